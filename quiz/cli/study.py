@@ -158,13 +158,14 @@ def stats_command(obj: Context, as_json: bool) -> None:
     """Reviews, accuracy by topic, drills passed, streak."""
     from quiz.cli.stats import current_stats, stats_json, stats_today
     from quiz.study.forecast import forecast_line
-    from quiz.study.stats import ACCURACY_MEANS, RETENTION_MEANS
+    from quiz.study.stats import ACCURACY_MEANS, RETENTION_MEANS, recent_reviews_line
     from quiz.wrapping import fold_text, terminal_width
 
     if as_json:
         click.echo(stats_json(current_stats(obj.roots(), warn)))
         return
     stats, today = stats_today(obj.roots(), warn)
+    columns = terminal_width()
     click.echo(
         f"Reviews: {stats.reviews:,}   cards seen: {stats.cards_seen:,}"
         f"   accuracy: {_percent(stats.accuracy)}"
@@ -172,13 +173,15 @@ def stats_command(obj: Context, as_json: bool) -> None:
     )
     why = " (no answers to review cards yet)" if stats.retention is None else ""
     click.echo(
-        f"Streak: {counted(stats.streak, 'day')}   retention: {_percent(stats.retention)}{why}"
+        f"Streak: {counted(stats.streak, 'day')}   true retention: {_percent(stats.retention)}{why}"
     )
     if today is not None:  # Home's words: what `d` studies today, then the cards
-        click.echo(fold_text(f"Today: {today}", terminal_width()))  # 104 under a plan
+        parts = stats.today.parts() if stats.today is not None else None
+        click.echo(_today_text(today, parts, columns))
     click.echo(f"Cards: {stats.cards.breakdown()}")
-    width = terminal_width()  # the note under the counts when they fill the line
-    click.echo(fold_text(forecast_line(stats.forecast, width), width))
+    click.echo(fold_text(recent_reviews_line(stats.reviews_per_day), columns))
+    # the note under the counts when they fill the line
+    click.echo(fold_text(forecast_line(stats.forecast, columns), columns))
     if not stats.reviews and not stats.drills_passed:  # a fresh home: all zeros, no way on
         click.echo(FIRST_STEP)
     if stats.by_topic:
@@ -187,12 +190,26 @@ def stats_command(obj: Context, as_json: bool) -> None:
         click.echo(f"{'topic':<{width}} {'reviews':>8} {'accuracy':>9} {'seen':>6}")
         for topic, row in stats.by_topic.items():  # by topic name, then pack
             click.echo(
-                f"{topic:<{width}} {row.reviews:>8} {_percent(row.accuracy):>9} {row.cards_seen:>6}"
+                f"{topic:<{width}} {row.reviews:>8,} {_percent(row.accuracy):>9}"
+                f" {row.cards_seen:>6,}"
             )
     if stats.reviews:  # what each share counts: they differ by every Hard and cram answer
         click.echo("")
         for means in (ACCURACY_MEANS, RETENTION_MEANS):
-            click.echo(fold_text(means, terminal_width()))
+            click.echo(fold_text(means, columns))
+
+
+def _today_text(headline: str, parts: tuple[str, ...] | None, width: int | None) -> str:
+    """ "Today: " and Home's count, folded to `width`; the note of the fsrs backlog goes
+    whole under the count when the line is too wide, as the stats screen puts it: folded
+    at any space, "(..., 1" ended one line and "done today)" began the next."""
+    from quiz.wrapping import fold_text
+
+    line = f"Today: {headline}"
+    if width is None or len(line) <= width or parts is None or len(parts) < 3:
+        return fold_text(line, width)  # 104 columns under a plan
+    count, note = "".join(parts[:2]), parts[2].strip()
+    return fold_text(f"Today: {count}", width) + "\n" + fold_text(f"  {note}", width)
 
 
 FIRST_STEP = "next: `drillbit` opens the app (d studies), or `drillbit study` starts at once"

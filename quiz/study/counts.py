@@ -132,14 +132,15 @@ def today_headline(
     later_today: int = 0,
 ) -> tuple[str, ...]:
     """The count of today without a plan, in Home's, the stats screen's and `drillbit
-    stats`' words: ("200 due", " · 20 new today") and, only when the daily limit holds
+    stats`' words: ("1,931 due", " · 20 new today"; every count with its thousands
+    separated, as "9,991 due by fsrs" beside it) and, only when the daily limit holds
     back part of fsrs's `due` cards, a note of the backlog and why: " (9,991 due by fsrs;
     max_reviews_per_day 200, 8 done today)". The first two are what `d` studies today:
     `today` counts the `later_today` cards whose learning step falls due later today
     (and those whose step is due now: the limit holds back only cards in review)."""
-    parts: tuple[str, ...] = (f"{today} due", f" · {new_today} new today")
+    parts: tuple[str, ...] = (f"{today:,} due", f" · {new_today:,} new today")
     if today - later_today < due:
-        did = f", {reviews_done} done today" if reviews_done else ""
+        did = f", {reviews_done:,} done today" if reviews_done else ""
         parts += (f" ({fsrs_due(due)}; max_reviews_per_day {max_reviews}{did})",)
     return parts
 
@@ -163,7 +164,7 @@ the plan had lost."""
 def plan_headline(planned: int, due: int) -> tuple[str, str]:
     """Home's and the stats screen's count of today while an interview plan runs: "14
     planned today" (what `d` studies now, Home's `today` column) and `plan_backlog`."""
-    return f"{planned} planned today", plan_backlog(due)
+    return f"{planned:,} planned today", plan_backlog(due)
 
 
 def plan_backlog(due: int) -> str:

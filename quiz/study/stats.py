@@ -15,6 +15,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, Protocol
 
 from quiz.gcpause import gc_paused
+from quiz.plural import counted, plural
 from quiz.store import Store
 from quiz.study.cards import StudyCard
 from quiz.study.counts import (
@@ -38,12 +39,14 @@ ACCURACY_MEANS = (
     "drill) of every mode"
 )
 RETENTION_MEANS = (
-    "retention: Anki's true retention, the due-session answers to cards past their learning "
+    "true retention: as Anki counts it, the due-session answers to cards past their learning "
     "steps not rated Again (Hard passes)"
 )
 """What the two shares count, as `drillbit stats` says under them: an Anki user reads
-"retention" as true retention, and the two differ by every Hard and every cram answer."""
-RETENTION_NOTE = "* Anki's true retention: due-session answers to review cards not rated Again"
+"retention" as true retention, and the two differ by every Hard and every cram answer.
+Named "true retention" as Anki's Statistics names it: "retention" alone was also the
+fsrs setting `desired_retention`, the target, not what was kept."""
+RETENTION_NOTE = "* as Anki counts it: due-session answers to review cards not rated Again"
 """The stats screen's footnote to its retention, on one line at 80 columns."""
 _EPOCH = datetime(1970, 1, 2, tzinfo=UTC)
 
@@ -206,6 +209,26 @@ class Stats:
         for day in [*data["reviews_per_day"], *(data["forecast"] or ())]:
             day["date"] = day["date"].isoformat()
         return data
+
+
+def daily_average(reviews: Sequence[int]) -> str:
+    """Reviews a day over `reviews` (a count a day, days without any included), as Anki's
+    Reviews graph gives its "Average over period": one decimal under ten ("0.8"), else
+    whole with its thousands separated ("1,190")."""
+    mean = sum(reviews) / len(reviews) if reviews else 0.0
+    return f"{mean:.1f}" if mean < 10 else f"{round(mean):,}"
+
+
+def recent_reviews_line(days: Sequence[DayCount]) -> str:
+    """`drillbit stats`' line of the reviews per day, in the words of Anki's Reviews graph:
+    "Last 30 days: 34,512 reviews, 1,150 a day on average, studied 29 of 30 days"."""
+    counts = [day.reviews for day in days]
+    total, studied = sum(counts), sum(1 for count in counts if count)
+    days_shown = counted(len(counts), "day")
+    return (
+        f"Last {days_shown}: {total:,} {plural(total, 'review')}, "
+        f"{daily_average(counts)} a day on average, studied {studied} of {days_shown}"
+    )
 
 
 def streak(review_days: set[date], today: date) -> int:

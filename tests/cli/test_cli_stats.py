@@ -356,6 +356,47 @@ def test_stats_says_its_accuracy_and_what_each_share_counts(
             mode="due", state_before=2,
         )  # fmt: skip
     said = drillbit("--content", str(mini_bank), "stats").stdout
-    assert "accuracy: 0%   drills passed" in said and "retention: 100%" in said
+    assert "accuracy: 0%   drills passed" in said and "true retention: 100%" in said
     assert "accuracy: the answers right (Hard, Good or Easy" in said
-    assert "retention: Anki's true retention, the due-session answers" in said
+    assert "true retention: as Anki counts it, the due-session answers" in said
+
+
+def test_a_heavy_homes_topic_table_separates_thousands(
+    drillbit: RunDrillbit, mini_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three years of reviews: "Reviews: 209,997" above a table of "10500" and "1500",
+    one count written two ways on one screen. The table's columns keep their width."""
+    from dataclasses import replace
+
+    from quiz.study.stats import TopicStats
+
+    real = quiz.cli.stats.stats_today
+
+    def heavy(*args: object, **kwargs: object) -> object:
+        stats, today = real(*args, **kwargs)  # type: ignore[arg-type]
+        topics = {"topic-00": TopicStats(reviews=10_500, accuracy=0.85, cards_seen=1_500)}
+        return replace(stats, reviews=209_997, by_topic=topics), today
+
+    monkeypatch.setattr(quiz.cli.stats, "stats_today", heavy)
+    lines = drillbit("--content", str(mini_bank), "stats").stdout.splitlines()
+    header = next(line for line in lines if line.startswith("topic "))
+    row = next(line for line in lines if line.startswith("topic-00"))
+    assert row.split() == ["topic-00", "10,500", "85%", "1,500"]
+    assert len(row) == len(header)  # the figures right-aligned under their names
+
+
+def test_todays_line_at_80_columns_puts_the_backlog_note_whole_under_the_count() -> None:
+    """A heavy home's "Today: 1,931 due · 20 new today (9,991 due by fsrs;
+    max_reviews_per_day 200, 1 done today)" is 89 columns: folded at any space, one line
+    ended "1" and the next began "done today)"."""
+    from quiz.cli.study import _today_text
+    from quiz.study.counts import today_headline
+
+    parts = today_headline(1931, 20, 9991, 200, 1)
+    headline = "".join(parts)
+    assert _today_text(headline, parts, 80).splitlines() == [
+        "Today: 1,931 due · 20 new today",
+        "  (9,991 due by fsrs; max_reviews_per_day 200, 1 done today)",
+    ]
+    assert _today_text(headline, parts, 120) == f"Today: {headline}"
+    assert _today_text(headline, parts, None) == f"Today: {headline}"  # a pipe: whole

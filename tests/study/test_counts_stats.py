@@ -16,6 +16,7 @@ from quiz.study.counts import (
     deck_counts,
     fsrs_due,
     plan_headline,
+    today_headline,
     topic_labels,
 )
 from quiz.study.rest_of_day import REVIEW_STATE
@@ -241,6 +242,17 @@ def test_fsrs_due_is_one_phrase_under_a_plan_too() -> None:
     assert plan_headline(3, 0) == ("3 planned today", "")
 
 
+def test_a_heavy_homes_count_of_today_separates_thousands_as_its_backlog_does() -> None:
+    """Home, the stats screen and `drillbit stats` said "1931 due · 20 new today (9,991
+    due by fsrs; ...)": one count with a comma beside one without."""
+    assert today_headline(1931, 20, 9991, 200, 1200) == (
+        "1,931 due",
+        " · 20 new today",
+        " (9,991 due by fsrs; max_reviews_per_day 200, 1,200 done today)",
+    )
+    assert plan_headline(1402, 9984)[0] == "1,402 planned today"
+
+
 def test_drillbit_stats_names_the_plans_backlog_in_homes_words() -> None:
     """`drillbit stats` said "· 2 due by fsrs" (and "· 0 due by fsrs") under a plan, where
     Home says "· 2 due by fsrs (the plan decides when)" and nothing when none is due."""
@@ -296,3 +308,24 @@ def test_a_concept_card_rated_hard_is_right_in_accuracy(store: Store) -> None:
         session.rate(rating, now=NOW)
     stats = compute_stats(store, cards, NOW)
     assert (stats.reviews, stats.correct) == (3, 2)
+
+
+def test_the_last_30_days_are_summed_up_in_the_words_of_ankis_reviews_graph() -> None:
+    """`drillbit stats` printed nothing of the reviews per day, which Anki's Statistics
+    sums up under its Reviews graph (days studied, average over the period)."""
+    from quiz.study.stats import DayCount, daily_average, recent_reviews_line
+
+    start = date(2026, 3, 1)
+    heavy = [DayCount(start + timedelta(days=n), 0 if n == 3 else 1_150 + n) for n in range(30)]
+    total = sum(day.reviews for day in heavy)
+    assert recent_reviews_line(heavy) == (
+        f"Last 30 days: {total:,} reviews, 1,126 a day on average, studied 29 of 30 days"
+    )
+    light = [DayCount(day.date, 1 if n < 2 else 0) for n, day in enumerate(heavy[:4])]
+    assert recent_reviews_line(light) == (
+        "Last 4 days: 2 reviews, 0.5 a day on average, studied 2 of 4 days"
+    )
+    assert recent_reviews_line(light[2:3]) == (
+        "Last 1 day: 0 reviews, 0.0 a day on average, studied 0 of 1 day"
+    )
+    assert daily_average([]) == "0.0"

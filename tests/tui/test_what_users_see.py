@@ -136,7 +136,7 @@ async def test_stats_says_why_retention_is_a_dash(build: AppFactory, clock: Fake
         await press(pilot, "s")
         await settle(pilot)
         numbers = str(app.screen.query_one("#stats-numbers").render())
-        assert "retention –*" in numbers and NO_RETENTION in numbers
+        assert "true retention –*" in numbers and NO_RETENTION in numbers
         assert len(NO_RETENTION) <= 78  # one line at 80 columns
     app = build()
     app.workspace.store.record_review(  # an answer to the card once it is in review
@@ -151,4 +151,4 @@ async def test_stats_says_why_retention_is_a_dash(build: AppFactory, clock: Fake
         await press(pilot, "s")
         await settle(pilot)
         numbers = str(app.screen.query_one("#stats-numbers").render())
-        assert "retention 100%" in numbers and NO_RETENTION not in numbers
+        assert "true retention 100%" in numbers and NO_RETENTION not in numbers

@@ -15,7 +15,7 @@ from textual.widgets import Label, Static
 from quiz.plural import counted
 from quiz.study.counts import plan_headline
 from quiz.study.forecast import forecast_line
-from quiz.study.stats import RETENTION_NOTE
+from quiz.study.stats import RETENTION_NOTE, daily_average
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.store_watch import StoreWatch
 from quiz.tui.study_day import StudyDayWatch
@@ -38,7 +38,7 @@ MIN_TOPIC_ROWS = 10
 more topics make it taller."""
 
 
-NO_RETENTION = "* true retention: due-session answers to review cards not Again; none yet"
+NO_RETENTION = "* as Anki counts it: due-session answers to review cards not Again; none yet"
 """Why retention is a dash (one line at 80 columns): no card has been answered in a due
 session while in review (past its learning steps) yet."""
 
@@ -109,7 +109,7 @@ class StatsScreen(Screen[None]):
         numbers.append(f"reviews {s.reviews:,}", style="bold")
         numbers.append(f" · cards seen {s.cards_seen:,} · accuracy {_percent(s.accuracy)}")
         # footnoted: an Anki user reads it as true retention, and a dash alone read as a fault
-        numbers.append(f" · retention {_percent(s.retention)}*")
+        numbers.append(f" · true retention {_percent(s.retention)}*")
         numbers.append(
             f"\ndrills passed {s.drills_passed}"
             + (f", {s.drills_passed_with_hints} with hints" if s.drills_passed_with_hints else "")
@@ -149,9 +149,11 @@ class StatsScreen(Screen[None]):
                     id="plan-forecast",
                 )
             yield ColumnChart(
-                "Reviews per day (last {shown} days)",
+                # Anki's Reviews graph's "Average over period", of the days shown
+                "Reviews per day (last {shown} days, {average} on average)",
                 [d.reviews for d in s.reviews_per_day],
                 labels,
+                average=daily_average,
                 id="per-day",
             )
             by_topic = RowChart(

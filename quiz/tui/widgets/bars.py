@@ -8,7 +8,7 @@ into Rich text, sized to the widget, with the bar colour from the widget's CSS `
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 
 from rich.cells import cell_len, set_cell_size
@@ -41,7 +41,9 @@ class ColumnChart(Widget):
     """Vertical bars over labelled slots (a label every few columns, the latest slot's first).
 
     When the widget is too narrow for a bar and a gap per slot it shows the latest slots
-    that fit; `{shown}` in the title is replaced by how many it shows.
+    that fit; `{shown}` in the title is replaced by how many it shows, and `{average}` by
+    `average` of the values it shows. The top value has its thousands separated, as the
+    counts around the chart.
     """
 
     DEFAULT_CSS = """
@@ -57,16 +59,18 @@ class ColumnChart(Widget):
         values: Sequence[int],
         labels: Sequence[str],
         *,
+        average: Callable[[Sequence[int]], str] | None = None,
         id: str | None = None,  # noqa: A002 - Textual's own keyword
     ) -> None:
         super().__init__(id=id)
         self.chart_title = title
         self.values = list(values)
         self.labels = list(labels)
+        self.average = average
 
     def render(self) -> Text:
         width, height = self.content_size
-        axis = len(str(max(self.values, default=0))) + 2  # the top value, a space, the axis
+        axis = len(f"{max(self.values, default=0):,}") + 2  # the top value, a space, the axis
         rows = max(0, height - 2)  # the title above, the labels below
         plot = max(1, width - axis)
         values, labels = self._fitting(plot)
@@ -80,10 +84,12 @@ class ColumnChart(Widget):
         starts = [i * slot for i in range(len(values))]
         heights = column_heights(values, rows)
         title = self.chart_title.replace("{shown}", str(len(values)))
+        if self.average is not None:
+            title = title.replace("{average}", self.average(values))
         lines = [Text(title.center(width)[:width], style="bold")]
         for row in range(rows - 1, -1, -1):
             # the top is labelled only above zero: an empty chart said "0" at both ends
-            mark = str(top) if row == rows - 1 and top > 0 else ("0" if row == 0 else "")
+            mark = f"{top:,}" if row == rows - 1 and top > 0 else ("0" if row == 0 else "")
             line = Text(pad + mark.rjust(axis - 2) + " ", style=_AXIS)
             line.append("┤" if mark else "│", style=_AXIS)
             cells = [" "] * plot
