@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import pytest
 from fsrs import Rating, Scheduler
 from textual.app import App
+from textual.css.query import NoMatches
 from textual.geometry import Size
 from textual.message import Message
 from textual.notifications import Notification, Notify
@@ -42,9 +43,21 @@ WAIT_SECONDS = 30.0
 
 async def wait_until(pilot: Pilot[None], ready: Callable[[], bool]) -> bool:
     """Let the app run until `ready()` holds (for work that finishes asynchronously, such as
-    Markdown rendering or a grading worker); False only after WAIT_SECONDS."""
+    Markdown rendering or a grading worker); False only after WAIT_SECONDS.
+
+    A widget `ready()` queries may be missing for a moment: a screen that recomposes (the
+    stats screen after another drillbit's commit) removes its children before it mounts
+    the new ones, and the test can run in between on a loaded machine. That reads as
+    not ready yet, not as a failure."""
+
+    def holds() -> bool:
+        try:
+            return ready()
+        except NoMatches:
+            return False
+
     for _ in range(int(WAIT_SECONDS / 0.05)):
-        if ready():
+        if holds():
             return True
         await pilot.pause(0.05)
     return ready()
