@@ -10,16 +10,19 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
-from typing import Literal, Protocol, get_args
+from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
 from fsrs import State
 
-from quiz.bank.loader import Bank, load_card_text
-from quiz.bank.models import Card
 from quiz.card_query import QueryError, parse_query
-from quiz.search import SearchIndex
 from quiz.store import Store
 from quiz.study.days import clock_zone
+
+if TYPE_CHECKING:  # the card models and the search: not for the rows (the browser's first
+    # frame imported them, pydantic's model classes built, for an edit and a search later)
+    from quiz.bank.loader import Bank
+    from quiz.bank.models import Card
+    from quiz.search import SearchIndex
 
 CardState = Literal["new", "learning", "review", "suspended", "buried"]
 STATES: tuple[str, ...] = (*get_args(CardState), "due")
@@ -232,6 +235,8 @@ def with_card_reloaded(bank: Bank, card: Card) -> Bank:
     ContentError (every problem, with lines) when the file no longer makes a valid card;
     the bank is then left as it was.
     """
+    from quiz.bank.loader import load_card_text
+
     text = card.path.read_text(encoding="utf-8")
     fresh = load_card_text(text, card.path, card.pack, card.topic)
     cards = tuple(fresh if c.id == card.id else c for c in bank.cards)

@@ -36,7 +36,7 @@ from quiz.card_query import QueryError
 from quiz.study import aside_phrase, set_card_aside
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.study_day import StudyDayWatch
-from quiz.tui.widgets.cell import clipped
+from quiz.tui.widgets.cell import Cell, ClippedCell
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.typed_keys import after_typed_keys
@@ -403,16 +403,18 @@ class BrowserScreen(Screen[None]):
         for row, (kind, state, due, *more) in zip(
             self.shown[start:end], self._texts[start:end], strict=True
         ):
+            # `Cell`s: drawn as one segment when they fit, where a `Text` is wrapped,
+            # justified and cropped (the first frame's 38 rows)
             cells: list[object] = [
-                clipped(row.card.title),
-                kind,
-                Text(state, style=_STATE_STYLE.get(state, "")),
-                Text(due, style="bold yellow" if row.is_due else ""),
+                ClippedCell(row.card.title),
+                Cell(kind),
+                Cell(state, _STATE_STYLE.get(state, "")),
+                Cell(due, "bold yellow" if row.is_due else ""),
             ]
             if by_difficulty:
                 style = "dim" if row.difficulty is None else ""
                 cells.append(Text(more[0], style=style, justify="right"))
-            cells.append(more[-1])
+            cells.append(Cell(more[-1]))
             table.add_row(*cells)
 
     def _rows_to_see(self) -> None:

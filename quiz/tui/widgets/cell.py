@@ -35,6 +35,11 @@ class Cell:
         """The same cell as a Rich `Text` (what it draws like)."""
         return Text(self.text, style=self._style)
 
+    @property
+    def plain(self) -> str:
+        """The text without its style, as a `Text` names it."""
+        return self.text
+
     def __str__(self) -> str:
         return self.text
 
@@ -60,3 +65,13 @@ def clipped(text: str, style: str = "") -> Text:
     markup: a title with `[i]` in it lost it); titles and topics use this instead.
     """
     return Text(text, style=style, no_wrap=True, overflow="ellipsis", end="")
+
+
+class ClippedCell(Cell):
+    """A `Cell` that ends in "…" when its column is narrower than it, as `clipped` does:
+    the card browser's titles, which fit their column on most rows."""
+
+    __slots__ = ()
+
+    def as_text(self) -> Text:
+        return clipped(self.text, self._style)
