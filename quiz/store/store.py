@@ -907,7 +907,8 @@ class Store:
         the saved JSON by SQLite where it has JSON functions (3.38 on, or JSON1 built in);
         parsing every JSON in Python was half of a heavy user's rows (about 100 ms of CPU
         for 10,000 cards). Reading the table once for the state and due and again for the
-        difficulty was 28 ms of the browser's first frame; once, about 17."""
+        difficulty was 30 ms of the browser's first frame; once, 20 (medians of 9 calls
+        each, alternating, on a heavy home)."""
         if _sqlite_reads_json():
             found: list[tuple[str, int, str, float | None]] = self._read(
                 """SELECT card_id, state, due, json_extract(fsrs_card, '$.difficulty')

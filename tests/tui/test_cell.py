@@ -52,7 +52,7 @@ def test_a_cell_draws_the_segments_of_its_text_at_every_width(text: str) -> None
 @pytest.mark.parametrize("text", [*TEXTS, "A title far wider than the narrowest of its columns"])
 def test_a_clipped_cell_draws_as_the_clipped_text_it_stands_for(text: str) -> None:
     """The card browser's titles: one segment where they fit, and cut with "…" as
-    `clipped` cuts them where they do not (the browser's Text cells were a third of its
-    first frame's drawing)."""
+    `clipped` cuts them where they do not (each Text cell of the browser's first frame
+    was wrapped, justified and cropped)."""
     for style in STYLES:
         _drawn_alike(ClippedCell(text, style), clipped(text, style))
