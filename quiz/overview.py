@@ -80,6 +80,8 @@ class TopicRow:
     """Of `new`, those buried until later: `d` does not introduce them today."""
     later_today: int = 0
     """Of `learning`, those whose step falls due later today: `d` waits for them."""
+    steps_due: int = 0
+    """Of `due`, those in a learning step: max_reviews_per_day leaves them alone."""
 
     @property
     def review(self) -> int:
@@ -98,6 +100,7 @@ class TopicRow:
             suspended=self.suspended,
             new_buried=self.new_buried,
             later_today=self.later_today,
+            steps_due=self.steps_due,
         )
 
 
@@ -148,6 +151,7 @@ def home_rows(pack_titles: Mapping[str, str], counts: DeckCounts) -> list[TopicR
             suspended=c.suspended,
             new_buried=c.new_buried,
             later_today=c.later_today,
+            steps_due=c.steps_due,
         )
         for pack, title, topic, c in groups
     ]

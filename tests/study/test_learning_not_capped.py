@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from fsrs import Rating, Scheduler
 
+from quiz.overview import home_rows
 from quiz.store import Store
 from quiz.store.timefmt import to_db
 from quiz.study.counts import deck_counts
@@ -15,12 +16,9 @@ from tests.study.fakes import NOW, deck
 LIMITS = SessionOptions(new_per_day=3, max_reviews_per_day=2)
 
 
-def test_cards_in_their_steps_are_asked_after_the_days_reviews_are_done(
-    store: Store, scheduler: Scheduler
-) -> None:
-    """Three new cards, each answered twice in their steps, took three of the day's two
-    reviews: quit and come back, and Home said 0 and `d` asked none of the three, their
-    next step left for the next day. Anki counts the day's learning apart."""
+def _three_cards_in_their_steps(store: Store, scheduler: Scheduler) -> datetime:
+    """Three new cards each answered twice in their steps (Again, then Good): the moment,
+    returned, when their ten-minute steps are due."""
     cards = deck()
     session = Session(store, cards, LIMITS, now=NOW, scheduler=scheduler)
     moment = NOW
@@ -31,13 +29,38 @@ def test_cards_in_their_steps_are_asked_after_the_days_reviews_are_done(
         session.rate(rating, now=moment)
         moment += timedelta(seconds=5)
     session.finish(now=moment)
-    later = moment + timedelta(minutes=11)  # the ten-minute steps are due
+    return moment + timedelta(minutes=11)
+
+
+def test_cards_in_their_steps_are_asked_after_the_days_reviews_are_done(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """Three new cards, each answered twice in their steps, took three of the day's two
+    reviews: quit and come back, and Home said 0 and `d` asked none of the three, their
+    next step left for the next day. Anki counts the day's learning apart."""
+    later = _three_cards_in_their_steps(store, scheduler)
+    cards = deck()
     counts = deck_counts(store, cards, later, new_per_day=3, max_reviews_per_day=2)
     assert counts.reviews_done == 0, "steps are no reviews against the limit"
     assert (counts.total.due, counts.total.steps_due) == (3, 3)
     assert counts.studies_today(counts.total) == 3
     again = Session(store, cards, LIMITS, now=later, scheduler=scheduler)
     assert [card.id for card in again.planned] == [card.id for card in cards[:3]]
+
+
+def test_homes_rows_count_the_steps_as_the_headline_does(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """Home's table left the steps due out of its rows' counts, so its "today" column
+    capped them with the reviews: a heavy home's headline said 1,932 due (200 reviews and
+    1,732 steps) and the row beside it 220 (200 + 20 new)."""
+    later = _three_cards_in_their_steps(store, scheduler)
+    counts = deck_counts(store, deck(), later, new_per_day=3, max_reviews_per_day=2)
+    pack_row, *topic_rows = home_rows({}, counts)
+    assert pack_row.counts == counts.total
+    assert counts.studies_today(pack_row.counts) == counts.studies_today(counts.total) == 3
+    (topics,) = counts.by_pack_topic.values()
+    assert [row.counts for row in topic_rows] == [topics[row.topic or ""] for row in topic_rows]
 
 
 def test_the_limit_takes_the_oldest_reviews_and_every_step_due() -> None:
