@@ -4,6 +4,7 @@ a suspended card stays out and a due session under a plan is plan mode's part of
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, timedelta
 from pathlib import Path
 from random import Random
@@ -310,3 +311,25 @@ async def test_under_a_plan_home_counts_todays_plan_per_row_not_fsrs_due(
         home.refresh_counts()
         await settle(pilot)
         assert first_count() == ("today", ["6", "4", "3", "1", "2", "2"]), "fsrs's without it"
+
+
+async def test_home_separates_thousands_in_its_table_as_in_its_headline(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A heavy home's headline said "1,932 due" over a table of "1952", "1732", "10147":
+    one count written two ways on one screen."""
+    app = build()
+    real = app.workspace.home_view
+
+    def heavy() -> object:
+        rows, counts = real()
+        big = [replace(row, learning=1_732, learned=8_268, total=10_147) for row in rows]
+        return big, counts
+
+    monkeypatch.setattr(app.workspace, "home_view", heavy)
+    async with app.run_test(size=(120, 40)) as pilot:
+        home = await showing(pilot, HomeScreen)
+        await settle(pilot)
+        table = home.query_one(DataTable)
+        cells = [str(cell) for cell in table.get_row_at(0)]
+        assert cells[-4:] == ["1,732", "8,268", "0", "10,147"]

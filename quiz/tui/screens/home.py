@@ -222,12 +222,13 @@ class HomeScreen(Screen[None]):
             cells.append(
                 {
                     "name": name,
-                    "today": Cell(str(count), "bold yellow" if count else "dim"),
-                    "new": Cell(str(row.new), "cyan" if row.new else "dim"),
-                    "learning": Cell(str(row.learning)),
-                    "review": Cell(str(row.review)),
-                    "suspended": Cell(str(row.suspended), "" if row.suspended else "dim"),
-                    "total": Cell(str(row.total)),
+                    # thousands separated, as the headline's "1,932 due" above them
+                    "today": Cell(f"{count:,}", "bold yellow" if count else "dim"),
+                    "new": Cell(f"{row.new:,}", "cyan" if row.new else "dim"),
+                    "learning": Cell(f"{row.learning:,}"),
+                    "review": Cell(f"{row.review:,}"),
+                    "suspended": Cell(f"{row.suspended:,}", "" if row.suspended else "dim"),
+                    "total": Cell(f"{row.total:,}"),
                 }
             )
         self._show_rows(table, cells)
