@@ -384,6 +384,7 @@ def install_hooks(cfg: dict[str, Any], guarded: list[bool] | None = None) -> Non
         if name.partition(".")[0] in REFUSED_IMPORTS:
             del sys.modules[name]
     _refuse_signal_handlers()
+    _gate_builtin_modules()
     sys.addaudithook(_make_hook(cfg, guarded))
 
 
@@ -403,6 +404,63 @@ def _refuse_signal_handlers() -> None:
 
     for module in (signal, sys.modules["_signal"]):
         vars(module)["signal"] = refused
+
+
+FRESH_COPIES_REFUSED = frozenset({"_signal", "_imp"})
+"""Built-in modules a drill may not make a second copy of: a copy of `_signal` holds the
+`signal` function `_refuse_signal_handlers` replaced, and a copy of `_imp` the maker of copies."""
+
+
+def _one_creation(create: Callable[[Any], Any]) -> Any:
+    """A generator that makes one built-in module: sent the spec, it yields (made, module or
+    error). `create` lives only in its frame, which `gi_frame` (refused) alone leads to."""
+    spec = yield None
+    try:
+        name = spec.name
+        if type(name) is not str:
+            raise TypeError("a module spec's name must be a str")
+        if name in FRESH_COPIES_REFUSED:
+            raise PermissionError(
+                f"drillbit sandbox: making a second copy of the {name} module is not allowed"
+                " in a drill"
+            )
+        # a spec of its own: the submission's could name another module on the next look-up
+        yield True, create(types.SimpleNamespace(name=name))
+    except Exception as exc:  # noqa: BLE001 - raised in the caller, without this frame
+        yield False, exc.with_traceback(None)
+
+
+def _creations(create: Callable[[Any], Any]) -> Any:
+    """One `_one_creation` per call, so a module whose set-up imports another still loads."""
+    while True:
+        yield _one_creation(create)
+
+
+def _gate_builtin_modules() -> None:
+    """`_imp.create_builtin` refuses to make a second copy of `_signal` (or `_imp`).
+
+    Without seccomp nothing in the kernel refuses a signal handler, and a fresh `_signal`
+    (`importlib.util.module_from_spec`, `_imp.create_builtin`, or `del sys.modules["_signal"]`
+    then `import _signal`) held the real `signal`: its handler ran in the grader's frames and
+    blanked the overflow flag, and a naive sigmoid passed. Every built-in module is made by this
+    one function; the original is kept only in a generator's frame, out of the code's reach.
+    """
+    import _imp
+
+    makers = _creations(_imp.create_builtin)
+
+    def create_builtin(
+        spec: Any, /, *, _next: Callable[[Any], Any] = next, _makers: Any = makers
+    ) -> Any:
+        maker = _next(_makers)
+        _next(maker)
+        made, value = maker.send(spec)
+        if made:
+            return value
+        raise value
+
+    create_builtin.__doc__ = _imp.create_builtin.__doc__
+    vars(_imp)["create_builtin"] = create_builtin
 
 
 def hooks_verified(cfg: dict[str, Any]) -> bool:

@@ -47,6 +47,19 @@ def mode_pool(request: pytest.FixtureRequest) -> Iterator[tuple[str, WorkerPool]
         yield mode, pool
 
 
+@pytest.fixture(scope="session", params=["bwrap", "landlock", "hooks-alone"])
+def no_seccomp_pool(request: pytest.FixtureRequest) -> Iterator[tuple[str, WorkerPool]]:
+    """Each mode a machine without libseccomp runs in (bubblewrap, Landlock, nothing), with
+    the audit hooks: what a test then sees refused is refused without the seccomp filter."""
+    mode = request.param
+    if mode == "bwrap" and not BWRAP.active:
+        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    config = SandboxConfig(bwrap=mode == "bwrap", landlock=mode == "landlock", seccomp=False)
+    with WorkerPool(config) as pool:
+        LIVE_POOLS.append(pool)
+        yield mode, pool
+
+
 @pytest.fixture
 def sigusr1_received() -> Iterator[list[int]]:
     """Records SIGUSR1 deliveries to this process (a harmless stand-in for killing the app)."""

@@ -94,6 +94,86 @@ def test_the_kernel_refuses_a_handler_however_signal_is_reached(
     assert "'read': True" in message and "'blocked': True" in message, message
 
 
+A_COPY_OF_SIGNAL = HANDLER_IN_THE_GRADERS_FRAMES.replace(
+    "signal.signal(signal.SIGALRM, handler)",
+    "import importlib.util\n"
+    "    copy = importlib.util.module_from_spec(importlib.util.find_spec('_signal'))\n"
+    "    copy.signal(signal.SIGALRM, handler)",
+)
+
+
+def test_a_copy_of_signal_is_refused_without_seccomp(
+    no_seccomp_pool: tuple[str, WorkerPool],
+) -> None:
+    """Without the seccomp filter (no libseccomp), a fresh `_signal` module held the real
+    `signal`: its handler blanked the overflow flag in the grader's frames and a naive sigmoid
+    passed, under bubblewrap, Landlock and nothing alike. Making that copy is refused now, as
+    the load's first step, before any timer runs."""
+    _, pool = no_seccomp_pool
+    verdict = grade(SIGMOID, textwrap.dedent(A_COPY_OF_SIGNAL), seed=11, pool=pool)
+    assert not verdict.passed, shown(verdict)
+    assert "making a second copy of the _signal module is not allowed" in shown(verdict)
+
+
+def test_every_way_to_a_second_signal_module_is_refused(
+    no_seccomp_pool: tuple[str, WorkerPool],
+) -> None:
+    """The ways to a fresh `_signal`: its maker called directly, with a spec whose name
+    changes between two reads, `sys.modules` emptied then an import, a fresh `_imp` (whose
+    maker is the original), the maker's own frame, and a reload of `_signal`; a module not
+    loaded yet is still made."""
+    _, pool = no_seccomp_pool
+    message = _found(
+        pool,
+        """
+        import _imp, _signal, importlib, importlib.util, sys
+        FOUND = {}
+
+        def attempt(label, make):
+            try:
+                made = make()
+                FOUND[label] = "signal" if hasattr(made, "signal") else type(made).__name__
+            except BaseException as exc:
+                FOUND[label] = type(exc).__name__
+
+        class Turncoat:
+            reads = 0
+
+            @property
+            def name(self):
+                Turncoat.reads += 1
+                return "xxsubtype" if Turncoat.reads == 1 else "_signal"
+
+        def emptied_then_imported():
+            real = sys.modules.pop("_signal")
+            try:
+                import _signal as fresh
+                return fresh
+            finally:
+                sys.modules["_signal"] = real
+
+        def reloaded():
+            importlib.reload(_signal).signal(_signal.SIGUSR1, lambda signum, frame: None)
+
+        attempt("direct", lambda: _imp.create_builtin(importlib.util.find_spec("_signal")))
+        attempt("spec", lambda: importlib.util.module_from_spec(importlib.util.find_spec("_signal")))
+        attempt("turncoat", lambda: _imp.create_builtin(Turncoat()))
+        attempt("emptied", emptied_then_imported)
+        attempt("imp", lambda: _imp.create_builtin(importlib.util.find_spec("_imp")))
+        makers = (getattr(_imp.create_builtin, "__kwdefaults__", None) or {}).get("_makers")
+        attempt("frame", lambda: makers.gi_frame)
+        attempt("maker", lambda: next(makers).gi_frame)
+        attempt("reload", reloaded)
+        attempt("new", lambda: _imp.create_builtin(importlib.util.find_spec("xxsubtype")))
+        """,
+    )
+    for label in ("direct", "spec", "emptied", "imp", "reload"):
+        assert f"'{label}': 'PermissionError'" in message, message
+    for label in ("frame", "maker"):
+        assert f"'{label}': 'ValueError'" in message, message
+    assert "'turncoat': 'module'" in message and "'new': 'module'" in message, message
+
+
 @pytest.mark.parametrize("signalnum", ["SIGXCPU", "SIGTERM"])
 def test_ignoring_a_signal_is_refused_in_plain_words(pool: WorkerPool, signalnum: str) -> None:
     source = f"import signal\nsignal.signal(signal.{signalnum}, signal.SIG_IGN)\n"
