@@ -18,7 +18,12 @@ from engine.sandbox.config import ENGINE_DIR, host_paths
 from engine.sandbox.worker import CHILD_MARKER
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import DOUBLE, GOOD, assert_clean, run_adversarial, shown
+from tests.sandbox.helpers import GOOD, assert_clean, run_adversarial, shown
+
+DOUBLE = PatientDoubleChecker()
+"""Every grading here is about a layer, not the deadline: with the drill's 1 s wall clock, a
+busy machine (a load average past 10 on 2 cores) turned a pass, or the refusal a test looks
+for, into a timeout. The CPU limit (3 s) still ends anything that runs away."""
 
 ENGINE_FILE = ENGINE_DIR / "checkers" / "base.py"
 
@@ -36,7 +41,7 @@ def test_every_verdict_lists_the_layers_it_had(pool: WorkerPool) -> None:
     rlimits = _layer(layers, "rlimits")
     assert "CPU 2 s soft / 3 s hard" in rlimits and "512 MiB" in rlimits
     assert "NOT verified" not in rlimits
-    assert "1 s," in _layer(layers, "wall clock")
+    assert "60 s," in _layer(layers, "wall clock")
     assert _layer(layers, "audit hooks").startswith("audit hooks: no subprocesses")
     bubblewrap = _layer(layers, "bubblewrap")
     if pool.config.bwrap:
@@ -165,7 +170,7 @@ BARE: list[tuple[str, str, Status, str]] = [
     ("source", "status", "phrase"), [pytest.param(s, st, ph, id=n) for n, s, st, ph in BARE]
 )
 def test_bwrap_alone(bare_bwrap_pool: WorkerPool, source: str, status: Status, phrase: str) -> None:
-    run_adversarial(bare_bwrap_pool, source, status, phrase)
+    run_adversarial(bare_bwrap_pool, source, status, phrase, checker=DOUBLE)
     assert not (ENGINE_DIR.parent / "pwned.txt").exists()
 
 
@@ -173,7 +178,7 @@ def test_bwrap_alone_hides_the_parent(
     bare_bwrap_pool: WorkerPool, sigusr1_received: list[int]
 ) -> None:
     source = f"import os, signal\n\ndef double(x):\n    os.kill({os.getpid()}, signal.SIGUSR1)\n"
-    run_adversarial(bare_bwrap_pool, source, Status.ERROR, "ProcessLookupError")
+    run_adversarial(bare_bwrap_pool, source, Status.ERROR, "ProcessLookupError", checker=DOUBLE)
     assert sigusr1_received == []
 
 
@@ -186,7 +191,9 @@ def test_bwrap_alone_has_no_network(bare_bwrap_pool: WorkerPool) -> None:
             "import socket\n\ndef double(x):\n"
             f"    socket.create_connection(('127.0.0.1', {port}), timeout=1).sendall(b'x')\n"
         )
-        run_adversarial(bare_bwrap_pool, source, Status.ERROR, "ConnectionRefusedError")
+        run_adversarial(
+            bare_bwrap_pool, source, Status.ERROR, "ConnectionRefusedError", checker=DOUBLE
+        )
         sel = selectors.DefaultSelector()
         sel.register(listener, selectors.EVENT_READ)
         assert sel.select(0.2) == []
@@ -271,8 +278,7 @@ def test_the_childs_memory_names_no_host_path_under_bwrap(bare_bwrap_pool: Worke
     checkout = str(ENGINE_DIR.parent).split("/")
     marker = [CHILD_MARKER, str(os.getpid())]
     source = FIND_IN_MEMORY.format(checkout=checkout, marker=marker)
-    # the walk over every object takes a few tenths of a second: past DOUBLE's 1 s under load
-    verdict = grade(PatientDoubleChecker(), source, pool=bare_bwrap_pool)
+    verdict = grade(DOUBLE, source, pool=bare_bwrap_pool)
     assert verdict.passed, shown(verdict)
 
 

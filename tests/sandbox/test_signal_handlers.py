@@ -15,13 +15,13 @@ import textwrap
 
 import pytest
 
-from engine.checkers import get_checker
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool, child
+from tests.sandbox.drills import PatientSigmoid
 from tests.sandbox.helpers import shown
 from tests.sandbox.test_attacks_from_inside import _found
 
-SIGMOID = get_checker("nn.activations.sigmoid")
+SIGMOID = PatientSigmoid()
 
 HANDLER_IN_THE_GRADERS_FRAMES = """
     import signal
