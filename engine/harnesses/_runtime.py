@@ -86,7 +86,9 @@ def format_user_error(
         while tb is not None and len(found) < 200:
             code = tb.tb_frame.f_code
             if type(code.co_filename) is str and code.co_filename == SUBMISSION_FILENAME:
-                found.append((tb.tb_lineno, str(code.co_name)))
+                # `str.__str__`, not `str()`: a code object's name may be a str subclass of the
+                # submission's (`code.replace`), whose own __str__ would run here, unguarded
+                found.append((tb.tb_lineno, str.__str__(code.co_name)))
             tb = tb.tb_next
     finally:
         guard()

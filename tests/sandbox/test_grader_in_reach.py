@@ -19,7 +19,7 @@ from engine.checkers.base import Case, Outcome
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.verdict import CaseResult, CaseStatus, Status
-from tests.sandbox.drills import DoubleChecker
+from tests.sandbox.drills import DoubleChecker, PatientSigmoid
 from tests.sandbox.helpers import shown
 
 SIGMOID = get_checker("nn.activations.sigmoid")
@@ -312,3 +312,49 @@ def test_what_already_held(pool: WorkerPool, trick: str) -> None:
         assert verdict.status is Status.INVALID and "Liar" in shown(verdict), shown(verdict)
     else:
         assert OVERFLOW in shown(verdict), shown(verdict)
+
+
+NAMED_TO_FORGE = """
+import os, sys, types
+import numpy as np
+
+def naive(z):
+    return 1 / (1 + np.exp(-z))
+
+class Name(str):
+    def __str__(self):  # ran while the grader walked the traceback, its frames in reach
+        frame = sys._getframe(1)
+        while frame.f_code.co_name != "main":
+            frame = frame.f_back
+        v = frame.f_locals
+        token, frame_token, fd = v["token"], v["frame_token"], v["fd"]
+        arrays = v["wire"]["Arrays"](v["fields"].get("arrays"), v["data"])
+        for i, raw in enumerate(v["raw_cases"]):
+            inputs = v["decode"](raw, arrays, allow_str=True, path=("cases", i), depth=1)
+            out = v["run_case"]({"sigmoid": naive}, inputs)
+            head = {"t": "result", "k": token, "i": i, "error": None, "mutated": [], "fp": []}
+            os.write(fd, v["encode_message"](
+                {**head, "cpu": 0.0}, {"out": out}, allow_str=False, token=frame_token))
+        os.write(fd, v["message"]({"t": "done", "k": token}, token=frame_token))
+        os._exit(0)
+
+def boom():
+    raise ValueError("raised from a function whose code was renamed")
+
+boom = types.FunctionType(boom.__code__.replace(co_name=Name("boom")), globals())
+
+def sigmoid(z):
+    boom()
+"""
+
+
+def test_a_renamed_functions_name_runs_no_code_in_the_traceback_walk(pool: WorkerPool) -> None:
+    """A code object's name can be a str subclass of the submission's (`code.replace`), and the
+    grader's walk over a traceback, its frame guard open, called `str()` on it: that __str__
+    took the job's token from the grader's frame, sent a result of its own for every case with
+    no overflow reported, and a naive sigmoid passed, in every mode. The name is now copied
+    without running any of the code's methods; the call's error is reported as raised."""
+    verdict = grade(PatientSigmoid(), NAMED_TO_FORGE, seed=11, pool=pool)
+    assert not verdict.passed, shown(verdict)
+    assert "raised from a function whose code was renamed" in shown(verdict), shown(verdict)
+    assert "line 26, in boom" in shown(verdict), shown(verdict)
