@@ -252,8 +252,10 @@ def _make_hook(
                 raise _denied("drillbit sandbox: rewriting functions is not allowed in a drill")
             return
         elif event in _path_events:
-            paths = args[:2]
             writing = event in _write_events
+            # a read names one path: glob.glob's second argument is `recursive`, a bool,
+            # which was refused as "paths must be plain str or bytes" for any glob in a drill
+            paths = args[:2] if writing else args[:1]
         else:
             for prefix, what in _refused_prefixes:
                 if event.startswith(prefix):

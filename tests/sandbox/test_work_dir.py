@@ -22,7 +22,9 @@ from pathlib import Path
 
 import pytest
 
+from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool, worker
+from engine.sandbox.config import ENGINE_DIR
 from engine.sandbox.pycache import process_alive
 from engine.sandbox.tree import remove_tree
 from engine.sandbox.worker import (
@@ -36,7 +38,7 @@ from engine.sandbox.worker import (
 )
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import LIVE_POOLS, run_adversarial
+from tests.sandbox.helpers import LIVE_POOLS, run_adversarial, shown
 
 PATIENT = PatientDoubleChecker()
 """A 60 s wall clock: the quota, not the deadline, must end the run."""
@@ -281,3 +283,34 @@ def test_a_link_swapped_in_for_a_folder_is_never_followed(
     assert target.stat().st_mode & 0o777 == 0o400
     assert target.read_bytes() == b"keep"
     assert not work.exists()
+
+
+GLOBS = """
+import glob
+from pathlib import Path
+
+Path("notes").mkdir()
+for name in ("a.txt", "b.txt", "notes/c.txt"):
+    Path(name).write_text(name)
+FOUND = {{"here": sorted(glob.glob("*.txt")), "deep": sorted(glob.glob("**/*.txt", recursive=True))}}
+try:
+    FOUND["grader"] = glob.glob({grader!r} + "/*.py")
+except PermissionError as exc:
+    FOUND["grader"] = str(exc).split(" (")[0]
+
+def double(x):
+    raise RuntimeError("found " + repr(FOUND))
+"""
+
+
+def test_glob_works_in_the_work_dir(pool: WorkerPool) -> None:
+    """`glob.glob` in a drill was refused as "paths must be plain str or bytes": the audit
+    hook took its `recursive` flag, a bool, for a second path. It lists the work dir now, and
+    a pattern over the grader's files is still refused (or finds nothing, under bubblewrap)."""
+    source = GLOBS.format(grader=str(ENGINE_DIR / "checkers"))
+    message = shown(grade(PATIENT, source, seed=1, pool=pool))
+    assert "'here': ['a.txt', 'b.txt']" in message, message
+    assert "'deep': ['a.txt', 'b.txt', 'notes/c.txt']" in message, message
+    refused = "'grader': \"drillbit sandbox: reading the grader's files\""
+    unseen = "'grader': []"  # under bubblewrap they are not mounted at all
+    assert (unseen if pool.config.bwrap else refused) in message, message
