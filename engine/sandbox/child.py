@@ -219,7 +219,9 @@ def _make_hook(
             )
         elif event == "import":
             name = args[0]
-            top = name.partition(".")[0] if _type(name) is _str else ""
+            if _type(name) is not _str:  # a str subclass's methods would be the code's own
+                raise _missing("drillbit sandbox: a module's name must be a plain str in a drill")
+            top = name.partition(".")[0]
             if top in _private:
                 raise _missing(
                     f"No module named {name!r}: the grader's code is not available in the sandbox"
@@ -230,8 +232,15 @@ def _make_hook(
                 )
             if _len(args) < 2 or args[1] is None:
                 return
-            # A C extension's file, about to be loaded: a second copy of one already loaded
-            # (numpy's core, made again from its file) holds makers the seal never replaced.
+            # A C extension's file, about to be loaded. Its init function is named after the
+            # name's last part: `_posixsubprocess` loaded as `x._posixsubprocess` started a
+            # program with no audit event (nothing else refused it without seccomp).
+            if name.rpartition(".")[2] in _refused_imports:
+                raise _missing(
+                    f"No module named {name!r}: the sandbox does not provide it to drills"
+                )
+            # A second copy of one already loaded (numpy's core, made again from its file)
+            # holds makers the seal never replaced.
             paths = args[1:2]
             loading = True
         elif event in _refused_names:

@@ -190,3 +190,39 @@ def test_a_monitoring_callback_is_refused_where_python_has_them() -> None:
     hook = child._make_hook({"workdir": "/nowhere", "forbidden": [], "allowed": []})
     with pytest.raises(PermissionError, match="monitoring hooks is not allowed in a drill"):
         hook("sys.monitoring.register_callback", (lambda code, offset, value: None,))
+
+
+def test_a_refused_module_cannot_be_loaded_under_another_name(
+    no_seccomp_pool: tuple[str, WorkerPool],
+) -> None:
+    """A C extension's init function is named after the last part of the name it is loaded
+    under: `_posixsubprocess` loaded as `evil._posixsubprocess` (whose first part the hooks
+    checked) started a program without seccomp, where nothing else refuses one; `_ctypes` so
+    loaded gave ctypes back. The last part is checked now, and a name that is a str subclass
+    (whose methods are the code's) is refused."""
+    _, pool = no_seccomp_pool
+    message = _found(
+        pool,
+        """
+        import importlib.machinery, importlib.util
+        FOUND = {}
+
+        class Name(str):
+            pass
+
+        for label, module, name in (
+            ("renamed", "_posixsubprocess", "evil._posixsubprocess"),
+            ("ctypes", "_ctypes", "evil._ctypes"),
+            ("subclass", "_posixsubprocess", Name("evil._posixsubprocess")),
+        ):
+            path = importlib.machinery.PathFinder.find_spec(module).origin
+            loader = importlib.machinery.ExtensionFileLoader(name, path)
+            spec = importlib.util.spec_from_file_location(name, path, loader=loader)
+            try:
+                FOUND[label] = sorted(vars(importlib.util.module_from_spec(spec)))[:3]
+            except Exception as exc:
+                FOUND[label] = type(exc).__name__
+        """,
+    )
+    for label in ("renamed", "ctypes", "subclass"):
+        assert f"'{label}': 'ModuleNotFoundError'" in message, message
