@@ -385,6 +385,21 @@ def guard_switches(guarded: list[bool]) -> tuple[Callable[[], None], Callable[[]
     return guard, unguard
 
 
+def detached(function: Callable[..., Any], name: str) -> Callable[..., Any]:
+    """A copy of `function` with empty globals and no builtins, for one the child hands to
+    submitted code (in a module it imports): its `__globals__` (which no audit event covers)
+    would otherwise be the grader's private namespace, where the code replaced the `_send`
+    `main` calls (`signal.signal.__globals__`) and blanked each result's overflow flag.
+    `function` must take what it calls as defaults."""
+    copy = types.FunctionType(
+        function.__code__, {"__builtins__": {}}, name, function.__defaults__, function.__closure__
+    )
+    copy.__kwdefaults__ = function.__kwdefaults__
+    copy.__qualname__ = name
+    copy.__doc__ = function.__doc__
+    return copy
+
+
 def install_hooks(cfg: dict[str, Any], guarded: list[bool] | None = None) -> None:
     """Refuse what a drill never needs; installed once numpy is imported.
 
@@ -395,7 +410,7 @@ def install_hooks(cfg: dict[str, Any], guarded: list[bool] | None = None) -> Non
         if name.partition(".")[0] in REFUSED_IMPORTS:
             del sys.modules[name]
     _refuse_signal_handlers()
-    _gate_builtin_modules()
+    _seal_module_makers()
     sys.addaudithook(_make_hook(cfg, guarded))
 
 
@@ -408,70 +423,99 @@ def _refuse_signal_handlers() -> None:
     the barrier (it refuses a new action, however `signal` is reached); this is the words.
     """
 
-    def refused(_signalnum: Any, _handler: Any) -> Any:
-        raise PermissionError(
-            "drillbit sandbox: installing signal handlers is not allowed in a drill"
-        )
+    def refused(
+        _signalnum: Any, _handler: Any, *, _denied: type[PermissionError] = PermissionError
+    ) -> Any:
+        raise _denied("drillbit sandbox: installing signal handlers is not allowed in a drill")
 
     for module in (signal, sys.modules["_signal"]):
-        vars(module)["signal"] = refused
+        vars(module)["signal"] = detached(refused, "signal")
 
 
-FRESH_COPIES_REFUSED = frozenset({"_signal", "_imp"})
-"""Built-in modules a drill may not make a second copy of: a copy of `_signal` holds the
-`signal` function `_refuse_signal_handlers` replaced, and a copy of `_imp` the maker of copies."""
+FRESH_COPIES_REFUSED = frozenset({"_signal", "gc", "_imp"})
+"""Built-in modules a drill may not make a second copy of: each holds a function the child
+replaced (`_signal.signal`, `gc.set_debug`), and `_imp` the maker of the copies."""
 
 
-def _one_creation(create: Callable[[Any], Any]) -> Any:
-    """A generator that makes one built-in module: sent the spec, it yields (made, module or
-    error). `create` lives only in its frame, which `gi_frame` (refused) alone leads to."""
-    spec = yield None
+def _one_call(original: Callable[..., Any], vet: Callable[..., tuple[Any, ...]]) -> Any:
+    """A generator that makes one call of `original`: sent the arguments, it yields (returned,
+    value or error). `original` lives only in its frame, which `gi_frame` (refused) alone
+    leads to: a function's defaults, closure and globals can all be read by the code."""
+    args = yield None
     try:
-        name = spec.name
-        if type(name) is not str:
-            raise TypeError("a module spec's name must be a str")
-        if name in FRESH_COPIES_REFUSED:
-            raise PermissionError(
-                f"drillbit sandbox: making a second copy of the {name} module is not allowed"
-                " in a drill"
-            )
-        # a spec of its own: the submission's could name another module on the next look-up
-        yield True, create(types.SimpleNamespace(name=name))
+        yield True, original(*vet(*args))
     except Exception as exc:  # noqa: BLE001 - raised in the caller, without this frame
         yield False, exc.with_traceback(None)
 
 
-def _creations(create: Callable[[Any], Any]) -> Any:
-    """One `_one_creation` per call, so a module whose set-up imports another still loads."""
+def _calls(original: Callable[..., Any], vet: Callable[..., tuple[Any, ...]]) -> Any:
+    """One `_one_call` per call, so a call that leads to another (a module whose set-up
+    imports another) still works."""
     while True:
-        yield _one_creation(create)
+        yield _one_call(original, vet)
 
 
-def _gate_builtin_modules() -> None:
-    """`_imp.create_builtin` refuses to make a second copy of `_signal` (or `_imp`).
+def sealed(original: Callable[..., Any], vet: Callable[..., tuple[Any, ...]]) -> Callable[..., Any]:
+    """`original`, called with what `vet` makes of the arguments (it raises to refuse them),
+    and out of the submission's reach."""
+
+    calls = _calls(original, vet)
+
+    def call(*args: Any, _next: Callable[[Any], Any] = next, _calls: Any = calls) -> Any:
+        one = _next(_calls)
+        _next(one)
+        returned, value = one.send(args)
+        if returned:
+            return value
+        raise value
+
+    call.__doc__ = original.__doc__
+    return detached(call, getattr(original, "__name__", "call"))
+
+
+def _vetted_spec(spec: Any) -> tuple[Any]:
+    """A spec of the child's own for `_imp.create_builtin`, unless it names a refused copy:
+    the submission's could name another module on the next look-up."""
+    name = spec.name
+    if type(name) is not str:
+        raise TypeError("a module spec's name must be a str")
+    if name in FRESH_COPIES_REFUSED:
+        raise PermissionError(
+            f"drillbit sandbox: making a second copy of the {name} module is not allowed in a drill"
+        )
+    return (types.SimpleNamespace(name=name),)
+
+
+def _vetted_debug_flags(flags: Any) -> tuple[int]:
+    """`gc.set_debug`'s flags, without DEBUG_SAVEALL: what it keeps in `gc.garbage` are frame
+    objects too, the grader's among them (no audit event covers that list)."""
+    if type(flags) is not int:
+        raise TypeError("gc.set_debug takes an int")
+    if flags & gc.DEBUG_SAVEALL:
+        raise PermissionError(
+            "drillbit sandbox: keeping the garbage collector's garbage (gc.DEBUG_SAVEALL)"
+            " is not allowed in a drill"
+        )
+    return (flags,)
+
+
+def _seal_module_makers() -> None:
+    """`_imp.create_builtin` refuses a second copy of `_signal`, `gc` or `_imp`, and
+    `gc.set_debug` refuses DEBUG_SAVEALL.
 
     Without seccomp nothing in the kernel refuses a signal handler, and a fresh `_signal`
     (`importlib.util.module_from_spec`, `_imp.create_builtin`, or `del sys.modules["_signal"]`
     then `import _signal`) held the real `signal`: its handler ran in the grader's frames and
-    blanked the overflow flag, and a naive sigmoid passed. Every built-in module is made by this
-    one function; the original is kept only in a generator's frame, out of the code's reach.
+    blanked the overflow flag, and a naive sigmoid passed. With DEBUG_SAVEALL, the frames of a
+    grader's function that swallowed the code's exception (its stdout's `flush`) were kept in
+    `gc.garbage`: the caller's frame, `main`'s, held the job's token, and a naive sigmoid sent
+    results of its own and passed, in every mode. Every built-in module is made by
+    `create_builtin`, so each copy is refused there.
     """
     import _imp
 
-    makers = _creations(_imp.create_builtin)
-
-    def create_builtin(
-        spec: Any, /, *, _next: Callable[[Any], Any] = next, _makers: Any = makers
-    ) -> Any:
-        maker = _next(_makers)
-        _next(maker)
-        made, value = maker.send(spec)
-        if made:
-            return value
-        raise value
-
-    create_builtin.__doc__ = _imp.create_builtin.__doc__
-    vars(_imp)["create_builtin"] = create_builtin
+    vars(_imp)["create_builtin"] = sealed(_imp.create_builtin, _vetted_spec)
+    vars(gc)["set_debug"] = sealed(gc.set_debug, _vetted_debug_flags)
 
 
 def hooks_verified(cfg: dict[str, Any]) -> bool:
@@ -525,15 +569,8 @@ def _lenient_copies(shutil: Any) -> None:
                 if exc.errno not in _passed_over:
                     raise
 
-        # empty globals: shutil hands this function to submitted code, and the grader's
-        # namespace must not be reached through it (see `private_namespace`)
-        lenient = types.FunctionType(
-            kept_back.__code__, {"__builtins__": {}}, name, kept_back.__defaults__
-        )
-        lenient.__kwdefaults__ = kept_back.__kwdefaults__
-        lenient.__qualname__ = name
-        lenient.__doc__ = original.__doc__
-        setattr(shutil, name, lenient)
+        kept_back.__doc__ = original.__doc__
+        setattr(shutil, name, detached(kept_back, name))
 
 
 class _ShutilFinder:

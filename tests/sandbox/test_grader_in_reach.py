@@ -225,6 +225,39 @@ NAMESPACES = {
             _send = G["_send"]
             G["_send"] = lambda fd, data: _send(fd, blank(data))
     """,
+    # the child's own stand-ins in modules the code imports: each is a function of the child's
+    # (signal.signal's stand-in was, and its globals were the private namespace main runs from)
+    "through-the-stand-ins": """
+        import _imp, gc, signal
+        for stand_in in (signal.signal, gc.set_debug, _imp.create_builtin):
+            G = getattr(stand_in, "__globals__", {})
+            if "_send" in G:
+                _send = G["_send"]
+                G["_send"] = lambda fd, data, _send=_send: _send(fd, blank(data))
+    """,
+    # and every function a module or a class holds
+    "through-every-function-in-reach": """
+        import sys, types
+        def patched(G):
+            if "_send" in G and "_blanked" not in G:
+                _send = G["_send"]
+                G["_send"] = lambda fd, data, _send=_send: _send(fd, blank(data))
+                G["_blanked"] = True
+        def held():
+            for module in list(sys.modules.values()):
+                yield from list(getattr(module, "__dict__", {}).values())
+            todo, seen = [object], set()
+            while todo:
+                cls = todo.pop()
+                if id(cls) not in seen:
+                    seen.add(id(cls))
+                    todo.extend(type.__subclasses__(cls))
+                    yield from list(vars(cls).values())
+        for value in held():
+            value = getattr(value, "__func__", value)
+            if type(value) is types.FunctionType:
+                patched(value.__globals__)
+    """,
 }
 
 
@@ -235,9 +268,11 @@ def test_the_graders_namespace_reached_through_its_classes_changes_nothing(
     """`object.__subclasses__()` finds the child's and the wire's classes, and a method's
     `__globals__` and `__builtins__` (no audit event covers either) are their namespaces: a
     submission replaced what the grader calls to send a result and blanked its overflow
-    flag, and a naive sigmoid passed. The grader now runs from private copies of both."""
+    flag, and a naive sigmoid passed. The grader now runs from private copies of both, and
+    the functions the child puts in modules the code imports (signal.signal's stand-in, whose
+    globals were that private copy) have empty globals."""
     source = BLANK + textwrap.dedent(NAMESPACES[trick]) + NAIVE
-    verdict = grade(SIGMOID, source, seed=11, pool=pool)
+    verdict = grade(PatientSigmoid(), source, seed=11, pool=pool)
     assert verdict.status is Status.FAILED, shown(verdict)
     assert OVERFLOW in shown(verdict), shown(verdict)
 
@@ -358,3 +393,45 @@ def test_a_renamed_functions_name_runs_no_code_in_the_traceback_walk(pool: Worke
     assert not verdict.passed, shown(verdict)
     assert "raised from a function whose code was renamed" in shown(verdict), shown(verdict)
     assert "line 26, in boom" in shown(verdict), shown(verdict)
+
+
+KEPT_GARBAGE = """
+import gc, sys, types
+import numpy as np
+
+gc.set_debug(gc.DEBUG_SAVEALL)
+
+
+class Out:
+    def write(self, text):
+        return len(text)
+
+    def flush(self):  # the grader calls it once the file loaded, and swallows what it raises
+        bait = ValueError("bait")
+        bait.itself = bait  # a cycle: the exception, its traceback and the grader's frame
+        raise bait
+
+
+sys.stdout = Out()
+
+
+def sigmoid(z):
+    gc.collect()
+    for frame in [f for f in gc.garbage if type(f) is types.FrameType]:
+        while frame is not None and frame.f_code.co_name != "main":
+            frame = frame.f_back
+        if frame is not None:
+            raise RuntimeError("the job's token: " + frame.f_locals["token"])
+    return 1 / (1 + np.exp(-z))
+"""
+
+
+def test_the_collectors_kept_garbage_holds_no_frame_of_the_graders(pool: WorkerPool) -> None:
+    """With `gc.DEBUG_SAVEALL`, what the collector finds unreachable is kept in `gc.garbage`,
+    which no audit event covers: the traceback of an exception the grader swallowed (from the
+    code's own stdout's `flush`) held a frame of the grader's, and its caller's, `main`'s,
+    held the job's token, with which a naive sigmoid sent results of its own and passed. The
+    flag is refused now (and a second copy of `gc`, whose `set_debug` would be the original)."""
+    verdict = grade(PatientSigmoid(), KEPT_GARBAGE, seed=11, pool=pool)
+    assert "the job's token" not in shown(verdict), shown(verdict)
+    assert "gc.DEBUG_SAVEALL" in shown(verdict) and "is not allowed" in shown(verdict)

@@ -120,7 +120,7 @@ def test_every_way_to_a_second_signal_module_is_refused(
 ) -> None:
     """The ways to a fresh `_signal`: its maker called directly, with a spec whose name
     changes between two reads, `sys.modules` emptied then an import, a fresh `_imp` (whose
-    maker is the original), the maker's own frame, and a reload of `_signal`; a module not
+    maker is the original) or `gc` (whose `set_debug` is), the maker's own frame, and a reload of `_signal`; a module not
     loaded yet is still made."""
     _, pool = no_seccomp_pool
     message = _found(
@@ -160,14 +160,15 @@ def test_every_way_to_a_second_signal_module_is_refused(
         attempt("turncoat", lambda: _imp.create_builtin(Turncoat()))
         attempt("emptied", emptied_then_imported)
         attempt("imp", lambda: _imp.create_builtin(importlib.util.find_spec("_imp")))
-        makers = (getattr(_imp.create_builtin, "__kwdefaults__", None) or {}).get("_makers")
+        attempt("gc", lambda: _imp.create_builtin(importlib.util.find_spec("gc")))
+        makers = (getattr(_imp.create_builtin, "__kwdefaults__", None) or {}).get("_calls")
         attempt("frame", lambda: makers.gi_frame)
         attempt("maker", lambda: next(makers).gi_frame)
         attempt("reload", reloaded)
         attempt("new", lambda: _imp.create_builtin(importlib.util.find_spec("xxsubtype")))
         """,
     )
-    for label in ("direct", "spec", "emptied", "imp", "reload"):
+    for label in ("direct", "spec", "emptied", "imp", "gc", "reload"):
         assert f"'{label}': 'PermissionError'" in message, message
     for label in ("frame", "maker"):
         assert f"'{label}': 'ValueError'" in message, message
