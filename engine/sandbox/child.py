@@ -83,6 +83,10 @@ REFUSED_IMPORTS = {
     "_xxsubinterpreters",
 }
 PRIVATE_PACKAGES = {"engine", "quiz"}
+OWNER_REQUESTS = frozenset({8, 10, 15, 0x8901, 0x8902})
+"""fcntl's F_SETOWN, F_SETSIG and F_SETOWN_EX and ioctl's FIOSETOWN and SIOCSPGRP (Linux):
+each makes a process a descriptor's owner, which the kernel signals (SIGIO, whose default
+kills) when the descriptor is ready; seccomp refuses them too, where it is active."""
 PATH_WRITE_EVENTS = {
     "os.remove",
     "os.rmdir",
@@ -189,6 +193,7 @@ def _make_hook(
         _frame_events: frozenset[str] = frozenset(FRAME_EVENTS),
         _frame_attributes: frozenset[str] = frozenset(FRAME_ATTRIBUTES),
         _extensions: set[str] = extensions,
+        _owner_requests: frozenset[int] = OWNER_REQUESTS,
     ) -> None:
         paths: tuple[Any, ...] = ()
         writing: Any = False
@@ -251,6 +256,13 @@ def _make_hook(
             if _type(args[0]) is not _int or args[0] != _own_pid:
                 raise _denied(
                     "drillbit sandbox: signalling other processes is not allowed in a drill"
+                )
+            return
+        elif event == "fcntl.fcntl" or event == "fcntl.ioctl":
+            if _len(args) > 1 and args[1] in _owner_requests:
+                raise _denied(
+                    "drillbit sandbox: making another process a descriptor's owner (which the"
+                    " kernel then signals) is not allowed in a drill"
                 )
             return
         elif event == "object.__setattr__":
@@ -410,6 +422,7 @@ def install_hooks(cfg: dict[str, Any], guarded: list[bool] | None = None) -> Non
         if name.partition(".")[0] in REFUSED_IMPORTS:
             del sys.modules[name]
     _refuse_signal_handlers()
+    _refuse_pidfds()
     _seal_module_makers()
     sys.addaudithook(_make_hook(cfg, guarded))
 
@@ -432,9 +445,29 @@ def _refuse_signal_handlers() -> None:
         vars(module)["signal"] = detached(refused, "signal")
 
 
-FRESH_COPIES_REFUSED = frozenset({"_signal", "gc", "_imp"})
+def _refuse_pidfds() -> None:
+    """`os.pidfd_open` and `signal.pidfd_send_signal` refuse in plain words: no audit event
+    covers either, and without seccomp (no libseccomp, no PID namespace) a drill opened a pidfd
+    of the app that graded it and could have sent it SIGKILL. A second copy of `posix` or
+    `_signal`, which would hold the originals, is refused where modules are made."""
+
+    def refused(*_args: Any, _denied: type[PermissionError] = PermissionError, **_kw: Any) -> Any:
+        raise _denied("drillbit sandbox: signalling other processes is not allowed in a drill")
+
+    for module, name in (
+        (os, "pidfd_open"),
+        (sys.modules["posix"], "pidfd_open"),
+        (signal, "pidfd_send_signal"),
+        (sys.modules["_signal"], "pidfd_send_signal"),
+    ):
+        if name in vars(module):
+            vars(module)[name] = detached(refused, name)
+
+
+FRESH_COPIES_REFUSED = frozenset({"_signal", "gc", "posix", "_imp"})
 """Built-in modules a drill may not make a second copy of: each holds a function the child
-replaced (`_signal.signal`, `gc.set_debug`), and `_imp` the maker of the copies."""
+replaced (`_signal.signal`, `gc.set_debug`, `posix.pidfd_open`), and `_imp` the maker of the
+copies."""
 
 
 def _one_call(original: Callable[..., Any], vet: Callable[..., tuple[Any, ...]]) -> Any:

@@ -227,3 +227,43 @@ def test_a_refused_module_cannot_be_loaded_under_another_name(
     )
     for label in ("renamed", "ctypes", "subclass"):
         assert f"'{label}': 'ModuleNotFoundError'" in message, message
+
+
+def test_no_other_process_can_be_signalled_without_seccomp(
+    no_seccomp_pool: tuple[str, WorkerPool],
+) -> None:
+    """No audit event covers `os.pidfd_open` or `signal.pidfd_send_signal`: without seccomp a
+    drill opened a pidfd of the process that started it (the app, or bubblewrap's) and sent it
+    a signal (0 here; SIGKILL would have done as well). Nor did the hooks look at which fcntl
+    or ioctl they saw: F_SETOWN or FIOSETOWN made that process a pipe's owner, which the kernel
+    sends SIGIO to (its default action kills). Each is refused in plain words now, as is a
+    second copy of `posix`; reading a descriptor's owner still works."""
+    _, pool = no_seccomp_pool
+    message = _found(
+        pool,
+        """
+        import _imp, fcntl, importlib.util, os, signal
+        FOUND = {}
+        r, w = os.pipe()
+        parent = os.getppid() or 1
+
+        def pidfd():
+            signal.pidfd_send_signal(os.pidfd_open(parent), 0)
+
+        for label, call in (
+            ("pidfd", pidfd),
+            ("posix", lambda: _imp.create_builtin(importlib.util.find_spec("posix"))),
+            ("fcntl", lambda: fcntl.fcntl(r, fcntl.F_SETOWN, parent)),
+            ("ioctl", lambda: fcntl.ioctl(r, 0x8901, parent.to_bytes(4, "little"))),
+            ("owner", lambda: fcntl.fcntl(r, fcntl.F_GETOWN)),
+        ):
+            try:
+                call()
+                FOUND[label] = "done"
+            except Exception as exc:
+                FOUND[label] = "refused" if "drillbit sandbox" in str(exc) else repr(exc)
+        """,
+    )
+    for label in ("pidfd", "posix", "fcntl", "ioctl"):
+        assert f"'{label}': 'refused'" in message, message
+    assert "'owner': 'done'" in message, message
