@@ -532,6 +532,40 @@ def _vetted_debug_flags(flags: Any) -> tuple[int]:
     return (flags,)
 
 
+def _this_process(pid: Any) -> None:
+    """Nothing when `pid` names this process (0 or its own pid); else the refusal."""
+    if type(pid) is not int or pid not in (0, _OWN_PID[0]):
+        raise PermissionError(
+            "drillbit sandbox: changing another process's priority or scheduling is not allowed"
+            " in a drill"
+        )
+
+
+def _own_priority(which: Any, who: Any, *rest: Any) -> tuple[Any, ...]:
+    """`os.setpriority`'s arguments when they name this process alone."""
+    if type(which) is not int or which != os.PRIO_PROCESS:
+        _this_process(None)
+    _this_process(who)
+    return (which, who, *rest)
+
+
+def _own_scheduling(pid: Any, *rest: Any) -> tuple[Any, ...]:
+    """A `sched_set*` call's arguments when they name this process."""
+    _this_process(pid)
+    return (pid, *rest)
+
+
+_OWN_PID = [os.getpid()]
+SCHEDULING_CALLS: dict[str, Callable[..., tuple[Any, ...]]] = {
+    "setpriority": _own_priority,
+    "sched_setaffinity": _own_scheduling,
+    "sched_setscheduler": _own_scheduling,
+    "sched_setparam": _own_scheduling,
+}
+"""No audit event covers them, and without seccomp a drill could set the app that graded it
+to the lowest priority, the idle scheduling class or one CPU, for the rest of its run."""
+
+
 def _seal_module_makers() -> None:
     """`_imp.create_builtin` refuses a second copy of `_signal`, `gc` or `_imp`, and
     `gc.set_debug` refuses DEBUG_SAVEALL.
@@ -549,6 +583,12 @@ def _seal_module_makers() -> None:
 
     vars(_imp)["create_builtin"] = sealed(_imp.create_builtin, _vetted_spec)
     vars(gc)["set_debug"] = sealed(gc.set_debug, _vetted_debug_flags)
+    _OWN_PID[0] = os.getpid()
+    posix = sys.modules["posix"]
+    for name, vet in SCHEDULING_CALLS.items():
+        if name in vars(posix):
+            stand_in = sealed(vars(posix)[name], vet)
+            vars(posix)[name] = vars(os)[name] = stand_in
 
 
 def hooks_verified(cfg: dict[str, Any]) -> bool:

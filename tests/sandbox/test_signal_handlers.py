@@ -267,3 +267,39 @@ def test_no_other_process_can_be_signalled_without_seccomp(
     for label in ("pidfd", "posix", "fcntl", "ioctl"):
         assert f"'{label}': 'refused'" in message, message
     assert "'owner': 'done'" in message, message
+
+
+def test_no_other_process_is_rescheduled_without_seccomp(
+    no_seccomp_pool: tuple[str, WorkerPool],
+) -> None:
+    """No audit event covers `os.setpriority` or the `sched_set*` calls: without seccomp a
+    drill could set any process of its user's, the app that graded it among them, to the
+    lowest priority, the idle scheduling class or one CPU, for the rest of its run (done here
+    to the test's own process). They are refused in plain words now for any process but the
+    child's own, where they still work."""
+    _, pool = no_seccomp_pool
+    message = _found(
+        pool,
+        """
+        import os
+        FOUND = {}
+        parent = os.getppid() or 1
+        own = os.getpriority(os.PRIO_PROCESS, 0)  # raised, never lowered: that needs a capability
+        for label, call in (
+            ("nice", lambda: os.setpriority(os.PRIO_PROCESS, parent, 19)),
+            ("user", lambda: os.setpriority(os.PRIO_USER, 0, 19)),
+            ("cpus", lambda: os.sched_setaffinity(parent, {0})),
+            ("idle", lambda: os.sched_setscheduler(parent, os.SCHED_IDLE, os.sched_param(0))),
+            ("own-nice", lambda: os.setpriority(os.PRIO_PROCESS, 0, min(19, own + 1))),
+            ("own-cpus", lambda: os.sched_setaffinity(0, os.sched_getaffinity(0))),
+        ):
+            try:
+                call()
+                FOUND[label] = "done"
+            except Exception as exc:
+                FOUND[label] = "refused" if "drillbit sandbox" in str(exc) else repr(exc)
+        """,
+    )
+    for label in ("nice", "user", "cpus", "idle"):
+        assert f"'{label}': 'refused'" in message, message
+    assert "'own-nice': 'done'" in message and "'own-cpus': 'done'" in message, message
