@@ -204,6 +204,10 @@ def _make_hook(
                     "drillbit sandbox: inspecting stack frames is not allowed in a drill"
                 )
             return
+        if event == "sys.addaudithook":
+            # a hook of the code's would be handed the grader's own events, the traceback it
+            # walks with its frame guard open among them; Python drops the hook silently
+            raise _denied("drillbit sandbox: audit hooks are not allowed in a drill")
         if event == "object.__getattr__":
             if (
                 (_guarded[0] or _ident() != _walker)
