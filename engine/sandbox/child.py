@@ -510,25 +510,36 @@ def sealed(original: Callable[..., Any], vet: Callable[..., tuple[Any, ...]]) ->
     return detached(call, getattr(original, "__name__", "call"))
 
 
-def _vetted_spec(spec: Any) -> tuple[Any]:
+# The vets below take every constant as a keyword default, bound when the child starts: a
+# module's attribute (`gc.DEBUG_SAVEALL`, `types.SimpleNamespace`, `os.getpid`) can be
+# replaced by the code before a call, and the private namespace's copies of these functions
+# (see `private_namespace`) are held only by the generators of `sealed`.
+
+
+def _vetted_spec(
+    spec: Any,
+    *,
+    _refused: frozenset[str] = FRESH_COPIES_REFUSED,
+    _spec: type[types.SimpleNamespace] = types.SimpleNamespace,
+) -> tuple[Any]:
     """A spec of the child's own for `_imp.create_builtin`, unless it names a refused copy:
     the submission's could name another module on the next look-up."""
     name = spec.name
     if type(name) is not str:
         raise TypeError("a module spec's name must be a str")
-    if name in FRESH_COPIES_REFUSED:
+    if name in _refused:
         raise PermissionError(
             f"drillbit sandbox: making a second copy of the {name} module is not allowed in a drill"
         )
-    return (types.SimpleNamespace(name=name),)
+    return (_spec(name=name),)
 
 
-def _vetted_debug_flags(flags: Any) -> tuple[int]:
+def _vetted_debug_flags(flags: Any, *, _saveall: int = gc.DEBUG_SAVEALL) -> tuple[int]:
     """`gc.set_debug`'s flags, without DEBUG_SAVEALL: what it keeps in `gc.garbage` are frame
     objects too, the grader's among them (no audit event covers that list)."""
     if type(flags) is not int:
         raise TypeError("gc.set_debug takes an int")
-    if flags & gc.DEBUG_SAVEALL:
+    if flags & _saveall:
         raise PermissionError(
             "drillbit sandbox: keeping the garbage collector's garbage (gc.DEBUG_SAVEALL)"
             " is not allowed in a drill"
@@ -536,18 +547,20 @@ def _vetted_debug_flags(flags: Any) -> tuple[int]:
     return (flags,)
 
 
-def _this_process(pid: Any) -> None:
+def _this_process(pid: Any, *, _own: int = os.getpid()) -> None:
     """Nothing when `pid` names this process (0 or its own pid); else the refusal."""
-    if type(pid) is not int or pid not in (0, _OWN_PID[0]):
+    if type(pid) is not int or pid not in (0, _own):
         raise PermissionError(
             "drillbit sandbox: changing another process's priority or scheduling is not allowed"
             " in a drill"
         )
 
 
-def _own_priority(which: Any, who: Any, *rest: Any) -> tuple[Any, ...]:
+def _own_priority(
+    which: Any, who: Any, *rest: Any, _process: int = os.PRIO_PROCESS
+) -> tuple[Any, ...]:
     """`os.setpriority`'s arguments when they name this process alone."""
-    if type(which) is not int or which != os.PRIO_PROCESS:
+    if type(which) is not int or which != _process:
         _this_process(None)
     _this_process(who)
     return (which, who, *rest)
@@ -559,13 +572,7 @@ def _own_scheduling(pid: Any, *rest: Any) -> tuple[Any, ...]:
     return (pid, *rest)
 
 
-_OWN_PID = [os.getpid()]
-SCHEDULING_CALLS: dict[str, Callable[..., tuple[Any, ...]]] = {
-    "setpriority": _own_priority,
-    "sched_setaffinity": _own_scheduling,
-    "sched_setscheduler": _own_scheduling,
-    "sched_setparam": _own_scheduling,
-}
+SCHEDULING_CALLS = ("setpriority", "sched_setaffinity", "sched_setscheduler", "sched_setparam")
 """No audit event covers them, and without seccomp a drill could set the app that graded it
 to the lowest priority, the idle scheduling class or one CPU, for the rest of its run."""
 
@@ -587,9 +594,11 @@ def _seal_module_makers() -> None:
 
     vars(_imp)["create_builtin"] = sealed(_imp.create_builtin, _vetted_spec)
     vars(gc)["set_debug"] = sealed(gc.set_debug, _vetted_debug_flags)
-    _OWN_PID[0] = os.getpid()
     posix = sys.modules["posix"]
-    for name, vet in SCHEDULING_CALLS.items():
+    for name in SCHEDULING_CALLS:
+        # named here, not held in a module-level table: that would hold the original
+        # namespace's functions, which the code can reach and change (see `private_namespace`)
+        vet = _own_priority if name == "setpriority" else _own_scheduling
         if name in vars(posix):
             stand_in = sealed(vars(posix)[name], vet)
             vars(posix)[name] = vars(os)[name] = stand_in
@@ -695,7 +704,10 @@ def private_namespace(namespace: dict[str, Any]) -> dict[str, Any]:
             copy = types.FunctionType(
                 value.__code__, private, value.__name__, value.__defaults__, value.__closure__
             )
-            copy.__kwdefaults__ = value.__kwdefaults__
+            # a dict of its own: the original's is reachable, and changed in place
+            copy.__kwdefaults__ = (
+                None if value.__kwdefaults__ is None else dict(value.__kwdefaults__)
+            )
             private[name] = copy
     return private
 

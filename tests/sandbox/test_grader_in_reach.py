@@ -19,7 +19,7 @@ from engine.checkers.base import Case, Outcome
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.verdict import CaseResult, CaseStatus, Status
-from tests.sandbox.drills import DoubleChecker, PatientSigmoid
+from tests.sandbox.drills import DoubleChecker, PatientDoubleChecker, PatientSigmoid
 from tests.sandbox.helpers import shown
 
 SIGMOID = get_checker("nn.activations.sigmoid")
@@ -471,3 +471,40 @@ def test_an_audit_hook_of_the_codes_is_not_added(pool: WorkerPool) -> None:
     verdict = grade(PatientSigmoid(), HOOKED_TO_FORGE, seed=11, pool=pool)
     assert not verdict.passed, shown(verdict)
     assert "a traceback for the grader to walk" in shown(verdict), shown(verdict)
+
+
+STAND_INS_REWRITTEN = """
+import gc, os
+G = grader_namespace("_JobReader", "next").__globals__  # the child's own namespace
+for function, name, value in (
+    ("_vetted_debug_flags", "_saveall", 0),
+    ("_this_process", "_own", os.getppid() or 1),
+):
+    if G.get(function) is not None and G[function].__kwdefaults__:
+        G[function].__kwdefaults__[name] = value  # in place: no audit event covers it
+        G[function] = lambda *args, **kwargs: args
+gc.DEBUG_SAVEALL = 0
+FOUND = {}
+for label, call in (
+    ("saveall", lambda: gc.set_debug(32)),
+    ("nice", lambda: os.setpriority(os.PRIO_PROCESS, os.getppid() or 1, 19)),
+):
+    try:
+        call()
+        FOUND[label] = "done"
+    except Exception as exc:
+        FOUND[label] = "refused" if "drillbit sandbox" in str(exc) else repr(exc)
+
+def double(x):
+    raise RuntimeError("found " + repr(FOUND))
+"""
+
+
+def test_the_stand_ins_checks_cannot_be_rewritten(pool: WorkerPool) -> None:
+    """The checks behind `gc.set_debug` and `os.setpriority` run from the grader's private
+    namespace, each with its constants bound when the child starts: the child's own namespace,
+    which the code reaches through its classes, shared its functions' keyword defaults (a dict
+    changed in place) with the private copies, and a module's constant (`gc.DEBUG_SAVEALL`)
+    can be replaced."""
+    message = shown(grade(PatientDoubleChecker(), BLANK + STAND_INS_REWRITTEN, seed=1, pool=pool))
+    assert "'saveall': 'refused'" in message and "'nice': 'refused'" in message, message
