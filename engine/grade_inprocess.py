@@ -12,6 +12,8 @@ import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
 
+import numpy as np
+
 from engine.cases import case_seed_rng
 from engine.checkers.base import Checker, Outcome
 from engine.harnesses import _runtime
@@ -32,9 +34,12 @@ def load_submission(source: str, entries: tuple[str, ...]) -> dict[str, Callable
 
     For in-process grading only (the reference, lint's starter check, tests): it runs
     the code in this process, with no isolation. Missing entries are simply absent.
+    numpy's floating-point error state is put back afterwards: a top-level `np.seterr`
+    (the child's own business in the sandbox) left it changed for the whole process.
     """
     namespace: dict[str, Any] = {"__name__": "submission"}
-    exec(compile(without_bom(source), _runtime.SUBMISSION_FILENAME, "exec"), namespace)
+    with np.errstate():
+        exec(compile(without_bom(source), _runtime.SUBMISSION_FILENAME, "exec"), namespace)
     return {name: namespace[name] for name in entries if name in namespace}
 
 
