@@ -92,6 +92,14 @@ def wait_for_full_pools(timeout: float = 60.0) -> None:
             pool.wait_warm(timeout)
 
 
+WARM_WITHIN_SECONDS = 600.0
+"""The ceiling of a test's wait for a pool's warm workers (`wait_warm`): it returns as soon as
+they are ready. A worker may first rebuild numpy's bytecode cache, which a grading without a
+file-system layer retires (`engine.sandbox.pycache`) for every process of this user: at a
+sixteenth of a core that build outlasted the 120 s this was (test_layers.py's namespace
+test, two runs in three after its seccomp-alone grading)."""
+
+
 CLEAN_WITHIN_SECONDS = 30.0
 """The ceiling of `assert_clean`'s wait for the reaper: it returns as soon as all is gone, and
 3 s failed at a load average of 7.7 on the 2-core machine with every process ended and one

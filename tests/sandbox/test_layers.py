@@ -18,7 +18,13 @@ from engine.sandbox.config import ENGINE_DIR, host_paths
 from engine.sandbox.worker import CHILD_MARKER
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import GOOD, assert_clean, run_adversarial, shown
+from tests.sandbox.helpers import (
+    GOOD,
+    WARM_WITHIN_SECONDS,
+    assert_clean,
+    run_adversarial,
+    shown,
+)
 
 DOUBLE = PatientDoubleChecker()
 """Every grading here is about a layer, not the deadline: with the drill's 1 s wall clock, a
@@ -299,7 +305,7 @@ def _descendants(pid: int) -> list[int]:
 def test_bwrap_gives_the_child_namespaces_of_its_own(bare_bwrap_pool: WorkerPool) -> None:
     """The README names private IPC and UTS namespaces besides PID and network: the waiting
     child's namespace links, read from outside, differ from this process's for each one."""
-    assert bare_bwrap_pool.wait_warm(timeout=120)
+    assert bare_bwrap_pool.wait_warm(timeout=WARM_WITHIN_SECONDS)
     kinds = ("ipc", "uts", "pid", "net", "mnt", "user")
     ours = {kind: os.readlink(f"/proc/self/ns/{kind}") for kind in kinds}
     children = [

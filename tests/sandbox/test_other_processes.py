@@ -31,7 +31,15 @@ from engine.sandbox.worker import CHILD_MARKER, WORKDIR_PREFIX, Worker
 from engine.verdict import Status
 from tests.conftest import REPO
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, run_adversarial, shown, syscall_number
+from tests.sandbox.helpers import (
+    DOUBLE,
+    GOOD,
+    LIVE_POOLS,
+    WARM_WITHIN_SECONDS,
+    run_adversarial,
+    shown,
+    syscall_number,
+)
 
 PATIENT = PatientDoubleChecker()
 """A 60 s wall clock: what is tested is the kernel's refusal, not the deadline."""
@@ -229,7 +237,7 @@ def test_a_waiting_sibling_worker_is_out_of_reach(sibling_pool: WorkerPool, what
     # The previous test's replacement may still be starting: graded then, the submission
     # took the one ready worker and found no sibling waiting ("no waiting sibling was
     # found", one full run of this file in a few under load).
-    assert sibling_pool.wait_warm(timeout=120)
+    assert sibling_pool.wait_warm(timeout=WARM_WITHIN_SECONDS)
     # Only the worker that was ready beside this one is a target: the replacement the pool
     # starts as soon as this grading takes its worker carries the same marker, and before it
     # makes itself undumpable its /proc files open (one run in many under load).
@@ -272,7 +280,7 @@ def test_no_other_work_dir_can_be_written(sibling_pool: WorkerPool) -> None:
     lists every live work dir: a submission wrote into the waiting sibling's (the next
     submission's) by its name. The child's folder now sits under one it can neither list nor
     write (mode 0o100), with 128 random bits for a name; Landlock refuses the write besides."""
-    assert sibling_pool.wait_warm(timeout=120)
+    assert sibling_pool.wait_warm(timeout=WARM_WITHIN_SECONDS)
     waiting = sibling_pool.warm_workdirs
     assert len(waiting) == 2
     prefix = f"{WORKDIR_PREFIX}{os.getpid()}-"

@@ -21,7 +21,7 @@ from engine.sandbox.config import landlock_abi
 from engine.sandbox.worker import Worker
 from engine.verdict import Status
 from tests.sandbox.drills import DoubleChecker
-from tests.sandbox.helpers import DOUBLE, GOOD, assert_clean, leftover_dirs
+from tests.sandbox.helpers import DOUBLE, GOOD, WARM_WITHIN_SECONDS, assert_clean, leftover_dirs
 
 
 def test_concurrent_grades_from_threads(pool: WorkerPool) -> None:
@@ -54,7 +54,7 @@ def test_each_submission_gets_a_fresh_process(pool: WorkerPool) -> None:
 
 def test_close_kills_the_warm_worker_and_refuses_more() -> None:
     pool = WorkerPool()
-    assert pool.wait_warm(30)
+    assert pool.wait_warm(WARM_WITHIN_SECONDS)
     (pid,) = pool.warm_pids
     pool.close()
     assert not os.path.exists(f"/proc/{pid}") or "Z" in open(f"/proc/{pid}/stat").read().split()[2]
@@ -96,7 +96,7 @@ def test_default_pool_is_shared() -> None:
 def test_the_next_worker_starts_once_the_running_one_is_done() -> None:
     """No replacement competes with a running submission for the CPU; a waiting caller still gets one."""
     with WorkerPool(size=1) as pool:
-        assert pool.wait_warm(60)
+        assert pool.wait_warm(WARM_WITHIN_SECONDS)
         first = pool.acquire()
         with pool._cond:
             assert not pool._should_spawn()  # a submission runs and nobody waits
@@ -111,7 +111,7 @@ def test_the_next_worker_starts_once_the_running_one_is_done() -> None:
         with pool._cond:
             assert not pool._should_spawn()  # the second one still runs
         second.close()
-        assert pool.wait_warm(60)
+        assert pool.wait_warm(WARM_WITHIN_SECONDS)
     assert_clean([pool])
 
 
@@ -125,7 +125,7 @@ class _OwnHarness(DoubleChecker):
 def test_a_precompiled_harness_is_used_only_for_the_same_text(pool: WorkerPool) -> None:
     """The warm child compiles every harness before its job; a job whose harness text
     differs from the one compiled under that name is run with its own text."""
-    assert pool.wait_warm(60)
+    assert pool.wait_warm(WARM_WITHIN_SECONDS)
     assert grade(DOUBLE, GOOD, seed=3, pool=pool).status is Status.PASSED
     halved = grade(_OwnHarness(), GOOD, seed=3, pool=pool)
     assert halved.status is Status.FAILED, halved.summary
@@ -157,13 +157,13 @@ def test_a_checker_that_cannot_make_its_cases_spends_only_its_worker() -> None:
     """The child loads the submission while the cases are made; when making them fails, the
     verdict blames the grader, that child is killed and the next submission gets a fresh one."""
     with WorkerPool(size=1) as pool:
-        assert pool.wait_warm(60)
+        assert pool.wait_warm(WARM_WITHIN_SECONDS)
         (first,) = pool.warm_pids
         broken = grade(_NoCases(), GOOD, pool=pool)
         assert broken.status is Status.INTERNAL
         assert "could not prepare its cases (ValueError: no cases today)" in broken.summary
         assert grade(DOUBLE, GOOD, pool=pool).status is Status.PASSED
-        assert pool.wait_warm(60) and first not in pool.warm_pids
+        assert pool.wait_warm(WARM_WITHIN_SECONDS) and first not in pool.warm_pids
     assert_clean([pool])
 
 
