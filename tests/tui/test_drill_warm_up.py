@@ -22,6 +22,7 @@ from quiz.sandbox_grader import SandboxGrader
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.workspace import Workspace
+from tests.sandbox.helpers import WARM_WITHIN_SECONDS
 from tests.tui.conftest import AppFactory, showing, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -68,7 +69,7 @@ async def walk(pilot):
     while type(app.screen).__name__ != "DrillScreen":
         await pilot.pause(0.05)
     pool = default_pool()  # the one the warm-up starts (process-wide)
-    assert pool.wait_warm(120), "no warm worker"
+    assert pool.wait_warm(float(sys.argv[2])), "no warm worker"
     seen["warm"] = pool.warm_pids
     await pilot.press("escape")
     while type(app.screen).__name__ != "HomeScreen":
@@ -130,12 +131,12 @@ def test_the_warm_worker_of_a_drill_left_is_gone_when_the_app_exits(
     tui_bank: Path, _isolated_home: Path
 ) -> None:
     out = subprocess.run(
-        [sys.executable, "-c", LEAVE_THEN_QUIT, str(tui_bank)],
+        [sys.executable, "-c", LEAVE_THEN_QUIT, str(tui_bank), str(WARM_WITHIN_SECONDS)],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
-        timeout=180,
+        timeout=WARM_WITHIN_SECONDS + 180,  # a ceiling: the warm-up may rebuild numpy's cache
     )
     warm = json.loads(out.stdout.strip().splitlines()[-1])["warm"]
     assert warm, "the drill started no warm worker"
