@@ -187,14 +187,13 @@ class SuggestingGroup(WholeSummaries):
             and not ctx.resilient_parsing
             and self.get_command(ctx, name) is None
         ):
-            raise click.UsageError(
-                unknown_command(name, self.list_commands(ctx), ctx.command_path), ctx
-            )
+            raise click.UsageError(unknown_command(name, self.list_commands(ctx)), ctx)
         return super().resolve_command(ctx, args)
 
 
-def unknown_command(name: str, known: Sequence[str], group: str = "drillbit") -> str:
-    """What `group` says of a command name it does not have, with the close ones."""
+def unknown_command(name: str, known: Sequence[str]) -> str:
+    """What a group says of a command name it does not have: the close ones among `known`,
+    since Click suggests only among the commands it has already loaded."""
     import difflib
 
     said = f"No such command {name!r}."

@@ -115,13 +115,12 @@ def _help_command(ctx: click.Context, names: tuple[str, ...]) -> None:
     root = ctx.find_root()
     command: click.Command = root.command
     parent = root
-    for depth, name in enumerate(names):
+    for name in names:
         group = command if isinstance(command, click.Group) else None
         found = group.get_command(parent, name) if group is not None else None
         if found is None:
-            path = " ".join(["drillbit", *names[:depth]])
             known = group.list_commands(parent) if group is not None else []
-            raise click.UsageError(unknown_command(name, known, path), ctx)
+            raise click.UsageError(unknown_command(name, known), ctx)
         command = found
         parent = click.Context(command, info_name=name, parent=parent)
     click.echo(command.get_help(parent))
