@@ -24,15 +24,13 @@ from bench.common import (
     REPO,
     SIDES,
     Figure,
-    against_parser,
     alternate,
     merge_results,
-    print_figures,
     run_python,
     run_stamp,
     source_env,
 )
-from bench.heavy import PEAK_WRAPPER, REVIEWS, progress_files
+from bench.heavy import PEAK_WRAPPER, history_main, progress_files
 
 CARDS = 10_000
 SESSIONS = 1_000
@@ -154,14 +152,7 @@ def side_by_side(
 
 def main() -> None:
     """`python -m bench.commands --against DIR [--rounds N] [--reviews N] [--cards N]`."""
-    parser = against_parser("bench.commands", __doc__, rounds=5, section=SECTION)
-    parser.add_argument("--reviews", type=int, default=REVIEWS)
-    parser.add_argument("--cards", type=int, default=CARDS)
-    args = parser.parse_args()
-    figures = side_by_side(
-        args.against.resolve(), args.rounds, args.reviews, args.out, args.cards, args.section
-    )
-    print_figures(figures)
+    history_main("bench.commands", __doc__, side_by_side, rounds=5, cards=CARDS, section=SECTION)
 
 
 if __name__ == "__main__":

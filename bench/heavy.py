@@ -20,9 +20,17 @@ import time
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
-from bench.common import Figure, Settings, child_env, median, run_python
+from bench.common import (
+    Figure,
+    Settings,
+    against_parser,
+    child_env,
+    median,
+    print_figures,
+    run_python,
+)
 from quiz.store.leftovers import checked_path
 from quiz.store.store import CHECKED_QUIET_SECONDS
 
@@ -30,6 +38,37 @@ YEARS = 3
 REVIEWS = 200_000
 MAX_INTERVAL_DAYS = 25
 """Short enough that a diligent learner reviews each card ~20 times in three years."""
+
+
+class HistorySideBySide(Protocol):
+    """A bench module's `side_by_side`: both trees measured on one simulated history."""
+
+    def __call__(
+        self, against: Path, rounds: int, reviews: int, out: Path, cards: int, section: str
+    ) -> list[Figure]: ...
+
+
+def history_main(
+    module: str,
+    doc: str | None,
+    side_by_side: HistorySideBySide,
+    *,
+    rounds: int,
+    cards: int,
+    section: str,
+    argv: list[str] | None = None,
+) -> None:
+    """`python -m MODULE --against DIR [--rounds N] [--reviews N] [--cards N]`: one parser
+    for the modules that measure both trees on the heavy user's history (commands, restore,
+    screens), which each wrote the same one."""
+    parser = against_parser(module, doc, rounds=rounds, section=section)
+    parser.add_argument("--reviews", type=int, default=REVIEWS)
+    parser.add_argument("--cards", type=int, default=cards)
+    args = parser.parse_args(argv)
+    against = args.against.resolve()
+    print_figures(
+        side_by_side(against, args.rounds, args.reviews, args.out, args.cards, args.section)
+    )
 
 
 def _rating(rng: random.Random) -> int:

@@ -22,15 +22,13 @@ from pathlib import Path
 
 from bench.common import (
     Figure,
-    against_parser,
     alternate,
     merge_results,
-    print_figures,
     run_python,
     run_stamp,
     source_env,
 )
-from bench.heavy import PEAK_WRAPPER, REVIEWS, progress_files
+from bench.heavy import PEAK_WRAPPER, history_main, progress_files
 
 CARDS = 10_000
 SECTION = "side_by_side_31"
@@ -174,15 +172,7 @@ def side_by_side(
 
 def main() -> None:
     """`python -m bench.restore --against DIR [--rounds N] [--reviews N] [--cards N]`."""
-    parser = against_parser("bench.restore", __doc__, rounds=4, section=SECTION)
-    parser.add_argument("--reviews", type=int, default=REVIEWS)
-    parser.add_argument("--cards", type=int, default=CARDS)
-    args = parser.parse_args()
-    against = args.against.resolve()
-    figures = side_by_side(
-        against, args.rounds, args.reviews, args.out, args.cards, section=args.section
-    )
-    print_figures(figures)
+    history_main("bench.restore", __doc__, side_by_side, rounds=4, cards=CARDS, section=SECTION)
 
 
 if __name__ == "__main__":

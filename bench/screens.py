@@ -26,15 +26,13 @@ from bench.common import (
     REPO,
     SIDES,
     Figure,
-    against_parser,
     alternate,
     merge_results,
-    print_figures,
     run_python,
     run_stamp,
     source_env,
 )
-from bench.heavy import REVIEWS, progress_files
+from bench.heavy import history_main, progress_files
 
 CARDS = 10_000
 SECTION = "side_by_side_31_screens"
@@ -105,15 +103,7 @@ def side_by_side(
 
 def main() -> None:
     """`python -m bench.screens --against DIR [--rounds N] [--reviews N] [--cards N]`."""
-    parser = against_parser("bench.screens", __doc__, rounds=5, section=SECTION)
-    parser.add_argument("--reviews", type=int, default=REVIEWS)
-    parser.add_argument("--cards", type=int, default=CARDS)
-    args = parser.parse_args()
-    against = args.against.resolve()
-    figures = side_by_side(
-        against, args.rounds, args.reviews, args.out, args.cards, section=args.section
-    )
-    print_figures(figures)
+    history_main("bench.screens", __doc__, side_by_side, rounds=5, cards=CARDS, section=SECTION)
 
 
 if __name__ == "__main__":
