@@ -20,7 +20,7 @@ import stat
 import sys
 import types
 from collections.abc import Callable
-from typing import Any
+from typing import Any, NoReturn
 
 _write = os.write
 _read = os.read
@@ -441,8 +441,11 @@ def _refuse_signal_handlers() -> None:
     """
 
     def refused(
-        _signalnum: Any, _handler: Any, *, _denied: type[PermissionError] = PermissionError
-    ) -> Any:
+        _signalnum: object,
+        _handler: object,
+        *,
+        _denied: type[PermissionError] = PermissionError,
+    ) -> NoReturn:
         raise _denied("drillbit sandbox: installing signal handlers is not allowed in a drill")
 
     for module in (signal, sys.modules["_signal"]):
