@@ -102,6 +102,10 @@ TAB_RELEASE = """<script>
 
 TOKEN_KEY = f"drillbit-{TOKEN_PARAM}"
 """Where the page keeps the token, in its origin's local storage."""
+_TOKEN_NAMES = f"""        const name = '{TOKEN_PARAM}';
+        const key = '{TOKEN_KEY}';"""
+"""The two names both token scripts read (the address's parameter, the storage's key), so
+the page that keeps the token and the refusal that reopens with it cannot drift apart."""
 
 MOST_MESSAGE_BYTES = 4 * 1024 * 1024
 """The largest message the server reads from a tab's websocket (aiohttp's default, made
@@ -165,12 +169,9 @@ TOKEN_KEEP = (
       // it is added to the websocket's URL; taken out of the address bar (a shared screen, a
       // bookmark, a copied link), as Jupyter does. The other parameters stay.
       (() => {
-        const name = '"""
-    + TOKEN_PARAM
-    + """';
-        const key = '"""
-    + TOKEN_KEY
-    + """';
+"""
+    + _TOKEN_NAMES
+    + """
         const NO_TOKEN = "This browser has not kept this run's token: open the URL "
           + "drillbit serve printed (/?token=...).";
         const url = new URL(window.location.href);
@@ -224,12 +225,9 @@ def refused_page(reason: str) -> str:
     <title>drillbit</title>
     <script>
       (() => {
-        const name = '"""
-        + TOKEN_PARAM
-        + """';
-        const key = '"""
-        + TOKEN_KEY
-        + """';
+"""
+        + _TOKEN_NAMES
+        + """
         const url = new URL(window.location.href);
         try {
           if (url.searchParams.has(name)) {
