@@ -4,30 +4,42 @@ from __future__ import annotations
 
 import re
 
+_CONTROL_CHARACTERS = r"\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+"""C0 and C1 controls (ESC and CSI among them, so every escape below starts with one) and
+the bidi overrides: a character class's body, shared by the patterns below."""
+
+_SURROGATES = r"\ud800-\udfff"
+"""Halves of a UTF-16 pair: a character class's body."""
+
 _CONTROL = re.compile(
     r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]"  # CSI: colours, cursor moves, screen clears
     r"|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC: titles, hyperlinks
     r"|\x1b[@-Z\\-_]?"  # other escapes, a lone ESC
-    r"|[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"  # C0/C1 controls, bidi overrides
+    rf"|[{_CONTROL_CHARACTERS}]"  # C0/C1 controls, bidi overrides
 )
 
-
-_STARTS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
-"""Every character a match of `_CONTROL` or `_SURROGATE` (or a carriage return) can start
-with: text without any is returned as it is, which is most text, and one search costs less
-than the full pass."""
-
-_SURROGATE = re.compile(r"[\ud800-\udfff]")
+_SURROGATE = re.compile(rf"[{_SURROGATES}]")
 """Half of a UTF-16 pair, alone: the child's JSON may carry one (`"\\ud800"` in an exception's
 message), and no UTF-8 text can hold it, so printing the verdict or saving the try raised
 UnicodeEncodeError (a traceback from `drillbit grade`, the try not recorded)."""
+
+_NEEDS_STRIPPING = re.compile(rf"[{_CONTROL_CHARACTERS}{_SURROGATES}]")
+"""Every character a match of `_CONTROL` or `_SURROGATE` (or a carriage return) can start
+with: text without any is returned as it is, which is most text, and one search costs less
+than the full pass. Built from the same class bodies, so a character added to one is in
+the other (written out by hand twice, they could drift and let an escape through)."""
 
 
 def strip_controls(text: str) -> str:
     """`text` without terminal control characters (newlines and tabs are kept), and with
     U+FFFD for a lone surrogate, as a decoder shows bytes it cannot read."""
-    if _STARTS.search(text) is None:
+    if _NEEDS_STRIPPING.search(text) is None:
         return text
+    return _stripped(text)
+
+
+def _stripped(text: str) -> str:
+    """The full pass of `strip_controls`, for text that may need it."""
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text.replace("\r\n", "\n")))
 
 
