@@ -78,6 +78,21 @@ def file_kind(mode: int) -> str:
     return "not a regular file"
 
 
+Signature = tuple[int, int, int] | None
+"""(mtime_ns, size, inode) of one version of a file, or None while it cannot be read."""
+
+
+def file_signature(path: Path) -> Signature:
+    """What tells a file saved again (or replaced by a rename) from the one read before:
+    `drillbit watch` grades each new save, and the app's bank reloads a card file edited
+    while it runs. None while the file does not exist (mid-rename) or cannot be read."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
 def read_regular(
     path: Path, *, limit: int, follow_symlinks: bool = True, title: str = "input"
 ) -> bytes:

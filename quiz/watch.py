@@ -17,9 +17,7 @@ from typing import Protocol
 
 from quiz.drill_source import SOURCE_LIMIT
 from quiz.errors import InputFileError
-from quiz.textsafe import read_regular_text
-
-Signature = tuple[int, int, int] | None
+from quiz.textsafe import Signature, file_signature, read_regular_text
 
 
 class Stop(Protocol):
@@ -87,15 +85,6 @@ def read_source(path: Path, *, title: str) -> str:
     order mark dropped): a regular UTF-8 file of at most SOURCE_LIMIT bytes, InputFileError
     (titled `title`, naming the file and the line) otherwise, never a hang on a FIFO."""
     return read_regular_text(path, limit=SOURCE_LIMIT, title=title).removeprefix("\ufeff")
-
-
-def file_signature(path: Path) -> Signature:
-    """(mtime_ns, size, inode), or None while the file does not exist (mid-rename)."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
 
 
 def watch_file(

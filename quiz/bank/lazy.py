@@ -10,7 +10,6 @@ builds its search index in a worker thread.
 
 from __future__ import annotations
 
-import os
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from quiz.bank import statwalk
 from quiz.bank.index import BankIndex, CardRef, IndexWalk, bank_index, index_of, ref_of
+from quiz.textsafe import Signature, file_signature
 
 if TYPE_CHECKING:
     from quiz.bank.cache import PackCache
@@ -43,7 +43,7 @@ class LazyBank:
         self._cards: dict[str, Card] = {}
         """Cards built one at a time; once the whole bank is loaded, every card by id."""
         self._pack_caches: dict[str, PackCache | None] = {}
-        self._file_keys: dict[str, tuple[int, int, int] | None] = {}
+        self._file_keys: dict[str, Signature] = {}
         """Each card's file (mtime, size, inode) when its model was built or first asked
         for by `current_card`: a different one now is an edit since."""
         self._walk: IndexWalk | None = None
@@ -212,7 +212,7 @@ class LazyBank:
                 self.bank  # noqa: B018 (loads the whole bank, which fills self._cards)
                 return self._cards.get(card_id)
             self._cards[card_id] = card
-            self._file_keys[card_id] = _file_key(path)
+            self._file_keys[card_id] = file_signature(path)
             return card
 
     def current_card(self, card_id: str) -> Card | None:
@@ -228,7 +228,7 @@ class LazyBank:
             if card is None or ref is None:
                 return card
             path = self._index.card_path(ref)
-            key = _file_key(path)
+            key = file_signature(path)
             if card_id not in self._file_keys:  # loaded with the whole bank: from now on
                 self._file_keys[card_id] = key
             if key is None or key == self._file_keys[card_id]:
@@ -241,12 +241,3 @@ class LazyBank:
                 return card
             self._cards[card_id] = edited
             return edited
-
-
-def _file_key(path: Path) -> tuple[int, int, int] | None:
-    """What tells an edited file from the one read before (None: it cannot be read)."""
-    try:
-        stat = os.stat(path)
-    except OSError:
-        return None
-    return stat.st_mtime_ns, stat.st_size, stat.st_ino

@@ -307,7 +307,8 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
     from quiz.store import NotSavedError
     from quiz.study.attempts import DrillProgress, count_practice_pass
     from quiz.study.days import study_zone
-    from quiz.watch import ctrl_c_stops, file_signature, read_source, watch_file
+    from quiz.textsafe import file_signature
+    from quiz.watch import ctrl_c_stops, read_source, watch_file
     from quiz.watch_report import CLEAR, watch_report
 
     if drill_id is None:

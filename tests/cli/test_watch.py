@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.watch import ctrl_c_stops, file_signature, watch_file
+from quiz.textsafe import file_signature
+from quiz.watch import ctrl_c_stops, watch_file
 from tests.conftest import RunDrillbit
 
 

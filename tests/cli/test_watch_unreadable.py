@@ -16,7 +16,8 @@ import pytest
 
 from quiz.drill_source import SOURCE_LIMIT
 from quiz.errors import InputFileError
-from quiz.watch import file_signature, watch_file
+from quiz.textsafe import file_signature
+from quiz.watch import watch_file
 
 
 def _over_the_limit(path: Path) -> None:
