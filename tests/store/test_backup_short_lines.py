@@ -39,6 +39,8 @@ ODD_TIME = st.one_of(MOMENT, st.just("2026-03-09T10:00:00+01:00"))
 INT = st.integers(min_value=-(2**63), max_value=2**63 - 1)
 FLOAT = st.floats(allow_nan=False, allow_infinity=False)
 SCALAR = st.one_of(st.none(), st.booleans(), INT, FLOAT, TEXT)
+AT = "2026-03-01T08:00:00.000000+00:00"
+"""A moment as the store writes one."""
 FILTERS = st.dictionaries(TEXT, st.one_of(SCALAR, st.lists(SCALAR, max_size=3)), max_size=3)
 
 
@@ -135,6 +137,19 @@ def test_a_hint_line_is_its_models_json(
 )
 def test_a_plan_line_is_its_models_json(day: str, minutes: float, target: float, at: str) -> None:
     row = {"interview": day, "minutes_per_day": minutes, "target": target, "created_at": at}
+    written = plan_line(row)
+    if written is not None:
+        assert written == _plan_models_json(row)
+
+
+def test_a_plain_plan_row_is_written_without_the_model() -> None:
+    row = {"interview": "2026-12-14", "minutes_per_day": 30.0, "target": 0.9, "created_at": AT}
+    written = plan_line(row)
+    assert written is not None and written == _plan_models_json(row)
+
+
+def _plan_models_json(row: dict[str, Any]) -> str:
+    """The plan's JSON as `PlanRow` writes it for `row`."""
 
     class Conn:
         """What `plan_row` reads from: the plan's row by column name."""
@@ -142,13 +157,11 @@ def test_a_plan_line_is_its_models_json(day: str, minutes: float, target: float,
         def execute(self, _query: str) -> Any:
             return type("Cursor", (), {"fetchone": lambda _self: row})()
 
-    written = plan_line(row)
-    if written is not None:
-        model = backup_module.plan_row(Conn())  # type: ignore[arg-type]
-        assert model is not None and written == model.model_dump_json()
+    model = backup_module.plan_row(Conn())  # type: ignore[arg-type]
+    assert model is not None
+    return model.model_dump_json()
 
 
-AT = "2026-03-01T08:00:00.000000+00:00"
 PLAIN_ROWS: dict[str, tuple[Any, dict[str, Any]]] = {
     "sessions": (
         session_line,
