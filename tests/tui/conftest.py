@@ -73,6 +73,20 @@ def rate_in_another_drillbit(app: DrillbitApp, card_id: str, now: datetime) -> N
         other.close()
 
 
+def retitling_editor(tmp_path: Path) -> str:
+    """An editor command (the `editor` setting) that retitles the dropout card "Dropout at
+    test time" and saves, as a person editing with ctrl+e would."""
+    script = tmp_path / "retitle.py"
+    script.write_text(
+        "import sys, pathlib\n"
+        "p = pathlib.Path(sys.argv[1])\n"
+        "p.write_text(p.read_text().replace('title: Inverted dropout at inference',"
+        " 'title: Dropout at test time'))\n",
+        encoding="utf-8",
+    )
+    return f"{sys.executable} {script}"
+
+
 async def settle(pilot: Pilot[None]) -> None:
     """Let the app handle every message it has been sent, every message those handlers send,
     and finish its workers: then what a key did is on the screen, on a loaded machine too.

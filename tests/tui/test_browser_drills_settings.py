@@ -27,6 +27,7 @@ from tests.tui.conftest import (
     Recorder,
     notices,
     press,
+    retitling_editor,
     searched,
     settle,
     showing,
@@ -178,17 +179,8 @@ async def test_stats_says_when_the_terminal_is_too_small(build: AppFactory) -> N
 
 
 async def test_browser_edits_a_card_file_and_reloads_it(build: AppFactory, tmp_path: Path) -> None:
-    import sys
 
-    script = tmp_path / "retitle.py"
-    script.write_text(
-        "import sys, pathlib\n"
-        "p = pathlib.Path(sys.argv[1])\n"
-        "p.write_text(p.read_text().replace('title: Inverted dropout at inference',"
-        " 'title: Dropout at test time'))\n",
-        encoding="utf-8",
-    )
-    app = build(editor=f"{sys.executable} {script}")
+    app = build(editor=retitling_editor(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, "b", *"keep_prob")
         await settle(pilot)

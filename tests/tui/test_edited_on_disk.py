@@ -3,7 +3,6 @@ the card browser and the palette list it as it is now, the next time they list i
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from textual.command import CommandList, CommandPalette
@@ -12,7 +11,7 @@ from textual.pilot import Pilot
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.screens.home import HomeScreen
-from tests.tui.conftest import AppFactory, press, showing, wait_until
+from tests.tui.conftest import AppFactory, press, retitling_editor, showing, wait_until
 
 TITLE = "What ReLU computes"
 
@@ -78,15 +77,7 @@ async def test_an_edit_on_disk_after_one_with_ctrl_e_is_listed_too(
 ) -> None:
     """ctrl+e's reload put in a bank that no longer knew its files: an edit made on disk
     after it was never listed until the app restarted."""
-    script = tmp_path / "retitle.py"
-    script.write_text(
-        "import sys, pathlib\n"
-        "p = pathlib.Path(sys.argv[1])\n"
-        "p.write_text(p.read_text().replace('title: Inverted dropout at inference',"
-        " 'title: Dropout at test time'))\n",
-        encoding="utf-8",
-    )
-    app = build(editor=f"{sys.executable} {script}")
+    app = build(editor=retitling_editor(tmp_path))
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, "b", *"keep_prob")
         browser = await showing(pilot, BrowserScreen)
