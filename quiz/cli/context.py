@@ -187,20 +187,43 @@ class SuggestingGroup(WholeSummaries):
             and not ctx.resilient_parsing
             and self.get_command(ctx, name) is None
         ):
-            raise click.UsageError(unknown_command(name, self.list_commands(ctx)), ctx)
+            raise click.UsageError(
+                unknown_command(
+                    name, self.list_commands(ctx), ctx.command_path, self.command_for_file(name)
+                ),
+                ctx,
+            )
         return super().resolve_command(ctx, args)
 
+    def command_for_file(self, name: str) -> str | None:
+        """The command that writes or reads a file named `name`, for a group whose commands
+        take one (`export`), so that a file typed where the command goes is told the line
+        meant; None here."""
+        return None
 
-def unknown_command(name: str, known: Sequence[str]) -> str:
-    """What a group says of a command name it does not have: the close ones among `known`,
-    since Click suggests only among the commands it has already loaded."""
+
+FEW_COMMANDS = 4
+"""A group with at most this many commands names them all when an unknown one is typed."""
+
+
+def unknown_command(
+    name: str, known: Sequence[str], group: str = "drillbit", file_command: str | None = None
+) -> str:
+    """What `group` says of a command name it does not have: the close ones, else the line
+    meant when `name` is a file its `file_command` takes, else a small group's commands
+    (`drillbit export deck.apkg` said only "No such command 'deck.apkg'")."""
     import difflib
+    import shlex
 
     said = f"No such command {name!r}."
     close = difflib.get_close_matches(name, known, n=3)
-    if not close:
-        return said
-    return f"{said} Did you mean {' or '.join(repr(found) for found in close)}?"
+    if close:
+        return f"{said} Did you mean {' or '.join(repr(found) for found in close)}?"
+    if file_command is not None:
+        return f"{said} Did you mean `{group} {file_command} {shlex.quote(name)}`?"
+    if len(known) <= FEW_COMMANDS:
+        return f"{said} {group} takes {' or '.join(repr(command) for command in known)}."
+    return said
 
 
 pass_context = click.make_pass_decorator(Context)

@@ -333,7 +333,20 @@ def import_command(
         sys.exit(1)  # a card's place holds something else (a file that differs, a FIFO...)
 
 
-@click.group("export", cls=SuggestingGroup)
+class _ExportGroup(SuggestingGroup):
+    """`export`, whose commands each write one kind of file: `drillbit export deck.apkg`
+    (the subcommand left out, as an Anki user types it) is told the line meant."""
+
+    def command_for_file(self, name: str) -> str | None:
+        lowered = name.lower()
+        if lowered.endswith((".apkg", ".colpkg")):
+            return "anki"
+        if lowered.endswith((".json", ".json.gz")):
+            return "progress"
+        return None
+
+
+@click.group("export", cls=_ExportGroup)
 def export_group() -> None:
     """Export the question bank to Anki, or your progress to a backup file."""
 

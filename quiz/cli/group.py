@@ -120,7 +120,7 @@ def _help_command(ctx: click.Context, names: tuple[str, ...]) -> None:
         found = group.get_command(parent, name) if group is not None else None
         if found is None:
             known = group.list_commands(parent) if group is not None else []
-            raise click.UsageError(unknown_command(name, known), ctx)
+            raise click.UsageError(unknown_command(name, known, parent.command_path), ctx)
         command = found
         parent = click.Context(command, info_name=name, parent=parent)
     click.echo(command.get_help(parent))

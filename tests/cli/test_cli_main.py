@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import json
 import re
+import shlex
 import subprocess
 import sys
 from pathlib import Path
@@ -131,6 +132,29 @@ def test_a_mistyped_command_names_the_close_ones(
     typo = drillbit_process(*typed)
     assert typo.returncode == 2 and typo.stdout == ""
     assert typo.stderr.splitlines()[0] == f"drillbit: {said}"
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("deck.apkg", "Did you mean `drillbit export anki {path}`?"),
+        ("My Deck.APKG", "Did you mean `drillbit export anki {path}`?"),
+        ("backup.json.gz", "Did you mean `drillbit export progress {path}`?"),
+        ("backup.json", "Did you mean `drillbit export progress {path}`?"),
+        ("deck", "drillbit export takes 'anki' or 'progress'."),
+    ],
+)
+def test_a_file_typed_where_export_wants_its_kind_is_told_the_line_meant(
+    drillbit: RunDrillbit, tmp_path: Path, typed: str, said: str
+) -> None:
+    """An Anki user types `drillbit export deck.apkg` and was told only "No such command
+    'deck.apkg'", with nothing on what export takes; it now gives the line meant, and
+    writes nothing."""
+    refused = drillbit("export", str(tmp_path / typed))
+    assert refused.returncode == 2 and not (tmp_path / typed).exists()
+    first = refused.stderr.splitlines()[0]
+    assert first.startswith("drillbit: No such command ")
+    assert first.endswith(said.format(path=shlex.quote(str(tmp_path / typed))))
 
 
 @pytest.mark.parametrize(
