@@ -104,10 +104,9 @@ def cards_command(
         return
     if shown:  # a header, as `drillbit list` has: the numbers say what they are
         click.echo("\n".join(_table(shown, sort)))  # one write: 10,000 echoes took 0.1 s
-    due = "* due now" if planned is None else "* due now by fsrs"
     # the listing's own lines go with its table on stdout (`drillbit cards | less` sees
     # them, as `drills`' solved line); the bank's problems below are a warning, on stderr
-    click.echo(f"{len(shown)} of {counted(len(rows), 'card')} ({due})")
+    click.echo(f"{len(shown)} of {counted(len(rows), 'card')}{_due_legend(shown, planned)}")
     width = terminal_width()
     if sort == "difficulty":  # its own line: after the count it made one of 86 columns
         legend = "DIFF: fsrs's difficulty, 1 easy to 10 hard; - never reviewed"
@@ -120,6 +119,14 @@ def cards_command(
         click.echo(fold_text(said, width))
     if refs.summary is not None:
         click.echo(printable(refs.summary), err=True)
+
+
+def _due_legend(shown: Sequence[CardRow], planned: int | None) -> str:
+    """What the DUE column's star means, said only when a row has one: on a fresh home
+    "147 of 147 cards (* due now)" read as 147 cards due now, with no star in the table."""
+    if not any(row.is_due for row in shown):
+        return ""
+    return " (* due now)" if planned is None else " (* due now by fsrs)"
 
 
 def _table(shown: Sequence[CardRow], sort: str) -> list[str]:

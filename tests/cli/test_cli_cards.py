@@ -23,7 +23,7 @@ def test_cards_filters_searches_and_prints_json(drillbit: RunDrillbit) -> None:
     assert coding and {row["kind"] for row in coding} == {"coding"}
     assert json.loads(drillbit("cards", "--state", "due", "--json").stdout)["cards"] == []
     table = drillbit("cards", "--topic", "optimizers")
-    assert table.returncode == 0 and re.search(r"\d+ of \d+ cards \(", table.stdout)
+    assert table.returncode == 0 and re.search(r"^\d+ of \d+ cards$", table.stdout, re.MULTILINE)
     typo = drillbit("cards", "--pack", "neural-network")
     assert typo.returncode == 2 and "did you mean 'neural-networks'?" in typo.stderr
 
@@ -53,7 +53,7 @@ def test_sorted_by_difficulty_the_table_shows_it(drillbit: RunDrillbit) -> None:
     assert "     -  " in lines[2], "a card never reviewed: a dash"
     # the legend on its own line: after the count it made one of 86 columns
     count, legend = table.stdout.splitlines()[-2:]
-    assert count.endswith("cards (* due now)")
+    assert re.fullmatch(r"\d+ of \d+ cards", count), "no card is due now: no star to explain"
     assert legend == "DIFF: fsrs's difficulty, 1 easy to 10 hard; - never reviewed"
     assert max(len(count), len(legend)) <= 80
     plain = drillbit("cards")
@@ -66,6 +66,7 @@ def test_under_a_plan_the_due_mark_says_it_is_fsrs_s(drillbit: RunDrillbit) -> N
     """Under a plan, `cards --state due` marked cards "due now" that no session would
     show today, while Home and `plan` said "0 reviews": the listing now says whose due
     date it shows and how many cards the plan studies today."""
+    _review_long_ago("sigmoid")  # a card due now, so that the table has a star to explain
     plain = drillbit("cards")
     assert "(* due now)" in plain.stdout and "interview plan" not in plain.stdout
     interview = (datetime.now(UTC) + timedelta(days=10)).date().isoformat()
@@ -91,3 +92,34 @@ def test_an_anki_search_filters_or_says_what_drillbit_lacks(drillbit: RunDrillbi
     assert "is:due" in refused.stderr and "Traceback" not in refused.stderr
     unknown = drillbit("cards", "--search", "deck:foundations")
     assert unknown.returncode == 2 and "unknown pack 'foundations'" in unknown.stderr
+
+
+def _review_long_ago(card_id: str) -> None:
+    """Answer `card_id` Good three days ago: its ten-minute learning step is due now."""
+    then = datetime.now(UTC) - timedelta(days=3)
+    after, _ = Scheduler().review_card(Card(), Rating.Good, then)
+    with Store.open() as store:
+        store.record_review(
+            card_id=card_id,
+            rating=3,
+            correct=True,
+            reviewed_at=then,
+            mode="due",
+            card_after=after.to_json(),
+        )
+
+
+def test_the_due_legend_is_said_only_when_a_row_has_the_star(drillbit: RunDrillbit) -> None:
+    """On a fresh home `drillbit cards` ended "147 of 147 cards (* due now)" with no star in
+    its table: a new user read 147 cards due now. The legend now comes with a star only."""
+    fresh = drillbit("cards")
+    assert fresh.returncode == 0, fresh.stderr
+    assert re.search(r"^\d+ of \d+ cards$", fresh.stdout, re.MULTILINE)
+    assert "due now" not in fresh.stdout
+    _review_long_ago("sigmoid")
+    listed = drillbit("cards").stdout.splitlines()
+    starred = [line for line in listed if "*20" in line]
+    assert len(starred) == 1 and starred[0].startswith("sigmoid ")
+    assert re.search(r"^\d+ of \d+ cards \(\* due now\)$", "\n".join(listed), re.MULTILINE)
+    others = drillbit("cards", "--state", "new").stdout
+    assert "due now" not in others, "the same legend left out where the listing has no star"
