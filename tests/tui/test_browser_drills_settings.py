@@ -406,15 +406,15 @@ async def test_the_browsers_title_says_a_search_is_in_order_of_best_match(
         def title() -> str:
             return str(browser.query_one("#browser-title").render())
 
-        assert "· sort by content ·" in title()
+        assert title().strip().endswith("· sort by content")
         await press(pilot, *"relu")
         await searched(pilot)
-        assert "· sort by best match ·" in title()
+        assert "· sort by best match" in title()
         await press(pilot, "ctrl+o")
-        assert "· sort by due ·" in title()
+        assert "· sort by due" in title()
         await press(pilot, "ctrl+o", "ctrl+o", "ctrl+o", *["backspace"] * 4)
         await searched(pilot)
-        assert "· sort by content ·" in title()
+        assert title().strip().endswith("· sort by content")
 
 
 async def test_the_settings_footer_shows_edit_and_enter_still_saves_a_value(

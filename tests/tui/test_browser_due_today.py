@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC
+from datetime import UTC, timedelta
 
 from fsrs import Rating
 from rich.text import Text
@@ -66,3 +66,29 @@ async def test_the_browser_left_open_over_the_day_s_end_dates_yesterday_s_due_ti
         browser.day_watch.check()
         await settle(pilot)
         assert due_cell() == f"*{state.due:%m-%d %H:%M}"
+
+
+async def test_the_title_explains_the_due_star_only_when_a_row_has_one(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """On a fresh home the title read "Cards: 147 of 147 · sort by content · * due now"
+    over rows with no star, which a new user took for every card due now."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        fresh = str(browser.query_one("#browser-title").render())
+        assert "sort by content" in fresh and "due now" not in fresh
+    again = build()
+    session = again.workspace.start_session(StudyRequest(mode="due", kind="concept"))
+    assert session.current is not None
+    session.rate(Rating.Hard)
+    session.finish()
+    clock.moment += timedelta(days=1)  # its learning step is past: due now
+    async with again.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        assert any(row.is_due for row in browser.shown)
+        assert str(browser.query_one("#browser-title").render()).strip().endswith("* due now")

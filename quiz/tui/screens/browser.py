@@ -364,7 +364,10 @@ class BrowserScreen(Screen[None]):
         # the index's thread once this page is drawn (it would slow the drawing: the GIL)
         self.call_after_refresh(self._build_index)
         sort = sort_name(self.sort, query)
-        title = f" Cards: {len(self.shown):,} of {len(rows):,} · sort by {sort} · * due now "
+        # the star explained only where a row has one: "147 of 147 · * due now" on a fresh
+        # home read as every card due
+        due = " · * due now" if any(row.is_due for row in self.shown) else ""
+        title = f" Cards: {len(self.shown):,} of {len(rows):,} · sort by {sort}{due} "
         self.query_one("#browser-title", Label).update(Text(title, style="reverse bold"))
         self._say_when_empty(query, len(rows), refused)
 
