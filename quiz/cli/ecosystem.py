@@ -81,12 +81,19 @@ def _among(folder: Path, folders: Iterable[Path]) -> bool:
     return any(path.resolve() == target for path in folders)
 
 
-def _always_loaded(obj: Context, folder: Path) -> bool:
-    """Whether every command of this shell loads `folder` as it was run: it is a
-    DRILLBIT_CONTENT folder, or a --content given before `import` (so the person knows)."""
-    from quiz.bank.sources import env_content_dirs
+def _loaded_unasked(folder: Path) -> bool:
+    """Whether every command loads `folder` with no --content: a DRILLBIT_CONTENT folder, or
+    the bundled bank's own (a checkout's ./content, import's default run in the clone,
+    where the summary said its cards loaded only with `--content content`)."""
+    from quiz.bank.sources import bundled_content_dir, env_content_dirs
 
-    return _among(folder, [*env_content_dirs(), *obj.content])
+    return _among(folder, [bundled_content_dir(), *env_content_dirs()])
+
+
+def _always_loaded(obj: Context, folder: Path) -> bool:
+    """Whether every command of this shell loads `folder` as it was run: it is loaded
+    unasked, or a --content given before `import` (so the person knows)."""
+    return _loaded_unasked(folder) or _among(folder, obj.content)
 
 
 @click.command("import")
@@ -178,7 +185,6 @@ def import_command(
     nothing could be imported, 2 on usage errors.
     """
     from quiz.bank.markdown import normalize
-    from quiz.bank.sources import env_content_dirs
     from quiz.ecosystem.importer import PACK_FILE, WritingStopped, plan_import, write_plan
     from quiz.ecosystem.importreport import (
         ASKED_AT,
@@ -321,7 +327,7 @@ def import_command(
         show=display_path,
         plan_running=running,
         folder_loaded=_always_loaded(obj, into),
-        folder_in_env=_among(into, env_content_dirs()),
+        folder_in_env=_loaded_unasked(into),
         width=width,
     ):
         click.echo(printable(line), err=True)

@@ -279,8 +279,8 @@ def summary_lines(
     `folder_loaded`: the content folder written to is one every command already loads
     (DRILLBIT_CONTENT, or --content before `import`); else a line says how to load it, as
     `drillbit` alone (the README's quick start) shows none of the new cards.
-    `folder_in_env`: DRILLBIT_CONTENT holds the folder, so the next commands need no
-    --content (they read as if it were needed).
+    `folder_in_env`: DRILLBIT_CONTENT holds the folder, or it is the bundled bank's, so the
+    next commands need no --content (they read as if it were needed).
     `width`: the terminal's columns (None for a pipe or a file, which get whole lines).
     """
     questions = plan.questions_seen

@@ -156,3 +156,19 @@ def test_the_summary_says_how_to_load_a_folder_no_command_loads(
     assert given.exit_code == 0, given.output
     assert "load only where" not in given.output
     assert f"next: drillbit --content {content} list" in given.output, "given once: each time"
+
+
+def test_notes_imported_into_the_bundled_bank_s_folder_are_said_to_load_as_they_are(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Run in a clone, as the README's quick start has it, import writes into ./content, the
+    bundled bank's own folder, which every command loads: the summary still said these
+    cards loaded only with `--content content` and gave that option in its commands."""
+    from quiz.bank import sources
+
+    bundled = tmp_path / "content"  # the clone's content/ folder, in a test's own place
+    monkeypatch.setattr(sources, "bundled_content_dir", lambda: bundled)
+    done = run_import(str(QA), "--into", str(bundled), "--pack", "mine")
+    assert done.exit_code == 0, done.output
+    assert "load only where" not in done.output and "--content" not in done.output
+    assert done.output.rstrip().endswith("next: drillbit list, then drillbit study --topic mine")
