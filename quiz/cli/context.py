@@ -207,11 +207,16 @@ FEW_COMMANDS = 4
 
 
 def unknown_command(
-    name: str, known: Sequence[str], group: str = "drillbit", file_command: str | None = None
+    name: str,
+    known: Sequence[str],
+    group: str = "drillbit",
+    file_command: str | None = None,
+    lists_them: str | None = None,
 ) -> str:
     """What `group` says of a command name it does not have: the close ones, else the line
     meant when `name` is a file its `file_command` takes, else a small group's commands
-    (`drillbit export deck.apkg` said only "No such command 'deck.apkg'")."""
+    (`drillbit export deck.apkg` said only "No such command 'deck.apkg'"), else
+    `lists_them`, where to find them, for a caller whose error Click gives no `Try` line."""
     import difflib
     import shlex
 
@@ -223,7 +228,7 @@ def unknown_command(
         return f"{said} Did you mean `{group} {file_command} {shlex.quote(name)}`?"
     if len(known) <= FEW_COMMANDS:
         return f"{said} {group} takes {' or '.join(repr(command) for command in known)}."
-    return said
+    return said if lists_them is None else f"{said} {lists_them}"
 
 
 pass_context = click.make_pass_decorator(Context)

@@ -115,12 +115,15 @@ def _help_command(ctx: click.Context, names: tuple[str, ...]) -> None:
     root = ctx.find_root()
     command: click.Command = root.command
     parent = root
-    for name in names:
+    for depth, name in enumerate(names):
         group = command if isinstance(command, click.Group) else None
         found = group.get_command(parent, name) if group is not None else None
         if found is None:
             known = group.list_commands(parent) if group is not None else []
-            raise click.UsageError(unknown_command(name, known, parent.command_path), ctx)
+            path = " ".join(["drillbit", *names[:depth]])
+            # the help command's error has no "Try 'drillbit --help'" line: it says so itself
+            lists = f"`{path} --help` lists every command."
+            raise click.UsageError(unknown_command(name, known, path, lists_them=lists), ctx)
         command = found
         parent = click.Context(command, info_name=name, parent=parent)
     click.echo(command.get_help(parent))

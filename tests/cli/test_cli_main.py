@@ -121,6 +121,7 @@ def test_each_usage_line_is_one_line(drillbit: RunDrillbit, command: tuple[str, 
         (("export", "progres", "x.json"), "No such command 'progres'. Did you mean 'progress'?"),
         (("help", "stat"), "No such command 'stat'. Did you mean 'stats'?"),
         (("help", "export", "ank"), "No such command 'ank'. Did you mean 'anki'?"),
+        (("help", "frob"), "No such command 'frob'. `drillbit --help` lists every command."),
     ],
 )
 def test_a_mistyped_command_names_the_close_ones(
