@@ -42,6 +42,14 @@ SOFTMAX_DIAGONAL = (
     "with cross-entropy dz2 = y_hat - Y"
 )
 
+LOGIT_OFFSET = 800.0
+"""A shared output bias this large leaves the softmax unchanged but overflows np.exp(Z2)."""
+OVERFLOWED = (
+    "loss is {0} with every logit near {1:g} (b2 adds {1:g} to each class, which leaves the "
+    "softmax unchanged): np.exp(Z2) overflows to inf and inf / inf is nan; subtract each "
+    "column's max before the exp, Z2 - Z2.max(axis=0, keepdims=True)"
+)
+
 _OVER_M_MINUS_1 = "it was divided by m - 1 = {0}; the mean over the examples divides by m = {1}"
 
 
@@ -135,6 +143,9 @@ class TwoLayerChecker(NNChecker):
         z1 = p["W1"] @ X + p["b1"]
         p["b1"] = p["b1"] + np.where(np.abs(z1).min(axis=1, keepdims=True) < 0.05, 0.2, 0.0)
         plans.append(("against a numerical gradient", (X, Y, p), True))
+        X, Y, p = make(3, gen.size(rng, 3, 6), 4, 3)
+        p["b2"] = p["b2"] + LOGIT_OFFSET
+        plans.append((f"large logits (b2 near {LOGIT_OFFSET:g})", (X, Y, p), False))
         out = []
         for i, (what, (X, Y, p), numeric) in enumerate(plans, 1):
             n_h, c = p["W1"].shape[0], Y.shape[0]
@@ -164,6 +175,15 @@ class TwoLayerChecker(NNChecker):
             j.fail(
                 f"loss is {float(loss)} on a batch of one example: was the summed loss divided "
                 "by m - 1, which is 0 here? The mean over the examples divides by m"
+            )
+        real = isinstance(loss, float | np.floating)
+        if real and not np.isfinite(loss) and np.all(p["b2"] > LOGIT_OFFSET / 2):
+            j.fail(OVERFLOWED.format(float(loss), LOGIT_OFFSET))
+        if m == 1 and real and loss == 0.0:
+            j.fail(
+                "loss is 0 on a batch of one example: a softmax over axis 1 (the examples) "
+                "gives every class probability 1 when there is one column; the classes are the "
+                "rows, so normalize over axis 0"
             )
         got_loss = j.scalar("loss", loss)
         j.close(
