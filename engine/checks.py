@@ -385,8 +385,13 @@ class Judgement:
         *,
         hints: Sequence[Hint] = (),
         factors: Sequence[tuple[float, str]] = (),
+        moved_from: Any = None,
     ) -> None:
-        """got ~ expected elementwise; on failure, name a known mistake when one matches."""
+        """got ~ expected elementwise; on failure, name a known mistake when one matches.
+
+        `moved_from` is the value an update step started from (an optimizer's theta): a
+        float32 step is then judged on the move, since a wrong step is small next to theta
+        and would look like float32 rounding of theta itself."""
         g = np.asarray(got, dtype=np.float64)
         e = np.asarray(expected, dtype=np.float64)
         if g.shape != e.shape:
@@ -412,7 +417,8 @@ class Judgement:
             f"max rel error {worst_rel:.1e} > {tol.rtol:.0e} at {_index(label, idx)}: "
             f"expected {shown_e}, got {shown_g}"
         )
-        reason = _diagnose(label, g, e, tol, hints, factors)
+        start = None if moved_from is None else np.asarray(moved_from, dtype=np.float64)
+        reason = _diagnose(label, g, e, tol, hints, factors, start)
         self.fail(
             f"{reason}: {detail}" if reason else detail,
             expected=shown_e,
@@ -494,6 +500,7 @@ def _diagnose(
     tol: Tolerance,
     hints: Sequence[Hint],
     factors: Sequence[tuple[float, str]],
+    start: Array | None = None,
 ) -> str:
     for message, value in hints:
         with np.errstate(all="ignore"):
@@ -512,7 +519,8 @@ def _diagnose(
             "float32 number): compute in float64; float32 keeps about 7 digits, and "
             ".astype(np.float64) afterwards cannot bring the lost ones back"
         )
-    if float32_digits(got, expected):
+    moved = start is not None and start.shape == got.shape
+    if float32_digits(got - start, expected - start) if moved else float32_digits(got, expected):
         return (
             f"{label} agrees with the expected values to about 7 digits only, the precision "
             "of float32: if some step was computed in float32 (an .astype(np.float32), a "

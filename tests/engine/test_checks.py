@@ -318,3 +318,27 @@ def test_a_single_array_for_a_tuple_is_named_with_its_article(returned: object, 
     with pytest.raises(CaseFailure) as failure:
         unpack(Judgement("c", ""), "conv2d_backward", returned, ("dx", "dw", "db"))
     assert str(failure.value).endswith(f"should return a tuple (dx, dw, db), {got}")
+
+
+def test_a_wrong_step_from_a_large_start_is_not_called_float32() -> None:
+    """An optimizer's theta is large next to its step: a step off by 10% moved theta by
+    about 1e-7 of its size, which the float32 test took for float32 rounding of theta. Judged
+    on the move (moved_from), only a step that is itself float32-rounded is named float32."""
+    rng = np.random.default_rng(3)
+    theta = rng.normal(size=(4, 5))
+    tiny, usual = 1e-7 * rng.normal(size=(4, 5)), 1e-2 * rng.normal(size=(4, 5))
+    wrong_step = theta - tiny * rng.uniform(1.05, 1.15, size=(4, 5))
+    float32_step = theta - usual.astype(np.float32).astype(np.float64)
+    tol = Tolerance(rtol=1e-12, atol=1e-15)
+
+    def message(got: np.ndarray, expected: np.ndarray) -> str:
+        def body(j: Judgement) -> None:
+            j.close("theta", got, expected, tol, moved_from=theta)
+
+        return Judgement("c", "").run(body).message
+
+    assert float32_digits(wrong_step, theta - tiny)  # what misled the message before
+    assert message(wrong_step, theta - tiny).startswith("max rel error")
+    assert "to about 7 digits only, the precision of float32" in message(
+        float32_step, theta - usual
+    )

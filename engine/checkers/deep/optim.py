@@ -116,7 +116,7 @@ class RmspropChecker(StepChecker):
                 lambda: theta - 1e-3 * grad / (np.sqrt(s_ref) + eps),
             ),
         ]
-        j.close("theta", got_theta, theta_ref, TOL, hints=hints)
+        j.close("theta", got_theta, theta_ref, TOL, hints=hints, moved_from=theta)
 
 
 class AdamwChecker(StepChecker):
@@ -287,7 +287,7 @@ class AdamwChecker(StepChecker):
             ),
             *moment_slips(theta * (1 - lr * wd), grad, m, v, v_ref, t, lr, b1, b2, eps),
         ]
-        j.close("theta", got_theta, theta_ref, TOL, hints=hints)
+        j.close("theta", got_theta, theta_ref, TOL, hints=hints, moved_from=theta)
 
 
 rmsprop_step = RmspropChecker

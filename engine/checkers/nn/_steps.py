@@ -345,6 +345,11 @@ def correction_slips(
             lambda: base - lr * m_new / (np.sqrt(v_hat) + eps),
         ),
         (
+            "m was divided by sqrt(1 - beta1**t); the square root belongs to v's correction "
+            "(sqrt(v_hat) = sqrt(v) / sqrt(1 - beta2**t)): m_hat = m / (1 - beta1**t)",
+            lambda: base - lr * (m_new / np.sqrt(1 - beta1**t)) / (np.sqrt(v_hat) + eps),
+        ),
+        (
             "v was bias-corrected with beta1; v_hat = v / (1 - beta2**t), each moment with "
             "its own beta",
             lambda: base - lr * m_hat / (np.sqrt(v_new / (1 - beta1**t)) + eps),

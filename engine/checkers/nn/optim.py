@@ -125,7 +125,7 @@ class SgdChecker(StepChecker):
                 for c in (1.0, 5.0, 0.5, 10.0, 0.1)
             ),
         ]
-        j.close("theta", got, ref.sgd_step(theta, grad, lr), TOL, hints=hints)
+        j.close("theta", got, ref.sgd_step(theta, grad, lr), TOL, hints=hints, moved_from=theta)
 
 
 def _beta_on_grad_slips(v: np.ndarray, grad: np.ndarray, beta: float) -> list[Hint]:
@@ -219,6 +219,7 @@ class MomentumChecker(StepChecker):
             got_theta,
             theta_ref,
             TOL,
+            moved_from=theta,
             hints=[
                 (ema_msg, theta - lr * ema),
                 (
@@ -366,7 +367,7 @@ class AdamChecker(StepChecker):
             ),
             *moment_slips(theta, grad, m, v, v_ref, t, lr, b1, b2, eps),
         ]
-        j.close("theta", got_theta, theta_ref, TOL, hints=hints)
+        j.close("theta", got_theta, theta_ref, TOL, hints=hints, moved_from=theta)
 
 
 sgd_step = SgdChecker

@@ -1,0 +1,11 @@
+# expect: failed | the decay went through the adaptive denominator
+import numpy as np
+
+
+def adamw_step(theta, grad, m, v, t, lr=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=1e-2):
+    m_new = beta1 * m + (1 - beta1) * grad
+    v_new = beta2 * v + (1 - beta2) * grad**2
+    m_hat = m_new / (1 - beta1**t)
+    v_hat = v_new / (1 - beta2**t)
+    # decay divided by the adaptive denominator, as if it were part of the gradient
+    return theta - lr * (m_hat + weight_decay * theta) / (np.sqrt(v_hat) + eps), m_new, v_new
