@@ -1,0 +1,12 @@
+# expect: failed | dA is not scaled by 1/keep_prob
+import numpy as np
+
+
+def dropout_forward(A, keep_prob, rng):
+    mask = rng.random(A.shape) < keep_prob
+    return A * mask / keep_prob, mask
+
+
+def dropout_backward(dout, mask, keep_prob):
+    # scales by the fraction actually kept instead of keep_prob
+    return dout * mask / max(mask.mean(), 1e-12)

@@ -1,0 +1,10 @@
+# expect: failed | That matches a variance of 2 / n_out
+import numpy as np
+
+
+def he_init(n_in, n_out, rng):
+    return rng.standard_normal((n_out, n_in)) * np.sqrt(2.0 / n_out)
+
+
+def xavier_init(n_in, n_out, rng):
+    return rng.standard_normal((n_out, n_in)) * np.sqrt(2.0 / (n_in + n_out))
