@@ -147,6 +147,14 @@ class WarmupCosineChecker(NNChecker):
                 lambda s: _cosine(s, base, warmup, total, floor, p_of=lambda t: t / max(1, total)),
             ),
             (
+                "p was divided by total_steps; the decay lasts total_steps - warmup_steps "
+                "steps, so p = (step - warmup_steps) / (total_steps - warmup_steps) reaches 1 "
+                "at total_steps (over total_steps it never gets there)",
+                lambda s: _cosine(
+                    s, base, warmup, total, floor, p_of=lambda t: (t - warmup) / max(1, total)
+                ),
+            ),
+            (
                 "past total_steps the rate must stay at min_lr: clip p to [0, 1]",
                 lambda s: _cosine(s, base, warmup, total, floor, clip=False),
             ),
