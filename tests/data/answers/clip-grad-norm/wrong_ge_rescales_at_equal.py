@@ -1,0 +1,9 @@
+# expect: failed | an epsilon (1e-06) was added to the norm
+import numpy as np
+
+
+def clip_grad_norm(grads, max_norm):
+    total = float(np.sqrt(sum(np.sum(g**2) for g in grads)))
+    if total >= max_norm:
+        return [g * (max_norm / (total + 1e-6)) for g in grads], total
+    return [g.copy() for g in grads], total
