@@ -411,6 +411,12 @@ class Conv2dForwardChecker(NNChecker):
                     ),
                 ),
                 (
+                    "the outputs are in the wrong places: a (Ho*Wo, F) product, one row per "
+                    "position, was reshaped straight to (F, Ho, Wo); reshape needs the filters "
+                    "first, so transpose it to (F, Ho*Wo) before the reshape",
+                    lambda: expected.transpose(0, 2, 3, 1).reshape(expected.shape),
+                ),
+                (
                     f"the windows start at (i, j), not at (i*stride, j*stride): with stride "
                     f"{stride}, window (i, j) is x_pad[..., i*stride:i*stride + KH, "
                     f"j*stride:j*stride + KW]",
