@@ -251,7 +251,10 @@ class AttentionChecker(NNChecker):
         if mask is not None:
             leaked = np.broadcast_to(~mask, w_ref.shape) & (weights != 0.0)
             allowed = np.broadcast_to(mask, w_ref.shape)
-            if leaked.any() and np.all(weights[allowed] == 0.0):
+            # a row whose keys are all allowed has nothing to invert: filled with a finite
+            # value such as -1e9 wherever the mask is True, it comes out uniform, not 0
+            mixed = np.broadcast_to(~allowed.all(axis=-1, keepdims=True), w_ref.shape)
+            if leaked.any() and np.all(weights[allowed & mixed] == 0.0):
                 j.fail(
                     "the mask is inverted: the weights are 0 exactly where the mask is True, "
                     "and True means the query may attend to that key"

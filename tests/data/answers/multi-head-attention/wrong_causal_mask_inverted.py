@@ -1,0 +1,15 @@
+# expect: failed | the causal mask is transposed
+import numpy as np
+
+
+def multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads, causal=False):
+    T, d = X.shape
+    dh = d // n_heads
+    Q, K, V = (M.reshape(T, n_heads, dh).transpose(1, 0, 2) for M in (X @ Wq, X @ Wk, X @ Wv))
+    s = Q @ K.transpose(0, 2, 1) / np.sqrt(dh)
+    if causal:
+        s = np.where(np.triu(np.ones((T, T), dtype=bool)), s, -np.inf)
+    s = s - s.max(axis=-1, keepdims=True)
+    a = np.exp(s)
+    a = a / a.sum(axis=-1, keepdims=True)
+    return (a @ V).transpose(1, 0, 2).reshape(T, d) @ Wo
