@@ -519,8 +519,10 @@ def _diagnose(
             "float32 number): compute in float64; float32 keeps about 7 digits, and "
             ".astype(np.float64) afterwards cannot bring the lost ones back"
         )
-    moved = start is not None and start.shape == got.shape
-    if float32_digits(got - start, expected - start) if moved else float32_digits(got, expected):
+    moved_got, moved_expected = got, expected
+    if start is not None and start.shape == got.shape:  # judge the move, not the values
+        moved_got, moved_expected = got - start, expected - start
+    if float32_digits(moved_got, moved_expected):
         return (
             f"{label} agrees with the expected values to about 7 digits only, the precision "
             "of float32: if some step was computed in float32 (an .astype(np.float32), a "
