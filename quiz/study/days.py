@@ -10,7 +10,9 @@ study, the plan and stats comes from the functions here, so they all count the s
 from __future__ import annotations
 
 import os
+import zoneinfo
 from datetime import UTC, date, datetime, timedelta, tzinfo
+from importlib.util import find_spec
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -151,10 +153,22 @@ def named_zone(tz_variable: str | None, localtime: Path) -> tzinfo | None:
     _, in_database, key = name.rpartition("zoneinfo/")  # a path into the database: its key
     if not in_database and (tz_variable is None or name.startswith("/")):
         return None
+    if not may_be_a_zone(key):
+        return None
     try:
         return ZoneInfo(key)
     except (ZoneInfoNotFoundError, ValueError, OSError):
         return None
+
+
+def may_be_a_zone(key: str) -> bool:
+    """Whether `ZoneInfo(key)` could find `key`: a file under the system's database, or
+    the tzdata package to fall back on. Without this check a POSIX rule (`TZ=ABC+3`)
+    sent zoneinfo to look in tzdata, whose import of importlib.resources cost every
+    command 18 ms (and pulled in tempfile) to learn that there is no such zone."""
+    if any(Path(root, key).is_file() for root in zoneinfo.TZPATH):
+        return True
+    return find_spec("tzdata") is not None
 
 
 def study_zone(hour: int = DEFAULT_DAY_STARTS_AT) -> tzinfo:

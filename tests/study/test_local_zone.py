@@ -3,6 +3,8 @@ over a change of the clocks (summer time) counts its days on the new offset."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -48,3 +50,19 @@ def test_a_zone_is_named_by_tz_or_by_the_localtime_link(tmp_path: Path) -> None:
     assert named_zone(None, tmp_path / "missing") is None
     for unnamed in ("CET-1CEST,M3.5.0,M10.5.0/3", "", "../../etc/passwd", "/etc/passwd"):
         assert named_zone(unnamed, link) is None, unnamed
+
+
+def test_a_posix_rule_does_not_send_zoneinfo_to_the_tzdata_package() -> None:
+    """`TZ=ABC+3` (a rule, not a name) made zoneinfo fall back to the tzdata package, whose
+    lookup imported importlib.resources and tempfile: 18 ms on every command, and the
+    reason `stats --json`'s import pin failed under such a TZ. Run in a fresh interpreter,
+    since this one has imported both long ago."""
+    code = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from quiz.study.days import named_zone\n"
+        "assert named_zone('ABC+3', Path('/nonexistent')) is None\n"
+        "print(sorted({'importlib.resources', 'tempfile'} & set(sys.modules)))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "[]"
