@@ -13,24 +13,28 @@ from pathlib import Path
 
 import pytest
 
-from tests.web.helpers import Served, free_loopback_port, serve_command
+from tests.web.helpers import WAIT_SECONDS, Served, free_loopback_port, serve_command
 
-SERVER_START_SECONDS = 20.0
-SERVER_STOP_SECONDS = 30.0
-"""How long Ctrl-C may take to end the server and its apps by themselves: a ceiling far above
-a normal stop (3 s per tab at most), so a busy machine is no failure; a real leftover still
-is one. 10 s ran out once, at load 5.5 with three test workers."""
+PORT_ATTEMPTS = 5
+"""Ports tried before a server that finds each taken is a failure: the free port is picked
+before the server binds it, and another test worker (or any program) may take it between."""
+
+
+class PortTaken(Exception):
+    """The server exited because another process took its port after it was picked."""
 
 
 def _wait_for_url(process: subprocess.Popen[bytes], log: Path, port: int) -> str:
     """The URL the server prints once it listens on `port` (its banner line)."""
     banner = re.compile(rf"drillbit is served at (http://127\.0\.0\.1:{port}/\?token=[\w-]+)\n")
-    deadline = time.monotonic() + SERVER_START_SECONDS
+    deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:
         found = banner.search(log.read_text())
         if found:
             return found.group(1)
         if process.poll() is not None:
+            if f"port {port} is already in use" in log.read_text():
+                raise PortTaken
             pytest.fail(f"drillbit serve exited with {process.returncode}:\n{log.read_text()}")
         time.sleep(0.1)
     pytest.fail(f"drillbit serve did not listen on port {port}:\n{log.read_text()}")
@@ -78,7 +82,7 @@ def _running(pid: int, started: str) -> bool:
     return fields is not None and fields[19] == started and fields[0] != "Z"
 
 
-def _stop(process: subprocess.Popen[bytes], grace: float = 10.0) -> list[str]:
+def _stop(process: subprocess.Popen[bytes], grace: float = WAIT_SECONDS) -> list[str]:
     """Ctrl-C the server; what did not end by itself: the server, its process group (its
     apps), or a process it started in a session of its own (a sandbox worker), once the
     server has gone and `grace` seconds more have passed. Empty when all ended.
@@ -91,7 +95,7 @@ def _stop(process: subprocess.Popen[bytes], grace: float = 10.0) -> list[str]:
     if process.poll() is None:
         process.send_signal(signal.SIGINT)
         try:
-            process.wait(timeout=SERVER_STOP_SECONDS)
+            process.wait(timeout=WAIT_SECONDS)
         except subprocess.TimeoutExpired:
             pass
 
@@ -109,8 +113,8 @@ def _stop(process: subprocess.Popen[bytes], grace: float = 10.0) -> list[str]:
         left.append(f"process {pid}, started by the server in a session of its own")
         with contextlib.suppress(ProcessLookupError):
             os.kill(pid, signal.SIGKILL)
-    process.wait(timeout=10)
-    deadline = time.monotonic() + 10  # a killed process ends a moment after the signal
+    process.wait(timeout=WAIT_SECONDS)
+    deadline = time.monotonic() + WAIT_SECONDS  # a killed process ends a moment after the signal
     while time.monotonic() < deadline and running():
         time.sleep(0.05)
     return left
@@ -119,30 +123,46 @@ def _stop(process: subprocess.Popen[bytes], grace: float = 10.0) -> list[str]:
 def _serve(tmp_path: Path, *options: str, open_files: int | None = None) -> Iterator[Served]:
     """`drillbit --content <browser pack> serve --port <free> OPTIONS`, at most `open_files`
     descriptors open if given (a desktop's limit is 1024); after the test, Ctrl-C must stop
-    it all."""
-    port = free_loopback_port()
-    command = serve_command("--port", str(port), *options)
-    if open_files is not None:  # the shell's ulimit, not a preexec_fn (unsafe with threads)
-        command = ["sh", "-c", f'ulimit -n {open_files} && exec "$@"', "sh", *command]
-    log = tmp_path / "serve.log"
-    with log.open("wb") as out:
-        process = subprocess.Popen(
-            command,
-            stdout=out,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-            env=dict(os.environ),  # DRILLBIT_HOME: the autouse fixture's temp folder
-            cwd=tmp_path,
-            start_new_session=True,
-        )
+    it all. A port taken between its pick and the server's bind is no failure: another."""
+    for _ in range(PORT_ATTEMPTS):
+        port = free_loopback_port()
+        log = tmp_path / f"serve-{port}.log"
+        process = _start(serve_command("--port", str(port), *options), log, open_files)
+        try:
+            url = _wait_for_url(process, log, port)
+        except PortTaken:
+            process.wait()
+            continue
+        except BaseException:
+            _stop(process)
+            raise
+        break
+    else:
+        pytest.fail(f"every one of {PORT_ATTEMPTS} free ports was taken before the server bound it")
     try:
-        yield Served(_wait_for_url(process, log, port), port, process, log)
+        yield Served(url, port, process, log)
     finally:
         left = _stop(process)
     output = log.read_text()
     assert not left, f"Ctrl-C left {', '.join(left)} running:\n{output}"
     assert f"drillbit is served at http://127.0.0.1:{port}/?token=" in output
     assert "Traceback" not in output, output
+
+
+def _start(command: list[str], log: Path, open_files: int | None) -> subprocess.Popen[bytes]:
+    """The server, writing to `log`, in a session of its own; at most `open_files` open."""
+    if open_files is not None:  # the shell's ulimit, not a preexec_fn (unsafe with threads)
+        command = ["sh", "-c", f'ulimit -n {open_files} && exec "$@"', "sh", *command]
+    with log.open("wb") as out:
+        return subprocess.Popen(
+            command,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            env=dict(os.environ),  # DRILLBIT_HOME: the autouse fixture's temp folder
+            cwd=log.parent,
+            start_new_session=True,
+        )
 
 
 @pytest.fixture

@@ -31,6 +31,13 @@ class Served:
         return self.url.split("?token=", 1)[1]
 
 
+WAIT_SECONDS = 600.0
+"""The ceiling of every wait in these tests for something the server will do (listen, answer,
+draw a screen, end an app): each returns as soon as it is done, so a high ceiling costs a
+failing test time only. A start of seconds took a minute at a load of 30 on 2 cores; the
+ceilings of 10 to 30 s that stood here were bets on the load, lost by a busy CI runner."""
+
+
 def free_loopback_port() -> int:
     """A port nobody listens on right now (the kernel's pick)."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
@@ -55,7 +62,7 @@ def http_get(
         request.add_header("Host", host)
     opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
     try:
-        with opener.open(request, timeout=10) as response:
+        with opener.open(request, timeout=WAIT_SECONDS) as response:
             body = response.read().decode()
             return response.status, response.headers.get("Set-Cookie", ""), body
     except urllib.error.HTTPError as exc:

@@ -24,7 +24,7 @@ from quiz.serve.login import Login, allowed_hosts, allowed_origins, is_loopback,
 from quiz.serve.page import local_font_page, tab_titled_page
 from quiz.serve.server import app_command, is_wildcard, serve
 from tests.conftest import RunDrillbit
-from tests.web.helpers import Served, free_loopback_port, http_get
+from tests.web.helpers import WAIT_SECONDS, Served, free_loopback_port, http_get
 
 
 @pytest.mark.parametrize(
@@ -68,7 +68,7 @@ def test_the_app_process_is_not_hidden_behind_a_shell() -> None:
     """textual-serve runs the command through /bin/sh; the process it holds (and kills) is the app."""
     command = app_command([]).replace(" -m quiz", " -c 'import os; print(os.getpid())'", 1)
     shell = subprocess.Popen(command, shell=True, stdout=subprocess.PIPE, text=True)
-    out, _ = shell.communicate(timeout=30)
+    out, _ = shell.communicate(timeout=WAIT_SECONDS)
     assert int(out) == shell.pid
 
 
@@ -232,7 +232,7 @@ def _handshake(
         headers.append(f"Origin: {origin}")
     if cookie is not None:
         headers.append(f"Cookie: drillbit-token-{port}={cookie}")
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as conn:
+    with socket.create_connection(("127.0.0.1", port), timeout=WAIT_SECONDS) as conn:
         conn.sendall(("\r\n".join(headers) + "\r\n\r\n").encode())
         return conn.recv(4096).decode("latin-1").split("\r\n", 1)[0]
 
@@ -302,16 +302,11 @@ def test_a_cookie_header_past_the_limit_is_told_what_to_do_not_shown_the_token(
     assert too_long[0] == 400 and "cookies" not in too_long[2]
 
 
-TAB_SECONDS = 120.0
-"""A bound on a tab's answer and its app's first frame: an app starts in seconds, far more
-on a machine under heavy load."""
-
-
 def _open_tab(port: int, token: str, *, drawn: bool = False) -> socket.socket:
     """A tab's websocket, open (its upgrade answered 101); with `drawn`, once the tab's app
     has sent its first frame (it runs)."""
     key = base64.b64encode(os.urandom(16)).decode()
-    tab = socket.create_connection(("127.0.0.1", port), timeout=TAB_SECONDS)
+    tab = socket.create_connection(("127.0.0.1", port), timeout=WAIT_SECONDS)
     tab.sendall(
         (
             f"GET /ws?width=80&height=24&token={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
@@ -342,7 +337,7 @@ def test_sigterm_stops_the_server_and_its_tabs_as_ctrl_c_does(served: Served) ->
     fixture then finds no process of its left (the tab's app included)."""
     with _open_tab(served.port, served.token, drawn=True):
         served.process.send_signal(signal.SIGTERM)
-        assert served.process.wait(timeout=60) == 0
+        assert served.process.wait(timeout=WAIT_SECONDS) == 0
     assert served.log.read_text().endswith("\nStopped serving.\n")
     with socket.socket() as again:
         again.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as a server binds
@@ -369,7 +364,7 @@ def test_the_page_loads_its_font_locally_not_from_a_font_cdn(served: Served) -> 
     request = urllib.request.Request(
         f"http://127.0.0.1:{served.port}{path}", headers={"Cookie": jar}
     )
-    with urllib.request.urlopen(request, timeout=30) as response:
+    with urllib.request.urlopen(request, timeout=WAIT_SECONDS) as response:
         assert response.status == 200
         assert len(response.read()) > 10_000  # the font file itself
     assert '"Roboto Mono", menlo, monospace' in body  # the system monospace font as fallback
@@ -501,7 +496,7 @@ def test_the_page_takes_the_token_out_of_its_address_before_textual_js_reads_it(
 def test_the_static_route_serves_nothing_outside_its_folder(served: Served, path: str) -> None:
     """textual-serve's server.py sits beside its static folder; /etc/passwd is anyone's."""
     jar = f"drillbit-token-{served.port}={served.token}"
-    with socket.create_connection(("127.0.0.1", served.port), timeout=10) as connection:
+    with socket.create_connection(("127.0.0.1", served.port), timeout=WAIT_SECONDS) as connection:
         connection.sendall(  # raw: a client would resolve the dots before sending
             f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\r\nCookie: {jar}\r\n"
             "Connection: close\r\n\r\n".encode()

@@ -18,7 +18,7 @@ from quiz.serve.connections import (
     ConnectionGuard,
     connection_limit,
 )
-from tests.web.helpers import Served, http_get
+from tests.web.helpers import WAIT_SECONDS, Served, http_get
 
 STALLED_CONNECTIONS = 400
 """Past the 256 descriptors `served_few_files` may hold: the old server died on the way (its
@@ -131,7 +131,7 @@ def _stall(port: int, count: int) -> list[socket.socket]:
     stalled: list[socket.socket] = []
     for _ in range(count):
         try:
-            connection = socket.create_connection(("127.0.0.1", port), timeout=60)
+            connection = socket.create_connection(("127.0.0.1", port), timeout=WAIT_SECONDS)
             connection.sendall(f"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n".encode())
         except OSError:
             break

@@ -9,7 +9,7 @@ import pytest
 from aiohttp.http_exceptions import InvalidURLError
 
 from quiz.serve.console import MalformedRequests, RefusalLog
-from tests.web.helpers import Served
+from tests.web.helpers import WAIT_SECONDS, Served
 
 HOSTILE_PATH = "/\x1b[2J\x1b]52;c;cm0gLXJmIH4=\x07\ndrillbit is served at http://evil.example/"
 """Clears the screen, writes the clipboard (OSC 52) and prints a line of its own."""
@@ -81,7 +81,7 @@ def test_a_malformed_request_is_kept_out_of_the_console_and_a_real_error_is_not(
 
 def _status(port: int, request: bytes) -> str:
     """The status line the server answers a raw request with."""
-    with socket.create_connection(("127.0.0.1", port), timeout=10) as connection:
+    with socket.create_connection(("127.0.0.1", port), timeout=WAIT_SECONDS) as connection:
         connection.sendall(request)
         return connection.recv(4096).decode("latin-1").split("\r\n", 1)[0]
 

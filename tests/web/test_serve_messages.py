@@ -8,10 +8,7 @@ import aiohttp
 import pytest
 
 from quiz.serve.messages import MOST_CELLS, Envelope, cells, read_envelope, terminal_size
-from tests.web.helpers import Served
-
-PONG_SECONDS = 30.0
-"""A bound on the wait for the server's answer (a busy machine starts the app slowly)."""
+from tests.web.helpers import WAIT_SECONDS, Served
 
 
 @pytest.mark.parametrize(
@@ -69,7 +66,7 @@ async def _pong_after(served: Served, *messages: str) -> object:
             await websocket.send_str(message)
         await websocket.send_str(json.dumps(["ping", "still there?"]))
         while True:  # the app's screen comes as binary frames before and after
-            answer = await websocket.receive(timeout=PONG_SECONDS)
+            answer = await websocket.receive(timeout=WAIT_SECONDS)
             assert answer.type in (aiohttp.WSMsgType.BINARY, aiohttp.WSMsgType.TEXT), answer
             if answer.type == aiohttp.WSMsgType.TEXT and answer.data.startswith('["pong"'):
                 return json.loads(answer.data)
