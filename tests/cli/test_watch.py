@@ -62,7 +62,7 @@ def test_each_save_is_reported_once_with_the_new_text(tmp_path: Path) -> None:
         assert seen == ["v2", "v3"]
     finally:
         stop.set()
-        thread.join(5)
+        thread.join(60)  # a ceiling: the watcher notices `stop` within a poll, unless starved
     assert not thread.is_alive()
 
 
@@ -82,7 +82,7 @@ def test_a_save_by_rename_is_noticed(tmp_path: Path) -> None:
         assert seen == ["new"]
     finally:
         stop.set()
-        thread.join(5)
+        thread.join(60)  # a ceiling: the watcher notices `stop` within a poll, unless starved
 
 
 class _BurstDuringWaits:
@@ -194,7 +194,7 @@ def test_a_save_with_a_byte_order_mark_is_reported_without_it(tmp_path: Path) ->
         assert seen == ["def f():\n    return 1\n"]
     finally:
         stop.set()
-        thread.join(5)
+        thread.join(60)  # a ceiling: the watcher notices `stop` within a poll, unless starved
 
 
 class _Stopped(Exception):
