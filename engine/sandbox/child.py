@@ -82,6 +82,42 @@ REFUSED_IMPORTS = {
     "mmap",
     "_xxsubinterpreters",
 }
+TEST_AND_DEBUG_MODULES = {
+    # raw C-API entry points: frames' globals and locals, refcounts, allocator failure
+    # (set_nomemory), pending calls run in the grader's frames, eval_code_ex
+    "_testcapi",
+    "_testinternalcapi",
+    "_testlimitedcapi",
+    "_testclinic",
+    "_testclinic_limited",
+    # exporters of buffers with any shape, strides and offset over memory they describe
+    "_testbuffer",
+    # import-machinery tests: modules whose init does what no drill needs (one file, many)
+    "_testimportmultiple",
+    "_testmultiphase",
+    "_testsinglephase",
+    "_xxtestfuzz",
+    # ctypes' C test library: functions taking and returning raw pointers
+    "_ctypes_test",
+    # CPython's example extension modules
+    "xxsubtype",
+    "xxlimited",
+    "xxlimited_35",
+    # sub-interpreters (3.13+ names): a new interpreter starts with no audit hook of ours
+    "_interpreters",
+    "_xxinterpchannels",
+    "_interpchannels",
+    "_interpqueues",
+    "_xxinterpqueues",
+    # reading another process's memory (3.13: _testexternalinspection, 3.14: _remote_debugging)
+    "_testexternalinspection",
+    "_remote_debugging",
+}
+"""CPython's test-only and debug C modules: a drill never needs one.
+
+`_lsprof` (cProfile) is not among them: it only profiles through `sys.setprofile` (3.12+:
+`sys.monitoring`), whose audit events are refused, so importing it gives nothing."""
+REFUSED_IMPORTS |= TEST_AND_DEBUG_MODULES
 PRIVATE_PACKAGES = {"engine", "quiz"}
 OWNER_REQUESTS = frozenset({8, 10, 15, 0x8901, 0x8902})
 """fcntl's F_SETOWN, F_SETSIG and F_SETOWN_EX and ioctl's FIOSETOWN and SIOCSPGRP (Linux):
@@ -523,13 +559,18 @@ def _vetted_spec(
     spec: Any,
     *,
     _refused: frozenset[str] = FRESH_COPIES_REFUSED,
+    _not_provided: frozenset[str] = frozenset(REFUSED_IMPORTS),
+    _missing: type[ModuleNotFoundError] = ModuleNotFoundError,
     _spec: type[types.SimpleNamespace] = types.SimpleNamespace,
 ) -> tuple[Any]:
-    """A spec of the child's own for `_imp.create_builtin`, unless it names a refused copy:
+    """A spec of the child's own for `_imp.create_builtin`, unless it names a refused copy
+    or a refused module (a built-in one, `xxsubtype`, is made here with no import event):
     the submission's could name another module on the next look-up."""
     name = spec.name
     if type(name) is not str:
         raise TypeError("a module spec's name must be a str")
+    if name in _not_provided:
+        raise _missing(f"No module named {name!r}: the sandbox does not provide it to drills")
     if name in _refused:
         raise PermissionError(
             f"drillbit sandbox: making a second copy of the {name} module is not allowed in a drill"

@@ -121,7 +121,7 @@ def test_every_way_to_a_second_signal_module_is_refused(
     """The ways to a fresh `_signal`: its maker called directly, with a spec whose name
     changes between two reads, `sys.modules` emptied then an import, a fresh `_imp` (whose
     maker is the original) or `gc` (whose `set_debug` is), the maker's own frame, and a reload of `_signal`; a module not
-    loaded yet is still made."""
+    loaded yet is still made (`_symtable`: `xxsubtype`, a test module, is refused now)."""
     _, pool = no_seccomp_pool
     message = _found(
         pool,
@@ -165,7 +165,7 @@ def test_every_way_to_a_second_signal_module_is_refused(
         attempt("frame", lambda: makers.gi_frame)
         attempt("maker", lambda: next(makers).gi_frame)
         attempt("reload", reloaded)
-        attempt("new", lambda: _imp.create_builtin(importlib.util.find_spec("xxsubtype")))
+        attempt("new", lambda: _imp.create_builtin(importlib.util.find_spec("_symtable")))
         """,
     )
     for label in ("direct", "spec", "emptied", "imp", "gc", "reload"):
