@@ -17,7 +17,11 @@ RESULTS = (
     " checked against a fixed table), 8 MiB bound, never unpickled"
 )
 HOOKS = (
-    "audit hooks: no subprocesses, fork/exec, sockets, ctypes, signals to other processes,"
+    "audit hooks: no subprocesses, fork/exec, sockets, ctypes, CPython's test modules,"
+    " signals to other processes (pidfds and a descriptor's owner included), priority or"
+    " scheduling changes to other processes, signal handlers, second copies of _signal, _imp,"
+    " gc and posix, gc.DEBUG_SAVEALL, tracing, profiling, monitoring and audit hooks of the"
+    " code's, stack frames, the collector's lists of objects, links, file modes,"
     " writes outside the work dir, or reading/importing engine and quiz"
 )
 BWRAP = "bubblewrap: no network, private PID/IPC/UTS namespaces"

@@ -352,19 +352,90 @@ SECCOMP_GLUE = {"seccomp:", "the", "kernel", "refuses", "and", "to", "other", "p
 """The words of the seccomp line that name no refusal of their own."""
 
 
+HOOK_CLAIMS: dict[str, str] = {
+    "subprocesses": "test_adversarial.py::test_submission[subprocess]",
+    "fork/exec": "test_adversarial.py::test_submission[fork-bomb]",
+    "sockets": "test_adversarial.py::test_socket_to_a_loopback_listener",
+    "ctypes": "test_adversarial.py::test_submission[segfault-through-ctypes]",
+    "CPython's test modules": "test_test_modules.py::test_the_interpreters_test_modules_are_refused_where_the_hooks_are_alone",
+    "signals to other processes": "test_adversarial.py::test_kill_the_parent",
+    "(pidfds and a descriptor's owner included)": "test_signal_handlers.py::test_no_other_process_can_be_signalled_without_seccomp",
+    "priority or scheduling changes to other processes": "test_signal_handlers.py::test_no_other_process_is_rescheduled_without_seccomp",
+    "signal handlers": "test_signal_handlers.py::test_a_handler_cannot_reach_the_graders_frames",
+    "second copies of _signal, _imp, gc": "test_signal_handlers.py::test_every_way_to_a_second_signal_module_is_refused",
+    "and posix": "test_signal_handlers.py::test_no_other_process_can_be_signalled_without_seccomp",
+    "gc.DEBUG_SAVEALL": "test_grader_in_reach.py::test_the_collectors_kept_garbage_holds_no_frame_of_the_graders",
+    "tracing": "test_layers.py::test_the_hooks_refuse_tracing_and_the_collectors_lists",
+    "profiling": "test_test_modules.py::test_the_profiler_is_importable_but_cannot_profile",
+    "monitoring": "test_signal_handlers.py::test_a_monitoring_callback_is_refused_where_python_has_them",
+    "and audit hooks of the code's": "test_grader_in_reach.py::test_an_audit_hook_of_the_codes_is_not_added",
+    "stack frames": "test_adversarial.py::test_submission[hook-frame-read-from-a-traceback]",
+    "the collector's lists of objects": "test_layers.py::test_the_hooks_refuse_tracing_and_the_collectors_lists",
+    "links": "test_adversarial.py::test_submission[symlink-to-the-engine]",
+    "file modes": "test_adversarial.py::test_submission[chmod-in-the-work-dir]",
+    "writes outside the work dir": "test_adversarial.py::test_writes_into_home",
+    "reading/importing engine and quiz": "test_adversarial.py::test_submission[import-engine]",
+}
+"""Each refusal the audit-hook line names (the same in every mode that has the hooks) -> a
+test that makes the call in a real child with the hooks and sees it refused."""
+HOOKS_GLUE = {"audit", "hooks:", "no", "or"}
+"""The words of the audit-hook line that name no refusal of their own."""
+
+
+def _assert_each_claim_tested(line: str, claims: dict[str, str], glue: set[str]) -> None:
+    """Each claim is in the line and names a test that exists (`module::name` or
+    `module::name[case id]`); no word of the line is left without a claim."""
+    for claim, test in claims.items():
+        assert claim in line, f"the line no longer says {claim!r}: {line}"
+        module, _, name = test.partition("::")
+        name, _, case = name.partition("[")
+        source = (Path(__file__).parent / module).read_text()
+        assert f"def {name}(" in source, f"{test} is gone"
+        assert not case or f'"{case[:-1]}"' in source, f"{test}: no case {case[:-1]!r}"
+    for claim in sorted(claims, key=len, reverse=True):
+        line = line.replace(claim, " ")
+    left = set(line.replace(",", " ").replace(";", " ").split()) - glue
+    assert not left, f"the line names {sorted(left)} without a test"
+
+
 def test_every_refusal_the_verdict_names_has_its_test() -> None:
     """The line named chmod but not the set-user-ID create refusal added beside it: every
     phrase now maps to a test, and a phrase added to the line without one fails here."""
-    text = isolation.SECCOMP
-    for claim, test in VERDICT_CLAIMS.items():
-        assert claim in text, f"the seccomp line no longer says {claim!r}"
-        module, name = test.split("::")
-        source = (Path(__file__).parent / module).read_text()
-        assert f"def {name}(" in source, f"{test} is gone"
-    for claim in sorted(VERDICT_CLAIMS, key=len, reverse=True):
-        text = text.replace(claim, " ")
-    left = set(text.replace(",", " ").replace(";", " ").split()) - SECCOMP_GLUE
-    assert not left, f"the seccomp line names {sorted(left)} without a test in VERDICT_CLAIMS"
+    _assert_each_claim_tested(isolation.SECCOMP, VERDICT_CLAIMS, SECCOMP_GLUE)
+
+
+def test_every_refusal_the_hooks_line_names_has_its_test() -> None:
+    """The audit-hook line still said only "subprocesses ... signals to other processes"
+    after the hooks came to refuse pidfds, a descriptor's owner, other processes' scheduling,
+    signal handlers, module copies, DEBUG_SAVEALL and the code's own audit hooks: it names
+    each now, and each name maps to a test."""
+    _assert_each_claim_tested(isolation.HOOKS, HOOK_CLAIMS, HOOKS_GLUE)
+
+
+def test_the_hooks_refuse_tracing_and_the_collectors_lists(pool: WorkerPool) -> None:
+    """`sys.settrace` (a trace function sees the grader's frames) and the collector's lists
+    of objects (the grader's among them) are refused in plain words."""
+    message = shown(
+        grade(
+            PatientDoubleChecker(),
+            "import gc, sys\n\n"
+            "def attempt(call):\n"
+            "    try:\n"
+            "        call()\n"
+            "    except PermissionError as exc:\n"
+            "        return str(exc)\n"
+            "    return 'allowed'\n\n"
+            "FOUND = [attempt(lambda: sys.settrace(lambda *a: None)),\n"
+            "         attempt(gc.get_objects), attempt(lambda: gc.get_referrers(sys))]\n\n"
+            "def double(x):\n"
+            "    raise RuntimeError('found ' + repr(FOUND))\n",
+            seed=1,
+            pool=pool,
+        )
+    )
+    objects = "drillbit sandbox: inspecting the grader's objects is not allowed in a drill"
+    found = ["drillbit sandbox: tracing hooks is not allowed in a drill", objects, objects]
+    assert f"found {found!r}" in message, message
 
 
 WALK_THE_CACHE = """
