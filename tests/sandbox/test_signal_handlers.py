@@ -142,7 +142,7 @@ def test_every_way_to_a_second_signal_module_is_refused(
             @property
             def name(self):
                 Turncoat.reads += 1
-                return "xxsubtype" if Turncoat.reads == 1 else "_signal"
+                return "_symtable" if Turncoat.reads == 1 else "_signal"
 
         def emptied_then_imported():
             real = sys.modules.pop("_signal")
