@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import signal
+import tempfile
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
-from engine.sandbox import SandboxConfig, WorkerPool
-from engine.sandbox.bwrap import bwrap_status
+from engine.sandbox import SandboxConfig, WorkerPool, pycache
+from engine.sandbox.bwrap import SANDBOX_SITE, bwrap_status
 from tests.sandbox.helpers import LIVE_POOLS, wait_for_full_pools
 
 BWRAP = bwrap_status()
@@ -75,3 +77,21 @@ def full_pools() -> None:
     workers are built from for the whole process (`tempfile`'s dir, the cache's state,
     bwrap's status), which a replacement built meanwhile would take."""
     wait_for_full_pools()
+
+
+@pytest.fixture
+def own_pycache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full_pools: None
+) -> Iterator[Path]:
+    """A bytecode cache of this test's own, for the workers its pools start from now on.
+
+    The shared one (one per user) is retired by any grading whose children could write it
+    (another xdist worker's seccomp-alone test), and a child started while it is rebuilt
+    runs without one, by design: a test that looks at the cache's contents must not see
+    that race. The shared cache is never damaged by a failing test either."""
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(pycache, "_state", {})
+    built = pycache.ready_cache(SANDBOX_SITE)
+    assert built is not None and str(built).startswith(str(tmp_path))
+    yield built
+    pycache._state.clear()

@@ -12,7 +12,6 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from types import CodeType
 
@@ -332,16 +331,9 @@ def test_processes_grading_at_once_never_break_each_other(tmp_path: Path) -> Non
 
 
 @pytest.fixture
-def private_cache(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, builds_by_copy: None, full_pools: None
-) -> Iterator[Path]:
-    """A cache of this test's own (the shared one is never damaged by a failing test)."""
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    monkeypatch.setattr(pycache, "_state", {})
-    built = pycache.ready_cache(SANDBOX_SITE)
-    assert built is not None and str(built).startswith(str(tmp_path))
-    yield built
-    pycache._state.clear()
+def private_cache(builds_by_copy: None, own_pycache: Path) -> Path:
+    """A cache of this test's own, built by copying the real one (`builds_by_copy` first)."""
+    return own_pycache
 
 
 POISON = "raise ImportError('poisoned bytecode cache')\n"
