@@ -317,7 +317,8 @@ def modules_imported_by(*args: str) -> tuple[set[str], str]:
         f"main({list(args)!r})\n"
         "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )
+    # a ceiling, not a measure: a command's run at a sixteenth of a core takes minutes
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=600
     )
     return set(json.loads(done.stderr.splitlines()[-1])), done.stdout

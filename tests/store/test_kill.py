@@ -51,11 +51,11 @@ def test_an_answer_survives_kill_9_right_after_it_returns(tmp_path: Path) -> Non
         line = child.stdout.readline()
         assert line.strip() == "answered", child.stderr.read() if child.stderr else ""
         child.send_signal(signal.SIGKILL)
-        child.wait(timeout=10)
+        child.wait(timeout=60)
     finally:
         if child.poll() is None:
             child.kill()
-            child.wait(timeout=10)
+            child.wait(timeout=60)
         for stream in (child.stdout, child.stderr):
             if stream is not None:
                 stream.close()
