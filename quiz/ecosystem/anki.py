@@ -426,59 +426,62 @@ def export_anki(
     retyped: list[str] = []
     retitled: dict[str, str] = {}
     notes = skipped = 0
-    images = CardImages()
-    for card in cards:
-        note = note_for(card, images)
-        if note is None:
-            skipped += 1
-            continue
-        digest = content_hash(note)
-        note.mod = times.stamp(card.id, digest, stamp) if times is not None else stamp
-        if times is not None and times.retype(card.id, note.model.model_id) is not None:
-            retyped.append(card.id)
-        # the new card's position: Anki's "New #1", "New #2"...
-        note.due = positions[card.id] if positions is not None else notes + 1
-        key = (card.pack, card.topic)
-        deck = decks.get(key)
-        if deck is None:
-            # a '::' in a name would make Anki nest decks the bank does not have
-            title = titles.get(card.pack, "")
-            name = anki_deck_part(title) or anki_deck_part(card.pack) or "cards"
-            if title and name != title:
-                retitled.setdefault(title, name)
-            topic = anki_deck_part(card.topic) or "cards"
-            parents.setdefault(f"{TOP_DECK}::{name}", None)
-            deck = OptionedDeck(deck_id(*key), f"{TOP_DECK}::{name}::{topic}")
-            decks[key] = deck
-        deck.add_note(note)
-        notes += 1
-    if decks:
-        newest = max(note.mod for deck in decks.values() for note in deck.notes)
-        if times is not None:
-            # The package's time is its note types' modification time: Anki takes a note
-            # type's new templates and CSS only when that time is newer than its own copy's
-            # (its import time), so it moves on when they change, as a note's does.
-            newest = max(newest, times.stamp(NOTE_TYPES_KEY, note_types_hash(), stamp))
-            times.stamp(NOTE_FIELDS_KEY, note_fields_hash(), stamp)
-        _write_package(
-            [*_parent_decks(parents), *decks.values()],
-            images.files,
-            path,
-            timestamp=newest,
-            before_replace=before_replace,
+    # each image written here as it is read (the package is built from the files), so
+    # a deck of many large figures never holds them all in memory
+    with tempfile.TemporaryDirectory(prefix="drillbit-media-") as media:
+        images = CardImages(Path(media))
+        for card in cards:
+            note = note_for(card, images)
+            if note is None:
+                skipped += 1
+                continue
+            digest = content_hash(note)
+            note.mod = times.stamp(card.id, digest, stamp) if times is not None else stamp
+            if times is not None and times.retype(card.id, note.model.model_id) is not None:
+                retyped.append(card.id)
+            # the new card's position: Anki's "New #1", "New #2"...
+            note.due = positions[card.id] if positions is not None else notes + 1
+            key = (card.pack, card.topic)
+            deck = decks.get(key)
+            if deck is None:
+                # a '::' in a name would make Anki nest decks the bank does not have
+                title = titles.get(card.pack, "")
+                name = anki_deck_part(title) or anki_deck_part(card.pack) or "cards"
+                if title and name != title:
+                    retitled.setdefault(title, name)
+                topic = anki_deck_part(card.topic) or "cards"
+                parents.setdefault(f"{TOP_DECK}::{name}", None)
+                deck = OptionedDeck(deck_id(*key), f"{TOP_DECK}::{name}::{topic}")
+                decks[key] = deck
+            deck.add_note(note)
+            notes += 1
+        if decks:
+            newest = max(note.mod for deck in decks.values() for note in deck.notes)
+            if times is not None:
+                # The package's time is its note types' modification time: Anki takes a note
+                # type's new templates and CSS only when that time is newer than its own copy's
+                # (its import time), so it moves on when they change, as a note's does.
+                newest = max(newest, times.stamp(NOTE_TYPES_KEY, note_types_hash(), stamp))
+                times.stamp(NOTE_FIELDS_KEY, note_fields_hash(), stamp)
+            _write_package(
+                [*_parent_decks(parents), *decks.values()],
+                images.files,
+                path,
+                timestamp=newest,
+                before_replace=before_replace,
+            )
+            if times is not None:
+                times.save()
+        return AnkiReport(
+            notes=notes,
+            decks=len(decks),
+            skipped_coding=skipped,
+            fields_changed=fields_changed,
+            retyped=tuple(retyped),
+            retitled=tuple(retitled.items()),
+            images=len(images.files) if decks else 0,
+            images_left_out=tuple(images.notices()),
         )
-        if times is not None:
-            times.save()
-    return AnkiReport(
-        notes=notes,
-        decks=len(decks),
-        skipped_coding=skipped,
-        fields_changed=fields_changed,
-        retyped=tuple(retyped),
-        retitled=tuple(retitled.items()),
-        images=len(images.files) if decks else 0,
-        images_left_out=tuple(images.notices()),
-    )
 
 
 def _parent_decks(names: Iterable[str]) -> list[genanki.Deck]:
@@ -522,13 +525,13 @@ def retyped_notice(card_ids: Sequence[str]) -> str:
 
 def _write_package(
     decks: list[genanki.Deck],
-    media: Mapping[str, bytes],
+    media: Mapping[str, Path],
     path: Path,
     *,
     timestamp: float,
     before_replace: Callable[[], None] | None = None,
 ) -> None:
-    """Write the decks and media files (bytes by name) into a temporary file beside `path`,
+    """Write the decks and media files (each named as in the package) into a temporary file beside `path`,
     renamed into place at the end: a failure (a full disk, a file where a folder should be)
     leaves any old deck untouched and raises one line naming the file."""
     refuse_missing_folder(path, title="export anki")
@@ -541,16 +544,10 @@ def _write_package(
             f"cannot write {path}: {write_trouble(path, exc)}", title="export anki"
         ) from exc
     try:
-        # genanki names each media file after its path's base name: the bytes read once
-        # (the name is their digest) are written under that name in a folder of its own
-        with tempfile.TemporaryDirectory(prefix="drillbit-media-") as folder:
-            files = []
-            for name, data in media.items():
-                (Path(folder) / name).write_bytes(data)
-                files.append(str(Path(folder) / name))
-            genanki.Package(decks, media_files=files).write_to_file(
-                str(partial), timestamp=timestamp
-            )
+        # genanki names each media file after its path's base name: the export wrote each
+        # under its media name (their digest) in a folder of its own
+        files = [str(file) for file in media.values()]
+        genanki.Package(decks, media_files=files).write_to_file(str(partial), timestamp=timestamp)
         if before_replace is not None:
             before_replace()
         os.replace(partial, path)

@@ -20,7 +20,7 @@ from html import escape, unescape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from quiz.errors import InputFileError
+from quiz.errors import DrillbitError, InputFileError
 from quiz.textsafe import read_regular
 
 __all__ = ["MAX_IMAGE_BYTES", "CardImages", "media_name"]
@@ -43,9 +43,15 @@ def media_name(data: bytes, file_name: str) -> str:
 
 @dataclass
 class CardImages:
-    """The images of the cards of one export: their bytes by media name, and what was left out."""
+    """The images of the cards of one export: their files by media name, and what was left out.
 
-    files: dict[str, bytes] = field(default_factory=dict)
+    Each image is written to `folder` under its media name as it is read, so an export holds
+    one image's bytes at a time however many a deck carries; without a folder (a note's
+    text alone is wanted) only the names are kept."""
+
+    folder: Path | None = None
+    files: dict[str, Path] = field(default_factory=dict)
+    """The file of each media name: in `folder`, or without one the image read."""
     left_out: list[tuple[Path, str, str]] = field(default_factory=list)
     """(card file, the image as written, why) of each image not carried."""
 
@@ -73,7 +79,20 @@ class CardImages:
             self.left_out.append((card_path, relative, exc.reason))
             return written
         name = media_name(data, target.name)
-        self.files[name] = data
+        if name not in self.files:
+            if self.folder is None:
+                self.files[name] = target
+            else:
+                file = self.folder / name
+                try:
+                    file.write_bytes(data)
+                except OSError as exc:
+                    raise DrillbitError(
+                        f"cannot copy the image {relative!r} of {card_path} for the package: "
+                        f"{exc.strerror or exc} (in {self.folder})",
+                        title="export anki",
+                    ) from exc
+                self.files[name] = file
         return escape(name)
 
     def notices(self) -> list[str]:

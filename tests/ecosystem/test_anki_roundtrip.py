@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import tracemalloc
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -24,8 +26,9 @@ from quiz.ecosystem.anki import (
     teaching_positions,
 )
 from quiz.ecosystem.anki_decks import DECK_OPTIONS_NAME, TOP_DECK
-from quiz.ecosystem.anki_media import media_name
+from quiz.ecosystem.anki_media import CardImages, media_name
 from quiz.ecosystem.anki_times import ContentTimes
+from quiz.errors import DrillbitError
 from tests.conftest import DATA, RunDrillbit
 from tests.ecosystem.anki_presets import flat_options
 
@@ -818,3 +821,52 @@ def test_an_image_outside_the_pack_or_missing_is_named_not_read(
     import_into(collection, apkg)
     assert b"not for the deck" not in apkg.read_bytes()
     assert 'src="https://example.com/a.png"' in note_of(collection, "softmax-gradient")["Question"]
+
+
+FIGURE_BYTES = 2 * 1024 * 1024
+
+
+def _export_peak(tmp_path: Path, figures: int) -> int:
+    """The traced peak of exporting a copy of the Anki fixture bank whose softmax card shows
+    `figures` distinct images of FIGURE_BYTES each (`tmp_path`: a new folder each time)."""
+    bank_dir = tmp_path / "content"
+    shutil.copytree(DATA / "anki_bank", bank_dir)
+    folder = bank_dir / "anki" / "math" / "figures"
+    folder.mkdir()
+    for n in range(figures):
+        (folder / f"f{n}.png").write_bytes(PNG + bytes([n]) * FIGURE_BYTES)
+    _with_images(bank_dir, " ".join(f"![figure {n}](figures/f{n}.png)" for n in range(figures)))
+    apkg = tmp_path / "deck.apkg"
+    tracemalloc.start()
+    try:
+        export(bank_dir, apkg, ContentTimes(tmp_path / "t.json"), now=1)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    with zipfile.ZipFile(apkg) as package:
+        assert len(package.namelist()) == 2 + figures  # the collection, the media list, each
+    return peak
+
+
+def test_an_export_holds_one_images_bytes_at_a_time(tmp_path: Path) -> None:
+    """Every image's bytes stayed in memory until the package was written: a deck of many
+    large figures held them all. Each is now written to the package's folder as it is read,
+    so eight figures of 2 MiB peak where one does (the peak grew by 14 MiB before)."""
+    _export_peak(tmp_path / "warm", 1)  # the first export's one-time costs (parsers, caches)
+    one, eight = _export_peak(tmp_path / "one", 1), _export_peak(tmp_path / "eight", 8)
+    assert eight - one < FIGURE_BYTES, f"{(eight - one) / 2**20:.1f} MiB more for 7 more figures"
+
+
+def test_an_image_that_cannot_be_copied_for_the_package_is_one_line(tmp_path: Path) -> None:
+    """A full disk (here: a folder gone) while an image is copied for the package said a
+    traceback; it names the image and the card."""
+    pack = tmp_path / "pack"
+    (pack / "topic").mkdir(parents=True)
+    card = pack / "topic" / "card.md"
+    (pack / "topic" / "plot.png").write_bytes(PNG)
+    images = CardImages(tmp_path / "gone")
+    with pytest.raises(DrillbitError) as raised:
+        images.carry('<img src="plot.png" alt="" />', card, pack)
+    assert raised.value.one_line().startswith(
+        f"export anki: cannot copy the image 'plot.png' of {card} for the package: "
+    )
