@@ -955,7 +955,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
     candidates = [c for b in blocks if (c := _candidate(b, lines)) is not None]
     all_candidates = [c for c in candidates if not c.imperative]
     candidates = _drop_weak(candidates, blocks, lines)
-    if len(all_candidates) < len(candidates):  # some set a task: kept where they ask
+    if any(c.imperative for c in candidates):  # some set a task: kept where they ask
         candidates = _placed_prompts(candidates, blocks, heading_end)
     candidate_starts = [c.block.start for c in candidates]
 
@@ -1041,9 +1041,8 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             stop = min(stop, block.container_end)
         rule = _ending_rule(cand, rule_starts, stop, lines) if rule_starts else None
         stop = rule if rule is not None else stop
-        if (
-            stop < whole
-        ):  # its answer ends with its box, item, quote or a rule: the rest is no one's
+        # its answer ends with its box, item, quote or a rule: the rest is no one's
+        if stop < whole:
             trailing.append((cand, stop, whole, rule))
         extents.append((block.start, stop))
         rows = view[cand.head_end : stop]

@@ -122,6 +122,24 @@ Training stops when validation loss rises.
     assert "Compare the curves of both losses" in parsed.questions[1].answer
 
 
+def test_a_prompt_with_no_answer_asks_nothing_beside_a_dropped_list_question() -> None:
+    """Whether any candidate set a task was read from how many candidates were left after
+    the unanswered '?' items were dropped: one such item dropped hid one task-worded line,
+    which then asked with no answer under it."""
+    text = """\
+# Notes
+
+- Is dropout used at test time?
+
+**Explain weight tying**
+
+## Next part
+
+Some text.
+"""
+    assert _titles(text) == []
+
+
 def test_no_fixture_bullet_or_bold_line_becomes_a_prompt() -> None:
     """The notes fixtures' bullets and bold lines were written before prompts counted
     (their task words are answer text, or headings and tagged items that asked already):
