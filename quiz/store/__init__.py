@@ -12,7 +12,6 @@ from quiz.store.records import (
     Mode,
     Review,
     ReviewTally,
-    Schedule,
     StoreNotice,
 )
 from quiz.store.store import Store
@@ -30,7 +29,6 @@ __all__ = [
     "NotSavedError",
     "Review",
     "ReviewTally",
-    "Schedule",
     "Store",
     "StoreError",
     "StoreNotice",

@@ -133,11 +133,3 @@ class ReviewTally(NamedTuple):
 
     reviews: int
     correct: int
-
-
-@dataclass(frozen=True)
-class Schedule:
-    """The query columns of one card's saved state: what counting needs, without the JSON."""
-
-    state: int
-    due: datetime

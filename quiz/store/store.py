@@ -51,7 +51,6 @@ from quiz.store.records import (
     Mode,
     Review,
     ReviewTally,
-    Schedule,
     StoreNotice,
 )
 from quiz.store.recovery import (
@@ -887,20 +886,6 @@ class Store:
             {r["card_id"] for r in rows if r["passed"] and not r["clean"]},
         )
 
-    def schedules(self) -> dict[str, Schedule]:
-        """Each scheduled card's fsrs state and due time, from the query columns (no JSON)."""
-        rows: list[tuple[str, int, str]] = self._read(
-            "SELECT card_id, state, due FROM card_state", plain=True
-        )
-        return {card_id: Schedule(int(state), from_db(due)) for card_id, state, due in rows}
-
-    def difficulties(self) -> dict[str, float | None]:
-        """Each scheduled card's fsrs difficulty (None before its first rating), as
-        `schedule_facts` reads it."""
-        return {
-            card_id: difficulty for card_id, (_, _, difficulty) in self.schedule_facts().items()
-        }
-
     def schedule_facts(self) -> dict[str, tuple[int, datetime, float | None]]:
         """Each scheduled card's (fsrs state, due, difficulty) in one read of `card_state`:
         the card browser's rows. The difficulty (None before a first rating) is read from
@@ -1085,19 +1070,16 @@ class Store:
         rows = self._read("SELECT card_id FROM card_flag WHERE updated_at >= ?", (to_db(moment),))
         return {row["card_id"] for row in rows}
 
-    def hidden_ids_now(self, now: datetime) -> set[str]:
-        """`hidden_ids` in one plain read of the ids, no flag built: what a due session
-        asks at each card shown when it began with cards suspended or buried."""
+    def hidden_ids(self, now: datetime) -> set[str]:
+        """Cards suspended, or buried until later than `now`: no session shows them (as
+        `CardFlag.hidden_at` tells one flag). One plain read of the ids, no flag built: a
+        due session that began with cards suspended or buried asks it at each card shown."""
         rows = self._read(
             "SELECT card_id FROM card_flag WHERE suspended = 1 OR buried_until > ?",
             (to_db(now),),
             plain=True,
         )
         return {card_id for (card_id,) in rows}
-
-    def hidden_ids(self, now: datetime) -> set[str]:
-        """Cards suspended, or buried until later than `now`: no session shows them."""
-        return {cid for cid, flag in self.card_flags().items() if flag.hidden_at(now)}
 
     # -- code drafts -----------------------------------------------------------------
 

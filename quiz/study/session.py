@@ -690,7 +690,7 @@ class Session:
         good. One query per card shown, and none when nothing was hidden at the start."""
         if not self._hidden_at_start:
             return
-        still = self._store.hidden_ids_now(moment)
+        still = self._store.hidden_ids(moment)
         for card_id in [i for i in self._hidden_at_start if i not in still]:
             card = self._hidden_at_start.pop(card_id)
             saved = self._store.card_state(card_id)

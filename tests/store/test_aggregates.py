@@ -50,9 +50,9 @@ def test_a_copy_of_a_version_1_database_gets_the_indexes_and_answers(tmp_path: P
         }
         assert store.mature_reviews() == (0, 0)
         assert store.attempt_cards() == (1, {"sgd-step"}, {"sgd-step"}, set())
-        schedule = store.schedules()["vanishing-gradient"]
-        assert schedule.state == 1
-        assert schedule.due == datetime(2026, 1, 5, 9, 10, tzinfo=UTC)
+        state, due, _difficulty = store.schedule_facts()["vanishing-gradient"]
+        assert state == 1
+        assert due == datetime(2026, 1, 5, 9, 10, tzinfo=UTC)
         assert store.review_buckets() == [(datetime(2026, 1, 5, 9, 0, tzinfo=UTC), 2)]
         assert store.review_buckets(since=V1_NOW) == []
         # Days are read from the time index alone, not the review rows with their JSON.

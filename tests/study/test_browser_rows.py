@@ -181,9 +181,14 @@ def test_the_difficulties_are_the_same_without_sqlite_json(
     import quiz.store.store as store_module
 
     store, expected = _reviewed_store(tmp_path)
-    assert store.difficulties() == expected
+    assert _difficulties(store) == expected
     monkeypatch.setattr(store_module, "_sqlite_reads_json", lambda: False)
-    assert store.difficulties() == expected
+    assert _difficulties(store) == expected
+
+
+def _difficulties(store: Store) -> dict[str, float | None]:
+    """Each scheduled card's difficulty, as the browser's rows read it (`schedule_facts`)."""
+    return {card_id: facts[2] for card_id, facts in store.schedule_facts().items()}
 
 
 def test_the_rows_read_the_saved_states_once(
