@@ -18,6 +18,7 @@ from quiz.textsafe import MIB, describe_size, printable, printable_lines, read_r
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from datetime import datetime
 
     from quiz.store.backup import MergeReport
     from quiz.store.store import Store
@@ -58,11 +59,9 @@ def _taken(
     return taken, dict(index.pack_dirs), {ref.id: ref.title for ref in index.refs}
 
 
-def _plan_running() -> bool:
-    """True while an interview plan is set and its day has not come: its days, not a due
+def _plan_running(now: datetime) -> bool:
+    """True while an interview plan is set and its day has not come at `now`: its days, not a due
     session's `--topic`, bring new cards in (False when the progress cannot be read)."""
-    from datetime import UTC, datetime
-
     from quiz.settings import load_settings
     from quiz.study.days import local_date, study_zone
 
@@ -72,7 +71,7 @@ def _plan_running() -> bool:
             plan = store.interview_plan()
     except DrillbitError:
         return False
-    return plan is not None and local_date(datetime.now(UTC), zone) < plan.interview
+    return plan is not None and local_date(now, zone) < plan.interview
 
 
 def _among(folder: Path, folders: Iterable[Path]) -> bool:
@@ -319,7 +318,9 @@ def import_command(
     for line in folded_report([printable(line) for line in told], width, unbroken):
         click.echo(line, err=True)
     running = (
-        not dry_run and bool(plan.cards or plan.unchanged or plan.renumbered) and _plan_running()
+        not dry_run
+        and bool(plan.cards or plan.unchanged or plan.renumbered)
+        and _plan_running(obj.now)
     )
     for line in summary_lines(
         plan,
