@@ -276,7 +276,7 @@ def _run_process(
 ) -> CliResult:
     """A real `python -m quiz ARGS` process, with this test's environment plus `env`; with
     `now`, `quiz.cli.main(ARGS)` at that time in a fresh interpreter."""
-    command = [*DRILLBIT_COMMAND] if now is None else [*_fixed_main(now)]
+    command = [*DRILLBIT_COMMAND] if now is None else [*command_at(now)]
     completed = subprocess.run(
         [*command, *args],
         capture_output=True,
@@ -288,9 +288,9 @@ def _run_process(
     return CliResult(completed.returncode, completed.stdout, completed.stderr)
 
 
-def _fixed_main(now: datetime) -> list[str]:
-    """A process's command line that runs `quiz.cli.main` with the words after it, its
-    clock at `now`."""
+def command_at(now: datetime) -> list[str]:
+    """`drillbit` with its clock at `now`, for a test's process: `quiz.cli.main` with the
+    words after it, in a fresh interpreter (as DRILLBIT_COMMAND, which has the wall clock)."""
     code = (
         "import sys\n"
         "from datetime import datetime\n"

@@ -344,3 +344,20 @@ def test_plan_json_says_what_the_text_says_of_the_day_s_end_and_the_cards_no_day
     assert f"Today's plan runs until 05:00{tomorrow}, when" in shown.stdout, shown.stdout
     schema = json.loads(drillbit("schema", "plan").stdout)
     Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(data)
+
+
+def test_the_days_left_are_counted_from_the_commands_clock(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """An interview on 30 June is 14 days off at 23:59 on the 16th and 13 at 00:01 on the
+    17th (a study day that starts at midnight): every command read the wall clock itself,
+    so what a run at either minute says could not be tested."""
+    content = ("--content", str(mini_bank))
+    assert drillbit("config", "day_starts_at", "0").returncode == 0
+    late = datetime(2026, 6, 16, 23, 59).astimezone()
+    made = drillbit(*content, "plan", "--interview", "2026-06-30", now=late)
+    assert made.returncode == 0, made.stderr
+    assert "14 days left" in made.stdout
+    early = datetime(2026, 6, 17, 0, 1).astimezone()
+    shown = json.loads(drillbit(*content, "plan", "--json", now=early).stdout)
+    assert (shown["interview"], shown["days_left"]) == ("2026-06-30", 13)
