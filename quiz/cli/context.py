@@ -244,8 +244,9 @@ def unknown_command(
     return said if lists_them is None else f"{said} {lists_them}"
 
 
-pass_context = click.make_pass_decorator(Context)
-"""Hands a command the root group's `Context` as its first argument."""
+pass_context = click.make_pass_decorator(Context, ensure=True)
+"""Hands a command the root group's `Context` as its first argument (a command run on
+its own, as a test may, gets one with no --content and the wall clock)."""
 
 
 def open_store(*, says_unsaved: bool = False) -> Store:

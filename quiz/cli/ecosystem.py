@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import Context, SuggestingGroup, display_path, display_paths, open_store
+from quiz.cli.context import (
+    Context,
+    SuggestingGroup,
+    display_path,
+    display_paths,
+    open_store,
+    pass_context,
+)
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError, InputFileError, UsageError
 from quiz.plural import counted
@@ -413,6 +420,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
         times=ContentTimes.default(),
         before_replace=target.recheck,
         positions=teaching_positions(bank.cards),
+        now=int(obj.now.timestamp()),
     )
     click.echo(
         f"{_wrote(file, target.replaces)}: {counted(report.notes, 'note')} in "
@@ -441,7 +449,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
 @export_group.command("progress")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help=FORCE_HELP)
-def export_progress_command(file: Path, force: bool) -> None:
+@pass_context
+def export_progress_command(obj: Context, file: Path, force: bool) -> None:
     """Write your progress (card schedules, reviews, drill attempts, drafts, study sessions,
     suspended or buried cards, the interview plan) to FILE (.json).
 
@@ -457,13 +466,14 @@ def export_progress_command(file: Path, force: bool) -> None:
     with open_store() as store:
         # a damaged file is replaced by its salvage, and said so
         store.check_integrity(unless_unchanged=True)
-        counts = export_progress(store, file, before_replace=target.recheck)
+        counts = export_progress(store, file, now=obj.now, before_replace=target.recheck)
     click.echo(f"{_wrote(file, target.replaces)}: {counts.describe()}")
 
 
 @click.command("import-progress")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def import_progress_command(file: Path) -> None:
+@pass_context
+def import_progress_command(obj: Context, file: Path) -> None:
     """Merge a progress backup FILE (from `drillbit export progress`) into this machine's.
 
     Reviews already present are not added twice; for each card the schedule with the
@@ -481,19 +491,19 @@ def import_progress_command(file: Path) -> None:
     # does); else one transaction: a bad row merges nothing. Ctrl-C, `kill` or a closed
     # terminal midway leave the home as it was.
     def imported(store: Store) -> MergeReport:
-        report = import_progress(store, file)
+        report = import_progress(store, file, now=obj.now)
         if report.empty:
             raise _NothingImported(report)
         return report
 
     with ending_cleanly():
         try:
-            report = build_new(database_path(create=False), imported)
+            report = build_new(database_path(create=False), imported, now=obj.now)
         except _NothingImported as nothing:
             report = nothing.report
         if report is None:
             with open_store(says_unsaved=True) as store:  # "nothing was imported: ..."
-                report = import_progress(store, file)
+                report = import_progress(store, file, now=obj.now)
     click.echo(report.describe())
 
 
