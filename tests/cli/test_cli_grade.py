@@ -577,10 +577,13 @@ def test_watch_under_a_plan_short_of_days_schedules_the_pass_without_steps(
     with WatchRun(target, now=now) as watch:
         watch.wait_for("drills solved")  # graded at once, saved before it is printed
         watch.stop()
+        printed = watch.printed()
+    assert f"{now.strftime('%H:%M:%S')} · {target}" in printed, "the verdict's time is the clock's"
     with Store.open() as store:
         saved = store.card_state("sigmoid")
         assert saved is not None and saved.state == State.Review
         assert saved.due >= now + timedelta(days=1)
+        assert [a.attempted_at for a in store.attempts(card_id="sigmoid")] == [now]
 
 
 def test_watch_into_a_folder_that_does_not_exist_makes_none(
