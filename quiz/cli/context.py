@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
-from datetime import datetime
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -22,6 +21,8 @@ from quiz.clock import Clock, utc_now
 from quiz.paths import as_found
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from quiz.bank.index import BankIndex
     from quiz.bank.loader import Bank
     from quiz.store.store import Store
