@@ -49,3 +49,22 @@ class SetAside(NamedTuple):
     action: AsideAction
     """What was done, as asked: not read back from `flag`, which is the result (a bury
     leaves a suspended card suspended, a suspend ends a burial)."""
+
+
+def toggle_aside(
+    store: Store,
+    card: StudyCard,
+    *,
+    suspend: bool,
+    shown_as: str,
+    now: datetime,
+    tz: tzinfo,
+) -> str:
+    """The card browser's `s` (suspend) or `b` (bury) on a card: set it aside, or, when
+    its row shows it so already (`shown_as`, the row's state), put it back into study, as
+    Anki's browser toggles; returns what the person is told."""
+    if shown_as == ("suspended" if suspend else "buried"):
+        store.set_flag(card.id, suspended=False, buried_until=None, now=now)
+        return f"Back in study: {card.title}"
+    flag = set_card_aside(store, card.id, suspend=suspend, now=now, tz=tz)
+    return f"{aside_phrase(flag)}: {card.title}"

@@ -1,8 +1,10 @@
-"""Home's decisions without a screen (`quiz.home_view`): what `d` gives on each row, the
-headline, the plan's line, the hint's words, the welcome back, the clock's horizon.
+"""The screens' decisions without a screen: Home's (`quiz.home_view`: what `d` gives on
+each row, the headline, the plan's line, the hint's words, the welcome back, the clock's
+horizon) and the stats screen's (`quiz.stats_view`: the forecast, the target, the count
+of today).
 
-They were in `HomeScreen` and tested only through a running app; the screen now shows
-what it is handed.
+They were in `HomeScreen` and `StatsScreen` and tested only through a running app; the
+screens now show what they are handed.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from fsrs import Rating, Scheduler
 
 from quiz.bank.loader import load_bank
 from quiz.home_view import NO_PLAN, PLAN_OVER, home_changes_at, home_view, welcome_back
+from quiz.stats_view import stats_view
 from quiz.store import Store
 from quiz.study.days import next_day_start
 from quiz.study.plan import ForecastDay
@@ -123,3 +126,27 @@ def test_the_counts_change_at_a_step_or_the_next_study_day(ws: Workspace) -> Non
     step = ws.store.card_state("what-is-relu")
     assert step is not None and now < step.due < next_day_start(now, UTC)
     assert home_changes_at(ws, now, UTC) == step.due
+
+
+def test_the_stats_count_today_in_homes_words_without_a_plan(ws: Workspace) -> None:
+    _answer(ws, "what-is-relu", Rating.Good, days_ago=3)
+    view = stats_view(ws)
+    assert view.forecast == [] and view.target is None
+    assert view.stats.forecast, "fsrs's due forecast, with no plan's readiness to replace it"
+    assert view.headline == home_view(ws).headline()
+    assert view.headline[0] == "1 due"
+
+
+def test_under_a_plan_the_stats_show_its_readiness_and_target(ws: Workspace) -> None:
+    set_plan(ws, 14, 30.0)
+    view = stats_view(ws)
+    plan = ws.plan_status()
+    assert plan is not None and view.forecast and view.target == 0.9
+    assert view.headline == home_view(ws).headline()
+    assert view.headline[0] == f"{len(plan.offered):,} planned today"
+
+
+def test_on_the_interview_day_the_stats_count_as_fsrs_again(ws: Workspace) -> None:
+    set_plan(ws, 0, 30.0)
+    view = stats_view(ws)
+    assert view.headline == home_view(ws).headline() == ws.counts().headline()
