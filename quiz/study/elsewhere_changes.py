@@ -15,6 +15,11 @@ from typing import TYPE_CHECKING
 
 from quiz.store import Store
 from quiz.study.cards import StudyCard
+from quiz.study.elsewhere import (
+    answered_elsewhere_phrase,
+    back_elsewhere_phrase,
+    set_aside_elsewhere_phrase,
+)
 
 if TYPE_CHECKING:
     from quiz.study.summary import Answer
@@ -57,6 +62,8 @@ class ElsewhereChanges:
         mode outside a plan): `put_back_unhidden` queues one once another drillbit puts it
         back into study, if it is a scheduled card due by then (a new one would pass
         `new_per_day`)."""
+        self._told = (0, 0, 0)
+        """How many of `answered`, `set_aside` and `back` `news` has said."""
 
     def find(
         self, queue: Sequence[StudyCard], answers: Sequence[Answer], moment: datetime
@@ -154,6 +161,21 @@ class ElsewhereChanges:
             if any(queued.id == card_id for queued in queue):
                 continue
             self._queue_before_steps(queue, waiting, card)
+
+    def news(self) -> list[str]:
+        """What to tell the person of the changes since the last call, each said once:
+        the session left such cards out (or took them back), and a count that moved
+        unexplained read as cards lost or come from nowhere."""
+        answered, aside, back = self._told
+        self._told = (len(self.answered), len(self.set_aside), len(self.back))
+        said = []
+        if self.answered[answered:]:
+            said.append(answered_elsewhere_phrase(self.answered[answered:]))
+        if self.set_aside[aside:]:
+            said.append(set_aside_elsewhere_phrase(self.set_aside[aside:]))
+        if self.back[back:]:
+            said.append(back_elsewhere_phrase(self.back[back:]))
+        return said
 
     def _queue_before_steps(
         self, queue: list[StudyCard], waiting: Mapping[str, datetime], card: StudyCard

@@ -353,6 +353,11 @@ class Session:
         unburied) them, each time one came back (`show`); the screen says so."""
         return self._elsewhere.back
 
+    def elsewhere_news(self) -> list[str]:
+        """What to tell the person, once, of the cards another drillbit changed since this
+        was last asked (`ElsewhereChanges.news`): answered, set aside, back in study."""
+        return self._elsewhere.news()
+
     def show(self, now: datetime | None = None) -> None:
         """Restart the answer timer when the current card actually appears on screen.
 

@@ -159,3 +159,26 @@ def test_put_back_unhidden_queues_a_due_card_hidden_at_the_start(
     changes.put_back_unhidden(queue, waiting, NOW + 2 * SECOND)
     assert queue == [cards[2], cards[0], cards[3]], "the due one, before the waiting step"
     assert changes.back == [cards[0]], "a new card waits for new_per_day, not this session"
+
+
+def test_news_says_each_change_once_in_the_order_taken_out_then_back(
+    store: Store, other: Store, scheduler: Scheduler
+) -> None:
+    cards: list[StudyCard] = list(deck())
+    changes = _changes(store)
+    assert changes.news() == []
+    queue: list[StudyCard] = list(cards)
+    changes.drop(queue, {}, {cards[0].id}, {cards[1].id: True, cards[2].id: False})
+    assert changes.news() == [
+        f"'{cards[0].title}' was answered in another drillbit meanwhile: not asked again here.",
+        "2 cards were suspended or buried in another drillbit meanwhile: not asked here.",
+    ]
+    assert changes.news() == [], "said once"
+    changes.drop(queue, {}, {cards[3].id}, {})
+    assert changes.news() == [
+        f"'{cards[3].title}' was answered in another drillbit meanwhile: not asked again here."
+    ], "only what is new since"
+    changes.put_back(queue, {}, {cards[1].id: True}, NOW + SECOND, lambda card, _due: None)
+    assert changes.news() == [
+        f"'{cards[2].title}' is back in study (put back in another drillbit): asked here after all."
+    ]
