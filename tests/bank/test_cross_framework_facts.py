@@ -147,7 +147,9 @@ def test_kerass_momentum_feels_a_learning_rate_drop_later_than_pytorchs() -> Non
     body = text("momentum-step")
     assert "Keras's `SGD` uses that folded form" in body
     assert "$0.01 \\times 10 g = 0.1 g$" in body and "$0.9 g + 0.01 g = 0.91 g$" in body
-    assert "velocity = momentum * velocity - learning_rate * g" in card("momentum-step").front.source
+    assert (
+        "velocity = momentum * velocity - learning_rate * g" in card("momentum-step").front.source
+    )
 
 
 def _attend_over_axis_zero(x: np.ndarray) -> np.ndarray:
@@ -220,7 +222,9 @@ def test_geluss_tanh_constant_and_attentions_divisor_are_the_same_in_every_card(
             constants.append((c.id, constant))
             assert "\\sqrt{2/\\pi}" in body, c.id
         # the scores are divided by the root of the key size; only the muP remark divides by d_k
-        for divisor in re.findall(r"\\frac\{Q_?h? ?K_?h?\^T\}\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}", body):
+        for divisor in re.findall(
+            r"\\frac\{Q_?h? ?K_?h?\^T\}\{([^{}]*(?:\{[^{}]*\}[^{}]*)*)\}", body
+        ):
             divisors.append((c.id, divisor))
     assert constants and all(constant == "0.044715" for _, constant in constants), constants
     assert len(divisors) >= 3, divisors  # attention-scaling, attention, multi-head-attention
