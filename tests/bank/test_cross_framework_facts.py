@@ -22,6 +22,7 @@ from engine.deep.layernorm import layernorm_forward
 from engine.deep.losses import bce_with_logits
 from engine.nn.activations import leaky_relu, relu
 from engine.nn.batchnorm import batchnorm_forward
+from engine.nn.dropout import dropout_forward
 from engine.nn.optim import adam_step, momentum_step
 from tests.bank.bundled import BANK, card, text
 
@@ -229,3 +230,31 @@ def test_geluss_tanh_constant_and_attentions_divisor_are_the_same_in_every_card(
     assert constants and all(constant == "0.044715" for _, constant in constants), constants
     assert len(divisors) >= 3, divisors  # attention-scaling, attention, multi-head-attention
     assert all(divisor.startswith("\\sqrt{d_") for _, divisor in divisors), divisors
+
+
+def test_a_functional_dropout_left_at_its_default_keeps_dropping_at_inference() -> None:
+    a = np.ones((4, 50))
+    first, _ = dropout_forward(a, 0.8, np.random.default_rng(1))
+    second, _ = dropout_forward(a, 0.8, np.random.default_rng(2))
+    assert not np.array_equal(first, second)  # F.dropout(x, 0.2): training=True by default
+    assert set(np.unique(first)) <= {0.0, 1.25}  # dropped, or rescaled by 1/0.8
+    body = text("inverted-dropout-inference")
+    assert "the functional `F.dropout` defaults to `training=True`" in body
+    assert "without passing `training=self.training` keeps dropping" in body
+    assert "training=True by default" in card("inverted-dropout-inference").front.source
+
+
+def test_a_keras_model_called_without_training_true_never_normalizes_by_its_batch() -> None:
+    x = np.random.default_rng(34).normal(5.0, 3.0, size=(1, 64))
+    gamma, beta = np.ones((1, 1)), np.zeros((1, 1))
+    trained, _ = batchnorm_forward(x, gamma, beta, eps=1e-3)
+    # training=False by default: Keras's first moving statistics, mean 0 and variance 1
+    inference = (x - 0.0) / np.sqrt(1.0 + 1e-3)
+    assert abs(float(trained.mean())) < 1e-12 and math.isclose(
+        float(trained.std()), 1, rel_tol=1e-3
+    )
+    assert float(inference.mean()) > 3.0  # the mean of 5 goes through: nothing was normalized
+    body = text("batchnorm-inference")
+    assert "forgets PyTorch's `model.eval()`. Keras has the mirror image" in body
+    assert "runs in inference mode unless given `training=True`" in body
+    assert "training=False is the default" in card("batchnorm-inference").front.source
