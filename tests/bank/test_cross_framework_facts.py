@@ -258,3 +258,33 @@ def test_a_keras_model_called_without_training_true_never_normalizes_by_its_batc
     assert "forgets PyTorch's `model.eval()`. Keras has the mirror image" in body
     assert "runs in inference mode unless given `training=True`" in body
     assert "training=False is the default" in card("batchnorm-inference").front.source
+
+
+def _adagrad_first_step(g: float, lr: float, r0: float) -> float:
+    """AdaGrad's first step from an accumulator that starts at r0."""
+    return lr * g / math.sqrt(r0 + g * g)
+
+
+def test_kerass_adagrad_starts_its_sum_at_a_tenth_and_its_first_steps_are_small() -> None:
+    pytorch, keras = (_adagrad_first_step(0.01, 1.0, r0) for r0 in (0.0, 0.1))
+    assert math.isclose(pytorch, 1.0) and round(keras, 2) == 0.03
+    body = text("adagrad-long-run")
+    assert "0 in PyTorch's `Adagrad`, 0.1 in Keras's (`initial_accumulator_value`)" in body
+    assert "\\approx 0.03 \\alpha$ where PyTorch's is $\\alpha$" in body
+    assert "initial_accumulator_value=0.1" in card("adagrad-long-run").front.source
+
+
+def test_rmsprops_default_decay_is_named_with_its_framework_in_every_card_that_gives_it() -> None:
+    for rho, window in ((0.9, 10), (0.99, 100)):
+        weights = [(1 - rho) * rho**k for k in range(window)]
+        assert math.isclose(sum(weights), 1 - rho**window)  # the last 1/(1 - rho) steps
+        assert round(1 / (1 - rho)) == window
+    body = text("adagrad-rmsprop-adam")
+    assert "10 at $\\rho = 0.9$, Hinton's value and Keras's default" in body
+    assert "100 at PyTorch's default of 0.99" in body
+    stating = [c.id for c in BANK.cards if "PyTorch" in text(c.id) and "RMSprop" in text(c.id)]
+    for card_id in stating:
+        said = text(card_id)
+        if "alpha=0.99" in said or "default of 0.99" in said or "defaults to 0.99" in said:
+            assert "0.9" in said.replace("0.99", ""), card_id  # Keras's rho beside it
+    assert {"adagrad-rmsprop-adam", "rmsprop-first-step-size"} <= set(stating)
