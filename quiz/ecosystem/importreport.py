@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from quiz.ecosystem.ankitext import COLUMN_NAMES
-from quiz.ecosystem.importer import (
-    NEVER_WRITTEN,
+from quiz.ecosystem.existingcards import NEVER_WRITTEN
+from quiz.ecosystem.importplan import (
     AskedAt,
     ImportPlan,
     Notice,
