@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from quiz.bank.sentences import BLANK
+from quiz.ecosystem.wikilinks import links_as_text
 
 # Prefixes of a question title, tried on its plain text (markup already removed).
 _Q_PREFIX = re.compile(
@@ -105,8 +106,11 @@ def _masked(children: list[Token] | None, text: str, display_inline: bool) -> st
 
 
 def clean_title(text: str) -> str:
-    """A title as plain words: no emoji, no empty brackets left by links, spaces collapsed."""
+    """A title as plain words: no emoji, no empty brackets left by links, spaces collapsed,
+    wikilinks as the text they show (a daily note's `[[2024-03-01]] review` was quoted so
+    in skip lines and named a new pack so). Embeds are left for the reader to name."""
     text = strip_emoji(text)
+    text = links_as_text(text)
     if "[" in text or "(" in text:
         text = _EMPTY_BRACKETS.sub("", text)
     text = " ".join(text.split())  # whitespace runs as one space (str.split's is re's \s)
