@@ -51,7 +51,8 @@ from quiz.ecosystem.importplan import (
 from quiz.ecosystem.keptids import keep_old_clozes, keep_old_ids
 from quiz.ecosystem.latexenv import delimit_environments
 from quiz.ecosystem.logseqcloze import LogseqClozes, read_logseq_clozes
-from quiz.ecosystem.notes import ParsedNotes, parse_notes
+from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notesfound import ParsedNotes
 from quiz.ecosystem.notesfront import (
     NotesFront,
     read_front,

@@ -33,7 +33,8 @@ from quiz.ecosystem.keypoints import (
     key_points,
     stands_alone,
 )
-from quiz.ecosystem.notes import answer_marker, parse_notes
+from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notesfound import answer_marker
 from quiz.ecosystem.titles import split_title
 from quiz.errors import UsageError
 from tests.conftest import DATA

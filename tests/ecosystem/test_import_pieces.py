@@ -16,7 +16,8 @@ import pytest
 import quiz.ecosystem.importer as importer
 import quiz.ecosystem.notes as notes
 from bench.notes import make_notes
-from quiz.ecosystem.notes import NotesPart, read_part
+from quiz.ecosystem.notes import read_part
+from quiz.ecosystem.notescut import NotesPart
 from tests.conftest import DATA
 from tests.ecosystem.test_import_split_read import _TRAPS
 

@@ -8,6 +8,7 @@ on the next slide) and ends nothing; a front matter's `---` lines are no rules."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from quiz.ecosystem.importreport import reason_key
@@ -114,7 +115,7 @@ def test_a_rule_right_under_an_answers_last_line_is_a_rule() -> None:
     assert parsed.ignored[1].reason.startswith("not a question")
 
 
-def _ruled_cards(count: int, footer: str) -> str:
+def _ruled_cards(count: int, footer: Callable[[int], str]) -> str:
     """Notes of `count` questions, each answer ended by a rule with `footer` under it."""
     answer = "It does one thing well. It also does another thing. It has a third point too."
     return "# Notes\n\n" + "\n".join(

@@ -189,11 +189,11 @@ Its answer. More of it.
 
 
 def test_notes_read_lazily_are_what_a_full_parse_gives(monkeypatch: pytest.MonkeyPatch) -> None:
-    import quiz.ecosystem.notes as notes_module
+    import quiz.ecosystem.notesblocks as blocks_module
 
     texts = [_ODD, *(p.read_text(encoding="utf-8") for p in sorted((DATA / "notes").glob("*.md")))]
     lazy = [parse_notes(text) for text in texts]
-    monkeypatch.setattr(notes_module, "_needs_inline", lambda *_: True)
+    monkeypatch.setattr(blocks_module, "_needs_inline", lambda *_: True)
     eager = [parse_notes(text) for text in texts]
     assert lazy == eager
     assert len(lazy[0].questions) >= 5  # the odd shapes are really read as questions

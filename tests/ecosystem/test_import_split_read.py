@@ -20,7 +20,8 @@ from quiz.bank import parallel
 from quiz.bank.markdown import normalize
 from quiz.ecosystem.importer import plan_import
 from quiz.ecosystem.importplan import ImportPlan
-from quiz.ecosystem.notes import cut_notes, merge_parts, parse_notes, parts_agree, read_part
+from quiz.ecosystem.notes import parse_notes, read_part
+from quiz.ecosystem.notescut import cut_notes, merge_parts, parts_agree
 from tests.conftest import DATA, linux_only
 from tests.ecosystem.plans import plan_summary
 
