@@ -128,6 +128,17 @@ _ASKING_VERBS = frozenset(
 )
 """The verbs a question in notes starts with when it is a task ("Explain X."); none that
 is also a noun heading a section ("Compute budget", "Outline", "Contrast stretching")."""
+_OBJECT_VERBS = frozenset(
+    "write sketch design list give show name state estimate compute outline".split()
+)
+"""Verbs that set a task only before what they ask for (`Write the update rule`, `Design
+a rate limiter`, `Compute the gradient`): alone they are nouns or adjectives heading a
+section (`Design patterns`, `Compute budget`, `List comprehensions`, `Outline`)."""
+_WHAT_IS_ASKED = frozenset(
+    "a an the that how why what when which your its each every all some one two three four"
+    " five".split()
+)
+"""Words that open what an `_OBJECT_VERBS` verb asks for."""
 
 
 def opens_with_asking_verb(text: str) -> bool:
@@ -135,7 +146,7 @@ def opens_with_asking_verb(text: str) -> bool:
     verbs a task starts with: a cheap test of whether a line may be an imperative prompt
     ("Derive the gradient of softmax"), before its markup is parsed."""
     head = text.lstrip("-*+_ \t")[:16].split(maxsplit=1)
-    return bool(head) and head[0].lower() in _ASKING_VERBS
+    return bool(head) and (head[0].lower() in _ASKING_VERBS or head[0].lower() in _OBJECT_VERBS)
 
 
 @dataclass(frozen=True)
@@ -155,9 +166,16 @@ class TitleParts:
     @property
     def asks(self) -> bool:
         """A task an interviewer sets, worded without a '?': "Explain weight decay",
-        "Derive the gradient of the MSE" (an imperative verb, then what it asks about)."""
-        words = self.title.split(maxsplit=1)
-        return len(words) == 2 and words[0].lower() in _ASKING_VERBS
+        "Derive the gradient of the MSE" (an imperative verb, then what it asks about), or
+        "Write the update rule for SGD" (a verb that is a noun too, then an article or a
+        question word: "Design patterns" heads a section)."""
+        words = self.title.split(maxsplit=2)
+        if len(words) < 2:
+            return False
+        verb = words[0].lower()
+        if verb in _ASKING_VERBS:
+            return True
+        return verb in _OBJECT_VERBS and len(words) == 3 and words[1].lower() in _WHAT_IS_ASKED
 
 
 def split_title(plain: str) -> TitleParts:
