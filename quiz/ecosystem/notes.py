@@ -38,6 +38,7 @@ from typing import Any
 from markdown_it.token import Token
 
 from quiz.bank.markdown import normalize, parse_blocks
+from quiz.ecosystem.ankitext import anki_tag
 from quiz.ecosystem.highlights import bold_highlights, plain_highlights
 from quiz.ecosystem.notesasking import (
     Candidate,
@@ -457,6 +458,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             subquestions=max(subquestions, 0),
             context=context,
             embeds=tuple(embeds),
+            tags=_card_tags(cand.parts.tags),
         )
         if question.subquestions and not question.answer:
             groups.append((block.start, block.container_end, question.title))
@@ -545,6 +547,12 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             else None
         ),
     )
+
+
+def _card_tags(written: tuple[str, ...]) -> tuple[str, ...]:
+    """The card tags of the tags ending a question's title (`#ml/deep` -> `ml-deep`), each
+    once: Obsidian tags a heading so, and they were words of its title."""
+    return tuple(dict.fromkeys(tag for word in written if (tag := anki_tag(word))))
 
 
 def _ending_rule(

@@ -8,7 +8,7 @@ Titles lose links, emoji, bold and numbering but keep their words, math and code
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it.token import Token
 
@@ -149,6 +149,14 @@ def opens_with_asking_verb(text: str) -> bool:
     return bool(head) and (head[0].lower() in _ASKING_VERBS or head[0].lower() in _OBJECT_VERBS)
 
 
+_END_TAG = re.compile(r"\s#([\w/-]+)$")
+"""An Obsidian or Bear tag ending a title (`## What is Adam? #ml #optimization`)."""
+_DIFFICULTY_LABEL = re.compile(r"\s*[(\[](?:easy|medium|hard)[)\]]$", re.IGNORECASE)
+"""A difficulty label ending a title (`What is X? (Easy)`), as `[E] title` starts one."""
+_ASKED_THEN_REMARK = re.compile(r"\?\s*\([^()]{1,60}\)$")
+"""A question followed by a remark in brackets: `What is X? (asked at every interview)`."""
+
+
 @dataclass(frozen=True)
 class TitleParts:
     """What a question-like title says about itself."""
@@ -157,11 +165,17 @@ class TitleParts:
     title: str
     style: str
     """'q' (Q1: ...), ')' '.' ':' '-' or 'dotted' (numbered), 'tag' ([E] ...), '' (none)."""
+    tags: tuple[str, ...] = ()
+    """The tags ending the title, as written without their `#` (`ml`, `ml/deep`)."""
 
     @property
     def question_like(self) -> bool:
-        """Prefixed, numbered, tagged, or ending in '?'."""
-        return bool(self.style) or self.title.endswith("?")
+        """Prefixed, numbered, tagged, or ending in '?' (or in '?' and a remark in brackets)."""
+        return (
+            bool(self.style)
+            or self.title.endswith("?")
+            or _ASKED_THEN_REMARK.search(self.title) is not None
+        )
 
     @property
     def asks(self) -> bool:
@@ -179,8 +193,31 @@ class TitleParts:
 
 
 def split_title(plain: str) -> TitleParts:
-    """Number, title and numbering style of a heading's or paragraph's plain text."""
-    text = clean_title(plain)
+    """Number, title, numbering style and tags of a heading's or paragraph's plain text.
+
+    Tags and a difficulty label ending it are no words of the title: `## What is Adam?
+    #ml` and `## What is warmup? (Easy)` were "not a question (... no '?' ...)"."""
+    text, tags = _end_tags(clean_title(plain))
+    if "(" in text or "[" in text:
+        text = _DIFFICULTY_LABEL.sub("", text)
+    parts = _numbered(text)
+    return replace(parts, tags=tags) if tags else parts
+
+
+def _end_tags(text: str) -> tuple[str, tuple[str, ...]]:
+    """The title without the tags ending it, and those tags as written (`#` taken off); a
+    number (`Item #2`) is no tag."""
+    if "#" not in text:
+        return text, ()
+    tags: list[str] = []
+    while (match := _END_TAG.search(text)) is not None and not match.group(1).isdigit():
+        tags.append(match.group(1))
+        text = text[: match.start()].rstrip()
+    return text, tuple(reversed(tags))
+
+
+def _numbered(text: str) -> TitleParts:
+    """Number, title and numbering style of a clean title."""
     match = _Q_PREFIX.match(text)
     if match and (match.group("num") or re.match(r"^Q(?:uestion)?\s*[:.)]", text, re.I)):
         return TitleParts(match.group("num"), clean_title(match.group("title")), "q")
