@@ -11,6 +11,7 @@ import pytest
 from fsrs import Card, Rating, Scheduler, State
 
 import quiz.study.plan
+import quiz.study.plan.placement
 import quiz.study.plan_status
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
@@ -678,7 +679,9 @@ def test_the_last_pass_reaches_the_goal_with_the_fewest_looks(
     assert fewest.days[0] == () and "drill" in fewest.days[1]
     assert len(fewest.days[1]) == 5
     assert fewest.predicted >= plan.target + READINESS_MARGIN
-    monkeypatch.setattr(quiz.study.plan, "PRICE_ROUNDS", 0)  # the ranking per second alone
+    monkeypatch.setattr(
+        quiz.study.plan.placement, "PRICE_ROUNDS", 0
+    )  # the ranking per second alone
     per_second = placed()
     assert "drill" not in per_second.days[1] and len(per_second.days[1]) == 6
 
