@@ -26,8 +26,10 @@ from quiz.settings import Settings, load_settings
 from quiz.store import InterviewPlan, Store
 from quiz.study import DeckCounts, StudyZone, study_zone
 from quiz.study.counts import CardGroups, count_groups, group_cards
+from quiz.study.plan_cache import PlanCache
 from quiz.study.plan_edit import PlanField, change_plan
-from quiz.study.plan_status import PlanCache, PlanQueue, PlanStatus, plan_queue
+from quiz.study.plan_status import PlanStatus
+from quiz.study.plan_today import PlanQueue, plan_queue
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict

@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from quiz.bank.loader import Bank
     from quiz.store.store import Store
     from quiz.study.cards import StudyCard
-    from quiz.study.plan_status import PlanQueue
+    from quiz.study.plan_today import PlanQueue
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -266,7 +266,7 @@ def plan_queue_now(store: Store, cards: Sequence[StudyCard], now: datetime) -> P
     zone), or None without a running plan."""
     from quiz.settings import load_settings
     from quiz.study.days import study_zone
-    from quiz.study.plan_status import plan_queue
+    from quiz.study.plan_today import plan_queue
 
     settings = load_settings()
     zone = study_zone(settings.day_starts_at)

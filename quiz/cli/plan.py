@@ -59,7 +59,8 @@ def plan_command(
     from quiz.settings import load_settings
     from quiz.study.days import study_zone
     from quiz.study.plan_edit import PlanInputError, planned
-    from quiz.study.plan_status import day_ends_phrase, plan_status
+    from quiz.study.plan_phrases import day_ends_phrase
+    from quiz.study.plan_status import plan_status
 
     if clear and (interview or minutes_per_day or target):
         raise click.UsageError("--clear takes no other option")

@@ -66,7 +66,7 @@ def current_stats(roots: Sequence[Path], warn: Warn, now: datetime) -> Stats:
         running = plan is not None and plan.interview > local_date(now, tz)
         stats = compute_stats(store, cards, now, tz=tz, limits=limits, interview_plan=running)
         if running and settings is not None and stats.today is not None:
-            from quiz.study.plan_status import plan_queue
+            from quiz.study.plan_today import plan_queue
 
             # Home's "14 planned today": the day's list, not the forecast (`drillbit plan`)
             queue = plan_queue(store, cards, now, tz=tz, scheduler=settings.scheduler())

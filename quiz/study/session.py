@@ -26,7 +26,7 @@ from quiz.study.days import as_utc, day_starts_at, next_day_start
 from quiz.study.elsewhere import AnsweredElsewhere, SetAsideElsewhere
 from quiz.study.elsewhere_changes import ElsewhereChanges
 from quiz.study.options import SessionOptions
-from quiz.study.plan_status import day_ended_note, minutes_used_note, session_cut_note
+from quiz.study.plan_phrases import day_ended_note, minutes_used_note, session_cut_note
 from quiz.study.queue import mode_queue
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
 from quiz.study.scheduling import (

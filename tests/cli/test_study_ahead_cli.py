@@ -18,7 +18,7 @@ from quiz.overview import StudyRequest, session_options
 from quiz.settings import Settings
 from quiz.store import InterviewPlan, Store
 from quiz.study.days import local_date, study_zone
-from quiz.study.plan_status import PlanQueue, plan_queue
+from quiz.study.plan_today import PlanQueue, plan_queue
 from quiz.study.session import Session
 from tests.conftest import FIXED_NOW, RunDrillbit, run_at
 

@@ -12,7 +12,7 @@ from fsrs import Card, Rating, Scheduler, State
 
 import quiz.study.plan
 import quiz.study.plan.placement
-import quiz.study.plan_status
+import quiz.study.plan_reads
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
 from quiz.study.options import SessionOptions
@@ -42,14 +42,9 @@ from quiz.study.plan import (
     study_ahead,
     time_box,
 )
-from quiz.study.plan_status import (
-    PlanStatus,
-    cards_wait,
-    day_decided_at,
-    plan_queue,
-    plan_status,
-    session_cut_note,
-)
+from quiz.study.plan_phrases import cards_wait, session_cut_note
+from quiz.study.plan_status import PlanStatus, plan_status
+from quiz.study.plan_today import day_decided_at, plan_queue
 from quiz.study.session import Session
 from tests.study.fakes import FakeCard
 
@@ -983,7 +978,7 @@ def test_the_day_s_counts_only_go_down_as_it_is_studied(store: Store, scheduler:
     assert seen.today is not None and len(seen.today.new) == len(morning.today.new) - 8
     assert seen.load().startswith(f"today: 0 reviews + {len(morning.today.new) - 8} new")
     # the pace measured now is much quicker: planning the day again with it held more
-    fast = quiz.study.plan_status.pace_from_store(store, cards, moment, UTC)
+    fast = quiz.study.plan_reads.pace_from_store(store, cards, moment, UTC)
     assert fast.new_seconds("concept") < Pace.default().new_seconds("concept") / 2
 
 
@@ -1062,7 +1057,7 @@ def test_a_second_session_the_same_day_asks_an_again_as_the_first_did(
     first.finish(now=moment)
     # the quick answers make the measured pace fast: deciding again with them, the steps
     # seemed to fit
-    fast = quiz.study.plan_status.pace_from_store(store, cards, moment, UTC)
+    fast = quiz.study.plan_reads.pace_from_store(store, cards, moment, UTC)
     assert fast.new_seconds("concept") < Pace.default().new_seconds("concept") / 2
     later = START + timedelta(hours=3)
     second = plan_session(store, cards, later, scheduler)

@@ -15,7 +15,8 @@ from fsrs import Scheduler
 import quiz.study.plan
 from quiz.store import Store
 from quiz.study.plan import ForecastDay
-from quiz.study.plan_status import PlanCache, PlanStatus, plan_status
+from quiz.study.plan_cache import PlanCache
+from quiz.study.plan_status import PlanStatus, plan_status
 from tests.study.test_plan import (
     START,
     a_mixed_deck,

@@ -19,7 +19,7 @@ from quiz.settings import Settings
 from quiz.store import Store
 from quiz.study import Session, SessionOptions
 from quiz.study.plan import TimeBox
-from quiz.study.plan_status import plan_queue
+from quiz.study.plan_today import plan_queue
 from quiz.study.scheduling import review_card
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen

@@ -1,6 +1,5 @@
-"""Studying ahead: when today's list is done with minutes left, the cards a later
-day of the last pass would take, brought to today (`study_ahead`).
-"""
+"""Studying ahead: once today's list is done with minutes left, the new cards the next
+days would introduce, as many as fit in those minutes (`study_ahead`)."""
 
 from __future__ import annotations
 
@@ -10,7 +9,7 @@ from datetime import datetime, tzinfo
 
 from fsrs import Card, Scheduler
 
-from quiz.store import InterviewPlan
+from quiz.store.records import InterviewPlan
 from quiz.study.cards import StudyCard
 from quiz.study.plan.day_selection import DayPlan, plan_day
 from quiz.study.plan.pace import Pace

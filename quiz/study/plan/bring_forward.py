@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, tzinfo
 
 from fsrs import Card, Scheduler, State
 
-from quiz.store import InterviewPlan
+from quiz.store.records import InterviewPlan
 from quiz.study.cards import StudyCard
 from quiz.study.days import local_date
 from quiz.study.plan.curve import RecallCache, _recall_after_first_look

@@ -12,7 +12,7 @@ from datetime import datetime, tzinfo
 
 from fsrs import Card, Scheduler
 
-from quiz.store import InterviewPlan
+from quiz.store.records import InterviewPlan
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, local_date
 from quiz.study.plan.bring_forward import last_pass

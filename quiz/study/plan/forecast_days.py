@@ -1,6 +1,6 @@
-"""The forecast over the coming days: readiness and load each day until the
-interview if plan mode is followed (`forecast`), for the plan screen and `drillbit plan`.
-"""
+"""The forecast over the coming days: readiness at the start of each day until the
+interview, with every day's plan followed and with nothing more studied (`forecast`), for
+Home's target warning, the stats screen's plot and `drillbit plan`."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from datetime import UTC, date, datetime, timedelta, tzinfo
 
 from fsrs import Card, Rating, Scheduler, State
 
-from quiz.store import InterviewPlan
+from quiz.store.records import InterviewPlan
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, date_start, day_starts_at, local_date
 from quiz.study.plan.curve import RecallCache, _curve
@@ -151,7 +151,7 @@ def forecast(
     sketch of where the plan leads, not a promise, since real answers are not all Good.
     The last point is readiness on the day.
 
-    Today may be the caller's decision (the app's, `quiz.study.plan_status`): the ids
+    Today may be the caller's decision (the app's, `quiz.study.plan_today`): the ids
     `studied_today` are what today's sessions give (a buried card is not among them, nor a
     card the minutes leave for tomorrow), and `same_day_steps` whether their answers are
     asked again today. Without `studied_today` today is planned like the later days, with

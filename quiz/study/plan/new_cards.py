@@ -12,7 +12,7 @@ from datetime import date, datetime, tzinfo
 
 from fsrs import Card, State
 
-from quiz.store import InterviewPlan
+from quiz.store.records import InterviewPlan
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, local_date
 from quiz.study.plan.pace import Pace
@@ -131,7 +131,7 @@ def takes_steps(
     Steps are taken only when every unseen card with its steps fits before a full last
     pass (`steps_fit`: one review of every card), and never in the last pass: the steps
     are worth less on the day than the first looks and the reviews they would push out.
-    The app decides once a day, from the day's start (`quiz.study.plan_status`): the
+    The app decides once a day, from the day's start (`quiz.study.plan_today`): the
     answers given today and the times they took move the inputs (the pace too), and a
     second session the same day must not decide otherwise than the first.
     """

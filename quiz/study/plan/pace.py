@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from fsrs import Scheduler
 
-from quiz.store import InterviewPlan
+from quiz.store.records import InterviewPlan
 
 DEFAULT_MINUTES_PER_DAY = 30.0
 

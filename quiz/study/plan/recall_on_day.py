@@ -10,7 +10,7 @@ from datetime import datetime, tzinfo
 
 from fsrs import Card, Scheduler
 
-from quiz.store import CardState, InterviewPlan
+from quiz.store.records import CardState, InterviewPlan
 from quiz.study.cards import StudyCard
 from quiz.study.counts import topic_labels
 from quiz.study.days import date_start

@@ -39,7 +39,7 @@ from quiz.study import (
     suggested_rating,
 )
 from quiz.study.days import day_starts_at
-from quiz.study.plan_status import cards_wait, day_over_notice
+from quiz.study.plan_phrases import cards_wait, day_over_notice
 from quiz.study.typed import forget_typed, keep_typed, typed_today
 from quiz.study.view_clock import look_again_in
 from quiz.tui.breakpoints import set_width_classes
