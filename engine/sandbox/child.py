@@ -756,6 +756,44 @@ def private_namespace(namespace: dict[str, Any]) -> dict[str, Any]:
     return private
 
 
+def module_snapshot(
+    module: types.ModuleType, taken: dict[str, types.ModuleType] | None = None
+) -> types.ModuleType:
+    """A copy of `module` as it is now, its public submodules (`np.random`) copied too.
+
+    The grader's code (a harness, the wire) looks its numpy functions up on the module at
+    every call, and a module is shared with the submission, which can replace its
+    attributes: one that set `np.shares_memory` to a function answering False as it loaded
+    returned the caller's own gradients from `clip_grad_norm` and passed the check that
+    they are new arrays. Taken before the submission loads, a snapshot keeps the originals.
+    """
+    taken = {} if taken is None else taken
+    name = module.__name__
+    copy = taken.get(name)
+    if copy is not None:
+        return copy
+    copy = types.ModuleType(name, module.__doc__)
+    taken[name] = copy
+    attributes = dict(vars(module))
+    for key, value in attributes.items():
+        if (
+            type(value) is types.ModuleType
+            and value.__name__.startswith(name + ".")
+            and not key.startswith("_")  # numpy's private `_core` alone costs 0.4 ms
+        ):
+            attributes[key] = module_snapshot(value, taken)
+    vars(copy).update(attributes)
+    return copy
+
+
+def snapshot_modules(namespace: dict[str, Any]) -> None:
+    """Put a `module_snapshot` in place of each module a namespace of the grader's holds."""
+    taken: dict[str, types.ModuleType] = {}
+    for key, value in list(namespace.items()):
+        if type(value) is types.ModuleType:
+            namespace[key] = module_snapshot(value, taken)
+
+
 def keep_copies_working() -> None:
     """`_lenient_copies` for shutil, now if it is imported already, else at its import."""
     if "shutil" in sys.modules:
@@ -918,6 +956,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
             "__builtins__": dict(vars(builtins_module)),
         }
         exec(compile(wire_src, "drillbit/wire.py", "exec"), wire)
+        snapshot_modules(wire)  # the Encoder's methods read `np.ndarray` from the original
         wire = private_namespace(wire)
         runtime: dict[str, Any] = {
             "__name__": "drillbit_runtime",
@@ -979,6 +1018,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
             compile(job["harness"], f"harness/{job['harness_name']}.py", "exec"),
         )
     exec(compiled[1], harness_ns)
+    snapshot_modules(harness_ns)  # before the submission loads: what it changes there, not here
     run_case = harness_ns["run_case"]
 
     def load_error(kind: str, text: str, **extra: Any) -> None:
