@@ -39,15 +39,41 @@ TAMPERED = (
 
 
 def _arrays(value: Any, prefix: str) -> Iterator[tuple[str, np.ndarray]]:
-    """Every ndarray inside nested containers, with a readable path."""
-    if isinstance(value, _ndarray):
+    """Every ndarray inside nested containers, with a readable path.
+
+    Exact types only: the inputs are plain (they came over the wire), and an object the
+    submission put in a caller's container is walked no further, so no method of its
+    (a dict subclass's `items`) runs here and hides what it holds.
+    """
+    kind = type(value)
+    if kind is _ndarray:
         yield prefix, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
+    elif kind is dict:
+        for key, item in dict.items(value):
             yield from _arrays(item, f"{prefix}[{key!r}]" if prefix else str(key))
-    elif isinstance(value, list | tuple):
+    elif kind is list or kind is tuple:
         for i, item in enumerate(value):
             yield from _arrays(item, f"{prefix}[{i}]")
+
+
+def _changed(
+    before: list[tuple[str, np.ndarray, Any, tuple[int, ...], bytes]], inputs: dict[str, Any]
+) -> list[str]:
+    """The input arrays the call changed: their bytes, shape or dtype, or the array itself.
+
+    An array is looked for where it was, by its path, and must still be the same object:
+    `params[k] = params[k].copy()` followed by an in-place update of the caller's array hid
+    that update, and `params.pop("b1")` (the caller's dict losing an entry) was not seen,
+    so both passed. An array added to a caller's container counts too.
+    """
+    current = dict(_arrays(inputs, ""))
+    changed = []
+    for name, arr, dtype, shape, data in before:
+        now = current.pop(name, None)
+        if now is not arr or now.shape != shape or now.dtype != dtype or _tobytes(now) != data:
+            changed.append(name)
+    changed.extend(current)  # paths that were not there before the call
+    return changed
 
 
 def _nothing() -> None:
@@ -241,7 +267,7 @@ def execute_case(
     after the call. Both checks remain best-effort: they run in the submission's process
     (`unguard`/`guard` open and close the sandbox's frame guard around the traceback walk).
     """
-    before = [(name, arr.dtype, arr.shape, _tobytes(arr)) for name, arr in _arrays(inputs, "")]
+    before = [(name, arr, arr.dtype, arr.shape, _tobytes(arr)) for name, arr in _arrays(inputs, "")]
     counted = fp_counts()
     makers = [home["_make_extobj"] for home in _MAKER_HOMES]
     token = _extobj_var.set(_STRICT_STATE if fp_strict else _QUIET_STATE)
@@ -264,10 +290,5 @@ def execute_case(
         for home, maker in zip(_MAKER_HOMES, makers, strict=True):
             home["_make_extobj"] = maker
     events = fp_events_since(counted)
-    current = dict(_arrays(inputs, ""))
-    mutated = []
-    for name, dtype, shape, data in before:
-        now = current.get(name)
-        if now is not None and (now.shape != shape or now.dtype != dtype or _tobytes(now) != data):
-            mutated.append(name)
+    mutated = _changed(before, inputs)
     return {"outputs": outputs, "error": error, "mutated": mutated, "fp_warnings": events}

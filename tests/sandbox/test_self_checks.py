@@ -224,3 +224,65 @@ def test_the_verdict_says_the_self_checks_are_best_effort(pool: WorkerPool) -> N
     verdict = grade(SIGMOID, "import numpy as np\n" + NAIVE, seed=11, pool=pool)
     (note,) = [layer for layer in verdict.isolation if layer.startswith("note:")]
     assert "best-effort self-checks" in note and "judged here, in the parent" in note
+
+
+L2 = get_checker("deep.regularization.l2_penalty_and_grads")
+CALLERS_DICT_CHANGED = {
+    # a learner's "biases are not penalized": the caller's dict loses its biases
+    "entries-popped": """
+        def l2_penalty_and_grads(params, lam, m):
+            grads = {}
+            for key in [k for k in params if k.startswith("b")]:
+                grads[key] = np.zeros_like(params.pop(key))
+            penalty = lam / (2 * m) * sum(float(np.sum(W * W)) for W in params.values())
+            for key, W in params.items():
+                grads[key] = lam / m * W
+            return penalty, grads
+    """,
+    # the caller's arrays emptied in place, pristine copies left where the check looks
+    "copies-swapped-in": """
+        def l2_penalty_and_grads(params, lam, m):
+            grads, penalty = {}, 0.0
+            for key in list(params):
+                value = params[key]
+                params[key] = value.copy()
+                if key.startswith("W"):
+                    penalty += lam / (2 * m) * float(np.sum(value * value))
+                    grads[key] = lam / m * value
+                    value *= 0.0
+                else:
+                    grads[key] = np.zeros_like(value)
+            return penalty, grads
+    """,
+    # the same, behind a dict subclass whose items() shows the check a pristine array
+    "a-dict-that-lies": """
+        class Shown(dict):
+            def items(self):
+                return [("", self.pristine)]
+
+        def l2_penalty_and_grads(params, lam, m):
+            grads, penalty = {}, 0.0
+            for key in list(params):
+                value = params[key]
+                grads[key] = lam / m * value if key.startswith("W") else np.zeros_like(value)
+                if key.startswith("W"):
+                    penalty += lam / (2 * m) * float(np.sum(value * value))
+                    shown = Shown()
+                    shown.pristine = value.copy()
+                    params[key] = shown
+                    value *= 0.0
+            return penalty, grads
+    """,
+}
+
+
+@pytest.mark.parametrize("change", list(CALLERS_DICT_CHANGED))
+def test_a_changed_entry_of_the_callers_dict_is_an_input_changed_in_place(
+    pool: WorkerPool, change: str
+) -> None:
+    source = "import numpy as np\n" + textwrap.dedent(CALLERS_DICT_CHANGED[change])
+    pool.wait_warm(60)
+    verdict = grade(L2, source, seed=11, pool=pool)
+    assert verdict.status is Status.FAILED, shown(verdict)
+    assert "changed its input" in shown(verdict) and "params['" in shown(verdict), shown(verdict)
+    assert_clean([pool])
