@@ -9,11 +9,14 @@ runner's frames to clear what it recorded or to write to its result pipe.
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
+import numpy as np
 import pytest
 
 from engine.checkers import get_checker
 from engine.grade_sandboxed import grade
+from engine.harnesses import _runtime
 from engine.sandbox import WorkerPool
 from engine.verdict import Status
 from tests.sandbox.helpers import assert_clean, shown
@@ -286,3 +289,51 @@ def test_a_changed_entry_of_the_callers_dict_is_an_input_changed_in_place(
     assert verdict.status is Status.FAILED, shown(verdict)
     assert "changed its input" in shown(verdict) and "params['" in shown(verdict), shown(verdict)
     assert_clean([pool])
+
+
+BETWEEN_CALLS = """
+import weakref
+import numpy as np
+
+table = {}
+
+def _every_case(buffer):
+    # the grader's buffer holds every case's inputs: a naive sigmoid of all of them, run as
+    # the grader drops the last case's input, between two calls
+    table["all"] = 1 / (1 + np.exp(-np.frombuffer(buffer, np.float64, len(buffer) // 8)))
+
+def sigmoid(z):
+    buffer = z
+    while isinstance(buffer, np.ndarray):
+        buffer = buffer.base
+    if "all" not in table:
+        weakref.finalize(z, _every_case, buffer)
+        return 1 / (1 + np.exp(-z))
+    start = np.frombuffer(buffer, np.uint8).__array_interface__["data"][0]
+    at = (z.__array_interface__["data"][0] - start) // 8
+    return table["all"][at : at + z.size].reshape(z.shape).copy()
+"""
+
+
+def test_a_naive_sigmoid_computed_between_two_calls_fails_on_overflow(pool: WorkerPool) -> None:
+    pool.wait_warm(60)
+    verdict = grade(SIGMOID, BETWEEN_CALLS, seed=11, pool=pool)
+    assert verdict.status is Status.FAILED, shown(verdict)
+    assert "overflow" in shown(verdict), shown(verdict)
+    assert_clean([pool])
+
+
+def test_what_is_sent_is_the_graders_copy_of_the_returned_values() -> None:
+    """Code of the submission's that runs after the call (a thread, a finalizer) changes
+    nothing that is sent: the events counted by then are all those behind the values."""
+    kept: list[np.ndarray] = []
+
+    def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
+        out = np.zeros(3)
+        kept.append(out)
+        return {"out": (out, [out], {"again": out})}
+
+    raw = _runtime.execute_case(run_case, {}, {"fn": "f", "args": []}, False)
+    kept[0][:] = 1.0  # after the call, as a thread or a finalizer of the submission's would
+    first, listed, named = raw["outputs"]["out"]
+    assert not first.any() and not listed[0].any() and not named["again"].any()
