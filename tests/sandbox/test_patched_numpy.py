@@ -1,9 +1,11 @@
-"""A submission that replaces numpy's functions as it loads, against the harness's checks.
+"""A submission that replaces what the grader's code in its process looks up as it runs.
 
 The harnesses and the wire run in the submission's process and import the same numpy
 module, whose attributes the submission can replace. The child hands them a snapshot of
 the module taken before the submission loads (`engine.sandbox.child.module_snapshot`), so
-what the submission replaces changes its own code only.
+what the submission replaces changes its own code only. The child's encoder reads the
+wire's namespace, which the submission reaches through the encoder's class: what it can
+make the encoder send is re-validated in the parent against fixed tables.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ import pytest
 from engine.checkers import get_checker
 from engine.sandbox import WorkerPool
 from engine.verdict import CaseStatus, Status
-from tests.sandbox.helpers import run_adversarial
+from tests.sandbox.helpers import run_adversarial, shown
 
 CLIP = get_checker("deep.clipping.clip_grad_norm")
 MOMENTUM = get_checker("nn.optim.momentum_step")
@@ -63,3 +65,51 @@ def test_a_velocity_that_is_the_callers_grad_fails_however_numpy_was_patched(
         + textwrap.dedent(VELOCITY_IS_GRAD)
     )
     run_adversarial(pool, source, Status.FAILED, "the caller's grad itself", checker=MOMENTUM)
+
+
+SCALAR_OF_MANY_FIELDS = """
+import numpy as np
+
+def _wire_namespace():
+    stack, seen = list(object.__subclasses__()), set()
+    while stack:
+        cls = stack.pop()
+        if id(cls) in seen:
+            continue
+        seen.add(id(cls))
+        if cls.__name__ == "Encoder" and "encode" in vars(cls):
+            return cls.encode.__globals__
+        try:
+            stack.extend(type.__subclasses__(cls))
+        except TypeError:
+            pass
+    raise AssertionError("the child's encoder was not found")
+
+class Kind:
+    kind = "f"
+    str = "f8," * 20_000  # a struct dtype's name: numpy parses it field by field
+
+class Scalar:
+    dtype = Kind()
+    def __float__(self):
+        return 1.0
+
+wire = _wire_namespace()
+wire["_NUMPY_SCALAR_TYPES"] = frozenset({Scalar, *wire["_NUMPY_SCALAR_TYPES"]})
+
+def sgd_step(theta, grad, lr):
+    return Scalar()
+"""
+
+
+def test_a_scalars_dtype_is_looked_up_in_the_wires_table_never_parsed(pool: WorkerPool) -> None:
+    """The child's encoder reads the wire's namespace, which the submission reaches through
+    the encoder's class: what it sends as a scalar's dtype name is only a key to look up."""
+    verdict = run_adversarial(
+        pool,
+        SCALAR_OF_MANY_FIELDS,
+        Status.INVALID,
+        "a scalar of an unknown dtype",
+        checker=get_checker("nn.optim.sgd_step"),
+    )
+    assert "f0" not in shown(verdict)
