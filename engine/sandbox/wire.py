@@ -64,9 +64,12 @@ ALIGN = 16
 NUMERIC_KINDS = "biuf"
 
 DTYPES: dict[str, np.dtype[Any]] = {
-    d.str: d for code in "?bhilqBHILQefdg" for d in (np.dtype(code), np.dtype(code).newbyteorder())
+    d.str: np.dtype(d.str)
+    for code in "?bhilqBHILQefdg"
+    for d in (np.dtype(code), np.dtype(code).newbyteorder())
 }
-"""The only dtypes on the wire, keyed by their exact `dtype.str` ('<f8', '|b1', '>i4'...)."""
+"""The only dtypes on the wire, keyed by their exact `dtype.str` ('<f8', '|b1', '>i4'...),
+each the dtype numpy makes of that name ('<i8' is int64, not the longlong that shares it)."""
 
 
 _WIRE_NAMES: dict[np.dtype[Any], str] = {d: name for name, d in DTYPES.items()}
