@@ -1061,12 +1061,20 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     }
     format_user_error = runtime["format_user_error"]
     fields, data = reader.next("cases")
-    # The array table is checked once, here; each case is built just before it runs, so the
-    # first starts without waiting for the others to be built.
+    # Every case's inputs are built before the file loads (views of one buffer: no copy). Built
+    # just before each case, they came from the `Arrays` class's methods, which read the wire's
+    # namespace, which the submission reaches through that class: one that replaced its
+    # `_frombuffer` got its inputs as an ndarray subclass of its own, which the in-place
+    # check does not look into, and updated them in place unseen.
     case_arrays = wire["Arrays"](fields.get("arrays"), data)
     raw_cases = fields.get("cases")
     if type(raw_cases) is not list:
         _exit(5)  # not the parent's protocol
+    decode = wire["decode"]
+    cases = [
+        decode(raw_case, case_arrays, allow_str=True, path=("cases", index), depth=1)
+        for index, raw_case in enumerate(raw_cases)
+    ]
     if job["fp_strict"]:
         runtime["seal_error_state"]()  # before the file loads: no state it makes ignores events
         runtime["strict_by_default"]()  # and a new thread or a fresh context starts strict
@@ -1104,10 +1112,8 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         _note_load_events(runtime["fp_events_since"](counted))
     _send(fd, message({"t": "loaded", "k": token}, token=frame_token))
 
-    decode = wire["decode"]
     remaining = cfg["result_limit"]
-    for index, raw_case in enumerate(raw_cases):
-        inputs = decode(raw_case, case_arrays, allow_str=True, path=("cases", index), depth=1)
+    for index, inputs in enumerate(cases):
         try:
             raw = execute_case(run_case, fns, inputs, job["fp_strict"], unguard, guard)
         except BaseException as exc:  # noqa: BLE001 - SystemExit in a call

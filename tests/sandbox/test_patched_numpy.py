@@ -113,3 +113,76 @@ def test_a_scalars_dtype_is_looked_up_in_the_wires_table_never_parsed(pool: Work
         checker=get_checker("nn.optim.sgd_step"),
     )
     assert "f0" not in shown(verdict)
+
+
+FIND_THE_WIRE = """
+import numpy as np
+
+def namespace_of(name, method):
+    stack, seen = list(object.__subclasses__()), set()
+    while stack:
+        cls = stack.pop()
+        if id(cls) in seen:
+            continue
+        seen.add(id(cls))
+        if cls.__name__ == name and method in vars(cls):
+            return getattr(cls, method).__globals__
+        try:
+            stack.extend(type.__subclasses__(cls))
+        except TypeError:
+            pass
+    raise AssertionError(name)
+
+wire = namespace_of("Arrays", "take")
+real = wire["_frombuffer"]
+"""
+
+INPUTS_BUILT_BY_THE_SUBMISSION = {
+    # each case's input was built by the wire's `_frombuffer`, just before its call: a naive
+    # sigmoid computed there was counted in no case
+    "a-naive-sigmoid-before-each-call": (
+        get_checker("nn.activations.sigmoid"),
+        """
+        ready = {}
+
+        def built(*args):
+            flat = real(*args)
+            ready[flat.__array_interface__["data"][0]] = 1 / (1 + np.exp(-flat))
+            return flat
+
+        wire["_frombuffer"] = built
+
+        def sigmoid(z):
+            got = ready.get(z.__array_interface__["data"][0])
+            if got is None:
+                return 1 / (1 + np.exp(-z))
+            return got.reshape(z.shape).copy()
+        """,
+        "overflow",
+    ),
+    # inputs of an ndarray subclass of the submission's own, which the in-place check does
+    # not look into
+    "inputs-of-its-own-class": (
+        get_checker("nn.optim.sgd_step"),
+        """
+        class Mine(np.ndarray):
+            pass
+
+        wire["_frombuffer"] = lambda *args: real(*args).view(Mine)
+
+        def sgd_step(theta, grad, lr):
+            theta -= lr * grad
+            return np.array(theta)
+        """,
+        "changed its input theta in place",
+    ),
+}
+
+
+@pytest.mark.parametrize("attack", list(INPUTS_BUILT_BY_THE_SUBMISSION))
+def test_every_input_is_built_before_the_submission_loads(pool: WorkerPool, attack: str) -> None:
+    """The wire's `Arrays` class reads the wire's namespace, which the submission reaches
+    through that class, so no input is built by it once the submission has loaded."""
+    checker, body, phrase = INPUTS_BUILT_BY_THE_SUBMISSION[attack]
+    source = textwrap.dedent(FIND_THE_WIRE) + textwrap.dedent(body)
+    run_adversarial(pool, source, Status.FAILED, phrase, checker=checker)
