@@ -76,6 +76,7 @@ _WIRE_NAMES: dict[np.dtype[Any], str] = {d: name for name, d in DTYPES.items()}
 """The wire name of every accepted dtype (a dict lookup: `dtype.str` builds a new string)."""
 _frombuffer = np.frombuffer
 _copyto = np.copyto
+_ndarray = np.ndarray
 """numpy's functions the child calls after the submission ran, taken as this file loads: a
 submission that replaced `np.copyto` was handed the buffer of the result's message and
 rewrote its header in place (its overflow flag blanked with spaces)."""
@@ -312,6 +313,13 @@ def message(
     `token` goes before each frame's header (the job's, once the child has it).
     """
     arrays = arrays or []
+    for arr in arrays:
+        # exact arrays only: `np.copyto` hands an ndarray subclass that defines
+        # `__array_function__` the view it copies into, and with it this message's buffer;
+        # the child's `Encoder` (whose class the submission reaches and can change) is not
+        # trusted to have refused one (a naive sigmoid blanked its overflow flag that way)
+        if type(arr) is not _ndarray:
+            raise WireError(f"got {_describe_type(arr)}; {_PLAIN}")
     body = dict(fields)
     body["n"] = 1 if arrays else 0
     if arrays:

@@ -186,3 +186,66 @@ def test_every_input_is_built_before_the_submission_loads(pool: WorkerPool, atta
     checker, body, phrase = INPUTS_BUILT_BY_THE_SUBMISSION[attack]
     source = textwrap.dedent(FIND_THE_WIRE) + textwrap.dedent(body)
     run_adversarial(pool, source, Status.FAILED, phrase, checker=checker)
+
+
+SPARE_ARRAY_THAT_REWRITES_THE_MESSAGE = """
+import numpy as np
+
+def class_named(name, method):
+    stack, seen = list(object.__subclasses__()), set()
+    while stack:
+        cls = stack.pop()
+        if id(cls) in seen:
+            continue
+        seen.add(id(cls))
+        if cls.__name__ == name and method in vars(cls):
+            return cls
+        try:
+            stack.extend(type.__subclasses__(cls))
+        except TypeError:
+            pass
+    raise AssertionError(name)
+
+class Sneaky(np.ndarray):
+    def __array_function__(self, func, types, args, kwargs):
+        # np.copyto(view, self): the view is of the buffer the result's message is laid out in
+        view = args[0]
+        buffer = view
+        while isinstance(buffer, np.ndarray):
+            buffer = buffer.base
+        text = bytes(buffer)
+        at = text.find(b'"fp":[')
+        if at >= 0:
+            end = text.index(b"]", at)
+            buffer[at + 6 : end] = b" " * (end - at - 6)  # "fp":[   ]: no events
+        view[...] = self.view(np.ndarray)
+
+Encoder = class_named("Encoder", "encode")
+encode = Encoder.encode
+
+def with_a_spare_array(self, value, path="value", depth=0):
+    out = encode(self, value, path, depth)
+    if path == "out":  # large enough to be copied with np.copyto
+        self.arrays.append(np.zeros(4096).view(Sneaky))
+        self.table.append(["<f8", [4096]])
+    return out
+
+Encoder.encode = with_a_spare_array
+
+def sigmoid(z):
+    return 1 / (1 + np.exp(-z))
+"""
+
+
+def test_the_message_takes_plain_arrays_only_whatever_the_encoder_let_through(
+    pool: WorkerPool,
+) -> None:
+    """The child's `Encoder` class is the submission's to change; `message`, which lays the
+    result out, runs from the wire's private namespace and takes exact ndarrays only."""
+    run_adversarial(
+        pool,
+        SPARE_ARRAY_THAT_REWRITES_THE_MESSAGE,
+        Status.INVALID,
+        "got submission.Sneaky",
+        checker=get_checker("nn.activations.sigmoid"),
+    )
