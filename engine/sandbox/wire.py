@@ -312,7 +312,8 @@ def message(
     `[dtype name, shape]` entries when the caller (an `Encoder`) has them already;
     `token` goes before each frame's header (the job's, once the child has it).
     """
-    arrays = arrays or []
+    arrays = [] if arrays is None else list(arrays)  # walked once: a list subclass's
+    # `__iter__` could hand the check plain arrays and the copy something else
     for arr in arrays:
         # exact arrays only: `np.copyto` hands an ndarray subclass that defines
         # `__array_function__` the view it copies into, and with it this message's buffer;

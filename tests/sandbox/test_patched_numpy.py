@@ -223,10 +223,22 @@ class Sneaky(np.ndarray):
 Encoder = class_named("Encoder", "encode")
 encode = Encoder.encode
 
+class Twice(list):
+    # the arrays as they are when first walked (a check), the spare one as Sneaky afterwards
+    walked = 0
+
+    def __iter__(self):
+        self.walked += 1
+        items = list.__iter__(self)
+        if self.walked == 1:
+            return items
+        return iter([a.view(Sneaky) if a.size == 4096 else a for a in items])
+
 def with_a_spare_array(self, value, path="value", depth=0):
     out = encode(self, value, path, depth)
     if path == "out":  # large enough to be copied with np.copyto
-        self.arrays.append(np.zeros(4096).view(Sneaky))
+        spare = np.zeros(4096)
+        self.arrays = SPARE(self.arrays, spare)
         self.table.append(["<f8", [4096]])
     return out
 
@@ -236,16 +248,29 @@ def sigmoid(z):
     return 1 / (1 + np.exp(-z))
 """
 
+SPARES = {
+    "an-ndarray-subclass": ("lambda arrays, spare: [*arrays, spare.view(Sneaky)]", "Sneaky"),
+    # a plain array when the list is first walked, a Sneaky one when it is walked again
+    "a-list-that-changes-between-two-walks": (
+        "lambda arrays, spare: Twice([*arrays, spare])",
+        "overflow",
+    ),
+}
 
+
+@pytest.mark.parametrize("spare", list(SPARES))
 def test_the_message_takes_plain_arrays_only_whatever_the_encoder_let_through(
-    pool: WorkerPool,
+    pool: WorkerPool, spare: str
 ) -> None:
     """The child's `Encoder` class is the submission's to change; `message`, which lays the
     result out, runs from the wire's private namespace and takes exact ndarrays only."""
-    run_adversarial(
+    make, phrase = SPARES[spare]
+    source = SPARE_ARRAY_THAT_REWRITES_THE_MESSAGE.replace("SPARE(", f"({make})(")
+    verdict = run_adversarial(
         pool,
-        SPARE_ARRAY_THAT_REWRITES_THE_MESSAGE,
-        Status.INVALID,
-        "got submission.Sneaky",
+        source,
+        Status.FAILED if phrase == "overflow" else Status.INVALID,
+        phrase,
         checker=get_checker("nn.activations.sigmoid"),
     )
+    assert not verdict.passed
