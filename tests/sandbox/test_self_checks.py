@@ -336,3 +336,17 @@ def test_what_is_sent_is_the_graders_copy_of_the_returned_values() -> None:
     kept[0][:] = 1.0  # after the call, as a thread or a finalizer of the submission's would
     first, listed, named = raw["outputs"]["out"]
     assert not first.any() and not listed[0].any() and not named["again"].any()
+
+
+def test_a_returned_value_the_wire_refuses_is_not_copied_first() -> None:
+    """Past the wire's bounds (4096 arrays, 8 MiB, about a million items) the value is handed
+    on as it is, for the wire to refuse at once: copying 900,000 small arrays first took the
+    time the refusal "more than 4096 arrays" used to be reported in."""
+    many_arrays = [np.zeros(1) for _ in range(4097)]
+    many_items = [0.0] * ((1 << 20) + 1)
+    large = np.zeros((8 << 20) // 8 + 1)
+    for value in (many_arrays, many_items, (large,)):
+        assert _runtime._frozen(value) is value
+    within = [np.zeros(1) for _ in range(4096)]
+    frozen = _runtime._frozen(within)
+    assert frozen is not within and all(a is not b for a, b in zip(frozen, within, strict=True))
