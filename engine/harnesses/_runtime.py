@@ -198,8 +198,9 @@ arrays), so it is handed on as it is and never sent. Copying 900,000 small array
 the wall clock that the wire's refusal ("more than 4096 arrays") used to report."""
 
 
-class _TooLarge(Exception):
-    """A returned value past `_FREEZE_BUDGET`."""
+_PAST_BUDGET = object()
+"""What `_freeze` returns for a value past `_FREEZE_BUDGET` (no exception class of the
+grader's to raise: a class is the submission's to reach and change)."""
 
 
 def _frozen(value: Any) -> Any:
@@ -207,31 +208,33 @@ def _frozen(value: Any) -> Any:
     as the wire takes them): code of its that runs after the call (a finalizer, a thread) can
     no longer change what is sent, so the floating-point events counted once this is made
     are every event behind the values sent. A value the wire would refuse is not copied."""
-    try:
-        return _freeze(value, 0, list(_FREEZE_BUDGET))
-    except _TooLarge:
-        return value
+    frozen = _freeze(value, 0, list(_FREEZE_BUDGET))
+    return value if frozen is _PAST_BUDGET else frozen
 
 
 def _freeze(value: Any, depth: int, budget: list[int]) -> Any:
     kind = type(value)
     if depth > 40:
-        raise _TooLarge  # deeper than the wire takes
+        return _PAST_BUDGET  # deeper than the wire takes
     if kind is _ndarray:
         budget[1] -= 1
         budget[2] -= value.nbytes
-        if budget[1] < 0 or budget[2] < 0:
-            raise _TooLarge
-        return _copy(value)
-    if kind is list or kind is tuple or kind is dict:
-        budget[0] -= len(value)
-        if budget[0] < 0:
-            raise _TooLarge
-        if kind is dict:
-            return {key: _freeze(item, depth + 1, budget) for key, item in dict.items(value)}
-        items = [_freeze(item, depth + 1, budget) for item in value]
-        return items if kind is list else tuple(items)
-    return value
+        return _PAST_BUDGET if budget[1] < 0 or budget[2] < 0 else _copy(value)
+    if kind is not list and kind is not tuple and kind is not dict:
+        return value
+    budget[0] -= len(value)
+    if budget[0] < 0:
+        return _PAST_BUDGET
+    keys = list(dict.keys(value)) if kind is dict else None
+    items = []
+    for item in dict.values(value) if kind is dict else value:
+        item = _freeze(item, depth + 1, budget)
+        if item is _PAST_BUDGET:
+            return _PAST_BUDGET
+        items.append(item)
+    if keys is not None:
+        return dict(zip(keys, items, strict=True))
+    return items if kind is list else tuple(items)
 
 
 def fp_counts() -> list[int]:
