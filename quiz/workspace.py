@@ -98,7 +98,7 @@ class Workspace:
 
         settings = settings if settings is not None else load_settings()
         bank = LazyBank.begin(content_roots(list(content_dirs), include_bundled=include_bundled))
-        store = Store.open(store_path)
+        store = Store.open(store_path, clock=clock)
         return cls(
             bank,
             store,

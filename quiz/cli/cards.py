@@ -83,7 +83,7 @@ def cards_command(
     for each in query.tags or (None,):
         check_index_names(refs, pack=named.get("pack"), topic=named.get("topic"), tag=each)
     check_index_names(refs, kind=named.get("kind"))
-    with open_store() as store:
+    with open_store(obj) as store:
         now = obj.now
         rows = card_rows(refs.refs, store, now)
         planned = _planned_today(store, refs.refs, now)

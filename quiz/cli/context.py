@@ -250,15 +250,15 @@ pass_context = click.make_pass_decorator(Context, ensure=True)
 its own, as a test may, gets one with no --content and the wall clock)."""
 
 
-def open_store(*, says_unsaved: bool = False) -> Store:
+def open_store(obj: Context, *, says_unsaved: bool = False) -> Store:
     """The progress database; notices (a corrupt file moved aside, nothing saved) go to stderr.
 
     So do notices added later (damage found while reading the logs). Its errors
     (StoreError, DataDirError) reach `main`, which prints them as one line. With
     `says_unsaved` the command itself says what a database it cannot write did not save
-    (`plain.open_store`).
+    (`plain.open_store`). The store reads `obj`'s clock, as the command does.
     """
-    return plain.open_store(warn, says_unsaved=says_unsaved)
+    return plain.open_store(warn, obj.clock, says_unsaved=says_unsaved)
 
 
 def plan_queue_now(store: Store, cards: Sequence[StudyCard], now: datetime) -> PlanQueue | None:
@@ -280,7 +280,7 @@ def missing_drill(obj: Context, usage: str) -> NoReturn:
     from quiz.drill_list import drill_rows, next_unsolved
 
     bank = obj.load_bank()
-    with open_store() as store:
+    with open_store(obj) as store:
         following = next_unsolved(drill_rows(bank.cards, store))
     said = "Missing argument 'DRILL'."
     if following is None:

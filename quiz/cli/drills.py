@@ -40,7 +40,7 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
     bank = obj.load_bank()
     check_bank_names(bank, pack=pack, topic=topic)
     chosen = Filters(pack=pack, topic=topic)
-    with open_store() as store:
+    with open_store(obj) as store:
         rows = drill_rows([card for card in bank.cards if chosen.matches(card)], store)
     if as_json:
         document = {"schema_version": 1, "drills": [row.as_json() for row in rows]}
@@ -107,7 +107,7 @@ def hint_command(obj: Context, drill_id: str | None, seen: bool) -> None:
     if not card.hints:
         click.echo(f"'{card.id}' has no hints; its task says what to write.")
         return
-    with open_store() as store:
+    with open_store(obj) as store:
         shown = min(store.hints_seen(card.id), len(card.hints))
         revealed = not seen and shown < len(card.hints)
         if revealed:

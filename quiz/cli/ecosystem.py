@@ -25,7 +25,6 @@ from quiz.textsafe import MIB, describe_size, printable, printable_lines, read_r
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
-    from datetime import datetime
 
     from quiz.store.backup import MergeReport
     from quiz.store.store import Store
@@ -66,19 +65,19 @@ def _taken(
     return taken, dict(index.pack_dirs), {ref.id: ref.title for ref in index.refs}
 
 
-def _plan_running(now: datetime) -> bool:
-    """True while an interview plan is set and its day has not come at `now`: its days, not a due
+def _plan_running(obj: Context) -> bool:
+    """True while an interview plan is set and its day has not come at `obj.now`: its days, not a due
     session's `--topic`, bring new cards in (False when the progress cannot be read)."""
     from quiz.settings import load_settings
     from quiz.study.days import local_date, study_zone
 
     try:
         zone = study_zone(load_settings().day_starts_at)
-        with open_store() as store:
+        with open_store(obj) as store:
             plan = store.interview_plan()
     except DrillbitError:
         return False
-    return plan is not None and local_date(now, zone) < plan.interview
+    return plan is not None and local_date(obj.now, zone) < plan.interview
 
 
 def _among(folder: Path, folders: Iterable[Path]) -> bool:
@@ -325,9 +324,7 @@ def import_command(
     for line in folded_report([printable(line) for line in told], width, unbroken):
         click.echo(line, err=True)
     running = (
-        not dry_run
-        and bool(plan.cards or plan.unchanged or plan.renumbered)
-        and _plan_running(obj.now)
+        not dry_run and bool(plan.cards or plan.unchanged or plan.renumbered) and _plan_running(obj)
     )
     for line in summary_lines(
         plan,
@@ -463,7 +460,7 @@ def export_progress_command(obj: Context, file: Path, force: bool) -> None:
     from quiz.store.backup_export import export_progress
 
     target = export_target(file, progress_kind(), force=force)
-    with open_store() as store:
+    with open_store(obj) as store:
         # a damaged file is replaced by its salvage, and said so
         store.check_integrity(unless_unchanged=True)
         counts = export_progress(store, file, now=obj.now, before_replace=target.recheck)
@@ -502,7 +499,7 @@ def import_progress_command(obj: Context, file: Path) -> None:
         except _NothingImported as nothing:
             report = nothing.report
         if report is None:
-            with open_store(says_unsaved=True) as store:  # "nothing was imported: ..."
+            with open_store(obj, says_unsaved=True) as store:  # "nothing was imported: ..."
                 report = import_progress(store, file, now=obj.now)
     click.echo(report.describe())
 

@@ -65,7 +65,7 @@ def plan_command(
     if clear and (interview or minutes_per_day or target):
         raise click.UsageError("--clear takes no other option")
     if clear:
-        with open_store(says_unsaved=True) as store:  # _refuse_unsaved says it
+        with open_store(obj, says_unsaved=True) as store:  # _refuse_unsaved says it
             _refuse_unsaved(store, "the plan was not removed")
             removed = store.clear_interview_plan()
         click.echo("Plan removed; normal reviews resume." if removed else "No plan was set.")
@@ -78,7 +78,7 @@ def plan_command(
     tz = study_zone(settings.day_starts_at)
     changing = interview is not None or minutes_per_day is not None or target is not None
     reset: str | None = None
-    with open_store(says_unsaved=changing) as store:  # a change: _refuse_unsaved says it
+    with open_store(obj, says_unsaved=changing) as store:  # a change: _refuse_unsaved says it
         if changing:
             # the settings screen's checks (study.plan_edit); a new date is a new plan
             before = store.interview_plan()

@@ -101,7 +101,7 @@ def _check_ahead(obj: Context) -> None:
     plan, the plan over, today's list not done, or why the done list offers none."""
     from quiz.errors import DrillbitError
 
-    with open_store() as store:
+    with open_store(obj) as store:
         if store.interview_plan() is None:
             raise DrillbitError(
                 "no plan is set, so nothing is ahead: set one with "
@@ -135,7 +135,7 @@ def drill_command(obj: Context, drill_id: str | None, watch_file: Path | None) -
 
     bank = obj.load_bank()
     if drill_id is None:
-        with open_store() as store:
+        with open_store(obj) as store:
             following = next_unsolved(drill_rows(bank.cards, store))
         if following is None:
             click.echo("Every drill is passed. `drillbit drills` lists them; name one to redo it.")
@@ -161,9 +161,9 @@ def stats_command(obj: Context, as_json: bool) -> None:
     from quiz.wrapping import fold_text, terminal_width
 
     if as_json:
-        click.echo(stats_json(current_stats(obj.roots(), warn, obj.now)))
+        click.echo(stats_json(current_stats(obj.roots(), warn, obj.clock)))
         return
-    stats, today = stats_today(obj.roots(), warn, obj.now)
+    stats, today = stats_today(obj.roots(), warn, obj.clock)
     columns = terminal_width()
     click.echo(
         f"Reviews: {stats.reviews:,}   cards seen: {stats.cards_seen:,}"
