@@ -394,6 +394,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
         retitled_notice,
         retyped_notice,
         teaching_positions,
+        told_apart_notice,
     )
     from quiz.ecosystem.anki_decks import DESCRIPTION_NOTICE
     from quiz.ecosystem.anki_times import ContentTimes
@@ -439,6 +440,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
         click.echo(retyped_notice(report.retyped), err=True)
     for title, deck in report.retitled:
         click.echo(retitled_notice(title, deck), err=True)
+    for pack, deck in report.told_apart:
+        click.echo(told_apart_notice(pack, deck), err=True)
     for line in report.images_left_out:
         click.echo(printable(line), err=True)
 
