@@ -11,6 +11,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from anki.collection import Collection, ImportAnkiPackageRequest
+
+from quiz.bank.loader import load_bank
+from quiz.ecosystem.anki import export_anki
 from quiz.ecosystem.anki_decks import pack_deck_names
 from tests.ecosystem.test_anki import ANKI_BANK, export, read_apkg
 
@@ -64,3 +68,28 @@ def test_names_compare_as_anki_compares_them() -> None:
     """Unicode-normalized and case-folded: 'Ü' written as U+00DC or as U+0055 U+0308."""
     names = pack_deck_names(["a", "b", "c"], {"a": "\u00dcbung", "b": "u\u0308bung", "c": "Other"})
     assert names == {"a": "\u00dcbung (a)", "b": "u\u0308bung (b)", "c": "Other"}
+
+
+def test_anki_files_each_packs_cards_in_its_own_decks(tmp_path: Path) -> None:
+    """Anki itself imports the export: before, one pack's cards went to `math_`."""
+    content = tmp_path / "content"
+    _copy_pack(content, "first", "Extra")
+    _copy_pack(content, "second", "Extra")
+    bank = load_bank([content])
+    apkg = tmp_path / "deck.apkg"
+    titles = {name: pack.info.title for name, pack in bank.packs.items()}
+    export_anki(bank.cards, apkg, pack_titles=titles, now=1_700_000_000)
+    (tmp_path / "anki").mkdir()
+    col = Collection(str(tmp_path / "anki" / "collection.anki2"))
+    try:
+        col.import_anki_package(ImportAnkiPackageRequest(package_path=str(apkg)))
+        filed = {
+            col.get_card(card).note()["CardId"]: col.decks.name(col.get_card(card).did)
+            for card in col.find_cards("")
+        }
+    finally:
+        col.close()
+    assert len(filed) == 2 * 3  # each pack's four cards but its coding drill
+    for card_id, deck in filed.items():
+        pack = card_id.split("-", 1)[0]
+        assert deck == f"drillbit::Extra ({pack})::math", card_id
