@@ -404,6 +404,13 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     target = export_target(file, anki_kind(), force=force)
     bank = obj.load_bank()
     known = sorted({card.pack for card in bank.cards})
+    for pack in packs:
+        if pack not in known and pack in bank.packs:  # there, but none of its cards loads
+            where = shlex.quote(display_path(bank.packs[pack].path))
+            raise DrillbitError(
+                f"pack {pack} has no card that loads: `drillbit lint {where}` says why",
+                title="export anki",
+            )
     unknown = [p for p in packs if p not in known]
     if unknown:
         raise UsageError(
