@@ -309,7 +309,9 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
         "later_today": 0,
         "planned": None,
     }
-    assert "To study: 2 due · 0 new today\n" in drillbit("--content", str(mini_bank), "stats").stdout
+    assert (
+        "To study: 2 due · 0 new today\n" in drillbit("--content", str(mini_bank), "stats").stdout
+    )
     in_a_week = (datetime.now(UTC) + timedelta(days=7)).date().isoformat()
     assert drillbit("--content", str(mini_bank), "plan", "--interview", in_a_week).returncode == 0
     planned = json.loads(drillbit("--content", str(mini_bank), "stats", "--json").stdout)
