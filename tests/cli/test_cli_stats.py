@@ -295,7 +295,7 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
     assert (
         f"To study: {today['due']} due · {today['new']} new today ({today['due_by_fsrs']} due by "
         f"fsrs; max_reviews_per_day {today['max_reviews_per_day']}, "
-        f"{today['reviews_done']} done today)\n"
+        f"{today['reviews_done']} done so far)\n"
     ) in text
     assert drillbit("config", "max_reviews_per_day", "--reset").returncode == 0  # 200
     unlimited = json.loads(drillbit("--content", str(mini_bank), "stats", "--json").stdout)
@@ -400,7 +400,7 @@ def test_todays_line_at_80_columns_puts_the_backlog_note_whole_under_the_count()
     headline = "".join(parts)
     assert _today_text(headline, parts, 80).splitlines() == [
         "To study: 1,931 due · 20 new today",
-        "  (9,991 due by fsrs; max_reviews_per_day 200, 1 done today)",
+        "  (9,991 due by fsrs; max_reviews_per_day 200, 1 done so far)",
     ]
     assert _today_text(headline, parts, 120) == f"To study: {headline}"
     assert _today_text(headline, parts, None) == f"To study: {headline}"  # a pipe: whole
