@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fsrs import Scheduler
 
 from quiz.bank.lazy import LazyBank
+from quiz.clock import Clock, utc_now
 from quiz.drafts import Drafts
 from quiz.overview import StudyRequest, TopicRow, home_rows, planned_by_row, session_options
 from quiz.sandbox_grader import Grader, SandboxGrader
@@ -36,13 +37,6 @@ if TYPE_CHECKING:
     from quiz.study import Session, Stats
 
 __all__ = ["Clock", "Grader", "StudyRequest", "TopicRow", "Workspace", "utc_now"]
-Clock = Callable[[], datetime]
-"""Returns the current time, timezone-aware; tests inject a fake one."""
-
-
-def utc_now() -> datetime:
-    """The wall clock in UTC: the only place the app reads it."""
-    return datetime.now(UTC)
 
 
 class Workspace:

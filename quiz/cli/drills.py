@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 
 import click
 
@@ -113,7 +112,7 @@ def hint_command(obj: Context, drill_id: str | None, seen: bool) -> None:
         revealed = not seen and shown < len(card.hints)
         if revealed:
             shown += 1
-            store.record_hint(card_id=card.id, number=shown, seen_at=datetime.now(UTC))
+            store.record_hint(card_id=card.id, number=shown, seen_at=obj.now)
     width = terminal_width()
     for number, hint in enumerate(card.hints[:shown], start=1):
         text = f"Hint {number}. {markdown_text(hint).strip()}\n"

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import Context, SuggestingGroup, display_path, display_paths, open_store
+from quiz.cli.context import (
+    Context,
+    SuggestingGroup,
+    display_path,
+    display_paths,
+    open_store,
+    pass_context,
+)
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError, InputFileError, UsageError
 from quiz.plural import counted
@@ -18,6 +25,7 @@ from quiz.textsafe import MIB, describe_size, printable, printable_lines, read_r
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+    from datetime import datetime
 
     from quiz.store.backup import MergeReport
     from quiz.store.store import Store
@@ -58,11 +66,9 @@ def _taken(
     return taken, dict(index.pack_dirs), {ref.id: ref.title for ref in index.refs}
 
 
-def _plan_running() -> bool:
-    """True while an interview plan is set and its day has not come: its days, not a due
+def _plan_running(now: datetime) -> bool:
+    """True while an interview plan is set and its day has not come at `now`: its days, not a due
     session's `--topic`, bring new cards in (False when the progress cannot be read)."""
-    from datetime import UTC, datetime
-
     from quiz.settings import load_settings
     from quiz.study.days import local_date, study_zone
 
@@ -72,7 +78,7 @@ def _plan_running() -> bool:
             plan = store.interview_plan()
     except DrillbitError:
         return False
-    return plan is not None and local_date(datetime.now(UTC), zone) < plan.interview
+    return plan is not None and local_date(now, zone) < plan.interview
 
 
 def _among(folder: Path, folders: Iterable[Path]) -> bool:
@@ -319,7 +325,9 @@ def import_command(
     for line in folded_report([printable(line) for line in told], width, unbroken):
         click.echo(line, err=True)
     running = (
-        not dry_run and bool(plan.cards or plan.unchanged or plan.renumbered) and _plan_running()
+        not dry_run
+        and bool(plan.cards or plan.unchanged or plan.renumbered)
+        and _plan_running(obj.now)
     )
     for line in summary_lines(
         plan,
@@ -412,6 +420,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
         times=ContentTimes.default(),
         before_replace=target.recheck,
         positions=teaching_positions(bank.cards),
+        now=int(obj.now.timestamp()),
     )
     click.echo(
         f"{_wrote(file, target.replaces)}: {counted(report.notes, 'note')} in "
@@ -440,7 +449,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
 @export_group.command("progress")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help=FORCE_HELP)
-def export_progress_command(file: Path, force: bool) -> None:
+@pass_context
+def export_progress_command(obj: Context, file: Path, force: bool) -> None:
     """Write your progress (card schedules, reviews, drill attempts, drafts, study sessions,
     suspended or buried cards, the interview plan) to FILE (.json).
 
@@ -456,13 +466,14 @@ def export_progress_command(file: Path, force: bool) -> None:
     with open_store() as store:
         # a damaged file is replaced by its salvage, and said so
         store.check_integrity(unless_unchanged=True)
-        counts = export_progress(store, file, before_replace=target.recheck)
+        counts = export_progress(store, file, now=obj.now, before_replace=target.recheck)
     click.echo(f"{_wrote(file, target.replaces)}: {counts.describe()}")
 
 
 @click.command("import-progress")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def import_progress_command(file: Path) -> None:
+@pass_context
+def import_progress_command(obj: Context, file: Path) -> None:
     """Merge a progress backup FILE (from `drillbit export progress`) into this machine's.
 
     Reviews already present are not added twice; for each card the schedule with the
@@ -480,19 +491,19 @@ def import_progress_command(file: Path) -> None:
     # does); else one transaction: a bad row merges nothing. Ctrl-C, `kill` or a closed
     # terminal midway leave the home as it was.
     def imported(store: Store) -> MergeReport:
-        report = import_progress(store, file)
+        report = import_progress(store, file, now=obj.now)
         if report.empty:
             raise _NothingImported(report)
         return report
 
     with ending_cleanly():
         try:
-            report = build_new(database_path(create=False), imported)
+            report = build_new(database_path(create=False), imported, now=obj.now)
         except _NothingImported as nothing:
             report = nothing.report
         if report is None:
             with open_store(says_unsaved=True) as store:  # "nothing was imported: ..."
-                report = import_progress(store, file)
+                report = import_progress(store, file, now=obj.now)
     click.echo(report.describe())
 
 

@@ -129,7 +129,7 @@ def grade_command(
         click.echo(f"drillbit: {STARTER_NOT_COUNTED}", err=True)
         rows, hints = None, 0
     else:
-        rows, hints = _save_attempt(bank.cards, drill.card, verdict, source, file)
+        rows, hints = _save_attempt(bank.cards, drill.card, verdict, source, file, obj.now)
     if chosen == "text":  # as rustlings and Exercism end: what to do now
         step = _next_step(verdict, drill_id=drill.card.id, file=file, seed=seed, rows=rows)
         click.echo(_hints_line(verdict, hints) + step)
@@ -137,7 +137,7 @@ def grade_command(
 
 
 def _save_attempt(
-    cards: Sequence[Card], card: Card, verdict: Verdict, source: str, file: Path
+    cards: Sequence[Card], card: Card, verdict: Verdict, source: str, file: Path, now: datetime
 ) -> tuple[list[DrillRow] | None, int]:
     """Record the attempt and keep the code as the app's draft (`_keep_in_app`), or say on
     stderr that it was not saved (the verdict is printed). The drills' rows once it is
@@ -149,7 +149,6 @@ def _save_attempt(
     rows, hints = None, 0
     try:
         with open_store(says_unsaved=True) as store:  # its one line is below
-            now = datetime.now(UTC)
             hints = store.hints_seen(card.id)
             if _is_last_try(store, card, source, now):
                 click.echo(f"drillbit: {SAME_CODE_NOT_COUNTED}", err=True)
@@ -335,12 +334,12 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
 
     def grade_and_print(text: str) -> None:
         verdict = grade_source(drill, text, seed=seed, pool=pool)
-        now = datetime.now(UTC)
+        now = obj.clock()  # this save's grading: a watch runs for hours, past midnight
         width = shutil.get_terminal_size((100, 24)).columns
         report = watch_report(
             verdict,
             drill.card,
-            stamp=datetime.now().strftime("%H:%M:%S"),
+            stamp=now.astimezone().strftime("%H:%M:%S"),
             file=str(file),
             width=width - 1,
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 import click
@@ -69,7 +69,7 @@ def plan_command(
             removed = store.clear_interview_plan()
         click.echo("Plan removed; normal reviews resume." if removed else "No plan was set.")
         return
-    now = datetime.now(UTC)
+    now = obj.now
     # the settings' scheduler (retention, steps), as Home's line and plan mode use; read
     # first, so a broken settings file stops the command before anything is saved
     settings = load_settings()

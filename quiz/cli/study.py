@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -108,7 +107,7 @@ def _check_ahead(obj: Context) -> None:
                 "no plan is set, so nothing is ahead: set one with "
                 "drillbit plan --interview YYYY-MM-DD"
             )
-        queue = plan_queue_now(store, obj.bank_index().refs, datetime.now(UTC))
+        queue = plan_queue_now(store, obj.bank_index().refs, obj.now)
     if queue is None:
         raise DrillbitError(
             "nothing to study ahead: the plan is over (the interview is today or past)"
@@ -162,9 +161,9 @@ def stats_command(obj: Context, as_json: bool) -> None:
     from quiz.wrapping import fold_text, terminal_width
 
     if as_json:
-        click.echo(stats_json(current_stats(obj.roots(), warn)))
+        click.echo(stats_json(current_stats(obj.roots(), warn, obj.now)))
         return
-    stats, today = stats_today(obj.roots(), warn)
+    stats, today = stats_today(obj.roots(), warn, obj.now)
     columns = terminal_width()
     click.echo(
         f"Reviews: {stats.reviews:,}   cards seen: {stats.cards_seen:,}"

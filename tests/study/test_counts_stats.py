@@ -19,9 +19,10 @@ from quiz.study.counts import (
     today_headline,
     topic_labels,
 )
+from quiz.study.options import SessionOptions
 from quiz.study.rest_of_day import REVIEW_STATE
 from quiz.study.scheduling import review_card
-from quiz.study.session import Session, SessionOptions
+from quiz.study.session import Session
 from quiz.study.stats import DailyLimits, TodayCounts, TopicStats, compute_stats, streak
 from tests.study.fakes import NOW, FakeCard, deck
 

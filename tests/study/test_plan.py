@@ -14,6 +14,7 @@ import quiz.study.plan
 import quiz.study.plan_status
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
+from quiz.study.options import SessionOptions
 from quiz.study.plan import (
     DEFAULT_SECONDS,
     NEW_ANSWERS,
@@ -48,7 +49,7 @@ from quiz.study.plan_status import (
     plan_status,
     session_cut_note,
 )
-from quiz.study.session import Session, SessionOptions
+from quiz.study.session import Session
 from tests.study.fakes import FakeCard
 
 START = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)

@@ -14,9 +14,9 @@ from textual.widgets import Static
 
 from quiz.settings import Settings
 from quiz.store import Store
+from quiz.study.aside import set_card_aside
 from quiz.study.days import StudyZone
 from quiz.study.scheduling import review_card
-from quiz.study.session import set_card_aside
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day

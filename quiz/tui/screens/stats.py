@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from quiz.plural import counted
-from quiz.study.counts import plan_headline
+from quiz.stats_view import stats_view
 from quiz.study.forecast import forecast_line
 from quiz.study.stats import RETENTION_NOTE, daily_average
 from quiz.tui.breakpoints import set_width_classes
@@ -69,8 +69,8 @@ class StatsScreen(Screen[None]):
         self.workspace = workspace
         self.stats: Stats
         self.forecast: list[ForecastDay]
-        self.planned: int | None
-        """While a plan runs: the cards `d` studies now (Home's `today`)."""
+        self.headline: tuple[str, ...]
+        """Home's count of today (`StatsView.headline`)."""
         self.target: float | None
         """While a plan runs: its target, a line on the readiness plot."""
         self.store_watch = StoreWatch(self, workspace, self._read_again)
@@ -80,15 +80,10 @@ class StatsScreen(Screen[None]):
 
     def _read(self) -> None:
         """Read the statistics and the plan's forecast, both counted from today."""
-        workspace = self.workspace
         self.store_watch.mark()
-        status = workspace.plan_status(with_forecast=True)
-        self.forecast = [] if status is None else list(status.forecast)
-        # the due forecast only when shown: the plan's readiness replaces it
-        self.stats = workspace.stats(forecast=not self.forecast)
-        plan = status if self.forecast else None
-        self.planned = None if plan is None or plan.today is None else len(plan.offered)
-        self.target = plan.plan.target if plan is not None else None
+        view = stats_view(self.workspace)
+        self.stats, self.forecast, self.target = view.stats, view.forecast, view.target
+        self.headline = view.headline
 
     async def _read_again(self) -> None:
         """A new study day began, or another drillbit rated a card, while the screen was
@@ -119,13 +114,7 @@ class StatsScreen(Screen[None]):
         # Home's words and sum (every card in one term), not a shorter list of its own
         # and Home's count of today: what `d` studies (fsrs's due cards within
         # max_reviews_per_day, or the plan's), the fsrs backlog beside it when larger
-        if self.planned is None:
-            # counted with the stats under the settings' limits: Home's words, not a recount
-            today = s.today.parts() if s.today is not None else None
-            parts = today if today is not None else self.workspace.counts().headline()
-        else:
-            parts = plan_headline(self.planned, s.cards.due)
-        styled = list(zip(parts, COUNT_STYLES, strict=False))
+        styled = list(zip(self.headline, COUNT_STYLES, strict=False))
         numbers.append("\n")
         numbers.append(count_line(styled, s.cards.breakdown(), self.app.size.width - 2))
         # fsrs's due dates, or while a plan runs (its readiness forecast) that it picks the days

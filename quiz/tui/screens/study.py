@@ -32,12 +32,9 @@ from quiz.study import (
     ChangedElsewhere,
     SessionOver,
     SetAside,
-    answered_elsewhere_phrase,
     aside_phrase,
-    back_elsewhere_phrase,
     preview_intervals,
     rating_name,
-    set_aside_elsewhere_phrase,
     shown_interval,
     suggested_rating,
 )
@@ -224,12 +221,6 @@ class StudyScreen(Screen[None]):
         of skips stacked one toast per key over the card)."""
         self.day_over_told = False
         """Plan mode: the end of the list's study day was said (`check_day_end`)."""
-        self._told_elsewhere = 0
-        """How many of `session.answered_elsewhere` were said (`_tell_elsewhere`)."""
-        self._told_aside_elsewhere = 0
-        """How many of `session.set_aside_elsewhere` were said (`_tell_elsewhere`)."""
-        self._told_back_elsewhere = 0
-        """How many of `session.back_elsewhere` were said (`_tell_elsewhere`)."""
         set_width_classes(self)  # the first card is drawn in the layout of its width
 
     def compose(self) -> ComposeResult:
@@ -356,18 +347,8 @@ class StudyScreen(Screen[None]):
         the session left them out, and a count that dropped unexplained read as cards lost."""
         if not self.is_mounted:
             return  # the first card, composed with the screen: said at the next one
-        cards = self.session.answered_elsewhere[self._told_elsewhere :]
-        self._told_elsewhere = len(self.session.answered_elsewhere)
-        if cards:
-            self.notify(answered_elsewhere_phrase(cards), title="Another drillbit")
-        aside = self.session.set_aside_elsewhere[self._told_aside_elsewhere :]
-        self._told_aside_elsewhere = len(self.session.set_aside_elsewhere)
-        if aside:
-            self.notify(set_aside_elsewhere_phrase(aside), title="Another drillbit")
-        back = self.session.back_elsewhere[self._told_back_elsewhere :]
-        self._told_back_elsewhere = len(self.session.back_elsewhere)
-        if back:
-            self.notify(back_elsewhere_phrase(back), title="Another drillbit")
+        for news in self.session.elsewhere_news():
+            self.notify(news, title="Another drillbit")
 
     def _question(self, card: Card) -> _Question:
         """The widgets of a card's question phase, the one to focus and the hint under them."""
