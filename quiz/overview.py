@@ -246,12 +246,12 @@ def nothing_to_study(
         return minutes_used_note()
     if queued:
         return (
-            f"Nothing here in today's plan: its {counted(queued, 'card')} for today are in "
+            f"Nothing here in today's plan: its {counted(queued, 'card')} are in "
             f"other packs or topics. {goes_on}"
         )
     return (
-        "Nothing more is planned for today: today's cards are done, or the plan reaches "
-        f"its target without any today. {goes_on}"
+        "Nothing more is planned today: its cards are done, or the plan reaches its "
+        f"target without more. {goes_on}"
     )
 
 

@@ -198,17 +198,22 @@ def stats_command(obj: Context, as_json: bool) -> None:
             click.echo(fold_text(means, columns))
 
 
+TODAY_LABEL = "To study: "
+"""The label of Home's count of today. Home's words already end in "today" ("20 new today",
+"28 planned today"): labelled "Today: " they read "Today: 28 planned today"."""
+
+
 def _today_text(headline: str, parts: tuple[str, ...] | None, width: int | None) -> str:
-    """ "Today: " and Home's count, folded to `width`; the note of the fsrs backlog goes
+    """`TODAY_LABEL` and Home's count, folded to `width`; the note of the fsrs backlog goes
     whole under the count when the line is too wide, as the stats screen puts it: folded
     at any space, "(..., 1" ended one line and "done today)" began the next."""
     from quiz.wrapping import fold_text
 
-    line = f"Today: {headline}"
+    line = f"{TODAY_LABEL}{headline}"
     if width is None or len(line) <= width or parts is None or len(parts) < 3:
         return fold_text(line, width)  # 104 columns under a plan
     count, note = "".join(parts[:2]), parts[2].strip()
-    return fold_text(f"Today: {count}", width) + "\n" + fold_text(f"  {note}", width)
+    return fold_text(f"{TODAY_LABEL}{count}", width) + "\n" + fold_text(f"  {note}", width)
 
 
 FIRST_STEP = "next: `drillbit` opens the app (d studies), or `drillbit study` starts at once"

@@ -213,11 +213,12 @@ class PlanStatus:
         if self.today.last_pass:
             return (
                 "The last pass: today a card is asked once (an Again is not asked again "
-                "today); by fsrs's model a same-day step adds little recall on the day."
+                "the same day); by fsrs's model a same-day step adds little recall on the day."
             )
         return (
             "Too few days for every card with fsrs's same-day learning steps: today a card "
-            "is asked once (an Again is not asked again today); the last pass reviews it."
+            "is asked once (an Again is not asked again the same day); the last pass "
+            "reviews it."
         )
 
     def _wait_note(self, waiting: tuple[str, ...]) -> str:

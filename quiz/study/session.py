@@ -739,5 +739,10 @@ class Session:
                 note=self._summary_note,
                 plan_mode=self.plan_mode,
                 topic_names=self._topic_names,
+                set_aside=[
+                    (step.aside.card, step.aside.flag.suspended)
+                    for step in self._steps
+                    if step.aside is not None
+                ],
             )
         return self._summary

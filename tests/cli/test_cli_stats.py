@@ -232,7 +232,7 @@ def test_stats_says_todays_count_as_home_does(
     assert drillbit("config", "new_per_day", "0").returncode == 0
     result = drillbit("--content", str(mini_bank), "stats")
     assert result.returncode == 0, result.stderr
-    assert "Today: 1 due · 0 new today (2 due by fsrs; max_reviews_per_day 1)\n" in result.stdout
+    assert "To study: 1 due · 0 new today (2 due by fsrs; max_reviews_per_day 1)\n" in result.stdout
     assert "\nCards: " in result.stdout
     in_a_week = (FIXED_DAY + timedelta(days=7)).isoformat()
     assert drillbit("--content", str(mini_bank), "plan", "--interview", in_a_week).returncode == 0
@@ -242,7 +242,9 @@ def test_stats_says_todays_count_as_home_does(
     day = json.loads(drillbit("--content", str(mini_bank), "plan", "--json").stdout)["today"]
     count = day["review_total"] + day["new"]
     assert count > 0
-    assert f"Today: {count} planned today · 2 due by fsrs (the plan decides when)\n" in planned
+    assert f"To study: {count} planned today · 2 due by fsrs (the plan decides when)\n" in planned
+    # labelled "Today: ", Home's words read "Today: 3 planned today"
+    assert [line for line in planned.splitlines() if line.lower().count("today") > 1] == []
 
 
 def test_stats_counts_the_streak_in_words(
@@ -298,9 +300,9 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
     today = report["today"]
     text = drillbit("--content", str(mini_bank), "stats").stdout
     assert (
-        f"Today: {today['due']} due · {today['new']} new today ({today['due_by_fsrs']} due by "
+        f"To study: {today['due']} due · {today['new']} new today ({today['due_by_fsrs']} due by "
         f"fsrs; max_reviews_per_day {today['max_reviews_per_day']}, "
-        f"{today['reviews_done']} done today)\n"
+        f"{today['reviews_done']} done so far)\n"
     ) in text
     assert drillbit("config", "max_reviews_per_day", "--reset").returncode == 0  # 200
     unlimited = json.loads(drillbit("--content", str(mini_bank), "stats", "--json").stdout)
@@ -314,7 +316,9 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
         "later_today": 0,
         "planned": None,
     }
-    assert "Today: 2 due · 0 new today\n" in drillbit("--content", str(mini_bank), "stats").stdout
+    assert (
+        "To study: 2 due · 0 new today\n" in drillbit("--content", str(mini_bank), "stats").stdout
+    )
     in_a_week = (FIXED_DAY + timedelta(days=7)).isoformat()
     assert drillbit("--content", str(mini_bank), "plan", "--interview", in_a_week).returncode == 0
     planned = json.loads(drillbit("--content", str(mini_bank), "stats", "--json").stdout)
@@ -391,7 +395,7 @@ def test_a_heavy_homes_topic_table_separates_thousands(
 
 
 def test_todays_line_at_80_columns_puts_the_backlog_note_whole_under_the_count() -> None:
-    """A heavy home's "Today: 1,931 due · 20 new today (9,991 due by fsrs;
+    """A heavy home's "To study: 1,931 due · 20 new today (9,991 due by fsrs;
     max_reviews_per_day 200, 1 done today)" is 89 columns: folded at any space, one line
     ended "1" and the next began "done today)"."""
     from quiz.cli.study import _today_text
@@ -400,11 +404,11 @@ def test_todays_line_at_80_columns_puts_the_backlog_note_whole_under_the_count()
     parts = today_headline(1931, 20, 9991, 200, 1)
     headline = "".join(parts)
     assert _today_text(headline, parts, 80).splitlines() == [
-        "Today: 1,931 due · 20 new today",
-        "  (9,991 due by fsrs; max_reviews_per_day 200, 1 done today)",
+        "To study: 1,931 due · 20 new today",
+        "  (9,991 due by fsrs; max_reviews_per_day 200, 1 done so far)",
     ]
-    assert _today_text(headline, parts, 120) == f"Today: {headline}"
-    assert _today_text(headline, parts, None) == f"Today: {headline}"  # a pipe: whole
+    assert _today_text(headline, parts, 120) == f"To study: {headline}"
+    assert _today_text(headline, parts, None) == f"To study: {headline}"  # a pipe: whole
 
 
 def _today_json(drillbit: RunDrillbit, bank: Path, now: datetime) -> dict[str, object]:

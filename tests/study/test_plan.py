@@ -904,10 +904,10 @@ def test_the_home_line_says_when_the_day_needs_nothing() -> None:
     assert PlanStatus(plan, 10, ready, busy).steps_note() is None
     short = replace(busy, same_day_steps=False)
     note = PlanStatus(plan, 10, ready, short).steps_note()
-    assert note is not None and "not asked again today" in note and "Too few days" in note
+    assert note is not None and "not asked again the same day" in note and "Too few days" in note
     final = replace(short, last_pass=True)
     note = PlanStatus(plan, 10, ready, final).steps_note()
-    assert note is not None and "not asked again today" in note and "last pass" in note
+    assert note is not None and "not asked again the same day" in note and "last pass" in note
 
 
 # -- one decision a day ------------------------------------------------------------------

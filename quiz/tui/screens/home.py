@@ -62,7 +62,7 @@ class HomeScreen(Screen[None]):
             "comma",
             "open('settings')",
             "Settings",
-            tooltip="daily limits, steps, mock, interview plan",
+            tooltip="interview plan, daily limits, steps, mock",
         ),
         Binding("q", "app.quit", "Quit", show=False),
     ]

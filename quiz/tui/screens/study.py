@@ -66,6 +66,10 @@ LAST_CARD = "Nothing left to skip to: this is the last card."
 """What s says on the session's last card (a skip would bring the same card back)."""
 
 SKIPPED = "Skipped: it comes back at the end."
+NOTHING_TYPED = "Nothing typed: type your number and press enter, or s to skip the card for now"
+"""What enter says on a number card's empty box (spaces alone too): "' ' is not a number"
+did not say that such a card has no answer to reveal, nor the key that goes on without one
+(every mode's: a mock has no bury or suspend)."""
 
 DRILL_SPACE = "A drill is answered in the editor: enter opens it · s skips it for now"
 """The hint space leaves on a coding card (space reveals the other kinds)."""
@@ -694,6 +698,9 @@ class StudyScreen(Screen[None]):
         event.stop()
         card = self.card
         if card is None or not isinstance(card.front, NumericFront) or self.phase != "question":
+            return
+        if not event.text.strip():  # "' ' is not a number" said nothing of the way on
+            self.set_status(Text(NOTHING_TYPED, style="bold red"))
             return
         try:
             value = parse_number(event.text)
