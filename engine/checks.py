@@ -488,6 +488,12 @@ def _nonfinite_cause(got: Array, hints: Sequence[Hint], tol: Tolerance) -> str:
 def _shape_hint(got: tuple[int, ...], expected: tuple[int, ...]) -> str:
     if len(got) == 2 and got[::-1] == expected and got != expected:
         return " (transposed?)"
+    if len(got) == 2 == len(expected) and 1 in expected and got == (max(expected),) * 2 != expected:
+        # a (1, n) input gave (n, n): a row and a column broadcast into a square
+        return (
+            " (a row and a column broadcast into a square: a sum or mean without "
+            "keepdims=True, or a [:, None] for a [None, :], may be on the wrong axis)"
+        )
     if tuple(d for d in expected if d != 1) == tuple(d for d in got if d != 1):
         return " (keepdims=True or a reshape would keep the size-1 axis)"
     return ""

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from engine.checkers.base import Case, Checker, Outcome
+from engine.checkers.nn._square import swapped_axes_cause
 from engine.checks import FALSE_FAILURE_RATE, Judgement, missing_module_note
 from engine.verdict import CaseResult, CaseStatus
 
@@ -97,7 +98,9 @@ class NNChecker(Checker):
     def judge_prepared(self, case: Case, outcome: Outcome, prepared: Any) -> CaseResult:
         """The common prelude, then `check`, which finds `prepared` as `j.prepared`."""
         if outcome.error is not None:
-            cause = self.error_cause(case, outcome.error)
+            cause = self.error_cause(case, outcome.error) or swapped_axes_cause(
+                case.inputs, case.name, outcome.error, lambda path: self.input_name(case, path)
+            )
             if cause is not None:
                 return CaseResult(
                     name=case.name,

@@ -1,4 +1,4 @@
-# expect: error | IndexError
+# expect: failed | numpy raised an index error at line 8 of your code
 import numpy as np
 
 

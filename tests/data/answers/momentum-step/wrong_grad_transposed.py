@@ -1,4 +1,4 @@
-# expect: error | first problem in case 2: a weight matrix
+# expect: failed | fails when theta's rows and columns differ
 def momentum_step(theta, grad, v, lr, beta=0.9):
     v_new = beta * v + grad.T
     return theta - lr * v_new, v_new

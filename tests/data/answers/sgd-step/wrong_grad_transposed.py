@@ -1,4 +1,4 @@
-# expect: error | first problem in case 2: a weight matrix
+# expect: failed | fails when theta's rows and columns differ
 import numpy as np
 
 
