@@ -150,6 +150,8 @@ class SoftmaxChecker(NNChecker):
                 )
             )
         hints.append((_LOGIT_SUM, lambda: _over_logit_sum(z)))
+        hints.append((_RESHAPED, lambda: _over_reshaped_rows(z, transpose_back=False)))
+        hints.append((_RESHAPED, lambda: _over_reshaped_rows(z, transpose_back=True)))
         hints.extend(_shift_and_guard_hints(z))
         j.close("softmax(z)", got, expected, SOFTMAX_TOL, hints=hints)
 
@@ -159,6 +161,22 @@ _LOGIT_SUM = (
     "their exps: e = np.exp(z - z.max(axis=0, keepdims=True)), then e / e.sum(axis=0, "
     "keepdims=True)"
 )
+
+
+_RESHAPED = (
+    "this is softmax over the rows of z.reshape(m, c), then turned back to (c, m): a reshape keeps the "
+    "numbers in memory order and regroups them, so its rows are not z's columns; to work "
+    "on rows, transpose (z.T) and transpose back, or use axis=0 directly"
+)
+
+
+def _over_reshaped_rows(z: np.ndarray, *, transpose_back: bool) -> np.ndarray:
+    """Softmax of each row of z.reshape(m, c) (meant as z.T), reshaped or transposed back."""
+    rows = z.reshape(z.shape[1], z.shape[0])
+    with np.errstate(all="ignore"):
+        e = np.exp(rows - rows.max(axis=1, keepdims=True))
+        out = e / e.sum(axis=1, keepdims=True)
+    return np.asarray(out.T if transpose_back else out.reshape(z.shape))
 
 
 def _over_logit_sum(z: np.ndarray) -> np.ndarray:
