@@ -357,6 +357,7 @@ class SmoothedCrossEntropyChecker(NNChecker):
         one_hot = ref.smoothed_targets(labels, c, 0.0)
         variants: dict[str, np.ndarray] = {
             "c-1": (1 - s) * one_hot + (s / (c - 1)) * (1 - one_hot),
+            "c-1 all": (1 - s) * one_hot + s / (c - 1),
             "none": one_hot,
             "no/c": (1 - s) * one_hot + s,
             "assigned": np.where(one_hot == 1, 1 - s, s / c),
@@ -367,6 +368,9 @@ class SmoothedCrossEntropyChecker(NNChecker):
         messages = {
             "c-1": "the smoothing mass is spread over the c-1 wrong classes; here every one of "
             "the c classes, the true one included, gets smoothing/c: "
+            "q = (1 - smoothing)*one_hot + smoothing/c",
+            "c-1 all": "every class got smoothing/(c-1), the true one included, so q sums "
+            "to 1 + smoothing/(c-1), more than 1; spread the smoothing over all c classes: "
             "q = (1 - smoothing)*one_hot + smoothing/c",
             "none": "the smoothing was ignored: this is the plain cross-entropy",
             "no/c": "each class gets smoothing/c, not smoothing: q sums to 1",
