@@ -163,6 +163,7 @@ class BceWithLogitsChecker(NNChecker):
             loss,
             loss_ref,
             LOSS_TOL,
+            float32_scalar=True,
             hints=[
                 ("the labels are swapped: the term is -z*y (y = 1 rewards a large z)", flipped),
                 (
@@ -424,6 +425,7 @@ class SmoothedCrossEntropyChecker(NNChecker):
             loss,
             loss_ref,
             LOSS_TOL,
+            float32_scalar=True,
             hints=loss_hints,
             factors=[
                 (float(m), f"divide the summed loss by m = {m}, the number of examples"),
