@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -298,6 +299,7 @@ class CrossEntropyChecker(NNChecker):
                 "counts the c rows); divide by m only",
             ),
             (-1.0, "the loss must be positive: the minus sign is missing"),
+            *_log_base_factors(),
         ]
         hints = [
             *_additive_guard_hints(y_hat, y),
@@ -336,6 +338,17 @@ class CrossEntropyChecker(NNChecker):
             j.close("the loss", got, expected, ZERO_LOSS_TOL, hints=hints)
         else:
             j.close("the loss", got, expected, LOSS_TOL, hints=hints, factors=factors)
+
+
+def _log_base_factors() -> list[tuple[float, str]]:
+    """A loss taken with np.log2 or np.log10 is the natural-log loss divided by ln 2 or ln 10."""
+    return [
+        (
+            1.0 / math.log(base),
+            f"np.{name} gives the loss in {unit}; cross-entropy uses the natural log, np.log",
+        )
+        for base, name, unit in ((2.0, "log2", "bits"), (10.0, "log10", "decimal digits"))
+    ]
 
 
 def _softmax_again(y_hat: np.ndarray, y: np.ndarray) -> float:
