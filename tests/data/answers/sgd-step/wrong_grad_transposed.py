@@ -1,4 +1,4 @@
-# expect: failed | fails when theta's rows and columns differ
+# expect: failed | rows and columns
 import numpy as np
 
 
