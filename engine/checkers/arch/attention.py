@@ -92,7 +92,21 @@ def _weight_variants(
             "(the last axis) must sum to 1",
             lambda: _softmax(masked(raw / np.sqrt(d_k), mask), axis=-2),
         ),
+        (
+            "the weights were divided by sqrt(d_k) after the softmax, so they no longer sum "
+            "to 1; divide the scores before it: softmax(Q K^T / sqrt(d_k))",
+            lambda: _softmax(masked(raw, mask)) / np.sqrt(d_k),
+        ),
     ]
+    if K.shape[-1] == K.shape[-2]:  # a non-square K raises in Q @ K instead
+        out.append(
+            (
+                "K is not transposed: Q @ K runs only while K's rows and columns are equal "
+                "(n_k = d_k); the scores are Q @ K^T, np.swapaxes(K, -1, -2), each query "
+                "against each key",
+                lambda: _softmax(masked(Q @ K / np.sqrt(d_k), mask)),
+            )
+        )
     if mask is not None:
         scaled = raw / np.sqrt(d_k)
         out += [
@@ -392,6 +406,11 @@ def _heads_variants(
         (
             "the scores are not divided by sqrt(dh)",
             lambda: merge(attend(split(Q), split(K), split(V), 1.0, mask)) @ Wo,
+        ),
+        (
+            "the attention weights were divided by sqrt(dh) after the softmax, so they no "
+            "longer sum to 1; divide the scores before it: softmax(q k^T / sqrt(dh))",
+            lambda: merge(attend(split(Q), split(K), split(V), 1.0, mask)) @ Wo / np.sqrt(dh),
         ),
         (
             "the softmax runs over the queries (the scores' second-to-last axis); each "
