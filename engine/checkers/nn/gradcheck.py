@@ -342,6 +342,11 @@ def _other_formulas(num: np.ndarray, ana: np.ndarray) -> list[tuple[float, str, 
             "take the norms themselves (np.linalg.norm), or the threshold means something else",
         ),
         (
+            float(np.abs(num - ana).sum()) / float(np.abs(num).sum() + np.abs(ana).sum()),
+            "the same ratio with L1 norms (sums of absolute values)",
+            "the norms are Euclidean, np.linalg.norm: the square root of the sum of squares",
+        ),
+        (
             diff / float(np.linalg.norm(num + ana)),
             "||num - grad|| / ||num + grad||, the norm of the sum",
             "it is 0 when the gradients are opposite",
