@@ -68,13 +68,13 @@ def swapped_axes_cause(
     for name, (rows, cols) in _matrices(inputs, name_of):
         if _fits(first_line, rows, cols):
             lines = _USER_LINE.findall(error)
-            where = f" at line {lines[-1]} of your code" if lines else ""
+            where = f" at line {lines[-1]}" if lines else ""
             case = case_name.split(":", 1)[0]
             kind = "an index" if first_line.startswith("IndexError") else "a shape"
             return (
                 f"fails when {name}'s rows and columns differ ({case}: {name} of shape "
-                f"({rows}, {cols})): numpy raised {kind} error{where}; your code may swap rows "
-                "and columns (an axis=0/axis=1, a [:, None] for a [None, :], a missing .T), "
-                "which goes unnoticed while they are equal"
+                f"({rows}, {cols})): numpy raised {kind} error{where}, so the code may swap "
+                "rows and columns (an axis=0/axis=1, a [:, None] for a [None, :], a missing "
+                ".T), which goes unnoticed while they are equal"
             )
     return None
