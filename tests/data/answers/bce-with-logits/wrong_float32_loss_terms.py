@@ -1,4 +1,4 @@
-# expect: failed | the loss agrees with the expected values to about 7 digits only
+# expect: failed | float32
 import numpy as np
 
 
