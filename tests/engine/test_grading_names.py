@@ -24,9 +24,10 @@ def _names(path: str) -> str:
 
 
 def _cause(z: np.ndarray, error: str) -> str | None:
-    return swapped_axes_cause(
+    found = swapped_axes_cause(
         {"fn": "softmax", "args": [z]}, "case 4: moderate logits", error, _names
     )
+    return None if found is None else found.message
 
 
 def test_a_broadcast_error_on_a_non_square_input_names_it_its_case_and_the_line() -> None:
@@ -35,6 +36,16 @@ def test_a_broadcast_error_on_a_non_square_input_names_it_its_case_and_the_line(
     assert cause.startswith("fails when z's rows and columns differ (case 4: z of shape (6, 10))")
     assert "numpy raised a shape error at line 7" in cause
     assert "may swap rows and columns" in cause
+
+
+def test_the_shared_problem_leaves_out_the_case_so_its_cases_read_as_one() -> None:
+    smaller = BROADCAST.replace("(6,10) (10,1)", "(3,5) (5,1)")
+    found = swapped_axes_cause({"args": [np.zeros((6, 10))]}, "case 4: x", BROADCAST, _names)
+    other = swapped_axes_cause({"args": [np.zeros((3, 5))]}, "case 5: y", smaller, _names)
+    assert found is not None and other is not None
+    assert found.message != other.message
+    assert found.problem == other.problem
+    assert "case" not in found.problem and "(6, 10)" not in found.problem
 
 
 @pytest.mark.parametrize(

@@ -98,16 +98,21 @@ class NNChecker(Checker):
     def judge_prepared(self, case: Case, outcome: Outcome, prepared: Any) -> CaseResult:
         """The common prelude, then `check`, which finds `prepared` as `j.prepared`."""
         if outcome.error is not None:
-            cause = self.error_cause(case, outcome.error) or swapped_axes_cause(
-                case.inputs, case.name, outcome.error, lambda path: self.input_name(case, path)
-            )
+            cause = self.error_cause(case, outcome.error)
+            problem = cause
+            if cause is None:
+                swapped = swapped_axes_cause(
+                    case.inputs, case.name, outcome.error, lambda path: self.input_name(case, path)
+                )
+                if swapped is not None:
+                    cause, problem = swapped
             if cause is not None:
                 return CaseResult(
                     name=case.name,
                     status=CaseStatus.FAILED,
                     message=f"{cause}\nyour code raised {outcome.error}",
                     inputs=case.describe,
-                    problem=cause,  # the raised error's shapes and line differ case by case
+                    problem=problem,  # the raised error's shapes and line differ case by case
                 )
             return CaseResult(
                 name=case.name,

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
-__all__ = ["swapped_axes_cause"]
+__all__ = ["SwappedAxes", "swapped_axes_cause"]
 
 _SHAPE_ERRORS = re.compile(
     r"^ValueError: .*(could not be broadcast|mismatch in its core dimension|not aligned|"
@@ -59,11 +59,19 @@ def _fits(first_line: str, rows: int, cols: int) -> bool:
     return rows in numbers and cols in numbers
 
 
+class SwappedAxes(NamedTuple):
+    """The message for one case, and the part of it every case with this mistake shares."""
+
+    message: str
+    problem: str
+
+
 def swapped_axes_cause(
     inputs: dict[str, Any], case_name: str, error: str, name_of: Callable[[str], str]
-) -> str | None:
-    """'fails when z's rows and columns differ ...' when `error` is numpy's shape complaint
-    about the two sizes of a non-square input, else None."""
+) -> SwappedAxes | None:
+    """'fails when z's rows and columns differ (case 4: z of shape (6, 10)) ...' when `error`
+    is numpy's shape complaint about the two sizes of a non-square input, else None. The
+    shared problem leaves out the case and its shape, so the cases it fails read as one."""
     first_line = error.split("\n", 1)[0]
     for name, (rows, cols) in _matrices(inputs, name_of):
         if _fits(first_line, rows, cols):
@@ -71,10 +79,14 @@ def swapped_axes_cause(
             where = f" at line {lines[-1]}" if lines else ""
             case = case_name.split(":", 1)[0]
             kind = "an index" if first_line.startswith("IndexError") else "a shape"
-            return (
-                f"fails when {name}'s rows and columns differ ({case}: {name} of shape "
-                f"({rows}, {cols})): numpy raised {kind} error{where}, so the code may swap "
-                "rows and columns (an axis=0/axis=1, a [:, None] for a [None, :], a missing "
-                ".T), which goes unnoticed while they are equal"
+            why = (
+                f"numpy raised {kind} error{where}, so the code may swap rows and columns (an "
+                "axis=0/axis=1, a [:, None] for a [None, :], a missing .T), which goes unnoticed "
+                "while they are equal"
+            )
+            differ = f"fails when {name}'s rows and columns differ"
+            return SwappedAxes(
+                message=f"{differ} ({case}: {name} of shape ({rows}, {cols})): {why}",
+                problem=f"{differ}: {why}",
             )
     return None
