@@ -141,6 +141,18 @@ class AttentionChecker(NNChecker):
         """K.transpose(0, 2, 1) (or .transpose(1, 0) on a 2-D habit) on a K with another
         number of axes: numpy refuses the axes, and the leading batch axes are optional."""
         k = case.inputs["args"][1]
+        mask = case.inputs["args"][3] if len(case.inputs["args"]) > 3 else None
+        q = case.inputs["args"][0]
+        if (
+            error.startswith("IndexError: boolean index did not match")
+            and isinstance(mask, np.ndarray)
+            and mask.ndim < q.ndim  # the scores have Q's leading axes
+        ):
+            return (
+                f"scores[~mask] indexes with the mask as it is, and boolean indexing does not "
+                f"broadcast: this {mask.shape} mask is one (n_q, n_k) pattern for every batch "
+                "entry of the scores; np.where(mask, scores, -np.inf) broadcasts it"
+            )
         if not error.startswith("ValueError: axes don't match array") or k.ndim == 3:
             return None
         return (

@@ -240,8 +240,19 @@ class LstmCellChecker(NNChecker):
             )
         z = W @ np.vstack([h_prev, x]) + case.inputs["b"]
         forget = 1.0 / (1.0 + np.exp(-z[n : 2 * n]))
+        stacked_grad = np.vstack([grads_ref[1], grads_ref[0]])  # d[h_prev; x], h_prev on top
+        split_swapped = {"dx": stacked_grad[:d], "dh_prev": stacked_grad[d:]}
         for k, label in enumerate(shapes):
             extra: list[tuple[str, Any]] = []
+            if label in split_swapped:
+                extra.append(
+                    (
+                        "W.T @ dz was split the wrong way round: the stack is [h_prev; x], "
+                        "h_prev on top, so its first n rows are dh_prev and the d rows below "
+                        "them are dx",
+                        split_swapped[label],
+                    )
+                )
             if label == "dc_prev":
                 extra.append(
                     (
