@@ -415,16 +415,16 @@ class Judgement:
         hints: Sequence[Hint] = (),
         factors: Sequence[tuple[float, str]] = (),
         moved_from: Any = None,
-        float32_scalar: bool = False,
+        near_miss: str = "",
     ) -> None:
         """got ~ expected elementwise; on failure, name a known mistake when one matches.
 
         `moved_from` is the value an update step started from (an optimizer's theta): a
         float32 step is then judged on the move, since a wrong step is small next to theta
-        and would look like float32 rounding of theta itself. `float32_scalar` names a single
-        number that is off by no more than float32 rounding as float32 (for a loss with a
-        tight tolerance, where no formula slip comes that close: a scalar has no pattern of
-        errors to tell float32 by, so this is the checker's call, not the default)."""
+        and would look like float32 rounding of theta itself. `near_miss` is what to say of a
+        single number off by no more than float32 rounding (a scalar has no pattern of errors
+        to tell float32 by, so the checker, which knows the slips that come that close, words
+        it; none by default)"""
         g = np.asarray(got, dtype=np.float64)
         e = np.asarray(expected, dtype=np.float64)
         if g.shape != e.shape:
@@ -452,8 +452,8 @@ class Judgement:
         )
         start = None if moved_from is None else np.asarray(moved_from, dtype=np.float64)
         reason = _diagnose(label, g, e, tol, hints, factors, start)
-        if not reason and float32_scalar and g.size == 1 and within_float32_steps(g, e):
-            reason = _float32_steps_reason(label)
+        if not reason and near_miss and g.size == 1 and within_float32_steps(g, e):
+            reason = near_miss
         self.fail(
             f"{reason}: {detail}" if reason else detail,
             expected=shown_e,
@@ -534,14 +534,6 @@ def _shape_hint(got: tuple[int, ...], expected: tuple[int, ...]) -> str:
     return ""
 
 
-def _float32_steps_reason(label: str) -> str:
-    return (
-        f"{label} agrees with the expected values to about 7 digits only, the precision "
-        "of float32: if some step was computed in float32 (an .astype(np.float32), a "
-        "np.float32 constant, a float32 cache) and cast back, compute it in float64"
-    )
-
-
 def _diagnose(
     label: str,
     got: Array,
@@ -578,7 +570,11 @@ def _diagnose(
     if start is not None and start.shape == got.shape:  # judge the move, not the values
         moved_got, moved_expected = got - start, expected - start
     if float32_digits(moved_got, moved_expected):
-        return _float32_steps_reason(label)
+        return (
+            f"{label} agrees with the expected values to about 7 digits only, the precision "
+            "of float32: if some step was computed in float32 (an .astype(np.float32), a "
+            "np.float32 constant, a float32 cache) and cast back, compute it in float64"
+        )
     k = scale_factor(got, expected, tol)
     if k is None or f"{k:.4g}" == "1":  # "off by a factor of about 1" explains nothing
         return ""

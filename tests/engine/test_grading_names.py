@@ -13,6 +13,8 @@ import pytest
 from engine.checkers.nn._square import swapped_axes_cause
 from engine.checks import CaseFailure, Judgement, Tolerance, float16_only
 
+NEAR = "the loss agrees with the expected value to about 7 digits only"
+
 BROADCAST = (
     "ValueError: operands could not be broadcast together with shapes (6,10) (10,1) \n"
     "  line 7, in softmax: return e / e.sum(axis=0)[:, None]"
@@ -115,19 +117,19 @@ def test_float16_values_are_named_float16_not_float32() -> None:
     assert "matches in float16 precision only" in message
 
 
-def test_a_loss_off_by_float32_rounding_is_named_only_where_the_checker_asks() -> None:
+def test_a_loss_off_by_float32_rounding_is_told_only_what_its_checker_words() -> None:
     expected = 0.750721986
     got = float(np.float32(expected)) + 1e-9  # float32's digits, then float64 arithmetic
     tol = Tolerance(rtol=1e-9)
     asked = _failure(
-        lambda: Judgement("case", "").close("the loss", got, expected, tol, float32_scalar=True)
+        lambda: Judgement("case", "").close("the loss", got, expected, tol, near_miss=NEAR)
     )
-    assert asked.startswith("the loss agrees with the expected values to about 7 digits only")
+    assert asked.startswith(NEAR)
     plain = _failure(lambda: Judgement("case", "").close("the loss", got, expected, tol))
     assert plain.startswith("max rel error")
     far = _failure(  # a wrong formula's error is far above float32 rounding: no such claim
         lambda: Judgement("case", "").close(
-            "the loss", expected * 1.001, expected, tol, float32_scalar=True
+            "the loss", expected * 1.001, expected, tol, near_miss=NEAR
         )
     )
     assert far.startswith("max rel error")
