@@ -12,7 +12,7 @@ from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.checkers.nn.softmax import GUARD_EPSILONS
-from engine.checks import Judgement, Tolerance
+from engine.checks import FLOAT32_STEPS, Judgement, Tolerance
 from engine.deep import losses as ref
 from engine.nn.gradcheck import numerical_gradient
 
@@ -50,13 +50,14 @@ def _guard_hints(
     loss_with: Callable[[float], float], loss_ref: float, fix: str
 ) -> list[tuple[str, Any]]:
     """The loss that an additive guard inside the log gives (log(p + 1e-7)), for each common
-    eps whose loss is far enough from the right one (ten times the tolerance) that float32
-    rounding cannot land on it too: a nearer one is left to NEAR_MISS, which names both."""
+    eps whose loss is farther from the right one than float32 rounding can move it (twice
+    FLOAT32_STEPS), so a float32 loss never matches it: a nearer one is left to NEAR_MISS,
+    which names both."""
     hints: list[tuple[str, Any]] = []
     for eps in GUARD_EPSILONS:
         with np.errstate(all="ignore"):
             guarded = loss_with(eps)
-        if not abs(guarded - loss_ref) > 10 * LOSS_TOL.rtol * abs(loss_ref):
+        if not abs(guarded - loss_ref) > 2 * FLOAT32_STEPS * abs(loss_ref):
             continue
         shown = f"{eps:.0e}".replace("e-0", "e-")  # 1e-7, as people write it
         hints.append(

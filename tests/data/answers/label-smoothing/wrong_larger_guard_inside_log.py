@@ -1,4 +1,4 @@
-# expect: failed | this matches log(p + 1e-9): an additive epsilon inside the log
+# expect: failed | this matches log(p + 1e-6): an additive epsilon inside the log
 import numpy as np
 
 
@@ -8,4 +8,4 @@ def smoothed_cross_entropy(logits, labels, smoothing=0.1):
     q[labels, np.arange(m)] += 1.0 - smoothing
     e = np.exp(logits - logits.max(axis=0, keepdims=True))
     p = e / e.sum(axis=0, keepdims=True)
-    return float(-np.sum(q * np.log(p + 1e-9)) / m), (p - q) / m
+    return float(-np.sum(q * np.log(p + 1e-6)) / m), (p - q) / m
