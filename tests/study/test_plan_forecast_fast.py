@@ -100,7 +100,7 @@ def test_without_the_curve_constants_the_points_are_readiness_own(
     cards, memory, _plan, moment, _tz, _pace = _case(rng)
     scheduler = Scheduler(enable_fuzzing=False)
     for module in (plan_curve, plan_recall_on_day, plan_forecast_days):  # every user of it
-        monkeypatch.setattr(module, "_curve", lambda scheduler: None)
+        monkeypatch.setattr(module, "forgetting_curve", lambda scheduler: None)
     recalls = plan_forecast_days._DayRecalls(cards, memory, scheduler)
     assert not recalls._vectorised
     assert recalls.overall(moment) == plan_forecast_days._overall(cards, memory, moment, scheduler)
@@ -150,7 +150,7 @@ def _old_reviews(
     ]
     reviews: list[str] = []
     for card_id in due:
-        stepping = plan_new_cards._stepping_today(memory[card_id], today, tz)
+        stepping = plan_new_cards.stepping_today(memory[card_id], today, tz)
         if time_reviews and not (steps and stepping):
             continue
         cost = pace.review_seconds(kinds[card_id])
@@ -179,7 +179,7 @@ def _old_takes_steps(
     stepping = [
         (card, memory[card.id])
         for card in cards
-        if card.id in memory and plan_new_cards._stepping_today(memory[card.id], today, tz)
+        if card.id in memory and plan_new_cards.stepping_today(memory[card.id], today, tz)
     ]
     if not steps_fit(
         unseen, stepping, plan, days_left, final_days(cards, plan, days_left, pace), left, pace

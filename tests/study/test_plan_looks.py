@@ -1,7 +1,7 @@
 """The last pass built as columns places what the `Look` objects placed (twenty-first round).
 
 Until the twenty-first round `last_pass` made a `Look` object per (card, day), some 213,000
-for a heavy home's forecast, read back into columns by `_fewest_looks`; it now builds the
+for a heavy home's forecast, read back into columns by `fewest_looks`; it now builds the
 columns directly, asks each card's recall after a review on every day left at once
 (`RecallCache.after_reviews`) and works out a card's local date of last review only when it
 may be today. `_old_last_pass` is the last pass as it was, with the plain ranking and walk
@@ -118,7 +118,7 @@ def _old_last_pass(
             if gain > 0:
                 offers.append(Look(card.id, offset, gain, cost, new=False))
     first_look = [
-        plan_curve._recall_after_first_look(
+        plan_curve.recall_after_first_look(
             moment + timedelta(days=offset), start, scheduler, steps=steps
         )
         for offset in range(days_left if unseen else 0)
@@ -288,7 +288,7 @@ def test_the_looks_built_as_a_matrix_are_the_loop_s(seed: int) -> None:
     positive cells in row-major order must be the loop's looks, in the loop's order."""
     rng = random.Random(300 + seed)
     days = rng.randint(1, 6)
-    reviews = plan_looks._Reviews()
+    reviews = plan_looks.SeenCardReviews()
     for number in range(rng.randint(0, 40)):
         now = rng.choice([0.0, 0.3, 0.5, rng.random()])
         # gains below, at and above 0; rows shared by cards, as cards in one state share
@@ -300,9 +300,9 @@ def test_the_looks_built_as_a_matrix_are_the_loop_s(seed: int) -> None:
     firsts = [rng.random() * rng.choice([0.0, 1.0]) for _ in range(days)]
     count = len(reviews.numbers)
     unseen = [(count + k, rng.choice([8.0, 45.0])) for k in range(rng.randint(0, 5))]
-    plain, matrix = plan_looks._Looks(), plan_looks._Looks()
-    plan_looks._add_looks(plain, reviews, firsts, unseen, vectorised=False)
-    plan_looks._add_looks(matrix, reviews, firsts, unseen, vectorised=True)
+    plain, matrix = plan_looks.CandidateLooks(), plan_looks.CandidateLooks()
+    plan_looks.add_looks(plain, reviews, firsts, unseen, vectorised=False)
+    plan_looks.add_looks(matrix, reviews, firsts, unseen, vectorised=True)
     assert matrix.arrays is not None
     for made in (matrix.cards, matrix.arrays.cards.tolist()):
         assert made == plain.cards

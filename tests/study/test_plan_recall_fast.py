@@ -217,7 +217,7 @@ def test_without_the_curve_constants_fsrs_is_asked_per_card(
         readiness([FakeCard("a"), FakeCard("b")], {"a": card}, later, scheduler),
     )
     for module in (plan_curve, plan_recall_on_day):  # every module that asks for it
-        monkeypatch.setattr(module, "_curve", lambda scheduler: None)
+        monkeypatch.setattr(module, "forgetting_curve", lambda scheduler: None)
     assert recall_at(card, later, scheduler) == scheduler.get_card_retrievability(card, later)
     plain = (
         recall_at(card, later, scheduler),
@@ -231,7 +231,7 @@ def test_the_locked_fsrs_agrees_with_the_quick_paths() -> None:
     """uv.lock's fsrs passes the check that lets the quick paths run at all."""
     plan_curve._internals_agree.cache_clear()
     assert plan_curve._internals_agree()
-    assert plan_curve._curve(Scheduler(enable_fuzzing=False)) is not None
+    assert plan_curve.forgetting_curve(Scheduler(enable_fuzzing=False)) is not None
 
 
 @pytest.mark.parametrize("change", ["review_card", "missing", "raises"])
@@ -262,7 +262,7 @@ def test_an_fsrs_whose_private_pieces_differ_is_asked_per_card(
     plan_curve._internals_agree.cache_clear()
     try:
         scheduler = Scheduler(enable_fuzzing=False)
-        assert plan_curve._curve(scheduler) is None
+        assert plan_curve.forgetting_curve(scheduler) is None
         card = Card(1, State.Review, None, 4.0, 5.0, due=MOMENT, last_review=MOMENT - timedelta(3))
         later = MOMENT + timedelta(days=6)
         start = later + timedelta(days=4)

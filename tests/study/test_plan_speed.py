@@ -28,7 +28,7 @@ from quiz.study.plan import placement as plan_placement
 @dataclass(frozen=True)
 class Look:
     """One candidate of the last pass, as `last_pass` made them until the twenty-first round
-    (an object per look; now columns, `plan_looks._Looks`)."""
+    (an object per look; now columns, `plan_looks.CandidateLooks`)."""
 
     card_id: str
     day: int
@@ -37,9 +37,9 @@ class Look:
     new: bool
 
 
-def columns(looks: Sequence[Look]) -> plan_looks._Looks:
+def columns(looks: Sequence[Look]) -> plan_looks.CandidateLooks:
     """The looks as the last pass's columns, each card numbered at its first look."""
-    made = plan_looks._Looks()
+    made = plan_looks.CandidateLooks()
     for look in looks:
         made.cards.append(made.number(look.card_id, unseen=look.new))
         made.days.append(look.day)
@@ -68,7 +68,7 @@ def _plain_place(
         look = looks[index]
         if look.card_id in placed:
             continue
-        if not plan_pace._fits(look.seconds, left[look.day]):
+        if not plan_pace.cost_fits(look.seconds, left[look.day]):
             crowded.add(look.day)
             continue
         placed.add(look.card_id)
@@ -132,7 +132,7 @@ def _plain_fewest_looks(
     goal: float,
     tried: list[list[int]],
 ) -> plan_placement._Placement:
-    """`_fewest_looks` as it was before the nineteenth round (a Python key per look),
+    """`fewest_looks` as it was before the nineteenth round (a Python key per look),
     noting each order it places in `tried`."""
 
     def place(order: list[int]) -> plan_placement._Placement:
@@ -198,7 +198,7 @@ def test_the_fewest_looks_are_what_the_plain_ranking_and_walk_chose(
         return placed
 
     monkeypatch.setattr(plan_placement, "_place", noted)
-    quick = plan_placement._fewest_looks(columns(looks), room, 10.0, 40.0)
+    quick = plan_placement.fewest_looks(columns(looks), room, 10.0, 40.0)
     plain_orders: list[list[int]] = []
     assert quick == _plain_fewest_looks(looks, room, 10.0, 40.0, plain_orders)
     # every ranking tried (per second, then at each round's prices) is the same order

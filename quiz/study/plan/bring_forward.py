@@ -14,11 +14,11 @@ from fsrs import Card, Scheduler, State
 from quiz.store.records import InterviewPlan
 from quiz.study.cards import StudyCard
 from quiz.study.days import local_date
-from quiz.study.plan.curve import RecallCache, _recall_after_first_look
-from quiz.study.plan.looks import _add_looks, _Looks, _Reviews
+from quiz.study.plan.curve import RecallCache, recall_after_first_look
+from quiz.study.plan.looks import CandidateLooks, SeenCardReviews, add_looks
 from quiz.study.plan.pace import Pace
-from quiz.study.plan.placement import _fewest_looks, with_numpy
-from quiz.study.plan.recall_on_day import READINESS_MARGIN, _recalls, interview_start
+from quiz.study.plan.placement import fewest_looks, with_numpy
+from quiz.study.plan.recall_on_day import READINESS_MARGIN, interview_start, recalls_at
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,7 @@ def last_pass(
     Every (card, day) pair is worth the recall on the day it adds (fsrs's forgetting
     curve, expected over recalling or not). The aim is the fewest looks that bring
     predicted readiness on the day to the plan's target plus `margin`, each day within
-    its minutes (`today_left` today, the budget on the later days): see `_fewest_looks`.
+    its minutes (`today_left` today, the budget on the later days): see `fewest_looks`.
     Nothing is reviewed beyond what the day needs. A card well above the target on the
     day gains little and comes last, so it is left alone; a card far under it gains most
     on the eve, so the weakest cards wait for the latest days with room, and when the eve
@@ -78,10 +78,10 @@ def last_pass(
     known_cards = [memory[card.id] for card in studied]
     # Readiness on the day if nothing more is studied, summed over the cards: the
     # placed looks add to it until the goal.
-    now_recalls = _recalls(known_cards, start, scheduler)
+    now_recalls = recalls_at(known_cards, start, scheduler)
     ready = sum(now_recalls)
     goal = (plan.target + margin) * (len(studied) + len(unseen))
-    looks = _Looks()
+    looks = CandidateLooks()
     after = (recalls if recalls is not None else RecallCache()).after_reviews
     # Python's offsets are under a day each way, so a review 3 days before `moment` was
     # on an earlier local date: only the later ones need theirs worked out.
@@ -89,7 +89,7 @@ def last_pass(
     review_costs: dict[str, float] = {}
     # Cards in the same memory state recall the same after a review: worked out once per state.
     afters: dict[tuple[State, float | None, float | None, datetime], list[float]] = {}
-    reviews = _Reviews()
+    reviews = SeenCardReviews()
     for card, known, now_recall in zip(studied, known_cards, now_recalls, strict=True):
         reviewed = known.last_review
         if reviewed is None or (reviewed >= recent and local_date(reviewed, tz) >= today):
@@ -106,7 +106,7 @@ def last_pass(
         reviews.numbers.append(looks.number(card.id, unseen=False))
         reviews.costs.append(cost)
     first_look = [
-        _recall_after_first_look(when, start, scheduler, steps=steps)
+        recall_after_first_look(when, start, scheduler, steps=steps)
         for when in (whens if unseen else ())
     ]
     firsts = [
@@ -115,8 +115,8 @@ def last_pass(
     ]
     most = (len(reviews.after) + len(firsts)) * days_left
     vectorised = with_numpy(most)
-    _add_looks(looks, reviews, first_look, firsts, vectorised=vectorised)
-    placement = _fewest_looks(looks, room, ready, goal)
+    add_looks(looks, reviews, first_look, firsts, vectorised=vectorised)
+    placement = fewest_looks(looks, room, ready, goal)
     count = len(studied) + len(unseen)
     return LastPass(
         days=placement.days,

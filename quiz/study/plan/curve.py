@@ -30,7 +30,7 @@ def recall_at(card: Card | None, moment: datetime, scheduler: Scheduler) -> floa
     """
     if card is None:
         return 0.0
-    curve = _curve(scheduler)
+    curve = forgetting_curve(scheduler)
     if curve is None or moment.tzinfo is None:
         return float(scheduler.get_card_retrievability(card, as_utc(moment)))
     reviewed, stability = card.last_review, card.stability
@@ -39,7 +39,7 @@ def recall_at(card: Card | None, moment: datetime, scheduler: Scheduler) -> floa
     return _plain_recall(reviewed, stability, moment, curve)
 
 
-def _curve(scheduler: Scheduler) -> tuple[float, float] | None:
+def forgetting_curve(scheduler: Scheduler) -> tuple[float, float] | None:
     """fsrs's forgetting-curve constants (factor, decay) of `scheduler` for the quick paths,
     or None where this fsrs does not keep them as `get_card_retrievability` reads them, or
     its private pieces do not give what its public methods give (`_internals_agree`): then
@@ -155,7 +155,7 @@ def _plain_curve(
         or _lapse_stepped_same_day(scheduler, card.state, steps=steps)
     ):
         return None
-    return _curve(scheduler)
+    return forgetting_curve(scheduler)
 
 
 def _plain_when(card: Card, when: datetime) -> bool:
@@ -187,8 +187,8 @@ def _recall_after_plain_review(
     after Good and after Again from fsrs's own formulas (what `review_card` works out on
     that path: the difficulty it also updates does not enter the recall), each then on
     fsrs's forgetting curve from `when` (the review becomes the card's last) to `start`.
-    `curve`: `_curve`'s constants (given, so that `_internals_agree` can check this
-    function before `_curve` trusts it)."""
+    `curve`: `forgetting_curve`'s constants (given, so that `_internals_agree` can check this
+    function before `forgetting_curve` trusts it)."""
     return _PlainReviews(card, scheduler, curve).recall(when, start)
 
 
@@ -200,7 +200,7 @@ class _PlainReviews:
     out once per card. Each is the leading part of fsrs's own product, in its order of
     operations (the Good formula's `* hard_penalty * easy_bonus` are `* 1`), so every
     moment's stabilities are fsrs's to the bit; `_internals_agree` checks them against
-    `review_card` before `_curve` lets any recall take this path."""
+    `review_card` before `forgetting_curve` lets any recall take this path."""
 
     __slots__ = ("_good", "_lapse", "_last", "_recall_w", "_short", "_stability", "_curve")
 
@@ -323,7 +323,7 @@ class RecallCache:
         return found
 
 
-def _recall_after_first_look(
+def recall_after_first_look(
     when: datetime, start: datetime, scheduler: Scheduler, *, steps: bool = True
 ) -> float:
     """Recall at `start` of a new card introduced at `when` and answered Good throughout

@@ -17,8 +17,8 @@ from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, local_date
 from quiz.study.plan.bring_forward import last_pass
 from quiz.study.plan.curve import RecallCache
-from quiz.study.plan.new_cards import _stepping_today, pass_days, takes_steps
-from quiz.study.plan.pace import Pace, _fits
+from quiz.study.plan.new_cards import pass_days, stepping_today, takes_steps
+from quiz.study.plan.pace import Pace, cost_fits
 from quiz.study.plan.recall_on_day import READINESS_MARGIN
 
 
@@ -128,7 +128,7 @@ def plan_day(
             if most is not None and len(chosen) >= most:
                 break
             cost = speed.new_seconds(card.kind, steps=steps)
-            if imposed or _fits(cost, left):
+            if imposed or cost_fits(cost, left):
                 chosen.append(card.id)
                 left -= cost
         return chosen
@@ -147,7 +147,7 @@ def plan_day(
     candidates = (
         studied
         if not time_reviews
-        else [card for card in studied if _stepping_today(memory[card.id], today, tz)]
+        else [card for card in studied if stepping_today(memory[card.id], today, tz)]
         if steps
         else []
     )
@@ -160,7 +160,7 @@ def plan_day(
     reviews: list[str] = []
     for card_id in due:
         cost = speed.review_seconds(kinds[card_id])
-        if _fits(cost, left):
+        if cost_fits(cost, left):
             reviews.append(card_id)
             left -= cost
 

@@ -14,10 +14,10 @@ from fsrs import Card, Rating, Scheduler, State
 from quiz.store.records import InterviewPlan
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, date_start, day_starts_at, local_date
-from quiz.study.plan.curve import RecallCache, _curve
+from quiz.study.plan.curve import RecallCache, forgetting_curve
 from quiz.study.plan.day_selection import plan_day
 from quiz.study.plan.pace import Pace
-from quiz.study.plan.recall_on_day import _mean, _recalls
+from quiz.study.plan.recall_on_day import mean_in_order, recalls_at
 from quiz.study.scheduling import new_card
 
 NUMPY_CARDS = 5_000
@@ -41,7 +41,7 @@ def _overall(
     cards: Sequence[StudyCard], memory: Mapping[str, Card], moment: datetime, scheduler: Scheduler
 ) -> float:
     """`readiness(...).overall` without the topics: a forecast point."""
-    return _mean(_recalls([memory.get(card.id) for card in cards], moment, scheduler))
+    return mean_in_order(recalls_at([memory.get(card.id) for card in cards], moment, scheduler))
 
 
 class _DayRecalls:
@@ -52,17 +52,17 @@ class _DayRecalls:
     numpy columns, so a point works out the curve's base `1 + FACTOR * days / S` for all
     cards at once: the whole days between the instants are the floor of their microseconds
     over a day's (what `timedelta.days` is), floored at 0, made a float and multiplied,
-    divided and added in the order `_recalls` does, each an IEEE operation rounded alike
+    divided and added in the order `recalls_at` does, each an IEEE operation rounded alike
     in numpy, so the same bits. The power stays Python's `**` per card (numpy's `power`
     may round otherwise on some machines), and the mean adds one by one in card order as
-    `_mean` does. Without the curve's constants, or below `NUMPY_CARDS`: `_overall`.
+    `mean_in_order` does. Without the curve's constants, or below `NUMPY_CARDS`: `_overall`.
     """
 
     def __init__(
         self, cards: Sequence[StudyCard], memory: Mapping[str, Card], scheduler: Scheduler
     ) -> None:
         self._cards, self._memory, self._scheduler = cards, memory, scheduler
-        self._curve = _curve(scheduler)
+        self._curve = forgetting_curve(scheduler)
         count = len(cards)
         vectorised = count >= NUMPY_CARDS or (
             "numpy" in sys.modules and count >= NUMPY_CARDS_LOADED
@@ -109,7 +109,7 @@ class _DayRecalls:
         recalls = [
             base**decay if seen else 0.0 for base, seen in zip(bases, self._seen, strict=True)
         ]
-        return _mean(recalls)
+        return mean_in_order(recalls)
 
 
 FORECAST_HOUR = 9

@@ -1,6 +1,6 @@
 """The looks the last pass chooses from: each (card, day) pair with its cost and the
-recall on the day it adds, kept in columns (`_Looks`) and made for every card and day
-(`_add_looks`).
+recall on the day it adds, kept in columns (`CandidateLooks`) and made for every card and day
+(`add_looks`).
 """
 
 from __future__ import annotations
@@ -15,12 +15,12 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class _Looks:
+class CandidateLooks:
     """The last pass's candidates, each a look at a card on a day (0 is today), as columns:
     look i is at card number `cards[i]` on day `days[i]`.
 
     Columns, not an object per look: a heavy home's last pass has some 60,000 looks a day,
-    each ranking `_fewest_looks` tries reads them whole, and an object per look cost more
+    each ranking `fewest_looks` tries reads them whole, and an object per look cost more
     to build and read back than the rankings (the twentieth round's profile).
     """
 
@@ -52,7 +52,7 @@ class _Looks:
 
 @dataclass(frozen=True)
 class _LookArrays:
-    """`_Looks`'s four columns as numpy arrays, kept from a build with numpy (`_add_looks`)
+    """`CandidateLooks`'s four columns as numpy arrays, kept from a build with numpy (`add_looks`)
     for the rankings, which read them whole."""
 
     cards: NDArray[np.int64]
@@ -62,7 +62,7 @@ class _LookArrays:
 
 
 @dataclass(frozen=True)
-class _Reviews:
+class SeenCardReviews:
     """The last pass's seen cards as rows: each one's recall on the interview day after a
     review on each day left (`after`), without one (`now`), its number and seconds."""
 
@@ -72,9 +72,9 @@ class _Reviews:
     costs: list[float] = field(default_factory=list)
 
 
-def _add_looks(
-    looks: _Looks,
-    reviews: _Reviews,
+def add_looks(
+    looks: CandidateLooks,
+    reviews: SeenCardReviews,
     firsts: Sequence[float],
     unseen: Sequence[tuple[int, float]],
     *,

@@ -146,7 +146,7 @@ def takes_steps(
         known = memory.get(card.id)
         if known is None:
             unseen.append(card)
-        elif known.state in _STEPPING and _stepping_today(known, today, tz):
+        elif known.state in _STEPPING and stepping_today(known, today, tz):
             stepping.append((card, known))
     if not steps_fit(
         unseen, stepping, plan, days_left, final_days(cards, plan, days_left, pace), left, pace
@@ -167,7 +167,7 @@ def steps_due(memory: Mapping[str, Card], now: datetime, tz: tzinfo) -> list[str
         (
             card_id
             for card_id, card in memory.items()
-            if _stepping_today(card, today, tz) and card.due <= moment
+            if stepping_today(card, today, tz) and card.due <= moment
         ),
         key=lambda card_id: (memory[card_id].due, card_id),
     )
@@ -176,7 +176,7 @@ def steps_due(memory: Mapping[str, Card], now: datetime, tz: tzinfo) -> list[str
 _STEPPING = (State.Learning, State.Relearning)
 
 
-def _stepping_today(card: Card, today: date, tz: tzinfo) -> bool:
+def stepping_today(card: Card, today: date, tz: tzinfo) -> bool:
     """A learning or relearning step of an answer given today (fsrs's same-day steps)."""
     return (
         card.state in _STEPPING

@@ -322,5 +322,5 @@ FITS_SLACK = 1e-9
 """A cost within this of the seconds left still fits (rounding of summed seconds)."""
 
 
-def _fits(cost: float, left: float) -> bool:
+def cost_fits(cost: float, left: float) -> bool:
     return cost <= left + FITS_SLACK

@@ -1,5 +1,5 @@
 """Placing looks on days: the best looks first, one day per card, while each day has
-room, until readiness on the day reaches the goal (`_fewest_looks`); days priced when
+room, until readiness on the day reaches the goal (`fewest_looks`); days priced when
 full, so that a card moves to a day with room.
 """
 
@@ -14,8 +14,8 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-from quiz.study.plan.looks import _Looks
-from quiz.study.plan.pace import FITS_SLACK, _fits
+from quiz.study.plan.looks import CandidateLooks
+from quiz.study.plan.pace import FITS_SLACK, cost_fits
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,7 @@ class _Placement:
 
 
 PRICE_ROUNDS = 16
-"""How many prices per second of a crowded day `_fewest_looks` tries."""
+"""How many prices per second of a crowded day `fewest_looks` tries."""
 
 
 PRICE_STEP = 1.35
@@ -43,20 +43,20 @@ fiftieth of the best recall per second of any look)."""
 
 @dataclass(frozen=True)
 class _Columns:
-    """What every ranking `_fewest_looks` tries reads of the looks, made once: their cards
+    """What every ranking `fewest_looks` tries reads of the looks, made once: their cards
     and days as arrays (None below `NUMPY_LOOKS`: numpy is not used) and the least time."""
 
     cards: NDArray[np.int64] | None
-    """`_Looks.cards` as an array."""
+    """`CandidateLooks.cards` as an array."""
     on_day: NDArray[np.int64] | None
-    """`_Looks.days` as an array."""
+    """`CandidateLooks.days` as an array."""
     costs: NDArray[np.float64] | None
-    """`_Looks.costs` as an array."""
+    """`CandidateLooks.costs` as an array."""
     cheapest: float
     """The least time of any look: a day with less room left takes no more look."""
 
     @classmethod
-    def of(cls, looks: _Looks, *, vectorised: bool = False) -> _Columns:
+    def of(cls, looks: CandidateLooks, *, vectorised: bool = False) -> _Columns:
         cards = on_day = costs = None
         if vectorised and looks.arrays is not None:
             cards, on_day, costs = looks.arrays.cards, looks.arrays.days, looks.arrays.costs
@@ -71,7 +71,7 @@ class _Columns:
 
 
 def _place(
-    looks: _Looks,
+    looks: CandidateLooks,
     room: Sequence[float],
     ready: float,
     goal: float,
@@ -84,7 +84,7 @@ def _place(
     Once no day has room for even the quickest look, nothing more is placed: the looks
     left only mark their days crowded (those of cards not placed), found at once instead
     of one look at a time (most of the 200,000 looks of a heavy home's last pass come
-    after the days are full, and `_fewest_looks` places them up to 17 times a day).
+    after the days are full, and `fewest_looks` places them up to 17 times a day).
     With numpy (`columns` with arrays), the walk skips the looks that can do nothing
     when it reaches them (`_live`): nine in ten on a heavy home; `order` may then be a
     `_Ranking`, sorted only as far as the walk reads it.
@@ -92,7 +92,7 @@ def _place(
     cols = columns if columns is not None else _Columns.of(looks)
     cards, on_day, costs, gains = looks.cards, looks.days, looks.costs, looks.gains
     left = list(room)
-    open_days = sum(1 for room_left in left if _fits(cols.cheapest, room_left))
+    open_days = sum(1 for room_left in left if cost_fits(cols.cheapest, room_left))
     taken = bytearray(len(looks.names))
     """By card number: 1 once one of its looks is placed."""
     placed: list[int] = []
@@ -121,16 +121,16 @@ def _place(
         if taken[card]:
             continue
         day, cost = on_day[index], costs[index]
-        if not cost <= left[day] + FITS_SLACK:  # not _fits(cost, left[day]), inlined
+        if not cost <= left[day] + FITS_SLACK:  # not cost_fits(cost, left[day]), inlined
             crowded.add(day)
             continue
         taken[card] = 1
         placed.append(card)
         ready += gains[index]
         seconds += cost
-        was_open = _fits(cols.cheapest, left[day])
+        was_open = cost_fits(cols.cheapest, left[day])
         left[day] -= cost
-        if was_open and not _fits(cols.cheapest, left[day]):
+        if was_open and not cost_fits(cols.cheapest, left[day]):
             open_days -= 1
         days[day].append(looks.names[card])
     return _Placement(
@@ -179,7 +179,7 @@ def _live(
 
 
 def _turned_away(
-    looks: _Looks, cols: _Columns, rest: Sequence[int] | NDArray[np.int64], taken: bytearray
+    looks: CandidateLooks, cols: _Columns, rest: Sequence[int] | NDArray[np.int64], taken: bytearray
 ) -> set[int]:
     """The days of the looks `rest` (indices) of cards not `taken`."""
     if cols.cards is None or cols.on_day is None:
@@ -332,7 +332,9 @@ class _Ranking:
         self._left = left[~part]
 
 
-def _fewest_looks(looks: _Looks, room: Sequence[float], ready: float, goal: float) -> _Placement:
+def fewest_looks(
+    looks: CandidateLooks, room: Sequence[float], ready: float, goal: float
+) -> _Placement:
     """The placement that reaches `goal` with the fewest looks, each day within `room`.
 
     Why not the most recall per second: the plan aims at the target with as few reviews

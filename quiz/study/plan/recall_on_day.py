@@ -14,7 +14,7 @@ from quiz.store.records import CardState, InterviewPlan
 from quiz.study.cards import StudyCard
 from quiz.study.counts import topic_labels
 from quiz.study.days import date_start
-from quiz.study.plan.curve import _curve, recall_at
+from quiz.study.plan.curve import forgetting_curve, recall_at
 
 DEFAULT_TARGET = 0.9
 
@@ -56,7 +56,7 @@ def readiness(
     """Readiness of `cards` at `moment` from their fsrs memory states."""
     totals: dict[tuple[str, str], list[float]] = {}
     known = [memory.get(card.id) for card in cards]
-    recalls = _recalls(known, moment, scheduler)
+    recalls = recalls_at(known, moment, scheduler)
     for card, recall in zip(cards, recalls, strict=True):
         pack = getattr(card, "pack", "")  # pack_of, inlined (called per card and per day)
         group = (pack if isinstance(pack, str) else "", card.topic)
@@ -65,7 +65,7 @@ def readiness(
     # a topic name two packs share is one figure per pack, "topic (pack)", as in stats
     labels = topic_labels(totals)
     return Readiness(
-        overall=_mean(recalls),
+        overall=mean_in_order(recalls),
         by_topic={
             labels[group]: sum(values) / len(values)
             for group, values in sorted(totals.items(), key=lambda item: item[0][::-1])
@@ -75,10 +75,10 @@ def readiness(
     )
 
 
-def _recalls(known: Iterable[Card | None], moment: datetime, scheduler: Scheduler) -> list[float]:
+def recalls_at(known: Iterable[Card | None], moment: datetime, scheduler: Scheduler) -> list[float]:
     """`recall_at(card, moment, scheduler)` of each card, the curve's constants read once:
     readiness asks it of every card twice a forecast day, the last pass once a day."""
-    curve = _curve(scheduler) if moment.tzinfo is not None else None
+    curve = forgetting_curve(scheduler) if moment.tzinfo is not None else None
     if curve is None:
         return [recall_at(card, moment, scheduler) for card in known]
     factor, decay = curve
@@ -93,7 +93,7 @@ def _recalls(known: Iterable[Card | None], moment: datetime, scheduler: Schedule
     return found
 
 
-def _mean(values: Sequence[float]) -> float:
+def mean_in_order(values: Sequence[float]) -> float:
     """The mean of `values` added one by one in their order (0 for none): not `sum`, whose
     floats Python 3.12 adds with compensation, so that the printed figures keep their bits."""
     total = 0.0
