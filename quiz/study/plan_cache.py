@@ -15,7 +15,12 @@ from fsrs import Scheduler
 from quiz.store import Store
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, day_start, local_date, next_day_start
-from quiz.study.plan_status import PlanStatus, _Parts, _status, _with_forecast
+from quiz.study.plan_status import (
+    PlanStatus,
+    StatusParts,
+    status_with_forecast,
+    status_without_forecast,
+)
 
 
 def clock_changes_at(store: Store, now: datetime, tz: tzinfo) -> datetime:
@@ -53,7 +58,7 @@ class _Kept:
     """The moment it was computed at (its forecast is computed at it too)."""
     until: datetime
     """It holds before this moment (`clock_changes_at`)."""
-    made: tuple[PlanStatus, _Parts] | None
+    made: tuple[PlanStatus, StatusParts] | None
     forecast: PlanStatus | None = None
     """The status with its forecast, once asked."""
 
@@ -107,7 +112,9 @@ class PlanCache:
             return status
         with self._forecast_lock:
             if kept.forecast is None:
-                kept.forecast = _with_forecast(status, parts, kept.at, tz=tz, scheduler=scheduler)
+                kept.forecast = status_with_forecast(
+                    status, parts, kept.at, tz=tz, scheduler=scheduler
+                )
             return kept.forecast
 
     def _current(
@@ -133,7 +140,7 @@ class PlanCache:
                 and as_utc(kept.at) <= as_utc(now) < kept.until
             ):
                 return kept
-            made = _status(store, cards, now, tz=tz, scheduler=scheduler)
+            made = status_without_forecast(store, cards, now, tz=tz, scheduler=scheduler)
             until = clock_changes_at(store, now, tz)
             kept = _Kept(key, cards, scheduler, now, until, made)
             self._kept = kept if version is not None else None

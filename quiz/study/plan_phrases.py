@@ -38,10 +38,10 @@ def ahead_offer(count: int, minutes_left: float, *, key: str | None = "a") -> st
     (`PlanQueue.ahead`); `key` None: the command alone (`drillbit plan`)."""
     cards = f"{counted(count, 'new card')} of the next days {plural(count, 'fits', 'fit')}"
     how = AHEAD_COMMAND if key is None else f"press {key} ({AHEAD_COMMAND})"
-    return f"Study ahead: {cards} in the {_minutes(minutes_left)} min left: {how}."
+    return f"Study ahead: {cards} in the {whole_minutes(minutes_left)} min left: {how}."
 
 
-def _minutes(seconds: float) -> str:
+def whole_minutes(seconds: float) -> str:
     """Seconds as whole minutes, at least 1 (a box with a card in it is never '0 min')."""
     return str(max(1, math.floor(seconds / 60)))
 

@@ -98,7 +98,7 @@ def _card_seconds(store: Store, reviews: Sequence[Review], since: datetime) -> d
     return review_seconds(reviews, store.session_ends(since - timedelta(days=1)))
 
 
-def _spent_between(store: Store, start: datetime, end: datetime | None = None) -> float:
+def spent_between(store: Store, start: datetime, end: datetime | None = None) -> float:
     """Seconds due (plan-mode) sessions spent on the cards answered from `start` to before
     `end` (to now without it): each card's time on the clock, from the card shown to the
     next card shown (`quiz.study.spent`)."""
@@ -123,7 +123,7 @@ def memory_at(
 
     `current`: the saved states already read (`current_memory`, of these cards or more),
     so a caller that needs them too reads the card states once."""
-    memory = _memory(store, card_ids, current)
+    memory = saved_states(store, card_ids, current)
     wanted = set(card_ids)
     done: set[str] = set()
     for review in store.reviews(since=as_utc(moment)):
@@ -147,7 +147,7 @@ def current_memory(store: Store, card_ids: Sequence[str]) -> dict[str, Card]:
     return memory_of(store.card_states(card_ids))
 
 
-def _memory(
+def saved_states(
     store: Store, card_ids: Sequence[str], current: Mapping[str, Card] | None
 ) -> dict[str, Card]:
     """The saved states of `card_ids`, in their order, as `current_memory` gives them:

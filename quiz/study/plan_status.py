@@ -28,8 +28,8 @@ if TYPE_CHECKING:
     from quiz.study.plan import DayPlan, ForecastDay, Pace, Readiness
 
 from quiz.study.plan_phrases import cards_wait, longer_than_a_day
-from quiz.study.plan_reads import _memory, current_memory, memory_at, planned_cards
-from quiz.study.plan_today import PlanQueue, _followed, _today
+from quiz.study.plan_reads import current_memory, memory_at, planned_cards, saved_states
+from quiz.study.plan_today import PlanQueue, followed_forecast, today_decision
 
 
 @dataclass(frozen=True)
@@ -142,7 +142,7 @@ class PlanStatus:
 
         The counts are what is left of the list decided at the day's first plan-mode
         answer, at the pace measured before it ("at your pace"): they only go down as cards
-        are answered, but for a card answered Again that is back in a same-day step (`_today`). Until the
+        are answered, but for a card answered Again that is back in a same-day step (`today_decision`). Until the
         eighteenth round they were the minutes left at the pace measured at each call, and
         quick answers made them grow ("16 new" became 17 after an 8 s answer).
         """
@@ -307,17 +307,19 @@ def plan_status(
     plan-followed forecast (`forecast`, the stats screen's plot; `followed`, its last
     day), to say when it ends under the target.
     """
-    made = _status(store, cards, now, tz=tz, scheduler=scheduler)
+    made = status_without_forecast(store, cards, now, tz=tz, scheduler=scheduler)
     if made is None:
         return None
     status, parts = made
     return (
-        _with_forecast(status, parts, now, tz=tz, scheduler=scheduler) if with_forecast else status
+        status_with_forecast(status, parts, now, tz=tz, scheduler=scheduler)
+        if with_forecast
+        else status
     )
 
 
 @dataclass(frozen=True)
-class _Parts:
+class StatusParts:
     """What a status was computed from that its forecast needs too."""
 
     cards: list[StudyCard]
@@ -325,17 +327,17 @@ class _Parts:
     memory: dict[str, Card]
     """Their fsrs states readiness on the day is measured from."""
     found: tuple[DayPlan, PlanQueue, Pace] | None
-    """Today's decision (`_today`); None on and after the interview day."""
+    """Today's decision (`today_decision`); None on and after the interview day."""
 
 
-def _status(
+def status_without_forecast(
     store: Store,
     cards: Sequence[StudyCard],
     now: datetime,
     *,
     tz: tzinfo,
     scheduler: Scheduler,
-) -> tuple[PlanStatus, _Parts] | None:
+) -> tuple[PlanStatus, StatusParts] | None:
     """`plan_status` without its forecast, and what the forecast is computed from."""
     plan = store.interview_plan()
     if plan is None:
@@ -346,7 +348,7 @@ def _status(
     # readiness on the day all take theirs from it)
     current = current_memory(store, [card.id for card in cards])
     # today's plan from every card: one suspended since the day's start leaves it
-    found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler, current=current)
+    found = today_decision(store, cards, plan, now, tz=tz, scheduler=scheduler, current=current)
     cards = planned_cards(store, cards)
     ids = [card.id for card in cards]
     days_left = (plan.interview - local_date(now, tz)).days
@@ -354,7 +356,7 @@ def _status(
     if days_left <= 0:
         memory = memory_at(store, ids, start, current)
     else:
-        memory = _memory(store, ids, current)
+        memory = saved_states(store, ids, current)
     status = PlanStatus(
         plan=plan,
         days_left=days_left,
@@ -364,16 +366,16 @@ def _status(
         measured_pace=found is None or found[2].measured,
         day_ends=None if found is None else next_day_start(now, tz).astimezone(tz),
     )
-    return status, _Parts(cards=cards, memory=memory, found=found)
+    return status, StatusParts(cards=cards, memory=memory, found=found)
 
 
-def _with_forecast(
-    status: PlanStatus, parts: _Parts, now: datetime, *, tz: tzinfo, scheduler: Scheduler
+def status_with_forecast(
+    status: PlanStatus, parts: StatusParts, now: datetime, *, tz: tzinfo, scheduler: Scheduler
 ) -> PlanStatus:
     """`status` with its plan-followed forecast (none on and after the interview day)."""
     if parts.found is None:
         return status
-    points = _followed(
+    points = followed_forecast(
         parts.cards, parts.memory, status.plan, now, parts.found, tz=tz, scheduler=scheduler
     )
     return replace(status, forecast=tuple(points))

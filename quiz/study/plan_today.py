@@ -26,12 +26,12 @@ if TYPE_CHECKING:
 
 from quiz.study.plan_phrases import (
     PRACTISE_MORE,
-    _minutes,
     ahead_offer,
     longer_than_a_day,
     minutes_used_note,
+    whole_minutes,
 )
-from quiz.study.plan_reads import _memory, _spent_between, memory_at, pace_from_store
+from quiz.study.plan_reads import memory_at, pace_from_store, saved_states, spent_between
 
 AheadNone = Literal["seen", "last_pass", "minutes", "fit"]
 """Why a day whose list is done offers nothing to study ahead: every card is seen, the
@@ -42,7 +42,7 @@ next new cards fits in them (`PlanQueue.no_ahead`)."""
 @dataclass(frozen=True)
 class PlanQueue:
     """What is left of today's plan-mode study (the day's plan decided at its start, less
-    what is done since: `_today`), and what of it a session started now gives within what
+    what is done since: `today_decision`), and what of it a session started now gives within what
     is left of today's minutes.
 
     Home, `drillbit plan` and the session all read today from here, so the line never
@@ -156,7 +156,7 @@ class PlanQueue:
                 "day itself"
             )
         if why == "fit":
-            left = _minutes(self.ahead_seconds_left())
+            left = whole_minutes(self.ahead_seconds_left())
             return f"no new card of the next days fits in the {left} min left"
         return "today's plan minutes are used"
 
@@ -232,7 +232,7 @@ def _day_start(
         at=at,
         memory=memory_at(store, [card.id for card in planned], at, current),
         pace=pace_from_store(store, planned, at, tz, scheduler, before=at),
-        spent=_spent_between(store, day_began, at),
+        spent=spent_between(store, day_began, at),
         planned=planned,
         studied=studied,
     )
@@ -273,7 +273,7 @@ def steps_today(
     return _takes_steps(_day_start(store, cards, plan, now, tz, scheduler), plan, tz)
 
 
-def _today(
+def today_decision(
     store: Store,
     cards: Sequence[StudyCard],
     plan: InterviewPlan,
@@ -336,11 +336,11 @@ def _today(
     stepping: list[str] = []
     if steps:
         today_ids = {r.card_id for r in todays if r.card_id in kinds}
-        stepping = steps_due(_memory(store, sorted(today_ids - hidden), current), now, tz)
+        stepping = steps_due(saved_states(store, sorted(today_ids - hidden), current), now, tz)
     rest = rest_of_day(day, kinds, start.pace, gone=answered | hidden, stepping=stepping)
     # the day's minutes: an answer dated after the day (a clock set back since) is its
     # own day's, and counted there only
-    spent = _spent_between(store, day_began, next_day_start(now, tz))
+    spent = spent_between(store, day_began, next_day_start(now, tz))
     box = time_box(plan, start.pace, spent, kinds.values())
     # the session's time box at its start (nothing used yet): a card whose long answer
     # does not fit in what is left waits for the next day (Session._fit_time_box)
@@ -385,7 +385,7 @@ def _with_ahead(
 
     if rest.last_pass:
         return replace(queue, no_ahead="last_pass")
-    memory = _memory(store, [card.id for card in cards], current)
+    memory = saved_states(store, [card.id for card in cards], current)
     if all(card.id in memory for card in cards):
         return replace(queue, no_ahead="seen")
     pace = pace_from_store(store, cards, now, tz, scheduler)
@@ -420,7 +420,7 @@ def today_plan(
     scheduler: Scheduler,
 ) -> DayPlan | None:
     """Today's plan-mode study for `cards`, counting what earlier sessions today used."""
-    found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler)
+    found = today_decision(store, cards, plan, now, tz=tz, scheduler=scheduler)
     return None if found is None else found[0]
 
 
@@ -437,11 +437,11 @@ def plan_queue(
     plan = store.interview_plan()
     if plan is None:
         return None
-    found = _today(store, cards, plan, now, tz=tz, scheduler=scheduler)
+    found = today_decision(store, cards, plan, now, tz=tz, scheduler=scheduler)
     return None if found is None else found[1]
 
 
-def _followed(
+def followed_forecast(
     cards: Sequence[StudyCard],
     memory: Mapping[str, Card],
     plan: InterviewPlan,
@@ -451,7 +451,7 @@ def _followed(
     tz: tzinfo,
     scheduler: Scheduler,
 ) -> list[ForecastDay]:
-    """The plan-followed forecast from today's decision (`_today`): the only place it is
+    """The plan-followed forecast from today's decision (`today_decision`): the only place it is
     computed, for Home's warning, the stats screen's plot and `drillbit plan` alike.
 
     Today studies what a session started now gives (`PlanQueue.offered`: no buried card,

@@ -15,7 +15,7 @@ from quiz.settings import Settings
 from quiz.store import Store
 from quiz.study.plan_reads import current_memory, memory_at
 from quiz.study.plan_status import PlanStatus, plan_status
-from quiz.study.plan_today import PlanQueue, _today, plan_queue
+from quiz.study.plan_today import PlanQueue, plan_queue, today_decision
 from quiz.study.session import Session
 from tests.study.test_plan import START, C, yesterday_s_plan
 
@@ -216,6 +216,6 @@ def test_the_day_s_parts_from_the_states_read_once_are_those_read_each_time(
     # the memory at the day's start: today's answers taken back, from the states given
     assert memory_at(store, ids, START, current) == memory_at(store, ids, START)
     assert memory_at(store, ids[::-1], START, current) == memory_at(store, ids[::-1], START)
-    given = _today(store, DECK, plan, moment, tz=UTC, scheduler=scheduler, current=current)
-    assert given == _today(store, DECK, plan, moment, tz=UTC, scheduler=scheduler)
+    given = today_decision(store, DECK, plan, moment, tz=UTC, scheduler=scheduler, current=current)
+    assert given == today_decision(store, DECK, plan, moment, tz=UTC, scheduler=scheduler)
     assert given is not None and given[1] == status.queue

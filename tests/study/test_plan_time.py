@@ -17,7 +17,7 @@ from quiz.study.cards import Filters
 from quiz.study.days import day_start
 from quiz.study.options import SessionOptions
 from quiz.study.plan_phrases import PRACTISE_MORE, minutes_used_note
-from quiz.study.plan_reads import _spent_between, pace_from_store
+from quiz.study.plan_reads import pace_from_store, spent_between
 from quiz.study.plan_status import plan_status
 from quiz.study.plan_today import plan_queue
 from quiz.study.session import Session
@@ -63,7 +63,7 @@ def test_the_budget_counts_the_feedback_read_after_an_answer(store: Store) -> No
     session.show(now=moment)
     session.finish(now=moment)
     # two cards: 20 s answering and 40 s reading each, the last until the session's end
-    assert _spent_between(store, day_start(moment, UTC)) == pytest.approx(120.0)
+    assert spent_between(store, day_start(moment, UTC)) == pytest.approx(120.0)
 
 
 def test_a_plan_session_counts_the_time_after_an_answer_before_the_next_card(
