@@ -41,7 +41,7 @@ from quiz.paths import ensure_dir
 from quiz.store.errors import NotSavedError, StoreError
 from quiz.store.leftovers import Claim, clear_leftovers, remove_staged
 from quiz.store.recovery import MOVED_ASIDE, SIDECARS
-from quiz.store.store import Store, _Replaced
+from quiz.store.store import DamagedFileReplaced, Store
 
 _T = TypeVar("_T")
 
@@ -133,7 +133,7 @@ class _Failed(Exception):
 def _reason(error: StoreError, staged: Path, target: Path) -> str:
     """What a store error says, less the temporary file's name it starts with
     (`could not save to /…/.drillbit.db.new-…: database or disk is full`)."""
-    if isinstance(error, _Replaced):  # its notice tells of a copy `build_new` removes
+    if isinstance(error, DamagedFileReplaced):  # its notice tells of a copy `build_new` removes
         return f"it was found damaged while being written ({error.notice.reason})"
     message = error.message.rstrip(". ")
     _, named, reason = message.partition(f"{staged}: ")

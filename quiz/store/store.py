@@ -112,7 +112,7 @@ def _degradable(
         try:
             try:
                 return method(self, *args, **kwargs)
-            except _Replaced:
+            except DamagedFileReplaced:
                 # The file was found damaged and replaced by a fresh, salvaged one: the
                 # write was rolled back, so it is made once more there.
                 return method(self, *args, **kwargs)
@@ -420,7 +420,7 @@ class Store:
                 except sqlite3.Error as error:
                     self._rollback()
                     if self._damaged(error):
-                        raise _Replaced(self.notices[-1]) from error
+                        raise DamagedFileReplaced(self.notices[-1]) from error
                     raise NotSavedError(f"could not save to {self.path}: {error}") from error
                 except BaseException:
                     self._rollback()
@@ -481,7 +481,7 @@ class Store:
                     self._rollback()
             except sqlite3.Error as error:
                 if self._damaged(error):
-                    raise _Replaced(self.notices[-1]) from error
+                    raise DamagedFileReplaced(self.notices[-1]) from error
                 raise StoreError(f"could not read {self.path}: {error}") from error
 
     def _rollback(self) -> None:
@@ -1277,7 +1277,7 @@ def _where(*conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
     return where, [value for _, value in used]
 
 
-class _Replaced(StoreError):
+class DamagedFileReplaced(StoreError):
     """A damaged file met in use was moved aside and replaced; the operation did nothing."""
 
     def __init__(self, notice: StoreNotice) -> None:

@@ -16,7 +16,7 @@ import pytest
 
 from quiz.store import Store, staged
 from quiz.store.staged import NotCreatedError, build_new
-from quiz.store.store import _Replaced
+from quiz.store.store import DamagedFileReplaced
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -228,7 +228,7 @@ def test_a_temporary_file_found_damaged_is_removed_with_its_moved_copy(tmp_path:
         _review(store, "relu")
         store._recover("damaged, found while reading it: database disk image is malformed")
         assert any(".corrupt-" in name for name in _names(tmp_path))
-        raise _Replaced(store.notices[-1])  # what a write meeting the damage raises
+        raise DamagedFileReplaced(store.notices[-1])  # what a write meeting the damage raises
 
     with pytest.raises(NotCreatedError) as raised:
         build_new(target, step, now=NOW)
