@@ -80,14 +80,19 @@ class CardRow:
         }
 
 
-def card_rows(cards: Sequence[CardFacts], store: Store, now: datetime) -> list[CardRow]:
+def card_rows(
+    cards: Sequence[CardFacts], store: Store, now: datetime, *, page: bool = False
+) -> list[CardRow]:
     """Every card with its state at `now`, in content order. The card screen passes the
     index's refs: loading every card model first was most of a heavy user's wait for it.
     The saved states are read once (`schedule_facts`), and the loop makes one row a card
-    and nothing else: it is most of the browser's first frame on a heavy home."""
-    scheduled = store.schedule_facts()
+    and nothing else. With `page` the cards are a few of the bank (the browser's first
+    screenful): only their states and lapses are read, by id, where reading every card's
+    was 30 ms of a heavy user's wait for the browser's first frame."""
+    ids = [card.id for card in cards] if page else None
+    scheduled = store.schedule_facts(ids)
     flags = store.card_flags()
-    lapses = store.lapse_counts()
+    lapses = store.lapse_counts(ids)
     in_review = int(State.Review)
     rows: list[CardRow] = []
     append = rows.append
