@@ -287,3 +287,36 @@ def test_a_page_of_rows_reads_only_its_cards_and_matches_the_whole(
         dataclasses.asdict(every[c.id]) for c in page
     ]
     assert store.schedule_facts([]) == {} and store.lapse_counts([]) == {}
+
+
+@pytest.mark.parametrize("later", [timedelta(0), timedelta(days=3), timedelta(days=400)])
+@pytest.mark.parametrize("zone", [UTC, ZoneInfo("America/New_York")])
+def test_the_widths_from_the_stores_bounds_are_the_rows_widths(
+    tmp_path: Path, later: timedelta, zone: tzinfo
+) -> None:
+    """The browser's first page fits its kind, state and due columns to every card from
+    the store's bounds (`widest_bounds`), not from every row: with a card in each form a
+    label takes between the earliest and the latest due time, the widths are the rows'
+    own, so the rows that follow the first page do not move the columns."""
+    from quiz.browser import widest_bounds
+
+    store, _ = _reviewed_store(tmp_path)
+    store.set_flag(deck()[4].id, suspended=True, buried_until=None, now=NOW)
+    now = NOW + later  # today's due times; then some overdue (the mark); then last year's
+    rows = card_rows(deck(), store, now)
+    labels = due_labels(rows, now, zone)
+    assert widest_bounds(deck(), store, now, zone) == {
+        "kind": max(len(row.card.kind) for row in rows),
+        "state": max(len(row.state) for row in rows),
+        "due": max(map(len, labels)),
+    }
+    assert max(map(len, labels)) > len("due"), "a due label to fit"
+
+
+def test_no_card_scheduled_leaves_the_due_column_to_its_label(tmp_path: Path) -> None:
+    """A fresh home: no due time, every state new."""
+    from quiz.browser import widest_bounds
+
+    store = Store.open(tmp_path / "progress.db")
+    assert widest_bounds(deck(), store, NOW, UTC)["due"] == 0
+    assert widest_bounds(deck(), store, NOW, UTC)["state"] == len("new")

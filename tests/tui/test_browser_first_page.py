@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -37,16 +38,15 @@ async def test_the_first_page_comes_first_and_a_search_or_sort_sees_every_card(
         assert f"Cards: {every:,} of {every:,}" in title
         await press(pilot, "ctrl+o")  # by due: every card's rows, ordered
         assert len(browser.shown) == every
-        assert f"Cards: {every:,} of {every:,}" in str(browser.query_one("#browser-title").content)
+        title = str(browser.query_one("#browser-title", Label).content)
+        assert f"Cards: {every:,} of {every:,}" in title
         browser.query_one(Input).value = "card-00610"  # past the first page
         await settle(pilot)
         assert [row.card.id for row in browser.shown] == ["card-00610"]
         assert _titles(table) == ["Generated card 610"]
 
 
-async def test_every_card_is_in_once_scrolled_to_the_end(
-    build: AppFactory, tmp_path: Path
-) -> None:
+async def test_every_card_is_in_once_scrolled_to_the_end(build: AppFactory, tmp_path: Path) -> None:
     """After the first page, the rest follow: scrolled to the end page by page, the table
     ends with the bank's last card and holds every card once, in content order."""
     app = build(extra=[generate_bank(tmp_path / "big", CARDS)])
@@ -64,3 +64,47 @@ async def test_every_card_is_in_once_scrolled_to_the_end(
             assert table.row_count > before, "scrolling to the end adds the next page"
         assert _titles(table) == [ref.title for ref in refs]
         assert [row.card.id for row in browser.shown] == [ref.id for ref in refs]
+
+
+def _widths(table: DataTable[object]) -> list[tuple[str, int]]:
+    return [(str(column.label), column.width) for column in table.ordered_columns]
+
+
+async def test_the_rows_after_the_first_page_do_not_move_the_columns(
+    build: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first page's cards are all new, and cards past it are suspended, in learning
+    and overdue: the first page's columns are already as wide as those cards' cells (from
+    the store's bounds), so the rows that follow leave every column where it was."""
+    from fsrs import Card, Rating, Scheduler
+
+    fill = BrowserScreen._fill
+    monkeypatch.setattr(BrowserScreen, "_fill", lambda self: None, raising=False)
+    app = build(extra=[generate_bank(tmp_path / "big", CARDS)])
+    ws = app.workspace
+    now = ws.now()
+    before = now - timedelta(days=40)
+    after, _ = Scheduler(enable_fuzzing=False).review_card(Card(), Rating.Good, before)
+    last, *learning = [ref.id for ref in ws.content.refs[-3:]]  # past the first page
+    for card_id in learning:  # in learning, overdue since: "*01-21 09:30"
+        ws.store.record_review(
+            card_id=card_id,
+            rating=int(Rating.Good),
+            correct=True,
+            reviewed_at=before,
+            mode="due",
+            card_after=after.to_json(),
+        )
+    ws.store.set_flag(last, suspended=True, buried_until=None, now=now)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        table = browser.query_one(DataTable)
+        assert len(browser.shown) == PAGE_ROWS, "the first page alone"
+        assert {row.state for row in browser.shown} == {"new"}
+        first = _widths(table)
+        fill(browser)
+        await settle(pilot)
+        assert {"suspended", "learning"} <= {row.state for row in browser.shown}
+        assert _widths(table) == first

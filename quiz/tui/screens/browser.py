@@ -30,6 +30,7 @@ from quiz.browser import (
     due_labels,
     search_words,
     sort_name,
+    widest_bounds,
     with_card_reloaded,
 )
 from quiz.card_query import QueryError
@@ -199,6 +200,8 @@ class BrowserScreen(Screen[None]):
         self._first_page = False
         """`_rows` holds only the first PAGE_ROWS cards, drawn before every card's state
         was read (`_fill`): anything that needs the other rows reads them all first."""
+        self._bounds: dict[str, int] = {}
+        """The first page's columns' widths by key, fit to every card (`widest_bounds`)."""
         self._texts: list[tuple[str, ...]] = []
         """The plain cells of every shown row, by row (the table holds a prefix of them)."""
         self._indexing: Worker[None] | None = None
@@ -322,6 +325,7 @@ class BrowserScreen(Screen[None]):
             self._first_page = first and len(refs) > PAGE_ROWS
             read = refs[:PAGE_ROWS] if self._first_page else refs
             self._rows = card_rows(read, ws.store, now, page=self._first_page)  # no model
+            self._bounds = widest_bounds(refs, ws.store, now, ws.tz) if self._first_page else {}
             self._cells = {
                 row.card.id: (row.card.kind, row.state, due, difficulty_text(row), str(row.lapses))
                 for row, due in zip(self._rows, due_labels(self._rows, now, ws.tz), strict=True)
@@ -361,7 +365,9 @@ class BrowserScreen(Screen[None]):
             if not kept:
                 table.clear()
             self.shown = shown
-            self._header = (header, widest_cells(len(header), texts))
+            widest = widest_cells(len(header), texts)
+            bounds = [self._bounds.get(key, 0) for key in header]
+            self._header = (header, [max(pair) for pair in zip(widest, bounds, strict=True)])
             self._widest_title = widest_title(shown, header)
             self._columns(table)
             self._texts = texts
