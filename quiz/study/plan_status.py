@@ -1160,6 +1160,14 @@ class PlanCache:
                 kept.forecast = _with_forecast(status, parts, kept.at, tz=tz, scheduler=scheduler)
             return kept.forecast
 
+    def has_forecast(self) -> bool:
+        """Whether the status kept last has its forecast: asked right after `status` (which
+        keeps the current one), a forecast asked next comes at once, not after the seconds
+        of CPU a heavy home's takes (the stats screen draws meanwhile, and waits for it in
+        a thread)."""
+        kept = self._kept
+        return kept is not None and kept.forecast is not None
+
     def _current(
         self,
         store: Store,
