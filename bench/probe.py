@@ -10,6 +10,8 @@ the time of that step alone as `inner_ms` (`stats` its CPU too, `inner_cpu_ms`);
 `browser` presses `b` on Home and reports the time (and CPU) to the card browser's
 first frame with rows (`_to_first_rows`: its next idle comes only after the search
 index's thread, about a second more);
+`stats_frame` presses `s` on Home and reports the time (and CPU) to the stats screen's
+first frame (under a plan Home's forecast worker is then in flight: its CPU counts too);
 `walk` walks from Home through a session, the stats, the drills and the settings
 (`bench.tui_walk`), reporting each step's wait as `waits`; `quit_imports`,
 `quit_worker`, `quit_warm` and `quit_grading` open a drill and quit during its warm-up or
@@ -94,10 +96,11 @@ def _report(
     out.write_text(json.dumps(info), encoding="utf-8")
 
 
-async def _to_first_rows(pilot: Pilot[Any], key: str) -> tuple[float, float]:
+async def _to_first_rows(pilot: Pilot[Any], key: str, *, rows: bool = True) -> tuple[float, float]:
     """Press `key` on Home and time it, wall and CPU (ms), to the first frame of a screen
-    whose DataTable has rows. Textual has no public event for a frame drawn: the screen's
-    compositor refresh is wrapped, for this probe's process only."""
+    whose DataTable has rows (any other screen's first frame, without `rows`). Textual has
+    no public event for a frame drawn: the screen's compositor refresh is wrapped, for
+    this probe's process only."""
     from textual.widgets import DataTable  # here: the other probes report whether it loaded
 
     drawn: list[tuple[float, float]] = []
@@ -105,8 +108,10 @@ async def _to_first_rows(pilot: Pilot[Any], key: str) -> tuple[float, float]:
 
     def noted(screen: Screen[Any]) -> None:
         refresh(screen)
+        if drawn or screen is home:
+            return
         tables = screen.query(DataTable)
-        if not drawn and screen is not home and tables and tables.first().row_count:
+        if not rows or (tables and tables.first().row_count):
             drawn.append((time.perf_counter(), time.process_time()))
 
     home = pilot.app.screen
@@ -176,6 +181,8 @@ def main(argv: list[str]) -> None:
             inner_cpu = (time.process_time() - cpu) * 1000
         elif mode == "browser":
             inner, inner_cpu = await _to_first_rows(pilot, "b")
+        elif mode == "stats_frame":
+            inner, inner_cpu = await _to_first_rows(pilot, "s", rows=False)
         elif mode == "answer":
             inner = await _answer_and_refresh(pilot)
         _report(pilot.app, out, inner, waits, idles, inner_cpu)
