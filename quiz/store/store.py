@@ -140,6 +140,7 @@ class Store:
     ) -> None:
         self._conn = conn
         self._lock = threading.RLock()
+        self._closed = False
         self.path = path
         self.notices: list[StoreNotice] = notices
         """Messages for the person, e.g. that a corrupt database was moved aside."""
@@ -247,6 +248,12 @@ class Store:
         """Close the connection (every write is already committed)."""
         with self._lock:
             self._conn.close()
+            self._closed = True
+
+    def is_closed(self) -> bool:
+        """Whether `close` was called: a computation from what was read (the plan's
+        forecast, in a thread) stops then, where the app's exit waited for it."""
+        return self._closed
 
     def __enter__(self) -> Store:
         return self

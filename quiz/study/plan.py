@@ -40,7 +40,7 @@ from __future__ import annotations
 import functools
 import math
 import sys
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
@@ -1938,6 +1938,10 @@ FORECAST_HOUR = 9
 when the study day starts later than that."""
 
 
+class ForecastStopped(Exception):
+    """`forecast` was told to stop (`stop`): what it had is of no use to anyone."""
+
+
 @dataclass(frozen=True)
 class ForecastDay:
     """Readiness at the start of one coming day, with and without following the plan."""
@@ -1964,6 +1968,7 @@ def forecast(
     spent_seconds: float = 0.0,
     same_day_steps: bool | None = None,
     studied_today: Sequence[str] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> list[ForecastDay]:
     """Readiness from tomorrow to the interview day: plan followed vs nothing more studied.
 
@@ -1977,6 +1982,9 @@ def forecast(
     card the minutes leave for tomorrow), and `same_day_steps` whether their answers are
     asked again today. Without `studied_today` today is planned like the later days, with
     `spent_seconds` used; the later days decide as plan_day does.
+
+    ForecastStopped once `stop()` is true before a day: a heavy home's forecast is seconds
+    of CPU a day near the interview, and the app, quit meanwhile, waited for all of it.
     """
     exact = Scheduler.from_dict({**scheduler.to_dict(), "enable_fuzzing": False})
     today = local_date(now, tz)
@@ -1988,6 +1996,8 @@ def forecast(
     idle_recalls = _DayRecalls(cards, memory, exact)
     seen = sum(1 for card in cards if card.id in followed)
     for offset in range((plan.interview - today).days):
+        if stop is not None and stop():
+            raise ForecastStopped(f"stopped after {offset} of the forecast's days")
         first = offset == 0
         if first and studied_today is not None:
             queue = tuple(studied_today)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta, tzinfo
 from itertools import pairwise
@@ -952,6 +952,7 @@ def _followed(
     *,
     tz: tzinfo,
     scheduler: Scheduler,
+    stop: Callable[[], bool] | None = None,
 ) -> list[ForecastDay]:
     """The plan-followed forecast from today's decision (`_today`): the only place it is
     computed, for Home's warning, the stats screen's plot and `drillbit plan` alike.
@@ -977,6 +978,7 @@ def _followed(
         spent_seconds=queue.spent_seconds,
         same_day_steps=day.same_day_steps,
         studied_today=queue.offered,
+        stop=stop,
     )
 
 
@@ -1057,13 +1059,27 @@ def _status(
 
 
 def _with_forecast(
-    status: PlanStatus, parts: _Parts, now: datetime, *, tz: tzinfo, scheduler: Scheduler
+    status: PlanStatus,
+    parts: _Parts,
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+    stop: Callable[[], bool] | None = None,
 ) -> PlanStatus:
-    """`status` with its plan-followed forecast (none on and after the interview day)."""
+    """`status` with its plan-followed forecast (none on and after the interview day);
+    ForecastStopped once `stop()` is true (`forecast`)."""
     if parts.found is None:
         return status
     points = _followed(
-        parts.cards, parts.memory, status.plan, now, parts.found, tz=tz, scheduler=scheduler
+        parts.cards,
+        parts.memory,
+        status.plan,
+        now,
+        parts.found,
+        tz=tz,
+        scheduler=scheduler,
+        stop=stop,
     )
     return replace(status, forecast=tuple(points))
 
@@ -1156,8 +1172,10 @@ class PlanCache:
         if not with_forecast:
             return status
         with self._forecast_lock:
-            if kept.forecast is None:
-                kept.forecast = _with_forecast(status, parts, kept.at, tz=tz, scheduler=scheduler)
+            if kept.forecast is None:  # stopped once the store is closed: the app quit
+                kept.forecast = _with_forecast(
+                    status, parts, kept.at, tz=tz, scheduler=scheduler, stop=store.is_closed
+                )
             return kept.forecast
 
     def has_forecast(self) -> bool:
