@@ -18,7 +18,7 @@ from bench.common import REPO, Figure, Settings, child_env, median, run_python
 from quiz.plural import counted
 
 if TYPE_CHECKING:
-    from quiz.ecosystem.importer import ImportPlan
+    from quiz.ecosystem.importplan import ImportPlan
 
 NOTES_BYTES = 1_000_000
 
@@ -106,7 +106,7 @@ def _split_figures(
     on this machine now."""
     from quiz import cores
     from quiz.bank import parallel
-    from quiz.ecosystem import importer
+    from quiz.ecosystem import importer, planjobs
 
     would_fork = parallel.can_fork()
     helper = cores.usable_cpus() >= 2
@@ -114,15 +114,16 @@ def _split_figures(
     cpus: dict[bool, list[float]] = {True: [], False: []}
     for _ in range(max(1, settings.load_reps)):
         for split in (True, False):
-            old_pays, old_idle = importer._split_pays, cores.idle_cpus
+            old_pays, old_idle = planjobs.split_pays, cores.idle_cpus
             if split:
                 cores.idle_cpus = cores.usable_cpus
-            else:
-                importer._split_pays = lambda questions: False
+            else:  # the split's check, and the early split's (which asks it too)
+                importer.split_pays = planjobs.split_pays = lambda questions: False  # type: ignore[attr-defined]
             try:
                 wall, cpu, _helped, _plan = _plan_once(notes, work)
             finally:
-                importer._split_pays, cores.idle_cpus = old_pays, old_idle
+                importer.split_pays = planjobs.split_pays = old_pays  # type: ignore[attr-defined]
+                cores.idle_cpus = old_idle
             walls[split].append(wall)
             cpus[split].append(cpu)
     figures = []

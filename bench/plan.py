@@ -38,7 +38,7 @@ plan mode budgets with `estimate_pace` over the learner's answers so far, as the
 A day is a sitting at 08:00 (the policy's queue) and one at 19:00 for the same day's
 learning and relearning steps (none when plan_day decided the day has no room for them,
 as the app's plan-mode session then asks nothing again the same day); both count in the
-day's load. Plan mode's day is decided as the app decides it (`plan_status._today`):
+day's load. Plan mode's day is decided as the app decides it (`plan_today._today`):
 once, from its start (plan_day at midnight, the pace from the answers before it, nothing
 spent), and a later sitting gets that list less what was answered, with the cards whose
 same-day step is due (`rest_of_day`, `steps_due`); the time box keeps the day's pace and
@@ -504,7 +504,7 @@ def simulate(
             continue
         if policy.plan:
             assert imposed is None
-            # As the app (`quiz.study.plan_status._today`): the day is decided once, at its
+            # As the app (`quiz.study.plan_today._today`): the day is decided once, at its
             # first plan-mode answer (the morning sitting: the memory then, the pace from
             # the answers before it, nothing spent), its same-day steps with it. A later
             # sitting gets that list less the cards answered since, with the cards whose

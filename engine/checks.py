@@ -21,6 +21,7 @@ from engine.verdict import CaseResult, CaseStatus
 
 __all__ = [
     "FALSE_FAILURE_RATE",
+    "FLOAT16_CLOSE",
     "FLOAT32_CLOSE",
     "FLOAT32_STEPS",
     "CaseFailure",
@@ -32,6 +33,7 @@ __all__ = [
     "chi2_mean_bounds",
     "compare",
     "fmt",
+    "float16_only",
     "float32_digits",
     "float32_only",
     "fmt_pair",
@@ -43,6 +45,7 @@ __all__ = [
     "rel_errors",
     "scale_factor",
     "type_phrase",
+    "within_float32_steps",
 ]
 
 FALSE_FAILURE_RATE = 1e-6
@@ -207,14 +210,32 @@ def float32_only(got: Array, expected: Array) -> bool:
     """True when `got` was computed in float32 and cast: every value is exactly a float32
     number while some expected values are not (a float64 result is one by chance with odds
     about 2**-29 per value), and `got` is within FLOAT32_CLOSE of `expected`."""
+    return _narrow_only(got, expected, np.float32, FLOAT32_CLOSE)
+
+
+FLOAT16_CLOSE = 1e-2
+"""How near (relative to the largest expected value) a float16 result must be to be called
+float16 rounding: float16 keeps about 3 digits (its step at 1 is about 1e-3), and rounding
+grows through a product or an angle; a wrong formula is further off."""
+
+
+def float16_only(got: Array, expected: Array) -> bool:
+    """True when `got` was computed in float16 and cast (as `float32_only`, for float16:
+    a float64 value is a float16 number by chance with odds about 2**-42)."""
+    return _narrow_only(got, expected, np.float16, FLOAT16_CLOSE)
+
+
+def _narrow_only(got: Array, expected: Array, narrow: type[np.floating[Any]], close: float) -> bool:
+    """Every value of `got`, and not every expected one, is a `narrow` number, and `got` is
+    within `close` of `expected` (relative to its largest value)."""
     if got.shape != expected.shape or got.size == 0:
         return False
     with np.errstate(all="ignore"):
-        got_is_32 = bool(np.all(got.astype(np.float32).astype(np.float64) == got))
-        expected_is_32 = bool(np.all(expected.astype(np.float32).astype(np.float64) == expected))
+        got_is_narrow = bool(np.all(got.astype(narrow).astype(np.float64) == got))
+        expected_is_narrow = bool(np.all(expected.astype(narrow).astype(np.float64) == expected))
         scale = max(float(np.abs(expected).max()), 1e-30)
-        near = bool(np.all(np.abs(got - expected) <= FLOAT32_CLOSE * scale))
-    return got_is_32 and not expected_is_32 and near
+        near = bool(np.all(np.abs(got - expected) <= close * scale))
+    return got_is_narrow and not expected_is_narrow and near
 
 
 FLOAT32_STEPS = 2.0**-21
@@ -228,16 +249,24 @@ def float32_digits(got: Array, expected: Array) -> bool:
     neither one offset nor one factor (a tiny offset or factor has another cause): what a
     float32 step in a float64 computation leaves, such as statistics computed in float32 and
     then scaled in float64 (the result need not be a float32 number, as float32_only requires)."""
+    if not within_float32_steps(got, expected):
+        return False
+    with np.errstate(all="ignore"):  # a tiny expected value makes a huge ratio: no matter
+        off = (got - expected).reshape(-1)
+        nonzero = expected.reshape(-1) != 0.0
+        ratios = off[nonzero] / expected.reshape(-1)[nonzero]
+        return not _one_value(off) and not _one_value(ratios)
+
+
+def within_float32_steps(got: Array, expected: Array) -> bool:
+    """True when `got` differs from `expected` somewhere, and nowhere by more than
+    FLOAT32_STEPS (relative to the largest expected value)."""
     if got.shape != expected.shape or got.size == 0:
         return False
     with np.errstate(all="ignore"):
         scale = max(float(np.abs(expected).max()), 1e-30)
-        off = (got - expected).reshape(-1)
-        if not np.any(off) or np.any(np.abs(off) > FLOAT32_STEPS * scale):
-            return False
-        nonzero = expected.reshape(-1) != 0.0
-        ratios = off[nonzero] / expected.reshape(-1)[nonzero]
-        return not _one_value(off) and not _one_value(ratios)
+        off = np.abs(got - expected)
+        return bool(np.any(off)) and bool(np.all(off <= FLOAT32_STEPS * scale))
 
 
 def _one_value(values: Array) -> bool:
@@ -386,12 +415,16 @@ class Judgement:
         hints: Sequence[Hint] = (),
         factors: Sequence[tuple[float, str]] = (),
         moved_from: Any = None,
+        near_miss: str = "",
     ) -> None:
         """got ~ expected elementwise; on failure, name a known mistake when one matches.
 
         `moved_from` is the value an update step started from (an optimizer's theta): a
         float32 step is then judged on the move, since a wrong step is small next to theta
-        and would look like float32 rounding of theta itself."""
+        and would look like float32 rounding of theta itself. `near_miss` is what to say of a
+        single number off by no more than float32 rounding (a scalar has no pattern of errors
+        to tell float32 by, so the checker, which knows the slips that come that close, words
+        it; none by default)"""
         g = np.asarray(got, dtype=np.float64)
         e = np.asarray(expected, dtype=np.float64)
         if g.shape != e.shape:
@@ -419,6 +452,8 @@ class Judgement:
         )
         start = None if moved_from is None else np.asarray(moved_from, dtype=np.float64)
         reason = _diagnose(label, g, e, tol, hints, factors, start)
+        if not reason and near_miss and g.size == 1 and within_float32_steps(g, e):
+            reason = near_miss
         self.fail(
             f"{reason}: {detail}" if reason else detail,
             expected=shown_e,
@@ -488,6 +523,12 @@ def _nonfinite_cause(got: Array, hints: Sequence[Hint], tol: Tolerance) -> str:
 def _shape_hint(got: tuple[int, ...], expected: tuple[int, ...]) -> str:
     if len(got) == 2 and got[::-1] == expected and got != expected:
         return " (transposed?)"
+    if len(got) == 2 == len(expected) and 1 in expected and got == (max(expected),) * 2 != expected:
+        # a (1, n) input gave (n, n): a row and a column broadcast into a square
+        return (
+            " (a row and a column broadcast into a square: a sum or mean without "
+            "keepdims=True, or a [:, None] for a [None, :], may be on the wrong axis)"
+        )
     if tuple(d for d in expected if d != 1) == tuple(d for d in got if d != 1):
         return " (keepdims=True or a reshape would keep the size-1 axis)"
     return ""
@@ -513,6 +554,12 @@ def _diagnose(
         and np.all(tol.violation(got, expected.T) <= 1.0)
     ):  # a symmetric expected value would have passed: the claim cannot be wrong
         return f"{label} is transposed: rows and columns are swapped"
+    if float16_only(got, expected):
+        return (
+            f"your result matches in float16 precision only (every value of {label} is a "
+            "float16 number): compute in float64; float16 keeps about 3 digits, and "
+            ".astype(np.float64) afterwards cannot bring the lost ones back"
+        )
     if float32_only(got, expected):
         return (
             f"your result matches in float32 precision only (every value of {label} is a "

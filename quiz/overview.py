@@ -21,7 +21,7 @@ from quiz.study.counts import CardGroups, topic_labels
 if TYPE_CHECKING:
     from quiz.settings import Settings
     from quiz.study import Session, SessionOptions
-    from quiz.study.plan_status import PlanQueue
+    from quiz.study.plan_today import PlanQueue
 
 
 @dataclass(frozen=True)
@@ -184,7 +184,7 @@ def session_options(
     from quiz.study import Filters, SessionOptions
 
     if request.ahead and request.mode == "due":
-        from quiz.study.plan_status import PlanQueue
+        from quiz.study.plan_today import PlanQueue
 
         # exactly the cards offered ahead, in their own time box (none without a plan or
         # an offer: the session is then empty, not fsrs's due cards)
@@ -241,17 +241,17 @@ def nothing_to_study(
         return f"Today's plan is done. {offer}"
     if not queued and box is not None and box.used_up:
         # Home says "today: done, N of M min used" from the same TimeBox.used_up
-        from quiz.study.plan_status import minutes_used_note
+        from quiz.study.plan_phrases import minutes_used_note
 
         return minutes_used_note()
     if queued:
         return (
-            f"Nothing here in today's plan: its {counted(queued, 'card')} for today are in "
+            f"Nothing here in today's plan: its {counted(queued, 'card')} are in "
             f"other packs or topics. {goes_on}"
         )
     return (
-        "Nothing more is planned for today: today's cards are done, or the plan reaches "
-        f"its target without any today. {goes_on}"
+        "Nothing more is planned today: its cards are done, or the plan reaches its "
+        f"target without more. {goes_on}"
     )
 
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Sequence
-from datetime import UTC, datetime, tzinfo
+from datetime import datetime, tzinfo
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fsrs import Scheduler
 
 from quiz.bank.lazy import LazyBank
+from quiz.clock import Clock, utc_now
 from quiz.drafts import Drafts
 from quiz.overview import StudyRequest, TopicRow, home_rows, planned_by_row, session_options
 from quiz.sandbox_grader import Grader, SandboxGrader
@@ -25,8 +26,10 @@ from quiz.settings import Settings, load_settings
 from quiz.store import InterviewPlan, Store
 from quiz.study import DeckCounts, StudyZone, study_zone
 from quiz.study.counts import CardGroups, count_groups, group_cards
+from quiz.study.plan_cache import PlanCache
 from quiz.study.plan_edit import PlanField, change_plan
-from quiz.study.plan_status import PlanCache, PlanQueue, PlanStatus, plan_queue
+from quiz.study.plan_status import PlanStatus
+from quiz.study.plan_today import PlanQueue, plan_queue
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -36,13 +39,6 @@ if TYPE_CHECKING:
     from quiz.study import Session, Stats
 
 __all__ = ["Clock", "Grader", "StudyRequest", "TopicRow", "Workspace", "utc_now"]
-Clock = Callable[[], datetime]
-"""Returns the current time, timezone-aware; tests inject a fake one."""
-
-
-def utc_now() -> datetime:
-    """The wall clock in UTC: the only place the app reads it."""
-    return datetime.now(UTC)
 
 
 class Workspace:
@@ -102,7 +98,7 @@ class Workspace:
 
         settings = settings if settings is not None else load_settings()
         bank = LazyBank.begin(content_roots(list(content_dirs), include_bundled=include_bundled))
-        store = Store.open(store_path)
+        store = Store.open(store_path, clock=clock)
         return cls(
             bank,
             store,

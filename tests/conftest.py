@@ -9,10 +9,9 @@ import os
 import shutil
 import subprocess
 import sys
-import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Protocol
 
@@ -24,7 +23,8 @@ from quiz.bank.index import card_index
 from quiz.bank.loader import load_bank
 from quiz.bank.sources import content_roots
 from quiz.cli import main
-from quiz.study.days import local_date, next_day_start, study_zone
+from quiz.clock import Clock, utc_now
+from quiz.study.days import local_date, study_zone
 
 settings.register_profile(
     "drillbit", derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow]
@@ -204,15 +204,51 @@ class CliResult:
 
 
 class RunDrillbit(Protocol):
-    """`drillbit ARGS` run from `cwd` (default: the repository) with `env` added."""
+    """`drillbit ARGS` run from `cwd` (default: the repository) with `env` added, its clock
+    fixed at `now` when given (else the wall clock's)."""
 
     def __call__(
-        self, *args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None
+        self,
+        *args: str,
+        cwd: Path | None = None,
+        env: Mapping[str, str] | None = None,
+        now: datetime | None = None,
     ) -> CliResult: ...
 
 
+FIXED_NOW = datetime(2026, 6, 15, 12, 0).astimezone()
+"""The time of a test that fixes the commands' clock (`drillbit(..., now=FIXED_NOW)`):
+local noon, hours from any study day's end, on a date of its own (the wall clock's day
+may end while a test runs; this one never does)."""
+
+FIXED_DAY = local_date(FIXED_NOW, study_zone())
+"""The study day of FIXED_NOW, as the commands count it."""
+
+
+def run_at(run: RunDrillbit, fixed: datetime) -> RunDrillbit:
+    """`run` with the commands' clock at `fixed`, unless a call gives its own `now`."""
+
+    def at(
+        *args: str,
+        cwd: Path | None = None,
+        env: Mapping[str, str] | None = None,
+        now: datetime | None = None,
+    ) -> CliResult:
+        return run(*args, cwd=cwd, env=env, now=fixed if now is None else now)
+
+    return at
+
+
+def clock_at(now: datetime | None) -> Clock:
+    """A clock that always reads `now`, or the wall clock when None."""
+    return utc_now if now is None else lambda: now
+
+
 def _run_in_process(
-    *args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None
+    *args: str,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    now: datetime | None = None,
 ) -> CliResult:
     """`quiz.cli.main(ARGS)`, the console script's function, with click's isolated streams."""
     runner = CliRunner()
@@ -221,7 +257,7 @@ def _run_in_process(
     try:
         with runner.isolation(env=env) as (out, err, _):
             try:
-                main(list(args))
+                main(list(args), clock=clock_at(now))
                 code = 0
             except SystemExit as exc:
                 code = exc.code if isinstance(exc.code, int) else int(exc.code is not None)
@@ -233,11 +269,16 @@ def _run_in_process(
 
 
 def _run_process(
-    *args: str, cwd: Path | None = None, env: Mapping[str, str] | None = None
+    *args: str,
+    cwd: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    now: datetime | None = None,
 ) -> CliResult:
-    """A real `python -m quiz ARGS` process, with this test's environment plus `env`."""
+    """A real `python -m quiz ARGS` process, with this test's environment plus `env`; with
+    `now`, `quiz.cli.main(ARGS)` at that time in a fresh interpreter."""
+    command = [*DRILLBIT_COMMAND] if now is None else [*command_at(now)]
     completed = subprocess.run(
-        [*DRILLBIT_COMMAND, *args],
+        [*command, *args],
         capture_output=True,
         text=True,
         cwd=cwd or REPO,
@@ -245,6 +286,19 @@ def _run_process(
         timeout=PROCESS_TIMEOUT_SECONDS,
     )
     return CliResult(completed.returncode, completed.stdout, completed.stderr)
+
+
+def command_at(now: datetime) -> list[str]:
+    """`drillbit` with its clock at `now`, for a test's process: `quiz.cli.main` with the
+    words after it, in a fresh interpreter (as DRILLBIT_COMMAND, which has the wall clock)."""
+    code = (
+        "import sys\n"
+        "from datetime import datetime\n"
+        "from quiz.cli import main\n"
+        f"now = datetime.fromisoformat({now.isoformat()!r})\n"
+        "main(sys.argv[1:], clock=lambda: now)\n"
+    )
+    return [sys.executable, "-c", code]
 
 
 @pytest.fixture(scope="session")
@@ -270,31 +324,6 @@ def _warm_card_cache(_isolated_home: Path, _bundled_card_cache: Path) -> None:
     shutil.copytree(_bundled_card_cache, _isolated_home / "cache", dirs_exist_ok=True)
 
 
-MIDNIGHT_MARGIN_SECONDS = 120
-"""How close to the study day's end a test that reads today's date in one place and the
-command's in another waits for the new day instead of starting."""
-
-
-def study_today() -> date:
-    """The day the app counts as today under the default settings: a study day starts at
-    `day_starts_at` (4 am), so from midnight to 4 am it is still the calendar's yesterday.
-    A test that wrote the calendar's date found one day too many left in those hours."""
-    return local_date(datetime.now(UTC), study_zone())
-
-
-@pytest.fixture
-def away_from_midnight() -> None:
-    """Start the test on one study day that lasts it: a test that computes "in 14 days" and
-    then asks the command (another clock read, maybe another process) found 13 when a run
-    crossed the day's end (4 am by default, as the app counts) between the two. Within two
-    minutes of it the test waits for the new day (a CI run of ~10 minutes crosses one about
-    once in 150)."""
-    now = datetime.now(UTC)
-    left = (next_day_start(now, study_zone()) - now).total_seconds()
-    if left < MIDNIGHT_MARGIN_SECONDS:
-        time.sleep(left + 1)
-
-
 @pytest.fixture
 def drillbit(_warm_card_cache: None) -> RunDrillbit:
     """Run the command line in this process (fast); the sandbox child is still a real process."""
@@ -308,13 +337,15 @@ def drillbit_process(_warm_card_cache: None) -> RunDrillbit:
     return _run_process
 
 
-def modules_imported_by(*args: str) -> tuple[set[str], str]:
+def modules_imported_by(*args: str, now: datetime | None = None) -> tuple[set[str], str]:
     """The modules `drillbit ARGS` has imported when it is done, run in a fresh interpreter
-    (the test's DRILLBIT_HOME), and what it printed."""
+    (the test's DRILLBIT_HOME), and what it printed; its clock at `now` when given."""
+    clock = "" if now is None else f", clock=lambda: datetime.fromisoformat({now.isoformat()!r})"
     code = (
         "import json, sys\n"
-        "from quiz.cli import main\n"
-        f"main({list(args)!r})\n"
+        + ("" if now is None else "from datetime import datetime\n")
+        + "from quiz.cli import main\n"
+        f"main({list(args)!r}{clock})\n"
         "print(json.dumps(sorted(sys.modules)), file=sys.stderr)\n"
     )
     # a ceiling, not a measure: a command's run at a sixteenth of a core takes minutes

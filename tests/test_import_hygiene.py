@@ -19,6 +19,10 @@ PURE_MODULES = [
     "quiz.bank.schema",
     "quiz.drill_grading",
     "quiz.store.store",
+    "quiz.study.aside",
+    "quiz.study.elsewhere_changes",
+    "quiz.study.options",
+    "quiz.study.queue",
     "quiz.study.session",
     "quiz.study.stats",
 ]

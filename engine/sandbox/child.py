@@ -756,6 +756,44 @@ def private_namespace(namespace: dict[str, Any]) -> dict[str, Any]:
     return private
 
 
+def module_snapshot(
+    module: types.ModuleType, taken: dict[str, types.ModuleType] | None = None
+) -> types.ModuleType:
+    """A copy of `module` as it is now, its public submodules (`np.random`) copied too.
+
+    The grader's code (a harness, the wire) looks its numpy functions up on the module at
+    every call, and a module is shared with the submission, which can replace its
+    attributes: one that set `np.shares_memory` to a function answering False as it loaded
+    returned the caller's own gradients from `clip_grad_norm` and passed the check that
+    they are new arrays. Taken before the submission loads, a snapshot keeps the originals.
+    """
+    taken = {} if taken is None else taken
+    name = module.__name__
+    copy = taken.get(name)
+    if copy is not None:
+        return copy
+    copy = types.ModuleType(name, module.__doc__)
+    taken[name] = copy
+    attributes = dict(vars(module))
+    for key, value in attributes.items():
+        if (
+            type(value) is types.ModuleType
+            and value.__name__.startswith(name + ".")
+            and not key.startswith("_")  # numpy's private `_core` alone costs 0.4 ms
+        ):
+            attributes[key] = module_snapshot(value, taken)
+    vars(copy).update(attributes)
+    return copy
+
+
+def snapshot_modules(namespace: dict[str, Any]) -> None:
+    """Put a `module_snapshot` in place of each module a namespace of the grader's holds."""
+    taken: dict[str, types.ModuleType] = {}
+    for key, value in list(namespace.items()):
+        if type(value) is types.ModuleType:
+            namespace[key] = module_snapshot(value, taken)
+
+
 def keep_copies_working() -> None:
     """`_lenient_copies` for shutil, now if it is imported already, else at its import."""
     if "shutil" in sys.modules:
@@ -918,6 +956,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
             "__builtins__": dict(vars(builtins_module)),
         }
         exec(compile(wire_src, "drillbit/wire.py", "exec"), wire)
+        snapshot_modules(wire)  # the Encoder's methods read `np.ndarray` from the original
         wire = private_namespace(wire)
         runtime: dict[str, Any] = {
             "__name__": "drillbit_runtime",
@@ -979,6 +1018,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
             compile(job["harness"], f"harness/{job['harness_name']}.py", "exec"),
         )
     exec(compiled[1], harness_ns)
+    snapshot_modules(harness_ns)  # before the submission loads: what it changes there, not here
     run_case = harness_ns["run_case"]
 
     def load_error(kind: str, text: str, **extra: Any) -> None:
@@ -1021,12 +1061,20 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     }
     format_user_error = runtime["format_user_error"]
     fields, data = reader.next("cases")
-    # The array table is checked once, here; each case is built just before it runs, so the
-    # first starts without waiting for the others to be built.
+    # Every case's inputs are built before the file loads (views of one buffer: no copy). Built
+    # just before each case, they came from the `Arrays` class's methods, which read the wire's
+    # namespace, which the submission reaches through that class: one that replaced its
+    # `_frombuffer` got its inputs as an ndarray subclass of its own, which the in-place
+    # check does not look into, and updated them in place unseen.
     case_arrays = wire["Arrays"](fields.get("arrays"), data)
     raw_cases = fields.get("cases")
     if type(raw_cases) is not list:
         _exit(5)  # not the parent's protocol
+    decode = wire["decode"]
+    cases = [
+        decode(raw_case, case_arrays, allow_str=True, path=("cases", index), depth=1)
+        for index, raw_case in enumerate(raw_cases)
+    ]
     if job["fp_strict"]:
         runtime["seal_error_state"]()  # before the file loads: no state it makes ignores events
         runtime["strict_by_default"]()  # and a new thread or a fresh context starts strict
@@ -1064,10 +1112,8 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         _note_load_events(runtime["fp_events_since"](counted))
     _send(fd, message({"t": "loaded", "k": token}, token=frame_token))
 
-    decode = wire["decode"]
     remaining = cfg["result_limit"]
-    for index, raw_case in enumerate(raw_cases):
-        inputs = decode(raw_case, case_arrays, allow_str=True, path=("cases", index), depth=1)
+    for index, inputs in enumerate(cases):
         try:
             raw = execute_case(run_case, fns, inputs, job["fp_strict"], unguard, guard)
         except BaseException as exc:  # noqa: BLE001 - SystemExit in a call

@@ -64,16 +64,19 @@ ALIGN = 16
 NUMERIC_KINDS = "biuf"
 
 DTYPES: dict[str, np.dtype[Any]] = {
-    d.str: d for code in "?bhilqBHILQefdg" for d in (np.dtype(code), np.dtype(code).newbyteorder())
+    d.str: np.dtype(d.str)
+    for code in "?bhilqBHILQefdg"
+    for d in (np.dtype(code), np.dtype(code).newbyteorder())
 }
-"""The only dtypes on the wire, keyed by their exact `dtype.str` ('<f8', '|b1', '>i4'...)."""
+"""The only dtypes on the wire, keyed by their exact `dtype.str` ('<f8', '|b1', '>i4'...),
+each the dtype numpy makes of that name ('<i8' is int64, not the longlong that shares it)."""
 
 
 _WIRE_NAMES: dict[np.dtype[Any], str] = {d: name for name, d in DTYPES.items()}
 """The wire name of every accepted dtype (a dict lookup: `dtype.str` builds a new string)."""
 _frombuffer = np.frombuffer
 _copyto = np.copyto
-_dtype = np.dtype
+_ndarray = np.ndarray
 """numpy's functions the child calls after the submission ran, taken as this file loads: a
 submission that replaced `np.copyto` was handed the buffer of the result's message and
 rewrote its header in place (its overflow flag blanked with spaces)."""
@@ -309,7 +312,15 @@ def message(
     `[dtype name, shape]` entries when the caller (an `Encoder`) has them already;
     `token` goes before each frame's header (the job's, once the child has it).
     """
-    arrays = arrays or []
+    arrays = [] if arrays is None else list(arrays)  # walked once: a list subclass's
+    # `__iter__` could hand the check plain arrays and the copy something else
+    for arr in arrays:
+        # exact arrays only: `np.copyto` hands an ndarray subclass that defines
+        # `__array_function__` the view it copies into, and with it this message's buffer;
+        # the child's `Encoder` (whose class the submission reaches and can change) is not
+        # trusted to have refused one (a naive sigmoid blanked its overflow flag that way)
+        if type(arr) is not _ndarray:
+            raise WireError(f"got {_describe_type(arr)}; {_PLAIN}")
     body = dict(fields)
     body["n"] = 1 if arrays else 0
     if arrays:
@@ -582,11 +593,16 @@ def decode_field(
 
 
 def _scalar(dtype_str: str, raw: Any, path: WirePath) -> Any:
-    try:
-        dtype = _dtype(dtype_str)
-    except (TypeError, ValueError):
-        raise WireError(f"{path_text(path)}: a scalar of an unknown dtype") from None
-    if dtype.kind not in NUMERIC_KINDS or type(raw) not in (bool, int, float):
+    """A numpy scalar whose dtype is named in `DTYPES`, as an array's must be.
+
+    Its name was parsed by `np.dtype`: a submission that changed what the child's encoder
+    takes for a numpy scalar (its classes' methods read the wire's namespace) sent a name
+    of 300,000 struct fields, which took the app seconds of CPU (and memory) to parse.
+    """
+    dtype = DTYPES.get(dtype_str)
+    if dtype is None:
+        raise WireError(f"{path_text(path)}: a scalar of an unknown dtype")
+    if type(raw) not in (bool, int, float):
         raise WireError(f"{path_text(path)}: a scalar of dtype {dtype} is not accepted")
     try:
         return dtype.type(raw)

@@ -42,6 +42,7 @@ from quiz.bank.loader import (
     under,
 )
 from quiz.bank.models import Card, CodingFront
+from quiz.bank.pack_after import unknown_after_warnings
 from quiz.bank.pack_title import pack_title_problems
 from quiz.bank.parse import extract_code_block
 from quiz.bank.problems import Problem
@@ -186,8 +187,10 @@ def lint(
     problems.extend(worked_example_warnings(own_cards, bank.packs))
     problems.extend(pack_title_problems(bank.packs.values(), in_own))
     # References into the linted files: a card elsewhere in the bank that names a card
-    # deleted or broken by this change is part of the change's problems.
+    # deleted or broken by this change is part of the change's problems, and so is an
+    # `after` naming a pack this change renamed.
     references = [p for p in bank.problems if p.code in REFERENCE_CODES and in_own(p.path)]
+    references += unknown_after_warnings(bank.packs, in_own)
     # A linted card whose whole pack is refused does not load: say why, at the pack.yaml.
     linted = [as_found(path) for path in paths]
     refused_packs = [

@@ -21,7 +21,7 @@ from quiz.bank.problems import Problem
 from quiz.errors import InputFileError
 from quiz.textsafe import read_regular_text
 
-__all__ = ["anki_deck_part", "pack_title_problems"]
+__all__ = ["anki_deck_part", "pack_title_problems", "top_key_line"]
 
 _COLONS = re.compile(r":{2,}")
 
@@ -33,16 +33,13 @@ def anki_deck_part(name: str) -> str:
     return _COLONS.sub(":", name).strip(":")
 
 
-_TITLE_LINE = re.compile(r"^title\s*:", re.MULTILINE)
-
-
-def _title_line(pack_yaml: Path) -> int:
-    """The 1-based line of the top-level `title:` key, 1 when it cannot be told."""
+def top_key_line(pack_yaml: Path, key: str) -> int:
+    """The 1-based line of the top-level `key:` of a pack.yaml, 1 when it cannot be told."""
     try:
         text = read_regular_text(pack_yaml, limit=CARD_LIMIT)
     except InputFileError:
         return 1
-    match = _TITLE_LINE.search(text)
+    match = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
     return 1 if match is None else text.count("\n", 0, match.start()) + 1
 
 
@@ -58,7 +55,7 @@ def pack_title_problems(packs: Iterable[Pack], checked: Callable[[Path], bool]) 
         problems.append(
             Problem(
                 pack_yaml,
-                _title_line(pack_yaml),
+                top_key_line(pack_yaml, "title"),
                 1,
                 "title-deck-separator",
                 f"Anki splits deck names at '::', so title {title!r} would not stay one"

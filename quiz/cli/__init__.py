@@ -13,6 +13,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NoReturn
 
+from quiz.clock import Clock, utc_now
+
 if TYPE_CHECKING:
     from quiz.cli.group import cli
 
@@ -22,7 +24,7 @@ COMPLETE_ENV = "_DRILLBIT_COMPLETE"
 """Set by a shell asking click for completions: click answers it, even with no arguments."""
 
 
-def main(argv: Sequence[str] | None = None) -> None:
+def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> None:
     """Console-script entry point (see `quiz.cli.group.main`).
 
     Three command lines skip click and the group's options (30-40 ms of CPU), with the
@@ -32,9 +34,13 @@ def main(argv: Sequence[str] | None = None) -> None:
     else goes through the group. Without `argv` (the console script, `python -m quiz`) the
     call is the whole process: `stats --json` and `import` then hold the collector to the
     exit. Ctrl-C anywhere, Python's imports included, is "Aborted." and exit 130.
+
+    Every command takes the time from `clock` (the wall clock), read once:
+    tests give a fixed one. It is an argument, not an environment variable, so that no
+    setting left in a shell can date a person's reviews wrongly.
     """
     try:
-        _dispatch(argv)
+        _dispatch(argv, clock)
     except KeyboardInterrupt:  # before a command's own handling: its modules still loading
         print(file=sys.stderr, flush=True)  # closes the terminal's ^C echo
         aborted(interrupted=True)
@@ -49,8 +55,9 @@ def aborted(*, interrupted: bool) -> NoReturn:
     sys.exit(INTERRUPTED_EXIT_CODE if interrupted else 1)
 
 
-def _dispatch(argv: Sequence[str] | None) -> None:
-    """`main`'s choice of runner for the command line (`argv`, else the process's)."""
+def _dispatch(argv: Sequence[str] | None, clock: Clock) -> None:
+    """`main`'s choice of runner for the command line (`argv`, else the process's), with
+    its `clock`."""
     args = list(argv) if argv is not None else sys.argv[1:]
     if COMPLETE_ENV not in os.environ:
         if not args:
@@ -68,7 +75,7 @@ def _dispatch(argv: Sequence[str] | None) -> None:
 
                 # with `argv`, a test or a tool called this: its process goes on
                 with to_the_exit() if argv is None else contextlib.nullcontext():
-                    _without_click(lambda: print_stats_json(content), as_json=True)
+                    _without_click(lambda: print_stats_json(content, clock), as_json=True)
                 return
     if argv is None and _command(args) == "import":
         from quiz.gcpause import to_the_exit
@@ -79,11 +86,11 @@ def _dispatch(argv: Sequence[str] | None) -> None:
         with to_the_exit():
             from quiz.cli.group import main as run
 
-            run(args)
+            run(args, clock=clock)
         return
     from quiz.cli.group import main as run
 
-    run(args)
+    run(args, clock=clock)
 
 
 def _command(args: Sequence[str]) -> str | None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 import click
@@ -83,8 +83,8 @@ def cards_command(
     for each in query.tags or (None,):
         check_index_names(refs, pack=named.get("pack"), topic=named.get("topic"), tag=each)
     check_index_names(refs, kind=named.get("kind"))
-    with open_store() as store:
-        now = datetime.now(UTC)
+    with open_store(obj) as store:
+        now = obj.now
         rows = card_rows(refs.refs, store, now)
         planned = _planned_today(store, refs.refs, now)
     index = SearchIndex(bank.cards) if bank is not None else None  # the search's words
@@ -103,7 +103,7 @@ def cards_command(
         click.echo(rows_json(shown))
         return
     if shown:  # a header, as `drillbit list` has: the numbers say what they are
-        click.echo("\n".join(_table(shown, sort)))  # one write: 10,000 echoes took 0.1 s
+        click.echo("\n".join(_table(shown, sort, now)))  # one write: 10,000 echoes took 0.1 s
     # the listing's own lines go with its table on stdout (`drillbit cards | less` sees
     # them, as `drills`' solved line); the bank's problems below are a warning, on stderr
     click.echo(f"{len(shown)} of {counted(len(rows), 'card')}{_due_legend(shown, planned)}")
@@ -129,11 +129,12 @@ def _due_legend(shown: Sequence[CardRow], planned: int | None) -> str:
     return " (* due now)" if planned is None else " (* due now by fsrs)"
 
 
-def _table(shown: Sequence[CardRow], sort: str) -> list[str]:
+def _table(shown: Sequence[CardRow], sort: str, now: datetime) -> list[str]:
     """The cards' table, one line each. An 80-column terminal leaves out the kind, the due
     time (its date stays, as Anki's browser shows it) and the lapses unless sorted by them,
     then shows the state and the due date as one column (`_due_or_state`), so that the
-    title keeps room; into a pipe every column stays."""
+    title keeps room; into a pipe every column stays. A due date of `now`'s year (local
+    time) leaves its year out."""
     from quiz.cli.fit import Column, Merged, Narrowing, table_lines
 
     due = [row.due.astimezone() if row.due else None for row in shown]
@@ -150,7 +151,7 @@ def _table(shown: Sequence[CardRow], sort: str) -> list[str]:
     if sort == "difficulty":
         difficulty = [_difficulty(row.difficulty) for row in shown]
         columns.append(Column("DIFF", difficulty, pad=4, right=True))
-    this_year = datetime.now().astimezone().year
+    this_year = now.astimezone().year
     merged = Merged(
         (state, date),
         Column(

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import display_path, open_store
+from quiz.cli.context import Context, display_path, open_store, pass_context
 from quiz.wrapping import fold_text, terminal_width
 
 if TYPE_CHECKING:
@@ -30,7 +30,8 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Put KEY back to its default (it is removed from config.toml; an unknown key too).",
 )
-def config_command(key: str | None, value: str | None, reset: bool) -> None:
+@pass_context
+def config_command(obj: Context, key: str | None, value: str | None, reset: bool) -> None:
     """List the settings, print one (KEY), change one (KEY VALUE) or put one back to its
     default (KEY --reset).
 
@@ -51,10 +52,10 @@ def config_command(key: str | None, value: str | None, reset: bool) -> None:
         raise click.UsageError("--reset takes a KEY and no VALUE")
     field = None if key is None else _plan_field(key)
     if key is not None and field is not None:
-        _plan_key(key, field, value, reset=reset)
+        _plan_key(obj, key, field, value, reset=reset)
         return
     if key is None:
-        _list(read_settings_file())
+        _list(obj, read_settings_file())
     elif reset:
         _reset(key)
     elif value is None:
@@ -63,7 +64,7 @@ def config_command(key: str | None, value: str | None, reset: bool) -> None:
         _change(key, value)
 
 
-def _list(file: SettingsFile) -> None:
+def _list(obj: Context, file: SettingsFile) -> None:
     """Every key with its value (a bad one as the file holds it, marked), then the problems."""
     from quiz.settings import KEYS, describe, format_value, shown_raw
 
@@ -82,7 +83,7 @@ def _list(file: SettingsFile) -> None:
     for problem in file.problems:
         if not problem.known:
             click.echo(f"{problem.shown_key:<20} = {shown_raw(problem.raw)}  ({problem.reason})")
-    _list_plan()
+    _list_plan(obj)
     if file.path.exists():
         click.echo(f"\nSaved in {display_path(file.path)}", err=True)
     else:  # a new user's: no file to look for yet
@@ -91,7 +92,7 @@ def _list(file: SettingsFile) -> None:
     _exit_on(file)
 
 
-def _list_plan() -> None:
+def _list_plan(obj: Context) -> None:
     """The interview plan's rows, as the settings screen lists them under the settings,
     each with the `drillbit plan` option that sets it (the plan is kept with the progress,
     not in config.toml). A home with no database yet has no plan: none is made to say so;
@@ -100,7 +101,7 @@ def _list_plan() -> None:
     from quiz.study.plan_edit import PLAN_ROWS
 
     try:
-        plan = _read_plan()
+        plan = _read_plan(obj)
     except DrillbitError as exc:
         click.echo(f"drillbit: the interview plan could not be read: {exc.one_line()}", err=True)
         return
@@ -110,14 +111,14 @@ def _list_plan() -> None:
         click.echo(fold_text(f"{'':<20}   {row.what}", terminal_width()))
 
 
-def _read_plan() -> InterviewPlan | None:
+def _read_plan(obj: Context) -> InterviewPlan | None:
     """The interview plan, or None: a home with no database yet has none, and none is made
     to say so."""
     from quiz.paths import database_path
 
     if not database_path(create=False).exists():
         return None
-    with open_store() as store:
+    with open_store(obj) as store:
         return store.interview_plan()
 
 
@@ -140,7 +141,7 @@ def _plan_field(key: str) -> PlanField | None:
     return None
 
 
-def _plan_key(key: str, field: PlanField, value: str | None, *, reset: bool) -> None:
+def _plan_key(obj: Context, key: str, field: PlanField, value: str | None, *, reset: bool) -> None:
     """A plan field named as a key: printed as the list shows it (`drillbit config
     interview`, as for any key the list shows); changing or resetting it is refused with
     the `drillbit plan` command that does it (exit 2), since it is not in config.toml."""
@@ -148,7 +149,7 @@ def _plan_key(key: str, field: PlanField, value: str | None, *, reset: bool) -> 
 
     row = PLAN_ROWS[field]
     if value is None and not reset:
-        click.echo(_plan_shown(_read_plan(), field))
+        click.echo(_plan_shown(_read_plan(obj), field))
         return
     how = (
         "`drillbit plan --clear` removes the plan"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
@@ -16,6 +17,7 @@ import click
 
 from quiz.cli import plain
 from quiz.cli.plain import SCHEMA_VERSION
+from quiz.clock import Clock, utc_now
 from quiz.paths import as_found
 
 if TYPE_CHECKING:
@@ -25,7 +27,7 @@ if TYPE_CHECKING:
     from quiz.bank.loader import Bank
     from quiz.store.store import Store
     from quiz.study.cards import StudyCard
-    from quiz.study.plan_status import PlanQueue
+    from quiz.study.plan_today import PlanQueue
 
 __all__ = [
     "SCHEMA_VERSION",
@@ -122,10 +124,22 @@ def _shown(path: Path, resolved: Path, cwd: Path) -> str:
 
 
 class Context:
-    """Options shared by every command (the root group's `ctx.obj`)."""
+    """Options shared by every command (the root group's `ctx.obj`), and its clock.
 
-    def __init__(self, content: Sequence[Path]) -> None:
+    `quiz.cli.main` makes one per command line; a test gives it a fixed `clock` (through
+    `main`, or as the `obj` of click's test runner) instead of waiting out a day's end."""
+
+    def __init__(self, content: Sequence[Path] = (), *, clock: Clock = utc_now) -> None:
         self.content = list(content)
+        self.clock = clock
+        """The wall clock; `now` is this command's one reading of it. A command that runs
+        on (`watch`) reads it for each new event."""
+
+    @cached_property
+    def now(self) -> datetime:
+        """The command's time, read once: every count and record of one command line is of
+        one moment, so a command run across midnight does not mix two days."""
+        return self.clock()
 
     def load_bank(self, *, name_missing: bool = True) -> Bank:
         """The bundled bank plus --content, DRILLBIT_CONTENT and installed packs
@@ -231,19 +245,20 @@ def unknown_command(
     return said if lists_them is None else f"{said} {lists_them}"
 
 
-pass_context = click.make_pass_decorator(Context)
-"""Hands a command the root group's `Context` as its first argument."""
+pass_context = click.make_pass_decorator(Context, ensure=True)
+"""Hands a command the root group's `Context` as its first argument (a command run on
+its own, as a test may, gets one with no --content and the wall clock)."""
 
 
-def open_store(*, says_unsaved: bool = False) -> Store:
+def open_store(obj: Context, *, says_unsaved: bool = False) -> Store:
     """The progress database; notices (a corrupt file moved aside, nothing saved) go to stderr.
 
     So do notices added later (damage found while reading the logs). Its errors
     (StoreError, DataDirError) reach `main`, which prints them as one line. With
     `says_unsaved` the command itself says what a database it cannot write did not save
-    (`plain.open_store`).
+    (`plain.open_store`). The store reads `obj`'s clock, as the command does.
     """
-    return plain.open_store(warn, says_unsaved=says_unsaved)
+    return plain.open_store(warn, obj.clock, says_unsaved=says_unsaved)
 
 
 def plan_queue_now(store: Store, cards: Sequence[StudyCard], now: datetime) -> PlanQueue | None:
@@ -251,7 +266,7 @@ def plan_queue_now(store: Store, cards: Sequence[StudyCard], now: datetime) -> P
     zone), or None without a running plan."""
     from quiz.settings import load_settings
     from quiz.study.days import study_zone
-    from quiz.study.plan_status import plan_queue
+    from quiz.study.plan_today import plan_queue
 
     settings = load_settings()
     zone = study_zone(settings.day_starts_at)
@@ -265,7 +280,7 @@ def missing_drill(obj: Context, usage: str) -> NoReturn:
     from quiz.drill_list import drill_rows, next_unsolved
 
     bank = obj.load_bank()
-    with open_store() as store:
+    with open_store(obj) as store:
         following = next_unsolved(drill_rows(bank.cards, store))
     said = "Missing argument 'DRILL'."
     if following is None:

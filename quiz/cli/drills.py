@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
 
 import click
 
@@ -41,7 +40,7 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
     bank = obj.load_bank()
     check_bank_names(bank, pack=pack, topic=topic)
     chosen = Filters(pack=pack, topic=topic)
-    with open_store() as store:
+    with open_store(obj) as store:
         rows = drill_rows([card for card in bank.cards if chosen.matches(card)], store)
     if as_json:
         document = {"schema_version": 1, "drills": [row.as_json() for row in rows]}
@@ -108,12 +107,12 @@ def hint_command(obj: Context, drill_id: str | None, seen: bool) -> None:
     if not card.hints:
         click.echo(f"'{card.id}' has no hints; its task says what to write.")
         return
-    with open_store() as store:
+    with open_store(obj) as store:
         shown = min(store.hints_seen(card.id), len(card.hints))
         revealed = not seen and shown < len(card.hints)
         if revealed:
             shown += 1
-            store.record_hint(card_id=card.id, number=shown, seen_at=datetime.now(UTC))
+            store.record_hint(card_id=card.id, number=shown, seen_at=obj.now)
     width = terminal_width()
     for number, hint in enumerate(card.hints[:shown], start=1):
         text = f"Hint {number}. {markdown_text(hint).strip()}\n"

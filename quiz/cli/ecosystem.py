@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import Context, SuggestingGroup, display_path, display_paths, open_store
+from quiz.cli.context import (
+    Context,
+    SuggestingGroup,
+    display_path,
+    display_paths,
+    open_store,
+    pass_context,
+)
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError, InputFileError, UsageError
 from quiz.plural import counted
@@ -58,21 +65,19 @@ def _taken(
     return taken, dict(index.pack_dirs), {ref.id: ref.title for ref in index.refs}
 
 
-def _plan_running() -> bool:
-    """True while an interview plan is set and its day has not come: its days, not a due
+def _plan_running(obj: Context) -> bool:
+    """True while an interview plan is set and its day has not come at `obj.now`: its days, not a due
     session's `--topic`, bring new cards in (False when the progress cannot be read)."""
-    from datetime import UTC, datetime
-
     from quiz.settings import load_settings
     from quiz.study.days import local_date, study_zone
 
     try:
         zone = study_zone(load_settings().day_starts_at)
-        with open_store() as store:
+        with open_store(obj) as store:
             plan = store.interview_plan()
     except DrillbitError:
         return False
-    return plan is not None and local_date(datetime.now(UTC), zone) < plan.interview
+    return plan is not None and local_date(obj.now, zone) < plan.interview
 
 
 def _among(folder: Path, folders: Iterable[Path]) -> bool:
@@ -319,7 +324,7 @@ def import_command(
     for line in folded_report([printable(line) for line in told], width, unbroken):
         click.echo(line, err=True)
     running = (
-        not dry_run and bool(plan.cards or plan.unchanged or plan.renumbered) and _plan_running()
+        not dry_run and bool(plan.cards or plan.unchanged or plan.renumbered) and _plan_running(obj)
     )
     for line in summary_lines(
         plan,
@@ -389,6 +394,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
         retitled_notice,
         retyped_notice,
         teaching_positions,
+        told_apart_notice,
     )
     from quiz.ecosystem.anki_decks import DESCRIPTION_NOTICE
     from quiz.ecosystem.anki_times import ContentTimes
@@ -398,6 +404,13 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     target = export_target(file, anki_kind(), force=force)
     bank = obj.load_bank()
     known = sorted({card.pack for card in bank.cards})
+    for pack in packs:
+        if pack not in known and pack in bank.packs:  # there, but none of its cards loads
+            where = shlex.quote(display_path(bank.packs[pack].path))
+            raise DrillbitError(
+                f"pack {pack} has no card that loads: `drillbit lint {where}` says why",
+                title="export anki",
+            )
     unknown = [p for p in packs if p not in known]
     if unknown:
         raise UsageError(
@@ -412,6 +425,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
         times=ContentTimes.default(),
         before_replace=target.recheck,
         positions=teaching_positions(bank.cards),
+        now=int(obj.now.timestamp()),
     )
     click.echo(
         f"{_wrote(file, target.replaces)}: {counted(report.notes, 'note')} in "
@@ -433,6 +447,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
         click.echo(retyped_notice(report.retyped), err=True)
     for title, deck in report.retitled:
         click.echo(retitled_notice(title, deck), err=True)
+    for pack, deck in report.told_apart:
+        click.echo(told_apart_notice(pack, deck), err=True)
     for line in report.images_left_out:
         click.echo(printable(line), err=True)
 
@@ -440,7 +456,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
 @export_group.command("progress")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--force", is_flag=True, help=FORCE_HELP)
-def export_progress_command(file: Path, force: bool) -> None:
+@pass_context
+def export_progress_command(obj: Context, file: Path, force: bool) -> None:
     """Write your progress (card schedules, reviews, drill attempts, drafts, study sessions,
     suspended or buried cards, the interview plan) to FILE (.json).
 
@@ -453,16 +470,17 @@ def export_progress_command(file: Path, force: bool) -> None:
     from quiz.store.backup_export import export_progress
 
     target = export_target(file, progress_kind(), force=force)
-    with open_store() as store:
+    with open_store(obj) as store:
         # a damaged file is replaced by its salvage, and said so
         store.check_integrity(unless_unchanged=True)
-        counts = export_progress(store, file, before_replace=target.recheck)
+        counts = export_progress(store, file, now=obj.now, before_replace=target.recheck)
     click.echo(f"{_wrote(file, target.replaces)}: {counts.describe()}")
 
 
 @click.command("import-progress")
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-def import_progress_command(file: Path) -> None:
+@pass_context
+def import_progress_command(obj: Context, file: Path) -> None:
     """Merge a progress backup FILE (from `drillbit export progress`) into this machine's.
 
     Reviews already present are not added twice; for each card the schedule with the
@@ -480,19 +498,19 @@ def import_progress_command(file: Path) -> None:
     # does); else one transaction: a bad row merges nothing. Ctrl-C, `kill` or a closed
     # terminal midway leave the home as it was.
     def imported(store: Store) -> MergeReport:
-        report = import_progress(store, file)
+        report = import_progress(store, file, now=obj.now)
         if report.empty:
             raise _NothingImported(report)
         return report
 
     with ending_cleanly():
         try:
-            report = build_new(database_path(create=False), imported)
+            report = build_new(database_path(create=False), imported, now=obj.now)
         except _NothingImported as nothing:
             report = nothing.report
         if report is None:
-            with open_store(says_unsaved=True) as store:  # "nothing was imported: ..."
-                report = import_progress(store, file)
+            with open_store(obj, says_unsaved=True) as store:  # "nothing was imported: ..."
+                report = import_progress(store, file, now=obj.now)
     click.echo(report.describe())
 
 

@@ -129,7 +129,7 @@ def grade_command(
         click.echo(f"drillbit: {STARTER_NOT_COUNTED}", err=True)
         rows, hints = None, 0
     else:
-        rows, hints = _save_attempt(bank.cards, drill.card, verdict, source, file)
+        rows, hints = _save_attempt(obj, bank.cards, drill.card, verdict, source, file)
     if chosen == "text":  # as rustlings and Exercism end: what to do now
         step = _next_step(verdict, drill_id=drill.card.id, file=file, seed=seed, rows=rows)
         click.echo(_hints_line(verdict, hints) + step)
@@ -137,7 +137,7 @@ def grade_command(
 
 
 def _save_attempt(
-    cards: Sequence[Card], card: Card, verdict: Verdict, source: str, file: Path
+    obj: Context, cards: Sequence[Card], card: Card, verdict: Verdict, source: str, file: Path
 ) -> tuple[list[DrillRow] | None, int]:
     """Record the attempt and keep the code as the app's draft (`_keep_in_app`), or say on
     stderr that it was not saved (the verdict is printed). The drills' rows once it is
@@ -147,9 +147,9 @@ def _save_attempt(
     from quiz.drill_list import drill_rows
 
     rows, hints = None, 0
+    now = obj.now
     try:
-        with open_store(says_unsaved=True) as store:  # its one line is below
-            now = datetime.now(UTC)
+        with open_store(obj, says_unsaved=True) as store:  # its one line is below
             hints = store.hints_seen(card.id)
             if _is_last_try(store, card, source, now):
                 click.echo(f"drillbit: {SAME_CODE_NOT_COUNTED}", err=True)
@@ -329,18 +329,18 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
         file.write_text(starter_text(drill.card), encoding="utf-8")
         click.echo(f"Wrote the starter code of '{drill_id}' to {file}.")
     pool = default_pool()
-    store = open_store()
+    store = open_store(obj)
     progress = DrillProgress()
     on_terminal = sys.stdout.isatty()
 
     def grade_and_print(text: str) -> None:
         verdict = grade_source(drill, text, seed=seed, pool=pool)
-        now = datetime.now(UTC)
+        now = obj.clock()  # this save's grading: a watch runs for hours, past midnight
         width = shutil.get_terminal_size((100, 24)).columns
         report = watch_report(
             verdict,
             drill.card,
-            stamp=datetime.now().strftime("%H:%M:%S"),
+            stamp=now.astimezone().strftime("%H:%M:%S"),
             file=str(file),
             width=width - 1,
         )

@@ -19,6 +19,7 @@ import click
 
 from quiz.cli import aborted
 from quiz.cli.context import Context, SuggestingGroup, unknown_command
+from quiz.clock import Clock, utc_now
 from quiz.errors import ERROR_PREFIX, DrillbitError
 
 EXIT_CODES = (
@@ -149,7 +150,8 @@ def cli(ctx: click.Context, content: tuple[Path, ...]) -> None:
 
     Run without a command to open the app on the question bank.
     """
-    ctx.obj = Context(content)
+    obj = ctx.ensure_object(Context)  # `main`'s, with its clock
+    obj.content[:0] = content
     if ctx.invoked_subcommand is None:
         from quiz.tui.launch import run_app
 
@@ -200,13 +202,14 @@ def click_error_lines(exc: click.ClickException) -> str:
     return "\n".join(lines)
 
 
-def main(argv: Sequence[str] | None = None) -> None:
+def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> None:
     """Console-script entry point: runs the CLI and prints drillbit's own errors without a traceback.
 
     The one place a DrillbitError (any error a person can cause or meet: bad input, an
     unusable data folder or database) becomes a one-line message and its exit code. When
     the command line asks for JSON, the error is JSON on stdout (`drillbit schema error`).
-    Ctrl-C is "Aborted." and exit 130 (`quiz.cli.aborted`).
+    Ctrl-C is "Aborted." and exit 130 (`quiz.cli.aborted`). Every command reads the time
+    from `clock`, once (`Context.now`).
     """
     args = list(argv) if argv is not None else sys.argv[1:]
     as_json = _wants_json(args)
@@ -215,6 +218,7 @@ def main(argv: Sequence[str] | None = None) -> None:
             args=args,
             prog_name="drillbit",
             standalone_mode=False,
+            obj=Context(clock=clock),
         )
     except click.exceptions.Abort as exc:  # click raises it from Ctrl-C or an end of input
         aborted(interrupted=isinstance(exc.__cause__, KeyboardInterrupt))

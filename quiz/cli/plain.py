@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
+    from quiz.clock import Clock
     from quiz.store.store import Store
 
 __all__ = [
@@ -68,8 +69,11 @@ def content_roots_of(
     return content_roots(content, installed=installed)
 
 
-def open_store(warn: Warn, *, says_unsaved: bool = False) -> Store:
+def open_store(warn: Warn, clock: Clock, *, says_unsaved: bool = False) -> Store:
     """The progress database; notices (a corrupt file moved aside, nothing saved) go to `warn`.
+
+    `clock` is the command's: a damaged file moved aside is named by its time, not the
+    wall clock's (a test's fixed clock names it the same on every run).
 
     So do notices added later (damage found while reading the logs). Its errors
     (StoreError, DataDirError) reach the caller, which prints them as one line.
@@ -79,7 +83,7 @@ def open_store(warn: Warn, *, says_unsaved: bool = False) -> Store:
     """
     from quiz.store.store import Store
 
-    store = Store.open()
+    store = Store.open(clock=clock)
     for notice in store.notices:
         if not notice.unsaved:
             warn(f"drillbit: {notice.message}")

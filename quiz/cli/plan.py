@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 import click
@@ -59,17 +59,18 @@ def plan_command(
     from quiz.settings import load_settings
     from quiz.study.days import study_zone
     from quiz.study.plan_edit import PlanInputError, planned
-    from quiz.study.plan_status import day_ends_phrase, plan_status
+    from quiz.study.plan_phrases import day_ends_phrase
+    from quiz.study.plan_status import plan_status
 
     if clear and (interview or minutes_per_day or target):
         raise click.UsageError("--clear takes no other option")
     if clear:
-        with open_store(says_unsaved=True) as store:  # _refuse_unsaved says it
+        with open_store(obj, says_unsaved=True) as store:  # _refuse_unsaved says it
             _refuse_unsaved(store, "the plan was not removed")
             removed = store.clear_interview_plan()
         click.echo("Plan removed; normal reviews resume." if removed else "No plan was set.")
         return
-    now = datetime.now(UTC)
+    now = obj.now
     # the settings' scheduler (retention, steps), as Home's line and plan mode use; read
     # first, so a broken settings file stops the command before anything is saved
     settings = load_settings()
@@ -77,7 +78,7 @@ def plan_command(
     tz = study_zone(settings.day_starts_at)
     changing = interview is not None or minutes_per_day is not None or target is not None
     reset: str | None = None
-    with open_store(says_unsaved=changing) as store:  # a change: _refuse_unsaved says it
+    with open_store(obj, says_unsaved=changing) as store:  # a change: _refuse_unsaved says it
         if changing:
             # the settings screen's checks (study.plan_edit); a new date is a new plan
             before = store.interview_plan()

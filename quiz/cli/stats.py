@@ -16,7 +16,6 @@ import stat
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,13 +29,15 @@ from quiz.cli.plain import (
 )
 
 if TYPE_CHECKING:
+    from quiz.clock import Clock
     from quiz.study.stats import Stats
 
 _CONTENT = "--content"
 
 
-def current_stats(roots: Sequence[Path], warn: Warn) -> Stats:
-    """The statistics of the cards under `roots` against the progress store, now, with
+def current_stats(roots: Sequence[Path], warn: Warn, clock: Clock) -> Stats:
+    """The statistics of the cards under `roots` against the progress store at `clock`'s
+    time (read once; the store has the clock too, for a damaged file's name), with
     today's count under the settings' daily limits (`Stats.today`, as Home counts it).
 
     A settings file that cannot be used leaves `today` out (None), with its warning: the
@@ -59,13 +60,14 @@ def current_stats(roots: Sequence[Path], warn: Warn) -> Stats:
     # the store is read, not beside it: a walking thread slowed the store's row fetches
     # (each row hands the GIL back and forth) more than the overlap saved
     cards = card_index(list(roots))
-    now, tz = datetime.now(UTC), study_zone(starts_at)
-    with open_store(warn) as store:
+    tz = study_zone(starts_at)
+    now = clock()
+    with open_store(warn, clock) as store:
         plan = store.interview_plan() if limits is not None else None
         running = plan is not None and plan.interview > local_date(now, tz)
         stats = compute_stats(store, cards, now, tz=tz, limits=limits, interview_plan=running)
         if running and settings is not None and stats.today is not None:
-            from quiz.study.plan_status import plan_queue
+            from quiz.study.plan_today import plan_queue
 
             # Home's "14 planned today": the day's list, not the forecast (`drillbit plan`)
             queue = plan_queue(store, cards, now, tz=tz, scheduler=settings.scheduler())
@@ -74,14 +76,14 @@ def current_stats(roots: Sequence[Path], warn: Warn) -> Stats:
         return stats
 
 
-def stats_today(roots: Sequence[Path], warn: Warn) -> tuple[Stats, str | None]:
+def stats_today(roots: Sequence[Path], warn: Warn, clock: Clock) -> tuple[Stats, str | None]:
     """`current_stats` and Home's count of today in the same words: "200 due · 20 new
     today (9,991 due by fsrs; max_reviews_per_day 200)" under the settings' daily limits.
 
     While an interview plan runs, its cards are today's: the line names `drillbit plan`,
     which works them out (seconds on a heavy history, which `stats` does not spend). A
     settings file that cannot be used leaves the line out (None), with its warning."""
-    stats = current_stats(roots, warn)
+    stats = current_stats(roots, warn, clock)
     return stats, None if stats.today is None else stats.today.headline()
 
 
@@ -166,8 +168,9 @@ def _streams_as_click_finds_them() -> bool:
     return True
 
 
-def print_stats_json(content: Sequence[Path]) -> None:
-    """`drillbit stats --json` with these `--content` folders, printed without click."""
-    text = stats_json(current_stats(content_roots_of(content, warn), warn))
+def print_stats_json(content: Sequence[Path], clock: Clock) -> None:
+    """`drillbit stats --json` with these `--content` folders at `clock`'s time, printed
+    without click."""
+    text = stats_json(current_stats(content_roots_of(content, warn), warn, clock))
     sys.stdout.write(text + "\n")
     sys.stdout.flush()

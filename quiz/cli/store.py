@@ -10,16 +10,17 @@ import sys
 
 import click
 
-from quiz.cli.context import open_store
+from quiz.cli.context import Context, open_store, pass_context
 
 
 @click.command("check-store")
-def check_store_command() -> None:
+@pass_context
+def check_store_command(obj: Context) -> None:
     """Check every page of the progress database; a damaged one is moved aside and salvaged.
 
     Exit 0 when the file is sound, 1 when it was damaged (the message says where it went).
     """
-    with open_store() as store:
+    with open_store(obj) as store:
         size = store.path.stat().st_size if store.path.is_file() else 0
         notice = store.check_integrity()
         path = store.path

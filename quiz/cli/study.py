@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -102,13 +101,13 @@ def _check_ahead(obj: Context) -> None:
     plan, the plan over, today's list not done, or why the done list offers none."""
     from quiz.errors import DrillbitError
 
-    with open_store() as store:
+    with open_store(obj) as store:
         if store.interview_plan() is None:
             raise DrillbitError(
                 "no plan is set, so nothing is ahead: set one with "
                 "drillbit plan --interview YYYY-MM-DD"
             )
-        queue = plan_queue_now(store, obj.bank_index().refs, datetime.now(UTC))
+        queue = plan_queue_now(store, obj.bank_index().refs, obj.now)
     if queue is None:
         raise DrillbitError(
             "nothing to study ahead: the plan is over (the interview is today or past)"
@@ -136,7 +135,7 @@ def drill_command(obj: Context, drill_id: str | None, watch_file: Path | None) -
 
     bank = obj.load_bank()
     if drill_id is None:
-        with open_store() as store:
+        with open_store(obj) as store:
             following = next_unsolved(drill_rows(bank.cards, store))
         if following is None:
             click.echo("Every drill is passed. `drillbit drills` lists them; name one to redo it.")
@@ -162,9 +161,9 @@ def stats_command(obj: Context, as_json: bool) -> None:
     from quiz.wrapping import fold_text, terminal_width
 
     if as_json:
-        click.echo(stats_json(current_stats(obj.roots(), warn)))
+        click.echo(stats_json(current_stats(obj.roots(), warn, obj.clock)))
         return
-    stats, today = stats_today(obj.roots(), warn)
+    stats, today = stats_today(obj.roots(), warn, obj.clock)
     columns = terminal_width()
     click.echo(
         f"Reviews: {stats.reviews:,}   cards seen: {stats.cards_seen:,}"
@@ -199,17 +198,22 @@ def stats_command(obj: Context, as_json: bool) -> None:
             click.echo(fold_text(means, columns))
 
 
+TODAY_LABEL = "To study: "
+"""The label of Home's count of today. Home's words already end in "today" ("20 new today",
+"28 planned today"): labelled "Today: " they read "Today: 28 planned today"."""
+
+
 def _today_text(headline: str, parts: tuple[str, ...] | None, width: int | None) -> str:
-    """ "Today: " and Home's count, folded to `width`; the note of the fsrs backlog goes
+    """`TODAY_LABEL` and Home's count, folded to `width`; the note of the fsrs backlog goes
     whole under the count when the line is too wide, as the stats screen puts it: folded
     at any space, "(..., 1" ended one line and "done today)" began the next."""
     from quiz.wrapping import fold_text
 
-    line = f"Today: {headline}"
+    line = f"{TODAY_LABEL}{headline}"
     if width is None or len(line) <= width or parts is None or len(parts) < 3:
         return fold_text(line, width)  # 104 columns under a plan
     count, note = "".join(parts[:2]), parts[2].strip()
-    return fold_text(f"Today: {count}", width) + "\n" + fold_text(f"  {note}", width)
+    return fold_text(f"{TODAY_LABEL}{count}", width) + "\n" + fold_text(f"  {note}", width)
 
 
 FIRST_STEP = "next: `drillbit` opens the app (d studies), or `drillbit study` starts at once"

@@ -43,7 +43,13 @@ from quiz.bank.markdown import make_markdown
 from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
 from quiz.bank.numbers import format_number
 from quiz.bank.pack_title import anki_deck_part
-from quiz.ecosystem.anki_decks import TOP_DECK, TOP_DECK_DESCRIPTION, OptionedDeck
+from quiz.ecosystem.anki_decks import (
+    TOP_DECK,
+    TOP_DECK_DESCRIPTION,
+    OptionedDeck,
+    pack_deck_names,
+    pack_deck_part,
+)
 from quiz.ecosystem.anki_media import CardImages
 from quiz.ecosystem.anki_times import ContentTimes
 from quiz.errors import DrillbitError
@@ -141,6 +147,8 @@ class AnkiReport:
     """The cards exported before as another note type (their kind changed)."""
     retitled: tuple[tuple[str, str], ...] = ()
     """(title, deck name) of each pack whose title Anki would split at '::', as written."""
+    told_apart: tuple[tuple[str, str], ...] = ()
+    """(pack, deck name) of each pack whose deck name another pack's would have been."""
     images: int = 0
     """Image files written into the package."""
     images_left_out: tuple[str, ...] = ()
@@ -421,6 +429,7 @@ def export_anki(
     stamp = int(time.time()) if now is None else now
     fields_changed = times is not None and times.differs(NOTE_FIELDS_KEY, note_fields_hash())
     titles = dict(pack_titles or {})
+    deck_names = pack_deck_names(dict.fromkeys(card.pack for card in cards), titles)
     decks: dict[tuple[str, str], genanki.Deck] = {}
     parents: dict[str, None] = {TOP_DECK: None}
     retyped: list[str] = []
@@ -446,9 +455,10 @@ def export_anki(
             if deck is None:
                 # a '::' in a name would make Anki nest decks the bank does not have
                 title = titles.get(card.pack, "")
-                name = anki_deck_part(title) or anki_deck_part(card.pack) or "cards"
-                if title and name != title:
-                    retitled.setdefault(title, name)
+                written = pack_deck_part(card.pack, title)
+                if title and written != title:
+                    retitled.setdefault(title, written)
+                name = deck_names[card.pack]
                 topic = anki_deck_part(card.topic) or "cards"
                 parents.setdefault(f"{TOP_DECK}::{name}", None)
                 deck = OptionedDeck(deck_id(*key), f"{TOP_DECK}::{name}::{topic}")
@@ -479,6 +489,11 @@ def export_anki(
             fields_changed=fields_changed,
             retyped=tuple(retyped),
             retitled=tuple(retitled.items()),
+            told_apart=tuple(
+                (pack, name)
+                for pack, name in deck_names.items()
+                if name != pack_deck_part(pack, titles.get(pack, ""))
+            ),
             images=len(images.files) if decks else 0,
             images_left_out=tuple(images.notices()),
         )
@@ -502,6 +517,14 @@ def retitled_notice(title: str, deck: str) -> str:
     return (
         f"pack title {title!r} is the deck {deck!r} in Anki, which splits deck names at '::'"
         " (drillbit lint reports it: title-deck-separator)"
+    )
+
+
+def told_apart_notice(pack: str, deck: str) -> str:
+    """Why a pack's deck in Anki has its name after its title: another pack's has the title."""
+    return (
+        f"pack {pack!r} is the deck {deck!r} in Anki: another pack exported has the same"
+        " title, and Anki would file both packs' cards in one deck"
     )
 
 

@@ -24,9 +24,14 @@ from __future__ import annotations
 
 import copy
 import json
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import genanki
+
+from quiz.bank.pack_title import anki_deck_part
 
 TOP_DECK = "drillbit"
 """The parent of every exported deck, the one a learner studies the whole export from."""
@@ -85,6 +90,33 @@ not buried, 200 reviews a day, a leech tagged, not suspended. The preset a learn
 differs from Anki's Default only in the order of new cards."""
 EASY_DAYS = [1.0] * 7
 """Anki's default "Easy days": every weekday a full day (genanki's preset has none)."""
+
+
+def pack_deck_names(packs: Iterable[str], titles: Mapping[str, str]) -> dict[str, str]:
+    """Each pack's level of its decks' names (`drillbit::<it>::<topic>`): its title as one
+    level (`anki_deck_part`), its name when it has none.
+
+    Anki finds a deck by its name, letter case aside: two packs titled alike (a pack
+    copied to make a variant keeps its title) shared the pack deck, and their topic decks
+    of one name collided, so Anki filed one pack's cards in a deck it named `schedules_`.
+    Each pack whose name would be shared is told apart by its own name: `Extra (p2)`.
+    """
+    named = {pack: pack_deck_part(pack, titles.get(pack, "")) for pack in packs}
+    uses = Counter(_deck_key(name) for name in named.values())
+    return {
+        pack: name if uses[_deck_key(name)] == 1 else f"{name} ({anki_deck_part(pack) or pack})"
+        for pack, name in named.items()
+    }
+
+
+def pack_deck_part(pack: str, title: str) -> str:
+    """A pack's deck level from its title alone (its name when the title gives none)."""
+    return anki_deck_part(title) or anki_deck_part(pack) or "cards"
+
+
+def _deck_key(name: str) -> str:
+    """A deck name as Anki compares two: Unicode-normalized (NFC), letter case folded."""
+    return unicodedata.normalize("NFC", name).casefold()
 
 
 def teaching_order_options(default: dict[str, Any]) -> dict[str, Any]:

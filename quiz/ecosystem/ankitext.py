@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 from quiz.bank.models import KEBAB
 from quiz.ecosystem.cardcheck import MAX_ID_CHARS
 from quiz.ecosystem.idwords import cut_at_word, id_words
-from quiz.ecosystem.notes import Ignored, NoteQuestion, ParsedNotes
+from quiz.ecosystem.notesfound import Ignored, NoteQuestion, ParsedNotes
 
 __all__ = ["anki_tag", "is_anki_text", "parse_anki_text", "suffix_separator", "tab_separated"]
 

@@ -15,8 +15,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from quiz.ecosystem.ankitext import COLUMN_NAMES
-from quiz.ecosystem.importer import (
-    NEVER_WRITTEN,
+from quiz.ecosystem.existingcards import NEVER_WRITTEN
+from quiz.ecosystem.importplan import (
     AskedAt,
     ImportPlan,
     Notice,
@@ -119,7 +119,7 @@ def reason_key(reason: str) -> str:
     if reason.startswith("a callout in no question's answer"):
         return "callout in no answer"
     if reason.startswith("text") and (
-        (" after the " in reason and "question '" in reason) or " after the rule (line " in reason
+        (" after the " in reason and "question '" in reason) or _after_rule(reason)
     ):
         return "text after an answer"
     if " is never closed, so the rest of the file " in reason:
@@ -129,6 +129,28 @@ def reason_key(reason: str) -> str:
     if reason.startswith("the card would be ") and "over a card file's limit" in reason:
         return "card too large"
     return reason.split(":")[0].split(";")[0]
+
+
+def _after_rule(reason: str) -> bool:
+    """True for the reason of text after a rule (`---`) that ends an answer."""
+    return reason.startswith("text") and " after the rule (line " in reason
+
+
+_RULE_ENDED = "text after a rule"
+"""Skips of text after rules that end answers, summed up on one line when they repeat."""
+
+
+def _rule_ended_line(items: Sequence[Skipped]) -> str:
+    """One line for the text after each of many rules that end answers (a footer or a
+    `[Back to top]` link under every card): it was a line per card, 40 for 40 cards."""
+    labels = {skip.label for skip in items}
+    what = f"{items[0].label} " if len(labels) == 1 else "text "
+    places = _places_list([skip.place for skip in items])
+    return (
+        f"skipped {what}after {len(items)} answers that a rule (---) ends, not imported "
+        f"({places}); a rule after an answer's text ends it: delete a rule to keep the text "
+        "after it in that answer"
+    )
 
 
 def _places_list(places: Sequence[str]) -> str:
@@ -208,13 +230,20 @@ def skip_lines(skipped: Sequence[Skipped]) -> list[str]:
     """`skipped` lines, each naming the question after its place; a reason that repeats is
     given once with the questions it concerns. Only the very same reason is: two answers
     too short for different reasons ("no statement of three words", "found 2 whole
-    statements") were listed under the first one's words."""
+    statements") were listed under the first one's words. Text after rules that end
+    answers, when it repeats, is one line with its places (`_rule_ended_line`)."""
+    rule_ended = sum(1 for skip in skipped if _after_rule(skip.reason)) >= GROUP_FROM
     by_reason: dict[tuple[str, str], list[Skipped]] = {}
     for skip in skipped:
-        by_reason.setdefault((reason_key(skip.reason), skip.reason), []).append(skip)
+        if rule_ended and _after_rule(skip.reason):  # their reasons differ only in lines
+            by_reason.setdefault((_RULE_ENDED, ""), []).append(skip)
+        else:
+            by_reason.setdefault((reason_key(skip.reason), skip.reason), []).append(skip)
     out: list[str] = []
     for (key, _), items in by_reason.items():
-        if len(items) >= GROUP_FROM and key in _GROUPED:
+        if key == _RULE_ENDED:
+            out.append(_rule_ended_line(items))
+        elif len(items) >= GROUP_FROM and key in _GROUPED:
             out.append(f"skipped {counted(len(items), 'question')}, {key}: {items[0].reason}")
             out.extend(f"  - {' '.join(p for p in (s.place, s.label) if p)}" for s in items)
         else:

@@ -24,13 +24,9 @@ from collections.abc import Callable
 from typing import IO, NoReturn, TypeVar
 
 from quiz.bank import parallel
-from quiz.ecosystem.notes import (
-    NotesPart,
-    ParsedNotes,
-    merge_parts,
-    parts_agree,
-    read_part,
-)
+from quiz.ecosystem.notes import read_part
+from quiz.ecosystem.notescut import NotesPart, merge_parts, parts_agree
+from quiz.ecosystem.notesfound import ParsedNotes
 
 Result = TypeVar("Result")
 

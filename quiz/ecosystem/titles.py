@@ -8,11 +8,12 @@ Titles lose links, emoji, bold and numbering but keep their words, math and code
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it.token import Token
 
 from quiz.bank.sentences import BLANK
+from quiz.ecosystem.wikilinks import links_as_text
 
 # Prefixes of a question title, tried on its plain text (markup already removed).
 _Q_PREFIX = re.compile(
@@ -105,8 +106,11 @@ def _masked(children: list[Token] | None, text: str, display_inline: bool) -> st
 
 
 def clean_title(text: str) -> str:
-    """A title as plain words: no emoji, no empty brackets left by links, spaces collapsed."""
+    """A title as plain words: no emoji, no empty brackets left by links, spaces collapsed,
+    wikilinks as the text they show (a daily note's `[[2024-03-01]] review` was quoted so
+    in skip lines and named a new pack so). Embeds are left for the reader to name."""
     text = strip_emoji(text)
+    text = links_as_text(text)
     if "[" in text or "(" in text:
         text = _EMPTY_BRACKETS.sub("", text)
     text = " ".join(text.split())  # whitespace runs as one space (str.split's is re's \s)
@@ -124,6 +128,17 @@ _ASKING_VERBS = frozenset(
 )
 """The verbs a question in notes starts with when it is a task ("Explain X."); none that
 is also a noun heading a section ("Compute budget", "Outline", "Contrast stretching")."""
+_OBJECT_VERBS = frozenset(
+    "write sketch design list give show name state estimate compute outline".split()
+)
+"""Verbs that set a task only before what they ask for (`Write the update rule`, `Design
+a rate limiter`, `Compute the gradient`): alone they are nouns or adjectives heading a
+section (`Design patterns`, `Compute budget`, `List comprehensions`, `Outline`)."""
+_WHAT_IS_ASKED = frozenset(
+    "a an the that how why what when which your its each every all some one two three four"
+    " five".split()
+)
+"""Words that open what an `_OBJECT_VERBS` verb asks for."""
 
 
 def opens_with_asking_verb(text: str) -> bool:
@@ -131,7 +146,15 @@ def opens_with_asking_verb(text: str) -> bool:
     verbs a task starts with: a cheap test of whether a line may be an imperative prompt
     ("Derive the gradient of softmax"), before its markup is parsed."""
     head = text.lstrip("-*+_ \t")[:16].split(maxsplit=1)
-    return bool(head) and head[0].lower() in _ASKING_VERBS
+    return bool(head) and (head[0].lower() in _ASKING_VERBS or head[0].lower() in _OBJECT_VERBS)
+
+
+_END_TAG = re.compile(r"\s#([\w/-]+)$")
+"""An Obsidian or Bear tag ending a title (`## What is Adam? #ml #optimization`)."""
+_DIFFICULTY_LABEL = re.compile(r"\s*[(\[](?:easy|medium|hard)[)\]]$", re.IGNORECASE)
+"""A difficulty label ending a title (`What is X? (Easy)`), as `[E] title` starts one."""
+_ASKED_THEN_REMARK = re.compile(r"\?\s*\([^()]{1,60}\)$")
+"""A question followed by a remark in brackets: `What is X? (asked at every interview)`."""
 
 
 @dataclass(frozen=True)
@@ -142,23 +165,59 @@ class TitleParts:
     title: str
     style: str
     """'q' (Q1: ...), ')' '.' ':' '-' or 'dotted' (numbered), 'tag' ([E] ...), '' (none)."""
+    tags: tuple[str, ...] = ()
+    """The tags ending the title, as written without their `#` (`ml`, `ml/deep`)."""
 
     @property
     def question_like(self) -> bool:
-        """Prefixed, numbered, tagged, or ending in '?'."""
-        return bool(self.style) or self.title.endswith("?")
+        """Prefixed, numbered, tagged, or ending in '?' (or in '?' and a remark in brackets)."""
+        return (
+            bool(self.style)
+            or self.title.endswith("?")
+            or _ASKED_THEN_REMARK.search(self.title) is not None
+        )
 
     @property
     def asks(self) -> bool:
         """A task an interviewer sets, worded without a '?': "Explain weight decay",
-        "Derive the gradient of the MSE" (an imperative verb, then what it asks about)."""
-        words = self.title.split(maxsplit=1)
-        return len(words) == 2 and words[0].lower() in _ASKING_VERBS
+        "Derive the gradient of the MSE" (an imperative verb, then what it asks about), or
+        "Write the update rule for SGD" (a verb that is a noun too, then an article or a
+        question word: "Design patterns" heads a section)."""
+        words = self.title.split(maxsplit=2)
+        if len(words) < 2:
+            return False
+        verb = words[0].lower()
+        if verb in _ASKING_VERBS:
+            return True
+        return verb in _OBJECT_VERBS and len(words) == 3 and words[1].lower() in _WHAT_IS_ASKED
 
 
 def split_title(plain: str) -> TitleParts:
-    """Number, title and numbering style of a heading's or paragraph's plain text."""
-    text = clean_title(plain)
+    """Number, title, numbering style and tags of a heading's or paragraph's plain text.
+
+    Tags and a difficulty label ending it are no words of the title: `## What is Adam?
+    #ml` and `## What is warmup? (Easy)` were "not a question (... no '?' ...)"."""
+    text, tags = _end_tags(clean_title(plain))
+    if "(" in text or "[" in text:
+        text = _DIFFICULTY_LABEL.sub("", text)
+    parts = _numbered(text)
+    return replace(parts, tags=tags) if tags else parts
+
+
+def _end_tags(text: str) -> tuple[str, tuple[str, ...]]:
+    """The title without the tags ending it, and those tags as written (`#` taken off); a
+    number (`Item #2`) is no tag."""
+    if "#" not in text:
+        return text, ()
+    tags: list[str] = []
+    while (match := _END_TAG.search(text)) is not None and not match.group(1).isdigit():
+        tags.append(match.group(1))
+        text = text[: match.start()].rstrip()
+    return text, tuple(reversed(tags))
+
+
+def _numbered(text: str) -> TitleParts:
+    """Number, title and numbering style of a clean title."""
     match = _Q_PREFIX.match(text)
     if match and (match.group("num") or re.match(r"^Q(?:uestion)?\s*[:.)]", text, re.I)):
         return TitleParts(match.group("num"), clean_title(match.group("title")), "q")

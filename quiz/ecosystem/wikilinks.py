@@ -44,6 +44,15 @@ def plain_links(line: str, embeds: list[str]) -> str:
     return sub_outside_code(WIKILINK, replace, line)
 
 
+def links_as_text(text: str) -> str:
+    """The text with its wikilinks as the text they show, its embeds as written (left for
+    the reader to name): how a title is read (`[[2024-03-01]] review`, a daily note's
+    heading, is "2024-03-01 review")."""
+    if "[[" not in text:
+        return text
+    return sub_outside_code(WIKILINK, lambda m: m.group(0) if m.group(1) else shown(m), text)
+
+
 def sub_outside_code(
     pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str], line: str
 ) -> str:

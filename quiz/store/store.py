@@ -30,11 +30,12 @@ import threading
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from pathlib import Path
 from types import MappingProxyType, TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
+from quiz.clock import Clock, utc_now
 from quiz.paths import database_path, ensure_dir
 from quiz.plural import counted
 from quiz.store.errors import ChangedSinceError, NotSavedError, StoreError
@@ -137,8 +138,11 @@ class Store:
         notices: list[StoreNotice],
         *,
         not_saved_reason: str | None = None,
+        clock: Clock = utc_now,
     ) -> None:
         self._conn = conn
+        self._clock = clock
+        """Read when damage found after opening moves the file aside (its name's stamp)."""
         self._lock = threading.RLock()
         self._closed = False
         self.path = path
@@ -162,7 +166,12 @@ class Store:
 
     @classmethod
     def open(
-        cls, path: Path | str | None = None, *, now: datetime | None = None, read_only: bool = False
+        cls,
+        path: Path | str | None = None,
+        *,
+        now: datetime | None = None,
+        clock: Clock = utc_now,
+        read_only: bool = False,
     ) -> Store:
         """Open (creating and migrating as needed) the database at `path` or the default one.
 
@@ -182,8 +191,11 @@ class Store:
         A path that is a folder or another non-file raises StoreError naming it.
         The hidden temporary databases a killed `drillbit import-progress` left beside
         the file are removed first (`quiz.store.leftovers`; not when `read_only`).
+
+        `clock` is the caller's (a command's, the app's): it dates a damaged file moved
+        aside, now or later, and the migrations; `now`, when given, is its reading at open.
         """
-        moment = now if now is not None else datetime.now(UTC)
+        moment = now if now is not None else clock()
         target = Path(path) if path is not None else database_path()
         ensure_dir(target.parent, "the database folder")
         if not read_only:  # a killed `import-progress`'s hidden database (130 MB)
@@ -191,29 +203,34 @@ class Store:
         _check_file_type(target)
         notices: list[StoreNotice] = []
         if read_only:
-            return cls._in_memory(target, moment, notices, "opened read-only")
+            return cls._in_memory(target, moment, clock, notices, "opened read-only")
         if not _writable(target):
-            return cls._in_memory(target, moment, notices, "read-only file or folder")
+            return cls._in_memory(target, moment, clock, notices, "read-only file or folder")
         try:
             conn = _connect(target, moment)
         except UnusableDatabase as problem:
-            return cls._replace_unusable(target, moment, problem, notices)
+            return cls._replace_unusable(target, moment, clock, problem, notices)
         except _CannotWrite as why:
-            return cls._in_memory(target, moment, notices, why.reason)
-        return cls(conn, target, notices)
+            return cls._in_memory(target, moment, clock, notices, why.reason)
+        return cls(conn, target, notices, clock=clock)
 
     @classmethod
     def _replace_unusable(
-        cls, target: Path, moment: datetime, problem: UnusableDatabase, notices: list[StoreNotice]
+        cls,
+        target: Path,
+        moment: datetime,
+        clock: Clock,
+        problem: UnusableDatabase,
+        notices: list[StoreNotice],
     ) -> Store:
         """Move a damaged file aside, start a fresh database and salvage what can be read."""
         conn, notice = _start_over(target, moment, problem)
         notices.append(notice)
-        return cls(conn, target, notices)
+        return cls(conn, target, notices, clock=clock)
 
     @classmethod
     def _in_memory(
-        cls, target: Path, moment: datetime, notices: list[StoreNotice], reason: str
+        cls, target: Path, moment: datetime, clock: Clock, notices: list[StoreNotice], reason: str
     ) -> Store:
         """A migrated in-memory copy of the file (or an empty store when there is none)."""
         conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
@@ -242,7 +259,8 @@ class Store:
                 unsaved=True,
             )
         )
-        return cls(conn, target, notices, not_saved_reason=f"{target} cannot be written ({reason})")
+        unsaved = f"{target} cannot be written ({reason})"
+        return cls(conn, target, notices, not_saved_reason=unsaved, clock=clock)
 
     def close(self) -> None:
         """Close the connection (every write is already committed)."""
@@ -354,7 +372,7 @@ class Store:
                 pass  # the file is moved aside either way; its -wal moves with it
             try:
                 conn, notice = _start_over(
-                    self.path, datetime.now(UTC), UnusableDatabase(reason), found_in_use=True
+                    self.path, self._clock(), UnusableDatabase(reason), found_in_use=True
                 )
             except StoreError:
                 self._conn = _reopen(self.path)

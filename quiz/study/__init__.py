@@ -13,6 +13,7 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from quiz.study.aside import SetAside, aside_phrase, set_card_aside
     from quiz.study.attempts import (
         DrillProgress,
         VerdictLike,
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
         back_elsewhere_phrase,
         set_aside_elsewhere_phrase,
     )
+    from quiz.study.options import SessionOptions
     from quiz.study.ratings import (
         is_success,
         rating_for_answer,
@@ -44,14 +46,7 @@ if TYPE_CHECKING:
         review_card,
         shown_interval,
     )
-    from quiz.study.session import (
-        Session,
-        SessionOptions,
-        SessionOver,
-        SetAside,
-        aside_phrase,
-        set_card_aside,
-    )
+    from quiz.study.session import Session, SessionOver
     from quiz.study.stats import Stats, compute_stats
     from quiz.study.summary import Answer, QuestionResult, Summary, TopicScore
 
@@ -83,14 +78,9 @@ _HOMES = {
         "back_elsewhere_phrase",
         "set_aside_elsewhere_phrase",
     ),
-    "session": (
-        "Session",
-        "SessionOptions",
-        "SessionOver",
-        "SetAside",
-        "aside_phrase",
-        "set_card_aside",
-    ),
+    "aside": ("SetAside", "aside_phrase", "set_card_aside"),
+    "options": ("SessionOptions",),
+    "session": ("Session", "SessionOver"),
     "stats": ("Stats", "compute_stats"),
     "summary": ("Answer", "QuestionResult", "Summary", "TopicScore"),
 }

@@ -135,7 +135,7 @@ def _plan_scheduler(
 ) -> Scheduler:
     """`scheduler`, without its steps when today's plan takes no same-day steps (the rule
     `session_options` gives a due session)."""
-    from quiz.study.plan_status import plan_queue  # the plan's code: only for a pass
+    from quiz.study.plan_today import plan_queue  # the plan's code: only for a pass
 
     planned = plan_queue(store, cards, now, tz=tz, scheduler=scheduler)
     return scheduler if planned is None or planned.same_day_steps else without_steps(scheduler)

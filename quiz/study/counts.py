@@ -135,12 +135,12 @@ def today_headline(
     stats`' words: ("1,931 due", " · 20 new today"; every count with its thousands
     separated, as "9,991 due by fsrs" beside it) and, only when the daily limit holds
     back part of fsrs's `due` cards, a note of the backlog and why: " (9,991 due by fsrs;
-    max_reviews_per_day 200, 8 done today)". The first two are what `d` studies today:
+    max_reviews_per_day 200, 8 done so far)". The first two are what `d` studies today:
     `today` counts the `later_today` cards whose learning step falls due later today
     (and those whose step is due now: the limit holds back only cards in review)."""
     parts: tuple[str, ...] = (f"{today:,} due", f" · {new_today:,} new today")
     if today - later_today < due:
-        did = f", {reviews_done:,} done today" if reviews_done else ""
+        did = f", {reviews_done:,} done so far" if reviews_done else ""  # "today" once a line
         parts += (f" ({fsrs_due(due)}; max_reviews_per_day {max_reviews}{did})",)
     return parts
 

@@ -55,8 +55,8 @@ PLAN_ROWS: dict[PlanField, PlanRow] = {
         "plan target", "Predicted recall on the day for every card (0.5-0.99).", "--target"
     ),
 }
-"""The interview plan's rows, listed under config.toml's keys (it is kept with the
-progress, not in config.toml)."""
+"""The interview plan's rows: first on the settings screen, after config.toml's keys in
+`drillbit config` (it is kept with the progress, not in config.toml)."""
 
 MINUTES_RANGE = (1.0, 24 * 60.0)
 """The daily budget's bounds in minutes (a day at most)."""

@@ -1,29 +1,34 @@
-"""A study session: the queue for a mode, answers persisted as given, undo, the summary.
+"""A study session: one sitting over a mode's queue, answers persisted as given, undo, set
+aside, the summary.
 
 Pure logic over a Store: the caller injects the clock (or `now` on a call), the fsrs
 Scheduler and, for mock interviews, the random generator. Nothing here reads the wall clock.
+What the queue holds at the start is `quiz.study.queue`'s; what another drillbit did to
+its cards meanwhile, `quiz.study.elsewhere_changes`'s.
 """
 
 from __future__ import annotations
 
-import heapq
 import random
-from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from fsrs import Rating, Scheduler, State
 
 from quiz.store import CardFlag, Mode, Review, Store
-from quiz.store.timefmt import from_db, to_db
-from quiz.study.cards import Filters, StudyCard, pack_of
-from quiz.study.counts import DEFAULT_NEW_PER_DAY, reviews_done_since, topic_labels
-from quiz.study.days import as_utc, day_start, day_starts_at, next_day_start
+from quiz.store.timefmt import from_db
+from quiz.study.aside import SetAside, set_card_aside
+from quiz.study.cards import StudyCard, pack_of
+from quiz.study.counts import topic_labels
+from quiz.study.days import as_utc, day_starts_at, next_day_start
 from quiz.study.elsewhere import AnsweredElsewhere, SetAsideElsewhere
-from quiz.study.plan_status import day_ended_note, minutes_used_note, session_cut_note
+from quiz.study.elsewhere_changes import ElsewhereChanges
+from quiz.study.options import SessionOptions
+from quiz.study.plan_phrases import day_ended_note, minutes_used_note, session_cut_note
+from quiz.study.queue import mode_queue
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
-from quiz.study.rest_of_day import RestOfDay, in_step
 from quiz.study.scheduling import (
     default_scheduler,
     review_card,
@@ -34,150 +39,12 @@ from quiz.study.scheduling import (
 )
 
 if TYPE_CHECKING:
-    # The plan's code is imported when a plan exists (quiz.study.plan_status); the
-    # summary's module at the first answer, not at start-up.
-    from quiz.study.plan import TimeBox
+    # The summary's module is imported at the first answer, not at start-up.
     from quiz.study.summary import Answer, Summary
-
-DEFAULT_MOCK_QUESTIONS = 10
-DEFAULT_MOCK_MINUTES = 20.0
 
 
 class SessionOver(Exception):
     """An answer came after the session ended (finished, no cards left, or time up)."""
-
-
-@dataclass(frozen=True)
-class SessionOptions:
-    """How to build a session; maps one-to-one onto `drillbit study` flags."""
-
-    mode: Mode = "due"
-    filters: Filters = field(default_factory=Filters)
-    limit: int | None = None
-    """Most cards to queue; in mock mode the number of questions (default 10)."""
-    minutes: float | None = None
-    """Mock mode's time limit (default 20); ignored by the other modes."""
-    new_per_day: int = DEFAULT_NEW_PER_DAY
-    max_reviews_per_day: int | None = None
-    """due: most cards in review reviewed per day (a card in a learning or relearning
-    step is asked whatever the limit, and its answers are not counted, as in Anki);
-    None means no limit."""
-    requeue: bool = True
-    """A card comes back to be asked again in this session, as in Anki. due (asked once
-    its step is due, `Session.show`): after any answer that leaves it in a learning or relearning step due today
-    (`step_due_today`: Again, Hard or Good on a new or lapsed card, by the steps fsrs is
-    given); with no steps, a step of a day or more, or a card that graduates, it is done
-    for the day. cram (schedule untouched, so no step): after a miss (Again). A mock
-    interview asks nothing again. False: nothing comes back (plan mode on a day without
-    same-day steps)."""
-    shuffle: bool = False
-    """cram: shuffle the selection with the session's rng instead of content order."""
-    tz: tzinfo = UTC
-    """The person's time zone, for "today" in the daily new-card limit."""
-    include_hidden: bool = False
-    """Keep suspended and buried cards (a card the person picked by hand)."""
-    plan_queue: tuple[str, ...] | None = None
-    """due mode with an interview plan: today's card ids from `quiz.study.plan.plan_day`,
-    studied instead of the fsrs due cards and the daily new-card limit."""
-    time_box: TimeBox | None = None
-    """Plan mode: what is left of today's minutes; a card starts only if it still fits."""
-    fits_no_day: frozenset[str] = frozenset()
-    """Plan mode: the ids no whole day's minutes fit (`PlanQueue.too_long`). The time box
-    leaves them out from the start, but they are not the minutes cutting the session."""
-    same_day_steps: bool = True
-    """due mode: False when an interview plan drops today's same-day steps (short of days,
-    or its last pass): answers are then scheduled as fsrs does without learning and
-    relearning steps (`without_steps`: the card goes to review with an interval from its
-    memory), so no card is left in a step nobody asks (after the interview, fsrs's own
-    schedule takes over from review states, not from a backlog of learning steps)."""
-    topic_names: Mapping[tuple[str, str], str] | None = None
-    """The summary's name for each (pack, topic) of the bank, as per-topic figures name it
-    (`topic_labels`: "topic (pack)" for a name two packs share); None: those of the cards
-    the session is given (the bank, unless cards were picked by hand)."""
-
-
-def plan_due(
-    cards: Sequence[StudyCard],
-    due_at: Mapping[str, str],
-    now: datetime,
-    *,
-    new_allowance: int,
-    limit: int | None = None,
-    review_allowance: int | None = None,
-    stepping: Collection[str] = frozenset(),
-) -> list[StudyCard]:
-    """Due cards by due time (oldest first, at most `review_allowance` of those not in
-    `stepping`), then up to `new_allowance` new cards in order.
-
-    `stepping` holds the ids of the cards in a learning or relearning step: a due one is
-    queued whatever `review_allowance` says, as Anki's review limit leaves the day's
-    learning cards alone. Capped, a day whose reviews were done left three cards answered
-    Again an hour before unasked until the next day, Home's count at 0.
-
-    `due_at` is each scheduled card's due time as the store keeps it (`to_db` text, which
-    orders as time: `Store.due_times`), so no saved state is parsed. Only the
-    oldest that can be studied are put in order (`heapq.nsmallest`, which equals a full
-    sort cut short): a heavy backlog is thousands of due cards, of which a day allows a
-    few hundred reviews, and sorting all of them was most of starting a session.
-
-    Due cards are ordered by due time, then id, then place. Each is keyed by one string,
-    its due time and id joined by a NUL (which sorts before every other character, so the
-    strings order as the pairs do); a card listed twice keeps its place (a stable sort).
-    Strings compare in C: a backlog of 10,000 due cards is put in order in half the time
-    that tuples took.
-    """
-    now_text = to_db(now)
-    ids = [c.id for c in cards]
-    get = due_at.get
-    keys = [
-        f"{at}\0{card_id}" if (at := get(card_id)) is not None and at <= now_text else ""
-        for card_id in ids
-    ]
-    ready = [n for n, key in enumerate(keys) if key]  # a due card's key is never empty
-    if review_allowance is not None and stepping:
-        steps = [n for n in ready if ids[n] in stepping]
-        reviews = [n for n in ready if ids[n] not in stepping]
-        if max(0, review_allowance) < len(reviews):
-            reviews = heapq.nsmallest(max(0, review_allowance), reviews, key=keys.__getitem__)
-        ready = sorted(steps + reviews)  # in place order again: ties keep it
-        review_allowance = None
-    caps = [max(0, cap) for cap in (review_allowance, limit) if cap is not None]
-    if caps and min(caps) < len(ready):
-        ready = heapq.nsmallest(min(caps), ready, key=keys.__getitem__)  # stable, as sort
-    else:
-        ready.sort(key=keys.__getitem__)
-    new: list[StudyCard] = []
-    allowance = max(0, new_allowance)
-    for n, card_id in enumerate(ids):
-        if len(new) >= allowance:
-            break
-        if card_id not in due_at:
-            new.append(cards[n])
-    queue = [cards[n] for n in ready] + new
-    return queue if limit is None else queue[: max(0, limit)]
-
-
-def steps_due_later(
-    cards: Sequence[StudyCard],
-    columns: Mapping[str, tuple[int, str]],
-    rest: RestOfDay,
-) -> list[tuple[datetime, StudyCard]]:
-    """The cards in a learning or relearning step that falls due in the `rest` of the study
-    day (`RestOfDay.step_later`, the rule Home counts them by), earliest first, each with
-    its due time (`columns`: the store's `schedule_columns`).
-
-    A session ended with a card in its step, and started again before the step was due,
-    left that card out (only cards due at the start were queued), so it waited for a
-    session after its step; Anki keeps it in the day's learning count and asks it once due.
-    """
-    stepped = {
-        card_id: due for card_id, (state, due) in columns.items() if rest.step_later(state, due)
-    }
-    if not stepped:
-        return []
-    later = [(stepped[card.id], n, card) for n, card in enumerate(cards) if card.id in stepped]
-    later.sort(key=lambda entry: (entry[0], entry[1]))
-    return [(from_db(due), card) for due, _n, card in later]
 
 
 def _before_both(
@@ -190,86 +57,6 @@ def _before_both(
     gone = {index for index, _card in first}
     kept = [index for index in range(length) if index not in gone]
     return sorted(first + [(kept[index], card) for index, card in second], key=lambda e: e[0])
-
-
-def plan_ids(
-    cards: Sequence[StudyCard], ids: Sequence[str], *, limit: int | None = None
-) -> list[StudyCard]:
-    """The selected cards whose id is in `ids`, in the order of `ids` (plan mode)."""
-    by_id = {card.id: card for card in cards}
-    queue = [by_id[card_id] for card_id in ids if card_id in by_id]
-    return queue if limit is None else queue[: max(0, limit)]
-
-
-def plan_cram(
-    cards: Sequence[StudyCard], *, limit: int | None = None, rng: random.Random | None = None
-) -> list[StudyCard]:
-    """The selection as it is (content order), or shuffled when an rng is given."""
-    queue = list(cards)
-    if rng is not None:
-        rng.shuffle(queue)
-    return queue if limit is None else queue[: max(0, limit)]
-
-
-def plan_mock(cards: Sequence[StudyCard], count: int, rng: random.Random) -> list[StudyCard]:
-    """`count` distinct cards mixed across topics and kinds, reproducible for a seeded rng.
-
-    Cards are grouped by (topic, kind); the groups are visited round-robin in a shuffled
-    order, each yielding a random member, so no topic or kind dominates a short mock.
-    """
-    groups: dict[tuple[str, str], list[StudyCard]] = {}
-    for card in sorted(cards, key=lambda c: c.id):
-        groups.setdefault((card.topic, card.kind), []).append(card)
-    keys = sorted(groups)
-    rng.shuffle(keys)
-    for key in keys:
-        rng.shuffle(groups[key])
-    picked: list[StudyCard] = []
-    while len(picked) < count and any(groups[key] for key in keys):
-        for key in keys:
-            if groups[key] and len(picked) < count:
-                picked.append(groups[key].pop())
-    rng.shuffle(picked)
-    return picked
-
-
-def set_card_aside(
-    store: Store, card_id: str, *, suspend: bool, now: datetime, tz: tzinfo
-) -> CardFlag:
-    """Suspend a card (until unsuspended) or bury it until the start of tomorrow in `tz`.
-
-    Burying a suspended card leaves it suspended: a bury is for today only, and it must
-    not quietly bring back a card someone took out of study. Returns the card's flag.
-    """
-    moment = as_utc(now)
-    if suspend:
-        store.set_flag(card_id, suspended=True, buried_until=None, now=moment)
-        return CardFlag(card_id=card_id, suspended=True, buried_until=None)
-    return store.bury(card_id, until=day_start(moment, tz) + timedelta(days=1), now=moment)
-
-
-def aside_phrase(flag: CardFlag) -> str:
-    """What a person is told after a suspend or a bury."""
-    if flag.suspended:
-        return (
-            "Suspended"
-            if flag.buried_until is None
-            else "Still suspended (a bury leaves a suspended card as it is)"
-        )
-    return "Buried until tomorrow"
-
-
-AsideAction = Literal["bury", "suspend"]
-
-
-class SetAside(NamedTuple):
-    """A card buried or suspended in a session, with the flag it has now."""
-
-    card: StudyCard
-    flag: CardFlag
-    action: AsideAction
-    """What was done, as asked: not read back from `flag`, which is the result (a bury
-    leaves a suspended card suspended, a suspend ends a burial)."""
 
 
 @dataclass(frozen=True)
@@ -337,45 +124,9 @@ class Session:
             selected = [c for c in cards if c.id not in hidden] if hidden else list(cards)
         else:
             selected = [c for c in cards if wanted.matches(c) and c.id not in hidden]
-        self.time_limit: timedelta | None = None
-        waiting: list[tuple[datetime, StudyCard]] = []
-        if self.mode == "due" and self.options.plan_queue is not None:
-            queue = plan_ids(selected, self.options.plan_queue, limit=self.options.limit)
-        elif self.mode == "due":
-            today = day_start(self.started_at, self.options.tz)
-            tomorrow = next_day_start(self.started_at, self.options.tz)
-            introduced = store.introduced_since(today, tomorrow)
-            columns = store.schedule_columns()
-            reviews_left = None
-            stepping: set[str] = set()
-            if self.options.max_reviews_per_day is not None:
-                done = reviews_done_since(store, today, tomorrow)
-                reviews_left = self.options.max_reviews_per_day - done
-                stepping = {card_id for card_id, (state, _) in columns.items() if in_step(state)}
-            queue = plan_due(
-                selected,
-                store.due_times(),
-                self.started_at,
-                new_allowance=self.options.new_per_day - introduced,
-                limit=self.options.limit,
-                review_allowance=reviews_left,
-                stepping=stepping,
-            )
-            room = None if self.options.limit is None else max(0, self.options.limit - len(queue))
-            rest = RestOfDay.at(self.started_at, self.options.tz)
-            later = steps_due_later(selected, columns, rest)
-            waiting = later[:room]
-            queue += [card for _due, card in waiting]
-        elif self.mode == "cram":
-            shuffler = (rng or random.Random()) if self.options.shuffle else None
-            queue = plan_cram(selected, limit=self.options.limit, rng=shuffler)
-        else:
-            count = self.options.limit if self.options.limit is not None else DEFAULT_MOCK_QUESTIONS
-            queue = plan_mock(selected, count, rng if rng is not None else random.Random())
-            minutes = self.options.minutes
-            self.time_limit = timedelta(
-                minutes=minutes if minutes is not None else DEFAULT_MOCK_MINUTES
-            )
+        queue, waiting, self.time_limit = mode_queue(
+            store, selected, self.options, self.started_at, rng
+        )
         self.planned: tuple[StudyCard, ...] = tuple(queue)
         self._queue: list[StudyCard] = list(queue)
         self.answers: list[Answer] = []
@@ -395,30 +146,6 @@ class Session:
         until `show` finds their step due and moves them to the front."""
         self._keep_current = False
         """The current card is one undo brought back: a step falling due waits behind it."""
-        self.answered_elsewhere: list[StudyCard] = []
-        """due mode: queued cards another drillbit answered meanwhile, not due again yet,
-        taken out of the queue (`show`) so that no card is reviewed twice; the screen says
-        so. Two drillbits studying one progress each asked the other's cards again."""
-        self.set_aside_elsewhere: list[tuple[StudyCard, bool]] = []
-        """due mode: queued cards another drillbit suspended (True) or buried (False)
-        meanwhile, each time one was taken out of the queue (`show`); the screen says so.
-        They were asked anyway, and an answer gave a suspended card a due time again."""
-        self._aside_elsewhere: dict[str, tuple[StudyCard, datetime | None]] = {}
-        """The cards of `set_aside_elsewhere` still out, with the due time of the learning
-        copy each was (None: a plain entry): `show` puts one back once its flag is gone
-        (an unsuspend, or an undo there) or its burial over, if it is still due."""
-        self.back_elsewhere: list[StudyCard] = []
-        """due mode: cards put back into the queue once another drillbit unsuspended (or
-        unburied) them, each time one came back (`show`); the screen says so, as it said
-        they went: a count that grew unexplained read as a card from nowhere."""
-        self._hidden_at_start: dict[str, StudyCard] = (
-            {c.id: c for c in cards if c.id in hidden and (wanted.selects_all or wanted.matches(c))}
-            if self.mode == "due" and self.options.plan_queue is None
-            else {}
-        )
-        """due mode outside a plan: the cards left out at the start because they were
-        suspended or buried then: `show` asks one once another drillbit puts it back into
-        study, if it is a scheduled card due by then (a new one would pass `new_per_day`)."""
         self._next_day: dict[str, tuple[StudyCard, datetime]] = {}
         """due mode outside a plan: cards answered into a step due on the next study day
         (`step_due_next_day`), with the step's due time: `show` asks each once that time
@@ -434,6 +161,24 @@ class Session:
         self.session_id = store.start_session(
             mode=self.mode, started_at=self.started_at, filters=filters
         )
+        self._elsewhere = ElsewhereChanges(
+            store,
+            session_id=self.session_id,
+            started_at=self.started_at,
+            watching=self.mode == "due",
+            hidden_at_start=(
+                {
+                    c.id: c
+                    for c in cards
+                    if c.id in hidden and (wanted.selects_all or wanted.matches(c))
+                }
+                if self.mode == "due" and self.options.plan_queue is None
+                else {}
+            ),
+        )
+        """What another drillbit studying the same progress did to this session's cards
+        (due mode outside a plan, for the cards hidden at the start): `show` and each
+        answer take such cards out of the queue, and put them back once in study again."""
 
     def _now(self, now: datetime | None = None) -> datetime:
         """`now` when the caller gives one, else the injected clock."""
@@ -589,6 +334,30 @@ class Session:
         left = self.time_left(now)
         return self.current is None or (left is not None and left <= timedelta(0))
 
+    @property
+    def answered_elsewhere(self) -> list[StudyCard]:
+        """due mode: queued cards another drillbit answered meanwhile, not due again yet,
+        taken out of the queue (`show`) so that no card is reviewed twice; the screen says
+        so. Two drillbits studying one progress each asked the other's cards again."""
+        return self._elsewhere.answered
+
+    @property
+    def set_aside_elsewhere(self) -> list[tuple[StudyCard, bool]]:
+        """due mode: queued cards another drillbit suspended (True) or buried (False)
+        meanwhile, each time one was taken out of the queue (`show`); the screen says so."""
+        return self._elsewhere.set_aside
+
+    @property
+    def back_elsewhere(self) -> list[StudyCard]:
+        """due mode: cards put back into the queue once another drillbit unsuspended (or
+        unburied) them, each time one came back (`show`); the screen says so."""
+        return self._elsewhere.back
+
+    def elsewhere_news(self) -> list[str]:
+        """What to tell the person, once, of the cards another drillbit changed since this
+        was last asked (`ElsewhereChanges.news`): answered, set aside, back in study."""
+        return self._elsewhere.news()
+
     def show(self, now: datetime | None = None) -> None:
         """Restart the answer timer when the current card actually appears on screen.
 
@@ -597,117 +366,31 @@ class Session:
         no longer fits is left for the next day, and past the day's end the old day's list ends.
         """
         self._shown_at = self._now(now)
-        changes = self._elsewhere(self._shown_at)
+        taken, hidden = self._elsewhere.find(self._queue, self.answers, self._shown_at)
         if not self.answers and not self._steps:
-            self._drop_elsewhere(*changes)
+            self._elsewhere.drop(self._queue, self._waiting, taken, hidden)
             self._fit_time_box(self._shown_at)  # only the day's end drops here: nothing to undo
-            self._put_back_elsewhere(changes[1], self._shown_at)
-            self._put_back_unhidden(self._shown_at)
+            self._put_back_elsewhere(hidden)
             self._promote_due_steps(self._shown_at)  # steps left by an earlier session
             return
         queue = list(self._queue)
-        taken = self._drop_elsewhere(*changes)
+        dropped = self._elsewhere.drop(self._queue, self._waiting, taken, hidden)
         boxed = self._fit_time_box(self._shown_at, self._shown_at if self.answers else None)
-        cut = _before_both(len(queue), taken, boxed)
+        cut = _before_both(len(queue), dropped, boxed)
         if cut:
             self._undo_also(queue, cut)
-        self._put_back_elsewhere(changes[1], self._shown_at)
-        self._put_back_unhidden(self._shown_at)
+        self._put_back_elsewhere(hidden)
         self._release_next_day_steps(self._shown_at)
         promoted = self._promote_due_steps(self._shown_at)
         if promoted:
             step = self._steps[-1]
             self._steps[-1] = replace(step, promoted=step.promoted + promoted)
 
-    def _elsewhere(self, moment: datetime) -> tuple[set[str], dict[str, bool]]:
-        """What other drillbits did to this session's cards, in one query (due mode): the
-        queued cards answered there since this session last did (or began) that are not
-        due again at `moment` (asking one now would review it twice; one due again, an
-        Again whose step has passed, is asked), and every card suspended (True) or
-        buried (False) there since the session began."""
-        if self.mode != "due" or self.session_id is None:
-            return set(), {}
-        changes = self._store.changed_elsewhere(self.started_at, self.session_id, moment)
-        ours = {answer.card.id: answer.answered_at for answer in self.answers}  # the last
-        queued = {card.id for card in self._queue}
-        taken: set[str] = set()
-        for card_id in queued & changes.answered.keys():
-            if changes.answered[card_id] <= ours.get(card_id, self.started_at):
-                continue
-            saved = self._store.card_state(card_id)
-            if saved is not None and saved.due > moment:
-                taken.add(card_id)
-        return taken, changes.hidden
-
-    def _drop_elsewhere(
-        self, taken: set[str], hidden: Mapping[str, bool]
-    ) -> list[tuple[int, StudyCard]]:
-        """Take the cards answered (`taken`) or set aside (`hidden`) elsewhere out of the
-        queue and of the waiting steps; returns them with their indices in the queue as it
-        was, for undo (which brings a card back only to find it taken again at the next
-        `show`)."""
-        dropped = [
-            (index, card)
-            for index, card in enumerate(self._queue)
-            if card.id in taken or card.id in hidden
-        ]
-        if not dropped:
-            return []
-        gone = {card.id for _index, card in dropped}
-        self._queue = [card for card in self._queue if card.id not in gone]
-        told = {card.id for card in self.answered_elsewhere}
-        for _index, card in dropped:
-            waited = self._waiting.pop(card.id, None)
-            if card.id in taken:
-                if card.id not in told:
-                    told.add(card.id)
-                    self.answered_elsewhere.append(card)
-            elif card.id not in self._aside_elsewhere:
-                self._aside_elsewhere[card.id] = (card, waited)
-                self.set_aside_elsewhere.append((card, hidden[card.id]))
-        return dropped
-
-    def _put_back_elsewhere(self, hidden: Mapping[str, bool], moment: datetime) -> None:
-        """Queue again the cards set aside elsewhere whose flag is gone (unsuspended, a
-        suspend undone there) or whose burial is over, when still due at `moment`: before
-        the waiting learning copies, or, a copy itself, among them at its step."""
-        for card_id in [i for i in self._aside_elsewhere if i not in hidden]:
-            card, waited = self._aside_elsewhere.pop(card_id)
-            if any(queued.id == card_id for queued in self._queue):
-                continue  # an undo brought it back already
-            saved = self._store.card_state(card_id)
-            if saved is not None and saved.due > moment:
-                if waited is not None and saved.due == waited:
-                    self._requeue(card, waited)
-                    self.back_elsewhere.append(card)
-                continue  # answered since, or a step for another day: not due here
-            self._queue_before_steps(card)
-
-    def _put_back_unhidden(self, moment: datetime) -> None:
-        """Queue the cards hidden when the session began (`_hidden_at_start`) that are back
-        in study now and due at `moment`, before the waiting learning copies: one
-        unsuspended in another drillbit's card browser stayed out of this session for
-        good. One query per card shown, and none when nothing was hidden at the start."""
-        if not self._hidden_at_start:
-            return
-        still = self._store.hidden_ids(moment)
-        for card_id in [i for i in self._hidden_at_start if i not in still]:
-            card = self._hidden_at_start.pop(card_id)
-            saved = self._store.card_state(card_id)
-            if saved is None or saved.due > moment:
-                continue  # new (new_per_day holds), or not due yet: not this session's
-            if any(queued.id == card_id for queued in self._queue):
-                continue
-            self._queue_before_steps(card)
-
-    def _queue_before_steps(self, card: StudyCard) -> None:
-        """Queue a card that came back into study before the waiting learning copies, and
-        keep it for the screen to say (`back_elsewhere`)."""
-        index = len(self._queue)
-        while index > 0 and self._queue[index - 1].id in self._waiting:
-            index -= 1
-        self._queue.insert(index, card)
-        self.back_elsewhere.append(card)
+    def _put_back_elsewhere(self, hidden: Mapping[str, bool]) -> None:
+        """Queue again the cards back in study since another drillbit set them aside (those
+        not in `hidden`), or that were hidden when the session began, if due now."""
+        self._elsewhere.put_back(self._queue, self._waiting, hidden, self._shown_at, self._requeue)
+        self._elsewhere.put_back_unhidden(self._queue, self._waiting, self._shown_at)
 
     def _release_next_day_steps(self, moment: datetime) -> None:
         """Queue the cards held for a step on the next study day (`_next_day`) whose step
@@ -815,9 +498,9 @@ class Session:
             raise SessionOver("no card to answer: the session is over")
         if self.is_over(moment):
             raise SessionOver("the mock interview's time is up")
-        taken, hidden = self._elsewhere(moment)
+        taken, hidden = self._elsewhere.find(self._queue, self.answers, moment)
         if card.id in taken or card.id in hidden:
-            self._drop_elsewhere(taken, hidden)
+            self._elsewhere.drop(self._queue, self._waiting, taken, hidden)
             self._keep_current = False
             if card.id in taken:
                 raise AnsweredElsewhere(card)
@@ -1056,5 +739,10 @@ class Session:
                 note=self._summary_note,
                 plan_mode=self.plan_mode,
                 topic_names=self._topic_names,
+                set_aside=[
+                    (step.aside.card, step.aside.flag.suspended)
+                    for step in self._steps
+                    if step.aside is not None
+                ],
             )
         return self._summary

@@ -89,7 +89,7 @@ class DailyLimits:
 @dataclass
 class TodayCounts:
     """What a due session gives today: the count Home and `drillbit stats` print
-    (`192 due · 20 new today (9,986 due by fsrs; max_reviews_per_day 200, 8 done today)`)."""
+    (`192 due · 20 new today (9,986 due by fsrs; max_reviews_per_day 200, 8 done so far)`)."""
 
     due: int | None
     """Scheduled cards a due session gives today: `due_by_fsrs`, at most what is left of

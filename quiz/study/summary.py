@@ -74,6 +74,18 @@ class QuestionResult:
 
 
 @dataclass(frozen=True, kw_only=True)
+class SetAsideCard:
+    """A card buried or suspended in the session and still so when it ended: the summary
+    lists them, as Anki's browser shows what was set aside, with the way to bring one back."""
+
+    card_id: str
+    title: str
+    suspended: bool
+    """Suspended (until unsuspended), else buried until the next study day. A bury of a
+    suspended card leaves it suspended."""
+
+
+@dataclass(frozen=True, kw_only=True)
 class Summary:
     """What the summary screen shows at the end of every session."""
 
@@ -105,6 +117,8 @@ class Summary:
     """A line for the person (plan mode: today's minutes ran out, and how to go on)."""
     plan_mode: bool = False
     """The session was plan mode's: what comes next is the plan's, not `next_due`."""
+    set_aside: tuple[SetAsideCard, ...] = ()
+    """The cards buried or suspended in the session (and not undone), in the order set aside."""
 
     @property
     def unanswered(self) -> int:
@@ -117,9 +131,12 @@ class Summary:
         Anki does, rather than showing zeros ("Cards reviewed 0", "Accuracy –").
 
         A mock interview keeps its summary: it lists the questions left unanswered, and
-        its time. So does a session with a note (plan mode's minutes ran out).
+        its time. So does a session with a note (plan mode's minutes ran out), and one
+        that set cards aside (it says where they are).
         """
-        return self.answers == 0 and self.mode != "mock" and self.note is None
+        return (
+            self.answers == 0 and self.mode != "mock" and self.note is None and not self.set_aside
+        )
 
 
 def weakest_topics(
@@ -155,11 +172,13 @@ def build_summary(
     note: str | None = None,
     plan_mode: bool = False,
     topic_names: TopicNames | None = None,
+    set_aside: Sequence[tuple[StudyCard, bool]] = (),
 ) -> Summary:
     """Summarize a session; in mock mode the planned but unanswered questions are listed too.
 
     `topic_names` names each (pack, topic) of the bank (`topic_labels`); without it every
-    topic is named by its own name."""
+    topic is named by its own name. `set_aside` holds each card buried or suspended in the
+    session with whether it is suspended now, in the order set aside."""
     elapsed = max(0.0, (ended_at - started_at).total_seconds())
     if time_limit_seconds is not None:
         elapsed = min(elapsed, time_limit_seconds)
@@ -213,4 +232,10 @@ def build_summary(
         weakest_topics=weakest_topics(answers, names=topic_names),
         next_due=next_due,
         questions=questions,
+        set_aside=tuple(
+            {
+                card.id: SetAsideCard(card_id=card.id, title=card.title, suspended=suspended)
+                for card, suspended in set_aside
+            }.values()
+        ),
     )

@@ -133,7 +133,8 @@ def test_seed_formula_exact_rendering(latex: str, expected: str) -> None:
         (r"x_cy", "x_c y"),
         (r"e^{-x}", "e⁻ˣ"),
         (r"A^{-1}", "A⁻¹"),
-        (r"x^*", "x^*"),
+        (r"x^*", "x*"),  # an optimum, as the books print it
+        (r"x^{*2}", "x*²"),
         (r"f^{\prime}(x)", "f′(x)"),
         (r"\beta_1", "β₁"),
         (r"\epsilon", "ε"),

@@ -10,10 +10,11 @@ import subprocess
 import sys
 import threading
 from collections.abc import Mapping, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from tests.conftest import REPO
+from tests.conftest import REPO, command_at
 
 END_OF_OUTPUT_SECONDS = 30
 """A ceiling for the last of the output after the process has ended, not a timing: the
@@ -104,13 +105,17 @@ class Printing:
 
 
 def printed_on_a_terminal(
-    *args: str, columns: int = 80, exit_code: int = 0, ceiling: float = 120
+    *args: str,
+    columns: int = 80,
+    exit_code: int = 0,
+    ceiling: float = 120,
+    now: datetime | None = None,
 ) -> list[str]:
     """The lines `drillbit ARGS` prints (stdout and stderr) on a terminal `columns` wide, once
-    it has ended with `exit_code`; `ceiling` bounds the wait, it is not a timing."""
-    shown = Printing(
-        [sys.executable, "-m", "quiz", *args], terminal=True, env={"COLUMNS": str(columns)}
-    )
+    it has ended with `exit_code`; `ceiling` bounds the wait, it is not a timing. With
+    `now`, the command's clock is fixed at it."""
+    drillbit = [sys.executable, "-m", "quiz"] if now is None else command_at(now)
+    shown = Printing([*drillbit, *args], terminal=True, env={"COLUMNS": str(columns)})
     try:
         assert shown.process.wait(timeout=ceiling) == exit_code
     finally:

@@ -9,6 +9,7 @@ from datetime import UTC, datetime, timedelta
 from fsrs import Card, Rating, Scheduler
 
 from quiz.store.store import Store
+from tests.cli.printing import printed_on_a_terminal
 from tests.conftest import RunDrillbit
 
 
@@ -123,3 +124,24 @@ def test_the_due_legend_is_said_only_when_a_row_has_the_star(drillbit: RunDrillb
     assert re.search(r"^\d+ of \d+ cards \(\* due now\)$", "\n".join(listed), re.MULTILINE)
     others = drillbit("cards", "--state", "new").stdout
     assert "due now" not in others, "the same legend left out where the listing has no star"
+
+
+def test_a_due_date_of_the_commands_year_is_shown_without_its_year() -> None:
+    """A narrow terminal's due column gives a date of this year as "Jan 05", as `ls -l`
+    does: this year is the command's, not one more read of the wall clock. At 12:00 on 5
+    January 2027, a card due at 11:10 that day is "*Jan 05"."""
+    at = datetime(2027, 1, 5, 12, 0).astimezone()
+    answered = at - timedelta(hours=1)
+    after, _ = Scheduler().review_card(Card(), Rating.Good, answered)
+    with Store.open() as store:
+        store.record_review(
+            card_id="sigmoid",
+            rating=3,
+            correct=True,
+            reviewed_at=answered,
+            mode="due",
+            card_after=after.to_json(),
+        )
+    lines = printed_on_a_terminal("cards", "--topic", "activations", columns=50, now=at)
+    row = next(line for line in lines if line.startswith("sigmoid "))
+    assert " *Jan 05 " in row, lines

@@ -26,7 +26,15 @@ from quiz.store import InterviewPlan, Store
 from quiz.watch import CtrlC
 from quiz.watch_report import CLEAR
 from tests.cli.printing import Printing
-from tests.conftest import DATA, DRILLBIT_COMMAND, REPO, RunDrillbit, study_today
+from tests.conftest import (
+    DATA,
+    DRILLBIT_COMMAND,
+    FIXED_DAY,
+    FIXED_NOW,
+    REPO,
+    RunDrillbit,
+    command_at,
+)
 
 ANSWERS = DATA / "answers"
 
@@ -424,9 +432,12 @@ class WatchRun(Printing):
     Ctrl-C goes to it alone), its stdout and stderr read as they come, on a pipe or on a
     terminal (where watch clears the screen for each verdict)."""
 
-    def __init__(self, target: Path, *, terminal: bool = False) -> None:
+    def __init__(
+        self, target: Path, *, terminal: bool = False, now: datetime | None = None
+    ) -> None:
+        drillbit = DRILLBIT_COMMAND if now is None else command_at(now)
         super().__init__(
-            [*DRILLBIT_COMMAND, "watch", "sigmoid", str(target), "--seed", "3"],
+            [*drillbit, "watch", "sigmoid", str(target), "--seed", "3"],
             terminal=terminal,
             # a stuck run shows its threads' stacks; a terminal's width is set
             env={"COLUMNS": "100", "PYTHONFAULTHANDLER": "1"},
@@ -558,18 +569,21 @@ def test_watch_under_a_plan_short_of_days_schedules_the_pass_without_steps(
     """Three days for the bundled bank leave no room for fsrs's same-day steps: a due session
     schedules without them, but a pass in `watch` went to the 10-minute step and stayed
     "due by fsrs" while the plan left it for its last pass."""
-    now = datetime.now(UTC)
+    now = FIXED_NOW
     with Store.open() as store:
-        store.set_interview_plan(InterviewPlan(study_today() + timedelta(days=3), 10.0, 0.9, now))
+        store.set_interview_plan(InterviewPlan(FIXED_DAY + timedelta(days=3), 10.0, 0.9, now))
     target = tmp_path / "mine.py"
     target.write_text((ANSWERS / "sigmoid" / "correct_masks.py").read_text())
-    with WatchRun(target) as watch:
+    with WatchRun(target, now=now) as watch:
         watch.wait_for("drills solved")  # graded at once, saved before it is printed
         watch.stop()
+        printed = watch.printed()
+    assert f"{now.strftime('%H:%M:%S')} · {target}" in printed, "the verdict's time is the clock's"
     with Store.open() as store:
         saved = store.card_state("sigmoid")
         assert saved is not None and saved.state == State.Review
         assert saved.due >= now + timedelta(days=1)
+        assert [a.attempted_at for a in store.attempts(card_id="sigmoid")] == [now]
 
 
 def test_watch_into_a_folder_that_does_not_exist_makes_none(

@@ -4,13 +4,13 @@ pass made after hints, in the app or with the command, is one "passed with hints
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from quiz.bank.loader import load_bank
 from quiz.paths import database_path
 from quiz.store import Store
-from tests.conftest import DATA, REPO, RunDrillbit
+from tests.conftest import DATA, FIXED_NOW, REPO, RunDrillbit
 
 CORRECT = str(DATA / "answers" / "sigmoid" / "correct_masks.py")
 ALSO_CORRECT = str(DATA / "answers" / "sigmoid" / "correct_logaddexp.py")
@@ -91,3 +91,19 @@ def test_a_failure_names_the_hint_command_and_a_non_drill_is_refused(
     refused = drillbit("hint", "sigmoidd")
     assert refused.returncode == 2 and "did you mean 'sigmoid'?" in refused.stderr
     assert "Traceback" not in refused.stderr
+
+
+def test_a_hint_and_a_grading_are_dated_by_the_commands_clock(drillbit: RunDrillbit) -> None:
+    """`hint` logs when the hint was shown and `grade` when the code was graded, at the
+    command's time: each read the wall clock itself, which no test could fix."""
+    from quiz.store.backup import dump
+
+    shown_at, graded_at = FIXED_NOW, FIXED_NOW + timedelta(minutes=5)
+    assert drillbit("hint", "sigmoid", now=shown_at).returncode == 0
+    graded = drillbit("grade", "sigmoid", CORRECT, now=graded_at)
+    assert "Passed with hints (1 hint seen since the last pass)." in graded.stdout
+    with Store.open(database_path()) as store:
+        hints = dump(store, now=graded_at).hints_seen
+        attempts = store.attempts(card_id="sigmoid")
+    assert [(hint.number, hint.seen_at) for hint in hints] == [(1, shown_at)]
+    assert [attempt.attempted_at for attempt in attempts] == [graded_at]

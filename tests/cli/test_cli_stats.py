@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -16,13 +16,24 @@ import quiz.cli.stats
 from quiz.cli.stats import stats_json_content
 from quiz.store import Store
 from quiz.study.scheduling import review_card
-from tests.conftest import CliResult, RunDrillbit, modules_imported_by
+from tests.conftest import (
+    FIXED_DAY,
+    FIXED_NOW,
+    CliResult,
+    RunDrillbit,
+    modules_imported_by,
+    run_at,
+)
 
-pytestmark = pytest.mark.usefixtures("away_from_midnight")
-"""`drillbit stats` reports by today's date (reviews per day, today's count, the streak): its
-tests compare two runs, or a review the test made "now" with the command's today, and a run
-crossing midnight between the two failed (the 30 days per day shifted by one; "reviews_done"
-0 for a review of yesterday)."""
+
+@pytest.fixture
+def drillbit(drillbit: RunDrillbit) -> RunDrillbit:
+    """Every command at FIXED_NOW. `drillbit stats` reports by today's date (reviews per
+    day, today's count, the streak): its tests compare two runs, or a review the test made
+    "now" with the command's today, and a run on the wall clock crossing midnight between
+    the two failed (the 30 days per day shifted by one; "reviews_done" 0 for a review of
+    yesterday)."""
+    return run_at(drillbit, FIXED_NOW)
 
 
 @pytest.mark.parametrize(
@@ -89,7 +100,7 @@ def test_the_same_json_as_the_click_command(
     _isolated_home: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    now = datetime.now(UTC)
+    now = FIXED_NOW
     with Store.open() as store:
         for card_id, correct in [("sigmoid", True), ("sigmoid", False), ("gone-card", True)]:
             store.record_review(
@@ -212,7 +223,7 @@ def test_stats_says_todays_count_as_home_does(
 ) -> None:
     """`drillbit stats` printed no count of today; it now prints Home's headline, capped by
     max_reviews_per_day with fsrs's backlog beside it, and names the plan while one runs."""
-    long_ago = datetime.now(UTC) - timedelta(days=60)
+    long_ago = FIXED_NOW - timedelta(days=60)
     scheduler = Scheduler(enable_fuzzing=False)
     with Store.open() as store:
         for card_id in ("what-is-relu", "sigmoid-bound"):
@@ -221,9 +232,9 @@ def test_stats_says_todays_count_as_home_does(
     assert drillbit("config", "new_per_day", "0").returncode == 0
     result = drillbit("--content", str(mini_bank), "stats")
     assert result.returncode == 0, result.stderr
-    assert "Today: 1 due · 0 new today (2 due by fsrs; max_reviews_per_day 1)\n" in result.stdout
+    assert "To study: 1 due · 0 new today (2 due by fsrs; max_reviews_per_day 1)\n" in result.stdout
     assert "\nCards: " in result.stdout
-    in_a_week = (datetime.now(UTC) + timedelta(days=7)).date().isoformat()
+    in_a_week = (FIXED_DAY + timedelta(days=7)).isoformat()
     assert drillbit("--content", str(mini_bank), "plan", "--interview", in_a_week).returncode == 0
     planned = drillbit("--content", str(mini_bank), "stats").stdout
     # Home's words under a plan: it said "the interview plan's cards (`drillbit plan`
@@ -231,7 +242,9 @@ def test_stats_says_todays_count_as_home_does(
     day = json.loads(drillbit("--content", str(mini_bank), "plan", "--json").stdout)["today"]
     count = day["review_total"] + day["new"]
     assert count > 0
-    assert f"Today: {count} planned today · 2 due by fsrs (the plan decides when)\n" in planned
+    assert f"To study: {count} planned today · 2 due by fsrs (the plan decides when)\n" in planned
+    # labelled "Today: ", Home's words read "Today: 3 planned today"
+    assert [line for line in planned.splitlines() if line.lower().count("today") > 1] == []
 
 
 def test_stats_counts_the_streak_in_words(
@@ -240,9 +253,7 @@ def test_stats_counts_the_streak_in_words(
     """The line read "Streak: 1 day(s)", as the stats screen's did until it said "1 day"."""
     assert "Streak: 0 days   " in drillbit("--content", str(mini_bank), "stats").stdout
     with Store.open() as store:
-        review_card(
-            store, Scheduler(), "what-is-relu", Rating.Good, now=datetime.now(UTC), correct=True
-        )
+        review_card(store, Scheduler(), "what-is-relu", Rating.Good, now=FIXED_NOW, correct=True)
     assert "Streak: 1 day   " in drillbit("--content", str(mini_bank), "stats").stdout
 
 
@@ -263,15 +274,13 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
     """`stats --json` gave only fsrs's due count (`cards.due`), not the count Home and
     `drillbit stats` show once max_reviews_per_day holds part of it back: `today` has it,
     with the limit and the reviews done today that explain it, as the text says them."""
-    long_ago = datetime.now(UTC) - timedelta(days=60)
+    long_ago = FIXED_NOW - timedelta(days=60)
     scheduler = Scheduler(enable_fuzzing=False)
     with Store.open() as store:
         for card_id in ("what-is-relu", "sigmoid-bound", "dropout-inference"):
             review_card(store, scheduler, card_id, Rating.Easy, now=long_ago, correct=True)
         # one of them answered in today's due session: it counts against the daily limit
-        review_card(
-            store, scheduler, "dropout-inference", Rating.Good, now=datetime.now(UTC), correct=True
-        )
+        review_card(store, scheduler, "dropout-inference", Rating.Good, now=FIXED_NOW, correct=True)
     assert drillbit("config", "max_reviews_per_day", "2").returncode == 0
     assert drillbit("config", "new_per_day", "0").returncode == 0
     result = drillbit("--content", str(mini_bank), "stats", "--json")
@@ -291,9 +300,9 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
     today = report["today"]
     text = drillbit("--content", str(mini_bank), "stats").stdout
     assert (
-        f"Today: {today['due']} due · {today['new']} new today ({today['due_by_fsrs']} due by "
+        f"To study: {today['due']} due · {today['new']} new today ({today['due_by_fsrs']} due by "
         f"fsrs; max_reviews_per_day {today['max_reviews_per_day']}, "
-        f"{today['reviews_done']} done today)\n"
+        f"{today['reviews_done']} done so far)\n"
     ) in text
     assert drillbit("config", "max_reviews_per_day", "--reset").returncode == 0  # 200
     unlimited = json.loads(drillbit("--content", str(mini_bank), "stats", "--json").stdout)
@@ -307,8 +316,10 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
         "later_today": 0,
         "planned": None,
     }
-    assert "Today: 2 due · 0 new today\n" in drillbit("--content", str(mini_bank), "stats").stdout
-    in_a_week = (datetime.now(UTC) + timedelta(days=7)).date().isoformat()
+    assert (
+        "To study: 2 due · 0 new today\n" in drillbit("--content", str(mini_bank), "stats").stdout
+    )
+    in_a_week = (FIXED_DAY + timedelta(days=7)).isoformat()
     assert drillbit("--content", str(mini_bank), "plan", "--interview", in_a_week).returncode == 0
     planned = json.loads(drillbit("--content", str(mini_bank), "stats", "--json").stdout)
     assert planned["today"]["interview_plan"] is True
@@ -339,9 +350,7 @@ def test_stats_on_a_fresh_home_says_what_to_do_first(
     step = fresh.stdout.splitlines()[-1]
     assert step.startswith("next: ") and "`drillbit study`" in step and len(step) <= 80
     with Store.open() as store:
-        review_card(
-            store, Scheduler(), "what-is-relu", Rating.Good, now=datetime.now(UTC), correct=True
-        )
+        review_card(store, Scheduler(), "what-is-relu", Rating.Good, now=FIXED_NOW, correct=True)
     assert "next: " not in drillbit("--content", str(mini_bank), "stats").stdout
 
 
@@ -352,7 +361,7 @@ def test_stats_says_its_accuracy_and_what_each_share_counts(
     but not right), and the overall accuracy the stats screen shows was missing."""
     with Store.open() as store:
         store.record_review(
-            card_id="what-is-relu", rating=2, correct=False, reviewed_at=datetime.now(UTC),
+            card_id="what-is-relu", rating=2, correct=False, reviewed_at=FIXED_NOW,
             mode="due", state_before=2,
         )  # fmt: skip
     said = drillbit("--content", str(mini_bank), "stats").stdout
@@ -386,7 +395,7 @@ def test_a_heavy_homes_topic_table_separates_thousands(
 
 
 def test_todays_line_at_80_columns_puts_the_backlog_note_whole_under_the_count() -> None:
-    """A heavy home's "Today: 1,931 due · 20 new today (9,991 due by fsrs;
+    """A heavy home's "To study: 1,931 due · 20 new today (9,991 due by fsrs;
     max_reviews_per_day 200, 1 done today)" is 89 columns: folded at any space, one line
     ended "1" and the next began "done today)"."""
     from quiz.cli.study import _today_text
@@ -395,8 +404,37 @@ def test_todays_line_at_80_columns_puts_the_backlog_note_whole_under_the_count()
     parts = today_headline(1931, 20, 9991, 200, 1)
     headline = "".join(parts)
     assert _today_text(headline, parts, 80).splitlines() == [
-        "Today: 1,931 due · 20 new today",
-        "  (9,991 due by fsrs; max_reviews_per_day 200, 1 done today)",
+        "To study: 1,931 due · 20 new today",
+        "  (9,991 due by fsrs; max_reviews_per_day 200, 1 done so far)",
     ]
-    assert _today_text(headline, parts, 120) == f"Today: {headline}"
-    assert _today_text(headline, parts, None) == f"Today: {headline}"  # a pipe: whole
+    assert _today_text(headline, parts, 120) == f"To study: {headline}"
+    assert _today_text(headline, parts, None) == f"To study: {headline}"  # a pipe: whole
+
+
+def _today_json(drillbit: RunDrillbit, bank: Path, now: datetime) -> dict[str, object]:
+    """`stats --json`'s `today` of `bank` at `now`."""
+    result = drillbit("--content", str(bank), "stats", "--json", now=now)
+    assert result.returncode == 0, result.stderr
+    today: dict[str, object] = json.loads(result.stdout)["today"]
+    return today
+
+
+@pytest.mark.parametrize("through_click", [False, True])
+def test_todays_count_is_of_the_commands_day_at_23_59_and_at_00_01(
+    drillbit: RunDrillbit, mini_bank: Path, monkeypatch: pytest.MonkeyPatch, through_click: bool
+) -> None:
+    """The day's count is of the command's clock: a review at 23:50 is done today at 23:59
+    and yesterday's at 00:01 (a day that starts at midnight). Each command read the wall
+    clock itself, so no test could say what a run at either minute counts."""
+    assert drillbit("config", "day_starts_at", "0").returncode == 0
+    answered = datetime(2026, 6, 15, 23, 50).astimezone()
+    scheduler = Scheduler(enable_fuzzing=False)
+    with Store.open() as store:  # a review card (learning steps are not counted)
+        learned = answered - timedelta(days=60)
+        review_card(store, scheduler, "what-is-relu", Rating.Easy, now=learned, correct=True)
+        review_card(store, scheduler, "what-is-relu", Rating.Good, now=answered, correct=True)
+    if through_click:
+        _through_click(monkeypatch)
+    before = _today_json(drillbit, mini_bank, datetime(2026, 6, 15, 23, 59).astimezone())
+    after = _today_json(drillbit, mini_bank, datetime(2026, 6, 16, 0, 1).astimezone())
+    assert (before["reviews_done"], after["reviews_done"]) == (1, 0)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from tests.conftest import RunDrillbit, study_today
+from tests.conftest import FIXED_DAY, FIXED_NOW, RunDrillbit
 
 
 def test_the_list_ends_with_the_plans_rows_and_the_option_that_sets_each(
@@ -18,8 +18,13 @@ def test_the_list_ends_with_the_plans_rows_and_the_option_that_sets_each(
     assert listed.returncode == 0, listed.stderr
     assert "interview date       = none  (drillbit plan --interview)" in listed.stdout
     assert not (_isolated_home / "drillbit.db").exists(), "no database made to list"
-    interview = (study_today() + timedelta(days=40)).isoformat()
-    assert drillbit("plan", "--interview", interview, "--minutes-per-day", "25").returncode == 0
+    interview = (FIXED_DAY + timedelta(days=40)).isoformat()
+    assert (
+        drillbit(
+            "plan", "--interview", interview, "--minutes-per-day", "25", now=FIXED_NOW
+        ).returncode
+        == 0
+    )
     listed = drillbit("config")
     assert listed.returncode == 0, listed.stderr
     lines = listed.stdout.splitlines()
@@ -59,8 +64,13 @@ def test_a_plan_field_named_alone_prints_its_value_as_the_list_shows_it(
     alone = drillbit("config", "interview")
     assert (alone.returncode, alone.stdout) == (0, "none\n"), alone.stderr
     assert not (_isolated_home / "drillbit.db").exists(), "no database made to read"
-    interview = (study_today() + timedelta(days=40)).isoformat()
-    assert drillbit("plan", "--interview", interview, "--minutes-per-day", "25").returncode == 0
+    interview = (FIXED_DAY + timedelta(days=40)).isoformat()
+    assert (
+        drillbit(
+            "plan", "--interview", interview, "--minutes-per-day", "25", now=FIXED_NOW
+        ).returncode
+        == 0
+    )
     for key, shown in [("interview date", interview), ("minutes-per-day", "25"), ("target", "0.9")]:
         read = drillbit("config", key)
         assert (read.returncode, read.stdout) == (0, f"{shown}\n"), read.stderr

@@ -11,13 +11,18 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from tests.conftest import RunDrillbit, study_today
+from tests.conftest import FIXED_DAY, FIXED_NOW, RunDrillbit, run_at
 
-pytestmark = pytest.mark.usefixtures("away_from_midnight")  # today's date is read twice
+
+@pytest.fixture
+def drillbit(drillbit: RunDrillbit) -> RunDrillbit:
+    """Every command at FIXED_NOW: "in 14 days" below is 14 days from the command's own
+    day, which the wall clock's midnight cannot move between the test and the command."""
+    return run_at(drillbit, FIXED_NOW)
 
 
 def in_days(days: int) -> str:
-    return (study_today() + timedelta(days=days)).isoformat()
+    return (FIXED_DAY + timedelta(days=days)).isoformat()
 
 
 def test_set_show_json_and_clear(mini_bank: Path, drillbit: RunDrillbit) -> None:
@@ -107,9 +112,9 @@ def test_an_ended_plan_asks_for_a_new_date(mini_bank: Path, drillbit: RunDrillbi
     from quiz.store import InterviewPlan, Store
 
     content = ("--content", str(mini_bank))
-    day = study_today() - timedelta(days=2)
+    day = FIXED_DAY - timedelta(days=2)
     with Store.open() as store:
-        store.set_interview_plan(InterviewPlan(day, 30.0, 0.9, datetime.now(UTC)))
+        store.set_interview_plan(InterviewPlan(day, 30.0, 0.9, FIXED_NOW - timedelta(days=9)))
     result = drillbit(*content, "plan", "--minutes-per-day", "45")
     assert result.returncode == 2, result.stdout
     assert "'--interview'" not in result.stderr
@@ -190,7 +195,7 @@ def test_plan_reads_the_card_index_and_plans_as_with_the_cards(
     cards = loader.load_bank(roots).cards
     refs = bank_index(roots)[0].refs
     assert [ref.id for ref in refs] == [card.id for card in cards]
-    now = datetime.now(UTC)
+    now = FIXED_NOW
     scheduler = Scheduler(enable_fuzzing=False)
     with Store.open() as store:
         when = now - timedelta(days=7)
@@ -332,10 +337,27 @@ def test_plan_json_says_what_the_text_says_of_the_day_s_end_and_the_cards_no_day
     assert data["status"] == "studying"
     # the day's end: the next 05:00 in the local zone, the text's "runs until 05:00"
     ends = datetime.fromisoformat(today["ends_at"])
-    now = datetime.now().astimezone()
+    now = FIXED_NOW
     assert (ends.hour, ends.minute, ends.second) == (5, 0, 0)
     assert ends.utcoffset() is not None and now < ends <= now + timedelta(hours=25)
     tomorrow = " tomorrow" if ends.date() != now.date() else ""
     assert f"Today's plan runs until 05:00{tomorrow}, when" in shown.stdout, shown.stdout
     schema = json.loads(drillbit("schema", "plan").stdout)
     Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER).validate(data)
+
+
+def test_the_days_left_are_counted_from_the_commands_clock(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """An interview on 30 June is 14 days off at 23:59 on the 16th and 13 at 00:01 on the
+    17th (a study day that starts at midnight): every command read the wall clock itself,
+    so what a run at either minute says could not be tested."""
+    content = ("--content", str(mini_bank))
+    assert drillbit("config", "day_starts_at", "0").returncode == 0
+    late = datetime(2026, 6, 16, 23, 59).astimezone()
+    made = drillbit(*content, "plan", "--interview", "2026-06-30", now=late)
+    assert made.returncode == 0, made.stderr
+    assert "14 days left" in made.stdout
+    early = datetime(2026, 6, 17, 0, 1).astimezone()
+    shown = json.loads(drillbit(*content, "plan", "--json", now=early).stdout)
+    assert (shown["interview"], shown["days_left"]) == ("2026-06-30", 13)

@@ -17,7 +17,7 @@ from quiz.bank.models import Card
 from quiz.cli.plain import SCHEMA_VERSION, model_like_json
 from quiz.cli.plan import _plan_json
 from quiz.cli.schemas import PlanReport
-from tests.conftest import RunDrillbit, modules_imported_by, study_today
+from tests.conftest import FIXED_DAY, FIXED_NOW, RunDrillbit, modules_imported_by
 
 NOW = datetime(2026, 3, 10, 15, 0, tzinfo=UTC)
 
@@ -120,14 +120,14 @@ def test_a_target_json_would_write_with_an_exponent_goes_through_the_model() -> 
     assert '"target": 0.00001' in _plan_json(fields)
 
 
-@pytest.mark.usefixtures("away_from_midnight")  # today's date is read here and in the process
 def test_the_command_prints_the_models_bytes_without_importing_pydantic(
     drillbit_process: RunDrillbit,
 ) -> None:
-    interview = (study_today() + timedelta(days=9)).isoformat()
-    made = drillbit_process("plan", "--interview", interview)  # the card index is remembered
+    interview = (FIXED_DAY + timedelta(days=9)).isoformat()
+    # the card index is remembered; both processes' clock at FIXED_NOW
+    made = drillbit_process("plan", "--interview", interview, now=FIXED_NOW)
     assert made.returncode == 0, made.stderr
-    loaded, printed = modules_imported_by("plan", "--json")
+    loaded, printed = modules_imported_by("plan", "--json", now=FIXED_NOW)
     assert "pydantic" not in loaded and "quiz.cli.schemas" not in loaded
     assert json.loads(printed)["days_left"] == 9
     assert PlanReport.model_validate_json(printed).model_dump_json(indent=2) + "\n" == printed

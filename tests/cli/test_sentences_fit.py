@@ -6,7 +6,7 @@ every sentence on one line."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from fsrs import Rating, Scheduler
@@ -14,7 +14,7 @@ from fsrs import Rating, Scheduler
 from quiz.store import Store
 from quiz.study.scheduling import review_card
 from tests.cli.printing import printed_on_a_terminal
-from tests.conftest import RunDrillbit
+from tests.conftest import FIXED_DAY, FIXED_NOW, RunDrillbit
 
 
 def _from(lines: list[str], first: str) -> list[str]:
@@ -34,14 +34,15 @@ def _from(lines: list[str], first: str) -> list[str]:
 def test_every_sentence_fits_80_columns_and_a_pipe_keeps_it_whole(
     drillbit: RunDrillbit, command: tuple[str, ...], first: str
 ) -> None:
-    long_ago = datetime.now(UTC) - timedelta(days=60)
+    long_ago = FIXED_NOW - timedelta(days=60)
     with Store.open() as store:  # a card due by fsrs: `stats` and `cards` say the plan decides
         review_card(store, Scheduler(), "relu-vs-sigmoid", Rating.Easy, now=long_ago, correct=True)
-    interview = (date.today() + timedelta(days=60)).isoformat()
-    assert drillbit("plan", "--interview", interview, "--minutes-per-day", "30").returncode == 0
-    piped = drillbit(*command)
+    interview = (FIXED_DAY + timedelta(days=60)).isoformat()
+    set_up = ("plan", "--interview", interview, "--minutes-per-day", "30")
+    assert drillbit(*set_up, now=FIXED_NOW).returncode == 0
+    piped = drillbit(*command, now=FIXED_NOW)
     assert max(len(line) for line in piped.stdout.splitlines()) > 80
-    lines = printed_on_a_terminal(*command)
+    lines = printed_on_a_terminal(*command, now=FIXED_NOW)
     assert [line for line in lines if len(line) > 80] == []
     said = _from((piped.stdout + piped.stderr).splitlines(), first)
     assert " ".join(_from(lines, first)).split() == " ".join(said).split()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -18,31 +18,19 @@ from quiz.overview import StudyRequest, session_options
 from quiz.settings import Settings
 from quiz.store import InterviewPlan, Store
 from quiz.study.days import local_date, study_zone
-from quiz.study.plan_status import PlanQueue, plan_queue
+from quiz.study.plan_today import PlanQueue, plan_queue
 from quiz.study.session import Session
-from tests.conftest import RunDrillbit
+from tests.conftest import FIXED_NOW, RunDrillbit, run_at
 
-NOON = datetime.now().astimezone().replace(hour=12, minute=0, second=0, microsecond=0)
-"""The commands' clock in these tests: today's local noon, far from a midnight that would
+NOON = FIXED_NOW
+"""The commands' clock in these tests: a local noon, far from a study day's end that would
 make the answers below yesterday's."""
 
 
-class AtNoon(datetime):
-    """`datetime` whose `now` is NOON (the commands read the clock from it)."""
-
-    @classmethod
-    def now(cls, tz: tzinfo | None = None) -> AtNoon:
-        found = NOON if tz is None else NOON.astimezone(tz)
-        return cls.fromtimestamp(found.timestamp(), found.tzinfo)
-
-
-@pytest.fixture(autouse=True)
-def _noon(monkeypatch: pytest.MonkeyPatch) -> None:
-    import quiz.cli.plan
-    import quiz.cli.study
-
-    monkeypatch.setattr(quiz.cli.plan, "datetime", AtNoon)
-    monkeypatch.setattr(quiz.cli.study, "datetime", AtNoon)
+@pytest.fixture
+def drillbit(drillbit: RunDrillbit) -> RunDrillbit:
+    """Every command at NOON, the time the answers below are given."""
+    return run_at(drillbit, NOON)
 
 
 @pytest.fixture

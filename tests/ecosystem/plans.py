@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quiz.ecosystem.importer import ImportPlan
+from quiz.ecosystem.importplan import ImportPlan
 
 
 def plan_summary(plan: ImportPlan) -> tuple[object, ...]:

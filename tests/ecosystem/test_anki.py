@@ -8,6 +8,7 @@ import shutil
 import sqlite3
 import zipfile
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -28,7 +29,7 @@ from quiz.ecosystem.anki_times import FILE_NAME
 from quiz.errors import UsageError
 from quiz.paths import data_dir
 from quiz.selection import find_card
-from tests.conftest import DATA
+from tests.conftest import DATA, clock_at
 
 ANKI_BANK = DATA / "anki_bank"
 
@@ -71,13 +72,31 @@ def read_apkg(path: Path, tmp_path: Path) -> tuple[list[Note], dict[str, object]
     return notes, json.loads(decks_json), set(names)
 
 
-def export(tmp_path: Path, name: str, *args: str, content: list[Path] | None = None) -> Result:
+def export(
+    tmp_path: Path,
+    name: str,
+    *args: str,
+    content: list[Path] | None = None,
+    now: datetime | None = None,
+) -> Result:
+    """`drillbit export anki NAME ARGS` into tmp_path, its clock at `now` when given."""
     target = tmp_path / name
     return CliRunner().invoke(
         export_group,
         ["anki", str(target), *args],
-        obj=Context(content if content is not None else [ANKI_BANK]),
+        obj=Context(content if content is not None else [ANKI_BANK], clock=clock_at(now)),
     )
+
+
+def note_times(tmp_path: Path, name: str) -> dict[str, int]:
+    """Each note's modification time (its guid: seconds) in the deck tmp_path/NAME."""
+    with zipfile.ZipFile(tmp_path / name) as archive:
+        archive.extract("collection.anki2", tmp_path / name[:3])
+    conn = sqlite3.connect(tmp_path / name[:3] / "collection.anki2")
+    try:
+        return dict(conn.execute("SELECT guid, mod FROM notes").fetchall())
+    finally:
+        conn.close()
 
 
 def test_exportable_cards_become_notes_and_coding_is_skipped(tmp_path: Path) -> None:
@@ -109,15 +128,6 @@ def test_guids_are_stable_across_exports(tmp_path: Path) -> None:
 def test_unchanged_notes_keep_their_modification_time_across_cli_exports(tmp_path: Path) -> None:
     assert export(tmp_path, "one.apkg", "--pack", "anki").exit_code == 0
 
-    def mods(name: str) -> dict[str, int]:
-        with zipfile.ZipFile(tmp_path / name) as archive:
-            archive.extract("collection.anki2", tmp_path / name[:3])
-        conn = sqlite3.connect(tmp_path / name[:3] / "collection.anki2")
-        try:
-            return dict(conn.execute("SELECT guid, mod FROM notes").fetchall())
-        finally:
-            conn.close()
-
     # The time comes from the stored first-export time of the content, not from the clock.
     stored = data_dir() / FILE_NAME
     times = json.loads(stored.read_text())
@@ -131,8 +141,16 @@ def test_unchanged_notes_keep_their_modification_time_across_cli_exports(tmp_pat
     stored.write_text(json.dumps({k: {**v, "mod": 1_000_000_000} for k, v in times.items()}))
     assert export(tmp_path, "two.apkg", "--pack", "anki").exit_code == 0
     assert export(tmp_path, "six.apkg", "--pack", "anki").exit_code == 0
-    assert set(mods("two.apkg").values()) == {1_000_000_000}
-    assert mods("six.apkg") == mods("two.apkg")
+    assert set(note_times(tmp_path, "two.apkg").values()) == {1_000_000_000}
+    assert note_times(tmp_path, "six.apkg") == note_times(tmp_path, "two.apkg")
+
+
+def test_a_first_export_dates_its_notes_by_the_commands_clock(tmp_path: Path) -> None:
+    """New content is stamped with the export command's time (read from the wall clock
+    by the exporter itself, which no test could fix)."""
+    at = datetime(2026, 6, 15, 12, 0, tzinfo=UTC)
+    assert export(tmp_path, "one.apkg", "--pack", "anki", now=at).exit_code == 0
+    assert set(note_times(tmp_path, "one.apkg").values()) == {int(at.timestamp())}
 
 
 def test_math_becomes_mathjax_and_code_is_highlighted(tmp_path: Path) -> None:

@@ -22,7 +22,7 @@ from quiz.bank.index import PACK_FILE as INDEX_PACK_FILE
 from quiz.bank.loader import PACK_FILE
 from quiz.bank.markdown import MathScan, parse
 from quiz.bank.parse import card_from_data
-from quiz.ecosystem import cardcheck, importer
+from quiz.ecosystem import cardcheck, cardplan, importer
 from quiz.ecosystem.frontyaml import dump_front
 from tests.conftest import DATA
 
@@ -69,8 +69,8 @@ def _planned(monkeypatch: pytest.MonkeyPatch, notes: Path) -> list[_Checked]:
         )
         return answer
 
-    monkeypatch.setattr(importer, "plainly_clean", recording)
-    monkeypatch.setattr(importer, "_split_pays", lambda _questions: False)
+    monkeypatch.setattr(cardplan, "plainly_clean", recording)
+    monkeypatch.setattr(importer, "split_pays", lambda _questions: False)
     importer.plan_import(notes, content_dir=Path("/nowhere/content"), pack="p")
     return seen
 

@@ -14,7 +14,7 @@ from quiz.bank.lint import lint
 from quiz.bank.models import KEBAB
 from quiz.ecosystem import importer
 from quiz.ecosystem.ankitext import anki_tag, parse_anki_text
-from quiz.ecosystem.notes import ParsedNotes
+from quiz.ecosystem.notesfound import ParsedNotes
 from tests.ecosystem.test_import_notes import answer_of, front, run_import
 
 EXPORT = (

@@ -10,17 +10,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import quiz.ecosystem.cardids as cardids
 import quiz.ecosystem.importer as importer
+import quiz.ecosystem.planjobs as planjobs
 from quiz.bank import parallel
 from quiz.bank.models import KEBAB
+from quiz.ecosystem.cardids import MAX_ID_CHARS, card_id_for, legacy_card_id_for
 from quiz.ecosystem.idwords import id_words, latex_words
-from quiz.ecosystem.importer import (
-    MAX_ID_CHARS,
-    card_id_for,
-    legacy_card_id_for,
-    plan_import,
-    write_plan,
-)
+from quiz.ecosystem.importer import plan_import, write_plan
 from tests.conftest import linux_only
 from tests.ecosystem.test_import_notes import run_import
 
@@ -120,7 +117,7 @@ It is one for positive inputs. It is zero for negative inputs. At zero it is set
 def _import_as_before(notes: Path, content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Import the notes as the importer did before ids kept their formulas."""
     with monkeypatch.context() as patch:
-        patch.setattr(importer, "card_id_for", importer.legacy_card_id_for)
+        patch.setattr(cardids, "card_id_for", cardids.legacy_card_id_for)
         result = run_import(str(notes), "--pack", "act", "--into", str(content))
     assert result.exit_code == 0, result.output
 
@@ -200,7 +197,7 @@ def test_kept_ids_are_the_same_when_planned_split(
     notes.write_text(_NOTES * 3 + _NEW_QUESTIONS, encoding="utf-8")
     content = tmp_path / "content"
     with monkeypatch.context() as patch:
-        patch.setattr(importer, "card_id_for", importer.legacy_card_id_for)
+        patch.setattr(cardids, "card_id_for", cardids.legacy_card_id_for)
         first = plan_import(notes, content_dir=content, pack="act")
         write_plan(first)
     folder = content / "act" / "act"
@@ -209,9 +206,9 @@ def test_kept_ids_are_the_same_when_planned_split(
 
     def ids(split: bool) -> list[str]:
         with monkeypatch.context() as patch:
-            patch.setattr(importer, "SPLIT_MIN_QUESTIONS", 1)
+            patch.setattr(planjobs, "SPLIT_MIN_QUESTIONS", 1)
             patch.setattr(parallel, "can_fork", lambda: fork)
-            patch.setattr(importer, "_split_pays", lambda questions: split)
+            patch.setattr(importer, "split_pays", lambda questions: split)
             plan = plan_import(notes, content_dir=content, pack="act", taken_ids=taken)
         assert plan.cards == ()
         return [card.card_id for card in plan.unchanged]
@@ -250,12 +247,12 @@ def test_a_card_imported_before_norms_were_read_keeps_its_id(
     notes.write_text(_NORM_NOTES, encoding="utf-8")
     content = tmp_path / "content"
     with monkeypatch.context() as patch:
-        before_norms = importer.card_id_for
+        before_norms = cardids.card_id_for
 
         def as_before(title: str, *, norms: bool = True) -> str:
             return before_norms(title, norms=False)
 
-        patch.setattr(importer, "card_id_for", as_before)
+        patch.setattr(cardids, "card_id_for", as_before)
         first = run_import(str(notes), "--pack", "reg", "--into", str(content))
     assert first.exit_code == 0, first.output
     folder = content / "reg" / "reg"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import quiz.ecosystem.importer as importer
+import quiz.ecosystem.writeplan as writeplan
 from tests.conftest import RunDrillbit
 
 NOTES = "".join(
@@ -29,7 +29,7 @@ def test_ctrl_c_while_a_card_is_written_leaves_no_empty_card(
     notes = tmp_path / "recipe.md"
     notes.write_text(NOTES, encoding="utf-8")
     into = tmp_path / "into"
-    write_new, fstat = importer._write_new, os.fstat
+    write_new, fstat = writeplan._write_new, os.fstat
     calls: list[Path] = []
     armed: list[bool] = []
 
@@ -52,7 +52,7 @@ def test_ctrl_c_while_a_card_is_written_leaves_no_empty_card(
     before = signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         with monkeypatch.context() as patch:
-            patch.setattr(importer, "_write_new", third_card_interrupted)
+            patch.setattr(writeplan, "_write_new", third_card_interrupted)
             patch.setattr(os, "fstat", pressed_once_open)
             stopped = drillbit("import", str(notes), "--into", str(into))
     finally:

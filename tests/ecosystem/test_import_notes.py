@@ -21,15 +21,10 @@ from quiz.bank.parse import split_front_matter
 from quiz.bank.sentences import is_short_answer
 from quiz.cli.context import Context
 from quiz.cli.ecosystem import import_command
+from quiz.ecosystem.cardids import card_id_for
+from quiz.ecosystem.cardtext import as_question, demote_headings, escape_stray_dollars
 from quiz.ecosystem.htmlstrip import strip_html
-from quiz.ecosystem.importer import (
-    as_question,
-    card_id_for,
-    demote_headings,
-    escape_stray_dollars,
-    plan_import,
-    write_plan,
-)
+from quiz.ecosystem.importer import plan_import, write_plan
 from quiz.ecosystem.keypoints import (
     MAX_CHARS,
     acceptable,
@@ -38,7 +33,8 @@ from quiz.ecosystem.keypoints import (
     key_points,
     stands_alone,
 )
-from quiz.ecosystem.notes import answer_marker, parse_notes
+from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notesfound import answer_marker
 from quiz.ecosystem.titles import split_title
 from quiz.errors import UsageError
 from tests.conftest import DATA

@@ -16,7 +16,8 @@ import pytest
 import quiz.ecosystem.importer as importer
 import quiz.ecosystem.notes as notes
 from bench.notes import make_notes
-from quiz.ecosystem.notes import NotesPart, read_part
+from quiz.ecosystem.notes import read_part
+from quiz.ecosystem.notescut import NotesPart
 from tests.conftest import DATA
 from tests.ecosystem.test_import_split_read import _TRAPS
 
@@ -70,8 +71,8 @@ def test_planning_long_notes_holds_far_less_than_before(
     beside the notes' own text, stays under 11 times the notes (thirtieth round: 26 times;
     thirty-first: 13, its planned cards holding their questions and the notes split into
     lines; now 9)."""
-    monkeypatch.setattr(importer, "_split_pays", lambda _questions: False)
-    monkeypatch.setattr(importer, "_early_split_pays", lambda _text: False)
+    monkeypatch.setattr(importer, "split_pays", lambda _questions: False)
+    monkeypatch.setattr(importer, "early_split_pays", lambda _text: False)
     path = make_notes(tmp_path / "notes.md", 1024 * 1024)
     text = path.read_text(encoding="utf-8")
     tracemalloc.start()

@@ -17,9 +17,10 @@ from typing import Any
 
 import pytest
 
-from quiz.ecosystem import importer
-from quiz.ecosystem.importer import NotesLines
-from quiz.ecosystem.notes import NoteQuestion
+from quiz.ecosystem import cardplan, importer, planjobs
+from quiz.ecosystem.importplan import ImportPlan
+from quiz.ecosystem.notesfound import NoteQuestion
+from quiz.ecosystem.planjobs import NotesLines
 from tests.conftest import DATA
 
 
@@ -47,7 +48,7 @@ def _alive_questions(before: list[NoteQuestion] | None = None) -> int:
     return sum(id(question) not in known for question in _questions_alive())
 
 
-def _plan(notes: Path, tmp_path: Path) -> importer.ImportPlan:
+def _plan(notes: Path, tmp_path: Path) -> ImportPlan:
     """The notes planned in this process (no helper, whose questions are its own)."""
     return importer.plan_import(
         notes, content_dir=tmp_path / "c", pack="p", text=notes.read_text(encoding="utf-8")
@@ -57,8 +58,8 @@ def _plan(notes: Path, tmp_path: Path) -> importer.ImportPlan:
 def test_a_plan_holds_none_of_the_notes_questions(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(importer, "_split_pays", lambda _questions: False)
-    monkeypatch.setattr(importer, "_early_split_pays", lambda _text: False)
+    monkeypatch.setattr(importer, "split_pays", lambda _questions: False)
+    monkeypatch.setattr(importer, "early_split_pays", lambda _text: False)
     before = _questions_alive()
     plan = _plan(_notes(tmp_path), tmp_path)
     assert len(plan.cards) > 50
@@ -73,17 +74,17 @@ def test_the_questions_are_let_go_as_their_cards_are_made(
 ) -> None:
     """Counted at each card made: the questions alive go down as the plan goes on (they
     stayed all alive to its end)."""
-    monkeypatch.setattr(importer, "_split_pays", lambda _questions: False)
-    monkeypatch.setattr(importer, "_early_split_pays", lambda _text: False)
+    monkeypatch.setattr(importer, "split_pays", lambda _questions: False)
+    monkeypatch.setattr(importer, "early_split_pays", lambda _text: False)
     alive: list[int] = []
-    real = importer._plan_card
+    real = cardplan.plan_card
     before = _questions_alive()
 
     def counting(*args: Any, **kwargs: Any) -> Any:
         alive.append(_alive_questions(before))
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(importer, "_plan_card", counting)
+    monkeypatch.setattr(planjobs, "plan_card", counting)
     gc.freeze()  # the worker's older objects: each collection walks only the plan's own
     try:
         _plan(_notes(tmp_path), tmp_path)

@@ -8,6 +8,7 @@ on the next slide) and ends nothing; a front matter's `---` lines are no rules."
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from quiz.ecosystem.importreport import reason_key
@@ -112,3 +113,51 @@ def test_a_rule_right_under_an_answers_last_line_is_a_rule() -> None:
     ]
     assert parsed.ignored[0].reason.startswith("text after the rule (line 4) that ends")
     assert parsed.ignored[1].reason.startswith("not a question")
+
+
+def _ruled_cards(count: int, footer: Callable[[int], str]) -> str:
+    """Notes of `count` questions, each answer ended by a rule with `footer` under it."""
+    answer = "It does one thing well. It also does another thing. It has a third point too."
+    return "# Notes\n\n" + "\n".join(
+        f"## What is thing {n}?\n\n{answer}\n\n---\n\n{footer(n)}\n" for n in range(1, count + 1)
+    )
+
+
+def test_text_after_many_rules_is_one_skip_line_with_its_places(tmp_path: Path) -> None:
+    """A `[Back to top]` link (or a footer) under the rule after every card was a skip
+    line per card: 40 lines for 40 cards. It is one line now, naming the text and the
+    places; the summary still counts every part not imported."""
+    notes = tmp_path / "notes.md"
+    notes.write_text(_ruled_cards(40, lambda _n: "[Back to top](#notes)"), encoding="utf-8")
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"), "--dry-run")
+    assert result.exit_code == 0, result.output
+    told = [line for line in result.output.splitlines() if "Back to top" in line]
+    assert told == [
+        "skipped '[Back to top](#notes)' after 40 answers that a rule (---) ends, not "
+        f"imported ({', '.join(f'{notes}:{8 * n + 1}' for n in range(1, 13))} and 28 more); "
+        "a rule after an answer's text ends it: delete a rule to keep the text after it in "
+        "that answer"
+    ]
+    assert "40 cards to write; 40 other parts not imported" in result.output
+
+
+def test_different_texts_after_rules_are_one_line_and_few_keep_theirs(tmp_path: Path) -> None:
+    """Texts that differ are summed up as text; two of them keep a line each, as before."""
+    notes = tmp_path / "notes.md"
+    notes.write_text(_ruled_cards(3, lambda n: f"Source: book {n}."), encoding="utf-8")
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"), "--dry-run")
+    skips = [line for line in result.output.splitlines() if "skipped" in line]
+    assert skips == [
+        f"skipped text after 3 answers that a rule (---) ends, not imported ({notes}:9, "
+        f"{notes}:17, {notes}:25); a rule after an answer's text ends it: delete a rule to "
+        "keep the text after it in that answer"
+    ]
+    notes.write_text(_ruled_cards(2, lambda n: f"Source: book {n}."), encoding="utf-8")
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"), "--dry-run")
+    skips = [line for line in result.output.splitlines() if "skipped" in line]
+    assert skips == [
+        f"{notes}:{row}: skipped 'Source: book {n}.': text after the rule (line {row - 2}) "
+        f"that ends the answer of 'What is thing {n}?' (line {row - 6}), not imported; "
+        "delete the rule to keep it in that answer"
+        for n, row in ((1, 9), (2, 17))
+    ]

@@ -16,14 +16,14 @@ from hypothesis import strategies as st
 
 from quiz.bank.markdown import inline_children, parse, parse_blocks
 from quiz.bank.parse import card_from_data, parse_card, split_front_matter
-from quiz.ecosystem.importer import (
+from quiz.ecosystem.cardtext import (
     _answer_tokens,
-    _no_high_headings,
     card_body,
     demote_headings,
     front_matter,
-    plan_import,
+    no_high_headings,
 )
+from quiz.ecosystem.importer import plan_import
 from quiz.ecosystem.keypoints import key_points
 from quiz.ecosystem.notes import parse_notes
 from tests.conftest import DATA
@@ -189,11 +189,11 @@ Its answer. More of it.
 
 
 def test_notes_read_lazily_are_what_a_full_parse_gives(monkeypatch: pytest.MonkeyPatch) -> None:
-    import quiz.ecosystem.notes as notes_module
+    import quiz.ecosystem.notesblocks as blocks_module
 
     texts = [_ODD, *(p.read_text(encoding="utf-8") for p in sorted((DATA / "notes").glob("*.md")))]
     lazy = [parse_notes(text) for text in texts]
-    monkeypatch.setattr(notes_module, "_needs_inline", lambda *_: True)
+    monkeypatch.setattr(blocks_module, "_needs_inline", lambda *_: True)
     eager = [parse_notes(text) for text in texts]
     assert lazy == eager
     assert len(lazy[0].questions) >= 5  # the odd shapes are really read as questions
@@ -271,22 +271,20 @@ def test_a_title_read_without_the_parser_is_what_the_parser_reads(title: str) ->
     """A title with no markup character skips the inline parser: same id and list title."""
     import re
 
-    from quiz.ecosystem import importer
+    from quiz.ecosystem import cardids
 
     def texts() -> tuple[str, str]:
-        importer._title_pieces.cache_clear()
-        return importer._title_text(title, with_math=False), importer._title_text(
-            title, with_math=True
-        )
+        cardids._title_pieces.cache_clear()
+        return cardids.title_text(title, with_math=False), cardids.title_text(title, with_math=True)
 
     fast = texts()
-    markup = importer._MARKUP
+    markup = cardids._MARKUP
     try:
-        importer._MARKUP = re.compile("")  # every title parsed
+        cardids._MARKUP = re.compile("")  # every title parsed
         assert texts() == fast
     finally:
-        importer._MARKUP = markup
-        importer._title_pieces.cache_clear()
+        cardids._MARKUP = markup
+        cardids._title_pieces.cache_clear()
 
 
 def test_math_read_from_a_full_parse_is_what_a_fresh_inline_parse_finds() -> None:
@@ -322,16 +320,16 @@ def test_math_read_from_a_full_parse_is_what_a_fresh_inline_parse_finds() -> Non
 def test_an_answer_with_dollar_math_is_prepared_as_prepare_does(
     answer: str, tmp_path: Path
 ) -> None:
-    """The answer's math is checked from the card body's parse; `_prepare` runs only when
-    it changes something: the card is the one `_prepare` gives."""
-    from quiz.ecosystem.importer import _prepare
+    """The answer's math is checked from the card body's parse; `card_ready` runs only when
+    it changes something: the card is the one `card_ready` gives."""
+    from quiz.ecosystem.cardtext import card_ready
 
     notes = tmp_path / "n.md"
     notes.write_text(f"## Q1: What is it?\n**Answer:**\n{answer}\n", encoding="utf-8")
     plan = plan_import(notes, content_dir=tmp_path / "c", pack="p")
     assert len(plan.cards) == 1, plan.skipped
     written = plan.cards[0].text.split("\n## Answer\n\n", 1)[1].removesuffix("\n")
-    prepared, raw, escaped = _prepare(answer)
+    prepared, raw, escaped = card_ready(answer)
     assert written == prepared
     messages = " ".join(n.message for n in plan.notices)
     assert ("kept as raw LaTeX" in messages) == bool(raw)
@@ -368,14 +366,14 @@ def test_an_answer_the_body_parse_finds_flat_is_not_demoted(pieces: list[str]) -
     question = "What is X?"
     env: dict[str, Any] = {}
     tokens = parse(card_body(question, answer), env=env)
-    if _no_high_headings(answer, _answer_tokens(question, tokens, env)):
+    if no_high_headings(answer, _answer_tokens(question, tokens, env)):
         assert demote_headings(answer) == answer
 
 
 def test_the_heading_shortcut_writes_the_cards_demoting_first_writes(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import quiz.ecosystem.importer as importer_module
+    import quiz.ecosystem.cardplan as cardplan_module
 
     notes = tmp_path / "headings.md"
     notes.write_text(
@@ -388,7 +386,7 @@ def test_the_heading_shortcut_writes_the_cards_demoting_first_writes(
     )
     texts = [notes, *sorted((DATA / "notes").glob("*.md"))]
     fast = [plan_import(n, content_dir=tmp_path, pack="p") for n in texts]
-    monkeypatch.setattr(importer_module, "_no_high_headings", lambda *_: False)
+    monkeypatch.setattr(cardplan_module, "no_high_headings", lambda *_: False)
     plain = [plan_import(n, content_dir=tmp_path, pack="p") for n in texts]
     assert [[c.text for c in p.cards] for p in fast] == [[c.text for c in p.cards] for p in plain]
     assert [p.notices for p in fast] == [p.notices for p in plain]

@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 
 import quiz.ecosystem.importer as importer
+import quiz.ecosystem.planjobs as planjobs
 from quiz.bank import parallel
-from quiz.ecosystem.importer import ImportPlan, plan_import
+from quiz.ecosystem.importer import plan_import
+from quiz.ecosystem.importplan import ImportPlan
 from tests.conftest import DATA, linux_only
 from tests.ecosystem.plans import plan_summary
 
@@ -47,7 +49,7 @@ def _plans(
 ) -> tuple[ImportPlan, ImportPlan]:
     """(the plan made in one loop, the plan made split), for one notes file."""
     with monkeypatch.context() as patch:
-        patch.setattr(importer, "_split_pays", lambda questions: False)
+        patch.setattr(importer, "split_pays", lambda questions: False)
         plain = plan_import(notes, content_dir=content, pack="p")
     calls: list[int] = []
     real_map = parallel.map_split
@@ -57,9 +59,9 @@ def _plans(
         return real_map(*args, **kwargs)  # type: ignore[arg-type]
 
     with monkeypatch.context() as patch:
-        patch.setattr(importer, "SPLIT_MIN_QUESTIONS", 1)
+        patch.setattr(planjobs, "SPLIT_MIN_QUESTIONS", 1)
         patch.setattr(parallel, "can_fork", lambda: fork)
-        patch.setattr(importer, "_split_pays", lambda questions: True)
+        patch.setattr(importer, "split_pays", lambda questions: True)
         patch.setattr(parallel, "map_split", recording_map)
         split = plan_import(notes, content_dir=content, pack="p")
     assert calls, "the split path was taken"
@@ -92,7 +94,7 @@ def test_a_split_plan_is_the_plain_plan(
 
 def test_small_notes_are_planned_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "can_fork", lambda: True)
-    assert not importer._split_pays(importer.SPLIT_MIN_QUESTIONS - 1)
-    assert importer._split_pays(importer.SPLIT_MIN_QUESTIONS)
+    assert not planjobs.split_pays(planjobs.SPLIT_MIN_QUESTIONS - 1)
+    assert planjobs.split_pays(planjobs.SPLIT_MIN_QUESTIONS)
     monkeypatch.setattr(parallel, "can_fork", lambda: False)
-    assert not importer._split_pays(10 * importer.SPLIT_MIN_QUESTIONS)
+    assert not planjobs.split_pays(10 * planjobs.SPLIT_MIN_QUESTIONS)

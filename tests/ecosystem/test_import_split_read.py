@@ -15,10 +15,13 @@ import pytest
 
 import quiz.ecosystem.importer as importer
 import quiz.ecosystem.importsplit as importsplit
+import quiz.ecosystem.planjobs as planjobs
 from quiz.bank import parallel
 from quiz.bank.markdown import normalize
-from quiz.ecosystem.importer import ImportPlan, plan_import
-from quiz.ecosystem.notes import cut_notes, merge_parts, parse_notes, parts_agree, read_part
+from quiz.ecosystem.importer import plan_import
+from quiz.ecosystem.importplan import ImportPlan
+from quiz.ecosystem.notes import parse_notes, read_part
+from quiz.ecosystem.notescut import cut_notes, merge_parts, parts_agree
 from tests.conftest import DATA, linux_only
 from tests.ecosystem.plans import plan_summary
 
@@ -134,15 +137,15 @@ def test_the_cut_is_a_heading_near_the_middle_outside_code() -> None:
 def _plan_in_one(notes: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> ImportPlan:
     """The notes' plan made by this process alone."""
     with monkeypatch.context() as patch:
-        patch.setattr(importer, "_split_pays", lambda questions: False)
+        patch.setattr(importer, "split_pays", lambda questions: False)
         return plan_import(notes, content_dir=tmp_path / "content", pack="p")
 
 
 def _split_always(patch: pytest.MonkeyPatch, tried: list[bool]) -> None:
     """Read any notes in two from the start; `tried` gets, per attempt, whether the two
     parts agreed (and were planned in two)."""
-    patch.setattr(importer, "SPLIT_MIN_BYTES", 1)
-    patch.setattr(importer, "SPLIT_MIN_QUESTIONS", 1)
+    patch.setattr(planjobs, "SPLIT_MIN_BYTES", 1)
+    patch.setattr(planjobs, "SPLIT_MIN_QUESTIONS", 1)
     patch.setattr(parallel, "can_fork", lambda: True)
     real = importsplit.read_and_plan
 
@@ -151,7 +154,7 @@ def _split_always(patch: pytest.MonkeyPatch, tried: list[bool]) -> None:
         tried.append(result is not None)
         return result
 
-    patch.setattr(importer, "read_and_plan", recording)
+    patch.setattr(planjobs, "read_and_plan", recording)
 
 
 @linux_only
@@ -171,7 +174,7 @@ def test_notes_read_in_two_plan_as_in_one(
         row = text[: text.index("\n\n#", middle + 14)].count("\n") + 2
         level = len(text.split("\n")[row]) - len(text.split("\n")[row].lstrip("#"))
         parts = (*_split_at(text, row), row, level)
-        monkeypatch.setattr(importer, "cut_notes", lambda _text: parts)
+        monkeypatch.setattr(planjobs, "cut_notes", lambda _text: parts)
     notes = tmp_path / "notes.md"
     notes.write_text(text, encoding="utf-8")
     plain = _plan_in_one(notes, tmp_path, monkeypatch)

@@ -63,3 +63,42 @@ def test_pathological_hashes_end() -> None:
     """Runs of `#` and of tag-like lines: each character looked at a bounded number of times."""
     for text in ("#" * 400_000, "\n#a" * 100_000, "   #" * 100_000, "#a " * 100_000):
         assert take_tag_lines(text).text.count("\n") == text.count("\n")
+
+
+TAGGED_HEADINGS = """\
+# Misc
+
+## What is gradient descent? #ml #optimization/first-order
+
+It moves the parameters against the gradient of the loss. The step size is the learning \
+rate. Small steps reach a local minimum.
+
+## What is a learning-rate warmup? (Easy)
+
+The learning rate starts small and grows over the first steps. It avoids early divergence \
+with Adam. Transformers usually need it.
+
+## What does item #2 of the checklist say? (asked at every interview)
+
+Shuffle the training data every epoch. Ordered batches bias the gradient. Shuffling is cheap.
+"""
+
+
+def test_tags_and_a_difficulty_label_ending_a_heading_are_no_words_of_its_title(
+    tmp_path: Path,
+) -> None:
+    """`## What is gradient descent? #ml` and `## What is warmup? (Easy)` were skipped as
+    "not a question (... no '?' ...)" though they end their question with one: the tags
+    are the card's now, the label is dropped, a remark in brackets after '?' stays."""
+    notes = tmp_path / "misc.md"
+    notes.write_text(TAGGED_HEADINGS, encoding="utf-8")
+    content = tmp_path / "c"
+    result = run_import(str(notes), "--pack", "p", "--into", str(content), "--tag", "prep")
+    assert result.exit_code == 0, result.output
+    assert "skipped" not in result.output
+    cards = {front(path)["title"]: front(path) for path in content.rglob("*.md")}
+    assert cards["What is gradient descent?"]["tags"] == ["prep", "ml", "optimization-first-order"]
+    assert cards["What is gradient descent?"]["id"] == "gradient-descent"
+    assert cards["What is a learning-rate warmup?"]["tags"] == ["prep"]
+    remark = "What does item #2 of the checklist say? (asked at every interview)"
+    assert cards[remark]["tags"] == ["prep"]

@@ -4,7 +4,7 @@ and the next command it names, with and without an interview plan."""
 from __future__ import annotations
 
 import os
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -15,14 +15,15 @@ from quiz.cli.ecosystem import import_command
 from quiz.ecosystem.importer import plan_import, write_plan
 from quiz.errors import DrillbitError
 from quiz.store import InterviewPlan, Store
-from tests.conftest import DATA, study_today
+from tests.conftest import DATA, FIXED_DAY, FIXED_NOW
 
 QA = DATA / "notes" / "qa-lines.md"
 """Two questions: what-is-overfitting and normalize-input-features."""
 
 
 def run_import(*args: str) -> Result:
-    return CliRunner().invoke(import_command, list(args), obj=Context([]))
+    """`drillbit import ARGS` at FIXED_NOW (whether a plan runs is of the command's day)."""
+    return CliRunner().invoke(import_command, list(args), obj=Context([], clock=lambda: FIXED_NOW))
 
 
 def imported(tmp_path: Path) -> tuple[Path, Path]:
@@ -107,7 +108,7 @@ def test_writing_refuses_a_fifo_or_link_that_appears_after_the_plan(tmp_path: Pa
 
 
 def _set_plan(interview: date) -> None:
-    now = datetime.now(UTC)
+    now = FIXED_NOW - timedelta(days=1)
     with Store.open() as store:
         store.set_interview_plan(
             InterviewPlan(interview=interview, minutes_per_day=30, target=0.9, created_at=now)
@@ -120,12 +121,12 @@ def test_the_next_command_under_a_plan_studies_the_cards_now(tmp_path: Path) -> 
     content = tmp_path / "content"
     without = run_import(str(QA), "--into", str(content), "--pack", "plain")
     assert without.output.rstrip().endswith("study --topic plain")
-    _set_plan(study_today() + timedelta(days=10))
+    _set_plan(FIXED_DAY + timedelta(days=10))
     planned = run_import(str(QA), "--into", str(content), "--pack", "planned")
     last = planned.output.rstrip().split("\n")[-1]
     assert "study --mode cram --topic planned to study them now" in last, last
     assert "interview plan brings new cards in on its own days" in last
-    _set_plan(study_today() - timedelta(days=1))  # the plan is over: fsrs schedules again
+    _set_plan(FIXED_DAY - timedelta(days=1))  # the plan is over: fsrs schedules again
     over = run_import(str(QA), "--into", str(content), "--pack", "over")
     assert over.output.rstrip().endswith("study --topic over")
 

@@ -188,3 +188,51 @@ def test_import_writes_a_card_per_toggle(tmp_path: Path) -> None:
         "what-is-dropout.md",
     ]
     assert answer_of(cards / "derive-gradient-softmax.md") == "The Jacobian is diag(p) minus p p^T."
+
+
+TASK_HEADINGS = """\
+# Interview prep
+
+## Write the update rule for gradient descent with weight decay
+
+```python
+w = w - lr * grad - lr * wd * w
+```
+
+The decay shrinks every weight toward zero.
+
+## Design a rate limiter for an API
+
+Use a token bucket per client.
+
+## Compute the gradient of the softmax cross-entropy
+
+It is the predicted distribution minus the one-hot label.
+
+## Design patterns
+
+Singletons are rarely needed.
+
+## Compute budget
+
+We had eight GPUs for a week.
+
+## List comprehensions
+
+They build a list in one expression.
+"""
+
+
+def test_a_heading_with_a_noun_verb_asks_when_an_article_follows() -> None:
+    """`## Write the update rule ...` was "not a question (... no asking verb such as
+    'Explain')" and its code and answer were lost: write, design, compute, list, show,
+    state, give, name, sketch, estimate and outline ask before what they ask for, and
+    stay a section's name alone (`Design patterns`, `Compute budget`)."""
+    assert _titles(TASK_HEADINGS) == [
+        (3, "Write the update rule for gradient descent with weight decay"),
+        (11, "Design a rate limiter for an API"),
+        (15, "Compute the gradient of the softmax cross-entropy"),
+    ]
+    assert split_title("Show that the MLE of a Gaussian's mean is the sample mean").asks
+    assert not split_title("Write").asks and not split_title("Outline").asks
+    assert not split_title("Estimate accuracy").asks

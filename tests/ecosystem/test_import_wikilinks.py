@@ -68,3 +68,47 @@ def test_what_a_wikilink_shows() -> None:
         "A b C > D E F "
     )
     assert embeds == ["g.png"]
+
+
+DAILY_NOTE = """\
+# [[2024-03-01]] review
+
+## [[2024-03-02]] plans
+
+Read the [[Adam]] paper again tomorrow.
+
+## [[Attention]]: why divide by $\\sqrt{d_k}$?
+
+Dot products grow with the dimension, so the softmax saturates.
+
+- The variance of the dot product is $d_k$ for unit-variance inputs.
+- Dividing by its square root brings it back to one.
+- The softmax gradients then stay usable.
+
+---
+
+See also [[Transformers MOC]].
+"""
+
+
+def test_a_daily_note_title_is_shown_without_its_brackets(tmp_path: Path) -> None:
+    """Obsidian's and Logseq's daily-note links (`[[2024-03-01]] review`) kept their
+    brackets in the pack's title and in the titles skip lines name (the text a skip line
+    quotes is quoted as written, to be found in the notes)."""
+    notes = tmp_path / "daily.md"
+    notes.write_text(DAILY_NOTE, encoding="utf-8")
+    parsed = parse_notes(DAILY_NOTE)
+    assert parsed.title == "2024-03-01 review"
+    content = tmp_path / "c"
+    result = run_import(str(notes), "--pack", "p", "--into", str(content), "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert f"{notes}:3: skipped '2024-03-02 plans': not a question" in result.output
+    assert (
+        f"{notes}:17: skipped 'See also [[Transformers MOC]].': text "
+        "after the rule (line 15) that ends the answer of 'Attention: why divide by "
+        "$\\sqrt{d_k}$?' (line 7)" in result.output
+    )
+    assert "[[2024" not in result.output and "[[Attention" not in result.output
+    assert "[[Adam]]" not in result.output
+    run_import(str(notes), "--pack", "p", "--into", str(content))
+    assert "title: 2024-03-01 review\n" in (content / "p" / "pack.yaml").read_text()

@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from fsrs import Rating
 
+from quiz.cli.context import Context
 from quiz.cli.ecosystem import export_group, import_progress_command
 from quiz.ecosystem.progress import (
     FORMAT,
@@ -317,3 +318,24 @@ def test_the_export_names_what_the_import_will_find(tmp_path: Path) -> None:
     for kind in ("card schedules", "reviews", "drill attempts", "study sessions"):
         assert kind in report
     assert "interview plan: taken from the file" in report
+
+
+def test_export_and_import_progress_take_the_commands_clock(tmp_path: Path) -> None:
+    """`export progress` dates the file by the command's clock and `import-progress` holds
+    its times against it (a review more than a day after it is "in the future"): each
+    read the wall clock itself, which no test could fix."""
+    with Store.open() as store:  # the test's own DRILLBIT_HOME
+        populate(store, ["relu"], T0)
+    backup = tmp_path / "backup.json"
+    later = Context(clock=lambda: T0 + timedelta(hours=1))
+    exported = CliRunner().invoke(export_group, ["progress", str(backup)], obj=later)
+    assert exported.exit_code == 0, exported.output
+    assert datetime.fromisoformat(json.loads(backup.read_text())["exported_at"]) == T0 + timedelta(
+        hours=1
+    )
+    before = Context(clock=lambda: T0 - timedelta(days=3))
+    refused = CliRunner().invoke(import_progress_command, [str(backup)], obj=before)
+    assert isinstance(refused.exception, DrillbitError), refused.output
+    assert "is in the future" in refused.exception.message
+    again = CliRunner().invoke(import_progress_command, [str(backup)], obj=later)
+    assert again.exit_code == 0, again.output

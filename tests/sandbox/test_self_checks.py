@@ -9,11 +9,14 @@ runner's frames to clear what it recorded or to write to its result pipe.
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
+import numpy as np
 import pytest
 
 from engine.checkers import get_checker
 from engine.grade_sandboxed import grade
+from engine.harnesses import _runtime
 from engine.sandbox import WorkerPool
 from engine.verdict import Status
 from tests.sandbox.helpers import assert_clean, shown
@@ -224,3 +227,126 @@ def test_the_verdict_says_the_self_checks_are_best_effort(pool: WorkerPool) -> N
     verdict = grade(SIGMOID, "import numpy as np\n" + NAIVE, seed=11, pool=pool)
     (note,) = [layer for layer in verdict.isolation if layer.startswith("note:")]
     assert "best-effort self-checks" in note and "judged here, in the parent" in note
+
+
+L2 = get_checker("deep.regularization.l2_penalty_and_grads")
+CALLERS_DICT_CHANGED = {
+    # a learner's "biases are not penalized": the caller's dict loses its biases
+    "entries-popped": """
+        def l2_penalty_and_grads(params, lam, m):
+            grads = {}
+            for key in [k for k in params if k.startswith("b")]:
+                grads[key] = np.zeros_like(params.pop(key))
+            penalty = lam / (2 * m) * sum(float(np.sum(W * W)) for W in params.values())
+            for key, W in params.items():
+                grads[key] = lam / m * W
+            return penalty, grads
+    """,
+    # the caller's arrays emptied in place, pristine copies left where the check looks
+    "copies-swapped-in": """
+        def l2_penalty_and_grads(params, lam, m):
+            grads, penalty = {}, 0.0
+            for key in list(params):
+                value = params[key]
+                params[key] = value.copy()
+                if key.startswith("W"):
+                    penalty += lam / (2 * m) * float(np.sum(value * value))
+                    grads[key] = lam / m * value
+                    value *= 0.0
+                else:
+                    grads[key] = np.zeros_like(value)
+            return penalty, grads
+    """,
+    # the same, behind a dict subclass whose items() shows the check a pristine array
+    "a-dict-that-lies": """
+        class Shown(dict):
+            def items(self):
+                return [("", self.pristine)]
+
+        def l2_penalty_and_grads(params, lam, m):
+            grads, penalty = {}, 0.0
+            for key in list(params):
+                value = params[key]
+                grads[key] = lam / m * value if key.startswith("W") else np.zeros_like(value)
+                if key.startswith("W"):
+                    penalty += lam / (2 * m) * float(np.sum(value * value))
+                    shown = Shown()
+                    shown.pristine = value.copy()
+                    params[key] = shown
+                    value *= 0.0
+            return penalty, grads
+    """,
+}
+
+
+@pytest.mark.parametrize("change", list(CALLERS_DICT_CHANGED))
+def test_a_changed_entry_of_the_callers_dict_is_an_input_changed_in_place(
+    pool: WorkerPool, change: str
+) -> None:
+    source = "import numpy as np\n" + textwrap.dedent(CALLERS_DICT_CHANGED[change])
+    pool.wait_warm(60)
+    verdict = grade(L2, source, seed=11, pool=pool)
+    assert verdict.status is Status.FAILED, shown(verdict)
+    assert "changed its input" in shown(verdict) and "params['" in shown(verdict), shown(verdict)
+    assert_clean([pool])
+
+
+BETWEEN_CALLS = """
+import weakref
+import numpy as np
+
+pending = {}
+
+def _fill():
+    # runs when the grader drops the last case's returned array: after the next call's
+    # events were counted, before its result was sent
+    if "out" in pending:
+        pending["out"][...] = 1 / (1 + np.exp(-pending["z"]))
+
+def sigmoid(z):
+    if not pending:
+        out = 1 / (1 + np.exp(-z))  # case 1: nothing overflows there
+    else:
+        out = np.zeros_like(z)  # filled in by the finalizer of the last case's result
+    pending["z"], pending["out"] = z, out
+    weakref.finalize(out, _fill)
+    return out
+"""
+
+
+def test_a_naive_sigmoid_computed_between_two_calls_fails_on_overflow(pool: WorkerPool) -> None:
+    pool.wait_warm(60)
+    verdict = grade(SIGMOID, BETWEEN_CALLS, seed=11, pool=pool)
+    assert verdict.status is Status.FAILED, shown(verdict)
+    assert "overflow" in shown(verdict), shown(verdict)
+    assert_clean([pool])
+
+
+def test_what_is_sent_is_the_graders_copy_of_the_returned_values() -> None:
+    """Code of the submission's that runs after the call (a thread, a finalizer) changes
+    nothing that is sent: the events counted by then are all those behind the values."""
+    kept: list[np.ndarray] = []
+
+    def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
+        out = np.zeros(3)
+        kept.append(out)
+        return {"out": (out, [out], {"again": out})}
+
+    raw = _runtime.execute_case(run_case, {}, {"fn": "f", "args": []}, False)
+    kept[0][:] = 1.0  # after the call, as a thread or a finalizer of the submission's would
+    first, listed, named = raw["outputs"]["out"]
+    assert not first.any() and not listed[0].any() and not named["again"].any()
+
+
+def test_a_returned_value_the_wire_refuses_is_not_copied_first() -> None:
+    """Past the wire's bounds (4096 arrays, 8 MiB, about a million items) the value is handed
+    on as it is, for the wire to refuse at once: copying 900,000 small arrays first took the
+    time the refusal "more than 4096 arrays" used to be reported in."""
+    many_arrays = [np.zeros(1) for _ in range(4097)]
+    many_items = [0.0] * ((1 << 20) + 1)
+    large = np.zeros((8 << 20) // 8 + 1)
+    for value in (many_arrays, many_items, (large,)):
+        assert _runtime._frozen(value) is value
+    within = [np.zeros(1) for _ in range(4096)]
+    frozen = _runtime._frozen(within)
+    assert frozen is not within and all(a is not b for a, b in zip(frozen, within, strict=True))

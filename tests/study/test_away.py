@@ -8,8 +8,10 @@ from datetime import UTC, timedelta
 from fsrs import Rating, Scheduler
 
 from quiz.store import InterviewPlan, Store
+from quiz.study.aside import set_card_aside
 from quiz.study.away import away_since
-from quiz.study.session import Session, SessionOptions, set_card_aside
+from quiz.study.options import SessionOptions
+from quiz.study.session import Session
 from tests.study.fakes import NOW, deck
 
 DAY = timedelta(days=1)

@@ -8,9 +8,10 @@ from datetime import UTC, datetime, timedelta
 from fsrs import Rating, Scheduler
 
 from quiz.store import InterviewPlan, Store
+from quiz.study.options import SessionOptions
 from quiz.study.plan_status import plan_status
 from quiz.study.scheduling import review_card
-from quiz.study.session import Session, SessionOptions
+from quiz.study.session import Session
 from quiz.study.stats import compute_stats
 from tests.study.fakes import NOW, deck
 from tests.study.test_plan import a_mixed_deck, answer_current, plan_session

@@ -19,9 +19,10 @@ from quiz.study.counts import (
     today_headline,
     topic_labels,
 )
+from quiz.study.options import SessionOptions
 from quiz.study.rest_of_day import REVIEW_STATE
 from quiz.study.scheduling import review_card
-from quiz.study.session import Session, SessionOptions
+from quiz.study.session import Session
 from quiz.study.stats import DailyLimits, TodayCounts, TopicStats, compute_stats, streak
 from tests.study.fakes import NOW, FakeCard, deck
 
@@ -225,7 +226,7 @@ def test_due_today_is_capped_by_max_reviews_per_day_as_the_session_is(
     assert counts.headline() == (
         "3 due",
         " · 1 new today",
-        " (4 due by fsrs; max_reviews_per_day 5, 2 done today)",
+        " (4 due by fsrs; max_reviews_per_day 5, 2 done so far)",
     )
     session = Session(store, cards, SessionOptions(new_per_day=1, max_reviews_per_day=5), now=NOW)
     assert len(session.planned) == counts.due_today(counts.total.due) + counts.new_today
@@ -248,7 +249,7 @@ def test_a_heavy_homes_count_of_today_separates_thousands_as_its_backlog_does() 
     assert today_headline(1931, 20, 9991, 200, 1200) == (
         "1,931 due",
         " · 20 new today",
-        " (9,991 due by fsrs; max_reviews_per_day 200, 1,200 done today)",
+        " (9,991 due by fsrs; max_reviews_per_day 200, 1,200 done so far)",
     )
     assert plan_headline(1402, 9984)[0] == "1,402 planned today"
 

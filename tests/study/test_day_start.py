@@ -18,7 +18,8 @@ from quiz.study.days import (
     local_date,
     next_day_start,
 )
-from quiz.study.plan_status import day_ends_phrase, plan_status
+from quiz.study.plan_phrases import day_ends_phrase
+from quiz.study.plan_status import plan_status
 from quiz.study.stats import compute_stats
 from tests.study.fakes import NOW, deck
 from tests.study.test_plan import a_mixed_deck, answer_current, plan_session, yesterday_s_plan

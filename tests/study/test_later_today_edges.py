@@ -12,9 +12,10 @@ from fsrs import Rating, Scheduler
 from quiz.store import Store
 from quiz.study.counts import deck_counts
 from quiz.study.days import StudyZone, next_day_start
+from quiz.study.options import SessionOptions
 from quiz.study.rest_of_day import RestOfDay
 from quiz.study.scheduling import review_card, step_due_today
-from quiz.study.session import Session, SessionOptions
+from quiz.study.session import Session
 from tests.study.fakes import FakeCard
 
 STEP = timedelta(minutes=10)

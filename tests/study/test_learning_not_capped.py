@@ -10,7 +10,9 @@ from quiz.overview import home_rows
 from quiz.store import Store
 from quiz.store.timefmt import to_db
 from quiz.study.counts import deck_counts
-from quiz.study.session import Session, SessionOptions, plan_due
+from quiz.study.options import SessionOptions
+from quiz.study.queue import plan_due
+from quiz.study.session import Session
 from tests.study.fakes import NOW, deck
 
 LIMITS = SessionOptions(new_per_day=3, max_reviews_per_day=2)

@@ -11,9 +11,11 @@ import pytest
 from fsrs import Card, Rating, Scheduler, State
 
 import quiz.study.plan
-import quiz.study.plan_status
+import quiz.study.plan.placement
+import quiz.study.plan_reads
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
+from quiz.study.options import SessionOptions
 from quiz.study.plan import (
     DEFAULT_SECONDS,
     NEW_ANSWERS,
@@ -40,15 +42,10 @@ from quiz.study.plan import (
     study_ahead,
     time_box,
 )
-from quiz.study.plan_status import (
-    PlanStatus,
-    cards_wait,
-    day_decided_at,
-    plan_queue,
-    plan_status,
-    session_cut_note,
-)
-from quiz.study.session import Session, SessionOptions
+from quiz.study.plan_phrases import cards_wait, session_cut_note
+from quiz.study.plan_status import PlanStatus, plan_status
+from quiz.study.plan_today import day_decided_at, plan_queue
+from quiz.study.session import Session
 from tests.study.fakes import FakeCard
 
 START = datetime(2026, 3, 1, 8, 0, tzinfo=UTC)
@@ -677,7 +674,9 @@ def test_the_last_pass_reaches_the_goal_with_the_fewest_looks(
     assert fewest.days[0] == () and "drill" in fewest.days[1]
     assert len(fewest.days[1]) == 5
     assert fewest.predicted >= plan.target + READINESS_MARGIN
-    monkeypatch.setattr(quiz.study.plan, "PRICE_ROUNDS", 0)  # the ranking per second alone
+    monkeypatch.setattr(
+        quiz.study.plan.placement, "PRICE_ROUNDS", 0
+    )  # the ranking per second alone
     per_second = placed()
     assert "drill" not in per_second.days[1] and len(per_second.days[1]) == 6
 
@@ -905,10 +904,10 @@ def test_the_home_line_says_when_the_day_needs_nothing() -> None:
     assert PlanStatus(plan, 10, ready, busy).steps_note() is None
     short = replace(busy, same_day_steps=False)
     note = PlanStatus(plan, 10, ready, short).steps_note()
-    assert note is not None and "not asked again today" in note and "Too few days" in note
+    assert note is not None and "not asked again the same day" in note and "Too few days" in note
     final = replace(short, last_pass=True)
     note = PlanStatus(plan, 10, ready, final).steps_note()
-    assert note is not None and "not asked again today" in note and "last pass" in note
+    assert note is not None and "not asked again the same day" in note and "last pass" in note
 
 
 # -- one decision a day ------------------------------------------------------------------
@@ -979,7 +978,7 @@ def test_the_day_s_counts_only_go_down_as_it_is_studied(store: Store, scheduler:
     assert seen.today is not None and len(seen.today.new) == len(morning.today.new) - 8
     assert seen.load().startswith(f"today: 0 reviews + {len(morning.today.new) - 8} new")
     # the pace measured now is much quicker: planning the day again with it held more
-    fast = quiz.study.plan_status.pace_from_store(store, cards, moment, UTC)
+    fast = quiz.study.plan_reads.pace_from_store(store, cards, moment, UTC)
     assert fast.new_seconds("concept") < Pace.default().new_seconds("concept") / 2
 
 
@@ -1058,7 +1057,7 @@ def test_a_second_session_the_same_day_asks_an_again_as_the_first_did(
     first.finish(now=moment)
     # the quick answers make the measured pace fast: deciding again with them, the steps
     # seemed to fit
-    fast = quiz.study.plan_status.pace_from_store(store, cards, moment, UTC)
+    fast = quiz.study.plan_reads.pace_from_store(store, cards, moment, UTC)
     assert fast.new_seconds("concept") < Pace.default().new_seconds("concept") / 2
     later = START + timedelta(hours=3)
     second = plan_session(store, cards, later, scheduler)

@@ -13,15 +13,9 @@ import quiz.study.plan
 from quiz.overview import StudyRequest, nothing_to_study, session_options
 from quiz.settings import Settings
 from quiz.store import Store
-from quiz.study.plan_status import (
-    PlanQueue,
-    PlanStatus,
-    _today,
-    current_memory,
-    memory_at,
-    plan_queue,
-    plan_status,
-)
+from quiz.study.plan_reads import current_memory, memory_at
+from quiz.study.plan_status import PlanStatus, plan_status
+from quiz.study.plan_today import PlanQueue, _today, plan_queue
 from quiz.study.session import Session
 from tests.study.test_plan import START, C, yesterday_s_plan
 

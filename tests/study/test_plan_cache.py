@@ -16,7 +16,8 @@ from fsrs import Scheduler
 import quiz.study.plan
 from quiz.store import Store
 from quiz.study.plan import ForecastDay
-from quiz.study.plan_status import PlanCache, PlanStatus, plan_status
+from quiz.study.plan_cache import PlanCache
+from quiz.study.plan_status import PlanStatus, plan_status
 from tests.study.test_plan import (
     START,
     a_mixed_deck,
@@ -174,14 +175,14 @@ def test_the_forecast_stops_once_the_store_is_closed(
     cache = PlanCache()
     kept_by(cache, store, scheduler)(START)  # Home's line: today decided, no forecast
     days: list[int] = []
-    real = quiz.study.plan.plan_day
+    real = quiz.study.plan.day_selection.plan_day
 
     def quitting(*args: Any, **kwargs: Any) -> Any:
         days.append(1)
         store.close()  # the app quits during the forecast's first planned day
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(quiz.study.plan, "plan_day", quitting)
+    monkeypatch.setattr(quiz.study.plan.forecast_days, "plan_day", quitting)
     with pytest.raises(ForecastStopped):
         cache.status(store, CARDS, START, tz=UTC, scheduler=scheduler, with_forecast=True)
     assert days == [1], "no day planned after the store closed"

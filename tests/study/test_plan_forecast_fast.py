@@ -25,10 +25,13 @@ from fsrs import Card, Scheduler
 from fsrs.scheduler import DEFAULT_PARAMETERS
 
 from quiz.store import InterviewPlan
-from quiz.study import plan as plan_module
 from quiz.study.cards import StudyCard
 from quiz.study.days import local_date
 from quiz.study.plan import Pace, final_days, forecast, pass_days, plan_day, steps_fit, takes_steps
+from quiz.study.plan import curve as plan_curve
+from quiz.study.plan import forecast_days as plan_forecast_days
+from quiz.study.plan import new_cards as plan_new_cards
+from quiz.study.plan import recall_on_day as plan_recall_on_day
 from tests.study.test_plan_looks import SCHEDULERS, ZONES, _case, _memory
 
 OTHER_DECAY = Scheduler(parameters=(*DEFAULT_PARAMETERS[:20], 0.5), enable_fuzzing=False)
@@ -36,8 +39,8 @@ OTHER_DECAY = Scheduler(parameters=(*DEFAULT_PARAMETERS[:20], 0.5), enable_fuzzi
 
 @pytest.fixture
 def numpy_always(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(plan_module, "NUMPY_CARDS", 0)
-    monkeypatch.setattr(plan_module, "NUMPY_CARDS_LOADED", 0)
+    monkeypatch.setattr(plan_forecast_days, "NUMPY_CARDS", 0)
+    monkeypatch.setattr(plan_forecast_days, "NUMPY_CARDS_LOADED", 0)
 
 
 @pytest.mark.usefixtures("numpy_always")
@@ -52,12 +55,12 @@ def test_the_day_recalls_are_the_overall_mean_to_the_bit(seed: int) -> None:
     )
     memory[cards[1].id] = Card(1, stability=1e9, difficulty=5.0, due=moment, last_review=moment)
     kept = dict(memory)
-    recalls = plan_module._DayRecalls(cards, kept, scheduler)
+    recalls = plan_forecast_days._DayRecalls(cards, kept, scheduler)
     assert recalls._vectorised
     for day in range(12):
         when = moment + timedelta(days=rng.choice([-3, 0, 1, 7, 400]), hours=rng.randint(-30, 30))
-        assert recalls.overall(when) == plan_module._overall(cards, kept, when, scheduler)
-        assert recalls.overall(when.astimezone(rng.choice(ZONES))) == plan_module._overall(
+        assert recalls.overall(when) == plan_forecast_days._overall(cards, kept, when, scheduler)
+        assert recalls.overall(when.astimezone(rng.choice(ZONES))) == plan_forecast_days._overall(
             cards, kept, when, scheduler
         )
         for card in rng.sample(cards, 5):  # a day's answers change a few cards
@@ -75,12 +78,12 @@ def test_a_card_listed_twice_counts_twice_and_changes_in_both_places(numpy_alway
     cards = [_card("a"), _card("b"), _card("a")]
     kept: dict[str, Card] = {"b": Card(1, stability=3.0, difficulty=5.0, due=moment)}
     kept["b"].last_review = moment - timedelta(days=4)
-    recalls = plan_module._DayRecalls(cards, kept, scheduler)
-    assert recalls.overall(moment) == plan_module._overall(cards, kept, moment, scheduler)
+    recalls = plan_forecast_days._DayRecalls(cards, kept, scheduler)
+    assert recalls.overall(moment) == plan_forecast_days._overall(cards, kept, moment, scheduler)
     kept["a"] = Card(1, stability=2.0, difficulty=5.0, due=moment)
     kept["a"].last_review = moment - timedelta(days=1)
     recalls.update("a")
-    assert recalls.overall(moment) == plan_module._overall(cards, kept, moment, scheduler)
+    assert recalls.overall(moment) == plan_forecast_days._overall(cards, kept, moment, scheduler)
     assert recalls.overall(moment) > 0.0
 
 
@@ -96,10 +99,11 @@ def test_without_the_curve_constants_the_points_are_readiness_own(
     rng = random.Random(5)
     cards, memory, _plan, moment, _tz, _pace = _case(rng)
     scheduler = Scheduler(enable_fuzzing=False)
-    monkeypatch.setattr(plan_module, "_curve", lambda scheduler: None)
-    recalls = plan_module._DayRecalls(cards, memory, scheduler)
+    for module in (plan_curve, plan_recall_on_day, plan_forecast_days):  # every user of it
+        monkeypatch.setattr(module, "_curve", lambda scheduler: None)
+    recalls = plan_forecast_days._DayRecalls(cards, memory, scheduler)
     assert not recalls._vectorised
-    assert recalls.overall(moment) == plan_module._overall(cards, memory, moment, scheduler)
+    assert recalls.overall(moment) == plan_forecast_days._overall(cards, memory, moment, scheduler)
 
 
 @pytest.mark.parametrize("seed", range(10))
@@ -110,12 +114,12 @@ def test_the_forecast_with_the_day_recalls_is_the_forecast_without(
     scheduler = rng.choice(SCHEDULERS)
     cards, memory, plan, moment, tz, pace = _case(rng)
     with monkeypatch.context() as quick:
-        quick.setattr(plan_module, "NUMPY_CARDS", 0)
-        quick.setattr(plan_module, "NUMPY_CARDS_LOADED", 0)
+        quick.setattr(plan_forecast_days, "NUMPY_CARDS", 0)
+        quick.setattr(plan_forecast_days, "NUMPY_CARDS_LOADED", 0)
         fast = forecast(cards, memory, plan, moment, tz=tz, scheduler=scheduler, pace=pace)
     with monkeypatch.context() as plain:
-        plain.setattr(plan_module, "NUMPY_CARDS", 10**9)
-        plain.setattr(plan_module, "NUMPY_CARDS_LOADED", 10**9)
+        plain.setattr(plan_forecast_days, "NUMPY_CARDS", 10**9)
+        plain.setattr(plan_forecast_days, "NUMPY_CARDS_LOADED", 10**9)
         slow = forecast(cards, memory, plan, moment, tz=tz, scheduler=scheduler, pace=pace)
     assert fast == slow
 
@@ -146,7 +150,7 @@ def _old_reviews(
     ]
     reviews: list[str] = []
     for card_id in due:
-        stepping = plan_module._stepping_today(memory[card_id], today, tz)
+        stepping = plan_new_cards._stepping_today(memory[card_id], today, tz)
         if time_reviews and not (steps and stepping):
             continue
         cost = pace.review_seconds(kinds[card_id])
@@ -175,7 +179,7 @@ def _old_takes_steps(
     stepping = [
         (card, memory[card.id])
         for card in cards
-        if card.id in memory and plan_module._stepping_today(memory[card.id], today, tz)
+        if card.id in memory and plan_new_cards._stepping_today(memory[card.id], today, tz)
     ]
     if not steps_fit(
         unseen, stepping, plan, days_left, final_days(cards, plan, days_left, pace), left, pace

@@ -38,6 +38,12 @@ from quiz.study.plan import (
     readiness,
     study_ahead,
 )
+from quiz.study.plan import curve as plan_curve
+from quiz.study.plan import day_selection as plan_day_selection
+from quiz.study.plan import forecast_days as plan_forecast_days
+from quiz.study.plan import looks as plan_looks
+from quiz.study.plan import placement as plan_placement
+from quiz.study.plan import recall_on_day as plan_recall_on_day
 from tests.study.test_plan_speed import CHUNKS, Look, _plain_fewest_looks
 
 KINDS = ("concept", "choice", "numeric", "coding")
@@ -78,7 +84,7 @@ def _old_last_pass(
     scheduler: Scheduler,
     pace: Pace,
     today_left: float,
-    margin: float = plan_module.READINESS_MARGIN,
+    margin: float = plan_recall_on_day.READINESS_MARGIN,
     steps: bool = True,
     recalls: RecallCache | None = None,
 ) -> LastPass:
@@ -101,7 +107,7 @@ def _old_last_pass(
         if key not in gains:
             now_recall = recall_at(known, start, scheduler)
             gains[key] = [
-                plan_module._recall_after_review(
+                plan_curve._recall_after_review(
                     known, moment + timedelta(days=offset), start, scheduler, steps=steps
                 )
                 - now_recall
@@ -112,7 +118,7 @@ def _old_last_pass(
             if gain > 0:
                 offers.append(Look(card.id, offset, gain, cost, new=False))
     first_look = [
-        plan_module._recall_after_first_look(
+        plan_curve._recall_after_first_look(
             moment + timedelta(days=offset), start, scheduler, steps=steps
         )
         for offset in range(days_left if unseen else 0)
@@ -197,9 +203,9 @@ def _case(
 def test_the_last_pass_places_what_the_look_objects_placed(
     seed: int, numpy_from: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(plan_module, "NUMPY_LOOKS", numpy_from)
-    monkeypatch.setattr(plan_module, "NUMPY_LOOKS_LOADED", numpy_from)
-    monkeypatch.setattr(plan_module, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
+    monkeypatch.setattr(plan_placement, "NUMPY_LOOKS", numpy_from)
+    monkeypatch.setattr(plan_placement, "NUMPY_LOOKS_LOADED", numpy_from)
+    monkeypatch.setattr(plan_placement, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
     rng = random.Random(seed)
     scheduler = rng.choice(SCHEDULERS)
     cards, memory, plan, moment, tz, pace = _case(rng)
@@ -231,9 +237,9 @@ def test_the_forecast_plan_day_and_study_ahead_are_what_the_look_objects_gave(
 ) -> None:
     rng = random.Random(1000 + seed)
     numpy_from = rng.choice([0, 10**9])
-    monkeypatch.setattr(plan_module, "NUMPY_LOOKS", numpy_from)
-    monkeypatch.setattr(plan_module, "NUMPY_LOOKS_LOADED", numpy_from)
-    monkeypatch.setattr(plan_module, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
+    monkeypatch.setattr(plan_placement, "NUMPY_LOOKS", numpy_from)
+    monkeypatch.setattr(plan_placement, "NUMPY_LOOKS_LOADED", numpy_from)
+    monkeypatch.setattr(plan_placement, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
     scheduler = rng.choice(SCHEDULERS)
     cards, memory, plan, moment, tz, pace = _case(rng)
 
@@ -269,9 +275,9 @@ def test_the_forecast_plan_day_and_study_ahead_are_what_the_look_objects_gave(
     quick = made()
     rng.setstate(state)
     with monkeypatch.context() as old:
-        old.setattr(plan_module, "last_pass", _old_last_pass)
+        old.setattr(plan_day_selection, "last_pass", _old_last_pass)  # plan_day's
         # the forecast's points as they were: readiness's overall figure
-        old.setattr(plan_module, "_overall", _old_overall)
+        old.setattr(plan_forecast_days, "_overall", _old_overall)
         before = made()
     assert quick == before
 
@@ -282,7 +288,7 @@ def test_the_looks_built_as_a_matrix_are_the_loop_s(seed: int) -> None:
     positive cells in row-major order must be the loop's looks, in the loop's order."""
     rng = random.Random(300 + seed)
     days = rng.randint(1, 6)
-    reviews = plan_module._Reviews()
+    reviews = plan_looks._Reviews()
     for number in range(rng.randint(0, 40)):
         now = rng.choice([0.0, 0.3, 0.5, rng.random()])
         # gains below, at and above 0; rows shared by cards, as cards in one state share
@@ -294,9 +300,9 @@ def test_the_looks_built_as_a_matrix_are_the_loop_s(seed: int) -> None:
     firsts = [rng.random() * rng.choice([0.0, 1.0]) for _ in range(days)]
     count = len(reviews.numbers)
     unseen = [(count + k, rng.choice([8.0, 45.0])) for k in range(rng.randint(0, 5))]
-    plain, matrix = plan_module._Looks(), plan_module._Looks()
-    plan_module._add_looks(plain, reviews, firsts, unseen, vectorised=False)
-    plan_module._add_looks(matrix, reviews, firsts, unseen, vectorised=True)
+    plain, matrix = plan_looks._Looks(), plan_looks._Looks()
+    plan_looks._add_looks(plain, reviews, firsts, unseen, vectorised=False)
+    plan_looks._add_looks(matrix, reviews, firsts, unseen, vectorised=True)
     assert matrix.arrays is not None
     for made in (matrix.cards, matrix.arrays.cards.tolist()):
         assert made == plain.cards

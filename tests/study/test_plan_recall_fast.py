@@ -20,8 +20,9 @@ import pytest
 from fsrs import Card, Rating, Scheduler, State
 from fsrs.scheduler import DEFAULT_PARAMETERS, LOWER_BOUNDS_PARAMETERS, UPPER_BOUNDS_PARAMETERS
 
-from quiz.study import plan as plan_module
+from quiz.study.plan import curve as plan_curve
 from quiz.study.plan import readiness, recall_at
+from quiz.study.plan import recall_on_day as plan_recall_on_day
 from tests.study.fakes import FakeCard
 
 MOMENT = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
@@ -110,8 +111,8 @@ def test_the_recall_after_a_review_is_fsrs_own_review_to_the_bit(seed: int) -> N
                 when = when.astimezone(UTC)
                 start = when + timedelta(days=rng.choice([0, 1, 5, 30]), hours=rng.randint(0, 20))
                 for steps in (True, False):
-                    quick = plan_module._recall_after_review(card, when, start, exact, steps=steps)
-                    own = plan_module._recall_after_review_fsrs(
+                    quick = plan_curve._recall_after_review(card, when, start, exact, steps=steps)
+                    own = plan_curve._recall_after_review_fsrs(
                         card, when, start, exact, steps=steps
                     )
                     assert quick == own
@@ -134,12 +135,12 @@ def test_the_stabilities_written_out_are_fsrs_own_to_the_bit(seed: int) -> None:
         weights[index] = max(1, math.ceil(LOWER[index]))  # an int, as a settings file may give
         schedulers.append(Scheduler(parameters=weights, enable_fuzzing=False))
     for scheduler in schedulers:
-        curve = plan_module._curve_constants(scheduler)
+        curve = plan_curve._curve_constants(scheduler)
         for stability in (*STABILITIES, *(rng.uniform(0.001, 500.0) for _ in range(8))):
             for difficulty in (1.0, 10.0, rng.uniform(1.0, 10.0), rng.uniform(1.0, 10.0)):
                 card = Card(1, State.Review, None, stability, difficulty, due=MOMENT)
                 card.last_review = MOMENT - timedelta(days=3)
-                reviews = plan_module._PlainReviews(card, scheduler, curve)
+                reviews = plan_curve._PlainReviews(card, scheduler, curve)
                 for chance in (0.0, 1.0, rng.random(), rng.random(), 0.9):
                     own = tuple(
                         scheduler._next_stability(
@@ -160,12 +161,12 @@ def test_the_stabilities_written_out_are_fsrs_own_to_the_bit(seed: int) -> None:
 
 def test_the_quick_review_path_is_taken_only_where_fsrs_would_not_relearn_the_same_day() -> None:
     default = Scheduler(enable_fuzzing=False)  # relearning step: 10 minutes
-    assert plan_module._lapse_stepped_same_day(default, State.Review, steps=True)
-    assert not plan_module._lapse_stepped_same_day(default, State.Review, steps=False)
+    assert plan_curve._lapse_stepped_same_day(default, State.Review, steps=True)
+    assert not plan_curve._lapse_stepped_same_day(default, State.Review, steps=False)
     no_steps = Scheduler(relearning_steps=(), enable_fuzzing=False)
-    assert not plan_module._lapse_stepped_same_day(no_steps, State.Review, steps=True)
+    assert not plan_curve._lapse_stepped_same_day(no_steps, State.Review, steps=True)
     day = Scheduler(relearning_steps=(timedelta(days=1),), enable_fuzzing=False)
-    assert not plan_module._lapse_stepped_same_day(day, State.Review, steps=True)
+    assert not plan_curve._lapse_stepped_same_day(day, State.Review, steps=True)
 
 
 def test_readiness_is_the_mean_of_fsrs_own_retrievabilities_to_the_bit() -> None:
@@ -212,14 +213,15 @@ def test_without_the_curve_constants_fsrs_is_asked_per_card(
     start = later + timedelta(days=4)
     quick = (
         recall_at(card, later, scheduler),
-        plan_module._recall_after_review(card, later, start, scheduler, steps=False),
+        plan_curve._recall_after_review(card, later, start, scheduler, steps=False),
         readiness([FakeCard("a"), FakeCard("b")], {"a": card}, later, scheduler),
     )
-    monkeypatch.setattr(plan_module, "_curve", lambda scheduler: None)
+    for module in (plan_curve, plan_recall_on_day):  # every module that asks for it
+        monkeypatch.setattr(module, "_curve", lambda scheduler: None)
     assert recall_at(card, later, scheduler) == scheduler.get_card_retrievability(card, later)
     plain = (
         recall_at(card, later, scheduler),
-        plan_module._recall_after_review(card, later, start, scheduler, steps=False),
+        plan_curve._recall_after_review(card, later, start, scheduler, steps=False),
         readiness([FakeCard("a"), FakeCard("b")], {"a": card}, later, scheduler),
     )
     assert quick == plain
@@ -227,9 +229,9 @@ def test_without_the_curve_constants_fsrs_is_asked_per_card(
 
 def test_the_locked_fsrs_agrees_with_the_quick_paths() -> None:
     """uv.lock's fsrs passes the check that lets the quick paths run at all."""
-    plan_module._internals_agree.cache_clear()
-    assert plan_module._internals_agree()
-    assert plan_module._curve(Scheduler(enable_fuzzing=False)) is not None
+    plan_curve._internals_agree.cache_clear()
+    assert plan_curve._internals_agree()
+    assert plan_curve._curve(Scheduler(enable_fuzzing=False)) is not None
 
 
 @pytest.mark.parametrize("change", ["review_card", "missing", "raises"])
@@ -257,19 +259,19 @@ def test_an_fsrs_whose_private_pieces_differ_is_asked_per_card(
             raise TypeError("renamed argument")
 
         monkeypatch.setattr(Scheduler, "_next_stability", broken)
-    plan_module._internals_agree.cache_clear()
+    plan_curve._internals_agree.cache_clear()
     try:
         scheduler = Scheduler(enable_fuzzing=False)
-        assert plan_module._curve(scheduler) is None
+        assert plan_curve._curve(scheduler) is None
         card = Card(1, State.Review, None, 4.0, 5.0, due=MOMENT, last_review=MOMENT - timedelta(3))
         later = MOMENT + timedelta(days=6)
         start = later + timedelta(days=4)
         assert recall_at(card, later, scheduler) == scheduler.get_card_retrievability(card, later)
         if change == "review_card":  # (in the other two, review_card itself cannot run)
-            expected = plan_module._recall_after_review_fsrs(card, later, start, scheduler)
-            assert plan_module._recall_after_review(card, later, start, scheduler) == expected
+            expected = plan_curve._recall_after_review_fsrs(card, later, start, scheduler)
+            assert plan_curve._recall_after_review(card, later, start, scheduler) == expected
     finally:
-        plan_module._internals_agree.cache_clear()
+        plan_curve._internals_agree.cache_clear()
 
 
 @pytest.mark.parametrize("state", [State.Review, State.Relearning, State.Learning])
@@ -285,25 +287,25 @@ def test_cards_in_relearning_and_learning_take_the_quick_path_too(
     card.last_review = MOMENT - timedelta(days=3)
     later = MOMENT + timedelta(days=6)
     start = later + timedelta(days=4)
-    expected = plan_module._recall_after_review_fsrs(card, later, start, scheduler, steps=False)
+    expected = plan_curve._recall_after_review_fsrs(card, later, start, scheduler, steps=False)
 
     def refused(*args: object, **kwargs: object) -> float:
         raise AssertionError("fsrs's review_card path taken")
 
-    monkeypatch.setattr(plan_module, "_recall_after_review_fsrs", refused)
-    assert plan_module._recall_after_review(card, later, start, scheduler, steps=False) == expected
+    monkeypatch.setattr(plan_curve, "_recall_after_review_fsrs", refused)
+    assert plan_curve._recall_after_review(card, later, start, scheduler, steps=False) == expected
 
 
 def test_a_lapse_in_learning_is_stepped_by_the_learning_steps() -> None:
     default = Scheduler(enable_fuzzing=False)  # learning steps 1 and 10 minutes
-    assert plan_module._lapse_stepped_same_day(default, State.Learning, steps=True)
-    assert not plan_module._lapse_stepped_same_day(default, State.Learning, steps=False)
+    assert plan_curve._lapse_stepped_same_day(default, State.Learning, steps=True)
+    assert not plan_curve._lapse_stepped_same_day(default, State.Learning, steps=False)
     no_learning = Scheduler(learning_steps=(), enable_fuzzing=False)
-    assert not plan_module._lapse_stepped_same_day(no_learning, State.Learning, steps=True)
-    assert plan_module._lapse_stepped_same_day(no_learning, State.Relearning, steps=True)
+    assert not plan_curve._lapse_stepped_same_day(no_learning, State.Learning, steps=True)
+    assert plan_curve._lapse_stepped_same_day(no_learning, State.Relearning, steps=True)
     day = Scheduler(learning_steps=(timedelta(days=1),), relearning_steps=(), enable_fuzzing=False)
-    assert not plan_module._lapse_stepped_same_day(day, State.Learning, steps=True)
-    assert not plan_module._lapse_stepped_same_day(day, State.Review, steps=True)
+    assert not plan_curve._lapse_stepped_same_day(day, State.Learning, steps=True)
+    assert not plan_curve._lapse_stepped_same_day(day, State.Review, steps=True)
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -313,7 +315,7 @@ def test_the_recall_cache_gives_fsrs_own_review_on_every_day_to_the_bit(seed: in
     rng = random.Random(50 + seed)
     for scheduler in _schedulers():
         exact = Scheduler.from_dict({**scheduler.to_dict(), "enable_fuzzing": False})
-        cache = plan_module.RecallCache()
+        cache = plan_curve.RecallCache()
         for card in _states(rng, 40):
             if card.last_review is None:
                 continue
@@ -323,7 +325,7 @@ def test_the_recall_cache_gives_fsrs_own_review_on_every_day_to_the_bit(seed: in
             for steps in (True, False):
                 found = cache.after_reviews(card, whens, start, exact, steps=steps)
                 own = [
-                    plan_module._recall_after_review_fsrs(card, when, start, exact, steps=steps)
+                    plan_curve._recall_after_review_fsrs(card, when, start, exact, steps=steps)
                     for when in whens
                 ]
                 assert found == own

@@ -18,14 +18,17 @@ import numpy as np
 import pytest
 from fsrs import Card, Rating, Scheduler
 
-from quiz.study import plan as plan_module
 from quiz.study.plan import RecallCache
+from quiz.study.plan import curve as plan_curve
+from quiz.study.plan import looks as plan_looks
+from quiz.study.plan import pace as plan_pace
+from quiz.study.plan import placement as plan_placement
 
 
 @dataclass(frozen=True)
 class Look:
     """One candidate of the last pass, as `last_pass` made them until the twenty-first round
-    (an object per look; now columns, `plan_module._Looks`)."""
+    (an object per look; now columns, `plan_looks._Looks`)."""
 
     card_id: str
     day: int
@@ -34,9 +37,9 @@ class Look:
     new: bool
 
 
-def columns(looks: Sequence[Look]) -> plan_module._Looks:
+def columns(looks: Sequence[Look]) -> plan_looks._Looks:
     """The looks as the last pass's columns, each card numbered at its first look."""
-    made = plan_module._Looks()
+    made = plan_looks._Looks()
     for look in looks:
         made.cards.append(made.number(look.card_id, unseen=look.new))
         made.days.append(look.day)
@@ -51,7 +54,7 @@ def _plain_place(
     ready: float,
     goal: float,
     order: Sequence[int],
-) -> plan_module._Placement:
+) -> plan_placement._Placement:
     """`_place` as it was before the nineteenth round: one look at a time to the end."""
     left = list(room)
     placed: set[str] = set()
@@ -65,7 +68,7 @@ def _plain_place(
         look = looks[index]
         if look.card_id in placed:
             continue
-        if not plan_module._fits(look.seconds, left[look.day]):
+        if not plan_pace._fits(look.seconds, left[look.day]):
             crowded.add(look.day)
             continue
         placed.add(look.card_id)
@@ -75,7 +78,7 @@ def _plain_place(
         days[look.day].append(look.card_id)
         if look.new:
             new.add(look.card_id)
-    return plan_module._Placement(
+    return plan_placement._Placement(
         days=tuple(tuple(day) for day in days),
         new=frozenset(new),
         ready=ready,
@@ -108,7 +111,7 @@ def test_placing_the_looks_gives_what_the_plain_walk_gave(
     seed: int, vectorised: bool, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rng = random.Random(seed)
-    monkeypatch.setattr(plan_module, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
+    monkeypatch.setattr(plan_placement, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
     days = rng.randint(1, 5)
     looks = _looks(rng, rng.randint(0, 120), days)
     room = [rng.choice([0.0, 30.0, 100.0, 400.0, 1800.0]) for _ in range(days)]
@@ -116,8 +119,8 @@ def test_placing_the_looks_gives_what_the_plain_walk_gave(
     rng.shuffle(order)
     goal = rng.choice([5.0, 30.0, 1e9])  # reached, or never (every day fills)
     table = columns(looks)
-    made = plan_module._Columns.of(table, vectorised=vectorised)
-    assert plan_module._place(table, room, 2.0, goal, order, made) == _plain_place(
+    made = plan_placement._Columns.of(table, vectorised=vectorised)
+    assert plan_placement._place(table, room, 2.0, goal, order, made) == _plain_place(
         looks, room, 2.0, goal, order
     )
 
@@ -128,11 +131,11 @@ def _plain_fewest_looks(
     ready: float,
     goal: float,
     tried: list[list[int]],
-) -> plan_module._Placement:
+) -> plan_placement._Placement:
     """`_fewest_looks` as it was before the nineteenth round (a Python key per look),
     noting each order it places in `tried`."""
 
-    def place(order: list[int]) -> plan_module._Placement:
+    def place(order: list[int]) -> plan_placement._Placement:
         tried.append(order)
         return _plain_place(looks, room, ready, goal, order)
 
@@ -145,7 +148,7 @@ def _plain_fewest_looks(
             ),
         )
 
-    def better(one: plan_module._Placement, other: plan_module._Placement) -> bool:
+    def better(one: plan_placement._Placement, other: plan_placement._Placement) -> bool:
         reached, was = one.ready >= goal, other.ready >= goal
         if reached != was:
             return reached
@@ -159,14 +162,14 @@ def _plain_fewest_looks(
     best = place(per_second)
     top = max((look.gain / look.seconds for look in looks), default=0.0)
     prices = [0.0] * len(room)
-    for _round in range(plan_module.PRICE_ROUNDS):
+    for _round in range(plan_placement.PRICE_ROUNDS):
         placement = place(ranked(prices))
         if better(placement, best):
             best = placement
         if not placement.crowded:
             break
         for day in placement.crowded:
-            prices[day] = prices[day] * plan_module.PRICE_STEP if prices[day] else top / 50
+            prices[day] = prices[day] * plan_placement.PRICE_STEP if prices[day] else top / 50
     return best
 
 
@@ -175,9 +178,9 @@ def _plain_fewest_looks(
 def test_the_fewest_looks_are_what_the_plain_ranking_and_walk_chose(
     seed: int, numpy_from: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(plan_module, "NUMPY_LOOKS", numpy_from)
-    monkeypatch.setattr(plan_module, "NUMPY_LOOKS_LOADED", numpy_from)
-    monkeypatch.setattr(plan_module, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
+    monkeypatch.setattr(plan_placement, "NUMPY_LOOKS", numpy_from)
+    monkeypatch.setattr(plan_placement, "NUMPY_LOOKS_LOADED", numpy_from)
+    monkeypatch.setattr(plan_placement, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
     rng = random.Random(100 + seed)
     days = rng.randint(2, 6)
     looks = _looks(rng, 150, days)
@@ -185,17 +188,17 @@ def test_the_fewest_looks_are_what_the_plain_ranking_and_walk_chose(
     # others' rise, so the days are priced apart
     room = [rng.choice([60.0, 300.0, 900.0]) for _ in range(days - 1)] + [4000.0]
     rng.shuffle(room)
-    place = plan_module._place
+    place = plan_placement._place
     quick_orders: list[list[int]] = []
 
-    def noted(*args: object, **kwargs: object) -> plan_module._Placement:
+    def noted(*args: object, **kwargs: object) -> plan_placement._Placement:
         placed = place(*args, **kwargs)  # type: ignore[arg-type]
         # read whole after the walk, which sorted a ranking only as far as it went
         quick_orders.append(list(args[4]))  # type: ignore[call-overload]
         return placed
 
-    monkeypatch.setattr(plan_module, "_place", noted)
-    quick = plan_module._fewest_looks(columns(looks), room, 10.0, 40.0)
+    monkeypatch.setattr(plan_placement, "_place", noted)
+    quick = plan_placement._fewest_looks(columns(looks), room, 10.0, 40.0)
     plain_orders: list[list[int]] = []
     assert quick == _plain_fewest_looks(looks, room, 10.0, 40.0, plain_orders)
     # every ranking tried (per second, then at each round's prices) is the same order
@@ -227,7 +230,7 @@ def test_the_ranking_read_in_parts_is_a_stable_sort_on_both_keys(seed: int) -> N
     else:
         first, then = _keys(rng, count, spread)
     plain = sorted(range(count), key=lambda i: (float(first[i]), int(then[i])))
-    ranking = plan_module._Ranking(first, then, size=rng.choice([1, 5, 40, 1000]))
+    ranking = plan_placement._Ranking(first, then, size=rng.choice([1, 5, 40, 1000]))
     assert len(ranking) == count
     end = 0
     while end < count:
@@ -255,11 +258,11 @@ def test_the_quick_sort_with_its_ties_put_in_order_is_lexsort(seed: int) -> None
         first, then = _keys(rng, count, spread)
     index = np.array(sorted(rng.sample(range(10 * count), count)), dtype=np.int64)
     plain = np.lexsort((then, first)).tolist()
-    assert plan_module._ties_in_order(first, then, index).tolist() == plain
+    assert plan_placement._ties_in_order(first, then, index).tolist() == plain
     with_nan = first.copy()
     with_nan[rng.randrange(count)] = np.nan
     assert (
-        plan_module._ties_in_order(with_nan, then, index).tolist()
+        plan_placement._ties_in_order(with_nan, then, index).tolist()
         == np.lexsort((then, with_nan)).tolist()
     )
 
@@ -269,17 +272,17 @@ def test_placing_a_ranking_sorted_as_far_as_it_is_read_gives_the_plain_walk(
     seed: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rng = random.Random(200 + seed)
-    monkeypatch.setattr(plan_module, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
+    monkeypatch.setattr(plan_placement, "LIVE_CHUNK", CHUNKS[seed % len(CHUNKS)])
     days = rng.randint(1, 5)
     looks = _looks(rng, rng.randint(1, 150), days)
     room = [rng.choice([0.0, 30.0, 100.0, 400.0, 1800.0]) for _ in range(days)]
     goal = rng.choice([5.0, 30.0, 1e9])
     table = columns(looks)
-    made = plan_module._Columns.of(table, vectorised=True)
+    made = plan_placement._Columns.of(table, vectorised=True)
     first = np.array([-(look.gain - 0.001 * look.day * look.seconds) for look in looks])
     then = np.array([-look.day for look in looks], dtype=np.int64)
-    ranking = plan_module._Ranking(first, then, size=rng.choice([1, 3, 50]))
-    placed = plan_module._place(table, room, 2.0, goal, ranking, made)
+    ranking = plan_placement._Ranking(first, then, size=rng.choice([1, 3, 50]))
+    placed = plan_placement._place(table, room, 2.0, goal, ranking, made)
     assert placed == _plain_place(looks, room, 2.0, goal, list(ranking))
 
 
@@ -297,7 +300,7 @@ def test_the_recall_cache_gives_fsrs_own_recall_after_a_review_per_card_state() 
         for known in cards * 2:  # asked twice: the second answer is the remembered one
             for offset in range(5):
                 when = moment + timedelta(days=offset)
-                plain = plan_module._recall_after_review(known, when, start, scheduler, steps=steps)
+                plain = plan_curve._recall_after_review(known, when, start, scheduler, steps=steps)
                 assert cache.after_review(known, when, start, scheduler, steps=steps) == plain
 
 
@@ -313,8 +316,8 @@ def test_once_the_days_are_full_a_placed_card_s_other_looks_crowd_no_day(vectori
     ]
     for order in ([0, 1, 2, 3], [0, 1, 2, 3, 4]):
         table = columns(looks)
-        made = plan_module._Columns.of(table, vectorised=vectorised)
-        placed = plan_module._place(table, [20.0, 20.0], 0.0, 10.0, order, made)
+        made = plan_placement._Columns.of(table, vectorised=vectorised)
+        placed = plan_placement._place(table, [20.0, 20.0], 0.0, 10.0, order, made)
         assert placed == _plain_place(looks, [20.0, 20.0], 0.0, 10.0, order)
         # both days full: "c" turned away from day 1 crowds it; "a" and "b" are placed
         assert placed.crowded == (frozenset({1}) if 4 in order else frozenset())

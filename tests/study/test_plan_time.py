@@ -15,15 +15,12 @@ from quiz.settings import Settings
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import Filters
 from quiz.study.days import day_start
-from quiz.study.plan_status import (
-    PRACTISE_MORE,
-    _spent_between,
-    minutes_used_note,
-    pace_from_store,
-    plan_queue,
-    plan_status,
-)
-from quiz.study.session import Session, SessionOptions
+from quiz.study.options import SessionOptions
+from quiz.study.plan_phrases import PRACTISE_MORE, minutes_used_note
+from quiz.study.plan_reads import _spent_between, pace_from_store
+from quiz.study.plan_status import plan_status
+from quiz.study.plan_today import plan_queue
+from quiz.study.session import Session
 from quiz.study.spent import AFTER_ANSWER_CAP, ANSWER_CAP, card_seconds
 from tests.study.fakes import NOW, deck
 from tests.study.test_plan import START, a_mixed_deck, answer_current, yesterday_s_plan

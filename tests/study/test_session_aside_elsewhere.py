@@ -11,13 +11,15 @@ from fsrs import Rating, Scheduler
 
 from quiz.store import Store
 from quiz.store.store import CHANGED_ELSEWHERE_SQL
+from quiz.study.aside import set_card_aside
 from quiz.study.days import StudyZone
 from quiz.study.elsewhere import (
     SetAsideElsewhere,
     back_elsewhere_phrase,
     set_aside_elsewhere_phrase,
 )
-from quiz.study.session import Session, SessionOptions, set_card_aside
+from quiz.study.options import SessionOptions
+from quiz.study.session import Session
 from tests.study.fakes import NOW, deck
 
 SECOND = timedelta(seconds=1)

@@ -10,8 +10,10 @@ from fsrs import Rating, Scheduler
 
 from quiz.store import Store
 from quiz.study.cards import Filters
+from quiz.study.options import SessionOptions
+from quiz.study.queue import plan_mock
 from quiz.study.scheduling import review_card
-from quiz.study.session import Session, SessionOptions, SessionOver, plan_mock
+from quiz.study.session import Session, SessionOver
 from tests.study.fakes import NOW, FakeCard, deck
 
 

@@ -13,8 +13,10 @@ from hypothesis import strategies as st
 from quiz.store import Store
 from quiz.store.timefmt import to_db
 from quiz.study.cards import Filters
+from quiz.study.options import SessionOptions
+from quiz.study.queue import plan_due
 from quiz.study.scheduling import review_card
-from quiz.study.session import Session, SessionOptions, SessionOver, plan_due
+from quiz.study.session import Session, SessionOver
 from tests.study.fakes import NOW, FakeCard, deck
 
 

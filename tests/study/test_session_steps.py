@@ -16,8 +16,9 @@ from fsrs import Rating, Scheduler, State
 from quiz.store import Store
 from quiz.study.cards import Filters
 from quiz.study.days import next_day_start
+from quiz.study.options import SessionOptions
 from quiz.study.scheduling import load_card, review_card, step_due_today
-from quiz.study.session import Session, SessionOptions
+from quiz.study.session import Session
 from tests.study.fakes import NOW, deck
 
 CONCEPTS = Filters(kind="concept")  # sigmoid-why, adam-bias, bn-where

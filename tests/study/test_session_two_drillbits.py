@@ -9,10 +9,8 @@ from fsrs import Rating, Scheduler
 
 from quiz.store import Store
 from quiz.study.elsewhere import AnsweredElsewhere, answered_elsewhere_phrase
-from quiz.study.session import (
-    Session,
-    SessionOptions,
-)
+from quiz.study.options import SessionOptions
+from quiz.study.session import Session
 from tests.study.fakes import NOW, deck
 
 SECOND = timedelta(seconds=1)

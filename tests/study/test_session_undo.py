@@ -12,9 +12,11 @@ from datetime import datetime, timedelta
 from fsrs import Rating, Scheduler
 
 from quiz.store import Store
+from quiz.study.aside import SetAside
 from quiz.study.cards import Filters
+from quiz.study.options import SessionOptions
 from quiz.study.plan import TimeBox
-from quiz.study.session import Session, SessionOptions, SetAside
+from quiz.study.session import Session
 from quiz.study.summary import Answer
 from tests.study.fakes import NOW, FakeCard, deck
 

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, timedelta
 
+import pytest
 from fsrs import Rating, Scheduler
 
 from quiz.store import Store
 from quiz.study import Session, SessionOptions, aside_phrase, deck_counts, set_card_aside
+from quiz.study.aside import toggle_aside
 from quiz.study.cards import Filters
 from quiz.study.scheduling import review_card
 from tests.study.fakes import NOW, deck
@@ -96,3 +98,27 @@ def test_burying_a_suspended_card_leaves_it_suspended(store: Store) -> None:
     fresh = set_card_aside(store, "relu-dead", suspend=False, now=NOW, tz=UTC)
     assert not fresh.suspended and aside_phrase(fresh) == "Buried until tomorrow"
     assert fresh.buried_until is not None and not fresh.hidden_at(NOW + timedelta(days=1))
+
+
+@pytest.mark.parametrize(("suspend", "shown_as"), [(True, "suspended"), (False, "buried")])
+def test_the_browsers_key_sets_a_card_aside_then_puts_it_back(
+    store: Store, suspend: bool, shown_as: str
+) -> None:
+    """s or b in the card browser: on a card in study it sets it aside, on one whose row
+    shows it set aside so it puts it back (the browser screen decided this itself)."""
+    card = deck()[0]
+    said = toggle_aside(store, card, suspend=suspend, shown_as="new", now=NOW, tz=UTC)
+    assert said == f"{'Suspended' if suspend else 'Buried until tomorrow'}: {card.title}"
+    flag = store.card_flags()[card.id]
+    assert flag.suspended == suspend and (flag.buried_until is None) == suspend
+    said = toggle_aside(store, card, suspend=suspend, shown_as=shown_as, now=NOW, tz=UTC)
+    assert said == f"Back in study: {card.title}"
+    assert card.id not in store.card_flags()
+
+
+def test_burying_a_card_shown_suspended_says_it_stays_suspended(store: Store) -> None:
+    """b on a suspended card's row is a bury, not a putting back: it stays suspended."""
+    card = deck()[0]
+    store.set_flag(card.id, suspended=True, buried_until=None, now=NOW)
+    said = toggle_aside(store, card, suspend=False, shown_as="suspended", now=NOW, tz=UTC)
+    assert said.startswith("Still suspended") and store.card_flags()[card.id].suspended

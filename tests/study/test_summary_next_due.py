@@ -7,8 +7,9 @@ from datetime import timedelta
 from fsrs import Rating, Scheduler
 
 from quiz.store import Store
+from quiz.study.options import SessionOptions
 from quiz.study.scheduling import review_card
-from quiz.study.session import Session, SessionOptions
+from quiz.study.session import Session
 from tests.study.fakes import NOW, deck
 
 

@@ -10,7 +10,8 @@ from fsrs import Rating, Scheduler
 
 from quiz.settings import Settings
 from quiz.store import Store
-from quiz.study.session import Session, SessionOptions
+from quiz.study.options import SessionOptions
+from quiz.study.session import Session
 from quiz.workspace import StudyRequest, Workspace
 from tests.study.fakes import NOW, FakeCard
 

@@ -16,7 +16,7 @@ from quiz.tui.screens.browser import PAGE_ROWS, BrowserScreen
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.drills import DrillsScreen
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.screens.settings import SettingsScreen
+from quiz.tui.screens.settings import ROWS, SettingsScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
@@ -126,7 +126,8 @@ async def test_settings_screen_validates_and_saves(build: AppFactory, _isolated_
         await press(pilot, "comma")
         await settle(pilot)
         screen = await showing(pilot, SettingsScreen)
-        await press(pilot, "enter", "ctrl+u", *"-3", "enter")  # new_per_day: refused
+        screen.query_one(DataTable).move_cursor(row=ROWS.index("new_per_day"))
+        await press(pilot, "enter", "ctrl+u", *"-3", "enter")  # refused
         await settle(pilot)
         assert "new_per_day" in str(screen.query_one("#settings-help").render())
         assert not (_isolated_home / "config.toml").exists()
@@ -149,6 +150,7 @@ async def test_settings_messages_wrap_instead_of_being_cut(build: AppFactory) ->
         await settle(pilot)
         screen = await showing(pilot, SettingsScreen)
         help_line = screen.query_one("#settings-help")
+        screen.query_one(DataTable).move_cursor(row=ROWS.index("new_per_day"))
         await press(pilot, "enter")
         await settle(pilot)
         editing = str(help_line.render())
@@ -237,7 +239,9 @@ async def test_the_settings_screen_words_values_as_the_command_line_does(
         await settle(pilot)
         screen = await showing(pilot, SettingsScreen)
         help_line = screen.query_one("#settings-help")
-        await press(pilot, "down", "down", "enter", "ctrl+u", *"1.5", "enter")
+        table = screen.query_one(DataTable)
+        table.move_cursor(row=ROWS.index("desired_retention"))
+        await press(pilot, "enter", "ctrl+u", *"1.5", "enter")
         await settle(pilot)
         assert str(help_line.render()).splitlines()[0] == (
             "desired_retention: '1.5' is not a number from 0.7 to 0.99, e.g. 0.9 or 90%"
@@ -248,8 +252,7 @@ async def test_the_settings_screen_words_values_as_the_command_line_does(
         await press(pilot, "down", "enter", "ctrl+u", "enter")  # learning_steps: none
         await settle(pilot)
         assert app.workspace.settings.learning_steps == ()
-        table = screen.query_one(DataTable)
-        assert str(table.get_row_at(3)[1]) == "(none)"
+        assert str(table.get_row_at(ROWS.index("learning_steps"))[1]) == "(none)"
         await press(pilot, "enter")  # the box shows (none), and takes it back as it is
         await settle(pilot)
         box = screen.query_one("#settings-input", Input)
@@ -266,8 +269,9 @@ async def test_retention_and_steps_changed_in_settings_apply_at_once(build: AppF
         assert before.desired_retention == 0.9
         await press(pilot, "comma")
         await settle(pilot)
-        await showing(pilot, SettingsScreen)
-        await press(pilot, "down", "down", "enter", "ctrl+u", *"0.8", "enter")  # desired_retention
+        screen = await showing(pilot, SettingsScreen)
+        screen.query_one(DataTable).move_cursor(row=ROWS.index("desired_retention"))
+        await press(pilot, "enter", "ctrl+u", *"0.8", "enter")
         await settle(pilot)
         await press(pilot, "down", "enter", "ctrl+u", *"2m, 20m", "enter")  # learning_steps
         await settle(pilot)
@@ -431,7 +435,11 @@ async def test_the_settings_footer_shows_edit_and_enter_still_saves_a_value(
             pilot, lambda: "Edit" in [k.description for k in footer.query(FooterKey)]
         )
         assert [k.key for k in footer.query(FooterKey)][0] == "enter"
-        await press(pilot, "enter")  # new_per_day, the first row
+        await press(pilot, "enter")  # the interview date, the first row
+        assert screen.editing == "interview"
+        await press(pilot, "escape")
+        screen.query_one(DataTable).move_cursor(row=ROWS.index("new_per_day"))
+        await press(pilot, "enter")
         assert screen.editing == "new_per_day"
         box = screen.query_one(Input)
         box.value = "7"

@@ -19,7 +19,7 @@ from quiz.settings import Settings
 from quiz.store import Store
 from quiz.study import Session, SessionOptions
 from quiz.study.plan import TimeBox
-from quiz.study.plan_status import plan_queue
+from quiz.study.plan_today import plan_queue
 from quiz.study.scheduling import review_card
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
@@ -194,11 +194,11 @@ def test_why_a_row_has_nothing_to_study_says_the_plans_reason(ws: Workspace) -> 
     elsewhere = ws.start_session(request_for(ws.content, "due", more))
     assert elsewhere.current is None
     assert nothing_to_study(elsewhere) == (
-        "Nothing here in today's plan: its 2 cards for today are in other packs or topics. "
+        "Nothing here in today's plan: its 2 cards are in other packs or topics. "
         "Try c (cram) or m (mock): they do not change the schedule."
     )
     done = Session(ws.store, [], SessionOptions(plan_queue=()), clock=ws.clock)
-    assert nothing_to_study(done).startswith("Nothing more is planned for today")
+    assert nothing_to_study(done).startswith("Nothing more is planned today: its cards are done")
     no_minutes = SessionOptions(plan_queue=("leaky-relu",), time_box=TimeBox(5.0, {}))
     used = Session(ws.store, list(ws.content.refs), no_minutes, clock=ws.clock)
     assert used.current is None

@@ -80,12 +80,12 @@ def test_the_count_line_breaks_before_the_backlog_note_not_inside_it() -> None:
     parts = [
         ("192 due", "bold yellow"),
         (" · 20 new today", "cyan"),
-        (" (9,986 due by fsrs; max_reviews_per_day 200, 8 done today)", ""),
+        (" (9,986 due by fsrs; max_reviews_per_day 200, 8 done so far)", ""),
     ]
     breakdown = "144 new + 1732 learning + 8268 review = 10144 cards"
     assert count_line(parts, breakdown, 78).plain.splitlines() == [
         "192 due · 20 new today",
-        "(9,986 due by fsrs; max_reviews_per_day 200, 8 done today)",
+        "(9,986 due by fsrs; max_reviews_per_day 200, 8 done so far)",
         breakdown,
     ]
     assert count_line(parts[:2], "3 new = 3 cards", 78).plain == (

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, timedelta
 from pathlib import Path
 
 import pytest
@@ -378,16 +378,10 @@ async def test_home_and_plan_json_forecast_the_same_day_with_a_card_buried(
         points = status.forecast  # the stats screen's plot
     assert points and points[-1].followed < 0.9
 
-    class Now(datetime):
-        @classmethod
-        def now(cls, tz: object = None) -> Now:
-            return cls.fromtimestamp(moment.timestamp(), UTC)
-
     # `drillbit plan --json` on the same progress, at the same moment, over the same cards
-    monkeypatch.setattr("quiz.cli.plan.datetime", Now)
     monkeypatch.setattr("quiz.study.days.local_timezone", lambda: UTC)
     monkeypatch.setattr("quiz.bank.sources.bundled_content_dir", lambda: tui_bank)
-    shown = drillbit("--content", str(tui_bank), "plan", "--json")
+    shown = drillbit("--content", str(tui_bank), "plan", "--json", now=moment)
     assert shown.returncode == 0, shown.stderr
     cli = json.loads(shown.stdout)["forecast_on_the_day"]
     assert cli == round(points[-1].followed, 4)

@@ -7,9 +7,8 @@ from datetime import UTC, date
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
-from quiz.settings import KEYS
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.screens.settings import SettingsScreen
+from quiz.tui.screens.settings import ROWS, SettingsScreen
 from tests.tui.conftest import (
     AppFactory,
     FakeClock,
@@ -21,8 +20,8 @@ from tests.tui.conftest import (
     showing,
 )
 
-INTERVIEW_ROW = len(KEYS)
-"""The plan's rows come after config.toml's keys: the date, the minutes, the target."""
+INTERVIEW_ROW = ROWS.index("interview")
+"""The plan's rows: the date, the minutes, the target, in that order."""
 
 
 def help_text(screen: SettingsScreen) -> str:
@@ -153,7 +152,8 @@ async def test_a_value_s_box_leaves_the_descriptions_whole_at_80_columns(
         await showing(pilot, HomeScreen)
         await press(pilot, "comma")
         settings = await showing(pilot, SettingsScreen)
-        await press(pilot, "down", "down", "down", "down", "enter")  # relearning_steps
+        settings.query_one(DataTable).move_cursor(row=ROWS.index("relearning_steps"))
+        await press(pilot, "enter")
         await settle(pilot)
         assert settings.editing == "relearning_steps"
         assert settings.query_one(DataTable).size.width == 80
@@ -161,4 +161,25 @@ async def test_a_value_s_box_leaves_the_descriptions_whole_at_80_columns(
         assert "Steps of a forgotten card before it returns" in text, text
         # wrapped whole (the theme's name, 12 letters, moves "order" to the next line)
         assert "Show a choice card's options in a new  " in text, text
-        assert "order each time." in text, text
+        assert "Predicted recall on the day for every  " in text, text
+        assert "card (0.5-0.99)." in text, text
+
+
+async def test_home_s_way_to_the_interview_date_lands_on_it_at_80x24(build: AppFactory) -> None:
+    """Home tells a new user "no interview plan · set one in Settings (,)"; at 80x24 the
+    screen it opened showed eleven settings and no interview date: its row was last, below
+    the fold. The plan's rows come first now: the date is on screen, under the cursor, and
+    enter opens its box."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        home = await showing(pilot, HomeScreen)
+        await settle(pilot)
+        assert home_lines(home)[1] == "no interview plan · set one in Settings (,)"
+        await press(pilot, "comma")
+        screen = await showing(pilot, SettingsScreen)
+        await settle(pilot)
+        shown = [line.text for line in screen_lines(app)]
+        assert any(line.startswith(" interview date ") for line in shown), shown
+        await press(pilot, "enter")
+        assert screen.editing == "interview"
+        assert help_text(screen).startswith("interview date: Your interview day, YYYY-MM-DD")

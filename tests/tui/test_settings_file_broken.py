@@ -11,11 +11,11 @@ from textual.widgets import DataTable
 
 from quiz.settings import load_settings
 from quiz.tui.app import DrillbitApp
-from quiz.tui.screens.settings import SettingsScreen
+from quiz.tui.screens.settings import ROWS, SettingsScreen
 from quiz.tui.screens.study import StudyScreen
 from tests.tui.conftest import AppFactory, press, settle, showing
 
-MOCK_FEEDBACK_ROW = 8
+MOCK_FEEDBACK_ROW = ROWS.index("mock_feedback")
 
 
 async def _open_settings(pilot: Pilot[None], app: DrillbitApp) -> SettingsScreen:
@@ -77,7 +77,7 @@ async def test_another_bad_key_is_kept_and_refused_as_drillbit_config_does(
         assert _help(screen).splitlines()[0] == f"nothing saved: repair this key first: {says}"
         assert config.read_text(encoding="utf-8") == broken  # 1.5 and 30 were dropped
         # the bad key itself is repaired from the screen, and only it is written
-        screen.query_one(DataTable).move_cursor(row=2)
+        screen.query_one(DataTable).move_cursor(row=ROWS.index("desired_retention"))
         await press(pilot, "escape", "enter", "ctrl+u", *"85%", "enter")
         await settle(pilot)
         assert config.read_text(encoding="utf-8") == broken.replace("1.5", "0.85")
@@ -121,7 +121,7 @@ async def test_two_bad_keys_one_repaired_from_the_screen_keeps_the_other(
         config.write_text("mock_minutes = 0\nmock_questions = 0\n", encoding="utf-8")
         screen = await _open_settings(pilot, app)
         assert "(and 1 more: `drillbit config` lists them)" in _help(screen)
-        screen.query_one(DataTable).move_cursor(row=7)  # mock_minutes
+        screen.query_one(DataTable).move_cursor(row=ROWS.index("mock_minutes"))
         await press(pilot, "enter", "ctrl+u", *"25", "enter")
         await settle(pilot)
         assert config.read_text(encoding="utf-8") == "mock_minutes = 25\nmock_questions = 0\n"

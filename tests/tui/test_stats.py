@@ -15,9 +15,9 @@ from textual.widgets import Static
 
 from quiz.settings import Settings
 from quiz.store import Store
+from quiz.study.aside import set_card_aside
 from quiz.study.days import StudyZone
 from quiz.study.scheduling import review_card
-from quiz.study.session import set_card_aside
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
@@ -410,6 +410,7 @@ async def test_the_stats_screen_shows_before_the_plans_forecast_is_computed(
     (22 s of CPU on a heavy home 46 days before the interview, Home's keys frozen meanwhile).
     It shows its figures at once with a line where the readiness plot goes, and the plot
     once the forecast, computed in a thread, is in."""
+    import quiz.study.plan_cache as plan_cache_module
     import quiz.study.plan_status as plan_status_module
 
     release = threading.Event()
@@ -421,7 +422,7 @@ async def test_the_stats_screen_shows_before_the_plans_forecast_is_computed(
         computed.append(1)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(plan_status_module, "_with_forecast", held)
+    monkeypatch.setattr(plan_cache_module, "_with_forecast", held)
     app = build()
     set_plan(app.workspace, 5, 30.0)
     try:

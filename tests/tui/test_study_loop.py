@@ -492,3 +492,24 @@ async def test_s_on_the_last_card_says_there_is_nothing_to_skip_to(build: AppFac
         await settle(pilot)
         assert any(n.message == LAST_CARD for n in app._notifications)
         assert app.screen is screen and screen.session.remaining == 1
+
+
+async def test_a_space_in_a_number_box_leaves_the_cards_keys_and_enter_says_what_to_do(
+    build: AppFactory,
+) -> None:
+    """An Anki user's space (which reveals there) went into a number card's box: from then
+    on b, x and s were typed into it too, and enter said "' ' is not a number". Spaces
+    alone are no answer now: enter says to type one or skip, and b still buries the card."""
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await showing(pilot, StudyScreen)
+        assert screen.card is not None
+        card = screen.card.id
+        await press(pilot, "space", "enter")
+        status = str(screen.query_one("#study-status").render())
+        assert status.startswith("Nothing typed: type your number and press enter, or s"), status
+        assert "is not a number" not in status
+        await press(pilot, "b")  # the card's key, not a letter typed after the space
+        await settle(pilot)
+        flag = app.workspace.store.card_flags().get(card)
+        assert flag is not None and flag.buried_until is not None

@@ -11,7 +11,7 @@ from textual.widgets import DataTable
 from quiz.settings import KEYS, describe
 from quiz.tui.app import PALETTE_PLACEHOLDER
 from quiz.tui.screens.browser import BrowserScreen
-from quiz.tui.screens.settings import SettingsScreen
+from quiz.tui.screens.settings import ROWS, SettingsScreen
 from quiz.tui.screens.stats import NO_RETENTION
 from quiz.tui.widgets.bars import MIN_BAR, RowChart
 from quiz.tui.widgets.footer import KeysFooter
@@ -71,9 +71,9 @@ def table_text(table: DataTable[object]) -> str:
 async def test_settings_descriptions_wrap_and_a_refusal_keeps_the_description(
     build: AppFactory,
 ) -> None:
-    """At 80x24 every setting's whole description is in the table (the column cut them:
-    "Steps of a forgotten card before it returns to re"); a refused value is said in full
-    above the setting's description, which stays."""
+    """At 80x24 every setting's whole description is in the table, the first screenful
+    or the last (the column cut them: "Steps of a forgotten card before it returns to re");
+    a refused value is said in full above the setting's description, which stays."""
     app = build()
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "comma")
@@ -82,9 +82,13 @@ async def test_settings_descriptions_wrap_and_a_refusal_keeps_the_description(
         table: DataTable[object] = screen.query_one(DataTable)
         await settle(pilot)
         drawn = table_text(table)
+        await press(pilot, "end")
+        await settle(pilot)
+        drawn += " " + table_text(table)
         for key in KEYS:
             assert describe(key) in drawn, key
         assert table.virtual_size.width <= table.size.width
+        table.move_cursor(row=ROWS.index("new_per_day"))
         await press(pilot, "enter", "ctrl+u", *"10x", "enter")
         await settle(pilot)
         help_line = screen.query_one("#settings-help")

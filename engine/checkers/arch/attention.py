@@ -92,7 +92,21 @@ def _weight_variants(
             "(the last axis) must sum to 1",
             lambda: _softmax(masked(raw / np.sqrt(d_k), mask), axis=-2),
         ),
+        (
+            "the weights were divided by sqrt(d_k) after the softmax, so they no longer sum "
+            "to 1; divide the scores before it: softmax(Q K^T / sqrt(d_k))",
+            lambda: _softmax(masked(raw, mask)) / np.sqrt(d_k),
+        ),
     ]
+    if K.shape[-1] == K.shape[-2]:  # a non-square K raises in Q @ K instead
+        out.append(
+            (
+                "K is not transposed: Q @ K runs only while K's rows and columns are equal "
+                "(n_k = d_k); the scores are Q @ K^T, np.swapaxes(K, -1, -2), each query "
+                "against each key",
+                lambda: _softmax(masked(Q @ K / np.sqrt(d_k), mask)),
+            )
+        )
     if mask is not None:
         scaled = raw / np.sqrt(d_k)
         out += [
@@ -127,6 +141,18 @@ class AttentionChecker(NNChecker):
         """K.transpose(0, 2, 1) (or .transpose(1, 0) on a 2-D habit) on a K with another
         number of axes: numpy refuses the axes, and the leading batch axes are optional."""
         k = case.inputs["args"][1]
+        mask = case.inputs["args"][3] if len(case.inputs["args"]) > 3 else None
+        q = case.inputs["args"][0]
+        if (
+            error.startswith("IndexError: boolean index did not match")
+            and isinstance(mask, np.ndarray)
+            and mask.ndim < q.ndim  # the scores have Q's leading axes
+        ):
+            return (
+                f"scores[~mask] indexes with the mask as it is, and boolean indexing does not "
+                f"broadcast: this {mask.shape} mask is one (n_q, n_k) pattern for every batch "
+                "entry of the scores; np.where(mask, scores, -np.inf) broadcasts it"
+            )
         if not error.startswith("ValueError: axes don't match array") or k.ndim == 3:
             return None
         return (
@@ -392,6 +418,11 @@ def _heads_variants(
         (
             "the scores are not divided by sqrt(dh)",
             lambda: merge(attend(split(Q), split(K), split(V), 1.0, mask)) @ Wo,
+        ),
+        (
+            "the attention weights were divided by sqrt(dh) after the softmax, so they no "
+            "longer sum to 1; divide the scores before it: softmax(q k^T / sqrt(dh))",
+            lambda: merge(attend(split(Q), split(K), split(V), 1.0, mask)) @ Wo / np.sqrt(dh),
         ),
         (
             "the softmax runs over the queries (the scores' second-to-last axis); each "

@@ -240,8 +240,19 @@ class LstmCellChecker(NNChecker):
             )
         z = W @ np.vstack([h_prev, x]) + case.inputs["b"]
         forget = 1.0 / (1.0 + np.exp(-z[n : 2 * n]))
+        stacked_grad = np.vstack([grads_ref[1], grads_ref[0]])  # d[h_prev; x], h_prev on top
+        split_swapped = {"dx": stacked_grad[:d], "dh_prev": stacked_grad[d:]}
         for k, label in enumerate(shapes):
             extra: list[tuple[str, Any]] = []
+            if label in split_swapped:
+                extra.append(
+                    (
+                        "W.T @ dz was split the wrong way round: the stack is [h_prev; x], "
+                        "h_prev on top, so its first n rows are dh_prev and the d rows below "
+                        "them are dx",
+                        split_swapped[label],
+                    )
+                )
             if label == "dc_prev":
                 extra.append(
                     (
@@ -294,6 +305,10 @@ _BACKWARD_SLIPS = {
         "1 - tanh(z)**2, so dz for g is dg * (1 - g**2)"
     ),
     "o_from_c": "the output gate's gradient uses c; h = o * tanh(c), so do = dh * tanh(c)",
+    "f_from_c": (
+        "the forget gate's gradient uses the new cell state c; c = f * c_prev + i * g, so "
+        "df = (the cell state's gradient) * c_prev, the state the gate multiplied"
+    ),
     "h_path_no_tanh": (
         "the path from dh to the cell state misses tanh's derivative: h = o * tanh(c), so "
         "the cell state's gradient is dc + dh * o * (1 - tanh(c)**2), not dc + dh * o"
@@ -311,8 +326,9 @@ def _backward_with(
     n = c_prev.shape[0]
     through_tanh = 1.0 if slip == "h_path_no_tanh" else 1.0 - tanh_c**2
     dc_total = dc + (0.0 if slip == "no_h_path" else dh * o * through_tanh)
-    di, df, dg = dc_total * g, dc_total * c_prev, dc_total * i
-    do = dh * (f * c_prev + i * g if slip == "o_from_c" else tanh_c)  # the cache holds tanh(c)
+    c = f * c_prev + i * g
+    di, df, dg = dc_total * g, dc_total * (c if slip == "f_from_c" else c_prev), dc_total * i
+    do = dh * (c if slip == "o_from_c" else tanh_c)  # the cache holds tanh(c)
     if slip == "no_local":
         dz = np.vstack([di, df, do, dg])
     else:

@@ -11,7 +11,8 @@ import numpy as np
 from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
-from engine.checks import Judgement, Tolerance
+from engine.checkers.nn.softmax import GUARD_EPSILONS
+from engine.checks import FLOAT32_STEPS, Judgement, Tolerance
 from engine.deep import losses as ref
 from engine.nn.gradcheck import numerical_gradient
 
@@ -30,6 +31,43 @@ CLIP_BOUNDS = (10.0, 20.0, 30.0, 50.0, 88.0, 100.0, 500.0, 700.0)
 def _grad_tol(size: int) -> Tolerance:
     """sigmoid(z) - y cancels for confident right answers: allow 1e-14 absolute per 1/size."""
     return Tolerance(rtol=1e-8, atol=1e-14 / size)
+
+
+NEAR_MISS = (
+    "the loss agrees with the expected value to about 7 digits only: a step computed in "
+    "float32 (an .astype(np.float32), a float32 array) or a small epsilon added inside a log "
+    "(log(p + 1e-9)) leaves that; compute it in float64, {fix}"
+)
+"""What a loss off by no more than float32 rounding is told: a float32 step and a tiny guard
+inside a log both leave such a miss, and one number cannot tell them apart."""
+
+
+BCE_FIX = "from the logits: max(z, 0) - z*y + log1p(exp(-|z|)), which needs no guard"
+LOG_SOFTMAX_FIX = "with the log-softmax (z - max) - log(sum(exp(z - max))), which needs no guard"
+
+
+def _guard_hints(
+    loss_with: Callable[[float], float], loss_ref: float, fix: str
+) -> list[tuple[str, Any]]:
+    """The loss that an additive guard inside the log gives (log(p + 1e-7)), for each common
+    eps whose loss is farther from the right one than float32 rounding can move it (twice
+    FLOAT32_STEPS), so a float32 loss never matches it: a nearer one is left to NEAR_MISS,
+    which names both."""
+    hints: list[tuple[str, Any]] = []
+    for eps in GUARD_EPSILONS:
+        with np.errstate(all="ignore"):
+            guarded = loss_with(eps)
+        if not abs(guarded - loss_ref) > 2 * FLOAT32_STEPS * abs(loss_ref):
+            continue
+        shown = f"{eps:.0e}".replace("e-0", "e-")  # 1e-7, as people write it
+        hints.append(
+            (
+                f"this matches log(p + {shown}): an additive epsilon inside the log shifts "
+                f"every term by about {shown} / p, more than the tolerance allows; {fix}",
+                guarded,
+            )
+        )
+    return hints
 
 
 def _unpack(j: Judgement, outputs: dict[str, Any], shape: tuple[int, ...], name: str) -> Any:
@@ -152,6 +190,12 @@ class BceWithLogitsChecker(NNChecker):
         loss, dz = _unpack(j, outputs, z.shape, "dz")
         e = np.exp(-np.abs(z))
         sig = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
+
+        def guarded_bce(eps: float) -> float:
+            """The BCE of the stable sigmoid with eps added inside both logs."""
+            with np.errstate(all="ignore"):
+                return float(-np.mean(y * np.log(sig + eps) + (1 - y) * np.log(1 - sig + eps)))
+
         with np.errstate(all="ignore"):
             softplus_tail = np.log1p(np.exp(-np.abs(z)))
             flipped = float(np.mean(np.maximum(z, 0) - z * (1 - y) + softplus_tail))
@@ -163,6 +207,7 @@ class BceWithLogitsChecker(NNChecker):
             loss,
             loss_ref,
             LOSS_TOL,
+            near_miss=NEAR_MISS.format(fix=BCE_FIX),
             hints=[
                 ("the labels are swapped: the term is -z*y (y = 1 rewards a large z)", flipped),
                 (
@@ -202,6 +247,7 @@ class BceWithLogitsChecker(NNChecker):
                     )
                     for eps in (1e-7, 1e-8, 1e-12, 1e-15)
                 ),
+                *_guard_hints(guarded_bce, loss_ref, BCE_FIX),
                 *(
                     (
                         f"the loss is a sum divided by {length}, the length of axis "
@@ -357,6 +403,7 @@ class SmoothedCrossEntropyChecker(NNChecker):
         one_hot = ref.smoothed_targets(labels, c, 0.0)
         variants: dict[str, np.ndarray] = {
             "c-1": (1 - s) * one_hot + (s / (c - 1)) * (1 - one_hot),
+            "c-1 all": (1 - s) * one_hot + s / (c - 1),
             "none": one_hot,
             "no/c": (1 - s) * one_hot + s,
             "assigned": np.where(one_hot == 1, 1 - s, s / c),
@@ -367,6 +414,9 @@ class SmoothedCrossEntropyChecker(NNChecker):
         messages = {
             "c-1": "the smoothing mass is spread over the c-1 wrong classes; here every one of "
             "the c classes, the true one included, gets smoothing/c: "
+            "q = (1 - smoothing)*one_hot + smoothing/c",
+            "c-1 all": "every class got smoothing/(c-1), the true one included, so q sums "
+            "to 1 + smoothing/(c-1), more than 1; spread the smoothing over all c classes: "
             "q = (1 - smoothing)*one_hot + smoothing/c",
             "none": "the smoothing was ignored: this is the plain cross-entropy",
             "no/c": "each class gets smoothing/c, not smoothing: q sums to 1",
@@ -415,11 +465,17 @@ class SmoothedCrossEntropyChecker(NNChecker):
                 float(-np.sum(one_hot * smoothed_p) / m),
             )
         )
+        loss_hints.extend(
+            _guard_hints(
+                lambda eps: float(-np.sum(q_ref * np.log(p + eps)) / m), loss_ref, LOG_SOFTMAX_FIX
+            )
+        )
         j.close(
             "the loss",
             loss,
             loss_ref,
             LOSS_TOL,
+            near_miss=NEAR_MISS.format(fix=LOG_SOFTMAX_FIX),
             hints=loss_hints,
             factors=[
                 (float(m), f"divide the summed loss by m = {m}, the number of examples"),

@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any, ClassVar
 
 from engine.checkers.base import Case, Checker, Outcome
+from engine.checkers.nn._square import swapped_axes_cause
 from engine.checks import FALSE_FAILURE_RATE, Judgement, missing_module_note
 from engine.verdict import CaseResult, CaseStatus
 
@@ -98,13 +99,20 @@ class NNChecker(Checker):
         """The common prelude, then `check`, which finds `prepared` as `j.prepared`."""
         if outcome.error is not None:
             cause = self.error_cause(case, outcome.error)
+            problem = cause
+            if cause is None:
+                swapped = swapped_axes_cause(
+                    case.inputs, case.name, outcome.error, lambda path: self.input_name(case, path)
+                )
+                if swapped is not None:
+                    cause, problem = swapped
             if cause is not None:
                 return CaseResult(
                     name=case.name,
                     status=CaseStatus.FAILED,
                     message=f"{cause}\nyour code raised {outcome.error}",
                     inputs=case.describe,
-                    problem=cause,  # the raised error's shapes and line differ case by case
+                    problem=problem,  # the raised error's shapes and line differ case by case
                 )
             return CaseResult(
                 name=case.name,

@@ -32,6 +32,7 @@ __all__ = [
     "parameter_shapes",
     "second_moment_slips",
     "step_case",
+    "transposed_grad_slip",
     "with_defaults",
 ]
 
@@ -47,6 +48,21 @@ def parameter_shapes(rng: np.random.Generator) -> list[tuple[str, tuple[int, ...
         ("a bias vector", (gen.size(rng, 2, 8), 1)),
         ("a 1-D parameter", (gen.size(rng, 3, 10),)),
         ("a larger matrix", (32, 48)),
+    ]
+
+
+def transposed_grad_slip(grad: np.ndarray, step: Callable[[np.ndarray], np.ndarray]) -> list[Hint]:
+    """grad.T used where grad belongs, named on a square case: a non-square one raises numpy's
+    broadcast error instead, which the common prelude names. `step(g)` is the value the
+    update gives from gradient g."""
+    if grad.ndim != 2 or grad.shape[0] != grad.shape[1] or grad.shape[0] < 2:
+        return []
+    return [
+        (
+            "grad was transposed (grad.T), its rows and columns swapped, which runs only "
+            "while theta is square: grad already has theta's shape, so use it as it is",
+            lambda: step(grad.T),
+        )
     ]
 
 

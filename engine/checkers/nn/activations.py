@@ -266,6 +266,10 @@ class SigmoidGradChecker(_Elementwise):
             ("that is z * (1 - z): apply the formula to s = sigmoid(z), not to z", z * (1 - z)),
             ("1 - sigmoid(z)**2 is not the sigmoid's derivative (tanh' is 1 - tanh**2)", 1 - s * s),
             (
+                "that is s * (1 + s): the derivative is s * (1 - s), with s = sigmoid(z)",
+                lambda: s * (1.0 + s),
+            ),
+            (
                 "(1 - tanh(z)**2) / 4 = 1 / (4 cosh(z)**2) is sigmoid'(2z); from sigmoid(z) = "
                 "(1 + tanh(z/2)) / 2 the derivative is (1 - tanh(z/2)**2) / 4 = "
                 "1 / (4 cosh(z/2)**2): the argument is z/2",
@@ -396,6 +400,11 @@ class ReluFamilyChecker(_Elementwise):
                 (
                     "negative z gives the constant alpha; leaky ReLU is alpha * z there",
                     lambda: np.where(z > 0, z, a),
+                ),
+                (
+                    "negative z gives alpha * |z|, a positive value; leaky ReLU keeps the "
+                    "sign there: alpha * z",
+                    lambda: np.where(z > 0, z, a * np.abs(z)),
                 ),
             ]
         if fn == "elu":

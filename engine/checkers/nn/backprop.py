@@ -32,6 +32,10 @@ MASK_ON_GRADIENT = (
     "the ReLU was applied to the gradient (np.maximum(da1, 0)); the backward pass masks "
     "it by where the forward input was positive: da1 * (z1 > 0)"
 )
+MASK_BY_ACTIVATION = (
+    "the gradient was multiplied by a1 = max(z1, 0), the activation itself; ReLU's "
+    "derivative is 0 or 1, so the backward pass multiplies by (z1 > 0)"
+)
 DW2_FROM_Z1 = (
     "dW2 was built from z1, the first layer's pre-activation; the second layer's input is "
     "a1 = max(z1, 0), so dW2 = dz2 @ a1.T (averaged over the m examples)"
@@ -84,6 +88,7 @@ def _variant_grads(
         MASK_MISSING: first_layer(da1),
         MASK_AT_ZERO: first_layer(da1 * (z1 >= 0)),
         MASK_ON_GRADIENT: first_layer(np.maximum(da1, 0.0)),
+        MASK_BY_ACTIVATION: first_layer(da1 * a1),
         SOFTMAX_DIAGONAL: {
             **first_layer(da1_diagonal * (z1 > 0)),
             "dW2": diagonal @ a1.T / m,
@@ -228,7 +233,7 @@ class TwoLayerChecker(NNChecker):
             if m > 1
             else []
         ) + ([(m / (m - 1), _OVER_M_MINUS_1.format(m - 1, m))] if m > 2 else [])
-        first_layer = (MASK_MISSING, MASK_AT_ZERO, MASK_ON_GRADIENT)
+        first_layer = (MASK_MISSING, MASK_AT_ZERO, MASK_ON_GRADIENT, MASK_BY_ACTIVATION)
         slips_of = {
             "dW1": (*first_layer, SOFTMAX_DIAGONAL),
             "db1": (*first_layer, SOFTMAX_DIAGONAL),

@@ -321,6 +321,7 @@ def _other_formulas(num: np.ndarray, ana: np.ndarray) -> list[tuple[float, str, 
     with np.errstate(all="ignore"):
         entrywise = np.abs(num - ana) / (np.abs(num) + np.abs(ana))
         worst_entry = float(np.max(np.where(np.isfinite(entrywise), entrywise, 0.0)))
+        l1 = float(np.abs(num - ana).sum() / (np.abs(num).sum() + np.abs(ana).sum()))
     lopsided = "one norm makes the measure lopsided (it blows up when that gradient is near 0)"
     out = [
         (
@@ -340,6 +341,11 @@ def _other_formulas(num: np.ndarray, ana: np.ndarray) -> list[tuple[float, str, 
             diff**2 / (n**2 + a**2),
             "the ratio of squared norms (sums of squares)",
             "take the norms themselves (np.linalg.norm), or the threshold means something else",
+        ),
+        (
+            l1,
+            "the same ratio with L1 norms (sums of absolute values)",
+            "the norms are Euclidean, np.linalg.norm: the square root of the sum of squares",
         ),
         (
             diff / float(np.linalg.norm(num + ana)),

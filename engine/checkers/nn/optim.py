@@ -22,6 +22,7 @@ from engine.checkers.nn._steps import (
     parameter_shapes,
     second_moment_slips,
     step_case,
+    transposed_grad_slip,
     with_defaults,
 )
 from engine.checks import Hint, Judgement
@@ -124,6 +125,7 @@ class SgdChecker(StepChecker):
                 )
                 for c in (1.0, 5.0, 0.5, 10.0, 0.1)
             ),
+            *transposed_grad_slip(grad, lambda g: theta - lr * g),
         ]
         j.close("theta", got, ref.sgd_step(theta, grad, lr), TOL, hints=hints, moved_from=theta)
 
@@ -189,7 +191,13 @@ class MomentumChecker(StepChecker):
                     v,
                 ),
                 *_beta_on_grad_slips(v, grad, beta),
+                (
+                    "v = (1-beta)*v + grad: the old velocity was weighted by 1 - beta, so it "
+                    "fades almost at once; this drill's v = beta*v + grad keeps beta of it",
+                    lambda: (1 - beta) * v + grad,
+                ),
                 ("beta was ignored (0.9 used instead)", 0.9 * v + grad),
+                *transposed_grad_slip(grad, lambda g: beta * v + g),
                 (
                     "v = beta*v - grad: the gradient's sign is flipped inside v; this drill's "
                     "v = beta*v + grad, and theta moves by -lr * v",

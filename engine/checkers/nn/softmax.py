@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -150,6 +151,8 @@ class SoftmaxChecker(NNChecker):
                 )
             )
         hints.append((_LOGIT_SUM, lambda: _over_logit_sum(z)))
+        hints.append((_RESHAPED, lambda: _over_reshaped_rows(z, transpose_back=False)))
+        hints.append((_RESHAPED, lambda: _over_reshaped_rows(z, transpose_back=True)))
         hints.extend(_shift_and_guard_hints(z))
         j.close("softmax(z)", got, expected, SOFTMAX_TOL, hints=hints)
 
@@ -159,6 +162,22 @@ _LOGIT_SUM = (
     "their exps: e = np.exp(z - z.max(axis=0, keepdims=True)), then e / e.sum(axis=0, "
     "keepdims=True)"
 )
+
+
+_RESHAPED = (
+    "this is softmax over the rows of z.reshape(m, c), then turned back to (c, m): a reshape keeps the "
+    "numbers in memory order and regroups them, so its rows are not z's columns; to work "
+    "on rows, transpose (z.T) and transpose back, or use axis=0 directly"
+)
+
+
+def _over_reshaped_rows(z: np.ndarray, *, transpose_back: bool) -> np.ndarray:
+    """Softmax of each row of z.reshape(m, c) (meant as z.T), reshaped or transposed back."""
+    rows = z.reshape(z.shape[1], z.shape[0])
+    with np.errstate(all="ignore"):
+        e = np.exp(rows - rows.max(axis=1, keepdims=True))
+        out = e / e.sum(axis=1, keepdims=True)
+    return np.asarray(out.T if transpose_back else out.reshape(z.shape))
 
 
 def _over_logit_sum(z: np.ndarray) -> np.ndarray:
@@ -280,6 +299,7 @@ class CrossEntropyChecker(NNChecker):
                 "counts the c rows); divide by m only",
             ),
             (-1.0, "the loss must be positive: the minus sign is missing"),
+            *_log_base_factors(),
         ]
         hints = [
             *_additive_guard_hints(y_hat, y),
@@ -318,6 +338,17 @@ class CrossEntropyChecker(NNChecker):
             j.close("the loss", got, expected, ZERO_LOSS_TOL, hints=hints)
         else:
             j.close("the loss", got, expected, LOSS_TOL, hints=hints, factors=factors)
+
+
+def _log_base_factors() -> list[tuple[float, str]]:
+    """A loss taken with np.log2 or np.log10 is the natural-log loss divided by ln 2 or ln 10."""
+    return [
+        (
+            1.0 / math.log(base),
+            f"np.{name} gives the loss in {unit}; cross-entropy uses the natural log, np.log",
+        )
+        for base, name, unit in ((2.0, "log2", "bits"), (10.0, "log10", "decimal digits"))
+    ]
 
 
 def _softmax_again(y_hat: np.ndarray, y: np.ndarray) -> float:

@@ -34,7 +34,7 @@ from quiz.browser import (
     with_card_reloaded,
 )
 from quiz.card_query import QueryError
-from quiz.study import aside_phrase, set_card_aside
+from quiz.study.aside import toggle_aside
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.study_day import StudyDayWatch
 from quiz.tui.widgets.cell import Cell, ClippedCell
@@ -522,35 +522,22 @@ class BrowserScreen(Screen[None]):
 
     def action_suspend(self) -> None:
         """Suspend the highlighted card, or put a suspended one back into study."""
-        row = self.highlighted()
-        if row is None:
-            return
-        if row.state == "suspended":
-            self._back_in_study(row)
-            return
-        ws = self.workspace
-        set_card_aside(ws.store, row.card.id, suspend=True, now=ws.now(), tz=ws.tz)
-        self.notify(f"Suspended: {row.card.title}")
-        self.refresh_rows()
+        self._toggle_aside(suspend=True)
 
     def action_bury(self) -> None:
         """Bury the highlighted card until tomorrow, or put a buried one back into study."""
+        self._toggle_aside(suspend=False)
+
+    def _toggle_aside(self, *, suspend: bool) -> None:
+        """Set the highlighted card aside, or put it back as its row shows it set aside."""
         row = self.highlighted()
         if row is None:
             return
-        if row.state == "buried":
-            self._back_in_study(row)
-            return
         ws = self.workspace
-        flag = set_card_aside(ws.store, row.card.id, suspend=False, now=ws.now(), tz=ws.tz)
-        self.notify(f"{aside_phrase(flag)}: {row.card.title}")
-        self.refresh_rows()
-
-    def _back_in_study(self, row: CardRow) -> None:
-        """Unsuspend or unbury: the card's flag goes, and it is studied again."""
-        ws = self.workspace
-        ws.store.set_flag(row.card.id, suspended=False, buried_until=None, now=ws.now())
-        self.notify(f"Back in study: {row.card.title}")
+        notice = toggle_aside(
+            ws.store, row.card, suspend=suspend, shown_as=row.state, now=ws.now(), tz=ws.tz
+        )
+        self.notify(notice)
         self.refresh_rows()
 
     def action_reset(self) -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, ClassVar
 
@@ -14,10 +13,9 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
+from quiz.home_view import HomeView, home_changes_at, home_view, welcome_back
 from quiz.plural import counted
 from quiz.store import Mode
-from quiz.study.away import away_since
-from quiz.study.counts import counts_change_at, plan_headline
 from quiz.tui.store_watch import StoreWatch
 from quiz.tui.study_day import StudyDayWatch
 from quiz.tui.widgets.cell import Cell
@@ -27,24 +25,12 @@ from quiz.tui.widgets.phrases import COUNT_STYLES, break_between, count_line
 from quiz.tui.widgets.row_table import RowTable
 
 if TYPE_CHECKING:
-    from quiz.study import DeckCounts
     from quiz.study.plan import ForecastDay
-    from quiz.study.plan_status import PlanStatus
     from quiz.workspace import TopicRow, Workspace
 
 
-NO_PLAN = ("no interview plan", "set one in Settings (,)")
-"""Home's line under the totals on a fresh home: a person preparing for a date found no
-word of the plan anywhere in the app (Settings said "an interview plan sets its own
-pace", the help "the plan's next cards"). The settings screen's last rows set it, as
-`drillbit plan --interview` does."""
-
 AWAY_SECONDS = 12.0
 """How long the welcome-back notice stays: a sentence of two parts, read on arrival."""
-
-PLAN_OVER = "a new date, or none, in Settings (,)"
-"""The end of Home's line once the interview day has come: the ended plan's line stayed
-on Home for good, and only `drillbit plan` said how to set a new date or clear it."""
 
 
 def _texts(cells: list[dict[str, Cell]]) -> list[dict[str, str]]:
@@ -76,7 +62,7 @@ class HomeScreen(Screen[None]):
             "comma",
             "open('settings')",
             "Settings",
-            tooltip="daily limits, steps, mock, interview plan",
+            tooltip="interview plan, daily limits, steps, mock",
         ),
         Binding("q", "app.quit", "Quit", show=False),
     ]
@@ -125,15 +111,13 @@ class HomeScreen(Screen[None]):
         selection of a `drillbit study` that found nothing to study."""
         self._counted_at_mount = False
         self._told_away = False
-        """Whether the break since the last answer was said (`_tell_away`): once."""
+        """Whether the break since the last answer was said (the welcome back): once."""
         self._shown: tuple[str, ...] = ()
         """The keys of the columns the table has (a narrow terminal drops some)."""
         self._cells: list[dict[str, Cell]] = []
         """The last rows' cells by column key, shown or not."""
-        self._counts: DeckCounts | None = None
-        self._plan: PlanStatus | None = None
-        self._planned = False
-        """d studies today's plan (a plan runs and has a day today), not what is due."""
+        self._view: HomeView | None = None
+        """The last count (`quiz.home_view`): what the rows, the lines and the keys say."""
         self.day_watch = StudyDayWatch(self, workspace, self._clock_changed, self._change_at)
         """Counts again when the counts change by the clock alone (a learning step falls
         due, the study day's end), though nothing was studied: the one watch on the clock
@@ -195,14 +179,10 @@ class HomeScreen(Screen[None]):
 
     def refresh_counts(self) -> None:
         """Re-read the counts (after a session they changed)."""
-        ws = self.workspace
         # before the reads: a commit while they run makes the next check count again
         self.store_watch.mark()
-        self.rows, counts = ws.home_view()
-        plan = ws.plan_status()
-        # While a plan runs, d studies the plan's cards for today, not what fsrs says is
-        # due (plan mode lets due reviews wait for the last pass): count those.
-        today = ws.plan_by_row(self.rows, plan) if plan is not None else None
+        view = home_view(self.workspace)
+        self.rows = view.rows
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         if self._at is not None:
@@ -210,15 +190,10 @@ class HomeScreen(Screen[None]):
             self._at = None
         table.clear()
         cells: list[dict[str, Cell]] = []
-        for index, row in enumerate(self.rows):
+        for row, count in zip(self.rows, view.today, strict=True):
             # Cells drawn as one segment each (see Cell): the same look as Text and plain
             # strings, a third of the cost of the table's first frame.
             name = Cell(row.title, "bold") if row.topic is None else Cell("  " + row.title)
-            # what `d` on the row gives today: fsrs's due cards within what is left of
-            # max_reviews_per_day (the summary says the backlog) and its new cards within
-            # new_per_day, or the plan's. "due 0" on a new bank hid the 20 new cards `d`
-            # studies, which Anki's deck list shows beside the due ones.
-            count = counts.studies_today(row.counts) if today is None else today[index]
             cells.append(
                 {
                     "name": name,
@@ -234,46 +209,38 @@ class HomeScreen(Screen[None]):
         self._show_rows(table, cells)
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
-        self._counts, self._plan, self._planned = counts, plan, today is not None
+        self._view = view
         # `a` is offered only while there are cards to study ahead; d is "Plan" under a plan
         self.refresh_bindings()
         self._show_summary()
         self.day_watch.start()
-        if plan is not None and plan.today is not None:
-            self._check_target(plan)
+        if view.plan_runs_today:
+            self._check_target(view)
         self._show_hint()
         if not self._told_away:
-            self._tell_away(plan)
-
-    def _tell_away(self, plan: PlanStatus | None) -> None:
-        """Say once how long the person was away and what came due meanwhile: a due count
-        grown by days away, with no word why, read as a fault."""
-        self._told_away = True
-        ws = self.workspace
-        running = plan.plan if plan is not None and plan.today is not None else None
-        ids = {ref.id for ref in ws.content.refs}
-        away = away_since(ws.store, ids, ws.now(), tz=ws.tz, plan=running)
-        if away is not None:
-            self.notify(away.phrase(), title="Welcome back", timeout=AWAY_SECONDS)
+            self._told_away = True
+            away = welcome_back(self.workspace, view.plan)
+            if away is not None:
+                self.notify(away, title="Welcome back", timeout=AWAY_SECONDS)
 
     @work(thread=True, exclusive=True, group="plan-forecast", exit_on_error=False)
-    def _check_target(self, plan: PlanStatus) -> None:
+    def _check_target(self, view: HomeView) -> None:
         """The plan-followed forecast (up to a second with a few hundred cards studied,
         off the screen's thread): the line says when it ends under the target."""
         status = self.workspace.plan_status(with_forecast=True)
         forecast = () if status is None else status.forecast
-        self.app.call_from_thread(self._show_target, plan, forecast)
+        self.app.call_from_thread(self._show_target, view, forecast)
 
-    def _show_target(self, plan: PlanStatus, forecast: tuple[ForecastDay, ...]) -> None:
-        if self._plan is not plan or not forecast:
+    def _show_target(self, view: HomeView, forecast: tuple[ForecastDay, ...]) -> None:
+        if self._view is not view:
             return  # counted again meanwhile: that count's forecast says
-        self._plan = replace(plan, forecast=forecast)
-        if self._plan.short_of_target():
+        self._view = view.with_forecast(forecast)
+        if self._view.plan_line(ahead_key="a") != view.plan_line(ahead_key="a"):
             self._show_summary()
 
     def _change_at(self, now: datetime, tz: tzinfo) -> datetime:
         """The watch's horizon: when the counts next change by the clock alone."""
-        return counts_change_at(self.workspace.store, now, tz)
+        return home_changes_at(self.workspace, now, tz)
 
     def _clock_changed(self) -> None:
         """The counts are stale by the clock: count again while Home is shown (hidden, it
@@ -288,7 +255,7 @@ class HomeScreen(Screen[None]):
     def on_resize(self) -> None:
         # the totals, the plan line and the hint break between their phrases at the width
         # they have
-        if self._counts is not None:
+        if self._view is not None:
             self._show_summary()
             self._show_hint()
             table = self.query_one(DataTable)
@@ -300,34 +267,20 @@ class HomeScreen(Screen[None]):
 
     def _show_summary(self) -> None:
         """The totals line, the plan's line (broken between phrases to fit), broken files."""
-        counts, plan = self._counts, self._plan
-        if counts is None:
+        view = self._view
+        if view is None:
             return
-        t = counts.total
         width = self.size.width - 2  # the summary's padding
-        breakdown = t.breakdown()
-        # What `d` studies today, as the stats screen words it: fsrs's due cards within
-        # max_reviews_per_day and the new cards of today (the backlog said when larger);
-        # while a plan runs, the plan's cards (its line below says which), beside fsrs's
-        # due count, which plan mode lets wait.
-        if plan is None or plan.today is None:
-            parts = counts.headline()
-        else:
-            parts = plan_headline(len(plan.offered), t.due)
+        parts = view.headline()
+        breakdown = view.counts.total.breakdown()
         summary = count_line(list(zip(parts, COUNT_STYLES, strict=False)), breakdown, width)
-        if plan is not None:
-            phrases = plan.phrases(ahead_key="a")
-            if plan.today is None:  # the interview day or after: the plan is over
-                phrases.append(PLAN_OVER)
-            summary.append(f"\n{break_between(phrases, width)}", style="bold")
-        elif t.new == t.total:
-            # nothing studied yet: the one place the app says how a plan is set (in the
-            # settings; this line then gives way to the plan's own)
-            summary.append(f"\n{break_between(NO_PLAN, width)}", style="dim")
-        broken = len(self.workspace.content.index.broken)  # card files that did not load
-        if broken:
+        line = view.plan_line(ahead_key="a")
+        if line is not None:
+            style = "dim" if line.invitation else "bold"
+            summary.append(f"\n{break_between(line.phrases, width)}", style=style)
+        if view.broken:
             summary.append(
-                f"\n{counted(broken, 'card file')} could not be loaded: run `drillbit lint`.",
+                f"\n{counted(view.broken, 'card file')} could not be loaded: run `drillbit lint`.",
                 style="bold red",
             )
         self.query_one("#home-summary", Static).update(summary)
@@ -337,13 +290,11 @@ class HomeScreen(Screen[None]):
         and new cards apart (the `today` column is their sum), or today's plan; then the
         palette's key, on a line of its own when both do not fit (at 60 columns the one line
         was cut after "ctrl+p", and the footer there has no room for the palette's key)."""
-        row, counts = self.highlighted(), self._counts
-        if self._planned or row is None or counts is None:
-            studies = "today's plan" if self._planned else "today's cards"
-            text = f"enter/d studies {studies} in the highlighted row"
-        else:
-            due, new = counts.scheduled_today_of(row.counts), counts.new_today_of(row.counts)
-            text = f"enter/d studies this row's {due} due + {new} new today"
+        view = self._view
+        studies = "today's cards in the highlighted row"
+        if view is not None:
+            studies = view.studies(self.highlighted())
+        text = f"enter/d studies {studies}"
         width = self.size.width - 2  # the hint's padding
         self.query_one("#home-hint", Static).update(
             Text(break_between((text, "ctrl+p finds any card"), width), style="dim")
@@ -365,12 +316,13 @@ class HomeScreen(Screen[None]):
         self.post_message(self.StudyRequested(mode, self.highlighted()))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        planned = self._view is not None and self._view.planned
         if action == "study_ahead":  # shown, and bound, only when the plan offers cards
-            return self._plan is not None and bool(self._plan.ahead)
+            return self._view is not None and self._view.can_study_ahead
         if action == "study_plan":
-            return self._planned
+            return planned
         if action == "study" and parameters == ("due",):
-            return not self._planned
+            return not planned
         return True
 
     def action_study_plan(self) -> None:

@@ -1,5 +1,5 @@
-"""Settings: every key of config.toml with its value, then the interview plan's date, minutes
-and target; enter edits one, checked before saving.
+"""Settings: the interview plan's date, minutes and target, then every key of config.toml with
+its value; enter edits one, checked before saving.
 
 Saving writes only the key edited, into config.toml as it is now (`save_key`): a file
 edited by hand while the app runs keeps its other keys and comments; one that is not TOML,
@@ -40,8 +40,10 @@ if TYPE_CHECKING:
 
 INTERVIEW_NOTE = "Empty: no plan. Kept with your progress, as drillbit plan does."
 """What the interview date's row adds here: its box clears the plan, and where it lives."""
-ROWS: tuple[str, ...] = (*KEYS, *PLAN_ROWS)
-"""Every row's key, in order: the settings, then the plan's fields."""
+ROWS: tuple[str, ...] = (*PLAN_ROWS, *KEYS)
+"""Every row's key, in order: the plan's fields first, then the settings. Home sends a new
+user here to set the interview date ("set one in Settings (,)"): listed last, its row was
+below the fold at 80x24, under eleven settings and their wrapped descriptions."""
 
 
 def _plan_what(field: PlanField) -> str:
@@ -122,16 +124,16 @@ class SettingsScreen(Screen[None]):
         cursor = table.cursor_row
         table.clear()
         table.set_column_width("what", self._description_width())
+        plan = self.workspace.store.interview_plan()
+        for field, row in PLAN_ROWS.items():
+            shown = Text(plan_value(plan, field), style="bold") if plan else Text("none", "dim")
+            table.add_row(row.name, shown, Text(_plan_what(field)), height=None)
         for key in KEYS:
             value = getattr(settings, key)
             style = "bold" if value != getattr(defaults, key) else ""
             table.add_row(
                 key, Text(format_value(value), style=style), Text(describe(key)), height=None
             )
-        plan = self.workspace.store.interview_plan()
-        for field, row in PLAN_ROWS.items():
-            shown = Text(plan_value(plan, field), style="bold") if plan else Text("none", "dim")
-            table.add_row(row.name, shown, Text(_plan_what(field)), height=None)
         table.move_cursor(row=max(cursor, 0))
         if self.editing is not None:  # a resize while editing: the line under the box stays
             return

@@ -14,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from quiz.plural import counted
-from quiz.study.counts import plan_headline
+from quiz.stats_view import compute_forecast, stats_view
 from quiz.study.forecast import forecast_line
 from quiz.study.stats import RETENTION_NOTE, daily_average
 from quiz.tui.breakpoints import set_width_classes
@@ -75,8 +75,8 @@ class StatsScreen(Screen[None]):
         self.workspace = workspace
         self.stats: Stats
         self.forecast: list[ForecastDay]
-        self.planned: int | None
-        """While a plan runs: the cards `d` studies now (Home's `today`)."""
+        self.headline: tuple[str, ...]
+        """Home's count of today (`StatsView.headline`)."""
         self.target: float | None
         """While a plan runs: its target, a line on the readiness plot."""
         self.forecasting = False
@@ -89,20 +89,11 @@ class StatsScreen(Screen[None]):
 
     def _read(self) -> None:
         """Read the statistics and the plan's forecast, both counted from today; a forecast
-        not yet computed is left to a thread (`_forecast`): a heavy home's plan 46 days
-        ahead took 22 s of CPU, and the screen waited for it on the app's thread."""
-        workspace = self.workspace
+        not yet computed is left to a thread (`_forecast`, `StatsView.forecasting`)."""
         self.store_watch.mark()
-        status = workspace.plan_status()
-        self.forecasting = status is not None and not workspace.plans.has_forecast()
-        if status is not None and not self.forecasting:
-            status = workspace.plan_status(with_forecast=True)  # kept: no wait
-        self.forecast = [] if status is None or self.forecasting else list(status.forecast)
-        # the due forecast only when shown: the plan's readiness replaces it
-        self.stats = workspace.stats(forecast=not self.forecast and not self.forecasting)
-        plan = status if self.forecast or self.forecasting else None
-        self.planned = None if plan is None or plan.today is None else len(plan.offered)
-        self.target = plan.plan.target if plan is not None else None
+        view = stats_view(self.workspace)
+        self.stats, self.forecast, self.target = view.stats, view.forecast, view.target
+        self.headline, self.forecasting = view.headline, view.forecasting
 
     async def _read_again(self) -> None:
         """A new study day began, or another drillbit rated a card, while the screen was
@@ -134,13 +125,7 @@ class StatsScreen(Screen[None]):
         # Home's words and sum (every card in one term), not a shorter list of its own
         # and Home's count of today: what `d` studies (fsrs's due cards within
         # max_reviews_per_day, or the plan's), the fsrs backlog beside it when larger
-        if self.planned is None:
-            # counted with the stats under the settings' limits: Home's words, not a recount
-            today = s.today.parts() if s.today is not None else None
-            parts = today if today is not None else self.workspace.counts().headline()
-        else:
-            parts = plan_headline(self.planned, s.cards.due)
-        styled = list(zip(parts, COUNT_STYLES, strict=False))
+        styled = list(zip(self.headline, COUNT_STYLES, strict=False))
         numbers.append("\n")
         numbers.append(count_line(styled, s.cards.breakdown(), self.app.size.width - 2))
         # fsrs's due dates, or while a plan runs (its readiness forecast) that it picks the days
@@ -244,7 +229,7 @@ class StatsScreen(Screen[None]):
     def _forecast(self) -> None:
         """The plan's forecast (shared with Home's target worker: one computation), then
         the screen drawn again with its plot, if it is still shown."""
-        self.workspace.plan_status(with_forecast=True)
+        compute_forecast(self.workspace)
         self.app.call_from_thread(self._forecast_done)
 
     def _forecast_done(self) -> None:

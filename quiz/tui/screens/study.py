@@ -32,17 +32,14 @@ from quiz.study import (
     ChangedElsewhere,
     SessionOver,
     SetAside,
-    answered_elsewhere_phrase,
     aside_phrase,
-    back_elsewhere_phrase,
     preview_intervals,
     rating_name,
-    set_aside_elsewhere_phrase,
     shown_interval,
     suggested_rating,
 )
 from quiz.study.days import day_starts_at
-from quiz.study.plan_status import cards_wait, day_over_notice
+from quiz.study.plan_phrases import cards_wait, day_over_notice
 from quiz.study.typed import forget_typed, keep_typed, typed_today
 from quiz.study.view_clock import look_again_in
 from quiz.tui.breakpoints import set_width_classes
@@ -69,6 +66,10 @@ LAST_CARD = "Nothing left to skip to: this is the last card."
 """What s says on the session's last card (a skip would bring the same card back)."""
 
 SKIPPED = "Skipped: it comes back at the end."
+NOTHING_TYPED = "Nothing typed: type your number and press enter, or s to skip the card for now"
+"""What enter says on a number card's empty box (spaces alone too): "' ' is not a number"
+did not say that such a card has no answer to reveal, nor the key that goes on without one
+(every mode's: a mock has no bury or suspend)."""
 
 DRILL_SPACE = "A drill is answered in the editor: enter opens it · s skips it for now"
 """The hint space leaves on a coding card (space reveals the other kinds)."""
@@ -220,12 +221,6 @@ class StudyScreen(Screen[None]):
         of skips stacked one toast per key over the card)."""
         self.day_over_told = False
         """Plan mode: the end of the list's study day was said (`check_day_end`)."""
-        self._told_elsewhere = 0
-        """How many of `session.answered_elsewhere` were said (`_tell_elsewhere`)."""
-        self._told_aside_elsewhere = 0
-        """How many of `session.set_aside_elsewhere` were said (`_tell_elsewhere`)."""
-        self._told_back_elsewhere = 0
-        """How many of `session.back_elsewhere` were said (`_tell_elsewhere`)."""
         set_width_classes(self)  # the first card is drawn in the layout of its width
 
     def compose(self) -> ComposeResult:
@@ -352,18 +347,8 @@ class StudyScreen(Screen[None]):
         the session left them out, and a count that dropped unexplained read as cards lost."""
         if not self.is_mounted:
             return  # the first card, composed with the screen: said at the next one
-        cards = self.session.answered_elsewhere[self._told_elsewhere :]
-        self._told_elsewhere = len(self.session.answered_elsewhere)
-        if cards:
-            self.notify(answered_elsewhere_phrase(cards), title="Another drillbit")
-        aside = self.session.set_aside_elsewhere[self._told_aside_elsewhere :]
-        self._told_aside_elsewhere = len(self.session.set_aside_elsewhere)
-        if aside:
-            self.notify(set_aside_elsewhere_phrase(aside), title="Another drillbit")
-        back = self.session.back_elsewhere[self._told_back_elsewhere :]
-        self._told_back_elsewhere = len(self.session.back_elsewhere)
-        if back:
-            self.notify(back_elsewhere_phrase(back), title="Another drillbit")
+        for news in self.session.elsewhere_news():
+            self.notify(news, title="Another drillbit")
 
     def _question(self, card: Card) -> _Question:
         """The widgets of a card's question phase, the one to focus and the hint under them."""
@@ -713,6 +698,9 @@ class StudyScreen(Screen[None]):
         event.stop()
         card = self.card
         if card is None or not isinstance(card.front, NumericFront) or self.phase != "question":
+            return
+        if not event.text.strip():  # "' ' is not a number" said nothing of the way on
+            self.set_status(Text(NOTHING_TYPED, style="bold red"))
             return
         try:
             value = parse_number(event.text)

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from quiz.study import Summary
+    from quiz.study.summary import SetAsideCard
     from quiz.workspace import Workspace
 
 
@@ -65,6 +66,23 @@ def joined_lines(items: Sequence[str], width: int, separator: str = ", ") -> lis
                 lines[-1] += separator.rstrip()
             lines.append(item)
     return lines
+
+
+BRING_BACK = "to bring one back: b on Home, search is:buried or is:suspended, then ctrl+b or ctrl+s"
+"""Under the cards a session set aside: where they are listed (the card browser's
+searches) and its keys that take a bury or a suspend back."""
+
+
+def set_aside_lines(cards: Sequence[SetAsideCard], width: int) -> list[str]:
+    """The cards buried, then those suspended, their titles joined as the weakest topics
+    are (`joined_lines`), then how to bring one back: the summary said nothing of them,
+    and an Anki user looks for what was set aside before leaving."""
+    lines: list[str] = []
+    for suspended, said in ((False, "buried until tomorrow"), (True, "suspended")):
+        titles = [card.title for card in cards if card.suspended is suspended]
+        if titles:
+            lines += joined_lines([f"{said}: {titles[0]}", *titles[1:]], width)
+    return [*lines, *joined_lines(BRING_BACK.split(" "), width, " ")]
 
 
 def topic_lines(name: str, width: int) -> list[str]:
@@ -218,6 +236,9 @@ class SummaryScreen(Screen[None]):
         else:
             nothing = "none: no misses"
         lines.append(f"\nWeakest topics  {shown or nothing}")
+        if s.set_aside:
+            aside = f"\n{' ' * len(LABEL)}".join(set_aside_lines(s.set_aside, room))
+            lines.append(f"\n{'Set aside':<{len(LABEL)}}{aside}")
         label, value = self._next
         # broken between words under the value: at 80 columns the plan's load ran on
         # under the labels ("pace" alone at the left edge)

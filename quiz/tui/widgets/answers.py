@@ -135,8 +135,9 @@ class NumberAnswer(Input):
     @property
     def started(self) -> bool:
         """Something is typed: from then on every letter belongs to the answer ("10x" is a
-        typo to refuse, not a key that suspends the card)."""
-        return bool(self.value)
+        typo to refuse, not a key that suspends the card). Spaces alone are not: an Anki
+        user's space (which reveals the answer there) took b, x and s into the box."""
+        return bool(self.value.strip())
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
         """An empty box leaves skip, bury and suspend to the screen (its footer shows them);

@@ -1,4 +1,4 @@
-# expect: error | boolean index did not match
+# expect: failed | boolean indexing does not broadcast
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: error | case 1: no batch axes, n_q != n_k
+# expect: error | K's rows and columns
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | at the loss
+# expect: failed | float32
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: error | IndexError
+# expect: failed | numpy raised an index error at line 8, so the code may swap rows and columns
 import numpy as np
 
 

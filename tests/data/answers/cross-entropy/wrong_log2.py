@@ -1,4 +1,4 @@
-# expect: failed | at the loss
+# expect: failed | np.log2 gives the loss in bits
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | at the loss
+# expect: failed | every class got smoothing/(c-1), the true one included
 import numpy as np
 
 

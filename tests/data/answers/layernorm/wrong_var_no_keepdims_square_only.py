@@ -1,4 +1,4 @@
-# expect: error | operands could not be broadcast
+# expect: failed | fails when X's rows and columns differ
 import numpy as np
 
 

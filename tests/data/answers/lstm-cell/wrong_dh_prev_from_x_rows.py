@@ -1,4 +1,4 @@
-# expect: failed | at dx[
+# expect: failed | W.T @ dz was split the wrong way round
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | case 1: one example (m = 1): max rel error
+# expect: failed | the forget gate's gradient uses the new cell state c
 import numpy as np
 
 

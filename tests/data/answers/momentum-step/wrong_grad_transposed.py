@@ -1,4 +1,4 @@
-# expect: error | first problem in case 2: a weight matrix
+# expect: failed | rows and columns
 def momentum_step(theta, grad, v, lr, beta=0.9):
     v_new = beta * v + grad.T
     return theta - lr * v_new, v_new

@@ -1,4 +1,4 @@
-# expect: failed | case 1: one head: max rel error
+# expect: failed | divided by sqrt(dh) after the softmax
 import numpy as np
 
 

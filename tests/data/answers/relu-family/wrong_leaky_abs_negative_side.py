@@ -1,4 +1,4 @@
-# expect: failed | expected -0.0
+# expect: failed | negative z gives alpha * |z|
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: error | first problem in case 2: a weight matrix
+# expect: failed | rows and columns
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | case 1: a single value: max rel error
+# expect: failed | that is s * (1 + s)
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | max rel error
+# expect: failed | a reshape keeps the numbers in memory order
 import numpy as np
 
 

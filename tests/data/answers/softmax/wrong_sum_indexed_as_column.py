@@ -1,4 +1,4 @@
-# expect: error | softmax(z) has shape
+# expect: failed | a row and a column broadcast into a square
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | dW1
+# expect: failed | the gradient was multiplied by a1 = max(z1, 0), the activation itself
 import numpy as np
 
 

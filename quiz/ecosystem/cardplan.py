@@ -1,0 +1,224 @@
+"""One question's card, or why it gives none: its text made, its key points drawn,
+and the card checked by the bank's own parser before it is accepted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from quiz.bank.sentences import is_short_answer
+from quiz.ecosystem.cardcheck import plainly_clean
+from quiz.ecosystem.cardids import card_title, plain_title
+from quiz.ecosystem.cardtext import (
+    as_question,
+    card_ready,
+    card_ready_math,
+    demote_headings,
+    front_matter,
+    indented_hint,
+    math_as_is,
+    no_high_headings,
+    parsed_body,
+)
+from quiz.ecosystem.htmlstrip import strip_html
+from quiz.ecosystem.importplan import AskedAt, PlannedCard
+from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
+from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
+from quiz.ecosystem.notesfound import NoteQuestion
+from quiz.plural import counted, plural
+from quiz.textsafe import describe_size
+
+CARD_FILE_LIMIT = 1024 * 1024
+"""The largest card file read (the loader's `CARD_LIMIT`, without importing the loader)."""
+
+
+def plan_card(
+    question: NoteQuestion,
+    *,
+    notes_path: Path,
+    line_of: Callable[[str, int], int],
+    pack: str,
+    topic: str,
+    tags: Sequence[str],
+    difficulty: int,
+    target_dir: Path,
+    choose_id: Callable[[str], tuple[str, Path]],
+    base_id: str,
+    folders: dict[Path, bool],
+) -> tuple[PlannedCard | None, str, list[tuple[str, str, int]]]:
+    """One card, or (None, why not), plus notices as (group, text). `choose_id` gives the
+    card's id and path from `base_id`, the id its title makes (asked only once the card is
+    made)."""
+    notes: list[tuple[str, str, int]] = []
+    if not question.title:
+        return None, "the question has no title", notes
+    stripped = strip_html(question.answer)
+    # An answer with `$` math is usually left as it is by `card_ready`, whose scan of the
+    # formulas is a parse of the answer: that is found out from the card body's parse
+    # instead (then the scan is not needed), and `card_ready` runs only when it would
+    # change something.
+    # Likewise `demote_headings` parses an answer with a line starting with `#` (most
+    # often a comment in code) to find its headings: the card body's parse tells whether
+    # it has a `#` or `##` heading, and only then is the answer demoted and parsed again.
+    deferred = "$" in stripped and "\\(" not in stripped and "\\[" not in stripped
+    raw: list[str] = []
+    if deferred:
+        answer, escaped = stripped.strip("\n"), 0
+    else:
+        answer, raw, escaped = card_ready_math(stripped, demote=False)
+    if not answer.strip():
+        if question.subquestions:
+            return (
+                None,
+                f"no answer of its own: it introduces "
+                f"{counted(question.subquestions, 'nested question')}, which carry its text "
+                "as context",
+                notes,
+            )
+        return None, "no answer under the question", notes
+    if not question.marker:
+        notes.append(
+            ("no-marker", "no answer marker; the whole text under the question is the answer", 0)
+        )
+    if question.images:
+        shown = ", ".join(question.images[:3]) + (" ..." if len(question.images) > 3 else "")
+        notes.append(("images", f"its images are left out ({shown}): import reads text only", 0))
+    if question.reverse:
+        notes.append(
+            (
+                "reverse",
+                "its reversed card (asked from the answer) is not made: import makes the card"
+                " asked from the front only",
+                0,
+            )
+        )
+    if question.sounds:
+        shown = ", ".join(question.sounds[:3]) + (" ..." if len(question.sounds) > 3 else "")
+        notes.append(("sounds", f"its sounds are left out ({shown}): import reads text only", 0))
+    if question.embeds:
+        shown = ", ".join(question.embeds[:3]) + (" ..." if len(question.embeds) > 3 else "")
+        notes.append(
+            ("embeds", f"its embeds are left out ({shown}): import reads this file's text only", 0)
+        )
+    prompt, raw_prompt, more = card_ready(question.prompt) if question.prompt else ("", [], 0)
+    context, raw_context, context_escaped = (
+        card_ready(question.context) if question.context else ("", [], 0)
+    )
+    raw_prompt = [*raw_context, *raw_prompt]
+    more += context_escaped
+    title_text, raw_title, title_escaped = card_ready(as_question(question.title))
+    more += title_escaped
+    # The body is parsed once: its answer part gives the key points, and the whole is
+    # what parse_card splits into sections. The text of the question this one is nested
+    # in comes first in the question: it sets the scene.
+    question_text = "\n\n".join(part for part in (context, title_text, prompt) if part)
+    body, env, body_tokens, answer_tokens = parsed_body(question_text, answer)
+    if not no_high_headings(answer, answer_tokens):
+        flat = answer
+        if deferred:
+            answer = demote_headings(stripped).strip("\n")
+        else:
+            answer, raw, escaped = card_ready_math(stripped)
+        if answer != flat:
+            body, env, body_tokens, answer_tokens = parsed_body(question_text, answer)
+    math_scan = math_as_is(body, body_tokens, answer_tokens) if deferred else None
+    if deferred and math_scan is None:
+        answer, raw, escaped = card_ready_math(stripped)
+        body, env, body_tokens, answer_tokens = parsed_body(question_text, answer)
+    escaped += more
+    for latex in [*raw_title, *raw_prompt, *raw]:
+        line = line_of(latex, question.line)
+        flat = " ".join(latex.split())
+        short = flat if len(flat) <= 60 else flat[:57] + "..."
+        notes.append(
+            ("raw-latex", f"formula kept as raw LaTeX (the terminal cannot show it): {short}", line)
+        )
+    if escaped:
+        notes.append(
+            (
+                "dollars",
+                f"escaped {escaped} "
+                + plural(escaped, "'$' sign that opens", "'$' signs that open")
+                + " no math",
+                0,
+            )
+        )
+    points = key_points(answer, answer_tokens)
+    short_answer = len(points) < MIN_POINTS and is_short_answer(answer, answer_tokens)
+    if short_answer:  # its whole statements are its 1-2 points; a one-item "- Adam" is none
+        points = [point for point in points if is_statement(point)]
+    if short_answer and not points and len(" ".join(answer.split())) > MAX_POINT_CHARS:
+        # Long, yet no point: its sentences are over a key point's length, not too short.
+        return (
+            None,
+            f"the answer has no statement of at most {MAX_POINT_CHARS} characters (a key "
+            "point's limit) with a clause that stands alone; split it into shorter sentences",
+            notes,
+        )
+    if short_answer and not points:
+        return (
+            None,
+            "the answer is too short for a key point (no statement of three words or more "
+            "in it); write the answer as a sentence" + indented_hint(answer, answer_tokens),
+            notes,
+        )
+    if len(points) < MIN_POINTS and not short_answer:
+        return (
+            None,
+            f"the answer is too short for {MIN_POINTS} key points (found "
+            f"{counted(len(points), 'whole statement')}), and only an answer of at most two sentences of prose may have "
+            "fewer; add list items, bold 'Term:' lines or sentences to it"
+            + indented_hint(answer, answer_tokens),
+            notes,
+        )
+    card_id, path = choose_id(base_id)
+    number = question.number if question.number is not None else question.ordinal
+    data, yaml_text = front_matter(
+        card_id=card_id,
+        title=card_title(plain_title(question.title)),
+        topic=topic,
+        tags=list(dict.fromkeys([*tags, *question.tags])) if question.tags else tags,
+        difficulty=difficulty,
+        source=f"{notes_path.name} Q{number}",
+        points=points,
+    )
+    # Checked as lint would read the file, from the data rather than by reading the YAML
+    # back: the safe dumper's text loads as the data it was given. The plain check
+    # settles nearly every card without the card models (pydantic); a card it is not
+    # sure of gets the full check, whose first problem is the reason given.
+    inline_parsed = not env.get("references")  # math_scan was made so too
+    if not plainly_clean(
+        data, body, body_tokens, path, topic, inline_parsed=inline_parsed, math_scan=math_scan
+    ):
+        from quiz.bank.parse import card_from_data
+
+        card, problems = card_from_data(
+            data,
+            yaml_text,
+            body,
+            path,
+            pack,
+            topic,
+            tokens=body_tokens,
+            inline_parsed=inline_parsed,
+            math_scan=math_scan,
+        )
+        if card is None:
+            return None, f"the card would not pass lint: {problems[0].message}", notes
+    text = f"---\n{yaml_text}---\n{body}"
+    size = len(text) if text.isascii() else len(text.encode("utf-8"))
+    if size > CARD_FILE_LIMIT:  # the app and lint would refuse the file, unread
+        return (
+            None,
+            f"the card would be {describe_size(size)}, over a card file's limit of "
+            f"{describe_size(CARD_FILE_LIMIT)} (the app would not load it); split the question "
+            "or its answer",
+            notes,
+        )
+    folder = folders.get(target_dir)
+    if folder is None:
+        folder = folders[target_dir] = target_dir.is_dir()
+    replaces = folder and path.exists()
+    asked = AskedAt.of(question)
+    return PlannedCard(asked, card_id, target_dir, text, tuple(points), replaces), "", notes

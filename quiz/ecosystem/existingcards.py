@@ -1,0 +1,263 @@
+"""The card files already where an import would write: the same card, a renumbered
+one, one that differs, a place never written, and the cards the notes no longer give.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import stat
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import yaml
+
+from quiz.ecosystem.importplan import PlannedCard
+from quiz.ecosystem.notesfound import NoteQuestion
+from quiz.textsafe import file_kind
+
+_SOURCE_LINE = re.compile(r"^source:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
+
+
+_LEFT_READ = 64 * 1024
+"""Bytes of a card file read for its `source` (front matter comes first; a longer one
+is not of an import)."""
+
+
+def left_cards(
+    folders: set[Path], planned: set[tuple[Path, str]], notes_name: str
+) -> tuple[tuple[Path, str], ...]:
+    """`ImportPlan.left`: the cards in `folders` not in `planned` (as (folder, id)) whose
+    `source` is a question of `notes_name` (the import's own `notes.md Q4` form)."""
+    from quiz.errors import InputFileError
+    from quiz.textsafe import read_regular
+
+    left: list[tuple[Path, str]] = []
+    for folder in sorted(folders):
+        if not folder.is_dir() or folder.is_symlink():
+            continue
+        for path in sorted(folder.glob("*.md")):
+            if (folder, path.stem) in planned:
+                continue
+            try:
+                head = read_regular(path, limit=_LEFT_READ).decode("utf-8", "replace")
+            except InputFileError:
+                continue  # not a regular file (or too long for a card made here)
+            if not head.startswith("---"):
+                continue
+            front = head.split("\n---", 1)[0]
+            match = _SOURCE_LINE.search(front)
+            if match is None:
+                continue
+            try:
+                source = yaml.safe_load(match[1])
+            except yaml.YAMLError:
+                continue
+            number = _SOURCE_NUMBER.fullmatch(source) if isinstance(source, str) else None
+            if number is not None and number["notes"] == notes_name:
+                left.append((path, source))
+    return tuple(left)
+
+
+def in_bank_elsewhere(
+    question: NoteQuestion, taken: Mapping[str, Path], pack_dir: Path
+) -> str | None:
+    """Why a note of drillbit's own Anki export is not imported: the card it was made
+    from is in the bank, outside the import's pack (a card of that pack is compared as
+    any card is); None otherwise. Imported again it was a second card of the same
+    question under an id made from its title."""
+    if question.card_id is None:
+        return None
+    path = taken.get(question.card_id)
+    if path is None or path.resolve().is_relative_to(pack_dir.resolve()):
+        return None
+    return (
+        "its card is already in the bank, under the id its note names (a note of"
+        " drillbit's own Anki export): nothing to import"
+    )
+
+
+def exists_reason(planned: PlannedCard, differs: Sequence[str]) -> str:
+    """Why a card whose file differs from it is not written (without --force)."""
+    if tuple(differs) == (UNREADABLE,):
+        what = f" as a {UNREADABLE}"
+    else:
+        what = " with another " + (
+            " and ".join(differs)
+            if len(differs) < 3
+            else ", ".join(differs[:-1]) + " and " + differs[-1]
+        )
+    return f"{planned.path} already exists{what} (use --force to overwrite it)"
+
+
+NEVER_WRITTEN = "import never writes"
+"""In the reason a card is not written at its path (what is there is no regular file)."""
+
+
+def odd_target(planned: PlannedCard, folder: Path, folders: dict[Path, str | None]) -> str | None:
+    """Why the card is not written at its path, even with --force, or None.
+
+    Only a regular file is written over: writing to a FIFO would wait for a reader for
+    ever, and a symbolic link (in the card's place or the topic folder's) may lead out of
+    the pack (the caller leaves a link to a file that already holds the card as it is,
+    unchanged). A topic folder that is a link is refused too: the loader does not follow one, so a
+    card written through it would not even load. `folders` caches the topic folders'
+    answers (a pack's cards share a few); `folder` is the card's.
+    """
+    if folder not in folders:
+        folders[folder] = _folder_problem(folder)
+    if (problem := folders[folder]) is not None:
+        return problem
+    try:
+        mode = os.lstat(planned.path).st_mode
+    except OSError:  # nothing there (or no folder yet): a new file
+        return None
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return (
+            f"{planned.path} is a symbolic link: {NEVER_WRITTEN} through one, even with "
+            "--force (it may lead out of the pack); put a regular file in its place"
+        )
+    return (
+        f"{planned.path} is {file_kind(mode)}, not a regular file: {NEVER_WRITTEN} over "
+        "one, even with --force; remove it or import with another --topic"
+    )
+
+
+def _folder_problem(folder: Path) -> str | None:
+    """Why cards are not written in this topic folder (a link, not a folder), or None."""
+    try:
+        mode = os.lstat(folder).st_mode
+    except OSError:
+        return None  # made when the cards are written
+    if stat.S_ISDIR(mode):
+        return None
+    if stat.S_ISLNK(mode):
+        return (
+            f"the topic folder {folder} is a symbolic link: the app loads no card through "
+            f"one, and {NEVER_WRITTEN} through one"
+        )
+    what = "a regular file" if stat.S_ISREG(mode) else file_kind(mode)
+    return f"the topic folder {folder} is {what}, not a folder: {NEVER_WRITTEN} in it"
+
+
+def same_card(planned: PlannedCard, pack: str) -> bool:
+    """True when the file at the planned card's path already holds that card: the same
+    bytes, or a text that the bank reads as the same card (its front matter's values and
+    its sections' texts: the YAML's layout, a byte-order mark or CRLF line ends aside).
+    A file that cannot be read as the loader reads a card (a regular file within its size
+    limit: not a FIFO that would never end), or does not load as a card, differs."""
+    return card_differences(planned, pack) == ((), None)
+
+
+_SOURCE_NUMBER = re.compile(r"(?P<notes>.+) Q(?P<number>\S+)")
+"""An imported card's `source`: the notes file's name and the question's number."""
+
+
+UNREADABLE = "file, which does not load as a card"
+"""In `card_differences`: the file at the card's path is no card the loader reads."""
+
+
+def card_differences(planned: PlannedCard, pack: str) -> tuple[tuple[str, ...], str | None]:
+    """`card_changes` without the tags told apart: tags added are a part that differs."""
+    differs, renumbered, _ = _compared(planned, pack)
+    return differs, renumbered
+
+
+def card_changes(
+    planned: PlannedCard, pack: str
+) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
+    """`card_differences`, and the tags the card adds to its file's: when the file has
+    only some of the card's tags and none other (a card imported before an Anki note's
+    tags were carried over, or before its note got more), "tags" is no part that differs
+    but the tags it adds, written to the file as a changed number is."""
+    differs, renumbered, added = _compared(planned, pack)
+    if added:
+        differs = tuple(part for part in differs if part != "tags")
+    return differs, renumbered, added
+
+
+def _compared(
+    planned: PlannedCard, pack: str
+) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
+    """How the file at the planned card's path differs from the card: the parts that
+    differ, in words ("title", "question", "answer", a front matter field such as "tags"),
+    or (UNREADABLE,); and the file's `source` when it names the same notes file with
+    another question number (`notes.md Q3` in the file, `notes.md Q4` in the notes: a
+    question was inserted, removed or moved before it in notes without numbers), which
+    is then no part that differs. ((), None): the file holds that very card. Then the
+    tags the card adds to the file's when it has only some of them (`card_changes`)."""
+    from quiz.bank.loader import CARD_LIMIT
+    from quiz.errors import InputFileError
+    from quiz.textsafe import read_regular
+
+    try:
+        existing = read_regular(planned.path, limit=CARD_LIMIT)
+    except InputFileError:
+        return (UNREADABLE,), None, ()
+    if existing == planned.text.encode("utf-8"):
+        return (), None, ()  # a re-import of the same notes: no parse needed
+    try:
+        # a Windows editor's line ends: the card is the same (the parse would keep the CRs)
+        old_text = existing.decode("utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError:
+        return (UNREADABLE,), None, ()
+    # Only for a file whose bytes differ, so the plain re-import loads no card models.
+    from quiz.bank.parse import parse_card
+
+    topic = planned.path.parent.name
+    old, _ = parse_card(old_text, planned.path, pack, topic, lint=False)
+    if old is None:
+        return (UNREADABLE,), None, ()
+    new, _ = parse_card(planned.text, planned.path, pack, topic, lint=False)
+    if new is None:
+        return (UNREADABLE,), None, ()
+    differs: list[str] = []
+    old_front, new_front = _fields(old.front), _fields(new.front)
+    if old_front.get("title") != new_front.get("title"):
+        differs.append("title")
+    old_sections = {name: s.text for name, s in old.sections.items()}
+    new_sections = {name: s.text for name, s in new.sections.items()}
+    for name in dict.fromkeys([*old_sections, *new_sections]):
+        if old_sections.get(name) != new_sections.get(name):
+            differs.append(name.lower())
+    if old.hints != new.hints:
+        differs.append("hints")
+    if old.starter != new.starter:
+        differs.append("starter code")
+    renumbered = _renumbered(old_front.get("source"), new_front.get("source"))
+    # the key points are drawn from the answer: an answer that differs says it all
+    skip = {
+        "title",
+        *(["source"] if renumbered else []),
+        *(["key_points"] if "answer" in differs else []),
+    }
+    differs.extend(
+        name.replace("_", " ")
+        for name in dict.fromkeys([*old_front, *new_front])
+        if name not in skip and old_front.get(name) != new_front.get(name)
+    )
+    old_tags, new_tags = old.front.tags, new.front.tags
+    added: tuple[str, ...] = ()
+    if old_tags != new_tags and set(old_tags) < set(new_tags):
+        added = tuple(tag for tag in new_tags if tag not in old_tags)
+    return tuple(differs), renumbered, added
+
+
+def _fields(front: object) -> dict[str, object]:
+    """A card's front matter (a dataclass) as its fields' values by name."""
+    import dataclasses
+
+    assert dataclasses.is_dataclass(front)
+    return {f.name: getattr(front, f.name) for f in dataclasses.fields(front)}
+
+
+def _renumbered(old: object, new: object) -> str | None:
+    """`old` when both sources name the same notes file with other question numbers."""
+    if not isinstance(old, str) or not isinstance(new, str) or old == new:
+        return None
+    was, now = _SOURCE_NUMBER.fullmatch(old), _SOURCE_NUMBER.fullmatch(new)
+    if was is None or now is None or was["notes"] != now["notes"]:
+        return None
+    return old

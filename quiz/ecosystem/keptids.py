@@ -1,0 +1,180 @@
+"""Cards imported before keep their ids: a question whose card exists under the id
+an older rule made (or a cloze note kept as one card) is matched to that file.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+from pathlib import Path
+
+import yaml
+
+from quiz.ecosystem.cardids import base_id_of, card_title, old_base_ids, plain_title
+from quiz.ecosystem.cardplan import CARD_FILE_LIMIT
+from quiz.ecosystem.notesfound import NoteQuestion
+from quiz.ecosystem.planjobs import Job, Shared, kept_ids
+
+
+def _same_legacy_id(title: str) -> bool:
+    """True when the title surely makes the same id by both rules: ASCII with no formula,
+    code or escape (the words are the same, and so is the filler dropped)."""
+    return title.isascii() and not any(mark in title for mark in "$`\\")
+
+
+_SUFFIX = re.compile(r"-[2-9][0-9]*$|-1[0-9]+$")
+"""The `-2`, `-3`... an id gets to be unique (`unique_name`)."""
+
+
+def keep_old_ids(jobs: list[Job], shared: Shared) -> list[Job]:
+    """The jobs, each question that already has its card under the id a rule before
+    made (`old_base_ids`, -2, -3... as `unique_name` gave them) keeping that id.
+
+    Ids used to leave formulas, code and symbols out; now they are words of them, so a
+    card imported before would get a new id on a re-import, and a second file beside its
+    first (the review history stays with the old id). As Anki matches an imported note to
+    the one it has by its first field, a card is matched here by its title: the file of
+    an old id (its base or a -N of it, in the question's topic folder) whose front matter
+    has the title this card gets is this question's card. Each file is matched once, in
+    the order of the notes. Only read for questions whose two ids differ, with such a file
+    in the bank."""
+    if not shared.taken:
+        return jobs
+    by_base: dict[str, list[str]] | None = None
+    claimed = kept_ids(jobs)
+    first_open: dict[str, int] = {}  # base -> where its unclaimed candidates start
+    titles: dict[tuple[str, Path], str | None] = {}  # (id, folder) -> its file's title
+    kept = list(jobs)
+    for index, job in enumerate(jobs):
+        title = job.question.title
+        if not title or job.kept_id is not None:
+            continue
+        if _same_legacy_id(title) and job.question.id_title is None and job.question.whole is None:
+            continue
+        olds = old_base_ids(job.question, job.pack)
+        if not olds:
+            continue
+        if by_base is None:  # the bank's ids by the base they were made from
+            by_base = {}
+            for taken_id in sorted(shared.taken, key=lambda i: (len(i), i)):
+                by_base.setdefault(taken_id, []).append(taken_id)
+                base = _SUFFIX.sub("", taken_id)
+                if base != taken_id:
+                    by_base.setdefault(base, []).append(taken_id)
+        wanted = card_title(plain_title(title))
+        for old in olds:
+            candidates = by_base.get(old, [])
+            start = first_open.get(old, 0)
+            while start < len(candidates) and candidates[start] in claimed:
+                start += 1  # notes repeating a title claim its -2, -3... in order: once
+            first_open[old] = start
+            found = None
+            for candidate in candidates[start:]:
+                if candidate in claimed:
+                    continue
+                key = (candidate, job.target_dir)
+                if key not in titles:
+                    path = job.target_dir / f"{candidate}.md"
+                    if not _same_file(shared.taken[candidate], path):
+                        titles[key] = None
+                    elif candidate in shared.titles:
+                        titles[key] = shared.titles[candidate]
+                    else:
+                        titles[key] = _card_title_of(path)
+                if titles[key] == wanted:
+                    found = candidate
+                    break
+            if found is not None:
+                claimed.add(found)
+                kept[index] = replace(job, kept_id=found)
+                vars(kept[index])["base_id"] = job.base_id  # worked out already
+                break
+    return kept
+
+
+def keep_old_clozes(jobs: list[Job], shared: Shared) -> list[Job]:
+    """The jobs, the cards of each cloze number of a note replaced by the one card that
+    note already has, every deletion hidden, as imports made it before cards per number:
+    its file (in the topic folder, of the id its title makes by either id rule, or a -2,
+    -3... of it) has that title. It keeps its id, its reviews, and its form: nothing is
+    duplicated, and `plan_import` says how to get a card per number instead."""
+    if not shared.taken or not any(job.question.whole is not None for job in jobs):
+        return jobs
+    by_base: dict[str, list[str]] = {}
+    for taken_id in sorted(shared.taken, key=lambda i: (len(i), i)):
+        by_base.setdefault(_SUFFIX.sub("", taken_id), []).append(taken_id)
+    claimed = kept_ids(jobs)
+    kept: list[Job] = []
+    index = 0
+    while index < len(jobs):
+        job = jobs[index]
+        whole = job.question.whole
+        end = index + 1
+        while whole is not None and end < len(jobs) and jobs[end].question.whole is whole:
+            end += 1
+        found = None if whole is None else _old_whole_card(whole, job, shared, by_base, claimed)
+        if whole is None or found is None:
+            kept.extend(jobs[index:end])
+        else:
+            claimed.add(found)
+            kept.append(Job(whole, job.topic, job.target_dir, job.pack, found, end - index))
+        index = end
+    return kept
+
+
+def _old_whole_card(
+    whole: NoteQuestion,
+    job: Job,
+    shared: Shared,
+    by_base: Mapping[str, list[str]],
+    claimed: set[str],
+) -> str | None:
+    """The id of the card file in the job's folder that holds this cloze note as one card
+    (`keep_old_clozes`), or None."""
+    wanted = card_title(plain_title(whole.title))
+    bases = [base_id_of(whole, job.pack), *old_base_ids(whole, job.pack)]
+    for base in bases:
+        for candidate in by_base.get(base, []):
+            if candidate in claimed:
+                continue
+            path = job.target_dir / f"{candidate}.md"
+            if not _same_file(shared.taken[candidate], path):
+                continue
+            title = shared.titles.get(candidate)
+            if title is None:
+                title = _card_title_of(path)
+            if title == wanted:
+                return candidate
+    return None
+
+
+def _same_file(known: Path, path: Path) -> bool:
+    """True when the two paths name one file: as written or made absolute (no system
+    call), else once links are followed."""
+    if known == path or os.path.abspath(known) == os.path.abspath(path):
+        return True
+    return known.resolve() == path.resolve()
+
+
+def _card_title_of(path: Path) -> str | None:
+    """The `title` in a card file's front matter, or None when it cannot be read so."""
+    from quiz.bank import safeyaml
+    from quiz.errors import InputFileError
+    from quiz.textsafe import read_regular_text
+
+    try:
+        text = read_regular_text(path, limit=CARD_FILE_LIMIT, title="import")
+    except InputFileError:
+        return None
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")
+    if not text.startswith("---\n"):
+        return None
+    end = text.find("\n---", 3)
+    try:
+        front = safeyaml.load(text[4 : end + 1]) if end >= 0 else None
+    except yaml.YAMLError:
+        return None
+    title = front.get("title") if isinstance(front, dict) else None
+    return title if isinstance(title, str) else None

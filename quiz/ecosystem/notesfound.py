@@ -1,0 +1,124 @@
+"""What reading notes finds: each question with its answer as written, the parts that
+give none and why, and the answer markers that say where an answer starts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ANSWER = re.compile(
+    r"^\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"  # a list marker before it: "- *A:* ..."
+    r"(?P<open>\*\*|__|\*|_)?(?P<word>Answer|Ans|A)\b(?P<dot>\.)?(?P<c1>\s*:)?"
+    r"(?P<close>\*\*|__|\*|_)?(?P<c2>\s*:)?(?:[ \t]+(?P<rest>.*)|[ \t]*$)",
+    re.IGNORECASE,
+)
+
+
+DETAILS = re.compile(r"^\s*<details\b[^>]*>", re.IGNORECASE)
+
+
+SUMMARY = re.compile(r"<summary\b[^>]*>.*?</summary\s*>", re.IGNORECASE | re.DOTALL)
+
+
+RULE = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,})\s*$")
+
+
+LIST_MARK = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
+
+
+@dataclass(frozen=True)
+class NoteQuestion:
+    """One question found in the notes, with its answer Markdown as written."""
+
+    ordinal: int
+    """1-based position among the questions of the file."""
+    number: str | None
+    """The number the notes gave it (`Q4` -> '4', `Q1.2` -> '1.2'), if any."""
+    title: str
+    """Plain text: no markup, links, emoji or numbering."""
+    prompt: str
+    """Extra question text between the title and the answer marker (often empty)."""
+    answer: str
+    line: int
+    """1-based line of the question in the notes file."""
+    marker: bool
+    """False when no answer marker was found and the whole text below was taken."""
+    answer_line: int = 0
+    """1-based line where the answer starts (to name lines in notes)."""
+    section: str | None = None
+    """Title of the numbered section the question is in, if any."""
+    subquestions: int = 0
+    """How many questions are nested in this one's list item (it is their context)."""
+    context: str = ""
+    """The title of the question this one is nested in, when that one has no answer."""
+    tags: tuple[str, ...] = ()
+    """Its own tags, kebab-case (an Anki note's), added to the import's `--tag`s."""
+    cloze: int = 0
+    """The cloze number this card asks (`c2` -> 2) of an Anki cloze note with several
+    numbers, one card per number as Anki makes them; 0 for any other question."""
+    whole: NoteQuestion | None = None
+    """For a card of a cloze number: its note asked as one card, every deletion hidden,
+    as imports made it before cards per number (such a card already imported is kept)."""
+    images: tuple[str, ...] = ()
+    """The images an Anki note shows (`<img src>`), which import leaves out: said in a note."""
+    reverse: bool = False
+    """An Anki note that also makes a reversed card (Basic (and reversed card)): import
+    makes the forward card only, and says so in a note."""
+    sounds: tuple[str, ...] = ()
+    """The sound files an Anki note plays (`[sound:cat.mp3]`), left out and named in a note:
+    a card that asked what a word sounds like no longer plays it."""
+    embeds: tuple[str, ...] = ()
+    """What the notes embed in the question or its answer (`![[plot.png]]`, `![[Note]]`):
+    files import does not read, left out and named in a note."""
+    id_title: str | None = None
+    """The text its card's id is made from when that is not its title: an Anki cloze
+    note's first line with every deletion as `[...]`, its hints too (`[which]` in the title
+    would put the hint's words in the id, and mending a hint would move the card away from
+    its reviews)."""
+    card_id: str | None = None
+    """The card an Anki note of drillbit's own export was made from (its CardId field):
+    a card the bank already has is not imported again, as Anki keeps one note per GUID."""
+
+
+@dataclass(frozen=True)
+class Ignored:
+    """A question-like part of the notes that gives no question, and why."""
+
+    line: int
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ParsedNotes:
+    """Everything read from one notes file."""
+
+    title: str | None
+    """The document's `# title`, if any (used to name a new pack)."""
+    questions: tuple[NoteQuestion, ...]
+    ignored: tuple[Ignored, ...]
+    sections: tuple[Ignored, ...] = ()
+    """Headings read as sections (they hold questions), with what they hold."""
+
+
+def answer_marker(line: str) -> str | None:
+    """The text after an answer marker on this line (maybe ''), or None when it is not one."""
+    match = _ANSWER.match(line)
+    if match is None:
+        return None
+    opened, closed = match.group("open"), match.group("close")
+    if (opened or closed) and opened != closed:
+        return None
+    colon = bool(match.group("c1") or match.group("c2"))
+    rest = (match.group("rest") or "").strip()
+    word = match.group("word").lower()
+    if word == "a":
+        if match.group("word") != "A" or not colon or match.group("dot"):
+            return None
+    elif word == "ans":
+        if not (colon or match.group("dot")):
+            return None
+    elif match.group("dot") or not (colon or opened or not rest):
+        return None
+    return rest

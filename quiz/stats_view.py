@@ -1,0 +1,65 @@
+"""What the stats screen shows, decided from the workspace: the statistics, the interview
+plan's readiness forecast when one runs (in place of fsrs's due forecast), its target,
+and the count of today in Home's words.
+
+Textual-free, so the choice of headline is tested without a screen: `StatsScreen` lays
+out and draws what it is handed, and asks the workspace nothing itself.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from quiz.study.counts import plan_headline
+
+if TYPE_CHECKING:
+    from quiz.study import Stats
+    from quiz.study.plan import ForecastDay
+    from quiz.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class StatsView:
+    """One reading of the statistics, counted from today."""
+
+    stats: Stats
+    forecast: list[ForecastDay]
+    """While a plan runs: its readiness forecast, one day a point (else empty)."""
+    target: float | None
+    """While a plan runs: its target, a line on the readiness plot."""
+    headline: tuple[str, ...]
+    """Home's count of today: what `d` studies (fsrs's due cards within
+    max_reviews_per_day, or the plan's), the fsrs backlog beside it when larger."""
+    forecasting: bool = False
+    """A plan runs and its forecast is not computed yet: the screen computes it in a
+    thread (seconds of CPU on a heavy home) and reads again, `forecast` empty meanwhile."""
+
+
+def stats_view(workspace: Workspace) -> StatsView:
+    """Read the statistics and the plan's forecast when it is computed already (else
+    `forecasting`: a heavy home's plan 46 days ahead took 22 s of CPU, and the screen
+    waited for it on the app's thread); the due forecast only when shown (the plan's
+    readiness replaces it)."""
+    status = workspace.plan_status()
+    forecasting = status is not None and not workspace.plans.has_forecast()
+    if status is not None and not forecasting:
+        status = workspace.plan_status(with_forecast=True)  # kept: no wait
+    forecast = [] if status is None or forecasting else list(status.forecast)
+    stats = workspace.stats(forecast=not forecast and not forecasting)
+    plan = status if forecast or forecasting else None
+    planned = None if plan is None or plan.today is None else len(plan.offered)
+    target = plan.plan.target if plan is not None else None
+    if planned is None:
+        # counted with the stats under the settings' limits: Home's words, not a recount
+        today = stats.today.parts() if stats.today is not None else None
+        headline = today if today is not None else workspace.counts().headline()
+    else:
+        headline = plan_headline(planned, stats.cards.due)
+    return StatsView(stats, forecast, target, headline, forecasting)
+
+
+def compute_forecast(workspace: Workspace) -> None:
+    """Compute the plan's forecast and keep it (`PlanCache`) for the next `stats_view`:
+    seconds of CPU on a heavy home, so the screen calls it from a thread."""
+    workspace.plan_status(with_forecast=True)

@@ -1,0 +1,189 @@
+"""A due session's watch on another drillbit studying the same progress: which queued cards
+were answered, suspended or buried there, taking them out of the queue, and putting them
+back once they are in study again.
+
+Two drillbits studying one progress (two shells) each asked the other's cards again.
+`Session` owns the queue and hands it in at every card shown and answer; this keeps what
+was taken out and what the screen is to say (`quiz.study.elsewhere` has its words).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from quiz.store import Store
+from quiz.study.cards import StudyCard
+from quiz.study.elsewhere import (
+    answered_elsewhere_phrase,
+    back_elsewhere_phrase,
+    set_aside_elsewhere_phrase,
+)
+
+if TYPE_CHECKING:
+    from quiz.study.summary import Answer
+
+
+class ElsewhereChanges:
+    """What other drillbits did to one session's cards since it began (due mode; a cram or
+    a mock interview leaves the schedule alone and watches nothing)."""
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        session_id: int,
+        started_at: datetime,
+        watching: bool,
+        hidden_at_start: dict[str, StudyCard],
+    ) -> None:
+        self._store = store
+        self._session_id = session_id
+        self._started_at = started_at
+        self._watching = watching
+        self.answered: list[StudyCard] = []
+        """Queued cards another drillbit answered meanwhile, not due again yet, taken out of
+        the queue so that no card is reviewed twice; the screen says so."""
+        self.set_aside: list[tuple[StudyCard, bool]] = []
+        """Queued cards another drillbit suspended (True) or buried (False) meanwhile, each
+        time one was taken out of the queue; the screen says so. They were asked anyway,
+        and an answer gave a suspended card a due time again."""
+        self._aside: dict[str, tuple[StudyCard, datetime | None]] = {}
+        """The cards of `set_aside` still out, with the due time of the learning copy each
+        was (None: a plain entry): `put_back` queues one once its flag is gone (an
+        unsuspend, or an undo there) or its burial over, if it is still due."""
+        self.back: list[StudyCard] = []
+        """Cards put back into the queue once another drillbit unsuspended (or unburied)
+        them, each time one came back; the screen says so, as it said they went: a count
+        that grew unexplained read as a card from nowhere."""
+        self._hidden_at_start = hidden_at_start
+        """The cards left out at the start because they were suspended or buried then (due
+        mode outside a plan): `put_back_unhidden` queues one once another drillbit puts it
+        back into study, if it is a scheduled card due by then (a new one would pass
+        `new_per_day`)."""
+        self._told = (0, 0, 0)
+        """How many of `answered`, `set_aside` and `back` `news` has said."""
+
+    def find(
+        self, queue: Sequence[StudyCard], answers: Sequence[Answer], moment: datetime
+    ) -> tuple[set[str], dict[str, bool]]:
+        """What other drillbits did to the session's cards, in one query: the `queue`'s cards
+        answered there since the session last did (`answers`) or began that are not due
+        again at `moment` (asking one now would review it twice; one due again, an Again
+        whose step has passed, is asked), and every card suspended (True) or buried
+        (False) there since the session began."""
+        if not self._watching:
+            return set(), {}
+        changes = self._store.changed_elsewhere(self._started_at, self._session_id, moment)
+        ours = {answer.card.id: answer.answered_at for answer in answers}  # the last
+        queued = {card.id for card in queue}
+        taken: set[str] = set()
+        for card_id in queued & changes.answered.keys():
+            if changes.answered[card_id] <= ours.get(card_id, self._started_at):
+                continue
+            saved = self._store.card_state(card_id)
+            if saved is not None and saved.due > moment:
+                taken.add(card_id)
+        return taken, changes.hidden
+
+    def drop(
+        self,
+        queue: list[StudyCard],
+        waiting: dict[str, datetime],
+        taken: set[str],
+        hidden: Mapping[str, bool],
+    ) -> list[tuple[int, StudyCard]]:
+        """Take the cards answered (`taken`) or set aside (`hidden`) elsewhere out of the
+        `queue` and of the `waiting` steps (both changed in place); returns them with their
+        indices in the queue as it was, for undo (which brings a card back only to find it
+        taken again at the next card shown)."""
+        dropped = [
+            (index, card)
+            for index, card in enumerate(queue)
+            if card.id in taken or card.id in hidden
+        ]
+        if not dropped:
+            return []
+        gone = {card.id for _index, card in dropped}
+        queue[:] = [card for card in queue if card.id not in gone]
+        told = {card.id for card in self.answered}
+        for _index, card in dropped:
+            waited = waiting.pop(card.id, None)
+            if card.id in taken:
+                if card.id not in told:
+                    told.add(card.id)
+                    self.answered.append(card)
+            elif card.id not in self._aside:
+                self._aside[card.id] = (card, waited)
+                self.set_aside.append((card, hidden[card.id]))
+        return dropped
+
+    def put_back(
+        self,
+        queue: list[StudyCard],
+        waiting: Mapping[str, datetime],
+        hidden: Mapping[str, bool],
+        moment: datetime,
+        requeue: Callable[[StudyCard, datetime], None],
+    ) -> None:
+        """Queue again the cards set aside elsewhere whose flag is gone (unsuspended, a
+        suspend undone there) or whose burial is over, when still due at `moment`: before
+        the `waiting` learning copies, or, a copy itself, among them at its step
+        (`requeue`, the session's)."""
+        for card_id in [i for i in self._aside if i not in hidden]:
+            card, waited = self._aside.pop(card_id)
+            if any(queued.id == card_id for queued in queue):
+                continue  # an undo brought it back already
+            saved = self._store.card_state(card_id)
+            if saved is not None and saved.due > moment:
+                if waited is not None and saved.due == waited:
+                    requeue(card, waited)
+                    self.back.append(card)
+                continue  # answered since, or a step for another day: not due here
+            self._queue_before_steps(queue, waiting, card)
+
+    def put_back_unhidden(
+        self, queue: list[StudyCard], waiting: Mapping[str, datetime], moment: datetime
+    ) -> None:
+        """Queue the cards hidden when the session began that are back in study now and
+        due at `moment`, before the `waiting` learning copies: one unsuspended in another
+        drillbit's card browser stayed out of this session for good. One query per card
+        shown, and none when nothing was hidden at the start."""
+        if not self._hidden_at_start:
+            return
+        still = self._store.hidden_ids(moment)
+        for card_id in [i for i in self._hidden_at_start if i not in still]:
+            card = self._hidden_at_start.pop(card_id)
+            saved = self._store.card_state(card_id)
+            if saved is None or saved.due > moment:
+                continue  # new (new_per_day holds), or not due yet: not this session's
+            if any(queued.id == card_id for queued in queue):
+                continue
+            self._queue_before_steps(queue, waiting, card)
+
+    def news(self) -> list[str]:
+        """What to tell the person of the changes since the last call, each said once:
+        the session left such cards out (or took them back), and a count that moved
+        unexplained read as cards lost or come from nowhere."""
+        answered, aside, back = self._told
+        self._told = (len(self.answered), len(self.set_aside), len(self.back))
+        said = []
+        if self.answered[answered:]:
+            said.append(answered_elsewhere_phrase(self.answered[answered:]))
+        if self.set_aside[aside:]:
+            said.append(set_aside_elsewhere_phrase(self.set_aside[aside:]))
+        if self.back[back:]:
+            said.append(back_elsewhere_phrase(self.back[back:]))
+        return said
+
+    def _queue_before_steps(
+        self, queue: list[StudyCard], waiting: Mapping[str, datetime], card: StudyCard
+    ) -> None:
+        """Queue a card that came back into study before the waiting learning copies, and
+        keep it for the screen to say (`back`)."""
+        index = len(queue)
+        while index > 0 and queue[index - 1].id in waiting:
+            index -= 1
+        queue.insert(index, card)
+        self.back.append(card)

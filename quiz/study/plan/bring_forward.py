@@ -1,0 +1,125 @@
+"""The last pass: which cards are brought forward to which day before the
+interview (`last_pass`), so that predicted readiness on the day reaches the target plus
+the margin with the fewest seconds of study.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+
+from fsrs import Card, Scheduler, State
+
+from quiz.store.records import InterviewPlan
+from quiz.study.cards import StudyCard
+from quiz.study.days import local_date
+from quiz.study.plan.curve import RecallCache, _recall_after_first_look
+from quiz.study.plan.looks import _add_looks, _Looks, _Reviews
+from quiz.study.plan.pace import Pace
+from quiz.study.plan.placement import _fewest_looks, with_numpy
+from quiz.study.plan.recall_on_day import READINESS_MARGIN, _recalls, interview_start
+
+
+@dataclass(frozen=True)
+class LastPass:
+    """Where the last pass places each card's look, from today (index 0) to the eve."""
+
+    days: tuple[tuple[str, ...], ...]
+    """Card ids placed on each day, best first; today's are studied now."""
+    new: frozenset[str]
+    """The placed cards that are still unseen (a first look, not a review)."""
+    predicted: float
+    """Predicted readiness on the day if every placed look happens (each answered as
+    fsrs expects: recalled with its predicted probability)."""
+
+
+def last_pass(
+    studied: Sequence[StudyCard],
+    unseen: Sequence[StudyCard],
+    memory: Mapping[str, Card],
+    plan: InterviewPlan,
+    moment: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+    pace: Pace,
+    today_left: float,
+    margin: float = READINESS_MARGIN,
+    steps: bool = True,
+    recalls: RecallCache | None = None,
+) -> LastPass:
+    """The last pass from `moment` to the eve of the interview: what to look at, and when.
+
+    Every (card, day) pair is worth the recall on the day it adds (fsrs's forgetting
+    curve, expected over recalling or not). The aim is the fewest looks that bring
+    predicted readiness on the day to the plan's target plus `margin`, each day within
+    its minutes (`today_left` today, the budget on the later days): see `_fewest_looks`.
+    Nothing is reviewed beyond what the day needs. A card well above the target on the
+    day gains little and comes last, so it is left alone; a card far under it gains most
+    on the eve, so the weakest cards wait for the latest days with room, and when the eve
+    is full the looks that take longest (a drill) go to the day before.
+    What lands on today is today's; the rest is planned again tomorrow.
+
+    `recalls` keeps the recall after a review across calls (`RecallCache`: the forecast's
+    days ask the same ones again, a day later each).
+
+    `unseen` cards compete as first looks (plan_day passes them only when the days are too
+    few to introduce them all before the eve). A card still in its learning or relearning
+    steps from an earlier day is a candidate like a review. Without `steps` (see
+    `steps_fit`) a look costs one answer and a lapse is not relearned the same day.
+    """
+    today = local_date(moment, tz)
+    start = interview_start(plan, tz)
+    days_left = max(1, (plan.interview - today).days)
+    budget = plan.minutes_per_day * 60.0
+    room = [today_left] + [budget] * (days_left - 1)
+    whens = [moment + timedelta(days=offset) for offset in range(days_left)]
+    known_cards = [memory[card.id] for card in studied]
+    # Readiness on the day if nothing more is studied, summed over the cards: the
+    # placed looks add to it until the goal.
+    now_recalls = _recalls(known_cards, start, scheduler)
+    ready = sum(now_recalls)
+    goal = (plan.target + margin) * (len(studied) + len(unseen))
+    looks = _Looks()
+    after = (recalls if recalls is not None else RecallCache()).after_reviews
+    # Python's offsets are under a day each way, so a review 3 days before `moment` was
+    # on an earlier local date: only the later ones need theirs worked out.
+    recent = moment - timedelta(days=3)
+    review_costs: dict[str, float] = {}
+    # Cards in the same memory state recall the same after a review: worked out once per state.
+    afters: dict[tuple[State, float | None, float | None, datetime], list[float]] = {}
+    reviews = _Reviews()
+    for card, known, now_recall in zip(studied, known_cards, now_recalls, strict=True):
+        reviewed = known.last_review
+        if reviewed is None or (reviewed >= recent and local_date(reviewed, tz) >= today):
+            continue  # answered today already (its steps are plan_day's step 1)
+        key = (known.state, known.stability, known.difficulty, reviewed)
+        card_after = afters.get(key)
+        if card_after is None:
+            card_after = afters[key] = after(known, whens, start, scheduler, steps=steps)
+        cost = review_costs.get(card.kind)
+        if cost is None:
+            cost = review_costs[card.kind] = pace.review_seconds(card.kind, steps=steps)
+        reviews.after.append(card_after)
+        reviews.now.append(now_recall)
+        reviews.numbers.append(looks.number(card.id, unseen=False))
+        reviews.costs.append(cost)
+    first_look = [
+        _recall_after_first_look(when, start, scheduler, steps=steps)
+        for when in (whens if unseen else ())
+    ]
+    firsts = [
+        (looks.number(card.id, unseen=True), pace.new_seconds(card.kind, steps=steps))
+        for card in unseen
+    ]
+    most = (len(reviews.after) + len(firsts)) * days_left
+    vectorised = with_numpy(most)
+    _add_looks(looks, reviews, first_look, firsts, vectorised=vectorised)
+    placement = _fewest_looks(looks, room, ready, goal)
+    count = len(studied) + len(unseen)
+    return LastPass(
+        days=placement.days,
+        new=placement.new,
+        predicted=placement.ready / count if count else 0.0,
+    )

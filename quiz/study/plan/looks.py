@@ -1,0 +1,140 @@
+"""The looks the last pass chooses from: each (card, day) pair with its cost and the
+recall on the day it adds, kept in columns (`_Looks`) and made for every card and day
+(`_add_looks`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+
+@dataclass
+class _Looks:
+    """The last pass's candidates, each a look at a card on a day (0 is today), as columns:
+    look i is at card number `cards[i]` on day `days[i]`.
+
+    Columns, not an object per look: a heavy home's last pass has some 60,000 looks a day,
+    each ranking `_fewest_looks` tries reads them whole, and an object per look cost more
+    to build and read back than the rankings (the twentieth round's profile).
+    """
+
+    names: list[str] = field(default_factory=list)
+    """Each card's id, by its number."""
+    unseen: list[bool] = field(default_factory=list)
+    """By card number: its looks are first looks at a card never seen, not reviews."""
+    cards: list[int] = field(default_factory=list)
+    days: list[int] = field(default_factory=list)
+    gains: list[float] = field(default_factory=list)
+    """Predicted recall on the interview day each look adds."""
+    costs: list[float] = field(default_factory=list)
+    """Expected seconds each look takes."""
+    numbers: dict[str, int] = field(default_factory=dict)
+    """Each card's number, by its id."""
+    arrays: _LookArrays | None = None
+    """The same four columns as numpy arrays, when they were built with numpy."""
+
+    def number(self, card_id: str, *, unseen: bool) -> int:
+        """The number of `card_id` (the next one when it is new here): a card's looks on
+        different days share it, and `_place` takes one look per card by it."""
+        found = self.numbers.get(card_id)
+        if found is None:
+            found = self.numbers[card_id] = len(self.names)
+            self.names.append(card_id)
+            self.unseen.append(unseen)
+        return found
+
+
+@dataclass(frozen=True)
+class _LookArrays:
+    """`_Looks`'s four columns as numpy arrays, kept from a build with numpy (`_add_looks`)
+    for the rankings, which read them whole."""
+
+    cards: NDArray[np.int64]
+    days: NDArray[np.int64]
+    gains: NDArray[np.float64]
+    costs: NDArray[np.float64]
+
+
+@dataclass(frozen=True)
+class _Reviews:
+    """The last pass's seen cards as rows: each one's recall on the interview day after a
+    review on each day left (`after`), without one (`now`), its number and seconds."""
+
+    after: list[list[float]] = field(default_factory=list)
+    now: list[float] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    costs: list[float] = field(default_factory=list)
+
+
+def _add_looks(
+    looks: _Looks,
+    reviews: _Reviews,
+    firsts: Sequence[float],
+    unseen: Sequence[tuple[int, float]],
+    *,
+    vectorised: bool,
+) -> None:
+    """Fill `looks`: a review of each row of `reviews` on each day it gains on (its recall
+    after less its recall now, above 0), rows in order and days in order; then a first look
+    at each `unseen` card (number, seconds) on every day, gaining `firsts[day]`.
+
+    With numpy (`vectorised`) the gains are one matrix and the reviews its positive cells
+    in row-major order, which is the loop's order, by the same subtraction (IEEE on both
+    sides), and the columns are kept as arrays (`_LookArrays`) for the rankings: a heavy
+    home's last pass made some 60,000 looks a day by four appends each.
+    """
+    if not vectorised:
+        add_card, add_day = looks.cards.append, looks.days.append
+        add_gain, add_cost = looks.gains.append, looks.costs.append
+        for after, now, number, cost in zip(
+            reviews.after, reviews.now, reviews.numbers, reviews.costs, strict=True
+        ):
+            for offset, recall in enumerate(after):
+                gain = recall - now
+                if gain > 0:
+                    add_card(number)
+                    add_day(offset)
+                    add_gain(gain)
+                    add_cost(cost)
+        for number, cost in unseen:
+            for offset, gain in enumerate(firsts):
+                add_card(number)
+                add_day(offset)
+                add_gain(gain)
+                add_cost(cost)
+        return
+    import numpy as np
+
+    cards = [np.empty(0, dtype=np.int64)]
+    days = [np.empty(0, dtype=np.int64)]
+    gains = [np.empty(0, dtype=np.float64)]
+    costs = [np.empty(0, dtype=np.float64)]
+    if reviews.after:
+        matrix = np.array(reviews.after, dtype=np.float64)
+        matrix -= np.array(reviews.now, dtype=np.float64)[:, None]
+        row, day = np.nonzero(matrix > 0)
+        cards.append(np.array(reviews.numbers, dtype=np.int64)[row])
+        days.append(day.astype(np.int64))
+        gains.append(matrix[row, day])
+        costs.append(np.array(reviews.costs, dtype=np.float64)[row])
+    if unseen and firsts:
+        numbers, seconds = zip(*unseen, strict=True)
+        cards.append(np.repeat(np.array(numbers, dtype=np.int64), len(firsts)))
+        days.append(np.tile(np.arange(len(firsts), dtype=np.int64), len(unseen)))
+        gains.append(np.tile(np.array(firsts, dtype=np.float64), len(unseen)))
+        costs.append(np.repeat(np.array(seconds, dtype=np.float64), len(firsts)))
+    arrays = _LookArrays(
+        cards=np.concatenate(cards),
+        days=np.concatenate(days),
+        gains=np.concatenate(gains),
+        costs=np.concatenate(costs),
+    )
+    looks.arrays = arrays
+    looks.cards, looks.days = arrays.cards.tolist(), arrays.days.tolist()
+    looks.gains, looks.costs = arrays.gains.tolist(), arrays.costs.tolist()

@@ -1,0 +1,409 @@
+"""Placing looks on days: the best looks first, one day per card, while each day has
+room, until readiness on the day reaches the goal (`_fewest_looks`); days priced when
+full, so that a card moves to a day with room.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
+
+from quiz.study.plan.looks import _Looks
+from quiz.study.plan.pace import FITS_SLACK, _fits
+
+
+@dataclass(frozen=True)
+class _Placement:
+    """Where one ranking of the looks put them, and what that placement reaches."""
+
+    days: tuple[tuple[str, ...], ...]
+    new: frozenset[str]
+    ready: float
+    """Readiness on the day summed over the cards, with the placed looks."""
+    looks: int
+    seconds: float
+    crowded: frozenset[int]
+    """Days that had to turn a look away for lack of room."""
+
+
+PRICE_ROUNDS = 16
+"""How many prices per second of a crowded day `_fewest_looks` tries."""
+
+
+PRICE_STEP = 1.35
+"""Each round multiplies a crowded day's price per second by this (the first price is a
+fiftieth of the best recall per second of any look)."""
+
+
+@dataclass(frozen=True)
+class _Columns:
+    """What every ranking `_fewest_looks` tries reads of the looks, made once: their cards
+    and days as arrays (None below `NUMPY_LOOKS`: numpy is not used) and the least time."""
+
+    cards: NDArray[np.int64] | None
+    """`_Looks.cards` as an array."""
+    on_day: NDArray[np.int64] | None
+    """`_Looks.days` as an array."""
+    costs: NDArray[np.float64] | None
+    """`_Looks.costs` as an array."""
+    cheapest: float
+    """The least time of any look: a day with less room left takes no more look."""
+
+    @classmethod
+    def of(cls, looks: _Looks, *, vectorised: bool = False) -> _Columns:
+        cards = on_day = costs = None
+        if vectorised and looks.arrays is not None:
+            cards, on_day, costs = looks.arrays.cards, looks.arrays.days, looks.arrays.costs
+        elif vectorised:
+            import numpy as np
+
+            cards = np.array(looks.cards, dtype=np.int64)
+            on_day = np.array(looks.days, dtype=np.int64)
+            costs = np.array(looks.costs, dtype=np.float64)
+        cheapest = min(looks.costs, default=0.0)
+        return cls(cards=cards, on_day=on_day, costs=costs, cheapest=cheapest)
+
+
+def _place(
+    looks: _Looks,
+    room: Sequence[float],
+    ready: float,
+    goal: float,
+    order: Sequence[int] | NDArray[np.int64] | _Ranking,
+    columns: _Columns | None = None,
+) -> _Placement:
+    """Take the looks in `order` (indices), one day per card, while the day has room,
+    until readiness reaches `goal`.
+
+    Once no day has room for even the quickest look, nothing more is placed: the looks
+    left only mark their days crowded (those of cards not placed), found at once instead
+    of one look at a time (most of the 200,000 looks of a heavy home's last pass come
+    after the days are full, and `_fewest_looks` places them up to 17 times a day).
+    With numpy (`columns` with arrays), the walk skips the looks that can do nothing
+    when it reaches them (`_live`): nine in ten on a heavy home; `order` may then be a
+    `_Ranking`, sorted only as far as the walk reads it.
+    """
+    cols = columns if columns is not None else _Columns.of(looks)
+    cards, on_day, costs, gains = looks.cards, looks.days, looks.costs, looks.gains
+    left = list(room)
+    open_days = sum(1 for room_left in left if _fits(cols.cheapest, room_left))
+    taken = bytearray(len(looks.names))
+    """By card number: 1 once one of its looks is placed."""
+    placed: list[int] = []
+    days: list[list[str]] = [[] for _ in room]
+    crowded: set[int] = set()
+    seconds = 0.0
+    ranking: _Ranking | None = None
+    plain: Sequence[int] | NDArray[np.int64] = ()
+    walk: Iterable[tuple[int, int]]
+    if cols.cards is not None:
+        ranking = _Ranking.of(order)
+        walk = _live(ranking, cols, left, crowded, taken)
+    else:
+        assert not isinstance(order, _Ranking), "a _Ranking is numpy's: columns with arrays"
+        plain = order
+        walk = enumerate(plain)
+    for position, index in walk:
+        if ready >= goal:
+            break  # the day is covered: no look is spent beyond the goal
+        if not open_days:
+            # no look fits any more: each one left of a card not placed is turned away
+            rest = ranking.rest(position) if ranking is not None else plain[position:]
+            crowded.update(_turned_away(looks, cols, rest, taken))
+            break
+        card = cards[index]
+        if taken[card]:
+            continue
+        day, cost = on_day[index], costs[index]
+        if not cost <= left[day] + FITS_SLACK:  # not _fits(cost, left[day]), inlined
+            crowded.add(day)
+            continue
+        taken[card] = 1
+        placed.append(card)
+        ready += gains[index]
+        seconds += cost
+        was_open = _fits(cols.cheapest, left[day])
+        left[day] -= cost
+        if was_open and not _fits(cols.cheapest, left[day]):
+            open_days -= 1
+        days[day].append(looks.names[card])
+    return _Placement(
+        days=tuple(tuple(day) for day in days),
+        new=frozenset(looks.names[card] for card in placed if looks.unseen[card]),
+        ready=ready,
+        looks=len(placed),
+        seconds=seconds,
+        crowded=frozenset(crowded),
+    )
+
+
+LIVE_CHUNK = 1024
+"""How many looks of a ranking `_live` sifts at a time."""
+
+
+def _live(
+    order: _Ranking,
+    cols: _Columns,
+    left: list[float],
+    crowded: set[int],
+    taken: bytearray,
+) -> Iterator[tuple[int, int]]:
+    """(position, index) of the looks in `order` that may still do something when `_place`
+    reaches them, a chunk at a time from its state then (`left`, `crowded`, `taken`, which
+    it changes as it walks).
+
+    Left out: the looks of a card placed, and those on a day already crowded that has no
+    room for them. A card once placed stays placed, a crowded day stays crowded and its
+    room only shrinks, so such a look does nothing when the walk reaches it either. Most
+    looks of a heavy home's ranking are of that kind: the best days fill first, and their
+    other looks were walked one by one, 900,000 a forecast, only to crowd a crowded day.
+    """
+    import numpy as np
+
+    assert cols.cards is not None and cols.on_day is not None and cols.costs is not None
+    placed = np.frombuffer(taken, dtype=np.bool_)
+    for begin in range(0, len(order), LIVE_CHUNK):
+        chunk = order.head(begin + LIVE_CHUNK)[begin : begin + LIVE_CHUNK]
+        day = cols.on_day[chunk]
+        full = np.array([number in crowded for number in range(len(left))], dtype=np.bool_)
+        room = np.array(left, dtype=np.float64) + FITS_SLACK  # as `_place` adds it
+        idle = placed[cols.cards[chunk]] | (full[day] & ~(cols.costs[chunk] <= room[day]))
+        kept = np.flatnonzero(~idle)
+        yield from zip((kept + begin).tolist(), chunk[kept].tolist(), strict=True)
+
+
+def _turned_away(
+    looks: _Looks, cols: _Columns, rest: Sequence[int] | NDArray[np.int64], taken: bytearray
+) -> set[int]:
+    """The days of the looks `rest` (indices) of cards not `taken`."""
+    if cols.cards is None or cols.on_day is None:
+        return {looks.days[i] for i in rest if not taken[looks.cards[i]]}
+    import numpy as np
+
+    left = np.asarray(rest, dtype=np.int64)
+    placed = np.frombuffer(taken, dtype=np.bool_)
+    days: list[int] = cols.on_day[left][~placed[cols.cards[left]]].tolist()
+    return set(days)
+
+
+TIED_SHARE = 4
+"""`_ties_in_order` sorts its ties after the quick sort while they are at most one look
+in this many; with more, one stable sort is quicker."""
+
+
+def _ties_in_order(
+    first: NDArray[np.float64], then: NDArray[np.int64], index: NDArray[np.int64]
+) -> NDArray[np.int64]:
+    """The positions sorted by `first`, then `then`, then `index` (what `numpy.lexsort`
+    gives for `index` ascending, as a stable sort keeps it).
+
+    numpy's default sort is not stable, but many times quicker than a stable one on
+    floats (a vectorised quicksort where the CPU has the instructions: eight times here);
+    the looks it leaves tied on `first` are put in order after, by `then` and `index`.
+    Equal values make one group, as in a stable sort (0.0 and -0.0 too); NaNs, which it
+    puts last but not grouped, take the stable sort, and so does a part whose ties are
+    more than one look in `TIED_SHARE` (sorting them again would cost more).
+    """
+    import numpy as np
+
+    order = np.argsort(first)
+    ordered = first[order]
+    if len(ordered) and ordered[-1] != ordered[-1]:  # a NaN
+        return np.lexsort((then, first))
+    tied = ordered[1:] == ordered[:-1]
+    if tied.any():
+        # positions in a run of equal values, and each run's number
+        in_run = np.zeros(len(order), dtype=np.bool_)
+        in_run[1:] |= tied
+        in_run[:-1] |= tied
+        at = np.flatnonzero(in_run)
+        if len(at) * TIED_SHARE > len(order):
+            return np.lexsort((then, first))  # mostly ties: one stable sort is quicker
+        run = np.concatenate(([0], np.cumsum(~tied)))
+        mixed = order[at]
+        order[at] = mixed[np.lexsort((index[mixed], then[mixed], run[at]))]
+    return order
+
+
+RANKING_MARGIN = 1.25
+"""A ranking of the last pass is first sorted this many times as far as the one before was
+read (the walks of one day's rankings reach about as far), plus `LIVE_CHUNK`."""
+
+
+NUMPY_LOOKS = 20_000
+"""From this many looks the last pass ranks them, and finds the days they crowd, with
+numpy: on a heavy home (10,000 cards, some 200,000 looks a day) it is many times quicker,
+and under it importing numpy (about a third of a second) costs more than it saves."""
+
+
+NUMPY_LOOKS_LOADED = 2_000
+"""Once numpy is imported (by an earlier last pass, say), from this many looks: a heavy
+home's forecast ends with last-pass days of 10,000 looks, each ranked 17 times."""
+
+
+def with_numpy(looks: int) -> bool:
+    """Whether the last pass makes and ranks this many looks with numpy (`NUMPY_LOOKS`,
+    `NUMPY_LOOKS_LOADED`): one rule for the looks' making and their placing."""
+    return looks >= NUMPY_LOOKS or ("numpy" in sys.modules and looks >= NUMPY_LOOKS_LOADED)
+
+
+class _Ranking:
+    """The looks' indices sorted by `first`, then `then`, ascending, and on a tie of both in
+    index order (what `sorted(range(n), key=lambda i: (first[i], then[i]))` gives), sorted
+    only as far as they are read.
+
+    `_place` stops walking a ranking once the goal is reached or no day has room: on a
+    heavy home within its first 39%, and what is left it reads only as a set (the days
+    the rest crowd). So the ranking is sorted in parts from the front: the `size` smallest
+    of `first` not yet sorted (`numpy.partition`), with every other look of the same
+    `first` as the last one (a tie's group stays whole), sorted (`_ties_in_order`);
+    everything left has a larger `first` and comes after. The twenty-second
+    round's profile had 85 full `lexsort`s of up to 60,900 looks at about half a second.
+    """
+
+    def __init__(
+        self, first: NDArray[np.float64], then: NDArray[np.int64], *, size: int | None = None
+    ) -> None:
+        import numpy as np
+
+        self._first, self._then = first, then
+        self._done: NDArray[np.int64] = np.empty(0, dtype=np.int64)
+        self._left: NDArray[np.int64] | None = None
+        """The indices not sorted yet, ascending (None: all of them)."""
+        self._count = len(first)
+        self._size = self._count if size is None else max(1, size)
+        """How many to sort next."""
+        self.read = 0
+        """How far from the front the ranking was read (`head`)."""
+
+    @classmethod
+    def of(cls, order: Sequence[int] | NDArray[np.int64] | _Ranking) -> _Ranking:
+        """`order` as a ranking (one already sorted whole, unless it is a ranking)."""
+        if isinstance(order, _Ranking):
+            return order
+        import numpy as np
+
+        done = np.asarray(order, dtype=np.int64)
+        made = cls(np.empty(0, dtype=np.float64), np.empty(0, dtype=np.int64))
+        made._done, made._left, made._count = done, done[:0], len(done)
+        return made
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.head(self._count).tolist())
+
+    def head(self, end: int) -> NDArray[np.int64]:
+        """The ranking's first `end` indices (all of them if fewer), and maybe more."""
+        self.read = max(self.read, min(end, self._count))
+        while len(self._done) < self.read:
+            self._sort_more(max(end - len(self._done), self._size))
+            self._size = max(self._size, len(self._done))  # each part at least doubles
+        return self._done
+
+    def rest(self, position: int) -> NDArray[np.int64]:
+        """The indices from `position` on, in no particular order."""
+        import numpy as np
+
+        left = np.arange(self._count, dtype=np.int64) if self._left is None else self._left
+        return np.concatenate((self._done[position:], left))
+
+    def _sort_more(self, size: int) -> None:
+        import numpy as np
+
+        left = np.arange(self._count, dtype=np.int64) if self._left is None else self._left
+        first = self._first if self._left is None else self._first[left]
+        if size < len(left):
+            bound = np.partition(first, size - 1)[size - 1]
+            # a NaN bound takes the rest whole: lexsort puts NaNs last, as a full sort does
+            part = first <= bound if bound == bound else np.ones(len(left), dtype=np.bool_)
+        else:
+            part = np.ones(len(left), dtype=np.bool_)
+        taken = left[part]
+        ranked = taken[_ties_in_order(first[part], self._then[taken], taken)]
+        self._done = ranked if not len(self._done) else np.concatenate((self._done, ranked))
+        self._left = left[~part]
+
+
+def _fewest_looks(looks: _Looks, room: Sequence[float], ready: float, goal: float) -> _Placement:
+    """The placement that reaches `goal` with the fewest looks, each day within `room`.
+
+    Why not the most recall per second: the plan aims at the target with as few reviews
+    as possible, and a day's minutes up to the budget are the learner's to spend; ranked
+    per second, a drill (ten times a quiz card's time) was hardly ever reviewed, however
+    much recall a review of it added, while the days before the eve kept free minutes.
+    So looks are ranked by the recall they add, less a price per second on each day that
+    ran out of room: the price moves the longest looks off a full day (a drill goes to the
+    day before the eve, the quick cards take the eve). Prices are raised step by step on
+    the crowded days (a greedy Lagrangian search, `PRICE_ROUNDS`); the ranking per second
+    is a candidate too, so a goal it reaches is never missed. Kept: the placement that
+    reaches the goal with the fewest looks (then the least time), else the most readiness.
+    """
+
+    count = len(looks.days)
+    vectorised = with_numpy(count)
+    gains, costs, on_day = looks.gains, looks.costs, looks.days
+    columns = _Columns.of(looks, vectorised=vectorised)
+
+    def ranked(prices: Sequence[float]) -> Sequence[int] | _Ranking:
+        # best first; on a tie the later day (a look nearer the interview)
+        if vectorised:
+            price = np.array(prices, dtype=np.float64)[look_day]
+            # sorted first as far as the ranking before was read, and a little more
+            size = last[0].read * RANKING_MARGIN + LIVE_CHUNK
+            last[0] = _Ranking(-(gain - price * cost), later, size=int(size))
+            return last[0]
+        return sorted(
+            range(count),
+            key=lambda i: (-(gains[i] - prices[on_day[i]] * costs[i]), -on_day[i]),
+        )
+
+    per_second: Sequence[int] | _Ranking
+    last: list[_Ranking] = []
+    """The last ranking made: how far it was read sizes the next one's first part."""
+    if vectorised:
+        import numpy as np
+
+        assert columns.on_day is not None
+        if looks.arrays is not None:
+            gain, cost = looks.arrays.gains, looks.arrays.costs
+        else:
+            gain = np.array(gains, dtype=np.float64)
+            cost = np.array(costs, dtype=np.float64)
+        look_day = columns.on_day
+        later = -look_day
+        per_second = _Ranking(-gain / cost, later, size=count // 4 + LIVE_CHUNK)
+        last.append(per_second)
+    else:
+        per_second = sorted(range(count), key=lambda i: (-gains[i] / costs[i], -on_day[i]))
+
+    def better(one: _Placement, other: _Placement) -> bool:
+        reached, was = one.ready >= goal, other.ready >= goal
+        if reached != was:
+            return reached
+        if not reached:
+            return one.ready > other.ready
+        return (one.looks, one.seconds) < (other.looks, other.seconds)
+
+    best = _place(looks, room, ready, goal, per_second, columns)
+    if vectorised and count:
+        top = float((gain / cost).max())  # the same quotients; no NaN, so the same greatest
+    else:
+        top = max((one / seconds for one, seconds in zip(gains, costs, strict=True)), default=0.0)
+    prices = [0.0] * len(room)
+    for _round in range(PRICE_ROUNDS):
+        placement = _place(looks, room, ready, goal, ranked(prices), columns)
+        if better(placement, best):
+            best = placement
+        if not placement.crowded:
+            break
+        for day in placement.crowded:
+            prices[day] = prices[day] * PRICE_STEP if prices[day] else top / 50
+    return best

@@ -1,0 +1,150 @@
+"""The plan status kept between calls (`PlanCache`): computed again only once the
+store, the day or the clock changes (`clock_changes_at`), so Home and the stats screen do
+not each work out the forecast again.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, tzinfo
+
+from fsrs import Scheduler
+
+from quiz.store import Store
+from quiz.study.cards import StudyCard
+from quiz.study.days import as_utc, day_start, local_date, next_day_start
+from quiz.study.plan_status import PlanStatus, _Parts, _status, _with_forecast
+
+
+def clock_changes_at(store: Store, now: datetime, tz: tzinfo) -> datetime:
+    """When the plan's status may next change by the clock alone, the store as it is:
+    the next study day's start (a new day is planned), a step of a card answered today falling
+    due (back among the day's reviews), a buried card coming back (`PlanCache`)."""
+    from quiz.store.timefmt import from_db, to_db
+
+    moment = as_utc(now)
+    until = next_day_start(moment, tz)
+    answered = {
+        r.card_id for r in store.reviews(since=day_start(moment, tz)) if r.card_after is not None
+    }
+    columns = store.schedule_columns()
+    after = to_db(moment)
+    for card_id in answered:
+        column = columns.get(card_id)
+        if column is not None and column[1] > after:
+            until = min(until, from_db(column[1]))
+    for flag in store.card_flags().values():
+        if flag.buried_until is not None and as_utc(flag.buried_until) > moment:
+            until = min(until, as_utc(flag.buried_until))
+    return until
+
+
+@dataclass
+class _Kept:
+    """One status `PlanCache` keeps, and what it was computed from."""
+
+    key: object
+    """The store's version, the local day and the time zone."""
+    cards: Sequence[StudyCard]
+    scheduler: Scheduler
+    at: datetime
+    """The moment it was computed at (its forecast is computed at it too)."""
+    until: datetime
+    """It holds before this moment (`clock_changes_at`)."""
+    made: tuple[PlanStatus, _Parts] | None
+    forecast: PlanStatus | None = None
+    """The status with its forecast, once asked."""
+
+
+class PlanCache:
+    """The plan's status kept while nothing it is computed from has changed, so Home's
+    line, Home's target warning and the stats screen's plot share one computation (on a
+    heavy home the forecast is seconds of CPU, and each of them computed it).
+
+    A kept status is given again while the store is unchanged (`Store.version`: no
+    answer, import, flag or plan change, through this store or another connection), the
+    cards and the scheduler are the same objects (a reloaded bank, new settings), and the
+    clock is on the same local day, before the next moment the clock alone changes it
+    (`clock_changes_at`). It is exactly what `plan_status` gave at the moment it was
+    computed, the forecast included (computed at that moment when first asked).
+
+    Before the day's first plan-mode answer the day is decided at the moment it is
+    computed (`day_decided_at`), so a status computed hours later could in principle
+    differ: fsrs counts elapsed time in whole days, and a card's recall today steps down
+    when the time of its last review passes, which may reorder the last pass's ranking.
+    On the heavy home and two small ones the day's list was the same at every hour sampled
+    from 00:30 to 23:30 (docs/plan.md, after "The day is decided once"); a session's queue
+    is still counted when it starts (`plan_queue`), so the first answer decides from then.
+
+    Safe to share between Home's forecast worker and the screen's thread: a status is
+    computed once under a lock, its forecast under another, so counting Home's line again
+    does not wait for a forecast being computed.
+    """
+
+    def __init__(self) -> None:
+        self._kept: _Kept | None = None
+        self._lock = threading.Lock()
+        self._forecast_lock = threading.Lock()
+
+    def status(
+        self,
+        store: Store,
+        cards: Sequence[StudyCard],
+        now: datetime,
+        *,
+        tz: tzinfo,
+        scheduler: Scheduler,
+        with_forecast: bool = False,
+    ) -> PlanStatus | None:
+        """`plan_status(store, cards, now, ...)`, or the one kept when it still holds."""
+        kept = self._current(store, cards, now, tz=tz, scheduler=scheduler)
+        if kept.made is None:
+            return None
+        status, parts = kept.made
+        if not with_forecast:
+            return status
+        with self._forecast_lock:
+            if kept.forecast is None:  # stopped once the store is closed: the app quit
+                kept.forecast = _with_forecast(
+                    status, parts, kept.at, tz=tz, scheduler=scheduler, stop=store.is_closed
+                )
+            return kept.forecast
+
+    def has_forecast(self) -> bool:
+        """Whether the status kept last has its forecast: asked right after `status` (which
+        keeps the current one), a forecast asked next comes at once, not after the seconds
+        of CPU a heavy home's takes (the stats screen draws meanwhile, and waits for it in
+        a thread)."""
+        kept = self._kept
+        return kept is not None and kept.forecast is not None
+
+    def _current(
+        self,
+        store: Store,
+        cards: Sequence[StudyCard],
+        now: datetime,
+        *,
+        tz: tzinfo,
+        scheduler: Scheduler,
+    ) -> _Kept:
+        with self._lock:
+            # the version before the reads: a write during them computes again next time
+            version = store.version()
+            key = (version, local_date(now, tz), tz)
+            kept = self._kept
+            if (
+                version is not None
+                and kept is not None
+                and kept.key == key
+                and kept.cards is cards
+                and kept.scheduler is scheduler
+                and as_utc(kept.at) <= as_utc(now) < kept.until
+            ):
+                return kept
+            made = _status(store, cards, now, tz=tz, scheduler=scheduler)
+            until = clock_changes_at(store, now, tz)
+            kept = _Kept(key, cards, scheduler, now, until, made)
+            self._kept = kept if version is not None else None
+            return kept

@@ -1,0 +1,104 @@
+"""What plan mode says: the notes and offers of a day's plan (cards waiting, minutes
+used, the day over, studying ahead), one wording for the study screen, Home and the CLI.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, tzinfo
+
+from quiz.plural import counted, plural
+from quiz.study.days import as_utc, next_day_start
+
+
+def cards_wait(count: int, *, more: bool = False) -> str:
+    """'4 cards wait for tomorrow' ('1 more card waits for tomorrow'): today's planned
+    cards whose long answer no longer fits in what is left of today's minutes.
+
+    The one wording of Home's line, `drillbit plan`, the study screen's notice when an
+    answer leaves cards out (`more`: some had been left out before) and the session's
+    summary. They said "for tomorrow", "for the next day" and "cards of today's plan"
+    for the same cards.
+    """
+    cards = plural(count, "card waits", "cards wait")
+    return f"{count} {'more ' if more else ''}{cards} for tomorrow"
+
+
+PRACTISE_MORE = "To practise more (the schedule stays as planned): drillbit study --mode cram."
+"""How to go on when today's plan minutes stop a session."""
+
+
+AHEAD_COMMAND = "drillbit study --ahead"
+"""How to study ahead from a shell (Home's key is a)."""
+
+
+def ahead_offer(count: int, minutes_left: float, *, key: str | None = "a") -> str:
+    """'Study ahead: 20 new cards of the next days fit in the 14 min left: press a
+    (drillbit study --ahead).' Offered once today's list is done with minutes left
+    (`PlanQueue.ahead`); `key` None: the command alone (`drillbit plan`)."""
+    cards = f"{counted(count, 'new card')} of the next days {plural(count, 'fits', 'fit')}"
+    how = AHEAD_COMMAND if key is None else f"press {key} ({AHEAD_COMMAND})"
+    return f"Study ahead: {cards} in the {_minutes(minutes_left)} min left: {how}."
+
+
+def _minutes(seconds: float) -> str:
+    """Seconds as whole minutes, at least 1 (a box with a card in it is never '0 min')."""
+    return str(max(1, math.floor(seconds / 60)))
+
+
+def minutes_used_note(waiting: int = 0) -> str:
+    """What `d` says when today's plan minutes leave it nothing to start, with how many
+    of the cards it would have studied wait (`waiting`) and how to go on anyway."""
+    said = f": {cards_wait(waiting)}" if waiting else ""
+    return f"Today's plan minutes are used{said}. {PRACTISE_MORE}"
+
+
+def longer_than_a_day(count: int, minutes_per_day: float) -> str:
+    """'2 cards longer than a day's 10 min (more minutes a day fit them)': the cards no
+    day's minutes fit, as `drillbit plan` and `d` name them."""
+    them = "it" if count == 1 else "them"
+    return (
+        f"{counted(count, 'card')} longer than a day's {minutes_per_day:g} min "
+        f"(more minutes a day fit {them})"
+    )
+
+
+def day_ended_note(hour: int) -> str:
+    """A plan-mode session's summary when the study day's end (`hour` o'clock, the
+    `day_starts_at` setting) ended it: its list was the old day's."""
+    return (
+        f"The study day ended at {hour:02d}:00: this session's list was planned for the day "
+        "before. d on Home starts the new day's session (drillbit study)."
+    )
+
+
+def day_ends_phrase(now: datetime, tz: tzinfo) -> str:
+    """When the study day of `now` ends, as `drillbit plan` says it: 'midnight', '04:00'
+    (after midnight, before the hour) or '04:00 tomorrow' (`tz`'s `day_starts_at`)."""
+    ends = next_day_start(now, tz).astimezone(tz)
+    if ends.hour == 0 and ends.minute == 0:
+        return "midnight"
+    tomorrow = ends.date() != as_utc(now).astimezone(tz).date()
+    return f"{ends:%H:%M}{' tomorrow' if tomorrow else ''}"
+
+
+def day_over_notice(hour: int) -> str:
+    """What the app says on the card being answered when the study day ends under it: the
+    summary said it only after that card, to someone who did not know a day had ended."""
+    return (
+        f"A new study day began at {hour:02d}:00: this card still counts, then the session "
+        "ends (its list was the day before's); d on Home starts today's plan."
+    )
+
+
+def session_cut_note() -> str:
+    """A plan-mode session's summary when today's minutes ended it: that its last cards
+    no longer fit, and how to go on.
+
+    No count and no "minutes are used": the summary's Plan row says what is left of
+    today's plan, as Home does, with the minutes spent by the end of the session, and that
+    can differ from the session's queue made at its start (a summary said "1 card waits for
+    tomorrow" and "2 cards wait for tomorrow" one line apart, or "minutes are used"
+    above a row offering one more card that fits in the minutes left).
+    """
+    return f"The session's last cards no longer fit in today's plan minutes. {PRACTISE_MORE}"

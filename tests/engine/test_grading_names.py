@@ -1,0 +1,135 @@
+"""The grader's generic diagnoses: rows and columns swapped, float16 results, a float32 loss.
+
+Each drill's answer files show these messages end to end; here each rule is pinned on its
+own, with the cases where it must stay silent (a claim that can be wrong misleads more
+than a bare "max rel error").
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from engine.checkers.nn._square import swapped_axes_cause
+from engine.checks import CaseFailure, Judgement, Tolerance, float16_only
+
+NEAR = "the loss agrees with the expected value to about 7 digits only"
+
+BROADCAST = (
+    "ValueError: operands could not be broadcast together with shapes (6,10) (10,1) \n"
+    "  line 7, in softmax: return e / e.sum(axis=0)[:, None]"
+)
+
+
+def _names(path: str) -> str:
+    return {"args[0]": "z"}.get(path, path)
+
+
+def _cause(z: np.ndarray, error: str) -> str | None:
+    found = swapped_axes_cause(
+        {"fn": "softmax", "args": [z]}, "case 4: moderate logits", error, _names
+    )
+    return None if found is None else found.message
+
+
+def test_a_broadcast_error_on_a_non_square_input_names_it_its_case_and_the_line() -> None:
+    cause = _cause(np.zeros((6, 10)), BROADCAST)
+    assert cause is not None
+    assert cause.startswith("fails when z's rows and columns differ (case 4: z of shape (6, 10))")
+    assert "numpy raised a shape error at line 7" in cause
+    assert "may swap rows and columns" in cause
+
+
+def test_the_shared_problem_leaves_out_the_case_so_its_cases_read_as_one() -> None:
+    smaller = BROADCAST.replace("(6,10) (10,1)", "(3,5) (5,1)")
+    found = swapped_axes_cause({"args": [np.zeros((6, 10))]}, "case 4: x", BROADCAST, _names)
+    other = swapped_axes_cause({"args": [np.zeros((3, 5))]}, "case 5: y", smaller, _names)
+    assert found is not None and other is not None
+    assert found.message != other.message
+    assert found.problem == other.problem
+    assert "case" not in found.problem and "(6, 10)" not in found.problem
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        "ValueError: matmul: Input operand 1 has a mismatch in its core dimension 0, with "
+        "gufunc signature (n?,k),(k,m?)->(n?,m?) (size 6 is different from 10)",
+        "ValueError: shapes (6,10) and (6,10) not aligned: 10 (dim 1) != 6 (dim 0)",
+        "ValueError: all the input array dimensions except for the concatenation axis must "
+        "match exactly, but along dimension 1, the array at index 0 has size 10 and the array "
+        "at index 1 has size 6",
+    ],
+    ids=["matmul", "dot", "concatenate"],
+)
+def test_numpys_other_shape_errors_are_named_too(error: str) -> None:
+    assert _cause(np.zeros((6, 10)), error) is not None
+
+
+def test_an_index_valid_along_the_other_axis_is_named_as_an_index_error() -> None:
+    error = "IndexError: index 7 is out of bounds for axis 0 with size 6\n  line 5, in f: x"
+    cause = _cause(np.zeros((6, 10)), error)
+    assert cause is not None and "numpy raised an index error at line 5" in cause
+
+
+@pytest.mark.parametrize(
+    ("z", "error"),
+    [
+        (np.zeros((6, 6)), BROADCAST),  # a square input: nothing to swap
+        (np.zeros((6,)), BROADCAST),  # not a matrix
+        (np.zeros((6, 10)), "ZeroDivisionError: division by zero"),
+        (  # a shape error about other sizes than z's
+            np.zeros((6, 10)),
+            "ValueError: operands could not be broadcast together with shapes (3,4) (5,) ",
+        ),
+        (  # an index past both axes is no swap
+            np.zeros((6, 10)),
+            "IndexError: index 12 is out of bounds for axis 0 with size 6",
+        ),
+    ],
+    ids=["square", "vector", "other-error", "other-sizes", "past-both-axes"],
+)
+def test_no_swap_is_claimed_where_the_error_does_not_show_one(z: np.ndarray, error: str) -> None:
+    assert _cause(z, error) is None
+
+
+def _failure(check: object) -> str:
+    with pytest.raises(CaseFailure) as raised:
+        check()  # type: ignore[operator]
+    return raised.value.message
+
+
+def test_a_row_and_a_column_broadcast_into_a_square_is_named() -> None:
+    j = Judgement("case", "")
+    message = _failure(lambda: j.array("softmax(z)", np.zeros((10, 10)), (1, 10)))
+    assert "a row and a column broadcast into a square" in message
+
+
+def test_float16_values_are_named_float16_not_float32() -> None:
+    expected = np.sin(np.linspace(0.1, 3.0, 12)).reshape(3, 4)
+    in_float16 = expected.astype(np.float16).astype(np.float64)
+    assert float16_only(in_float16, expected)
+    assert not float16_only(expected, expected)
+    assert not float16_only(expected.astype(np.float32).astype(np.float64), expected)
+    message = _failure(
+        lambda: Judgement("case", "").close("PE", in_float16, expected, Tolerance(rtol=1e-9))
+    )
+    assert "matches in float16 precision only" in message
+
+
+def test_a_loss_off_by_float32_rounding_is_told_only_what_its_checker_words() -> None:
+    expected = 0.750721986
+    got = float(np.float32(expected)) + 1e-9  # float32's digits, then float64 arithmetic
+    tol = Tolerance(rtol=1e-9)
+    asked = _failure(
+        lambda: Judgement("case", "").close("the loss", got, expected, tol, near_miss=NEAR)
+    )
+    assert asked.startswith(NEAR)
+    plain = _failure(lambda: Judgement("case", "").close("the loss", got, expected, tol))
+    assert plain.startswith("max rel error")
+    far = _failure(  # a wrong formula's error is far above float32 rounding: no such claim
+        lambda: Judgement("case", "").close(
+            "the loss", expected * 1.001, expected, tol, near_miss=NEAR
+        )
+    )
+    assert far.startswith("max rel error")

@@ -1,0 +1,156 @@
+"""The screens' decisions without a screen: Home's (`quiz.home_view`: what `d` gives on
+each row, the headline, the plan's line, the hint's words, the welcome back, the clock's
+horizon) and the stats screen's (`quiz.stats_view`: the forecast, the target, the count
+of today).
+
+They were in `HomeScreen` and `StatsScreen` and tested only through a running app; the
+screens now show what they are handed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, timedelta
+from pathlib import Path
+from random import Random
+
+import pytest
+from fsrs import Rating, Scheduler
+
+from quiz.bank.loader import load_bank
+from quiz.home_view import NO_PLAN, PLAN_OVER, home_changes_at, home_view, welcome_back
+from quiz.stats_view import compute_forecast, stats_view
+from quiz.store import Store
+from quiz.study.days import next_day_start
+from quiz.study.plan import ForecastDay
+from quiz.study.scheduling import review_card
+from quiz.workspace import Workspace
+from tests.tui.conftest import FakeClock, set_plan
+
+
+@pytest.fixture
+def ws(tui_bank: Path, tmp_path: Path, clock: FakeClock) -> Iterator[Workspace]:
+    store = Store.open(tmp_path / "db.sqlite")
+    workspace = Workspace(
+        load_bank([tui_bank]),
+        store,
+        clock=clock,
+        scheduler=Scheduler(enable_fuzzing=False),
+        rng=Random(1),
+        drafts_dir=tmp_path / "drafts",
+    )
+    workspace.tz = UTC
+    yield workspace
+    workspace.close()
+
+
+def _answer(ws: Workspace, card_id: str, rating: Rating, *, days_ago: float = 0) -> None:
+    at = ws.now() - timedelta(days=days_ago)
+    review_card(ws.store, ws.scheduler, card_id, rating, now=at, correct=rating != Rating.Again)
+
+
+def test_a_fresh_bank_studies_its_new_cards_and_invites_a_plan(ws: Workspace) -> None:
+    view = home_view(ws)
+    assert [(row.title, count) for row, count in zip(view.rows, view.today, strict=True)] == [
+        ("Mini", 4),
+        ("basics", 3),
+        ("drills", 1),
+    ], "the new cards `d` studies today, not 'due 0'"
+    assert not view.planned and not view.plan_runs_today and not view.can_study_ahead
+    assert view.headline() == view.counts.headline()
+    line = view.plan_line(ahead_key="a")
+    assert line is not None and line.invitation and line.phrases == NO_PLAN
+    assert view.studies(view.rows[1]) == "this row's 0 due + 3 new today"
+    assert view.studies(None) == "today's cards in the highlighted row"
+    assert view.broken == 0
+
+
+def test_the_invitation_goes_once_a_card_was_studied(ws: Workspace) -> None:
+    _answer(ws, "what-is-relu", Rating.Good, days_ago=3)
+    view = home_view(ws)
+    assert view.plan_line(ahead_key="a") is None
+    assert view.studies(view.rows[1]) == "this row's 1 due + 2 new today"
+
+
+def test_under_a_plan_d_studies_the_plan_and_the_line_is_the_plans(ws: Workspace) -> None:
+    set_plan(ws, 14, 30.0)
+    view = home_view(ws)
+    plan = ws.plan_status()
+    assert plan is not None and view.plan is not None
+    assert view.planned and view.plan_runs_today
+    assert list(view.today) == ws.plan_by_row(view.rows, plan)
+    assert view.headline()[0] == f"{len(plan.offered):,} planned today"
+    line = view.plan_line(ahead_key="a")
+    assert line is not None and not line.invitation
+    assert line.phrases == tuple(plan.phrases(ahead_key="a"))
+    assert view.studies(view.rows[1]) == "today's plan in the highlighted row"
+
+
+def test_on_the_interview_day_the_line_says_where_to_set_a_new_date(ws: Workspace) -> None:
+    set_plan(ws, 0, 30.0)
+    view = home_view(ws)
+    assert not view.planned and not view.plan_runs_today, "d is plain fsrs again"
+    assert view.headline() == view.counts.headline()
+    line = view.plan_line(ahead_key="a")
+    assert line is not None and line.phrases[-1] == PLAN_OVER
+
+
+def test_a_forecast_is_added_to_the_plan_and_none_leaves_the_view(ws: Workspace) -> None:
+    set_plan(ws, 14, 30.0)
+    view = home_view(ws)
+    assert view.with_forecast(()) is view
+    day = ForecastDay(ws.now().date(), 0.95, 0.5)
+    added = view.with_forecast((day,))
+    assert added.plan is not None and added.plan.forecast == (day,)
+    assert added.rows is view.rows and added.today == view.today
+
+
+def test_welcome_back_after_days_away_and_quiet_after_yesterday(ws: Workspace) -> None:
+    assert welcome_back(ws, None) is None, "a first start has nothing to come back to"
+    _answer(ws, "what-is-relu", Rating.Good, days_ago=1)
+    assert welcome_back(ws, None) is None
+    _answer(ws, "dropout-inference", Rating.Good, days_ago=5)
+    assert welcome_back(ws, None) is None, "the last answer is yesterday's"
+
+
+def test_welcome_back_says_the_cards_that_came_due(ws: Workspace) -> None:
+    for card_id in ("what-is-relu", "dropout-inference"):
+        _answer(ws, card_id, Rating.Good, days_ago=5)
+    assert welcome_back(ws, None) == "Last studied 5 days ago: 2 cards came due since."
+
+
+def test_the_counts_change_at_a_step_or_the_next_study_day(ws: Workspace) -> None:
+    now = ws.now()
+    assert home_changes_at(ws, now, UTC) == next_day_start(now, UTC)
+    _answer(ws, "what-is-relu", Rating.Again)
+    step = ws.store.card_state("what-is-relu")
+    assert step is not None and now < step.due < next_day_start(now, UTC)
+    assert home_changes_at(ws, now, UTC) == step.due
+
+
+def test_the_stats_count_today_in_homes_words_without_a_plan(ws: Workspace) -> None:
+    _answer(ws, "what-is-relu", Rating.Good, days_ago=3)
+    view = stats_view(ws)
+    assert view.forecast == [] and view.target is None
+    assert view.stats.forecast, "fsrs's due forecast, with no plan's readiness to replace it"
+    assert view.headline == home_view(ws).headline()
+    assert view.headline[0] == "1 due"
+
+
+def test_under_a_plan_the_stats_show_its_readiness_and_target(ws: Workspace) -> None:
+    set_plan(ws, 14, 30.0)
+    waiting = stats_view(ws)  # the forecast not computed yet: left to the screen's thread
+    assert waiting.forecasting and waiting.forecast == [] and waiting.target == 0.9
+    compute_forecast(ws)
+    view = stats_view(ws)
+    plan = ws.plan_status()
+    assert plan is not None and view.forecast and view.target == 0.9
+    assert not view.forecasting
+    assert view.headline == waiting.headline == home_view(ws).headline()
+    assert view.headline[0] == f"{len(plan.offered):,} planned today"
+
+
+def test_on_the_interview_day_the_stats_count_as_fsrs_again(ws: Workspace) -> None:
+    set_plan(ws, 0, 30.0)
+    view = stats_view(ws)
+    assert view.headline == home_view(ws).headline() == ws.counts().headline()
