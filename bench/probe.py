@@ -10,6 +10,8 @@ the time of that step alone as `inner_ms` (`stats` its CPU too, `inner_cpu_ms`);
 `browser` presses `b` on Home and reports the time (and CPU) to the card browser's
 first frame with rows (`_to_first_rows`: its next idle comes only after the search
 index's thread, about a second more);
+`stats_frame` presses `s` on Home and reports the time (and CPU) to the stats screen's
+first frame (under a plan Home's forecast worker is then in flight: its CPU counts too);
 `walk` walks from Home through a session, the stats, the drills and the settings
 (`bench.tui_walk`), reporting each step's wait as `waits`; `quit_imports`,
 `quit_worker`, `quit_warm` and `quit_grading` open a drill and quit during its warm-up or
@@ -19,6 +21,7 @@ its grading (`bench.quitting`), reporting the moment of the quit and the app's c
 from __future__ import annotations
 
 import json
+import os
 import resource
 import sys
 import time
@@ -28,6 +31,10 @@ from typing import Any
 from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.screen import Screen
+
+FRAME_MODES = ("browser", "stats_frame")
+"""The modes timed to a first frame: the process ends once it has reported, where an older
+tree's exit under a plan waited for Home's forecast thread (minutes at a high load)."""
 
 
 def bare_app() -> App[None]:
@@ -94,10 +101,11 @@ def _report(
     out.write_text(json.dumps(info), encoding="utf-8")
 
 
-async def _to_first_rows(pilot: Pilot[Any], key: str) -> tuple[float, float]:
+async def _to_first_rows(pilot: Pilot[Any], key: str, *, rows: bool = True) -> tuple[float, float]:
     """Press `key` on Home and time it, wall and CPU (ms), to the first frame of a screen
-    whose DataTable has rows. Textual has no public event for a frame drawn: the screen's
-    compositor refresh is wrapped, for this probe's process only."""
+    whose DataTable has rows (any other screen's first frame, without `rows`). Textual has
+    no public event for a frame drawn: the screen's compositor refresh is wrapped, for
+    this probe's process only."""
     from textual.widgets import DataTable  # here: the other probes report whether it loaded
 
     drawn: list[tuple[float, float]] = []
@@ -105,8 +113,10 @@ async def _to_first_rows(pilot: Pilot[Any], key: str) -> tuple[float, float]:
 
     def noted(screen: Screen[Any]) -> None:
         refresh(screen)
+        if drawn or screen is home:
+            return
         tables = screen.query(DataTable)
-        if not drawn and screen is not home and tables and tables.first().row_count:
+        if not rows or (tables and tables.first().row_count):
             drawn.append((time.perf_counter(), time.process_time()))
 
     home = pilot.app.screen
@@ -176,9 +186,13 @@ def main(argv: list[str]) -> None:
             inner_cpu = (time.process_time() - cpu) * 1000
         elif mode == "browser":
             inner, inner_cpu = await _to_first_rows(pilot, "b")
+        elif mode == "stats_frame":
+            inner, inner_cpu = await _to_first_rows(pilot, "s", rows=False)
         elif mode == "answer":
             inner = await _answer_and_refresh(pilot)
         _report(pilot.app, out, inner, waits, idles, inner_cpu)
+        if mode in FRAME_MODES:  # measured: an older tree's exit waited for Home's forecast
+            os._exit(0)
         pilot.app.exit()
 
     app.run(headless=True, size=(120, 40), auto_pilot=at_idle)

@@ -40,7 +40,8 @@ SECTION = "side_by_side_31_screens"
 MODES = ("app", "due", "stats", "browser")
 
 
-def _probe(source: Path, home: Path, mode: str, bank: Path) -> dict[str, Any]:
+def probe(source: Path, home: Path, mode: str, bank: Path) -> dict[str, Any]:
+    """`bench.probe MODE` with the tree `source` on `home`: its report."""
     out = home.parent / f"{home.name}-{mode}.json"
     run_python(
         ["-m", "bench.probe", mode, str(out), str(bank)],
@@ -50,6 +51,28 @@ def _probe(source: Path, home: Path, mode: str, bank: Path) -> dict[str, Any]:
     report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     out.unlink()
     return report
+
+
+def heavy_homes(work: Path, against: Path, cards: int, reviews: int) -> tuple[Path, int]:
+    """The generated bank and the heavy user's history restored into `home-before` (by
+    `against`) and `home-after` (by this tree) under `work`, each opened once (its
+    migration and card cache): (the bank, the review count)."""
+    bank = generate_bank(work / "bank", cards)
+    ids = [f"card-{index:05d}" for index in range(cards)]
+    (backup,), count = progress_files(
+        work, ids, datetime.now(UTC) - timedelta(minutes=5), reviews=reviews
+    )
+    for side, source in zip(SIDES, (against, REPO), strict=True):
+        home = work / f"home-{side}"
+        home.mkdir()
+        run_python(
+            ["-m", "quiz", "--content", str(bank), "import-progress", str(backup)],
+            env=source_env(source, home, with_bench=True),
+            cwd=work,
+        )
+        probe(source, home, "app", bank)  # its migration and card cache, once
+    backup.unlink()
+    return bank, count
 
 
 def side_by_side(
@@ -64,27 +87,13 @@ def side_by_side(
     stamp = run_stamp()
     with tempfile.TemporaryDirectory(prefix="drillbit-screens-") as tmp:
         work = Path(tmp)
-        bank = generate_bank(work / "bank", cards)
-        ids = [f"card-{index:05d}" for index in range(cards)]
-        (backup,), count = progress_files(
-            work, ids, datetime.now(UTC) - timedelta(minutes=5), reviews=reviews
-        )
-        for side, source in zip(SIDES, (against, REPO), strict=True):
-            home = work / f"home-{side}"
-            home.mkdir()
-            run_python(
-                ["-m", "quiz", "--content", str(bank), "import-progress", str(backup)],
-                env=source_env(source, home, with_bench=True),
-                cwd=work,
-            )
-            _probe(source, home, "app", bank)  # its migration and card cache, once
-        backup.unlink()
+        bank, count = heavy_homes(work, against, cards, reviews)
 
         def measure(number: int, side: str, source: Path) -> dict[str, float]:
             home = work / f"home-{side}"
             found: dict[str, float] = {}
             for mode in MODES:
-                report = _probe(source, home, mode, bank)
+                report = probe(source, home, mode, bank)
                 if mode != "browser":  # its idle waits for the search index's thread
                     found[f"{mode}_cpu_at_idle_ms"] = float(report["cpu_ms_at_idle"])
                 if mode in ("stats", "browser"):

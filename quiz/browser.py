@@ -9,7 +9,7 @@ import dataclasses
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Literal, Protocol, get_args
 
 from fsrs import State
@@ -80,14 +80,19 @@ class CardRow:
         }
 
 
-def card_rows(cards: Sequence[CardFacts], store: Store, now: datetime) -> list[CardRow]:
+def card_rows(
+    cards: Sequence[CardFacts], store: Store, now: datetime, *, page: bool = False
+) -> list[CardRow]:
     """Every card with its state at `now`, in content order. The card screen passes the
     index's refs: loading every card model first was most of a heavy user's wait for it.
     The saved states are read once (`schedule_facts`), and the loop makes one row a card
-    and nothing else: it is most of the browser's first frame on a heavy home."""
-    scheduled = store.schedule_facts()
+    and nothing else. With `page` the cards are a few of the bank (the browser's first
+    screenful): only their states and lapses are read, by id, where reading every card's
+    was 30 ms of a heavy user's wait for the browser's first frame."""
+    ids = [card.id for card in cards] if page else None
+    scheduled = store.schedule_facts(ids)
     flags = store.card_flags()
-    lapses = store.lapse_counts()
+    lapses = store.lapse_counts(ids)
     in_review = int(State.Review)
     rows: list[CardRow] = []
     append = rows.append
@@ -140,6 +145,47 @@ def due_labels(rows: Iterable[CardRow], now: datetime, tz: tzinfo) -> list[str]:
             shown = f"{local.year:04d}-{local.month:02d}-{local.day:02d}"
         labels.append(f"*{shown}" if row.is_due else shown)
     return labels
+
+
+def widest_bounds(
+    cards: Sequence[CardFacts], store: Store, now: datetime, tz: tzinfo
+) -> dict[str, int]:
+    """At least the widest kind, state and due cell of every card's row, in cells, without
+    making the rows: the card browser's first page fits its columns to every card by these,
+    so the rows that follow it do not move them. The kinds from the card index; the states
+    and due times from the store's bounds (`schedule_bounds`, its index alone): the states
+    saved cards are in and the flags, and the due labels of the earliest and latest due
+    time and of each edge between them where a label changes form (this year's start,
+    today's, now, tomorrow's, next year's). Wider than the rows only when no card is in a
+    form between the earliest and the latest (or a flagged card's due time is the earliest);
+    the rows' own widths replace these once they are in."""
+    fsrs_states, earliest, latest = store.schedule_bounds()
+    flags = store.card_flags().values()
+    states = {"new"}
+    states.update("review" if state == int(State.Review) else "learning" for state in fsrs_states)
+    states.update("suspended" if f.suspended else "buried" for f in flags if f.hidden_at(now))
+    dues: list[datetime] = []
+    if earliest is not None and latest is not None:
+        zone = clock_zone(tz)
+        today = now.astimezone(zone).date()
+        day = datetime(today.year, today.month, today.day, tzinfo=zone)
+        edges = (
+            datetime(today.year, 1, 1, tzinfo=zone),
+            day,
+            now,
+            day + timedelta(days=1),
+            datetime(today.year + 1, 1, 1, tzinfo=zone),
+        )
+        tick = timedelta(microseconds=1)
+        dues = [earliest, latest]
+        dues += [m for edge in edges for m in (edge - tick, edge) if earliest <= m <= latest]
+    probes = [CardRow(cards[0], "review", due, None, 0, due <= now) for due in dues if cards]
+    # plain lengths: kinds, states and due labels are ASCII (no rich for `drillbit cards`)
+    return {
+        "kind": max(map(len, {card.kind for card in cards}), default=0),
+        "state": max(map(len, states)),
+        "due": max(map(len, due_labels(probes, now, tz)), default=0),
+    }
 
 
 def search_words(search: str) -> str:

@@ -31,15 +31,23 @@ class StatsView:
     headline: tuple[str, ...]
     """Home's count of today: what `d` studies (fsrs's due cards within
     max_reviews_per_day, or the plan's), the fsrs backlog beside it when larger."""
+    forecasting: bool = False
+    """A plan runs and its forecast is not computed yet: the screen computes it in a
+    thread (seconds of CPU on a heavy home) and reads again, `forecast` empty meanwhile."""
 
 
 def stats_view(workspace: Workspace) -> StatsView:
-    """Read the statistics and the plan's forecast; the due forecast only when shown (the
-    plan's readiness replaces it)."""
-    status = workspace.plan_status(with_forecast=True)
-    forecast = [] if status is None else list(status.forecast)
-    stats = workspace.stats(forecast=not forecast)
-    plan = status if forecast else None
+    """Read the statistics and the plan's forecast when it is computed already (else
+    `forecasting`: a heavy home's plan 46 days ahead took 22 s of CPU, and the screen
+    waited for it on the app's thread); the due forecast only when shown (the plan's
+    readiness replaces it)."""
+    status = workspace.plan_status()
+    forecasting = status is not None and not workspace.plans.has_forecast()
+    if status is not None and not forecasting:
+        status = workspace.plan_status(with_forecast=True)  # kept: no wait
+    forecast = [] if status is None or forecasting else list(status.forecast)
+    stats = workspace.stats(forecast=not forecast and not forecasting)
+    plan = status if forecast or forecasting else None
     planned = None if plan is None or plan.today is None else len(plan.offered)
     target = plan.plan.target if plan is not None else None
     if planned is None:
@@ -48,4 +56,10 @@ def stats_view(workspace: Workspace) -> StatsView:
         headline = today if today is not None else workspace.counts().headline()
     else:
         headline = plan_headline(planned, stats.cards.due)
-    return StatsView(stats, forecast, target, headline)
+    return StatsView(stats, forecast, target, headline, forecasting)
+
+
+def compute_forecast(workspace: Workspace) -> None:
+    """Compute the plan's forecast and keep it (`PlanCache`) for the next `stats_view`:
+    seconds of CPU on a heavy home, so the screen calls it from a thread."""
+    workspace.plan_status(with_forecast=True)

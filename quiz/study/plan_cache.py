@@ -111,11 +111,19 @@ class PlanCache:
         if not with_forecast:
             return status
         with self._forecast_lock:
-            if kept.forecast is None:
+            if kept.forecast is None:  # stopped once the store is closed: the app quit
                 kept.forecast = status_with_forecast(
-                    status, parts, kept.at, tz=tz, scheduler=scheduler
+                    status, parts, kept.at, tz=tz, scheduler=scheduler, stop=store.is_closed
                 )
             return kept.forecast
+
+    def has_forecast(self) -> bool:
+        """Whether the status kept last has its forecast: asked right after `status` (which
+        keeps the current one), a forecast asked next comes at once, not after the seconds
+        of CPU a heavy home's takes (the stats screen draws meanwhile, and waits for it in
+        a thread)."""
+        kept = self._kept
+        return kept is not None and kept.forecast is not None
 
     def _current(
         self,

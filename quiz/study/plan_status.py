@@ -11,7 +11,7 @@ without a plan need none of it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from itertools import pairwise
@@ -370,12 +370,26 @@ def status_without_forecast(
 
 
 def status_with_forecast(
-    status: PlanStatus, parts: StatusParts, now: datetime, *, tz: tzinfo, scheduler: Scheduler
+    status: PlanStatus,
+    parts: StatusParts,
+    now: datetime,
+    *,
+    tz: tzinfo,
+    scheduler: Scheduler,
+    stop: Callable[[], bool] | None = None,
 ) -> PlanStatus:
-    """`status` with its plan-followed forecast (none on and after the interview day)."""
+    """`status` with its plan-followed forecast (none on and after the interview day);
+    ForecastStopped once `stop()` is true (`forecast`)."""
     if parts.found is None:
         return status
     points = followed_forecast(
-        parts.cards, parts.memory, status.plan, now, parts.found, tz=tz, scheduler=scheduler
+        parts.cards,
+        parts.memory,
+        status.plan,
+        now,
+        parts.found,
+        tz=tz,
+        scheduler=scheduler,
+        stop=stop,
     )
     return replace(status, forecast=tuple(points))

@@ -9,7 +9,7 @@ without a plan need none of it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Literal
@@ -450,6 +450,7 @@ def followed_forecast(
     *,
     tz: tzinfo,
     scheduler: Scheduler,
+    stop: Callable[[], bool] | None = None,
 ) -> list[ForecastDay]:
     """The plan-followed forecast from today's decision (`today_decision`): the only place it is
     computed, for Home's warning, the stats screen's plot and `drillbit plan` alike.
@@ -475,4 +476,5 @@ def followed_forecast(
         spent_seconds=queue.spent_seconds,
         same_day_steps=day.same_day_steps,
         studied_today=queue.offered,
+        stop=stop,
     )

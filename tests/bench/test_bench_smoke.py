@@ -269,6 +269,23 @@ def test_screens_side_by_side_on_a_small_history(tmp_path: Path) -> None:
     assert "side_by_side_31_screens" in written["sections"]
 
 
+def test_first_frames_side_by_side_on_a_small_history(tmp_path: Path) -> None:
+    """The same tree on both sides, under a plan: the browser's and the stats screen's
+    first frames, wall, CPU and peak."""
+    from bench import first_frames
+    from bench.common import REPO
+
+    out = tmp_path / "results.json"
+    figures = first_frames.side_by_side(REPO, 1, 30, out, cards=6)
+    names = {f.name for f in figures}
+    for stem in ("browser", "browser_cpu", "stats_with_plan", "stats_with_plan_cpu"):
+        assert {f"side_{stem}_before_ms", f"side_{stem}_after_ms", f"side_{stem}_ratio"} <= names
+    assert {"side_stats_with_plan_peak_before_mb", "side_browser_peak_after_mb"} <= names
+    assert all(f.value > 0 for f in figures)
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert "side_by_side_34_frames" in written["sections"]
+
+
 def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
     from bench import heavy
 

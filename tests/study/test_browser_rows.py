@@ -252,3 +252,71 @@ def test_the_rows_module_builds_no_card_model_class() -> None:
     code = "import sys, quiz.browser; print('quiz.bank.models' in sys.modules)"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "False"
+
+
+def test_a_page_of_rows_reads_only_its_cards_and_matches_the_whole(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The browser's first frame makes the rows of its first page alone (`page=True`):
+    their states and lapses read by id, the same rows the whole bank's read gives them.
+    Reading every card's was 30 ms of a heavy user's wait for the first frame."""
+    import quiz.store.store as store_module
+
+    store, _ = _reviewed_store(tmp_path)
+    store.set_flag(deck()[2].id, suspended=True, buried_until=None, now=NOW)
+    for card in (deck()[1], deck()[5]):  # a lapse in the page, and one outside it
+        store.record_review(
+            card_id=card.id, rating=1, correct=False, reviewed_at=NOW, mode="due", state_before=2
+        )
+    every = {row.card.id: row for row in card_rows(deck(), store, NOW)}
+    assert every[deck()[1].id].lapses == every[deck()[5].id].lapses == 1
+    asked: list[object] = []
+    for name in ("schedule_facts", "lapse_counts"):
+        real = getattr(Store, name)
+
+        def noted(self: Store, card_ids: object = None, _real: object = real) -> object:
+            asked.append(card_ids)
+            return _real(self, card_ids)  # type: ignore[operator]
+
+        monkeypatch.setattr(Store, name, noted)
+    page = deck()[1:4]  # two reviewed (one suspended) and a new card
+    monkeypatch.setattr(store_module, "ID_BATCH", 2)  # two batches of ids
+    rows = card_rows(page, store, NOW, page=True)
+    assert asked == [[c.id for c in page]] * 2, "only the page's ids are read"
+    assert [dataclasses.asdict(row) for row in rows] == [
+        dataclasses.asdict(every[c.id]) for c in page
+    ]
+    assert store.schedule_facts([]) == {} and store.lapse_counts([]) == {}
+
+
+@pytest.mark.parametrize("later", [timedelta(0), timedelta(days=3), timedelta(days=400)])
+@pytest.mark.parametrize("zone", [UTC, ZoneInfo("America/New_York")])
+def test_the_widths_from_the_stores_bounds_are_the_rows_widths(
+    tmp_path: Path, later: timedelta, zone: tzinfo
+) -> None:
+    """The browser's first page fits its kind, state and due columns to every card from
+    the store's bounds (`widest_bounds`), not from every row: with a card in each form a
+    label takes between the earliest and the latest due time, the widths are the rows'
+    own, so the rows that follow the first page do not move the columns."""
+    from quiz.browser import widest_bounds
+
+    store, _ = _reviewed_store(tmp_path)
+    store.set_flag(deck()[4].id, suspended=True, buried_until=None, now=NOW)
+    now = NOW + later  # today's due times; then some overdue (the mark); then last year's
+    rows = card_rows(deck(), store, now)
+    labels = due_labels(rows, now, zone)
+    assert widest_bounds(deck(), store, now, zone) == {
+        "kind": max(len(row.card.kind) for row in rows),
+        "state": max(len(row.state) for row in rows),
+        "due": max(map(len, labels)),
+    }
+    assert max(map(len, labels)) > len("due"), "a due label to fit"
+
+
+def test_no_card_scheduled_leaves_the_due_column_to_its_label(tmp_path: Path) -> None:
+    """A fresh home: no due time, every state new."""
+    from quiz.browser import widest_bounds
+
+    store = Store.open(tmp_path / "progress.db")
+    assert widest_bounds(deck(), store, NOW, UTC)["due"] == 0
+    assert widest_bounds(deck(), store, NOW, UTC)["state"] == len("new")

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fsrs import Scheduler
@@ -160,3 +161,37 @@ def test_new_settings_or_a_reloaded_bank_compute_it_again(
     assert kept == plan_status(store, fewer, START, tz=UTC, scheduler=other)
     assert kept is not None and kept.today is not None and first is not None
     assert kept.today != first.today
+
+
+def test_the_forecast_stops_once_the_store_is_closed(
+    store: Store, scheduler: Scheduler, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app quit while Home's worker computed the plan's forecast waited for all of it
+    (147 s in tmux on a heavy home 46 days before the interview, at load 25): closing the
+    store (the app's exit) stops it before its next day, and no forecast is kept."""
+    from quiz.study.plan import ForecastStopped
+
+    store.set_interview_plan(yesterday_s_plan(14))
+    cache = PlanCache()
+    kept_by(cache, store, scheduler)(START)  # Home's line: today decided, no forecast
+    days: list[int] = []
+    real = quiz.study.plan.day_selection.plan_day
+
+    def quitting(*args: Any, **kwargs: Any) -> Any:
+        days.append(1)
+        store.close()  # the app quits during the forecast's first planned day
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(quiz.study.plan.forecast_days, "plan_day", quitting)
+    with pytest.raises(ForecastStopped):
+        cache.status(store, CARDS, START, tz=UTC, scheduler=scheduler, with_forecast=True)
+    assert days == [1], "no day planned after the store closed"
+    assert not cache.has_forecast()
+
+
+def test_the_forecast_is_whole_while_the_store_is_open(store: Store, scheduler: Scheduler) -> None:
+    """Nothing stops a forecast of an open store: every day to the interview."""
+    store.set_interview_plan(yesterday_s_plan(14))
+    cache = PlanCache()
+    found = kept_by(cache, store, scheduler)(START, with_forecast=True)
+    assert len(found.forecast) == 14 and cache.has_forecast()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Mapping
 from datetime import UTC, timedelta
 from pathlib import Path
@@ -400,3 +401,45 @@ async def test_stats_counts_the_due_forecast_only_when_it_shows_it(
         numbers = str(stats.query_one("#stats-numbers", Static).render())
         assert "the interview plan decides" in numbers
     assert counted == [1], "not counted again under the plan"
+
+
+async def test_the_stats_screen_shows_before_the_plans_forecast_is_computed(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under a plan the stats screen waited on the app's thread for the plan's forecast
+    (22 s of CPU on a heavy home 46 days before the interview, Home's keys frozen meanwhile).
+    It shows its figures at once with a line where the readiness plot goes, and the plot
+    once the forecast, computed in a thread, is in."""
+    import quiz.study.plan_cache as plan_cache_module
+    import quiz.study.plan_status as plan_status_module
+
+    release = threading.Event()
+    computed: list[int] = []
+    real = plan_status_module.status_with_forecast
+
+    def held(*args: Any, **kwargs: Any) -> Any:
+        release.wait(timeout=120)  # a ceiling: the test releases it once the screen shows
+        computed.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(plan_cache_module, "status_with_forecast", held)
+    app = build()
+    set_plan(app.workspace, 5, 30.0)
+    try:
+        async with app.run_test(size=(120, 40)) as pilot:
+            await showing(pilot, HomeScreen)  # its target warning's forecast: held
+            await pilot.press("s")
+            stats = await showing(pilot, StatsScreen)
+            assert stats.forecasting and stats.forecast == [] and not computed
+            line = str(stats.query_one("#plan-forecasting", Static).content)
+            assert "forecasting the plan's days" in line
+            assert not stats.query("#plan-forecast")
+            assert stats.stats.reviews == 0, "the other figures are in"
+            release.set()
+            await settle(pilot)
+            assert await wait_until(pilot, lambda: not stats.forecasting)
+            assert computed == [1], "one forecast, shared with Home's"
+            assert stats.forecast and stats.query_one("#plan-forecast") is not None
+            assert not stats.query("#plan-forecasting")
+    finally:
+        release.set()

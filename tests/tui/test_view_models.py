@@ -19,7 +19,7 @@ from fsrs import Rating, Scheduler
 
 from quiz.bank.loader import load_bank
 from quiz.home_view import NO_PLAN, PLAN_OVER, home_changes_at, home_view, welcome_back
-from quiz.stats_view import stats_view
+from quiz.stats_view import compute_forecast, stats_view
 from quiz.store import Store
 from quiz.study.days import next_day_start
 from quiz.study.plan import ForecastDay
@@ -139,10 +139,14 @@ def test_the_stats_count_today_in_homes_words_without_a_plan(ws: Workspace) -> N
 
 def test_under_a_plan_the_stats_show_its_readiness_and_target(ws: Workspace) -> None:
     set_plan(ws, 14, 30.0)
+    waiting = stats_view(ws)  # the forecast not computed yet: left to the screen's thread
+    assert waiting.forecasting and waiting.forecast == [] and waiting.target == 0.9
+    compute_forecast(ws)
     view = stats_view(ws)
     plan = ws.plan_status()
     assert plan is not None and view.forecast and view.target == 0.9
-    assert view.headline == home_view(ws).headline()
+    assert not view.forecasting
+    assert view.headline == waiting.headline == home_view(ws).headline()
     assert view.headline[0] == f"{len(plan.offered):,} planned today"
 
 

@@ -56,7 +56,7 @@ from quiz.study.plan.ahead import Ahead, study_ahead
 from quiz.study.plan.bring_forward import LastPass, last_pass
 from quiz.study.plan.curve import RecallCache, recall_at
 from quiz.study.plan.day_selection import DayPlan, plan_day, rest_of_day
-from quiz.study.plan.forecast_days import ForecastDay, forecast
+from quiz.study.plan.forecast_days import ForecastDay, ForecastStopped, forecast
 from quiz.study.plan.new_cards import (
     final_days,
     new_days,
@@ -96,6 +96,7 @@ __all__ = [
     "Ahead",
     "DayPlan",
     "ForecastDay",
+    "ForecastStopped",
     "RecallCache",
     "LastPass",
     "Pace",

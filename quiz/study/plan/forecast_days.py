@@ -5,7 +5,7 @@ Home's target warning, the stats screen's plot and `drillbit plan`."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 
@@ -131,6 +131,10 @@ class ForecastDay:
     when the minutes cannot show every one before the day."""
 
 
+class ForecastStopped(Exception):
+    """`forecast` was told to stop (`stop`): what it had is of no use to anyone."""
+
+
 def forecast(
     cards: Sequence[StudyCard],
     memory: Mapping[str, Card],
@@ -143,6 +147,7 @@ def forecast(
     spent_seconds: float = 0.0,
     same_day_steps: bool | None = None,
     studied_today: Sequence[str] | None = None,
+    stop: Callable[[], bool] | None = None,
 ) -> list[ForecastDay]:
     """Readiness from tomorrow to the interview day: plan followed vs nothing more studied.
 
@@ -156,6 +161,9 @@ def forecast(
     card the minutes leave for tomorrow), and `same_day_steps` whether their answers are
     asked again today. Without `studied_today` today is planned like the later days, with
     `spent_seconds` used; the later days decide as plan_day does.
+
+    ForecastStopped once `stop()` is true before a day: a heavy home's forecast is seconds
+    of CPU a day near the interview, and the app, quit meanwhile, waited for all of it.
     """
     exact = Scheduler.from_dict({**scheduler.to_dict(), "enable_fuzzing": False})
     today = local_date(now, tz)
@@ -167,6 +175,8 @@ def forecast(
     idle_recalls = _DayRecalls(cards, memory, exact)
     seen = sum(1 for card in cards if card.id in followed)
     for offset in range((plan.interview - today).days):
+        if stop is not None and stop():
+            raise ForecastStopped(f"stopped after {offset} of the forecast's days")
         first = offset == 0
         if first and studied_today is not None:
             queue = tuple(studied_today)

@@ -30,6 +30,7 @@ from quiz.browser import (
     due_labels,
     search_words,
     sort_name,
+    widest_bounds,
     with_card_reloaded,
 )
 from quiz.card_query import QueryError
@@ -194,7 +195,13 @@ class BrowserScreen(Screen[None]):
         self._widest_title = 0
         """The widest title of the shown rows, in cells."""
         self._rows: list[CardRow] | None = None
-        """Every card with its state, as last read from the store."""
+        """Every card with its state, as last read from the store (the first page's
+        alone while `_first_page` is True)."""
+        self._first_page = False
+        """`_rows` holds only the first PAGE_ROWS cards, drawn before every card's state
+        was read (`_fill`): anything that needs the other rows reads them all first."""
+        self._bounds: dict[str, int] = {}
+        """The first page's columns' widths by key, fit to every card (`widest_bounds`)."""
         self._texts: list[tuple[str, ...]] = []
         """The plain cells of every shown row, by row (the table holds a prefix of them)."""
         self._indexing: Worker[None] | None = None
@@ -310,14 +317,20 @@ class BrowserScreen(Screen[None]):
             self._search_timer = None
         ws = self.workspace
         now = ws.now()
-        if reread or self._rows is None:
-            self._rows = card_rows(ws.content.refs, ws.store, now)  # no card model built
+        query = self.query_one(Input).value
+        if reread or self._rows is None or self._first_page:
+            refs = ws.content.refs
+            # the first frame: the page a person sees, every card's states once it is drawn
+            first = self._rows is None and self.sort == "content" and not query.strip()
+            self._first_page = first and len(refs) > PAGE_ROWS
+            read = refs[:PAGE_ROWS] if self._first_page else refs
+            self._rows = card_rows(read, ws.store, now, page=self._first_page)  # no model
+            self._bounds = widest_bounds(refs, ws.store, now, ws.tz) if self._first_page else {}
             self._cells = {
                 row.card.id: (row.card.kind, row.state, due, difficulty_text(row), str(row.lapses))
                 for row, due in zip(self._rows, due_labels(self._rows, now, ws.tz), strict=True)
             }
         rows = self._rows
-        query = self.query_one(Input).value
         # filters alone (`is:due`) need no index: a heavy user's waited a second for it
         words = search_words(query)
         index = ws.search.built() if words else None
@@ -352,7 +365,9 @@ class BrowserScreen(Screen[None]):
             if not kept:
                 table.clear()
             self.shown = shown
-            self._header = (header, widest_cells(len(header), texts))
+            widest = widest_cells(len(header), texts)
+            bounds = [self._bounds.get(key, 0) for key in header]
+            self._header = (header, [max(pair) for pair in zip(widest, bounds, strict=True)])
             self._widest_title = widest_title(shown, header)
             self._columns(table)
             self._texts = texts
@@ -361,15 +376,27 @@ class BrowserScreen(Screen[None]):
             self._refilling = False
         if cursor >= 0:
             table.move_cursor(row=cursor)
-        # the index's thread once this page is drawn (it would slow the drawing: the GIL)
-        self.call_after_refresh(self._build_index)
+        # every card's rows once the first page is drawn; the index's thread once they
+        # are in (it would slow the drawing: the GIL)
+        self.call_after_refresh(self._fill if self._first_page else self._build_index)
         sort = sort_name(self.sort, query)
         # the star explained only where a row has one: "147 of 147 · * due now" on a fresh
         # home read as every card due
         due = " · * due now" if any(row.is_due for row in self.shown) else ""
-        title = f" Cards: {len(self.shown):,} of {len(rows):,} · sort by {sort}{due} "
+        total = len(ws.content.refs) if self._first_page else len(rows)
+        listed = total if self._first_page else len(self.shown)  # the page: nothing filtered
+        title = f" Cards: {listed:,} of {total:,} · sort by {sort}{due} "
         self.query_one("#browser-title", Label).update(Text(title, style="reverse bold"))
-        self._say_when_empty(query, len(rows), refused)
+        self._say_when_empty(query, total, refused)
+
+    def _fill(self) -> None:
+        """Every card's row after the first page's frame: the table keeps the rows it has
+        when they are still the first (`_begins_with_the_table`), and adds the next page
+        if the cursor came near the page's end meanwhile. Reading and labelling a heavy
+        user's 10,000 cards before the first frame was most of the wait for it."""
+        if self._first_page:
+            self.refresh_rows(reread=False)
+            self._rows_to_see()
 
     def _say_when_empty(self, query: str, cards: int, refused: str | None = None) -> None:
         """No row to show: a line says why in place of the empty table, and the keys that

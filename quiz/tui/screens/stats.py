@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -13,7 +14,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from quiz.plural import counted
-from quiz.stats_view import stats_view
+from quiz.stats_view import compute_forecast, stats_view
 from quiz.study.forecast import forecast_line
 from quiz.study.stats import RETENTION_NOTE, daily_average
 from quiz.tui.breakpoints import set_width_classes
@@ -31,6 +32,11 @@ if TYPE_CHECKING:
 
 MIN_CHART_SIZE = (70, 20)
 """Below this the bar charts collapse into noise: a note replaces them."""
+
+
+FORECASTING = "Readiness on the interview day: forecasting the plan's days…"
+"""Where the readiness plot comes once the plan's forecast is computed (seconds on a heavy
+home: the other figures do not wait for it)."""
 
 
 MIN_TOPIC_ROWS = 10
@@ -73,17 +79,21 @@ class StatsScreen(Screen[None]):
         """Home's count of today (`StatsView.headline`)."""
         self.target: float | None
         """While a plan runs: its target, a line on the readiness plot."""
+        self.forecasting = False
+        """A plan runs and its forecast is being computed (`_forecast`): a line says so
+        where its plot comes once it is."""
         self.store_watch = StoreWatch(self, workspace, self._read_again)
         """Reads again when another drillbit commits (a card rated in another shell)."""
         self._read()
         self.day_watch = StudyDayWatch(self, workspace, self._read_again)
 
     def _read(self) -> None:
-        """Read the statistics and the plan's forecast, both counted from today."""
+        """Read the statistics and the plan's forecast, both counted from today; a forecast
+        not yet computed is left to a thread (`_forecast`, `StatsView.forecasting`)."""
         self.store_watch.mark()
         view = stats_view(self.workspace)
         self.stats, self.forecast, self.target = view.stats, view.forecast, view.target
-        self.headline = view.headline
+        self.headline, self.forecasting = view.headline, view.forecasting
 
     async def _read_again(self) -> None:
         """A new study day began, or another drillbit rated a card, while the screen was
@@ -92,6 +102,7 @@ class StatsScreen(Screen[None]):
         self._read()
         await self.recompose()
         self._fit()
+        self._await_forecast()
         charts = self.query_one("#stats-charts", VerticalScroll)
         self.call_after_refresh(charts.scroll_to, y=scrolled, animate=False)
         self.call_after_refresh(self.refresh_bindings)
@@ -125,6 +136,8 @@ class StatsScreen(Screen[None]):
         labels = [chart_day(d.date) for d in s.reviews_per_day]
         topics = [(t, 100 * (row.accuracy or 0.0)) for t, row in s.by_topic.items()]
         with VerticalScroll(id="stats-charts"):
+            if self.forecasting:
+                yield Static(Text(FORECASTING, style="dim"), id="plan-forecasting")
             if self.forecast:
                 # first while a plan runs: readiness on the day is what the plan is for
                 # (plotext only then: its import is ~50 ms)
@@ -205,3 +218,20 @@ class StatsScreen(Screen[None]):
         self._fit()
         self.day_watch.start()
         self.store_watch.start()
+        self._await_forecast()
+
+    def _await_forecast(self) -> None:
+        """Compute the plan's forecast in a thread when it is not yet (`forecasting`)."""
+        if self.forecasting:
+            self._forecast()
+
+    @work(thread=True, exclusive=True, group="stats-forecast", exit_on_error=False)
+    def _forecast(self) -> None:
+        """The plan's forecast (shared with Home's target worker: one computation), then
+        the screen drawn again with its plot, if it is still shown."""
+        compute_forecast(self.workspace)
+        self.app.call_from_thread(self._forecast_done)
+
+    def _forecast_done(self) -> None:
+        if self.is_attached:
+            self.call_later(self._read_again)
