@@ -252,27 +252,6 @@ def _takes_steps(start: _DayStart, plan: InterviewPlan, tz: tzinfo) -> bool:
     )
 
 
-def steps_today(
-    store: Store,
-    cards: Sequence[StudyCard],
-    plan: InterviewPlan,
-    now: datetime,
-    tz: tzinfo,
-    scheduler: Scheduler | None = None,
-) -> bool:
-    """Whether today takes fsrs's same-day steps, decided once for the day (`_day_start`).
-
-    The memory as it was at the day's first plan-mode answer (now, before it), the pace
-    from the answers before it and the minutes spent by then: today's answers and their times
-    change none of it, so every session of the day (and Home, and `drillbit plan`)
-    decides as the first did. Deciding again with today's answers flipped: a few quick
-    answers (a drill given up in seconds) made the measured pace so fast that the steps
-    seemed to fit, and a card answered Again was asked again in the day's second session
-    but not in its first.
-    """
-    return _takes_steps(_day_start(store, cards, plan, now, tz, scheduler), plan, tz)
-
-
 def today_decision(
     store: Store,
     cards: Sequence[StudyCard],
