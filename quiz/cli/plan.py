@@ -9,11 +9,17 @@ import click
 
 from quiz.cli.context import Context, open_store, pass_context
 from quiz.cli.numbers import NumberRange
+from quiz.cli.plan_progress import ForecastProgress
 from quiz.plural import counted
 from quiz.wrapping import fold_text, terminal_width
 
 if TYPE_CHECKING:
+    from datetime import datetime, tzinfo
+
+    from fsrs import Scheduler
+
     from quiz.store import InterviewPlan, Store
+    from quiz.study.plan_status import PlanStatus, StatusParts
 
 
 def _interview_date(_ctx: click.Context, _param: click.Parameter, value: str | None) -> date | None:
@@ -60,7 +66,7 @@ def plan_command(
     from quiz.study.days import study_zone
     from quiz.study.plan_edit import PlanInputError, planned
     from quiz.study.plan_phrases import day_ends_phrase
-    from quiz.study.plan_status import plan_status
+    from quiz.study.plan_status import status_without_forecast
 
     if clear and (interview or minutes_per_day or target):
         raise click.UsageError("--clear takes no other option")
@@ -108,14 +114,18 @@ def plan_command(
         # plan line has them: loading the cards' models was a third of the command's CPU on
         # a heavy home (0.8 s of 2.7 s)
         cards = list(obj.bank_index().refs)
-        # with the plan-followed forecast: it says when the target is out of reach
-        status = plan_status(store, cards, now, tz=tz, scheduler=scheduler, with_forecast=True)
+        made = status_without_forecast(store, cards, now, tz=tz, scheduler=scheduler)
+    # the forecast (a minute and more on a heavy home) runs after what is known is printed,
+    # with the store closed: Ctrl-C then keeps those lines and leaves nothing open
     if as_json:
+        with ForecastProgress() as progress:
+            status = None if made is None else _with_forecast(made, now, tz, scheduler, progress)
         click.echo(_plan_json(status.as_dict() if status is not None else None))
         return
-    if status is None:
+    if made is None:
         click.echo("No plan. Set one with: drillbit plan --interview YYYY-MM-DD")
         return
+    status = made[0]
     plan = status.plan
     width = terminal_width()  # the sentences fold to it: one was 294 columns
 
@@ -126,21 +136,19 @@ def plan_command(
         f"Interview {plan.interview.isoformat()}: {plan.minutes_per_day:g} min/day, "
         f"target recall {plan.target:.2f}"
     )
-    say(status.line())
+    say(status.line())  # without the forecast: its warning is the advice below
     if status.days_left > 0 and status.today is not None:
         say(
             f"Today's plan runs until {day_ends_phrase(now, tz)}, when the next study day "
             "starts (drillbit config day_starts_at); a session still open then ends at its "
             "next card."
         )
-    notes = (
-        reset,
-        status.ahead_note(),
-        status.steps_note(),
-        status.advice(),
-        status.ended_note(),
-    )
-    for note in notes:
+    for note in (reset, status.ahead_note(), status.steps_note()):
+        if note is not None:
+            say(note)
+    with ForecastProgress() as progress:
+        status = _with_forecast(made, now, tz, scheduler, progress)
+    for note in (status.advice(), status.ended_note()):
         if note is not None:
             say(note)
     ready = status.on_the_day
@@ -173,6 +181,21 @@ def plan_command(
     click.echo(f"{'topic':<{width}} {heading:>{column}}")
     for topic, value in topics.items():
         click.echo(f"{topic:<{width}} {value:>{column}.2f}")
+
+
+def _with_forecast(
+    made: tuple[PlanStatus, StatusParts],
+    now: datetime,
+    tz: tzinfo,
+    scheduler: Scheduler,
+    progress: ForecastProgress,
+) -> PlanStatus:
+    """The status with its plan-followed forecast (it says when the target is out of
+    reach, and the new cards of each day), `progress` told of each day."""
+    from quiz.study.plan_status import status_with_forecast
+
+    status, parts = made
+    return status_with_forecast(status, parts, now, tz=tz, scheduler=scheduler, progress=progress)
 
 
 def _by_day(counts: tuple[int, ...]) -> str:

@@ -377,9 +377,11 @@ def status_with_forecast(
     tz: tzinfo,
     scheduler: Scheduler,
     stop: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> PlanStatus:
     """`status` with its plan-followed forecast (none on and after the interview day);
-    ForecastStopped once `stop()` is true (`forecast`)."""
+    ForecastStopped once `stop()` is true, `progress(done, days)` before each day
+    (`forecast`)."""
     if parts.found is None:
         return status
     points = followed_forecast(
@@ -391,5 +393,6 @@ def status_with_forecast(
         tz=tz,
         scheduler=scheduler,
         stop=stop,
+        progress=progress,
     )
     return replace(status, forecast=tuple(points))

@@ -430,6 +430,7 @@ def followed_forecast(
     tz: tzinfo,
     scheduler: Scheduler,
     stop: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[ForecastDay]:
     """The plan-followed forecast from today's decision (`today_decision`): the only place it is
     computed, for Home's warning, the stats screen's plot and `drillbit plan` alike.
@@ -456,4 +457,5 @@ def followed_forecast(
         same_day_steps=day.same_day_steps,
         studied_today=queue.offered,
         stop=stop,
+        progress=progress,
     )

@@ -148,6 +148,7 @@ def forecast(
     same_day_steps: bool | None = None,
     studied_today: Sequence[str] | None = None,
     stop: Callable[[], bool] | None = None,
+    progress: Callable[[int, int], None] | None = None,
 ) -> list[ForecastDay]:
     """Readiness from tomorrow to the interview day: plan followed vs nothing more studied.
 
@@ -164,6 +165,8 @@ def forecast(
 
     ForecastStopped once `stop()` is true before a day: a heavy home's forecast is seconds
     of CPU a day near the interview, and the app, quit meanwhile, waited for all of it.
+    `progress(done, days)` is told before each day how many of the days are done, so a
+    command can say how far it is (a minute and more on a heavy home, with no word).
     """
     exact = Scheduler.from_dict({**scheduler.to_dict(), "enable_fuzzing": False})
     today = local_date(now, tz)
@@ -174,7 +177,10 @@ def forecast(
     followed_recalls = _DayRecalls(cards, followed, exact)
     idle_recalls = _DayRecalls(cards, memory, exact)
     seen = sum(1 for card in cards if card.id in followed)
-    for offset in range((plan.interview - today).days):
+    days = (plan.interview - today).days
+    for offset in range(days):
+        if progress is not None:
+            progress(offset, days)
         if stop is not None and stop():
             raise ForecastStopped(f"stopped after {offset} of the forecast's days")
         first = offset == 0

@@ -1,0 +1,55 @@
+"""`drillbit plan` prints what it knows before its forecast (a minute and more on a heavy
+home, which printed nothing meanwhile), and Ctrl-C during the forecast keeps it."""
+
+from __future__ import annotations
+
+import io
+from datetime import timedelta
+from pathlib import Path
+from typing import NoReturn
+
+import pytest
+
+import quiz.study.plan_status as plan_status
+from quiz.cli.plan_progress import ForecastProgress
+from tests.conftest import FIXED_DAY, FIXED_NOW, RunDrillbit, run_at
+
+
+def _interrupted(*_args: object, **_kwargs: object) -> NoReturn:
+    raise KeyboardInterrupt
+
+
+def test_ctrl_c_in_the_forecast_keeps_the_known_lines(
+    mini_bank: Path, drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = run_at(drillbit, FIXED_NOW)
+    content = ("--content", str(mini_bank))
+    interview = (FIXED_DAY + timedelta(days=14)).isoformat()
+    assert run(*content, "plan", "--interview", interview).returncode == 0
+    monkeypatch.setattr(plan_status, "status_with_forecast", _interrupted)
+    shown = run(*content, "plan")
+    assert shown.returncode == 130
+    assert "14 days left" in shown.stdout and "today: " in shown.stdout
+    assert "Today's plan runs until" in shown.stdout
+    assert "Traceback" not in shown.stderr and "Aborted." in shown.stderr
+    as_json = run(*content, "plan", "--json")
+    assert as_json.returncode == 130 and as_json.stdout == "", "one document, at the end"
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_the_progress_counts_the_days_and_is_erased() -> None:
+    stream = _Terminal()
+    with ForecastProgress(stream) as progress:
+        progress(0, 46)
+        progress(12, 46)
+    written = stream.getvalue()
+    assert "Forecasting the plan's days: 0 of 46" in written
+    assert written.endswith("\r" + " " * len("Forecasting the plan's days: 12 of 46") + "\r")
+    piped = io.StringIO()
+    with ForecastProgress(piped) as progress:
+        progress(3, 46)
+    assert piped.getvalue() == "", "no carriage returns in a script's log"
