@@ -1118,6 +1118,16 @@ class Store:
         rows = self._read("SELECT card_id FROM card_flag WHERE updated_at >= ?", (to_db(moment),))
         return {row["card_id"] for row in rows}
 
+    def first_flagged_since(self, moment: datetime) -> datetime | None:
+        """When the earliest suspend or bury still on record was set at or after `moment`
+        (None without one): an interview plan's day is decided by then."""
+        rows = self._read(
+            "SELECT MIN(updated_at) FROM card_flag WHERE updated_at >= ?",
+            (to_db(moment),),
+            plain=True,
+        )
+        return from_db(rows[0][0]) if rows and rows[0][0] else None
+
     def hidden_ids(self, now: datetime) -> set[str]:
         """Cards suspended, or buried until later than `now`: no session shows them (as
         `CardFlag.hidden_at` tells one flag). One plain read of the ids, no flag built: a

@@ -141,7 +141,7 @@ class PlanStatus:
         minutes are used, from what a session started now gives.
 
         The counts are what is left of the list decided at the day's first plan-mode
-        answer, at the pace measured before it ("at your pace"): they only go down as cards
+        answer (or first bury or suspend), at the pace measured before it ("at your pace"): they only go down as cards
         are answered, but for a card answered Again that is back in a same-day step (`today_decision`). Until the
         eighteenth round they were the minutes left at the pace measured at each call, and
         quick answers made them grow ("16 new" became 17 after an 8 s answer).

@@ -165,7 +165,8 @@ def day_decided_at(
     plan: InterviewPlan, now: datetime, tz: tzinfo, first_answer: datetime | None = None
 ) -> datetime:
     """When today's plan is decided: at the day's first plan-mode answer (`first_answer`,
-    a due-session answer given since the day began), or `now` while there is none. Never
+    a due-session answer given since the day began, or a bury or suspend if sooner), or
+    `now` while there is none. Never
     before the start of the day, or before the plan was set if that was later today (a
     plan's first day is planned from its making).
 
@@ -181,11 +182,18 @@ def day_decided_at(
 
 
 def _first_answer(store: Store, plan: InterviewPlan, now: datetime, tz: tzinfo) -> datetime | None:
-    """The time of the day's first due-session (plan-mode) answer, since the day began or
-    the plan was set today; None before it."""
+    """The time of the day's first due-session (plan-mode) answer, or of its first bury or
+    suspend if that came sooner, since the day began or the plan was set today; None
+    before either. A card set aside before any answer left a day not yet decided, which
+    was planned again without it: other cards took its minutes, and a new user who buried
+    one card and suspended another saw Home's 25 planned become "0 reviews + 26 new"."""
     start = max(day_start(now, tz), as_utc(plan.created_at))
     answers = store.reviews(since=start, mode="due")
-    return answers[0].reviewed_at if answers else None
+    moments = [answers[0].reviewed_at] if answers else []
+    flagged = store.first_flagged_since(start)
+    if flagged is not None:
+        moments.append(flagged)
+    return min(moments, default=None)
 
 
 @dataclass(frozen=True)
@@ -267,8 +275,8 @@ def today_decision(
     after with it too). `current`: the saved states of `cards`, when already read
     (`current_memory`: `plan_status` reads them once).
 
-    The day is decided once, at its first plan-mode answer (`_day_start`: the memory
-    then, the pace from the answers before it, none of its minutes spent; until that
+    The day is decided once, at its first plan-mode answer or first bury or suspend
+    (`_day_start`: the memory then, the pace from the answers before it, none of its minutes spent; until that
     answer, now: the reviews are priced at the time they are studied, not at midnight),
     like its same-day steps. What a session, Home, `drillbit plan`
     and `drillbit cards` show later in the day is that plan less what is done since
