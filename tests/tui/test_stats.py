@@ -19,7 +19,7 @@ from quiz.study.aside import set_card_aside
 from quiz.study.days import StudyZone
 from quiz.study.scheduling import review_card
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.screens.stats import StatsScreen
+from quiz.tui.screens.stats import PLAN_DIP, StatsScreen
 from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
 from tests.tui.conftest import (
     AppFactory,
@@ -361,6 +361,7 @@ async def test_stats_shows_the_next_seven_days_due_or_that_the_plan_decides(
         stats = await showing(pilot, StatsScreen)
         numbers = str(stats.query_one("#stats-numbers", Static).render()).splitlines()
         assert "Future due: 1 · 0 · 0 · 0 · 0 · 0 · 0 (7 days, overdue counted today)" in numbers
+        assert PLAN_DIP not in numbers, "no plan, no readiness plot to explain"
     planned = build()
     set_plan(planned.workspace, days=20, minutes=30)
     async with planned.run_test(size=(80, 24)) as pilot:
@@ -369,6 +370,9 @@ async def test_stats_shows_the_next_seven_days_due_or_that_the_plan_decides(
         stats = await showing(pilot, StatsScreen)
         numbers = str(stats.query_one("#stats-numbers", Static).render()).splitlines()
         assert "Future due: the interview plan decides, not fsrs (`drillbit plan`)" in numbers
+        # "plan followed" rose to 0.90, fell to 0.75 and climbed again: a new user took it
+        # for a misdrawn plot, and nothing said the plan times reviews for the day
+        assert PLAN_DIP in numbers
 
 
 async def test_stats_counts_the_due_forecast_only_when_it_shows_it(

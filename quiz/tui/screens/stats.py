@@ -38,6 +38,11 @@ FORECASTING = "Readiness on the interview day: forecasting the plan's days…"
 """Where the readiness plot comes once the plan's forecast is computed (seconds on a heavy
 home: the other figures do not wait for it)."""
 
+PLAN_DIP = "Plan followed dips mid-way: reviews are timed for the day, then a last pass."
+"""Under the figures while a plan runs: its readiness plot's "plan followed" rose to 0.90
+once every card was seen, fell to 0.75 as the plan let reviews wait for the interview day,
+and climbed again with the last pass, which a new user took for a misdrawn plot."""
+
 
 MIN_TOPIC_ROWS = 10
 """The accuracy chart's least height stacked under 110 columns (as the CSS gives each chart);
@@ -132,6 +137,8 @@ class StatsScreen(Screen[None]):
         numbers.append("\n" + forecast_line(s.forecast, self.app.size.width - 2))
         note = NO_RETENTION if s.retention is None else RETENTION_NOTE
         numbers.append(f"\n{note}", style="dim")
+        if s.forecast is None:  # a plan runs: its readiness plot follows
+            numbers.append(f"\n{PLAN_DIP}", style="dim")
         yield Static(numbers, id="stats-numbers")
         labels = [chart_day(d.date) for d in s.reviews_per_day]
         topics = [(t, 100 * (row.accuracy or 0.0)) for t, row in s.by_topic.items()]
