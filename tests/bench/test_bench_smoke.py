@@ -303,6 +303,7 @@ def test_heavy_user_figures_on_a_small_history(tmp_path: Path) -> None:
         "home_refresh_heavy_ms",
         "plan_heavy_cpu_ms",
         "plan_heavy_ms",
+        "plan_first_line_heavy_ms",
         "plan_screens_heavy_cpu_ms",
         "forecast_heavy_cpu_ms",
         "export_progress_heavy_ms",
