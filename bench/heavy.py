@@ -395,21 +395,20 @@ def _first_line_ms(module_args: list[str], env: dict[str, str]) -> float:
     """Wall ms from spawning `python -m MODULE ARGS` to its first line on stdout; the child
     is stopped then (what follows is `plan_heavy_ms`'s)."""
     start = time.perf_counter()
-    child = subprocess.Popen(
+    with subprocess.Popen(
         [sys.executable, "-m", *module_args],
         env=env,
         stdout=subprocess.PIPE,
         stderr=subprocess.DEVNULL,
         text=True,
-    )
-    try:
+    ) as child:
         assert child.stdout is not None
-        if not child.stdout.readline():
-            raise RuntimeError(f"python -m {' '.join(module_args)} printed nothing")
-        return (time.perf_counter() - start) * 1000
-    finally:
+        first = child.stdout.readline()
+        elapsed = (time.perf_counter() - start) * 1000
         child.kill()
-        child.wait()
+    if not first:
+        raise RuntimeError(f"python -m {' '.join(module_args)} printed nothing")
+    return elapsed
 
 
 def plan_figures(
