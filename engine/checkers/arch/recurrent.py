@@ -196,6 +196,7 @@ class LstmCellChecker(NNChecker):
             "grads": ref.lstm_cell_backward(dh, dc, cache),
             "no_dc": ref.lstm_cell_backward(dh, np.zeros_like(dc), cache),
             "only_dc": _backward_with(cache, dh, dc, slip="no_h_path"),
+            "first_db": _first_example_db(case.inputs),
             **{slip: _backward_with(cache, dh, dc, slip=slip) for slip in _BACKWARD_SLIPS},
             "numeric": numeric,
         }
@@ -251,6 +252,15 @@ class LstmCellChecker(NNChecker):
                         "h_prev on top, so its first n rows are dh_prev and the d rows below "
                         "them are dx",
                         split_swapped[label],
+                    )
+                )
+            if label == "db" and m > 1:
+                extra.append(
+                    (
+                        f"db is the first example's dz only (dz[:, :1]); b serves all {m} "
+                        "examples of the batch, so db sums dz over it: "
+                        "np.sum(dz, axis=1, keepdims=True)",
+                        expected["first_db"],
                     )
                 )
             if label == "dc_prev":
@@ -315,6 +325,15 @@ _BACKWARD_SLIPS = {
     ),
 }
 """Backward-pass slips _backward_with can make, and what the grader says about each."""
+
+
+def _first_example_db(inputs: dict[str, Any]) -> np.ndarray:
+    """db of the batch's first example alone: what keeping dz's first column gives."""
+    first = {k: inputs[k][:, :1] for k in ("x", "h_prev", "c_prev", "dh", "dc")}
+    _, _, cache = ref.lstm_cell_forward(
+        first["x"], first["h_prev"], first["c_prev"], inputs["W"], inputs["b"]
+    )
+    return np.asarray(ref.lstm_cell_backward(first["dh"], first["dc"], cache)[4])
 
 
 def _backward_with(

@@ -285,6 +285,20 @@ class NormalizationChecker(NNChecker):
             j.array("dbeta", got["dbeta"], (n, 1)),
         )
 
+    def features_dbeta(self, dout: np.ndarray) -> np.ndarray:
+        """dout summed over the features (axis 0), its first n sums as a column: dbeta's
+        shape from the wrong sum, which needs at least as many examples as features."""
+        n = dout.shape[0]
+        return np.sum(dout, axis=0)[:n].reshape(n, 1)
+
+    def features_dbeta_hint(self, n: int) -> str:
+        """The message when dbeta holds sums over the features, cut to n values."""
+        return (
+            f"dbeta holds the sums of dout over the features (axis 0), one per example, cut "
+            f"to the first {n}: beta has one value per feature, shared by every example, so "
+            "sum dout over the examples (np.sum(dout, axis=1, keepdims=True))"
+        )
+
     def eps_hints(
         self, X: np.ndarray, gamma: np.ndarray, beta: np.ndarray, dout: np.ndarray, eps: float
     ) -> list[tuple[str, tuple[np.ndarray, np.ndarray, np.ndarray]]]:
@@ -350,6 +364,7 @@ class NormalizationChecker(NNChecker):
             Tolerance(rtol=1e-8, atol=1e-12 * size),
             hints=[
                 *([(averaged.format("dbeta", m), dbeta_ref / m)] if m > 1 else []),
+                *([(self.features_dbeta_hint(n), self.features_dbeta(dout))] if m >= n else []),
                 (
                     "dbeta sums dout * gamma; beta is added after the scaling by gamma, so "
                     "its gradient is dout alone, summed over the examples",

@@ -1,4 +1,4 @@
-# expect: failed | at dbeta[
+# expect: failed | dbeta holds the sums of dout over the features (axis 0)
 import numpy as np
 
 
