@@ -523,14 +523,31 @@ class Conv2dBackwardChecker(NNChecker):
             db_ref,
             Tolerance(rtol=1e-9, atol=1e-13 * size),
             hints=[
-                (
-                    "every db[f] holds the sum of all of dout, over every filter; db[f] sums "
-                    "dout[:, f] only: dout.sum(axis=(0, 2, 3))",
-                    np.full(b.shape, float(dout.sum())),
-                )
-            ]
-            if w.shape[0] > 1
-            else [],
+                *(
+                    [
+                        (
+                            "every db[f] holds the sum of all of dout, over every filter; db[f] "
+                            "sums dout[:, f] only: dout.sum(axis=(0, 2, 3))",
+                            np.full(b.shape, float(dout.sum())),
+                        )
+                    ]
+                    if w.shape[0] > 1
+                    else []
+                ),
+                *(
+                    [
+                        (
+                            "db sums dout over the batch at the first output position only "
+                            "(dout.sum(axis=0)[:, 0, 0]); the forward adds b[f] at every one "
+                            f"of the {ho}x{wo} output positions, so sum over the batch and both "
+                            "spatial axes: dout.sum(axis=(0, 2, 3))",
+                            dout[:, :, 0, 0].sum(axis=0),
+                        )
+                    ]
+                    if ho * wo > 1
+                    else []
+                ),
+            ],
             factors=[
                 (
                     1.0 / (n * ho * wo),

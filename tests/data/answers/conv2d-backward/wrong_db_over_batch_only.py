@@ -1,4 +1,4 @@
-# expect: failed | at db[
+# expect: failed | db sums dout over the batch at the first output position only
 import numpy as np
 
 
