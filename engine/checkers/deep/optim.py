@@ -279,6 +279,17 @@ class AdamwChecker(StepChecker):
                 "weight_decay was ignored (1e-2 used instead)",
                 lambda: theta * (1 - lr * 1e-2) - step,
             ),
+            *(
+                [
+                    (
+                        f"the decay used lr = 1e-3 (the default), not the lr = {lr:g} given: "
+                        "theta * (1 - lr * weight_decay) with the lr argument",
+                        lambda: theta * (1 - 1e-3 * wd) - step,
+                    )
+                ]
+                if lr != 1e-3 and wd != 0.0
+                else []
+            ),
             (
                 "the decay went through the adaptive denominator, (m_hat + weight_decay * "
                 "theta) / (sqrt(v_hat) + eps), so it shrinks each weight by a different "

@@ -1,4 +1,4 @@
-# expect: failed | at theta[
+# expect: failed | the decay used lr = 1e-3 (the default), not the lr
 import numpy as np
 
 
