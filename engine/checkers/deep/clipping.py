@@ -185,6 +185,18 @@ class ClipGradNormChecker(NNChecker):
                     if count > 1
                     else []
                 ),
+                *(
+                    [
+                        (
+                            f"total_norm is sqrt(np.mean(squares) * {len(grads)}): the squares' "
+                            f"mean over the {count} entries times the number of arrays; the "
+                            "norm sums the squares instead: sqrt(sum of every squared entry)",
+                            total * np.sqrt(len(grads) / count),
+                        )
+                    ]
+                    if count not in (1, len(grads))
+                    else []
+                ),
                 (
                     "total_norm is the largest array's norm; it is the norm of all entries together",
                     max(norms),

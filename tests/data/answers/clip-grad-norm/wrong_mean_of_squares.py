@@ -1,4 +1,4 @@
-# expect: failed | at total_norm
+# expect: failed | the squares' mean over the
 import numpy as np
 
 
