@@ -424,8 +424,32 @@ class Conv2dForwardChecker(NNChecker):
                         :, :, : expected.shape[2], : expected.shape[3]
                     ],
                 ),
+                *_one_axis_strided(x, w, b, stride, pad, expected.shape),
             ],
         )
+
+
+def _one_axis_strided(
+    x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int, pad: int, shape: tuple[int, ...]
+) -> list[tuple[str, Callable[[], np.ndarray]]]:
+    """The forward pass whose windows step by `stride` along one spatial axis and by 1
+    along the other: the output size was computed with the stride, one slice forgot it."""
+    if stride == 1:
+        return []
+    ho, wo = shape[2], shape[3]
+
+    def stepped(rows: int, cols: int) -> Callable[[], np.ndarray]:
+        return lambda: ref.conv2d_forward(x, w, b, 1, pad)[:, :, ::rows, ::cols][:, :, :ho, :wo]
+
+    said = (
+        "the windows step by the stride along the {0} only: along the {1} window {2} starts "
+        f"at {{3}}, not {{3}}*stride; with stride {stride}, window (i, j) is "
+        "x_pad[..., i*stride:i*stride + KH, j*stride:j*stride + KW]"
+    )
+    return [
+        (said.format("rows", "columns", "j", "j"), stepped(stride, 1)),
+        (said.format("columns", "rows", "i", "i"), stepped(1, stride)),
+    ]
 
 
 class Conv2dBackwardChecker(NNChecker):

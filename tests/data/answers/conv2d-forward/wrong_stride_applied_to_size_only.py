@@ -1,4 +1,4 @@
-# expect: failed | first problem in case 3: stride 2
+# expect: failed | the windows step by the stride along the rows only
 import numpy as np
 
 
