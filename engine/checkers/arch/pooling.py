@@ -98,16 +98,21 @@ def _unravelled_by_image(
     return dx
 
 
-def _unravelled_by_stride(dout: np.ndarray, x: np.ndarray, size: int, stride: int) -> np.ndarray:
+def _unravelled_by_stride(
+    dout: np.ndarray, x: np.ndarray, size: int, stride: int, *, drop_outside: bool = False
+) -> np.ndarray:
     """dx when each window's argmax is unravelled with divmod(k, stride), rows of stride
-    entries where the window's are size long; NaN where those offsets leave the image (that
-    submission raised IndexError instead)."""
-    if _past_edge(x, size, stride, stride):
+    entries where the window's are size long. Where those offsets leave the image: NaN
+    (that submission raised IndexError instead), or with `drop_outside` the gradient
+    skipped (a bounds check before the +=)."""
+    if not drop_outside and _past_edge(x, size, stride, stride):
         return np.full_like(x, np.nan)
     dx = np.zeros_like(x)
     for (a, b, i, j), win in _windows(x, size, stride):
         u, v = divmod(int(np.argmax(win)), stride)
-        dx[a, b, i * stride + u, j * stride + v] += dout[a, b, i, j]
+        row, col = i * stride + u, j * stride + v
+        if row < x.shape[2] and col < x.shape[3]:
+            dx[a, b, row, col] += dout[a, b, i, j]
     return dx
 
 
@@ -430,6 +435,11 @@ class MaxpoolChecker(NNChecker):
                 (
                     _unravel_by_stride(size, stride),
                     lambda: _unravelled_by_stride(dout, x, size, stride),
+                ),
+                (
+                    _unravel_by_stride(size, stride)
+                    + "; the offsets this sends past the image's edge were skipped",
+                    lambda: _unravelled_by_stride(dout, x, size, stride, drop_outside=True),
                 ),
                 (
                     "the window's argmax was unravelled with the image's shape (x.shape[2:]); "

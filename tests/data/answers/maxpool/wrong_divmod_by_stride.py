@@ -1,4 +1,4 @@
-# expect: failed | first problem in case 9
+# expect: failed | the window's argmax was unravelled with the stride, divmod(k, stride)
 import numpy as np
 
 
