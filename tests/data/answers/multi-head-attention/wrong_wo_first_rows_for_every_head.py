@@ -1,4 +1,4 @@
-# expect: failed | case 2: two heads
+# expect: failed | every head was multiplied by Wo's first dh
 import numpy as np
 
 
