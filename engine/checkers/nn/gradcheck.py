@@ -143,11 +143,13 @@ def _copies_never_reset(f: Callable[[np.ndarray], float], x: np.ndarray, eps: fl
     return grad
 
 
-def _first_entries(f: Callable[[np.ndarray], float], x: np.ndarray, eps: float) -> np.ndarray:
-    """Central differences over the first len(x) entries of x.flat only, zeros after them."""
+def _first_entries(
+    f: Callable[[np.ndarray], float], x: np.ndarray, eps: float, count: int
+) -> np.ndarray:
+    """Central differences over the first `count` entries of x.flat only, zeros after them."""
     grad = np.zeros_like(x)
     full = ref.numerical_gradient(f, x.copy(), eps)
-    grad.flat[: x.shape[0]] = full.flat[: x.shape[0]]
+    grad.flat[:count] = full.flat[:count]
     return grad
 
 
@@ -271,7 +273,16 @@ class NumericalGradientChecker(NNChecker):
                     f"only the first len(x) = {x.shape[0]} entries were estimated, the rest "
                     "left 0: len(x) counts the rows of a matrix; visit every entry, "
                     "np.ndindex(x.shape) or range(x.size) with x.flat",
-                    lambda: _first_entries(f, x, eps),
+                    lambda: _first_entries(f, x, eps, x.shape[0]),
+                )
+            )
+        if x.ndim >= 2 and x.shape[-1] not in (x.shape[0], x.size):
+            hints.append(
+                (
+                    f"only the first x.shape[-1] = {x.shape[-1]} entries were estimated, the "
+                    "rest left 0: a loop over range(x.shape[-1]) visits x's first row only; "
+                    "visit every entry, np.ndindex(x.shape) or range(x.size) with x.flat",
+                    lambda: _first_entries(f, x, eps, x.shape[-1]),
                 )
             )
         if x.ndim >= 2 and x.shape[1] > 1:

@@ -1,4 +1,4 @@
-# expect: failed | first problem in case 3: a matrix
+# expect: failed | entries were estimated, the rest left 0
 import numpy as np
 
 
