@@ -10,8 +10,11 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from engine.checkers import get_checker
 from engine.checkers.nn._square import swapped_axes_cause
 from engine.checks import CaseFailure, Judgement, Tolerance, float16_only
+from engine.grade_inprocess import grade_inprocess, load_submission
+from tests.engine.answer_files import Answer, answers
 
 NEAR = "the loss agrees with the expected value to about 7 digits only"
 
@@ -133,3 +136,34 @@ def test_a_loss_off_by_float32_rounding_is_told_only_what_its_checker_words() ->
         )
     )
     assert far.startswith("max rel error")
+
+
+NAMED_SLIPS = {
+    "batchnorm/wrong_dbeta_wrong_axis": "dbeta holds the sums of dout over the features",
+    "lstm-cell/wrong_db_not_summed_over_batch": "db is the first example's dz only",
+    "conv2d-backward/wrong_db_over_batch_only": "at the first output position only",
+    "adamw-step/wrong_decay_not_times_lr_fixed_default": "the decay used lr = 1e-3",
+    "clip-grad-norm/wrong_mean_of_squares": "the squares' mean over the",
+    "conv2d-forward/wrong_stride_applied_to_size_only": "the windows step by the stride along",
+    "maxpool/wrong_divmod_by_stride": "the offsets this sends past the image's edge",
+    "multi-head-attention/wrong_wo_first_rows_for_every_head": "multiplied by Wo's first dh",
+    "numerical-gradient/wrong_last_axis_only": "x.shape[-1] =",
+}
+"""Each answer file whose slip the grader names from a known-wrong variant, and the words."""
+
+OTHERS = [
+    a
+    for a in answers()
+    if a.drill in {key.split("/")[0] for key in NAMED_SLIPS}
+    and f"{a.drill}/{a.path.stem}" not in NAMED_SLIPS
+]
+
+
+@pytest.mark.parametrize("answer", OTHERS, ids=[f"{a.drill}/{a.path.stem}" for a in OTHERS])
+def test_a_named_slip_is_claimed_of_no_other_answer(answer: Answer) -> None:
+    """Right answers written differently, and other mistakes, never get these words."""
+    checker = get_checker(answer.checker)
+    verdict = grade_inprocess(checker, load_submission(answer.source, checker.entries), seed=1)
+    shown = " ".join(case.message for case in verdict.cases)
+    claims = [words for key, words in NAMED_SLIPS.items() if words in shown]
+    assert claims == [], shown
