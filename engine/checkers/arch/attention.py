@@ -472,8 +472,7 @@ def _heads_variants(
         (
             f"every head was multiplied by Wo's first dh = {dh} rows, Wo[:dh]; head h meets "
             "its own block of rows, Wo[h*dh:(h+1)*dh], as concat(heads) @ Wo does",
-            lambda: attend(split(Q), split(K), split(V), np.sqrt(dh), mask).sum(axis=0)
-            @ Wo[:dh],
+            lambda: attend(split(Q), split(K), split(V), np.sqrt(dh), mask).sum(axis=0) @ Wo[:dh],
         ),
         (
             "Wo is not applied after concatenating the heads",

@@ -289,7 +289,8 @@ class NormalizationChecker(NNChecker):
         """dout summed over the features (axis 0), its first n sums as a column: dbeta's
         shape from the wrong sum, which needs at least as many examples as features."""
         n = dout.shape[0]
-        return np.sum(dout, axis=0)[:n].reshape(n, 1)
+        sums: np.ndarray = np.sum(dout, axis=0)[:n].reshape(n, 1)
+        return sums
 
     def features_dbeta_hint(self, n: int) -> str:
         """The message when dbeta holds sums over the features, cut to n values."""
