@@ -132,12 +132,15 @@ class NumericFront(CardFront):
     unit: str | None = None
     """Unit shown after the input, if any."""
 
+    @property
+    def expected(self) -> str:
+        """The answer as the feedback says it: '0.25 ± 0.001'."""
+        return self.tolerance.around(format_number(self.answer), self.unit)
+
     def check_numeric(self, value: float) -> NumericResult:
         """Judge a typed number against the answer and tolerance."""
         return NumericResult(
-            correct=self.tolerance.accepts(self.answer, value),
-            value=value,
-            expected=self.tolerance.around(format_number(self.answer), self.unit),
+            correct=self.tolerance.accepts(self.answer, value), value=value, expected=self.expected
         )
 
 

@@ -17,7 +17,7 @@ from quiz.settings import Settings
 from quiz.study import format_interval, preview_intervals
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.help import HelpScreen
-from quiz.tui.screens.study import LAST_CARD, StudyScreen
+from quiz.tui.screens.study import LAST_CARD, NOTHING_TYPED_SHOW, StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.verdict_view import VerdictView
@@ -494,22 +494,54 @@ async def test_s_on_the_last_card_says_there_is_nothing_to_skip_to(build: AppFac
         assert app.screen is screen and screen.session.remaining == 1
 
 
-async def test_a_space_in_a_number_box_leaves_the_cards_keys_and_enter_says_what_to_do(
+async def test_enter_on_an_empty_number_box_says_what_to_do_and_the_cards_keys_stay(
     build: AppFactory,
 ) -> None:
-    """An Anki user's space (which reveals there) went into a number card's box: from then
-    on b, x and s were typed into it too, and enter said "' ' is not a number". Spaces
-    alone are no answer now: enter says to type one or skip, and b still buries the card."""
+    """An Anki user's space went into a number card's box: from then on b, x and s were
+    typed into it too, and enter said "' ' is not a number". Enter on an empty box says to
+    type one or show the answer with space, and b still buries the card."""
     app = build(study=StudyRequest(kind="numeric"))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await showing(pilot, StudyScreen)
         assert screen.card is not None
         card = screen.card.id
-        await press(pilot, "space", "enter")
+        await press(pilot, "enter")
         status = str(screen.query_one("#study-status").render())
-        assert status.startswith("Nothing typed: type your number and press enter, or s"), status
-        assert "is not a number" not in status
-        await press(pilot, "b")  # the card's key, not a letter typed after the space
+        assert status == NOTHING_TYPED_SHOW, status
+        assert len(status) <= 78  # one line inside the padding at 80 columns
+        await press(pilot, "b")  # the card's key, not a letter typed into the box
         await settle(pilot)
         flag = app.workspace.store.card_flags().get(card)
         assert flag is not None and flag.buried_until is not None
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_space_on_an_empty_number_box_shows_the_answer_as_a_miss_and_undo_takes_it_back(
+    build: AppFactory, recorder: Recorder, size: tuple[int, int]
+) -> None:
+    """A number card could only be got past by typing a number: an Anki user who does not
+    know it presses space to see the answer. Space on the empty box shows it, counted as
+    Again (a wrong number's rating), the footer says so, and u takes it back."""
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test(size=size, message_hook=recorder) as pilot:
+        screen = await showing(pilot, StudyScreen)
+        assert screen.card is not None
+        card = screen.card.id
+        assert described(app).get("Show answer") is False  # in the footer, enabled
+        await press(pilot, "space")
+        await settle(pilot)
+        answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
+        assert (answer.card.id, answer.correct, answer.rating) == (card, False, Rating.Again)
+        assert [r.rating for r in app.workspace.store.reviews(card_id=card)] == [int(Rating.Again)]
+        feedback = str(screen.query_one("#feedback", Static).render())
+        assert "Not answered (counted as Again); the answer is 0.25 ± 0.001." in feedback
+        assert screen.phase == "feedback"
+        await press(pilot, "u")
+        await settle(pilot)
+        assert app.workspace.store.reviews(card_id=card) == []
+        assert screen.phase == "question" and screen.card.id == card
+        box = screen.query_one(NumberAnswer)
+        await press(pilot, *"0.2", "space")  # once typed, a space is the box's
+        await settle(pilot)
+        assert box.value == "0.2 " and screen.phase == "question"
+        assert "Show answer" not in described(app)

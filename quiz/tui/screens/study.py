@@ -67,9 +67,15 @@ LAST_CARD = "Nothing left to skip to: this is the last card."
 
 SKIPPED = "Skipped: it comes back at the end."
 NOTHING_TYPED = "Nothing typed: type your number and press enter, or s to skip the card for now"
-"""What enter says on a number card's empty box (spaces alone too): "' ' is not a number"
-did not say that such a card has no answer to reveal, nor the key that goes on without one
-(every mode's: a mock has no bury or suspend)."""
+"""What enter says on a number card's empty box in a mock (it shows no answer): "' ' is not
+a number" did not say the key that goes on without one (a mock has no bury or suspend)."""
+
+NOTHING_TYPED_SHOW = "Nothing typed: type your number and press enter · space shows the answer"
+"""What enter says on a number card's empty box elsewhere: space shows the answer there,
+as it does on a concept card (an Anki user's key), counted as a miss."""
+
+NOT_ANSWERED = "Not answered (counted as Again); the answer is {expected}."
+"""The feedback of a number card whose answer was shown (space) instead of typed."""
 
 DRILL_SPACE = "A drill is answered in the editor: enter opens it · s skips it for now"
 """The hint space leaves on a coding card (space reveals the other kinds)."""
@@ -109,6 +115,8 @@ class StudyScreen(Screen[None]):
 
     BINDINGS = [
         Binding("space", "reveal", "Reveal", tooltip="show the answer"),
+        # a number card's empty box leaves space to the screen (NumberAnswer.SCREEN_KEYS)
+        Binding("space", "show_number", "Show answer", tooltip="counted as a miss (Again)"),
         Binding("enter", "to_rating", "Rate", tooltip=RATE),
         # once the answer shows, space goes on as in Anki: to the rating keys, then Good
         Binding("space", "to_rating", "Rate", tooltip=RATE, show=False),
@@ -446,6 +454,8 @@ class StudyScreen(Screen[None]):
         front = card.front if card is not None else None
         if action == "reveal":
             return self.phase == "question" and isinstance(front, ConceptFront)
+        if action == "show_number":
+            return self.phase == "question" and self._number_box_empty()
         if action in ("to_rating",):
             return self.phase == "revealed"
         if action in ("rate", "rate_suggested", "back_to_ticking"):
@@ -700,7 +710,8 @@ class StudyScreen(Screen[None]):
         if card is None or not isinstance(card.front, NumericFront) or self.phase != "question":
             return
         if not event.text.strip():  # "' ' is not a number" said nothing of the way on
-            self.set_status(Text(NOTHING_TYPED, style="bold red"))
+            empty = NOTHING_TYPED if self.hides_feedback else NOTHING_TYPED_SHOW
+            self.set_status(Text(empty, style="bold red"))
             return
         try:
             value = parse_number(event.text)
@@ -708,7 +719,29 @@ class StudyScreen(Screen[None]):
             self.set_status(Text(f"'{event.text}' is not a number: {exc}", style="bold red"))
             return
         result = card.front.check_numeric(value)
-        answer = self._commit(lambda: self.session.answer(result.correct))
+        await self._answer_number(
+            card,
+            result.correct,
+            f"You typed {typed_echo(event.text, value)}; the answer is {result.expected}.",
+        )
+
+    def _number_box_empty(self) -> bool:
+        """A number card's question is shown with nothing typed in its box, in a session
+        that shows answers (a mock keeps them for its summary)."""
+        box = self._answer_box
+        return box is not None and not box.started and not self.hides_feedback
+
+    async def action_show_number(self) -> None:
+        """Space on a number card's empty box: show the answer, counted as a miss (Again),
+        as a wrong number is; undo takes it back. Typing a number was the only way on."""
+        card = self.card
+        if card is None or not isinstance(card.front, NumericFront) or self.phase != "question":
+            return
+        await self._answer_number(card, False, NOT_ANSWERED.format(expected=card.front.expected))
+
+    async def _answer_number(self, card: Card, correct: bool, detail: str) -> None:
+        """Commit a number card's answer, forget what was typed, show the feedback."""
+        answer = self._commit(lambda: self.session.answer(correct))
         if answer is None:
             return
         self._answer_box = None  # answered: nothing typed is kept for the card
@@ -717,11 +750,7 @@ class StudyScreen(Screen[None]):
             await self.show_card()
             return
         self.query_one(NumberAnswer).disabled = True
-        await self._feedback(
-            card,
-            answer.correct,
-            f"You typed {typed_echo(event.text, value)}; the answer is {result.expected}.",
-        )
+        await self._feedback(card, answer.correct, detail)
 
     async def _feedback(self, card: Card, correct: bool, detail: str) -> None:
         """Show right/wrong and the explanation; space or enter moves on."""

@@ -128,9 +128,10 @@ class NumberAnswer(Input):
         # not selected on focus: a kept answer (`value`) is finished, not typed over
         super().__init__(value, placeholder=placeholder, id=id, select_on_focus=False)
 
-    SCREEN_KEYS = frozenset("sbxu?")
-    """Skip, bury, suspend, undo and help: no answer starts with these (unlike e, as in
-    1e-3), so an empty box leaves them to the screen and the app."""
+    SCREEN_KEYS = frozenset("sbxu? ")
+    """Skip, bury, suspend, undo, help and space (show the answer, as Anki's space): no
+    answer starts with these (unlike e, as in 1e-3), so an empty box leaves them to the
+    screen and the app."""
 
     @property
     def started(self) -> bool:
@@ -147,7 +148,7 @@ class NumberAnswer(Input):
         return self.started or character not in self.SCREEN_KEYS
 
     async def _on_key(self, event: events.Key) -> None:
-        """s, b, x, u or ? in an empty box goes on to the screen's keys, not into the box.
+        """s, b, x, u, ? or space in an empty box goes on to the screen's keys, not into the box.
 
         Decided here, in the box's own turn, not by a priority key: keys typed in a burst
         ("10x" pasted or typed fast) reach the box in order, so the x is judged with
