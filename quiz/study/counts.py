@@ -17,6 +17,10 @@ from quiz.study.rest_of_day import REVIEW_STATE, RestOfDay
 DEFAULT_NEW_PER_DAY = 20
 
 
+BURIED_SEPARATOR = " · "
+"""Between the breakdown's sum and its buried cards: where a narrow line breaks it."""
+
+
 @dataclass(slots=True)
 class Counts:
     """Card counts for one group: new + learning + learned + suspended == total.
@@ -44,19 +48,27 @@ class Counts:
     steps_due: int = 0
     """Of `due`, the cards in a learning or relearning step: max_reviews_per_day leaves
     them alone (`DeckCounts.scheduled_today_of`), as Anki's review limit does."""
+    buried: int = 0
+    """Of new, learning and learned, those buried until tomorrow (`b`): no session asks
+    them today, and a count that left them unsaid read as cards gone."""
 
     def breakdown(self) -> str:
-        """ "128 new + 15 learning + 0 review + 1 suspended = 144 cards": the words and the
-        sum Home and Stats both print, so the two screens cannot tell the counts apart.
+        """ "128 new + 15 learning + 0 review + 1 suspended = 144 cards · 2 buried until
+        tomorrow": the words and the sum Home and Stats both print, so the two screens
+        cannot tell the counts apart.
 
-        Graduated cards are "review" (fsrs's name, Home's column); a zero suspended is
-        left out, as it is rare. Thousands are separated ("1,732 learning ... = 10,146
-        cards"), as the backlog beside it is ("9,991 due by fsrs").
+        Graduated cards are "review" (fsrs's name, Home's column); a zero suspended or
+        buried is left out, as it is rare. The buried are a part of the sum's terms, so
+        they follow it, not a term of their own. Thousands are separated ("1,732 learning
+        ... = 10,146 cards"), as the backlog beside it is ("9,991 due by fsrs").
         """
         text = f"{self.new:,} new + {self.learning:,} learning + {self.learned:,} review"
         if self.suspended:
             text += f" + {self.suspended:,} suspended"
-        return f"{text} = {self.total:,} {plural(self.total, 'card')}"
+        text += f" = {self.total:,} {plural(self.total, 'card')}"
+        if self.buried:
+            text += f"{BURIED_SEPARATOR}{self.buried:,} buried until tomorrow"
+        return text
 
 
 @dataclass(slots=True)
@@ -184,8 +196,8 @@ def reviews_done_since(store: Store, since: datetime, until: datetime | None = N
 
 
 _TOTAL, _NEW, _DUE, _LEARNING, _LEARNED, _SUSPENDED, _NEW_BURIED, _LATER_TODAY = range(8)
-_STEPS_DUE = 8
-_FIGURES = 9
+_STEPS_DUE, _BURIED = 8, 9
+_FIGURES = 10
 
 
 def _counts(row: list[int]) -> Counts:
@@ -199,6 +211,7 @@ def _counts(row: list[int]) -> Counts:
         new_buried=row[_NEW_BURIED],
         later_today=row[_LATER_TODAY],
         steps_due=row[_STEPS_DUE],
+        buried=row[_BURIED],
     )
 
 
@@ -292,15 +305,16 @@ def count_groups(
             if flag is not None and flag.suspended:
                 row[_SUSPENDED] += 1
                 continue
+            hidden = flag is not None and flag.hidden_at(moment)
+            row[_BURIED] += hidden
             if saved is None:
                 row[_NEW] += 1
-                if flag is not None and flag.hidden_at(moment):
-                    row[_NEW_BURIED] += 1
+                row[_NEW_BURIED] += hidden
                 continue
             state, due = saved
             learned = state == REVIEW_STATE
             row[_LEARNED if learned else _LEARNING] += 1
-            if flag is not None and flag.hidden_at(moment):
+            if hidden:
                 continue
             if rest.due_now(due):
                 row[_DUE] += 1

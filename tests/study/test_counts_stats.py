@@ -165,6 +165,26 @@ def test_breakdown_says_what_home_and_stats_say() -> None:
     # no suspended card: the term is left out, the sum still adds up
     counts = Counts(total=4, new=2, learning=1, learned=1)
     assert counts.breakdown() == "2 new + 1 learning + 1 review = 4 cards"
+    # buried cards are of the terms, so they follow the sum
+    counts = Counts(total=4, new=2, learning=1, learned=1, buried=2)
+    assert counts.breakdown() == "2 new + 1 learning + 1 review = 4 cards · 2 buried until tomorrow"
+
+
+def test_buried_cards_are_counted_new_or_scheduled_until_the_burial_ends(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """A card buried today (`b`), new or reviewed, is counted buried; a suspended one is
+    not (it is its own term), nor one whose burial has ended."""
+    cards = deck()
+    review_card(store, scheduler, cards[0].id, Rating.Good, now=NOW, correct=True)
+    until = NOW + timedelta(hours=3)
+    for card in cards[:2]:
+        store.set_flag(card.id, suspended=False, buried_until=until, now=NOW)
+    store.set_flag(cards[2].id, suspended=True, buried_until=None, now=NOW)
+    counts = deck_counts(store, cards, NOW)
+    assert (counts.total.buried, counts.total.suspended) == (2, 1)
+    assert counts.total.breakdown().endswith(" · 2 buried until tomorrow")
+    assert deck_counts(store, cards, until).total.buried == 0
 
 
 def test_the_counts_next_change_at_the_next_due_time_or_midnight(

@@ -307,6 +307,31 @@ async def test_the_totals_line_breaks_before_the_totals_not_inside_them(
         assert summary.size.height == 2
 
 
+async def test_the_totals_name_the_cards_buried_until_tomorrow(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """A card buried in a session (`b`) left Home's "3 new today" with no word of it, where
+    a suspended card is named: the totals say the buried ones now, on the next line at 80
+    columns where the sum leaves no room (never cut inside a phrase)."""
+    app = build()
+    ws = app.workspace
+    ws.store.set_flag("what-is-relu", suspended=True, buried_until=None, now=ws.now())
+    tomorrow = clock() + timedelta(hours=12)
+    for card_id in ("sigmoid-bound", "dropout-inference"):
+        ws.store.set_flag(card_id, suspended=False, buried_until=tomorrow, now=ws.now())
+    async with app.run_test(size=(120, 24)) as pilot:
+        screen = await showing(pilot, HomeScreen)
+        summary = screen.query_one("#home-summary")
+        totals = "3 new + 0 learning + 0 review + 1 suspended = 4 cards · 2 buried until tomorrow"
+        assert str(summary.render()).splitlines() == [f"0 due · 1 new today  |  {totals}"]
+        await resize(pilot, 80, 24)
+        assert str(summary.render()).splitlines() == [
+            "0 due · 1 new today",
+            "3 new + 0 learning + 0 review + 1 suspended = 4 cards ·",
+            "2 buried until tomorrow",
+        ]
+
+
 async def test_home_counts_due_within_max_reviews_per_day(
     build: AppFactory, clock: FakeClock
 ) -> None:

@@ -48,7 +48,8 @@ def count_line(parts: Sequence[tuple[str, str]], breakdown: str, width: int) -> 
 
     `parts` are (text, style); one that would overflow starts the next line (Home's note
     of the fsrs backlog, " (9,991 due by fsrs; …)", goes under "200 due · 20 new today"),
-    and the breakdown goes whole on a line of its own, never "= 144" and then "cards"."""
+    and the breakdown goes whole on a line of its own, never "= 144" and then "cards"
+    (its note of buried cards, after a " · ", on the next one if it does not fit)."""
     text = Text()
     used = 0
     for index, (part, style) in enumerate(parts):
@@ -58,5 +59,8 @@ def count_line(parts: Sequence[tuple[str, str]], breakdown: str, width: int) -> 
         text.append(part, style=style)
         used += cell_len(part)
     fits = used + cell_len(f"  |  {breakdown}") <= width
-    text.append(("  |  " if fits else "\n") + breakdown)
+    # on a line of its own, a breakdown too wide breaks before its buried cards
+    text.append(
+        "  |  " + breakdown if fits else "\n" + break_between(breakdown.split(SEPARATOR), width)
+    )
     return text
