@@ -539,9 +539,9 @@ async def test_space_on_an_empty_number_box_shows_the_answer_as_a_miss_and_undo_
         await press(pilot, "u")
         await settle(pilot)
         assert app.workspace.store.reviews(card_id=card) == []
-        assert screen.phase == "question" and screen.card.id == card
+        assert (screen.phase, screen.card.id) == ("question", card)
         box = screen.query_one(NumberAnswer)
         await press(pilot, *"0.2", "space")  # once typed, a space is the box's
         await settle(pilot)
-        assert box.value == "0.2 " and screen.phase == "question"
+        assert (box.value, screen.phase) == ("0.2 ", "question")
         assert "Show answer" not in described(app)

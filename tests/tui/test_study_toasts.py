@@ -17,14 +17,15 @@ def _toast_regions(screen: StudyScreen) -> list[Region]:
 
 @pytest.mark.parametrize(("size", "toast_width"), [((80, 24), 80), ((120, 40), 59)])
 async def test_a_notice_during_study_leaves_the_card_in_view(
-    build: AppFactory, size: tuple[int, int], toast_width: int
+    build: AppFactory, size: tuple[int, int], toast_width: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At 80x24 a bury's notice ("Buried until tomorrow: ...") was Textual's half-width
     box over the next card's right half for five seconds, the question cut under it. It
     is a full-width line over the footer there now; at 120 columns it stays Textual's box
     (60 columns with its gutter)."""
     app = build(study=StudyRequest(mode="cram"))
-    app.NOTIFICATION_TIMEOUT = 600.0  # on screen while looked at, however loaded the machine
+    # on screen while looked at, however loaded the machine
+    monkeypatch.setattr(app, "NOTIFICATION_TIMEOUT", 600.0)
     async with app.run_test(size=size, notifications=True) as pilot:
         screen = await showing(pilot, StudyScreen)
         await press(pilot, "b")
