@@ -121,4 +121,18 @@ def printed_on_a_terminal(
     finally:
         shown.kill()
         shown.close()
-    return shown.printed().splitlines()
+    lines = shown.printed().split("\n")  # not splitlines: it would end a line at each "\r"
+    if lines[-1] == "":
+        lines.pop()
+    return [as_shown(line) for line in lines]
+
+
+def as_shown(line: str) -> str:
+    """`line` as a terminal leaves it: each carriage return starts writing over the line from
+    its first column (a progress line rewritten, then erased with spaces, leaves nothing)."""
+    if "\r" not in line:
+        return line
+    shown = ""
+    for part in line.split("\r"):
+        shown = part + shown[len(part) :]
+    return shown.rstrip()
