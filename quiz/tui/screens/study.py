@@ -74,8 +74,12 @@ NOTHING_TYPED_SHOW = "Nothing typed: type your number and press enter · space s
 """What enter says on a number card's empty box elsewhere: space shows the answer there,
 as it does on a concept card (an Anki user's key), counted as a miss."""
 
-NOT_ANSWERED = "Not answered (counted as Again); the answer is {expected}."
-"""The feedback of a number card whose answer was shown (space) instead of typed."""
+NOT_ANSWERED = "The answer is {expected} (not answered: counted as Again)."
+"""The feedback of a number card whose answer was shown (space) instead of typed, under the
+mark SHOWN: "✗ Wrong" over an answer nobody gave read as a contradiction."""
+
+SHOWN = "Shown"
+"""The feedback's mark for a number card's answer shown (space), where a typed one gets ✓/✗."""
 
 DRILL_SPACE = "A drill is answered in the editor: enter opens it · s skips it for now"
 """The hint space leaves on a coding card (space reveals the other kinds)."""
@@ -737,9 +741,13 @@ class StudyScreen(Screen[None]):
         card = self.card
         if card is None or not isinstance(card.front, NumericFront) or self.phase != "question":
             return
-        await self._answer_number(card, False, NOT_ANSWERED.format(expected=card.front.expected))
+        await self._answer_number(
+            card, False, NOT_ANSWERED.format(expected=card.front.expected), mark=SHOWN
+        )
 
-    async def _answer_number(self, card: Card, correct: bool, detail: str) -> None:
+    async def _answer_number(
+        self, card: Card, correct: bool, detail: str, *, mark: str | None = None
+    ) -> None:
         """Commit a number card's answer, forget what was typed, show the feedback."""
         answer = self._commit(lambda: self.session.answer(correct))
         if answer is None:
@@ -750,15 +758,20 @@ class StudyScreen(Screen[None]):
             await self.show_card()
             return
         self.query_one(NumberAnswer).disabled = True
-        await self._feedback(card, answer.correct, detail)
+        await self._feedback(card, answer.correct, detail, mark=mark)
 
-    async def _feedback(self, card: Card, correct: bool, detail: str) -> None:
-        """Show right/wrong and the explanation; space or enter moves on."""
+    async def _feedback(
+        self, card: Card, correct: bool, detail: str, *, mark: str | None = None
+    ) -> None:
+        """Show right/wrong (or `mark`) and the explanation; space or enter moves on."""
         self.phase = "feedback"
         body = self.query_one("#study-body", VerticalScroll)
-        verdict = Text(
-            "✓ Right" if correct else "✗ Wrong", style="bold green" if correct else "bold red"
-        )
+        if mark is not None:
+            verdict = Text(mark, style="bold yellow")
+        else:
+            verdict = Text(
+                "✓ Right" if correct else "✗ Wrong", style="bold green" if correct else "bold red"
+            )
         if detail:
             verdict.append(f"  {detail}", style="")
         feedback = Static(verdict, id="feedback")
