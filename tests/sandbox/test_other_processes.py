@@ -247,6 +247,9 @@ def test_a_waiting_sibling_worker_is_out_of_reach(sibling_pool: WorkerPool, what
     run_adversarial(sibling_pool, source, Status.ERROR, "Permission denied", checker=PATIENT)
 
 
+PLANTED = "planted-by-a-sibling"
+"""The name of the file the attack below plants in every other work dir it can write."""
+
 PLANT = """
     root, prefix = {root!r}, {prefix!r}  # the temp dir, and this app's work dirs' prefix
     here = os.getcwd()
@@ -262,7 +265,7 @@ PLANT = """
         seen.append(name)
         for folder, _, _ in os.walk(top):  # every folder the listing leads to, the top first
             try:
-                with open(os.path.join(folder, "planted-by-a-sibling"), "w") as f:
+                with open(os.path.join(folder, {planted!r}), "w") as f:
                     f.write("x")
                 planted.append(folder)
             except OSError:
@@ -284,10 +287,12 @@ def test_no_other_work_dir_can_be_written(sibling_pool: WorkerPool) -> None:
     waiting = sibling_pool.warm_workdirs
     assert len(waiting) == 2
     prefix = f"{WORKDIR_PREFIX}{os.getpid()}-"
-    source = _double(PLANT.format(root=tempfile.gettempdir(), prefix=prefix))
+    source = _double(PLANT.format(root=tempfile.gettempdir(), prefix=prefix, planted=PLANTED))
     run_adversarial(sibling_pool, source, Status.PASSED, None, checker=PATIENT)
     for top in sibling_pool.warm_workdirs:
-        planted = [f for _, _, files in os.walk(top) for f in files]
+        # the attack's own file, by name: a walk over every file once caught a `tmp…` file in a
+        # warm work dir (one CI run in many; not the attack's, which names its file)
+        planted = [f for _, _, files in os.walk(top) for f in files if f == PLANTED]
         assert planted == [], top
 
 
