@@ -13,22 +13,16 @@ while the step waits.
 
 from __future__ import annotations
 
-import tempfile
 from datetime import date, timedelta
 from pathlib import Path
 
 from bench.common import (
-    REPO,
-    SIDES,
     Figure,
-    alternate,
-    merge_results,
     run_python,
-    run_stamp,
     source_env,
 )
 from bench.heavy import history_main
-from bench.screens import CARDS, heavy_homes, probe
+from bench.screens import CARDS, probe, probe_side_by_side
 
 SECTION = "side_by_side_34_frames"
 PLAN_DAYS = 46
@@ -47,36 +41,35 @@ def side_by_side(
     section: str = SECTION,
 ) -> list[Figure]:
     """The first frames of `against` (before) and this tree (after) on the same history."""
-    stamp = run_stamp()
-    with tempfile.TemporaryDirectory(prefix="drillbit-frames-") as tmp:
-        work = Path(tmp)
-        bank, count = heavy_homes(work, against, cards, reviews)
-        interview = (date.today() + timedelta(days=PLAN_DAYS)).isoformat()
-        for side, source in zip(SIDES, (against, REPO), strict=True):
-            home = work / f"home-{side}"
-            run_python(
-                ["-m", "quiz", "--content", str(bank), "plan", "--interview", interview],
-                env=source_env(source, home, with_bench=True),
-                cwd=work,
-            )
+    interview = (date.today() + timedelta(days=PLAN_DAYS)).isoformat()
 
-        def measure(number: int, side: str, source: Path) -> dict[str, float]:
-            home = work / f"home-{side}"
-            found: dict[str, float] = {}
-            for mode, name in MODES.items():
-                report = probe(source, home, mode, bank)
-                found[f"{name}_ms"] = float(report["inner_ms"])
-                found[f"{name}_cpu_ms"] = float(report["inner_cpu_ms"])
-                found[f"{name}_peak_mb"] = report["maxrss_kb"] / 1024
-            shown = ", ".join(f"{name} {value:.0f}" for name, value in found.items())
-            print(f"  round {number + 1} {side}: {shown}")
-            return found
+    def plan(work: Path, source: Path, home: Path, bank: Path) -> None:
+        run_python(
+            ["-m", "quiz", "--content", str(bank), "plan", "--interview", interview],
+            env=source_env(source, home, with_bench=True),
+            cwd=work,
+        )
 
-        found = alternate(against, rounds, measure)
-    params = {"cards": cards, "reviews": count, "rounds": rounds, "plan_days": PLAN_DAYS}
-    figures = found.figures(found.names(), params)
-    merge_results(out, {section: figures}, {}, stamp)
-    return figures
+    def measure(source: Path, home: Path, bank: Path) -> dict[str, float]:
+        found: dict[str, float] = {}
+        for mode, name in MODES.items():
+            report = probe(source, home, mode, bank)
+            found[f"{name}_ms"] = float(report["inner_ms"])
+            found[f"{name}_cpu_ms"] = float(report["inner_cpu_ms"])
+            found[f"{name}_peak_mb"] = report["maxrss_kb"] / 1024
+        return found
+
+    return probe_side_by_side(
+        against,
+        rounds,
+        reviews,
+        out,
+        cards=cards,
+        section=section,
+        measure=measure,
+        prepare=plan,
+        params={"plan_days": PLAN_DAYS},
+    )
 
 
 def main() -> None:

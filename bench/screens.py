@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+from collections.abc import Callable, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -84,28 +85,56 @@ def side_by_side(
     section: str = SECTION,
 ) -> list[Figure]:
     """The probes of `against` (before) and this tree (after) on the same history."""
+
+    def measure(source: Path, home: Path, bank: Path) -> dict[str, float]:
+        found: dict[str, float] = {}
+        for mode in MODES:
+            report = probe(source, home, mode, bank)
+            if mode != "browser":  # its idle waits for the search index's thread
+                found[f"{mode}_cpu_at_idle_ms"] = float(report["cpu_ms_at_idle"])
+            if mode in ("stats", "browser"):
+                found[f"{mode}_step_inner_ms"] = float(report["inner_ms"])
+                found[f"{mode}_step_inner_cpu_ms"] = float(report["inner_cpu_ms"])
+        return found
+
+    return probe_side_by_side(
+        against, rounds, reviews, out, cards=cards, section=section, measure=measure
+    )
+
+
+def probe_side_by_side(
+    against: Path,
+    rounds: int,
+    reviews: int,
+    out: Path,
+    *,
+    cards: int,
+    section: str,
+    measure: Callable[[Path, Path, Path], dict[str, float]],
+    prepare: Callable[[Path, Path, Path, Path], None] | None = None,
+    params: Mapping[str, object] | None = None,
+) -> list[Figure]:
+    """`measure(source, home, bank)` of `against` (before) and this tree (after) on the same
+    heavy history, in alternating rounds; `prepare(work, source, home, bank)` sets each
+    tree's home up once first. Medians and ratios go to results.json's `section`, with the
+    run's `params`: bench.screens and bench.first_frames differ only in what they measure."""
     stamp = run_stamp()
     with tempfile.TemporaryDirectory(prefix="drillbit-screens-") as tmp:
         work = Path(tmp)
         bank, count = heavy_homes(work, against, cards, reviews)
+        if prepare is not None:
+            for side, source in zip(SIDES, (against, REPO), strict=True):
+                prepare(work, source, work / f"home-{side}", bank)
 
-        def measure(number: int, side: str, source: Path) -> dict[str, float]:
-            home = work / f"home-{side}"
-            found: dict[str, float] = {}
-            for mode in MODES:
-                report = probe(source, home, mode, bank)
-                if mode != "browser":  # its idle waits for the search index's thread
-                    found[f"{mode}_cpu_at_idle_ms"] = float(report["cpu_ms_at_idle"])
-                if mode in ("stats", "browser"):
-                    found[f"{mode}_step_inner_ms"] = float(report["inner_ms"])
-                    found[f"{mode}_step_inner_cpu_ms"] = float(report["inner_cpu_ms"])
+        def measure_side(number: int, side: str, source: Path) -> dict[str, float]:
+            found = measure(source, work / f"home-{side}", bank)
             shown = ", ".join(f"{name} {value:.0f}" for name, value in found.items())
             print(f"  round {number + 1} {side}: {shown}")
             return found
 
-        found = alternate(against, rounds, measure)
-    params = {"cards": cards, "reviews": count, "rounds": rounds}
-    figures = found.figures(found.names(), params)
+        found = alternate(against, rounds, measure_side)
+    run = {"cards": cards, "reviews": count, "rounds": rounds, **(params or {})}
+    figures = found.figures(found.names(), run)
     merge_results(out, {section: figures}, {}, stamp)
     return figures
 
