@@ -26,6 +26,7 @@ from quiz.ecosystem.ankitext import (
     suffix_separator,
     tab_separated,
 )
+from quiz.ecosystem.blockids import drop_block_ids
 from quiz.ecosystem.blockrefs import BlockRefs, read_block_refs
 from quiz.ecosystem.cardids import KEBAB_NAME, kebab, unique_id, unique_name
 from quiz.ecosystem.cardtext import pack_yaml_text
@@ -162,6 +163,7 @@ def plan_import(
         refs = read_block_refs(front.text)  # Logseq's `((uuid))`: the text of the block
         boxes = read_asking_boxes(refs.text)  # an aside or <details> holding a question asks
         comments = take_comments(boxes.text)  # `%% ... %%`: Obsidian shows none of it
+        comments = replace(comments, text=drop_block_ids(comments.text))  # `^id`: nor this
         footnotes = take_footnotes(comments.text)  # `[^1]`: the note's, not an answer's
         tag_lines = take_tag_lines(footnotes.text)  # `#review` lines: the note's tags, no text
         clozes = read_logseq_clozes(tag_lines.text)  # `{{cloze x}}` #card blocks: asked hidden
