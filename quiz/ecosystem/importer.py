@@ -52,6 +52,7 @@ from quiz.ecosystem.importplan import (
 from quiz.ecosystem.keptids import keep_old_clozes, keep_old_ids
 from quiz.ecosystem.latexenv import delimit_environments
 from quiz.ecosystem.logseqcloze import LogseqClozes, read_logseq_clozes
+from quiz.ecosystem.logseqtasks import drop_task_marks
 from quiz.ecosystem.notes import parse_notes
 from quiz.ecosystem.notesfound import ParsedNotes
 from quiz.ecosystem.notesfront import (
@@ -160,6 +161,7 @@ def plan_import(
             front = read_page_properties(front.text)
         if not front.lines:  # a Notion page's (`Tags: ML, Interview` under its title)
             front = read_notion_properties(front.text)
+        front = replace(front, text=drop_task_marks(front.text))  # Logseq's `LATER`: no text
         refs = read_block_refs(front.text)  # Logseq's `((uuid))`: the text of the block
         boxes = read_asking_boxes(refs.text)  # an aside or <details> holding a question asks
         comments = take_comments(boxes.text)  # `%% ... %%`: Obsidian shows none of it

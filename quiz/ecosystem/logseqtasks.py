@@ -1,0 +1,69 @@
+"""Logseq's task marks (`- LATER What is X? #card`): a checkbox in Logseq, no card's words.
+
+Logseq makes a block a task with a word in capitals before its text (TODO, LATER, NOW,
+DOING, DONE, WAITING, CANCELED...), perhaps a priority after it (`[#A]`), and writes its
+dates (`SCHEDULED: <2024-03-02 Sat>`, `DEADLINE: ...`) and its time log (`:LOGBOOK:` ...
+`:END:`) on the block's next lines. Logseq shows a checkbox, a badge and a date widget;
+read as Markdown they were text: a card titled "LATER What is label smoothing?" with the
+id `later-label-smoothing`, and "SCHEDULED: <2024-03-02 Sat>" as a key point. Here, in a
+list item's first line only (a Logseq block's), the mark and its priority are taken off,
+and the date and log lines are left empty, so every line keeps its number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quiz.ecosystem.fences import outside_fences
+
+_MARKS = "TODO|DOING|DONE|LATER|NOW|WAITING|WAIT|CANCELED|CANCELLED|IN-PROGRESS|STARTED"
+
+_TASK = re.compile(rf"^(?P<item>[ \t]*[-*+][ \t]+)(?:{_MARKS})(?:[ \t]+\[#[A-C]\])?[ \t]+(?=\S)")
+"""A block's first line opening with a task mark (and a priority): the list mark is kept."""
+
+_DATES = re.compile(r"^[ \t]*(?:(?:SCHEDULED|DEADLINE):[ \t]*<[^<>\n]*>[ \t]*)+$")
+"""A line of a task's dates, as Logseq writes them under the block's first line."""
+
+_DRAWER_OPEN = re.compile(r"^[ \t]*:LOGBOOK:[ \t]*$")
+_DRAWER_CLOSE = re.compile(r"^[ \t]*:END:[ \t]*$")
+_CLOCK = re.compile(r"^[ \t]*CLOCK:")
+"""A log's lines: `CLOCK: [2024-03-01 Fri 10:00:00]--[...] =>  00:05:00`, one a line."""
+
+
+def _log_end(rows: list[str], walked: list[int], at: int) -> int | None:
+    """The row of the `:END:` closing the log opened at `walked[at]`, over clock lines
+    only; None when another line comes first (then it is no log of Logseq's, but text)."""
+    for index in walked[at + 1 :]:
+        body = rows[index].rstrip("\r")
+        if _DRAWER_CLOSE.match(body):
+            return index
+        if not _CLOCK.match(body):
+            return None
+    return None
+
+
+def drop_task_marks(text: str) -> str:
+    """The notes without Logseq's task marks, dates and logs (see the module's docstring)."""
+    if not any(word in text for word in ("SCHEDULED:", "DEADLINE:", ":LOGBOOK:")) and not (
+        re.search(rf"^[ \t]*[-*+][ \t]+(?:{_MARKS})[ \t]", text, re.MULTILINE)
+    ):
+        return text  # the common case: no copy of a large file
+    rows = text.split("\n")
+    walked = list(outside_fences(rows, in_items=True))
+    log_end = -1  # the row of the `:END:` closing the log being left out
+    for at, index in enumerate(walked):
+        row = rows[index]
+        body = row.rstrip("\r")
+        ending = row[len(body) :]
+        if index <= log_end:
+            rows[index] = ending
+        elif _DRAWER_OPEN.match(body):
+            close = _log_end(rows, walked, at)
+            if close is not None:
+                log_end = close
+                rows[index] = ending
+        elif _DATES.match(body):
+            rows[index] = ending
+        elif (task := _TASK.match(body)) is not None:
+            rows[index] = task.group("item") + body[task.end() :] + ending
+    return "\n".join(rows)
