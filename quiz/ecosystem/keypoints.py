@@ -4,7 +4,8 @@ The answer is read by the bank's Markdown reader. Where points come from, best f
   1. labelled statements (`**Term:** text`), list items and table rows: what notes
      already present as separate facts, taken round-robin across the answer's parts
      (each bold label or heading starts a part) so the rubric covers the whole answer;
-  2. sentences of the prose, first sentences first;
+  2. sentences of the prose, first sentences first (task items, `- [ ] add an example`,
+     a to-do more often than a fact, come with the later sentences, without their box);
   3. display formulas, as inline math, spread over the derivation;
   4. from code blocks: docstrings and comments that are words, never a line of code.
 Lower kinds only pad the rubric up to the minimum of three. A quote (`> ...`, an Obsidian
@@ -455,6 +456,11 @@ def _run_in_heading(raw: str) -> str | None:
     return _one_line(match.group(1))
 
 
+_TASK_MARK = re.compile(r"\[[ xX]\][ \t]+(?=\S)")
+"""A task list item's checkbox (`- [ ] add an example`, `- [x] read the paper`), as
+Obsidian, GitHub and Logseq's Markdown write it."""
+
+
 def _item(
     raw: str, inline: Token, text: str, depth: int, label: str, sublabel: str, out: _Collector
 ) -> tuple[str, str]:
@@ -464,6 +470,10 @@ def _item(
         return label, pair[0]
     nested = depth > 1
     context = sublabel if nested and sublabel else label
+    task = _TASK_MARK.match(text)
+    if task is not None:  # `- [ ] add an example`: a to-do of the notes' more often than not
+        out.add(text[task.end() :], 2)
+        return label, (sublabel if nested else "")
     if pair is not None:
         text = f"{pair[0]}: {pair[1]}"
     elif context and not _PLAIN_LABEL.match(text):
