@@ -171,7 +171,8 @@ def import_command(
     note: its first field the question, its second the answer; a cloze note gives a
     card per cloze number (c1, c2...: ID-c1, ID-c2), its deletions as [...]; its deck
     names the topic and its tags (the #tags column, or a Tags column named in a first
-    row such as Front,Back,Tags) are the cards'. A YAML front
+    row such as Front,Back,Tags, or a Notion database's Name,Answer,Tags) are the
+    cards'. A YAML front
     matter (Obsidian's properties, between two --- lines) or Logseq's page
     properties (tags:: ml, ... on the first lines) give every card its tags, as does
     a line of only #tags.

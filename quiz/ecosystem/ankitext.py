@@ -220,12 +220,13 @@ def anki_tag(tag: str) -> str:
 
 
 def _tags(field: str) -> tuple[str, ...]:
-    """The card tags of a note's tags field (space-separated), each once, in order; a tag
-    of drillbit's own export is the card's tag it was made from (`drillbit::tag::relu` ->
-    `relu`), and its topic tag is no tag (`_own_topic`)."""
+    """The card tags of a note's tags field (space-separated, or comma-separated as a
+    spreadsheet's or a Notion database's are: `ML, Deep Learning`), each once, in order; a
+    tag of drillbit's own export is the card's tag it was made from (`drillbit::tag::relu`
+    -> `relu`), and its topic tag is no tag (`_own_topic`)."""
     tags = (
         anki_tag(_unprefixed(tag, _OWN_TAG) or tag)
-        for tag in field.split()
+        for tag in (field.split(",") if "," in field else field.split())
         if tag.lower() not in _ANKI_OWN_TAGS and _unprefixed(tag, _OWN_TOPIC) is None
     )
     return tuple(dict.fromkeys(tag for tag in tags if tag))
@@ -303,9 +304,13 @@ def _own_note(kind: str | None, texts: list[str]) -> tuple[str, str] | str | Non
 
 _COLUMN_NAMES = frozenset(
     "front back question answer term definition tags tag deck notes extra text hint "
-    "q a prompt response".split()
+    "q a prompt response name status created".split()
 )
-"""Words a spreadsheet's first row names its columns by (Anki's own fields among them)."""
+"""Words a spreadsheet's first row names its columns by (Anki's own fields among them, and
+the title, status and date columns of a Notion database exported as CSV)."""
+
+_LABEL_CHARS = 30
+"""A column's name is at most this long, a few words with no sentence's mark in them."""
 
 
 COLUMN_NAMES = "a row naming the columns"
@@ -316,7 +321,18 @@ def _column_names(row: list[str]) -> bool:
     """True when the row only names columns (`Front,Back,Tags`, a spreadsheet's first row):
     it was taken as a note, the question 'Front' skipped as "the answer is too short"."""
     names = [value.strip().lower() for value in row if value.strip()]
-    return len(names) >= 2 and all(name in _COLUMN_NAMES for name in names)
+    known = sum(name in _COLUMN_NAMES for name in names)
+    return known >= 2 and all(_is_label(name) for name in names)
+
+
+def _is_label(name: str) -> bool:
+    """True for what names a column (`Created time`, `Difficulty`), not a note's text: a
+    Notion database names its own columns besides the ones spreadsheets share."""
+    return (
+        len(name) <= _LABEL_CHARS
+        and len(name.split()) <= 3
+        and not any(mark in name for mark in ".?!:;,<>$`*")
+    )
 
 
 _META_NAMES = {"tags": "tags", "tag": "tags", "deck": "deck"}
@@ -334,6 +350,16 @@ def _named_meta(row: list[str], meta: dict[int, str]) -> dict[int, str]:
     }
     taken = set(meta.values())
     return {column: kind for column, kind in named.items() if kind not in taken}
+
+
+def _unused_columns(row: list[str], meta: dict[int, str]) -> str:
+    """`its Status, Created columns are`: the named columns past the question and the answer
+    that give a card nothing (a Notion database's status and dates); "" when none."""
+    fields = [value.strip() for column, value in enumerate(row) if column not in meta]
+    unused = [name for name in fields[2:] if name]
+    if not unused:
+        return ""
+    return f"its {', '.join(unused)} column{'s are' if len(unused) > 1 else ' is'}"
 
 
 def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
@@ -373,6 +399,8 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
                     f"its {row[column].strip()} column gives each card its {kind}"
                     for column, kind in sorted(named.items())
                 )
+            if unused := _unused_columns(row, meta):
+                reason += f"; {unused} not used (a card is its first two columns)"
             ignored.append(Ignored(line, _snippet(said), reason))
             continue
         if not any(texts):
