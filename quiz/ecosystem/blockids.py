@@ -19,6 +19,9 @@ _ID = re.compile(r"(?:^[ \t]*|[ \t]+)\^[A-Za-z0-9-]+[ \t]*$")
 """An id as Obsidian reads one: a `^` after a space (or alone on its line), then letters,
 digits and dashes to the line's end (`x^2` or `a^{n}` is none)."""
 
+_ANY_ID = re.compile(r"(?:^|[ \t])\^[A-Za-z0-9-]+[ \t]*\r?$", re.MULTILINE)
+"""A line that may end in an id, to tell at once notes that hold none."""
+
 _DISPLAY_MATH = "$$"
 
 
@@ -31,9 +34,10 @@ def _in_code_or_math(row: str, at: int) -> bool:
 
 def drop_block_ids(text: str) -> str:
     """The notes without their Obsidian block ids (see the module's docstring)."""
-    if "^" not in text:
-        return text  # the common case: no copy of a large file
+    if _ANY_ID.search(text) is None:
+        return text  # the common case (`x^2` is no id): no copy of a large file
     rows = text.split("\n")
+    changed = False
     in_display_math = False
     for index in outside_fences(rows, in_items=True):
         row = rows[index]
@@ -48,4 +52,5 @@ def drop_block_ids(text: str) -> str:
             continue
         kept = body[: match.start()]
         rows[index] = kept + row[len(body) :] if kept.strip() else row[len(body) :]
-    return "\n".join(rows)
+        changed = True
+    return "\n".join(rows) if changed else text

@@ -5,9 +5,10 @@ DOING, DONE, WAITING, CANCELED...), perhaps a priority after it (`[#A]`), and wr
 dates (`SCHEDULED: <2024-03-02 Sat>`, `DEADLINE: ...`) and its time log (`:LOGBOOK:` ...
 `:END:`) on the block's next lines. Logseq shows a checkbox, a badge and a date widget;
 read as Markdown they were text: a card titled "LATER What is label smoothing?" with the
-id `later-label-smoothing`, and "SCHEDULED: <2024-03-02 Sat>" as a key point. Here, in a
-list item's first line only (a Logseq block's), the mark and its priority are taken off,
-and the date and log lines are left empty, so every line keeps its number.
+id `later-label-smoothing`, and the dates and log under it ran into that title. Here, in
+a list item's first line that asks (it ends in `?` or a `#card` tag), the mark and its
+priority are taken off; any other task is left as written, as the report quotes it. The
+date and log lines are left empty, so every line keeps its number.
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ _MARKS = "TODO|DOING|DONE|LATER|NOW|WAITING|WAIT|CANCELED|CANCELLED|IN-PROGRESS|
 
 _TASK = re.compile(rf"^(?P<item>[ \t]*[-*+][ \t]+)(?:{_MARKS})(?:[ \t]+\[#[A-C]\])?[ \t]+(?=\S)")
 """A block's first line opening with a task mark (and a priority): the list mark is kept."""
+
+_ANY_TASK = re.compile(rf"^[ \t]*[-*+][ \t]+(?:{_MARKS})[ \t]", re.MULTILINE)
+_CARD_TAGS = frozenset({"#card", "#flashcard", "#[[card]]"})
 
 _DATES = re.compile(r"^[ \t]*(?:(?:SCHEDULED|DEADLINE):[ \t]*<[^<>\n]*>[ \t]*)+$")
 """A line of a task's dates, as Logseq writes them under the block's first line."""
@@ -45,25 +49,38 @@ def _log_end(rows: list[str], walked: list[int], at: int) -> int | None:
 def drop_task_marks(text: str) -> str:
     """The notes without Logseq's task marks, dates and logs (see the module's docstring)."""
     if not any(word in text for word in ("SCHEDULED:", "DEADLINE:", ":LOGBOOK:")) and not (
-        re.search(rf"^[ \t]*[-*+][ \t]+(?:{_MARKS})[ \t]", text, re.MULTILINE)
+        _ANY_TASK.search(text)
     ):
         return text  # the common case: no copy of a large file
     rows = text.split("\n")
+    changed = False
     walked = list(outside_fences(rows, in_items=True))
     log_end = -1  # the row of the `:END:` closing the log being left out
     for at, index in enumerate(walked):
         row = rows[index]
         body = row.rstrip("\r")
         ending = row[len(body) :]
-        if index <= log_end:
-            rows[index] = ending
+        kept = row
+        if index <= log_end or _DATES.match(body):
+            kept = ending
         elif _DRAWER_OPEN.match(body):
             close = _log_end(rows, walked, at)
             if close is not None:
                 log_end = close
-                rows[index] = ending
-        elif _DATES.match(body):
-            rows[index] = ending
-        elif (task := _TASK.match(body)) is not None:
-            rows[index] = task.group("item") + body[task.end() :] + ending
-    return "\n".join(rows)
+                kept = ending
+        elif (task := _TASK.match(body)) is not None and _asks(body[task.end() :]):
+            kept = task.group("item") + body[task.end() :] + ending
+        if kept != row:
+            rows[index] = kept
+            changed = True
+    return "\n".join(rows) if changed else text
+
+
+def _asks(rest: str) -> bool:
+    """True when a task's text is a card's question: it ends in `?` or in a `#card` tag,
+    maybe before other tags. Any other task (`TODO re-read section 3.5`) is left as
+    written, as the report quotes it when it is no card's."""
+    words = rest.split()
+    while words and words[-1].startswith("#") and words[-1].lower() not in _CARD_TAGS:
+        words.pop()
+    return bool(words) and (words[-1].endswith("?") or words[-1].lower() in _CARD_TAGS)
