@@ -29,6 +29,7 @@ from quiz.ecosystem.ankitext import (
 from quiz.ecosystem.blockids import drop_block_ids
 from quiz.ecosystem.blockrefs import BlockRefs, read_block_refs
 from quiz.ecosystem.cardids import KEBAB_NAME, kebab, unique_id, unique_name
+from quiz.ecosystem.cardtagplace import card_tag_last
 from quiz.ecosystem.cardtext import pack_yaml_text
 from quiz.ecosystem.existingcards import (
     card_changes,
@@ -161,7 +162,7 @@ def plan_import(
             front = read_page_properties(front.text)
         if not front.lines:  # a Notion page's (`Tags: ML, Interview` under its title)
             front = read_notion_properties(front.text)
-        front = replace(front, text=drop_task_marks(front.text))  # Logseq's `LATER`: no text
+        front = replace(front, text=drop_task_marks(card_tag_last(front.text)))  # Logseq's
         refs = read_block_refs(front.text)  # Logseq's `((uuid))`: the text of the block
         boxes = read_asking_boxes(refs.text)  # an aside or <details> holding a question asks
         comments = take_comments(boxes.text)  # `%% ... %%`: Obsidian shows none of it

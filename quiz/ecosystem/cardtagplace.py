@@ -1,0 +1,47 @@
+"""A `#card` tag with other tags after it (`- Adam vs RMSprop #card #[[deep learning]]`).
+
+Logseq makes a block a flashcard by its `#card` tag wherever the tag is among the block's
+tags, and people tag a card with its topics after it. The importer asks a line that ends
+in `#card`: with a tag after it, a block that asks with no `?` ("Adam vs RMSprop") was
+text, its card and answer "not imported", and one with a `?` was a card tagged `card`.
+Here such a line's `#card` is moved after its other tags, outside fences, and a Logseq
+tag of several words (`#[[deep learning]]`) is written as one (`#deep-learning`), so the
+line asks as Logseq asks it and its other tags are the card's. The line keeps its number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from quiz.ecosystem.fences import outside_fences
+
+_TAG = r"#(?:\[\[[^\[\]\n]+\]\]|[\w/-]+)"
+_CARD_THEN_TAGS = re.compile(
+    rf"^(?P<lead>.*?\S)[ \t]+(?P<card>#(?:card|flashcard))(?P<tags>(?:[ \t]+{_TAG})+)[ \t]*$",
+    re.IGNORECASE,
+)
+_ANY_CARD_TAG = re.compile(r"#(?:card|flashcard)", re.IGNORECASE)
+_WORDS_TAG = re.compile(r"#\[\[([^\[\]\n]+)\]\]")
+
+
+def _one_word(match: re.Match[str]) -> str:
+    """`#[[deep learning]]` as `#deep-learning`: a tag of words, as the title's tags read."""
+    return "#" + "-".join(match.group(1).split())
+
+
+def card_tag_last(text: str) -> str:
+    """The notes with each `#card` that other tags follow moved after them (see above)."""
+    if _ANY_CARD_TAG.search(text) is None:
+        return text  # the common case: no copy of a large file
+    rows = text.split("\n")
+    changed = False
+    for index in outside_fences(rows, in_items=True):
+        row = rows[index]
+        body = row.rstrip("\r")
+        match = _CARD_THEN_TAGS.match(body)
+        if match is None:
+            continue
+        tags = _WORDS_TAG.sub(_one_word, match.group("tags"))
+        rows[index] = f"{match.group('lead')}{tags} {match.group('card')}{row[len(body) :]}"
+        changed = True
+    return "\n".join(rows) if changed else text
