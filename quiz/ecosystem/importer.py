@@ -53,6 +53,7 @@ from quiz.ecosystem.importplan import (
 from quiz.ecosystem.keptids import keep_old_clozes, keep_old_ids
 from quiz.ecosystem.latexenv import delimit_environments
 from quiz.ecosystem.logseqcloze import LogseqClozes, read_logseq_clozes
+from quiz.ecosystem.logseqmacros import Macros, take_macros
 from quiz.ecosystem.logseqtasks import drop_task_marks
 from quiz.ecosystem.notes import parse_notes
 from quiz.ecosystem.notesfound import ParsedNotes
@@ -152,6 +153,7 @@ def plan_import(
     untabbed = Untabbed(notes_text)
     tag_lines = TagLines(notes_text)
     comments = Comments(notes_text)
+    macros = Macros(notes_text)
     footnotes = Footnotes(notes_text)
     clozes = LogseqClozes(notes_text)
     sr_cards = SrCards(notes_text)
@@ -165,7 +167,8 @@ def plan_import(
         front = replace(front, text=drop_task_marks(card_tag_last(front.text)))  # Logseq's
         refs = read_block_refs(front.text)  # Logseq's `((uuid))`: the text of the block
         boxes = read_asking_boxes(refs.text)  # an aside or <details> holding a question asks
-        comments = take_comments(boxes.text)  # `%% ... %%`: Obsidian shows none of it
+        macros = take_macros(boxes.text)  # Logseq's `{{video url}}`: a player, not text
+        comments = take_comments(macros.text)  # `%% ... %%`: Obsidian shows none of it
         comments = replace(comments, text=drop_block_ids(comments.text))  # `^id`: nor this
         footnotes = take_footnotes(comments.text)  # `[^1]`: the note's, not an answer's
         tag_lines = take_tag_lines(footnotes.text)  # `#review` lines: the note's tags, no text
@@ -270,6 +273,9 @@ def plan_import(
         if (said := comments.note()) is not None:
             first = comments.lines[0]
             notices.append(Notice(first, "comments", said, "comments", place_of(notes_path, first)))
+        if (said := macros.note()) is not None:
+            first = macros.taken[0][0]
+            notices.append(Notice(first, "macros", said, "macros", place_of(notes_path, first)))
         if (said := footnotes.note()) is not None:
             first = footnotes.lines[0] if footnotes.lines else 1
             notices.append(
