@@ -22,6 +22,7 @@ import re
 from dataclasses import dataclass, replace
 
 from quiz.bank.models import KEBAB
+from quiz.ecosystem.ankimarkup import anki_math, held_code
 from quiz.ecosystem.cardcheck import MAX_ID_CHARS
 from quiz.ecosystem.idwords import cut_at_word, id_words
 from quiz.ecosystem.notesfound import Ignored, NoteQuestion, ParsedNotes
@@ -167,8 +168,10 @@ def _header(lines: list[str], separator: str) -> tuple[_Layout, int]:
 def _to_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
     """A field's text as Markdown: line breaks, list items and bold (unless not `bold`)
     kept, other tags dropped, entities read (`&sigma;` -> σ), sounds left out."""
-    text = field.replace("\r\n", "\n")
+    text = anki_math(field.replace("\r\n", "\n"))  # `[$]x[/$]`: Anki's own LaTeX tags
+    put_back = None
     if as_html:
+        text, put_back = held_code(text)  # a `<pre>` block: code, its lines and spaces kept
         text = _LIST_END.sub(_END_MARK, _LIST_OPEN.sub("", text.replace(_END_MARK, "")))
         text = _BREAKS.sub("\n", text)
         text = _BLOCK_OPEN.sub(lambda m: "" if _line_start(text, m.start()) else "\n", text)
@@ -183,7 +186,8 @@ def _to_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
         text = html.unescape(text).replace("\xa0", " ")
     text = _SOUND.sub("", text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
-    return "\n".join(lines).strip()
+    text = "\n".join(lines).strip()
+    return put_back(text) if put_back is not None else text
 
 
 def _line_start(text: str, at: int) -> bool:
