@@ -42,13 +42,21 @@ def drop_block_ids(text: str) -> str:
     for index in outside_fences(rows, in_items=True):
         row = rows[index]
         body = row.rstrip("\r")
+        closes = False
         if body.count(_DISPLAY_MATH) % 2 == 1:  # a `$$` opens or closes a display formula
+            closes = in_display_math
             in_display_math = not in_display_math
-            continue
+            if not closes:
+                continue
         if in_display_math or "^" not in body:
             continue
         match = _ID.search(body)
-        if match is None or _in_code_or_math(body, match.start()):
+        if match is None:
+            continue
+        if closes:  # `$$ ^eq-1`: an id after the formula's closing `$$`, none inside it
+            if match.start() < body.rfind(_DISPLAY_MATH):
+                continue
+        elif _in_code_or_math(body, match.start()):
             continue
         kept = body[: match.start()]
         rows[index] = kept + row[len(body) :] if kept.strip() else row[len(body) :]

@@ -48,6 +48,11 @@ def test_ids_are_taken_off_in_place_and_code_and_math_are_left_alone() -> None:
     assert rows[20] == "E = x ^2"
 
 
+def test_an_id_after_a_display_formula_is_taken_off_and_the_formula_kept() -> None:
+    assert drop_block_ids("$$\nE = x ^2\n$$ ^energy\n\nNext ^n1") == "$$\nE = x ^2\n$$\n\nNext"
+    assert drop_block_ids("$$\nx\n= y ^2 $$") == "$$\nx\n= y ^2 $$"
+
+
 def test_an_inline_formula_a_code_span_and_crlf_lines() -> None:
     assert drop_block_ids("Cost grows as $n ^2$ and `x ^y`\r\nend ^id1\r\n") == (
         "Cost grows as $n ^2$ and `x ^y`\r\nend\r\n"
