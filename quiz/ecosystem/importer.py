@@ -288,7 +288,7 @@ def plan_import(
             first = tag_lines.lines[0]
             notices.append(Notice(first, "tags", said, "tags", place_of(notes_path, first)))
         if (said := sr_cards.note()) is not None:
-            first = min(sr_cards.single + sr_cards.multi)
+            first = min(sr_cards.single + sr_cards.multi + sr_cards.clozes)
             notices.append(
                 Notice(first, "flashcards", said, "flashcards", place_of(notes_path, first))
             )

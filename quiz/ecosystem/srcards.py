@@ -7,13 +7,18 @@ they are paragraphs, and import found "no questions" in a vault's flashcard note
 in such a note only, each card is rewritten in place into the importer's own `Q:` and
 `A:` markers (`Q: Question **A:** Answer`; `Q: ` before the question's first line and
 `A:` for the `?` line), so every line keeps its number and the questions are read as
-any `Q:` question is; the report says how many were so read.
+any `Q:` question is; the report says how many were so read. A paragraph with
+`==highlights==` is the plugin's cloze card (its default cloze mark): it is asked with
+every deletion as `[...]` at once (the plugin makes a card per deletion) and answered
+with the text whole, its deletions bold; it was text "not imported".
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
+from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notestabs import indent_of
 
 DECK_TAG = "flashcards"
@@ -34,6 +39,8 @@ class SrCards:
     """1-based lines where `?`-parted cards' questions start."""
     reversed: tuple[int, ...] = ()
     """1-based lines of cards the plugin also asks reversed (`:::`, `??`)."""
+    clozes: tuple[int, ...] = ()
+    """1-based first lines of cloze cards (a paragraph with `==highlights==`)."""
 
     def note(self) -> str | None:
         """One line for the import's report, or None when no card was read."""
@@ -42,6 +49,11 @@ class SrCards:
             kinds.append(f"{len(self.single)} 'Question::Answer'")
         if self.multi:
             kinds.append(f"{len(self.multi)} with a '?' line between question and answer")
+        if self.clozes:
+            kinds.append(
+                f"{len(self.clozes)} cloze{'s' if len(self.clozes) > 1 else ''} (==...==),"
+                " every deletion of one asked at once as [...]"
+            )
         if not kinds:
             return None
         said = f"Obsidian Spaced Repetition cards read as questions: {' and '.join(kinds)}"
@@ -128,7 +140,7 @@ def untagged_note(lines: tuple[int, ...]) -> str:
 def read_sr_cards(text: str) -> SrCards:
     """The notes with the plugin's cards rewritten in place (see the module's docstring).
     Call it for a note `tags_deck` accepts; fenced code is never touched."""
-    if "::" not in text and "\n?" not in text:
+    if "::" not in text and "\n?" not in text and "==" not in text:
         return SrCards(text)
     lines = text.split("\n")
     single: list[int] = []
@@ -170,6 +182,49 @@ def read_sr_cards(text: str) -> SrCards:
             continue
         if start is None:
             start = index
-    if not single and not multi:
+    clozes = _read_clozes(lines)
+    if not single and not multi and not clozes:
         return SrCards(text)
-    return SrCards("\n".join(lines), tuple(single), tuple(multi), tuple(sorted(turned)))
+    return SrCards(
+        "\n".join(lines), tuple(single), tuple(multi), tuple(sorted(turned)), tuple(clozes)
+    )
+
+
+_HIGHLIGHT = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
+"""A highlight, the plugin's cloze deletion by default (`==root mean square==`)."""
+
+
+def _read_clozes(lines: list[str]) -> list[int]:
+    """Rewrite in place each paragraph of plain lines (not a card already, nor a card's
+    answer) that holds a highlight, as the plugin's cloze card: `Q: ` and the text with
+    each deletion as `[...]`, then ` **A:** ` and the text whole, its deletions bold, at
+    its last line (lines keep their numbers). Returns the 1-based first lines."""
+    found: list[int] = []
+    rows = [index for index in outside_fences(lines) if lines[index].strip()]
+    at = 0
+    while at < len(rows):
+        first = rows[at]
+        para = [first]
+        while at + 1 < len(rows) and rows[at + 1] == para[-1] + 1:
+            at += 1
+            para.append(rows[at])
+        at += 1
+        texts = [lines[i].rstrip("\r") for i in para]
+        if (
+            not all(_plain(t) for t in texts)
+            or any(t.lstrip().startswith(("Q: ", "A:")) for t in texts)
+            or not any(_HIGHLIGHT.search(t) for t in texts)
+        ):
+            continue
+        whole = " ".join(_HIGHLIGHT.sub(r"**\1**", t.strip()) for t in texts)
+        for number, index in enumerate(para):
+            row = lines[index]
+            body = row.rstrip("\r")
+            asked = _HIGHLIGHT.sub("[...]", body.strip())
+            if number == 0:
+                asked = "Q: " + asked
+            if number == len(para) - 1:
+                asked += f" **A:** {whole}"
+            lines[index] = asked + row[len(body) :]
+        found.append(first + 1)
+    return found
