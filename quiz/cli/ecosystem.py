@@ -152,7 +152,8 @@ def import_command(
       1. [E] question            (list items)
       > [!question] title   > [!faq]- title
           (Obsidian callouts)
-      Question::Answer   question / ? / answer   a ==cloze== line
+      Question::Answer   question / ? / answer
+      a ==cloze== line
           (Spaced Repetition, #flashcards)
       Term #card   (Logseq: an item, a line, a heading)
 
