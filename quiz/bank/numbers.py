@@ -1,8 +1,9 @@
 """Typed numbers for numeric cards: a small parser (no eval) and the judged result.
 
 Accepted: 0.25, 1e-3, -2, 1,000, 25% (= 0.25), 1/4, powers 0.25^10 or 2**-3, square
-roots and natural logarithms (sqrt(128), √128, 8√2, ln 2, log(2): a card's exact answer
-is often one, as the spread of a dot product or the loss at a zero logit), and
+roots and natural logarithms (√128, 8√2, 8 sqrt(2), ln 2, log(2): a card's exact answer
+is often one, as the spread of a dot product or the loss at a zero logit; the study
+screen's empty box takes s as Skip, so a root typed first is √128 there), and
 parentheses, combined with + - * /. Anything else is refused with a plain message.
 """
 
