@@ -36,25 +36,19 @@ from __future__ import annotations
 import gzip
 import io
 import json
-import math
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
-from fsrs import Card, State
-from fsrs.scheduler import MAX_DIFFICULTY, MIN_DIFFICULTY, STABILITY_MIN
 from pydantic import (
-    AfterValidator,
-    AwareDatetime,
     BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
-    PlainSerializer,
     ValidationError,
     ValidationInfo,
     field_validator,
@@ -65,8 +59,31 @@ from quiz.errors import DrillbitError
 from quiz.store.backup_format import FORMAT as FORMAT  # the format's, named here too
 from quiz.store.backup_format import QUERIES, drillbit_version
 from quiz.store.backup_format import VERSION as VERSION
+from quiz.store.backup_fsrs import (
+    FSRS_CHECKED,
+    FsrsCardError,
+    fsrs_once,
+)
 from quiz.store.backup_problems import problems, shown
+from quiz.store.backup_safety import (
+    MAX_DEPTH,
+    deep_path,
+    json_path,
+    parse_constant,
+    parse_int,
+    unsafe_value,
+)
 from quiz.store.backup_sniff import EXPECTED, not_a_backup
+from quiz.store.backup_values import (
+    MAX_DURATION_MS,
+    BuryEnd,
+    CardId,
+    FilterValue,
+    FsrsCardText,
+    Int64,
+    Moment,
+    day_text,
+)
 from quiz.store.errors import NotSavedError
 from quiz.store.jsonstream import (
     GZIP_MAGIC,
@@ -84,7 +101,7 @@ from quiz.store.timefmt import from_db, to_db
 from quiz.textsafe import MIB
 
 if TYPE_CHECKING:
-    from fsrs.card import CardDict
+    pass
 
 READABLE_VERSIONS = (1, 2, 3)
 """Version 3 added the drill hints seen (`hints_seen`); version 2 the interview plan
@@ -92,16 +109,6 @@ READABLE_VERSIONS = (1, 2, 3)
 without what came after it."""
 CAME_IN = {"card_flags": 2, "plan": 2, "hints_seen": 3}
 """The version each later part of the file came in: an older file holding one is refused."""
-
-MAX_DEPTH = 8
-"""Deepest JSON nesting accepted; the format itself needs 5 (file, list, row, filters, list)."""
-FUTURE_SLACK = timedelta(days=1)
-"""How far past the importing machine's clock a time may be (clock skew, time zones)."""
-INT64 = 2**63 - 1
-BURY_SLACK = timedelta(days=2)
-"""A burial lasts until the start of the next day: one ending later than this from now is refused."""
-MAX_DURATION_MS = 7 * 24 * 3600 * 1000
-"""A week: longer than any answer or grading; 1e30 is refused, not stored."""
 
 
 class ProgressFormatError(DrillbitError):
@@ -114,291 +121,7 @@ class ProgressFormatError(DrillbitError):
 # -- value types -------------------------------------------------------------------
 
 
-def _parse_moment(value: Any) -> Any:
-    """ISO-8601 text to a datetime; a time without an offset is UTC, as the store writes.
-
-    From a file only text: a number was read by pydantic as seconds since 1970, a guess
-    no drillbit file needs (it writes every time as text). A datetime (a row built in
-    code) passes."""
-    if isinstance(value, datetime):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"a time is ISO-8601 text, not {shown(value)}")
-    try:
-        return from_db(value)
-    except ValueError as exc:
-        raise ValueError(f"not an ISO-8601 time: {value[:40]!r}") from exc
-    except OverflowError as exc:  # year 1 or 9999 shifted past the calendar by its offset
-        raise ValueError(f"{value[:40]!r} is out of range once in UTC") from exc
-
-
-def _day_text(value: Any) -> Any:
-    """A day is text (`2026-01-19`), parsed by pydantic; a number is not one (a date
-    built in code passes)."""
-    if not isinstance(value, str | date):
-        raise ValueError(f"a day is `YYYY-MM-DD` text, not {shown(value)}")
-    return value
-
-
-def _not_in_future(value: datetime, info: ValidationInfo) -> datetime:
-    now = _now_of(info)
-    if value > now + FUTURE_SLACK:
-        raise ValueError(f"{to_db(value)} is in the future (after {to_db(now + FUTURE_SLACK)})")
-    return value.astimezone(UTC)
-
-
-def _now_of(info: ValidationInfo) -> datetime:
-    context = info.context if isinstance(info.context, dict) else {}
-    now = context.get("now")
-    return now if isinstance(now, datetime) else datetime.now(UTC)
-
-
-Moment = Annotated[
-    AwareDatetime,
-    BeforeValidator(_parse_moment),
-    AfterValidator(_not_in_future),
-    PlainSerializer(to_db, return_type=str),
-    Field(
-        description="UTC ISO-8601 time, `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`, not after now + 1 day"
-    ),
-]
-
-
-def _bury_end(value: datetime, info: ValidationInfo) -> datetime:
-    limit = _now_of(info) + BURY_SLACK
-    if value > limit:
-        raise ValueError(
-            f"{to_db(value)} is too far ahead for a burial (it lasts until the next day; "
-            f"at most {to_db(limit)})"
-        )
-    return value.astimezone(UTC)
-
-
-BuryEnd = Annotated[
-    AwareDatetime,
-    BeforeValidator(_parse_moment),
-    AfterValidator(_bury_end),
-    PlainSerializer(to_db, return_type=str),
-    Field(description="UTC ISO-8601 time, not after now + 2 days"),
-]
-CardId = Annotated[str, Field(min_length=1, max_length=200, description="The card's string id")]
-Int64 = Annotated[int, Field(ge=-INT64 - 1, le=INT64)]
-FsrsCardText = Annotated[
-    str,
-    Field(
-        max_length=4096,
-        description=(
-            "fsrs `Card.to_json()` text, kept verbatim (undo compares it byte for byte);"
-            " each field is checked (see *fsrs cards*)"
-        ),
-    ),
-]
-FilterScalar = (
-    None
-    | bool
-    | Int64
-    | Annotated[float, Field(allow_inf_nan=False)]
-    | Annotated[str, Field(max_length=200)]
-)
-FilterValue = FilterScalar | Annotated[list[FilterScalar], Field(max_length=10_000)]
-
-
-FSRS_KEYS = ("card_id", "state", "step", "stability", "difficulty", "due", "last_review")
-"""The fields of fsrs's `Card.to_json()`, each required (fsrs's `Card.from_json` needs them all)."""
-MAX_STABILITY = 1e6
-"""Days (about 2,700 years): no schedule comes near it (fsrs caps an interval at 100 years),
-and fsrs's arithmetic on it stays finite (1e308 overflows into a crash)."""
-MAX_DUE_AHEAD = timedelta(days=2 * 36_500)
-"""How far past now a card may be due: twice fsrs's longest interval, 100 years."""
-EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-"""No fsrs time is older; year 1 overflows when moved to a time zone west of UTC."""
-_STATES = ", ".join(f"{int(state)} {state.name}" for state in State)
-_STATE_VALUES = frozenset(int(state) for state in State)
-_FSRS_KEY_SET = frozenset(FSRS_KEYS)
-_CHECKED = "fsrs_checked"
-"""The key of the validation context's {card id: its fsrs text last checked} (`_fsrs_once`)."""
-
-
-class FsrsCardError(ValueError):
-    """A bad fsrs Card JSON; `key` (when one field is at fault) extends the JSON path."""
-
-    def __init__(self, message: str, key: str | None = None) -> None:
-        super().__init__(message)
-        self.key = key
-
-
-def _fsrs(value: str, info: ValidationInfo) -> str:
-    """Check fsrs Card JSON text as every reader of the store will use it, before it is stored.
-
-    The app hands this text to `fsrs.Card.from_json` and the scheduler on every later run
-    (cards, plan, Home, undo), so a value they cannot use must be refused here: otherwise
-    each of those runs would crash on it. Each field is checked against what fsrs itself
-    writes, then the text must read back through fsrs as exactly that card.
-    """
-    try:
-        data = _fsrs_json(value)  # NaN and huge integers are refused field by field below
-    except (ValueError, RecursionError) as exc:
-        raise FsrsCardError("not JSON text") from exc
-    if not isinstance(data, dict):
-        raise FsrsCardError(f"not an fsrs Card JSON (an object of {', '.join(FSRS_KEYS)})")
-    if data.keys() != _FSRS_KEY_SET:
-        for key in data:
-            if key not in FSRS_KEYS:
-                raise FsrsCardError(f"not a field of an fsrs Card ({', '.join(FSRS_KEYS)})", key)
-        for key in FSRS_KEYS:
-            if key not in data:
-                raise FsrsCardError("missing (an fsrs Card JSON has every one of its fields)", key)
-    card_id = _fsrs_int(data["card_id"], "card_id")
-    state = data["state"]
-    if isinstance(state, bool) or not isinstance(state, int) or state not in _STATE_VALUES:
-        raise FsrsCardError(f"{_shown(state)} is not an fsrs state ({_STATES})", "state")
-    step = None if data["step"] is None else _fsrs_int(data["step"], "step", low=0)
-    stability = _fsrs_number(
-        data["stability"], "stability", STABILITY_MIN, MAX_STABILITY, "days, fsrs's least is 0.001"
-    )
-    difficulty = _fsrs_number(
-        data["difficulty"], "difficulty", MIN_DIFFICULTY, MAX_DIFFICULTY, "fsrs's scale"
-    )
-    now = _now_of(info)
-    last_review = (
-        None
-        if data["last_review"] is None
-        else _fsrs_time(data["last_review"], "last_review", now + FUTURE_SLACK, "in the future")
-    )
-    due = _fsrs_time(
-        data["due"], "due", now + FUTURE_SLACK + MAX_DUE_AHEAD, "too far ahead for a due time"
-    )
-    if (stability is None) != (difficulty is None):
-        known = "difficulty" if stability is None else "stability"
-        raise FsrsCardError(
-            f"null while {known} is set (both are null only for a card never reviewed)",
-            "stability" if stability is None else "difficulty",
-        )
-    if stability is None and state != State.Learning:
-        name = State(state).name
-        raise FsrsCardError(f"null for a card in {name} (only a new card has none)", "stability")
-    if (step is None) != (state == State.Review):
-        name = State(state).name
-        raise FsrsCardError(
-            f"a card in {name} has no step (null)"
-            if step is not None
-            else f"null for a card in {name} (its learning step, 0 or more)",
-            "step",
-        )
-    try:  # Card.from_json is json.loads then this: the text is parsed once
-        read = Card.from_dict(cast("CardDict", data))
-    except (ValueError, TypeError, KeyError, OverflowError) as exc:  # the checks above missed it
-        raise FsrsCardError(f"fsrs cannot read it: {exc}") from exc
-    # Field by field as Card's dataclass equality compares them, without building the
-    # expected Card (state 1..3 is its State; a Learning card's step is never null here).
-    if (
-        read.card_id,
-        read.state,
-        read.step,
-        read.stability,
-        read.difficulty,
-        read.due,
-        read.last_review,
-    ) != (card_id, state, step, stability, difficulty, due, last_review):
-        raise FsrsCardError("fsrs reads it as another card than it says")
-    return value
-
-
-_DECODER = json.JSONDecoder()
-"""The standard decoder `json.loads` uses (no hooks: a huge integer or NaN is read, then
-refused field by field)."""
-
-
-def _fsrs_json(value: str) -> Any:
-    """`json.loads(value)`, by one `raw_decode` call when the text is one JSON value alone.
-
-    `json.loads` is that call after two blank-matching passes and a check that nothing
-    follows; fsrs's own text has no blanks around it, so the decoder's result is taken when
-    it ends at the text's end (1.7 against 2.7 us a card). Anything else (blanks around the
-    value, text after it, not JSON) goes to `json.loads` for its rules and its error.
-    """
-    try:
-        data, end = _DECODER.raw_decode(value)
-    except ValueError:
-        end = -1
-    return data if end == len(value) else json.loads(value)
-
-
-def _fsrs_once(value: str, info: ValidationInfo) -> str:
-    """`_fsrs`, except for the text the row's card last passed with in this validation.
-
-    A backup holds most schedules twice: a review's `card_before` is the text of the same
-    card's previous `card_after`. The check depends on nothing but the text and `now`, so a
-    text that passed passes again; the last text of each card is kept in the validation's
-    context (`parse_progress` puts the dict there), a text per card, not per review.
-    """
-    context = info.context
-    checked = context.get(_CHECKED) if isinstance(context, dict) else None
-    card_id = info.data.get("card_id")
-    if not isinstance(checked, dict) or not isinstance(card_id, str):
-        return _fsrs(value, info)
-    if checked.get(card_id) != value:
-        checked[card_id] = _fsrs(value, info)
-    return value
-
-
-def _shown(value: Any) -> str:
-    """A JSON value as the file spells it, cut short."""
-    text = json.dumps(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _fsrs_int(value: Any, key: str, *, low: int = -INT64 - 1) -> int:
-    """A card id or step: a JSON integer (fsrs writes no 1.0 or "1"), within 64 bits."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise FsrsCardError(f"{_shown(value)} is not a whole number", key)
-    if value > INT64 or value < -INT64 - 1:
-        raise FsrsCardError(f"the integer {_shown(value)} is beyond 64 bits", key)
-    if value < low:
-        raise FsrsCardError(f"{value} is below {low}", key)
-    return value
-
-
-_NUMBER = int | float
-"""Made once: `isinstance(value, int | float)` builds the union at every call (0.2 us)."""
-
-
-def _fsrs_number(value: Any, key: str, low: float, high: float, scale: str) -> float | None:
-    """A stability or difficulty: null, or a finite number within fsrs's range."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, _NUMBER):
-        raise FsrsCardError(f"{_shown(value)} is not a number", key)
-    number = float(value)
-    if not math.isfinite(number):
-        raise FsrsCardError(f"{number} is not a finite number (JSON has no NaN or Infinity)", key)
-    if not low <= number <= high:
-        raise FsrsCardError(f"{number:g} is outside {low:g}..{high:g} ({scale})", key)
-    return number
-
-
-def _fsrs_time(value: Any, key: str, latest: datetime, beyond: str) -> datetime:
-    """An fsrs time: ISO-8601 with its offset (fsrs compares it with aware times), 1970 on."""
-    if not isinstance(value, str):
-        raise FsrsCardError(f"{_shown(value)} is not an ISO-8601 time", key)
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise FsrsCardError(f"not an ISO-8601 time: {value[:40]!r}", key) from exc
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise FsrsCardError(f"{value[:40]!r} has no UTC offset (fsrs writes +00:00)", key)
-    if moment < EARLIEST:
-        raise FsrsCardError(f"{value[:40]!r} is before {to_db(EARLIEST)}", key)
-    if moment > latest:
-        try:
-            shown = to_db(moment)
-        except OverflowError:  # 9999-12-31T23:00-01:00 is past year 9999 in UTC
-            shown = repr(value[:40])
-        raise FsrsCardError(f"{shown} is {beyond} (after {to_db(latest)})", key)
-    return moment
-
-
-class _Row(BaseModel):
+class Row(BaseModel):
     """`strict`: each value has its own JSON type. pydantic's usual conversions read
     `"rating": true` as 1 (Again), `"3"` as 3 and `"yes"` as true: a file no drillbit
     wrote, whose meaning is a guess, is refused instead, naming the value."""
@@ -406,7 +129,7 @@ class _Row(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
 
 
-class CardStateRow(_Row):
+class CardStateRow(Row):
     """A card's saved fsrs schedule."""
 
     card_id: CardId
@@ -417,10 +140,10 @@ class CardStateRow(_Row):
     @field_validator("fsrs_card")
     @classmethod
     def _fsrs_card(cls, value: str, info: ValidationInfo) -> str:
-        return _fsrs_once(value, info)
+        return fsrs_once(value, info)
 
 
-class SessionRow(_Row):
+class SessionRow(Row):
     """A study session; `id` is local to the file."""
 
     id: Int64 = Field(
@@ -434,7 +157,7 @@ class SessionRow(_Row):
     )
 
 
-class ReviewRow(_Row):
+class ReviewRow(Row):
     """One answer."""
 
     card_id: CardId
@@ -457,10 +180,10 @@ class ReviewRow(_Row):
     @field_validator("card_before", "card_after")
     @classmethod
     def _cards(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return _fsrs_once(value, info) if value is not None else None
+        return fsrs_once(value, info) if value is not None else None
 
 
-class AttemptRow(_Row):
+class AttemptRow(Row):
     """One graded drill submission."""
 
     card_id: CardId
@@ -481,7 +204,7 @@ class AttemptRow(_Row):
     session: Int64 | None = Field(default=None, description="An `id` of `sessions`, or null")
 
 
-class DraftRow(_Row):
+class DraftRow(Row):
     """The code a person was writing for a drill."""
 
     card_id: CardId
@@ -489,7 +212,7 @@ class DraftRow(_Row):
     updated_at: Moment
 
 
-class FlagRow(_Row):
+class FlagRow(Row):
     """A card taken out of study (version 2): suspended, buried until a time, or both."""
 
     card_id: CardId
@@ -510,7 +233,7 @@ class FlagRow(_Row):
         return self
 
 
-class HintRow(_Row):
+class HintRow(Row):
     """A drill hint shown to the person (version 3): the hints seen since a drill's last
     pass make its next pass one "with hints"."""
 
@@ -522,10 +245,10 @@ class HintRow(_Row):
     session: Int64 | None = Field(default=None, description="An `id` of `sessions`, or null")
 
 
-class PlanRow(_Row):
+class PlanRow(Row):
     """The interview plan (version 2)."""
 
-    interview: Annotated[date, BeforeValidator(_day_text)] = Field(
+    interview: Annotated[date, BeforeValidator(day_text)] = Field(
         strict=False, description="The interview day, `YYYY-MM-DD`"
     )
     minutes_per_day: float = Field(
@@ -540,7 +263,7 @@ class PlanRow(_Row):
     created_at: Moment
 
 
-class ProgressFile(_Row):
+class ProgressFile(Row):
     """The whole backup file (version 3)."""
 
     format: Literal["drillbit-progress"] = Field(description="Always `drillbit-progress`")
@@ -780,7 +503,7 @@ def plan_row(conn: sqlite3.Connection) -> PlanRow | None:
     )
 
 
-ROW_BUILDERS: dict[str, Callable[[Mapping[str, Any]], _Row]] = {
+ROW_BUILDERS: dict[str, Callable[[Mapping[str, Any]], Row]] = {
     "card_states": _state_row,
     "sessions": _session_row,
     "reviews": _review_row,
@@ -823,23 +546,6 @@ _BATCH = 1000
 # -- reading a backup --------------------------------------------------------------
 
 
-class _TooLong(int):
-    """An integer literal with too many digits to be a 64-bit value (kept as its length)."""
-
-
-def _parse_int(text: str) -> int:
-    digits = len(text.lstrip("-"))
-    return _TooLong(digits) if digits > 19 else int(text)
-
-
-class _NonFinite(float):
-    """NaN or an infinity written as JSON's non-standard constants."""
-
-
-def _parse_constant(name: str) -> float:
-    return _NonFinite(float(name.replace("Infinity", "inf")))
-
-
 MAX_ITEM_BYTES = 64 * MIB
 """The largest single value of a backup (a row of a list, or a top-level value) read.
 
@@ -848,7 +554,7 @@ time. 64 MiB holds the longest row a backup can have (a 4 Mi-character verdict, 
 MAX_TEXT_BYTES = 4096 * MIB
 """The most JSON text (after gzip) read: over 6 million reviews; it only bounds the time."""
 
-_ROW_MODELS: dict[str, type[_Row]] = {
+ROW_MODELS: dict[str, type[Row]] = {
     "card_states": CardStateRow,
     "sessions": SessionRow,
     "reviews": ReviewRow,
@@ -861,10 +567,10 @@ _ROW_MODELS: dict[str, type[_Row]] = {
 _FIELD_RANK = {field: rank for rank, field in enumerate(ProgressFile.model_fields)}
 
 
-class _Sink:
+class Sink:
     """Where the rows of a backup go once each is valid (nowhere: only checked)."""
 
-    def add(self, key: str, row: _Row) -> None:
+    def add(self, key: str, row: Row) -> None:
         """One valid row of the list `key`."""
 
     def finish(self, header: ProgressFile) -> None:
@@ -882,7 +588,7 @@ class _Check:
 
     def __init__(self, name: str, now: datetime) -> None:
         self.name = name
-        self.context: dict[str, Any] = {"now": now, _CHECKED: {}}
+        self.context: dict[str, Any] = {"now": now, FSRS_CHECKED: {}}
         self.header: dict[str, Any] = {}
         self.root: Any = None
         self.whole = False
@@ -903,11 +609,11 @@ class _Check:
             self.root = value
             self.whole = True
 
-    def row(self, key: str, index: int, value: Any) -> _Row | None:
+    def row(self, key: str, index: int, value: Any) -> Row | None:
         """One row of the list `key`: the validated row, or None when it is not valid."""
         self._safe(value, (key, index))
         self.filled.add(key)
-        model = _ROW_MODELS.get(key)
+        model = ROW_MODELS.get(key)
         if model is None:  # not a list of the format: the key is refused at the end
             return None
         try:
@@ -917,11 +623,11 @@ class _Check:
             return None
 
     def _safe(self, value: Any, where: tuple[int | str, ...]) -> None:
-        problem = _unsafe_value(value, where)
+        problem = unsafe_value(value, where)
         if problem is not None:
             self.refuse_newer()
             at, what = problem
-            raise ProgressFormatError(f"{self.name}: {_path(at)}: {what}")
+            raise ProgressFormatError(f"{self.name}: {json_path(at)}: {what}")
 
     def refuse_newer(self, damage: str = "") -> None:
         """Refuse the file as a newer version's when its header (read so far) says so.
@@ -951,7 +657,7 @@ class _Check:
         cause = first.get("ctx", {}).get("error")
         if isinstance(cause, FsrsCardError) and cause.key is not None:
             loc.append(cause.key)  # into the fsrs JSON text: `card_states.0.fsrs_card.state`
-        self.first = (rank, f"{_path(loc)}: {message}")
+        self.first = (rank, f"{json_path(loc)}: {message}")
 
     @property
     def failed(self) -> bool:
@@ -974,7 +680,7 @@ class _Check:
         if version not in READABLE_VERSIONS or isinstance(version, bool):
             raise ProgressFormatError(_version_problem(name, version))
         for field, came_in in CAME_IN.items():
-            present = data.get(field) if field not in _ROW_MODELS else field in self.filled
+            present = data.get(field) if field not in ROW_MODELS else field in self.filled
             if present and version < came_in:
                 raise ProgressFormatError(
                     f"{name}: {field}: not part of version {version} (it came in version {came_in})"
@@ -993,7 +699,7 @@ class _Check:
         return header
 
 
-def _intake(members_of: Iterable[Member], name: str, now: datetime, sink: _Sink) -> ProgressFile:
+def intake(members_of: Iterable[Member], name: str, now: datetime, sink: Sink) -> ProgressFile:
     """Check every member of a backup, handing each valid row to `sink` while all are."""
     check = _Check(name, now)
     try:
@@ -1009,10 +715,10 @@ def _intake(members_of: Iterable[Member], name: str, now: datetime, sink: _Sink)
     except TooDeep as exc:
         check.refuse_newer()
         raise ProgressFormatError(
-            f"{name}: {_deep_path(exc.text, exc.path)}: nested deeper than {MAX_DEPTH} levels"
+            f"{name}: {deep_path(exc.text, exc.path)}: nested deeper than {MAX_DEPTH} levels"
         ) from None
     except StreamError as exc:
-        where = f"{_path(exc.path)}: " if exc.path else ""
+        where = f"{json_path(exc.path)}: " if exc.path else ""
         check.refuse_newer(f"{where}{exc.message}")
         raise ProgressFormatError(f"{name}: {where}{exc.message}") from exc
     header = check.finish()
@@ -1020,13 +726,13 @@ def _intake(members_of: Iterable[Member], name: str, now: datetime, sink: _Sink)
     return header
 
 
-def _file_members(source: Readable, item_limit: int) -> Iterator[Member]:
+def file_members(source: Readable, item_limit: int) -> Iterator[Member]:
     return members(
         source,
         item_limit=item_limit,
         total_limit=MAX_TEXT_BYTES,
-        parse_int=_parse_int,
-        parse_constant=_parse_constant,
+        parse_int=parse_int,
+        parse_constant=parse_constant,
     )
 
 
@@ -1045,7 +751,7 @@ def _decoded_members(data: Any) -> Iterator[Member]:
 
 
 @contextmanager
-def _opened(path: Path) -> Iterator[Readable]:
+def opened(path: Path) -> Iterator[Readable]:
     """The backup at `path` opened for streaming (gzip or not); ProgressFormatError if not,
     or if its first bytes show it is something else (an Anki package, a binary file)."""
     if (instead := not_a_backup(path)) is not None:
@@ -1059,13 +765,13 @@ def _opened(path: Path) -> Iterator[Readable]:
         raise ProgressFormatError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
 
 
-class _Collect(_Sink):
+class _Collect(Sink):
     """Every valid row kept, for a whole `ProgressFile` in memory."""
 
     def __init__(self) -> None:
-        self.lists: dict[str, list[_Row]] = {key: [] for key in _ROW_MODELS}
+        self.lists: dict[str, list[Row]] = {key: [] for key in ROW_MODELS}
 
-    def add(self, key: str, row: _Row) -> None:
+    def add(self, key: str, row: Row) -> None:
         self.lists[key].append(row)
 
     def backup(self, header: ProgressFile) -> ProgressFile:
@@ -1078,8 +784,8 @@ def read_progress(
     """Read and validate a backup file whole into memory (`import_progress` streams it)."""
     moment = now if now is not None else datetime.now(UTC)
     collect = _Collect()
-    with _opened(path) as source:
-        header = _intake(_file_members(source, item_limit), str(path), moment, collect)
+    with opened(path) as source:
+        header = intake(file_members(source, item_limit), str(path), moment, collect)
     return collect.backup(header)
 
 
@@ -1096,7 +802,7 @@ def parse_progress_bytes(
     source: Readable = io.BytesIO(raw)
     if raw.startswith(GZIP_MAGIC):
         source = gzip.GzipFile(fileobj=io.BytesIO(raw), mode="rb")
-    header = _intake(_file_members(source, item_limit), name, moment, collect)
+    header = intake(file_members(source, item_limit), name, moment, collect)
     return collect.backup(header)
 
 
@@ -1106,109 +812,8 @@ def parse_progress(
     """Validate a decoded backup document (format tag and version first, then every row)."""
     moment = now if now is not None else datetime.now(UTC)
     collect = _Collect()
-    header = _intake(_decoded_members(data), name, moment, collect)
+    header = intake(_decoded_members(data), name, moment, collect)
     return collect.backup(header)
-
-
-def _path(loc: tuple[int | str, ...] | list[int | str]) -> str:
-    """A JSON path in dotted form, `reviews.3.duration_ms`; `(top level)` for the root."""
-    return ".".join(str(part) for part in loc) or "(top level)"
-
-
-def _unsafe_value(
-    value: Any, where: tuple[int | str, ...]
-) -> tuple[tuple[int | str, ...], str] | None:
-    """The first value no valid backup holds, with its path, or None (iterative, any depth)."""
-    if _plainly_safe(value, len(where)):
-        return None
-    todo: list[tuple[Any, tuple[int | str, ...]]] = [(value, where)]
-    while todo:
-        item, at = todo.pop()
-        if isinstance(item, dict | list) and len(at) >= MAX_DEPTH:
-            return at, f"nested deeper than {MAX_DEPTH} levels"
-        if isinstance(item, _TooLong):
-            return at, f"an integer of {int(item)} digits, beyond 64 bits"
-        if isinstance(item, bool):
-            continue
-        if isinstance(item, int):
-            if not -INT64 - 1 <= item <= INT64:
-                return at, f"the integer {item} is beyond 64 bits"
-        elif isinstance(item, float):
-            if not math.isfinite(item):
-                return at, f"{item} is not a finite number (JSON has no NaN or Infinity)"
-            if abs(item) > INT64:
-                return at, f"the number {item:g} is beyond 64 bits"
-        elif isinstance(item, dict):
-            todo.extend((child, (*at, key)) for key, child in reversed(item.items()))
-        elif isinstance(item, list):
-            todo.extend((child, (*at, index)) for index, child in reversed(list(enumerate(item))))
-    return None
-
-
-def _plainly_safe(value: Any, depth: int) -> bool:
-    """True when `_unsafe_value` would find nothing, by a walk that builds no paths.
-
-    Only plain JSON values are judged here (str, bool, None, int and float as `json.loads`
-    makes them, dicts and lists); anything else (a `_TooLong`, a `_NonFinite`, a value from
-    outside JSON) answers False, and so does any problem: the walk with paths then names it.
-    """
-    if type(value) is not dict and type(value) is not list:
-        return False
-    todo: list[tuple[Any, int]] = [(value, depth)]
-    low, high = -INT64 - 1, INT64
-    while todo:
-        item, level = todo.pop()
-        if level >= MAX_DEPTH:
-            return False
-        for child in item.values() if type(item) is dict else item:
-            kind = type(child)
-            if kind is str or kind is bool or child is None:
-                continue
-            if kind is int:
-                if not low <= child <= high:
-                    return False
-            elif kind is float:
-                if not -INT64 <= child <= INT64:  # NaN and the infinities fail it too
-                    return False
-            elif kind is dict or kind is list:
-                todo.append((child, level + 1))
-            else:
-                return False
-    return True
-
-
-def _deep_path(text: str, where: tuple[int | str, ...] = ()) -> str:
-    """The path at which `text`, a value at `where`, first nests deeper than MAX_DEPTH."""
-    stack: list[list[Any]] = []  # [kind, the current key or index]
-    in_string = escaped = False
-    token: list[str] = []
-    last_string = ""
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-                last_string = "".join(token)
-            else:
-                token.append(char)
-            continue
-        if char == '"':
-            in_string, token = True, []
-        elif char in "[{":
-            if len(stack) + len(where) == MAX_DEPTH:
-                return _path([*where, *(entry[1] for entry in stack)])
-            stack.append(["list", 0] if char == "[" else ["dict", ""])
-        elif char in "]}":
-            if stack:
-                stack.pop()
-        elif char == ":" and stack and stack[-1][0] == "dict":
-            stack[-1][1] = last_string
-        elif char == "," and stack and stack[-1][0] == "list":
-            stack[-1][1] += 1
-    return _path([*where, *(entry[1] for entry in stack)])
 
 
 def _other_json(data: Any) -> str:
@@ -1251,9 +856,9 @@ def import_progress(
     moment = now if now is not None else datetime.now(UTC)
     if not store.saving:
         raise NotSavedError(f"nothing was imported: {store.not_saved_reason}")
-    with _opened(path) as source, store.write_transaction(bulk=True) as conn:
+    with opened(path) as source, store.write_transaction(bulk=True) as conn:
         merger = _Merger(conn, moment)
-        _intake(_file_members(source, item_limit), str(path), moment, merger)
+        intake(file_members(source, item_limit), str(path), moment, merger)
     return merger.report()
 
 
@@ -1269,14 +874,14 @@ def merge_progress(
         raise NotSavedError(f"nothing was imported: {store.not_saved_reason}")
     with store.write_transaction(bulk=True) as conn:
         merger = _Merger(conn, now or datetime.now(UTC))
-        for key in _ROW_MODELS:
+        for key in ROW_MODELS:
             for row in getattr(backup, key):
                 merger.add(key, row)
         merger.finish(backup)
     return merger.report()
 
 
-class _Merger(_Sink):
+class _Merger(Sink):
     """Rows merged one at a time into an open write transaction (the module's rules).
 
     A file's `session` ids are mapped to this database's as its sessions are merged; a
@@ -1315,7 +920,7 @@ class _Merger(_Sink):
             "hints_seen": self._hint,
         }
 
-    def add(self, key: str, row: _Row) -> None:
+    def add(self, key: str, row: Row) -> None:
         if self.waiting and key != "reviews":
             self._insert_reviews()
         self._add[key](row)
@@ -1349,7 +954,7 @@ class _Merger(_Sink):
             "INSERT INTO temp.import_unlinked VALUES (?, ?, ?)", (table, row_id, file_session)
         )
 
-    def _session(self, row: _Row) -> None:
+    def _session(self, row: Row) -> None:
         assert isinstance(row, SessionRow)
         key = (row.mode, to_db(row.started_at))
         ended = to_db(row.ended_at) if row.ended_at is not None else None
@@ -1369,7 +974,7 @@ class _Merger(_Sink):
                 )
         self.sessions[row.id] = self.local[key]
 
-    def _review(self, row: _Row) -> None:
+    def _review(self, row: Row) -> None:
         assert isinstance(row, ReviewRow)
         at = to_db(row.reviewed_at)
         values = (
@@ -1457,7 +1062,7 @@ class _Merger(_Sink):
             found |= asked.intersection(rows)
         return found
 
-    def _attempt(self, row: _Row) -> None:
+    def _attempt(self, row: Row) -> None:
         assert isinstance(row, AttemptRow)
         at = to_db(row.attempted_at)
         present = self.conn.execute(
@@ -1485,15 +1090,15 @@ class _Merger(_Sink):
         self._session_of("drill_attempt", row.session, int(cursor.lastrowid or 0))
         self.counts["attempts_added"] += 1
 
-    def _state(self, row: _Row) -> None:
+    def _state(self, row: Row) -> None:
         assert isinstance(row, CardStateRow)
         _merge_state(self.conn, row, self.counts)
 
-    def _draft(self, row: _Row) -> None:
+    def _draft(self, row: Row) -> None:
         assert isinstance(row, DraftRow)
         _merge_draft(self.conn, row, self.counts)
 
-    def _flag(self, row: _Row) -> None:
+    def _flag(self, row: Row) -> None:
         assert isinstance(row, FlagRow)
         answered = ""
         if self.known:  # none answered here before: the log's card indexes may be deferred
@@ -1504,7 +1109,7 @@ class _Merger(_Sink):
             answered = str(found["at"]) if found is not None and found["at"] is not None else ""
         _merge_flag(self.conn, row, answered, self.now, self.counts)
 
-    def _hint(self, row: _Row) -> None:
+    def _hint(self, row: Row) -> None:
         assert isinstance(row, HintRow)
         at = to_db(row.seen_at)
         present = self.conn.execute(
