@@ -8,20 +8,22 @@ from __future__ import annotations
 from quiz.store.backup import (
     FORMAT,
     VERSION,
-    AttemptRow,
-    CardStateRow,
-    DraftRow,
-    MergeReport,
-    ProgressFile,
     ProgressFormatError,
-    ReviewRow,
-    SessionRow,
     import_progress,
     merge_progress,
     parse_progress,
     read_progress,
 )
 from quiz.store.backup_export import ExportCounts, export_progress
+from quiz.store.backup_models import (
+    AttemptRow,
+    CardStateRow,
+    DraftRow,
+    ProgressFile,
+    ReviewRow,
+    SessionRow,
+)
+from quiz.store.backup_report import MergeReport
 
 __all__ = [
     "FORMAT",

@@ -39,20 +39,13 @@ import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
+from dataclasses import fields
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Any
 
 from pydantic import (
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
     ValidationError,
-    ValidationInfo,
-    field_validator,
-    model_validator,
 )
 
 from quiz.errors import DrillbitError
@@ -62,9 +55,24 @@ from quiz.store.backup_format import VERSION as VERSION
 from quiz.store.backup_fsrs import (
     FSRS_CHECKED,
     FsrsCardError,
-    fsrs_once,
+)
+from quiz.store.backup_models import (
+    ROW_MODELS,
+    AttemptRow,
+    CardStateRow,
+    DraftRow,
+    FlagRow,
+    HintRow,
+    PlanRow,
+    ProgressFile,
+    ReviewRow,
+    Row,
+    SessionRow,
 )
 from quiz.store.backup_problems import problems, shown
+from quiz.store.backup_report import (
+    MergeReport,
+)
 from quiz.store.backup_safety import (
     MAX_DEPTH,
     deep_path,
@@ -74,16 +82,6 @@ from quiz.store.backup_safety import (
     unsafe_value,
 )
 from quiz.store.backup_sniff import EXPECTED, not_a_backup
-from quiz.store.backup_values import (
-    MAX_DURATION_MS,
-    BuryEnd,
-    CardId,
-    FilterValue,
-    FsrsCardText,
-    Int64,
-    Moment,
-    day_text,
-)
 from quiz.store.errors import NotSavedError
 from quiz.store.jsonstream import (
     GZIP_MAGIC,
@@ -95,7 +93,7 @@ from quiz.store.jsonstream import (
     open_regular,
 )
 from quiz.store.migrations import TALLY_FROM_LOG
-from quiz.store.records import InterviewPlan, Mode
+from quiz.store.records import InterviewPlan
 from quiz.store.store import Store, fsrs_columns, write_interview_plan
 from quiz.store.timefmt import from_db, to_db
 from quiz.textsafe import MIB
@@ -119,305 +117,6 @@ class ProgressFormatError(DrillbitError):
 
 
 # -- value types -------------------------------------------------------------------
-
-
-class Row(BaseModel):
-    """`strict`: each value has its own JSON type. pydantic's usual conversions read
-    `"rating": true` as 1 (Again), `"3"` as 3 and `"yes"` as true: a file no drillbit
-    wrote, whose meaning is a guess, is refused instead, naming the value."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class CardStateRow(Row):
-    """A card's saved fsrs schedule."""
-
-    card_id: CardId
-    fsrs_card: FsrsCardText
-    introduced_at: Moment = Field(description="When the card was first scheduled")
-    updated_at: Moment = Field(description="When the schedule last changed")
-
-    @field_validator("fsrs_card")
-    @classmethod
-    def _fsrs_card(cls, value: str, info: ValidationInfo) -> str:
-        return fsrs_once(value, info)
-
-
-class SessionRow(Row):
-    """A study session; `id` is local to the file."""
-
-    id: Int64 = Field(
-        description="Local to this file: what `session` of reviews and attempts refers to"
-    )
-    mode: Mode = Field(description="`due`, `cram` or `mock`")
-    started_at: Moment
-    ended_at: Moment | None = Field(default=None, description="null: the session never ended")
-    filters: dict[Annotated[str, Field(max_length=64)], FilterValue] = Field(
-        default_factory=dict, max_length=32, description="The selection the session studied"
-    )
-
-
-class ReviewRow(Row):
-    """One answer."""
-
-    card_id: CardId
-    rating: int = Field(ge=1, le=4, description="fsrs rating: 1 Again, 2 Hard, 3 Good, 4 Easy")
-    correct: bool = Field(description="Whether the answer was right")
-    reviewed_at: Moment
-    duration_ms: int | None = Field(
-        default=None, ge=0, le=MAX_DURATION_MS, description="Time to answer, at most a week"
-    )
-    mode: Mode = Field(description="`due`, `cram` or `mock`")
-    state_before: int | None = Field(
-        default=None, ge=0, le=3, description="fsrs state before the review; null when new"
-    )
-    card_before: FsrsCardText | None = Field(default=None, description="null: the card was new")
-    card_after: FsrsCardText | None = Field(
-        default=None, description="null: the answer did not reschedule (cram, mock)"
-    )
-    session: Int64 | None = Field(default=None, description="An `id` of `sessions`, or null")
-
-    @field_validator("card_before", "card_after")
-    @classmethod
-    def _cards(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return fsrs_once(value, info) if value is not None else None
-
-
-class AttemptRow(Row):
-    """One graded drill submission."""
-
-    card_id: CardId
-    status: str = Field(
-        min_length=1, max_length=40, description="The verdict status, e.g. `passed`"
-    )
-    seed: Int64 | None = Field(default=None, description="The case seed the grading used")
-    duration_ms: float | None = Field(
-        default=None,
-        ge=0,
-        le=MAX_DURATION_MS,
-        allow_inf_nan=False,
-        description="How long the grading took, at most a week",
-    )
-    hints_used: int = Field(default=0, ge=0, le=1000, description="Hints revealed before it")
-    verdict: str = Field(max_length=4 * MIB, description="The verdict JSON text, verbatim")
-    attempted_at: Moment
-    session: Int64 | None = Field(default=None, description="An `id` of `sessions`, or null")
-
-
-class DraftRow(Row):
-    """The code a person was writing for a drill."""
-
-    card_id: CardId
-    text: str = Field(max_length=MIB, description="The code as last saved")
-    updated_at: Moment
-
-
-class FlagRow(Row):
-    """A card taken out of study (version 2): suspended, buried until a time, or both."""
-
-    card_id: CardId
-    suspended: bool = Field(default=False, description="Out of study until unsuspended")
-    buried_until: BuryEnd | None = Field(
-        default=None,
-        description=(
-            "Buried: out of study until this time (the next day's start), not after now + 2 days;"
-            " null: not buried"
-        ),
-    )
-    updated_at: Moment = Field(description="When the card was last suspended or buried")
-
-    @model_validator(mode="after")
-    def _says_something(self) -> FlagRow:
-        if not self.suspended and self.buried_until is None:
-            raise ValueError("neither suspended nor buried (such a card is simply not listed)")
-        return self
-
-
-class HintRow(Row):
-    """A drill hint shown to the person (version 3): the hints seen since a drill's last
-    pass make its next pass one "with hints"."""
-
-    card_id: CardId
-    number: int = Field(
-        ge=1, le=1000, description="The hint's place in the drill's list, 1 = the first"
-    )
-    seen_at: Moment = Field(description="When it was shown")
-    session: Int64 | None = Field(default=None, description="An `id` of `sessions`, or null")
-
-
-class PlanRow(Row):
-    """The interview plan (version 2)."""
-
-    interview: Annotated[date, BeforeValidator(day_text)] = Field(
-        strict=False, description="The interview day, `YYYY-MM-DD`"
-    )
-    minutes_per_day: float = Field(
-        ge=1, le=24 * 60, allow_inf_nan=False, description="The daily study budget in minutes"
-    )
-    target: float = Field(
-        gt=0,
-        lt=1,
-        allow_inf_nan=False,
-        description="Predicted recall on the day to reach, strictly between 0 and 1",
-    )
-    created_at: Moment
-
-
-class ProgressFile(Row):
-    """The whole backup file (version 3)."""
-
-    format: Literal["drillbit-progress"] = Field(description="Always `drillbit-progress`")
-    version: Literal[1, 2, 3] = Field(
-        description=(
-            "3 (2, without `hints_seen`, and 1, without `plan` and `card_flags` too, are still"
-            " read); a file of another version is refused"
-        )
-    )
-    exported_at: Moment
-    drillbit_version: str = Field(default="", max_length=64, description="Informative only")
-    card_states: list[CardStateRow] = Field(default_factory=list, description="Card schedules")
-    sessions: list[SessionRow] = Field(default_factory=list, description="Study sessions")
-    reviews: list[ReviewRow] = Field(default_factory=list, description="Every answer")
-    attempts: list[AttemptRow] = Field(default_factory=list, description="Every graded drill")
-    drafts: list[DraftRow] = Field(default_factory=list, description="Unfinished drill code")
-    card_flags: list[FlagRow] = Field(
-        default_factory=list, description="Suspended and buried cards (version 2)"
-    )
-    hints_seen: list[HintRow] = Field(
-        default_factory=list, description="Drill hints shown (version 3)"
-    )
-    plan: PlanRow | None = Field(
-        default=None, description="The interview plan; null or absent: none (version 2)"
-    )
-
-
-@dataclass(frozen=True)
-class MergeReport:
-    """What an import added, replaced and left alone.
-
-    "Unchanged" is a row this machine already holds exactly as the file does (importing the
-    same file twice); "kept (newer here)" is a row this machine holds in a later version,
-    which wins over the file's.
-    """
-
-    reviews_added: int = 0
-    reviews_present: int = 0
-    attempts_added: int = 0
-    attempts_present: int = 0
-    sessions_added: int = 0
-    sessions_present: int = 0
-    """A study session this machine already holds (same mode, same start)."""
-    states_added: int = 0
-    states_updated: int = 0
-    states_same: int = 0
-    """The card's schedule here is the file's, to the last field."""
-    states_kept: int = 0
-    """The card was reviewed later here than in the file: this machine's schedule wins."""
-    states_tied: int = 0
-    """Different schedules from a review at the same moment (or none): this machine's kept."""
-    drafts_added: int = 0
-    drafts_updated: int = 0
-    drafts_same: int = 0
-    """The draft here holds the file's text."""
-    drafts_kept: int = 0
-    """The draft here was saved later than the file's: it wins."""
-    drafts_tied: int = 0
-    """Different texts saved at the same moment: this machine's kept."""
-    plan_replaced: int = 0
-    """1 when the file's interview plan replaced this machine's (or filled its absence)."""
-    plan_same: int = 0
-    """1 when this machine's interview plan is the file's."""
-    plan_kept: int = 0
-    """1 when this machine's interview plan was set later than the file's (it wins)."""
-    flags_added: int = 0
-    flags_updated: int = 0
-    flags_same: int = 0
-    """The card is suspended or buried here exactly as the file says."""
-    flags_kept: int = 0
-    """The file's flag was older, or the card was answered here since, or its burial has ended."""
-    hints_added: int = 0
-    hints_present: int = 0
-    """A hint this machine already logged as seen (same drill, same hint, same moment)."""
-
-    @property
-    def empty(self) -> bool:
-        """The file held no row and no plan: nothing was looked at, let alone imported."""
-        return not any(getattr(self, field.name) for field in fields(self))
-
-    def describe(self) -> str:
-        """One line for the person: each kind of row the file held, with what became of it
-        (counts of none left out); `nothing new:` first when nothing here changed."""
-        groups = [
-            ("reviews", [(self.reviews_added, "added"), (self.reviews_present, "already here")]),
-            (
-                "card schedules",
-                [
-                    (self.states_added, "added"),
-                    (self.states_updated, "updated"),
-                    (self.states_same, "unchanged"),
-                    (self.states_kept, "kept (newer here)"),
-                    (self.states_tied, "kept (reviewed at the same time here)"),
-                ],
-            ),
-            (
-                "drill attempts",
-                [(self.attempts_added, "added"), (self.attempts_present, "already here")],
-            ),
-            (
-                "study sessions",
-                [(self.sessions_added, "added"), (self.sessions_present, "already here")],
-            ),
-            (
-                "drafts",
-                [
-                    (self.drafts_added, "added"),
-                    (self.drafts_updated, "updated"),
-                    (self.drafts_same, "unchanged"),
-                    (self.drafts_kept, "kept (newer here)"),
-                    (self.drafts_tied, "kept (saved at the same time here)"),
-                ],
-            ),
-            (
-                "suspended or buried cards",
-                [
-                    (self.flags_added, "added"),
-                    (self.flags_updated, "updated"),
-                    (self.flags_same, "unchanged"),
-                    (self.flags_kept, "kept as they are here"),
-                ],
-            ),
-            (
-                "drill hints seen",
-                [(self.hints_added, "added"), (self.hints_present, "already here")],
-            ),
-        ]
-        parts = [
-            f"{name}: " + ", ".join(f"{count} {what}" for count, what in counts if count)
-            for name, counts in groups
-            if any(count for count, _ in counts)
-        ]
-        if self.plan_replaced:
-            parts.append("interview plan: taken from the file")
-        elif self.plan_same:
-            parts.append("interview plan: unchanged")
-        elif self.plan_kept:
-            parts.append("interview plan: kept (newer here)")
-        if not parts:
-            return "the file holds no progress: nothing imported"
-        changed = (
-            self.reviews_added
-            + self.attempts_added
-            + self.sessions_added
-            + self.states_added
-            + self.states_updated
-            + self.drafts_added
-            + self.drafts_updated
-            + self.plan_replaced
-            + self.flags_added
-            + self.flags_updated
-            + self.hints_added
-        )
-        return ("" if changed else "nothing new: ") + "; ".join(parts)
 
 
 # -- export ------------------------------------------------------------------------
@@ -554,16 +253,6 @@ time. 64 MiB holds the longest row a backup can have (a 4 Mi-character verdict, 
 MAX_TEXT_BYTES = 4096 * MIB
 """The most JSON text (after gzip) read: over 6 million reviews; it only bounds the time."""
 
-ROW_MODELS: dict[str, type[Row]] = {
-    "card_states": CardStateRow,
-    "sessions": SessionRow,
-    "reviews": ReviewRow,
-    "attempts": AttemptRow,
-    "drafts": DraftRow,
-    "card_flags": FlagRow,
-    "hints_seen": HintRow,
-}
-"""The lists of the file, each streamed row by row."""
 _FIELD_RANK = {field: rank for rank, field in enumerate(ProgressFile.model_fields)}
 
 
