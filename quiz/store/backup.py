@@ -37,10 +37,10 @@ import gzip
 import io
 import json
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import fields
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -50,7 +50,6 @@ from pydantic import (
 
 from quiz.errors import DrillbitError
 from quiz.store.backup_format import FORMAT as FORMAT  # the format's, named here too
-from quiz.store.backup_format import QUERIES, drillbit_version
 from quiz.store.backup_format import VERSION as VERSION
 from quiz.store.backup_fsrs import (
     FSRS_CHECKED,
@@ -95,7 +94,7 @@ from quiz.store.jsonstream import (
 from quiz.store.migrations import TALLY_FROM_LOG
 from quiz.store.records import InterviewPlan
 from quiz.store.store import Store, fsrs_columns, write_interview_plan
-from quiz.store.timefmt import from_db, to_db
+from quiz.store.timefmt import to_db
 from quiz.textsafe import MIB
 
 if TYPE_CHECKING:
@@ -120,122 +119,6 @@ class ProgressFormatError(DrillbitError):
 
 
 # -- export ------------------------------------------------------------------------
-
-
-def _state_row(r: Mapping[str, Any]) -> CardStateRow:
-    return CardStateRow.model_construct(
-        card_id=r["card_id"],
-        fsrs_card=r["fsrs_card"],
-        introduced_at=from_db(r["introduced_at"]),
-        updated_at=from_db(r["updated_at"]),
-    )
-
-
-def _session_row(r: Mapping[str, Any]) -> SessionRow:
-    return SessionRow.model_construct(
-        id=r["number"],
-        mode=r["mode"],
-        started_at=from_db(r["started_at"]),
-        ended_at=from_db(r["ended_at"]) if r["ended_at"] else None,
-        filters=json.loads(r["filters"] or "{}"),
-    )
-
-
-def _review_row(r: Mapping[str, Any]) -> ReviewRow:
-    return ReviewRow.model_construct(
-        card_id=r["card_id"],
-        rating=r["rating"],
-        correct=bool(r["correct"]),
-        reviewed_at=from_db(r["reviewed_at"]),
-        duration_ms=r["duration_ms"],
-        mode=r["mode"],
-        state_before=r["state_before"],
-        card_before=r["card_before"],
-        card_after=r["card_after"],
-        session=r["number"],
-    )
-
-
-def _attempt_row(r: Mapping[str, Any]) -> AttemptRow:
-    return AttemptRow.model_construct(
-        card_id=r["card_id"],
-        status=r["status"],
-        seed=r["seed"],
-        duration_ms=r["duration_ms"],
-        hints_used=r["hints_used"],
-        verdict=r["verdict"],
-        attempted_at=from_db(r["attempted_at"]),
-        session=r["number"],
-    )
-
-
-def _draft_row(r: Mapping[str, Any]) -> DraftRow:
-    return DraftRow.model_construct(
-        card_id=r["card_id"], text=r["text"], updated_at=from_db(r["updated_at"])
-    )
-
-
-def _flag_row(r: Mapping[str, Any]) -> FlagRow:
-    return FlagRow.model_construct(
-        card_id=r["card_id"],
-        suspended=bool(r["suspended"]),
-        buried_until=from_db(r["buried_until"]) if r["buried_until"] else None,
-        updated_at=from_db(r["updated_at"]),
-    )
-
-
-def _hint_row(r: Mapping[str, Any]) -> HintRow:
-    return HintRow.model_construct(
-        card_id=r["card_id"], number=r["hint"], seen_at=from_db(r["seen_at"]), session=r["number"]
-    )
-
-
-def plan_row(conn: sqlite3.Connection) -> PlanRow | None:
-    r = conn.execute("SELECT * FROM interview_plan").fetchone()
-    if r is None:
-        return None
-    return PlanRow.model_construct(
-        interview=date.fromisoformat(r["interview"]),
-        minutes_per_day=float(r["minutes_per_day"]),
-        target=float(r["target"]),
-        created_at=from_db(r["created_at"]),
-    )
-
-
-ROW_BUILDERS: dict[str, Callable[[Mapping[str, Any]], Row]] = {
-    "card_states": _state_row,
-    "sessions": _session_row,
-    "reviews": _review_row,
-    "attempts": _attempt_row,
-    "drafts": _draft_row,
-    "card_flags": _flag_row,
-    "hints_seen": _hint_row,
-}
-
-
-def dump(store: Store, *, now: datetime | None = None) -> ProgressFile:
-    """Everything in the store as one consistent snapshot (a single read transaction).
-
-    The whole history in memory: for a look at a small store (tests); `export_progress`
-    writes a file row by row instead.
-    """
-    moment = now if now is not None else datetime.now(UTC)
-    # Rows come from the store itself: built without re-validation (no future-date
-    # check against this clock, no re-parsing of every fsrs JSON).
-    with store.read_transaction() as conn:
-        lists: dict[str, Any] = {
-            key: [ROW_BUILDERS[key](r) for r in conn.execute(query)]
-            for key, query in QUERIES.items()
-        }
-        plan = plan_row(conn)
-    return ProgressFile.model_construct(
-        format=FORMAT,
-        version=VERSION,
-        exported_at=moment,
-        drillbit_version=drillbit_version(),
-        plan=plan,
-        **lists,
-    )
 
 
 _BATCH = 1000
