@@ -5,15 +5,7 @@ Kept as a thin adapter so `quiz.ecosystem.progress` imports keep working.
 
 from __future__ import annotations
 
-from quiz.store.backup import (
-    FORMAT,
-    VERSION,
-    ProgressFormatError,
-    import_progress,
-    merge_progress,
-    parse_progress,
-    read_progress,
-)
+from quiz.store.backup import FORMAT, VERSION, import_progress, merge_progress
 from quiz.store.backup_export import ExportCounts, export_progress
 from quiz.store.backup_models import (
     AttemptRow,
@@ -23,6 +15,7 @@ from quiz.store.backup_models import (
     ReviewRow,
     SessionRow,
 )
+from quiz.store.backup_read import ProgressFormatError, parse_progress, read_progress
 from quiz.store.backup_report import MergeReport
 
 __all__ = [

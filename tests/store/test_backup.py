@@ -10,9 +10,10 @@ import pytest
 
 from quiz.store import NotSavedError, Store
 from quiz.store import store as store_module
-from quiz.store.backup import merge_progress, read_progress
+from quiz.store.backup import merge_progress
 from quiz.store.backup_export import export_progress
 from quiz.store.backup_models import ProgressFile
+from quiz.store.backup_read import read_progress
 from quiz.store.backup_schema import END, START, document_with_table, field_table
 
 REPO = Path(__file__).resolve().parents[2]

@@ -19,8 +19,8 @@ from fsrs import Rating
 
 from quiz.store import Store
 from quiz.store import backup_fsrs as backup_module
-from quiz.store.backup import ProgressFormatError, parse_progress
 from quiz.store.backup_export import export_progress
+from quiz.store.backup_read import ProgressFormatError, parse_progress
 from quiz.store.backup_safety import MAX_DEPTH, _NonFinite, _plainly_safe, _TooLong, unsafe_value
 from quiz.store.backup_values import INT64
 from quiz.study.scheduling import default_scheduler, review_card

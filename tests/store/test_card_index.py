@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from quiz.store import Store
-from quiz.store.backup import merge_progress, parse_progress
+from quiz.store.backup import merge_progress
+from quiz.store.backup_read import parse_progress
 from quiz.store.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)

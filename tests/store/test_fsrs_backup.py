@@ -17,9 +17,10 @@ import pytest
 from fsrs import Card, Rating, Scheduler, State
 
 from quiz.store import Store
-from quiz.store.backup import ProgressFormatError, import_progress, parse_progress
+from quiz.store.backup import import_progress
 from quiz.store.backup_export import export_progress
 from quiz.store.backup_fsrs import fsrs_json
+from quiz.store.backup_read import ProgressFormatError, parse_progress
 from quiz.store.records import InterviewPlan
 from quiz.study.scheduling import default_scheduler, review_card
 from tests.conftest import RunDrillbit
