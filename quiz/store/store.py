@@ -23,11 +23,8 @@ from __future__ import annotations
 import contextlib
 import functools
 import json
-import os
 import sqlite3
-import stat
 import threading
-import time
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from datetime import date, datetime
@@ -37,10 +34,22 @@ from typing import Any, Concatenate, ParamSpec, TypeVar, cast
 
 from quiz.clock import Clock, utc_now
 from quiz.paths import database_path, ensure_dir
-from quiz.plural import counted
-from quiz.store.errors import ChangedSinceError, NotSavedError, StoreError
-from quiz.store.leftovers import checked_path, clear_leftovers
+from quiz.store.errors import ChangedSinceError, DamagedFileReplaced, NotSavedError, StoreError
+from quiz.store.leftovers import clear_leftovers
 from quiz.store.migrations import LATEST_VERSION, migrate, schema_version
+from quiz.store.opening import (
+    INTACT,
+    CannotWrite,
+    check_file_type,
+    connect,
+    copy_read_only,
+    quiet_stamp,
+    read_stamp,
+    reopen,
+    start_over,
+    writable,
+    write_stamp,
+)
 from quiz.store.records import (
     MODES,
     Attempt,
@@ -56,16 +65,9 @@ from quiz.store.records import (
 )
 from quiz.store.recovery import (
     UnusableDatabase,
-    cannot_write,
-    header_problem,
     is_corruption,
-    move_aside,
-    salvage,
-    size_problem,
 )
 from quiz.store.timefmt import from_db, to_db
-
-BUSY_TIMEOUT_SECONDS = 10.0
 
 CHANGED_ELSEWHERE_SQL = (
     "SELECT 0, card_id, MAX(reviewed_at) FROM review_log WHERE reviewed_at >= ?"
@@ -77,27 +79,18 @@ CHANGED_ELSEWHERE_SQL = (
 SQLite off the (card_id, correct) index for the grouping: it scanned the whole log in card
 order (0.4 to 0.8 s on the heavy home's 210,000 reviews) instead of seeking the session's
 few minutes by time (`review_log_time`, microseconds)."""
-CHECKED_QUIET_SECONDS = 2.0
-"""A file changed less than this long before an open is checked then, and not stamped as
-checked: a later change inside the same file-system timestamp tick would look unchanged."""
+
 BULK_CACHE_KIB = 8 * 1024
 """The page cache of a bulk write (`write_transaction(bulk=True)`), KiB. With the default
 2 MiB a heavy user's restore read 300,000 pages back from the file; 8 MiB took another
 second of system time off its inserts (0.7 s instead of 1.5-2.2 s)."""
-UNCHECKED_AT_OPEN = frozenset({"review_log", "drill_attempt"})
-"""The two logs, which grow with every answer and attempt, are not read page by page at open.
-
-A heavy user's review log passes 100 MB: checking it at every start cost seconds. Damage
-in them is found by `Store.check_integrity` (`drillbit check-store`) or when a read meets
-it, and is handled there as at open: the file is moved aside and what can be read is kept.
-"""
-
 
 _P = ParamSpec("_P")
+
 _T = TypeVar("_T")
 
 
-def _degradable(
+def degradable(
     method: Callable[Concatenate[Store, _P], _T],
 ) -> Callable[Concatenate[Store, _P], _T]:
     """Run a write method again on an in-memory copy when it failed and the store may degrade.
@@ -162,8 +155,6 @@ class Store:
         """False when the store is an in-memory copy of an unwritable database."""
         return self.not_saved_reason is None
 
-    # -- opening ---------------------------------------------------------------------
-
     @classmethod
     def open(
         cls,
@@ -200,17 +191,17 @@ class Store:
         ensure_dir(target.parent, "the database folder")
         if not read_only:  # a killed `import-progress`'s hidden database (130 MB)
             clear_leftovers(target)
-        _check_file_type(target)
+        check_file_type(target)
         notices: list[StoreNotice] = []
         if read_only:
             return cls._in_memory(target, moment, clock, notices, "opened read-only")
-        if not _writable(target):
+        if not writable(target):
             return cls._in_memory(target, moment, clock, notices, "read-only file or folder")
         try:
-            conn = _connect(target, moment)
+            conn = connect(target, moment)
         except UnusableDatabase as problem:
             return cls._replace_unusable(target, moment, clock, problem, notices)
-        except _CannotWrite as why:
+        except CannotWrite as why:
             return cls._in_memory(target, moment, clock, notices, why.reason)
         return cls(conn, target, notices, clock=clock)
 
@@ -224,7 +215,7 @@ class Store:
         notices: list[StoreNotice],
     ) -> Store:
         """Move a damaged file aside, start a fresh database and salvage what can be read."""
-        conn, notice = _start_over(target, moment, problem)
+        conn, notice = start_over(target, moment, problem)
         notices.append(notice)
         return cls(conn, target, notices, clock=clock)
 
@@ -237,7 +228,7 @@ class Store:
         conn.row_factory = sqlite3.Row
         try:
             if target.is_file() and target.stat().st_size > 0:
-                _copy_read_only(target, conn)
+                copy_read_only(target, conn)
             version = schema_version(conn)
             if version > LATEST_VERSION:
                 raise StoreError(
@@ -340,8 +331,8 @@ class Store:
         with self._lock:
             if not self.saving:
                 return None  # an in-memory copy, checked when it was made
-            stamp = _quiet_stamp(self.path)
-            if unless_unchanged and stamp is not None and _read_stamp(self.path, INTACT) == stamp:
+            stamp = quiet_stamp(self.path)
+            if unless_unchanged and stamp is not None and read_stamp(self.path, INTACT) == stamp:
                 return None
             try:
                 rows = self._conn.execute("PRAGMA integrity_check").fetchall()
@@ -351,8 +342,8 @@ class Store:
                 return self._recover(f"integrity check failed: {error}")
             problems = [str(row[0]) for row in rows]
             if problems == ["ok"]:
-                if stamp is not None and _quiet_stamp(self.path) == stamp:
-                    _write_stamp(self.path, INTACT, stamp)  # unchanged while it was read
+                if stamp is not None and quiet_stamp(self.path) == stamp:
+                    write_stamp(self.path, INTACT, stamp)  # unchanged while it was read
                 return None
             return self._recover("integrity check failed: " + "; ".join(problems[:3]))
 
@@ -371,11 +362,11 @@ class Store:
             except sqlite3.Error:
                 pass  # the file is moved aside either way; its -wal moves with it
             try:
-                conn, notice = _start_over(
+                conn, notice = start_over(
                     self.path, self._clock(), UnusableDatabase(reason), found_in_use=True
                 )
             except StoreError:
-                self._conn = _reopen(self.path)
+                self._conn = reopen(self.path)
                 raise
             self._conn = conn
             self.notices.append(notice)
@@ -520,8 +511,6 @@ class Store:
             cursor.row_factory = None
         return cursor.execute(sql, params).fetchall()
 
-    # -- card states -----------------------------------------------------------------
-
     def card_state(self, card_id: str) -> CardState | None:
         """The saved state of one card, or None when it was never scheduled (new)."""
         rows = self._read("SELECT * FROM card_state WHERE card_id = ?", (card_id,))
@@ -538,16 +527,14 @@ class Store:
     def introduced_since(self, since: datetime, until: datetime | None = None) -> int:
         """How many cards were scheduled for the first time at or after `since` (and before
         `until`: a day's count leaves out a card dated after its day, by a clock set back)."""
-        where, params = _where(
+        where, params = where_clause(
             ("introduced_at >= ?", to_db(since)),
             ("introduced_at < ?", None if until is None else to_db(until)),
         )
         rows = self._read(f"SELECT COUNT(*) AS n FROM card_state{where}", params)
         return int(rows[0]["n"])
 
-    # -- reviews ---------------------------------------------------------------------
-
-    @_degradable
+    @degradable
     def record_review(
         self,
         *,
@@ -584,7 +571,7 @@ class Store:
                 session_id=session_id,
             )
 
-    @_degradable
+    @degradable
     def record_scheduled_review(
         self,
         *,
@@ -625,7 +612,7 @@ class Store:
                 session_id=session_id,
             )
 
-    @_degradable
+    @degradable
     def undo_review(self, review_id: int, *, now: datetime) -> Review:
         """Remove a review and put the card back to its exact previous fsrs state.
 
@@ -675,7 +662,7 @@ class Store:
     ) -> list[Review]:
         """Reviews in time order, optionally narrowed (cards no longer in content included);
         `since` and `until` bound `reviewed_at` (from `since`, before `until`)."""
-        where, params = _where(
+        where, params = where_clause(
             ("card_id = ?", card_id),
             ("reviewed_at >= ?", None if since is None else to_db(since)),
             ("reviewed_at < ?", None if until is None else to_db(until)),
@@ -714,9 +701,7 @@ class Store:
         """Total number of logged reviews."""
         return int(self._read("SELECT COUNT(*) AS n FROM review_log")[0]["n"])
 
-    # -- sessions --------------------------------------------------------------------
-
-    @_degradable
+    @degradable
     def start_session(
         self, *, mode: Mode, started_at: datetime, filters: Mapping[str, object] | None = None
     ) -> int:
@@ -730,7 +715,7 @@ class Store:
             )
             return cast(int, cursor.lastrowid)
 
-    @_degradable
+    @degradable
     def end_session(self, session_id: int, *, ended_at: datetime) -> None:
         """Record when a session ended."""
         with self._write() as conn:
@@ -741,15 +726,13 @@ class Store:
 
     def session_ends(self, since: datetime | None = None) -> dict[int, datetime | None]:
         """When each session started at or after `since` ended (None: not ended), by id."""
-        where, params = _where(("started_at >= ?", None if since is None else to_db(since)))
+        where, params = where_clause(("started_at >= ?", None if since is None else to_db(since)))
         rows = self._read(f"SELECT id, ended_at FROM study_session{where}", params)
         return {
             int(row["id"]): from_db(row["ended_at"]) if row["ended_at"] else None for row in rows
         }
 
-    # -- drill attempts --------------------------------------------------------------
-
-    @_degradable
+    @degradable
     def record_attempt(
         self,
         *,
@@ -788,16 +771,14 @@ class Store:
         self, *, card_id: str | None = None, since: datetime | None = None
     ) -> list[Attempt]:
         """Drill attempts in time order, optionally for one card and/or since a time."""
-        where, params = _where(
+        where, params = where_clause(
             ("card_id = ?", card_id),
             ("attempted_at >= ?", None if since is None else to_db(since)),
         )
         rows = self._read(f"SELECT * FROM drill_attempt{where} ORDER BY attempted_at, id", params)
         return [_attempt(row) for row in rows]
 
-    # -- hints seen ---------------------------------------------------------------------
-
-    @_degradable
+    @degradable
     def record_hint(
         self, *, card_id: str, number: int, seen_at: datetime, session_id: int | None = None
     ) -> None:
@@ -819,8 +800,6 @@ class Store:
             (card_id, card_id),
         )
         return int(rows[0]["n"])
-
-    # -- aggregates: what stats and Home ask, answered in SQL ----------------------------
 
     def mature_reviews(self) -> tuple[int, int]:
         """(due-session reviews of cards in fsrs review state, of those the answers other
@@ -863,7 +842,7 @@ class Store:
         this (2.4 s of its 2.8 s to open on a heavy user's 210,000 reviews), then looked up
         each Again's row for its mode and card (36 ms)."""
         found: dict[str, int] = {}
-        for where, params in _id_batches(card_ids):
+        for where, params in id_batches(card_ids):
             rows: list[tuple[str, int]] = self._read(
                 f"SELECT card_id, COUNT(*) FROM review_log WHERE {_LAPSE}{where} GROUP BY card_id",
                 params,
@@ -888,7 +867,7 @@ class Store:
         lies within one local calendar day whatever the zone: callers count days from these
         few thousand rows instead of every review.
         """
-        where, params = _where(("reviewed_at >= ?", None if since is None else to_db(since)))
+        where, params = where_clause(("reviewed_at >= ?", None if since is None else to_db(since)))
         rows = self._read(
             f"""SELECT substr(reviewed_at, 1, 14) AS hour,
                       CAST(substr(reviewed_at, 15, 2) AS INTEGER) / 15 AS quarter,
@@ -930,7 +909,7 @@ class Store:
         found: dict[str, tuple[int, datetime, float | None]] = {}
         reads_json = _sqlite_reads_json()
         column = "json_extract(fsrs_card, '$.difficulty')" if reads_json else "fsrs_card"
-        for where, params in _id_batches(card_ids):
+        for where, params in id_batches(card_ids):
             rows: list[tuple[str, int, str, Any]] = self._read(
                 f"SELECT card_id, state, due, {column} FROM card_state WHERE 1{where}",
                 params,
@@ -1011,9 +990,7 @@ class Store:
         orders its cards by, built from the rows in C (no tuple per card)."""
         return dict(self._read("SELECT card_id, due FROM card_state", plain=True))
 
-    # -- suspended and buried cards ----------------------------------------------------
-
-    @_degradable
+    @degradable
     def set_flag(
         self,
         card_id: str,
@@ -1040,7 +1017,7 @@ class Store:
                 ),
             )
 
-    @_degradable
+    @degradable
     def bury(self, card_id: str, *, until: datetime, now: datetime) -> CardFlag:
         """Bury a card until `until`; a suspended card stays suspended (one statement, so
         no other writer can slip between reading the flag and writing it). Returns the flag."""
@@ -1064,7 +1041,7 @@ class Store:
             return None
         return _flag_of(rows[0]), from_db(rows[0]["updated_at"])
 
-    @_degradable
+    @degradable
     def restore_flag(
         self, card_id: str, before: tuple[CardFlag, datetime] | None, *, set_at: datetime
     ) -> bool:
@@ -1096,7 +1073,7 @@ class Store:
             )
         return True
 
-    @_degradable
+    @degradable
     def forget_card(self, card_id: str) -> bool:
         """Reset a card to new: its schedule and flags go, its review history stays.
 
@@ -1139,9 +1116,7 @@ class Store:
         )
         return {card_id for (card_id,) in rows}
 
-    # -- code drafts -----------------------------------------------------------------
-
-    @_degradable
+    @degradable
     def save_draft(
         self, card_id: str, text: str, *, updated_at: datetime, graded_from: str | None = None
     ) -> Draft:
@@ -1175,16 +1150,14 @@ class Store:
         """The drills with a saved draft (their texts are not read)."""
         return {row["card_id"] for row in self._read("SELECT card_id FROM code_draft")}
 
-    @_degradable
+    @degradable
     def delete_draft(self, card_id: str) -> bool:
         """Forget a draft (reset to starter); True when there was one."""
         with self._write() as conn:
             cursor = conn.execute("DELETE FROM code_draft WHERE card_id = ?", (card_id,))
             return cursor.rowcount > 0
 
-    # -- answers half typed on study cards ------------------------------------------
-
-    @_degradable
+    @degradable
     def save_typed_answer(self, card_id: str, text: str, *, typed_at: datetime) -> None:
         """Keep (replace) the text left in a card's answer box, committed at once."""
         with self._write() as conn:
@@ -1200,27 +1173,25 @@ class Store:
         rows = self._read("SELECT text, typed_at FROM typed_answer WHERE card_id = ?", (card_id,))
         return None if not rows else (rows[0]["text"], from_db(rows[0]["typed_at"]))
 
-    @_degradable
+    @degradable
     def delete_typed_answer(self, card_id: str) -> bool:
         """Forget a card's half-typed answer; True when there was one."""
         with self._write() as conn:
             cursor = conn.execute("DELETE FROM typed_answer WHERE card_id = ?", (card_id,))
             return cursor.rowcount > 0
 
-    # -- the interview plan ----------------------------------------------------------
-
     def interview_plan(self) -> InterviewPlan | None:
         """The saved interview plan, or None when none is set."""
         rows = self._read("SELECT * FROM interview_plan WHERE id = 1")
         return _interview_plan(rows[0]) if rows else None
 
-    @_degradable
+    @degradable
     def set_interview_plan(self, plan: InterviewPlan) -> None:
         """Save the plan, replacing any previous one."""
         with self._write() as conn:
             write_interview_plan(conn, plan)
 
-    @_degradable
+    @degradable
     def clear_interview_plan(self) -> bool:
         """Remove the plan; True when there was one."""
         with self._write() as conn:
@@ -1311,10 +1282,10 @@ def _insert_review(
 
 
 ID_BATCH = 500
-"""Card ids a query names at most (`_id_batches`): SQLite before 3.32 allows 999 values."""
+"""Card ids a query names at most (`id_batches`): SQLite before 3.32 allows 999 values."""
 
 
-def _id_batches(card_ids: Sequence[str] | None) -> list[tuple[str, tuple[str, ...]]]:
+def id_batches(card_ids: Sequence[str] | None) -> list[tuple[str, tuple[str, ...]]]:
     """An `AND card_id IN (...)` clause and its values for each batch of `card_ids`, or
     one empty clause for every card (None)."""
     if card_ids is None:
@@ -1323,247 +1294,11 @@ def _id_batches(card_ids: Sequence[str] | None) -> list[tuple[str, tuple[str, ..
     return [(f" AND card_id IN ({', '.join('?' * len(batch))})", batch) for batch in batches]
 
 
-def _where(*conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
+def where_clause(*conditions: tuple[str, Any]) -> tuple[str, list[Any]]:
     """A WHERE clause (or '') from (condition, value) pairs whose value is not None."""
     used = [(clause, value) for clause, value in conditions if value is not None]
     where = f" WHERE {' AND '.join(clause for clause, _ in used)}" if used else ""
     return where, [value for _, value in used]
-
-
-class DamagedFileReplaced(StoreError):
-    """A damaged file met in use was moved aside and replaced; the operation did nothing."""
-
-    def __init__(self, notice: StoreNotice) -> None:
-        super().__init__(f"{notice.message} Nothing was changed by this step: try it again.")
-        self.notice = notice
-
-
-def _start_over(
-    target: Path, moment: datetime, problem: UnusableDatabase, *, found_in_use: bool = False
-) -> tuple[sqlite3.Connection, StoreNotice]:
-    """Move a damaged file aside, start a fresh database there and salvage what can be read."""
-    try:
-        moved = move_aside(target, moment)
-    except OSError as error:
-        raise StoreError(
-            f"the database {target} cannot be used ({problem.reason}) and cannot be "
-            f"moved aside: {error.strerror or error}"
-        ) from error
-    try:
-        conn = _connect(target, moment)
-    except (UnusableDatabase, _CannotWrite) as again:
-        raise StoreError(f"cannot create a fresh database at {target}: {again.reason}") from again
-    recovered = ""
-    if problem.salvageable:
-        counts = salvage(moved, conn)
-        recovered = (
-            f" {counted(counts.reviews, 'review')}, {counted(counts.attempts, 'drill attempt')} "
-            f"and {counted(counts.card_states, 'card schedule')} could be read from it and were "
-            "copied into the new one."
-        )
-    found = " was found damaged" if found_in_use else " could not be used"
-    notice = StoreNotice(
-        message=(
-            f"The database {target}{found} ({problem.reason}). "
-            f"It was moved to {moved} (nothing was deleted) and a fresh "
-            f"database was started.{recovered}"
-        ),
-        reason=problem.reason,
-        moved_to=moved,
-    )
-    return conn, notice
-
-
-def _reopen(path: Path) -> sqlite3.Connection:
-    """A plain connection to `path` again, after a failed attempt to move it aside."""
-    conn = sqlite3.connect(
-        str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
-    )
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA foreign_keys = ON")
-    return conn
-
-
-class _CannotWrite(Exception):
-    """The database file (or its folder) cannot be written; `reason` says why."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
-def _check_file_type(path: Path) -> None:
-    """StoreError when `path` exists but is not a regular file (a folder, a FIFO...)."""
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return
-    except OSError as error:
-        raise StoreError(f"cannot use {path}: {error.strerror or error}") from error
-    if stat.S_ISDIR(mode):
-        raise StoreError(f"{path} is a folder, not a database file; move it out of the way")
-    if not stat.S_ISREG(mode):
-        raise StoreError(f"{path} is not a regular file; move it out of the way")
-
-
-def _writable(path: Path) -> bool:
-    """Whether the database and its folder (for the -wal and -shm files) can be written.
-
-    os.access also answers False on a read-only file system, for root too.
-    """
-    folder_ok = os.access(path.parent, os.W_OK | os.X_OK)
-    if path.exists():
-        return folder_ok and os.access(path, os.R_OK | os.W_OK)
-    return folder_ok
-
-
-def _connect(path: Path, now: datetime) -> sqlite3.Connection:
-    """Open, verify, configure and migrate.
-
-    UnusableDatabase when the file is damaged, _CannotWrite when it cannot be written.
-    """
-    try:
-        problem = header_problem(path)
-    except OSError as error:
-        raise StoreError(f"cannot read {path}: {error.strerror or error}") from error
-    if problem is not None:
-        raise UnusableDatabase(problem, salvageable=False)
-    try:
-        short = size_problem(path)
-    except OSError as error:
-        raise StoreError(f"cannot read {path}: {error.strerror or error}") from error
-    if short is not None:
-        raise UnusableDatabase(short)
-    stamp = _quiet_stamp(path)  # before connecting: a log left with frames is seen as it was
-    try:
-        conn = sqlite3.connect(
-            str(path), isolation_level=None, check_same_thread=False, timeout=BUSY_TIMEOUT_SECONDS
-        )
-    except sqlite3.Error as error:
-        if is_corruption(error):
-            raise UnusableDatabase(f"not a database: {error}") from error
-        if cannot_write(error):
-            raise _CannotWrite(str(error)) from error
-        raise StoreError(f"cannot open {path}: {error}") from error
-    conn.row_factory = sqlite3.Row
-    try:
-        checked = stamp is not None and _read_stamp(path, OPENED) == stamp
-        if not checked:
-            _check_small_tables(conn)
-        version = schema_version(conn)
-        if version > LATEST_VERSION:
-            raise UnusableDatabase(
-                f"its schema version {version} is newer than this drillbit understands "
-                f"({LATEST_VERSION}); it was written by a newer drillbit",
-                salvageable=False,
-            )
-        conn.execute("PRAGMA journal_mode = WAL").fetchone()
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        _configure(conn)
-        migrate(conn, now=now)
-        if stamp is not None and not checked:
-            _write_stamp(path, OPENED, stamp)
-    except UnusableDatabase:
-        conn.close()
-        raise
-    except sqlite3.Error as error:
-        conn.close()
-        if is_corruption(error):
-            raise UnusableDatabase(f"not a usable SQLite file: {error}") from error
-        if cannot_write(error):
-            raise _CannotWrite(str(error)) from error
-        raise StoreError(f"cannot use {path}: {error}") from error
-    return conn
-
-
-def _quiet_stamp(path: Path) -> str | None:
-    """The database file's identity and change times, or None when it must be checked:
-    it changed within CHECKED_QUIET_SECONDS, or its write-ahead log holds frames (a
-    process ended without closing it, or another one is writing)."""
-    try:
-        found = os.stat(path)
-    except OSError:
-        return None
-    try:
-        if os.stat(path.with_name(path.name + "-wal")).st_size:
-            return None
-    except FileNotFoundError:
-        pass
-    except OSError:
-        return None
-    latest = max(found.st_mtime_ns, found.st_ctime_ns)
-    if latest > time.time_ns() - int(CHECKED_QUIET_SECONDS * 1e9):
-        return None
-    return f"{found.st_dev} {found.st_ino} {found.st_size} {found.st_mtime_ns} {found.st_ctime_ns}"
-
-
-OPENED = "checked"
-"""The stamp's kind after the open's check of the small tables (`.<name>-checked`)."""
-INTACT = "intact"
-"""The stamp's kind after a full integrity check (`.<name>-intact`, `check_integrity`)."""
-
-
-def _read_stamp(path: Path, kind: str) -> str | None:
-    try:
-        return checked_path(path, kind).read_text(encoding="ascii")
-    except (OSError, UnicodeDecodeError):
-        return None
-
-
-def _write_stamp(path: Path, kind: str, stamp: str) -> None:
-    """Remember that the file as `stamp` describes it passed a check of this kind. Best
-    effort: without the stamp the next one checks again."""
-    try:
-        checked_path(path, kind).write_text(stamp, encoding="ascii")
-    except OSError:
-        pass
-
-
-def _check_small_tables(conn: sqlite3.Connection) -> None:
-    """quick_check every table but the logs (UNCHECKED_AT_OPEN): milliseconds, not seconds.
-
-    UnusableDatabase when one fails.
-    """
-    names = [
-        str(row[0])
-        for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
-        if str(row[0]) not in UNCHECKED_AT_OPEN
-    ]
-    for name in names:
-        quoted = name.replace("'", "''")
-        problems = [str(row[0]) for row in conn.execute(f"PRAGMA quick_check('{quoted}')")]
-        if problems != ["ok"]:
-            raise UnusableDatabase("integrity check failed: " + "; ".join(problems[:3]))
-
-
-def _configure(conn: sqlite3.Connection) -> None:
-    """Per-connection settings after the checks; a seam tests use to limit the file's size."""
-
-
-def _copy_read_only(path: Path, memory: sqlite3.Connection) -> None:
-    """Copy the database at `path` into `memory` without writing anything next to it.
-
-    Plain read-only mode first (it sees a WAL's committed frames when the -shm can be
-    used); `immutable` when even that needs a write (a WAL database in a read-only folder).
-    """
-    last: sqlite3.Error | None = None
-    for flags in ("mode=ro", "mode=ro&immutable=1"):
-        try:
-            source = sqlite3.connect(f"{path.resolve().as_uri()}?{flags}", uri=True)
-        except sqlite3.Error as error:
-            last = error
-            continue
-        try:
-            if [row[0] for row in source.execute("PRAGMA quick_check")] != ["ok"]:
-                raise StoreError(f"{path} is damaged and cannot be written to repair it")
-            source.backup(memory)
-            return
-        except sqlite3.Error as error:
-            last = error
-        finally:
-            source.close()
-    raise StoreError(f"cannot read {path}: {last}")
 
 
 def fsrs_columns(fsrs_card: str) -> tuple[int, str, str | None]:

@@ -167,7 +167,7 @@ def test_warnings_are_the_lines_click_prints(
     with Store.open():
         pass
     monkeypatch.setattr(
-        store_module, "_writable", lambda _path: False
+        store_module, "writable", lambda _path: False
     )  # "nothing new will be saved"
     fast, slow = _both(drillbit, monkeypatch)
     assert fast.returncode == slow.returncode == 0

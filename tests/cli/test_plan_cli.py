@@ -234,7 +234,7 @@ def test_a_read_only_home_refuses_to_set_or_clear_a_plan(
     assert drillbit(*content, "plan", "--interview", in_days(14)).returncode == 0
     database = _isolated_home / "drillbit.db"
     before = database.read_bytes()
-    monkeypatch.setattr(store_module, "_writable", lambda _path: False)
+    monkeypatch.setattr(store_module, "writable", lambda _path: False)
     for change in (("--interview", in_days(9)), ("--minutes-per-day", "50"), ("--clear",)):
         refused = drillbit(*content, "plan", *change)
         assert refused.returncode == 1, (change, refused.stdout)

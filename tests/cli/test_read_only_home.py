@@ -22,7 +22,7 @@ def read_only_home(_isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     database = _isolated_home / "drillbit.db"
     with Store.open(database):
         pass
-    monkeypatch.setattr(store_module, "_writable", lambda _path: False)
+    monkeypatch.setattr(store_module, "writable", lambda _path: False)
     return database
 
 

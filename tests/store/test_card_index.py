@@ -111,7 +111,7 @@ def test_a_version_10_database_is_refused_by_a_drillbit_that_knows_9(
     assert migrate(newer, now=NOW, target=10) == [10]
     newer.close()
     monkeypatch.setattr("quiz.store.migrations.MIGRATIONS", MIGRATIONS[:9])
-    monkeypatch.setattr("quiz.store.store.LATEST_VERSION", 9)
+    monkeypatch.setattr("quiz.store.opening.LATEST_VERSION", 9)
     with Store.open(path, now=NOW) as older:
         (notice,) = older.notices
         assert "schema version 10 is newer than this drillbit understands (9)" in notice.message
