@@ -10,7 +10,7 @@ import pytest
 
 from quiz.cli import main
 from quiz.store import Store, opening
-from quiz.store import store as store_module
+from quiz.store import base as store_base
 from tests.conftest import DATA
 
 CORRECT = DATA / "answers" / "sigmoid" / "correct_masks.py"
@@ -78,7 +78,7 @@ def test_grade_and_stats_in_a_read_only_home(
             card_id="sigmoid", status="passed", verdict_json="{}", attempted_at=_now()
         )
     before = path.read_bytes()
-    monkeypatch.setattr(store_module, "writable", lambda _path: False)
+    monkeypatch.setattr(store_base, "writable", lambda _path: False)
     exit_code, out, err = _run(capsys, "grade", "sigmoid", str(CORRECT))
     assert exit_code == 0 and out.startswith("PASSED")
     assert f"this attempt was not saved: {path} cannot be written (read-only" in err

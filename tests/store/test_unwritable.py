@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quiz.store import NotSavedError, Store, StoreError, opening
-from quiz.store import store as store_module
+from quiz.store import base as store_base
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -85,7 +85,7 @@ def test_a_read_only_database_is_copied_into_memory_and_never_written(
     path = tmp_path / "drillbit.db"
     _fill(path, reviews=7)
     before = path.read_bytes()
-    monkeypatch.setattr(store_module, "writable", lambda _path: False)
+    monkeypatch.setattr(store_base, "writable", lambda _path: False)
     with Store.open(path, now=NOW) as store:
         assert not store.saving
         assert store.review_count() == 7, "the history on disk is shown"

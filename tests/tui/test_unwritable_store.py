@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from quiz.store import Store, opening
-from quiz.store import store as store_module
+from quiz.store import base as store_base
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
@@ -72,7 +72,7 @@ async def test_a_read_only_database_opens_with_a_notice(
 ) -> None:
     database = _isolated_home / "drillbit.db"
     Store.open(database).close()
-    monkeypatch.setattr(store_module, "writable", lambda _path: False)
+    monkeypatch.setattr(store_base, "writable", lambda _path: False)
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test(message_hook=recorder) as pilot:
         await showing(pilot, StudyScreen)
