@@ -56,8 +56,10 @@ from quiz.store.backup_read import MAX_ITEM_BYTES, Sink, file_members, intake, o
 from quiz.store.backup_report import MergeReport
 from quiz.store.errors import NotSavedError
 from quiz.store.migrations import TALLY_FROM_LOG
+from quiz.store.plans import write_interview_plan
 from quiz.store.records import InterviewPlan
-from quiz.store.store import Store, fsrs_columns, write_interview_plan
+from quiz.store.schedules import fsrs_columns
+from quiz.store.store import Store
 from quiz.store.timefmt import to_db
 
 _BATCH = 1000

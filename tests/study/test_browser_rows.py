@@ -178,11 +178,11 @@ def test_the_difficulties_are_the_same_without_sqlite_json(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An SQLite built without JSON functions gets them from Python's json, the same."""
-    import quiz.store.store as store_module
+    import quiz.store.schedules as store_schedules
 
     store, expected = _reviewed_store(tmp_path)
     assert _difficulties(store) == expected
-    monkeypatch.setattr(store_module, "_sqlite_reads_json", lambda: False)
+    monkeypatch.setattr(store_schedules, "_sqlite_reads_json", lambda: False)
     assert _difficulties(store) == expected
 
 
