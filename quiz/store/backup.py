@@ -54,10 +54,13 @@ from quiz.store.backup_models import (
 )
 from quiz.store.backup_read import MAX_ITEM_BYTES, Sink, file_members, intake, opened
 from quiz.store.backup_report import MergeReport
+from quiz.store.drills import INSERT_ATTEMPT, INSERT_HINT
 from quiz.store.errors import NotSavedError
+from quiz.store.flags import UPSERT_FLAG
 from quiz.store.migrations import TALLY_FROM_LOG
 from quiz.store.plans import write_interview_plan
 from quiz.store.records import InterviewPlan
+from quiz.store.reviews import INSERT_REVIEW
 from quiz.store.schedules import fsrs_columns
 from quiz.store.store import Store
 from quiz.store.timefmt import to_db
@@ -234,7 +237,7 @@ class _Merger(Sink):
             self.counts["reviews_present"] += 1
             return
         self.latest = max(self.latest, at)
-        cursor = self.conn.execute(_INSERT_REVIEW, values)
+        cursor = self.conn.execute(INSERT_REVIEW, values)
         self._session_of("review_log", file_session, int(cursor.lastrowid or 0))
         self.counts["reviews_added"] += 1
 
@@ -251,7 +254,7 @@ class _Merger(Sink):
             added = self._unstored(self.waiting)
         self.counts["reviews_added"] += len(added)
         self.counts["reviews_present"] += len(self.waiting) - len(added)
-        self.conn.executemany(_INSERT_REVIEW, added)
+        self.conn.executemany(INSERT_REVIEW, added)
         self.waiting.clear()
         self.to_look_up = False
 
@@ -295,9 +298,7 @@ class _Merger(Sink):
             self.counts["attempts_present"] += 1
             return
         cursor = self.conn.execute(
-            """INSERT INTO drill_attempt (card_id, status, seed, duration_ms, hints_used,
-                   verdict, attempted_at, session_id)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            INSERT_ATTEMPT,
             (
                 row.card_id,
                 row.status,
@@ -342,7 +343,7 @@ class _Merger(Sink):
             self.counts["hints_present"] += 1
             return
         cursor = self.conn.execute(
-            "INSERT INTO hint_seen (card_id, number, seen_at, session_id) VALUES (?, ?, ?, ?)",
+            INSERT_HINT,
             (
                 row.card_id,
                 row.number,
@@ -353,9 +354,6 @@ class _Merger(Sink):
         self._session_of("hint_seen", row.session, int(cursor.lastrowid or 0))
         self.counts["hints_added"] += 1
 
-
-_INSERT_REVIEW = """INSERT INTO review_log (card_id, rating, correct, reviewed_at, duration_ms,
-    mode, state_before, card_before, card_after, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 _LOOKUP_TIMES = 500
 """Review times asked per look-up query: under SQLite's oldest limit of 999 parameters."""
@@ -536,10 +534,7 @@ def _merge_flag(
         counts["flags_kept"] += 1
         return
     conn.execute(
-        """INSERT INTO card_flag (card_id, suspended, buried_until, updated_at)
-           VALUES (?, ?, ?, ?)
-           ON CONFLICT (card_id) DO UPDATE SET suspended = excluded.suspended,
-               buried_until = excluded.buried_until, updated_at = excluded.updated_at""",
+        UPSERT_FLAG,
         (row.card_id, int(row.suspended), None if buried is None else to_db(buried), updated),
     )
     counts["flags_updated" if local is not None else "flags_added"] += 1

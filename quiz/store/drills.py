@@ -11,6 +11,12 @@ from quiz.store.clauses import where_clause
 from quiz.store.records import Attempt
 from quiz.store.timefmt import from_db, to_db
 
+INSERT_ATTEMPT = """INSERT INTO drill_attempt (card_id, status, seed, duration_ms, hints_used,
+    verdict, attempted_at, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"""
+"""One graded submission into the log: one made here, or one a backup's merge brings."""
+INSERT_HINT = "INSERT INTO hint_seen (card_id, number, seen_at, session_id) VALUES (?, ?, ?, ?)"
+"""One hint seen into the log: one shown here, or one a backup's merge brings."""
+
 
 class DrillLog(StoreBase):
     """Graded drill submissions and the hints shown."""
@@ -31,9 +37,7 @@ class DrillLog(StoreBase):
         """Log one graded submission with its full verdict JSON, committed at once."""
         with self._write() as conn:
             cursor = conn.execute(
-                """INSERT INTO drill_attempt (card_id, status, seed, duration_ms, hints_used,
-                       verdict, attempted_at, session_id)
-                   VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                INSERT_ATTEMPT,
                 (
                     card_id,
                     status,
@@ -70,7 +74,7 @@ class DrillLog(StoreBase):
         """Log that hint `number` (1 = the card's first) of a drill was shown, committed at once."""
         with self._write() as conn:
             conn.execute(
-                "INSERT INTO hint_seen (card_id, number, seen_at, session_id) VALUES (?, ?, ?, ?)",
+                INSERT_HINT,
                 (card_id, number, to_db(seen_at), session_id),
             )
 

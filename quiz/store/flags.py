@@ -10,6 +10,12 @@ from quiz.store.base import StoreBase, degradable
 from quiz.store.records import CardFlag
 from quiz.store.timefmt import from_db, to_db
 
+UPSERT_FLAG = """INSERT INTO card_flag (card_id, suspended, buried_until, updated_at)
+    VALUES (?, ?, ?, ?)
+    ON CONFLICT (card_id) DO UPDATE SET suspended = excluded.suspended,
+        buried_until = excluded.buried_until, updated_at = excluded.updated_at"""
+"""A card's flag set, replacing any it had: a suspend or bury here, or a backup's merge."""
+
 
 class Flags(StoreBase):
     """Cards taken out of study, and cards reset to new."""
@@ -29,10 +35,7 @@ class Flags(StoreBase):
                 conn.execute("DELETE FROM card_flag WHERE card_id = ?", (card_id,))
                 return
             conn.execute(
-                """INSERT INTO card_flag (card_id, suspended, buried_until, updated_at)
-                   VALUES (?, ?, ?, ?)
-                   ON CONFLICT (card_id) DO UPDATE SET suspended = excluded.suspended,
-                       buried_until = excluded.buried_until, updated_at = excluded.updated_at""",
+                UPSERT_FLAG,
                 (
                     card_id,
                     int(suspended),

@@ -27,6 +27,10 @@ SQLite off the (card_id, correct) index for the grouping: it scanned the whole l
 order (0.4 to 0.8 s on the heavy home's 210,000 reviews) instead of seeking the session's
 few minutes by time (`review_log_time`, microseconds)."""
 
+INSERT_REVIEW = """INSERT INTO review_log (card_id, rating, correct, reviewed_at, duration_ms,
+    mode, state_before, card_before, card_after, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
+"""One answer into the log: a review recorded here, or one a backup's merge brings."""
+
 
 class ReviewLog(StoreBase):
     """Answers and the sessions they were given in."""
@@ -248,9 +252,7 @@ def _insert_review(
 ) -> Review:
     """Insert a review and upsert the card's state, inside the caller's transaction."""
     cursor = conn.execute(
-        """INSERT INTO review_log (card_id, rating, correct, reviewed_at, duration_ms,
-               mode, state_before, card_before, card_after, session_id)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+        INSERT_REVIEW,
         (
             card_id,
             int(rating),

@@ -144,7 +144,8 @@ class Schedules(StoreBase):
 def fsrs_columns(fsrs_card: str) -> tuple[int, str, str | None]:
     """state, due and last_review (store text) out of an fsrs Card JSON, for the query columns.
 
-    Used by every write of a card's state, here and in quiz.store.backup's merge.
+    Used by every write of a card's state: a review and its undo (`quiz.store.reviews`) and
+    the backup's merge (`quiz.store.backup`).
     """
     data = json.loads(fsrs_card)
     try:
