@@ -197,7 +197,7 @@ IMAGE = np.zeros((2, 3, 5, 4))
 
 def _image_cause(error: str) -> str | None:
     found = swapped_axes_cause(
-        {"fn": "f", "args": [IMAGE]}, "case 2: image", error, {"args[0]": "x"}.get
+        {"fn": "f", "args": [IMAGE]}, "case 2: image", error, lambda path: "x"
     )
     return None if found is None else found.message
 
@@ -224,8 +224,7 @@ def test_an_images_height_against_its_width_is_named_by_axis(error: str) -> None
     [
         (  # the batch (2) and the channels (3) of x met at the width: no swap of x's axes
             IMAGE,
-            "ValueError: operands could not be broadcast together with shapes "
-            "(2,3,3,2) (2,3,2,3) ",
+            "ValueError: operands could not be broadcast together with shapes (2,3,3,2) (2,3,2,3) ",
         ),
         (  # a size along two axes: which of them met the other is unknown
             np.zeros((2, 3, 2, 3)),
@@ -239,12 +238,14 @@ def test_an_images_height_against_its_width_is_named_by_axis(error: str) -> None
 def test_no_batched_swap_is_claimed_where_the_error_does_not_show_one(
     x: np.ndarray, error: str
 ) -> None:
-    found = swapped_axes_cause({"fn": "f", "args": [x]}, "case 2: image", error, {}.get)
+    found = swapped_axes_cause({"fn": "f", "args": [x]}, "case 2: image", error, lambda path: "x")
     assert found is None
 
 
 def test_a_batched_errors_shared_problem_leaves_out_the_sizes_so_its_cases_read_as_one() -> None:
-    names = {"args[1]": "K"}.get
+    def names(path: str) -> str:
+        return {"args[0]": "Q", "args[1]": "K"}[path]
+
     one = swapped_axes_cause(
         {"args": [np.zeros((2, 5, 6)), np.zeros((2, 7, 6))]}, "case 5: a", MATMUL_7_6, names
     )
