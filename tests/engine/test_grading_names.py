@@ -230,10 +230,21 @@ def test_an_images_height_against_its_width_is_named_by_axis(error: str) -> None
             np.zeros((2, 3, 2, 3)),
             "ValueError: operands could not be broadcast together with shapes (1,3,2,3) (1,3,3,2)",
         ),
+        (  # an einsum does not say where: only the last two axes are named, not x's 0 and 1
+            IMAGE,
+            "ValueError: operands could not be broadcast together with remapped shapes "
+            "[original->remapped]: (2,3,3,2)->(2,newaxis,3,3,2) (2,3,3,2)->(2,3,2,3) ",
+        ),
         (IMAGE, "ValueError: shapes (2,3,5,4) and (7,9) not aligned: 4 (dim 3) != 7 (dim 0)"),
         (IMAGE, "ValueError: cannot reshape array of size 120 into shape (4,5,7)"),
     ],
-    ids=["batch-and-channels-at-the-width", "size-on-two-axes", "other-sizes", "reshape"],
+    ids=[
+        "batch-and-channels-at-the-width",
+        "size-on-two-axes",
+        "einsum-batch-and-channels",
+        "other-sizes",
+        "reshape",
+    ],
 )
 def test_no_batched_swap_is_claimed_where_the_error_does_not_show_one(
     x: np.ndarray, error: str

@@ -99,7 +99,8 @@ class Clash(NamedTuple):
     sizes: tuple[int, int]
     offset: int | None
     """The axis, counted from the end (-1 the last), where the broadcast shapes differ;
-    None for an error that does not say (matmul, dot, concatenate, einsum's remapped shapes)."""
+    None for an error that does not say (matmul, dot, concatenate, einsum's remapped shapes):
+    then only an input's last two axes are named, where a matrix product meets them."""
 
 
 def _clashes(first_line: str) -> list[Clash]:
@@ -127,15 +128,16 @@ def _clashes(first_line: str) -> list[Clash]:
 def _axes_holding(shape: tuple[int, ...], clash: Clash) -> tuple[int, int] | None:
     """The two axes of `shape` with the clash's sizes, in axis order; None unless each size
     is along exactly one axis (with a size along two axes, which one met the other is
-    unknown) and, when numpy said where the shapes differ, one of them is that axis (an
-    image's batch and channel sizes met at its width are no swap of the image's axes)."""
+    unknown) and one of them is where numpy said the shapes differ or, where it did not
+    say, they are the last two (an image's batch and channel sizes met at its width, or
+    in an einsum, are no swap of the image's axes)."""
     first, second = ([a for a, n in enumerate(shape) if n == size] for size in clash.sizes)
     if len(first) != 1 or len(second) != 1:
         return None
     axes = (first[0], second[0]) if first[0] < second[0] else (second[0], first[0])
-    if clash.offset is not None and len(shape) + clash.offset not in axes:
-        return None
-    return axes
+    if clash.offset is None:
+        return axes if axes == (len(shape) - 2, len(shape) - 1) else None
+    return axes if len(shape) + clash.offset in axes else None
 
 
 def _batched_cause(
