@@ -148,6 +148,7 @@ NAMED_SLIPS = {
     "maxpool/wrong_divmod_by_stride": "the offsets this sends past the image's edge",
     "multi-head-attention/wrong_wo_first_rows_for_every_head": "multiplied by Wo's first dh",
     "numerical-gradient/wrong_last_axis_only": "x.shape[-1] =",
+    "attention/wrong_k_T_batched": "K.T reverses every axis of a batched K",
 }
 """Each answer file whose slip the grader names from a known-wrong variant, and the words."""
 
