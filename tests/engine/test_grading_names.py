@@ -149,6 +149,7 @@ NAMED_SLIPS = {
     "multi-head-attention/wrong_wo_first_rows_for_every_head": "multiplied by Wo's first dh",
     "numerical-gradient/wrong_last_axis_only": "x.shape[-1] =",
     "attention/wrong_k_T_batched": "K.T reverses every axis of a batched K",
+    "conv2d-backward/wrong_dx_kernel_transposed": "dx uses each kernel transposed",
     "batchnorm/wrong_dx_variance_term_from_dgamma": "dX's variance term misses gamma and 1/std",
     "layernorm/wrong_dx_variance_term_without_gamma_std": (
         "dX's variance term misses gamma and 1/std"
