@@ -275,3 +275,20 @@ def test_a_batched_errors_shared_problem_leaves_out_the_sizes_so_its_cases_read_
     assert one is not None and other is not None
     assert one.message != other.message and one.problem == other.problem
     assert "case" not in one.problem and "16" not in other.problem
+
+
+def test_a_batched_input_before_a_matrix_is_named_before_the_matrix_is() -> None:
+    """Q @ K.T on a 3-D K with a 2-D mask after it: numpy's sizes (6 against 4) are K's
+    last two axes and the mask's rows and columns; the mask is not in the product at all."""
+    names = ("Q", "K", "V", "mask")
+    args = [np.zeros((3, 4, 4)), np.zeros((3, 6, 4)), np.zeros((3, 6, 3)), np.ones((4, 6), bool)]
+    error = MATMUL_7_6.replace("size 7 is different from 6", "size 6 is different from 4")
+    found = swapped_axes_cause(
+        {"fn": "attention", "args": args},
+        "case 5: mask",
+        error,
+        lambda path: names[int(path[5])],
+    )
+    assert found is not None
+    assert found.message.startswith("fails when K's axes 1 and 2 differ in size")
+    assert "mask" not in found.message

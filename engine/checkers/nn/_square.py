@@ -56,11 +56,12 @@ def _named_inputs(inputs: dict[str, Any], name_of: Callable[[str], str]) -> list
 
 def _matrices(
     inputs: dict[str, Any], name_of: Callable[[str], str]
-) -> Iterator[tuple[str, tuple[int, int]]]:
-    """(name, shape) of every 2-D input whose rows and columns differ, in argument order."""
-    for name, value in _named_inputs(inputs, name_of):
+) -> Iterator[tuple[int, str, tuple[int, int]]]:
+    """(place, name, shape) of every 2-D input whose rows and columns differ, in argument
+    order (place: its index in that order)."""
+    for place, (name, value) in enumerate(_named_inputs(inputs, name_of)):
         if isinstance(value, np.ndarray) and value.ndim == 2 and value.shape[0] != value.shape[1]:
-            yield str(name), (int(value.shape[0]), int(value.shape[1]))
+            yield place, str(name), (int(value.shape[0]), int(value.shape[1]))
 
 
 def _fits(first_line: str, rows: int, cols: int) -> bool:
@@ -141,15 +142,20 @@ def _axes_holding(shape: tuple[int, ...], clash: Clash) -> tuple[int, int] | Non
 
 
 def _batched_cause(
-    inputs: dict[str, Any], case_name: str, error: str, name_of: Callable[[str], str]
+    inputs: dict[str, Any],
+    case_name: str,
+    error: str,
+    name_of: Callable[[str], str],
+    before: int | None = None,
 ) -> SwappedAxes | None:
-    """The message for the batched inputs (3-D or more) two of whose axes hold the two sizes
-    numpy's shape error put against each other: those axes by number, with the sizes, never
-    'rows and columns' (in a batch of images axis 2 is the height)."""
+    """The message for the batched inputs (3-D or more; of the first `before` inputs only,
+    when given) two of whose axes hold the two sizes numpy's shape error put against each
+    other: those axes by number, with the sizes, never 'rows and columns' (in a batch of
+    images axis 2 is the height)."""
     for clash in _clashes(error.split("\n", 1)[0]):
         found = [
             (name, tuple(int(n) for n in value.shape), axes)
-            for name, value in _named_inputs(inputs, name_of)
+            for name, value in _named_inputs(inputs, name_of)[:before]
             if isinstance(value, np.ndarray)
             and value.ndim >= 3
             and (axes := _axes_holding(value.shape, clash)) is not None
@@ -183,10 +189,15 @@ def swapped_axes_cause(
 ) -> SwappedAxes | None:
     """'fails when z's rows and columns differ (case 4: z of shape (6, 10)) ...' when `error`
     is numpy's shape complaint about the two sizes of a non-square input, else None. The
-    shared problem leaves out the case and its shape, so the cases it fails read as one."""
+    shared problem leaves out the case and its shape, so the cases it fails read as one.
+    A batched input whose axes fit comes first when it comes first in the arguments: a 2-D
+    mask after a batched K is no likelier the cause for having rows and columns."""
     first_line = error.split("\n", 1)[0]
-    for name, (rows, cols) in _matrices(inputs, name_of):
+    for place, name, (rows, cols) in _matrices(inputs, name_of):
         if _fits(first_line, rows, cols):
+            batched = _batched_cause(inputs, case_name, error, name_of, before=place)
+            if batched is not None:
+                return batched
             lines = _USER_LINE.findall(error)
             where = f" at line {lines[-1]}" if lines else ""
             case = case_name.split(":", 1)[0]
