@@ -25,7 +25,7 @@ from engine.sandbox.bwrap import base_site_dirs
 from engine.sandbox.config import SeccompSupport
 from engine.verdict import Status, Verdict
 from quiz.verdict_text import format_verdict, isolation_warnings
-from tests.sandbox.conftest import BWRAP
+from tests.sandbox.conftest import skip_unless_bwrap_for
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, _proc_table, run_adversarial, shown
 
@@ -109,8 +109,7 @@ def test_the_stable_sigmoid_alone_passes(pool: WorkerPool) -> None:
 @pytest.fixture(scope="session", params=["bwrap", "no-bwrap"])
 def kernel_pool(request: pytest.FixtureRequest) -> Iterator[WorkerPool]:
     """The kernel layers without the audit hooks: what is left when the hooks are bypassed."""
-    if request.param == "bwrap" and not BWRAP.active:
-        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    skip_unless_bwrap_for(request.param)
     config = SandboxConfig(bwrap=request.param == "bwrap", audit_hooks=False)
     with WorkerPool(config) as p:
         LIVE_POOLS.append(p)
