@@ -308,13 +308,17 @@ open a terminal of the user's, and one no session holds becomes its controlling 
 The kernel reads the command as 32 bits, so the filter compares only those."""
 
 
-def _seccomp(source: str, library: str) -> str:
-    """Install the seccomp filter through pyseccomp (libseccomp); 'verified' or why not."""
+def _seccomp(source: str, libraries: dict[str, str]) -> str:
+    """Install the seccomp filter through pyseccomp (libseccomp); 'verified' or why not.
+
+    pyseccomp looks its libraries up with `ctypes.util.find_library`, which runs a program
+    (/sbin/ldconfig, else gcc with a temp file in the work dir): the parent found them once,
+    and no other name is looked up here ('' or an unknown name: the process's own symbols)."""
     import ctypes.util
     import errno
 
     real_find = ctypes.util.find_library
-    ctypes.util.find_library = lambda name: library if name == "seccomp" else real_find(name)
+    ctypes.util.find_library = lambda name: libraries.get(name) or None
     ns: dict[str, Any] = {"__name__": "pyseccomp"}
     try:
         exec(compile(source, "pyseccomp.py", "exec"), ns)

@@ -477,7 +477,7 @@ class Worker:
             "parent": os.getpid() if self.bwrap is None else None,
             "rlimits": config.rlimits(),
             "inherited_fd": result_w,
-            "seccomp": seccomp.library if config.seccomp and not seccomp.reason else None,
+            "seccomp": seccomp.libraries() if config.seccomp and not seccomp.reason else None,
             "landlock": landlock,
             "result_limit": config.result_limit,
             "site": site,

@@ -230,6 +230,33 @@ def test_threads_still_work(kernel_pool: WorkerPool) -> None:
     assert verdict.passed, shown(verdict)
 
 
+NOTHING_RAN_BEFORE = textwrap.dedent("""
+    import os, resource
+
+    RAN = resource.getrusage(resource.RUSAGE_CHILDREN)
+    FOUND = sorted(os.listdir("."))
+
+    def double(x):
+        if RAN.ru_maxrss or RAN.ru_utime or RAN.ru_stime or FOUND:
+            raise RuntimeError(f"a program of {RAN.ru_maxrss} KiB ran before me; found {FOUND}")
+        return 2 * x
+""")
+
+
+def test_the_child_runs_no_program_before_the_submission(
+    mode_pool: tuple[str, WorkerPool],
+) -> None:
+    """The launcher started no program and left no file in the work dir as it set up seccomp.
+
+    pyseccomp looks up libc with `ctypes.util.find_library`, which ran /sbin/ldconfig in every
+    child (a subprocess reaped before the submission loaded, 14 MiB of it), and where that
+    found nothing, gcc with a temp file in the work dir: a warm work dir once held a tmp...
+    file the submission never made. The parent now names both libraries."""
+    verdict = grade(DOUBLE, NOTHING_RAN_BEFORE, pool=mode_pool[1])
+    assert verdict.passed, shown(verdict)
+    assert any(layer.startswith("seccomp: the kernel refuses") for layer in verdict.isolation)
+
+
 @pytest.mark.parametrize("how", ["kill", "pidfd"])
 def test_the_grading_app_cannot_be_signalled(
     sigusr1_received: list[int], how: str, tmp_path: Path
