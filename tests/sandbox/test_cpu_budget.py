@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import signal
 from collections.abc import Iterator
 
 import pytest
@@ -15,7 +16,7 @@ import pytest
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.sandbox.config import SandboxConfig
-from engine.sandbox.decide import _cpu_limit_message, _cpu_so_far, printing_note
+from engine.sandbox.decide import _cpu_limit_message, _cpu_so_far, _death, printing_note
 from engine.sandbox.worker import RunResult
 from engine.verdict import CaseStatus, Status
 from tests.sandbox.drills import CpuBoundDoubleChecker, PatientDoubleChecker
@@ -143,3 +144,17 @@ def test_without_seccomp_the_cpu_time_tells_the_limit_from_a_fake(
         assert verdict.status is not Status.PASSED, shown(verdict)
         return
     _assert_not_a_cpu_limit(pool, FAKED_LIMITS[attack])
+
+
+def test_a_sigxcpu_is_the_limit_when_the_cpu_time_bears_it_out() -> None:
+    """The kernel checks the limit on tick-sampled time, which the rusage rescales: a busy loop
+    stopped by the 2 s limit read 1.87 s under load, and must still be the CPU limit; a SIGXCPU
+    after 0.13 s (the child's start) was sent by the child itself."""
+    config = SandboxConfig()
+    limit = RunResult(signal=signal.SIGXCPU, cpu_s=1.87, cpu_known=True, wall_s=8.9)
+    assert _death(limit, "case 1", config, "512 MiB", 4)[0] is Status.TIMEOUT
+    sent = RunResult(signal=signal.SIGXCPU, cpu_s=0.13, cpu_known=True, wall_s=0.1)
+    status, summary, _ = _death(sent, "case 1", config, "512 MiB", 4)
+    assert status is Status.CRASHED and "killed by SIGXCPU" in summary, summary
+    unknown = RunResult(signal=signal.SIGXCPU, cpu_s=0.002, cpu_known=False, wall_s=8.9)
+    assert _death(unknown, "case 1", config, "512 MiB", 4)[0] is Status.TIMEOUT  # bubblewrap
