@@ -543,11 +543,12 @@ def _death(
     cpu_used = run.cpu_s >= config.cpu_soft_s - 0.1
     cpu_hit = cpu_used or (not run.cpu_known and run.wall_s >= config.cpu_hard_s - 1.0)
     # A SIGXCPU the child's own CPU time does not bear out is one it sent itself (seccomp
-    # refuses it that; the modes without seccomp do not), with only its start's 0.1 s used.
-    # Not `cpu_used`: the kernel checks the limit on tick-sampled time, which the rusage
-    # rescales, and a busy loop stopped by the 2 s limit read 1.87 s here under load.
+    # refuses it that; the modes without seccomp do not): the job used next to nothing of
+    # what its start left. Not `cpu_used`: the kernel checks the limit on tick-sampled time,
+    # which the rusage rescales, and a busy loop stopped by the 2 s limit read 1.87 s here.
+    left = config.cpu_soft_s - run.cpu_at_start
     xcpu = run.signal == signal.SIGXCPU and (
-        not run.cpu_known or run.cpu_s >= config.cpu_soft_s / 2
+        not run.cpu_known or run.cpu_s - run.cpu_at_start >= left / 2
     )
     if xcpu or (run.signal == signal.SIGKILL and cpu_hit):
         limit = (

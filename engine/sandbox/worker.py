@@ -295,6 +295,9 @@ class RunResult:
     cpu_known: bool = False
     """`cpu_s` is the child's own (no bubblewrap, reaped by `wait4`): a CPU limit it names is
     checked against it."""
+    cpu_at_start: float = 0.0
+    """CPU time the child had used when it reported ready, before any submitted code ran
+    (importing numpy; compiling it, without the bytecode cache)."""
     wall_s: float = 0.0
     """Wall time from the job's submission to the child's end."""
     stdout: str = ""
@@ -747,6 +750,9 @@ class Worker:
         result.signal, result.exit_code = self._termination()
         result.cpu_s = self.cpu_s
         result.cpu_known = self.bwrap is None and self._cpu_read
+        started = (self.ready or {}).get("cpu")
+        if type(started) is float and 0.0 <= started <= result.cpu_s:
+            result.cpu_at_start = started
         result.stdout = self.stdout.text()
         result.stderr = self.stderr.text()
         result.printed = sum(len(o.data) + o.dropped for o in (self.stdout, self.stderr))
