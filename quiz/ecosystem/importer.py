@@ -51,15 +51,15 @@ from quiz.ecosystem.importplan import (
 from quiz.ecosystem.keptids import keep_old_clozes, keep_old_ids
 from quiz.ecosystem.latexenv import delimit_environments
 from quiz.ecosystem.logseqcloze import LogseqClozes, read_logseq_clozes
-from quiz.ecosystem.notes import parse_notes
-from quiz.ecosystem.notesfound import ParsedNotes
-from quiz.ecosystem.notesfront import (
+from quiz.ecosystem.notes.found import ParsedNotes
+from quiz.ecosystem.notes.front import (
     NotesFront,
     read_front,
     read_notion_properties,
     read_page_properties,
 )
-from quiz.ecosystem.notestabs import Untabbed, untab_prose
+from quiz.ecosystem.notes.read import parse_notes
+from quiz.ecosystem.notes.tabs import Untabbed, untab_prose
 from quiz.ecosystem.obsidiancomments import Comments, take_comments
 from quiz.ecosystem.planjobs import (
     Draft,

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz.ecosystem.notestabs import indent_of
+from quiz.ecosystem.notes.tabs import indent_of
 
 DECK_TAG = "flashcards"
 """The tag the plugin looks for (its default); a nested one (`#flashcards/stats`) too."""
