@@ -105,6 +105,18 @@ def test_another_code_stamp_discards_every_entry(
     assert len(parsed) == len(bank.cards) > 0
 
 
+@pytest.mark.parametrize("package", ["markdown"])
+def test_the_code_stamp_reads_every_module_of_the_markdown_and_math_readers(
+    package: str,
+) -> None:
+    """The Markdown reader and the math converter are packages: an edit to any of their
+    modules (a `$` rule, a section shortcut, a LaTeX rule) changes what a card parses to,
+    so each must be in the stamp."""
+    modules = sorted((Path(cachefile.__file__).resolve().parent / package).glob("*.py"))
+    assert len(modules) > 1
+    assert set(modules) <= set(cachefile.stamped_files())
+
+
 def test_files_changed_just_now_are_not_stored(
     mini_bank: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
