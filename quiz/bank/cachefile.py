@@ -51,7 +51,7 @@ _STAMPED_SOURCES = (
     "schema.py",
     "parse.py",
     "markdown",
-    "mathtext.py",
+    "mathtext",
     "loader.py",
     "cache.py",
     "cachefile.py",

@@ -105,7 +105,7 @@ def test_another_code_stamp_discards_every_entry(
     assert len(parsed) == len(bank.cards) > 0
 
 
-@pytest.mark.parametrize("package", ["markdown"])
+@pytest.mark.parametrize("package", ["markdown", "mathtext"])
 def test_the_code_stamp_reads_every_module_of_the_markdown_and_math_readers(
     package: str,
 ) -> None:

@@ -28,6 +28,11 @@ class LineIndex:
         end = self.starts[row + 1] - 1 if row + 1 < len(self.starts) else len(self.text)
         return start, self.text[start:end]
 
+    def line_and_column(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of an offset: where an editor shows it."""
+        line = bisect.bisect_right(self.starts, offset)
+        return line, offset - self.starts[line - 1] + 1
+
 
 def inline_offsets(token: Token, lines: LineIndex, cursors: dict[int, int]) -> list[int]:
     """Offset in the text of each line of an inline token's content (-1 when not found)."""
