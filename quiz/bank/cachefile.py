@@ -58,6 +58,10 @@ _STAMPED_SOURCES = (
     "safeyaml.py",
     "order.py",
     "wording.py",
+    "mathsymbols.py",
+    "numbers.py",
+    "problems.py",
+    "sentences.py",
 )
 """The sources that decide what a clean card parses to: a module, or a package (every module
 in it, so a change to any of them discards the cached cards)."""
