@@ -34,7 +34,7 @@ from bench.common import (
     run_python,
 )
 from quiz.store.leftovers import checked_path
-from quiz.store.store import CHECKED_QUIET_SECONDS
+from quiz.store.opening import CHECKED_QUIET_SECONDS
 
 YEARS = 3
 REVIEWS = 200_000

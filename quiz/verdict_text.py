@@ -107,6 +107,14 @@ def outcome(verdict: Verdict) -> str:
     return verdict.summary
 
 
+def seed_and_time(verdict: Verdict) -> str:
+    """'case seed 84112842 · 67 ms' after a verdict's head in the app and `watch`, or only
+    the time when the code did not load: no case ran, so the seed replays nothing (the
+    drill screen said "none of the 8 cases ran · case seed 84112842", `grade` said no seed)."""
+    took = f"{verdict.duration_ms:.0f} ms"
+    return f"case seed {verdict.seed} · {took}" if verdict.code_loaded else took
+
+
 def none_ran(cases: int) -> str:
     """'none of the 12 cases ran' ('the one case did not run'): the verdict view and the
     watch report's words when the code did not load."""

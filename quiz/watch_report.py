@@ -10,7 +10,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quiz.cardtext import section_text
-from quiz.verdict_text import HEADLINE, failure_lines, isolation_warnings, outcome, output_tail
+from quiz.verdict_text import (
+    HEADLINE,
+    failure_lines,
+    isolation_warnings,
+    outcome,
+    output_tail,
+    seed_and_time,
+)
 from quiz.wrapping import wrap_markdown
 
 if TYPE_CHECKING:
@@ -49,5 +56,5 @@ def watch_report(verdict: Verdict, card: Card, *, stamp: str, file: str, width: 
     warnings = isolation_warnings(verdict)
     if warnings:
         lines += ["", *warnings]
-    lines += ["", f"case seed {verdict.seed} · {verdict.duration_ms:.0f} ms · save to grade again"]
+    lines += ["", f"{seed_and_time(verdict)} · save to grade again"]
     return "\n".join(lines)

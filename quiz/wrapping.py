@@ -44,6 +44,14 @@ def terminal_width(stream: TextIO | None = None) -> int | None:
     return columns if columns > 0 else 80
 
 
+def fit(row: str, width: int | None) -> str:
+    """`row` cut to `width` columns, "…" marking the cut (whole when `width` is None): a
+    table's row (`quiz.cli.fit`) or a cell of one (`stats`' topic names)."""
+    if width is None or len(row) <= width:
+        return row
+    return row[: max(width - 1, 0)] + "…"
+
+
 def fold_line(
     line: str, width: int | None, hang: str = "", *, unbroken: Sequence[str] = ()
 ) -> list[str]:

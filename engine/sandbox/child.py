@@ -992,6 +992,9 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
                 "hooks": verified,
                 "kernel": cfg.get("kernel", {}),
                 "numpy": np.__version__,
+                # before any submitted code: the start's share of the CPU limit, which the
+                # parent sets apart when it checks that a SIGXCPU was the limit's
+                "cpu": _cpu_seconds(),
             }
         ),
     )

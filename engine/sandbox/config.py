@@ -179,6 +179,14 @@ class SeccompSupport:
     """The libseccomp shared object to load, e.g. libseccomp.so.2."""
     reason: str
     """Why seccomp is unavailable ('' when it is available)."""
+    libc: str = ""
+    """The C library pyseccomp loads as well, e.g. libc.so.6 ('': the process's own symbols).
+    Found here, once: `ctypes.util.find_library` runs /sbin/ldconfig (or gcc, with a temp file
+    in TMPDIR, the child's work dir), and every child did so before its filter was on."""
+
+    def libraries(self) -> dict[str, str]:
+        """The launcher's answers to pyseccomp's `find_library` calls, by name."""
+        return {"seccomp": self.library, "c": self.libc}
 
 
 @cache
@@ -192,7 +200,8 @@ def seccomp_support() -> SeccompSupport:
     spec = importlib.util.find_spec("pyseccomp")
     if spec is None or not spec.origin or not spec.origin.endswith(".py"):
         return SeccompSupport("", library, "the pyseccomp binding is not installed (uv sync)")
-    return SeccompSupport(Path(spec.origin).read_text(encoding="utf-8"), library, "")
+    source = Path(spec.origin).read_text(encoding="utf-8")
+    return SeccompSupport(source, library, "", ctypes.util.find_library("c") or "")
 
 
 @cache

@@ -241,6 +241,13 @@ submission's thread can signal its own process at any moment: a handler caught t
 own frames between two calls and emptied the overflow flag of a naive sigmoid's result (and
 could read the job's token there). A drill needs no handler; the launcher sets its own
 (SIGXFSZ ignored) before the filter. `sigaction` and `signal`: 32-bit x86's older calls."""
+LIMIT_SIGNALS = (signal.SIGXCPU, signal.SIGKILL)
+"""Signals the child may not send even to itself, nor stand in for by its exit status: the CPU
+limit's. bubblewrap reports a child killed by signal N as exit status 128 + N, so under it
+`os._exit(152)` read as SIGXCPU, and the verdict said the run had exceeded the CPU time limit
+after 0.002 s; without it `os.kill(os.getpid(), signal.SIGXCPU)` did the same. A status of 128
+or more kills the child with SIGSYS instead (a drill returns; Python's own statuses are below
+128), which the verdict names as a call the sandbox refuses."""
 SELF_ONLY_SYSCALLS = "sched_setaffinity sched_setscheduler sched_setparam sched_setattr".split()
 """Allowed on the calling thread only (pid 0): on another process they would pin the grading
 app to one core or make it SCHED_IDLE for the rest of its life (Landlock does not cover them)."""
@@ -308,13 +315,17 @@ open a terminal of the user's, and one no session holds becomes its controlling 
 The kernel reads the command as 32 bits, so the filter compares only those."""
 
 
-def _seccomp(source: str, library: str) -> str:
-    """Install the seccomp filter through pyseccomp (libseccomp); 'verified' or why not."""
+def _seccomp(source: str, libraries: dict[str, str]) -> str:
+    """Install the seccomp filter through pyseccomp (libseccomp); 'verified' or why not.
+
+    pyseccomp looks its libraries up with `ctypes.util.find_library`, which runs a program
+    (/sbin/ldconfig, else gcc with a temp file in the work dir): the parent found them once,
+    and no other name is looked up here ('' or an unknown name: the process's own symbols)."""
     import ctypes.util
     import errno
 
     real_find = ctypes.util.find_library
-    ctypes.util.find_library = lambda name: library if name == "seccomp" else real_find(name)
+    ctypes.util.find_library = lambda name: libraries.get(name) or None
     ns: dict[str, Any] = {"__name__": "pyseccomp"}
     try:
         exec(compile(source, "pyseccomp.py", "exec"), ns)
@@ -353,6 +364,11 @@ def _seccomp(source: str, library: str) -> str:
         flt.add_rule(deny, "clone", arg(0, ns["MASKED_EQ"], 0x00010000, 0))  # not CLONE_THREAD
         flt.add_rule(deny, "kill", arg(0, ns["NE"], pid))
         flt.add_rule(deny, "tgkill", arg(0, ns["NE"], pid))
+        for limit_signal in LIMIT_SIGNALS:  # the limits' own signals: to itself too
+            flt.add_rule(deny, "kill", arg(1, ns["MASKED_EQ"], 0xFFFFFFFF, limit_signal))
+            flt.add_rule(deny, "tgkill", arg(2, ns["MASKED_EQ"], 0xFFFFFFFF, limit_signal))
+        for name in ("exit_group", "exit"):  # a status of 128 or more: bubblewrap's signal codes
+            flt.add_rule(ns["KILL_PROCESS"], name, arg(0, ns["MASKED_EQ"], 0x80, 0x80))
         flt.add_rule(deny, "prlimit64", arg(2, ns["NE"], 0))  # reading limits stays allowed
         flt.add_rule(deny, "prctl", arg(0, ns["MASKED_EQ"], 0xFFFFFFFF, 1))  # PR_SET_PDEATHSIG
         flt.add_rule(deny, "prctl", arg(0, ns["MASKED_EQ"], 0xFFFFFFFF, 4))  # PR_SET_DUMPABLE

@@ -55,6 +55,8 @@ def frames_for(cases: int) -> int:
 
 
 MAX_DEPTH = 32
+INT_RANGE = (-(2**63), 2**64 - 1)
+"""The ints a value may hold: int64's and uint64's (anything longer is refused, on both ends)."""
 MAX_ARRAYS = 4096
 MAX_NDIM = 32
 MAX_DIM = 1 << 40
@@ -216,6 +218,11 @@ class Encoder:
         if depth > MAX_DEPTH:
             raise WireError(f"{path_text(path)}: nested more than {MAX_DEPTH} levels deep")
         cls = type(value)
+        if cls is int and not INT_RANGE[0] <= value <= INT_RANGE[1]:
+            raise WireError(
+                f"{path_text(path)}: an int of {value.bit_length()} bits is too large to send;"
+                " a number must fit in 64 bits (return a float, or an array)"
+            )
         if cls is bool or cls is int or cls is float:
             return value
         if cls is np.ndarray:
@@ -465,9 +472,30 @@ class FrameReader:
         return not self._head and self._payload is None and self._pending is None
 
 
+MAX_INT_DIGITS = 20
+"""The most digits an integer on the wire may have: 2**64 has 20. Python turns digits into an
+int in time that grows with the square of their number, and a result of 2,000 ints of 4,000
+digits each (under Python's own limit of 4,300) took the app 1.3 s to read, holding the
+interpreter while the screen waited, before it was refused as a list."""
+
+
+class _TooManyDigits(Exception):  # noqa: N818 - raised and caught within `_loads` only
+    """An integer longer than MAX_INT_DIGITS, found before it is converted."""
+
+
+def _parse_int(digits: str) -> int:
+    if len(digits) > MAX_INT_DIGITS + 1 and len(digits.lstrip("-")) > MAX_INT_DIGITS:
+        raise _TooManyDigits(len(digits.lstrip("-")))
+    return int(digits)
+
+
 def _loads(payload: bytearray) -> dict[str, Any]:
     try:
-        fields = json.loads(payload.decode("utf-8"))
+        fields = json.loads(payload.decode("utf-8"), parse_int=_parse_int)
+    except _TooManyDigits as exc:
+        raise WireError(
+            f"a result frame holds an integer of {exc.args[0]} digits (at most {MAX_INT_DIGITS})"
+        ) from None
     except (ValueError, RecursionError) as exc:
         raise WireError(f"a result frame is not valid JSON ({type(exc).__name__})") from None
     if type(fields) is not dict:

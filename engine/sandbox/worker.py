@@ -292,6 +292,12 @@ class RunResult:
     exit_code: int | None = None
     cpu_s: float = 0.0
     """CPU time of the child from its rusage (0 when bwrap's monitor did not pass it on)."""
+    cpu_known: bool = False
+    """`cpu_s` is the child's own (no bubblewrap, reaped by `wait4`): a CPU limit it names is
+    checked against it."""
+    cpu_at_start: float = 0.0
+    """CPU time the child had used when it reported ready, before any submitted code ran
+    (importing numpy; compiling it, without the bytecode cache)."""
     wall_s: float = 0.0
     """Wall time from the job's submission to the child's end."""
     stdout: str = ""
@@ -398,6 +404,7 @@ class Worker:
         self.stderr = CappedOutput(config.output_limit)
         self.exit_code: int | None = None
         self.cpu_s = 0.0
+        self._cpu_read = False
         self.on_spent: Callable[[], None] | None = None
         """Called once, when the worker is closed (its pool may then start a replacement)."""
         self._reap_later = False
@@ -477,7 +484,7 @@ class Worker:
             "parent": os.getpid() if self.bwrap is None else None,
             "rlimits": config.rlimits(),
             "inherited_fd": result_w,
-            "seccomp": seccomp.library if config.seccomp and not seccomp.reason else None,
+            "seccomp": seccomp.libraries() if config.seccomp and not seccomp.reason else None,
             "landlock": landlock,
             "result_limit": config.result_limit,
             "site": site,
@@ -742,6 +749,10 @@ class Worker:
         self.close(background=result.done)
         result.signal, result.exit_code = self._termination()
         result.cpu_s = self.cpu_s
+        result.cpu_known = self.bwrap is None and self._cpu_read
+        started = (self.ready or {}).get("cpu")
+        if type(started) is float and 0.0 <= started <= result.cpu_s:
+            result.cpu_at_start = started
         result.stdout = self.stdout.text()
         result.stderr = self.stderr.text()
         result.printed = sum(len(o.data) + o.dropped for o in (self.stdout, self.stderr))
@@ -903,6 +914,7 @@ class Worker:
         self.exit_code = os.waitstatus_to_exitcode(status)
         self.proc.returncode = self.exit_code
         self.cpu_s = usage.ru_utime + usage.ru_stime
+        self._cpu_read = True
 
     def __del__(self) -> None:
         with contextlib.suppress(Exception):

@@ -50,15 +50,21 @@ _STAMPED_SOURCES = (
     "models.py",
     "schema.py",
     "parse.py",
-    "markdown.py",
-    "mathtext.py",
+    "markdown",
+    "mathtext",
     "loader.py",
     "cache.py",
     "cachefile.py",
     "safeyaml.py",
     "order.py",
     "wording.py",
+    "mathsymbols.py",
+    "numbers.py",
+    "problems.py",
+    "sentences.py",
 )
+"""The sources that decide what a clean card parses to: a module, or a package (every module
+in it, so a change to any of them discards the cached cards)."""
 _STAMPED_DISTS = (
     "pydantic",
     "pydantic-core",
@@ -206,13 +212,22 @@ def cache_dir() -> Path:
     return Path(user_cache_dir("drillbit", False))
 
 
+def stamped_files() -> list[Path]:
+    """The files of `_STAMPED_SOURCES`, a package's modules in name order."""
+    here = Path(__file__).resolve().parent
+    files: list[Path] = []
+    for name in _STAMPED_SOURCES:
+        source = here / name
+        files.extend(sorted(source.glob("*.py")) if source.is_dir() else [source])
+    return files
+
+
 @cache
 def code_stamp() -> str:
     """A digest of the code and library versions that decide what a clean card parses to."""
     digest = hashlib.sha256(f"{FORMAT}|{sys.version}".encode())
-    here = Path(__file__).resolve().parent
-    for name in _STAMPED_SOURCES:
-        digest.update((here / name).read_bytes())
+    for path in stamped_files():
+        digest.update(path.read_bytes())
     installed = dists.scan()
     for dist in _STAMPED_DISTS:
         version = installed.versions.get(dists.normalize(dist)) if installed else None

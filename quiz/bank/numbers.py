@@ -1,6 +1,9 @@
 """Typed numbers for numeric cards: a small parser (no eval) and the judged result.
 
-Accepted: 0.25, 1e-3, -2, 1,000, 25% (= 0.25), 1/4, powers 0.25^10 or 2**-3, and
+Accepted: 0.25, 1e-3, -2, 1,000, 25% (= 0.25), 1/4, powers 0.25^10 or 2**-3, square
+roots and natural logarithms (√128, 8√2, 8 sqrt(2), ln 2, log(2): a card's exact answer
+is often one, as the spread of a dot product or the loss at a zero logit; the study
+screen's empty box takes s as Skip, so a root typed first is √128 there), and
 parentheses, combined with + - * /. Anything else is refused with a plain message.
 """
 
@@ -15,8 +18,14 @@ ACCEPTED = "a number such as 0.25, 1e-3, 25%, 1/4 or 0.5^10"
 _LITERAL = re.compile(r"[-+\u2212]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?")
 """One number as written (no comma, operator or %): echoed back just as typed."""
 
+_FUNCTIONS = {"sqrt": math.sqrt, "\u221a": math.sqrt, "ln": math.log, "log": math.log}
+"""What a person types before a number for its root or its natural log (log is ln, as in
+the cards' losses); each takes the number, power or parenthesis after it: √2^2 is 2."""
+
 _TOKEN = re.compile(
-    r"\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)|(\*\*|[-+*/^()%]))"
+    r"\s*(?:(\d+(?:\.\d*)?(?:[eE][+-]?\d+)?|\.\d+(?:[eE][+-]?\d+)?)"
+    r"|(\*\*|[-+*/^()%\u221a]|sqrt|ln|log))",
+    re.IGNORECASE,
 )
 
 
@@ -39,7 +48,7 @@ def _tokens(text: str) -> list[str]:
             if text[pos:].strip() == "":
                 break
             raise ValueError(f"'{text[pos:].strip()[:12]}' is not part of {ACCEPTED}")
-        found.append(match.group(1) or match.group(2))
+        found.append(match.group(1) or match.group(2).lower())
         pos = match.end()
     return found
 
@@ -71,8 +80,10 @@ class _Parser:
 
     def term(self) -> float:
         value = self.unary()
-        while self.peek() in ("*", "/"):
-            if self.take() == "*":
+        while self.peek() in ("*", "/") or self.peek() in _FUNCTIONS:
+            if self.peek() in _FUNCTIONS:  # 8√2: a root or log written after a factor
+                value *= self.unary()
+            elif self.take() == "*":
                 value *= self.unary()
             else:
                 divisor = self.unary()
@@ -101,8 +112,18 @@ class _Parser:
                 raise ValueError("that power has no real, finite value") from exc
         return base
 
+    def function(self, name: str) -> float:
+        """A root or log of what follows it, refused where it has no real, finite value."""
+        argument = self.power()
+        try:
+            return _FUNCTIONS[name](argument)
+        except ValueError as exc:
+            raise ValueError(f"{name} of {argument:g} has no real, finite value") from exc
+
     def atom(self) -> float:
         token = self.take()
+        if token in _FUNCTIONS:
+            return self.function(token)
         if token == "(":
             value = self.expr()
             if self.take() != ")":

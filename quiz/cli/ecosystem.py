@@ -26,7 +26,7 @@ from quiz.textsafe import MIB, describe_size, printable, printable_lines, read_r
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from quiz.store.backup import MergeReport
+    from quiz.store.backup_report import MergeReport
     from quiz.store.store import Store
 
 NOTES_LIMIT = 8 * MIB

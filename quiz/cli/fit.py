@@ -11,13 +11,9 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from quiz.textsafe import printable
+from quiz.wrapping import fit
 
-
-def fit(row: str, width: int | None) -> str:
-    """`row` cut to `width` columns, "…" marking the cut (whole when `width` is None)."""
-    if width is None or len(row) <= width:
-        return row
-    return row[: max(width - 1, 0)] + "…"
+__all__ = ["TITLE_ROOM", "Column", "Merged", "Narrowing", "fit", "table_lines"]
 
 
 TITLE_ROOM = 40

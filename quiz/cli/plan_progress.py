@@ -7,11 +7,25 @@ import sys
 from types import TracebackType
 from typing import TextIO
 
+from quiz.wrapping import terminal_width
+
+
+def progress_text(done: int, days: int, width: int) -> str:
+    """The progress line for a terminal `width` columns wide, at most `width - 1` long: a
+    line that fills the row or wraps is one a carriage return cannot go back over (at 30
+    columns each update left a row behind, and the erase left the last one)."""
+    room = max(0, width - 1)
+    for text in (f"Forecasting the plan's days: {done} of {days}", f"Forecasting {done}/{days}"):
+        if len(text) <= room:
+            return text
+    return f"{done}/{days}"[:room]
+
 
 class ForecastProgress:
     """'Forecasting the plan's days: 12 of 46' on one stderr line, rewritten as days are
     done and erased at the end (or at Ctrl-C, so "Aborted." starts a clean line). Silent
-    when stderr is not a terminal: a script's log gets no carriage returns."""
+    when stderr is not a terminal: a script's log gets no carriage returns. The line is cut
+    to the terminal's width as it is when written (`progress_text`)."""
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self._stream = sys.stderr if stream is None else stream
@@ -22,7 +36,10 @@ class ForecastProgress:
         """`forecast`'s `progress`: before each day, how many of the days are done."""
         if not self._on_terminal:
             return
-        self._write(f"Forecasting the plan's days: {done} of {days}")
+        width = terminal_width(self._stream) or 80
+        # a line now wider than a narrowed terminal would wrap under the next carriage return
+        self._shown = min(self._shown, max(0, width - 1))
+        self._write(progress_text(done, days, width))
 
     def __enter__(self) -> ForecastProgress:
         return self

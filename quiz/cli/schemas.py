@@ -318,7 +318,7 @@ def _model(name: str) -> type[Any]:
 
         return LintReport
     if name == "progress":
-        from quiz.store.backup import ProgressFile
+        from quiz.store.backup_models import ProgressFile
 
         return ProgressFile
     models: dict[str, type[Any]] = {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import click
@@ -158,26 +159,31 @@ def stats_command(obj: Context, as_json: bool) -> None:
     from quiz.cli.stats import current_stats, stats_json, stats_today
     from quiz.study.forecast import forecast_line
     from quiz.study.stats import ACCURACY_MEANS, RETENTION_MEANS, recent_reviews_line
-    from quiz.wrapping import fold_text, terminal_width
+    from quiz.wrapping import fit, fold_text, terminal_width
 
     if as_json:
         click.echo(stats_json(current_stats(obj.roots(), warn, obj.clock)))
         return
     stats, today = stats_today(obj.roots(), warn, obj.clock)
     columns = terminal_width()
-    click.echo(
-        f"Reviews: {stats.reviews:,}   cards seen: {stats.cards_seen:,}"
-        f"   accuracy: {_percent(stats.accuracy)}"
-        f"   drills passed: {stats.drills_passed}{_with_hints(stats.drills_passed_with_hints)}"
+    passed = f"{stats.drills_passed}{_with_hints(stats.drills_passed_with_hints)}"
+    figures = (
+        f"Reviews: {stats.reviews:,}",
+        f"cards seen: {stats.cards_seen:,}",
+        f"accuracy: {_percent(stats.accuracy)}",
+        f"drills passed: {passed}",
     )
+    click.echo(_figures_text(figures, columns))
     why = " (no answers to review cards yet)" if stats.retention is None else ""
-    click.echo(
-        f"Streak: {counted(stats.streak, 'day')}   true retention: {_percent(stats.retention)}{why}"
+    streak = (
+        f"Streak: {counted(stats.streak, 'day')}",
+        f"true retention: {_percent(stats.retention)}",
     )
+    click.echo(_figures_text(streak, columns, why))
     if today is not None:  # Home's words: what `d` studies today, then the cards
         parts = stats.today.parts() if stats.today is not None else None
         click.echo(_today_text(today, parts, columns))
-    click.echo(f"Cards: {stats.cards.breakdown()}")
+    click.echo(fold_text(f"Cards: {stats.cards.breakdown()}", columns))
     click.echo(fold_text(recent_reviews_line(stats.reviews_per_day), columns))
     # the note under the counts when they fill the line
     click.echo(fold_text(forecast_line(stats.forecast, columns), columns))
@@ -186,16 +192,35 @@ def stats_command(obj: Context, as_json: bool) -> None:
     if stats.by_topic:
         click.echo("")
         width = max(20, *(len(topic) for topic in stats.by_topic))  # "topic (pack)" too
+        if columns is not None:  # a narrow terminal cuts the names, never the numbers
+            width = min(width, max(MIN_TOPIC_WIDTH, columns - TOPIC_NUMBERS_WIDTH))
         click.echo(f"{'topic':<{width}} {'reviews':>8} {'accuracy':>9} {'seen':>6}")
         for topic, row in stats.by_topic.items():  # by topic name, then pack
             click.echo(
-                f"{topic:<{width}} {row.reviews:>8,} {_percent(row.accuracy):>9}"
+                f"{fit(topic, width):<{width}} {row.reviews:>8,} {_percent(row.accuracy):>9}"
                 f" {row.cards_seen:>6,}"
             )
     if stats.reviews:  # what each share counts: they differ by every Hard and cram answer
         click.echo("")
         for means in (ACCURACY_MEANS, RETENTION_MEANS):
             click.echo(fold_text(means, columns))
+
+
+MIN_TOPIC_WIDTH = 8
+"""The fewest columns a topic's name gets in `stats`' table (cut with "…" to fit)."""
+TOPIC_NUMBERS_WIDTH = 1 + 8 + 1 + 9 + 1 + 6
+"""The table's columns after the topic: reviews, accuracy and seen, a space before each."""
+FIGURES_GAP = "   "
+"""Between two of `stats`' figures on a line ("Reviews: 12   cards seen: 4")."""
+
+
+def _figures_text(figures: Sequence[str], width: int | None, after: str = "") -> str:
+    """`figures` on a line, `after` at its end, folded between two figures (or within
+    `after`), never inside one: at 40 columns "accuracy: 1" ended a line and "00%" began
+    the next, and a heavy home's first line (90 columns) broke so at 80."""
+    from quiz.wrapping import fold_line
+
+    return "\n".join(fold_line(FIGURES_GAP.join(figures) + after, width, unbroken=figures))
 
 
 TODAY_LABEL = "To study: "

@@ -23,11 +23,10 @@ from dataclasses import dataclass, replace
 
 from quiz.bank.models import KEBAB
 from quiz.ecosystem.ankimarkup import anki_math, held_code
-from quiz.ecosystem.cardcheck import MAX_ID_CHARS
-from quiz.ecosystem.idwords import cut_at_word, id_words
-from quiz.ecosystem.notesfound import Ignored, NoteQuestion, ParsedNotes
+from quiz.ecosystem.idwords import card_tag
+from quiz.ecosystem.notes.found import Ignored, NoteQuestion, ParsedNotes
 
-__all__ = ["anki_tag", "is_anki_text", "parse_anki_text", "suffix_separator", "tab_separated"]
+__all__ = ["is_anki_text", "parse_anki_text", "suffix_separator", "tab_separated"]
 
 _HEADER = re.compile(r"^#([a-z ]+):(.*)$")
 _KNOWN_HEADERS = frozenset(
@@ -216,20 +215,13 @@ def _cloze(front: str, number: str | None = None, *, hints: bool = True) -> tupl
     return _CLOZE.sub(asked, front), _CLOZE.sub(whole, front)
 
 
-def anki_tag(tag: str) -> str:
-    """An Anki tag as a card's tag (kebab-case ASCII, as lint asks): its words as an id's
-    (`ML::Deep_Learning` -> `ml-deep-learning`, `σ` -> `sigma`), cut at a word to 80
-    characters; "" when it has no word."""
-    return cut_at_word("-".join(id_words(tag)), MAX_ID_CHARS)  # the schema's limit
-
-
 def _tags(field: str) -> tuple[str, ...]:
     """The card tags of a note's tags field (space-separated, or comma-separated as a
     spreadsheet's or a Notion database's are: `ML, Deep Learning`), each once, in order; a
     tag of drillbit's own export is the card's tag it was made from (`drillbit::tag::relu`
     -> `relu`), and its topic tag is no tag (`_own_topic`)."""
     tags = (
-        anki_tag(_unprefixed(tag, _OWN_TAG) or tag)
+        card_tag(_unprefixed(tag, _OWN_TAG) or tag)
         for tag in (field.split(",") if "," in field else field.split())
         if tag.lower() not in _ANKI_OWN_TAGS and _unprefixed(tag, _OWN_TOPIC) is None
     )

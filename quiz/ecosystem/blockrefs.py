@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
-from quiz.ecosystem.notes import CARD_TAG
+from quiz.ecosystem.notes.read import CARD_TAG
 from quiz.ecosystem.wikilinks import sub_outside_code
 
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"

@@ -14,7 +14,7 @@ from quiz.bank.markdown import (
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
 from quiz.ecosystem.idwords import cut_at_word, id_words, latex_words
-from quiz.ecosystem.notesfound import NoteQuestion
+from quiz.ecosystem.notes.found import NoteQuestion
 
 MAX_ID_WORDS = 6
 

@@ -25,7 +25,7 @@ from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.importplan import AskedAt, PlannedCard
 from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
 from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
-from quiz.ecosystem.notesfound import NoteQuestion
+from quiz.ecosystem.notes.found import NoteQuestion
 from quiz.plural import counted, plural
 from quiz.textsafe import describe_size
 

@@ -23,8 +23,8 @@ from quiz.bank.markdown import (
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
-from quiz.ecosystem.notesfound import ParsedNotes
-from quiz.ecosystem.notestabs import why_code
+from quiz.ecosystem.notes.found import ParsedNotes
+from quiz.ecosystem.notes.tabs import why_code
 
 _MAYBE_HEADING = re.compile(r"^[ \t]{0,3}#", re.MULTILINE)
 

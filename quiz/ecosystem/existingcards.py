@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 
 from quiz.ecosystem.importplan import PlannedCard
-from quiz.ecosystem.notesfound import NoteQuestion
+from quiz.ecosystem.notes.found import NoteQuestion
 from quiz.textsafe import file_kind
 
 _SOURCE_LINE = re.compile(r"^source:[ \t]*(.+?)[ \t]*$", re.MULTILINE)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from quiz.ecosystem.notestabs import indent_of
+from quiz.ecosystem.notes.tabs import indent_of
 
 _LIST_MARK = re.compile(r"^[ \t]*[-*+][ \t]+")
 

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
-from quiz.ecosystem.notestabs import indent_of
+from quiz.ecosystem.notes.tabs import indent_of
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
 _MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")

@@ -29,7 +29,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
-from quiz.ecosystem.notestabs import indent_of
+from quiz.ecosystem.notes.tabs import indent_of
 from quiz.ecosystem.titles import clean_title, split_title
 
 _OPEN = re.compile(r"^<aside\b[^>]*>", re.IGNORECASE)

@@ -16,8 +16,9 @@ import unicodedata
 from functools import cache
 
 from quiz.bank.mathsymbols import FUNCTIONS, SYMBOLS
+from quiz.ecosystem.cardcheck import MAX_ID_CHARS
 
-__all__ = ["cut_at_word", "id_words", "latex_words"]
+__all__ = ["card_tag", "cut_at_word", "id_words", "latex_words"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 _CONTRACTION = re.compile(r"(?<=[A-Za-z])['’](?=(?:s|t|re|ve|ll|d|m)\b)", re.IGNORECASE)
@@ -170,3 +171,11 @@ def latex_words(latex: str) -> list[str]:
         return " "
 
     return id_words(_MACRO.sub(word, text))
+
+
+def card_tag(tag: str) -> str:
+    """A tag as notes or Anki write it, as a card's tag (kebab-case ASCII, as lint asks): its
+    words as an id's (`ML::Deep_Learning` -> `ml-deep-learning`, `σ` -> `sigma`), cut at a
+    word to 80 characters; "" when it has no word. Here, not in `ankitext`, because the notes
+    reader names tags too and `ankitext` reads into the notes' own types."""
+    return cut_at_word("-".join(id_words(tag)), MAX_ID_CHARS)  # the schema's limit

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from functools import partial
 from itertools import repeat
 from pathlib import Path
@@ -26,10 +26,7 @@ from quiz.ecosystem.ankitext import (
     suffix_separator,
     tab_separated,
 )
-from quiz.ecosystem.blockids import drop_block_ids
-from quiz.ecosystem.blockrefs import BlockRefs, read_block_refs
 from quiz.ecosystem.cardids import KEBAB_NAME, kebab, unique_id, unique_name
-from quiz.ecosystem.cardtagplace import card_tag_last
 from quiz.ecosystem.cardtext import pack_yaml_text
 from quiz.ecosystem.existingcards import (
     card_changes,
@@ -39,8 +36,6 @@ from quiz.ecosystem.existingcards import (
     odd_target,
     same_card,
 )
-from quiz.ecosystem.footnotes import Footnotes, take_footnotes
-from quiz.ecosystem.htmlboxes import read_asking_boxes
 from quiz.ecosystem.importplan import (
     ImportPlan,
     Notice,
@@ -51,20 +46,8 @@ from quiz.ecosystem.importplan import (
     question_label,
 )
 from quiz.ecosystem.keptids import keep_old_clozes, keep_old_ids
-from quiz.ecosystem.latexenv import delimit_environments
-from quiz.ecosystem.logseqcloze import LogseqClozes, read_logseq_clozes
-from quiz.ecosystem.logseqmacros import Macros, take_macros
-from quiz.ecosystem.logseqtasks import drop_task_marks
-from quiz.ecosystem.notes import parse_notes
-from quiz.ecosystem.notesfound import ParsedNotes
-from quiz.ecosystem.notesfront import (
-    NotesFront,
-    read_front,
-    read_notion_properties,
-    read_page_properties,
-)
-from quiz.ecosystem.notestabs import Untabbed, untab_prose
-from quiz.ecosystem.obsidiancomments import Comments, take_comments
+from quiz.ecosystem.notes.found import ParsedNotes
+from quiz.ecosystem.notes.read import parse_notes
 from quiz.ecosystem.planjobs import (
     Draft,
     Job,
@@ -80,14 +63,7 @@ from quiz.ecosystem.planjobs import (
     read_in_two,
     split_pays,
 )
-from quiz.ecosystem.srcards import (
-    SrCards,
-    read_sr_cards,
-    tags_deck,
-    untagged_cards,
-    untagged_note,
-)
-from quiz.ecosystem.tagline import TagLines, take_tag_lines
+from quiz.ecosystem.takeoff import take_off, taken_off_notices
 from quiz.ecosystem.writeplan import WritingStopped as WritingStopped  # the CLI's entry points
 from quiz.ecosystem.writeplan import write_plan as write_plan
 from quiz.gcpause import gc_paused
@@ -146,41 +122,89 @@ def plan_import(
     them), so that a card imported before ids spelled formulas is matched to its
     question (`keep_old_ids`) without reading its file.
     ValueError for a bad pack/topic/tag name, or a pack name taken elsewhere.
+
+    The story, a step each: take off what is the notes' and no question's (`takeoff.take_off`),
+    name the pack and topic (`_pack_and_topic`), find the questions and plan their ids
+    (`_read_questions`), make and check each card and compare it with the file already
+    there (`_place_card`), and say what gave nothing (`_nothing_found`).
     """
     notes_text = text if text is not None else notes_path.read_text(encoding="utf-8")
-    front = NotesFront(notes_text)
-    refs = BlockRefs(notes_text)
-    untabbed = Untabbed(notes_text)
-    tag_lines = TagLines(notes_text)
-    comments = Comments(notes_text)
-    macros = Macros(notes_text)
-    footnotes = Footnotes(notes_text)
-    clozes = LogseqClozes(notes_text)
-    sr_cards = SrCards(notes_text)
-    untagged: tuple[int, ...] = ()  # Spaced Repetition cards in a note not tagged for them
-    if not is_anki_text(notes_text, notes_path.suffix):
-        front = read_front(notes_text)  # Obsidian's properties: the tags are every card's
-        if not front.lines:  # Logseq's page properties (`tags:: ml`): the same for a page
-            front = read_page_properties(front.text)
-        if not front.lines:  # a Notion page's (`Tags: ML, Interview` under its title)
-            front = read_notion_properties(front.text)
-        front = replace(front, text=drop_task_marks(card_tag_last(front.text)))  # Logseq's
-        refs = read_block_refs(front.text)  # Logseq's `((uuid))`: the text of the block
-        boxes = read_asking_boxes(refs.text)  # an aside or <details> holding a question asks
-        macros = take_macros(boxes.text)  # Logseq's `{{video url}}`: a player, not text
-        comments = take_comments(macros.text)  # `%% ... %%`: Obsidian shows none of it
-        comments = replace(comments, text=drop_block_ids(comments.text))  # `^id`: nor this
-        footnotes = take_footnotes(comments.text)  # `[^1]`: the note's, not an answer's
-        tag_lines = take_tag_lines(footnotes.text)  # `#review` lines: the note's tags, no text
-        clozes = read_logseq_clozes(tag_lines.text)  # `{{cloze x}}` #card blocks: asked hidden
-        tag_lines = replace(tag_lines, text=clozes.text)
-        if tags_deck(tag_lines.text, (*front.tags, *tag_lines.tags)):
-            sr_cards = read_sr_cards(tag_lines.text)  # the Spaced Repetition plugin's cards
-            tag_lines = replace(tag_lines, text=sr_cards.text)
-        else:
-            untagged = untagged_cards(tag_lines.text)
-        untabbed = untab_prose(tag_lines.text)  # answers indented as code but prose: prose
-        notes_text = delimit_environments(untabbed.text)  # a bare `\begin{equation}`: math
+    off = take_off(notes_text, notes_path.suffix)
+    notes_text = off.text
+    pack_name, topic_name = _pack_and_topic(notes_path, content_dir, pack, topic, taken_packs)
+    for tag in tags:
+        if not KEBAB_NAME.match(tag):
+            raise ValueError(f"tag '{tag}' must be kebab-case")
+    tags = tuple(dict.fromkeys([*tags, *off.front.tags, *off.tag_lines.tags]))
+    # Thousands of cards' tokens and texts are built and dropped here, none in a cycle:
+    # reference counting frees them, and the collector's full passes over everything
+    # alive (a tenth of the time on 1 MB of notes) are held until the plan is made.
+    with gc_paused():
+        pack_dir = content_dir / pack_name
+        taken = dict(taken_ids or {})
+        shared = Shared(
+            notes_path, notes_text, pack_name, tuple(tags), difficulty, taken, taken_titles or {}
+        )
+        anki = is_anki_text(notes_text, notes_path.suffix)  # asked again of the text read
+        parsed, jobs, drafts = _read_questions(
+            shared, anki, pack_dir, topic_name, by_section=topic is None
+        )
+        used = kept_ids(jobs)  # no other question takes a card's id kept from before
+        questions_seen = len(jobs)  # a cloze note kept as one card is one
+        job_folders = {job.target_dir for job in jobs}
+        found = bool(parsed.questions)
+        # The jobs hold the questions now, and let each go once its card is made (below):
+        # the cards made hold no question, so the notes' answers are not held to the end.
+        parsed = replace(parsed, questions=())
+        ready: Iterator[Draft | None] = repeat(None, questions_seen)
+        if drafts is not None:
+            drafts_in_turn = _let_go(drafts)  # inferred as drafts, not as drafts or None
+            ready = drafts_in_turn
+        placed = _Placed(
+            skipped=[
+                Skipped(i.line, f"'{i.text}'", i.reason, place_of(notes_path, i.line))
+                for i in parsed.ignored
+            ],
+            notices=taken_off_notices(off, notes_path),
+        )
+        for job, draft_made in zip(_let_go(jobs), ready, strict=True):
+            _place_question(job, draft_made, shared, pack_dir, force, used, placed)
+    nothing = _nothing_found(notes_text, notes_path, found, anki)
+    if nothing is not None:
+        placed.skipped.append(nothing)
+    new_pack = not (pack_dir / PACK_FILE).exists()
+    return ImportPlan(
+        notes=notes_path,
+        pack=pack_name,
+        topic=topic_name,
+        pack_dir=pack_dir,
+        pack_yaml=pack_yaml_text(pack_name, notes_path, parsed) if new_pack else None,
+        cards=tuple(placed.cards),
+        skipped=tuple(sorted(placed.skipped, key=lambda s: s.line)),
+        # by line, as the notes read: the front matter's and the indented blocks' notes
+        # were made before the questions' and came first wherever they were
+        notices=tuple(sorted(placed.notices, key=lambda notice: notice.line)),
+        questions_seen=questions_seen,
+        sections=tuple(
+            Skipped(s.line, f"'{s.text}'", s.reason, place_of(notes_path, s.line))
+            for s in parsed.sections
+        ),
+        unchanged=tuple(placed.unchanged),
+        renumbered=tuple(placed.renumbered),
+        left=left_cards(job_folders, placed.planned_names, notes_path.name),
+    )
+
+
+def _pack_and_topic(
+    notes_path: Path,
+    content_dir: Path,
+    pack: str | None,
+    topic: str | None,
+    taken_packs: Mapping[str, Path] | None,
+) -> tuple[str, str]:
+    """The pack and topic the cards go in, checked before any card is made: a name that is
+    no folder name, or a pack that is already another folder, would make cards no load
+    reads."""
     pack_name = pack if pack is not None else default_pack(notes_path, content_dir)
     topic_name = (
         topic if topic is not None else (pack_name if KEBAB_NAME.match(pack_name) else "general")
@@ -192,234 +216,175 @@ def plan_import(
             f"pack '{pack_name}' is already at {elsewhere}: the app would load neither a "
             "second pack of that name nor its cards; choose another name with --pack"
         )
-    for tag in tags:
-        if not KEBAB_NAME.match(tag):
-            raise ValueError(f"tag '{tag}' must be kebab-case")
-    tags = tuple(dict.fromkeys([*tags, *front.tags, *tag_lines.tags]))
-    # Thousands of cards' tokens and texts are built and dropped here, none in a cycle:
-    # reference counting frees them, and the collector's full passes over everything
-    # alive (a tenth of the time on 1 MB of notes) are held until the plan is made.
-    with gc_paused():
-        pack_dir = content_dir / pack_name
-        taken = dict(taken_ids or {})
-        shared = Shared(
-            notes_path, notes_text, pack_name, tuple(tags), difficulty, taken, taken_titles or {}
-        )
-        jobs: list[Job] = []
+    return pack_name, topic_name
 
-        def prepare(notes: ParsedNotes) -> tuple[Callable[[int], Draft], parallel.Handover]:
-            jobs[:] = jobs_of(notes, pack_dir, pack_name, topic_name, by_section=topic is None)
-            jobs[:] = keep_old_ids(keep_old_clozes(jobs, shared), shared)
-            return guessed_work(jobs, shared), handover_of(jobs)
 
-        anki = is_anki_text(notes_text, notes_path.suffix)
-        early = (
-            read_in_two(notes_text, prepare) if not anki and early_split_pays(notes_text) else None
-        )
-        drafts: list[Draft] | None
-        if early is not None:  # the notes read and the cards planned by two processes
-            parsed, drafts = early
-        else:
-            parsed = (
-                parse_anki_text(notes_text, suffix_separator(notes_path.suffix))
-                if anki
-                else parse_notes(notes_text)
-            )
-            jobs = jobs_of(parsed, pack_dir, pack_name, topic_name, by_section=topic is None)
-            jobs = keep_old_ids(keep_old_clozes(jobs, shared), shared)
-            drafts = drafts_split(jobs, shared) if split_pays(len(jobs)) else None
-        used = kept_ids(jobs)  # no other question takes a card's id kept from before
-        questions_seen = len(jobs)  # a cloze note kept as one card is one
-        job_folders = {job.target_dir for job in jobs}
-        found = bool(parsed.questions)
-        # The jobs hold the questions now, and let each go once its card is made (below):
-        # the cards made hold no question, so the notes' answers are not held to the end.
-        parsed = replace(parsed, questions=())
-        ready: Iterator[Draft | None] = repeat(None, questions_seen)
-        if drafts is not None:
-            drafts_in_turn = _let_go(drafts)
-            ready = drafts_in_turn
-        cards: list[PlannedCard] = []
-        unchanged: list[PlannedCard] = []
-        renumbered: list[Renumbered] = []
-        skipped = [
-            Skipped(i.line, f"'{i.text}'", i.reason, place_of(notes_path, i.line))
-            for i in parsed.ignored
-        ]
-        notices: list[Notice] = []
-        if (said := front.note()) is not None:
-            notices.append(Notice(1, front.kind, said, front.kind, place_of(notes_path, 1)))
-        if (said := refs.note()) is not None:
-            notices.append(
-                Notice(
-                    refs.first,
-                    "block references",
-                    said,
-                    "block references",
-                    place_of(notes_path, refs.first),
-                )
-            )
-        notices.extend(
-            Notice(
-                ref.line,
-                "block reference" if "[[" not in ref.written else "page embed",
-                ref.message(),
-                "missing reference",
-                place_of(notes_path, ref.line),
-                f"{ref.written}: {ref.effect()}",
-            )
-            for ref in refs.missing
-        )
-        if (said := comments.note()) is not None:
-            first = comments.lines[0]
-            notices.append(Notice(first, "comments", said, "comments", place_of(notes_path, first)))
-        if (said := macros.note()) is not None:
-            first = macros.taken[0][0]
-            notices.append(Notice(first, "macros", said, "macros", place_of(notes_path, first)))
-        if (said := footnotes.note()) is not None:
-            first = footnotes.lines[0] if footnotes.lines else 1
-            notices.append(
-                Notice(first, "footnotes", said, "footnotes", place_of(notes_path, first))
-            )
-        if (said := clozes.note()) is not None:
-            first = clozes.lines[0]
-            notices.append(Notice(first, "cloze", said, "cloze", place_of(notes_path, first)))
-        if (said := tag_lines.note()) is not None:
-            first = tag_lines.lines[0]
-            notices.append(Notice(first, "tags", said, "tags", place_of(notes_path, first)))
-        if (said := sr_cards.note()) is not None:
-            first = min(sr_cards.single + sr_cards.multi + sr_cards.clozes)
-            notices.append(
-                Notice(first, "flashcards", said, "flashcards", place_of(notes_path, first))
-            )
-        if untagged:
-            said, first = untagged_note(untagged), untagged[0]
-            notices.append(
-                Notice(first, "flashcards", said, "flashcards", place_of(notes_path, first))
-            )
-        for block in untabbed.blocks:
-            notices.append(
-                Notice(
-                    block.first,
-                    f"indented by {block.by}",
-                    untabbed.note(block),
-                    "indented answer",
-                    place_of(notes_path, block.first),
-                )
-            )
-        folder_problems: dict[Path, str | None] = {}
-        planned_names: set[tuple[Path, str]] = set()  # (folder, id): every card a question gives
-        for job, draft_made in zip(_let_go(jobs), ready, strict=True):
-            question = job.question
-            label = question_label(question)
-            where = place_of(notes_path, question.line)
-            in_bank = in_bank_elsewhere(question, taken, pack_dir)
-            if in_bank is not None:
-                skipped.append(Skipped(question.line, label, in_bank, where))
-                continue
-            if draft_made is None:
-                if job.kept_id is not None:
-                    unique = given_id(job.kept_id, job.target_dir)
-                else:
-                    unique = partial(unique_id, target_dir=job.target_dir, used=used, taken=taken)
-                draft = plan_job(job, shared, unique)
-            else:
-                # Made with the id guessed for it; made again when that is not its id
-                # after all (an earlier question with the same title gave no card).
-                draft = draft_made
-                if draft.id_choice is not None:
-                    base, guess = draft.id_choice
-                    name = job.kept_id or unique_name(base, job.target_dir, used, taken)
-                    if name != guess:
-                        draft = plan_job(job, shared, given_id(name, job.target_dir))
-            planned, reason, notes = draft.planned, draft.reason, draft.notes
-            if job.kept_whole:
-                notes = [*notes, ("one-cloze-card", _one_cloze_card(job), 0)]
-            notices.extend(
-                Notice(
-                    line or question.line,
-                    label,
-                    note,
-                    group,
-                    place_of(notes_path, line or question.line),
-                )
-                for group, note, line in notes
-            )
-            if planned is None:
-                skipped.append(Skipped(question.line, label, reason, where))
-                continue
-            used.add(planned.card_id)
-            planned_names.add((planned.folder, planned.card_id))
-            odd = odd_target(planned, job.target_dir, folder_problems)
-            if odd is not None:
-                if planned.path.is_symlink() and same_card(planned, pack_name):
-                    unchanged.append(planned)  # the linked file holds the card: no write
-                else:
-                    skipped.append(Skipped(question.line, label, odd, where))
-                continue
-            if planned.replaces and not force:
-                differs, old_source, added = card_changes(planned, pack_name)
-                if not differs and old_source is None and not added:
-                    unchanged.append(planned)
-                elif not differs:
-                    renumbered.append(Renumbered(planned, old_source, added))
-                else:
-                    skipped.append(
-                        Skipped(question.line, label, exists_reason(planned, differs), where)
-                    )
-                continue
-            cards.append(planned)
-    if not found and anki:
-        skipped.append(
-            Skipped(
-                1,
-                "",
-                "no questions found: read as an Anki plain-text export, it has no note with "
-                "a question and an answer (or a cloze) in its first two fields",
-                str(notes_path),
-            )
-        )
-    elif _BLANK_NOTES.fullmatch(notes_text):  # no copy of the notes, as a strip() made
-        empty = "empty" if not notes_text else "blank"
-        skipped.append(Skipped(1, "", f"no questions found: the file is {empty}", str(notes_path)))
-    elif not found:
-        skipped.append(
-            Skipped(
-                1,
-                "",
-                "no questions found: expected headings like '## Q1: title', '### 3) title' "
-                "or ending in '?', bold questions ('**What is X?**'), 'Q:' lines or list "
-                "items (see drillbit import --help)"
-                + (
-                    "; its lines are tab-separated: an Anki plain-text export is read from a "
-                    ".txt file, or any file starting with Anki's '#separator:tab' line"
-                    if tab_separated(notes_text)
-                    else ""
-                ),
-                str(notes_path),
-            )
-        )
-    new_pack = not (pack_dir / PACK_FILE).exists()
-    return ImportPlan(
-        notes=notes_path,
-        pack=pack_name,
-        topic=topic_name,
-        pack_dir=pack_dir,
-        pack_yaml=pack_yaml_text(pack_name, notes_path, parsed) if new_pack else None,
-        cards=tuple(cards),
-        skipped=tuple(sorted(skipped, key=lambda s: s.line)),
-        # by line, as the notes read: the front matter's and the indented blocks' notes
-        # were made before the questions' and came first wherever they were
-        notices=tuple(sorted(notices, key=lambda notice: notice.line)),
-        questions_seen=questions_seen,
-        sections=tuple(
-            Skipped(s.line, f"'{s.text}'", s.reason, place_of(notes_path, s.line))
-            for s in parsed.sections
-        ),
-        unchanged=tuple(unchanged),
-        renumbered=tuple(renumbered),
-        left=left_cards(job_folders, planned_names, notes_path.name),
+def _read_questions(
+    shared: Shared, anki: bool, pack_dir: Path, topic_name: str, *, by_section: bool
+) -> tuple[ParsedNotes, list[Job], list[Draft] | None]:
+    """The notes' questions as jobs (each with its topic, folder and the id kept from an
+    earlier import), and their cards drafted ahead when two processes pay: long notes are
+    read in two halves at once (`read_in_two`), many questions planned in two (`drafts_split`).
+    """
+    notes_path, notes_text, pack_name = shared.notes_path, shared.notes_text, shared.pack
+    jobs: list[Job] = []
+
+    def prepare(notes: ParsedNotes) -> tuple[Callable[[int], Draft], parallel.Handover]:
+        jobs[:] = jobs_of(notes, pack_dir, pack_name, topic_name, by_section=by_section)
+        jobs[:] = keep_old_ids(keep_old_clozes(jobs, shared), shared)
+        return guessed_work(jobs, shared), handover_of(jobs)
+
+    early = read_in_two(notes_text, prepare) if not anki and early_split_pays(notes_text) else None
+    if early is not None:  # the notes read and the cards planned by two processes
+        parsed, drafts = early
+        return parsed, jobs, drafts
+    parsed = (
+        parse_anki_text(notes_text, suffix_separator(notes_path.suffix))
+        if anki
+        else parse_notes(notes_text)
     )
+    jobs = jobs_of(parsed, pack_dir, pack_name, topic_name, by_section=by_section)
+    jobs = keep_old_ids(keep_old_clozes(jobs, shared), shared)
+    return parsed, jobs, drafts_split(jobs, shared) if split_pays(len(jobs)) else None
+
+
+def _draft_of(job: Job, draft_made: Draft | None, shared: Shared, used: set[str]) -> Draft:
+    """A question's card with its id: made here when no other process made it, or made
+    again when the id it was guessed under is not its id after all (an earlier question
+    with the same title gave no card)."""
+    taken = shared.taken
+    if draft_made is None:
+        unique: Callable[[str], tuple[str, Path]]
+        if job.kept_id is not None:
+            unique = given_id(job.kept_id, job.target_dir)
+        else:
+            unique = partial(unique_id, target_dir=job.target_dir, used=used, taken=taken)
+        return plan_job(job, shared, unique)
+    draft = draft_made
+    if draft.id_choice is not None:
+        base, guess = draft.id_choice
+        name = job.kept_id or unique_name(base, job.target_dir, used, taken)
+        if name != guess:
+            draft = plan_job(job, shared, given_id(name, job.target_dir))
+    return draft
+
+
+@dataclass
+class _Placed:
+    """Where each question went: a card to write, one already in its file (unchanged or
+    only renumbered), or no card and why; and what is worth telling."""
+
+    skipped: list[Skipped]
+    notices: list[Notice]
+    cards: list[PlannedCard] = field(default_factory=list)
+    unchanged: list[PlannedCard] = field(default_factory=list)
+    renumbered: list[Renumbered] = field(default_factory=list)
+    planned_names: set[tuple[Path, str]] = field(default_factory=set)
+    """(folder, id) of every card a question gives, written or not."""
+    folder_problems: dict[Path, str | None] = field(default_factory=dict)
+    """Why a topic folder can take no card, asked once per folder (`odd_target`)."""
+
+
+def _place_question(
+    job: Job,
+    draft_made: Draft | None,
+    shared: Shared,
+    pack_dir: Path,
+    force: bool,
+    used: set[str],
+    placed: _Placed,
+) -> None:
+    """One question's turn: a question whose card is elsewhere in the bank gives none, the
+    rest get their card made and checked (`_draft_of`, with what is worth telling of it)
+    and placed against the file already there (`_place_card`)."""
+    notes_path = shared.notes_path
+    question = job.question
+    label = question_label(question)
+    where = place_of(notes_path, question.line)
+    in_bank = in_bank_elsewhere(question, shared.taken, pack_dir)
+    if in_bank is not None:
+        placed.skipped.append(Skipped(question.line, label, in_bank, where))
+        return
+    draft = _draft_of(job, draft_made, shared, used)
+    notes = draft.notes
+    if job.kept_whole:
+        notes = [*notes, ("one-cloze-card", _one_cloze_card(job), 0)]
+    placed.notices.extend(
+        Notice(
+            line or question.line,
+            label,
+            note,
+            group,
+            place_of(notes_path, line or question.line),
+        )
+        for group, note, line in notes
+    )
+    planned = draft.planned
+    if planned is None:
+        placed.skipped.append(Skipped(question.line, label, draft.reason, where))
+        return
+    used.add(planned.card_id)
+    placed.planned_names.add((planned.folder, planned.card_id))
+    why_not = _place_card(planned, job.target_dir, shared.pack, force, placed)
+    if why_not is not None:
+        placed.skipped.append(Skipped(question.line, label, why_not, where))
+
+
+def _place_card(
+    planned: PlannedCard, target_dir: Path, pack_name: str, force: bool, placed: _Placed
+) -> str | None:
+    """Compare a made card with the file already at its path, and put it where it goes:
+    a card whose file holds it is not written again, and an edited file is never
+    overwritten without `force`. Why it is skipped, or None when it is placed."""
+    odd = odd_target(planned, target_dir, placed.folder_problems)
+    if odd is not None:
+        if planned.path.is_symlink() and same_card(planned, pack_name):
+            placed.unchanged.append(planned)  # the linked file holds the card: no write
+            return None
+        return odd
+    if planned.replaces and not force:
+        differs, old_source, added = card_changes(planned, pack_name)
+        if not differs and old_source is None and not added:
+            placed.unchanged.append(planned)
+        elif not differs:
+            placed.renumbered.append(Renumbered(planned, old_source, added))
+        else:
+            return exists_reason(planned, differs)
+        return None
+    placed.cards.append(planned)
+    return None
+
+
+def _nothing_found(notes_text: str, notes_path: Path, found: bool, anki: bool) -> Skipped | None:
+    """Why a file gave no question at all, in the words its shape calls for (an Anki
+    export, a blank file, notes in no shape the reader knows), or None when it gave one."""
+    if not found and anki:
+        return Skipped(
+            1,
+            "",
+            "no questions found: read as an Anki plain-text export, it has no note with "
+            "a question and an answer (or a cloze) in its first two fields",
+            str(notes_path),
+        )
+    if _BLANK_NOTES.fullmatch(notes_text):  # no copy of the notes, as a strip() made
+        empty = "empty" if not notes_text else "blank"
+        return Skipped(1, "", f"no questions found: the file is {empty}", str(notes_path))
+    if not found:
+        return Skipped(
+            1,
+            "",
+            "no questions found: expected headings like '## Q1: title', '### 3) title' "
+            "or ending in '?', bold questions ('**What is X?**'), 'Q:' lines or list "
+            "items (see drillbit import --help)"
+            + (
+                "; its lines are tab-separated: an Anki plain-text export is read from a "
+                ".txt file, or any file starting with Anki's '#separator:tab' line"
+                if tab_separated(notes_text)
+                else ""
+            ),
+            str(notes_path),
+        )
+    return None
 
 
 def _let_go(items: list[_T]) -> Iterator[_T]:

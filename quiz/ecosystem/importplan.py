@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.ecosystem.cardids import MAX_TITLE_CHARS
-from quiz.ecosystem.notesfound import NoteQuestion
+from quiz.ecosystem.notes.found import NoteQuestion
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,9 +3,9 @@
 `quiz.bank.parallel.map_split` shares the cards' planning with a helper, but only once
 the notes are read, and reading 1 MB of notes (markdown-it's block parse, the questions)
 is a third of the plan. Here the helper is forked first: the notes are cut at a heading
-near their middle (`notes.cut_notes`), this process reads the first part while the
+near their middle (`notes.cut.cut_notes`), this process reads the first part while the
 helper reads the second, the helper hands its part over, and when the two parts read as
-the whole file does (`notes.parts_agree`: the cut is at a heading no block runs over and
+the whole file does (`notes.cut.parts_agree`: the cut is at a heading no block runs over and
 no question's extent crosses), both go on to plan the cards, claiming chunks of questions
 from either end as `map_split` does. When they do not agree the helper is told to stop
 and the caller reads the notes in one piece: the answer is always the one-process one.
@@ -24,9 +24,9 @@ from collections.abc import Callable
 from typing import IO, NoReturn, TypeVar
 
 from quiz.bank import parallel
-from quiz.ecosystem.notes import read_part
-from quiz.ecosystem.notescut import NotesPart, merge_parts, parts_agree
-from quiz.ecosystem.notesfound import ParsedNotes
+from quiz.ecosystem.notes.cut import NotesPart, merge_parts, parts_agree
+from quiz.ecosystem.notes.found import ParsedNotes
+from quiz.ecosystem.notes.read import read_part
 
 Result = TypeVar("Result")
 
@@ -40,7 +40,7 @@ def read_and_plan(
 ) -> tuple[ParsedNotes, list[Result]] | None:
     """(the notes read, every item's result), read and worked out by this process and a
     forked helper, the notes cut at the heading `line` of `level` into these two parts
-    (`notes.cut_notes`); None when the two parts do not read as the whole file (or no
+    (`notes.cut.cut_notes`); None when the two parts do not read as the whole file (or no
     helper could be made): then nothing was done."""
     with contextlib.ExitStack() as stack:
         fds: list[int] = []

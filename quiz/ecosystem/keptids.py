@@ -14,7 +14,7 @@ import yaml
 
 from quiz.ecosystem.cardids import base_id_of, card_title, old_base_ids, plain_title
 from quiz.ecosystem.cardplan import CARD_FILE_LIMIT
-from quiz.ecosystem.notesfound import NoteQuestion
+from quiz.ecosystem.notes.found import NoteQuestion
 from quiz.ecosystem.planjobs import Job, Shared, kept_ids
 
 

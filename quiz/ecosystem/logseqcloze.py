@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
-from quiz.ecosystem.notes import CARD_TAG
+from quiz.ecosystem.notes.read import CARD_TAG
 
 _CLOZE = re.compile(r"\{\{cloze[ \t]([^{}\n]*)\}\}")
 """A cloze and its text (spaces around it taken off where it is used). One space after

@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
-from quiz.ecosystem.notestabs import indent_of
+from quiz.ecosystem.notes.tabs import indent_of
 
 MARK = "%%"
 

@@ -16,8 +16,8 @@ from quiz.ecosystem.cardids import base_id_of, kebab, unique_name
 from quiz.ecosystem.cardplan import plan_card
 from quiz.ecosystem.importplan import AskedAt, PlannedCard
 from quiz.ecosystem.importsplit import read_and_plan
-from quiz.ecosystem.notescut import cut_notes
-from quiz.ecosystem.notesfound import NoteQuestion, ParsedNotes
+from quiz.ecosystem.notes.cut import cut_notes
+from quiz.ecosystem.notes.found import NoteQuestion, ParsedNotes
 
 SPLIT_MIN_BYTES = 200_000
 """From this many characters of notes (about 600 questions) they are read, not only

@@ -5,23 +5,18 @@ Kept as a thin adapter so `quiz.ecosystem.progress` imports keep working.
 
 from __future__ import annotations
 
-from quiz.store.backup import (
-    FORMAT,
-    VERSION,
+from quiz.store.backup import FORMAT, VERSION, import_progress, merge_progress
+from quiz.store.backup_export import ExportCounts, export_progress
+from quiz.store.backup_models import (
     AttemptRow,
     CardStateRow,
     DraftRow,
-    MergeReport,
     ProgressFile,
-    ProgressFormatError,
     ReviewRow,
     SessionRow,
-    import_progress,
-    merge_progress,
-    parse_progress,
-    read_progress,
 )
-from quiz.store.backup_export import ExportCounts, export_progress
+from quiz.store.backup_read import ProgressFormatError, parse_progress, read_progress
+from quiz.store.backup_report import MergeReport
 
 __all__ = [
     "FORMAT",

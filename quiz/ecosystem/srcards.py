@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
-from quiz.ecosystem.notestabs import indent_of
+from quiz.ecosystem.notes.tabs import indent_of
 
 DECK_TAG = "flashcards"
 """The tag the plugin looks for (its default); a nested one (`#flashcards/stats`) too."""

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quiz.ecosystem.ankitext import anki_tag
 from quiz.ecosystem.fences import outside_fences
-from quiz.ecosystem.notestabs import indent_of
+from quiz.ecosystem.idwords import card_tag
+from quiz.ecosystem.notes.tabs import indent_of
 
 _TAG_CHARACTERS = frozenset("_-/")
 """Characters a tag holds besides letters and digits (`/` nests: `#ml/optimizers`)."""
@@ -122,7 +122,7 @@ def take_tag_lines(text: str) -> TagLines:
     if not taken:
         return TagLines(text)
     tags = tuple(
-        dict.fromkeys(tag for word in written if (tag := anki_tag(word[1:].removesuffix("#"))))
+        dict.fromkeys(tag for word in written if (tag := card_tag(word[1:].removesuffix("#"))))
     )
     return TagLines(
         "\n".join(lines),

@@ -1,22 +1,19 @@
-"""The progress backup: every row of the store as a JSON file, and merging one back in.
+"""The progress backup's import: a file's rows merged into the store, and the rules of it.
 
-The file (format `drillbit-progress`, version 3; versions 1 and 2 are still read) is described field by field in
-docs/progress-format.md, whose table is generated from these models' JSON Schema. The
-models are used both ways: `export_progress` writes the store's rows one by one as their
-models' JSON (the two long lists, schedules and reviews, written from the values by
-`quiz.store.backup_lines`, the same text), and `import_progress` validates a file's rows into
-the same models one by one (`quiz.store.jsonstream` reads them), merging each in one write
-transaction: memory is bounded by the largest row, not the file (`dump` and
-`read_progress` hold a whole backup, for small ones and tests).
+The backup is several modules, one job each: the format (`backup_format`: its name,
+version and queries; `backup_models`: the rows as pydantic models, whose JSON Schema is
+docs/progress-format.md's table; `backup_values` and `backup_fsrs`: the checks of its
+values and fsrs card texts), reading it (`backup_read`: a file streamed row by row and
+validated, `backup_safety`: the values no backup holds, `backup_problems`: errors as JSON
+paths, `backup_sniff`: a file that is something else), writing it (`backup_export`, with
+`backup_lines`; `backup_dump` for a whole backup in memory) and this merge, whose
+`MergeReport` is `backup_report`'s.
 
-A backup is input from outside: it is read only from a regular file (gzip or not), no
-value of it over `MAX_ITEM_BYTES`, and any value that could break the store or a later
-merge is refused with its JSON path (`reviews.3.duration_ms`): nesting deeper than `MAX_DEPTH`, integers
-beyond 64 bits, NaN and infinities, strings over their field's length, times later
-than now plus a day (a future `last_review` would win every later merge and freeze the
-card), and fsrs card JSON that fsrs or the app could not use on a later run (each field is
-checked, the path goes into the text: `card_states.0.fsrs_card.state`). Nothing is
-kept unless the whole file is valid (a problem rolls back the rows merged before it).
+`import_progress` streams a file through `backup_read` into `_Merger` inside one write
+transaction: memory is bounded by the largest row, not the file. A backup is input from
+outside: any value that could break the store or a later merge is refused with its JSON
+path (`reviews.3.duration_ms`), and nothing is kept unless the whole file is valid (a
+problem rolls back the rows merged before it).
 
 Merge rules (one transaction of the store, so a failure changes nothing): reviews are the
 same review when (card id, reviewed_at, rating) match, attempts when (card id,
@@ -33,1210 +30,43 @@ hint when (card id, its number, seen_at) match: both sides' are kept, none twice
 
 from __future__ import annotations
 
-import gzip
-import io
 import json
-import math
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass, fields
-from datetime import UTC, date, datetime, timedelta
+from dataclasses import fields
+from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, cast
+from typing import Any
 
-from fsrs import Card, State
-from fsrs.scheduler import MAX_DIFFICULTY, MIN_DIFFICULTY, STABILITY_MIN
-from pydantic import (
-    AfterValidator,
-    AwareDatetime,
-    BaseModel,
-    BeforeValidator,
-    ConfigDict,
-    Field,
-    PlainSerializer,
-    ValidationError,
-    ValidationInfo,
-    field_validator,
-    model_validator,
-)
-
-from quiz.errors import DrillbitError
 from quiz.store.backup_format import FORMAT as FORMAT  # the format's, named here too
-from quiz.store.backup_format import QUERIES, drillbit_version
 from quiz.store.backup_format import VERSION as VERSION
-from quiz.store.backup_problems import problems, shown
-from quiz.store.backup_sniff import EXPECTED, not_a_backup
+from quiz.store.backup_models import (
+    ROW_MODELS,
+    AttemptRow,
+    CardStateRow,
+    DraftRow,
+    FlagRow,
+    HintRow,
+    PlanRow,
+    ProgressFile,
+    ReviewRow,
+    Row,
+    SessionRow,
+)
+from quiz.store.backup_read import MAX_ITEM_BYTES, Sink, file_members, intake, opened
+from quiz.store.backup_report import MergeReport
+from quiz.store.drills import INSERT_ATTEMPT, INSERT_HINT
 from quiz.store.errors import NotSavedError
-from quiz.store.jsonstream import (
-    GZIP_MAGIC,
-    Member,
-    Readable,
-    StreamError,
-    TooDeep,
-    members,
-    open_regular,
-)
+from quiz.store.flags import UPSERT_FLAG
 from quiz.store.migrations import TALLY_FROM_LOG
-from quiz.store.records import InterviewPlan, Mode
-from quiz.store.store import Store, fsrs_columns, write_interview_plan
-from quiz.store.timefmt import from_db, to_db
-from quiz.textsafe import MIB
-
-if TYPE_CHECKING:
-    from fsrs.card import CardDict
-
-READABLE_VERSIONS = (1, 2, 3)
-"""Version 3 added the drill hints seen (`hints_seen`); version 2 the interview plan
-(`plan`) and suspended or buried cards (`card_flags`). An older file is a newer one
-without what came after it."""
-CAME_IN = {"card_flags": 2, "plan": 2, "hints_seen": 3}
-"""The version each later part of the file came in: an older file holding one is refused."""
-
-MAX_DEPTH = 8
-"""Deepest JSON nesting accepted; the format itself needs 5 (file, list, row, filters, list)."""
-FUTURE_SLACK = timedelta(days=1)
-"""How far past the importing machine's clock a time may be (clock skew, time zones)."""
-INT64 = 2**63 - 1
-BURY_SLACK = timedelta(days=2)
-"""A burial lasts until the start of the next day: one ending later than this from now is refused."""
-MAX_DURATION_MS = 7 * 24 * 3600 * 1000
-"""A week: longer than any answer or grading; 1e30 is refused, not stored."""
-
-
-class ProgressFormatError(DrillbitError):
-    """The file is not a progress backup this drillbit can read; nothing was imported."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message, title="import-progress")
-
-
-# -- value types -------------------------------------------------------------------
-
-
-def _parse_moment(value: Any) -> Any:
-    """ISO-8601 text to a datetime; a time without an offset is UTC, as the store writes.
-
-    From a file only text: a number was read by pydantic as seconds since 1970, a guess
-    no drillbit file needs (it writes every time as text). A datetime (a row built in
-    code) passes."""
-    if isinstance(value, datetime):
-        return value
-    if not isinstance(value, str):
-        raise ValueError(f"a time is ISO-8601 text, not {shown(value)}")
-    try:
-        return from_db(value)
-    except ValueError as exc:
-        raise ValueError(f"not an ISO-8601 time: {value[:40]!r}") from exc
-    except OverflowError as exc:  # year 1 or 9999 shifted past the calendar by its offset
-        raise ValueError(f"{value[:40]!r} is out of range once in UTC") from exc
-
-
-def _day_text(value: Any) -> Any:
-    """A day is text (`2026-01-19`), parsed by pydantic; a number is not one (a date
-    built in code passes)."""
-    if not isinstance(value, str | date):
-        raise ValueError(f"a day is `YYYY-MM-DD` text, not {shown(value)}")
-    return value
-
-
-def _not_in_future(value: datetime, info: ValidationInfo) -> datetime:
-    now = _now_of(info)
-    if value > now + FUTURE_SLACK:
-        raise ValueError(f"{to_db(value)} is in the future (after {to_db(now + FUTURE_SLACK)})")
-    return value.astimezone(UTC)
-
-
-def _now_of(info: ValidationInfo) -> datetime:
-    context = info.context if isinstance(info.context, dict) else {}
-    now = context.get("now")
-    return now if isinstance(now, datetime) else datetime.now(UTC)
-
-
-Moment = Annotated[
-    AwareDatetime,
-    BeforeValidator(_parse_moment),
-    AfterValidator(_not_in_future),
-    PlainSerializer(to_db, return_type=str),
-    Field(
-        description="UTC ISO-8601 time, `YYYY-MM-DDTHH:MM:SS.ffffff+00:00`, not after now + 1 day"
-    ),
-]
-
-
-def _bury_end(value: datetime, info: ValidationInfo) -> datetime:
-    limit = _now_of(info) + BURY_SLACK
-    if value > limit:
-        raise ValueError(
-            f"{to_db(value)} is too far ahead for a burial (it lasts until the next day; "
-            f"at most {to_db(limit)})"
-        )
-    return value.astimezone(UTC)
-
-
-BuryEnd = Annotated[
-    AwareDatetime,
-    BeforeValidator(_parse_moment),
-    AfterValidator(_bury_end),
-    PlainSerializer(to_db, return_type=str),
-    Field(description="UTC ISO-8601 time, not after now + 2 days"),
-]
-CardId = Annotated[str, Field(min_length=1, max_length=200, description="The card's string id")]
-Int64 = Annotated[int, Field(ge=-INT64 - 1, le=INT64)]
-FsrsCardText = Annotated[
-    str,
-    Field(
-        max_length=4096,
-        description=(
-            "fsrs `Card.to_json()` text, kept verbatim (undo compares it byte for byte);"
-            " each field is checked (see *fsrs cards*)"
-        ),
-    ),
-]
-FilterScalar = (
-    None
-    | bool
-    | Int64
-    | Annotated[float, Field(allow_inf_nan=False)]
-    | Annotated[str, Field(max_length=200)]
-)
-FilterValue = FilterScalar | Annotated[list[FilterScalar], Field(max_length=10_000)]
-
-
-FSRS_KEYS = ("card_id", "state", "step", "stability", "difficulty", "due", "last_review")
-"""The fields of fsrs's `Card.to_json()`, each required (fsrs's `Card.from_json` needs them all)."""
-MAX_STABILITY = 1e6
-"""Days (about 2,700 years): no schedule comes near it (fsrs caps an interval at 100 years),
-and fsrs's arithmetic on it stays finite (1e308 overflows into a crash)."""
-MAX_DUE_AHEAD = timedelta(days=2 * 36_500)
-"""How far past now a card may be due: twice fsrs's longest interval, 100 years."""
-EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
-"""No fsrs time is older; year 1 overflows when moved to a time zone west of UTC."""
-_STATES = ", ".join(f"{int(state)} {state.name}" for state in State)
-_STATE_VALUES = frozenset(int(state) for state in State)
-_FSRS_KEY_SET = frozenset(FSRS_KEYS)
-_CHECKED = "fsrs_checked"
-"""The key of the validation context's {card id: its fsrs text last checked} (`_fsrs_once`)."""
-
-
-class FsrsCardError(ValueError):
-    """A bad fsrs Card JSON; `key` (when one field is at fault) extends the JSON path."""
-
-    def __init__(self, message: str, key: str | None = None) -> None:
-        super().__init__(message)
-        self.key = key
-
-
-def _fsrs(value: str, info: ValidationInfo) -> str:
-    """Check fsrs Card JSON text as every reader of the store will use it, before it is stored.
-
-    The app hands this text to `fsrs.Card.from_json` and the scheduler on every later run
-    (cards, plan, Home, undo), so a value they cannot use must be refused here: otherwise
-    each of those runs would crash on it. Each field is checked against what fsrs itself
-    writes, then the text must read back through fsrs as exactly that card.
-    """
-    try:
-        data = _fsrs_json(value)  # NaN and huge integers are refused field by field below
-    except (ValueError, RecursionError) as exc:
-        raise FsrsCardError("not JSON text") from exc
-    if not isinstance(data, dict):
-        raise FsrsCardError(f"not an fsrs Card JSON (an object of {', '.join(FSRS_KEYS)})")
-    if data.keys() != _FSRS_KEY_SET:
-        for key in data:
-            if key not in FSRS_KEYS:
-                raise FsrsCardError(f"not a field of an fsrs Card ({', '.join(FSRS_KEYS)})", key)
-        for key in FSRS_KEYS:
-            if key not in data:
-                raise FsrsCardError("missing (an fsrs Card JSON has every one of its fields)", key)
-    card_id = _fsrs_int(data["card_id"], "card_id")
-    state = data["state"]
-    if isinstance(state, bool) or not isinstance(state, int) or state not in _STATE_VALUES:
-        raise FsrsCardError(f"{_shown(state)} is not an fsrs state ({_STATES})", "state")
-    step = None if data["step"] is None else _fsrs_int(data["step"], "step", low=0)
-    stability = _fsrs_number(
-        data["stability"], "stability", STABILITY_MIN, MAX_STABILITY, "days, fsrs's least is 0.001"
-    )
-    difficulty = _fsrs_number(
-        data["difficulty"], "difficulty", MIN_DIFFICULTY, MAX_DIFFICULTY, "fsrs's scale"
-    )
-    now = _now_of(info)
-    last_review = (
-        None
-        if data["last_review"] is None
-        else _fsrs_time(data["last_review"], "last_review", now + FUTURE_SLACK, "in the future")
-    )
-    due = _fsrs_time(
-        data["due"], "due", now + FUTURE_SLACK + MAX_DUE_AHEAD, "too far ahead for a due time"
-    )
-    if (stability is None) != (difficulty is None):
-        known = "difficulty" if stability is None else "stability"
-        raise FsrsCardError(
-            f"null while {known} is set (both are null only for a card never reviewed)",
-            "stability" if stability is None else "difficulty",
-        )
-    if stability is None and state != State.Learning:
-        name = State(state).name
-        raise FsrsCardError(f"null for a card in {name} (only a new card has none)", "stability")
-    if (step is None) != (state == State.Review):
-        name = State(state).name
-        raise FsrsCardError(
-            f"a card in {name} has no step (null)"
-            if step is not None
-            else f"null for a card in {name} (its learning step, 0 or more)",
-            "step",
-        )
-    try:  # Card.from_json is json.loads then this: the text is parsed once
-        read = Card.from_dict(cast("CardDict", data))
-    except (ValueError, TypeError, KeyError, OverflowError) as exc:  # the checks above missed it
-        raise FsrsCardError(f"fsrs cannot read it: {exc}") from exc
-    # Field by field as Card's dataclass equality compares them, without building the
-    # expected Card (state 1..3 is its State; a Learning card's step is never null here).
-    if (
-        read.card_id,
-        read.state,
-        read.step,
-        read.stability,
-        read.difficulty,
-        read.due,
-        read.last_review,
-    ) != (card_id, state, step, stability, difficulty, due, last_review):
-        raise FsrsCardError("fsrs reads it as another card than it says")
-    return value
-
-
-_DECODER = json.JSONDecoder()
-"""The standard decoder `json.loads` uses (no hooks: a huge integer or NaN is read, then
-refused field by field)."""
-
-
-def _fsrs_json(value: str) -> Any:
-    """`json.loads(value)`, by one `raw_decode` call when the text is one JSON value alone.
-
-    `json.loads` is that call after two blank-matching passes and a check that nothing
-    follows; fsrs's own text has no blanks around it, so the decoder's result is taken when
-    it ends at the text's end (1.7 against 2.7 us a card). Anything else (blanks around the
-    value, text after it, not JSON) goes to `json.loads` for its rules and its error.
-    """
-    try:
-        data, end = _DECODER.raw_decode(value)
-    except ValueError:
-        end = -1
-    return data if end == len(value) else json.loads(value)
-
-
-def _fsrs_once(value: str, info: ValidationInfo) -> str:
-    """`_fsrs`, except for the text the row's card last passed with in this validation.
-
-    A backup holds most schedules twice: a review's `card_before` is the text of the same
-    card's previous `card_after`. The check depends on nothing but the text and `now`, so a
-    text that passed passes again; the last text of each card is kept in the validation's
-    context (`parse_progress` puts the dict there), a text per card, not per review.
-    """
-    context = info.context
-    checked = context.get(_CHECKED) if isinstance(context, dict) else None
-    card_id = info.data.get("card_id")
-    if not isinstance(checked, dict) or not isinstance(card_id, str):
-        return _fsrs(value, info)
-    if checked.get(card_id) != value:
-        checked[card_id] = _fsrs(value, info)
-    return value
-
-
-def _shown(value: Any) -> str:
-    """A JSON value as the file spells it, cut short."""
-    text = json.dumps(value)
-    return text if len(text) <= 40 else text[:37] + "..."
-
-
-def _fsrs_int(value: Any, key: str, *, low: int = -INT64 - 1) -> int:
-    """A card id or step: a JSON integer (fsrs writes no 1.0 or "1"), within 64 bits."""
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise FsrsCardError(f"{_shown(value)} is not a whole number", key)
-    if value > INT64 or value < -INT64 - 1:
-        raise FsrsCardError(f"the integer {_shown(value)} is beyond 64 bits", key)
-    if value < low:
-        raise FsrsCardError(f"{value} is below {low}", key)
-    return value
-
-
-_NUMBER = int | float
-"""Made once: `isinstance(value, int | float)` builds the union at every call (0.2 us)."""
-
-
-def _fsrs_number(value: Any, key: str, low: float, high: float, scale: str) -> float | None:
-    """A stability or difficulty: null, or a finite number within fsrs's range."""
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, _NUMBER):
-        raise FsrsCardError(f"{_shown(value)} is not a number", key)
-    number = float(value)
-    if not math.isfinite(number):
-        raise FsrsCardError(f"{number} is not a finite number (JSON has no NaN or Infinity)", key)
-    if not low <= number <= high:
-        raise FsrsCardError(f"{number:g} is outside {low:g}..{high:g} ({scale})", key)
-    return number
-
-
-def _fsrs_time(value: Any, key: str, latest: datetime, beyond: str) -> datetime:
-    """An fsrs time: ISO-8601 with its offset (fsrs compares it with aware times), 1970 on."""
-    if not isinstance(value, str):
-        raise FsrsCardError(f"{_shown(value)} is not an ISO-8601 time", key)
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise FsrsCardError(f"not an ISO-8601 time: {value[:40]!r}", key) from exc
-    if moment.tzinfo is None or moment.utcoffset() is None:
-        raise FsrsCardError(f"{value[:40]!r} has no UTC offset (fsrs writes +00:00)", key)
-    if moment < EARLIEST:
-        raise FsrsCardError(f"{value[:40]!r} is before {to_db(EARLIEST)}", key)
-    if moment > latest:
-        try:
-            shown = to_db(moment)
-        except OverflowError:  # 9999-12-31T23:00-01:00 is past year 9999 in UTC
-            shown = repr(value[:40])
-        raise FsrsCardError(f"{shown} is {beyond} (after {to_db(latest)})", key)
-    return moment
-
-
-class _Row(BaseModel):
-    """`strict`: each value has its own JSON type. pydantic's usual conversions read
-    `"rating": true` as 1 (Again), `"3"` as 3 and `"yes"` as true: a file no drillbit
-    wrote, whose meaning is a guess, is refused instead, naming the value."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
-
-
-class CardStateRow(_Row):
-    """A card's saved fsrs schedule."""
-
-    card_id: CardId
-    fsrs_card: FsrsCardText
-    introduced_at: Moment = Field(description="When the card was first scheduled")
-    updated_at: Moment = Field(description="When the schedule last changed")
-
-    @field_validator("fsrs_card")
-    @classmethod
-    def _fsrs_card(cls, value: str, info: ValidationInfo) -> str:
-        return _fsrs_once(value, info)
-
-
-class SessionRow(_Row):
-    """A study session; `id` is local to the file."""
-
-    id: Int64 = Field(
-        description="Local to this file: what `session` of reviews and attempts refers to"
-    )
-    mode: Mode = Field(description="`due`, `cram` or `mock`")
-    started_at: Moment
-    ended_at: Moment | None = Field(default=None, description="null: the session never ended")
-    filters: dict[Annotated[str, Field(max_length=64)], FilterValue] = Field(
-        default_factory=dict, max_length=32, description="The selection the session studied"
-    )
-
-
-class ReviewRow(_Row):
-    """One answer."""
-
-    card_id: CardId
-    rating: int = Field(ge=1, le=4, description="fsrs rating: 1 Again, 2 Hard, 3 Good, 4 Easy")
-    correct: bool = Field(description="Whether the answer was right")
-    reviewed_at: Moment
-    duration_ms: int | None = Field(
-        default=None, ge=0, le=MAX_DURATION_MS, description="Time to answer, at most a week"
-    )
-    mode: Mode = Field(description="`due`, `cram` or `mock`")
-    state_before: int | None = Field(
-        default=None, ge=0, le=3, description="fsrs state before the review; null when new"
-    )
-    card_before: FsrsCardText | None = Field(default=None, description="null: the card was new")
-    card_after: FsrsCardText | None = Field(
-        default=None, description="null: the answer did not reschedule (cram, mock)"
-    )
-    session: Int64 | None = Field(default=None, description="An `id` of `sessions`, or null")
-
-    @field_validator("card_before", "card_after")
-    @classmethod
-    def _cards(cls, value: str | None, info: ValidationInfo) -> str | None:
-        return _fsrs_once(value, info) if value is not None else None
-
-
-class AttemptRow(_Row):
-    """One graded drill submission."""
-
-    card_id: CardId
-    status: str = Field(
-        min_length=1, max_length=40, description="The verdict status, e.g. `passed`"
-    )
-    seed: Int64 | None = Field(default=None, description="The case seed the grading used")
-    duration_ms: float | None = Field(
-        default=None,
-        ge=0,
-        le=MAX_DURATION_MS,
-        allow_inf_nan=False,
-        description="How long the grading took, at most a week",
-    )
-    hints_used: int = Field(default=0, ge=0, le=1000, description="Hints revealed before it")
-    verdict: str = Field(max_length=4 * MIB, description="The verdict JSON text, verbatim")
-    attempted_at: Moment
-    session: Int64 | None = Field(default=None, description="An `id` of `sessions`, or null")
-
-
-class DraftRow(_Row):
-    """The code a person was writing for a drill."""
-
-    card_id: CardId
-    text: str = Field(max_length=MIB, description="The code as last saved")
-    updated_at: Moment
-
-
-class FlagRow(_Row):
-    """A card taken out of study (version 2): suspended, buried until a time, or both."""
-
-    card_id: CardId
-    suspended: bool = Field(default=False, description="Out of study until unsuspended")
-    buried_until: BuryEnd | None = Field(
-        default=None,
-        description=(
-            "Buried: out of study until this time (the next day's start), not after now + 2 days;"
-            " null: not buried"
-        ),
-    )
-    updated_at: Moment = Field(description="When the card was last suspended or buried")
-
-    @model_validator(mode="after")
-    def _says_something(self) -> FlagRow:
-        if not self.suspended and self.buried_until is None:
-            raise ValueError("neither suspended nor buried (such a card is simply not listed)")
-        return self
-
-
-class HintRow(_Row):
-    """A drill hint shown to the person (version 3): the hints seen since a drill's last
-    pass make its next pass one "with hints"."""
-
-    card_id: CardId
-    number: int = Field(
-        ge=1, le=1000, description="The hint's place in the drill's list, 1 = the first"
-    )
-    seen_at: Moment = Field(description="When it was shown")
-    session: Int64 | None = Field(default=None, description="An `id` of `sessions`, or null")
-
-
-class PlanRow(_Row):
-    """The interview plan (version 2)."""
-
-    interview: Annotated[date, BeforeValidator(_day_text)] = Field(
-        strict=False, description="The interview day, `YYYY-MM-DD`"
-    )
-    minutes_per_day: float = Field(
-        ge=1, le=24 * 60, allow_inf_nan=False, description="The daily study budget in minutes"
-    )
-    target: float = Field(
-        gt=0,
-        lt=1,
-        allow_inf_nan=False,
-        description="Predicted recall on the day to reach, strictly between 0 and 1",
-    )
-    created_at: Moment
-
-
-class ProgressFile(_Row):
-    """The whole backup file (version 3)."""
-
-    format: Literal["drillbit-progress"] = Field(description="Always `drillbit-progress`")
-    version: Literal[1, 2, 3] = Field(
-        description=(
-            "3 (2, without `hints_seen`, and 1, without `plan` and `card_flags` too, are still"
-            " read); a file of another version is refused"
-        )
-    )
-    exported_at: Moment
-    drillbit_version: str = Field(default="", max_length=64, description="Informative only")
-    card_states: list[CardStateRow] = Field(default_factory=list, description="Card schedules")
-    sessions: list[SessionRow] = Field(default_factory=list, description="Study sessions")
-    reviews: list[ReviewRow] = Field(default_factory=list, description="Every answer")
-    attempts: list[AttemptRow] = Field(default_factory=list, description="Every graded drill")
-    drafts: list[DraftRow] = Field(default_factory=list, description="Unfinished drill code")
-    card_flags: list[FlagRow] = Field(
-        default_factory=list, description="Suspended and buried cards (version 2)"
-    )
-    hints_seen: list[HintRow] = Field(
-        default_factory=list, description="Drill hints shown (version 3)"
-    )
-    plan: PlanRow | None = Field(
-        default=None, description="The interview plan; null or absent: none (version 2)"
-    )
-
-
-@dataclass(frozen=True)
-class MergeReport:
-    """What an import added, replaced and left alone.
-
-    "Unchanged" is a row this machine already holds exactly as the file does (importing the
-    same file twice); "kept (newer here)" is a row this machine holds in a later version,
-    which wins over the file's.
-    """
-
-    reviews_added: int = 0
-    reviews_present: int = 0
-    attempts_added: int = 0
-    attempts_present: int = 0
-    sessions_added: int = 0
-    sessions_present: int = 0
-    """A study session this machine already holds (same mode, same start)."""
-    states_added: int = 0
-    states_updated: int = 0
-    states_same: int = 0
-    """The card's schedule here is the file's, to the last field."""
-    states_kept: int = 0
-    """The card was reviewed later here than in the file: this machine's schedule wins."""
-    states_tied: int = 0
-    """Different schedules from a review at the same moment (or none): this machine's kept."""
-    drafts_added: int = 0
-    drafts_updated: int = 0
-    drafts_same: int = 0
-    """The draft here holds the file's text."""
-    drafts_kept: int = 0
-    """The draft here was saved later than the file's: it wins."""
-    drafts_tied: int = 0
-    """Different texts saved at the same moment: this machine's kept."""
-    plan_replaced: int = 0
-    """1 when the file's interview plan replaced this machine's (or filled its absence)."""
-    plan_same: int = 0
-    """1 when this machine's interview plan is the file's."""
-    plan_kept: int = 0
-    """1 when this machine's interview plan was set later than the file's (it wins)."""
-    flags_added: int = 0
-    flags_updated: int = 0
-    flags_same: int = 0
-    """The card is suspended or buried here exactly as the file says."""
-    flags_kept: int = 0
-    """The file's flag was older, or the card was answered here since, or its burial has ended."""
-    hints_added: int = 0
-    hints_present: int = 0
-    """A hint this machine already logged as seen (same drill, same hint, same moment)."""
-
-    @property
-    def empty(self) -> bool:
-        """The file held no row and no plan: nothing was looked at, let alone imported."""
-        return not any(getattr(self, field.name) for field in fields(self))
-
-    def describe(self) -> str:
-        """One line for the person: each kind of row the file held, with what became of it
-        (counts of none left out); `nothing new:` first when nothing here changed."""
-        groups = [
-            ("reviews", [(self.reviews_added, "added"), (self.reviews_present, "already here")]),
-            (
-                "card schedules",
-                [
-                    (self.states_added, "added"),
-                    (self.states_updated, "updated"),
-                    (self.states_same, "unchanged"),
-                    (self.states_kept, "kept (newer here)"),
-                    (self.states_tied, "kept (reviewed at the same time here)"),
-                ],
-            ),
-            (
-                "drill attempts",
-                [(self.attempts_added, "added"), (self.attempts_present, "already here")],
-            ),
-            (
-                "study sessions",
-                [(self.sessions_added, "added"), (self.sessions_present, "already here")],
-            ),
-            (
-                "drafts",
-                [
-                    (self.drafts_added, "added"),
-                    (self.drafts_updated, "updated"),
-                    (self.drafts_same, "unchanged"),
-                    (self.drafts_kept, "kept (newer here)"),
-                    (self.drafts_tied, "kept (saved at the same time here)"),
-                ],
-            ),
-            (
-                "suspended or buried cards",
-                [
-                    (self.flags_added, "added"),
-                    (self.flags_updated, "updated"),
-                    (self.flags_same, "unchanged"),
-                    (self.flags_kept, "kept as they are here"),
-                ],
-            ),
-            (
-                "drill hints seen",
-                [(self.hints_added, "added"), (self.hints_present, "already here")],
-            ),
-        ]
-        parts = [
-            f"{name}: " + ", ".join(f"{count} {what}" for count, what in counts if count)
-            for name, counts in groups
-            if any(count for count, _ in counts)
-        ]
-        if self.plan_replaced:
-            parts.append("interview plan: taken from the file")
-        elif self.plan_same:
-            parts.append("interview plan: unchanged")
-        elif self.plan_kept:
-            parts.append("interview plan: kept (newer here)")
-        if not parts:
-            return "the file holds no progress: nothing imported"
-        changed = (
-            self.reviews_added
-            + self.attempts_added
-            + self.sessions_added
-            + self.states_added
-            + self.states_updated
-            + self.drafts_added
-            + self.drafts_updated
-            + self.plan_replaced
-            + self.flags_added
-            + self.flags_updated
-            + self.hints_added
-        )
-        return ("" if changed else "nothing new: ") + "; ".join(parts)
-
-
-# -- export ------------------------------------------------------------------------
-
-
-def _state_row(r: Mapping[str, Any]) -> CardStateRow:
-    return CardStateRow.model_construct(
-        card_id=r["card_id"],
-        fsrs_card=r["fsrs_card"],
-        introduced_at=from_db(r["introduced_at"]),
-        updated_at=from_db(r["updated_at"]),
-    )
-
-
-def _session_row(r: Mapping[str, Any]) -> SessionRow:
-    return SessionRow.model_construct(
-        id=r["number"],
-        mode=r["mode"],
-        started_at=from_db(r["started_at"]),
-        ended_at=from_db(r["ended_at"]) if r["ended_at"] else None,
-        filters=json.loads(r["filters"] or "{}"),
-    )
-
-
-def _review_row(r: Mapping[str, Any]) -> ReviewRow:
-    return ReviewRow.model_construct(
-        card_id=r["card_id"],
-        rating=r["rating"],
-        correct=bool(r["correct"]),
-        reviewed_at=from_db(r["reviewed_at"]),
-        duration_ms=r["duration_ms"],
-        mode=r["mode"],
-        state_before=r["state_before"],
-        card_before=r["card_before"],
-        card_after=r["card_after"],
-        session=r["number"],
-    )
-
-
-def _attempt_row(r: Mapping[str, Any]) -> AttemptRow:
-    return AttemptRow.model_construct(
-        card_id=r["card_id"],
-        status=r["status"],
-        seed=r["seed"],
-        duration_ms=r["duration_ms"],
-        hints_used=r["hints_used"],
-        verdict=r["verdict"],
-        attempted_at=from_db(r["attempted_at"]),
-        session=r["number"],
-    )
-
-
-def _draft_row(r: Mapping[str, Any]) -> DraftRow:
-    return DraftRow.model_construct(
-        card_id=r["card_id"], text=r["text"], updated_at=from_db(r["updated_at"])
-    )
-
-
-def _flag_row(r: Mapping[str, Any]) -> FlagRow:
-    return FlagRow.model_construct(
-        card_id=r["card_id"],
-        suspended=bool(r["suspended"]),
-        buried_until=from_db(r["buried_until"]) if r["buried_until"] else None,
-        updated_at=from_db(r["updated_at"]),
-    )
-
-
-def _hint_row(r: Mapping[str, Any]) -> HintRow:
-    return HintRow.model_construct(
-        card_id=r["card_id"], number=r["hint"], seen_at=from_db(r["seen_at"]), session=r["number"]
-    )
-
-
-def plan_row(conn: sqlite3.Connection) -> PlanRow | None:
-    r = conn.execute("SELECT * FROM interview_plan").fetchone()
-    if r is None:
-        return None
-    return PlanRow.model_construct(
-        interview=date.fromisoformat(r["interview"]),
-        minutes_per_day=float(r["minutes_per_day"]),
-        target=float(r["target"]),
-        created_at=from_db(r["created_at"]),
-    )
-
-
-ROW_BUILDERS: dict[str, Callable[[Mapping[str, Any]], _Row]] = {
-    "card_states": _state_row,
-    "sessions": _session_row,
-    "reviews": _review_row,
-    "attempts": _attempt_row,
-    "drafts": _draft_row,
-    "card_flags": _flag_row,
-    "hints_seen": _hint_row,
-}
-
-
-def dump(store: Store, *, now: datetime | None = None) -> ProgressFile:
-    """Everything in the store as one consistent snapshot (a single read transaction).
-
-    The whole history in memory: for a look at a small store (tests); `export_progress`
-    writes a file row by row instead.
-    """
-    moment = now if now is not None else datetime.now(UTC)
-    # Rows come from the store itself: built without re-validation (no future-date
-    # check against this clock, no re-parsing of every fsrs JSON).
-    with store.read_transaction() as conn:
-        lists: dict[str, Any] = {
-            key: [ROW_BUILDERS[key](r) for r in conn.execute(query)]
-            for key, query in QUERIES.items()
-        }
-        plan = plan_row(conn)
-    return ProgressFile.model_construct(
-        format=FORMAT,
-        version=VERSION,
-        exported_at=moment,
-        drillbit_version=drillbit_version(),
-        plan=plan,
-        **lists,
-    )
-
+from quiz.store.plans import write_interview_plan
+from quiz.store.records import InterviewPlan
+from quiz.store.reviews import INSERT_REVIEW
+from quiz.store.schedules import fsrs_columns
+from quiz.store.store import Store
+from quiz.store.timefmt import to_db
 
 _BATCH = 1000
 """Reviews the import looks up and inserts at a time."""
-
-
-# -- reading a backup --------------------------------------------------------------
-
-
-class _TooLong(int):
-    """An integer literal with too many digits to be a 64-bit value (kept as its length)."""
-
-
-def _parse_int(text: str) -> int:
-    digits = len(text.lstrip("-"))
-    return _TooLong(digits) if digits > 19 else int(text)
-
-
-class _NonFinite(float):
-    """NaN or an infinity written as JSON's non-standard constants."""
-
-
-def _parse_constant(name: str) -> float:
-    return _NonFinite(float(name.replace("Infinity", "inf")))
-
-
-MAX_ITEM_BYTES = 64 * MIB
-"""The largest single value of a backup (a row of a list, or a top-level value) read.
-
-Memory is bounded by this, not by the file: rows are read, checked and merged one at a
-time. 64 MiB holds the longest row a backup can have (a 4 Mi-character verdict, escaped)."""
-MAX_TEXT_BYTES = 4096 * MIB
-"""The most JSON text (after gzip) read: over 6 million reviews; it only bounds the time."""
-
-_ROW_MODELS: dict[str, type[_Row]] = {
-    "card_states": CardStateRow,
-    "sessions": SessionRow,
-    "reviews": ReviewRow,
-    "attempts": AttemptRow,
-    "drafts": DraftRow,
-    "card_flags": FlagRow,
-    "hints_seen": HintRow,
-}
-"""The lists of the file, each streamed row by row."""
-_FIELD_RANK = {field: rank for rank, field in enumerate(ProgressFile.model_fields)}
-
-
-class _Sink:
-    """Where the rows of a backup go once each is valid (nowhere: only checked)."""
-
-    def add(self, key: str, row: _Row) -> None:
-        """One valid row of the list `key`."""
-
-    def finish(self, header: ProgressFile) -> None:
-        """The whole file was valid (`header`: its fields, lists empty)."""
-
-
-class _Check:
-    """The validation of one backup as its members stream past (see `parse_progress`).
-
-    The first value no backup holds is refused at once (it comes first in the file). Other
-    problems are counted, and the one pydantic would name first for the whole file (its
-    fields in order, a list's rows by index) is kept for the end, after the format tag and
-    version are known: those come first in the message, wherever they stand in the file.
-    """
-
-    def __init__(self, name: str, now: datetime) -> None:
-        self.name = name
-        self.context: dict[str, Any] = {"now": now, _CHECKED: {}}
-        self.header: dict[str, Any] = {}
-        self.root: Any = None
-        self.whole = False
-        """Whether the document is no object (`root` holds it, even when it is null)."""
-        self.lists: set[str] = set()
-        self.filled: set[str] = set()
-        """The lists with at least one row (an older version's file may not hold some)."""
-        self.first: tuple[tuple[int, int, int], str] | None = None
-        self.errors = 0
-
-    def value(self, key: str, value: Any) -> None:
-        """A whole top-level value (`key` "": the whole document, not an object)."""
-        where: tuple[int | str, ...] = (key,) if key else ()
-        self._safe(value, where)
-        if key:
-            self.header[key] = value
-        else:
-            self.root = value
-            self.whole = True
-
-    def row(self, key: str, index: int, value: Any) -> _Row | None:
-        """One row of the list `key`: the validated row, or None when it is not valid."""
-        self._safe(value, (key, index))
-        self.filled.add(key)
-        model = _ROW_MODELS.get(key)
-        if model is None:  # not a list of the format: the key is refused at the end
-            return None
-        try:
-            return model.model_validate(value, context=self.context)
-        except ValidationError as exc:
-            self._note(exc, (key, index))
-            return None
-
-    def _safe(self, value: Any, where: tuple[int | str, ...]) -> None:
-        problem = _unsafe_value(value, where)
-        if problem is not None:
-            self.refuse_newer()
-            at, what = problem
-            raise ProgressFormatError(f"{self.name}: {_path(at)}: {what}")
-
-    def refuse_newer(self, damage: str = "") -> None:
-        """Refuse the file as a newer version's when its header (read so far) says so.
-
-        A value refused at once (too deep, an integer beyond 64 bits) in a file a newer
-        drillbit wrote is that version's to read: "update drillbit" is the message that
-        helps, not the value's, as it is for every other problem (`finish`). `damage` is
-        what no drillbit can read (a file cut short, not JSON): said after the version,
-        since updating alone will not import it."""
-        version = self.header.get("version")
-        if self.header.get("format") == FORMAT and _newer(version):
-            also = f"; the file is also damaged: {damage}" if damage else ""
-            raise ProgressFormatError(_version_problem(self.name, version) + also)
-
-    def _note(self, exc: ValidationError, where: tuple[int | str, ...]) -> None:
-        found = problems(exc)
-        self.errors += len(found)
-        at, message, first = found[0]
-        loc = [*where, *at]
-        rank = (
-            _FIELD_RANK.get(str(loc[0]), len(_FIELD_RANK)),
-            loc[1] if len(where) == 2 and isinstance(loc[1], int) else -1,
-            self.errors,
-        )
-        if self.first is not None and self.first[0] <= rank:
-            return
-        cause = first.get("ctx", {}).get("error")
-        if isinstance(cause, FsrsCardError) and cause.key is not None:
-            loc.append(cause.key)  # into the fsrs JSON text: `card_states.0.fsrs_card.state`
-        self.first = (rank, f"{_path(loc)}: {message}")
-
-    @property
-    def failed(self) -> bool:
-        return self.first is not None
-
-    def finish(self) -> ProgressFile:
-        """The file's fields (lists empty), or ProgressFormatError for its first problem."""
-        name = self.name
-        data = self.root if self.whole else self.header
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise ProgressFormatError(
-                f"{name} is not a drillbit progress file ({_other_json(data)}); {EXPECTED}"
-            )
-        if "version" not in data:
-            raise ProgressFormatError(
-                f"{name}: version: missing (a {FORMAT} file names its version; this drillbit "
-                f"reads versions {READABLE_VERSIONS[0]} to {VERSION})"
-            )
-        version = data.get("version")
-        if version not in READABLE_VERSIONS or isinstance(version, bool):
-            raise ProgressFormatError(_version_problem(name, version))
-        for field, came_in in CAME_IN.items():
-            present = data.get(field) if field not in _ROW_MODELS else field in self.filled
-            if present and version < came_in:
-                raise ProgressFormatError(
-                    f"{name}: {field}: not part of version {version} (it came in version {came_in})"
-                )
-        header: ProgressFile | None = None
-        try:
-            header = ProgressFile.model_validate(
-                {**data, **dict.fromkeys(self.lists, [])}, context=self.context
-            )
-        except ValidationError as exc:
-            self._note(exc, ())
-        if self.first is not None or header is None:
-            more = f" (and {self.errors - 1} more)" if self.errors > 1 else ""
-            problem = self.first[1] if self.first is not None else "not valid"
-            raise ProgressFormatError(f"{name}: {problem}{more}")
-        return header
-
-
-def _intake(members_of: Iterable[Member], name: str, now: datetime, sink: _Sink) -> ProgressFile:
-    """Check every member of a backup, handing each valid row to `sink` while all are."""
-    check = _Check(name, now)
-    try:
-        for member in members_of:
-            if member.place is None:
-                check.value(member.key, member.value)
-            elif member.place < 0:
-                check.lists.add(member.key)
-            else:
-                row = check.row(member.key, member.place, member.value)
-                if row is not None and not check.failed:
-                    sink.add(member.key, row)
-    except TooDeep as exc:
-        check.refuse_newer()
-        raise ProgressFormatError(
-            f"{name}: {_deep_path(exc.text, exc.path)}: nested deeper than {MAX_DEPTH} levels"
-        ) from None
-    except StreamError as exc:
-        where = f"{_path(exc.path)}: " if exc.path else ""
-        check.refuse_newer(f"{where}{exc.message}")
-        raise ProgressFormatError(f"{name}: {where}{exc.message}") from exc
-    header = check.finish()
-    sink.finish(header)
-    return header
-
-
-def _file_members(source: Readable, item_limit: int) -> Iterator[Member]:
-    return members(
-        source,
-        item_limit=item_limit,
-        total_limit=MAX_TEXT_BYTES,
-        parse_int=_parse_int,
-        parse_constant=_parse_constant,
-    )
-
-
-def _decoded_members(data: Any) -> Iterator[Member]:
-    """The members of an already decoded document, as `members` gives a file's."""
-    if not isinstance(data, dict):
-        yield Member("", None, data)
-        return
-    for key, value in data.items():
-        if isinstance(value, list):
-            yield Member(key, -1, None)
-            for index, item in enumerate(value):
-                yield Member(key, index, item)
-        else:
-            yield Member(key, None, value)
-
-
-@contextmanager
-def _opened(path: Path) -> Iterator[Readable]:
-    """The backup at `path` opened for streaming (gzip or not); ProgressFormatError if not,
-    or if its first bytes show it is something else (an Anki package, a binary file)."""
-    if (instead := not_a_backup(path)) is not None:
-        raise ProgressFormatError(instead)
-    try:
-        with open_regular(path) as source:
-            yield source
-    except ValueError as exc:
-        raise ProgressFormatError(f"{path}: {exc}, not a regular file") from exc
-    except OSError as exc:
-        raise ProgressFormatError(f"{path}: cannot read it: {exc.strerror or exc}") from exc
-
-
-class _Collect(_Sink):
-    """Every valid row kept, for a whole `ProgressFile` in memory."""
-
-    def __init__(self) -> None:
-        self.lists: dict[str, list[_Row]] = {key: [] for key in _ROW_MODELS}
-
-    def add(self, key: str, row: _Row) -> None:
-        self.lists[key].append(row)
-
-    def backup(self, header: ProgressFile) -> ProgressFile:
-        return header.model_copy(update=self.lists)
-
-
-def read_progress(
-    path: Path, *, now: datetime | None = None, item_limit: int = MAX_ITEM_BYTES
-) -> ProgressFile:
-    """Read and validate a backup file whole into memory (`import_progress` streams it)."""
-    moment = now if now is not None else datetime.now(UTC)
-    collect = _Collect()
-    with _opened(path) as source:
-        header = _intake(_file_members(source, item_limit), str(path), moment, collect)
-    return collect.backup(header)
-
-
-def parse_progress_bytes(
-    raw: bytes,
-    name: str = "the file",
-    *,
-    now: datetime | None = None,
-    item_limit: int = MAX_ITEM_BYTES,
-) -> ProgressFile:
-    """Decode JSON text (gzip or not) and validate it (see `parse_progress`)."""
-    moment = now if now is not None else datetime.now(UTC)
-    collect = _Collect()
-    source: Readable = io.BytesIO(raw)
-    if raw.startswith(GZIP_MAGIC):
-        source = gzip.GzipFile(fileobj=io.BytesIO(raw), mode="rb")
-    header = _intake(_file_members(source, item_limit), name, moment, collect)
-    return collect.backup(header)
-
-
-def parse_progress(
-    data: Any, name: str = "the file", *, now: datetime | None = None
-) -> ProgressFile:
-    """Validate a decoded backup document (format tag and version first, then every row)."""
-    moment = now if now is not None else datetime.now(UTC)
-    collect = _Collect()
-    header = _intake(_decoded_members(data), name, moment, collect)
-    return collect.backup(header)
-
-
-def _path(loc: tuple[int | str, ...] | list[int | str]) -> str:
-    """A JSON path in dotted form, `reviews.3.duration_ms`; `(top level)` for the root."""
-    return ".".join(str(part) for part in loc) or "(top level)"
-
-
-def _unsafe_value(
-    value: Any, where: tuple[int | str, ...]
-) -> tuple[tuple[int | str, ...], str] | None:
-    """The first value no valid backup holds, with its path, or None (iterative, any depth)."""
-    if _plainly_safe(value, len(where)):
-        return None
-    todo: list[tuple[Any, tuple[int | str, ...]]] = [(value, where)]
-    while todo:
-        item, at = todo.pop()
-        if isinstance(item, dict | list) and len(at) >= MAX_DEPTH:
-            return at, f"nested deeper than {MAX_DEPTH} levels"
-        if isinstance(item, _TooLong):
-            return at, f"an integer of {int(item)} digits, beyond 64 bits"
-        if isinstance(item, bool):
-            continue
-        if isinstance(item, int):
-            if not -INT64 - 1 <= item <= INT64:
-                return at, f"the integer {item} is beyond 64 bits"
-        elif isinstance(item, float):
-            if not math.isfinite(item):
-                return at, f"{item} is not a finite number (JSON has no NaN or Infinity)"
-            if abs(item) > INT64:
-                return at, f"the number {item:g} is beyond 64 bits"
-        elif isinstance(item, dict):
-            todo.extend((child, (*at, key)) for key, child in reversed(item.items()))
-        elif isinstance(item, list):
-            todo.extend((child, (*at, index)) for index, child in reversed(list(enumerate(item))))
-    return None
-
-
-def _plainly_safe(value: Any, depth: int) -> bool:
-    """True when `_unsafe_value` would find nothing, by a walk that builds no paths.
-
-    Only plain JSON values are judged here (str, bool, None, int and float as `json.loads`
-    makes them, dicts and lists); anything else (a `_TooLong`, a `_NonFinite`, a value from
-    outside JSON) answers False, and so does any problem: the walk with paths then names it.
-    """
-    if type(value) is not dict and type(value) is not list:
-        return False
-    todo: list[tuple[Any, int]] = [(value, depth)]
-    low, high = -INT64 - 1, INT64
-    while todo:
-        item, level = todo.pop()
-        if level >= MAX_DEPTH:
-            return False
-        for child in item.values() if type(item) is dict else item:
-            kind = type(child)
-            if kind is str or kind is bool or child is None:
-                continue
-            if kind is int:
-                if not low <= child <= high:
-                    return False
-            elif kind is float:
-                if not -INT64 <= child <= INT64:  # NaN and the infinities fail it too
-                    return False
-            elif kind is dict or kind is list:
-                todo.append((child, level + 1))
-            else:
-                return False
-    return True
-
-
-def _deep_path(text: str, where: tuple[int | str, ...] = ()) -> str:
-    """The path at which `text`, a value at `where`, first nests deeper than MAX_DEPTH."""
-    stack: list[list[Any]] = []  # [kind, the current key or index]
-    in_string = escaped = False
-    token: list[str] = []
-    last_string = ""
-    for char in text:
-        if in_string:
-            if escaped:
-                escaped = False
-            elif char == "\\":
-                escaped = True
-            elif char == '"':
-                in_string = False
-                last_string = "".join(token)
-            else:
-                token.append(char)
-            continue
-        if char == '"':
-            in_string, token = True, []
-        elif char in "[{":
-            if len(stack) + len(where) == MAX_DEPTH:
-                return _path([*where, *(entry[1] for entry in stack)])
-            stack.append(["list", 0] if char == "[" else ["dict", ""])
-        elif char in "]}":
-            if stack:
-                stack.pop()
-        elif char == ":" and stack and stack[-1][0] == "dict":
-            stack[-1][1] = last_string
-        elif char == "," and stack and stack[-1][0] == "list":
-            stack[-1][1] += 1
-    return _path([*where, *(entry[1] for entry in stack)])
-
-
-def _other_json(data: Any) -> str:
-    """What a JSON document that is no backup holds instead, to tell the file apart."""
-    if not isinstance(data, dict):
-        return f'it holds {shown(data)}, not an object with "format": "{FORMAT}"'
-    if "format" in data:
-        return f'its "format" is {shown(data["format"])}, not "{FORMAT}"'
-    keys = ", ".join(json.dumps(key[:40], ensure_ascii=False) for key in list(data)[:4])
-    more = ", ..." if len(data) > 4 else ""
-    found = f"its keys are {keys}{more}" if data else "it is an empty object"
-    return f'no "format": "{FORMAT}"; {found}'
-
-
-def _version_problem(name: str, version: object) -> str:
-    """Why a file of this `version` is refused."""
-    return (
-        f"{name} is drillbit-progress version {version!r}; this drillbit reads versions "
-        f"{READABLE_VERSIONS[0]} to {VERSION}"
-        + (" (update drillbit to import it)" if _newer(version) else "")
-    )
-
-
-def _newer(version: object) -> bool:
-    return isinstance(version, int) and not isinstance(version, bool) and version > VERSION
-
-
-# -- merging -----------------------------------------------------------------------
 
 
 def import_progress(
@@ -1251,9 +81,9 @@ def import_progress(
     moment = now if now is not None else datetime.now(UTC)
     if not store.saving:
         raise NotSavedError(f"nothing was imported: {store.not_saved_reason}")
-    with _opened(path) as source, store.write_transaction(bulk=True) as conn:
+    with opened(path) as source, store.write_transaction(bulk=True) as conn:
         merger = _Merger(conn, moment)
-        _intake(_file_members(source, item_limit), str(path), moment, merger)
+        intake(file_members(source, item_limit), str(path), moment, merger)
     return merger.report()
 
 
@@ -1269,14 +99,14 @@ def merge_progress(
         raise NotSavedError(f"nothing was imported: {store.not_saved_reason}")
     with store.write_transaction(bulk=True) as conn:
         merger = _Merger(conn, now or datetime.now(UTC))
-        for key in _ROW_MODELS:
+        for key in ROW_MODELS:
             for row in getattr(backup, key):
                 merger.add(key, row)
         merger.finish(backup)
     return merger.report()
 
 
-class _Merger(_Sink):
+class _Merger(Sink):
     """Rows merged one at a time into an open write transaction (the module's rules).
 
     A file's `session` ids are mapped to this database's as its sessions are merged; a
@@ -1315,7 +145,7 @@ class _Merger(_Sink):
             "hints_seen": self._hint,
         }
 
-    def add(self, key: str, row: _Row) -> None:
+    def add(self, key: str, row: Row) -> None:
         if self.waiting and key != "reviews":
             self._insert_reviews()
         self._add[key](row)
@@ -1349,7 +179,7 @@ class _Merger(_Sink):
             "INSERT INTO temp.import_unlinked VALUES (?, ?, ?)", (table, row_id, file_session)
         )
 
-    def _session(self, row: _Row) -> None:
+    def _session(self, row: Row) -> None:
         assert isinstance(row, SessionRow)
         key = (row.mode, to_db(row.started_at))
         ended = to_db(row.ended_at) if row.ended_at is not None else None
@@ -1369,7 +199,7 @@ class _Merger(_Sink):
                 )
         self.sessions[row.id] = self.local[key]
 
-    def _review(self, row: _Row) -> None:
+    def _review(self, row: Row) -> None:
         assert isinstance(row, ReviewRow)
         at = to_db(row.reviewed_at)
         values = (
@@ -1407,7 +237,7 @@ class _Merger(_Sink):
             self.counts["reviews_present"] += 1
             return
         self.latest = max(self.latest, at)
-        cursor = self.conn.execute(_INSERT_REVIEW, values)
+        cursor = self.conn.execute(INSERT_REVIEW, values)
         self._session_of("review_log", file_session, int(cursor.lastrowid or 0))
         self.counts["reviews_added"] += 1
 
@@ -1424,7 +254,7 @@ class _Merger(_Sink):
             added = self._unstored(self.waiting)
         self.counts["reviews_added"] += len(added)
         self.counts["reviews_present"] += len(self.waiting) - len(added)
-        self.conn.executemany(_INSERT_REVIEW, added)
+        self.conn.executemany(INSERT_REVIEW, added)
         self.waiting.clear()
         self.to_look_up = False
 
@@ -1457,7 +287,7 @@ class _Merger(_Sink):
             found |= asked.intersection(rows)
         return found
 
-    def _attempt(self, row: _Row) -> None:
+    def _attempt(self, row: Row) -> None:
         assert isinstance(row, AttemptRow)
         at = to_db(row.attempted_at)
         present = self.conn.execute(
@@ -1468,9 +298,7 @@ class _Merger(_Sink):
             self.counts["attempts_present"] += 1
             return
         cursor = self.conn.execute(
-            """INSERT INTO drill_attempt (card_id, status, seed, duration_ms, hints_used,
-                   verdict, attempted_at, session_id)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+            INSERT_ATTEMPT,
             (
                 row.card_id,
                 row.status,
@@ -1485,15 +313,15 @@ class _Merger(_Sink):
         self._session_of("drill_attempt", row.session, int(cursor.lastrowid or 0))
         self.counts["attempts_added"] += 1
 
-    def _state(self, row: _Row) -> None:
+    def _state(self, row: Row) -> None:
         assert isinstance(row, CardStateRow)
         _merge_state(self.conn, row, self.counts)
 
-    def _draft(self, row: _Row) -> None:
+    def _draft(self, row: Row) -> None:
         assert isinstance(row, DraftRow)
         _merge_draft(self.conn, row, self.counts)
 
-    def _flag(self, row: _Row) -> None:
+    def _flag(self, row: Row) -> None:
         assert isinstance(row, FlagRow)
         answered = ""
         if self.known:  # none answered here before: the log's card indexes may be deferred
@@ -1504,7 +332,7 @@ class _Merger(_Sink):
             answered = str(found["at"]) if found is not None and found["at"] is not None else ""
         _merge_flag(self.conn, row, answered, self.now, self.counts)
 
-    def _hint(self, row: _Row) -> None:
+    def _hint(self, row: Row) -> None:
         assert isinstance(row, HintRow)
         at = to_db(row.seen_at)
         present = self.conn.execute(
@@ -1515,7 +343,7 @@ class _Merger(_Sink):
             self.counts["hints_present"] += 1
             return
         cursor = self.conn.execute(
-            "INSERT INTO hint_seen (card_id, number, seen_at, session_id) VALUES (?, ?, ?, ?)",
+            INSERT_HINT,
             (
                 row.card_id,
                 row.number,
@@ -1526,9 +354,6 @@ class _Merger(_Sink):
         self._session_of("hint_seen", row.session, int(cursor.lastrowid or 0))
         self.counts["hints_added"] += 1
 
-
-_INSERT_REVIEW = """INSERT INTO review_log (card_id, rating, correct, reviewed_at, duration_ms,
-    mode, state_before, card_before, card_after, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
 
 _LOOKUP_TIMES = 500
 """Review times asked per look-up query: under SQLite's oldest limit of 999 parameters."""
@@ -1709,10 +534,7 @@ def _merge_flag(
         counts["flags_kept"] += 1
         return
     conn.execute(
-        """INSERT INTO card_flag (card_id, suspended, buried_until, updated_at)
-           VALUES (?, ?, ?, ?)
-           ON CONFLICT (card_id) DO UPDATE SET suspended = excluded.suspended,
-               buried_until = excluded.buried_until, updated_at = excluded.updated_at""",
+        UPSERT_FLAG,
         (row.card_id, int(row.suspended), None if buried is None else to_db(buried), updated),
     )
     counts["flags_updated" if local is not None else "flags_added"] += 1

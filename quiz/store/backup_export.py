@@ -1,8 +1,8 @@
 """`drillbit export progress`: the store's progress written as a backup file, row by row.
 
-Apart from `quiz.store.backup` (the format's models, the import's checks): a row is
-written from its values (`quiz.store.backup_lines`), and only a row those writers leave
-to its model imports pydantic, fsrs and the models. Importing the backup module was
+Apart from the format's models and the import's checks: a row is written from its values
+(`quiz.store.backup_lines`), and only a row those writers leave to its model imports
+pydantic, fsrs and the models (`quiz.store.backup_dump`). Importing the backup module was
 0.25 s of a heavy user's 1.1 s export; the file is the same byte for byte
 (`tests/store/test_backup_lines.py` holds the two to the golden file the models wrote).
 """
@@ -85,7 +85,7 @@ _MAPPED_LINES: dict[str, Callable[[Mapping[str, Any]], str | None]] = {
     "hints_seen": hint_line,
 }
 """The short lists, written from their rows by column name. A row any of these give None
-for goes through its model (`quiz.store.backup.ROW_BUILDERS`), imported only then."""
+for goes through its model (`quiz.store.backup_dump.ROW_BUILDERS`), imported only then."""
 
 
 GZIP_LEVEL = 1
@@ -220,7 +220,7 @@ def _write_list(
 
 def _model_json(key: str, row: Mapping[str, Any]) -> str:
     """A row dumped through its model: for values the line writers leave to it."""
-    from quiz.store.backup import ROW_BUILDERS
+    from quiz.store.backup_dump import ROW_BUILDERS
 
     return ROW_BUILDERS[key](row).model_dump_json()
 
@@ -235,7 +235,7 @@ def _plan(conn: sqlite3.Connection) -> tuple[str, date | None]:
     text = plan_line(found)
     if text is not None:
         return text, date.fromisoformat(found["interview"])
-    from quiz.store.backup import plan_row
+    from quiz.store.backup_dump import plan_row
 
     model = plan_row(conn)  # the row read just above, in the same transaction
     return ("null", None) if model is None else (model.model_dump_json(), model.interview)

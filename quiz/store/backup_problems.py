@@ -1,4 +1,4 @@
-"""A backup row's validation errors as JSON paths and plain words (`quiz.store.backup`).
+"""A backup row's validation errors as JSON paths and plain words (`quiz.store.backup_read`).
 
 pydantic names a union's branches inside an error's location: a session filter that is
 an object was refused as `sessions.0.filters.topic.bool: Input should be a valid

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from quiz.errors import DrillbitError
+
+if TYPE_CHECKING:
+    from quiz.store.records import StoreNotice
 
 
 class StoreError(DrillbitError):
@@ -23,3 +28,11 @@ class NotSavedError(StoreError):
 class ChangedSinceError(StoreError):
     """An undo was refused: the card was answered again since (in another session, or
     another window of the app), so restoring the older state would lose that answer."""
+
+
+class DamagedFileReplaced(StoreError):
+    """A damaged file met in use was moved aside and replaced; the operation did nothing."""
+
+    def __init__(self, notice: StoreNotice) -> None:
+        super().__init__(f"{notice.message} Nothing was changed by this step: try it again.")
+        self.notice = notice

@@ -38,10 +38,10 @@ from typing import TypeVar
 
 from quiz.errors import DataDirError
 from quiz.paths import ensure_dir
-from quiz.store.errors import NotSavedError, StoreError
+from quiz.store.errors import DamagedFileReplaced, NotSavedError, StoreError
 from quiz.store.leftovers import Claim, clear_leftovers, remove_staged
 from quiz.store.recovery import MOVED_ASIDE, SIDECARS
-from quiz.store.store import DamagedFileReplaced, Store
+from quiz.store.store import Store
 
 _T = TypeVar("_T")
 

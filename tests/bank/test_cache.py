@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 from pathlib import Path
 from typing import Any
@@ -103,6 +104,61 @@ def test_another_code_stamp_discards_every_entry(
     parsed = _forbid_parsing(monkeypatch)
     bank = load_bank([mini_bank])
     assert len(parsed) == len(bank.cards) > 0
+
+
+@pytest.mark.parametrize("package", ["markdown", "mathtext"])
+def test_the_code_stamp_reads_every_module_of_the_markdown_and_math_readers(
+    package: str,
+) -> None:
+    """The Markdown reader and the math converter are packages: an edit to any of their
+    modules (a `$` rule, a section shortcut, a LaTeX rule) changes what a card parses to,
+    so each must be in the stamp."""
+    modules = sorted((Path(cachefile.__file__).resolve().parent / package).glob("*.py"))
+    assert len(modules) > 1
+    assert set(modules) <= set(cachefile.stamped_files())
+
+
+UNSTAMPED = {
+    "parallel.py": "splits the parsing between processes, never what a card parses to",
+    "dists.py": "reads library versions, which the stamp takes by name",
+}
+"""Modules of quiz.bank a stamped module imports that change nothing a card parses to."""
+
+
+def _bank_imports(path: Path) -> set[Path]:
+    """The quiz.bank modules (files) `path` imports, at its top or inside a function."""
+    bank = Path(cachefile.__file__).resolve().parent
+    found: set[Path] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        names: list[str] = []
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("quiz.bank"):
+            names = [node.module] + [f"{node.module}.{alias.name}" for alias in node.names]
+        elif isinstance(node, ast.Import):
+            names = [alias.name for alias in node.names if alias.name.startswith("quiz.bank")]
+        for name in names:
+            parts = name.split(".")[2:]
+            if not parts:  # quiz.bank itself
+                continue
+            relative = Path(*parts)
+            for candidate in (bank / relative.with_suffix(".py"), bank / relative / "__init__.py"):
+                if candidate.is_file():
+                    found.add(candidate.resolve())
+    return found
+
+
+def test_the_code_stamp_reads_every_bank_module_the_parsing_imports() -> None:
+    """An edit to any module the card reader uses (a math symbol, a number's form, a lint
+    rule's sentence count) changes what a card parses to: the stamp must read it, or the
+    cache hands back the old parse. mathsymbols.py was missed when the math converter
+    became a package."""
+    stamped = {path.resolve() for path in cachefile.stamped_files()}
+    todo, reached = list(stamped), set(stamped)
+    while todo:
+        for module in _bank_imports(todo.pop()) - reached:
+            reached.add(module)
+            todo.append(module)
+    unstamped = {path.name for path in reached - stamped}
+    assert unstamped == set(UNSTAMPED)
 
 
 def test_files_changed_just_now_are_not_stored(

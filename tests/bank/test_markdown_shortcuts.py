@@ -17,10 +17,6 @@ from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
 
 from quiz.bank.markdown import (
-    _BlockState,
-    _latex_delimited,
-    _parser,
-    _plain_section_starts,
     bold_children,
     code_blocks,
     headings,
@@ -33,6 +29,10 @@ from quiz.bank.markdown import (
     plain_children,
     section_starts,
 )
+from quiz.bank.markdown.blocks import _plain_section_starts
+from quiz.bank.markdown.blockstate import _BlockState
+from quiz.bank.markdown.parser import parser_for
+from quiz.bank.markdown.rules import latex_delimited
 from quiz.bank.parse import split_front_matter
 from tests.conftest import DATA, REPO
 
@@ -129,7 +129,7 @@ def _reference(latex_delimiters: bool) -> MarkdownIt:
         double_inline=True,
     )
     if latex_delimiters:
-        md.inline.ruler.before("escape", "latex_math", _latex_delimited)
+        md.inline.ruler.before("escape", "latex_math", latex_delimited)
     return md
 
 
@@ -286,7 +286,7 @@ def test_math_children_are_the_inline_parsers(text: str) -> None:
     if children is not None:
         for latex, reference in ((False, PLAIN), (True, LATEX)):
             assert _fields(children) == _fields(reference.parseInline(text)[0].children or [])
-            ours = _parser(latex, False)
+            ours = parser_for(latex, False)
             parsed: list[Token] = []
             ours.inline.parse(text, ours, {}, parsed)
             assert [c.meta for c in children] == [c.meta for c in parsed]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import math
+import re
+
 import pytest
 
 from quiz.bank.models import NumericFront, Tolerance
@@ -24,6 +27,8 @@ from quiz.bank.numbers import format_number, parse_number, typed_echo
         ("1e-6*2", "1e-6*2 (= 2e-6)"),
         ("1,000", "1,000 (= 1000)"),
         ("1,5", "1,5 (= 15)"),  # a decimal comma is read as a thousands one: say so
+        ("√128", "√128 (≈ 11.3137)"),
+        ("ln 2", "ln 2 (≈ 0.693147)"),
     ],
 )
 def test_the_echo_keeps_what_was_typed(typed: str, echoed: str) -> None:
@@ -43,6 +48,43 @@ def test_the_echo_keeps_what_was_typed(typed: str, echoed: str) -> None:
 )
 def test_numbers_are_shown_as_written(value: float, shown: str) -> None:
     assert format_number(value) == shown
+
+
+@pytest.mark.parametrize(
+    ("typed", "value"),
+    [
+        ("sqrt(128)", math.sqrt(128)),
+        ("√128", math.sqrt(128)),
+        ("8√2", 8 * math.sqrt(2)),  # a factor before a root multiplies it
+        ("8 sqrt(2)", 8 * math.sqrt(2)),
+        ("√(6/384)", 0.125),
+        ("√2^2", 2.0),  # the root takes the power after it
+        ("0.001*0.1/sqrt(0.001)", 0.1 * math.sqrt(0.001)),
+        ("ln 2", math.log(2)),
+        ("-ln(0.5)", math.log(2)),
+        ("log(2)", math.log(2)),  # log is the natural log, as in the cards' losses
+        ("Ln 2", math.log(2)),
+        ("SQRT(4)", 2.0),
+    ],
+)
+def test_roots_and_natural_logs_are_read(typed: str, value: float) -> None:
+    assert math.isclose(parse_number(typed), value, rel_tol=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("sqrt(-1)", "sqrt of -1 has no real, finite value"),
+        ("ln 0", "ln of 0 has no real, finite value"),
+        ("log(-2)", "log of -2 has no real, finite value"),
+        ("√", "the input ends too early"),
+        ("log10(2)", "'(' is out of place"),  # ln(10) then a stray parenthesis, not log10
+        ("sqrtx", "'x' is not part of"),
+    ],
+)
+def test_a_root_or_log_without_a_real_value_is_refused_plainly(typed: str, message: str) -> None:
+    with pytest.raises(ValueError, match=re.escape(message)):
+        parse_number(typed)
 
 
 def _front(answer: float, absolute: float, unit: str | None = None) -> NumericFront:

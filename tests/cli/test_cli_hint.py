@@ -96,7 +96,7 @@ def test_a_failure_names_the_hint_command_and_a_non_drill_is_refused(
 def test_a_hint_and_a_grading_are_dated_by_the_commands_clock(drillbit: RunDrillbit) -> None:
     """`hint` logs when the hint was shown and `grade` when the code was graded, at the
     command's time: each read the wall clock itself, which no test could fix."""
-    from quiz.store.backup import dump
+    from quiz.store.backup_dump import dump
 
     shown_at, graded_at = FIXED_NOW, FIXED_NOW + timedelta(minutes=5)
     assert drillbit("hint", "sigmoid", now=shown_at).returncode == 0

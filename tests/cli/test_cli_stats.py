@@ -162,13 +162,11 @@ def test_an_interrupt_is_aborted_as_click_says_it(
 def test_warnings_are_the_lines_click_prints(
     drillbit: RunDrillbit, _isolated_home: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import quiz.store.store as store_module
+    import quiz.store.base as store_base
 
     with Store.open():
         pass
-    monkeypatch.setattr(
-        store_module, "_writable", lambda _path: False
-    )  # "nothing new will be saved"
+    monkeypatch.setattr(store_base, "writable", lambda _path: False)  # "nothing new will be saved"
     fast, slow = _both(drillbit, monkeypatch)
     assert fast.returncode == slow.returncode == 0
     assert fast.stderr == slow.stderr and "nothing new will be saved" in fast.stderr

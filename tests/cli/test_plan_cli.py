@@ -228,13 +228,13 @@ def test_a_read_only_home_refuses_to_set_or_clear_a_plan(
 ) -> None:
     """A home whose database cannot be written keeps the plan it has: setting one printed
     the new plan and exited 0, and the next command had none (it lived in memory)."""
-    import quiz.store.store as store_module
+    import quiz.store.base as store_base
 
     content = ("--content", str(mini_bank))
     assert drillbit(*content, "plan", "--interview", in_days(14)).returncode == 0
     database = _isolated_home / "drillbit.db"
     before = database.read_bytes()
-    monkeypatch.setattr(store_module, "_writable", lambda _path: False)
+    monkeypatch.setattr(store_base, "writable", lambda _path: False)
     for change in (("--interview", in_days(9)), ("--minutes-per-day", "50"), ("--clear",)):
         refused = drillbit(*content, "plan", *change)
         assert refused.returncode == 1, (change, refused.stdout)

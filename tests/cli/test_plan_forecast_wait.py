@@ -53,3 +53,41 @@ def test_the_progress_counts_the_days_and_is_erased() -> None:
     with ForecastProgress(piped) as progress:
         progress(3, 46)
     assert piped.getvalue() == "", "no carriage returns in a script's log"
+
+
+def _terminal_rows(written: str, columns: int) -> list[str]:
+    """What a terminal `columns` wide shows after `written`: text wraps to a new row past the
+    last column (xterm's autowrap: the wrap waits for the next character), a carriage return
+    goes back to the start of the cursor's row only."""
+    rows = [""]
+    column, wrap_pending = 0, False
+    for char in written:
+        if char == "\r":
+            column, wrap_pending = 0, False
+            continue
+        if wrap_pending:
+            rows.append("")
+            column, wrap_pending = 0, False
+        row = rows[-1].ljust(column)
+        rows[-1] = row[:column] + char + row[column + 1 :]
+        if column == columns - 1:
+            wrap_pending = True
+        else:
+            column += 1
+    return rows
+
+
+@pytest.mark.parametrize("columns", [12, 20, 30, 36, 80])
+def test_the_progress_fits_a_narrow_terminal_and_its_erase_leaves_nothing(
+    columns: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Under ~40 columns the line wrapped: each rewrite left a row behind ("Forecasting the
+    plan's days: 1" fourteen times at 30 columns) and the erase cleared only the last."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    stream = _Terminal()
+    with ForecastProgress(stream) as progress:
+        for done in (0, 9, 12, 46):
+            progress(done, 46)
+            (row,) = _terminal_rows(stream.getvalue(), columns)
+            assert f"{done}" in row, "the count is shown, on one row"
+    assert [row.strip() for row in _terminal_rows(stream.getvalue(), columns)] == [""]

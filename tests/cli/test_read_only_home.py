@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from quiz.store import Store
-from quiz.store import store as store_module
+from quiz.store import base as store_base
 from tests.conftest import DATA, RunDrillbit
 
 CORRECT = DATA / "answers" / "sigmoid" / "correct_masks.py"
@@ -22,7 +22,7 @@ def read_only_home(_isolated_home: Path, monkeypatch: pytest.MonkeyPatch) -> Pat
     database = _isolated_home / "drillbit.db"
     with Store.open(database):
         pass
-    monkeypatch.setattr(store_module, "_writable", lambda _path: False)
+    monkeypatch.setattr(store_base, "writable", lambda _path: False)
     return database
 
 

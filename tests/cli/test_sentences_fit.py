@@ -54,3 +54,24 @@ def test_the_difficulty_legend_folds_on_a_narrower_terminal() -> None:
     )
     assert lines[-2:] == ["DIFF: fsrs's difficulty, 1 easy to 10 hard; -", "never reviewed"]
     assert max(len(line) for line in lines) <= 50
+
+
+def test_stats_on_a_40_column_pane_folds_between_figures_and_cuts_topic_names() -> None:
+    """In a 40-column split pane `drillbit stats` broke its figures mid-word ("accuracy: 1"
+    then "00%", "(no a" then "nswers") and every topic row wrapped, its seen count alone
+    on the next line. Figures fold between themselves; a topic's name is cut with "…"."""
+    with Store.open() as store:
+        for card in ("relu-vs-sigmoid", "central-vs-forward-difference"):
+            review_card(store, Scheduler(), card, Rating.Good, now=FIXED_NOW, correct=True)
+    lines = printed_on_a_terminal("stats", columns=40, now=FIXED_NOW)
+    assert max(len(line) for line in lines) <= 40, lines
+    assert any("accuracy: 100%" in line for line in lines), "a figure kept whole"
+    table = _from(lines, "topic ")
+    assert table[0].split() == ["topic", "reviews", "accuracy", "seen"]
+    cut = next(line for line in table if line.startswith("gradient-"))
+    assert cut.split() == ["gradient-chec…", "1", "100%", "1"]
+    assert next(line for line in table if line.startswith("activations")).split()[1:] == [
+        "1",
+        "100%",
+        "1",
+    ]

@@ -34,6 +34,8 @@ def test_code_that_did_not_load_is_not_counted_as_a_case() -> None:
     text = watch_report(verdict, card, stamp="12:00:00", file="mine.py", width=80)
     assert "ERROR: the code did not load, so none of the 3 cases ran" in text.splitlines()
     assert "/4" not in text
+    assert "seed" not in text, "no case ran: a seed replays nothing, as `grade` says"
+    assert text.splitlines()[-1] == "1 ms · save to grade again"
 
 
 def test_a_value_mismatch_says_expected_and_got_once() -> None:

@@ -13,8 +13,9 @@ import pytest
 from quiz.bank.lint import lint
 from quiz.bank.models import KEBAB
 from quiz.ecosystem import importer
-from quiz.ecosystem.ankitext import anki_tag, parse_anki_text
-from quiz.ecosystem.notesfound import ParsedNotes
+from quiz.ecosystem.ankitext import parse_anki_text
+from quiz.ecosystem.idwords import card_tag
+from quiz.ecosystem.notes.found import ParsedNotes
 from tests.ecosystem.test_import_notes import answer_of, front, run_import
 
 EXPORT = (
@@ -138,7 +139,7 @@ def test_anki_tags_are_kebab_cased_and_anki_own_ones_left_out() -> None:
         "-".join(["word"] * 16),
     )
     assert all(re.fullmatch(KEBAB, tag) for tag in parsed.questions[0].tags)
-    assert anki_tag("C++") == "c" and anki_tag("++") == ""
+    assert card_tag("C++") == "c" and card_tag("++") == ""
 
 
 def test_a_cloze_note_gives_a_card_per_number_and_reimports_unchanged(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from quiz.bank.lint import lint
 from quiz.ecosystem.callouts import callout_of, header_text
 from quiz.ecosystem.importer import plan_import, write_plan
-from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notes.read import parse_notes
 from tests.ecosystem.test_import_notes import front, run_import
 
 VAULT = """\

@@ -15,7 +15,7 @@ import pytest
 
 from quiz.ecosystem import importer
 from quiz.ecosystem.ankitext import parse_anki_text
-from quiz.ecosystem.notesfound import ParsedNotes
+from quiz.ecosystem.notes.found import ParsedNotes
 from tests.ecosystem.test_import_notes import front, run_import
 
 HEADER = "#separator:tab\n#html:true\n#notetype column:1\n"

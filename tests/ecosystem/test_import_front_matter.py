@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.ecosystem.notesfront import MAX_FRONT_LINES, read_front, read_page_properties
+from quiz.ecosystem.notes.front import MAX_FRONT_LINES, read_front, read_page_properties
 from tests.ecosystem.test_import_notes import front, run_import
 
 QUESTIONS = (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notes.read import parse_notes
 from tests.ecosystem.test_import_notes import run_import
 
 TITLED = """\

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notes.read import parse_notes
 from tests.ecosystem.test_import_notes import answer_of, run_import
 
 ANSWER = (

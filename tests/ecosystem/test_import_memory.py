@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from markdown_it.token import Token
 
+import quiz.ecosystem.notes.read as notes
 from quiz.bank import markdown
-from quiz.ecosystem import notes
-from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notes.read import parse_notes
 from tests.conftest import DATA
 
 

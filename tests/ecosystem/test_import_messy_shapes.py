@@ -6,7 +6,7 @@ confused something: a Notion page of nested toggles named its topic toggles as t
 from __future__ import annotations
 
 from quiz.ecosystem.importreport import reason_key
-from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notes.read import parse_notes
 
 NESTED_TOGGLES = """\
 # ML Interview

@@ -33,8 +33,8 @@ from quiz.ecosystem.keypoints import (
     key_points,
     stands_alone,
 )
-from quiz.ecosystem.notes import parse_notes
-from quiz.ecosystem.notesfound import answer_marker
+from quiz.ecosystem.notes.found import answer_marker
+from quiz.ecosystem.notes.read import parse_notes
 from quiz.ecosystem.titles import split_title
 from quiz.errors import UsageError
 from tests.conftest import DATA

@@ -12,7 +12,7 @@ from quiz.cli.context import Context
 from quiz.cli.ecosystem import import_command
 from quiz.ecosystem.importer import plan_import, write_plan
 from quiz.ecosystem.keypoints import MAX_POINTS, MIN_POINTS
-from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notes.read import parse_notes
 from quiz.ecosystem.titles import number_only
 
 

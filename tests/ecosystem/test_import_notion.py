@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.ecosystem.notesfront import read_notion_properties
+from quiz.ecosystem.notes.front import read_notion_properties
 from tests.ecosystem.test_import_notes import front, run_import
 
 NOTES = Path(__file__).parent.parent / "data" / "notes" / "notion-export.md"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from quiz.bank.lint import lint
 from quiz.ecosystem.htmlboxes import asks, read_asking_boxes
-from quiz.ecosystem.notesfront import read_notion_properties
+from quiz.ecosystem.notes.front import read_notion_properties
 from tests.ecosystem.test_import_notes import answer_of, front, run_import
 
 NOTES = Path(__file__).parent.parent / "data" / "notes" / "notion-question-asides.md"

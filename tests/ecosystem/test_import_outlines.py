@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from quiz.bank.lint import lint
-from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notes.read import parse_notes
 from quiz.errors import InputFileError
 from tests.ecosystem.test_import_notes import front, run_import
 

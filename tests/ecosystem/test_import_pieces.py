@@ -14,10 +14,10 @@ from pathlib import Path
 import pytest
 
 import quiz.ecosystem.importer as importer
-import quiz.ecosystem.notes as notes
+import quiz.ecosystem.notes.read as notes
 from bench.notes import make_notes
-from quiz.ecosystem.notes import read_part
-from quiz.ecosystem.notescut import NotesPart
+from quiz.ecosystem.notes.cut import NotesPart
+from quiz.ecosystem.notes.read import read_part
 from tests.conftest import DATA
 from tests.ecosystem.test_import_split_read import _TRAPS
 

@@ -19,7 +19,7 @@ import pytest
 
 from quiz.ecosystem import cardplan, importer, planjobs
 from quiz.ecosystem.importplan import ImportPlan
-from quiz.ecosystem.notesfound import NoteQuestion
+from quiz.ecosystem.notes.found import NoteQuestion
 from quiz.ecosystem.planjobs import NotesLines
 from tests.conftest import DATA
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from quiz.ecosystem.importreport import reason_key
-from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notes.read import parse_notes
 from tests.ecosystem.test_import_notes import answer_of, run_import
 
 NOTES = """\

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notes.read import parse_notes
 from tests.ecosystem.test_import_notes import front, run_import
 
 NOTES = """# Notes

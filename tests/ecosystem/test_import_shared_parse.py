@@ -25,7 +25,7 @@ from quiz.ecosystem.cardtext import (
 )
 from quiz.ecosystem.importer import plan_import
 from quiz.ecosystem.keypoints import key_points
-from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notes.read import parse_notes
 from tests.conftest import DATA
 
 _MIXED = """\
@@ -189,7 +189,7 @@ Its answer. More of it.
 
 
 def test_notes_read_lazily_are_what_a_full_parse_gives(monkeypatch: pytest.MonkeyPatch) -> None:
-    import quiz.ecosystem.notesblocks as blocks_module
+    import quiz.ecosystem.notes.blocks as blocks_module
 
     texts = [_ODD, *(p.read_text(encoding="utf-8") for p in sorted((DATA / "notes").glob("*.md")))]
     lazy = [parse_notes(text) for text in texts]

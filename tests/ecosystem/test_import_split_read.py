@@ -20,8 +20,8 @@ from quiz.bank import parallel
 from quiz.bank.markdown import normalize
 from quiz.ecosystem.importer import plan_import
 from quiz.ecosystem.importplan import ImportPlan
-from quiz.ecosystem.notes import parse_notes, read_part
-from quiz.ecosystem.notescut import cut_notes, merge_parts, parts_agree
+from quiz.ecosystem.notes.cut import cut_notes, merge_parts, parts_agree
+from quiz.ecosystem.notes.read import parse_notes, read_part
 from tests.conftest import DATA, linux_only
 from tests.ecosystem.plans import plan_summary
 

@@ -12,7 +12,7 @@ import pytest
 
 from quiz.ecosystem.importplan import Notice
 from quiz.ecosystem.importreport import notice_lines
-from quiz.ecosystem.notestabs import looks_like_code, untab_prose
+from quiz.ecosystem.notes.tabs import looks_like_code, untab_prose
 from tests.ecosystem.test_import_notes import answer_of, front, run_import
 
 PROSE = (

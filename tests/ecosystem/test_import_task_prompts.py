@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 from quiz.ecosystem.htmlboxes import read_asking_boxes
-from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notes.read import parse_notes
 from quiz.ecosystem.titles import split_title
 from tests.conftest import DATA
 from tests.ecosystem.test_import_notes import answer_of, run_import

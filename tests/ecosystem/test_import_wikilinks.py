@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz.bank.lint import lint
-from quiz.ecosystem.notes import parse_notes
+from quiz.ecosystem.notes.read import parse_notes
 from quiz.ecosystem.wikilinks import plain_links
 from tests.ecosystem.test_import_notes import front, run_import
 

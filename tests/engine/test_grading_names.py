@@ -148,6 +148,12 @@ NAMED_SLIPS = {
     "maxpool/wrong_divmod_by_stride": "the offsets this sends past the image's edge",
     "multi-head-attention/wrong_wo_first_rows_for_every_head": "multiplied by Wo's first dh",
     "numerical-gradient/wrong_last_axis_only": "x.shape[-1] =",
+    "attention/wrong_k_T_batched": "K.T reverses every axis of a batched K",
+    "conv2d-backward/wrong_dx_kernel_transposed": "dx uses each kernel transposed",
+    "batchnorm/wrong_dx_variance_term_from_dgamma": "dX's variance term misses gamma and 1/std",
+    "layernorm/wrong_dx_variance_term_without_gamma_std": (
+        "dX's variance term misses gamma and 1/std"
+    ),
 }
 """Each answer file whose slip the grader names from a known-wrong variant, and the words."""
 
@@ -167,3 +173,122 @@ def test_a_named_slip_is_claimed_of_no_other_answer(answer: Answer) -> None:
     shown = " ".join(case.message for case in verdict.cases)
     claims = [words for key, words in NAMED_SLIPS.items() if words in shown]
     assert claims == [], shown
+
+
+MATMUL_7_6 = (
+    "ValueError: matmul: Input operand 1 has a mismatch in its core dimension 0, with gufunc "
+    "signature (n?,k),(k,m?)->(n?,m?) (size 7 is different from 6)\n"
+    "  line 6, in scaled_dot_product_attention: scores = Q @ K"
+)
+
+
+def _attention_cause(K: np.ndarray, error: str, case: str = "case 3: batch") -> str | None:
+    names = {"args[0]": "Q", "args[1]": "K"}
+    inputs = {"fn": "attention", "args": [np.zeros((*K.shape[:-2], 5, K.shape[-1])), K]}
+    found = swapped_axes_cause(inputs, case, error, lambda path: names.get(path, path))
+    return None if found is None else found.message
+
+
+def test_a_batched_shape_error_names_the_two_axes_and_their_sizes_not_rows_and_columns() -> None:
+    cause = _attention_cause(np.zeros((2, 3, 7, 6)), MATMUL_7_6)
+    assert cause is not None
+    assert cause.startswith("fails when K's axes 2 and 3 differ in size (case 3: K of shape")
+    assert "numpy raised a shape error at line 6 that puts a size 7 against a size 6" in cause
+    assert "rows and columns" not in cause
+
+
+IMAGE = np.zeros((2, 3, 5, 4))
+"""A batch of 2 images with 3 channels, 5 pixels high and 4 wide."""
+
+
+def _image_cause(error: str) -> str | None:
+    found = swapped_axes_cause(
+        {"fn": "f", "args": [IMAGE]}, "case 2: image", error, lambda path: "x"
+    )
+    return None if found is None else found.message
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        "ValueError: operands could not be broadcast together with shapes (2,3,4,5) (2,3,5,4) ",
+        "ValueError: could not broadcast input array from shape (2,3,4,5) into shape (2,3,5,4)",
+        "ValueError: operands could not be broadcast together with remapped shapes "
+        "[original->remapped]: (2,3,5,4)->(2,3,newaxis,5,4) (4,5)->(4,5) ",
+    ],
+    ids=["broadcast", "assignment", "einsum"],
+)
+def test_an_images_height_against_its_width_is_named_by_axis(error: str) -> None:
+    cause = _image_cause(error)
+    assert cause is not None
+    assert cause.startswith("fails when x's axes 2 and 3 differ in size")
+    assert "that puts a size" in cause and "rows and columns" not in cause
+
+
+@pytest.mark.parametrize(
+    ("x", "error"),
+    [
+        (  # the batch (2) and the channels (3) of x met at the width: no swap of x's axes
+            IMAGE,
+            "ValueError: operands could not be broadcast together with shapes (2,3,3,2) (2,3,2,3) ",
+        ),
+        (  # a size along two axes: which of them met the other is unknown
+            np.zeros((2, 3, 2, 3)),
+            "ValueError: operands could not be broadcast together with shapes (1,3,2,3) (1,3,3,2)",
+        ),
+        (  # an einsum does not say where: only the last two axes are named, not x's 0 and 1
+            IMAGE,
+            "ValueError: operands could not be broadcast together with remapped shapes "
+            "[original->remapped]: (2,3,3,2)->(2,newaxis,3,3,2) (2,3,3,2)->(2,3,2,3) ",
+        ),
+        (IMAGE, "ValueError: shapes (2,3,5,4) and (7,9) not aligned: 4 (dim 3) != 7 (dim 0)"),
+        (IMAGE, "ValueError: cannot reshape array of size 120 into shape (4,5,7)"),
+    ],
+    ids=[
+        "batch-and-channels-at-the-width",
+        "size-on-two-axes",
+        "einsum-batch-and-channels",
+        "other-sizes",
+        "reshape",
+    ],
+)
+def test_no_batched_swap_is_claimed_where_the_error_does_not_show_one(
+    x: np.ndarray, error: str
+) -> None:
+    found = swapped_axes_cause({"fn": "f", "args": [x]}, "case 2: image", error, lambda path: "x")
+    assert found is None
+
+
+def test_a_batched_errors_shared_problem_leaves_out_the_sizes_so_its_cases_read_as_one() -> None:
+    def names(path: str) -> str:
+        return {"args[0]": "Q", "args[1]": "K"}[path]
+
+    one = swapped_axes_cause(
+        {"args": [np.zeros((2, 5, 6)), np.zeros((2, 7, 6))]}, "case 5: a", MATMUL_7_6, names
+    )
+    other = swapped_axes_cause(
+        {"args": [np.zeros((2, 5, 16)), np.zeros((2, 7, 16))]},
+        "case 9: b",
+        MATMUL_7_6.replace("from 6", "from 16"),
+        names,
+    )
+    assert one is not None and other is not None
+    assert one.message != other.message and one.problem == other.problem
+    assert "case" not in one.problem and "16" not in other.problem
+
+
+def test_a_batched_input_before_a_matrix_is_named_before_the_matrix_is() -> None:
+    """Q @ K.T on a 3-D K with a 2-D mask after it: numpy's sizes (6 against 4) are K's
+    last two axes and the mask's rows and columns; the mask is not in the product at all."""
+    names = ("Q", "K", "V", "mask")
+    args = [np.zeros((3, 4, 4)), np.zeros((3, 6, 4)), np.zeros((3, 6, 3)), np.ones((4, 6), bool)]
+    error = MATMUL_7_6.replace("size 7 is different from 6", "size 6 is different from 4")
+    found = swapped_axes_cause(
+        {"fn": "attention", "args": args},
+        "case 5: mask",
+        error,
+        lambda path: names[int(path[5])],
+    )
+    assert found is not None
+    assert found.message.startswith("fails when K's axes 1 and 2 differ in size")
+    assert "mask" not in found.message

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from quiz.cli import main
-from quiz.store import Store
-from quiz.store import store as store_module
+from quiz.store import Store, opening
+from quiz.store import base as store_base
 from tests.conftest import DATA
 
 CORRECT = DATA / "answers" / "sigmoid" / "correct_masks.py"
@@ -43,7 +43,7 @@ def _disk_full(monkeypatch: pytest.MonkeyPatch) -> None:
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {int(pages)}")
 
-    monkeypatch.setattr(store_module, "_configure", cap)
+    monkeypatch.setattr(opening, "configure", cap)
 
 
 @pytest.mark.parametrize(
@@ -78,7 +78,7 @@ def test_grade_and_stats_in_a_read_only_home(
             card_id="sigmoid", status="passed", verdict_json="{}", attempted_at=_now()
         )
     before = path.read_bytes()
-    monkeypatch.setattr(store_module, "_writable", lambda _path: False)
+    monkeypatch.setattr(store_base, "writable", lambda _path: False)
     exit_code, out, err = _run(capsys, "grade", "sigmoid", str(CORRECT))
     assert exit_code == 0 and out.startswith("PASSED")
     assert f"this attempt was not saved: {path} cannot be written (read-only" in err

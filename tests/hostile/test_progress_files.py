@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.store.backup import ProgressFormatError, parse_progress_bytes
+from quiz.store.backup_read import ProgressFormatError, parse_progress_bytes
 from tests.hostile.helpers import HOSTILE, assert_clean_failure, drillbit
 
 BASE = '{"format": "drillbit-progress", "version": 1, "exported_at": "2026-01-05T09:00:00+00:00"'

@@ -16,11 +16,17 @@ from tests.sandbox.helpers import LIVE_POOLS, wait_for_full_pools
 BWRAP = bwrap_status()
 
 
+def skip_unless_bwrap_for(mode: str) -> None:
+    """Skip a test of the bubblewrap mode on a machine where bubblewrap cannot run (CI has it,
+    so there nothing is skipped); the other modes run everywhere."""
+    if mode == "bwrap" and not BWRAP.active:
+        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+
+
 @pytest.fixture(scope="session", params=["bwrap", "no-bwrap"])
 def pool(request: pytest.FixtureRequest) -> Iterator[WorkerPool]:
     """A pool with every layer this machine has, and one with bubblewrap forced off."""
-    if request.param == "bwrap" and not BWRAP.active:
-        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    skip_unless_bwrap_for(request.param)
     with WorkerPool(SandboxConfig(bwrap=request.param == "bwrap"), size=2) as p:
         LIVE_POOLS.append(p)
         yield p
@@ -29,8 +35,7 @@ def pool(request: pytest.FixtureRequest) -> Iterator[WorkerPool]:
 @pytest.fixture(scope="session")
 def bare_bwrap_pool() -> Iterator[WorkerPool]:
     """bubblewrap alone, without the audit hooks or seccomp: shows that layer holds by itself."""
-    if not BWRAP.active:
-        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    skip_unless_bwrap_for("bwrap")
     with WorkerPool(SandboxConfig(bwrap=True, audit_hooks=False, seccomp=False)) as p:
         LIVE_POOLS.append(p)
         yield p
@@ -41,8 +46,7 @@ def mode_pool(request: pytest.FixtureRequest) -> Iterator[tuple[str, WorkerPool]
     """Each isolation mode the README names, without the audit hooks: what a test then sees
     refused is refused by the kernel layers alone."""
     mode = request.param
-    if mode == "bwrap" and not BWRAP.active:
-        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    skip_unless_bwrap_for(mode)
     config = SandboxConfig(bwrap=mode == "bwrap", landlock=mode == "landlock", audit_hooks=False)
     with WorkerPool(config) as pool:
         LIVE_POOLS.append(pool)
@@ -54,8 +58,7 @@ def no_seccomp_pool(request: pytest.FixtureRequest) -> Iterator[tuple[str, Worke
     """Each mode a machine without libseccomp runs in (bubblewrap, Landlock, nothing), with
     the audit hooks: what a test then sees refused is refused without the seccomp filter."""
     mode = request.param
-    if mode == "bwrap" and not BWRAP.active:
-        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    skip_unless_bwrap_for(mode)
     config = SandboxConfig(bwrap=mode == "bwrap", landlock=mode == "landlock", seccomp=False)
     with WorkerPool(config) as pool:
         LIVE_POOLS.append(pool)

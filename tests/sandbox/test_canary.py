@@ -11,7 +11,7 @@ import pytest
 
 from engine.sandbox.bwrap import private_pid_namespace
 from tests.conftest import REPO
-from tests.sandbox.conftest import BWRAP
+from tests.sandbox.conftest import skip_unless_bwrap_for
 
 HOST_NS = "pid:[4026531836]"
 
@@ -47,8 +47,7 @@ print(json.dumps({"pid": os.getpid(), "active": status.active, "reason": status.
 
 def test_the_canary_passes_when_drillbit_is_pid_2_of_a_namespace() -> None:
     """Run as PID 2 of a fresh PID namespace (as under a container's init), bwrap stays on."""
-    if not BWRAP.active:
-        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    skip_unless_bwrap_for("bwrap")
     unshare = shutil.which("unshare")
     if unshare is None:
         pytest.skip("util-linux's unshare is not installed")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import re
+import signal
 from collections.abc import Iterator
 
 import pytest
@@ -15,10 +16,10 @@ import pytest
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.sandbox.config import SandboxConfig
-from engine.sandbox.decide import _cpu_limit_message, _cpu_so_far, printing_note
+from engine.sandbox.decide import _cpu_limit_message, _cpu_so_far, _death, printing_note
 from engine.sandbox.worker import RunResult
 from engine.verdict import CaseStatus, Status
-from tests.sandbox.drills import CpuBoundDoubleChecker
+from tests.sandbox.drills import CpuBoundDoubleChecker, PatientDoubleChecker
 from tests.sandbox.helpers import LIVE_POOLS, shown
 
 SLOW = """\
@@ -97,3 +98,67 @@ def test_a_run_that_printed_what_is_kept_gets_no_printing_note() -> None:
     assert printing_note(RunResult(printed=config.output_limit), config) == ""
     note = printing_note(RunResult(printed=52_125_700), config)
     assert note.startswith("; it printed 52.1 MB before it was stopped")
+
+
+FAKED_LIMITS = {
+    "exit-status": "import os\n\ndef double(x):\n    os._exit(152)  # 128 + SIGXCPU\n",
+    "self-signal": (
+        "import os, signal\n\ndef double(x):\n    os.kill(os.getpid(), signal.SIGXCPU)\n"
+    ),
+    "late-sigkill": (
+        "import os, signal, time\n\n"
+        "def double(x):\n    time.sleep(2.2)\n    os.kill(os.getpid(), signal.SIGKILL)\n"
+    ),
+}
+"""A run that ends itself as the CPU limit ends one: under bubblewrap, whose exit status for a
+child killed by signal N is 128 + N, `os._exit(152)` read as "exceeded the CPU time limit" after
+0.002 s; a SIGXCPU sent to itself did in every mode, and so did a SIGKILL after 2 s of sleep."""
+
+
+def _assert_not_a_cpu_limit(pool: WorkerPool, source: str) -> None:
+    verdict = grade(PatientDoubleChecker(), source, seed=1, pool=pool)
+    assert verdict.status is not Status.PASSED, shown(verdict)
+    assert "CPU time" not in shown(verdict), shown(verdict)
+    assert verdict.status in (Status.ERROR, Status.CRASHED), shown(verdict)
+
+
+@pytest.mark.parametrize("attack", list(FAKED_LIMITS))
+def test_a_run_cannot_pass_itself_off_as_stopped_by_the_cpu_limit(
+    mode_pool: tuple[str, WorkerPool], attack: str
+) -> None:
+    """Each mode with seccomp: the filter refuses the limits' signals and a status of 128 or
+    more, which kills the child with SIGSYS, named for what it is."""
+    _assert_not_a_cpu_limit(mode_pool[1], FAKED_LIMITS[attack])
+
+
+@pytest.mark.parametrize("attack", list(FAKED_LIMITS))
+def test_without_seccomp_the_cpu_time_tells_the_limit_from_a_fake(
+    no_seccomp_pool: tuple[str, WorkerPool], attack: str
+) -> None:
+    """Without bubblewrap the parent reaps the child itself and reads its CPU time: a SIGXCPU
+    or SIGKILL it does not bear out is named as the signal, not the limit. (bubblewrap without
+    seccomp passes on only a status, which such a child chooses: docs/security.md.)"""
+    mode, pool = no_seccomp_pool
+    if mode == "bwrap":  # left open, and never a pass
+        verdict = grade(PatientDoubleChecker(), FAKED_LIMITS[attack], seed=1, pool=pool)
+        assert verdict.status is not Status.PASSED, shown(verdict)
+        return
+    _assert_not_a_cpu_limit(pool, FAKED_LIMITS[attack])
+
+
+def test_a_sigxcpu_is_the_limit_when_the_cpu_time_bears_it_out() -> None:
+    """The kernel checks the limit on tick-sampled time, which the rusage rescales: a busy loop
+    stopped by the 2 s limit read 1.87 s under load, and must still be the CPU limit; a SIGXCPU
+    after 0.13 s (the child's start), or 0.05 s after a start that compiled numpy (1.15 s),
+    was sent by the child itself."""
+    config = SandboxConfig()
+    limit = RunResult(signal=signal.SIGXCPU, cpu_s=1.87, cpu_known=True, wall_s=8.9)
+    assert _death(limit, "case 1", config, "512 MiB", 4)[0] is Status.TIMEOUT
+    sent = RunResult(signal=signal.SIGXCPU, cpu_s=0.13, cpu_known=True, wall_s=0.1)
+    status, summary, _ = _death(sent, "case 1", config, "512 MiB", 4)
+    assert status is Status.CRASHED and "killed by SIGXCPU" in summary, summary
+    slow_start = RunResult(signal=signal.SIGXCPU, cpu_s=1.2, cpu_known=True, cpu_at_start=1.15)
+    status, summary, _ = _death(slow_start, "case 1", config, "512 MiB", 4)  # numpy compiled
+    assert status is Status.CRASHED and "killed by SIGXCPU" in summary, summary
+    unknown = RunResult(signal=signal.SIGXCPU, cpu_s=0.002, cpu_known=False, wall_s=8.9)
+    assert _death(unknown, "case 1", config, "512 MiB", 4)[0] is Status.TIMEOUT  # bubblewrap

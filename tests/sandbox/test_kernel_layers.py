@@ -25,7 +25,7 @@ from engine.sandbox.bwrap import base_site_dirs
 from engine.sandbox.config import SeccompSupport
 from engine.verdict import Status, Verdict
 from quiz.verdict_text import format_verdict, isolation_warnings
-from tests.sandbox.conftest import BWRAP
+from tests.sandbox.conftest import skip_unless_bwrap_for
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, _proc_table, run_adversarial, shown
 
@@ -109,8 +109,7 @@ def test_the_stable_sigmoid_alone_passes(pool: WorkerPool) -> None:
 @pytest.fixture(scope="session", params=["bwrap", "no-bwrap"])
 def kernel_pool(request: pytest.FixtureRequest) -> Iterator[WorkerPool]:
     """The kernel layers without the audit hooks: what is left when the hooks are bypassed."""
-    if request.param == "bwrap" and not BWRAP.active:
-        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    skip_unless_bwrap_for(request.param)
     config = SandboxConfig(bwrap=request.param == "bwrap", audit_hooks=False)
     with WorkerPool(config) as p:
         LIVE_POOLS.append(p)
@@ -229,6 +228,33 @@ def test_threads_still_work(kernel_pool: WorkerPool) -> None:
     """)
     verdict = grade(DOUBLE, source, pool=kernel_pool)
     assert verdict.passed, shown(verdict)
+
+
+NOTHING_RAN_BEFORE = textwrap.dedent("""
+    import os, resource
+
+    RAN = resource.getrusage(resource.RUSAGE_CHILDREN)
+    FOUND = sorted(os.listdir("."))
+
+    def double(x):
+        if RAN.ru_maxrss or RAN.ru_utime or RAN.ru_stime or FOUND:
+            raise RuntimeError(f"a program of {RAN.ru_maxrss} KiB ran before me; found {FOUND}")
+        return 2 * x
+""")
+
+
+def test_the_child_runs_no_program_before_the_submission(
+    mode_pool: tuple[str, WorkerPool],
+) -> None:
+    """The launcher started no program and left no file in the work dir as it set up seccomp.
+
+    pyseccomp looks up libc with `ctypes.util.find_library`, which ran /sbin/ldconfig in every
+    child (a subprocess reaped before the submission loaded, 14 MiB of it), and where that
+    found nothing, gcc with a temp file in the work dir: a warm work dir once held a tmp...
+    file the submission never made. The parent now names both libraries."""
+    verdict = grade(DOUBLE, NOTHING_RAN_BEFORE, pool=mode_pool[1])
+    assert verdict.passed, shown(verdict)
+    assert any(layer.startswith("seccomp: the kernel refuses") for layer in verdict.isolation)
 
 
 @pytest.mark.parametrize("how", ["kill", "pidfd"])

@@ -17,7 +17,7 @@ from engine.sandbox import bwrap as bwrap_module
 from engine.sandbox.config import ENGINE_DIR, host_paths
 from engine.sandbox.worker import CHILD_MARKER
 from engine.verdict import Status
-from tests.sandbox.conftest import BWRAP
+from tests.sandbox.conftest import skip_unless_bwrap_for
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import (
     GOOD,
@@ -474,8 +474,7 @@ def test_the_bytecode_cache_names_no_host_path_under_bwrap() -> None:
 
     A cache of the test's own and a pool started after it: the shared cache, retired by
     another worker's grading and being rebuilt, left a child without bytecode once."""
-    if not BWRAP.active:
-        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    skip_unless_bwrap_for("bwrap")
     source = WALK_THE_CACHE.format(
         checkout=str(ENGINE_DIR.parent).split("/"), cache=bwrap_module.SANDBOX_PYCACHE
     )

@@ -22,7 +22,7 @@ from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool, pycache, sealed
 from engine.sandbox.bwrap import SANDBOX_SITE
 from engine.sandbox.config import host_paths
-from tests.sandbox.conftest import BWRAP
+from tests.sandbox.conftest import BWRAP, skip_unless_bwrap_for
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import DOUBLE, GOOD, assert_clean, shown
 
@@ -378,8 +378,7 @@ def double(x):
 @pytest.mark.parametrize("mode", ["bwrap", "no-bwrap"])
 def test_a_confined_child_cannot_poison_the_cache(private_cache: Path, mode: str) -> None:
     """With the hooks off, the kernel layers alone keep the child from writing the cache."""
-    if mode == "bwrap" and not BWRAP.active:
-        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    skip_unless_bwrap_for(mode)
     pycs = _numpy_init_pycs(private_cache)
     before = [p.read_bytes() for p in pycs]
     targets = [str(p) for p in pycs] + [
@@ -593,8 +592,7 @@ def test_a_pyc_rewritten_after_the_check_is_not_imported(
     that every .pyc keeps its stamp, before the new child's `import numpy`. The new child,
     under bubblewrap or Landlock, ran the forged code (here: an ImportError, so numpy could
     not be imported and the grading failed)."""
-    if mode == "bwrap" and not BWRAP.active:
-        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    skip_unless_bwrap_for(mode)
     other_process = pycache._acquire(SANDBOX_SITE)  # the victim drillbit's cache, found intact
     assert other_process is not None and other_process[0] == private_cache
     pycache._state.clear()  # the racer's start retires nothing: this process holds nothing

@@ -29,7 +29,7 @@ from engine.sandbox.worker import (
 )
 from engine.verdict import Status
 from tests.conftest import REPO
-from tests.sandbox.conftest import BWRAP
+from tests.sandbox.conftest import skip_unless_bwrap_for
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import (
     LIVE_POOLS,
@@ -61,8 +61,7 @@ FILL_SHM = textwrap.dedent("""
 @pytest.fixture(scope="module")
 def hookless_bwrap_pool() -> Iterator[WorkerPool]:
     """bubblewrap without the audit hooks (they would refuse a write to /dev/shm first)."""
-    if not BWRAP.active:
-        pytest.skip(f"bubblewrap is not usable here: {BWRAP.reason}")
+    skip_unless_bwrap_for("bwrap")
     with WorkerPool(SandboxConfig(bwrap=True, audit_hooks=False)) as p:
         LIVE_POOLS.append(p)
         yield p

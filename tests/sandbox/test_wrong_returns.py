@@ -21,6 +21,7 @@ from engine.harnesses._returns import return_code
 from engine.sandbox import WorkerPool, wire
 from engine.verdict import Status
 from tests.engine.answer_files import ANSWERS
+from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import LIVE_POOLS, shown
 
 
@@ -254,3 +255,30 @@ def test_an_unencodable_return_is_named_in_the_users_words(
     verdict = grade(get_checker(checker), source, seed=5, pool=returns_pool)
     assert verdict.status is Status.INVALID, shown(verdict)
     assert phrase in shown(verdict) and "out['" not in shown(verdict), shown(verdict)
+
+
+HUGE_INTS = {
+    "one": "import sys\n\nsys.set_int_max_str_digits(0)\n\n\ndef double(x):\n    return 10**200000\n",
+    "many": "def double(x):\n    return [10**4000] * 2000\n",
+}
+"""Ints no drill returns, which Python turns into digits (and back) in time that grows with the
+square of their length: the first read as "the result channel carried data the protocol does
+not allow (did the code write to file descriptors it does not own?)", since the app's own
+limit refused its digits; the second, under that limit, took the app 1.3 s to read."""
+
+
+@pytest.mark.parametrize("how", list(HUGE_INTS))
+def test_an_int_too_large_for_the_wire_is_named(pool: WorkerPool, how: str) -> None:
+    verdict = grade(PatientDoubleChecker(), HUGE_INTS[how], seed=1, pool=pool)
+    assert verdict.status is Status.INVALID, shown(verdict)
+    assert "bits is too large to send; a number must fit in 64 bits" in shown(verdict)
+    assert "file descriptors" not in shown(verdict), shown(verdict)
+
+
+def test_the_app_refuses_a_long_integer_before_reading_it() -> None:
+    """The child's encoder is the submission's to change: the app bounds the digits itself."""
+    assert wire._loads(bytearray(b'{"x": [18446744073709551615, -9223372036854775808]}')) == {
+        "x": [2**64 - 1, -(2**63)]
+    }
+    with pytest.raises(wire.WireError, match="an integer of 4000 digits"):
+        wire._loads(bytearray(b'{"x": ' + b"9" * 4000 + b"}"))

@@ -14,7 +14,8 @@ import pytest
 from fsrs import Rating, Scheduler
 
 from quiz.store import LATEST_VERSION, Review, Store
-from quiz.store.backup import dump, merge_progress
+from quiz.store.backup import merge_progress
+from quiz.store.backup_dump import dump
 from quiz.study.days import days_back, local_date
 from quiz.study.scheduling import review_card
 from quiz.study.stats import compute_stats, streak

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from quiz.store import NotSavedError, Store
-from quiz.store import store as store_module
-from quiz.store.backup import ProgressFile, merge_progress, read_progress
+from quiz.store import base as store_base
+from quiz.store.backup import merge_progress
 from quiz.store.backup_export import export_progress
+from quiz.store.backup_models import ProgressFile
+from quiz.store.backup_read import read_progress
 from quiz.store.backup_schema import END, START, document_with_table, field_table
 
 REPO = Path(__file__).resolve().parents[2]
@@ -56,7 +58,7 @@ def test_a_read_only_store_exports_its_history(
 ) -> None:
     database = tmp_path / "drillbit.db"
     _history(database)
-    monkeypatch.setattr(store_module, "_writable", lambda _path: False)
+    monkeypatch.setattr(store_base, "writable", lambda _path: False)
     backup = tmp_path / "backup.json"
     with Store.open(database, now=NOW) as store:
         assert not store.saving
@@ -78,7 +80,7 @@ def test_importing_into_a_store_that_cannot_save_is_refused(
     with Store.open(source, now=NOW) as store:
         export_progress(store, backup, now=NOW)
     Store.open(target, now=NOW).close()
-    monkeypatch.setattr(store_module, "_writable", lambda _path: False)
+    monkeypatch.setattr(store_base, "writable", lambda _path: False)
     with Store.open(target, now=NOW) as store, pytest.raises(NotSavedError) as refused:
         merge_progress(store, read_progress(backup, now=NOW))
     assert "nothing was imported" in refused.value.message

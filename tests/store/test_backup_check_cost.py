@@ -18,18 +18,11 @@ import pytest
 from fsrs import Rating
 
 from quiz.store import Store
-from quiz.store import backup as backup_module
-from quiz.store.backup import (
-    INT64,
-    MAX_DEPTH,
-    ProgressFormatError,
-    _NonFinite,
-    _plainly_safe,
-    _TooLong,
-    _unsafe_value,
-    parse_progress,
-)
+from quiz.store import backup_fsrs as backup_module
 from quiz.store.backup_export import export_progress
+from quiz.store.backup_read import ProgressFormatError, parse_progress
+from quiz.store.backup_safety import MAX_DEPTH, _NonFinite, _plainly_safe, _TooLong, unsafe_value
+from quiz.store.backup_values import INT64
 from quiz.study.scheduling import default_scheduler, review_card
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
@@ -142,7 +135,7 @@ def _nested(levels: int) -> dict[str, Any]:
 def test_the_walk_without_paths_agrees_with_the_one_that_names_them(
     value: Any, problem: str | None
 ) -> None:
-    found = _unsafe_value(value, ())
+    found = unsafe_value(value, ())
     assert (found[1].split(" (")[0] if found else None) == problem
     if problem is not None:
         assert not _plainly_safe(value, 0)

@@ -14,10 +14,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz.store import Store, backup_export
-from quiz.store import backup as backup_module
-from quiz.store.backup import CardStateRow, ReviewRow, import_progress
+from quiz.store import backup_dump as backup_module
+from quiz.store.backup import import_progress
 from quiz.store.backup_export import export_progress
 from quiz.store.backup_lines import REVIEW_COLUMNS, STATE_COLUMNS, review_line, state_line
+from quiz.store.backup_models import CardStateRow, ReviewRow
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 GOLDEN = Path(__file__).parent / "data" / "export_golden.json"

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from quiz.store import backup as backup_module
+from quiz.store import backup_dump as backup_module
 from quiz.store.backup_lines import (
     attempt_line,
     draft_line,

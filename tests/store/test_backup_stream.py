@@ -19,13 +19,9 @@ from typing import Any
 import pytest
 
 from quiz.store import jsonstream
-from quiz.store.backup import (
-    VERSION,
-    ProgressFormatError,
-    import_progress,
-    parse_progress_bytes,
-)
+from quiz.store.backup import VERSION, import_progress
 from quiz.store.backup_export import export_progress
+from quiz.store.backup_read import ProgressFormatError, parse_progress_bytes
 from quiz.store.jsonstream import members
 from quiz.store.store import Store
 
@@ -378,7 +374,7 @@ def test_a_2_gb_key_is_named_by_its_start_in_bounded_memory() -> None:
     the import's message names that key, and reading stops soon after the limit."""
     import tracemalloc
 
-    from quiz.store.backup import MAX_ITEM_BYTES
+    from quiz.store.backup_read import MAX_ITEM_BYTES
 
     head = b'{"format": "drillbit-progress",\n "version": 2,\n "reviews": [],\n "streak'
     source = _Endless(head, b"s", 2 * 1024**3)

@@ -11,7 +11,8 @@ from typing import Any
 import pytest
 
 from quiz.store import Store
-from quiz.store.backup import ProgressFormatError, import_progress, parse_progress
+from quiz.store.backup import import_progress
+from quiz.store.backup_read import ProgressFormatError, parse_progress
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 T = "2026-03-01T09:00:00.000000+00:00"

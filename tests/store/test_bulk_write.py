@@ -14,7 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.store.store import BULK_CACHE_KIB, Store
+from quiz.store.base import BULK_CACHE_KIB
+from quiz.store.store import Store
 
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 FD_DIR = Path("/proc/self/fd")

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from quiz.store import Store
-from quiz.store.backup import merge_progress, parse_progress
+from quiz.store.backup import merge_progress
+from quiz.store.backup_read import parse_progress
 from quiz.store.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
@@ -110,7 +111,7 @@ def test_a_version_10_database_is_refused_by_a_drillbit_that_knows_9(
     assert migrate(newer, now=NOW, target=10) == [10]
     newer.close()
     monkeypatch.setattr("quiz.store.migrations.MIGRATIONS", MIGRATIONS[:9])
-    monkeypatch.setattr("quiz.store.store.LATEST_VERSION", 9)
+    monkeypatch.setattr("quiz.store.opening.LATEST_VERSION", 9)
     with Store.open(path, now=NOW) as older:
         (notice,) = older.notices
         assert "schema version 10 is newer than this drillbit understands (9)" in notice.message

@@ -19,13 +19,13 @@ CHILD = textwrap.dedent(
     import sys
     from datetime import UTC, datetime, timedelta
     from fsrs import Rating, Scheduler
-    import quiz.store.store
+    import quiz.store.opening
     from quiz.store import Store
     from quiz.study.scheduling import review_card
 
     # Correctness, not patience, is under test: on a loaded machine one process can
     # wait longer than the app's busy timeout for its turn, so the children wait longer.
-    quiz.store.store.BUSY_TIMEOUT_SECONDS = 600.0
+    quiz.store.opening.BUSY_TIMEOUT_SECONDS = 600.0
     store = Store.open(sys.argv[1])
     scheduler = Scheduler(enable_fuzzing=False)
     start = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)

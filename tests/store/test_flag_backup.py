@@ -9,12 +9,9 @@ from pathlib import Path
 import pytest
 
 from quiz.store import Store
-from quiz.store.backup import (
-    ProgressFormatError,
-    import_progress,
-    parse_progress,
-)
+from quiz.store.backup import import_progress
 from quiz.store.backup_export import export_progress
+from quiz.store.backup_read import ProgressFormatError, parse_progress
 
 NOW = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 TONIGHT = datetime(2026, 3, 2, 0, 0, tzinfo=UTC)

@@ -17,13 +17,10 @@ import pytest
 from fsrs import Card, Rating, Scheduler, State
 
 from quiz.store import Store
-from quiz.store.backup import (
-    ProgressFormatError,
-    _fsrs_json,
-    import_progress,
-    parse_progress,
-)
+from quiz.store.backup import import_progress
 from quiz.store.backup_export import export_progress
+from quiz.store.backup_fsrs import fsrs_json
+from quiz.store.backup_read import ProgressFormatError, parse_progress
 from quiz.store.records import InterviewPlan
 from quiz.study.scheduling import default_scheduler, review_card
 from tests.conftest import RunDrillbit
@@ -313,7 +310,7 @@ def _decoded(read: Any) -> tuple[str, Any]:
 )
 def test_fsrs_json_reads_as_json_loads(text: str) -> None:
     """The same value, field types and error as `json.loads`, whatever the text."""
-    assert _decoded(lambda: _fsrs_json(text)) == _decoded(lambda: json.loads(text))
+    assert _decoded(lambda: fsrs_json(text)) == _decoded(lambda: json.loads(text))
 
 
 def test_fsrs_json_reads_every_card_fsrs_writes() -> None:
@@ -324,4 +321,4 @@ def test_fsrs_json_reads_every_card_fsrs_writes() -> None:
         card, _ = scheduler.review_card(card, rating, T0 + timedelta(days=step * 3))
         texts.append(card.to_json())
     for text in texts:
-        assert _fsrs_json(text) == json.loads(text)
+        assert fsrs_json(text) == json.loads(text)

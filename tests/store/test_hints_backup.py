@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from quiz.store import Store
-from quiz.store.backup import ProgressFormatError, import_progress, parse_progress
+from quiz.store.backup import import_progress
 from quiz.store.backup_export import export_progress
+from quiz.store.backup_read import ProgressFormatError, parse_progress
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 BASE = {"format": "drillbit-progress", "exported_at": "2026-03-10T09:00:00+00:00"}

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from quiz.store import Store, StoreError, StoreNotice
-from quiz.store.backup import dump
+from quiz.store.backup_dump import dump
 from quiz.store.recovery import size_problem
 from tests.conftest import RunDrillbit
 from tests.store.history import PAGE, write_marked_history

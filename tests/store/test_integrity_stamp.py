@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import quiz.store.store as store_module
+import quiz.store.opening as store_module
 from quiz.store import Store
 from tests.conftest import RunDrillbit
 from tests.store.history import PAGE, write_marked_history

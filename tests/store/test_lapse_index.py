@@ -90,7 +90,7 @@ def test_a_version_8_database_is_refused_by_a_drillbit_that_knows_7(
     assert migrate(newer, now=NOW, target=8) == [8]  # later versions need not exist for this
     newer.close()
     monkeypatch.setattr("quiz.store.migrations.MIGRATIONS", MIGRATIONS[:7])
-    monkeypatch.setattr("quiz.store.store.LATEST_VERSION", 7)
+    monkeypatch.setattr("quiz.store.opening.LATEST_VERSION", 7)
     with Store.open(path, now=NOW) as older:
         (notice,) = older.notices
         assert "schema version 8 is newer than this drillbit understands (7)" in notice.message

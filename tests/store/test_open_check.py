@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-import quiz.store.store as store_module
+import quiz.store.opening as store_module
 from quiz.store import Store
 
 QUIET = 0.2
@@ -23,13 +23,13 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     """Every database the open checks, in order."""
     monkeypatch.setattr(store_module, "CHECKED_QUIET_SECONDS", QUIET)
     seen: list[Path] = []
-    real = store_module._check_small_tables
+    real = store_module.check_small_tables
 
     def counting(conn: sqlite3.Connection) -> None:
         seen.append(Path(conn.execute("PRAGMA database_list").fetchone()[2]))
         real(conn)
 
-    monkeypatch.setattr(store_module, "_check_small_tables", counting)
+    monkeypatch.setattr(store_module, "check_small_tables", counting)
     return seen
 
 

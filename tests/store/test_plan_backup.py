@@ -9,13 +9,9 @@ from pathlib import Path
 import pytest
 
 from quiz.store import InterviewPlan, Store
-from quiz.store.backup import (
-    VERSION,
-    ProgressFormatError,
-    import_progress,
-    parse_progress,
-)
+from quiz.store.backup import VERSION, import_progress
 from quiz.store.backup_export import export_progress
+from quiz.store.backup_read import ProgressFormatError, parse_progress
 
 NOW = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
 PLAN = InterviewPlan(date(2026, 3, 20), 40.0, 0.92, NOW)

@@ -17,7 +17,8 @@ import pytest
 
 from bench.heavy import progress_files
 from quiz.store import backup as backup_module
-from quiz.store.backup import MergeReport, import_progress
+from quiz.store.backup import import_progress
+from quiz.store.backup_report import MergeReport
 from quiz.store.store import Store
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)

@@ -19,7 +19,8 @@ import pytest
 
 from bench.heavy import progress_files
 from quiz.store import backup as backup_module
-from quiz.store.backup import ProgressFormatError, import_progress
+from quiz.store.backup import import_progress
+from quiz.store.backup_read import ProgressFormatError
 from quiz.store.migrations import TALLY_FROM_LOG
 from quiz.store.store import Store
 

@@ -15,8 +15,8 @@ from types import SimpleNamespace
 import pytest
 
 from quiz.store import Store, staged
+from quiz.store.errors import DamagedFileReplaced
 from quiz.store.staged import NotCreatedError, build_new
-from quiz.store.store import DamagedFileReplaced
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 

@@ -41,7 +41,7 @@ def _knowing_11(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """The store as a drillbit that knows version 11 at most (no migration 12)."""
     with monkeypatch.context() as patched:
         patched.setattr("quiz.store.migrations.MIGRATIONS", MIGRATIONS[:11])
-        patched.setattr("quiz.store.store.LATEST_VERSION", 11)
+        patched.setattr("quiz.store.opening.LATEST_VERSION", 11)
         yield
 
 

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.store import NotSavedError, Store, StoreError
-from quiz.store import store as store_module
+from quiz.store import NotSavedError, Store, StoreError, opening
+from quiz.store import base as store_base
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -29,7 +29,7 @@ def _disk_full_after_open(monkeypatch: pytest.MonkeyPatch) -> None:
         pages = conn.execute("PRAGMA page_count").fetchone()[0]
         conn.execute(f"PRAGMA max_page_count = {max(int(pages), 1)}")
 
-    monkeypatch.setattr(store_module, "_configure", cap)
+    monkeypatch.setattr(opening, "configure", cap)
 
 
 def test_a_write_on_a_full_disk_raises_not_saved_and_keeps_what_was_there(
@@ -65,7 +65,7 @@ def test_a_fresh_database_on_a_full_disk_opens_in_memory(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(
-        store_module, "_configure", lambda conn: conn.execute("PRAGMA max_page_count = 1")
+        opening, "configure", lambda conn: conn.execute("PRAGMA max_page_count = 1")
     )
     path = tmp_path / "drillbit.db"
     with Store.open(path, now=NOW) as store:
@@ -85,7 +85,7 @@ def test_a_read_only_database_is_copied_into_memory_and_never_written(
     path = tmp_path / "drillbit.db"
     _fill(path, reviews=7)
     before = path.read_bytes()
-    monkeypatch.setattr(store_module, "_writable", lambda _path: False)
+    monkeypatch.setattr(store_base, "writable", lambda _path: False)
     with Store.open(path, now=NOW) as store:
         assert not store.saving
         assert store.review_count() == 7, "the history on disk is shown"

@@ -178,11 +178,11 @@ def test_the_difficulties_are_the_same_without_sqlite_json(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An SQLite built without JSON functions gets them from Python's json, the same."""
-    import quiz.store.store as store_module
+    import quiz.store.schedules as store_schedules
 
     store, expected = _reviewed_store(tmp_path)
     assert _difficulties(store) == expected
-    monkeypatch.setattr(store_module, "_sqlite_reads_json", lambda: False)
+    monkeypatch.setattr(store_schedules, "_sqlite_reads_json", lambda: False)
     assert _difficulties(store) == expected
 
 
@@ -260,7 +260,7 @@ def test_a_page_of_rows_reads_only_its_cards_and_matches_the_whole(
     """The browser's first frame makes the rows of its first page alone (`page=True`):
     their states and lapses read by id, the same rows the whole bank's read gives them.
     Reading every card's was 30 ms of a heavy user's wait for the first frame."""
-    import quiz.store.store as store_module
+    import quiz.store.clauses as store_clauses
 
     store, _ = _reviewed_store(tmp_path)
     store.set_flag(deck()[2].id, suspended=True, buried_until=None, now=NOW)
@@ -280,7 +280,7 @@ def test_a_page_of_rows_reads_only_its_cards_and_matches_the_whole(
 
         monkeypatch.setattr(Store, name, noted)
     page = deck()[1:4]  # two reviewed (one suspended) and a new card
-    monkeypatch.setattr(store_module, "ID_BATCH", 2)  # two batches of ids
+    monkeypatch.setattr(store_clauses, "ID_BATCH", 2)  # two batches of ids
     rows = card_rows(page, store, NOW, page=True)
     assert asked == [[c.id for c in page]] * 2, "only the page's ids are read"
     assert [dataclasses.asdict(row) for row in rows] == [

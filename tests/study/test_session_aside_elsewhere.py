@@ -10,7 +10,7 @@ import pytest
 from fsrs import Rating, Scheduler
 
 from quiz.store import Store
-from quiz.store.store import CHANGED_ELSEWHERE_SQL
+from quiz.store.reviews import CHANGED_ELSEWHERE_SQL
 from quiz.study.aside import set_card_aside
 from quiz.study.days import StudyZone
 from quiz.study.elsewhere import (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+import pytest
 from textual.app import App, ComposeResult
 
 from quiz.tui.widgets.bars import ColumnChart, RowChart, column_heights, kept_slots
@@ -134,3 +135,37 @@ async def test_a_label_that_does_not_fit_leaves_the_latest_day_to_an_earlier_lab
         assert lines[1].rstrip().endswith("█")
         labels = _labels(lines[-1])
         assert labels and labels[-1][1] != "day 29"  # "day 29" would run past the edge
+
+
+class _Titled(App[None]):
+    def compose(self) -> ComposeResult:
+        yield ColumnChart(
+            "Reviews per day (last {shown} days, {average} on average)",
+            [0] * 12 + [2, 2, 1],
+            [f"d{i}" for i in range(15)],
+            average=lambda values: f"{sum(values) / len(values):.1f}",
+            shorter=("Reviews per day ({shown} days, mean {average})", "Reviews per day"),
+            id="titled",
+        )
+
+
+@pytest.mark.parametrize(
+    ("width", "title"),
+    [
+        (60, "Reviews per day (last 15 days, 0.3 on average)"),
+        (37, "Reviews per day (15 days, mean 0.3)"),  # three charts side by side at 120x40
+        (20, "Reviews per day"),
+        (12, "Reviews per…"),
+    ],
+)
+async def test_a_narrow_chart_takes_a_shorter_title_whole(width: int, title: str) -> None:
+    """Beside the readiness plot and the accuracy chart at 120x40 (and in the browser) the
+    title was cut mid-phrase: "Reviews per day (last 15 days, 0.4 on". It takes the longest
+    of its forms that fits, and a cut one ends in "…"."""
+    app = _Titled()
+    async with app.run_test(size=(width, 16)) as pilot:
+        await pilot.pause()
+        chart = app.query_one("#titled", ColumnChart)
+        assert chart.content_size.width == width
+        first = chart.render().plain.splitlines()[0]
+    assert first.strip() == title

@@ -474,7 +474,8 @@ async def test_after_a_failed_grading_the_line_being_edited_stays_in_view(
 
 async def test_a_code_that_does_not_load_is_not_counted_as_a_case(build: AppFactory) -> None:
     """The load failure stands first in the case list; the head said '0/10 cases passed'
-    for a drill of 9 cases, and the table said 'not_run'."""
+    for a drill of 9 cases, and the table said 'not_run'. It also gave a case seed, which
+    took a second row at 80x24 and replays no case."""
     from engine.verdict import LOADING, CaseResult, CaseStatus, Status, build_verdict
     from quiz.tui.widgets.verdict_view import VerdictView
 
@@ -493,6 +494,8 @@ async def test_a_code_that_does_not_load_is_not_counted_as_a_case(build: AppFact
         head = str(view.query_one("#verdict-status").render())
         assert "the code did not load, so none of the 9 cases ran" in head
         assert "/10" not in head
+        # no case ran, so its seed replays nothing (`grade` says so): the time only
+        assert "seed" not in head and head.rstrip().endswith("ran · 1 ms")
         table = view.query_one("#verdict-cases", DataTable)
         assert str(table.get_row_at(1)[1]) == "not run"
 

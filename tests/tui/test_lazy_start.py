@@ -146,7 +146,7 @@ async def test_the_drill_list_lists_from_the_card_index(build: AppFactory, warm:
         shown = listing.rows
         assert [row.id for row in shown] == ["tiny-sgd"]
         # the same rows the card models give
-        assert shown == drill_rows(app.workspace.cards, app.workspace.store)
+        assert list(shown) == drill_rows(app.workspace.cards, app.workspace.store)
         assert warm == ["full"]
 
 

@@ -26,6 +26,7 @@ from tests.tui.conftest import (
     FakeClock,
     press,
     rate_in_another_drillbit,
+    screen_lines,
     set_plan,
     settle,
     showing,
@@ -447,3 +448,33 @@ async def test_the_stats_screen_shows_before_the_plans_forecast_is_computed(
             assert not stats.query("#plan-forecasting")
     finally:
         release.set()
+
+
+async def test_nothing_is_drawn_next_to_the_readiness_plots_frame_at_80x24(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """At 80x24 the stacked charts scroll, and their scrollbar lay against the plot's right
+    frame: the thumb's end ("▅▅") read as the plan's last point drawn one cell past the
+    frame. The plot keeps a blank column between its frame and the scrollbar."""
+    from quiz.store import InterviewPlan
+    from quiz.tui.widgets.readiness import ReadinessPlot
+
+    app = build()
+    app.workspace.tz = UTC
+    plan = InterviewPlan(clock().date() + timedelta(days=10), 20.0, 0.9, clock())
+    app.workspace.store.set_interview_plan(plan)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "s")
+        stats = await showing(pilot, StatsScreen)
+        assert await wait_until(pilot, lambda: bool(stats.query(ReadinessPlot)))
+        await settle(pilot)
+        charts = stats.query_one("#stats-charts", VerticalScroll)
+        assert charts.max_scroll_y > 0, "the charts scroll: a scrollbar is drawn"
+        plot = stats.query_one(ReadinessPlot)
+        rows = [strip.text for strip in screen_lines(app)][plot.region.y : plot.region.bottom]
+        top = next(row for row in rows if "┐" in row)
+        frame = top.index("┐")
+        framed = rows[rows.index(top) : next(n for n, r in enumerate(rows) if "┘" in r) + 1]
+        assert all(row[frame] in "┐│┘" for row in framed), "one frame column"
+        assert [row[frame + 1] for row in framed] == [" "] * len(framed)
+        assert frame + 1 < charts.scrollable_content_region.right, "not the scrollbar's column"

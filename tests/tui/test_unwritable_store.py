@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.store import Store
-from quiz.store import store as store_module
+from quiz.store import Store, opening
+from quiz.store import base as store_base
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
@@ -49,7 +49,7 @@ async def test_a_full_disk_mid_session_keeps_the_app_going_and_says_so(
 ) -> None:
     database = _isolated_home / "drillbit.db"
     _full_database(database)
-    monkeypatch.setattr(store_module, "_configure", _cap_at_current_size)
+    monkeypatch.setattr(opening, "configure", _cap_at_current_size)
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test(message_hook=recorder) as pilot:
         assert isinstance(app.screen, StudyScreen), "the session opened despite the full disk"
@@ -72,7 +72,7 @@ async def test_a_read_only_database_opens_with_a_notice(
 ) -> None:
     database = _isolated_home / "drillbit.db"
     Store.open(database).close()
-    monkeypatch.setattr(store_module, "_writable", lambda _path: False)
+    monkeypatch.setattr(store_base, "writable", lambda _path: False)
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test(message_hook=recorder) as pilot:
         await showing(pilot, StudyScreen)

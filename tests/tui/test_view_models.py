@@ -1,7 +1,8 @@
 """The screens' decisions without a screen: Home's (`quiz.home_view`: what `d` gives on
 each row, the headline, the plan's line, the hint's words, the welcome back, the clock's
 horizon) and the stats screen's (`quiz.stats_view`: the forecast, the target, the count
-of today).
+of today), the study screen's rating keys (`quiz.study_view`) and the drill screens'
+list and next drill (`quiz.drills_view`).
 
 They were in `HomeScreen` and `StatsScreen` and tested only through a running app; the
 screens now show what they are handed.
@@ -9,6 +10,7 @@ screens now show what they are handed.
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 from datetime import UTC, timedelta
 from pathlib import Path
@@ -18,13 +20,15 @@ import pytest
 from fsrs import Rating, Scheduler
 
 from quiz.bank.loader import load_bank
+from quiz.drills_view import drills_view, next_drill
 from quiz.home_view import NO_PLAN, PLAN_OVER, home_changes_at, home_view, welcome_back
 from quiz.stats_view import compute_forecast, stats_view
 from quiz.store import Store
 from quiz.study.days import next_day_start
 from quiz.study.plan import ForecastDay
 from quiz.study.scheduling import review_card
-from quiz.workspace import Workspace
+from quiz.study_view import KEEPS_SCHEDULE, PLAN_PICKS, rating_keys
+from quiz.workspace import StudyRequest, Workspace
 from tests.tui.conftest import FakeClock, set_plan
 
 
@@ -154,3 +158,74 @@ def test_on_the_interview_day_the_stats_count_as_fsrs_again(ws: Workspace) -> No
     set_plan(ws, 0, 30.0)
     view = stats_view(ws)
     assert view.headline == home_view(ws).headline() == ws.counts().headline()
+
+
+def test_the_rating_keys_show_fsrs_intervals_in_a_due_session_only(ws: Workspace) -> None:
+    due = ws.start_session(StudyRequest(mode="due", kind="concept"))
+    assert due.current is not None
+    keys = rating_keys(ws, due, due.current.id)
+    assert keys.note is None
+    assert [key for key, _label in keys.labels] == ["1", "2", "3", "4"]
+    # a new card: Again's first learning step, a minute; Easy graduates it for days
+    assert keys.labels[0] == ("1", "Again 1m") and keys.labels[3][1].startswith("Easy ")
+    assert keys.labels[3][1].endswith("d")
+    assert keys.preview() == " · ".join(f"{key} {label}" for key, label in keys.labels)
+    cram = ws.start_session(StudyRequest(mode="cram", kind="concept"))
+    assert cram.current is not None
+    kept = rating_keys(ws, cram, cram.current.id)
+    assert kept.preview() == "1 Again · 2 Hard · 3 Good · 4 Easy"
+    assert kept.note == KEEPS_SCHEDULE
+
+
+def test_under_a_plan_short_of_days_the_keys_leave_the_day_to_the_plan(ws: Workspace) -> None:
+    set_plan(ws, 2, 3.0)
+    planned = ws.start_session(StudyRequest(mode="due", kind="concept"))
+    assert planned.plan_mode and not planned.options.same_day_steps
+    assert planned.current is not None
+    keys = rating_keys(ws, planned, planned.current.id)
+    assert keys.preview() == "1 Again · 2 Hard · 3 Good · 4 Easy"
+    assert keys.note == PLAN_PICKS
+
+
+def test_the_drill_list_heading_and_the_next_drill_follow_the_attempts(ws: Workspace) -> None:
+    view = drills_view(ws)
+    assert [(row.id, row.state) for row in view.rows] == [("tiny-sgd", "not started")]
+    assert view.heading == "Drills: 0/1 solved"
+    following = view.next_unsolved()
+    assert following is not None and following.id == "tiny-sgd"
+    assert next_drill(ws, after="tiny-sgd") is None, "the only drill is the one just done"
+    ws.store.record_attempt(
+        card_id="tiny-sgd", status="passed", verdict_json="{}", attempted_at=ws.now()
+    )
+    passed = drills_view(ws)
+    assert [(row.id, row.state) for row in passed.rows] == [("tiny-sgd", "passed")]
+    assert passed.heading == "Drills: 1/1 solved"
+    assert passed.next_unsolved() is None
+
+
+SCREENS = Path(__file__).resolve().parents[2] / "quiz" / "tui" / "screens"
+
+
+@pytest.mark.parametrize(
+    ("screen", "decided_elsewhere"),
+    [
+        ("study.py", {"preview_intervals", "shown_interval"}),
+        ("drill.py", {"drill_rows", "next_unsolved"}),
+        ("drills.py", {"drill_rows", "next_unsolved"}),
+    ],
+)
+def test_the_study_and_drill_screens_display_what_their_view_decides(
+    screen: str, decided_elsewhere: set[str]
+) -> None:
+    """The study screen asked the store and fsrs for each rating key's interval, and the
+    drill screens read every drill's attempts to pick the next one: they now display
+    `quiz.study_view` and `quiz.drills_view`, which are tested without a running app."""
+    tree = ast.parse((SCREENS / screen).read_text(encoding="utf-8"))
+    named = {node.id for node in ast.walk(tree) if isinstance(node, ast.Name)}
+    imported = {
+        alias.name
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom)
+        for alias in node.names
+    }
+    assert not (named | imported) & decided_elsewhere

@@ -123,6 +123,20 @@ def _weight_variants(
     return out
 
 
+def _reversed_every_axis(q: np.ndarray, k: np.ndarray, error: str) -> bool:
+    """True when numpy's error is what Q @ K.T raises on a batched K: the broadcast of the
+    batch axes names K's reversed shape, or (K 4-D, its heads axis unlike its keys) the
+    product meets K.T's second-last axis, K's axis 1, with d_k."""
+    reversed_shape = k.shape[::-1]
+    if k.ndim < 3 or reversed_shape == k.shape:
+        return False
+    first = error.split("\n", 1)[0]
+    if first.startswith("ValueError: operands could not be broadcast"):
+        return f"({','.join(str(n) for n in reversed_shape)})" in first
+    core = f"(size {k.shape[1]} is different from {q.shape[-1]})"
+    return k.ndim >= 4 and k.shape[1] != k.shape[-2] and first.endswith(core)
+
+
 class AttentionChecker(NNChecker):
     """scaled_dot_product_attention(Q, K, V, mask) -> (out, weights) with exact zeros where masked."""
 
@@ -152,6 +166,12 @@ class AttentionChecker(NNChecker):
                 f"scores[~mask] indexes with the mask as it is, and boolean indexing does not "
                 f"broadcast: this {mask.shape} mask is one (n_q, n_k) pattern for every batch "
                 "entry of the scores; np.where(mask, scores, -np.inf) broadcasts it"
+            )
+        if _reversed_every_axis(q, k, error):
+            return (
+                f"K.T reverses every axis of a batched K, not only the last two: this K of "
+                f"shape {k.shape} became {k.shape[::-1]}; the scores are Q @ K^T per batch "
+                "entry, np.swapaxes(K, -1, -2) (K.T works only when K is 2-D)"
             )
         if not error.startswith("ValueError: axes don't match array") or k.ndim == 3:
             return None

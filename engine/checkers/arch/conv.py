@@ -236,6 +236,21 @@ def _cut_short_sizes(size: int, kernel: int, stride: int, pad: int) -> set[int]:
     return {max(0, min(size, i * stride + kernel) - i * stride) for i in range(count)}
 
 
+_KERNEL_TRANSPOSED_IN_DX = (
+    "dx uses each kernel transposed, w[f, c, v, u] for w[f, c, u, v] (two einsum letters "
+    "swapped): scatter dout[n, f, i, j] * w[f] back onto its window as it is"
+)
+
+
+def _raised_on_transposed_kernel(case: Case, error: str) -> bool:
+    """True when numpy's broadcast error pairs a kernel-shaped operand transposed,
+    (..., C, KW, KH), with one the right way round, (..., C, KH, KW), for a kernel that is not
+    square: what scattering w[f].T onto a window raises once KH and KW differ."""
+    c, kh, kw = case.inputs["args"][2].shape[1:]
+    shapes = _broadcast_shapes(error)
+    return kh != kw and {(c, kh, kw), (c, kw, kh)} <= {s[-3:] for s in shapes}
+
+
 def _raised_on_unpadded_window(case: Case, error: str) -> bool:
     """True when numpy's broadcast error pairs a kernel-shaped operand, (..., C, KH, KW), with
     a window of the batch, (N or 1, C, rows, cols) at its end, whose rows and cols are those of
@@ -458,6 +473,10 @@ class Conv2dBackwardChecker(NNChecker):
     name = "arch.conv.conv2d_backward"
     entries = ("conv2d_backward",)
 
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """dx scattered with each kernel transposed, on a kernel that is not square."""
+        return _KERNEL_TRANSPOSED_IN_DX if _raised_on_transposed_kernel(case, error) else None
+
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"conv2d_backward": ref.conv2d_backward}
 
@@ -656,9 +675,7 @@ class Conv2dBackwardChecker(NNChecker):
                 *(
                     [
                         (
-                            "dx uses each kernel transposed, w[f, c, v, u] for w[f, c, u, v] "
-                            "(two einsum letters swapped): scatter dout[n, f, i, j] * w[f] "
-                            "back onto its window as it is",
+                            _KERNEL_TRANSPOSED_IN_DX,
                             lambda: ref.conv2d_backward(
                                 dout, x, w.transpose(0, 1, 3, 2), b, stride, pad
                             )[0],

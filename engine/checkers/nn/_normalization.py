@@ -228,6 +228,13 @@ class NormalizationChecker(NNChecker):
                 "with dx_hat = dout * gamma",
                 lambda: (dx_hat - mean(dout) - x_hat * mean(dout * x_hat)) * inv_std,
             ),
+            (
+                "dX's variance term misses gamma and 1/std: it is x_hat * mean(dout * x_hat), "
+                "subtracted as it is; like the other two terms it is of dx_hat "
+                "= dout * gamma and divided by std: (dx_hat - mean(dx_hat) - x_hat * "
+                "mean(dx_hat * x_hat)) / std",
+                lambda: (dx_hat - mean(dx_hat)) * inv_std - x_hat * mean(dout * x_hat),
+            ),
         ]
         if other_count != count:
             hints += [

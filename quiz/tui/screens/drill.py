@@ -24,8 +24,9 @@ from textual.widgets import Markdown, Static, TextArea
 
 from quiz.cardtext import render_text, section_markdown
 from quiz.drafts import over_the_limit
-from quiz.drill_list import drill_rows, next_unsolved, passed_line
+from quiz.drill_list import passed_line
 from quiz.drill_source import SOURCE_LIMIT
+from quiz.drills_view import ALL_PASSED, next_drill
 from quiz.errors import DrillbitError
 from quiz.plural import counted
 from quiz.sandbox_grader import GradingAbandonedError
@@ -496,10 +497,9 @@ class DrillScreen(Screen["DrillSitting"]):
 
     def action_next_drill(self) -> None:
         """Go on to the next drill not passed yet, as rustlings does after a pass."""
-        ws = self.workspace
-        following = next_unsolved(drill_rows(ws.content.refs, ws.store), after=self.sitting.card.id)
+        following = next_drill(self.workspace, after=self.sitting.card.id)
         if following is None:
-            self.notify("Every drill is passed.", title="Drills")
+            self.notify(ALL_PASSED, title="Drills")
             return
         self._end_sitting()
         self.post_message(self.NextDrillRequested(following.id))

@@ -12,7 +12,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
-from quiz.drill_list import DrillRow, drill_rows, next_unsolved
+from quiz.drill_list import DrillRow
+from quiz.drills_view import ALL_PASSED, DrillsView, drills_view
 from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.widgets.cell import clipped
 from quiz.tui.widgets.fitted_table import FittedTable
@@ -90,7 +91,12 @@ class DrillsScreen(Screen[None]):
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
         self.workspace = workspace
-        self.rows: list[DrillRow] = []
+        self.view = DrillsView(())
+
+    @property
+    def rows(self) -> tuple[DrillRow, ...]:
+        """The drills shown, one a table row, as the view last read them."""
+        return self.view.rows
 
     def compose(self) -> ComposeResult:
         yield Label("", id="drills-title")
@@ -118,8 +124,7 @@ class DrillsScreen(Screen[None]):
         self._fit()
 
     def on_screen_resume(self) -> None:
-        ws = self.workspace
-        self.rows = drill_rows(ws.content.refs, ws.store)  # the index: no bank load
+        self.view = drills_view(self.workspace)
         table = self.query_one(DataTable)
         cursor = table.cursor_row
         table.clear()
@@ -133,8 +138,7 @@ class DrillsScreen(Screen[None]):
         self._fit()
         if self.rows:
             table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
-        solved = sum(row.solved for row in self.rows)
-        title = f" Drills: {solved}/{len(self.rows)} solved "
+        title = f" {self.view.heading} "
         self.query_one("#drills-title", Label).update(Text(title, style="reverse bold"))
 
     def action_open(self) -> None:
@@ -149,8 +153,8 @@ class DrillsScreen(Screen[None]):
 
     def action_next(self) -> None:
         """Open the first drill not passed yet."""
-        following = next_unsolved(self.rows)
+        following = self.view.next_unsolved()
         if following is None:
-            self.notify("Every drill is passed.")
+            self.notify(ALL_PASSED)
             return
         self.post_message(BrowserScreen.CardOpened(following.id))

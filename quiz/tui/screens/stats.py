@@ -163,6 +163,7 @@ class StatsScreen(Screen[None]):
                 [d.reviews for d in s.reviews_per_day],
                 labels,
                 average=daily_average,
+                shorter=("Reviews per day ({shown} days, mean {average})", "Reviews per day"),
                 id="per-day",
             )
             by_topic = RowChart(

@@ -33,15 +33,14 @@ from quiz.study import (
     SessionOver,
     SetAside,
     aside_phrase,
-    preview_intervals,
     rating_name,
-    shown_interval,
     suggested_rating,
 )
 from quiz.study.days import day_starts_at
 from quiz.study.plan_phrases import cards_wait, day_over_notice
 from quiz.study.typed import forget_typed, keep_typed, typed_today
 from quiz.study.view_clock import look_again_in
+from quiz.study_view import RatingKeys, rating_keys
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer, point_keys
@@ -571,28 +570,13 @@ class StudyScreen(Screen[None]):
 
     def preview(self) -> str:
         """'1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d' for this card now (no side effect)."""
-        return " · ".join(f"{key} {label}" for key, label in self._rating_labels())
+        return self._rating_keys().preview()
 
-    def _rating_labels(self) -> list[tuple[str, str]]:
-        """Each rating key with its name and, in a due session, the card's next interval
-        (plan mode: only a same-day step the plan takes; see `shown_interval`)."""
-        card = self.card
-        if card is None:
-            return []
-        session = self.session
-        if session.mode != "due":
-            return [(str(int(rating)), rating.name) for rating in Rating]
-        ws = self.workspace
-        spans = preview_intervals(ws.store, ws.scheduler, card.id, now=ws.now())
-        labels = []
-        for rating, span in spans.items():
-            shown = shown_interval(
-                span, plan_mode=session.plan_mode, same_day_steps=session.options.same_day_steps
-            )
-            labels.append(
-                (str(int(rating)), rating.name if shown is None else f"{rating.name} {shown}")
-            )
-        return labels
+    def _rating_keys(self) -> RatingKeys:
+        """The rating keys as `quiz.study_view` words them for this card now."""
+        if self.card is None:
+            return RatingKeys((), None)
+        return rating_keys(self.workspace, self.session, self.card.id)
 
     def _show_rating_bar(self, suggestion: Rating) -> None:
         """The rating keys, styled like the footer's, each with its next interval, on one
@@ -600,14 +584,13 @@ class StudyScreen(Screen[None]):
         ' 1  Again 10m   2  Hard 10m   3  Good 10m   4  Easy  (the plan picks the day)',
         77 cells of the 78 inside the padding."""
         bar = Text()
-        for key, label in self._rating_labels():
+        keys = self._rating_keys()
+        for key, label in keys.labels:
             bold = "bold" if key == str(int(suggestion)) else ""
             bar.append(f" {key} ", style="reverse bold")
             bar.append(f" {label}  ", style=bold)
-        if self.session.mode != "due":
-            bar.append("(the schedule stays as it is)", style="italic")
-        elif self.session.plan_mode:
-            bar.append("(the plan picks the day)", style="italic")
+        if keys.note is not None:
+            bar.append(keys.note, style="italic")
         ratings = self._ratings()
         ratings.update(bar)
         ratings.display = True

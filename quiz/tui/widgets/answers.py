@@ -130,8 +130,8 @@ class NumberAnswer(Input):
 
     SCREEN_KEYS = frozenset("sbxu? ")
     """Skip, bury, suspend, undo, help and space (show the answer, as Anki's space): no
-    answer starts with these (unlike e, as in 1e-3), so an empty box leaves them to the
-    screen and the app."""
+    answer needs to start with these (unlike e, as in 1e-3; a root typed first is √128 or
+    128^0.5, sqrt only after a factor), so an empty box leaves them to the screen and the app."""
 
     @property
     def started(self) -> bool:

@@ -15,7 +15,7 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.widget import Widget
 
-__all__ = ["ColumnChart", "RowChart", "chart_day", "column_heights"]
+__all__ = ["ColumnChart", "RowChart", "chart_day", "column_heights", "title_line"]
 
 _EIGHTHS_UP = " ▁▂▃▄▅▆▇█"
 _EIGHTHS_RIGHT = " ▏▎▍▌▋▊▉█"
@@ -60,10 +60,14 @@ class ColumnChart(Widget):
         labels: Sequence[str],
         *,
         average: Callable[[Sequence[int]], str] | None = None,
+        shorter: Sequence[str] = (),
         id: str | None = None,  # noqa: A002 - Textual's own keyword
     ) -> None:
         super().__init__(id=id)
         self.chart_title = title
+        self.shorter_titles = tuple(shorter)
+        """Shorter forms of the title, longest first, for a chart too narrow for it
+        (`title_line`): three charts side by side at 120 columns cut "0.4 on average"."""
         self.values = list(values)
         self.labels = list(labels)
         self.average = average
@@ -83,10 +87,12 @@ class ColumnChart(Widget):
         plot = slot * len(values)
         starts = [i * slot for i in range(len(values))]
         heights = column_heights(values, rows)
-        title = self.chart_title.replace("{shown}", str(len(values)))
-        if self.average is not None:
-            title = title.replace("{average}", self.average(values))
-        lines = [Text(title.center(width)[:width], style="bold")]
+        average = self.average(values) if self.average is not None else ""
+        titles = [
+            title.replace("{shown}", str(len(values))).replace("{average}", average)
+            for title in (self.chart_title, *self.shorter_titles)
+        ]
+        lines = [title_line(titles, width)]
         for row in range(rows - 1, -1, -1):
             # the top is labelled only above zero: an empty chart said "0" at both ends
             mark = f"{top:,}" if row == rows - 1 and top > 0 else ("0" if row == 0 else "")
@@ -112,6 +118,15 @@ class ColumnChart(Widget):
         labels = (self.labels + [""] * len(self.values))[: len(self.values)]
         values = self.values[-keep:] if self.values else [0]
         return values, labels[-keep:] if self.values else [""]
+
+
+def title_line(titles: Sequence[str], width: int) -> Text:
+    """The first of `titles` (longest first) that fits `width` cells, centred; when none
+    does, the last cut to the width with "…" as its last cell (it was cut mid-word)."""
+    fitting = next((title for title in titles if cell_len(title) <= width), None)
+    if fitting is None:
+        fitting = fit_name(titles[-1], width).rstrip() if width > 0 else ""
+    return Text(fitting.center(width), style="bold")
 
 
 def kept_slots(plot: int, count: int, latest: int) -> int:
@@ -183,7 +198,7 @@ class RowChart(Widget):
 
     def render(self) -> Text:
         width, height = self.content_size
-        lines = [Text(self.chart_title.center(width)[:width], style="bold")]
+        lines = [title_line([self.chart_title], width)]
         if not self.rows:
             lines.append(Text(self.empty, style=_AXIS))
             return Text("\n").join(lines)

@@ -9,7 +9,14 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
-from quiz.verdict_text import failure_lines, isolation_warnings, outcome, output_tail, row_details
+from quiz.verdict_text import (
+    failure_lines,
+    isolation_warnings,
+    outcome,
+    output_tail,
+    row_details,
+    seed_and_time,
+)
 
 if TYPE_CHECKING:
     from engine.verdict import CaseResult, Verdict
@@ -80,7 +87,7 @@ class VerdictView(VerticalScroll):
         head.append(f"  {outcome(verdict)}")
         # on the status's line (wrapped when long): a line of its own left the cases' rows
         # below the box at 80x24 after a pass, under their header
-        head.append(f" · case seed {verdict.seed} · {verdict.duration_ms:.0f} ms", style="dim")
+        head.append(f" · {seed_and_time(verdict)}", style="dim")
         for warning in isolation_warnings(verdict):
             head.append(f"\n{warning}", style="bold yellow")
         self.query_one("#verdict-status", Static).update(head)

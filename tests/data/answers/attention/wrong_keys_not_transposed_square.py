@@ -1,4 +1,4 @@
-# expect: error | K's rows and columns
+# expect: failed | K's rows and columns
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: error | dx uses each kernel transposed
+# expect: failed | dx uses each kernel transposed
 import numpy as np
 
 

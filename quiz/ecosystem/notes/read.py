@@ -38,9 +38,9 @@ from typing import Any
 from markdown_it.token import Token
 
 from quiz.bank.markdown import normalize, parse_blocks
-from quiz.ecosystem.ankitext import anki_tag
 from quiz.ecosystem.highlights import bold_highlights, plain_highlights
-from quiz.ecosystem.notesasking import (
+from quiz.ecosystem.idwords import card_tag
+from quiz.ecosystem.notes.asking import (
     Candidate,
     candidate_of,
     drop_weak,
@@ -48,10 +48,10 @@ from quiz.ecosystem.notesasking import (
     placed_prompts,
     section_topic,
 )
-from quiz.ecosystem.notesblocks import blocks_of, first_after, heading_ends
-from quiz.ecosystem.notescallouts import boxed, callout_end, callout_view, left_out_callouts
-from quiz.ecosystem.notescut import NotesPart, merge_parts, parts_agree, piece_cuts
-from quiz.ecosystem.notesfound import (
+from quiz.ecosystem.notes.blocks import blocks_of, first_after, heading_ends
+from quiz.ecosystem.notes.callouts import boxed, callout_end, callout_view, left_out_callouts
+from quiz.ecosystem.notes.cut import NotesPart, merge_parts, parts_agree, piece_cuts
+from quiz.ecosystem.notes.found import (
     DETAILS,
     LIST_MARK,
     RULE,
@@ -61,7 +61,7 @@ from quiz.ecosystem.notesfound import (
     ParsedNotes,
     answer_marker,
 )
-from quiz.ecosystem.notesskips import (
+from quiz.ecosystem.notes.skips import (
     SNIPPET_CHARS,
     group_labels,
     quiet_rows,
@@ -552,7 +552,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
 def _card_tags(written: tuple[str, ...]) -> tuple[str, ...]:
     """The card tags of the tags ending a question's title (`#ml/deep` -> `ml-deep`), each
     once: Obsidian tags a heading so, and they were words of its title."""
-    return tuple(dict.fromkeys(tag for word in written if (tag := anki_tag(word))))
+    return tuple(dict.fromkeys(tag for word in written if (tag := card_tag(word))))
 
 
 def _ending_rule(

@@ -1,4 +1,4 @@
-# expect: failed | at dX[
+# expect: failed | dX's variance term misses gamma and 1/std
 import numpy as np
 
 
@@ -16,6 +16,6 @@ def batchnorm_backward(dout, cache):
     dbeta = dout.sum(axis=1, keepdims=True)
     dgamma = (dout * x_hat).sum(axis=1, keepdims=True)
     g = dout * gamma
-    # the x_hat term lost: only the mean of the gradient is removed
+    # the variance term taken from dgamma / m as it is: without gamma and 1/std
     dX = inv * (g - g.mean(axis=1, keepdims=True)) - x_hat * dgamma / m
     return dX, dgamma, dbeta

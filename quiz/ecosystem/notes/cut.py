@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from quiz.bank.markdown import normalize
-from quiz.ecosystem.notesfound import NoteQuestion, ParsedNotes
+from quiz.ecosystem.notes.found import NoteQuestion, ParsedNotes
 
 
 @dataclass(frozen=True)

@@ -5,8 +5,8 @@ with the boxes that ask unquoted, and the callouts no question's answer holds.
 from __future__ import annotations
 
 from quiz.ecosystem.callouts import Callout, header_text, unquote
-from quiz.ecosystem.notesasking import Candidate
-from quiz.ecosystem.notesfound import Ignored
+from quiz.ecosystem.notes.asking import Candidate
+from quiz.ecosystem.notes.found import Ignored
 
 
 def boxed(cand: Candidate, lines: list[str]) -> bool:

@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 
 from quiz.bank.markdown import parse_inline
 from quiz.ecosystem.callouts import Callout, unquote
-from quiz.ecosystem.notesblocks import Block, bold_head
-from quiz.ecosystem.notesfound import DETAILS, LIST_MARK, answer_marker
+from quiz.ecosystem.notes.blocks import Block, bold_head
+from quiz.ecosystem.notes.found import DETAILS, LIST_MARK, answer_marker
 from quiz.ecosystem.titles import (
     TitleParts,
     plain_inline,

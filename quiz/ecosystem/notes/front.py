@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from quiz.ecosystem.ankitext import anki_tag
+from quiz.ecosystem.idwords import card_tag
 
 MAX_FRONT_LINES = 200
 """A front matter closes within this many lines, else the `---` is read as Markdown (a
@@ -98,7 +98,7 @@ def read_front(text: str) -> NotesFront:
         return NotesFront(blanked, end + 1, problem="it is not a YAML mapping of keys to values")
     tags: list[str] = []
     for key in TAG_KEYS:
-        tags += [tag for raw in _tag_values(data.get(key)) if (tag := anki_tag(raw))]
+        tags += [tag for raw in _tag_values(data.get(key)) if (tag := card_tag(raw))]
     unused = tuple(str(key) for key in data if key not in TAG_KEYS)
     return NotesFront(blanked, end + 1, tuple(dict.fromkeys(tags)), unused)
 
@@ -116,7 +116,7 @@ def _page_tags(value: str) -> list[str]:
         piece = piece.strip()
         words = piece.split() if piece.startswith("#") else [piece]
         names += [word.strip("#").removeprefix("[[").removesuffix("]]") for word in words]
-    return [tag for name in names if name and (tag := anki_tag(name))]
+    return [tag for name in names if name and (tag := card_tag(name))]
 
 
 def read_page_properties(text: str) -> NotesFront:
@@ -174,7 +174,7 @@ def read_notion_properties(text: str) -> NotesFront:
         for key, value in found
         if key.lower() in TAG_KEYS
         for name in value.split(",")
-        if (tag := anki_tag(name.strip()))
+        if (tag := card_tag(name.strip()))
     ]
     unused = tuple(dict.fromkeys(k for k, _ in found if k.lower() not in TAG_KEYS))
     end = 2 + len(found)

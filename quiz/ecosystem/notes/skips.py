@@ -7,9 +7,9 @@ from __future__ import annotations
 import bisect
 import re
 
-from quiz.ecosystem.notesasking import Candidate
-from quiz.ecosystem.notesblocks import Block, first_after
-from quiz.ecosystem.notesfound import RULE, Ignored
+from quiz.ecosystem.notes.asking import Candidate
+from quiz.ecosystem.notes.blocks import Block, first_after
+from quiz.ecosystem.notes.found import RULE, Ignored
 from quiz.ecosystem.titles import (
     clean_title,
 )

@@ -1,0 +1,38 @@
+"""LaTeX math in card Markdown -> readable Unicode for the terminal, plus a checker for lint.
+
+Textual's Markdown widget shows ``$...$`` raw, so cards pass through :func:`render_math`
+before display. pylatexenc parses the LaTeX (macros, arguments, groups) and supplies its
+large symbol table; this module adds what a plain-text rendering needs on top: fractions,
+roots, sub/superscripts, blackboard/calligraphic letters, accents, spacing around
+function names. Anything it cannot render faithfully is shown as raw LaTeX in inline code
+and reported by :func:`find_math_problems`, which ``drillbit lint`` uses.
+
+Where the formulas are is decided by `quiz.bank.markdown.scan_math` (the one Markdown
+reader); the Unicode tables live in `quiz.bank.mathsymbols`. Rendering rules that keep the
+text unambiguous: a fraction with a factor beside it is bracketed, ``(1/m) dZ Xᵀ``; a
+numerator, denominator or radicand of more than one term is bracketed, including factors
+side by side, ``(σ(z) − y)/(σ(z)(1 − σ(z)))`` (a name applied to its argument, ``σ(z)``,
+is one term); a radicand with a superscript is bracketed, ``√(g²)``; written-out scripts keep the source
+order, ``dZ^[2]_(:, j)``; no zero-width characters are emitted.
+
+The modules, one job each: `convert` (one formula: checked, parsed, remembered), `macros`
+(the LaTeX-to-Unicode rules, a construct each), `layout` (brackets, spaces and scripts that
+keep the text unambiguous), `problems` (what lint reports, at its line and column) and
+`render` (a card's Markdown with its formulas as Unicode). The names below are re-exported
+here, so a reader asks `quiz.bank.mathtext` and not where each one lives.
+"""
+
+from __future__ import annotations
+
+from quiz.bank.mathtext.convert import latex_to_unicode
+from quiz.bank.mathtext.problems import MathProblem, find_math_problems, math_problem_offsets
+from quiz.bank.mathtext.render import DISPLAY_PREFIX, render_math
+
+__all__ = [
+    "DISPLAY_PREFIX",
+    "MathProblem",
+    "find_math_problems",
+    "latex_to_unicode",
+    "math_problem_offsets",
+    "render_math",
+]

@@ -1,0 +1,304 @@
+"""The LaTeX-to-Unicode rules: `Renderer` walks pylatexenc's nodes of one formula and
+writes each construct (fractions, roots, scripts, `\\left`/`\\right`, accents, fonts)
+as text, or raises `Unconvertible` where no text form is faithful.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from typing import Any, Final
+
+from pylatexenc import latexwalker as _lw
+
+from quiz.bank.mathsymbols import (
+    ACCENTS,
+    BIG_OPERATORS,
+    BOLD,
+    BOLD_FONTS,
+    FUNCTIONS,
+    INVISIBLE,
+    LETTER_FONTS,
+    MATH_CHARS,
+    PLAIN_FONTS,
+    PREFIX,
+    SPACING,
+    SUB,
+    SUP,
+    SYMBOLS,
+    TEXT_MACROS,
+    VULGAR,
+)
+from quiz.bank.mathtext.layout import Buffer, ends_operand, parenthesized, script, single_symbol
+
+SIGNS: Final = frozenset({"pm", "mp"})
+"""Macros that are a sign when they start a term (±10³) and an operator between two (a ± b)."""
+
+
+class Unconvertible(Exception):
+    """A formula, or part of it, that has no faithful plain-text form."""
+
+    def __init__(self, pos: int, message: str) -> None:
+        super().__init__(message)
+        self.pos = pos
+        self.message = message
+
+
+# An item is a single character of a chars node (with its position) or a whole node.
+_Item = tuple[str | None, Any, int]
+
+
+def _items(nodes: Sequence[Any]) -> list[_Item]:
+    items: list[_Item] = []
+    for node in nodes:
+        if node is None:
+            continue
+        if node.isNodeType(_lw.LatexCharsNode):
+            items.extend((ch, None, node.pos + k) for k, ch in enumerate(node.chars))
+        else:
+            items.append((None, node, node.pos))
+    return items
+
+
+class Renderer:
+    """Walks pylatexenc nodes of one formula and writes Unicode."""
+
+    def render(self, nodes: Sequence[Any], math: bool) -> str:
+        items = _items(nodes)
+        out = Buffer()
+        open_lefts: list[int] = []
+        i = 0
+        while i < len(items):
+            ch, node, pos = items[i]
+            if ch is not None:
+                if math and ch in "_^":
+                    i = self._scripts(items, i, out)
+                    continue
+                if ch.isspace() or (math and ch == "~"):
+                    out.space()
+                elif math:
+                    out.add(MATH_CHARS.get(ch, ch))
+                else:
+                    out.add(ch)
+                i += 1
+                continue
+            if node.isNodeType(_lw.LatexMacroNode) and node.macroname in ("left", "right"):
+                if node.macroname == "left":
+                    open_lefts.append(pos)
+                elif open_lefts:
+                    open_lefts.pop()
+                else:
+                    raise Unconvertible(pos, "\\right without a matching \\left")
+                i += 1
+                if i < len(items) and items[i][0] == ".":
+                    i += 1  # \left. and \right. are invisible delimiters
+                continue
+            self._node(node, math, out)
+            i += 1
+        if open_lefts:
+            raise Unconvertible(open_lefts[0], "\\left without a matching \\right")
+        return out.text()
+
+    def _required(self, args: list[Any], k: int, pos: int, math: bool = True) -> str:
+        """Argument ``k``, which must be present (pylatexenc leaves it out after a bare macro
+        used as an argument, as in ``\\frac\\hat{x}{y}``)."""
+        if k >= len(args) or args[k] is None:
+            raise Unconvertible(pos, "a macro is missing its argument")
+        return self._arg(args[k], math)
+
+    def _arg(self, node: Any, math: bool) -> str:
+        if node is None:
+            return ""
+        if node.isNodeType(_lw.LatexGroupNode):
+            return self.render(node.nodelist, math)
+        return self.render([node], math)
+
+    def _scripts(self, items: list[_Item], i: int, out: Buffer) -> int:
+        scripts: dict[str, str] = {}
+        n = len(items)
+        while True:
+            j = i
+            while j < n and items[j][0] is not None and str(items[j][0]).isspace():
+                j += 1
+            if j >= n or items[j][0] not in ("_", "^"):
+                break
+            mark = str(items[j][0])
+            if mark in scripts:
+                kind = "subscript" if mark == "_" else "superscript"
+                raise Unconvertible(items[j][2], f"double {kind}: use braces")
+            k = j + 1
+            while k < n and items[k][0] is not None and str(items[k][0]).isspace():
+                k += 1
+            if k >= n or items[k][0] in ("_", "^"):
+                raise Unconvertible(items[j][2], f"'{mark}' has nothing to apply to")
+            ch, node, _ = items[k]
+            if ch is not None:
+                scripts[mark] = MATH_CHARS.get(ch, ch)
+            else:
+                scripts[mark] = self._arg(node, True)
+            i = k + 1
+        rendered = {
+            mark: script(body, SUB if mark == "_" else SUP, mark) for mark, body in scripts.items()
+        }
+        # Unicode scripts read best as xᵢ² whatever the source order; written-out ones
+        # keep the author's order: dZ^[2]_(:, j) for dZ^{[2]}_{:, j}
+        written_out = any(fallback for _, fallback in rendered.values())
+        order = list(scripts) if written_out else [m for m in ("_", "^") if m in scripts]
+        result = "".join(rendered[m][0] for m in order)
+        fallback = rendered[order[-1]][1]
+        out.attach(result)
+        if fallback and result[-1:].isalnum():
+            out.want_space = True  # x_c y, not x_cy
+        return i
+
+    def _node(self, node: Any, math: bool, out: Buffer) -> None:
+        if node.isNodeType(_lw.LatexMacroNode):
+            self._macro(node, math, out)
+        elif node.isNodeType(_lw.LatexGroupNode):
+            out.add(self.render(node.nodelist, math))
+        elif node.isNodeType(_lw.LatexMathNode) and not math:
+            out.add(self.render(node.nodelist, True))
+        elif node.isNodeType(_lw.LatexCommentNode):
+            raise Unconvertible(node.pos, "'%' starts a LaTeX comment; write \\% for percent")
+        elif node.isNodeType(_lw.LatexEnvironmentNode):
+            raise Unconvertible(
+                node.pos, f"environment '{node.environmentname}' cannot be shown as text"
+            )
+        else:
+            raise Unconvertible(node.pos, "math inside math")
+
+    def _macro(self, node: Any, math: bool, out: Buffer) -> None:
+        name = str(node.macroname)
+        args: list[Any] = list(node.nodeargd.argnlist) if node.nodeargd else []
+        post_space = bool(node.macro_post_space)
+        handler = _MACRO_HANDLERS.get(name)
+        if handler is not None:
+            text = handler(self, node.pos, args)
+            if name in _FRACTIONS:
+                out.add_fraction(text)
+            else:
+                out.add(text)
+            if name == "operatorname":
+                out.want_space = True
+            return
+        if name in SPACING:
+            out.add(SPACING[name])
+            return
+        if name in INVISIBLE:
+            return
+        if name in TEXT_MACROS:
+            out.add(self._required(args, 0, node.pos, math=False))
+            return
+        if name in FUNCTIONS or name in BIG_OPERATORS:
+            if name in FUNCTIONS and out.parts and ends_operand(out.parts[-1]):
+                out.space()  # x \log y -> "x log y", \partial \log -> "∂ log"
+            out.add(SYMBOLS[name])
+            out.want_space = True
+            if post_space:
+                out.space()
+            return
+        symbol = SYMBOLS.get(name)
+        if symbol is None:
+            raise Unconvertible(node.pos, f"unknown macro \\{name}")
+        unary = name in SIGNS and out.starts_term()
+        out.add(symbol)
+        if post_space and name not in PREFIX and not unary:
+            out.space()  # \pm 10^3 is ±10³, as -10^3 is −10³; a \pm b keeps its spaces
+
+    # -- macros with arguments ------------------------------------------------
+
+    def frac(self, pos: int, args: list[Any]) -> str:
+        num, den = self._required(args, 0, pos), self._required(args, 1, pos)
+        if not num or not den:
+            raise Unconvertible(pos, "\\frac needs a numerator and a denominator")
+        vulgar = VULGAR.get((num, den))
+        if vulgar is not None:
+            return vulgar
+        bottom = parenthesized(den)
+        if bottom == den and _PRODUCT.search(den):
+            bottom = f"({den})"  # λ/2m could be (λ/2)m: write λ/(2m)
+        return f"{parenthesized(num)}/{bottom}"
+
+    def sqrt(self, pos: int, args: list[Any]) -> str:
+        index = self._arg(args[0], True) if args else ""
+        radicand = self._required(args, 1, pos)
+        if not radicand:
+            raise Unconvertible(pos, "\\sqrt of nothing")
+        root = {"": "√", "2": "√", "3": "∛", "4": "∜"}.get(index)
+        if root is None:
+            prefix, fallback = script(index, SUP, "^")
+            if fallback:
+                raise Unconvertible(pos, f"no plain-text form for a root of index {index}")
+            root = prefix + "√"
+        body = parenthesized(radicand)
+        if body == radicand and ("^" in radicand or any(c in _SUPERSCRIPTS for c in radicand)):
+            body = f"({radicand})"  # √g² could be (√g)²: write √(g²)
+        return root + body
+
+    def operatorname(self, pos: int, args: list[Any]) -> str:
+        return self._required(args, 1, pos, math=False)
+
+    def overline(self, pos: int, args: list[Any]) -> str:
+        body = self._required(args, 0, pos)
+        return "".join(c + "\u0305" for c in body)
+
+    def underline(self, pos: int, args: list[Any]) -> str:
+        body = self._required(args, 0, pos)
+        return "".join(c + "\u0332" for c in body)
+
+
+def _accent(mark: str) -> Callable[[Renderer, int, list[Any]], str]:
+    def render(self: Renderer, pos: int, args: list[Any]) -> str:
+        body = self._required(args, 0, pos)
+        if not single_symbol(body):
+            raise Unconvertible(pos, "an accent over more than one symbol has no text form")
+        return unicodedata.normalize("NFC", body + mark)  # y + U+0302 -> ŷ
+
+    return render
+
+
+def _letter_font(table: dict[str, str], strict: bool) -> Callable[[Renderer, int, list[Any]], str]:
+    def render(self: Renderer, pos: int, args: list[Any]) -> str:
+        body = self._required(args, 0, pos)
+        if strict and not all(c in table or c.isspace() for c in body):
+            raise Unconvertible(pos, f"no Unicode letters for {body!r} in this font")
+        return "".join(table.get(c, c) for c in body if not c.isspace())
+
+    return render
+
+
+def _plain_font(self: Renderer, pos: int, args: list[Any]) -> str:
+    return self._required(args, 0, pos)
+
+
+_FRACTIONS: Final = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
+
+
+_PRODUCT: Final = re.compile(
+    r"\d(?=[A-Za-zα-ωϵϑϕ])|[α-ωϵϑϕ](?=[A-Za-zα-ωϵϑϕ])|[A-Za-z](?=[α-ωϵϑϕ])"
+)
+"""Juxtaposed factors (2m, 2π, ατ): a product, bracketed as a denominator. Latin letters
+side by side are left alone: they are as often one name (dz, step) as a product."""
+
+
+_SUPERSCRIPTS: Final = frozenset(SUP.values())
+
+
+_Handler = Callable[[Renderer, int, list[Any]], str]
+
+
+_MACRO_HANDLERS: Final[dict[str, _Handler]] = {
+    "frac": Renderer.frac,
+    "dfrac": Renderer.frac,
+    "tfrac": Renderer.frac,
+    "cfrac": Renderer.frac,
+    "sqrt": Renderer.sqrt,
+    "operatorname": Renderer.operatorname,
+    "overline": Renderer.overline,
+    "underline": Renderer.underline,
+    **{name: _accent(mark) for name, mark in ACCENTS.items()},
+    **{name: _letter_font(table, strict=True) for name, table in LETTER_FONTS.items()},
+    **{name: _letter_font(BOLD, strict=False) for name in BOLD_FONTS},
+    **{name: _plain_font for name in PLAIN_FONTS},
+}

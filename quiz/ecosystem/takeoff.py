@@ -1,0 +1,152 @@
+"""What notes hold besides their questions, taken off before the questions are read.
+
+Front matter and page properties give every card tags, a Logseq block reference is its
+block's text, a comment or a footnote is no answer's text, a `#review` line is tags, a
+Spaced Repetition card or a Logseq cloze asks its own way, and an answer indented as code is
+prose. Each is taken off the text in the order it needs the one before it gone, and each
+says, at its first line, what became of it (`taken_off_notices`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from quiz.ecosystem.ankitext import is_anki_text
+from quiz.ecosystem.blockids import drop_block_ids
+from quiz.ecosystem.blockrefs import BlockRefs, read_block_refs
+from quiz.ecosystem.cardtagplace import card_tag_last
+from quiz.ecosystem.footnotes import Footnotes, take_footnotes
+from quiz.ecosystem.htmlboxes import read_asking_boxes
+from quiz.ecosystem.importplan import Notice, place_of
+from quiz.ecosystem.latexenv import delimit_environments
+from quiz.ecosystem.logseqcloze import LogseqClozes, read_logseq_clozes
+from quiz.ecosystem.logseqmacros import Macros, take_macros
+from quiz.ecosystem.logseqtasks import drop_task_marks
+from quiz.ecosystem.notes.front import (
+    NotesFront,
+    read_front,
+    read_notion_properties,
+    read_page_properties,
+)
+from quiz.ecosystem.notes.tabs import Untabbed, untab_prose
+from quiz.ecosystem.obsidiancomments import Comments, take_comments
+from quiz.ecosystem.srcards import (
+    SrCards,
+    read_sr_cards,
+    tags_deck,
+    untagged_cards,
+    untagged_note,
+)
+from quiz.ecosystem.tagline import TagLines, take_tag_lines
+
+__all__ = ["TakenOff", "take_off", "taken_off_notices"]
+
+
+@dataclass
+class TakenOff:
+    """The notes' text with what belongs to the notes and to no question taken off, and
+    each part taken off (front matter, block references, comments...), for its notices.
+    An Anki export has none of them: each is empty and `text` is the export as read."""
+
+    text: str
+    front: NotesFront
+    refs: BlockRefs
+    untabbed: Untabbed
+    tag_lines: TagLines
+    comments: Comments
+    footnotes: Footnotes
+    clozes: LogseqClozes
+    sr_cards: SrCards
+    macros: Macros
+    untagged: tuple[int, ...] = ()
+    """Lines of Spaced Repetition cards in a note not tagged for them."""
+
+
+def take_off(notes_text: str, suffix: str) -> TakenOff:
+    """Take off the notes' own parts before the questions are looked for, in the order each
+    needs the one before it gone: properties give every card tags, a comment or a footnote
+    is no answer's text, a Logseq reference is its block's text."""
+    off = TakenOff(
+        notes_text,
+        NotesFront(notes_text),
+        BlockRefs(notes_text),
+        Untabbed(notes_text),
+        TagLines(notes_text),
+        Comments(notes_text),
+        Footnotes(notes_text),
+        LogseqClozes(notes_text),
+        SrCards(notes_text),
+        Macros(notes_text),
+    )
+    if is_anki_text(notes_text, suffix):
+        return off
+    front = read_front(notes_text)  # Obsidian's properties: the tags are every card's
+    if not front.lines:  # Logseq's page properties (`tags:: ml`): the same for a page
+        front = read_page_properties(front.text)
+    if not front.lines:  # a Notion page's (`Tags: ML, Interview` under its title)
+        front = read_notion_properties(front.text)
+    front = replace(front, text=drop_task_marks(card_tag_last(front.text)))  # Logseq's
+    off.front = front
+    off.refs = read_block_refs(front.text)  # Logseq's `((uuid))`: the text of the block
+    boxes = read_asking_boxes(off.refs.text)  # an aside or <details> holding a question asks
+    off.macros = take_macros(boxes.text)  # Logseq's `{{video url}}`: a player, not text
+    off.comments = take_comments(off.macros.text)  # `%% ... %%`: Obsidian shows none of it
+    off.comments = replace(off.comments, text=drop_block_ids(off.comments.text))  # `^id`
+    off.footnotes = take_footnotes(off.comments.text)  # `[^1]`: the note's, not an answer's
+    tag_lines = take_tag_lines(off.footnotes.text)  # `#review` lines: the note's tags, no text
+    off.clozes = read_logseq_clozes(tag_lines.text)  # `{{cloze x}}` #card blocks: asked hidden
+    tag_lines = replace(tag_lines, text=off.clozes.text)
+    if tags_deck(tag_lines.text, (*front.tags, *tag_lines.tags)):
+        off.sr_cards = read_sr_cards(tag_lines.text)  # the Spaced Repetition plugin's cards
+        tag_lines = replace(tag_lines, text=off.sr_cards.text)
+    else:
+        off.untagged = untagged_cards(tag_lines.text)
+    off.tag_lines = tag_lines
+    off.untabbed = untab_prose(tag_lines.text)  # answers indented as code but prose: prose
+    off.text = delimit_environments(off.untabbed.text)  # a bare `\begin{equation}`: math
+    return off
+
+
+def taken_off_notices(off: TakenOff, notes_path: Path) -> list[Notice]:
+    """What was taken off the notes, told at its first line: the user sees where their
+    front matter, comments or indented answers went."""
+    notices: list[Notice] = []
+
+    def tell(first: int, label: str, said: str, group: str) -> None:
+        notices.append(Notice(first, label, said, group, place_of(notes_path, first)))
+
+    front, refs = off.front, off.refs
+    if (said := front.note()) is not None:
+        tell(1, front.kind, said, front.kind)
+    if (said := refs.note()) is not None:
+        tell(refs.first, "block references", said, "block references")
+    notices.extend(
+        Notice(
+            ref.line,
+            "block reference" if "[[" not in ref.written else "page embed",
+            ref.message(),
+            "missing reference",
+            place_of(notes_path, ref.line),
+            f"{ref.written}: {ref.effect()}",
+        )
+        for ref in refs.missing
+    )
+    if (said := off.comments.note()) is not None:
+        tell(off.comments.lines[0], "comments", said, "comments")
+    if (said := off.macros.note()) is not None:
+        tell(off.macros.taken[0][0], "macros", said, "macros")
+    if (said := off.footnotes.note()) is not None:
+        tell(off.footnotes.lines[0] if off.footnotes.lines else 1, "footnotes", said, "footnotes")
+    if (said := off.clozes.note()) is not None:
+        tell(off.clozes.lines[0], "cloze", said, "cloze")
+    if (said := off.tag_lines.note()) is not None:
+        tell(off.tag_lines.lines[0], "tags", said, "tags")
+    if (said := off.sr_cards.note()) is not None:
+        cards = off.sr_cards.single + off.sr_cards.multi + off.sr_cards.clozes
+        tell(min(cards), "flashcards", said, "flashcards")
+    if off.untagged:
+        tell(off.untagged[0], "flashcards", untagged_note(off.untagged), "flashcards")
+    for block in off.untabbed.blocks:
+        tell(block.first, f"indented by {block.by}", off.untabbed.note(block), "indented answer")
+    return notices
