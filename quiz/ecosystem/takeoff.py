@@ -1,7 +1,9 @@
 """What notes hold besides their questions, taken off before the questions are read.
 
-Front matter and page properties give every card tags, a Logseq block reference is its
-block's text, a comment or a footnote is no answer's text, a `#review` line is tags, a
+Front matter and page properties give every card tags, a Logseq task's mark and dates, a
+Logseq macro and an Obsidian block id are no card's text (and a `#card` tag goes after the
+tags that follow it), a Logseq block reference is its block's text, a comment or a
+footnote is no answer's text, a `#review` line is tags, a
 Spaced Repetition card or a Logseq cloze asks its own way, and an answer indented as code is
 prose. Each is taken off the text in the order it needs the one before it gone, and each
 says, at its first line, what became of it (`taken_off_notices`).
