@@ -243,6 +243,47 @@ def test_the_ranking_read_in_parts_is_a_stable_sort_on_both_keys(seed: int) -> N
     assert list(ranking) == plain
 
 
+@pytest.mark.parametrize("seed", range(16))
+def test_a_ranking_laid_out_in_runs_is_the_same_ranking(seed: int) -> None:
+    """The thirty-fifth round merges runs (`_Runs`) instead of sorting each price round
+    from scratch: the ranking, ties, NaNs and all, must not move."""
+    rng = random.Random(500 + seed)
+    count = rng.randint(0, 400)
+    day = np.array([rng.randint(0, 4) for _ in range(count)], dtype=np.int64)
+    tied = seed % 2 == 0
+    gain = np.array(
+        [rng.choice([0.01, 0.02, 0.05]) if tied else rng.random() for _ in range(count)],
+        dtype=np.float64,
+    )
+    if count and seed % 4 == 1:
+        gain[rng.randrange(count)] = np.nan
+    cost = np.array([rng.choice([8.0, 20.0, 150.0]) for _ in range(count)], dtype=np.float64)
+    runs = plan_placement._Runs(day, gain, cost)
+    if seed % 3 == 0:
+        first, layout = -gain / cost, runs.layout()
+        groups = 3
+    else:
+        prices = [rng.choice([0.0, 1e-4, 3e-4]) for _ in range(5)]
+        first = -(gain - np.array(prices)[day] * cost)
+        layout = runs.layout(prices)
+        groups = 3 * len(set(prices))
+    assert sorted(layout.tolist()) == list(range(count))
+    if not np.isnan(gain).any():
+        # what makes the merge quick: the key comes in one sorted run per price and cost
+        laid = first[layout]
+        assert int((laid[1:] < laid[:-1]).sum()) < groups
+    then = -day
+    plain = np.lexsort((then, first)).tolist()
+    ranking = plan_placement._Ranking(first, then, size=rng.choice([1, 5, 40]), layout=layout)
+    end = 0
+    while end < count:
+        end = min(count, end + rng.randint(1, 60))
+        assert ranking.head(end)[:end].tolist() == plain[:end]
+        position = rng.randint(0, end)
+        assert sorted(ranking.rest(position).tolist()) == sorted(plain[position:])
+    assert list(ranking) == plain
+
+
 @pytest.mark.parametrize("seed", range(9))
 def test_the_quick_sort_with_its_ties_put_in_order_is_lexsort(seed: int) -> None:
     rng = random.Random(seed)
