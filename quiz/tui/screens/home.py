@@ -13,7 +13,14 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import DataTable, Header, Static
 
-from quiz.home_view import HomeView, home_changes_at, home_view, welcome_back
+from quiz.home_view import (
+    HomeInputs,
+    HomeView,
+    home_changes_at,
+    home_inputs,
+    home_view,
+    welcome_back,
+)
 from quiz.plural import counted
 from quiz.store import Mode
 from quiz.tui.store_watch import StoreWatch
@@ -118,6 +125,10 @@ class HomeScreen(Screen[None]):
         """The last rows' cells by column key, shown or not."""
         self._view: HomeView | None = None
         """The last count (`quiz.home_view`): what the rows, the lines and the keys say."""
+        self._counted_from: HomeInputs | None = None
+        """What the last count read (`home_inputs`): the same at a return, no count."""
+        self._stale_by_clock = False
+        """The clock made the counts stale while Home was hidden: count at its return."""
         self.day_watch = StudyDayWatch(self, workspace, self._clock_changed, self._change_at)
         """Counts again when the counts change by the clock alone (a learning step falls
         due, the study day's end), though nothing was studied: the one watch on the clock
@@ -153,10 +164,20 @@ class HomeScreen(Screen[None]):
         # screen: Home counts when it is back. (`is_active`, not `is_current`: the screen
         # just under the top one is "current" to Textual, as it may show through a
         # transparent one; a session's does not.)
+        # Counted again only when something it counts from changed meanwhile (a session's
+        # answers, a suspension, the settings, an edited card, the clock): back from the
+        # browser or the stats screen with nothing changed, the counts shown hold.
         if self._counted_at_mount:
             self._counted_at_mount = False
-        elif self.is_active:
+        elif self.is_active and self._stale():
             self.refresh_counts()
+
+    def _stale(self) -> bool:
+        """Whether the counts shown are out of date: their inputs or the clock moved."""
+        ws = self.workspace
+        if self._stale_by_clock or self.day_watch.clock.stale(ws.now(), ws.tz):
+            return True
+        return not home_inputs(ws).same_as(self._counted_from)
 
     def _add_columns(self, table: DataTable[object], shown: tuple[str, ...] = ()) -> None:
         """The table's columns (`shown`, else all): first what `d` studies today, then the
@@ -181,6 +202,8 @@ class HomeScreen(Screen[None]):
         """Re-read the counts (after a session they changed)."""
         # before the reads: a commit while they run makes the next check count again
         self.store_watch.mark()
+        self._counted_from = home_inputs(self.workspace)
+        self._stale_by_clock = False
         view = home_view(self.workspace)
         self.rows = view.rows
         table = self.query_one(DataTable)
@@ -247,6 +270,8 @@ class HomeScreen(Screen[None]):
         counts when it is back, `on_screen_resume`)."""
         if self.is_active:
             self.refresh_counts()
+        else:
+            self._stale_by_clock = True
 
     def _store_changed(self) -> None:
         """Another drillbit rated a card (the 5-minute timer alone left Home stale)."""
