@@ -345,6 +345,29 @@ def test_the_recall_cache_gives_fsrs_own_recall_after_a_review_per_card_state() 
                 assert cache.after_review(known, when, start, scheduler, steps=steps) == plain
 
 
+def test_the_recall_cache_asked_a_day_later_gives_each_moment_its_own_recall() -> None:
+    """The forecast's days ask a card's recalls at the same moments less the first: the
+    cache answers from its last answer then (thirty-fifth round), and must give each
+    moment's own recall, never the list shifted, whatever is asked in between."""
+    scheduler = Scheduler(enable_fuzzing=False)
+    start = datetime(2026, 3, 20, tzinfo=UTC)
+    moment = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    card = Card(card_id=1, due=moment - timedelta(days=30))
+    card, _ = scheduler.review_card(card, Rating.Good, review_datetime=card.due)
+    card, _ = scheduler.review_card(card, Rating.Good, review_datetime=card.due)
+    whens = [moment + timedelta(days=offset) for offset in range(12)]
+    asked = [whens, whens[1:], whens[3:], whens[3:], whens[:5], whens[2:], [whens[7]], []]
+    cache = RecallCache()
+    for moments in asked:
+        found = cache.after_reviews(card, moments, start, scheduler, steps=True)
+        plain = [
+            plan_curve._recall_after_review(card, when, start, scheduler, steps=True)
+            for when in moments
+        ]
+        assert found == plain
+        found.append(-1.0)  # the caller's list: changing it changes nothing kept
+
+
 @pytest.mark.parametrize("vectorised", [False, True])
 def test_once_the_days_are_full_a_placed_card_s_other_looks_crowd_no_day(vectorised: bool) -> None:
     look = Look

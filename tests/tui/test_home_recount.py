@@ -1,6 +1,6 @@
 """Home counts again at a return only when something it counts from changed (thirty-fifth
 round): back from the card browser or the stats screen with nothing changed, it counted
-every total again (a quarter of a second and more on a heavy home, each time)."""
+every total again (50 ms of CPU on a heavy home, 240 ms under an interview plan)."""
 
 from __future__ import annotations
 
