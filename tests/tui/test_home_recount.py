@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from fsrs import Rating
 
-from quiz.home_view import HomeView
+from quiz.home_view import HomeView, home_view
 from quiz.study.days import next_day_start
 from quiz.study.scheduling import review_card
 from quiz.tui.app import DrillbitApp
@@ -22,10 +22,9 @@ from tests.tui.conftest import AppFactory, FakeClock, press, showing
 def counting(monkeypatch: pytest.MonkeyPatch) -> list[HomeView]:
     """Every count Home makes from now on (`home_view`), in order."""
     made: list[HomeView] = []
-    count = home_screen.home_view
 
     def counted(workspace: Workspace) -> HomeView:
-        view = count(workspace)
+        view = home_view(workspace)
         made.append(view)
         return view
 
