@@ -1,25 +1,44 @@
-"""What the study screen shows of the rating keys, decided from the workspace: each key's
-name with, in a due session, the card's next interval, and the note after them.
+"""What the study screen shows, decided from the workspace: each rating key's name with,
+in a due session, the card's next interval, and the note after them; the text kept in a
+number card's box (`quiz.study.typed`); the order a choice card's options are shown in;
+when a plan session's study day ends and what is said then.
 
-Textual-free, so the decision is tested without a screen: `StudyScreen` styled these
-and also asked the store and fsrs for the intervals itself (`preview_intervals`), where
-only a running app could test what each key says.
+Textual-free, so the decisions are tested without a screen: `StudyScreen` asked the store
+and fsrs for the intervals itself (`preview_intervals`), read and wrote the typed answers
+through the store, drew the options' order from its own random generator and computed
+the day's end, where only a running app could test any of it.
 """
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from fsrs import Rating
 
 from quiz.study import preview_intervals, shown_interval
+from quiz.study import typed as typed_answers
+from quiz.study.days import day_starts_at
+from quiz.study.plan_phrases import day_over_notice
+from quiz.study.view_clock import look_again_in
 
 if TYPE_CHECKING:
     from quiz.study import Session
     from quiz.workspace import Workspace
 
-__all__ = ["KEEPS_SCHEDULE", "PLAN_PICKS", "RatingKeys", "rating_keys"]
+__all__ = [
+    "KEEPS_SCHEDULE",
+    "PLAN_PICKS",
+    "RatingKeys",
+    "choice_order",
+    "day_end_wait",
+    "day_over",
+    "forget_typed",
+    "keep_typed",
+    "kept_typed",
+    "rating_keys",
+]
 
 KEEPS_SCHEDULE = "(the schedule stays as it is)"
 """After the keys outside a due session (cram, mock): a rating there moves no due date."""
@@ -55,3 +74,47 @@ def rating_keys(workspace: Workspace, session: Session, card_id: str) -> RatingK
             (str(int(rating)), rating.name if shown is None else f"{rating.name} {shown}")
         )
     return RatingKeys(tuple(labels), PLAN_PICKS if session.plan_mode else None)
+
+
+def kept_typed(workspace: Workspace, card_id: str) -> str:
+    """What the card's number box shows when it is asked: the text kept this study day
+    since its last answer (`quiz.study.typed`), else ""."""
+    return typed_answers.typed_today(workspace.store, card_id, now=workspace.now(), tz=workspace.tz)
+
+
+def keep_typed(workspace: Workspace, card_id: str, text: str) -> None:
+    """The card was left unanswered (skipped, set aside, the session ended): keep what its
+    box holds for the same card asked again today (an empty box forgets it)."""
+    typed_answers.keep_typed(workspace.store, card_id, text, now=workspace.now())
+
+
+def forget_typed(workspace: Workspace, card_id: str) -> None:
+    """The card was answered: what was typed in its box before is done with."""
+    typed_answers.forget_typed(workspace.store, card_id)
+
+
+def choice_order(workspace: Workspace, count: int, *, shuffle: bool) -> list[int]:
+    """The option index shown at each position of a choice card with `count` options: in
+    the card's order, or shuffled by the workspace's generator (a seeded one in tests and
+    in `--seed` runs, so the order is the same run after run)."""
+    order = list(range(count))
+    if shuffle:
+        (workspace.rng if workspace.rng is not None else random).shuffle(order)
+    return order
+
+
+def day_end_wait(workspace: Workspace, session: Session) -> float | None:
+    """Plan mode: seconds until the screen looks again whether the list's study day is
+    over (at most `LONGEST_WAIT`: a computer that slept runs no timer on time); None
+    outside a plan, where no day ends a session."""
+    ends = session.day_ends
+    return None if ends is None else look_again_in(ends, workspace.now())
+
+
+def day_over(workspace: Workspace, session: Session) -> str | None:
+    """Plan mode, once the list's study day is over: what is said on the card being
+    answered (the session ends at the next card); None before then and outside a plan."""
+    ends = session.day_ends
+    if ends is None or workspace.now() < ends:
+        return None
+    return day_over_notice(day_starts_at(workspace.tz))

@@ -27,7 +27,19 @@ from quiz.store import Store
 from quiz.study.days import next_day_start
 from quiz.study.plan import ForecastDay
 from quiz.study.scheduling import review_card
-from quiz.study_view import KEEPS_SCHEDULE, PLAN_PICKS, rating_keys
+from quiz.study.plan_phrases import day_over_notice
+from quiz.study.view_clock import LONGEST_WAIT, TIMER_SLACK
+from quiz.study_view import (
+    KEEPS_SCHEDULE,
+    PLAN_PICKS,
+    choice_order,
+    day_end_wait,
+    day_over,
+    forget_typed,
+    keep_typed,
+    kept_typed,
+    rating_keys,
+)
 from quiz.workspace import StudyRequest, Workspace
 from tests.tui.conftest import FakeClock, set_plan
 
@@ -185,6 +197,54 @@ def test_under_a_plan_short_of_days_the_keys_leave_the_day_to_the_plan(ws: Works
     keys = rating_keys(ws, planned, planned.current.id)
     assert keys.preview() == "1 Again · 2 Hard · 3 Good · 4 Easy"
     assert keys.note == PLAN_PICKS
+
+
+def test_a_typed_answer_is_kept_for_the_study_day_until_the_card_is_answered(
+    ws: Workspace, clock: FakeClock
+) -> None:
+    """The study screen read and wrote the kept text through `ws.store` itself."""
+    assert kept_typed(ws, "what-is-relu") == ""
+    keep_typed(ws, "what-is-relu", "0.4")
+    clock.advance(60)
+    assert kept_typed(ws, "what-is-relu") == "0.4", "skipped and shown again: kept"
+    keep_typed(ws, "what-is-relu", "  ")
+    assert kept_typed(ws, "what-is-relu") == "", "an emptied box forgets the text"
+    keep_typed(ws, "what-is-relu", "0.45")
+    forget_typed(ws, "what-is-relu")
+    assert kept_typed(ws, "what-is-relu") == "", "answered: nothing is kept"
+    keep_typed(ws, "what-is-relu", "0.5")
+    clock.moment = next_day_start(clock.moment, UTC)
+    assert kept_typed(ws, "what-is-relu") == "", "a new study day asks afresh"
+
+
+def test_a_choice_cards_order_comes_from_the_workspaces_generator(ws: Workspace) -> None:
+    """The study screen drew the order from its own `random` generator."""
+    assert choice_order(ws, 4, shuffle=False) == [0, 1, 2, 3]
+    ws.rng = Random(7)
+    expected = [0, 1, 2, 3, 4]
+    Random(7).shuffle(expected)
+    assert expected != [0, 1, 2, 3, 4]
+    assert choice_order(ws, 5, shuffle=True) == expected
+    ws.rng = None
+    assert sorted(choice_order(ws, 5, shuffle=True)) == [0, 1, 2, 3, 4]
+
+
+def test_a_plan_sessions_day_end_is_waited_for_then_said(ws: Workspace, clock: FakeClock) -> None:
+    """The study screen computed the day's end and its hour (`day_starts_at`) itself."""
+    cram = ws.start_session(StudyRequest(mode="cram", kind="concept"))
+    assert day_end_wait(ws, cram) is None and day_over(ws, cram) is None
+    set_plan(ws, 14, 30.0)
+    planned = ws.start_session(StudyRequest(mode="due", kind="concept"))
+    ends = planned.day_ends
+    assert planned.plan_mode and ends is not None
+    assert day_end_wait(ws, planned) == LONGEST_WAIT, "the day's end is hours away"
+    assert day_over(ws, planned) is None
+    clock.moment = ends - timedelta(seconds=10)
+    assert day_end_wait(ws, planned) == 10 + TIMER_SLACK
+    assert day_over(ws, planned) is None
+    clock.moment = ends
+    assert day_over(ws, planned) == day_over_notice(0)
+    assert "began at 00:00" in (day_over(ws, planned) or "")
 
 
 def test_the_drill_list_heading_and_the_next_drill_follow_the_attempts(ws: Workspace) -> None:

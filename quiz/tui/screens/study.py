@@ -6,7 +6,6 @@ drill earns, when a mock interview is over) is the core's (Session, the card mod
 
 from __future__ import annotations
 
-import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -36,11 +35,17 @@ from quiz.study import (
     rating_name,
     suggested_rating,
 )
-from quiz.study.days import day_starts_at
-from quiz.study.plan_phrases import cards_wait, day_over_notice
-from quiz.study.typed import forget_typed, keep_typed, typed_today
-from quiz.study.view_clock import look_again_in
-from quiz.study_view import RatingKeys, rating_keys
+from quiz.study.plan_phrases import cards_wait
+from quiz.study_view import (
+    RatingKeys,
+    choice_order,
+    day_end_wait,
+    day_over,
+    forget_typed,
+    keep_typed,
+    kept_typed,
+    rating_keys,
+)
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer, point_keys
@@ -217,7 +222,6 @@ class StudyScreen(Screen[None]):
         self.card: Card | None = None
         self.order: list[int] = []
         """Choice cards: the card's option index shown at each position."""
-        self._rng = workspace.rng if workspace.rng is not None else random.Random()
         self._first: _Question | None = None
         self._answer_box: NumberAnswer | None = None
         """The shown numeric card's answer box while unanswered: what it holds is kept when
@@ -285,32 +289,30 @@ class StudyScreen(Screen[None]):
         this study day (`quiz.study.typed`)."""
         box, self._answer_box = self._answer_box, None
         if box is not None and self.card is not None:
-            ws = self.workspace
-            keep_typed(ws.store, self.card.id, box.value, now=ws.now())
+            keep_typed(self.workspace, self.card.id, box.value)
 
     def _arm_day_end(self) -> None:
         """Plan mode: check at the end of the study day the list was planned for (a timer
         at most LONGEST_WAIT away: a computer that slept runs no timer on time)."""
-        ends = self.session.day_ends
-        if ends is not None:
-            self.set_timer(look_again_in(ends, self.workspace.now()), self.check_day_end)
+        wait = day_end_wait(self.workspace, self.session)
+        if wait is not None:
+            self.set_timer(wait, self.check_day_end)
 
     def check_day_end(self) -> None:
         """The timer's call: once the list's study day is over, say so on the card being
         answered (the session ends at the next card; its summary alone said so, after that
         card, to someone who did not know a day had ended), else wait on."""
-        ends = self.session.day_ends
-        if ends is None or self.day_over_told or self.phase == "over":
+        if self.day_over_told or self.phase == "over":
             return
-        if self.workspace.now() < ends:
+        notice = day_over(self.workspace, self.session)
+        if notice is None:
             self._arm_day_end()
             return
         self.day_over_told = True
-        hour = day_starts_at(self.workspace.tz)
         self.query_one("#study-title", Label).update(
             f"{self.request.describe(plan=True)} · the day ended: last card"
         )
-        self.notify(day_over_notice(hour), title="Interview plan", timeout=DAY_OVER_SECONDS)
+        self.notify(notice, title="Interview plan", timeout=DAY_OVER_SECONDS)
 
     @property
     def hides_feedback(self) -> bool:
@@ -367,9 +369,9 @@ class StudyScreen(Screen[None]):
         widgets: list[Widget] = [CardMarkdown(section_markdown(card, question), id="question")]
         front = card.front
         if isinstance(front, ChoiceFront):
-            self.order = list(range(len(front.choices)))
-            if self.shuffle_choices:
-                self._rng.shuffle(self.order)
+            self.order = choice_order(
+                self.workspace, len(front.choices), shuffle=self.shuffle_choices
+            )
             picker = ChoicePicker(
                 [inline_pieces(front.choices[i]) for i in self.order],
                 multiple=len(front.correct) > 1,
@@ -377,8 +379,7 @@ class StudyScreen(Screen[None]):
             )
             return _Question([*widgets, picker], picker, "")
         if isinstance(front, NumericFront):
-            ws = self.workspace
-            typed = typed_today(ws.store, card.id, now=ws.now(), tz=ws.tz)
+            typed = kept_typed(self.workspace, card.id)
             answer = self._answer_box = NumberAnswer(unit=front.unit, value=typed, id="number")
             # a mock asks before it ends (action_end), so its hint says so
             ending = "asks to end the mock" if self.session.mode == "mock" else "ends the session"
@@ -736,7 +737,7 @@ class StudyScreen(Screen[None]):
         if answer is None:
             return
         self._answer_box = None  # answered: nothing typed is kept for the card
-        forget_typed(self.workspace.store, card.id)
+        forget_typed(self.workspace, card.id)
         if self.hides_feedback:
             await self.show_card()
             return
