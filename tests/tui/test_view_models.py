@@ -20,6 +20,7 @@ import pytest
 from fsrs import Rating, Scheduler
 
 from quiz.bank.loader import load_bank
+from quiz.browser_view import read_bounds, read_rows, reset_card, toggle_row_aside
 from quiz.drills_view import drills_view, next_drill
 from quiz.home_view import NO_PLAN, PLAN_OVER, home_changes_at, home_view, welcome_back
 from quiz.stats_view import compute_forecast, stats_view
@@ -245,6 +246,36 @@ def test_a_plan_sessions_day_end_is_waited_for_then_said(ws: Workspace, clock: F
     clock.moment = ends
     assert day_over(ws, planned) == day_over_notice(0)
     assert "began at 00:00" in (day_over(ws, planned) or "")
+
+
+def _state(ws: Workspace, card_id: str) -> str:
+    rows = read_rows(ws, ws.content.refs, ws.now(), page=False)
+    return next(row.state for row in rows if row.card.id == card_id)
+
+
+def test_the_browsers_suspend_toggles_and_reset_makes_a_card_new(ws: Workspace) -> None:
+    """The card browser called `toggle_aside` and `forget_card` with `ws.store` itself."""
+    _answer(ws, "what-is-relu", Rating.Easy, days_ago=3)
+    assert _state(ws, "what-is-relu") == "review"
+    row = next(
+        r
+        for r in read_rows(ws, ws.content.refs, ws.now(), page=False)
+        if r.card.id == "what-is-relu"
+    )
+    assert toggle_row_aside(ws, row, suspend=True) == f"Suspended: {row.card.title}"
+    suspended = next(
+        r
+        for r in read_rows(ws, ws.content.refs, ws.now(), page=False)
+        if r.card.id == "what-is-relu"
+    )
+    assert suspended.state == "suspended"
+    assert toggle_row_aside(ws, suspended, suspend=True) == f"Back in study: {row.card.title}"
+    assert _state(ws, "what-is-relu") == "review"
+    assert reset_card(ws, row.card) == f"New again: {row.card.title} (its review history is kept)."
+    assert _state(ws, "what-is-relu") == "new"
+    assert ws.store.review_count() == 1, "the history stays"
+    bounds = read_bounds(ws, ws.content.refs, ws.now())
+    assert bounds["kind"] == len("concept") and bounds["state"] == len("new"), "all new again"
 
 
 def test_the_drill_list_heading_and_the_next_drill_follow_the_attempts(ws: Workspace) -> None:

@@ -26,15 +26,13 @@ from quiz.bank.problems import ContentError
 from quiz.browser import (
     CardRow,
     browse,
-    card_rows,
     due_labels,
     search_words,
     sort_name,
-    widest_bounds,
     with_card_reloaded,
 )
+from quiz.browser_view import read_bounds, read_rows, reset_card, toggle_row_aside
 from quiz.card_query import QueryError
-from quiz.study.aside import toggle_aside
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.study_day import StudyDayWatch
 from quiz.tui.widgets.cell import Cell, ClippedCell
@@ -324,8 +322,8 @@ class BrowserScreen(Screen[None]):
             first = self._rows is None and self.sort == "content" and not query.strip()
             self._first_page = first and len(refs) > PAGE_ROWS
             read = refs[:PAGE_ROWS] if self._first_page else refs
-            self._rows = card_rows(read, ws.store, now, page=self._first_page)  # no model
-            self._bounds = widest_bounds(refs, ws.store, now, ws.tz) if self._first_page else {}
+            self._rows = read_rows(ws, read, now, page=self._first_page)  # no model
+            self._bounds = read_bounds(ws, refs, now) if self._first_page else {}
             self._cells = {
                 row.card.id: (row.card.kind, row.state, due, difficulty_text(row), str(row.lapses))
                 for row, due in zip(self._rows, due_labels(self._rows, now, ws.tz), strict=True)
@@ -533,11 +531,7 @@ class BrowserScreen(Screen[None]):
         row = self.highlighted()
         if row is None:
             return
-        ws = self.workspace
-        notice = toggle_aside(
-            ws.store, row.card, suspend=suspend, shown_as=row.state, now=ws.now(), tz=ws.tz
-        )
-        self.notify(notice)
+        self.notify(toggle_row_aside(self.workspace, row, suspend=suspend))
         self.refresh_rows()
 
     def action_reset(self) -> None:
@@ -549,8 +543,7 @@ class BrowserScreen(Screen[None]):
 
         def reset(yes: bool | None) -> None:
             if yes:
-                self.workspace.store.forget_card(card.id)
-                self.notify(f"New again: {card.title} (its review history is kept).")
+                self.notify(reset_card(self.workspace, card))
                 self.refresh_rows()
 
         self.app.push_screen(
