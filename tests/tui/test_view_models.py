@@ -23,6 +23,7 @@ from quiz.bank.loader import load_bank
 from quiz.browser_view import read_bounds, read_rows, reset_card, toggle_row_aside
 from quiz.drills_view import drills_view, next_drill
 from quiz.home_view import NO_PLAN, PLAN_OVER, home_changes_at, home_view, welcome_back
+from quiz.settings_view import plan_values
 from quiz.stats_view import compute_forecast, stats_view
 from quiz.store import Store
 from quiz.study.days import next_day_start
@@ -276,6 +277,17 @@ def test_the_browsers_suspend_toggles_and_reset_makes_a_card_new(ws: Workspace) 
     assert ws.store.review_count() == 1, "the history stays"
     bounds = read_bounds(ws, ws.content.refs, ws.now())
     assert bounds["kind"] == len("concept") and bounds["state"] == len("new"), "all new again"
+
+
+def test_the_settings_show_the_plans_fields_or_none(ws: Workspace) -> None:
+    """The settings screen read `store.interview_plan()` itself for its rows and boxes."""
+    assert plan_values(ws) == {}, "no plan: the rows say none, the boxes open empty"
+    plan = set_plan(ws, 14, 30.0)
+    assert plan_values(ws) == {
+        "interview": plan.interview.isoformat(),
+        "minutes_per_day": "30",
+        "target": "0.9",
+    }
 
 
 def test_the_drill_list_heading_and_the_next_drill_follow_the_attempts(ws: Workspace) -> None:

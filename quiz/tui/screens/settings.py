@@ -29,7 +29,8 @@ from quiz.settings import (
     save_key,
     with_value,
 )
-from quiz.study.plan_edit import PLAN_ROWS, PlanField, plan_value
+from quiz.settings_view import plan_values
+from quiz.study.plan_edit import PLAN_ROWS, PlanField
 from quiz.tui.themes import unknown_theme
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
@@ -124,9 +125,9 @@ class SettingsScreen(Screen[None]):
         cursor = table.cursor_row
         table.clear()
         table.set_column_width("what", self._description_width())
-        plan = self.workspace.store.interview_plan()
+        plan = plan_values(self.workspace)
         for field, row in PLAN_ROWS.items():
-            shown = Text(plan_value(plan, field), style="bold") if plan else Text("none", "dim")
+            shown = Text(plan[field], style="bold") if plan else Text("none", "dim")
             table.add_row(row.name, shown, Text(_plan_what(field)), height=None)
         for key in KEYS:
             value = getattr(settings, key)
@@ -176,7 +177,7 @@ class SettingsScreen(Screen[None]):
         box = self.query_one(Input)
         field = _plan_field(key)
         if field is not None:
-            box.value = plan_value(self.workspace.store.interview_plan(), field)
+            box.value = plan_values(self.workspace).get(field, "")
         else:
             box.value = format_value(getattr(self.workspace.settings, key))
         box.display = True
