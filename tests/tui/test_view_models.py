@@ -28,8 +28,8 @@ from quiz.stats_view import compute_forecast, stats_view
 from quiz.store import Store
 from quiz.study.days import next_day_start
 from quiz.study.plan import ForecastDay
-from quiz.study.scheduling import review_card
 from quiz.study.plan_phrases import day_over_notice
+from quiz.study.scheduling import review_card
 from quiz.study.view_clock import LONGEST_WAIT, TIMER_SLACK
 from quiz.study_view import (
     KEEPS_SCHEDULE,
@@ -332,3 +332,65 @@ def test_the_study_and_drill_screens_display_what_their_view_decides(
         for alias in node.names
     }
     assert not (named | imported) & decided_elsewhere
+
+
+DECIDED_IN_QUIZ = ("random", "quiz.study.typed", "quiz.study.days", "quiz.study.view_clock")
+"""Modules no screen imports: the kept typed answers, random draws (a choice card's
+order), study-day boundaries and timer waits are decided in `quiz.*_view`."""
+
+DECIDED_AS_NAMES = {"day_starts_at", "look_again_in", "typed_today", "toggle_aside"}
+"""Names no screen imports or calls: its view module decides with them."""
+
+
+def _decisions(source: str) -> list[str]:
+    """What in a screen's source decides what a view module should: each access to the
+    workspace's store (`ws.store.forget_card(...)`, `store.interview_plan()`), each import
+    of a module in DECIDED_IN_QUIZ and each name in DECIDED_AS_NAMES, as 'line: what'."""
+    found = []
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Attribute) and node.attr in ("store", "_store"):
+            found.append(f"{node.lineno}: .{node.attr}")
+        elif isinstance(node, ast.Name) and node.id in DECIDED_AS_NAMES:
+            found.append(f"{node.lineno}: {node.id}")
+        elif isinstance(node, ast.Import):
+            found += [f"{node.lineno}: import {a.name}" for a in node.names if _decided(a.name)]
+        elif isinstance(node, ast.ImportFrom) and node.module is not None:
+            for alias in node.names:
+                whole = f"{node.module}.{alias.name}"
+                if _decided(node.module) or _decided(whole) or alias.name in DECIDED_AS_NAMES:
+                    found.append(f"{node.lineno}: from {node.module} import {alias.name}")
+    return sorted(found, key=lambda what: int(what.split(":")[0]))
+
+
+def _decided(module: str) -> bool:
+    return any(module == name or module.startswith(f"{name}.") for name in DECIDED_IN_QUIZ)
+
+
+@pytest.mark.parametrize("screen", sorted(path.name for path in SCREENS.glob("*.py")))
+def test_no_screen_reads_the_store_or_decides_the_day_itself(screen: str) -> None:
+    """The study screen read and wrote typed answers through `ws.store`, drew random
+    numbers and computed the study day's end; the browser called `store.forget_card`; the
+    settings read `store.interview_plan()`. Each now displays a view module's answer
+    (`quiz.study_view`, `quiz.browser_view`, `quiz.settings_view`), tested above."""
+    assert _decisions((SCREENS / screen).read_text(encoding="utf-8")) == []
+
+
+def test_the_screen_audit_finds_what_the_screens_did_before() -> None:
+    """The audit is no empty net: each thing the screens did before is caught."""
+    before = """
+import random
+from quiz.study.days import day_starts_at
+from quiz.study import typed
+from quiz.study.aside import toggle_aside
+def reset(ws, card):
+    ws.store.forget_card(card.id)
+    return look_again_in(ends, ws.now())
+"""
+    assert _decisions(before) == [
+        "2: import random",
+        "3: from quiz.study.days import day_starts_at",
+        "4: from quiz.study import typed",
+        "5: from quiz.study.aside import toggle_aside",
+        "7: .store",
+        "8: look_again_in",
+    ]
