@@ -295,7 +295,7 @@ async def test_a_big_bank_fills_the_browser_a_page_at_a_time_and_searches_withou
     added when the cursor or the scroll comes near its last row."""
     import quiz.tui.screens.browser as browser_module
     from bench.bankgen import generate_bank
-    from quiz.browser import card_rows as real_rows
+    from quiz.browser_view import read_rows as real_rows
 
     reads: list[bool] = []
 
@@ -303,7 +303,7 @@ async def test_a_big_bank_fills_the_browser_a_page_at_a_time_and_searches_withou
         reads.append(kwargs.get("page", False))
         return real_rows(*args, **kwargs)
 
-    monkeypatch.setattr(browser_module, "card_rows", counted)
+    monkeypatch.setattr(browser_module, "read_rows", counted)
     app = build(extra=[generate_bank(tmp_path / "big", 1500)])
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, "b")
