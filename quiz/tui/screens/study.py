@@ -7,7 +7,6 @@ drill earns, when a mock interview is over) is the core's (Session, the card mod
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Literal
 
@@ -38,16 +37,15 @@ from quiz.study import (
 from quiz.study.plan_phrases import cards_wait
 from quiz.study_view import (
     RatingKeys,
-    choice_order,
     day_end_wait,
     day_over,
     forget_typed,
     keep_typed,
-    kept_typed,
     rating_keys,
 )
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.screens.study_question import Question, question
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer, point_keys
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
 from quiz.tui.widgets.clock import MockClock
@@ -90,16 +88,6 @@ DRILL_SPACE = "A drill is answered in the editor: enter opens it · s skips it f
 
 DAY_OVER_SECONDS = 60.0
 """How long the notice that the study day ended stays (a toast's 5 s pass while one thinks)."""
-
-
-@dataclass(frozen=True)
-class _Question:
-    """A card's question phase: its widgets (for the body), the one to focus (None: the
-    body) and the hint under the card."""
-
-    widgets: list[Widget]
-    focus: Widget | None
-    status: str
 
 
 RATE, NEXT, GOOD = "on to the rating keys", "the next card", "recalled"
@@ -222,7 +210,7 @@ class StudyScreen(Screen[None]):
         self.card: Card | None = None
         self.order: list[int] = []
         """Choice cards: the card's option index shown at each position."""
-        self._first: _Question | None = None
+        self._first: Question | None = None
         self._answer_box: NumberAnswer | None = None
         """The shown numeric card's answer box while unanswered: what it holds is kept when
         the card is left (`_keep_typed`), read from the widget itself, gone from the DOM
@@ -363,37 +351,14 @@ class StudyScreen(Screen[None]):
         for news in self.session.elsewhere_news():
             self.notify(news, title="Another drillbit")
 
-    def _question(self, card: Card) -> _Question:
-        """The widgets of a card's question phase, the one to focus and the hint under them."""
-        question = "Task" if isinstance(card.front, CodingFront) else "Question"
-        widgets: list[Widget] = [CardMarkdown(section_markdown(card, question), id="question")]
-        front = card.front
-        if isinstance(front, ChoiceFront):
-            self.order = choice_order(
-                self.workspace, len(front.choices), shuffle=self.shuffle_choices
-            )
-            picker = ChoicePicker(
-                [inline_pieces(front.choices[i]) for i in self.order],
-                multiple=len(front.correct) > 1,
-                id="picker",
-            )
-            return _Question([*widgets, picker], picker, "")
-        if isinstance(front, NumericFront):
-            typed = kept_typed(self.workspace, card.id)
-            answer = self._answer_box = NumberAnswer(unit=front.unit, value=typed, id="number")
-            # a mock asks before it ends (action_end), so its hint says so
-            ending = "asks to end the mock" if self.session.mode == "mock" else "ends the session"
-            return _Question(
-                [*widgets, answer],
-                answer,
-                f"{'Kept from before: finish it' if typed else 'Type your answer'}"
-                f" and press enter · escape {ending}",
-            )
-        if isinstance(front, CodingFront):
-            return _Question(widgets, None, "enter opens the drill editor · s skips it for now")
-        return _Question(
-            widgets, None, "Answer in your head (or out loud), then press space to reveal"
-        )
+    def _question(self, card: Card) -> Question:
+        """The widgets of a card's question phase (`study_question`); keeps a choice card's
+        shown order and a number card's box, whose text is kept if the card is left."""
+        asked = question(card, self.workspace, self.session, shuffle=self.shuffle_choices)
+        if asked.order is not None:
+            self.order = asked.order
+        self._answer_box = asked.box
+        return asked
 
     def _heading(self, card: Card) -> tuple[str, str, str]:
         """The line above the card: kind, title, its topic and the session's count.
@@ -412,11 +377,11 @@ class StudyScreen(Screen[None]):
         self.query_one(SessionProgress).update(done, max(total, 1))
         self.query_one("#study-card-title", CardHeading).show(*self._heading(card))
 
-    def _focus(self, question: _Question) -> None:
+    def _focus(self, question: Question) -> None:
         """Focus the card's answer widget (or the body) now, before the keys are drawn."""
         self.set_focus(question.focus or self.query_one("#study-body", VerticalScroll))
 
-    def _present(self, card: Card, question: _Question) -> None:
+    def _present(self, card: Card, question: Question) -> None:
         """The card's title line, the progress, the focus and the hint, once its widgets are in."""
         self._show_count(card)
         self._focus(question)

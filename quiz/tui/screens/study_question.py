@@ -1,0 +1,73 @@
+"""A study card's question phase as widgets: the question's text and the card's answer
+widget (a choice picker in the shown order, a number box holding what was kept from
+before), the one to focus and the hint under the card.
+
+Its own module, one job: `StudyScreen` built these among its reveal, rating, feedback,
+drill and undo flows; it now mounts what this returns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from quiz.bank.models import ChoiceFront, CodingFront, NumericFront
+from quiz.cardtext import inline_pieces, section_markdown
+from quiz.study_view import choice_order, kept_typed
+from quiz.tui.widgets.answers import ChoicePicker, NumberAnswer
+from quiz.tui.widgets.cardmarkdown import CardMarkdown
+
+if TYPE_CHECKING:
+    from textual.widget import Widget
+
+    from quiz.bank.models import Card
+    from quiz.study import Session
+    from quiz.workspace import Workspace
+
+__all__ = ["Question", "question"]
+
+DRILL_HINT = "enter opens the drill editor · s skips it for now"
+CONCEPT_HINT = "Answer in your head (or out loud), then press space to reveal"
+
+
+@dataclass(frozen=True)
+class Question:
+    """A card's question phase: its widgets (for the body), the one to focus (None: the
+    body), the hint under the card; a choice card's option index at each position, a
+    number card's answer box."""
+
+    widgets: list[Widget]
+    focus: Widget | None
+    status: str
+    order: list[int] | None = None
+    box: NumberAnswer | None = None
+
+
+def question(card: Card, workspace: Workspace, session: Session, *, shuffle: bool) -> Question:
+    """The widgets of `card`'s question phase, the one to focus and the hint under them."""
+    title = "Task" if isinstance(card.front, CodingFront) else "Question"
+    widgets: list[Widget] = [CardMarkdown(section_markdown(card, title), id="question")]
+    front = card.front
+    if isinstance(front, ChoiceFront):
+        order = choice_order(workspace, len(front.choices), shuffle=shuffle)
+        picker = ChoicePicker(
+            [inline_pieces(front.choices[i]) for i in order],
+            multiple=len(front.correct) > 1,
+            id="picker",
+        )
+        return Question([*widgets, picker], picker, "", order=order)
+    if isinstance(front, NumericFront):
+        typed = kept_typed(workspace, card.id)
+        box = NumberAnswer(unit=front.unit, value=typed, id="number")
+        # a mock asks before it ends (action_end), so its hint says so
+        ending = "asks to end the mock" if session.mode == "mock" else "ends the session"
+        return Question(
+            [*widgets, box],
+            box,
+            f"{'Kept from before: finish it' if typed else 'Type your answer'}"
+            f" and press enter · escape {ending}",
+            box=box,
+        )
+    if isinstance(front, CodingFront):
+        return Question(widgets, None, DRILL_HINT)
+    return Question(widgets, None, CONCEPT_HINT)
