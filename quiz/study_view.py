@@ -24,6 +24,7 @@ from quiz.study.plan_phrases import day_over_notice
 from quiz.study.view_clock import look_again_in
 
 if TYPE_CHECKING:
+    from quiz.sitting import DrillSitting
     from quiz.study import Session
     from quiz.workspace import Workspace
 
@@ -34,6 +35,7 @@ __all__ = [
     "choice_order",
     "day_end_wait",
     "day_over",
+    "drill_answered",
     "forget_typed",
     "keep_typed",
     "kept_typed",
@@ -118,3 +120,12 @@ def day_over(workspace: Workspace, session: Session) -> str | None:
     if ends is None or workspace.now() < ends:
         return None
     return day_over_notice(day_starts_at(workspace.tz))
+
+
+def drill_answered(session: Session, sitting: DrillSitting) -> bool:
+    """Whether a drill sitting back from the editor answers its card: passed, given up,
+    or in a mock graded at least once (a mock answers a drill as it stands at its last
+    grading). Otherwise the card is not answered: skipped, or the editor offered again."""
+    if sitting.progress.passed or sitting.gave_up:
+        return True
+    return session.mode == "mock" and sitting.attempts > 0

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from datetime import UTC, timedelta
 from pathlib import Path
 from random import Random
+from typing import Literal
 
 import pytest
 from fsrs import Rating, Scheduler
@@ -37,6 +38,7 @@ from quiz.study_view import (
     choice_order,
     day_end_wait,
     day_over,
+    drill_answered,
     forget_typed,
     keep_typed,
     kept_typed,
@@ -288,6 +290,25 @@ def test_the_settings_show_the_plans_fields_or_none(ws: Workspace) -> None:
         "minutes_per_day": "30",
         "target": "0.9",
     }
+
+
+@pytest.mark.parametrize("mode", ["due", "mock"])
+def test_a_drill_back_from_the_editor_answers_its_card_when_passed_given_up_or_mocked(
+    ws: Workspace, mode: Literal["due", "mock"]
+) -> None:
+    """The study screen decided itself which sittings answer the drill card."""
+    session = ws.start_session(StudyRequest(mode=mode, kind="coding"))
+    assert session.current is not None and session.current.id == "tiny-sgd"
+    sitting = ws.open_drill("tiny-sgd", session)
+    assert not drill_answered(session, sitting), "left unopened: skipped, never answered"
+    sitting.attempts = 1
+    assert drill_answered(session, sitting) == (mode == "mock"), "graded, not passed"
+    sitting.attempts = 0
+    sitting.gave_up = True
+    assert drill_answered(session, sitting)
+    sitting.gave_up = False
+    sitting.progress.passed = True
+    assert drill_answered(session, sitting)
 
 
 def test_the_drill_list_heading_and_the_next_drill_follow_the_attempts(ws: Workspace) -> None:

@@ -39,6 +39,7 @@ from quiz.study_view import (
     RatingKeys,
     day_end_wait,
     day_over,
+    drill_answered,
     forget_typed,
     keep_typed,
     rating_keys,
@@ -789,9 +790,7 @@ class StudyScreen(Screen[None]):
         self._drill_open = False
         if sitting is None:
             return
-        counts = sitting.progress.passed or sitting.gave_up
-        counts = counts or (self.session.mode == "mock" and sitting.attempts > 0)
-        if not counts:
+        if not drill_answered(self.session, sitting):
             if self.session.is_over():
                 self.end_session()
                 return
