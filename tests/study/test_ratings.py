@@ -6,7 +6,7 @@ import pytest
 from fsrs import Rating
 
 from quiz.study.attempts import DrillProgress
-from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
+from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill, suggested_rating
 
 
 def test_choice_and_numeric_right_is_good_wrong_is_again() -> None:
@@ -64,3 +64,30 @@ def test_code_that_did_not_load_is_no_failed_attempt() -> None:
     loaded.note("error")  # the code loaded and raised in a case: a failed attempt
     loaded.note("passed")
     assert loaded.failed_attempts == 1 and loaded.rating() is Rating.Hard
+
+
+@pytest.mark.parametrize(
+    ("ticked", "total", "expected"),
+    [
+        (1, 1, Rating.Good),
+        (0, 1, Rating.Again),
+        (6, 6, Rating.Good),
+        (5, 6, Rating.Hard),
+        (3, 6, Rating.Hard),
+        (2, 6, Rating.Again),
+        (2, 4, Rating.Hard),
+        (1, 4, Rating.Again),
+        (2, 3, Rating.Hard),
+        (1, 3, Rating.Again),
+        (0, 0, Rating.Good),
+    ],
+)
+def test_key_points_suggest_good_when_all_hard_from_half_again_below(
+    ticked: int, total: int, expected: Rating
+) -> None:
+    """Each edge of the rule docs/study.md states: all ticked is Good, exactly half is
+    already Hard, one short of half is Again, and a card with no points suggests Good. The
+    study screen's suggestion had only a four-row check among the TUI tests, which passed
+    with `ticked * 2 > total` (2 of 4 turned Again) or with a card of one point
+    suggesting Good unticked."""
+    assert suggested_rating(ticked, total) is expected
