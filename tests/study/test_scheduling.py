@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import copy
 import hashlib
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from functools import partial
 
 import pytest
@@ -11,11 +12,16 @@ from fsrs import Card, Rating, Scheduler, State
 
 from quiz.store import Store
 from quiz.study.scheduling import (
+    format_interval,
     fsrs_card_id,
     load_card,
     new_card,
+    preview_intervals,
     review_card,
     shown_interval,
+    step_due,
+    step_due_next_day,
+    step_due_today,
 )
 from tests.study.fakes import NOW
 
@@ -88,6 +94,39 @@ def test_cram_and_mock_log_but_leave_the_schedule(store: Store, scheduler: Sched
     assert [r.mode for r in store.reviews(card_id="c")] == ["due", "cram", "mock"]
 
 
+def test_a_review_that_left_the_schedule_has_no_step_to_wait_for(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """A cram answer saves no fsrs state, so it sets no step: none today, none tomorrow, and
+    its 'next ask' is the answer's own time. The session only asks these of due answers, so
+    nothing caught `step_due_next_day` or `step_due` reading a missing state."""
+    due = review_card(store, scheduler, "c", Rating.Again, now=NOW, correct=False)
+    assert due.card_after is not None
+    assert step_due(due) == Card.from_json(due.card_after).due > NOW
+    later = NOW + timedelta(hours=1)
+    cram = review_card(store, scheduler, "c", Rating.Again, now=later, correct=False, mode="cram")
+    assert not step_due_today(cram, UTC)
+    assert not step_due_next_day(cram, UTC)
+    assert step_due(cram) == later
+
+
+def test_a_step_that_crosses_midnight_is_asked_on_the_next_study_day(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """fsrs's first learning step is a minute: a new card missed 30 s before the study day
+    ends falls due after it, so the session holds it for the next day rather than today;
+    missed an hour earlier, the step is today's and nothing is held."""
+    last_minute = datetime(2026, 3, 10, 23, 59, 30, tzinfo=UTC)
+    late = review_card(store, scheduler, "late", Rating.Again, now=last_minute, correct=False)
+    assert step_due(late) == last_minute + timedelta(minutes=1)
+    assert not step_due_today(late, UTC)
+    assert step_due_next_day(late, UTC)
+    earlier = last_minute - timedelta(hours=1)
+    early = review_card(store, scheduler, "early", Rating.Again, now=earlier, correct=False)
+    assert step_due_today(early, UTC)
+    assert not step_due_next_day(early, UTC)
+
+
 def test_naive_datetimes_are_refused(store: Store, scheduler: Scheduler) -> None:
     with pytest.raises(ValueError, match="naive"):
         review_card(store, scheduler, "c", Rating.Good, now=datetime(2026, 1, 1), correct=True)
@@ -112,3 +151,50 @@ def test_rating_keys_show_fsrs_interval_except_what_plan_mode_decides() -> None:
     assert (with_steps(step), with_steps(day)) == ("10m", None), "the plan picks the day"
     without = partial(shown_interval, plan_mode=True, same_day_steps=False)
     assert (without(step), without(day)) == (None, None), "no step today: nothing to show"
+
+
+@pytest.mark.parametrize(
+    ("span", "shown"),
+    [
+        (timedelta(seconds=59), "<1m"),
+        (timedelta(minutes=1), "1m"),
+        (timedelta(minutes=45), "45m"),
+        (timedelta(hours=1), "1h"),
+        (timedelta(hours=23), "23h"),
+        (timedelta(days=1), "1d"),
+        (timedelta(days=29), "29d"),
+        (timedelta(days=30), "1mo"),
+        (timedelta(days=364), "12mo"),
+        (timedelta(days=365), "1y"),
+        (timedelta(days=365 * 1.5), "1.5y"),
+        (timedelta(days=730), "2y"),
+    ],
+)
+def test_intervals_read_as_on_ankis_rating_buttons(span: timedelta, shown: str) -> None:
+    """Each unit starts at its own boundary (a minute, an hour, a day, 30 days, a year): the
+    rating keys were checked at 10 minutes and 8 days only, so a day shown as '24h' or a
+    year as '12mo' went unnoticed."""
+    assert format_interval(span) == shown
+
+
+@pytest.mark.parametrize("draw", [0.0, 0.999])
+def test_the_rating_keys_preview_fsrs_interval_without_its_fuzz(
+    store: Store, monkeypatch: pytest.MonkeyPatch, draw: float
+) -> None:
+    """The keys show the interval fsrs computes, not one fuzzed draw of it (which would move
+    each time the card is shown), even when the scheduler fuzzes the real one: here fsrs's
+    draw is pinned at either end of its range, and the preview still matches the exact
+    interval."""
+    fuzzing = Scheduler(enable_fuzzing=True)
+    exact = Scheduler(enable_fuzzing=False)
+    review_card(store, exact, "c", Rating.Easy, now=NOW, correct=True)
+    saved = load_card(store, "c")
+    assert saved is not None and saved.state is State.Review
+    later = saved.due + timedelta(days=30)
+    expected = {
+        r: exact.review_card(copy.deepcopy(saved), r, review_datetime=later)[0].due - later
+        for r in Rating
+    }
+    assert expected[Rating.Easy] > timedelta(days=30), "long enough for fsrs to fuzz it"
+    monkeypatch.setattr("fsrs.scheduler.random", lambda: draw)
+    assert preview_intervals(store, fuzzing, "c", now=later) == expected
