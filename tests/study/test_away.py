@@ -61,3 +61,16 @@ def test_under_a_plan_it_says_the_study_days_lost_and_left(
     away = away_since(store, ids, later, tz=UTC, plan=since_yesterday)
     assert away is not None and away.plan_days_lost == 0, "set yesterday: it lost no day"
     assert away.phrase() == "Last studied 5 days ago: no card came due since."
+
+
+def test_on_the_interview_day_the_plan_has_no_days_left_to_speak_of(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """The plan ends on its interview day: back that morning after days away, the sentence
+    stays the plain one, not "the 0 study days left carry their cards"."""
+    ids = _studied(store, scheduler)
+    later = NOW + 5 * DAY
+    plan = InterviewPlan(later.date(), 30.0, 0.9, NOW)
+    away = away_since(store, ids, later, tz=UTC, plan=plan)
+    assert away is not None and away.plan_days_left is None
+    assert away.phrase() == "Last studied 5 days ago: no card came due since."
