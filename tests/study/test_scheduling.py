@@ -113,10 +113,10 @@ def test_a_review_that_left_the_schedule_has_no_step_to_wait_for(
 def test_a_step_that_crosses_midnight_is_asked_on_the_next_study_day(
     store: Store, scheduler: Scheduler
 ) -> None:
-    """fsrs's first learning step is a minute: a new card missed 30 s before the study day
-    ends falls due after it, so the session holds it for the next day rather than today;
-    missed an hour earlier, the step is today's and nothing is held."""
-    last_minute = datetime(2026, 3, 10, 23, 59, 30, tzinfo=UTC)
+    """fsrs's first learning step is a minute: a new card missed a minute before the study
+    day ends falls due as the next one starts, so the session holds it for that day rather
+    than today; missed an hour earlier, the step is today's and nothing is held."""
+    last_minute = datetime(2026, 3, 10, 23, 59, tzinfo=UTC)
     late = review_card(store, scheduler, "late", Rating.Again, now=last_minute, correct=False)
     assert step_due(late) == last_minute + timedelta(minutes=1)
     assert not step_due_today(late, UTC)
@@ -125,6 +125,16 @@ def test_a_step_that_crosses_midnight_is_asked_on_the_next_study_day(
     early = review_card(store, scheduler, "early", Rating.Again, now=earlier, correct=False)
     assert step_due_today(early, UTC)
     assert not step_due_next_day(early, UTC)
+
+
+def test_a_step_of_a_whole_day_is_not_held_for_the_next_day(store: Store) -> None:
+    """A one-day step ends the card's study today, and it is not a short step for the
+    session to hold either: fsrs asks it tomorrow like any review."""
+    day_step = Scheduler(enable_fuzzing=False, learning_steps=(timedelta(days=1),))
+    review = review_card(store, day_step, "c", Rating.Again, now=NOW, correct=False)
+    assert step_due(review) == NOW + timedelta(days=1)
+    assert not step_due_today(review, UTC)
+    assert not step_due_next_day(review, UTC)
 
 
 def test_naive_datetimes_are_refused(store: Store, scheduler: Scheduler) -> None:
@@ -149,6 +159,7 @@ def test_rating_keys_show_fsrs_interval_except_what_plan_mode_decides() -> None:
     assert (plain(step), plain(day)) == ("10m", "8d")
     with_steps = partial(shown_interval, plan_mode=True, same_day_steps=True)
     assert (with_steps(step), with_steps(day)) == ("10m", None), "the plan picks the day"
+    assert with_steps(timedelta(days=1)) is None, "a day is no same-day step"
     without = partial(shown_interval, plan_mode=True, same_day_steps=False)
     assert (without(step), without(day)) == (None, None), "no step today: nothing to show"
 
@@ -164,8 +175,10 @@ def test_rating_keys_show_fsrs_interval_except_what_plan_mode_decides() -> None:
         (timedelta(days=1), "1d"),
         (timedelta(days=29), "29d"),
         (timedelta(days=30), "1mo"),
+        (timedelta(days=350), "12mo"),
         (timedelta(days=364), "12mo"),
         (timedelta(days=365), "1y"),
+        (timedelta(days=420), "1.2y"),
         (timedelta(days=365 * 1.5), "1.5y"),
         (timedelta(days=730), "2y"),
     ],
