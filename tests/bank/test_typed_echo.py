@@ -29,6 +29,8 @@ from quiz.bank.numbers import format_number, parse_number, typed_echo
         ("1,5", "1,5 (= 15)"),  # a decimal comma is read as a thousands one: say so
         ("√128", "√128 (≈ 11.3137)"),
         ("ln 2", "ln 2 (≈ 0.693147)"),
+        ("10^6", "10^6 (= 1e6)"),  # a power's value in the power's notation
+        ("2^40", "2^40 (≈ 1.09951e12)"),
     ],
 )
 def test_the_echo_keeps_what_was_typed(typed: str, echoed: str) -> None:
@@ -44,6 +46,8 @@ def test_the_echo_keeps_what_was_typed(typed: str, echoed: str) -> None:
         (3e-5, "3e-5"),
         (9.5367431640625e-7, "9.5367431640625e-7"),
         (0.25, "0.25"),
+        (1e15, "1000000000000000"),  # whole numbers are written out up to 16 digits
+        (1e16, "1e16"),  # and from there in powers of ten, not as 17 digits
     ],
 )
 def test_numbers_are_shown_as_written(value: float, shown: str) -> None:
@@ -85,6 +89,35 @@ def test_roots_and_natural_logs_are_read(typed: str, value: float) -> None:
 def test_a_root_or_log_without_a_real_value_is_refused_plainly(typed: str, message: str) -> None:
     with pytest.raises(ValueError, match=re.escape(message)):
         parse_number(typed)
+
+
+@pytest.mark.parametrize(
+    ("typed", "message"),
+    [
+        ("", "type a number such as 0.25, 1e-3, 25%, 1/4 or 0.5^10"),
+        ("  \n", "type a number such as 0.25, 1e-3, 25%, 1/4 or 0.5^10"),
+        ("1e400", "type a finite number"),  # float() reads it as inf, no error of its own
+        ("-1e400", "type a finite number"),
+        ("1/0", "division by zero"),
+        ("2/(1-1)", "division by zero"),
+        ("*2", "'*' cannot start a number: type a number such as 0.25, 1e-3, 25%, 1/4 or 0.5^10"),
+    ],
+)
+def test_an_empty_box_a_stray_operator_or_a_number_past_float_is_refused_in_so_many_words(
+    typed: str, message: str
+) -> None:
+    """The whole message, and a ValueError, which the number box shows: mutants under which
+    an empty box said "the input ends too early", '*2' said Python's "could not convert
+    string to float", 1/0 raised ZeroDivisionError and 1e400 was judged as infinity all
+    passed the earlier tests."""
+    with pytest.raises(ValueError) as refused:
+        parse_number(typed)
+    assert str(refused.value) == message
+
+
+@pytest.mark.parametrize(("typed", "value"), [("+0.25", 0.25), ("2*+3", 6.0), ("-+2", -2.0)])
+def test_a_plus_sign_before_a_number_is_read(typed: str, value: float) -> None:
+    assert parse_number(typed) == value
 
 
 def _front(answer: float, absolute: float, unit: str | None = None) -> NumericFront:
