@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
-from fsrs import Rating, Scheduler
+from fsrs import Rating, Scheduler, State
 
 from quiz.overview import home_rows
 from quiz.store import Store
 from quiz.store.timefmt import to_db
 from quiz.study.counts import deck_counts
 from quiz.study.options import SessionOptions
-from quiz.study.queue import plan_due
+from quiz.study.queue import plan_due, steps_due_later
+from quiz.study.rest_of_day import RestOfDay
 from quiz.study.session import Session
 from tests.study.fakes import NOW, deck
 
@@ -83,3 +84,27 @@ def test_the_limit_takes_the_oldest_reviews_and_every_step_due() -> None:
         cards, due_at, NOW, new_allowance=0, review_allowance=2, stepping=stepping, limit=3
     )
     assert [card.id for card in limited] == oldest_reviews + [cards[5].id], "limit: all"
+
+
+def test_steps_without_a_review_limit_are_queued_with_the_rest_by_due_time() -> None:
+    """Only a review limit sets the steps apart; with none, every due card is in, oldest first."""
+    cards = deck()
+    due_at = {card.id: to_db(NOW - timedelta(hours=n)) for n, card in enumerate(cards[:4])}
+    planned = plan_due(cards, due_at, NOW, new_allowance=0, stepping={cards[1].id})
+    assert [card.id for card in planned] == [cards[n].id for n in (3, 2, 1, 0)]
+
+
+def test_steps_due_later_today_are_waited_for_earliest_first() -> None:
+    """In due time, not content order: a session waits for the nearest step first."""
+    cards = deck()
+    columns = {
+        cards[0].id: (int(State.Learning), to_db(NOW + timedelta(minutes=50))),
+        cards[1].id: (int(State.Review), to_db(NOW + timedelta(minutes=5))),  # no step
+        cards[2].id: (int(State.Relearning), to_db(NOW + timedelta(minutes=10))),
+        cards[3].id: (int(State.Learning), to_db(NOW + timedelta(days=2))),  # not today
+    }
+    later = steps_due_later(cards, columns, RestOfDay.at(NOW, UTC))
+    assert [(due, card.id) for due, card in later] == [
+        (NOW + timedelta(minutes=10), cards[2].id),
+        (NOW + timedelta(minutes=50), cards[0].id),
+    ]

@@ -49,6 +49,11 @@ def test_cram_shuffles_only_when_asked_and_then_reproducibly(
     second = Session(store, deck(), options, now=NOW, scheduler=scheduler, rng=random.Random(7))
     assert [c.id for c in first.planned] == [c.id for c in second.planned]
     assert sorted(c.id for c in first.planned) == sorted(c.id for c in deck())
+    # the two checks above held for a cram that never shuffled: the order must also move
+    assert [c.id for c in first.planned] != [c.id for c in deck()]
+    unshuffled = SessionOptions(mode="cram")
+    plain = Session(store, deck(), unshuffled, now=NOW, scheduler=scheduler, rng=random.Random(7))
+    assert [c.id for c in plain.planned] == [c.id for c in deck()], "content order, as asked"
 
 
 def test_mock_sampling_is_reproducible_and_mixed() -> None:
@@ -64,6 +69,18 @@ def test_mock_sampling_is_reproducible_and_mixed() -> None:
     seeds = {tuple(c.id for c in plan_mock(cards, 4, random.Random(s))) for s in range(10)}
     assert len(seeds) > 1
     assert len(plan_mock(cards, 50, random.Random(1))) == len(cards)
+    # which topics and kinds a short mock draws from moves with the seed too, not only
+    # which card of each (a mock that always opened on the first groups in sorted order
+    # passed the checks above)
+    groups = {
+        frozenset((c.topic, c.kind) for c in plan_mock(cards, 2, random.Random(s)))
+        for s in range(10)
+    }
+    assert len(groups) > 1
+    one_topic = [FakeCard(f"a{i}", topic="a") for i in range(10)]
+    assert len({plan_mock(one_topic, 1, random.Random(s))[0].id for s in range(10)}) > 1, (
+        "and so does which card of a topic comes up"
+    )
 
 
 def test_mock_covers_every_topic_before_repeating_one() -> None:
