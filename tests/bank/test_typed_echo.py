@@ -99,6 +99,10 @@ def test_a_root_or_log_without_a_real_value_is_refused_plainly(typed: str, messa
         ("1e400", "type a finite number"),  # float() reads it as inf, no error of its own
         ("-1e400", "type a finite number"),
         ("1/0", "division by zero"),
+        (
+            "3 apples and 2 pears",
+            "'apples and 2' is not part of a number such as 0.25, 1e-3, 25%, 1/4 or 0.5^10",
+        ),
         ("2/(1-1)", "division by zero"),
         ("*2", "'*' cannot start a number: type a number such as 0.25, 1e-3, 25%, 1/4 or 0.5^10"),
     ],
