@@ -19,6 +19,8 @@ NO_STEPS = Scheduler(learning_steps=(), relearning_steps=(), enable_fuzzing=Fals
 def test_leech_lapses_are_the_threshold_and_every_half_threshold_after() -> None:
     assert [n for n in range(30) if is_leech_lapse(n)] == [8, 12, 16, 20, 24, 28]
     assert [n for n in range(8) if is_leech_lapse(n, threshold=3)] == [3, 4, 5, 6, 7]
+    # an odd threshold: half of 7 is 3 lapses (counted from the threshold, not from 0)
+    assert [n for n in range(20) if is_leech_lapse(n, threshold=7)] == [7, 10, 13, 16, 19]
 
 
 def test_the_notice_names_the_card_its_lapses_and_the_way_out() -> None:
