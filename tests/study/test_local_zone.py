@@ -3,17 +3,25 @@ over a change of the clocks (summer time) counts its days on the new offset."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
-from quiz.study.days import named_zone, next_day_start, study_zone
+from quiz.study.days import (
+    StudyZone,
+    days_back,
+    json_time,
+    named_zone,
+    next_day_start,
+    study_zone,
+)
 
 
 @pytest.fixture
@@ -50,6 +58,55 @@ def test_a_zone_is_named_by_tz_or_by_the_localtime_link(tmp_path: Path) -> None:
     assert named_zone(None, tmp_path / "missing") is None
     for unnamed in ("CET-1CEST,M3.5.0,M10.5.0/3", "", "../../etc/passwd", "/etc/passwd"):
         assert named_zone(unnamed, link) is None, unnamed
+    beside = tmp_path / "beside"
+    beside.symlink_to("Asia/Tokyo")  # a file next to the link, not the tz database's
+    assert named_zone(None, beside) is None, "a link that leads outside the database"
+
+
+def test_without_a_named_zone_the_machine_keeps_its_offset() -> None:
+    """A POSIX rule in TZ names no zone: the offset the machine runs at is kept, not lost
+    nor turned into UTC (a fresh interpreter, as the C library reads TZ once)."""
+    code = (
+        "from datetime import datetime\n"
+        "from quiz.study.days import local_timezone\n"
+        "print(local_timezone().utcoffset(datetime.now()))\n"
+    )
+    env = {**os.environ, "TZ": "ABC+3"}  # three hours west of UTC, no tz database name
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+    assert done.stdout.strip() == str(timedelta(hours=-3))
+
+
+def test_study_zones_are_equal_by_zone_and_hour() -> None:
+    berlin = ZoneInfo("Europe/Berlin")
+    assert StudyZone(berlin, 4) == StudyZone(berlin, 4)
+    assert hash(StudyZone(berlin, 4)) == hash(StudyZone(berlin, 4))
+    assert StudyZone(berlin, 4) != StudyZone(berlin, 5)
+    assert StudyZone(berlin, 4) != StudyZone(UTC, 4)
+    assert StudyZone(UTC, 0) != UTC, "a study zone is not its clock zone"
+
+
+def test_json_times_write_utc_as_z_and_other_offsets_as_they_are() -> None:
+    assert json_time(datetime(2026, 3, 10, 12, 0, tzinfo=UTC)) == "2026-03-10T12:00:00Z"
+    tokyo = datetime(2026, 3, 10, 21, 0, tzinfo=ZoneInfo("Asia/Tokyo"))
+    assert json_time(tokyo) == "2026-03-10T21:00:00+09:00"
+
+
+def test_days_back_ends_with_today_oldest_first() -> None:
+    assert days_back(date(2026, 3, 1), 3) == [
+        date(2026, 2, 27),
+        date(2026, 2, 28),
+        date(2026, 3, 1),
+    ]
+    assert days_back(date(2026, 3, 1), 1) == [date(2026, 3, 1)]
+
+
+@pytest.mark.parametrize("hour", [-1, 24])
+def test_a_study_day_starts_at_an_hour_of_the_day(hour: int) -> None:
+    with pytest.raises(ValueError, match=f"day_starts_at {hour}: an hour from 0 to 23"):
+        StudyZone(UTC, hour)
+    assert StudyZone(UTC, 0).day_starts_at == 0 and StudyZone(UTC, 23).day_starts_at == 23
 
 
 def test_a_posix_rule_does_not_send_zoneinfo_to_the_tzdata_package() -> None:
