@@ -35,6 +35,7 @@ from tests.conftest import DATA
 if TYPE_CHECKING:
     from engine.verdict import Verdict
     from quiz.drill_grading import Drill
+    from quiz.tui.screens.study import StudyScreen
 
 
 WAIT_SECONDS = 30.0
@@ -175,6 +176,14 @@ async def showing(pilot: Pilot[None], kind: type[ScreenT]) -> ScreenT:
     screen = app.screen
     assert isinstance(screen, kind)
     return screen
+
+
+async def mock_clock_running(pilot: Pilot[None], study: StudyScreen) -> None:
+    """Wait until a timed session's clock has started. It starts at the first frame with
+    the question on it (a callback after the screen's refresh), which a loaded machine can
+    reach after the test's next step: a clock moved before it started left the whole limit
+    to run, and a time-up test failed one run in many."""
+    assert await wait_until(pilot, lambda: study.session.clock_started_at is not None)
 
 
 async def resize(pilot: Pilot[None], width: int, height: int) -> None:

@@ -14,7 +14,7 @@ from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.clock import MockClock, countdown_clock, until_next_second
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, Recorder, settle, showing
+from tests.tui.conftest import AppFactory, FakeClock, Recorder, mock_clock_running, settle, showing
 
 
 @pytest.mark.parametrize(
@@ -44,7 +44,8 @@ async def test_the_drill_clock_reads_the_whole_limit_until_a_second_has_gone(
 ) -> None:
     app = build(study=StudyRequest(mode="mock", kind="coding", minutes=2))
     async with app.run_test(message_hook=recorder) as pilot:
-        await showing(pilot, StudyScreen)
+        study = await showing(pilot, StudyScreen)
+        await mock_clock_running(pilot, study)
         clock.advance(0.3)  # the first frame comes a moment after the clock started
         await pilot.press("enter")
         await settle(pilot)
@@ -76,7 +77,8 @@ async def test_time_up_with_the_help_open_on_a_drill_leaves_no_session_under_the
     anything."""
     app = build(study=StudyRequest(mode="mock", kind="coding", minutes=1))
     async with app.run_test() as pilot:
-        await showing(pilot, StudyScreen)
+        study = await showing(pilot, StudyScreen)
+        await mock_clock_running(pilot, study)
         await pilot.press("enter")
         await settle(pilot)
         drill = await showing(pilot, DrillScreen)

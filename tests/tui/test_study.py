@@ -25,6 +25,7 @@ from tests.tui.conftest import (
     AppFactory,
     FakeClock,
     Recorder,
+    mock_clock_running,
     notices,
     press,
     screen_lines,
@@ -253,6 +254,7 @@ async def test_mock_clock_runs_out(build: AppFactory, clock: FakeClock, recorder
     app = build(study=StudyRequest(mode="mock", limit=3, minutes=2))
     async with app.run_test(message_hook=recorder) as pilot:
         screen = await showing(pilot, StudyScreen)
+        await mock_clock_running(pilot, screen)
         assert str(screen.query_one("#study-clock").render()) == "⏱ 02:00"
         clock.advance(50)
         screen.tick()
@@ -290,6 +292,7 @@ async def test_mock_clock_starts_when_the_first_question_is_drawn(
     ws.session_card = slow_card  # type: ignore[method-assign]
     async with app.run_test() as pilot:
         screen = await showing(pilot, StudyScreen)
+        await mock_clock_running(pilot, screen)
         await settle(pilot)
         ws.session_card = card_of  # type: ignore[method-assign]
         assert str(screen.query_one("#study-clock").render()) == "⏱ 02:00"
@@ -305,6 +308,7 @@ async def test_mock_answer_after_time_is_refused(
     async with app.run_test(message_hook=recorder) as pilot:
         await press(pilot, "space", "enter")
         study = await showing(pilot, StudyScreen)
+        await mock_clock_running(pilot, study)
         assert study.phase == "rating"
         # The rating itself must find the time is up, before the clock's once-a-second tick
         # does: the action runs in this task right after the advance, with no turn of the
@@ -393,7 +397,8 @@ async def test_mock_time_up_during_a_drill_ends_after_it(
 
     app = build(study=StudyRequest(mode="mock", kind="coding", minutes=1))
     async with app.run_test(message_hook=recorder) as pilot:
-        await showing(pilot, StudyScreen)
+        study = await showing(pilot, StudyScreen)
+        await mock_clock_running(pilot, study)
         await press(pilot, "enter")
         await settle(pilot)
         drill = await showing(pilot, DrillScreen)

@@ -28,6 +28,7 @@ from tests.tui.conftest import (
     AppFactory,
     FakeClock,
     Recorder,
+    mock_clock_running,
     press,
     settle,
     showing,
@@ -198,6 +199,7 @@ async def test_mock_clock_stops_a_drill_and_its_grade_counts(
 ) -> None:
     app = build(study=StudyRequest(mode="mock", kind="coding", minutes=1))
     async with app.run_test(message_hook=recorder) as pilot:
+        await mock_clock_running(pilot, await showing(pilot, StudyScreen))
         await press(pilot, "enter")
         await settle(pilot)
         drill = await showing(pilot, DrillScreen)

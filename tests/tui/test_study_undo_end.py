@@ -17,6 +17,7 @@ from tests.tui.conftest import (
     AppFactory,
     FakeClock,
     Recorder,
+    mock_clock_running,
     notices,
     press,
     set_plan,
@@ -107,6 +108,7 @@ async def test_the_mock_clock_ends_the_interview_under_the_question(
     app = build(study=StudyRequest(mode="mock", limit=3, minutes=1))
     async with app.run_test(message_hook=recorder) as pilot:
         study = await showing(pilot, StudyScreen)
+        await mock_clock_running(pilot, study)
         await press(pilot, "escape")
         await settle(pilot)
         await showing(pilot, ConfirmScreen)
