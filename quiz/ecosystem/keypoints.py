@@ -456,7 +456,7 @@ def _run_in_heading(raw: str) -> str | None:
     return _one_line(match.group(1))
 
 
-_TASK_MARK = re.compile(r"\[[ xX]\][ \t]+(?=\S)")
+TASK_MARK = re.compile(r"\[[ xX]\][ \t]+(?=\S)")
 """A task list item's checkbox (`- [ ] add an example`, `- [x] read the paper`), as
 Obsidian, GitHub and Logseq's Markdown write it."""
 
@@ -470,7 +470,7 @@ def _item(
         return label, pair[0]
     nested = depth > 1
     context = sublabel if nested and sublabel else label
-    task = _TASK_MARK.match(text)
+    task = TASK_MARK.match(text)
     if task is not None:  # `- [ ] add an example`: a to-do of the notes' more often than not
         out.add(text[task.end() :], 2)
         return label, (sublabel if nested else "")

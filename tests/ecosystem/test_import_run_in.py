@@ -59,3 +59,40 @@ def test_a_list_of_run_in_questions_imports(tmp_path: Path) -> None:
 def test_a_bold_phrase_that_asks_nothing_stays_text() -> None:
     text = "## What is X?\n\n**Note.** X is a thing. It does Y. It is Z.\n"
     assert [q.title for q in parse_notes(text).questions] == ["What is X?"]
+
+
+CHECKED_OFF = """# Optimizers
+
+- [x] **Why does Adam need bias correction?** Because its moment estimates start at zero.
+  Early steps would be too small.
+- [ ] **What is weight decay?** It shrinks the weights each step. It regularizes.
+"""
+
+
+def test_a_run_in_question_after_a_checkbox_asks() -> None:
+    questions = parse_notes(CHECKED_OFF).questions
+    assert [(q.line, q.title) for q in questions] == [
+        (3, "Why does Adam need bias correction?"),
+        (5, "What is weight decay?"),
+    ]
+    assert questions[0].answer == (
+        "Because its moment estimates start at zero.\nEarly steps would be too small."
+    )
+    assert questions[1].answer == "It shrinks the weights each step. It regularizes."
+
+
+def test_checked_off_run_in_questions_import_and_reimport_unchanged(tmp_path: Path) -> None:
+    notes = tmp_path / "optimizers.md"
+    notes.write_text(CHECKED_OFF, encoding="utf-8")
+    content = tmp_path / "c"
+    first = run_import(str(notes), "--into", str(content))
+    assert first.exit_code == 0, first.output
+    (card,) = content.rglob("*bias-correction*.md")
+    assert front(card)["key_points"] == [
+        "Because its moment estimates start at zero.",
+        "Early steps would be too small.",
+    ]
+    again = run_import(str(notes), "--into", str(content))
+    assert again.exit_code == 0, again.output
+    assert [row.split()[0] for row in again.output.splitlines()[:2]] == ["unchanged"] * 2
+    assert "0 cards written, 2 unchanged" in again.output

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from quiz.bank.markdown import parse_inline
 from quiz.ecosystem.callouts import Callout, unquote
+from quiz.ecosystem.keypoints import TASK_MARK
 from quiz.ecosystem.notes.blocks import Block, bold_head
 from quiz.ecosystem.notes.found import DETAILS, LIST_MARK, answer_marker
 from quiz.ecosystem.titles import (
@@ -124,10 +125,14 @@ def _run_in_question(block: Block, lines: list[str]) -> Candidate | None:
     """A paragraph opened by a bold question with its answer after it on the same line
     (`- **What is label smoothing?** It mixes...`): the bold run asks, the rest answers.
     It was no question: in a list after an answer it was a key point of that answer, and
-    alone it was "no questions found"."""
+    alone it was "no questions found". An item's checkbox goes first (`- [x] **Why ...?**
+    Because ...`): Obsidian and GitHub write a checked-off question so, and it was none."""
     if block.children is None or block.start >= len(lines):
         return None
     first = LIST_MARK.sub("", lines[block.start], count=1).strip()
+    task = TASK_MARK.match(first) if block.item_start is not None else None
+    if task is not None:
+        first = first[task.end() :]
     match = _RUN_IN_QUESTION.match(first)
     if match is None or answer_marker(first) is not None:
         return None
