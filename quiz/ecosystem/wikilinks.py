@@ -4,7 +4,7 @@
 rate]]` "Optimization > Learning rate" (as Obsidian shows them); a card printed them with
 their brackets, and a key point read "See also [[Optimization#Learning rate]].". An embed,
 `![[plot.png]]` or `![[Other note]]`, shows another file, which import does not read: it is
-left out and named in a note. Code (fences, indented blocks, inline code) is left alone:
+left out and named in a note (kept as its title inside a sentence). Code (fences, indented blocks, inline code) is left alone:
 `x[[0, 1]]` is NumPy.
 """
 
@@ -29,16 +29,46 @@ def shown(match: re.Match[str]) -> str:
     return f"{page} > {heading}" if page and heading else page or heading
 
 
+_SIZE = re.compile(r"\d+(?:x\d+)?")
+"""An image embed's alias that is its size (`![[plot.png|300]]`), no words to show."""
+_SENTENCE_END = re.compile(r"[.!?:;](?:\s|$)")
+_EMBED = re.compile(r"!\[\[[^\[\]\n]*\]\]")
+
+
+def _in_sentence(match: re.Match[str]) -> bool:
+    """Whether an embed has words of its sentence around it on its line (`See ![[adam]]
+    and ![[sgd]] for more.`), rather than standing alone or after its sentence's end
+    (`... showed. ![[plot.png]]`)."""
+    line = match.string
+    before = line[: match.start()]
+    ends = list(_SENTENCE_END.finditer(before))
+    before = before[ends[-1].end() :] if ends else before
+    after = line[match.end() :]
+    end = _SENTENCE_END.search(after)
+    after = after[: end.start()] if end else after
+    return any(re.search(r"\w", _EMBED.sub("", part)) for part in (before, after))
+
+
+def _embed_title(match: re.Match[str]) -> str:
+    """What an embed inside a sentence is read as: what its link would show, its page's
+    or file's name where its alias is an image's size."""
+    alias = match.group(3)
+    if alias is not None and _SIZE.fullmatch(alias.strip()):
+        return match.group(2).partition("#")[0].strip()
+    return shown(match)
+
+
 def plain_links(line: str, embeds: list[str]) -> str:
-    """The line with its wikilinks as their text and its embeds removed (each added to
-    `embeds`), outside inline code."""
+    """The line with its wikilinks as their text and its embeds (each added to `embeds`)
+    removed, outside inline code. An embed inside a sentence is kept as its title: taken
+    out, `See ![[adam-notes]] and ![[sgd]] for more.` read "See  and  for more."."""
     if "[[" not in line:
         return line
 
     def replace(match: re.Match[str]) -> str:
         if match.group(1):
             embeds.append(match.group(2).strip())
-            return ""
+            return _embed_title(match) if _in_sentence(match) else ""
         return shown(match)
 
     return sub_outside_code(WIKILINK, replace, line)

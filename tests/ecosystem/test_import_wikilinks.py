@@ -64,10 +64,47 @@ def test_an_obsidian_note_imports_without_brackets(tmp_path: Path) -> None:
 
 def test_what_a_wikilink_shows() -> None:
     embeds: list[str] = []
-    assert plain_links("[[A]] [[B|b]] [[C#D]] [[#E]] [[F#^abc]] ![[g.png]]", embeds) == (
-        "A b C > D E F "
+    assert plain_links("[[A]] [[B|b]] [[C#D]] [[#E]] [[F#^abc]]. ![[g.png]]", embeds) == (
+        "A b C > D E F. "
     )
     assert embeds == ["g.png"]
+
+
+EMBEDS_IN_A_SENTENCE = """## Why does Adam need bias correction?
+
+Its moment estimates start at zero, so early steps are too small. See ![[adam-notes]] and ![[SGD#Momentum]] for more; the curve ![[bias.png|300]] shows it.
+
+![[adam-diagram.png]]
+"""
+
+
+def test_an_embed_inside_a_sentence_is_its_title() -> None:
+    """Taken out, the embeds left "See  and  for more; the curve  shows it.": a key point
+    that says nothing. An embed alone on its line or after its sentence is still left out."""
+    (question,) = parse_notes(EMBEDS_IN_A_SENTENCE).questions
+    assert question.answer == (
+        "Its moment estimates start at zero, so early steps are too small. See adam-notes and "
+        "SGD > Momentum for more; the curve bias.png shows it."
+    )
+    assert question.embeds == ("adam-notes", "SGD#Momentum", "bias.png", "adam-diagram.png")
+    embeds: list[str] = []
+    assert plain_links("Adam is fast. ![[plot.png]]", embeds) == "Adam is fast. "
+    assert plain_links("- ![[a.png]] ![[b]]", embeds) == "-  "
+    assert embeds == ["plot.png", "a.png", "b"]
+
+
+def test_embeds_kept_as_titles_reimport_unchanged(tmp_path: Path) -> None:
+    notes = tmp_path / "adam.md"
+    notes.write_text(EMBEDS_IN_A_SENTENCE, encoding="utf-8")
+    content = tmp_path / "c"
+    first = run_import(str(notes), "--pack", "p", "--into", str(content))
+    assert first.exit_code == 0, first.output
+    (card,) = content.rglob("*bias*.md")
+    assert "See adam-notes and SGD > Momentum for more" in front(card)["key_points"]  # type: ignore[operator]
+    again = run_import(str(notes), "--pack", "p", "--into", str(content))
+    assert again.exit_code == 0, again.output
+    assert again.output.startswith("unchanged ")
+    assert "0 cards written, 1 unchanged" in again.output
 
 
 DAILY_NOTE = """\
