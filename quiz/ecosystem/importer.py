@@ -21,7 +21,6 @@ from typing import TypeVar
 from quiz.bank import parallel
 from quiz.bank.index import PACK_FILE as PACK_FILE  # the loader's name, without its models
 from quiz.ecosystem.ankitext import (
-    is_anki_text,
     parse_anki_text,
     suffix_separator,
     tab_separated,
@@ -145,7 +144,7 @@ def plan_import(
         shared = Shared(
             notes_path, notes_text, pack_name, tuple(tags), difficulty, taken, taken_titles or {}
         )
-        anki = is_anki_text(notes_text, notes_path.suffix)  # asked again of the text read
+        anki = off.anki  # decided once, for the take-off and the reader alike
         parsed, jobs, drafts = _read_questions(
             shared, anki, pack_dir, topic_name, by_section=topic is None
         )

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from quiz.ecosystem.ankitext import is_anki_text
+from quiz.ecosystem.ankitext import is_anki_text, suffix_separator
 from quiz.ecosystem.blockids import drop_block_ids
 from quiz.ecosystem.blockrefs import BlockRefs, read_block_refs
 from quiz.ecosystem.cardtagplace import card_tag_last
@@ -63,13 +63,53 @@ class TakenOff:
     macros: Macros
     untagged: tuple[int, ...] = ()
     """Lines of Spaced Repetition cards in a note not tagged for them."""
+    anki: bool = False
+    """The file is a card list (an Anki export, a `.txt`/`.tsv`/`.csv` of cards), read as
+    one (`is_anki_text`), decided here once for the take-off and the reader alike."""
 
 
 def take_off(notes_text: str, suffix: str) -> TakenOff:
     """Take off the notes' own parts before the questions are looked for, in the order each
     needs the one before it gone: properties give every card tags, a comment or a footnote
-    is no answer's text, a Logseq reference is its block's text."""
-    off = TakenOff(
+    is no answer's text, a Logseq reference is its block's text.
+
+    A card list is decided once, here: the file as written reads as one, or it does with
+    only its frame off (`_card_list_frame`), and then nothing else is taken off its cards.
+    The reader asked again of the notes' text with everything off: such a file's `%%` and
+    `^2` were taken off as Obsidian's comments and block ids (`printf("100%%")` lost its
+    text), yet it was read as a card list."""
+    off = _as_written(notes_text)
+    if is_anki_text(notes_text, suffix):
+        off.anki = True
+        return off
+    front = _front_of(notes_text)
+    framed = _card_list_frame(off, front, suffix)
+    return framed if framed is not None else _notes_taken_off(off, front)
+
+
+def _card_list_frame(off: TakenOff, front: NotesFront, suffix: str) -> TakenOff | None:
+    """The file as a card list with its frame taken off, or None when it reads as none so:
+    its front matter, tag lines (`#ml #interview` over tab-separated cards) and comments on
+    lines of no card (a `%%` in a card is its text: `printf("100%%")`)."""
+    comments = take_comments(front.text)
+    rows = front.text.split("\n")
+    separator = suffix_separator(suffix)
+    if any(separator in rows[line - 1] for line in comments.lines if line <= len(rows)):
+        comments = Comments(front.text)
+    tag_lines = take_tag_lines(comments.text)
+    if not (front.lines or comments.lines or tag_lines.lines):
+        return None  # nothing taken off: it reads as it did as written
+    if not is_anki_text(tag_lines.text, suffix):
+        return None
+    if front.lines:
+        off.front = front
+    off.comments, off.tag_lines, off.text, off.anki = comments, tag_lines, tag_lines.text, True
+    return off
+
+
+def _as_written(notes_text: str) -> TakenOff:
+    """The text with nothing taken off yet."""
+    return TakenOff(
         notes_text,
         NotesFront(notes_text),
         BlockRefs(notes_text),
@@ -81,13 +121,23 @@ def take_off(notes_text: str, suffix: str) -> TakenOff:
         SrCards(notes_text),
         Macros(notes_text),
     )
-    if is_anki_text(notes_text, suffix):
-        return off
-    front = read_front(notes_text)  # Obsidian's properties: the tags are every card's
-    if not front.lines:  # Logseq's page properties (`tags:: ml`): the same for a page
+
+
+def _front_of(notes_text: str) -> NotesFront:
+    """The notes' properties, whose tags are every card's: Obsidian's front matter, else
+    Logseq's page properties (`tags:: ml`), else a Notion page's (`Tags: ML, Interview`
+    under its title)."""
+    front = read_front(notes_text)
+    if not front.lines:
         front = read_page_properties(front.text)
-    if not front.lines:  # a Notion page's (`Tags: ML, Interview` under its title)
+    if not front.lines:
         front = read_notion_properties(front.text)
+    return front
+
+
+def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
+    """Every part of the notes that is no question's taken off, `front` (their properties)
+    first."""
     front = replace(front, text=drop_task_marks(card_tag_last(front.text)))  # Logseq's
     off.front = front
     off.refs = read_block_refs(front.text)  # Logseq's `((uuid))`: the text of the block
