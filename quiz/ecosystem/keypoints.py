@@ -456,9 +456,11 @@ def _run_in_heading(raw: str) -> str | None:
     return _one_line(match.group(1))
 
 
-TASK_MARK = re.compile(r"\[[ xX]\][ \t]+(?=\S)")
+CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
 """A task list item's checkbox (`- [ ] add an example`, `- [x] read the paper`), as
 Obsidian, GitHub and Logseq's Markdown write it."""
+TASK_MARK = re.compile(CHECKBOX.pattern + r"(?=\S)")
+"""A checkbox with the item's words after it."""
 
 
 def _item(

@@ -96,3 +96,16 @@ def test_checked_off_run_in_questions_import_and_reimport_unchanged(tmp_path: Pa
     assert again.exit_code == 0, again.output
     assert [row.split()[0] for row in again.output.splitlines()[:2]] == ["unchanged"] * 2
     assert "0 cards written, 2 unchanged" in again.output
+
+
+def test_a_bold_question_after_a_checkbox_asks_over_its_answer() -> None:
+    """`- [x] **What is Adam?**` with its answer on the item's next line: the checkbox
+    before the bold run hid it as the first line's question too."""
+    text = (
+        "- [x] **What is Adam?**\n"
+        "  It scales each step by running moments of the gradient.\n"
+        "- [ ] add the paper's numbers\n"
+    )
+    (question,) = parse_notes(text).questions
+    assert (question.line, question.title) == (1, "What is Adam?")
+    assert question.answer.startswith("It scales each step by running moments of the gradient.")
