@@ -43,6 +43,42 @@ def test_a_broadcast_error_on_a_non_square_input_names_it_its_case_and_the_line(
     assert "may swap rows and columns" in cause
 
 
+def test_an_einsums_error_names_the_matrix_whose_axes_met_not_one_listed_beside_it() -> None:
+    """Q @ K written as an einsum on an untransposed K: numpy lists Q's shape (5, 6) too,
+    but the sizes that met, 6 and 7, are K's columns and rows."""
+    error = (
+        "ValueError: operands could not be broadcast together with remapped shapes "
+        "[original->remapped]: (5,6)->(5,newaxis,6) (7,6)->(6,7) \n"
+        "  line 5, in scaled_dot_product_attention: scores = np.einsum(...)"
+    )
+    names = {"args[0]": "Q", "args[1]": "K"}
+    found = swapped_axes_cause(
+        {"fn": "attention", "args": [np.zeros((5, 6)), np.zeros((7, 6))]},
+        "case 1: no batch axes",
+        error,
+        lambda path: names[path],
+    )
+    assert found is not None
+    assert found.message.startswith("fails when K's rows and columns differ (case 1: K of shape")
+    assert "Q's" not in found.message
+
+
+def test_an_einsum_on_an_untransposed_k_names_k_in_every_case_it_fails() -> None:
+    """The answer file end to end: its cases' first shapes differ by seed, so each seed's
+    cases are read, not only the first failure its expect line sees. (Where Q and K have
+    one shape, numpy's sizes fit both, and both are named: that case is left alone.)"""
+    answer = next(a for a in answers() if a.path.stem == "wrong_einsum_keys_not_transposed")
+    checker = get_checker(answer.checker)
+    fns = load_submission(answer.source, checker.entries)
+    shown = [
+        case.message
+        for seed in (0, 1, 7)
+        for case in grade_inprocess(checker, fns, seed=seed).cases
+    ]
+    assert any(m.startswith("fails when K's rows and columns differ (case") for m in shown)
+    assert not [m for m in shown if "Q's rows and columns" in m]
+
+
 def test_the_shared_problem_leaves_out_the_case_so_its_cases_read_as_one() -> None:
     smaller = BROADCAST.replace("(6,10) (10,1)", "(3,5) (5,1)")
     found = swapped_axes_cause({"args": [np.zeros((6, 10))]}, "case 4: x", BROADCAST, _names)
@@ -89,8 +125,12 @@ def test_an_index_valid_along_the_other_axis_is_named_as_an_index_error() -> Non
             np.zeros((6, 10)),
             "IndexError: index 12 is out of bounds for axis 0 with size 6",
         ),
+        (  # z's sizes are listed, but the sizes that met are 6 and 3
+            np.zeros((6, 10)),
+            "ValueError: operands could not be broadcast together with shapes (6,10) (3,10) ",
+        ),
     ],
-    ids=["square", "vector", "other-error", "other-sizes", "past-both-axes"],
+    ids=["square", "vector", "other-error", "other-sizes", "past-both-axes", "listed-not-met"],
 )
 def test_no_swap_is_claimed_where_the_error_does_not_show_one(z: np.ndarray, error: str) -> None:
     assert _cause(z, error) is None

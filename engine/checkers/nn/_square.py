@@ -65,7 +65,10 @@ def _matrices(
 
 
 def _fits(first_line: str, rows: int, cols: int) -> bool:
-    """True when numpy's error is about this matrix's two sizes meeting each other."""
+    """True when numpy's error is about this matrix's two sizes meeting each other: where
+    the error names the sizes that met, those sizes must be this matrix's rows and columns
+    (an einsum's error also lists every other operand's shape, whose sizes pin nothing);
+    where it does not, both sizes must be among its numbers."""
     bounds = _OUT_OF_BOUNDS.match(first_line)
     if bounds is not None:  # an index that is valid along the other axis
         index, size = int(bounds.group(1)), int(bounds.group(2))
@@ -73,6 +76,9 @@ def _fits(first_line: str, rows: int, cols: int) -> bool:
         return other is not None and 0 <= index < other
     if _SHAPE_ERRORS.match(first_line) is None:
         return False
+    clashes = _clashes(first_line)
+    if clashes:
+        return any(_axes_holding((rows, cols), clash) is not None for clash in clashes)
     numbers = {int(n) for n in _NUMBER.findall(first_line)}
     return rows in numbers and cols in numbers
 

@@ -1,0 +1,13 @@
+# expect: failed | K's rows and columns
+# einsum's subscripts written for a K of shape (d_k, n_k): numpy's error lists Q's shape too
+import numpy as np
+
+
+def scaled_dot_product_attention(Q, K, V, mask=None):
+    scores = np.einsum("...qd,...dk->...qk", Q, K) / np.sqrt(Q.shape[-1])
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    scores = scores - scores.max(axis=-1, keepdims=True)
+    w = np.exp(scores)
+    w = w / w.sum(axis=-1, keepdims=True)
+    return w @ V, w
