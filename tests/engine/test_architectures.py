@@ -236,6 +236,54 @@ def test_overwriting_maxpool_gradients_are_named_in_column_order_too() -> None:
     assert "overlapping windows overwrite each other's gradient" in shown(verdict), shown(verdict)
 
 
+def _window_max_messages() -> list[str]:
+    """Every forward case's message for the window maximum over (1, 2), over three seeds."""
+    from engine.grade_inprocess import grade_inprocess, load_submission
+
+    checker = get_checker("arch.pooling.maxpool")
+    answer = ANSWERS_BY_NAME["maxpool/wrong_window_max_over_channels_and_rows"]
+    fns = load_submission(answer.source, checker.entries)
+    return [
+        case.message
+        for seed in (0, 1, 7)
+        for case in grade_inprocess(checker, fns, seed=seed).cases
+        if "maxpool_forward" in case.name and case.message
+    ]
+
+
+def test_a_window_maximum_over_the_wrong_axes_is_named_in_every_case_it_fails() -> None:
+    """window.max(axis=(1, 2)) on a window (N, C, size, size): where its (N, size) does not
+    fit out[:, :, i, j] numpy raises, where it fits (size = C) the values are wrong; each
+    such case says which axes, never a bare broadcast error or max rel error."""
+    messages = _window_max_messages()
+    assert messages
+    for message in messages:
+        assert message.startswith("each window's maximum was taken over the wrong axes"), message
+        assert "window.max(axis=(1, 2)) (over the channels and the window's rows)" in message
+        assert "window.max(axis=(2, 3))" in message
+    raised = [m for m in messages if "your code raised" in m]
+    ran = [m for m in messages if "your code raised" not in m]
+    assert raised and all("does not fit out[:, :, i, j], (N, C)" in m for m in raised)
+    assert ran and all("fit out[:, :, i, j] here only by chance" in m for m in ran)
+
+
+def test_only_the_axes_the_shapes_fit_are_named_for_a_window_maximum() -> None:
+    """N=1, C=2, size 3: the (1, 3) that did not fit (1, 2) is what axes (1, 2) or (1, 3)
+    leave, not (0, 1) (which leaves (3, 3)) nor the batch's (0, 2) (which leaves (2, 3))."""
+    from engine.checkers.base import Case
+    from engine.checkers.nn._common import call_inputs
+
+    checker = get_checker("arch.pooling.maxpool")
+    case = Case("case 2: f", call_inputs("maxpool_forward", np.zeros((1, 2, 7, 8)), 3, 2), "")
+    error = "ValueError: could not broadcast input array from shape (1,3) into shape (1,2)"
+    cause = checker.error_cause(case, error)
+    assert cause is not None
+    assert "axis=(1, 2)" in cause and "axis=(1, 3)" in cause
+    assert "axis=(0, 1)" not in cause and "axis=(0, 2)" not in cause
+    assert checker.error_cause(case, error.replace("(1,3) into", "(4,5) into")) is None
+    assert checker.error_cause(case, error.replace("(1,2)", "(1,9)")) is None
+
+
 # ------------------------------------------------------------------ the pack's cards
 
 CATALOG = {

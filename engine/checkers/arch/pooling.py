@@ -206,6 +206,58 @@ _EMPTY_WINDOW = re.compile(r"^ValueError: .*(empty sequence|zero-size array)")
 """What numpy raises for the argmax or max of an empty window."""
 
 
+_WINDOW_MAX_READINGS: tuple[tuple[tuple[int, int], str], ...] = (
+    ((0, 1), "the batch and the channels"),
+    ((1, 2), "the channels and the window's rows"),
+    ((1, 3), "the channels and the window's columns"),
+    ((0, 2), "the batch and the window's rows"),
+    ((0, 3), "the batch and the window's columns"),
+)
+"""The wrong pairs of axes a window x[:, :, rows, cols], shape (N, C, size, size), can take
+its maximum over, and what they are; the right pair is (2, 3)."""
+
+_INTO_OUT = re.compile(
+    r"^ValueError: could not broadcast input array from shape \((\d+),(\d+)\) into shape "
+    r"\((\d+),(\d+)\)"
+)
+"""numpy's error for assigning a 2-D result into out[:, :, i, j] that does not fit it."""
+
+
+def _wrong_window_axes(readings: list[tuple[tuple[int, int], str]], *, raised: bool) -> str:
+    """The message for a window's maximum taken over one of `readings`' pairs of axes, whose
+    result did not fit out[:, :, i, j] (`raised`) or fitted it by chance."""
+    over = " or ".join(f"window.max(axis={axes}) (over {what})" for axes, what in readings)
+    result = (
+        "leaves a shape that does not fit out[:, :, i, j], (N, C)"
+        if raised
+        else "mixes values that belong to other outputs (its shape fit out[:, :, i, j] here "
+        "only by chance)"
+    )
+    return (
+        "each window's maximum was taken over the wrong axes: on a window x[:, :, rows, cols] "
+        f"of shape (N, C, size, size), {over} {result}; take it over the window's own two "
+        "axes, window.max(axis=(2, 3)), one maximum per image and channel"
+    )
+
+
+def _window_max_over(x: np.ndarray, size: int, stride: int, axes: tuple[int, int]) -> Any:
+    """out when each window's maximum is taken over `axes` and assigned to out[:, :, i, j]
+    (numpy broadcasts it there only where its shape fits; elsewhere that code raised, and
+    this gives None)."""
+    n, c, h, w = x.shape
+    out = np.empty(
+        (n, c, ref.pool_output_size(h, size, stride), ref.pool_output_size(w, size, stride))
+    )
+    for i in range(out.shape[2]):
+        for j in range(out.shape[3]):
+            window = x[:, :, i * stride : i * stride + size, j * stride : j * stride + size]
+            try:
+                out[:, :, i, j] = window.max(axis=axes)
+            except ValueError:
+                return None
+    return out
+
+
 def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tuple[int, ...]]]:
     n, c, h, w = x.shape
     return [
@@ -307,6 +359,8 @@ class MaxpoolChecker(NNChecker):
         past the image exactly where argmaxes unravelled with divmod(k, stride) leave it, and
         where those unravelled with the image's width do not."""
         args = case.inputs["args"]
+        if case.inputs["fn"] == "maxpool_forward":
+            return _window_max_cause(case, error)
         if case.inputs["fn"] != "maxpool_backward":
             return None
         dout, x = args[0], args[1]
@@ -366,6 +420,13 @@ class MaxpoolChecker(NNChecker):
                         lambda: np.broadcast_to(
                             expected.max(axis=(0, 1), keepdims=True), expected.shape
                         ),
+                    ),
+                    *(
+                        (
+                            _wrong_window_axes([reading], raised=False),
+                            lambda axes=reading[0]: _window_max_over(x, size, stride, axes),
+                        )
+                        for reading in _WINDOW_MAX_READINGS
                     ),
                 ],
             )
@@ -460,6 +521,26 @@ class MaxpoolChecker(NNChecker):
                 return float(np.sum(dout * ref.maxpool_forward(theta, size, stride)))
 
             numeric_check(j, "dx", got, loss, x)
+
+
+def _window_max_cause(case: Case, error: str) -> str | None:
+    """A window's maximum over the wrong pair of axes, when numpy's error says a 2-D result
+    did not fit out[:, :, i, j] and that result's shape is what those axes leave (every pair
+    that leaves it is named: the shapes cannot tell them apart)."""
+    match = _INTO_OUT.match(error)
+    args = case.inputs["args"]
+    x, size = args[0], args[1] if len(args) > 1 else 2
+    n, c = x.shape[:2]
+    if match is None or (int(match.group(3)), int(match.group(4))) != (n, c):
+        return None
+    got = (int(match.group(1)), int(match.group(2)))
+    left = {0: n, 1: c, 2: size, 3: size}
+    readings = [
+        (axes, what)
+        for axes, what in _WINDOW_MAX_READINGS
+        if tuple(left[a] for a in range(4) if a not in axes) == got
+    ]
+    return _wrong_window_axes(readings, raised=True) if readings else None
 
 
 def _average(x: np.ndarray, size: int, stride: int) -> np.ndarray:
