@@ -270,10 +270,11 @@ def test_a_window_maximum_over_the_wrong_axes_is_named_in_every_case_it_fails() 
 def test_only_the_axes_the_shapes_fit_are_named_for_a_window_maximum() -> None:
     """N=1, C=2, size 3: the (1, 3) that did not fit (1, 2) is what axes (1, 2) or (1, 3)
     leave, not (0, 1) (which leaves (3, 3)) nor the batch's (0, 2) (which leaves (2, 3))."""
+    from engine.checkers.arch.pooling import MaxpoolChecker
     from engine.checkers.base import Case
     from engine.checkers.nn._common import call_inputs
 
-    checker = get_checker("arch.pooling.maxpool")
+    checker = MaxpoolChecker()
     case = Case("case 2: f", call_inputs("maxpool_forward", np.zeros((1, 2, 7, 8)), 3, 2), "")
     error = "ValueError: could not broadcast input array from shape (1,3) into shape (1,2)"
     cause = checker.error_cause(case, error)
