@@ -1,16 +1,20 @@
-"""Three of the dropout checker's messages, each on the case that calls for it.
+"""The dropout checker's messages: three on the case that calls for it, and every wrong
+answer file's, whole, on every case it fails.
 
 The answer files check the verdict's first failure only, so a message given on a later
 case can be lost without a test noticing: a mutant with no inf check at keep_prob = 1
 passed (case 1's scaling hint says "divided by the drop probability" too), and so did one
 that never said dropout_forward returned a single array (its output then failed later, in
 other words), as did one that no longer said a mask holding 1 / keep_prob was scaled
-(the answer files ask only for "mask holds").
+(the answer files ask only for "mask holds"). The table of each wrong answer's messages
+catches the same loss in the words and hints of any of them.
 """
 
 from __future__ import annotations
 
 from textwrap import dedent
+
+import pytest
 
 from engine.checkers import get_checker
 from engine.grade_inprocess import grade_inprocess, load_submission
@@ -61,3 +65,146 @@ def test_a_mask_scaled_by_one_over_keep_prob_is_called_so() -> None:
     assert verdict.first_failure is not None
     message = verdict.first_failure.message
     assert message.startswith("mask holds ") and "(1 / keep_prob), not only 0 and 1" in message
+
+
+STAT_NOTE = "(a correct answer fails this check with probability below"
+MASK_HOLDS = (
+    "mask holds ",
+    "(1 / keep_prob), not only 0 and 1: the mask is True (or 1.0) where a unit was kept and "
+    "False (or 0.0) where it was dropped, and dropout_backward gets such a mask; divide by "
+    "keep_prob in out and in dropout_backward, not in the mask",
+)
+COUNT_OUT_OF_RANGE = ("kept ", " units (", "%) with keep_prob=", "; a correct answer keeps ")
+FLIPPED = (
+    *COUNT_OUT_OF_RANGE,
+    "It looks like units are kept with probability 1 - keep_prob (use rng.random(shape) < "
+    "keep_prob).",
+    STAT_NOTE,
+)
+FIXED_COUNT = (
+    "calls with generators built from different seeds kept exactly ",
+    " units every time (keep_prob=",
+    "when each unit is kept independently the count varies from call to call (Binomial(n, "
+    "keep_prob), standard deviation ",
+    "a correct answer's largest and smallest counts differ by at least ",
+    "Keeping a fixed number of units (e.g. the first round(keep_prob * n) of a permutation, or "
+    "rng.choice(n, k, replace=False)) is not dropout: draw one uniform per unit, "
+    "rng.random(A.shape) < keep_prob.",
+    STAT_NOTE,
+)
+ONE_EACH = "draw one per element, rng.random(A.shape) < keep_prob."
+
+
+def _shared_draws(what: str) -> list[tuple[str, ...]]:
+    """The messages for a mask drawn once per `what` (row or column) and shared by its units."""
+    per_line = f"Every {what} of the mask is all kept or all dropped: one draw per {what} was "
+    shared = f"shared by its units; {ONE_EACH}"
+    return [
+        (
+            "calls with generators built from different seeds kept between ",
+            "the count varies far more than when each unit is kept independently (standard "
+            "deviation ",
+            "a correct answer's largest and smallest counts differ by at most ",
+            "units are kept or dropped together. " + per_line,
+            shared,
+            STAT_NOTE,
+        ),
+        (*COUNT_OUT_OF_RANGE, per_line, shared, STAT_NOTE),
+    ]
+
+
+WHOLE_ARRAY = (
+    *COUNT_OUT_OF_RANGE,
+    "together, as one draw shared by the whole array gives: " + ONE_EACH,
+    STAT_NOTE,
+)
+"""A mask drawn per column, on an input of one column: one draw for the whole array."""
+
+
+REDRAWN = (
+    "the gradient flows through exactly the units the forward pass kept, so multiply by the "
+    "mask it returned (a new draw in the backward pass, or no mask, lets it through the wrong "
+    "units)"
+)
+UNSCALED_DA = ("dA is not scaled by 1/keep_prob like the forward pass: max rel error ",)
+MESSAGES: dict[str, list[tuple[str, ...]]] = {
+    "wrong_backward_multiplies_keep_prob": [
+        (
+            "dA was multiplied by keep_prob; the forward pass divides the kept units by "
+            "keep_prob, so the backward pass divides by it too: max rel error ",
+        )
+    ],
+    "wrong_backward_redraws_mask": [
+        (" is not 0 though the forward pass dropped that unit: ", REDRAWN),
+        (" is 0 though the forward pass kept that unit: ", REDRAWN),
+    ],
+    "wrong_backward_unscaled": [UNSCALED_DA],
+    "wrong_backward_uses_new_scale": [UNSCALED_DA, ("dA is off by a factor of about ",)],
+    "wrong_binomial_scaled_mask": [MASK_HOLDS],
+    "wrong_divides_by_drop_probability": [
+        (
+            "the survivors were divided by the drop probability 1 - keep_prob = ",
+            "; inverted dropout divides by keep_prob = ",
+            ", the probability of keeping a unit: max rel error ",
+        ),
+        (
+            "out is inf or NaN wherever A is not 0 with keep_prob = 1, where nothing is "
+            "dropped: the survivors were divided by the drop probability 1 - keep_prob = 0; "
+            "inverted dropout divides them by keep_prob",
+        ),
+    ],
+    "wrong_drop_probability": [FLIPPED],
+    "wrong_fixed_count_choice": [FIXED_COUNT],
+    "wrong_fixed_count_permutation": [FIXED_COUNT],
+    "wrong_fixed_half": [(*COUNT_OUT_OF_RANGE, STAT_NOTE)],
+    "wrong_global_random": [
+        (
+            "two calls with generators built from the same seed gave different results: draw "
+            "random numbers only from the rng argument (rng.random, rng.binomial...), not "
+            "np.random.* or a new default_rng()",
+        )
+    ],
+    "wrong_in_place": [
+        (
+            "your code changed its input A in place; the caller still needs it, so build a new "
+            "array (A * mask / keep_prob) instead of A *= ...",
+        )
+    ],
+    "wrong_keep_when_above": [FLIPPED],
+    "wrong_mask_broadcast_first_row": [*_shared_draws("column"), WHOLE_ARRAY],
+    "wrong_mask_per_column": [*_shared_draws("column"), WHOLE_ARRAY],
+    "wrong_mask_per_row": _shared_draws("row"),
+    "wrong_mask_scaled_returned": [MASK_HOLDS],
+    "wrong_not_inverted": [
+        ("the survivors are not scaled: inverted dropout divides them by keep_prob: max rel ",)
+    ],
+    "wrong_scaled_mask": [MASK_HOLDS],
+}
+"""Each wrong dropout answer file, and the messages its failing cases give: each message as
+the phrases it holds (its numbers left out, as they differ case by case)."""
+
+WRONG = sorted(a.path.stem for a in answers() if a.drill == "dropout" and a.status != "passed")
+
+
+def test_every_wrong_dropout_answer_has_its_messages_pinned() -> None:
+    assert sorted(MESSAGES) == WRONG
+
+
+@pytest.mark.parametrize("stem", sorted(MESSAGES))
+def test_each_failing_case_of_a_wrong_dropout_answer_says_all_its_message(stem: str) -> None:
+    """Every failing case's whole message, not only the first failure's first phrase: a
+    message losing its hint on a later case, or any of its words, fails here. Each listed
+    message must be given somewhere, so the table cannot go stale."""
+    checker = get_checker(DROPOUT.checker)
+    fns = load_submission(_wrong(stem), checker.entries)
+    kinds = MESSAGES[stem]
+    seen: set[int] = set()
+    for seed in (0, 1, 7):
+        verdict = grade_inprocess(checker, fns, seed=seed)
+        failing = [case for case in verdict.cases if case.message]
+        assert failing, f"seed {seed}: no case failed"
+        for case in failing:
+            fits = [k for k, phrases in enumerate(kinds) if all(p in case.message for p in phrases)]
+            assert fits, f"seed {seed}, {case.name}: {case.message}"
+            seen.update(fits)
+    assert seen == set(range(len(kinds)))
