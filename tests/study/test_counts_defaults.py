@@ -1,10 +1,16 @@
-"""Home's counts when the config names no daily limit, and when Home counts again."""
+"""Home's counts at their edges: no daily limit in the config, when Home counts again,
+when the clock changes them, and a card in no pack."""
 
 from __future__ import annotations
 
+from datetime import UTC, timedelta
+
+from fsrs import Rating, Scheduler
+
 from quiz.store import Store
-from quiz.study.counts import counts_stale, deck_counts
+from quiz.study.counts import counts_change_at, counts_stale, deck_counts
 from quiz.study.options import SessionOptions
+from quiz.study.scheduling import review_card
 from tests.study.fakes import NOW, FakeCard
 
 
@@ -28,3 +34,20 @@ def test_home_counts_again_after_a_commit_and_never_on_a_version_it_cannot_tell(
     assert counts_stale(store, counted_at), "a review since: Home counts again"
     # a version that cannot be told: Home counts on its other occasions, not every poll
     assert not counts_stale(store, None)
+
+
+def test_the_counts_change_at_the_soonest_of_two_learning_steps(
+    store: Store, scheduler: Scheduler
+) -> None:
+    review_card(store, scheduler, "bn-where", Rating.Good, now=NOW, correct=True)  # 10 min
+    review_card(store, scheduler, "adam-bias", Rating.Again, now=NOW, correct=False)  # 1 min
+    change = counts_change_at(store, NOW, UTC)
+    assert NOW < change <= NOW + timedelta(minutes=1), "the sooner step, not the later"
+
+
+def test_a_card_of_no_pack_is_counted_in_its_topic_and_under_no_pack_row(store: Store) -> None:
+    cards = [FakeCard("loose", topic="misc", pack=""), FakeCard("packed", topic="misc")]
+    counts = deck_counts(store, cards, NOW)
+    assert counts.total.total == 2 and counts.by_topic["misc"].total == 2
+    assert list(counts.by_pack) == ["nn"] and counts.by_pack["nn"].total == 1
+    assert list(counts.by_pack_topic) == ["nn"]

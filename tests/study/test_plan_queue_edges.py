@@ -1,5 +1,5 @@
-"""Today's plan queue at its edges: no plan at all, and a day whose minutes studying ahead
-used up after its list was done."""
+"""Today's plan queue at its edges: no plan at all, and a day whose list is done with
+nothing to offer ahead (its minutes used, its last pass, no next card that fits)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,9 @@ from fsrs import Rating, Scheduler
 from quiz.overview import StudyRequest, session_options
 from quiz.settings import Settings
 from quiz.store import Store
+from quiz.study.plan import TimeBox
 from quiz.study.plan_status import plan_status
-from quiz.study.plan_today import plan_queue
+from quiz.study.plan_today import AheadNone, PlanQueue, plan_queue
 from quiz.study.session import Session
 from tests.study.test_plan import START
 from tests.study.test_plan_ahead import DECK, day_done_quickly
@@ -42,3 +43,23 @@ def test_a_done_day_whose_minutes_studying_ahead_used_says_the_minutes_are_used(
     assert after.ahead == () and after.queue.no_ahead == "minutes"
     assert after.queue.ahead_box is not None and after.queue.ahead_box.used_up
     assert after.queue.no_ahead_reason() == "today's plan minutes are used"
+
+
+def done_queue(why: AheadNone) -> PlanQueue:
+    """A day whose list is done with 10 minutes left, nothing offered ahead for `why`."""
+    box = TimeBox(seconds_left=600.0, long_answer={"concept": 90.0})
+    return PlanQueue(ids=(), box=box, same_day_steps=True, ahead_box=box, no_ahead=why)
+
+
+def test_a_done_day_in_its_last_pass_says_so_and_offers_nothing() -> None:
+    queue = done_queue("last_pass")
+    assert queue.no_ahead_reason() == (
+        "the plan is in its last pass: it places each card's last look on its best day itself"
+    )
+    assert queue.offer_note() is None
+
+
+def test_a_done_day_whose_minutes_fit_no_next_card_says_how_many_are_left() -> None:
+    queue = done_queue("fit")
+    assert queue.no_ahead_reason() == "no new card of the next days fits in the 10 min left"
+    assert queue.offer_note() is None
