@@ -6,7 +6,7 @@ from __future__ import annotations
 import signal
 
 from engine.sandbox.config import SandboxConfig
-from engine.sandbox.decide import _death
+from engine.sandbox.decide import _cpu_so_far, _death, _printed_tail, _size, printing_note
 from engine.sandbox.worker import RunResult
 from engine.verdict import LOADING, Status
 
@@ -28,9 +28,7 @@ def test_a_sigkill_after_the_cpu_its_own_rusage_shows_is_the_hard_limit() -> Non
     assert message.startswith("used more than 3 s of CPU time")
 
 
-def test_a_sigxcpu_after_a_slow_start_is_the_limit_when_the_job_used_half_of_what_was_left() -> (
-    None
-):
+def test_a_sigxcpu_after_a_slow_start_is_the_limit_once_the_job_used_what_was_left() -> None:
     # numpy compiled for 1 s at the start: the job's busy loop used the second that was left
     run = RunResult(signal=signal.SIGXCPU, cpu_s=2.0, cpu_known=True, cpu_at_start=1.0)
     status, summary, _message = told(run)
@@ -52,3 +50,75 @@ def test_a_signal_says_what_it_means_and_out_of_memory_only_when_stderr_says_so(
     for stderr in ("MemoryError", "OSError: [Errno 12] Cannot allocate memory"):
         _status, _summary, message = told(RunResult(signal=signal.SIGSEGV, stderr=stderr))
         assert message == f"{plain}; it ran out of memory (the sandbox allows {MEMORY})", stderr
+
+
+def test_a_sigkill_without_the_cpu_to_show_for_it_is_a_crash_not_the_limit() -> None:
+    for run in (
+        RunResult(signal=signal.SIGKILL, cpu_s=1.0, cpu_known=True, wall_s=1.2),
+        RunResult(signal=signal.SIGKILL, cpu_known=False, wall_s=0.5),  # bubblewrap, early
+    ):
+        status, _summary, message = told(run)
+        assert status is Status.CRASHED, run
+        assert message == "the process was killed by SIGKILL", message
+
+
+def test_under_bubblewrap_a_sigkill_after_the_hard_limit_s_wall_time_is_that_limit() -> None:
+    status, summary, _message = told(RunResult(signal=signal.SIGKILL, cpu_known=False, wall_s=2.5))
+    assert status is Status.TIMEOUT and "(3 s)" in summary, summary
+
+
+def test_a_sigkill_just_short_of_the_soft_limit_s_cpu_is_the_hard_limit() -> None:
+    # tick-sampled CPU time reads a little under the limit it reached
+    run = RunResult(signal=signal.SIGKILL, cpu_s=1.95, cpu_known=True, wall_s=3.1)
+    assert told(run)[0] is Status.TIMEOUT
+
+
+def test_a_segfault_after_much_cpu_is_still_a_crash() -> None:
+    status, _summary, message = told(RunResult(signal=signal.SIGSEGV, cpu_s=2.5, cpu_known=True))
+    assert status is Status.CRASHED and "SIGSEGV" in message, message
+
+
+def test_a_signal_without_words_of_its_own_is_named_once() -> None:
+    assert told(RunResult(signal=signal.SIGUSR1))[2] == "the process was killed by SIGUSR1"
+
+
+def test_an_exit_says_out_of_memory_when_stderr_says_so() -> None:
+    message = told(RunResult(exit_code=1, stderr="MemoryError"))[2]
+    assert message == (
+        "the process exited (code 1) before reporting a result; it ran out of memory"
+        f" (the sandbox allows {MEMORY})"
+    )
+
+
+def test_sizes_read_as_people_read_them_from_each_unit_s_first_figure() -> None:
+    sizes = (999, 1_000, 999_999, 1_000_000, 52_125_700, 1_000_000_000, 2_500_000_000)
+    assert [_size(count) for count in sizes] == [
+        "999 bytes",
+        "1.0 KB",
+        "1000.0 KB",
+        "1.0 MB",
+        "52.1 MB",
+        "1.0 GB",
+        "2.5 GB",
+    ]
+
+
+def test_only_a_run_that_printed_past_the_kept_part_is_said_to_have_printed() -> None:
+    limit = CONFIG.output_limit
+    assert _printed_tail(RunResult(printed=limit), CONFIG) == ""
+    assert _printed_tail(RunResult(printed=limit + 1), CONFIG) == ", after printing 65.5 KB"
+    note = printing_note(RunResult(printed=limit + 1), CONFIG)
+    assert "(only the first 64 KiB of each stream are kept)" in note, note
+
+
+def test_a_cpu_figure_is_kept_from_zero_to_an_hour() -> None:
+    def cpu(figure: float) -> float | None:
+        return _cpu_so_far(RunResult(results=[({"t": "result", "cpu": figure}, bytearray())]))
+
+    assert [cpu(figure) for figure in (0, 0.5, 3600, 3600.5, -0.5)] == [
+        0.0,
+        0.5,
+        3600.0,
+        None,
+        None,
+    ]
