@@ -3,7 +3,8 @@ nothing to offer ahead (its minutes used, its last pass, no next card that fits)
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 
 from fsrs import Rating, Scheduler
 
@@ -12,9 +13,9 @@ from quiz.settings import Settings
 from quiz.store import Store
 from quiz.study.plan import TimeBox
 from quiz.study.plan_status import plan_status
-from quiz.study.plan_today import AheadNone, PlanQueue, plan_queue
+from quiz.study.plan_today import AheadNone, PlanQueue, _first_answer, plan_queue
 from quiz.study.session import Session
-from tests.study.test_plan import START
+from tests.study.test_plan import START, a_plan
 from tests.study.test_plan_ahead import DECK, day_done_quickly
 
 
@@ -63,3 +64,22 @@ def test_a_done_day_whose_minutes_fit_no_next_card_says_how_many_are_left() -> N
     queue = done_queue("fit")
     assert queue.no_ahead_reason() == "no new card of the next days fits in the 10 min left"
     assert queue.offer_note() is None
+
+
+def test_the_day_s_first_plan_answer_is_after_the_plan_was_made_or_a_sooner_set_aside(
+    store: Store,
+) -> None:
+    made = START + timedelta(hours=2)
+    plan = replace(a_plan(14), created_at=made)
+
+    def answer(at: datetime) -> None:
+        store.record_review(
+            card_id="c001", rating=3, correct=True, reviewed_at=at, mode="due", state_before=None
+        )
+
+    answer(START + timedelta(hours=1))  # a due session before the plan: not the plan's
+    assert _first_answer(store, plan, made + timedelta(hours=1), UTC) is None
+    buried = made + timedelta(minutes=30)
+    store.set_flag("c002", suspended=False, buried_until=START + timedelta(days=1), now=buried)
+    answer(made + timedelta(minutes=45))
+    assert _first_answer(store, plan, made + timedelta(hours=1), UTC) == buried
