@@ -55,7 +55,7 @@ def test_a_signal_says_what_it_means_and_out_of_memory_only_when_stderr_says_so(
 def test_a_sigkill_without_the_cpu_to_show_for_it_is_a_crash_not_the_limit() -> None:
     for run in (
         RunResult(signal=signal.SIGKILL, cpu_s=1.0, cpu_known=True, wall_s=1.2),
-        RunResult(signal=signal.SIGKILL, cpu_known=False, wall_s=0.5),  # bubblewrap, early
+        RunResult(signal=signal.SIGKILL, cpu_known=False, wall_s=1.5),  # bubblewrap, early
     ):
         status, _summary, message = told(run)
         assert status is Status.CRASHED, run
@@ -122,3 +122,9 @@ def test_a_cpu_figure_is_kept_from_zero_to_an_hour() -> None:
         None,
         None,
     ]
+
+
+def test_a_sigxcpu_well_short_of_half_the_cpu_left_is_one_the_child_sent_itself() -> None:
+    run = RunResult(signal=signal.SIGXCPU, cpu_s=0.8, cpu_known=True, wall_s=0.9)
+    status, summary, _message = told(run)
+    assert status is Status.CRASHED and "killed by SIGXCPU" in summary, summary
