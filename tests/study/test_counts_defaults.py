@@ -51,3 +51,14 @@ def test_a_card_of_no_pack_is_counted_in_its_topic_and_under_no_pack_row(store: 
     assert counts.total.total == 2 and counts.by_topic["misc"].total == 2
     assert list(counts.by_pack) == ["nn"] and counts.by_pack["nn"].total == 1
     assert list(counts.by_pack_topic) == ["nn"]
+
+
+def test_a_row_s_new_cards_today_leave_out_its_buried_ones(store: Store) -> None:
+    cards = [FakeCard(f"card-{index}") for index in range(3)]
+    for card in cards[:2]:
+        store.set_flag(card.id, suspended=False, buried_until=NOW + timedelta(hours=3), now=NOW)
+    counts = deck_counts(store, cards, NOW)
+    row = counts.by_topic["optim"]
+    assert (row.new, row.new_buried) == (3, 2)
+    assert counts.new_today_of(row) == 1 == counts.new_today
+    assert counts.studies_today(row) == 1

@@ -47,9 +47,11 @@ def test_a_done_day_whose_minutes_studying_ahead_used_says_the_minutes_are_used(
 
 
 def done_queue(why: AheadNone) -> PlanQueue:
-    """A day whose list is done with 10 minutes left, nothing offered ahead for `why`."""
-    box = TimeBox(seconds_left=600.0, long_answer={"concept": 90.0})
-    return PlanQueue(ids=(), box=box, same_day_steps=True, ahead_box=box, no_ahead=why)
+    """A day whose list is done with 10 minutes left at the pace measured now (the day's
+    own box, at its morning's pace, reads none), nothing offered ahead for `why`."""
+    day_box = TimeBox(seconds_left=-30.0, long_answer={"concept": 90.0})
+    ahead_box = TimeBox(seconds_left=600.0, long_answer={"concept": 60.0})
+    return PlanQueue(ids=(), box=day_box, same_day_steps=True, ahead_box=ahead_box, no_ahead=why)
 
 
 def test_a_done_day_in_its_last_pass_says_so_and_offers_nothing() -> None:
@@ -83,3 +85,10 @@ def test_the_day_s_first_plan_answer_is_after_the_plan_was_made_or_a_sooner_set_
     store.set_flag("c002", suspended=False, buried_until=START + timedelta(days=1), now=buried)
     answer(made + timedelta(minutes=45))
     assert _first_answer(store, plan, made + timedelta(hours=1), UTC) == buried
+
+
+def test_a_session_studying_ahead_without_a_plan_has_no_card_no_minute_and_no_requeue() -> None:
+    queue = PlanQueue.empty()
+    assert queue.ids == () and queue.offered == () and queue.ahead == ()
+    assert queue.minutes_used and queue.ahead_seconds_left() == 0.0
+    assert not queue.same_day_steps
