@@ -8,7 +8,7 @@ from datetime import UTC, timedelta
 from fsrs import Rating, Scheduler
 
 from quiz.store import Store
-from quiz.study.counts import counts_change_at, counts_stale, deck_counts
+from quiz.study.counts import Counts, DeckCounts, counts_change_at, counts_stale, deck_counts
 from quiz.study.options import SessionOptions
 from quiz.study.scheduling import review_card
 from tests.study.fakes import NOW, FakeCard
@@ -62,3 +62,17 @@ def test_a_row_s_new_cards_today_leave_out_its_buried_ones(store: Store) -> None
     assert (row.new, row.new_buried) == (3, 2)
     assert counts.new_today_of(row) == 1 == counts.new_today
     assert counts.studies_today(row) == 1
+
+
+def test_reviews_past_the_daily_limit_leave_none_for_today() -> None:
+    # done past the limit: a limit lowered after the day's reviews, or another drillbit's
+    counts = DeckCounts(
+        total=Counts(total=5, due=5, learned=5),
+        by_topic={},
+        by_pack={},
+        new_today=0,
+        max_reviews=10,
+        reviews_done=12,
+    )
+    assert counts.reviews_left == 0
+    assert counts.due_today(5) == 0 == counts.scheduled_today_of(counts.total)
