@@ -35,7 +35,8 @@ def test_a_starter_line_wider_than_the_editor_is_reported_at_its_line(tmp_path: 
     _, problems = lint([card])
     wide = [p for p in problems if p.code == "starter-too-wide"]
     docstring_line = card.read_text(encoding="utf-8").splitlines().index(docstring) + 1
-    assert [(p.path, p.line) for p in wide] == [(card, docstring_line)]
+    # at the first column past what the editor shows, where the cut goes
+    assert [(p.path, p.line, p.col) for p in wide] == [(card, docstring_line, STARTER_COLUMNS + 1)]
     assert f"{len(docstring)} columns" in wide[0].message
     assert f"keep starter lines to {STARTER_COLUMNS}" in wide[0].message
     assert [p for p in problems if p.code != "starter-too-wide"] == []  # the rest still ran
