@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.bank.lint import lint_roots, support_roots
+from quiz.bank.lint import _unloaded_siblings, lint_roots, support_roots
 from tests.cli.test_lint_app_bank import write_pack
 
 PACK_YAML = "title: t\ndescription: d\nversion: 0.1.0\nafter: {}\n"
@@ -40,3 +40,16 @@ def test_a_file_in_no_pack_is_checked_in_its_folder(tmp_path: Path) -> None:
     loose.parent.mkdir()
     loose.write_text("id: x\n", encoding="utf-8")
     assert lint_roots([loose]) == [loose.parent]
+
+
+def test_only_the_neighbours_a_load_does_not_read_are_checked_for_clashing_ids(
+    tmp_path: Path,
+) -> None:
+    # those the load reads (the pack, what its `after` names, a whole folder of the app's
+    # bank) report a clash themselves: warned here too, it was said twice
+    content = tmp_path / "content"
+    mine, base, other = (
+        write_pack(content, name, [f"{name}-card"]) for name in ("mine", "base", "other")
+    )
+    assert _unloaded_siblings(mine, [base, mine]) == [other]
+    assert _unloaded_siblings(mine, [mine, content]) == []
