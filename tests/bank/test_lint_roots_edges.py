@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.bank.lint import _unloaded_siblings, lint_roots, support_roots
+from quiz.bank.lint import _unloaded_siblings, lint, lint_roots, support_roots
 from tests.cli.test_lint_app_bank import write_pack
 
 PACK_YAML = "title: t\ndescription: d\nversion: 0.1.0\nafter: {}\n"
@@ -53,3 +53,16 @@ def test_only_the_neighbours_a_load_does_not_read_are_checked_for_clashing_ids(
     )
     assert _unloaded_siblings(mine, [base, mine]) == [other]
     assert _unloaded_siblings(mine, [mine, content]) == []
+
+
+def test_the_packs_a_pack_builds_on_are_loaded_once_when_the_roots_given_lack_them(
+    tmp_path: Path,
+) -> None:
+    write_pack(tmp_path, "base", ["base-card"])
+    mine = write_pack(tmp_path, "mine", ["my-card"], related="[base-card]")
+    (mine / "pack.yaml").write_text(PACK_YAML.format("[base]"))
+    # the app's roots hold the pack itself only: what it builds on is loaded after them,
+    # and the pack is not loaded a second time (its ids would clash with themselves)
+    bank, problems = lint([mine], roots=[mine], run_drills=False)
+    assert sorted(card.id for card in bank.cards) == ["base-card", "my-card"]
+    assert problems == []
