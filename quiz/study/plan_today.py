@@ -1,5 +1,5 @@
 """Today's plan as the store sees it: the day decided once, at its start
-(`today_plan`), and what is left of it for a session started now (`plan_queue`,
+(`today_decision`), and what is left of it for a session started now (`plan_queue`,
 `PlanQueue`), with the cards to study ahead once the list is done.
 
 quiz.study.plan (its forecast and pacing code) is imported inside the functions that
@@ -395,20 +395,6 @@ def _with_ahead(
         return replace(queue, ahead_box=box, no_ahead="last_pass")
     ahead = tuple(card_id for card_id in found.cards if box.fits(kinds[card_id], 0.0))
     return replace(queue, ahead=ahead, ahead_box=box, no_ahead=None if ahead else "fit")
-
-
-def today_plan(
-    store: Store,
-    cards: Sequence[StudyCard],
-    plan: InterviewPlan,
-    now: datetime,
-    *,
-    tz: tzinfo,
-    scheduler: Scheduler,
-) -> DayPlan | None:
-    """Today's plan-mode study for `cards`, counting what earlier sessions today used."""
-    found = today_decision(store, cards, plan, now, tz=tz, scheduler=scheduler)
-    return None if found is None else found[0]
 
 
 def plan_queue(
