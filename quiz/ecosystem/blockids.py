@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from quiz.ecosystem.fences import outside_fences
+from quiz.ecosystem.fences import in_code_span, outside_fences
 
 _ID = re.compile(r"(?:^[ \t]*|[ \t]+)\^[A-Za-z0-9-]+[ \t]*$")
 """An id as Obsidian reads one: a `^` after a space (or alone on its line), then letters,
@@ -28,8 +28,7 @@ _DISPLAY_MATH = "$$"
 def _in_code_or_math(row: str, at: int) -> bool:
     """True when offset `at` of the line is inside a code span or an inline formula (an odd
     number of backticks, or of unescaped `$`, before it)."""
-    before = row[:at]
-    return before.count("`") % 2 == 1 or before.replace("\\$", "").count("$") % 2 == 1
+    return in_code_span(row, at) or row[:at].replace("\\$", "").count("$") % 2 == 1
 
 
 def drop_block_ids(text: str) -> str:

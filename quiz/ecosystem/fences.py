@@ -1,4 +1,5 @@
-"""Which lines of notes are outside fenced code: the one walk the line-rewriting readers share.
+"""Which lines of notes are outside fenced code: the one walk the line-rewriting readers share
+(and, within a line, what is inside a code span).
 
 Tag lines, Obsidian comments, footnotes and Logseq clozes are read line by line before the
 notes are parsed, and none of them is in a code fence (```` ``` ```` or `~~~`, closed by a
@@ -31,3 +32,9 @@ def outside_fences(rows: list[str], *, in_items: bool = False) -> Iterator[int]:
             fence = stripped[: len(stripped) - len(stripped.lstrip(stripped[0]))]
             continue
         yield index
+
+
+def in_code_span(row: str, at: int) -> bool:
+    """True when offset `at` of the line is inside a code span (an odd number of backticks
+    before it): the take-offs that work on one line leave code as written."""
+    return row.count("`", 0, at) % 2 == 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quiz.ecosystem.fences import outside_fences
+from quiz.ecosystem.fences import in_code_span, outside_fences
 
 _MACRO = re.compile(
     r"\{\{(?P<name>video|youtube|vimeo|bilibili|tweet|twitter|pdf|youtube-timestamp|"
@@ -54,11 +54,6 @@ class Macros:
         )
 
 
-def _in_code_span(row: str, at: int) -> bool:
-    """True when offset `at` of the line is inside a code span."""
-    return row.count("`", 0, at) % 2 == 1
-
-
 def take_macros(text: str) -> Macros:
     """The notes with each media or query macro taken off (see the module's docstring)."""
     if "{{" not in text or _MACRO.search(text) is None:
@@ -69,7 +64,7 @@ def take_macros(text: str) -> Macros:
         row = rows[index]
         if "{{" not in row:
             continue
-        found = [m for m in _MACRO.finditer(row) if not _in_code_span(row, m.start())]
+        found = [m for m in _MACRO.finditer(row) if not in_code_span(row, m.start())]
         if not found:
             continue
         kept: list[str] = []
