@@ -15,10 +15,9 @@ from quiz.cli.context import (
     open_store,
     pass_context,
 )
-from quiz.cli.fit import fit
 from quiz.plural import counted
 from quiz.textsafe import printable
-from quiz.wrapping import terminal_width, wrap_markdown
+from quiz.wrapping import fit, terminal_width, wrap_markdown
 
 
 @click.command("drills")

@@ -13,7 +13,7 @@ from functools import cached_property
 from quiz.textsafe import printable
 from quiz.wrapping import fit
 
-__all__ = ["TITLE_ROOM", "Column", "Merged", "Narrowing", "fit", "table_lines"]
+__all__ = ["TITLE_ROOM", "Column", "Merged", "Narrowing", "table_lines"]
 
 
 TITLE_ROOM = 40
