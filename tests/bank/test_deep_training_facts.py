@@ -750,18 +750,27 @@ def test_squared_error_on_a_sigmoid_barely_moves_a_confidently_wrong_tag() -> No
     assert "gets $-4.5 \\times 10^{-5}$" in body
 
 
-def test_with_two_examples_batch_norm_outputs_plus_or_minus_one_whatever_eps() -> None:
-    """small-batch-normalization's fourth option (a smaller epsilon) replaced 'normalization
-    needs at least 32 examples', a distractor nobody picks."""
+def test_two_images_pool_their_positions_yet_decide_the_statistics_whatever_eps() -> None:
+    """small-batch-normalization's fourth option (a smaller epsilon): the card said each
+    feature's two normalized values are +-1, true of a dense layer with m = 2 but not of the
+    card's CNN, whose channel statistics pool 2*H*W positions; what stays wrong is that
+    positions of one image are correlated, so the two images drawn set the statistics."""
     rng = np.random.default_rng(30)
-    for eps in (1e-3, 1e-5, 1e-8):
-        X = rng.standard_normal((5, 2)) * rng.uniform(0.5, 3.0, (5, 1))  # 5 features, m = 2
-        var = X.var(axis=1, keepdims=True)
-        x_hat = (X - X.mean(axis=1, keepdims=True)) / np.sqrt(var + eps)
-        assert np.allclose(np.abs(x_hat), np.sqrt(var / (var + eps)))
-        assert np.allclose(x_hat.sum(axis=1), 0.0) and np.allclose(np.abs(x_hat), 1.0, atol=1e-2)
+    h = w = 16
+    batch_means = []
+    for _ in range(200):
+        level = rng.standard_normal((2, 1, 1, 1))  # what one image shares over its positions
+        x = level + 0.1 * rng.standard_normal((2, 1, h, w))  # (N, C, H, W), N = 2
+        mean, var = x.mean(axis=(0, 2, 3)), x.var(axis=(0, 2, 3))
+        for eps in (1e-3, 1e-5, 1e-8):
+            x_hat = (x - mean[None, :, None, None]) / np.sqrt(var[None, :, None, None] + eps)
+            assert not np.allclose(np.abs(x_hat), 1.0, atol=1e-2)  # not two values of +-1
+        batch_means.append(float(mean[0]))
+    independent = math.sqrt((1.0 + 0.01) / (2 * h * w))  # 512 uncorrelated values
+    assert float(np.std(batch_means)) > 5 * independent  # about 0.7 against 0.044
     body = text("small-batch-normalization")
-    assert "normalization needs at least 32 examples" not in body
+    assert "about $\\pm 1$ whatever the inputs were" not in body
+    assert "already pool both images' $H \\times W$ positions" in body
     assert "with a smaller $\\epsilon$, so the tiny batch variances are not swamped" in body
 
 
@@ -804,3 +813,4 @@ def test_cards_quoting_a_papers_measured_numbers_cite_the_table_they_come_from()
     }
     assert len(cited) == 3, cited  # group-norm-and-rmsnorm, small-batch-..., focal-loss-...
     assert all(cited.values()), cited
+
