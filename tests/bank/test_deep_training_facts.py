@@ -814,3 +814,24 @@ def test_cards_quoting_a_papers_measured_numbers_cite_the_table_they_come_from()
     assert len(cited) == 3, cited  # group-norm-and-rmsnorm, small-batch-..., focal-loss-...
     assert all(cited.values()), cited
 
+
+def test_a_residual_block_starts_at_the_identity_only_with_its_last_scale_at_zero() -> None:
+    """residual-identity-path said the identity is the default ($F = 0$) so extra blocks
+    start harmless; a randomly initialized branch is not 0, and only a zero last scale
+    (Goyal et al. 2017, torchvision's zero_init_residual) makes the block y = x at the start."""
+    rng = np.random.default_rng(36)
+    n, m = 64, 32
+    x = rng.standard_normal((n, m))
+    w1 = rng.standard_normal((n, n)) * math.sqrt(2.0 / n)  # He initialization
+    w2 = rng.standard_normal((n, n)) * math.sqrt(2.0 / n)
+
+    def block(scale: float) -> np.ndarray:
+        return x + scale * (w2 @ np.maximum(w1 @ x, 0.0))
+
+    branch = block(1.0) - x
+    assert np.linalg.norm(branch) > 0.5 * np.linalg.norm(x)  # far from the identity
+    assert np.array_equal(block(0.0), x)
+    body = text("residual-identity-path")
+    assert "the identity is the default" not in body
+    assert "At random initialization $F$ is not 0" in body
+    assert "Goyal et al. 2017" in card("residual-identity-path").front.source
