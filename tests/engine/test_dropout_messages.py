@@ -127,6 +127,22 @@ REDRAWN = (
     "units)"
 )
 UNSCALED_DA = ("dA is not scaled by 1/keep_prob like the forward pass: max rel error ",)
+REUSE = (
+    "the backward pass reuses the forward pass's mask and its scale, dout * mask / keep_prob "
+    "(the fraction a mask kept is a random number near keep_prob, not what the forward pass "
+    "divided by): max rel error "
+)
+ALL_KEPT_UNSCALED = (
+    "dA is not scaled by 1/keep_prob like the forward pass (this mask kept every unit, so "
+    "dividing by the fraction of units kept, mask.mean() = 1, gives the same dA): ",
+    REUSE,
+)
+"""Case 1's single unit, kept: an unscaled dA and one divided by mask.mean() are the same."""
+FRACTION_KEPT = (
+    "dA was divided by the fraction of units the mask kept, mask.mean() = ",
+    ", not by keep_prob = ",
+    REUSE,
+)
 MESSAGES: dict[str, list[tuple[str, ...]]] = {
     "wrong_backward_multiplies_keep_prob": [
         (
@@ -138,8 +154,8 @@ MESSAGES: dict[str, list[tuple[str, ...]]] = {
         (" is not 0 though the forward pass dropped that unit: ", REDRAWN),
         (" is 0 though the forward pass kept that unit: ", REDRAWN),
     ],
-    "wrong_backward_unscaled": [UNSCALED_DA],
-    "wrong_backward_uses_new_scale": [UNSCALED_DA, ("dA is off by a factor of about ",)],
+    "wrong_backward_unscaled": [UNSCALED_DA, ALL_KEPT_UNSCALED],
+    "wrong_backward_uses_new_scale": [ALL_KEPT_UNSCALED, FRACTION_KEPT],
     "wrong_binomial_scaled_mask": [MASK_HOLDS],
     "wrong_divides_by_drop_probability": [
         (
@@ -171,7 +187,15 @@ MESSAGES: dict[str, list[tuple[str, ...]]] = {
         )
     ],
     "wrong_keep_when_above": [FLIPPED],
-    "wrong_mask_broadcast_first_row": [*_shared_draws("column"), WHOLE_ARRAY],
+    "wrong_mask_broadcast_first_row": [
+        (
+            "mask has shape (",
+            "), the shape of one row of A, A[0].shape; expected (",
+            "): one row of draws broadcast over the rows shares each column's draw among all "
+            "of its units; draw one per element, rng.random(A.shape) < keep_prob, and return "
+            "that mask",
+        )
+    ],
     "wrong_mask_per_column": [*_shared_draws("column"), WHOLE_ARRAY],
     "wrong_mask_per_row": _shared_draws("row"),
     "wrong_mask_scaled_returned": [MASK_HOLDS],
@@ -208,3 +232,21 @@ def test_each_failing_case_of_a_wrong_dropout_answer_says_all_its_message(stem: 
             assert fits, f"seed {seed}, {case.name}: {case.message}"
             seen.update(fits)
     assert seen == set(range(len(kinds)))
+
+
+def test_a_backward_pass_dividing_by_the_fraction_kept_is_named_on_every_case() -> None:
+    """mask.mean() is near keep_prob, so dA was only 'off by a factor of about 0.986' after
+    case 1: every case that drops something must say what the backward pass divided by."""
+    checker = get_checker(DROPOUT.checker)
+    fns = load_submission(_wrong("wrong_backward_uses_new_scale"), checker.entries)
+    for seed in (0, 1, 7):
+        verdict = grade_inprocess(checker, fns, seed=seed)
+        for case in verdict.cases:
+            if "keep_prob = 1 " in case.name:  # mask.mean() is keep_prob: nothing to tell
+                assert case.status.value == "passed", case.message
+            elif "a single unit" in case.name:
+                assert case.status.value == "passed" or case.message.startswith(
+                    ALL_KEPT_UNSCALED[0]
+                ), case.message
+            else:
+                assert case.message.startswith(FRACTION_KEPT[0]), f"{case.name}: {case.message}"

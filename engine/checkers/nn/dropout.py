@@ -111,6 +111,39 @@ def _shared_or_flipped(shared: str, kept: np.ndarray, keep_prob: float) -> str:
     return shared
 
 
+def _fraction_kept_hint(
+    kept: np.ndarray, dout: np.ndarray, keep_prob: float, fraction: float
+) -> list[tuple[str, np.ndarray]]:
+    """The hint for a backward pass that divides by the fraction of units this mask kept
+    (mask.mean()) instead of keep_prob: that fraction is a random number near keep_prob, so
+    dA is off by a factor close to 1 that changes from case to case and says nothing by
+    itself. Where every unit was kept, dividing by it (1) leaves dA unscaled: the message then
+    says so, as the two mistakes give the same dA there; where none was, both give 0."""
+    if fraction == 0.0 or keep_prob == 1.0:
+        return []
+    reuse = (
+        "the backward pass reuses the forward pass's mask and its scale, dout * mask / "
+        "keep_prob (the fraction a mask kept is a random number near keep_prob, not what the "
+        "forward pass divided by)"
+    )
+    if fraction == 1.0:
+        return [
+            (
+                "dA is not scaled by 1/keep_prob like the forward pass (this mask kept every "
+                "unit, so dividing by the fraction of units kept, mask.mean() = 1, gives the "
+                f"same dA): {reuse}",
+                np.where(kept, dout, 0.0),
+            )
+        ]
+    return [
+        (
+            f"dA was divided by the fraction of units the mask kept, mask.mean() = "
+            f"{fraction:.4g}, not by keep_prob = {keep_prob:g}: {reuse}",
+            np.where(kept, dout / fraction, 0.0),
+        )
+    ]
+
+
 class DropoutChecker(NNChecker):
     """dropout_forward(A, keep_prob, rng) -> (out, mask) and dropout_backward(dout, mask, keep_prob)."""
 
@@ -185,7 +218,19 @@ class DropoutChecker(NNChecker):
                 "inverted dropout divides them by keep_prob"
             )
         out = j.array("out", raw_out, A.shape)
-        mask = j.array("mask", outputs.get("mask"), A.shape, float64=False)
+        raw_mask = outputs.get("mask")
+        if (
+            isinstance(raw_mask, np.ndarray)
+            and raw_mask.shape != A.shape
+            and raw_mask.shape in (A.shape[1:], (1, *A.shape[1:]))
+        ):
+            j.fail(
+                f"mask has shape {raw_mask.shape}, the shape of one row of A, A[0].shape; "
+                f"expected {A.shape}: one row of draws broadcast over the rows shares each "
+                "column's draw among all of its units; draw one per element, "
+                "rng.random(A.shape) < keep_prob, and return that mask"
+            )
+        mask = j.array("mask", raw_mask, A.shape, float64=False)
         kept = mask != 0
         if not np.all((mask == 0) | (mask == 1)):
             value = float(mask[(mask != 0) & (mask != 1)].flat[0])
@@ -256,12 +301,14 @@ class DropoutChecker(NNChecker):
                     "forward pass kept, so multiply by the mask it returned (a new draw in the "
                     "backward pass, or no mask, lets it through the wrong units)"
                 )
+        fraction = float(kept.mean())
         j.close(
             "dA",
             dA,
             _through_mask(kept, dout, keep_prob),
             TOL,
             hints=[
+                *_fraction_kept_hint(kept, dout, keep_prob, fraction),
                 (
                     "dA is not scaled by 1/keep_prob like the forward pass",
                     np.where(kept, dout, 0.0),

@@ -1,4 +1,4 @@
-# expect: failed | dA is not scaled by 1/keep_prob
+# expect: failed | the backward pass reuses the forward pass's mask and its scale
 import numpy as np
 
 

@@ -1,10 +1,10 @@
-# expect: failed | draw one per element
+# expect: failed | the shape of one row of A, A[0].shape
 import numpy as np
 
 
 def dropout_forward(A, keep_prob, rng):
-    mask = rng.random((1, A.shape[1])) < keep_prob
-    mask = np.broadcast_to(mask, A.shape)
+    # draws for one row, A[0].shape, left to broadcast over the rows of A
+    mask = rng.random(A[0].shape) < keep_prob
     return A * mask / keep_prob, mask
 
 
