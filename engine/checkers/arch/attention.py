@@ -4,7 +4,7 @@ self-attention (head split, scaling, causal mask)."""
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -58,6 +58,117 @@ def _mask_added(weights: np.ndarray, Q: np.ndarray, K: np.ndarray, mask: np.ndar
         return bool(weights.shape == added.shape and np.allclose(weights, added, rtol=1e-6))
 
 
+SUMMED_OVER_TOKENS = (
+    "the product sums over the tokens, not over the features, and gives (..., d_k, d_k) "
+    "scores, one per pair of features"
+)
+QK_RIGHT = "the scores are Q @ K^T, (..., n_q, n_k), each query against every key"
+
+
+class Mixup(NamedTuple):
+    """Code that mixes up Q and K in the scores: its form, what to say of it, what it computes."""
+
+    form: str
+    message: str
+    scores: Callable[[np.ndarray, np.ndarray], np.ndarray]
+
+
+QK_MIXUPS = (
+    Mixup(
+        "K @ Q^T",
+        "Q and K swapped roles: the scores are K @ Q^T, each key (a row) against every query, "
+        f"so each row's softmax weighs queries; {QK_RIGHT}",
+        lambda Q, K: K @ np.swapaxes(Q, -1, -2),
+    ),
+    Mixup(
+        "Q @ Q^T",
+        f"K is not used: the scores are Q @ Q^T, each query against the queries; {QK_RIGHT}",
+        lambda Q, K: Q @ np.swapaxes(Q, -1, -2),
+    ),
+    Mixup(
+        "K @ K^T",
+        f"Q is not used: the scores are K @ K^T, each key against the keys; {QK_RIGHT}",
+        lambda Q, K: K @ np.swapaxes(K, -1, -2),
+    ),
+    Mixup(
+        "Q^T @ K",
+        f"the transpose is on Q instead of K: Q^T @ K {SUMMED_OVER_TOKENS[12:]}; {QK_RIGHT}",
+        lambda Q, K: np.swapaxes(Q, -1, -2) @ K,
+    ),
+    Mixup(
+        "K^T @ Q",
+        f"K is transposed but put first: K^T @ Q {SUMMED_OVER_TOKENS[12:]}; {QK_RIGHT}",
+        lambda Q, K: np.swapaxes(K, -1, -2) @ Q,
+    ),
+)
+"""Code that mixes up Q and K, and what it computes in place of Q @ K^T. With Q and K of one
+shape the first three run, and the weights tell them apart (as they do the last two when
+d_k = n_q = n_k); elsewhere they raise, each with numpy's error for its own shapes."""
+
+
+def _mixup_error(
+    Q: np.ndarray, K: np.ndarray, V: np.ndarray, mask: Any, scores: Callable[..., np.ndarray]
+) -> str | None:
+    """The first line of the error that attention computed with these scores raises on this
+    case (a mask applied with np.where, the weights then applied to V), or None."""
+    try:
+        with np.errstate(all="ignore"):
+            raw = scores(Q, K) / np.sqrt(Q.shape[-1])
+            if mask is not None:
+                raw = np.where(mask, raw, -np.inf)
+            _softmax(raw) @ V
+    except ValueError as error:
+        return f"ValueError: {error}".split("\n", 1)[0]
+    return None
+
+
+def _mixup_cause(case: Case, error: str) -> str | None:
+    """What the mix-ups of Q and K whose code raises exactly this error on this case have in
+    common: the one that does, by name; Q^T @ K and K^T @ Q (with Q and K of one shape their
+    errors are the same), the sum over the tokens both do; several others, each by its form,
+    as this case cannot tell them apart. None when none does."""
+    args = case.inputs["args"]
+    Q, K, V = args[:3]
+    mask = args[3] if len(args) > 3 else None
+    if _mixup_error(Q, K, V, mask, lambda q, k: q @ np.swapaxes(k, -1, -2)) is not None:
+        return None  # the right scores raise too: the error is elsewhere
+    first = error.split("\n", 1)[0]
+    found = [m for m in QK_MIXUPS if _mixup_error(Q, K, V, mask, m.scores) == first]
+    shapes = f"Q of shape {Q.shape}, K of shape {K.shape}"
+    raised = f"numpy raised the error that this code raises with {shapes}"
+    if not found:
+        return None
+    if len(found) == 1:
+        return f"{found[0].message} ({raised})"
+    forms = [m.form for m in found]
+    if forms == ["Q^T @ K", "K^T @ Q"]:
+        return (
+            f"{SUMMED_OVER_TOKENS}: the transpose is on the wrong matrix, Q^T @ K (or K^T @ Q, "
+            f"which raises the same error with {shapes}); {QK_RIGHT}"
+        )
+    return (
+        f"Q and K are mixed up in the scores: numpy raised the error that each of "
+        f"{', '.join(forms[:-1])} and {forms[-1]} raises with {shapes}, and these shapes "
+        f"cannot tell them apart; {QK_RIGHT} (a case where Q and K have one shape names which)"
+    )
+
+
+def _mixup_scores(
+    Q: np.ndarray, K: np.ndarray, scores: Callable[..., np.ndarray], shape: tuple[int, ...]
+) -> np.ndarray | None:
+    """The scores a mix-up computes, when they run and have the right scores' shape."""
+    try:
+        out = scores(Q, K)
+    except ValueError:
+        return None
+    return out if out.shape == shape else None
+
+
+def _given(value: np.ndarray) -> Callable[[], np.ndarray]:
+    """A hint's value computed already (the mix-up's scores were needed to know it runs)."""
+    return lambda: value
+
+
 def _weight_variants(
     Q: np.ndarray, K: np.ndarray, d_v: int, mask: np.ndarray | None
 ) -> list[tuple[str, Callable[[], Any]]]:
@@ -107,6 +218,10 @@ def _weight_variants(
                 lambda: _softmax(masked(Q @ K / np.sqrt(d_k), mask)),
             )
         )
+    for mixup in QK_MIXUPS:  # with Q and K of one shape these run
+        mixed = _mixup_scores(Q, K, mixup.scores, raw.shape)
+        if mixed is not None:
+            out.append((mixup.message, _given(_softmax(masked(mixed / np.sqrt(d_k), mask)))))
     if mask is not None:
         scaled = raw / np.sqrt(d_k)
         out += [
@@ -174,7 +289,7 @@ class AttentionChecker(NNChecker):
                 "entry, np.swapaxes(K, -1, -2) (K.T works only when K is 2-D)"
             )
         if not error.startswith("ValueError: axes don't match array") or k.ndim == 3:
-            return None
+            return _mixup_cause(case, error)
         return (
             f"K.transpose with a fixed list of axes fits one number of dimensions only, and "
             f"this K has {k.ndim} ({k.shape}): the leading batch axes are optional, so swap "
@@ -291,6 +406,11 @@ class AttentionChecker(NNChecker):
                 (
                     "the result looks like (weights, out); it is (out, weights), in that order",
                     out_ref.shape,
+                ),
+                (
+                    "the weights are (..., n_k, n_k), one row per key: Q is not used, as in "
+                    f"K @ K^T; {QK_RIGHT}",
+                    w_ref.shape[:-2] + (K.shape[-2], K.shape[-2]),
                 ),
             ],
         )

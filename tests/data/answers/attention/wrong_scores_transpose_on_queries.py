@@ -1,0 +1,12 @@
+# expect: failed | Q and K are mixed up in the scores
+# the transpose went on Q instead of K: Q^T @ K sums over the tokens
+import numpy as np
+
+
+def scaled_dot_product_attention(Q, K, V, mask=None):
+    scores = np.swapaxes(Q, -1, -2) @ K / np.sqrt(Q.shape[-1])
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    e = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    w = e / e.sum(axis=-1, keepdims=True)
+    return w @ V, w
