@@ -58,19 +58,23 @@ def _mask_added(weights: np.ndarray, Q: np.ndarray, K: np.ndarray, mask: np.ndar
         return bool(weights.shape == added.shape and np.allclose(weights, added, rtol=1e-6))
 
 
-SUMMED_OVER_TOKENS = (
-    "the product sums over the tokens, not over the features, and gives (..., d_k, d_k) "
-    "scores, one per pair of features"
-)
 QK_RIGHT = "the scores are Q @ K^T, (..., n_q, n_k), each query against every key"
+K_UNTRANSPOSED = (
+    "K is not transposed: the scores need K^T, np.swapaxes(K, -1, -2), so that each query "
+    "meets every key"
+)
 
 
 class Mixup(NamedTuple):
-    """Code that mixes up Q and K in the scores: its form, what to say of it, what it computes."""
+    """Code that mixes up Q and K in the scores: its form, what to say of it, what it computes,
+    and whether it leaves K untransposed (a fact two such forms share when their errors agree)."""
 
     form: str
     message: str
     scores: Callable[[np.ndarray, np.ndarray], np.ndarray]
+    k_untransposed: bool = False
+    einsum: str = ""
+    """The same product as an einsum, whose shape error numpy words differently."""
 
 
 QK_MIXUPS = (
@@ -92,17 +96,23 @@ QK_MIXUPS = (
     ),
     Mixup(
         "Q^T @ K",
-        f"the transpose is on Q instead of K: Q^T @ K {SUMMED_OVER_TOKENS[12:]}; {QK_RIGHT}",
+        "the transpose is on Q instead of K: Q^T @ K sums over the tokens, not over the "
+        f"features, and gives (..., d_k, d_k) scores, one per pair of features; {QK_RIGHT}",
         lambda Q, K: np.swapaxes(Q, -1, -2) @ K,
+        k_untransposed=True,
+        einsum="...nq,...nk->...qk",
     ),
     Mixup(
-        "K^T @ Q",
-        f"K is transposed but put first: K^T @ Q {SUMMED_OVER_TOKENS[12:]}; {QK_RIGHT}",
-        lambda Q, K: np.swapaxes(K, -1, -2) @ Q,
+        "Q @ K",
+        f"{K_UNTRANSPOSED}: Q @ K meets each query with K's columns, not with its rows, the "
+        f"keys; {QK_RIGHT}",
+        lambda Q, K: Q @ K,
+        k_untransposed=True,
+        einsum="...qd,...dk->...qk",
     ),
 )
 """Code that mixes up Q and K, and what it computes in place of Q @ K^T. With Q and K of one
-shape the first three run, and the weights tell them apart (as they do the last two when
+shape the first three run, and the weights tell them apart (as they do the others when
 d_k = n_q = n_k); elsewhere they raise, each with numpy's error for its own shapes."""
 
 
@@ -123,33 +133,42 @@ def _mixup_error(
 
 
 def _mixup_cause(case: Case, error: str) -> str | None:
-    """What the mix-ups of Q and K whose code raises exactly this error on this case have in
-    common: the one that does, by name; Q^T @ K and K^T @ Q (with Q and K of one shape their
-    errors are the same), the sum over the tokens both do; several others, each by its form,
-    as this case cannot tell them apart. None when none does."""
+    """What the mix-ups of Q and K whose code raises exactly this error on this case prove:
+    the one that does, by name; Q @ K and Q^T @ K (whose errors agree with Q and K of one
+    shape), that K is not transposed; several others, each by its form, as this case cannot
+    tell them apart. None when none does."""
     args = case.inputs["args"]
     Q, K, V = args[:3]
     mask = args[3] if len(args) > 3 else None
     if _mixup_error(Q, K, V, mask, lambda q, k: q @ np.swapaxes(k, -1, -2)) is not None:
         return None  # the right scores raise too: the error is elsewhere
     first = error.split("\n", 1)[0]
-    found = [m for m in QK_MIXUPS if _mixup_error(Q, K, V, mask, m.scores) == first]
+    found = [
+        m
+        for m in QK_MIXUPS
+        if first
+        in {
+            _mixup_error(Q, K, V, mask, m.scores),
+            _mixup_error(Q, K, V, mask, lambda q, k, m=m: np.einsum(m.einsum, q, k))
+            if m.einsum
+            else None,
+        }
+    ]
     shapes = f"Q of shape {Q.shape}, K of shape {K.shape}"
-    raised = f"numpy raised the error that this code raises with {shapes}"
     if not found:
         return None
     if len(found) == 1:
-        return f"{found[0].message} ({raised})"
-    forms = [m.form for m in found]
-    if forms == ["Q^T @ K", "K^T @ Q"]:
+        return f"{found[0].message} (numpy raised the error that this code raises with {shapes})"
+    forms = f"{', '.join(m.form for m in found[:-1])} and {found[-1].form}"
+    if all(m.k_untransposed for m in found):
         return (
-            f"{SUMMED_OVER_TOKENS}: the transpose is on the wrong matrix, Q^T @ K (or K^T @ Q, "
-            f"which raises the same error with {shapes}); {QK_RIGHT}"
+            f"{K_UNTRANSPOSED}; {QK_RIGHT} (numpy raised the error that {forms} raise with "
+            f"{shapes}, and neither transposes K)"
         )
     return (
-        f"Q and K are mixed up in the scores: numpy raised the error that each of "
-        f"{', '.join(forms[:-1])} and {forms[-1]} raises with {shapes}, and these shapes "
-        f"cannot tell them apart; {QK_RIGHT} (a case where Q and K have one shape names which)"
+        f"Q and K are mixed up in the scores: numpy raised the error that each of {forms} "
+        f"raises with {shapes}, and these shapes cannot tell them apart; {QK_RIGHT} (a case "
+        "where Q and K have one shape names which)"
     )
 
 

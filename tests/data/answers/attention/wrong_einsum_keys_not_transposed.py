@@ -1,4 +1,4 @@
-# expect: failed | K's rows and columns
+# expect: failed | K is not transposed
 # einsum's subscripts written for a K of shape (d_k, n_k): numpy's error lists Q's shape too
 import numpy as np
 

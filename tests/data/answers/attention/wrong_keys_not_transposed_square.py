@@ -1,4 +1,4 @@
-# expect: failed | K's rows and columns
+# expect: failed | K is not transposed
 import numpy as np
 
 
