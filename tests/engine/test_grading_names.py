@@ -194,6 +194,20 @@ NAMED_SLIPS = {
     "layernorm/wrong_dx_variance_term_without_gamma_std": (
         "dX's variance term misses gamma and 1/std"
     ),
+    "dropout/wrong_backward_uses_new_scale": "dA was divided by the fraction of units",
+    "attention/wrong_scores_keys_against_queries": "Q and K swapped roles",
+    "attention/wrong_scores_queries_against_queries": "K is not used: the scores are Q @ Q^T",
+    "attention/wrong_scores_transpose_on_queries": "sums over the tokens, not over the features",
+    "embedding/wrong_take_without_axis": "np.take(W, ids) without axis=0",
+    "embedding/wrong_dW_dout_T_one_hot": "dout^T @ one_hot is dW^T",
+    "embedding/wrong_dW_divided_by_batch": "dW was divided by the batch size",
+    "embedding/wrong_dW_sparse_rows": "one row per distinct id",
+    "embedding/wrong_padding_row_zeroed": "id 0 was kept for padding",
+    "positional-encoding/wrong_batch_axis_kept": "a leading batch axis of 1",
+    "positional-encoding/wrong_timing_signal_layout": "the timing signal of tensor2tensor",
+    "positional-encoding/wrong_cos_as_shifted_sin_minus": "the odd columns hold -cos",
+    "positional-encoding/wrong_cos_of_sin_in_place": "the odd columns hold cos(sin(angle))",
+    "positional-encoding/wrong_angles_floor_divided": "the angles were floored",
 }
 """Each answer file whose slip the grader names from a known-wrong variant, and the words."""
 

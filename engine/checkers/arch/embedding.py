@@ -65,6 +65,48 @@ def _sqrt_d_factors(label: str, d: int) -> list[tuple[float, str]]:
     ]
 
 
+def _batch_factors(ids: np.ndarray) -> list[tuple[float, str]]:
+    """A gradient divided by the batch size, ids.shape[0], for ids of a batch of sequences
+    (for 1-D ids that is the number of tokens, which has its own message)."""
+    if ids.ndim < 2 or ids.shape[0] in (1, ids.size):
+        return []
+    return [
+        (
+            1.0 / ids.shape[0],
+            f"dW was divided by the batch size, ids.shape[0] = {ids.shape[0]}; each id's row "
+            "adds up its occurrences' rows of dout, unscaled (the loss's own mean over the "
+            "batch is already in dout)",
+        )
+    ]
+
+
+def _merged(factors: list[tuple[float, str]]) -> list[tuple[float, str]]:
+    """The factors with the messages of equal ones joined: the first match alone would name
+    one cause where the case cannot tell it from another (a batch of 2 and sqrt(d) = 2)."""
+    out: list[tuple[float, str]] = []
+    for factor, message in factors:
+        same = next((k for k, (f, _) in enumerate(out) if abs(f - factor) <= 1e-9 * f), None)
+        if same is None:
+            out.append((factor, message))
+        else:
+            out[same] = (factor, f"{out[same][1]}; or {message} (this case cannot tell which)")
+    return out
+
+
+def _flat_take(j: Judgement, got: Any, W: np.ndarray, ids: np.ndarray) -> None:
+    """Fail with the cause when the lookup holds one number per id, the id-th number of the
+    flattened W: what np.take(W, ids) without axis=0 gives."""
+    value = np.asarray(got) if isinstance(got, np.ndarray | float | np.floating) else None
+    if value is None or value.shape != ids.shape or value.dtype.kind != "f":
+        return
+    if ids.size and np.array_equal(value, W.reshape(-1)[ids]):
+        j.fail(
+            f"out holds one number per id, W.reshape(-1)[ids], shape {ids.shape}: np.take(W, "
+            "ids) without axis=0 indexes the flattened W; take whole rows, np.take(W, ids, "
+            "axis=0) or W[ids], which gives ids.shape + (d,)"
+        )
+
+
 class EmbeddingChecker(NNChecker):
     """embedding_forward(W, ids) and embedding_backward(dout, ids, vocab_size)."""
 
@@ -141,6 +183,7 @@ class EmbeddingChecker(NNChecker):
         if fn == "embedding_forward":
             W, ids = args
             expected = ref.embedding_forward(W, ids)
+            _flat_take(j, outputs.get("out"), W, ids)
             got = check_shape(
                 j,
                 "out",
@@ -177,6 +220,17 @@ class EmbeddingChecker(NNChecker):
                     f"{vocab - 1}, so there are vocab_size = {vocab} rows",
                     (vocab - 1, dout.shape[-1]),
                 ),
+                (
+                    "dW has one row per distinct id (np.unique(ids)), the values of a sparse "
+                    "gradient; it has vocab_size rows, and the ids that never occur get rows "
+                    "of zeros",
+                    (int(np.unique(ids).size), dout.shape[-1]),
+                ),
+                (
+                    "dW is (d, V): dout^T @ one_hot is dW^T, the product in the other order; "
+                    "dW = one_hot^T @ dout, one row per vocabulary entry, (V, d)",
+                    (dout.shape[-1], vocab),
+                ),
             ],
         )
         j.close(
@@ -204,6 +258,18 @@ class EmbeddingChecker(NNChecker):
                     if ids.ndim >= 2
                     else []
                 ),
+                *(
+                    [
+                        (
+                            "dW's row 0 is 0 though id 0 occurs: id 0 was kept for padding, as "
+                            "nn.Embedding(padding_idx=0) does; here id 0 is a token like any "
+                            "other, and its row adds up its occurrences' rows of dout",
+                            lambda: np.where(np.arange(vocab)[:, None] == 0, 0.0, expected),
+                        )
+                    ]
+                    if np.any(expected[0] != 0.0)
+                    else []
+                ),
                 (
                     "rows for repeated ids are averaged over their occurrences; the gradient "
                     "adds them up: every occurrence of an id adds its row of dout",
@@ -213,14 +279,18 @@ class EmbeddingChecker(NNChecker):
                     ),
                 ),
             ],
-            factors=[
-                *_sqrt_d_factors("dW", dout.shape[-1]),
-                (
-                    1.0 / max(ids.size, 1),
-                    f"dW was divided by the {ids.size} tokens; each id's row adds up its "
-                    "occurrences' rows of dout, unscaled (the loss's own mean is already in dout)",
-                ),
-            ],
+            factors=_merged(
+                [
+                    *_batch_factors(ids),
+                    *_sqrt_d_factors("dW", dout.shape[-1]),
+                    (
+                        1.0 / max(ids.size, 1),
+                        f"dW was divided by the {ids.size} tokens; each id's row adds up its "
+                        "occurrences' rows of dout, unscaled (the loss's own mean is already "
+                        "in dout)",
+                    ),
+                ]
+            ),
         )
         if case.private.get("numeric"):
 
@@ -253,6 +323,13 @@ def _encoding(
     return np.where(cols % 2 == 0, sin(angle), cos(angle))
 
 
+def _interleaved(even: np.ndarray, odd: np.ndarray) -> np.ndarray:
+    """A (T, d) table with these (T, d/2) values in its even and its odd columns."""
+    out = np.empty((even.shape[0], 2 * even.shape[1]))
+    out[:, 0::2], out[:, 1::2] = even, odd
+    return out
+
+
 class PositionalEncodingChecker(NNChecker):
     """sinusoidal_encoding(T, d) against the paper's formula, with its common slips named."""
 
@@ -280,7 +357,22 @@ class PositionalEncodingChecker(NNChecker):
         T, d = case.inputs["args"]
         expected = ref.sinusoidal_encoding(T, d)
         got = check_shape(
-            j, "PE", outputs.get("out"), (T, d), [("PE is (T, d): positions are rows", (d, T))]
+            j,
+            "PE",
+            outputs.get("out"),
+            (T, d),
+            [
+                ("PE is (T, d): positions are rows", (d, T)),
+                (
+                    "PE has a leading batch axis of 1, (1, T, d), as the TensorFlow tutorial's "
+                    "angle_rads[np.newaxis, ...] returns it; the drill asks for the table "
+                    "itself, (T, d)",
+                    (1, T, d),
+                ),
+            ],
+        )
+        angles = np.arange(T, dtype=np.float64)[:, None] / 10000.0 ** (
+            np.arange(0, d, 2, dtype=np.float64) / d
         )
 
         def pair(cols: np.ndarray) -> np.ndarray:
@@ -314,6 +406,35 @@ class PositionalEncodingChecker(NNChecker):
                 (
                     "sin and cos are in two halves; they alternate: column 2i is sin, 2i+1 is cos",
                     lambda: _encoding(T, d, pair, halves=True),
+                ),
+                *(
+                    [
+                        (
+                            "every sin before every cos, and frequencies that reach exactly "
+                            "1/10000 (log(10000) / (d/2 - 1) per pair): the timing signal of "
+                            "tensor2tensor, a layout of its own; this drill's is the paper's, "
+                            "column 2i sin and 2i+1 cos of p / 10000**(2i/d)",
+                            lambda: _encoding(T, d, lambda c: (c // 2) / (d // 2 - 1), halves=True),
+                        )
+                    ]
+                    if d > 2
+                    else []
+                ),
+                (
+                    "the odd columns hold -cos: sin(angle - pi/2) is -cos(angle); "
+                    "cos(angle) = sin(angle + pi/2)",
+                    lambda: _interleaved(np.sin(angles), -np.cos(angles)),
+                ),
+                (
+                    "the odd columns hold cos(sin(angle)): sin was applied to every column "
+                    "(table = np.sin(table)) before cos was applied to the odd ones; apply "
+                    "each to its own columns of the angles",
+                    lambda: _interleaved(np.sin(angles), np.cos(np.sin(angles))),
+                ),
+                (
+                    "the angles were floored: p // 10000**(2i/d) drops each angle's fraction "
+                    "(// is floor division); the angle is p / 10000**(2i/d)",
+                    lambda: _interleaved(np.sin(np.floor(angles)), np.cos(np.floor(angles))),
                 ),
                 (
                     "the pair index starts at 1; it starts at 0, so the first pair (columns 0 "

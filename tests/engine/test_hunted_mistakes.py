@@ -1,0 +1,130 @@
+"""Mistakes common in public implementations of the embedding and positional-encoding
+drills (the two arch/deep drills with the fewest wrong answers), each named on every case it
+fails, not only on the first failure the answer files check.
+
+Before, these failed with a bare "max rel error", a generic "(keepdims=True or a reshape
+would keep the size-1 axis)", "off by a factor of about 0.3333", or another mistake's name
+("divided by sqrt(d) = 2" for a batch of 2).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.checkers import get_checker
+from engine.grade_inprocess import grade_inprocess, load_submission
+from tests.engine.answer_files import ANSWERS, DRILLS
+
+SEEDS = (0, 1, 7)
+
+TIMING_SIGNAL = (
+    "every sin before every cos, and frequencies that reach exactly 1/10000 (log(10000) / "
+    "(d/2 - 1) per pair): the timing signal of tensor2tensor, a layout of its own; this "
+    "drill's is the paper's, column 2i sin and 2i+1 cos of p / 10000**(2i/d)"
+)
+HALVES = "sin and cos are in two halves; they alternate: column 2i is sin, 2i+1 is cos"
+BATCH = (
+    "; each id's row adds up its occurrences' rows of dout, unscaled (the loss's own mean over "
+    "the batch is already in dout)"
+)
+
+MESSAGES: dict[tuple[str, str], list[tuple[str, ...]]] = {
+    ("embedding", "wrong_take_without_axis"): [
+        (
+            "out holds one number per id, W.reshape(-1)[ids], shape (",
+            "): np.take(W, ids) without axis=0 indexes the flattened W; take whole rows, "
+            "np.take(W, ids, axis=0) or W[ids], which gives ids.shape + (d,)",
+        )
+    ],
+    ("embedding", "wrong_dW_dout_T_one_hot"): [
+        (
+            "dW has shape (",
+            "dW is (d, V): dout^T @ one_hot is dW^T, the product in the other order; dW = "
+            "one_hot^T @ dout, one row per vocabulary entry, (V, d)",
+        )
+    ],
+    ("embedding", "wrong_dW_divided_by_batch"): [
+        ("dW is off by a factor of about ", "dW was divided by the batch size, ", BATCH),
+        # 1-D ids: the batch is every token
+        ("dW is off by a factor of about ", "dW was divided by the ", " tokens; each id's row"),
+    ],
+    ("embedding", "wrong_dW_sparse_rows"): [
+        (
+            "dW has shape (",
+            "dW has one row per distinct id (np.unique(ids)), the values of a sparse gradient; "
+            "it has vocab_size rows, and the ids that never occur get rows of zeros",
+        )
+    ],
+    ("embedding", "wrong_padding_row_zeroed"): [
+        (
+            "dW's row 0 is 0 though id 0 occurs: id 0 was kept for padding, as "
+            "nn.Embedding(padding_idx=0) does; here id 0 is a token like any other, and its "
+            "row adds up its occurrences' rows of dout: max rel error ",
+        )
+    ],
+    ("positional-encoding", "wrong_batch_axis_kept"): [
+        (
+            "PE has shape (1, ",
+            "PE has a leading batch axis of 1, (1, T, d), as the TensorFlow tutorial's "
+            "angle_rads[np.newaxis, ...] returns it; the drill asks for the table itself, (T, d)",
+        )
+    ],
+    ("positional-encoding", "wrong_timing_signal_layout"): [
+        (TIMING_SIGNAL + ": max rel error ",),
+        (HALVES + ": max rel error ",),  # T = 1: only the layout shows at p = 0
+    ],
+    ("positional-encoding", "wrong_cos_as_shifted_sin_minus"): [
+        (
+            "the odd columns hold -cos: sin(angle - pi/2) is -cos(angle); cos(angle) = "
+            "sin(angle + pi/2): max rel error ",
+        )
+    ],
+    ("positional-encoding", "wrong_cos_of_sin_in_place"): [
+        (
+            "the odd columns hold cos(sin(angle)): sin was applied to every column (table = "
+            "np.sin(table)) before cos was applied to the odd ones; apply each to its own "
+            "columns of the angles: max rel error ",
+        )
+    ],
+    ("positional-encoding", "wrong_angles_floor_divided"): [
+        (
+            "the angles were floored: p // 10000**(2i/d) drops each angle's fraction (// is "
+            "floor division); the angle is p / 10000**(2i/d): max rel error ",
+        )
+    ],
+}
+"""Each hunted wrong answer and the messages its failing cases give, as the phrases they hold."""
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES), ids=["/".join(k) for k in sorted(MESSAGES)])
+def test_each_failing_case_of_a_hunted_mistake_names_it(key: tuple[str, str]) -> None:
+    drill, stem = key
+    checker = get_checker(DRILLS[drill])
+    source = (ANSWERS / drill / f"{stem}.py").read_text(encoding="utf-8")
+    fns = load_submission(source, checker.entries)
+    kinds = MESSAGES[key]
+    seen: set[int] = set()
+    for seed in SEEDS:
+        failing = [c for c in grade_inprocess(checker, fns, seed=seed).cases if c.message]
+        assert failing, f"seed {seed}: no case failed"
+        for case in failing:
+            fits = [k for k, phrases in enumerate(kinds) if all(p in case.message for p in phrases)]
+            assert fits, f"seed {seed}, {case.name}: {case.message}"
+            seen.update(fits)
+    assert seen == set(range(len(kinds)))
+
+
+def test_a_batch_of_two_against_sqrt_d_of_two_names_both() -> None:
+    """Case 7's ids are (2, 4): with d = 4 a gradient divided by 2 is either mistake."""
+    checker = get_checker(DRILLS["embedding"])
+    source = (ANSWERS / "embedding" / "wrong_dW_divided_by_batch.py").read_text(encoding="utf-8")
+    fns = load_submission(source, checker.entries)
+    both = 0
+    for seed in range(12):
+        verdict = grade_inprocess(checker, fns, seed=seed)
+        (same,) = [c for c in verdict.cases if "every id the same" in c.name]
+        assert "dW was divided by the batch size, ids.shape[0] = 2" in same.message
+        if "divided by sqrt(d) = 2" in same.message:
+            both += 1
+            assert "(this case cannot tell which)" in same.message
+    assert both, "no seed drew d = 4: the tie went untested"
