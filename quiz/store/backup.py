@@ -167,9 +167,18 @@ class _Merger(Sink):
     def report(self) -> MergeReport:
         return MergeReport(**self.counts)
 
-    def _session_of(self, table: str, file_session: int | None, row_id: int) -> None:
-        if file_session is None or file_session in self.sessions:
-            return
+    def _session_of(self, file_session: int | None) -> tuple[int | None, int | None]:
+        """This database's id of a row's session (None for no session, or one the file has
+        not given yet), and the file's id of a session the row is to be linked to when the
+        file ends (`_link_later`), else None: the one look-up of a file's session id, for
+        reviews, attempts and hints alike (each looked it up twice, in its own words)."""
+        if file_session is None:
+            return None, None
+        local = self.sessions.get(file_session)
+        return local, file_session if local is None else None
+
+    def _link_later(self, table: str, file_session: int, row_id: int) -> None:
+        """Note a row stored before its session, to be linked in `finish`."""
         if not self.pending:
             self.conn.execute(
                 "CREATE TEMP TABLE import_unlinked (tab TEXT, row_id INTEGER, file_session INTEGER)"
@@ -202,6 +211,7 @@ class _Merger(Sink):
     def _review(self, row: Row) -> None:
         assert isinstance(row, ReviewRow)
         at = to_db(row.reviewed_at)
+        session, later = self._session_of(row.session)
         values = (
             row.card_id,
             row.rating,
@@ -212,10 +222,10 @@ class _Merger(Sink):
             row.state_before,
             row.card_before,
             row.card_after,
-            self.sessions.get(row.session) if row.session is not None else None,
+            session,
         )
-        if row.session is not None and row.session not in self.sessions:
-            self._review_alone(values, row.session)  # its row id links the session later
+        if later is not None:
+            self._review_alone(values, later)  # its row id links the session later
             return
         # A file's reviews come in time order: one later than every review stored (the
         # greatest text: no stored text equals it) cannot be there; any other is looked
@@ -238,7 +248,7 @@ class _Merger(Sink):
             return
         self.latest = max(self.latest, at)
         cursor = self.conn.execute(INSERT_REVIEW, values)
-        self._session_of("review_log", file_session, int(cursor.lastrowid or 0))
+        self._link_later("review_log", file_session, int(cursor.lastrowid or 0))
         self.counts["reviews_added"] += 1
 
     def _insert_reviews(self) -> None:
@@ -297,6 +307,7 @@ class _Merger(Sink):
         if present is not None:
             self.counts["attempts_present"] += 1
             return
+        session, later = self._session_of(row.session)
         cursor = self.conn.execute(
             INSERT_ATTEMPT,
             (
@@ -307,10 +318,11 @@ class _Merger(Sink):
                 row.hints_used,
                 row.verdict,
                 at,
-                self.sessions.get(row.session) if row.session is not None else None,
+                session,
             ),
         )
-        self._session_of("drill_attempt", row.session, int(cursor.lastrowid or 0))
+        if later is not None:
+            self._link_later("drill_attempt", later, int(cursor.lastrowid or 0))
         self.counts["attempts_added"] += 1
 
     def _state(self, row: Row) -> None:
@@ -342,16 +354,18 @@ class _Merger(Sink):
         if present is not None:
             self.counts["hints_present"] += 1
             return
+        session, later = self._session_of(row.session)
         cursor = self.conn.execute(
             INSERT_HINT,
             (
                 row.card_id,
                 row.number,
                 at,
-                self.sessions.get(row.session) if row.session is not None else None,
+                session,
             ),
         )
-        self._session_of("hint_seen", row.session, int(cursor.lastrowid or 0))
+        if later is not None:
+            self._link_later("hint_seen", later, int(cursor.lastrowid or 0))
         self.counts["hints_added"] += 1
 
 

@@ -403,3 +403,55 @@ def test_a_key_cut_short_is_named_in_the_import_s_message() -> None:
         'b.json: the key starting "rev" (line 3, column 2, after "version"): not JSON (the file'
         " ends inside it; was it cut short? line 3, column 2: Unterminated string starting at)"
     )
+
+
+def test_every_kind_of_row_before_its_session_is_linked_to_it(tmp_path: Path) -> None:
+    """Reviews, attempts and hints met before their session are linked when it comes (each
+    to its own session), one whose session is met first at once, and one naming a session
+    the file never gives stays without one: the merge looks a file's session up in one
+    place for all three kinds."""
+    at = "2026-01-05T09:00:00+00:00"
+    rows = {
+        "reviews": [
+            {"card_id": "c", "rating": 3, "correct": True, "mode": "due", "session": 9},
+            {"card_id": "c", "rating": 1, "correct": False, "mode": "due", "session": 5},
+            {"card_id": "d", "rating": 3, "correct": True, "mode": "due", "session": 77},
+        ],
+        "attempts": [
+            {"card_id": "k", "status": "passed", "verdict": "{}", "attempted_at": at, "session": 9},
+            {"card_id": "k", "status": "failed", "verdict": "{}", "attempted_at": at, "session": 5},
+        ],
+        "hints_seen": [
+            {"card_id": "k", "number": 1, "seen_at": at, "session": 9},
+            {"card_id": "k", "number": 2, "seen_at": at, "session": 77},
+        ],
+    }
+    for index, review in enumerate(rows["reviews"]):
+        review["reviewed_at"] = f"2026-01-05T09:0{index}:00+00:00"
+    first = '"sessions": [{"id": 5, "mode": "cram", "started_at": "2026-01-05T07:00:00+00:00"}]'
+    later = '"sessions": [{"id": 9, "mode": "mock", "started_at": "2026-01-05T08:00:00+00:00"}]'
+    document = (
+        '{"format": "drillbit-progress", "version": 3, "exported_at": "2026-01-05T10:00:00Z", '
+        + first
+        + ", "
+        + ", ".join(f'"{key}": {json.dumps(value)}' for key, value in rows.items())
+        + ", "
+        + later
+        + "}"
+    )
+    backup = tmp_path / "b.json"
+    backup.write_text(document)
+    with Store.open(tmp_path / "b.db", now=NOW) as store:
+        import_progress(store, backup, now=NOW)
+    conn = sqlite3.connect(tmp_path / "b.db")
+
+    def modes(table: str, what: str) -> list[tuple[object, object]]:
+        return conn.execute(
+            f"SELECT {what}, s.mode FROM {table} t"  # noqa: S608 (the test's own names)
+            " LEFT JOIN study_session s ON s.id = t.session_id ORDER BY t.id"
+        ).fetchall()
+
+    assert modes("review_log", "rating") == [(3, "mock"), (1, "cram"), (3, None)]
+    assert modes("drill_attempt", "status") == [("passed", "mock"), ("failed", "cram")]
+    assert modes("hint_seen", "number") == [(1, "mock"), (2, None)]
+    conn.close()
