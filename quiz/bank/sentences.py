@@ -1,9 +1,14 @@
 """How many sentences an answer's prose holds, read with the bank's Markdown reader.
 
 A concept card needs 3-7 key points, except when its answer is short (at most
-`SHORT_ANSWER` sentences, no code block, table, display formula or HTML block): then
-1-2 points are all the answer holds (issue 14). Lint and the notes importer both ask
-this module, so a card the importer writes under that rule is one lint accepts.
+`SHORT_ANSWER` sentences of prose, no table, display formula, HTML block or indented code
+block): then 1-2 points are all the answer holds (issue 14). A fenced code block beside
+the prose keeps an answer short: a line of code is never a key point, so "two sentences
+and the code" has the two sentences to grade against and the code to compare with (it
+was refused, and a notes file's PyTorch snippet under two sentences gave no card). An
+indented block is left out of that: most often it is prose indented by mistake. Lint and
+the notes importer both ask this module, so a card the importer writes under that rule
+is one lint accepts.
 """
 
 from __future__ import annotations
@@ -22,7 +27,16 @@ MAX_POINTS = 7
 SHORT_MAX_POINTS = 2
 
 _NOT_PROSE = frozenset({"fence", "code_block", "table_open", "math_block", "html_block"})
-"""Blocks that make an answer more than a sentence or two, whatever its prose."""
+"""Blocks that are no sentences: `count_sentences` gives None for an answer holding one."""
+_BESIDE_PROSE = frozenset({"fence"})
+"""Blocks a short answer may hold beside its prose: fenced code, which gives no key point."""
+_BLOCK_NAMES = {
+    "fence": "a code block",
+    "code_block": "an indented code block",
+    "table_open": "a table",
+    "math_block": "a display formula",
+    "html_block": "an HTML block",
+}
 _PLACEHOLDER = frozenset({"code_inline", "math_inline"})
 """Inline spans read as one word (a `.` inside `$0.5$` or `` `np.dot` `` ends nothing)."""
 BLANK = "\0"
@@ -47,14 +61,19 @@ _MAY_END = frozenset({"etc", "al"})
 """Abbreviations that end a sentence when a capital follows ("layers, norms, etc. The ...")."""
 
 
-def count_sentences(markdown: str, tokens: list[Token] | None = None) -> int | None:
+def count_sentences(
+    markdown: str, tokens: list[Token] | None = None, *, beside_code: bool = False
+) -> int | None:
     """Sentences of the text's prose (paragraphs, list items, headings); None when it holds
-    a code block, a table, a display formula or an HTML block. A quote (`> ...`, a callout)
-    is a remark beside the answer and counts only in an answer of nothing else: "It is X.
-    > Classic interview question." is a one-sentence answer. `tokens`: the text's full
-    parse, when the caller has it."""
+    a code block, a table, a display formula or an HTML block (`beside_code`: fenced code
+    blocks are passed over, as the short-answer rule reads them). A quote (`> ...`, a
+    callout) is a remark beside the answer and counts only in an answer of nothing else:
+    "It is X. > Classic interview question." is a one-sentence answer. `tokens`: the
+    text's full parse, when the caller has it."""
     own = quoted = depth = 0
     for token in parse(markdown) if tokens is None else tokens:
+        if beside_code and token.type in _BESIDE_PROSE:
+            continue
         if token.type in _NOT_PROSE:
             return None
         if token.type in ("blockquote_open", "blockquote_close"):
@@ -71,9 +90,23 @@ def count_sentences(markdown: str, tokens: list[Token] | None = None) -> int | N
 
 
 def is_short_answer(markdown: str, tokens: list[Token] | None = None) -> bool:
-    """True for an answer of at most `SHORT_ANSWER` sentences and nothing but prose."""
-    count = count_sentences(markdown, tokens)
+    """True for an answer of at most `SHORT_ANSWER` sentences of prose, with nothing else
+    but fenced code beside them."""
+    count = count_sentences(markdown, tokens, beside_code=True)
     return count is not None and count <= SHORT_ANSWER
+
+
+def why_not_short(markdown: str, tokens: list[Token] | None = None) -> str:
+    """What keeps an answer from being short, said as what it holds ("3 sentences", "a
+    table"), for a message that tells the writer what counts."""
+    if tokens is None:
+        tokens = parse(markdown)
+    for token in tokens:
+        if token.type in _NOT_PROSE and token.type not in _BESIDE_PROSE:
+            return _BLOCK_NAMES[token.type]
+        if token.type == "inline" and _prose(token.children or []) is None:
+            return _BLOCK_NAMES["math_block"]
+    return counted(count_sentences(markdown, tokens, beside_code=True) or 0, "sentence")
 
 
 def _prose(children: list[Token]) -> str | None:
@@ -219,13 +252,7 @@ def key_points_problem(given: int, answer: str | None) -> str | None:
         return None
     message = key_points_rule(given)
     if 1 <= given <= SHORT_MAX_POINTS and answer is not None:
-        count = count_sentences(answer)
-        found = (
-            "a code block, table, display formula or HTML block"
-            if count is None
-            else counted(count, "sentence")
-        )
-        message += f"; this Answer holds {found}"
+        message += f"; this Answer holds {why_not_short(answer)}"
     return message
 
 
@@ -234,7 +261,7 @@ def key_points_rule(given: int) -> str:
     return (
         f"key_points: {given} given; {MIN_POINTS}-{MAX_POINTS} needed "
         f"(1-{SHORT_MAX_POINTS} only when the answer is at most {_WORDS[SHORT_ANSWER]} "
-        "sentences)"
+        "sentences, code blocks aside)"
     )
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from quiz.bank.sentences import is_short_answer
+from quiz.bank.sentences import is_short_answer, why_not_short
 from quiz.ecosystem.cardcheck import plainly_clean
 from quiz.ecosystem.cardids import card_title, plain_title
 from quiz.ecosystem.cardtext import (
@@ -167,9 +167,11 @@ def plan_card(
         return (
             None,
             f"the answer is too short for {MIN_POINTS} key points (found "
-            f"{counted(len(points), 'whole statement')}), and only an answer of at most two sentences of prose may have "
-            "fewer; add list items, bold 'Term:' lines or sentences to it"
-            + indented_hint(answer, answer_tokens),
+            f"{counted(len(points), 'whole statement')}): it holds "
+            f"{why_not_short(answer, answer_tokens)}, and only an answer of at most two "
+            "sentences of prose (code blocks aside) may have fewer; add "
+            f"{MIN_POINTS - len(points)} more (a sentence of three words or more, a list item "
+            "or a bold 'Term:' line each)" + indented_hint(answer, answer_tokens),
             notes,
         )
     card_id, path = choose_id(base_id)

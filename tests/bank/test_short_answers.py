@@ -1,4 +1,5 @@
-"""A short answer (at most two sentences) may carry 1-2 key points; any other needs 3-7."""
+"""A short answer (at most two sentences, code blocks aside) may carry 1-2 key points; any
+other needs 3-7."""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from quiz.bank.sentences import count_sentences, is_short_answer
 from quiz.cardtext import plain_text
 from tests.bank.bundled import BANK
 
-RULE = "3-7 needed (1-2 only when the answer is at most two sentences)"
+RULE = "3-7 needed (1-2 only when the answer is at most two sentences, code blocks aside)"
 
 
 def write_card(folder: Path, points: int, answer: str) -> Path:
@@ -50,12 +51,43 @@ def test_a_long_answer_with_two_points_fails_with_both_rules(mini_bank: Path) ->
     assert problems[0].message == f"key_points: 2 given; {RULE}; this Answer holds 3 sentences"
 
 
-def test_an_answer_with_code_is_not_short(mini_bank: Path) -> None:
-    answer = "Clip after the backward pass.\n\n```python\nclip(model)\n```"
+def test_two_sentences_beside_fenced_code_are_a_short_answer(mini_bank: Path) -> None:
+    """A line of code is never a key point: the sentences are the rubric, the code is shown."""
+    answer = (
+        "Clipping bounds the update. It runs after the backward pass.\n\n"
+        "```python\nloss.backward()\nclip(model)\n```\n\n```\nstep()\n```"
+    )
     path = write_card(mini_bank / "mini" / "basics", 2, answer)
     _, problems = lint([path])
-    assert len(problems) == 1
-    assert "holds a code block, table, display formula or HTML block" in problems[0].message
+    assert problems == []
+
+
+def test_three_sentences_beside_code_are_not_short(mini_bank: Path) -> None:
+    answer = "Clip after the backward pass. Then step. Then zero.\n\n```python\nclip(model)\n```"
+    path = write_card(mini_bank / "mini" / "basics", 2, answer)
+    _, problems = lint([path])
+    assert [p.message for p in problems] == [
+        f"key_points: 2 given; {RULE}; this Answer holds 3 sentences"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("block", "named"),
+    [
+        ("    clip(model)", "an indented code block"),
+        ("| a | b |\n|---|---|\n| 1 | 2 |", "a table"),
+        ("$$\nx^2\n$$", "a display formula"),
+        ("Inline display $$x^2$$ math.", "a display formula"),
+        ("<div>\nhtml\n</div>", "an HTML block"),
+    ],
+)
+def test_an_answer_with_other_blocks_is_not_short(mini_bank: Path, block: str, named: str) -> None:
+    answer = f"Clip after the backward pass.\n\n```python\nclip(model)\n```\n\n{block}"
+    path = write_card(mini_bank / "mini" / "basics", 2, answer)
+    _, problems = lint([path])
+    assert [p.message for p in problems] == [
+        f"key_points: 2 given; {RULE}; this Answer holds {named}"
+    ]
 
 
 def test_a_two_sentence_answer_with_no_points_still_fails(mini_bank: Path) -> None:
@@ -104,8 +136,15 @@ def test_sentences_are_counted_over_the_prose(markdown: str, count: int) -> None
         "<div>\nhtml\n</div>",
     ],
 )
-def test_blocks_beyond_prose_make_an_answer_not_short(markdown: str) -> None:
+def test_blocks_beyond_prose_are_no_sentences(markdown: str) -> None:
     assert count_sentences(markdown) is None
+    assert is_short_answer(markdown) == markdown.startswith("Text.\n\n```")
+
+
+def test_fenced_code_is_passed_over_only_beside_code() -> None:
+    markdown = "One. Two.\n\n```python\nx = 1. y = 2. z = 3.\n```\n\nThree."
+    assert count_sentences(markdown) is None
+    assert count_sentences(markdown, beside_code=True) == 3
     assert not is_short_answer(markdown)
 
 
