@@ -9,11 +9,9 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from markdown_it.token import Token
-
 from quiz.bank.markdown import parse_inline
 from quiz.ecosystem.callouts import Callout, unquote
-from quiz.ecosystem.keypoints import CHECKBOX, TASK_MARK
+from quiz.ecosystem.keypoints import TASK_MARK
 from quiz.ecosystem.notes.blocks import Block, bold_head
 from quiz.ecosystem.notes.found import DETAILS, LIST_MARK, answer_marker
 from quiz.ecosystem.titles import (
@@ -57,7 +55,7 @@ def candidate_of(block: Block, lines: list[str]) -> Candidate | None:
     in_item = block.item_start is not None
     if block.card and not in_item:
         return _card_paragraph(block)
-    head = None if block.whole_bold else bold_head(_after_checkbox(block.children, in_item))
+    head = None if block.whole_bold else bold_head(block.children)
     if not (
         in_item or block.whole_bold or head is not None or block.raw.lstrip("*_ ")[:1] in ("Q", "q")
     ):
@@ -92,14 +90,6 @@ def candidate_of(block: Block, lines: list[str]) -> Candidate | None:
     if in_item and block.end - block.start == 1 and _prompt(parts, block.plain):
         return Candidate(block, parts, block.end, "item", weak=True, imperative=True)
     return None
-
-
-def _after_checkbox(children: list[Token] | None, in_item: bool) -> list[Token] | None:
-    """A list item's tokens without its task checkbox (`- [x] **What is X?**` over its
-    answer), so that the bold run after it is the item's first line's, as without one."""
-    if not (in_item and children and children[0].type == "text"):
-        return children
-    return children[1:] if CHECKBOX.fullmatch(children[0].content) else children
 
 
 def _prompt(parts: TitleParts, plain: str) -> bool:
@@ -195,6 +185,8 @@ def _q_line(block: Block, lines: list[str]) -> Candidate:
     if len(split) == 2:
         head, inline_answer = split
     head = LIST_MARK.sub("", head, count=1)
+    if block.item_start is not None:  # `- [x] Q: ...`: the box is no word of the question
+        head = TASK_MARK.sub("", head, count=1)
     if head == block.raw and block.children is not None and "[" not in head:
         # the paragraph's one line, read as is: its markup is parsed already (and
         # without a `[` no link reference of the notes can make it read otherwise)

@@ -13,6 +13,7 @@ from markdown_it.token import Token
 
 from quiz.bank.markdown import inline_children
 from quiz.ecosystem.callouts import Callout, callout_of
+from quiz.ecosystem.keypoints import CHECKBOX
 from quiz.ecosystem.titles import (
     opens_with_asking_verb,
     plain_inline,
@@ -117,6 +118,20 @@ def bold_head(children: list[Token] | None) -> tuple[list[Token], int] | None:
     return None
 
 
+def without_checkbox(children: list[Token]) -> list[Token]:
+    """A list item's first line without its task checkbox (`- [x] What is X?` over its
+    nested answer): the box is the item's state, no word of its question. The title was
+    "[x] What is X?" (its id `x-...`), and `- [X] Explain weight decay` set no task."""
+    first = children[0]
+    if first.type != "text" or (match := CHECKBOX.match(first.content)) is None:
+        return children
+    rest = first.content[match.end() :]
+    if not rest:
+        return children[1:]
+    copy = Token(first.type, first.tag, first.nesting, content=rest)
+    return [copy, *children[1:]]
+
+
 def _needs_inline(heading: bool, in_item: bool, raw: str) -> bool:
     """True when a heading's or paragraph's inline markup can matter: it could be a question
     (a heading, a `Q` line, a bold paragraph or one whose first line is bold, a list item
@@ -216,6 +231,8 @@ def blocks_of(
                 if card or _needs_inline(heading, item_open is not None, inline.content)
                 else None
             )
+            if item_open is not None and children:
+                children = without_checkbox(children)
             blocks.append(
                 Block(
                     "heading" if heading else "paragraph",
