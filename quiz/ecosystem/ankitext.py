@@ -26,7 +26,13 @@ from quiz.ecosystem.ankimarkup import anki_math, held_code
 from quiz.ecosystem.idwords import card_tag
 from quiz.ecosystem.notes.found import Ignored, NoteQuestion, ParsedNotes
 
-__all__ = ["is_anki_text", "parse_anki_text", "suffix_separator", "tab_separated"]
+__all__ = [
+    "has_anki_header",
+    "is_anki_text",
+    "parse_anki_text",
+    "suffix_separator",
+    "tab_separated",
+]
 
 _HEADER = re.compile(r"^#([a-z ]+):(.*)$")
 _KNOWN_HEADERS = frozenset(
@@ -113,12 +119,18 @@ def is_anki_text(text: str, suffix: str) -> bool:
     (`tab_separated`: Anki before 2.1.55 wrote no header), or a `.csv` file that looks
     comma-separated (a spreadsheet's or another app's cards: it was read as Markdown,
     "no questions found")."""
-    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
-    match = _HEADER.match(first)
-    if match is not None and match.group(1) in _KNOWN_HEADERS:
+    if has_anki_header(text):
         return True
     separator = _SUFFIX_SEPARATORS.get(suffix.lower())
     return separator is not None and tab_separated(text, separator)
+
+
+def has_anki_header(text: str) -> bool:
+    """True when the text starts with one of Anki's header lines (`#separator:tab`): a file
+    Anki wrote, read as it is."""
+    first = text.lstrip("\ufeff").split("\n", 1)[0].rstrip("\r")
+    match = _HEADER.match(first)
+    return match is not None and match.group(1) in _KNOWN_HEADERS
 
 
 def tab_separated(text: str, separator: str = "\t") -> bool:

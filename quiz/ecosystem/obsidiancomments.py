@@ -12,6 +12,7 @@ A `%%` that no second one closes is left as it is.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
@@ -68,18 +69,46 @@ def _marks(row: str) -> list[int]:
     return found
 
 
-def take_comments(text: str) -> Comments:
-    """The notes with each closed comment taken off (see the module's docstring)."""
+_GLUED = re.compile(r"""[\w"'(\[{=+*/<>%-]""")
+"""A character that, right before an opening `%%` or after a closing one, makes the mark
+part of a word or an expression (`100%%`, `"%%d"`), not a comment's."""
+
+
+def take_comments(text: str, separator: str | None = None) -> Comments:
+    """The notes with each closed comment taken off (see the module's docstring).
+
+    `separator`: the text is a card list, one card a line, its fields parted by it. A
+    card's `%%` is then its text (`printf("100%%")`): the marks on a card's line pair only
+    with each other, and such a pair is a comment only inside one field with its marks
+    not glued to words (`... costly. %%check ESL 9.2%%`); the marks on the lines between
+    cards pair with each other, and a pair of them around a card is text. Before, one
+    comment in a card kept every comment as text, and a list with comments between its
+    cards read as notes ("no questions found")."""
     if text.count(MARK) < 2:
         return Comments(text)  # the common case: no copy of a large file
     rows = text.split("\n")
     marks: list[tuple[int, int]] = []  # (row, offset) of each mark outside code
+    card_marks: list[tuple[int, int]] = []  # of a card list's cards, paired row by row
     for index in outside_fences(rows):
         row = rows[index]
         if MARK in row and not indent_of(row):
-            marks.extend((index, at) for at in _marks(row))
+            if separator is not None and separator in row:
+                found = _marks(row)
+                card_marks.extend((index, at) for at in found[: len(found) // 2 * 2])
+            else:
+                marks.extend((index, at) for at in _marks(row))
+    pairs = [
+        (first, start, last, end)
+        for (first, start), (last, end) in zip(marks[0::2], marks[1::2], strict=False)
+        if separator is None or not _around_card(rows, first, last, separator)
+    ]
+    pairs.extend(
+        (first, start, first, end)
+        for (first, start), (_, end) in zip(card_marks[0::2], card_marks[1::2], strict=False)
+        if _in_field(rows[first], start, end, separator or "")
+    )
     cuts: dict[int, list[tuple[int, int]]] = {}  # row -> (start, end) offsets taken off
-    for (first, start), (last, end) in zip(marks[0::2], marks[1::2], strict=False):
+    for first, start, last, end in sorted(pairs):
         for index in range(first, last + 1):
             begin = start if index == first else 0
             stop = end + len(MARK) if index == last else len(rows[index].rstrip("\r"))
@@ -91,6 +120,24 @@ def take_comments(text: str) -> Comments:
         kept = "".join(row[a:b] for a, b in _gaps(spans, len(row)))
         rows[index] = kept if kept.strip() else ("\r" if row.endswith("\r") else "")
     return Comments("\n".join(rows), tuple(sorted(index + 1 for index in cuts)))
+
+
+def _around_card(rows: list[str], first: int, last: int, separator: str) -> bool:
+    """True when a card's line is between two marks on lines of no card."""
+    return any(separator in rows[index] for index in range(first + 1, last))
+
+
+def _in_field(row: str, start: int, end: int, separator: str) -> bool:
+    """True when the marks at `start` and `end` of a card's line close a comment inside one
+    field, neither glued to a word or an expression around it."""
+    close = end + len(MARK)
+    before = row[start - 1] if start else ""
+    after = row[close] if close < len(row) else ""
+    return (
+        separator not in row[start:close]
+        and not (before != separator and _GLUED.fullmatch(before))
+        and not (after != separator and _GLUED.fullmatch(after))
+    )
 
 
 def _gaps(spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from quiz.ecosystem.ankitext import is_anki_text, suffix_separator
+from quiz.ecosystem.ankitext import has_anki_header, is_anki_text, suffix_separator
 from quiz.ecosystem.blockids import drop_block_ids
 from quiz.ecosystem.blockrefs import BlockRefs, read_block_refs
 from quiz.ecosystem.cardtagplace import card_tag_last
@@ -73,29 +73,33 @@ def take_off(notes_text: str, suffix: str) -> TakenOff:
     needs the one before it gone: properties give every card tags, a comment or a footnote
     is no answer's text, a Logseq reference is its block's text.
 
-    A card list is decided once, here: the file as written reads as one, or it does with
-    only its frame off (`_card_list_frame`), and then nothing else is taken off its cards.
+    A card list is decided once, here: the file is Anki's (its header), or it reads as one
+    with only its frame off (`_card_list_frame`: a headerless list that read as one as
+    written too, whose `%% ... %%` line between two cards was a one-field note), or as
+    written; then nothing else is taken off its cards.
     The reader asked again of the notes' text with everything off: such a file's `%%` and
     `^2` were taken off as Obsidian's comments and block ids (`printf("100%%")` lost its
     text), yet it was read as a card list."""
     off = _as_written(notes_text)
-    if is_anki_text(notes_text, suffix):
+    if has_anki_header(notes_text):  # Anki wrote it: no Obsidian comment or tag line in it
         off.anki = True
         return off
     front = _front_of(notes_text)
     framed = _card_list_frame(off, front, suffix)
-    return framed if framed is not None else _notes_taken_off(off, front)
+    if framed is not None:
+        return framed
+    if is_anki_text(notes_text, suffix):
+        off.anki = True
+        return off
+    return _notes_taken_off(off, front)
 
 
 def _card_list_frame(off: TakenOff, front: NotesFront, suffix: str) -> TakenOff | None:
     """The file as a card list with its frame taken off, or None when it reads as none so:
     its front matter, tag lines (`#ml #interview` over tab-separated cards) and comments on
-    lines of no card (a `%%` in a card is its text: `printf("100%%")`)."""
-    comments = take_comments(front.text)
-    rows = front.text.split("\n")
-    separator = suffix_separator(suffix)
-    if any(separator in rows[line - 1] for line in comments.lines if line <= len(rows)):
-        comments = Comments(front.text)
+    lines of no card, and one inside a card's field (a card's `%%` is otherwise its text:
+    `printf("100%%")`; `take_comments` with the list's separator)."""
+    comments = take_comments(front.text, suffix_separator(suffix))
     tag_lines = take_tag_lines(comments.text)
     if not (front.lines or comments.lines or tag_lines.lines):
         return None  # nothing taken off: it reads as it did as written
