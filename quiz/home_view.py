@@ -141,9 +141,10 @@ class HomeInputs:
 
     Coming back from the card browser or the stats screen, Home counted every total again
     though nothing had changed: on a heavy home (10,000 cards) 50 ms of CPU a return, and
-    240 ms under an interview plan (its status and each row's share of the day's plan). The store's version covers every write (a rating, a
-    suspension, the plan, another drillbit's commit); the content, the settings, the
-    scheduler and the zone are the workspace's own objects, replaced when they change."""
+    240 ms under an interview plan (its status and each row's share of the day's plan).
+    The store's version covers every write (a rating, a suspension, the plan, another
+    drillbit's commit); the content, the settings, the scheduler and the zone are the
+    workspace's own objects, replaced when they change."""
 
     version: object
     """The store's (`Store.version()`), None when it cannot tell."""

@@ -109,8 +109,11 @@ HELP_COMMAND = "help"
 
 @click.command(HELP_COMMAND, hidden=True, add_help_option=False, options_metavar="")
 @click.argument("names", nargs=-1, metavar="[COMMAND]...")
+# `drillbit help --help` (or `help study -h`) asks the same thing twice: it was an error, "No
+# such option '--help'"; the flag is taken and changes nothing
+@click.option("-h", "--help", "_asked", is_flag=True, hidden=True)
 @click.pass_context
-def _help_command(ctx: click.Context, names: tuple[str, ...]) -> None:
+def _help_command(ctx: click.Context, names: tuple[str, ...], _asked: bool) -> None:
     """`drillbit help [COMMAND...]`: the help `--help` prints, as `git help` and `uv help` give
     it; a person who types `help` wants the help, not an error pointing at it."""
     root = ctx.find_root()

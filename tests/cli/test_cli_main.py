@@ -173,6 +173,26 @@ def test_help_names_what_dash_dash_help_prints(
 
 
 @pytest.mark.parametrize(
+    ("typed", "same_as"),
+    [
+        (("help", "--help"), ("--help",)),
+        (("help", "-h"), ("--help",)),
+        (("help", "study", "--help"), ("study", "--help")),
+        (("help", "-h", "export", "anki"), ("export", "anki", "--help")),
+    ],
+)
+def test_help_asked_for_its_help_prints_the_help_all_the_same(
+    drillbit: RunDrillbit, typed: tuple[str, ...], same_as: tuple[str, ...]
+) -> None:
+    """A new user's `drillbit help --help` was "drillbit: No such option '--help'." (exit 2):
+    the help flag on the help command asks nothing more, and the help is printed."""
+    asked = drillbit(*typed)
+    assert asked.returncode == 0, asked.stderr
+    assert asked.stdout == drillbit(*same_as).stdout
+    assert asked.stdout.startswith("Usage: drillbit")
+
+
+@pytest.mark.parametrize(
     ("typed", "said"),
     [
         (
