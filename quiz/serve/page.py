@@ -28,6 +28,7 @@ from quiz.serve.login import TOKEN_PARAM
 __all__ = [
     "CDN_LINK",
     "FONT_FACES",
+    "KEY_FOCUS",
     "LONG_INPUT",
     "MOST_MESSAGE_BYTES",
     "STDIN_CHUNK",
@@ -35,6 +36,7 @@ __all__ = [
     "TAB_HEAD",
     "TAB_RELEASE",
     "TOKEN_KEEP",
+    "key_focus_page",
     "local_font_page",
     "same_address_page",
     "long_input_page",
@@ -98,6 +100,27 @@ TAB_RELEASE = """<script>
       })();
     </script>"""
 """Before textual.js, which opens the tab's websocket."""
+
+
+KEY_FOCUS = """<script>
+      // The page opened with the focus on its body, not on the terminal: the keys a person
+      // typed (d, ?, q, as Home's footer says) went nowhere until they clicked the page. The
+      // terminal takes the focus as its app connects, unless something else has it already.
+      (() => {
+        const Native = window.WebSocket;
+        window.WebSocket = class extends Native {
+          constructor(...args) {
+            super(...args);
+            this.addEventListener("open", () => {
+              const keys = document.querySelector(".xterm-helper-textarea");
+              const held = document.activeElement;
+              if (keys && (!held || held === document.body)) keys.focus({ preventScroll: true });
+            });
+          }
+        };
+      })();
+    </script>"""
+"""Before textual.js, which opens the tab's websocket once its terminal is on the page."""
 
 
 TOKEN_KEY = f"drillbit-{TOKEN_PARAM}"
@@ -264,6 +287,11 @@ def tab_releasing_page(template: str) -> str:
     return _head_script(template, TAB_RELEASE)
 
 
+def key_focus_page(template: str) -> str:
+    """The template with `KEY_FOCUS` at the start of its head, before any script."""
+    return _head_script(template, KEY_FOCUS)
+
+
 def long_input_page(template: str) -> str:
     """The template with `LONG_INPUT` at the start of its head, before any script."""
     return _head_script(template, LONG_INPUT)
@@ -283,12 +311,14 @@ def _head_script(template: str, script: str) -> str:
 
 def served_page(template: str) -> str:
     """textual-serve's page as drillbit serves it: its files and websocket at the address it
-    was opened at, local font, a tab title and icon, its websocket closed as it is left, long
-    input sent in pieces the server takes, and the token out of its address and in its
-    websocket's URL."""
+    was opened at, local font, a tab title and icon, the keys to the app without a click,
+    its websocket closed as it is left, long input sent in pieces the server takes, and the
+    token out of its address and in its websocket's URL."""
     return same_address_page(
         token_keeping_page(
-            long_input_page(tab_releasing_page(tab_titled_page(local_font_page(template))))
+            long_input_page(
+                tab_releasing_page(key_focus_page(tab_titled_page(local_font_page(template))))
+            )
         )
     )
 

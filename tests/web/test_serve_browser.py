@@ -401,6 +401,21 @@ def test_before_the_page_is_clicked_homes_footer_reads_as_the_terminals(
     assert footer.lstrip().startswith("d Due "), footer
 
 
+def test_keys_typed_on_the_page_reach_the_app_without_a_click_first(
+    served: Served, browser: WebDriver
+) -> None:
+    """A new user opened the printed URL and typed `?`: nothing happened, since the page's
+    focus was on its body and only a click gave it to the terminal. The terminal now takes
+    it as the app connects, so the keys Home's footer names work at once."""
+    driver = browser
+    driver.get(served.url)
+    _wait_for_screen(driver, _home, "Home")
+    typed_into = driver.switch_to.active_element  # where a person's keys go, unclicked
+    assert "xterm-helper-textarea" in str(typed_into.get_attribute("class"))
+    typed_into.send_keys("?")
+    _wait_for_screen(driver, lambda s: "Keys: Home" in s, "Home's help, opened by ?")
+
+
 def _tab_apps(served: Served) -> list[int]:
     """The app processes (`python -m quiz`) the server runs, one per open tab."""
     apps = []
