@@ -30,6 +30,7 @@ from tests.tui.conftest import (
     Recorder,
     mock_clock_running,
     press,
+    screen_lines,
     settle,
     showing,
 )
@@ -548,3 +549,20 @@ async def test_space_on_an_empty_number_box_shows_the_answer_as_a_miss_and_undo_
         await settle(pilot)
         assert (box.value, screen.phase) == ("0.2 ", "question")
         assert "Show answer" not in described(app)
+
+
+async def test_a_long_refusal_of_a_typed_number_is_read_whole_at_80_columns(
+    build: AppFactory,
+) -> None:
+    """At 80x24 "'abc' is not a number: 'abc' is not part of a number such as 0.25, 1e-3,
+    25%," was all a new user read: the hint under the card had one row and cut the rest,
+    the forms the box takes. The hint now takes the rows it needs."""
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        study = await showing(pilot, StudyScreen)
+        await press(pilot, "a", "b", "c", "enter")
+        await settle(pilot)
+        status = str(study.query_one("#study-status").render())
+        assert status.endswith("1/4 or 0.5^10"), status  # the refusal ends with the forms
+        drawn = " ".join(" ".join(line.text.split()) for line in screen_lines(app))
+        assert "25%, 1/4 or 0.5^10" in drawn, drawn
