@@ -61,7 +61,11 @@ def plan_command(
     clear: bool,
     as_json: bool,
 ) -> None:
-    """Plan for an interview date: paced new cards, reviews timed for the day, readiness."""
+    """Plan for an interview date: paced new cards, reviews timed for the day, readiness.
+
+    Without options it prints the plan set and the readiness it predicts for the day;
+    --minutes-per-day or --target alone change the plan set, and --interview starts one.
+    """
     from quiz.settings import load_settings
     from quiz.study.days import study_zone
     from quiz.study.plan_edit import PlanInputError, planned

@@ -361,3 +361,15 @@ def test_the_days_left_are_counted_from_the_commands_clock(
     early = datetime(2026, 6, 17, 0, 1).astimezone()
     shown = json.loads(drillbit(*content, "plan", "--json", now=early).stdout)
     assert (shown["interview"], shown["days_left"]) == ("2026-06-30", 13)
+
+
+def test_the_help_says_what_plan_does_without_options(drillbit: RunDrillbit) -> None:
+    """`drillbit plan --help` named only the options: a new user with a plan set could not
+    tell from it that a bare `drillbit plan` shows the readiness on the day (the README's
+    second command) or that `--minutes-per-day` alone changes the plan they have (which
+    `test_set_show_json_and_clear` checks, as it does a bare `plan`)."""
+    shown = drillbit("plan", "--help")
+    assert shown.returncode == 0, shown.stderr
+    said = " ".join(shown.stdout.split("Options:")[0].split())
+    assert "Without options it prints the plan set and the readiness it predicts" in said
+    assert "--minutes-per-day or --target alone change the plan set" in said
