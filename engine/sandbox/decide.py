@@ -534,47 +534,91 @@ def _cpu_limit_message(run: RunResult, limit: str, cases: int) -> str:
     return message + "; look at how fast the whole function is rather than at this case's inputs"
 
 
+def _memory_note(run: RunResult, config: SandboxConfig) -> str:
+    """How close the run came to the memory ceiling, from the parent's readings, or "".
+
+    A dict of millions of entries grows slowly (each entry is a few Python objects): such a run
+    used its CPU budget before its address space reached the ceiling, or reached it, caught the
+    MemoryError and ran on, and the verdict said only "CPU time", though memory was the cause."""
+    peak, limit = run.peak_address_space, config.address_space
+    if peak < limit // 2:
+        return ""
+    note = f"; its address space had grown to {peak >> 20} MiB of the {limit >> 20} MiB allowed"
+    if peak >= limit - limit // 16:
+        note += " (at or near the ceiling, past which every allocation fails with MemoryError)"
+    return note + ": building that much (millions of small objects) takes much of the CPU time"
+
+
+def _memory_tail(run: RunResult, config: SandboxConfig) -> str:
+    """The headline's word on memory when the run used half its ceiling or more, or ""."""
+    if run.peak_address_space < config.address_space // 2:
+        return ""
+    return f", its memory at {run.peak_address_space >> 20} of {config.address_space >> 20} MiB"
+
+
+def _status_words(run: RunResult, name: str, words: str) -> str:
+    """What a signal's death is called: under bubblewrap without seccomp, a status too."""
+    if run.status_only and not run.seccomp and run.signal is not None:
+        return (
+            f"the process was killed by {name}{_words(name, words)}, or exited with status"
+            f" {128 + run.signal}: bubblewrap reports the two alike, and without seccomp (not"
+            " active here) nothing keeps code from choosing that status"
+        )
+    return f"the process was killed by {name}{_words(name, words)}"
+
+
+def _words(name: str, words: str) -> str:
+    return f" ({words})" if words != name else ""
+
+
 def _death(
     run: RunResult, where: str, config: SandboxConfig, memory: str, cases: int
 ) -> tuple[Status, str, str]:
     """Why the child stopped without finishing: CPU limit, a signal, an exit."""
-    # bwrap's monitor exits without reaping the sandboxed process, so its CPU time can be
-    # missing; an unexplained SIGKILL after the hard limit's worth of wall time is that limit.
-    cpu_used = run.cpu_s >= config.cpu_soft_s - 0.1
-    cpu_hit = cpu_used or (not run.cpu_known and run.wall_s >= config.cpu_hard_s - 1.0)
-    # A SIGXCPU the child's own CPU time does not bear out is one it sent itself (seccomp
-    # refuses it that; the modes without seccomp do not): the job used next to nothing of
-    # what its start left. Not `cpu_used`: the kernel checks the limit on tick-sampled time,
-    # which the rusage rescales, and a busy loop stopped by the 2 s limit read 1.87 s here.
+    # A CPU limit is named only when the process's own CPU time bears it out (its rusage, or
+    # the parent's last reading of it under bubblewrap): a SIGXCPU (a POSIX timer's, a status
+    # of 152 under bubblewrap) or a SIGKILL the code brought on itself reads as the signal.
+    # A SIGXCPU counts once the job used half of what its start left: the kernel checks the
+    # limit on tick-sampled time, which the rusage rescales (a busy loop stopped by the 2 s
+    # limit read 1.87 s here), and a reading may come up to a sample period before the end.
     left = config.cpu_soft_s - run.cpu_at_start
-    xcpu = run.signal == signal.SIGXCPU and (
-        not run.cpu_known or run.cpu_s - run.cpu_at_start >= left / 2
+    xcpu = (
+        run.signal == signal.SIGXCPU and run.cpu_known and run.cpu_s - run.cpu_at_start >= left / 2
     )
-    if xcpu or (run.signal == signal.SIGKILL and cpu_hit):
-        limit = (
-            f"{config.cpu_soft_s} s" if run.signal == signal.SIGXCPU else f"{config.cpu_hard_s} s"
-        )
-        message = _cpu_limit_message(run, limit, cases) + printing_note(run, config)
+    hard = run.signal == signal.SIGKILL and run.cpu_known and run.cpu_s >= config.cpu_soft_s - 0.1
+    if xcpu or hard:
+        limit = f"{config.cpu_soft_s} s" if xcpu else f"{config.cpu_hard_s} s"
+        message = _cpu_limit_message(run, limit, cases) + _memory_note(run, config)
+        message += printing_note(run, config)
         summary = (
-            f"timeout: the run exceeded the CPU time limit ({limit}), one budget for all"
-            f" {cases} cases together, {_during(where)}"
-        ) + _printed_tail(run, config)
+            (
+                f"timeout: the run exceeded the CPU time limit ({limit}), one budget for all"
+                f" {cases} cases together, {_during(where)}"
+            )
+            + _memory_tail(run, config)
+            + _printed_tail(run, config)
+        )
         return Status.TIMEOUT, summary, message
     memory_hint = "MemoryError" in run.stderr or "Cannot allocate memory" in run.stderr
     if run.signal is not None:
         name = _signal_name(run.signal)
-        words = _SIGNAL_WORDS.get(name, name)
-        message = (
-            f"the process was killed by {name} ({words})"
-            if words != name
-            else f"the process was killed by {name}"
-        )
+        message = _status_words(run, name, _SIGNAL_WORDS.get(name, name))
+        if run.signal == signal.SIGXCPU:
+            message += (
+                f"; the process had used {run.cpu_s:.2f} s of CPU, short of the limit's"
+                f" {config.cpu_soft_s} s: the signal was not the limit's"
+                if run.cpu_known
+                else "; the app could not read the process's CPU use here, so it cannot tell"
+                " whether the limit sent that signal"
+            )
         if memory_hint:
             message += f"; it ran out of memory (the sandbox allows {memory})"
+        message += _memory_note(run, config)
         return Status.CRASHED, f"crashed {_during(where)}: {message}", message
     message = f"the process exited (code {run.exit_code}) before reporting a result"
     if memory_hint:
         message += f"; it ran out of memory (the sandbox allows {memory})"
+    message += _memory_note(run, config)
     return Status.CRASHED, f"crashed {_during(where)}: {message}", message
 
 

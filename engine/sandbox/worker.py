@@ -57,6 +57,7 @@ from engine.sandbox.pycache import open_cache, process_alive
 from engine.sandbox.shield import make_undumpable
 from engine.sandbox.text import CappedOutput
 from engine.sandbox.tree import remove_tree
+from engine.sandbox.watch import SAMPLE_PERIOD_S, Watch, graded_pid
 
 CHILD_MARKER = "drillbit-sandbox-child"
 """Appears, followed by ':<parent pid>', in every child's command line, so leftovers can be found."""
@@ -291,10 +292,18 @@ class RunResult:
     signal: int | None = None
     exit_code: int | None = None
     cpu_s: float = 0.0
-    """CPU time of the child from its rusage (0 when bwrap's monitor did not pass it on)."""
+    """CPU time of the child: its rusage without bubblewrap, else the last reading of its
+    /proc/<pid>/stat before it ended (`watch`), a lower bound; 0 when neither was read."""
     cpu_known: bool = False
-    """`cpu_s` is the child's own (no bubblewrap, reaped by `wait4`): a CPU limit it names is
-    checked against it."""
+    """`cpu_s` is the graded process's own (its rusage, or a reading of it): a CPU limit the
+    verdict names is checked against it, and without it none is named."""
+    peak_address_space: int = 0
+    """The largest address space a reading of the graded process showed, in bytes (0: none)."""
+    status_only: bool = False
+    """How the run ended is bubblewrap's exit status, where a signal N reads as 128 + N: a
+    status the code chose reads the same unless seccomp (`seccomp`) kills such an exit."""
+    seccomp: bool = False
+    """The child verified its seccomp filter before any submitted code ran."""
     cpu_at_start: float = 0.0
     """CPU time the child had used when it reported ready, before any submitted code ran
     (importing numpy; compiling it, without the bytecode cache)."""
@@ -374,7 +383,9 @@ def readable_beneath(root: str, hidden: list[str]) -> tuple[list[str], list[str]
 def is_memory_error(error: str) -> bool:
     """Whether a formatted exception is a MemoryError (numpy's _ArrayMemoryError included)."""
     first = error.strip().split("\n", 1)[0]
-    return first.split(":", 1)[0].strip().endswith("MemoryError")
+    # "MemoryError: ..." from a call, "MemoryError during the call" when raising it failed too
+    words = first.split(":", 1)[0].split()
+    return bool(words) and words[0].endswith("MemoryError")
 
 
 class Worker:
@@ -405,6 +416,8 @@ class Worker:
         self.exit_code: int | None = None
         self.cpu_s = 0.0
         self._cpu_read = False
+        self._watch = Watch(None)
+        """Readings of the graded process's /proc/<pid>/stat, from its `ready` on."""
         self.on_spent: Callable[[], None] | None = None
         """Called once, when the worker is closed (its pool may then start a replacement)."""
         self._reap_later = False
@@ -625,6 +638,7 @@ class Worker:
                 for fields, _ in self._pending:
                     if fields.get("t") == "ready":
                         self.ready = fields
+                        self._watch = Watch(graded_pid(self.proc.pid, self.bwrap is not None))
                         # what the child writes from its job on starts with the job's token
                         self._reader.token = bytes.fromhex(self.token)
                     elif fields.get("t") == "fatal":
@@ -713,6 +727,7 @@ class Worker:
         self._sel.register(stdin_fd, selectors.EVENT_WRITE, "stdin")
         deadline = time.monotonic() + timeout_s
         next_quota_check = 0.0
+        next_reading = 0.0
         busy = False
         try:
             while True:
@@ -729,6 +744,11 @@ class Worker:
                     next_quota_check = now + QUOTA_PERIOD_S
                 if self.workdir is not None:
                     remaining = min(remaining, max(next_quota_check - now, 0.001))
+                if self._watch.active:
+                    if now >= next_reading:
+                        self._watch.read()
+                        next_reading = now + SAMPLE_PERIOD_S
+                    remaining = min(remaining, max(next_reading - now, 0.001))
                 if busy:
                     remaining = 0.0
                 self._pump(remaining if self.result_stream_open() else min(remaining, 0.01))
@@ -746,10 +766,16 @@ class Worker:
             result.protocol_error = str(exc)
             result.forged = isinstance(exc, wire.ForgedError)
         result.wall_s = timeout_s - (deadline - time.monotonic())
+        self._watch.read()  # the last before it is killed (if it is not dead yet)
         self.close(background=result.done)
         result.signal, result.exit_code = self._termination()
-        result.cpu_s = self.cpu_s
-        result.cpu_known = self.bwrap is None and self._cpu_read
+        result.status_only = self.bwrap is not None
+        kernel = (self.ready or {}).get("kernel")
+        result.seccomp = isinstance(kernel, dict) and kernel.get("seccomp") == "verified"
+        own = self.bwrap is None and self._cpu_read
+        result.cpu_s = max(self.cpu_s if own else 0.0, self._watch.cpu_s or 0.0)
+        result.cpu_known = own or self._watch.cpu_s is not None
+        result.peak_address_space = self._watch.peak_address_space
         started = (self.ready or {}).get("cpu")
         if type(started) is float and 0.0 <= started <= result.cpu_s:
             result.cpu_at_start = started
@@ -830,6 +856,7 @@ class Worker:
         elif spent is not None:
             spent()
         self._sel.close()
+        self._watch.close()
         with contextlib.suppress(OSError):
             os.close(self._result_r)
         if background:

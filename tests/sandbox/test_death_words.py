@@ -62,8 +62,18 @@ def test_a_sigkill_without_the_cpu_to_show_for_it_is_a_crash_not_the_limit() -> 
         assert message == "the process was killed by SIGKILL", message
 
 
-def test_under_bubblewrap_a_sigkill_after_the_hard_limit_s_wall_time_is_that_limit() -> None:
+def test_a_limit_is_never_named_from_wall_time_alone() -> None:
+    """Under bubblewrap a SIGKILL after the hard limit's worth of wall time was taken for that
+    limit, and a code that slept 2.2 s and then killed itself (or exited with status 137,
+    which bubblewrap reports alike) read as out of CPU time. The parent now reads the process's
+    CPU time under bubblewrap too; without a reading no limit is named."""
     status, summary, _message = told(RunResult(signal=signal.SIGKILL, cpu_known=False, wall_s=2.5))
+    assert status is Status.CRASHED and "CPU time" not in summary, summary
+    status, summary, message = told(RunResult(signal=signal.SIGXCPU, cpu_known=False, wall_s=8.0))
+    assert status is Status.CRASHED and "CPU time" not in summary, summary
+    assert "could not read the process's CPU use here" in message, message
+    read = RunResult(signal=signal.SIGKILL, cpu_s=2.9, cpu_known=True, wall_s=2.5, status_only=True)
+    status, summary, _message = told(read)
     assert status is Status.TIMEOUT and "(3 s)" in summary, summary
 
 
