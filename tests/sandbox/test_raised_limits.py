@@ -178,6 +178,8 @@ def test_a_large_allocation_meets_the_ceiling_at_once(pool: WorkerPool) -> None:
     verdict = grade(PatientDoubleChecker(), source, seed=1, pool=pool)
     assert verdict.status is Status.CRASHED, shown(verdict)
     assert "ran out of memory in case 1" in verdict.summary, shown(verdict)
+    (rlimits,) = [layer for layer in verdict.isolation if layer.startswith("rlimits:")]
+    assert "address space 512 MiB" in rlimits and "NOT verified" not in rlimits, rlimits
 
 
 def test_a_memory_error_is_known_however_it_was_worded() -> None:
