@@ -580,10 +580,15 @@ def _death(
     # of 152 under bubblewrap) or a SIGKILL the code brought on itself reads as the signal.
     # A SIGXCPU counts once the job used half of what its start left: the kernel checks the
     # limit on tick-sampled time, which the rusage rescales (a busy loop stopped by the 2 s
-    # limit read 1.87 s here), and a reading may come up to a sample period before the end.
+    # limit read 1.87 s here), and a reading may come up to a sample period before the end;
+    # and only once the whole process used three quarters of the limit (a soft limit the code
+    # lowered to 1 s, where nothing refuses that, sends SIGXCPU at 1 s).
     left = config.cpu_soft_s - run.cpu_at_start
     xcpu = (
-        run.signal == signal.SIGXCPU and run.cpu_known and run.cpu_s - run.cpu_at_start >= left / 2
+        run.signal == signal.SIGXCPU
+        and run.cpu_known
+        and run.cpu_s - run.cpu_at_start >= left / 2
+        and run.cpu_s >= 0.75 * config.cpu_soft_s
     )
     hard = run.signal == signal.SIGKILL and run.cpu_known and run.cpu_s >= config.cpu_soft_s - 0.1
     if xcpu or hard:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import re
+import signal
 import subprocess
 import sys
 import textwrap
@@ -21,8 +22,9 @@ import pytest
 
 from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool
+from engine.sandbox.decide import _death
 from engine.sandbox.watch import Watch, graded_pid, parse_stat
-from engine.sandbox.worker import is_memory_error
+from engine.sandbox.worker import RunResult, is_memory_error
 from engine.verdict import Status
 from tests.sandbox.conftest import skip_unless_bwrap_for
 from tests.sandbox.drills import CpuBoundDoubleChecker, PatientDoubleChecker
@@ -102,6 +104,34 @@ def test_a_chosen_status_under_bubblewrap_is_never_the_cpu_limit(
     bare_pool: tuple[str, WorkerPool], attack: str
 ) -> None:
     _assert_not_the_cpu_limit(CHOSEN_STATUSES[attack], bare_pool[1])
+
+
+LOWERED_LIMIT = textwrap.dedent("""
+    import resource
+
+    def double(x):
+        resource.setrlimit(resource.RLIMIT_CPU, (1, 3))  # the kernel's SIGXCPU, at 1 s
+        while True:
+            pass
+""")
+
+
+def test_a_soft_limit_the_code_lowered_is_not_the_cpu_limit(
+    bare_pool: tuple[str, WorkerPool],
+) -> None:
+    """Where nothing refuses `setrlimit` (no seccomp, no audit hooks), the kernel's own SIGXCPU
+    came at 1 s of CPU, half the limit the verdict would name."""
+    text = _assert_not_the_cpu_limit(LOWERED_LIMIT, bare_pool[1])
+    assert "killed by SIGXCPU" in text, text
+
+
+def test_a_sigxcpu_at_half_the_limit_is_not_the_limit_whatever_the_start() -> None:
+    config = SandboxConfig()
+    lowered = RunResult(signal=signal.SIGXCPU, cpu_s=1.05, cpu_known=True, cpu_at_start=0.05)
+    status, summary, _ = _death(lowered, "case 1", config, "512 MiB", 4)
+    assert status is Status.CRASHED and "killed by SIGXCPU" in summary, summary
+    reached = RunResult(signal=signal.SIGXCPU, cpu_s=1.87, cpu_known=True, cpu_at_start=0.05)
+    assert _death(reached, "case 1", config, "512 MiB", 4)[0] is Status.TIMEOUT
 
 
 FORGED_PASS = textwrap.dedent("""
