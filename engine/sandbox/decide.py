@@ -534,7 +534,7 @@ def _cpu_limit_message(run: RunResult, limit: str, cases: int) -> str:
     return message + "; look at how fast the whole function is rather than at this case's inputs"
 
 
-def _memory_note(run: RunResult, config: SandboxConfig) -> str:
+def _memory_note(run: RunResult, config: SandboxConfig, *, cpu_limit: bool = False) -> str:
     """How close the run came to the memory ceiling, from the parent's readings, or "".
 
     A dict of millions of entries grows slowly (each entry is a few Python objects): such a run
@@ -546,7 +546,9 @@ def _memory_note(run: RunResult, config: SandboxConfig) -> str:
     note = f"; its address space had grown to {peak >> 20} MiB of the {limit >> 20} MiB allowed"
     if peak >= limit - limit // 16:
         note += " (at or near the ceiling, past which every allocation fails with MemoryError)"
-    return note + ": building that much (millions of small objects) takes much of the CPU time"
+    if cpu_limit:
+        note += ": building that much (millions of small objects) takes much of the CPU time"
+    return note
 
 
 def _memory_tail(run: RunResult, config: SandboxConfig) -> str:
@@ -593,7 +595,8 @@ def _death(
     hard = run.signal == signal.SIGKILL and run.cpu_known and run.cpu_s >= config.cpu_soft_s - 0.1
     if xcpu or hard:
         limit = f"{config.cpu_soft_s} s" if xcpu else f"{config.cpu_hard_s} s"
-        message = _cpu_limit_message(run, limit, cases) + _memory_note(run, config)
+        message = _cpu_limit_message(run, limit, cases)
+        message += _memory_note(run, config, cpu_limit=True)
         message += printing_note(run, config)
         summary = (
             (

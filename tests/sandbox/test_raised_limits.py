@@ -245,3 +245,26 @@ def test_the_watch_reads_a_live_process_and_not_a_gone_one() -> None:
     assert watch.cpu_s == before
     watch.close()
     assert not Watch(os.getpid() + 10**7).active
+
+
+def test_the_memory_a_run_reached_is_said_only_when_it_was_much() -> None:
+    config, mib = SandboxConfig(), 1 << 20
+    near = RunResult(signal=signal.SIGXCPU, cpu_s=1.9, cpu_known=True, peak_address_space=500 * mib)
+    status, summary, message = _death(near, "case 1", config, "512 MiB", 4)
+    assert status is Status.TIMEOUT and summary.endswith(", its memory at 500 of 512 MiB"), summary
+    assert "grown to 500 MiB of the 512 MiB allowed (at or near the ceiling" in message, message
+    assert "takes much of the CPU time" in message, message
+    half = RunResult(signal=signal.SIGXCPU, cpu_s=1.9, cpu_known=True, peak_address_space=300 * mib)
+    message = _death(half, "case 1", config, "512 MiB", 4)[2]
+    assert "grown to 300 MiB" in message and "near the ceiling" not in message, message
+    small = RunResult(
+        signal=signal.SIGXCPU, cpu_s=1.9, cpu_known=True, peak_address_space=200 * mib
+    )
+    status, summary, message = _death(small, "case 1", config, "512 MiB", 4)
+    assert "memory" not in summary and "address space" not in message, message
+    killed = RunResult(
+        signal=signal.SIGKILL, cpu_s=0.5, cpu_known=True, peak_address_space=500 * mib
+    )
+    status, summary, message = _death(killed, "case 1", config, "512 MiB", 4)
+    assert status is Status.CRASHED and "grown to 500 MiB" in message, message
+    assert "CPU time" not in message, message
