@@ -9,11 +9,12 @@ styles what it is handed, and asks nothing of the store or the clock itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, tzinfo
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from quiz.study.away import away_since
-from quiz.study.counts import counts_change_at, plan_headline
+from quiz.study.counts import counts_change_at
+from quiz.study.plan_phrases import fsrs_due_not_today
 
 if TYPE_CHECKING:
     from quiz.overview import TopicRow
@@ -27,6 +28,9 @@ NO_PLAN = ("no interview plan", "set one in Settings (,)")
 word of the plan anywhere in the app (Settings said "an interview plan sets its own
 pace", the help "the plan's next cards"). The settings screen's last rows set it, as
 `drillbit plan --interview` does."""
+
+_TICK = timedelta(microseconds=1)
+"""`due_before` reads due < its moment; Home's counts take due <= now."""
 
 PLAN_OVER = "a new date, or none, in Settings (,)"
 """The end of Home's line once the interview day has come: the ended plan's line stayed
@@ -58,6 +62,9 @@ class HomeView:
     """`d` studies today's plan (a plan runs and has a day today), not what is due."""
     broken: int = 0
     """Card files that did not load."""
+    due_not_today: int = 0
+    """While a plan runs: the cards fsrs says are due that today's plan does not ask now
+    (fsrs's due count less the due cards among `plan.offered`)."""
 
     @property
     def plan_runs_today(self) -> bool:
@@ -76,7 +83,9 @@ class HomeView:
         wait."""
         if self.plan is None or self.plan.today is None:
             return self.counts.headline()
-        return plan_headline(len(self.plan.offered), self.counts.total.due)
+        last_pass = self.plan.today.last_pass
+        waiting = fsrs_due_not_today(self.due_not_today, last_pass=last_pass)
+        return f"{len(self.plan.offered):,} planned today", waiting
 
     def plan_line(self, *, ahead_key: str) -> PlanLine | None:
         """The plan's phrases (how to set a new date once the interview day has come), or
@@ -121,7 +130,13 @@ def home_view(workspace: Workspace) -> HomeView:
         else tuple(by_plan)
     )
     broken = len(workspace.content.index.broken)
-    return HomeView(rows, counts, plan, today, by_plan is not None, broken)
+    waiting = 0
+    if plan is not None and counts.total.due:
+        # fsrs's due cards today's plan asks (a same-day step, a look the last pass put
+        # today) are in its count already: the rest are those it leaves for later
+        due = {card_id for card_id, _ in workspace.store.due_before(workspace.now() + _TICK)}
+        waiting = max(0, counts.total.due - sum(1 for c in plan.offered if c in due))
+    return HomeView(rows, counts, plan, today, by_plan is not None, broken, waiting)
 
 
 def welcome_back(workspace: Workspace, plan: PlanStatus | None) -> str | None:

@@ -12,6 +12,8 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from quiz.store import InterviewPlan
+from quiz.study.plan_phrases import fsrs_due_not_today
+from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.screens.study import StudyScreen
@@ -388,40 +390,71 @@ async def test_home_and_plan_json_forecast_the_same_day_with_a_card_buried(
     assert f"the plan reaches only {cli:.2f}" in line
 
 
-async def test_cards_due_by_fsrs_beside_a_plan_say_the_plan_times_them(
+async def _again_then_plan(
+    app: DrillbitApp, pilot: Pilot[None], clock: FakeClock, days: int, minutes: float
+) -> HomeScreen:
+    """Answer the session's first card Again, go Home, let its one-minute step fall due,
+    then set a plan `days` ahead with `minutes` a day: Home counted again."""
+    study = await showing(pilot, StudyScreen)
+    await press(pilot, "space", "enter")
+    assert await wait_until(pilot, lambda: study.phase == "rating")
+    await app.run_action("screen.rate(1)")
+    assert await wait_until(pilot, lambda: len(study.session.answers) == 1)
+    while not isinstance(app.screen, HomeScreen):
+        await press(pilot, "escape")
+        await settle(pilot)
+    clock.advance(120)  # the Again's one-minute step has passed
+    plan = InterviewPlan(
+        interview=clock().date() + timedelta(days=days),
+        minutes_per_day=minutes,
+        target=0.9,
+        created_at=clock(),
+    )
+    app.workspace.store.set_interview_plan(plan)
+    screen = app.screen
+    assert isinstance(screen, HomeScreen)
+    screen.refresh_counts()
+    await settle(pilot)
+    return screen
+
+
+async def test_cards_due_by_fsrs_the_plan_leaves_say_not_today(
     build: AppFactory, clock: FakeClock
 ) -> None:
     """A card answered Again before a plan was set is due by fsrs a minute later; the new
     plan, with too few days for same-day steps, leaves it for its last pass. Home said
-    "1 planned today · 1 due by fsrs" over "today: 0 reviews + 1 new", which read as a
-    review the plan had lost; the numbers agree, and the line now says whose timing rules."""
+    "1 due by fsrs (the plan decides when)" beside "today: 0 reviews + 1 new", and a new
+    user could not tell whether the card came today: it does not, and Home says so."""
     app = build(study=StudyRequest(kind="concept"))
     app.workspace.tz = UTC
-    async with app.run_test(size=(120, 40)) as pilot:
-        study = await showing(pilot, StudyScreen)
-        await press(pilot, "space", "enter")
-        assert await wait_until(pilot, lambda: study.phase == "rating")
-        await app.run_action("screen.rate(1)")
-        assert await wait_until(pilot, lambda: len(study.session.answers) == 1)
-        while not isinstance(app.screen, HomeScreen):
-            await press(pilot, "escape")
-            await settle(pilot)
-        clock.advance(120)  # the Again's one-minute step has passed
-        app.workspace.store.set_interview_plan(
-            InterviewPlan(
-                interview=clock().date() + timedelta(days=2),
-                minutes_per_day=1.0,
-                target=0.9,
-                created_at=clock(),
-            )
-        )
-        screen = app.screen
-        assert isinstance(screen, HomeScreen)
-        screen.refresh_counts()
-        await settle(pilot)
-        line = summary_text(screen)
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await _again_then_plan(app, pilot, clock, days=2, minutes=1.0)
+        status = app.workspace.plan_status()
+        assert status is not None and status.today is not None
+        assert not status.today.same_day_steps, "too few days: no same-day steps today"
+        line = " ".join(summary_text(screen).split())
         assert "today: 0 reviews + " in line, "the plan does not take the learning card today"
-        assert " · 1 due by fsrs (the plan decides when)" in line
+        assert not status.today.last_pass, "a new card is left: the last pass has not begun"
+        assert " · 1 due by fsrs, not today: the plan's last pass reviews them" in line
+        assert "the plan decides when" not in line
+
+
+async def test_a_step_the_plan_asks_today_is_not_called_due_by_fsrs_beside_it(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """With days to spare the plan takes today's same-day steps: the card answered Again
+    is among today's reviews. Home said "2 planned today · 1 due by fsrs (the plan decides
+    when)", the one card counted twice and said to wait; now it is only planned."""
+    app = build(study=StudyRequest(kind="concept"))
+    app.workspace.tz = UTC
+    async with app.run_test(size=(160, 40)) as pilot:
+        screen = await _again_then_plan(app, pilot, clock, days=20, minutes=60.0)
+        status = app.workspace.plan_status()
+        assert status is not None and status.today is not None
+        assert status.today.same_day_steps and len(status.today.reviews) == 1
+        line = " ".join(summary_text(screen).split())
+        assert "today: 1 review + " in line
+        assert "due by fsrs" not in line, "the one due card is today's, not a backlog"
 
 
 async def test_d_on_a_day_whose_only_card_no_day_fits_says_so_not_that_it_waits(
@@ -446,3 +479,12 @@ async def test_d_on_a_day_whose_only_card_no_day_fits_says_so_not_that_it_waits(
         assert note.startswith(
             "Today's plan is done: 1 card longer than a day's 10 min (more minutes a day fit it)."
         ), note
+
+
+def test_the_due_cards_a_plan_leaves_are_said_by_when_they_come() -> None:
+    """Before the last pass they wait for it; in it, for a later day's look (or none)."""
+    assert fsrs_due_not_today(0, last_pass=False) == ""
+    before = fsrs_due_not_today(1234, last_pass=False)
+    assert before == " · 1,234 due by fsrs, not today: the plan's last pass reviews them"
+    during = fsrs_due_not_today(4, last_pass=True)
+    assert during == " · 4 due by fsrs, not today: the plan reviews them on a later day if needed"
