@@ -40,6 +40,8 @@ from quiz.tui.widgets.typed_keys import after_typed_keys
 from quiz.tui.widgets.verdict_view import VerdictView
 
 if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
     from engine.verdict import Verdict
     from quiz.sitting import DrillSitting
     from quiz.study import Session
@@ -102,6 +104,20 @@ class DrillScreen(Screen["DrillSitting"]):
         # twice, "f1 Help ? Help", while the task pane had the focus).
         Binding("question_mark", "app.help", "Help", show=False),
     ]
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """One notice at a time: a new one replaces the one shown. Stacked, five "No hints
+        left." covered the editor's lines at 80x24 while the person typed."""
+        self.app.clear_notifications()
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
 
     class DrillSubmitted(Message):
         """Code was submitted for grading."""
