@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import shutil
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -38,13 +39,19 @@ if TYPE_CHECKING:
     from quiz.tui.screens.study import StudyScreen
 
 
-WAIT_SECONDS = 30.0
-"""The ceiling of `wait_until`: far above any normal wait, so a busy machine is no failure."""
+WAIT_SECONDS = 300.0
+"""The ceiling of `wait_until` and `settle`: they return as soon as what they wait for holds,
+so it only stops a hang. It was 30 s, which a loaded CI box can outlast with nothing wrong
+(a Pilot test gets a twelfth of a core at a load average of 24 on two cores). A real
+sandbox's first grading also waits for its worker to start: `WARM_WITHIN_SECONDS`."""
 
 
-async def wait_until(pilot: Pilot[None], ready: Callable[[], bool]) -> bool:
+async def wait_until(
+    pilot: Pilot[None], ready: Callable[[], bool], ceiling: float = WAIT_SECONDS
+) -> bool:
     """Let the app run until `ready()` holds (for work that finishes asynchronously, such as
-    Markdown rendering or a grading worker); False only after WAIT_SECONDS.
+    Markdown rendering or a grading worker); False only after `ceiling` seconds of wall
+    clock (a count of 50 ms pauses stretched it on a loaded machine, each pause longer).
 
     A widget `ready()` queries may be missing for a moment: a screen that recomposes (the
     stats screen after another drillbit's commit) removes its children before it mounts
@@ -57,11 +64,27 @@ async def wait_until(pilot: Pilot[None], ready: Callable[[], bool]) -> bool:
         except NoMatches:
             return False
 
-    for _ in range(int(WAIT_SECONDS / 0.05)):
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + ceiling
+    while loop.time() < deadline:
         if holds():
             return True
         await pilot.pause(0.05)
-    return ready()
+    return holds()
+
+
+def left_running(
+    pids: list[int], running: Callable[[int], bool], ceiling: float = WAIT_SECONDS
+) -> list[int]:
+    """The processes of `pids` still `running` once all have ended, or after `ceiling` s.
+
+    A killed process ends a moment after the signal (one in bubblewrap's namespace once the
+    kernel has killed the namespace's init), later on a loaded machine: the ceiling only
+    stops a hang (it was 30 s, a guess)."""
+    deadline = time.monotonic() + ceiling
+    while any(running(pid) for pid in pids) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return [pid for pid in pids if running(pid)]
 
 
 def rate_in_another_drillbit(app: DrillbitApp, card_id: str, now: datetime) -> None:
@@ -88,7 +111,7 @@ def retitling_editor(tmp_path: Path) -> str:
     return f"{sys.executable} {script}"
 
 
-async def settle(pilot: Pilot[None]) -> None:
+async def settle(pilot: Pilot[None], ceiling: float = WAIT_SECONDS) -> None:
     """Let the app handle every message it has been sent, every message those handlers send,
     and finish its workers: then what a key did is on the screen, on a loaded machine too.
 
@@ -98,10 +121,13 @@ async def settle(pilot: Pilot[None]) -> None:
     and counts, a resumed screen counts again), and a starved process passes the guess after
     one turn (`-p tests.starved`). Here each round waits until every screen's every node has
     handled what it had queued, until a round ends with nothing queued and no worker running.
+    `ceiling` only stops a hang: the error names the workers still running and the nodes
+    with messages queued.
     """
     app = pilot.app
     loop = asyncio.get_running_loop()
-    deadline = loop.time() + WAIT_SECONDS
+    deadline = loop.time() + ceiling
+    busy = "nothing yet"
     while loop.time() < deadline:
         await pilot.pause()
         nodes = [
@@ -119,10 +145,12 @@ async def settle(pilot: Pilot[None]) -> None:
             app,
             *(n for screen in app.screen_stack for n in screen.walk_children(with_self=True)),
         ]
-        queued = any(node.message_queue_size for node in nodes)
-        if not queued and not any(worker.is_running for worker in app.workers):
+        queued = [node for node in nodes if node.message_queue_size]
+        running = [worker for worker in app.workers if worker.is_running]
+        if not queued and not running:
             return
-    raise AssertionError(f"the app was still busy after {WAIT_SECONDS:.0f} s")
+        busy = f"workers running {[w.name for w in running]}, messages queued on {queued}"
+    raise AssertionError(f"the app was still busy after {ceiling:.0f} s: {busy}")
 
 
 async def press(pilot: Pilot[None], *keys: str) -> None:

@@ -20,6 +20,7 @@ from quiz.sandbox_grader import SandboxGrader
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.workspace import StudyRequest
+from tests.sandbox.helpers import WARM_WITHIN_SECONDS
 from tests.tui.conftest import (
     SOLUTION,
     WAIT_SECONDS,
@@ -185,7 +186,10 @@ async def test_escape_while_graded_kills_the_sandbox_child_and_the_next_grade_ru
             screen = await showing(pilot, DrillScreen)
             screen.query_one("#editor", TextArea).load_text("import time\ntime.sleep(10**6)\n")
             await pilot.press("ctrl+r")
-            assert await wait_until(pilot, lambda: bool(grader._pool and grader._pool.running_pids))
+            # the worker first starts (numpy imported in it): a sandbox's ceiling
+            assert await wait_until(
+                pilot, lambda: bool(grader._pool and grader._pool.running_pids), WARM_WITHIN_SECONDS
+            ), "the sandbox never ran the submission"
             pool = grader._pool
             assert pool is not None
             (pid,) = pool.running_pids
