@@ -16,9 +16,42 @@ from quiz.watch import ctrl_c_stops, watch_file
 from tests.conftest import RunDrillbit
 
 
-def _start(path: Path, settle: float = 0.05) -> tuple[list[str], threading.Event, threading.Thread]:
+class _Looks:
+    """The watcher's stop flag, which counts its looks (each `wait` is one): a test lets it
+    look again a number of times before checking that it reported nothing more. A 0.2 s
+    sleep did that on an idle machine, and gave a watcher stalled on a loaded one no look
+    at all, so a second report would have passed unseen."""
+
+    def __init__(self) -> None:
+        self._stop = threading.Event()
+        self._looks = 0
+        self._looked = threading.Condition()
+
+    def wait(self, timeout: float) -> bool:
+        with self._looked:
+            self._looks += 1
+            self._looked.notify_all()
+        return self._stop.wait(timeout)
+
+    def is_set(self) -> bool:
+        return self._stop.is_set()
+
+    def set(self) -> None:
+        self._stop.set()
+
+    def look_again(self, count: int = 10, ceiling: float = 60.0) -> None:
+        """Until the watcher has looked `count` more times (10: the 0.2 s of 20 ms polls
+        the sleep gave it); `ceiling` bounds a stuck watcher, it is no timing."""
+        with self._looked:
+            start = self._looks
+            assert self._looked.wait_for(lambda: self._looks >= start + count, ceiling), (
+                f"the watcher looked {self._looks - start} times in {ceiling:.0f} s, not {count}"
+            )
+
+
+def _start(path: Path, settle: float = 0.05) -> tuple[list[str], _Looks, threading.Thread]:
     seen: list[str] = []
-    stop = threading.Event()
+    stop = _Looks()
     graded = file_signature(path)  # the text the caller graded: a later save is new however
     thread = threading.Thread(  # late the thread starts on a busy machine
         target=watch_file,
@@ -55,7 +88,7 @@ def test_each_save_is_reported_once_with_the_new_text(tmp_path: Path) -> None:
         time.sleep(0.1)
         _save(path, "v2")
         _wait_for(seen, 1)
-        time.sleep(0.2)
+        stop.look_again()  # a second report of the save would come within these looks
         assert seen == ["v2"]
         _save(path, "v3")
         _wait_for(seen, 2)
@@ -78,7 +111,7 @@ def test_a_save_by_rename_is_noticed(tmp_path: Path) -> None:
         time.sleep(0.03)  # the editor's gap between unlink and rename
         os.replace(temp, path)
         _wait_for(seen, 1)
-        time.sleep(0.2)
+        stop.look_again()  # a second report of the save would come within these looks
         assert seen == ["new"]
     finally:
         stop.set()
@@ -122,6 +155,25 @@ def test_a_burst_of_writes_grades_once(tmp_path: Path) -> None:
     assert seen == ["burst 4    "] and stop.written == len(burst)
 
 
+class _LooksAtMost:
+    """A stop flag that ends the watch after `most` looks, or once set: a save the watcher
+    missed fails the test after a count of looks, not after 30 s of a timer, which a watcher
+    starved that long would have outlasted with nothing wrong. Its waits return at once (the
+    file is saved before the watch starts: there is nothing to settle)."""
+
+    def __init__(self, most: int) -> None:
+        self.most = most
+        self.looks = 0
+        self.stopped = False
+
+    def wait(self, timeout: float) -> bool:
+        self.looks += 1
+        return self.is_set()
+
+    def is_set(self) -> bool:
+        return self.stopped or self.looks >= self.most
+
+
 def test_a_save_before_the_watcher_starts_is_still_graded(tmp_path: Path) -> None:
     # `drillbit watch` grades the file, then starts watching: a save in between counts
     path = tmp_path / "answer.py"
@@ -129,19 +181,14 @@ def test_a_save_before_the_watcher_starts_is_still_graded(tmp_path: Path) -> Non
     graded = file_signature(path)
     path.write_text("the answer")  # saved while the first grading was still running
     seen: list[str] = []
-    stop = threading.Event()
+    stop = _LooksAtMost(100)  # a missed save fails the test, never hangs it
 
     def on_change(text: str) -> None:
         seen.append(text)
-        stop.set()
+        stop.stopped = True
 
-    give_up = threading.Timer(30, stop.set)  # a missed save fails the test, never hangs it
-    give_up.start()
-    try:
-        watch_file(path, on_change, stop, poll_seconds=0.01, settle_seconds=0.01, graded=graded)
-    finally:
-        give_up.cancel()
-    assert seen == ["the answer"]
+    watch_file(path, on_change, stop, poll_seconds=0.01, settle_seconds=0.01, graded=graded)
+    assert seen == ["the answer"] and stop.looks < 100
 
 
 def test_the_first_ctrl_c_is_a_flag_and_the_second_interrupts(
