@@ -177,8 +177,10 @@ def mini_bank(tmp_path: Path) -> Path:
 DRILLBIT_COMMAND = (sys.executable, "-m", "quiz")
 """`drillbit` as a user's shell runs it: this interpreter, the package's `__main__`."""
 
-PROCESS_TIMEOUT_SECONDS = 120
-"""A ceiling for one `drillbit` process, so a hang fails the test instead of stalling it."""
+PROCESS_TIMEOUT_SECONDS = 600
+"""A ceiling for one `drillbit` process, so a hang fails the test instead of stalling it.
+It was 120 s: a `drillbit grade` waits for the sandbox's worker to start (numpy imported,
+its bytecode cache perhaps rebuilt), which tests/sandbox gives 600 s on a loaded box."""
 
 SMALL_BACKUP_REVIEWS = [
     {"card_id": f"card-{number}", "rating": 3, "correct": True, "mode": "due"}

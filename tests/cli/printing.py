@@ -16,6 +16,12 @@ from typing import IO
 
 from tests.conftest import REPO, command_at
 
+WAIT_SECONDS = 600
+"""A ceiling for a test's wait on a drillbit process (a line it prints, its end): the wait
+returns as soon as it comes, so this only stops a hang. It was 60 s, which a loaded CI box
+can outlast with nothing wrong: a watch's first grading waits for the sandbox's worker to
+start (numpy imported in it, as tests/sandbox's `WARM_WITHIN_SECONDS` waits for)."""
+
 END_OF_OUTPUT_SECONDS = 30
 """A ceiling for the last of the output after the process has ended, not a timing: the
 reader stops at end of file (a pipe) or EIO (a terminal) as soon as every writer is gone."""
@@ -79,15 +85,18 @@ class Printing:
         with self._changed:
             return self._text_locked()
 
-    def wait_for(self, text: str, timeout: float = 60) -> None:
+    def wait_for(self, text: str, timeout: float = WAIT_SECONDS) -> None:
         """Until `text` is printed; fails as soon as the output has ended without it.
 
         The end is the reader's end of file, not the process's exit: a process that printed
         `text` and exited had often not had it read yet, and the check made at its exit
         failed (the drain race of the watch tests)."""
         with self._changed:
-            self._changed.wait_for(lambda: self._ended or text in self._text_locked(), timeout)
-        assert text in self.printed(), f"{text!r} never appeared in: {self.printed()}"
+            done = self._changed.wait_for(
+                lambda: self._ended or text in self._text_locked(), timeout
+            )
+        late = "" if done else f"\n(the process still runs: waited {timeout:.0f} s)"
+        assert text in self.printed(), f"{text!r} never appeared in: {self.printed()}{late}"
 
     def _text_locked(self) -> str:
         return b"".join(self._chunks).decode(errors="replace").replace("\r\n", "\n")
@@ -108,7 +117,7 @@ def printed_on_a_terminal(
     *args: str,
     columns: int = 80,
     exit_code: int = 0,
-    ceiling: float = 120,
+    ceiling: float = WAIT_SECONDS,
     now: datetime | None = None,
 ) -> list[str]:
     """The lines `drillbit ARGS` prints (stdout and stderr) on a terminal `columns` wide, once

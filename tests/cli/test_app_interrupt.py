@@ -12,7 +12,7 @@ import pytest
 
 from quiz.errors import INTERRUPTED_EXIT_CODE
 from quiz.store import Store
-from tests.cli.printing import Printing
+from tests.cli.printing import WAIT_SECONDS, Printing
 
 LEAVE_ALTERNATE_SCREEN = "\x1b[?1049l"
 """What Textual writes last when it puts the terminal back."""
@@ -32,7 +32,7 @@ def test_a_sigint_to_the_running_app_is_aborted_with_130(command: list[str], dra
     try:
         app.wait_for(drawn)  # the app's loop runs and has drawn its first screen
         os.kill(app.process.pid, signal.SIGINT)
-        returncode = app.process.wait(timeout=60)  # a ceiling, not a timing
+        returncode = app.process.wait(timeout=WAIT_SECONDS)  # a ceiling, not a timing
     finally:
         app.kill()
         app.close()
@@ -60,7 +60,7 @@ def test_a_sigterm_or_sighup_quits_the_app_as_q_does(signum: int, returncode: in
         app.press_keys("zqxj_typed")
         app.wait_for("zqxj_typed")  # in the editor, well before its autosave
         os.kill(app.process.pid, signum)
-        code = app.process.wait(timeout=60)  # a ceiling, not a timing
+        code = app.process.wait(timeout=WAIT_SECONDS)  # a ceiling, not a timing
     finally:
         app.kill()
         app.close()
@@ -92,7 +92,7 @@ def test_a_signal_keeps_the_number_half_typed_on_a_study_card(signum: int, retur
         app.press_keys("0.0749")
         app.wait_for("0.0749")
         os.kill(app.process.pid, signum)
-        code = app.process.wait(timeout=60)  # a ceiling, not a timing
+        code = app.process.wait(timeout=WAIT_SECONDS)  # a ceiling, not a timing
     finally:
         app.kill()
         app.close()

@@ -25,7 +25,7 @@ from quiz.drill_grading import starter_text
 from quiz.store import InterviewPlan, Store
 from quiz.watch import CtrlC
 from quiz.watch_report import CLEAR
-from tests.cli.printing import Printing
+from tests.cli.printing import WAIT_SECONDS, Printing
 from tests.conftest import (
     DATA,
     DRILLBIT_COMMAND,
@@ -422,9 +422,10 @@ def test_a_graded_draft_opened_and_left_unchanged_in_the_app_stays_the_files(
         assert draft.text.endswith("# typed in the app\n")
 
 
-CTRL_C_SECONDS = 30
+CTRL_C_SECONDS = WAIT_SECONDS
 """A ceiling, not a timing: at load 4 with three workers, watch once took more than 10 s to
-end after Ctrl-C, and the process it left running failed the worker's next test."""
+end after Ctrl-C, and the process it left running failed the worker's next test; it waits
+for the grading under way, which may first wait for the sandbox's worker (30 s was a guess)."""
 
 
 class WatchRun(Printing):

@@ -8,7 +8,7 @@ import sys
 
 from quiz.bank.loader import load_bank
 from quiz.bank.sources import bundled_content_dir
-from tests.cli.printing import Printing
+from tests.cli.printing import WAIT_SECONDS, Printing
 from tests.conftest import RunDrillbit
 
 
@@ -18,7 +18,7 @@ def test_drills_on_an_80_column_terminal_fit_and_whole_into_a_pipe(drillbit: Run
         [sys.executable, "-m", "quiz", "drills"], terminal=True, env={"COLUMNS": "80"}
     )
     try:
-        assert listing.process.wait(timeout=120) == 0  # a ceiling, not a timing
+        assert listing.process.wait(timeout=WAIT_SECONDS) == 0  # a ceiling, not a timing
     finally:
         listing.kill()
         listing.close()
