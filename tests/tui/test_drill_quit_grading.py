@@ -11,7 +11,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -21,7 +20,7 @@ from quiz.drill_grading import Drill
 from quiz.sandbox_grader import GradingAbandonedError, SandboxGrader
 from quiz.store import Store
 from quiz.workspace import Workspace
-from tests.tui.conftest import inprocess_grade
+from tests.tui.conftest import inprocess_grade, left_running
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -121,10 +120,7 @@ def test_quitting_while_a_grade_runs_kills_its_child_and_records_nothing(
     tmp.mkdir()
     processes = _quit_while_grading(tui_bank, _isolated_home, tmp, moment)
     assert processes, "the grade started no sandbox worker"
-    deadline = time.monotonic() + 30
-    while any(alive(pid) for pid in processes) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert [pid for pid in processes if alive(pid)] == []
+    assert left_running(processes, alive) == []
     assert [p.name for p in tmp.iterdir() if p.name.startswith("drillbit-sandbox-")] == []
     with Store.open() as store:
         assert store.attempts(card_id="tiny-sgd") == []

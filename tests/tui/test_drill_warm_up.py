@@ -11,7 +11,6 @@ import os
 import subprocess
 import sys
 import threading
-import time
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +22,7 @@ from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.workspace import Workspace
 from tests.sandbox.helpers import WARM_WITHIN_SECONDS
-from tests.tui.conftest import AppFactory, showing, wait_until
+from tests.tui.conftest import WAIT_SECONDS, AppFactory, left_running, showing, wait_until
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -89,12 +88,32 @@ from quiz.tui.app import make_app
 from bench.processes import descendants
 
 mode = sys.argv[2]
-looking = threading.Event()
+looking = threading.Event()  # the step the quit comes in has begun
 if mode == "checker":  # the checker's imports never end: a quit must not wait for them
     def endless(drill):
         looking.set()
         threading.Event().wait()
     Drill.checker = property(endless)
+else:  # the worker is spawned and held short of ready (numpy importing) until the quit
+    # closes its pool: a 2 ms poll of the pool's starting list could miss a start-up that
+    # ended before it looked, and wait for the subprocess's timeout
+    from engine.sandbox import pool
+    from engine.sandbox.worker import Worker
+    pools = []
+    spawn_batch, wait_ready = pool.WorkerPool._spawn_batch, Worker.wait_ready
+
+    def spawn_batch_seen(self, need):
+        pools.append(self)
+        spawn_batch(self, need)
+
+    def wait_ready_until_closed(self):
+        with pools[0]._cond:
+            looking.set()
+            pools[0]._cond.wait_for(lambda: pools[0]._closed)
+        return wait_ready(self)
+
+    pool.WorkerPool._spawn_batch = spawn_batch_seen
+    Worker.wait_ready = wait_ready_until_closed
 app = make_app([Path(sys.argv[1])], include_bundled=False, drill="tiny-sgd")
 seen = {}
 
@@ -102,13 +121,7 @@ seen = {}
 async def walk(pilot):
     while type(app.screen).__name__ != "DrillScreen":
         await pilot.pause(0.05)
-    if mode == "checker":
-        while not looking.is_set():
-            await asyncio.sleep(0.01)
-    else:  # quit while the sandbox's worker imports numpy
-        from engine.sandbox import pool
-        while pool._default is None or not pool._default._starting:
-            await asyncio.sleep(0.002)
+    await asyncio.to_thread(looking.wait)  # the subprocess's timeout bounds it
     seen["processes"] = descendants(os.getpid())
     print(json.dumps(seen), flush=True)
     app.exit()
@@ -176,10 +189,7 @@ def test_quitting_while_the_sandbox_worker_starts_leaves_no_process(
     later by the kernel, so their end is awaited (a ceiling, not a time asserted)."""
     processes = _quit_during_warm_up(tui_bank, "worker")
     assert processes, "the warm-up started no sandbox worker"
-    deadline = time.monotonic() + 30
-    while any(_alive(pid) for pid in processes) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert [pid for pid in processes if _alive(pid)] == []
+    assert left_running(processes, _alive) == []
 
 
 def _heavy(modules: list[str]) -> set[str]:
@@ -257,7 +267,7 @@ async def test_a_drill_left_while_its_checker_is_found_starts_no_sandbox_worker(
 
     def slow_checker(drill: Drill) -> Any:
         looking.set()
-        assert release.wait(30), "the test never let the checker be found"
+        assert release.wait(WAIT_SECONDS), "the test never let the checker be found"
         return find.__get__(drill)
 
     warm_up = Workspace.warm_up

@@ -22,6 +22,7 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import PLAN_DIP, StatsScreen
 from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
 from tests.tui.conftest import (
+    WAIT_SECONDS,
     AppFactory,
     FakeClock,
     press,
@@ -423,7 +424,9 @@ async def test_the_stats_screen_shows_before_the_plans_forecast_is_computed(
     real = plan_status_module.status_with_forecast
 
     def held(*args: Any, **kwargs: Any) -> Any:
-        release.wait(timeout=120)  # a ceiling: the test releases it once the screen shows
+        # a ceiling: the test releases it once the screen shows, after up to three waits of
+        # its own (its 120 s was less than one of them: the forecast would come too soon)
+        release.wait(timeout=3 * WAIT_SECONDS)
         computed.append(1)
         return real(*args, **kwargs)
 
