@@ -73,6 +73,20 @@ async def wait_until(
     return holds()
 
 
+@pytest.fixture(autouse=True)
+def _patient_pilot(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Textual's Pilot waits up to 30 s of wall clock for the screen to handle what a key
+    (a click, the app's start) queued, then raises WaitForScreenTimeout: a guess that a
+    loaded CI box can outlast with nothing wrong. Here it waits up to WAIT_SECONDS, as
+    every other wait of these tests (test_textual_contract.py checks the patch holds)."""
+    wait = Pilot._wait_for_screen
+
+    async def patient(self: Pilot[Any], timeout: float = WAIT_SECONDS) -> bool:
+        return await wait(self, timeout=timeout)
+
+    monkeypatch.setattr(Pilot, "_wait_for_screen", patient)
+
+
 def left_running(
     pids: list[int], running: Callable[[int], bool], ceiling: float = WAIT_SECONDS
 ) -> list[int]:

@@ -3,10 +3,21 @@ Textual upgrade that changes it fails here, by name, rather than as a flaky test
 
 from __future__ import annotations
 
+import inspect
+
+import pytest
 from textual.app import App, ComposeResult
+from textual.pilot import Pilot
 from textual.widgets import Static
 
-from tests.tui.conftest import Recorder, notices, notifications, screen_lines, settle
+from tests.tui.conftest import (
+    WAIT_SECONDS,
+    Recorder,
+    notices,
+    notifications,
+    screen_lines,
+    settle,
+)
 
 
 class _Hello(App[None]):
@@ -36,3 +47,24 @@ async def test_screen_lines_reads_the_cells_as_drawn() -> None:
         lines = screen_lines(app)
         assert len(lines) == 3 and all(line.cell_length == 30 for line in lines)
         assert lines[0].text.startswith("hello, drawn")
+
+
+async def test_a_pilot_waits_for_the_screen_as_long_as_the_other_waits(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """`pilot.press` (and the app's start) wait for the screen through `_wait_for_screen`, a
+    Textual internal whose 30 s the TUI tests' fixture raises to WAIT_SECONDS: the waits a
+    press makes go through the patched one, with that ceiling."""
+    waited: list[float] = []
+    patched = Pilot._wait_for_screen
+    assert inspect.signature(patched).parameters["timeout"].default == WAIT_SECONDS
+
+    async def seen(self: Pilot[None], timeout: float = WAIT_SECONDS) -> bool:
+        waited.append(timeout)
+        return await patched(self, timeout)
+
+    monkeypatch.setattr(Pilot, "_wait_for_screen", seen)
+    app = _Hello()
+    async with app.run_test() as pilot:
+        await pilot.press("x")
+    assert waited and set(waited) == {WAIT_SECONDS}, waited
