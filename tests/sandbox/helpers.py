@@ -78,7 +78,7 @@ LIVE_POOLS: list[WorkerPool] = []
 """Every pool the session's fixtures opened: their waiting workers are not leftovers."""
 
 
-def wait_for_full_pools(timeout: float = 60.0) -> None:
+def wait_for_full_pools(timeout: float | None = None) -> None:
     """Wait until every open pool of this process has all its workers warm.
 
     A pool's spawner thread builds a replacement after a grading, in the background, and
@@ -88,8 +88,8 @@ def wait_for_full_pools(timeout: float = 60.0) -> None:
     """
     pools = [*LIVE_POOLS, pool_module._default]
     for pool in pools:
-        if pool is not None and not pool.closed:
-            pool.wait_warm(timeout)
+        if pool is not None and not pool.closed:  # None: WARM_WITHIN_SECONDS (it was 60 s)
+            pool.wait_warm(WARM_WITHIN_SECONDS if timeout is None else timeout)
 
 
 WARM_WITHIN_SECONDS = 600.0
@@ -156,7 +156,7 @@ def run_adversarial(
     After an abnormal ending the next submission is graded and must pass; after a
     normal one, the next test's own grading on the same shared pool shows it.
     """
-    pool.wait_warm(60)  # graded by a warm worker, as a user's submission is
+    pool.wait_warm(WARM_WITHIN_SECONDS)  # graded by a warm worker, as a user's submission is
     verdict = grade(checker, source, seed=3, pool=pool)
     assert verdict.status is status, shown(verdict)
     if phrase is not None:

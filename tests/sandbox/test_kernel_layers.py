@@ -27,7 +27,15 @@ from engine.verdict import Status, Verdict
 from quiz.verdict_text import format_verdict, isolation_warnings
 from tests.sandbox.conftest import skip_unless_bwrap_for
 from tests.sandbox.drills import PatientDoubleChecker
-from tests.sandbox.helpers import DOUBLE, GOOD, LIVE_POOLS, _proc_table, run_adversarial, shown
+from tests.sandbox.helpers import (
+    DOUBLE,
+    GOOD,
+    LIVE_POOLS,
+    WARM_WITHIN_SECONDS,
+    _proc_table,
+    run_adversarial,
+    shown,
+)
 
 SIGMOID = get_checker("nn.activations.sigmoid")
 PATIENT = PatientDoubleChecker()
@@ -306,7 +314,7 @@ def test_landlock_confines_the_files_without_bwrap(tmp_path: Path) -> None:
             checker=PATIENT,
         )
         # the work dir stays writable
-        pool.wait_warm(60)
+        pool.wait_warm(WARM_WITHIN_SECONDS)
         ok = grade(PATIENT, _double("open('scratch', 'w').write('x')\nreturn 2 * x"), pool=pool)
         assert ok.passed, shown(ok)
     assert not outside.exists()

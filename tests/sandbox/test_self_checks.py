@@ -19,7 +19,7 @@ from engine.grade_sandboxed import grade
 from engine.harnesses import _runtime
 from engine.sandbox import WorkerPool
 from engine.verdict import Status
-from tests.sandbox.helpers import assert_clean, shown
+from tests.sandbox.helpers import WARM_WITHIN_SECONDS, assert_clean, shown
 
 SIGMOID = get_checker("nn.activations.sigmoid")
 NAIVE = "\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
@@ -162,7 +162,7 @@ def test_a_naive_overflowing_sigmoid_does_not_pass(pool: WorkerPool, cheat: str)
     source = textwrap.dedent(CHEATS[cheat])
     if "def sigmoid" not in source:
         source += NAIVE
-    pool.wait_warm(60)
+    pool.wait_warm(WARM_WITHIN_SECONDS)
     verdict = grade(SIGMOID, source, seed=11, pool=pool)
     assert not verdict.passed, shown(verdict)
     assert verdict.status in (Status.FAILED, Status.ERROR), shown(verdict)
@@ -284,7 +284,7 @@ def test_a_changed_entry_of_the_callers_dict_is_an_input_changed_in_place(
     pool: WorkerPool, change: str
 ) -> None:
     source = "import numpy as np\n" + textwrap.dedent(CALLERS_DICT_CHANGED[change])
-    pool.wait_warm(60)
+    pool.wait_warm(WARM_WITHIN_SECONDS)
     verdict = grade(L2, source, seed=11, pool=pool)
     assert verdict.status is Status.FAILED, shown(verdict)
     assert "changed its input" in shown(verdict) and "params['" in shown(verdict), shown(verdict)
@@ -315,7 +315,7 @@ def sigmoid(z):
 
 
 def test_a_naive_sigmoid_computed_between_two_calls_fails_on_overflow(pool: WorkerPool) -> None:
-    pool.wait_warm(60)
+    pool.wait_warm(WARM_WITHIN_SECONDS)
     verdict = grade(SIGMOID, BETWEEN_CALLS, seed=11, pool=pool)
     assert verdict.status is Status.FAILED, shown(verdict)
     assert "overflow" in shown(verdict), shown(verdict)
