@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from quiz.textsafe import file_signature
-from quiz.watch import ctrl_c_stops, watch_file
+from quiz.watch import Stop, ctrl_c_stops, watch_file
 from tests.conftest import RunDrillbit
 
 
@@ -155,23 +155,23 @@ def test_a_burst_of_writes_grades_once(tmp_path: Path) -> None:
     assert seen == ["burst 4    "] and stop.written == len(burst)
 
 
-class _LooksAtMost:
-    """A stop flag that ends the watch after `most` looks, or once set: a save the watcher
-    missed fails the test after a count of looks, not after 30 s of a timer, which a watcher
-    starved that long would have outlasted with nothing wrong. Its waits return at once (the
-    file is saved before the watch starts: there is nothing to settle)."""
+class _AtMost:
+    """`inner` as the watcher's stop flag, set as well after `most` looks: a watcher that
+    misses a save, or does not stop, fails the test instead of hanging it (a missed save
+    hung the Ctrl-C test), and after a count of looks, not after a 30 s timer, which a
+    watcher starved that long would have outlasted with nothing wrong."""
 
-    def __init__(self, most: int) -> None:
+    def __init__(self, inner: Stop, most: int = 100) -> None:
+        self.inner = inner
         self.most = most
         self.looks = 0
-        self.stopped = False
 
     def wait(self, timeout: float) -> bool:
         self.looks += 1
-        return self.is_set()
+        return self.inner.wait(timeout) or self.looks >= self.most
 
     def is_set(self) -> bool:
-        return self.stopped or self.looks >= self.most
+        return self.inner.is_set() or self.looks >= self.most
 
 
 def test_a_save_before_the_watcher_starts_is_still_graded(tmp_path: Path) -> None:
@@ -181,14 +181,15 @@ def test_a_save_before_the_watcher_starts_is_still_graded(tmp_path: Path) -> Non
     graded = file_signature(path)
     path.write_text("the answer")  # saved while the first grading was still running
     seen: list[str] = []
-    stop = _LooksAtMost(100)  # a missed save fails the test, never hangs it
+    reported = threading.Event()
+    stop = _AtMost(reported)  # a missed save fails the test, never hangs it
 
     def on_change(text: str) -> None:
         seen.append(text)
-        stop.stopped = True
+        reported.set()
 
     watch_file(path, on_change, stop, poll_seconds=0.01, settle_seconds=0.01, graded=graded)
-    assert seen == ["the answer"] and stop.looks < 100
+    assert seen == ["the answer"] and stop.looks < stop.most
 
 
 def test_the_first_ctrl_c_is_a_flag_and_the_second_interrupts(
@@ -223,10 +224,9 @@ def test_a_ctrl_c_during_a_grading_lets_it_finish_then_the_loop_stops(tmp_path: 
     with ctrl_c_stops() as ctrl_c:
         graded_before = file_signature(path)
         path.write_text("version 2")  # another size: the same mtime tick would hide "v2"
-        watch_file(
-            path, grade, ctrl_c, poll_seconds=0.01, settle_seconds=0.01, graded=graded_before
-        )
-    assert graded == ["version 2"] and ctrl_c.pressed
+        stop = _AtMost(ctrl_c)  # a missed save fails the test, never hangs it
+        watch_file(path, grade, stop, poll_seconds=0.01, settle_seconds=0.01, graded=graded_before)
+    assert graded == ["version 2"] and ctrl_c.pressed and stop.looks < stop.most
 
 
 def test_a_save_with_a_byte_order_mark_is_reported_without_it(tmp_path: Path) -> None:
