@@ -20,6 +20,7 @@ from quiz.drill_grading import Drill
 from quiz.sandbox_grader import GradingAbandonedError, SandboxGrader
 from quiz.store import Store
 from quiz.workspace import Workspace
+from tests.conftest import PROCESS_TIMEOUT_SECONDS
 from tests.tui.conftest import inprocess_grade, left_running
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -99,7 +100,7 @@ def _quit_while_grading(tui_bank: Path, home: Path, tmp: Path, moment: str) -> l
         capture_output=True,
         text=True,
         check=True,
-        timeout=180,  # the old app never exited: it waited for the child
+        timeout=PROCESS_TIMEOUT_SECONDS,  # the old app never exited: it waited for the child
     )
     processes: list[int] = json.loads(out.stdout.strip().splitlines()[-1])["processes"]
     return processes

@@ -21,6 +21,7 @@ from quiz.sandbox_grader import SandboxGrader
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.workspace import Workspace
+from tests.conftest import PROCESS_TIMEOUT_SECONDS
 from tests.sandbox.helpers import WARM_WITHIN_SECONDS
 from tests.tui.conftest import WAIT_SECONDS, AppFactory, left_running, showing, wait_until
 
@@ -164,7 +165,7 @@ def _quit_during_warm_up(tui_bank: Path, mode: str) -> list[int]:
         capture_output=True,
         text=True,
         check=True,
-        timeout=180,  # the old app never exited: it waited for the endless import
+        timeout=PROCESS_TIMEOUT_SECONDS,  # the old app never exited: it waited for the import
     )
     processes: list[int] = json.loads(out.stdout.strip().splitlines()[-1])["processes"]
     return processes
@@ -217,7 +218,7 @@ def test_opening_a_drill_leaves_its_checker_to_the_warm_up(
             capture_output=True,
             text=True,
             check=True,
-            timeout=120,
+            timeout=PROCESS_TIMEOUT_SECONDS,
         )
     seen = json.loads(out.stdout)
     assert not _heavy(seen["opened"]), "the sitting is opened without the engine"

@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import PROCESS_TIMEOUT_SECONDS
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -24,7 +26,7 @@ def _probe(mode: str, out: Path) -> dict[str, Any]:
         capture_output=True,
         text=True,
         check=True,
-        timeout=120,
+        timeout=PROCESS_TIMEOUT_SECONDS,  # a ceiling: a cold start under load takes long
     )
     report: dict[str, Any] = json.loads(out.read_text(encoding="utf-8"))
     return report
