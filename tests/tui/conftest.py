@@ -220,6 +220,13 @@ async def showing(pilot: Pilot[None], kind: type[ScreenT]) -> ScreenT:
     return screen
 
 
+def skip_keys(study: StudyScreen) -> tuple[str, ...]:
+    """The keys that skip the shown card: a number card's box takes s as a letter, so
+    escape leaves it first (on any other card escape ends the session)."""
+    card = study.card
+    return ("escape", "s") if card is not None and card.kind == "numeric" else ("s",)
+
+
 async def mock_clock_running(pilot: Pilot[None], study: StudyScreen) -> None:
     """Wait until a timed session's clock has started. It starts at the first frame with
     the question on it (a callback after the screen's refresh), which a loaded machine can

@@ -31,6 +31,7 @@ from tests.tui.conftest import (
     screen_lines,
     settle,
     showing,
+    skip_keys,
     wait_until,
 )
 
@@ -544,11 +545,11 @@ async def test_a_run_of_skips_shows_one_notice_at_a_time(
         for _ in range(3):
             assert screen.card is not None
             seen.append(screen.card.id)
-            await press(pilot, "s")
+            await press(pilot, *skip_keys(screen))
         assert len(set(seen)) == 3, "each s moved on to another card"
         assert notices(recorder).count(SKIPPED) == 1
         clock.advance(app.NOTIFICATION_TIMEOUT)
-        await press(pilot, "s")
+        await press(pilot, *skip_keys(screen))
         assert notices(recorder).count(SKIPPED) == 2
 
 

@@ -42,7 +42,8 @@ async def test_each_rating_of_a_new_card_counts_it_done_only_when_it_leaves_the_
         study = await showing(pilot, StudyScreen)
         session = study.session
         assert [card.id for card in session.queued] == BASICS
-        await press(pilot, "s", "s")  # to the concept card, the one rated with 1-4
+        # to the concept card, the one rated with 1-4 (escape leaves the number card's box)
+        await press(pilot, "s", "escape", "s")
         assert study.card is not None and study.card.id == "what-is-relu"
         assert _place(study) == "basics · 0 done · 3 left"
         clock.advance(10)
@@ -65,7 +66,7 @@ async def test_a_card_that_comes_back_is_done_when_answered_for_good(
     app = build(study=StudyRequest(mode="due", topic="basics"))
     async with app.run_test() as pilot:
         study = await showing(pilot, StudyScreen)
-        await press(pilot, "s", "s")
+        await press(pilot, "s", "escape", "s")
         clock.advance(10)
         await press(pilot, "space", "enter", "2")  # Hard: back at the end
         await settle(pilot)

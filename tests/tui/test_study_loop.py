@@ -33,6 +33,7 @@ from tests.tui.conftest import (
     screen_lines,
     settle,
     showing,
+    skip_keys,
 )
 from tests.tui.test_drill import editor_of, grade_now
 from tests.tui.test_footer import described
@@ -104,7 +105,7 @@ async def test_leaving_a_failed_drill_skips_and_give_up_is_again(
         for _ in range(3):
             if study.card is not None and study.card.kind == "coding":
                 break
-            await press(pilot, "s")  # skip: nothing logged
+            await press(pilot, *skip_keys(study))  # skip: nothing logged
             await settle(pilot)
         assert app.workspace.store.review_count() == 0
         await press(pilot, "enter")
@@ -118,7 +119,7 @@ async def test_leaving_a_failed_drill_skips_and_give_up_is_again(
         assert recorder.of(StudyScreen.AnswerGraded) == []
         assert study.card is not None and study.card.kind != "coding"
         while study.card is not None and study.card.kind != "coding":
-            await press(pilot, "s")
+            await press(pilot, *skip_keys(study))
             await settle(pilot)
         await press(pilot, "enter")
         await settle(pilot)
@@ -314,7 +315,9 @@ async def test_home_follows_new_per_day_and_bury_takes_a_card_out(
         await press(pilot, "x")  # suspend the first card
         await settle(pilot)
         assert study.session.remaining == 1
-        await press(pilot, "escape", "escape")
+        assert study.card is not None and study.card.kind == "numeric"
+        # out of the number card's box, the session's end, the summary's
+        await press(pilot, "escape", "escape", "escape")
         await settle(pilot)
         summary = str(app.screen.query_one("#home-summary").render())
         assert "3 new + 0 learning + 0 review + 1 suspended = 4 cards" in summary
@@ -337,9 +340,11 @@ async def test_the_palette_searches_the_full_text(build: AppFactory) -> None:
 
 
 @pytest.mark.parametrize("key", ["x", "b"])
-async def test_bury_and_suspend_reach_the_screen_from_the_empty_number_box(
+async def test_bury_and_suspend_reach_the_screen_once_escape_leaves_the_number_box(
     build: AppFactory, key: str
 ) -> None:
+    """In the box the letter is typed (an answer may start with one: sqrt, ln); escape
+    leaves the box, and then it buries or suspends."""
     app = build(study=StudyRequest(kind="numeric"))
     async with app.run_test() as pilot:
         study = await showing(pilot, StudyScreen)
@@ -348,6 +353,10 @@ async def test_bury_and_suspend_reach_the_screen_from_the_empty_number_box(
         assert box.has_focus and box.value == ""
         card, before = study.card.id, study.session.remaining
         await press(pilot, key)
+        await settle(pilot)
+        assert box.value == key and study.session.remaining == before
+        box.value = ""
+        await press(pilot, "escape", key)
         await settle(pilot)
         assert study.session.remaining == before - 1
         flag = app.workspace.store.card_flags()[card]
@@ -382,8 +391,8 @@ async def test_a_wrong_answer_without_learning_steps_does_not_come_back_today(
 async def test_undo_and_help_reach_the_screen_from_the_empty_number_box(
     build: AppFactory,
 ) -> None:
-    """On a numeric card u undoes the last answer and ? opens help, as on any card (the
-    box used to type them)."""
+    """On a numeric card u undoes the last answer once escape has left the box, and ? opens
+    help from the empty box, as on any card (the box used to type them)."""
     app = build(study=StudyRequest(kind="numeric"))
     async with app.run_test() as pilot:
         study = await showing(pilot, StudyScreen)
@@ -395,9 +404,10 @@ async def test_undo_and_help_reach_the_screen_from_the_empty_number_box(
         box = study.query_one(NumberAnswer)
         assert study.phase == "question" and box.has_focus and box.value == ""
         assert len(study.session.answers) == 1
-        await press(pilot, "u")
+        await press(pilot, "escape", "u")
         await settle(pilot)
         assert study.session.answers == [] and study.query_one(NumberAnswer).value == ""
+        assert study.query_one(NumberAnswer).has_focus  # the card back, ready to type
         await press(pilot, "question_mark")
         await settle(pilot)
         await showing(pilot, HelpScreen)
@@ -459,7 +469,7 @@ async def test_an_enter_pressed_before_the_drill_was_shown_does_not_reach_its_ed
 async def test_letters_typed_after_a_number_stay_in_the_box(
     build: AppFactory, recorder: Recorder, typed: str
 ) -> None:
-    """s, b and x are skip, bury and suspend only in an empty box: "10x" (ten times) or
+    """s, b and x are typed into the box, not skip, bury and suspend: "10x" (ten times) or
     a unit typed after the number is refused as an answer, and the card stays."""
     app = build(study=StudyRequest(kind="numeric"))
     async with app.run_test(message_hook=recorder) as pilot:
@@ -479,7 +489,10 @@ async def test_letters_typed_after_a_number_stay_in_the_box(
         assert "is not part of" in str(study.query_one("#study-status").render())
         box.value = ""
         await settle(pilot)
-        assert {"b", "x"} <= set(study.active_bindings)  # (s: the session has one card)
+        assert not {"b", "x"} & set(study.active_bindings)  # the empty box takes them too
+        await press(pilot, "escape")
+        await settle(pilot)
+        assert {"b", "x"} <= set(study.active_bindings)  # out of the box: the card's keys
 
 
 async def test_s_on_the_last_card_says_there_is_nothing_to_skip_to(build: AppFactory) -> None:
@@ -500,9 +513,9 @@ async def test_s_on_the_last_card_says_there_is_nothing_to_skip_to(build: AppFac
 async def test_enter_on_an_empty_number_box_says_what_to_do_and_the_cards_keys_stay(
     build: AppFactory,
 ) -> None:
-    """An Anki user's space went into a number card's box: from then on b, x and s were
-    typed into it too, and enter said "' ' is not a number". Enter on an empty box says to
-    type one or show the answer with space, and b still buries the card."""
+    """An Anki user's space went into a number card's box, and enter said "' ' is not a
+    number". Enter on an empty box says to type one or show the answer with space, and b
+    still buries the card once escape has left the box."""
     app = build(study=StudyRequest(kind="numeric"))
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await showing(pilot, StudyScreen)
@@ -512,7 +525,7 @@ async def test_enter_on_an_empty_number_box_says_what_to_do_and_the_cards_keys_s
         status = str(screen.query_one("#study-status").render())
         assert status == NOTHING_TYPED_SHOW, status
         assert len(status) <= 78  # one line inside the padding at 80 columns
-        await press(pilot, "b")  # the card's key, not a letter typed into the box
+        await press(pilot, "escape", "b")  # out of the box: the card's key
         await settle(pilot)
         flag = app.workspace.store.card_flags().get(card)
         assert flag is not None and flag.buried_until is not None

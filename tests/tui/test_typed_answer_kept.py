@@ -23,14 +23,17 @@ def kept_text(card_id: str) -> str | None:
     return None if kept is None else kept[0]
 
 
-async def _type_and_quit(build: AppFactory, keys: str, quit_key: str) -> str:
+async def _type_and_quit(build: AppFactory, keys: str, *quit_keys: str) -> str:
     """Open a numeric cram, type `keys` into the first card's box, quit; the card's id."""
     app = build(study=NUMERIC)
     async with app.run_test() as pilot:
         study = await showing(pilot, StudyScreen)
         assert study.card is not None
         await press(pilot, *keys)
-        await press(pilot, quit_key)
+        await press(pilot, *quit_keys)
+        if quit_keys[-1] == "escape":
+            await settle(pilot)
+            assert study.phase == "over"  # ended by the keys, not by the test's end
         return study.card.id
 
 
@@ -56,7 +59,7 @@ async def test_a_quit_keeps_the_half_typed_number_for_the_same_card_today(
 
 
 async def test_escape_keeps_it_too_and_an_answer_forgets_it(build: AppFactory) -> None:
-    card_id = await _type_and_quit(build, "12", "escape")
+    card_id = await _type_and_quit(build, "12", "escape", "escape")  # out of the box, end
     assert kept_text(card_id) == "12"
     app = build(study=NUMERIC)
     async with app.run_test() as pilot:

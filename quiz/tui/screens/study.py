@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Literal
 
 from fsrs import Rating
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -46,7 +47,7 @@ from quiz.study_view import (
 )
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
-from quiz.tui.screens.study_question import Question, question
+from quiz.tui.screens.study_question import Question, out_of_box_hint, question
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer, point_keys
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
 from quiz.tui.widgets.clock import MockClock
@@ -69,9 +70,10 @@ LAST_CARD = "Nothing left to skip to: this is the last card."
 """What s says on the session's last card (a skip would bring the same card back)."""
 
 SKIPPED = "Skipped: it comes back at the end."
-NOTHING_TYPED = "Nothing typed: type your number and press enter, or s to skip the card for now"
+NOTHING_TYPED = "Nothing typed: type your number and press enter · esc then s skips it for now"
 """What enter says on a number card's empty box in a mock (it shows no answer): "' ' is not
-a number" did not say the key that goes on without one (a mock has no bury or suspend)."""
+a number" did not say the keys that go on without one (a mock has no bury or suspend; the
+box takes s as a letter, so escape leaves it first)."""
 
 NOTHING_TYPED_SHOW = "Nothing typed: type your number and press enter · space shows the answer"
 """What enter says on a number card's empty box elsewhere: space shows the answer there,
@@ -138,8 +140,12 @@ class StudyScreen(Screen[None]):
         Binding(
             "backspace", "back_to_ticking", "Back to points", tooltip="tick them again", show=False
         ),
-        # an empty number box passes these and u on (no answer starts with s, b, x or u);
-        # once something is typed it keeps them (NumberAnswer._on_key, check_consume_key)
+        # a number box takes every letter while it has the focus (sqrt(128), ln 2): these
+        # work once escape has left it, and enter or a digit goes back (`leave_box`)
+        Binding("escape", "leave_box", "Card keys", tooltip="leave the box: skip, bury, end"),
+        # undescribed, as the help's enter row has no room left at 80 columns: the hint
+        # out of the box says it ("enter or a digit types again")
+        Binding("enter", "to_box", "", show=False),
         Binding("s", "skip", "Skip", tooltip="to the end of the queue"),
         Binding("b", "set_aside(False)", "Bury", tooltip="hide the card until tomorrow"),
         Binding("x", "set_aside(True)", "Suspend", tooltip="set the card aside"),
@@ -212,11 +218,13 @@ class StudyScreen(Screen[None]):
         self.order: list[int] = []
         """Choice cards: the card's option index shown at each position."""
         self._first: Question | None = None
+        """The first card's question, composed with the screen and presented at its mount."""
         self._answer_box: NumberAnswer | None = None
         """The shown numeric card's answer box while unanswered: what it holds is kept when
         the card is left (`_keep_typed`), read from the widget itself, gone from the DOM
         once the screen unmounts."""
-        """The first card's question, composed with the screen and presented at its mount."""
+        self._question_hint = ""
+        """The shown card's hint under its question, said again when the box is back in focus."""
         self._drill_open = False
         """A drill was asked for and has not come back: a second enter queued meanwhile
         (a quick double press) opens no second drill over it."""
@@ -359,6 +367,7 @@ class StudyScreen(Screen[None]):
         if asked.order is not None:
             self.order = asked.order
         self._answer_box = asked.box
+        self._question_hint = asked.status
         return asked
 
     def _heading(self, card: Card) -> tuple[str, str, str]:
@@ -436,6 +445,13 @@ class StudyScreen(Screen[None]):
             return (
                 self.phase == "question" and isinstance(front, CodingFront) and not self._drill_open
             )
+        if action == "leave_box":
+            return self._typing()
+        if action == "to_box":
+            box = self._answer_box
+            return self.phase == "question" and box is not None and not box.has_focus
+        if self._typing() and action in ("skip", "set_aside", "undo", "end"):
+            return False  # the box takes their letters; escape leaves it (`leave_box`)
         if action == "skip":  # on the last card too: the hint offers it, and it says why not
             return self.phase in ("question", "revealed")
         if action == "set_aside":
@@ -444,9 +460,51 @@ class StudyScreen(Screen[None]):
             return self.session.can_undo and self.phase != "over" and not self.hides_feedback
         return True
 
+    def _typing(self) -> bool:
+        """A number card's box has the focus, unanswered: it takes every letter."""
+        box = self._answer_box
+        return self.phase == "question" and box is not None and box.has_focus
+
+    def action_leave_box(self) -> None:
+        """Escape in a number box: the focus goes to the card, where s, b, x, u and escape
+        are the card's keys again (the box took them as letters: sqrt(128), ln 2)."""
+        if not self._typing():
+            return
+        self.set_focus(self.query_one("#study-body", VerticalScroll))
+        self.set_status(Text(out_of_box_hint(self.session), style="bold"))
+        self.refresh_bindings()
+
+    def action_to_box(self, typed: str = "") -> None:
+        """Back into the number box (enter, or a key the card does not use, typed into it)."""
+        box = self._answer_box
+        if self.phase != "question" or box is None or box.has_focus:
+            return
+        self.set_focus(box)
+        if typed:
+            box.insert_text_at_cursor(typed)
+        self.set_status(self._question_hint)
+        self.refresh_bindings()
+
+    def on_key(self, event: events.Key) -> None:
+        """Out of a number card's box, a key the card does not use (a digit, a minus, the l
+        of ln) goes back into it: an escape pressed by mistake loses nothing typed."""
+        box = self._answer_box
+        character = event.character
+        if (
+            self.phase != "question"
+            or box is None
+            or box.has_focus
+            or character is None
+            or not character.isprintable()
+            or event.key in self.active_bindings  # s, b, x, u, q, space, ?: the card's keys
+        ):
+            return
+        event.stop()
+        self.action_to_box(character)
+
     def on_input_changed(self, event: NumberAnswer.Changed) -> None:
-        """Skip, bury and suspend leave the footer while the box holds text (it takes
-        those letters then, `NumberAnswer.check_consume_key`), and come back when it is empty."""
+        """Space's "Show answer" and ? leave the footer while the box holds text (it takes
+        them then, `NumberAnswer.check_consume_key`), and come back when it is empty."""
         if isinstance(event.input, NumberAnswer):
             self.refresh_bindings()
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from quiz.study import Session
     from quiz.workspace import Workspace
 
-__all__ = ["Question", "question"]
+__all__ = ["Question", "out_of_box_hint", "question"]
 
 DRILL_HINT = "enter opens the drill editor · s skips it for now"
 CONCEPT_HINT = "Answer in your head (or out loud), then press space to reveal"
@@ -43,6 +43,14 @@ class Question:
     box: NumberAnswer | None = None
 
 
+def out_of_box_hint(session: Session) -> str:
+    """The hint once escape has left a number card's box: the card's keys work now (the
+    box takes every letter while it has the focus), and typing goes back into it."""
+    if session.mode == "mock":  # no bury or suspend; the end asks first
+        return "s skips · esc asks to end the mock · enter or a digit types again"
+    return "s skips · b buries · x suspends · esc ends · enter or a digit types again"
+
+
 def question(card: Card, workspace: Workspace, session: Session, *, shuffle: bool) -> Question:
     """The widgets of `card`'s question phase, the one to focus and the hint under them."""
     title = "Task" if isinstance(card.front, CodingFront) else "Question"
@@ -59,13 +67,13 @@ def question(card: Card, workspace: Workspace, session: Session, *, shuffle: boo
     if isinstance(front, NumericFront):
         typed = kept_typed(workspace, card.id)
         box = NumberAnswer(unit=front.unit, value=typed, id="number")
-        # a mock asks before it ends (action_end), so its hint says so
-        ending = "asks to end the mock" if session.mode == "mock" else "ends the session"
+        # the box takes every letter (sqrt, ln): escape leaves it for the card's keys
+        keys = "skip or end" if session.mode == "mock" else "skip, bury, undo, end"
         return Question(
             [*widgets, box],
             box,
             f"{'Kept from before: finish it' if typed else 'Type your answer'}"
-            f" and press enter · escape {ending}",
+            f" and press enter · esc for {keys}",
             box=box,
         )
     if isinstance(front, CodingFront):

@@ -128,31 +128,31 @@ class NumberAnswer(Input):
         # not selected on focus: a kept answer (`value`) is finished, not typed over
         super().__init__(value, placeholder=placeholder, id=id, select_on_focus=False)
 
-    SCREEN_KEYS = frozenset("sbxu? ")
-    """Skip, bury, suspend, undo, help and space (show the answer, as Anki's space): no
-    answer needs to start with these (unlike e, as in 1e-3; a root typed first is √128 or
-    128^0.5, sqrt only after a factor), so an empty box leaves them to the screen and the app."""
+    SCREEN_KEYS = frozenset("? ")
+    """Help and space (show the answer, as Anki's space): no answer starts with these, so an
+    empty box leaves them to the screen and the app. Every letter is the box's: an answer
+    may start with one (sqrt(128), ln 2, log 8), and s, b, x and u in an empty box skipped,
+    buried, suspended or undid instead (escape leaves the box for the card's keys)."""
 
     @property
     def started(self) -> bool:
-        """Something is typed: from then on every letter belongs to the answer ("10x" is a
-        typo to refuse, not a key that suspends the card). Spaces alone are not: an Anki
-        user's space (which reveals the answer there) took b, x and s into the box."""
+        """Something is typed: from then on space and ? belong to the answer too. Spaces
+        alone are not: an Anki user's space (which reveals the answer there) still shows it."""
         return bool(self.value.strip())
 
     def check_consume_key(self, key: str, character: str | None) -> bool:
-        """An empty box leaves skip, bury and suspend to the screen (its footer shows them);
-        once something is typed, the box takes every printable key."""
+        """An empty box leaves ? and space to the screen (its footer shows them); the box
+        takes every other printable key, and every one once something is typed."""
         if character is None or not character.isprintable():
             return False
         return self.started or character not in self.SCREEN_KEYS
 
     async def _on_key(self, event: events.Key) -> None:
-        """s, b, x, u, ? or space in an empty box goes on to the screen's keys, not into the box.
+        """? or space in an empty box goes on to the screen's keys, not into the box.
 
         Decided here, in the box's own turn, not by a priority key: keys typed in a burst
-        ("10x" pasted or typed fast) reach the box in order, so the x is judged with
-        "10" already in it.
+        ("1 ?" pasted or typed fast) reach the box in order, so the ? is judged with
+        "1 " already in it.
         """
         if not self.started and event.character in self.SCREEN_KEYS:
             event.prevent_default()  # not Input's own handler: the key bubbles up unhandled
