@@ -78,6 +78,12 @@ def rating_keys(workspace: Workspace, session: Session, card_id: str) -> RatingK
     return RatingKeys(tuple(labels), PLAN_PICKS if session.plan_mode else None)
 
 
+# The three typed-answer functions below only forward to `quiz.study.typed`, and stay on
+# purpose: a screen may neither reach the store nor import `quiz.study.typed` (an import
+# contract and tests/tui/test_view_models.py), and these hand it the workspace's store,
+# clock and zone, so the study screens never read the time or the store themselves.
+
+
 def kept_typed(workspace: Workspace, card_id: str) -> str:
     """What the card's number box shows when it is asked: the text kept this study day
     since its last answer (`quiz.study.typed`), else ""."""

@@ -14,7 +14,9 @@ from textual.widgets._footer import FooterKey
 
 from quiz.bank.models import Card
 from quiz.study import Session
-from quiz.tui.screens.study import DRILL_SPACE, SKIPPED, StudyScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.study_drill import DRILL_SPACE
+from quiz.tui.screens.study_moves import SKIPPED
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.clock import MockClock

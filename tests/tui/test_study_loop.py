@@ -17,7 +17,9 @@ from quiz.settings import Settings
 from quiz.study import format_interval, preview_intervals
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.help import HelpScreen
-from quiz.tui.screens.study import LAST_CARD, NOTHING_TYPED_SHOW, StudyScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.study_moves import LAST_CARD
+from quiz.tui.screens.study_typed import NOTHING_TYPED_SHOW
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.verdict_view import VerdictView

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Static
 
-from quiz.tui.screens.study import NOTHING_TYPED, StudyScreen
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.screens.study_typed import NOTHING_TYPED
 from quiz.tui.widgets.answers import NumberAnswer
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, Recorder, notices, press, settle, showing

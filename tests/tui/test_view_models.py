@@ -333,7 +333,10 @@ SCREENS = Path(__file__).resolve().parents[2] / "quiz" / "tui" / "screens"
 @pytest.mark.parametrize(
     ("screen", "decided_elsewhere"),
     [
-        ("study.py", {"preview_intervals", "shown_interval"}),
+        *[
+            (path.name, {"preview_intervals", "shown_interval"})
+            for path in sorted(SCREENS.glob("study*.py"))  # the screen and its steps' modules
+        ],
         ("drill.py", {"drill_rows", "next_unsolved"}),
         ("drills.py", {"drill_rows", "next_unsolved"}),
     ],
