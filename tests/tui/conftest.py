@@ -220,11 +220,16 @@ async def showing(pilot: Pilot[None], kind: type[ScreenT]) -> ScreenT:
     return screen
 
 
-def skip_keys(study: StudyScreen) -> tuple[str, ...]:
-    """The keys that skip the shown card: a number card's box takes s as a letter, so
-    escape leaves it first (on any other card escape ends the session)."""
-    card = study.card
-    return ("escape", "s") if card is not None and card.kind == "numeric" else ("s",)
+async def press_card_keys(pilot: Pilot[None], *keys: str) -> None:
+    """Press the study screen's card keys (s, b, x, u, escape) in turn, each after an escape
+    out of a number card's box when it has the focus: the box types their letters then."""
+    from quiz.tui.widgets.answers import NumberAnswer
+
+    for key in keys:
+        await settle(pilot)
+        if isinstance(pilot.app.focused, NumberAnswer) and not pilot.app.focused.disabled:
+            await press(pilot, "escape")
+        await press(pilot, key)
 
 
 async def mock_clock_running(pilot: Pilot[None], study: StudyScreen) -> None:

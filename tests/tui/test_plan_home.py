@@ -27,6 +27,7 @@ from tests.tui.conftest import (
     footer_descriptions,
     notices,
     press,
+    press_card_keys,
     set_plan,
     settle,
     showing,
@@ -232,7 +233,7 @@ async def test_a_plan_sessions_summary_says_what_the_plan_leaves_today_not_fsrs_
         await settle(pilot)
         await press(pilot, "space")
         await settle(pilot)
-        await press(pilot, "escape")
+        await press_card_keys(pilot, "escape")
         await settle(pilot)
         summary = await showing(pilot, SummaryScreen)
         assert summary.summary.plan_mode
@@ -279,7 +280,7 @@ async def test_home_counts_again_when_a_learning_step_falls_due(
         answered = clock()
         await press(pilot, "space")
         await settle(pilot)
-        await press(pilot, "escape")  # end the session: its summary
+        await press_card_keys(pilot, "escape")  # end the session: its summary
         await settle(pilot)
         await press(pilot, "enter")  # Home
         await settle(pilot)
@@ -337,7 +338,7 @@ async def test_under_a_plan_stats_and_a_cram_summary_use_the_plan_s_words(
         await settle(pilot)
         await press(pilot, "space")
         await settle(pilot)
-        await press(pilot, "escape")
+        await press_card_keys(pilot, "escape")
         await settle(pilot)
         summary = await showing(pilot, SummaryScreen)
         assert not summary.summary.plan_mode

@@ -30,10 +30,10 @@ from tests.tui.conftest import (
     mock_clock_running,
     notices,
     press,
+    press_card_keys,
     screen_lines,
     settle,
     showing,
-    skip_keys,
     wait_until,
 )
 
@@ -236,7 +236,8 @@ async def test_undo_restores_the_schedule_exactly(build: AppFactory, clock: Fake
 async def test_escape_and_q_end_with_summary(build: AppFactory, recorder: Recorder) -> None:
     app = build(study=StudyRequest(mode="cram"))
     async with app.run_test(message_hook=recorder) as pilot:
-        await press(pilot, "1", "enter", "space", "escape")
+        await press(pilot, "1", "enter", "space")
+        await press_card_keys(pilot, "escape")  # out of a number card's box first
         await settle(pilot)
         ended = recorder.of(StudyScreen.SessionEnded)
         assert len(ended) == 1
@@ -248,7 +249,7 @@ async def test_escape_and_q_end_with_summary(build: AppFactory, recorder: Record
         await press(pilot, "c")  # cram from Home, then q ends it
         await settle(pilot)
         await showing(pilot, StudyScreen)
-        await press(pilot, "q")
+        await press_card_keys(pilot, "q")
         await settle(pilot)
         assert len(recorder.of(StudyScreen.SessionEnded)) == 2
 
@@ -547,11 +548,11 @@ async def test_a_run_of_skips_shows_one_notice_at_a_time(
         for _ in range(3):
             assert screen.card is not None
             seen.append(screen.card.id)
-            await press(pilot, *skip_keys(screen))
+            await press_card_keys(pilot, "s")
         assert len(set(seen)) == 3, "each s moved on to another card"
         assert notices(recorder).count(SKIPPED) == 1
         clock.advance(app.NOTIFICATION_TIMEOUT)
-        await press(pilot, *skip_keys(screen))
+        await press_card_keys(pilot, "s")
         assert notices(recorder).count(SKIPPED) == 2
 
 

@@ -32,10 +32,10 @@ from tests.tui.conftest import (
     Recorder,
     mock_clock_running,
     press,
+    press_card_keys,
     screen_lines,
     settle,
     showing,
-    skip_keys,
 )
 from tests.tui.test_drill import editor_of, grade_now
 from tests.tui.test_footer import described
@@ -107,7 +107,7 @@ async def test_leaving_a_failed_drill_skips_and_give_up_is_again(
         for _ in range(3):
             if study.card is not None and study.card.kind == "coding":
                 break
-            await press(pilot, *skip_keys(study))  # skip: nothing logged
+            await press_card_keys(pilot, "s")  # skip: nothing logged
             await settle(pilot)
         assert app.workspace.store.review_count() == 0
         await press(pilot, "enter")
@@ -121,7 +121,7 @@ async def test_leaving_a_failed_drill_skips_and_give_up_is_again(
         assert recorder.of(StudyScreen.AnswerGraded) == []
         assert study.card is not None and study.card.kind != "coding"
         while study.card is not None and study.card.kind != "coding":
-            await press(pilot, *skip_keys(study))
+            await press_card_keys(pilot, "s")
             await settle(pilot)
         await press(pilot, "enter")
         await settle(pilot)

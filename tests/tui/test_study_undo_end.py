@@ -20,6 +20,7 @@ from tests.tui.conftest import (
     mock_clock_running,
     notices,
     press,
+    press_card_keys,
     set_plan,
     settle,
     showing,
@@ -45,12 +46,12 @@ async def test_u_after_a_bury_brings_the_card_back_and_keeps_the_answer(
         assert second is not None and store.review_count() == 1
         assert _place(screen).endswith("1 done · 3 left")
         clock.advance(10)
-        await press(pilot, "b")
+        await press_card_keys(pilot, "b")
         await settle(pilot)
         assert second.id in store.hidden_ids(clock())
         assert screen.card is not second and _place(screen).endswith("1 done · 2 left")
         clock.advance(10)
-        await press(pilot, "u")
+        await press_card_keys(pilot, "u")
         await settle(pilot)
         assert screen.card is not None and screen.card.id == second.id, "the buried card is back"
         assert store.card_flags() == {}, "and no longer buried"
@@ -58,10 +59,10 @@ async def test_u_after_a_bury_brings_the_card_back_and_keeps_the_answer(
         assert recorder.of(StudyScreen.AnswerUndone) == []
         assert any(f"Undid the bury of '{second.title}'" in m for m in notices(recorder))
         assert _place(screen).endswith("1 done · 3 left")
-        await press(pilot, "x", "u")  # a suspend, undone the same way
+        await press_card_keys(pilot, "x", "u")  # a suspend, undone the same way
         await settle(pilot)
         assert store.card_flags() == {} and screen.card.id == second.id
-        await press(pilot, "u")  # then the answer
+        await press_card_keys(pilot, "u")  # then the answer
         await settle(pilot)
         assert store.review_count() == 0 and _place(screen).endswith("0 done · 4 left")
 
@@ -205,7 +206,7 @@ async def test_the_undo_notice_names_the_action_taken_not_the_flag_left(
         await showing(pilot, StudyScreen)
         for key in ("x", "u", "s", "b", "u"):
             clock.advance(5)
-            await press(pilot, key)
+            await press_card_keys(pilot, key)
             await settle(pilot)
         messages = notices(recorder)  # the first one's 5 s had run out on a loaded machine
         assert "Suspended: What ReLU computes." in messages
@@ -248,7 +249,7 @@ async def test_u_after_another_session_answered_the_card_says_so_and_keeps_both(
             mode="due",
             card_after=later.to_json(),
         )
-        await press(pilot, "u")
+        await press_card_keys(pilot, "u")
         assert await wait_until(pilot, lambda: bool(notices(recorder)))
         assert any(
             f"Could not undo: '{first.title}' was answered since, in another session" in m
@@ -278,7 +279,7 @@ async def test_a_card_left_in_a_learning_step_stays_left_and_is_shown_again(
         await settle(pilot)
         assert _place(study).endswith("0 done · 3 left"), "it comes back: left, not done"
         assert [card.id for card in session.queued] == [*ids[1:], ids[0]]
-        await press(pilot, "u")  # undo: the card current again, its second place gone
+        await press_card_keys(pilot, "u")  # undo: the card current again, its second place gone
         await settle(pilot)
         assert study.card is not None and study.card.id == ids[0]
         assert _place(study).endswith("0 done · 3 left")

@@ -22,6 +22,7 @@ from tests.tui.conftest import (
     Recorder,
     notices,
     press,
+    press_card_keys,
     settle,
     showing,
     wait_until,
@@ -112,7 +113,7 @@ async def test_a_session_ended_with_nothing_answered_goes_straight_back(
             home = await showing(pilot, HomeScreen)
             await press(pilot, "d")
         study = await showing(pilot, StudyScreen)
-        await press(pilot, "s", "escape")  # a skip is no answer
+        await press_card_keys(pilot, "s", "escape")  # a skip is no answer
         await settle(pilot)
         assert not any(isinstance(shown, SummaryScreen) for shown in app.screen_stack)
         back = await showing(pilot, HomeScreen)

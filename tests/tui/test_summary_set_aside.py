@@ -8,7 +8,15 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, press, screen_lines, searched, settle, showing
+from tests.tui.conftest import (
+    AppFactory,
+    press,
+    press_card_keys,
+    screen_lines,
+    searched,
+    settle,
+    showing,
+)
 
 
 def _shown(screen_text: list[str]) -> str:
@@ -21,17 +29,17 @@ async def test_the_summary_says_what_was_set_aside_and_where_it_is(build: AppFac
         study = await showing(pilot, StudyScreen)
         assert study.card is not None
         buried = study.card.title
-        await press(pilot, "b")
+        await press_card_keys(pilot, "b")
         await settle(pilot)
         assert study.card is not None
         suspended = study.card.title
-        await press(pilot, "x")
+        await press_card_keys(pilot, "x")
         await settle(pilot)
         assert study.card is not None
         undone = study.card.title
-        await press(pilot, "b", "u")  # buried, then taken back: not set aside
+        await press_card_keys(pilot, "b", "u")  # buried, then taken back: not set aside
         await settle(pilot)
-        await press(pilot, "escape")  # nothing answered: the summary still shows
+        await press_card_keys(pilot, "escape")  # nothing answered: the summary still shows
         await showing(pilot, SummaryScreen)
         await settle(pilot)
         text = _shown([line.text for line in screen_lines(app)])
