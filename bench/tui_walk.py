@@ -194,6 +194,16 @@ async def _answer(
     return None
 
 
+async def _leave_number_box(pilot: Pilot[Any]) -> None:
+    """Escape out of a number card's box, untimed, when it has the focus: there escape
+    leaves the box (its letters are the answer's), and the next escape ends the session."""
+    from quiz.tui.widgets.answers import NumberAnswer
+
+    if isinstance(pilot.app.focused, NumberAnswer):
+        await pilot.press("escape")
+        await pilot.pause()
+
+
 async def walk(pilot: Pilot[Any]) -> tuple[dict[str, float], dict[str, float]]:
     """Walk from Home through the steps of WALK_STEPS: (each step's wait to its frame, the
     same step's wait to the next idle), in milliseconds."""
@@ -222,6 +232,7 @@ async def walk(pilot: Pilot[Any]) -> tuple[dict[str, float], dict[str, float]]:
     try:
         keep("study_first_card", await _step(pilot, frames, ["d"], "StudyScreen"))
         keep("answer_next_card", await _answer(pilot, frames, presented))
+        await _leave_number_box(pilot)
         keep(
             "study_end_home",
             await _step(pilot, frames, ["escape"], "HomeScreen", again_on="SummaryScreen"),
