@@ -10,7 +10,7 @@ against the plain computation it replaced, on looks made to tie and to crowd the
 from __future__ import annotations
 
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
@@ -282,6 +282,35 @@ def test_a_ranking_laid_out_in_runs_is_the_same_ranking(seed: int) -> None:
         position = rng.randint(0, end)
         assert sorted(ranking.rest(position).tolist()) == sorted(plain[position:])
     assert list(ranking) == plain
+
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("kinds", [3, 200])  # groups that int16 holds, and more than it holds
+def test_the_runs_layout_is_the_plain_stable_sort_by_price_and_cost(seed: int, kinds: int) -> None:
+    """The thirty-sixth round gathers each look's day once and numbers the groups in int16
+    when their bound fits (else int64): the layout must be the looks by gain, then
+    grouped by the day's price and the look's cost with Python's stable sort."""
+    rng = random.Random(900 + seed)
+    count, days = rng.randint(0 if kinds < 100 else 2500, 3000), 200
+    day = np.array([rng.randrange(days) for _ in range(count)], dtype=np.int64)
+    gain = np.array([rng.choice([0.0, 0.1, 0.2, 0.5]) for _ in range(count)], dtype=np.float64)
+    cost = np.array([float(rng.randint(1, kinds)) for _ in range(count)], dtype=np.float64)
+    levels = [index / kinds for index in range(kinds)]
+    prices = [levels[number % kinds] for number in range(days)]  # every level on some day
+    rng.shuffle(prices)
+    runs = plan_placement._Runs(day, gain, cost)
+    by_gain = np.argsort(-gain).tolist()
+    price_rank = {price: rank for rank, price in enumerate(sorted(set(prices)))}
+    cost_rank = {one: rank for rank, one in enumerate(sorted(set(cost.tolist())))}
+
+    def plain(key: Callable[[int], int]) -> list[int]:
+        return sorted(by_gain, key=key)  # stable: by gain within a group
+
+    priced = plain(lambda i: price_rank[prices[day[i]]] * len(cost_rank) + cost_rank[cost[i]])
+    assert runs.layout(prices).tolist() == priced
+    assert runs.layout().tolist() == plain(lambda i: cost_rank[cost[i]])
+    if kinds == 200:
+        assert len(set(prices)) * len(cost_rank) > np.iinfo(np.int16).max  # the int64 path
 
 
 @pytest.mark.parametrize("seed", range(9))

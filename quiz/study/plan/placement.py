@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -373,22 +373,39 @@ class _Runs:
     ) -> None:
         import numpy as np
 
-        self._day = day
         self._by_gain = np.argsort(-gain)
         costs, cost_rank = np.unique(cost, return_inverse=True)
         self._costs = len(costs)
         self._cost_rank = cost_rank.astype(np.int64)[self._by_gain]
+        self._day = day[self._by_gain]
+        """Each look's day, in `_by_gain`'s order: the same for every ranking, so gathered
+        once (a heavy home's first day gathered 385,000 days 17 times)."""
 
     def layout(self, prices: Sequence[float] | None = None) -> NDArray[np.int64]:
-        """The indices in runs for the key priced by `prices` (one a day; None: per second)."""
+        """The indices in runs for the key priced by `prices` (one a day; None: per second).
+
+        The groups are numbered below the prices' distinct values times the costs', so
+        their type is chosen from that bound, without a pass over them: `int16` when it
+        fits (numpy's radix sort, and a quarter of the memory to read), else `int64`; a
+        stable sort orders the same numbers alike in either type.
+        """
         import numpy as np
 
-        group = self._cost_rank
+        groups = self._costs
+        price_rank = None
         if prices is not None:
-            _, price_rank = np.unique(np.array(prices, dtype=np.float64), return_inverse=True)
-            group = price_rank.astype(np.int64)[self._day[self._by_gain]] * self._costs + group
-        small = np.int16 if int(group.max(initial=0)) <= np.iinfo(np.int16).max else np.int64
-        return self._by_gain[np.argsort(group.astype(small), kind="stable")]
+            distinct, price_rank = np.unique(
+                np.array(prices, dtype=np.float64), return_inverse=True
+            )
+            groups *= max(len(distinct), 1)
+        small: type[np.signedinteger[Any]] = (
+            np.int16 if groups - 1 <= np.iinfo(np.int16).max else np.int64
+        )
+        group: NDArray[np.signedinteger[Any]] = self._cost_rank.astype(small)
+        if price_rank is not None:
+            priced: NDArray[np.signedinteger[Any]] = price_rank.astype(small)[self._day]
+            group += priced * self._costs  # a Python int keeps the array's type
+        return self._by_gain[np.argsort(group, kind="stable")]
 
 
 def fewest_looks(
