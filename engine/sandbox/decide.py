@@ -359,9 +359,10 @@ def decide(
             memory_case = memory_case or case.name
         results.append(result)
 
-    running = cases[len(results)].name if run.loaded and len(results) < len(cases) else None
+    ran = len(results)
+    running = cases[ran].name if run.loaded and ran < len(cases) else None
     where = running or (LOADING if not run.loaded else "after the last case")
-    inputs = cases[len(results)].describe if running else ""
+    inputs = cases[ran].describe if running else ""
 
     if memory_case is not None:
         status = Status.CRASHED
@@ -428,7 +429,10 @@ def decide(
         status = Status.INVALID
         summary = "invalid: the result channel ended early"
 
-    results += [_not_run(c) for c in cases[len(results) :]]
+    # a result added at `where` stands for the running case, never for loading or the end:
+    # counted as a case there, a run stopped while loading lost its first case from the list
+    stood_for = 1 if running is not None and len(results) > ran else 0
+    results += [_not_run(c) for c in cases[ran + stood_for :]]
     return _sanitize(build_verdict(checker.name, results, status=status, summary=summary, **common))
 
 
