@@ -1,0 +1,154 @@
+"""What lint says of a drill whose checker, entry or starter is wrong: each problem at the
+line an author fixes, and the checks that cannot mean anything after it left out.
+
+The sixth of the mutation audits (thirty-sixth round) found these unpinned: the bundled
+bank and the bad-card files have no such drill, so mutants that never reported an unknown
+checker, an entry that is not the checker's, a starter's wrong parameters, a reference that
+fails or a starter that already passes, or that reported them a line off, all survived.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import engine.checkers
+from engine.checkers import get_checker
+from quiz.bank.lint import lint
+from quiz.bank.problems import Problem
+from tests.conftest import DATA
+
+STARTER = """def sgd_step(theta, grad, lr):
+    raise NotImplementedError"""
+
+SOLVED = """def sgd_step(theta, grad, lr):
+    return theta - lr * grad"""
+
+
+def drill(tmp_path: Path, *, starter: str = STARTER, **front: str) -> Path:
+    """The TUI test bank's one drill (checker nn.optim.sgd_step) with `starter` and the
+    front-matter lines in `front` changed."""
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "tui_bank", root)
+    card = root / "mini" / "drills" / "tiny-sgd.md"
+    text = card.read_text(encoding="utf-8")
+    assert STARTER in text
+    text = text.replace(STARTER, starter)
+    for key, value in front.items():
+        old = next(line for line in text.splitlines() if line.startswith(f"{key}: "))
+        text = text.replace(old, f"{key}: {value}")
+    card.write_text(text, encoding="utf-8")
+    return card
+
+
+def line_of(card: Path, text: str) -> int:
+    """The 1-based line of `card` that starts with `text`."""
+    lines = card.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.startswith(text))
+
+
+def found(card: Path, *, run_drills: bool = True) -> list[tuple[int, int, str, str]]:
+    _, problems = lint([card], run_drills=run_drills)
+    assert all(p.path == card for p in problems), problems
+    return [(p.line, p.col, p.code, p.message) for p in problems]
+
+
+def test_the_drill_as_it_is_is_clean(tmp_path: Path) -> None:
+    card = drill(tmp_path)
+    assert found(card) == []
+
+
+def test_an_unknown_checker_is_named_at_its_line_and_nothing_else_is_checked(
+    tmp_path: Path,
+) -> None:
+    # the starter's parameters are wrong too: with no checker there is nothing to hold them to
+    card = drill(
+        tmp_path, checker="nn.optim.no_such_step", starter="def sgd_step(theta):\n    pass"
+    )
+    ((line, col, code, message),) = found(card)
+    assert (line, col, code) == (line_of(card, "checker: "), 1, "unknown-checker")
+    assert message.startswith("checker 'nn.optim.no_such_step' not found: "), message
+
+
+def test_an_entry_the_checker_does_not_call_is_named_at_its_line(tmp_path: Path) -> None:
+    card = drill(tmp_path, entry="[sgd]", starter="def sgd(theta):\n    pass")
+    ((line, col, code, message),) = found(card)
+    assert (line, col, code) == (line_of(card, "entry: "), 1, "entry-mismatch")
+    assert message == "entry ['sgd'] does not match the checker's entries ['sgd_step']"
+    more = drill(
+        tmp_path / "more",
+        entry="[sgd_step, helper]",
+        starter=f"{STARTER}\n\n\ndef helper():\n    pass",
+    )
+    assert [c for _, _, c, _ in found(more)] == ["entry-mismatch"]
+
+
+def test_a_starter_with_other_parameters_is_named_at_its_def(tmp_path: Path) -> None:
+    # it passes as written: the drill checks are not run once the signature is wrong
+    starter = "def helper(x):\n    return x\n\n\n" + SOLVED.replace(
+        "theta, grad, lr", "theta, grad, lr=0.1, *, decay"
+    )
+    card = drill(tmp_path, starter=starter)
+    ((line, col, code, message),) = found(card)
+    assert (line, col, code) == (line_of(card, "def sgd_step("), 1, "starter-signature")
+    assert message == (
+        "starter defines sgd_step(theta, grad, lr, decay) but the checker calls"
+        " sgd_step(theta, grad, lr)"
+    )
+
+
+def test_a_starter_that_already_passes_is_named_at_its_first_line(tmp_path: Path) -> None:
+    card = drill(tmp_path, starter=SOLVED)  # under the card's `import numpy as np`
+    ((line, col, code, message),) = found(card)
+    assert (line, col, code) == (line_of(card, "import numpy as np"), 1, "starter-passes")
+    assert message.startswith("the unchanged starter code passes the checker")
+    # without the drill checks only the signatures are held to the checker
+    assert found(card, run_drills=False) == []
+
+
+def test_a_starter_that_cannot_run_is_no_problem(tmp_path: Path) -> None:
+    card = drill(tmp_path, starter="raise RuntimeError('fill me in')\n\n\n" + STARTER)
+    assert found(card) == []
+
+
+class _BrokenReference:
+    """The sgd_step checker with a reference that is off by a sign."""
+
+    def __init__(self) -> None:
+        self._real = get_checker("nn.optim.sgd_step")
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._real, name)
+
+    def reference(self) -> dict[str, Any]:
+        return {"sgd_step": lambda theta, grad, lr: theta + lr * grad}
+
+
+def test_a_checker_whose_reference_fails_is_named_at_the_checker_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real = engine.checkers.get_checker
+
+    def patched(name: str) -> Any:
+        return _BrokenReference() if name == "nn.optim.sgd_step" else real(name)
+
+    monkeypatch.setattr(engine.checkers, "get_checker", patched)
+    card = drill(tmp_path, starter=SOLVED)
+    problems = found(card)
+    # the reference fails where the (right) starter passes: both said, each at its line
+    assert [(line, col, code) for line, col, code, _ in problems] == [
+        (line_of(card, "checker: "), 1, "reference-fails"),
+        (line_of(card, "import numpy as np"), 1, "starter-passes"),  # the starter's first
+    ]
+    assert problems[0][3].startswith("the checker's own reference does not pass: failed")
+    assert found(card, run_drills=False) == []
+
+
+def test_problems_are_plain_errors(tmp_path: Path) -> None:
+    card = drill(tmp_path, checker="nn.optim.no_such_step")
+    _, problems = lint([card])
+    assert [type(p) for p in problems] == [Problem]
+    assert problems[0].severity == "error"
