@@ -570,3 +570,37 @@ def test_case_judge_judges_without_a_preparation_that_raised() -> None:
     )
     assert verdict.status is Status.PASSED
     assert [c.message for c in verdict.cases] == ["", ""], "judged by `judge`, not prepared"
+
+
+def test_case_judge_leaves_a_result_past_the_last_case_alone() -> None:
+    """The child's word is not trusted for how many results it sends: a result past the
+    last case is neither prepared nor judged, between reads or at the end."""
+    checker = TellingChecker()
+    cases = cases_of(checker, 2)
+    results = [right(cases[0]), right(cases[1]), right(cases[1])]
+    judge = CaseJudge(checker, cases, MEMORY)
+    judge.sent()
+    for fields, data in results:
+        judge.put(fields, data)
+    while judge.step():
+        pass
+    assert sorted(judge.judged) == [0, 1]
+    assert not judge.step()
+    assert sorted(judge.finish()) == [0, 1]
+    assert checker.prepared == ["case 1", "case 2"]
+    assert all(
+        not isinstance(done, wire.WireError) and done[0].status is CaseStatus.PASSED
+        for done in judge.judged.values()
+    )
+
+
+def test_case_judge_finish_judges_what_arrived_and_stops_at_the_last_case() -> None:
+    checker = TellingChecker()
+    cases = cases_of(checker, 2)
+    judge = CaseJudge(checker, cases, MEMORY)
+    judge.sent()
+    for fields, data in [right(cases[0]), wrong(cases[1]), right(cases[1])]:
+        judge.put(fields, data)
+    judged = judge.finish()  # no step between the reads: all judged at the end
+    assert sorted(judged) == [0, 1]
+    assert checker.prepared == ["case 1", "case 2"]

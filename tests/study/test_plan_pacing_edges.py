@@ -74,6 +74,14 @@ def test_a_kind_never_timed_takes_the_concept_defaults() -> None:
     assert not pace.measured
 
 
+def test_without_history_each_kind_takes_the_time_docs_plan_md_gives() -> None:
+    # "30 s for a concept card, 15 s for a choice, 40 s for a numeric answer and 300 s" a drill
+    pace = Pace.default()
+    documented = {"concept": 30.0, "choice": 15.0, "numeric": 40.0, "coding": 300.0}
+    assert {kind: pace.new_seconds(kind, steps=False) for kind in documented} == documented
+    assert {kind: pace.answer_seconds(kind) for kind in documented} == documented
+
+
 def test_a_pace_per_answer_prices_first_looks_apart() -> None:
     pace = Pace.per_answer({"concept": 10.0, "coding": 100.0}, {"coding": 400.0})
     assert pace.review == pytest.approx({"concept": 11.0, "coding": 110.0})
