@@ -604,3 +604,85 @@ def test_case_judge_finish_judges_what_arrived_and_stops_at_the_last_case() -> N
     judged = judge.finish()  # no step between the reads: all judged at the end
     assert sorted(judged) == [0, 1]
     assert checker.prepared == ["case 1", "case 2"]
+
+
+class TwoEntries(DoubleChecker):
+    """A drill of two functions, `double` and `halve`."""
+
+    name: ClassVar[str] = "tests.two"
+    entries: ClassVar[tuple[str, ...]] = ("double", "halve")
+
+    def reference(self) -> Mapping[str, Any]:
+        return {"double": lambda x: 2 * x, "halve": lambda y: y / 2}
+
+
+def test_a_missing_function_names_only_the_entries_the_child_said_are_missing() -> None:
+    text = loading({"kind": "missing", "missing": ["halve"]}, TwoEntries()).cases[0].message
+    assert text == "your code does not define `halve(y)`; it defines no functions"
+    both = loading({"kind": "missing", "missing": "halve"}, TwoEntries()).cases[0].message
+    assert both.startswith("your code does not define `double(x)`, `halve(y)`;"), both
+
+
+def test_a_refused_return_keeps_five_lines_of_the_reason() -> None:
+    cases = cases_of(DoubleChecker(), 1)
+    five = "\n".join(f"reason {n}" for n in range(5))
+    kept = verdict_of(
+        RunResult(loaded=True, done=True, results=[message_of({"invalid": five})]), cases
+    )
+    assert kept.cases[0].message == f"invalid return: {five}"
+    six = five + "\nreason 5"
+    cut = verdict_of(
+        RunResult(loaded=True, done=True, results=[message_of({"invalid": six})]), cases
+    )
+    assert cut.cases[0].message == (
+        "invalid return: reason 0\nreason 1\n  [... 2 lines cut ...]\nreason 4\nreason 5"
+    )
+
+
+def test_a_string_in_a_returned_value_is_refused_with_its_place() -> None:
+    """Strings go to the child (a job's function name), never back: a result holding one,
+    as only a child that writes its own frames can send, is an invalid return."""
+    cases = cases_of(DoubleChecker(), 1)
+    data = wire.encode_message({"t": "result"}, {"out": {"out": "2x"}}, allow_str=True)
+    ((fields, bulk),) = wire.FrameReader(wire.RESULT_LIMIT).feed(bytes(data))
+    case = verdict_of(RunResult(loaded=True, done=True, results=[(fields, bulk)]), cases).cases[0]
+    assert case.status is CaseStatus.INVALID
+    assert case.message.startswith("invalid return: result['out']"), case.message
+    long_key = "k" * 600
+    data = wire.encode_message({"t": "result"}, {"out": {long_key: "2x"}}, allow_str=True)
+    ((fields, bulk),) = wire.FrameReader(wire.RESULT_LIMIT).feed(bytes(data))
+    long = verdict_of(RunResult(loaded=True, done=True, results=[(fields, bulk)]), cases).cases[0]
+    kept = long.message.removeprefix("invalid return: ")
+    assert kept.index(" [... ") == 500 and kept.endswith(" characters cut]"), kept
+
+
+def test_floating_point_events_of_a_returned_value_reach_the_checker_cut_to_size() -> None:
+    checker = TellingChecker()
+    cases = cases_of(checker, 1)
+    events = [f"{i}" + "e" * 80 for i in range(12)]
+    run = RunResult(loaded=True, done=True, results=[right(cases[0], fp=events)])
+    message = verdict_of(run, cases, checker).cases[0].message
+    assert message == f"mutated [] fp {[e[:50] for e in events[:10]]}"
+
+
+def test_the_reasons_for_a_value_the_checker_cannot_read_or_a_broken_channel_are_cut() -> None:
+    cases = cases_of(DoubleChecker(), 1)
+
+    class Wordy(DoubleChecker):
+        def judge(self, case: Case, outcome: Outcome) -> CaseResult:
+            raise ValueError("\n".join(f"line {n}" for n in range(4)) + "y" * 400)
+
+    run = RunResult(loaded=True, done=True, results=[right(cases[0])])
+    message = verdict_of(run, cases, Wordy()).cases[0].message
+    reason = message.removeprefix("the grader could not interpret the returned value (ValueError: ")
+    assert reason.startswith("line 0\n  [... 2 lines cut ...]\nline 3yyy"), reason
+    assert reason.rindex(" [... ") == 300 and reason.endswith(" characters cut])"), reason
+    broken = stopped(RunResult(loaded=True, protocol_error="z" * 400, done=True))
+    assert broken.summary.endswith(f"?): {'z' * 300} [... 100 characters cut]"), broken.summary
+
+
+def test_a_function_defined_on_the_first_line_is_listed() -> None:
+    verdict = loading({"kind": "missing", "missing": ["double"], "defined": [["dbl", 1]]})
+    assert (
+        verdict.cases[0].message == "your code does not define `double(x)`; it defines dbl (line 1)"
+    )

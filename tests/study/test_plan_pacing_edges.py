@@ -33,6 +33,7 @@ from quiz.study.plan.pace import (
     Pace,
     TimeBox,
     TimedAnswer,
+    answers_per_card,
     cost_fits,
     estimate_pace,
     time_box,
@@ -41,11 +42,12 @@ from tests.study.fakes import NOW, FakeCard
 
 TODAY = NOW.date()  # UTC's study day starts at midnight
 
-# a pace with round figures: a review 50 s, a new card 100 s with its steps, 60 s without
+# a pace with round figures: a review 50 s (45 s an answer), a new card 100 s with its
+# steps, 60 s without
 PACE = Pace(
     review={"concept": 50.0},
     new={"concept": 100.0},
-    answer={"concept": 40.0},
+    answer={"concept": 45.0},
     first={"concept": 60.0},
 )
 
@@ -171,6 +173,9 @@ def test_new_cards_take_what_is_left_of_today_then_whole_days() -> None:
     assert new_days(twelve, plan(), 600.0, PACE) == 2
     assert new_days(cards(5), plan(), 300.0, PACE, steps=False) == 1  # 60 s a first look
     assert new_days(three, plan(minutes=0.0), 0.0, PACE) == sys.maxsize
+    # what fits today needs no budget for the days after, and far more room is still 1 day
+    assert new_days(three, plan(minutes=0.0), 300.0, PACE) == 1
+    assert new_days(three, plan(), 5000.0, PACE) == 1
 
 
 def test_the_last_pass_keeps_the_days_the_new_cards_leave() -> None:
@@ -182,6 +187,9 @@ def test_the_last_pass_keeps_the_days_the_new_cards_leave() -> None:
     assert pass_days(thirteen, unseen, plan(), 2, 0.0, PACE) == 1, "the eve at least"
     assert pass_days(thirteen, unseen, plan(), 3, 300.0, PACE) == 2  # all seen today
     assert pass_days(thirteen, cards(5), plan(), 3, 300.0, PACE, steps=False) == 2
+    # with their steps 7 new cards need 3 days (700 s), without 2 (420 s): steps by default
+    assert pass_days(thirteen, cards(7), plan(), 4, 0.0, PACE) == 1
+    assert pass_days(thirteen, cards(7), plan(), 4, 0.0, PACE, steps=False) == 2
 
 
 def memory_card(state: State, *, last: datetime | None, due: datetime, number: int = 1) -> Card:
@@ -192,20 +200,20 @@ def memory_card(state: State, *, last: datetime | None, due: datetime, number: i
 
 def test_the_steps_fit_when_new_cards_and_owed_steps_fit_before_the_last_pass() -> None:
     unseen = cards(2)  # 200 s with their steps
-    relearning = (FakeCard("r"), memory_card(State.Relearning, last=NOW, due=NOW))  # 40 s
+    relearning = (FakeCard("r"), memory_card(State.Relearning, last=NOW, due=NOW))  # 45 s
     learning = (FakeCard("l"), memory_card(State.Learning, last=NOW, due=NOW))  # 100 - 60 s
     stepping = [relearning, learning]
-    # 280 s in all; 3 days left and a last pass of 2: only today's room before it
-    assert steps_fit(unseen, stepping, plan(), 3, 2, 280.0, PACE)
-    assert not steps_fit(unseen, stepping, plan(), 3, 2, 279.0, PACE)
-    assert steps_fit(unseen, [relearning], plan(), 3, 2, 240.0, PACE)
-    assert not steps_fit(unseen, [relearning], plan(), 3, 2, 239.0, PACE)
+    # 285 s in all; 3 days left and a last pass of 2: only today's room before it
+    assert steps_fit(unseen, stepping, plan(), 3, 2, 285.0, PACE)
+    assert not steps_fit(unseen, stepping, plan(), 3, 2, 284.0, PACE)
+    assert steps_fit(unseen, [relearning], plan(), 3, 2, 245.0, PACE)
+    assert not steps_fit(unseen, [relearning], plan(), 3, 2, 244.0, PACE)
     assert steps_fit(unseen, [learning], plan(), 3, 2, 240.0, PACE)
     assert not steps_fit(unseen, [learning], plan(), 3, 2, 239.0, PACE)
     # a whole day before the last pass (4 days left) adds the budget; a day spent adds none
     assert steps_fit(unseen, stepping, plan(), 4, 2, -1000.0, PACE)
-    assert not steps_fit(cards(7), stepping, plan(), 4, 2, -1000.0, PACE)  # 780 s in 600
-    assert steps_fit(cards(7), stepping, plan(), 4, 2, 180.0, PACE)
+    assert not steps_fit(cards(7), stepping, plan(), 4, 2, -1000.0, PACE)  # 785 s in 600
+    assert steps_fit(cards(7), stepping, plan(), 4, 2, 185.0, PACE)
 
 
 def test_steps_are_taken_before_the_last_pass_and_never_in_it() -> None:
@@ -224,9 +232,9 @@ def test_steps_are_taken_before_the_last_pass_and_never_in_it() -> None:
 
 def test_steps_owed_today_count_against_the_room() -> None:
     some = cards(5)  # 500 s new
-    owed = {"c00": memory_card(State.Relearning, last=NOW, due=NOW)}  # 40 s more, c00 seen
+    owed = {"c00": memory_card(State.Relearning, last=NOW, due=NOW)}  # 45 s more, c00 seen
     yesterday = {"c00": memory_card(State.Relearning, last=NOW - timedelta(days=1), due=NOW)}
-    # c00 seen leaves 400 s new; its step today makes 440 s, past the 430 s left
+    # c00 seen leaves 400 s new; its step today makes 445 s, past the 430 s left
     left = {"spent_seconds": 170.0}
     assert not takes_steps(some, owed, plan(days=2), NOW, tz=UTC, pace=PACE, **left)
     assert takes_steps(some, yesterday, plan(days=2), NOW, tz=UTC, pace=PACE, **left)
@@ -250,3 +258,32 @@ def test_the_steps_due_are_todays_steps_due_by_now_soonest_first() -> None:
     }
     assert steps_due(memory, NOW, UTC) == ["first", "a-step", "b-step", "due-now"]
     assert steps_due({}, NOW, UTC) == []
+
+
+def test_a_first_learning_step_of_a_day_or_more_adds_no_step_after_an_again() -> None:
+    day = Scheduler(learning_steps=(timedelta(days=1),), relearning_steps=())
+    assert answers_per_card(day) == (1.0, 1.0)
+    almost = Scheduler(learning_steps=(timedelta(hours=23),), relearning_steps=())
+    assert answers_per_card(almost) == (1.25, 1.0)
+
+
+def test_a_give_up_counts_in_the_long_answer_and_only_for_its_own_mean() -> None:
+    gave_up = TimedAnswer("d", "coding", 900.0, first=True, gave_up=True)
+    pace = estimate_pace([gave_up])
+    assert pace.long_answer_seconds("coding") == pytest.approx((900 + 19 * 750) / 20)
+    # a later answer's prior is the first look's mean, (900 + 4 x 300) / 5; no later answer
+    assert pace.answer_seconds("coding") == pytest.approx(420.0)
+    at_the_prior = TimedAnswer("d", "coding", 300.0, first=True, gave_up=True)
+    same = estimate_pace([at_the_prior])
+    assert same.long_answer_seconds("coding") == 750.0, "a give-up no longer than the prior"
+
+
+def test_the_long_answer_reads_between_the_two_answers_around_the_percentile() -> None:
+    # 202 answers of 1..202 s: the 99th percentile sits at 198.99 in the sorted list
+    pace = estimate_pace([answer(float(s)) for s in range(1, 203)])
+    assert pace.long_answer_seconds("concept") == pytest.approx(199.99)
+
+
+def test_a_box_with_exactly_a_long_answer_left_is_not_used_up() -> None:
+    box = TimeBox(seconds_left=20.0, long_answer={"concept": 40.0, "choice": 20.0})
+    assert not box.used_up
