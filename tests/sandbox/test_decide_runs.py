@@ -686,3 +686,17 @@ def test_a_function_defined_on_the_first_line_is_listed() -> None:
     assert (
         verdict.cases[0].message == "your code does not define `double(x)`; it defines dbl (line 1)"
     )
+
+
+def test_a_reason_of_three_lines_from_a_checker_that_cannot_read_the_value_is_kept_whole() -> None:
+    cases = cases_of(DoubleChecker(), 1)
+
+    class ThreeLines(DoubleChecker):
+        def judge(self, case: Case, outcome: Outcome) -> CaseResult:
+            raise ValueError("one\ntwo\nthree")
+
+    run = RunResult(loaded=True, done=True, results=[right(cases[0])])
+    message = verdict_of(run, cases, ThreeLines()).cases[0].message
+    assert message == (
+        "the grader could not interpret the returned value (ValueError: one\ntwo\nthree)"
+    )
