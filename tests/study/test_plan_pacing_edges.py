@@ -287,3 +287,15 @@ def test_the_long_answer_reads_between_the_two_answers_around_the_percentile() -
 def test_a_box_with_exactly_a_long_answer_left_is_not_used_up() -> None:
     box = TimeBox(seconds_left=20.0, long_answer={"concept": 40.0, "choice": 20.0})
     assert not box.used_up
+
+
+def test_a_budget_under_a_second_is_still_a_budget() -> None:
+    # 0.01 min a day is 0.6 s: 300 s of new cards take 500 days more, a last pass 2084 days
+    assert new_days(cards(3), plan(minutes=0.01), 0.0, PACE) == 501
+    assert final_days(cards(25), plan(minutes=0.01), 10, PACE) == 2084
+
+
+def test_a_day_past_its_budget_has_no_room_even_for_the_quickest_card() -> None:
+    quick = Pace(review={"concept": 0.5}, new={"concept": 0.5})
+    assert new_days(cards(1), plan(), -10.0, quick) == 2
+    assert new_days(cards(1), plan(), 0.5, quick) == 1
