@@ -299,3 +299,6 @@ def test_a_day_past_its_budget_has_no_room_even_for_the_quickest_card() -> None:
     quick = Pace(review={"concept": 0.5}, new={"concept": 0.5})
     assert new_days(cards(1), plan(), -10.0, quick) == 2
     assert new_days(cards(1), plan(), 0.5, quick) == 1
+    # nor for its same-day steps
+    assert not steps_fit(cards(1), [], plan(), 3, 2, -10.0, quick)
+    assert steps_fit(cards(1), [], plan(), 3, 2, 0.5, quick)
