@@ -9,12 +9,11 @@ styles what it is handed, and asks nothing of the store or the clock itself.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from quiz.study.away import away_since
-from quiz.study.counts import counts_change_at
-from quiz.study.plan_phrases import fsrs_due_not_today
+from quiz.study.counts import counts_change_at, due_not_today, plan_headline
 
 if TYPE_CHECKING:
     from quiz.overview import TopicRow
@@ -28,9 +27,6 @@ NO_PLAN = ("no interview plan", "set one in Settings (,)")
 word of the plan anywhere in the app (Settings said "an interview plan sets its own
 pace", the help "the plan's next cards"). The settings screen's last rows set it, as
 `drillbit plan --interview` does."""
-
-_TICK = timedelta(microseconds=1)
-"""`due_before` reads due < its moment; Home's counts take due <= now."""
 
 PLAN_OVER = "a new date, or none, in Settings (,)"
 """The end of Home's line once the interview day has come: the ended plan's line stayed
@@ -84,8 +80,7 @@ class HomeView:
         if self.plan is None or self.plan.today is None:
             return self.counts.headline()
         last_pass = self.plan.today.last_pass
-        waiting = fsrs_due_not_today(self.due_not_today, last_pass=last_pass)
-        return f"{len(self.plan.offered):,} planned today", waiting
+        return plan_headline(len(self.plan.offered), self.due_not_today, last_pass=last_pass)
 
     def plan_line(self, *, ahead_key: str) -> PlanLine | None:
         """The plan's phrases (how to set a new date once the interview day has come), or
@@ -131,11 +126,8 @@ def home_view(workspace: Workspace) -> HomeView:
     )
     broken = len(workspace.content.index.broken)
     waiting = 0
-    if plan is not None and counts.total.due:
-        # fsrs's due cards today's plan asks (a same-day step, a look the last pass put
-        # today) are in its count already: the rest are those it leaves for later
-        due = {card_id for card_id, _ in workspace.store.due_before(workspace.now() + _TICK)}
-        waiting = max(0, counts.total.due - sum(1 for c in plan.offered if c in due))
+    if plan is not None:
+        waiting = due_not_today(workspace.store, workspace.now(), counts.total.due, plan.offered)
     return HomeView(rows, counts, plan, today, by_plan is not None, broken, waiting)
 
 

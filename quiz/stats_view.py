@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quiz.study.counts import plan_headline
+from quiz.study.counts import due_not_today, plan_headline
 
 if TYPE_CHECKING:
     from quiz.study import Stats
@@ -30,7 +30,8 @@ class StatsView:
     """While a plan runs: its target, a line on the readiness plot."""
     headline: tuple[str, ...]
     """Home's count of today: what `d` studies (fsrs's due cards within
-    max_reviews_per_day, or the plan's), the fsrs backlog beside it when larger."""
+    max_reviews_per_day, or the plan's), the fsrs backlog beside it when larger (under a
+    plan: the due cards today's list does not ask, and when the plan takes them)."""
     forecasting: bool = False
     """A plan runs and its forecast is not computed yet: the screen computes it in a
     thread (seconds of CPU on a heavy home) and reads again, `forecast` empty meanwhile."""
@@ -48,14 +49,16 @@ def stats_view(workspace: Workspace) -> StatsView:
     forecast = [] if status is None or forecasting else list(status.forecast)
     stats = workspace.stats(forecast=not forecast and not forecasting)
     plan = status if forecast or forecasting else None
-    planned = None if plan is None or plan.today is None else len(plan.offered)
     target = plan.plan.target if plan is not None else None
-    if planned is None:
+    if plan is None or plan.today is None:
         # counted with the stats under the settings' limits: Home's words, not a recount
         today = stats.today.parts() if stats.today is not None else None
         headline = today if today is not None else workspace.counts().headline()
     else:
-        headline = plan_headline(planned, stats.cards.due)
+        # Home's count of fsrs's due cards the plan leaves, at the moment the stats read
+        waiting = due_not_today(workspace.store, stats.generated_at, stats.cards.due, plan.offered)
+        last_pass = plan.today.last_pass
+        headline = plan_headline(len(plan.offered), waiting, last_pass=last_pass)
     return StatsView(stats, forecast, target, headline, forecasting)
 
 

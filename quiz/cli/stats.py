@@ -66,13 +66,22 @@ def current_stats(roots: Sequence[Path], warn: Warn, clock: Clock) -> Stats:
         plan = store.interview_plan() if limits is not None else None
         running = plan is not None and plan.interview > local_date(now, tz)
         stats = compute_stats(store, cards, now, tz=tz, limits=limits, interview_plan=running)
-        if running and settings is not None and stats.today is not None:
-            from quiz.study.plan_today import plan_queue
+        if running and plan is not None and settings is not None and stats.today is not None:
+            from quiz.study.counts import due_not_today
+            from quiz.study.plan_today import today_decision
 
-            # Home's "14 planned today": the day's list, not the forecast (`drillbit plan`)
-            queue = plan_queue(store, cards, now, tz=tz, scheduler=settings.scheduler())
-            if queue is not None:
-                stats.today = replace(stats.today, planned=len(queue.offered))
+            # Home's "14 planned today · 4 due by fsrs, not today: ...": the day's list,
+            # not the forecast (`drillbit plan`), and fsrs's due cards it does not ask
+            found = today_decision(store, cards, plan, now, tz=tz, scheduler=settings.scheduler())
+            if found is not None:
+                day, queue, _ = found
+                waiting = due_not_today(store, now, stats.cards.due, queue.offered)
+                stats.today = replace(
+                    stats.today,
+                    planned=len(queue.offered),
+                    due_not_today=waiting,
+                    last_pass=day.last_pass,
+                )
         return stats
 
 

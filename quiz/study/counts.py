@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from quiz.gcpause import gc_paused
 from quiz.plural import plural
@@ -12,6 +12,7 @@ from quiz.store import Store
 from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, day_start, next_day_start
+from quiz.study.plan_phrases import fsrs_due_not_today
 from quiz.study.rest_of_day import REVIEW_STATE, RestOfDay
 
 DEFAULT_NEW_PER_DAY = 20
@@ -167,22 +168,36 @@ def fsrs_due(count: int) -> str:
 
 
 PLAN_TIMES_THEM = " (the plan decides when)"
-"""Beside fsrs's due count while a plan runs: those cards are not today's reviews unless
-the plan's list takes them (a learning step with too few days left waits for the last
-pass), and "2 due by fsrs" alone beside "today: 0 reviews + 22 new" read as two reviews
-the plan had lost."""
+"""Beside fsrs's due count while a plan runs and today's list is not known (`drillbit
+stats` when the plan plans no day today): those cards are not today's reviews unless the
+plan's list takes them. With the list known, `plan_headline` says which wait."""
+
+_TICK = timedelta(microseconds=1)
+"""`Store.due_before` reads due < its moment; the counts take due <= now."""
 
 
-def plan_headline(planned: int, due: int) -> tuple[str, str]:
-    """Home's and the stats screen's count of today while an interview plan runs: "14
-    planned today" (what `d` studies now, Home's `today` column) and `plan_backlog`."""
-    return f"{planned:,} planned today", plan_backlog(due)
+def due_not_today(store: Store, now: datetime, due: int, offered: Iterable[str]) -> int:
+    """Of fsrs's `due` cards, those today's plan does not ask (`offered`: the ids a
+    session started now studies). A same-day step, or a look the last pass put today, is
+    in the plan's count already: Home, the stats screen and `drillbit stats` counted it
+    twice, as planned and as due by fsrs. The one count of the three."""
+    if not due:
+        return 0
+    due_now = {card_id for card_id, _ in store.due_before(as_utc(now) + _TICK)}
+    return max(0, due - sum(1 for card_id in offered if card_id in due_now))
+
+
+def plan_headline(planned: int, waiting: int, *, last_pass: bool) -> tuple[str, str]:
+    """Home's, the stats screen's and `drillbit stats`' count of today while an interview
+    plan runs: "14 planned today" (what `d` studies now, Home's `today` column) and the
+    fsrs due cards it leaves (`waiting`, `due_not_today`) and when the plan takes them
+    (`fsrs_due_not_today`)."""
+    return f"{planned:,} planned today", fsrs_due_not_today(waiting, last_pass=last_pass)
 
 
 def plan_backlog(due: int) -> str:
-    """fsrs's backlog beside today's count while a plan runs, " · 9,984 due by fsrs (the
-    plan decides when)" (Home's, the stats screen's and `drillbit stats`' one wording), ""
-    when none is due."""
+    """fsrs's backlog beside the plan's cards when today's list is not known, " · 9,984
+    due by fsrs (the plan decides when)", "" when none is due."""
     return f" · {fsrs_due(due)}{PLAN_TIMES_THEM}" if due else ""
 
 

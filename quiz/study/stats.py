@@ -114,6 +114,14 @@ class TodayCounts:
     planned: int | None = None
     """While an interview plan runs: the cards of today's plan a due session started now
     studies (Home's `14 planned today`, `drillbit plan`'s today line). Null otherwise."""
+    due_not_today: int | None = None
+    """With `planned`: of `due_by_fsrs`, the cards today's plan does not ask (a same-day
+    step it asks today is among `planned`, not here): Home's `4 due by fsrs, not today`.
+    Null otherwise."""
+    last_pass: bool | None = None
+    """With `planned`: whether today is in the plan's last pass, which says when the
+    `due_not_today` cards come (`drillbit plan --json`'s `today.last_pass`). Null
+    otherwise."""
 
     @classmethod
     def of(cls, counts: DeckCounts, limits: Limits, *, interview_plan: bool) -> TodayCounts:
@@ -133,8 +141,9 @@ class TodayCounts:
         """The count in Home's words (`DeckCounts.headline`), or the plan's line."""
         parts = self.parts()
         if parts is None and self.planned is not None:  # Home's line under a plan
-            return "".join(plan_headline(self.planned, self.due_by_fsrs))
-        if parts is None:  # Home's backlog beside it, "(the plan decides when)" too
+            waiting = self.due_by_fsrs if self.due_not_today is None else self.due_not_today
+            return "".join(plan_headline(self.planned, waiting, last_pass=bool(self.last_pass)))
+        if parts is None:  # today's list not known: fsrs's backlog, "(the plan decides when)"
             backlog = plan_backlog(self.due_by_fsrs)
             return f"the interview plan's cards (`drillbit plan` counts them){backlog}"
         return "".join(parts)

@@ -6,15 +6,16 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from fsrs import Rating, Scheduler
 
 import quiz.cli.stats
 from quiz.cli.stats import stats_json_content
-from quiz.store import Store
+from quiz.store import InterviewPlan, Store
 from quiz.study.scheduling import review_card
 from tests.conftest import (
     FIXED_DAY,
@@ -240,9 +241,68 @@ def test_stats_says_todays_count_as_home_does(
     day = json.loads(drillbit("--content", str(mini_bank), "plan", "--json").stdout)["today"]
     count = day["review_total"] + day["new"]
     assert count > 0
-    assert f"To study: {count} planned today · 2 due by fsrs (the plan decides when)\n" in planned
+    # the two due cards are not among today's (0 reviews): they wait for the last pass
+    assert day["review_total"] == 0 and not day["last_pass"]
+    waits = " · 2 due by fsrs, not today: the plan's last pass reviews them"
+    assert f"To study: {count} planned today{waits}\n" in planned
     # labelled "Today: ", Home's words read "Today: 3 planned today"
-    assert [line for line in planned.splitlines() if line.lower().count("today") > 1] == []
+    assert [line for line in planned.splitlines() if "today:" in line.lower()[:8]] == []
+
+
+def _again_then_plan(drillbit: RunDrillbit, bank: Path, days: int, minutes: float) -> str:
+    """Answer what-is-relu Again two minutes before FIXED_NOW (its one-minute step is due),
+    then set a plan `days` ahead with `minutes` a day: `drillbit stats`' output."""
+    with Store.open() as store:
+        again = FIXED_NOW - timedelta(minutes=2)
+        review_card(store, Scheduler(), "what-is-relu", Rating.Again, now=again, correct=False)
+        interview = (FIXED_DAY + timedelta(days=days)).isoformat()
+        plan = InterviewPlan(date.fromisoformat(interview), minutes, 0.9, again)
+        store.set_interview_plan(plan)
+    result = drillbit("--content", str(bank), "stats")
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def _today(drillbit: RunDrillbit, bank: Path, command: str) -> dict[str, Any]:
+    result = drillbit("--content", str(bank), command, "--json")
+    assert result.returncode == 0, result.stderr
+    today: dict[str, Any] = json.loads(result.stdout)["today"]
+    return today
+
+
+def test_stats_says_fsrs_due_cards_the_plan_leaves_wait_as_home_does(
+    drillbit: RunDrillbit, mini_bank: Path, _isolated_home: Path
+) -> None:
+    """A card answered Again is due by fsrs a minute later; a plan with too few days for
+    same-day steps leaves it for its last pass. `drillbit stats` said "1 due by fsrs (the
+    plan decides when)" where Home says when: it now says Home's words, and --json has the
+    count as `today.due_not_today` beside `due_by_fsrs`."""
+    text = _again_then_plan(drillbit, mini_bank, days=2, minutes=1.0)
+    day = _today(drillbit, mini_bank, "plan")
+    assert not day["same_day_steps"] and not day["last_pass"]
+    assert day["reviews"] == 0, "the plan does not take the learning card today"
+    planned = day["review_total"] + day["new"]
+    line = f"To study: {planned} planned today · 1 due by fsrs, not today: "
+    assert f"{line}the plan's last pass reviews them\n" in text
+    assert "the plan decides when" not in text
+    today = _today(drillbit, mini_bank, "stats")
+    assert (today["due_by_fsrs"], today["due_not_today"], today["last_pass"]) == (1, 1, False)
+    assert today["planned"] == planned
+
+
+def test_stats_does_not_count_a_step_the_plan_asks_today_as_due_by_fsrs(
+    drillbit: RunDrillbit, mini_bank: Path, _isolated_home: Path
+) -> None:
+    """With days to spare the plan takes today's same-day steps: the card answered Again is
+    one of today's reviews. `drillbit stats` said "2 planned today · 1 due by fsrs (the plan
+    decides when)", the one card counted twice; now it is only planned, as on Home."""
+    text = _again_then_plan(drillbit, mini_bank, days=20, minutes=60.0)
+    day = _today(drillbit, mini_bank, "plan")
+    assert day["same_day_steps"] and day["reviews"] == 1
+    assert f"To study: {day['review_total'] + day['new']} planned today\n" in text
+    assert "due by fsrs" not in text
+    today = _today(drillbit, mini_bank, "stats")
+    assert (today["due_by_fsrs"], today["due_not_today"]) == (1, 0)
 
 
 def test_stats_counts_the_streak_in_words(
@@ -294,6 +354,8 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
         "interview_plan": False,
         "later_today": 0,
         "planned": None,
+        "due_not_today": None,
+        "last_pass": None,
     }
     today = report["today"]
     text = drillbit("--content", str(mini_bank), "stats").stdout
@@ -313,6 +375,8 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
         "interview_plan": False,
         "later_today": 0,
         "planned": None,
+        "due_not_today": None,
+        "last_pass": None,
     }
     assert (
         "To study: 2 due · 0 new today\n" in drillbit("--content", str(mini_bank), "stats").stdout
@@ -325,6 +389,7 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
     assert planned["today"]["due_by_fsrs"] == 2
     day = json.loads(drillbit("--content", str(mini_bank), "plan", "--json").stdout)["today"]
     assert planned["today"]["planned"] == day["review_total"] + day["new"] > 0
+    assert (planned["today"]["due_not_today"], planned["today"]["last_pass"]) == (2, False)
 
 
 def test_stats_json_today_is_null_when_the_settings_cannot_be_used(

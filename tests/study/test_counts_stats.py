@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from fsrs import Rating, Scheduler, State
@@ -10,11 +11,14 @@ from pydantic import TypeAdapter
 
 from quiz.cli.schemas import SCHEMA_VERSION, StatsReport
 from quiz.store import Store
+from quiz.store.timefmt import from_db
 from quiz.study.counts import (
     Counts,
     counts_change_at,
     deck_counts,
+    due_not_today,
     fsrs_due,
+    plan_backlog,
     plan_headline,
     today_headline,
     topic_labels,
@@ -256,11 +260,14 @@ def test_due_today_is_capped_by_max_reviews_per_day_as_the_session_is(
 
 def test_fsrs_due_is_one_phrase_under_a_plan_too() -> None:
     assert fsrs_due(9991) == "9,991 due by fsrs"
-    assert plan_headline(14, 9984) == (
+    assert plan_headline(14, 9984, last_pass=False) == (
         "14 planned today",
-        " · 9,984 due by fsrs (the plan decides when)",
+        " · 9,984 due by fsrs, not today: the plan's last pass reviews them",
     )
-    assert plan_headline(3, 0) == ("3 planned today", "")
+    assert plan_headline(14, 2, last_pass=True)[1] == (
+        " · 2 due by fsrs, not today: the plan reviews them on a later day if needed"
+    )
+    assert plan_headline(3, 0, last_pass=False) == ("3 planned today", "")
 
 
 def test_a_heavy_homes_count_of_today_separates_thousands_as_its_backlog_does() -> None:
@@ -271,20 +278,61 @@ def test_a_heavy_homes_count_of_today_separates_thousands_as_its_backlog_does() 
         " · 20 new today",
         " (9,991 due by fsrs; max_reviews_per_day 200, 1,200 done so far)",
     )
-    assert plan_headline(1402, 9984)[0] == "1,402 planned today"
+    assert plan_headline(1402, 9984, last_pass=False)[0] == "1,402 planned today"
 
 
 def test_drillbit_stats_names_the_plans_backlog_in_homes_words() -> None:
-    """`drillbit stats` said "· 2 due by fsrs" (and "· 0 due by fsrs") under a plan, where
-    Home says "· 2 due by fsrs (the plan decides when)" and nothing when none is due."""
+    """`drillbit stats` said "· 2 due by fsrs" (and "· 0 due by fsrs") under a plan; when
+    today's list is not known it says "· 2 due by fsrs (the plan decides when)", and
+    nothing when none is due."""
 
     def planned(due: int) -> str:
         return TodayCounts(None, None, due, 200, 0, interview_plan=True).headline()
 
     plan = "the interview plan's cards (`drillbit plan` counts them)"
-    assert planned(2) == plan + plan_headline(9, 2)[1]
+    assert planned(2) == plan + plan_backlog(2)
     assert planned(2).endswith(" · 2 due by fsrs (the plan decides when)")
     assert planned(0) == plan
+
+
+def test_the_due_cards_a_plan_asks_today_are_not_said_to_wait(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """Home, the stats screen and `drillbit stats` count fsrs's due cards beside today's
+    plan with one function: a due card today's list asks is planned, not "due by fsrs,
+    not today" too (it was counted twice); a card due exactly now is due; a card not
+    due, though in the list, takes nothing off the count."""
+    for card_id in ("adam-bias", "bn-where"):  # Easy 40 days ago: due by now
+        review_card(
+            store, scheduler, card_id, Rating.Easy, now=NOW - timedelta(days=40), correct=True
+        )
+    review_card(store, scheduler, "lr-scaling", Rating.Good, now=NOW, correct=True)  # not due
+    due = deck_counts(store, deck(), NOW).total.due
+    assert due == 2
+    assert due_not_today(store, NOW, due, ()) == 2
+    assert due_not_today(store, NOW, due, ("bn-where",)) == 1
+    assert due_not_today(store, NOW, due, ("bn-where", "adam-bias", "lr-scaling")) == 0
+    assert due_not_today(store, NOW, due, ("lr-scaling", "relu-dead")) == 2
+    assert due_not_today(store, NOW, 0, ("bn-where",)) == 0
+    exactly = from_db(store.due_times()["bn-where"])  # due <= now, as the counts take it
+    assert due_not_today(store, exactly, 1, ("bn-where",)) == 0
+
+
+def test_drillbit_stats_says_the_plans_due_cards_as_home_does() -> None:
+    """`drillbit stats` under a plan said "· 2 due by fsrs (the plan decides when)" of every
+    due card, those today's list asks too: it now says Home's words of those it leaves."""
+
+    def line(waiting: int, *, last_pass: bool) -> str:
+        today = TodayCounts(None, None, 5, 200, 0, interview_plan=True, planned=3)
+        return replace(today, due_not_today=waiting, last_pass=last_pass).headline()
+
+    assert line(2, last_pass=False) == (
+        "3 planned today · 2 due by fsrs, not today: the plan's last pass reviews them"
+    )
+    assert line(2, last_pass=True) == (
+        "3 planned today · 2 due by fsrs, not today: the plan reviews them on a later day if needed"
+    )
+    assert line(0, last_pass=False) == "3 planned today", "every due card is today's"
 
 
 def test_a_step_later_today_is_counted_as_the_due_session_waits_for_it(store: Store) -> None:
