@@ -25,18 +25,20 @@ def cards_wait(count: int, *, more: bool = False) -> str:
 
 
 def fsrs_due_not_today(count: int, *, last_pass: bool) -> str:
-    """Home's note beside "14 planned today" of the cards fsrs says are due that today's
-    plan does not ask: " · 4 due by fsrs, not today: the plan's last pass reviews them"
-    ("" when none). Plan mode asks only today's same-day steps before its last pass, and
-    in it only the looks placed today. "4 due by fsrs (the plan decides when)" beside
-    "today: 0 reviews + 15 new" left a new user asking whether the 4 cards in their
-    learning steps came today, and counted a step the plan does ask today twice."""
+    """The note Home, the stats screen and `drillbit stats` put beside "14 planned today" of
+    the cards fsrs says are due that today's plan does not ask: " · 4 due by fsrs, not
+    today: the plan's last pass reviews them if needed" ("" when none). Plan mode asks only
+    today's same-day steps before its last pass, and in it only the looks placed today; a
+    card whose recall on the day is high enough gets no look at all, hence "if needed".
+    "4 due by fsrs (the plan decides when)" beside "today: 0 reviews + 15 new" left a new
+    user asking whether the 4 cards in their learning steps came today."""
     if not count:
         return ""
+    them = plural(count, "it", "them")
     when = (
-        "the plan reviews them on a later day if needed"
+        f"the plan reviews {them} on a later day if needed"
         if last_pass
-        else "the plan's last pass reviews them"
+        else f"the plan's last pass reviews {them} if needed"
     )
     return f" · {count:,} due by fsrs, not today: {when}"
 

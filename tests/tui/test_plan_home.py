@@ -436,7 +436,7 @@ async def test_cards_due_by_fsrs_the_plan_leaves_say_not_today(
         line = " ".join(summary_text(screen).split())
         assert "today: 0 reviews + " in line, "the plan does not take the learning card today"
         assert not status.today.last_pass, "a new card is left: the last pass has not begun"
-        assert " · 1 due by fsrs, not today: the plan's last pass reviews them" in line
+        assert " · 1 due by fsrs, not today: the plan's last pass reviews it if needed" in line
         assert "the plan decides when" not in line
 
 
@@ -483,9 +483,12 @@ async def test_d_on_a_day_whose_only_card_no_day_fits_says_so_not_that_it_waits(
 
 
 def test_the_due_cards_a_plan_leaves_are_said_by_when_they_come() -> None:
-    """Before the last pass they wait for it; in it, for a later day's look (or none)."""
+    """Before the last pass they wait for it; in it, for a later day's look (or none): "if
+    needed", since a card sure enough on the day gets no look; one card is "it"."""
     assert fsrs_due_not_today(0, last_pass=False) == ""
     before = fsrs_due_not_today(1234, last_pass=False)
-    assert before == " · 1,234 due by fsrs, not today: the plan's last pass reviews them"
+    assert before == " · 1,234 due by fsrs, not today: the plan's last pass reviews them if needed"
     during = fsrs_due_not_today(4, last_pass=True)
     assert during == " · 4 due by fsrs, not today: the plan reviews them on a later day if needed"
+    one = fsrs_due_not_today(1, last_pass=True)
+    assert one == " · 1 due by fsrs, not today: the plan reviews it on a later day if needed"
