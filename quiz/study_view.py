@@ -39,6 +39,7 @@ __all__ = [
     "forget_typed",
     "keep_typed",
     "kept_typed",
+    "number_refusal",
     "rating_keys",
 ]
 
@@ -99,6 +100,18 @@ def keep_typed(workspace: Workspace, card_id: str, text: str) -> None:
 def forget_typed(workspace: Workspace, card_id: str) -> None:
     """The card was answered: what was typed in its box before is done with."""
     typed_answers.forget_typed(workspace.store, card_id)
+
+
+def number_refusal(typed: str, reason: str) -> str:
+    """What a number box's answer that `parse_number` refused is told under the card.
+
+    A reason that quotes what was typed ("'abc' is not part of a number such as ...")
+    is said alone: "'abc' is not a number: 'abc' is not part of ..." said the input twice.
+    Any other reason ("division by zero") is said after the typed text, which it names not.
+    """
+    if reason.startswith("'"):
+        return reason
+    return f"'{typed.strip()}' is not a number: {reason}"
 
 
 def choice_order(workspace: Workspace, count: int, *, shuffle: bool) -> list[int]:

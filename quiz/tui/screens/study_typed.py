@@ -12,7 +12,7 @@ from textual.containers import VerticalScroll
 
 from quiz.bank.models import ChoiceFront, NumericFront, parse_number
 from quiz.bank.numbers import typed_echo
-from quiz.study_view import forget_typed
+from quiz.study_view import forget_typed, number_refusal
 from quiz.tui.screens.study_base import StudyBase
 from quiz.tui.screens.study_question import out_of_box_hint
 from quiz.tui.widgets.answers import ChoicePicker, NumberAnswer
@@ -85,6 +85,20 @@ class TypedStep(StudyBase):
         event.stop()
         self.action_to_box(character)
 
+    def on_descendant_focus(self, event: events.DescendantFocus) -> None:
+        """The number box has the focus again, whatever gave it (enter, a digit, tab, a
+        click): the hint says the in-box words."""
+        if event.widget is self._answer_box and self.phase == "question":
+            self.set_status(self._question_hint)
+            self.refresh_bindings()
+
+    def on_descendant_blur(self, event: events.DescendantBlur) -> None:
+        """The number box lost the focus, whatever took it (escape, tab, a click): the hint
+        says the card's keys, as the footer does; only escape changed it before."""
+        if event.widget is self._answer_box and self.phase == "question":
+            self.set_status(Text(out_of_box_hint(self.session), style="bold"))
+            self.refresh_bindings()
+
     def on_input_changed(self, event: NumberAnswer.Changed) -> None:
         """Space's "Show answer" and ? leave the footer while the box holds text (it takes
         them then, `NumberAnswer.check_consume_key`), and come back when it is empty."""
@@ -120,7 +134,7 @@ class TypedStep(StudyBase):
         try:
             value = parse_number(event.text)
         except ValueError as exc:
-            self.set_status(Text(f"'{event.text}' is not a number: {exc}", style="bold red"))
+            self.set_status(Text(number_refusal(event.text, str(exc)), style="bold red"))
             return
         result = card.front.check_numeric(value)
         await self._answer_number(

@@ -1,0 +1,108 @@
+"""A number card's box in words: its placeholder names the forms it reads (roots and logs
+too) inside its width at 80 columns, a refused answer is quoted once, and the hint under
+the card follows the focus into and out of the box whatever moved it (tab, a click)."""
+
+from __future__ import annotations
+
+import pytest
+from textual.widgets import Static
+
+from quiz.bank.models import parse_number
+from quiz.study_view import number_refusal
+from quiz.tui.screens.study import StudyScreen
+from quiz.tui.widgets.answers import PLACEHOLDER_ROOM, NumberAnswer, number_placeholder
+from quiz.workspace import StudyRequest
+from tests.tui.conftest import AppFactory, press, screen_lines, settle, showing
+from tests.tui.test_footer import described
+
+
+def status(study: StudyScreen) -> str:
+    return str(study.query_one("#study-status", Static).render())
+
+
+@pytest.mark.parametrize(
+    "unit", [None, "parameters", "times g", "hidden units", "loss evaluations", "pixels (per side)"]
+)
+def test_the_placeholder_names_a_root_and_a_log_within_the_box_for_every_unit(
+    unit: str | None,
+) -> None:
+    """The old "type a number (1e-3, 25%, 1/4 work)" named no root or log, so √128,
+    sqrt(128) and ln 2 looked refused; a long unit (the bank's longest) leaves room for them."""
+    placeholder = number_placeholder(unit)
+    assert len(placeholder) <= PLACEHOLDER_ROOM, placeholder
+    assert "√128" in placeholder and "ln 2" in placeholder and "1/4" in placeholder
+    assert placeholder.startswith(f"type a number in {unit}: " if unit else "type a number: ")
+
+
+def test_without_a_unit_the_placeholder_names_every_form() -> None:
+    assert number_placeholder(None) == "type a number: 1e-3, 25%, 1/4, √128, sqrt(128), ln 2"
+
+
+async def test_the_placeholder_is_drawn_whole_inside_the_box_at_80_columns(
+    build: AppFactory,
+) -> None:
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        study = await showing(pilot, StudyScreen)
+        await settle(pilot)
+        box = study.query_one(NumberAnswer)
+        assert box.value == ""
+        assert "√128" in box.placeholder and "ln 2" in box.placeholder
+        rows = [line.text for line in screen_lines(app) if "type a number" in line.text]
+        assert len(rows) == 1, rows
+        # the cursor sits on the first letter: it is drawn, in reverse, as the same letter
+        assert box.placeholder in rows[0], rows[0]
+        assert box.content_region.width >= len(box.placeholder)
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("abc", "'abc' is not part of a number such as 0.25, 1e-3, 25%, 1/4 or 0.5^10"),
+        ("1/0", "'1/0' is not a number: division by zero"),
+        ("1e400", "'1e400' is not a number: type a finite number"),
+        ("*2", "'*' cannot start a number: type a number such as 0.25, 1e-3, 25%, 1/4 or 0.5^10"),
+    ],
+)
+def test_a_refusal_quotes_what_was_typed_once(typed: str, said: str) -> None:
+    """A reason that names the typed text is said alone; one that does not is said after it."""
+    with pytest.raises(ValueError) as refused:
+        parse_number(typed)
+    assert number_refusal(typed, str(refused.value)) == said
+
+
+async def test_a_refused_number_under_the_card_says_the_input_once(build: AppFactory) -> None:
+    """The old "'abc' is not a number: 'abc' is not part of a number such as ..." said it
+    twice."""
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        study = await showing(pilot, StudyScreen)
+        await press(pilot, "a", "b", "c", "enter")
+        await settle(pilot)
+        said = status(study)
+        assert said == "'abc' is not part of a number such as 0.25, 1e-3, 25%, 1/4 or 0.5^10"
+        assert said.count("abc") == 1
+
+
+async def test_the_hint_follows_the_focus_out_of_the_box_by_tab_and_back_by_a_click(
+    build: AppFactory,
+) -> None:
+    """Tab and a click moved the focus and the footer with it, while the hint under the card
+    kept the in-box words ("esc for skip ...") over keys that now skip and bury."""
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        study = await showing(pilot, StudyScreen)
+        await settle(pilot)
+        box = study.query_one(NumberAnswer)
+        assert box.has_focus
+        assert status(study).startswith("Type your answer and press enter · esc for")
+        await press(pilot, "tab")
+        await settle(pilot)
+        assert not box.has_focus
+        assert "Skip" in described(app)
+        assert status(study).startswith("s skips · b buries · x suspends · esc ends")
+        await pilot.click(NumberAnswer)
+        await settle(pilot)
+        assert box.has_focus
+        assert status(study).startswith("Type your answer and press enter · esc for")
+        assert "Skip" not in described(app)
