@@ -336,8 +336,6 @@ def decide(
 
     if run.load_error is not None:
         status, summary, result = _load_error(checker, run.load_error, memory)
-        if status is Status.CRASHED and result.message:
-            pass
         results.append(result)
         results += [_not_run(c) for c in cases]
         return _sanitize(
