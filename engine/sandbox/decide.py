@@ -423,7 +423,17 @@ def decide(
                 inputs=inputs,
             )
         )
-    elif len(run.results) != len(cases):
+    elif len(run.results) > len(cases):
+        # the cases all ran and may each have passed, but the child broke the protocol (one
+        # result per case): no pass, and the surplus is said, not called an early end
+        status = Status.INVALID
+        summary = (
+            f"invalid: the sandboxed process sent {len(run.results)} results for"
+            f" {len(cases)} cases (one is expected per case): a protocol error, so the run"
+            " does not count as passed"
+        )
+        results.append(CaseResult(name=where, status=CaseStatus.INVALID, message=summary))
+    elif len(run.results) < len(cases):
         status = Status.INVALID
         summary = "invalid: the result channel ended early"
 

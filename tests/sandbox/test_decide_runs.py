@@ -428,6 +428,28 @@ def test_a_run_done_with_fewer_results_than_cases_ended_early() -> None:
     assert statuses(verdict)[2] == ("case 3", CaseStatus.NOT_RUN)
 
 
+def test_a_run_with_more_results_than_cases_is_a_protocol_error_not_an_early_end() -> None:
+    """Every case passed, but a fourth result came for three cases: the child broke the
+    protocol, so the run is invalid and says so, and it is not called an early end."""
+    cases = cases_of(DoubleChecker())
+    extra = [*(right(c) for c in cases), right(cases[-1])]
+    verdict = verdict_of(RunResult(loaded=True, done=True, results=extra), cases)
+    assert verdict.status is Status.INVALID
+    assert verdict.summary == (
+        "invalid: the sandboxed process sent 4 results for 3 cases (one is expected per"
+        " case): a protocol error, so the run does not count as passed"
+    )
+    assert "ended early" not in verdict.summary
+    assert statuses(verdict) == [
+        ("case 1", CaseStatus.PASSED),
+        ("case 2", CaseStatus.PASSED),
+        ("case 3", CaseStatus.PASSED),
+        ("after the last case", CaseStatus.INVALID),
+    ]
+    assert verdict.first_failure is not None
+    assert verdict.first_failure.message == verdict.summary
+
+
 def test_control_characters_never_reach_the_summary_or_a_case() -> None:
     cases = cases_of(DoubleChecker(), 1)
     cases[0] = Case(
