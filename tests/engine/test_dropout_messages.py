@@ -20,6 +20,7 @@ from engine.checkers import get_checker
 from engine.grade_inprocess import grade_inprocess, load_submission
 from engine.verdict import Verdict
 from tests.engine.answer_files import answers
+from tests.engine.helpers import assert_every_failing_case_fits_a_kind
 
 DROPOUT = next(answer for answer in answers() if answer.drill == "dropout")
 
@@ -221,17 +222,7 @@ def test_each_failing_case_of_a_wrong_dropout_answer_says_all_its_message(stem: 
     message must be given somewhere, so the table cannot go stale."""
     checker = get_checker(DROPOUT.checker)
     fns = load_submission(_wrong(stem), checker.entries)
-    kinds = MESSAGES[stem]
-    seen: set[int] = set()
-    for seed in (0, 1, 7):
-        verdict = grade_inprocess(checker, fns, seed=seed)
-        failing = [case for case in verdict.cases if case.message]
-        assert failing, f"seed {seed}: no case failed"
-        for case in failing:
-            fits = [k for k, phrases in enumerate(kinds) if all(p in case.message for p in phrases)]
-            assert fits, f"seed {seed}, {case.name}: {case.message}"
-            seen.update(fits)
-    assert seen == set(range(len(kinds)))
+    assert_every_failing_case_fits_a_kind(checker, fns, MESSAGES[stem], (0, 1, 7))
 
 
 def test_a_backward_pass_dividing_by_the_fraction_kept_is_named_on_every_case() -> None:

@@ -14,6 +14,7 @@ import pytest
 from engine.checkers import get_checker
 from engine.grade_inprocess import grade_inprocess, load_submission
 from tests.engine.answer_files import ANSWERS, DRILLS
+from tests.engine.helpers import assert_every_failing_case_fits_a_kind
 
 SEEDS = (0, 1, 7)
 
@@ -102,16 +103,7 @@ def test_each_failing_case_of_a_hunted_mistake_names_it(key: tuple[str, str]) ->
     checker = get_checker(DRILLS[drill])
     source = (ANSWERS / drill / f"{stem}.py").read_text(encoding="utf-8")
     fns = load_submission(source, checker.entries)
-    kinds = MESSAGES[key]
-    seen: set[int] = set()
-    for seed in SEEDS:
-        failing = [c for c in grade_inprocess(checker, fns, seed=seed).cases if c.message]
-        assert failing, f"seed {seed}: no case failed"
-        for case in failing:
-            fits = [k for k, phrases in enumerate(kinds) if all(p in case.message for p in phrases)]
-            assert fits, f"seed {seed}, {case.name}: {case.message}"
-            seen.update(fits)
-    assert seen == set(range(len(kinds)))
+    assert_every_failing_case_fits_a_kind(checker, fns, MESSAGES[key], SEEDS)
 
 
 def test_a_batch_of_two_against_sqrt_d_of_two_names_both() -> None:
