@@ -391,11 +391,12 @@ async def test_home_and_plan_json_forecast_the_same_day_with_a_card_buried(
     assert f"the plan reaches only {cli:.2f}" in line
 
 
-async def _again_then_plan(
+async def again_then_plan(
     app: DrillbitApp, pilot: Pilot[None], clock: FakeClock, days: int, minutes: float
 ) -> HomeScreen:
     """Answer the session's first card Again, go Home, let its one-minute step fall due,
-    then set a plan `days` ahead with `minutes` a day: Home counted again."""
+    then set a plan `days` ahead with `minutes` a day: Home counted again (also the stats
+    screen's tests' start, tests/tui/test_stats_plan_due.py)."""
     study = await showing(pilot, StudyScreen)
     await press(pilot, "space", "enter")
     assert await wait_until(pilot, lambda: study.phase == "rating")
@@ -429,7 +430,7 @@ async def test_cards_due_by_fsrs_the_plan_leaves_say_not_today(
     app = build(study=StudyRequest(kind="concept"))
     app.workspace.tz = UTC
     async with app.run_test(size=(160, 40)) as pilot:
-        screen = await _again_then_plan(app, pilot, clock, days=2, minutes=1.0)
+        screen = await again_then_plan(app, pilot, clock, days=2, minutes=1.0)
         status = app.workspace.plan_status()
         assert status is not None and status.today is not None
         assert not status.today.same_day_steps, "too few days: no same-day steps today"
@@ -449,7 +450,7 @@ async def test_a_step_the_plan_asks_today_is_not_called_due_by_fsrs_beside_it(
     app = build(study=StudyRequest(kind="concept"))
     app.workspace.tz = UTC
     async with app.run_test(size=(160, 40)) as pilot:
-        screen = await _again_then_plan(app, pilot, clock, days=20, minutes=60.0)
+        screen = await again_then_plan(app, pilot, clock, days=20, minutes=60.0)
         status = app.workspace.plan_status()
         assert status is not None and status.today is not None
         assert status.today.same_day_steps and len(status.today.reviews) == 1

@@ -3,18 +3,16 @@ Home's words and with Home's count (`quiz.study.counts.due_not_today`), on a fak
 
 from __future__ import annotations
 
-from datetime import UTC, timedelta
+from datetime import UTC
 
 from textual.pilot import Pilot
 from textual.widgets import Static
 
-from quiz.store import InterviewPlan
 from quiz.tui.app import DrillbitApp
-from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import StatsScreen
-from quiz.tui.screens.study import StudyScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, press, settle, showing, wait_until
+from tests.tui.conftest import AppFactory, FakeClock, press, settle, showing
+from tests.tui.test_plan_home import again_then_plan
 
 
 def flat(text: str) -> str:
@@ -22,32 +20,12 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
-async def _again_then_plan(
+async def _again_then_plan_then_stats(
     app: DrillbitApp, pilot: Pilot[None], clock: FakeClock, days: int, minutes: float
 ) -> tuple[str, str]:
-    """Answer the session's first card Again, go Home, let its one-minute step fall due,
-    set a plan `days` ahead with `minutes` a day, then open the stats screen: (Home's
-    line, the stats screen's numbers)."""
-    study = await showing(pilot, StudyScreen)
-    await press(pilot, "space", "enter")
-    assert await wait_until(pilot, lambda: study.phase == "rating")
-    await app.run_action("screen.rate(1)")
-    assert await wait_until(pilot, lambda: len(study.session.answers) == 1)
-    while not isinstance(app.screen, HomeScreen):
-        await press(pilot, "escape")
-        await settle(pilot)
-    clock.advance(120)  # the Again's one-minute step has passed
-    plan = InterviewPlan(
-        interview=clock().date() + timedelta(days=days),
-        minutes_per_day=minutes,
-        target=0.9,
-        created_at=clock(),
-    )
-    app.workspace.store.set_interview_plan(plan)
-    home = app.screen
-    assert isinstance(home, HomeScreen)
-    home.refresh_counts()
-    await settle(pilot)
+    """Home's test's start (`again_then_plan`), then the stats screen opened: (Home's line,
+    the stats screen's numbers)."""
+    home = await again_then_plan(app, pilot, clock, days, minutes)
     home_line = flat(str(home.query_one("#home-summary", Static).render()))
     await press(pilot, "s")
     stats = await showing(pilot, StatsScreen)
@@ -64,7 +42,7 @@ async def test_the_stats_screen_says_fsrs_due_cards_the_plan_leaves_wait_as_home
     app = build(study=StudyRequest(kind="concept"))
     app.workspace.tz = UTC
     async with app.run_test(size=(160, 40)) as pilot:
-        home, numbers = await _again_then_plan(app, pilot, clock, days=2, minutes=1.0)
+        home, numbers = await _again_then_plan_then_stats(app, pilot, clock, days=2, minutes=1.0)
         status = app.workspace.plan_status()
         assert status is not None and status.today is not None
         assert not status.today.same_day_steps and not status.today.last_pass
@@ -84,7 +62,7 @@ async def test_the_stats_screen_does_not_count_a_step_the_plan_asks_today_twice(
     app = build(study=StudyRequest(kind="concept"))
     app.workspace.tz = UTC
     async with app.run_test(size=(160, 40)) as pilot:
-        home, numbers = await _again_then_plan(app, pilot, clock, days=20, minutes=60.0)
+        home, numbers = await _again_then_plan_then_stats(app, pilot, clock, days=20, minutes=60.0)
         status = app.workspace.plan_status()
         assert status is not None and status.today is not None
         assert status.today.same_day_steps and len(status.today.reviews) == 1
