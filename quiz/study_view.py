@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from fsrs import Rating
 
+from quiz.bank.models import NumericFront
+from quiz.bank.numbers import parse_number
 from quiz.study import preview_intervals, shown_interval
 from quiz.study import typed as typed_answers
 from quiz.study.days import day_starts_at
@@ -38,6 +40,7 @@ __all__ = [
     "drill_answered",
     "forget_typed",
     "keep_typed",
+    "number_examples",
     "kept_typed",
     "number_refusal",
     "rating_keys",
@@ -112,6 +115,38 @@ def number_refusal(typed: str, reason: str) -> str:
     if reason.startswith("'"):
         return reason
     return f"'{typed.strip()}' is not a number: {reason}"
+
+
+NUMBER_FORM_EXAMPLES: dict[str, tuple[str, str]] = {
+    "exponent": ("1e-3", "2e-5"),
+    "percent": ("25%", "7%"),
+    "fraction": ("1/4", "5/8"),
+    "root": ("√128", "√7"),
+    "sqrt": ("sqrt(128)", "sqrt(7)"),
+    "log": ("ln 2", "ln 10"),
+}
+"""The forms a number box reads (`parse_number`), each with two examples at least 2.5 times
+apart, so one of them is always far from a card's answer (`number_examples`)."""
+
+GIVES_AWAY = 0.25
+"""An example within this share of the answer is a hint, even where the tolerance refuses it."""
+
+
+def number_examples(front: NumericFront) -> dict[str, str]:
+    """The example forms a number card's box names in its placeholder (form to text), each
+    the first of its two that is neither right for this card nor within a quarter of its
+    answer: a fixed "1/4, √128, ln 2" gave away three cards' answers (sigmoid-derivative-
+    bound is 0.25, attention-score-std √128, bce-at-zero-logit ln 2). A form both of whose
+    examples are near (an answer of 0 with a wide tolerance) is left out."""
+    examples: dict[str, str] = {}
+    for form, candidates in NUMBER_FORM_EXAMPLES.items():
+        for text in candidates:
+            value = parse_number(text)
+            near = abs(value - front.answer) <= GIVES_AWAY * abs(front.answer)
+            if not near and not front.check_numeric(value).correct:
+                examples[form] = text
+                break
+    return examples
 
 
 def choice_order(workspace: Workspace, count: int, *, shuffle: bool) -> list[int]:

@@ -4,11 +4,15 @@ the card follows the focus into and out of the box whatever moved it (tab, a cli
 
 from __future__ import annotations
 
+import math
+
 import pytest
 from textual.widgets import Static
 
-from quiz.bank.models import parse_number
-from quiz.study_view import number_refusal
+from quiz.bank.loader import load_bank
+from quiz.bank.models import NumericFront, Tolerance, parse_number
+from quiz.bank.sources import bundled_content_dir
+from quiz.study_view import NUMBER_FORM_EXAMPLES, number_examples, number_refusal
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.answers import PLACEHOLDER_ROOM, NumberAnswer, number_placeholder
 from quiz.workspace import StudyRequest
@@ -20,6 +24,10 @@ def status(study: StudyScreen) -> str:
     return str(study.query_one("#study-status", Static).render())
 
 
+FIRST = {form: examples[0] for form, examples in NUMBER_FORM_EXAMPLES.items()}
+"""Each form's first example: what a card whose answer is far from all of them shows."""
+
+
 @pytest.mark.parametrize(
     "unit", [None, "parameters", "times g", "hidden units", "loss evaluations", "pixels (per side)"]
 )
@@ -28,14 +36,78 @@ def test_the_placeholder_names_a_root_and_a_log_within_the_box_for_every_unit(
 ) -> None:
     """The old "type a number (1e-3, 25%, 1/4 work)" named no root or log, so √128,
     sqrt(128) and ln 2 looked refused; a long unit (the bank's longest) leaves room for them."""
-    placeholder = number_placeholder(unit)
+    placeholder = number_placeholder(unit, FIRST)
     assert len(placeholder) <= PLACEHOLDER_ROOM, placeholder
     assert "√128" in placeholder and "ln 2" in placeholder and "1/4" in placeholder
     assert placeholder.startswith(f"type a number in {unit}: " if unit else "type a number: ")
 
 
 def test_without_a_unit_the_placeholder_names_every_form() -> None:
-    assert number_placeholder(None) == "type a number: 1e-3, 25%, 1/4, √128, sqrt(128), ln 2"
+    assert number_placeholder(None, FIRST) == "type a number: 1e-3, 25%, 1/4, √128, sqrt(128), ln 2"
+
+
+def _front(answer: float, *, relative: float) -> NumericFront:
+    return NumericFront(
+        id="n",
+        title="n",
+        topic="t",
+        difficulty=1,
+        source="tests",
+        answer=answer,
+        tolerance=Tolerance(relative=relative),
+    )
+
+
+@pytest.mark.parametrize(
+    ("answer", "instead"),
+    [
+        (math.sqrt(128), {"root": "√7", "sqrt": "sqrt(7)"}),  # attention-score-std
+        (0.25, {"percent": "7%", "fraction": "5/8"}),  # sigmoid-derivative-bound
+        (math.log(2), {"log": "ln 10"}),  # bce-at-zero-logit
+        (0.3, {"percent": "7%", "fraction": "5/8"}),  # 25% and 1/4: refused, but near
+    ],
+)
+def test_the_placeholder_never_shows_the_cards_answer(
+    answer: float, instead: dict[str, str]
+) -> None:
+    """ "1/4, √128, ln 2" in every box gave away three bundled cards' answers: a form whose
+    first example is right for the card, or near it, shows its second."""
+    examples = number_examples(_front(answer, relative=0.01))
+    assert examples == {**FIRST, **instead}
+    for text in examples.values():
+        assert abs(parse_number(text) - answer) > 0.25 * answer, text
+
+
+def test_a_form_both_of_whose_examples_are_right_is_left_out() -> None:
+    """An answer of 0 within 0.01: 1e-3 and 2e-5 are both right, so no exponent example."""
+    front = NumericFront(
+        id="n",
+        title="n",
+        topic="t",
+        difficulty=1,
+        source="tests",
+        answer=0.0,
+        tolerance=Tolerance(absolute=0.01),
+    )
+    examples = number_examples(front)
+    assert "exponent" not in examples
+    assert examples["fraction"] == "1/4"
+
+
+def test_no_bundled_number_card_is_shown_its_answer_or_near_it() -> None:
+    numeric = [
+        c for c in load_bank([bundled_content_dir()]).cards if isinstance(c.front, NumericFront)
+    ]
+    assert len(numeric) >= 30
+    for card in numeric:
+        front = card.front
+        assert isinstance(front, NumericFront)
+        examples = number_examples(front)
+        assert set(examples) == set(NUMBER_FORM_EXAMPLES), card.id
+        for text in examples.values():
+            value = parse_number(text)
+            assert not front.check_numeric(value).correct, (card.id, text)
+            assert abs(value - front.answer) > 0.25 * abs(front.answer), (card.id, text)
 
 
 async def test_the_placeholder_is_drawn_whole_inside_the_box_at_80_columns(

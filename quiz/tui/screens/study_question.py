@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from quiz.bank.models import ChoiceFront, CodingFront, NumericFront
 from quiz.cardtext import inline_pieces, section_markdown
-from quiz.study_view import choice_order, kept_typed
+from quiz.study_view import choice_order, kept_typed, number_examples
 from quiz.tui.widgets.answers import ChoicePicker, NumberAnswer
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
 
@@ -66,7 +66,9 @@ def question(card: Card, workspace: Workspace, session: Session, *, shuffle: boo
         return Question([*widgets, picker], picker, "", order=order)
     if isinstance(front, NumericFront):
         typed = kept_typed(workspace, card.id)
-        box = NumberAnswer(unit=front.unit, value=typed, id="number")
+        box = NumberAnswer(
+            unit=front.unit, examples=number_examples(front), value=typed, id="number"
+        )
         # the box takes every letter (sqrt, ln): escape leaves it for the card's keys
         keys = "skip or end" if session.mode == "mock" else "skip, bury, undo, end"
         return Question(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from rich.style import Style
 from rich.table import Table
@@ -113,27 +113,24 @@ class ChoicePicker(Static, can_focus=True):
         self.refresh()
 
 
-NUMBER_FORMS = ("1e-3", "25%", "1/4", "√128", "sqrt(128)", "ln 2")
-"""Forms the box reads (`parse_number`), named in its placeholder: "1e-3, 25%, 1/4 work"
-said nothing of roots and logs, so sqrt(128) and ln 2 looked like letters it would refuse."""
-
-DROPPED_FIRST = ("sqrt(128)", "25%", "1e-3", "1/4")
+DROPPED_FIRST = ("sqrt", "percent", "exponent", "fraction")
 """The forms left out, in this order, when a long unit leaves no room for them all:
-√128 stands for sqrt(128); a unit (parameters, pixels) seldom comes as a percentage."""
+√x stands for sqrt(x); a unit (parameters, pixels) seldom comes as a percentage."""
 
 PLACEHOLDER_ROOM = 54
 """Columns inside the box (its 60 less a border and padding of 2 a side): more is cut."""
 
 
-def number_placeholder(unit: str | None) -> str:
-    """The box's placeholder: the unit and as many of the forms as fit inside the box."""
+def number_placeholder(unit: str | None, examples: Mapping[str, str]) -> str:
+    """The box's placeholder: the unit and as many of the card's example forms (form name
+    to text, `quiz.study_view.number_examples`) as fit inside the box."""
     head = f"type a number in {unit}: " if unit else "type a number: "
-    forms = list(NUMBER_FORMS)
+    forms = dict(examples)
     for dropped in DROPPED_FIRST:
-        if len(head) + len(", ".join(forms)) <= PLACEHOLDER_ROOM:
+        if len(head) + len(", ".join(forms.values())) <= PLACEHOLDER_ROOM:
             break
-        forms.remove(dropped)
-    return head + ", ".join(forms)
+        forms.pop(dropped, None)
+    return head + ", ".join(forms.values())
 
 
 class NumberAnswer(Input):
@@ -146,9 +143,17 @@ class NumberAnswer(Input):
             super().__init__()
             self.text = text
 
-    def __init__(self, *, unit: str | None, value: str = "", id: str | None = None) -> None:  # noqa: A002 (Textual's name)
+    def __init__(
+        self,
+        *,
+        unit: str | None,
+        examples: Mapping[str, str],
+        value: str = "",
+        id: str | None = None,  # noqa: A002 (Textual's name)
+    ) -> None:
         # not selected on focus: a kept answer (`value`) is finished, not typed over
-        super().__init__(value, placeholder=number_placeholder(unit), id=id, select_on_focus=False)
+        placeholder = number_placeholder(unit, examples)
+        super().__init__(value, placeholder=placeholder, id=id, select_on_focus=False)
 
     SCREEN_KEYS = frozenset("? ")
     """Help and space (show the answer, as Anki's space): no answer starts with these, so an
