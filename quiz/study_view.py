@@ -41,6 +41,7 @@ __all__ = [
     "forget_typed",
     "keep_typed",
     "number_examples",
+    "session_place",
     "kept_typed",
     "number_refusal",
     "rating_keys",
@@ -147,6 +148,18 @@ def number_examples(front: NumericFront) -> dict[str, str]:
                 examples[form] = text
                 break
     return examples
+
+
+def session_place(session: Session, topic: str) -> str:
+    """The end of a card's heading: its topic and the session's count, "attention · 2 done ·
+    18 left, 3 coming back". It says what it counts, cards done and cards still to answer
+    (`Session.progress`), rather than a place out of a total, which would move under the
+    person (a bury, the plan's minutes running out); cards a learning step brings back are
+    named, since they keep "done" still while they are answered."""
+    done, total = session.progress
+    back = session.coming_back
+    again = f", {back} coming back" if back else ""
+    return f"{topic} · {done} done · {total - done} left{again}"
 
 
 def choice_order(workspace: Workspace, count: int, *, shuffle: bool) -> list[int]:

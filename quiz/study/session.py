@@ -297,6 +297,15 @@ class Session:
         return done, done + len(self._queue)
 
     @property
+    def coming_back(self) -> int:
+        """Queued cards already answered in this session: a learning step brought them back
+        (Again, Hard or Good on a new card), so `progress` keeps them left, not done. The
+        heading names them: "0 done · 20 left" after four answers read to a new user as if
+        the answers had not counted."""
+        answered = {answer.card.id for answer in self.answers}
+        return sum(1 for card in self._queue if card.id in answered)
+
+    @property
     def finished(self) -> bool:
         """True once `finish` was called."""
         return self._summary is not None

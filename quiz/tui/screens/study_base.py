@@ -21,7 +21,7 @@ from textual.widgets import Static
 from quiz.cardtext import section_markdown
 from quiz.study import ChangedElsewhere, SessionOver
 from quiz.study.plan_phrases import cards_wait
-from quiz.study_view import keep_typed
+from quiz.study_view import keep_typed, session_place
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.study_question import Question, question
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
@@ -179,15 +179,8 @@ class StudyBase(Screen[None]):
         return asked
 
     def _heading(self, card: Card) -> tuple[str, str, str]:
-        """The line above the card: kind, title, its topic and the session's count.
-
-        The count says what it counts, cards done and cards still to answer (this one
-        included until it is answered for good; `Session.progress`), rather than a place
-        out of a total: the total would move under the person (a bury, the plan's minutes
-        running out).
-        """
-        done, total = self.session.progress
-        return card.kind, card.title, f"{card.topic} · {done} done · {total - done} left"
+        """The line above the card: kind, title, its topic and the session's count."""
+        return card.kind, card.title, session_place(self.session, card.topic)
 
     def _show_count(self, card: Card) -> None:
         """The progress bar and `card`'s title line with the session's count as it is now."""
