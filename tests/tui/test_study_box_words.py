@@ -46,7 +46,7 @@ def test_without_a_unit_the_placeholder_names_every_form() -> None:
     assert number_placeholder(None, FIRST) == "type a number: 1e-3, 25%, 1/4, √128, sqrt(128), ln 2"
 
 
-def _front(answer: float, *, relative: float) -> NumericFront:
+def _front(answer: float, tolerance: Tolerance) -> NumericFront:
     return NumericFront(
         id="n",
         title="n",
@@ -54,7 +54,7 @@ def _front(answer: float, *, relative: float) -> NumericFront:
         difficulty=1,
         source="tests",
         answer=answer,
-        tolerance=Tolerance(relative=relative),
+        tolerance=tolerance,
     )
 
 
@@ -72,7 +72,7 @@ def test_the_placeholder_never_shows_the_cards_answer(
 ) -> None:
     """ "1/4, √128, ln 2" in every box gave away three bundled cards' answers: a form whose
     first example is right for the card, or near it, shows its second."""
-    examples = number_examples(_front(answer, relative=0.01))
+    examples = number_examples(_front(answer, Tolerance(relative=0.01)))
     assert examples == {**FIRST, **instead}
     for text in examples.values():
         assert abs(parse_number(text) - answer) > 0.25 * answer, text
@@ -80,16 +80,7 @@ def test_the_placeholder_never_shows_the_cards_answer(
 
 def test_a_form_both_of_whose_examples_are_right_is_left_out() -> None:
     """An answer of 0 within 0.01: 1e-3 and 2e-5 are both right, so no exponent example."""
-    front = NumericFront(
-        id="n",
-        title="n",
-        topic="t",
-        difficulty=1,
-        source="tests",
-        answer=0.0,
-        tolerance=Tolerance(absolute=0.01),
-    )
-    examples = number_examples(front)
+    examples = number_examples(_front(0.0, Tolerance(absolute=0.01)))
     assert "exponent" not in examples
     assert examples["fraction"] == "1/4"
 
