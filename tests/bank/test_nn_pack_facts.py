@@ -825,6 +825,29 @@ def test_inverted_dropout_on_a_linear_model_is_exactly_a_weighted_l2_penalty() -
     assert "\\frac{1 - q}{q} \\sum_i w_i^2 x_i^2" in body and "sec. 9.1" in body
 
 
+def test_dropout_on_logistic_regression_is_the_weighted_l2_penalty_only_to_second_order() -> None:
+    # the same masks on a logistic regression: the expected log loss exceeds the plain one by
+    # about 1/2 p(1 - p) (1 - q) / q sum(w_i^2 x_i^2) (Wager et al.), not exactly
+    w, x, q = np.array([0.7, -1.3, 2.0]), np.array([1.5, 0.4, -0.8]), 0.8
+    expected = 0.0
+    for mask in itertools.product([0.0, 1.0], repeat=3):
+        m = np.array(mask)
+        chance = float(np.prod(np.where(m == 1.0, q, 1.0 - q)))
+        expected += chance * math.log1p(math.exp(-float(np.sum(m * w * x)) / q))  # y = 1
+    eta = float(w @ x)
+    p = 1.0 / (1.0 + math.exp(-eta))
+    second_order = 0.5 * p * (1.0 - p) * (1.0 - q) / q * float(np.sum(w**2 * x**2))
+    excess = expected - math.log1p(math.exp(-eta))
+    assert math.isclose(excess, second_order, rel_tol=0.05)
+    assert not math.isclose(excess, second_order, rel_tol=0.01)
+    card_ = card("dropout-train-vs-inference")
+    assert isinstance(card_.front, ConceptFront)
+    assert not any("on a linear model exactly" in point for point in card_.front.key_points)
+    body = text("dropout-train-vs-inference")
+    assert "A penalty, exactly, for a linear model" not in body
+    assert "holds only to second order (Wager, Wang and Liang, 2013)" in body
+
+
 def test_dz_xt_without_1_over_m_is_the_summed_loss_gradient_m_times_too_large() -> None:
     rng = np.random.default_rng(11)
     m = 100
