@@ -199,7 +199,7 @@ def test_the_linear_layers_dominate_a_block_until_t_is_about_six_d() -> None:
     assert quadratic(12 * d, d) // 2 == linear(12 * d, d)  # a causal kernel halves the T^2 part
     body = text("attention-complexity")
     assert "which dominates while $T < d$" not in body
-    assert "$T \\approx 6 d$" in body and "leads only from about $T = 6d$ on" in body
+    assert "$T \\approx 6 d$" in body and "leads only past $T = 6d$" in body
     assert "leads only near" not in body  # past the crossover, not only around it
     assert "Kaplan et al. 2020" in card("attention-complexity").front.source
 
