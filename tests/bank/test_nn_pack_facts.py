@@ -846,6 +846,7 @@ def test_dropout_on_logistic_regression_is_the_weighted_l2_penalty_only_to_secon
     body = text("dropout-train-vs-inference")
     assert "A penalty, exactly, for a linear model" not in body
     assert "holds only to second order (Wager, Wang and Liang, 2013)" in body
+    assert "\\frac{\\hat{p}(1 - \\hat{p})}{2} \\frac{1 - q}{q} \\sum_i w_i^2 x_i^2" in body
 
 
 def test_dz_xt_without_1_over_m_is_the_summed_loss_gradient_m_times_too_large() -> None:
