@@ -19,6 +19,11 @@ from quiz.textsafe import file_kind
 _SOURCE_LINE = re.compile(r"^source:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
 
 
+BOXES = ("[x] ", "[X] ")
+"""A checked task item's box, as titles held it before it was read as the item's state
+(`notes/blocks.without_checkbox`): "[x] Why does dropout reduce overfitting?"."""
+
+
 _LEFT_READ = 64 * 1024
 """Bytes of a card file read for its `source` (front matter comes first; a longer one
 is not of an import)."""
@@ -160,34 +165,38 @@ UNREADABLE = "file, which does not load as a card"
 
 
 def card_differences(planned: PlannedCard, pack: str) -> tuple[tuple[str, ...], str | None]:
-    """`card_changes` without the tags told apart: tags added are a part that differs."""
-    differs, renumbered, _ = _compared(planned, pack)
+    """`card_changes` without the tags and the box told apart: each is a part that differs."""
+    differs, renumbered, _, _ = _compared(planned, pack)
     return differs, renumbered
 
 
 def card_changes(
     planned: PlannedCard, pack: str
-) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
+) -> tuple[tuple[str, ...], str | None, tuple[str, ...], str | None]:
     """`card_differences`, and the tags the card adds to its file's: when the file has
     only some of the card's tags and none other (a card imported before an Anki note's
     tags were carried over, or before its note got more), "tags" is no part that differs
-    but the tags it adds, written to the file as a changed number is."""
-    differs, renumbered, added = _compared(planned, pack)
-    if added:
-        differs = tuple(part for part in differs if part != "tags")
-    return differs, renumbered, added
+    but the tags it adds, written to the file as a changed number is. Last, the file's
+    title when it is the card's with a task item's box before it ("[x] Why ...?", as a
+    checked item was titled before the box was read as its state, `keep_boxed_ids`):
+    "title" and "question" are then no parts that differ either, and the file is
+    written again without the box."""
+    differs, renumbered, added, boxed = _compared(planned, pack)
+    gone = {*(["tags"] if added else []), *(["title", "question"] if boxed else [])}
+    return tuple(part for part in differs if part not in gone), renumbered, added, boxed
 
 
 def _compared(
     planned: PlannedCard, pack: str
-) -> tuple[tuple[str, ...], str | None, tuple[str, ...]]:
+) -> tuple[tuple[str, ...], str | None, tuple[str, ...], str | None]:
     """How the file at the planned card's path differs from the card: the parts that
     differ, in words ("title", "question", "answer", a front matter field such as "tags"),
     or (UNREADABLE,); and the file's `source` when it names the same notes file with
     another question number (`notes.md Q3` in the file, `notes.md Q4` in the notes: a
     question was inserted, removed or moved before it in notes without numbers), which
     is then no part that differs. ((), None): the file holds that very card. Then the
-    tags the card adds to the file's when it has only some of them (`card_changes`)."""
+    tags the card adds to the file's when it has only some of them, and the file's title
+    when only a task box before it and its question tells them apart (`card_changes`)."""
     from quiz.bank.loader import CARD_LIMIT
     from quiz.errors import InputFileError
     from quiz.textsafe import read_regular
@@ -195,24 +204,24 @@ def _compared(
     try:
         existing = read_regular(planned.path, limit=CARD_LIMIT)
     except InputFileError:
-        return (UNREADABLE,), None, ()
+        return (UNREADABLE,), None, (), None
     if existing == planned.text.encode("utf-8"):
-        return (), None, ()  # a re-import of the same notes: no parse needed
+        return (), None, (), None  # a re-import of the same notes: no parse needed
     try:
         # a Windows editor's line ends: the card is the same (the parse would keep the CRs)
         old_text = existing.decode("utf-8").replace("\r\n", "\n")
     except UnicodeDecodeError:
-        return (UNREADABLE,), None, ()
+        return (UNREADABLE,), None, (), None
     # Only for a file whose bytes differ, so the plain re-import loads no card models.
     from quiz.bank.parse import parse_card
 
     topic = planned.path.parent.name
     old, _ = parse_card(old_text, planned.path, pack, topic, lint=False)
     if old is None:
-        return (UNREADABLE,), None, ()
+        return (UNREADABLE,), None, (), None
     new, _ = parse_card(planned.text, planned.path, pack, topic, lint=False)
     if new is None:
-        return (UNREADABLE,), None, ()
+        return (UNREADABLE,), None, (), None
     differs: list[str] = []
     old_front, new_front = _fields(old.front), _fields(new.front)
     if old_front.get("title") != new_front.get("title"):
@@ -242,7 +251,26 @@ def _compared(
     added: tuple[str, ...] = ()
     if old_tags != new_tags and set(old_tags) < set(new_tags):
         added = tuple(tag for tag in new_tags if tag not in old_tags)
-    return tuple(differs), renumbered, added
+    boxed = _boxed_title(old_front.get("title"), new_front.get("title"), old_sections, new_sections)
+    return tuple(differs), renumbered, added, boxed
+
+
+def _boxed_title(
+    old: object, new: object, old_sections: Mapping[str, str], new_sections: Mapping[str, str]
+) -> str | None:
+    """`old` when it is `new` with a task box before it, and so is the file's question."""
+    if not isinstance(old, str) or not isinstance(new, str):
+        return None
+    box = next((box for box in BOXES if old == f"{box}{new}"), None)
+    if box is None:
+        return None
+    was, now = old_sections.get("Question"), new_sections.get("Question")
+    if was is None or now is None:
+        return None
+    head = len(now) - len(now.lstrip())  # the blank line under the section's heading
+    if was != now and was != f"{now[:head]}{box}{now[head:]}":
+        return None
+    return old
 
 
 def _fields(front: object) -> dict[str, object]:

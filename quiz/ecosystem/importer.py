@@ -44,7 +44,7 @@ from quiz.ecosystem.importplan import (
     place_of,
     question_label,
 )
-from quiz.ecosystem.keptids import keep_old_clozes, keep_old_ids
+from quiz.ecosystem.keptids import keep_earlier_ids
 from quiz.ecosystem.notes.found import ParsedNotes
 from quiz.ecosystem.notes.read import parse_notes
 from quiz.ecosystem.planjobs import (
@@ -230,7 +230,7 @@ def _read_questions(
 
     def prepare(notes: ParsedNotes) -> tuple[Callable[[int], Draft], parallel.Handover]:
         jobs[:] = jobs_of(notes, pack_dir, pack_name, topic_name, by_section=by_section)
-        jobs[:] = keep_old_ids(keep_old_clozes(jobs, shared), shared)
+        jobs[:] = keep_earlier_ids(jobs, shared)
         return guessed_work(jobs, shared), handover_of(jobs)
 
     early = read_in_two(notes_text, prepare) if not anki and early_split_pays(notes_text) else None
@@ -243,7 +243,7 @@ def _read_questions(
         else parse_notes(notes_text)
     )
     jobs = jobs_of(parsed, pack_dir, pack_name, topic_name, by_section=by_section)
-    jobs = keep_old_ids(keep_old_clozes(jobs, shared), shared)
+    jobs = keep_earlier_ids(jobs, shared)
     return parsed, jobs, drafts_split(jobs, shared) if split_pays(len(jobs)) else None
 
 
@@ -342,11 +342,11 @@ def _place_card(
             return None
         return odd
     if planned.replaces and not force:
-        differs, old_source, added = card_changes(planned, pack_name)
-        if not differs and old_source is None and not added:
+        differs, old_source, added, boxed = card_changes(planned, pack_name)
+        if not differs and old_source is None and not added and boxed is None:
             placed.unchanged.append(planned)
         elif not differs:
-            placed.renumbered.append(Renumbered(planned, old_source, added))
+            placed.renumbered.append(Renumbered(planned, old_source, added, boxed))
         else:
             return exists_reason(planned, differs)
         return None

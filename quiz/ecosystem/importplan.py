@@ -130,8 +130,8 @@ class ImportPlan:
 
 @dataclass(frozen=True)
 class Renumbered:
-    """A card whose file differs from the notes only in its question's number, or in tags
-    the notes add to it."""
+    """A card whose file differs from the notes only in its question's number, in tags
+    the notes add to it, or in a task box its title and question held."""
 
     card: PlannedCard
     old_source: str | None
@@ -139,6 +139,9 @@ class Renumbered:
     it is the card's."""
     added_tags: tuple[str, ...] = ()
     """The tags the card adds to its file's (`card_changes`)."""
+    boxed_title: str | None = None
+    """The title in its file when it is the card's with a task item's box before it
+    ("[x] Why ...?", `keep_boxed_ids`): written again without it."""
 
     @property
     def number(self) -> str:

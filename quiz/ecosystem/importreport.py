@@ -160,12 +160,20 @@ def _places_list(places: Sequence[str]) -> str:
 
 
 def updated_line(moved: Renumbered, where: str, notes: Path, *, dry_run: bool) -> str:
-    """The line of a card written again for its new number or its added tags."""
+    """The line of a card written again for its new number, its added tags or its title
+    without a task box."""
     changes = [f"was {moved.old_source}, now Q{moved.number}"] if moved.old_source else []
     if moved.added_tags:
         changes.append(f"tags added: {', '.join(moved.added_tags)}")
+    if moved.boxed_title is not None:
+        changes.append(
+            f"was titled {moved.boxed_title!r}: a task item's box is no word of its "
+            "question; its id and reviews kept"
+        )
     if moved.old_source is not None:
         action = "would renumber" if dry_run else "renumbered"
+    elif moved.boxed_title is not None:
+        action = "would retitle" if dry_run else "retitled"
     else:
         action = "would retag" if dry_run else "retagged"
     asked = asked_at(notes, moved.card.question)
@@ -322,7 +330,10 @@ def summary_lines(
     renumbered = sum(1 for moved in plan.renumbered if moved.old_source is not None)
     if renumbered:
         line += f", {renumbered} renumbered"
-    if retagged := len(plan.renumbered) - renumbered:
+    retitled = sum(1 for moved in plan.renumbered if moved.old_source is None and moved.boxed_title)
+    if retitled:
+        line += f", {retitled} retitled"
+    if retagged := len(plan.renumbered) - renumbered - retitled:
         line += f", {retagged} retagged"
     if plan.unchanged:
         line += f", {len(plan.unchanged)} unchanged"

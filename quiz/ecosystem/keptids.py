@@ -12,8 +12,16 @@ from pathlib import Path
 
 import yaml
 
-from quiz.ecosystem.cardids import base_id_of, card_title, old_base_ids, plain_title
+from quiz.ecosystem.cardids import (
+    base_id_of,
+    card_id_for,
+    card_title,
+    legacy_card_id_for,
+    old_base_ids,
+    plain_title,
+)
 from quiz.ecosystem.cardplan import CARD_FILE_LIMIT
+from quiz.ecosystem.existingcards import BOXES
 from quiz.ecosystem.notes.found import NoteQuestion
 from quiz.ecosystem.planjobs import Job, Shared, kept_ids
 
@@ -26,6 +34,12 @@ def _same_legacy_id(title: str) -> bool:
 
 _SUFFIX = re.compile(r"-[2-9][0-9]*$|-1[0-9]+$")
 """The `-2`, `-3`... an id gets to be unique (`unique_name`)."""
+
+
+def keep_earlier_ids(jobs: list[Job], shared: Shared) -> list[Job]:
+    """The jobs, each question whose card an earlier import made under another id keeping
+    that card (a cloze note kept whole, an older id rule, a task box in its title)."""
+    return keep_boxed_ids(keep_old_ids(keep_old_clozes(jobs, shared), shared), shared)
 
 
 def keep_old_ids(jobs: list[Job], shared: Shared) -> list[Job]:
@@ -92,6 +106,66 @@ def keep_old_ids(jobs: list[Job], shared: Shared) -> list[Job]:
                 vars(kept[index])["base_id"] = job.base_id  # worked out already
                 break
     return kept
+
+
+def keep_boxed_ids(jobs: list[Job], shared: Shared) -> list[Job]:
+    """The jobs, each question asked by a checked task item (`- [x] Why ...?`) whose card
+    was imported while the box was a word of its title keeping that card's id.
+
+    Such a card is `x-dropout-reduce-overfitting`, titled "[x] Why does dropout reduce
+    overfitting?"; the same question now makes `dropout-reduce-overfitting`, a new card
+    beside the old one, whose reviews stayed behind with its id. The id is what progress,
+    backups and other machines know the card by, so the card keeps it, as a card of an
+    older id rule does (`keep_old_ids`); its file is then written without the box
+    (`existingcards`, "retitled"). Matched by the file's title, each file once: the file
+    of the id the boxed title makes (or a -2, -3... of it) in the question's topic folder,
+    whose title is the boxed one, or the question's once retitled (so the next import
+    finds it unchanged). Nothing is read unless the bank has an `x-` id."""
+    boxed = {taken_id for taken_id in shared.taken if taken_id.startswith("x-")}
+    if not boxed:
+        return jobs
+    by_base: dict[str, list[str]] = {}
+    for taken_id in sorted(boxed, key=lambda i: (len(i), i)):
+        by_base.setdefault(_SUFFIX.sub("", taken_id), []).append(taken_id)
+    claimed = kept_ids(jobs)
+    kept = list(jobs)
+    for index, job in enumerate(jobs):
+        question = job.question
+        if job.kept_id is not None or question.whole is not None or question.id_title:
+            continue
+        if not question.title or question.title.startswith(("[x]", "[X]")):
+            continue
+        boxed_title = f"{BOXES[0]}{question.title}"
+        bases = dict.fromkeys([card_id_for(boxed_title), legacy_card_id_for(boxed_title)])
+        # its file retitled by the import before this one has the title without the box
+        wanted = {card_title(plain_title(f"{box}{question.title}")) for box in ("", *BOXES)}
+        found = _boxed_card(
+            job, shared, [c for b in bases for c in by_base.get(b, [])], wanted, claimed
+        )
+        if found is not None:
+            claimed.add(found)
+            kept[index] = replace(job, kept_id=found)
+            vars(kept[index])["base_id"] = job.base_id
+    return kept
+
+
+def _boxed_card(
+    job: Job, shared: Shared, candidates: list[str], wanted: set[str], claimed: set[str]
+) -> str | None:
+    """The first unclaimed candidate id whose file is in the job's folder with a boxed
+    title of its question (`keep_boxed_ids`), or None."""
+    for candidate in candidates:
+        if candidate in claimed:
+            continue
+        path = job.target_dir / f"{candidate}.md"
+        if not _same_file(shared.taken[candidate], path):
+            continue
+        title = shared.titles.get(candidate)
+        if title is None:
+            title = _card_title_of(path)
+        if title in wanted:
+            return candidate
+    return None
 
 
 def keep_old_clozes(jobs: list[Job], shared: Shared) -> list[Job]:
