@@ -349,6 +349,45 @@ def _completing_formula(tokens: list[Token], index: int) -> str | None:
     return latex or None
 
 
+def _line_statements(children: list[Token]) -> list[str] | None:
+    """A paragraph's lines when it is typed a statement a line, without stops (Obsidian
+    shows each line of a paragraph on its own): two lines or more, none ending in a stop,
+    each opening with a capital or a digit. Read as one sentence, "Normalises each
+    feature\nLearns a scale and a shift" was one run-on key point. None otherwise: prose
+    wrapped at a width has lines that end in a stop or open in lowercase."""
+    if not any(child.type == "softbreak" for child in children):
+        return None
+    lines: list[list[Token]] = [[]]
+    for child in children:
+        if child.type == "softbreak":
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    texts = [_one_line(plain_inline(line, display_inline=True)) for line in lines]
+    for line in texts:
+        if not line[:1].isupper() and not line[:1].isdigit():
+            return None
+        if line.endswith((*_TERMINAL, ":", ",", ";")):
+            return None
+    return texts
+
+
+def _unpunctuated_end(tokens: list[Token], index: int) -> bool:
+    """True when nothing after the paragraph ending before `index` can carry its last
+    sentence on: the answer ends there, or a heading follows, or a paragraph that does not
+    open in lowercase. So a sentence without a final stop is whole: Logseq blocks, and
+    answers typed a line each, are seldom punctuated ("It turns logits into probabilities"
+    gave no key point, "too short"); one before a list, code or a formula is still cut."""
+    if index >= len(tokens):
+        return True
+    kind = tokens[index].type
+    if kind == "heading_open":
+        return True
+    if kind != "paragraph_open" or index + 1 >= len(tokens):
+        return False
+    return not tokens[index + 1].content.lstrip()[:1].islower()
+
+
 def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candidate]:
     out = _Collector()
     if tokens is None:
@@ -420,17 +459,40 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
                 )
                 if len(masked) != len(text):
                     masked = _mask_math(text)
-                sentences = _sentences(text, masked)
+                lines = None if has_math else _line_statements(bare.children or [])
+                whole: set[int] = set()  # sentences whole without a stop at their end
+                if lines is None:
+                    sentences = _sentences(text, masked)
+                else:  # a statement a line, unpunctuated: each line's end is a sentence's
+                    sentences = []
+                    for line in lines:
+                        sentences += _sentences(line, line)
+                        whole.add(len(sentences) - 1)
                 if sentences and sentences[0].rstrip(".") == _run_in_heading(raw):
                     sentences = sentences[1:]  # "**Cost.** ...": the rest is the statement
+                    whole = {number - 1 for number in whole}
                 closing = None
-                if sentences and not sentences[-1].endswith(_TERMINAL) and raw == inline.content:
+                open_end = bool(sentences) and not sentences[-1].endswith(_TERMINAL)
+                if open_end and raw == inline.content:
                     closing = _completing_formula(tokens, index)
+                whole.discard(len(sentences) - 1)  # the last, by what follows the paragraph
+                if open_end and closing is None and not list_depth and not has_math:
+                    if _unpunctuated_end(tokens, index):
+                        whole.add(len(sentences) - 1)
                 # a paragraph opening in lowercase carries on a sentence only after a cut;
                 # else it is how the notes were typed ("exploding gradients make ...")
                 opens_cut = cut
-                cut = bool(sentences) and not sentences[-1].endswith(_TERMINAL)
+                cut = open_end and len(sentences) - 1 not in whole
                 for number, sentence in enumerate(sentences):
+                    if number in whole:
+                        out.add(
+                            sentence,
+                            1 if number == 0 else 2,
+                            prose=True,
+                            complete=True,
+                            carries_on=number == 0 and opens_cut and sentence[:1].islower(),
+                        )
+                        continue
                     if closing is not None and number == len(sentences) - 1:
                         # "... the weighted sum of the values: $$...$$": the formula ends
                         # the sentence, so both are the point (and no formula point twice)

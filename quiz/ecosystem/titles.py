@@ -24,7 +24,9 @@ _NUMBERED = re.compile(
     r"^(?P<num>\d{1,4}(?:\.\d{1,4})*)(?P<punct>[.):]|\s+[-–—])?\s+(?P<title>\S.*)$", re.DOTALL
 )
 _TAG = re.compile(r"^\[(?P<tag>[EMH]|easy|medium|hard)\]\s*(?P<title>\S.*)$", re.IGNORECASE)
-_CITATION = re.compile(r"\s*\[[^\[\]]{1,30}\]\s*$")
+_CITATION = re.compile(r"\s*\[(?!(?:\.\.\.|…)\])[^\[\]]{1,30}\]\s*$")
+"""A bracket at a title's end, a source (`[Bishop 4.2]`); never a cloze's blank, `[...]`:
+a Logseq cloze card ending in its cloze, unpunctuated as blocks are, lost its blank."""
 _LINK_TAIL = re.compile(r"\s*\[\s*\]\s*$|\s*\(\s*\)\s*$")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
 _EMOJI = re.compile(
