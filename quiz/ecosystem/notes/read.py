@@ -40,6 +40,7 @@ from markdown_it.token import Token
 from quiz.bank.markdown import normalize, parse_blocks
 from quiz.ecosystem.highlights import bold_highlights, plain_highlights
 from quiz.ecosystem.idwords import card_tag
+from quiz.ecosystem.noteimages import plain_images
 from quiz.ecosystem.notes.asking import (
     Candidate,
     candidate_of,
@@ -379,7 +380,12 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
         view = view if callouts else list(lines)
         for row, line in enumerate(view[first_line:], first_line):  # not the blank rows before
             if "[[" in line and row not in code_rows:
-                view[row] = plain_links(line, embeds_at.setdefault(row, []))
+                view[row] = _no_bare_mark(plain_links(line, embeds_at.setdefault(row, [])))
+    if "![" in text:  # Markdown images of files beside the notes (Logseq's assets)
+        view = list(view) if view is lines else view
+        for row, line in enumerate(view[first_line:], first_line):
+            if "![" in line and row not in code_rows:
+                view[row] = _no_bare_mark(plain_images(line, embeds_at.setdefault(row, [])))
     if "==" in text:  # Obsidian's `==highlights==`: bold, as the card reader shows emphasis
         view = list(view) if view is lines else view
         for row, line in enumerate(view[first_line:], first_line):
@@ -572,3 +578,13 @@ def _ending_rule(
             return rule
         row, index = rule + 1, index + 1
     return None
+
+
+_BARE_MARK = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*\r?")
+"""A line left with nothing but its list mark."""
+
+
+def _no_bare_mark(line: str) -> str:
+    """The line, or nothing when an embed or image was all its list item held: the card
+    showed an empty bullet where `- ![[plot.png]]` was."""
+    return "" if _BARE_MARK.fullmatch(line) else line
