@@ -352,7 +352,7 @@ def _completing_formula(tokens: list[Token], index: int) -> str | None:
 def _line_statements(children: list[Token]) -> list[str] | None:
     """A paragraph's lines when it is typed a statement a line, without stops (Obsidian
     shows each line of a paragraph on its own): two lines or more, none ending in a stop,
-    each opening with a capital or a digit. Read as one sentence, "Normalises each
+    each opening with a capital or a digit (the first with a formula too). Read as one sentence, "Normalises each
     feature\nLearns a scale and a shift" was one run-on key point. None otherwise: prose
     wrapped at a width has lines that end in a stop or open in lowercase."""
     if not any(child.type == "softbreak" for child in children):
@@ -364,9 +364,11 @@ def _line_statements(children: list[Token]) -> list[str] | None:
         else:
             lines[-1].append(child)
     texts = [_one_line(plain_inline(line, display_inline=True)) for line in lines]
-    for line in texts:
-        if not line[:1].isupper() and not line[:1].isdigit():
-            return None
+    for number, line in enumerate(texts):
+        opens = line[:1]
+        if not opens or (opens.islower() if number == 0 else not opens.isupper()):
+            if not opens.isdigit():
+                return None  # the first line may open with a formula, no other
         if line.endswith((*_TERMINAL, ":", ",", ";")):
             return None
     return texts
@@ -459,14 +461,14 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
                 )
                 if len(masked) != len(text):
                     masked = _mask_math(text)
-                lines = None if has_math else _line_statements(bare.children or [])
+                lines = _line_statements(bare.children or [])
                 whole: set[int] = set()  # sentences whole without a stop at their end
                 if lines is None:
                     sentences = _sentences(text, masked)
                 else:  # a statement a line, unpunctuated: each line's end is a sentence's
                     sentences = []
                     for line in lines:
-                        sentences += _sentences(line, line)
+                        sentences += _sentences(line)
                         whole.add(len(sentences) - 1)
                 if sentences and sentences[0].rstrip(".") == _run_in_heading(raw):
                     sentences = sentences[1:]  # "**Cost.** ...": the rest is the statement
@@ -476,7 +478,7 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
                 if open_end and raw == inline.content:
                     closing = _completing_formula(tokens, index)
                 whole.discard(len(sentences) - 1)  # the last, by what follows the paragraph
-                if open_end and closing is None and not list_depth and not has_math:
+                if open_end and closing is None and not list_depth:
                     if _unpunctuated_end(tokens, index):
                         whole.add(len(sentences) - 1)
                 # a paragraph opening in lowercase carries on a sentence only after a cut;

@@ -62,11 +62,33 @@ def test_an_answer_typed_a_statement_a_line_gives_a_point_a_line(tmp_path: Path)
     assert points["What does softmax do?"] == ["It turns logits into probabilities"]
 
 
+def test_lines_with_formulas_are_a_point_each() -> None:
+    """A formula in a line, or opening the first, keeps the lines apart."""
+    assert key_points(
+        "The derivative of $\\sigma$ is $\\sigma(1-\\sigma)$, which cancels the denominators\n"
+        "So the gradient is the prediction minus the label\n"
+        "This is why logistic regression trains smoothly"
+    ) == [
+        "The derivative of $\\sigma$ is $\\sigma(1-\\sigma)$, which cancels the denominators",
+        "So the gradient is the prediction minus the label",
+        "This is why logistic regression trains smoothly",
+    ]
+    assert key_points(
+        "$s_i(\\delta_{ij} - s_j)$ is the Jacobian\nIts diagonal holds $s_i(1 - s_i)$"
+    ) == [
+        "$s_i(\\delta_{ij} - s_j)$ is the Jacobian",
+        "Its diagonal holds $s_i(1 - s_i)$",
+    ]
+
+
 def test_prose_wrapped_at_a_width_stays_one_sentence() -> None:
     """Lines that open in lowercase, or end in a stop, are wrapped prose, not a list."""
     wrapped = "The model is trained with\nAdam and a warm-up of\nfive hundred steps"
     assert key_points(wrapped) == [
         "The model is trained with Adam and a warm-up of five hundred steps"
+    ]
+    assert key_points("The gradient is\n$x$ times the error") == [
+        "The gradient is $x$ times the error"
     ]
     assert key_points("Dropout zeroes units\nat random while training") == [
         "Dropout zeroes units at random while training"
