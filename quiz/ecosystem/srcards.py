@@ -10,7 +10,8 @@ in such a note only, each card is rewritten in place into the importer's own `Q:
 any `Q:` question is; the report says how many were so read. A paragraph with
 `==highlights==` is the plugin's cloze card (its default cloze mark): it is asked with
 every deletion as `[...]` at once (the plugin makes a card per deletion) and answered
-with the text whole, its deletions bold; it was text "not imported".
+with the text whole, its deletions bold; it was text "not imported". So is one with
+Anki's clozes, `{{c1::text}}` (a hint, `{{c1::text::hint}}`, asked as `[hint]`).
 """
 
 from __future__ import annotations
@@ -41,6 +42,8 @@ class SrCards:
     """1-based lines of cards the plugin also asks reversed (`:::`, `??`)."""
     clozes: tuple[int, ...] = ()
     """1-based first lines of cloze cards (a paragraph with `==highlights==`)."""
+    cloze_marks: tuple[str, ...] = ("==...==",)
+    """How those clozes were written: `==...==`, `{{c1::...}}` or both."""
 
     def note(self) -> str | None:
         """One line for the import's report, or None when no card was read."""
@@ -51,7 +54,8 @@ class SrCards:
             kinds.append(f"{len(self.multi)} with a '?' line between question and answer")
         if self.clozes:
             kinds.append(
-                f"{len(self.clozes)} cloze{'s' if len(self.clozes) > 1 else ''} (==...==),"
+                f"{len(self.clozes)} cloze{'s' if len(self.clozes) > 1 else ''}"
+                f" ({' or '.join(self.cloze_marks)}),"
                 " every deletion of one asked at once as [...]"
             )
         if not kinds:
@@ -89,11 +93,15 @@ def _plain(row: str) -> bool:
 
 def _single(row: str) -> tuple[str, str, bool] | None:
     """(question, answer, reversed) of a `Question::Answer` line, or None. The question
-    has a space or a `?` (a Dataview field, `source:: book`, is one word), and a `::` in
-    a code span (`std::vector`) parts nothing."""
-    at = row.find("::")
+    has a space or a `?` (a Dataview field, `source:: book`, is one word), a `::` in
+    a code span (`std::vector`) or an Anki cloze (`{{c1::...}}`) parts nothing, and one
+    after a `?` parts the line before any other (`What is std::move for?::It ...`)."""
+    asks = row.find("?::")  # `What is std::move for?::It casts...`: the `::` after the `?`
+    at = asks + 1 if asks >= 0 else row.find("::")
+    while at >= 0 and row.count("{{", 0, at) > row.count("}}", 0, at):
+        at = row.find("::", row.find("}}", at) + 2) if "}}" in row[at:] else -1
     if at < 0:
-        return None
+        return None  # `{{c1::diverge}}` is a cloze, no question and answer
     question = row[:at]
     if question.count("`") % 2:
         return None  # inside a code span
@@ -182,24 +190,52 @@ def read_sr_cards(text: str) -> SrCards:
             continue
         if start is None:
             start = index
-    clozes = _read_clozes(lines)
+    clozes, marks = _read_clozes(lines)
     if not single and not multi and not clozes:
         return SrCards(text)
     return SrCards(
-        "\n".join(lines), tuple(single), tuple(multi), tuple(sorted(turned)), tuple(clozes)
+        "\n".join(lines),
+        tuple(single),
+        tuple(multi),
+        tuple(sorted(turned)),
+        tuple(clozes),
+        tuple(mark for mark in ("==...==", "{{c1::...}}") if mark in marks),
     )
 
 
 _HIGHLIGHT = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
 """A highlight, the plugin's cloze deletion by default (`==root mean square==`)."""
+_ANKI_CLOZE = re.compile(r"\{\{c\d+::((?:(?!::|\}\}).)*)(?:::((?:(?!\}\}).)*))?\}\}")
+"""An Anki cloze (`{{c1::diverge}}`, `{{c2::square::power}}` with its hint), as notes kept
+for Anki write them (the Obsidian_to_Anki plugin's, and the plugin's own Anki-like form):
+read as `Question::Answer` at its `::`, it was the question "... the loss {{c1" over the
+answer "diverge}}."."""
 
 
-def _read_clozes(lines: list[str]) -> list[int]:
+def _asked(text: str) -> str:
+    """A cloze paragraph's line as asked: each deletion `[...]`, or its hint in brackets."""
+    text = _HIGHLIGHT.sub("[...]", text)
+    return _ANKI_CLOZE.sub(
+        lambda m: f"[{m.group(2).strip() or '...'}]" if m.group(2) else "[...]", text
+    )
+
+
+def _whole(text: str) -> str:
+    """A cloze paragraph's line as answered: each deletion's text in bold."""
+    text = _HIGHLIGHT.sub(r"**\1**", text)
+    return _ANKI_CLOZE.sub(
+        lambda m: f"**{m.group(1).strip()}**" if m.group(1).strip() else "", text
+    )
+
+
+def _read_clozes(lines: list[str]) -> tuple[list[int], set[str]]:
     """Rewrite in place each paragraph of plain lines (not a card already, nor a card's
     answer) that holds a highlight, as the plugin's cloze card: `Q: ` and the text with
     each deletion as `[...]`, then ` **A:** ` and the text whole, its deletions bold, at
-    its last line (lines keep their numbers). Returns the 1-based first lines."""
+    its last line (lines keep their numbers). Returns the 1-based first lines, and the
+    marks the clozes were written with."""
     found: list[int] = []
+    marks: set[str] = set()
     rows = [index for index in outside_fences(lines) if lines[index].strip()]
     at = 0
     while at < len(rows):
@@ -213,18 +249,22 @@ def _read_clozes(lines: list[str]) -> list[int]:
         if (
             not all(_plain(t) for t in texts)
             or any(t.lstrip().startswith(("Q: ", "A:")) for t in texts)
-            or not any(_HIGHLIGHT.search(t) for t in texts)
+            or not any(_HIGHLIGHT.search(t) or _ANKI_CLOZE.search(t) for t in texts)
         ):
             continue
-        whole = " ".join(_HIGHLIGHT.sub(r"**\1**", t.strip()) for t in texts)
+        if any(_HIGHLIGHT.search(t) for t in texts):
+            marks.add("==...==")
+        if any(_ANKI_CLOZE.search(t) for t in texts):
+            marks.add("{{c1::...}}")
+        whole = " ".join(_whole(t.strip()) for t in texts)
         for number, index in enumerate(para):
             row = lines[index]
             body = row.rstrip("\r")
-            asked = _HIGHLIGHT.sub("[...]", body.strip())
+            asked = _asked(body.strip())
             if number == 0:
                 asked = "Q: " + asked
             if number == len(para) - 1:
                 asked += f" **A:** {whole}"
             lines[index] = asked + row[len(body) :]
         found.append(first + 1)
-    return found
+    return found, marks
