@@ -1,7 +1,8 @@
 """What notes hold besides their questions, taken off before the questions are read.
 
 Front matter and page properties give every card tags, a Logseq task's mark and dates, a
-Logseq macro and an Obsidian block id are no card's text (and a `#card` tag goes after the
+Logseq macro, the markers of a Logseq `#+BEGIN_NOTE` block and an Obsidian block id are
+no card's text (and a `#card` tag goes after the
 tags that follow it), a Logseq block reference is its block's text, a comment or a
 footnote is no answer's text, a `#review` line is tags, a
 Spaced Repetition card or a Logseq cloze asks its own way, and an answer indented as code is
@@ -24,6 +25,7 @@ from quiz.ecosystem.importplan import Notice, place_of
 from quiz.ecosystem.latexenv import delimit_environments
 from quiz.ecosystem.logseqcloze import LogseqClozes, read_logseq_clozes
 from quiz.ecosystem.logseqmacros import Macros, take_macros
+from quiz.ecosystem.logseqorg import read_org_blocks
 from quiz.ecosystem.logseqtasks import drop_task_marks
 from quiz.ecosystem.notes.front import (
     NotesFront,
@@ -142,7 +144,7 @@ def _front_of(notes_text: str) -> NotesFront:
 def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     """Every part of the notes that is no question's taken off, `front` (their properties)
     first."""
-    front = replace(front, text=drop_task_marks(card_tag_last(front.text)))  # Logseq's
+    front = replace(front, text=read_org_blocks(drop_task_marks(card_tag_last(front.text))))
     off.front = front
     off.refs = read_block_refs(front.text)  # Logseq's `((uuid))`: the text of the block
     boxes = read_asking_boxes(off.refs.text)  # an aside or <details> holding a question asks
