@@ -455,13 +455,14 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             ignored.append(Ignored(line, _snippet(front), reason))
             continue
         if not back:
-            ignored.append(
-                Ignored(
-                    line,
-                    _snippet(front),
-                    "a note with one field: no second field to be its answer",
-                )
+            # a spreadsheet row with its answer cell left blank (`"What is X?",,,`) has
+            # the field, empty: "one field" sent the user looking for a lost separator
+            said = (
+                "a note whose second field is empty: no answer"
+                if len(fields) > 1
+                else "a note with one field: no second field to be its answer"
             )
+            ignored.append(Ignored(line, _snippet(front), said))
             continue
         given += 1
         title, _, prompt = front.partition("\n")

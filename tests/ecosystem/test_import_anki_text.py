@@ -74,8 +74,7 @@ def test_an_anki_export_gives_a_card_per_note(tmp_path: Path) -> None:
     assert quoted["title"] == 'What is a "quoted" field?'
     # The note without a back is named at its line (the quoted field ran over two).
     assert (
-        f"{notes}:11: skipped 'Only a front': a note with one field: no second field to be "
-        "its answer"
+        f"{notes}:11: skipped 'Only a front': a note whose second field is empty: no answer"
     ) in result.output
     _, problems = lint([content / "anki"])
     assert problems == []
