@@ -35,6 +35,7 @@ from quiz.ecosystem.notes.front import (
 )
 from quiz.ecosystem.notes.tabs import Untabbed, untab_prose
 from quiz.ecosystem.obsidiancomments import Comments, take_comments
+from quiz.ecosystem.properties import Properties, find_properties
 from quiz.ecosystem.srcards import (
     SrCards,
     read_sr_cards,
@@ -65,6 +66,8 @@ class TakenOff:
     macros: Macros
     untagged: tuple[int, ...] = ()
     """Lines of Spaced Repetition cards in a note not tagged for them."""
+    properties: Properties = Properties()
+    """Property lines the reader leaves out (`Status:: draft`), named."""
     anki: bool = False
     """The file is a card list (an Anki export, a `.txt`/`.tsv`/`.csv` of cards), read as
     one (`is_anki_text`), decided here once for the take-off and the reader alike."""
@@ -163,6 +166,7 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     off.tag_lines = tag_lines
     off.untabbed = untab_prose(tag_lines.text)  # answers indented as code but prose: prose
     off.text = delimit_environments(off.untabbed.text)  # a bare `\begin{equation}`: math
+    off.properties = find_properties(off.text)  # `Status:: draft`: the reader leaves it out
     return off
 
 
@@ -194,6 +198,8 @@ def taken_off_notices(off: TakenOff, notes_path: Path) -> list[Notice]:
         tell(off.comments.lines[0], "comments", said, "comments")
     if (said := off.macros.note()) is not None:
         tell(off.macros.taken[0][0], "macros", said, "macros")
+    if (said := off.properties.note()) is not None:
+        tell(off.properties.found[0][0], "properties", said, "properties")
     if (said := off.footnotes.note()) is not None:
         tell(off.footnotes.lines[0] if off.footnotes.lines else 1, "footnotes", said, "footnotes")
     if (said := off.clozes.note()) is not None:

@@ -1,0 +1,73 @@
+"""Property lines of notes (`Status:: in progress`, `source:: Goodfellow 7.12`), named.
+
+The reader leaves a `key:: value` line out as metadata (`notes/read.py`): Logseq keeps a
+block's id, fold and review state so (`id::`, `collapsed::`, `card-repeats::`), and
+Obsidian's Dataview its inline fields. Logseq's own are its bookkeeping and go unsaid;
+any other (Dataview's `Status:: in progress`, a `source::` under an answer) was dropped
+without a word, though the user wrote it. They are named here, at the first, with what
+they said.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from quiz.ecosystem.fences import outside_fences
+
+_PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?P<key>[A-Za-z][\w-]*):: (?P<value>.*)$")
+"""As `notes/read.py` reads a property line (its rows are left empty there)."""
+_LOGSEQ_KEYS = frozenset(
+    """id collapsed heading background-color template template-including-parent
+    public filters icon ls-type hl-type hl-page hl-color hl-stamp created-at updated-at
+    query-table query-properties query-sort-by query-sort-desc logseq.order-list-type
+    logseq.table.version""".split()
+)
+"""The properties Logseq writes itself, to no reader's eye."""
+_SHOWN = 3
+
+
+@dataclass(frozen=True)
+class Properties:
+    """The property lines a user wrote, by line (Logseq's own left out)."""
+
+    found: tuple[tuple[int, str], ...] = ()
+    """(1-based line, `key:: value` as written) of each, in order."""
+
+    def note(self) -> str | None:
+        """One line for the import's report, or None when there is none."""
+        if not self.found:
+            return None
+        lines = [line for line, _ in self.found]
+        where = (
+            f"line {lines[0]} holds a property"
+            if len(lines) == 1
+            else f"lines {', '.join(map(str, lines[:5]))}{' ...' if len(lines) > 5 else ''}"
+            " hold properties"
+        )
+        shown = ", ".join(written for _, written in self.found[:_SHOWN])
+        more = f" and {len(self.found) - _SHOWN} more" if len(self.found) > _SHOWN else ""
+        return (
+            f"{where} ({shown}{more}), metadata to Obsidian's Dataview and Logseq, not "
+            "text: left out"
+        )
+
+
+def find_properties(text: str) -> Properties:
+    """The property lines of the notes outside code, Logseq's own keys and its review
+    state (`card-...::`) aside."""
+    if ":: " not in text:
+        return Properties()
+    rows = text.split("\n")
+    found: list[tuple[int, str]] = []
+    for index in outside_fences(rows, in_items=True):
+        match = _PROPERTY.match(rows[index].rstrip("\r"))
+        if match is None:
+            continue
+        key = match.group("key")
+        if key.lower() in _LOGSEQ_KEYS or key.lower().startswith("card-"):
+            continue
+        value = " ".join(match.group("value").split())
+        value = value if len(value) <= 40 else value[:39] + "…"
+        found.append((index + 1, f"{key}:: {value}"))
+    return Properties(tuple(found))
