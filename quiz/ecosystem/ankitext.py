@@ -370,6 +370,27 @@ def _unused_columns(row: list[str], meta: dict[int, str]) -> str:
     return f"its {', '.join(unused)} column{'s are' if len(unused) > 1 else ' is'}"
 
 
+UNCLOSED_QUOTE = 'a quote (") opens a field here and nothing closes it'
+"""How the reason a row ran to the end of the file begins (`_unclosed_quote`)."""
+
+
+def _unclosed_quote(rows: list[str], first: int, end: int, skip: int) -> str | None:
+    """Why a row is no note when a quote opens one of its fields and nothing closes it:
+    the reader then takes every line to the end of the file as that field (`rows[first:
+    end]`, `end` their count; `skip` header lines before them), and the notes on them
+    were lost without a word, the row named as "a note with one field". None for any
+    other row."""
+    if end < len(rows) or end - first < 2:
+        return None
+    if "".join(rows[first:end]).count('"') % 2 == 0:
+        return None
+    return (
+        f"{UNCLOSED_QUOTE}, so lines {skip + first + 1}-{skip + end}, the rest of the file, "
+        "were read as that one field and give no card: close the quote, or write a quote "
+        'inside a quoted field as two ("")'
+    )
+
+
 def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     """The questions of an Anki plain-text export, one per note with a question and an
     answer; every other row is listed in `ignored` with its line and why. `separator`
@@ -379,7 +400,8 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     layout, skip = _header(lines, separator)
     meta = layout.meta or {}
     body = "\n".join(lines[skip:])
-    reader = csv.reader(body.splitlines(keepends=True), delimiter=layout.separator, strict=False)
+    body_rows = body.splitlines(keepends=True)
+    reader = csv.reader(body_rows, delimiter=layout.separator, strict=False)
     questions: list[NoteQuestion] = []
     ignored: list[Ignored] = []
     given = 0  # notes that gave questions: a note's number in `source`, whatever its cards
@@ -387,6 +409,10 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     for row in reader:
         line = start
         start = skip + reader.line_num + 1
+        unclosed = _unclosed_quote(body_rows, line - skip - 1, reader.line_num, skip)
+        if unclosed is not None:
+            ignored.append(Ignored(line, _snippet(" ".join(row)), unclosed))
+            continue
         fields = [value for column, value in enumerate(row) if column not in meta]
         deck = next((row[c] for c, kind in meta.items() if kind == "deck" and c < len(row)), None)
         deck = deck or layout.deck

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from quiz.ecosystem.ankitext import COLUMN_NAMES
+from quiz.ecosystem.ankitext import COLUMN_NAMES, UNCLOSED_QUOTE
 from quiz.ecosystem.existingcards import NEVER_WRITTEN
 from quiz.ecosystem.importplan import (
     AskedAt,
@@ -92,6 +92,8 @@ def reason_key(reason: str) -> str:
         return "sentences too long"
     if reason.startswith("an Image Occlusion note"):
         return "image occlusion"
+    if reason.startswith(UNCLOSED_QUOTE):
+        return "quote never closed"
     if reason.startswith(("its question is only media", "its answer is only media")):
         return "media only"
     if reason.startswith("its card is already in the bank"):
