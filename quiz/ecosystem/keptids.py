@@ -137,11 +137,12 @@ def keep_boxed_ids(jobs: list[Job], shared: Shared) -> list[Job]:
             continue
         boxed_title = f"{BOXES[0]}{question.title}"
         bases = dict.fromkeys([card_id_for(boxed_title), legacy_card_id_for(boxed_title)])
+        candidates = [c for b in bases for c in by_base.get(b, [])]
+        if not candidates:
+            continue
         # its file retitled by the import before this one has the title without the box
         wanted = {card_title(plain_title(f"{box}{question.title}")) for box in ("", *BOXES)}
-        found = _boxed_card(
-            job, shared, [c for b in bases for c in by_base.get(b, [])], wanted, claimed
-        )
+        found = _boxed_card(job, shared, candidates, wanted, claimed)
         if found is not None:
             claimed.add(found)
             kept[index] = replace(job, kept_id=found)
