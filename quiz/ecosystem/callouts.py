@@ -5,9 +5,9 @@ and title: `> [!tip]- Inverted dropout`. Obsidian renders it as a box; Markdown 
 the card) sees a quote starting with `[!tip]`, which read as a key point gave "[!tip]
 Inverted dropout Scaling at train time...". Here:
 
-- a question callout (`[!question]`, its aliases `[!faq]` and `[!help]`, or any folded
-  callout whose title ends in `?`) is a question: its title (or, without one, its first
-  paragraph) asks, its body (or an answer callout right after it) answers;
+- a question callout (`[!question]`, its aliases `[!faq]` and `[!help]`, or any foldable
+  callout, `-` or `+`, whose title ends in `?`) is a question: its title (or, without one,
+  its first paragraph) asks, its body (or an answer callout right after it) answers;
 - an answer callout (`[!answer]`, `[!solution]`, or any callout titled "Answer" or
   "Solution", as `> [!success]- Answer`) marks where an answer starts, as `**Answer:**`
   does, and its body is the answer's text, out of the quote;
@@ -52,11 +52,18 @@ class Callout:
 
     @property
     def asks(self) -> bool:
-        """A question callout: `[!question]`, `[!faq]`, `[!help]`, or a folded callout whose
-        title ends in `?` (the fold hides its answer, as a flashcard does)."""
+        """A question callout: `[!question]`, `[!faq]`, `[!help]`, or a foldable callout
+        whose title ends in `?` (the fold hides its answer, as a flashcard does; one open
+        at first, `+`, as well: `> [!example]+ What does einsum compute?` was taken into
+        the answer above it, its title a key point)."""
         return self.kind in QUESTION_KINDS or (
-            self.fold == "-" and self.title.rstrip().endswith("?")
+            self.fold in ("-", "+") and self.title.rstrip().endswith("?")
         )
+
+    @property
+    def titled_question(self) -> bool:
+        """Its title ends in `?`: it asks in words, even unfolded (`[!tip] Why ...?`)."""
+        return self.title.rstrip().endswith("?")
 
     @property
     def answers(self) -> bool:

@@ -30,8 +30,8 @@ def callout_end(cand: Candidate, stop: int, lines: list[str], by_start: dict[int
         while row < stop and not lines[row].strip():
             row += 1
         after = by_start.get(row)
-        if row >= stop or after is None or after.asks:
-            return end
+        if row >= stop or after is None or after.asks or after.titled_question:
+            return end  # a callout titled with a question is no remark of this answer
         end = after.end
 
 
