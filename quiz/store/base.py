@@ -36,7 +36,7 @@ from quiz.store.opening import (
     writable,
     write_stamp,
 )
-from quiz.store.records import StoreNotice
+from quiz.store.records import CardState, StoreNotice
 from quiz.store.recovery import UnusableDatabase, is_corruption
 
 BULK_CACHE_KIB = 8 * 1024
@@ -104,6 +104,9 @@ class StoreBase:
         """Write transactions begun on this store (see `_columns_key`)."""
         self._columns: tuple[object, Mapping[str, tuple[int, str]]] | None = None
         """The last `schedule_columns` read and what it was read from."""
+        self._states: tuple[object, dict[str, tuple[tuple[Any, ...], CardState]]] | None = None
+        """The last `card_states` read (each row beside its record) and what it was read
+        from: unchanged rows keep their record at the next read."""
 
     @property
     def saving(self) -> bool:
