@@ -8,15 +8,17 @@ reviews (a study session a day, some graded drills). Each tree runs each command
 unmeasured (the card cache, the card index), then in each round (which tree goes first
 alternating) `cards`, `list` (the control: unchanged), `export progress` and `stats` (text
 and `--json`), each in a fresh process, its own CPU measured (`heavy.PEAK_WRAPPER`); both
-trees must print the same listings and write the same backup (but for its time). Medians
+trees must print the same listings and write the same backup (but for its time). The last
+three run again on a copy of the home given an interview plan (`PLAN_COMMANDS`). Medians
 and ratios go to bench/results.json's section `SECTION` (`--section`).
 """
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import tempfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 from bench.bankgen import generate_bank
@@ -35,7 +37,7 @@ from bench.heavy import PEAK_WRAPPER, history_main, progress_files
 CARDS = 10_000
 SESSIONS = 1_000
 ATTEMPTS = 300
-SECTION = "side_by_side_32"
+SECTION = "side_by_side_37_commands"
 """The results file's section of this round's run."""
 COMMANDS = {
     "cards_cpu_ms": ["cards"],
@@ -45,7 +47,14 @@ COMMANDS = {
     "stats_json_cpu_ms": ["stats", "--json"],
 }
 """Each measure and the command it times (`export progress` is given its file)."""
-UNCOMPARED = {"stats_cpu_ms", "stats_json_cpu_ms"}
+PLAN_COMMANDS = {
+    f"plan_{name}": COMMANDS[name]
+    for name in ("export_progress_cpu_ms", "stats_cpu_ms", "stats_json_cpu_ms")
+}
+"""The same commands on a copy of the home given an interview plan `PLAN_DAYS` ahead: their
+backup and stats carry the plan, set by each tree at its own moment."""
+PLAN_DAYS = 14
+UNCOMPARED = {"stats_cpu_ms", "stats_json_cpu_ms", *PLAN_COMMANDS}
 """Measures whose output the two trees may print differently: `stats` gained the due
 forecast (thirty-second round) and `--json` carries the time it was made."""
 
@@ -113,6 +122,7 @@ def side_by_side(
         bank = generate_bank(work / "bank", cards)
         ids = [f"card-{index:05d}" for index in range(cards)]
         now = datetime.now(UTC) - timedelta(minutes=5)
+        interview = (date.today() + timedelta(days=PLAN_DAYS)).isoformat()
         (backup,), count = progress_files(work, ids, now, reviews=reviews)
         for side, source in zip(SIDES, (against, REPO), strict=True):
             home = work / f"home-{side}"
@@ -121,14 +131,19 @@ def side_by_side(
             _add_sessions(home / "drillbit.db", now)
             for args in COMMANDS.values():  # the card cache and the card index, once
                 _run(source, home, bank, _given(args, work / "warm.json"))
+            planned = home.with_name(f"{home.name}-plan")
+            shutil.copytree(home, planned)
+            _run(source, planned, bank, ["plan", "--interview", interview])
         backup.unlink()
 
         def measure(number: int, side: str, source: Path) -> dict[str, float]:
             home = work / f"home-{side}"
             found: dict[str, float] = {}
-            for name, args in COMMANDS.items():
+            planned = home.with_name(f"{home.name}-plan")
+            for name, args in {**COMMANDS, **PLAN_COMMANDS}.items():
                 file = work / f"export-{side}.json"
-                found[name], shown = _run(source, home, bank, _given(args, file))
+                at = planned if name in PLAN_COMMANDS else home
+                found[name], shown = _run(source, at, bank, _given(args, file))
                 if file.exists():
                     shown = _backup_body(file).decode()
                     file.unlink()
@@ -145,7 +160,7 @@ def side_by_side(
         if printed[("before", name)] != printed[("after", name)]:
             raise RuntimeError(f"the two trees differ in what {name} printed or wrote")
     params = {"cards": cards, "reviews": count, "sessions": SESSIONS, "rounds": rounds}
-    figures = found.figures(list(COMMANDS), params)
+    figures = found.figures([*COMMANDS, *PLAN_COMMANDS], {**params, "plan_days": PLAN_DAYS})
     merge_results(out, {section: figures}, {}, stamp)
     return figures
 

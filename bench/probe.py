@@ -10,6 +10,8 @@ the time of that step alone as `inner_ms` (`stats` its CPU too, `inner_cpu_ms`);
 `browser` presses `b` on Home and reports the time (and CPU) to the card browser's
 first frame with rows (`_to_first_rows`: its next idle comes only after the search
 index's thread, about a second more);
+`search` opens the card browser, waits for its search index and times one search
+(`_search`);
 `stats_frame` presses `s` on Home and reports the time (and CPU) to the stats screen's
 first frame (under a plan Home's forecast worker is then in flight: its CPU counts too);
 `walk` walks from Home through a session, the stats, the drills and the settings
@@ -32,7 +34,7 @@ from textual.app import App, ComposeResult
 from textual.pilot import Pilot
 from textual.screen import Screen
 
-FRAME_MODES = ("browser", "stats_frame")
+FRAME_MODES = ("browser", "stats_frame", "search")
 """The modes timed to a first frame: the process ends once it has reported, where an older
 tree's exit under a plan waited for Home's forecast thread (minutes at a high load)."""
 
@@ -131,6 +133,31 @@ async def _to_first_rows(pilot: Pilot[Any], key: str, *, rows: bool = True) -> t
     return (drawn[0][0] - start) * 1000, (drawn[0][1] - cpu) * 1000
 
 
+SEARCH = "generated card 12"
+"""What the `search` probe types into the card browser's box: words of every generated card
+(a long ranked list) narrowed by a number."""
+
+
+async def _search(pilot: Pilot[Any]) -> tuple[float, float]:
+    """Open the card browser (`b`), wait for its search index, then time one search of
+    `SEARCH` with the rows shown (wall and CPU, ms): the screen's `refresh_rows` as a key
+    typed after a pause runs it, on the app's thread."""
+    from textual.widgets import Input
+
+    app: Any = pilot.app
+    await pilot.press("b")
+    while type(app.screen).__name__ != "BrowserScreen" or app.workspace.search.built() is None:
+        await pilot.pause(0.01)
+    screen: Any = app.screen
+    await pilot.pause()
+    box = screen.query_one(Input)
+    box.value = SEARCH
+    start, cpu = time.perf_counter(), time.process_time()
+    screen.refresh_rows(reread=False, to_top=True)
+    await pilot.pause()
+    return (time.perf_counter() - start) * 1000, (time.process_time() - cpu) * 1000
+
+
 async def _answer_and_refresh(pilot: Pilot[Any]) -> float:
     """Record one answer of a due session, then time Home re-reading and drawing its counts."""
     from fsrs import Rating
@@ -186,6 +213,8 @@ def main(argv: list[str]) -> None:
             inner_cpu = (time.process_time() - cpu) * 1000
         elif mode == "browser":
             inner, inner_cpu = await _to_first_rows(pilot, "b")
+        elif mode == "search":
+            inner, inner_cpu = await _search(pilot)
         elif mode == "stats_frame":
             inner, inner_cpu = await _to_first_rows(pilot, "s", rows=False)
         elif mode == "answer":

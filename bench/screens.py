@@ -3,22 +3,27 @@ an older source tree.
 
 `python -m bench.screens --against DIR` simulates the heavy user's backup and a bank of
 10,000 generated cards once, restores the backup into a home per tree (each tree's own
-schema: an older drillbit refuses a newer database), opens each once (the card cache and
-the migration, as after a first run), then in each round runs `bench.probe` with each tree
-in turn (alternating which goes first): `app` (Home), `due` (a due session's first card),
-`stats` (`s` on Home) and `browser` (`b` on Home, to the card browser's first frame with
-rows). It reports the CPU each probe but `browser` had spent at its first idle
-(`cpu_ms_at_idle`: start-up, imports and the screen) and, for `stats` and `browser`, the
-step's own wall and CPU (`inner_ms`, `inner_cpu_ms`); medians and ratios go to
+schema: an older drillbit refuses a newer database) and a copy of it given an interview
+plan `PLAN_DAYS` ahead (each tree's own `drillbit plan`), opens each once (the card cache
+and the migration, as after a first run), then in each round runs `bench.probe` with each
+tree in turn (alternating which goes first), on the home without a plan and then on the
+plan's: `app` (Home), `answer` (one answer of a due session, then Home's recount and
+redraw), `due` (a due session's first card), `stats` (`s` on Home; with the plan
+`stats_frame`, to its first frame), `browser` (`b` on Home, to the card browser's first
+frame with rows) and `search` (one search in the browser once its index is built). It
+reports the CPU `app`, `due` and `stats` had spent at their first idle (`cpu_ms_at_idle`:
+start-up, imports and the screen) and each timed step's own wall and CPU (`inner_ms`,
+`inner_cpu_ms`), the plan home's with a `plan_` prefix; medians and ratios go to
 bench/results.json's section `SECTION` (`--section`).
 """
 
 from __future__ import annotations
 
 import json
+import shutil
 import tempfile
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,9 +41,16 @@ from bench.common import (
 from bench.heavy import history_main, progress_files
 
 CARDS = 10_000
-SECTION = "side_by_side_31_screens"
-"""The results file's section of this round's run (the thirtieth's wrote `side_by_side_30_screens`)."""
-MODES = ("app", "due", "stats", "browser")
+SECTION = "side_by_side_37_screens"
+"""The results file's section of this round's run (the thirty-first's wrote `side_by_side_31_screens`)."""
+MODES = ("app", "answer", "due", "stats", "browser", "search")
+PLAN_MODES = ("app", "answer", "due", "stats_frame", "browser", "search")
+"""The probes on the home with an interview plan: the stats screen to its first frame (its
+idle waits for Home's forecast thread, the plan's own figure, `bench.plan`)."""
+INNER = {"answer", "stats", "browser", "search", "stats_frame"}
+"""The probes that time one step of their own (`inner_ms`)."""
+PLAN_DAYS = 14
+"""The plan home's interview: this many days ahead (the brief's heavy user, as bench.heavy)."""
 
 
 def probe(source: Path, home: Path, mode: str, bank: Path) -> dict[str, Any]:
@@ -86,20 +98,46 @@ def side_by_side(
 ) -> list[Figure]:
     """The probes of `against` (before) and this tree (after) on the same history."""
 
+    interview = (date.today() + timedelta(days=PLAN_DAYS)).isoformat()
+
+    def plan(work: Path, source: Path, home: Path, bank: Path) -> None:
+        planned = _plan_home(home)
+        shutil.copytree(home, planned)
+        run_python(
+            ["-m", "quiz", "--content", str(bank), "plan", "--interview", interview],
+            env=source_env(source, planned, with_bench=True),
+            cwd=work,
+        )
+
     def measure(source: Path, home: Path, bank: Path) -> dict[str, float]:
         found: dict[str, float] = {}
-        for mode in MODES:
-            report = probe(source, home, mode, bank)
-            if mode != "browser":  # its idle waits for the search index's thread
-                found[f"{mode}_cpu_at_idle_ms"] = float(report["cpu_ms_at_idle"])
-            if mode in ("stats", "browser"):
-                found[f"{mode}_step_inner_ms"] = float(report["inner_ms"])
-                found[f"{mode}_step_inner_cpu_ms"] = float(report["inner_cpu_ms"])
+        for prefix, at, modes in (("", home, MODES), ("plan_", _plan_home(home), PLAN_MODES)):
+            for mode in modes:
+                report = probe(source, at, mode, bank)
+                if mode in ("app", "due", "stats"):  # the others' idle waits for a thread
+                    found[f"{prefix}{mode}_cpu_at_idle_ms"] = float(report["cpu_ms_at_idle"])
+                if mode in INNER:
+                    found[f"{prefix}{mode}_step_inner_ms"] = float(report["inner_ms"])
+                if report["inner_cpu_ms"] is not None:
+                    found[f"{prefix}{mode}_step_inner_cpu_ms"] = float(report["inner_cpu_ms"])
         return found
 
     return probe_side_by_side(
-        against, rounds, reviews, out, cards=cards, section=section, measure=measure
+        against,
+        rounds,
+        reviews,
+        out,
+        cards=cards,
+        section=section,
+        measure=measure,
+        prepare=plan,
+        params={"plan_days": PLAN_DAYS},
     )
+
+
+def _plan_home(home: Path) -> Path:
+    """The copy of `home` given an interview plan `PLAN_DAYS` ahead."""
+    return home.with_name(f"{home.name}-plan")
 
 
 def probe_side_by_side(
