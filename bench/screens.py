@@ -98,20 +98,9 @@ def side_by_side(
 ) -> list[Figure]:
     """The probes of `against` (before) and this tree (after) on the same history."""
 
-    interview = (date.today() + timedelta(days=PLAN_DAYS)).isoformat()
-
-    def plan(work: Path, source: Path, home: Path, bank: Path) -> None:
-        planned = _plan_home(home)
-        shutil.copytree(home, planned)
-        run_python(
-            ["-m", "quiz", "--content", str(bank), "plan", "--interview", interview],
-            env=source_env(source, planned, with_bench=True),
-            cwd=work,
-        )
-
     def measure(source: Path, home: Path, bank: Path) -> dict[str, float]:
         found: dict[str, float] = {}
-        for prefix, at, modes in (("", home, MODES), ("plan_", _plan_home(home), PLAN_MODES)):
+        for prefix, at, modes in (("", home, MODES), ("plan_", plan_home(home), PLAN_MODES)):
             for mode in modes:
                 report = probe(source, at, mode, bank)
                 if mode in ("app", "due", "stats"):  # the others' idle waits for a thread
@@ -130,14 +119,31 @@ def side_by_side(
         cards=cards,
         section=section,
         measure=measure,
-        prepare=plan,
+        prepare=with_plan(),
         params={"plan_days": PLAN_DAYS},
     )
 
 
-def _plan_home(home: Path) -> Path:
-    """The copy of `home` given an interview plan `PLAN_DAYS` ahead."""
+def plan_home(home: Path) -> Path:
+    """The copy of `home` given an interview plan `PLAN_DAYS` ahead (`with_plan`)."""
     return home.with_name(f"{home.name}-plan")
+
+
+def with_plan() -> Callable[[Path, Path, Path, Path], None]:
+    """A `prepare` for `probe_side_by_side`: each tree's home copied to `plan_home` and
+    given an interview plan `PLAN_DAYS` ahead from today, by that tree's `drillbit plan`."""
+    interview = (date.today() + timedelta(days=PLAN_DAYS)).isoformat()
+
+    def prepare(work: Path, source: Path, home: Path, bank: Path) -> None:
+        planned = plan_home(home)
+        shutil.copytree(home, planned)
+        run_python(
+            ["-m", "quiz", "--content", str(bank), "plan", "--interview", interview],
+            env=source_env(source, planned, with_bench=True),
+            cwd=work,
+        )
+
+    return prepare
 
 
 def probe_side_by_side(

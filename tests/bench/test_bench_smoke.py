@@ -262,11 +262,30 @@ def test_screens_side_by_side_on_a_small_history(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     figures = screens.side_by_side(REPO, 1, 30, out, cards=6)
     names = {f.name for f in figures}
-    for stem in ("app_cpu_at_idle", "due_cpu_at_idle", "stats_step_inner_cpu"):
+    stems = ("app_cpu_at_idle", "due_cpu_at_idle", "stats_step_inner_cpu", "answer_step_inner")
+    plan = ("search_step_inner_cpu", "plan_answer_step_inner", "plan_stats_frame_step_inner_cpu")
+    for stem in (*stems, *plan):
         assert {f"side_{stem}_before_ms", f"side_{stem}_after_ms", f"side_{stem}_ratio"} <= names
     assert all(f.value > 0 for f in figures)
     written = json.loads(out.read_text(encoding="utf-8"))
-    assert "side_by_side_31_screens" in written["sections"]
+    assert "side_by_side_37_screens" in written["sections"]
+
+
+def test_recount_side_by_side_on_a_small_history(tmp_path: Path) -> None:
+    """The same tree on both sides: each workspace step's CPU, with a plan and without."""
+    from bench import recount
+    from bench.common import REPO
+
+    out = tmp_path / "results.json"
+    figures = recount.side_by_side(REPO, 1, 30, out, cards=6)
+    names = {f.name for f in figures}
+    for prefix in ("", "plan_"):
+        for step in ("home_first", "home_after_answer", "session_start", "stats_view"):
+            stem = f"{prefix}{step}_cpu"
+            assert {f"side_{stem}_before_ms", f"side_{stem}_ratio"} <= names
+    assert all(f.value >= 0 for f in figures)
+    written = json.loads(out.read_text(encoding="utf-8"))
+    assert "side_by_side_37_recount" in written["sections"]
 
 
 def test_first_frames_side_by_side_on_a_small_history(tmp_path: Path) -> None:
@@ -387,8 +406,9 @@ def test_commands_side_by_side_on_a_small_history(tmp_path: Path) -> None:
     out = tmp_path / "results.json"
     figures = commands.side_by_side(REPO, 1, 60, out, cards=6)
     names = {f.name for f in figures}
-    for stem in ("cards_cpu", "list_cpu", "export_progress_cpu"):
+    stems = ("cards_cpu", "list_cpu", "export_progress_cpu", "plan_stats_json_cpu")
+    for stem in (*stems, "plan_export_progress_cpu"):
         assert {f"side_{stem}_before_ms", f"side_{stem}_after_ms", f"side_{stem}_ratio"} <= names
     assert all(f.value > 0 for f in figures)
     written = json.loads(out.read_text(encoding="utf-8"))
-    assert "side_by_side_32" in written["sections"]
+    assert "side_by_side_37_commands" in written["sections"]
