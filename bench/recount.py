@@ -4,8 +4,8 @@ with an older source tree: the CPU of the workspace calls the screens make.
 `python -m bench.recount --against DIR` restores the heavy user's history into a home per
 tree and a copy given a plan `PLAN_DAYS` ahead (`bench.screens.heavy_homes`, its `prepare`),
 then in each round runs `RECOUNT` with each tree in turn (alternating which goes first) on
-a fresh copy of each home: in one process, Home counted (`home_view`), one card of a due
-session answered, Home counted again, a due session started again (its first card) and the
+a fresh copy of each home: in one process, a due session's first card shown, Home counted
+(`home_view`), the card rated and the next one shown (`rate_next_card`), Home counted again, a due session started again (its first card) and the
 stats screen's reading (`stats_view`, the plan's forecast left to its thread). Each step's
 CPU (user + system of the process: on a shared machine the wall moves with the load), the
 plan home's with a `plan_` prefix; medians and ratios go to results.json's `SECTION`. The
@@ -43,19 +43,22 @@ def step(name, action):
     done = action()
     found[name] = cpu() - start
     return done
-def answer():
-    session = ws.start_session(StudyRequest(mode="due"))
+def rate_next(session):
+    session.rate(Rating.Good)
     ws.session_card(session)
     session.show()
-    session.rate(Rating.Good)
+session = ws.start_session(StudyRequest(mode="due"))
+ws.session_card(session)
+session.show()
 step("home_first_cpu_ms", lambda: home_view(ws))
-answer()
+step("rate_next_card_cpu_ms", lambda: rate_next(session))
 step("home_after_answer_cpu_ms", lambda: home_view(ws))
 step("session_start_cpu_ms", lambda: ws.session_card(ws.start_session(StudyRequest(mode="due"))))
 step("stats_view_cpu_ms", lambda: stats_view(ws))
 print(json.dumps(found))
 """
-"""Home's count, one answer, Home's count again, a session's first card, the stats view."""
+"""A session's card shown, Home's count, one rating to the next card, Home's count again, a
+new session's first card, the stats view."""
 
 
 def side_by_side(

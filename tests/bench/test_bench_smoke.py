@@ -280,7 +280,7 @@ def test_recount_side_by_side_on_a_small_history(tmp_path: Path) -> None:
     figures = recount.side_by_side(REPO, 1, 30, out, cards=6)
     names = {f.name for f in figures}
     for prefix in ("", "plan_"):
-        for step in ("home_first", "home_after_answer", "session_start", "stats_view"):
+        for step in ("home_first", "rate_next_card", "home_after_answer", "stats_view"):
             stem = f"{prefix}{step}_cpu"
             assert {f"side_{stem}_before_ms", f"side_{stem}_ratio"} <= names
     assert all(f.value >= 0 for f in figures)
