@@ -248,6 +248,16 @@ limit's. bubblewrap reports a child killed by signal N as exit status 128 + N, s
 after 0.002 s; without it `os.kill(os.getpid(), signal.SIGXCPU)` did the same. A status of 128
 or more kills the child with SIGSYS instead (a drill returns; Python's own statuses are below
 128), which the verdict names as a call the sandbox refuses."""
+TIMER_EVENT_ARG = 1
+"""`timer_create`'s event (its second argument), allowed only null: the timer then sends SIGALRM,
+as `setitimer` and `alarm` do. A given event names the signal the timer sends in a struct the
+filter cannot read, and so stood in for the `kill` the filter refuses: a timer whose signal was
+SIGXCPU or SIGKILL killed the child by the limits' own signals (done on this machine through
+ctypes, in every mode), after as much CPU time as the code chose, which the app then had to tell
+from the limit's by its CPU time alone (under bubblewrap a reading taken every 50 ms). SIGALRM,
+SIGVTALRM and SIGPROF (`setitimer`'s) the code may send itself anyway, and with no handler of its
+own (refused above) each only ends the process, named as that signal. A drill needs no timer;
+neither Python nor numpy's OpenBLAS makes one."""
 SELF_ONLY_SYSCALLS = "sched_setaffinity sched_setscheduler sched_setparam sched_setattr".split()
 """Allowed on the calling thread only (pid 0): on another process they would pin the grading
 app to one core or make it SCHED_IDLE for the rest of its life (Landlock does not cover them)."""
@@ -367,6 +377,7 @@ def _seccomp(source: str, libraries: dict[str, str]) -> str:
         for limit_signal in LIMIT_SIGNALS:  # the limits' own signals: to itself too
             flt.add_rule(deny, "kill", arg(1, ns["MASKED_EQ"], 0xFFFFFFFF, limit_signal))
             flt.add_rule(deny, "tgkill", arg(2, ns["MASKED_EQ"], 0xFFFFFFFF, limit_signal))
+        flt.add_rule(deny, "timer_create", arg(TIMER_EVENT_ARG, ns["NE"], 0))
         for name in ("exit_group", "exit"):  # a status of 128 or more: bubblewrap's signal codes
             flt.add_rule(ns["KILL_PROCESS"], name, arg(0, ns["MASKED_EQ"], 0x80, 0x80))
         flt.add_rule(deny, "prlimit64", arg(2, ns["NE"], 0))  # reading limits stays allowed
