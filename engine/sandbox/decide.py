@@ -622,7 +622,10 @@ def _death(
     memory_hint = "MemoryError" in run.stderr or "Cannot allocate memory" in run.stderr
     if run.signal is not None:
         name = _signal_name(run.signal)
-        message = _status_words(run, name, _SIGNAL_WORDS.get(name, name))
+        words = _SIGNAL_WORDS.get(name, name)
+        if name == "SIGSYS" and not run.seccomp:  # no filter: only the code sends it
+            words = "no seccomp filter was active here, so not a call the sandbox refused"
+        message = _status_words(run, name, words)
         if run.signal == signal.SIGXCPU:
             message += (
                 f"; the process had used {run.cpu_s:.2f} s of CPU, short of the limit's"

@@ -248,6 +248,10 @@ limit's. bubblewrap reports a child killed by signal N as exit status 128 + N, s
 after 0.002 s; without it `os.kill(os.getpid(), signal.SIGXCPU)` did the same. A status of 128
 or more kills the child with SIGSYS instead (a drill returns; Python's own statuses are below
 128), which the verdict names as a call the sandbox refuses."""
+FILTER_SIGNAL = signal.SIGSYS
+"""The signal the filter kills with (an exit status of 128 or more, a call through another ABI),
+refused to the child even for itself as LIMIT_SIGNALS are, so that a death by it is the filter's:
+`os.kill(os.getpid(), signal.SIGSYS)` read as "a call the sandbox refuses outright"."""
 TIMER_EVENT_ARG = 1
 """`timer_create`'s event (its second argument), allowed only null: the timer then sends SIGALRM,
 as `setitimer` and `alarm` do. A given event names the signal the timer sends in a struct the
@@ -374,7 +378,7 @@ def _seccomp(source: str, libraries: dict[str, str]) -> str:
         flt.add_rule(deny, "clone", arg(0, ns["MASKED_EQ"], 0x00010000, 0))  # not CLONE_THREAD
         flt.add_rule(deny, "kill", arg(0, ns["NE"], pid))
         flt.add_rule(deny, "tgkill", arg(0, ns["NE"], pid))
-        for limit_signal in LIMIT_SIGNALS:  # the limits' own signals: to itself too
+        for limit_signal in (*LIMIT_SIGNALS, FILTER_SIGNAL):  # the limits' and the filter's
             flt.add_rule(deny, "kill", arg(1, ns["MASKED_EQ"], 0xFFFFFFFF, limit_signal))
             flt.add_rule(deny, "tgkill", arg(2, ns["MASKED_EQ"], 0xFFFFFFFF, limit_signal))
         flt.add_rule(deny, "timer_create", arg(TIMER_EVENT_ARG, ns["NE"], 0))
