@@ -138,3 +138,22 @@ def test_a_sigxcpu_well_short_of_half_the_cpu_left_is_one_the_child_sent_itself(
     run = RunResult(signal=signal.SIGXCPU, cpu_s=0.8, cpu_known=True, wall_s=0.9)
     status, summary, _message = told(run)
     assert status is Status.CRASHED and "killed by SIGXCPU" in summary, summary
+
+
+def test_under_seccomp_a_sigxcpu_is_the_limit_whatever_the_last_reading() -> None:
+    """With the filter verified the code can send itself no SIGXCPU (no `kill`, no timer with a
+    signal of its own, no lowered limit: the thirty-seventh round), so one is the kernel's at
+    the limit. Under bubblewrap the parent's last reading lags the process (every 50 ms, later
+    on a loaded machine) and a genuine limit read "short of the limit's 2 s"; without the
+    filter the reading still decides."""
+    for cpu_s, known in ((1.2, True), (0.0, False)):
+        lagging = RunResult(
+            signal=signal.SIGXCPU, cpu_s=cpu_s, cpu_known=known, status_only=True, seccomp=True
+        )
+        status, summary, _message = told(lagging)
+        assert status is Status.TIMEOUT and "CPU time limit (2 s)" in summary, summary
+        unfiltered = RunResult(
+            signal=signal.SIGXCPU, cpu_s=cpu_s, cpu_known=known, status_only=True
+        )
+        status, summary, _message = told(unfiltered)
+        assert status is Status.CRASHED and "killed by SIGXCPU" in summary, summary
