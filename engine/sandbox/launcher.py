@@ -208,6 +208,10 @@ DENIED_SYSCALLS = (
     " settimeofday clock_settime clock_settime64 adjtimex clock_adjtime clock_adjtime64 stime"
     " iopl ioperm vhangup setfsuid setfsgid setfsuid32 setfsgid32 mount_setattr quotactl_fd"
     " lookup_dcookie nfsservctl"
+    # An inotify instance, useless without a watch, is counted per user (128 by default): a
+    # child held 60 of them while it ran, two children nearly all, and the user's editors and
+    # file watchers could then start none
+    " inotify_init inotify_init1"
 ).split()
 NEWER_SYSCALLS = {
     "statmount": 457,
@@ -273,8 +277,8 @@ there by a child of an app run as root would be a set-user-ID root program. open
 mode sits in a struct the filter cannot read, is refused whole as ENOSYS (which callers take
 for an older kernel and fall back to openat)."""
 DENIED_COMMANDS = {
-    "fcntl": (8, 10, 15, 1024),  # F_SETOWN, F_SETSIG, F_SETOWN_EX, F_SETLEASE
-    "fcntl64": (8, 10, 15, 1024),
+    "fcntl": (8, 10, 15, 1024, 1031),  # F_SETOWN, F_SETSIG, F_SETOWN_EX, F_SETLEASE, F_SETPIPE_SZ
+    "fcntl64": (8, 10, 15, 1024, 1031),
     # FIOSETOWN, SIOCSPGRP; FS_IOC_SETFLAGS (64- and 32-bit), FS_IOC_FSSETXATTR;
     # TIOCSTI, TIOCLINUX; then TERMINAL_CHANGES
     "ioctl": (0x8901, 0x8902, 0x40086602, 0x40046602, 0x401C5820, 0x5412, 0x541C),
@@ -326,7 +330,10 @@ TIOCSTI pushes characters into a terminal's input, as if typed (a shell runs the
 TIOCLINUX pastes a virtual console's selection: without a file system layer the child can
 open a terminal of the user's, and one no session holds becomes its controlling terminal
 (the child leads its own session), on which the kernel allows TIOCSTI without any privilege.
-The kernel reads the command as 32 bits, so the filter compares only those."""
+A pipe's buffer is counted per user (16,384 pages before the user's new pipes shrink to two
+pages and no program of theirs may grow one): F_SETPIPE_SZ let a child raise each of its pipes
+to 1 MiB, 30 MiB for one child. The kernel reads the command as 32 bits, so the filter
+compares only those."""
 
 
 def _seccomp(source: str, libraries: dict[str, str]) -> str:
