@@ -29,10 +29,10 @@ SECCOMP = (
     "seccomp: the kernel refuses new processes (threads allowed), exec, sockets, signals"
     " (a descriptor's owner included), pidfds, ptrace and scheduling changes to other processes,"
     " System V and POSIX message IPC, mknod, mount, namespaces and changing limits;"
-    " installing signal handlers; file"
+    " its own SIGXCPU, SIGKILL or SIGSYS (a timer's included); installing signal handlers; file"
     " modes, owners, times, attributes (read or changed), flags and leases; creating a"
-    " set-user-ID or set-group-ID file; blocks past a file's end;"
-    " watching folders; typing into a"
+    " set-user-ID or set-group-ID file; blocks past a file's end; growing a pipe;"
+    " watching folders and inotify instances; typing into a"
     " terminal or changing its settings or size; the clock and the other powers of root"
 )
 LANDLOCK = (

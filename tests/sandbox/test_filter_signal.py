@@ -23,6 +23,9 @@ PATIENT = PatientDoubleChecker()
 SENDS = {
     "kill": "os.kill(os.getpid(), signal.SIGSYS)",
     "raise_signal": "signal.raise_signal(signal.SIGSYS)",
+    # the limits' own, refused since an earlier round: the line of the verdict names all three
+    "kill-SIGXCPU": "os.kill(os.getpid(), signal.SIGXCPU)",
+    "kill-SIGKILL": "os.kill(os.getpid(), signal.SIGKILL)",
 }
 
 
