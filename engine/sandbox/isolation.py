@@ -13,7 +13,7 @@ from engine.sandbox.worker import Worker
 
 PROCESS = "process: a fresh `python -I -B` per submission, own session, temp work dir, allow-listed environment"
 RESULTS = (
-    "results: length-prefixed JSON and bulk frames on a dedicated pipe (array dtypes and shapes"
+    "results: length-prefixed JSON and bulk frames on a dedicated one-way socket (array dtypes and shapes"
     " checked against a fixed table), 8 MiB bound, never unpickled"
 )
 HOOKS = (

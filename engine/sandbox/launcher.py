@@ -9,7 +9,7 @@ It sets the rlimits before anything else can run (not preexec_fn, which can
 deadlock a threaded parent), then installs the kernel layers the parent asked
 for: Landlock (file system) and a seccomp filter (system calls), each tried on
 a harmless stand-in afterwards so that only a layer that really refuses is
-reported. It takes the result pipe from an inherited descriptor to a random
+reported. It takes the result channel from an inherited descriptor to a random
 high number, fixes sys.path to the stdlib plus numpy's directory, then execs
 the child runner with a private copy of the builtins. This file is never
 imported; the parent reads it as text. It runs before the audit hooks exist,
@@ -34,7 +34,7 @@ def _fatal(fd: int, text: str) -> None:
 
 
 def _move_result_fd(cfg: dict[str, Any]) -> int:
-    """Dup the inherited result pipe to a random free high descriptor and close the original."""
+    """Dup the inherited result channel to a random free high descriptor and close the original."""
     inherited = int(cfg.pop("inherited_fd"))
     low, high = 100, max(164, min(resource.getrlimit(resource.RLIMIT_NOFILE)[0], 1 << 12))
     for _ in range(64):

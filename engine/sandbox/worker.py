@@ -20,6 +20,7 @@ import queue
 import secrets
 import selectors
 import signal
+import socket
 import stat
 import subprocess
 import sys
@@ -257,17 +258,26 @@ def workdir_usage(path: str, max_entries: int = QUOTA_ENTRIES) -> tuple[int, int
 
 
 RESULT_PIPE_BYTES = 1 << 20
-"""What the result pipe holds unread (Linux's default is 64 KiB): a child whose results are
-larger wrote them only as fast as the parent, busy judging on the same cores, drained it."""
+"""What the result channel holds unread (a pipe's default is 64 KiB): a child whose results are
+larger wrote them only as fast as the parent, busy judging on the same cores, drained it. The
+kernel caps a socket's send buffer at net.core.wmem_max (208 KiB by default, doubled)."""
 
 
-def _widen_pipe(fd: int) -> None:
-    """Ask the kernel for a larger pipe buffer where it allows one (Linux); else keep the default."""
-    setsize = getattr(fcntl, "F_SETPIPE_SZ", None)
-    if setsize is None:
-        return
-    with contextlib.suppress(OSError):
-        fcntl.fcntl(fd, setsize, RESULT_PIPE_BYTES)
+def result_channel() -> tuple[int, int]:
+    """The parent's and the child's ends of the result channel: unix stream sockets, one-way.
+
+    It was a pipe, and a pipe's write end can be opened again for reading through
+    /proc/self/fd (Landlock does not cover pipes, and an undumpable process still reaches its
+    own descriptors): code without the audit hooks, under Landlock or seccomp alone, read the
+    grader's frames there, the job's token with them, and wrote them back unnoticed. A socket
+    cannot be opened through /proc, and nothing is ever sent to the child's end."""
+    parent, child = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    with parent, child:
+        parent.shutdown(socket.SHUT_WR)
+        child.shutdown(socket.SHUT_RD)
+        with contextlib.suppress(OSError):
+            child.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, RESULT_PIPE_BYTES)
+        return parent.detach(), child.detach()
 
 
 @dataclass
@@ -490,8 +500,7 @@ class Worker:
         forbidden, probe = list(paths.forbidden), paths.probe
         if self.bwrap is not None:
             forbidden, probe = [SANDBOX_GRADER], f"{SANDBOX_GRADER}/engine/__init__.py"
-        self._result_r, result_w = os.pipe()
-        _widen_pipe(self._result_r)
+        self._result_r, result_w = result_channel()
         cfg = {
             # without bwrap (whose --die-with-parent does it), the launcher dies with its parent
             "parent": os.getpid() if self.bwrap is None else None,

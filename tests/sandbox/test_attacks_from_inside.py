@@ -47,7 +47,8 @@ def test_the_result_pipe_cannot_be_swapped_for_one_of_the_codes_own(
         pipes = []
         for fd in range(3, 4096):
             try:
-                if stat.S_ISFIFO(os.fstat(fd).st_mode):
+                mode = os.fstat(fd).st_mode
+                if stat.S_ISFIFO(mode) or stat.S_ISSOCK(mode):  # the result channel's a socket
                     pipes.append(fd)
             except OSError:
                 pass

@@ -133,7 +133,7 @@ def _pipe():
     found = []
     for fd in range(3, 4096):
         try:
-            if stat.S_ISFIFO(os.fstat(fd).st_mode):
+            if stat.S_ISSOCK(os.fstat(fd).st_mode):  # the result channel
                 found.append(fd)
         except OSError:
             pass

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import socket
 import threading
 from collections.abc import Mapping
 from pathlib import Path
@@ -133,17 +134,22 @@ def test_a_precompiled_harness_is_used_only_for_the_same_text(pool: WorkerPool) 
 
 @pytest.mark.skipif(not hasattr(fcntl, "F_GETPIPE_SZ"), reason="Linux pipes only")
 def test_the_result_pipe_holds_a_large_result_unread() -> None:
-    """A child writes results larger than the default 64 KiB pipe without waiting for the
-    parent to read them (the parent judges on the same cores meanwhile)."""
-    read_fd, write_fd = os.pipe()
+    """A child writes results larger than a pipe's default 64 KiB without waiting for the
+    parent to read them (the parent judges on the same cores meanwhile): the child's end of
+    the channel sends up to RESULT_PIPE_BYTES, or the most the kernel allows."""
+    parent_fd, child_fd = worker_module.result_channel()
+    child = socket.socket(fileno=child_fd)
     try:
-        worker_module._widen_pipe(read_fd)
-        size = fcntl.fcntl(read_fd, fcntl.F_GETPIPE_SZ)
-        limit = int(Path("/proc/sys/fs/pipe-max-size").read_text(encoding="ascii"))
+        size = child.getsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF)
+        limit = int(Path("/proc/sys/net/core/wmem_max").read_text(encoding="ascii"))
         assert size >= min(worker_module.RESULT_PIPE_BYTES, limit)
+        child.sendall(b"frame")  # one way: the parent reads what the child sends, never back
+        assert os.read(parent_fd, 16) == b"frame"
+        with pytest.raises(OSError):
+            os.write(parent_fd, b"x")
     finally:
-        os.close(read_fd)
-        os.close(write_fd)
+        child.close()
+        os.close(parent_fd)
 
 
 class _NoCases(DoubleChecker):
