@@ -321,6 +321,16 @@ class Judgement:
             extra = ""
             if value.dtype.kind == "b":
                 extra = " (convert with .astype(np.float64))"
+            elif value.dtype.kind in "iu" and value.size and bool(np.isin(value, (0, 1)).all()):
+                # 0s and 1s are most likely integer literals (a ReLU derivative written
+                # np.where(z > 0, 1, 0)), where nothing was lost; the accumulator cause stays
+                extra = (
+                    ": it holds only 0s and 1s, as np.where(cond, 1, 0) or cond.astype(int) "
+                    "gives, so write the literals as floats (np.where(cond, 1.0, 0.0)) or "
+                    "convert with .astype(np.float64); an integer array drops the fractions of "
+                    "whatever is stored in it, so if it was built with dtype=int and added "
+                    "into, build it as float64 instead (np.zeros(shape))"
+                )
             elif value.dtype.kind in "iu":
                 # an array made with dtype=int (or np.zeros_like of integer ids) and then added
                 # into keeps only whole numbers: converting afterwards cannot bring them back

@@ -73,7 +73,11 @@ def test_compare_passes_and_reports_errors() -> None:
         (np.ones((1, 3)), "has shape (1, 3); expected (3, 1) (transposed?)"),
         (np.ones((3, 1), dtype=np.float32), "has dtype float32; expected float64"),
         (np.ones((3, 1), dtype=bool), "has dtype bool; expected float64 (convert"),
-        (np.ones((3, 1), dtype=np.int64), "expected float64: an integer array drops the fractions"),
+        (
+            np.full((3, 1), 2, dtype=np.int64),
+            "expected float64: an integer array drops the fractions",
+        ),
+        (np.ones((3, 1), dtype=np.int64), "only 0s and 1s, as np.where(cond, 1, 0)"),
         (np.array([[1.0], [np.nan], [1.0]]), "db[1, 0] is NaN"),
         (np.array([[np.inf], [1.0], [-np.inf]]), "db[0, 0] is inf (2 non-finite values in db)"),
     ],
