@@ -7,7 +7,9 @@ lower limit. Users' code always goes through the sandbox (`engine.grade_sandboxe
 from __future__ import annotations
 
 import copy
+import sys
 import time
+import types
 import warnings
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -36,10 +38,21 @@ def load_submission(source: str, entries: tuple[str, ...]) -> dict[str, Callable
     the code in this process, with no isolation. Missing entries are simply absent.
     numpy's floating-point error state is put back afterwards: a top-level `np.seterr`
     (the child's own business in the sandbox) left it changed for the whole process.
+    It loads as the module "submission", in sys.modules while it loads (as in the child,
+    where it stays): a dataclass under string annotations looks its module up there.
     """
-    namespace: dict[str, Any] = {"__name__": "submission"}
-    with np.errstate():
-        exec(compile(without_bom(source), _runtime.SUBMISSION_FILENAME, "exec"), namespace)
+    module = types.ModuleType("submission")
+    namespace: dict[str, Any] = module.__dict__
+    before = sys.modules.get("submission")
+    sys.modules["submission"] = module
+    try:
+        with np.errstate():
+            exec(compile(without_bom(source), _runtime.SUBMISSION_FILENAME, "exec"), namespace)
+    finally:
+        if before is None:
+            sys.modules.pop("submission", None)
+        else:
+            sys.modules["submission"] = before
     return {name: namespace[name] for name in entries if name in namespace}
 
 

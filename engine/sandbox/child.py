@@ -1057,11 +1057,13 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
 
     linecache.cache[filename] = (len(source), None, source.splitlines(True), filename)
     runtime["set_source"](source)
-    namespace: dict[str, Any] = {
-        "__name__": "submission",
-        "__file__": filename,
-        "__builtins__": dict(vars(builtins_module)),
-    }
+    # a module of its own, in sys.modules: a dataclass under string annotations (and other
+    # stdlib code) looks a class's module up there by its __module__, "submission"
+    submission = types.ModuleType("submission")
+    namespace: dict[str, Any] = submission.__dict__
+    namespace["__file__"] = filename
+    namespace["__builtins__"] = dict(vars(builtins_module))
+    sys.modules["submission"] = submission
     format_user_error = runtime["format_user_error"]
     fields, data = reader.next("cases")
     # Every case's inputs are built before the file loads (views of one buffer: no copy). Built
