@@ -74,7 +74,8 @@ def last_pass(
     days_left = max(1, (plan.interview - today).days)
     budget = plan.minutes_per_day * 60.0
     room = [today_left] + [budget] * (days_left - 1)
-    whens = [moment + timedelta(days=offset) for offset in range(days_left)]
+    # one tuple for every card: the recall cache knows it by its identity
+    whens = tuple(moment + timedelta(days=offset) for offset in range(days_left))
     known_cards = [memory[card.id] for card in studied]
     # Readiness on the day if nothing more is studied, summed over the cards: the
     # placed looks add to it until the goal.

@@ -277,6 +277,35 @@ class RecallCache:
     def __init__(self) -> None:
         self._known: dict[tuple[object, ...], dict[datetime, float]] = {}
         self._asked: dict[tuple[object, ...], _Asked] = {}
+        self._moments: dict[tuple[datetime, ...], tuple[datetime, ...]] = {}
+        """Each list of moments asked, kept as one tuple (`_interned`)."""
+        self._given: tuple[tuple[datetime, ...], tuple[datetime, ...]] | None = None
+        """The tuple of moments asked last and its kept tuple."""
+        self._skips: dict[tuple[int, int], int | None] = {}
+        """By the ids of two kept tuples: how many of the first's moments the second
+        leaves out at the front (None: it is not the first's end)."""
+
+    def _interned(self, whens: Sequence[datetime]) -> tuple[datetime, ...]:
+        """`whens` as the one tuple kept for those moments. The last pass asks every card
+        with one tuple: known by its identity, the moments are neither hashed nor compared
+        again (a heavy home's forecast compared 14 million moments, `_Asked`)."""
+        given = self._given
+        if given is not None and whens is given[0]:
+            return given[1]
+        moments = tuple(whens)
+        kept = self._moments.setdefault(moments, moments)
+        if isinstance(whens, tuple):  # a list may change; a tuple is known by its identity
+            self._given = (whens, kept)
+        return kept
+
+    def _skip(self, before: tuple[datetime, ...], now: tuple[datetime, ...]) -> int | None:
+        """How many moments of `before` `now` leaves out at the front, when `now` is its end
+        (both kept tuples, whose ids stay theirs: compared once per pair)."""
+        pair = (id(before), id(now))
+        if pair not in self._skips:
+            skip = len(before) - len(now)
+            self._skips[pair] = None if skip < 0 or now != before[skip:] else skip
+        return self._skips[pair]
 
     def after_review(
         self, card: Card, when: datetime, start: datetime, scheduler: Scheduler, *, steps: bool
@@ -304,11 +333,12 @@ class RecallCache:
             start,
             steps,
         )
+        moments = self._interned(whens)
         asked = self._asked.get(key)
         if asked is not None:
-            again = asked.again(whens)
-            if again is not None:
-                return again
+            skip = self._skip(asked.whens, moments)
+            if skip is not None:
+                return asked.found[skip:]
         known = self._known.get(key)
         if known is None:
             known = self._known[key] = {}
@@ -329,25 +359,19 @@ class RecallCache:
                     recall = _recall_after_review_fsrs(card, when, start, scheduler, steps=steps)
                 known[when] = recall
             found.append(recall)
-        self._asked[key] = _Asked(tuple(whens), found)
+        self._asked[key] = _Asked(moments, found)
         return list(found)
 
 
 class _Asked:
-    """One `after_reviews` answer of a card state: its moments and their recalls."""
+    """One `after_reviews` answer of a card state: its moments (a tuple `RecallCache` keeps)
+    and their recalls. Asked again at the same moments or their end (the same day a day
+    later, or the day after), it gives those recalls."""
 
-    __slots__ = ("_found", "_whens")
+    __slots__ = ("found", "whens")
 
     def __init__(self, whens: tuple[datetime, ...], found: list[float]) -> None:
-        self._whens, self._found = whens, found
-
-    def again(self, whens: Sequence[datetime]) -> list[float] | None:
-        """The recalls at `whens` when they are the moments asked last or their end (the
-        same day a day later, or the day after); None otherwise."""
-        skip = len(self._whens) - len(whens)
-        if skip < 0 or tuple(whens) != self._whens[skip:]:
-            return None
-        return self._found[skip:]
+        self.whens, self.found = whens, found
 
 
 def recall_after_first_look(

@@ -6,7 +6,7 @@ full, so that a card moves to a day with room.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -54,20 +54,24 @@ class _Columns:
     """`CandidateLooks.costs` as an array."""
     cheapest: float
     """The least time of any look: a day with less room left takes no more look."""
+    gains: NDArray[np.float64] | None = None
+    """`CandidateLooks.gains` as an array."""
 
     @classmethod
     def of(cls, looks: CandidateLooks, *, vectorised: bool = False) -> _Columns:
-        cards = on_day = costs = None
+        cards = on_day = costs = gains = None
         if vectorised and looks.arrays is not None:
             cards, on_day, costs = looks.arrays.cards, looks.arrays.days, looks.arrays.costs
+            gains = looks.arrays.gains
         elif vectorised:
             import numpy as np
 
             cards = np.array(looks.cards, dtype=np.int64)
             on_day = np.array(looks.days, dtype=np.int64)
             costs = np.array(looks.costs, dtype=np.float64)
+            gains = np.array(looks.gains, dtype=np.float64)
         cheapest = min(looks.costs, default=0.0)
-        return cls(cards=cards, on_day=on_day, costs=costs, cheapest=cheapest)
+        return cls(cards=cards, on_day=on_day, costs=costs, cheapest=cheapest, gains=gains)
 
 
 def _place(
@@ -85,11 +89,13 @@ def _place(
     left only mark their days crowded (those of cards not placed), found at once instead
     of one look at a time (most of the 200,000 looks of a heavy home's last pass come
     after the days are full, and `fewest_looks` places them up to 17 times a day).
-    With numpy (`columns` with arrays), the walk skips the looks that can do nothing
-    when it reaches them (`_live`): nine in ten on a heavy home; `order` may then be a
+    With numpy (`columns` with arrays) the walk is `_place_ranked`'s, and `order` may be a
     `_Ranking`, sorted only as far as the walk reads it.
     """
     cols = columns if columns is not None else _Columns.of(looks)
+    if cols.cards is not None:
+        return _place_ranked(looks, room, ready, goal, _Ranking.of(order), cols)
+    assert not isinstance(order, _Ranking), "a _Ranking is numpy's: columns with arrays"
     cards, on_day, costs, gains = looks.cards, looks.days, looks.costs, looks.gains
     left = list(room)
     open_days = sum(1 for room_left in left if cost_fits(cols.cheapest, room_left))
@@ -99,23 +105,12 @@ def _place(
     days: list[list[str]] = [[] for _ in room]
     crowded: set[int] = set()
     seconds = 0.0
-    ranking: _Ranking | None = None
-    plain: Sequence[int] | NDArray[np.int64] = ()
-    walk: Iterable[tuple[int, int]]
-    if cols.cards is not None:
-        ranking = _Ranking.of(order)
-        walk = _live(ranking, cols, left, crowded, taken)
-    else:
-        assert not isinstance(order, _Ranking), "a _Ranking is numpy's: columns with arrays"
-        plain = order
-        walk = enumerate(plain)
-    for position, index in walk:
+    for position, index in enumerate(order):
         if ready >= goal:
             break  # the day is covered: no look is spent beyond the goal
         if not open_days:
             # no look fits any more: each one left of a card not placed is turned away
-            rest = ranking.rest(position) if ranking is not None else plain[position:]
-            crowded.update(_turned_away(looks, cols, rest, taken))
+            crowded.update(_turned_away(looks, cols, order[position:], taken))
             break
         card = cards[index]
         if taken[card]:
@@ -143,39 +138,112 @@ def _place(
     )
 
 
-LIVE_CHUNK = 1024
-"""How many looks of a ranking `_live` sifts at a time."""
-
-
-def _live(
-    order: _Ranking,
+def _place_ranked(
+    looks: CandidateLooks,
+    room: Sequence[float],
+    ready: float,
+    goal: float,
+    ranking: _Ranking,
     cols: _Columns,
-    left: list[float],
-    crowded: set[int],
-    taken: bytearray,
-) -> Iterator[tuple[int, int]]:
-    """(position, index) of the looks in `order` that may still do something when `_place`
-    reaches them, a chunk at a time from its state then (`left`, `crowded`, `taken`, which
-    it changes as it walks).
+) -> _Placement:
+    """`_place` with numpy's columns: the same walk, over the looks of `ranking` that may
+    still do something when it reaches them, sifted a chunk (`LIVE_CHUNK`) at a time from
+    the walk's state then, each chunk's looks then read as plain lists (card, day,
+    seconds, gain) and `cost_fits` written out.
 
-    Left out: the looks of a card placed, and those on a day already crowded that has no
-    room for them. A card once placed stays placed, a crowded day stays crowded and its
-    room only shrinks, so such a look does nothing when the walk reaches it either. Most
-    looks of a heavy home's ranking are of that kind: the best days fill first, and their
-    other looks were walked one by one, 900,000 a forecast, only to crowd a crowded day.
+    Left out of a chunk: the looks of a card placed, and those on a day already crowded
+    that has no room for them. A card once placed stays placed, a crowded day stays
+    crowded and its room only shrinks, so such a look does nothing when the walk reaches
+    it either: nine in ten of a heavy home's looks (the twenty-first round).
+
+    The walk places some 5,000 looks a ranking one at a time, 17 rankings a day: each
+    look cost a generator's step, four look-ups by index and two calls until the
+    thirty-seventh round, most of a heavy home's forecast. The order, the comparisons and
+    the sums are `_place`'s, so the placement is the same to the bit
+    (`tests/study/test_plan_speed.py` walks both).
     """
     import numpy as np
 
-    assert cols.cards is not None and cols.on_day is not None and cols.costs is not None
-    placed = np.frombuffer(taken, dtype=np.bool_)
-    for begin in range(0, len(order), LIVE_CHUNK):
-        chunk = order.head(begin + LIVE_CHUNK)[begin : begin + LIVE_CHUNK]
-        day = cols.on_day[chunk]
+    assert cols.cards is not None and cols.on_day is not None
+    assert cols.costs is not None and cols.gains is not None
+    all_cards, all_days, all_costs, all_gains = cols.cards, cols.on_day, cols.costs, cols.gains
+    names = looks.names
+    cheapest = cols.cheapest
+    left = list(room)
+    open_days = sum(1 for room_left in left if cost_fits(cheapest, room_left))
+    taken = bytearray(len(names))
+    """By card number: 1 once one of its looks is placed."""
+    taken_mask = np.frombuffer(taken, dtype=np.bool_)
+    placed: list[int] = []
+    days: list[list[str]] = [[] for _ in room]
+    crowded: set[int] = set()
+    seconds = 0.0
+    finished = False
+    for begin in range(0, len(ranking), LIVE_CHUNK):
+        # the chunk's looks that may still do something, from the walk's state now
+        chunk = ranking.head(begin + LIVE_CHUNK)[begin : begin + LIVE_CHUNK]
+        day_of = all_days[chunk]
         full = np.array([number in crowded for number in range(len(left))], dtype=np.bool_)
-        room = np.array(left, dtype=np.float64) + FITS_SLACK  # as `_place` adds it
-        idle = placed[cols.cards[chunk]] | (full[day] & ~(cols.costs[chunk] <= room[day]))
+        room_now = np.array(left, dtype=np.float64) + FITS_SLACK
+        idle = taken_mask[all_cards[chunk]] | (
+            full[day_of] & ~(all_costs[chunk] <= room_now[day_of])
+        )
         kept = np.flatnonzero(~idle)
-        yield from zip((kept + begin).tolist(), chunk[kept].tolist(), strict=True)
+        index = chunk[kept]
+        column = zip(
+            all_cards[index].tolist(),
+            all_days[index].tolist(),
+            all_costs[index].tolist(),
+            all_gains[index].tolist(),
+            strict=True,
+        )
+        for at, (card, day, cost, gain) in enumerate(column):
+            if ready >= goal:
+                finished = True  # the day is covered: no look is spent beyond the goal
+                break
+            if not open_days:
+                # no look fits any more: each one left of a card not placed is turned away
+                if ranking.whole and len(ranking) == len(all_cards):
+                    # Every look before this one of a card not placed crowded its day
+                    # already (walked, or sifted out on a crowded day), so the days of
+                    # all the looks of cards not placed add the same: read in order, not
+                    # gathered from the ranking's rest (385,000 looks on a heavy home)
+                    turned = np.bincount(all_days[~taken_mask[all_cards]], minlength=len(left))
+                    crowded.update(np.flatnonzero(turned).tolist())
+                else:
+                    rest = ranking.rest(begin + int(kept[at]))
+                    crowded.update(_turned_away(looks, cols, rest, taken))
+                finished = True
+                break
+            if taken[card]:
+                continue
+            room_left = left[day]
+            if not cost <= room_left + FITS_SLACK:  # not cost_fits(cost, room_left)
+                crowded.add(day)
+                continue
+            taken[card] = 1
+            placed.append(card)
+            ready += gain
+            seconds += cost
+            left[day] = room_left - cost
+            # the day closes when the quickest look no longer fits it (cost_fits, written out)
+            if cheapest <= room_left + FITS_SLACK and not cheapest <= left[day] + FITS_SLACK:
+                open_days -= 1
+            days[day].append(names[card])
+        if finished:
+            break
+    return _Placement(
+        days=tuple(tuple(day) for day in days),
+        new=frozenset(names[card] for card in placed if looks.unseen[card]),
+        ready=ready,
+        looks=len(placed),
+        seconds=seconds,
+        crowded=frozenset(crowded),
+    )
+
+
+LIVE_CHUNK = 1024
+"""How many looks of a ranking `_place_ranked` sifts at a time."""
 
 
 def _turned_away(
@@ -304,6 +372,9 @@ class _Ranking:
         """How many to sort next."""
         self.read = 0
         """How far from the front the ranking was read (`head`)."""
+        self.whole = True
+        """Whether it ranks every index below its length once (`layout` is a permutation):
+        not so for an order given whole (`of`), which may leave indices out."""
 
     @classmethod
     def of(cls, order: Sequence[int] | NDArray[np.int64] | _Ranking) -> _Ranking:
@@ -315,6 +386,7 @@ class _Ranking:
         done = np.asarray(order, dtype=np.int64)
         made = cls(np.empty(0, dtype=np.float64), np.empty(0, dtype=np.int64))
         made._done, made._left, made._count = done, done[:0], len(done)
+        made.whole = False
         return made
 
     def __len__(self) -> int:
