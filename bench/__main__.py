@@ -1,4 +1,4 @@
-"""`uv run python -m bench [--quick] [--plan]`: measure, print a table, write bench/results.json.
+"""`uv run python -m bench [--quick] [--plan] [--plan-command]`: measure, print a table, write bench/results.json.
 
 Nothing here asserts a time: the numbers are the output. Everything runs under a
 temporary DRILLBIT_HOME, so no user's database or card cache is touched.
@@ -186,6 +186,10 @@ def table(figures: Sequence[Figure]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Parse the flags, measure, print, write the JSON (`--plan`: the plan simulation only)."""
     given = list(sys.argv[1:] if argv is None else argv)
+    if "--plan-command" in given:
+        from bench.plan_command import main as plan_command_main
+
+        return plan_command_main(given)
     if "--plan" in given:
         from bench.plan import main as plan_main
 
