@@ -85,6 +85,9 @@ def measure(
         shutil.copytree(made.home, home)
         interview = (clock.astimezone().date() + timedelta(days=horizon)).isoformat()
         _run(REPO, home, clock, ["--content", str(bank), "plan", "--interview", interview])
+        if horizon == days[0]:
+            for tree in trees.values():  # not measured: each tree's bytecode written once
+                _run(tree, home, clock, ["--content", str(bank), "plan", "--json"])
         for round_ in range(repeats):
             order = list(trees) if round_ % 2 == 0 else list(reversed(trees))
             for command in ("plan", "plan --json"):
