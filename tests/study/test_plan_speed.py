@@ -414,3 +414,42 @@ def test_once_the_days_are_full_a_placed_card_s_other_looks_crowd_no_day(vectori
         assert placed == _plain_place(looks, [20.0, 20.0], 0.0, 10.0, order)
         # both days full: "c" turned away from day 1 crowds it; "a" and "b" are placed
         assert placed.crowded == (frozenset({1}) if 4 in order else frozenset())
+
+
+def test_the_recall_cache_knows_a_tuple_of_moments_by_identity_and_a_list_by_its_moments() -> None:
+    """The thirty-seventh round: the last pass asks every card with one tuple of moments,
+    which the cache knows by its identity (and by its ids, which the cache keeps alive),
+    instead of comparing the moments again for each card. A list changed between two
+    asks, and tuples made and dropped one after another (whose ids Python reuses), must
+    still get their own moments' recalls."""
+    scheduler = Scheduler(enable_fuzzing=False)
+    start = datetime(2026, 3, 20, tzinfo=UTC)
+    moment = datetime(2026, 3, 1, 9, tzinfo=UTC)
+    card = Card(card_id=1, due=moment - timedelta(days=30))
+    card, _ = scheduler.review_card(card, Rating.Good, review_datetime=card.due)
+    card, _ = scheduler.review_card(card, Rating.Good, review_datetime=card.due)
+
+    def plain(moments: Sequence[datetime]) -> list[float]:
+        return [
+            plan_curve._recall_after_review(card, when, start, scheduler, steps=True)
+            for when in moments
+        ]
+
+    cache = RecallCache()
+    whens = [moment + timedelta(days=offset) for offset in range(6)]
+    assert cache.after_reviews(card, whens, start, scheduler, steps=True) == plain(whens)
+    whens[:] = [when + timedelta(hours=5) for when in whens]  # the same list, other moments
+    assert cache.after_reviews(card, whens, start, scheduler, steps=True) == plain(whens)
+    for shift in range(40):
+        # fresh tuples, dropped after (Python reuses their ids): six moments, then their
+        # end, or five other moments; an id kept must not stand for another tuple's
+        moments = tuple(moment + timedelta(hours=shift, days=d) for d in range(6))
+        after = (
+            moments[1:] if shift % 2 else tuple(when + timedelta(hours=1) for when in moments[1:])
+        )
+        for asked in (moments, after):
+            assert cache.after_reviews(card, asked, start, scheduler, steps=True) == plain(asked)
+        del moments, after, asked
+    same = tuple(whens)
+    for _ in range(3):  # one tuple asked again and again: the answer of the first ask
+        assert cache.after_reviews(card, same, start, scheduler, steps=True) == plain(same)
