@@ -210,6 +210,13 @@ NAMED_SLIPS = {
     "positional-encoding/wrong_cos_as_shifted_sin_minus": "the odd columns hold -cos",
     "positional-encoding/wrong_cos_of_sin_in_place": "the odd columns hold cos(sin(angle))",
     "positional-encoding/wrong_angles_floor_divided": "the angles were floored",
+    "multi-head-attention/wrong_scores_keys_against_queries": "in each head, Q and K swapped",
+    "multi-head-attention/wrong_scores_queries_against_queries": "in each head, K is not used",
+    "multi-head-attention/wrong_scores_keys_against_keys": "in each head, Q is not used",
+    "multi-head-attention/wrong_scores_transpose_on_queries_loop": (
+        "in each head, the transpose is on Q"
+    ),
+    "multi-head-attention/wrong_heads_not_transposed": "the heads were split without a transpose",
 }
 """Each answer file whose slip the grader names from a known-wrong variant, and the words."""
 

@@ -132,14 +132,14 @@ def _mixup_error(
     return None
 
 
-def _mixup_cause(case: Case, error: str) -> str | None:
-    """What the mix-ups of Q and K whose code raises exactly this error on this case prove:
+def _mixup_cause(
+    Q: np.ndarray, K: np.ndarray, V: np.ndarray, mask: Any, error: str, shapes: str
+) -> str | None:
+    """What the mix-ups of Q and K whose code raises exactly this error on these inputs prove:
     the one that does, by name; Q @ K and Q^T @ K (whose errors agree with Q and K of one
-    shape), that K is not transposed; several others, each by its form, as this case cannot
-    tell them apart. None when none does."""
-    args = case.inputs["args"]
-    Q, K, V = args[:3]
-    mask = args[3] if len(args) > 3 else None
+    shape), that K is not transposed; several others, each by its form, as these shapes cannot
+    tell them apart. None when none does. `shapes` says which Q and K these are (a case's
+    own, or one head's of multi-head attention)."""
     if _mixup_error(Q, K, V, mask, lambda q, k: q @ np.swapaxes(k, -1, -2)) is not None:
         return None  # the right scores raise too: the error is elsewhere
     first = error.split("\n", 1)[0]
@@ -154,7 +154,6 @@ def _mixup_cause(case: Case, error: str) -> str | None:
             else None,
         }
     ]
-    shapes = f"Q of shape {Q.shape}, K of shape {K.shape}"
     if not found:
         return None
     if len(found) == 1:
@@ -308,7 +307,9 @@ class AttentionChecker(NNChecker):
                 "entry, np.swapaxes(K, -1, -2) (K.T works only when K is 2-D)"
             )
         if not error.startswith("ValueError: axes don't match array") or k.ndim == 3:
-            return _mixup_cause(case, error)
+            v = case.inputs["args"][2]
+            shapes = f"Q of shape {q.shape}, K of shape {k.shape}"
+            return _mixup_cause(q, k, v, mask, error, shapes)
         return (
             f"K.transpose with a fixed list of axes fits one number of dimensions only, and "
             f"this K has {k.ndim} ({k.shape}): the leading batch axes are optional, so swap "
@@ -526,6 +527,7 @@ def _heads_variants(
         return H.reshape(T, d_model)
 
     return [
+        *_head_mixups(split(Q), split(K), split(V), mask, lambda H: merge(H) @ Wo),
         # joined back as it was split, or with the right merge (a transpose first)
         *(
             (
@@ -561,6 +563,12 @@ def _heads_variants(
                     lambda: merge(_mask_added_weights(split(Q), split(K), mask) @ split(V)) @ Wo,
                 )
             ]
+        ),
+        (
+            HEADS_NOT_TRANSPOSED,
+            lambda: _raising_as_nan(
+                lambda: _tokens_first(Q, K, V, n_heads, mask, np.sqrt(dh)) @ Wo
+            ),
         ),
         (
             "the heads are concatenated in the wrong layout: (n_heads, T, dh) must be "
@@ -664,6 +672,63 @@ def _heads_variants(
     ]
 
 
+HEADS_SHAPES = "each head's q and k of shape (T, dh) = "
+HEADS_NOT_TRANSPOSED = (
+    "the heads were split without a transpose: M.reshape(T, n_heads, dh) keeps the tokens "
+    "first, so the scores are (T, n_heads, n_heads) and each token's heads attend to one "
+    "another, not the tokens to the tokens; transpose the split to (n_heads, T, dh), "
+    "M.reshape(T, n_heads, dh).transpose(1, 0, 2), and back before the merge"
+)
+
+
+def _raising_as_nan(compute: Callable[[], np.ndarray]) -> np.ndarray:
+    """A variant's value, or a NaN that matches no output when its code raises here."""
+    try:
+        return compute()
+    except ValueError:
+        return np.full(1, np.nan)
+
+
+def _tokens_first(
+    Q: np.ndarray, K: np.ndarray, V: np.ndarray, n_heads: int, mask: Any, divide: float
+) -> np.ndarray:
+    """Attention over (T, n_heads, dh) splits left untransposed, merged by a reshape: the heads
+    of each token attend to each other (a (T, T) mask then fails to broadcast, or, with one
+    head or T = n_heads, applies to the heads)."""
+    T, d_model = Q.shape
+    q, k, v = (M.reshape(T, n_heads, d_model // n_heads) for M in (Q, K, V))
+    with np.errstate(all="ignore"):
+        scores = q @ np.swapaxes(k, -1, -2) / divide
+        if mask is not None:
+            scores = np.where(mask, scores, -np.inf)
+        out: np.ndarray = (_softmax(scores) @ v).reshape(T, d_model)
+    return out
+
+
+def _head_mixups(
+    q: np.ndarray, k: np.ndarray, v: np.ndarray, mask: Any, join: Callable[[np.ndarray], Any]
+) -> list[tuple[str, Callable[[], Any]]]:
+    """The outputs of multi-head attention whose heads mix up q and k as single-head code
+    does (QK_MIXUPS, one message for both drills), for those that run here with (T, T)
+    scores; `join` turns the heads' outputs into the drill's output. Computed on demand."""
+    dh, shape = q.shape[-1], (*q.shape[:-1], k.shape[-2])
+
+    def output(mixup: Mixup) -> Callable[[], Any]:
+        def compute() -> Any:
+            mixed = _mixup_scores(q, k, mixup.scores, shape)
+            if mixed is None:
+                return np.full(1, np.nan)  # matches no output: this mix-up raises here
+            with np.errstate(all="ignore"):
+                scores = mixed / np.sqrt(dh)
+                if mask is not None:
+                    scores = np.where(mask, scores, -np.inf)
+                return join(_softmax(scores) @ v)
+
+        return compute
+
+    return [(f"in each head, {m.message}", output(m)) for m in QK_MIXUPS]
+
+
 def _diagonal_left_out(
     j: Judgement,
     got: Any,
@@ -728,6 +793,39 @@ class MultiHeadAttentionChecker(NNChecker):
 
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"multi_head_attention": ref.multi_head_attention}
+
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """A mix-up of q and k in the heads' scores that raises this very error, as the
+        single-head checker names it: computed on the heads stacked (n_heads, T, dh) and on
+        one head alone (T, dh), as a loop over the heads has it (a broadcast error shows
+        which). Without this numpy's sizes pointed at X, whose rows and columns are T and
+        d_model, for a product of (T, dh) arrays."""
+        args = case.inputs["args"]
+        X, Wq, Wk, Wv, _, n_heads = args[:6]
+        causal = bool(args[6]) if len(args) > 6 else False
+        T, d_model = X.shape
+        dh = d_model // n_heads
+
+        def split(W: np.ndarray) -> np.ndarray:
+            heads: np.ndarray = (X @ W).reshape(T, n_heads, dh).transpose(1, 0, 2)
+            return heads
+
+        q, k, v = split(Wq), split(Wk), split(Wv)
+        mask = ref.causal_mask(T) if causal else None
+        shapes = f"{HEADS_SHAPES}{(T, dh)}, n_heads = {n_heads}"
+        for heads in (slice(None), 0):  # all heads stacked, then one head as a loop has it
+            cause = _mixup_cause(q[heads], k[heads], v[heads], mask, error, shapes)
+            if cause is not None:
+                return f"in each head, {cause}"
+        try:
+            _tokens_first(X @ Wq, X @ Wk, X @ Wv, n_heads, mask, np.sqrt(dh))
+        except ValueError as raised:
+            if error.split("\n", 1)[0] == f"ValueError: {raised}".split("\n", 1)[0]:
+                return (
+                    f"{HEADS_NOT_TRANSPOSED} (numpy raised the error that the causal mask, "
+                    f"{(T, T)}, raises against such scores, {(T, n_heads, n_heads)})"
+                )
+        return None
 
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         def make(T: int, d_model: int, n_heads: int, causal: bool | None) -> tuple[Any, ...]:
