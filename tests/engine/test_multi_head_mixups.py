@@ -4,7 +4,8 @@ attention's is (one table of mix-ups, QK_MIXUPS, serves both drills), on every c
 Before, these failed with a bare "max rel error", with numpy's own matmul or broadcast error,
 or with the generic guess "fails when X's rows and columns differ", which blamed X for a
 product of each head's (T, dh) arrays. A split left untransposed, (T, n_heads, dh), was a bare
-"max rel error" too: its heads attend to one another instead of its tokens.
+"max rel error" too: its heads attend to one another instead of its tokens. Heads projected
+from their own input features were a bare "max rel error" at T = 1, where only V shows it.
 """
 
 from __future__ import annotations
@@ -48,6 +49,13 @@ KINDS: dict[str, list[tuple[str, ...]]] = {
     "wrong_heads_not_transposed": [
         (HEADS_NOT_TRANSPOSED + ": max rel error ",),
         (HEADS_NOT_TRANSPOSED + " (numpy raised the error that the causal mask, (",),
+    ],
+    # dh = 1 divides by 1: that case passes, as it should
+    "wrong_no_scaling": [("the scores are not divided by sqrt(dh): max rel error ",)],
+    # at T = 1 only V's projection shows it, and only V is named there
+    "wrong_heads_from_rows_of_W": [
+        ("head h was projected from its own dh input features only", "X @ Wq[:, h*dh"),
+        ("V's head h was projected from its own dh input features only", "only V shows it"),
     ],
 }
 """Each wrong answer and the messages its failing cases give, as the phrases they hold."""

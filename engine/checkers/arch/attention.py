@@ -614,7 +614,15 @@ def _heads_variants(
             ),
         ),
         *(  # at T = 1 the weights are 1 whatever q and k are: only V's projection shows
-            []
+            [
+                (
+                    "V's head h was projected from its own dh input features only, X[:, rows] "
+                    "@ Wv[rows, rows] with rows = h*dh:(h+1)*dh (with one token the weights "
+                    "are 1, so only V shows it); a head sees every input feature: "
+                    "X @ Wv[:, h*dh:(h+1)*dh] (its columns of W, all of its rows)",
+                    lambda: merge(diagonal_blocks(Wv)) @ Wo,
+                )
+            ]
             if T == 1
             else [
                 (
