@@ -40,7 +40,62 @@ def test_a_broadcast_error_on_a_non_square_input_names_it_its_case_and_the_line(
     assert cause is not None
     assert cause.startswith("fails when z's rows and columns differ (case 4: z of shape (6, 10))")
     assert "numpy raised a shape error at line 7" in cause
-    assert "may swap rows and columns" in cause
+    # e.sum(axis=0)[:, None]: the (10, 1) column is one value per column of z, made a column
+    assert "against z, a column of one value per column (as a reduction over axis 0" in cause
+
+
+@pytest.mark.parametrize(
+    ("error", "words"),
+    [
+        (  # X.var(axis=1) without keepdims: one value per row, lined up with the columns
+            "ValueError: operands could not be broadcast together with shapes (6,10) (6,) ",
+            "against z, a vector of one value per row (as a reduction over axis 1 without "
+            "keepdims=True gives) met its columns",
+        ),
+        (  # m[None, :] where m = z.max(axis=1): a row of one value per row
+            "ValueError: operands could not be broadcast together with shapes (6,10) (1,6) ",
+            "against z, a row of one value per row (as a reduction over axis 1 made a row",
+        ),
+        (  # z - other.T
+            "ValueError: operands could not be broadcast together with shapes (6,10) (10,6) ",
+            "against z, an array shaped like it transposed met it elementwise",
+        ),
+        (
+            "ValueError: matmul: Input operand 1 has a mismatch in its core dimension 0, with "
+            "gufunc signature (n?,k),(k,m?)->(n?,m?) (size 6 is different from 10)",
+            "a matrix product met z's rows where its columns belong: an operand needs a .T",
+        ),
+        (
+            "ValueError: shapes (6,10) and (6,10) not aligned: 10 (dim 1) != 6 (dim 0)",
+            "a matrix product met z's rows where its columns belong",
+        ),
+        (
+            "ValueError: all the input array dimensions except for the concatenation axis must "
+            "match exactly, but along dimension 1, the array at index 0 has size 10 and the "
+            "array at index 1 has size 6",
+            "a concatenate or stack met z's rows against its columns",
+        ),
+        (  # an argmax over axis 0 gives column indices (up to 10) used on the rows (6)
+            "IndexError: index 7 is out of bounds for axis 0 with size 6",
+            "an index that fits z's columns went along an axis as long as its rows",
+        ),
+        (  # a broadcast whose other operand has no form the grader knows: it says so
+            "ValueError: operands could not be broadcast together with shapes (6,10) (3,10,6) ",
+            "the sizes it put against each other are z's rows and columns, which some swap of "
+            "its axes explains (an axis=0/axis=1, a [:, None] for a [None, :], a missing .T), "
+            "though the error's form does not show which",
+        ),
+    ],
+    ids=["vector", "row", "transposed", "matmul", "dot", "concatenate", "index", "unknown"],
+)
+def test_the_swap_an_errors_form_shows_is_named_and_an_unknown_form_is_said_so(
+    error: str, words: str
+) -> None:
+    cause = _cause(np.zeros((6, 10)), error)
+    assert cause is not None
+    assert cause.startswith("fails when z's rows and columns differ (case 4: z of shape (6, 10))")
+    assert words in cause, cause
+    assert cause.endswith("while the rows and columns are equal this goes unnoticed")
 
 
 def test_an_einsums_error_names_the_matrix_whose_axes_met_not_one_listed_beside_it() -> None:

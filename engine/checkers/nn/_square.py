@@ -190,6 +190,82 @@ def _batched_cause(
     return None
 
 
+_PRODUCT = re.compile(r"^ValueError: (matmul: |shapes \(.*\) and \(.*\) not aligned)")
+_CONCATENATE = re.compile(r"^ValueError: all the input array dimensions")
+GUESS = "(an axis=0/axis=1, a [:, None] for a [None, :], a missing .T)"
+"""The swaps that raise such an error, listed when the error's own form does not pick one."""
+
+
+def _broadcast_operand(first_line: str, rows: int, cols: int) -> str | None:
+    """What the operand set against a (rows, cols) input in numpy's broadcast error is, said
+    by its form: one value per row or per column, as a vector, a column or a row; the input
+    transposed. None for another form (then only the sizes say a swap)."""
+    listed = _BROADCAST_SHAPES.match(first_line)
+    if listed is None or "->" in listed.group(1):
+        return None
+    shapes = _shapes_in(listed.group(1))
+    if (rows, cols) not in shapes:
+        return None
+    others = [shape for shape in shapes if shape != (rows, cols)]
+    if (cols, rows) in others:
+        return (
+            "an array shaped like it transposed met it elementwise: a .T missing or one too "
+            "many, on it or on what it is combined with"
+        )
+    if (rows,) in others:
+        return (
+            "a vector of one value per row (as a reduction over axis 1 without "
+            "keepdims=True gives) met its columns, since broadcasting lines up the last "
+            "axes: keep the reduced axis, keepdims=True or [:, None]"
+        )
+    if (cols, 1) in others:
+        return (
+            "a column of one value per column (as a reduction over axis 0 made a column "
+            "with [:, None] gives) met its rows: the values per row come from axis=1, and "
+            "values per column broadcast as a row, [None, :] or keepdims=True on axis 0"
+        )
+    if (1, rows) in others:
+        return (
+            "a row of one value per row (as a reduction over axis 1 made a row with "
+            "[None, :] gives) met its columns: values per row broadcast as a column, "
+            "[:, None] or keepdims=True on axis 1"
+        )
+    return None
+
+
+def _recognised(first_line: str, name: str, rows: int, cols: int) -> str:
+    """The swap that numpy's error, by its form, shows in code given a (rows, cols) input
+    called `name`, or, where the form shows none, what was checked: that the sizes it put
+    against each other are the input's rows and columns. Worded without the sizes, so that
+    every case of one mistake says the same."""
+    bounds = _OUT_OF_BOUNDS.match(first_line)
+    if bounds is not None:
+        size = int(bounds.group(2))
+        fits, along = ("rows", "columns") if size == cols else ("columns", "rows")
+        return (
+            f"an index that fits {name}'s {fits} went along an axis as long as its {along} "
+            "(an index array from an argmax or argmin over the wrong axis, or an [i, j] the "
+            "wrong way round)"
+        )
+    if _PRODUCT.match(first_line):
+        return (
+            f"a matrix product met {name}'s rows where its columns belong: an operand needs a "
+            ".T (or has one too many), or the two are multiplied in the other order"
+        )
+    if _CONCATENATE.match(first_line):
+        return (
+            f"a concatenate or stack met {name}'s rows against its columns: the arrays are "
+            "joined along the wrong axis, or one of them is transposed"
+        )
+    operand = _broadcast_operand(first_line, rows, cols)
+    if operand is not None:
+        return f"against {name}, {operand}"
+    return (
+        f"the sizes it put against each other are {name}'s rows and columns, which some swap "
+        f"of its axes explains {GUESS}, though the error's form does not show which"
+    )
+
+
 def swapped_axes_cause(
     inputs: dict[str, Any], case_name: str, error: str, name_of: Callable[[str], str]
 ) -> SwappedAxes | None:
@@ -209,9 +285,8 @@ def swapped_axes_cause(
             case = case_name.split(":", 1)[0]
             kind = "an index" if first_line.startswith("IndexError") else "a shape"
             why = (
-                f"numpy raised {kind} error{where}, so the code may swap rows and columns (an "
-                "axis=0/axis=1, a [:, None] for a [None, :], a missing .T), which goes unnoticed "
-                "while they are equal"
+                f"numpy raised {kind} error{where}: {_recognised(first_line, name, rows, cols)}; "
+                "while the rows and columns are equal this goes unnoticed"
             )
             differ = f"fails when {name}'s rows and columns differ"
             return SwappedAxes(

@@ -1,4 +1,4 @@
-# expect: failed | numpy raised an index error at line 8, so the code may swap rows and columns
+# expect: failed | numpy raised an index error at line 8: an index that fits y_hat's rows went along an axis as long as its columns
 import numpy as np
 
 
