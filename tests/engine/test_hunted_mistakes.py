@@ -1,6 +1,7 @@
-"""Mistakes common in public implementations of the embedding and positional-encoding
-drills (the two arch/deep drills with the fewest wrong answers), each named on every case it
-fails, not only on the first failure the answer files check.
+"""Mistakes common in public implementations of the architectures and deep-training drills,
+each named on every case it fails, not only on the first failure the answer files check
+(the thirty-sixth round hunted embedding and positional encoding, the thirty-seventh every
+drill of the two packs: a sweep of their wrong answers found later cases left unnamed).
 
 Before, these failed with a bare "max rel error", a generic "(keepdims=True or a reshape
 would keep the size-1 axis)", "off by a factor of about 0.3333", or another mistake's name
@@ -92,6 +93,67 @@ MESSAGES: dict[tuple[str, str], list[tuple[str, ...]]] = {
             "the angles were floored: p // 10000**(2i/d) drops each angle's fraction (// is "
             "floor division); the angle is p / 10000**(2i/d): max rel error ",
         )
+    ],
+    # thirty-seventh round: answers whose later cases were a bare "max rel error", numpy's
+    # own error, or another mistake's name
+    ("weight-decay-l2", "wrong_last_layer_left_out"): [
+        ("the penalty leaves out W", "the last layer's weights: range(1, L) stops at L - 1"),
+        # the last layer is one row or column: telling weights by shape leaves it out too
+        (
+            "the weights were told by their shape, and W",
+            "; or the penalty leaves out W",
+            "(this case cannot tell which: its last layer's weights have one row or column)",
+        ),
+    ],
+    ("clip-grad-norm", "wrong_norm_of_first_only"): [
+        ("total_norm is the first array's norm only, grads[0]'s, which is also the largest",),
+        ("total_norm is the first array's norm only, grads[0]'s; it is the norm of all",),
+    ],
+    ("clip-grad-norm", "wrong_largest_norm"): [
+        ("grads[0]'s, which is also the largest here (total_norm is the largest array's norm)",),
+        ("total_norm is the largest array's norm; it is the norm of all entries together: max",),
+    ],
+    ("positional-encoding", "wrong_multiplies_by_frequency_power"): [
+        ("p was multiplied by 10000**(2i/d); it is divided: p / 10000**(2i/d)",)
+    ],
+    ("positional-encoding", "wrong_float16_angles"): [
+        ("your result matches in float16 precision only (every value of PE is a float16",),
+        (
+            "every value of PE is a float16 number, and the table is further off than "
+            "float16's rounding of it: the angles were float16 too",
+        ),
+    ],
+    ("conv2d-forward", "wrong_kernel_transposed"): [
+        ("the kernel's rows and columns are swapped (w[f, c].T)",),
+        ("the kernel's rows and columns are swapped and then reshaped back to (KH, KW)",),
+    ],
+    ("conv2d-forward", "wrong_width_from_height"): [
+        ("out has shape (", "the width's size was computed from H: Wo = (W + 2*pad"),
+        (
+            "the width's size was computed from H: Wo = (H + 2*pad - KW)//stride + 1 = ",
+            "so the last windows run past the right edge",
+        ),
+    ],
+    ("conv2d-backward", "wrong_dw_from_unpadded_x"): [
+        ("dw reads its windows from the unpadded x; they are windows of x_pad",)
+    ],
+    ("layernorm", "wrong_float32_cache"): [
+        ("the precision of float32",),
+        # two features: dX's sums cancel the cache's rounding far past float32's 7 digits
+        ("dX is the right formula on a float32 cache",),
+    ],
+    ("label-smoothing", "wrong_labels_broadcast_square_only"): [
+        ("one row per example (as np.eye(c)[labels] gives), met a (",),
+        ("was added in place to a (2, 1) one, and with one example the two broadcast",),
+    ],
+    ("lstm-cell", "wrong_h_from_old_cell"): [
+        ("h uses the old cell state, o * tanh(c_prev); it uses the new one",)
+    ],
+    ("adamw-step", "wrong_bias_correction_t_plus_one"): [
+        ("the bias correction used t + 1: t is already this step's number",)
+    ],
+    ("layernorm", "wrong_whole_batch_statistics"): [
+        ("the mean and variance are of the whole batch, every entry at once",)
     ],
 }
 """Each hunted wrong answer and the messages its failing cases give, as the phrases they hold."""

@@ -251,12 +251,15 @@ def _raised_on_transposed_kernel(case: Case, error: str) -> bool:
     return kh != kw and {(c, kh, kw), (c, kw, kh)} <= {s[-3:] for s in shapes}
 
 
-def _raised_on_unpadded_window(case: Case, error: str) -> bool:
+def _raised_on_unpadded_window(case: Case, error: str, backward: bool = False) -> bool:
     """True when numpy's broadcast error pairs a kernel-shaped operand, (..., C, KH, KW), with
     a window of the batch, (N or 1, C, rows, cols) at its end, whose rows and cols are those of
-    a slice of the unpadded x cut short at its far border: shapes a padded window never has."""
-    x, w = case.inputs["args"][:2]
-    stride, pad = _stride_pad(case, 3)
+    a slice of the unpadded x cut short at its far border: shapes a padded window never has.
+    In the backward pass (args dout, x, w, ...) the window may also be dw's term, (F, C, rows,
+    cols), added to dw, (F, C, KH, KW)."""
+    x, w = case.inputs["args"][1:3] if backward else case.inputs["args"][:2]
+    stride, pad = _stride_pad(case, 4 if backward else 3)
+    leads = (1, x.shape[0], w.shape[0]) if backward else (1, x.shape[0])
     c, kh, kw = w.shape[1:]
     rows = _cut_short_sizes(x.shape[2], kh, stride, pad)
     cols = _cut_short_sizes(x.shape[3], kw, stride, pad)
@@ -264,7 +267,7 @@ def _raised_on_unpadded_window(case: Case, error: str) -> bool:
     def cut_short(s: tuple[int, ...]) -> bool:
         return (
             len(s) >= 4
-            and s[-4] in (1, x.shape[0])
+            and s[-4] in leads
             and s[-3] == c
             and s[-2] in rows
             and s[-1] in cols
@@ -275,6 +278,35 @@ def _raised_on_unpadded_window(case: Case, error: str) -> bool:
     windows = [i for i, s in enumerate(shapes) if cut_short(s)]
     kernels = [i for i, s in enumerate(shapes) if s[-3:] == (c, kh, kw)]
     return pad > 0 and any(k != i for i in windows for k in kernels)
+
+
+def _width_from_height(case: Case, error: str) -> str | None:
+    """Wo computed from H on an image taller than wide: the loop over the output's columns
+    runs past the padded width, where the window comes out narrower than the kernel and its
+    product with w raises (tensordot's "shape-mismatch for sum", or a broadcast of a window
+    (..., C, KH, cols < KW)). With padding, a window sliced from the unpadded x is cut short
+    there too, and tensordot's error does not say which: both are said."""
+    x, w = case.inputs["args"][:2]
+    stride, pad = _stride_pad(case, 3)
+    (h, width), (c, kh, kw) = x.shape[2:], w.shape[1:]
+    wrong, right = (h + 2 * pad - kw) // stride + 1, (width + 2 * pad - kw) // stride + 1
+    if wrong <= right:
+        return None
+    first = error.split("\n", 1)[0]
+    narrow = any(
+        len(s) >= 3 and s[-3:-1] == (c, kh) and s[-1] < kw for s in _broadcast_shapes(error)
+    )
+    if not (first.startswith("ValueError: shape-mismatch for sum") or narrow):
+        return None
+    cause = (
+        f"the width's size was computed from H: Wo = (H + 2*pad - KW)//stride + 1 = {wrong} "
+        f"columns of windows where the padded width holds {right}, so the last windows run "
+        "past the right edge and come out narrower than the kernel, which numpy refuses; Wo "
+        "= (W + 2*pad - KW)//stride + 1, with W = x.shape[3]"
+    )
+    if pad > 0 and not narrow:
+        return f"{cause} (or, as numpy's error does not show which: {_UNPADDED_WINDOWS})"
+    return cause
 
 
 def _windows_from_unpadded(
@@ -340,7 +372,7 @@ class Conv2dForwardChecker(NNChecker):
             return _BIAS_ON_WIDTH
         if _raised_on_unpadded_window(case, error):
             return _UNPADDED_WINDOWS
-        return None
+        return _width_from_height(case, error)
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         x, w, b = case.inputs["args"][:3]
@@ -394,6 +426,19 @@ class Conv2dForwardChecker(NNChecker):
                         ref.conv2d_forward(x, w.transpose(0, 1, 3, 2), b, stride, pad)
                         if square
                         else np.full(expected.shape, np.nan)
+                    ),
+                ),
+                (  # a (KH, KW) kernel transposed does not fit its window: a reshape forces it
+                    "the kernel's rows and columns are swapped and then reshaped back to "
+                    "(KH, KW) (w.transpose(0, 1, 3, 2).reshape(w.shape)), which puts its values "
+                    "in the wrong places: w[f, c, p, q] multiplies x_pad[..., i*stride + p, "
+                    "j*stride + q], row p and column q, as w is given",
+                    lambda: (
+                        np.full(expected.shape, np.nan)
+                        if square
+                        else ref.conv2d_forward(
+                            x, w.transpose(0, 1, 3, 2).reshape(w.shape), b, stride, pad
+                        )
                     ),
                 ),
                 (
@@ -474,8 +519,19 @@ class Conv2dBackwardChecker(NNChecker):
     entries = ("conv2d_backward",)
 
     def error_cause(self, case: Case, error: str) -> str | None:
-        """dx scattered with each kernel transposed, on a kernel that is not square."""
-        return _KERNEL_TRANSPOSED_IN_DX if _raised_on_transposed_kernel(case, error) else None
+        """dx scattered with each kernel transposed, on a kernel that is not square; dw's
+        windows sliced from the unpadded x, cut short at its far border."""
+        if _raised_on_transposed_kernel(case, error):
+            return _KERNEL_TRANSPOSED_IN_DX
+        if _raised_on_unpadded_window(case, error, backward=True):
+            pad = _stride_pad(case, 4)[1]
+            return (
+                "dw reads its windows from the unpadded x; they are windows of x_pad, x with "
+                f"{pad} zeros added on each side, so window (i, j) starts {pad} rows and columns "
+                "earlier in x's own coordinates (at the far border x's slice is cut short, and "
+                "numpy refuses to add it to dw)"
+            )
+        return None
 
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"conv2d_backward": ref.conv2d_backward}

@@ -14,7 +14,7 @@ from engine.arch import embedding as ref
 from engine.checkers.arch._common import check_shape, numeric_check
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
-from engine.checks import Judgement, Tolerance
+from engine.checks import Judgement, Tolerance, float16_only
 
 __all__ = ["embedding", "positional_encoding"]
 
@@ -323,6 +323,27 @@ def _encoding(
     return np.where(cols % 2 == 0, sin(angle), cos(angle))
 
 
+def _float16_angles(got: Any, expected: np.ndarray, tol: Tolerance) -> bool:
+    """True when every value is a float16 number (a table of more than a few values is not so
+    by chance) and the table is off by more than float16's rounding of the right one: its
+    angles were float16, which for a long sequence loses the first digits of sin and cos."""
+    if not isinstance(got, np.ndarray) or got.shape != expected.shape or got.size < 16:
+        return False
+    g = got.astype(np.float64)
+    with np.errstate(all="ignore"):
+        halves = g.astype(np.float16).astype(np.float64)
+    return (
+        bool(np.all(np.isfinite(g)) and np.array_equal(halves, g))
+        and not float16_only(g, expected)
+        and bool(np.any(tol.violation(g, expected) > 1.0))
+    )
+
+
+def _sin_cos(angle: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The sines and the cosines of these angles, for a table's even and odd columns."""
+    return np.sin(angle), np.cos(angle)
+
+
 def _interleaved(even: np.ndarray, odd: np.ndarray) -> np.ndarray:
     """A (T, d) table with these (T, d/2) values in its even and its odd columns."""
     out = np.empty((even.shape[0], 2 * even.shape[1]))
@@ -379,11 +400,20 @@ class PositionalEncodingChecker(NNChecker):
             out: np.ndarray = 2 * (cols // 2) / d
             return out
 
+        tol = Tolerance(rtol=1e-9, atol=1e-12 * max(1, T))
+        if _float16_angles(got, expected, tol):
+            j.fail(
+                "every value of PE is a float16 number, and the table is further off than "
+                f"float16's rounding of it: the angles were float16 too, where an angle near "
+                f"{T - 1} (the last position) is a multiple of {float(np.spacing(np.float16(T - 1)))}"
+                ", so its sine and cosine are off in the first digits; compute in float64, and "
+                ".astype(np.float64) afterwards cannot bring the lost digits back"
+            )
         j.close(
             "PE",
             got,
             expected,
-            Tolerance(rtol=1e-9, atol=1e-12 * max(1, T)),
+            tol,
             hints=[
                 (
                     "the exponent uses the column index j/d for every column; sin and cos of "
@@ -485,10 +515,22 @@ class PositionalEncodingChecker(NNChecker):
                     "2 * i / d",
                     lambda: _encoding(T, d, lambda c: 0 * c),
                 ),
-                (
-                    "p was multiplied by 10000**(2i/d); it is divided: p / 10000**(2i/d), so "
-                    "the wavelengths grow from 2*pi to 10000*2*pi across the columns",
-                    lambda: _encoding(T, d, lambda c: -pair(c)),
+                *(
+                    (
+                        "p was multiplied by 10000**(2i/d); it is divided: p / 10000**(2i/d), "
+                        "so the wavelengths grow from 2*pi to 10000*2*pi across the columns",
+                        table,
+                    )
+                    # p * 10000**(2i/d) and p / 10000**(-2i/d): angles up to T * 10000 keep
+                    # only about 1e-9 of their value through another rounding order
+                    for table in (
+                        lambda: _interleaved(
+                            *_sin_cos(
+                                np.arange(T)[:, None] * 10000.0 ** pair(np.arange(0, d, 2))[None, :]
+                            )
+                        ),
+                        lambda: _encoding(T, d, lambda c: -pair(c)),
+                    )
                 ),
             ],
         )

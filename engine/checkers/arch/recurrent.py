@@ -66,6 +66,14 @@ def _forward_hints(
     g = np.tanh(z[3 * n :])
     c = f * c_prev + i * g
     hints.append(("h is o * c; it is o * tanh(c)", lambda: o * c, lambda: c))
+    hints.append(
+        (
+            "h uses the old cell state, o * tanh(c_prev); it uses the new one, c = f * c_prev "
+            "+ i * g, computed first: h = o * tanh(c)",
+            lambda: o * np.tanh(c_prev),
+            lambda: c,
+        )
+    )
     c_ungated = f * c_prev + g
     hints.append(
         (

@@ -49,6 +49,20 @@ def _same(got: Arrays, hypothesis: Arrays) -> bool:
     )
 
 
+def _one_arrays_norm(norms: list[float]) -> list[tuple[str, float]]:
+    """total_norm as one array's norm: the first's (np.linalg.norm(grads[0]), a loop that
+    returns early) or the largest's; where the first is the largest the case cannot tell them
+    apart, and says both. Empty with one array, whose norm is the total."""
+    if len(norms) < 2:
+        return []
+    whole = "it is the norm of all entries together"
+    first = "total_norm is the first array's norm only, grads[0]'s"
+    largest = "total_norm is the largest array's norm"
+    if norms[0] == max(norms):
+        return [(f"{first}, which is also the largest here ({largest}); {whole}", norms[0])]
+    return [(f"{first}; {whole}", norms[0]), (f"{largest}; {whole}", max(norms))]
+
+
 class ClipGradNormChecker(NNChecker):
     """clip_grad_norm(grads, max_norm) -> (clipped, total_norm), one factor for every array."""
 
@@ -197,10 +211,7 @@ class ClipGradNormChecker(NNChecker):
                     if count not in (1, len(grads))
                     else []
                 ),
-                (
-                    "total_norm is the largest array's norm; it is the norm of all entries together",
-                    max(norms),
-                ),
+                *_one_arrays_norm(norms),
                 (
                     "total_norm must be the norm before clipping (it reports how large the "
                     "gradients were)",

@@ -99,6 +99,12 @@ class LayernormChecker(NormalizationChecker):
                 normalization_variant(X, gamma, beta, eps, axis=self.axis, outside=True),
             ),
             (
+                "the mean and variance are of the whole batch, every entry at once (X.mean() "
+                "and X.var() without an axis); layer norm takes each example's own, over its "
+                "features: axis 0, keepdims=True",
+                gamma * (X - X.mean()) / np.sqrt(X.var() + eps) + beta,
+            ),
+            (
                 "the eps argument was ignored (1e-5 used instead)",
                 normalization_variant(X, gamma, beta, DEFAULT_EPS, axis=self.axis),
             ),

@@ -333,6 +333,18 @@ class SmoothedCrossEntropyChecker(NNChecker):
                 f"a ({m}, {c}) array, one row per example (as np.eye(c)[labels] gives), met "
                 f"a ({c}, {m}) one; {layout}: transpose it, np.eye(c)[labels].T"
             )
+        side = max(c, m)
+        if min(c, m) == 1 and error.startswith(  # q += one_hot: a row and a column broadcast
+            f"ValueError: non-broadcastable output operand with shape ({c},{m}) doesn't match "
+            f"the broadcast shape ({side},{side})"
+        ):
+            return (
+                f"a ({m}, {c}) array, one row per example (as np.eye(c)[labels] or "
+                f"labels[:, None] == classes gives), was added in place to a ({c}, {m}) one, "
+                f"and with one {'example' if m == 1 else 'class'} the two broadcast into a "
+                f"({side}, {side}) square that does not fit it; {layout}: transpose it, "
+                "np.eye(c)[labels].T"
+            )
         if error.startswith("IndexError:") and (
             (m > c and f"for axis 0 with size {c}" in error)
             or (c > m and f"for axis 1 with size {m}" in error)

@@ -48,15 +48,31 @@ def _layer_left_out(net: Mapping[str, np.ndarray], lam: float, m: int) -> list[t
     weights = sorted(
         (k for k in net if k.startswith("W") and k[1:].isdigit()), key=lambda k: int(k[1:])
     )
-    if len(weights) < 2:
+    if not weights:
         return []
-    last = weights[-1]
+    last = weights[-1]  # with one layer, range(1, 1) is empty and the penalty 0
     kept = float(sum(np.sum(net[k] ** 2) for k in weights[:-1]))
     return [
         (
             f"the penalty leaves out {last}, the last layer's weights: range(1, L) stops at "
             "L - 1; loop over range(1, L + 1), or over every key that starts with W",
             lam / (2 * m) * kept,
+        )
+    ]
+
+
+def _left_out(net: Mapping[str, np.ndarray], lam: float, m: int) -> list[tuple[str, Any]]:
+    """The penalties of code that leaves weights out, by shape or by the loop's last layer;
+    where both leave out the same matrix (the last is one row or column) the case cannot tell
+    them apart, and both are said: naming one was a guess."""
+    by_shape, by_loop = _shape_slips(net, lam, m), _layer_left_out(net, lam, m)
+    if not (by_shape and by_loop) or by_shape[0][1] != by_loop[0][1]:
+        return [*by_shape, *by_loop]
+    return [
+        (
+            f"{by_shape[0][0]}; or {by_loop[0][0]} (this case cannot tell which: its last "
+            "layer's weights have one row or column)",
+            by_shape[0][1],
         )
     ]
 
@@ -151,8 +167,7 @@ class L2PenaltyChecker(NNChecker):
                     / (2 * m)
                     * float(sum(np.sum(v) ** 2 for k, v in net.items() if k.startswith("W"))),
                 ),
-                *_shape_slips(net, lam, m),
-                *_layer_left_out(net, lam, m),
+                *_left_out(net, lam, m),
                 (
                     "np.linalg.norm(W, 2) of a matrix is its largest singular value (the "
                     "spectral norm), not the root of its sum of squares: use np.linalg.norm(W) "

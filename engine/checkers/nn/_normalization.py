@@ -66,6 +66,32 @@ def normalization_numeric_grads(
     return numeric
 
 
+FLOAT32_CACHE = (
+    "dX is the right formula on a float32 cache: x_hat or 1/std was stored as float32 "
+    "(.astype(np.float32)), and the sums in dX cancel its rounding's leading digits away "
+    "(most where there are few values to normalize); keep the cache in float64"
+)
+
+
+def _float32_cache_hints(
+    dout: np.ndarray, gamma: np.ndarray, x_hat: np.ndarray, inv_std: np.ndarray, axis: int
+) -> list[tuple[str, Callable[[], np.ndarray]]]:
+    """dX from a cache with x_hat, 1/std or both rounded to float32, computed on demand: a
+    few cases' cancellation leaves more than float32_digits can tell from a wrong formula."""
+
+    def rounded(a: np.ndarray) -> np.ndarray:
+        return a.astype(np.float32).astype(np.float64)
+
+    def dX(xh: np.ndarray, inv: np.ndarray) -> Callable[[], np.ndarray]:
+        return lambda: normalize_backward(dout, (xh, inv, gamma), axis=axis)[0]
+
+    return [
+        (FLOAT32_CACHE, dX(rounded(x_hat), rounded(inv_std))),
+        (FLOAT32_CACHE, dX(rounded(x_hat), inv_std)),
+        (FLOAT32_CACHE, dX(x_hat, rounded(inv_std))),
+    ]
+
+
 def normalization_variant(
     X: np.ndarray,
     gamma: np.ndarray,
@@ -445,6 +471,7 @@ class NormalizationChecker(NNChecker):
             ),
         ]
         dX_hints += self.dX_term_hints(dout, gamma, x_hat, inv_std)
+        dX_hints += _float32_cache_hints(dout, gamma, x_hat, inv_std, self.axis)
         if self.other_axis_dX_hint is not None:
             forward, _ = self.passes()
             _, cache = forward(X, gamma, beta, eps)

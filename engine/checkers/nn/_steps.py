@@ -336,7 +336,8 @@ def correction_slips(
     eps: float,
 ) -> tuple[list[Hint], list[Hint]]:
     """Adam's step from `base` with half a bias correction (or one with the other moment's
-    beta), or with t counted from 0 (the correction's power t - 1): the finite forms for
+    beta), or with t counted from 0 (the correction's power t - 1) or one step ahead (t + 1):
+    the finite forms for
     `close`, and for `array`'s non-finite hints the zero-based form at t = 1, where
     1 - beta**0 = 0 divides m and v by zero."""
     m_hat, v_hat = m_new / (1 - beta1**t), v_new / (1 - beta2**t)
@@ -378,6 +379,14 @@ def correction_slips(
     ]
     if t > 1:
         finite.append((from_zero, lambda: step(t - 1)))
+    finite.append(
+        (
+            "the bias correction used t + 1: t is already this step's number, 1 on the first "
+            "step (incremented before the call), so 1 - beta**(t + 1) corrects for one step "
+            "more than were taken; use 1 - beta1**t and 1 - beta2**t",
+            lambda: step(t + 1),
+        )
+    )
     nonfinite: list[Hint] = [
         (
             f"{from_zero}: at t = 1 the correction 1 - beta**0 is 0, a division by zero",

@@ -1,4 +1,4 @@
-# expect: failed | total_norm is the largest array's norm
+# expect: failed | total_norm is the first array's norm only, grads[0]'s
 import numpy as np
 
 

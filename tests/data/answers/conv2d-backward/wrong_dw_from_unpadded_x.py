@@ -1,4 +1,4 @@
-# expect: error | dw reads its windows from the unpadded x
+# expect: failed | dw reads its windows from the unpadded x
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: error | the width's size was computed from H
+# expect: failed | the width's size was computed from H
 # Wo copied from the Ho line with H left in: right only for square inputs
 import numpy as np
 

@@ -1,4 +1,4 @@
-# expect: error | one row per example
+# expect: failed | one row per example
 import numpy as np
 
 
