@@ -155,6 +155,31 @@ MESSAGES: dict[tuple[str, str], list[tuple[str, ...]]] = {
     ("layernorm", "wrong_whole_batch_statistics"): [
         ("the mean and variance are of the whole batch, every entry at once",)
     ],
+    ("attention", "wrong_softmax_sum_over_all"): [
+        ("the softmax divides by the sum over every entry (a .sum() without an axis)",),
+        # one-hot rows, as many as sqrt(d_k): dividing by sqrt(d_k) after gives the same
+        ("or by the sum over every entry", "and this case cannot tell which"),
+    ],
+    ("attention", "wrong_shift_by_global_max"): [
+        (
+            "the scores were shifted by their maximum over every entry (scores.max() without "
+            "an axis)",
+            "(numpy reported invalid value during the call)",
+        )
+    ],
+    ("rmsprop-step", "wrong_eps_after_division"): [
+        ("eps was added to theta: lr * grad / np.sqrt(s) + eps divides first",)
+    ],
+    ("adamw-step", "wrong_eps_after_division"): [
+        ("eps was added to theta: lr * m_hat / np.sqrt(v_hat) + eps divides first",)
+    ],
+    ("warmup-cosine", "wrong_warmup_integer_division"): [
+        ("the warmup used integer division, (step + 1) // warmup_steps, which is 0 until",)
+    ],
+    ("bce-with-logits", "wrong_grad_over_first_axis"): [
+        ("dz was divided by z.shape[0] = ", "the length of the first axis, not by z.size = "),
+        ("divide by z.size = ",),  # a (1, m) row: z.shape[0] is 1, and dz is not divided
+    ],
 }
 """Each hunted wrong answer and the messages its failing cases give, as the phrases they hold."""
 

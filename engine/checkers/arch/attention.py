@@ -58,6 +58,41 @@ def _mask_added(weights: np.ndarray, Q: np.ndarray, K: np.ndarray, mask: np.ndar
         return bool(weights.shape == added.shape and np.allclose(weights, added, rtol=1e-6))
 
 
+GLOBAL_SHIFT = (
+    "the scores were shifted by their maximum over every entry (scores.max() without an "
+    "axis), not by each row's own: a row whose scores all lie far below the largest one "
+    "underflows to exp(...) = 0 everywhere, and its softmax is 0 / 0; subtract each row's "
+    "maximum, scores.max(axis=-1, keepdims=True)"
+)
+SUM_OVER_ALL = (
+    "the softmax divides by the sum over every entry (a .sum() without an axis), so all the "
+    "weights together sum to 1; each query's row of weights sums to 1: "
+    "e / e.sum(axis=-1, keepdims=True)"
+)
+
+
+def _masked_scores(args: list[Any]) -> np.ndarray:
+    """The scaled scores of a case, masked with -inf: what a softmax is taken of."""
+    Q, K = args[0], args[1]
+    with np.errstate(all="ignore"):
+        scores: np.ndarray = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+        if len(args) > 3:
+            scores = np.where(args[3], scores, -np.inf)
+    return scores
+
+
+def _shifted_by_global_max(args: list[Any], weights: np.ndarray) -> bool:
+    """True when the weights are NaN exactly in the rows whose exp(scores - scores.max())
+    underflows to 0 everywhere: the rows a shift by the global maximum leaves 0 / 0."""
+    scores = _masked_scores(args)
+    if weights.shape != scores.shape:
+        return False
+    with np.errstate(all="ignore"):
+        empty = np.exp(scores - scores.max()).sum(axis=-1) == 0.0
+        nan_rows = np.isnan(weights).any(axis=-1)
+    return bool(empty.any() and np.array_equal(empty, nan_rows))
+
+
 QK_RIGHT = "the scores are Q @ K^T, (..., n_q, n_k), each query against every key"
 K_UNTRANSPOSED = (
     "K is not transposed: the scores need K^T, np.swapaxes(K, -1, -2), so that each query "
@@ -197,7 +232,30 @@ def _weight_variants(
     def masked(scores: np.ndarray, keep: np.ndarray | None) -> np.ndarray:
         return scores if keep is None else np.where(keep, scores, -np.inf)
 
+    def over_all(shift_by_row: bool) -> np.ndarray:
+        scores = masked(raw / np.sqrt(d_k), mask)
+        with np.errstate(all="ignore"):
+            top = scores.max(axis=-1, keepdims=True) if shift_by_row else scores.max()
+            e = np.exp(scores - top)
+            out: np.ndarray = e / e.sum()
+        return out
+
+    def tie() -> Any:
+        """Where every row's weights are one-hot and there are sqrt(d_k) rows, dividing by
+        sqrt(d_k) after the softmax and by the sum over every entry give one result."""
+        after = _softmax(masked(raw, mask)) / np.sqrt(d_k)
+        with np.errstate(all="ignore"):
+            same = after.shape == raw.shape and np.allclose(after, over_all(True), rtol=1e-12)
+        return after if same else np.full(1, np.nan)
+
     out: list[tuple[str, Callable[[], Any]]] = [
+        (
+            "the weights were divided by sqrt(d_k) after the softmax, or by the sum over every "
+            "entry (a .sum() without an axis), and this case cannot tell which (each row's "
+            "weights are one-hot, and there are sqrt(d_k) rows): each query's row of weights "
+            "sums to 1, softmax(Q K^T / sqrt(d_k)) over the last axis",
+            tie,
+        ),
         (
             "the scores are not divided by sqrt(d_k)",
             lambda: _softmax(masked(raw, mask)),
@@ -240,6 +298,7 @@ def _weight_variants(
         mixed = _mixup_scores(Q, K, mixup.scores, raw.shape)
         if mixed is not None:
             out.append((mixup.message, _given(_softmax(masked(mixed / np.sqrt(d_k), mask)))))
+    out += [(SUM_OVER_ALL, lambda: over_all(True)), (SUM_OVER_ALL, lambda: over_all(False))]
     if mask is not None:
         scaled = raw / np.sqrt(d_k)
         out += [
@@ -385,10 +444,14 @@ class AttentionChecker(NNChecker):
         is 0/0, so numpy's invalid-value warning would hide the real mistake."""
         args = case.inputs["args"]
         got = outputs.get("out") if isinstance(outputs, Mapping) else None
-        if len(args) < 4 or not isinstance(got, list | tuple) or len(got) != 2:
+        if not isinstance(got, list | tuple) or len(got) != 2:
             return None
         weights = got[1]
         if not isinstance(weights, np.ndarray) or weights.dtype.kind != "f":
+            return None
+        if _shifted_by_global_max(args, weights):
+            return GLOBAL_SHIFT
+        if len(args) < 4:
             return None
         try:
             allowed = np.broadcast_to(args[3], weights.shape)

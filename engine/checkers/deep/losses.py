@@ -299,6 +299,18 @@ class BceWithLogitsChecker(NNChecker):
             factors=[
                 (float(n), f"divide by z.size = {n}: the loss is a mean over every entry"),
                 (-1.0, "dz has the wrong sign: it is (sigmoid(z) - y) / z.size"),
+                *(
+                    [
+                        (
+                            n / z.shape[0],
+                            f"dz was divided by z.shape[0] = {z.shape[0]}, the length of the "
+                            f"first axis, not by z.size = {n}: the loss is a mean over every "
+                            "entry",
+                        )
+                    ]
+                    if z.ndim > 1 and z.shape[0] not in (1, n)
+                    else []
+                ),
             ],
         )
         if case.private.get("numeric"):

@@ -169,6 +169,14 @@ class WarmupCosineChecker(NNChecker):
                 lambda s: _cosine(s, base, warmup, total, floor, top=base),
             ),
             (
+                "the warmup used integer division, (step + 1) // warmup_steps, which is 0 "
+                "until the warmup's last step: the rate stays at 0 and then jumps to base_lr; "
+                "use true division, base_lr * (step + 1) / warmup_steps",
+                lambda s: _cosine(
+                    s, base, warmup, total, floor, warm=lambda t: base * ((t + 1) // warmup)
+                ),
+            ),
+            (
                 "the warmup ramps up from min_lr; here it ramps up from 0, base_lr * (step + "
                 "1) / warmup_steps, and min_lr is only where the cosine decay ends",
                 lambda s: _cosine(

@@ -253,7 +253,7 @@ def eps_slips(
 ) -> list[Hint]:
     """A step `base - lr * numerator / (sqrt(second) + eps)` (Adam's m_hat over v_hat,
     RMSprop's grad over s: `names`) with eps under the root (plain or squared), left out,
-    fixed at 1e-8 or added to the numerator. Where eps is small beside sqrt(second) these
+    fixed at 1e-8, added to the numerator or, for want of parentheses, to theta. Where eps is small beside sqrt(second) these
     forms nearly agree with one another but not with the reference, so only the one
     nearest `got` is named."""
     top, under = names
@@ -282,6 +282,12 @@ def eps_slips(
             (
                 f"eps was added to {top}, not to the denominator: {step}",
                 lambda: base - lr * (numerator + eps) / np.sqrt(second),
+            ),
+            (
+                f"eps was added to theta: lr * {top} / np.sqrt({under}) + eps divides first "
+                f"and adds eps after (operator precedence); the parentheses go around the "
+                f"denominator: {step}",
+                lambda: base - lr * numerator / np.sqrt(second) + eps,
             ),
         ],
         ties=[
