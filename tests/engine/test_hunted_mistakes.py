@@ -180,6 +180,11 @@ MESSAGES: dict[tuple[str, str], list[tuple[str, ...]]] = {
         ("dz was divided by z.shape[0] = ", "the length of the first axis, not by z.size = "),
         ("divide by z.size = ",),  # a (1, m) row: z.shape[0] is 1, and dz is not divided
     ],
+    ("label-smoothing", "wrong_kl_divergence"): [
+        ("the loss is the KL divergence KL(q || p)", "log_softmax(logits) / m: max rel error"),
+        # smoothing 0: the targets' zeros make q * log q NaN
+        ("the loss is the KL divergence KL(q || p)", "with smoothing = 0 the targets hold zeros"),
+    ],
 }
 """Each hunted wrong answer and the messages its failing cases give, as the phrases they hold."""
 

@@ -321,6 +321,13 @@ class BceWithLogitsChecker(NNChecker):
             j.close("dz vs numerical gradient", dz, numerical_gradient(f, z.copy()), NUMERIC_TOL)
 
 
+KL_LOSS = (
+    "the loss is the KL divergence KL(q || p) = sum q * (log q - log p), as PyTorch's "
+    "KLDivLoss computes it: it has the cross-entropy's gradient but is lower by the targets' "
+    "entropy; the drill asks for the cross-entropy, -sum q * log_softmax(logits) / m"
+)
+
+
 class SmoothedCrossEntropyChecker(NNChecker):
     """smoothed_cross_entropy(logits, labels, smoothing=0.1) -> (loss, dlogits), stable to 1e4."""
 
@@ -334,6 +341,28 @@ class SmoothedCrossEntropyChecker(NNChecker):
 
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"smoothed_cross_entropy": ref.smoothed_cross_entropy}
+
+    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+        """KL(q || p) with targets that hold zeros (smoothing 0): q * log q is 0 * -inf, a NaN
+        loss beside the right gradient, which the generic stability advice would misname."""
+        args = case.inputs["args"]
+        got = outputs.get("out") if isinstance(outputs, Mapping) else None
+        if not isinstance(got, list | tuple) or len(got) != 2:
+            return None
+        s = args[2] if len(args) > 2 else 0.1
+        loss_ref, d_ref = ref.smoothed_cross_entropy(args[0], args[1], s)
+        try:
+            loss, d = float(got[0]), np.asarray(got[1], dtype=np.float64)
+        except (TypeError, ValueError):
+            return None
+        if not np.isnan(loss) or d.shape != d_ref.shape or not np.allclose(d, d_ref, rtol=1e-8):
+            return None
+        if float(np.min(ref.smoothed_targets(args[1], args[0].shape[0], s))) > 0.0:
+            return None
+        return (
+            f"{KL_LOSS}: with smoothing = {s:g} the targets hold zeros, and q * log q is 0 * "
+            "-inf, so the loss is NaN"
+        )
 
     def error_cause(self, case: Case, error: str) -> str | None:
         """Examples taken as rows: a one-hot np.eye(c)[labels] of shape (m, c) met the (c, m)
@@ -494,6 +523,9 @@ class SmoothedCrossEntropyChecker(NNChecker):
                 lambda eps: float(-np.sum(q_ref * np.log(p + eps)) / m), loss_ref, LOG_SOFTMAX_FIX
             )
         )
+        # KL(q || p) = cross-entropy - entropy(q): the same gradient, a lower loss
+        entropy = float(-np.sum(q_ref[q_ref > 0] * np.log(q_ref[q_ref > 0])) / m)
+        loss_hints.append((KL_LOSS, loss_ref - entropy))
         j.close(
             "the loss",
             loss,
