@@ -50,6 +50,8 @@ KINDS: dict[str, list[tuple[str, ...]]] = {
         (HEADS_NOT_TRANSPOSED + ": max rel error ",),
         (HEADS_NOT_TRANSPOSED + " (numpy raised the error that the causal mask, (",),
     ],
+    # w /= w.sum(): one sum over every head, query and key
+    "wrong_softmax_sum_over_all": [("the softmax divides by the sum over every entry",)],
     # dh = 1 divides by 1: that case passes, as it should
     "wrong_no_scaling": [("the scores are not divided by sqrt(dh): max rel error ",)],
     # at T = 1 only V's projection shows it, and only V is named there

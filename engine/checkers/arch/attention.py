@@ -589,8 +589,21 @@ def _heads_variants(
         """reshape_only() undone: (n_heads, T, dh) read back as (T, d_model) as it lies."""
         return H.reshape(T, d_model)
 
+    def over_all(shift_by_row: bool) -> np.ndarray:
+        """Every head's weights divided by one sum over all heads, queries and keys."""
+        scores = split(Q) @ np.swapaxes(split(K), -1, -2) / np.sqrt(dh)
+        if mask is not None:
+            scores = np.where(mask, scores, -np.inf)
+        with np.errstate(all="ignore"):
+            top = scores.max(axis=-1, keepdims=True) if shift_by_row else scores.max()
+            e = np.exp(scores - top)
+            out: np.ndarray = merge((e / e.sum()) @ split(V)) @ Wo
+        return out
+
     return [
         *_head_mixups(split(Q), split(K), split(V), mask, lambda H: merge(H) @ Wo),
+        (SUM_OVER_ALL, lambda: over_all(True)),
+        (SUM_OVER_ALL, lambda: over_all(False)),
         # joined back as it was split, or with the right merge (a transpose first)
         *(
             (
