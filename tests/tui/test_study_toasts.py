@@ -7,6 +7,7 @@ from textual.geometry import Region
 from textual.widgets._toast import Toast
 
 from quiz.tui.screens.study import StudyScreen
+from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, press, showing, wait_until
 
@@ -16,13 +17,14 @@ def _toast_regions(screen: StudyScreen) -> list[Region]:
 
 
 @pytest.mark.parametrize(("size", "toast_width"), [((80, 24), 80), ((120, 40), 59)])
-async def test_a_notice_during_study_leaves_the_card_in_view(
+async def test_a_notice_during_study_leaves_the_card_and_the_keys_in_view(
     build: AppFactory, size: tuple[int, int], toast_width: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """At 80x24 a bury's notice ("Buried until tomorrow: ...") was Textual's half-width
-    box over the next card's right half for five seconds, the question cut under it. It
-    is a full-width line over the footer there now; at 120 columns it stays Textual's box
-    (60 columns with its gutter)."""
+    box over the next card's right half for five seconds, the question cut under it; then
+    a full-width line over the footer, whose keys it hid as long. It is a full-width line
+    over the hint above the footer now (the hint repeats the footer's keys in words); at
+    120 columns it stays Textual's box (60 columns with its gutter), above the footer too."""
     app = build(study=StudyRequest(mode="cram"))
     # on screen while looked at, however loaded the machine
     monkeypatch.setattr(app, "NOTIFICATION_TIMEOUT", 600.0)
@@ -32,10 +34,31 @@ async def test_a_notice_during_study_leaves_the_card_in_view(
         assert await wait_until(pilot, lambda: bool(_toast_regions(screen)))
         [toast] = _toast_regions(screen)
         assert toast.width == toast_width
+        assert not toast.overlaps(screen.query_one(KeysFooter).region)
         if size == (80, 24):
             card = screen.query_one("#study-body").region
             heading = screen.query_one("#study-card-title").region
             status = screen.query_one("#study-status").region
             assert not toast.overlaps(card) and not toast.overlaps(heading)
-            assert not toast.overlaps(status)  # one line, over the footer alone
-            assert toast.y == size[1] - 1
+            assert toast == status  # one line, over the hint alone
+            assert toast.y == size[1] - 2
+
+
+async def test_a_titled_notice_at_80_columns_leaves_the_footer_in_view(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A titled notice ("Interview plan", "Leech") is two lines: it takes the hint and the
+    card's last line, and the footer's keys stay readable under it."""
+    app = build(study=StudyRequest(mode="cram"))
+    monkeypatch.setattr(app, "NOTIFICATION_TIMEOUT", 600.0)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await showing(pilot, StudyScreen)
+        app.notify("Today's plan minutes are nearly used: 2 cards wait.", title="Interview plan")
+        laid_out = lambda: any(region.height for region in _toast_regions(screen))  # noqa: E731
+        assert await wait_until(pilot, laid_out)
+        [toast] = _toast_regions(screen)
+        footer = screen.query_one(KeysFooter).region
+        assert toast.height == 2 and toast.width == 80
+        assert not toast.overlaps(footer)
+        assert toast.bottom == footer.y
+        assert not toast.overlaps(screen.query_one("#study-card-title").region)
