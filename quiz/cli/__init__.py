@@ -61,10 +61,10 @@ def _dispatch(argv: Sequence[str] | None, clock: Clock) -> None:
     args = list(argv) if argv is not None else sys.argv[1:]
     if COMPLETE_ENV not in os.environ:
         if not args:
-            _without_click(_open_home, as_json=False)
+            _without_click(lambda: _open_home(clock), as_json=False)
             return
         if args == ["study"]:
-            _without_click(_open_due_session, as_json=False)
+            _without_click(lambda: _open_due_session(clock), as_json=False)
             return
         if "stats" in args and "--json" in args:
             from quiz.cli.stats import print_stats_json, stats_json_content
@@ -108,18 +108,18 @@ def _command(args: Sequence[str]) -> str | None:
     return None
 
 
-def _open_home() -> None:
-    """The root group's callback for no command: Home on the bank."""
+def _open_home(clock: Clock) -> None:
+    """The root group's callback for no command: Home on the bank, on `clock`."""
     from quiz.tui.launch import run_app
 
-    run_app([])
+    run_app([], clock=clock)
 
 
-def _open_due_session() -> None:
-    """`drillbit study` with no option: a due session on the bank."""
+def _open_due_session(clock: Clock) -> None:
+    """`drillbit study` with no option: a due session on the bank, on `clock`."""
     from quiz.tui.launch import run_study
 
-    run_study([])
+    run_study([], clock=clock)
 
 
 def _without_click(action: Callable[[], None], *, as_json: bool) -> None:

@@ -158,7 +158,7 @@ def cli(ctx: click.Context, content: tuple[Path, ...]) -> None:
     if ctx.invoked_subcommand is None:
         from quiz.tui.launch import run_app
 
-        run_app(ctx.obj.content)
+        run_app(obj.content, clock=obj.clock)
 
 
 def _wants_json(args: Sequence[str]) -> bool:

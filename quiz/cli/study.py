@@ -94,6 +94,7 @@ def study_command(
         limit=limit,
         minutes=minutes,
         ahead=ahead,
+        clock=obj.clock,
     )
 
 
@@ -148,7 +149,7 @@ def drill_command(obj: Context, drill_id: str | None, watch_file: Path | None) -
 
         click.get_current_context().invoke(watch_command, drill_id=drill_id, file=watch_file)
         return
-    run_drill(obj.content, drill_id)
+    run_drill(obj.content, drill_id, clock=obj.clock)
 
 
 @click.command("stats")

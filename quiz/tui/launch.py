@@ -9,15 +9,17 @@ from pathlib import Path
 from types import FrameType
 from typing import NoReturn
 
+from quiz.clock import Clock, utc_now
 from quiz.drill_grading import not_a_drill
 from quiz.errors import UsageError
 from quiz.tui.app import DrillbitApp, make_app
 from quiz.workspace import StudyRequest
 
 
-def run_app(content_dirs: list[Path]) -> None:
-    """Open Home on the bank."""
-    _run(make_app(content_dirs))
+def run_app(content_dirs: list[Path], *, clock: Clock = utc_now) -> None:
+    """Open Home on the bank, on the command line's `clock` (a test's or a tool's fixed or
+    shifted one, as every other command takes it)."""
+    _run(make_app(content_dirs, clock=clock))
 
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -77,6 +79,7 @@ def run_study(
     limit: int | None = None,
     minutes: float | None = None,
     ahead: bool = False,
+    clock: Clock = utc_now,
 ) -> None:
     """Open a session directly (`drillbit study`); the summary then leads Home."""
     if mode not in ("due", "cram", "mock"):
@@ -91,12 +94,12 @@ def run_study(
         minutes=minutes,
         ahead=ahead,
     )
-    _run(make_app(content_dirs, study=request))
+    _run(make_app(content_dirs, study=request, clock=clock))
 
 
-def run_drill(content_dirs: list[Path], card_id: str) -> None:
+def run_drill(content_dirs: list[Path], card_id: str, *, clock: Clock = utc_now) -> None:
     """Open the drill editor on one coding card (`drillbit drill ID`)."""
-    app = make_app(content_dirs, drill=card_id)
+    app = make_app(content_dirs, drill=card_id, clock=clock)
     card = app.workspace.card(card_id)
     if card is None or card.kind != "coding":
         app.workspace.close()

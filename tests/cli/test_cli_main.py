@@ -268,13 +268,13 @@ def test_drillbit_alone_opens_home_without_importing_click() -> None:
         "import json, sys\n"
         "import quiz.tui.launch as launch\n"
         "opened = []\n"
-        "launch.run_app = opened.append\n"
+        "launch.run_app = lambda content, **how: opened.append([content, sorted(how)])\n"
         "from quiz.cli import main\n"
         "main([])\n"
         "print(json.dumps([opened, 'click' in sys.modules]))\n"
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    assert json.loads(done.stdout) == [[[]], False]
+    assert json.loads(done.stdout) == [[[[], ["clock"]]], False]  # main's clock: see below
 
 
 def test_drillbit_study_alone_opens_a_due_session_without_importing_click() -> None:
@@ -282,7 +282,7 @@ def test_drillbit_study_alone_opens_a_due_session_without_importing_click() -> N
         "import json, sys\n"
         "import quiz.tui.launch as launch\n"
         "opened = []\n"
-        "launch.run_study = lambda content, **how: opened.append([content, how])\n"
+        "launch.run_study = lambda content, clock, **how: opened.append([content, how])\n"
         "from quiz.cli import main\n"
         "main(['study'])\n"
         "main(['study', '--topic', 'optimizers'])\n"
@@ -326,7 +326,7 @@ def test_drillbit_alone_fails_as_the_click_group_does(
 
     opened: list[list[Path]] = []
 
-    def run_app(content: list[Path]) -> None:
+    def run_app(content: list[Path], **_how: object) -> None:
         opened.append(content)
         raise raised
 
@@ -348,7 +348,7 @@ def test_the_click_group_is_still_there_and_answers_completions(
     from quiz.cli import cli
 
     assert cli.name == "cli" and "stats" in cli.list_commands(click.Context(cli))
-    monkeypatch.setattr(quiz.tui.launch, "run_app", lambda _content: pytest.fail("opened"))
+    monkeypatch.setattr(quiz.tui.launch, "run_app", lambda _content, **_how: pytest.fail("opened"))
     monkeypatch.setenv(COMPLETE_ENV, "bash_complete")
     monkeypatch.setenv("COMP_WORDS", "drillbit sta")
     monkeypatch.setenv("COMP_CWORD", "1")

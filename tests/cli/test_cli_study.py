@@ -226,7 +226,9 @@ def test_drill_without_an_id_opens_the_first_unsolved(
     drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[str] = []
-    monkeypatch.setattr("quiz.tui.launch.run_drill", lambda _dirs, card_id: opened.append(card_id))
+    monkeypatch.setattr(
+        "quiz.tui.launch.run_drill", lambda _dirs, card_id, **_how: opened.append(card_id)
+    )
     rows = json.loads(drillbit("drills", "--json").stdout)["drills"]
     assert drillbit("drill").returncode == 0
     assert opened == [rows[0]["id"]]
