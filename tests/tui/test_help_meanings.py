@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
+import re
 
 import pytest
 from textual.binding import Binding
@@ -105,6 +106,25 @@ async def test_a_study_sessions_help_says_what_its_keys_do_at_80_columns(
         await showing(pilot, SummaryScreen)
         summary = _meanings(await _help_fits(pilot))
         assert summary["esc"] == "Home: back to the packs"
+
+
+@pytest.mark.parametrize("kind", ["choice", "numeric", "coding", "concept"])
+async def test_a_cards_help_names_no_key_by_an_empty_word(build: AppFactory, kind: str) -> None:
+    """A choice card's help said "space  Reveal / Show answer / Rate / Next /  / Good (not
+    now)": the drill's undescribed space was an empty word among space's meanings, and the
+    row was wider than the box at 80 columns (cut in a browser tab), as was a number card's
+    "→  Move cursor right or accept the completion suggestion". Each word is a name, and
+    every row fits (`_help_fits`)."""
+    app = build(study=StudyRequest(mode="cram", kind=kind))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await showing(pilot, StudyScreen)
+        rows = await _help_fits(pilot)
+        for _keys, what in rows:
+            assert not re.search(r"(^|[,/])\s*[,/]", what), what  # no empty word
+        if kind == "choice":
+            assert _meanings(rows)["space"] == "Reveal, Show answer, Rate, Next, Good (not now)"
+        if kind == "numeric":  # the box has the focus: Textual's words offered a suggestion
+            assert _meanings(rows)["→"] == "Move cursor right"
 
 
 @pytest.mark.parametrize("opens", ["l", "s", "comma", "b"])

@@ -10,7 +10,7 @@ from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Input, Static
 
 from quiz.tui.widgets.footer import declared_keys, declared_place
 
@@ -105,6 +105,7 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
             # keys' tooltips repeat their description: "Quit the app and return ...")
             description = f"{description}: {binding.tooltip}"
         if found.node not in (screen, app):
+            description = _widget_words(found.node, binding)
             target = widget
         else:
             target = first if (binding.action, binding.description) in mine else rest
@@ -123,7 +124,11 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
     }
     later: dict[str, list[tuple[str, str]]] = {}  # keys -> (word, what it does) at other times
     for binding in declared:
-        # this screen's keys that do nothing right now (another phase, or a widget has them)
+        # this screen's keys that do nothing right now (another phase, or a widget has them);
+        # an undescribed one (study's space on a drill) is not listed: its empty word made
+        # a choice card's space row "Reveal / ... / Next /  / Good (not now)", too wide
+        if not binding.description:
+            continue
         if binding.description in listed or binding.description in standing_in:
             continue
         keys = [key for key in binding.key.split(",") if key not in doing]
@@ -155,11 +160,22 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
 def _not_now(meanings: Sequence[tuple[str, str]]) -> str:
     """A key's row for what it does at other times: what it does, or for a key of several
     meanings their words alone, each said in full in the help where it applies (the study
-    screen's enter, "Rate / Next / Open drill / Suggested rating", would not fit 80
-    columns with what each does)."""
+    screen's enter, "Rate, Next, Open drill, Suggested rating", would not fit 80 columns
+    with what each does). Commas, not " / ": a choice card's space, "Reveal / Show answer
+    / Rate / Next / Good (not now)", was two columns wider than the box at 80."""
     if len(meanings) == 1:
         return f"{meanings[0][1]} (not now)"
-    return " / ".join(word for word, _said in meanings) + " (not now)"
+    return ", ".join(word for word, _said in meanings) + " (not now)"
+
+
+def _widget_words(node: object, binding: Binding) -> str:
+    """What a focused widget's key does, in Textual's words but for one: an Input's right
+    arrow, "Move cursor right or accept the completion suggestion", offers a suggestion a
+    box without a suggester (the number box) never makes, and was wider than the help's
+    box at 80 columns."""
+    if isinstance(node, Input) and binding.action == "cursor_right" and node.suggester is None:
+        return "Move cursor right"
+    return binding.description
 
 
 class HelpScreen(ModalScreen[None]):
