@@ -9,7 +9,7 @@ from textual.widgets import Label
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.heading import CardHeading
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, resize, showing
+from tests.tui.conftest import AppFactory, FakeClock, press, resize, settle, showing
 
 TITLE = "Memory of the attention weights for a long sequence"
 
@@ -66,3 +66,46 @@ async def test_the_session_title_is_whole_when_there_is_room(build: AppFactory) 
         await resize(pilot, 50, 24)
         assert title.size.width <= 25
         assert title.styles.text_overflow == "ellipsis"
+
+
+async def test_at_80_columns_the_title_yields_to_the_cards_coming_back() -> None:
+    """A first session's count grows a ", 3 coming back" (tests/tui/test_study_counts.py),
+    which left less room for the title at 80 columns: the title is what yields, cut with
+    "…", and the count is whole, since it is what changes from card to card. The title and
+    count are the bundled card's and a first session's, in the study screen's 78 columns."""
+    title = "The largest value of the sigmoid's derivative"
+    place = "activations · 0 done · 20 left, 3 coming back"
+    app = _One(CardHeading("numeric", title, place))
+    async with app.run_test(size=(78, 3)):
+        line = app.heading.text.plain
+        assert line.endswith(f"…  {place}")
+        assert len(line) == 78
+        shown = line.removeprefix(" numeric  ").removesuffix(f"  {place}")
+        assert title.startswith(shown.removesuffix("…")) and shown != title
+
+
+async def test_the_study_screen_keeps_the_coming_back_count_whole(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """After an Again at 80 columns the next card's heading, " choice  Inverted dropout at
+    inference  basics · 0 done · 3 left, 1 coming back", is one column too many: the title
+    is cut ("at inferen…"), the count is whole. At 120 columns both are whole."""
+    app = build(study=StudyRequest(mode="due", topic="basics"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        study = await showing(pilot, StudyScreen)
+        await press(pilot, "s", "escape", "s")  # to the concept card (past the number box)
+        assert study.card is not None and study.card.kind == "concept"
+        clock.advance(10)
+        await press(pilot, "space", "enter", "1")
+        await settle(pilot)
+        card = study.card
+        assert card is not None
+        heading = study.query_one(CardHeading)
+        place = "basics · 0 done · 3 left, 1 coming back"
+        whole = f" {card.kind}  {card.title}  {place}"
+        assert len(whole) > 78  # the heading's 80 columns less its padding
+        line = heading.text.plain
+        assert line.endswith(f"…  {place}") and len(line) == 78
+        assert whole.startswith(line.removesuffix(f"…  {place}"))
+        await resize(pilot, 120, 24)
+        assert heading.text.plain == whole
