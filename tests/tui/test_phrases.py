@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from rich.console import Console
+from rich.style import Style
 
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.widgets.phrases import break_between, count_line
@@ -91,3 +93,15 @@ def test_the_count_line_breaks_before_the_backlog_note_not_inside_it() -> None:
     assert count_line(parts[:2], "3 new = 3 cards", 78).plain == (
         "192 due · 20 new today  |  3 new = 3 cards"
     )
+
+
+def test_a_part_after_a_dot_leaves_the_dot_on_the_line_above() -> None:
+    """Home at 80 columns with a plan read "20 planned today" then "· 1 due by fsrs, not
+    today: ...", a line starting with a dot under the plan's lines, which end with one."""
+    note = " · 1 due by fsrs, not today: the plan's last pass reviews it if needed"
+    parts = [("20 planned today", "bold yellow"), (note, "cyan")]
+    breakdown = "144 new + 3 learning + 0 review = 147 cards"
+    text = count_line(parts, breakdown, 78)
+    assert text.plain.splitlines() == ["20 planned today ·", note.removeprefix(" · "), breakdown]
+    dot = text.plain.index("·")
+    assert text.get_style_at_offset(Console(), dot) == Style.parse("cyan")  # the note's style

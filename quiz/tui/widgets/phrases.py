@@ -49,11 +49,17 @@ def count_line(parts: Sequence[tuple[str, str]], breakdown: str, width: int) -> 
     `parts` are (text, style); one that would overflow starts the next line (Home's note
     of the fsrs backlog, " (9,991 due by fsrs; …)", goes under "200 due · 20 new today"),
     and the breakdown goes whole on a line of its own, never "= 144" and then "cards"
-    (its note of buried cards, after a " · ", on the next one if it does not fit)."""
+    (its note of buried cards, after a " · ", on the next one if it does not fit). A part
+    that begins with the separator leaves its dot at the end of the line above, as the
+    plan's line does (`break_between`): "20 planned today ·", then "1 due by fsrs, …",
+    where the next line began "· 1 due by fsrs" under the plan's lines ending in "·"."""
     text = Text()
     used = 0
     for index, (part, style) in enumerate(parts):
         if index and used + cell_len(part) > width:
+            if part.startswith(SEPARATOR):
+                text.append(SEPARATOR.rstrip(), style=style)
+                part = part.removeprefix(SEPARATOR)
             text.append("\n")
             part, used = part.lstrip(), 0
         text.append(part, style=style)
