@@ -43,8 +43,21 @@ def _failure_text(case: CaseResult) -> Text:
     return text
 
 
+MORE_BELOW = "more below: shift+tab, then tab"
+"""The box's top edge while a failure's explanation is cut short and the box is not being
+read: at 80x24 "exp overflows for arguments above" ended the box, with no sign of the rest
+nor of the keys that reach it (tab from the task pane, `DrillScreen.action_switch_pane`)."""
+
+
 class VerdictView(VerticalScroll):
     """Shows one verdict; `show_grading` while the worker runs, `show_verdict` when it is back."""
+
+    DEFAULT_CSS = """
+    VerdictView {
+        border-title-align: right;
+        border-title-color: $text-muted;
+    }
+    """
 
     def compose(self) -> ComposeResult:
         yield Static("Press ctrl+r to grade your code.", id="verdict-status")
@@ -63,11 +76,33 @@ class VerdictView(VerticalScroll):
         """A failure is explained and not all of the box's text fits in it (tab reaches it)."""
         return bool(self.query_one("#verdict-failure").display) and self.max_scroll_y > 0
 
+    def sign_cut_short(self) -> None:
+        """Say on the box's edge that a failure goes on below, while it is cut short and the
+        focus is elsewhere (the editor, where tab indents); nothing once it is being read."""
+        cut = self.cut_short() and not self.has_focus_within
+        self.border_title = MORE_BELOW if cut else None
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.sign_cut_short)
+
+    def on_descendant_focus(self) -> None:
+        self.call_after_refresh(self.sign_cut_short)
+
+    def on_descendant_blur(self) -> None:
+        self.call_after_refresh(self.sign_cut_short)
+
+    def on_focus(self) -> None:
+        self.call_after_refresh(self.sign_cut_short)
+
+    def on_blur(self) -> None:
+        self.call_after_refresh(self.sign_cut_short)
+
     def clear(self) -> None:
         """Back to the state before any grading (after a reset to the starter)."""
         self.query_one("#verdict-status", Static).update("Press ctrl+r to grade your code.")
         for part in ("#verdict-cases", "#verdict-failure", "#verdict-output"):
             self.query_one(part).display = False
+        self.border_title = None
 
     def show_grading(self) -> None:
         """A grading is under way."""
@@ -117,3 +152,4 @@ class VerdictView(VerticalScroll):
         output_view.update(Text(output.rstrip(), style="dim"))
         output_view.display = bool(output)
         self.scroll_home(animate=False)
+        self.call_after_refresh(self.sign_cut_short)

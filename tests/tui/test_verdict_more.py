@@ -1,0 +1,56 @@
+"""A failure's explanation cut short in the drill's verdict box says so on the box's edge,
+with the keys that reach the rest, until it is being read."""
+
+from __future__ import annotations
+
+from textual.widgets import TextArea
+
+from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.widgets.verdict_view import MORE_BELOW, VerdictView
+from tests.tui.conftest import SOLUTION, WRONG, AppFactory, press, settle, showing, wait_until
+from tests.tui.test_drill import grade_now
+
+
+async def test_a_failure_cut_short_at_80x24_says_more_below_until_it_is_read(
+    build: AppFactory,
+) -> None:
+    """At 80x24 a first session's sigmoid failure ended the box at "exp overflows for
+    arguments above", and nothing said there was more nor which keys reach it (tab indents
+    in the editor). The box's top edge says it while the editor has the focus; read (tab
+    from the task pane) it says nothing; back in the editor it says it again."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        verdict = screen.query_one(VerdictView)
+        editor = screen.query_one("#editor", TextArea)
+        assert verdict.border_title is None  # nothing graded yet
+        editor.load_text(WRONG)
+        await grade_now(app, pilot)
+        assert verdict.cut_short(), "the explanation fits: the test shows nothing"
+        assert await wait_until(pilot, lambda: verdict.border_title == MORE_BELOW)
+        await press(pilot, "shift+tab", "tab")  # the task pane, then the explanation
+        assert verdict.has_focus
+        assert await wait_until(pilot, lambda: verdict.border_title is None)
+        await press(pilot, "tab")  # back to the editor, the box small again
+        assert editor.has_focus
+        assert await wait_until(pilot, lambda: verdict.border_title == MORE_BELOW)
+
+
+async def test_a_verdict_that_fits_says_nothing_more(build: AppFactory) -> None:
+    """At 120x40 the same failure fits its box, and a pass has no explanation: no edge note."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        verdict = screen.query_one(VerdictView)
+        screen.query_one("#editor", TextArea).load_text(WRONG)
+        await grade_now(app, pilot)
+        await settle(pilot)
+        assert not verdict.cut_short() and verdict.border_title is None
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        verdict = screen.query_one(VerdictView)
+        screen.query_one("#editor", TextArea).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        await settle(pilot)
+        assert verdict.border_title is None
