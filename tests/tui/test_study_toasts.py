@@ -62,3 +62,25 @@ async def test_a_titled_notice_at_80_columns_leaves_the_footer_in_view(
         assert not toast.overlaps(footer)
         assert toast.bottom == footer.y
         assert not toast.overlaps(screen.query_one("#study-card-title").region)
+
+
+async def test_a_notice_on_the_rating_keys_at_80_columns_leaves_them_in_view(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A notice still up when the rating keys come ("Skipped: ...", a drill's "passed →
+    Hard", then space and enter on the next card within its five seconds) sat on the keys'
+    row, under the hint. The keys are above the hint now: the notice takes the hint."""
+    app = build(study=StudyRequest(mode="cram", kind="concept"))
+    monkeypatch.setattr(app, "NOTIFICATION_TIMEOUT", 600.0)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        screen = await showing(pilot, StudyScreen)
+        await press(pilot, "space", "enter")
+        ratings = screen.query_one("#study-ratings")
+        assert ratings.display and "Again" in str(ratings.render())
+        app.notify("Skipped: it comes back at the end.")
+        laid_out = lambda: any(region.height for region in _toast_regions(screen))  # noqa: E731
+        assert await wait_until(pilot, laid_out)
+        [toast] = _toast_regions(screen)
+        assert not toast.overlaps(ratings.region)
+        assert not toast.overlaps(screen.query_one(KeysFooter).region)
+        assert toast == screen.query_one("#study-status").region

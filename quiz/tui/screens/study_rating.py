@@ -82,12 +82,14 @@ class RatingStep(StudyBase):
         return rubric
 
     def _ratings(self) -> Static:
-        """The rating keys' line under the hint, made when the keys are first shown."""
+        """The rating keys' line above the hint, made when the keys are first shown. Above,
+        not under it: at 80 columns a notice takes the hint's line, the one over the
+        footer (drillbit.tcss), and under the hint the keys were what it covered."""
         found = self.query("#study-ratings")
         if found:
             return found.first(Static)
         ratings = Static("", id="study-ratings")
-        self.mount(ratings, after="#study-status")
+        self.mount(ratings, before="#study-status")
         return ratings
 
     def _checklist(self) -> KeyPointChecklist | None:
