@@ -56,6 +56,7 @@ _STAMPED_SOURCES = (
     "cache.py",
     "cachefile.py",
     "safeyaml.py",
+    "dupkeys.py",
     "order.py",
     "wording.py",
     "mathsymbols.py",

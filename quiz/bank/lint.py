@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 from quiz.bank.answer_positions import answer_position_warnings
+from quiz.bank.lint_packless import packless_cards
 from quiz.bank.loader import (
     PACK_FILE,
     Bank,
@@ -186,6 +187,8 @@ def lint(
     problems.extend(answer_position_warnings(own_cards, bank.packs))
     problems.extend(worked_example_warnings(own_cards, bank.packs))
     problems.extend(pack_title_problems(bank.packs.values(), in_own))
+    for root in own:
+        problems.extend(packless_cards(root))
     # References into the linted files: a card elsewhere in the bank that names a card
     # deleted or broken by this change is part of the change's problems, and so is an
     # `after` naming a pack this change renamed.

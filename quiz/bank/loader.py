@@ -106,8 +106,10 @@ def _load_pack_info(
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        from quiz.bank.parse import yaml_problem
+
         problems.append(
-            Problem(path, line, col, "yaml", f"invalid YAML: {getattr(exc, 'problem', exc)}")
+            Problem(path, line, col, "yaml", f"invalid YAML: {yaml_problem(exc, text)}")
         )
         return None
     from pydantic import ValidationError  # only when a pack.yaml is read: validated here
@@ -212,11 +214,11 @@ def _card_files(
     files: list[tuple[Path, str]] = []
     linked: list[Path] | None = [] if lint else None
     for parts, path in _markdown_files(pack_dir, linked):
-        if path.name in _IGNORED_MARKDOWN and not _looks_like_card(path):
+        if path.name in _IGNORED_MARKDOWN and not looks_like_card(path):
             continue  # a README (a topic folder's too): never a card id, which is lowercase
         if len(parts) == 2:
             files.append((path, parts[0]))
-        elif _looks_like_card(path):
+        elif looks_like_card(path):
             misplaced.add(path)
             problems.append(
                 Problem(
@@ -231,7 +233,7 @@ def _card_files(
     return files
 
 
-def _looks_like_card(path: Path) -> bool:
+def looks_like_card(path: Path) -> bool:
     """True when a Markdown file outside `<pack>/<topic>/` is a card put in the wrong place
     (its front matter has a `kind`), not a page of the pack's docs (a guide, a docs/ page
     with a site generator's front matter), which the app never reads as a card either.

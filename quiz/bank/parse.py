@@ -18,6 +18,7 @@ from frontmatter.default_handlers import YAMLHandler
 from markdown_it.token import Token
 
 from quiz.bank import safeyaml
+from quiz.bank.dupkeys import duplicate_keys
 from quiz.bank.markdown import (
     MathScan,
     code_blocks,
@@ -50,7 +51,9 @@ _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)\s*:", re.MULTILINE)
 _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])(?:[ \t]+(.*))?$")
 
 _FIELDS_BY_KIND = {kind: front_fields(kind) for kind in REQUIRED_SECTIONS}
-LINT_ONLY_CODES = frozenset({"math", "author-note", "option-position", "title-math"})
+LINT_ONLY_CODES = frozenset(
+    {"math", "author-note", "option-position", "title-math", "duplicate-key"}
+)
 """Problems only lint looks for: the app's load (`parse_card(..., lint=False)`) leaves
 them out, since a card shows whatever it holds (math that does not render is shown as
 written, with a note: `quiz.cardtext`; wording, `quiz.bank.wording`, as written). Looking
@@ -221,14 +224,36 @@ def _describe_validation_error(
         if isinstance(limit, float) and limit.is_integer():
             limit = int(limit)  # `ge=0` on a float field: "at least 0", not "0.0"
         return loc, "bad-value", f"{name}: {error['input']!r} is out of range: {words} {limit}"
+    if etype in ("tuple_type", "list_type") and loc and isinstance(loc[-1], str):
+        # pydantic says "Input should be a valid tuple": an author wrote one value, or text
+        return loc, "bad-value", _list_expected(name, str(loc[-1]), error.get("input"))
     message = str(error["msg"]).removeprefix("Value error, ")
     if etype == "string_type" and isinstance(error.get("input"), dict):
         message += " (YAML read 'text: more text' as a mapping: put the text in quotes)"
     if etype == "string_pattern_mismatch" and loc and loc[0] in {"id", "topic", "tags", "related"}:
         message = "must be kebab-case (lowercase letters and digits joined by '-')"
+        given_text = error.get("input")
+        if isinstance(given_text, str):
+            suggested = re.sub(r"[^a-z0-9]+", "-", given_text.lower()).strip("-")
+            fix = f": write '{suggested}'" if suggested and suggested != given_text else ""
+            message = f"{given_text!r} {message}{fix}"
+    if etype == "string_type" and error.get("input") is None and loc:
+        message = (
+            "an empty item ('-' and nothing after it): write its text or delete the line"
+            if isinstance(loc[-1], int)
+            else f"empty: write its text after '{loc[-1]}:'"
+        )
     if etype == "string_pattern_mismatch" and loc == ("version",):
         message = f"{error.get('input')!r} is not three numbers: write e.g. version: 1.0.0"
     return loc, "bad-value", f"{name}: {message}" if name else message
+
+
+def _list_expected(name: str, key: str, given: Any) -> str:
+    """Why a list field's value is no list, and the list to write instead."""
+    shown = given if isinstance(given, str | int | float) and not isinstance(given, bool) else None
+    example = f"[{shown}]" if shown is not None and len(str(shown)) <= 40 else "[a, b]"
+    what = f"{given!r} is one value, not a list" if shown is not None else "must be a list"
+    return f"{name}: {what}: write a list, e.g. {key}: {example}, or one '- item' line each below '{key}:'"
 
 
 _BOUNDS: dict[str, tuple[str, str]] = {
@@ -292,6 +317,30 @@ def schema_problems(
     return found
 
 
+_QUOTABLE = re.compile(r"( *(?:- +)?)([A-Za-z_][A-Za-z0-9_-]*: +)?([^'\"].*)")
+
+
+def yaml_problem(exc: Exception, text: str) -> str:
+    """PyYAML's problem in `text`, with what an author does about the two it words for a
+    parser ("mapping values are not allowed here": an unquoted ': ' in a value; "found a
+    tab character that violates indentation"), the fix spelled out on the line's own text."""
+    problem = str(getattr(exc, "problem", None) or str(exc).splitlines()[0])
+    mark = getattr(exc, "problem_mark", None)
+    if "mapping values are not allowed" in problem and mark is not None:
+        lines = text.split("\n")
+        row = lines[mark.line].rstrip() if mark.line < len(lines) else ""
+        match = _QUOTABLE.fullmatch(row)
+        if match is not None and ": " in match.group(3) and len(row) <= 120:
+            prefix = (match.group(1) + (match.group(2) or "")).strip()
+            quoted = "'" + match.group(3).replace("'", "''") + "'"
+            example = f"{prefix} {quoted}" if prefix else quoted
+            return f"{problem}: a value holding ': ' must be in quotes, e.g. {example}"
+        return f"{problem}: a value holding ': ' must be in quotes"
+    if "tab character" in problem:
+        return f"{problem}: indent with spaces, not tabs"
+    return problem
+
+
 def _load_front(
     front: str, front_line: int, out: _Collector
 ) -> tuple[bool, Any, dict[str, int] | None]:
@@ -304,7 +353,7 @@ def _load_front(
         mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
         line = front_line + mark.line if mark else front_line
         col = mark.column + 1 if mark else 1
-        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problem = yaml_problem(exc, front)
         out.add(line, col, "yaml", f"invalid YAML in front matter: {problem}")
         return False, None, None
     if rows is None:
@@ -602,6 +651,9 @@ def parse_card_data(
         return None, out.problems, None
     front_text, front_line, body, body_line = split
     loaded, data, key_lines = _load_front(front_text, front_line, out)
+    if loaded and lint:
+        for line, col, message in duplicate_keys(front_text, front_line):
+            out.add(line, col, "duplicate-key", message)
     front, lines, kind = (
         _validate_data(data, front_text, front_line, out, key_lines, vouched=vouched)
         if loaded

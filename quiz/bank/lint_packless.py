@@ -1,0 +1,80 @@
+"""Cards a folder of packs holds outside any pack: the app never loads them, and a load
+never lists them (it reads only folders with a `pack.yaml`), so lint looks for them.
+
+The usual slip is a new pack whose `pack.yaml` was forgotten (`content/my-pack/basics/*.md`
+beside the other packs), or a card saved at the top of the folder. Without this check,
+`drillbit lint content` says "no problems" about cards it never read. Only the two levels
+a card could sit at are listed (a folder's `*.md`, and its subfolders'), hidden and linked
+folders are not walked, and a Markdown file counts only when its front matter has a
+card's `kind` (a README, a docs page is no card), as inside a pack.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from quiz.bank.loader import PACK_FILE, looks_like_card
+from quiz.bank.problems import Problem
+
+
+def _entries(folder: Path) -> list[os.DirEntry[str]]:
+    """The folder's entries in name order, hidden ones left out (none when unreadable)."""
+    try:
+        with os.scandir(folder) as listed:
+            return sorted((e for e in listed if not e.name.startswith(".")), key=lambda e: e.name)
+    except OSError:
+        return []
+
+
+def _is_folder(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_dir(follow_symlinks=False)
+    except OSError:
+        return False
+
+
+def _markdown(folder: Path) -> Iterator[Path]:
+    for entry in _entries(folder):
+        if entry.name.endswith(".md") and not _is_folder(entry):
+            yield Path(entry.path)
+
+
+def packless_cards(root: Path) -> list[Problem]:
+    """A `no-pack` problem at each card file in the folder of packs `root` (or in a folder
+    of it without a `pack.yaml`, or in that folder's subfolders) that no pack holds."""
+    if (root / PACK_FILE).is_file():
+        return []  # a pack itself: its own files are checked as the pack's
+    problems = [
+        Problem(
+            path,
+            1,
+            1,
+            "no-pack",
+            "a card outside any pack is not loaded: move it to <pack>/<topic>/"
+            f"{path.name}, in a folder with a {PACK_FILE}",
+        )
+        for path in _markdown(root)
+        if looks_like_card(path)
+    ]
+    for entry in _entries(root):
+        folder = Path(entry.path)
+        if not _is_folder(entry) or (folder / PACK_FILE).exists():
+            continue
+        found = [path for path in _markdown(folder) if looks_like_card(path)]
+        for sub in _entries(folder):
+            if _is_folder(sub) and not (Path(sub.path) / PACK_FILE).exists():
+                found.extend(path for path in _markdown(Path(sub.path)) if looks_like_card(path))
+        problems.extend(
+            Problem(
+                path,
+                1,
+                1,
+                "no-pack",
+                f"folder '{entry.name}' has no {PACK_FILE}, so none of its cards is loaded: "
+                f"add {entry.name}/{PACK_FILE} (title, description, version) to make it a pack",
+            )
+            for path in found
+        )
+    return problems

@@ -1,0 +1,161 @@
+"""Slips a new author makes in front matter, told at their line in words that say the fix:
+a key written twice (YAML keeps the last silently), one value where a list goes, an
+unquoted ': ' in a value and a tab in the indentation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.bank import cachefile
+from quiz.bank.dupkeys import duplicate_keys
+from quiz.bank.lint import lint
+from quiz.bank.loader import load_bank
+
+CARD = Path("mini") / "basics" / "what-is-relu.md"
+
+
+def _edit(root: Path, old: str, new: str, name: Path = CARD) -> Path:
+    path = root / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def _mine(root: Path, path: Path) -> list[tuple[int, int, str, str]]:
+    _bank, problems = lint([root])
+    return [(p.line, p.col, p.code, p.message) for p in problems if p.path == path]
+
+
+def test_a_key_written_twice_is_reported_at_the_second(mini_bank: Path) -> None:
+    path = _edit(mini_bank, "difficulty: 1\n", "difficulty: 1\ntags: [relu]\ndifficulty: 3\n")
+    found = _mine(mini_bank, path)
+    assert [(line, col, code) for line, col, code, _ in found] == [
+        (8, 1, "duplicate-key"),
+        (9, 1, "duplicate-key"),
+    ]
+    assert "'tags'" in found[0][3] and "first at line 6" in found[0][3]
+    assert "'difficulty'" in found[1][3] and "first at line 7" in found[1][3]
+
+
+def test_a_nested_key_written_twice_is_named_by_its_path() -> None:
+    front = "id: a\ntolerance: {absolute: 0.1, absolute: 0.2}\nparams:\n  eps: 1\n  eps: 2\n"
+    found = duplicate_keys(front, 2)
+    assert [(line, col) for line, col, _ in found] == [(3, 28), (6, 3)]
+    assert "'tolerance.absolute'" in found[0][2] and "'params.eps'" in found[1][2]
+
+
+def test_distinct_keys_and_quoted_twins_are_told_apart() -> None:
+    assert duplicate_keys("id: a\ntitle: b\nkey_points:\n  - 'c: d'\n  - e\n", 2) == []
+    # a quoted key is the same key as the plain one
+    assert [line for line, _, _ in duplicate_keys('id: a\n"id": b\n', 2)] == [3]
+    # a document that does not parse is left to the YAML error
+    assert duplicate_keys("id: a\nid: [b\n", 2) == []
+
+
+def test_a_duplicate_key_alone_still_loads_the_card(mini_bank: Path) -> None:
+    path = _edit(mini_bank, "difficulty: 1\n", "difficulty: 1\ndifficulty: 2\n")
+    bank, problems = lint([mini_bank])
+    assert [p.code for p in problems if p.path == path] == ["duplicate-key"]
+    card = next(c for c in bank.cards if c.id == "what-is-relu")
+    assert card.front.difficulty == 2  # what the app shows: the later value
+
+
+def test_one_value_where_a_list_goes_says_write_a_list(mini_bank: Path) -> None:
+    path = _edit(mini_bank, "tags: [activations]", "tags: activations")
+    found = _mine(mini_bank, path)
+    assert [(line, code) for line, _, code, _ in found] == [(6, "bad-value")]
+    message = found[0][3]
+    assert "'activations' is one value, not a list" in message
+    assert "tags: [activations]" in message and "tuple" not in message
+
+
+def test_an_unquoted_colon_shows_the_value_quoted(mini_bank: Path) -> None:
+    path = _edit(mini_bank, "title: What ReLU computes", "title: ReLU: what it computes")
+    found = _mine(mini_bank, path)
+    assert [(line, col, code) for line, col, code, _ in found] == [(4, 12, "yaml")]
+    assert "e.g. title: 'ReLU: what it computes'" in found[0][3]
+
+
+def test_an_unquoted_colon_in_a_list_item_says_quote_it(mini_bank: Path) -> None:
+    path = _edit(mini_bank, "  - cheap to compute", "  - cost: cheap to compute")
+    found = _mine(mini_bank, path)
+    assert [(line, code) for line, _, code, _ in found] == [(13, "bad-value")]
+    assert "put the text in quotes" in found[0][3]
+
+
+def test_an_unquoted_colon_in_pack_yaml_shows_the_value_quoted(mini_bank: Path) -> None:
+    path = mini_bank / "mini" / "pack.yaml"
+    text = path.read_text(encoding="utf-8")
+    title = next(line for line in text.splitlines() if line.startswith("title:"))
+    _edit(mini_bank, title, "title: Mini: basics", Path("mini") / "pack.yaml")
+    found = _mine(mini_bank, path)
+    assert any(code == "yaml" and "e.g. title: 'Mini: basics'" in msg for _, _, code, msg in found)
+
+
+def test_a_tab_in_the_indentation_says_use_spaces(mini_bank: Path) -> None:
+    path = _edit(mini_bank, "  - cheap to compute", "\t- cheap to compute")
+    found = _mine(mini_bank, path)
+    assert [code for _, _, code, _ in found] == ["yaml"]
+    assert "indent with spaces, not tabs" in found[0][3]
+
+
+def test_a_duplicate_key_is_reported_after_the_app_cached_the_card(
+    mini_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's load does not look for repeated keys and caches the card as clean; lint
+    must still find them, not take the cached card's word."""
+    monkeypatch.setenv(cachefile.CACHE_ENV, "1")
+    monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)
+    path = _edit(mini_bank, "difficulty: 1\n", "difficulty: 1\ndifficulty: 2\n")
+    assert load_bank([mini_bank], use_cache=True).problems == ()
+    assert load_bank([mini_bank], use_cache=True).problems == ()
+    assert [p.code for p in lint([mini_bank])[1] if p.path == path] == ["duplicate-key"]
+
+
+def test_an_empty_list_item_and_an_empty_value_say_so(mini_bank: Path) -> None:
+    path = _edit(mini_bank, "  - cheap to compute", "  -")
+    _edit(mini_bank, "title: What ReLU computes", "title:")
+    found = _mine(mini_bank, path)
+    assert [(line, code) for line, _, code, _ in found] == [(4, "bad-value"), (13, "bad-value")]
+    assert found[0][3] == "title: empty: write its text after 'title:'"
+    assert found[1][3].startswith("key_points.2: an empty item ('-' and nothing after it)")
+    assert not any("valid string" in message for *_, message in found)
+
+
+def test_an_id_that_is_not_kebab_case_names_the_id_to_write(mini_bank: Path) -> None:
+    path = _edit(mini_bank, "id: what-is-relu", "id: What_is_ReLU")
+    found = _mine(mini_bank, path)
+    assert [(line, code) for line, _, code, _ in found] == [(2, "bad-value")]
+    assert "'What_is_ReLU' must be kebab-case" in found[0][3]
+    assert found[0][3].endswith("write 'what-is-relu'")
+
+
+def test_a_folder_without_pack_yaml_has_each_card_reported(mini_bank: Path) -> None:
+    """A new pack whose pack.yaml was forgotten is never read by a load; lint said "no
+    problems" about cards it had not looked at."""
+    card = (mini_bank / CARD).read_text(encoding="utf-8")
+    topic = mini_bank / "my-pack" / "basics"
+    topic.mkdir(parents=True)
+    (topic / "what-is-relu-2.md").write_text(card, encoding="utf-8")
+    (mini_bank / "my-pack" / "README.md").write_text("# My pack\n", encoding="utf-8")
+    (mini_bank / "my-pack" / "guide.md").write_text("---\ntitle: a page\n---\n", encoding="utf-8")
+    _bank, problems = lint([mini_bank])
+    assert [(p.path, p.line, p.code) for p in problems] == [
+        (topic / "what-is-relu-2.md", 1, "no-pack")
+    ]
+    assert "folder 'my-pack' has no pack.yaml" in problems[0].message
+    # linting another file of the folder (pre-commit) does not report it
+    assert lint([mini_bank / CARD])[1] == []
+
+
+def test_a_card_at_the_top_of_the_folder_of_packs_is_reported(mini_bank: Path) -> None:
+    stray = mini_bank / "stray.md"
+    stray.write_text((mini_bank / CARD).read_text(encoding="utf-8"), encoding="utf-8")
+    (mini_bank / "README.md").write_text("# Our packs\n\nkind: words\n", encoding="utf-8")
+    _bank, problems = lint([mini_bank])
+    # a README without a card's front matter is no card
+    assert [(p.path, p.code) for p in problems] == [(stray, "no-pack")]
+    assert "move it to <pack>/<topic>/stray.md" in problems[0].message
