@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from quiz.bank import safeyaml
 from quiz.bank.dupkeys import duplicate_keys
+from quiz.bank.latexdelims import latex_delimiter_problems
 from quiz.bank.markdown import (
     MathScan,
     code_blocks,
@@ -314,7 +315,18 @@ def schema_problems(
         problem = (max(position[0], 1), max(position[1], 1), code, message)
         if problem not in found:
             found.append(problem)
-    return found
+    # One slip, one problem: a misspelled key (`dificulty`) is its did-you-mean, not also
+    # the key it should have been reported missing.
+    meant = {
+        f"missing required key '{match.group(1)}'"
+        for *_, code, message in found
+        if code == "unknown-key" and (match := _MEANT.search(message)) is not None
+    }
+    return [problem for problem in found if problem[3] not in meant]
+
+
+_MEANT = re.compile(r"^unknown key '[^'.]*' \(did you mean '([^']*)'\?\)$")
+"""A top-level unknown key's message with its did-you-mean (the key it was meant to be)."""
 
 
 _QUOTABLE = re.compile(r"( *(?:- +)?)([A-Za-z_][A-Za-z0-9_-]*: +)?([^'\"].*)")
@@ -475,6 +487,12 @@ def _check_math(
     reported with the section it lies in, in the order a per-section check gives."""
     from quiz.bank.mathtext import find_math_problems, math_problem_offsets
 
+    for section in sections.values():
+        if section.title not in NO_MATH_SECTIONS:
+            for offset, message in latex_delimiter_problems(section.text):
+                line = section.text.count("\n", 0, offset) + 1
+                col = offset - section.text.rfind("\n", 0, offset)
+                out.add(section.line + line, col, "math", message)
     checked = [s for s in sections.values() if s.title not in NO_MATH_SECTIONS and "$" in s.text]
     if not checked:
         return

@@ -159,3 +159,46 @@ def test_a_card_at_the_top_of_the_folder_of_packs_is_reported(mini_bank: Path) -
     # a README without a card's front matter is no card
     assert [(p.path, p.code) for p in problems] == [(stray, "no-pack")]
     assert "move it to <pack>/<topic>/stray.md" in problems[0].message
+
+
+def test_a_misspelled_key_is_one_problem_not_also_a_missing_one(mini_bank: Path) -> None:
+    path = _edit(mini_bank, "difficulty: 1", "dificulty: 1")
+    found = _mine(mini_bank, path)
+    assert [(line, code, message) for line, _, code, message in found] == [
+        (7, "unknown-key", "unknown key 'dificulty' (did you mean 'difficulty'?)")
+    ]
+    pack = mini_bank / "mini" / "pack.yaml"
+    _edit(mini_bank, "description:", "descripton:", Path("mini") / "pack.yaml")
+    assert [(p.line, p.code) for p in lint([mini_bank])[1] if p.path == pack] == [
+        (2, "unknown-key")
+    ]
+
+
+def test_a_missing_key_with_no_near_miss_is_still_reported(mini_bank: Path) -> None:
+    path = _edit(mini_bank, "difficulty: 1\n", "level: 1\n")
+    found = _mine(mini_bank, path)
+    assert sorted(code for _, _, code, _ in found) == ["missing-key", "unknown-key"]
+
+
+def test_latex_delimiters_are_reported_where_they_stand(mini_bank: Path) -> None:
+    """`\\(x\\)` is an escaped parenthesis to Markdown: the card showed the LaTeX as
+    written, and the math check, which reads `$` spans, passed it."""
+    path = mini_bank / CARD
+    text = path.read_text(encoding="utf-8")
+    answer = text.index("## Answer\n\n") + len("## Answer\n\n")
+    added = (
+        "It is \\(\\max(0, z)\\) elementwise, shown as\n\n\\[\\max(0, z)\\]\n\n"
+        "In code, `\\(x\\)` is text; a bracket escaped as \\[ alone is one; $z$ is math.\n\n"
+    )
+    path.write_text(text[:answer] + added + text[answer:], encoding="utf-8")
+    line = text[:answer].count("\n") + 1
+    found = _mine(mini_bank, path)
+    assert [(at, col, code) for at, col, code, _ in found] == [
+        (line, 7, "math"),
+        (line + 2, 1, "math"),
+    ]
+    assert found[0][3] == (
+        "'\\(\\max(0, z)\\)' is not math in a card and shows as written: write $\\max(0, z)$"
+    )
+    assert found[1][3].endswith("write $$\\max(0, z)$$")
+    assert next(c for c in lint([mini_bank])[0].cards if c.path == path)  # it still loads
