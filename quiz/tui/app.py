@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -102,6 +103,26 @@ class DrillbitApp(App[None]):
             if active.binding.action in ("quit", "app.quit"):
                 self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
                 return
+
+    async def action_quit(self) -> None:
+        """Quit (ctrl+q, q on Home, the palette's Quit), closing an open command palette first.
+
+        Teardown prunes the palette's component styles while its gathering worker may
+        still build a hit's help line (KeyError 'command-palette--help-text'); Escape
+        cancels that worker first, and so does this, waiting for it to end."""
+        await self._close_palette()
+        self.exit()
+
+    async def _close_palette(self) -> None:
+        from textual.command import CommandPalette
+
+        palette = self.screen
+        if not isinstance(palette, CommandPalette):
+            return
+        cancelled = self.workers.cancel_node(palette)
+        # a cancelled worker's wait raises WorkerCancelled: it has ended, which is all we need
+        await asyncio.gather(*(worker.wait() for worker in cancelled), return_exceptions=True)
+        await palette.dismiss()
 
     def __init__(
         self,
