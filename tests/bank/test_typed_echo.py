@@ -7,8 +7,9 @@ import re
 
 import pytest
 
-from quiz.bank.models import NumericFront, Tolerance
+from quiz.bank.models import Tolerance
 from quiz.bank.numbers import format_number, parse_number, typed_echo
+from tests.fronts import numeric_front
 
 
 @pytest.mark.parametrize(
@@ -123,22 +124,9 @@ def test_a_plus_sign_before_a_number_is_read(typed: str, value: float) -> None:
     assert parse_number(typed) == value
 
 
-def _front(answer: float, absolute: float, unit: str | None = None) -> NumericFront:
-    return NumericFront(
-        id="n",
-        title="n",
-        topic="t",
-        difficulty=1,
-        source="tests",
-        answer=answer,
-        tolerance=Tolerance(absolute=absolute),
-        unit=unit,
-    )
-
-
 def test_the_expected_answer_and_its_tolerance_are_written_out() -> None:
-    front = _front(0.9999, 1e-6)
+    front = numeric_front(0.9999, Tolerance(absolute=1e-6))
     assert front.check_numeric(0.99991).expected == "0.9999 ± 1e-6"
-    weights = _front(1048576.0, 0.5, "weights")
+    weights = numeric_front(1048576.0, Tolerance(absolute=0.5), "weights")
     result = weights.check_numeric(parse_number("2**20"))
     assert result.correct and result.expected == "1048576 ± 0.5 weights"

@@ -16,6 +16,7 @@ from quiz.study_view import NUMBER_FORM_EXAMPLES, number_examples, number_refusa
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.answers import PLACEHOLDER_ROOM, NumberAnswer, number_placeholder
 from quiz.workspace import StudyRequest
+from tests.fronts import numeric_front
 from tests.tui.conftest import AppFactory, press, screen_lines, settle, showing
 from tests.tui.test_footer import described
 
@@ -46,18 +47,6 @@ def test_without_a_unit_the_placeholder_names_every_form() -> None:
     assert number_placeholder(None, FIRST) == "type a number: 1e-3, 25%, 1/4, √128, sqrt(128), ln 2"
 
 
-def _front(answer: float, tolerance: Tolerance) -> NumericFront:
-    return NumericFront(
-        id="n",
-        title="n",
-        topic="t",
-        difficulty=1,
-        source="tests",
-        answer=answer,
-        tolerance=tolerance,
-    )
-
-
 @pytest.mark.parametrize(
     ("answer", "instead"),
     [
@@ -72,7 +61,7 @@ def test_the_placeholder_never_shows_the_cards_answer(
 ) -> None:
     """ "1/4, √128, ln 2" in every box gave away three bundled cards' answers: a form whose
     first example is right for the card, or near it, shows its second."""
-    examples = number_examples(_front(answer, Tolerance(relative=0.01)))
+    examples = number_examples(numeric_front(answer, Tolerance(relative=0.01)))
     assert examples == {**FIRST, **instead}
     for text in examples.values():
         assert abs(parse_number(text) - answer) > 0.25 * answer, text
@@ -80,7 +69,7 @@ def test_the_placeholder_never_shows_the_cards_answer(
 
 def test_a_form_both_of_whose_examples_are_right_is_left_out() -> None:
     """An answer of 0 within 0.01: 1e-3 and 2e-5 are both right, so no exponent example."""
-    examples = number_examples(_front(0.0, Tolerance(absolute=0.01)))
+    examples = number_examples(numeric_front(0.0, Tolerance(absolute=0.01)))
     assert "exponent" not in examples
     assert examples["fraction"] == "1/4"
 
