@@ -1,8 +1,10 @@
-"""A mock interview's queue: its length and time when nothing names them, and its order.
+"""A mock interview's queue: its length and time when nothing names them, its order, and
+the rng it draws with.
 
-Both found by the thirty-seventh round's mutation audit of quiz/study/queue.py
-(docs/mutation-audits.md): the default count and minutes could change, and the final
-shuffle of the drawn cards could go, with every study test still passing.
+Found by the thirty-seventh round's mutation audit of quiz/study/queue.py
+(docs/mutation-audits.md): the default count and minutes could change, the final shuffle
+of the drawn cards could go, and the session could draw with a fresh unseeded rng instead
+of the one it was given, with every study test still passing.
 """
 
 from __future__ import annotations
@@ -51,3 +53,19 @@ def test_a_mock_does_not_ask_its_topics_in_a_fixed_turn() -> None:
     assert not all(alternates(seed) for seed in range(10))
     drawn = plan_mock(cards, 6, random.Random(0))
     assert sorted(card.topic for card in drawn) == ["a", "a", "a", "b", "b", "b"]
+
+
+def test_a_mock_session_draws_its_questions_with_the_rng_it_is_given(
+    store: Store, scheduler: Scheduler
+) -> None:
+    cards = [FakeCard(f"c{i}", topic=f"t{i % 4}") for i in range(30)]
+
+    def drawn(seed: int) -> list[str]:
+        options = SessionOptions(mode="mock", limit=5)
+        session = Session(
+            store, cards, options, now=NOW, scheduler=scheduler, rng=random.Random(seed)
+        )
+        return [card.id for card in session.planned]
+
+    # the same seed, the same interview: a fresh unseeded rng in its place passed the rest
+    assert drawn(3) == drawn(3) == [card.id for card in plan_mock(cards, 5, random.Random(3))]
