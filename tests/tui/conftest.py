@@ -253,9 +253,24 @@ async def resize(pilot: Pilot[None], width: int, height: int) -> None:
     await pilot.resize_terminal(width, height)
     size = Size(width, height)
     assert await wait_until(pilot, lambda: pilot.app.screen.outer_size == size), (
-        f"the screen was never laid out at {width}x{height}"
+        f"the screen was never laid out at {width}x{height}: {resize_state(pilot.app)}"
     )
     await pilot.pause()
+
+
+def resize_state(app: App[Any]) -> str:
+    """Where a resize stopped, for `resize`'s failure: the app takes the new size, keeps the
+    Resize for its screen and posts it on a timer tick (or when idle, with no timer set).
+    test_resize_columns.py failed once in a whole-suite run at a load average of about 20
+    (the screen never laid out at 120x40 within WAIT_SECONDS) and passed every rerun; this
+    says next time which step the Resize did not get past."""
+    screen = app.screen
+    return (
+        f"{type(screen).__name__} is {screen.outer_size}, the app {app.size}; "
+        f"a Resize kept for the screen: {app._resize_event is not None}, "
+        f"its timer set: {app._resize_timer is not None}, "
+        f"the screen shown before: {screen.stack_updates > 0}, attached: {screen.is_attached}"
+    )
 
 
 START = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
