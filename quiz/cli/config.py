@@ -42,9 +42,10 @@ def config_command(obj: Context, key: str | None, value: str | None, reset: bool
     edited by hand into a bad value or an unknown key is listed with that key marked
     (exit 1); `KEY VALUE` or `KEY --reset` repairs it.
 
-    The list ends with the interview plan's rows (interview date, plan minutes/day, plan
-    target), kept with your progress: `drillbit config interview` prints one, and
-    `drillbit plan` changes them.
+    The list ends with the interview plan's rows (interview, minutes_per_day, target: the
+    `drillbit plan` options that set them), kept with your progress: `drillbit config
+    interview` prints one (the old names, `plan_target`..., still work), and `drillbit
+    plan` changes them.
     """
     from quiz.settings import read_settings_file
 
@@ -130,13 +131,14 @@ def _plan_shown(plan: InterviewPlan | None, field: PlanField) -> str:
 
 
 def _plan_field(key: str) -> PlanField | None:
-    """The plan's field a key names (`interview`, `plan minutes/day`, `plan_target`...), or
+    """The plan's field a key names (`interview`, `minutes-per-day`, `target`, or the old `plan minutes/day`, `plan_target`...), or
     None for a key of config.toml."""
     from quiz.study.plan_edit import PLAN_ROWS
 
     wanted = "_".join(key.lower().replace("-", " ").split())
     for field, row in PLAN_ROWS.items():
-        if wanted in (field, row.name.replace(" ", "_"), f"plan_{field}"):
+        names = (row.name, row.old_name.replace(" ", "_"), f"plan_{field}")
+        if wanted in (field, *names):
             return field
     return None
 

@@ -69,7 +69,7 @@ def plan_command(
     from quiz.settings import load_settings
     from quiz.study.days import study_zone
     from quiz.study.plan_edit import PlanInputError, planned
-    from quiz.study.plan_phrases import day_ends_phrase
+    from quiz.study.plan_phrases import day_ends_phrase, readiness_percent, target_percent
     from quiz.study.plan_status import status_without_forecast
 
     if clear and (interview or minutes_per_day or target):
@@ -138,7 +138,7 @@ def plan_command(
 
     click.echo(
         f"Interview {plan.interview.isoformat()}: {plan.minutes_per_day:g} min/day, "
-        f"target recall {plan.target:.2f}"
+        f"target recall {target_percent(plan.target)}"
     )
     say(status.line())  # without the forecast: its warning is the advice below
     if status.days_left > 0 and status.today is not None:
@@ -184,7 +184,7 @@ def plan_command(
     column = len(heading)
     click.echo(f"{'topic':<{width}} {heading:>{column}}")
     for topic, value in topics.items():
-        click.echo(f"{topic:<{width}} {value:>{column}.2f}")
+        click.echo(f"{topic:<{width}} {readiness_percent(value):>{column}}")
 
 
 def _with_forecast(
@@ -225,13 +225,15 @@ def _reset_note(before: InterviewPlan | None, after: InterviewPlan) -> str | Non
     `--interview` alone starts a new plan at 30 min/day and target 0.9, where the settings
     screen's new date keeps them: a person moving the interview lost the 45 minutes set
     and the output said only "30 min/day"."""
+    from quiz.study.plan_phrases import target_percent
+
     if before is None or before.interview == after.interview:
         return None
     changed = [
         (f"{before.minutes_per_day:g} min/day", f"--minutes-per-day {before.minutes_per_day:g}")
         if before.minutes_per_day != after.minutes_per_day
         else None,
-        (f"target {before.target:.2f}", f"--target {before.target:g}")
+        (f"target {target_percent(before.target)}", f"--target {target_percent(before.target)}")
         if before.target != after.target
         else None,
     ]

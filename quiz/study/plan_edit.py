@@ -37,22 +37,34 @@ class PlanRow(NamedTuple):
     """How the settings screen and `drillbit config` list one field of the plan."""
 
     name: str
+    """The row's name: the `drillbit plan` option it sets, as config.toml's rows are
+    named by their key (`drillbit config minutes_per_day` or `minutes-per-day`)."""
     what: str
     option: str
     """The `drillbit plan` option that sets it."""
+    old_name: str
+    """The name until the thirty-seventh round ("plan minutes/day" beside the option
+    --minutes-per-day), still taken as a `drillbit config` key."""
 
 
 PLAN_ROWS: dict[PlanField, PlanRow] = {
     "interview": PlanRow(
-        "interview date",
+        "interview",
         "Your interview day, YYYY-MM-DD; study is paced for it.",
         "--interview",
+        "interview date",
     ),
     "minutes_per_day": PlanRow(
-        "plan minutes/day", "The plan's daily study budget (1-1440).", "--minutes-per-day"
+        "minutes_per_day",
+        "The plan's daily study budget (1-1440).",
+        "--minutes-per-day",
+        "plan minutes/day",
     ),
     "target": PlanRow(
-        "plan target", "Predicted recall on the day for every card (0.5-0.99).", "--target"
+        "target",
+        "Predicted recall on the day for every card (50%-99%).",
+        "--target",
+        "plan target",
     ),
 }
 """The interview plan's rows: first on the settings screen, after config.toml's keys in
@@ -221,4 +233,8 @@ def plan_value(plan: InterviewPlan | None, field: PlanField) -> str:
         return ""
     if field == "interview":
         return plan.interview.isoformat()
-    return f"{plan.minutes_per_day:g}" if field == "minutes_per_day" else f"{plan.target:g}"
+    if field == "minutes_per_day":
+        return f"{plan.minutes_per_day:g}"
+    from quiz.study.plan_phrases import target_percent
+
+    return target_percent(plan.target)  # as Home and `drillbit plan` say it; taken back

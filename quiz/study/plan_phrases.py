@@ -27,20 +27,36 @@ def cards_wait(count: int, *, more: bool = False) -> str:
 def fsrs_due_not_today(count: int, *, last_pass: bool) -> str:
     """The note Home, the stats screen and `drillbit stats` put beside "14 planned today" of
     the cards fsrs says are due that today's plan does not ask: " · 4 due by fsrs, not
-    today: the plan's last pass reviews them if needed" ("" when none). Plan mode asks only
-    today's same-day steps before its last pass, and in it only the looks placed today; a
-    card whose recall on the day is high enough gets no look at all, hence "if needed".
-    "4 due by fsrs (the plan decides when)" beside "today: 0 reviews + 15 new" left a new
-    user asking whether the 4 cards in their learning steps came today."""
+    today: the plan reviews them in the last days before the interview if needed" ("" when
+    none). Plan mode asks only today's same-day steps before its last pass (one review of
+    every card, timed for the day), and in it only the looks placed today; a card whose
+    recall on the day is high enough gets no look at all, hence "if needed". "4 due by fsrs
+    (the plan decides when)" beside "today: 0 reviews + 15 new" left a new user asking
+    whether the 4 cards in their learning steps came today, and "the plan's last pass
+    reviews them" (until the thirty-seventh round) named a pass a new user had never met."""
     if not count:
         return ""
     them = plural(count, "it", "them")
     when = (
         f"the plan reviews {them} on a later day if needed"
         if last_pass
-        else f"the plan's last pass reviews {them} if needed"
+        else f"the plan reviews {them} in the last days before the interview if needed"
     )
     return f" · {count:,} due by fsrs, not today: {when}"
+
+
+def readiness_percent(value: float) -> str:
+    """Readiness (predicted recall) as people read recall, in whole percent: '1%', as
+    Anki's desired retention reads "90%". Rounded down, so that a forecast short of the
+    target never reads as reaching it (0.897 is '89%' beside 'target 90%'). Home and
+    `drillbit plan` said "0.01 → target 0.90" where the stats screen's plot says %."""
+    return f"{math.floor(value * 100 + 1e-9)}%"
+
+
+def target_percent(value: float) -> str:
+    """The plan's target recall in percent, as set: '90%' for 0.9, '92.5%' for 0.925
+    (`--target` takes either form; `--json` keeps the fraction)."""
+    return f"{round(value * 100, 4):g}%"
 
 
 PRACTISE_MORE = "To practise more (the schedule stays as planned): drillbit study --mode cram."

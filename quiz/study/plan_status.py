@@ -27,7 +27,12 @@ from quiz.study.days import json_time, local_date, next_day_start
 if TYPE_CHECKING:
     from quiz.study.plan import DayPlan, ForecastDay, Pace, Readiness
 
-from quiz.study.plan_phrases import cards_wait, longer_than_a_day
+from quiz.study.plan_phrases import (
+    cards_wait,
+    longer_than_a_day,
+    readiness_percent,
+    target_percent,
+)
 from quiz.study.plan_reads import current_memory, memory_at, planned_cards, saved_states
 from quiz.study.plan_today import PlanQueue, followed_forecast, today_decision
 
@@ -110,12 +115,9 @@ class PlanStatus:
     def phrases(self, *, ahead_key: str | None = None) -> list[str]:
         """The line's phrases, for a screen too narrow for it to break between them;
         with cards to study ahead, 'ahead: 20 new', and the key that starts it (`ahead_key`)."""
-        ready = (
-            f"readiness {self.on_the_day.overall:.2f} → target {self.plan.target:.2f} on the day"
-        )
-        reached = (
-            f"readiness on the day {self.on_the_day.overall:.2f} (target {self.plan.target:.2f})"
-        )
+        now, target = readiness_percent(self.on_the_day.overall), target_percent(self.plan.target)
+        ready = f"readiness {now} → target {target} on the day"
+        reached = f"readiness on the day {now} (target {target})"
         if self.days_left < 0:
             return [
                 f"The plan ended on {self.plan.interview.isoformat()} (the interview)",
@@ -130,7 +132,7 @@ class PlanStatus:
             phrases.append(f"ahead: {len(self.ahead)} new{key}")
         if self.short_of_target():
             phrases.append(
-                f"the plan reaches only {self.followed:.2f}: add minutes, a later date "
+                f"the plan reaches only {readiness_percent(self.followed or 0.0)}: add minutes, a later date "
                 "or fewer packs"
             )
         return phrases
@@ -186,8 +188,9 @@ class PlanStatus:
         if not self.short_of_target():
             return None
         return (
-            f"Following the plan (every answer Good) reaches {self.followed:.2f} on the day, "
-            f"under the target {self.plan.target:.2f}: the days left and "
+            f"Following the plan (every answer Good) reaches "
+            f"{readiness_percent(self.followed or 0.0)} on the day, "
+            f"under the target {target_percent(self.plan.target)}: the days left and "
             f"{self.plan.minutes_per_day:g} min a day are too few for these cards. "
             "More minutes (drillbit plan --minutes-per-day N), a later date "
             "(drillbit plan --interview YYYY-MM-DD) or fewer packs would help."

@@ -16,7 +16,7 @@ def test_the_list_ends_with_the_plans_rows_and_the_option_that_sets_each(
     found no word of it in `drillbit config`, and nothing said where it is kept."""
     listed = drillbit("config")
     assert listed.returncode == 0, listed.stderr
-    assert "interview date       = none  (drillbit plan --interview)" in listed.stdout
+    assert "interview            = none  (drillbit plan --interview)" in listed.stdout
     assert not (_isolated_home / "drillbit.db").exists(), "no database made to list"
     interview = (FIXED_DAY + timedelta(days=40)).isoformat()
     assert (
@@ -30,9 +30,9 @@ def test_the_list_ends_with_the_plans_rows_and_the_option_that_sets_each(
     lines = listed.stdout.splitlines()
     plan = lines[lines.index("") + 1 :]  # after the settings, a blank line
     assert plan[0::2] == [
-        f"interview date       = {interview}  (drillbit plan --interview)",
-        "plan minutes/day     = 25  (drillbit plan --minutes-per-day)",
-        "plan target          = 0.9  (drillbit plan --target)",
+        f"interview            = {interview}  (drillbit plan --interview)",
+        "minutes_per_day      = 25  (drillbit plan --minutes-per-day)",
+        "target               = 90%  (drillbit plan --target)",
     ]
     assert plan[3].strip() == "The plan's daily study budget (1-1440)."
 
@@ -71,10 +71,40 @@ def test_a_plan_field_named_alone_prints_its_value_as_the_list_shows_it(
         ).returncode
         == 0
     )
-    for key, shown in [("interview date", interview), ("minutes-per-day", "25"), ("target", "0.9")]:
+    for key, shown in [("interview date", interview), ("minutes-per-day", "25"), ("target", "90%")]:
         read = drillbit("config", key)
         assert (read.returncode, read.stdout) == (0, f"{shown}\n"), read.stderr
     reset = drillbit("config", "interview", "--reset")
     assert reset.returncode == 2
     assert "`drillbit plan --clear` removes the plan" in reset.stderr
     assert drillbit("config", "interview").stdout == f"{interview}\n", "the plan is kept"
+
+
+def test_the_plan_rows_are_named_by_the_option_that_sets_them_and_old_names_still_read(
+    drillbit: RunDrillbit, _isolated_home: Path
+) -> None:
+    """The rows read "interview date / plan minutes/day / plan target" beside the options
+    --interview, --minutes-per-day and --target: each row is now named by its option, as
+    config.toml's rows are by their key, and the names used until then still read it."""
+    interview = (FIXED_DAY + timedelta(days=40)).isoformat()
+    made = drillbit(
+        "plan",
+        "--interview",
+        interview,
+        "--minutes-per-day",
+        "25",
+        "--target",
+        "85%",
+        now=FIXED_NOW,
+    )
+    assert made.returncode == 0, made.stderr
+    for keys, shown in [
+        (("interview", "interview date", "interview_date"), interview),
+        (("minutes_per_day", "minutes-per-day", "plan minutes/day", "plan_minutes_per_day"), "25"),
+        (("target", "plan target", "plan_target"), "85%"),
+    ]:
+        for key in keys:
+            read = drillbit("config", key)
+            assert (read.returncode, read.stdout) == (0, f"{shown}\n"), (key, read.stderr)
+    listed = drillbit("config").stdout
+    assert "plan target" not in listed and "plan minutes/day" not in listed

@@ -30,7 +30,7 @@ def test_set_show_json_and_clear(mini_bank: Path, drillbit: RunDrillbit) -> None
     assert "No plan" in drillbit(*content, "plan").stdout
     made = drillbit(*content, "plan", "--interview", in_days(14), "--minutes-per-day", "40")
     assert made.returncode == 0, made.stderr
-    assert "14 days left" in made.stdout and "target 0.90" in made.stdout
+    assert "14 days left" in made.stdout and "target 90%" in made.stdout
     # the plan overrides the daily new-card limit, and says so
     assert "new_per_day setting (20) applies again when the plan ends" in made.stdout
     shown = drillbit(*content, "plan", "--json")
@@ -75,7 +75,7 @@ def test_a_new_date_says_which_minutes_and_target_it_put_back(
     said = " ".join(moved.stdout.split())  # its sentences fold to the terminal
     assert (
         "A new interview date starts a new plan, with the default minutes and target: it was "
-        "45 min/day and target 0.95; `drillbit plan --minutes-per-day 45 --target 0.95` sets "
+        "45 min/day and target 95%; `drillbit plan --minutes-per-day 45 --target 95%` sets "
         "them again (the settings screen's date row keeps them)."
     ) in said
     assert drillbit(*content, "plan", "--minutes-per-day", "45").returncode == 0
@@ -160,7 +160,7 @@ def test_the_topic_table_says_which_readiness_it_gives(
     mini_bank: Path, drillbit: RunDrillbit
 ) -> None:
     """The headline speaks of the plan followed; the table's "readiness on the day" was
-    the do-nothing figure (0.00 for topics whose cards the plan shows before the day)."""
+    the do-nothing figure (0% for topics whose cards the plan shows before the day)."""
     content = ("--content", str(mini_bank))
     made = drillbit(*content, "plan", "--interview", in_days(10))
     assert made.returncode == 0, made.stderr
@@ -169,7 +169,7 @@ def test_the_topic_table_says_which_readiness_it_gives(
     assert header.endswith(" readiness on the day if nothing more is studied")
     assert all(len(line) <= 80 for line in lines[lines.index(header) :]), "80 columns"
     row = lines[lines.index(header) + 1]
-    assert row.endswith("0.00") and len(row) == len(header), "the figures under the heading"
+    assert row.endswith(" 0%") and len(row) == len(header), "the figures under the heading"
 
 
 def test_plan_reads_the_card_index_and_plans_as_with_the_cards(

@@ -262,7 +262,7 @@ def test_fsrs_due_is_one_phrase_under_a_plan_too() -> None:
     assert fsrs_due(9991) == "9,991 due by fsrs"
     assert plan_headline(14, 9984, last_pass=False) == (
         "14 planned today",
-        " · 9,984 due by fsrs, not today: the plan's last pass reviews them if needed",
+        " · 9,984 due by fsrs, not today: the plan reviews them in the last days before the interview if needed",
     )
     assert plan_headline(14, 2, last_pass=True)[1] == (
         " · 2 due by fsrs, not today: the plan reviews them on a later day if needed"
@@ -327,7 +327,7 @@ def test_drillbit_stats_says_the_plans_due_cards_as_home_does() -> None:
         return replace(today, due_not_today=waiting, last_pass=last_pass).headline()
 
     assert line(2, last_pass=False) == (
-        "3 planned today · 2 due by fsrs, not today: the plan's last pass reviews them if needed"
+        "3 planned today · 2 due by fsrs, not today: the plan reviews them in the last days before the interview if needed"
     )
     assert line(2, last_pass=True) == (
         "3 planned today · 2 due by fsrs, not today: the plan reviews them on a later day if needed"

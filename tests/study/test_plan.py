@@ -42,7 +42,7 @@ from quiz.study.plan import (
     study_ahead,
     time_box,
 )
-from quiz.study.plan_phrases import cards_wait, session_cut_note
+from quiz.study.plan_phrases import cards_wait, readiness_percent, session_cut_note
 from quiz.study.plan_status import PlanStatus, plan_status
 from quiz.study.plan_today import day_decided_at, plan_queue
 from quiz.study.session import Session
@@ -891,7 +891,7 @@ def test_the_home_line_says_when_the_day_needs_nothing() -> None:
     idle = DayPlan(reviews=(), forward=(), new=(), seconds=0.0, days_left=10, new_remaining=0)
     status = PlanStatus(plan=plan, days_left=10, on_the_day=ready, today=idle)
     assert status.line() == (
-        "10 days left · readiness 0.95 → target 0.90 on the day · today: nothing planned"
+        "10 days left · readiness 95% → target 90% on the day · today: nothing planned"
     )
     busy = DayPlan(
         reviews=("a",), forward=("b",), new=("c",), seconds=150.0, days_left=10, new_remaining=1
@@ -1143,7 +1143,7 @@ def test_after_the_interview_readiness_on_the_day_stays_what_it_was(
     assert ended.days_left == -3 and ended.today is None
     assert ended.line() == (
         f"The plan ended on {plan.interview.isoformat()} (the interview) · "
-        f"readiness on the day {on_the_day.overall:.2f} (target 0.90) · normal reviews resume"
+        f"readiness on the day {readiness_percent(on_the_day.overall)} (target 90%) · normal reviews resume"
     )
     assert ended.status() == "ended"
     note = ended.ended_note()

@@ -10,7 +10,7 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.widgets.phrases import break_between, count_line
 from tests.tui.conftest import AppFactory, resize, set_plan, settle, showing
 
-PHRASES = ["12 days left", "readiness 0.71 → target 0.90 on the day", "today: 34 reviews + 12 new"]
+PHRASES = ["12 days left", "readiness 71% → target 90% on the day", "today: 34 reviews + 12 new"]
 
 
 def test_phrases_that_fit_stay_on_one_line() -> None:
@@ -18,15 +18,15 @@ def test_phrases_that_fit_stay_on_one_line() -> None:
     assert break_between(["one"], 1) == "one"
 
 
-@pytest.mark.parametrize("width", [56, 60, 79])
+@pytest.mark.parametrize("width", [54, 60, 79])
 def test_a_line_too_long_breaks_after_a_separator_and_each_line_fits(width: int) -> None:
     lines = break_between(PHRASES, width).splitlines()
     assert lines == [
-        "12 days left · readiness 0.71 → target 0.90 on the day ·",
+        "12 days left · readiness 71% → target 90% on the day ·",
         "today: 34 reviews + 12 new",
     ]
     assert all(len(line) <= width for line in lines)
-    narrow = break_between(PHRASES, 55).splitlines()
+    narrow = break_between(PHRASES, 53).splitlines()
     assert narrow == ["12 days left ·", PHRASES[1] + " ·", PHRASES[2]]
 
 
@@ -98,7 +98,7 @@ def test_the_count_line_breaks_before_the_backlog_note_not_inside_it() -> None:
 def test_a_part_after_a_dot_leaves_the_dot_on_the_line_above() -> None:
     """Home at 80 columns with a plan read "20 planned today" then "· 1 due by fsrs, not
     today: ...", a line starting with a dot under the plan's lines, which end with one."""
-    note = " · 1 due by fsrs, not today: the plan's last pass reviews it if needed"
+    note = " · 1 due by fsrs, not today: the plan reviews it in the last days before the interview if needed"
     parts = [("20 planned today", "bold yellow"), (note, "cyan")]
     breakdown = "144 new + 3 learning + 0 review = 147 cards"
     text = count_line(parts, breakdown, 78)

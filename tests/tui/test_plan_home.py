@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from quiz.store import InterviewPlan
-from quiz.study.plan_phrases import fsrs_due_not_today
+from quiz.study.plan_phrases import fsrs_due_not_today, readiness_percent
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import StatsScreen
@@ -67,7 +67,7 @@ async def test_home_shows_the_plan_line_and_due_studies_the_plan(
         line = summary_text(screen)
         # new cards as fast as 3 minutes allow (the default pace: 34-90 s a quiz card,
         # over 11 min for a drill), nothing due yet
-        assert "12 days left · readiness 0.00 → target 0.90 on the day" in line
+        assert "12 days left · readiness 0% → target 90% on the day" in line
         assert "today: 0 reviews + 2 new, about 2 min" in line
         # fsrs's "4 new today" (its daily limit) would contradict the plan's two; the
         # count is the plan's (the stats screen's words), and no card is due by fsrs
@@ -313,7 +313,7 @@ async def test_home_says_when_following_the_plan_ends_under_the_target(
         followed = status.forecast[-1].followed
         assert followed < 0.9
         text = " ".join(summary_text(home).split())
-        assert f"the plan reaches only {followed:.2f}" in text
+        assert f"the plan reaches only {readiness_percent(followed)}" in text
         assert "add minutes, a later date or fewer packs" in text
     roomy = build()
     set_plan(roomy.workspace, 12, 30.0)
@@ -388,7 +388,7 @@ async def test_home_and_plan_json_forecast_the_same_day_with_a_card_buried(
     assert shown.returncode == 0, shown.stderr
     cli = json.loads(shown.stdout)["forecast_on_the_day"]
     assert cli == round(points[-1].followed, 4)
-    assert f"the plan reaches only {cli:.2f}" in line
+    assert f"the plan reaches only {readiness_percent(cli)}" in line
 
 
 async def again_then_plan(
@@ -437,7 +437,10 @@ async def test_cards_due_by_fsrs_the_plan_leaves_say_not_today(
         line = " ".join(summary_text(screen).split())
         assert "today: 0 reviews + " in line, "the plan does not take the learning card today"
         assert not status.today.last_pass, "a new card is left: the last pass has not begun"
-        assert " · 1 due by fsrs, not today: the plan's last pass reviews it if needed" in line
+        assert (
+            " · 1 due by fsrs, not today: the plan reviews it in the last days before the interview if needed"
+            in line
+        )
         assert "the plan decides when" not in line
 
 
@@ -488,7 +491,10 @@ def test_the_due_cards_a_plan_leaves_are_said_by_when_they_come() -> None:
     needed", since a card sure enough on the day gets no look; one card is "it"."""
     assert fsrs_due_not_today(0, last_pass=False) == ""
     before = fsrs_due_not_today(1234, last_pass=False)
-    assert before == " · 1,234 due by fsrs, not today: the plan's last pass reviews them if needed"
+    assert (
+        before
+        == " · 1,234 due by fsrs, not today: the plan reviews them in the last days before the interview if needed"
+    )
     during = fsrs_due_not_today(4, last_pass=True)
     assert during == " · 4 due by fsrs, not today: the plan reviews them on a later day if needed"
     one = fsrs_due_not_today(1, last_pass=True)

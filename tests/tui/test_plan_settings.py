@@ -60,9 +60,9 @@ async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
         screen = await showing(pilot, SettingsScreen)
         table = screen.query_one(DataTable)
         assert [str(table.get_row_at(INTERVIEW_ROW + i)[0]) for i in range(3)] == [
-            "interview date",
-            "plan minutes/day",
-            "plan target",
+            "interview",
+            "minutes_per_day",
+            "target",
         ]
         assert str(table.get_row_at(INTERVIEW_ROW)[1]) == "none"
         # minutes before any date: refused, nothing saved
@@ -85,7 +85,7 @@ async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
         assert plan is not None and plan.interview == date(2026, 3, 16)
         assert (plan.minutes_per_day, plan.target, plan.created_at) == (30.0, 0.9, clock())
         assert help_text(screen).startswith(
-            "Interview 2026-03-16: 30 min/day, target recall 0.90 (saved)\n"
+            "Interview 2026-03-16: 30 min/day, target recall 90% (saved)\n"
         )
         assert str(table.get_row_at(INTERVIEW_ROW)[1]) == "2026-03-16"
         for typed, said in [("0", "0 is outside 1-1440"), ("lots", "'lots' is not a number")]:
@@ -109,7 +109,7 @@ async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
         assert [str(table.get_row_at(INTERVIEW_ROW + i)[1]) for i in range(3)] == [
             "2026-03-20",
             "45",
-            "0.95",
+            "95%",
         ]
         await press(pilot, "escape")
         await showing(pilot, HomeScreen)
@@ -162,7 +162,7 @@ async def test_a_value_s_box_leaves_the_descriptions_whole_at_80_columns(
         # wrapped whole (the theme's name, 12 letters, moves "order" to the next line)
         assert "Show a choice card's options in a new  " in text, text
         assert "Predicted recall on the day for every  " in text, text
-        assert "card (0.5-0.99)." in text, text
+        assert "card (50%-99%)." in text, text
 
 
 async def test_home_s_way_to_the_interview_date_lands_on_it_at_80x24(build: AppFactory) -> None:
@@ -179,7 +179,7 @@ async def test_home_s_way_to_the_interview_date_lands_on_it_at_80x24(build: AppF
         screen = await showing(pilot, SettingsScreen)
         await settle(pilot)
         shown = [line.text for line in screen_lines(app)]
-        assert any(line.startswith(" interview date ") for line in shown), shown
+        assert any(line.startswith(" interview ") for line in shown), shown
         await press(pilot, "enter")
         assert screen.editing == "interview"
-        assert help_text(screen).startswith("interview date: Your interview day, YYYY-MM-DD")
+        assert help_text(screen).startswith("interview: Your interview day, YYYY-MM-DD")

@@ -31,6 +31,7 @@ from quiz.settings import (
 )
 from quiz.settings_view import plan_values
 from quiz.study.plan_edit import PLAN_ROWS, PlanField
+from quiz.study.plan_phrases import target_percent
 from quiz.tui.themes import unknown_theme
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
@@ -242,7 +243,7 @@ class SettingsScreen(Screen[None]):
         else:
             self._close_editor(
                 f"Interview {plan.interview.isoformat()}: {plan.minutes_per_day:g} min/day, "
-                f"target recall {plan.target:.2f} (saved)"
+                f"target recall {target_percent(plan.target)} (saved)"
             )
 
     def _close_editor(self, saved: str | None = None) -> None:
