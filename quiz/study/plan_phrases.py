@@ -55,8 +55,11 @@ def readiness_percent(value: float) -> str:
 
 def target_percent(value: float) -> str:
     """The plan's target recall in percent, as set: '90%' for 0.9, '92.5%' for 0.925
-    (`--target` takes either form; `--json` keeps the fraction)."""
-    return f"{round(value * 100, 4):g}%"
+    (`--target` takes either form; `--json` keeps the fraction). Exact, not rounded: the
+    settings screen's box starts from it, and enter on it unchanged keeps the target."""
+    from decimal import Decimal
+
+    return f"{(Decimal(repr(value)) * 100).normalize():f}%"
 
 
 PRACTISE_MORE = "To practise more (the schedule stays as planned): drillbit study --mode cram."

@@ -23,6 +23,15 @@ def test_the_target_reads_in_percent_as_set(value: float, said: str) -> None:
     assert target_percent(value) == said
 
 
+@pytest.mark.parametrize("value", [0.9, 0.925, 0.91234567, 0.5, 0.99])
+def test_the_target_in_percent_reads_back_as_the_same_fraction(value: float) -> None:
+    """The settings screen's box starts from the percent shown: enter on it unchanged must
+    keep the target, not a rounded one."""
+    from quiz.settings import from_percent
+
+    assert from_percent(target_percent(value)) == value
+
+
 def test_cards_due_but_not_today_say_when_in_a_new_users_words() -> None:
     """ "the plan's last pass reviews them" named a pass a new user never met: what happens
     to the cards (reviewed if needed) and when (the last days before the interview)."""
