@@ -39,11 +39,11 @@ def test_a_phrase_wider_than_the_line_breaks_between_its_clauses() -> None:
     pace; 1 card waits for tomorrow" (86 cells), was wrapped by the widget at a space and
     left "tomorrow ·" alone on a line; it now breaks after its semicolon."""
     load = "today: 0 reviews + 11 new, about 10 min at the default pace; 1 card waits for tomorrow"
-    phrases = ["3 days left", load, "the plan reaches only 0.33"]
+    phrases = ["3 days left", load, "the plan reaches only 33%"]
     lines = break_between(phrases, 78).splitlines()
     assert lines == [
         "3 days left · today: 0 reviews + 11 new, about 10 min at the default pace;",
-        "1 card waits for tomorrow · the plan reaches only 0.33",
+        "1 card waits for tomorrow · the plan reaches only 33%",
     ]
     assert all(len(line) <= 78 for line in lines)
     assert break_between(phrases, 200) == " · ".join(phrases), "whole where it fits"

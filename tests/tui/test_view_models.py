@@ -288,7 +288,7 @@ def test_the_settings_show_the_plans_fields_or_none(ws: Workspace) -> None:
     assert plan_values(ws) == {
         "interview": plan.interview.isoformat(),
         "minutes_per_day": "30",
-        "target": "0.9",
+        "target": "90%",
     }
 
 
