@@ -176,7 +176,7 @@ def loaded_extension_files() -> set[str]:
 
 
 def _make_hook(
-    cfg: dict[str, Any], guarded: list[bool] | None = None
+    cfg: dict[str, Any], guarded: list[bool] | None = None, known: list[Any] | None = None
 ) -> Callable[[str, tuple[Any, ...]], None]:
     """Build the audit hook: one function whose state lives only in keyword defaults.
 
@@ -189,6 +189,7 @@ def _make_hook(
     """
     refused_events = tuple(sorted(REFUSED_EVENTS.items()))
     guard_state = guarded if guarded is not None else [False]
+    known_functions = known if known is not None else []
     extensions = loaded_extension_files()
 
     def hook(
@@ -230,6 +231,9 @@ def _make_hook(
         _frame_attributes: frozenset[str] = frozenset(FRAME_ATTRIBUTES),
         _extensions: set[str] = extensions,
         _owner_requests: frozenset[int] = OWNER_REQUESTS,
+        _known: list[Any] = known_functions,
+        _function: type = types.FunctionType,
+        _id: Callable[[Any], int] = id,
     ) -> None:
         paths: tuple[Any, ...] = ()
         writing: Any = False
@@ -288,6 +292,8 @@ def _make_hook(
             # holds makers the seal never replaced.
             paths = args[1:2]
             loading = True
+        elif event == "gc.get_objects" and not _known and not _guarded[0] and _ident() == _walker:
+            return  # once, the child's own count of the functions made before the submission
         elif event in _refused_names:
             for refused, what in _refused_events:
                 if refused == event:
@@ -310,6 +316,11 @@ def _make_hook(
                 _type(args[1]) is not _str
                 or args[1] in ("__code__", "__defaults__", "__kwdefaults__")
             ):
+                # A function made after the count (`count_functions`) is the submission's own:
+                # namedtuple(..., defaults=...) sets its new `__new__`'s defaults. The grader's,
+                # the hook's and numpy's functions were all counted, and stay refused.
+                if _known and _type(args[0]) is _function and _id(args[0]) not in _known[0]:
+                    return
                 raise _denied("drillbit sandbox: rewriting functions is not allowed in a drill")
             return
         elif event in _path_events:
@@ -452,7 +463,23 @@ def detached(function: Callable[..., Any], name: str) -> Callable[..., Any]:
     return copy
 
 
-def install_hooks(cfg: dict[str, Any], guarded: list[bool] | None = None) -> None:
+def count_functions(known: list[Any]) -> None:
+    """Count every function alive just before the submission loads, into the hook's `known`.
+
+    The hook refuses rewriting the code or defaults of these (the grader's, the hook's own,
+    numpy's): a drill's correct answer with `namedtuple(..., defaults=...)` or
+    `typing.NamedTuple` sets the defaults of a function made after, which it allows. The
+    functions are kept alive, so no later one is given a counted function's id."""
+    if known:
+        return
+    functions = [obj for obj in gc.get_objects() if type(obj) is types.FunctionType]
+    known.append(frozenset(map(id, functions)))
+    known.append(functions)
+
+
+def install_hooks(
+    cfg: dict[str, Any], guarded: list[bool] | None = None, known: list[Any] | None = None
+) -> None:
     """Refuse what a drill never needs; installed once numpy is imported.
 
     While `guarded[0]` is true (from the first line of submitted code on), frames
@@ -464,7 +491,7 @@ def install_hooks(cfg: dict[str, Any], guarded: list[bool] | None = None) -> Non
     _refuse_signal_handlers()
     _refuse_pidfds()
     _seal_module_makers()
-    sys.addaudithook(_make_hook(cfg, guarded))
+    sys.addaudithook(_make_hook(cfg, guarded, known))
 
 
 def _refuse_signal_handlers() -> None:
@@ -973,11 +1000,12 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     limits = {name: list(resource.getrlimit(getattr(resource, name))) for name in cfg["rlimits"]}
     verified = False
     guarded = [False]
+    known: list[Any] = []
     guard, unguard = guard_switches(guarded)
 
     keep_copies_working()
     if cfg["hooks"]:
-        install_hooks(cfg, guarded)
+        install_hooks(cfg, guarded, known)
         verified = hooks_verified(cfg)
     message: Callable[..., bytes] = wire["message"]
     encode_message: Callable[..., bytes] = wire["encode_message"]
@@ -1084,6 +1112,8 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         runtime["seal_error_state"]()  # before the file loads: no state it makes ignores events
         runtime["strict_by_default"]()  # and a new thread or a fresh context starts strict
     counted = runtime["fp_counts"]()
+    if cfg["hooks"]:
+        count_functions(known)
     guard()  # from here on, submitted code may run at any time (calls, __del__, __str__)
     try:
         exec(code, namespace)
