@@ -149,6 +149,12 @@ def _describe_type(value: Any) -> str:
 
 _PLAIN = "only numpy arrays, numbers, bools and lists/tuples/dicts of those can be returned"
 _COMPLEX_TYPES = frozenset((complex, np.complex64, np.complex128, np.clongdouble))
+_LAZY_TYPES: frozenset[type] = frozenset(
+    (range, map, filter, zip, enumerate, reversed, set, frozenset)
+    + (type({}.keys()), type({}.values()), type({}.items()))
+)
+"""What yields values without being a list: a generator's refusal told the candidate who
+wrote `yield` in mini-batches only what may be returned, not to wrap it in list(...)."""
 
 
 def _refusal(value: Any, cls: type) -> str:
@@ -164,7 +170,8 @@ def _refusal(value: Any, cls: type) -> str:
 
 
 def _number_hint(value: Any, cls: type, name: str) -> str | None:
-    """The refusal of a value meant as a number, or None when it is no kind of number."""
+    """The refusal of a value meant as a number or a list (a generator, a map, a range), or
+    None when it is neither."""
     if cls is str:
         text = value.strip()
         if 0 < len(text) <= 40 and _reads_as_number(text):
@@ -186,6 +193,11 @@ def _number_hint(value: Any, cls: type, name: str) -> str | None:
         )
     if hasattr(cls, "__float__"):
         return f"got {name}, a number type the grader does not take; return float(...) of it"
+    if cls in _LAZY_TYPES or hasattr(cls, "__next__"):
+        return (
+            f"got {name}, which hands out its values one at a time; return a list of them"
+            " instead (list(...))"
+        )
     return None
 
 

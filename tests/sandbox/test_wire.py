@@ -99,6 +99,10 @@ class _Raising(type):
         (" 0.693 ", "got the string '0.693', a number written as text; return the number"),
         ("passed", "got a string where a number or an array was expected"),
         (_Raising("Odd", (), {})(), f"got {__name__}.Odd; only numpy arrays, numbers, bools"),
+        ((x for x in range(2)), "got generator, which hands out its values one at a time;"),
+        (map(float, [1, 2]), "got map, which hands out its values one at a time;"),
+        ({1.0, 2.0}, "got set, which hands out its values one at a time;"),
+        ({"a": 1}.values(), "got dict_values, which hands out its values one at a time;"),
     ],
 )
 def test_a_number_of_a_refused_type_is_told_what_to_return(value: Any, phrase: str) -> None:
