@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, MappingView, Sequence, Set
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
@@ -163,6 +163,10 @@ def type_phrase(value: Any) -> str:
     name = f"{value.dtype} array" if isinstance(value, np.ndarray) else type(value).__name__
     return f"{'an' if name[:1].lower() in 'aeiou' else 'a'} {name}"
 
+
+LAZY_HINT = ", which hands out its values one at a time; return a list of them instead (list(...))"
+"""Told a drill that returned a generator (a mini-batches answer that `yield`s), a map or a
+set where a list was asked for: the sandbox's wire says the same."""
 
 _LARGEST_FLOAT_INT = int(np.finfo(np.float64).max)
 """The largest float64, as an int: `float()` of a bigger Python int raises OverflowError
@@ -399,7 +403,11 @@ class Judgement:
     def sequence(self, label: str, value: Any, length: int | None = None) -> Sequence[Any]:
         """`value` as a tuple/list (of the given length)."""
         if not isinstance(value, list | tuple):
-            self.fail(f"{label} should be a tuple or list, got {type_phrase(value)}")
+            lazy = isinstance(value, Iterator | range | Set | MappingView)
+            self.fail(
+                f"{label} should be a tuple or list, got {type_phrase(value)}"
+                + (LAZY_HINT if lazy else "")
+            )
         if length is not None and len(value) != length:
             self.fail(f"{label} should have {length} items, got {len(value)}")
         return value

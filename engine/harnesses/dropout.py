@@ -4,7 +4,8 @@ then once per spread seed (how much the number of kept units varies between draw
 Case inputs: {"A", "dout", "keep_prob", "seed", "other_seed", "global_seeds": [g1, g2, g3],
 "spread_seeds": [s1, ...]} (the list may be empty).
 Returns {"out", "mask", "out_again", "mask_again", "out_other", "mask_other", "dA",
-"spread_masks": [mask per spread seed]}, or {"bad_forward": code} when dropout_forward
+"spread_masks": [mask per spread seed], "global_draws": [random drawn, np.random drawn]
+(1 or 0, on the first call)}, or {"bad_forward": code} when dropout_forward
 does not return two values.
 """
 
@@ -18,10 +19,26 @@ import numpy as np
 from engine.harnesses._returns import return_code
 
 
-def _forward(fns: dict[str, Any], A: Any, keep_prob: float, seed: int, global_seed: int) -> Any:
+def _forward(
+    fns: dict[str, Any],
+    A: Any,
+    keep_prob: float,
+    seed: int,
+    global_seed: int,
+    drew: list[int] | None = None,
+) -> Any:
+    """One forward call; `drew` gets [Python's random drawn from, np.random drawn from], so
+    the message names the global generator the code used (it spoke only of np.random)."""
     np.random.seed(global_seed)
     random.seed(global_seed)
-    return fns["dropout_forward"](A, keep_prob, np.random.default_rng(seed))
+    result = fns["dropout_forward"](A, keep_prob, np.random.default_rng(seed))
+    if drew is not None:  # the next draw of each, against the first after a fresh seed
+        after = (random.random(), float(np.random.random()))
+        random.seed(global_seed)
+        np.random.seed(global_seed)
+        fresh = (random.random(), float(np.random.random()))
+        drew[:] = [int(a != f) for a, f in zip(after, fresh, strict=True)]
+    return result
 
 
 def _pair(result: Any) -> bool:
@@ -35,8 +52,9 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     A, keep_prob = inputs["A"], inputs["keep_prob"]
     # later calls get pristine copies, so an in-place change shows up as a mutated A
     spare = [np.array(A, copy=True) for _ in range(3)]
+    drew: list[int] = []
     results = [
-        _forward(fns, A, keep_prob, inputs["seed"], g1),
+        _forward(fns, A, keep_prob, inputs["seed"], g1, drew),
         _forward(fns, spare[0], keep_prob, inputs["seed"], g2),
         _forward(fns, spare[1], keep_prob, inputs["other_seed"], g3),
     ]
@@ -65,4 +83,5 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
         "mask_other": mask_other,
         "dA": dA,
         "spread_masks": spread_masks,
+        "global_draws": drew,
     }

@@ -177,8 +177,15 @@ MESSAGES: dict[str, list[tuple[str, ...]]] = {
     "wrong_global_random": [
         (
             "two calls with generators built from the same seed gave different results: draw "
-            "random numbers only from the rng argument (rng.random, rng.binomial...), not "
-            "np.random.* or a new default_rng()",
+            "random numbers only from the rng argument (rng.random, rng.binomial...); this "
+            "code drew from np.random.*",
+        )
+    ],
+    "wrong_python_random": [
+        (
+            "two calls with generators built from the same seed gave different results: draw "
+            "random numbers only from the rng argument (rng.random, rng.binomial...); this "
+            "code drew from Python's random module (random.random...)",
         )
     ],
     "wrong_in_place": [

@@ -46,6 +46,22 @@ RNG_HINT = (
     "draw random numbers only from the rng argument (rng.random, rng.binomial...), "
     "not np.random.* or a new default_rng()"
 )
+GLOBAL_GENERATORS = ("Python's random module (random.random...)", "np.random.*")
+"""What the harness's `global_draws` flags name, in its order."""
+
+
+def _rng_hint(draws: Any) -> str:
+    """RNG_HINT naming the global generator the code drew from, when the harness saw one:
+    an answer with Python's `random` was told only of np.random."""
+    if not isinstance(draws, list) or len(draws) != len(GLOBAL_GENERATORS):
+        return RNG_HINT
+    used = [name for name, drew in zip(GLOBAL_GENERATORS, draws, strict=True) if drew == 1]
+    if not used:
+        return RNG_HINT
+    return (
+        "draw random numbers only from the rng argument (rng.random, rng.binomial...); "
+        f"this code drew from {' and '.join(used)}"
+    )
 
 
 def _through_mask(kept: np.ndarray, values: np.ndarray, divisor: float) -> np.ndarray:
@@ -266,7 +282,8 @@ class DropoutChecker(NNChecker):
         again = j.array("out (second call)", outputs.get("out_again"), A.shape)
         if not np.array_equal(again, out):
             j.fail(
-                f"two calls with generators built from the same seed gave different results: {RNG_HINT}"
+                "two calls with generators built from the same seed gave different results: "
+                + _rng_hint(outputs.get("global_draws"))
             )
         n = A.size
         count = int(kept.sum())

@@ -1,4 +1,4 @@
-# expect: failed | the same seed gave different results
+# expect: failed | the same seed gave different results: draw random numbers only from the rng argument (rng.random, rng.binomial...); this code drew from np.random.*
 import numpy as np
 
 
