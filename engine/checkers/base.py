@@ -134,6 +134,20 @@ class Checker(ABC):
         call = f"{fn}({', '.join(params)})" if params is not None else "your function"
         return f"{call} returned None (did it forget to `return`?)"
 
+    def call_signatures(self) -> dict[str, str]:
+        """Each entry's parameters as written, defaults too, without annotations:
+        `maxpool_backward(dout, x, size=2, stride=2)`, what a file lacking it is told to
+        write (the names alone left out that size and stride may be omitted)."""
+        import inspect
+
+        written = {}
+        for name, fn in self.reference().items():
+            signature = inspect.signature(fn)
+            bare = [p.replace(annotation=p.empty) for p in signature.parameters.values()]
+            plain = signature.replace(parameters=bare, return_annotation=signature.empty)
+            written[name] = f"{name}{plain}"
+        return written
+
     def signatures(self) -> dict[str, tuple[str, ...]]:
         """Positional parameter names of each entry, taken from the reference."""
         import inspect

@@ -466,8 +466,8 @@ def _load_error(
             for d in (listed if type(listed) is list else [])
             if type(d) is list and len(d) == 2 and type(d[1]) is int and 0 < d[1] <= MAX_LINE
         ][:10]
-        signatures = checker.signatures()
-        wanted = ", ".join(f"`{name}({', '.join(signatures.get(name, ()))})`" for name in missing)
+        signatures = checker.call_signatures()
+        wanted = ", ".join(f"`{signatures.get(name, name + '(...)')}`" for name in missing)
         text = f"your code does not define {wanted}"
         text += f"; it defines {', '.join(defined)}" if defined else "; it defines no functions"
         status = Status.ERROR

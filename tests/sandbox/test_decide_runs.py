@@ -17,7 +17,7 @@ from typing import Any, ClassVar
 import numpy as np
 import pytest
 
-from engine.checkers.base import Case, Outcome
+from engine.checkers.base import Case, Checker, Outcome
 from engine.sandbox import wire
 from engine.sandbox.config import SandboxConfig
 from engine.sandbox.decide import MAX_LINE, CaseJudge, decide, judge_result, memory_limit
@@ -88,7 +88,7 @@ def wrong(case: Case, **fields: Any) -> Any:
 
 
 def verdict_of(
-    run: RunResult, cases: list[Case], checker: DoubleChecker | None = None, **kwargs: Any
+    run: RunResult, cases: list[Case], checker: Checker | None = None, **kwargs: Any
 ) -> Verdict:
     return decide(
         checker or DoubleChecker(),
@@ -284,7 +284,7 @@ def test_an_internal_failure_blames_the_grader_and_keeps_what_was_printed() -> N
     assert [c.name for c in verdict.cases] == ["grader"]
 
 
-def loading(fields: dict[str, Any], checker: DoubleChecker | None = None) -> Verdict:
+def loading(fields: dict[str, Any], checker: Checker | None = None) -> Verdict:
     cases = cases_of(DoubleChecker(), 2)
     verdict = verdict_of(RunResult(load_error=fields, stdout="printed"), cases, checker)
     assert [c.name for c in verdict.cases] == [LOADING, "case 1", "case 2"]
@@ -643,6 +643,31 @@ def test_a_missing_function_names_only_the_entries_the_child_said_are_missing() 
     assert text == "your code does not define `halve(y)`; it defines no functions"
     both = loading({"kind": "missing", "missing": "halve"}, TwoEntries()).cases[0].message
     assert both.startswith("your code does not define `double(x)`, `halve(y)`;"), both
+
+
+def test_a_missing_function_is_named_with_its_defaults_and_keyword_parameters() -> None:
+    """maxpool's file without maxpool_backward was told `maxpool_backward(dout, x, size,
+    stride)`, which hid that size and stride have defaults: the whole signature is shown,
+    without annotations, as the reference writes it."""
+    from engine.checkers import get_checker
+
+    maxpool = get_checker("arch.pooling.maxpool")
+    text = loading({"kind": "missing", "missing": ["maxpool_backward"]}, maxpool).cases[0].message
+    assert text.startswith(
+        "your code does not define `maxpool_backward(dout, x, size=2, stride=2)`;"
+    ), text
+
+    class Keywords(TwoEntries):
+        def reference(self) -> Mapping[str, Any]:
+            def halve(y: float, *, by: float = 2.0, **rest: Any) -> float:
+                return y / by
+
+            return {"double": lambda x: 2 * x, "halve": halve}
+
+    text = loading({"kind": "missing", "missing": ["halve"]}, Keywords()).cases[0].message
+    assert (
+        text == "your code does not define `halve(y, *, by=2.0, **rest)`; it defines no functions"
+    )
 
 
 def test_a_refused_return_keeps_five_lines_of_the_reason() -> None:
