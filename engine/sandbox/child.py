@@ -319,7 +319,12 @@ def _make_hook(
                 # A function made after the count (`count_functions`) is the submission's own:
                 # namedtuple(..., defaults=...) sets its new `__new__`'s defaults. The grader's,
                 # the hook's and numpy's functions were all counted, and stay refused.
-                if _known and _type(args[0]) is _function and _id(args[0]) not in _known[0]:
+                if (
+                    _known
+                    and _type(args[0]) is _function
+                    and _id(args[0]) not in _known[0]
+                    and _id(args[0].__globals__) not in _known[2]
+                ):
                     return
                 raise _denied("drillbit sandbox: rewriting functions is not allowed in a drill")
             return
@@ -463,18 +468,22 @@ def detached(function: Callable[..., Any], name: str) -> Callable[..., Any]:
     return copy
 
 
-def count_functions(known: list[Any]) -> None:
+def count_functions(known: list[Any], *namespaces: dict[str, Any]) -> None:
     """Count every function alive just before the submission loads, into the hook's `known`.
 
     The hook refuses rewriting the code or defaults of these (the grader's, the hook's own,
-    numpy's): a drill's correct answer with `namedtuple(..., defaults=...)` or
-    `typing.NamedTuple` sets the defaults of a function made after, which it allows. The
-    functions are kept alive, so no later one is given a counted function's id."""
+    numpy's), and of any function whose globals are one of the grader's `namespaces` (the
+    harness makes some per case: gradcheck's `f`): a drill's correct answer with
+    `namedtuple(..., defaults=...)` or `typing.NamedTuple` sets the defaults of a function
+    made after, which it allows. The functions are kept alive, so no later one is given a
+    counted function's id."""
     if known:
         return
     functions = [obj for obj in gc.get_objects() if type(obj) is types.FunctionType]
     known.append(frozenset(map(id, functions)))
     known.append(functions)
+    known.append(frozenset(map(id, namespaces)))
+    known.append(namespaces)  # alive as long as the ids are
 
 
 def install_hooks(
@@ -1113,7 +1122,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         runtime["strict_by_default"]()  # and a new thread or a fresh context starts strict
     counted = runtime["fp_counts"]()
     if cfg["hooks"]:
-        count_functions(known)
+        count_functions(known, harness_ns, runtime, wire)
     guard()  # from here on, submitted code may run at any time (calls, __del__, __str__)
     try:
         exec(code, namespace)

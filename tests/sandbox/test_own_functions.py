@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from engine.checkers import get_checker
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
@@ -87,3 +89,39 @@ def test_namedtuples_with_defaults_load_and_pass(pool: WorkerPool) -> None:
     `__new__`'s defaults: refused once as "rewriting functions", now a correct answer."""
     verdict = grade(SIGMOID, textwrap.dedent(NAMEDTUPLES), seed=11, pool=pool)
     assert verdict.passed, shown(verdict)
+
+
+def test_the_hook_refuses_counted_functions_and_the_graders_namespaces() -> None:
+    """Called directly: before the count every function is refused (as before this round);
+    after it, one alive at the count stays refused, as does one made later with a grader's
+    namespace as globals (a harness's per-case function), and a new one of the code's is
+    allowed."""
+    import types
+
+    from engine.sandbox import child
+
+    def counted(a: int = 1) -> int:
+        return a
+
+    grader_ns: dict[str, object] = {"__builtins__": {}}
+    known: list[object] = []
+    hook = child._make_hook({"workdir": "/nowhere", "forbidden": [], "allowed": []}, None, known)
+    with pytest.raises(PermissionError, match="rewriting functions"):
+        hook("object.__setattr__", (counted, "__defaults__", (2,)))
+    child.count_functions(known, grader_ns)
+
+    def own(a: int = 1) -> int:
+        return a
+
+    per_case = types.FunctionType(own.__code__, grader_ns, "per_case")
+    for target, name in (
+        (counted, "__defaults__"),
+        (per_case, "__code__"),
+        (hook, "__kwdefaults__"),
+    ):
+        with pytest.raises(PermissionError, match="rewriting functions"):
+            hook("object.__setattr__", (target, name, None))
+    for name in ("__defaults__", "__kwdefaults__", "__code__"):
+        assert hook("object.__setattr__", (own, name, None)) is None
+    with pytest.raises(PermissionError, match="rewriting functions"):
+        hook("object.__setattr__", (type("Own", (), {}), 5, None))  # a name that is no str
