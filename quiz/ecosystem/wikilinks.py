@@ -35,10 +35,11 @@ _SENTENCE_END = re.compile(r"[.!?:;](?:\s|$)")
 _EMBED = re.compile(r"!\[\[[^\[\]\n]*\]\]")
 
 
-def _in_sentence(match: re.Match[str]) -> bool:
-    """Whether an embed has words of its sentence around it on its line (`See ![[adam]]
-    and ![[sgd]] for more.`), rather than standing alone or after its sentence's end
-    (`... showed. ![[plot.png]]`)."""
+def in_sentence(match: re.Match[str], pattern: re.Pattern[str]) -> bool:
+    """Whether an embed (a match of `pattern`) has words of its sentence around it on its
+    line (`See ![[adam]] and ![[sgd]] for more.`), rather than standing alone or after its
+    sentence's end (`... showed. ![[plot.png]]`); other matches of `pattern` on the line
+    are no words. The notes' images (`noteimages`) are read the same way."""
     line = match.string
     before = line[: match.start()]
     ends = list(_SENTENCE_END.finditer(before))
@@ -46,7 +47,7 @@ def _in_sentence(match: re.Match[str]) -> bool:
     after = line[match.end() :]
     end = _SENTENCE_END.search(after)
     after = after[: end.start()] if end else after
-    return any(re.search(r"\w", _EMBED.sub("", part)) for part in (before, after))
+    return any(re.search(r"\w", pattern.sub("", part)) for part in (before, after))
 
 
 def _embed_title(match: re.Match[str]) -> str:
@@ -68,7 +69,7 @@ def plain_links(line: str, embeds: list[str]) -> str:
     def replace(match: re.Match[str]) -> str:
         if match.group(1):
             embeds.append(match.group(2).strip())
-            return _embed_title(match) if _in_sentence(match) else ""
+            return _embed_title(match) if in_sentence(match, _EMBED) else ""
         return shown(match)
 
     return sub_outside_code(WIKILINK, replace, line)
