@@ -6,8 +6,9 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from quiz.ecosystem.logseqmacros import take_macros
 from quiz.overview import describe_due
-from quiz.plural import counted, plural
+from quiz.plural import counted, line_numbers, plural
 from quiz.study.counts import Counts
 from quiz.verdict_text import none_ran
 
@@ -43,3 +44,19 @@ def test_code_that_did_not_load_ran_no_case() -> None:
 def test_a_bank_of_one_card_sums_to_one_card() -> None:
     """Home's and Stats' sum read "= 1 cards" for a bank of one."""
     assert Counts(total=1, new=1).breakdown() == "1 new + 0 learning + 0 review = 1 card"
+
+
+def test_line_numbers_name_the_first_five_and_count_the_rest() -> None:
+    """The import report's notes said "lines 1, 2, 3, 4, 5 ..." for macros and properties
+    and "... and 2 more" for footnotes and references: one phrase now, counting the rest."""
+    assert line_numbers([7]) == "line 7"
+    assert line_numbers((3, 9)) == "lines 3, 9"
+    assert line_numbers(list(range(1, 8))) == "lines 1, 2, 3, 4, 5 and 2 more"
+    assert line_numbers(list(range(1, 7)), shown=6) == "lines 1, 2, 3, 4, 5, 6"
+
+
+def test_macros_on_more_than_five_lines_say_how_many_more() -> None:
+    text = "".join(f"- {{{{video https://example.org/{n}}}}}\n" for n in range(7))
+    note = take_macros(text).note()
+    assert note is not None
+    assert note.startswith("lines 1, 2, 3, 4, 5 and 2 more hold Logseq macros (")

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notes.read import CARD_TAG
 from quiz.ecosystem.wikilinks import sub_outside_code
+from quiz.plural import line_numbers, plural
 
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 _REFERENCE = re.compile(
@@ -98,10 +99,7 @@ class BlockRefs:
 
 def _lines(lines: tuple[int, ...]) -> str:
     """`line 3 holds` or `lines 3, 9 hold` (the first five, then how many more)."""
-    shown = ", ".join(str(line) for line in lines[:5])
-    if len(lines) > 5:
-        shown += f" and {len(lines) - 5} more"
-    return f"line {shown} holds" if len(lines) == 1 else f"lines {shown} hold"
+    return f"{line_numbers(lines)} {plural(len(lines), 'holds', 'hold')}"
 
 
 def read_block_refs(text: str) -> BlockRefs:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notes.tabs import indent_of
+from quiz.plural import line_numbers
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
 _MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")
@@ -37,11 +38,9 @@ class Footnotes:
             return None
         parts = []
         if self.lines:
-            shown = ", ".join(map(str, self.lines[:5]))
-            shown += f" and {len(self.lines) - 5} more" if len(self.lines) > 5 else ""
             one = len(self.lines) == 1
             parts.append(
-                f"line {shown} holds a footnote" if one else f"lines {shown} hold footnotes"
+                line_numbers(self.lines) + (" holds a footnote" if one else " hold footnotes")
             )
         if self.marks:
             parts.append(

@@ -155,18 +155,7 @@ def _boxed_card(
 ) -> str | None:
     """The first unclaimed candidate id whose file is in the job's folder with a boxed
     title of its question (`keep_boxed_ids`), or None."""
-    for candidate in candidates:
-        if candidate in claimed:
-            continue
-        path = job.target_dir / f"{candidate}.md"
-        if not _same_file(shared.taken[candidate], path):
-            continue
-        title = shared.titles.get(candidate)
-        if title is None:
-            title = _card_title_of(path)
-        if title in wanted:
-            return candidate
-    return None
+    return _first_titled(candidates, job, shared, claimed, wanted)
 
 
 def keep_old_clozes(jobs: list[Job], shared: Shared) -> list[Job]:
@@ -211,17 +200,28 @@ def _old_whole_card(
     wanted = card_title(plain_title(whole.title))
     bases = [base_id_of(whole, job.pack), *old_base_ids(whole, job.pack)]
     for base in bases:
-        for candidate in by_base.get(base, []):
-            if candidate in claimed:
-                continue
-            path = job.target_dir / f"{candidate}.md"
-            if not _same_file(shared.taken[candidate], path):
-                continue
-            title = shared.titles.get(candidate)
-            if title is None:
-                title = _card_title_of(path)
-            if title == wanted:
-                return candidate
+        found = _first_titled(by_base.get(base, []), job, shared, claimed, {wanted})
+        if found is not None:
+            return found
+    return None
+
+
+def _first_titled(
+    candidates: list[str], job: Job, shared: Shared, claimed: set[str], wanted: set[str]
+) -> str | None:
+    """The first unclaimed candidate id whose card file is in the job's folder and titled
+    one of `wanted`, or None: what a boxed title and an old cloze card are known by."""
+    for candidate in candidates:
+        if candidate in claimed:
+            continue
+        path = job.target_dir / f"{candidate}.md"
+        if not _same_file(shared.taken[candidate], path):
+            continue
+        title = shared.titles.get(candidate)
+        if title is None:
+            title = _card_title_of(path)
+        if title in wanted:
+            return candidate
     return None
 
 

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import in_code_span, outside_fences
+from quiz.plural import line_numbers, plural
 
 _MACRO = re.compile(
     r"\{\{(?P<name>video|youtube|vimeo|bilibili|tweet|twitter|pdf|youtube-timestamp|"
@@ -41,11 +42,7 @@ class Macros:
         if not self.taken:
             return None
         lines = sorted({line for line, _ in self.taken})
-        where = (
-            f"line {lines[0]} holds"
-            if len(lines) == 1
-            else (f"lines {', '.join(map(str, lines[:5]))}{' ...' if len(lines) > 5 else ''} hold")
-        )
+        where = f"{line_numbers(lines)} {plural(len(lines), 'holds', 'hold')}"
         shown = ", ".join(written for _, written in self.taken[:_SHOWN])
         more = f" and {len(self.taken) - _SHOWN} more" if len(self.taken) > _SHOWN else ""
         return (

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
+from quiz.plural import line_numbers
 
 _PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?P<key>[A-Za-z][\w-]*):: (?P<value>.*)$")
 """As `notes/read.py` reads a property line (its rows are left empty there)."""
@@ -39,11 +40,8 @@ class Properties:
         if not self.found:
             return None
         lines = [line for line, _ in self.found]
-        where = (
-            f"line {lines[0]} holds a property"
-            if len(lines) == 1
-            else f"lines {', '.join(map(str, lines[:5]))}{' ...' if len(lines) > 5 else ''}"
-            " hold properties"
+        where = line_numbers(lines) + (
+            " holds a property" if len(lines) == 1 else " hold properties"
         )
         shown = ", ".join(written for _, written in self.found[:_SHOWN])
         more = f" and {len(self.found) - _SHOWN} more" if len(self.found) > _SHOWN else ""

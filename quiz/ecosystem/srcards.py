@@ -21,6 +21,7 @@ from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notes.tabs import indent_of
+from quiz.plural import line_numbers
 
 DECK_TAG = "flashcards"
 """The tag the plugin looks for (its default); a nested one (`#flashcards/stats`) too."""
@@ -130,14 +131,11 @@ def untagged_cards(text: str) -> tuple[int, ...]:
 
 def untagged_note(lines: tuple[int, ...]) -> str:
     """The report's line for `untagged_cards` (not empty)."""
-    shown = ", ".join(map(str, lines[:5])) + (
-        f" and {len(lines) - 5} more" if len(lines) > 5 else ""
-    )
-    said = (
-        "lines {} read as Obsidian Spaced Repetition cards"
+    said = line_numbers(lines) + (
+        " read as Obsidian Spaced Repetition cards"
         if len(lines) > 1
-        else "line {} reads as an Obsidian Spaced Repetition card"
-    ).format(shown)
+        else " reads as an Obsidian Spaced Repetition card"
+    )
     return (
         f"{said} ('Question::Answer'), but the note is not tagged #{DECK_TAG}: neither the "
         f"plugin nor import takes a card from such a line (tag the note #{DECK_TAG} to import "
