@@ -131,8 +131,8 @@ def _plan_shown(plan: InterviewPlan | None, field: PlanField) -> str:
 
 
 def _plan_field(key: str) -> PlanField | None:
-    """The plan's field a key names (`interview`, `minutes-per-day`, `target`, or the old `plan minutes/day`, `plan_target`...), or
-    None for a key of config.toml."""
+    """The plan's field a key names (`interview`, `minutes-per-day`, `target`, or an old name:
+    `plan minutes/day`, `plan_target`...), or None for a key of config.toml."""
     from quiz.study.plan_edit import PLAN_ROWS
 
     wanted = "_".join(key.lower().replace("-", " ").split())
