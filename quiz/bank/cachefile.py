@@ -57,6 +57,7 @@ _STAMPED_SOURCES = (
     "cachefile.py",
     "safeyaml.py",
     "dupkeys.py",
+    "joineditems.py",
     "latexdelims.py",
     "order.py",
     "wording.py",

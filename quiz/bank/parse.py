@@ -19,6 +19,7 @@ from markdown_it.token import Token
 
 from quiz.bank import safeyaml
 from quiz.bank.dupkeys import duplicate_keys
+from quiz.bank.joineditems import joined_items
 from quiz.bank.latexdelims import latex_delimiter_problems
 from quiz.bank.markdown import (
     MathScan,
@@ -53,7 +54,7 @@ _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])(?:[ \t]+(.*))?$")
 
 _FIELDS_BY_KIND = {kind: front_fields(kind) for kind in REQUIRED_SECTIONS}
 LINT_ONLY_CODES = frozenset(
-    {"math", "author-note", "option-position", "title-math", "duplicate-key"}
+    {"math", "author-note", "option-position", "title-math", "duplicate-key", "joined-item"}
 )
 """Problems only lint looks for: the app's load (`parse_card(..., lint=False)`) leaves
 them out, since a card shows whatever it holds (math that does not render is shown as
@@ -672,6 +673,8 @@ def parse_card_data(
     if loaded and lint:
         for line, col, message in duplicate_keys(front_text, front_line):
             out.add(line, col, "duplicate-key", message)
+        for line, col, message in joined_items(front_text, front_line):
+            out.add(line, col, "joined-item", message)
     front, lines, kind = (
         _validate_data(data, front_text, front_line, out, key_lines, vouched=vouched)
         if loaded

@@ -7,11 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from quiz.bank import cachefile
 from quiz.bank.dupkeys import duplicate_keys
 from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
+from quiz.bank.models import ConceptFront
 
 CARD = Path("mini") / "basics" / "what-is-relu.md"
 
@@ -202,3 +204,41 @@ def test_latex_delimiters_are_reported_where_they_stand(mini_bank: Path) -> None
     )
     assert found[1][3].endswith("write $$\\max(0, z)$$")
     assert next(c for c in lint([mini_bank])[0].cards if c.path == path)  # it still loads
+
+
+def test_an_item_indented_one_space_too_deep_is_reported_where_yaml_joined_it(
+    mini_bank: Path,
+) -> None:
+    """YAML read `   - cheap to compute` under two-space items as the continuation of the
+    item above: the card loaded with two key points, one "... z < 0 - cheap to compute",
+    and lint said nothing."""
+    path = _edit(mini_bank, "  - cheap to compute\n", "   - cheap to compute\n")
+    bank, problems = lint([mini_bank])
+    found = [(p.line, p.col, p.code) for p in problems if p.path == path]
+    assert found == [(13, 4, "joined-item")]
+    message = next(p.message for p in problems if p.path == path)
+    assert "item 2 above" in message and "indent it as the other items" in message
+    card = next(c for c in bank.cards if c.id == "what-is-relu")
+    assert isinstance(card.front, ConceptFront)
+    assert len(card.front.key_points) == 2  # what YAML read, which the app shows
+
+
+def test_joined_items_leave_nested_lists_and_quoted_dashes_alone() -> None:
+    from quiz.bank.joineditems import joined_items
+
+    # items at one indent, a mapping item's own list, and a dash inside a quoted item
+    fine = (
+        "key_points:\n  - a\n  - b\nchoices:\n  - text: x\n    tags:\n      - y\n"
+        "  - 'c\n     - d'\n"
+    )
+    assert joined_items(fine, 2) == []
+    # a dash left of the item's text joins the line to the item: reported at that line
+    joined = "key_points:\n  - a\n  - b\n   - c\n"
+    assert [(line, col) for line, col, _ in joined_items(joined, 2)] == [(5, 4)]
+    # at the item's text's column it may be the item wrapped: yaml's dumper writes a long
+    # item with " - " in it so, and reads it back whole
+    wrapped = yaml.dump({"key_points": ["word " * 4 + "- dash after", "x"]}, width=20)
+    assert "\n  - dash after\n" in wrapped
+    assert joined_items(wrapped, 2) == []
+    # a document that does not parse is left to the YAML error
+    assert joined_items("key_points: [a\n  - b\n   - c\n", 2) == []
