@@ -34,6 +34,15 @@ def _bounds(low: float | None, high: float | None) -> str:
     return f"give {_range_words(low, high) or 'one'}"
 
 
+def _bounds_of(kind: click.FloatRange | click.IntRange) -> str:
+    """`_bounds` of a range, in percent too where a percentage is read ('90%' for 0.9): a
+    person who typed '120%' is told the range in their own form as well."""
+    said = _bounds(kind.min, kind.max)
+    if getattr(kind, "percent", False) and kind.min is not None and kind.max is not None:
+        said += f" or {kind.min * 100:g}% to {kind.max * 100:g}%"
+    return said
+
+
 def _refuse_text(
     kind: click.FloatRange | click.IntRange,
     value: Any,
@@ -51,7 +60,7 @@ def _refuse_text(
     try:
         number = parse(value)
     except ValueError:
-        kind.fail(f"{value!r} is not {noun}; {_bounds(kind.min, kind.max)}", param, ctx)
+        kind.fail(f"{value!r} is not {noun}; {_bounds_of(kind)}", param, ctx)
     _refuse_outside(kind, number, value.strip(), hint(value), param, ctx)
 
 
@@ -65,7 +74,7 @@ def _refuse_outside(
 ) -> None:
     """A number outside the range refused as it was typed ('950%', not 9.5)."""
     if (kind.min is not None and number < kind.min) or (kind.max is not None and number > kind.max):
-        kind.fail(f"{typed} is out of range; {_bounds(kind.min, kind.max)}{hint}", param, ctx)
+        kind.fail(f"{typed} is out of range; {_bounds_of(kind)}{hint}", param, ctx)
 
 
 def _finite(text: str) -> float:
@@ -101,9 +110,7 @@ class NumberRange(click.FloatRange):
 
             number = from_percent(value.strip())
             if number is None:
-                self.fail(
-                    f"{value!r} is not a percentage; {_bounds(self.min, self.max)}", param, ctx
-                )
+                self.fail(f"{value!r} is not a percentage; {_bounds_of(self)}", param, ctx)
             _refuse_outside(self, number, value.strip(), "", param, ctx)
             value = number
         _refuse_text(self, value, _finite, "a number", param, ctx, hint=self._percent_hint)

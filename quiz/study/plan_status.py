@@ -215,13 +215,14 @@ class PlanStatus:
             return None
         if self.today.last_pass:
             return (
-                "The last pass: today a card is asked once (an Again is not asked again "
-                "the same day); by fsrs's model a same-day step adds little recall on the day."
+                "The last days before the interview: today a card is asked once (an Again "
+                "is not asked again the same day); by fsrs's model a same-day step adds "
+                "little recall on the day."
             )
         return (
             "Too few days for every card with fsrs's same-day learning steps: today a card "
-            "is asked once (an Again is not asked again the same day); the last pass "
-            "reviews it."
+            "is asked once (an Again is not asked again the same day); the plan reviews it "
+            "again in the last days before the interview."
         )
 
     def _wait_note(self, waiting: tuple[str, ...]) -> str:

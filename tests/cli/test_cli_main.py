@@ -199,7 +199,10 @@ def test_help_asked_for_its_help_prints_the_help_all_the_same(
             ("plan", "--minutes-per-day", "abc"),
             "'abc' is not a number; give one from 1 to 1440",
         ),
-        (("plan", "--target", "nan"), "'nan' is not a number; give one from 0.5 to 0.99"),
+        (
+            ("plan", "--target", "nan"),
+            "'nan' is not a number; give one from 0.5 to 0.99 or 50% to 99%",
+        ),
         (("plan", "--minutes-per-day", "NaN"), "'NaN' is not a number; give one from 1 to 1440"),
         (("study", "--limit", "ten"), "'ten' is not a whole number; give 1 or more"),
         (("serve", "--port", "80.5"), "'80.5' is not a whole number; give one from 1 to 65535"),
@@ -223,10 +226,14 @@ def test_a_number_out_of_range_is_refused_as_typed_with_what_to_give(
     bounds in notation), and "90.0 is not in the range 0.5<=x<=0.99." for a target typed
     as a percentage, where `drillbit config desired_retention 90` asked "did you mean 90%?"."""
     for typed, said in [
-        (("plan", "--target", "2"), "'--target': 2 is out of range; give one from 0.5 to 0.99"),
+        (
+            ("plan", "--target", "2"),
+            "'--target': 2 is out of range; give one from 0.5 to 0.99 or 50% to 99%",
+        ),
         (
             ("plan", "--target", "90"),
-            "'--target': 90 is out of range; give one from 0.5 to 0.99 (did you mean 90%?)",
+            "'--target': 90 is out of range; give one from 0.5 to 0.99 or 50% to 99% "
+            "(did you mean 90%?)",
         ),
         (("plan", "--minutes-per-day", "0"), "0 is out of range; give one from 1 to 1440"),
         (("study", "--limit", "0"), "'--limit': 0 is out of range; give 1 or more"),

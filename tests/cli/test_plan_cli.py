@@ -288,11 +288,14 @@ def test_the_target_may_be_a_percentage_as_the_settings_retention(
     assert made.returncode == 0, made.stderr
     assert json.loads(drillbit(*content, "plan", "--json").stdout)["target"] == 0.95
     low = drillbit(*content, "plan", "--target", "45%")
-    assert low.returncode == 2 and "45% is out of range; give one from 0.5 to 0.99" in low.stderr
+    assert low.returncode == 2, low.stdout
+    # told in the form typed too: "give one from 0.5 to 0.99" alone answered a percentage
+    assert "45% is out of range; give one from 0.5 to 0.99 or 50% to 99%" in low.stderr
     for bad in ("x%", "nan%"):
         refused = drillbit(*content, "plan", "--target", bad)
         assert refused.returncode == 2, refused.stdout
-        assert f"'{bad}' is not a percentage; give one from 0.5 to 0.99" in refused.stderr
+        said = f"'{bad}' is not a percentage; give one from 0.5 to 0.99 or 50% to 99%"
+        assert said in refused.stderr
     assert json.loads(drillbit(*content, "plan", "--json").stdout)["target"] == 0.95
 
 

@@ -905,9 +905,12 @@ def test_the_home_line_says_when_the_day_needs_nothing() -> None:
     short = replace(busy, same_day_steps=False)
     note = PlanStatus(plan, 10, ready, short).steps_note()
     assert note is not None and "not asked again the same day" in note and "Too few days" in note
+    # in a new user's words: "the last pass" was the plan's own jargon
+    assert "reviews it again in the last days before the interview" in note
     final = replace(short, last_pass=True)
     note = PlanStatus(plan, 10, ready, final).steps_note()
-    assert note is not None and "not asked again the same day" in note and "last pass" in note
+    assert note is not None and "not asked again the same day" in note
+    assert note.startswith("The last days before the interview:") and "last pass" not in note
 
 
 # -- one decision a day ------------------------------------------------------------------
