@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from quiz.bank.safeyaml import nodes
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:", re.MULTILINE)
 _NESTED_KEY = re.compile(
@@ -41,9 +41,8 @@ def duplicate_keys(text: str, first_line: int) -> list[tuple[int, int, str]]:
     has none here (its YAML error is reported where it is read)."""
     if not _may_repeat(text):
         return []
-    try:
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError:
+    root = nodes(text)
+    if root is None:
         return []
     found: list[tuple[int, int, str]] = []
     stack: list[tuple[Any, str]] = [(root, "")]

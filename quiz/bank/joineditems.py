@@ -21,7 +21,8 @@ from typing import Any
 
 import yaml
 
-_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from quiz.bank.safeyaml import nodes
+
 _DASH = re.compile(r"^( *)-[ \t]", re.MULTILINE)
 
 
@@ -42,9 +43,8 @@ def joined_items(text: str, first_line: int) -> list[tuple[int, int, str]]:
     that does not parse has none here (its YAML error is reported where it is read)."""
     if not _may_join(text):
         return []
-    try:
-        root = yaml.compose(text, Loader=_LOADER)
-    except yaml.YAMLError:
+    root = nodes(text)
+    if root is None:
         return []
     found: list[tuple[int, int, str]] = []
     stack: list[Any] = [root]

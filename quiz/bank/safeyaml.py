@@ -119,6 +119,17 @@ class _Unusual(Exception):
     """A node the direct build leaves to PyYAML's constructor."""
 
 
+def nodes(text: str) -> yaml.Node | None:
+    """The document's node tree, with marks (for lint's checks of how it is written: keys
+    written twice, list items joined), or None when it does not parse: its YAML error is
+    reported where the document is loaded. Called after `load` refused any alias, so a
+    walk of the tree meets no node twice."""
+    try:
+        return yaml.compose(text, Loader=_LOADER)
+    except yaml.YAMLError:
+        return None
+
+
 def load(text: str, *, loader: Any = None) -> Any:
     """Parse YAML (safe tags only); AliasRefused (a yaml.YAMLError) when it uses an alias.
 
