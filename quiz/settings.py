@@ -292,12 +292,12 @@ def accepted(key: str, *, typed: bool = False) -> str:
     if isinstance(default, int):
         return f"a whole number from {low} to {high}"
     example = format_value(default)
-    percent = f" or {_percent(default)}" if typed else ""
+    percent = f" or {as_percent(default)}" if typed else ""
     return f"a number from {low} to {high}, e.g. {example}{percent}"
 
 
-def _percent(value: float) -> str:
-    """0.9 -> '90%'."""
+def as_percent(value: float) -> str:
+    """0.9 -> '90%', 0.925 -> '92.5%': exact, the way `from_percent` reads it back."""
     from decimal import Decimal
 
     return f"{(Decimal(repr(value)) * 100).normalize():f}%"

@@ -57,9 +57,9 @@ def target_percent(value: float) -> str:
     """The plan's target recall in percent, as set: '90%' for 0.9, '92.5%' for 0.925
     (`--target` takes either form; `--json` keeps the fraction). Exact, not rounded: the
     settings screen's box starts from it, and enter on it unchanged keeps the target."""
-    from decimal import Decimal
+    from quiz.settings import as_percent
 
-    return f"{(Decimal(repr(value)) * 100).normalize():f}%"
+    return as_percent(value)
 
 
 PRACTISE_MORE = "To practise more (the schedule stays as planned): drillbit study --mode cram."
