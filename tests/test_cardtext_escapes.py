@@ -24,7 +24,7 @@ def test_show_prints_conv2d_formulas_without_markdown_escapes() -> None:
     text = card_as_text(_cards()["conv2d-forward"])
     lines = text.splitlines()
     assert "Hₒ = ⌊(H + 2 p − K_H)/s⌋ + 1,   Wₒ = ⌊(W + 2 p − K_W)/s⌋ + 1" in lines
-    out = "out[n, f, i, j] = b_f + ∑_(c, u, v) w[f, c, u, v] · x_(pad)[n, c, i s + u, j s + v]"
+    out = "out[n, f, i, j] = b_f + ∑_(c, u, v) w[f, c, u, v] xₚ[n, c, i s + u, j s + v]"
     assert out in lines
     # code spans keep what was written
     assert "- `b` of shape `(F,)`: one bias per filter;" in lines
