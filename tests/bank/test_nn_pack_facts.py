@@ -808,6 +808,31 @@ def test_sharpness_can_change_without_changing_the_function() -> None:
     assert "Dinh, Pascanu, Bengio & Bengio 2017" in card("learning-rate-schedules").front.source
 
 
+def test_rescaling_relu_layers_makes_a_minimum_sharper_never_flatter() -> None:
+    # Dinh et al. 2017 use the symmetry (a w1, w2 / a) to make a minimum arbitrarily sharp;
+    # it cannot make it arbitrarily flat: at a zero-loss minimum of mean((w2 relu(w1 x) - y)^2)
+    # the Hessian is the Gauss-Newton 2 mean(J^T J), J = x (w2, w1), whose top eigenvalue is
+    # 2 mean(x^2) (w1^2 + w2^2) >= 4 mean(x^2) |w1 w2|, least where |w1| = |w2|
+    xs = np.array([0.5, 1.0, 2.0])
+    product = 2.0  # every (w1, w2) with w1 w2 = 2 computes f(x) = 2x
+
+    def top_curvature(w1: float) -> float:
+        w2 = product / w1
+        jac = np.stack([w2 * xs, w1 * xs], axis=1)
+        return float(np.linalg.eigvalsh(2 * jac.T @ jac / len(xs)).max())
+
+    floor = 4 * float(np.mean(xs**2)) * product
+    scales = np.logspace(-3, 3, 61)
+    curvatures = [top_curvature(math.sqrt(product) * a) for a in scales]
+    assert min(curvatures) == pytest.approx(floor)  # reached by the balanced pair only
+    assert all(c >= floor * (1 - 1e-12) for c in curvatures)
+    assert max(curvatures) > 1e5 * floor  # and unbounded above
+    for card_id in ("mini-batch-gradient-descent", "learning-rate-schedules"):
+        body = text(card_id)
+        assert "sharp or flat" not in body, card_id
+        assert "arbitrarily sharp, by the Hessian's largest eigenvalue" in body, card_id
+
+
 def test_inverted_dropout_on_a_linear_model_is_exactly_a_weighted_l2_penalty() -> None:
     # every mask of a 3-input linear regression, weighted by its probability: the expected
     # squared error is the plain one plus (1 - q) / q * sum(w_i^2 x_i^2)
