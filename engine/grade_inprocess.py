@@ -2,6 +2,10 @@
 
 For the engine's own tests, lint's "the reference passes" check and the benchmark's
 lower limit. Users' code always goes through the sandbox (`engine.grade_sandboxed`).
+The verdict is the sandbox's for the same code: each result goes through the wire and the
+parent's `judge_result` as a child's does (a generator returned is an invalid return on
+both), and `grade_source_inprocess` loads a file as the child does (a missing function, a
+SyntaxError or an exception while loading end in the child's words, no case run).
 """
 
 from __future__ import annotations
@@ -17,10 +21,15 @@ from typing import Any
 import numpy as np
 
 from engine.cases import case_seed_rng
-from engine.checkers.base import Checker, Outcome
+from engine.checkers.base import Case, Checker
 from engine.harnesses import _runtime
+from engine.sandbox import wire
+from engine.sandbox.config import SandboxConfig
+from engine.sandbox.decide import judge_result, loading_verdict, memory_limit, sanitize
 from engine.source import without_bom
 from engine.verdict import CaseResult, Verdict, build_verdict
+
+ISOLATION = ["none (in-process)"]
 
 
 def load_harness(checker: Checker) -> Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]]:
@@ -56,6 +65,46 @@ def load_submission(source: str, entries: tuple[str, ...]) -> dict[str, Callable
     return {name: namespace[name] for name in entries if name in namespace}
 
 
+def load_source(
+    source: str, entries: tuple[str, ...]
+) -> tuple[dict[str, Callable[..., Any]], None] | tuple[None, dict[str, Any]]:
+    """Load trusted source as the sandbox child does: its entries, or (None, why it did not
+    load) in the fields of the child's `load_error` message (a SyntaxError, an exception
+    while loading, a missing function), worded by the same runtime functions."""
+    text = without_bom(source)
+    _runtime.set_source(text)  # a traceback's lines, as the child's show them
+    try:
+        code = compile(text, _runtime.SUBMISSION_FILENAME, "exec")
+    except _runtime.COMPILE_ERRORS as exc:
+        return None, {"kind": "syntax", "message": _runtime.compile_error(exc, text)}
+    module = types.ModuleType("submission")
+    namespace: dict[str, Any] = module.__dict__
+    namespace["__file__"] = _runtime.SUBMISSION_FILENAME
+    before = sys.modules.get("submission")
+    sys.modules["submission"] = module
+    try:
+        with np.errstate():
+            exec(code, namespace)
+    except MemoryError as exc:
+        return None, {"kind": "memory", "message": _runtime.format_user_error(exc)}
+    except Exception as exc:
+        return None, {"kind": "exception", "message": _runtime.format_user_error(exc)}
+    except SystemExit as exc:  # a KeyboardInterrupt here is the person running the tests'
+        return None, {
+            "kind": "exception",
+            "message": _runtime.base_error(exc, "while loading your code"),
+        }
+    finally:
+        if before is None:
+            sys.modules.pop("submission", None)
+        else:
+            sys.modules["submission"] = before
+    fns, missing, defined = _runtime.find_entries(namespace, entries)
+    if missing:
+        return None, {"kind": "missing", "message": "", "missing": missing, "defined": defined}
+    return fns, None
+
+
 def grade_inprocess(
     checker: Checker,
     fns: Mapping[str, Callable[..., Any]],
@@ -63,27 +112,94 @@ def grade_inprocess(
     seed: int,
     params: Mapping[str, Any] | None = None,
 ) -> Verdict:
-    """Grade plain functions in this process: no isolation, no IPC; trusted code only."""
+    """Grade plain functions in this process: no isolation, no IPC; trusted code only. An
+    entry missing from `fns` is told as the sandbox tells a file without it (no case run)."""
     start = time.perf_counter()
     cases = checker.make_cases(case_seed_rng(seed), params or {})
+    named, missing, defined = _runtime.find_entries(dict(fns), checker.entries)
+    if missing:
+        failed = {"kind": "missing", "message": "", "missing": missing, "defined": defined}
+        return _not_loaded(checker, cases, failed, seed=seed, start=start)
+    return _graded(checker, named, cases, seed=seed, start=start)
+
+
+def grade_source_inprocess(
+    checker: Checker,
+    source: str,
+    *,
+    seed: int,
+    params: Mapping[str, Any] | None = None,
+) -> Verdict:
+    """Grade trusted source text in this process, as the sandbox grades it: the same verdict
+    and words for a file that does not load, lacks a function or returns something odd."""
+    start = time.perf_counter()
+    cases = checker.make_cases(case_seed_rng(seed), params or {})
+    fns, failed = load_source(source, checker.entries)
+    if fns is None:
+        assert failed is not None
+        return _not_loaded(checker, cases, failed, seed=seed, start=start)
+    return _graded(checker, fns, cases, seed=seed, start=start)
+
+
+def _not_loaded(
+    checker: Checker, cases: list[Case], failed: dict[str, Any], *, seed: int, start: float
+) -> Verdict:
+    """The sandbox's verdict for a file that did not load, from the child's fields."""
+    duration = (time.perf_counter() - start) * 1000
+    memory = memory_limit(SandboxConfig())
+    return loading_verdict(
+        checker, cases, failed, memory, seed=seed, duration_ms=duration, isolation=ISOLATION
+    )
+
+
+def _graded(
+    checker: Checker,
+    fns: Mapping[str, Callable[..., Any]],
+    cases: list[Case],
+    *,
+    seed: int,
+    start: float,
+) -> Verdict:
+    """Every case run here and judged as the sandbox's parent judges a child's result."""
     run_case = load_harness(checker)
+    memory = memory_limit(SandboxConfig())
     results: list[CaseResult] = []
     for case in cases:
         with warnings.catch_warnings():
             # as in the child, a submission's warnings are printed there, never fatal: the
             # host's filters (pytest's "error") must not turn them into exceptions
             warnings.simplefilter("ignore")
-            raw = _runtime.execute_case(
-                run_case, dict(fns), copy.deepcopy(case.inputs), checker.fp_strict
-            )
-        outcome = Outcome(
-            outputs=raw["outputs"],
-            error=raw["error"],
-            mutated=tuple(raw["mutated"]),
-            fp_warnings=tuple(raw["fp_warnings"]),
-        )
-        results.append(checker.judge(case, outcome))
+            try:
+                raw = _runtime.execute_case(
+                    run_case, dict(fns), copy.deepcopy(case.inputs), checker.fp_strict
+                )
+            except SystemExit as exc:  # as the child words a sys.exit in a call
+                raw = {
+                    "outputs": None,
+                    "error": _runtime.base_error(exc, "during the call"),
+                    "mutated": [],
+                    "fp_warnings": [],
+                }
+        fields, data = _as_sent(raw)
+        results.append(judge_result(checker, case, fields, data, memory)[0])
     duration = (time.perf_counter() - start) * 1000
-    return build_verdict(
-        checker.name, results, seed=seed, duration_ms=duration, isolation=["none (in-process)"]
+    return sanitize(
+        build_verdict(checker.name, results, seed=seed, duration_ms=duration, isolation=ISOLATION)
     )
+
+
+def _as_sent(raw: dict[str, Any]) -> tuple[dict[str, Any], bytearray]:
+    """One case's result as the parent reads it from a child: encoded by the wire (which
+    refuses a generator, a set, an object array... with the child's words) and read back."""
+    head = {
+        "error": raw["error"],
+        "mutated": list(raw["mutated"]),
+        "fp": list(raw["fp_warnings"]),
+    }
+    try:
+        values = {} if raw["outputs"] is None else {"out": raw["outputs"]}
+        frame = wire.encode_message(head, values, allow_str=False)
+    except wire.WireError as exc:
+        frame = wire.message({**head, "invalid": str(exc)})
+    ((fields, data),) = wire.FrameReader(len(frame)).feed(bytes(frame))
+    return fields, data

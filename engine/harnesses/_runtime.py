@@ -123,6 +123,102 @@ def format_user_error(
     return "\n".join([head, *lines]) if lines else head
 
 
+def base_error(exc: BaseException, when: str) -> str:
+    """A SystemExit or KeyboardInterrupt (or another BaseException) of the submission in words:
+    `when` is "while loading your code" or "during the call"."""
+    if isinstance(exc, SystemExit):
+        return (
+            f"SystemExit: sys.exit({exc.code!r}) was called {when}; a drill must return, not exit"
+        )
+    if isinstance(exc, KeyboardInterrupt):
+        return f"KeyboardInterrupt {when}"
+    return f"{type(exc).__name__} {when}"
+
+
+def compile_error(exc: BaseException, source: str) -> str:
+    """Why `compile(source)` failed, as the verdict says it: the child and the in-process
+    grader both word it here, so a file that does not compile reads the same on either path."""
+    if isinstance(exc, SyntaxError):
+        line = _shown_line(exc)
+        lineno = exc.lineno if exc.lineno is not None else _null_byte_line(source)
+        text = f"{type(exc).__name__}: {exc.msg} (line {lineno})"
+        return f"{text}\n  line {lineno}: {line}" if line else text
+    if isinstance(exc, MemoryError | RecursionError):
+        return _too_deep(type(exc).__name__, source)
+    if isinstance(exc, UnicodeEncodeError):  # a lone surrogate (a browser paste): no file holds one
+        row = source.count("\n", 0, exc.start) + 1
+        column = exc.start - source.rfind("\n", 0, exc.start)
+        half = f"U+{ord(source[exc.start]):04X}"
+        text = f"SyntaxError: a lone surrogate {half} (line {row}, column {column}), a "
+        return text + "character no file can hold: delete it"
+    return f"{type(exc).__name__}: your code could not be compiled: {exc}"
+
+
+COMPILE_ERRORS = (SyntaxError, MemoryError, RecursionError, ValueError)
+"""What `compile` raises for a file it cannot compile (UnicodeEncodeError is a ValueError)."""
+
+
+def _null_byte_line(source: str) -> int | None:
+    """The line of the first NUL character: the SyntaxError for one names no line."""
+    at = source.find("\0")
+    return None if at < 0 else source.count("\n", 0, at) + 1
+
+
+def _too_deep(kind: str, source: str) -> str:
+    """What a RecursionError or MemoryError of `compile` means, and the line most likely at
+    fault: Python names none (an expression nested or chained so deep its compiler's stack
+    or memory ran out, such as thousands of `+` or `(`), and the longest line holds it
+    nearly always."""
+    lines = source.splitlines() or [""]
+    longest = max(range(len(lines)), key=lambda index: len(lines[index]))
+    return (
+        f"{kind}: your code is nested too deeply for Python's compiler (an expression of "
+        f"thousands of parts); the longest line is line {longest + 1} "
+        f"({len(lines[longest])} characters): split it into smaller steps"
+    )
+
+
+def _shown_line(exc: SyntaxError) -> str:
+    """The line a SyntaxError names, as the message shows it.
+
+    Stripped, except for an IndentationError (TabError included): there the indent is the
+    mistake, so it is kept, with each tab written as `\\t` to tell it from spaces.
+    """
+    text = (exc.text or "").rstrip("\r\n")
+    if not isinstance(exc, IndentationError):
+        return text.strip()
+    body = text.lstrip(" \t")
+    indent = text[: len(text) - len(body)]
+    return (indent.replace("\t", "\\t") + body.rstrip()) if body else ""
+
+
+def find_entries(
+    namespace: dict[str, Any], entries: list[str] | tuple[str, ...]
+) -> tuple[dict[str, Any], list[str], list[list[Any]]]:
+    """The entries a loaded file defines as callables, the names it lacks, and (when it lacks
+    any) the functions it does define with their first lines, at most 20: what the verdict
+    names instead ("it defines batchnorm_forward (line 3)"). Shared by the child and the
+    in-process grader, so a missing function is told alike on both."""
+    fns: dict[str, Any] = {}
+    missing: list[str] = []
+    for name in entries:
+        fn = namespace.get(name)
+        if callable(fn):
+            fns[name] = fn
+        else:
+            missing.append(name)
+    defined: list[list[Any]] = []
+    if missing:
+        for name, value in namespace.items():
+            code_obj = getattr(value, "__code__", None)
+            if (
+                code_obj is not None
+                and getattr(code_obj, "co_filename", None) == SUBMISSION_FILENAME
+            ):
+                defined.append([name, code_obj.co_firstlineno])
+    return fns, missing, defined[:20]
+
+
 _source_lines: list[str] = []
 
 

@@ -866,40 +866,6 @@ def _compile_harnesses(sources: dict[str, str]) -> dict[str, tuple[str, Any]]:
     return compiled
 
 
-def _null_byte_line(source: str) -> int | None:
-    """The line of the first NUL character: the SyntaxError for one names no line."""
-    at = source.find("\0")
-    return None if at < 0 else source.count("\n", 0, at) + 1
-
-
-def _too_deep(kind: str, source: str) -> str:
-    """What a RecursionError or MemoryError of `compile` means, and the line most likely at
-    fault: Python names none (an expression nested or chained so deep its compiler's stack
-    or memory ran out, such as thousands of `+` or `(`), and the longest line holds it
-    nearly always."""
-    lines = source.splitlines() or [""]
-    longest = max(range(len(lines)), key=lambda index: len(lines[index]))
-    return (
-        f"{kind}: your code is nested too deeply for Python's compiler (an expression of "
-        f"thousands of parts); the longest line is line {longest + 1} "
-        f"({len(lines[longest])} characters): split it into smaller steps"
-    )
-
-
-def _shown_line(exc: SyntaxError) -> str:
-    """The line a SyntaxError names, as the message shows it.
-
-    Stripped, except for an IndentationError (TabError included): there the indent is the
-    mistake, so it is kept, with each tab written as `\\t` to tell it from spaces.
-    """
-    text = (exc.text or "").rstrip("\r\n")
-    if not isinstance(exc, IndentationError):
-        return text.strip()
-    body = text.lstrip(" \t")
-    indent = text[: len(text) - len(body)]
-    return (indent.replace("\t", "\\t") + body.rstrip()) if body else ""
-
-
 LOAD_EVENTS_NOTE = (
     "RuntimeWarning: {events} as your file loaded (top-level code; only the calls are graded)\n"
 )
@@ -941,16 +907,6 @@ def _bounded(text: Any) -> Any:
         return text
     half = ERROR_CHARS // 2
     return f"{text[:half]}\n[... {len(text) - 2 * half} characters cut]\n{text[-half:]}"
-
-
-def _base_error(exc: BaseException, when: str) -> str:
-    if isinstance(exc, SystemExit):
-        return (
-            f"SystemExit: sys.exit({exc.code!r}) was called {when}; a drill must return, not exit"
-        )
-    if isinstance(exc, KeyboardInterrupt):
-        return f"KeyboardInterrupt {when}"
-    return f"{type(exc).__name__} {when}"
 
 
 class _JobReader:
@@ -1071,24 +1027,8 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     filename = runtime["SUBMISSION_FILENAME"]
     try:
         code = compile(source, filename, "exec")
-    except SyntaxError as exc:
-        line = _shown_line(exc)
-        lineno = exc.lineno if exc.lineno is not None else _null_byte_line(source)
-        text = f"{type(exc).__name__}: {exc.msg} (line {lineno})"
-        load_error("syntax", f"{text}\n  line {lineno}: {line}" if line else text, line=lineno)
-        return
-    except (MemoryError, RecursionError) as exc:
-        load_error("syntax", _too_deep(type(exc).__name__, source))
-        return
-    except UnicodeEncodeError as exc:  # a lone surrogate (a browser paste): no file holds one
-        row = source.count("\n", 0, exc.start) + 1
-        column = exc.start - source.rfind("\n", 0, exc.start)
-        half = f"U+{ord(source[exc.start]):04X}"
-        text = f"SyntaxError: a lone surrogate {half} (line {row}, column {column}), a "
-        load_error("syntax", text + "character no file can hold: delete it", line=row)
-        return
-    except ValueError as exc:
-        load_error("syntax", f"{type(exc).__name__}: your code could not be compiled: {exc}")
+    except runtime["COMPILE_ERRORS"] as exc:  # worded as the in-process grader words it
+        load_error("syntax", runtime["compile_error"](exc, source))
         return
     import linecache
 
@@ -1133,23 +1073,11 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         load_error("exception", format_user_error(exc, unguard, guard))
         return
     except BaseException as exc:  # noqa: BLE001 - SystemExit & co. at import time
-        load_error("exception", _base_error(exc, "while loading your code"))
+        load_error("exception", runtime["base_error"](exc, "while loading your code"))
         return
-    fns: dict[str, Any] = {}
-    missing: list[str] = []
-    for name in job["entries"]:
-        fn = namespace.get(name)
-        if callable(fn):
-            fns[name] = fn
-        else:
-            missing.append(name)
-    if missing:
-        defined = []
-        for name, value in namespace.items():
-            code_obj = getattr(value, "__code__", None)
-            if code_obj is not None and getattr(code_obj, "co_filename", None) == filename:
-                defined.append([name, code_obj.co_firstlineno])
-        load_error("missing", "", missing=missing, defined=defined[:20])
+    fns, missing, defined = runtime["find_entries"](namespace, job["entries"])
+    if missing:  # named as the in-process grader names them
+        load_error("missing", "", missing=missing, defined=defined)
         return
     _flush_stdio()
     if job["fp_strict"]:
@@ -1163,7 +1091,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         except BaseException as exc:  # noqa: BLE001 - SystemExit in a call
             raw = {
                 "outputs": None,
-                "error": _base_error(exc, "during the call"),
+                "error": runtime["base_error"](exc, "during the call"),
                 "mutated": [],
                 "fp_warnings": [],
             }

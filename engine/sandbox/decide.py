@@ -260,7 +260,7 @@ class CaseJudge:
         return self.judged
 
 
-def _sanitize(verdict: Verdict) -> Verdict:
+def sanitize(verdict: Verdict) -> Verdict:
     """No control characters anywhere in what will be shown."""
 
     def clean_case(result: CaseResult) -> CaseResult:
@@ -335,12 +335,7 @@ def decide(
     protocol_error = run.protocol_error
 
     if run.load_error is not None:
-        status, summary, result = _load_error(checker, run.load_error, memory)
-        results.append(result)
-        results += [_not_run(c) for c in cases]
-        return _sanitize(
-            build_verdict(checker.name, results, status=status, summary=summary, **common)
-        )
+        return loading_verdict(checker, cases, run.load_error, memory, **common)
 
     memory_case: str | None = None
     judged = judged or {}
@@ -441,7 +436,18 @@ def decide(
     # counted as a case there, a run stopped while loading lost its first case from the list
     stood_for = 1 if running is not None and len(results) > ran else 0
     results += [_not_run(c) for c in cases[ran + stood_for :]]
-    return _sanitize(build_verdict(checker.name, results, status=status, summary=summary, **common))
+    return sanitize(build_verdict(checker.name, results, status=status, summary=summary, **common))
+
+
+def loading_verdict(
+    checker: Checker, cases: Sequence[Case], fields: dict[str, Any], memory: str, **common: Any
+) -> Verdict:
+    """The verdict of a file that did not load: `fields` is the child's `load_error` message, or
+    what the in-process grader found in the same words (`grade_source_inprocess`), so a missing
+    function or a SyntaxError reads the same on both paths. Its reason, then every case not run."""
+    status, summary, result = _load_error(checker, fields, memory)
+    results = [result, *(_not_run(c) for c in cases)]
+    return sanitize(build_verdict(checker.name, results, status=status, summary=summary, **common))
 
 
 def _not_run(case: Case) -> CaseResult:
