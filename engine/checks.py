@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Iterator, MappingView, Sequence, Set
+from collections.abc import Callable, Iterator, Mapping, MappingView, Sequence, Set
 from dataclasses import dataclass
 from typing import Any, NoReturn
 
@@ -364,6 +364,18 @@ class Judgement:
             )
         return arr
 
+    def shapes(self, arrays: Mapping[str, tuple[Any, tuple[int, ...]]]) -> None:
+        """Fail naming every array whose shape is not its expected one, when two or more are
+        off (one is `array`'s to say): a gradient dict with db1 missing its keepdims and dW2
+        transposed was told of db1 alone, and of dW2 only on the next try."""
+        wrong = [
+            f"{label} has shape {value.shape}; expected {shape}{_shape_hint(value.shape, shape)}"
+            for label, (value, shape) in arrays.items()
+            if isinstance(value, np.ndarray) and value.shape != shape
+        ]
+        if len(wrong) > 1:
+            self.fail("; ".join(wrong))
+
     def scalar(self, label: str, value: Any) -> float:
         """`value` as a finite float; a size-1 array is accepted (a cost from np.dot is (1, 1)).
 
@@ -541,6 +553,12 @@ def _nonfinite_cause(got: Array, hints: Sequence[Hint], tol: Tolerance) -> str:
 def _shape_hint(got: tuple[int, ...], expected: tuple[int, ...]) -> str:
     if len(got) == 2 and got[::-1] == expected and got != expected:
         return " (transposed?)"
+    if len(got) == len(expected) > 2 and sorted(got) == sorted(expected) and got != expected:
+        # conv2d's output built channels-last, (N, Ho, Wo, F): the sizes alone said nothing
+        return (
+            " (the same sizes with the axes in another order: build it in the expected"
+            " order, or put the axes back with np.transpose or np.moveaxis)"
+        )
     if len(got) == 2 == len(expected) and 1 in expected and got == (max(expected),) * 2 != expected:
         # a (1, n) input gave (n, n): a row and a column broadcast into a square
         return (
@@ -566,6 +584,13 @@ def _diagnose(
             v = np.asarray(value() if callable(value) else value, dtype=np.float64)
         if v.shape == got.shape and np.all(tol.violation(got, v) <= 1.0):
             return message
+    if got.size > 1 and not np.any(got):
+        # a stub's placeholder (np.zeros(...) never filled, np.zeros_like(theta) returned): the
+        # worst element's "expected -0.248, got 0" did not say the whole array was untouched
+        return (
+            f"every value of {label} is 0, as if it were still a placeholder (an np.zeros"
+            " never filled in, or returned before the computation)"
+        )
     if (
         got.ndim == 2
         and got.shape[0] == got.shape[1] > 1

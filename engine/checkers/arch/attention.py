@@ -299,6 +299,13 @@ def _weight_variants(
         if mixed is not None:
             out.append((mixup.message, _given(_softmax(masked(mixed / np.sqrt(d_k), mask)))))
     out += [(SUM_OVER_ALL, lambda: over_all(True)), (SUM_OVER_ALL, lambda: over_all(False))]
+    out.append(
+        (  # a half-finished answer (the softmax left as a TODO): it read "expected 0.09, got -0.42"
+            "the weights are the scaled scores themselves, with no softmax: take the softmax"
+            " over the keys (the last axis), so each query's weights are positive and sum to 1",
+            lambda: raw / np.sqrt(d_k) if mask is None else np.where(mask, raw / np.sqrt(d_k), 0.0),
+        )
+    )
     if mask is not None:
         scaled = raw / np.sqrt(d_k)
         out += [

@@ -204,6 +204,7 @@ class TwoLayerChecker(NNChecker):
         grads = j.mapping("grads", grads, GRADS)
         for key in ("db1", "db2"):
             _summed_units(j, key, grads[key], grads_ref[key].shape, m)
+        j.shapes({k: (grads[k], grads_ref[k].shape) for k in GRADS})
         got = {k: j.array(k, grads[k], grads_ref[k].shape) for k in GRADS}
         for layer in "12":
             # dz2 = y_hat - Y is never 0; a zero dz1 from a slip upstream zeroes dW1 too
