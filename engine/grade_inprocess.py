@@ -23,6 +23,7 @@ import numpy as np
 from engine.cases import case_seed_rng
 from engine.checkers.base import Case, Checker
 from engine.harnesses import _runtime
+from engine.param_order import with_order_notes
 from engine.sandbox import wire
 from engine.sandbox.config import SandboxConfig
 from engine.sandbox.decide import judge_result, loading_verdict, memory_limit, sanitize
@@ -138,7 +139,8 @@ def grade_source_inprocess(
     if fns is None:
         assert failed is not None
         return _not_loaded(checker, cases, failed, seed=seed, start=start)
-    return _graded(checker, fns, cases, seed=seed, start=start)
+    graded = _graded(checker, fns, cases, seed=seed, start=start)
+    return with_order_notes(checker, source, graded)
 
 
 def _not_loaded(

@@ -9,6 +9,7 @@ from typing import Any
 
 from engine.cases import case_seed_rng
 from engine.checkers.base import Case, Checker
+from engine.param_order import with_order_notes
 from engine.sandbox import wire
 from engine.sandbox.config import SandboxConfig
 from engine.sandbox.decide import CaseJudge, decide, internal_verdict, memory_limit
@@ -118,6 +119,7 @@ def grade(
             config=config,
             judged=judged,
         )
-        return verdict.model_copy(update={"duration_ms": elapsed()})
+        noted = with_order_notes(checker, source, verdict)
+        return noted.model_copy(update={"duration_ms": elapsed()})
     finally:
         worker.release(refill)

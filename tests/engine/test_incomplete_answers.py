@@ -110,3 +110,41 @@ def test_a_file_that_does_not_load_is_told_as_the_child_tells_it() -> None:
     assert exited.status is Status.ERROR
     assert "sys.exit(2) was called while loading your code" in exited.summary
     _loading_only(exited.cases)
+
+
+SWAPPED = """\
+import numpy as np
+
+
+def embedding_forward(ids, W):
+    return W[ids]
+
+
+def embedding_backward(dout, ids, vocab_size):
+    dW = np.zeros((vocab_size, dout.shape[-1]))
+    np.add.at(dW, ids, dout)
+    return dW
+"""
+
+
+def test_parameters_in_another_order_are_named_beside_the_error() -> None:
+    checker = get_checker("arch.embedding.embedding")
+    verdict = grade_source_inprocess(checker, SWAPPED, seed=3)
+    assert verdict.first_failure is not None
+    message = verdict.first_failure.message
+    assert "IndexError" in message  # what numpy said stays, the cause follows it
+    assert "embedding_forward takes (ids, W): the drill's parameters in another order" in message
+    assert "as embedding_forward(W, ids), so keep the starter's order" in message
+    assert "keep the starter's order" in verdict.summary
+    # the backward's parameters are in order: nothing is said of them
+    assert "embedding_backward takes" not in message
+
+
+def test_the_right_order_or_other_names_get_no_order_note() -> None:
+    checker = get_checker("arch.embedding.embedding")
+    renamed = SWAPPED.replace("(ids, W)", "(table, idx)").replace("W[ids]", "idx[table]")
+    verdict = grade_source_inprocess(checker, renamed, seed=3)
+    assert not verdict.passed
+    assert "another order" not in verdict.summary
+    right = SWAPPED.replace("(ids, W)", "(W, ids)")
+    assert grade_source_inprocess(checker, right, seed=3).passed

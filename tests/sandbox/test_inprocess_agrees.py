@@ -20,6 +20,7 @@ from engine.verdict import Status, Verdict
 
 SOFTMAX = "nn.softmax.softmax"
 BATCHNORM = "nn.batchnorm.batchnorm"
+EMBEDDING = "arch.embedding.embedding"
 
 FORWARD = """\
 import numpy as np
@@ -48,6 +49,13 @@ ODD = [
     (SOFTMAX, "import sys\nsys.exit(3)\n", Status.ERROR, "sys.exit(3) was called while loading"),
     (SOFTMAX, "def softmax(z)\n    return z\n", Status.ERROR, "SyntaxError: expected ':' (line 1)"),
     (SOFTMAX, "def softmax(z):\n\treturn z\n  \n  x = 1\n", Status.ERROR, "IndentationError"),
+    (
+        EMBEDDING,
+        "def embedding_forward(ids, W):\n    return W[ids]\n\n\n"
+        "def embedding_backward(dout, ids, vocab_size):\n    return None\n",
+        Status.ERROR,
+        "as embedding_forward(W, ids), so keep the starter's order",
+    ),
 ]
 
 
