@@ -27,7 +27,8 @@ HOOKS = (
 BWRAP = "bubblewrap: no network, private PID/IPC/UTS namespaces"
 SECCOMP = (
     "seccomp: the kernel refuses new processes (threads allowed), exec, sockets, signals"
-    " (a descriptor's owner included), pidfds, ptrace and scheduling changes to other processes,"
+    " (a descriptor's owner included), pidfds, ptrace, CPU clocks and scheduling changes to other"
+    " processes,"
     " System V and POSIX message IPC, mknod, mount, namespaces and changing limits;"
     " its own SIGXCPU, SIGKILL or SIGSYS (a timer's included); installing signal handlers; file"
     " modes, owners, times, attributes (read or changed), flags and leases; creating a"

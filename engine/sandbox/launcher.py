@@ -271,6 +271,19 @@ from the limit's by its CPU time alone (under bubblewrap a reading taken every 5
 SIGVTALRM and SIGPROF (`setitimer`'s) the code may send itself anyway, and with no handler of its
 own (refused above) each only ends the process, named as that signal. A drill needs no timer;
 neither Python nor numpy's OpenBLAS makes one."""
+OTHER_CLOCK_SYSCALLS = (
+    "clock_gettime clock_gettime64 clock_getres clock_getres_time64 clock_nanosleep"
+    " clock_nanosleep_time64 timer_create"
+).split()
+OTHER_CLOCK_MASK = (0x80000004, 0x80000000)
+"""A clock id the kernel reads as another process's CPU clock: negative (a pid in its upper bits,
+`clock_getcpuclockid`'s) without the per-thread bit (a thread's own clock, which the kernel keeps
+to the caller's threads; Python's `time.pthread_getcpuclockid` makes one). The kernel checks no
+right for a process's clock, so `time.clock_gettime(((~pid) << 3) | 2)` read the CPU time of any
+process on the machine (the app's, pid 1's: 55 of them here, under Landlock, without ctypes),
+and `clock_getres` said which pids exist, where the audit hooks refuse `/proc`. The caller's own
+process clock is CLOCK_PROCESS_CPUTIME_ID (2), which stays allowed, as do the per-thread ones;
+a descriptor's clock (a PTP device's, also negative, no per-thread bit) is refused with them."""
 SELF_ONLY_SYSCALLS = "sched_setaffinity sched_setscheduler sched_setparam sched_setattr".split()
 """Allowed on the calling thread only (pid 0): on another process they would pin the grading
 app to one core or make it SCHED_IDLE for the rest of its life (Landlock does not cover them)."""
@@ -404,6 +417,11 @@ def _seccomp(source: str, libraries: dict[str, str]) -> str:
         flt.add_rule(deny, "fallocate", arg(1, ns["NE"], 0))
         for name in SELF_ONLY_SYSCALLS:
             flt.add_rule(deny, name, arg(0, ns["NE"], 0))
+        for name in OTHER_CLOCK_SYSCALLS:
+            try:
+                flt.add_rule(deny, name, arg(0, ns["MASKED_EQ"], *OTHER_CLOCK_MASK))
+            except (OSError, RuntimeError, ValueError):
+                pass  # the *_time64 calls: 32-bit architectures only
         for name in HANDLER_SYSCALLS:
             try:
                 flt.add_rule(deny, name, arg(1, ns["NE"], 0))

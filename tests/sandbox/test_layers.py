@@ -330,6 +330,7 @@ VERDICT_CLAIMS: dict[str, str] = {
     "pidfds": "test_kernel_layers.py::test_the_grading_app_cannot_be_signalled",
     "ptrace": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
     "scheduling changes to other processes": "test_other_processes.py::test_the_grading_app_keeps_its_scheduling",
+    "CPU clocks": "test_other_clocks.py::test_another_process_cpu_clock_is_refused",
     "System V and POSIX message IPC": "test_other_processes.py::test_no_ipc_object_outlives_the_grading",
     "mknod": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
     "mount": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
