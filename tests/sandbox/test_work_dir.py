@@ -314,3 +314,27 @@ def test_glob_works_in_the_work_dir(pool: WorkerPool) -> None:
     refused = "'grader': \"drillbit sandbox: reading the grader's files\""
     unseen = "'grader': []"  # under bubblewrap they are not mounted at all
     assert (unseen if pool.config.bwrap else refused) in message, message
+
+
+def test_a_file_written_into_a_folder_while_it_is_removed_is_removed_too(
+    work: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder is writable while it is removed, and with seccomp alone a child found another
+    work dir then and wrote into it after the walk had listed it: the folder was not empty, and
+    the whole work dir stayed in the temp dir. The file is planted here just before the first
+    `rmdir` of a folder in the work dir, as that child did; the next walk removes it."""
+    (work / "hidden" / "inner").mkdir(parents=True)
+    real_rmdir = os.rmdir
+    planted: list[str] = []
+
+    def rmdir_after_a_plant(name: str, *, dir_fd: int | None = None) -> None:
+        if dir_fd is not None and not planted:
+            os.close(os.open(f"{name}/planted", os.O_CREAT | os.O_WRONLY, 0o600, dir_fd=dir_fd))
+            planted.append(name)
+        real_rmdir(name, dir_fd=dir_fd)
+
+    monkeypatch.setattr(os, "rmdir", rmdir_after_a_plant)
+    remove_tree(str(work))
+    monkeypatch.undo()
+    assert planted  # the plant happened, inside the walk
+    assert not work.exists()
