@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 
 from quiz.bank.models import KEBAB
 from quiz.ecosystem.ankimarkup import anki_math, held_code
+from quiz.ecosystem.csvquotes import read_stray_quotes
 from quiz.ecosystem.idwords import card_tag
 from quiz.ecosystem.notes.found import Ignored, NoteQuestion, ParsedNotes
 
@@ -190,15 +191,25 @@ def _to_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
         text = _ITEM.sub(lambda m: "- " if _line_start(text, m.start()) else "\n- ", text)
         text = _TEXT_AFTER_LIST.sub("\n\n", text).replace(_END_MARK, "")
         text = _BOLD.sub("**" if bold else "", text)
-        text = _SCRIPT.sub(
-            lambda m: ("^" if m.group(1).lower() == "sup" else "_") + m.group(2), text
-        )
+        text = _SCRIPT.sub(_script, text)
         text = _TAG.sub("", text)
         text = html.unescape(text).replace("\xa0", " ")
     text = _SOUND.sub("", text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     text = "\n".join(lines).strip()
     return put_back(text) if put_back is not None else text
+
+
+def _script(match: re.Match[str]) -> str:
+    """A `<sub>`/`<sup>` as `_`/`^` before its text, bracketed when that is more than one
+    character (`m<sub>t-1</sub>` -> `m_(t-1)`, as the math renderer writes a script it
+    cannot show): `m_t-1` read as m-sub-t minus 1, `x^2k` as x squared times k."""
+    mark = "^" if match.group(1).lower() == "sup" else "_"
+    inner = _TAG.sub("", match.group(2)).strip()
+    shown = html.unescape(inner)
+    if len(shown) <= 1 or (shown.startswith("(") and shown.endswith(")")):
+        return mark + inner
+    return f"{mark}({inner})"
 
 
 def _line_start(text: str, at: int) -> bool:
@@ -312,7 +323,7 @@ def _own_note(kind: str | None, texts: list[str]) -> tuple[str, str] | str | Non
 
 _COLUMN_NAMES = frozenset(
     "front back question answer term definition tags tag deck notes extra text hint "
-    "q a prompt response name status created".split()
+    "q a prompt response name status created source".split()
 )
 """Words a spreadsheet's first row names its columns by (Anki's own fields among them, and
 the title, status and date columns of a Notion database exported as CSV)."""
@@ -343,8 +354,43 @@ def _is_label(name: str) -> bool:
     )
 
 
-_META_NAMES = {"tags": "tags", "tag": "tags", "deck": "deck"}
-"""Column names of a spreadsheet's first row that name no field but a note's tags or deck."""
+_META_NAMES = {
+    "tags": "tags",
+    "tag": "tags",
+    "deck": "deck",
+    "source": "source",
+    "sources": "source",
+    "reference": "source",
+}
+"""Column names of a spreadsheet's first row that name no field but a note's tags, deck or
+source (a `Source` column was "not used", the book a card came from lost)."""
+
+_CITATION = re.compile(
+    r"^[ \t]*(?:\*\*|__|\*|_)?(?:sources?|refs?|references?|citations?|cited from)"
+    r"[ \t]*:[ \t]*(?:\*\*|__|\*|_)?[ \t]*(?P<cite>\S.*?)[ \t]*$",
+    re.IGNORECASE,
+)
+"""A line of an answer or a Back Extra that names where it comes from (`Source: Goodfellow et
+al. ch. 8`, `**Ref:** Bishop 4.2`): the card's source, no key point of its answer."""
+
+
+def _citations(text: str) -> tuple[str, str]:
+    """(the text without its citation lines, what they cite, joined by "; "): a cloze's
+    Back Extra holding `Source: ...` was the answer's last paragraph, and a key point."""
+    if ":" not in text:
+        return text, ""
+    kept: list[str] = []
+    cited: list[str] = []
+    for line in text.split("\n"):
+        match = _CITATION.match(line)
+        if match is None:
+            kept.append(line)
+        else:
+            cited.append(match["cite"].rstrip("*_ ").strip())
+    if not cited:
+        return text, ""
+    rest = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
+    return rest, "; ".join(c for c in cited if c)
 
 
 def _named_meta(row: list[str], meta: dict[int, str]) -> dict[int, str]:
@@ -391,6 +437,33 @@ def _unclosed_quote(rows: list[str], first: int, end: int, skip: int) -> str | N
     )
 
 
+def _stray_quotes(
+    row: list[str], raw_rows: list[str], line: int, layout: _Layout
+) -> tuple[list[str], tuple[str, ...]]:
+    """The row's fields, read again when a quoted field holds a quote that is not doubled
+    (`read_stray_quotes`), and what the report says of each such quote at its line and
+    column; the row as read, and nothing to say, otherwise."""
+    raw = "".join(raw_rows)
+    stray = read_stray_quotes(raw, layout.separator) if '"' in raw else None
+    if stray is None:
+        return row, ()
+    lines: dict[int, list[str]] = {}
+    for at in stray.places:
+        row_line = line + raw.count("\n", 0, at)
+        lines.setdefault(row_line, []).append(str(at - raw.rfind("\n", 0, at)))
+    where = "; ".join(
+        f"line {number}, column{'s' if len(columns) > 1 else ''} {', '.join(columns)}"
+        for number, columns in lines.items()
+    )
+    many = len(stray.places) > 1
+    said = (
+        f"{'quotes' if many else 'a quote'} inside a quoted field not doubled ({where}):"
+        f' read as {"quotes" if many else "a quote"} of its text; write each as "" inside'
+        " quotes (or leave the field unquoted) for other readers"
+    )
+    return stray.fields, (said,)
+
+
 def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     """The questions of an Anki plain-text export, one per note with a question and an
     answer; every other row is listed in `ignored` with its line and why. `separator`
@@ -413,10 +486,16 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         if unclosed is not None:
             ignored.append(Ignored(line, _snippet(" ".join(row)), unclosed))
             continue
+        row, remarks = _stray_quotes(
+            row, body_rows[line - skip - 1 : reader.line_num], line, layout
+        )
         fields = [value for column, value in enumerate(row) if column not in meta]
         deck = next((row[c] for c, kind in meta.items() if kind == "deck" and c < len(row)), None)
         deck = deck or layout.deck
         tag_field = " ".join(row[c] for c, kind in meta.items() if kind == "tags" and c < len(row))
+        source_field = " ".join(
+            row[c].strip() for c, kind in meta.items() if kind == "source" and c < len(row)
+        )
         tags = _tags(tag_field)
         topic = _own_topic(tag_field)
         # The question is a title: plain text (bold is markup the title would show).
@@ -455,6 +534,10 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         at = _CARD_ID_FIELD.get(kind or "")
         card_id = texts[at] if at is not None and at < len(texts) else None
         card_id = card_id if card_id and _ID.match(card_id) else None
+        back, cited = _citations(back)  # `Source: ...`: the card's source, not its answer
+        cited = "; ".join(
+            c for c in (html.unescape(_TAG.sub("", source_field)).strip(), cited) if c
+        )
         extra = back
         if any(m.group(2).startswith("image-occlusion:") for m in _CLOZE.finditer(front)):
             ignored.append(Ignored(line, _snippet(front), _OCCLUSION))
@@ -508,6 +591,8 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             reverse=_reversed(kind, texts),
             id_title=id_title,
             card_id=card_id,
+            cited=cited,
+            remarks=remarks,
         )
         if len(numbers) < 2:
             questions.append(note)

@@ -96,6 +96,17 @@ def plan_card(
     if question.sounds:
         shown = ", ".join(question.sounds[:3]) + (" ..." if len(question.sounds) > 3 else "")
         notes.append(("sounds", f"its sounds are left out ({shown}): import reads text only", 0))
+    if question.cited:
+        notes.append(
+            (
+                "cited",
+                f"its source, '{question.cited}', is in the card's source, not its answer"
+                " or key points",
+                0,
+            )
+        )
+    for said in question.remarks:
+        notes.append(("stray quotes", said, 0))
     if question.embeds:
         shown = ", ".join(question.embeds[:3]) + (" ..." if len(question.embeds) > 3 else "")
         notes.append(
@@ -182,7 +193,7 @@ def plan_card(
         topic=topic,
         tags=list(dict.fromkeys([*tags, *question.tags])) if question.tags else tags,
         difficulty=difficulty,
-        source=f"{notes_path.name} Q{number}",
+        source=f"{notes_path.name} Q{number}" + (f" · {question.cited}" if question.cited else ""),
         points=points,
     )
     # Checked as lint would read the file, from the data rather than by reading the YAML

@@ -156,8 +156,9 @@ def same_card(planned: PlannedCard, pack: str) -> bool:
     return card_differences(planned, pack) == ((), None)
 
 
-_SOURCE_NUMBER = re.compile(r"(?P<notes>.+) Q(?P<number>\S+)")
-"""An imported card's `source`: the notes file's name and the question's number."""
+_SOURCE_NUMBER = re.compile(r"(?P<notes>.+?) Q(?P<number>\S+)(?: · .+)?")
+"""An imported card's `source`: the notes file's name and the question's number, then what
+the note cites, if anything (`deck.txt Q5 · Goodfellow et al. ch. 8`)."""
 
 
 UNREADABLE = "file, which does not load as a card"

@@ -58,7 +58,7 @@ def test_an_anki_export_gives_a_card_per_note(tmp_path: Path) -> None:
         "Regularization and more data help.",
     ]
     sigma = (basics / "sigma-x-compute.md").read_text(encoding="utf-8")
-    assert "title: What does σ(x) compute?" in sigma and "e^-x" in sigma
+    assert "title: What does σ(x) compute?" in sigma and "e^(-x)" in sigma
     # one card per cloze number: each hides its own deletions and shows the others' text
     c1 = (basics / "trade-off-says-models-have-higher-c1.md").read_text(encoding="utf-8")
     assert "## Question\n\nThe [...] trade-off says simpler models have higher bias." in c1

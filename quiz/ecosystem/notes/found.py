@@ -79,6 +79,12 @@ class NoteQuestion:
     card_id: str | None = None
     """The card an Anki note of drillbit's own export was made from (its CardId field):
     a card the bank already has is not imported again, as Anki keeps one note per GUID."""
+    cited: str = ""
+    """Where the note says it comes from (an Anki note's `Source: ...` line or Source
+    column), added to its card's `source` after the notes' place; "" when it says nothing."""
+    remarks: tuple[str, ...] = ()
+    """What the reader read its own way in this note, said at its place (a CSV field's
+    quote that is not doubled, read as a quote: line and column)."""
 
 
 @dataclass(frozen=True)
