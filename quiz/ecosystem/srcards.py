@@ -45,6 +45,8 @@ class SrCards:
     """1-based first lines of cloze cards (a paragraph with `==highlights==`)."""
     cloze_marks: tuple[str, ...] = ("==...==",)
     """How those clozes were written: `==...==`, `{{c1::...}}` or both."""
+    untagged: bool = False
+    """The note is not tagged #flashcards: only its clozes were read (`read_untagged_clozes`)."""
 
     def note(self) -> str | None:
         """One line for the import's report, or None when no card was read."""
@@ -62,6 +64,11 @@ class SrCards:
         if not kinds:
             return None
         said = f"Obsidian Spaced Repetition cards read as questions: {' and '.join(kinds)}"
+        if self.untagged:
+            said = (
+                f"the note is not tagged #{DECK_TAG}, yet its clozes ask as cards do; read as"
+                f" questions: {' and '.join(kinds)}"
+            )
         if self.reversed:
             lines = ", ".join(map(str, self.reversed))
             said += (
@@ -143,6 +150,24 @@ def untagged_note(lines: tuple[int, ...]) -> str:
     )
 
 
+def read_untagged_clozes(text: str) -> SrCards:
+    """For a note `tags_deck` refuses: its cloze paragraphs read as cards all the same (see
+    `read_sr_cards`), since a note of clozes and no question gave "no questions found".
+    Anki's `{{c1::...}}` asks wherever it is; a `==highlight==` is emphasis in most notes,
+    and asks only in a note with no line ending in `?`, where nothing else would."""
+    if "{{c" not in text and "==" not in text:
+        return SrCards(text)
+    lines = text.split("\n")
+    highlights = not any(
+        lines[i].rstrip().rstrip("*_ #").endswith("?") for i in outside_fences(lines)
+    )
+    clozes, marks = _read_clozes(lines, highlights=highlights)
+    if not clozes:
+        return SrCards(text)
+    kept = tuple(mark for mark in ("==...==", "{{c1::...}}") if mark in marks)
+    return SrCards("\n".join(lines), clozes=tuple(clozes), cloze_marks=kept, untagged=True)
+
+
 def read_sr_cards(text: str) -> SrCards:
     """The notes with the plugin's cards rewritten in place (see the module's docstring).
     Call it for a note `tags_deck` accepts; fenced code is never touched."""
@@ -210,7 +235,7 @@ read as `Question::Answer` at its `::`, it was the question "... the loss {{c1" 
 answer "diverge}}."."""
 
 
-def _asked(text: str) -> str:
+def cloze_asked(text: str) -> str:
     """A cloze paragraph's line as asked: each deletion `[...]`, or its hint in brackets."""
     text = _HIGHLIGHT.sub("[...]", text)
     return _ANKI_CLOZE.sub(
@@ -218,7 +243,7 @@ def _asked(text: str) -> str:
     )
 
 
-def _whole(text: str) -> str:
+def cloze_whole(text: str) -> str:
     """A cloze paragraph's line as answered: each deletion's text in bold."""
     text = _HIGHLIGHT.sub(r"**\1**", text)
     return _ANKI_CLOZE.sub(
@@ -226,12 +251,12 @@ def _whole(text: str) -> str:
     )
 
 
-def _read_clozes(lines: list[str]) -> tuple[list[int], set[str]]:
+def _read_clozes(lines: list[str], *, highlights: bool = True) -> tuple[list[int], set[str]]:
     """Rewrite in place each paragraph of plain lines (not a card already, nor a card's
     answer) that holds a highlight, as the plugin's cloze card: `Q: ` and the text with
     each deletion as `[...]`, then ` **A:** ` and the text whole, its deletions bold, at
     its last line (lines keep their numbers). Returns the 1-based first lines, and the
-    marks the clozes were written with."""
+    marks the clozes were written with. Not `highlights`: only Anki's clozes make one."""
     found: list[int] = []
     marks: set[str] = set()
     rows = [index for index in outside_fences(lines) if lines[index].strip()]
@@ -247,18 +272,20 @@ def _read_clozes(lines: list[str]) -> tuple[list[int], set[str]]:
         if (
             not all(_plain(t) for t in texts)
             or any(t.lstrip().startswith(("Q: ", "A:")) for t in texts)
-            or not any(_HIGHLIGHT.search(t) or _ANKI_CLOZE.search(t) for t in texts)
+            or not any(
+                (highlights and _HIGHLIGHT.search(t)) or _ANKI_CLOZE.search(t) for t in texts
+            )
         ):
             continue
-        if any(_HIGHLIGHT.search(t) for t in texts):
+        if highlights and any(_HIGHLIGHT.search(t) for t in texts):
             marks.add("==...==")
         if any(_ANKI_CLOZE.search(t) for t in texts):
             marks.add("{{c1::...}}")
-        whole = " ".join(_whole(t.strip()) for t in texts)
+        whole = " ".join(cloze_whole(t.strip()) for t in texts)
         for number, index in enumerate(para):
             row = lines[index]
             body = row.rstrip("\r")
-            asked = _asked(body.strip())
+            asked = cloze_asked(body.strip())
             if number == 0:
                 asked = "Q: " + asked
             if number == len(para) - 1:

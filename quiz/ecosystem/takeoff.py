@@ -35,10 +35,12 @@ from quiz.ecosystem.notes.front import (
 )
 from quiz.ecosystem.notes.tabs import Untabbed, untab_prose
 from quiz.ecosystem.obsidiancomments import Comments, take_comments
+from quiz.ecosystem.obsidiantoanki import AnkiBlocks, read_anki_blocks
 from quiz.ecosystem.properties import Properties, find_properties
 from quiz.ecosystem.srcards import (
     SrCards,
     read_sr_cards,
+    read_untagged_clozes,
     tags_deck,
     untagged_cards,
     untagged_note,
@@ -68,6 +70,8 @@ class TakenOff:
     """Lines of Spaced Repetition cards in a note not tagged for them."""
     properties: Properties = Properties()
     """Property lines the reader leaves out (`Status:: draft`), named."""
+    anki_blocks: AnkiBlocks = AnkiBlocks("")
+    """Obsidian_to_Anki's notes (`START` ... `END`), rewritten as questions."""
     anki: bool = False
     """The file is a card list (an Anki export, a `.txt`/`.tsv`/`.csv` of cards), read as
     one (`is_anki_text`), decided here once for the take-off and the reader alike."""
@@ -147,7 +151,10 @@ def _front_of(notes_text: str) -> NotesFront:
 def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     """Every part of the notes that is no question's taken off, `front` (their properties)
     first."""
-    front = replace(front, text=read_org_blocks(drop_task_marks(card_tag_last(front.text))))
+    off.anki_blocks = read_anki_blocks(front.text)  # START ... END: Obsidian_to_Anki's notes
+    front = replace(
+        front, text=read_org_blocks(drop_task_marks(card_tag_last(off.anki_blocks.text)))
+    )
     off.front = front
     off.refs = read_block_refs(front.text)  # Logseq's `((uuid))`: the text of the block
     boxes = read_asking_boxes(off.refs.text)  # an aside or <details> holding a question asks
@@ -163,6 +170,8 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
         tag_lines = replace(tag_lines, text=off.sr_cards.text)
     else:
         off.untagged = untagged_cards(tag_lines.text)
+        off.sr_cards = read_untagged_clozes(tag_lines.text)  # clozes ask, tagged or not
+        tag_lines = replace(tag_lines, text=off.sr_cards.text)
     off.tag_lines = tag_lines
     off.untabbed = untab_prose(tag_lines.text)  # answers indented as code but prose: prose
     off.text = delimit_environments(off.untabbed.text)  # a bare `\begin{equation}`: math
@@ -181,6 +190,8 @@ def taken_off_notices(off: TakenOff, notes_path: Path) -> list[Notice]:
     front, refs = off.front, off.refs
     if (said := front.note()) is not None:
         tell(1, front.kind, said, front.kind)
+    if (said := off.anki_blocks.note()) is not None:
+        tell(off.anki_blocks.notes[0], "Obsidian_to_Anki", said, "Obsidian_to_Anki")
     if (said := refs.note()) is not None:
         tell(refs.first, "block references", said, "block references")
     notices.extend(

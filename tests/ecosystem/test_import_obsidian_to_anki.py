@@ -1,0 +1,76 @@
+"""Notes of the Obsidian_to_Anki plugin (`START`, the note type, fields, `END`; `FILE
+TAGS`; `STARTI ... ENDI` on one line) are read as questions
+(tests/data/notes/obsidian-to-anki.md); they were text, "no questions found"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.bank.lint import lint
+from quiz.ecosystem.obsidiantoanki import read_anki_blocks
+from tests.conftest import DATA
+from tests.ecosystem.test_import_notes import answer_of, front, run_import
+
+NOTES = DATA / "notes" / "obsidian-to-anki.md"
+
+
+def test_each_plugin_note_is_a_card(tmp_path: Path) -> None:
+    content = tmp_path / "c"
+    result = run_import(str(NOTES), "--pack", "reg", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    cards = content / "reg" / "reg"
+    titles = {str(front(p)["title"]): p for p in cards.glob("*.md")}
+    assert sorted(titles) == [
+        "How does dropout change a layer at test time?",
+        "Label smoothing mixes the one-hot target with a [...]",
+        "What does weight decay add to the loss?",
+        "What is data augmentation?",  # its id is the bundled bank's: another is given
+        "Why does early stopping regularize?",
+    ]
+    decay = front(cards / "weight-decay-add-loss.md")
+    assert decay["title"] == "What does weight decay add to the loss?"
+    # FILE TAGS are every card's, a Tags line this card's; the ID comment is no text
+    assert decay["tags"] == ["regularization", "interview", "l2"]
+    assert decay["key_points"] == [
+        "A penalty proportional to the squared size of the weights.",
+        "It pulls every weight towards zero a little at each step.",
+    ]
+    assert "ID" not in answer_of(cards / "weight-decay-add-loss.md")
+    # `Front:` written out asks as well; with no `Back:` the first line asks
+    assert front(cards / "early-stopping-regularize.md")["title"] == (
+        "Why does early stopping regularize?"
+    )
+    assert answer_of(cards / "dropout-change-layer-at-test-time.md").startswith(
+        "At test time no unit is dropped"
+    )
+    smoothing = cards / "label-smoothing-mixes-one-hot-target.md"
+    assert front(smoothing)["title"] == ("Label smoothing mixes the one-hot target with a [...]")
+    assert answer_of(smoothing) == (
+        "Label smoothing mixes the one-hot target with a **uniform distribution**."
+        " It keeps the model from growing overconfident."
+    )
+    # the text after the last note (an inline one) is named, in no card's answer
+    assert answer_of(titles["What is data augmentation?"]) == (
+        "Training on label-preserving changes of the inputs."
+    )
+    assert f"{NOTES}:11: note: Obsidian_to_Anki: lines 11, 20, 27, 33, 39 start notes" in (
+        result.output
+    )
+    assert "its TARGET DECK (ML::Regularization) is not used" in result.output
+    _, problems = lint([content / "reg"])
+    assert problems == []
+
+
+def test_lines_keep_their_numbers_and_fences_are_left_alone() -> None:
+    text = NOTES.read_text(encoding="utf-8")
+    read = read_anki_blocks(text)
+    assert read.text.count("\n") == text.count("\n")
+    fenced = "```\nSTART\nBasic\nWhat is it?\nBack: It is.\nEND\n```\n"
+    assert read_anki_blocks(fenced).text == fenced
+
+
+def test_a_start_without_an_end_is_left_as_written() -> None:
+    text = "START\nBasic\nWhat is it?\nBack: Something.\n\nSTART\nBasic\nQ?\nBack: A.\nEND\n"
+    read = read_anki_blocks(text)
+    assert read.notes == (6,)  # the first START has none of its own
+    assert read.text.split("\n")[:4] == ["START", "Basic", "What is it?", "Back: Something."]
