@@ -25,6 +25,8 @@ _LOGSEQ_KEYS = frozenset(
     logseq.table.version""".split()
 )
 """The properties Logseq writes itself, to no reader's eye."""
+_SOURCE_KEYS = frozenset({"source", "sources", "reference", "ref"})
+"""Keys whose property under an answer is the card's `source` (`notes/read.py`)."""
 _SHOWN = 3
 
 
@@ -63,6 +65,8 @@ def find_properties(text: str) -> Properties:
         if match is None:
             continue
         key = match.group("key")
+        if key.lower() in _SOURCE_KEYS:
+            continue  # a card's source, said with its card (`notes/read.py`)
         if key.lower() in _LOGSEQ_KEYS or key.lower().startswith("card-"):
             continue
         value = " ".join(match.group("value").split())

@@ -63,3 +63,16 @@ def test_a_source_column_is_the_cards_source(tmp_path: Path) -> None:
         "hand-edited-cards.csv Q4 · Srivastava et al. 2014"
     )
     assert front(cards / "mini-batch.md")["source"] == "hand-edited-cards.csv Q3"  # none named
+
+
+def test_a_logseq_source_property_is_the_cards_source(tmp_path: Path) -> None:
+    content = tmp_path / "c"
+    notes = DATA / "notes" / "logseq-sourced-page.md"
+    result = run_import(str(notes), "--pack", "norm", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    cards = {str(front(p)["title"]): front(p) for p in (content / "norm" / "norm").glob("*.md")}
+    assert cards["What is batch normalization?"]["source"] == (
+        "logseq-sourced-page.md Q1 · Ioffe and Szegedy 2015"
+    )
+    assert cards["Why does it help?"]["source"] == "logseq-sourced-page.md Q2"  # not its block's
+    assert "left out" not in result.output  # it was "a property ... left out"

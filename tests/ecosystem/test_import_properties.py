@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz.ecosystem.properties import find_properties
-from tests.ecosystem.test_import_notes import answer_of, run_import
+from tests.ecosystem.test_import_notes import answer_of, front, run_import
 
 NOTES = """\
 # ML interview prep
@@ -34,12 +34,14 @@ def test_user_properties_are_named_where_they_are(tmp_path: Path) -> None:
     result = run_import(str(notes), "--pack", "prep", "--into", str(content))
     assert result.exit_code == 0, result.output
     assert (
-        f"{notes}:3: note: properties: lines 3, 4, 11 hold properties (Status:: in progress, "
-        "Related:: [[Statistics]], [[Deep learning]], source:: Goodfellow sec. 7.1), metadata "
+        f"{notes}:3: note: properties: lines 3, 4 hold properties (Status:: in progress, "
+        "Related:: [[Statistics]], [[Deep learning]]), metadata "
         "to Obsidian's Dataview and Logseq, not text: left out"
     ) in result.output
     (card,) = content.rglob("*.md")
     assert "source::" not in answer_of(card)
+    # the `source::` under the answer is the card's source (thirty-eighth round)
+    assert front(card)["source"] == "prep.md Q1 · Goodfellow sec. 7.1"
 
 
 def test_logseq_bookkeeping_and_code_are_not_named() -> None:

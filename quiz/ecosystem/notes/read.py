@@ -114,6 +114,12 @@ space before it, not a run: `[ \t]+#` tried again at each space of a long run to
 on 200 KB of spaces."""
 
 
+_SOURCE_PROPERTY = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:source|sources|reference|ref):: (?P<cite>.*\S)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A `source:: Goodfellow 7.12` property under an answer: the card's `source`, where it
+was left out as metadata and the citation lost."""
 _PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*:: .*$", re.MULTILINE)
 """A Logseq block property (`id:: 64f1...`, `collapsed:: true`): metadata, not text. Under
 a question's first line it made the question's paragraph end without '?' (the question and
@@ -290,7 +296,12 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
     if "#card" in text or "#flashcard" in text or "#[[card]]" in text:
         card_rows = _tagged_rows(text, first_line)
         text = CARD_TAG.sub("", text)  # the tag says it asks: the question is what is left
+    cited_at: dict[int, str] = {}  # rows of `source:: ...` properties: a card's source
     if ":: " in text:
+        cited_at = {
+            first_line + text.count("\n", 0, m.start()): " ".join(m["cite"].split())
+            for m in _SOURCE_PROPERTY.finditer(text)
+        }
         text = _PROPERTY.sub("", text)  # a blank line in its place: every line keeps its number
     lines = text.split("\n")
     if first_line:
@@ -465,6 +476,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             context=context,
             embeds=tuple(embeds),
             tags=_card_tags(cand.parts.tags),
+            cited="; ".join(cited_at[r] for r in sorted(cited_at) if cand.head_end <= r < stop),
         )
         if question.subquestions and not question.answer:
             groups.append((block.start, block.container_end, question.title))
