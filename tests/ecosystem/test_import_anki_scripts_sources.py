@@ -49,7 +49,24 @@ def test_a_cited_card_imported_again_is_unchanged(tmp_path: Path) -> None:
     again = run_import(str(DECK), "--pack", "optim", "--into", str(content))
     assert again.exit_code == 0, again.output
     assert "nothing new:" in again.output
-    assert "no longer" not in again.output  # its source still names this deck's note
+    assert "no longer" not in again.output
+
+
+def test_a_cited_card_its_note_gone_is_still_named_as_left(tmp_path: Path) -> None:
+    """Its source, the place then the citation, is still read as this deck's note: a card
+    the deck no longer gives is named, as one without a citation is."""
+    content = tmp_path / "c"
+    deck = tmp_path / DECK.name
+    deck.write_text(DECK.read_text(encoding="utf-8"), encoding="utf-8")
+    run_import(str(deck), "--pack", "optim", "--into", str(content))
+    rows = deck.read_text(encoding="utf-8").split("\n")
+    deck.write_text("\n".join(row for row in rows if not row.startswith("Cloze\tOptimizers\tRMS")))
+    again = run_import(str(deck), "--pack", "optim", "--into", str(content))
+    assert again.exit_code == 0, again.output
+    assert (
+        "rmsprop-divides-each-step-by-root.md (anki-optimizer-deck.txt Q3 · Hinton, Coursera"
+        " lecture 6e before) is no longer in anki-optimizer-deck.txt"
+    ) in " ".join(again.output.split())
 
 
 def test_a_source_column_is_the_cards_source(tmp_path: Path) -> None:
