@@ -23,9 +23,11 @@ from dataclasses import dataclass, replace
 
 from quiz.bank.models import KEBAB
 from quiz.ecosystem.ankimarkup import anki_math, held_code
+from quiz.ecosystem.citations import take_citations
 from quiz.ecosystem.csvquotes import read_stray_quotes
 from quiz.ecosystem.idwords import card_tag
 from quiz.ecosystem.notes.found import Ignored, NoteQuestion, ParsedNotes
+from quiz.ecosystem.scripts import SCRIPT, script_text
 
 __all__ = [
     "has_anki_header",
@@ -73,7 +75,6 @@ _TEXT_AFTER_LIST = re.compile(_END_MARK + r"(?=[ \t]*[^\s\x00])")
 or Markdown reads it as the last item's ("High variance: overfitting Regularization
 trades..."); a list's end anywhere else gives no text, as before."""
 _BOLD = re.compile(r"</?(?:b|strong)\b[^>]*>", re.IGNORECASE)
-_SCRIPT = re.compile(r"<(sup|sub)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _SOUND = re.compile(r"\[sound:([^\]]*)\]")
 _IMAGE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -191,25 +192,13 @@ def _to_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
         text = _ITEM.sub(lambda m: "- " if _line_start(text, m.start()) else "\n- ", text)
         text = _TEXT_AFTER_LIST.sub("\n\n", text).replace(_END_MARK, "")
         text = _BOLD.sub("**" if bold else "", text)
-        text = _SCRIPT.sub(_script, text)
+        text = SCRIPT.sub(script_text, text)  # `m<sub>t-1</sub>`: m_(t-1)
         text = _TAG.sub("", text)
         text = html.unescape(text).replace("\xa0", " ")
     text = _SOUND.sub("", text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     text = "\n".join(lines).strip()
     return put_back(text) if put_back is not None else text
-
-
-def _script(match: re.Match[str]) -> str:
-    """A `<sub>`/`<sup>` as `_`/`^` before its text, bracketed when that is more than one
-    character (`m<sub>t-1</sub>` -> `m_(t-1)`, as the math renderer writes a script it
-    cannot show): `m_t-1` read as m-sub-t minus 1, `x^2k` as x squared times k."""
-    mark = "^" if match.group(1).lower() == "sup" else "_"
-    inner = _TAG.sub("", match.group(2)).strip()
-    shown = html.unescape(inner)
-    if len(shown) <= 1 or (shown.startswith("(") and shown.endswith(")")):
-        return mark + inner
-    return f"{mark}({inner})"
 
 
 def _line_start(text: str, at: int) -> bool:
@@ -365,33 +354,6 @@ _META_NAMES = {
 """Column names of a spreadsheet's first row that name no field but a note's tags, deck or
 source (a `Source` column was "not used", the book a card came from lost)."""
 
-_CITATION = re.compile(
-    r"^[ \t]*(?:\*\*|__|\*|_)?(?:sources?|refs?|references?|citations?|cited from)"
-    r"[ \t]*:[ \t]*(?:\*\*|__|\*|_)?[ \t]*(?P<cite>\S.*?)[ \t]*$",
-    re.IGNORECASE,
-)
-"""A line of an answer or a Back Extra that names where it comes from (`Source: Goodfellow et
-al. ch. 8`, `**Ref:** Bishop 4.2`): the card's source, no key point of its answer."""
-
-
-def _citations(text: str) -> tuple[str, str]:
-    """(the text without its citation lines, what they cite, joined by "; "): a cloze's
-    Back Extra holding `Source: ...` was the answer's last paragraph, and a key point."""
-    if ":" not in text:
-        return text, ""
-    kept: list[str] = []
-    cited: list[str] = []
-    for line in text.split("\n"):
-        match = _CITATION.match(line)
-        if match is None:
-            kept.append(line)
-        else:
-            cited.append(match["cite"].rstrip("*_ ").strip())
-    if not cited:
-        return text, ""
-    rest = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
-    return rest, "; ".join(c for c in cited if c)
-
 
 def _named_meta(row: list[str], meta: dict[int, str]) -> dict[int, str]:
     """0-based column -> tags or deck, as a spreadsheet's first row names them (`Front,Back,
@@ -534,7 +496,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         at = _CARD_ID_FIELD.get(kind or "")
         card_id = texts[at] if at is not None and at < len(texts) else None
         card_id = card_id if card_id and _ID.match(card_id) else None
-        back, cited = _citations(back)  # `Source: ...`: the card's source, not its answer
+        back, cited = take_citations(back)  # `Source: ...`: the card's source, not its answer
         cited = "; ".join(
             c for c in (html.unescape(_TAG.sub("", source_field)).strip(), cited) if c
         )

@@ -21,6 +21,7 @@ from quiz.ecosystem.cardtext import (
     no_high_headings,
     parsed_body,
 )
+from quiz.ecosystem.citations import take_citations
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.importplan import AskedAt, PlannedCard
 from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
@@ -53,7 +54,9 @@ def plan_card(
     notes: list[tuple[str, str, int]] = []
     if not question.title:
         return None, "the question has no title", notes
-    stripped = strip_html(question.answer)
+    answer_text, cited_here = take_citations(question.answer)  # `Source: ...`: no key point
+    cited = "; ".join(c for c in (question.cited, cited_here) if c)
+    stripped = strip_html(answer_text)
     # An answer with `$` math is usually left as it is by `card_ready`, whose scan of the
     # formulas is a parse of the answer: that is found out from the card body's parse
     # instead (then the scan is not needed), and `card_ready` runs only when it would
@@ -96,12 +99,11 @@ def plan_card(
     if question.sounds:
         shown = ", ".join(question.sounds[:3]) + (" ..." if len(question.sounds) > 3 else "")
         notes.append(("sounds", f"its sounds are left out ({shown}): import reads text only", 0))
-    if question.cited:
+    if cited:
         notes.append(
             (
                 "cited",
-                f"its source, '{question.cited}', is in the card's source, not its answer"
-                " or key points",
+                f"its source, '{cited}', is in the card's source, not its answer or key points",
                 0,
             )
         )
@@ -193,7 +195,7 @@ def plan_card(
         topic=topic,
         tags=list(dict.fromkeys([*tags, *question.tags])) if question.tags else tags,
         difficulty=difficulty,
-        source=f"{notes_path.name} Q{number}" + (f" · {question.cited}" if question.cited else ""),
+        source=f"{notes_path.name} Q{number}" + (f" · {cited}" if cited else ""),
         points=points,
     )
     # Checked as lint would read the file, from the data rather than by reading the YAML

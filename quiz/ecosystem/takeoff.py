@@ -37,6 +37,7 @@ from quiz.ecosystem.notes.tabs import Untabbed, untab_prose
 from quiz.ecosystem.obsidiancomments import Comments, take_comments
 from quiz.ecosystem.obsidiantoanki import AnkiBlocks, read_anki_blocks
 from quiz.ecosystem.properties import Properties, find_properties
+from quiz.ecosystem.scripts import write_scripts
 from quiz.ecosystem.srcards import (
     SrCards,
     read_sr_cards,
@@ -151,7 +152,8 @@ def _front_of(notes_text: str) -> NotesFront:
 def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     """Every part of the notes that is no question's taken off, `front` (their properties)
     first."""
-    off.anki_blocks = read_anki_blocks(front.text)  # START ... END: Obsidian_to_Anki's notes
+    # START ... END: Obsidian_to_Anki's notes; `m<sub>t-1</sub>`: m_(t-1), not mt-1
+    off.anki_blocks = read_anki_blocks(write_scripts(front.text))
     front = replace(
         front, text=read_org_blocks(drop_task_marks(card_tag_last(off.anki_blocks.text)))
     )

@@ -1,0 +1,52 @@
+"""Markdown notes copied from the web: `<sub>`/`<sup>` keep their grouping (`m_(t-1)`, not
+`mt-1`), and a `Source: ...` line under an answer is the card's source, no key point
+(tests/data/notes/web-copied-answers.md)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.ecosystem.citations import take_citations
+from quiz.ecosystem.scripts import write_scripts
+from tests.conftest import DATA
+from tests.ecosystem.test_import_notes import answer_of, front, run_import
+
+NOTES = DATA / "notes" / "web-copied-answers.md"
+
+
+def _cards(tmp_path: Path) -> tuple[dict[str, Path], str]:
+    content = tmp_path / "c"
+    result = run_import(str(NOTES), "--pack", "web", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    return {str(front(p)["title"]): p for p in content.rglob("*.md")}, result.output
+
+
+def test_scripts_keep_their_grouping_in_titles_and_answers(tmp_path: Path) -> None:
+    cards, _ = _cards(tmp_path)
+    adam = cards["What does m_(t-1) hold in Adam?"]  # was "What does mt-1 hold in Adam?"
+    assert "decayed by β_1 at each step" in answer_of(adam)
+    assert "dividing by 1 - β_1^t." in answer_of(adam)
+
+
+def test_a_source_line_is_the_cards_source(tmp_path: Path) -> None:
+    cards, output = _cards(tmp_path)
+    adam = cards["What does m_(t-1) hold in Adam?"]
+    assert front(adam)["source"] == "web-copied-answers.md Q1 · Kingma and Ba 2015"
+    assert "Source" not in answer_of(adam)
+    assert len(front(adam)["key_points"]) == 3  # type: ignore[arg-type]
+    decay = cards["What does decoupled weight decay change?"]
+    assert front(decay)["source"] == "web-copied-answers.md Q2 · Loshchilov and Hutter 2019"
+    assert all("Source" not in p for p in front(decay)["key_points"])  # type: ignore[union-attr]
+    # a `source:` in fenced code is the code's
+    config = cards["How is a config's source written?"]
+    assert front(config)["source"] == "web-copied-answers.md Q3"
+    assert "source: data/train.csv" in answer_of(config)
+    assert "its source, 'Kingma and Ba 2015', is in the card's source" in output
+
+
+def test_code_is_left_as_written() -> None:
+    text = "Use `<sub>` tags: `a<sub>ij</sub>`.\n```html\nx<sup>2</sup>\n```\nb<sub>ij</sub>\n"
+    assert write_scripts(text) == (
+        "Use `<sub>` tags: `a<sub>ij</sub>`.\n```html\nx<sup>2</sup>\n```\nb_(ij)\n"
+    )
+    assert take_citations("Text.\n```\nSource: x\n```") == ("Text.\n```\nSource: x\n```", "")
