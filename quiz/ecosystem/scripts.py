@@ -40,10 +40,15 @@ def write_scripts(text: str) -> str:
     rows = text.split("\n")
     for index in outside_fences(rows, in_items=True):
         row = rows[index]
-        if "<su" not in row.lower():
-            continue
-        rows[index] = SCRIPT.sub(
-            lambda m, row=row: m.group(0) if in_code_span(row, m.start()) else script_text(m),
-            row,
-        )
+        if "<su" in row.lower():
+            rows[index] = _scripts_of(row)
     return "\n".join(rows)
+
+
+def _scripts_of(row: str) -> str:
+    """One line with its scripts written so, those in a code span left as written."""
+
+    def written(match: re.Match[str]) -> str:
+        return match.group(0) if in_code_span(row, match.start()) else script_text(match)
+
+    return SCRIPT.sub(written, row)
