@@ -56,3 +56,19 @@ def test_code_is_left_as_written() -> None:
         "Use `<sub>` tags: `a<sub>ij</sub>`.\n```html\nx<sup>2</sup>\n```\nb_(ij)\n"
     )
     assert take_citations("Text.\n```\nSource: x\n```") == ("Text.\n```\nSource: x\n```", "")
+
+
+def test_a_term_defined_in_an_answer_is_no_citation() -> None:
+    """`Source:` labels a term as often as a citation: only a line that holds what a
+    citation does (a year, a chapter, `et al.`), or a plain line ending the answer, is one."""
+    parts = "Parts:\n- Sink: where it goes\n- Source: where the data comes from"
+    assert take_citations(parts) == (parts, "")
+    assert take_citations("It flows.\nSource: the first node.\nSink: the last.")[1] == ""
+    assert take_citations("It normalizes.\n\nSource: my own notes") == (
+        "It normalizes.",
+        "my own notes",
+    )
+    assert take_citations("- It normalizes.\n- Source: Ioffe and Szegedy 2015") == (
+        "- It normalizes.",
+        "Ioffe and Szegedy 2015",
+    )
