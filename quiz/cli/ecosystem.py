@@ -157,7 +157,8 @@ def import_command(
           (Spaced Repetition, #flashcards)
       Term #card   (Logseq: an item, a line, a heading)
       START / Basic / question / Back: answer / END
-          (Obsidian_to_Anki; a {{c1::cloze}} paragraph, tagged or not)
+          (Obsidian_to_Anki)
+      a {{c1::cloze}} line, tagged #flashcards or not
 
     Answers run to the next question (or the next heading at the same or a higher
     level, or a --- rule after the answer); these markers are recognized and removed:

@@ -18,6 +18,8 @@ __all__ = ["SCRIPT", "script_text", "write_scripts"]
 
 SCRIPT = re.compile(r"<(sup|sub)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE | re.DOTALL)
 """A `<sub>` or `<sup>` element and its text."""
+_OPEN = re.compile(r"<su[bp]\b", re.IGNORECASE)
+"""Where a script may start: the notes are looked at no further without one."""
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 
 
@@ -35,14 +37,16 @@ def script_text(match: re.Match[str]) -> str:
 def write_scripts(text: str) -> str:
     """Markdown notes with each script on one line written so, outside fenced code and
     code spans; lines keep their numbers."""
-    if "<su" not in text.lower():
-        return text
+    if _OPEN.search(text) is None:
+        return text  # the very text: nothing is copied (`<summary>` is no script)
     rows = text.split("\n")
+    changed = False
     for index in outside_fences(rows, in_items=True):
         row = rows[index]
-        if "<su" in row.lower():
+        if _OPEN.search(row) is not None:
             rows[index] = _scripts_of(row)
-    return "\n".join(rows)
+            changed = changed or rows[index] != row
+    return "\n".join(rows) if changed else text
 
 
 def _scripts_of(row: str) -> str:

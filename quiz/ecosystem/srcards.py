@@ -235,17 +235,19 @@ read as `Question::Answer` at its `::`, it was the question "... the loss {{c1" 
 answer "diverge}}."."""
 
 
-def cloze_asked(text: str) -> str:
-    """A cloze paragraph's line as asked: each deletion `[...]`, or its hint in brackets."""
-    text = _HIGHLIGHT.sub("[...]", text)
+def cloze_asked(text: str, *, highlights: bool = True) -> str:
+    """A cloze paragraph's line as asked: each deletion `[...]`, or its hint in brackets;
+    not `highlights`: a `==highlight==` is no deletion, left as written."""
+    text = _HIGHLIGHT.sub("[...]", text) if highlights else text
     return _ANKI_CLOZE.sub(
         lambda m: f"[{m.group(2).strip() or '...'}]" if m.group(2) else "[...]", text
     )
 
 
-def cloze_whole(text: str) -> str:
-    """A cloze paragraph's line as answered: each deletion's text in bold."""
-    text = _HIGHLIGHT.sub(r"**\1**", text)
+def cloze_whole(text: str, *, highlights: bool = True) -> str:
+    """A cloze paragraph's line as answered: each deletion's text in bold (not
+    `highlights`: a highlight left as written)."""
+    text = _HIGHLIGHT.sub(r"**\1**", text) if highlights else text
     return _ANKI_CLOZE.sub(
         lambda m: f"**{m.group(1).strip()}**" if m.group(1).strip() else "", text
     )
@@ -281,11 +283,11 @@ def _read_clozes(lines: list[str], *, highlights: bool = True) -> tuple[list[int
             marks.add("==...==")
         if any(_ANKI_CLOZE.search(t) for t in texts):
             marks.add("{{c1::...}}")
-        whole = " ".join(cloze_whole(t.strip()) for t in texts)
+        whole = " ".join(cloze_whole(t.strip(), highlights=highlights) for t in texts)
         for number, index in enumerate(para):
             row = lines[index]
             body = row.rstrip("\r")
-            asked = cloze_asked(body.strip())
+            asked = cloze_asked(body.strip(), highlights=highlights)
             if number == 0:
                 asked = "Q: " + asked
             if number == len(para) - 1:

@@ -35,3 +35,9 @@ def test_highlights_stay_emphasis_in_a_note_that_asks() -> None:
     read = read_untagged_clozes(text)
     assert read.clozes == (5,)
     assert "==splits channels==" in read.text  # the answer's highlight is left alone
+
+
+def test_a_highlight_beside_an_anki_cloze_stays_emphasis_where_highlights_do_not_ask() -> None:
+    text = "## What is BN?\n\nIt normalizes.\n\nBN uses the {{c1::batch}} ==mean==.\n"
+    read = read_untagged_clozes(text)
+    assert "Q: BN uses the [...] ==mean==. **A:** BN uses the **batch** ==mean==." in read.text
