@@ -164,7 +164,7 @@ def plan_import(
                 Skipped(i.line, f"'{i.text}'", i.reason, place_of(notes_path, i.line))
                 for i in parsed.ignored
             ],
-            notices=taken_off_notices(off, notes_path),
+            notices=taken_off_notices(off, notes_path, topic_name),
         )
         for job, draft_made in zip(_let_go(jobs), ready, strict=True):
             _place_question(job, draft_made, shared, pack_dir, force, used, placed)

@@ -48,8 +48,10 @@ class SrCards:
     untagged: bool = False
     """The note is not tagged #flashcards: only its clozes were read (`read_untagged_clozes`)."""
 
-    def note(self) -> str | None:
-        """One line for the import's report, or None when no card was read."""
+    def note(self, topic: str = "") -> str | None:
+        """One line for the import's report, or None when no card was read; an untagged
+        note's says which topic its cards go to (`topic`, the import's), as the plugin's
+        tag no longer picks them out."""
         kinds = []
         if self.single:
             kinds.append(f"{len(self.single)} 'Question::Answer'")
@@ -69,6 +71,11 @@ class SrCards:
                 f"the note is not tagged #{DECK_TAG}, yet its clozes ask as cards do; read as"
                 f" questions: {' and '.join(kinds)}"
             )
+            if topic:
+                said += (
+                    f"; they go to topic '{topic}' (a numbered section's own topic where one"
+                    " holds them; --topic names another)"
+                )
         if self.reversed:
             lines = ", ".join(map(str, self.reversed))
             said += (

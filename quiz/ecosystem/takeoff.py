@@ -181,7 +181,7 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     return off
 
 
-def taken_off_notices(off: TakenOff, notes_path: Path) -> list[Notice]:
+def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[Notice]:
     """What was taken off the notes, told at its first line: the user sees where their
     front matter, comments or indented answers went."""
     notices: list[Notice] = []
@@ -219,7 +219,7 @@ def taken_off_notices(off: TakenOff, notes_path: Path) -> list[Notice]:
         tell(off.clozes.lines[0], "cloze", said, "cloze")
     if (said := off.tag_lines.note()) is not None:
         tell(off.tag_lines.lines[0], "tags", said, "tags")
-    if (said := off.sr_cards.note()) is not None:
+    if (said := off.sr_cards.note(topic)) is not None:
         cards = off.sr_cards.single + off.sr_cards.multi + off.sr_cards.clozes
         tell(min(cards), "flashcards", said, "flashcards")
     if off.untagged:

@@ -26,6 +26,8 @@ def test_an_untagged_note_of_clozes_gives_its_cards(tmp_path: Path) -> None:
     )
     assert "**features of one example**" in answer_of(layer)
     assert f"{NOTES}:3: note: flashcards: the note is not tagged #flashcards" in result.output
+    said = " ".join(result.output.split())  # the report folds its lines to the terminal
+    assert "every deletion of one asked at once as [...]; they go to topic 'norm'" in said
 
 
 def test_highlights_stay_emphasis_in_a_note_that_asks() -> None:
