@@ -32,6 +32,10 @@ _FIELD = re.compile(
 )
 """A field's prefix, of the note types Anki ships (and `Tags:`); another `Word:` is text."""
 _FIRST = frozenset({"front", "text", "question"})
+_ANY_FIELD = re.compile(r"^(?P<name>[A-Z][\w-]*(?: [\w()-]+){0,2})[ \t]*:[ \t]?(?P<rest>.*)$")
+"""A custom note type's field prefix (`Term: ...`, `Definition: ...`): taken as one for the
+first field and the second only, as those are what a card asks and answers (a later
+`Note: ...` is the answer's text)."""
 _ID = re.compile(r"^\s*<!--\s*ID:\s*\d+\s*-->\s*$")
 _INLINE = re.compile(
     r"^\s*STARTI\s*(?:\[(?P<type>[^\]]*)\])?\s*(?P<q>.*?)\s+Back:\s*(?P<a>.*?)\s*ENDI\s*$"
@@ -63,6 +67,12 @@ class AnkiBlocks:
             f" ({', '.join(self.types)}), read as questions: the first field asks, the"
             " others answer, a Tags line gives the card its tags, and END ends the answer"
         )
+        reversed_types = [kind for kind in self.types if "revers" in kind.lower()]
+        if reversed_types:
+            said += (
+                f"; {', '.join(reversed_types)} makes a reversed card in Anki too: import makes"
+                " the card asked from the front only"
+            )
         if self.deck:
             said += f"; its TARGET DECK ({self.deck}) is not used: the topic is the import's"
         return said
@@ -144,6 +154,17 @@ def _rewrite(lines: list[str], start: int, end: int, kind: str) -> None:
             lines[i] = _end_of(lines[i])
             continue
         match = _FIELD.match(row.strip())
+        if match is None and back is None and row.strip():
+            match = _ANY_FIELD.match(row.strip())  # a custom type's first or second field
+            if match is not None:
+                field = "back" if any(lines[j].strip() for j in first) else "front"
+                lines[i] = match["rest"] + _end_of(lines[i])
+                if field == "back":
+                    back = i
+                    rest.append(i)
+                else:
+                    first.append(i)
+                continue
         if match is not None:
             field = match["name"].lower()
             if field == "tags":

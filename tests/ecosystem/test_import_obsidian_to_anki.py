@@ -74,3 +74,26 @@ def test_a_start_without_an_end_is_left_as_written() -> None:
     read = read_anki_blocks(text)
     assert read.notes == (6,)  # the first START has none of its own
     assert read.text.split("\n")[:4] == ["START", "Basic", "What is it?", "Back: Something."]
+
+
+def test_a_custom_types_fields_and_a_reversed_type(tmp_path: Path) -> None:
+    """A custom type's first two prefixes (`Term:`, `Definition:`) are its question and
+    answer, a later `Note:` the answer's text; a reversed type is said to give one card."""
+    notes = tmp_path / "vocab.md"
+    notes.write_text(
+        "START\nVocab\nTerm: Perplexity\nDefinition: The exponential of the mean negative"
+        " log-likelihood per token.\nNote: lower is better.\nEND\n\n"
+        "START\nBasic (and reversed card)\nFront: Sigmoid\nBack: A squashing function with"
+        " outputs between zero and one.\nEND\n",
+        encoding="utf-8",
+    )
+    content = tmp_path / "c"
+    result = run_import(str(notes), "--pack", "vocab", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    titles = {str(front(p)["title"]): p for p in content.rglob("*.md") if p.stem != "pack"}
+    assert "Perplexity" in titles  # it was "Term: Perplexity"
+    assert answer_of(titles["Perplexity"]) == (
+        "The exponential of the mean negative log-likelihood per token.\nNote: lower is better."
+    )
+    said = " ".join(result.output.split())
+    assert "Basic (and reversed card) makes a reversed card in Anki too" in said
