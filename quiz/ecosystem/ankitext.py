@@ -77,6 +77,7 @@ trades..."); a list's end anywhere else gives no text, as before."""
 _BOLD = re.compile(r"</?(?:b|strong)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _SOUND = re.compile(r"\[sound:([^\]]*)\]")
+_EMPTY_LINES = re.compile(r"\n{3,}")
 _IMAGE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _SNIPPET = 50
 _OWN_CHOICE = "drillbit choice"
@@ -197,7 +198,8 @@ def _to_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
         text = html.unescape(text).replace("\xa0", " ")
     text = _SOUND.sub("", text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
-    text = "\n".join(lines).strip()
+    # a dropped `<img>` or sound between breaks left empty lines: one blank line parts text
+    text = _EMPTY_LINES.sub("\n\n", "\n".join(lines)).strip()
     return put_back(text) if put_back is not None else text
 
 

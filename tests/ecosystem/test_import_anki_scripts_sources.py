@@ -93,3 +93,18 @@ def test_a_logseq_source_property_is_the_cards_source(tmp_path: Path) -> None:
     )
     assert cards["Why does it help?"]["source"] == "logseq-sourced-page.md Q2"  # not its block's
     assert "left out" not in result.output  # it was "a property ... left out"
+
+
+def test_a_dropped_image_between_breaks_leaves_one_blank_line() -> None:
+    export = (
+        "#separator:tab\n#html:true\n"
+        "What is a 1x1 convolution for?\t<ul><li>Mixing channels at each pixel</li>"
+        '<li>Cutting the channel count cheaply</li></ul><img src="nin.jpg" /><br>'
+        "It adds a nonlinearity too.\n"
+    )
+    (note,) = parse_anki_text(export).questions
+    assert note.answer == (
+        "- Mixing channels at each pixel\n- Cutting the channel count cheaply\n\n"
+        "It adds a nonlinearity too."
+    )  # it had three empty lines where the image was
+    assert note.images == ("nin.jpg",)
