@@ -40,6 +40,9 @@ _ID = re.compile(r"^\s*<!--\s*ID:\s*\d+\s*-->\s*$")
 _INLINE = re.compile(
     r"^\s*STARTI\s*(?:\[(?P<type>[^\]]*)\])?\s*(?P<q>.*?)\s+Back:\s*(?P<a>.*?)\s*ENDI\s*$"
 )
+_NOTE_TYPE = re.compile(r"^[\w(][\w ()'-]{0,59}$")
+"""A note type's name (`Basic`, `Basic (and reversed card)`, `Cloze`): a few words, no
+sentence's mark, so `START` over a sentence is not taken for a note."""
 _RULE = "***"
 """What an `END` line becomes: a rule, which ends the answer above it (`---` under a line
 of text would be that line's heading underline)."""
@@ -122,6 +125,9 @@ def read_anki_blocks(text: str) -> AnkiBlocks:
             index += 1  # no END before the next START, or nothing between: left as written
             continue
         kind = lines[index + 1].strip()
+        if not _NOTE_TYPE.match(kind):
+            index += 1  # no note type under it (a step of pseudo-code?): left as written
+            continue
         _rewrite(lines, index, end, kind)
         starts.append(index + 1)
         types.append(kind)

@@ -97,3 +97,8 @@ def test_a_custom_types_fields_and_a_reversed_type(tmp_path: Path) -> None:
     )
     said = " ".join(result.output.split())
     assert "Basic (and reversed card) makes a reversed card in Anki too" in said
+
+
+def test_start_over_a_sentence_is_no_note() -> None:
+    text = "## How does the loop run?\n\nSTART\nRead the next batch.\nUpdate the weights.\nEND\n"
+    assert read_anki_blocks(text).text == text
