@@ -25,6 +25,7 @@ __all__ = [
     "INVISIBLE",
     "LETTER_FONTS",
     "MATH_CHARS",
+    "NARROW_FORMS",
     "NO_SPACE_BEFORE",
     "OPENERS",
     "OPERATOR_CHARS",
@@ -188,7 +189,7 @@ SYMBOL_OVERRIDES: Final[dict[str, str]] = {
     "colon": ":",
     "ast": "*",
     "star": "⋆",
-    "cdotp": "·",
+    "cdotp": "⋅",
     "lvert": "|",
     "rvert": "|",
     "argmax": "argmax",
@@ -221,11 +222,21 @@ LETTER_FONTS: Final[dict[str, dict[str, str]]] = {
 }
 BOLD_FONTS: Final = frozenset({"mathbf", "boldsymbol", "bm", "pmb"})
 
+# East Asian Ambiguous characters (UAX #11) that have a form of the same meaning one column
+# wide in every terminal: a terminal set to draw ambiguous characters wide (as a CJK reader's
+# often is) gives them two columns where Textual lays out one, and the line's end and a
+# box's right border move a column. The symbol table and math-mode characters never give
+# the first; `tests/test_cell_widths.py` holds every card's rendered text to it.
+NARROW_FORMS: Final[dict[str, str]] = {
+    "·": "⋅",  # MIDDLE DOT (punctuation) -> DOT OPERATOR, the character \cdot names
+    "…": "...",  # HORIZONTAL ELLIPSIS (\ldots, \dots) -> three full stops
+}
+
 # Characters in math mode that read better as their typeset form.
-MATH_CHARS: Final[dict[str, str]] = {"-": "−", "~": " "}
+MATH_CHARS: Final[dict[str, str]] = {"-": "−", "~": " ", **NARROW_FORMS}
 
 # Characters that make a numerator, denominator or radicand need parentheses.
-OPERATOR_CHARS: Final = frozenset("+−-=<>/·×÷±∓≤≥≈≠~∼⊙⊗⊕∈∉→←↔⇒,;:|∣∘∧∨∪∩⊂⊆")
+OPERATOR_CHARS: Final = frozenset("+−-=<>/⋅·×÷±∓≤≥≈≠~∼⊙⊗⊕∈∉→←↔⇒,;:|∣∘∧∨∪∩⊂⊆")
 # Brackets that group: a bracketed text is atomic, and spaces just inside are dropped.
 OPENERS: Final = "([{⟨⌊⌈"
 CLOSERS: Final = ")]}⟩⌋⌉"
@@ -316,7 +327,8 @@ def _symbol_table() -> dict[str, str]:
             del table[name]
     table.update(SYMBOL_OVERRIDES)
     table.update(BIG_OPERATORS)
-    return table
+    narrow = str.maketrans(NARROW_FORMS)
+    return {name: text.translate(narrow) for name, text in table.items()}
 
 
 # Macro name -> its symbol (pylatexenc's table, our overrides, the big operators).

@@ -53,7 +53,7 @@ SEED_EXPECTED = [
         r"\frac{\partial L}{\partial W^{[1]}} = \frac{\partial L}{\partial z^{[L]}} \cdot "
         r"\prod_{l=2}^{L} \frac{\partial z^{[l]}}{\partial z^{[l-1]}} \cdot "
         r"\frac{\partial z^{[1]}}{\partial W^{[1]}}",
-        "∂L/∂W^[1] = (∂L/∂z^[L]) · ∏ₗ₌₂ᴸ (∂z^[l]/∂z^[l−1]) · (∂z^[1]/∂W^[1])",
+        "∂L/∂W^[1] = (∂L/∂z^[L]) ⋅ ∏ₗ₌₂ᴸ (∂z^[l]/∂z^[l−1]) ⋅ (∂z^[1]/∂W^[1])",
     ),
     (
         r"\frac{\partial L}{\partial W^{[2]}} = \frac{1}{m} \frac{\partial L}{\partial z^{[2]}} (a^{[1]})^T",
@@ -138,7 +138,7 @@ def test_seed_formula_exact_rendering(latex: str, expected: str) -> None:
         (r"f^{\prime}(x)", "f′(x)"),
         (r"\beta_1", "β₁"),
         (r"\epsilon", "ε"),
-        (r"a \cdot b \times c \odot d", "a · b × c ⊙ d"),
+        (r"a \cdot b \times c \odot d", "a ⋅ b × c ⊙ d"),
         (r"\partial f / \partial x", "∂f / ∂x"),
         (r"a \geq b \to \infty", "a ≥ b → ∞"),
         (r"x \in \mathbb{R}^{n \times m}", "x ∈ ℝ^(n × m)"),
@@ -464,7 +464,7 @@ GOLDEN = read_golden()
         (r"\frac{\epsilon^2}{6} J'''", "(ε²/6) J'''"),
         (r"\frac{d^2}{8} \max|f''|", "(d²/8) max|f''|"),
         (r"\alpha \frac{g}{|g| + \epsilon}", "α (g/(|g| + ε))"),
-        (r"\frac{a}{b} \cdot \frac{c}{d}", "(a/b) · (c/d)"),
+        (r"\frac{a}{b} \cdot \frac{c}{d}", "(a/b) ⋅ (c/d)"),
         (r"y = \frac{a}{b} + c", "y = a/b + c"),
         (r"\frac{a}{b}", "a/b"),
         (r"\frac{1}{2} x", "½ x"),

@@ -101,19 +101,19 @@ def _bracket_groups(text: str) -> bool:
     return depth == 0
 
 
-_FACTOR_START: Final = frozenset("([{⟨√∛∜∑∏∫∂∇|‖·×⊙")
+_FACTOR_START: Final = frozenset("([{⟨√∛∜∑∏∫∂∇|‖⋅·×⊙")
 
 
-_FACTOR_END: Final = frozenset(")]}⟩|‖′'⁾₎·×⊙")
+_FACTOR_END: Final = frozenset(")]}⟩|‖′'⁾₎⋅·×⊙")
 
 
 def _starts_factor(c: str) -> bool:
-    """A part starting with c multiplies what stands before it (x, (a+b), √v, ∑, · y)."""
+    """A part starting with c multiplies what stands before it (x, (a+b), √v, ∑, ⋅ y)."""
     return c.isalnum() or c in _FACTOR_START
 
 
 def _ends_factor(c: str) -> bool:
-    """A part ending with c multiplies what stands after it (x, xᵢ, (a+b), |x|, x ·)."""
+    """A part ending with c multiplies what stands after it (x, xᵢ, (a+b), |x|, x ⋅)."""
     return c.isalnum() or c in _FACTOR_END
 
 
