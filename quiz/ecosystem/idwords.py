@@ -15,7 +15,7 @@ import re
 import unicodedata
 from functools import cache
 
-from quiz.bank.mathsymbols import FUNCTIONS, SYMBOLS
+from quiz.bank.mathsymbols import FUNCTIONS, NARROW_FORMS, SYMBOLS
 from quiz.ecosystem.cardcheck import MAX_ID_CHARS
 
 __all__ = ["card_tag", "cut_at_word", "id_words", "latex_words"]
@@ -78,6 +78,8 @@ def _names() -> dict[str, str]:
         for symbol, options in found.items()
     }
     names.update(_OWN_NAMES)
+    for narrow in NARROW_FORMS.values():  # ⋅ shows \cdot where · did: it parts words, as ·
+        names.pop(narrow, None)
     return names
 
 
