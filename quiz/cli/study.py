@@ -10,6 +10,7 @@ import click
 from quiz.cli.choice import Choice
 from quiz.cli.context import Context, display_path, open_store, pass_context, plan_queue_now, warn
 from quiz.cli.numbers import WholeRange
+from quiz.percent import whole_percent
 from quiz.plural import counted
 
 
@@ -171,14 +172,14 @@ def stats_command(obj: Context, as_json: bool) -> None:
     figures = (
         f"Reviews: {stats.reviews:,}",
         f"cards seen: {stats.cards_seen:,}",
-        f"accuracy: {_percent(stats.accuracy)}",
+        f"accuracy: {whole_percent(stats.accuracy, missing='-')}",
         f"drills passed: {passed}",
     )
     click.echo(_figures_text(figures, columns))
     why = " (no answers to review cards yet)" if stats.retention is None else ""
     streak = (
         f"Streak: {counted(stats.streak, 'day')}",
-        f"true retention: {_percent(stats.retention)}",
+        f"true retention: {whole_percent(stats.retention, missing='-')}",
     )
     click.echo(_figures_text(streak, columns, why))
     if today is not None:  # Home's words: what `d` studies today, then the cards
@@ -198,7 +199,7 @@ def stats_command(obj: Context, as_json: bool) -> None:
         click.echo(f"{'topic':<{width}} {'reviews':>8} {'accuracy':>9} {'seen':>6}")
         for topic, row in stats.by_topic.items():  # by topic name, then pack
             click.echo(
-                f"{fit(topic, width):<{width}} {row.reviews:>8,} {_percent(row.accuracy):>9}"
+                f"{fit(topic, width):<{width}} {row.reviews:>8,} {whole_percent(row.accuracy, missing='-'):>9}"
                 f" {row.cards_seen:>6,}"
             )
     if stats.reviews:  # what each share counts: they differ by every Hard and cram answer
@@ -250,10 +251,6 @@ def _with_hints(drills: int) -> str:
     """How many of the drills passed were passed only with hints, as `drillbit drills`
     lists them ("passed with hints"); nothing when none was."""
     return f" ({drills} with hints)" if drills else ""
-
-
-def _percent(value: float | None) -> str:
-    return "-" if value is None else f"{value * 100:.0f}%"
 
 
 COMMANDS: tuple[click.Command, ...] = (study_command, drill_command, stats_command)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 from datetime import datetime, tzinfo
 
+from quiz.percent import whole_percent
 from quiz.plural import counted, plural
 from quiz.study.days import as_utc, next_day_start
 
@@ -50,7 +51,7 @@ def readiness_percent(value: float) -> str:
     Anki's desired retention reads "90%". Rounded down, so that a forecast short of the
     target never reads as reaching it (0.897 is '89%' beside 'target 90%'). Home and
     `drillbit plan` said "0.01 → target 0.90" where the stats screen's plot says %."""
-    return f"{math.floor(value * 100 + 1e-9)}%"
+    return whole_percent(value, down=True)
 
 
 def target_percent(value: float) -> str:

@@ -13,6 +13,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Label, Static
 
+from quiz.percent import whole_percent
 from quiz.plural import counted
 from quiz.stats_view import compute_forecast, stats_view
 from quiz.study.forecast import forecast_line
@@ -52,10 +53,6 @@ more topics make it taller."""
 NO_RETENTION = "* as Anki counts it: due-session answers to review cards not Again; none yet"
 """Why retention is a dash (one line at 80 columns): no card has been answered in a due
 session while in review (past its learning steps) yet."""
-
-
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
 
 
 class StatsScreen(Screen[None]):
@@ -118,9 +115,9 @@ class StatsScreen(Screen[None]):
         numbers = Text()
         # thousands separated, as the counts under them ("9,991 due by fsrs")
         numbers.append(f"reviews {s.reviews:,}", style="bold")
-        numbers.append(f" · cards seen {s.cards_seen:,} · accuracy {_percent(s.accuracy)}")
+        numbers.append(f" · cards seen {s.cards_seen:,} · accuracy {whole_percent(s.accuracy)}")
         # footnoted: an Anki user reads it as true retention, and a dash alone read as a fault
-        numbers.append(f" · true retention {_percent(s.retention)}*")
+        numbers.append(f" · true retention {whole_percent(s.retention)}*")
         numbers.append(
             f"\ndrills passed {s.drills_passed}"
             + (f", {s.drills_passed_with_hints} with hints" if s.drills_passed_with_hints else "")
