@@ -96,7 +96,11 @@ class Settings:
     )
     desired_retention: float = field(
         default=0.9,
-        metadata=_help("Recall probability fsrs schedules for (0.7-0.99).", ge=0.7, le=0.99),
+        metadata=_help(
+            "Chance of recalling a card when it comes due, that fsrs schedules for (70%-99%).",
+            ge=0.7,
+            le=0.99,
+        ),
     )
     learning_steps: tuple[str, ...] = field(
         default=("1m", "10m"), metadata=_help("Steps of a new card before it graduates.")
@@ -288,10 +292,10 @@ def accepted(key: str, *, typed: bool = False) -> str:
         if typed:
             return 'durations such as 1m, 10m (commas or spaces between; "" or none for none)'
         return 'a list of durations such as ["1m", "10m"] ([] for none)'
-    low, high = format_value(bounds["ge"]), format_value(bounds["le"])
+    low, high = str(bounds["ge"]), str(bounds["le"])  # as config.toml holds them
     if isinstance(default, int):
         return f"a whole number from {low} to {high}"
-    example = format_value(default)
+    example = str(default)
     percent = f" or {as_percent(default)}" if typed else ""
     return f"a number from {low} to {high}, e.g. {example}{percent}"
 
@@ -341,7 +345,8 @@ class Problem:
             import shlex  # error messages only: `drillbit stats --json` reads the settings
 
             return f"`drillbit config {shlex.quote(self.key)} --reset` removes it"
-        default = format_value(_DEFAULTS[self.key])
+        default = _DEFAULTS[self.key]  # a retention as the file holds it, 0.9
+        default = str(default) if isinstance(default, float) else format_value(default)
         return f"`drillbit config {self.key} VALUE` (`--reset` for the default, {default})"
 
     def one_line(self, path: Path | str) -> str:
@@ -566,9 +571,14 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
 
 
 def format_value(value: object) -> str:
-    """A setting as `drillbit config` prints it (and accepts it back); no steps: (none)."""
+    """A setting as `drillbit config` and the settings screen show it (and accept it back);
+    no steps: (none). A retention (the one number that is not whole) in percent, '90%', as
+    the plan's target beside it: the screen said "desired_retention 0.9" over "target 90%"
+    (config.toml keeps 0.9)."""
     if isinstance(value, bool):
         return "true" if value else "false"
+    if isinstance(value, float):
+        return as_percent(value)
     if isinstance(value, tuple):
         return ", ".join(str(v) for v in value) if value else NO_STEPS
     return str(value)

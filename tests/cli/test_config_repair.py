@@ -31,7 +31,7 @@ def test_config_key_value_repairs_the_broken_key(
     config.write_text(config.read_text().replace("0.85", "1.5"), encoding="utf-8")
     repaired = drillbit("config", "desired_retention", "0.8")
     assert repaired.returncode == 0, repaired.stderr
-    assert "desired_retention = 0.8  (saved to" in repaired.stdout and repaired.stderr == ""
+    assert "desired_retention = 80%  (saved to" in repaired.stdout and repaired.stderr == ""
     assert load_settings(config).desired_retention == 0.8
     assert drillbit("config").returncode == 0
 

@@ -20,6 +20,7 @@ from quiz.tui.screens.settings import ROWS, SettingsScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
+from tests.conftest import RunDrillbit
 from tests.tui.conftest import (
     SOLUTION,
     AppFactory,
@@ -279,6 +280,41 @@ async def test_retention_and_steps_changed_in_settings_apply_at_once(build: AppF
         assert scheduler is not before
         assert scheduler.desired_retention == 0.8
         assert tuple(scheduler.learning_steps) == (timedelta(minutes=2), timedelta(minutes=20))
+
+
+async def test_the_retention_is_a_percent_as_the_plans_target_beside_it_is(
+    build: AppFactory, _isolated_home: Path, drillbit: RunDrillbit
+) -> None:
+    """One screen said "desired_retention 0.9" a few rows under "target 90%". The row and
+    its box say 90%, enter on it unchanged keeps 0.9 in config.toml, and `drillbit config`
+    lists the same words."""
+    app = build()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await press(pilot, "comma")
+        await settle(pilot)
+        screen = await showing(pilot, SettingsScreen)
+        table = screen.query_one(DataTable)
+        row = ROWS.index("desired_retention")
+        assert str(table.get_row_at(row)[1]) == "90%"
+        assert "(70%-99%)" in str(table.get_row_at(row)[2])
+        table.move_cursor(row=row)
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert screen.query_one("#settings-input", Input).value == "90%"
+        await press(pilot, "ctrl+u", *"92.5%", "enter")
+        await settle(pilot)
+        assert str(table.get_row_at(row)[1]) == "92.5%"
+        assert "desired_retention = 92.5% (saved)" in str(
+            screen.query_one("#settings-help").render()
+        )
+        await press(pilot, "enter", "enter")  # its box as shown, taken back unchanged
+        await settle(pilot)
+    config = _isolated_home / "config.toml"
+    assert "desired_retention = 0.925\n" in config.read_text()  # still a fraction
+    assert load_settings(config).desired_retention == 0.925
+    listed = drillbit("config").stdout
+    assert "desired_retention    = 92.5%  (changed)" in listed
+    assert drillbit("config", "desired_retention").stdout == "92.5%\n"
 
 
 def _titles(table: DataTable[object]) -> list[str]:
