@@ -19,7 +19,7 @@ from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.study_moves import LAST_CARD
-from quiz.tui.screens.study_typed import NOTHING_TYPED_SHOW
+from quiz.tui.screens.study_typed import NOTHING_TYPED_SHOW, SPACE_ON_EMPTY
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.tui.widgets.answers import ChoicePicker, KeyPointChecklist, NumberAnswer
 from quiz.tui.widgets.verdict_view import VerdictView
@@ -539,14 +539,23 @@ async def test_space_on_an_empty_number_box_shows_the_answer_as_a_miss_and_undo_
     build: AppFactory, recorder: Recorder, size: tuple[int, int]
 ) -> None:
     """A number card could only be got past by typing a number: an Anki user who does not
-    know it presses space to see the answer. Space on the empty box shows it, counted as
-    Again (a wrong number's rating), the footer says so, and u takes it back."""
+    know it presses space to see the answer. The first space on the empty box rates
+    nothing and says what to do (one space rated Again at once, thirty-seventh round and
+    before); a second shows the answer, counted as Again (a wrong number's rating), the
+    footer says so, and u takes it back."""
     app = build(study=StudyRequest(kind="numeric"))
     async with app.run_test(size=size, message_hook=recorder) as pilot:
         screen = await showing(pilot, StudyScreen)
         assert screen.card is not None
         card = screen.card.id
         assert described(app).get("Show answer") is False  # in the footer, enabled
+        await press(pilot, "space")
+        await settle(pilot)
+        assert recorder.of(StudyScreen.AnswerGraded) == []
+        assert app.workspace.store.reviews(card_id=card) == []
+        assert (screen.phase, screen.card.id) == ("question", card)
+        assert str(screen.query_one("#study-status").render()) == SPACE_ON_EMPTY
+        assert len(SPACE_ON_EMPTY) <= 78  # one line inside the padding at 80 columns
         await press(pilot, "space")
         await settle(pilot)
         answer = recorder.of(StudyScreen.AnswerGraded)[0].answer
@@ -565,6 +574,27 @@ async def test_space_on_an_empty_number_box_shows_the_answer_as_a_miss_and_undo_
         await settle(pilot)
         assert (box.value, screen.phase) == ("0.2 ", "question")
         assert "Show answer" not in described(app)
+
+
+async def test_an_empty_box_rates_nothing_until_told_and_typing_asks_again(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    """Enter on the empty box says space shows the answer: one space then does. A number
+    typed and erased takes back what was told: the next space only says it again."""
+    app = build(study=StudyRequest(kind="numeric"))
+    async with app.run_test(size=(80, 24), message_hook=recorder) as pilot:
+        screen = await showing(pilot, StudyScreen)
+        await press(pilot, "enter")
+        await settle(pilot)
+        assert recorder.of(StudyScreen.AnswerGraded) == []
+        await press(pilot, "1", "backspace", "space")  # typed, erased: told nothing yet
+        await settle(pilot)
+        assert recorder.of(StudyScreen.AnswerGraded) == []
+        assert str(screen.query_one("#study-status").render()) == SPACE_ON_EMPTY
+        await press(pilot, "enter", "space")  # told by enter: space shows it
+        await settle(pilot)
+        graded = recorder.of(StudyScreen.AnswerGraded)
+        assert [(g.answer.correct, g.answer.rating) for g in graded] == [(False, Rating.Again)]
 
 
 async def test_a_long_refusal_of_a_typed_number_is_read_whole_at_80_columns(

@@ -58,7 +58,7 @@ class StudyScreen(RatingStep, TypedStep, DrillStep, CardMoves):
     BINDINGS = [
         Binding("space", "reveal", "Reveal", tooltip="show the answer"),
         # a number card's empty box leaves space to the screen (NumberAnswer.SCREEN_KEYS)
-        Binding("space", "show_number", "Show answer", tooltip="counted as a miss (Again)"),
+        Binding("space", "show_number", "Show answer", tooltip="twice: counted as a miss (Again)"),
         Binding("enter", "to_rating", "Rate", tooltip=RATE),
         # once the answer shows, space goes on as in Anki: to the rating keys, then Good
         Binding("space", "to_rating", "Rate", tooltip=RATE, show=False),

@@ -111,6 +111,9 @@ class StudyBase(Screen[None]):
         once the screen unmounts."""
         self._question_hint = ""
         """The shown card's hint under its question, said again when the box is back in focus."""
+        self._show_told = False
+        """A number card's empty box was met with space or enter, and the hint said that
+        space (again) shows the answer as Again: only then does space show it."""
         self._drill_open = False
         """A drill was asked for and has not come back: a second enter queued meanwhile
         (a quick double press) opens no second drill over it."""
@@ -176,6 +179,7 @@ class StudyBase(Screen[None]):
             self.order = asked.order
         self._answer_box = asked.box
         self._question_hint = asked.status
+        self._show_told = False
         return asked
 
     def _heading(self, card: Card) -> tuple[str, str, str]:

@@ -20,7 +20,14 @@ from quiz.tui.widgets.answers import ChoicePicker, NumberAnswer
 if TYPE_CHECKING:
     from quiz.bank.models import Card
 
-__all__ = ["NOTHING_TYPED", "NOTHING_TYPED_SHOW", "NOT_ANSWERED", "SHOWN", "TypedStep"]
+__all__ = [
+    "NOTHING_TYPED",
+    "NOTHING_TYPED_SHOW",
+    "NOT_ANSWERED",
+    "SHOWN",
+    "SPACE_ON_EMPTY",
+    "TypedStep",
+]
 
 NOTHING_TYPED = "Nothing typed: type your number and press enter · esc then s skips it for now"
 """What enter says on a number card's empty box in a mock (it shows no answer): "' ' is not
@@ -30,6 +37,10 @@ box takes s as a letter, so escape leaves it first)."""
 NOTHING_TYPED_SHOW = "Nothing typed: type your number and press enter · space shows the answer"
 """What enter says on a number card's empty box elsewhere: space shows the answer there,
 as it does on a concept card (an Anki user's key), counted as a miss."""
+
+SPACE_ON_EMPTY = "Nothing typed: type a number, or press space again to see the answer (Again)"
+"""What the first space on a number card's empty box says: it rated Again at once, and a
+space meant as "enter" (or pressed before typing) cost a lapse with no number given."""
 
 NOT_ANSWERED = "The answer is {expected} (not answered: counted as Again)."
 """The feedback of a number card whose answer was shown (space) instead of typed, under the
@@ -103,6 +114,7 @@ class TypedStep(StudyBase):
         """Space's "Show answer" and ? leave the footer while the box holds text (it takes
         them then, `NumberAnswer.check_consume_key`), and come back when it is empty."""
         if isinstance(event.input, NumberAnswer):
+            self._show_told = False  # a space after typing and erasing asks again
             self.refresh_bindings()
 
     async def on_choice_picker_answer_submitted(self, event: ChoicePicker.AnswerSubmitted) -> None:
@@ -129,6 +141,7 @@ class TypedStep(StudyBase):
             return
         if not event.text.strip():  # "' ' is not a number" said nothing of the way on
             empty = NOTHING_TYPED if self.hides_feedback else NOTHING_TYPED_SHOW
+            self._show_told = not self.hides_feedback  # the hint says space shows it
             self.set_status(Text(empty, style="bold red"))
             return
         try:
@@ -150,10 +163,16 @@ class TypedStep(StudyBase):
         return box is not None and not box.started and not self.hides_feedback
 
     async def action_show_number(self) -> None:
-        """Space on a number card's empty box: show the answer, counted as a miss (Again),
-        as a wrong number is; undo takes it back. Typing a number was the only way on."""
+        """Space on a number card's empty box: the first says to type a number or press
+        space again; then space shows the answer, counted as a miss (Again), as a wrong
+        number is; undo takes it back. One space rated Again at once: an empty box rates
+        nothing until the hint has said what space will do."""
         card = self.card
         if card is None or not isinstance(card.front, NumericFront) or self.phase != "question":
+            return
+        if not self._show_told:
+            self._show_told = True
+            self.set_status(Text(SPACE_ON_EMPTY, style="bold red"))
             return
         await self._answer_number(
             card, False, NOT_ANSWERED.format(expected=card.front.expected), mark=SHOWN
