@@ -244,7 +244,7 @@ async def test_a_plan_sessions_summary_says_what_the_plan_leaves_today_not_fsrs_
         # default pace: the day was planned before any answer was timed
         assert status.load() == "today: 0 reviews + 1 new, about 2 min at the default pace"
         assert f"Plan            {status.load()}" in numbers
-        assert "Next due" not in numbers, "the plan's load, not fsrs's due time"
+        assert "Next card due" not in numbers, "the plan's load, not fsrs's due time"
 
 
 async def test_short_of_days_the_rating_keys_show_no_interval_the_plan_does_not_keep(
@@ -346,7 +346,7 @@ async def test_under_a_plan_stats_and_a_cram_summary_use_the_plan_s_words(
         status = app.workspace.plan_status()
         assert status is not None and status.today is not None
         assert f"Plan            {status.load()}" in numbers, "Home's words for what d gives"
-        assert "Next due" not in numbers
+        assert "Next card due" not in numbers
         await press(pilot, "enter")
         await settle(pilot)
         stats = await open_stats(pilot)

@@ -1,4 +1,4 @@
-"""The summary's "Next due" after a session that set its last due card aside."""
+"""The summary's "Next card due" after a session that set its last due card aside, or left one."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from fsrs import Rating
 from quiz.settings import Settings
 from quiz.study.scheduling import review_card
 from quiz.tui.screens.study import StudyScreen
-from quiz.tui.screens.summary import SummaryScreen
+from quiz.tui.screens.summary import DUE_NOW, SummaryScreen
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, FakeClock, press, screen_lines, settle, showing
 
@@ -37,6 +37,33 @@ async def test_the_summary_does_not_say_now_for_a_card_just_suspended(
         line = next(
             line.text.strip()
             for line in screen_lines(app)
-            if line.text.lstrip().startswith("Next due")
+            if line.text.lstrip().startswith("Next card due")
         )
-        assert line.startswith("Next due        in "), line
+        assert line.startswith("Next card due   in "), line
+
+
+async def test_a_card_due_now_is_said_with_the_key_that_studies_it(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """A session ended with a due card left said "Next due        now": a new user read
+    what to do about it. It says the key on Home that studies it."""
+    app = build(settings=Settings(new_per_day=0, shuffle_choices=False), study=StudyRequest())
+    store, scheduler = app.workspace.store, app.workspace.scheduler
+    for card_id, days in (("sigmoid-bound", 50), ("what-is-relu", 40)):  # both due, in order
+        at = clock() - timedelta(days=days)
+        review_card(store, scheduler, card_id, Rating.Easy, now=at, correct=True)
+    async with app.run_test(size=(80, 24)) as pilot:
+        study = await showing(pilot, StudyScreen)
+        await press(pilot, *"0.25", "enter")
+        await settle(pilot)
+        await press(pilot, "space")  # on to what-is-relu, still due
+        await settle(pilot)
+        assert study.card is not None and study.card.id == "what-is-relu"
+        await press(pilot, "q")  # end the session with it unanswered
+        await showing(pilot, SummaryScreen)
+        line = next(
+            line.text.strip()
+            for line in screen_lines(app)
+            if line.text.lstrip().startswith("Next card due")
+        )
+        assert line == f"Next card due   {DUE_NOW}", line

@@ -67,11 +67,11 @@ async def test_a_summary_left_open_into_the_next_day_says_what_comes_that_day(
             return next(
                 line.text.strip()
                 for line in screen_lines(app)
-                if line.text.lstrip().startswith(("Plan ", "Next due "))
+                if line.text.lstrip().startswith(("Plan ", "Next card due "))
             )
 
         assert next_line().startswith("Plan            today:")
         clock.advance(24 * 3600)  # the interview day: the plan is over
         summary.day_watch.check()
         await settle(pilot)
-        assert next_line().startswith("Next due        "), next_line()
+        assert next_line().startswith("Next card due   "), next_line()

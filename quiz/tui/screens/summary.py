@@ -15,6 +15,7 @@ from textual.screen import Screen
 from textual.widgets import Label, Static
 
 from quiz.overview import describe_due
+from quiz.percent import whole_percent
 from quiz.plural import counted
 from quiz.study import rating_name
 from quiz.tui.study_day import StudyDayWatch
@@ -31,16 +32,17 @@ if TYPE_CHECKING:
     from quiz.workspace import Workspace
 
 
-def _percent(value: float | None) -> str:
-    return "–" if value is None else f"{value:.0%}"
-
-
 CHROME = 16
 """Cells of a row that no column's text gets: the body's padding (2 a side), two scroll
 bars (2 each: a long session's table scrolls, and so does the body around it) and a cell
 of padding either side of each of the four columns."""
 NUMBERS_CHROME = 6
 """The body's padding (2 a side) and its scroll bar (2), around the figures."""
+NEXT_CARD = "Next card due"
+"""The label of when fsrs next asks a card (no plan running). "Next due  now" named
+neither what was due nor what to do about it."""
+DUE_NOW = "now: d on Home studies it"
+"""The value beside NEXT_CARD when a card is due already: the way on, in Home's key."""
 LABEL = "Weakest topics  "
 """The figures' labels are this wide; a value wraps under the value, not the label."""
 CARD_MIN = 34
@@ -190,7 +192,8 @@ class SummaryScreen(Screen[None]):
             # what comes next is the plan's, in Home's words
             ahead = f" · ahead: {len(plan.ahead)} new (a on Home)" if plan.ahead else ""
             return "Plan", f"{plan.load()}{ahead}"
-        return "Next due", describe_due(self.summary.next_due, ws.now(), ws.tz)
+        when = describe_due(self.summary.next_due, ws.now(), ws.tz)
+        return NEXT_CARD, DUE_NOW if when == "now" else when
 
     def _on_new_day(self) -> None:
         """A new study day began under the summary: the plan's "today" is the new day's."""
@@ -222,7 +225,7 @@ class SummaryScreen(Screen[None]):
         lines.append(f"\nTime            {time_used}{limit}")
         pace = "–" if s.pace_seconds is None else f"{s.pace_seconds:.0f} s per answer"
         lines.append(f"\nPace            {pace}")
-        lines.append(f"\nAccuracy        {_percent(s.accuracy)} ({s.correct} right)")
+        lines.append(f"\nAccuracy        {whole_percent(s.accuracy)} ({s.correct} right)")
         weak = [f"{t.topic} {t.correct}/{t.answered}" for t in s.weakest_topics]
         room = terminal_width - NUMBERS_CHROME - len(LABEL)
         shown = f"\n{' ' * len(LABEL)}".join(joined_lines(weak, room))
