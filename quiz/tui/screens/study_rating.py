@@ -114,7 +114,11 @@ class RatingStep(StudyBase):
         )
 
     def on_key_point_checklist_ticked(self, event: KeyPointChecklist.Ticked) -> None:
-        self._suggest(event.ticked, event.total)
+        """The points' hint, while they are ticked: a tick typed just before enter is
+        handled after it, and its hint ("→ 1 Again · enter or space: rate") stood over
+        the rating keys, where space rates Good."""
+        if self.phase == "revealed":
+            self._suggest(event.ticked, event.total)
 
     def preview(self) -> str:
         """'1 Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d' for this card now (no side effect)."""
