@@ -295,9 +295,10 @@ def accepted(key: str, *, typed: bool = False) -> str:
     low, high = str(bounds["ge"]), str(bounds["le"])  # as config.toml holds them
     if isinstance(default, int):
         return f"a whole number from {low} to {high}"
-    example = str(default)
-    percent = f" or {as_percent(default)}" if typed else ""
-    return f"a number from {low} to {high}, e.g. {example}{percent}"
+    if typed:  # as the screen shows it and `drillbit plan --target` words its range
+        percents = f"{as_percent(bounds['ge'])} to {as_percent(bounds['le'])}"
+        return f"a number from {low} to {high} or {percents}, e.g. {as_percent(default)}"
+    return f"a number from {low} to {high}, e.g. {default}"
 
 
 def as_percent(value: float) -> str:

@@ -18,23 +18,23 @@ from tests.conftest import RunDrillbit
         (
             "desired_retention",
             "1.5",
-            "desired_retention: '1.5' is not a number from 0.7 to 0.99, e.g. 0.9 or 90%",
+            "desired_retention: '1.5' is not a number from 0.7 to 0.99 or 70% to 99%, e.g. 90%",
         ),
         (
             "desired_retention",
             "95",
-            "desired_retention: '95' is not a number from 0.7 to 0.99, e.g. 0.9 or 90% "
+            "desired_retention: '95' is not a number from 0.7 to 0.99 or 70% to 99%, e.g. 90% "
             "(did you mean 95%?)",
         ),
         (
             "desired_retention",
             "0.95%",
-            "desired_retention: '0.95%' is not a number from 0.7 to 0.99, e.g. 0.9 or 90%",
+            "desired_retention: '0.95%' is not a number from 0.7 to 0.99 or 70% to 99%, e.g. 90%",
         ),
         (
             "desired_retention",
             "lots%",
-            "desired_retention: 'lots%' is not a number from 0.7 to 0.99, e.g. 0.9 or 90%",
+            "desired_retention: 'lots%' is not a number from 0.7 to 0.99 or 70% to 99%, e.g. 90%",
         ),
         ("new_per_day", "five", "new_per_day: 'five' is not a whole number from 0 to 9999"),
         ("new_per_day", "-1", "new_per_day: '-1' is not a whole number from 0 to 9999"),
@@ -84,9 +84,9 @@ def test_a_retention_typed_as_a_percentage_is_its_fraction(
 ) -> None:
     saved = drillbit("config", "desired_retention", "95%")
     assert saved.returncode == 0, saved.stderr
-    assert saved.stdout.startswith("desired_retention = 0.95  (saved to")
+    assert saved.stdout.startswith("desired_retention = 95%  (saved to")  # as typed, as shown
     assert load_settings(_isolated_home / "config.toml").desired_retention == 0.95
-    assert drillbit("config", "desired_retention").stdout == "0.95\n"
+    assert drillbit("config", "desired_retention").stdout == "95%\n"
     for typed, fraction in [("97.5 %", 0.975), ("70%", 0.7), ("95.1%", 0.951)]:
         assert with_value(Settings(), "desired_retention", typed).desired_retention == fraction
     assert (_isolated_home / "config.toml").read_text().count("desired_retention = 0.95\n") == 1

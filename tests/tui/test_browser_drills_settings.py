@@ -245,7 +245,7 @@ async def test_the_settings_screen_words_values_as_the_command_line_does(
         await press(pilot, "enter", "ctrl+u", *"1.5", "enter")
         await settle(pilot)
         assert str(help_line.render()).splitlines()[0] == (
-            "desired_retention: '1.5' is not a number from 0.7 to 0.99, e.g. 0.9 or 90%"
+            "desired_retention: '1.5' is not a number from 0.7 to 0.99 or 70% to 99%, e.g. 90%"
         )
         await press(pilot, "ctrl+u", *"95%", "enter")
         await settle(pilot)
