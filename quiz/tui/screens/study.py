@@ -57,6 +57,9 @@ class StudyScreen(RatingStep, TypedStep, DrillStep, CardMoves):
 
     BINDINGS = [
         Binding("space", "reveal", "Reveal", tooltip="show the answer"),
+        # as in Anki, enter shows it too: enter answers every other kind of card, and on a
+        # concept card's question it did nothing at all
+        Binding("enter", "reveal", "Reveal", tooltip="show the answer", show=False),
         # a number card's empty box leaves space to the screen (NumberAnswer.SCREEN_KEYS)
         Binding("space", "show_number", "Show answer", tooltip="twice: counted as a miss (Again)"),
         Binding("enter", "to_rating", "Rate", tooltip=RATE),
