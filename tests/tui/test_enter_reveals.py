@@ -18,15 +18,15 @@ async def test_enter_reveals_a_concept_card_and_goes_on_as_space_does(
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test(size=(80, 24), message_hook=recorder) as pilot:
         screen = await showing(pilot, StudyScreen)
-        assert screen.phase == "question"
+        assert (screen.phase, screen.card is not None) == ("question", True)
         await press(pilot, "enter")
         await settle(pilot)
-        assert screen.phase == "revealed"
+        assert (screen.phase, screen.card is not None) == ("revealed", True)
         assert screen.query(KeyPointChecklist)  # the answer and its points are shown
         assert recorder.of(StudyScreen.AnswerGraded) == []  # nothing rated by showing it
         await press(pilot, "1", "enter")  # a point ticked, then the rating keys
         await settle(pilot)
-        assert screen.phase == "rating"
+        assert (screen.phase, screen.card is not None) == ("rating", True)
         await press(pilot, "3")
         await settle(pilot)
         assert [g.answer.rating for g in recorder.of(StudyScreen.AnswerGraded)] == [Rating.Good]
