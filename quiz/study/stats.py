@@ -223,8 +223,12 @@ class Stats:
 def daily_average(reviews: Sequence[int]) -> str:
     """Reviews a day over `reviews` (a count a day, days without any included), as Anki's
     Reviews graph gives its "Average over period": one decimal under ten ("0.8"), else
-    whole with its thousands separated ("1,190")."""
+    whole with its thousands separated ("1,190"); "under 0.1" for a few reviews in a long
+    period, which read "0.0 on average" over a chart with a bar in it (a first session's
+    one review in the stats screen's 30 days)."""
     mean = sum(reviews) / len(reviews) if reviews else 0.0
+    if 0 < mean < 0.05:
+        return "under 0.1"
     return f"{mean:.1f}" if mean < 10 else f"{round(mean):,}"
 
 

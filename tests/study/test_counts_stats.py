@@ -398,3 +398,6 @@ def test_the_last_30_days_are_summed_up_in_the_words_of_ankis_reviews_graph() ->
         "Last 1 day: 0 reviews, 0.0 a day on average, studied 0 of 1 day"
     )
     assert daily_average([]) == "0.0"
+    first = [1] + [0] * 29  # a first session's one review in the stats screen's 30 days
+    assert daily_average(first) == "under 0.1"  # it read "0.0 on average" beside its bar
+    assert daily_average([2] + [0] * 29) == "0.1"  # 0.0667 rounds to a tenth again
