@@ -18,6 +18,18 @@ TABLE_ROWS = 18
 """The table's most rows (its header counted); it scrolls for the rest."""
 AROUND_TABLE = 4
 """The help box's rows besides the table: its two borders, the title and the foot."""
+BOX_WIDTH = 70
+"""The help box's width (drillbit.tcss), borders and padding in: its longest row fits."""
+SCROLL_BAR = 2
+"""What the table's scroll bar takes from its rows' width when the rows do not all fit."""
+
+
+def box_width(rows: int, screen_height: int) -> int:
+    """The box's width: BOX_WIDTH, and room for the scroll bar when `rows` (the header
+    not counted) overflow the table. On a screen under 24 rows (a browser tab's 20) the bar
+    cut the longest row ("steps, moc") and the table scrolled sideways too."""
+    scrolls = rows + 1 > table_height(screen_height)
+    return BOX_WIDTH + (SCROLL_BAR if scrolls else 0)
 
 
 TEXTUAL_FOCUS_KEYS = {
@@ -201,12 +213,18 @@ class HelpScreen(ModalScreen[None]):
             yield table
             yield Static("escape closes", id="help-foot")
 
-    def on_resize(self) -> None:
-        self.query_one(DataTable).styles.max_height = table_height(self.size.height)
-
     def on_mount(self) -> None:
+        self._fit(self.app.size.height)
         table = self.query_one(DataTable)
         table.add_columns("key", "what it does")
         for key, description in self.rows:
             table.add_row(key, description)
         table.focus()
+
+    def on_resize(self) -> None:
+        self._fit(self.size.height)
+
+    def _fit(self, screen_height: int) -> None:
+        """The table's height and the box's width for a screen this high."""
+        self.query_one(DataTable).styles.max_height = table_height(screen_height)
+        self.query_one("#help-box").styles.width = box_width(len(self.rows), screen_height)
