@@ -58,6 +58,7 @@ _STAMPED_SOURCES = (
     "safeyaml.py",
     "dupkeys.py",
     "joineditems.py",
+    "yamlslips.py",
     "latexdelims.py",
     "order.py",
     "wording.py",

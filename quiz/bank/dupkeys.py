@@ -5,7 +5,8 @@ readers do, though the YAML spec calls such a document invalid. An author who ad
 `difficulty: 3` below a forgotten `difficulty: 2`, or edits the first of two `answer:`
 lines, sees the card ignore the edit without a word, so lint reports the later key at
 its line. Only lint looks (the app shows the card the value the reader kept), and most
-front matters are refused by a cheap text scan before any YAML is composed.
+front matters are passed by a cheap text scan (`may_repeat`) before any YAML is composed;
+`yamlslips` composes the tree once for this check and `joineditems`.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ import re
 from typing import Any
 
 import yaml
-
-from quiz.bank.safeyaml import nodes
 
 _TOP_KEY = re.compile(r"^([A-Za-z_][A-Za-z0-9_-]*)[ \t]*:", re.MULTILINE)
 _NESTED_KEY = re.compile(
@@ -26,7 +25,7 @@ _QUOTED_KEY = re.compile(r"^[\"']", re.MULTILINE)
 """A top-level key in quotes (`"id": a`), which the plain-key scan does not read."""
 
 
-def _may_repeat(text: str) -> bool:
+def may_repeat(text: str) -> bool:
     """False when no mapping of `text` can hold a key twice: the top-level keys differ and
     there is no nested mapping (flow `{...}` or an indented `key:` line)."""
     names = _TOP_KEY.findall(text)
@@ -35,15 +34,9 @@ def _may_repeat(text: str) -> bool:
     return "{" in text or _NESTED_KEY.search(text) is not None
 
 
-def duplicate_keys(text: str, first_line: int) -> list[tuple[int, int, str]]:
+def duplicate_keys(root: yaml.Node, first_line: int) -> list[tuple[int, int, str]]:
     """(file line, column, message) of each key that repeats an earlier key of its mapping,
-    in a YAML document starting at file line `first_line`. A document that does not parse
-    has none here (its YAML error is reported where it is read)."""
-    if not _may_repeat(text):
-        return []
-    root = nodes(text)
-    if root is None:
-        return []
+    in the node tree `root` of a YAML document starting at file line `first_line`."""
     found: list[tuple[int, int, str]] = []
     stack: list[tuple[Any, str]] = [(root, "")]
     while stack:

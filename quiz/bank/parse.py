@@ -18,8 +18,6 @@ from frontmatter.default_handlers import YAMLHandler
 from markdown_it.token import Token
 
 from quiz.bank import safeyaml
-from quiz.bank.dupkeys import duplicate_keys
-from quiz.bank.joineditems import joined_items
 from quiz.bank.latexdelims import latex_delimiter_problems
 from quiz.bank.markdown import (
     MathScan,
@@ -46,6 +44,7 @@ from quiz.bank.models import (
 )
 from quiz.bank.problems import Problem
 from quiz.bank.sentences import key_points_problem, key_points_rule
+from quiz.bank.yamlslips import yaml_slips
 
 _HANDLER = YAMLHandler()
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -671,10 +670,8 @@ def parse_card_data(
     front_text, front_line, body, body_line = split
     loaded, data, key_lines = _load_front(front_text, front_line, out)
     if loaded and lint:
-        for line, col, message in duplicate_keys(front_text, front_line):
-            out.add(line, col, "duplicate-key", message)
-        for line, col, message in joined_items(front_text, front_line):
-            out.add(line, col, "joined-item", message)
+        for line, col, code, message in yaml_slips(front_text, front_line):
+            out.add(line, col, code, message)
     front, lines, kind = (
         _validate_data(data, front_text, front_line, out, key_lines, vouched=vouched)
         if loaded

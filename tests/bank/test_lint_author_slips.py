@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from quiz.bank import cachefile
-from quiz.bank.dupkeys import duplicate_keys
 from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
 from quiz.bank.models import ConceptFront
+from quiz.bank.yamlslips import yaml_slips
 
 CARD = Path("mini") / "basics" / "what-is-relu.md"
 
@@ -24,6 +24,21 @@ def _edit(root: Path, old: str, new: str, name: Path = CARD) -> Path:
     assert old in text
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
     return path
+
+
+def _slips(text: str, code: str) -> list[tuple[int, int, str]]:
+    """(line, column, message) of the `code` slips of a front matter starting at line 2."""
+    return [(line, col, message) for line, col, at, message in yaml_slips(text, 2) if at == code]
+
+
+def duplicate_keys(text: str, first_line: int) -> list[tuple[int, int, str]]:
+    assert first_line == 2
+    return _slips(text, "duplicate-key")
+
+
+def joined_items(text: str, first_line: int) -> list[tuple[int, int, str]]:
+    assert first_line == 2
+    return _slips(text, "joined-item")
 
 
 def _mine(root: Path, path: Path) -> list[tuple[int, int, str, str]]:
@@ -224,8 +239,6 @@ def test_an_item_indented_one_space_too_deep_is_reported_where_yaml_joined_it(
 
 
 def test_joined_items_leave_nested_lists_and_quoted_dashes_alone() -> None:
-    from quiz.bank.joineditems import joined_items
-
     # items at one indent, a mapping item's own list, and a dash inside a quoted item
     fine = (
         "key_points:\n  - a\n  - b\nchoices:\n  - text: x\n    tags:\n      - y\n"
@@ -235,10 +248,63 @@ def test_joined_items_leave_nested_lists_and_quoted_dashes_alone() -> None:
     # a dash left of the item's text joins the line to the item: reported at that line
     joined = "key_points:\n  - a\n  - b\n   - c\n"
     assert [(line, col) for line, col, _ in joined_items(joined, 2)] == [(5, 4)]
-    # at the item's text's column it may be the item wrapped: yaml's dumper writes a long
-    # item with " - " in it so, and reads it back whole
-    wrapped = yaml.dump({"key_points": ["word " * 4 + "- dash after", "x"]}, width=20)
-    assert "\n  - dash after\n" in wrapped
-    assert joined_items(wrapped, 2) == []
     # a document that does not parse is left to the YAML error
     assert joined_items("key_points: [a\n  - b\n   - c\n", 2) == []
+
+
+def test_an_item_at_or_past_the_text_above_is_joined_too(mini_bank: Path) -> None:
+    """`    - cheap to compute` under `  - ` items, meant as a new item or a point under the
+    one above, is that item's continuation to YAML as much as a dash left of the text is:
+    the card loaded with a point fewer, and lint said nothing (it left every line at the
+    text's column or past it alone, as if yaml's dumper had wrapped it)."""
+    path = _edit(mini_bank, "  - cheap to compute\n", "    - cheap to compute\n")
+    bank, problems = lint([mini_bank])
+    found = [(p.line, p.col, p.code, p.message) for p in problems if p.path == path]
+    assert [(line, col, code) for line, col, code, _ in found] == [(13, 5, "joined-item")]
+    message = found[0][3]
+    assert "stands under the text of item 2 above" in message
+    assert "its dash at column 3" in message and "put the item in quotes" in message
+    card = next(c for c in bank.cards if c.id == "what-is-relu")
+    assert isinstance(card.front, ConceptFront) and len(card.front.key_points) == 2
+    # further right, at the file's first list, after a blank line: each such line is one
+    further = "key_points:\n- a\n  - b\n      - c\n\n  - d\n"
+    assert [(line, col) for line, col, _ in joined_items(further, 2)] == [(4, 3), (5, 7), (7, 3)]
+
+
+def test_a_long_item_wrapped_by_drillbit_import_is_left_alone() -> None:
+    """The importer's dumper breaks an item longer than its width at a space, so a dash
+    word can begin the next line: YAML reads the item back whole, and it is no slip."""
+    from quiz.ecosystem.frontyaml import dump_front
+
+    long_item = "word " * 199 + "word - after"
+    wrapped = dump_front({"key_points": [long_item, "x"]})
+    assert "\n  - after\n" in wrapped
+    assert yaml.safe_load(wrapped)["key_points"][0] == long_item
+    assert joined_items(wrapped, 2) == []
+    # the same dash under a short line is an author's
+    assert len(joined_items("key_points:\n- word\n  - after\n- x\n", 2)) == 1
+
+
+def test_one_front_matter_is_composed_once_for_both_checks(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Duplicate keys and joined items each composed the node tree when both text scans
+    passed: a front matter with a nested mapping and a deeper `- ` line was composed twice."""
+    from quiz.bank import safeyaml
+
+    composed: list[str] = []
+    compose = safeyaml.nodes
+
+    def counting(text: str) -> yaml.Node | None:
+        composed.append(text)
+        return compose(text)
+
+    monkeypatch.setattr(safeyaml, "nodes", counting)
+    front = "id: a\nid: b\nkey_points:\n  - c\n   - d\n"
+    assert [(line, code) for line, _, code, _ in yaml_slips(front, 2)] == [
+        (3, "duplicate-key"),
+        (6, "joined-item"),
+    ]
+    assert composed == [front]
+    # neither scan passes: nothing is composed
+    assert yaml_slips("id: a\nkey_points:\n  - c\n", 2) == [] and composed == [front]
