@@ -302,6 +302,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
     seen_dirs: set[Path] = set()
     refused: set[Path] = set()  # card files of a pack refused for its name, checked by lint
     misplaced: set[Path] = set()  # Markdown files at the wrong depth, reported and not loaded
+    written: dict[Path, str] = {}  # the id a card file that does not load writes
     # Every card file in load order: its result, or None until it is parsed below.
     results: list[tuple[Card | None, list[Problem]] | None] = []
     files: list[Path] = []
@@ -363,6 +364,8 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
         for job, parsed in zip(pending, parsed_all, strict=True):
             card, card_problems, data = parsed
             results[job.slot] = card, card_problems
+            if card is None and isinstance(data, dict) and isinstance(data.get("id"), str):
+                written[job.path] = data["id"]
             if job.cache is not None and job.stat is not None and card is not None:
                 if not card_problems:
                     job.cache.store(job.relative, job.stat, card, data, linted=job.lint)
@@ -377,11 +380,11 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
             broken.add(path)
         else:
             cards.append(card)
-    cards = _check_across_files(cards, problems, broken, misplaced)
+    not_loaded = {path: _names_of(path, written) for path in broken | misplaced}
+    cards = _check_across_files(cards, problems, broken, not_loaded)
     if lint:
         # A misplaced file is not a card file (the app never counts it), but it is reported
         # at its own file: an `order` entry naming it is not a second problem either.
-        not_loaded = sorted(broken | misplaced)
         for pack in packs.values():
             if lint(pack.path) if callable(lint) else lint:
                 problems.extend(order_problems(pack, cards, not_loaded))
@@ -542,11 +545,23 @@ def _link_problem(path: Path, pack_dir: Path) -> Problem | None:
     return None
 
 
+def _names_of(path: Path, written: dict[Path, str]) -> frozenset[str]:
+    """The ids a card file that does not load answers to: its file name, and the id its
+    front matter writes when that differs (`id-file-name`): a `related` or `order` naming
+    either is the file's own problem, not a second one."""
+    return frozenset({path.stem, written.get(path, path.stem)})
+
+
 def _check_across_files(
-    cards: list[Card], problems: list[Problem], broken: set[Path], misplaced: set[Path]
+    cards: list[Card],
+    problems: list[Problem],
+    broken: set[Path],
+    not_loaded: dict[Path, frozenset[str]],
 ) -> list[Card]:
-    """Unique ids (the later file is not loaded) and `related` ids that exist; a `related`
-    id naming a file of `broken` or `misplaced` is not a problem (that file has its own)."""
+    """Unique ids (the later file is not loaded: it joins `broken` and `not_loaded`) and `related` ids
+    that exist; a `related` id naming a file of `not_loaded` (a card file that does not
+    load, or a misplaced one: path -> `_names_of`) is not a problem (that file has its
+    own)."""
     first: dict[str, Card] = {}
     kept: list[Card] = []
     for card in cards:
@@ -562,12 +577,14 @@ def _check_across_files(
                 )
             )
             broken.add(card.path)
+            not_loaded[card.path] = _names_of(card.path, {})
             continue
         first[card.id] = card
         kept.append(card)
-    # A card file that does not load still names its id (ids equal file names): a related
-    # id naming it is not a second problem (its file's own problem says what to fix).
-    invalid = {path.stem for path in broken | misplaced if path.stem not in first}
+    # A card file that does not load still names its id (ids equal file names, or the id
+    # it writes): a related id naming it is not a second problem (its file's own problem
+    # says what to fix).
+    invalid = {name for names in not_loaded.values() for name in names} - first.keys()
     for card in kept:
         for related in card.front.related:
             if related in first or related in invalid:

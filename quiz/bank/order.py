@@ -17,7 +17,7 @@ order (Home sorts topics by name within a pack).
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from quiz.bank.models import Card, Pack
@@ -67,10 +67,13 @@ def teaching_order(cards: Sequence[Card], packs: Mapping[str, Pack]) -> list[Car
     return [card for _, card in sorted(enumerate(cards), key=key)]
 
 
-def order_problems(pack: Pack, cards: Sequence[Card], broken: Sequence[Path]) -> list[Problem]:
+def order_problems(
+    pack: Pack, cards: Sequence[Card], broken: Mapping[Path, Iterable[str]]
+) -> list[Problem]:
     """An `order` entry that names no card of the pack, at its line of `pack.yaml`. An
-    entry naming a card file of the pack that does not load (`broken`, a misplaced `.md`
-    too) is not a second problem: that file's own problem says what to fix."""
+    entry naming a card file of the pack that does not load (`broken`: each such file, a
+    misplaced `.md` too, and the ids it answers to, its file name and the id it writes)
+    is not a second problem: that file's own problem says what to fix."""
     if not pack.info.order:
         return []
     mine = {card.id for card in cards if card.pack == pack.name}
@@ -80,7 +83,7 @@ def order_problems(pack: Pack, cards: Sequence[Card], broken: Sequence[Path]) ->
     except (OSError, UnicodeDecodeError):
         lines = []
     problems: list[Problem] = []
-    broken_ids = {p.stem for p in broken if pack.path in p.parents}
+    broken_ids = {name for p, names in broken.items() if pack.path in p.parents for name in names}
     for card_id in pack.info.order:
         if card_id in mine or card_id in broken_ids:
             continue
