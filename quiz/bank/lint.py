@@ -44,6 +44,7 @@ from quiz.bank.loader import (
 )
 from quiz.bank.models import Card, CodingFront
 from quiz.bank.pack_after import unknown_after_warnings
+from quiz.bank.pack_slips import pack_yaml_slips
 from quiz.bank.pack_title import pack_title_problems
 from quiz.bank.parse import extract_code_block
 from quiz.bank.problems import Problem
@@ -189,6 +190,7 @@ def lint(
     problems.extend(pack_title_problems(bank.packs.values(), in_own))
     for root in own:
         problems.extend(packless_cards(root))
+        problems.extend(pack_yaml_slips(find_pack_dirs(root), in_own))
     # References into the linted files: a card elsewhere in the bank that names a card
     # deleted or broken by this change is part of the change's problems, and so is an
     # `after` naming a pack this change renamed.

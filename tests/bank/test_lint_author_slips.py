@@ -308,3 +308,35 @@ def test_one_front_matter_is_composed_once_for_both_checks(
     assert composed == [front]
     # neither scan passes: nothing is composed
     assert yaml_slips("id: a\nkey_points:\n  - c\n", 2) == [] and composed == [front]
+
+
+def test_a_key_written_twice_in_pack_yaml_is_reported_at_the_second(
+    mini_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A second `title:` appended to pack.yaml silently replaced the first (Home showed the
+    later one) and lint, which checked only cards for repeated keys, said nothing; the
+    app's load caches the pack's info, which must not hide it either."""
+    monkeypatch.setenv(cachefile.CACHE_ENV, "1")
+    monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)
+    pack = mini_bank / "mini" / "pack.yaml"
+    with pack.open("a", encoding="utf-8") as file:
+        file.write("title: Mini again\n")
+    load_bank([mini_bank], use_cache=True)
+    assert load_bank([mini_bank], use_cache=True).packs["mini"].info.title == "Mini again"
+    problems = lint([mini_bank])[1]
+    found = [(p.line, p.col, p.code, p.message) for p in problems]
+    assert [(line, col, code) for line, col, code, _ in found] == [(4, 1, "duplicate-key")]
+    assert problems[0].path == pack
+    assert "key 'title' is written twice (first at line 1)" in found[0][3]
+    # pre-commit passing only a card does not report the pack's file
+    assert lint([mini_bank / CARD])[1] == []
+
+
+def test_an_order_entry_joined_to_the_one_above_is_reported_at_its_line(
+    mini_bank: Path,
+) -> None:
+    pack = mini_bank / "mini" / "pack.yaml"
+    with pack.open("a", encoding="utf-8") as file:
+        file.write("order:\n  - what-is-relu\n    - sigmoid-bound\n")
+    found = [(p.line, p.col, p.code) for p in lint([mini_bank])[1] if p.path == pack]
+    assert (6, 5, "joined-item") in found
