@@ -59,6 +59,7 @@ _STAMPED_SOURCES = (
     "dupkeys.py",
     "joineditems.py",
     "yamlslips.py",
+    "yamlerrors.py",
     "latexdelims.py",
     "order.py",
     "wording.py",

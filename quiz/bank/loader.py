@@ -104,13 +104,10 @@ def _load_pack_info(
         problems.append(Problem(path, exc.line or 1, 1, "unreadable", f"pack file: {exc.reason}"))
         return None
     except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        from quiz.bank.parse import yaml_problem
+        from quiz.bank.yamlerrors import yaml_error
 
-        problems.append(
-            Problem(path, line, col, "yaml", f"invalid YAML: {yaml_problem(exc, text)}")
-        )
+        row, col, problem = yaml_error(exc, text)
+        problems.append(Problem(path, row + 1, col + 1, "yaml", f"invalid YAML: {problem}"))
         return None
     from pydantic import ValidationError  # only when a pack.yaml is read: validated here
 

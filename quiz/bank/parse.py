@@ -44,6 +44,7 @@ from quiz.bank.models import (
 )
 from quiz.bank.problems import Problem
 from quiz.bank.sentences import key_points_problem, key_points_rule
+from quiz.bank.yamlerrors import yaml_error
 from quiz.bank.yamlslips import yaml_slips
 
 _HANDLER = YAMLHandler()
@@ -329,30 +330,6 @@ _MEANT = re.compile(r"^unknown key '[^'.]*' \(did you mean '([^']*)'\?\)$")
 """A top-level unknown key's message with its did-you-mean (the key it was meant to be)."""
 
 
-_QUOTABLE = re.compile(r"( *(?:- +)?)([A-Za-z_][A-Za-z0-9_-]*: +)?([^'\"].*)")
-
-
-def yaml_problem(exc: Exception, text: str) -> str:
-    """PyYAML's problem in `text`, with what an author does about the two it words for a
-    parser ("mapping values are not allowed here": an unquoted ': ' in a value; "found a
-    tab character that violates indentation"), the fix spelled out on the line's own text."""
-    problem = str(getattr(exc, "problem", None) or str(exc).splitlines()[0])
-    mark = getattr(exc, "problem_mark", None)
-    if "mapping values are not allowed" in problem and mark is not None:
-        lines = text.split("\n")
-        row = lines[mark.line].rstrip() if mark.line < len(lines) else ""
-        match = _QUOTABLE.fullmatch(row)
-        if match is not None and ": " in match.group(3) and len(row) <= 120:
-            prefix = (match.group(1) + (match.group(2) or "")).strip()
-            quoted = "'" + match.group(3).replace("'", "''") + "'"
-            example = f"{prefix} {quoted}" if prefix else quoted
-            return f"{problem}: a value holding ': ' must be in quotes, e.g. {example}"
-        return f"{problem}: a value holding ': ' must be in quotes"
-    if "tab character" in problem:
-        return f"{problem}: indent with spaces, not tabs"
-    return problem
-
-
 def _load_front(
     front: str, front_line: int, out: _Collector
 ) -> tuple[bool, Any, dict[str, int] | None]:
@@ -361,12 +338,8 @@ def _load_front(
     try:
         data, rows = safeyaml.load_with_key_rows(front)
     except yaml.YAMLError as exc:
-        # The context mark points at what was left open (a bracket, a quote); prefer it.
-        mark = getattr(exc, "context_mark", None) or getattr(exc, "problem_mark", None)
-        line = front_line + mark.line if mark else front_line
-        col = mark.column + 1 if mark else 1
-        problem = yaml_problem(exc, front)
-        out.add(line, col, "yaml", f"invalid YAML in front matter: {problem}")
+        row, col, problem = yaml_error(exc, front)
+        out.add(front_line + row, col + 1, "yaml", f"invalid YAML in front matter: {problem}")
         return False, None, None
     if rows is None:
         return True, data, None

@@ -98,8 +98,9 @@ def test_cards_broken_every_way_are_one_problem_each_in_text_and_github(
     expected = [
         (basics / "bad-kind.md", 3, 1, "bad-kind", "kind must be one of concept, choice, "
          "numeric, coding, not 'essay'"),
-        (basics / "bad-yaml.md", 6, 7, "yaml", "invalid YAML in front matter: did not find "
-         "expected ',' or ']'"),
+        (basics / "bad-yaml.md", 6, 7, "yaml", "invalid YAML in front matter: the list opened "
+         "here by '[' is never closed by ']': close it, or put a text that starts "
+         "with '[' in quotes"),
         (basics / "no-section.md", 12, 1, "missing-section", "missing section '## Explanation'"),
         (pack / "misplaced.md", 1, 1, "misplaced", "card files live at "
          "<pack>/<topic>/<id>.md; this one is not loaded"),
