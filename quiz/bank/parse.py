@@ -155,6 +155,27 @@ _LISTED_KEYS = 5
 (a tolerance's two, a pack.yaml's five; not a card's dozen)."""
 
 
+_MISSING_EXAMPLES = {
+    ("", "id"): "the file's name without .md, e.g. id: what-is-relu",
+    ("", "title"): "the short title lists show, e.g. title: What ReLU computes",
+    ("", "topic"): "the name of the card's topic folder, e.g. topic: activations",
+    ("", "difficulty"): "1 (warm-up) to 5 (hard), e.g. difficulty: 2",
+    ("", "source"): "where the card's facts come from, e.g. source: Goodfellow et al. 2016, "
+    "sec. 6.3",
+    ("", "key_points"): "the points a good answer makes, one '- ' line each under 'key_points:'",
+    ("", "choices"): "the options, e.g. choices: [0.5, 0.25, 1]",
+    ("choice", "answer"): "the zero-based index of the right choice, e.g. answer: 1",
+    ("numeric", "answer"): "the number, e.g. answer: 0.25",
+    ("", "tolerance"): "how far an answer may be from it, e.g. tolerance: {absolute: 0.01}",
+    ("", "entry"): "the function(s) of the ## Starter the grader calls, e.g. entry: [softmax]",
+    ("", "checker"): "the drill's checker, by its dotted name under engine/checkers, e.g. "
+    "checker: arch.conv.conv2d_forward",
+    ("", "description"): "one or two sentences Home shows under the title",
+    ("", "version"): "three numbers, e.g. version: 1.0.0",
+}
+"""What a missing key is for, and a line that writes it (`kind`, key; "" for any kind)."""
+
+
 def _describe_validation_error(
     error: Any, kind: str | None, fields: frozenset[str] | None = None, data: Any = None
 ) -> tuple[tuple[Any, ...], str, str]:
@@ -184,7 +205,9 @@ def _describe_validation_error(
             hint = ""  # a card's dozen keys: `drillbit schema` and CONTRIBUTING.md list them
         return loc, "unknown-key", f"unknown key '{name}'{hint}"
     if etype == "missing":
-        return loc, "missing-key", f"missing required key '{name}'"
+        example = _MISSING_EXAMPLES.get((kind or "", name)) or _MISSING_EXAMPLES.get(("", name))
+        said = f": {example}" if example is not None and len(loc) == 1 else ""
+        return loc, "missing-key", f"missing required key '{name}'{said}"
     if etype == "union_tag_not_found":
         return (), "missing-key", "missing required key 'kind' (concept, choice, numeric or coding)"
     if etype == "union_tag_invalid":
@@ -323,7 +346,7 @@ def schema_problems(
         for *_, code, message in found
         if code == "unknown-key" and (match := _MEANT.search(message)) is not None
     }
-    return [problem for problem in found if problem[3] not in meant]
+    return [problem for problem in found if problem[3].partition(":")[0] not in meant]
 
 
 _MEANT = re.compile(r"^unknown key '[^'.]*' \(did you mean '([^']*)'\?\)$")

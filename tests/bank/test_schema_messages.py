@@ -157,3 +157,32 @@ def test_a_value_out_of_range_is_named_with_the_limit(mini_bank: Path) -> None:
             "tolerance.absolute: -0.001 is out of range: it must be at least 0",
         ),
     ]
+
+
+def test_a_missing_key_says_what_to_write_for_the_cards_kind(mini_bank: Path) -> None:
+    """ "missing required key 'answer'" said what was wrong, not what to write: a new author
+    of a numeric card does not know an answer is a number, of a choice card an index."""
+    basics = mini_bank / "mini" / "basics"
+    _edit(basics / "sigmoid-bound.md", "answer: 0.25\n", "")
+    _edit(basics / "sigmoid-bound.md", "source: tests\n", "")
+    found = [(name, code, message) for name, _, code, message in _problems(mini_bank)]
+    assert found == [
+        ("sigmoid-bound.md", "missing-key", "missing required key 'answer': the number, "
+         "e.g. answer: 0.25"),
+        ("sigmoid-bound.md", "missing-key", "missing required key 'source': where the "
+         "card's facts come from, e.g. source: Goodfellow et al. 2016, sec. 6.3"),
+    ]  # fmt: skip
+
+
+def test_a_coding_card_without_entry_names_what_entry_holds() -> None:
+    from quiz.bank.parse import parse_card
+
+    front = (
+        "---\nid: relu-forward\nkind: coding\ntitle: ReLU\ntopic: basics\ndifficulty: 1\n"
+        "source: tests\nchecker: nn.activations.relu\n---\n\n## Task\n\nWrite it.\n"
+    )
+    _card, problems = parse_card(front, Path("p/basics/relu-forward.md"), "p", "basics")
+    assert [p.message for p in problems if p.code == "missing-key"] == [
+        "missing required key 'entry': the function(s) of the ## Starter the grader calls, "
+        "e.g. entry: [softmax]"
+    ]
