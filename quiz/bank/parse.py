@@ -656,11 +656,22 @@ def parse_card_data(
     text = text.removeprefix("\ufeff")
     split = split_front_matter(text)
     if split is None:
-        message = (
-            "front matter is not closed by a '---' line"
-            if text.startswith("---")
-            else "a card starts with YAML front matter between '---' lines"
-        )
+        keys = f"id: {path.stem}, kind, title, topic, difficulty, source"
+        if text.startswith("---"):
+            message = (
+                "front matter is not closed by a '---' line: write one after its last key,"
+                " before the first '## ' section"
+            )
+        elif not text.strip():
+            message = (
+                f"the file is empty: a card starts with front matter, its keys ({keys})"
+                " between two '---' lines, then its '## ' sections"
+            )
+        else:
+            message = (
+                "a card starts with YAML front matter: write a '---' line first, then its"
+                f" keys ({keys}), then another '---' line"
+            )
         out.add(1, 1, "front-matter", message)
         return None, out.problems, None
     front_text, front_line, body, body_line = split

@@ -155,7 +155,38 @@ def test_an_unclosed_front_matter_after_a_byte_order_mark_is_still_reported(
     target.write_text("\ufeff---\nid: open\nkind: concept\n", encoding="utf-8")
     _, problems = lint([target])
     assert [(p.line, p.code, p.message) for p in problems] == [
-        (1, "front-matter", "front matter is not closed by a '---' line")
+        (
+            1,
+            "front-matter",
+            "front matter is not closed by a '---' line: write one after its last key, before "
+            "the first '## ' section",
+        )
+    ]
+
+
+def test_an_empty_card_file_says_what_a_card_starts_with(mini_bank: Path) -> None:
+    """An empty file (a card the author had only just created) and a file of text alone
+    were told "a card starts with YAML front matter between '---' lines", not what to
+    write there."""
+    basics = mini_bank / "mini" / "basics"
+    (basics / "new-card.md").write_text("", encoding="utf-8")
+    (basics / "notes.md").write_text("# Notes\n\nReLU is max(0, z).\n", encoding="utf-8")
+    _, problems = lint([basics / "new-card.md", basics / "notes.md"])
+    assert [(p.path.name, p.line, p.code, p.message) for p in problems] == [
+        (
+            "new-card.md",
+            1,
+            "front-matter",
+            "the file is empty: a card starts with front matter, its keys (id: new-card, kind,"
+            " title, topic, difficulty, source) between two '---' lines, then its '## ' sections",
+        ),
+        (
+            "notes.md",
+            1,
+            "front-matter",
+            "a card starts with YAML front matter: write a '---' line first, then its keys"
+            " (id: notes, kind, title, topic, difficulty, source), then another '---' line",
+        ),
     ]
 
 
