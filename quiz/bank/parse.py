@@ -255,6 +255,14 @@ def _describe_validation_error(
     message = str(error["msg"]).removeprefix("Value error, ")
     if etype == "string_type" and isinstance(error.get("input"), dict):
         message += " (YAML read 'text: more text' as a mapping: put the text in quotes)"
+    if etype == "string_type" and isinstance(error.get("input"), list) and loc:
+        # `-` with nothing after it, then `    - text` below: YAML nests a list there
+        message = (
+            "a list inside the list (the '- ' line below an empty '-' is indented under"
+            " it): write the text after that '-', or indent the line as the other items"
+            if isinstance(loc[-1], int)
+            else f"a list where a text goes: write the text after '{loc[-1]}:'"
+        )
     if etype == "string_pattern_mismatch" and loc and loc[0] in {"id", "topic", "tags", "related"}:
         message = "must be kebab-case (lowercase letters and digits joined by '-')"
         given_text = error.get("input")

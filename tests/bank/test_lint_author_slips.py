@@ -340,3 +340,21 @@ def test_an_order_entry_joined_to_the_one_above_is_reported_at_its_line(
         file.write("order:\n  - what-is-relu\n    - sigmoid-bound\n")
     found = [(p.line, p.col, p.code) for p in lint([mini_bank])[1] if p.path == pack]
     assert (6, 5, "joined-item") in found
+
+
+def test_an_item_nested_under_an_empty_dash_is_told_in_an_authors_words(
+    mini_bank: Path,
+) -> None:
+    """`  -` then `    - cheap to compute`: YAML nests a list in the list, and lint said
+    pydantic's "Input should be a valid string"."""
+    path = _edit(mini_bank, "  - cheap to compute\n", "  -\n    - cheap to compute\n")
+    found = _mine(mini_bank, path)
+    assert [(line, col, code) for line, col, code, _ in found] == [(14, 5, "bad-value")]
+    assert found[0][3] == (
+        "key_points.2: a list inside the list (the '- ' line below an empty '-' is indented "
+        "under it): write the text after that '-', or indent the line as the other items"
+    )
+    _edit(mini_bank, "title: What ReLU computes", "title:\n  - What ReLU computes")
+    assert "title: a list where a text goes: write the text after 'title:'" in [
+        message for *_, message in _mine(mini_bank, path)
+    ]
