@@ -173,7 +173,8 @@ _MISSING_EXAMPLES = {
     ("", "description"): "one or two sentences Home shows under the title",
     ("", "version"): "three numbers, e.g. version: 1.0.0",
 }
-"""What a missing key is for, and a line that writes it (`kind`, key; "" for any kind)."""
+"""What a missing key is for, and a line that writes it (`kind`, key; "" for any kind); a
+number field's also says what to write for a word given (`difficulty: easy`)."""
 
 
 def _describe_validation_error(
@@ -253,6 +254,9 @@ def _describe_validation_error(
         # pydantic says "Input should be a valid tuple": an author wrote one value, or text
         return loc, "bad-value", _list_expected(name, str(loc[-1]), error.get("input"))
     message = str(error["msg"]).removeprefix("Value error, ")
+    example = _MISSING_EXAMPLES.get((kind or "", name)) or _MISSING_EXAMPLES.get(("", name))
+    if message.endswith("write a number in its place") and example is not None:
+        message = message.replace("a number in its place", example)  # `difficulty: easy`
     if etype == "string_type" and isinstance(error.get("input"), dict):
         message += " (YAML read 'text: more text' as a mapping: put the text in quotes)"
     if etype == "string_type" and isinstance(error.get("input"), list) and loc:
@@ -279,6 +283,19 @@ def _describe_validation_error(
     if etype == "string_pattern_mismatch" and loc == ("version",):
         message = f"{error.get('input')!r} is not three numbers: write e.g. version: 1.0.0"
     return loc, "bad-value", f"{name}: {message}" if name else message
+
+
+_HEADING_LIKE = re.compile(r"(?:#{1,6}[ \t]*|\*\*|__)?([A-Za-z][A-Za-z ]*?)(?:\*\*|__|:)?")
+"""A line that names a section in the wrong form: `# Question`, `**Answer**`, `Answer:`."""
+
+
+def _heading_meant(line: str, missing: list[str]) -> str | None:
+    """The missing section a stray text's first line names in the wrong form, if any."""
+    match = _HEADING_LIKE.fullmatch(line)
+    if match is None or line == match.group(1):  # a bare word is text, not a heading
+        return None
+    name = match.group(1).strip().lower()
+    return next((title for title in missing if title.lower() == name), None)
 
 
 def _list_expected(name: str, key: str, given: Any) -> str:
@@ -788,14 +805,30 @@ def _check_card(
     if tokens is None and lint:
         tokens = parse_blocks(body)  # once: the sections and the math check both read them
     sections, stray = split_sections(body, body_line, out, tokens)
-    for line, _raw in stray[:1]:
-        out.add(line, 1, "stray-text", "text before the first '## ' section is never shown")
-
     required = REQUIRED_SECTIONS.get(kind or "", ())
+    # One slip, one problem: a section heading misspelled or at the wrong level is its own
+    # problem, not also the section it was meant to be reported missing.
+    meant: set[str] = set()
+    for line, raw in stray[:1]:
+        first = raw.strip().split("\n", 1)[0].strip()
+        heading = _heading_meant(first, [t for t in required if t not in sections])
+        if heading is None:
+            out.add(line, 1, "stray-text", "text before the first '## ' section is never shown")
+        else:
+            meant.add(heading)
+            out.add(
+                line,
+                1,
+                "stray-text",
+                f"'{first}' is not a section heading: a section starts with '## ', write"
+                f" '## {heading}'",
+            )
+
     if required:
         for title, section in sections.items():
             if title not in required:
                 close = difflib.get_close_matches(title, required, n=1)
+                meant.update(close)
                 hint = f" (did you mean '## {close[0]}'?)" if close else ""
                 out.add(
                     section.line,
@@ -806,7 +839,8 @@ def _check_card(
         for title in required:
             found = sections.get(title)
             if found is None:
-                out.add(body_line, 1, "missing-section", f"missing section '## {title}'")
+                if title not in meant:
+                    out.add(body_line, 1, "missing-section", f"missing section '## {title}'")
             elif not found.text.strip():
                 out.add(found.line, 1, "empty-section", f"section '## {title}' is empty")
     if lint:

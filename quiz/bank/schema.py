@@ -75,6 +75,15 @@ SHOWN_TEXT: dict[str, Any] = {"pattern": r"\S"}
 around a text before its length is checked, so `title: "  "` is empty)."""
 
 
+def _spells_number(text: str) -> bool:
+    """Whether `text` reads as a number (`"3"`, `"2.5e-1"`): it is one in quotes."""
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 def _written_number(value: Any) -> Any:
     """A number as the file writes it: not YAML's `true` or `false`, which pydantic's lax
     mode takes as 1 and 0, and not a number in quotes (`"3"`), which the schema `drillbit
@@ -85,6 +94,8 @@ def _written_number(value: Any) -> Any:
         if isinstance(item, bool):
             raise ValueError(f"{str(item).lower()} is not a number")
         if isinstance(item, str) and not isinstance(item, PlainExponent):
+            if not _spells_number(item):  # `difficulty: easy` has no quotes to take off
+                raise ValueError(f"{item!r} is not a number: write a number in its place")
             raise ValueError(f"{item!r} is text, not a number: write it without quotes")
     return value
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from quiz.bank.lint import lint
 
 BASICS = Path("mini") / "basics"
@@ -51,3 +53,43 @@ def test_an_unknown_related_id_beside_a_broken_card_is_still_reported(mini_bank:
         ("pack.yaml", "pack"),
     ]
     assert "'no-such-card'" in found[1][2] and "'no-such-card'" in found[2][2]
+
+
+def _card_problems(root: Path, old: str, new: str) -> list[tuple[int, str, str]]:
+    path = root / BASICS / "what-is-relu.md"
+    _edit(path, old, new)
+    return [(p.line, p.code, p.message) for p in lint([root])[1] if p.path == path]
+
+
+def test_a_misspelled_section_is_one_problem_not_also_a_missing_one(mini_bank: Path) -> None:
+    """`## Answr` was its did-you-mean and, again, "missing section '## Answer'"."""
+    assert _card_problems(mini_bank, "## Answer\n", "## Answr\n") == [
+        (
+            20,
+            "unknown-section",
+            "unknown section '## Answr' for a concept card (did you mean '## Answer'?); "
+            "expected Question, Answer",
+        )
+    ]
+
+
+@pytest.mark.parametrize("written", ["# Question", "### Question", "**Question**", "question:"])
+def test_a_section_heading_in_the_wrong_form_names_the_heading_to_write(
+    mini_bank: Path, written: str
+) -> None:
+    """`# Question` (one `#`, as a Markdown title) was "text before the first '## '
+    section is never shown" and "missing section '## Question'": two problems, neither
+    saying to write `## Question`."""
+    assert _card_problems(mini_bank, "## Question", written) == [
+        (
+            16,
+            "stray-text",
+            f"'{written}' is not a section heading: a section starts with '## ', write "
+            "'## Question'",
+        )
+    ]
+
+
+def test_text_before_the_first_section_is_still_told_as_never_shown(mini_bank: Path) -> None:
+    found = _card_problems(mini_bank, "## Question", "Question\n\n## Question")
+    assert found == [(16, "stray-text", "text before the first '## ' section is never shown")]

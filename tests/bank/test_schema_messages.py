@@ -186,3 +186,19 @@ def test_a_coding_card_without_entry_names_what_entry_holds() -> None:
         "missing required key 'entry': the function(s) of the ## Starter the grader calls, "
         "e.g. entry: [softmax]"
     ]
+
+
+def test_a_word_where_a_number_goes_says_what_number_not_to_drop_quotes(
+    mini_bank: Path,
+) -> None:
+    """`difficulty: easy` was told "'easy' is text, not a number: write it without quotes":
+    it has no quotes, and without them it is still no number."""
+    basics = mini_bank / "mini" / "basics"
+    _edit(basics / "what-is-relu.md", "difficulty: 1", "difficulty: easy")
+    _edit(basics / "sigmoid-bound.md", "answer: 0.25", 'answer: "0.25"')
+    found = [(name, message) for name, _, _, message in _problems(mini_bank)]
+    assert found == [
+        ("sigmoid-bound.md", "answer: '0.25' is text, not a number: write it without quotes"),
+        ("what-is-relu.md", "difficulty: 'easy' is not a number: write 1 (warm-up) to 5 "
+         "(hard), e.g. difficulty: 2"),
+    ]  # fmt: skip
