@@ -210,7 +210,11 @@ def _describe_validation_error(
         said = f": {example}" if example is not None and len(loc) == 1 else ""
         return loc, "missing-key", f"missing required key '{name}'{said}"
     if etype == "union_tag_not_found":
-        return (), "missing-key", "missing required key 'kind' (concept, choice, numeric or coding)"
+        return (
+            (),
+            "missing-key",
+            "missing required key 'kind': concept, choice, numeric or coding, e.g. kind: concept",
+        )
     if etype == "union_tag_invalid":
         return ("kind",), "bad-kind", f"kind must be one of {_KINDS}, not {_given_kind(error)}"
     if loc == ("key_points",) and etype in ("too_short", "too_long"):

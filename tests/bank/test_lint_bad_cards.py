@@ -171,7 +171,8 @@ def test_an_empty_card_file_says_what_a_card_starts_with(mini_bank: Path) -> Non
     basics = mini_bank / "mini" / "basics"
     (basics / "new-card.md").write_text("", encoding="utf-8")
     (basics / "notes.md").write_text("# Notes\n\nReLU is max(0, z).\n", encoding="utf-8")
-    _, problems = lint([basics / "new-card.md", basics / "notes.md"])
+    (basics / "no-kind.md").write_text("---\nid: no-kind\n---\n", encoding="utf-8")
+    _, problems = lint([basics / "new-card.md", basics / "notes.md", basics / "no-kind.md"])
     assert [(p.path.name, p.line, p.code, p.message) for p in problems] == [
         (
             "new-card.md",
@@ -179,6 +180,12 @@ def test_an_empty_card_file_says_what_a_card_starts_with(mini_bank: Path) -> Non
             "front-matter",
             "the file is empty: a card starts with front matter, its keys (id: new-card, kind,"
             " title, topic, difficulty, source) between two '---' lines, then its '## ' sections",
+        ),
+        (
+            "no-kind.md",
+            1,
+            "missing-key",
+            "missing required key 'kind': concept, choice, numeric or coding, e.g. kind: concept",
         ),
         (
             "notes.md",
