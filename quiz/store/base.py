@@ -16,7 +16,7 @@ from contextlib import AbstractContextManager, contextmanager
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import Any, Concatenate, ParamSpec, Self, TypeVar
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, Self, TypeVar
 
 from quiz.clock import Clock, utc_now
 from quiz.paths import database_path, ensure_dir
@@ -38,6 +38,9 @@ from quiz.store.opening import (
 )
 from quiz.store.records import CardState, StoreNotice
 from quiz.store.recovery import UnusableDatabase, is_corruption
+
+if TYPE_CHECKING:
+    from fsrs import Card
 
 BULK_CACHE_KIB = 8 * 1024
 """The page cache of a bulk write (`write_transaction(bulk=True)`), KiB. With the default
@@ -107,6 +110,9 @@ class StoreBase:
         self._states: tuple[object, dict[str, tuple[tuple[Any, ...], CardState]]] | None = None
         """The last `card_states` read (each row beside its record) and what it was read
         from: unchanged rows keep their record at the next read."""
+        self._parsed: dict[str, tuple[str, Card]] = {}
+        """`fsrs_cards`' parsed Cards by card id, each beside the JSON it was parsed from:
+        a Card is parsed again only when its card's saved JSON differs."""
 
     @property
     def saving(self) -> bool:

@@ -141,10 +141,10 @@ def current_memory(store: Store, card_ids: Sequence[str]) -> dict[str, Card]:
     """The saved fsrs states of `card_ids` (absent: never seen), in their order. Read once
     for one `plan_status`: the day's start, the steps due, the offer ahead and readiness on
     the day take theirs from it (each read the whole card_state table and parsed its
-    states again: three times in one status once the day's list was done)."""
-    from quiz.study.plan import memory_of
-
-    return memory_of(store.card_states(card_ids))
+    states again: three times in one status once the day's list was done). The store keeps
+    each parsed Card beside its saved state (`Store.fsrs_cards`): after an answer only the
+    answered card's is parsed again. Shared Cards: never changed here or by fsrs."""
+    return store.fsrs_cards(card_ids)
 
 
 def saved_states(
