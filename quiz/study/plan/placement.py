@@ -452,6 +452,10 @@ class _Runs:
         self._day = day[self._by_gain]
         """Each look's day, in `_by_gain`'s order: the same for every ranking, so gathered
         once (a heavy home's first day gathered 385,000 days 17 times)."""
+        self._made: dict[bytes | None, NDArray[np.int64]] = {}
+        """Each layout made, by the grouping of the days' prices (None: one price for
+        every day, or per second): a price round that groups the days as one before gets
+        the same layout, not another sort of every look."""
 
     def layout(self, prices: Sequence[float] | None = None) -> NDArray[np.int64]:
         """The indices in runs for the key priced by `prices` (one a day; None: per second).
@@ -469,7 +473,14 @@ class _Runs:
             distinct, price_rank = np.unique(
                 np.array(prices, dtype=np.float64), return_inverse=True
             )
-            groups *= max(len(distinct), 1)
+            if len(distinct) <= 1:
+                price_rank = None  # one price: grouped by cost alone, as per second
+            else:
+                groups *= len(distinct)
+        key = None if price_rank is None else price_rank.astype(np.int64).tobytes()
+        made = self._made.get(key)
+        if made is not None:
+            return made
         small: type[np.signedinteger[Any]] = (
             np.int16 if groups - 1 <= np.iinfo(np.int16).max else np.int64
         )
@@ -477,7 +488,8 @@ class _Runs:
         if price_rank is not None:
             priced: NDArray[np.signedinteger[Any]] = price_rank.astype(small)[self._day]
             group += priced * self._costs  # a Python int keeps the array's type
-        return self._by_gain[np.argsort(group, kind="stable")]
+        made = self._made[key] = self._by_gain[np.argsort(group, kind="stable")]
+        return made
 
 
 def fewest_looks(
@@ -505,7 +517,12 @@ def fewest_looks(
     def ranked(prices: Sequence[float]) -> Sequence[int] | _Ranking:
         # best first; on a tie the later day (a look nearer the interview)
         if vectorised:
-            price = np.array(prices, dtype=np.float64)[look_day]
+            if len(set(prices)) == 1:
+                # one price for every day (every day crowded each round, on a heavy home):
+                # the same products as a price per look, without gathering one per look
+                price: float | NDArray[np.float64] = prices[0]
+            else:
+                price = np.array(prices, dtype=np.float64)[look_day]
             # sorted first as far as the ranking before was read, and a little more
             size = last[0].read * RANKING_MARGIN + LIVE_CHUNK
             last[0] = _Ranking(
