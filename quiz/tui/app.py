@@ -21,6 +21,7 @@ from quiz.overview import nothing_to_study, request_for
 from quiz.settings import Settings
 from quiz.store import StoreNotice
 from quiz.tui.navigation import screen_under
+from quiz.tui.timers import fire_late_one_shots
 from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
 
 if TYPE_CHECKING:
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
 # Every screen is imported when first shown: the study, drill, summary and stats screens
 # pull in Markdown, TextArea and plotext, which Home's start does not need, and Home and
 # Help (DataTable, the plan's status) are not needed for a due session's first card.
+
+fire_late_one_shots()  # a Resize (and every set_timer) is never lost under load: timers.py
 
 
 HEADER_SIDES = 18
