@@ -6,6 +6,12 @@ crash in a loop, a flood of warnings) grew the server's memory by every byte, 20
 for 200 MB, and then printed all of it. Here the server keeps the last
 `STDERR_KEPT_BYTES` (where a traceback's last lines, the ones that say what failed, are)
 and says how many came before them.
+
+textual-serve also stops relaying at the end of the app's stdout without waiting for the
+process: it was never reaped (a zombie per closed tab until the server ended) and its
+stdin pipe stayed open until collected, when asyncio warned of the unclosed transport.
+Here the process is waited for, killed if it outlives `PROCESS_END_SECONDS`, and its
+stdin closed.
 """
 
 from __future__ import annotations
@@ -18,7 +24,7 @@ from typing import Any
 
 from textual_serve.app_service import AppService
 
-__all__ = ["STDERR_KEPT_BYTES", "STDERR_READ_BYTES", "OutputTail", "TabApp"]
+__all__ = ["PROCESS_END_SECONDS", "STDERR_KEPT_BYTES", "STDERR_READ_BYTES", "OutputTail", "TabApp"]
 
 STDERR_KEPT_BYTES = 64 * 1024
 """How much of an app's stderr the console shows when the app ends: its last bytes."""
@@ -27,6 +33,8 @@ STDERR_READ_BYTES = 4096
 STDERR_END_SECONDS = 1.0
 """How long the app's stderr may stay open once its terminal has closed (a process it
 started may hold it): its tail is said without waiting longer."""
+PROCESS_END_SECONDS = 5.0
+"""How long the app may take to exit once its terminal has closed before it is killed."""
 
 
 class OutputTail:
@@ -85,6 +93,7 @@ class TabApp(AppService):
     async def run(self) -> None:
         """Relay the app as textual-serve does; once it ends, say its stderr's tail."""
         await super().run()
+        await self._reap()
         if self._stderr_reader is not None:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(asyncio.shield(self._stderr_reader), STDERR_END_SECONDS)
@@ -93,3 +102,17 @@ class TabApp(AppService):
                 await self._stderr_reader
         if text := self.stderr_tail.text():
             sys.stdout.write(text)  # where textual-serve said the app's stderr
+
+    async def _reap(self) -> None:
+        """Wait for the app's process to end (kill it if it lingers) and close its stdin."""
+        process = self._process
+        if process is None:
+            return
+        try:
+            await asyncio.wait_for(process.wait(), PROCESS_END_SECONDS)
+        except TimeoutError:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+            await process.wait()
+        if process.stdin is not None:
+            process.stdin.close()

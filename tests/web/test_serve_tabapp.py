@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import signal
 import sys
 
 import pytest
@@ -45,19 +46,7 @@ async def test_an_app_that_floods_its_stderr_costs_the_server_only_its_tail(
         f"sys.stderr.write({LAST_WORDS!r} + '\\n')\n"
     )
 
-    async def nowhere(_: object) -> None:
-        """The tab's websocket: this app never starts a terminal, so nothing is sent."""
-
-    async def close() -> None:
-        """The tab's websocket is closed when the app ends."""
-
-    app = TabApp(
-        f"exec {shlex.join([sys.executable, '-c', flood])}",
-        write_bytes=nowhere,
-        write_str=nowhere,
-        close=close,
-        download_manager=DownloadManager(),
-    )
+    app = _tab_app(flood)
     await app._open_app_process()
     await app.run()  # to the app's end: `start` runs this in a task
     said = capsys.readouterr().out
@@ -66,3 +55,42 @@ async def test_an_app_that_floods_its_stderr_costs_the_server_only_its_tail(
     assert said.rstrip().endswith(LAST_WORDS)
     left_out = FLOOD_BYTES + len(LAST_WORDS) + 1 - STDERR_KEPT_BYTES
     assert said.startswith(f"[the app's stderr: {left_out} bytes before its last")
+
+
+def _tab_app(code: str) -> TabApp:
+    """A tab whose app is `python -c CODE`, its websocket nowhere."""
+
+    async def nowhere(_: object) -> None:
+        """This app never starts a terminal, so nothing is sent."""
+
+    async def close() -> None:
+        """The tab's websocket is closed when the app ends."""
+
+    return TabApp(
+        f"exec {shlex.join([sys.executable, '-c', code])}",
+        write_bytes=nowhere,
+        write_str=nowhere,
+        close=close,
+        download_manager=DownloadManager(),
+    )
+
+
+async def test_an_app_that_ends_after_its_terminal_closed_is_waited_for() -> None:
+    """textual-serve stopped at the end of stdout: the process, still exiting, was never
+    reaped, and its stdin transport warned when collected (a later test failed on it)."""
+    app = _tab_app("import os, time\nos.close(1)\ntime.sleep(0.5)\n")
+    process = await app._open_app_process()
+    await app.run()
+    assert process.returncode == 0
+    assert process.stdin is not None and process.stdin.is_closing()
+
+
+async def test_an_app_that_lingers_after_its_terminal_closed_is_killed(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr("quiz.serve.tabapp.PROCESS_END_SECONDS", 0.2)
+    app = _tab_app("import os, time\nos.close(1)\ntime.sleep(600)\n")
+    process = await app._open_app_process()
+    await app.run()
+    assert process.returncode == -signal.SIGKILL
+    assert process.stdin is not None and process.stdin.is_closing()
