@@ -13,7 +13,7 @@ import ast
 
 from engine.checkers.base import Checker
 from engine.source import without_bom
-from engine.verdict import LOADING, CaseResult, CaseStatus, Verdict, summarize
+from engine.verdict import LOADING, CaseResult, CaseStatus, Verdict, first_problem, summarize
 
 _NOTED = (CaseStatus.FAILED, CaseStatus.ERROR, CaseStatus.INVALID)
 
@@ -51,14 +51,7 @@ def with_order_notes(checker: Checker, source: str, verdict: Verdict) -> Verdict
         return verdict
     tail = "\n" + "\n".join(notes)
     cases = [_noted(case, tail) for case in verdict.cases]
-    first = next(
-        (
-            c
-            for c in cases
-            if c.status is not CaseStatus.PASSED and c.status is not CaseStatus.NOT_RUN
-        ),
-        None,
-    )
+    first = first_problem(cases, verdict.status)
     # a headline built from the first failure is built again; one of a timeout or crash stays
     rebuilt = verdict.summary == summarize(verdict.status, verdict.cases)
     summary = summarize(verdict.status, cases) if rebuilt else verdict.summary

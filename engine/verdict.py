@@ -15,6 +15,7 @@ __all__ = [
     "Status",
     "Verdict",
     "build_verdict",
+    "first_problem",
     "overall_status",
     "summarize",
 ]
@@ -62,7 +63,8 @@ class Verdict(BaseModel):
     )
     cases: list[CaseResult] = Field(default_factory=list, description="Per-case results.")
     first_failure: CaseResult | None = Field(
-        default=None, description="The first case that did not pass, explained."
+        default=None,
+        description="The case explained first: the first with the headline's outcome.",
     )
     stdout: str = Field(
         default="", description="Captured stdout, truncated, control chars stripped."
@@ -101,12 +103,31 @@ def overall_status(results: list[CaseResult]) -> Status:
     return Status.PASSED if results else Status.INTERNAL
 
 
+_SHOWN_FIRST = {
+    Status.FAILED: CaseStatus.FAILED,
+    Status.ERROR: CaseStatus.ERROR,
+    Status.TIMEOUT: CaseStatus.TIMEOUT,
+    Status.CRASHED: CaseStatus.ERROR,
+    Status.INVALID: CaseStatus.INVALID,
+    Status.INTERNAL: CaseStatus.ERROR,
+}
+
+
+def first_problem(results: list[CaseResult], status: Status) -> CaseResult | None:
+    """The case explained first: the first one whose outcome is the headline's (a case that
+    raised under an ERROR headline, even after cases that only failed), else the first that
+    did not pass. The headline and the problem shown under it then say the same thing."""
+    unpassed = [r for r in results if r.status not in (CaseStatus.PASSED, CaseStatus.NOT_RUN)]
+    worst = _SHOWN_FIRST.get(status)
+    return next((r for r in unpassed if r.status is worst), unpassed[0] if unpassed else None)
+
+
 def summarize(status: Status, results: list[CaseResult]) -> str:
     """One line for humans."""
     passed = sum(r.status is CaseStatus.PASSED for r in results)
     if status is Status.PASSED:
         return f"passed all {passed} cases"
-    first = next((r for r in results if r.status is not CaseStatus.PASSED), None)
+    first = first_problem(results, status)
     where = f"; first problem in {first.name}: {first.message}" if first else ""
     return f"{status.value}: {passed}/{len(results)} cases passed{where}"
 
@@ -125,14 +146,7 @@ def build_verdict(
 ) -> Verdict:
     """Assemble the verdict; `status`/`summary` override what the cases imply (timeouts, crashes)."""
     final = status or overall_status(results)
-    first = next(
-        (
-            r
-            for r in results
-            if r.status is not CaseStatus.PASSED and r.status is not CaseStatus.NOT_RUN
-        ),
-        None,
-    )
+    first = first_problem(results, final)
     return Verdict(
         drill=drill,
         status=final,
