@@ -137,16 +137,11 @@ class Checker(ABC):
     def call_signatures(self) -> dict[str, str]:
         """Each entry's parameters as written, defaults too, without annotations:
         `maxpool_backward(dout, x, size=2, stride=2)`, what a file lacking it is told to
-        write (the names alone left out that size and stride may be omitted)."""
-        import inspect
+        write (the names alone left out that size and stride may be omitted); a default
+        as the reference's source writes it (`eps=1e-5`, not repr's `1e-05`)."""
+        from engine.signature_text import written_signature
 
-        written = {}
-        for name, fn in self.reference().items():
-            signature = inspect.signature(fn)
-            bare = [p.replace(annotation=p.empty) for p in signature.parameters.values()]
-            plain = signature.replace(parameters=bare, return_annotation=signature.empty)
-            written[name] = f"{name}{plain}"
-        return written
+        return {name: written_signature(name, fn) for name, fn in self.reference().items()}
 
     def signatures(self) -> dict[str, tuple[str, ...]]:
         """Positional parameter names of each entry, taken from the reference."""

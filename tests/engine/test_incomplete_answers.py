@@ -58,7 +58,7 @@ def test_a_pair_drill_with_neither_function_names_both_signatures() -> None:
     checker = get_checker("nn.batchnorm.batchnorm")
     verdict = grade_source_inprocess(checker, "import numpy as np\n", seed=3)
     assert verdict.status is Status.ERROR
-    assert "`batchnorm_forward(X, gamma, beta, eps=1e-05)`" in verdict.summary
+    assert "`batchnorm_forward(X, gamma, beta, eps=1e-5)`" in verdict.summary
     assert BACKWARD_SIGNATURE in verdict.summary
     assert "it defines no functions" in verdict.summary
 
