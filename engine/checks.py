@@ -168,10 +168,6 @@ LAZY_HINT = ", which hands out its values one at a time; return a list of them i
 """Told a drill that returned a generator (a mini-batches answer that `yield`s), a map or a
 set where a list was asked for: the sandbox's wire says the same."""
 
-_LARGEST_FLOAT_INT = int(np.finfo(np.float64).max)
-"""The largest float64, as an int: `float()` of a bigger Python int raises OverflowError
-(exactly at this bound it rounds to the largest float, which is finite)."""
-
 
 def not_float64_reason(dtype: np.dtype[Any]) -> str:
     """Why a float dtype other than float64 fails a drill, as the end of a sentence.
@@ -381,9 +377,8 @@ class Judgement:
 
         A float32 (or float16, longdouble) number fails as a float32 array does in `array`:
         once turned into a Python float its precision no longer shows, and a learner read
-        only "wrong rate" or, where the tolerance is loose, passed with it. A Python int too
-        large for a float is named here: `float()` of it raised OverflowError, which the
-        grader could only report as a value it "could not interpret".
+        only "wrong rate" or, where the tolerance is loose, passed with it. A Python int past
+        64 bits never gets here: the wire refuses it first, as an invalid return.
         """
         if value is None:
             self.fail(f"{label} is None: did you forget to return it?")
@@ -401,12 +396,6 @@ class Judgement:
                     f"{label} is a {value.dtype} number; expected float64 (a Python float or "
                     f"np.float64): {not_float64_reason(value.dtype)}"
                 )
-        if isinstance(value, int) and abs(value) > _LARGEST_FLOAT_INT:
-            self.fail(
-                f"{label} is an int with {len(str(abs(value)))} digits, too large for a float64 "
-                "(the largest is about 1.8e308): Python's ints never overflow, so integer "
-                "arithmetic grew it past any float; compute it in float64"
-            )
         out = float(value)
         if not math.isfinite(out):
             self.fail(f"{label} is {out}")

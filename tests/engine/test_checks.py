@@ -19,6 +19,7 @@ from engine.checks import (
     rel_error,
     scale_factor,
 )
+from engine.sandbox.wire import INT_RANGE
 from engine.verdict import CaseStatus
 
 
@@ -205,10 +206,10 @@ def test_a_longdouble_result_is_not_said_to_keep_fewer_digits() -> None:
     assert "float32 keeps fewer digits" in run(np.float32(0.5), "scalar")
 
 
-def test_an_int_too_large_for_a_float_is_named() -> None:
-    """`float(10**400)` raises OverflowError, which reached the user as "the grader could not
-    interpret the returned value (OverflowError)"; it is now a named mistake, either sign, and
-    the largest int a float holds still passes."""
+def test_every_int_the_wire_carries_is_a_number_to_scalar() -> None:
+    """The wire refuses ints past 64 bits (tests/engine/test_verdict_agreement.py reads that
+    verdict), so the ints `scalar` sees all fit a float64: its words for an int of hundreds of
+    digits could reach no one and are gone. The wire's extremes and a plain int pass."""
 
     def run(value: object) -> str:
         def body(j: Judgement) -> None:
@@ -216,12 +217,8 @@ def test_an_int_too_large_for_a_float_is_named() -> None:
 
         return Judgement("c", "").run(body).message
 
-    for value in (10**400, -(10**400), int(np.finfo(np.float64).max) + 2**971):
-        message = run(value)
-        assert message.startswith("the loss is an int with "), message
-        assert "digits, too large for a float64" in message
-    assert "401 digits" in run(10**400)
-    assert run(int(np.finfo(np.float64).max)) == "" and run(10**300) == ""
+    low, high = INT_RANGE
+    assert run(high) == "" and run(low) == "" and run(3) == ""
 
 
 def test_a_scalar_gets_no_scale_hint_but_an_array_does() -> None:
