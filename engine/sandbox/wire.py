@@ -138,13 +138,15 @@ _NUMPY_SCALAR_TYPES: frozenset[type] = frozenset(np.dtype(code).type for code in
 
 
 def _describe_type(value: Any) -> str:
-    """A short, safe name for the type of a value the protocol refuses."""
+    """A short, safe name for the type of a value the protocol refuses, with its article:
+    "got a generator" (it read "got generator", as a typo would)."""
     cls = type(value)
     module = getattr(cls, "__module__", "") or ""
     name = getattr(cls, "__qualname__", "?")
     if not isinstance(name, str) or not isinstance(module, str):
         return "an object of an unknown type"
-    return f"{module}.{name}" if module not in ("builtins", "") else name
+    named = f"{module}.{name}" if module not in ("builtins", "") else name
+    return f"{'an' if named[:1].lower() in 'aeiou' else 'a'} {named}"
 
 
 _PLAIN = "only numpy arrays, numbers, bools and lists/tuples/dicts of those can be returned"
@@ -160,7 +162,7 @@ wrote `yield` in mini-batches only what may be returned, not to wrap it in list(
 def _refusal(value: Any, cls: type) -> str:
     """Why the child refuses a value that is not plain, and what to return instead where a
     number was clearly meant (a complex, a Fraction or Decimal, a number written as text):
-    "got complex; only ... numbers ... can be returned" read as a contradiction."""
+    "got a complex; only ... numbers ... can be returned" read as a contradiction."""
     name = _describe_type(value)
     try:
         hint = _number_hint(value, cls, name)

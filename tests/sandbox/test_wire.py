@@ -91,18 +91,18 @@ class _Raising(type):
 @pytest.mark.parametrize(
     ("value", "phrase"),
     [
-        (Fraction(1, 3), "got fractions.Fraction, a number type the grader does not take;"),
-        (Decimal("0.5"), "got decimal.Decimal, a number type the grader does not take;"),
-        (complex(0.5, 0.0), "got complex, a complex number whose imaginary part is 0;"),
-        (np.complex128(0.5), "got numpy.complex128, a complex number whose imaginary part is 0;"),
-        (np.complex64(0.5 + 1j), "got numpy.complex64, a complex number; the drills return real"),
+        (Fraction(1, 3), "got a fractions.Fraction, a number type the grader does not take;"),
+        (Decimal("0.5"), "got a decimal.Decimal, a number type the grader does not take;"),
+        (complex(0.5, 0.0), "got a complex, a complex number whose imaginary part is 0;"),
+        (np.complex128(0.5), "got a numpy.complex128, a complex number whose imaginary part is 0;"),
+        (np.complex64(0.5 + 1j), "got a numpy.complex64, a complex number; the drills return real"),
         (" 0.693 ", "got the string '0.693', a number written as text; return the number"),
         ("passed", "got a string where a number or an array was expected"),
-        (_Raising("Odd", (), {})(), f"got {__name__}.Odd; only numpy arrays, numbers, bools"),
-        ((x for x in range(2)), "got generator, which hands out its values one at a time;"),
-        (map(float, [1, 2]), "got map, which hands out its values one at a time;"),
-        ({1.0, 2.0}, "got set, which hands out its values one at a time;"),
-        ({"a": 1}.values(), "got dict_values, which hands out its values one at a time;"),
+        (_Raising("Odd", (), {})(), f"got a {__name__}.Odd; only numpy arrays, numbers, bools"),
+        ((x for x in range(2)), "got a generator, which hands out its values one at a time;"),
+        (map(float, [1, 2]), "got a map, which hands out its values one at a time;"),
+        ({1.0, 2.0}, "got a set, which hands out its values one at a time;"),
+        ({"a": 1}.values(), "got a dict_values, which hands out its values one at a time;"),
     ],
 )
 def test_a_number_of_a_refused_type_is_told_what_to_return(value: Any, phrase: str) -> None:

@@ -223,7 +223,7 @@ UNENCODABLE_RETURNS = [
     (
         "nn.activations.sigmoid",
         "import numpy as np\n\n\ndef sigmoid(z):\n    return (1 / (1 + np.exp(-v)) for v in z)\n",
-        "invalid return: the returned value: got generator",
+        "invalid return: the returned value: got a generator",
     ),
     (
         "deep.clipping.clip_grad_norm",
@@ -231,7 +231,7 @@ UNENCODABLE_RETURNS = [
         "    total = float(np.sqrt(sum(np.sum(g * g) for g in grads)))\n"
         "    scale = max_norm / total if total > max_norm else 1.0\n"
         "    return map(lambda g: g * scale, grads), total\n",
-        "invalid return: the returned value, item [0]: got map",
+        "invalid return: the returned value, item [0]: got a map",
     ),
     (
         "nn.minibatch.random_mini_batches",
@@ -239,7 +239,7 @@ UNENCODABLE_RETURNS = [
         "    p = rng.permutation(X.shape[1])\n"
         "    for k in range(0, X.shape[1], batch_size):\n"
         "        yield X[:, p[k : k + batch_size]], Y[:, p[k : k + batch_size]]\n",
-        "invalid return: the returned value: got generator",
+        "invalid return: the returned value: got a generator",
     ),
 ]
 

@@ -1,4 +1,4 @@
-# expect: invalid | got generator, which hands out its values one at a time; return a list of them instead (list(...))
+# expect: invalid | got a generator, which hands out its values one at a time; return a list of them instead (list(...))
 import numpy as np
 
 
