@@ -17,6 +17,7 @@ from typing import Any, NoReturn
 import numpy as np
 from numpy.typing import NDArray
 
+from engine.outcome import NOT_WRITTEN
 from engine.verdict import CaseResult, CaseStatus
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "max_abs_error",
     "missing_module_note",
     "not_float64_reason",
+    "not_written_message",
     "normal_z",
     "rel_error",
     "rel_errors",
@@ -67,6 +69,27 @@ def missing_module_note(error: str) -> str:
     return (
         f"drills run with NumPy and the Python standard library only, so {top} is not "
         "available here: write that part with NumPy (the prompt's formulas are all it needs)"
+    )
+
+
+_NOT_IMPLEMENTED = re.compile(r"NotImplementedError(?::|\n|$)")
+_FRAME = re.compile(r"^\s*line (\d+), in ([A-Za-z_]\w*):", re.MULTILINE)
+
+
+def not_written_message(error: str) -> str | None:
+    """What a case says when the code raised NotImplementedError, as every starter does, or
+    None for any other error. A first grading of the starter read "your code raised
+    NotImplementedError" over its own `raise` line, a traceback for a drill not begun."""
+    if _NOT_IMPLEMENTED.match(error) is None:
+        return None
+    frames = _FRAME.findall(error)
+    # the first line alone stands in a case's row: the name, then what to do under it
+    if not frames:
+        return f"your code {NOT_WRITTEN}\nit raises NotImplementedError: write it as the Task asks"
+    line, function = frames[-1]
+    return (
+        f"{function} {NOT_WRITTEN}\nit still raises NotImplementedError (line {line}), as the"
+        " starter does: replace that line with your code, as the Task asks"
     )
 
 

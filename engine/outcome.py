@@ -43,3 +43,8 @@ GRADER_FAILED = "the grader failed, not your code"
 GRADER_FAILED_PREFIX = f"internal: {GRADER_FAILED}: "
 """How such a verdict's message starts, before the reason: its summary and its one result
 say it whole for `--json`; a text whose headline says GRADER_FAILED shows only the reason."""
+
+NOT_WRITTEN = "is not written yet"
+"""The words of a case whose function still raises the starter's NotImplementedError
+(`engine.checks.not_written_message`): a front end that finds them in a first problem's
+first line sends the person to the drill's Task, not to a fix."""

@@ -233,6 +233,15 @@ def _next_step(
         )
     if seed is not None:  # the line above says how to replay a seed not asked for
         again += f" --case-seed {seed}"
+    from engine.outcome import NOT_WRITTEN  # loaded with the verdict: no start-up cost
+
+    first = verdict.first_failure
+    if first is not None and NOT_WRITTEN in first.message.partition("\n")[0]:
+        # the starter as it was handed out: a drill not begun is sent to its Task
+        return (
+            f"next: write it as the Task asks (`drillbit show {drill_id}` shows it), then"
+            f" grade it again:\n{again}\nstuck? `drillbit hint {drill_id}` shows a hint"
+        )
     return (
         f"next: fix the first problem above, then grade it again:\n{again}\n"
         f"stuck? `drillbit hint {drill_id}` shows a hint"

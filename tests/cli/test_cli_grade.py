@@ -17,7 +17,8 @@ from pathlib import Path
 import pytest
 from fsrs import State
 
-from engine.verdict import Status, Verdict
+from engine.outcome import NOT_WRITTEN
+from engine.verdict import CaseResult, CaseStatus, Status, Verdict
 from quiz.bank.loader import load_bank
 from quiz.cli.grading import _next_step
 from quiz.drafts import Drafts
@@ -667,3 +668,26 @@ def test_a_file_over_the_source_limit_is_refused_before_the_sandbox(
     assert result.stderr == f"drillbit: grade: {huge}: 98 KiB, over the limit of 64 KiB\n"
     with Store.open() as store:  # nothing graded, nothing saved
         assert store.draft("sigmoid") is None
+
+
+def test_a_starter_not_written_yet_is_sent_to_the_task() -> None:
+    """The starter's verdict ended "fix the first problem above" under a NotImplementedError:
+    a drill not begun is told where the Task is."""
+    first = CaseResult(
+        name="case 1: x",
+        status=CaseStatus.ERROR,
+        message=f"relu {NOT_WRITTEN}\nit still raises NotImplementedError (line 6), ...",
+    )
+    verdict = Verdict(
+        drill="nn.activations.relu_family",
+        status=Status.ERROR,
+        seed=1,
+        cases=[first],
+        first_failure=first,
+    )
+    line = _next_step(verdict, drill_id="relu-family", file=Path("a.py"), seed=None, rows=None)
+    assert line.startswith("next: write it as the Task asks (`drillbit show relu-family` shows")
+    assert "  drillbit grade relu-family a.py\n" in line
+    failed = verdict.model_copy(update={"first_failure": first.model_copy(update={"message": "x"})})
+    fix = _next_step(failed, drill_id="relu-family", file=Path("a.py"), seed=None, rows=None)
+    assert fix.startswith("next: fix the first problem above")

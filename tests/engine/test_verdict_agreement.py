@@ -14,7 +14,9 @@ from typing import Any
 import pytest
 
 from engine.checkers import get_checker
+from engine.checks import not_written_message
 from engine.grade_inprocess import grade_source_inprocess
+from engine.outcome import NOT_WRITTEN
 from engine.signature_text import written_signature
 from engine.verdict import CaseResult, CaseStatus, Status, build_verdict
 from quiz.bank.loader import load_bank
@@ -137,3 +139,41 @@ def test_an_int_past_64_bits_is_refused_by_the_wire_with_its_size(big: int) -> N
     message = verdict.first_failure.message
     assert f"an int of {big.bit_length()} bits is too large to send" in message, message
     assert "fit in 64 bits" in message and "digits" not in message
+
+
+def test_every_starter_is_told_kindly_that_it_is_not_written_yet() -> None:
+    """A first grading of the unchanged starter read "your code raised NotImplementedError"
+    over the starter's own `raise` line: each case now names the function not written yet
+    and points at the Task, with no traceback."""
+    told = 0
+    for card in load_bank([CONTENT], use_cache=False).cards:
+        checker = getattr(card.front, "checker", None)
+        if card.front.kind != "coding" or not checker:
+            continue
+        entries = get_checker(checker).entries
+        verdict = grade_source_inprocess(get_checker(checker), card.starter, seed=2)
+        for case in verdict.cases:
+            assert "raised NotImplementedError" not in case.message, (card.id, case.message)
+            if NOT_WRITTEN not in case.message:
+                continue
+            told += 1
+            headline, _, advice = case.message.partition("\n")
+            assert headline.removesuffix(f" {NOT_WRITTEN}") in entries, (card.id, headline)
+            assert "as the Task asks" in advice and ", in " not in advice, (card.id, advice)
+    assert told > 100  # nearly every starter raises, on every case
+
+
+def test_only_not_implemented_is_not_written_and_its_function_is_the_one_that_raised() -> None:
+    nested = (
+        "NotImplementedError\n"
+        "  line 9, in layer_forward: return helper(x)\n"
+        "  line 4, in helper: raise NotImplementedError"
+    )
+    message = not_written_message(nested)
+    assert message is not None and message.startswith(f"helper {NOT_WRITTEN}\n")
+    assert "(line 4)" in message
+    assert not_written_message("NotImplementedError: later") == (
+        f"your code {NOT_WRITTEN}\nit raises NotImplementedError: write it as the Task asks"
+    )
+    for other in ("ValueError: shapes\n  line 3, in f: x", "NotImplementedErrorish: no", ""):
+        assert not_written_message(other) is None

@@ -9,7 +9,12 @@ from typing import Any, ClassVar
 
 from engine.checkers.base import Case, Checker, Outcome
 from engine.checkers.nn._square import swapped_axes_cause
-from engine.checks import FALSE_FAILURE_RATE, Judgement, missing_module_note
+from engine.checks import (
+    FALSE_FAILURE_RATE,
+    Judgement,
+    missing_module_note,
+    not_written_message,
+)
 from engine.verdict import CaseResult, CaseStatus
 
 __all__ = ["FP_EVENTS", "NNChecker", "call_inputs", "stat_note"]
@@ -98,6 +103,11 @@ class NNChecker(Checker):
     def judge_prepared(self, case: Case, outcome: Outcome, prepared: Any) -> CaseResult:
         """The common prelude, then `check`, which finds `prepared` as `j.prepared`."""
         if outcome.error is not None:
+            unwritten = not_written_message(outcome.error)
+            if unwritten is not None:  # the starter's raise: no traceback for a drill not begun
+                return CaseResult(
+                    name=case.name, status=CaseStatus.ERROR, message=unwritten, inputs=case.describe
+                )
             cause = self.error_cause(case, outcome.error)
             problem = cause
             if cause is None:
