@@ -239,8 +239,8 @@ def _next_step(
     if first is not None and NOT_WRITTEN in first.message.partition("\n")[0]:
         # the starter as it was handed out: a drill not begun is sent to its Task
         return (
-            f"next: write it as the Task asks (`drillbit show {drill_id}` shows it), then"
-            f" grade it again:\n{again}\nstuck? `drillbit hint {drill_id}` shows a hint"
+            f"next: write it as the Task asks (`drillbit show {drill_id}`),\n"
+            f"then grade it again:\n{again}\nstuck? `drillbit hint {drill_id}` shows a hint"
         )
     return (
         f"next: fix the first problem above, then grade it again:\n{again}\n"

@@ -686,7 +686,7 @@ def test_a_starter_not_written_yet_is_sent_to_the_task() -> None:
         first_failure=first,
     )
     line = _next_step(verdict, drill_id="relu-family", file=Path("a.py"), seed=None, rows=None)
-    assert line.startswith("next: write it as the Task asks (`drillbit show relu-family` shows")
+    assert line.startswith("next: write it as the Task asks (`drillbit show relu-family`),\n")
     assert "  drillbit grade relu-family a.py\n" in line
     failed = verdict.model_copy(update={"first_failure": first.model_copy(update={"message": "x"})})
     fix = _next_step(failed, drill_id="relu-family", file=Path("a.py"), seed=None, rows=None)
