@@ -170,6 +170,27 @@ def side_figures(
     ]
 
 
+def medians_and_ratio(
+    stem: str,
+    spent: dict[str, list[float]],
+    unit: str,
+    params: dict[str, Any],
+    *,
+    slow: str,
+    fast: str,
+) -> list[Figure]:
+    """Each way's median CPU (`{stem}_{way}_cpu_{unit}`) and how many times the slow way's
+    is the fast way's (`{stem}_ratio`; 0 when the fast way took no time to measure)."""
+    figures = [
+        Figure(f"{stem}_{way}_cpu_{unit}", median(values), unit, params)
+        for way, values in spent.items()
+    ]
+    slow_median, fast_median = median(spent[slow]), median(spent[fast])
+    ratio = round(slow_median / fast_median, 2) if fast_median else 0.0
+    figures.append(Figure(f"{stem}_ratio", ratio, "x", params))
+    return figures
+
+
 SIDES = ("before", "after")
 """The two trees of an `--against` run: the older one, then this one."""
 _UNITS = {"ms": "ms", "us": "us", "mb": "MB"}

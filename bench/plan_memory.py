@@ -22,7 +22,7 @@ from pathlib import Path
 
 from fsrs import Card, Rating, Scheduler
 
-from bench.common import REPO, Figure, median, merge_results, run_stamp
+from bench.common import REPO, Figure, medians_and_ratio, merge_results, run_stamp
 
 SECTION = "plan_memory"
 
@@ -68,15 +68,9 @@ def measure(home: Path, rounds: int, log: Callable[[str], object] = print) -> li
                 raise RuntimeError("the kept Cards differ from a parse of the saved states")
             log(f"  round {round_ + 1}: " + ", ".join(f"{n} {spent[n][-1]:.1f} ms" for n in order))
     shape = {"cards": len(ids), "rounds": rounds}
-    figures = [
-        Figure(f"plan_memory_{name}_cpu_ms", median(values), "ms", shape)
-        for name, values in spent.items()
-    ]
-    kept, parsed = median(spent["kept"]), median(spent["parsed_each_time"])
-    figures.append(
-        Figure("plan_memory_ratio", round(parsed / kept, 2) if kept else 0.0, "x", shape)
+    return medians_and_ratio(
+        "plan_memory", spent, "ms", shape, slow="parsed_each_time", fast="kept"
     )
-    return figures
 
 
 def main(argv: Sequence[str] | None = None) -> int:

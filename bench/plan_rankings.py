@@ -29,7 +29,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from bench.common import REPO, Figure, median, merge_results, run_stamp
+from bench.common import REPO, Figure, medians_and_ratio, merge_results, run_stamp
 
 SECTION = "plan_rankings"
 KEPT = 6
@@ -104,15 +104,7 @@ def measure(
             spent[name].append(totals[name])
         log(f"  round {round_ + 1}: " + ", ".join(f"{n} {totals[n]:.2f} s" for n in order))
     shape = {"days_placed": len(inputs), "rounds": rounds, "looks": len(inputs[0][0].days)}
-    figures = [
-        Figure(f"plan_rankings_{name}_cpu_s", median(values), "s", shape)
-        for name, values in spent.items()
-    ]
-    ours, theirs = median(spent["this"]), median(spent["base"])
-    figures.append(
-        Figure("plan_rankings_ratio", round(theirs / ours, 2) if ours else 0.0, "x", shape)
-    )
-    return figures
+    return medians_and_ratio("plan_rankings", spent, "s", shape, slow="base", fast="this")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
