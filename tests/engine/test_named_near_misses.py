@@ -103,7 +103,7 @@ NEAR_MISSES = [
 ]
 
 
-MAXPOOL_UNRAVEL_TRANSPOSED = """
+_MAXPOOL_FORWARD = """
 import numpy as np
 
 def maxpool_forward(x, size=2, stride=2):
@@ -114,7 +114,11 @@ def maxpool_forward(x, size=2, stride=2):
         for j in range(Wo):
             out[:, :, i, j] = x[:, :, i * stride : i * stride + size, j * stride : j * stride + size].max(axis=(2, 3))
     return out
+"""
 
+MAXPOOL_UNRAVEL_TRANSPOSED = (
+    _MAXPOOL_FORWARD
+    + """
 def maxpool_backward(dout, x, size=2, stride=2):
     N, C, Ho, Wo = dout.shape
     dx = np.zeros_like(x)
@@ -127,6 +131,7 @@ def maxpool_backward(dout, x, size=2, stride=2):
                     dx[n, c, i * stride + u, j * stride + v] += dout[n, c, i, j]
     return dx
 """
+)
 
 MHA_ONLY_K_AND_V_FROM_BLOCKS = """
 import numpy as np
@@ -328,21 +333,13 @@ MHA_QK_TRANSPOSED = MHA_CAUSAL_TRANSPOSED.replace(
 ).replace("np.triu(", "np.tril(")
 
 # raises a ValueError on every backward case, but not on an empty window: not the stride's message
-MAXPOOL_BACKWARD_BAD_RESHAPE = """
-import numpy as np
-
-def maxpool_forward(x, size=2, stride=2):
-    N, C, H, W = x.shape
-    Ho, Wo = (H - size) // stride + 1, (W - size) // stride + 1
-    out = np.empty((N, C, Ho, Wo))
-    for i in range(Ho):
-        for j in range(Wo):
-            out[:, :, i, j] = x[:, :, i * stride : i * stride + size, j * stride : j * stride + size].max(axis=(2, 3))
-    return out
-
+MAXPOOL_BACKWARD_BAD_RESHAPE = (
+    _MAXPOOL_FORWARD
+    + """
 def maxpool_backward(dout, x, size=2, stride=2):
     return dout.reshape(x.shape)
 """
+)
 
 # the ReLU applied to the gradient: on one example with da1 < 0 both dW1 and db1 are 0,
 # which is a slip upstream, not a bias gradient left out
@@ -426,18 +423,9 @@ def test_a_window_cut_short_is_named_only_for_shapes_an_unpadded_slice_has(
     assert (cause is not None and "not from the padded x" in cause) is named
 
 
-MAXPOOL_UNRAVELLED_BY_IMAGE = """
-import numpy as np
-
-def maxpool_forward(x, size=2, stride=2):
-    N, C, H, W = x.shape
-    Ho, Wo = (H - size) // stride + 1, (W - size) // stride + 1
-    out = np.empty((N, C, Ho, Wo))
-    for i in range(Ho):
-        for j in range(Wo):
-            out[:, :, i, j] = x[:, :, i * stride : i * stride + size, j * stride : j * stride + size].max(axis=(2, 3))
-    return out
-
+MAXPOOL_UNRAVELLED_BY_IMAGE = (
+    _MAXPOOL_FORWARD
+    + """
 def maxpool_backward(dout, x, size=2, stride=2):
     dx = np.zeros_like(x)
     n, c, rows, cols = dout.shape
@@ -450,6 +438,7 @@ def maxpool_backward(dout, x, size=2, stride=2):
                     dx[a, b, r * stride + u, s * stride + v] += dout[a, b, r, s]
     return dx
 """
+)
 
 
 def test_an_index_past_the_edge_from_the_image_width_is_not_called_the_stride() -> None:
