@@ -34,7 +34,7 @@ from typing import Any
 
 from engine.checkers.base import harness_sources
 from engine.sandbox import pycache as pycache_module
-from engine.sandbox import wire
+from engine.sandbox import staging, wire
 from engine.sandbox.bwrap import (
     SANDBOX_GRADER,
     SANDBOX_HOME,
@@ -111,30 +111,30 @@ def _same_file(path: str, fd: int) -> bool:
     return (named.st_dev, named.st_ino) == (held.st_dev, held.st_ino)
 
 
-def make_workdir(attempts: int = 8, root: str | None = None) -> tuple[str, int]:
-    """A fresh host work dir and a descriptor holding a shared `flock` on it, kept until the
-    dir is removed: no sweep takes a locked dir.
+def make_workdir(root: str | None = None) -> tuple[str, int, str]:
+    """A fresh host work dir: its top, a descriptor holding a shared `flock` on it (kept until
+    the dir is removed: no sweep takes a locked dir), and the child's own folder in it.
 
     The lock, not the pid in the name, marks the dir as in use: a drillbit in another PID
-    namespace (a container sharing the temp dir) sees that pid as gone. A sweep may claim
-    the dir in the moment between its creation and the lock; then the lock is refused (the
-    sweep holds it) or the name no longer leads to it, and another dir is made. `root`:
-    the temp dir (tests pass their own rather than change `tempfile`'s, which the warm
-    pools' threads read at the same time)."""
-    for _ in range(attempts):
-        path = tempfile.mkdtemp(prefix=f"{WORKDIR_PREFIX}{os.getpid()}-", dir=root)
-        try:
-            fd = os.open(path, _DIR_FLAGS)
-        except OSError:
-            continue  # a sweep removed it already
+    namespace (a container sharing the temp dir) sees that pid as gone. The dir is built and
+    locked in a private folder (`staging`) and only then moved into the temp dir (`root`:
+    tests pass their own rather than change `tempfile`'s, which the warm pools' threads read
+    at the same time), so no child finds it while it is writable, nor a sweep before its lock."""
+    root = root or tempfile.gettempdir()
+    prefix = f"{WORKDIR_PREFIX}{os.getpid()}-"
+    name = f"{prefix}{os.urandom(16).hex()}"
+    with staging.private_folder(root, prefix) as (_, private):
+        os.mkdir(name, stat.S_IRWXU, dir_fd=private)
+        fd = os.open(name, _DIR_FLAGS, dir_fd=private)
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            if _same_file(path, fd):
-                return path, fd
-        except OSError:
-            pass  # a sweep holds it: it is removing the dir
-        os.close(fd)
-    raise OSError(f"no work dir could be kept from sweeps in {root or tempfile.gettempdir()}")
+            own = _hide(fd)
+            staging.move_in(fd, name, private, root)
+        except BaseException:
+            os.close(fd)  # the dir is removed with the private folder
+            raise
+    top = os.path.join(root, name)
+    return top, fd, os.path.join(top, HIDDEN, own)
 
 
 HIDDEN = "hidden"
@@ -142,8 +142,8 @@ HIDDEN = "hidden"
 holds no capability and may not change a mode) can pass through it but not list it or add to it."""
 
 
-def hide_workdir(top: str, fd: int) -> str:
-    """The child's own folder inside the locked top `top` (held open by `fd`), named unguessably
+def _hide(fd: int) -> str:
+    """The name of the child's own folder, made in the top held open by `fd`: unguessable,
     under a folder no child can list; the top is left readable but not writable.
 
     With seccomp alone a child has its user's rights over every file, and the temp dir is
@@ -157,11 +157,11 @@ def hide_workdir(top: str, fd: int) -> str:
     try:
         name = os.urandom(16).hex()
         os.mkdir(name, stat.S_IRWXU, dir_fd=hidden)
+        staging.step("made")
         os.fchmod(hidden, stat.S_IXUSR)
     finally:
         os.close(hidden)
-    os.fchmod(fd, stat.S_IRUSR | stat.S_IXUSR)
-    return os.path.join(top, HIDDEN, name)
+    return name
 
 
 def _claim(path: str, root: str) -> tuple[str, int] | None:
@@ -169,6 +169,11 @@ def _claim(path: str, root: str) -> tuple[str, int] | None:
     process (its maker, or another sweep) holds it, or it is gone or not ours."""
     try:
         fd = os.open(path, _DIR_FLAGS)
+    except PermissionError:  # a private folder (`staging`, 0o300), which only its owner opens
+        private = _open_private(path)
+        if private is None:
+            return None
+        fd = private
     except OSError:
         return None
     try:
@@ -183,6 +188,37 @@ def _claim(path: str, root: str) -> tuple[str, int] | None:
         pass
     os.close(fd)
     return None
+
+
+def _open_private(path: str) -> int | None:
+    """A folder of ours that its owner cannot read (a private folder, `staging`, or a work
+    dir on its way in or out of one) opened for reading, under an exclusive lock: its owner's
+    read bit is given back, and its mode put back at once if another process holds its lock
+    (it is in use). Only the read bit: a work dir moving stays unenterable. A private folder
+    in use by a drillbit in another PID namespace is listable for that moment."""
+    try:
+        pin = os.open(path, os.O_PATH | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        held = os.fstat(pin)
+        if held.st_uid != os.geteuid():
+            return None
+        mode = stat.S_IMODE(held.st_mode)
+        os.chmod(f"/proc/self/fd/{pin}", mode | stat.S_IRUSR)  # never a link: `tree.own_folder`
+        fd = os.open(f"/proc/self/fd/{pin}", _DIR_FLAGS & ~os.O_NOFOLLOW)
+    except OSError:
+        return None
+    finally:
+        os.close(pin)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # `_claim` takes it again, as its own
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.fchmod(fd, mode)
+        os.close(fd)
+        return None
+    return fd
 
 
 def sweep_stale_workdirs(root: str | None = None) -> int:
@@ -460,8 +496,7 @@ class Worker:
             # take many seconds: a pool lists this worker's dir once the worker is built, and
             # a dir that exists long before that looks like a leftover
             try:
-                self.workdir_top, self._workdir_lock = make_workdir()
-                self.workdir = hide_workdir(self.workdir_top, self._workdir_lock)
+                self.workdir_top, self._workdir_lock, self.workdir = make_workdir()
             except OSError:
                 self._remove_workdir()
                 for fd in inherited:
@@ -888,7 +923,12 @@ class Worker:
 
     def _remove_workdir(self) -> None:
         if self.workdir_top is not None:
-            remove_tree(self._workdir_now(self.workdir_top))
+            now = self._workdir_now(self.workdir_top)
+            if self._workdir_lock is None:
+                remove_tree(now)
+            else:
+                prefix = f"{WORKDIR_PREFIX}{os.getpid()}-"
+                staging.remove_privately(now, self._workdir_lock, prefix)
         lock, self._workdir_lock = self._workdir_lock, None
         if lock is not None:
             os.close(lock)  # only now: a sweep must not take the dir while it is removed

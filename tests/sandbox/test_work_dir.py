@@ -12,18 +12,21 @@ without the audit hooks: what is tested is the grader and the kernel layers.
 
 from __future__ import annotations
 
+import ctypes
 import fcntl
 import os
+import stat
 import subprocess
-import tempfile
 import textwrap
-from collections.abc import Iterator
+import threading
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 
 from engine.grade_sandboxed import grade
-from engine.sandbox import SandboxConfig, WorkerPool, worker
+from engine.sandbox import SandboxConfig, WorkerPool, staging, worker
 from engine.sandbox.config import ENGINE_DIR
 from engine.sandbox.pycache import process_alive
 from engine.sandbox.tree import remove_tree
@@ -40,6 +43,7 @@ from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import LIVE_POOLS, run_adversarial, shown
 
+T = TypeVar("T")
 PATIENT = PatientDoubleChecker()
 """A 60 s wall clock: the quota, not the deadline, must end the run."""
 LONG = "d" * 250
@@ -197,34 +201,133 @@ def test_a_locked_work_dir_is_kept_whatever_the_pid_in_its_name(temp_root: Path)
     assert os.listdir(temp_root) == []
 
 
-def test_a_sweep_between_a_dirs_creation_and_its_lock_costs_only_a_new_dir(
+def test_a_sweep_while_a_dir_is_made_or_removed_takes_nothing(
     temp_root: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The sweep runs (as from another PID namespace, where this pid looks gone) right after
-    the dir is made, before it is locked: it removes that one, and another is made, locked."""
-    real_alive, real_mkdtemp = process_alive, tempfile.mkdtemp
-    # this process's pid looks gone, as from another PID namespace (other pids as they are:
-    # the warm pools' threads use both functions at the same time)
+    """The sweep runs (as from another PID namespace, where this pid looks gone) at every step
+    of making and removing a dir: the dir is built and locked before it is in the temp dir,
+    and the private folders are locked, so it takes nothing until the removal is done."""
+    real_alive = process_alive
     monkeypatch.setattr(worker, "process_alive", lambda pid: pid != os.getpid() and real_alive(pid))
     root = str(temp_root)
-    made: list[str] = []
+    steps: list[str] = []
 
-    def mkdtemp_then_sweep(prefix: str, dir: str | None = None) -> str:  # noqa: A002
-        if dir != root:  # a warm pool's worker, not this test's
-            return real_mkdtemp(prefix=prefix, dir=dir)
-        made.append(real_mkdtemp(prefix=prefix, dir=dir))
-        if len(made) == 1:
-            assert sweep_stale_workdirs(root) == 1
-        return made[-1]
+    mine = threading.current_thread()  # the warm pools' threads make and remove theirs too
 
-    monkeypatch.setattr(tempfile, "mkdtemp", mkdtemp_then_sweep)
-    path, fd = make_workdir(root=root)
+    def sweep(name: str) -> None:
+        if threading.current_thread() is not mine:
+            return
+        steps.append(name)
+        assert sweep_stale_workdirs(root) == 0, name
+
+    monkeypatch.setattr(staging, "_pause", sweep)
+    path, fd, own = make_workdir(root=root)
     try:
-        assert len(made) == 2 and path == made[1] and not os.path.exists(made[0])
-        assert sweep_stale_workdirs(root) == 0  # locked: kept
-        assert os.path.isdir(path)
+        assert os.path.isdir(own) and os.listdir(root) == [os.path.basename(path)]
+        staging.remove_privately(path, fd, f"{WORKDIR_PREFIX}{os.getpid()}-")
     finally:
         os.close(fd)
+    assert steps == ["made", "moving in", "moved in", "moving out", "moved out"]
+    assert os.listdir(root) == []
+
+
+def _without_capabilities(work: Callable[[], T]) -> T:
+    """`work` run in a thread that holds no capability, as a sandbox child of this user does:
+    capabilities are per thread, and a test run as root would pass every mode otherwise."""
+    result: list[T] = []
+    failed: list[BaseException] = []
+
+    def run() -> None:
+        libc = ctypes.CDLL(None, use_errno=True)
+        header = (ctypes.c_uint32 * 2)(0x20080522, 0)  # _LINUX_CAPABILITY_VERSION_3, this thread
+        if libc.capset(header, (ctypes.c_uint32 * 6)()) != 0:
+            failed.append(OSError(ctypes.get_errno(), "capset"))
+            return
+        try:
+            result.append(work())
+        except BaseException as error:  # noqa: BLE001 - raised again in the test's thread
+            failed.append(error)
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    thread.join()
+    if failed:
+        raise failed[0]
+    return result[0]
+
+
+PLANTED = "planted-beside"
+
+
+def _plant_everywhere(root: str) -> list[str]:
+    """What a child graded beside does with seccomp alone: every folder of the temp dir
+    named as a work dir, and every folder beneath it that can be listed, gets a file; the
+    folders it was written in."""
+    planted = []
+    for name in os.listdir(root):
+        if not name.startswith(WORKDIR_PREFIX):
+            continue
+        top = os.path.join(root, name)
+        # the top by its name even when it cannot be listed (os.walk then yields nothing)
+        for folder in dict.fromkeys([top] + [f for f, _, _ in os.walk(top)]):
+            try:
+                with open(os.path.join(folder, PLANTED), "w") as f:
+                    f.write("x")
+                planted.append(folder)
+            except OSError:
+                pass
+    return planted
+
+
+def test_a_dir_is_never_writable_where_a_child_finds_it(
+    temp_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With seccomp alone a child graded beside lists the temp dir: a work dir was writable
+    there while it was made (between its `mkdir` and its modes) and while it was removed
+    (its owner's mode given back), and a file was planted in it. At each step now, a process
+    without capabilities finds nothing it can write: both happen in a private folder."""
+    root = str(temp_root)
+    planted: dict[str, list[str]] = {}
+
+    mine = threading.current_thread()  # the warm pools' threads make and remove theirs too
+
+    def plant(name: str) -> None:
+        if threading.current_thread() is not mine:
+            return
+        planted[name] = _without_capabilities(lambda: _plant_everywhere(root))
+
+    monkeypatch.setattr(staging, "_pause", plant)
+    path, fd, own = make_workdir(root=root)
+    try:
+        assert os.path.isdir(own)
+        staging.remove_privately(path, fd, f"{WORKDIR_PREFIX}{os.getpid()}-")
+    finally:
+        os.close(fd)
+    assert list(planted) == ["made", "moving in", "moved in", "moving out", "moved out"]
+    # only a private folder itself, by a name the attacker picks: no work dir, nothing in one
+    private = f"{WORKDIR_PREFIX}{os.getpid()}-{staging.PRIVATE}"
+    assert all(os.path.basename(f).startswith(private) for f in sum(planted.values(), [])), planted
+    assert os.listdir(root) == []
+    # the attacker can write: a folder of the temp dir named as a work dir, not private, gets one
+    (temp_root / f"{WORKDIR_PREFIX}open").mkdir(mode=0o700)
+    assert _without_capabilities(lambda: _plant_everywhere(root)) == [
+        str(temp_root / f"{WORKDIR_PREFIX}open")
+    ]
+
+
+def test_a_stale_private_folder_is_swept_and_a_live_one_kept(temp_root: Path) -> None:
+    """A private folder (0o300) can be opened only once its owner gives the read bit back:
+    a dead process's is swept, one whose lock is held (another PID namespace) is kept as it was."""
+    root = str(temp_root)
+    with staging.private_folder(root, f"{WORKDIR_PREFIX}{_gone_pid()}-") as (path, _):
+        assert _without_capabilities(lambda: sweep_stale_workdirs(root)) == 0
+        assert stat.S_IMODE(os.stat(path).st_mode) == staging.STAGING_MODE
+    stale = temp_root / f"{WORKDIR_PREFIX}{_gone_pid()}-stale"
+    stale.mkdir(mode=0o700)
+    (stale / "junk").write_bytes(b"x")
+    stale.chmod(staging.STAGING_MODE)
+    assert _without_capabilities(lambda: sweep_stale_workdirs(root)) == 1
+    assert os.listdir(root) == []
 
 
 def test_two_sweeps_never_remove_the_same_dir(
