@@ -396,6 +396,7 @@ SECURITY_CLAIMS: dict[str, str] = {
     "removed by the next drillbit that grades": "test_resources.py::test_work_dirs_of_dead_parents_are_swept",
     "locked by its app (`flock`)": "test_work_dir.py::test_a_locked_work_dir_is_kept_whatever_the_pid_in_its_name",
     "two sweeps never remove the same dir": "test_work_dir.py::test_two_sweeps_never_remove_the_same_dir",
+    "never writable where one can find it": "test_work_dir.py::test_a_dir_is_never_writable_where_a_child_finds_it",
     "open files": "test_resources.py::test_open_files_stop_at_the_limit",
     "a 96 MiB tmpfs home": "test_resources.py::test_the_home_is_a_bounded_tmpfs_under_bwrap",
     "`mount`": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",

@@ -282,7 +282,12 @@ def test_no_other_work_dir_can_be_written(sibling_pool: WorkerPool) -> None:
     """With seccomp alone the child has its user's rights over every file, and the temp dir
     lists every live work dir: a submission wrote into the waiting sibling's (the next
     submission's) by its name. The child's folder now sits under one it can neither list nor
-    write (mode 0o100), with 128 random bits for a name; Landlock refuses the write besides."""
+    write (mode 0o100), with 128 random bits for a name; Landlock refuses the write besides.
+    The grading's replacement worker is made, and earlier ones removed, while the attack
+    runs: that once failed this test under load (a file planted in a work dir writable in the
+    middle of either), whatever moment the attack meets now finds nothing to write, since both
+    happen in a private folder (each moment is staged in test_work_dir.py's
+    test_a_dir_is_never_writable_where_a_child_finds_it)."""
     assert sibling_pool.wait_warm(timeout=WARM_WITHIN_SECONDS)
     waiting = sibling_pool.warm_workdirs
     assert len(waiting) == 2
