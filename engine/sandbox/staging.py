@@ -92,15 +92,15 @@ def remove_privately(path: str, folder: int, prefix: str) -> None:
     if (held.st_dev, held.st_ino) != (named.st_dev, named.st_ino):
         remove_tree(path)
         return
-    with private_folder(root, prefix) as (_, staging):
-        grave = os.urandom(16).hex()
-        try:
+    try:
+        with private_folder(root, prefix) as (_, staging):
+            grave = os.urandom(16).hex()
             os.fchmod(folder, MOVING_MODE)
             step("moving out")
             os.rename(path, grave, dst_dir_fd=staging)
-        except OSError:
-            remove_tree(path)
-            return
-        step("moved out")
-        # through the private folder's descriptor: a link swapped in for its name leads nowhere
-        remove_tree(f"/proc/self/fd/{staging}/{grave}")
+            step("moved out")
+            # through the private folder's descriptor: a link swapped in for its name leads
+            # nowhere else
+            remove_tree(f"/proc/self/fd/{staging}/{grave}")
+    except OSError:  # no private folder could be made (a full disk), or the move was refused
+        remove_tree(path)

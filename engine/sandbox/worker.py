@@ -144,7 +144,8 @@ holds no capability and may not change a mode) can pass through it but not list 
 
 def _hide(fd: int) -> str:
     """The name of the child's own folder, made in the top held open by `fd`: unguessable,
-    under a folder no child can list; the top is left readable but not writable.
+    under a folder no child can list (the top is made readable, not writable, once it is in
+    the temp dir: `staging.move_in`).
 
     With seccomp alone a child has its user's rights over every file, and the temp dir is
     listable: a submission found every live work dir (a waiting sibling's, another drillbit's)
@@ -205,7 +206,9 @@ def _open_private(path: str) -> int | None:
         if held.st_uid != os.geteuid():
             return None
         mode = stat.S_IMODE(held.st_mode)
-        os.chmod(f"/proc/self/fd/{pin}", mode | stat.S_IRUSR)  # never a link: `tree.own_folder`
+        os.chmod(
+            f"/proc/self/fd/{pin}", mode | stat.S_IRUSR
+        )  # never a link: see `tree._own_folder`
         fd = os.open(f"/proc/self/fd/{pin}", _DIR_FLAGS & ~os.O_NOFOLLOW)
     except OSError:
         return None
