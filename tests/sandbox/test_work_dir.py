@@ -227,7 +227,15 @@ def test_a_sweep_while_a_dir_is_made_or_removed_takes_nothing(
         staging.remove_privately(path, fd, f"{WORKDIR_PREFIX}{os.getpid()}-")
     finally:
         os.close(fd)
-    assert steps == ["made", "moving in", "moved in", "moving out", "moved out"]
+    assert steps == [
+        "private",
+        "made",
+        "moving in",
+        "moved in",
+        "private",
+        "moving out",
+        "moved out",
+    ]
     assert os.listdir(root) == []
 
 
@@ -259,24 +267,25 @@ def _without_capabilities(work: Callable[[], T]) -> T:
 PLANTED = "planted-beside"
 
 
-def _plant_everywhere(root: str) -> list[str]:
-    """What a child graded beside does with seccomp alone: every folder of the temp dir
-    named as a work dir, and every folder beneath it that can be listed, gets a file; the
-    folders it was written in."""
-    planted = []
+def _plant_everywhere(root: str) -> tuple[list[str], list[str]]:
+    """What a child graded beside does with seccomp alone: a file in every folder of the temp
+    dir named as a work dir (by its name, listed or not) and in every folder beneath it that
+    can be listed. The folders written in: those it listed, and those it named blind."""
+    listed: list[str] = []
+    blind: list[str] = []
     for name in os.listdir(root):
         if not name.startswith(WORKDIR_PREFIX):
             continue
         top = os.path.join(root, name)
-        # the top by its name even when it cannot be listed (os.walk then yields nothing)
-        for folder in dict.fromkeys([top] + [f for f, _, _ in os.walk(top)]):
+        walked = [f for f, _, _ in os.walk(top)]  # nothing when the top cannot be listed
+        for folder in dict.fromkeys([top, *walked]):
             try:
                 with open(os.path.join(folder, PLANTED), "w") as f:
                     f.write("x")
-                planted.append(folder)
             except OSError:
-                pass
-    return planted
+                continue
+            (listed if folder in walked else blind).append(folder)
+    return listed, blind
 
 
 def test_a_dir_is_never_writable_where_a_child_finds_it(
@@ -287,14 +296,13 @@ def test_a_dir_is_never_writable_where_a_child_finds_it(
     (its owner's mode given back), and a file was planted in it. At each step now, a process
     without capabilities finds nothing it can write: both happen in a private folder."""
     root = str(temp_root)
-    planted: dict[str, list[str]] = {}
-
+    planted: list[tuple[str, tuple[list[str], list[str]]]] = []
     mine = threading.current_thread()  # the warm pools' threads make and remove theirs too
 
     def plant(name: str) -> None:
         if threading.current_thread() is not mine:
             return
-        planted[name] = _without_capabilities(lambda: _plant_everywhere(root))
+        planted.append((name, _without_capabilities(lambda: _plant_everywhere(root))))
 
     monkeypatch.setattr(staging, "_pause", plant)
     path, fd, own = make_workdir(root=root)
@@ -303,16 +311,21 @@ def test_a_dir_is_never_writable_where_a_child_finds_it(
         staging.remove_privately(path, fd, f"{WORKDIR_PREFIX}{os.getpid()}-")
     finally:
         os.close(fd)
-    assert list(planted) == ["made", "moving in", "moved in", "moving out", "moved out"]
-    # only a private folder itself, by a name the attacker picks: no work dir, nothing in one
+    steps = ["private", "made", "moving in", "moved in", "private", "moving out", "moved out"]
+    assert [name for name, _ in planted] == steps
+    # nothing it listed; by name only a private folder itself, which holds no one's files
     private = f"{WORKDIR_PREFIX}{os.getpid()}-{staging.PRIVATE}"
-    assert all(os.path.basename(f).startswith(private) for f in sum(planted.values(), [])), planted
+    assert all(listed == [] for _, (listed, _) in planted), planted
+    assert all(
+        os.path.basename(f).startswith(private) for _, (_, blind) in planted for f in blind
+    ), planted
     assert os.listdir(root) == []
     # the attacker can write: a folder of the temp dir named as a work dir, not private, gets one
     (temp_root / f"{WORKDIR_PREFIX}open").mkdir(mode=0o700)
-    assert _without_capabilities(lambda: _plant_everywhere(root)) == [
-        str(temp_root / f"{WORKDIR_PREFIX}open")
-    ]
+    assert _without_capabilities(lambda: _plant_everywhere(root)) == (
+        [str(temp_root / f"{WORKDIR_PREFIX}open")],
+        [],
+    )
 
 
 def test_a_stale_private_folder_is_swept_and_a_live_one_kept(temp_root: Path) -> None:
