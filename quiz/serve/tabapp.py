@@ -8,10 +8,11 @@ for 200 MB, and then printed all of it. Here the server keeps the last
 and says how many came before them.
 
 textual-serve also stops relaying at the end of the app's stdout without waiting for the
-process: it was never reaped (a zombie per closed tab until the server ended) and its
-stdin pipe stayed open until collected, when asyncio warned of the unclosed transport.
-Here the process is waited for, killed if it outlives `PROCESS_END_SECONDS`, and its
-stdin closed.
+process: an app that closed its terminal and then hung in its exit ran on, unkilled, until
+the server ended, and the tab's stdin pipe stayed open until the process object was
+collected, when asyncio warned of the unclosed transport (asyncio's child watcher reaps
+the process itself, so no zombie is left either way). Here the process is waited for,
+killed if it outlives `PROCESS_END_SECONDS`, and its stdin closed.
 """
 
 from __future__ import annotations
