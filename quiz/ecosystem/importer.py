@@ -161,7 +161,12 @@ def plan_import(
             ready = drafts_in_turn
         placed = _Placed(
             skipped=[
-                Skipped(i.line, f"'{i.text}'", i.reason, place_of(notes_path, i.line))
+                Skipped(
+                    i.line,
+                    f"'{i.text}'",
+                    off.anki_blocks.after_end(i.rule, i.line, i.last) or i.reason,
+                    place_of(notes_path, i.line),
+                )
                 for i in parsed.ignored
             ],
             notices=taken_off_notices(off, notes_path, topic_name),

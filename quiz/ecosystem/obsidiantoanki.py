@@ -59,6 +59,21 @@ class AnkiBlocks:
     """The note types named, each once."""
     deck: str | None = None
     """A `TARGET DECK` line's deck: not used (the topic is the import's)."""
+    ends: frozenset[int] = frozenset()
+    """1-based `END` lines of the notes read (each is a rule in `text`)."""
+
+    def after_end(self, rule: int | None, first: int, last: int | None) -> str | None:
+        """Why text at lines `first`..`last`, left out after the rule at line `rule`, is
+        not imported, in the plugin's terms when that rule is an `END` (the generic advice,
+        "delete the rule", would have the user delete the END their plugin needs); None
+        for another rule."""
+        if rule is None or rule not in self.ends:
+            return None
+        span = f" (lines {first}-{last})" if last is not None and last > first else ""
+        return (
+            f"text{span} after END (line {rule}) belongs to no note; it was left out; to keep"
+            " it, write it before that END, in the note's Back field"
+        )
 
     def note(self) -> str | None:
         """One line for the import's report, or None when no note was read."""
@@ -88,6 +103,7 @@ def read_anki_blocks(text: str) -> AnkiBlocks:
     lines = text.split("\n")
     outside = set(outside_fences(lines))
     starts: list[int] = []
+    ends: list[int] = []
     types: list[str] = []
     deck: str | None = None
     index = 0
@@ -130,11 +146,14 @@ def read_anki_blocks(text: str) -> AnkiBlocks:
             continue
         _rewrite(lines, index, end, kind)
         starts.append(index + 1)
+        ends.append(end + 1)
         types.append(kind)
         index = end + 1
     if not starts:
         return AnkiBlocks(text)
-    return AnkiBlocks("\n".join(lines), tuple(starts), tuple(dict.fromkeys(types)), deck)
+    return AnkiBlocks(
+        "\n".join(lines), tuple(starts), tuple(dict.fromkeys(types)), deck, frozenset(ends)
+    )
 
 
 def _end_of(row: str) -> str:

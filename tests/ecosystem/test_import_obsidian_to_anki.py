@@ -102,3 +102,29 @@ def test_a_custom_types_fields_and_a_reversed_type(tmp_path: Path) -> None:
 def test_start_over_a_sentence_is_no_note() -> None:
     text = "## How does the loop run?\n\nSTART\nRead the next batch.\nUpdate the weights.\nEND\n"
     assert read_anki_blocks(text).text == text
+
+
+def test_text_after_an_end_is_named_in_the_plugins_terms(tmp_path: Path) -> None:
+    """END is the user's own line, which their plugin needs: the report says the text
+    after it belongs to no note, never "delete the rule" as for a rule they wrote."""
+    notes = tmp_path / "deck.md"
+    notes.write_text(
+        "START\nBasic\nWhat does weight decay add to the loss?\n"
+        "Back: A penalty on the squared size of the weights.\nEND\n\n"
+        "A remark after the note.\nIt runs over two lines.\n\n"
+        "## What does a rule end?\n\nThe answer above it ends at the rule.\n\n***\n\n"
+        "Text after a rule of the user's own.\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--pack", "reg", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{notes}:7: skipped 'A remark after the note.': text (lines 7-8) after END (line 5)"
+        " belongs to no note; it was left out" in result.output
+    )
+    assert "delete the rule" not in result.output.split(f"{notes}:7:")[1].split("\n")[0]
+    # a rule the user wrote keeps its advice: deleting it does keep the text
+    assert f"{notes}:16: skipped 'Text after a rule of the user's own.': text after the rule" in (
+        result.output
+    )
+    assert "delete the rule to keep it" in result.output

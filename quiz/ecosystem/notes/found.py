@@ -94,6 +94,11 @@ class Ignored:
     line: int
     text: str
     reason: str
+    rule: int | None = None
+    """The 1-based line of the rule that ended the answer above this text, when that rule
+    left it out (an Obsidian_to_Anki `END` is read as one: its report says so)."""
+    last: int | None = None
+    """The text's last 1-based line, when it runs over several."""
 
 
 @dataclass(frozen=True)

@@ -56,7 +56,15 @@ def trailing_text(
             else f"after the {what} '{cand.parts.title}' (line {cand.block.start + 1}), "
             f"{whose}, not imported"
         )
-        found.append(Ignored(texts[0] + 1, snippet(lines[texts[0]]), f"text{span} {after}"))
+        found.append(
+            Ignored(
+                texts[0] + 1,
+                snippet(lines[texts[0]]),
+                f"text{span} {after}",
+                None if rule is None else rule + 1,
+                texts[-1] + 1 if len(texts) > 1 else None,
+            )
+        )
     return found
 
 
