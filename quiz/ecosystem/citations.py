@@ -5,6 +5,8 @@ Read as the answer's text, such a line was a key point ("Source: Goodfellow et a
 to tick off when reviewing). It is the card's `source` instead: the lines are taken out of
 the answer (outside fenced code, where `source:` may be a config's key) and what they cite
 is returned, to be written after the notes' place (`deck.txt Q5 · Goodfellow et al. ch. 8`).
+An answer's last sentence that is only a citation, unlabelled (`See Lin et al. 2013.`,
+`(Goodfellow et al., 2016, ch. 8)`), is taken the same way (`_closing_citation`).
 """
 
 from __future__ import annotations
@@ -29,10 +31,96 @@ _CITED = re.compile(r"\d|\bet al\b|https?://|\bch(?:apter)?\b|\bp{1,2}\.", re.IG
 the data comes from`, a term defined in an answer's list, holds none of it."""
 
 
+_LEAD = re.compile(
+    r"^(?:see(?:[ \t]+also)?|cf\.?|sources?|refs?\.?|references?)[ \t]+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+"""A sentence that points elsewhere (`See ...`, `Cf. ...`, `Source ...` with no colon)."""
+_BRACKETED = re.compile(r"^(?:\((?P<round>[^()]+)\)|\[(?P<square>[^\[\]]+)\])\.?$")
+_LINK = re.compile(r"\[(?P<text>[^\[\]]+)\]\((?P<url>https?://[^)\s]+)\)")
+_EMPHASIS = re.compile(r"^(\*\*|__|\*|_)(?P<inner>.+)\1$")
+_URL = re.compile(r"<?https?://[^\s>]+>?")
+_ET_AL = re.compile(r"\bet[ \t]+al\b\.?", re.IGNORECASE)
+_NOT_NAMES = "Since|In|From|Until|Before|After|By|As|Of|Around|Circa|The|This|That"
+_NAME_YEAR = re.compile(
+    rf"\b(?!(?:{_NOT_NAMES})\b)[A-Z][\w'’-]+,?[ \t]+\(?(?:1[5-9]|20)\d\d[a-z]?\b"
+)
+"""A surname and its year (`Kingma and Ba 2015`, `Bishop (2006)`); `Since 2012` is none."""
+_LOCATOR = re.compile(
+    r"(?:§|\b(?:ch|chap|chapter|sec|section|pp?|pg|fig|eq|vol|no)\b\.?)[ \t]*\d[\d.–-]*",
+    re.IGNORECASE,
+)
+_CHAPTER = re.compile(r"§|\b(?:ch|chap|chapter)\b\.?[ \t]*\d", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+(?=\S)")
+_GLUE = frozenset({"and", "of", "in", "the", "on", "a", "an", "also", "see", "ed", "eds"})
+"""Small words a citation holds between its names ("Ch. 8 of the Deep Learning book")."""
+
+
+def _citation_only(sentence: str) -> str | None:
+    """What `sentence` cites when it is only a citation (a `See`-like lead or brackets, and
+    an author `et al.`, a surname with a year, a chapter or an address, with at most one
+    other lowercase word), else None: `Adam came out in 2015.` stays a key point."""
+    sentence = sentence.strip()
+    emphasis = _EMPHASIS.match(sentence)
+    if emphasis is not None:
+        sentence = emphasis["inner"].strip()
+    sentence = _LINK.sub(lambda m: f"{m['text']}, {m['url']}", sentence)
+    lead = _LEAD.match(sentence)
+    bracketed = _BRACKETED.match(lead["rest"].strip() if lead else sentence)
+    if bracketed is not None:
+        inner = (bracketed["round"] or bracketed["square"]).strip()
+        inner_lead = _LEAD.match(inner)  # `(see Bishop 2006)`
+        cite = inner_lead["rest"] if inner_lead else inner
+    elif lead is not None:
+        cite = lead["rest"]
+    else:
+        return None
+    cite = cite.strip().removesuffix(".").strip()
+    if not (
+        _ET_AL.search(cite) or _NAME_YEAR.search(cite) or _CHAPTER.search(cite) or _URL.search(cite)
+    ):
+        return None
+    rest = _YEAR.sub(" ", _LOCATOR.sub(" ", _ET_AL.sub(" ", _URL.sub(" ", cite))))
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", rest) if w[0].islower()]
+    if len([w for w in words if w.lower() not in _GLUE]) > 1:
+        return None
+    return cite
+
+
+def _closing_citation(text: str) -> tuple[str, str]:
+    """(the text without its last sentence, what it cites) when that sentence is only a
+    citation (`_citation_only`) outside fenced code; the text and "" otherwise."""
+    rows = text.split("\n")
+    last = next((i for i in range(len(rows) - 1, -1, -1) if rows[i].strip()), None)
+    if last is None or last not in set(outside_fences(rows)):
+        return text, ""
+    row = rows[last]
+    item = re.match(r"^[ \t]*(?:[-*+][ \t]+)?", row)
+    body_at = item.end() if item else 0
+    starts = [body_at] + [m.end() for m in _SENTENCE_END.finditer(row, body_at)]
+    for start in reversed(starts):  # the shortest closing run of sentences that cites
+        cite = _citation_only(row[start:])
+        if cite is None:
+            continue
+        rows[last] = row[:start].rstrip() if start > body_at else ""
+        kept = _BLANKS.sub("\n\n", "\n".join(rows)).strip()
+        return (kept, cite) if kept else (text, "")  # an answer that only cites stays
+    return text, ""
+
+
 def take_citations(text: str) -> tuple[str, str]:
     """(the text without its citation lines, what they cite joined by "; "); the text as
     it is and "" when it has none. A labelled line is a citation at the text's end, or
-    anywhere when it holds what a citation does (`_CITED`)."""
+    anywhere when it holds what a citation does (`_CITED`); an unlabelled last sentence
+    is one when it is only a citation (`_closing_citation`)."""
+    labelled_text, labelled = _labelled_citations(text)
+    kept, closing = _closing_citation(labelled_text)
+    return kept, "; ".join(c for c in (labelled, closing) if c)
+
+
+def _labelled_citations(text: str) -> tuple[str, str]:
+    """`take_citations` for the lines that name their source by a label."""
     if ":" not in text:
         return text, ""
     rows = text.split("\n")
