@@ -43,11 +43,15 @@ def may_join(text: str) -> bool:
     return False
 
 
-def joined_items(text: str, root: yaml.Node, first_line: int) -> list[tuple[int, int, str]]:
-    """(file line, column, message) of each `- ` line that YAML read as the continuation of
-    the plain item above it, in the node tree `root` of `text`, a YAML document starting at
-    file line `first_line`."""
-    found: list[tuple[int, int, str]] = []
+Joined = tuple[int, int, str, tuple[int, int]]
+"""(file line, column, message, (file line, column) of the item it was read into)."""
+
+
+def joined_items(text: str, root: yaml.Node, first_line: int) -> list[Joined]:
+    """Each `- ` line that YAML read as the continuation of the plain item above it, in the
+    node tree `root` of `text`, a YAML document starting at file line `first_line`, with the
+    place of that item (where a schema error about the joined value is told)."""
+    found: list[Joined] = []
     stack: list[Any] = [root]
     while stack:
         node = stack.pop()
@@ -66,7 +70,7 @@ def joined_items(text: str, root: yaml.Node, first_line: int) -> list[tuple[int,
 
 def _joined_lines(
     text: str, item: yaml.ScalarNode, place: tuple[int, int], first_line: int
-) -> list[tuple[int, int, str]]:
+) -> list[Joined]:
     """The continuation lines of one plain item (its number and its list's dash column in
     `place`) that begin with `- `."""
     start, end = item.start_mark, item.end_mark
@@ -74,7 +78,8 @@ def _joined_lines(
         return []
     index, dash = place
     lines = text[start.index : end.index].split("\n")
-    found = []
+    found: list[Joined] = []
+    at = (first_line + start.line, start.column + 1)
     for offset, line in enumerate(lines[1:], start=1):
         stripped = line.lstrip(" ")
         if not (stripped.startswith("- ") or stripped == "-"):
@@ -95,6 +100,7 @@ def _joined_lines(
                 f"this '- ' line {slip}, so YAML reads it as that item's continuation{read}: "
                 "the two are one item and the list has one fewer; indent it as the other items (its "
                 f"dash at column {dash}), or put the item in quotes if the dash is its text",
+                at,
             )
         )
     return found

@@ -10,6 +10,7 @@ import ast
 import bisect
 import difflib
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,7 @@ from quiz.bank.models import (
 from quiz.bank.problems import Problem
 from quiz.bank.sentences import key_points_problem, key_points_rule
 from quiz.bank.yamlerrors import yaml_error
-from quiz.bank.yamlslips import yaml_slips
+from quiz.bank.yamlslips import slips_and_joined
 
 _HANDLER = YAMLHandler()
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -72,6 +73,30 @@ class _Collector:
 
     def add(self, line: int, col: int, code: str, message: str) -> None:
         self.problems.append(Problem(self.path, max(line, 1), max(col, 1), code, message))
+
+
+def _tell_joined_once(
+    out: _Collector, told: int, joined: dict[tuple[int, int], tuple[int, int]]
+) -> None:
+    """Drop a schema problem (added from `told` on) at an item a `- ` line was joined into:
+    its `joined-item` tells the cause, and `'a - b' must be kebab-case: write 'a-b'` is the
+    wrong fix (two items were meant). That `joined-item` then says the card does not load,
+    so a card the app refuses is still told as refused, once."""
+    items = set(joined.values())
+    dropped = {(p.line, p.col) for p in out.problems[told:] if (p.line, p.col) in items}
+    if not dropped:
+        return
+    out.problems[told:] = [p for p in out.problems[told:] if (p.line, p.col) not in dropped]
+    out.problems[:told] = [
+        replace(
+            p,
+            message=f"{p.message}; until then the card does not load (the joined text"
+            " is no valid value there)",
+        )
+        if p.code == "joined-item" and joined.get((p.line, p.col)) in dropped
+        else p
+        for p in out.problems[:told]
+    ]
 
 
 def split_front_matter(text: str) -> tuple[str, int, str, int] | None:
@@ -705,14 +730,19 @@ def parse_card_data(
         return None, out.problems, None
     front_text, front_line, body, body_line = split
     loaded, data, key_lines = _load_front(front_text, front_line, out)
+    joined: dict[tuple[int, int], tuple[int, int]] = {}
     if loaded and lint:
-        for line, col, code, message in yaml_slips(front_text, front_line):
+        slips, joined = slips_and_joined(front_text, front_line)
+        for line, col, code, message in slips:
             out.add(line, col, code, message)
+    told = len(out.problems)
     front, lines, kind = (
         _validate_data(data, front_text, front_line, out, key_lines, vouched=vouched)
         if loaded
         else (None, {}, None)
     )
+    if joined:
+        _tell_joined_once(out, told, joined)
     tokens = parsed_body[1] if parsed_body is not None and parsed_body[0] == body else None
     places = (front_line, body_line)
     card, problems = _check_card(

@@ -358,3 +358,55 @@ def test_an_item_nested_under_an_empty_dash_is_told_in_an_authors_words(
     assert "title: a list where a text goes: write the text after 'title:'" in [
         message for *_, message in _mine(mini_bank, path)
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "line"),
+    [
+        ("tags: [activations]\n", "tags:\n  - activations\n    - sigmoid\n", 8),
+        ("tags: [activations]\n", "tags:\n  - activations\n   - sigmoid\n", 8),
+        (
+            "related: [sigmoid-bound]\n",
+            "related:\n  - sigmoid-bound\n    - dropout-inference\n",
+            11,
+        ),
+    ],
+)
+def test_a_joined_tag_is_told_once_and_its_joined_id_never_suggested(
+    mini_bank: Path, old: str, new: str, line: int
+) -> None:
+    """`  - activations` then `    - sigmoid` (two tags meant) was told twice: `joined-item`,
+    and `'activations - sigmoid' must be kebab-case: write 'activations-sigmoid'`, the wrong
+    fix. Lint tells the cause once; the card, which the app refuses, is still told refused."""
+    path = _edit(mini_bank, old, new)
+    bank, problems = lint([mini_bank])
+    found = [p for p in problems if p.path == path]
+    assert [p.code for p in found] == ["joined-item"] and found[0].line == line
+    assert found[0].is_error and "the card does not load" in found[0].message
+    assert "kebab" not in found[0].message
+    assert all(c.path != path for c in bank.cards)
+    # the app's load is unchanged: it refuses the card with the schema's words
+    app = load_bank([mini_bank], use_cache=False)
+    told = [p for p in app.problems if p.path == path]
+    assert [p.code for p in told] == ["bad-value"] and "kebab" in told[0].message
+
+
+def test_a_joined_key_point_stays_one_problem_and_the_card_loads(mini_bank: Path) -> None:
+    """A key point's joined text is a valid text: no schema problem to drop, and the
+    `joined-item` does not say the card is refused (it loads, a point fewer)."""
+    path = _edit(mini_bank, "  - cheap to compute\n", "    - cheap to compute\n")
+    bank, problems = lint([mini_bank])
+    found = [p for p in problems if p.path == path]
+    assert [p.code for p in found] == ["joined-item"]
+    assert "does not load" not in found[0].message
+    assert any(c.path == path for c in bank.cards)
+
+
+def test_a_bad_value_at_another_item_than_the_joined_one_is_still_told(mini_bank: Path) -> None:
+    """Only the problem at the item a line was joined into is dropped: a wrong tag beside
+    a joined one is its own mistake and keeps its kebab-case fix."""
+    path = _edit(
+        mini_bank, "tags: [activations]\n", "tags:\n  - Bad Tag\n  - activations\n    - relu\n"
+    )
+    found = [(p.line, p.col, p.code) for p in lint([mini_bank])[1] if p.path == path]
+    assert found == [(7, 5, "bad-value"), (9, 5, "joined-item")]
