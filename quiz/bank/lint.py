@@ -190,7 +190,7 @@ def lint(
     problems.extend(pack_title_problems(bank.packs.values(), in_own))
     for root in own:
         problems.extend(packless_cards(root))
-        problems.extend(pack_yaml_slips(find_pack_dirs(root), in_own))
+        problems = pack_yaml_slips(find_pack_dirs(root), in_own, problems)
     # References into the linted files: a card elsewhere in the bank that names a card
     # deleted or broken by this change is part of the change's problems, and so is an
     # `after` naming a pack this change renamed.

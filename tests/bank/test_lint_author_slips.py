@@ -410,3 +410,19 @@ def test_a_bad_value_at_another_item_than_the_joined_one_is_still_told(mini_bank
     )
     found = [(p.line, p.col, p.code) for p in lint([mini_bank])[1] if p.path == path]
     assert found == [(7, 5, "bad-value"), (9, 5, "joined-item")]
+
+
+def test_a_joined_order_entry_is_told_once_and_the_pack_refused(mini_bank: Path) -> None:
+    """pack.yaml's `order` entry joined to the one above was told twice: `joined-item` and
+    the load's `order.0: String should match pattern ...`. Lint tells it once, refused."""
+    pack = mini_bank / "mini" / "pack.yaml"
+    with pack.open("a", encoding="utf-8") as file:
+        file.write("order:\n  - what-is-relu\n    - sigmoid-bound\n")
+    bank, problems = lint([mini_bank])
+    found = [p for p in problems if p.path == pack]
+    assert [(p.line, p.col, p.code) for p in found] == [(6, 5, "joined-item")]
+    assert "the pack does not load" in found[0].message and found[0].is_error
+    assert "mini" not in bank.packs
+    # the app's load still refuses the pack with the schema's words
+    app = load_bank([mini_bank], use_cache=False)
+    assert [(p.line, p.code) for p in app.problems if p.path == pack] == [(5, "bad-value")]
