@@ -16,6 +16,7 @@ import time
 import types
 import warnings
 from collections.abc import Callable, Mapping
+from types import CodeType
 from typing import Any
 
 import numpy as np
@@ -51,19 +52,29 @@ def load_submission(source: str, entries: tuple[str, ...]) -> dict[str, Callable
     It loads as the module "submission", in sys.modules while it loads (as in the child,
     where it stays): a dataclass under string annotations looks its module up there.
     """
+    namespace = _run_as_submission(
+        compile(without_bom(source), _runtime.SUBMISSION_FILENAME, "exec")
+    )
+    return {name: namespace[name] for name in entries if name in namespace}
+
+
+def _run_as_submission(code: CodeType) -> dict[str, Any]:
+    """Run compiled trusted code as the module "submission" (its `__file__` the child's file
+    name), in sys.modules only while it runs, numpy's error state put back; its namespace."""
     module = types.ModuleType("submission")
     namespace: dict[str, Any] = module.__dict__
+    namespace["__file__"] = _runtime.SUBMISSION_FILENAME
     before = sys.modules.get("submission")
     sys.modules["submission"] = module
     try:
         with np.errstate():
-            exec(compile(without_bom(source), _runtime.SUBMISSION_FILENAME, "exec"), namespace)
+            exec(code, namespace)
     finally:
         if before is None:
             sys.modules.pop("submission", None)
         else:
             sys.modules["submission"] = before
-    return {name: namespace[name] for name in entries if name in namespace}
+    return namespace
 
 
 def load_source(
@@ -78,14 +89,8 @@ def load_source(
         code = compile(text, _runtime.SUBMISSION_FILENAME, "exec")
     except _runtime.COMPILE_ERRORS as exc:
         return None, {"kind": "syntax", "message": _runtime.compile_error(exc, text)}
-    module = types.ModuleType("submission")
-    namespace: dict[str, Any] = module.__dict__
-    namespace["__file__"] = _runtime.SUBMISSION_FILENAME
-    before = sys.modules.get("submission")
-    sys.modules["submission"] = module
     try:
-        with np.errstate():
-            exec(code, namespace)
+        namespace = _run_as_submission(code)
     except MemoryError as exc:
         return None, {"kind": "memory", "message": _runtime.format_user_error(exc)}
     except Exception as exc:
@@ -95,11 +100,6 @@ def load_source(
             "kind": "exception",
             "message": _runtime.base_error(exc, "while loading your code"),
         }
-    finally:
-        if before is None:
-            sys.modules.pop("submission", None)
-        else:
-            sys.modules["submission"] = before
     fns, missing, defined = _runtime.find_entries(namespace, entries)
     if missing:
         return None, {"kind": "missing", "message": "", "missing": missing, "defined": defined}
