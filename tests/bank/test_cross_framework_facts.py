@@ -100,7 +100,7 @@ def test_a_logit_fed_to_a_loss_that_takes_probabilities_gets_no_gradient() -> No
     sv = card("sigmoid-vs-softmax-outputs")
     body = text("sigmoid-vs-softmax-outputs")
     assert "Framework losses like CrossEntropyLoss and BCEWithLogitsLoss expect logits" not in body
-    assert "Keras's losses and BCELoss take probabilities unless from_logits=True" in body
+    assert "BCELoss, and Keras's losses unless from_logits=True, take probabilities" in body
     assert "unless given `from_logits=True`" in body
     assert "any negative one and any above 1, gets a gradient of exactly 0" in body
     assert "from_logits=False by default" in sv.front.source
