@@ -21,7 +21,7 @@ from quiz.ecosystem.cardtext import (
     no_high_headings,
     parsed_body,
 )
-from quiz.ecosystem.citations import take_citations
+from quiz.ecosystem.citations import take_citations, take_pointer
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.importplan import AskedAt, PlannedCard
 from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
@@ -55,6 +55,7 @@ def plan_card(
     if not question.title:
         return None, "the question has no title", notes
     answer_text, cited_here = take_citations(question.answer)  # `Source: ...`: no key point
+    answer_text, pointer = take_pointer(answer_text)  # `See chapter 3.`: no source, no point
     cited = "; ".join(c for c in (question.cited, cited_here) if c)
     stripped = strip_html(answer_text)
     # An answer with `$` math is usually left as it is by `card_ready`, whose scan of the
@@ -104,6 +105,16 @@ def plan_card(
             (
                 "cited",
                 f"its source, '{cited}', is in the card's source, not its answer or key points",
+                0,
+            )
+        )
+    if pointer:
+        notes.append(
+            (
+                "pointer",
+                f"its closing '{pointer}' points into the notes and names no source: left out"
+                " of the card (its answer, key points and source), whose reader never sees the"
+                " notes",
                 0,
             )
         )

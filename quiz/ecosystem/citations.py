@@ -6,16 +6,22 @@ to tick off when reviewing). It is the card's `source` instead: the lines are ta
 the answer (outside fenced code, where `source:` may be a config's key) and what they cite
 is returned, to be written after the notes' place (`deck.txt Q5 · Goodfellow et al. ch. 8`).
 An answer's last sentence that is only a citation, unlabelled (`See Lin et al. 2013.`,
-`(Goodfellow et al., 2016, ch. 8)`), is taken the same way (`_closing_citation`).
+`(Goodfellow et al., 2016, ch. 8)`), is taken the same way (`_closing_citation`), as is a
+citation in brackets glued to a sentence's end (`... easy examples (Lin et al., 2017).`,
+`_glued_citations`). A bare cross-reference (`See chapter 3.`, `See the figure above.`)
+names no work: it is no source, and `take_pointer` takes it out of the card instead (it
+points into the notes, which the card's reader never sees), for the report to name.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-from quiz.ecosystem.fences import outside_fences
+from quiz.bank.markdown import scan_math
+from quiz.ecosystem.fences import in_code_span, outside_fences
 
-__all__ = ["take_citations"]
+__all__ = ["take_citations", "take_pointer"]
 
 _CITATION = re.compile(
     r"^[ \t]*(?P<item>[-*+][ \t]+)?(?P<open>\*\*|__|\*|_)?"
@@ -53,6 +59,13 @@ _LOCATOR = re.compile(
 _CHAPTER = re.compile(r"§|\b(?:ch|chap|chapter)\b\.?[ \t]*\d", re.IGNORECASE)
 _YEAR = re.compile(r"\b(?:1[5-9]|20)\d\d[a-z]?\b")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[ \t]+(?=\S)")
+_WHERE = frozenset({"above", "below", "earlier", "later", "previous", "next"})
+_POINTER_WORDS = _WHERE | frozenset(
+    "the this that a an and in of my our these those notes note page section chapter part"
+    " figure fig table diagram example appendix equation eq sec ch chap pp p pg vol no also"
+    " see cf".split()
+)
+"""What a cross-reference into the notes is made of (`See the figure above.`)."""
 _GLUE = frozenset({"and", "of", "in", "the", "on", "a", "an", "also", "see", "ed", "eds"})
 """Small words a citation holds between its names ("Ch. 8 of the Deep Learning book")."""
 
@@ -77,20 +90,73 @@ def _citation_only(sentence: str) -> str | None:
     else:
         return None
     cite = cite.strip().removesuffix(".").strip()
+    return cite if _cites_a_work(cite) else None
+
+
+def _cites_a_work(cite: str) -> bool:
+    """True for a citation's text: an author `et al.`, a surname with a year, an address, or
+    a chapter of a named work (`Goodfellow ch. 8`, not a bare `chapter 3`), with at most one
+    other lowercase word."""
     if not (
         _ET_AL.search(cite) or _NAME_YEAR.search(cite) or _CHAPTER.search(cite) or _URL.search(cite)
     ):
-        return None
+        return False
+    if _bare_locators(cite):
+        return False
     rest = _YEAR.sub(" ", _LOCATOR.sub(" ", _ET_AL.sub(" ", _URL.sub(" ", cite))))
     words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", rest) if w[0].islower()]
-    if len([w for w in words if w.lower() not in _GLUE]) > 1:
-        return None
-    return cite
+    return len([w for w in words if w.lower() not in _GLUE]) <= 1
+
+
+def _bare_locators(cite: str) -> bool:
+    """True for a place with no work named (`chapter 3`, `sec. 2.1 above`, `the figure
+    below`): a cross-reference into the notes themselves, no citation."""
+    if _ET_AL.search(cite) or _URL.search(cite) or _YEAR.search(cite):
+        return False
+    words = re.findall(r"[^\W\d_][\w'’-]*", _LOCATOR.sub(" ", cite))
+    pointing = bool(_LOCATOR.search(cite)) or any(w.lower() in _WHERE for w in words)
+    return pointing and all(w.lower() in _POINTER_WORDS for w in words)
 
 
 def _closing_citation(text: str) -> tuple[str, str]:
     """(the text without its last sentence, what it cites) when that sentence is only a
     citation (`_citation_only`) outside fenced code; the text and "" otherwise."""
+    return _closing(text, _citation_only)
+
+
+def take_pointer(text: str) -> tuple[str, str]:
+    """(the text without its last sentence, that sentence) when it only points into the
+    notes (`See chapter 3.`, `(see the table above)`): no source, and no key point of a card
+    read apart from the notes; the text and "" otherwise (an answer that only points stays,
+    and is named as too short)."""
+    return _closing(text, _pointer_only)
+
+
+def _pointer_only(sentence: str) -> str | None:
+    """The sentence as written when it is a `See`-like lead or brackets round a bare
+    cross-reference (`_bare_locators`), else None."""
+    said = sentence.strip()
+    emphasis = _EMPHASIS.match(said)
+    inner = emphasis["inner"].strip() if emphasis is not None else said
+    lead = _LEAD.match(inner)
+    bracketed = _BRACKETED.match(lead["rest"].strip() if lead else inner)
+    if bracketed is not None:
+        inside = (bracketed["round"] or bracketed["square"]).strip()
+        inside_lead = _LEAD.match(inside)
+        if lead is None and inside_lead is None:
+            return None  # `(chapter 3)` alone may be a remark's reference, not a pointer
+        place = inside_lead["rest"] if inside_lead else inside
+    elif lead is not None and lead.group(0)[:1].lower() in "sc":
+        place = lead["rest"]
+    else:
+        return None
+    return said if _bare_locators(place.strip().removesuffix(".")) else None
+
+
+def _closing(text: str, judge: Callable[[str], str | None]) -> tuple[str, str]:
+    """(the text without its closing run of sentences, what `judge` makes of it) for the
+    shortest such run, outside fenced code, that `judge` accepts; the text and "" when none
+    does, or when the run is the whole text."""
     rows = text.split("\n")
     last = next((i for i in range(len(rows) - 1, -1, -1) if rows[i].strip()), None)
     if last is None or last not in set(outside_fences(rows)):
@@ -100,7 +166,7 @@ def _closing_citation(text: str) -> tuple[str, str]:
     body_at = item.end() if item else 0
     starts = [body_at] + [m.end() for m in _SENTENCE_END.finditer(row, body_at)]
     for start in reversed(starts):  # the shortest closing run of sentences that cites
-        cite = _citation_only(row[start:])
+        cite = judge(row[start:])
         if cite is None:
             continue
         rows[last] = row[:start].rstrip() if start > body_at else ""
@@ -115,8 +181,49 @@ def take_citations(text: str) -> tuple[str, str]:
     anywhere when it holds what a citation does (`_CITED`); an unlabelled last sentence
     is one when it is only a citation (`_closing_citation`)."""
     labelled_text, labelled = _labelled_citations(text)
-    kept, closing = _closing_citation(labelled_text)
-    return kept, "; ".join(c for c in (labelled, closing) if c)
+    closing_text, closing = _closing_citation(labelled_text)
+    kept, glued = _glued_citations(closing_text)
+    cited = [c for c in (labelled, *glued, closing) if c]
+    return kept, "; ".join(dict.fromkeys(cited))
+
+
+_GLUED = re.compile(
+    r"(?<=[^\s(\[])[ \t]+(?:\((?P<round>[^()\n]+)\)|\[(?P<square>[^\[\]\n]+)\](?![(\[:]))"
+    r"(?=[.!?]?[ \t]*$|[.!?][ \t]+\S)"
+)
+"""A bracketed text right before a sentence's end (`... examples (Lin et al., 2017).`)."""
+
+
+def _glued_citations(text: str) -> tuple[str, list[str]]:
+    """(the text without the citations in brackets that end its sentences, what they cite
+    in order): `Focal loss down-weights easy examples (Lin et al., 2017).` is the statement
+    `Focal loss down-weights easy examples.` and the source `Lin et al., 2017`. Brackets in
+    a sentence (`Adam (Kingma and Ba, 2015) adapts ...`), in code, in math or in a table row
+    stay, as do brackets that hold more than a citation."""
+    if "(" not in text and "[" not in text:
+        return text, []
+    rows = text.split("\n")
+    cited: list[str] = []
+    for index in outside_fences(rows):
+        row = rows[index]
+        if row.lstrip().startswith("|") or ("(" not in row and "[" not in row):
+            continue
+        math = scan_math(row).spans if "$" in row else []
+        spans: list[tuple[int, int]] = []
+        for match in _GLUED.finditer(row):
+            at = match.start()
+            if in_code_span(row, at) or any(m.start <= at < m.end for m in math):
+                continue
+            inner = (match["round"] or match["square"]).strip()
+            lead = _LEAD.match(inner)  # `(see Bishop 2006)`
+            cite = (lead["rest"] if lead else inner).strip().removesuffix(".").strip()
+            if _cites_a_work(cite):
+                cited.append(cite)
+                spans.append((match.start(), match.end()))
+        for start, end in reversed(spans):
+            row = row[:start] + row[end:]
+        rows[index] = row
+    return ("\n".join(rows), cited) if cited else (text, [])
 
 
 def _labelled_citations(text: str) -> tuple[str, str]:

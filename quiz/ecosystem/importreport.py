@@ -42,8 +42,10 @@ _NOTICE_GROUPS = {  # said of GROUP_FROM or more: plural
     "reverse": "notes make a reversed card in Anki; import makes the card asked from the"
     " front only",
     "sounds": "questions' sounds are left out: import reads a note's text only",
-    "cited": "notes name their source (a 'Source: ...' line, a closing 'See ... et al.' or"
-    " a Source column): it is in each card's source, not its answer or key points",
+    "cited": "notes name their source (a 'Source: ...' line, a closing 'See ... et al.', a"
+    " sentence's closing '(Lin et al., 2017)' or a Source column): it is in each card's source, not its answer or key points",
+    "pointer": "answers close by pointing into the notes ('See chapter 3.', 'See the figure"
+    " above.'), which names no source: that sentence is left out of each card",
     "embeds": "questions' embeds (![[...]]) are left out: import reads this file's text only",
     "indented answer": "blocks of answers indented by a tab or four spaces, which Markdown "
     "reads as code, were read as prose without the indent (they look like no code)",

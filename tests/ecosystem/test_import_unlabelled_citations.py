@@ -34,7 +34,7 @@ from tests.ecosystem.test_import_notes import front, run_import
             "Lin et al. 2017, https://arxiv.org/abs/1708.02002",
         ),
         ("It rescales. Cf. https://example.org/notes", "It rescales.", "https://example.org/notes"),
-        ("It rescales. See chapter 3.", "It rescales.", "chapter 3"),
+        ("It rescales. See Goodfellow ch. 8.", "It rescales.", "Goodfellow ch. 8"),
     ],
 )
 def test_a_closing_citation_is_the_source(answer: str, kept: str, cited: str) -> None:
@@ -49,7 +49,9 @@ def test_a_closing_citation_is_the_source(answer: str, kept: str, cited: str) ->
         "It holds. (Since 2012 it is the default.)",  # bracketed, but a sentence
         "It holds. See the figure above.",  # a lead, nothing cited
         "It helps. See Goodfellow et al. 2016 for the full derivation and proof.",
-        "It is fast (Lin et al., 2017).",  # cites inside a sentence: that sentence stays
+        "Adam (Kingma and Ba, 2015) adapts each step.",  # cites inside a sentence: it stays
+        "It rescales. See chapter 3.",  # a bare cross-reference names no work: no source
+        "It rescales (see section 2.1).",
         "See Lin et al. 2013.",  # all the answer: kept, the card is named as too short
         "A cell.\n```\nSee Lin et al. 2013.\n```",  # code's text is the code's
     ],
