@@ -37,6 +37,8 @@ from quiz.ecosystem.notes.tabs import Untabbed, untab_prose
 from quiz.ecosystem.obsidiancomments import Comments, take_comments
 from quiz.ecosystem.obsidiantoanki import AnkiBlocks, read_anki_blocks
 from quiz.ecosystem.properties import Properties, find_properties
+from quiz.ecosystem.qalines import split_question_lines
+from quiz.ecosystem.remnote import RemCards, read_remnote_cards
 from quiz.ecosystem.scripts import write_scripts
 from quiz.ecosystem.srcards import (
     SrCards,
@@ -73,6 +75,10 @@ class TakenOff:
     """Property lines the reader leaves out (`Status:: draft`), named."""
     anki_blocks: AnkiBlocks = AnkiBlocks("")
     """Obsidian_to_Anki's notes (`START` ... `END`), rewritten as questions."""
+    remnote: RemCards = RemCards("")
+    """RemNote's one-line cards (`Front >> Back`), rewritten as questions."""
+    split_lines: tuple[int, ...] = ()
+    """Lines of one-line `Q: ... A: ...` questions made list items (`qalines.py`)."""
     anki: bool = False
     """The file is a card list (an Anki export, a `.txt`/`.tsv`/`.csv` of cards), read as
     one (`is_anki_text`), decided here once for the take-off and the reader alike."""
@@ -174,6 +180,9 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
         off.untagged = untagged_cards(tag_lines.text)
         off.sr_cards = read_untagged_clozes(tag_lines.text)  # clozes ask, tagged or not
         tag_lines = replace(tag_lines, text=off.sr_cards.text)
+    off.remnote = read_remnote_cards(tag_lines.text)  # `Front >> Back`: a question a line
+    split, off.split_lines = split_question_lines(off.remnote.text)  # `Q: ... A: ...` runs
+    tag_lines = replace(tag_lines, text=split)
     off.tag_lines = tag_lines
     off.untabbed = untab_prose(tag_lines.text)  # answers indented as code but prose: prose
     off.text = delimit_environments(off.untabbed.text)  # a bare `\begin{equation}`: math
@@ -224,6 +233,8 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
         tell(min(cards), "flashcards", said, "flashcards")
     if off.untagged:
         tell(off.untagged[0], "flashcards", untagged_note(off.untagged), "flashcards")
+    if (said := off.remnote.note()) is not None:
+        tell(off.remnote.lines[0], "RemNote", said, "RemNote")
     for block in off.untabbed.blocks:
         tell(block.first, f"indented by {block.by}", off.untabbed.note(block), "indented answer")
     return notices

@@ -20,7 +20,11 @@ from quiz.ecosystem.titles import (
     split_title,
 )
 
-_INLINE_ANSWER = re.compile(r"\s(?:\*\*|__)A(?:nswer)?\s*:\s*(?:\*\*|__)\s*")
+_INLINE_ANSWER = re.compile(
+    r"\s(?:\*\*|__)A(?:nswer)?\s*:\s*(?:\*\*|__)\s*|(?<=\?)[ \t]+(?:A|Answer):[ \t]+(?=\S)"
+)
+"""An answer marker inside a `Q:` line: bold (`**A:**`) anywhere, or plain right after the
+question's `?` (`Q: What is X? A: It is Y.`, a flash-card line: it was "no answer")."""
 
 
 @dataclass

@@ -1,0 +1,63 @@
+"""RemNote's one-line flashcards (`Front >> Back`, `Concept :: Definition`, `Front << Back`,
+`Descriptor ;; Value`) are questions: a page of them was "no questions found"."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.ecosystem.remnote import read_remnote_cards
+from tests.ecosystem.test_import_notes import answer_of, front, run_import
+
+PAGE = (
+    "# Deep learning basics\n"
+    "\n"
+    "- Vanishing gradient :: gradients shrink as they are multiplied back through many layers\n"
+    "- Why use ReLU over sigmoid? >> ReLU does not saturate for positive inputs\n"
+    "- Residual connection ;; adds the block's input to its output for a short gradient path\n"
+    "- the step size of gradient descent, per update << Learning rate\n"
+    "Exploding gradient <> gradients grow through repeated multiplication across layers\n"
+)
+
+
+def test_a_remnote_page_gives_a_card_a_line(tmp_path: Path) -> None:
+    notes = tmp_path / "basics.md"
+    notes.write_text(PAGE, encoding="utf-8")
+    result = run_import(str(notes), "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    cards = {str(front(p)["title"]): p for p in (tmp_path / "c").rglob("*.md")}
+    assert set(cards) == {
+        "Vanishing gradient",
+        "Why use ReLU over sigmoid?",
+        "Residual connection",
+        "Learning rate",  # `<<`: RemNote asks the back
+        "Exploding gradient",
+    }, result.output
+    assert answer_of(cards["Why use ReLU over sigmoid?"]) == (
+        "ReLU does not saturate for positive inputs"
+    )
+    assert answer_of(cards["Learning rate"]) == "the step size of gradient descent, per update"
+    said = " ".join(result.output.split())
+    assert f"{notes}:3: note: RemNote: 5 one-line cards" in said
+    assert "('<<', line 6) ask their back" in said
+    assert "('::' or '<>', lines 3, 7) are asked from the front only" in said
+
+
+def test_what_is_no_remnote_card_is_left() -> None:
+    for text in (
+        "status:: draft\nsource:: a book\n",  # Logseq and Dataview properties
+        "C++ has std::vector.\nAnd std::map too.\n",
+        "Shift it: x >> 1 halves x.\n",  # one line: prose
+        "`a >> b` and `c >> d` are shifts.\nAnd `e << f` too.\n",
+        "```\na >> b\nc >> d\n```\n",
+        "> quoted >> here\n> and >> here\n",
+        "## A >> B\n## C >> D\n",
+        "$a >> b$ and $c >> d$\n$e << f$ here\n",
+    ):
+        assert read_remnote_cards(text).text == text, text
+
+
+def test_lines_keep_their_numbers() -> None:
+    text = "A b >> c d\r\n\r\n  - e f :: g h\n"
+    cards = read_remnote_cards(text)
+    assert cards.text == "Q: A b **A:** c d\r\n\r\n  - Q: e f **A:** g h\n"
+    assert (cards.lines, cards.both_ways) == ((1, 3), (3,))
