@@ -379,16 +379,28 @@ def _nothing_found(notes_text: str, notes_path: Path, found: bool, anki: bool) -
             "",
             "no questions found: expected headings like '## Q1: title', '### 3) title' "
             "or ending in '?', bold questions ('**What is X?**'), 'Q:' lines or list "
-            "items (see drillbit import --help)"
-            + (
-                "; its lines are tab-separated: an Anki plain-text export is read from a "
-                ".txt file, or any file starting with Anki's '#separator:tab' line"
-                if tab_separated(notes_text)
-                else ""
-            ),
+            "items (see drillbit import --help)" + _separated_hint(notes_text),
             str(notes_path),
         )
     return None
+
+
+def _separated_hint(notes_text: str) -> str:
+    """What to do with a card list the reader did not take for one: tab-separated lines in
+    a file of another suffix, or lines parted by `;` (Quizlet's custom separator), which no
+    suffix gives, but Anki's header line does."""
+    if tab_separated(notes_text):
+        return (
+            "; its lines are tab-separated: an Anki plain-text export is read from a "
+            ".txt file, or any file starting with Anki's '#separator:tab' line"
+        )
+    if tab_separated(notes_text, ";"):
+        return (
+            "; its lines are parted by ';' (a card list such as Quizlet's export with a "
+            "custom separator): add the line '#separator:semicolon' at its top, Anki's "
+            "header, and import it again"
+        )
+    return ""
 
 
 def _let_go(items: list[_T]) -> Iterator[_T]:

@@ -352,9 +352,12 @@ def _completing_formula(tokens: list[Token], index: int) -> str | None:
 def _line_statements(children: list[Token]) -> list[str] | None:
     """A paragraph's lines when it is typed a statement a line, without stops (Obsidian
     shows each line of a paragraph on its own): two lines or more, none ending in a stop,
-    each opening with a capital or a digit (the first with a formula too). Read as one sentence, "Normalises each
-    feature\nLearns a scale and a shift" was one run-on key point. None otherwise: prose
-    wrapped at a width has lines that end in a stop or open in lowercase."""
+    not all ending in a stop, none in `:`, `,` or `;`, each opening with a capital or a
+    digit (the first with a formula too). Read as one sentence, "Normalises each
+    feature\nLearns a scale and a shift" was one run-on key point, as was an Anki field's
+    `<br>` after a line without a stop ("A distribution over classes<br>Each output is
+    positive."). None otherwise: prose wrapped at a width has lines that open in
+    lowercase."""
     if not any(child.type == "softbreak" for child in children):
         return None
     lines: list[list[Token]] = [[]]
@@ -369,8 +372,10 @@ def _line_statements(children: list[Token]) -> list[str] | None:
         if not opens or (opens.islower() if number == 0 else not opens.isupper()):
             if not opens.isdigit():
                 return None  # the first line may open with a formula, no other
-        if line.endswith((*_TERMINAL, ":", ",", ";")):
+        if line.endswith((":", ",", ";")):
             return None
+    if all(line.endswith(_TERMINAL) for line in texts):
+        return None  # its sentences end where its stops are
     return texts
 
 

@@ -96,6 +96,38 @@ def candidate_of(block: Block, lines: list[str]) -> Candidate | None:
     return None
 
 
+def ruled_questions(blocks: list[Block], candidates: list[Candidate]) -> list[Candidate]:
+    """The candidates with each plain paragraph that ends in `?` over a rule and its answer
+    (`What is early stopping?`, `---`, `Training stops when ...`) made a question, in
+    order: the rule parts a card's front from its back, as in Mochi's Markdown and a slide
+    deck's. It was text "after the rule that ends the answer" above it, not imported (one
+    right over its rule, with no blank line between, is a heading already)."""
+    asking = {c.block.start for c in candidates}
+    found: list[Candidate] = []
+    for at in range(len(blocks) - 2):
+        block, rule, after = blocks[at], blocks[at + 1], blocks[at + 2]
+        if (
+            block.kind != "paragraph"
+            or rule.kind != "hr"
+            or after.kind not in ("paragraph", "math", "fence", "code", "table")
+            or block.nested
+            or rule.nested
+            or block.item_start is not None
+            or block.callout is not None
+            or block.start in asking
+            or after.start in asking
+            or not block.raw.rstrip().rstrip("*_ \t").endswith("?")
+        ):
+            continue
+        tokens = block.children or parse_inline(block.raw, latex_delimiters=True)[0].children
+        parts = split_title(" ".join(plain_inline(tokens).split()))
+        if parts.title:
+            found.append(Candidate(block, parts, block.end, "bold"))
+    if not found:
+        return candidates
+    return sorted([*candidates, *found], key=lambda c: c.block.start)
+
+
 def _prompt(parts: TitleParts, plain: str) -> bool:
     """True when a title sets a task ("Explain why batch norm helps"), so that a toggle or
     a bold line followed by its answer asks it. A line ending in ':' introduces what

@@ -47,6 +47,7 @@ from quiz.ecosystem.notes.asking import (
     drop_weak,
     is_section,
     placed_prompts,
+    ruled_questions,
     section_topic,
 )
 from quiz.ecosystem.notes.blocks import blocks_of, first_after, heading_ends
@@ -341,6 +342,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
         None,
     )
     candidates = [c for b in blocks if (c := candidate_of(b, lines)) is not None]
+    candidates = ruled_questions(blocks, candidates)  # `Front?`, `---`, its back (Mochi)
     all_candidates = [c for c in candidates if not c.imperative]
     candidates = drop_weak(candidates, blocks, lines)
     if any(c.imperative for c in candidates):  # some set a task: kept where they ask
