@@ -2,7 +2,8 @@
 `Front <> Back` and `Descriptor ;; Value`, as plain lines or outline items.
 
 Read as Markdown they were paragraphs, and a page of them gave "no questions found". In
-notes with two such lines or more, each is rewritten in place into the importer's own
+notes with two such lines or more, half their lines of text at least, each is
+rewritten in place into the importer's own
 markers (`Q: Front **A:** Back`, its list mark and indent kept), so every line keeps its
 number; a run of them, one line under another, is then split into a question a line
 (`qalines.py`). A backward card (`<<`) asks its back and is answered by its front, as
@@ -27,7 +28,9 @@ _LINE = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<rest>[^\s#>|<].*)$")
 _SEPARATOR = re.compile(r"(?<![<>:;])(?:[ \t]+(?P<spaced>::)|[ \t]*(?P<sep>>>|<<|<>|;;))(?![<>:;])")
 _WORD = re.compile(r"[^\W\d_]")
 _MIN_CARDS = 2
-"""Fewer such lines in a note are read as the text they seem ("x >> y" once in prose)."""
+_SHARE = 2
+"""Fewer such lines in a note, or fewer than one line of text in `_SHARE`, are read as the
+text they seem: `x >> 1` or `std::cout << x` in the prose of a programmer's answers."""
 
 
 @dataclass(frozen=True)
@@ -88,12 +91,16 @@ def read_remnote_cards(text: str) -> RemCards:
         return RemCards(text)
     rows = text.split("\n")
     found: dict[int, tuple[str, str, str, str]] = {}
+    written = 0  # lines of text, the cards' among them
     for index in outside_fences(rows, in_items=True):
         body = rows[index].rstrip("\r")
-        card = _card(body) if body.strip() else None
+        if not body.strip() or body.lstrip().startswith("#"):
+            continue
+        written += 1
+        card = _card(body)
         if card is not None:
             found[index] = card
-    if len(found) < _MIN_CARDS:
+    if len(found) < _MIN_CARDS or _SHARE * len(found) < written:
         return RemCards(text)
     both: list[int] = []
     backward: list[int] = []

@@ -61,3 +61,16 @@ def test_lines_keep_their_numbers() -> None:
     cards = read_remnote_cards(text)
     assert cards.text == "Q: A b **A:** c d\r\n\r\n  - Q: e f **A:** g h\n"
     assert (cards.lines, cards.both_ways) == ((1, 3), (3,))
+
+
+def test_shifts_in_a_programmers_answers_are_no_cards() -> None:
+    text = (
+        "## How do you halve an int fast?\n\n"
+        "Shift it right by one bit.\n"
+        "In C you write x >> 1 for it.\n"
+        "It rounds toward minus infinity for negatives.\n"
+        "To print it, std::cout << x works.\n"
+        "Compilers make x / 2 a shift anyway.\n"
+        "Only unsigned values shift without surprises.\n"
+    )
+    assert read_remnote_cards(text).text == text
