@@ -376,7 +376,30 @@ def _line_statements(children: list[Token]) -> list[str] | None:
             return None
     if all(line.endswith(_TERMINAL) for line in texts):
         return None  # its sentences end where its stops are
+    if any(line.endswith(_TERMINAL) for line in texts) and not all(
+        _plainly_ends(before, after)
+        for before, after in zip(texts, texts[1:], strict=False)
+        if not before.endswith(_TERMINAL)
+    ):
+        return None  # "... the same as an\nL2 penalty on the loss.": prose wrapped
     return texts
+
+
+_OPEN_ENDS = frozenset(
+    "a an the of to in as and or with by for on at from into over per via than that which"
+    " is are was were be its their this these not but so".split()
+)
+"""Words a line of prose wrapped at a width may end with: no statement ends so."""
+_SENTENCE_OPEN = re.compile(r"[A-Z][a-z]")
+
+
+def _plainly_ends(before: str, after: str) -> bool:
+    """True when a line without a stop ends a statement in a paragraph whose other lines
+    have stops: it ends in no word that carries on (`_OPEN_ENDS`) and the next line opens
+    a sentence (`Each ...`, not `L2 ...`, which a wrap puts at a line's start as well)."""
+    words = before.split()
+    last = words[-1].lower() if words else ""
+    return last not in _OPEN_ENDS and bool(_SENTENCE_OPEN.match(after))
 
 
 def _unpunctuated_end(tokens: list[Token], index: int) -> bool:

@@ -42,3 +42,13 @@ def test_an_anki_field_with_breaks_gives_a_point_a_line(tmp_path: Path) -> None:
         "It is the exponential of each logit over their sum.",
     ]
     assert "its images are left out (plot.png)" in result.output
+
+
+def test_a_wrap_before_a_capital_in_stopped_prose_is_one_sentence() -> None:
+    answer = (
+        "It shrinks every weight toward zero at each step.\n"
+        "Under plain SGD it is the same as an\n"
+        "L2 penalty on the loss.\n"
+        "With Adam the two differ, which is why AdamW decouples it."
+    )
+    assert "Under plain SGD it is the same as an L2 penalty on the loss." in key_points(answer)
