@@ -112,9 +112,8 @@ def plan_card(
         notes.append(
             (
                 "pointer",
-                f"its closing '{pointer}' points into the notes and names no source: left out"
-                " of the card (its answer, key points and source), whose reader never sees the"
-                " notes",
+                f"its '{pointer}' points into the notes and names no source: left out of the"
+                " card (its answer, key points and source), whose reader never sees the notes",
                 0,
             )
         )

@@ -129,7 +129,18 @@ def take_pointer(text: str) -> tuple[str, str]:
     notes (`See chapter 3.`, `(see the table above)`): no source, and no key point of a card
     read apart from the notes; the text and "" otherwise (an answer that only points stays,
     and is named as too short)."""
-    return _closing(text, _pointer_only)
+    kept, closing = _closing(text, _pointer_only)
+    kept, glued = _glued(kept, _glued_pointer)
+    return kept, "; ".join([*glued, closing] if closing else glued)
+
+
+def _glued_pointer(inner: str, written: str) -> str | None:
+    """`written` (the brackets as in the text) when they hold a `See`-like lead and a bare
+    cross-reference (`... the inputs (see chapter 3).`), else None."""
+    lead = _LEAD.match(inner)
+    if lead is None or lead.group(0)[:1].lower() not in "sc":
+        return None
+    return written if _bare_locators(lead["rest"].strip().removesuffix(".")) else None
 
 
 def _pointer_only(sentence: str) -> str | None:
@@ -200,6 +211,19 @@ def _glued_citations(text: str) -> tuple[str, list[str]]:
     `Focal loss down-weights easy examples.` and the source `Lin et al., 2017`. Brackets in
     a sentence (`Adam (Kingma and Ba, 2015) adapts ...`), in code, in math or in a table row
     stay, as do brackets that hold more than a citation."""
+    return _glued(text, _glued_citation)
+
+
+def _glued_citation(inner: str, written: str) -> str | None:
+    """What the brackets cite, when that is all they hold (`_cites_a_work`), else None."""
+    lead = _LEAD.match(inner)  # `(see Bishop 2006)`
+    cite = (lead["rest"] if lead else inner).strip().removesuffix(".").strip()
+    return cite if _cites_a_work(cite) else None
+
+
+def _glued(text: str, judge: Callable[[str, str], str | None]) -> tuple[str, list[str]]:
+    """(the text without the brackets ending its sentences that `judge` takes, what it
+    made of each, in order), outside code, math and table rows."""
     if "(" not in text and "[" not in text:
         return text, []
     rows = text.split("\n")
@@ -215,9 +239,8 @@ def _glued_citations(text: str) -> tuple[str, list[str]]:
             if in_code_span(row, at) or any(m.start <= at < m.end for m in math):
                 continue
             inner = (match["round"] or match["square"]).strip()
-            lead = _LEAD.match(inner)  # `(see Bishop 2006)`
-            cite = (lead["rest"] if lead else inner).strip().removesuffix(".").strip()
-            if _cites_a_work(cite):
+            cite = judge(inner, match.group(0).strip())
+            if cite is not None:
                 cited.append(cite)
                 spans.append((match.start(), match.end()))
         for start, end in reversed(spans):

@@ -61,6 +61,12 @@ def test_brackets_that_are_no_closing_citation_stay(answer: str) -> None:
         ("It rescales. See the figure above.", "It rescales.", "See the figure above."),
         ("It rescales.\n\n(see sec. 2.1 below)", "It rescales.", "(see sec. 2.1 below)"),
         ("It rescales. *Cf. chapter 3.*", "It rescales.", "*Cf. chapter 3.*"),
+        ("It rescales the inputs (see chapter 3).", "It rescales the inputs.", "(see chapter 3)"),
+        (
+            "It rescales (see the table above). It centres. See sec. 2.",
+            "It rescales. It centres.",
+            "(see the table above); See sec. 2.",
+        ),
     ],
 )
 def test_a_closing_cross_reference_is_taken_out(answer: str, kept: str, pointer: str) -> None:
@@ -75,6 +81,7 @@ def test_a_closing_cross_reference_is_taken_out(answer: str, kept: str, pointer:
         "It rescales. See chapter 3 for the derivation and a proof.",  # says more
         "It rescales. See Goodfellow ch. 8.",  # names a work: a citation, not a pointer
         "It rescales. Chapter 3 covers it.",
+        "It rescales (chapter 3).",  # no lead: a remark's reference, left as written
         "A cell.\n```\nSee chapter 3.\n```",
     ],
 )
@@ -111,5 +118,5 @@ def test_an_imported_card_sorts_citations_from_pointers(tmp_path: Path) -> None:
     assert "See chapter 3." not in norm_path.read_text(encoding="utf-8")
     assert isinstance(norm["key_points"], list) and len(norm["key_points"]) == 3
     said = " ".join(result.output.split())
-    assert "notes.md:5: note: 'Why normalize inputs?': its closing 'See chapter 3.'" in said
+    assert "notes.md:5: note: 'Why normalize inputs?': its 'See chapter 3.'" in said
     assert "left out of the card" in said
