@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable
 
 from quiz.bank.markdown import scan_math
-from quiz.ecosystem.fences import in_code_span, outside_fences
+from quiz.ecosystem.fences import code_span_test, outside_fences, span_test
 
 __all__ = ["take_citations", "take_pointer"]
 
@@ -237,20 +237,22 @@ def _glued(text: str, judge: Callable[[str, str], str | None]) -> tuple[str, lis
         row = rows[index]
         if row.lstrip().startswith("|") or ("(" not in row and "[" not in row):
             continue
-        math = scan_math(row).spans if "$" in row else []
-        spans: list[tuple[int, int]] = []
+        in_math = span_test([(m.start, m.end) for m in scan_math(row).spans] if "$" in row else [])
+        in_code = code_span_test(row)
+        pieces: list[str] = []
+        kept_to = 0
         for match in _GLUED.finditer(row):
             at = match.start()
-            if in_code_span(row, at) or any(m.start <= at < m.end for m in math):
+            if in_code(at) or in_math(at):
                 continue
             inner = (match["round"] or match["square"]).strip()
             cite = judge(inner, match.group(0).strip())
             if cite is not None:
                 cited.append(cite)
-                spans.append((match.start(), match.end()))
-        for start, end in reversed(spans):
-            row = row[:start] + row[end:]
-        rows[index] = row
+                pieces.append(row[kept_to:at])
+                kept_to = match.end()
+        if pieces:
+            rows[index] = "".join(pieces) + row[kept_to:]
     return ("\n".join(rows), cited) if cited else (text, [])
 
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.bank.markdown import scan_math
-from quiz.ecosystem.fences import in_code_span, outside_fences
+from quiz.ecosystem.fences import code_span_test, outside_fences, span_test
 from quiz.plural import line_numbers
 
 __all__ = ["RemCards", "read_remnote_cards"]
@@ -71,12 +71,14 @@ def _card(row: str) -> tuple[str, str, str, str] | None:
     if line is None or line["rest"].startswith(("Q:", "A:", "**Q", "Q ")):
         return None
     rest = line["rest"]
-    math = scan_math(rest).spans if "$" in rest else []
+    in_math = span_test([(m.start, m.end) for m in scan_math(rest).spans] if "$" in rest else [])
+    in_code = code_span_test(rest)
+    opened = rest.find("{{")
     for match in _SEPARATOR.finditer(rest):
         at = match.start()
-        if in_code_span(rest, at) or any(m.start <= at < m.end for m in math):
+        if in_code(at) or in_math(at):
             continue
-        if "{{" in rest[:at] and "}}" not in rest[:at]:
+        if 0 <= opened < at and "}}" not in rest[opened:at]:
             continue  # a cloze's `{{c1::...}}`
         front, back = rest[:at].strip(), rest[match.end() :].strip()
         if not _WORD.search(front) or not _WORD.search(back) or back.startswith((">", "<")):
