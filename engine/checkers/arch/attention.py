@@ -434,6 +434,11 @@ class AttentionChecker(NNChecker):
                 random_mask((2, n_q, n_k)),
             ),
             ("a longer sequence", qkv((2,), 64, 64, 32, 16), None),
+            (
+                "scores about -1e4 with a mask",
+                _far_below_zero(rng, (2,), n_q, n_k, d_v),
+                random_mask((2, n_q, n_k)),
+            ),
         ]
         out = []
         for i, (what, (Q, K, V), mask) in enumerate(plans, 1):
@@ -510,7 +515,11 @@ class AttentionChecker(NNChecker):
             # a row whose keys are all allowed has nothing to invert: filled with a finite
             # value such as -1e9 wherever the mask is True, it comes out uniform, not 0
             mixed = np.broadcast_to(~allowed.all(axis=-1, keepdims=True), w_ref.shape)
-            if leaked.any() and np.all(weights[allowed & mixed] == 0.0):
+            if (
+                leaked.any()
+                and np.all(weights[allowed & mixed] == 0.0)
+                and not _one_finite_fill(weights, allowed)
+            ):
                 j.fail(
                     "the mask is inverted: the weights are 0 exactly where the mask is True, "
                     "and True means the query may attend to that key"
@@ -519,10 +528,21 @@ class AttentionChecker(NNChecker):
                 j.fail(MASK_ADDED)
             if leaked.any():
                 idx = tuple(int(k) for k in np.argwhere(leaked)[0])
+                row = np.broadcast_to(Q @ np.swapaxes(K, -1, -2), w_ref.shape)[idx[:-1]]
+                top = float(np.max(row[allowed[idx[:-1]]])) / np.sqrt(Q.shape[-1])
+                # exp underflows below about -745: a finite fill leaks only beside scores
+                # that low, so elsewhere the fill's value is not what went wrong
+                low = (
+                    f"; this row's allowed scores reach only {top:.4g}, so a finite fill must "
+                    "lie more than about 745 below that"
+                    if top < -745.0
+                    else ""
+                )
                 j.fail(
                     f"masked weights must be exactly 0, but weights[{', '.join(map(str, idx))}] "
                     f"= {weights[idx]:.3g} where the mask is False: fill masked scores with "
                     "-inf (or a value so negative that exp underflows to 0) before the softmax"
+                    + low
                 )
         j.close(
             "weights", weights, w_ref, WEIGHTS_TOL, hints=_weight_variants(Q, K, V.shape[-1], mask)
@@ -539,6 +559,32 @@ class AttentionChecker(NNChecker):
         )
         scale = float(np.abs(V).max())
         j.close("out", out, out_ref, Tolerance(rtol=1e-8, atol=1e-12 * scale))
+
+
+def _one_finite_fill(weights: np.ndarray, allowed: np.ndarray) -> bool:
+    """True when every row that masks two keys or more spreads its weight evenly over its
+    masked keys, as one finite fill value taking the row does (BERT's -10000 beside scores
+    below it); an inverted mask keeps the masked keys' own, different scores."""
+    rows_w = weights.reshape(-1, weights.shape[-1])
+    rows_masked = ~allowed.reshape(-1, allowed.shape[-1])
+    wide = rows_masked.sum(axis=1) >= 2
+    if not wide.any():
+        return False
+    for w, masked in zip(rows_w[wide], rows_masked[wide], strict=True):
+        if not np.allclose(w[masked], 1.0 / masked.sum(), rtol=1e-9, atol=0.0):
+            return False
+    return True
+
+
+def _far_below_zero(
+    rng: np.random.Generator, batch: tuple[int, ...], n_q: int, n_k: int, d_v: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Q, K and V whose every score lies between about -11400 and -9600 (d_k = 4): a row's
+    allowed keys then all score below a finite fill of -1e4 (BERT's), which takes the
+    row's weight; beside positive scores of 1e4 such a fill underflows and passed."""
+    Q = 50.0 + rng.uniform(-2.0, 2.0, (*batch, n_q, 4))
+    K = -105.0 + rng.uniform(-5.0, 5.0, (*batch, n_k, 4))
+    return Q, K, gen.normal(rng, (*batch, n_k, d_v))
 
 
 def _heads_variants(
@@ -682,6 +728,40 @@ def _heads_variants(
         (
             "the causal mask is ignored: position t may only attend to positions <= t",
             lambda: merge(attend(split(Q), split(K), split(V), np.sqrt(dh), None)) @ Wo,
+        ),
+        *(
+            []
+            if mask is None
+            else [
+                (
+                    "the causal mask was applied to the weights after the softmax, so each "
+                    "row of weights sums to less than 1; mask the scores with -inf before the "
+                    "softmax, which then spreads the row over positions <= t only",
+                    lambda: (
+                        merge(
+                            (
+                                _softmax(split(Q) @ np.swapaxes(split(K), -1, -2) / np.sqrt(dh), -1)
+                                * mask
+                            )
+                            @ split(V)
+                        )
+                        @ Wo
+                    ),
+                )
+            ]
+        ),
+        *(
+            []
+            if n_heads == 1
+            else [
+                (
+                    "the heads are concatenated in reverse order; head 0 fills the first dh "
+                    "columns, head 1 the next, as np.concatenate(heads, axis=1) puts them",
+                    lambda: (
+                        merge(attend(split(Q), split(K), split(V), np.sqrt(dh), mask)[::-1]) @ Wo
+                    ),
+                )
+            ]
         ),
         (
             "the causal mask is transposed: position t attends to positions >= t",

@@ -23,6 +23,7 @@ from engine.checkers.nn._steps import (
     parameter_shapes,
     second_moment_slips,
     step_case,
+    tiny_gradient_defaults,
     with_defaults,
 )
 from engine.checks import Judgement
@@ -64,6 +65,9 @@ class RmspropChecker(StepChecker):
         # can be so small beside sqrt(s) that eps left out and eps**2 under the root round
         # to the same theta, and the first failure would name whichever form is listed first
         planned.insert(0, planned.pop())
+        theta, grad = tiny_gradient_defaults(rng, (3, 4))
+        s = gen.normal(rng, (3, 4), 1e-6) ** 2
+        planned.append(("default hyperparameters, gradients of about 1e-6", (theta, grad, s)))
         return [
             step_case(f"case {i}: {what}", ref.rmsprop_step, args)
             for i, (what, args) in enumerate(planned, 1)
@@ -71,6 +75,7 @@ class RmspropChecker(StepChecker):
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         theta, grad, s, lr, rho, eps = with_defaults(ref.rmsprop_step, case.inputs["args"])
+        defaults = len(case.inputs["args"]) == 3  # the signature's defaults were used
         theta_ref, s_ref = ref.rmsprop_step(theta, grad, s, lr, rho, eps)
         got_theta, got_s = self.returned(j, outputs, theta=theta, s=s)
         j.close(
@@ -81,6 +86,17 @@ class RmspropChecker(StepChecker):
             hints=[
                 *second_moment_slips("s", "rho", s, rho, grad),
                 ("rho was ignored (0.9 used instead)", lambda: 0.9 * s + 0.1 * grad * grad),
+                *(
+                    [
+                        (
+                            "rho defaults to 0.99 in your signature (PyTorch's alpha); this "
+                            "drill's default is rho=0.9",
+                            lambda: 0.99 * s + 0.01 * grad * grad,
+                        )
+                    ]
+                    if defaults
+                    else []
+                ),
                 ("s was not updated: return rho*s + (1-rho)*grad**2", s),
                 (
                     "s holds its root, sqrt(rho*s + (1-rho)*grad**2): the state is the average "
@@ -114,6 +130,17 @@ class RmspropChecker(StepChecker):
             (
                 "lr was ignored (1e-3 used instead)",
                 lambda: theta - 1e-3 * grad / (np.sqrt(s_ref) + eps),
+            ),
+            *(
+                [
+                    (
+                        "lr defaults to 1e-2 in your signature (PyTorch's RMSprop default); "
+                        "this drill's default is lr=1e-3",
+                        lambda: theta - 1e-2 * grad / (np.sqrt(s_ref) + eps),
+                    )
+                ]
+                if defaults
+                else []
             ),
         ]
         j.close("theta", got_theta, theta_ref, TOL, hints=hints, moved_from=theta)
@@ -164,6 +191,11 @@ class AdamwChecker(StepChecker):
         # not small beside sqrt(v_hat) each misplaced eps gives its own values, and the
         # first failure names which one the code computed (as adam_step's first case does)
         planned.insert(0, self._small_gradients_case(rng))
+        theta, grad = tiny_gradient_defaults(rng, (3, 4))
+        t, m, v = adam_moments(rng, (3, 4), 1e-6, first=False, late=False)
+        planned.append(
+            (f"default hyperparameters, gradients of about 1e-6, t={t}", (theta, grad, m, v, t))
+        )
         return [
             step_case(f"case {i}: {what}", ref.adamw_step, args)
             for i, (what, args) in enumerate(planned, 1)

@@ -289,6 +289,7 @@ def eps_slips(
                 f"denominator: {step}",
                 lambda: base - lr * numerator / np.sqrt(second) + eps,
             ),
+            *_other_default_eps(base, numerator, second, lr, eps, step),
         ],
         ties=[
             (
@@ -300,6 +301,40 @@ def eps_slips(
             )
         ],
     )
+
+
+OTHER_DEFAULT_EPS = (("1e-7", 1e-7), ("1e-6", 1e-6))
+"""Defaults of eps in other libraries (Keras's 1e-7, and 1e-6) that a signature copied from
+them carries; this family's drills all default to 1e-8."""
+
+
+def _other_default_eps(
+    base: np.ndarray, numerator: np.ndarray, second: np.ndarray, lr: float, eps: float, step: str
+) -> list[Hint]:
+    """The step with another library's default eps, on a case that called with the default
+    (eps = 1e-8): only there does a signature's wrong default show."""
+    if eps != 1e-8:
+        return []
+    return [
+        (
+            f"eps defaults to {shown} in your signature; this drill's default is eps=1e-8 "
+            f"(1e-7 is Keras's): {step} with eps = 1e-8 when none is passed",
+            lambda other=other: base - lr * numerator / (np.sqrt(second) + other),
+        )
+        for shown, other in OTHER_DEFAULT_EPS
+    ]
+
+
+def tiny_gradient_defaults(
+    rng: np.random.Generator, shape: tuple[int, int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """theta and a gradient of about 1e-6 for a case that leaves every hyperparameter to
+    its default: there sqrt of the second moment is about 1e-6, so the default eps of 1e-8
+    moves the step by 1% and a default of 1e-7 by 10% (beside gradients of 1e-2 and more
+    a wrong default eps changed theta by less than the tolerance and passed)."""
+    theta = gen.normal(rng, shape)
+    grad = gen.with_zeros(rng, gen.normal(rng, shape, 1e-6), 0.1, keep_nonzero=True)
+    return theta, grad
 
 
 def moment_slips(

@@ -22,6 +22,7 @@ from engine.checkers.nn._steps import (
     parameter_shapes,
     second_moment_slips,
     step_case,
+    tiny_gradient_defaults,
     transposed_grad_slip,
     with_defaults,
 )
@@ -288,6 +289,10 @@ class AdamChecker(StepChecker):
                 args = (theta, grad, m, v, t, lr, beta1, beta2, eps)
                 label = f"t={t}" + (" (first step)" if t == 1 else "")
             out.append(step_case(f"case {i}: {what}, {label}", ref.adam_step, args))
+        theta, grad = tiny_gradient_defaults(rng, (3, 4))
+        t, m, v = adam_moments(rng, (3, 4), 1e-6, first=False, late=False)
+        what = f"default hyperparameters, gradients of about 1e-6, t={t}"
+        out.append(step_case(f"case {len(out) + 1}: {what}", ref.adam_step, (theta, grad, m, v, t)))
         return out
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
