@@ -92,6 +92,16 @@ def _forward_hints(
             lambda: c_coupled,
         )
     )
+    c_bias = ref.sigmoid(z[n : 2 * n] + 1.0) * c_prev + i * g
+    hints.append(
+        (
+            "the forget gate adds 1 to its pre-activation, sigmoid(z_f + 1) (TensorFlow's "
+            "forget_bias=1.0); that 1 belongs in b's initial values, not in the cell: f = "
+            "sigmoid(z[n:2n]) with the b given",
+            lambda: o * np.tanh(c_bias),
+            lambda: c_bias,
+        )
+    )
     sig_g = ref.sigmoid(z[3 * n :])
     c_sig = f * c_prev + i * sig_g
     hints.append(
@@ -331,6 +341,10 @@ _BACKWARD_SLIPS = {
         "the path from dh to the cell state misses tanh's derivative: h = o * tanh(c), so "
         "the cell state's gradient is dc + dh * o * (1 - tanh(c)**2), not dc + dh * o"
     ),
+    "h_path_tanh_unsquared": (
+        "the path from dh to the cell state uses 1 - tanh(c) for tanh's derivative; it is "
+        "1 - tanh(c)**2, so the cell state's gradient is dc + dh * o * (1 - tanh(c)**2)"
+    ),
 }
 """Backward-pass slips _backward_with can make, and what the grader says about each."""
 
@@ -351,7 +365,9 @@ def _backward_with(
     cell state cut) or one of _BACKWARD_SLIPS."""
     stacked, c_prev, W, i, f, o, g, tanh_c = cache
     n = c_prev.shape[0]
-    through_tanh = 1.0 if slip == "h_path_no_tanh" else 1.0 - tanh_c**2
+    through_tanh = {"h_path_no_tanh": 1.0, "h_path_tanh_unsquared": 1.0 - tanh_c}.get(
+        slip, 1.0 - tanh_c**2
+    )
     dc_total = dc + (0.0 if slip == "no_h_path" else dh * o * through_tanh)
     c = f * c_prev + i * g
     di, df, dg = dc_total * g, dc_total * (c if slip == "f_from_c" else c_prev), dc_total * i

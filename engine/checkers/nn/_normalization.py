@@ -380,6 +380,14 @@ class NormalizationChecker(NNChecker):
                     "(X - mean) / sqrt(var + eps)",
                     lambda: gamma * X / np.sqrt(X.var(axis=self.axis, keepdims=True) + eps) + beta,
                 ),
+                (
+                    "X was divided by its root mean square, sqrt(mean(X**2) + eps), with no "
+                    "mean subtracted (that is RMSNorm); x_hat = (X - mean) / sqrt(var + eps)",
+                    lambda: (
+                        gamma * X / np.sqrt(np.mean(X * X, axis=self.axis, keepdims=True) + eps)
+                        + beta
+                    ),
+                ),
             ],
         )
         if "bad_backward" in outputs:

@@ -1,0 +1,12 @@
+# expect: failed | at out[
+import numpy as np
+
+
+def embedding_forward(W, ids):
+    return W[np.clip(ids, 1, W.shape[0] - 1)]
+
+
+def embedding_backward(dout, ids, vocab_size):
+    dW = np.zeros((vocab_size, dout.shape[-1]))
+    np.add.at(dW, ids, dout)
+    return dW

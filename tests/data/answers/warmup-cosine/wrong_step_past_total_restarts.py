@@ -1,0 +1,10 @@
+# expect: failed | wrong rate
+import math
+
+
+def warmup_cosine_lr(step, base_lr, warmup_steps, total_steps, min_lr=0.0):
+    if step < warmup_steps:
+        return base_lr * (step + 1) / warmup_steps
+    span = max(1, total_steps - warmup_steps)
+    p = ((step - warmup_steps) % (span + 1)) / span
+    return min_lr + (base_lr - min_lr) * (1 + math.cos(math.pi * p)) / 2

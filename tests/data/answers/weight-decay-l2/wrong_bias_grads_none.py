@@ -1,0 +1,8 @@
+# expect: failed | should be a numpy array
+import numpy as np
+
+
+def l2_penalty_and_grads(params, lam, m):
+    total = sum(np.sum(v * v) for k, v in params.items() if k.startswith("W"))
+    grads = {k: (lam / m * v if k.startswith("W") else 0.0) for k, v in params.items()}
+    return float(lam / (2 * m) * total), grads
