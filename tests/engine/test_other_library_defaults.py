@@ -104,6 +104,15 @@ def test_pytorchs_rmsprop_defaults_are_named(lr: float, rho: float, phrase: str)
         assert phrase in message, f"seed {seed}: {message}"
 
 
+@pytest.mark.parametrize(("decay", "whose"), [("4e-3", "Keras's AdamW"), ("1e-4", "optax's adamw")])
+def test_adamws_decay_default_of_another_library_is_named(decay: str, whose: str) -> None:
+    source = ADAMW.format(eps=1e-8).replace("weight_decay=1e-2", f"weight_decay={decay}")
+    for seed, message in zip(SEEDS, _first_problems("deep.optim.adamw_step", source), strict=True):
+        assert f"weight_decay defaults to {decay} in your signature ({whose})" in message, (
+            f"seed {seed}: {message}"
+        )
+
+
 def test_the_right_defaults_pass_the_tiny_gradient_cases() -> None:
     """The new cases do not fail a faithful step: all three pass every seed."""
     for name, source in [

@@ -146,6 +146,10 @@ class RmspropChecker(StepChecker):
         j.close("theta", got_theta, theta_ref, TOL, hints=hints, moved_from=theta)
 
 
+OTHER_DEFAULT_DECAY = (("4e-3", 4e-3, "Keras's AdamW"), ("1e-4", 1e-4, "optax's adamw"))
+"""AdamW's weight_decay defaults in other libraries, which a copied signature carries."""
+
+
 class AdamwChecker(StepChecker):
     """adamw_step: decoupled weight decay theta*(1 - lr*wd), then the bias-corrected Adam step."""
 
@@ -310,6 +314,15 @@ class AdamwChecker(StepChecker):
             (
                 "weight_decay was ignored (1e-2 used instead)",
                 lambda: theta * (1 - lr * 1e-2) - step,
+            ),
+            *(
+                (
+                    f"weight_decay defaults to {shown} in your signature ({whose}); this "
+                    "drill's default is weight_decay=1e-2, as in PyTorch's AdamW",
+                    lambda other=other: theta * (1 - lr * other) - step,
+                )
+                for shown, other, whose in OTHER_DEFAULT_DECAY
+                if len(case.inputs["args"]) == 5  # the signature's defaults were used
             ),
             *(
                 [

@@ -1,4 +1,4 @@
-# expect: failed | max rel error
+# expect: failed | weight_decay defaults to 4e-3 in your signature
 import numpy as np
 
 
