@@ -4,6 +4,7 @@ indents as Python editors do."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from textual import events
 from textual.binding import Binding
@@ -38,6 +39,12 @@ class CodeEditor(TextArea):
     to there), as in every code editor: a terminal and tmux send them (tmux as
     `ESC [1;5H` and `ESC [1;5F`, read by Textual as ctrl+home and ctrl+end), but TextArea
     binds neither, so the keys did nothing.
+
+    Home and End go by the line of code, whether or not it is wrapped (`line_start`,
+    `line_end`): TextArea's Home toggled between the indent and column 0 on a short line
+    but, on a line wrapped at the editor's edge, only reached the start of the wrapped
+    part the cursor was on, and pressed again did nothing; its End stopped a character
+    before a wrapped part's end and went no further.
     """
 
     BINDINGS = [
@@ -164,6 +171,24 @@ class CodeEditor(TextArea):
         self.selection = Selection((first, 0), (last, len(shifted[-1])))
         return True
 
+    def action_cursor_line_start(self, select: bool = False) -> None:
+        """Home: to `line_start`'s column (shift+home: selecting to it)."""
+        row, column = self.cursor_location
+        self.move_cursor(
+            (row, line_start(self.document[row], column, self._wrap_offsets(row))), select=select
+        )
+
+    def action_cursor_line_end(self, select: bool = False) -> None:
+        """End: to `line_end`'s column (shift+end: selecting to it)."""
+        row, column = self.cursor_location
+        self.move_cursor(
+            (row, line_end(self.document[row], column, self._wrap_offsets(row))), select=select
+        )
+
+    def _wrap_offsets(self, row: int) -> list[int]:
+        """Where the line `row` is wrapped on screen (empty when it fits the editor)."""
+        return list(self.wrapped_document.get_offsets(row)) if self.soft_wrap else []
+
     def action_code_start(self, select: bool = False) -> None:
         """The cursor to the first character of the code (`select`: selecting to it)."""
         self.move_cursor((0, 0), select=select)
@@ -205,6 +230,25 @@ class CodeEditor(TextArea):
 
     def on_resize(self, event: events.Resize) -> None:
         self.scroll_cursor_visible(animate=False)
+
+
+def line_start(line: str, column: int, wraps: Sequence[int]) -> int:
+    """Where Home takes a cursor at `column` of `line` (wrapped on screen at `wraps`): the
+    start of the wrapped part it is on, when that is past the line's indent; else the
+    first character of the code, or column 0 from there (or from inside the indent), so
+    pressing it again always goes on towards the line's start, as code editors do."""
+    indent = len(line) - len(line.lstrip(" \t"))
+    part = max((offset for offset in wraps if offset <= column), default=0)
+    if indent < part < column:
+        return part
+    return indent if column == 0 or column > indent else 0
+
+
+def line_end(line: str, column: int, wraps: Sequence[int]) -> int:
+    """Where End takes a cursor at `column` of `line`: the end of the wrapped part it is on
+    (its last character, where TextArea draws a cursor on that part), then the line's end."""
+    part_end = min((offset - 1 for offset in wraps if offset > column), default=len(line))
+    return part_end if column < part_end else len(line)
 
 
 def _dedented(line: str, level: str) -> str:
