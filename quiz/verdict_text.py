@@ -107,6 +107,28 @@ def outcome(verdict: Verdict) -> str:
     return verdict.summary
 
 
+NOT_WRITTEN_HEADLINE = "NOT WRITTEN YET"
+"""The drill screen's headline for `not_written` code, in place of ERROR."""
+
+
+def not_written(verdict: Verdict) -> bool:
+    """The code is the starter as handed out, as far as the grading shows: it loaded, no
+    case passed and every case that ran stopped at a NotImplementedError the engine names
+    "... is not written yet" (`engine.outcome.NOT_WRITTEN`, its message's first line).
+
+    The drill screen's headline said ERROR, in red, to a person who had only pressed ctrl+r
+    to see what grading looks like, above the verdict's own "sigmoid is not written yet"."""
+    from engine.outcome import NOT_WRITTEN  # loaded with the verdict: no start-up cost
+
+    if verdict.passed or not verdict.code_loaded or verdict.status is not Status.ERROR:
+        return False
+    ran = [case for case in verdict.cases if case.status is not CaseStatus.NOT_RUN]
+    return bool(ran) and all(
+        case.status is CaseStatus.ERROR and NOT_WRITTEN in case.message.partition("\n")[0]
+        for case in ran
+    )
+
+
 def seed_and_time(verdict: Verdict) -> str:
     """'case seed 84112842 · 67 ms' after a verdict's head in the app and `watch`, or only
     the time when the code did not load: no case ran, so the seed replays nothing (the

@@ -1,13 +1,23 @@
-"""A failure's explanation cut short in the drill's verdict box says so on the box's edge,
-with the keys that reach the rest, until it is being read."""
+"""A failure's explanation cut short in the drill's verdict box says so on the box's last
+line, with the keys that reach the rest, until it is being read."""
 
 from __future__ import annotations
 
 from textual.widgets import TextArea
 
 from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.verdict_view import MORE_BELOW, VerdictView
-from tests.tui.conftest import SOLUTION, WRONG, AppFactory, press, settle, showing, wait_until
+from tests.tui.conftest import (
+    SOLUTION,
+    WRONG,
+    AppFactory,
+    press,
+    screen_lines,
+    settle,
+    showing,
+    wait_until,
+)
 from tests.tui.test_drill import grade_now
 
 
@@ -16,24 +26,31 @@ async def test_a_failure_cut_short_at_80x24_says_more_below_until_it_is_read(
 ) -> None:
     """At 80x24 a first session's sigmoid failure ended the box at "exp overflows for
     arguments above", and nothing said there was more nor which keys reach it (tab indents
-    in the editor). The box's top edge says it while the editor has the focus; read (tab
-    from the task pane) it says nothing; back in the editor it says it again."""
+    in the editor). The box's last line, where the cut text ends, says it while the editor
+    has the focus (on its top edge, right-aligned between the editor and the status, a new
+    user did not see it); read (tab from the task pane) it says nothing; back in the editor
+    it says it again."""
     app = build(drill="tiny-sgd")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await showing(pilot, DrillScreen)
         verdict = screen.query_one(VerdictView)
         editor = screen.query_one("#editor", TextArea)
-        assert verdict.border_title is None  # nothing graded yet
+        assert not verdict.says_more_below  # nothing graded yet
         editor.load_text(WRONG)
         await grade_now(app, pilot)
         assert verdict.cut_short(), "the explanation fits: the test shows nothing"
-        assert await wait_until(pilot, lambda: verdict.border_title == MORE_BELOW)
+        assert await wait_until(pilot, lambda: verdict.says_more_below)
+        await settle(pilot)
+        rows = [strip.text for strip in screen_lines(app)]
+        footer = screen.query_one(KeysFooter).region.y
+        assert MORE_BELOW in rows[footer - 1]  # the box's last row, right above the keys
+        assert MORE_BELOW not in "".join(rows[: footer - 1])
         await press(pilot, "shift+tab", "tab")  # the task pane, then the explanation
         assert verdict.has_focus
-        assert await wait_until(pilot, lambda: verdict.border_title is None)
+        assert await wait_until(pilot, lambda: not verdict.says_more_below)
         await press(pilot, "tab")  # back to the editor, the box small again
         assert editor.has_focus
-        assert await wait_until(pilot, lambda: verdict.border_title == MORE_BELOW)
+        assert await wait_until(pilot, lambda: verdict.says_more_below)
 
 
 async def test_a_verdict_that_fits_says_nothing_more(build: AppFactory) -> None:
@@ -45,7 +62,7 @@ async def test_a_verdict_that_fits_says_nothing_more(build: AppFactory) -> None:
         screen.query_one("#editor", TextArea).load_text(WRONG)
         await grade_now(app, pilot)
         await settle(pilot)
-        assert not verdict.cut_short() and verdict.border_title is None
+        assert not verdict.cut_short() and not verdict.says_more_below
     app = build(drill="tiny-sgd")
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await showing(pilot, DrillScreen)
@@ -53,4 +70,4 @@ async def test_a_verdict_that_fits_says_nothing_more(build: AppFactory) -> None:
         screen.query_one("#editor", TextArea).load_text(SOLUTION)
         await grade_now(app, pilot)
         await settle(pilot)
-        assert verdict.border_title is None
+        assert not verdict.says_more_below

@@ -10,8 +10,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
 from quiz.verdict_text import (
+    NOT_WRITTEN_HEADLINE,
     failure_lines,
     isolation_warnings,
+    not_written,
     outcome,
     output_tail,
     row_details,
@@ -43,23 +45,29 @@ def _failure_text(case: CaseResult) -> Text:
     return text
 
 
-MORE_BELOW = "more below: shift+tab, then tab"
-"""The box's top edge while a failure's explanation is cut short and the box is not being
+MORE_BELOW = "▼ more below: shift+tab, then tab"
+"""The box's last line while a failure's explanation is cut short and the box is not being
 read: at 80x24 "exp overflows for arguments above" ended the box, with no sign of the rest
-nor of the keys that reach it (tab from the task pane, `DrillScreen.action_switch_pane`)."""
+nor of the keys that reach it (tab from the task pane, `DrillScreen.action_switch_pane`).
+It was on the box's top edge, right-aligned, on the line between the editor and the status:
+away from where the cut text ends and the eye is, a new user did not see it."""
 
 
 class VerdictView(VerticalScroll):
     """Shows one verdict; `show_grading` while the worker runs, `show_verdict` when it is back."""
 
     DEFAULT_CSS = """
-    VerdictView {
-        border-title-align: right;
-        border-title-color: $text-muted;
+    VerdictView #verdict-more {
+        dock: bottom;
+        height: 1;
+        color: $text-muted;
+        text-style: italic;
+        display: none;
     }
     """
 
     def compose(self) -> ComposeResult:
+        yield Static(MORE_BELOW, id="verdict-more")
         yield Static("Press ctrl+r to grade your code.", id="verdict-status")
         yield Static("", id="verdict-failure")
         yield DataTable(id="verdict-cases", cursor_type="row", zebra_stripes=True)
@@ -76,11 +84,16 @@ class VerdictView(VerticalScroll):
         """A failure is explained and not all of the box's text fits in it (tab reaches it)."""
         return bool(self.query_one("#verdict-failure").display) and self.max_scroll_y > 0
 
+    @property
+    def says_more_below(self) -> bool:
+        """The box's last line says MORE_BELOW."""
+        return bool(self.query_one("#verdict-more").display)
+
     def sign_cut_short(self) -> None:
-        """Say on the box's edge that a failure goes on below, while it is cut short and the
-        focus is elsewhere (the editor, where tab indents); nothing once it is being read."""
-        cut = self.cut_short() and not self.has_focus_within
-        self.border_title = MORE_BELOW if cut else None
+        """Say on the box's last line that a failure goes on below, while it is cut short
+        and the focus is elsewhere (the editor, where tab indents); nothing once it is
+        being read."""
+        self.query_one("#verdict-more").display = self.cut_short() and not self.has_focus_within
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.sign_cut_short)
@@ -100,9 +113,8 @@ class VerdictView(VerticalScroll):
     def clear(self) -> None:
         """Back to the state before any grading (after a reset to the starter)."""
         self.query_one("#verdict-status", Static).update("Press ctrl+r to grade your code.")
-        for part in ("#verdict-cases", "#verdict-failure", "#verdict-output"):
+        for part in ("#verdict-cases", "#verdict-failure", "#verdict-output", "#verdict-more"):
             self.query_one(part).display = False
-        self.border_title = None
 
     def show_grading(self) -> None:
         """A grading is under way."""
@@ -118,7 +130,10 @@ class VerdictView(VerticalScroll):
         """Render the verdict."""
         status = verdict.status.value
         head = Text()
-        head.append(f" {status.upper()} ", style=f"reverse {_STYLE.get(status, 'bold')}")
+        if not_written(verdict):  # the starter as handed out: nothing went wrong yet
+            head.append(f" {NOT_WRITTEN_HEADLINE} ", style="reverse bold yellow")
+        else:
+            head.append(f" {status.upper()} ", style=f"reverse {_STYLE.get(status, 'bold')}")
         head.append(f"  {outcome(verdict)}")
         # on the status's line (wrapped when long): a line of its own left the cases' rows
         # below the box at 80x24 after a pass, under their header

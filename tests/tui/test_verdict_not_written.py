@@ -1,0 +1,58 @@
+"""A drill graded as its starter was handed out is told so in the headline, not ERROR."""
+
+from __future__ import annotations
+
+from engine.verdict import CaseResult, CaseStatus, Verdict, build_verdict
+from quiz.tui.screens.drill import DrillScreen
+from quiz.verdict_text import NOT_WRITTEN_HEADLINE, not_written
+from tests.tui.conftest import WRONG, AppFactory, showing
+from tests.tui.test_drill import editor_of, grade_now
+
+
+def _status(screen: DrillScreen) -> str:
+    return str(screen.query_one("#verdict-status").render())
+
+
+async def test_the_starter_graded_reads_not_written_yet_and_other_errors_read_error(
+    build: AppFactory,
+) -> None:
+    """The verdict already said "sgd_step is not written yet" under a red ERROR: a new user
+    who pressed ctrl+r to see what grading does was told of an error they had not made."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        await grade_now(app, pilot)
+        assert _status(screen).startswith(f" {NOT_WRITTEN_HEADLINE} ")
+        assert "ERROR" not in _status(screen)
+        assert "not written yet" in str(screen.query_one("#verdict-failure").render())
+        # the person's own code raising is an error, whatever it raises
+        editor_of(screen).load_text(
+            "def sgd_step(theta, grad, lr):\n    raise ValueError('not yet')\n"
+        )
+        await grade_now(app, pilot)
+        assert _status(screen).startswith(" ERROR ")
+        # a wrong answer fails as before
+        editor_of(screen).load_text(WRONG)
+        await grade_now(app, pilot)
+        assert _status(screen).startswith(" FAILED ")
+
+
+def _verdict(*cases: tuple[CaseStatus, str]) -> Verdict:
+    results = [
+        CaseResult(name=f"case {n}", status=status, message=message)
+        for n, (status, message) in enumerate(cases, start=1)
+    ]
+    return build_verdict("nn.sigmoid", results, seed=1, duration_ms=5.0, isolation=[])
+
+
+def test_only_code_stopped_at_the_starters_raise_everywhere_is_not_written() -> None:
+    """A case passed (one function of two written) or a case failed on a value is work
+    begun: ERROR or FAILED stays. A case not run after the starter's raise is nothing."""
+    starter = "backward is not written yet\nit still raises NotImplementedError (line 9)"
+    error, passed, failed = CaseStatus.ERROR, CaseStatus.PASSED, CaseStatus.FAILED
+    assert not_written(_verdict((error, starter), (error, starter)))
+    assert not_written(_verdict((error, starter), (CaseStatus.NOT_RUN, "")))
+    assert not not_written(_verdict((passed, ""), (error, starter)))
+    assert not not_written(_verdict((error, starter), (failed, "expected 1, got 2")))
+    assert not not_written(_verdict((error, "ZeroDivisionError: division by zero")))
+    assert not not_written(_verdict((error, "x\nbackward is not written yet")))
