@@ -1,4 +1,5 @@
-"""A card's heading keeps its place in the session visible: a long title is cut, not the end."""
+"""A card's heading keeps its place in the session visible and its title whole: a title too
+long for one line wraps onto a second, which the place ends."""
 
 from __future__ import annotations
 
@@ -23,14 +24,36 @@ class _One(App[None]):
         yield self.heading
 
 
-@pytest.mark.parametrize("width", [40, 60, 78])
-async def test_a_title_too_long_is_cut_with_an_ellipsis_and_the_place_stays(width: int) -> None:
+def _title_of(lines: list[str], kind: str, place: str) -> str:
+    """The title a heading's lines show, its wrapped parts joined again."""
+    parts = [line.strip() for line in lines]
+    parts[0] = parts[0].removeprefix(kind).strip()
+    parts[-1] = parts[-1].removesuffix(place).strip()
+    return " ".join(part for part in parts if part)
+
+
+@pytest.mark.parametrize("width", [60, 78])
+async def test_a_title_too_long_wraps_and_the_place_ends_the_second_line(width: int) -> None:
+    """At 80 columns a long title was cut ("A numerically stable …"), losing the words
+    that say which card it is: it now goes on under its first word."""
     app = _One(CardHeading("numeric", TITLE, "attention · 3/20"))
-    async with app.run_test(size=(width, 3)):
-        line = app.heading.text.plain
-        assert line.endswith("attention · 3/20")
-        assert len(line) == width
-        assert "…" in line and line.startswith(" numeric  Memory of")
+    async with app.run_test(size=(width, 4)):
+        lines = app.heading.text.plain.split("\n")
+        assert len(lines) == 2 and app.heading.size.height == 2
+        assert lines[0].startswith(" numeric  Memory of")
+        assert lines[1].endswith("attention · 3/20")
+        assert lines[1].startswith(" " * len(" numeric  ")) and lines[1][len(" numeric  ")] != " "
+        assert all(len(line) <= width for line in lines)
+        assert "…" not in app.heading.text.plain
+        assert _title_of(lines, "numeric", "attention · 3/20") == TITLE
+
+
+async def test_a_title_too_long_for_two_lines_is_cut_and_the_place_stays() -> None:
+    app = _One(CardHeading("numeric", TITLE, "attention · 3/20"))
+    async with app.run_test(size=(40, 4)):
+        lines = app.heading.text.plain.split("\n")
+        assert len(lines) == 2 and all(len(line) <= 40 for line in lines)
+        assert lines[1].endswith("…  attention · 3/20")
 
 
 async def test_a_title_that_fits_is_whole() -> None:
@@ -48,10 +71,14 @@ async def test_the_study_screen_shows_the_place_at_any_width(build: AppFactory) 
         done, total = study.session.progress
         place = f"{study.card.topic} · {done} done · {total - done} left"
         assert study.card.title in heading.text.plain
+        assert heading.size.height == 1
         narrow = len(f" {study.card.kind}  ") + len(f"  {place}") + 6
         await resize(pilot, narrow + 2, 24)  # the heading's padding: one a side
+        await settle(pilot)
         assert heading.text.plain.endswith(place)
-        assert "…" in heading.text.plain
+        lines = heading.text.plain.split("\n")
+        assert len(lines) >= 2 and heading.size.height == len(lines)
+        assert all(len(line) <= narrow for line in lines)
 
 
 async def test_the_session_title_is_whole_when_there_is_room(build: AppFactory) -> None:
@@ -68,20 +95,18 @@ async def test_the_session_title_is_whole_when_there_is_room(build: AppFactory) 
         assert title.styles.text_overflow == "ellipsis"
 
 
-async def test_at_80_columns_the_title_yields_to_the_cards_coming_back() -> None:
+async def test_at_80_columns_a_title_and_the_cards_coming_back_are_both_whole() -> None:
     """A first session's count grows a ", 3 coming back" (tests/tui/test_study_counts.py),
-    which left less room for the title at 80 columns: the title is what yields, cut with
-    "…", and the count is whole, since it is what changes from card to card. The title and
-    count are the bundled card's and a first session's, in the study screen's 78 columns."""
+    which left less room for the title at 80 columns: the title was cut with "…". It now
+    wraps: both are whole. The title and count are the bundled card's and a first
+    session's, in the study screen's 78 columns."""
     title = "The largest value of the sigmoid's derivative"
     place = "activations · 0 done · 20 left, 3 coming back"
     app = _One(CardHeading("numeric", title, place))
     async with app.run_test(size=(78, 3)):
-        line = app.heading.text.plain
-        assert line.endswith(f"…  {place}")
-        assert len(line) == 78
-        shown = line.removeprefix(" numeric  ").removesuffix(f"  {place}")
-        assert title.startswith(shown.removesuffix("…")) and shown != title
+        lines = app.heading.text.plain.split("\n")
+        assert len(lines) == 2 and lines[1].endswith(place)
+        assert _title_of(lines, "numeric", place) == title
 
 
 async def test_the_study_screen_keeps_the_coming_back_count_whole(
@@ -89,7 +114,8 @@ async def test_the_study_screen_keeps_the_coming_back_count_whole(
 ) -> None:
     """After an Again at 80 columns the next card's heading, " choice  Inverted dropout at
     inference  basics · 0 done · 3 left, 1 coming back", is one column too many: the title
-    is cut ("at inferen…"), the count is whole. At 120 columns both are whole."""
+    wraps, and both are whole (the title was cut, "at inferen…"). At 120 columns they are
+    on one line."""
     app = build(study=StudyRequest(mode="due", topic="basics"))
     async with app.run_test(size=(80, 24)) as pilot:
         study = await showing(pilot, StudyScreen)
@@ -104,8 +130,9 @@ async def test_the_study_screen_keeps_the_coming_back_count_whole(
         place = "basics · 0 done · 3 left, 1 coming back"
         whole = f" {card.kind}  {card.title}  {place}"
         assert len(whole) > 78  # the heading's 80 columns less its padding
-        line = heading.text.plain
-        assert line.endswith(f"…  {place}") and len(line) == 78
-        assert whole.startswith(line.removesuffix(f"…  {place}"))
+        lines = heading.text.plain.split("\n")
+        assert len(lines) == 2 and lines[1].endswith(place)
+        assert _title_of(lines, card.kind, place) == card.title
         await resize(pilot, 120, 24)
-        assert heading.text.plain == whole
+        await settle(pilot)
+        assert heading.text.plain == whole and heading.size.height == 1

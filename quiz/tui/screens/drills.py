@@ -19,6 +19,7 @@ from quiz.tui.widgets.cell import clipped
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.typed_keys import after_typed_keys
+from quiz.wrapping import fold_line
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
@@ -72,6 +73,22 @@ def column_widths(rows: Sequence[DrillRow], terminal_width: int) -> dict[str, in
     return {"drill": drill, **others}
 
 
+TITLE_LINES = 2
+"""The most lines a drill's title takes in its row (past them it ends in "…")."""
+
+
+def title_lines(title: str, width: int) -> list[str]:
+    """`title` folded at spaces to the drill column's `width`, on at most TITLE_LINES lines
+    (the last one cut with "…" when drawn, as a word wider than the column is).
+
+    Cut on one line at 80 columns, "Forward and backward pass of a two-laye…", "A
+    one-hidden-layer ReLU network that ap…" lost the words that tell drills apart."""
+    lines = fold_line(title, max(width, 1))
+    if len(lines) <= TITLE_LINES:
+        return lines
+    return [*lines[: TITLE_LINES - 1], " ".join(lines[TITLE_LINES - 1 :])]
+
+
 class DrillsScreen(Screen[None]):
     """Posts BrowserScreen.CardOpened for the drill to open (the app opens its editor)."""
 
@@ -92,6 +109,8 @@ class DrillsScreen(Screen[None]):
         super().__init__()
         self.workspace = workspace
         self.view = DrillsView(())
+        self._title_width = 0
+        """The drill column's width the rows were last added for (their heights fit it)."""
 
     @property
     def rows(self) -> tuple[DrillRow, ...]:
@@ -110,10 +129,32 @@ class DrillsScreen(Screen[None]):
         self.query_one(DataTable).focus()
 
     def _fit(self) -> None:
-        """Each column as `column_widths` says for the rows and the terminal's width."""
+        """Each column as `column_widths` says for the rows and the terminal's width, and
+        the rows again when the titles' column changed (a title's lines change with it)."""
         table = self.query_one(FittedTable)
-        for key, width in column_widths(self.rows, self.app.size.width).items():
+        widths = column_widths(self.rows, self.app.size.width)
+        for key, width in widths.items():
             table.set_column_width(key, width)
+        if widths["drill"] != self._title_width:
+            self._fill(widths["drill"])
+
+    def _fill(self, title_width: int) -> None:
+        """The rows, each as tall as its title's lines at `title_width`, the cursor kept."""
+        table = self.query_one(DataTable)
+        cursor = table.cursor_row
+        table.clear()
+        for row in self.rows:
+            lines = title_lines(row.title, title_width)
+            table.add_row(
+                clipped("\n".join(lines)),
+                Text(row.state, style=_STYLE[row.state]),
+                str(row.attempts),
+                clipped(row.topic),
+                height=len(lines),
+            )
+        self._title_width = title_width
+        if self.rows:
+            table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
 
     def on_resize(self) -> None:
         """Refit the columns to the terminal's new width (a no-op if it is unchanged).
@@ -125,19 +166,8 @@ class DrillsScreen(Screen[None]):
 
     def on_screen_resume(self) -> None:
         self.view = drills_view(self.workspace)
-        table = self.query_one(DataTable)
-        cursor = table.cursor_row
-        table.clear()
-        for row in self.rows:
-            table.add_row(
-                clipped(row.title),
-                Text(row.state, style=_STYLE[row.state]),
-                str(row.attempts),
-                clipped(row.topic),
-            )
+        self._title_width = 0  # the rows again, with their states now
         self._fit()
-        if self.rows:
-            table.move_cursor(row=min(max(cursor, 0), len(self.rows) - 1))
         title = f" {self.view.heading} "
         self.query_one("#drills-title", Label).update(Text(title, style="reverse bold"))
 
