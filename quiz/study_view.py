@@ -19,6 +19,7 @@ from fsrs import Rating
 
 from quiz.bank.models import NumericFront
 from quiz.bank.numbers import parse_number
+from quiz.plural import counted
 from quiz.study import preview_intervals, shown_interval
 from quiz.study import typed as typed_answers
 from quiz.study.days import day_starts_at
@@ -155,11 +156,20 @@ def session_place(session: Session, topic: str) -> str:
     18 left, 3 coming back". It says what it counts, cards done and cards still to answer
     (`Session.progress`), rather than a place out of a total, which would move under the
     person (a bury, the plan's minutes running out); cards a learning step brings back are
-    named, since they keep "done" still while they are answered."""
+    named, since they keep "done" still while they are answered.
+
+    While answers were given and none left the session yet (every card answered is in a
+    learning step, as in a first session's or a session of learning cards only), the count
+    says so, "2 answers, none done yet": "0 done" beside a bar at 0% read to a new user as
+    if the answers had not been taken."""
     done, total = session.progress
     back = session.coming_back
     again = f", {back} coming back" if back else ""
-    return f"{topic} · {done} done · {total - done} left{again}"
+    answers = len(session.answers)
+    count = (
+        f"{done} done" if done or not answers else f"{counted(answers, 'answer')}, none done yet"
+    )
+    return f"{topic} · {count} · {total - done} left{again}"
 
 
 def choice_order(workspace: Workspace, count: int, *, shuffle: bool) -> list[int]:
