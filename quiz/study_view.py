@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from fsrs import Rating
 
 from quiz.bank.models import NumericFront
-from quiz.bank.numbers import parse_number
+from quiz.bank.numbers import ACCEPTED, parse_number
 from quiz.plural import counted
 from quiz.study import preview_intervals, shown_interval
 from quiz.study import typed as typed_answers
@@ -107,13 +107,22 @@ def forget_typed(workspace: Workspace, card_id: str) -> None:
     typed_answers.forget_typed(workspace.store, card_id)
 
 
-def number_refusal(typed: str, reason: str) -> str:
+def number_refusal(typed: str, reason: str, front: NumericFront | None = None) -> str:
     """What a number box's answer that `parse_number` refused is told under the card.
 
     A reason that quotes what was typed ("'abc' is not part of a number such as ...")
     is said alone: "'abc' is not a number: 'abc' is not part of ..." said the input twice.
     Any other reason ("division by zero") is said after the typed text, which it names not.
+
+    With the card's `front`, the reason's examples are the placeholder's for this card
+    (`number_examples`): parse_number's fixed "0.25, 1e-3, 25%, 1/4 or 0.5^10" told a
+    person who mistyped on "What is σ'(0)?" its answer three ways.
     """
+    if front is not None and ACCEPTED in reason:
+        powers = [text for text in POWER_EXAMPLES if _far_from(front, text)][:1]
+        shown = [*number_examples(front).values(), *powers]
+        such = f"{', '.join(shown[:-1])} or {shown[-1]}" if len(shown) > 1 else "".join(shown)
+        reason = reason.replace(ACCEPTED, f"a number such as {such}" if such else "a number")
     if reason.startswith("'"):
         return reason
     return f"'{typed.strip()}' is not a number: {reason}"
@@ -140,15 +149,22 @@ def number_examples(front: NumericFront) -> dict[str, str]:
     answer: a fixed "1/4, √128, ln 2" gave away three cards' answers (sigmoid-derivative-
     bound is 0.25, attention-score-std √128, bce-at-zero-logit ln 2). A form both of whose
     examples are near (an answer of 0 with a wide tolerance) is left out."""
-    examples: dict[str, str] = {}
-    for form, candidates in NUMBER_FORM_EXAMPLES.items():
-        for text in candidates:
-            value = parse_number(text)
-            near = abs(value - front.answer) <= GIVES_AWAY * abs(front.answer)
-            if not near and not front.check_numeric(value).correct:
-                examples[form] = text
-                break
-    return examples
+    return {
+        form: far[0]
+        for form, candidates in NUMBER_FORM_EXAMPLES.items()
+        if (far := [text for text in candidates if _far_from(front, text)])
+    }
+
+
+POWER_EXAMPLES = ("0.5^10", "2^10")
+"""The power form's examples, which a refused number's words name after the placeholder's."""
+
+
+def _far_from(front: NumericFront, text: str) -> bool:
+    """The number `text` is neither right for the card nor within GIVES_AWAY of its answer."""
+    value = parse_number(text)
+    near = abs(value - front.answer) <= GIVES_AWAY * abs(front.answer)
+    return not near and not front.check_numeric(value).correct
 
 
 def session_place(session: Session, topic: str) -> str:

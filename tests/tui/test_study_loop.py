@@ -609,6 +609,6 @@ async def test_a_long_refusal_of_a_typed_number_is_read_whole_at_80_columns(
         await press(pilot, "a", "b", "c", "enter")
         await settle(pilot)
         status = str(study.query_one("#study-status").render())
-        assert status.endswith("1/4 or 0.5^10"), status  # the refusal ends with the forms
+        assert status.endswith("ln 2 or 0.5^10"), status  # the refusal ends with the forms
         drawn = " ".join(" ".join(line.text.split()) for line in screen_lines(app))
-        assert "25%, 1/4 or 0.5^10" in drawn, drawn
+        assert "√128, sqrt(128), ln 2 or 0.5^10" in drawn, drawn

@@ -114,6 +114,9 @@ class StudyBase(Screen[None]):
         self._show_told = False
         """A number card's empty box was met with space or enter, and the hint said that
         space (again) shows the answer as Again: only then does space show it."""
+        self._refused = False
+        """The hint under the card is a refusal of the box's text: typing there again
+        brings the question's hint back (`on_input_changed`)."""
         self._drill_open = False
         """A drill was asked for and has not come back: a second enter queued meanwhile
         (a quick double press) opens no second drill over it."""
@@ -179,7 +182,7 @@ class StudyBase(Screen[None]):
             self.order = asked.order
         self._answer_box = asked.box
         self._question_hint = asked.status
-        self._show_told = False
+        self._show_told = self._refused = False
         return asked
 
     def _heading(self, card: Card) -> tuple[str, str, str]:

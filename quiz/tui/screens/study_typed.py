@@ -116,6 +116,11 @@ class TypedStep(StudyBase):
         if isinstance(event.input, NumberAnswer):
             self._show_told = False  # a space after typing and erasing asks again
             self.refresh_bindings()
+            if self._refused and self.phase == "question" and event.input.has_focus:
+                # the refusal spoke of text no longer in the box ("'ss0.' is not part of a
+                # number" stayed under a box that now read 0.25): the hint again
+                self._refused = False
+                self.set_status(self._question_hint)
 
     async def on_choice_picker_answer_submitted(self, event: ChoicePicker.AnswerSubmitted) -> None:
         event.stop()
@@ -147,7 +152,9 @@ class TypedStep(StudyBase):
         try:
             value = parse_number(event.text)
         except ValueError as exc:
-            self.set_status(Text(number_refusal(event.text, str(exc)), style="bold red"))
+            refusal = number_refusal(event.text, str(exc), card.front)
+            self.set_status(Text(refusal, style="bold red"))
+            self._refused = True
             return
         result = card.front.check_numeric(value)
         await self._answer_number(
