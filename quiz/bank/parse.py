@@ -44,6 +44,7 @@ from quiz.bank.models import (
     shown_front_texts,
 )
 from quiz.bank.problems import Problem
+from quiz.bank.schema_words import type_words
 from quiz.bank.sentences import key_points_problem, key_points_rule
 from quiz.bank.yamlerrors import yaml_error
 from quiz.bank.yamlslips import slips_and_joined
@@ -282,12 +283,15 @@ def _describe_validation_error(
     if etype in ("tuple_type", "list_type") and loc and isinstance(loc[-1], str):
         # pydantic says "Input should be a valid tuple": an author wrote one value, or text
         return loc, "bad-value", _list_expected(name, str(loc[-1]), error.get("input"))
-    message = str(error["msg"]).removeprefix("Value error, ")
     example = _MISSING_EXAMPLES.get((kind or "", name)) or _MISSING_EXAMPLES.get(("", name))
+    line = example.rpartition("e.g. ")[2] if example and "e.g. " in example else None
+    pack = fields == PACK_FIELDS
+    worded = type_words(etype, loc, error.get("input"), line and f"e.g. {line}", pack=pack)
+    if worded is not None:
+        return loc, "bad-value", f"{name}: {worded}" if name else worded
+    message = str(error["msg"]).removeprefix("Value error, ")
     if message.endswith("write a number in its place") and example is not None:
         message = message.replace("a number in its place", example)  # `difficulty: easy`
-    if etype == "string_type" and isinstance(error.get("input"), dict):
-        message += " (YAML read 'text: more text' as a mapping: put the text in quotes)"
     if etype == "string_type" and isinstance(error.get("input"), list) and loc:
         # `-` with nothing after it, then `    - text` below: YAML nests a list there
         message = (
@@ -296,13 +300,6 @@ def _describe_validation_error(
             if isinstance(loc[-1], int)
             else f"a list where a text goes: write the text after '{loc[-1]}:'"
         )
-    if etype == "string_pattern_mismatch" and loc and loc[0] in {"id", "topic", "tags", "related"}:
-        message = "must be kebab-case (lowercase letters and digits joined by '-')"
-        given_text = error.get("input")
-        if isinstance(given_text, str):
-            suggested = re.sub(r"[^a-z0-9]+", "-", given_text.lower()).strip("-")
-            fix = f": write '{suggested}'" if suggested and suggested != given_text else ""
-            message = f"{given_text!r} {message}{fix}"
     if etype == "string_type" and error.get("input") is None and loc:
         message = (
             "an empty item ('-' and nothing after it): write its text or delete the line"
