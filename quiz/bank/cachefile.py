@@ -49,6 +49,7 @@ FORMAT = 2
 _STAMPED_SOURCES = (
     "models.py",
     "schema.py",
+    "schema_words.py",
     "parse.py",
     "markdown",
     "mathtext",

@@ -37,6 +37,7 @@ from quiz.bank.loader import (
     Bank,
     card_ids_by_name,
     find_pack_dirs,
+    is_pack,
     load_bank,
     only_under,
     pack_dir_of,
@@ -98,8 +99,8 @@ def lint_roots(paths: Sequence[Path]) -> list[Path]:
         for root in roots_for(path):
             if all(not _same(root, r) for r in roots):
                 roots.append(root)
-    folders = [r.resolve() for r in roots if not (r / PACK_FILE).is_file()]
-    return [r for r in roots if not (r / PACK_FILE).is_file() or r.parent.resolve() not in folders]
+    folders = [r.resolve() for r in roots if not is_pack(r)]
+    return [r for r in roots if not is_pack(r) or r.parent.resolve() not in folders]
 
 
 def _after_names(pack: Path) -> tuple[str, ...]:
@@ -117,7 +118,7 @@ def _sibling(pack: Path, name: str) -> Path | None:
     if name in (".", "..") or "\0" in name or Path(name).name != name:
         return None
     candidate = pack.parent / name
-    return candidate if (candidate / PACK_FILE).is_file() else None
+    return candidate if is_pack(candidate) else None
 
 
 def support_roots(own: Sequence[Path]) -> list[Path]:
@@ -126,7 +127,7 @@ def support_roots(own: Sequence[Path]) -> list[Path]:
     their cards, and their own problems are not reported. Another pack of the folder is
     never read."""
     found: list[Path] = []
-    todo = [root for root in own if (root / PACK_FILE).is_file()]
+    todo = [root for root in own if is_pack(root)]
     seen = {root.resolve() for root in todo}
     while todo:
         pack = todo.pop(0)
@@ -206,7 +207,7 @@ def lint(
         and any(under([p.path.parent])(path) for path in linted)
     ]
     found = set(only_under(problems, paths))
-    alone = [root for root in own if (root / PACK_FILE).is_file()]
+    alone = [root for root in own if is_pack(root)]
     found.update(sibling_id_warnings(bank, alone, loaded=load, paths=paths))
     return bank, sorted(_say_alone(found | set(references) | set(refused_packs), alone))
 

@@ -41,10 +41,22 @@ def _markdown(folder: Path) -> Iterator[Path]:
             yield Path(entry.path)
 
 
+def _pack_or_unreadable(folder: Path) -> bool:
+    """Whether `folder` has a pack.yaml, or cannot be looked into (the load reports such a
+    folder as `unreadable`; `Path.exists` raised its PermissionError)."""
+    try:
+        os.stat(folder / PACK_FILE)
+    except PermissionError:
+        return True
+    except (OSError, ValueError):
+        return False
+    return True
+
+
 def packless_cards(root: Path) -> list[Problem]:
     """A `no-pack` problem at each card file in the folder of packs `root` (or in a folder
     of it without a `pack.yaml`, or in that folder's subfolders) that no pack holds."""
-    if (root / PACK_FILE).is_file():
+    if _pack_or_unreadable(root):
         return []  # a pack itself: its own files are checked as the pack's
     problems = [
         Problem(
@@ -60,11 +72,11 @@ def packless_cards(root: Path) -> list[Problem]:
     ]
     for entry in _entries(root):
         folder = Path(entry.path)
-        if not _is_folder(entry) or (folder / PACK_FILE).exists():
+        if not _is_folder(entry) or _pack_or_unreadable(folder):
             continue
         found = [path for path in _markdown(folder) if looks_like_card(path)]
         for sub in _entries(folder):
-            if _is_folder(sub) and not (Path(sub.path) / PACK_FILE).exists():
+            if _is_folder(sub) and not _pack_or_unreadable(Path(sub.path)):
                 found.extend(path for path in _markdown(Path(sub.path)) if looks_like_card(path))
         problems.extend(
             Problem(

@@ -52,7 +52,9 @@ class Bank:
 
     def problem_summary(self) -> str | None:
         """One line saying which files have problems (card files and others) and which
-        content folders are not there, or None."""
+        content folders are not there, or None; when a file has one, lint's line of its
+        first problem goes above it (`path:line:col: message [code]`, errors first): a
+        bad pack.yaml was named, never what was wrong in it, by every command but lint."""
         if not self.problems:
             return None
         parts = []
@@ -68,7 +70,10 @@ class Bank:
             parts.append(f"problems in {named}{more}")
         if not (self.broken_files or others):
             return "; ".join(parts)
-        return "; ".join(parts) + "; run `drillbit lint` to see why"
+        first = min(
+            (p for p in self.problems if p.code != "no-content"), key=lambda p: not p.is_error
+        )
+        return f"{first.format()}\n" + "; ".join(parts) + "; run `drillbit lint` to see why"
 
     def get(self, card_id: str) -> Card | None:
         """The card with this id, if loaded."""
@@ -133,30 +138,84 @@ def load_pack_info(pack_dir: Path) -> PackInfo | None:
     return _load_pack_info(pack_dir, [])
 
 
-def find_pack_dirs(root: Path) -> list[Path]:
-    """Pack folders in a content root, or the root itself when it is a pack."""
-    if (root / PACK_FILE).is_file():
+def find_pack_dirs(root: Path, unreadable: list[Path] | None = None) -> list[Path]:
+    """Pack folders in a content root, or the root itself when it is a pack. A folder that
+    cannot be read (a permission refused: `Path.is_file` raised it) goes to `unreadable`
+    when given, else is passed over."""
+    refused: list[Path] = [] if unreadable is None else unreadable
+    before = len(refused)
+    if _holds_pack_file(root, refused):
         return [root]
-    return sorted(p for p in root.iterdir() if p.is_dir() and (p / PACK_FILE).is_file())
+    if len(refused) > before:
+        return []  # nothing inside it can be looked up either
+    try:
+        folders = [p for p in root.iterdir() if p.is_dir()]
+    except PermissionError:
+        refused.append(root)
+        return []
+    return sorted(p for p in folders if _holds_pack_file(p, refused))
+
+
+def _holds_pack_file(folder: Path, unreadable: list[Path]) -> bool:
+    """Whether `folder` has a pack.yaml file; a folder whose entries cannot be looked up
+    goes to `unreadable`."""
+    try:
+        return stat_module.S_ISREG(os.stat(folder / PACK_FILE).st_mode)
+    except PermissionError:
+        unreadable.append(folder)
+        return False
+    except (OSError, ValueError):
+        return False
+
+
+def _empty_pack(pack_dir: Path) -> Problem:
+    """A pack with no card file: every command said "unknown pack" of it, lint nothing."""
+    return Problem(
+        pack_dir / PACK_FILE,
+        1,
+        1,
+        "empty-pack",
+        f"pack '{pack_dir.name}' has no card: add one at {pack_dir.name}/<topic>/<id>.md",
+        severity="warning",
+    )
+
+
+def is_pack(folder: Path) -> bool:
+    """Whether `folder` is a pack (has a pack.yaml file); False, never PermissionError, for
+    a folder that cannot be looked into (the load reports it as `unreadable`)."""
+    return _holds_pack_file(folder, [])
+
+
+def unreadable_folder(folder: Path) -> Problem:
+    """A folder of the bank that cannot be read: its cards would be left out unsaid."""
+    return Problem(
+        folder,
+        1,
+        1,
+        "unreadable",
+        "folder: cannot read it (permission denied): its cards are not loaded; "
+        "give yourself read access, e.g. chmod u+rx",
+    )
 
 
 def pack_dir_of(path: Path) -> Path | None:
     """The pack folder a file or folder belongs to (searching upwards), if any."""
     for candidate in [path, *path.parents] if path.is_dir() else path.parents:
-        if (candidate / PACK_FILE).is_file():
+        if is_pack(candidate):
             return candidate
     return None
 
 
 def _markdown_files(
-    pack_dir: Path, linked: list[Path] | None = None
+    pack_dir: Path, linked: list[Path] | None = None, unreadable: list[Path] | None = None
 ) -> list[tuple[tuple[str, ...], Path]]:
     """(parts relative to pack_dir, path) of every `*.md` below it that no hidden part hides.
 
     The same set and order as `sorted(pack_dir.rglob("*.md"))` minus hidden parts, from
     one os.scandir per folder: rglob's per-path objects cost a tenth of a large load.
     `linked`, when given, gets every other symbolic link met (a linked folder is not
-    walked: lint says so).
+    walked: lint says so). `unreadable`, when given, gets every folder whose listing was
+    refused (its cards are not loaded: the load says so).
     """
     if os.name != "posix":
         found = []
@@ -172,7 +231,11 @@ def _markdown_files(
         try:
             with os.scandir(folder) as entries:
                 listed = list(entries)
-        except (PermissionError, FileNotFoundError, NotADirectoryError):
+        except PermissionError:
+            if unreadable is not None:
+                unreadable.append(Path(folder))
+            continue
+        except (FileNotFoundError, NotADirectoryError):
             continue
         for entry in listed:
             name = entry.name
@@ -210,7 +273,8 @@ def _card_files(
     (and added to `misplaced`). With `lint`, links the load does not follow are too."""
     files: list[tuple[Path, str]] = []
     linked: list[Path] | None = [] if lint else None
-    for parts, path in _markdown_files(pack_dir, linked):
+    unreadable: list[Path] = []
+    for parts, path in _markdown_files(pack_dir, linked, unreadable):
         if path.name in _IGNORED_MARKDOWN and not looks_like_card(path):
             continue  # a README (a topic folder's too): never a card id, which is lowercase
         if len(parts) == 2:
@@ -227,6 +291,7 @@ def _card_files(
                 )
             )
     problems.extend(_unfollowed_link_problems(linked or [], pack_dir))
+    problems.extend(map(unreadable_folder, unreadable))
     return files
 
 
@@ -309,8 +374,10 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
         if not root.is_dir():
             problems.append(Problem(root, 1, 1, "no-content", "content folder does not exist"))
             continue
-        pack_dirs = find_pack_dirs(root)
-        if not pack_dirs:
+        unreadable: list[Path] = []
+        pack_dirs = find_pack_dirs(root, unreadable)
+        problems.extend(map(unreadable_folder, unreadable))
+        if not pack_dirs and not unreadable:
             problems.append(
                 Problem(
                     root, 1, 1, "no-pack", f"no pack found: a pack is a folder with a {PACK_FILE}"
@@ -343,7 +410,11 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
                 packs[name] = Pack(name, info, pack_dir)
             if pack_cache is not None:
                 caches.append(pack_cache)
-            for path, topic in _card_files(pack_dir, problems, misplaced, pack_lint):
+            told = len(problems)
+            card_files = _card_files(pack_dir, problems, misplaced, pack_lint)
+            if not card_files and len(problems) == told:
+                problems.append(_empty_pack(pack_dir))
+            for path, topic in card_files:
                 found = _cached_file(path, name, topic, pack_dir, pack_cache, pack_lint)
                 files.append(path)
                 if duplicate:
