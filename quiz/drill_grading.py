@@ -95,7 +95,11 @@ def _checker_of(card: Card) -> Checker:
     try:
         return get_checker(card.front.checker)
     except CheckerNotFoundError as exc:
-        raise UsageError(f"drill '{card.id}' names a checker that does not exist: {exc}") from exc
+        line = card.lines.get("checker", 1)  # where to fix it, as lint's unknown-checker says
+        raise UsageError(
+            f"drill '{card.id}' names a checker that does not exist: {exc} "
+            f"({card.path}:{line}; `drillbit lint` checks every drill's checker)"
+        ) from exc
 
 
 def grade_source(

@@ -61,6 +61,9 @@ class HomeView:
     due_not_today: int = 0
     """While a plan runs: the cards fsrs says are due that today's plan does not ask now
     (fsrs's due count less the due cards among `plan.offered`)."""
+    problems: str | None = None
+    """The bank's load summary (`BankIndex.summary`): lint's line of its first problem and
+    the files with problems; a bad pack.yaml alone (its cards load) was not shown at all."""
 
     @property
     def plan_runs_today(self) -> bool:
@@ -128,7 +131,8 @@ def home_view(workspace: Workspace) -> HomeView:
     waiting = 0
     if plan is not None:
         waiting = due_not_today(workspace.store, workspace.now(), counts.total.due, plan.offered)
-    return HomeView(rows, counts, plan, today, by_plan is not None, broken, waiting)
+    summary = workspace.content.index.summary
+    return HomeView(rows, counts, plan, today, by_plan is not None, broken, waiting, summary)
 
 
 def welcome_back(workspace: Workspace, plan: PlanStatus | None) -> str | None:

@@ -26,6 +26,7 @@ from quiz.textsafe import MIB, describe_size, printable, printable_lines, read_r
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from quiz.bank.loader import Bank
     from quiz.store.backup_report import MergeReport
     from quiz.store.store import Store
 
@@ -377,6 +378,24 @@ def _wrote(file: Path, replaces: str | None) -> str:
     return f"replaced {display_path(file)} ({replaces})"
 
 
+def _left_out(bank: Bank, packs: tuple[str, ...]) -> str | None:
+    """The load's problem summary for the packs exported (all without `--pack`): a card
+    file that does not load, or a pack.yaml that does not (its title and order), was left
+    out of the deck without a word."""
+    from dataclasses import replace
+
+    from quiz.bank.loader import under
+
+    if not packs:
+        return bank.problem_summary()
+    dirs = [bank.packs[name].path if name in bank.packs else None for name in packs]
+    dirs += [card.path.parent.parent for card in bank.cards if card.pack in packs]
+    inside = under([d for d in dict.fromkeys(dirs) if d is not None])
+    problems = tuple(p for p in bank.problems if inside(p.path))
+    broken = frozenset(path for path in bank.broken_files if inside(path))
+    return replace(bank, problems=problems, broken_files=broken).problem_summary()
+
+
 @export_group.command("anki")
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--pack", "packs", multiple=True, help="Only this pack (repeatable).")
@@ -442,6 +461,9 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
             else ""
         )
     )
+    left_out = _left_out(bank, packs)
+    if left_out is not None:  # a deck shared without a card, or a pack's title, said why
+        click.echo(printable(left_out), err=True)
     if report.notes == 0:
         raise DrillbitError("no card could be exported", title="export anki")
     for line in fold_line(DESCRIPTION_NOTICE, terminal_width()):

@@ -303,7 +303,9 @@ class HomeScreen(Screen[None]):
         if line is not None:
             style = "dim" if line.invitation else "bold"
             summary.append(f"\n{break_between(line.phrases, width)}", style=style)
-        if view.broken:
+        if view.problems is not None:
+            summary.append(f"\n{view.problems}", style="bold red")
+        elif view.broken:
             summary.append(
                 f"\n{counted(view.broken, 'card file')} could not be loaded: run `drillbit lint`.",
                 style="bold red",

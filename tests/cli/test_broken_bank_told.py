@@ -1,0 +1,151 @@
+"""A broken bank is told by the app's commands with lint's own line (`path:line:col:
+message [code]`), not only "problems in <file>; run `drillbit lint`": a bad pack.yaml was
+named, never what was wrong in it, and `export anki` left cards and a pack's title out of a
+deck without a word. The bad item is skipped (a card, a pack.yaml's title and order) and the
+rest loads, as lint says ("N cards are fine")."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DATA, RunDrillbit
+
+MINI = Path("content", "mini")
+RELU = MINI / "basics" / "what-is-relu.md"
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def _append(path: Path, text: str) -> None:
+    with path.open("a", encoding="utf-8") as file:
+        file.write(text)
+
+
+def _loop(root: Path) -> None:
+    os.symlink("loop-b.md", root / MINI / "basics" / "loop-a.md")
+    os.symlink("loop-a.md", root / MINI / "basics" / "loop-b.md")
+
+
+def _big(root: Path) -> None:
+    _append(root / RELU, "word " * 220_000)  # 1.05 MiB, over the 1 MiB a card may be
+
+
+def _latin1(root: Path) -> None:
+    path = root / RELU
+    path.write_bytes(path.read_bytes().replace(b"What ReLU computes", b"What ReLU \xe9"))
+
+
+BROKEN: dict[str, Callable[[Path], None]] = {
+    "pack-yaml-not-closed": lambda root: _append(
+        root / MINI / "pack.yaml", "order: [what-is-relu\n"
+    ),
+    "pack-yaml-order-not-an-id": lambda root: _append(
+        root / MINI / "pack.yaml", "order:\n  - What_Is_Relu\n"
+    ),
+    "wrong-type": lambda root: _edit(root / RELU, "difficulty: 1\n", "difficulty: [1]\n"),
+    "unknown-kind": lambda root: _edit(root / RELU, "kind: concept", "kind: essay"),
+    "not-utf8": _latin1,
+    "over-1-mib": _big,
+    "symlink-loop": _loop,
+}
+
+
+@pytest.mark.parametrize("case", sorted(BROKEN))
+def test_list_and_export_tell_lints_line_and_load_the_rest(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path, case: str
+) -> None:
+    assert mini_bank == tmp_path / "content"
+    BROKEN[case](tmp_path)
+    linted = drillbit("lint", "content", "--no-drills", cwd=tmp_path)
+    assert linted.returncode == 1, linted.stderr
+    lint_lines = linted.stdout.splitlines()
+    listed = drillbit("--content", "content", "list", "--pack", "mini", cwd=tmp_path)
+    assert listed.returncode == 0, listed.stderr
+    told = listed.stderr.splitlines()
+    assert told[0] in lint_lines, (told, lint_lines)  # lint's own words, file:line first
+    assert told[0].startswith(str(MINI)) and told[-1].endswith("run `drillbit lint` to see why")
+    fine = int(linted.stderr.split(" cards are fine")[0].rsplit(" ", 1)[-1])
+    shown = [line for line in listed.stdout.splitlines()[1:] if line.strip()]
+    assert len(shown) == fine  # the rest loads: what lint calls fine is what the app lists
+    exported = drillbit(
+        "--content", "content", "export", "anki", "mini.apkg", "--pack", "mini", cwd=tmp_path
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert told[0] in exported.stderr.splitlines()  # said, not left out of the deck unsaid
+
+
+def test_a_card_of_two_packs_is_told_at_the_later_one(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path
+) -> None:
+    second = mini_bank / "second"
+    shutil.copytree(mini_bank / "mini", second)
+    (second / "basics" / "dropout-inference.md").unlink()
+    (second / "basics" / "sigmoid-bound.md").unlink()
+    listed = drillbit("--content", "content", "list", cwd=tmp_path)
+    duplicate = (
+        f"{Path('content', 'second', 'basics', 'what-is-relu.md')}:2:1: id 'what-is-relu' "
+        f"is also used by {Path('content', 'mini', 'basics', 'what-is-relu.md')} [duplicate-id]"
+    )
+    assert listed.stderr.splitlines()[0] == duplicate
+    linted = drillbit("lint", "content", "--no-drills", cwd=tmp_path)
+    assert duplicate in linted.stdout.splitlines()
+
+
+def test_an_export_of_a_sound_pack_says_nothing_of_another(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path
+) -> None:
+    """The export names the problems of the packs it writes, not every pack's."""
+    shutil.copytree(mini_bank / "mini", mini_bank / "other")
+    for path in (mini_bank / "other").rglob("*.md"):
+        _edit(path, "id: ", "id: other-")
+        path.rename(path.with_name(f"other-{path.name}"))
+    _edit(mini_bank / "other" / "basics" / "other-what-is-relu.md", "kind: concept", "kind: x")
+    exported = drillbit(
+        "--content", "content", "export", "anki", "mini.apkg", "--pack", "mini", cwd=tmp_path
+    )
+    assert exported.returncode == 0, exported.stderr
+    assert "other" not in exported.stderr and "drillbit lint" not in exported.stderr
+    both = drillbit(
+        "--content",
+        "content",
+        "export",
+        "anki",
+        "both.apkg",
+        "--pack",
+        "mini",
+        "--pack",
+        "other",
+        cwd=tmp_path,
+    )
+    assert "other-what-is-relu.md:3:1: kind must be one of" in both.stderr
+
+
+def test_a_drill_whose_checker_is_missing_is_refused_at_its_line(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path
+) -> None:
+    """The app loads such a drill (only lint runs its checker); grading it was refused
+    without the card's file and line, which lint's `unknown-checker` gives."""
+    drill = DATA / "tui_bank" / "mini" / "drills" / "tiny-sgd.md"
+    card = mini_bank / "mini" / "drills" / "tiny-sgd.md"
+    card.parent.mkdir()
+    card.write_text(
+        drill.read_text(encoding="utf-8").replace("checker: ", "checker: nn.gone.", 1),
+        encoding="utf-8",
+    )
+    linted = drillbit("lint", "content", cwd=tmp_path)
+    assert linted.returncode == 1
+    [unknown] = [line for line in linted.stdout.splitlines() if "[unknown-checker]" in line]
+    where = unknown.split(": ", 1)[0].rsplit(":", 1)[0]  # path:line, without the column
+    (tmp_path / "answer.py").write_text("def sgd_step(w, g, lr):\n    return w\n")
+    graded = drillbit("--content", "content", "grade", "tiny-sgd", "answer.py", cwd=tmp_path)
+    assert graded.returncode == 2
+    assert f"({where}; `drillbit lint` checks every drill's checker)" in graded.stderr
