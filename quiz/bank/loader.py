@@ -641,7 +641,8 @@ def _check_across_files(
                     card.lines.get("id", 1),
                     1,
                     "duplicate-id",
-                    f"id '{card.id}' is also used by {other.path}",
+                    f"id '{card.id}' is also used by {other.path}: this card is not "
+                    "loaded; give it an id of its own (the file's name too)",
                 )
             )
             broken.add(card.path)

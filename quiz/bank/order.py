@@ -16,6 +16,7 @@ order (Home sorts topics by name within a pack).
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
@@ -84,12 +85,19 @@ def order_problems(
         lines = []
     problems: list[Problem] = []
     broken_ids = {name for p, names in broken.items() if pack.path in p.parents for name in names}
+    unlisted = sorted(mine - set(pack.info.order))
     for card_id in pack.info.order:
         if card_id in mine or card_id in broken_ids:
             continue
         line = next((k for k, text in enumerate(lines, 1) if _names(text, card_id)), 1)
+        close = difflib.get_close_matches(card_id, unlisted, n=1)
+        fix = (
+            f" (did you mean '{close[0]}'?)"
+            if close
+            else ": write the id of one of its cards, or delete the line"
+        )
         problems.append(
-            Problem(path, line, 1, "pack", f"order: '{card_id}' is not a card of this pack")
+            Problem(path, line, 1, "pack", f"order: '{card_id}' is not a card of this pack{fix}")
         )
     return problems
 

@@ -856,9 +856,13 @@ def _check_card(
             )
 
     if required:
+        missing = [title for title in required if title not in sections]
+        unknown = [title for title in sections if title not in required]
         for title, section in sections.items():
             if title not in required:
                 close = difflib.get_close_matches(title, required, n=1)
+                if not close and len(missing) == 1 and len(unknown) == 1:
+                    close = missing  # `## Answer` in a choice card: its one section missing
                 meant.update(close)
                 hint = f" (did you mean '## {close[0]}'?)" if close else ""
                 out.add(

@@ -52,7 +52,11 @@ def test_an_order_entry_that_names_no_card_file_is_still_a_problem(mini_bank: Pa
     (pack / "pack.yaml").write_text(yaml_text.replace("what-is-relu,", "what-is-relux,"))
     _, problems = lint([mini_bank], run_drills=False)
     assert [(p.path.name, p.line, p.message) for p in problems] == [
-        ("pack.yaml", 4, "order: 'what-is-relux' is not a card of this pack")
+        (
+            "pack.yaml",
+            4,
+            "order: 'what-is-relux' is not a card of this pack (did you mean 'what-is-relu'?)",
+        )
     ]
 
 

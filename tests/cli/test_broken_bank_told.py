@@ -93,7 +93,8 @@ def test_a_card_of_two_packs_is_told_at_the_later_one(
     listed = drillbit("--content", "content", "list", cwd=tmp_path)
     duplicate = (
         f"{Path('content', 'second', 'basics', 'what-is-relu.md')}:2:1: id 'what-is-relu' "
-        f"is also used by {Path('content', 'mini', 'basics', 'what-is-relu.md')} [duplicate-id]"
+        f"is also used by {Path('content', 'mini', 'basics', 'what-is-relu.md')}"
+        f": this card is not loaded; give it an id of its own (the file's name too) [duplicate-id]"
     )
     assert listed.stderr.splitlines()[0] == duplicate
     linted = drillbit("lint", "content", "--no-drills", cwd=tmp_path)

@@ -77,7 +77,10 @@ def test_a_card_id_of_the_bundled_bank_is_reported_however_lint_is_called(
     mine = Path("p3", "t", f"{taken}.md")
     app = drillbit("--content", "p3", "list", cwd=tmp_path)
     assert "1 card file could not be loaded" in app.stderr
-    expected = f"{mine}:2:1: id '{taken}' is also used by {BUNDLED_CARD} [duplicate-id]"
+    expected = (
+        f"{mine}:2:1: id '{taken}' is also used by {BUNDLED_CARD}"
+        f": this card is not loaded; give it an id of its own (the file's name too) [duplicate-id]"
+    )
     env = {"DRILLBIT_CONTENT": "p3"}
     for args, extra in (
         (["lint", "p3"], None),

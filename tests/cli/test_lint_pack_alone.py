@@ -174,7 +174,8 @@ def test_an_id_of_a_pack_it_builds_on_is_reported_at_the_linted_pack(
     assert result.returncode == 1
     assert result.stdout == (
         f"{Path('content/a-mine/t/shared-id.md')}:2:1: id 'shared-id' is also used by "
-        f"{Path('content/base/t/shared-id.md')} [duplicate-id]\n"
+        f"{Path('content/base/t/shared-id.md')}"
+        f": this card is not loaded; give it an id of its own (the file's name too) [duplicate-id]\n"
     )
 
 
@@ -233,5 +234,6 @@ def test_a_sibling_the_lint_loads_anyway_is_not_warned_about_twice(
     assert linted.returncode == 1
     assert linted.stdout == (
         f"{Path('content/zeta/t/shared-id.md')}:2:1: id 'shared-id' is also used by "
-        f"{Path('content/mine/t/shared-id.md')} [duplicate-id]\n"
+        f"{Path('content/mine/t/shared-id.md')}"
+        f": this card is not loaded; give it an id of its own (the file's name too) [duplicate-id]\n"
     )
