@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 import click
 
@@ -19,6 +20,9 @@ from quiz.plural import counted
 from quiz.textsafe import printable
 from quiz.wrapping import fit, terminal_width, wrap_markdown
 
+if TYPE_CHECKING:
+    from quiz.drill_list import DrillRow
+
 
 @click.command("drills")
 @click.option("--pack", help="Only drills of this pack.")
@@ -33,7 +37,7 @@ from quiz.wrapping import fit, terminal_width, wrap_markdown
 def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: bool) -> None:
     """List every coding drill with its state and number of attempts, like `rustlings list`
     (--pack, --topic: of one pack or topic, as `list` and `cards` take them)."""
-    from quiz.drill_list import drill_rows, next_unsolved
+    from quiz.drill_list import drill_rows
     from quiz.study.cards import Filters
 
     bank = obj.load_bank()
@@ -41,12 +45,22 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
     chosen = Filters(pack=pack, topic=topic)
     with open_store(obj) as store:
         rows = drill_rows([card for card in bank.cards if chosen.matches(card)], store)
+    _list_drills(rows, chosen.as_dict(), as_json)
+    summary = bank.problem_summary()  # as `list` says it: a drill that does not load is no row
+    if summary is not None:
+        click.echo(printable(summary), err=True)
+
+
+def _list_drills(rows: list[DrillRow], asked_for: dict[str, str], as_json: bool) -> None:
+    """The drill table (or its JSON) and the solved count."""
+    from quiz.drill_list import next_unsolved
+
     if as_json:
         document = {"schema_version": 1, "drills": [row.as_json() for row in rows]}
         click.echo(json.dumps(document, indent=2))
         return
     if not rows:  # a pack and a topic of another pack, or a pack without drills
-        asked = " ".join(f"--{name} {value}" for name, value in chosen.as_dict().items())
+        asked = " ".join(f"--{name} {value}" for name, value in asked_for.items())
         click.echo(f"No coding drill matches {asked}.", err=True)
         return
     width = max((len(row.id) for row in rows), default=5)

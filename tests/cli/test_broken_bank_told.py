@@ -150,3 +150,19 @@ def test_a_drill_whose_checker_is_missing_is_refused_at_its_line(
     graded = drillbit("--content", "content", "grade", "tiny-sgd", "answer.py", cwd=tmp_path)
     assert graded.returncode == 2
     assert f"({where}; `drillbit lint` checks every drill's checker)" in graded.stderr
+
+
+def test_drills_tells_a_drill_that_does_not_load(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path
+) -> None:
+    """`drillbit drills` listed the other drills and left this one out without a word."""
+    card = mini_bank / "mini" / "drills" / "tiny-sgd.md"
+    card.parent.mkdir()
+    text = (DATA / "tui_bank" / "mini" / "drills" / "tiny-sgd.md").read_text(encoding="utf-8")
+    card.write_text(text.replace("entry: [sgd_step]", "entry: sgd_step: x"), encoding="utf-8")
+    linted = drillbit("lint", "content", "--no-drills", cwd=tmp_path)
+    listed = drillbit("--content", "content", "drills", cwd=tmp_path)
+    assert listed.returncode == 0 and "tiny-sgd" not in listed.stdout
+    told = listed.stderr.splitlines()
+    assert told[0] in linted.stdout.splitlines() and "tiny-sgd.md:9:" in told[0]
+    assert told[-1] == "1 card file could not be loaded; run `drillbit lint` to see why"
