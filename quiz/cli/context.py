@@ -8,7 +8,7 @@ when a command needs them: `drillbit --help` and `drillbit schema` stay fast.
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
     from quiz.bank.index import BankIndex
     from quiz.bank.loader import Bank
+    from quiz.selection import Named
     from quiz.store.store import Store
     from quiz.study.cards import StudyCard
     from quiz.study.plan_today import PlanQueue
@@ -75,6 +76,7 @@ def check_index_names(index: BankIndex, **given: str | None) -> None:
     load is said to be so, with the file and the lint to run."""
     from quiz.selection import check_names
 
+    _no_card_yet(given.get("pack"), index.pack_titles, index.refs, index.broken)
     check_names(index.refs, broken=index.broken, show=display_path, **given)
 
 
@@ -83,7 +85,22 @@ def check_bank_names(bank: Bank, **given: str | None) -> None:
     load is said to be so, with the file and the lint to run."""
     from quiz.selection import check_names
 
+    _no_card_yet(given.get("pack"), bank.packs, bank.cards, bank.broken_files)
     check_names(bank.cards, broken=sorted(bank.broken_files), show=display_path, **given)
+
+
+def _no_card_yet(
+    pack: str | None, packs: Collection[str], cards: Iterable[Named], broken: Iterable[Path]
+) -> None:
+    """UsageError for a pack that loads but has no card file yet (its pack.yaml written
+    first): "unknown pack" sent its author looking for a typo."""
+    if pack is None or pack not in packs or any(card.pack == pack for card in cards):
+        return
+    if any(path.parent.parent.name == pack for path in broken):
+        return  # its card files do not load: `check_names` says which, and the lint to run
+    from quiz.errors import UsageError
+
+    raise UsageError(f"pack '{pack}' has no card yet: add one at {pack}/<topic>/<id>.md")
 
 
 def display_paths(paths: Sequence[Path]) -> list[str]:

@@ -166,3 +166,18 @@ def test_drills_tells_a_drill_that_does_not_load(
     told = listed.stderr.splitlines()
     assert told[0] in linted.stdout.splitlines() and "tiny-sgd.md:9:" in told[0]
     assert told[-1] == "1 card file could not be loaded; run `drillbit lint` to see why"
+
+
+@pytest.mark.parametrize("command", ["list", "cards", "drills"])
+def test_a_pack_with_no_card_yet_is_not_unknown(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path, command: str
+) -> None:
+    """Its author, who wrote the pack.yaml first, was told "unknown pack 'new'"."""
+    (mini_bank / "new").mkdir()
+    (mini_bank / "new" / "pack.yaml").write_text("title: New\ndescription: d\nversion: 0.1.0\n")
+    result = drillbit("--content", "content", command, "--pack", "new", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr == "drillbit: pack 'new' has no card yet: add one at new/<topic>/<id>.md\n"
+    linted = drillbit("lint", "content", cwd=tmp_path)
+    assert linted.returncode == 0  # a warning: the pack is begun, not broken
+    assert "pack.yaml:1:1: warning: pack 'new' has no card" in linted.stdout
