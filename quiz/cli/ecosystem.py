@@ -429,8 +429,12 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     bank = obj.load_bank()
     known = sorted({card.pack for card in bank.cards})
     for pack in packs:
-        if pack not in known and pack in bank.packs:  # there, but none of its cards loads
-            where = shlex.quote(display_path(bank.packs[pack].path))
+        # there, but none of its cards loads (its pack.yaml may not load either)
+        folders = [path.parent.parent for path in sorted(bank.broken_files)]
+        folder = bank.packs[pack].path if pack in bank.packs else None
+        folder = folder or next((f for f in folders if f.name == pack), None)
+        if pack not in known and folder is not None:
+            where = shlex.quote(display_path(folder))
             raise DrillbitError(
                 f"pack {pack} has no card that loads: `drillbit lint {where}` says why",
                 title="export anki",

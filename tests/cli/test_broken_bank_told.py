@@ -181,3 +181,21 @@ def test_a_pack_with_no_card_yet_is_not_unknown(
     linted = drillbit("lint", "content", cwd=tmp_path)
     assert linted.returncode == 0  # a warning: the pack is begun, not broken
     assert "pack.yaml:1:1: warning: pack 'new' has no card" in linted.stdout
+
+
+def test_export_of_a_pack_whose_pack_yaml_and_cards_all_fail_names_the_lint(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path
+) -> None:
+    """It said "no pack named mini (packs: ...)" of the folder the author had just written."""
+    _append(mini_bank / "mini" / "pack.yaml", "order: [what-is-relu\n")
+    for card in (mini_bank / "mini").rglob("*.md"):
+        _edit(card, "kind: ", "kind: x")
+    exported = drillbit(
+        "--content", "content", "export", "anki", "mini.apkg", "--pack", "mini", cwd=tmp_path
+    )
+    assert exported.returncode == 1
+    assert exported.stderr == (
+        "drillbit: export anki: pack mini has no card that loads: "
+        f"`drillbit lint {MINI}` says why\n"
+    )
+    assert not (tmp_path / "mini.apkg").exists()
