@@ -7,6 +7,10 @@ eye, and commit them:
 
     uv run python -m tests.bank.math_golden          # print the missing entries
     uv run python -m tests.bank.math_golden --write  # append them to the file
+    uv run python -m tests.bank.math_golden --prune  # drop formulas no card uses any more
+
+An entry no card uses would keep a rendering reviewed for nothing, and hide that an edit
+dropped the formula; the golden test fails on such entries.
 """
 
 from __future__ import annotations
@@ -61,12 +65,41 @@ def read_golden(path: Path = GOLDEN) -> dict[str, str]:
     return pairs
 
 
+def unused_entries(path: Path = GOLDEN) -> list[str]:
+    """The golden file's formulas that no bundled card uses any more, in file order."""
+    used = set(bank_formulas())
+    return [latex for latex in read_golden(path) if latex not in used]
+
+
+def prune(path: Path = GOLDEN) -> int:
+    """Drop the unused entries (each a latex line, its text line and the blank after)."""
+    unused = set(unused_entries(path))
+    kept: list[str] = []
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    skip = 0
+    for line in lines:
+        if skip:
+            skip -= 1
+            if skip == 0 and line.strip():
+                kept.append(line)
+            continue
+        if line.startswith("latex: ") and line.removeprefix("latex: ").rstrip("\n") in unused:
+            skip = 2
+            continue
+        kept.append(line)
+    path.write_text("".join(kept), encoding="utf-8")
+    return len(unused)
+
+
 def entry(latex: str) -> str:
     """The file's lines for one formula, rendered now."""
     return f"latex: {latex}\ntext:  {latex_to_unicode(latex)}\n\n"
 
 
 def main(argv: list[str]) -> int:
+    if "--prune" in argv:
+        print(f"{prune()} unused formula(s) removed from {GOLDEN}")
+        return 0
     known = read_golden() if GOLDEN.exists() else {}
     missing = [f for f in bank_formulas() if f not in known]
     text = "".join(entry(f) for f in missing)

@@ -18,7 +18,7 @@ from quiz.bank.mathtext import (
     render_math,
 )
 from quiz.bank.sources import bundled_content_dir
-from tests.bank.math_golden import bank_formulas, read_golden
+from tests.bank.math_golden import bank_formulas, read_golden, unused_entries
 
 SEED_FORMULAS = [
     line
@@ -514,6 +514,14 @@ def test_the_golden_file_covers_every_formula_of_each_bundled_pack(pack: str) ->
         f"{len(missing)} formula(s) of the {pack} pack have no golden rendering, e.g. "
         f"{missing[0]!r}: run `uv run python -m tests.bank.math_golden`, read the output "
         "by eye, then add it with --write"
+    )
+
+
+def test_the_golden_file_holds_no_formula_the_bank_no_longer_uses() -> None:
+    unused = unused_entries()
+    assert not unused, (
+        f"{len(unused)} golden rendering(s) no bundled card uses any more, e.g. "
+        f"{unused[0]!r}: run `uv run python -m tests.bank.math_golden --prune`"
     )
 
 
