@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from engine.checkers.nn.activations import ELEMENTWISE
+from engine.checkers.nn.backprop import LOGIT_OFFSET, TwoLayerChecker
 from engine.checkers.nn.init import InitializersChecker
 from engine.nn.backprop import two_layer_loss_and_grads
 from engine.nn.batchnorm import batchnorm_backward, batchnorm_forward
@@ -762,8 +763,8 @@ def test_the_numerical_gradient_drill_states_its_absolute_floor() -> None:
 
 
 def test_the_mini_batch_variance_has_a_finite_population_factor() -> None:
-    # every batch of B of n per-example gradients, drawn without replacement: the variance
-    # of their mean is sigma^2 / B * (n - B) / (n - 1), so 1/B holds only while B << n
+    # every batch of B of m per-example gradients, drawn without replacement: the variance
+    # of their mean is sigma^2 / B * (m - B) / (m - 1), so 1/B holds only while B << m
     values = np.array([0.3, -1.2, 2.5, 0.0, 4.1, -0.7, 1.9, -2.2])
     n, sigma2 = values.size, float(values.var())
     for batch in range(1, n + 1):
@@ -772,7 +773,7 @@ def test_the_mini_batch_variance_has_a_finite_population_factor() -> None:
         assert math.isclose(exact, sigma2 / batch * (n - batch) / (n - 1), abs_tol=1e-12)
     assert np.var([values.mean()]) == 0.0  # the full batch is exact
     for card_id in ("mini-batch-gradient-descent", "batch-size-tradeoffs"):
-        assert "\\frac{\\sigma^2}{B} \\cdot \\frac{n - B}{n - 1}" in text(card_id), card_id
+        assert "\\frac{\\sigma^2}{B} \\cdot \\frac{m - B}{m - 1}" in text(card_id), card_id
     assert "averages more independent samples" not in text("batch-size-tradeoffs")
 
 
@@ -1129,3 +1130,33 @@ def test_gelu_at_minus_one_accepts_the_exact_and_tanh_forms_and_no_slip() -> Non
         assert claim in body
     assert "JAX's `jax.nn.gelu` uses the tanh form unless `approximate=False`" in body
     assert "**GELU** $x \\Phi(x)$ ($\\Phi$ the normal CDF; GPT, BERT)" in text("relu-vs-sigmoid")
+
+
+def test_the_two_layer_task_names_the_grader_cases_a_naive_softmax_fails() -> None:
+    # the checker shifts every logit by LOGIT_OFFSET through b2 and zeroes some z1 entries;
+    # the Task listed neither, so an unshifted np.exp met an unannounced overflow
+    cases = TwoLayerChecker().make_cases(np.random.default_rng(0), {})
+    shifted = [c for c in cases if np.all(c.inputs["args"][2]["b2"] > LOGIT_OFFSET / 2)]
+    assert shifted, "the checker no longer has its large-logit case: update the Task"
+    z1 = [
+        c.inputs["args"][2]["W1"] @ c.inputs["args"][0] + c.inputs["args"][2]["b1"] for c in cases
+    ]
+    assert any(np.any(z == 0.0) for z in z1)
+    task = card("two-layer-backprop").sections["Task"].text
+    assert f"logits near {LOGIT_OFFSET:g}" in task
+    assert "overflows an unshifted `np.exp`" in task
+    assert "$Z^{[1]}$ has exact zeros" in task
+
+
+def test_the_linear_scaling_intuition_says_which_step_is_k_times_larger() -> None:
+    # k steps of lr on batches of B move the weights lr * sum of k mean gradients; one step
+    # of lr on the batch of kB moves them lr * their mean: k times less, so it needs k * lr
+    rng = np.random.default_rng(1)
+    grads = rng.normal(size=(4, 3))  # k = 4 mini-batch mean gradients, held fixed
+    lr = 0.1
+    small_steps = lr * grads.sum(axis=0)
+    one_large = lr * grads.mean(axis=0)
+    assert np.allclose(small_steps, 4 * one_large)
+    body = text("linear-scaling-rule")
+    assert "add up to about $k$ times the single-step update" not in body
+    assert "so the large batch needs rate $k \\alpha$ to keep pace" in body

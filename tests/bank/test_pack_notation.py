@@ -1,4 +1,4 @@
-"""One symbol per meaning in the deep-training pack's optimizer and schedule cards.
+"""One symbol per meaning in the cards a reader meets together.
 
 Before the thirty-ninth round two schedule cards wrote the learning rate as eta_t (SGDR's
 notation) while the AdamW cards used eta_t for Loshchilov & Hutter's schedule multiplier
@@ -38,3 +38,27 @@ def test_the_focal_class_weight_is_defined_where_it_is_used() -> None:
     # alpha_t is Lin et al.'s class weight there, a different quantity from the rate alpha
     for card_id in ("focal-loss-class-imbalance", "focal-loss-weight"):
         assert "$1 - \\alpha$ for negatives" in text(card_id), card_id
+
+
+def test_the_neural_networks_pack_counts_examples_with_m() -> None:
+    # m is the number of examples everywhere in the pack (X is (n_x, m); batch norm's X is
+    # (n, m) with n features): the two training cards that wrote the data set's size as n
+    # now write m, so n never counts examples in one card and features in the next
+    for card_id in ("mini-batch-gradient-descent", "batch-size-tradeoffs"):
+        body = text(card_id)
+        assert "\\frac{m - B}{m - 1}" in body, card_id
+        assert "n - B" not in body and "$n/" not in body and "\\frac{1}{n}" not in body, card_id
+    assert "$m/B$" in text("mini-batch-gradient-descent")
+
+
+def test_adams_v_is_told_apart_from_the_momentum_velocity() -> None:
+    # sgd-momentum-adam writes momentum's velocity and Adam's second moment both as v,
+    # as their papers do; the card says which is which where Adam's begins
+    assert "$v$ (here not the velocity above)" in text("sgd-momentum-adam")
+
+
+def test_the_leaky_relu_slope_alpha_is_said_not_to_be_a_learning_rate() -> None:
+    # alpha is the learning rate across the pack; the activation cards keep Maas et al.'s
+    # and Clevert et al.'s alpha for a slope and a saturation value, and say so
+    body = text("relu-vs-sigmoid")
+    assert "negative-side slope $\\alpha$" in body and "no learning rate" in body
