@@ -455,7 +455,7 @@ def test_class_sums_render_with_a_subscript_the_terminal_has() -> None:
         assert "−∑_c" not in plain_text(body), card_id
     assert "ŷₗ − yₗ" in plain_text(text("backprop-derivation"))
     assert "if you add the same constant to every entry" not in text("softmax")
-    assert "subtract the same constant $c$" in text("softmax")
+    assert "subtract the same constant $s$" in text("softmax")
     body = text("gradient-check")
     assert "g_{num}" not in body and "g^{num} - g^{ana}" in body
 

@@ -62,3 +62,24 @@ def test_the_leaky_relu_slope_alpha_is_said_not_to_be_a_learning_rate() -> None:
     # and Clevert et al.'s alpha for a slope and a saturation value, and say so
     body = text("relu-vs-sigmoid")
     assert "negative-side slope $\\alpha$" in body and "no learning rate" in body
+
+
+def test_the_softmax_drill_keeps_c_for_the_classes() -> None:
+    # the drill's z is (c, m), c classes; its hint and explanation wrote the shift that
+    # makes softmax safe as c too, one letter for two things a line apart
+    body = text("softmax")
+    assert "$c$ classes" in body
+    assert "constant $c$" not in body and "c_j" not in body
+    assert "constant $s$" in body and "s_j" in body
+
+
+def test_the_approximation_cards_keep_d_for_the_output_bias() -> None:
+    # relu-linear-pieces, xor-hidden-units and universal-approximation write the output
+    # bias as d; approximate-sine wrote a segment's width as d and the claims card a
+    # polynomial's degree, three meanings in cards read one after another
+    assert "+ d$" in text("relu-linear-pieces")
+    sine = text("approximate-sine")
+    assert "width $d" not in sine and "\\frac{d^2}{8}" not in sine
+    assert "width $\\Delta = \\frac{2\\pi}{20}$" in sine
+    assert "the target's curvature, not that of $f$" in sine
+    assert "degree $d$" not in text("universal-approximation-claims")

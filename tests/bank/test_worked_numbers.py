@@ -113,7 +113,7 @@ ROWS: list[tuple[str, str, str, float]] = [
         "6.5e9",
         math.exp(22.6),
     ),
-    ("approximate-sine", "\\frac{d^2}{8} \\approx 0.012", "0.012", D_SINE**2 / 8),
+    ("approximate-sine", "\\frac{\\Delta^2}{8} \\approx 0.012", "0.012", D_SINE**2 / 8),
     (
         "adagrad-long-run",
         "\\frac{0.01}{\\sqrt{0.1001}} \\alpha \\approx 0.03 \\alpha",
