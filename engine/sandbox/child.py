@@ -31,6 +31,7 @@ _readlink = os.readlink
 _fsdecode = os.fsdecode
 _getpid = os.getpid
 _times = os.times
+_set_blocking = os.set_blocking
 _S_ISLNK = stat.S_ISLNK
 _S_ISDIR = stat.S_ISDIR
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
@@ -145,13 +146,33 @@ def _cpu_seconds() -> float:
     return round(times.user + times.system, 3)
 
 
+CHANNEL_LOST = 6
+"""The exit status of a child whose result channel failed under it (the parent's
+`wire.CHANNEL_LOST_STATUS`, which the parent words; a copy, as this runs before the wire
+loads). The submission shares the channel's descriptor: closed in a call, the next frame's
+write raised EBADF out of `main`, and the verdict said only "exited (code 1)" under the
+grader's own traceback."""
+
+
 def _send(fd: int, data: bytes) -> None:
+    """Write one whole frame; a channel the submission broke ends the process as CHANNEL_LOST.
+
+    Made non-blocking by the code (`os.set_blocking` on the shared descriptor), a write larger
+    than the socket's buffer raised BlockingIOError out of `main`: the channel is made
+    blocking again and the write goes on (the wall clock bounds a thread that keeps undoing it).
+    """
     view = memoryview(data)
     while view:
         try:
             n = _write(fd, view)
-        except BrokenPipeError:
-            _exit(4)
+        except BlockingIOError:
+            try:
+                _set_blocking(fd, True)
+            except OSError:
+                _exit(CHANNEL_LOST)
+            continue
+        except OSError:
+            _exit(CHANNEL_LOST)
         view = view[n:]
 
 

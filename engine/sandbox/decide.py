@@ -650,6 +650,12 @@ def _death(
         message += _memory_note(run, config)
         return Status.CRASHED, f"crashed {_during(where)}: {message}", message
     message = f"the process exited (code {run.exit_code}) before reporting a result"
+    if run.exit_code == wire.CHANNEL_LOST_STATUS:
+        message = (
+            "the grader could no longer write to its result channel, so no more results"
+            " came back: did the code close a file descriptor it did not open?"
+            " (the channel is a descriptor the code shares)"
+        )
     if memory_hint:
         message += f"; it ran out of memory (the sandbox allows {memory})"
     message += _memory_note(run, config)

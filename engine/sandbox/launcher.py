@@ -488,6 +488,12 @@ if _lock is not None and sys.platform.startswith("linux"):
     except (OSError, AttributeError, ValueError) as _exc:
         _kernel["landlock"] = f"not set up ({_exc})"
 signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # before seccomp, which refuses new handlers
+# SIGINT's Python handler raised KeyboardInterrupt wherever the main thread was: a thread of the
+# code's that sent it to its own process landed it in the grader's frames (its encoder, `_send`),
+# and the verdict said "the result could not be encoded", or, as Python exits with 130 after an
+# uncaught one, "killed by SIGSYS" (seccomp's answer to that status). Ignored, it raises nothing,
+# nor does `_thread.interrupt_main()`; a new handler is refused (hooks, seccomp).
+signal.signal(signal.SIGINT, signal.SIG_IGN)
 if _cfg.get("seccomp") and sys.platform.startswith("linux"):
     if len(sys.argv) > 5 and sys.argv[5]:
         _kernel["seccomp"] = _seccomp(sys.argv[5], _cfg["seccomp"])

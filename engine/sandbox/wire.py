@@ -47,6 +47,10 @@ MAX_FRAMES = 256
 loaded and done (a drill has at most 15 cases). A frame is 12 bytes at the least, and the app decoded every
 one it read (87,000 a read, 0.33 s of its CPU) before it handled the first."""
 
+CHANNEL_LOST_STATUS = 6
+"""The exit status of a child whose result channel failed under it (child.py's `CHANNEL_LOST`,
+a copy kept there): the submission shares the channel's descriptor and can close it."""
+
 
 def frames_for(cases: int) -> int:
     """The frames a child grading `cases` cases may send: a result and its arrays per case,

@@ -1,0 +1,123 @@
+"""What the code can do to the grader's own run in its process (the thirty-ninth round).
+
+The result channel is a descriptor the code shares: closed in a call, the grader's next write
+raised EBADF out of its `main`, and the verdict said "the process exited (code 1)" under the
+grader's own traceback; made non-blocking, a result larger than the socket's buffer did the
+same with BlockingIOError. SIGINT, sent by the code to its own process (from a thread, or
+`_thread.interrupt_main()`), raised KeyboardInterrupt wherever the main thread was, the
+grader's encoder and `_send` included: "the result could not be encoded", or "killed by
+SIGSYS" once Python exited with status 130. Now a broken channel is named as such, a
+non-blocking one is made blocking again, and SIGINT is ignored.
+"""
+
+from __future__ import annotations
+
+import ast
+import textwrap
+
+from engine.sandbox import WorkerPool, wire
+from engine.sandbox.config import SANDBOX_DIR, SandboxConfig
+from engine.sandbox.decide import _death
+from engine.sandbox.worker import RunResult
+from engine.verdict import Status
+from tests.sandbox.helpers import run_adversarial
+
+CHANNEL = """
+import os, stat
+
+def channel():
+    for fd in range(3, 4200):  # the only socket: the result channel (a random high descriptor)
+        try:
+            if stat.S_ISSOCK(os.fstat(fd).st_mode):
+                return fd
+        except OSError:
+            pass
+    raise RuntimeError("no result channel found")
+"""
+
+
+def test_the_child_and_the_parent_agree_on_the_lost_channels_status() -> None:
+    tree = ast.parse((SANDBOX_DIR / "child.py").read_text())
+    values = [
+        node.value.value
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and [getattr(t, "id", None) for t in node.targets] == ["CHANNEL_LOST"]
+        and isinstance(node.value, ast.Constant)
+    ]
+    assert values == [wire.CHANNEL_LOST_STATUS]
+
+
+def test_that_status_is_told_as_the_channel_not_as_an_exit_code() -> None:
+    status, summary, message = _death(
+        RunResult(exit_code=wire.CHANNEL_LOST_STATUS), "case 2", SandboxConfig(), "512 MiB", 4
+    )
+    assert status is Status.CRASHED
+    assert "result channel" in message and "exited (code" not in message, message
+    assert summary == f"crashed in case 2: {message}"
+
+
+def test_a_channel_closed_by_the_code_is_told_plainly(pool: WorkerPool) -> None:
+    source = CHANNEL + textwrap.dedent("""
+        calls = []
+
+        def double(x):
+            calls.append(1)
+            if len(calls) == 2:
+                os.close(channel())
+            return 2 * x
+    """)
+    verdict = run_adversarial(pool, source, Status.CRASHED, "could no longer write to its result")
+    first = verdict.first_failure
+    assert first is not None and first.name == "case 2", first
+    assert "drillbit/child.py" not in verdict.stderr  # no traceback of the grader's
+
+
+def test_a_channel_made_non_blocking_still_carries_a_large_result(pool: WorkerPool) -> None:
+    # 4.8 MB, far more than a unix socket's buffer: each write past it was EAGAIN
+    source = CHANNEL + textwrap.dedent("""
+        import numpy as np
+
+        os.set_blocking(channel(), False)
+        calls = []
+
+        def double(x):
+            calls.append(1)  # once: the results' total is bounded (3 MiB here)
+            return np.zeros((600, 1000)) if len(calls) == 1 else 2 * x
+    """)
+    verdict = run_adversarial(pool, source, Status.FAILED, "wrong shape")
+    assert [case.status.value for case in verdict.cases][:2] == ["failed", "passed"], verdict.cases
+    assert "drillbit/child.py" not in verdict.stderr
+
+
+def test_sigint_the_code_sends_itself_interrupts_nothing(pool: WorkerPool) -> None:
+    source = textwrap.dedent("""
+        import _thread, os, signal
+
+        def double(x):
+            os.kill(os.getpid(), signal.SIGINT)
+            signal.raise_signal(signal.SIGINT)
+            _thread.interrupt_main()
+            return 2 * x
+    """)
+    run_adversarial(pool, source, Status.PASSED)
+
+
+def test_a_thread_sending_sigint_never_lands_in_the_graders_frames(pool: WorkerPool) -> None:
+    # a switch interval of a microsecond hands the thread the GIL while the grader encodes and
+    # writes each result; before, every run ended in an error, "could not be encoded" or SIGSYS
+    source = textwrap.dedent("""
+        import os, signal, sys, threading
+
+        sys.setswitchinterval(1e-6)
+
+        def storm():
+            while True:
+                os.kill(os.getpid(), signal.SIGINT)
+
+        threading.Thread(target=storm, daemon=True).start()
+
+        def double(x):
+            return 2 * x
+    """)
+    run_adversarial(pool, source, Status.PASSED)
