@@ -16,6 +16,7 @@ import textwrap
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.verdict import Status
+from tests.sandbox.drills import PatientSigmoid
 from tests.sandbox.helpers import DOUBLE, GOOD, shown
 
 POISONER = textwrap.dedent("""
@@ -51,3 +52,30 @@ def test_a_poisoned_worker_changes_nothing_for_the_next_submission(pool: WorkerP
     assert wrong.status is Status.FAILED, shown(wrong)
     right = grade(DOUBLE, GOOD, seed=2, pool=pool)
     assert right.status is Status.PASSED, shown(right)
+
+
+NUMPY_STATE_POISONER = textwrap.dedent("""
+    import numpy as np
+
+    np.seterr(all="ignore")
+    np.seterrcall(None)
+    np.set_printoptions(threshold=3, precision=1, formatter={"float": lambda v: "0.5"})
+    np.random.seed(0)
+
+    def sigmoid(z):
+        e = np.exp(-np.abs(z))
+        return np.where(z >= 0, 1 / (1 + e), e / (1 + e))
+""")
+NAIVE_SIGMOID = "import numpy as np\n\n\ndef sigmoid(z):\n    return 1 / (1 + np.exp(-z))\n"
+
+
+def test_numpy_state_one_answer_sets_is_not_the_next_answers(pool: WorkerPool) -> None:
+    # the thirty-ninth round: numpy's error state (ignore every event), print options and
+    # random state are the process's globals; graded next in the same pool, a naive sigmoid
+    # still fails on its overflow
+    sigmoid = PatientSigmoid()
+    first = grade(sigmoid, NUMPY_STATE_POISONER, seed=2, pool=pool)
+    assert first.status is Status.PASSED, shown(first)
+    naive = grade(sigmoid, NAIVE_SIGMOID, seed=2, pool=pool)
+    assert naive.status is Status.FAILED, shown(naive)
+    assert "overflow" in shown(naive), shown(naive)
