@@ -14,11 +14,14 @@ from __future__ import annotations
 
 import ast
 import textwrap
+from collections.abc import Mapping
+
+import pytest
 
 from engine.sandbox import WorkerPool, wire
 from engine.sandbox.config import SANDBOX_DIR, SandboxConfig
 from engine.sandbox.decide import _death
-from engine.sandbox.worker import RunResult
+from engine.sandbox.worker import RunResult, Worker
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import run_adversarial
@@ -134,3 +137,35 @@ def test_a_thread_sending_sigint_never_lands_in_the_graders_frames(pool: WorkerP
             return 2 * x
     """)
     run_adversarial(pool, source, Status.PASSED, checker=PATIENT)
+
+
+class _Job:
+    """What `Worker._handle` reads of a worker: the job's token."""
+
+    token = "ab" * 16
+
+
+def _handled(*messages: Mapping[str, object]) -> RunResult:
+    result = RunResult()
+    for fields in messages:
+        Worker._handle(_Job(), {"k": _Job.token, **fields}, bytearray(), result)  # type: ignore[arg-type]
+    return result
+
+
+def test_results_are_taken_only_in_the_order_of_the_cases_sent() -> None:
+    # the app judges the cases it sent, by their order: a result for case 2 where case 1's is
+    # due, one sent twice, one before the code loaded, or a message of another job is refused
+    loaded: dict[str, object] = {"t": "loaded"}
+    good = _handled(loaded, {"t": "result", "i": 0}, {"t": "result", "i": 1}, {"t": "done"})
+    assert [fields["i"] for fields, _ in good.results] == [0, 1] and good.done
+    for messages in (
+        [loaded, {"t": "result", "i": 1}],
+        [loaded, {"t": "result", "i": 0}, {"t": "result", "i": 0}],
+        [{"t": "result", "i": 0}],
+        [loaded, {"t": "result", "i": "0"}],
+        [loaded, loaded],
+    ):
+        with pytest.raises(wire.WireError, match="out of order"):
+            _handled(*messages)
+    with pytest.raises(wire.ForgedError):
+        Worker._handle(_Job(), {"t": "loaded", "k": "cd" * 16}, bytearray(), RunResult())  # type: ignore[arg-type]
