@@ -26,6 +26,12 @@ from engine.sandbox.text import clip, strip_controls
 from engine.sandbox.worker import DISK_QUOTA, QUOTA_ENTRIES, RunResult, is_memory_error
 from engine.verdict import LOADING, CaseResult, CaseStatus, Status, Verdict, build_verdict
 
+STOPPED_NOTE = (
+    "; it was stopped (SIGSTOP or SIGTSTP: did the code send one to its own process?) and"
+    " waited so for the clock"
+)
+"""Said of a run that met the wall clock stopped by a signal (the app's last reading of it)."""
+
 
 def _signal_name(number: int) -> str:
     try:
@@ -392,10 +398,15 @@ def decide(
     elif run.timed_out:
         status = Status.TIMEOUT
         limit = f"{checker.timeout_s:g} s"
+        stopped = STOPPED_NOTE if run.stopped else ""
         summary = (
-            f"timeout: {where} did not finish within {limit} (wall clock, for all"
-            f" {len(cases)} cases together)"
-        ) + _printed_tail(run, config)
+            (
+                f"timeout: {where} did not finish within {limit} (wall clock, for all"
+                f" {len(cases)} cases together)"
+            )
+            + stopped
+            + _printed_tail(run, config)
+        )
         results.append(
             CaseResult(
                 name=where,
@@ -403,7 +414,7 @@ def decide(
                 message=(
                     f"did not finish within {limit} (wall clock); the process was killed."
                     f" The {limit} are for the whole run (all {len(cases)} cases together),"
-                    " not for this case alone" + printing_note(run, config)
+                    " not for this case alone" + stopped + printing_note(run, config)
                 ),
                 inputs=inputs,
             )

@@ -41,6 +41,14 @@ def graded_pid(spawned: int, under_bwrap: bool) -> int | None:
     return pid
 
 
+def stopped_state(data: bytes) -> bool:
+    """Whether a /proc/<pid>/stat line shows the process stopped by a signal (state T: SIGSTOP,
+    SIGTSTP and their kin), field 3, counted from the command name's last ')'."""
+    end = data.rfind(b")")
+    fields = data[end + 2 :].split() if end >= 0 else []
+    return bool(fields) and fields[0] == b"T"
+
+
 def parse_stat(data: bytes) -> tuple[float, int] | None:
     """(CPU seconds, address space in bytes) from a /proc/<pid>/stat line, or None.
 
@@ -68,6 +76,9 @@ class Watch:
         """The CPU time at the last reading (None: never read)."""
         self.peak_address_space = 0
         """The largest address space any reading showed, in bytes."""
+        self.stopped = False
+        """The last reading showed the process stopped by a signal (a SIGSTOP it sent itself
+        waits for the wall clock, and the verdict says so rather than only "did not finish")."""
         self._fd: int | None = None
         if pid is not None:
             with contextlib.suppress(OSError):
@@ -82,11 +93,13 @@ class Watch:
         if self._fd is None:
             return
         try:
-            figures = parse_stat(os.pread(self._fd, 4096, 0))
+            data = os.pread(self._fd, 4096, 0)
         except OSError:
             return
+        figures = parse_stat(data)
         if figures is None:
             return
+        self.stopped = stopped_state(data)
         cpu, space = figures
         self.cpu_s = max(cpu, self.cpu_s or 0.0)
         self.peak_address_space = max(space, self.peak_address_space)

@@ -348,6 +348,9 @@ class RunResult:
     verdict names is checked against it, and without it none is named."""
     peak_address_space: int = 0
     """The largest address space a reading of the graded process showed, in bytes (0: none)."""
+    stopped: bool = False
+    """The last reading of the graded process, just before it was killed, showed it stopped by a
+    signal (SIGSTOP, SIGTSTP): a run that then meets the wall clock stopped itself."""
     status_only: bool = False
     """How the run ended is bubblewrap's exit status, where a signal N reads as 128 + N: a
     status the code chose reads the same unless seccomp (`seccomp`) kills such an exit."""
@@ -823,6 +826,7 @@ class Worker:
         result.cpu_s = max(self.cpu_s if own else 0.0, self._watch.cpu_s or 0.0)
         result.cpu_known = own or self._watch.cpu_s is not None
         result.peak_address_space = self._watch.peak_address_space
+        result.stopped = self._watch.stopped
         started = (self.ready or {}).get("cpu")
         if type(started) is float and 0.0 <= started <= result.cpu_s:
             result.cpu_at_start = started

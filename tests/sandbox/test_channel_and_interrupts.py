@@ -21,9 +21,10 @@ import pytest
 from engine.sandbox import WorkerPool, wire
 from engine.sandbox.config import SANDBOX_DIR, SandboxConfig
 from engine.sandbox.decide import _death
+from engine.sandbox.watch import stopped_state
 from engine.sandbox.worker import RunResult, Worker
 from engine.verdict import Status
-from tests.sandbox.drills import PatientDoubleChecker
+from tests.sandbox.drills import PatientDoubleChecker, SlowDoubleChecker
 from tests.sandbox.helpers import run_adversarial
 
 PATIENT = PatientDoubleChecker()
@@ -169,3 +170,29 @@ def test_results_are_taken_only_in_the_order_of_the_cases_sent() -> None:
             _handled(*messages)
     with pytest.raises(wire.ForgedError):
         Worker._handle(_Job(), {"t": "loaded", "k": "cd" * 16}, bytearray(), RunResult())  # type: ignore[arg-type]
+
+
+def test_a_stat_line_tells_a_stopped_process() -> None:
+    line = b"42 (py (x) T) T 1 42 42 0 -1 4194560 0 0 0 0 150 50 0 0 20 0 1 0 9 536870912 0"
+    assert stopped_state(line)
+    assert not stopped_state(line.replace(b") T 1", b") S 1"))
+    assert not stopped_state(b"42 (python")
+
+
+def test_a_process_that_stopped_itself_is_told_so_at_the_clock(pool: WorkerPool) -> None:
+    # SIGSTOP cannot be refused or handled; the run waits for the wall clock, and the verdict
+    # said only "did not finish" (the app's last reading of the process shows it stopped)
+    source = textwrap.dedent("""
+        import os, signal
+
+        def double(x):
+            os.kill(os.getpid(), signal.SIGSTOP)
+            return 2 * x
+    """)
+    # 5 s, not the test drill's 1 s: on a loaded machine the call must have been reached
+    verdict = run_adversarial(
+        pool, source, Status.TIMEOUT, "did not finish", checker=SlowDoubleChecker()
+    )
+    assert "SIGSTOP" in verdict.summary, verdict.summary
+    first = verdict.first_failure
+    assert first is not None and "SIGSTOP" in first.message, first
