@@ -1,5 +1,5 @@
-"""How large one header of a request to `drillbit serve` may be, and what a browser whose
-header is larger is told.
+"""How large one header of a request to `drillbit serve` may be, what a browser whose
+header is larger is told, and the headers every answer carries so no other page frames it.
 
 A browser sends an address's cookies to every port of it, so the cookies that other servers
 on 127.0.0.1 set (a notebook's, a dev server's, or a page's that sets many on purpose) come
@@ -7,6 +7,11 @@ with every request to drillbit, in one `Cookie` header. Past aiohttp's 8190 byte
 request, the printed URL's too, was answered "Got more than 8190 bytes when reading:
 b'drillbit-token-8000=<the token>; ...'": no way in, and the token on show. Here a header may
 hold `MOST_HEADER_BYTES`, and a larger one is answered 431 with what to do.
+
+No answer said who may frame it: a page on another port of 127.0.0.1 (the same site, so
+the strict cookie comes along) could put the app's page in an invisible frame, which reads
+the token its own origin keeps, and steer the visitor's clicks and keys into it
+(clickjacking). Every answer now forbids frames (`NO_FRAMES`).
 """
 
 from __future__ import annotations
@@ -15,7 +20,13 @@ from aiohttp import web
 from aiohttp.http_exceptions import LineTooLong
 from aiohttp.web_protocol import RequestHandler
 
-__all__ = ["HEADER_TOO_LARGE", "MOST_HEADER_BYTES", "HeaderLimitHandler"]
+__all__ = [
+    "HEADER_TOO_LARGE",
+    "MOST_HEADER_BYTES",
+    "NO_FRAMES",
+    "HeaderLimitHandler",
+    "forbid_frames",
+]
 
 MOST_HEADER_BYTES = 64 * 1024
 """The most bytes of one header's name and value: the cookies of a dozen local servers."""
@@ -26,6 +37,23 @@ HEADER_TOO_LARGE = (
     "address set: a browser sends them to all of its ports. Clear this site's cookies in the "
     "browser, then open the URL `drillbit serve` printed again.\n"
 )
+
+
+NO_FRAMES = {
+    "Content-Security-Policy": "frame-ancestors 'none'",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "X-Content-Type-Options": "nosniff",
+}
+"""Headers of every answer: no page may frame it (the CSP for today's browsers, X-Frame-Options
+for older ones), no address (which may hold the token) goes out as a Referer, and no text is
+read as a script or a page it is not."""
+
+
+async def forbid_frames(request: web.BaseRequest, response: web.StreamResponse) -> None:
+    """aiohttp's `on_response_prepare` signal: `NO_FRAMES` on every answer, a refusal's too."""
+    for name, value in NO_FRAMES.items():
+        response.headers.setdefault(name, value)
 
 
 class HeaderLimitHandler(RequestHandler):

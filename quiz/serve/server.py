@@ -110,6 +110,7 @@ def _make_server(
         connection_limit,
     )
     from quiz.serve.console import MalformedRequests, RefusalLog
+    from quiz.serve.headers import forbid_frames
     from quiz.serve.messages import read_envelope, terminal_size
     from quiz.serve.page import MOST_MESSAGE_BYTES, refused_page
     from quiz.serve.tabapp import TabApp
@@ -131,6 +132,7 @@ def _make_server(
         async def _make_app(self) -> web.Application:
             app = await super()._make_app()
             app.middlewares.append(self.check_login)
+            app.on_response_prepare.append(forbid_frames)
             return app
 
         @web.middleware

@@ -1,0 +1,54 @@
+"""No other page may frame `drillbit serve`'s answers (clickjacking), and none sends its address on."""
+
+from __future__ import annotations
+
+import socket
+
+import pytest
+
+from quiz.serve.headers import NO_FRAMES
+from tests.web.helpers import WAIT_SECONDS, Served
+
+
+def _headers(served: Served, path: str, cookie: str | None = None) -> tuple[bytes, dict[str, str]]:
+    """The status line and headers of a raw GET (a client would follow nothing, add nothing)."""
+    extra = f"Cookie: {cookie}\r\n" if cookie else ""
+    with socket.create_connection(("127.0.0.1", served.port), timeout=WAIT_SECONDS) as connection:
+        connection.sendall(
+            f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\r\n{extra}"
+            "Connection: close\r\n\r\n".encode()
+        )
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    head = answer.split(b"\r\n\r\n", 1)[0].split(b"\r\n")
+    fields = {}
+    for line in head[1:]:
+        name, _, value = line.decode("latin-1").partition(":")
+        fields[name.strip().lower()] = value.strip()
+    return head[0], fields
+
+
+@pytest.mark.parametrize(
+    ("path", "with_cookie", "status"),
+    [
+        ("/?token={token}", False, b" 200 "),  # the printed URL
+        ("/", True, b" 200 "),  # a reload, by the cookie
+        ("/static/js/textual.js", True, b" 200 "),
+        ("/", False, b" 403 "),  # the refused page, which a framing page could dress up too
+        ("/static/nothing-here", True, b" 404 "),
+    ],
+)
+def test_every_answer_forbids_frames(
+    served: Served, path: str, with_cookie: bool, status: bytes
+) -> None:
+    """A page on another port of 127.0.0.1 is the same site: the strict cookie came with its
+    frame of the app, and no answer said that it may not be framed."""
+    cookie = f"drillbit-token-{served.port}={served.token}" if with_cookie else None
+    line, fields = _headers(served, path.format(token=served.token), cookie)
+    assert status in line, line
+    assert fields.get("content-security-policy") == "frame-ancestors 'none'"
+    assert fields.get("x-frame-options") == "DENY"
+    assert fields.get("referrer-policy") == "no-referrer"
+    assert fields.get("x-content-type-options") == "nosniff"
+    assert {name.lower() for name in NO_FRAMES} <= set(fields)
