@@ -5,7 +5,9 @@ went to the console percent-decoded and raw (`GET /%1b%5b2J` cleared the screen;
 could print a line of its own, such as a fake "drillbit is served at" URL); a malformed
 request printed aiohttp's traceback, a screen of it per request. Here a refusal is one line
 with its path and origin quoted as Python literals (every control character escaped), at
-most one a second, and a malformed request (answered 400) is not logged at all.
+most one a second, and a malformed request (answered 400) is not logged at all. A Host or
+Origin header, or a path, may be 64 KiB long: a refusal quoted it whole, 847 console lines a
+second for one request a second; a quote now keeps `MOST_QUOTED` characters (`quoted`).
 """
 
 from __future__ import annotations
@@ -16,12 +18,23 @@ from collections.abc import Callable
 
 from aiohttp.http_exceptions import HttpProcessingError
 
-__all__ = ["REFUSALS_EVERY_SECONDS", "MalformedRequests", "RefusalLog"]
+__all__ = ["MOST_QUOTED", "REFUSALS_EVERY_SECONDS", "MalformedRequests", "RefusalLog", "quoted"]
 
 log = logging.getLogger("drillbit.serve")
 
 REFUSALS_EVERY_SECONDS = 1.0
 """The console shows at most one refused request in this time; the next says how many it left out."""
+
+MOST_QUOTED = 100
+"""The most characters of a stranger's text (a path, a header) that a refusal quotes."""
+
+
+def quoted(text: str | None) -> str:
+    """`text` as a Python literal (control characters escaped), cut to `MOST_QUOTED`
+    characters with how many more there were."""
+    if text is None or len(text) <= MOST_QUOTED:
+        return repr(text)
+    return f"{text[:MOST_QUOTED]!r}... ({len(text) - MOST_QUOTED} more characters)"
 
 
 class RefusalLog:
@@ -44,7 +57,7 @@ class RefusalLog:
             self.left_out += 1
             return
         more = f" ({self.left_out} more refused since the last line)" if self.left_out else ""
-        log.warning("refused %s %r: %s%s", method, path, reason, more)
+        log.warning("refused %s %s: %s%s", method[:MOST_QUOTED], quoted(path), reason, more)
         self.last, self.left_out = now, 0
 
 

@@ -17,6 +17,8 @@ import ipaddress
 import secrets
 from dataclasses import dataclass
 
+from quiz.serve.console import quoted
+
 __all__ = [
     "TOKEN_PARAM",
     "Login",
@@ -122,12 +124,12 @@ class Login:
         the websocket's must be in its URL.
         """
         if not self.names(host):
-            return f"the Host header {host!r} does not name this server"
+            return f"the Host header {quoted(host)} does not name this server"
         if websocket:
             if origin is None:
                 return "the app's websocket needs an Origin header: open the app's page"
             if origin.rstrip("/").lower() not in self.origins:
-                return f"origin {origin!r} is not allowed"
+                return f"origin {quoted(origin)} is not allowed"
             if not self.accepts(query):
                 return (
                     "the app's websocket needs the token in its URL (the page adds it): "
