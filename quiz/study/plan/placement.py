@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
+from quiz.study.plan.card_walk import LookStreams, walk_streams
 from quiz.study.plan.looks import CandidateLooks
 from quiz.study.plan.pace import FITS_SLACK, cost_fits
 
@@ -265,6 +266,44 @@ def _turned_away(
     return set(days)
 
 
+def _place_by_streams(
+    looks: CandidateLooks,
+    room: Sequence[float],
+    ready: float,
+    goal: float,
+    streams: LookStreams,
+    price: float | None,
+    cols: _Columns,
+) -> _Placement | None:
+    """`_place_ranked`'s placement of the ranking with one `price` for every day (None: per
+    second), walked as a merge of its streams (`card_walk`), or None where the streams' order
+    may not be that ranking's (`LookStreams.keys`): then the ranking is sorted and walked."""
+    import numpy as np
+
+    key = streams.keys(price)
+    if key is None:
+        return None
+    assert cols.cards is not None and cols.on_day is not None
+    taken = bytearray(len(looks.names))
+    walked = walk_streams(streams, key, price, list(room), ready, goal, cols.cheapest, taken)
+    crowded = walked.crowded
+    if walked.full_stop:
+        # as `_place_ranked`: the days of every look of a card not placed (each one the walk
+        # reached already crowded its day)
+        placed_mask = np.frombuffer(taken, dtype=np.bool_)
+        turned = np.bincount(cols.on_day[~placed_mask[cols.cards]], minlength=len(room))
+        crowded.update(np.flatnonzero(turned).tolist())
+    names = looks.names
+    return _Placement(
+        days=tuple(tuple(names[card] for card in day) for day in walked.days),
+        new=frozenset(names[card] for card in walked.placed if looks.unseen[card]),
+        ready=walked.ready,
+        looks=len(walked.placed),
+        seconds=walked.seconds,
+        crowded=frozenset(crowded),
+    )
+
+
 TIED_SHARE = 4
 """`_ties_in_order` sorts its ties after the quick sort while they are at most one look
 in this many; with more, one stable sort is quicker."""
@@ -514,33 +553,14 @@ def fewest_looks(
     gains, costs, on_day = looks.gains, looks.costs, looks.days
     columns = _Columns.of(looks, vectorised=vectorised)
 
-    def ranked(prices: Sequence[float]) -> Sequence[int] | _Ranking:
-        # best first; on a tie the later day (a look nearer the interview)
-        if vectorised:
-            if len(set(prices)) == 1:
-                # one price for every day (every day crowded each round, on a heavy home):
-                # the same products as a price per look, without gathering one per look
-                price: float | NDArray[np.float64] = prices[0]
-            else:
-                price = np.array(prices, dtype=np.float64)[look_day]
-            # sorted first as far as the ranking before was read, and a little more
-            size = last[0].read * RANKING_MARGIN + LIVE_CHUNK
-            last[0] = _Ranking(
-                -(gain - price * cost), later, size=int(size), layout=runs.layout(prices)
-            )
-            return last[0]
-        return sorted(
-            range(count),
-            key=lambda i: (-(gains[i] - prices[on_day[i]] * costs[i]), -on_day[i]),
-        )
-
-    per_second: Sequence[int] | _Ranking
     last: list[_Ranking] = []
-    """The last ranking made: how far it was read sizes the next one's first part."""
+    """The last ranking sorted: how far it was read sizes the next one's first part."""
+    made_runs: list[_Runs] = []
+    """The rankings' layouts (`_Runs`), made when a ranking is first sorted."""
     if vectorised:
         import numpy as np
 
-        assert columns.on_day is not None
+        assert columns.on_day is not None and columns.cards is not None
         if looks.arrays is not None:
             gain, cost = looks.arrays.gains, looks.arrays.costs
         else:
@@ -548,13 +568,50 @@ def fewest_looks(
             cost = np.array(costs, dtype=np.float64)
         look_day = columns.on_day
         later = -look_day
-        runs = _Runs(look_day, gain, cost)
-        per_second = _Ranking(
-            -gain / cost, later, size=count // 4 + LIVE_CHUNK, layout=runs.layout()
-        )
-        last.append(per_second)
-    else:
-        per_second = sorted(range(count), key=lambda i: (-gains[i] / costs[i], -on_day[i]))
+        # each day's looks of one cost in the order of every ranking with one price
+        streams = LookStreams(columns.cards, look_day, gain, cost)
+
+    def ranking(prices: Sequence[float] | None) -> _Ranking:
+        """The ranking priced by `prices` (None: per second), sorted as it is read."""
+        if not made_runs:
+            made_runs.append(_Runs(look_day, gain, cost))
+        if prices is None:
+            key = -gain / cost
+        else:
+            if len(set(prices)) == 1:
+                # one price for every day (every day crowded each round, on a heavy home):
+                # the same products as a price per look, without gathering one per look
+                price: float | NDArray[np.float64] = prices[0]
+            else:
+                price = np.array(prices, dtype=np.float64)[look_day]
+            key = -(gain - price * cost)
+        # sorted first as far as the ranking before was read, and a little more
+        size = last[0].read * RANKING_MARGIN + LIVE_CHUNK if last else count // 4 + LIVE_CHUNK
+        made = _Ranking(key, later, size=int(size), layout=made_runs[0].layout(prices))
+        last[:] = [made]
+        return made
+
+    def placed(prices: Sequence[float] | None) -> _Placement:
+        """The placement of the ranking priced by `prices` (None: per second): best first;
+        on a tie the later day (a look nearer the interview)."""
+        if not vectorised:
+            if prices is None:
+                order = sorted(range(count), key=lambda i: (-gains[i] / costs[i], -on_day[i]))
+            else:
+                day_price = prices
+                order = sorted(
+                    range(count),
+                    key=lambda i: (-(gains[i] - day_price[on_day[i]] * costs[i]), -on_day[i]),
+                )
+            return _place(looks, room, ready, goal, order, columns)
+        one_price = prices is None or len(set(prices)) == 1
+        if streams.usable and one_price:
+            merged = _place_by_streams(
+                looks, room, ready, goal, streams, None if prices is None else prices[0], columns
+            )
+            if merged is not None:
+                return merged
+        return _place(looks, room, ready, goal, ranking(prices), columns)
 
     def better(one: _Placement, other: _Placement) -> bool:
         reached, was = one.ready >= goal, other.ready >= goal
@@ -564,14 +621,14 @@ def fewest_looks(
             return one.ready > other.ready
         return (one.looks, one.seconds) < (other.looks, other.seconds)
 
-    best = _place(looks, room, ready, goal, per_second, columns)
+    best = placed(None)
     if vectorised and count:
         top = float((gain / cost).max())  # the same quotients; no NaN, so the same greatest
     else:
         top = max((one / seconds for one, seconds in zip(gains, costs, strict=True)), default=0.0)
     prices = [0.0] * len(room)
     for _round in range(PRICE_ROUNDS):
-        placement = _place(looks, room, ready, goal, ranked(prices), columns)
+        placement = placed(prices)
         if better(placement, best):
             best = placement
         if not placement.crowded:

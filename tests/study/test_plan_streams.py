@@ -1,0 +1,124 @@
+"""The one-price rankings walked as a merge of their streams (`quiz.study.plan.card_walk`)
+place the looks as the ranking sorted and walked does, to the bit (thirty-ninth round)."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.study.plan import card_walk
+from quiz.study.plan import placement as plan_placement
+from tests.study.test_plan_speed import Look, _plain_fewest_looks, _plain_place, columns
+
+GAINS = (0.0, 0.01, 0.02, 0.05, 0.1, 0.3, 1.0, 1.0 + 2.0**-52)
+"""Few gains, so many ties; the last two round to one key at a price (see below)."""
+COSTS = (8.0, 20.0, 45.0, 300.0)
+
+
+@st.composite
+def _walks(draw: st.DrawFn) -> tuple[list[Look], list[float], float, float, float | None]:
+    """Looks (each card one cost, a look on each day but a few), rooms, readiness, a goal,
+    and the one price (None: per second)."""
+    days = draw(st.integers(1, 6))
+    count = draw(st.integers(0, 60))
+    looks = []
+    for number in range(count):
+        cost = draw(st.sampled_from(COSTS))
+        new = draw(st.booleans())
+        for day in range(days):
+            if draw(st.integers(0, 9)) == 0:
+                continue  # a day on which the card gains nothing
+            looks.append(Look(f"c{number}", day, draw(st.sampled_from(GAINS)), cost, new))
+    room = [draw(st.sampled_from([0.0, 8.0, 30.0, 100.0, 400.0, 1800.0])) for _ in range(days)]
+    goal = draw(st.sampled_from([3.0, 10.0, 1e9]))  # reached, or never (every day fills)
+    price = draw(st.sampled_from([None, 0.0, 0.0002, 0.01, 0.5]))
+    return looks, room, 1.0, goal, price
+
+
+def _ranked(looks: list[Look], price: float | None) -> list[int]:
+    """The ranking as `fewest_looks` orders it: its key, then the later day, then the index
+    (Python's stable sort)."""
+    if price is None:
+        return sorted(
+            range(len(looks)), key=lambda i: (-looks[i].gain / looks[i].seconds, -looks[i].day)
+        )
+    return sorted(
+        range(len(looks)),
+        key=lambda i: (-(looks[i].gain - price * looks[i].seconds), -looks[i].day),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(_walks())
+def test_a_one_price_ranking_merged_from_its_streams_is_placed_as_sorted_and_walked(
+    walk: tuple[list[Look], list[float], float, float, float | None],
+) -> None:
+    looks, room, ready, goal, price = walk
+    table = columns(looks)
+    cols = plan_placement._Columns.of(table, vectorised=True)
+    assert cols.cards is not None and cols.on_day is not None
+    assert cols.gains is not None and cols.costs is not None
+    streams = card_walk.LookStreams(cols.cards, cols.on_day, cols.gains, cols.costs)
+    if not streams.usable:
+        assert not looks  # every cost here is above 0 and every gain finite
+        return
+    merged = plan_placement._place_by_streams(table, room, ready, goal, streams, price, cols)
+    plain = _plain_place(looks, room, ready, goal, _ranked(looks, price))
+    if merged is None:
+        # only where two gains of one day and cost round to one key at this price
+        key = -(cols.gains - (price or 0.0) * cols.costs)
+        assert price is not None and len(set(key.tolist())) < len(
+            set(zip(cols.gains.tolist(), cols.on_day.tolist(), cols.costs.tolist(), strict=True))
+        )
+        return
+    assert merged == plain
+
+
+def test_two_gains_that_round_to_one_key_send_the_ranking_to_the_sort() -> None:
+    # 1 - 4 and (1 + 2**-52) - 4 round to the same float: the ranking orders those two looks
+    # by index, not by gain, so the streams' order is not the ranking's
+    looks = [Look("a", 0, 1.0, 8.0, False), Look("b", 0, 1.0 + 2.0**-52, 8.0, False)]
+    table = columns(looks)
+    cols = plan_placement._Columns.of(table, vectorised=True)
+    assert cols.cards is not None and cols.on_day is not None
+    assert cols.gains is not None and cols.costs is not None
+    streams = card_walk.LookStreams(cols.cards, cols.on_day, cols.gains, cols.costs)
+    assert streams.keys(0.5) is None
+    assert streams.keys(None) is not None
+    room = [8.0]  # room for one: the ranking's first look is placed
+    assert plan_placement._place_by_streams(table, room, 0.0, 9.0, streams, 0.5, cols) is None
+    placed = plan_placement.fewest_looks(table, room, 0.0, 9.0)
+    assert placed == _plain_fewest_looks(looks, room, 0.0, 9.0, [])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_the_fewest_looks_walk_their_one_price_rankings_as_streams(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # every day short of room: every round crowds every day, so each price is one for all
+    monkeypatch.setattr(plan_placement, "NUMPY_LOOKS", 0)
+    monkeypatch.setattr(plan_placement, "NUMPY_LOOKS_LOADED", 0)
+    rng = random.Random(300 + seed)
+    days = rng.randint(2, 6)
+    looks = [
+        Look(f"c{number}", day, rng.choice(GAINS[:6]) * rng.random(), cost, new=number % 5 == 0)
+        for number, cost in ((n, rng.choice(COSTS)) for n in range(120))
+        for day in range(days)
+    ]
+    room = [rng.choice([30.0, 100.0, 400.0]) for _ in range(days)]
+    walked: list[float | None] = []
+    walk = card_walk.walk_streams
+
+    def noted(streams: card_walk.LookStreams, key: np.ndarray, price: float | None, *rest):  # type: ignore[no-untyped-def]
+        walked.append(price)
+        return walk(streams, key, price, *rest)
+
+    monkeypatch.setattr(plan_placement, "walk_streams", noted)
+    quick = plan_placement.fewest_looks(columns(looks), room, 1.0, 1e9)
+    assert quick == _plain_fewest_looks(looks, room, 1.0, 1e9, [])
+    # the ranking per second and every round's were merged from the streams
+    assert walked[0] is None and len(walked) == 1 + plan_placement.PRICE_ROUNDS
