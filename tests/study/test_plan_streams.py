@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import random
 
-import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -87,8 +86,8 @@ def test_two_gains_that_round_to_one_key_send_the_ranking_to_the_sort() -> None:
     assert cols.cards is not None and cols.on_day is not None
     assert cols.gains is not None and cols.costs is not None
     streams = card_walk.LookStreams(cols.cards, cols.on_day, cols.gains, cols.costs)
-    assert streams.keys(0.5) is None
-    assert streams.keys(None) is not None
+    assert not streams.ordered(0.5)
+    assert streams.ordered(None)
     room = [8.0]  # room for one: the ranking's first look is placed
     assert plan_placement._place_by_streams(table, room, 0.0, 9.0, streams, 0.5, cols) is None
     placed = plan_placement.fewest_looks(table, room, 0.0, 9.0)
@@ -113,12 +112,37 @@ def test_the_fewest_looks_walk_their_one_price_rankings_as_streams(
     walked: list[float | None] = []
     walk = card_walk.walk_streams
 
-    def noted(streams: card_walk.LookStreams, key: np.ndarray, price: float | None, *rest):  # type: ignore[no-untyped-def]
+    def noted(streams: card_walk.LookStreams, price: float | None, *rest):  # type: ignore[no-untyped-def]
         walked.append(price)
-        return walk(streams, key, price, *rest)
+        return walk(streams, price, *rest)
 
     monkeypatch.setattr(plan_placement, "walk_streams", noted)
     quick = plan_placement.fewest_looks(columns(looks), room, 1.0, 1e9)
     assert quick == _plain_fewest_looks(looks, room, 1.0, 1e9, [])
     # the ranking per second and every round's were merged from the streams
     assert walked[0] is None and len(walked) == 1 + plan_placement.PRICE_ROUNDS
+
+
+@pytest.mark.parametrize("days", [3, 63, 70])  # bits per card up to day 62, counted past it
+@pytest.mark.parametrize("seed", range(4))
+def test_the_days_left_to_cards_not_placed_are_those_of_their_looks(seed: int, days: int) -> None:
+    rng = random.Random(500 + seed)
+    looks = [
+        Look(f"c{number}", day, rng.choice(GAINS[1:6]), 20.0, new=False)
+        for number in range(40)
+        for day in range(days)
+        if rng.random() < 0.3
+    ]
+    table = columns(looks)
+    cols = plan_placement._Columns.of(table, vectorised=True)
+    assert cols.cards is not None and cols.on_day is not None
+    assert cols.gains is not None and cols.costs is not None
+    streams = card_walk.LookStreams(cols.cards, cols.on_day, cols.gains, cols.costs)
+    taken = bytearray(rng.random() < 0.9 for _ in table.names)
+    expected = sorted({look.day for look in looks if not taken[table.numbers[look.card_id]]})
+    found = streams.days_of_cards_left(taken, days)
+    assert found == (None if days > 63 else expected)
+    # and the walk that fills every day marks those days crowded, either way
+    room = [20.0] * days
+    merged = plan_placement._place_by_streams(table, room, 0.0, 1e9, streams, 0.01, cols)
+    assert merged == _plain_place(looks, room, 0.0, 1e9, _ranked(looks, 0.01))

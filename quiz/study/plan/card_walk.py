@@ -16,8 +16,9 @@ already or on a full day.
 from __future__ import annotations
 
 import heapq
+import math
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import numpy as np
@@ -44,7 +45,7 @@ class StreamWalk:
 class LookStreams:
     """The looks grouped by day and cost, each group by gain from the largest, then by index
     (`numpy.lexsort`): the order every one-price ranking gives a group's looks, but where
-    two gains round to one key (`keys`). Made once for a day's rankings. `usable` is False
+    two gains round to one key (`ordered`). Made once for a day's rankings. `usable` is False
     where a key may not be ordered as its gain (a gain that is not finite, a cost that is not
     above 0): the rankings are then sorted and walked (`_place_ranked`)."""
 
@@ -58,16 +59,37 @@ class LookStreams:
         import numpy as np
 
         count = len(cards)
-        index = np.arange(count, dtype=np.int64)
-        order = np.lexsort((index, -gains, costs, days))
-        day, cost = days[order], costs[order]
+        self.usable = bool(
+            count
+            and np.isfinite(gains).all()
+            and np.isfinite(costs).all()
+            and (costs > 0).all()
+            and days.min() >= 0
+        )
+        if not self.usable:
+            return
+        # the groups (day, then cost) numbered as small integers, then by gain from the
+        # largest: lexsort is stable, so equal gains stay in index order
+        distinct, cost_rank = np.unique(costs, return_inverse=True)
+        groups = (int(days.max()) + 1) * len(distinct)
+        small: type[np.signedinteger[Any]] = (
+            np.int16 if groups <= np.iinfo(np.int16).max else np.int64
+        )
+        group: NDArray[np.signedinteger[Any]] = days.astype(small) * len(distinct)  # keeps int16
+        group += cost_rank.astype(small)
+        order = np.lexsort((-gains, group))
+        day, cost, grouped = days[order], costs[order], group[order]
         self._gain, self._cost = gains[order], cost
-        self.usable = bool(count and np.isfinite(gains).all() and (costs > 0).all())
-        same = (day[1:] == day[:-1]) & (cost[1:] == cost[:-1])
+        same = grouped[1:] == grouped[:-1]
         self._gain_falls = same & (self._gain[1:] != self._gain[:-1])
         """Between two looks of a stream in order: the gain differs (then a key that rounds
         the two alike would order them by index, not by gain)."""
-        starts = np.flatnonzero(np.concatenate(([True], ~same))) if count else index
+        falls = self._gain[:-1][self._gain_falls] - self._gain[1:][self._gain_falls]
+        self._closest = float(falls.min()) if len(falls) else math.inf
+        """The least difference of two gains of a stream (above 0)."""
+        self._largest_gain = float(np.abs(gains).max())
+        self._costs = (float(costs.min()), float(costs.max()))
+        starts = np.flatnonzero(np.concatenate(([True], ~same)))
         self._starts = starts
         self.start = starts.tolist()
         self.end = np.append(starts[1:], count).tolist()
@@ -76,23 +98,73 @@ class LookStreams:
         self.card = cards[order].tolist()
         self.gain = self._gain.tolist()
         self.index = order.tolist()
+        self._card_days = self._days_of_cards(cards, days)
+        self._every_day = 0
+        """The days of every look, as bits."""
+        for bits in self._card_days or ():
+            self._every_day |= bits
 
-    def keys(self, price: float | None) -> NDArray[np.float64] | None:
-        """Every look's key in this order, as the ranking works it out (`price`: the one price
-        of every day; None: the gain per second), or None when two looks of a stream get the
-        same key from different gains (the ranking would order them by index there)."""
+    @staticmethod
+    def _days_of_cards(cards: NDArray[np.int64], days: NDArray[np.int64]) -> list[int] | None:
+        """By card number, the days of its looks as bits (None past 62 days: `bincount`)."""
+        import numpy as np
+
+        if int(days.max()) > 62:
+            return None
+        bits = np.zeros(int(cards.max()) + 1, dtype=np.int64)
+        np.bitwise_or.at(bits, cards, np.left_shift(np.int64(1), days))
+        found: list[int] = bits.tolist()
+        return found
+
+    def days_of_cards_left(self, taken: bytearray, day_count: int) -> list[int] | None:
+        """The days of the looks of every card not `taken`, in order, found card by card
+        until every day with a look is among them (None: count them with `bincount`)."""
+        card_days = self._card_days
+        if card_days is None:
+            return None
+        every, found = self._every_day, 0
+        for card, bits in enumerate(card_days):
+            if not taken[card]:
+                found |= bits
+                if found == every:
+                    break
+        return [day for day in range(day_count) if found >> day & 1]
+
+    def ordered(self, price: float | None) -> bool:
+        """Whether every stream's order is the ranking's at `price` (the one price of every
+        day; None: the gain per second): False when two looks of a stream get the same key
+        from different gains (the ranking would order them by index there).
+
+        Within a stream the key is `-(gain - q)` with one `q` (the price times the stream's
+        seconds), or `-gain / seconds`: two gains round to one key only when they differ by
+        at most the key's last bit, so gains further apart than that bound need no look at
+        the keys (on a heavy home they are 1e-12 apart at least, the bound near 1e-14)."""
+
+        if price is not None and not math.isfinite(price):
+            return False
+        cheapest, dearest = self._costs
         if price is None:
+            bound = 2.0**-50 * self._largest_gain / cheapest + 2.0**-1070
+            if self._closest / dearest > bound:
+                return True
             key = -self._gain / self._cost
         else:
+            bound = 2.0**-50 * (self._largest_gain + abs(price) * dearest) + 2.0**-1070
+            if self._closest > bound:
+                return True
             key = -(self._gain - price * self._cost)
-        if (self._gain_falls & (key[1:] == key[:-1])).any():
-            return None
-        return key
+        return not bool((self._gain_falls & (key[1:] == key[:-1])).any())
+
+    def first_keys(self, price: float | None) -> list[float]:
+        """Each stream's first key, as the ranking works it out."""
+        gain, cost = self._gain[self._starts], self._cost[self._starts]
+        key = -gain / cost if price is None else -(gain - price * cost)
+        found: list[float] = key.tolist()
+        return found
 
 
 def walk_streams(
     streams: LookStreams,
-    key: NDArray[np.float64],
     price: float | None,
     room: list[float],
     ready: float,
@@ -100,8 +172,9 @@ def walk_streams(
     cheapest: float,
     taken: bytearray,
 ) -> StreamWalk:
-    """`_place_ranked`'s walk of the ranking keyed `key` (`streams.keys(price)`), as a merge
-    of the streams: a look's key is worked out when its stream reaches it, as `keys` does. `taken` (by card number) is filled with the cards placed.
+    """`_place_ranked`'s walk of the ranking at `price` (one for every day; None: per second;
+    `streams.ordered(price)`), as a merge of the streams: a look's key is worked out when its
+    stream reaches it, as the ranking's array is (the same operations on the same floats). `taken` (by card number) is filled with the cards placed.
 
     The order, the comparisons and the sums are the walk's: the heap gives the looks in the
     ranking's order, passing over those of cards placed (which do nothing when reached); a
@@ -116,7 +189,7 @@ def walk_streams(
     seconds = 0.0
     card_of, gain_of, index_of = streams.card, streams.gain, streams.index
     ends, stream_day, stream_cost = streams.end, streams.stream_day, streams.stream_cost
-    firsts = key[streams._starts].tolist()
+    firsts = streams.first_keys(price)
     heap = [
         (first, -stream_day[number], index_of[at], number, at)
         for number, (first, at) in enumerate(zip(firsts, streams.start, strict=True))
@@ -154,7 +227,7 @@ def walk_streams(
             at += 1
         if at < end:
             cost = stream_cost[number]
-            # the key as `LookStreams.keys` works it out, so the same float
+            # the key as the ranking's array has it, so the same float
             next_key = -gain_of[at] / cost if price is None else -(gain_of[at] - price * cost)
             heapreplace(heap, (next_key, _later, index_of[at], number, at))
         else:

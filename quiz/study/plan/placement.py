@@ -277,22 +277,24 @@ def _place_by_streams(
 ) -> _Placement | None:
     """`_place_ranked`'s placement of the ranking with one `price` for every day (None: per
     second), walked as a merge of its streams (`card_walk`), or None where the streams' order
-    may not be that ranking's (`LookStreams.keys`): then the ranking is sorted and walked."""
+    may not be that ranking's (`LookStreams.ordered`): then the ranking is sorted and walked."""
     import numpy as np
 
-    key = streams.keys(price)
-    if key is None:
+    if not streams.ordered(price):
         return None
     assert cols.cards is not None and cols.on_day is not None
     taken = bytearray(len(looks.names))
-    walked = walk_streams(streams, key, price, list(room), ready, goal, cols.cheapest, taken)
+    walked = walk_streams(streams, price, list(room), ready, goal, cols.cheapest, taken)
     crowded = walked.crowded
     if walked.full_stop:
         # as `_place_ranked`: the days of every look of a card not placed (each one the walk
         # reached already crowded its day)
-        placed_mask = np.frombuffer(taken, dtype=np.bool_)
-        turned = np.bincount(cols.on_day[~placed_mask[cols.cards]], minlength=len(room))
-        crowded.update(np.flatnonzero(turned).tolist())
+        left_days = streams.days_of_cards_left(taken, len(room))
+        if left_days is None:
+            placed_mask = np.frombuffer(taken, dtype=np.bool_)
+            turned = np.bincount(cols.on_day[~placed_mask[cols.cards]], minlength=len(room))
+            left_days = np.flatnonzero(turned).tolist()
+        crowded.update(left_days)
     names = looks.names
     return _Placement(
         days=tuple(tuple(names[card] for card in day) for day in walked.days),
