@@ -94,10 +94,12 @@ def test_two_gains_that_round_to_one_key_send_the_ranking_to_the_sort() -> None:
     assert placed == _plain_fewest_looks(looks, room, 0.0, 9.0, [])
 
 
+@pytest.mark.parametrize("by_hand", [1, 3, 16])  # numpy finds the next card not placed early
 @pytest.mark.parametrize("seed", range(12))
 def test_the_fewest_looks_walk_their_one_price_rankings_as_streams(
-    seed: int, monkeypatch: pytest.MonkeyPatch
+    seed: int, by_hand: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setattr(card_walk, "SKIP_BY_HAND", by_hand)
     # every day short of room: every round crowds every day, so each price is one for all
     monkeypatch.setattr(plan_placement, "NUMPY_LOOKS", 0)
     monkeypatch.setattr(plan_placement, "NUMPY_LOOKS_LOADED", 0)

@@ -297,7 +297,7 @@ def _place_by_streams(
         crowded.update(left_days)
     names = looks.names
     return _Placement(
-        days=tuple(tuple(names[card] for card in day) for day in walked.days),
+        days=tuple(tuple(map(names.__getitem__, day)) for day in walked.days),
         new=frozenset(names[card] for card in walked.placed if looks.unseen[card]),
         ready=walked.ready,
         looks=len(walked.placed),
