@@ -1,4 +1,4 @@
-"""The one-price rankings walked as a merge of their streams (`quiz.study.plan.card_walk`)
+"""The one-price rankings walked as a merge of their streams (`quiz.study.plan.stream_walk`)
 place the looks as the ranking sorted and walked does, to the bit (thirty-ninth round)."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quiz.study.plan import card_walk
 from quiz.study.plan import placement as plan_placement
+from quiz.study.plan import stream_walk
 from tests.study.test_plan_speed import Look, _plain_fewest_looks, _plain_place, columns
 
 GAINS = (0.0, 0.01, 0.02, 0.05, 0.1, 0.3, 1.0, 1.0 + 2.0**-52)
@@ -61,7 +61,7 @@ def test_a_one_price_ranking_merged_from_its_streams_is_placed_as_sorted_and_wal
     cols = plan_placement._Columns.of(table, vectorised=True)
     assert cols.cards is not None and cols.on_day is not None
     assert cols.gains is not None and cols.costs is not None
-    streams = card_walk.LookStreams(cols.cards, cols.on_day, cols.gains, cols.costs)
+    streams = stream_walk.LookStreams(cols.cards, cols.on_day, cols.gains, cols.costs)
     if not streams.usable:
         assert not looks  # every cost here is above 0 and every gain finite
         return
@@ -85,7 +85,7 @@ def test_two_gains_that_round_to_one_key_send_the_ranking_to_the_sort() -> None:
     cols = plan_placement._Columns.of(table, vectorised=True)
     assert cols.cards is not None and cols.on_day is not None
     assert cols.gains is not None and cols.costs is not None
-    streams = card_walk.LookStreams(cols.cards, cols.on_day, cols.gains, cols.costs)
+    streams = stream_walk.LookStreams(cols.cards, cols.on_day, cols.gains, cols.costs)
     assert not streams.ordered(0.5)
     assert streams.ordered(None)
     room = [8.0]  # room for one: the ranking's first look is placed
@@ -99,7 +99,7 @@ def test_two_gains_that_round_to_one_key_send_the_ranking_to_the_sort() -> None:
 def test_the_fewest_looks_walk_their_one_price_rankings_as_streams(
     seed: int, by_hand: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(card_walk, "SKIP_BY_HAND", by_hand)
+    monkeypatch.setattr(stream_walk, "SKIP_BY_HAND", by_hand)
     # every day short of room: every round crowds every day, so each price is one for all
     monkeypatch.setattr(plan_placement, "NUMPY_LOOKS", 0)
     monkeypatch.setattr(plan_placement, "NUMPY_LOOKS_LOADED", 0)
@@ -112,9 +112,9 @@ def test_the_fewest_looks_walk_their_one_price_rankings_as_streams(
     ]
     room = [rng.choice([30.0, 100.0, 400.0]) for _ in range(days)]
     walked: list[float | None] = []
-    walk = card_walk.walk_streams
+    walk = stream_walk.walk_streams
 
-    def noted(streams: card_walk.LookStreams, price: float | None, *rest):  # type: ignore[no-untyped-def]
+    def noted(streams: stream_walk.LookStreams, price: float | None, *rest):  # type: ignore[no-untyped-def]
         walked.append(price)
         return walk(streams, price, *rest)
 
@@ -139,7 +139,7 @@ def test_the_days_left_to_cards_not_placed_are_those_of_their_looks(seed: int, d
     cols = plan_placement._Columns.of(table, vectorised=True)
     assert cols.cards is not None and cols.on_day is not None
     assert cols.gains is not None and cols.costs is not None
-    streams = card_walk.LookStreams(cols.cards, cols.on_day, cols.gains, cols.costs)
+    streams = stream_walk.LookStreams(cols.cards, cols.on_day, cols.gains, cols.costs)
     taken = bytearray(rng.random() < 0.9 for _ in table.names)
     expected = sorted({look.day for look in looks if not taken[table.numbers[look.card_id]]})
     found = streams.days_of_cards_left(taken, days)

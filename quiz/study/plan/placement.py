@@ -14,9 +14,9 @@ if TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
 
-from quiz.study.plan.card_walk import LookStreams, walk_streams
 from quiz.study.plan.looks import CandidateLooks
 from quiz.study.plan.pace import FITS_SLACK, cost_fits
+from quiz.study.plan.stream_walk import LookStreams, walk_streams
 
 
 @dataclass(frozen=True)
@@ -276,7 +276,7 @@ def _place_by_streams(
     cols: _Columns,
 ) -> _Placement | None:
     """`_place_ranked`'s placement of the ranking with one `price` for every day (None: per
-    second), walked as a merge of its streams (`card_walk`), or None where the streams' order
+    second), walked as a merge of its streams (`stream_walk`), or None where the streams' order
     may not be that ranking's (`LookStreams.ordered`): then the ranking is sorted and walked."""
     import numpy as np
 
