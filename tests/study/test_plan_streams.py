@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -148,3 +149,23 @@ def test_the_days_left_to_cards_not_placed_are_those_of_their_looks(seed: int, d
     room = [20.0] * days
     merged = plan_placement._place_by_streams(table, room, 0.0, 1e9, streams, 0.01, cols)
     assert merged == _plain_place(looks, room, 0.0, 1e9, _ranked(looks, 0.01))
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 30), st.sampled_from([8.0, 13.36, 20.0, 300.0])),
+        min_size=1,
+        max_size=80,
+    ),
+    st.booleans(),
+)
+def test_the_cost_ranks_are_numpy_s_unique(looks: list[tuple[int, float]], per_card: bool) -> None:
+    # each card one cost (the last pass's looks), or costs that differ within a card
+    cost_of: dict[int, float] = {}
+    pairs = [(card, cost_of.setdefault(card, cost) if per_card else cost) for card, cost in looks]
+    cards = np.array([card for card, _ in pairs], dtype=np.int64)
+    costs = np.array([cost for _, cost in pairs], dtype=np.float64)
+    distinct, rank = stream_walk._cost_ranks(cards, costs)
+    expected_distinct, expected_rank = np.unique(costs, return_inverse=True)
+    assert distinct.tolist() == expected_distinct.tolist()
+    assert rank.tolist() == expected_rank.tolist()

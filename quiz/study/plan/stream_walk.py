@@ -70,7 +70,7 @@ class LookStreams:
             return
         # the groups (day, then cost) numbered as small integers, then by gain from the
         # largest: lexsort is stable, so equal gains stay in index order
-        distinct, cost_rank = np.unique(costs, return_inverse=True)
+        distinct, cost_rank = _cost_ranks(cards, costs)
         groups = (int(days.max()) + 1) * len(distinct)
         small: type[np.signedinteger[Any]] = (
             np.int16 if groups <= np.iinfo(np.int16).max else np.int64
@@ -162,6 +162,27 @@ class LookStreams:
         key = -gain / cost if price is None else -(gain - price * cost)
         found: list[float] = key.tolist()
         return found
+
+
+def _cost_ranks(
+    cards: NDArray[np.int64], costs: NDArray[np.float64]
+) -> tuple[NDArray[np.float64], NDArray[np.int64]]:
+    """`numpy.unique(costs, return_inverse=True)`: the distinct costs and each look's rank
+    among them, found among the cards' costs when each card costs the same on every day (the
+    last pass's looks: a card's seconds are its kind's), a sort of 10,000 and not of 385,586."""
+    import numpy as np
+
+    per_card = np.zeros(int(cards.max()) + 1, dtype=np.float64)
+    per_card[cards] = costs
+    if not (per_card[cards] == costs).all():
+        distinct, rank = np.unique(costs, return_inverse=True)
+        return distinct, rank.astype(np.int64)
+    used = np.zeros(len(per_card), dtype=np.bool_)
+    used[cards] = True
+    distinct, card_rank = np.unique(per_card[used], return_inverse=True)
+    by_card = np.zeros(len(per_card), dtype=np.int64)
+    by_card[used] = card_rank
+    return distinct, by_card[cards]
 
 
 SKIP_BY_HAND = 16
