@@ -6,14 +6,14 @@ from __future__ import annotations
 from textual.widgets import DataTable, Static
 
 from quiz.tui.screens.settings import ROWS, SettingsScreen
-from tests.tui.conftest import AppFactory, press, screen_lines, settle, showing
+from tests.tui.conftest import AppFactory, Recorder, notices, press, screen_lines, settle, showing
 
 
 async def test_the_saved_note_leaves_the_edited_row_s_description_readable(
-    build: AppFactory,
+    build: AppFactory, recorder: Recorder
 ) -> None:
     app = build()
-    async with app.run_test(size=(80, 24)) as pilot:
+    async with app.run_test(size=(80, 24), message_hook=recorder) as pilot:
         await press(pilot, "comma")
         await settle(pilot)
         screen = await showing(pilot, SettingsScreen)
@@ -25,7 +25,7 @@ async def test_the_saved_note_leaves_the_edited_row_s_description_readable(
         assert "Hour a new study day starts (Anki's next" in text, text
         said = str(screen.query_one("#settings-help", Static).render())
         assert said.startswith("day_starts_at = 5 (saved)\n"), said
-        assert [n.message for n in app._notifications] == []
+        assert notices(recorder) == []  # app._notifications forgets one after 5 s
         assert "day_starts_at = 5 (saved)" in text, text
         # the next edit at once: the line under its box says what the row does, whole,
         # where the toast, still up, covered its right half

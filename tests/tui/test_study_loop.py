@@ -31,6 +31,7 @@ from tests.tui.conftest import (
     FakeClock,
     Recorder,
     mock_clock_running,
+    notices,
     press,
     press_card_keys,
     screen_lines,
@@ -498,18 +499,20 @@ async def test_letters_typed_after_a_number_stay_in_the_box(
         assert {"b", "x"} <= set(study.active_bindings)  # out of the box: the card's keys
 
 
-async def test_s_on_the_last_card_says_there_is_nothing_to_skip_to(build: AppFactory) -> None:
+async def test_s_on_the_last_card_says_there_is_nothing_to_skip_to(
+    build: AppFactory, recorder: Recorder
+) -> None:
     """The last card's hint said "s skips it for now"; s did nothing visible and the footer
     left it out. It is in the footer now and says why the card stays."""
     app = build(study=StudyRequest(mode="cram", card_ids=("tiny-sgd",)))
-    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+    async with app.run_test(size=(80, 24), notifications=True, message_hook=recorder) as pilot:
         screen = await showing(pilot, StudyScreen)
         assert screen.session.remaining == 1
         assert "s skips it" in str(screen.query_one("#study-status", Static).render())
         assert "Skip" in described(app) and not described(app)["Skip"], "listed, enabled"
         await press(pilot, "s")
         await settle(pilot)
-        assert any(n.message == LAST_CARD for n in app._notifications)
+        assert LAST_CARD in notices(recorder)  # app._notifications drops it after 5 s
         assert app.screen is screen and screen.session.remaining == 1
 
 

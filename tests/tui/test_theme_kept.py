@@ -12,7 +12,15 @@ from textual.widgets import DataTable
 
 from quiz.settings import Settings, load_settings
 from quiz.tui.screens.settings import ROWS, SettingsScreen
-from tests.tui.conftest import AppFactory, press, settle, showing, wait_until
+from tests.tui.conftest import (
+    AppFactory,
+    Recorder,
+    notices,
+    press,
+    settle,
+    showing,
+    wait_until,
+)
 
 PLAIN = Settings(shuffle_choices=False)
 
@@ -50,13 +58,13 @@ async def test_textual_theme_wins_for_one_run_and_is_not_saved(
 
 
 async def test_a_kept_theme_this_textual_lacks_is_said_and_the_default_used(
-    build: AppFactory, _isolated_home: Path
+    build: AppFactory, _isolated_home: Path, recorder: Recorder
 ) -> None:
     app = build(settings=replace(PLAIN, theme="nrod"))
-    async with app.run_test(size=(100, 30)) as pilot:
+    async with app.run_test(size=(100, 30), message_hook=recorder) as pilot:
         await settle(pilot)
         assert app.theme == "textual-dark"
-        said = [n.message for n in app._notifications]
+        said = notices(recorder)  # app._notifications drops it 20 s after the start
         assert any("'nrod' is not a theme" in m and "did you mean 'nord'?" in m for m in said)
         assert any("Using textual-dark" in m for m in said)
     assert not (_isolated_home / "config.toml").exists()  # the kept name is not overwritten
