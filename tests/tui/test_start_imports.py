@@ -18,6 +18,9 @@ from tests.conftest import PROCESS_TIMEOUT_SECONDS
 
 ROOT = Path(__file__).resolve().parents[2]
 
+pytestmark = pytest.mark.xdist_group("start-imports")
+"""One worker runs the module, so the probes (`reports`) are made once, not once per worker."""
+
 
 def _probe(mode: str, out: Path) -> dict[str, Any]:
     subprocess.run(
@@ -32,19 +35,34 @@ def _probe(mode: str, out: Path) -> dict[str, Any]:
     return report
 
 
-@pytest.mark.parametrize("with_settings", [False, True])
-def test_home_and_the_first_due_card_do_not_import_pydantic(
-    _isolated_home: Path, tmp_path: Path, with_settings: bool
-) -> None:
-    if with_settings:
-        (_isolated_home / "config.toml").write_text(
+Reports = dict[str, dict[str, Any]]
+
+
+@pytest.fixture(scope="module", params=[False, True], ids=["defaults", "settings"])
+def reports(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Reports:
+    """The probes of one DRILLBIT_HOME, with or without a config.toml: a due session's
+    first start (which loads the bank and remembers its index), then Home and a due
+    session's first card once it is remembered. Made once for the module and only read:
+    each probe is a fresh app process (about a second of CPU, ten times that under load),
+    and the checks below read the same three reports (they made ten processes, now six)."""
+    home = tmp_path_factory.mktemp("start-imports-home")
+    if request.param:
+        (home / "config.toml").write_text(
             'new_per_day = 7\nlearning_steps = ["2m", "20m"]\n', encoding="utf-8"
         )
-    out = tmp_path / "probe.json"
-    first = _probe("due", out)  # the first start loads the bank and remembers its index
-    assert first["screen"] == "StudyScreen"
+    out = home.parent / f"{home.name}-probe.json"
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DRILLBIT_HOME", str(home))
+        patch.delenv("DRILLBIT_CONTENT", raising=False)
+        return {
+            mode: _probe(mode.removesuffix("_first"), out) for mode in ("due_first", "app", "due")
+        }
+
+
+def test_home_and_the_first_due_card_do_not_import_pydantic(reports: Reports) -> None:
+    assert reports["due_first"]["screen"] == "StudyScreen"
     for mode, screen in (("app", "HomeScreen"), ("due", "StudyScreen")):
-        report = _probe(mode, out)
+        report = reports[mode]
         assert report["screen"] == screen
         assert not report["bank_loaded"]
         assert not report["pydantic_loaded"], mode
@@ -69,10 +87,8 @@ NOT_AT_THE_FIRST_DUE_CARD = (
 )
 
 
-def test_the_first_due_card_imports_no_other_screen(_isolated_home: Path, tmp_path: Path) -> None:
-    out = tmp_path / "probe.json"
-    _probe("due", out)  # remembers the card index
-    report = _probe("due", out)
+def test_the_first_due_card_imports_no_other_screen(reports: Reports) -> None:
+    report = reports["due"]  # the card index remembered
     assert report["screen"] == "StudyScreen"
     loaded = set(report["quiz_modules"])
     assert "quiz.tui.screens.study" in loaded
@@ -80,10 +96,8 @@ def test_the_first_due_card_imports_no_other_screen(_isolated_home: Path, tmp_pa
     assert not report["datatable_loaded"]
 
 
-def test_home_imports_no_session_screen(_isolated_home: Path, tmp_path: Path) -> None:
-    out = tmp_path / "probe.json"
-    _probe("app", out)
-    report = _probe("app", out)
+def test_home_imports_no_session_screen(reports: Reports) -> None:
+    report = reports["app"]  # the card index remembered
     assert report["screen"] == "HomeScreen"
     loaded = set(report["quiz_modules"])
     assert "quiz.tui.screens.home" in loaded
