@@ -5,9 +5,13 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from functools import cache
 from pathlib import Path
 
 import pytest
+
+pytestmark = pytest.mark.xdist_group("import-hygiene")
+"""One worker runs the module, so a module imported by two checks starts one interpreter."""
 
 PURE_MODULES = [
     "engine.checkers",
@@ -28,10 +32,12 @@ PURE_MODULES = [
 ]
 
 
-def _modules_after_import(module: str) -> set[str]:
+@cache  # the engine's three modules are checked twice: for textual and for quiz
+def _modules_after_import(module: str) -> frozenset[str]:
+    """What importing `module` alone loads, in a fresh interpreter (read-only, so kept)."""
     code = f"import json, sys, {module}; print(json.dumps(sorted(sys.modules)))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return set(json.loads(out.stdout))
+    return frozenset(json.loads(out.stdout))
 
 
 @pytest.mark.parametrize("module", PURE_MODULES)
