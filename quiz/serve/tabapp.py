@@ -93,7 +93,15 @@ class TabApp(AppService):
 
     async def run(self) -> None:
         """Relay the app as textual-serve does; once it ends, say its stderr's tail."""
-        await super().run()
+        try:
+            await super().run()
+        except asyncio.CancelledError:
+            # textual-serve's run cancels its stderr reader as it ends: one not started yet
+            # (the app's output had ended before the relay began, so the relay never
+            # yielded) raises here. Only a cancellation of this task itself goes on up.
+            task = asyncio.current_task()
+            if task is not None and task.cancelling():
+                raise
         await self._reap()
         if self._stderr_reader is not None:
             with contextlib.suppress(TimeoutError):

@@ -85,6 +85,23 @@ async def test_an_app_that_ends_after_its_terminal_closed_is_waited_for() -> Non
     assert process.stdin is not None and process.stdin.is_closing()
 
 
+async def test_an_app_whose_output_ended_before_the_relay_began_is_waited_for(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The relay (`run`) began after the app had already ended (a tab's app that fails at
+    once, on a loaded machine): textual-serve's run read the end of its output without once
+    yielding, cancelled its stderr reader before it had started and raised CancelledError,
+    so the process went unreaped and its last words unsaid (tests/web failed so, one run at
+    load 25). Here the app has ended, its pipes closed, before `run` is called."""
+    app = _tab_app(f"import os, sys\nsys.stderr.write({LAST_WORDS!r})\nos.close(1)\n")
+    process = await app._open_app_process()
+    await process.wait()  # returns once the process and every pipe of it have ended
+    await app.run()
+    assert process.returncode == 0
+    assert process.stdin is not None and process.stdin.is_closing()
+    assert capsys.readouterr().out.rstrip().endswith(LAST_WORDS)
+
+
 async def test_an_app_that_lingers_after_its_terminal_closed_is_killed(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
