@@ -114,7 +114,7 @@ def plan_card(
                 "pointer",
                 f"its '{pointer}' points into the notes and names no source: left out of the"
                 " card (its answer, key points and source), whose reader never sees the notes",
-                0,
+                line_of(pointer.split("; ")[0], question.line),  # the pointer's line
             )
         )
     for said in question.remarks:

@@ -138,12 +138,15 @@ def take_pointer(text: str) -> tuple[str, str]:
 
 
 def _glued_pointer(inner: str, written: str) -> str | None:
-    """`written` (the brackets as in the text) when they hold a `See`-like lead and a bare
-    cross-reference (`... the inputs (see chapter 3).`), else None."""
+    """`written` (the brackets as in the text) when they hold a bare cross-reference, with
+    a `See`-like lead or without (`... the inputs (see chapter 3).`, `... (chapter 3).`),
+    else None: glued to a sentence, `(chapter 3)` points into the notes as `(see chapter
+    3)` does, and a work named in them (`(Goodfellow et al., 2016, ch. 8)`) is a source."""
     lead = _LEAD.match(inner)
-    if lead is None or lead.group(0)[:1].lower() not in "sc":
+    if lead is not None and lead.group(0)[:1].lower() not in "sc":
         return None
-    return written if _bare_locators(lead["rest"].strip().removesuffix(".")) else None
+    place = lead["rest"] if lead is not None else inner
+    return written if _bare_locators(place.strip().removesuffix(".")) else None
 
 
 def _pointer_only(sentence: str) -> str | None:

@@ -62,6 +62,13 @@ def test_brackets_that_are_no_closing_citation_stay(answer: str) -> None:
         ("It rescales.\n\n(see sec. 2.1 below)", "It rescales.", "(see sec. 2.1 below)"),
         ("It rescales. *Cf. chapter 3.*", "It rescales.", "*Cf. chapter 3.*"),
         ("It rescales the inputs (see chapter 3).", "It rescales the inputs.", "(see chapter 3)"),
+        # glued without `see`: the same bare cross-reference into the notes
+        ("It rescales the inputs (chapter 3).", "It rescales the inputs.", "(chapter 3)"),
+        (
+            "It rescales (sec. 2.1 above). It centres.",
+            "It rescales. It centres.",
+            "(sec. 2.1 above)",
+        ),
         (
             "It rescales (see the table above). It centres. See sec. 2.",
             "It rescales. It centres.",
@@ -81,7 +88,9 @@ def test_a_closing_cross_reference_is_taken_out(answer: str, kept: str, pointer:
         "It rescales. See chapter 3 for the derivation and a proof.",  # says more
         "It rescales. See Goodfellow ch. 8.",  # names a work: a citation, not a pointer
         "It rescales. Chapter 3 covers it.",
-        "It rescales (chapter 3).",  # no lead: a remark's reference, left as written
+        "(chapter 3)",  # the whole answer: kept, and named as too short
+        "It rescales (the inputs).",  # a remark, no place named
+        "It rescales (Goodfellow et al., 2016, ch. 8).",  # a work: a citation, not a pointer
         "A cell.\n```\nSee chapter 3.\n```",
     ],
 )
@@ -118,7 +127,8 @@ def test_an_imported_card_sorts_citations_from_pointers(tmp_path: Path) -> None:
     assert "See chapter 3." not in norm_path.read_text(encoding="utf-8")
     assert isinstance(norm["key_points"], list) and len(norm["key_points"]) == 3
     said = " ".join(result.output.split())
-    assert "notes.md:5: note: 'Why normalize inputs?': its 'See chapter 3.'" in said
+    # the pointer's own line (7), not its question's (5)
+    assert "notes.md:7: note: 'Why normalize inputs?': its 'See chapter 3.'" in said
     assert "left out of the card" in said
 
 
