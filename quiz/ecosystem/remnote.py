@@ -11,6 +11,13 @@ RemNote asks it; a card RemNote asks both ways (`<>`, `::`) is imported asked fr
 front only, and the report names its lines. A `::` needs a space before it: `key:: value`
 is a Logseq or Dataview property and `std::vector` code, and no separator inside a code
 span or `$` math, nor in a heading, a quote, a table row or HTML, parts a line.
+
+RemNote's multi-line card, `Front >>>` over indented child lines, is a question whose answer
+is those lines: its front line is rewritten `Q: Front` in place (its children stay as they
+are, the answer under it), read however few one-line cards the notes hold. A RemNote cloze
+(`{{ReLU}} is max(0, x).`) is written as Anki's (`{{c1::ReLU}}`, the next number for each
+on a line), and read as Anki's clozes are, in notes tagged for cards or not
+(`remnote_clozes`). Both were text "not imported".
 """
 
 from __future__ import annotations
@@ -19,14 +26,24 @@ import re
 from dataclasses import dataclass
 
 from quiz.bank.markdown import scan_math
-from quiz.ecosystem.fences import code_span_test, outside_fences, span_test
-from quiz.plural import line_numbers
+from quiz.ecosystem.fences import code_span_test, in_code_span, outside_fences, span_test
+from quiz.ecosystem.keypoints import is_statement
+from quiz.plural import counted, line_numbers
 
-__all__ = ["RemCards", "read_remnote_cards"]
+__all__ = ["RemCards", "read_remnote_cards", "remnote_clozes"]
 
 _LINE = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<rest>[^\s#>|<].*)$")
 _SEPARATOR = re.compile(r"(?<![<>:;])(?:[ \t]+(?P<spaced>::)|[ \t]*(?P<sep>>>|<<|<>|;;))(?![<>:;])")
 _WORD = re.compile(r"[^\W\d_]")
+_MULTI = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<front>[^\s#>|<].*?)[ \t]*>>>[ \t]*$")
+"""`Front >>>`: a multi-line card's front, its answer the lines indented under it."""
+_CLOZE = re.compile(r"(?<!\{)\{\{(?!c\d+::)(?P<hidden>[^{}\s](?:[^{}\n]*?[^{}\s])?)\}\}(?!\})")
+_ANKI_CLOZE = re.compile(r"\{\{c\d+::")
+_MACROS = frozenset(
+    "cloze embed video youtube vimeo bilibili tweet twitter pdf youtube-timestamp"
+    " video-timestamp query renderer function namespace cards zotero-imported-file".split()
+)
+"""Logseq's macro names: `{{embed [[page]]}}` is Logseq's, no RemNote cloze."""
 _MIN_CARDS = 2
 _SHARE = 2
 """Fewer such lines in a note, or fewer than one line of text in `_SHARE`, are read as the
@@ -43,19 +60,49 @@ class RemCards:
     """Lines of cards RemNote asks both ways (`<>`, `::`): imported from the front only."""
     backward: tuple[int, ...] = ()
     """Lines of `<<` cards: asked from their back, answered by their front."""
+    multi: tuple[int, ...] = ()
+    """Lines of multi-line cards' fronts (`Front >>>`), their answers the lines under them."""
+
+    term_first: tuple[int, ...] = ()
+    """Lines of `<<` cards asked from their front: a term (`ReLU << the activation that
+    ...`), too short for a key point, whose back defines it in a statement. A term list's
+    card (Quizlet's, Anki's) is read so, its term the title: asked from its back, its
+    one-word answer would be skipped as too short, as theirs is."""
+
+    @property
+    def first(self) -> int:
+        """The first line read, for the report (0 when none was)."""
+        return min((*self.lines, *self.multi), default=0)
 
     def note(self) -> str | None:
         """One line for the import's report, or None when no card was read."""
-        if not self.lines:
+        if not self.lines and not self.multi:
             return None
-        said = (
-            f"{len(self.lines)} one-line cards ('Front >> Back', 'Concept :: Definition')"
-            " read as questions"
+        said = "; ".join(
+            part
+            for part in (
+                f"{len(self.lines)} one-line cards ('Front >> Back', 'Concept :: Definition')"
+                " read as questions"
+                if self.lines
+                else "",
+                f"{counted(len(self.multi), 'multi-line card')} ('Front >>>', "
+                f"{line_numbers(self.multi)}) read as questions answered by the lines under"
+                " them"
+                if self.multi
+                else "",
+            )
+            if part
         )
         if self.backward:
             said += (
                 f"; the backward ones ('<<', {line_numbers(self.backward)}) ask their back"
                 " and are answered by their front"
+            )
+        if self.term_first:
+            said += (
+                f"; the backward ones whose front is a term ('<<', "
+                f"{line_numbers(self.term_first)}) are asked from the front, as a term"
+                " list's cards are (a one-word answer is too short for a key point)"
             )
         if self.both_ways:
             said += (
@@ -87,31 +134,112 @@ def _card(row: str) -> tuple[str, str, str, str] | None:
     return None
 
 
+def _indent(row: str) -> int:
+    """The width of `row`'s leading blanks, a tab as four."""
+    return (
+        len(row) - len(row.lstrip(" \t")) + 3 * row[: len(row) - len(row.lstrip(" \t"))].count("\t")
+    )
+
+
+def _multi_line_cards(rows: list[str]) -> tuple[list[int], set[int]]:
+    """(the indices of `Front >>>` lines with at least one line indented under them, each
+    rewritten `Q: Front` in place; the indices of those lines and their children)."""
+    fronts: list[int] = []
+    taken: set[int] = set()
+    for index in outside_fences(rows, in_items=True):
+        body = rows[index].rstrip("\r")
+        match = _MULTI.match(body) if body.endswith(">") else None
+        if match is None or in_code_span(body, match.end("front")):
+            continue
+        if not _WORD.search(match["front"]) or match["front"].startswith(("Q:", "**Q")):
+            continue
+        depth = _indent(body)
+        children = []
+        for below in range(index + 1, len(rows)):
+            if not rows[below].strip() or _indent(rows[below]) <= depth:
+                break
+            children.append(below)
+        if not children:
+            continue
+        rows[index] = f"{match['lead']}Q: {match['front']}{rows[index][len(body) :]}"
+        fronts.append(index)
+        taken.update((index, *children))
+    return fronts, taken
+
+
+def remnote_clozes(text: str) -> tuple[str, tuple[int, ...]]:
+    """(the notes with RemNote's clozes, `{{hidden}}`, written as Anki's, `{{c1::hidden}}`,
+    numbered on each line in order; the 1-based lines so written). Outside fences, code
+    spans and `$` math (`\\frac{{a}}{b}`); Logseq's macros (`{{embed ...}}`) are none."""
+    if "{{" not in text:
+        return text, ()
+    rows = text.split("\n")
+    made: list[int] = []
+    for index in outside_fences(rows, in_items=True):
+        row = rows[index]
+        if "{{" not in row or _ANKI_CLOZE.search(row):
+            continue  # a line of Anki's clozes is numbered already
+        rows[index], count = _numbered_clozes(row)
+        if count:
+            made.append(index + 1)
+    return ("\n".join(rows), tuple(made)) if made else (text, ())
+
+
+def _numbered_clozes(row: str) -> tuple[str, int]:
+    """(`row` with its RemNote clozes numbered as Anki's, how many)."""
+    spans = [(m.start, m.end) for m in scan_math(row).spans] if "$" in row else []
+    in_math, in_code = span_test(spans), code_span_test(row)
+    pieces: list[str] = []
+    kept_to = count = 0
+    for match in _CLOZE.finditer(row):
+        hidden = match["hidden"]
+        if in_code(match.start()) or in_math(match.start()) or "::" in hidden:
+            continue
+        if hidden.split(maxsplit=1)[0].lower() in _MACROS:
+            continue
+        count += 1
+        pieces.append(f"{row[kept_to : match.start()]}{{{{c{count}::{hidden}}}}}")
+        kept_to = match.end()
+    return "".join(pieces) + row[kept_to:], count
+
+
 def read_remnote_cards(text: str) -> RemCards:
     """The notes with RemNote's cards rewritten in place (see the module's docstring)."""
     if not any(sep in text for sep in (">>", "<<", "<>", " ::", ";;")):
         return RemCards(text)
     rows = text.split("\n")
+    multi, taken = _multi_line_cards(rows) if ">>>" in text else ([], set())
     found: dict[int, tuple[str, str, str, str]] = {}
     written = 0  # lines of text, the cards' among them
     for index in outside_fences(rows, in_items=True):
         body = rows[index].rstrip("\r")
-        if not body.strip() or body.lstrip().startswith("#"):
+        if not body.strip() or body.lstrip().startswith("#") or index in taken:
             continue
         written += 1
         card = _card(body)
         if card is not None:
             found[index] = card
+    multi_lines = tuple(i + 1 for i in multi)
     if len(found) < _MIN_CARDS or _SHARE * len(found) < written:
-        return RemCards(text)
+        return RemCards("\n".join(rows), multi=multi_lines) if multi else RemCards(text)
     both: list[int] = []
     backward: list[int] = []
+    turned: list[int] = []
     for index, (lead, front, back, separator) in found.items():
         end = rows[index][len(rows[index].rstrip("\r")) :]
-        if separator == "<<":
+        if separator == "<<" and not is_statement(front) and is_statement(back):
+            turned.append(index + 1)  # `ReLU << the activation ...`: a term and its definition
+        elif separator == "<<":
             front, back = back, front
             backward.append(index + 1)
         elif separator in ("::", "<>"):
             both.append(index + 1)
         rows[index] = f"{lead}Q: {front} **A:** {back}{end}"
-    return RemCards("\n".join(rows), tuple(i + 1 for i in found), tuple(both), tuple(backward))
+    return RemCards(
+        "\n".join(rows),
+        tuple(i + 1 for i in found),
+        tuple(both),
+        tuple(backward),
+        multi_lines,
+        tuple(turned),
+    )

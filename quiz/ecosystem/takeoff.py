@@ -38,7 +38,7 @@ from quiz.ecosystem.obsidiancomments import Comments, take_comments
 from quiz.ecosystem.obsidiantoanki import AnkiBlocks, read_anki_blocks
 from quiz.ecosystem.properties import Properties, find_properties
 from quiz.ecosystem.qalines import split_question_lines
-from quiz.ecosystem.remnote import RemCards, read_remnote_cards
+from quiz.ecosystem.remnote import RemCards, read_remnote_cards, remnote_clozes
 from quiz.ecosystem.scripts import write_scripts
 from quiz.ecosystem.srcards import (
     SrCards,
@@ -49,6 +49,7 @@ from quiz.ecosystem.srcards import (
     untagged_note,
 )
 from quiz.ecosystem.tagline import TagLines, take_tag_lines
+from quiz.plural import line_numbers
 
 __all__ = ["TakenOff", "take_off", "taken_off_notices"]
 
@@ -77,6 +78,8 @@ class TakenOff:
     """Obsidian_to_Anki's notes (`START` ... `END`), rewritten as questions."""
     remnote: RemCards = RemCards("")
     """RemNote's one-line cards (`Front >> Back`), rewritten as questions."""
+    remnote_clozes: tuple[int, ...] = ()
+    """Lines of RemNote's clozes (`{{x}}`), written as Anki's (`{{c1::x}}`)."""
     split_lines: tuple[int, ...] = ()
     """Lines of one-line `Q: ... A: ...` questions made list items (`qalines.py`)."""
     anki: bool = False
@@ -172,7 +175,8 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     off.footnotes = take_footnotes(off.comments.text)  # `[^1]`: the note's, not an answer's
     tag_lines = take_tag_lines(off.footnotes.text)  # `#review` lines: the note's tags, no text
     off.clozes = read_logseq_clozes(tag_lines.text)  # `{{cloze x}}` #card blocks: asked hidden
-    tag_lines = replace(tag_lines, text=off.clozes.text)
+    rem_text, off.remnote_clozes = remnote_clozes(off.clozes.text)  # `{{x}}`: `{{c1::x}}`
+    tag_lines = replace(tag_lines, text=rem_text)
     if tags_deck(tag_lines.text, (*front.tags, *tag_lines.tags)):
         off.sr_cards = read_sr_cards(tag_lines.text)  # the Spaced Repetition plugin's cards
         tag_lines = replace(tag_lines, text=off.sr_cards.text)
@@ -234,7 +238,13 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
     if off.untagged:
         tell(off.untagged[0], "flashcards", untagged_note(off.untagged), "flashcards")
     if (said := off.remnote.note()) is not None:
-        tell(off.remnote.lines[0], "RemNote", said, "RemNote")
+        tell(off.remnote.first, "RemNote", said, "RemNote")
+    if off.remnote_clozes:
+        said = (
+            f"RemNote's clozes ('{{{{...}}}}', {line_numbers(off.remnote_clozes)}) read as"
+            " Anki's ('{{c1::...}}') are"
+        )
+        tell(off.remnote_clozes[0], "RemNote", said, "RemNote clozes")
     for block in off.untabbed.blocks:
         tell(block.first, f"indented by {block.by}", off.untabbed.note(block), "indented answer")
     return notices
