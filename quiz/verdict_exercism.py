@@ -3,7 +3,9 @@ drillbit slots into tooling built for Exercism.
 
 Mapping: the run is `pass` when the verdict passed; `error` when every test errored,
 i.e. no case produced a value to compare (the answer did not load, the sandbox failed,
-each case raised or timed out), with the verdict's summary as `message`; else `fail`. Each case is one test:
+each case raised or timed out), with the verdict's summary as `message` (for the untouched
+starter, whose every case raised its NotImplementedError, the words `drillbit grade` says:
+"NOT WRITTEN YET: every case stopped at ..."); else `fail`. Each case is one test:
 `pass`, `fail` (a wrong value or shape), or `error` (it raised, timed out, was invalid
 or did not run). The submission's captured stdout is the `output` of the first test
 that did not pass (of the first test when all passed), cut to Exercism's 500 characters.
@@ -67,8 +69,10 @@ def _message(case: CaseResult) -> str | None:
     return "; ".join(parts)[:MESSAGE_LIMIT]
 
 
-def exercism_results(verdict: Verdict) -> ExercismResults:
-    """The verdict as Exercism's results.json."""
+def exercism_results(verdict: Verdict, *, not_written: str | None = None) -> ExercismResults:
+    """The verdict as Exercism's results.json; `not_written`, the words `drillbit grade`
+    says for the untouched starter (`quiz.verdict_text`, a sibling layer), is the run's
+    message in place of the engine's "error: ..." summary."""
     ran = [c for c in verdict.cases if c.status in (CaseStatus.PASSED, CaseStatus.FAILED)]
     output = verdict.stdout[:OUTPUT_LIMIT] or None
     target = next((c for c in verdict.cases if c.status is not CaseStatus.PASSED), None)
@@ -86,7 +90,7 @@ def exercism_results(verdict: Verdict) -> ExercismResults:
     if verdict.status is Status.PASSED:
         return ExercismResults(version=2, status="pass", message=None, tests=tests)
     if not ran:
-        summary = verdict.summary or verdict.status.value
+        summary = not_written or verdict.summary or verdict.status.value
         return ExercismResults(
             version=2, status="error", message=summary[:MESSAGE_LIMIT], tests=tests
         )

@@ -129,6 +129,31 @@ def not_written(verdict: Verdict) -> bool:
     )
 
 
+def not_written_line(verdict: Verdict) -> str:
+    """The one plain line that stands for a `not_written` verdict's cases: a red "error" row
+    per case and a "First problem" block said ten times that the starter raises, as it was
+    handed out to do. It names the functions still to write, from the engine's words."""
+    from engine.outcome import NOT_WRITTEN  # loaded with the verdict: no start-up cost
+
+    names = [
+        case.message.partition("\n")[0].removesuffix(NOT_WRITTEN).strip()
+        for case in verdict.cases
+        if case.status is CaseStatus.ERROR
+    ]
+    unique = [name for name in dict.fromkeys(names) if name]
+    what = " and ".join([", ".join(unique[:-1]), unique[-1]] if len(unique) > 1 else unique)
+    return (
+        "every case stopped at the starter's NotImplementedError: "
+        f"write {what or 'the function'}; see the Task"
+    )
+
+
+def headline(verdict: Verdict) -> str:
+    """A verdict's first word in `drillbit grade` and `watch`: the drill screen's
+    NOT WRITTEN YET for the untouched starter (`not_written`), else `HEADLINE`'s."""
+    return NOT_WRITTEN_HEADLINE if not_written(verdict) else HEADLINE[verdict.status]
+
+
 def seed_and_time(verdict: Verdict) -> str:
     """'case seed 84112842 · 67 ms' after a verdict's head in the app and `watch`, or only
     the time when the code did not load: no case ran, so the seed replays nothing (the
@@ -190,12 +215,15 @@ def format_verdict(
     `drill` is the name the person typed (the verdict names the checker). With `width` (a
     terminal's) a case's row and the first problem's lines fold under their own text: a
     case name of 94 columns made `-v`'s rows 103 wide."""
-    lines = [f"{HEADLINE[verdict.status]}  {drill or verdict.drill}: {outcome(verdict)}"]
+    lines = [f"{headline(verdict)}  {drill or verdict.drill}: {outcome(verdict)}"]
     first = verdict.first_failure
     if verdict.status is Status.INTERNAL and first is not None:
         # its one result is the grader, no case: the reason goes under the headline alone
         lines += _explained(first, width)
         first = None  # said: no "First problem" block repeats it
+    elif not_written(verdict) and not verbose:  # one line, not a row per case that raised
+        lines += fold_line(f"  {not_written_line(verdict)}", width, "  ")
+        first = None
     elif verdict.cases:
         shown = verdict.cases if verbose or verdict.passed else _before_not_run(verdict.cases)[:25]
         for case, detail in zip(shown, row_details(shown, first), strict=True):

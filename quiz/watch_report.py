@@ -11,9 +11,11 @@ from typing import TYPE_CHECKING
 
 from quiz.cardtext import section_text
 from quiz.verdict_text import (
-    HEADLINE,
     failure_lines,
+    headline,
     isolation_warnings,
+    not_written,
+    not_written_line,
     outcome,
     output_tail,
     seed_and_time,
@@ -39,9 +41,11 @@ def _failure(case: CaseResult, width: int) -> list[str]:
 
 def watch_report(verdict: Verdict, card: Card, *, stamp: str, file: str, width: int) -> str:
     """The text for one graded save."""
-    lines = [f"{stamp} · {file}", "", f"{HEADLINE[verdict.status]}: {outcome(verdict)}"]
+    lines = [f"{stamp} · {file}", "", f"{headline(verdict)}: {outcome(verdict)}"]
     failure = verdict.first_failure
-    if failure is not None:
+    if not_written(verdict):  # the starter as handed out: one line, no "problem"
+        lines += ["", *_wrap(not_written_line(verdict), width)]
+    elif failure is not None:
         lines += ["", *_failure(failure, width)]
     elif not verdict.passed and verdict.summary:
         lines += _wrap(verdict.summary, width)

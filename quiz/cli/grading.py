@@ -86,7 +86,7 @@ def grade_command(
         grade_source,
         is_untouched_starter,
     )
-    from quiz.verdict_text import format_verdict
+    from quiz.verdict_text import format_verdict, not_written
     from quiz.watch import read_source
 
     if as_json and output_format not in (None, "json"):
@@ -113,13 +113,21 @@ def grade_command(
         from quiz.cli.schemas import SCHEMA_VERSION, VerdictReport
 
         report = VerdictReport.model_validate(
-            {"schema_version": SCHEMA_VERSION, "id": drill.card.id, **verdict.model_dump()}
+            {
+                "schema_version": SCHEMA_VERSION,
+                "id": drill.card.id,
+                "not_written": not_written(verdict),
+                **verdict.model_dump(),
+            }
         )
         click.echo(report.model_dump_json(indent=2))
     elif chosen == "exercism":
         from quiz.verdict_exercism import exercism_results
+        from quiz.verdict_text import NOT_WRITTEN_HEADLINE, not_written_line
 
-        click.echo(exercism_results(verdict).model_dump_json(indent=2))
+        words = f"{NOT_WRITTEN_HEADLINE}: {not_written_line(verdict)}"
+        results = exercism_results(verdict, not_written=words if not_written(verdict) else None)
+        click.echo(results.model_dump_json(indent=2))
     else:
         shown = format_verdict(
             verdict, verbose=verbose, drill=drill.card.id, width=terminal_width()

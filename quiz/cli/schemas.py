@@ -49,6 +49,12 @@ class VerdictReport(Verdict):
         description="The drill's id, as `drillbit grade` takes it and `drillbit drills --json` "
         "lists it (`drill` names the checker that graded it)."
     )
+    not_written: bool = Field(
+        default=False,
+        description="True when every case that ran stopped at the starter's "
+        "NotImplementedError (the code as handed out): `status` stays `error`, and the text "
+        "and the app say NOT WRITTEN YET in its place.",
+    )
 
 
 def _field_docstrings(cls: type) -> dict[str, str]:

@@ -317,6 +317,39 @@ def test_the_untouched_starter_is_graded_but_no_try(tmp_path: Path, drillbit: Ru
     assert json.loads(drillbit("stats", "--json").stdout)["drill_attempts"] == 1
 
 
+def test_the_untouched_starter_reads_not_written_yet_in_every_output(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """The app said NOT WRITTEN YET and `drillbit grade` said ERROR above a red row per
+    case: each output now says what the app says, in one line; `--json` keeps `status`
+    "error" and adds `not_written`, exit 1 as before. Code that raises on its own is ERROR."""
+    card = next(c for c in load_bank([REPO / "content"]).cards if c.id == "relu-family")
+    starter = tmp_path / "relu.py"
+    starter.write_text(starter_text(card))
+    text = drillbit("grade", "relu-family", str(starter))
+    assert text.returncode == 1
+    lines = text.stdout.splitlines()
+    assert lines[:2] == [
+        "NOT WRITTEN YET  relu-family: 0/10 cases passed",
+        "  every case stopped at the starter's NotImplementedError: "
+        "write relu, relu_grad, leaky_relu and elu; see the Task",
+    ]
+    assert "ERR" not in text.stdout and "First problem" not in text.stdout
+    rows = drillbit("grade", "relu-family", str(starter), "-v").stdout
+    assert rows.startswith("NOT WRITTEN YET") and rows.count("[ERR ]") == 10  # -v: every case
+    report = json.loads(drillbit("grade", "relu-family", str(starter), "--json").stdout)
+    assert report["status"] == "error" and report["not_written"] is True
+    exercism = json.loads(
+        drillbit("grade", "relu-family", str(starter), "--format", "exercism").stdout
+    )
+    assert exercism["status"] == "error"
+    assert exercism["message"] == "NOT WRITTEN YET: " + lines[1].strip()
+    starter.write_text(starter_text(card).replace("NotImplementedError", "ValueError"))
+    raised = drillbit("grade", "relu-family", str(starter), "--json")
+    assert json.loads(raised.stdout)["not_written"] is False
+    assert drillbit("grade", "relu-family", str(starter)).stdout.startswith("ERROR  ")
+
+
 def test_the_graded_code_is_the_apps_draft_unless_the_app_saved_a_newer_one(
     tmp_path: Path, drillbit: RunDrillbit
 ) -> None:

@@ -73,3 +73,27 @@ def test_a_grader_failure_says_whose_failure_it_is_once() -> None:
     assert "  the pool is closed" in text.splitlines()
     # the head's word is `drillbit grade`'s: it said INTERNAL where grade says GRADER PROBLEM
     assert "GRADER PROBLEM: the grader failed, not your code" in text.splitlines()
+
+
+def test_the_untouched_starter_reads_not_written_yet_in_one_line() -> None:
+    """`watch` said ERROR and explained case 1 as a problem; the app says NOT WRITTEN YET."""
+    from engine.outcome import NOT_WRITTEN
+    from engine.verdict import CaseResult, CaseStatus, build_verdict
+
+    card = next(c for c in load_bank([bundled_content_dir()]).cards if c.id == "relu-family")
+    results = [
+        CaseResult(
+            name=f"case {n}",
+            status=CaseStatus.ERROR,
+            message=f"{name} {NOT_WRITTEN}\nit still raises NotImplementedError (line 6)",
+        )
+        for n, name in enumerate(["relu", "relu", "elu"], start=1)
+    ]
+    verdict = build_verdict("relu", results, seed=1, duration_ms=1, isolation=[])
+    lines = watch_report(verdict, card, stamp="12:00:00", file="mine.py", width=100).splitlines()
+    assert lines[2:5] == [
+        "NOT WRITTEN YET: 0/3 cases passed",
+        "",
+        "every case stopped at the starter's NotImplementedError: write relu and elu; see the Task",
+    ]
+    assert "First problem" not in "\n".join(lines)

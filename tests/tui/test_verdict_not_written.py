@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from engine.verdict import CaseResult, CaseStatus, Verdict, build_verdict
 from quiz.tui.screens.drill import DrillScreen
-from quiz.verdict_text import NOT_WRITTEN_HEADLINE, not_written
+from quiz.verdict_text import NOT_WRITTEN_HEADLINE, not_written, not_written_line
 from tests.tui.conftest import WRONG, AppFactory, showing
 from tests.tui.test_drill import editor_of, grade_now
 
@@ -24,13 +24,19 @@ async def test_the_starter_graded_reads_not_written_yet_and_other_errors_read_er
         await grade_now(app, pilot)
         assert _status(screen).startswith(f" {NOT_WRITTEN_HEADLINE} ")
         assert "ERROR" not in _status(screen)
-        assert "not written yet" in str(screen.query_one("#verdict-failure").render())
+        # one plain line, no red "error" row per case
+        assert str(screen.query_one("#verdict-failure").render()) == (
+            "every case stopped at the starter's NotImplementedError: write sgd_step; see the Task"
+        )
+        assert not screen.query_one("#verdict-cases").display
         # the person's own code raising is an error, whatever it raises
         editor_of(screen).load_text(
             "def sgd_step(theta, grad, lr):\n    raise ValueError('not yet')\n"
         )
         await grade_now(app, pilot)
         assert _status(screen).startswith(" ERROR ")
+        assert screen.query_one("#verdict-cases").display  # its rows are back
+        assert "First problem" in str(screen.query_one("#verdict-failure").render())
         # a wrong answer fails as before
         editor_of(screen).load_text(WRONG)
         await grade_now(app, pilot)
@@ -56,3 +62,14 @@ def test_only_code_stopped_at_the_starters_raise_everywhere_is_not_written() -> 
     assert not not_written(_verdict((error, starter), (failed, "expected 1, got 2")))
     assert not not_written(_verdict((error, "ZeroDivisionError: division by zero")))
     assert not not_written(_verdict((error, "x\nbackward is not written yet")))
+
+
+def test_the_one_line_names_each_function_still_to_write_once() -> None:
+    """relu-family's starter raised in ten cases of four functions: the line names the four."""
+    raised = [f"{name} is not written yet\nit still raises NotImplementedError" for name in "abc"]
+    verdict = _verdict(*((CaseStatus.ERROR, m) for m in (raised[0], raised[0], *raised[1:])))
+    assert not_written_line(verdict) == (
+        "every case stopped at the starter's NotImplementedError: write a, b and c; see the Task"
+    )
+    one = _verdict((CaseStatus.ERROR, raised[0]), (CaseStatus.NOT_RUN, ""))
+    assert not_written_line(one).endswith(": write a; see the Task")

@@ -14,6 +14,7 @@ from quiz.verdict_text import (
     failure_lines,
     isolation_warnings,
     not_written,
+    not_written_line,
     outcome,
     output_tail,
     row_details,
@@ -144,6 +145,13 @@ class VerdictView(VerticalScroll):
         table = self.query_one("#verdict-cases", DataTable)
         table.clear()
         failure = verdict.first_failure
+        failure_view = self.query_one("#verdict-failure", Static)
+        if not_written(verdict):  # one plain line, not a red "error" row per case
+            failure_view.update(Text(not_written_line(verdict)))
+            failure_view.display = True
+            table.display = False
+            self._show_output(verdict)
+            return
         for case, detail in zip(verdict.cases, row_details(verdict.cases, failure), strict=True):
             # Text, not str: DataTable reads a str cell as markup, and the message quotes the
             # submission (`raise ValueError("[/x]")` crashed the app, `[@click=...]` made a link)
@@ -153,9 +161,13 @@ class VerdictView(VerticalScroll):
                 Text(detail),
             )
         table.display = bool(verdict.cases)
-        failure_view = self.query_one("#verdict-failure", Static)
         failure_view.update(_failure_text(failure) if failure is not None else "")
         failure_view.display = failure is not None
+        self._show_output(verdict)
+
+    def _show_output(self, verdict: Verdict) -> None:
+        """The code's stdout and stderr and the isolation, dim, under the rest; back to the
+        box's top."""
         output = ""
         for name, text in (("stdout", verdict.stdout), ("stderr", verdict.stderr)):
             if text:
