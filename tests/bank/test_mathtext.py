@@ -128,7 +128,15 @@ def test_seed_formula_exact_rendering(latex: str, expected: str) -> None:
         (r"W^{[1]}", "W^[1]"),
         (r"x_{max}", "xₘₐₓ"),
         (r"x_{t+1}", "xₜ₊₁"),
-        (r"W_{xy} h", "W_(xy) h"),
+        (r"W_{xy} h", "W_xy h"),  # a name, as in code: W_(xy) read as a call
+        (r"d_{model}/n_{heads}", "d_model/n_heads"),  # no space before the slash
+        (r"\sqrt{d_{model}}", "√d_model"),
+        (r"L_{\text{data}} + x", "L_data + x"),
+        (r"x_{\alpha\beta}", "x_αβ"),
+        (r"m_{t-1} + z_{0:n}", "mₜ₋₁ + z_(0:n)"),  # expressions keep their brackets
+        (r"d_{model2}", "d_(model2)"),  # not letters only
+        (r"x^{ab}", "xᵃᵇ"),
+        (r"x^{qy}", "x^(qy)"),  # superscripts as before
         (r"x_c y", "x_c y"),
         (r"x_cy", "x_c y"),
         (r"e^{-x}", "e⁻ˣ"),

@@ -13,7 +13,9 @@ text unambiguous: a fraction with a factor beside it is bracketed, ``(1/m) dZ X�
 numerator, denominator or radicand of more than one term is bracketed, including factors
 side by side, ``(σ(z) − y)/(σ(z)(1 − σ(z)))`` (a name applied to its argument, ``σ(z)``,
 is one term); a radicand with a superscript is bracketed, ``√(g²)``; written-out scripts keep the source
-order, ``dZ^[2]_(:, j)``; no zero-width characters are emitted.
+order, ``dZ^[2]_(:, j)``; a subscript that is a word is written as the code beside it
+names it, ``d_model`` (an expression keeps its brackets, ``z_(0:n)``); no zero-width
+characters are emitted.
 
 The modules, one job each: `convert` (one formula: checked, parsed, remembered), `macros`
 (the LaTeX-to-Unicode rules, a construct each), `layout` (brackets, spaces and scripts that

@@ -22,6 +22,9 @@ class Buffer:
     def __init__(self) -> None:
         self.parts: list[str] = []
         self.want_space = False
+        self.after_script = False
+        """`want_space` was set by a written-out script: a letter after it is spaced off
+        (x_c y), a slash is not (d_model/n_heads, not d_model /n_heads)."""
         self.fractions: list[int] = []
         """Indexes in `parts` of inline fractions (a/b), bracketed if something multiplies them."""
 
@@ -38,9 +41,10 @@ class Buffer:
             self.parts.pop()  # "( x )" -> "(x)": spaces in math source are not output
         if self.want_space and self.parts:
             first = text[0]
-            if not first.isspace() and first not in NO_SPACE_BEFORE:
+            slash = self.after_script and first == "/"
+            if not first.isspace() and first not in NO_SPACE_BEFORE and not slash:
                 self.parts.append(" ")
-        self.want_space = False
+        self.want_space = self.after_script = False
         self.parts.append(text)
 
     def starts_term(self) -> bool:
@@ -157,9 +161,16 @@ def script(text: str, table: dict[str, str], mark: str) -> tuple[str, bool]:
     if all(c in table for c in compact):
         return "".join(table[c] for c in compact), False
     text = text.strip()
-    if single_symbol(text) or _bracket_groups(text):
+    if single_symbol(text) or _bracket_groups(text) or (mark == "_" and _word(text)):
         return mark + text, True
     return f"{mark}({text})", True
+
+
+def _word(text: str) -> bool:
+    """A subscript that is a name, ``model`` of ``d_{model}``: two or more letters, none a
+    script form (``idₜ`` stays bracketed). It reads as the code beside it, ``d_model``;
+    ``d_(model)`` looked like a call. ``m_(t-1)`` keeps its brackets: an expression."""
+    return len(text) >= 2 and all(unicodedata.category(c) in ("Lu", "Ll") for c in text)
 
 
 def ends_operand(text: str) -> bool:

@@ -149,7 +149,7 @@ class Renderer:
         fallback = rendered[order[-1]][1]
         out.attach(result)
         if fallback and result[-1:].isalnum():
-            out.want_space = True  # x_c y, not x_cy
+            out.want_space = out.after_script = True  # x_c y, not x_cy
         return i
 
     def _node(self, node: Any, math: bool, out: Buffer) -> None:
