@@ -125,7 +125,8 @@ def test_study_concept_revealed(
 def test_study_long_concept_revealed(
     snap_compare: SnapCompare, build: AppFactory, tui_bank: Path, size: tuple[int, int]
 ) -> None:
-    """Five two-line key points: at 80x24 the answer's title is the body's top row."""
+    """Five two-line key points: at 80x24 the question, the answer's title and six of its
+    rows above the points' box, capped at half the column, which scrolls."""
     lengthen_relu(tui_bank)
     app = build(study=StudyRequest(kind="concept"))
     assert snap_compare(app, run_before=keys("space"), terminal_size=size)

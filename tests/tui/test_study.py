@@ -725,7 +725,8 @@ async def test_seven_key_points_leave_the_answer_its_rows_and_scroll_to_the_tick
     """At 80x24 seven two-line key points took 15 of the card's 20 rows (the box's cap was
     75%): the answer under its title got 4, 3 once the rating keys showed, and the last
     points were cut off with no way to scroll to them. The box now leaves the body the
-    title and ANSWER_ROWS rows, and scrolls; a ticked point is scrolled into view."""
+    title and ANSWER_ROWS rows, takes at most half the column (the answer is what the
+    person reads first), and scrolls; a ticked point is scrolled into view."""
     lengthen_relu(tui_bank, [*LONG_POINTS, *MORE_POINTS])
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test(size=size) as pilot:
@@ -740,6 +741,9 @@ async def test_seven_key_points_leave_the_answer_its_rows_and_scroll_to_the_tick
         assert len(_rows_in_view(answer, body)) >= ANSWER_ROWS
         if size == (120, 40):  # beside the body, every point in view as before
             assert rubric.max_scroll_y == 0
+        else:  # under it, at most half the column: at 75% the answer read 6 rows of 19
+            column = screen.query_one("#study-main").region.height
+            assert rubric.region.height <= column // 2 and rubric.max_scroll_y > 0
         await press(pilot, "7")  # the last point
         assert checklist.selected == {6}
         await settle(pilot)

@@ -15,9 +15,11 @@ three rows of points."""
 
 def rubric_cap(height: int) -> int:
     """The most rows the key points may take under the body in a column `height` rows
-    tall: three quarters of it, and never so many that the body has fewer than the
-    answer's title and ANSWER_ROWS of its rows."""
-    return max(RUBRIC_ROWS, min(height * 3 // 4, height - ANSWER_ROWS - 1))
+    tall: half of it (the box scrolls, and a ticked point is scrolled into view), and
+    never so many that the body has fewer than the answer's title and ANSWER_ROWS of its
+    rows. Three quarters left six rows of a ReLU-versus-sigmoid answer at 80x24, its
+    table cut after the first row, under six points the person had not read yet."""
+    return max(RUBRIC_ROWS, min(height // 2, height - ANSWER_ROWS - 1))
 
 
 class StudyColumns(Horizontal):
