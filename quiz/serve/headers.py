@@ -21,6 +21,7 @@ from aiohttp.http_exceptions import LineTooLong
 from aiohttp.web_protocol import RequestHandler
 
 __all__ = [
+    "BAD_REQUEST",
     "HEADER_TOO_LARGE",
     "MOST_HEADER_BYTES",
     "NO_FRAMES",
@@ -38,6 +39,11 @@ HEADER_TOO_LARGE = (
     "browser, then open the URL `drillbit serve` printed again.\n"
 )
 
+BAD_REQUEST = (
+    "drillbit serve: this request is not one the server reads (a malformed or over-long "
+    "request line, most likely an address longer than 8 KiB). Open the URL `drillbit serve` "
+    "printed.\n"
+)
 
 NO_FRAMES = {
     "Content-Security-Policy": "frame-ancestors 'none'",
@@ -68,10 +74,17 @@ class HeaderLimitHandler(RequestHandler):
         exc: BaseException | None = None,
         message: str | None = None,
     ) -> web.StreamResponse:
-        """A 431 for a header over `max_field_size` (a request line over its own limit, a
-        long URL, keeps aiohttp's 400); any other error as aiohttp answers it."""
+        """A 431 for a header over `max_field_size`; a 400 that says what was wrong without
+        the request's own bytes (aiohttp's repeated the start of an over-long request line,
+        a URL that may hold the token); `NO_FRAMES` on all: these answers are built before
+        any application sees the request, so its `on_response_prepare` never runs for them."""
         if isinstance(exc, LineTooLong) and exc.args[1] == self.max_field_size:
-            response = web.Response(status=431, text=HEADER_TOO_LARGE)
+            response: web.StreamResponse = web.Response(status=431, text=HEADER_TOO_LARGE)
             response.force_close()
-            return response
-        return super().handle_error(request, status, exc, message)
+        else:
+            if status == 400:
+                message = BAD_REQUEST
+            response = super().handle_error(request, status, exc, message)
+        for name, value in NO_FRAMES.items():
+            response.headers.setdefault(name, value)
+        return response

@@ -20,6 +20,7 @@ import ipaddress
 import logging
 import shlex
 import signal
+import socket
 import sys
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -48,6 +49,23 @@ def is_wildcard(host: str) -> bool:
         return ipaddress.ip_address(host.strip("[]")).is_unspecified
     except ValueError:
         return False
+
+
+def resolved_addresses(host: str, port: int) -> set[str]:
+    """The addresses `host` names, before anything is said about them: a name that did not
+    resolve was warned about as "not loopback" and then failed with the resolver's bare
+    "Name or service not known"."""
+    try:
+        found = socket.getaddrinfo(host.strip("[]"), port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        why = exc.strerror if isinstance(exc, socket.gaierror) else str(exc)
+        raise UsageError(
+            f"--host {host} names no address this machine can listen on ({why}); pass an "
+            "IP address of this machine (e.g. its LAN address) or a name that resolves to "
+            "one, or leave the default 127.0.0.1",
+            title="serve",
+        ) from exc
+    return {str(info[4][0]) for info in found}
 
 
 def app_command(content_dirs: list[Path]) -> str:
@@ -130,7 +148,23 @@ def _make_server(
             self.stopping: asyncio.Event | None = None  # made in the event loop
 
         async def _make_app(self) -> web.Application:
-            app = await super()._make_app()
+            """textual-serve's routes, but its static folder served without a listing
+            (`show_index=True` there showed the folder's files to any holder of the token)."""
+            import aiohttp_jinja2
+            import jinja2
+
+            app = web.Application()
+            aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+            app.add_routes(
+                [
+                    web.get("/", self.handle_index, name="index"),
+                    web.get("/ws", self.handle_websocket, name="websocket"),
+                    web.get("/download/{key}", self.handle_download, name="download"),
+                    web.static("/static", self.statics_path, show_index=False, name="static"),
+                ]
+            )
+            app.on_startup.append(self.on_startup)
+            app.on_shutdown.append(self.on_shutdown)
             app.middlewares.append(self.check_login)
             app.on_response_prepare.append(forbid_frames)
             return app
@@ -396,7 +430,8 @@ def serve(
             "reached at (e.g. its LAN address), or leave the default 127.0.0.1",
             title="serve",
         )
-    if not is_loopback(host):
+    addresses = resolved_addresses(host, port)
+    if not is_loopback(host) and not all(is_loopback(address) for address in addresses):
         print(
             f"warning: serving on {host}, which is not a loopback address: anyone who can reach "
             f"this machine on port {port} and has the printed URL (its token) can use the app and "

@@ -507,3 +507,39 @@ def test_the_static_route_serves_nothing_outside_its_folder(served: Served, path
     status = answer.split(b"\r\n", 1)[0]
     assert b" 404 " in status or b" 403 " in status, answer[:300]
     assert b"textual_serve" not in answer and b"root:" not in answer
+
+
+def test_a_host_that_does_not_resolve_is_named_without_a_loopback_warning(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--host <a name that does not resolve>` warned "not a loopback address", then failed
+    with the resolver's bare "Name or service not known"."""
+
+    def unknown(*_: object, **__: object) -> object:
+        raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+
+    stub = _NoServer()
+    monkeypatch.setattr(serve_module, "_make_server", lambda *_: stub)
+    monkeypatch.setattr(socket, "getaddrinfo", unknown)
+    with pytest.raises(UsageError, match=r"--host drillbit-nowhere names no address") as caught:
+        serve("drillbit-nowhere", 8000, [], max_tabs=4)
+    assert "127.0.0.1" in str(caught.value) and "Name or service not known" in str(caught.value)
+    assert not stub.served
+    assert "warning" not in capsys.readouterr().err
+
+
+def test_a_name_for_loopback_is_not_warned_about(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A name is judged by the addresses it resolves to, not by being no IP literal."""
+    answers = {
+        "devbox.local": [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("127.0.1.1", 8000))],
+        "lan.local": [(socket.AF_INET, socket.SOCK_STREAM, 6, "", ("192.0.2.9", 8000))],
+    }
+    stub = _NoServer()
+    monkeypatch.setattr(serve_module, "_make_server", lambda *_: stub)
+    monkeypatch.setattr(socket, "getaddrinfo", lambda host, *_, **__: answers[host])
+    serve("devbox.local", 8000, [], max_tabs=4)
+    assert stub.served and capsys.readouterr().err == ""
+    serve("lan.local", 8000, [], max_tabs=4)
+    assert "serving on lan.local, which is not a loopback address" in capsys.readouterr().err
