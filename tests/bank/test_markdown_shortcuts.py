@@ -15,6 +15,7 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_block import StateBlock
 from markdown_it.token import Token
 from mdit_py_plugins.dollarmath import dollarmath_plugin
+from mdit_py_plugins.dollarmath.index import math_inline_dollar
 
 from quiz.bank.markdown import (
     bold_children,
@@ -32,7 +33,7 @@ from quiz.bank.markdown import (
 from quiz.bank.markdown.blocks import _plain_section_starts
 from quiz.bank.markdown.blockstate import _BlockState
 from quiz.bank.markdown.parser import parser_for
-from quiz.bank.markdown.rules import latex_delimited
+from quiz.bank.markdown.rules import from_the_start, latex_delimited
 from quiz.bank.parse import split_front_matter
 from tests.conftest import DATA, REPO
 
@@ -118,7 +119,8 @@ def _examples(test: Callable[[str], None]) -> Callable[[str], None]:
 
 def _reference(latex_delimiters: bool) -> MarkdownIt:
     """markdown-it as `make_markdown` configures it, without the reader's own rule wrappers
-    and shortcuts (token `meta`, where those wrappers note source ranges, is not compared)."""
+    and shortcuts (token `meta`, where those wrappers note source ranges, is not compared),
+    but with its `$` rule reading nothing before a text's start (`from_the_start`)."""
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     dollarmath_plugin(
         md,
@@ -128,6 +130,7 @@ def _reference(latex_delimiters: bool) -> MarkdownIt:
         allow_blank_lines=False,
         double_inline=True,
     )
+    md.inline.ruler.at("math_inline", from_the_start(math_inline_dollar(False, False, True)))
     if latex_delimiters:
         md.inline.ruler.before("escape", "latex_math", latex_delimited)
     return md
@@ -276,6 +279,8 @@ MATH_TEXTS = st.lists(st.sampled_from(MATH_PIECES), max_size=14).map("".join)
 @example("$a\\$b$")
 @example("$a\\\\$ b")
 @example("$x$ and 5\\")
+@example("$x$ is 0")
+@example("\\\\$x$ a\\")
 @example("$ x$")
 @example("$x $")
 @example("a $x_1^2$ b")

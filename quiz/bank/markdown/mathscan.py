@@ -69,12 +69,14 @@ def _walk_inline(
     cursors: dict[int, int],
     spans: list[MathSpan],
     problems: list[DollarProblem],
+    cell: bool,
 ) -> None:
     """The formulas of one inline token (from its children's recorded spans) and its `$`
     signs outside them, added to `spans` and `problems` at offsets of the text: a `$` the
-    parser left as text is one a reader meant as math or as a dollar, and lint asks which."""
+    parser left as text is one a reader meant as math or as a dollar, and lint asks which.
+    `cell`: the token is a table cell (its `\\|` read as `|`)."""
     content = token.content
-    origins = inline_offsets(token, lines, cursors)
+    origins = inline_offsets(token, lines, cursors, cell=cell)
     covered: list[tuple[int, int]] = []
     for child in children:
         span = child.meta.get("span") if child.meta else None
@@ -176,7 +178,7 @@ def _scan(
     problems: list[DollarProblem] = []
     md = parser_for(latex_delimiters, False)
     marks = ("$", "\\(", "\\[") if latex_delimiters else ("$",)
-    for token in tokens:
+    for index, token in enumerate(tokens):
         if token.type == "inline" and token.map is not None:
             if not any(mark in token.content for mark in marks):
                 continue  # parsing inline markup is most of the cost: only where math can be
@@ -186,7 +188,8 @@ def _scan(
                 children = token.children
             else:
                 md.inline.parse(token.content, md, {}, children)
-            _walk_inline(token, children, lines, cursors, spans, problems)
+            cell = index > 0 and tokens[index - 1].type in ("td_open", "th_open")
+            _walk_inline(token, children, lines, cursors, spans, problems, cell)
         elif token.type == "math_block" and token.map is not None:
             block = _block_span(token, lines)
             if block is not None:

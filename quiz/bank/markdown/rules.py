@@ -51,6 +51,31 @@ def _recording(
     return wrapped
 
 
+def from_the_start(
+    rule: Callable[[StateInline, bool], bool],
+) -> Callable[[StateInline, bool], bool]:
+    """dollarmath's `$` rule with nothing before the first character of a text. For a `$`
+    at position 0 (or after only backslashes) the rule reads `src[-1]`, the text's last
+    character, as one before it: "$x$ is 0" (a digit, so currency) or "$x$ a\\" (a
+    backslash, so an escape) had no formula, in any table cell, list item, quote, heading
+    or paragraph that starts with `$`. There the rule is given the source with a newline
+    added, which is neither; it reads past the end only where the source as it is raises
+    IndexError, and it answers a newline there as it answers that error."""
+
+    def wrapped(state: StateInline, silent: bool) -> bool:
+        src = state.src
+        last = src[-1:]
+        if not (last.isdigit() or last == "\\") or src[: state.pos].strip("\\"):
+            return rule(state, silent)
+        state.src = src + "\n"
+        try:
+            return rule(state, silent)
+        finally:
+            state.src = src
+
+    return wrapped
+
+
 def latex_delimited(state: StateInline, silent: bool) -> bool:
     """`\\(..\\)` as inline math and `\\[..\\]` as display math (notes written for MathJax)."""
     src, pos = state.src, state.pos
@@ -96,7 +121,9 @@ def make_markdown(
         double_inline=True,
         renderer=renderer,
     )
-    md.inline.ruler.at("math_inline", _recording(math_inline_dollar(False, False, True), "$"))
+    md.inline.ruler.at(
+        "math_inline", _recording(from_the_start(math_inline_dollar(False, False, True)), "$")
+    )
     md.inline.ruler.at("backticks", _recording(backtick, "`"))
     md.inline.ruler.at("link", _recording(link, "["))
     md.inline.ruler.at("image", _recording(image, "!"))

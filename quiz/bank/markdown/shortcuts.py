@@ -89,15 +89,12 @@ def bold_children(content: str) -> list[Token] | None:
 
 def _dollar_escaped(text: str, at: int) -> bool:
     """dollarmath's `is_escaped` for the `$` at `at`: an odd run of backslashes before it
-    (the run read as the plugin reads it, which for `at == 0` looks at the last character)."""
+    (nothing is before `at == 0`, as `from_the_start` has the rule read it)."""
     backslashes = 0
-    back = at
-    while back >= 0:
+    back = at - 1
+    while back >= 0 and text[back] == "\\":
+        backslashes += 1
         back -= 1
-        if text[back] == "\\":
-            backslashes += 1
-        else:
-            break
     return backslashes % 2 == 1
 
 
@@ -124,9 +121,7 @@ def math_children(content: str) -> list[Token] | None:
         if (
             start + 1 >= size
             or isWhiteSpace(ord(content[start + 1]))
-            or content[
-                start - 1
-            ].isdigit()  # for start == 0: the last character, as the rule reads it
+            or (start > 0 and content[start - 1].isdigit())
             or _dollar_escaped(content, start)
         ):
             return None

@@ -34,10 +34,22 @@ class LineIndex:
         return line, offset - self.starts[line - 1] + 1
 
 
-def inline_offsets(token: Token, lines: LineIndex, cursors: dict[int, int]) -> list[int]:
-    """Offset in the text of each line of an inline token's content (-1 when not found)."""
+class Origins(list[int]):
+    """Offset in the text of each line of an inline token's content (-1 when not found).
+    `pipes`: the token is a table cell whose every `|` was written `\\|` (the table rule
+    takes the backslash out), so each `|` before a position moves it one further on."""
+
+    pipes: bool = False
+
+
+def inline_offsets(
+    token: Token, lines: LineIndex, cursors: dict[int, int], *, cell: bool = False
+) -> Origins:
+    """Offset in the text of each line of an inline token's content (-1 when not found).
+    `cell`: the token is a table cell (after `td_open` or `th_open`)."""
     assert token.map is not None
-    origins: list[int] = []
+    origins = Origins()
+    origins.pipes = cell and "|" in token.content
     for k, piece in enumerate(token.content.split("\n")):
         row = token.map[0] + k
         if row >= len(lines.starts):
@@ -45,23 +57,27 @@ def inline_offsets(token: Token, lines: LineIndex, cursors: dict[int, int]) -> l
             continue
         line_start, raw = lines.line(row)
         bare = piece.lstrip(" \t")
-        found = raw.find(bare, cursors.get(row, 0)) if bare else -1
+        written = bare.replace("|", "\\|") if origins.pipes else bare
+        found = raw.find(written, cursors.get(row, 0)) if bare else -1
         if found < 0:
             origins.append(-1)
             continue
-        cursors[row] = found + len(bare)  # table cells of one row are found left to right
+        cursors[row] = found + len(written)  # table cells of one row are found left to right
         origins.append(line_start + found - (len(piece) - len(bare)))
     return origins
 
 
-def locate(content: str, origins: list[int], position: int) -> int:
+def locate(content: str, origins: Origins, position: int) -> int:
     """Offset in the text of a position in an inline token's content."""
     starts = [0]
     for piece in content.split("\n")[:-1]:
         starts.append(starts[-1] + len(piece) + 1)
     row = bisect.bisect_right(starts, position) - 1
     origin = origins[row] if row < len(origins) else -1
-    return -1 if origin < 0 else origin + position - starts[row]
+    if origin < 0:
+        return -1
+    shift = content.count("|", starts[row], position) if origins.pipes else 0
+    return origin + position - starts[row] + shift
 
 
 def original_offset(original: str) -> Callable[[int], int]:
