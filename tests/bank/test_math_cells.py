@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank.lint import lint
-from quiz.bank.markdown import scan_math
+from quiz.bank.markdown import code_spans, escape_offsets, scan_math
 from quiz.bank.mathtext import find_math_problems, render_math
 from quiz.cardtext import plain_text
 
@@ -146,3 +146,11 @@ def test_lint_reports_an_unclosed_dollar_in_a_card_s_table_at_file_line_col(
     _, problems = lint([target])
     assert [(p.path, p.line, p.col, p.code) for p in problems] == [(target, row, 19, "math")]
     assert UNCLOSED in problems[0].message
+
+
+def test_code_spans_and_escapes_in_cells_with_escaped_pipes_are_found() -> None:
+    """The same cell lookup serves `code_spans` and `escape_offsets`: a cell with `\\|`
+    was not found in its line, so its code span and its escapes were left out."""
+    text = HEAD3 + "| `x \\| y` | x | y `z` \\* |\n"
+    assert [text[start:end] for start, end in code_spans(text)] == ["`x \\| y`", "`z`"]
+    assert [text[at : at + 2] for at in escape_offsets(text)] == ["\\*"]

@@ -28,8 +28,10 @@ and escapes), `sourcemap` (inline positions back to the text). The names above a
 re-exported here, so a reader asks `quiz.bank.markdown` and not where each one lives.
 
 Math rules (pandoc's and dollarmath's): no space just inside `$...$`, no digit right
-after the closing `$` or right before the opening one (so "$5 and $10" is not math),
-no blank line inside `$$...$$`. A `$` in code, in a link or escaped as `\\$` is text.
+after the closing `$` or right before the opening one (so "$5 and $10" is not math;
+nothing is before a text's first `$`), no blank line inside `$$...$$`. A table cell is
+its own text, read after its `\\|` became `|`. A `$` in code, in a link or escaped as
+`\\$` is text.
 """
 
 from __future__ import annotations

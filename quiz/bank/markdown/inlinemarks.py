@@ -12,7 +12,13 @@ from markdown_it.token import Token
 
 from quiz.bank.markdown.parser import parser_for
 from quiz.bank.markdown.rules import normalize
-from quiz.bank.markdown.sourcemap import LineIndex, inline_offsets, locate, original_offset
+from quiz.bank.markdown.sourcemap import (
+    LineIndex,
+    inline_offsets,
+    is_cell,
+    locate,
+    original_offset,
+)
 
 
 def code_spans(text: str) -> list[tuple[int, int]]:
@@ -26,12 +32,13 @@ def code_spans(text: str) -> list[tuple[int, int]]:
     cursors: dict[int, int] = {}
     md = parser_for(False, False)
     found: list[tuple[int, int]] = []
-    for token in parser_for(False, True).parse(normal):
+    tokens = parser_for(False, True).parse(normal)
+    for index, token in enumerate(tokens):
         if token.type != "inline" or token.map is None or "`" not in token.content:
             continue
         token.children = []
         md.inline.parse(token.content, md, {}, token.children)
-        origins = inline_offsets(token, lines, cursors)
+        origins = inline_offsets(token, lines, cursors, cell=is_cell(tokens, index))
         for child in token.children:
             span = child.meta.get("span") if child.meta else None
             if child.type == "code_inline" and span is not None:
@@ -59,10 +66,12 @@ def escape_offsets(text: str) -> list[int]:
     cursors: dict[int, int] = {}
     md = parser_for(False, False)
     found: list[int] = []
-    for token in parser_for(False, True).parse(normal):
+    tokens = parser_for(False, True).parse(normal)
+    for index, token in enumerate(tokens):
         if token.type != "inline" or token.map is None:
             continue
-        origins = inline_offsets(token, lines, cursors)  # every inline: cursors of table rows
+        # every inline: cursors of table rows
+        origins = inline_offsets(token, lines, cursors, cell=is_cell(tokens, index))
         if "\\" not in token.content:
             continue
         children: list[Token] = []

@@ -11,7 +11,13 @@ from markdown_it.token import Token
 
 from quiz.bank.markdown.parser import parser_for
 from quiz.bank.markdown.rules import normalize
-from quiz.bank.markdown.sourcemap import LineIndex, inline_offsets, locate, original_offset
+from quiz.bank.markdown.sourcemap import (
+    LineIndex,
+    inline_offsets,
+    is_cell,
+    locate,
+    original_offset,
+)
 
 _MATH_TYPES = frozenset({"math_inline", "math_inline_double", "math_block"})
 
@@ -188,7 +194,7 @@ def _scan(
                 children = token.children
             else:
                 md.inline.parse(token.content, md, {}, children)
-            cell = index > 0 and tokens[index - 1].type in ("td_open", "th_open")
+            cell = is_cell(tokens, index)
             _walk_inline(token, children, lines, cursors, spans, problems, cell)
         elif token.type == "math_block" and token.map is not None:
             block = _block_span(token, lines)

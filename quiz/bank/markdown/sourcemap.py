@@ -42,6 +42,11 @@ class Origins(list[int]):
     pipes: bool = False
 
 
+def is_cell(tokens: list[Token], index: int) -> bool:
+    """True when the inline token at `index` is a table cell's (its `\\|` read as `|`)."""
+    return index > 0 and tokens[index - 1].type in ("td_open", "th_open")
+
+
 def inline_offsets(
     token: Token, lines: LineIndex, cursors: dict[int, int], *, cell: bool = False
 ) -> Origins:
