@@ -1,0 +1,37 @@
+"""drillbit serve builds textual-serve's routes itself (to serve `/static` unlisted); a
+textual-serve that adds, renames or moves a route must fail here, not go unserved."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from aiohttp import web
+from textual_serve.server import Server
+
+from quiz.serve.login import Login
+from quiz.serve.server import _make_server
+
+
+def _routes(app: web.Application) -> list[tuple[str, str, str | None]]:
+    return sorted(
+        (route.method, route.resource.canonical if route.resource else "", route.name)
+        for route in app.router.routes()
+    )
+
+
+def _both_apps() -> tuple[web.Application, web.Application]:
+    server: Any = _make_server("true", "127.0.0.1", 8765, Login.new("127.0.0.1", 8765), 2)
+
+    async def build() -> tuple[web.Application, web.Application]:
+        return await server._make_app(), await Server._make_app(server)
+
+    return asyncio.run(build())
+
+
+def test_our_routes_are_textual_serves_with_the_static_folder_unlisted() -> None:
+    ours, theirs = _both_apps()
+    assert _routes(ours) == _routes(theirs)
+    # aiohttp keeps the choice only privately; a listing is what the copy is for
+    assert getattr(ours.router["static"], "_show_index", None) is False
+    assert getattr(theirs.router["static"], "_show_index", None) is True
