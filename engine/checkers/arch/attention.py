@@ -653,10 +653,32 @@ def _heads_variants(
             out: np.ndarray = merge((e / e.sum()) @ split(V)) @ Wo
         return out
 
+    def over_heads() -> np.ndarray:
+        """Each query's weights normalized once over every head's keys together."""
+        scores = split(Q) @ np.swapaxes(split(K), -1, -2) / np.sqrt(dh)
+        if mask is not None:
+            scores = np.where(mask, scores, -np.inf)
+        with np.errstate(all="ignore"):
+            e = np.exp(scores - scores.max(axis=(0, 2), keepdims=True))
+            out: np.ndarray = merge((e / e.sum(axis=(0, 2), keepdims=True)) @ split(V)) @ Wo
+        return out
+
     return [
         *_head_mixups(split(Q), split(K), split(V), mask, lambda H: merge(H) @ Wo),
         (SUM_OVER_ALL, lambda: over_all(True)),
         (SUM_OVER_ALL, lambda: over_all(False)),
+        *(
+            []
+            if n_heads == 1
+            else [
+                (
+                    "one softmax ran over all the heads at once, so each query's weights sum "
+                    "to 1 across every head's keys together; each head takes its own softmax "
+                    "over its own keys (the last axis), and its weights sum to 1 on their own",
+                    over_heads,
+                )
+            ]
+        ),
         # joined back as it was split, or with the right merge (a transpose first)
         *(
             (
