@@ -232,7 +232,27 @@ class WarmupCosineChecker(NNChecker):
                     p_of=lambda t: (t - warmup) / max(1, span - 1),
                 ),
             ),
+            *(
+                (
+                    "past total_steps the cosine starts over from base_lr (a warm restart, the "
+                    "step taken modulo the cycle); past total_steps the rate stays at min_lr: "
+                    "clip p to [0, 1]",
+                    lambda s, cycle=cycle: _cosine(
+                        s, base, warmup, total, floor, p_of=lambda t: (t - warmup) % cycle / span
+                    ),
+                )
+                for cycle in (span + 1, span)
+            ),
         ]
+        if len(args) == 3:  # min_lr left to its default
+            tenth = fmt(base / 10)
+            mistakes.append(
+                (
+                    f"min_lr defaulted to base_lr / 10 = {tenth}, so the cosine ends there; "
+                    "min_lr defaults to 0.0, and the rate decays to 0",
+                    lambda s: _cosine(s, base, warmup, total, base / 10),
+                )
+            )
         step = steps[k]
         shown_e, shown_g = fmt_pair(float(expected[k]), float(got[k]))
         detail = f"at step {step} expected {shown_e}, got {shown_g}"

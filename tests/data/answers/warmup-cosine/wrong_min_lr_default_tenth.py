@@ -1,4 +1,4 @@
-# expect: failed | wrong rate
+# expect: failed | min_lr defaulted to base_lr / 10
 import math
 
 

@@ -1,4 +1,4 @@
-# expect: failed | wrong rate
+# expect: failed | past total_steps the cosine starts over from base_lr
 import math
 
 
