@@ -28,6 +28,10 @@ CLIP_BOUNDS = (10.0, 20.0, 30.0, 50.0, 88.0, 100.0, 500.0, 700.0)
 """Bounds seen in np.clip(z, -c, c) before a loss: round numbers, and exp's float32 limit 88."""
 
 
+SIGMOID_CLIPS = (1e-7, 1e-12)
+"""Bounds a sigmoid is clipped to before a log (Keras's epsilon, and a smaller one)."""
+
+
 def _grad_tol(size: int) -> Tolerance:
     """sigmoid(z) - y cancels for confident right answers: allow 1e-14 absolute per 1/size."""
     return Tolerance(rtol=1e-8, atol=1e-14 / size)
@@ -294,6 +298,16 @@ class BceWithLogitsChecker(NNChecker):
                     )
                     for bound in CLIP_BOUNDS
                     if float(np.abs(z).max()) > bound
+                ),
+                *(
+                    (
+                        f"sigmoid(z) was clipped to [{eps:g}, 1 - {eps:g}] in dz, so a "
+                        f"confident right answer keeps a gradient of {eps:g} (before the mean) "
+                        "where it has almost none; the clip guards a log, and dz = "
+                        "(sigmoid(z) - y) / z.size has no log: leave the sigmoid unclipped",
+                        lambda eps=eps: (np.clip(sig, eps, 1.0 - eps) - y) / n,
+                    )
+                    for eps in SIGMOID_CLIPS
                 ),
             ],
             factors=[

@@ -1,4 +1,4 @@
-# expect: failed | at dz[
+# expect: failed | sigmoid(z) was clipped to [1e-07, 1 - 1e-07] in dz
 import numpy as np
 
 
