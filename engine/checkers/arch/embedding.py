@@ -196,7 +196,26 @@ class EmbeddingChecker(NNChecker):
                     )
                 ],
             )
-            j.close("out", got, expected, LOOKUP, factors=_sqrt_d_factors("out", W.shape[1]))
+            V = W.shape[0]
+            j.close(
+                "out",
+                got,
+                expected,
+                LOOKUP,
+                hints=[
+                    (
+                        f"the ids were clipped to [1, {V - 1}], so id 0 reads row 1; the ids "
+                        "run from 0 to vocab_size - 1 and id 0 is row 0 of W: out = W[ids]",
+                        lambda: W[np.clip(ids, 1, V - 1)],
+                    ),
+                    (
+                        "the ids were read as counting from 1, W[ids - 1]; id i is row i of "
+                        "W, counting from 0: out = W[ids]",
+                        lambda: W[ids - 1],
+                    ),
+                ],
+                factors=_sqrt_d_factors("out", W.shape[1]),
+            )
             return
         dout, ids, vocab = args
         expected = ref.embedding_backward(dout, ids, vocab)
@@ -269,6 +288,30 @@ class EmbeddingChecker(NNChecker):
                     ]
                     if np.any(expected[0] != 0.0)
                     else []
+                ),
+                *(
+                    [
+                        (
+                            f"dW holds the last row of ids only (ids[-1] with dout[-1]); each "
+                            f"of the {ids.shape[0]} rows of ids adds its tokens' rows of dout: "
+                            "np.add.at(dW, ids, dout) takes them all",
+                            lambda: ref.embedding_backward(dout[-1], ids[-1], vocab),
+                        ),
+                        (
+                            f"dW holds the first row of ids only (ids[0] with dout[0]); each "
+                            f"of the {ids.shape[0]} rows of ids adds its tokens' rows of dout: "
+                            "np.add.at(dW, ids, dout) takes them all",
+                            lambda: ref.embedding_backward(dout[0], ids[0], vocab),
+                        ),
+                    ]
+                    if ids.ndim >= 2 and ids.shape[0] > 1
+                    else []
+                ),
+                (
+                    "every column of dW repeats the sums of dout's first column, "
+                    "np.bincount(ids, weights=dout[..., 0]); each column j of dW sums its own "
+                    "column of dout: bincount each column, or np.add.at(dW, ids, dout)",
+                    lambda: np.repeat(expected[:, :1], expected.shape[1], axis=1),
                 ),
                 (
                     "rows for repeated ids are averaged over their occurrences; the gradient "

@@ -1,4 +1,4 @@
-# expect: failed | at dW[
+# expect: failed | dW holds the last row of ids only
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | at out[
+# expect: failed | the ids were clipped to [1, 
 import numpy as np
 
 
