@@ -762,6 +762,19 @@ class Conv2dBackwardChecker(NNChecker):
                     "over the filters); every filter's share of a window adds up",
                     lambda: ref.conv2d_backward(dout[:, -1:], x, w[-1:], b[-1:], stride, pad)[0],
                 ),
+                (
+                    "dx pairs every filter's dout with every filter's kernel: dout summed over "
+                    "the filters times the kernels summed over the filters; each filter's dout "
+                    "meets its own kernel only, dx += dout[n, f, i, j] * w[f], summed over f",
+                    lambda: ref.conv2d_backward(
+                        dout.sum(axis=1, keepdims=True),
+                        x,
+                        w.sum(axis=0, keepdims=True),
+                        b[:1],
+                        stride,
+                        pad,
+                    )[0],
+                ),
             ],
         )
         if case.private.get("numeric"):

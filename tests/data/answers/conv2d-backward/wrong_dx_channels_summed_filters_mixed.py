@@ -1,4 +1,4 @@
-# expect: failed | at dx[
+# expect: failed | dx pairs every filter's dout with every filter's kernel
 import numpy as np
 
 
