@@ -61,6 +61,24 @@ def _layer_left_out(net: Mapping[str, np.ndarray], lam: float, m: int) -> list[t
     ]
 
 
+def _averaged_over_layers(
+    net: Mapping[str, np.ndarray], lam: float, m: int
+) -> list[tuple[str, float]]:
+    """The penalty divided by the number of weight matrices (a mean over layers, not a sum)."""
+    weights = [v for k, v in net.items() if k.startswith("W")]
+    if len(weights) < 2:
+        return []
+    n = len(weights)
+    return [
+        (
+            f"the penalty is a mean over the {n} weight matrices (their sum of squares "
+            f"divided by {n}); the penalty adds up every layer's squares: lam/(2m) * the sum "
+            "over layers of np.sum(W**2)",
+            lam / (2 * m) * float(sum(np.sum(v * v) for v in weights)) / n,
+        )
+    ]
+
+
 def _left_out(net: Mapping[str, np.ndarray], lam: float, m: int) -> list[tuple[str, Any]]:
     """The penalties of code that leaves weights out, by shape or by the loop's last layer;
     where both leave out the same matrix (the last is one row or column) the case cannot tell
@@ -168,6 +186,7 @@ class L2PenaltyChecker(NNChecker):
                     * float(sum(np.sum(v) ** 2 for k, v in net.items() if k.startswith("W"))),
                 ),
                 *_left_out(net, lam, m),
+                *_averaged_over_layers(net, lam, m),
                 (
                     "np.linalg.norm(W, 2) of a matrix is its largest singular value (the "
                     "spectral norm), not the root of its sum of squares: use np.linalg.norm(W) "
@@ -192,7 +211,11 @@ class L2PenaltyChecker(NNChecker):
                     + (" (or m = 2 was left out, the same factor here)" if m == 2 else ""),
                 ),
                 (float(m), f"divide by m = {m}, the number of examples, as the data loss does"),
-                (0.5, "the penalty is lam/(2m) * sum W**2, not lam/(4m)"),
+                (
+                    0.5,
+                    "the penalty is half of lam/(2m) * sum W**2, as if the 1/2 were taken "
+                    "twice (lam/(4m)); keep one 1/2: lam / (2 * m) * sum of np.sum(W**2)",
+                ),
                 (
                     float(m) ** 2,
                     "lam / 2 * m multiplies by m (Python reads it as (lam / 2) * m); write "

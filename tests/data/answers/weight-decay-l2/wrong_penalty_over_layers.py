@@ -1,4 +1,4 @@
-# expect: failed | the penalty is off by a factor
+# expect: failed | the penalty is a mean over the 
 import numpy as np
 
 
