@@ -124,6 +124,11 @@ class RmspropChecker(StepChecker):
                 lambda: theta - lr * grad / (s_ref + eps),
             ),
             (
+                "the step bias-corrects s as Adam does at its first step, s / (1 - rho); "
+                "RMSprop has no bias correction: divide by sqrt(s) + eps with the s you return",
+                lambda: theta - lr * grad / (np.sqrt(s_ref / (1.0 - rho)) + eps),
+            ),
+            (
                 "theta moved uphill: subtract the step",
                 lambda: theta + lr * grad / (np.sqrt(s_ref) + eps),
             ),

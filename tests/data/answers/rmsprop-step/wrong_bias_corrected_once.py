@@ -1,4 +1,4 @@
-# expect: failed | max rel error
+# expect: failed | the step bias-corrects s as Adam does
 import numpy as np
 
 
