@@ -653,6 +653,18 @@ class Conv2dBackwardChecker(NNChecker):
                     "db is a mean; the forward adds b[f] at every output, so sum",
                 ),
                 (1.0 / n, "db is divided by N; the forward sums over the batch, so db sums too"),
+                *(
+                    [
+                        (
+                            1.0 / (ho * wo),
+                            f"db was divided by Ho * Wo = {ho * wo}, the number of output "
+                            "positions; the forward adds b[f] at every one of them, so db "
+                            "sums over them: dout.sum(axis=(0, 2, 3))",
+                        )
+                    ]
+                    if ho * wo not in (1, n)
+                    else []
+                ),
             ],
         )
         tol = Tolerance(rtol=1e-8, atol=1e-12 * size * (np.abs(x).max() + np.abs(w).max() + 1.0))

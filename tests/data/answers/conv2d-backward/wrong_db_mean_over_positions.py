@@ -1,4 +1,4 @@
-# expect: failed | db is off by a factor
+# expect: failed | db was divided by Ho * Wo
 import numpy as np
 
 
