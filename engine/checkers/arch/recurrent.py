@@ -332,6 +332,11 @@ _BACKWARD_SLIPS = {
         "the candidate's derivative was written 1 - g; g = tanh(z), whose derivative is "
         "1 - tanh(z)**2, so dz for g is dg * (1 - g**2)"
     ),
+    "tanh_twice": (
+        "the candidate's gradient went through tanh's derivative twice, dg = dc * i * (1 - g) "
+        "and then dg * (1 - g**2); g = tanh(z) takes it once: dg = dc * i, and dz for g is "
+        "dg * (1 - g**2)"
+    ),
     "o_from_c": "the output gate's gradient uses c; h = o * tanh(c), so do = dh * tanh(c)",
     "f_from_c": (
         "the forget gate's gradient uses the new cell state c; c = f * c_prev + i * g, so "
@@ -375,7 +380,9 @@ def _backward_with(
     if slip == "no_local":
         dz = np.vstack([di, df, do, dg])
     else:
-        g_prime = 1.0 - g if slip == "tanh_unsquared" else 1.0 - g**2
+        g_prime = {"tanh_unsquared": 1.0 - g, "tanh_twice": (1.0 - g) * (1.0 - g**2)}.get(
+            slip, 1.0 - g**2
+        )
         dz = np.vstack([di * i * (1.0 - i), df * f * (1.0 - f), do * o * (1.0 - o), dg * g_prime])
     dstacked = W.T @ dz
     return dstacked[n:], dstacked[:n], dc_total * f, dz @ stacked.T, dz.sum(axis=1, keepdims=True)
