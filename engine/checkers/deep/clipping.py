@@ -228,6 +228,25 @@ class ClipGradNormChecker(NNChecker):
                     lambda: sum(float(np.abs(g).sum()) for g in grads),
                 ),
                 (
+                    "total_norm squares each array's sum, np.sum(g)**2, where positive and "
+                    "negative entries cancel; it squares every entry first: "
+                    "sqrt(sum of np.sum(g**2))",
+                    lambda: float(np.sqrt(sum(float(np.sum(g)) ** 2 for g in grads))),
+                ),
+                (
+                    "total_norm adds up each array's column norms before squaring, "
+                    "np.sum(np.linalg.norm(g, axis=0))**2; the columns' squared norms add "
+                    "up, not the norms: sqrt(sum of every squared entry)",
+                    lambda: float(
+                        np.sqrt(
+                            sum(
+                                float(np.sum(np.linalg.norm(np.atleast_2d(g), axis=0))) ** 2
+                                for g in grads
+                            )
+                        )
+                    ),
+                ),
+                (
                     "np.linalg.norm(g, 2) of a 2-D array is its largest singular value, not "
                     "the root of its squared entries: call np.linalg.norm(g) with no ord (the "
                     "Frobenius norm), or np.sqrt(np.sum(g**2))",
@@ -258,6 +277,17 @@ class ClipGradNormChecker(NNChecker):
                     per_array,
                 )
             )
+            if len(grads) > 1:
+                share = max_norm / np.sqrt(len(grads))
+                reasons.append(
+                    (
+                        f"each array was clipped to its own share of the norm, max_norm / "
+                        f"sqrt({len(grads)}) = {fmt(share)}; clip_grad_norm scales every array "
+                        "by one factor, max_norm / total_norm, so a small array shrinks as "
+                        "much as a large one",
+                        _per_array(grads, share),
+                    )
+                )
             reasons.append(
                 (
                     f"the arrays came back unscaled although total_norm = {fmt(total)} > "

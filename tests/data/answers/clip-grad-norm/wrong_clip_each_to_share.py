@@ -1,4 +1,4 @@
-# expect: failed | is off by a factor of about
+# expect: failed | each array was clipped to its own share of the norm
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | at total_norm
+# expect: failed | total_norm squares each array's sum
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | at total_norm
+# expect: failed | total_norm adds up each array's column norms
 import numpy as np
 
 
