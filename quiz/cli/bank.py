@@ -11,7 +11,7 @@ import click
 
 from quiz.cli import plain
 from quiz.cli.choice import Choice
-from quiz.cli.context import Context, display_path, listing, pass_context, warn
+from quiz.cli.context import Context, display_path, listing, pass_context, shown_summary, warn
 from quiz.plural import counted
 from quiz.textsafe import printable
 
@@ -266,7 +266,7 @@ def list_command(
         )
         click.echo("\n".join(lines))
     if index.summary is not None:
-        click.echo(printable(index.summary), err=True)
+        click.echo(printable(shown_summary(index.summary)), err=True)
 
 
 @click.command("schema")

@@ -16,6 +16,7 @@ from quiz.cli.context import (
     open_store,
     pass_context,
     plan_queue_now,
+    shown_summary,
 )
 from quiz.plural import counted
 from quiz.textsafe import printable
@@ -118,7 +119,7 @@ def cards_command(
         )
         click.echo(fold_text(said, width))
     if refs.summary is not None:
-        click.echo(printable(refs.summary), err=True)
+        click.echo(printable(shown_summary(refs.summary)), err=True)
 
 
 def _due_legend(shown: Sequence[CardRow], planned: int | None) -> str:

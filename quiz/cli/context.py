@@ -16,9 +16,8 @@ from typing import TYPE_CHECKING, NoReturn
 import click
 
 from quiz.cli import plain
-from quiz.cli.plain import SCHEMA_VERSION
+from quiz.cli.plain import SCHEMA_VERSION, display_path, shown_summary
 from quiz.clock import Clock, utc_now
-from quiz.paths import as_found
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -44,14 +43,10 @@ __all__ = [
     "open_store",
     "pass_context",
     "plan_queue_now",
+    "shown_summary",
+    "tell_summary",
     "warn",
 ]
-
-
-def display_path(path: Path) -> str:
-    """A path relative to the working directory when it is below it; a symbolic link is
-    shown where it sits (`quiz.paths.as_found`), not where it points."""
-    return _shown(path, as_found(path), Path.cwd().resolve())
 
 
 def listing(obj: Context, *, load: bool, **given: str | None) -> tuple[BankIndex, Bank | None]:
@@ -129,15 +124,6 @@ def _folder_prefix(folder: Path, cwd: Path) -> str | None:
     except ValueError:
         return None
     return "" if relative == Path(".") else str(relative) + os.sep
-
-
-def _shown(path: Path, resolved: Path, cwd: Path) -> str:
-    """`resolved` (the path as found) relative to `cwd` when it is below it, else `path`
-    as given."""
-    try:
-        return str(resolved.relative_to(cwd))
-    except ValueError:
-        return str(path)
 
 
 class Context:
@@ -309,6 +295,16 @@ def missing_drill(obj: Context, usage: str) -> NoReturn:
 def missing_file(usage: str) -> NoReturn:
     """Refuse a command given a DRILL but no FILE, with the command that writes one."""
     raise click.UsageError(f"Missing argument 'FILE', the file to grade: {usage}.")
+
+
+def tell_summary(summary: str | None) -> None:
+    """The bank's load summary (`Bank.problem_summary`: lint's first line, then what it
+    left out) on stderr, as `list` says it: `stats`, `plan`, `show` and `study` left a
+    card that failed to load out without a word, and stdout stays the command's (JSON)."""
+    if summary is not None:
+        from quiz.textsafe import printable
+
+        click.echo(printable(shown_summary(summary)), err=True)
 
 
 def warn(message: str) -> None:

@@ -15,6 +15,7 @@ from quiz.cli.context import (
     missing_drill,
     open_store,
     pass_context,
+    tell_summary,
 )
 from quiz.plural import counted
 from quiz.textsafe import printable
@@ -40,15 +41,13 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
     from quiz.drill_list import drill_rows
     from quiz.study.cards import Filters
 
-    bank = obj.load_bank()
+    bank = obj.load_bank(name_missing=False)  # its summary names a missing folder
     check_bank_names(bank, pack=pack, topic=topic)
     chosen = Filters(pack=pack, topic=topic)
     with open_store(obj) as store:
         rows = drill_rows([card for card in bank.cards if chosen.matches(card)], store)
     _list_drills(rows, chosen.as_dict(), as_json)
-    summary = bank.problem_summary()  # as `list` says it: a drill that does not load is no row
-    if summary is not None:
-        click.echo(printable(summary), err=True)
+    tell_summary(bank.problem_summary())  # as `list` says it: a drill not loaded is no row
 
 
 def _list_drills(rows: list[DrillRow], asked_for: dict[str, str], as_json: bool) -> None:
@@ -93,7 +92,8 @@ def show_command(obj: Context, card_id: str | None, answer: bool) -> None:
             "`drillbit cards --search WORDS` finds a card by its words."
         )
 
-    bank = obj.load_bank()
+    bank = obj.load_bank(name_missing=False)
+    tell_summary(bank.problem_summary())  # the card asked for may be the one not loaded
     card = find_card(bank.cards, card_id, broken=sorted(bank.broken_files), show=display_path)
     text = wrap_markdown(printable(card_as_text(card, answer=answer)), terminal_width())
     click.echo(text, nl=False)

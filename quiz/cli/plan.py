@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import Context, open_store, pass_context
+from quiz.cli.context import Context, open_store, pass_context, tell_summary
 from quiz.cli.numbers import NumberRange
 from quiz.cli.plan_progress import ForecastProgress
 from quiz.plural import counted
@@ -117,7 +117,9 @@ def plan_command(
         # the card index's refs (id, pack, topic, kind: all the plan reads), as Home's
         # plan line has them: loading the cards' models was a third of the command's CPU on
         # a heavy home (0.8 s of 2.7 s)
-        cards = list(obj.bank_index().refs)
+        index = obj.bank_index(name_missing=False)
+        tell_summary(index.summary)  # stderr: `--json` stays JSON
+        cards = list(index.refs)
         made = status_without_forecast(store, cards, now, tz=tz, scheduler=scheduler)
     # the forecast (a minute and more on a heavy home) runs after what is known is printed,
     # with the store closed: Ctrl-C then keeps those lines and leaves nothing open

@@ -25,6 +25,7 @@ from quiz.cli.plain import (
     content_roots_of,
     model_like_json,
     open_store,
+    shown_summary,
     warn,
 )
 
@@ -42,7 +43,7 @@ def current_stats(roots: Sequence[Path], warn: Warn, clock: Clock) -> Stats:
 
     A settings file that cannot be used leaves `today` out (None), with its warning: the
     rest of the statistics do not depend on it."""
-    from quiz.bank.index import card_index
+    from quiz.bank.index import bank_index
     from quiz.settings import Settings, SettingsFileError, load_settings
     from quiz.study.days import DEFAULT_DAY_STARTS_AT, local_date, study_zone
     from quiz.study.stats import DailyLimits, compute_stats
@@ -59,7 +60,12 @@ def current_stats(roots: Sequence[Path], warn: Warn, clock: Clock) -> Stats:
     # ids, topics and packs are all stats needs of the cards. The index is walked before
     # the store is read, not beside it: a walking thread slowed the store's row fetches
     # (each row hands the GIL back and forth) more than the overlap saved
-    cards = card_index(list(roots))
+    index = bank_index(list(roots))[0]
+    if index.summary is not None:  # as `list` says it; stdout stays the JSON
+        from quiz.textsafe import printable
+
+        warn(printable(shown_summary(index.summary)))
+    cards = index.refs
     tz = study_zone(starts_at)
     now = clock()
     with open_store(warn, clock) as store:
@@ -180,6 +186,7 @@ def _streams_as_click_finds_them() -> bool:
 def print_stats_json(content: Sequence[Path], clock: Clock) -> None:
     """`drillbit stats --json` with these `--content` folders at `clock`'s time, printed
     without click."""
-    text = stats_json(current_stats(content_roots_of(content, warn), warn, clock))
+    roots = content_roots_of(content, warn, name_missing=False)  # the summary names it
+    text = stats_json(current_stats(roots, warn, clock))
     sys.stdout.write(text + "\n")
     sys.stdout.flush()

@@ -8,7 +8,15 @@ from pathlib import Path
 import click
 
 from quiz.cli.choice import Choice
-from quiz.cli.context import Context, display_path, open_store, pass_context, plan_queue_now, warn
+from quiz.cli.context import (
+    Context,
+    display_path,
+    open_store,
+    pass_context,
+    plan_queue_now,
+    tell_summary,
+    warn,
+)
 from quiz.cli.numbers import WholeRange
 from quiz.percent import whole_percent
 from quiz.plural import counted
@@ -73,9 +81,10 @@ def study_command(
                 "no --pack, --topic, --tag or --kind"
             )
         _check_ahead(obj)
+    # the card index has every name: no card is loaded (the app reads the index anyway)
+    index = obj.bank_index(name_missing=False)
+    tell_summary(index.summary)  # before the app: a card that failed to load is said
     if any(name is not None for name in (pack, topic, tag, kind)):
-        # the card index has every name: no card is loaded (the app reads the index anyway)
-        index = obj.bank_index()
         check_names(
             index.refs,
             broken=index.broken,
@@ -163,10 +172,11 @@ def stats_command(obj: Context, as_json: bool) -> None:
     from quiz.study.stats import ACCURACY_MEANS, RETENTION_MEANS, recent_reviews_line
     from quiz.wrapping import fit, fold_text, terminal_width
 
+    roots = obj.roots(name_missing=False)  # the load's summary names a missing folder
     if as_json:
-        click.echo(stats_json(current_stats(obj.roots(), warn, obj.clock)))
+        click.echo(stats_json(current_stats(roots, warn, obj.clock)))
         return
-    stats, today = stats_today(obj.roots(), warn, obj.clock)
+    stats, today = stats_today(roots, warn, obj.clock)
     columns = terminal_width()
     passed = f"{stats.drills_passed}{_with_hints(stats.drills_passed_with_hints)}"
     figures = (

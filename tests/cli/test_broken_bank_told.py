@@ -6,6 +6,7 @@ rest loads, as lint says ("N cards are fine")."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from collections.abc import Callable
@@ -199,3 +200,50 @@ def test_export_of_a_pack_whose_pack_yaml_and_cards_all_fail_names_the_lint(
         f"`drillbit lint {MINI}` says why\n"
     )
     assert not (tmp_path / "mini.apkg").exists()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["stats"],
+        ["stats", "--json"],
+        ["plan"],
+        ["plan", "--json"],
+        ["show", "sigmoid-bound"],
+        ["study", "--pack", "nope"],  # told before the app opens, and before the refusal
+    ],
+    ids=" ".join,
+)
+def test_every_command_that_loads_the_bank_tells_its_summary(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path, command: list[str]
+) -> None:
+    """`stats`, `plan`, `show` and `study` left a card that failed to load out without a
+    word; each now says lint's line on stderr as `list` does, and `--json` stays JSON."""
+    BROKEN["wrong-type"](tmp_path)
+    listed = drillbit("--content", "content", "list", cwd=tmp_path)
+    summary = listed.stderr.splitlines()
+    assert summary[-1].endswith("run `drillbit lint` to see why")
+    for _ in range(2):  # the index remembered by the first run tells it the same
+        run = drillbit("--content", "content", *command, cwd=tmp_path)
+        told = run.stderr.splitlines()
+        assert told[: len(summary)] == summary, (command, run.stderr)
+        if "--json" in command:
+            assert run.returncode == 0 and isinstance(json.loads(run.stdout), dict)
+
+
+@pytest.mark.parametrize("command", [["list"], ["cards"], ["stats", "--json"]])
+def test_an_absolute_content_folder_is_told_as_lint_tells_it(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path, command: list[str]
+) -> None:
+    """With `--content` an absolute folder below the working one, lint's line said
+    `content/mini/...` and the summary `/tmp/.../content/mini/...`: not the same line."""
+    BROKEN["wrong-type"](tmp_path)
+    linted = drillbit("lint", str(mini_bank), "--no-drills", cwd=tmp_path)
+    assert linted.stdout.startswith(str(MINI)), linted.stdout
+    for _ in range(2):  # made by a load, then read back from the remembered index
+        run = drillbit("--content", str(mini_bank), *command, cwd=tmp_path)
+        told = run.stderr.splitlines()
+        assert told[0] in linted.stdout.splitlines(), (told, linted.stdout)
+    (tmp_path / "elsewhere").mkdir()
+    outside = drillbit("--content", str(mini_bank), *command, cwd=tmp_path / "elsewhere")
+    assert outside.stderr.startswith(str(mini_bank / "mini")), outside.stderr  # not below it

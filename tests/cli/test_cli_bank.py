@@ -164,20 +164,24 @@ def test_every_command_names_a_content_folder_that_is_not_there(
 ) -> None:
     """Only `list` and `cards` said so: `stats`, `plan`, `drills`, `show` and `grade` left a
     mistyped `--content` (or DRILLBIT_CONTENT) folder out without a word, and the person
-    studied without their cards, not knowing why they were not there."""
+    studied without their cards, not knowing why they were not there. A command that prints
+    the load's summary names it there, once, as `list` does; `hint` in its own line."""
     missing = tmp_path / "my-packs"
     said = (
         f"drillbit: no such content folder (--content or DRILLBIT_CONTENT): {missing}; "
         "its cards are not loaded"
     )
+    summary = f"no such content folder: {missing}"
     commands = [["stats"], ["stats", "--json"], ["plan"], ["drills"], ["show", "sigmoid"]]
     for command in commands:
         run = drillbit("--content", str(missing), "--content", str(mini_bank), *command)
         assert run.returncode == 0, (command, run.stderr)
-        assert said in run.stderr.splitlines(), command
+        assert run.stderr.splitlines() == [summary], command
+    hinted = drillbit("--content", str(missing), "--content", str(mini_bank), "hint", "nope")
+    assert said in hinted.stderr.splitlines()  # no summary printed: its own line
     monkeypatch.setenv("DRILLBIT_CONTENT", str(missing))
     run = drillbit("--content", str(mini_bank), "drills")
-    assert run.returncode == 0 and said in run.stderr.splitlines()
+    assert run.returncode == 0 and run.stderr.splitlines() == [summary]
     listed = drillbit("--content", str(mini_bank), "list")
     assert said not in listed.stderr, "list names it once, in its load summary"
     assert listed.stderr.splitlines() == [f"no such content folder: {missing}"]
