@@ -7,7 +7,7 @@ empty selection that looks like "nothing to study".
 from __future__ import annotations
 
 import difflib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from pathlib import Path
 from typing import Protocol
 
@@ -48,6 +48,7 @@ def check_names(
     *,
     broken: Sequence[Path] = (),
     show: Callable[[Path], str] = str,
+    packs: Collection[str] = (),
     **given: str | None,
 ) -> None:
     """UsageError (exit 2) for the first given name the bank does not use, with a suggestion.
@@ -55,6 +56,8 @@ def check_names(
     Keywords are topic, tag, pack and kind; None means "not given". `broken` are the card
     files that did not load: a topic or pack whose files are among them is said to have
     no card that loads (with the lint to run), not to be unknown. `show` writes a path.
+    `packs` are the packs whose pack.yaml loads: one with no card yet is still a name a
+    typo is close to (`--pack emptypak` suggested nothing for the pack `emptypack`).
     """
     names = known_names(cards)
     for what, name in given.items():
@@ -63,8 +66,9 @@ def check_names(
         failed = _broken_of(what, name, broken)
         if failed:
             raise UsageError(f"{what} '{name}' has no card that loads: {_lint_hint(failed, show)}")
-        close = suggest(name, names[what])
-        hint = f"did you mean '{close}'?" if close else _listing(what, names[what])
+        candidates = names[what] | set(packs) if what == "pack" else names[what]
+        close = suggest(name, candidates)
+        hint = f"did you mean '{close}'?" if close else _listing(what, candidates)
         raise UsageError(f"unknown {what} '{name}': {hint}{_also_broken(broken, show)}")
 
 

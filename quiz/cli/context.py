@@ -72,7 +72,9 @@ def check_index_names(index: BankIndex, **given: str | None) -> None:
     from quiz.selection import check_names
 
     _no_card_yet(given.get("pack"), index.pack_titles, index.refs, index.broken)
-    check_names(index.refs, broken=index.broken, show=display_path, **given)
+    check_names(
+        index.refs, broken=index.broken, show=display_path, packs=index.pack_titles, **given
+    )
 
 
 def check_bank_names(bank: Bank, **given: str | None) -> None:
@@ -81,7 +83,8 @@ def check_bank_names(bank: Bank, **given: str | None) -> None:
     from quiz.selection import check_names
 
     _no_card_yet(given.get("pack"), bank.packs, bank.cards, bank.broken_files)
-    check_names(bank.cards, broken=sorted(bank.broken_files), show=display_path, **given)
+    broken = sorted(bank.broken_files)
+    check_names(bank.cards, broken=broken, show=display_path, packs=bank.packs, **given)
 
 
 def _no_card_yet(

@@ -10,6 +10,7 @@ import click
 from quiz.cli.choice import Choice
 from quiz.cli.context import (
     Context,
+    check_index_names,
     display_path,
     open_store,
     pass_context,
@@ -60,7 +61,6 @@ def study_command(
     ahead: bool,
 ) -> None:
     """Open a study session directly."""
-    from quiz.selection import check_names
     from quiz.tui.launch import run_study
 
     if minutes is not None and mode != "mock":  # it was ignored: a due session ran untimed
@@ -84,16 +84,7 @@ def study_command(
     # the card index has every name: no card is loaded (the app reads the index anyway)
     index = obj.bank_index(name_missing=False)
     tell_summary(index.summary)  # before the app: a card that failed to load is said
-    if any(name is not None for name in (pack, topic, tag, kind)):
-        check_names(
-            index.refs,
-            broken=index.broken,
-            show=display_path,
-            pack=pack,
-            topic=topic,
-            tag=tag,
-            kind=kind,
-        )
+    check_index_names(index, pack=pack, topic=topic, tag=tag, kind=kind)  # as `list` checks
     run_study(
         obj.content,
         mode=mode,

@@ -247,3 +247,21 @@ def test_an_absolute_content_folder_is_told_as_lint_tells_it(
     (tmp_path / "elsewhere").mkdir()
     outside = drillbit("--content", str(mini_bank), *command, cwd=tmp_path / "elsewhere")
     assert outside.stderr.startswith(str(mini_bank / "mini")), outside.stderr  # not below it
+
+
+@pytest.mark.parametrize("command", ["list", "cards", "drills", "study"])
+def test_a_typo_of_a_pack_with_no_card_yet_suggests_it(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path, command: str
+) -> None:
+    """Its name was no card's pack, so `--pack emptypak` suggested nothing of it."""
+    (mini_bank / "emptypack").mkdir()
+    (mini_bank / "emptypack" / "pack.yaml").write_text(
+        "title: Empty\ndescription: d\nversion: 0.1.0\n"
+    )
+    typo = drillbit("--content", "content", command, "--pack", "emptypak", cwd=tmp_path)
+    assert typo.returncode == 2
+    assert "unknown pack 'emptypak': did you mean 'emptypack'?" in typo.stderr, typo.stderr
+    meant = drillbit("--content", "content", command, "--pack", "emptypack", cwd=tmp_path)
+    assert meant.returncode == 2 and "pack 'emptypack' has no card yet" in meant.stderr
+    far = drillbit("--content", "content", command, "--pack", "zzz", cwd=tmp_path)
+    assert ", emptypack, mini," in far.stderr, far.stderr  # in the listing too
