@@ -119,6 +119,8 @@ def _card_keys(walk: str) -> dict[tuple[str, str, str], tuple[str, ...]]:
         if record == "pack":
             current = fields[at + 1]
             at += 7
+        elif record == "below":  # a folder or `.md` file below a topic folder: no card
+            at += 7
         elif record == "card":
             keys.setdefault(
                 (current, fields[at + 1], fields[at + 2]), tuple(fields[at + 3 : at + 7])

@@ -105,9 +105,14 @@ def _pack(pack_dir: str, fields: list[str]) -> int:
             names = os.listdir(folder_fd)
             names.sort()
             for name in names:
-                if name[:1] == "." or name[-3:] != ".md":
+                if name[:1] == ".":
                     continue
                 stat = lstat(name, dir_fd=folder_fd)
+                if name[-3:] != ".md" or S_ISDIR(stat.st_mode):
+                    if S_ISDIR(stat.st_mode):  # rare: a folder the load lists too
+                        below = _below(f"{folder}/{name}", f"{topic}/{name}", stat, fields)
+                        newest = max(newest, below)
+                    continue
                 if S_ISLNK(stat.st_mode):
                     raise Unsafe(os.path.join(folder, name))
                 mtime, ctime = stat.st_mtime_ns, stat.st_ctime_ns
@@ -119,6 +124,34 @@ def _pack(pack_dir: str, fields: list[str]) -> int:
         finally:
             os.close(folder_fd)
     return newest
+
+
+def _below(path: str, relative: str, stat: os.stat_result, fields: list[str]) -> int:
+    """A folder below a topic folder (`relative` to the pack folder): the load lists it too
+    (a card file in it is `misplaced`, a listing refused `unreadable`), so its mode and
+    times are part of the walk, and so are its own folders and `.md` files. A listing
+    refused fails the walk (a full load tells it), and a chmod changes the folder's ctime:
+    a remembered index never outlives a change of its readability."""
+    _record("below", relative, stat, fields)
+    newest = max(stat.st_mtime_ns, stat.st_ctime_ns)
+    with os.scandir(path) as entries:
+        names = sorted(entry.name for entry in entries if entry.name[:1] != ".")
+    for name in names:
+        found = os.lstat(f"{path}/{name}")
+        if S_ISDIR(found.st_mode):
+            newest = max(newest, _below(f"{path}/{name}", f"{relative}/{name}", found, fields))
+        elif name[-3:] == ".md":
+            if S_ISLNK(found.st_mode):
+                raise Unsafe(f"{path}/{name}")
+            _record("below", f"{relative}/{name}", found, fields)
+            newest = max(newest, found.st_mtime_ns, found.st_ctime_ns)
+    return newest
+
+
+def _record(kind: str, relative: str, stat: os.stat_result, fields: list[str]) -> None:
+    """A record of 7 fields, as every `card` and `pack` record has (`index._card_keys`)."""
+    key = (stat.st_mode, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+    fields += (kind, relative, *map(str, key))
 
 
 def answer(roots: Sequence[str]) -> bytes:

@@ -14,6 +14,7 @@ from typing import Any
 
 import pytest
 
+from quiz.bank import cachefile
 from quiz.bank.index import bank_index
 from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
@@ -37,6 +38,8 @@ def _refuse(monkeypatch: pytest.MonkeyPatch, folder: Path, *, look_up: bool) -> 
         return no(path) if os.fspath(path).rstrip("/") == refused else scandir(path)
 
     def fake_listdir(path: Any = ".") -> Any:
+        if isinstance(path, int):  # an open folder (the index's stat walk): not this one
+            return listdir(path)
         return no(path) if os.fspath(path).rstrip("/") == refused else listdir(path)
 
     def fake_stat(path: Any, *args: Any, **kwargs: Any) -> Any:
@@ -94,3 +97,29 @@ def test_an_unsearchable_pack_or_content_folder_is_told_not_raised(
     assert [(p.path, p.code) for p in problems] == [(folder, "unreadable")]
     index = bank_index([mini_bank])[0]  # what `list`, `cards` and Home read
     assert index.summary is not None and MESSAGE in index.summary
+
+
+def test_the_remembered_index_follows_a_deeper_folders_readability(
+    mini_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A folder below a topic folder is listed by the load (a card in it is misplaced), not
+    by the index's stat walk: the index remembered while it was unreadable kept saying so
+    once it was readable again, and the one remembered before hid it becoming unreadable."""
+    monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)
+    folder = mini_bank / "mini" / "basics" / "old"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("kept for later\n", encoding="utf-8")
+    with monkeypatch.context() as refused:
+        _refuse(refused, folder, look_up=False)
+        assert MESSAGE in (bank_index([mini_bank])[0].summary or "")
+    assert bank_index([mini_bank])[0].summary is None  # readable again
+    index, loaded = bank_index([mini_bank])
+    assert loaded is None and index.summary is None  # remembered
+    with monkeypatch.context() as refused:
+        _refuse(refused, folder, look_up=False)
+        assert MESSAGE in (bank_index([mini_bank])[0].summary or "")
+    (folder / "deeper").mkdir()  # a folder in it is walked too
+    bank_index([mini_bank])
+    with monkeypatch.context() as refused:
+        _refuse(refused, folder / "deeper", look_up=False)
+        assert MESSAGE in (bank_index([mini_bank])[0].summary or "")
