@@ -107,12 +107,13 @@ def _pack(pack_dir: str, fields: list[str]) -> int:
             for name in names:
                 if name[:1] == ".":
                     continue
-                stat = lstat(name, dir_fd=folder_fd)
-                if name[-3:] != ".md" or S_ISDIR(stat.st_mode):
-                    if S_ISDIR(stat.st_mode):  # rare: a folder the load lists too
+                if name[-3:] != ".md":  # rare: a folder below (the load lists it too)
+                    stat = lstat(name, dir_fd=folder_fd)
+                    if S_ISDIR(stat.st_mode):
                         below = _below(f"{folder}/{name}", f"{topic}/{name}", stat, fields)
                         newest = max(newest, below)
                     continue
+                stat = lstat(name, dir_fd=folder_fd)
                 if S_ISLNK(stat.st_mode):
                     raise Unsafe(os.path.join(folder, name))
                 mtime, ctime = stat.st_mtime_ns, stat.st_ctime_ns
