@@ -6,18 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.bank.lint import lint
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def _told(mini_bank: Path) -> list[tuple[str, int, str, str]]:
-    _, problems = lint([mini_bank], run_drills=False)
-    return [(p.path.name, p.line, p.code, p.message) for p in problems]
+from tests.bank.edits import edit, told
 
 
 def test_another_kinds_section_is_one_problem_with_the_section_to_write(
@@ -25,8 +14,8 @@ def test_another_kinds_section_is_one_problem_with_the_section_to_write(
 ) -> None:
     """It was two: `## Answer` unknown, and `## Explanation` missing."""
     card = mini_bank / "mini" / "basics" / "dropout-inference.md"
-    _edit(card, "## Explanation", "## Answer")
-    [(name, _, code, message)] = _told(mini_bank)
+    edit(card, "## Explanation", "## Answer")
+    [(name, _, code, message)] = told(mini_bank)
     assert (name, code) == ("dropout-inference.md", "unknown-section")
     assert message == (
         "unknown section '## Answer' for a choice card (did you mean '## Explanation'?); "
@@ -36,8 +25,8 @@ def test_another_kinds_section_is_one_problem_with_the_section_to_write(
 
 def test_two_unknown_sections_are_not_guessed_at(mini_bank: Path) -> None:
     card = mini_bank / "mini" / "basics" / "dropout-inference.md"
-    _edit(card, "## Explanation", "## Answer\n\nA.\n\n## Notes")
-    codes = sorted(code for _, _, code, _ in _told(mini_bank))
+    edit(card, "## Explanation", "## Answer\n\nA.\n\n## Notes")
+    codes = sorted(code for _, _, code, _ in told(mini_bank))
     assert codes == ["missing-section", "unknown-section", "unknown-section"]
 
 
@@ -45,7 +34,7 @@ def test_an_order_entry_naming_no_card_says_what_to_write(mini_bank: Path) -> No
     pack = mini_bank / "mini" / "pack.yaml"
     with pack.open("a", encoding="utf-8") as file:
         file.write("order:\n  - what-is-relu\n  - sigmoid-bnd\n  - no-such-card\n")
-    assert _told(mini_bank) == [
+    assert told(mini_bank) == [
         (
             "pack.yaml",
             6,
@@ -67,7 +56,7 @@ def test_an_id_taken_says_the_card_is_left_out_and_what_to_do(mini_bank: Path) -
     second.mkdir()
     relu = (mini_bank / "mini" / "basics" / "what-is-relu.md").read_text(encoding="utf-8")
     (second / "what-is-relu.md").write_text(relu.replace("topic: basics", "topic: other"))
-    [(name, line, code, message)] = _told(mini_bank)
+    [(name, line, code, message)] = told(mini_bank)
     assert (name, line, code) == ("what-is-relu.md", 2, "duplicate-id")
     assert message.endswith(
         ": this card is not loaded; give it an id of its own (the file's name too)"

@@ -8,14 +8,9 @@ from pathlib import Path
 import pytest
 
 from quiz.bank.lint import lint
+from tests.bank.edits import edit
 
 BASICS = Path("mini") / "basics"
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 def test_an_id_that_is_not_the_file_name_is_one_problem(mini_bank: Path) -> None:
@@ -23,11 +18,12 @@ def test_an_id_that_is_not_the_file_name_is_one_problem(mini_bank: Path) -> None
     card's `related` and by the pack's `order`: lint said id-file-name at the card, and
     unknown-related and an order problem besides, three problems for one slip."""
     card = mini_bank / BASICS / "sigmoid-bound.md"
-    _edit(card, "id: sigmoid-bound\n", "id: sigmoid-bounds\n")
-    _edit(
+    edit(card, "id: sigmoid-bound\n", "id: sigmoid-bounds\n", count=1)
+    edit(
         mini_bank / BASICS / "what-is-relu.md",
         "related: [sigmoid-bound]",
         "related: [sigmoid-bounds]",
+        count=1,
     )
     with (mini_bank / "mini" / "pack.yaml").open("a", encoding="utf-8") as pack:
         pack.write("order: [sigmoid-bounds, what-is-relu]\n")
@@ -41,8 +37,8 @@ def test_an_unknown_related_id_beside_a_broken_card_is_still_reported(mini_bank:
     in the same `related` list is still its own problem, and so is an unknown order entry."""
     card = mini_bank / BASICS / "sigmoid-bound.md"
     relu = mini_bank / BASICS / "what-is-relu.md"
-    _edit(card, "id: sigmoid-bound\n", "id: sigmoid-bounds\n")
-    _edit(relu, "related: [sigmoid-bound]", "related: [sigmoid-bounds, no-such-card]")
+    edit(card, "id: sigmoid-bound\n", "id: sigmoid-bounds\n", count=1)
+    edit(relu, "related: [sigmoid-bound]", "related: [sigmoid-bounds, no-such-card]", count=1)
     with (mini_bank / "mini" / "pack.yaml").open("a", encoding="utf-8") as pack:
         pack.write("order: [sigmoid-bounds, no-such-card]\n")
     _bank, problems = lint([mini_bank])
@@ -57,7 +53,7 @@ def test_an_unknown_related_id_beside_a_broken_card_is_still_reported(mini_bank:
 
 def _card_problems(root: Path, old: str, new: str) -> list[tuple[int, str, str]]:
     path = root / BASICS / "what-is-relu.md"
-    _edit(path, old, new)
+    edit(path, old, new, count=1)
     return [(p.line, p.code, p.message) for p in lint([root])[1] if p.path == path]
 
 

@@ -7,18 +7,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz.bank.lint import lint
+from tests.bank.edits import edit
 from tests.conftest import RunDrillbit
 
 
 def _problems(mini_bank: Path) -> list[tuple[str, int, str, str]]:
     _, problems = lint([mini_bank], run_drills=False)
     return [(p.path.name, p.line, p.code, p.message) for p in problems]
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_pack_yaml_problems_are_at_their_keys_with_did_you_mean(mini_bank: Path) -> None:
@@ -51,7 +46,7 @@ def test_a_two_part_version_is_told_the_form(mini_bank: Path) -> None:
 
 def test_a_letter_as_a_choice_answer_is_one_problem(mini_bank: Path) -> None:
     card = mini_bank / "mini" / "basics" / "dropout-inference.md"
-    _edit(card, "answer: 1\n", "answer: B\n")
+    edit(card, "answer: 1\n", "answer: B\n")
     assert _problems(mini_bank) == [
         (
             "dropout-inference.md",
@@ -65,7 +60,7 @@ def test_a_letter_as_a_choice_answer_is_one_problem(mini_bank: Path) -> None:
 
 def test_an_out_of_range_index_has_no_pydantic_prefix(mini_bank: Path) -> None:
     card = mini_bank / "mini" / "basics" / "dropout-inference.md"
-    _edit(card, "answer: 1\n", "answer: 7\n")
+    edit(card, "answer: 1\n", "answer: 7\n")
     [(_, _, _, message)] = _problems(mini_bank)
     assert message.startswith("answer: index 7 is out of range")
     assert "Value error" not in message
@@ -73,7 +68,7 @@ def test_an_out_of_range_index_has_no_pydantic_prefix(mini_bank: Path) -> None:
 
 def test_a_percentage_as_a_numeric_answer_is_told_the_number(mini_bank: Path) -> None:
     card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
-    _edit(card, "answer: 0.25\n", 'answer: "25%"\n')
+    edit(card, "answer: 0.25\n", 'answer: "25%"\n')
     [(_, line, _, message)] = _problems(mini_bank)
     assert line == 9
     assert message.startswith("answer: '25%' is not a number: write it as 0.25")
@@ -81,11 +76,11 @@ def test_a_percentage_as_a_numeric_answer_is_told_the_number(mini_bank: Path) ->
 
 def test_a_nested_unknown_key_gets_did_you_mean(mini_bank: Path) -> None:
     card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
-    _edit(card, "{absolute: 0.001}", "{abs: 0.001}")
+    edit(card, "{absolute: 0.001}", "{abs: 0.001}")
     assert [m for *_, m in _problems(mini_bank)] == [
         "unknown key 'tolerance.abs' (did you mean 'absolute'?)"
     ]
-    _edit(card, "{abs: 0.001}", "{relativ: 0.001}")
+    edit(card, "{abs: 0.001}", "{relativ: 0.001}")
     assert [m for *_, m in _problems(mini_bank)] == [
         "unknown key 'tolerance.relativ' (did you mean 'relative'?)"
     ]
@@ -95,7 +90,7 @@ def test_a_nested_unknown_key_nothing_is_close_to_lists_the_allowed_keys(
     mini_bank: Path, drillbit: RunDrillbit
 ) -> None:
     card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
-    _edit(card, "tolerance: {absolute: 0.001}", "tolerance:\n  absolute: 0.001\n  zzz: 1")
+    edit(card, "tolerance: {absolute: 0.001}", "tolerance:\n  absolute: 0.001\n  zzz: 1")
     run = drillbit("lint", "--no-drills", str(mini_bank))
     assert run.stdout.splitlines() == [
         f"{card}:12:3: unknown key 'tolerance.zzz' (allowed: absolute, relative) [unknown-key]"
@@ -126,7 +121,7 @@ def test_a_card_unknown_key_nothing_is_close_to_is_not_followed_by_a_dozen_keys(
     mini_bank: Path,
 ) -> None:
     card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
-    _edit(card, "answer: 0.25\n", "answer: 0.25\nzzz: 1\n")
+    edit(card, "answer: 0.25\n", "answer: 0.25\nzzz: 1\n")
     assert _problems(mini_bank) == [("sigmoid-bound.md", 10, "unknown-key", "unknown key 'zzz'")]
 
 
@@ -134,9 +129,9 @@ def test_a_value_out_of_range_is_named_with_the_limit(mini_bank: Path) -> None:
     """pydantic said "Input should be less than or equal to 5": the value the card gave
     was nowhere in the line a pre-commit hook or a CI annotation shows."""
     cards = mini_bank / "mini" / "basics"
-    _edit(cards / "dropout-inference.md", "difficulty: 2", "difficulty: 9")
-    _edit(cards / "sigmoid-bound.md", "difficulty: 2", "difficulty: 0")
-    _edit(cards / "sigmoid-bound.md", "{absolute: 0.001}", "{absolute: -0.001}")
+    edit(cards / "dropout-inference.md", "difficulty: 2", "difficulty: 9")
+    edit(cards / "sigmoid-bound.md", "difficulty: 2", "difficulty: 0")
+    edit(cards / "sigmoid-bound.md", "{absolute: 0.001}", "{absolute: -0.001}")
     assert sorted(_problems(mini_bank)) == [
         (
             "dropout-inference.md",
@@ -163,8 +158,8 @@ def test_a_missing_key_says_what_to_write_for_the_cards_kind(mini_bank: Path) ->
     """ "missing required key 'answer'" said what was wrong, not what to write: a new author
     of a numeric card does not know an answer is a number, of a choice card an index."""
     basics = mini_bank / "mini" / "basics"
-    _edit(basics / "sigmoid-bound.md", "answer: 0.25\n", "")
-    _edit(basics / "sigmoid-bound.md", "source: tests\n", "")
+    edit(basics / "sigmoid-bound.md", "answer: 0.25\n", "")
+    edit(basics / "sigmoid-bound.md", "source: tests\n", "")
     found = [(name, code, message) for name, _, code, message in _problems(mini_bank)]
     assert found == [
         ("sigmoid-bound.md", "missing-key", "missing required key 'answer': the number, "
@@ -194,8 +189,8 @@ def test_a_word_where_a_number_goes_says_what_number_not_to_drop_quotes(
     """`difficulty: easy` was told "'easy' is text, not a number: write it without quotes":
     it has no quotes, and without them it is still no number."""
     basics = mini_bank / "mini" / "basics"
-    _edit(basics / "what-is-relu.md", "difficulty: 1", "difficulty: easy")
-    _edit(basics / "sigmoid-bound.md", "answer: 0.25", 'answer: "0.25"')
+    edit(basics / "what-is-relu.md", "difficulty: 1", "difficulty: easy")
+    edit(basics / "sigmoid-bound.md", "answer: 0.25", 'answer: "0.25"')
     found = [(name, message) for name, _, _, message in _problems(mini_bank)]
     assert found == [
         ("sigmoid-bound.md", "answer: '0.25' is text, not a number: write it without quotes"),

@@ -11,23 +11,12 @@ from typing import Any
 import pytest
 import yaml
 
-from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank, load_card_text
 from quiz.bank.problems import ContentError
+from tests.bank.edits import edit, told
 
 PYDANTIC_WORDS = ("Input should", "String should", "instance of", "Field required", "Value error")
 """How pydantic's own messages start (or what they name): a message with one is a dump."""
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
-
-
-def _told(mini_bank: Path) -> list[tuple[str, int, str, str]]:
-    _, problems = lint([mini_bank], run_drills=False)
-    return [(p.path.name, p.line, p.code, p.message) for p in problems]
 
 
 @pytest.mark.parametrize(
@@ -98,8 +87,8 @@ def test_a_wrong_type_is_told_with_what_to_write(
     mini_bank: Path, file: str, old: str, new: str, line: int, message: str
 ) -> None:
     path = mini_bank / "mini" / file
-    _edit(path, old, new)
-    assert _told(mini_bank) == [(path.name, line, "bad-value", message)]
+    edit(path, old, new)
+    assert told(mini_bank) == [(path.name, line, "bad-value", message)]
     # the app's load says the same, at the same line (the one message both give)
     loaded = load_bank([mini_bank], use_cache=False)
     assert [(p.line, p.message) for p in loaded.problems] == [(line, message)]
@@ -117,7 +106,7 @@ def test_a_pack_yaml_that_is_no_mapping_names_the_keys_to_write(
     mini_bank: Path, written: str, message: str
 ) -> None:
     (mini_bank / "mini" / "pack.yaml").write_text(written, encoding="utf-8")
-    assert _told(mini_bank) == [
+    assert told(mini_bank) == [
         (
             "pack.yaml",
             1,

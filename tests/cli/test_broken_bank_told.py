@@ -14,16 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from tests.bank.edits import edit
 from tests.conftest import DATA, RunDrillbit
 
 MINI = Path("content", "mini")
 RELU = MINI / "basics" / "what-is-relu.md"
-
-
-def _edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def _append(path: Path, text: str) -> None:
@@ -52,8 +47,8 @@ BROKEN: dict[str, Callable[[Path], None]] = {
     "pack-yaml-order-not-an-id": lambda root: _append(
         root / MINI / "pack.yaml", "order:\n  - What_Is_Relu\n"
     ),
-    "wrong-type": lambda root: _edit(root / RELU, "difficulty: 1\n", "difficulty: [1]\n"),
-    "unknown-kind": lambda root: _edit(root / RELU, "kind: concept", "kind: essay"),
+    "wrong-type": lambda root: edit(root / RELU, "difficulty: 1\n", "difficulty: [1]\n"),
+    "unknown-kind": lambda root: edit(root / RELU, "kind: concept", "kind: essay"),
     "not-utf8": _latin1,
     "over-1-mib": _big,
     "symlink-loop": _loop,
@@ -108,9 +103,9 @@ def test_an_export_of_a_sound_pack_says_nothing_of_another(
     """The export names the problems of the packs it writes, not every pack's."""
     shutil.copytree(mini_bank / "mini", mini_bank / "other")
     for path in (mini_bank / "other").rglob("*.md"):
-        _edit(path, "id: ", "id: other-")
+        edit(path, "id: ", "id: other-")
         path.rename(path.with_name(f"other-{path.name}"))
-    _edit(mini_bank / "other" / "basics" / "other-what-is-relu.md", "kind: concept", "kind: x")
+    edit(mini_bank / "other" / "basics" / "other-what-is-relu.md", "kind: concept", "kind: x")
     exported = drillbit(
         "--content", "content", "export", "anki", "mini.apkg", "--pack", "mini", cwd=tmp_path
     )
@@ -190,7 +185,7 @@ def test_export_of_a_pack_whose_pack_yaml_and_cards_all_fail_names_the_lint(
     """It said "no pack named mini (packs: ...)" of the folder the author had just written."""
     _append(mini_bank / "mini" / "pack.yaml", "order: [what-is-relu\n")
     for card in (mini_bank / "mini").rglob("*.md"):
-        _edit(card, "kind: ", "kind: x")
+        edit(card, "kind: ", "kind: x")
     exported = drillbit(
         "--content", "content", "export", "anki", "mini.apkg", "--pack", "mini", cwd=tmp_path
     )

@@ -1,0 +1,21 @@
+"""Small edits of a bank copy in the tests, and what lint then says of it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.bank.lint import lint
+
+
+def edit(path: Path, old: str, new: str, count: int = -1) -> None:
+    """Replace `old` by `new` in the file (the first `count` times, all by default); `old`
+    must be there, so a test never passes on an edit that did nothing."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} is not in {path}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def told(root: Path) -> list[tuple[str, int, str, str]]:
+    """Lint's problems for the bank at `root` (drills not run): file name, line, code, words."""
+    _, problems = lint([root], run_drills=False)
+    return [(p.path.name, p.line, p.code, p.message) for p in problems]
