@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
+from quiz.paths import shown_summary
 from quiz.study.away import away_since
 from quiz.study.counts import counts_change_at, due_not_today, plan_headline
 
@@ -63,7 +64,9 @@ class HomeView:
     (fsrs's due count less the due cards among `plan.offered`)."""
     problems: str | None = None
     """The bank's load summary (`BankIndex.summary`): lint's line of its first problem and
-    the files with problems; a bad pack.yaml alone (its cards load) was not shown at all."""
+    the files with problems; a bad pack.yaml alone (its cards load) was not shown at all.
+    Its first file is shown as lint shows it (`quiz.paths.shown_summary`): with an absolute
+    `--content` Home showed the absolute path the index keeps."""
 
     @property
     def plan_runs_today(self) -> bool:
@@ -132,6 +135,8 @@ def home_view(workspace: Workspace) -> HomeView:
     if plan is not None:
         waiting = due_not_today(workspace.store, workspace.now(), counts.total.due, plan.offered)
     summary = workspace.content.index.summary
+    if summary is not None:  # its first file as lint shows it, not as the index keeps it
+        summary = shown_summary(summary)
     return HomeView(rows, counts, plan, today, by_plan is not None, broken, waiting, summary)
 
 

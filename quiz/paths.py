@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import shlex
 from pathlib import Path
 from typing import Literal
@@ -111,3 +112,34 @@ def link_trouble(path: Path) -> str | None:
     except OSError as exc:
         return "a symbolic link loop" if exc.errno == errno.ELOOP else "a broken symbolic link"
     return None
+
+
+def display_path(path: Path) -> str:
+    """A path relative to the working directory when it is below it; a symbolic link is
+    shown where it sits (`quiz.paths.as_found`), not where it points."""
+    return _shown(path, as_found(path), Path.cwd().resolve())
+
+
+def _shown(path: Path, resolved: Path, cwd: Path) -> str:
+    """`resolved` (the path as found) relative to `cwd` when it is below it, else `path`
+    as given."""
+    try:
+        return str(resolved.relative_to(cwd))
+    except ValueError:
+        return str(path)
+
+
+_PLACE = re.compile(r"(.+?):(\d+):(\d+): ")
+"""The start of lint's line: `path:line:col: `."""
+
+
+def shown_summary(summary: str) -> str:
+    """The load's summary with its first problem's file shown as lint shows it
+    (`display_path`): an absolute `--content` below the working folder was relative in
+    lint's line and absolute in the summary. The summary is remembered with the card index
+    (for any working folder), so its path is shown here, not when it is made."""
+    first, newline, rest = summary.partition("\n")
+    place = _PLACE.match(first) if newline else None
+    if place is None:
+        return summary
+    return display_path(Path(place.group(1))) + first[len(place.group(1)) :] + newline + rest

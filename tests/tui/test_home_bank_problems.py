@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tests.tui.conftest import AppFactory, wait_until
+import pytest
+
+from tests.tui.conftest import AppFactory, screen_lines, wait_until
 
 
 def _summary(app: object) -> str:
@@ -36,3 +38,23 @@ async def test_a_card_that_does_not_load_is_shown_with_why(
         summary = _summary(app)
         assert f"{card}:3:1: kind must be one of" in summary
         assert "1 card file could not be loaded" in summary
+
+
+async def test_the_first_file_is_shown_as_lint_shows_it(
+    build: AppFactory, tui_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An absolute `--content` below the working folder: lint says `content/...:3:1`, and
+    Home said the absolute path the card index keeps."""
+    monkeypatch.chdir(tui_bank.parent)
+    card = next(tui_bank.glob("*/*/*.md"))
+    card.write_text(card.read_text(encoding="utf-8").replace("kind: ", "kind: essay #", 1))
+    shown = card.relative_to(tui_bank.parent)
+    app = build()
+    assert tui_bank.is_absolute()
+    async with app.run_test(size=(80, 24)) as pilot:
+        assert await wait_until(pilot, lambda: "could not be loaded" in _summary(app))
+        summary = _summary(app)
+        assert f"{shown}:3:1: kind must be one of" in summary
+        assert str(tui_bank) not in summary
+        drawn = "\n".join(line.text for line in screen_lines(app))
+        assert f"{shown}:3:1" in drawn
