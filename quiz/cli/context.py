@@ -140,6 +140,7 @@ class Context:
         self.clock = clock
         """The wall clock; `now` is this command's one reading of it. A command that runs
         on (`watch`) reads it for each new event."""
+        self._summary_told = False
 
     @cached_property
     def now(self) -> datetime:
@@ -153,6 +154,17 @@ class Context:
         from quiz.bank.loader import load_bank
 
         return load_bank(self.roots(name_missing=name_missing))
+
+    def told_bank(self) -> Bank:
+        """The bank (`load_bank`) with its load summary on stderr (`tell_summary`), once
+        per command line: `grade`, `hint`, `drill` and `watch` named a missing --content
+        folder only and left a card that failed to load out unsaid; `drill --watch` runs
+        `watch` with this context, and a bare `grade` loads it to name the next drill."""
+        bank = self.load_bank(name_missing=False)  # its summary names a missing folder
+        if not self._summary_told:
+            self._summary_told = True
+            tell_summary(bank.problem_summary())
+        return bank
 
     def bank_index(self, *, name_missing: bool = True) -> BankIndex:
         """Id, pack, topic, kind, title and tags of the cards `load_bank` would give, the
@@ -285,7 +297,7 @@ def missing_drill(obj: Context, usage: str) -> NoReturn:
     `watch` or `hint` bare and was told only `Missing argument 'DRILL'`."""
     from quiz.drill_list import drill_rows, next_unsolved
 
-    bank = obj.load_bank()
+    bank = obj.told_bank()
     with open_store(obj) as store:
         following = next_unsolved(drill_rows(bank.cards, store))
     said = "Missing argument 'DRILL'."

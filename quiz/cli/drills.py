@@ -115,7 +115,7 @@ def hint_command(obj: Context, drill_id: str | None, seen: bool) -> None:
 
     if drill_id is None:
         missing_drill(obj, "`drillbit hint {drill}` shows its first hint")
-    bank = obj.load_bank()
+    bank = obj.told_bank()
     card = find_drill(bank, drill_id, display_path, checker_now=False).card
     if not card.hints:
         click.echo(f"'{card.id}' has no hints; its task says what to write.")

@@ -94,7 +94,7 @@ def grade_command(
     chosen = "json" if as_json else (output_format or "text")
     if drill_id is None:
         missing_drill(obj, f"`drillbit grade {{drill}} FILE` grades FILE once; {WATCH_NEW_FILE}")
-    bank = obj.load_bank()
+    bank = obj.told_bank()  # stderr: stdout stays the verdict (JSON, results.json)
     drill = find_drill(bank, drill_id, display_path)
     if file is None:
         missing_file(
@@ -332,7 +332,7 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
         missing_drill(obj, WATCH_NEW_FILE)
     settings = load_settings()  # a bad settings file stops it before any write
     scheduler, tz = settings.scheduler(), study_zone(settings.day_starts_at)
-    bank = obj.load_bank()
+    bank = obj.told_bank()  # its load summary on stderr
     drill = find_drill(bank, drill_id, display_path)
     if file is None:
         missing_file(WATCH_NEW_FILE.format(drill=drill_id))

@@ -136,7 +136,7 @@ def drill_command(obj: Context, drill_id: str | None, watch_file: Path | None) -
     from quiz.drill_list import drill_rows, next_unsolved
     from quiz.tui.launch import run_drill
 
-    bank = obj.load_bank()
+    bank = obj.told_bank()
     if drill_id is None:
         with open_store(obj) as store:
             following = next_unsolved(drill_rows(bank.cards, store))

@@ -260,3 +260,56 @@ def test_a_typo_of_a_pack_with_no_card_yet_suggests_it(
     assert meant.returncode == 2 and "pack 'emptypack' has no card yet" in meant.stderr
     far = drillbit("--content", "content", command, "--pack", "zzz", cwd=tmp_path)
     assert ", emptypack, mini," in far.stderr, far.stderr  # in the listing too
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["hint", "sigmoid"],
+        ["grade"],  # bare: it loads the bank to name the next drill
+        ["grade", "nope", "answer.py"],
+        ["watch", "nope", "answer.py"],
+        ["drill", "nope"],
+        ["drill", "sigmoid", "--watch", "gone/answer.py"],  # `watch` on the same context
+    ],
+)
+def test_the_drill_commands_tell_the_summary_once(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path, command: list[str]
+) -> None:
+    """`grade`, `hint`, `drill` and `watch` named a missing --content folder only: a card
+    that failed to load went unsaid. Each says the summary once, first, on stderr, even when
+    it then refuses (an unknown drill, a folder that is not there)."""
+    BROKEN["wrong-type"](tmp_path)
+    summary = drillbit("--content", "content", "list", cwd=tmp_path).stderr.splitlines()
+    assert summary[-1].endswith("run `drillbit lint` to see why")
+    run = drillbit("--content", str(mini_bank), *command, cwd=tmp_path)
+    told = run.stderr.splitlines()
+    assert told[: len(summary)] == summary, (command, run.stderr)
+    assert told.count(summary[0]) == 1, run.stderr
+
+
+@pytest.mark.parametrize("output", [["--json"], ["--format", "exercism"]])
+def test_grade_output_stays_json_with_a_broken_bank(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path, output: list[str]
+) -> None:
+    """The summary goes to stderr: `grade --json` and Exercism's results.json stay whole
+    JSON on stdout for the tool reading them, with the verdict of the answer graded."""
+    BROKEN["wrong-type"](tmp_path)
+    answer = DATA / "answers" / "sigmoid"
+    for name, passed in (("correct_masks.py", True), ("wrong_naive_overflow.py", False)):
+        run = drillbit(
+            "--content",
+            "content",
+            "grade",
+            "sigmoid",
+            str(answer / name),
+            "--seed",
+            "7",
+            *output,
+            cwd=tmp_path,
+        )
+        assert run.returncode == (0 if passed else 1), run.stderr
+        assert run.stderr.startswith(str(MINI / "basics" / "what-is-relu.md") + ":"), run.stderr
+        result = json.loads(run.stdout)
+        words = ("pass", "fail") if "exercism" in output else ("passed", "failed")
+        assert result["status"] == words[0 if passed else 1], result
