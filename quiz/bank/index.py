@@ -119,7 +119,7 @@ def _card_keys(walk: str) -> dict[tuple[str, str, str], tuple[str, ...]]:
         if record == "pack":
             current = fields[at + 1]
             at += 7
-        elif record == "below":  # a folder or `.md` file below a topic folder: no card
+        elif record == "below":  # a folder or `.md` file not at `<topic>/<id>.md`: no card
             at += 7
         elif record == "card":
             keys.setdefault(

@@ -77,22 +77,30 @@ def _pack(pack_dir: str, fields: list[str]) -> int:
     """The pack folder (and where it resolves), its pack.yaml's key, every card file's key.
 
     Card files are the non-hidden `*.md` entries two levels down (`<topic>/<id>.md`), as
-    the loader finds them; files elsewhere only ever add problems, never cards. Returns
-    the newest mtime or ctime seen.
+    the loader finds them; `.md` files elsewhere (beside pack.yaml, below a topic folder)
+    only ever add problems, never cards, and are recorded as `below`. Returns the newest
+    mtime or ctime seen.
     """
     pack_file = _join(pack_dir, PACK_FILE)
     if S_ISLNK(_mode(pack_file, follow=False)):
         raise Unsafe(pack_file)
+    topics: list[tuple[str, str]] = []
+    loose: list[str] = []  # `.md` files beside pack.yaml: a card-like one is `misplaced`
     with os.scandir(pack_dir) as entries:
-        topics = sorted(
-            (entry.name, entry.path)
-            for entry in entries
-            if not entry.name.startswith(".") and entry.is_dir(follow_symlinks=False)
-        )
+        for entry in entries:
+            if entry.name[:1] == ".":
+                continue
+            if entry.is_dir(follow_symlinks=False):
+                topics.append((entry.name, entry.path))
+            elif entry.name[-3:] == ".md":
+                loose.append(entry.name)
+    topics.sort()
     stat = os.stat(pack_file)
     newest = max(stat.st_mtime_ns, stat.st_ctime_ns)
     key = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)  # cachefile.file_key
     fields += ("pack", pack_dir, os.path.realpath(pack_dir), *map(str, key))
+    for name in sorted(loose):  # rare (a README.md): one lstat each, no listing more
+        newest = max(newest, _loose(_join(pack_dir, name), name, fields))
     add = fields.append
     lstat = os.lstat
     for topic, folder in topics:
@@ -125,6 +133,17 @@ def _pack(pack_dir: str, fields: list[str]) -> int:
         finally:
             os.close(folder_fd)
     return newest
+
+
+def _loose(path: str, name: str, fields: list[str]) -> int:
+    """A `.md` file directly in a pack folder: the load reads its front matter and reports
+    a card there as `misplaced`, so its mode and times are part of the walk (the walk
+    skipped it: adding or removing one stayed hidden until something else changed)."""
+    found = os.lstat(path)
+    if S_ISLNK(found.st_mode):
+        raise Unsafe(path)
+    _record("below", name, found, fields)
+    return max(found.st_mtime_ns, found.st_ctime_ns)
 
 
 def _below(path: str, relative: str, stat: os.stat_result, fields: list[str]) -> int:
