@@ -83,29 +83,37 @@ def last_pass(
     ready = sum(now_recalls)
     goal = (plan.target + margin) * (len(studied) + len(unseen))
     looks = CandidateLooks()
-    after = (recalls if recalls is not None else RecallCache()).after_reviews
+    cache = recalls if recalls is not None else RecallCache()
     # Python's offsets are under a day each way, so a review 3 days before `moment` was
     # on an earlier local date: only the later ones need theirs worked out.
     recent = moment - timedelta(days=3)
     review_costs: dict[str, float] = {}
-    # Cards in the same memory state recall the same after a review: worked out once per state.
-    afters: dict[tuple[State, float | None, float | None, datetime], list[float]] = {}
+    # Cards in the same memory state recall the same after a review: worked out once per
+    # state, all the states in one call (`after_reviews_many`), in the cards' order.
+    states: dict[tuple[State, float | None, float | None, datetime], int] = {}
+    firsts_of_state: list[Card] = []
+    state_of: list[int] = []
     reviews = SeenCardReviews()
+    ids: list[str] = []
     for card, known, now_recall in zip(studied, known_cards, now_recalls, strict=True):
         reviewed = known.last_review
         if reviewed is None or (reviewed >= recent and local_date(reviewed, tz) >= today):
             continue  # answered today already (its steps are plan_day's step 1)
         key = (known.state, known.stability, known.difficulty, reviewed)
-        card_after = afters.get(key)
-        if card_after is None:
-            card_after = afters[key] = after(known, whens, start, scheduler, steps=steps)
+        index = states.get(key)
+        if index is None:
+            index = states[key] = len(firsts_of_state)
+            firsts_of_state.append(known)
+        state_of.append(index)
         cost = review_costs.get(card.kind)
         if cost is None:
             cost = review_costs[card.kind] = pace.review_seconds(card.kind, steps=steps)
-        reviews.after.append(card_after)
         reviews.now.append(now_recall)
-        reviews.numbers.append(looks.number(card.id, unseen=False))
         reviews.costs.append(cost)
+        ids.append(card.id)
+    afters = cache.after_reviews_many(firsts_of_state, whens, start, scheduler, steps=steps)
+    reviews.after.extend([afters[index] for index in state_of])
+    reviews.numbers.extend(looks.numbers_of(ids, unseen=False))
     first_look = [
         recall_after_first_look(when, start, scheduler, steps=steps)
         for when in (whens if unseen else ())

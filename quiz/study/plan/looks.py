@@ -49,6 +49,21 @@ class CandidateLooks:
             self.unseen.append(unseen)
         return found
 
+    def numbers_of(self, card_ids: Sequence[str], *, unseen: bool) -> list[int]:
+        """`number` of each of `card_ids`, in their order: the last pass numbers every seen
+        card each day (some 10,000 on a heavy home), without a call per card."""
+        numbers, names, flags = self.numbers, self.names, self.unseen
+        found_of = numbers.get
+        found: list[int] = []
+        for card_id in card_ids:
+            number = found_of(card_id)
+            if number is None:
+                number = numbers[card_id] = len(names)
+                names.append(card_id)
+                flags.append(unseen)
+            found.append(number)
+        return found
+
 
 @dataclass(frozen=True)
 class _LookArrays:
