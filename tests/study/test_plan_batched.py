@@ -14,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.study.plan.curve import RecallCache
-from quiz.study.plan.looks import CandidateLooks
+from quiz.study.plan.looks import CandidateLooks, SeenCardReviews, add_looks
 
 MOMENT = datetime(2026, 3, 1, 9, 30, tzinfo=UTC)
 SCHEDULERS = (
@@ -109,4 +109,44 @@ def test_the_batched_numbers_are_the_per_card_ones(seen: list[str], new: list[st
         alone.names,
         alone.unseen,
         alone.numbers,
+    )
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(
+            st.lists(st.floats(0.0, 1.0), min_size=3, max_size=3),
+            st.floats(0.0, 1.0),
+            st.sampled_from([8.0, 20.0, 240.0]),
+        ),
+        max_size=15,
+    ),
+    firsts=st.lists(st.floats(0.0, 1.0), min_size=3, max_size=3),
+    unseen=st.lists(st.sampled_from([8.0, 45.0]), max_size=4),
+)
+def test_the_columns_kept_as_arrays_read_as_the_loop_s_lists(
+    rows: list[tuple[list[float], float, float]], firsts: list[float], unseen: list[float]
+) -> None:
+    """Built with numpy, the looks keep their columns as arrays only; read as lists, counted
+    and their cheapest look taken, they are the loop's, to the bit."""
+    reviews = SeenCardReviews()
+    for number, (after, now, cost) in enumerate(rows):
+        reviews.after.append(after)
+        reviews.now.append(now)
+        reviews.numbers.append(number)
+        reviews.costs.append(cost)
+    new = [(len(rows) + k, cost) for k, cost in enumerate(unseen)]
+    plain, matrix = CandidateLooks(), CandidateLooks()
+    add_looks(plain, reviews, firsts, new, vectorised=False)
+    add_looks(matrix, reviews, firsts, new, vectorised=True)
+    assert not matrix._columns  # no list made until one is read
+    assert (matrix.count, matrix.cheapest) == (plain.count, plain.cheapest)
+    assert (matrix.count, matrix.cheapest) == (len(plain.cards), min(plain.costs, default=0.0))
+    assert not matrix._columns
+    assert (matrix.cards, matrix.days, matrix.gains, matrix.costs) == (
+        plain.cards,
+        plain.days,
+        plain.gains,
+        plain.costs,
     )

@@ -28,16 +28,55 @@ class CandidateLooks:
     """Each card's id, by its number."""
     unseen: list[bool] = field(default_factory=list)
     """By card number: its looks are first looks at a card never seen, not reviews."""
-    cards: list[int] = field(default_factory=list)
-    days: list[int] = field(default_factory=list)
-    gains: list[float] = field(default_factory=list)
-    """Predicted recall on the interview day each look adds."""
-    costs: list[float] = field(default_factory=list)
-    """Expected seconds each look takes."""
     numbers: dict[str, int] = field(default_factory=dict)
     """Each card's number, by its id."""
     arrays: _LookArrays | None = None
-    """The same four columns as numpy arrays, when they were built with numpy."""
+    """The four columns as numpy arrays, when they were built with numpy."""
+    _columns: dict[str, list[int] | list[float]] = field(default_factory=dict, repr=False)
+    """The four columns as lists, each made from `arrays` when first read: the rankings
+    read the arrays, and making the lists of a heavy home's 385,586 looks a day cost
+    more than a second of the 46-day forecast (thirty-ninth round)."""
+
+    @property
+    def cards(self) -> list[int]:
+        """The card number of each look."""
+        return self._column("cards")  # type: ignore[return-value]
+
+    @property
+    def days(self) -> list[int]:
+        """The day of each look."""
+        return self._column("days")  # type: ignore[return-value]
+
+    @property
+    def gains(self) -> list[float]:
+        """Predicted recall on the interview day each look adds."""
+        return self._column("gains")  # type: ignore[return-value]
+
+    @property
+    def costs(self) -> list[float]:
+        """Expected seconds each look takes."""
+        return self._column("costs")  # type: ignore[return-value]
+
+    def _column(self, name: str) -> list[int] | list[float]:
+        """The column `name` as a list: kept, or made from `arrays` (empty without them)."""
+        found = self._columns.get(name)
+        if found is None:
+            made = [] if self.arrays is None else getattr(self.arrays, name).tolist()
+            found = self._columns[name] = made
+        return found
+
+    @property
+    def count(self) -> int:
+        """How many looks there are, read without making a list."""
+        return len(self.arrays.cards) if self.arrays is not None else len(self.cards)
+
+    @property
+    def cheapest(self) -> float:
+        """The fewest seconds of a look (0.0 without looks): the same least value from the
+        array as from the list."""
+        if self.arrays is not None:
+            return float(self.arrays.costs.min()) if len(self.arrays.costs) else 0.0
+        return min(self.costs, default=0.0)
 
     def number(self, card_id: str, *, unseen: bool) -> int:
         """The number of `card_id` (the next one when it is new here): a card's looks on
@@ -151,5 +190,4 @@ def add_looks(
         costs=np.concatenate(costs),
     )
     looks.arrays = arrays
-    looks.cards, looks.days = arrays.cards.tolist(), arrays.days.tolist()
-    looks.gains, looks.costs = arrays.gains.tolist(), arrays.costs.tolist()
+    looks._columns.clear()  # the lists are made from the arrays when read

@@ -71,7 +71,7 @@ class _Columns:
             on_day = np.array(looks.days, dtype=np.int64)
             costs = np.array(looks.costs, dtype=np.float64)
             gains = np.array(looks.gains, dtype=np.float64)
-        cheapest = min(looks.costs, default=0.0)
+        cheapest = looks.cheapest
         return cls(cards=cards, on_day=on_day, costs=costs, cheapest=cheapest, gains=gains)
 
 
@@ -550,9 +550,8 @@ def fewest_looks(
     reaches the goal with the fewest looks (then the least time), else the most readiness.
     """
 
-    count = len(looks.days)
+    count = looks.count
     vectorised = with_numpy(count)
-    gains, costs, on_day = looks.gains, looks.costs, looks.days
     columns = _Columns.of(looks, vectorised=vectorised)
 
     last: list[_Ranking] = []
@@ -566,8 +565,8 @@ def fewest_looks(
         if looks.arrays is not None:
             gain, cost = looks.arrays.gains, looks.arrays.costs
         else:
-            gain = np.array(gains, dtype=np.float64)
-            cost = np.array(costs, dtype=np.float64)
+            gain = np.array(looks.gains, dtype=np.float64)
+            cost = np.array(looks.costs, dtype=np.float64)
         look_day = columns.on_day
         later = -look_day
         # each day's looks of one cost in the order of every ranking with one price
@@ -597,6 +596,7 @@ def fewest_looks(
         """The placement of the ranking priced by `prices` (None: per second): best first;
         on a tie the later day (a look nearer the interview)."""
         if not vectorised:
+            gains, costs, on_day = looks.gains, looks.costs, looks.days
             if prices is None:
                 order = sorted(range(count), key=lambda i: (-gains[i] / costs[i], -on_day[i]))
             else:
@@ -627,7 +627,8 @@ def fewest_looks(
     if vectorised and count:
         top = float((gain / cost).max())  # the same quotients; no NaN, so the same greatest
     else:
-        top = max((one / seconds for one, seconds in zip(gains, costs, strict=True)), default=0.0)
+        pairs = zip(looks.gains, looks.costs, strict=True)
+        top = max((one / seconds for one, seconds in pairs), default=0.0)
     prices = [0.0] * len(room)
     for _round in range(PRICE_ROUNDS):
         placement = placed(prices)
