@@ -256,6 +256,21 @@ def _recall_after_review_fsrs(
     )
 
 
+def _state_key(card: Card, start: datetime, steps: bool) -> tuple[object, ...]:
+    """What a card's recalls after a review depend on: its memory state, the forecast's
+    start and whether same-day steps are taken (so two cards in one state share answers)."""
+    return (
+        card.state,
+        card.step,
+        card.stability,
+        card.difficulty,
+        card.due,
+        card.last_review,
+        start,
+        steps,
+    )
+
+
 class RecallCache:
     """`_recall_after_review` remembered by the card's whole fsrs state, the moment of the
     review, the moment of the recall and `steps`, for one scheduler (the caller's).
@@ -323,16 +338,7 @@ class RecallCache:
         steps: bool,
     ) -> list[float]:
         """`after_review` at each of `whens`, in their order."""
-        key = (
-            card.state,
-            card.step,
-            card.stability,
-            card.difficulty,
-            card.due,
-            card.last_review,
-            start,
-            steps,
-        )
+        key = _state_key(card, start, steps)
         moments = self._interned(whens)
         asked = self._asked.get(key)
         if asked is not None:
@@ -359,16 +365,7 @@ class RecallCache:
         asked_of = self._asked.get
         answers: list[list[float]] = []
         for card in cards:
-            key = (
-                card.state,
-                card.step,
-                card.stability,
-                card.difficulty,
-                card.due,
-                card.last_review,
-                start,
-                steps,
-            )
+            key = _state_key(card, start, steps)
             asked = asked_of(key)
             if asked is not None:
                 before = asked.whens
