@@ -11,7 +11,7 @@ import click
 
 from quiz.cli import plain
 from quiz.cli.choice import Choice
-from quiz.cli.context import Context, display_path, listing, pass_context, shown_summary, warn
+from quiz.cli.context import Context, display_path, listing, pass_context, tell_summary, warn
 from quiz.plural import counted
 from quiz.textsafe import printable
 
@@ -265,8 +265,7 @@ def list_command(
             columns, [ref.title for ref in refs], terminal_width(), (topic_column, pack_column)
         )
         click.echo("\n".join(lines))
-    if index.summary is not None:
-        click.echo(printable(shown_summary(index.summary)), err=True)
+    tell_summary(index.summary)
 
 
 @click.command("schema")

@@ -16,10 +16,9 @@ from quiz.cli.context import (
     open_store,
     pass_context,
     plan_queue_now,
-    shown_summary,
+    tell_summary,
 )
 from quiz.plural import counted
-from quiz.textsafe import printable
 from quiz.wrapping import fold_text, terminal_width
 
 if TYPE_CHECKING:
@@ -118,8 +117,7 @@ def cards_command(
             "not every due card (`drillbit plan` says why)."
         )
         click.echo(fold_text(said, width))
-    if refs.summary is not None:
-        click.echo(printable(shown_summary(refs.summary)), err=True)
+    tell_summary(refs.summary)
 
 
 def _due_legend(shown: Sequence[CardRow], planned: int | None) -> str:

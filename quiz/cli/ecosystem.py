@@ -17,7 +17,7 @@ from quiz.cli.context import (
     display_paths,
     open_store,
     pass_context,
-    shown_summary,
+    tell_summary,
 )
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError, InputFileError, UsageError
@@ -466,9 +466,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
             else ""
         )
     )
-    left_out = _left_out(bank, packs)
-    if left_out is not None:  # a deck shared without a card, or a pack's title, said why
-        click.echo(printable(shown_summary(left_out)), err=True)
+    # a deck shared without a card, or a pack's title, said why
+    tell_summary(_left_out(bank, packs))
     if report.notes == 0:
         raise DrillbitError("no card could be exported", title="export anki")
     for line in fold_line(DESCRIPTION_NOTICE, terminal_width()):
