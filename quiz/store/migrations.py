@@ -323,13 +323,18 @@ def migrate(conn: sqlite3.Connection, *, now: datetime, target: int = LATEST_VER
 
     `conn` must be in autocommit mode (isolation_level=None): each migration runs
     in its own BEGIN IMMEDIATE ... COMMIT so a failure leaves the previous version intact.
+    The version is read again inside each transaction: two processes that open a new
+    file at once (two browser tabs of `drillbit serve`) both saw version 0 first, and the
+    second, once the first had committed, failed on "table schema_migrations already exists".
     """
     applied: list[int] = []
-    current = schema_version(conn)
     for migration in MIGRATIONS:
-        if not current < migration.version <= target:
-            continue
+        if migration.version > target:
+            break
         conn.execute("BEGIN IMMEDIATE")
+        if schema_version(conn) >= migration.version:
+            conn.execute("COMMIT")  # applied already, by this process or another
+            continue
         try:
             for statement in migration.statements:
                 conn.execute(statement)

@@ -90,3 +90,34 @@ def test_a_failing_migration_rolls_back_and_leaves_the_previous_version(
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
     assert "half_done" not in tables
     conn.close()
+
+
+class _OvertakenConnection(sqlite3.Connection):
+    """A connection another process overtakes: just before its first migration's BEGIN,
+    `other` migrates the same file to the latest version (as a second browser tab's app
+    did, started in the same instant on a new home)."""
+
+    other: sqlite3.Connection | None = None
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql == "BEGIN IMMEDIATE" and self.other is not None:
+            other, self.other = self.other, None
+            assert migrate(other, now=NOW) == list(range(1, LATEST_VERSION + 1))
+        return super().execute(sql, *args)  # type: ignore[arg-type]
+
+
+def test_a_database_another_process_migrated_meanwhile_is_left_as_it_is(tmp_path: Path) -> None:
+    """Both read version 0 of a new file; the second failed with "table schema_migrations
+    already exists" once the first had committed, and its tab's app did not start."""
+    path = tmp_path / "drillbit.db"
+    overtaken = sqlite3.connect(path, isolation_level=None, factory=_OvertakenConnection)
+    other = sqlite3.connect(path, isolation_level=None)
+    assert isinstance(overtaken, _OvertakenConnection)
+    overtaken.other = other
+    assert schema_version(overtaken) == 0
+    assert migrate(overtaken, now=NOW) == []
+    assert schema_version(overtaken) == LATEST_VERSION
+    rows = overtaken.execute("SELECT version FROM schema_migrations ORDER BY version").fetchall()
+    assert [row[0] for row in rows] == list(range(1, LATEST_VERSION + 1))
+    other.close()
+    overtaken.close()
