@@ -22,13 +22,16 @@ import shlex
 import signal
 import socket
 import sys
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from quiz.errors import DrillbitError, UsageError
 from quiz.plural import counted
 from quiz.serve.login import TOKEN_PARAM, Login, is_loopback, public_url
+
+if TYPE_CHECKING:
+    from quiz.serve.tabapp import TabApp
 
 SHUTDOWN_SECONDS = 3.0
 """How long Ctrl-C waits for requests in flight once every tab is closed."""
@@ -108,6 +111,13 @@ async def _cancel_leftover_tasks() -> None:
     await asyncio.gather(*leftover, return_exceptions=True)
 
 
+async def _end_apps(services: Iterable[TabApp]) -> None:
+    """End the app of every tab whose handler was cancelled before it had reaped it (the
+    server's shutdown gives handlers `SHUTDOWN_SECONDS`; a tab closing as Ctrl-C came
+    could need longer)."""
+    await asyncio.gather(*(service.end_now() for service in list(services)))
+
+
 def _make_server(
     command: str,
     host: str,
@@ -139,6 +149,7 @@ def _make_server(
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.open_tabs: dict[Any, web.WebSocketResponse] = {}
+            self.unended: set[TabApp] = set()  # app processes started, not yet reaped
             self.pages: Any = None  # the folder of the rewritten page, kept while serving
             self.tabs_starting = 0  # admitted, app process not registered yet
             self.slot_freed: asyncio.Condition | None = None  # made in the event loop
@@ -300,6 +311,7 @@ def _make_server(
             )
             self.tabs_starting -= 1
             self.open_tabs[service] = websocket
+            self.unended.add(service)
             try:
                 width, height = terminal_size(
                     request.query.get("width"), request.query.get("height")
@@ -313,6 +325,7 @@ def _make_server(
             finally:
                 await self.free_slot(service)
                 await _stop_app(service)
+                self.unended.discard(service)
                 await websocket.close()
             return websocket
 
@@ -386,8 +399,11 @@ def _make_server(
                 loop.run_until_complete(self.run())
             finally:
                 loop.run_until_complete(_cancel_leftover_tasks())
+                loop.run_until_complete(_end_apps(self.unended))
                 loop.run_until_complete(loop.shutdown_asyncgens())
                 loop.close()
+                if self.pages is not None:
+                    self.pages.cleanup()  # not left to the collector, which warns of it
 
     import tempfile
 

@@ -112,6 +112,24 @@ class TabApp(AppService):
         if text := self.stderr_tail.text():
             sys.stdout.write(text)  # where textual-serve said the app's stderr
 
+    async def end_now(self) -> None:
+        """At the server's end, for an app whose tab did not finish closing (its handler
+        was cancelled while it waited for the process): kill it, reap it and close its
+        transport while the event loop still runs. Left to the garbage collector, the
+        transport closed itself after the loop had and printed a traceback to the console
+        ("Event loop is closed"), and the process outlived the server."""
+        process = self._process
+        if process is None:
+            return
+        if process.returncode is None:
+            with contextlib.suppress(ProcessLookupError):
+                process.kill()
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(process.wait(), PROCESS_END_SECONDS)
+        transport = getattr(process, "_transport", None)  # asyncio keeps it here
+        if transport is not None:
+            transport.close()
+
     async def _reap(self) -> None:
         """Wait for the app's process to end (kill it if it lingers) and close its stdin."""
         process = self._process

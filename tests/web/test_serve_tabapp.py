@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shlex
 import signal
 import sys
@@ -111,3 +112,23 @@ async def test_an_app_that_lingers_after_its_terminal_closed_is_killed(
     await app.run()
     assert process.returncode == -signal.SIGKILL
     assert process.stdin is not None and process.stdin.is_closing()
+
+
+async def test_an_app_whose_reaping_was_cancelled_is_ended_at_the_servers_end() -> None:
+    """The server's shutdown cancelled a closing tab's wait for its app (a CI run): the
+    process ran on and its transport was left to the collector, which closed it after the
+    event loop had closed and printed asyncio's traceback. `end_now` (the server's last step
+    before its loop closes) kills it, reaps it and closes its transport."""
+    app = _tab_app(
+        "import signal, time\nsignal.signal(signal.SIGTERM, signal.SIG_IGN)\ntime.sleep(600)\n"
+    )
+    process = await app._open_app_process()
+    waiting = asyncio.create_task(app._reap())
+    await asyncio.sleep(0)  # the wait has begun
+    waiting.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await waiting
+    assert process.returncode is None  # the cancelled wait left it running
+    await app.end_now()
+    assert process.returncode == -signal.SIGKILL
+    assert process._transport.is_closing()
