@@ -1160,3 +1160,34 @@ def test_the_linear_scaling_intuition_says_which_step_is_k_times_larger() -> Non
     body = text("linear-scaling-rule")
     assert "add up to about $k$ times the single-step update" not in body
     assert "so the large batch needs rate $k \\alpha$ to keep pace" in body
+
+
+# Fortieth round
+
+
+def test_decay_revives_a_dead_relu_only_through_a_positive_undecayed_bias() -> None:
+    # a first-layer unit on non-negative inputs, dead because w . x < -b for every x; plain
+    # SGD with L2 on w alone (the loss gives no gradient) shrinks w, so z tends to b
+    x = np.array([[0.2, 1.0, 0.5], [0.9, 0.1, 0.4]])  # two features, three examples
+    w0, lr, lam = np.array([-3.0, -2.0]), 0.1, 0.5
+
+    def alive_after(b: float, decay_bias: bool, steps: int = 2000) -> bool:
+        w, bias = w0.copy(), b
+        assert np.all(w @ x + bias < 0)  # dead at the start
+        for _ in range(steps):
+            w = w * (1 - lr * lam)
+            bias = bias * (1 - lr * lam) if decay_bias else bias
+        return bool(np.any(w @ x + bias > 0))
+
+    assert alive_after(0.3, decay_bias=False)
+    assert not alive_after(0.3, decay_bias=True)  # z keeps its sign: scaled by one factor
+    assert not alive_after(-0.3, decay_bias=False)
+    assert (
+        "one with $b > 0$ (dead because its weighted inputs outweighed it) slowly comes back"
+        in text("dead-relu")
+    )
+    assert "a unit with $b \\le 0$ stays dead" in text("dead-relu")
+    assert "while a positive bias is left undecayed" in text("relu-family")
+    assert "unless a positive bias is left undecayed while decay shrinks the weights" in text(
+        "relu-vs-sigmoid"
+    )
