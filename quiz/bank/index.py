@@ -8,8 +8,9 @@ the card cache, together with everything the load read: the content roots, each 
 folder, and the size, times and inode of its pack.yaml and of every card file. While all
 of those are unchanged (and the code is: the card cache's code stamp), a load would
 give the same cards, and the remembered index is returned after one `stat` per file.
-Anything else (a changed, added or removed file, a symbolic link, the cache turned off)
-means a full load. The card cache's own rules apply: a file changed in the last
+Anything else (a changed, added or removed file, a broken symbolic link or a link loop,
+the cache turned off) means a full load; a symbolic link that resolves is walked as its
+own key, where it resolves and its target's key. The card cache's own rules apply: a file changed in the last
 `RACY_SECONDS` is not trusted, and a damaged or foreign index file is a miss.
 """
 
@@ -121,6 +122,8 @@ def _card_keys(walk: str) -> dict[tuple[str, str, str], tuple[str, ...]]:
             at += 7
         elif record == "below":  # a folder or `.md` file not at `<topic>/<id>.md`: no card
             at += 7
+        elif record == "link":  # a symbolic link: its key is not its target's, never vouched
+            at += 12
         elif record == "card":
             keys.setdefault(
                 (current, fields[at + 1], fields[at + 2]), tuple(fields[at + 3 : at + 7])

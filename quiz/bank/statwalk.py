@@ -23,7 +23,8 @@ UNSAFE = b"-\n"
 
 
 class Unsafe(Exception):
-    """Something the walk cannot vouch for (a symbolic link, a folder that vanished)."""
+    """Something the walk cannot vouch for (a broken link or a link loop, a folder that
+    vanished)."""
 
 
 def walk(roots: Sequence[str]) -> tuple[int, str] | None:
@@ -82,8 +83,7 @@ def _pack(pack_dir: str, fields: list[str]) -> int:
     mtime or ctime seen.
     """
     pack_file = _join(pack_dir, PACK_FILE)
-    if S_ISLNK(_mode(pack_file, follow=False)):
-        raise Unsafe(pack_file)
+    linked_pack_file = S_ISLNK(_mode(pack_file, follow=False))
     topics: list[tuple[str, str]] = []
     loose: list[str] = []  # `.md` files beside pack.yaml: a card-like one is `misplaced`
     with os.scandir(pack_dir) as entries:
@@ -99,6 +99,8 @@ def _pack(pack_dir: str, fields: list[str]) -> int:
     newest = max(stat.st_mtime_ns, stat.st_ctime_ns)
     key = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)  # cachefile.file_key
     fields += ("pack", pack_dir, os.path.realpath(pack_dir), *map(str, key))
+    if linked_pack_file:  # the key above is its target's
+        newest = max(newest, _link(pack_file, PACK_FILE, fields))
     for name in sorted(loose):  # rare (a README.md): one lstat each, no listing more
         newest = max(newest, _loose(_join(pack_dir, name), name, fields))
     add = fields.append
@@ -122,8 +124,9 @@ def _pack(pack_dir: str, fields: list[str]) -> int:
                         newest = max(newest, below)
                     continue
                 stat = lstat(name, dir_fd=folder_fd)
-                if S_ISLNK(stat.st_mode):
-                    raise Unsafe(os.path.join(folder, name))
+                if S_ISLNK(stat.st_mode):  # rare: recorded apart, never vouched for
+                    newest = max(newest, _link(f"{folder}/{name}", f"{topic}/{name}", fields))
+                    continue
                 mtime, ctime = stat.st_mtime_ns, stat.st_ctime_ns
                 add(f"card\0{topic}\0{name}\0{stat.st_size}\0{mtime}\0{ctime}\0{stat.st_ino}")
                 if mtime > newest:
@@ -141,7 +144,7 @@ def _loose(path: str, name: str, fields: list[str]) -> int:
     skipped it: adding or removing one stayed hidden until something else changed)."""
     found = os.lstat(path)
     if S_ISLNK(found.st_mode):
-        raise Unsafe(path)
+        return _link(path, name, fields)
     _record("below", name, found, fields)
     return max(found.st_mtime_ns, found.st_ctime_ns)
 
@@ -162,10 +165,33 @@ def _below(path: str, relative: str, stat: os.stat_result, fields: list[str]) ->
             newest = max(newest, _below(f"{path}/{name}", f"{relative}/{name}", found, fields))
         elif name[-3:] == ".md":
             if S_ISLNK(found.st_mode):
-                raise Unsafe(f"{path}/{name}")
+                newest = max(newest, _link(f"{path}/{name}", f"{relative}/{name}", fields))
+                continue
             _record("below", f"{relative}/{name}", found, fields)
             newest = max(newest, found.st_mtime_ns, found.st_ctime_ns)
     return newest
+
+
+def _link(path: str, relative: str, fields: list[str]) -> int:
+    """A symbolic link the load reads through (a card, a `.md` file beside pack.yaml or
+    below a topic, pack.yaml itself; `relative` to the pack folder): the link's own key,
+    where it resolves and its target's key, 12 fields. What the load makes of it (read,
+    or `link-outside`) depends on nothing else, so the walk vouches for it: a link there
+    made every start a full load. A broken link or a loop cannot be told from a stat
+    (`Unsafe`: a full load, which reports it)."""
+    own = os.lstat(path)
+    try:
+        target = os.stat(path)
+    except OSError as error:
+        raise Unsafe(path) from error
+    _record("link", relative, own, fields)
+    fields += (os.path.realpath(path), *map(str, _key(target)))
+    return max(own.st_mtime_ns, own.st_ctime_ns, target.st_mtime_ns, target.st_ctime_ns)
+
+
+def _key(stat: os.stat_result) -> tuple[int, int, int, int]:
+    """`cachefile.file_key`: size, mtime, ctime, inode."""
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 
 def _record(kind: str, relative: str, stat: os.stat_result, fields: list[str]) -> None:

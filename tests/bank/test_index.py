@@ -102,17 +102,77 @@ def test_broken_duplicate_and_misplaced_files_index_as_a_load_does(tmp_path: Pat
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links")
-def test_a_symbolic_link_means_a_full_load_every_time(
+def test_a_symbolic_link_outside_is_remembered_with_its_problem(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    root = _bank(tmp_path)
+    """A link the load refuses (`link-outside`) is remembered with that problem; pointed
+    back inside, the load is done again (each start was a full load)."""
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "mini_bank", root)
     card = sorted(root.glob("mini/*/*.md"))[0]
-    outside = tmp_path / "outside.md"
-    outside.write_text(card.read_text(encoding="utf-8"), encoding="utf-8")
-    card.unlink()
+    inside = root / "mini" / ".drafts" / card.name  # hidden: never loaded itself
+    inside.parent.mkdir()
+    shutil.move(card, inside)
+    outside = tmp_path / card.name
+    outside.write_text(inside.read_text(encoding="utf-8"), encoding="utf-8")
     card.symlink_to(outside)
     roots = [root]
+    first, loaded = index.bank_index(roots)
+    assert loaded is not None and first.refs == _full(roots)
+    assert first.summary is not None and "[link-outside]" in first.summary
+    with monkeypatch.context() as patched:
+        _no_load(patched)
+        again, loaded = index.bank_index(roots)
+        assert loaded is None and again.summary == first.summary
+    card.unlink()
+    card.symlink_to(inside)  # the same name, now a link inside the pack
+    moved, loaded = index.bank_index(roots)
+    assert loaded is not None and moved.summary is None and moved.refs == _full(roots)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_link_to_a_card_inside_the_pack_is_remembered_and_follows_its_target(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A card kept in `.drafts/` and linked into its topic: the second start reads the index
+    only, and an edit of the target (not of the link) is seen."""
+    root = _bank(tmp_path)
+    card = sorted(root.glob("mini/*/*.md"))[0]
+    target = root / "mini" / ".drafts" / card.name
+    target.parent.mkdir()
+    shutil.move(card, target)
+    card.symlink_to(Path("..") / ".drafts" / card.name)
+    pack_file = root / "mini" / "pack.yaml"
+    shutil.move(pack_file, target.parent / "pack.yaml")
+    pack_file.symlink_to(Path(".drafts") / "pack.yaml")
+    roots = [root]
     assert card_index(roots) == _full(roots)
+    with monkeypatch.context() as patched:
+        _no_load(patched)
+        assert card_index(roots) == _full(roots)
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("title: ", "title: Edited ", 1), encoding="utf-8")
+    edited = card_index(roots)
+    assert edited == _full(roots) and any(r.title.startswith("Edited ") for r in edited)
+    shown = (target.parent / "pack.yaml").read_text(encoding="utf-8")
+    (target.parent / "pack.yaml").write_text(
+        shown.replace("title: Mini", "title: Retitled"), encoding="utf-8"
+    )
+    assert index.bank_index(roots)[0].pack_titles["mini"] == "Retitled"
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_link_loop_or_a_broken_link_is_a_full_load_every_time(tmp_path: Path) -> None:
+    root = _bank(tmp_path)
+    loop = root / "mini" / "basics" / "loop.md"
+    loop.symlink_to(loop)
+    broken = root / "mini" / "gone.md"
+    broken.symlink_to(root / "mini" / "nowhere.md")
+    roots = [root]
+    for _ in range(2):
+        found, loaded = index.bank_index(roots)
+        assert loaded is not None and found.refs == _full(roots)
+        assert found.summary is not None and "loop.md" in found.summary
     assert not index.index_path(roots).exists()
 
 

@@ -4,6 +4,7 @@ removed stayed hidden behind the remembered index until something else changed."
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -56,3 +57,23 @@ def test_a_readme_beside_pack_yaml_that_becomes_a_card_is_seen(tmp_path: Path) -
     readme.write_text(card.read_text(encoding="utf-8"), encoding="utf-8")
     summary, remembered = _told(root)
     assert not remembered and summary is not None and "README.md" in summary
+
+
+@pytest.mark.skipif(os.name != "posix", reason="symbolic links")
+def test_a_linked_readme_beside_pack_yaml_is_remembered(tmp_path: Path) -> None:
+    """A README.md beside pack.yaml that links to the pack's guide: each start was a full
+    load (the walk never vouched for a link); now the second reads the index only, and a
+    guide that becomes a card is still seen through the link."""
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "mini_bank", root)
+    guide = root / "mini" / "docs" / "pages" / "guide.md"  # below a folder: no card
+    guide.parent.mkdir(parents=True)
+    guide.write_text("# The mini pack\n\nThree cards for the tests.\n", encoding="utf-8")
+    (root / "mini" / "README.md").symlink_to(Path("docs") / "pages" / "guide.md")
+    assert _told(root) == (None, False)
+    assert _told(root) == (None, True)  # the index alone
+    card = sorted(root.glob("mini/*/*.md"))[0]
+    guide.write_text(card.read_text(encoding="utf-8"), encoding="utf-8")
+    summary, remembered = _told(root)
+    assert not remembered and summary is not None and "README.md" in summary
+    assert _told(root) == (summary, True)

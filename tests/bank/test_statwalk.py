@@ -71,7 +71,11 @@ def test_the_helper_walks_as_this_process_does(
     for some in (roots, [roots[1]], [roots[1] / "mini"], [tmp_path / "gone"], [Path("content")]):
         bank_index(some)
         assert _helper_walk(some) == statwalk.walk([str(root) for root in some])
-    (roots[1] / "mini" / "basics" / "linked.md").symlink_to(roots[1] / "mini" / "pack.yaml")
+    linked = roots[1] / "mini" / "basics" / "linked.md"
+    linked.symlink_to(roots[1] / "mini" / "pack.yaml")  # a link is walked as its target
+    assert _helper_walk(roots) == statwalk.walk([str(root) for root in roots]) is not None
+    linked.unlink()
+    linked.symlink_to(linked)  # a loop: no walk can vouch, here or there
     assert _helper_walk(roots) is None is statwalk.walk([str(root) for root in roots])
 
 
