@@ -40,6 +40,7 @@ __all__ = [
     "listing",
     "missing_drill",
     "missing_file",
+    "no_card_yet",
     "open_store",
     "pass_context",
     "plan_queue_now",
@@ -71,7 +72,7 @@ def check_index_names(index: BankIndex, **given: str | None) -> None:
     load is said to be so, with the file and the lint to run."""
     from quiz.selection import check_names
 
-    _no_card_yet(given.get("pack"), index.pack_titles, index.refs, index.broken)
+    no_card_yet(given.get("pack"), index.pack_titles, index.refs, index.broken)
     check_names(
         index.refs, broken=index.broken, show=display_path, packs=index.pack_titles, **given
     )
@@ -82,12 +83,12 @@ def check_bank_names(bank: Bank, **given: str | None) -> None:
     load is said to be so, with the file and the lint to run."""
     from quiz.selection import check_names
 
-    _no_card_yet(given.get("pack"), bank.packs, bank.cards, bank.broken_files)
+    no_card_yet(given.get("pack"), bank.packs, bank.cards, bank.broken_files)
     broken = sorted(bank.broken_files)
     check_names(bank.cards, broken=broken, show=display_path, packs=bank.packs, **given)
 
 
-def _no_card_yet(
+def no_card_yet(
     pack: str | None, packs: Collection[str], cards: Iterable[Named], broken: Iterable[Path]
 ) -> None:
     """UsageError for a pack that loads but has no card file yet (its pack.yaml written
@@ -165,6 +166,18 @@ class Context:
             self._summary_told = True
             tell_summary(bank.problem_summary())
         return bank
+
+    def indexed_bank(self, *, name_missing: bool = False) -> tuple[BankIndex, Bank]:
+        """The bank with its card index, loaded through `bank_index` as Home and `list`
+        load it: a load made because a file changed is remembered, so the next start reads
+        the index only (`export anki` called `load_bank`, and the next Home loaded the
+        whole bank again). `name_missing`: see `roots` (the summary names one too)."""
+        from quiz.bank.index import bank_index
+        from quiz.bank.loader import load_bank
+
+        roots = self.roots(name_missing=name_missing)
+        index, bank = bank_index(roots)
+        return index, bank if bank is not None else load_bank(roots)
 
     def bank_index(self, *, name_missing: bool = True) -> BankIndex:
         """Id, pack, topic, kind, title and tags of the cards `load_bank` would give, the

@@ -15,6 +15,7 @@ from quiz.cli.context import (
     SuggestingGroup,
     display_path,
     display_paths,
+    no_card_yet,
     open_store,
     pass_context,
     tell_summary,
@@ -427,9 +428,12 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     from quiz.wrapping import fold_line, terminal_width
 
     target = export_target(file, anki_kind(), force=force)
-    bank = obj.load_bank()
+    # with --pack a missing folder is named first (its cards may be the pack's); without,
+    # the whole summary names it, once
+    index, bank = obj.indexed_bank(name_missing=bool(packs))
     known = sorted({card.pack for card in bank.cards})
     for pack in packs:
+        no_card_yet(pack, bank.packs, bank.cards, bank.broken_files)  # as `list --pack` says
         # there, but none of its cards loads (its pack.yaml may not load either)
         folders = [path.parent.parent for path in sorted(bank.broken_files)]
         folder = bank.packs[pack].path if pack in bank.packs else None
@@ -467,7 +471,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
         )
     )
     # a deck shared without a card, or a pack's title, said why
-    tell_summary(_left_out(bank, packs))
+    tell_summary(_left_out(bank, packs) if packs else index.summary)
     if report.notes == 0:
         raise DrillbitError("no card could be exported", title="export anki")
     for line in fold_line(DESCRIPTION_NOTICE, terminal_width()):
