@@ -38,8 +38,38 @@ def yaml_error(exc: Exception, text: str) -> tuple[int, int, str]:
     mark = context_mark or problem_mark
     line, col = (mark.line, mark.column) if mark is not None else (0, 0)
     lines = text.split("\n")
+    if problem_mark is not None and problem_mark.line < len(lines):
+        # a tab is told at its own line: the context's is the line above, for a plain item
+        at = problem_mark.line
+        tabbed = _tab_slip(problem, lines[at].rstrip(), problem_mark.column, lines[:at])
+        if tabbed is not None:
+            return at, lines[at].index("\t"), tabbed
     row = lines[line].rstrip() if line < len(lines) else ""
     return line, col, _words(problem, context, row, col)
+
+
+def _tab_slip(problem: str, row: str, col: int, before: list[str]) -> str | None:
+    """A tab in the line's indentation or after its `-`, with the line to write when it is
+    a list item under another: libyaml says "found character that cannot start any token"
+    of one after a quoted item or a key (PyYAML's own `'\t'` in it is dropped), and "a tab
+    character that violates indentation" after a plain one, at the line above."""
+    if not ("tab character" in problem or "cannot start any token" in problem):
+        return None
+    text = row.lstrip(" \t")
+    lead = row[: len(row) - len(text)]
+    above = next((line.rstrip() for line in reversed(before) if line.strip()), "")
+    item = above.lstrip(" ")
+    fit = max(len(row), len(above)) <= _LONGEST
+    if "\t" in lead:
+        said = "a tab in the indentation: YAML indents with spaces only"
+        if text.startswith("- ") and item.startswith("- ") and fit:
+            return f"{said}: write '{above[: len(above) - len(item)]}{text}', as the item above"
+        return f"{said}, not tabs"
+    dash = text.startswith("-\t") and col == len(lead) + 1
+    if dash:
+        written = f"{lead}- {text[1:].lstrip()}"
+        return "a tab after '-': YAML wants a space there" + (f": write '{written}'" if fit else "")
+    return None
 
 
 def _words(problem: str, context: str, row: str, col: int) -> str:
@@ -60,7 +90,7 @@ def _words(problem: str, context: str, row: str, col: int) -> str:
             example = f"{prefix} {_quoted(match.group(3))}" if prefix else _quoted(match.group(3))
             return f"{problem}: a value holding ': ' must be in quotes, e.g. {example}"
         return f"{problem}: a value holding ': ' must be in quotes"
-    if "tab character" in problem:
+    if "tab character" in problem:  # a tab elsewhere than a line's indentation
         return f"{problem}: indent with spaces, not tabs"
     if "expected ':'" in problem and "simple key" in context:
         return _no_colon(row, fit) or problem

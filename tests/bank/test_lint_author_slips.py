@@ -112,11 +112,41 @@ def test_an_unquoted_colon_in_pack_yaml_shows_the_value_quoted(mini_bank: Path) 
     assert any(code == "yaml" and "e.g. title: 'Mini: basics'" in msg for _, _, code, msg in found)
 
 
+TAB_UNDER_ITEM = (
+    "invalid YAML in front matter: a tab in the indentation: YAML indents with spaces only:"
+    " write '  - cheap to compute', as the item above"
+)
+
+
 def test_a_tab_in_the_indentation_says_use_spaces(mini_bank: Path) -> None:
+    """At the tab's own line: after a plain item it was told at the item above (YAML's
+    context mark, where the plain value began)."""
     path = _edit(mini_bank, "  - cheap to compute", "\t- cheap to compute")
+    assert _mine(mini_bank, path) == [(13, 1, "yaml", TAB_UNDER_ITEM)]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "told"),
+    [
+        # after a quoted item libyaml says "found character that cannot start any token"
+        # (its '\t' dropped): the author was not told it is a tab
+        ("  - gradient 1 for z > 0 and 0 for z < 0", "  - 'gradient 1 for z > 0'", None),
+        ("  - cheap to compute", "  -\tcheap to compute", (13, 4, "a tab after '-'")),
+        ("difficulty: 1", "\tdifficulty: 1", (7, 1, "YAML indents with spaces only, not tabs")),
+    ],
+)
+def test_a_tab_is_named_at_its_place_whatever_yaml_says_of_it(
+    mini_bank: Path, old: str, new: str, told: tuple[int, int, str] | None
+) -> None:
+    if told is None:  # the quoted item above, then the tab
+        _edit(mini_bank, old, new)
+        path = _edit(mini_bank, "  - cheap to compute", "\t- cheap to compute")
+        assert _mine(mini_bank, path) == [(13, 1, "yaml", TAB_UNDER_ITEM)]
+        return
+    path = _edit(mini_bank, old, new)
     found = _mine(mini_bank, path)
-    assert [code for _, _, code, _ in found] == ["yaml"]
-    assert "indent with spaces, not tabs" in found[0][3]
+    assert [(line, col, code) for line, col, code, _ in found] == [(*told[:2], "yaml")]
+    assert told[2] in found[0][3] and "cannot start any token" not in found[0][3]
 
 
 def test_a_duplicate_key_is_reported_after_the_app_cached_the_card(
