@@ -664,10 +664,36 @@ def _check_across_files(
                     card.lines.get("related", 1),
                     1,
                     "unknown-related",
-                    f"related id '{related}' does not exist in the bank",
+                    f"related id '{related}' does not exist in the bank"
+                    + _meant(related, card, kept),
                 )
             )
     return kept
+
+
+def _meant(card_id: str, card: Card, cards: Sequence[Card]) -> str:
+    """A did-you-mean for a `related` id no card has: an id of the card's own pack first,
+    else of the bank, that is a typo of it (`difflib` ratio at least 0.8) or was renamed
+    from or to it by words added or dropped (`sigmoid-bound`, `sigmoid-derivative-bound`);
+    never the card's own id. Nothing when none is: 'base-card' is not 'my-card'."""
+    import difflib
+
+    words = set(card_id.split("-"))
+
+    def near(other: str) -> bool:
+        if other == card.id:
+            return False
+        theirs = set(other.split("-"))
+        if words <= theirs or theirs <= words:
+            return True
+        return difflib.SequenceMatcher(None, card_id, other).ratio() >= 0.8
+
+    own = [c.id for c in cards if c.pack == card.pack and near(c.id)]
+    found = own or [c.id for c in cards if c.pack != card.pack and near(c.id)]
+    if not found:
+        return ""
+    best = max(found, key=lambda other: difflib.SequenceMatcher(None, card_id, other).ratio())
+    return f" (did you mean '{best}'?)"
 
 
 def only_under(problems: Iterable[Problem], paths: Sequence[Path]) -> list[Problem]:
