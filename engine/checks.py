@@ -40,6 +40,8 @@ __all__ = [
     "fmt_pair",
     "max_abs_error",
     "missing_module_note",
+    "dtype_name",
+    "is_float64",
     "not_float64_reason",
     "not_written_message",
     "normal_z",
@@ -192,19 +194,45 @@ LAZY_HINT = ", which hands out its values one at a time; return a list of them i
 set where a list was asked for: the sandbox's wire says the same."""
 
 
-def not_float64_reason(dtype: np.dtype[Any]) -> str:
-    """Why a float dtype other than float64 fails a drill, as the end of a sentence.
+def is_float64(dtype: np.dtype[Any]) -> bool:
+    """True for float64 in either byte order: `>f8` (np.frombuffer of network-order bytes, a
+    `.byteswap().view(...)`) holds the same numbers as `<f8`, yet `!= np.float64` called it
+    another dtype and failed a right answer as "has dtype >f8"."""
+    return dtype.kind == "f" and dtype.itemsize == 8
 
-    A narrower one (float16, float32) keeps fewer digits. A wider one is np.longdouble
-    (float96, float128): it keeps more digits here, but the drills' contract is float64
-    (what the SPEC's conventions and every array check ask for) and its width is the
-    machine's choice (plain float64 on Windows and Apple silicon), so the same code gives
-    different results on another machine.
+
+def dtype_name(dtype: np.dtype[Any]) -> str:
+    """A dtype's name in native byte order ('float32' for `>f4`): a message that said ">f4"
+    named the byte order, which is not what fails, and not the width, which is."""
+    return str(dtype.newbyteorder("="))
+
+
+_DIGITS = {2: 3, 4: 7}
+"""Significant decimal digits a float of that many bytes keeps (float64 keeps about 16)."""
+
+
+def not_float64_reason(dtype: np.dtype[Any]) -> str:
+    """Why a float dtype other than float64 fails a drill, and what to do, as the end of a
+    sentence.
+
+    A narrower one (float16, float32) keeps fewer digits: the result must be computed in
+    float64 throughout, since a final `.astype(np.float64)` keeps the digits already lost. A
+    wider one is np.longdouble (float96, float128): it keeps more digits here, but the drills'
+    contract is float64 (what the SPEC's conventions and every array check ask for) and its
+    width is the machine's choice (plain float64 on Windows and Apple silicon), so the same
+    code gives different results on another machine.
     """
+    name = dtype_name(dtype)
     if dtype.itemsize < np.dtype(np.float64).itemsize:
-        return f"{dtype} keeps fewer digits, so compute it in float64"
+        digits = _DIGITS.get(dtype.itemsize, 3)
+        return (
+            f"{name} keeps about {digits} significant digits, float64 about 16, so compute it "
+            f"in float64 throughout (no np.{name} constants, dtype=np.{name} arrays or "
+            f".astype(np.{name})); an .astype(np.float64) at the end keeps the digits "
+            f"already lost"
+        )
     return (
-        f"{dtype} is np.longdouble, which keeps more digits than float64 on this machine but "
+        f"{name} is np.longdouble, which keeps more digits than float64 on this machine but "
         "is plain float64 on others (Windows, Apple silicon), so the drills ask for float64: "
         "return float(...) or compute it in float64"
     )
@@ -340,7 +368,7 @@ class Judgement:
             self.fail(f"{label} should be a numpy array, got {type_phrase(value)}{hint}")
         if value.dtype.kind not in "biuf":
             self.fail(f"{label} has dtype {value.dtype}; expected a numeric array")
-        if float64 and value.dtype != np.float64:
+        if float64 and not is_float64(value.dtype):
             extra = ""
             if value.dtype.kind == "b":
                 extra = " (convert with .astype(np.float64))"
@@ -362,9 +390,9 @@ class Judgement:
                     "it as float64 (np.zeros(shape), not dtype=int or np.zeros_like of an "
                     "integer array); .astype(np.float64) helps only if nothing was dropped"
                 )
-            elif value.dtype.kind == "f" and value.dtype.itemsize > 8:
+            elif value.dtype.kind == "f":
                 extra = f": {not_float64_reason(value.dtype)}"
-            self.fail(f"{label} has dtype {value.dtype}; expected float64{extra}")
+            self.fail(f"{label} has dtype {dtype_name(value.dtype)}; expected float64{extra}")
         if shape is not None and value.shape != shape:
             self.fail(
                 f"{label} has shape {value.shape}; expected {shape}{_shape_hint(value.shape, shape)}"
@@ -408,15 +436,17 @@ class Judgement:
         if isinstance(value, bool | np.bool_) or not isinstance(
             value, int | float | np.integer | np.floating | np.ndarray
         ):
-            self.fail(f"{label} should be a number, got {type_phrase(value)}")
+            one = isinstance(value, list | tuple) and len(value) == 1
+            hint = " of one item: return the number itself (float(x[0]))" if one else ""
+            self.fail(f"{label} should be a number, got {type_phrase(value)}{hint}")
         if isinstance(value, np.ndarray):
             if value.size != 1 or value.dtype.kind not in "iuf":
                 self.fail(f"{label} should be a single number, got an array of shape {value.shape}")
             value = value.reshape(())
         if isinstance(value, np.floating | np.ndarray) and value.dtype.kind == "f":
-            if value.dtype != np.float64:
+            if not is_float64(value.dtype):
                 self.fail(
-                    f"{label} is a {value.dtype} number; expected float64 (a Python float or "
+                    f"{label} is a {dtype_name(value.dtype)} number; expected float64 (a Python float or "
                     f"np.float64): {not_float64_reason(value.dtype)}"
                 )
         out = float(value)

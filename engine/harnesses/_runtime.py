@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextvars
 import itertools
+import sys
 import traceback  # noqa: F401 - loaded before the audit hooks: its import sets __defaults__, which they refuse
 import types
 from collections.abc import Callable, Iterator
@@ -28,6 +29,13 @@ _copy = np.ndarray.copy
 _make_extobj = _umath._make_extobj
 _get_extobj_dict = _umath._get_extobj_dict
 _extobj_var = _umath._extobj_contextvar
+_getrecursionlimit = sys.getrecursionlimit
+_setrecursionlimit = sys.setrecursionlimit
+GRADER_RECURSION_LIMIT = sys.getrecursionlimit()
+"""The recursion limit the grader runs under, read before any submission loads: code that
+lowered it (`sys.setrecursionlimit(50)`, or the lowest Python accepts) left the grader's own
+frames without room, and a correct result read "the result could not be encoded
+(RecursionError)"."""
 _FP_KINDS = ("overflow", "divide by zero", "invalid value", "underflow")
 _FP_KEYS = ("divide", "over", "under", "invalid")
 # Where numpy's error-state setters (np.errstate, np.seterr, np.seterrcall) and code that
@@ -400,6 +408,17 @@ def strict_by_default() -> bool:
     return contextvars.Context().run(_get_extobj_dict).get("call") is _RUN_RECORD
 
 
+def _grader_depth() -> None:
+    """Raise a recursion limit the submission lowered back to the grader's own.
+
+    Only raised, never lowered: a higher limit the code set for its own deep recursion stays
+    for its next call, and a lower one could only have made the code fail, never change a
+    value it returns, so the result is judged as any other.
+    """
+    if _getrecursionlimit() < GRADER_RECURSION_LIMIT:
+        _setrecursionlimit(GRADER_RECURSION_LIMIT)
+
+
 def execute_case(
     run_case: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]],
     fns: dict[str, Any],
@@ -416,6 +435,7 @@ def execute_case(
     after the call. Both checks remain best-effort: they run in the submission's process
     (`unguard`/`guard` open and close the sandbox's frame guard around the traceback walk).
     """
+    _grader_depth()  # code that lowered the limit as it loaded
     before = [(name, arr, arr.dtype, arr.shape, _tobytes(arr)) for name, arr in _arrays(inputs, "")]
     counted = _LAST_COUNTED[:] or fp_counts()
     makers = [home["_make_extobj"] for home in _MAKER_HOMES]
@@ -424,7 +444,10 @@ def execute_case(
         seal_error_state()
     outputs: dict[str, Any] | None = None
     try:
-        outputs = run_case(fns, inputs)
+        try:
+            outputs = run_case(fns, inputs)
+        finally:  # before the grader's own work on the result (its error, copy, encoding)
+            _grader_depth()
         state = _get_extobj_dict()
         tampered = fp_strict and (
             state.get("call") is not _RUN_RECORD or any(state.get(k) != "call" for k in _FP_KEYS)

@@ -207,6 +207,66 @@ def _number_hint(value: Any, cls: type, name: str) -> str | None:
     return None
 
 
+def _short_path(path: WirePath) -> str:
+    """`path_text` with a long run of indices cut: 32 '[0]'s in a row told nothing more than
+    the first few and how deep the value sits."""
+    text = path_text(path)
+    parts = text.split("][")
+    if len(parts) <= 8:
+        return text
+    return "][".join(parts[:4]) + "]..."
+
+
+_SUBCLASS_HINTS = {
+    "numpy.matrix": (
+        " that is always 2-D and whose * is a matrix product; return a plain array:"
+        " np.asarray(...) of it, and use @ for a matrix product"
+    ),
+    "numpy.ma.MaskedArray": (
+        " whose masked entries hold no value the grader could compare; return a plain array"
+        " (.filled(value) says what the masked entries are, np.asarray(...) keeps the data)"
+    ),
+    "numpy.memmap": " kept in a file; return a plain array: np.array(...) of it",
+}
+
+
+def _subclass_hint(value: Any) -> str:
+    """What to do with an ndarray subclass the wire refuses (the wire sends plain arrays only,
+    see `message`): np.matrix, a masked array and a memmap were told the same one line."""
+    name = _describe_type(value).partition(" ")[2]
+    return "a subclass of numpy.ndarray" + _SUBCLASS_HINTS.get(
+        name, "; return a plain numpy.ndarray (np.asarray(...))"
+    )
+
+
+def _array_refusal(arr: np.ndarray) -> str:
+    """Why an array of a dtype the wire does not carry is refused, and what to return: "an
+    array of dtype complex128 is not accepted; use a numeric dtype" read as a contradiction
+    (complex is numeric), and an object array of floats was not told how to convert."""
+    dtype = arr.dtype
+    if dtype.hasobject:
+        return (
+            "an array of dtype object (numpy holds Python objects in it, not numbers);"
+            " build it with dtype=np.float64, or convert it with .astype(np.float64)"
+        )
+    if dtype.kind == "c":
+        try:
+            real = arr.size <= RESULT_LIMIT and not bool(_ndarray.any(arr.imag))
+        except Exception:  # the plain refusal
+            real = False
+        if real:
+            return (
+                f"an array of dtype {dtype}, complex numbers whose imaginary parts are all 0;"
+                " the drills return real numbers, so return its .real (and look for where a"
+                " complex value came in: np.fft, np.emath, 1j, a complex dtype)"
+            )
+        return (
+            f"an array of dtype {dtype}, complex numbers; the drills return real numbers (a"
+            " complex one usually comes from the square root or log of a negative number)"
+        )
+    return f"an array of dtype {dtype} is not accepted; use a numeric dtype (float64)"
+
+
 def _reads_as_number(text: str) -> bool:
     """True when `float(text)` accepts `text` ('0.69', '1e-3', 'nan')."""
     try:
@@ -234,7 +294,11 @@ class Encoder:
     def encode(self, value: Any, path: WirePath = "value", depth: int = 0) -> Any:
         """The tagged JSON form of `value`; raises WireError naming the offending path."""
         if depth > MAX_DEPTH:
-            raise WireError(f"{path_text(path)}: nested more than {MAX_DEPTH} levels deep")
+            raise WireError(
+                f"{_short_path(path)}: lists, tuples or dicts nested more than {MAX_DEPTH} levels"
+                " deep; return what the Task asks for (a number, an array, or a list of them),"
+                " not each step's value wrapped in another list"
+            )
         cls = type(value)
         if cls is int and not INT_RANGE[0] <= value <= INT_RANGE[1]:
             raise WireError(
@@ -275,10 +339,7 @@ class Encoder:
         if value is None:
             raise WireError(f"{where}: got None (did the function forget to `return`?)")
         if isinstance(value, np.ndarray):
-            raise WireError(
-                f"{where}: got {_describe_type(value)}, a subclass of numpy.ndarray;"
-                " return a plain numpy.ndarray"
-            )
+            raise WireError(f"{where}: got {_describe_type(value)}, {_subclass_hint(value)}")
         raise WireError(f"{where}: {_refusal(value, cls)}")
 
     def _charge(self, items: int, path: WirePath) -> None:
@@ -298,11 +359,7 @@ class Encoder:
         name = _WIRE_NAMES.get(dtype)
         if name is None:
             if dtype.kind not in NUMERIC_KINDS or dtype.fields is not None or dtype.hasobject:
-                kind = "object" if dtype.hasobject else str(dtype)
-                raise WireError(
-                    f"{path_text(path)}: an array of dtype {kind} is not accepted;"
-                    " use a numeric dtype (float64)"
-                )
+                raise WireError(f"{path_text(path)}: {_array_refusal(arr)}")
             name = dtype.str  # numeric but not in the table: the parent will refuse it
         if arr.ndim > MAX_NDIM:
             raise WireError(f"{path_text(path)}: {arr.ndim} dimensions is too many")
