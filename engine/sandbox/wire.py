@@ -246,8 +246,8 @@ def _array_refusal(arr: np.ndarray) -> str:
     dtype = arr.dtype
     if dtype.hasobject:
         return (
-            "an array of dtype object (numpy holds Python objects in it, not numbers);"
-            " build it with dtype=np.float64, or convert it with .astype(np.float64)"
+            "an array of dtype object is not accepted (numpy holds Python objects in it, not"
+            " numbers): build it with dtype=np.float64, or convert it with .astype(np.float64)"
         )
     if dtype.kind == "c":
         try:

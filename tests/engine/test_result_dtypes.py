@@ -140,7 +140,10 @@ FAILING = [
         "imaginary parts are all 0; the drills return real numbers, so return its .real",
     ),
     ("r + 1e-3j", "complex numbers; the drills return real numbers"),
-    ("r.astype(object)", "dtype object (numpy holds Python objects in it, not numbers); build it"),
+    (
+        "r.astype(object)",
+        "dtype object is not accepted (numpy holds Python objects in it, not numbers): build",
+    ),
     ("(r > 0.5).astype(int)", "has dtype int64; expected float64: it holds only 0s and 1s"),
     ("np.round(r * 10).astype(np.int32)", "has dtype int32; expected float64: an integer array"),
     ("r > 0.5", "has dtype bool; expected float64 (convert with .astype(np.float64))"),
