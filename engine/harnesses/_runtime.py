@@ -419,6 +419,21 @@ def _grader_depth() -> None:
         _setrecursionlimit(GRADER_RECURSION_LIMIT)
 
 
+def _depth_kept(function: Any) -> Callable[..., Any]:
+    """`function` (a submitted entry) with the grader's recursion limit put back after each
+    call: a harness that calls two entries (batchnorm's forward, then its backward) or one
+    three times (seeded) ran its own frames between them under the limit the code had just
+    lowered, and a right answer read "your code raised RecursionError" with no line of it."""
+
+    def call(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        finally:
+            _grader_depth()
+
+    return call
+
+
 def execute_case(
     run_case: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]],
     fns: dict[str, Any],
@@ -444,8 +459,9 @@ def execute_case(
         seal_error_state()
     outputs: dict[str, Any] | None = None
     try:
+        kept = {name: _depth_kept(function) for name, function in fns.items()}
         try:
-            outputs = run_case(fns, inputs)
+            outputs = run_case(kept, inputs)
         finally:  # before the grader's own work on the result (its error, copy, encoding)
             _grader_depth()
         state = _get_extobj_dict()

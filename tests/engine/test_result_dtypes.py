@@ -300,6 +300,53 @@ LOWEST = (
 )
 
 
+LOWERED_AFTER_EACH_CALL = """
+
+import sys as _sys
+
+
+def _lowest_limit():
+    n = 1
+    while True:
+        try:
+            _sys.setrecursionlimit(n)
+            return
+        except RecursionError:
+            n += 1
+
+
+def _then_lowest_limit(function):
+    def call(*args, **kwargs):
+        result = function(*args, **kwargs)
+        _lowest_limit()
+        return result
+
+    return call
+"""
+
+
+@pytest.mark.parametrize("answer", FIRST_CORRECT, ids=[a.drill for a in FIRST_CORRECT])
+def test_every_drill_grades_a_right_answer_that_lowers_the_limit_in_each_call(
+    answer: Answer,
+) -> None:
+    """Each entry of a correct answer leaves the lowest limit Python accepts behind it. The
+    harnesses that call two entries (batchnorm, layernorm, dropout) or one several times
+    (initializers, the optimizers) failed with "your code raised RecursionError" and no
+    line, after the first fix that put the limit back only once run_case returned."""
+    checker = get_checker(answer.checker)
+    source = (
+        answer.source
+        + LOWERED_AFTER_EACH_CALL
+        + "".join(f"{name} = _then_lowest_limit({name})\n" for name in checker.entries)
+    )
+    limit = sys.getrecursionlimit()
+    try:
+        verdict = grade_source_inprocess(checker, source, seed=2)
+    finally:
+        sys.setrecursionlimit(limit)
+    assert verdict.passed, shown(verdict)
+
+
 @pytest.fixture(scope="module")
 def pool() -> Iterator[WorkerPool]:
     with WorkerPool(size=1) as warm:
