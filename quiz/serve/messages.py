@@ -5,7 +5,9 @@ textual.js sends JSON envelopes: `["stdin", text]`, `["resize", {"width": w, "he
 indexing: a message that was not JSON, not a list, too short or with a size that is not
 a number ended the tab's app with a traceback in the console. Here such a message is
 None (the server skips it), and a size is kept within what a screen can show: a resize
-to 100000 x 100000 cells asked the app to draw ten billion of them.
+to 100000 x 100000 cells asked the app to draw ten billion of them. JSON nested deeper
+than Python's recursion limit (`[[[[...`, 200 KB of it) is skipped too: `json.loads` raised
+RecursionError, not ValueError, which ended the tab with a traceback (fortieth round).
 """
 
 from __future__ import annotations
@@ -51,7 +53,7 @@ def read_envelope(text: str) -> Envelope | None:
     """The message in `text`, or None when it is none textual.js sends."""
     try:
         envelope = json.loads(text)
-    except ValueError:
+    except (ValueError, RecursionError):  # RecursionError: nested past the interpreter's limit
         return None
     if not isinstance(envelope, list) or not envelope or not isinstance(envelope[0], str):
         return None

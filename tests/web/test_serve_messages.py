@@ -41,6 +41,8 @@ def test_what_textual_js_sends_is_read(text: str, envelope: Envelope) -> None:
         '["resize", {"width": true, "height": 40}]',
         '["resize", [80, 24]]',
         '["quit"]',
+        "[" * 100_000 + "]" * 100_000,  # past the recursion limit: RecursionError, not ValueError
+        '["resize", ' + '{"w": ' * 50_000 + "1" + "}" * 50_000 + "]",
     ],
 )
 def test_anything_else_is_none(text: str) -> None:
@@ -82,4 +84,14 @@ async def test_input_with_half_a_surrogate_pair_leaves_the_tab_running(served: S
     """JSON can carry half of a UTF-16 pair, which has no UTF-8: encoding it for the app
     raised, and the tab's app ended with a traceback in the console."""
     assert await _pong_after(served, '["stdin", "a\\ud83d"]') == ["pong", "still there?"]
+    assert "the app of a tab failed" not in served.log.read_text()
+
+
+async def test_a_message_nested_past_the_recursion_limit_leaves_the_tab_running(
+    served: Served,
+) -> None:
+    """`json.loads` raises RecursionError for it, which the reading did not catch: the tab's
+    app ended and the console showed a traceback (fortieth round, on a live server)."""
+    nested = "[" * 100_000 + "]" * 100_000
+    assert await _pong_after(served, nested) == ["pong", "still there?"]
     assert "the app of a tab failed" not in served.log.read_text()
