@@ -39,6 +39,8 @@ KEEPALIVE_SECONDS = 75.0
 """How long a connection may stay idle, or take to send a request (aiohttp's default)."""
 APP_QUIT_SECONDS = 3.0
 """How long a tab's app process gets to quit (and save) before it is killed."""
+CLOSED_POLL_SECONDS = 0.5
+"""How often a relay of keys the app is slow to take looks whether the tab has closed."""
 SLOT_WAIT_SECONDS = 3.0
 """How long a new tab waits for a slot when every one is taken: a reloaded page asks for
 its new tab before the server has seen its old one close."""
@@ -109,6 +111,27 @@ async def _cancel_leftover_tasks() -> None:
     for task in leftover:
         task.cancel()
     await asyncio.gather(*leftover, return_exceptions=True)
+
+
+async def _unless_closed(websocket: Any, relay: Awaitable[object]) -> bool:
+    """Await `relay` (keys handed to a tab's app, which takes them as fast as it reads them)
+    unless the tab's websocket closes first; False then, the relay cancelled. A tab that
+    pasted 120 MB of keys and read no answers was dropped by the heartbeat while the server
+    waited on its app's stdin, and the app ran on for minutes, its memory growing to 1.2 GB
+    and its tab's slot taken, before the handler could end it (sandbox40's attack)."""
+    task = asyncio.ensure_future(relay)
+    try:
+        while not task.done():
+            await asyncio.wait({task}, timeout=CLOSED_POLL_SECONDS)
+            if not task.done() and websocket.closed:
+                task.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await task
+                return False
+        task.result()  # its exception, if it raised one
+        return True
+    finally:
+        task.cancel()  # the handler itself cancelled: the relay goes with it
 
 
 async def _end_apps(services: Iterable[TabApp]) -> None:
@@ -374,7 +397,9 @@ def _make_server(
                     self.skipped_messages += 1
                 elif envelope.kind == "stdin":
                     # a lone surrogate (JSON allows "\\ud800") has no UTF-8: it ended the tab
-                    await app_service.send_bytes(envelope.text.encode("utf-8", "replace"))
+                    keys = envelope.text.encode("utf-8", "replace")
+                    if not await _unless_closed(websocket, app_service.send_bytes(keys)):
+                        break
                 elif envelope.kind == "resize":
                     await app_service.set_terminal_size(*envelope.size)
                 elif envelope.kind == "ping":

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import AsyncIterator
+from typing import Any
 
 import aiohttp
 import pytest
+from aiohttp import WSMessage, WSMsgType
 
+from quiz.serve.login import Login
 from quiz.serve.messages import MOST_CELLS, Envelope, cells, read_envelope, terminal_size
+from quiz.serve.server import _make_server
 from tests.web.helpers import WAIT_SECONDS, Served
 
 
@@ -95,3 +101,53 @@ async def test_a_message_nested_past_the_recursion_limit_leaves_the_tab_running(
     nested = "[" * 100_000 + "]" * 100_000
     assert await _pong_after(served, nested) == ["pong", "still there?"]
     assert "the app of a tab failed" not in served.log.read_text()
+
+
+class _FloodedTab:
+    """A tab's websocket that has sent two pastes; it closes while the first is relayed."""
+
+    def __init__(self) -> None:
+        self.closed = False
+        self.sent: list[str] = []
+
+    def __aiter__(self) -> AsyncIterator[WSMessage]:
+        return self._messages()
+
+    async def _messages(self) -> AsyncIterator[WSMessage]:
+        for paste in ("first paste", "second paste"):
+            yield WSMessage(WSMsgType.TEXT, json.dumps(["stdin", paste]), None)
+
+    async def send_json(self, data: object) -> None:
+        self.sent.append(json.dumps(data))
+
+
+class _SlowApp:
+    """An app that never finishes reading its stdin (it takes keys one by one)."""
+
+    def __init__(self, tab: _FloodedTab) -> None:
+        self.tab = tab
+        self.given: list[bytes] = []
+
+    async def send_bytes(self, data: bytes) -> bool:
+        self.given.append(data)
+        self.tab.closed = True  # the heartbeat drops the tab while the app reads
+        await asyncio.Event().wait()
+        return True
+
+
+async def test_a_closed_tabs_keys_are_not_relayed_to_its_app(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """sandbox40: a tab pasted 120 MB of keys and read no answers; the heartbeat dropped it
+    while the relay waited on the app's stdin, and the keys already received went on to the
+    app one drain at a time for minutes (1.2 GB, the slot taken). The relay now ends once
+    the tab has closed, and the rest is not handed on."""
+    monkeypatch.setattr("quiz.serve.server.CLOSED_POLL_SECONDS", 0.01)
+    server: Any = _make_server("true", "127.0.0.1", 8765, Login.new("127.0.0.1", 8765), 2)
+    try:
+        tab = _FloodedTab()
+        app = _SlowApp(tab)
+        await asyncio.wait_for(server._process_messages(tab, app), 60)
+        assert app.given == [b"first paste"]
+    finally:
+        server.pages.cleanup()
