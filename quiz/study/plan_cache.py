@@ -9,6 +9,7 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from fsrs import Scheduler
 
@@ -21,6 +22,9 @@ from quiz.study.plan_status import (
     status_with_forecast,
     status_without_forecast,
 )
+
+if TYPE_CHECKING:
+    from quiz.study.plan import RecallCache
 
 
 def clock_changes_at(store: Store, now: datetime, tz: tzinfo) -> datetime:
@@ -63,6 +67,35 @@ class _Kept:
     """The status with its forecast, once asked."""
 
 
+def _recalls_key(kept: _Kept, status: PlanStatus, tz: tzinfo) -> object:
+    """What kept recalls must share with a forecast to be used in it: the cards (the same
+    objects: a reloaded bank is a new list), the plan (an edit), the local day, the time
+    zone and the scheduler's settings (the recalls are fsrs's with them)."""
+    return (
+        _Same(kept.cards),
+        status.plan,
+        local_date(kept.at, tz),
+        tz,
+        kept.scheduler.to_dict(),
+    )
+
+
+class _Same:
+    """An object compared by identity (a key's cards: equal lists of cards from another
+    bank load are not taken as the same, nor compared card by card), kept alive with it."""
+
+    __slots__ = ("thing",)
+
+    def __init__(self, thing: object) -> None:
+        self.thing = thing
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, _Same) and other.thing is self.thing
+
+    def __hash__(self) -> int:
+        return id(self.thing)
+
+
 class PlanCache:
     """The plan's status kept while nothing it is computed from has changed, so Home's
     line, Home's target warning and the stats screen's plot share one computation (on a
@@ -86,12 +119,21 @@ class PlanCache:
     Safe to share between Home's forecast worker and the screen's thread: a status is
     computed once under a lock, its forecast under another, so counting Home's line again
     does not wait for a forecast being computed.
+
+    After a change (an answer, mostly) the forecast is computed again with the last
+    pass's recalls of the previous one (`RecallCache`'s `earlier`): each is a function of
+    a card's fsrs state, the moments and the scheduler, so the cards an answer did not
+    move are not priced again, and the forecast is the one a cold computation gives. They
+    are kept only for the same cards, plan, local day, time zone and scheduler settings
+    (`_recalls_key`), and only from a forecast that finished.
     """
 
     def __init__(self) -> None:
         self._kept: _Kept | None = None
         self._lock = threading.Lock()
         self._forecast_lock = threading.Lock()
+        self._recalls: tuple[object, RecallCache] | None = None
+        """The last finished forecast's recalls and what they hold for (`_recalls_key`)."""
 
     def status(
         self,
@@ -112,10 +154,32 @@ class PlanCache:
             return status
         with self._forecast_lock:
             if kept.forecast is None:  # stopped once the store is closed: the app quit
+                recalls = self._take_recalls(kept, status, tz=tz)
                 kept.forecast = status_with_forecast(
-                    status, parts, kept.at, tz=tz, scheduler=scheduler, stop=store.is_closed
+                    status,
+                    parts,
+                    kept.at,
+                    tz=tz,
+                    scheduler=scheduler,
+                    stop=store.is_closed,
+                    recalls=recalls[1],
                 )
+                self._recalls = recalls
             return kept.forecast
+
+    def _take_recalls(
+        self, kept: _Kept, status: PlanStatus, *, tz: tzinfo
+    ) -> tuple[object, RecallCache]:
+        """The recalls for a forecast of `kept`, with its key: made from the previous
+        forecast's when that one's key is the same, else fresh (the cold path). The previous
+        ones are let go first: a forecast stopped half-way has moved some of them."""
+        from quiz.study.plan import RecallCache
+
+        key = _recalls_key(kept, status, tz)
+        earlier, self._recalls = self._recalls, None
+        if earlier is not None and earlier[0] == key:
+            return key, RecallCache(earlier[1])
+        return key, RecallCache()
 
     def has_forecast(self) -> bool:
         """Whether the status kept last has its forecast: asked right after `status` (which

@@ -25,7 +25,7 @@ from quiz.study.cards import StudyCard
 from quiz.study.days import json_time, local_date, next_day_start
 
 if TYPE_CHECKING:
-    from quiz.study.plan import DayPlan, ForecastDay, Pace, Readiness
+    from quiz.study.plan import DayPlan, ForecastDay, Pace, Readiness, RecallCache
 
 from quiz.study.plan_phrases import (
     cards_wait,
@@ -382,10 +382,11 @@ def status_with_forecast(
     scheduler: Scheduler,
     stop: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    recalls: RecallCache | None = None,
 ) -> PlanStatus:
     """`status` with its plan-followed forecast (none on and after the interview day);
-    ForecastStopped once `stop()` is true, `progress(done, days)` before each day
-    (`forecast`)."""
+    ForecastStopped once `stop()` is true, `progress(done, days)` before each day,
+    `recalls` the last pass's kept recalls (`forecast`)."""
     if parts.found is None:
         return status
     points = followed_forecast(
@@ -398,5 +399,6 @@ def status_with_forecast(
         scheduler=scheduler,
         stop=stop,
         progress=progress,
+        recalls=recalls,
     )
     return replace(status, forecast=tuple(points))

@@ -22,7 +22,7 @@ from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, day_start, next_day_start
 
 if TYPE_CHECKING:
-    from quiz.study.plan import DayPlan, ForecastDay, Pace, TimeBox
+    from quiz.study.plan import DayPlan, ForecastDay, Pace, RecallCache, TimeBox
 
 from quiz.study.plan_phrases import (
     PRACTISE_MORE,
@@ -425,6 +425,7 @@ def followed_forecast(
     scheduler: Scheduler,
     stop: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    recalls: RecallCache | None = None,
 ) -> list[ForecastDay]:
     """The plan-followed forecast from today's decision (`today_decision`): the only place it is
     computed, for Home's warning, the stats screen's plot and `drillbit plan` alike.
@@ -452,4 +453,5 @@ def followed_forecast(
         studied_today=queue.offered,
         stop=stop,
         progress=progress,
+        recalls=recalls,
     )

@@ -287,10 +287,21 @@ class RecallCache:
     The last answer per state is kept whole too: the next day asks the same moments but
     its first (`_Asked`), and gets them by one comparison of the lists, not a look-up a
     moment (14 million of them in a heavy home's forecast).
+
+    `earlier`: the cache of the previous forecast with the same scheduler; a card state
+    it worked out is moved from it when first asked, not worked out again. Every answer
+    is a function of its key (the state, the moments, `steps`) and the scheduler alone,
+    so whatever changed since (an answer, a plan edit) only misses: after one answer
+    most of a heavy home's cards are in the states they were (`PlanCache`). Only what
+    this forecast asks moves over, so the kept recalls stay one forecast's.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, earlier: RecallCache | None = None) -> None:
         self._known: dict[tuple[object, ...], dict[datetime, float]] = {}
+        self._earlier: dict[tuple[object, ...], dict[datetime, float]] = (
+            {} if earlier is None else earlier._known
+        )
+        """The previous forecast's recalls by state, moved over as asked (emptied)."""
         self._asked: dict[tuple[object, ...], _Asked] = {}
         self._moments: dict[tuple[datetime, ...], tuple[datetime, ...]] = {}
         """Each list of moments asked, kept as one tuple (`_interned`)."""
@@ -394,7 +405,7 @@ class RecallCache:
         or worked out now; kept as the state's last answer (`_Asked`)."""
         known = self._known.get(key)
         if known is None:
-            known = self._known[key] = {}
+            known = self._known[key] = self._earlier.pop(key, {})
         found: list[float] = []
         plain: _PlainReviews | None = None
         decided = False

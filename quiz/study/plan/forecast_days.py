@@ -149,6 +149,7 @@ def forecast(
     studied_today: Sequence[str] | None = None,
     stop: Callable[[], bool] | None = None,
     progress: Callable[[int, int], None] | None = None,
+    recalls: RecallCache | None = None,
 ) -> list[ForecastDay]:
     """Readiness from tomorrow to the interview day: plan followed vs nothing more studied.
 
@@ -167,13 +168,17 @@ def forecast(
     of CPU a day near the interview, and the app, quit meanwhile, waited for all of it.
     `progress(done, days)` is told before each day how many of the days are done, so a
     command can say how far it is (a minute and more on a heavy home, with no word).
+
+    `recalls`: the last pass's recalls to use, for a caller that keeps them from the
+    previous forecast (`RecallCache`'s `earlier`, `PlanCache`), made from a scheduler
+    equal to `scheduler`; a fresh one when None.
     """
     exact = Scheduler.from_dict({**scheduler.to_dict(), "enable_fuzzing": False})
     today = local_date(now, tz)
     followed = dict(memory)
     moment = as_utc(now)
     points: list[ForecastDay] = []
-    recalls = RecallCache()
+    recalls = RecallCache() if recalls is None else recalls
     followed_recalls = _DayRecalls(cards, followed, exact)
     idle_recalls = _DayRecalls(cards, memory, exact)
     seen = sum(1 for card in cards if card.id in followed)
