@@ -3,6 +3,7 @@
 (`RecallCache`'s `earlier`), so the cards an answer did not move are not priced again.
 What it gives must be what a cold `plan_status` gives, `==` on the whole status with its
 forecast; anything but the same cards, plan, day, zone and scheduler settings starts cold.
+And `takes_steps`' day check without a local date for a review days before the day.
 """
 
 from __future__ import annotations
@@ -10,8 +11,9 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from fsrs import Rating, Scheduler
@@ -21,7 +23,9 @@ from hypothesis import strategies as st
 import quiz.study.plan.curve
 from quiz.store import Store
 from quiz.study.cards import StudyCard
+from quiz.study.days import StudyZone, date_start, local_date
 from quiz.study.plan.curve import RecallCache
+from quiz.study.plan.new_cards import _SURELY_ANOTHER_DAY
 from quiz.study.plan_cache import PlanCache
 from quiz.study.plan_status import PlanStatus, plan_status
 from tests.study.test_plan import START, a_mixed_deck, plan_session, yesterday_s_plan
@@ -253,3 +257,34 @@ def test_a_stopped_forecast_keeps_no_recalls(
     later = moment + timedelta(seconds=1)
     assert _forecast(cache, store, later, scheduler) == _cold(store, later, scheduler)
     assert earlier_given == [False, True, False, False]  # the last: the cold one's
+
+
+ZONES = (
+    UTC,
+    ZoneInfo("America/New_York"),
+    ZoneInfo("Pacific/Apia"),  # skipped 2011-12-30: its offset moved by a whole day
+    ZoneInfo("Australia/Lord_Howe"),  # half-hour daylight saving
+    StudyZone(ZoneInfo("Europe/London"), 4),
+    StudyZone(ZoneInfo("America/New_York"), 1),  # the day starts in the repeated hour
+    StudyZone(ZoneInfo("Pacific/Apia"), 23),
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    zone=st.sampled_from(ZONES),
+    today=st.dates(date(2011, 12, 20), date(2012, 1, 10))
+    | st.dates(date(2026, 3, 1), date(2026, 11, 30)),
+    before=st.integers(0, 6 * 24 * 60),
+)
+def test_a_review_surely_before_the_day_is_on_an_earlier_day(
+    zone: tzinfo, today: date, before: int
+) -> None:
+    """`takes_steps` skips working out the local date of a review made `_SURELY_ANOTHER_DAY`
+    or more before the day's start: it must be an earlier study day in every zone (daylight
+    saving, a day's start in the repeated hour, a zone that skipped a day)."""
+    start = date_start(today, zone)
+    moment = start - _SURELY_ANOTHER_DAY - timedelta(minutes=before)
+    assert local_date(moment, zone) < today
+    # and the margin is not so wide that it keeps nothing out: a week is always before
+    assert local_date(start - timedelta(days=7), zone) < today
