@@ -224,3 +224,31 @@ def test_plan_day_takes_the_due_cards_it_took_and_decides_steps_alike(seed: int)
                     time_reviews=time_reviews,
                 )
                 assert day.reviews == expected
+
+
+@pytest.mark.parametrize("vectorised", [True, False])
+@pytest.mark.parametrize("seed", range(3))
+def test_a_copy_for_the_followed_memory_moves_apart_from_the_idle_one(
+    seed: int, vectorised: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The forecast's followed points start as a copy of the idle ones (fortieth round):
+    each must then follow its own memory, to the bit, whatever the other's changes."""
+    if vectorised:
+        monkeypatch.setattr(plan_forecast_days, "NUMPY_CARDS", 0)
+        monkeypatch.setattr(plan_forecast_days, "NUMPY_CARDS_LOADED", 0)
+    rng = random.Random(seed)
+    cards, memory, _plan, moment, _tz, _pace = _case(rng)
+    scheduler = rng.choice(SCHEDULERS)
+    idle = plan_forecast_days._DayRecalls(cards, memory, scheduler)
+    followed = dict(memory)
+    copied = idle.copy_for(followed)
+    assert copied.overall(moment) == idle.overall(moment)
+    for day in range(1, 6):
+        when = moment + timedelta(days=day)
+        for card in rng.sample(cards, 6):
+            changed = _memory(rng, [card], when).get(card.id)
+            if changed is not None:
+                followed[card.id] = changed
+                copied.update(card.id)
+        assert copied.overall(when) == plan_forecast_days._overall(cards, followed, when, scheduler)
+        assert idle.overall(when) == plan_forecast_days._overall(cards, memory, when, scheduler)
