@@ -25,7 +25,13 @@ from quiz.ecosystem.citations import take_citations, take_pointer
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.importplan import AskedAt, PlannedCard
 from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
-from quiz.ecosystem.keypoints import MIN_POINTS, is_statement, key_points
+from quiz.ecosystem.keypoints import (
+    MIN_POINTS,
+    bare_answer,
+    is_placeholder,
+    is_statement,
+    key_points,
+)
 from quiz.ecosystem.notes.found import NoteQuestion
 from quiz.plural import counted, plural
 from quiz.textsafe import describe_size
@@ -179,6 +185,15 @@ def plan_card(
             "point's limit) with a clause that stands alone; split it into shorter sentences",
             notes,
         )
+    if short_answer and not points and is_placeholder(" ".join(answer.split())):
+        return (
+            None,
+            "the answer is a placeholder (TODO, TBD...), not an answer yet; write it and"
+            " import again",
+            notes,
+        )
+    if short_answer and not points and (bare := bare_answer(answer, answer_tokens)) is not None:
+        points = [bare]  # "ReLU", "Adam", "1e-8": a one-word answer is a real card
     if short_answer and not points:
         return (
             None,

@@ -27,6 +27,7 @@ from quiz.ecosystem.ankitext import (
 )
 from quiz.ecosystem.cardids import KEBAB_NAME, kebab, unique_id, unique_name
 from quiz.ecosystem.cardtext import pack_yaml_text
+from quiz.ecosystem.clozecards import split_clozes
 from quiz.ecosystem.existingcards import (
     card_changes,
     exists_reason,
@@ -62,7 +63,8 @@ from quiz.ecosystem.planjobs import (
     read_in_two,
     split_pays,
 )
-from quiz.ecosystem.takeoff import take_off, taken_off_notices
+from quiz.ecosystem.remnote import UNANSWERED, answered_multi
+from quiz.ecosystem.takeoff import TakenOff, take_off, taken_off_notices
 from quiz.ecosystem.writeplan import WritingStopped as WritingStopped  # the CLI's entry points
 from quiz.ecosystem.writeplan import write_plan as write_plan
 from quiz.gcpause import gc_paused
@@ -146,7 +148,12 @@ def plan_import(
         )
         anki = off.anki  # decided once, for the take-off and the reader alike
         parsed, jobs, drafts = _read_questions(
-            shared, anki, pack_dir, topic_name, by_section=topic is None
+            shared,
+            anki,
+            pack_dir,
+            topic_name,
+            by_section=topic is None,
+            read=partial(_as_read, off),
         )
         used = kept_ids(jobs)  # no other question takes a card's id kept from before
         questions_seen = len(jobs)  # a cloze note kept as one card is one
@@ -159,6 +166,7 @@ def plan_import(
         if drafts is not None:
             drafts_in_turn = _let_go(drafts)  # inferred as drafts, not as drafts or None
             ready = drafts_in_turn
+        unanswered = {(line, line) for line, _ in off.remnote.unanswered}
         placed = _Placed(
             skipped=[
                 Skipped(
@@ -168,11 +176,16 @@ def plan_import(
                     place_of(notes_path, i.line),
                 )
                 for i in parsed.ignored
+                if (i.line, i.last or i.line) not in unanswered
             ],
             notices=taken_off_notices(off, notes_path, topic_name),
         )
         for job, draft_made in zip(_let_go(jobs), ready, strict=True):
             _place_question(job, draft_made, shared, pack_dir, force, used, placed)
+    placed.skipped.extend(
+        Skipped(line, f"'{front} >>>'", UNANSWERED, place_of(notes_path, line))
+        for line, front in off.remnote.unanswered
+    )
     nothing = _nothing_found(notes_text, notes_path, found, anki)
     if nothing is not None:
         placed.skipped.append(nothing)
@@ -224,16 +237,24 @@ def _pack_and_topic(
 
 
 def _read_questions(
-    shared: Shared, anki: bool, pack_dir: Path, topic_name: str, *, by_section: bool
+    shared: Shared,
+    anki: bool,
+    pack_dir: Path,
+    topic_name: str,
+    *,
+    by_section: bool,
+    read: Callable[[ParsedNotes], ParsedNotes],
 ) -> tuple[ParsedNotes, list[Job], list[Draft] | None]:
     """The notes' questions as jobs (each with its topic, folder and the id kept from an
     earlier import), and their cards drafted ahead when two processes pay: long notes are
     read in two halves at once (`read_in_two`), many questions planned in two (`drafts_split`).
+    What was read is as the take-off read it (`read`: `_as_read`).
     """
     notes_path, notes_text, pack_name = shared.notes_path, shared.notes_text, shared.pack
     jobs: list[Job] = []
 
     def prepare(notes: ParsedNotes) -> tuple[Callable[[int], Draft], parallel.Handover]:
+        notes = read(notes)
         jobs[:] = jobs_of(notes, pack_dir, pack_name, topic_name, by_section=by_section)
         jobs[:] = keep_earlier_ids(jobs, shared)
         return guessed_work(jobs, shared), handover_of(jobs)
@@ -245,11 +266,19 @@ def _read_questions(
     parsed = (
         parse_anki_text(notes_text, suffix_separator(notes_path.suffix))
         if anki
-        else parse_notes(notes_text)
+        else read(parse_notes(notes_text))
     )
     jobs = jobs_of(parsed, pack_dir, pack_name, topic_name, by_section=by_section)
     jobs = keep_earlier_ids(jobs, shared)
     return parsed, jobs, drafts_split(jobs, shared) if split_pays(len(jobs)) else None
+
+
+def _as_read(off: TakenOff, parsed: ParsedNotes) -> ParsedNotes:
+    """The questions as the take-off read them: a cloze note of several deletions a
+    question per deletion (`split_clozes`), a RemNote `Front >>>` card's answer its lines
+    under it, as it reads (`answered_multi`)."""
+    parsed = answered_multi(parsed, off.remnote.multi)
+    return split_clozes(parsed, off.cloze_sources)
 
 
 def _draft_of(job: Job, draft_made: Draft | None, shared: Shared, used: set[str]) -> Draft:

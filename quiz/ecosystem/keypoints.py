@@ -747,3 +747,44 @@ def _spread(pool: list[_Candidate], count: int) -> list[_Candidate]:
     step = (len(pool) - 1) / (count - 1)
     picks = sorted({round(i * step) for i in range(count)})
     return [pool[i] for i in picks] + [c for i, c in enumerate(pool) if i not in picks]
+
+
+_BARE_BLOCKS = frozenset(
+    {
+        "paragraph_open",
+        "paragraph_close",
+        "inline",
+        "bullet_list_open",
+        "bullet_list_close",
+        "ordered_list_open",
+        "ordered_list_close",
+        "list_item_open",
+        "list_item_close",
+    }
+)
+"""Blocks a bare answer may sit in: a paragraph, or the one item of a list (`- Adam`)."""
+PLACEHOLDERS = frozenset({"todo", "tbd", "tba", "fixme", "xxx", "wip", "tk"})
+"""Words people write where an answer will go: no answer yet, never a card's."""
+
+
+def bare_answer(answer: str, tokens: list[Token] | None = None) -> str | None:
+    """A short answer that holds no statement ("ReLU", "Adam", "`1e-8`", "- Leaky ReLU") as
+    its one key point, or None when it is no such answer (a table, code, two lines, no
+    word). Anki and RemNote users keep many such cards; they were skipped as too short.
+    `tokens`: the answer's, when the caller has parsed it already."""
+    if tokens is None:
+        tokens = parse(answer)
+    inlines = [token for token in tokens if token.type == "inline"]
+    if len(inlines) != 1 or any(token.type not in _BARE_BLOCKS for token in tokens):
+        return None
+    text = _inline_text(inlines[0]).strip()
+    if not _WORD_CHAR.search(text) or is_placeholder(text):
+        return None
+    if not acceptable(text):  # words in code only (`1e-8`): the point is the code's text
+        text = _CODE_SPAN.sub(lambda m: m.group(0).strip("`").strip(), text)
+    return text if acceptable(text) else None
+
+
+def is_placeholder(text: str) -> bool:
+    """True for an answer that is a placeholder ("TODO", "TBD", "FIXME", "...")."""
+    return text.strip(" .…!?:*_()[]-").lower() in PLACEHOLDERS

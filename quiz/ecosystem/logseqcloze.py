@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notes.read import CARD_TAG
 
@@ -35,6 +36,8 @@ class LogseqClozes:
     text: str
     lines: tuple[int, ...] = ()
     """1-based lines of the cloze cards' first lines."""
+    sources: tuple[ClozeSource, ...] = ()
+    """The cloze cards as written, to ask each cloze apart (`clozecards.split_clozes`)."""
 
     def note(self) -> str | None:
         """One line for the import's report, or None when no cloze card was read."""
@@ -46,8 +49,9 @@ class LogseqClozes:
             else "a Logseq cloze card"
         )
         return (
-            f"{cards} ({{{{cloze ...}}}} in a #card block) asked with each cloze as [...] and "
-            "answered with the text whole, the clozes in bold, then the child blocks"
+            f"{cards} ({{{{cloze ...}}}} in a #card block) asked a cloze at a time as [...],"
+            " the others shown, and answered with the text whole, that cloze in bold, then"
+            " the child blocks"
         )
 
 
@@ -58,6 +62,7 @@ def read_logseq_clozes(text: str) -> LogseqClozes:
         return LogseqClozes(text)  # the common case: no copy of a large file
     rows = text.split("\n")
     cards: list[int] = []
+    sources: list[ClozeSource] = []
     for index in outside_fences(rows, in_items=True):  # a block's fence opens after its mark
         row = rows[index]
         if "{{cloze" not in row:
@@ -77,7 +82,8 @@ def read_logseq_clozes(text: str) -> LogseqClozes:
         whole = _CLOZE.sub(_bold, said)
         rows[index] = f"{mark}Q: {hidden} **A:** {whole}{end}"
         cards.append(index + 1)
-    return LogseqClozes("\n".join(rows), tuple(cards))
+        sources.append(ClozeSource(index + 1, (said,), whole, highlights=False))
+    return LogseqClozes("\n".join(rows), tuple(cards), tuple(sources))
 
 
 def _bold(match: re.Match[str]) -> str:

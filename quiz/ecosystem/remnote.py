@@ -23,14 +23,15 @@ on a line), and read as Anki's clozes are, in notes tagged for cards or not
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from quiz.bank.markdown import scan_math
 from quiz.ecosystem.fences import code_span_test, in_code_span, outside_fences, span_test
 from quiz.ecosystem.keypoints import is_statement
+from quiz.ecosystem.notes.found import ParsedNotes
 from quiz.plural import counted, line_numbers
 
-__all__ = ["RemCards", "read_remnote_cards", "remnote_clozes"]
+__all__ = ["UNANSWERED", "RemCards", "answered_multi", "read_remnote_cards", "remnote_clozes"]
 
 _LINE = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<rest>[^\s#>|<].*)$")
 _SEPARATOR = re.compile(r"(?<![<>:;])(?:[ \t]+(?P<spaced>::)|[ \t]*(?P<sep>>>|<<|<>|;;))(?![<>:;])")
@@ -69,6 +70,10 @@ class RemCards:
     card (Quizlet's, Anki's) is read so, its term the title: asked from its back, its
     one-word answer would be skipped as too short, as theirs is."""
 
+    unanswered: tuple[tuple[int, str], ...] = ()
+    """(line, front) of `Front >>>` lines with no line indented under them: no card,
+    said at their line (`UNANSWERED`) rather than as text before or after a question."""
+
     @property
     def first(self) -> int:
         """The first line read, for the report (0 when none was)."""
@@ -81,7 +86,8 @@ class RemCards:
         said = "; ".join(
             part
             for part in (
-                f"{len(self.lines)} one-line cards ('Front >> Back', 'Concept :: Definition')"
+                f"{counted(len(self.lines), 'one-line card')} ('Front >> Back', 'Concept ::"
+                " Definition')"
                 " read as questions"
                 if self.lines
                 else "",
@@ -110,6 +116,30 @@ class RemCards:
                 f"{line_numbers(self.both_ways)}) are asked from the front only"
             )
         return said
+
+
+UNANSWERED = (
+    "a RemNote multi-line card ('Front >>>') with no line indented under it, so no answer:"
+    " indent its answer's lines under it (a line at its own depth is its sibling, not its"
+    " answer)"
+)
+"""Why a `Front >>>` line gives no card."""
+
+
+def answered_multi(parsed: ParsedNotes, lines: tuple[int, ...]) -> ParsedNotes:
+    """The notes with the questions of RemNote's multi-line cards (at `lines`) marked as
+    having their answer's start: the lines under `Front >>>` are its answer, as RemNote
+    reads them, and "no answer marker" was a note about nothing wrong."""
+    if not lines:
+        return parsed
+    at = set(lines)
+    return replace(
+        parsed,
+        questions=tuple(
+            replace(q, marker=True) if q.line in at and not q.marker else q
+            for q in parsed.questions
+        ),
+    )
 
 
 def _card(row: str) -> tuple[str, str, str, str] | None:
@@ -141,9 +171,12 @@ def _indent(row: str) -> int:
     )
 
 
-def _multi_line_cards(rows: list[str]) -> tuple[list[int], set[int]]:
+def _multi_line_cards(
+    rows: list[str], unanswered: list[tuple[int, str]] | None = None
+) -> tuple[list[int], set[int]]:
     """(the indices of `Front >>>` lines with at least one line indented under them, each
-    rewritten `Q: Front` in place; the indices of those lines and their children)."""
+    rewritten `Q: Front` in place; the indices of those lines and their children). Those
+    with no line under them are added to `unanswered` (1-based line, front)."""
     fronts: list[int] = []
     taken: set[int] = set()
     for index in outside_fences(rows, in_items=True):
@@ -160,6 +193,8 @@ def _multi_line_cards(rows: list[str]) -> tuple[list[int], set[int]]:
                 break
             children.append(below)
         if not children:
+            if unanswered is not None:
+                unanswered.append((index + 1, match["front"]))
             continue
         rows[index] = f"{match['lead']}Q: {match['front']}{rows[index][len(body) :]}"
         fronts.append(index)
@@ -208,7 +243,8 @@ def read_remnote_cards(text: str) -> RemCards:
     if not any(sep in text for sep in (">>", "<<", "<>", " ::", ";;")):
         return RemCards(text)
     rows = text.split("\n")
-    multi, taken = _multi_line_cards(rows) if ">>>" in text else ([], set())
+    empty: list[tuple[int, str]] = []
+    multi, taken = _multi_line_cards(rows, empty) if ">>>" in text else ([], set())
     found: dict[int, tuple[str, str, str, str]] = {}
     written = 0  # lines of text, the cards' among them
     for index in outside_fences(rows, in_items=True):
@@ -220,8 +256,11 @@ def read_remnote_cards(text: str) -> RemCards:
         if card is not None:
             found[index] = card
     multi_lines = tuple(i + 1 for i in multi)
-    if len(found) < _MIN_CARDS or _SHARE * len(found) < written:
-        return RemCards("\n".join(rows), multi=multi_lines) if multi else RemCards(text)
+    few = len(found) < _MIN_CARDS or _SHARE * len(found) < written
+    if not found or (few and not multi):  # a `Front >>>` card: the notes are RemNote's
+        if not multi:
+            return RemCards(text, unanswered=tuple(empty))
+        return RemCards("\n".join(rows), multi=multi_lines, unanswered=tuple(empty))
     both: list[int] = []
     backward: list[int] = []
     turned: list[int] = []
@@ -242,4 +281,5 @@ def read_remnote_cards(text: str) -> RemCards:
         tuple(backward),
         multi_lines,
         tuple(turned),
+        tuple(empty),
     )

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notes.tabs import indent_of
 from quiz.plural import line_numbers
@@ -47,6 +48,8 @@ class SrCards:
     """How those clozes were written: `==...==`, `{{c1::...}}` or both."""
     untagged: bool = False
     """The note is not tagged #flashcards: only its clozes were read (`read_untagged_clozes`)."""
+    sources: tuple[ClozeSource, ...] = ()
+    """The cloze cards as written, to ask each deletion apart (`clozecards.split_clozes`)."""
 
     def note(self, topic: str = "") -> str | None:
         """One line for the import's report, or None when no card was read; an untagged
@@ -61,7 +64,8 @@ class SrCards:
             kinds.append(
                 f"{len(self.clozes)} cloze{'s' if len(self.clozes) > 1 else ''}"
                 f" ({' or '.join(self.cloze_marks)}),"
-                " every deletion of one asked at once as [...]"
+                " each deletion asked apart as [...] (Anki's of one number together), the"
+                " others shown"
             )
         if not kinds:
             return None
@@ -168,11 +172,18 @@ def read_untagged_clozes(text: str) -> SrCards:
     highlights = not any(
         lines[i].rstrip().rstrip("*_ #").endswith("?") for i in outside_fences(lines)
     )
-    clozes, marks = _read_clozes(lines, highlights=highlights)
+    sources: list[ClozeSource] = []
+    clozes, marks = _read_clozes(lines, highlights=highlights, sources=sources)
     if not clozes:
         return SrCards(text)
     kept = tuple(mark for mark in ("==...==", "{{c1::...}}") if mark in marks)
-    return SrCards("\n".join(lines), clozes=tuple(clozes), cloze_marks=kept, untagged=True)
+    return SrCards(
+        "\n".join(lines),
+        clozes=tuple(clozes),
+        cloze_marks=kept,
+        untagged=True,
+        sources=tuple(sources),
+    )
 
 
 def read_sr_cards(text: str) -> SrCards:
@@ -220,7 +231,8 @@ def read_sr_cards(text: str) -> SrCards:
             continue
         if start is None:
             start = index
-    clozes, marks = _read_clozes(lines)
+    sources: list[ClozeSource] = []
+    clozes, marks = _read_clozes(lines, sources=sources)
     if not single and not multi and not clozes:
         return SrCards(text)
     return SrCards(
@@ -230,6 +242,7 @@ def read_sr_cards(text: str) -> SrCards:
         tuple(sorted(turned)),
         tuple(clozes),
         tuple(mark for mark in ("==...==", "{{c1::...}}") if mark in marks),
+        sources=tuple(sources),
     )
 
 
@@ -260,12 +273,15 @@ def cloze_whole(text: str, *, highlights: bool = True) -> str:
     )
 
 
-def _read_clozes(lines: list[str], *, highlights: bool = True) -> tuple[list[int], set[str]]:
+def _read_clozes(
+    lines: list[str], *, highlights: bool = True, sources: list[ClozeSource] | None = None
+) -> tuple[list[int], set[str]]:
     """Rewrite in place each paragraph of plain lines (not a card already, nor a card's
     answer) that holds a highlight, as the plugin's cloze card: `Q: ` and the text with
     each deletion as `[...]`, then ` **A:** ` and the text whole, its deletions bold, at
     its last line (lines keep their numbers). Returns the 1-based first lines, and the
-    marks the clozes were written with. Not `highlights`: only Anki's clozes make one."""
+    marks the clozes were written with. Not `highlights`: only Anki's clozes make one.
+    Each is added to `sources` as written, to be asked a deletion at a time."""
     found: list[int] = []
     marks: set[str] = set()
     rows = [index for index in outside_fences(lines) if lines[index].strip()]
@@ -301,4 +317,7 @@ def _read_clozes(lines: list[str], *, highlights: bool = True) -> tuple[list[int
                 asked += f" **A:** {whole}"
             lines[index] = asked + row[len(body) :]
         found.append(first + 1)
+        if sources is not None:
+            said = tuple(t.strip() for t in texts)
+            sources.append(ClozeSource(first + 1, said, whole, highlights))
     return found, marks

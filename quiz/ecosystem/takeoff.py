@@ -19,6 +19,7 @@ from quiz.ecosystem.ankitext import has_anki_header, is_anki_text, suffix_separa
 from quiz.ecosystem.blockids import drop_block_ids
 from quiz.ecosystem.blockrefs import BlockRefs, read_block_refs
 from quiz.ecosystem.cardtagplace import card_tag_last
+from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.footnotes import Footnotes, take_footnotes
 from quiz.ecosystem.htmlboxes import read_asking_boxes
 from quiz.ecosystem.importplan import Notice, place_of
@@ -85,6 +86,12 @@ class TakenOff:
     anki: bool = False
     """The file is a card list (an Anki export, a `.txt`/`.tsv`/`.csv` of cards), read as
     one (`is_anki_text`), decided here once for the take-off and the reader alike."""
+
+    @property
+    def cloze_sources(self) -> dict[int, ClozeSource]:
+        """The cloze notes as written by their question's line, to be asked a deletion at
+        a time (`clozecards.split_clozes`)."""
+        return {s.line: s for s in (*self.clozes.sources, *self.sr_cards.sources)}
 
 
 def take_off(notes_text: str, suffix: str) -> TakenOff:

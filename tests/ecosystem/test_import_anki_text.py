@@ -222,9 +222,9 @@ def test_skips_are_grouped_only_under_their_own_reason(tmp_path: Path) -> None:
     notes = tmp_path / "deck.txt"
     notes.write_text(
         "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n"
-        "Basic\tML\tDerivative of ReLU at z > 0?\t1\n"
-        "Basic\tML\tDerivative of tanh at 0?\t1\n"
-        "Basic\tML\tDerivative of the identity?\t1\n"
+        "Basic\tML\tDerivative of ReLU at z > 0?\t—\n"
+        "Basic\tML\tDerivative of tanh at 0?\t—\n"
+        "Basic\tML\tDerivative of the identity?\t—\n"
         "Cloze\tML\tThe {{c1::bias}}-{{c2::variance}} trade-off says simpler models have"
         " higher {{c1::bias}}.\tSee ESL 7.1. Fig 2:\n",
         encoding="utf-8",

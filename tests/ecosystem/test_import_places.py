@@ -28,7 +28,7 @@ def _answered(title: str) -> str:
 
 _MIXED = (
     "# Notes\n\n"  # 1
-    "## Q1: What is bias?\n\n**Answer:** ok\n\n"  # 3: too short
+    "## Q1: What is bias?\n\n**Answer:** —\n\n"  # 3: too short (no word)
     "## What is variance?\n\n"  # 7: no answer
     "## What is noise?\n\n"  # 9: no answer
     "## What is error?\n\n"  # 11: no answer

@@ -81,15 +81,15 @@ def test_a_split_plan_is_the_plain_plan(
         plain, split = _plans(notes, tmp_path / "content", monkeypatch, fork=fork)
         assert plan_summary(split) == plan_summary(plain), notes.name
     plain, _ = _plans(repeated, tmp_path / "content", monkeypatch, fork=fork)
-    assert [c.card_id for c in plain.cards] == ["what-is-x", "what-is-x-2"]
-    assert [s.place for s in plain.skipped] == [f"{repeated}:{n}" for n in (1, 8, 18)]
+    assert [c.card_id for c in plain.cards] == ["what-is-x", "why", "what-is-x-2"]
+    assert [s.place for s in plain.skipped] == [f"{repeated}:{n}" for n in (1, 18)]
     assert "already exists" in plain.skipped[-1].reason
     # a card already in its file as the notes write it is unchanged, split or not
     plain.cards[0].path.write_text(plain.cards[0].text, encoding="utf-8")
     plain, split = _plans(repeated, tmp_path / "content", monkeypatch, fork=fork)
     assert plan_summary(split) == plan_summary(plain)
     assert [c.card_id for c in plain.unchanged] == ["what-is-x"]
-    assert [c.card_id for c in plain.cards] == ["what-is-x-2"]
+    assert [c.card_id for c in plain.cards] == ["why", "what-is-x-2"]
 
 
 def test_small_notes_are_planned_in_one_process(monkeypatch: pytest.MonkeyPatch) -> None:

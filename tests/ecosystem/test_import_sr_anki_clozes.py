@@ -34,7 +34,9 @@ def test_anki_clozes_are_cloze_cards(tmp_path: Path) -> None:
     cards = {str(front(path)["title"]): path for path in content.rglob("*.md")}
     assert sorted(cards) == [
         "A learning rate that is too high makes the loss [...]",
-        "Adam keeps running averages of the [...] and of its [power]",
+        # one card per number, as Anki makes them; the other number's text shown
+        "Adam keeps running averages of the [...] and of its square",
+        "Adam keeps running averages of the gradient and of its [power]",
         "What is std::move for?",
     ]
     diverge = cards["A learning rate that is too high makes the loss [...]"]

@@ -48,9 +48,7 @@ def test_cloze_paragraphs_are_rewritten_in_place_and_counted() -> None:
     assert rows[12] == "Its ==bias-corrected== moments."  # a card's answer, no cloze
     assert rows[15] == "a ==b== in code"
     assert cards.clozes == (6, 8)
-    assert "2 clozes (==...==), every deletion of one asked at once as [...]" in (
-        cards.note() or ""
-    )
+    assert "2 clozes (==...==), each deletion asked apart as [...]" in (cards.note() or "")
 
 
 def test_a_note_of_clozes_only_imports_them(tmp_path: Path) -> None:

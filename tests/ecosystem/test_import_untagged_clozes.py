@@ -19,15 +19,17 @@ def test_an_untagged_note_of_clozes_gives_its_cards(tmp_path: Path) -> None:
     cards = content / "norm" / "norm"  # no section: the pack's own topic, named below
     assert "-> " + str(cards) in result.output
     assert "study --topic norm" in result.output
-    assert len(list(cards.glob("*.md"))) == 3
-    layer = cards / "layer-norm-takes-statistics-over-so.md"
+    assert len(list(cards.glob("*.md"))) == 4  # the layer norm note's two numbers: two cards
+    layer = cards / "layer-norm-takes-statistics-over-so-c1.md"
     assert front(layer)["title"] == (
-        "Layer norm takes its statistics over the [...], so it works the same at [...]"
+        "Layer norm takes its statistics over the [...], so it works the same at batch size one"
     )
     assert "**features of one example**" in answer_of(layer)
+    assert "**batch size one**" not in answer_of(layer)
     assert f"{NOTES}:3: note: flashcards: the note is not tagged #flashcards" in result.output
     said = " ".join(result.output.split())  # the report folds its lines to the terminal
-    assert "every deletion of one asked at once as [...]; they go to topic 'norm'" in said
+    assert "each deletion asked apart as [...] (Anki's of one number together), the others" in said
+    assert "shown; they go to topic 'norm'" in said
 
 
 def test_highlights_stay_emphasis_in_a_note_that_asks() -> None:
