@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from pathlib import Path
 
@@ -110,6 +110,18 @@ def card_title(title: str) -> str:
     return text[: MAX_TITLE_CHARS - 1].rsplit(" ", 1)[0] + "…"
 
 
+class IdsInUse(set[str]):
+    """The ids an import has given so far, and for each base id and folder the number to
+    try first: every candidate below it was given or is another file's, and both only
+    grow while a plan is made. Notes that repeat a title (hundreds of "Definition",
+    "Example") made each new card try base, -2, -3... from the start: quadratic, 23 of 37 s
+    of CPU planning 4 MiB of notes, fortieth round."""
+
+    def __init__(self, ids: Iterable[str] = ()) -> None:
+        super().__init__(ids)
+        self.starts: dict[tuple[str, Path], int] = {}
+
+
 def unique_id(
     base: str, target_dir: Path, used: set[str], taken: Mapping[str, Path]
 ) -> tuple[str, Path]:
@@ -120,13 +132,17 @@ def unique_id(
 
 
 def unique_name(base: str, target_dir: Path, used: set[str], taken: Mapping[str, Path]) -> str:
-    """`unique_id` without the path (made only to compare with a taken id's file)."""
-    counter = 1
+    """`unique_id` without the path (made only to compare with a taken id's file); with
+    `IdsInUse`, from the number its base last got in that folder."""
+    starts = used.starts if isinstance(used, IdsInUse) else None
+    counter = starts.get((base, target_dir), 1) if starts is not None else 1
     while True:
         candidate = base if counter == 1 else f"{base}-{counter}"
         if candidate not in used:  # cheap test first: notes repeat titles many times
             other = taken.get(candidate)
             if other is None or other.resolve() == (target_dir / f"{candidate}.md").resolve():
+                if starts is not None:
+                    starts[(base, target_dir)] = counter
                 return candidate
         counter += 1
 

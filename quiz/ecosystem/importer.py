@@ -25,7 +25,7 @@ from quiz.ecosystem.ankitext import (
     suffix_separator,
     tab_separated,
 )
-from quiz.ecosystem.cardids import KEBAB_NAME, kebab, unique_id, unique_name
+from quiz.ecosystem.cardids import KEBAB_NAME, IdsInUse, kebab, unique_id, unique_name
 from quiz.ecosystem.cardtext import pack_yaml_text
 from quiz.ecosystem.clozecards import split_clozes
 from quiz.ecosystem.existingcards import (
@@ -155,7 +155,7 @@ def plan_import(
             by_section=topic is None,
             read=partial(_as_read, off),
         )
-        used = kept_ids(jobs)  # no other question takes a card's id kept from before
+        used = IdsInUse(kept_ids(jobs))  # no other question takes a card's id kept from before
         questions_seen = len(jobs)  # a cloze note kept as one card is one
         job_folders = {job.target_dir for job in jobs}
         found = bool(parsed.questions)

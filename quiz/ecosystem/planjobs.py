@@ -12,7 +12,7 @@ from functools import cached_property
 from pathlib import Path
 
 from quiz.bank import parallel
-from quiz.ecosystem.cardids import base_id_of, kebab, unique_name
+from quiz.ecosystem.cardids import IdsInUse, base_id_of, kebab, unique_name
 from quiz.ecosystem.cardplan import plan_card
 from quiz.ecosystem.importplan import AskedAt, PlannedCard
 from quiz.ecosystem.importsplit import read_and_plan
@@ -194,7 +194,7 @@ def guessed_work(jobs: Sequence[Job], shared: Shared) -> Callable[[int], Draft]:
     """The draft of job i, made with the id it gets if every question before it makes a
     card (for planning out of order: the caller redoes, `Draft.id_choice`, the rare card
     whose id turns out otherwise, because an earlier question gave no card after all)."""
-    guessed = kept_ids(jobs)
+    guessed = IdsInUse(kept_ids(jobs))
     guesses: list[str | None] = []  # the first ones, made as far as a job asks
 
     def work(index: int) -> Draft:
