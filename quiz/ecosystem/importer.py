@@ -254,12 +254,15 @@ def _read_questions(
     jobs: list[Job] = []
 
     def prepare(notes: ParsedNotes) -> tuple[Callable[[int], Draft], parallel.Handover]:
-        notes = read(notes)
         jobs[:] = jobs_of(notes, pack_dir, pack_name, topic_name, by_section=by_section)
         jobs[:] = keep_earlier_ids(jobs, shared)
         return guessed_work(jobs, shared), handover_of(jobs)
 
-    early = read_in_two(notes_text, prepare) if not anki and early_split_pays(notes_text) else None
+    early = (
+        read_in_two(notes_text, prepare, read)
+        if not anki and early_split_pays(notes_text)
+        else None
+    )
     if early is not None:  # the notes read and the cards planned by two processes
         parsed, drafts = early
         return parsed, jobs, drafts

@@ -35,13 +35,25 @@ Prepare = Callable[[ParsedNotes], tuple[Callable[[int], Result], parallel.Handov
 way in both processes, so that item i means the same in each. One item per question."""
 
 
+def _as_is(parsed: ParsedNotes) -> ParsedNotes:
+    """The notes as the reader read them."""
+    return parsed
+
+
 def read_and_plan(
-    first_text: str, second_text: str, line: int, level: int, prepare: Prepare[Result]
+    first_text: str,
+    second_text: str,
+    line: int,
+    level: int,
+    prepare: Prepare[Result],
+    read: Callable[[ParsedNotes], ParsedNotes] = _as_is,
 ) -> tuple[ParsedNotes, list[Result]] | None:
     """(the notes read, every item's result), read and worked out by this process and a
     forked helper, the notes cut at the heading `line` of `level` into these two parts
     (`notes.cut.cut_notes`); None when the two parts do not read as the whole file (or no
-    helper could be made): then nothing was done."""
+    helper could be made): then nothing was done. `read` turns the whole notes read into
+    their questions (a cloze note's into one per deletion) in both processes alike, before
+    the items are counted."""
     with contextlib.ExitStack() as stack:
         fds: list[int] = []
         try:  # shared counters, a lock file, the helper's output file, two pipes; the fork
@@ -62,13 +74,13 @@ def read_and_plan(
         if pid == 0:
             os.close(up_read)
             os.close(down_write)
-            _helper(second_text, prepare, counters, lock, out, up_write, down_read)
+            _helper(second_text, prepare, read, counters, lock, out, up_write, down_read)
         os.close(up_write)
         os.close(down_read)
         up = stack.enter_context(os.fdopen(up_read, "rb"))
         down = stack.enter_context(os.fdopen(down_write, "wb"))
         try:
-            return _here(first_text, line, level, prepare, pid, counters, lock, out, up, down)
+            return _here(first_text, line, level, prepare, read, pid, counters, lock, out, up, down)
         except BaseException:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(pid, signal.SIGKILL)  # interrupted: no one will read its results
@@ -81,6 +93,7 @@ def _here(
     line: int,
     level: int,
     prepare: Prepare[Result],
+    read: Callable[[ParsedNotes], ParsedNotes],
     pid: int,
     counters: mmap.mmap,
     lock: IO[bytes],
@@ -99,7 +112,7 @@ def _here(
         down.close()  # the helper reads no go and exits
         parallel.reap(pid)
         return None
-    parsed = merge_parts(first.parsed, second.parsed)
+    parsed = read(merge_parts(first.parsed, second.parsed))
     # The helper gets the first part (and may claim items) before this process prepares
     # its own work: one item per question.
     parallel.set_items(counters, len(parsed.questions))
@@ -114,6 +127,7 @@ def _here(
 def _helper(
     second_text: str,
     prepare: Prepare[Result],
+    read: Callable[[ParsedNotes], ParsedNotes],
     counters: mmap.mmap,
     lock: IO[bytes],
     out: IO[bytes],
@@ -133,7 +147,7 @@ def _helper(
             with contextlib.suppress(EOFError):  # no go: the parts do not agree
                 first = pickle.load(pipe)
         if first is not None:
-            work, (pack, _unpack) = prepare(merge_parts(first, second.parsed))
+            work, (pack, _unpack) = prepare(read(merge_parts(first, second.parsed)))
             parallel.work_from_back(work, counters, lock, out, pack)
         code = 0
     finally:

@@ -161,7 +161,9 @@ def early_split_pays(text: str) -> bool:
 
 
 def read_in_two(
-    text: str, prepare: Callable[[ParsedNotes], tuple[Callable[[int], Draft], parallel.Handover]]
+    text: str,
+    prepare: Callable[[ParsedNotes], tuple[Callable[[int], Draft], parallel.Handover]],
+    read: Callable[[ParsedNotes], ParsedNotes],
 ) -> tuple[ParsedNotes, list[Draft]] | None:
     """The notes read and every question's draft made by this process and a helper from
     the start (`quiz.ecosystem.importsplit`), or None when the notes cannot be cut in two
@@ -169,7 +171,7 @@ def read_in_two(
     parts = cut_notes(text)
     if parts is None:
         return None
-    return read_and_plan(*parts, prepare)
+    return read_and_plan(*parts, prepare, read)
 
 
 def jobs_of(
