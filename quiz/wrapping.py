@@ -14,7 +14,6 @@ import os
 import re
 import shutil
 import sys
-import textwrap
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -47,9 +46,11 @@ def terminal_width(stream: TextIO | None = None) -> int | None:
 def fit(row: str, width: int | None) -> str:
     """`row` cut to `width` columns, "…" marking the cut (whole when `width` is None): a
     table's row (`quiz.cli.fit`) or a cell of one (`stats`' topic names)."""
-    if width is None or len(row) <= width:
+    if width is None or _cells(row) <= width:
         return row
-    return row[: max(width - 1, 0)] + "…"
+    from rich.cells import set_cell_size
+
+    return set_cell_size(row, max(width - 1, 0)).rstrip(" ") + "…"
 
 
 def fold_line(
@@ -59,7 +60,7 @@ def fold_line(
     deeper) before each further line; whole when `width` is None or the line fits. The
     spaces of each of `unbroken` (a file's path, `My Notes.md:12`) are no place to fold:
     a place cut at its space no longer names the file."""
-    if width is None or len(line) <= width:
+    if width is None or _cells(line) <= width:
         return [line]
     text = line.lstrip(" ")
     indent = line[: len(line) - len(text)]
@@ -133,7 +134,7 @@ def _kept(line: str, width: int) -> bool:
     four columns and no list item (code in a message: a traceback's, a file's lines)."""
     stripped = line.strip()
     indented = line.startswith(("    ", "\t")) and _MARKER.match(stripped) is None
-    return len(line) <= width or stripped.startswith(("|", "#")) or not stripped or indented
+    return _cells(line) <= width or stripped.startswith(("|", "#")) or not stripped or indented
 
 
 def _folded(line: str, width: int) -> list[str]:
@@ -159,11 +160,49 @@ def _folded(line: str, width: int) -> list[str]:
 
 def _wrapped(text: str, width: int, first: str, hang: str) -> list[str]:
     """`text` folded at spaces only (a long word or a hyphenated name stays whole)."""
-    return textwrap.wrap(
-        text,
-        width,
-        initial_indent=first,
-        subsequent_indent=hang,
-        break_long_words=False,
-        break_on_hyphens=False,
-    )
+    return fold_cells(text, width, first, hang)
+
+
+_CHUNK = re.compile(r"\s+|\S+")
+
+
+def _cells(text: str) -> int:
+    """The columns `text` takes in a terminal, as Rich (and so Textual) counts them: a CJK
+    character or an emoji two, an ambiguous one ("·", "→", "•") one. Counted by characters
+    where that cannot be wider than a line (no import for a short line)."""
+    if text.isascii():
+        return len(text)
+    from rich.cells import cell_len
+
+    return cell_len(text)
+
+
+def fold_cells(
+    text: str, width: int, first: str = "", hang: str = "", *, cut_words: bool = False
+) -> list[str]:
+    """`text` folded at whitespace into lines of `width` terminal cells (`_cells`), `first`
+    before the first line and `hang` before the others (both counted in the width); [] for
+    text with no words. A word wider than a line stays whole on a line of its own, or with
+    `cut_words` is cut between characters (never inside a wide one) onto as many lines as
+    it needs. The one fold of a line for `fold_line`, card Markdown and the TUI's card
+    heading: `textwrap` counts characters, so a title of CJK or emoji folded to twice the
+    room the terminal has."""
+    lines: list[str] = []
+    indent, line = first, ""
+    for chunk in _CHUNK.findall(text.expandtabs()):
+        if chunk.isspace():
+            line += " " * len(chunk) if line else ""  # no space starts a line
+            continue
+        if line and _cells(indent) + _cells(line + chunk) > width:
+            lines.append(indent + line.rstrip(" "))
+            indent, line = hang, ""
+        while not line and cut_words and _cells(chunk) > max(width - _cells(indent), 1):
+            from rich.cells import chop_cells
+
+            piece = chop_cells(chunk, max(width - _cells(indent), 1))[0]
+            lines.append(indent + piece)
+            indent, chunk = hang, chunk[len(piece) :]
+        line += chunk
+    if line:
+        lines.append(indent + line.rstrip(" "))
+    return lines

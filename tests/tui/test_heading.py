@@ -4,11 +4,12 @@ long for one line wraps onto a second, which the place ends."""
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 from textual.app import App, ComposeResult
 from textual.widgets import Label
 
 from quiz.tui.screens.study import StudyScreen
-from quiz.tui.widgets.heading import CardHeading
+from quiz.tui.widgets.heading import CardHeading, _split, heading_rows
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, FakeClock, press, resize, settle, showing
 
@@ -136,3 +137,31 @@ async def test_the_study_screen_keeps_the_coming_back_count_whole(
         await resize(pilot, 120, 24)
         await settle(pilot)
         assert heading.text.plain == whole and heading.size.height == 1
+
+
+WIDE_TITLES = [
+    "注意力機構の仕組みと計算量",
+    "注意力 機構の 仕組み と 計算量",
+    "Attention 🚀🚀🚀🚀🚀🚀🚀 weights",
+]
+
+
+@pytest.mark.parametrize("title", WIDE_TITLES)
+@pytest.mark.parametrize("room", [5, 7, 9, 11])
+def test_a_wide_title_splits_in_cells_and_loses_no_character(title: str, room: int) -> None:
+    """The heading's own split cut a CJK word with Rich's padding: "注意 " at 5 cells, and
+    the rest began one character later, "力" lost from the title shown. It is now the
+    app's one cell-aware fold (`fold_cells`), cut between characters, never in a wide one."""
+    first, rest = _split(title, room)
+    assert cell_len(first) <= room
+    assert first and not first.endswith(" ")
+    assert (first + rest).replace(" ", "") == title.replace(" ", ""), "every character shown"
+
+
+@pytest.mark.parametrize("width", [30, 41, 60])
+def test_a_wide_title_s_heading_rows_fit_their_width(width: int) -> None:
+    title = "注意力機構の仕組み: 長い系列での計算量とメモリ 🚀"
+    rows = heading_rows("concept", title, "attention · 3/20", width)
+    indent = cell_len(" concept  ")
+    for part, place in rows:
+        assert indent + cell_len(f"{part}  {place}" if part and place else part + place) <= width

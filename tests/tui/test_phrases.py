@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from rich.cells import cell_len
 from rich.console import Console
 from rich.style import Style
 
@@ -19,19 +20,22 @@ def test_phrases_that_fit_stay_on_one_line() -> None:
 
 
 @pytest.mark.parametrize("width", [54, 60, 79])
-def test_a_line_too_long_breaks_after_a_separator_and_each_line_fits(width: int) -> None:
+def test_a_line_too_long_breaks_between_phrases_without_a_dangling_dot(width: int) -> None:
+    """Home's plan line at 80 columns read "… on the day ·" and "21 planned today ·": a
+    line ending in its separator read as one cut short. The break takes the dot's place."""
     lines = break_between(PHRASES, width).splitlines()
     assert lines == [
-        "12 days left · readiness 71% → target 90% on the day ·",
+        "12 days left · readiness 71% → target 90% on the day",
         "today: 34 reviews + 12 new",
     ]
-    assert all(len(line) <= width for line in lines)
-    narrow = break_between(PHRASES, 53).splitlines()
-    assert narrow == ["12 days left ·", PHRASES[1] + " ·", PHRASES[2]]
+    assert all(cell_len(line) <= width for line in lines)
+    narrow = break_between(PHRASES, 51).splitlines()
+    assert narrow == PHRASES, "no line ends or starts with the separator"
+    assert not any(line.endswith("·") or line.startswith("·") for line in narrow)
 
 
 def test_a_phrase_wider_than_the_line_is_left_whole_on_its_own_line() -> None:
-    assert break_between(["ab", "a very long phrase", "cd"], 8) == "ab ·\na very long phrase ·\ncd"
+    assert break_between(["ab", "a very long phrase", "cd"], 8) == "ab\na very long phrase\ncd"
 
 
 def test_a_phrase_wider_than_the_line_breaks_between_its_clauses() -> None:
@@ -45,7 +49,10 @@ def test_a_phrase_wider_than_the_line_breaks_between_its_clauses() -> None:
         "3 days left · today: 0 reviews + 11 new, about 10 min at the default pace;",
         "1 card waits for tomorrow · the plan reaches only 33%",
     ]
-    assert all(len(line) <= 78 for line in lines)
+    assert all(cell_len(line) <= 78 for line in lines)
+    tight = break_between(phrases, 73).splitlines()  # the ";" needs its cell too
+    assert tight[0] == "3 days left", tight
+    assert all(cell_len(line) <= 73 for line in tight), tight
     assert break_between(phrases, 200) == " · ".join(phrases), "whole where it fits"
 
 
@@ -72,7 +79,7 @@ async def test_home_breaks_the_plan_line_between_phrases_at_any_width(
 
         assert plan_lines() == [status.line()], "one line where it fits"
         await resize(pilot, 80, 24)
-        assert plan_lines() == [" · ".join(status.phrases()[:2]) + " ·", status.phrases()[2]]
+        assert plan_lines() == [" · ".join(status.phrases()[:2]), status.phrases()[2]]
         await resize(pilot, 120, 30)
         assert plan_lines() == [status.line()], "and back on one line when wide again"
 
@@ -95,13 +102,15 @@ def test_the_count_line_breaks_before_the_backlog_note_not_inside_it() -> None:
     )
 
 
-def test_a_part_after_a_dot_leaves_the_dot_on_the_line_above() -> None:
+def test_a_part_after_a_dot_starts_the_next_line_without_it() -> None:
     """Home at 80 columns with a plan read "20 planned today" then "· 1 due by fsrs, not
-    today: ...", a line starting with a dot under the plan's lines, which end with one."""
+    today: ...", a line starting with a dot, and later "20 planned today ·", a line ending
+    with one: the break takes the dot's place."""
     note = " · 1 due by fsrs, not today: the plan reviews it in the last days before the interview if needed"
     parts = [("20 planned today", "bold yellow"), (note, "cyan")]
     breakdown = "144 new + 3 learning + 0 review = 147 cards"
     text = count_line(parts, breakdown, 78)
-    assert text.plain.splitlines() == ["20 planned today ·", note.removeprefix(" · "), breakdown]
-    dot = text.plain.index("·")
-    assert text.get_style_at_offset(Console(), dot) == Style.parse("cyan")  # the note's style
+    assert text.plain.splitlines() == ["20 planned today", note.removeprefix(" · "), breakdown]
+    assert "·" not in text.plain
+    first = text.plain.index("1 due")
+    assert text.get_style_at_offset(Console(), first) == Style.parse("cyan")  # the note's style

@@ -121,9 +121,11 @@ async def test_home_says_where_an_ended_plan_is_changed_or_cleared(
         set_plan(app.workspace, -days_ago, 30.0)
         screen.refresh_counts()
         await settle(pilot)
-        line = " ".join(summary_text(screen).split())
+        lines = summary_text(screen).splitlines()
+        line = " ".join(" ".join(lines).split())
         assert said in line
-        assert line.endswith("normal reviews resume · a new date, or none, in Settings (,)")
+        assert line.endswith("normal reviews resume a new date, or none, in Settings (,)")
+        assert lines[-1].strip() == "a new date, or none, in Settings (,)", "on a line of its own"
         assert "Plan" not in footer_descriptions(screen), "d is plain fsrs again"
 
 

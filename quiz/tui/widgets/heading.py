@@ -7,6 +7,8 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
+from quiz.wrapping import fold_cells
+
 MIN_ROOM = 8
 """The fewest cells a wrapped title's second line keeps beside the place (at 40 columns
 and under, a cut title)."""
@@ -14,18 +16,11 @@ and under, a cut title)."""
 
 def _split(title: str, room: int) -> tuple[str, str]:
     """`title`'s first line in `room` cells, cut between words (inside a word only when its
-    first word alone is wider), and the rest."""
-    words = title.split(" ")
-    first = words[0]
-    if cell_len(first) > room:
-        cut = Text(first)
-        cut.truncate(room)
-        return cut.plain, title[len(cut.plain) :]
-    taken = 1
-    while taken < len(words) and cell_len(f"{first} {words[taken]}") <= room:
-        first = f"{first} {words[taken]}"
-        taken += 1
-    return first, " ".join(words[taken:])
+    first word alone is wider: between characters, never inside a wide one), and the rest:
+    `quiz.wrapping.fold_cells`' first line, the fold every other line of the app uses."""
+    lines = fold_cells(title, room, cut_words=True)
+    first = lines[0] if lines else ""
+    return first, title[len(first) :].lstrip(" ")
 
 
 def heading_rows(kind: str, title: str, place: str, width: int) -> list[tuple[str, str]]:

@@ -17,8 +17,10 @@ beside a plan's), then the fsrs backlog's note (the stats screen's line too)."""
 
 
 def break_between(phrases: Sequence[str], width: int, separator: str = SEPARATOR) -> str:
-    """The phrases on as few lines of `width` cells as fit whole phrases: a line that would
-    overflow ends after the separator's dot and the next phrase starts the next line.
+    """The phrases on as few lines of `width` cells as fit whole phrases: where a line would
+    overflow the next phrase starts the next line, and the separator between them is left
+    out (a line never ends or starts with a "·": "21 planned today ·" at 80 columns read
+    as a line cut short, a phrase lost after its dot).
 
     Home's plan line ("12 days left · readiness … · today: 34 reviews + 12 new, about 25
     min") is longer than 80 columns; wrapped at any space it splits "+ 12 / new". A phrase
@@ -33,8 +35,9 @@ def break_between(phrases: Sequence[str], width: int, separator: str = SEPARATOR
         for index, piece in enumerate(pieces):
             between = separator if index == 0 else CLAUSE
             joined = piece if not current else current + between + piece
-            if current and cell_len(joined + separator.rstrip()) > width:
-                lines.append(current + between.rstrip())
+            semicolon = index < len(pieces) - 1  # room for the ";" a break after it leaves
+            if current and cell_len(joined) + semicolon > width:
+                lines.append(current + (CLAUSE.rstrip() if between == CLAUSE else ""))
                 current = piece
             else:
                 current = joined
@@ -50,16 +53,14 @@ def count_line(parts: Sequence[tuple[str, str]], breakdown: str, width: int) -> 
     of the fsrs backlog, " (9,991 due by fsrs; …)", goes under "200 due · 20 new today"),
     and the breakdown goes whole on a line of its own, never "= 144" and then "cards"
     (its note of buried cards, after a " · ", on the next one if it does not fit). A part
-    that begins with the separator leaves its dot at the end of the line above, as the
-    plan's line does (`break_between`): "20 planned today ·", then "1 due by fsrs, …",
-    where the next line began "· 1 due by fsrs" under the plan's lines ending in "·"."""
+    that begins with the separator starts the next line without it, as the plan's line
+    does (`break_between`): "20 planned today", then "1 due by fsrs, …" (the next line
+    began "· 1 due by fsrs", and later "20 planned today ·" ended a line with a dot)."""
     text = Text()
     used = 0
     for index, (part, style) in enumerate(parts):
         if index and used + cell_len(part) > width:
-            if part.startswith(SEPARATOR):
-                text.append(SEPARATOR.rstrip(), style=style)
-                part = part.removeprefix(SEPARATOR)
+            part = part.removeprefix(SEPARATOR)
             text.append("\n")
             part, used = part.lstrip(), 0
         text.append(part, style=style)
