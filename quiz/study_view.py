@@ -169,7 +169,7 @@ def _far_from(front: NumericFront, text: str) -> bool:
 
 def session_place(session: Session, topic: str) -> str:
     """The end of a card's heading: its topic and the session's count, "attention · 2 done ·
-    18 left, 3 coming back". It says what it counts, cards done and cards still to answer
+    18 left (3 coming back)". It says what it counts, cards done and cards still to answer
     (`Session.progress`), rather than a place out of a total, which would move under the
     person (a bury, the plan's minutes running out); cards a learning step brings back are
     named, since they keep "done" still while they are answered.
@@ -177,10 +177,11 @@ def session_place(session: Session, topic: str) -> str:
     While answers were given and none left the session yet (every card answered is in a
     learning step, as in a first session's or a session of learning cards only), the count
     says so, "2 answers, none done yet": "0 done" beside a bar at 0% read to a new user as
-    if the answers had not been taken."""
+    if the answers had not been taken. The cards coming back are among those left, said in
+    brackets: "20 left, 1 coming back" read as 21 cards to go."""
     done, total = session.progress
     back = session.coming_back
-    again = f", {back} coming back" if back else ""
+    again = f" ({back} coming back)" if back else ""
     answers = len(session.answers)
     count = (
         f"{done} done" if done or not answers else f"{counted(answers, 'answer')}, none done yet"

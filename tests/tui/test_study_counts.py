@@ -29,9 +29,9 @@ def _place(screen: StudyScreen) -> str:
     ("key", "rating", "after"),
     [
         # its 1-minute step: asked again ("0 done" beside a bar at 0% read as if unanswered)
-        ("1", "Again", "basics · 1 answer, none done yet · 3 left, 1 coming back"),
-        ("2", "Hard", "basics · 1 answer, none done yet · 3 left, 1 coming back"),  # its step
-        ("3", "Good", "basics · 1 answer, none done yet · 3 left, 1 coming back"),  # 10 minutes
+        ("1", "Again", "basics · 1 answer, none done yet · 3 left (1 coming back)"),
+        ("2", "Hard", "basics · 1 answer, none done yet · 3 left (1 coming back)"),  # its step
+        ("3", "Good", "basics · 1 answer, none done yet · 3 left (1 coming back)"),  # 10 minutes
         ("4", "Easy", "basics · 1 done · 2 left"),  # graduated: done for the day
     ],
 )
@@ -71,16 +71,16 @@ async def test_a_card_that_comes_back_is_done_when_answered_for_good(
         clock.advance(10)
         await press(pilot, "space", "enter", "2")  # Hard: back at the end
         await settle(pilot)
-        assert _place(study) == "basics · 1 answer, none done yet · 3 left, 1 coming back"
+        assert _place(study) == "basics · 1 answer, none done yet · 3 left (1 coming back)"
         clock.advance(10)
         await press(pilot, "2", "enter", "space", *"0.25", "enter", "space")  # both Good
         await settle(pilot)
         assert study.card is not None and study.card.id == "what-is-relu", "asked again"
-        assert _place(study) == "basics · 3 answers, none done yet · 3 left, 3 coming back"
+        assert _place(study) == "basics · 3 answers, none done yet · 3 left (3 coming back)"
         clock.advance(600)
         await press(pilot, "space", "enter", "4")  # Easy: graduated
         await settle(pilot)
-        assert _place(study) == "basics · 1 done · 2 left, 2 coming back"
+        assert _place(study) == "basics · 1 done · 2 left (2 coming back)"
 
 
 async def test_the_feedback_of_a_right_answer_shows_the_count_with_the_card_done(
@@ -123,7 +123,7 @@ async def test_a_missed_card_comes_back_once_its_step_is_due_before_the_rest(
         await press(pilot, "space", "enter", "4")  # Easy
         await settle(pilot)
         assert study.card is not None and study.card.id == "sigmoid-bound", "its minute is up"
-        assert _place(study) == "basics · 1 done · 2 left, 1 coming back"
+        assert _place(study) == "basics · 1 done · 2 left (1 coming back)"
 
 
 async def test_a_session_started_again_keeps_a_card_waiting_for_its_step(

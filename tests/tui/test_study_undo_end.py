@@ -149,7 +149,7 @@ async def test_the_count_says_why_cards_leave_a_plan_session(
         await press(pilot, "space")  # from the choice's feedback to the next card
         await settle(pilot)
         left = total - len(session.left_for_later)  # the Again copy stands in for its card
-        assert _place(study).endswith(f"none done yet · {left} left, 1 coming back"), "not done"
+        assert _place(study).endswith(f"none done yet · {left} left (1 coming back)"), "not done"
         # in the words of Home's line ("for the next day" before the seventeenth round)
         dropped = len(session.left_for_later)
         word = "card waits" if dropped == 1 else "cards wait"
@@ -277,7 +277,7 @@ async def test_a_card_left_in_a_learning_step_stays_left_and_is_shown_again(
         clock.advance(10)
         await press(pilot, "2", "enter", "space")  # the choice card, right: Good
         await settle(pilot)
-        assert _place(study).endswith("1 answer, none done yet · 3 left, 1 coming back")
+        assert _place(study).endswith("1 answer, none done yet · 3 left (1 coming back)")
         assert [card.id for card in session.queued] == [*ids[1:], ids[0]]
         await press_card_keys(pilot, "u")  # undo: the card current again, its second place gone
         await settle(pilot)
@@ -288,15 +288,15 @@ async def test_a_card_left_in_a_learning_step_stays_left_and_is_shown_again(
         await settle(pilot)
         await press(pilot, *"0.25", "enter", "space")  # the numeric card, right: Good
         await settle(pilot)
-        assert _place(study).endswith("2 answers, none done yet · 3 left, 2 coming back")
+        assert _place(study).endswith("2 answers, none done yet · 3 left (2 coming back)")
         await press(pilot, "space", "enter", "4")  # the concept card, Easy: graduated
         await settle(pilot)
         assert study.card is not None and study.card.id == ids[0], "shown again"
-        assert _place(study).endswith("1 done · 2 left, 2 coming back")
+        assert _place(study).endswith("1 done · 2 left (2 coming back)")
         await press(pilot, "2", "enter", "space")  # right in its last step: graduated
         await settle(pilot)
         assert study.card is not None and study.card.id == ids[1]
-        assert _place(study).endswith("2 done · 1 left, 1 coming back")
+        assert _place(study).endswith("2 done · 1 left (1 coming back)")
         await press(pilot, *"0.25", "enter", "space")
         await settle(pilot)
         summary = await showing(pilot, SummaryScreen)
