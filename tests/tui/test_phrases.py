@@ -8,8 +8,8 @@ from rich.console import Console
 from rich.style import Style
 
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.widgets.phrases import break_between, count_line
-from tests.tui.conftest import AppFactory, resize, set_plan, settle, showing
+from quiz.tui.widgets.phrases import break_between, count_line, parts_line
+from tests.tui.conftest import AppFactory, resize, screen_lines, set_plan, settle, showing
 
 PHRASES = ["12 days left", "readiness 71% → target 90% on the day", "today: 34 reviews + 12 new"]
 
@@ -114,3 +114,35 @@ def test_a_part_after_a_dot_starts_the_next_line_without_it() -> None:
     assert "·" not in text.plain
     first = text.plain.index("1 due")
     assert text.get_style_at_offset(Console(), first) == Style.parse("cyan")  # the note's style
+
+
+def test_parts_break_between_them_and_drop_the_separator_at_the_break() -> None:
+    parts = [("reviews 1,234", "bold"), (" · cards seen 56", ""), (" · accuracy 75%", "")]
+    assert parts_line(parts, 80).plain == "reviews 1,234 · cards seen 56 · accuracy 75%"
+    assert parts_line(parts, 30).plain.splitlines() == [
+        "reviews 1,234 · cards seen 56",
+        "accuracy 75%",
+    ]
+
+
+async def test_the_stats_numbers_never_end_or_start_a_line_with_a_dot(build: AppFactory) -> None:
+    """At 60 columns the stats screen's first line, "reviews 0 · cards seen 0 · accuracy
+    – · true retention –*", was wrapped by its widget at a space, a "·" ending the line."""
+    from quiz.tui.screens.stats import StatsScreen
+
+    app = build()
+    # 43 columns: the widget's wrap at a space fell right after "accuracy – ·"
+    async with app.run_test(size=(43, 30)) as pilot:
+        await showing(pilot, HomeScreen)
+        await pilot.press("s")
+        stats = await showing(pilot, StatsScreen)
+        await settle(pilot)
+        widget = stats.query_one("#stats-numbers")
+        lines = [line.strip() for line in str(widget.render()).splitlines()]
+        assert any(line.startswith("reviews ") for line in lines), lines
+        assert any("true retention" in line for line in lines), lines
+        dots = [line for line in lines if line.endswith("·") or line.startswith("·")]
+        assert not dots, lines
+        shown = [line.text.rstrip() for line in screen_lines(app)]
+        assert not [line for line in shown if line.endswith(" ·")], shown
+        assert any(line.strip() == "streak 0 days" for line in shown), "a part kept whole"

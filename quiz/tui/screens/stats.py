@@ -23,7 +23,7 @@ from quiz.tui.store_watch import StoreWatch
 from quiz.tui.study_day import StudyDayWatch
 from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
 from quiz.tui.widgets.footer import KeysFooter
-from quiz.tui.widgets.phrases import COUNT_STYLES, count_line
+from quiz.tui.widgets.phrases import COUNT_STYLES, count_line, parts_line
 
 if TYPE_CHECKING:
     from quiz.study import Stats
@@ -112,26 +112,33 @@ class StatsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         s = self.stats
         yield Label(Text(" Stats ", style="reverse bold"), id="stats-title")
-        numbers = Text()
-        # thousands separated, as the counts under them ("9,991 due by fsrs")
-        numbers.append(f"reviews {s.reviews:,}", style="bold")
-        numbers.append(f" · cards seen {s.cards_seen:,} · accuracy {whole_percent(s.accuracy)}")
+        width = self.app.size.width - 2
+        # thousands separated, as the counts under them ("9,991 due by fsrs"); broken
+        # between its parts at a narrow width, never leaving a "·" at a line's end
         # footnoted: an Anki user reads it as true retention, and a dash alone read as a fault
-        numbers.append(f" · true retention {whole_percent(s.retention)}*")
-        numbers.append(
-            f"\ndrills passed {s.drills_passed}"
-            + (f", {s.drills_passed_with_hints} with hints" if s.drills_passed_with_hints else "")
-            + f" ({counted(s.drill_attempts, 'attempt')})"
+        numbers = parts_line(
+            [
+                (f"reviews {s.reviews:,}", "bold"),
+                (f" · cards seen {s.cards_seen:,}", ""),
+                (f" · accuracy {whole_percent(s.accuracy)}", ""),
+                (f" · true retention {whole_percent(s.retention)}*", ""),
+            ],
+            width,
         )
-        numbers.append(f" · streak {counted(s.streak, 'day')}", style="bold")
+        hints = f", {s.drills_passed_with_hints} with hints" if s.drills_passed_with_hints else ""
+        drills = f"drills passed {s.drills_passed}{hints} ({counted(s.drill_attempts, 'attempt')})"
+        numbers.append("\n")
+        numbers.append(
+            parts_line([(drills, ""), (f" · streak {counted(s.streak, 'day')}", "bold")], width)
+        )
         # Home's words and sum (every card in one term), not a shorter list of its own
         # and Home's count of today: what `d` studies (fsrs's due cards within
         # max_reviews_per_day, or the plan's), the fsrs backlog beside it when larger
         styled = list(zip(self.headline, COUNT_STYLES, strict=False))
         numbers.append("\n")
-        numbers.append(count_line(styled, s.cards.breakdown(), self.app.size.width - 2))
+        numbers.append(count_line(styled, s.cards.breakdown(), width))
         # fsrs's due dates, or while a plan runs (its readiness forecast) that it picks the days
-        numbers.append("\n" + forecast_line(s.forecast, self.app.size.width - 2))
+        numbers.append("\n" + forecast_line(s.forecast, width))
         note = NO_RETENTION if s.retention is None else RETENTION_NOTE
         numbers.append(f"\n{note}", style="dim")
         if s.forecast is None:  # a plan runs: its readiness plot follows
