@@ -50,7 +50,7 @@ def fit(row: str, width: int | None) -> str:
         return row
     from rich.cells import set_cell_size
 
-    return set_cell_size(row, max(width - 1, 0)).rstrip(" ") + "…"
+    return set_cell_size(row, max(width - 1, 0)) + "…"  # a wide character cut: a space
 
 
 def fold_line(
