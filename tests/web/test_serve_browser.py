@@ -23,6 +23,7 @@ from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.remote_connection import RemoteConnection
 
 from bench.processes import alive, descendants
 from quiz.serve.page import MOST_MESSAGE_BYTES, TOKEN_KEY
@@ -96,6 +97,13 @@ def browser(tmp_path: Path) -> Iterator[WebDriver]:
     options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     try:
+        # Selenium gives each chromedriver request 120 s and chromedriver a script 30 s: at a
+        # load of 40 on 2 cores `execute_script` and `execute_cdp_cmd` outlasted both (six
+        # tests and three setups failed in one run of tests/web). Bets on the load, like the
+        # ceilings WAIT_SECONDS replaced: each is now that ceiling.
+        assert isinstance(driver.command_executor, RemoteConnection)
+        driver.command_executor.client_config.timeout = int(WAIT_SECONDS)
+        driver.set_script_timeout(WAIT_SECONDS)
         driver.set_page_load_timeout(WAIT_SECONDS)
         # a script's own ceiling too (selenium's is 30 s): a 4 MiB paste ran out of it at
         # load 40 while eight sessions shared the 2 cores
