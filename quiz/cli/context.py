@@ -157,11 +157,13 @@ class Context:
         return load_bank(self.roots(name_missing=name_missing))
 
     def told_bank(self) -> Bank:
-        """The bank (`load_bank`) with its load summary on stderr (`tell_summary`), once
-        per command line: `grade`, `hint`, `drill` and `watch` named a missing --content
-        folder only and left a card that failed to load out unsaid; `drill --watch` runs
-        `watch` with this context, and a bare `grade` loads it to name the next drill."""
-        bank = self.load_bank(name_missing=False)  # its summary names a missing folder
+        """The bank (`indexed_bank`) with its load summary on stderr (`tell_summary`),
+        once per command line: `grade`, `hint`, `drill` and `watch` named a missing
+        --content folder only and left a card that failed to load out unsaid; `drill
+        --watch` runs `watch` with this context, and a bare `grade` loads it to name the
+        next drill. Through the index, as Home loads it: `load_bank` left the index stale
+        after an edit, so the next Home or `list` loaded the whole bank again."""
+        _, bank = self.indexed_bank()  # its summary names a missing folder
         if not self._summary_told:
             self._summary_told = True
             tell_summary(bank.problem_summary())
