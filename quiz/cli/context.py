@@ -56,11 +56,8 @@ def listing(obj: Context, *, load: bool, **given: str | None) -> tuple[BankIndex
     `check_bank_names` does. A warm index is one `stat` a file; reading every card from
     the card cache was most of a 10,000-card listing's time."""
     bank: Bank | None = None
-    if load:
-        from quiz.bank.index import index_of
-
-        bank = obj.load_bank(name_missing=False)  # its summary names it
-        index = index_of(bank)
+    if load:  # through the index, so a load made because a file changed is remembered
+        index, bank = obj.indexed_bank()  # its summary names a missing folder
     else:
         index = obj.bank_index(name_missing=False)
     check_index_names(index, **given)

@@ -41,7 +41,7 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
     from quiz.drill_list import drill_rows
     from quiz.study.cards import Filters
 
-    bank = obj.load_bank(name_missing=False)  # its summary names a missing folder
+    _, bank = obj.indexed_bank()  # its summary names a missing folder
     check_bank_names(bank, pack=pack, topic=topic)
     chosen = Filters(pack=pack, topic=topic)
     with open_store(obj) as store:
@@ -92,7 +92,7 @@ def show_command(obj: Context, card_id: str | None, answer: bool) -> None:
             "`drillbit cards --search WORDS` finds a card by its words."
         )
 
-    bank = obj.load_bank(name_missing=False)
+    _, bank = obj.indexed_bank()
     tell_summary(bank.problem_summary())  # the card asked for may be the one not loaded
     card = find_card(bank.cards, card_id, broken=sorted(bank.broken_files), show=display_path)
     text = wrap_markdown(printable(card_as_text(card, answer=answer)), terminal_width())

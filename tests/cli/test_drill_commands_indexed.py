@@ -1,20 +1,19 @@
-"""`grade`, `hint`, `drill` and `watch` load the bank through the card index, as Home,
-`list` and `export anki` do: they called `load_bank` themselves (`Context.told_bank`), so
-after an edit the index stayed stale and the next start loaded the whole bank again."""
+"""`grade`, `hint`, `drill`, `watch`, `drills`, `show`, `list --json` and `cards --search`
+load the bank through the card index, as Home, `list` and `export anki` do: they called
+`load_bank` themselves (`Context.told_bank`, `listing`), so after an edit the index stayed
+stale and the next start loaded the whole bank again."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from quiz.bank import cachefile, loader
 from tests.bank.edits import edit
-from tests.conftest import REPO, RunDrillbit
+from tests.conftest import RunDrillbit
 
 RELU = Path("mini", "basics", "what-is-relu.md")
-SIGMOID = Path("neural-networks", "activations", "sigmoid.md")
 
 
 @pytest.fixture(autouse=True)
@@ -23,28 +22,24 @@ def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)
 
 
-@pytest.fixture
-def drill_bank(mini_bank: Path) -> Path:
-    """The mini bank with one coding drill (the bundled `sigmoid`) in its pack."""
-    target = mini_bank / "mini" / "activations" / "sigmoid.md"
-    target.parent.mkdir()
-    shutil.copyfile(REPO / "content" / SIGMOID, target)
-    return mini_bank
-
-
-# Each stops before the sandbox or the app: the bank is loaded first, in every one.
+# Over the bundled bank (its drills) and the mini pack. Each stops before the sandbox or
+# the app, and each loads the whole bank (the cards' text), not the index only.
 COMMANDS = {
     "hint": (("hint", "sigmoid"), 0, "Hint 1. "),
     "grade": (("grade",), 2, "The first drill not passed yet is sigmoid"),
     "watch": (("watch",), 2, "The first drill not passed yet is sigmoid"),
     "drill": (("drill", "no-such-drill"), 2, "no-such-drill"),
+    "drills": (("drills",), 0, "solved; next: drillbit drill sigmoid"),
+    "show": (("show", "sigmoid"), 0, "Implement the logistic sigmoid"),
+    "list --json": (("list", "--json"), 0, "Edited "),
+    "cards --search": (("cards", "--search", "relu"), 0, "what-is-relu"),
 }
 
 
 @pytest.mark.parametrize("name", COMMANDS)
-def test_a_drill_command_after_an_edit_leaves_the_index_for_the_next_start(
+def test_a_command_after_an_edit_leaves_the_index_for_the_next_start(
     name: str,
-    drill_bank: Path,
+    mini_bank: Path,
     drillbit: RunDrillbit,
     tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
@@ -52,8 +47,7 @@ def test_a_drill_command_after_an_edit_leaves_the_index_for_the_next_start(
     args, code, said = COMMANDS[name]
     listed = drillbit("--content", "content", "list", cwd=tmp_path)
     assert listed.returncode == 0, listed.stderr
-    assert "sigmoid" in listed.stdout
-    edit(drill_bank / RELU, "title: ", "title: Edited ")  # the index is stale now
+    edit(mini_bank / RELU, "title: ", "title: Edited ")  # the index is stale now
     ran = drillbit("--content", "content", *args, cwd=tmp_path)
     assert ran.returncode == code, ran.stderr
     assert said in ran.stdout + ran.stderr
