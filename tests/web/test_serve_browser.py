@@ -105,9 +105,6 @@ def browser(tmp_path: Path) -> Iterator[WebDriver]:
         driver.command_executor.client_config.timeout = int(WAIT_SECONDS)
         driver.set_script_timeout(WAIT_SECONDS)
         driver.set_page_load_timeout(WAIT_SECONDS)
-        # a script's own ceiling too (selenium's is 30 s): a 4 MiB paste ran out of it at
-        # load 40 while eight sessions shared the 2 cores
-        driver.set_script_timeout(WAIT_SECONDS)
         driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
         yield driver
     finally:
