@@ -1,9 +1,13 @@
-"""Small edits of a bank copy in the tests, and what lint then says of it."""
+"""Small edits of a bank copy in the tests, what lint then says of it, and a load refused
+where the remembered card index must answer."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
+from quiz.bank import loader
 from quiz.bank.lint import lint
 
 
@@ -19,3 +23,12 @@ def told(root: Path) -> list[tuple[str, int, str, str]]:
     """Lint's problems for the bank at `root` (drills not run): file name, line, code, words."""
     _, problems = lint([root], run_drills=False)
     return [(p.path.name, p.line, p.code, p.message) for p in problems]
+
+
+def refuse_full_loads(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Make a full bank load fail the test: the remembered index must answer instead."""
+
+    def refuse(*_: object, **__: object) -> loader.Bank:
+        raise AssertionError("the remembered index should have answered")
+
+    monkeypatch.setattr(loader, "load_bank", refuse)

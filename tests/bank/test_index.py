@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import cachefile, index, loader
+from quiz.bank import cachefile, index
 from quiz.bank.index import CardRef, card_index, refs_of
 from quiz.bank.loader import load_bank
 from quiz.bank.sources import bundled_content_dir
+from tests.bank.edits import refuse_full_loads
 from tests.conftest import DATA
 
 
@@ -20,13 +21,6 @@ from tests.conftest import DATA
 def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files in these tests were just written; let the index be remembered anyway."""
     monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)
-
-
-def _no_load(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*_: object, **__: object) -> loader.Bank:
-        raise AssertionError("the remembered index should have answered")
-
-    monkeypatch.setattr(loader, "load_bank", refuse)
 
 
 def _full(roots: list[Path]) -> tuple[CardRef, ...]:
@@ -53,7 +47,7 @@ def test_the_index_is_what_a_full_load_keeps_and_is_then_remembered(
     assert card_index(roots) == expected  # a full load, remembered
     assert index.index_path(roots).is_file()
     with monkeypatch.context() as patched:
-        _no_load(patched)
+        refuse_full_loads(patched)
         assert card_index(roots) == expected  # from the remembered index
 
 
@@ -78,7 +72,7 @@ def test_a_changed_added_or_removed_card_is_seen(
     removed = card_index(roots)
     assert removed == _full(roots) and card.stem not in {r.id for r in removed}
     with monkeypatch.context() as patched:
-        _no_load(patched)
+        refuse_full_loads(patched)
         assert card_index(roots) == removed
 
 
@@ -121,7 +115,7 @@ def test_a_symbolic_link_outside_is_remembered_with_its_problem(
     assert loaded is not None and first.refs == _full(roots)
     assert first.summary is not None and "[link-outside]" in first.summary
     with monkeypatch.context() as patched:
-        _no_load(patched)
+        refuse_full_loads(patched)
         again, loaded = index.bank_index(roots)
         assert loaded is None and again.summary == first.summary
     card.unlink()
@@ -148,7 +142,7 @@ def test_a_link_to_a_card_inside_the_pack_is_remembered_and_follows_its_target(
     roots = [root]
     assert card_index(roots) == _full(roots)
     with monkeypatch.context() as patched:
-        _no_load(patched)
+        refuse_full_loads(patched)
         assert card_index(roots) == _full(roots)
     text = target.read_text(encoding="utf-8")
     target.write_text(text.replace("title: ", "title: Edited ", 1), encoding="utf-8")

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import cachefile, loader
-from tests.bank.edits import edit
+from quiz.bank import cachefile
+from tests.bank.edits import edit, refuse_full_loads
 from tests.conftest import RunDrillbit
 
 RELU = Path("mini", "basics", "what-is-relu.md")
@@ -52,11 +52,7 @@ def test_a_command_after_an_edit_leaves_the_index_for_the_next_start(
     assert ran.returncode == code, ran.stderr
     assert said in ran.stdout + ran.stderr
     with monkeypatch.context() as patched:
-
-        def refuse(*_: object, **__: object) -> loader.Bank:
-            raise AssertionError("the remembered index should have answered")
-
-        patched.setattr(loader, "load_bank", refuse)
+        refuse_full_loads(patched)
         again = drillbit("--content", "content", "list", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert "Edited " in again.stdout

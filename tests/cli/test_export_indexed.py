@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank import cachefile, loader
-from tests.bank.edits import edit
+from quiz.bank import cachefile
+from tests.bank.edits import edit, refuse_full_loads
 from tests.conftest import RunDrillbit
 
 RELU = Path("mini", "basics", "what-is-relu.md")
@@ -21,13 +21,6 @@ def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)
 
 
-def _no_load(monkeypatch: pytest.MonkeyPatch) -> None:
-    def refuse(*_: object, **__: object) -> loader.Bank:
-        raise AssertionError("the remembered index should have answered")
-
-    monkeypatch.setattr(loader, "load_bank", refuse)
-
-
 def test_an_export_after_an_edit_leaves_the_index_for_the_next_start(
     mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -37,7 +30,7 @@ def test_an_export_after_an_edit_leaves_the_index_for_the_next_start(
     exported = drillbit("--content", "content", "export", "anki", "all.apkg", cwd=tmp_path)
     assert exported.returncode == 0, exported.stderr
     with monkeypatch.context() as patched:
-        _no_load(patched)
+        refuse_full_loads(patched)
         again = drillbit("--content", "content", "list", cwd=tmp_path)
     assert again.returncode == 0, again.stderr
     assert "Edited " in again.stdout
