@@ -94,14 +94,9 @@ async def _stop_app(service: Any) -> None:
     process = getattr(service, "_process", None)  # textual-serve keeps the Process here
     if process is None or process.returncode is not None:
         return
-    try:
-        await asyncio.wait_for(process.wait(), 1.0)
-    except TimeoutError:
-        # it may end between the timeout and the kill: asyncio then raises ProcessLookupError
-        # (a CI run's server logged that traceback at a tab's close)
-        with contextlib.suppress(ProcessLookupError):
-            process.kill()
-        await process.wait()
+    from quiz.serve.tabapp import end_within  # loaded with the server (textual-serve)
+
+    await end_within(process, 1.0)
 
 
 async def _cancel_leftover_tasks() -> None:

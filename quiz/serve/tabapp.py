@@ -25,7 +25,14 @@ from typing import Any
 
 from textual_serve.app_service import AppService
 
-__all__ = ["PROCESS_END_SECONDS", "STDERR_KEPT_BYTES", "STDERR_READ_BYTES", "OutputTail", "TabApp"]
+__all__ = [
+    "PROCESS_END_SECONDS",
+    "STDERR_KEPT_BYTES",
+    "STDERR_READ_BYTES",
+    "OutputTail",
+    "TabApp",
+    "end_within",
+]
 
 STDERR_KEPT_BYTES = 64 * 1024
 """How much of an app's stderr the console shows when the app ends: its last bytes."""
@@ -64,6 +71,18 @@ class OutputTail:
             f"[the app's stderr: {self.left_out} bytes before its last {len(self.kept)} "
             "are left out]\n" + text
         )
+
+
+async def end_within(process: Process, seconds: float) -> None:
+    """Wait up to `seconds` for `process` to end, then kill it, and reap it either way. It may
+    end between the timeout and the kill: asyncio then raises ProcessLookupError, ignored (a
+    CI run's server logged that traceback at a tab's close)."""
+    try:
+        await asyncio.wait_for(process.wait(), seconds)
+    except TimeoutError:
+        with contextlib.suppress(ProcessLookupError):
+            process.kill()
+        await process.wait()
 
 
 class TabApp(AppService):
@@ -135,11 +154,6 @@ class TabApp(AppService):
         process = self._process
         if process is None:
             return
-        try:
-            await asyncio.wait_for(process.wait(), PROCESS_END_SECONDS)
-        except TimeoutError:
-            with contextlib.suppress(ProcessLookupError):
-                process.kill()
-            await process.wait()
+        await end_within(process, PROCESS_END_SECONDS)
         if process.stdin is not None:
             process.stdin.close()
