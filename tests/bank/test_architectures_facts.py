@@ -381,7 +381,7 @@ def test_the_one_hot_hint_flattens_dout_as_well_as_the_ids() -> None:
 
 def _tanh_rnn_jacobian_norm(scale: float, steps: int) -> float:
     """The norm of dh_t/dh_0 for h_t = tanh(W h_{t-1}), W = scale * an orthogonal matrix,
-    from a small state (tanh near its linear part, |f'| close to 1 but never above)."""
+    from a small state (tanh near its linear part, |phi'| close to 1 but never above)."""
     rng = np.random.default_rng(7)
     q, _ = np.linalg.qr(rng.standard_normal((4, 4)))
     W, h, J = scale * q, 1e-3 * rng.standard_normal(4), np.eye(4)
@@ -393,12 +393,12 @@ def _tanh_rnn_jacobian_norm(scale: float, steps: int) -> float:
 
 def test_tanh_bounds_the_derivative_but_does_not_make_rnn_gradients_vanish() -> None:
     assert _tanh_rnn_jacobian_norm(0.9, 20) <= 0.9**20  # sigma_max(W) < 1: they vanish
-    assert _tanh_rnn_jacobian_norm(1.5, 20) > 100  # |f'| <= 1 throughout, yet it grows
+    assert _tanh_rnn_jacobian_norm(1.5, 20) > 100  # |phi'| <= 1 throughout, yet it grows
     front = card("rnn-gradient-flow").front
     assert isinstance(front, ConceptFront)
     points = "\n".join(front.key_points)
     assert "so gradients over long spans usually vanish" not in points
-    assert "$|f'| \\le 1$ alone does not make them vanish" in points
+    assert "$|\\phi'| \\le 1$ alone does not make them vanish" in points
 
 
 def _lstm_run(b_i: float, steps: int) -> tuple[float, float]:
