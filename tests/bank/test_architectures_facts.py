@@ -15,6 +15,7 @@ from collections.abc import Callable
 import numpy as np
 import pytest
 
+from engine.arch.conv import conv2d_forward
 from engine.arch.pooling import maxpool_backward, maxpool_forward
 from engine.arch.recurrent import lstm_cell_backward, lstm_cell_forward
 from quiz.bank.markdown import scan_math
@@ -894,3 +895,30 @@ def test_rope_scores_see_only_the_offset_and_the_two_layouts_differ_by_a_permuta
         "Su et al. 2021 (RoFormer), sec. 3.2.2 and 3.4.2"
         in card("positional-encodings-why").front.source
     )
+
+
+def test_a_letter_keeps_one_meaning_across_the_cards_of_a_topic() -> None:
+    # In the recurrent topic c is an LSTM's cell state and f its forget gate (lstm-gates,
+    # lstm-cell, bptt-claims): bptt's output bias was c, and rnn-gradient-flow's key points
+    # wrote the activation's derivative as an undefined f'.
+    assert "V h_t + c$$" not in text("bptt")
+    assert "V h_t + b_{out}$$" in text("bptt")
+    rnn = text("rnn-gradient-flow")
+    assert "f'" not in rnn
+    assert "$|\\phi'| \\le \\gamma$ for another activation $\\phi$" in rnn
+    # one-by-one-convolution used W for its weight matrix and, two lines on, for the width
+    # (H W C_in C_out multiply-adds). Its formula is now the drills' kernel w, checked here
+    # against the reference conv2d_forward.
+    rng = np.random.default_rng(3)
+    x, w, b = (
+        rng.standard_normal((2, 5, 4, 3)),
+        rng.standard_normal((7, 5, 1, 1)),
+        rng.standard_normal(7),
+    )
+    out = conv2d_forward(x, w, b)
+    assert np.allclose(out[1, :, 2, 0], w[:, :, 0, 0] @ x[1, :, 2, 0] + b)
+    one = text("one-by-one-convolution")
+    assert "W \\in \\mathbb{R}" not in one
+    assert "$$out[:, i, j] = w[:, :, 0, 0] \\, x[:, i, j] + b$$" in one
+    # V is the values in positional-encodings-why, the vocabulary size in embeddings-concept
+    assert "queries, keys and values $Q$, $K$ and $V$" in text("positional-encodings-why")
