@@ -83,3 +83,15 @@ def test_the_approximation_cards_keep_d_for_the_output_bias() -> None:
     assert "width $\\Delta = \\frac{2\\pi}{20}$" in sine
     assert "the target's curvature, not that of $f$" in sine
     assert "degree $d$" not in text("universal-approximation-claims")
+
+
+def test_the_backprop_cards_keep_c_for_the_classes_and_m_for_the_examples() -> None:
+    # softmax-shift-invariance still wrote the shift as c beside the softmax, cross-entropy
+    # and backprop cards' c classes; it now subtracts s = max_j z_j, as the softmax drill
+    # does. dropout-train-vs-inference wrote its masks m_i where m counts the examples.
+    shift = text("softmax-shift-invariance")
+    assert "constant $c$" not in shift and "e^c" not in shift and "+ c$" not in shift
+    assert "any constant $s$" in shift and "$s = \\max_j z_j$" in shift
+    dropout = text("dropout-train-vs-inference")
+    assert "m_i w_i x_i" not in dropout
+    assert "\\sum_i r_i w_i x_i$ with independent masks $r_i$" in dropout
