@@ -95,3 +95,12 @@ def test_the_backprop_cards_keep_c_for_the_classes_and_m_for_the_examples() -> N
     dropout = text("dropout-train-vs-inference")
     assert "m_i w_i x_i" not in dropout
     assert "\\sum_i r_i w_i x_i$ with independent masks $r_i$" in dropout
+
+
+def test_the_training_cards_count_a_batch_with_b_upper_case() -> None:
+    # mini-batch-gradient-descent and batch-size-tradeoffs write the batch size as B; the
+    # mini-batches drill wrote it as b, the pack's letter for a bias, in m/b batches
+    assert "\\frac{m}{b}" not in text("mini-batches")
+    assert "$\\lceil m / B \\rceil$ batches for a `batch_size` of $B$" in text("mini-batches")
+    for card_id in ("mini-batch-gradient-descent", "batch-size-tradeoffs"):
+        assert "$B$" in text(card_id) or "\\frac{\\sigma^2}{B}" in text(card_id), card_id
