@@ -899,7 +899,7 @@ def test_rope_scores_see_only_the_offset_and_the_two_layouts_differ_by_a_permuta
 
 def test_a_letter_keeps_one_meaning_across_the_cards_of_a_topic() -> None:
     # In the recurrent topic c is an LSTM's cell state and f its forget gate (lstm-gates,
-    # lstm-cell, bptt-claims): bptt's output bias was c, and rnn-gradient-flow's key points
+    # lstm-cell, gru-vs-lstm): bptt's output bias was c, and rnn-gradient-flow's key points
     # wrote the activation's derivative as an undefined f'.
     assert "V h_t + c$$" not in text("bptt")
     assert "V h_t + b_{out}$$" in text("bptt")
