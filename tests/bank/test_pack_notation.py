@@ -104,3 +104,29 @@ def test_the_training_cards_count_a_batch_with_b_upper_case() -> None:
     assert "$\\lceil m / B \\rceil$ batches for a `batch_size` of $B$" in text("mini-batches")
     for card_id in ("mini-batch-gradient-descent", "batch-size-tradeoffs"):
         assert "$B$" in text(card_id) or "\\frac{\\sigma^2}{B}" in text(card_id), card_id
+
+
+def _topic_texts(pack: str, topic: str) -> dict[str, str]:
+    return {c.id: text(c.id) for c in BANK.cards if c.pack == pack and c.topic == topic}
+
+
+def test_the_approximation_cards_keep_k_for_a_knot_and_h_for_the_width() -> None:
+    # approximate-sine wrote its knots k_0..k_n with n units while universal-approximation,
+    # a card it is read with, takes x in R^n; the depth paragraph composed the tent map k
+    # times where k is a knot. The drill's knots now run to k_h (h, its width, one unit per
+    # segment) and the composition count is L, the pack's letter for a number of layers
+    sine = text("approximate-sine")
+    assert "k_n" not in sine and "^{n-1}" not in sine
+    assert "k_0 < k_1 < ... < k_h$, one hidden unit per segment" in sine
+    assert "\\sum_{i=0}^{h-1} c_i" in sine
+    depth = text("universal-approximation")
+    assert "$k$ times" not in depth and "2^k" not in depth and "O(k)" not in depth
+    assert '"tent" map $L$ times, one layer each, gives a sawtooth with $2^L$' in depth
+    # xor-network (related to approximate-sine) wrote x_1 + x_2 as s, the drill's slopes
+    # s_i, and its hidden vector as a bare h, the drill's width; it now writes t, as
+    # universal-approximation and xor-hidden-units do, and (h_1, h_2)
+    xor = text("xor-network")
+    assert "$s = " not in xor and "\\text{ReLU}(s)" not in xor and "$h = (" not in xor
+    assert "$t = x_1 + x_2$" in xor and "$(h_1, h_2) = (2, 1)$" in xor
+    for card_id, body in _topic_texts("neural-networks", "approximation").items():
+        assert "\\sum_{i=0}^{n-1}" not in body and "$k$ times" not in body, card_id
