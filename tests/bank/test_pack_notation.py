@@ -107,6 +107,7 @@ def test_the_training_cards_count_a_batch_with_b_upper_case() -> None:
 
 
 def _topic_texts(pack: str, topic: str) -> dict[str, str]:
+    """Every card of one topic folder: the cards a reader meets one after another."""
     return {c.id: text(c.id) for c in BANK.cards if c.pack == pack and c.topic == topic}
 
 
@@ -130,3 +131,15 @@ def test_the_approximation_cards_keep_k_for_a_knot_and_h_for_the_width() -> None
     assert "$t = x_1 + x_2$" in xor and "$(h_1, h_2) = (2, 1)$" in xor
     for card_id, body in _topic_texts("neural-networks", "approximation").items():
         assert "\\sum_{i=0}^{n-1}" not in body and "$k$ times" not in body, card_id
+
+
+def test_the_normalization_cards_write_the_feature_count_as_n() -> None:
+    # the layernorm drill, group-norm-and-rmsnorm and rmsnorm-drops divide by n features;
+    # layernorm-param-count called the same count d and layernorm-vs-batchnorm d_model
+    cards = _topic_texts("deep-training", "normalization")
+    assert {"layernorm", "layernorm-param-count", "layernorm-vs-batchnorm"} <= set(cards)
+    for card_id, body in cards.items():
+        assert "$d" not in body and "d_{model}" not in body and "d_model" not in body, card_id
+    assert "each token carries $n = 768$ features" in cards["layernorm-param-count"]
+    assert "$2n = 2 \\times 768 = 1536$" in cards["layernorm-param-count"]
+    assert "for shape $(B, T, n)$, with $n$ features per token" in cards["layernorm-vs-batchnorm"]
