@@ -143,3 +143,18 @@ def test_the_normalization_cards_write_the_feature_count_as_n() -> None:
     assert "each token carries $n = 768$ features" in cards["layernorm-param-count"]
     assert "$2n = 2 \\times 768 = 1536$" in cards["layernorm-param-count"]
     assert "for shape $(B, T, n)$, with $n$ features per token" in cards["layernorm-vs-batchnorm"]
+
+
+def test_the_gradient_checking_cards_write_the_relative_difference_as_r() -> None:
+    # the gradient-check drill names it r and the analytic gradient g^{ana};
+    # gradient-checking-method wrote "diff" and g, relative-difference-threshold g
+    formula = "r = \\frac{\\|g^{num} - g^{ana}\\|}{\\|g^{num}\\| + \\|g^{ana}\\|}"
+    for card_id in ("gradient-check", "gradient-checking-method"):
+        assert formula in text(card_id), card_id
+    method = text("gradient-checking-method")
+    assert "\\text{diff}" not in method and "threshold on diff" not in method
+    assert "| threshold on $r$ |" in method
+    for card_id, body in _topic_texts("neural-networks", "gradient-checking").items():
+        assert "- g\\|" not in body and "\\|g\\|" not in body and "gradient $g$" not in body, (
+            card_id
+        )
