@@ -226,13 +226,13 @@ def test_bincount_adds_an_embedding_gradient_one_column_at_a_time() -> None:
     dout = np.arange(9.0).reshape(3, 3)
     expected = np.zeros((6, 3))
     np.add.at(expected, ids, dout)
-    columns = [np.bincount(ids, weights=dout[:, k], minlength=6) for k in range(3)]
+    columns = [np.bincount(ids, weights=dout[:, j], minlength=6) for j in range(3)]
     assert np.array_equal(np.stack(columns, axis=1), expected)
     with pytest.raises(ValueError):
         np.bincount(ids, weights=dout, minlength=6)  # weights must be one-dimensional
     body = text("embedding-gradient-choice")
     assert "`np.bincount` with weights or a one-hot" not in body
-    assert "one column $k$ at a time" in body
+    assert "one column $j$ at a time" in body
     # Bengio et al. 1994 showed a difficulty, not an impossibility.
     body = text("rnn-gradient-flow")
     assert "so the network cannot learn that" not in body

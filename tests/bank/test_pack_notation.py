@@ -158,3 +158,21 @@ def test_the_gradient_checking_cards_write_the_relative_difference_as_r() -> Non
         assert "- g\\|" not in body and "\\|g\\|" not in body and "gradient $g$" not in body, (
             card_id
         )
+
+
+def test_k_is_left_to_the_attention_key_in_the_embedding_cards() -> None:
+    # positional-encodings-why writes RoPE's key as k beside the offset of PE_{p+k}, and
+    # embedding-gradient-choice wrote a column index as k; the offset is now Delta and
+    # the column j
+    choice = text("embedding-gradient-choice")
+    assert "dout[:, k]" not in choice and "column $k$" not in choice
+    assert "weights=dout[:, j], minlength=V)`, one column $j$ at a time" in choice
+    for card_id in (
+        "positional-encoding",
+        "positional-encoding-claims",
+        "positional-encodings-why",
+    ):
+        body = text(card_id)
+        assert "offset $k$" not in body and "PE_{p+k}" not in body and "k \\omega_i" not in body
+        assert "offset $\\Delta$" in body and "PE_{p+\\Delta}" in body, card_id
+    assert "(R_n k) = q^T R_{n-m} k" in text("positional-encodings-why")
