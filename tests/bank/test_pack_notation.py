@@ -176,3 +176,10 @@ def test_k_is_left_to_the_attention_key_in_the_embedding_cards() -> None:
         assert "offset $k$" not in body and "PE_{p+k}" not in body and "k \\omega_i" not in body
         assert "offset $\\Delta$" in body and "PE_{p+\\Delta}" in body, card_id
     assert "(R_n k) = q^T R_{n-m} k" in text("positional-encodings-why")
+
+
+def test_the_mini_batches_drill_writes_a_batch_shape_with_b_upper_case() -> None:
+    # the Task wrote a batch as (n_x, b), with b the pack's bias letter
+    body = text("mini-batches")
+    assert "(n_x, b)" not in body and "(n_y, b)" not in body
+    assert "shapes `(n_x, B)` and `(n_y, B)`, where $B$ is `batch_size` for a full batch" in body
