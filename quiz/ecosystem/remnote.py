@@ -17,7 +17,12 @@ is those lines: its front line is rewritten `Q: Front` in place (its children st
 are, the answer under it), read however few one-line cards the notes hold. A RemNote cloze
 (`{{ReLU}} is max(0, x).`) is written as Anki's (`{{c1::ReLU}}`, the next number for each
 on a line), and read as Anki's clozes are, in notes tagged for cards or not
-(`remnote_clozes`). Both were text "not imported".
+(`remnote_clozes`). Both were text "not imported". A list item holding such a cloze, as
+RemNote users write nearly everything (`- The {{ReLU}} activation ...`, nested at any
+depth), is a card of its own (`item_clozes`): it is rewritten in place as a one-line
+question, its list mark and indent kept, asked with its deletions `[...]` and answered by
+its text whole; a paragraph reader takes no list item, and such notes were "no questions
+found".
 """
 
 from __future__ import annotations
@@ -26,12 +31,21 @@ import re
 from dataclasses import dataclass, replace
 
 from quiz.bank.markdown import scan_math
+from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.fences import code_span_test, in_code_span, outside_fences, span_test
-from quiz.ecosystem.keypoints import is_statement
+from quiz.ecosystem.keypoints import is_placeholder, is_statement
 from quiz.ecosystem.notes.found import ParsedNotes
+from quiz.ecosystem.srcards import cloze_asked, cloze_whole
 from quiz.plural import counted, line_numbers
 
-__all__ = ["UNANSWERED", "RemCards", "answered_multi", "read_remnote_cards", "remnote_clozes"]
+__all__ = [
+    "UNANSWERED",
+    "RemCards",
+    "answered_multi",
+    "item_clozes",
+    "read_remnote_cards",
+    "remnote_clozes",
+]
 
 _LINE = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<rest>[^\s#>|<].*)$")
 _SEPARATOR = re.compile(r"(?<![<>:;])(?:[ \t]+(?P<spaced>::)|[ \t]*(?P<sep>>>|<<|<>|;;))(?![<>:;])")
@@ -40,6 +54,11 @@ _MULTI = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<front>[^\s#>|<].*?)[ 
 """`Front >>>`: a multi-line card's front, its answer the lines indented under it."""
 _CLOZE = re.compile(r"(?<!\{)\{\{(?!c\d+::)(?P<hidden>[^{}\s](?:[^{}\n]*?[^{}\s])?)\}\}(?!\})")
 _ANKI_CLOZE = re.compile(r"\{\{c\d+::")
+_ITEM = re.compile(
+    r"^(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)(?P<rest>\S.*)$"
+)
+"""A list item's line: its mark, indent and checkbox (`lead`), then its text."""
+_ITEM_START = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _MACROS = frozenset(
     "cloze embed video youtube vimeo bilibili tweet twitter pdf youtube-timestamp"
     " video-timestamp query renderer function namespace cards zotero-imported-file".split()
@@ -66,9 +85,9 @@ class RemCards:
 
     term_first: tuple[int, ...] = ()
     """Lines of `<<` cards asked from their front: a term (`ReLU << the activation that
-    ...`), too short for a key point, whose back defines it in a statement. A term list's
-    card (Quizlet's, Anki's) is read so, its term the title: asked from its back, its
-    one-word answer would be skipped as too short, as theirs is."""
+    ...`), whose back defines it in a statement. A term list's card (Quizlet's, Anki's) is
+    read so, its term the title: asked from its back, its answer would be the term alone
+    (skipped as too short until one-word answers became cards, and teaching less now)."""
 
     unanswered: tuple[tuple[int, str], ...] = ()
     """(line, front) of `Front >>>` lines with no line indented under them: no card,
@@ -108,7 +127,7 @@ class RemCards:
             said += (
                 f"; the backward ones whose front is a term ('<<', "
                 f"{line_numbers(self.term_first)}) are asked from the front, as a term"
-                " list's cards are (a one-word answer is too short for a key point)"
+                " list's cards are (asked from its back, its answer would be the term alone)"
             )
         if self.both_ways:
             said += (
@@ -158,8 +177,10 @@ def _card(row: str) -> tuple[str, str, str, str] | None:
         if 0 <= opened < at and "}}" not in rest[opened:at]:
             continue  # a cloze's `{{c1::...}}`
         front, back = rest[:at].strip(), rest[match.end() :].strip()
-        if not _WORD.search(front) or not _WORD.search(back) or back.startswith((">", "<")):
+        if not _WORD.search(front) or back.startswith((">", "<")):
             return None
+        if not _WORD.search(back) and not is_placeholder(back):
+            return None  # `Adam >> —`: a card yet to answer, said so where it is planned
         return line["lead"], front, back, match["spaced"] or match["sep"]
     return None
 
@@ -218,6 +239,34 @@ def remnote_clozes(text: str) -> tuple[str, tuple[int, ...]]:
         if count:
             made.append(index + 1)
     return ("\n".join(rows), tuple(made)) if made else (text, ())
+
+
+def item_clozes(text: str, lines: tuple[int, ...]) -> tuple[str, tuple[ClozeSource, ...]]:
+    """(the notes with each list item among `lines` (1-based, those `remnote_clozes` wrote)
+    rewritten `- Q: asked **A:** whole` in place; the cloze notes so read, to be asked a
+    deletion at a time). An item whose text runs on to the next line, a card line of
+    another kind or one already a question is left as written."""
+    if not lines:
+        return text, ()
+    rows = text.split("\n")
+    sources: list[ClozeSource] = []
+    for line in lines:
+        row = rows[line - 1]
+        body = row.rstrip("\r")
+        item = _ITEM.match(body)
+        if item is None or item["rest"].startswith(("Q:", "**Q", "A:", "**A")):
+            continue
+        if "**A:**" in body or _card(body) is not None:
+            continue
+        after = rows[line].strip() if line < len(rows) else ""
+        if after and not _ITEM_START.match(rows[line]) and not after.startswith("#"):
+            continue  # the item's paragraph runs on: not one line to ask
+        said = item["rest"].strip()
+        whole = cloze_whole(said, highlights=False)
+        asked = cloze_asked(said, highlights=False)
+        rows[line - 1] = f"{item['lead']}Q: {asked} **A:** {whole}{row[len(body) :]}"
+        sources.append(ClozeSource(line, (said,), whole, highlights=False))
+    return "\n".join(rows), tuple(sources)
 
 
 def _numbered_clozes(row: str) -> tuple[str, int]:

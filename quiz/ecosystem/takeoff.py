@@ -39,7 +39,7 @@ from quiz.ecosystem.obsidiancomments import Comments, take_comments
 from quiz.ecosystem.obsidiantoanki import AnkiBlocks, read_anki_blocks
 from quiz.ecosystem.properties import Properties, find_properties
 from quiz.ecosystem.qalines import split_question_lines
-from quiz.ecosystem.remnote import RemCards, read_remnote_cards, remnote_clozes
+from quiz.ecosystem.remnote import RemCards, item_clozes, read_remnote_cards, remnote_clozes
 from quiz.ecosystem.scripts import write_scripts
 from quiz.ecosystem.srcards import (
     SrCards,
@@ -81,6 +81,8 @@ class TakenOff:
     """RemNote's one-line cards (`Front >> Back`), rewritten as questions."""
     remnote_clozes: tuple[int, ...] = ()
     """Lines of RemNote's clozes (`{{x}}`), written as Anki's (`{{c1::x}}`)."""
+    item_clozes: tuple[ClozeSource, ...] = ()
+    """RemNote's clozes in list items, each item its own cloze note (`remnote.item_clozes`)."""
     split_lines: tuple[int, ...] = ()
     """Lines of one-line `Q: ... A: ...` questions made list items (`qalines.py`)."""
     anki: bool = False
@@ -91,7 +93,9 @@ class TakenOff:
     def cloze_sources(self) -> dict[int, ClozeSource]:
         """The cloze notes as written by their question's line, to be asked a deletion at
         a time (`clozecards.split_clozes`)."""
-        return {s.line: s for s in (*self.clozes.sources, *self.sr_cards.sources)}
+        return {
+            s.line: s for s in (*self.clozes.sources, *self.sr_cards.sources, *self.item_clozes)
+        }
 
 
 def take_off(notes_text: str, suffix: str) -> TakenOff:
@@ -183,6 +187,7 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     tag_lines = take_tag_lines(off.footnotes.text)  # `#review` lines: the note's tags, no text
     off.clozes = read_logseq_clozes(tag_lines.text)  # `{{cloze x}}` #card blocks: asked hidden
     rem_text, off.remnote_clozes = remnote_clozes(off.clozes.text)  # `{{x}}`: `{{c1::x}}`
+    rem_text, off.item_clozes = item_clozes(rem_text, off.remnote_clozes)  # `- {{x}} ...`
     tag_lines = replace(tag_lines, text=rem_text)
     if tags_deck(tag_lines.text, (*front.tags, *tag_lines.tags)):
         off.sr_cards = read_sr_cards(tag_lines.text)  # the Spaced Repetition plugin's cards
@@ -249,8 +254,11 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
     if off.remnote_clozes:
         said = (
             f"RemNote's clozes ('{{{{...}}}}', {line_numbers(off.remnote_clozes)}) read as"
-            " Anki's ('{{c1::...}}') are"
+            " Anki's ('{{c1::...}}'), a card per deletion"
         )
+        if off.item_clozes:
+            items = line_numbers(tuple(s.line for s in off.item_clozes))
+            said += f"; each list item holding one ({items}) is a note of its own"
         tell(off.remnote_clozes[0], "RemNote", said, "RemNote clozes")
     for block in off.untabbed.blocks:
         tell(block.first, f"indented by {block.by}", off.untabbed.note(block), "indented answer")

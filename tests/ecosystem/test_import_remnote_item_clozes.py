@@ -1,0 +1,86 @@
+"""RemNote's clozes in list items: RemNote users write nearly everything as bullets
+(`- The {{ReLU}} activation ...`, nested under a topic's bullet), and such notes were "no
+questions found", every cloze lost. Each item is now a cloze note of its own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.ecosystem.remnote import item_clozes, remnote_clozes
+from tests.ecosystem.test_import_notes import answer_of, front, run_import
+
+_BULLETS = (
+    "- Activations\n"
+    "    - The {{ReLU}} activation is max(0, x) and keeps positive inputs.\n"
+    "    - {{Sigmoid}} squashes any real number into the range (0, 1).\n"
+    "        - Its derivative is {{s(1 - s)}}, at most one quarter.\n"
+    "- Optimizers\n"
+    "\t- Adam keeps a running mean of the {{gradients}} and of their {{squares}}.\n"
+    "\t1. [x] Momentum adds a {{velocity}} term to each step.\n"
+)
+
+
+def _import(tmp_path: Path, text: str) -> tuple[dict[str, Path], str, Path]:
+    notes = tmp_path / "rem.md"
+    notes.write_text(text, encoding="utf-8")
+    result = run_import(str(notes), "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    cards = {str(front(p)["title"]): p for p in (tmp_path / "c").rglob("*.md")}
+    return cards, " ".join(result.output.split()), notes
+
+
+def test_each_bullet_with_a_cloze_is_a_card_per_deletion(tmp_path: Path) -> None:
+    cards, said, notes = _import(tmp_path, _BULLETS)
+    assert set(cards) == {
+        "The [...] activation is max(0, x) and keeps positive inputs",
+        "[...] squashes any real number into the range (0, 1)",
+        "Its derivative is [...], at most one quarter",
+        "Adam keeps a running mean of the [...] and of their squares",
+        "Adam keeps a running mean of the gradients and of their [...]",
+        "Momentum adds a [...] term to each step",
+    }, said
+    relu = cards["The [...] activation is max(0, x) and keeps positive inputs"]
+    assert answer_of(relu) == "The **ReLU** activation is max(0, x) and keeps positive inputs."
+    squares = cards["Adam keeps a running mean of the gradients and of their [...]"]
+    assert answer_of(squares).endswith("of their **squares**.")
+    assert "**gradients**" not in answer_of(squares)  # only its own deletion is bold
+    ids = sorted(p.stem for p in cards.values())
+    assert sum(i.endswith(("-c1", "-c2")) for i in ids) == 2  # one note, two cards
+    assert "no questions found" not in said and "not imported" not in said
+    assert (
+        f"{notes}:2: note: RemNote: RemNote's clozes ('{{{{...}}}}', lines 2, 3, 4, 6, 7) read"
+        " as Anki's ('{{c1::...}}'), a card per deletion; each list item holding one"
+    ) in said
+
+
+def test_a_reimport_of_the_bullets_changes_nothing(tmp_path: Path) -> None:
+    cards, _, notes = _import(tmp_path, _BULLETS)
+    again = run_import(str(notes), "--into", str(tmp_path / "c"))
+    assert again.exit_code == 0, again.output
+    assert "wrote" not in again.output
+    assert len(list((tmp_path / "c").rglob("*.md"))) == len(cards)
+
+
+def test_what_is_no_one_line_cloze_item_is_left_as_written() -> None:
+    for text in (
+        "- The {{ReLU}} activation runs on\n  over a second line of the item.\n",
+        "- Q: What is {{x}}? **A:** a value\n",
+        "- ReLU {{x}} >> keeps the positive part of x\n- Adam >> adaptive moments\n",
+        "- The {{ReLU}} activation as prose?\n",  # stays the item it is: read as before
+    ):
+        written, lines = remnote_clozes(text)
+        got, sources = item_clozes(written, lines)
+        if text.startswith("- The {{ReLU}} activation as"):
+            assert got.startswith("- Q: The [...] activation as prose?"), got
+            continue
+        assert (got, sources) == (written, ()), text
+
+
+def test_a_cloze_item_keeps_its_indent_mark_and_line_end() -> None:
+    written, lines = remnote_clozes("- A\r\n\t* The {{learning rate}} scales each step.\r\n")
+    got, sources = item_clozes(written, lines)
+    assert got == (
+        "- A\r\n\t* Q: The [...] scales each step. **A:** The **learning rate** scales each"
+        " step.\r\n"
+    )
+    assert [s.line for s in sources] == [2]
