@@ -4,6 +4,7 @@ and the card checked by the bank's own parser before it is accepted.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -30,7 +31,9 @@ from quiz.ecosystem.keypoints import (
     bare_answer,
     is_placeholder,
     is_statement,
+    is_yes_no,
     key_points,
+    lone_formula,
 )
 from quiz.ecosystem.notes.found import NoteQuestion
 from quiz.plural import counted, plural
@@ -38,6 +41,26 @@ from quiz.textsafe import describe_size
 
 CARD_FILE_LIMIT = 1024 * 1024
 """The largest card file read (the loader's `CARD_LIMIT`, without importing the loader)."""
+
+
+_ITEM_MARKS = re.compile(r"^(?:[-*+][ \t]+)+")
+
+
+def placeholder_reason(answer: str) -> str:
+    """Why an answer that holds an answer's place (`TODO`, `—`, `...`) gives no card."""
+    shown = _ITEM_MARKS.sub("", answer) or answer  # a Logseq child block's `- —`: `—`
+    shown = shown if len(shown) <= 20 else shown[:17] + "..."
+    return f"the answer is a placeholder ('{shown}'), not an answer yet; write it and import again"
+
+
+def yes_no_note(answer: str) -> str:
+    """The note on a card kept whose whole answer is "Yes." or "No": Anki users keep such
+    cards, yet one teaches nothing without its reason."""
+    return (
+        f"its answer is only '{answer}': kept as the card's answer, but a yes/no card teaches"
+        f" little without its reason; add the why after it ('{answer.rstrip('.!')}, because"
+        " ...') and import again"
+    )
 
 
 def plan_card(
@@ -151,6 +174,9 @@ def plan_card(
             answer, raw, escaped = card_ready_math(stripped)
         if answer != flat:
             body, env, body_tokens, answer_tokens = parsed_body(question_text, answer)
+    if (formula := lone_formula(answer, answer_tokens)) is not None:
+        answer = formula  # one display formula: a short answer, the formula its point
+        body, env, body_tokens, answer_tokens = parsed_body(question_text, answer)
     math_scan = math_as_is(body, body_tokens, answer_tokens) if deferred else None
     if deferred and math_scan is None:
         answer, raw, escaped = card_ready_math(stripped)
@@ -185,15 +211,13 @@ def plan_card(
             "point's limit) with a clause that stands alone; split it into shorter sentences",
             notes,
         )
-    if short_answer and not points and is_placeholder(" ".join(answer.split())):
-        return (
-            None,
-            "the answer is a placeholder (TODO, TBD...), not an answer yet; write it and"
-            " import again",
-            notes,
-        )
+    flat_answer = " ".join(answer.split())
+    if short_answer and not points and is_placeholder(flat_answer):
+        return None, placeholder_reason(flat_answer), notes
     if short_answer and not points and (bare := bare_answer(answer, answer_tokens)) is not None:
         points = [bare]  # "ReLU", "Adam", "1e-8": a one-word answer is a real card
+        if is_yes_no(bare):  # kept, as Anki keeps it: the note asks for its reason
+            notes.append(("yes-no", yes_no_note(bare), question.answer_line))
     if short_answer and not points:
         return (
             None,

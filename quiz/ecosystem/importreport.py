@@ -49,6 +49,9 @@ _NOTICE_GROUPS = {  # said of GROUP_FROM or more: plural
     "embeds": "questions' embeds (![[...]]) are left out: import reads this file's text only",
     "indented answer": "blocks of answers indented by a tab or four spaces, which Markdown "
     "reads as code, were read as prose without the indent (they look like no code)",
+    "yes-no": "answers are only 'Yes.', 'No', 'True' or 'False': kept as cards, but a yes/no"
+    " card teaches little without its reason; add the why after each ('Yes, because ...') and"
+    " import again",
     "one-cloze-card": "cloze notes imported before as one card each, every deletion hidden, "
     "are kept so, with their reviews; delete such a card's file and import again for one "
     "card per cloze number, as Anki makes them",
@@ -80,7 +83,8 @@ NOT_WRITTEN_OVER = frozenset({"card exists", "not a regular file", "topic folder
 """Skips whose card's place holds something else, left as it is: the import exits 1."""
 IN_BANK = "already in the bank"
 """Skips of notes of drillbit's own Anki export whose card the bank has: nothing new."""
-_GROUPED = frozenset({"no answer", "answer too short", IN_BANK, *NOT_WRITTEN_OVER})
+PLACEHOLDER = "answer a placeholder"
+_GROUPED = frozenset({"no answer", "answer too short", PLACEHOLDER, IN_BANK, *NOT_WRITTEN_OVER})
 """Skip reasons given once, with the questions they concern, when they repeat."""
 
 
@@ -92,6 +96,8 @@ def reason_key(reason: str) -> str:
         return "no answer"
     if reason.startswith("the answer is too short"):
         return "answer too short"
+    if reason.startswith("the answer is a placeholder"):
+        return PLACEHOLDER
     if reason.startswith("the answer has no statement of at most"):
         return "sentences too long"
     if reason.startswith("an Image Occlusion note"):

@@ -763,8 +763,13 @@ _BARE_BLOCKS = frozenset(
     }
 )
 """Blocks a bare answer may sit in: a paragraph, or the one item of a list (`- Adam`)."""
-PLACEHOLDERS = frozenset({"todo", "tbd", "tba", "fixme", "xxx", "wip", "tk"})
+PLACEHOLDERS = frozenset({"todo", "tbd", "tba", "tbc", "fixme", "xxx", "wip", "tk"})
 """Words people write where an answer will go: no answer yet, never a card's."""
+_MARKS_ONLY = " .…!?:*_()[]-—–~/\\"
+"""What an answer of no word is written with when it holds the place of one: a dash
+(`-`, `—`), dots (`...`, `…`), a question mark."""
+YES_NO = frozenset({"yes", "no", "true", "false", "yep", "nope", "correct", "incorrect"})
+"""Whole answers that say whether but not why: kept as cards, with a note."""
 
 
 def bare_answer(answer: str, tokens: list[Token] | None = None) -> str | None:
@@ -785,6 +790,28 @@ def bare_answer(answer: str, tokens: list[Token] | None = None) -> str | None:
     return text if acceptable(text) else None
 
 
+def lone_formula(answer: str, tokens: list[Token] | None = None) -> str | None:
+    """An answer that is one display formula and nothing else (`$$-y\\log\\hat y ...$$`,
+    an Anki note's whole back) as one inline formula, its one key point; None for any other
+    answer. A display formula keeps an answer long (three key points) in lint's eyes, and
+    such cards, common in Anki decks, were skipped as "too short for 3 key points"."""
+    if tokens is None:
+        tokens = parse(answer)
+    if len(tokens) != 1 or tokens[0].type != "math_block":
+        return None
+    flat = " ".join(tokens[0].content.split())
+    formula = f"${flat}$"
+    return formula if flat and "$" not in flat and acceptable(formula) else None
+
+
 def is_placeholder(text: str) -> bool:
-    """True for an answer that is a placeholder ("TODO", "TBD", "FIXME", "...")."""
-    return text.strip(" .…!?:*_()[]-").lower() in PLACEHOLDERS
+    """True for an answer that is a placeholder ("TODO", "TBD", "FIXME"), or holds the
+    place of one with marks only ("—", "-", "...", "?"): no answer yet, though a reader
+    was told it was "too short"."""
+    text = text.strip()
+    return bool(text) and text.strip(_MARKS_ONLY).lower() in {"", *PLACEHOLDERS}
+
+
+def is_yes_no(text: str) -> bool:
+    """True for a whole answer of "Yes.", "No", "True", "False" and the like."""
+    return text.strip(" .!*_`").lower() in YES_NO

@@ -216,9 +216,10 @@ def test_cards_imported_before_keep_their_ids_and_reviews(
 
 
 def test_skips_are_grouped_only_under_their_own_reason(tmp_path: Path) -> None:
-    """Three notes too short for one reason and a cloze note's two cards for another: the
-    group of five named the cloze cards under the first reason's words ("no statement of
-    three words or more"), which was false of them."""
+    """Three notes skipped for one reason (a placeholder answer) and a cloze note's two cards
+    for another: the group of five named the cloze cards under the first reason's words
+    ("no statement of three words or more", as the placeholders were told then), which was
+    false of them."""
     notes = tmp_path / "deck.txt"
     notes.write_text(
         "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n"
@@ -232,7 +233,7 @@ def test_skips_are_grouped_only_under_their_own_reason(tmp_path: Path) -> None:
     result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
     lines = result.output.splitlines()
     [group] = [i for i, line in enumerate(lines) if line.startswith("skipped 3 questions")]
-    assert "no statement of three words or more" in lines[group]
+    assert "the answer is a placeholder ('—')" in lines[group]
     assert [line.split(" '")[0] for line in lines[group + 1 : group + 4]] == [
         f"  - {tmp_path / 'deck.txt'}:{n}" for n in (5, 6, 7)
     ]

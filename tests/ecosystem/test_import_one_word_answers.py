@@ -46,7 +46,9 @@ def test_markdown_one_word_answers_are_cards(tmp_path: Path) -> None:
     assert f"{notes}:13: skipped Q4 'What will this section say?': the answer is a placeholder" in (
         said
     )
-    assert f"{notes}:17: skipped Q5 'What is left blank?': the answer is too short" in said
+    assert f"{notes}:17: skipped Q5 'What is left blank?': the answer is a placeholder ('—')" in (
+        said
+    )
 
 
 def test_anki_one_word_answers_are_cards(tmp_path: Path) -> None:

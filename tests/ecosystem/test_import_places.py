@@ -28,7 +28,7 @@ def _answered(title: str) -> str:
 
 _MIXED = (
     "# Notes\n\n"  # 1
-    "## Q1: What is bias?\n\n**Answer:** —\n\n"  # 3: too short (no word)
+    "## Q1: What is bias?\n\n**Answer:** —\n\n"  # 3: a placeholder (no word)
     "## What is variance?\n\n"  # 7: no answer
     "## What is noise?\n\n"  # 9: no answer
     "## What is error?\n\n"  # 11: no answer
@@ -50,7 +50,9 @@ def test_skips_notes_and_sections_are_named_as_file_and_line(
     result = run_import("ml notes.md", "--pack", "p", "--into", "c", "--dry-run")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert "ml notes.md:3: skipped Q1 'What is bias?': the answer is too short" in (result.output)
+    assert "ml notes.md:3: skipped Q1 'What is bias?': the answer is a placeholder ('—')" in (
+        result.output
+    )
     # a reason that repeats is said once, each question under it at its place
     at = lines.index(next(line for line in lines if line.startswith("skipped 3 questions")))
     assert lines[at + 1 : at + 4] == [
