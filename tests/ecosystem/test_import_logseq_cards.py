@@ -100,3 +100,28 @@ def test_a_tagged_heading_with_its_own_text_asks_even_with_questions_below(
     assert "section" not in result.output
     adam = next((into / "p" / "t").glob("adam*.md"))
     assert answer_of(adam).startswith("Adam keeps running means")
+
+
+def test_a_card_blocks_children_are_its_answer_without_a_marker_note(tmp_path: Path) -> None:
+    """A `#card` block's child blocks are its answer as Logseq reads it: every card of a
+    Logseq page got "no answer marker; the whole text under the question is the answer",
+    as if something was missing (a journal of five cards: "5 questions had no answer
+    marker"). A question with no tag and its answer under it still gets the note."""
+    notes = tmp_path / "2026_11_03.md"
+    notes.write_text(
+        "- Why divide attention scores by the root of the key width? #card\n"
+        "\t- The dot products grow with the width and push softmax into flat regions.\n"
+        "\t- Scaling keeps their variance near one.\n"
+        "- Multi-head attention #card\n"
+        "\t- Several heads attend to different subspaces in parallel.\n"
+        "- What is a KV cache?\n"
+        "\t- It keeps the keys and values of earlier tokens for the next step.\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--pack", "p", "--topic", "t", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    assert "3 questions seen, 3 cards written" in result.output
+    said = " ".join(result.output.split())
+    assert "no answer marker" in said  # the untagged one
+    assert f"{notes}:6: note: 'What is a KV cache?': no answer marker" in said
+    assert f"{notes}:1: note" not in said and f"{notes}:4: note" not in said

@@ -454,6 +454,8 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
         prompt_rows, answer_rows, marker, answer_row = _split_answer(rows, cand.head_end, code_rows)
         if cand.kind == "callout" and stop >= cand.block.container_end and not marker:
             marker = boxed(cand, lines)  # the box holds the answer: no marker is needed
+        if block.card and block.item_start is not None and stop <= block.container_end:
+            marker = True  # a Logseq `#card` block: its child blocks are its answer
         if cand.inline_answer is not None:
             answer_rows, marker, answer_row = [cand.inline_answer, *rows], True, block.start
             prompt_rows = []
