@@ -76,6 +76,10 @@ or Markdown reads it as the last item's ("High variance: overfitting Regularizat
 trades..."); a list's end anywhere else gives no text, as before."""
 _BOLD = re.compile(r"</?(?:b|strong)\b[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_CODE = re.compile(r"<code\b[^>]*>(.*?)</code\s*>", re.IGNORECASE | re.DOTALL)
+"""Inline code (`<code>np.einsum</code>`, Anki's editor's and many shared decks'): in an
+answer, a code span, as its Markdown; its tags were dropped, and `a @ b` read as prose. In
+a question it stays text: its words make the card's id, which a re-import must keep."""
 _SOUND = re.compile(r"\[sound:([^\]]*)\]")
 _EMPTY_LINES = re.compile(r"\n{3,}")
 _IMAGE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -180,8 +184,8 @@ def _header(lines: list[str], separator: str) -> tuple[_Layout, int]:
 
 
 def _to_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
-    """A field's text as Markdown: line breaks, list items and bold (unless not `bold`)
-    kept, other tags dropped, entities read (`&sigma;` -> σ), sounds left out."""
+    """A field's text as Markdown: line breaks, list items, bold and inline code (unless not
+    `bold`: a question's) kept, other tags dropped, entities read (`&sigma;` -> σ), sounds left out."""
     text = anki_math(field.replace("\r\n", "\n"))  # `[$]x[/$]`: Anki's own LaTeX tags
     put_back = None
     if as_html:
@@ -192,6 +196,8 @@ def _to_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
         # an item starts a line ("Intro<ul><li>a" was "Intro- a")
         text = _ITEM.sub(lambda m: "- " if _line_start(text, m.start()) else "\n- ", text)
         text = _TEXT_AFTER_LIST.sub("\n\n", text).replace(_END_MARK, "")
+        if bold:  # an answer's: a question's words make its id, kept as they were
+            text = _CODE.sub(_code_span, text)  # `<code>a @ b</code>`: `a @ b`
         text = _BOLD.sub("**" if bold else "", text)
         text = SCRIPT.sub(script_text, text)  # `m<sub>t-1</sub>`: m_(t-1)
         text = _TAG.sub("", text)
@@ -201,6 +207,17 @@ def _to_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
     # a dropped `<img>` or sound between breaks left empty lines: one blank line parts text
     text = _EMPTY_LINES.sub("\n\n", "\n".join(lines)).strip()
     return put_back(text) if put_back is not None else text
+
+
+def _code_span(match: re.Match[str]) -> str:
+    """An inline `<code>` element as a code span: its text on one line, its tags off, as
+    many backticks around it as it needs (none when it holds no text)."""
+    code = " ".join(_TAG.sub("", match.group(1)).split())
+    if not code:
+        return ""
+    ticks = "`" * (max((len(run) for run in re.findall("`+", code)), default=0) + 1)
+    pad = " " if code.startswith("`") or code.endswith("`") else ""
+    return f"{ticks}{pad}{code}{pad}{ticks}"
 
 
 def _line_start(text: str, at: int) -> bool:
