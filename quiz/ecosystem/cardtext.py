@@ -52,6 +52,11 @@ _CLOSERS = ")]}\"'”’»"
 """What may close a sentence's end: a bracket or a quote after its `?`, `.` or `!`."""
 
 
+_POSSESSIVE = re.compile(r"(?:['’]s?)$")
+"""A name's possessive ends the first word (`Bayes'`, `Newton's`): a proper name, no
+common noun to lowercase ("Explain bayes' rule.")."""
+
+
 def as_question(title: str) -> str:
     """The title phrased as a question or instruction (a bare topic becomes 'Explain ...').
 
@@ -67,8 +72,8 @@ def as_question(title: str) -> str:
     if first in _IMPERATIVES:
         return text + "."
     head, _, tail = text.partition(" ")
-    if head[:1].isupper() and head[1:].islower():
-        head = head.lower()
+    if head[:1].isupper() and head[1:].islower() and not _POSSESSIVE.search(head):
+        head = head.lower()  # "Dropout" -> "dropout"; "Bayes' rule", "Newton's method" kept
     return f"Explain {' '.join(p for p in (head, tail) if p)}."
 
 

@@ -452,6 +452,9 @@ def test_question_text_helpers() -> None:
     for done in ("The sigmoid peaks at 0. What is its slope? (It is the largest.)", 'Is it "ok?"'):
         assert as_question(done) == done
     assert as_question("Bias (statistics)") == "Explain bias (statistics)."
+    # a name's possessive is a proper name: "Explain bayes' rule." lowercased it
+    assert as_question("Bayes' rule") == "Explain Bayes' rule."
+    assert as_question("Newton’s method") == "Explain Newton’s method."
     assert card_id_for("Why is ReLU preferred over sigmoid?") == "relu-preferred-over-sigmoid"
     assert card_id_for("Qu'est-ce que l'entropie croisée ?") == "qu-est-ce-que-l-entropie"
     assert card_id_for("What is it?") == "what-is-it"
