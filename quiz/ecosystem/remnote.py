@@ -241,18 +241,28 @@ def remnote_clozes(text: str) -> tuple[str, tuple[int, ...]]:
     return ("\n".join(rows), tuple(made)) if made else (text, ())
 
 
-def item_clozes(text: str, lines: tuple[int, ...]) -> tuple[str, tuple[ClozeSource, ...]]:
+def item_clozes(
+    text: str, lines: tuple[int, ...]
+) -> tuple[str, tuple[ClozeSource, ...], tuple[int, ...]]:
     """(the notes with each list item among `lines` (1-based, those `remnote_clozes` wrote)
     rewritten `- Q: asked **A:** whole` in place; the cloze notes so read, to be asked a
-    deletion at a time). An item whose text runs on to the next line, a card line of
+    deletion at a time; the lines in a question's answer (`_in_answers`), whose clozes
+    are written bold there: its answer's words, no card's, and `{{c1::...}}` showed as
+    such in the card). An item whose text runs on to the next line, a card line of
     another kind or one already a question is left as written."""
     if not lines:
-        return text, ()
+        return text, (), ()
     rows = text.split("\n")
+    answering = _in_answers(rows)
     sources: list[ClozeSource] = []
+    bold: list[int] = []
     for line in lines:
         row = rows[line - 1]
         body = row.rstrip("\r")
+        if line - 1 in answering:  # `## What does ReLU compute?` over `- It is {{max(0, x)}}`
+            rows[line - 1] = cloze_whole(body, highlights=False) + row[len(body) :]
+            bold.append(line)
+            continue
         item = _ITEM.match(body)
         if item is None or item["rest"].startswith(("Q:", "**Q", "A:", "**A")):
             continue
@@ -266,7 +276,50 @@ def item_clozes(text: str, lines: tuple[int, ...]) -> tuple[str, tuple[ClozeSour
         asked = cloze_asked(said, highlights=False)
         rows[line - 1] = f"{item['lead']}Q: {asked} **A:** {whole}{row[len(body) :]}"
         sources.append(ClozeSource(line, (said,), whole, highlights=False))
-    return "\n".join(rows), tuple(sources)
+    return "\n".join(rows), tuple(sources), tuple(bold)
+
+
+_ASKS_END = ("?", ">>>", "#card", "#flashcard")
+_ASKS_START = ("Q:", "**Q", "A:", "**A:", "*A:*", "Answer", "**Answer")
+
+
+def _asks(text: str) -> bool:
+    """True for a line that asks or marks an answer: what is under it is that answer."""
+    text = _ITEM_START.sub("", text.strip(), count=1).lstrip("# ").strip()
+    return text.startswith(_ASKS_START) or text.rstrip("*_ \t").endswith(_ASKS_END)
+
+
+def _in_answers(rows: list[str]) -> set[int]:
+    """The indices of the list lines that are in a question's answer, by what they hang
+    under: an item that asks (`- What is X?`, `- Why? >>>`, `- X #card`) above them, or a
+    heading or paragraph that asks or marks an answer before their list, up to the next
+    heading (`## What does ReLU compute?` over `- It is {{max(0, x)}}`). One pass, a
+    stack of the items above: a page of thousands of bullets is read once."""
+    inside: set[int] = set()
+    section = False  # the section's heading, or a paragraph in it, asks
+    stack: list[tuple[int, bool]] = []  # (indent, it or an item above it asks)
+    for index in outside_fences(rows, in_items=True):
+        body = rows[index].rstrip("\r")
+        text = body.strip()
+        if not text:
+            continue
+        item = _ITEM_START.match(body) is not None
+        if item or body[:1] in " \t":
+            depth = _indent(body)
+            while stack and stack[-1][0] >= depth:
+                stack.pop()
+            above = stack[-1][1] if stack else section
+            if above:
+                inside.add(index)
+            if item:
+                stack.append((depth, above or _asks(text)))
+            continue
+        stack = []
+        if text.startswith("#"):
+            section = _asks(text)
+        elif _asks(text):
+            section = True
+    return inside
 
 
 def _numbered_clozes(row: str) -> tuple[str, int]:

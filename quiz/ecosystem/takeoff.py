@@ -83,6 +83,8 @@ class TakenOff:
     """Lines of RemNote's clozes (`{{x}}`), written as Anki's (`{{c1::x}}`)."""
     item_clozes: tuple[ClozeSource, ...] = ()
     """RemNote's clozes in list items, each item its own cloze note (`remnote.item_clozes`)."""
+    answer_clozes: tuple[int, ...] = ()
+    """Lines of list items with RemNote's clozes in a question's answer: bold there."""
     split_lines: tuple[int, ...] = ()
     """Lines of one-line `Q: ... A: ...` questions made list items (`qalines.py`)."""
     anki: bool = False
@@ -187,7 +189,7 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     tag_lines = take_tag_lines(off.footnotes.text)  # `#review` lines: the note's tags, no text
     off.clozes = read_logseq_clozes(tag_lines.text)  # `{{cloze x}}` #card blocks: asked hidden
     rem_text, off.remnote_clozes = remnote_clozes(off.clozes.text)  # `{{x}}`: `{{c1::x}}`
-    rem_text, off.item_clozes = item_clozes(rem_text, off.remnote_clozes)  # `- {{x}} ...`
+    rem_text, off.item_clozes, off.answer_clozes = item_clozes(rem_text, off.remnote_clozes)
     tag_lines = replace(tag_lines, text=rem_text)
     if tags_deck(tag_lines.text, (*front.tags, *tag_lines.tags)):
         off.sr_cards = read_sr_cards(tag_lines.text)  # the Spaced Repetition plugin's cards
@@ -204,6 +206,31 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     off.text = delimit_environments(off.untabbed.text)  # a bare `\begin{equation}`: math
     off.properties = find_properties(off.text)  # `Status:: draft`: the reader leaves it out
     return off
+
+
+def _remnote_clozes_note(off: TakenOff) -> str:
+    """What became of RemNote's clozes: cards, a list item's each its own, and those in a
+    question's answer bold in it (no card of their own)."""
+    in_answers = set(off.answer_clozes)
+    asked = tuple(line for line in off.remnote_clozes if line not in in_answers)
+    said = ""
+    if asked:
+        said = (
+            f"RemNote's clozes ('{{{{...}}}}', {line_numbers(asked)}) read as Anki's"
+            " ('{{c1::...}}'), a card per deletion"
+        )
+        if off.item_clozes:
+            items = line_numbers(tuple(s.line for s in off.item_clozes))
+            said += f"; each list item holding one ({items}) is a note of its own"
+    if off.answer_clozes:
+        lines = line_numbers(off.answer_clozes)
+        said += (
+            f"; those in a question's answer ({lines}) are shown bold in it"
+            if said
+            else f"RemNote's clozes ('{{{{...}}}}', {lines}) in a question's answer are shown"
+            " bold in it, no cards of their own"
+        )
+    return said
 
 
 def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[Notice]:
@@ -252,14 +279,7 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
     if (said := off.remnote.note()) is not None:
         tell(off.remnote.first, "RemNote", said, "RemNote")
     if off.remnote_clozes:
-        said = (
-            f"RemNote's clozes ('{{{{...}}}}', {line_numbers(off.remnote_clozes)}) read as"
-            " Anki's ('{{c1::...}}'), a card per deletion"
-        )
-        if off.item_clozes:
-            items = line_numbers(tuple(s.line for s in off.item_clozes))
-            said += f"; each list item holding one ({items}) is a note of its own"
-        tell(off.remnote_clozes[0], "RemNote", said, "RemNote clozes")
+        tell(off.remnote_clozes[0], "RemNote", _remnote_clozes_note(off), "RemNote clozes")
     for block in off.untabbed.blocks:
         tell(block.first, f"indented by {block.by}", off.untabbed.note(block), "indented answer")
     return notices

@@ -69,18 +69,65 @@ def test_what_is_no_one_line_cloze_item_is_left_as_written() -> None:
         "- The {{ReLU}} activation as prose?\n",  # stays the item it is: read as before
     ):
         written, lines = remnote_clozes(text)
-        got, sources = item_clozes(written, lines)
+        got, sources, bold = item_clozes(written, lines)
         if text.startswith("- The {{ReLU}} activation as"):
             assert got.startswith("- Q: The [...] activation as prose?"), got
             continue
-        assert (got, sources) == (written, ()), text
+        assert (got, sources, bold) == (written, (), ()), text
 
 
 def test_a_cloze_item_keeps_its_indent_mark_and_line_end() -> None:
     written, lines = remnote_clozes("- A\r\n\t* The {{learning rate}} scales each step.\r\n")
-    got, sources = item_clozes(written, lines)
+    got, sources, _ = item_clozes(written, lines)
     assert got == (
         "- A\r\n\t* Q: The [...] scales each step. **A:** The **learning rate** scales each"
         " step.\r\n"
     )
     assert [s.line for s in sources] == [2]
+
+
+def test_a_cloze_item_in_a_questions_answer_is_bold_in_it(tmp_path: Path) -> None:
+    """Under a question, an item's `{{...}}` is that answer's highlight, no card: read as
+    its own question it took the heading's answer away (the heading a section, its other
+    items "not imported"), and left as it was the card showed `{{c1::max(0, x)}}`."""
+    cards, said, notes = _import(
+        tmp_path,
+        "# Activations\n"
+        "- The {{ReLU}} activation keeps positive inputs.\n"
+        "\n"
+        "## What does ReLU compute?\n"
+        "\n"
+        "It is applied elementwise.\n"
+        "\n"
+        "- It computes {{max(0, x)}} for each input.\n"
+        "- It is cheap and does not saturate for positive inputs.\n"
+        "\n"
+        "- Why is ReLU cheap? >>>\n"
+        "    - It needs one {{comparison}} per input.\n"
+        "- Dropout #card\n"
+        "    - It zeroes units with probability {{p}} while training.\n",
+    )
+    relu = cards["What does ReLU compute?"]
+    assert answer_of(relu) == (
+        "It is applied elementwise.\n\n- It computes **max(0, x)** for each input.\n"
+        "- It is cheap and does not saturate for positive inputs."
+    )
+    assert answer_of(cards["Why is ReLU cheap?"]) == "- It needs one **comparison** per input."
+    assert "**p**" in answer_of(cards["Dropout"])
+    assert len(cards) == 4, said  # and the first item's cloze
+    assert "not imported" not in said
+    assert (
+        f"{notes}:2: note: RemNote: RemNote's clozes ('{{{{...}}}}', line 2) read as Anki's"
+        " ('{{c1::...}}'), a card per deletion; each list item holding one (line 2) is a note"
+        " of its own; those in a question's answer (lines 8, 12, 14) are shown bold in it"
+    ) in said
+
+
+def test_clozes_only_in_answers_are_said_to_be_no_cards(tmp_path: Path) -> None:
+    _, said, notes = _import(
+        tmp_path, "## What does ReLU compute?\n\n- It computes {{max(0, x)}} for each input.\n"
+    )
+    assert (
+        f"{notes}:3: note: RemNote: RemNote's clozes ('{{{{...}}}}', line 3) in a question's"
+        " answer are shown bold in it, no cards of their own"
+    ) in said
