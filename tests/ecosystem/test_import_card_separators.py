@@ -34,6 +34,28 @@ def test_a_question_over_a_rule_is_answered_below_it(tmp_path: Path) -> None:
     assert answer_of(cards["What is early stopping?"]).startswith("Training stops when")
     assert "not imported" not in result.output
     assert f"← {notes}:7 What is early stopping?" in result.output
+    # the rule parts its front from its back, as Mochi reads it: no "no answer marker"
+    assert f"{notes}:7: note: 'What is early stopping?': no answer marker" not in result.output
+
+
+def test_a_slide_break_under_a_heading_question_is_its_marker(tmp_path: Path) -> None:
+    """A rule right under a question (Mochi's card, a slide deck's next slide) is where its
+    answer starts: "no answer marker; the whole text under the question is the answer" was
+    said of every such card. A heading question with its answer right under it still gets
+    the note."""
+    notes = tmp_path / "slides.md"
+    notes.write_text(
+        "## What is dropout?\n\n---\n\nDropout zeroes random units while training.\n\n"
+        "## What is weight decay?\n\nWeight decay shrinks each weight a little at every"
+        " step.\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    assert "2 questions seen, 2 cards written" in result.output
+    said = " ".join(result.output.split())
+    assert f"{notes}:1: note: 'What is dropout?': no answer marker" not in said
+    assert f"{notes}:7: note: 'What is weight decay?': no answer marker" in said
 
 
 def test_text_after_a_rule_that_asks_nothing_is_still_named(tmp_path: Path) -> None:

@@ -456,6 +456,8 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             marker = boxed(cand, lines)  # the box holds the answer: no marker is needed
         if block.card and block.item_start is not None and stop <= block.container_end:
             marker = True  # a Logseq `#card` block: its child blocks are its answer
+        if not marker and RULE.match(next((r for r in answer_rows if r.strip()), "")):
+            marker = True  # a rule under it parts front from back (Mochi's, a slide's)
         if cand.inline_answer is not None:
             answer_rows, marker, answer_row = [cand.inline_answer, *rows], True, block.start
             prompt_rows = []
