@@ -149,3 +149,22 @@ def test_a_daily_note_title_is_shown_without_its_brackets(tmp_path: Path) -> Non
     assert "[[Adam]]" not in result.output
     run_import(str(notes), "--pack", "p", "--into", str(content))
     assert "title: 2024-03-01 review\n" in (content / "p" / "pack.yaml").read_text()
+
+
+def test_an_answer_on_the_questions_own_line_shows_its_links_as_text() -> None:
+    """An answer on its question's line (`- Q: ... **A:** ...`, a RemNote `Front >> Back`,
+    a RemNote cloze item) kept its links' brackets: the rows under a question were read
+    for links, its own line only for its title."""
+    parsed = parse_notes(
+        "- Q: What is a Jacobian? **A:** The matrix of [[partial derivative|partial"
+        " derivatives]], see ![[jacobian.png]]\n"
+        "- Q: What is backprop? **A:** The [[chain rule]] applied from the loss back.\n"
+        "- Q: What is `x[[0]]`? **A:** Code: `x[[0]]` picks rows.\n"
+    )
+    answers = [q.answer for q in parsed.questions]
+    assert answers == [
+        "The matrix of partial derivatives, see jacobian.png",
+        "The chain rule applied from the loss back.",
+        "Code: `x[[0]]` picks rows.",
+    ]
+    assert parsed.questions[0].embeds == ("jacobian.png",)

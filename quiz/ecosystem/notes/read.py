@@ -458,8 +458,12 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             marker = True  # a Logseq `#card` block: its child blocks are its answer
         if not marker and RULE.match(next((r for r in answer_rows if r.strip()), "")):
             marker = True  # a rule under it parts front from back (Mochi's, a slide's)
+        inline_embeds: list[str] = []
         if cand.inline_answer is not None:
-            answer_rows, marker, answer_row = [cand.inline_answer, *rows], True, block.start
+            # `- Q: ... **A:** the [[chain rule]]`, a RemNote `Front >> [[Back]]`: its line
+            # is the question's, whose links the rows' reading above passes over
+            said = plain_links(cand.inline_answer, inline_embeds)
+            answer_rows, marker, answer_row = [said, *rows], True, block.start
             prompt_rows = []
         subquestions = 0
         if block.item_start is not None:
@@ -468,6 +472,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             groups.pop()
         context = groups[-1][2] if groups and groups[-1][0] < block.start else ""
         embeds = [e for row in range(cand.head_end, stop) for e in embeds_at.get(row, ())]
+        embeds = [*inline_embeds, *embeds]
         question = NoteQuestion(
             ordinal=len(found) + 1,
             number=cand.parts.number,
