@@ -58,6 +58,8 @@ _ITEM = re.compile(
     r"^(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)(?P<rest>\S.*)$"
 )
 """A list item's line: its mark, indent and checkbox (`lead`), then its text."""
+_LEAD = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+"""A line's indent and list mark, before its text."""
 _ITEM_START = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
 _MACROS = frozenset(
     "cloze embed video youtube vimeo bilibili tweet twitter pdf youtube-timestamp"
@@ -323,8 +325,13 @@ def _in_answers(rows: list[str]) -> set[int]:
 
 
 def _numbered_clozes(row: str) -> tuple[str, int]:
-    """(`row` with its RemNote clozes numbered as Anki's, how many)."""
-    spans = [(m.start, m.end) for m in scan_math(row).spans] if "$" in row else []
+    """(`row` with its RemNote clozes numbered as Anki's, how many). Its math is looked for
+    in its text after its indent and list mark: an item indented by a tab read as code,
+    with no math, and `\\frac{{a}}{b}` in it was a cloze."""
+    lead = len(row) - len(_LEAD.sub("", row, count=1)) if "$" in row else 0
+    spans = (
+        [(m.start + lead, m.end + lead) for m in scan_math(row[lead:]).spans] if "$" in row else []
+    )
     in_math, in_code = span_test(spans), code_span_test(row)
     pieces: list[str] = []
     kept_to = count = 0

@@ -72,6 +72,8 @@ def test_remnote_clozes_are_numbered_and_nothing_else_is_one() -> None:
     for text in (
         "In code, `{{x}}` is a template.\n",
         "Math: $\\frac{{a}}{b}$ here.\n",
+        "\t- Math: $\\frac{{a}}{b}$ in an item indented by a tab.\r\n",
+        "    1. Math: $\\frac{{a}}{b}$ in a numbered one.\n",
         "{{embed [[page]]}} and {{query (todo now)}}\n",
         "Anki's {{c1::own}} and {{kept}} as written.\n",
         "```\n{{x}}\n```\n",
