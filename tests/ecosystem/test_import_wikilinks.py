@@ -153,18 +153,24 @@ def test_a_daily_note_title_is_shown_without_its_brackets(tmp_path: Path) -> Non
 
 def test_an_answer_on_the_questions_own_line_shows_its_links_as_text() -> None:
     """An answer on its question's line (`- Q: ... **A:** ...`, a RemNote `Front >> Back`,
-    a RemNote cloze item) kept its links' brackets: the rows under a question were read
-    for links, its own line only for its title."""
+    a RemNote cloze item, `- **Why?** It ...`) kept its links' brackets, its images and
+    its `==highlights==`: the rows under a question were read for them, its own line only
+    for its title."""
     parsed = parse_notes(
         "- Q: What is a Jacobian? **A:** The matrix of [[partial derivative|partial"
         " derivatives]], see ![[jacobian.png]]\n"
         "- Q: What is backprop? **A:** The [[chain rule]] applied from the loss back.\n"
         "- Q: What is `x[[0]]`? **A:** Code: `x[[0]]` picks rows.\n"
+        "- **What is global average pooling?** ==It averages each channel== to a number.\n"
+        "- Q: What is a ROC curve? **A:** TPR against FPR ![roc](assets/roc.png)\n"
     )
     answers = [q.answer for q in parsed.questions]
     assert answers == [
         "The matrix of partial derivatives, see jacobian.png",
         "The chain rule applied from the loss back.",
         "Code: `x[[0]]` picks rows.",
+        "**It averages each channel** to a number.",
+        "TPR against FPR roc",  # an image after words: its alt text, as on any line
     ]
     assert parsed.questions[0].embeds == ("jacobian.png",)
+    assert parsed.questions[4].embeds == ("roc.png",)

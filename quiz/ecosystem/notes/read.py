@@ -460,9 +460,13 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             marker = True  # a rule under it parts front from back (Mochi's, a slide's)
         inline_embeds: list[str] = []
         if cand.inline_answer is not None:
-            # `- Q: ... **A:** the [[chain rule]]`, a RemNote `Front >> [[Back]]`: its line
-            # is the question's, whose links the rows' reading above passes over
+            # `- Q: ... **A:** the [[chain rule]]`, a RemNote `Front >> [[Back]]`, `- **Why?**
+            # ==It ...==`: its line is the question's, whose links, images and highlights
+            # the rows' reading above passes over
             said = plain_links(cand.inline_answer, inline_embeds)
+            if "![" in said:
+                said = plain_images(said, inline_embeds)
+            said = bold_highlights(said)
             answer_rows, marker, answer_row = [said, *rows], True, block.start
             prompt_rows = []
         subquestions = 0
