@@ -792,16 +792,26 @@ def bare_answer(answer: str, tokens: list[Token] | None = None) -> str | None:
 
 def lone_formula(answer: str, tokens: list[Token] | None = None) -> str | None:
     """An answer that is one display formula and nothing else (`$$-y\\log\\hat y ...$$`,
-    an Anki note's whole back) as one inline formula, its one key point; None for any other
+    an Anki note's whole back), or one paragraph that introduces it (ending in `:`) and the
+    formula, as one line with the formula inline, its one key point; None for any other
     answer. A display formula keeps an answer long (three key points) in lint's eyes, and
     such cards, common in Anki decks, were skipped as "too short for 3 key points"."""
     if tokens is None:
         tokens = parse(answer)
-    if len(tokens) != 1 or tokens[0].type != "math_block":
+    intro = ""
+    if [t.type for t in tokens] == [*_INTRO, "math_block"]:
+        intro = " ".join(tokens[1].content.split())
+        if not intro.endswith(":"):
+            return None
+    elif len(tokens) != 1 or tokens[0].type != "math_block":
         return None
-    flat = " ".join(tokens[0].content.split())
-    formula = f"${flat}$"
+    flat = " ".join(tokens[-1].content.split())
+    formula = f"{intro} ${flat}$".lstrip()
     return formula if flat and "$" not in flat and acceptable(formula) else None
+
+
+_INTRO = ("paragraph_open", "inline", "paragraph_close")
+"""A paragraph, the one that may introduce a lone formula ("For stride $s$:")."""
 
 
 def is_placeholder(text: str) -> bool:

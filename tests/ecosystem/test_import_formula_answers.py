@@ -56,13 +56,34 @@ def test_a_markdown_formula_block_alone_is_a_card_and_with_prose_is_as_before(
     assert "skipped 'What is the MSE?': the answer is too short for 3 key points" in said
 
 
+def test_a_sentence_that_introduces_the_formula_comes_along(tmp_path: Path) -> None:
+    """`For input $n$, kernel $k$ ... stride $s$:` over the formula, an Obsidian note's
+    usual shape, was skipped as "too short for 3 key points ... a display formula"."""
+    cards, said = _run(
+        tmp_path,
+        "cnn.md",
+        "## Output size of a conv layer?\n"
+        "For input $n$, kernel $k$, padding $p$,\nstride $s$:\n\n"
+        "$$\n\\left\\lfloor \\frac{n + 2p - k}{s} \\right\\rfloor + 1\n$$\n\n^output-size\n",
+    )
+    card = cards["Output size of a conv layer?"]
+    formula = "$\\left\\lfloor \\frac{n + 2p - k}{s} \\right\\rfloor + 1$"
+    assert front(card)["key_points"] == [
+        f"For input $n$, kernel $k$, padding $p$, stride $s$: {formula}"
+    ]
+    assert "skipped" not in said
+
+
 def test_only_a_lone_renderable_formula_is_one() -> None:
     assert lone_formula("$$x^2 + y^2$$") == "$x^2 + y^2$"
+    assert lone_formula("The square is:\n\n$$x^2$$") == "The square is: $x^2$"
     for answer in (
         "$$x^2$$\n\nand more text.",
         "$x^2$",  # inline already: a bare answer
         "```\nx = 1\n```",
         "$$ $$",
         "$$\\frac{1}{$$",  # the renderer refuses it
+        "The square is\n\n$$x^2$$",  # a sentence that does not introduce it
+        "One.\n\nTwo:\n\n$$x^2$$",
     ):
         assert lone_formula(answer) is None, answer
