@@ -445,3 +445,30 @@ def test_text_after_a_list_item_question_is_named_not_dropped(tmp_path: Path) ->
         result.output
     )
     assert "1 other part not imported" in result.output
+
+
+def test_a_plain_question_line_under_a_section_is_pointed_at() -> None:
+    """`## Parameters of a conv layer` over the plain line `How many parameters ...?` and
+    its answer: the section was "not a question, its text was not imported", and nothing
+    said the question line is why the card was lost, nor how to write it so it asks. A
+    `?` line with nothing after it, one in code and a list item are not pointed at."""
+    parsed = parse_notes(
+        "## Parameters of a conv layer\n"
+        "How many parameters does a 3x3 conv with 64 in and 128 out channels have?\n"
+        "3 * 3 * 64 * 128 + 128 = 73,856, the weights and one bias per output channel.\n"
+        "\n"
+        "## Overview\n"
+        "```\nprint('why?')\n```\n"
+        "- is this a list item?\n"
+        "Some closing words here.\n"
+        "\n"
+        "## Open ends\n"
+        "Nothing answers this one yet?\n"
+    )
+    reasons = {i.text: i.reason for i in parsed.ignored}
+    assert reasons["Parameters of a conv layer"].endswith(
+        "its text was not imported; line 2 ends in '?' but a plain line asks nothing: make it"
+        " a heading ('## ...?'), bold ('**...?**') or a 'Q:' line to import it"
+    )
+    assert reasons["Overview"].endswith("its text was not imported")
+    assert reasons["Open ends"].endswith("its text was not imported")

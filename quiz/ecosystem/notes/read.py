@@ -516,13 +516,14 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
                 what = untitled(part.plain)
             else:
                 what = "no Q number, no number, no '?', no asking verb such as 'Explain'"
-            ignored.append(
-                Ignored(
-                    part.start + 1,
-                    clean_title(part.plain),
-                    f"not a question ({what}), its text was not imported",
+            said = f"not a question ({what}), its text was not imported"
+            asks = _plain_question_row(lines, part.end, end, code_rows)
+            if asks is not None:  # `## Parameters` over `How many ...?` and its answer
+                said += (
+                    f"; line {asks + 1} ends in '?' but a plain line asks nothing: make it a"
+                    " heading ('## ...?'), bold ('**...?**') or a 'Q:' line to import it"
                 )
-            )
+            ignored.append(Ignored(part.start + 1, clean_title(part.plain), said))
     kept = {id(c) for c in candidates}
     for cand in all_candidates:  # a list item ending in '?' that no answer holds
         if id(cand) in kept:
@@ -606,6 +607,21 @@ def _ending_rule(
         row, index = rule + 1, index + 1
     return None
 
+
+def _plain_question_row(lines: list[str], start: int, end: int, code: set[int]) -> int | None:
+    """The first row in `start:end`, outside code, of plain text ending in `?` with text
+    after it: a question the notes meant to ask, written as prose."""
+    for row in range(start, end):
+        text = lines[row].strip()
+        if row in code or not text.endswith("?") or text.startswith(_NOT_PLAIN):
+            continue
+        if any(lines[r].strip() for r in range(row + 1, end)):
+            return row
+    return None
+
+
+_NOT_PLAIN = ("#", ">", "|", "-", "*", "+", "<", "`", "~")
+"""Starts of a line that is no plain paragraph's: a heading, quote, table, item, HTML, code."""
 
 _BARE_MARK = re.compile(r"[ \t>]*(?:[-*+]|\d{1,9}[.)])[ \t]*\r?")
 """A line left with nothing but its list mark."""
