@@ -43,6 +43,10 @@ class ClozeSource:
     """Its answer's text as the rewrite wrote it, every deletion bold."""
     highlights: bool = True
     """Whether a `==highlight==` is a deletion here (in an untagged note it may not be)."""
+    context: str = ""
+    """What the note hangs under (a RemNote bullet's parents, `Activations › Sigmoid ...`),
+    shown before its question as RemNote shows a card's parents: "Its derivative is [...]"
+    alone does not say whose."""
 
 
 @dataclass(frozen=True)
@@ -117,10 +121,12 @@ def split_clozes(parsed: ParsedNotes, sources: Mapping[int, ClozeSource]) -> Par
     """The notes with each cloze question of several numbers as a question per number (see
     the module's docstring); the others, and any whose text reads otherwise, as they were."""
     if not sources or not any(q.line in sources for q in parsed.questions):
-        return parsed
+        return parsed  # (a note's `context` too is set here, for one deletion or many)
     questions: list[NoteQuestion] = []
     for question in parsed.questions:
         source = sources.get(question.line)
+        if source is not None and source.context and not question.context:
+            question = replace(question, context=source.context)
         made = _per_number(question, source) if source is not None else None
         questions.extend(made or (question,))
     return replace(parsed, questions=tuple(questions))  # each its note's ordinal: its source

@@ -256,6 +256,7 @@ def item_clozes(
         return text, (), ()
     rows = text.split("\n")
     answering = _in_answers(rows)
+    parents = _parents(rows, set(lines))
     sources: list[ClozeSource] = []
     bold: list[int] = []
     for line in lines:
@@ -277,7 +278,8 @@ def item_clozes(
         whole = cloze_whole(said, highlights=False)
         asked = cloze_asked(said, highlights=False)
         rows[line - 1] = f"{item['lead']}Q: {asked} **A:** {whole}{row[len(body) :]}"
-        sources.append(ClozeSource(line, (said,), whole, highlights=False))
+        context = _CONTEXT_JOIN.join(parents.get(line - 1, ()))
+        sources.append(ClozeSource(line, (said,), whole, highlights=False, context=context))
     return "\n".join(rows), tuple(sources), tuple(bold)
 
 
@@ -322,6 +324,38 @@ def _in_answers(rows: list[str]) -> set[int]:
         elif _asks(text):
             section = True
     return inside
+
+
+_CONTEXT_JOIN = " › "
+"""Between a card's parents, as RemNote's breadcrumb shows them."""
+
+
+def _parents(rows: list[str], wanted: set[int]) -> dict[int, tuple[str, ...]]:
+    """For each 1-based line in `wanted` that is a list item: the text of the items it is
+    nested in, outermost first (their clozes shown, in bold), as RemNote shows a card's
+    parents. A parent that is a card line of another kind (`A >> B`) is left out. One pass,
+    a stack of the items above."""
+    found: dict[int, tuple[str, ...]] = {}
+    stack: list[tuple[int, str]] = []  # (indent, its text, "" when none is shown)
+    for index in outside_fences(rows, in_items=True):
+        body = rows[index].rstrip("\r")
+        if not body.strip():
+            continue
+        item = _ITEM.match(body)
+        if item is None:
+            if body[:1] not in " \t":
+                stack = []  # a paragraph or heading at the top: a new list
+            continue
+        depth = _indent(body)
+        while stack and stack[-1][0] >= depth:
+            stack.pop()
+        if index + 1 in wanted:
+            found[index] = tuple(text for _, text in stack if text)
+        shown = (
+            "" if _card(body) is not None else cloze_whole(item["rest"].strip(), highlights=False)
+        )
+        stack.append((depth, shown))
+    return found
 
 
 def _numbered_clozes(row: str) -> tuple[str, int]:

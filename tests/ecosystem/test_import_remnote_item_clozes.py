@@ -131,3 +131,35 @@ def test_clozes_only_in_answers_are_said_to_be_no_cards(tmp_path: Path) -> None:
         f"{notes}:3: note: RemNote: RemNote's clozes ('{{{{...}}}}', line 3) in a question's"
         " answer are shown bold in it, no cards of their own"
     ) in said
+
+
+def _question_of(path: Path) -> str:
+    text = path.read_text(encoding="utf-8")
+    return text.split("## Question\n", 1)[1].split("## Answer", 1)[0].strip()
+
+
+def test_a_cloze_items_parents_are_shown_before_it(tmp_path: Path) -> None:
+    """RemNote shows a card's parents above it: "Its derivative is [...]" alone did not say
+    whose. The parents' text comes first in the question (their clozes shown), the id is
+    still the item's own, and a parent that is a card of another kind is left out."""
+    cards, _, _ = _import(
+        tmp_path,
+        "# Deep learning\n"
+        "- Activations\n"
+        "    - {{Sigmoid}} squashes any real number into the range (0, 1).\n"
+        "        - Its derivative is {{s(1 - s)}}, at most one quarter.\n"
+        "- Backprop >> the chain rule applied from the loss backwards\n"
+        "    - It costs about {{two}} forward passes.\n"
+        "- Momentum >> a running mean of the gradients\n"
+        "{{Top}} level lines have no parents at all here.\n",
+    )
+    derivative = cards["Its derivative is [...], at most one quarter"]
+    assert _question_of(derivative) == (
+        "Activations › **Sigmoid** squashes any real number into the range (0, 1).\n\n"
+        "Its derivative is [...], at most one quarter."
+    )
+    assert derivative.stem == "derivative-at-most-one-quarter"  # made from its own words
+    sigmoid = cards["[...] squashes any real number into the range (0, 1)"]
+    assert _question_of(sigmoid).startswith("Activations\n\n[...] squashes")
+    costs = cards["It costs about [...] forward passes"]
+    assert _question_of(costs) == "It costs about [...] forward passes."
