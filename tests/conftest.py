@@ -78,6 +78,7 @@ SLOW_MODULES = frozenset(
         "store/test_concurrent_reviews.py",  # several processes on one database
         "store/test_kill.py",  # a process killed mid-write
         "test_import_hygiene.py",  # a fresh interpreter per module
+        "test_xdist_groups.py",  # a pytest run with two workers
         "tui/test_snapshots.py",  # renders every screen at two sizes
     }
 )
@@ -118,23 +119,40 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int | None:
     return len(os.sched_getaffinity(0)) + 1
 
 
+def pytest_itemcollected(item: pytest.Item) -> None:
+    """Mark `slow` a test of SLOW_MODULES or one that uses one of SLOW_FIXTURES (`pytest -m
+    "not slow"` is then the fast inner loop); put a test that serves on a port in the `serve`
+    xdist group (one worker runs them in turn).
+
+    Here, as each test is collected, and not in `pytest_collection_modifyitems`: xdist's
+    worker reads `xdist_group` in its own `pytest_collection_modifyitems`, which ran before
+    this conftest's, so a group added there was never seen and the serve tests (three
+    Chromiums among them) ran on every worker at once. (pytest 9.2 lost the groups too:
+    pyproject.toml keeps pytest below it; tests/test_xdist_groups.py runs the real thing.)"""
+    if _slow(item):
+        item.add_marker(pytest.mark.slow)
+    if SERVER_FIXTURES & set(getattr(item, "fixturenames", ())):
+        item.add_marker(pytest.mark.xdist_group("serve"))
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark `slow` the tests of SLOW_MODULES and every test that uses one of SLOW_FIXTURES;
-    `pytest -m "not slow"` is then the fast inner loop, `pytest` still runs everything.
-    Tests that serve on a port go to one xdist group (one worker runs them in turn).
-    Then order the run: RUN_FIRST in its order, the other slow tests, the rest (each part
-    in collection order; every process sorts the same way, as xdist requires)."""
-    order: dict[int, int] = {}
-    for item in items:
-        module = item.path.relative_to(TESTS).as_posix() if item.path.is_relative_to(TESTS) else ""
-        fixtures = set(getattr(item, "fixturenames", ()))
-        slow = module in SLOW_MODULES or bool(SLOW_FIXTURES & fixtures)
-        if slow:
-            item.add_marker(pytest.mark.slow)
-        if SERVER_FIXTURES & fixtures:
-            item.add_marker(pytest.mark.xdist_group("serve"))
-        order[id(item)] = _run_rank(f"{module}::{item.name}", slow=slow)
+    """Order the run: RUN_FIRST in its order, the other slow tests, the rest (each part in
+    collection order; every process sorts the same way, as xdist requires)."""
+    order = {
+        id(item): _run_rank(f"{_module(item)}::{item.name}", slow=_slow(item)) for item in items
+    }
     items.sort(key=lambda item: order[id(item)])
+
+
+def _module(item: pytest.Item) -> str:
+    """The test's module relative to tests/ ("" outside it)."""
+    return item.path.relative_to(TESTS).as_posix() if item.path.is_relative_to(TESTS) else ""
+
+
+def _slow(item: pytest.Item) -> bool:
+    """A test of SLOW_MODULES or one that uses one of SLOW_FIXTURES."""
+    fixtures = set(getattr(item, "fixturenames", ()))
+    return _module(item) in SLOW_MODULES or bool(SLOW_FIXTURES & fixtures)
 
 
 def _run_rank(test: str, *, slow: bool) -> int:

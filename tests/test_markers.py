@@ -9,7 +9,13 @@ from typing import Any, cast
 
 import pytest
 
-from tests.conftest import RUN_FIRST, SLOW_MODULES, TESTS, pytest_collection_modifyitems
+from tests.conftest import (
+    RUN_FIRST,
+    SLOW_MODULES,
+    TESTS,
+    pytest_collection_modifyitems,
+    pytest_itemcollected,
+)
 
 
 @pytest.mark.parametrize("module", sorted(SLOW_MODULES))
@@ -32,7 +38,7 @@ class _Item:
 
 def _markers(path: Path, *fixtures: str) -> list[str]:
     item = _Item(path, fixtures)
-    pytest_collection_modifyitems(cast(list[pytest.Item], [item]))
+    pytest_itemcollected(cast(pytest.Item, item))
     return item.markers
 
 
