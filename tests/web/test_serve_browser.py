@@ -1,8 +1,10 @@
 """`drillbit serve` end to end: a real server, Debian's headless Chromium opening the URL it
 printed (with its token), keys typed into xterm.js.
 
-The server runs in its own session (process group) with the test's DRILLBIT_HOME; the
-browser has a fresh profile and resolves no name but 127.0.0.1 and localhost, so nothing
+The server runs in its own session (process group) with the test's DRILLBIT_HOME; one
+Chromium serves the module, each test in a user context of its own (a fresh profile: no
+cookie, storage or cache of another test's), and it resolves no name but 127.0.0.1 and
+localhost, so nothing
 leaves the machine (the page's web font fails fast instead of hanging). The only skip: Chromium or
 chromedriver missing (Debian packages `chromium` and `chromium-driver`; CI installs them).
 """
@@ -82,9 +84,11 @@ return lines.join('\\n');
 """
 
 
-@pytest.fixture
-def browser(tmp_path: Path) -> Iterator[WebDriver]:
-    """Headless Debian Chromium through Debian's chromedriver (Selenium Manager never runs)."""
+@pytest.fixture(scope="module")
+def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
+    """Headless Debian Chromium through Debian's chromedriver (Selenium Manager never runs),
+    started once for the module: a start took 60-100 s under load, once per test. Each test
+    gets a profile of its own all the same (`browser`)."""
     if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
         pytest.skip(
             "needs Debian's headless Chromium: apt-get install chromium chromium-driver "
@@ -94,21 +98,46 @@ def browser(tmp_path: Path) -> Iterator[WebDriver]:
     options.binary_location = str(CHROMIUM)
     for flag in CHROMIUM_FLAGS:
         options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path / 'chromium-profile'}")
+    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
+    options.enable_bidi = True  # user contexts: a fresh profile per test in one browser
     driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
     try:
-        # Selenium gives each chromedriver request 120 s and chromedriver a script 30 s: at a
-        # load of 40 on 2 cores `execute_script` and `execute_cdp_cmd` outlasted both (six
-        # tests and three setups failed in one run of tests/web). Bets on the load, like the
-        # ceilings WAIT_SECONDS replaced: each is now that ceiling.
+        # Selenium gives each chromedriver request 120 s (a BiDi command 30 s) and
+        # chromedriver a script 30 s: at a load of 40 on 2 cores `execute_script` and
+        # `execute_cdp_cmd` outlasted both (six tests and three setups failed in one run of
+        # tests/web). Bets on the load, like the ceilings WAIT_SECONDS replaced: each is now
+        # that ceiling.
         assert isinstance(driver.command_executor, RemoteConnection)
         driver.command_executor.client_config.timeout = int(WAIT_SECONDS)
+        driver.command_executor.client_config.websocket_timeout = WAIT_SECONDS
         driver.set_script_timeout(WAIT_SECONDS)
         driver.set_page_load_timeout(WAIT_SECONDS)
-        driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture
+def browser(chromium: WebDriver) -> Iterator[WebDriver]:
+    """The module's Chromium in a tab of a new user context: cookies, storage and cache of
+    its own, as a fresh profile had (WebDriver BiDi's `browser.createUserContext`). After the
+    test the context is removed with its tabs, and any other tab the test opened is closed."""
+    driver = chromium
+    keeper = driver.current_window_handle  # the session's first tab (it ends with its last)
+    context = driver.browser.create_user_context()
+    driver.switch_to.window(driver.browsing_context.create(type="tab", user_context=context))
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
+    driver.get_log("browser")  # type: ignore[no-untyped-call]  # earlier tests' console, read and dropped
+    try:
+        yield driver
+    finally:
+        driver.browser.remove_user_context(context)
+        for handle in driver.window_handles:  # a tab opened in the default context
+            if handle != keeper:
+                driver.switch_to.window(handle)
+                driver.close()
+        driver.switch_to.window(keeper)
+        driver.execute_cdp_cmd("Network.clearBrowserCookies", {})  # the default context's
 
 
 def _screen(driver: WebDriver) -> str:
