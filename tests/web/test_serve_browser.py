@@ -4,9 +4,8 @@ printed (with its token), keys typed into xterm.js.
 The server runs in its own session (process group) with the test's DRILLBIT_HOME; one
 Chromium serves the module, each test in a user context of its own (a fresh profile: no
 cookie, storage or cache of another test's), and it resolves no name but 127.0.0.1 and
-localhost, so nothing
-leaves the machine (the page's web font fails fast instead of hanging). The only skip: Chromium or
-chromedriver missing (Debian packages `chromium` and `chromium-driver`; CI installs them).
+localhost, so nothing leaves the machine (the page's web font fails fast instead of
+hanging). The only skip: Chromium or chromedriver missing (Debian packages `chromium` and `chromium-driver`; CI installs them).
 """
 
 from __future__ import annotations
