@@ -11,6 +11,7 @@ from pathlib import Path
 from quiz.bank.markdown import escape_offsets, scan_math
 from quiz.bank.mathtext import find_math_problems, latex_to_unicode, render_math
 from quiz.cardtext import plain_text, render_text
+from tests.conftest import PROCESS_TIMEOUT_SECONDS
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -64,4 +65,6 @@ def test_a_card_without_math_is_shown_without_the_math_renderer() -> None:
         "render_text('$x$')\n"
         "assert 'quiz.bank.mathtext' in sys.modules\n"
     )
-    subprocess.run([sys.executable, "-c", script], cwd=ROOT, check=True, timeout=120)
+    subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, check=True, timeout=PROCESS_TIMEOUT_SECONDS
+    )

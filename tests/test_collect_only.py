@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 
-from tests.conftest import REPO
+from tests.conftest import PROCESS_TIMEOUT_SECONDS, REPO
 
 
 def test_listing_the_tests_ends_cleanly() -> None:
@@ -25,7 +25,7 @@ def test_listing_the_tests_ends_cleanly() -> None:
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=PROCESS_TIMEOUT_SECONDS,
         env={**os.environ, "PYTEST_ADDOPTS": ""},
     )
     assert done.returncode == 0, done.stdout + done.stderr

@@ -7,6 +7,7 @@ import gc
 import pytest
 
 from quiz.gcpause import gc_paused
+from tests.conftest import PROCESS_TIMEOUT_SECONDS
 
 
 def test_the_collector_is_held_inside_and_back_on_after() -> None:
@@ -136,7 +137,11 @@ def test_freeze_at_exit_freezes_when_the_interpreter_exits_not_before() -> None:
         "print('registered', atexit._ncallbacks() - before)\n"  # once, however often asked
     )
     done = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=PROCESS_TIMEOUT_SECONDS,
     )
     assert done.stdout.splitlines() == ["running False True", "registered 1"]
     assert done.stderr.strip() == "at exit True"

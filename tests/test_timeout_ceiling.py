@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import PROCESS_TIMEOUT_SECONDS, REPO
 
 HANGING = """
 def test_loops_forever():
@@ -48,7 +48,7 @@ def test_a_test_that_never_ends_fails_with_its_place_and_the_next_still_runs(
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=PROCESS_TIMEOUT_SECONDS,
         env={**os.environ, "PYTEST_ADDOPTS": ""},
     )
     out = done.stdout + done.stderr

@@ -11,11 +11,14 @@ import pytest
 
 from quiz.bank.hook_once import MARKER, invocation, printed_before, problem_key
 from quiz.bank.problems import Problem
+from tests.conftest import PROCESS_TIMEOUT_SECONDS
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True, timeout=60)
+    subprocess.run(
+        ["git", "init", "-q", str(tmp_path)], check=True, timeout=PROCESS_TIMEOUT_SECONDS
+    )
     return tmp_path
 
 

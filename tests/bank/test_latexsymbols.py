@@ -22,6 +22,7 @@ from quiz.bank.mathsymbols import (
     remembered_pylatexenc_symbols,
     symbols_cache_path,
 )
+from tests.conftest import PROCESS_TIMEOUT_SECONDS
 
 SHOW_A_FORMULA = (
     "import sys\n"
@@ -38,7 +39,7 @@ def _show_a_formula(home: Path, **env: str) -> str:
         capture_output=True,
         text=True,
         check=True,
-        timeout=120,
+        timeout=PROCESS_TIMEOUT_SECONDS,
         env={**os.environ, "DRILLBIT_HOME": str(home), **env},
     )
     return done.stdout.strip()

@@ -18,7 +18,7 @@ from quiz.bank.index import IndexWalk, bank_index, index_of
 from quiz.bank.lazy import LazyBank
 from quiz.bank.loader import load_bank
 from quiz.bank.sources import bundled_content_dir
-from tests.conftest import DATA
+from tests.conftest import DATA, PROCESS_TIMEOUT_SECONDS
 
 needs_helper = pytest.mark.skipif(
     not all(hasattr(os, name) for name in ("posix_spawn", "memfd_create", "sched_getaffinity")),
@@ -157,7 +157,7 @@ def test_a_begun_bank_says_when_its_walk_is_done(
     expected = bank_index(roots)[0]
     begun = LazyBank.begin(roots)
     assert begun._walk is not None and (begun._walk._helper is not None) is helper
-    deadline = time.monotonic() + 60
+    deadline = time.monotonic() + PROCESS_TIMEOUT_SECONDS
     while not begun.ready:  # the walk ends by itself, asked or not
         assert time.monotonic() < deadline
         time.sleep(0.01)

@@ -6,6 +6,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from tests.conftest import PROCESS_TIMEOUT_SECONDS
+
 
 def git(repo: Path, *args: str) -> str:
     """Run `git args` in `repo` as a fixed test author; its stdout (a failure raises)."""
@@ -15,7 +17,7 @@ def git(repo: Path, *args: str) -> str:
         capture_output=True,
         text=True,
         check=True,
-        timeout=60,
+        timeout=PROCESS_TIMEOUT_SECONDS,
         env={"GIT_CONFIG_NOSYSTEM": "1", "GIT_CONFIG_GLOBAL": "/dev/null", "PATH": "/usr/bin:/bin"},
     )
     return done.stdout

@@ -14,9 +14,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import IO
 
-from tests.conftest import REPO, command_at
+from tests.conftest import PROCESS_TIMEOUT_SECONDS, REPO, command_at
 
-WAIT_SECONDS = 600
+WAIT_SECONDS = PROCESS_TIMEOUT_SECONDS
 """A ceiling for a test's wait on a drillbit process (a line it prints, its end): the wait
 returns as soon as it comes, so this only stops a hang. It was 60 s, which a loaded CI box
 can outlast with nothing wrong: a watch's first grading waits for the sandbox's worker to

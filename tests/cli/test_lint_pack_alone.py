@@ -13,7 +13,7 @@ from pathlib import Path
 
 from quiz.bank.lint import support_roots
 from tests.cli.test_lint_app_bank import write_pack
-from tests.conftest import RunDrillbit
+from tests.conftest import PROCESS_TIMEOUT_SECONDS, RunDrillbit
 
 
 def _break(pack: Path) -> None:
@@ -93,7 +93,7 @@ def _opened(cwd: Path, watched: Path, *args: str) -> tuple[int, list[str]]:
         capture_output=True,
         text=True,
         cwd=cwd,
-        timeout=120,
+        timeout=PROCESS_TIMEOUT_SECONDS,
         check=False,
     )
     code, seen = json.loads(done.stderr.splitlines()[-1])

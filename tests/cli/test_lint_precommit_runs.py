@@ -21,7 +21,7 @@ import pytest
 import yaml
 
 from tests.cli.git_repo import git as _git
-from tests.conftest import DATA, REPO, RunDrillbit
+from tests.conftest import DATA, PROCESS_TIMEOUT_SECONDS, REPO, RunDrillbit
 
 pytestmark = pytest.mark.slow
 
@@ -84,7 +84,7 @@ def _pre_commit(repo: Path, split_at: int = SPLIT_AT) -> tuple[int, str]:
         cwd=repo,
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=PROCESS_TIMEOUT_SECONDS,
         env=env,
     )
     return done.returncode, done.stdout + done.stderr

@@ -11,7 +11,7 @@ import sys
 import tomllib
 from pathlib import Path
 
-from tests.conftest import DATA, RunDrillbit
+from tests.conftest import DATA, PROCESS_TIMEOUT_SECONDS, RunDrillbit
 
 EXAMPLE = DATA / "example_pack"
 
@@ -33,7 +33,7 @@ def test_uv_installs_the_example_pack_offline_and_drillbit_loads_it(
         check=True,
         env=env,
         capture_output=True,
-        timeout=300,
+        timeout=PROCESS_TIMEOUT_SECONDS,
     )
     python = venv / "bin" / "python"
     installed = subprocess.run(
@@ -41,7 +41,7 @@ def test_uv_installs_the_example_pack_offline_and_drillbit_loads_it(
         env=env,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=PROCESS_TIMEOUT_SECONDS,
     )
     assert installed.returncode == 0, installed.stderr
     site = subprocess.run(
@@ -49,7 +49,7 @@ def test_uv_installs_the_example_pack_offline_and_drillbit_loads_it(
         capture_output=True,
         text=True,
         check=True,
-        timeout=60,
+        timeout=PROCESS_TIMEOUT_SECONDS,
     ).stdout.strip()
     assert (Path(site) / "drillbit_example_pack" / "content" / "example" / "pack.yaml").is_file()
     result = drillbit_process("list", "--json", "--pack", "example", env={"PYTHONPATH": site})

@@ -9,7 +9,7 @@ import zipfile
 from email.parser import Parser
 from pathlib import Path
 
-from tests.conftest import REPO
+from tests.conftest import PROCESS_TIMEOUT_SECONDS, REPO
 
 
 def test_the_wheel_holds_the_app_the_bank_and_its_metadata(tmp_path: Path) -> None:
@@ -19,7 +19,7 @@ def test_the_wheel_holds_the_app_the_bank_and_its_metadata(tmp_path: Path) -> No
         [uv, "build", "--wheel", "--offline", "--out-dir", str(tmp_path), str(REPO)],
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=PROCESS_TIMEOUT_SECONDS,
     )
     assert built.returncode == 0, built.stderr
     [wheel] = tmp_path.glob("drillbit-*-py3-none-any.whl")

@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from engine.sandbox.bwrap import private_pid_namespace
-from tests.conftest import REPO
+from tests.conftest import PROCESS_TIMEOUT_SECONDS, REPO
 from tests.sandbox.conftest import skip_unless_bwrap_for
 
 HOST_NS = "pid:[4026531836]"
@@ -58,7 +58,7 @@ def test_the_canary_passes_when_drillbit_is_pid_2_of_a_namespace() -> None:
         capture_output=True,
         text=True,
         cwd=REPO,
-        timeout=120,
+        timeout=PROCESS_TIMEOUT_SECONDS,
         check=False,
     )
     if result.returncode != 0 and "Operation not permitted" in result.stderr:

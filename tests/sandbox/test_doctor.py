@@ -19,7 +19,7 @@ from engine.sandbox.decide import internal_verdict
 from quiz.cli.group import cli
 from quiz.doctor import LayerState, ModeReport, diagnose, format_report
 from tests.cli.printing import Printing
-from tests.conftest import REPO
+from tests.conftest import PROCESS_TIMEOUT_SECONDS, REPO
 from tests.sandbox.conftest import BWRAP
 
 
@@ -29,7 +29,7 @@ def test_doctor_command_lists_the_verified_layers() -> None:
         capture_output=True,
         text=True,
         cwd=REPO,
-        timeout=120,
+        timeout=PROCESS_TIMEOUT_SECONDS,
         check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -189,7 +189,7 @@ def test_doctor_fits_a_terminal_narrower_than_80_columns(bare_machine: None) -> 
     assert unfolded(narrow) == unfolded(wide)
     shown = Printing([sys.executable, "-m", "quiz", "doctor"], terminal=True, env={"COLUMNS": "60"})
     try:
-        shown.process.wait(timeout=120)  # a ceiling, not a timing
+        shown.process.wait(timeout=PROCESS_TIMEOUT_SECONDS)
     finally:
         shown.kill()
         shown.close()

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from engine.checkers.base import harness_sources
 from engine.sandbox.config import RUNTIME_PATH, SANDBOX_DIR, host_paths
+from tests.conftest import PROCESS_TIMEOUT_SECONDS
 
 PROBE = """
 import builtins, json, os, resource, signal, sys, typing
@@ -67,6 +68,6 @@ def test_no_harness_imports_a_module_the_warm_child_lacks(tmp_path: Path) -> Non
         capture_output=True,
         text=True,
         check=True,
-        timeout=120,
+        timeout=PROCESS_TIMEOUT_SECONDS,
     )
     assert result.stdout == ""

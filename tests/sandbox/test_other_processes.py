@@ -29,7 +29,7 @@ from engine.sandbox import worker as worker_module
 from engine.sandbox.config import child_sources
 from engine.sandbox.worker import CHILD_MARKER, WORKDIR_PREFIX, Worker
 from engine.verdict import Status
-from tests.conftest import REPO
+from tests.conftest import PROCESS_TIMEOUT_SECONDS, REPO
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import (
     DOUBLE,
@@ -370,7 +370,7 @@ def test_a_submission_cannot_reach_the_apps_memory_with_seccomp_alone() -> None:
         capture_output=True,
         text=True,
         cwd=REPO,
-        timeout=120,
+        timeout=PROCESS_TIMEOUT_SECONDS,
         check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -481,7 +481,7 @@ def test_a_memory_descriptor_opened_before_undumpable_keeps_working() -> None:
             target.stdin.write("go\n")
             target.stdin.flush()
             assert target.stdout.readline() == "undumpable 0\n"
-            out, _ = reader.communicate("go\n", timeout=60)
+            out, _ = reader.communicate("go\n", timeout=PROCESS_TIMEOUT_SECONDS)
             assert out.split("\n")[:2] == ["reopen refused", "read after"], out
         finally:
             target.kill()
@@ -516,7 +516,8 @@ def test_a_child_of_an_app_run_as_root_is_never_reachable(
     monkeypatch.setattr(worker_module, "child_sources", lambda: (launcher, *real[1:]))
     worker = Worker(SandboxConfig(bwrap=False, landlock=False, audit_hooks=False), None)
     try:
-        for _ in range(6000):  # the interpreter's start, at most 60 s
+        deadline = time.monotonic() + PROCESS_TIMEOUT_SECONDS  # the interpreter's start
+        while time.monotonic() < deadline:
             if reached.exists() or worker.proc is None or worker.proc.poll() is not None:
                 break
             time.sleep(0.01)
@@ -529,7 +530,7 @@ def test_a_child_of_an_app_run_as_root_is_never_reachable(
                 print("refused")
         """
         with _capless(probe) as prober:
-            out, _ = prober.communicate("", timeout=60)
+            out, _ = prober.communicate("", timeout=PROCESS_TIMEOUT_SECONDS)
         assert out == "refused\n"
         go.touch()
         assert worker.wait_ready(), worker.failure

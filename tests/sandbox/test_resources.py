@@ -28,7 +28,7 @@ from engine.sandbox.worker import (
     sweep_stale_workdirs,
 )
 from engine.verdict import Status
-from tests.conftest import REPO
+from tests.conftest import PROCESS_TIMEOUT_SECONDS, REPO
 from tests.sandbox.conftest import skip_unless_bwrap_for
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import (
@@ -183,7 +183,7 @@ def test_nothing_is_left_when_the_app_exits_right_after_a_grading() -> None:
         capture_output=True,
         text=True,
         cwd=REPO,
-        timeout=120,
+        timeout=PROCESS_TIMEOUT_SECONDS,
         check=False,
     )
     assert result.returncode == 0, result.stderr
@@ -248,7 +248,7 @@ def _grade_locked(mode: str, *, stay: float, watched: bool) -> tuple[str, list[s
         cwd=REPO,
         capture_output=True,
         text=True,
-        timeout=300,
+        timeout=PROCESS_TIMEOUT_SECONDS,
         check=False,
     )
     verdict, _, left = run.stdout.strip().partition("\n")

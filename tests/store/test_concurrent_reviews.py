@@ -9,6 +9,7 @@ import textwrap
 from pathlib import Path
 
 from quiz.store import Store
+from tests.conftest import PROCESS_TIMEOUT_SECONDS
 
 REPO = Path(__file__).resolve().parents[2]
 PROCESSES = 3
@@ -62,7 +63,7 @@ def test_three_processes_reviewing_one_card_chain_every_step(tmp_path: Path) -> 
         child.stdin.write("go\n")
         child.stdin.close()
     for child in children:
-        assert child.wait(timeout=600) == 0
+        assert child.wait(timeout=PROCESS_TIMEOUT_SECONDS) == 0
         assert child.stdout is not None
         child.stdout.close()
     with Store.open(path) as store:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from quiz.store import Store
+from tests.conftest import PROCESS_TIMEOUT_SECONDS
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -51,11 +52,11 @@ def test_an_answer_survives_kill_9_right_after_it_returns(tmp_path: Path) -> Non
         line = child.stdout.readline()
         assert line.strip() == "answered", child.stderr.read() if child.stderr else ""
         child.send_signal(signal.SIGKILL)
-        child.wait(timeout=60)
+        child.wait(timeout=PROCESS_TIMEOUT_SECONDS)
     finally:
         if child.poll() is None:
             child.kill()
-            child.wait(timeout=60)
+            child.wait(timeout=PROCESS_TIMEOUT_SECONDS)
         for stream in (child.stdout, child.stderr):
             if stream is not None:
                 stream.close()

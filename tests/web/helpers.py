@@ -10,7 +10,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 
-from tests.conftest import DRILLBIT_COMMAND
+from tests.conftest import DRILLBIT_COMMAND, PROCESS_TIMEOUT_SECONDS
 
 BROWSER_PACK = Path(__file__).resolve().parent / "data"
 """A one-card pack served next to the bundled bank (`--content`)."""
@@ -31,7 +31,7 @@ class Served:
         return self.url.split("?token=", 1)[1]
 
 
-WAIT_SECONDS = 600.0
+WAIT_SECONDS = float(PROCESS_TIMEOUT_SECONDS)
 """The ceiling of every wait in these tests for something the server will do (listen, answer,
 draw a screen, end an app): each returns as soon as it is done, so a high ceiling costs a
 failing test time only. A start of seconds took a minute at a load of 30 on 2 cores; the
