@@ -34,6 +34,13 @@ PLAN_OVER = "a new date, or none, in Settings (,)"
 on Home for good, and only `drillbit plan` said how to set a new date or clear it."""
 
 
+AHEAD_NO_PLAN = "Ahead: a plan's next days, early (no plan set)"
+AHEAD_LATER = "Ahead: next days' new cards, once today's are done"
+AHEAD_OVER = "Ahead: a plan's next days, early (this plan is over)"
+"""What Home's help says of `a` while it does nothing: "Ahead: the plan's next cards,
+early (not now)" spoke of a plan a new user had not set, and not of when it would work."""
+
+
 @dataclass(frozen=True)
 class PlanLine:
     """Home's line under the totals: the plan's phrases, or the invitation to set one."""
@@ -77,6 +84,12 @@ class HomeView:
     def can_study_ahead(self) -> bool:
         """The plan offers cards ahead of its days (`a`)."""
         return self.plan is not None and bool(self.plan.ahead)
+
+    def ahead_help(self) -> str:
+        """The help's row for `a` while it is not offered: why, in a new user's words."""
+        if self.plan is None:
+            return AHEAD_NO_PLAN
+        return AHEAD_OVER if self.plan.today is None else AHEAD_LATER
 
     def headline(self) -> tuple[str, ...]:
         """What `d` studies today, as the stats screen words it: fsrs's due cards within

@@ -4,7 +4,9 @@ and `stats`' sentences) and Markdown card text (`wrap_markdown`: `show`, `hint`,
 `drillbit show --answer` printed an explanation paragraph as one line of 300-500 columns,
 and `drillbit plan` a sentence of 294, which the terminal broke mid-word. Lines fold at
 spaces under their own indent (a list item's text, a quote's `>`), a code span kept whole;
-code blocks (as the bank's reader finds them), tables and headings stay as written. Into
+a heading wider than the line under its text (`drillbit show`'s `# title` of CJK or emoji
+ran past 80 columns); code blocks (as the bank's reader finds them) and tables stay as
+written. Widths are terminal cells (`fold_cells`), never characters. Into
 a pipe or a file (`terminal_width` None) every line stays whole.
 """
 
@@ -19,6 +21,7 @@ from typing import TextIO
 
 _PREFIX = re.compile(r"\s*(?:>\s?)*")
 _MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+")
+_HEADING = re.compile(r"#{1,6}\s+")
 _KEPT_SPACE = "\ue000"
 """Stands for a space inside a code span while a line is folded, so `(n_q, d_k)` is not
 cut in two unless it is wider than a line (a private-use character: card text holds none)."""
@@ -130,29 +133,31 @@ def wrap_markdown(text: str, width: int | None, indent: str = "") -> str:
 
 
 def _kept(line: str, width: int) -> bool:
-    """A line printed as written: short enough, a table row, a heading, blank, or indented
-    four columns and no list item (code in a message: a traceback's, a file's lines)."""
+    """A line printed as written: short enough, a table row, blank, or indented four columns
+    and no list item (code in a message: a traceback's, a file's lines). A heading too wide
+    folds: kept whole, the terminal broke it mid-word."""
     stripped = line.strip()
     indented = line.startswith(("    ", "\t")) and _MARKER.match(stripped) is None
-    return _cells(line) <= width or stripped.startswith(("|", "#")) or not stripped or indented
+    return _cells(line) <= width or stripped.startswith("|") or not stripped or indented
 
 
 def _folded(line: str, width: int) -> list[str]:
     """A Markdown `line` folded at spaces (never inside a code span that fits a line) to
-    `width`, each further line indented under its text: after a list item's marker, after
-    a quote's `>`."""
+    `width`, each further line indented under its text: after a list item's marker or a
+    heading's `#`, after a quote's `>`. A code span's width is its cells: counted in
+    characters, a span of CJK or emoji stayed whole past the line's end."""
     from quiz.bank.markdown import code_spans
 
     quoted = _PREFIX.match(line)  # it matches every line, if only its empty start
     prefix = quoted.group(0) if quoted is not None else ""
-    marker = _MARKER.match(line, len(prefix))
+    marker = _HEADING.match(line, len(prefix)) or _MARKER.match(line, len(prefix))
     if marker is not None:
         prefix += marker.group(0)
     hang = re.sub(r"[^>\s]", " ", prefix)  # a quote's `>` stays; a marker becomes spaces
-    room = width - len(hang)
+    room = width - _cells(hang)
     body = line[len(prefix) :]
     for start, end in code_spans(body):  # a span wider than a line folds as prose
-        if end - start <= room:
+        if _cells(body[start:end]) <= room:
             body = body[:start] + body[start:end].replace(" ", _KEPT_SPACE) + body[end:]
     lines = _wrapped(body, width, prefix, hang)
     return [part.replace(_KEPT_SPACE, " ") for part in lines] or [line]

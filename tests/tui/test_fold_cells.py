@@ -56,3 +56,26 @@ def test_wide_markdown_and_a_cut_cell_keep_within_the_width() -> None:
     assert all(line.startswith("  ") for line in folded[1:]), "under the item's text"
     assert cell_len(fit("注意力機構の仕組み", 8)) <= 8
     assert fit("注意力機構の仕組み", 8).endswith("…")
+
+
+def test_a_wide_heading_folds_under_its_text_within_the_width() -> None:
+    """`drillbit show`'s `# title`: kept whole, a CJK title ran past 80 columns."""
+    title = "# " + WIDE.strip()
+    folded = wrap_markdown(title, 80).splitlines()
+    assert len(folded) > 1 and all(cell_len(line) <= 80 for line in folded), folded
+    assert folded[0].startswith("# ") and all(line.startswith("  ") for line in folded[1:])
+    assert " ".join(folded).split() == title.split(), "every word kept, in order"
+    assert wrap_markdown("## A short title", 80) == "## A short title"
+    assert wrap_markdown(title, None) == title, "a pipe gets it whole"
+
+
+def test_a_code_span_of_wide_characters_counts_its_cells() -> None:
+    """A span 30 characters long is 58 cells: kept whole at 40, it passed the line's end."""
+    span = "`" + " ".join(["注意力機構"] * 5) + "`"
+    assert len(span) <= 40 < cell_len(span)
+    folded = wrap_markdown(f"Read {span} before the rest of this line.", 40).splitlines()
+    assert all(cell_len(line) <= 40 for line in folded), folded
+    # a span that fits in cells is still never cut in two, however it is written
+    fits = "`注意 力`"
+    whole = wrap_markdown(f"{'word ' * 7}{fits} and more words after it here", 40)
+    assert any(fits in line for line in whole.splitlines()), whole

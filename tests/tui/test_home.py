@@ -446,7 +446,8 @@ async def test_homes_help_says_what_its_keys_do_in_a_persons_words(build: AppFac
         assert meaning["home"] == meaning["end"] == "The first or the last row"
         assert meaning["pgup"] == "A screenful up or down"
         assert meaning["c"] == "Cram: every card of the row, schedule untouched"
-        assert meaning["a"] == "Ahead: the plan's next cards, early (not now)"
+        # no plan set: "the plan's next cards, early (not now)" spoke of a plan there is not
+        assert meaning["a"] == "Ahead: a plan's next days, early (no plan set)"
         assert meaning["b"] == "Cards: browse and search every card"
         for key in ("c", "m", "s", "b", "l", ","):
             assert ": " in meaning[key], f"{key} says what it does: {meaning[key]!r}"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from textual.widgets import Static
 
+from quiz.tui.screens.help import help_rows
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.workspace import StudyRequest
@@ -32,6 +33,8 @@ async def test_home_offers_to_study_ahead_once_the_day_is_done_and_a_studies_it(
         line = str(home.query_one("#home-summary", Static).render())
         assert "today: 0 reviews + 2 new" in line and "ahead" not in line
         assert not home.check_action("study_ahead", ()) and "Ahead" not in footer_descriptions(home)
+        # the help says when `a` works, not a bare "(not now)"
+        assert ("a", "Ahead: next days' new cards, once today's are done") in help_rows(app, home)
         await press(pilot, "a")
         assert isinstance(app.screen, HomeScreen), "a does nothing while the list has cards"
         # the day's list answered quickly, each card right in 4 s
@@ -52,6 +55,7 @@ async def test_home_offers_to_study_ahead_once_the_day_is_done_and_a_studies_it(
         assert "today: done, 0 of 3 min used · ahead: 1 new (a)" in line
         assert line.startswith("0 planned today"), "the day's count: not the ahead card"
         assert home.check_action("study_ahead", ()) and "Ahead" in footer_descriptions(home)
+        assert ("a", "Ahead: the plan's next days' new cards, now") in help_rows(app, home)
         # d on the done day says what a offers
         await press(pilot, "d")
         assert isinstance(app.screen, HomeScreen)

@@ -148,9 +148,15 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
             continue
         shown = ", ".join(app.get_key_display(Binding(key, binding.action)) for key in keys)
         meanings = later.setdefault(shown, [])
-        meaning = binding.description
+        meaning = f"{binding.description} (not now)"
         if binding.tooltip:  # Home's a: "Ahead" alone told a new user nothing
-            meaning = f"{meaning}: {binding.tooltip}"
+            meaning = f"{binding.description}: {binding.tooltip} (not now)"
+        why = getattr(screen, "help_not_now", None)
+        words = why(parse(binding.action)[1]) if callable(why) else None
+        if (
+            isinstance(words, str) and words
+        ):  # the screen says when it works: "(not now)" alone, with no plan set, did not
+            meaning = words
         if meaning not in [said for _word, said in meanings]:
             meanings.append((binding.description, meaning))
     for description in [d for d in rest if d in first]:  # Home's q and ctrl+q: one Quit
@@ -174,9 +180,10 @@ def _not_now(meanings: Sequence[tuple[str, str]]) -> str:
     meanings their words alone, each said in full in the help where it applies (the study
     screen's enter, "Rate, Next, Open drill, Suggested rating", would not fit 80 columns
     with what each does). Commas, not " / ": a choice card's space, "Reveal / Show answer
-    / Rate / Next / Good (not now)", was two columns wider than the box at 80."""
+    / Rate / Next / Good (not now)", was two columns wider than the box at 80. A meaning
+    comes with its "(not now)", or the screen's own words of when it works."""
     if len(meanings) == 1:
-        return f"{meanings[0][1]} (not now)"
+        return meanings[0][1]
     return ", ".join(word for word, _said in meanings) + " (not now)"
 
 

@@ -61,7 +61,7 @@ class HomeScreen(Screen[None]):
         # hover); with the description, under 50 cells: the help box's width at 80 columns
         Binding("c", "study('cram')", "Cram", tooltip="every card of the row, schedule untouched"),
         Binding("m", "study('mock')", "Mock", tooltip="a timed mock interview from the row"),
-        Binding("a", "study_ahead", "Ahead", tooltip="the plan's next cards, early"),
+        Binding("a", "study_ahead", "Ahead", tooltip="the plan's next days' new cards, now"),
         Binding("s", "stats", "Stats", tooltip="reviews, accuracy, retention and forecast"),
         Binding("b", "open('browser')", "Cards", tooltip="browse and search every card"),
         Binding("l", "open('drills')", "Drills", tooltip="every coding drill and its state"),
@@ -351,6 +351,13 @@ class HomeScreen(Screen[None]):
         if action == "study" and parameters == ("due",):
             return not planned
         return True
+
+    def help_not_now(self, action: str) -> str | None:
+        """The help's words for a key of this screen that does nothing now, when "(not
+        now)" alone would leave a new user guessing (`a` with no plan set)."""
+        if action == "study_ahead" and self._view is not None:
+            return self._view.ahead_help()
+        return None
 
     def action_study_plan(self) -> None:
         """d under a plan: the same due-mode session, which studies today's plan."""
