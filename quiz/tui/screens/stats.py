@@ -109,10 +109,12 @@ class StatsScreen(Screen[None]):
         self.call_after_refresh(charts.scroll_to, y=scrolled, animate=False)
         self.call_after_refresh(self.refresh_bindings)
 
-    def compose(self) -> ComposeResult:
+    def _numbers(self, width: int) -> Text:
+        """The figures above the charts, broken between their parts at `width` cells: on
+        every resize (`_fit`), not once. Laid out at the width the screen opened with,
+        they stayed broken at 80 columns once the terminal was 120, and ran past it (cut
+        by the screen) once it was 80 again."""
         s = self.stats
-        yield Label(Text(" Stats ", style="reverse bold"), id="stats-title")
-        width = self.app.size.width - 2
         # thousands separated, as the counts under them ("9,991 due by fsrs"); broken
         # between its parts at a narrow width, never leaving a "·" at a line's end
         # footnoted: an Anki user reads it as true retention, and a dash alone read as a fault
@@ -143,7 +145,12 @@ class StatsScreen(Screen[None]):
         numbers.append(f"\n{note}", style="dim")
         if s.forecast is None:  # a plan runs: its readiness plot follows
             numbers.append(f"\n{PLAN_DIP}", style="dim")
-        yield Static(numbers, id="stats-numbers")
+        return numbers
+
+    def compose(self) -> ComposeResult:
+        s = self.stats
+        yield Label(Text(" Stats ", style="reverse bold"), id="stats-title")
+        yield Static(self._numbers(self.app.size.width - 2), id="stats-numbers")
         labels = [chart_day(d.date) for d in s.reviews_per_day]
         topics = [(t, 100 * (row.accuracy or 0.0)) for t, row in s.by_topic.items()]
         with VerticalScroll(id="stats-charts"):
@@ -212,8 +219,10 @@ class StatsScreen(Screen[None]):
             charts.scroll_home(animate=False)
 
     def _fit(self) -> None:
-        """Hide the charts, with a note, when the terminal is too small to draw them."""
+        """The figures at the terminal's width; the charts hidden, with a note, when it is
+        too small to draw them."""
         width, height = self.app.size
+        self.query_one("#stats-numbers", Static).update(self._numbers(width - 2))
         small = width < MIN_CHART_SIZE[0] or height < MIN_CHART_SIZE[1]
         self.query_one("#stats-charts").display = not small
         note = self.query_one("#stats-too-small", Static)
