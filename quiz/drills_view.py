@@ -16,10 +16,12 @@ from quiz.drill_list import DrillRow, drill_rows, next_unsolved
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
 
-__all__ = ["ALL_PASSED", "DrillsView", "drills_view", "next_drill"]
+__all__ = ["ALL_PASSED", "DrillsView", "after_a_pass", "drills_view", "next_drill"]
 
 ALL_PASSED = "Every drill is passed."
 """What `n` says, on the list or after a pass, when no drill is left to open."""
+NEXT_CARD = "esc: rated, on to the next card."
+"""After a pass in a session: escape rates the drill and the session goes on."""
 
 
 @dataclass(frozen=True)
@@ -48,3 +50,16 @@ def next_drill(workspace: Workspace, after: str) -> DrillRow | None:
     """The drill a pass of `after` leads to, as rustlings does: the next one not passed
     yet, or None when every drill is."""
     return drills_view(workspace).next_unsolved(after=after)
+
+
+def after_a_pass(workspace: Workspace, card_id: str, *, in_session: bool) -> tuple[str, bool]:
+    """What a drill's pass says comes next, and whether a next drill is there to open:
+    in a session, the next card (escape); outside one, the next drill not passed yet by
+    its title, or that every drill is passed. "ctrl+f: next drill" was said with no drill
+    left, and a session's pass offered only "esc Back", which read as leaving undone."""
+    if in_session:
+        return NEXT_CARD, False
+    following = next_drill(workspace, after=card_id)
+    if following is None:
+        return ALL_PASSED, False
+    return f"Next: ctrl+f opens {following.title!r}.", True

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import threading
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual import events, work
@@ -26,7 +26,7 @@ from quiz.cardtext import render_text, section_markdown
 from quiz.drafts import over_the_limit
 from quiz.drill_list import passed_line
 from quiz.drill_source import SOURCE_LIMIT
-from quiz.drills_view import ALL_PASSED, next_drill
+from quiz.drills_view import ALL_PASSED, after_a_pass, next_drill
 from quiz.errors import DrillbitError
 from quiz.plural import counted
 from quiz.sandbox_grader import GradingAbandonedError
@@ -99,11 +99,21 @@ class DrillScreen(Screen["DrillSitting"]):
         ),
         Binding("tab", "switch_pane", "Switch pane", tooltip="task or editor", show=False),
         Binding("escape", "leave", "Back", tooltip="save the code and go back", priority=True),
+        # passed in a session: escape rates it and the session goes on (not "Back")
+        Binding(
+            "escape",
+            "leave_passed",
+            "Next card",
+            tooltip="rated: the session goes on",
+            priority=True,
+        ),
         Binding("f1", "app.help", "Help"),  # ? goes into the editor
         # Outside the editor ? opens the help too; only f1 is in the footer (it was there
         # twice, "f1 Help ? Help", while the task pane had the focus).
         Binding("question_mark", "app.help", "Help", show=False),
     ]
+    HELP_ALTERNATIVES: ClassVar[tuple[frozenset[str], ...]] = (frozenset({"Back", "Next card"}),)
+    """Escape is "Back", or "Next card" once passed in a session: listed as the one now."""
 
     def notify(
         self,
@@ -174,6 +184,8 @@ class DrillScreen(Screen["DrillSitting"]):
         by then: children unmount first)."""
         self._left = threading.Event()
         """Set when the screen goes (escape or quit): the warm-up then starts no sandbox worker."""
+        self._more_drills = True
+        """A drill not passed yet is left for ctrl+f (`after_a_pass`, decided at a pass)."""
         set_width_classes(self)  # stacked from the first frame at 80 columns
 
     def compose(self) -> ComposeResult:
@@ -267,7 +279,12 @@ class DrillScreen(Screen["DrillSitting"]):
         if action == "give_up":
             return self.session is not None and not self.sitting.progress.passed
         if action == "next_drill":
-            return self.session is None and self.sitting.progress.passed
+            return self.session is None and self.sitting.progress.passed and self._more_drills
+        passed_in_session = self.session is not None and self.sitting.progress.passed
+        if action == "leave":
+            return not passed_in_session
+        if action == "leave_passed":
+            return passed_in_session
         return True
 
     def _warm_up(self) -> None:
@@ -379,11 +396,14 @@ class DrillScreen(Screen["DrillSitting"]):
             if self.has_class("-narrow"):  # the task pane, over the editor, gets more rows
                 self.query_one("#drill-task").focus()
             self.call_after_refresh(explanation.scroll_visible, top=True, animate=False)
-            more = " ctrl+f: next drill." if self.session is None else ""
+            more, self._more_drills = after_a_pass(
+                self.workspace, self.sitting.card.id, in_session=self.session is not None
+            )
+            self.refresh_bindings()
             where = " (tab: back to the editor)" if self.has_class("-narrow") else ""
             passed = passed_line(self.sitting.progress.hints_used)
             self.notify(
-                f"{passed}. The explanation is under the task{where}.{more}",
+                f"{passed}. The explanation is under the task{where}. {more}",
                 title=self.sitting.card.title,
             )
 
@@ -561,6 +581,10 @@ class DrillScreen(Screen["DrillSitting"]):
             ConfirmScreen("Give up on this drill? It counts as Again."),
             give_up,
         )
+
+    def action_leave_passed(self) -> None:
+        """Escape once passed in a session: leave, which rates it (the footer's "Next card")."""
+        self.action_leave()
 
     def action_leave(self) -> None:
         """Save and go back; the sitting goes to whoever opened the drill.

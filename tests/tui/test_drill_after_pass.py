@@ -1,0 +1,93 @@
+"""What a passed drill offers next, as rustlings does: outside a session the next drill not
+passed yet, by its title (ctrl+f), or that every drill is passed; in a session escape is
+"Next card", which rates it. A session's pass offered only "esc Back", and the notice said
+"ctrl+f: next drill" with no drill left to open."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fsrs import Rating
+
+from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.screens.help import help_rows
+from quiz.tui.screens.study import StudyScreen
+from quiz.workspace import StudyRequest
+from tests.tui.conftest import (
+    SOLUTION,
+    WRONG,
+    AppFactory,
+    Recorder,
+    notices,
+    press,
+    press_card_keys,
+    settle,
+    showing,
+)
+from tests.tui.test_drill import editor_of, grade_now
+from tests.tui.test_footer import described
+
+
+def _second_drill(tui_bank: Path) -> None:
+    drill = tui_bank / "mini" / "drills" / "tiny-sgd.md"
+    text = drill.read_text(encoding="utf-8")
+    second = text.replace("id: tiny-sgd", "id: tiny-sgd-again").replace(
+        "title: A gradient-descent step", "title: Another descent step"
+    )
+    assert second != text and "Another descent step" in second
+    (drill.parent / "tiny-sgd-again.md").write_text(second, encoding="utf-8")
+
+
+async def test_a_pass_names_the_next_drill_then_says_all_are_passed(
+    build: AppFactory, recorder: Recorder, tui_bank: Path
+) -> None:
+    _second_drill(tui_bank)
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24), message_hook=recorder) as pilot:
+        first = await showing(pilot, DrillScreen)
+        assert "Next drill" not in described(app), "not before a pass"
+        editor_of(first).load_text(WRONG)
+        await grade_now(app, pilot)
+        assert "Next drill" not in described(app), "a failed run is no pass"
+        editor_of(first).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        assert notices(recorder)[-1].endswith("Next: ctrl+f opens 'Another descent step'.")
+        assert described(app)["Next drill"] is False, "offered, enabled"
+        await press(pilot, "ctrl+f")
+        second = await showing(pilot, DrillScreen)
+        assert second is not first and second.sitting.card.id == "tiny-sgd-again"
+        editor_of(second).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        assert notices(recorder)[-1].endswith("Every drill is passed.")
+        assert "Next drill" not in described(app), "no drill left to open"
+        assert described(app)["Back"] is False
+
+
+async def test_a_pass_in_a_session_offers_the_next_card(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    app = build(study=StudyRequest(mode="cram"))
+    async with app.run_test(size=(80, 24), message_hook=recorder) as pilot:
+        study = await showing(pilot, StudyScreen)
+        while study.card is not None and study.card.kind != "coding":
+            await press_card_keys(pilot, "s")
+            await settle(pilot)
+        await press(pilot, "enter")
+        drill = await showing(pilot, DrillScreen)
+        editor_of(drill).load_text(WRONG)
+        await grade_now(app, pilot)
+        keys = described(app)
+        assert "Back" in keys and "Next card" not in keys and "Next drill" not in keys
+        editor_of(drill).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        keys = described(app)
+        assert "Next card" in keys and "Back" not in keys, keys
+        assert notices(recorder)[-1].endswith("esc: rated, on to the next card.")
+        escape_rows = [row for row in help_rows(app, drill) if row[0].startswith("esc")]
+        assert escape_rows == [("esc", "Next card: rated: the session goes on")], escape_rows
+        await press(pilot, "escape")
+        await settle(pilot)
+        assert app.screen is study
+        graded = recorder.of(StudyScreen.AnswerGraded)
+        # rated as it passed (a failed run first: Hard), and the session went on
+        assert [(g.answer.card.id, g.answer.rating) for g in graded] == [("tiny-sgd", Rating.Hard)]
