@@ -14,6 +14,8 @@ the slot its old one held, sends a long paste in pieces the server takes (`LONG_
 keeps the token for its websocket out of its address and out of the cookie (`TOKEN_KEEP`).
 Its files and its websocket are at the address it was opened at (`same_address_page`), and
 a page refused for want of the token reopens itself with the one it kept (`refused_page`).
+While the app starts, the splash says so, and an app that failed to start says what
+failed there (`STARTING`, `starting_page`).
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ __all__ = [
     "KEY_FOCUS",
     "LONG_INPUT",
     "MOST_MESSAGE_BYTES",
+    "APP_FAILED",
+    "STARTING",
+    "STARTING_WORDS",
     "STDIN_CHUNK",
     "TOKEN_KEY",
     "TAB_HEAD",
@@ -40,8 +45,10 @@ __all__ = [
     "local_font_page",
     "same_address_page",
     "long_input_page",
+    "close_reason",
     "refused_page",
     "served_page",
+    "starting_page",
     "tab_releasing_page",
     "tab_titled_page",
     "token_keeping_page",
@@ -233,6 +240,71 @@ TOKEN_KEEP = (
 textual.js, which opens it and reads the address's other parameters."""
 
 
+APP_FAILED = 1011
+"""The websocket's close code when the tab's app ended in a failure (its reason, the app's
+last stderr line, in the close frame): the page says it in place of "Session ended."."""
+STARTING_WORDS = "Starting drillbit…"
+"""Under the splash's logo until the app draws: for as long as the app took to start (over
+90 s on a loaded machine) the page showed the logo and "drillbit" alone, which read as hung."""
+_APP_NAME = re.compile(r"(<div>\{\{ application\.name[^}]*\}\})(</div>)")
+"""The splash's name of the app in textual-serve's template: the starting words go under it,
+inside its block (the splash lays its logo, name and button out in a row)."""
+STARTING = (
+    """<style>
+      .starting { margin-top: 12px; font-size: 14px; color: rgba(255, 255, 255, 0.7); }
+      body.-closed .starting { display: none; }
+    </style>
+    <script>
+      // The app's close frame (APP_FAILED) carries what failed as it started: said where
+      // the page says "Session ended.", not a splash with a logo for good.
+      (() => {
+        const FAILED = """
+    + str(APP_FAILED)
+    + """;
+        const Native = window.WebSocket;
+        window.WebSocket = class extends Native {
+          constructor(...args) {
+            super(...args);
+            this.addEventListener("close", (event) => {
+              const said = document.querySelector(".closed-dialog .message");
+              if (event.code !== FAILED || !said) return;
+              said.textContent = "drillbit stopped: " + (event.reason || "it failed")
+                + ". The whole error is in the terminal running drillbit serve.";
+            });
+          }
+        };
+      })();
+    </script>"""
+)
+"""Before textual.js, which opens the tab's websocket."""
+
+
+def starting_page(template: str) -> str:
+    """The template with `STARTING_WORDS` under the splash's name and `STARTING` in its
+    head (unchanged when the template has no such name: a test says so)."""
+    words = f'\\1<div class="starting">{html.escape(STARTING_WORDS)}</div>\\2'
+    with_words, found = _APP_NAME.subn(words, template, count=1)
+    if not found:
+        return template
+    return _head_script(with_words, STARTING)
+
+
+def close_reason(stderr: str, returncode: int) -> str:
+    """What a failed app's close frame says: the last line it wrote to stderr (a traceback's
+    last line names the error), cut to the 123 bytes a close frame holds, or its exit code."""
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    said = lines[-1] if lines else f"the app exited with code {returncode}"
+    encoded = said.encode("utf-8")
+    if len(encoded) <= MOST_CLOSE_REASON_BYTES:
+        return said
+    cut = encoded[: MOST_CLOSE_REASON_BYTES - len("…".encode())].decode("utf-8", "ignore")
+    return cut + "…"
+
+
+MOST_CLOSE_REASON_BYTES = 123
+"""A websocket close frame's reason holds at most 123 bytes (RFC 6455, 5.5)."""
+
+
 def refused_page(reason: str) -> str:
     """The page a browser gets for `/` without a valid token: it says `reason`, and first
     reopens itself with the token this browser kept, if it kept one. A browser sends an
@@ -311,13 +383,16 @@ def _head_script(template: str, script: str) -> str:
 
 def served_page(template: str) -> str:
     """textual-serve's page as drillbit serves it: its files and websocket at the address it
-    was opened at, local font, a tab title and icon, the keys to the app without a click,
+    was opened at, local font, a tab title and icon, "Starting drillbit…" (or what failed)
+    on its splash, the keys to the app without a click,
     its websocket closed as it is left, long input sent in pieces the server takes, and the
     token out of its address and in its websocket's URL."""
     return same_address_page(
         token_keeping_page(
             long_input_page(
-                tab_releasing_page(key_focus_page(tab_titled_page(local_font_page(template))))
+                tab_releasing_page(
+                    key_focus_page(starting_page(tab_titled_page(local_font_page(template))))
+                )
             )
         )
     )

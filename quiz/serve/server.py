@@ -158,7 +158,7 @@ def _make_server(
     from quiz.serve.console import MalformedRequests, RefusalLog
     from quiz.serve.headers import forbid_frames
     from quiz.serve.messages import read_envelope, terminal_size
-    from quiz.serve.page import MOST_MESSAGE_BYTES, refused_page
+    from quiz.serve.page import APP_FAILED, MOST_MESSAGE_BYTES, refused_page
     from quiz.serve.tabapp import TabApp
 
     Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -317,7 +317,12 @@ def _make_server(
                 raise
 
             async def close() -> None:
-                await websocket.close()
+                # the app exits, or has ended: a failure's last words go to the page
+                reason = service.failure()
+                if reason is None:
+                    await websocket.close()
+                else:
+                    await websocket.close(code=APP_FAILED, message=reason.encode("utf-8"))
 
             service = TabApp(
                 self.command,

@@ -130,6 +130,21 @@ class TabApp(AppService):
                 await self._stderr_reader
         if text := self.stderr_tail.text():
             sys.stdout.write(text)  # where textual-serve said the app's stderr
+        # textual-serve closes the tab only when the app says it exits: one that failed
+        # before (no prelude, a crash at import) left the page on its splash for good
+        await self.remote_close()
+
+    def failure(self) -> str | None:
+        """What the app said as it failed (`close_reason`: its last stderr line) once it has
+        ended with an exit code other than 0; None while it runs or after a good end. Said
+        in the tab's close frame: the page showed its splash for good, or "Session ended.",
+        and the reason was only in the server's console."""
+        process = self._process
+        if process is None or process.returncode is None or process.returncode == 0:
+            return None
+        from quiz.serve.page import close_reason
+
+        return close_reason(self.stderr_tail.kept.decode("utf-8", "replace"), process.returncode)
 
     async def end_now(self) -> None:
         """At the server's end, for an app whose tab did not finish closing (its handler
