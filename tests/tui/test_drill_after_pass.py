@@ -21,6 +21,7 @@ from tests.tui.conftest import (
     notices,
     press,
     press_card_keys,
+    screen_lines,
     settle,
     showing,
 )
@@ -91,3 +92,29 @@ async def test_a_pass_in_a_session_offers_the_next_card(
         graded = recorder.of(StudyScreen.AnswerGraded)
         # rated as it passed (a failed run first: Hard), and the session went on
         assert [(g.answer.card.id, g.answer.rating) for g in graded] == [("tiny-sgd", Rating.Hard)]
+
+
+async def test_a_passed_drills_way_out_is_never_the_key_cut_at_80_columns(
+    build: AppFactory, tui_bank: Path
+) -> None:
+    """A drill passed before opens with ^o (its previous code) in the footer; once passed
+    again, ^f joins it and the keys no longer fit 80 columns: the row ended "^f Next drill
+    esc", Back cut off. Help and the way out now come first, as on every other screen."""
+    _second_drill(tui_bank)
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        first = await showing(pilot, DrillScreen)
+        editor_of(first).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        await press(pilot, "escape")
+        await settle(pilot)
+    again = build(drill="tiny-sgd")
+    async with again.run_test(size=(80, 24)) as pilot:
+        drill = await showing(pilot, DrillScreen)
+        assert drill.sitting.previous_code == SOLUTION
+        await press(pilot, "ctrl+o")
+        await grade_now(again, pilot)
+        assert "Next drill" in described(again) and "Previous code" in described(again)
+        await settle(pilot)
+        row = screen_lines(again)[-1].text
+        assert row.startswith("f1 Help esc Back "), row

@@ -16,9 +16,13 @@ if TYPE_CHECKING:
 
 HELP_ACTIONS = frozenset({"help", "app.help"})
 """The help's key: the app's ? (its own action) or a screen's f1 (the app's, named)."""
-WAY_OUT_ACTIONS = frozenset({"end", "back", "quit", "app.quit"})
-"""A screen's way out (a session's esc End, a list's esc Back, Home's q Quit): on a footer
-too narrow for every key it follows Help, rather than being the key cut ("esc E")."""
+WAY_OUT_ACTIONS = frozenset(
+    {"end", "back", "quit", "app.quit", "app.pop_screen", "leave", "leave_passed"}
+)
+"""A screen's way out (a session's esc End, a list's esc Back, Home's q Quit, a drill's esc
+Back or Next card, the stats' esc Back): on a footer too narrow for every key it follows
+Help, rather than being the key cut ("esc E"). A drill's escape was not one: a passed
+drill's footer at 80 columns ended "^f Next drill esc", its Back cut off."""
 ShownKey = tuple[str, "Binding", bool, str, str]
 """One key as the footer draws it: the key pressed, the binding, enabled, tooltip, display."""
 KeyLook = tuple[str, str, str, str, bool, object, bool]
