@@ -9,8 +9,10 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import linux_only
-from tests.web.conftest import _start, _stop, _wait_for_url
+from tests.web.conftest import PORT_ATTEMPTS, PortTaken, _start, _stop, _wait_for_url
 from tests.web.helpers import WAIT_SECONDS, free_loopback_port
 
 STUBBORN_APP = """
@@ -24,12 +26,17 @@ time.sleep(600)
 """An app slow to start and slower to end: it ignores every request to quit."""
 
 SERVER = """
-import signal, sys
+import errno, signal, sys
 signal.signal(signal.SIGINT, signal.default_int_handler)  # an xdist worker ignores it
 from quiz.serve import server
 from quiz.serve.login import Login
 port, command = int(sys.argv[1]), sys.argv[2]
-server._make_server(command, "127.0.0.1", port, Login.new("127.0.0.1", port), 4).serve()
+try:
+    server._make_server(command, "127.0.0.1", port, Login.new("127.0.0.1", port), 4).serve()
+except OSError as exc:
+    if exc.errno != errno.EADDRINUSE:
+        raise
+    sys.exit(f"port {port} is already in use")  # the words `_wait_for_url` knows
 """
 """`drillbit serve`'s server, with the stubborn app as every tab's app."""
 
@@ -65,13 +72,25 @@ def test_an_app_still_ending_at_ctrl_c_is_killed_before_the_server_ends(tmp_path
     app, pid_file = tmp_path / "stubborn.py", tmp_path / "app.pid"
     app.write_text(STUBBORN_APP)
     command = f"exec {sys.executable} {app} {pid_file}"
-    port = free_loopback_port()
-    log = tmp_path / "serve.log"
     warnings = ["-W", "always::ResourceWarning"]  # a transport or folder left to the collector
-    server = _start([sys.executable, *warnings, "-c", SERVER, str(port), command], log, None)
+    for _ in range(PORT_ATTEMPTS):  # a port taken between its pick and the bind: another
+        port = free_loopback_port()
+        log = tmp_path / f"serve-{port}.log"
+        server = _start([sys.executable, *warnings, "-c", SERVER, str(port), command], log, None)
+        try:
+            url = _wait_for_url(server, log, port)
+        except PortTaken:
+            server.wait()
+            continue
+        except BaseException:
+            _stop(server)
+            raise
+        break
+    else:
+        pytest.fail(f"every one of {PORT_ATTEMPTS} free ports was taken before the server bound it")
     tab: socket.socket | None = None
     try:
-        token = _wait_for_url(server, log, port).split("?token=", 1)[1]
+        token = url.split("?token=", 1)[1]
         tab = _open_tab(port, token)
         _wait_for(lambda: pid_file.exists() and pid_file.read_text(), "the app's pid", log)
         app_pid = int(pid_file.read_text())
