@@ -55,15 +55,23 @@ class DataDirError(DrillbitError):
 class InputFileError(DrillbitError):
     """A file given to drillbit cannot be read as the text it should be (type, size, encoding).
 
-    The message is `path: reason` (or `path:line: reason`); `reason` and `line` are kept
-    apart for reports that place problems themselves (lint's `path:line:col`).
+    The message is `path: reason` (or `path:line: reason`); `reason`, `line` and `column`
+    are kept apart for reports that place problems themselves (lint's `path:line:col`,
+    which editors and GitHub annotations read: a column only in the words was lost to them).
     """
 
     def __init__(
-        self, path: object, reason: str, *, line: int | None = None, title: str = "input"
+        self,
+        path: object,
+        reason: str,
+        *,
+        line: int | None = None,
+        column: int | None = None,
+        title: str = "input",
     ) -> None:
         place = f"{path}:{line}" if line is not None else f"{path}"
         super().__init__(f"{place}: {reason}", title=title)
         self.path = path
         self.reason = reason
         self.line = line
+        self.column = column

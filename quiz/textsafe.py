@@ -181,13 +181,16 @@ def read_regular_text(
         before = data[: exc.start]
         line = _line_ends(before) + 1
         start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
-        column = len(before[start:].decode("utf-8", "replace")) + 1
+        # A byte-order mark takes no column in an editor (and the bank reads past it).
+        shown = before[start:].removeprefix(b"\xef\xbb\xbf" if start == 0 else b"")
+        column = len(shown.decode("utf-8", "replace")) + 1
         raise InputFileError(
             path,
             title=title,
             reason=f"not UTF-8 text (byte 0x{data[exc.start]:02X} at column {column}: "
             f"{exc.reason}); save it as UTF-8",
             line=line,
+            column=column,
         ) from exc
 
 

@@ -106,7 +106,9 @@ def _load_pack_info(
         text = read_regular_text(path, limit=CARD_LIMIT)
         data = safeyaml.load(text)
     except InputFileError as exc:
-        problems.append(Problem(path, exc.line or 1, 1, "unreadable", f"pack file: {exc.reason}"))
+        problems.append(
+            Problem(path, exc.line or 1, exc.column or 1, "unreadable", f"pack file: {exc.reason}")
+        )
         return None
     except yaml.YAMLError as exc:
         from quiz.bank.yamlerrors import yaml_error
@@ -495,7 +497,8 @@ def _parse_job(job: _Job) -> tuple[Card | None, list[Problem], Any]:
         text = read_regular_text(job.path, limit=CARD_LIMIT)
     except InputFileError as exc:
         reason = f"card file: {exc.reason}"
-        return None, [Problem(job.path, exc.line or 1, 1, "unreadable", reason)], None
+        place = (exc.line or 1, exc.column or 1)
+        return None, [Problem(job.path, *place, "unreadable", reason)], None
     vouched = vouched and _lstat_key(job.path) == job.vouched
     return parse.parse_card_data(
         text, job.path, job.pack, job.topic, lint=job.lint, vouched=vouched, loads_as_app=True
