@@ -170,14 +170,25 @@ def _holds_pack_file(folder: Path, unreadable: list[Path]) -> bool:
         return False
 
 
-def _empty_pack(pack_dir: Path) -> Problem:
-    """A pack with no card file: every command said "unknown pack" of it, lint nothing."""
+_ORDER_SHOWN = 3
+"""The `order` ids an empty pack's warning names (the rest as '...')."""
+
+
+def _empty_pack(pack_dir: Path, order: Sequence[str] = ()) -> Problem:
+    """A pack with no card file: every command said "unknown pack" of it, lint nothing.
+
+    Its `order` entries name cards not written yet: one cause, so they are said here,
+    not as an error per entry ("is not a card of this pack" of each, though none is)."""
+    listed = ""
+    if order:
+        shown = ", ".join(order[:_ORDER_SHOWN]) + (", ..." if len(order) > _ORDER_SHOWN else "")
+        listed = f" (its order lists {len(order)} not written yet: {shown})"
     return Problem(
         pack_dir / PACK_FILE,
         1,
         1,
         "empty-pack",
-        f"pack '{pack_dir.name}' has no card: add one at {pack_dir.name}/<topic>/<id>.md",
+        f"pack '{pack_dir.name}' has no card: add one at {pack_dir.name}/<topic>/<id>.md{listed}",
         severity="warning",
     )
 
@@ -364,6 +375,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
     packs: dict[str, Pack] = {}
     broken: set[Path] = set()
     seen_dirs: set[Path] = set()
+    empty: set[Path] = set()  # packs with no card file
     refused: set[Path] = set()  # card files of a pack refused for its name, checked by lint
     misplaced: set[Path] = set()  # Markdown files at the wrong depth, reported and not loaded
     written: dict[Path, str] = {}  # the id a card file that does not load writes
@@ -415,7 +427,8 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
             told = len(problems)
             card_files = _card_files(pack_dir, problems, misplaced, pack_lint)
             if not card_files and len(problems) == told:
-                problems.append(_empty_pack(pack_dir))
+                problems.append(_empty_pack(pack_dir, info.order if info is not None else ()))
+                empty.add(pack_dir)
             for path, topic in card_files:
                 found = _cached_file(path, name, topic, pack_dir, pack_cache, pack_lint)
                 files.append(path)
@@ -456,6 +469,8 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
         # A misplaced file is not a card file (the app never counts it), but it is reported
         # at its own file: an `order` entry naming it is not a second problem either.
         for pack in packs.values():
+            if pack.path in empty:  # its order names cards not written yet: told once
+                continue
             if lint(pack.path) if callable(lint) else lint:
                 problems.extend(order_problems(pack, cards, not_loaded))
     cards = teaching_order(cards, packs)  # after the clashes: the first loaded card wins
