@@ -362,6 +362,9 @@ def _check_against_checker(card: Card, *, run_drills: bool) -> list[Problem]:
             f"entry {list(front.entry)} does not match the checker's entries {list(checker.entries)}",
         )
         return problems
+    from quiz.bank.drill_params import unread_params
+
+    problems.extend(unread_params(card, checker, LINT_SEED))
     first_line = _starter_first_line(card)
     expected = checker.signatures()
     for name, (params, line) in _starter_signatures(card).items():

@@ -128,7 +128,7 @@ def _key_lines(front: str, first_line: int) -> dict[str, int]:
     return lines
 
 
-def _node_position(front: str, first_line: int, loc: tuple[Any, ...]) -> tuple[int, int] | None:
+def node_position(front: str, first_line: int, loc: tuple[Any, ...]) -> tuple[int, int] | None:
     """Line and column of the YAML node at `loc`, from the composed node marks (slow path)."""
     try:
         node = yaml.compose(front, Loader=_LOADER)
@@ -384,7 +384,7 @@ def schema_problems(
         if error["type"] == "too_short" and tuple(error["loc"]) in failed_items:
             continue  # it counts the items that passed: the failed item's own error says why
         loc, code, message = _describe_validation_error(error, kind, fields, data)
-        position = _node_position(text, first_line, loc) if loc else None
+        position = node_position(text, first_line, loc) if loc else None
         if position is None:
             position = (lines.get(str(loc[0]), first_line - 1) if loc else first_line - 1, 1)
         problem = (max(position[0], 1), max(position[1], 1), code, message)

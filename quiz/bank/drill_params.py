@@ -1,0 +1,114 @@
+"""Lint's check of a coding card's `params` against what its checker reads.
+
+A card's `params` reach only the checker's `make_cases`, which reads the ones it knows
+and leaves the rest be: a misspelt one (`epsilon` for `eps`, `tolerence`) linted clean
+and the drill was graded with the checker's default. Nothing declares which params a
+checker takes (a pack's own checkers included), so lint asks the checker itself: it runs
+`make_cases` once on the card's params through a mapping that notes each name looked up
+(`params["eps"]`, `params.get("eps", 1e-5)`, `"eps" in params`). A param never looked up
+is an error, as an unknown front-matter key is, at its own line, with a did-you-mean from
+the names it did look up. A checker that lists the params (iterates, copies them whole)
+may read any name: then nothing is said.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from quiz.bank.models import Card, CodingFront
+from quiz.bank.problems import Problem
+
+__all__ = ["CODE", "unread_params"]
+
+CODE = "unknown-param"
+
+
+class _Noting(Mapping[str, Any]):
+    """The card's params, noting each name looked up and whether they were listed."""
+
+    def __init__(self, params: Mapping[str, Any]) -> None:
+        self._params = params
+        self.asked: set[str] = set()
+        self.listed = False
+
+    def __getitem__(self, key: str) -> Any:
+        self.asked.add(key)
+        return self._params[key]
+
+    def __iter__(self) -> Iterator[str]:
+        self.listed = True
+        return iter(self._params)
+
+    def __len__(self) -> int:
+        self.listed = True
+        return len(self._params)
+
+
+def _names_read(checker: Any, params: Mapping[str, Any], seed: int) -> set[str] | None:
+    """The names `checker.make_cases` looks up in `params` (with grading's generator for
+    `seed`); None when it cannot be told: it listed them, or it raised (the drill checks
+    report a checker that fails)."""
+    from engine.cases import case_seed_rng
+
+    noting = _Noting(params)
+    try:
+        checker.make_cases(case_seed_rng(seed), noting)
+    except Exception:  # a pack's checker may fail anyhow: its drill check says so
+        return None
+    return None if noting.listed else noting.asked
+
+
+def unread_params(card: Card, checker: Any, seed: int) -> list[Problem]:
+    """An `unknown-param` error at each of the card's params its checker never reads."""
+    front = card.front
+    assert isinstance(front, CodingFront)
+    if not front.params:
+        return []
+    read = _names_read(checker, front.params, seed)
+    if read is None:
+        return []
+    offered = sorted(read - set(front.params))
+    problems: list[Problem] = []
+    for name in front.params:
+        if name in read:
+            continue
+        close = difflib.get_close_matches(name, offered, n=1)
+        if close:
+            hint = f" (did you mean '{close[0]}'?)"
+        elif read:
+            hint = f" (it reads {', '.join(sorted(read))})"
+        else:
+            hint = " (it reads none: delete it)"
+        line, col = _place(card, name)
+        problems.append(
+            Problem(
+                card.path,
+                line,
+                col,
+                CODE,
+                f"unknown param '{name}'{hint}: checker '{front.checker}' never reads it, "
+                "so the drill is graded with the checker's default instead",
+            )
+        )
+    return problems
+
+
+def _place(card: Card, name: str) -> tuple[int, int]:
+    """The line and column of param `name` in the card's file (else the `params` line)."""
+    from quiz.bank.loader import CARD_LIMIT
+    from quiz.bank.parse import node_position, split_front_matter
+    from quiz.errors import InputFileError
+    from quiz.textsafe import read_regular_text
+
+    fallback = (card.lines.get("params", 1), 1)
+    try:
+        text = read_regular_text(card.path, limit=CARD_LIMIT).removeprefix("\ufeff")
+    except InputFileError:  # changed since it loaded: the key's line is near enough
+        return fallback
+    split = split_front_matter(text)
+    if split is None:
+        return fallback
+    front, front_line, _, _ = split
+    return node_position(front, front_line, ("params", name)) or fallback
