@@ -30,6 +30,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from quiz.bank.answer_length import long_answer_warnings
 from quiz.bank.answer_positions import answer_position_warnings
 from quiz.bank.lint_packless import packless_cards
 from quiz.bank.loader import (
@@ -188,6 +189,7 @@ def lint(
     own_cards = [c for c in bank.cards if in_own(c.path)]
     problems.extend(answer_position_warnings(own_cards, bank.packs))
     problems.extend(worked_example_warnings(own_cards, bank.packs))
+    problems.extend(long_answer_warnings(own_cards))
     problems.extend(pack_title_problems(bank.packs.values(), in_own))
     for root in own:
         problems.extend(packless_cards(root))

@@ -7,23 +7,14 @@ answer and explanation of the bundled bank to at most MAX_ANSWER_WORDS, and this
 
 from __future__ import annotations
 
-import re
+import shutil
+from pathlib import Path
 
+from quiz.bank.answer_length import ANSWER_SECTIONS, MAX_ANSWER_WORDS, word_count
+from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
 from quiz.bank.sources import bundled_content_dir
-
-MAX_ANSWER_WORDS = 400
-"""About a minute and a half of reading, formulas included; the longest answer has 400."""
-
-ANSWER_SECTIONS = ("Answer", "Explanation")
-
-# A word has a letter or a digit: table pipes and rules ("|", "---") are layout, not reading.
-_WORD = re.compile(r"\S*[^\W_]\S*")
-
-
-def word_count(text: str) -> int:
-    """Words a reader reads in `text`; a formula such as $O(T^2 d)$ counts as its pieces."""
-    return len(_WORD.findall(text))
+from tests.conftest import DATA
 
 
 def test_a_table_row_counts_its_cells_words_not_its_pipes() -> None:
@@ -40,3 +31,30 @@ def test_every_bundled_answer_reads_in_about_a_minute() -> None:
         if (count := word_count(section.text)) > MAX_ANSWER_WORDS
     }
     assert too_long == {}
+
+
+def _with_answer(tmp_path: Path, words: int) -> Path:
+    """The mini bank's ReLU card with an answer of `words` words."""
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "mini_bank", root)
+    card = root / "mini" / "basics" / "what-is-relu.md"
+    head, _, _ = card.read_text(encoding="utf-8").partition("## Answer\n")
+    card.write_text(head + "## Answer\n\n" + "word " * words + "\n", encoding="utf-8")
+    return card
+
+
+def test_an_authors_long_answer_is_warned_of_at_its_heading(tmp_path: Path) -> None:
+    """An author's pack was told nothing: only this file's test held the bundled bank to
+    the limit, and a 600-word answer linted clean."""
+    card = _with_answer(tmp_path, MAX_ANSWER_WORDS + 1)
+    heading = card.read_text(encoding="utf-8").splitlines().index("## Answer") + 1
+    _, problems = lint([card], run_drills=False)
+    assert [(p.path, p.line, p.code, p.is_error) for p in problems] == [
+        (card, heading, "answer-too-long", False)
+    ]
+    assert problems[0].message.startswith(f"## Answer has {MAX_ANSWER_WORDS + 1} words")
+
+
+def test_an_answer_at_the_limit_is_fine(tmp_path: Path) -> None:
+    card = _with_answer(tmp_path, MAX_ANSWER_WORDS)
+    assert lint([card], run_drills=False)[1] == []
