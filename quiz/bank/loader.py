@@ -23,7 +23,7 @@ from quiz.errors import InputFileError
 from quiz.gcpause import gc_paused
 from quiz.paths import as_found, link_trouble
 from quiz.plural import counted
-from quiz.textsafe import read_regular_text
+from quiz.textsafe import describe_size, read_regular_text
 
 PACK_FILE = "pack.yaml"
 CARD_LIMIT = 1024 * 1024
@@ -512,6 +512,8 @@ def _parse_job(job: _Job) -> tuple[Card | None, list[Problem], Any]:
         text = read_regular_text(job.path, limit=CARD_LIMIT)
     except InputFileError as exc:
         reason = f"card file: {exc.reason}"
+        if exc.reason.endswith(_OVER_LIMIT):  # what was said; now what to do
+            reason += "; a card is one question and its answer: split it into cards"
         place = (exc.line or 1, exc.column or 1)
         return None, [Problem(job.path, *place, "unreadable", reason)], None
     vouched = vouched and _lstat_key(job.path) == job.vouched
@@ -553,7 +555,8 @@ def _cached_file(
     try:
         own = os.lstat(path)
     except OSError:
-        return None, [Problem(path, 1, 1, "unreadable", "card file: a broken symbolic link")]
+        why = f"card file: a broken symbolic link{_LINK_FIX}"
+        return None, [Problem(path, 1, 1, "unreadable", why)]
     # A plain file's lstat is its stat (the cache key): one system call per card, not two.
     stat: os.stat_result | None = None if stat_module.S_ISLNK(own.st_mode) else own
     if stat is None:
@@ -600,6 +603,13 @@ def load_card_file(
     return found[0]
 
 
+_LINK_FIX = ": delete the link, or point it at a card file inside its pack"
+"""What to do about a card file's link that leads to no file (a loop, a broken link)."""
+
+_OVER_LIMIT = f"over the limit of {describe_size(CARD_LIMIT)}"
+"""How `read_regular` ends its reason for a file over the card limit."""
+
+
 def _link_problem(path: Path, pack_dir: Path) -> Problem | None:
     """A problem when `path` is a symlink that leaves its pack (or is broken, or a loop).
 
@@ -613,7 +623,7 @@ def _link_problem(path: Path, pack_dir: Path) -> Problem | None:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):  # RuntimeError: a symlink loop (Python 3.11)
         why = link_trouble(path) or "a broken symbolic link"
-        return Problem(path, 1, 1, "unreadable", f"card file: {why}")
+        return Problem(path, 1, 1, "unreadable", f"card file: {why}{_LINK_FIX}")
     try:
         pack = pack_dir.resolve()
     except (OSError, RuntimeError):

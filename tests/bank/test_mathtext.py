@@ -277,7 +277,25 @@ def test_dollar_amounts_without_escapes_are_reported() -> None:
 def test_unknown_macro_falls_back_to_inline_code_and_is_reported() -> None:
     source = "Loss: $\\weird{x} + 1$ end"
     assert render_math(source) == "Loss: `\\weird{x} + 1` end"
-    assert find_math_problems(source) == [MathProblem(1, 8, "unknown macro \\weird")]
+    assert find_math_problems(source) == [MathProblem(1, 8, unknown("weird"))]
+
+
+def unknown(name: str) -> str:
+    """Lint's message of an unknown macro no known one is close to."""
+    return (
+        f"unknown macro \\{name}: the terminal has no symbol for it; write a name as "
+        f"\\operatorname{{{name}}} or \\text{{{name}}}"
+    )
+
+
+def test_an_unknown_macro_says_what_to_write() -> None:
+    """It said only "unknown macro \\lamda": a typo of a known one gets that one, and a
+    name (\\relu) gets the upright form the terminal shows as written."""
+    assert find_math_problems("a $\\lamda x$") == [
+        MathProblem(1, 4, "unknown macro \\lamda (did you mean \\lambda?)")
+    ]
+    assert find_math_problems("$\\relu(z)$") == [MathProblem(1, 2, unknown("relu"))]
+    assert render_math("$\\operatorname{relu}(z)$") == "relu(z)"
 
 
 def test_unconvertible_display_math_is_a_code_paragraph() -> None:
@@ -373,7 +391,7 @@ def test_left_without_right_is_reported() -> None:
 
 def test_problem_in_multiline_display_points_at_the_macro() -> None:
     source = "$$\n a +\n   \\nope b\n$$"
-    assert find_math_problems(source) == [MathProblem(3, 4, "unknown macro \\nope")]
+    assert find_math_problems(source) == [MathProblem(3, 4, unknown("nope"))]
 
 
 def test_a_backslash_lost_to_a_string_escape_is_reported() -> None:
@@ -542,7 +560,7 @@ def test_golden_rendering(latex: str) -> None:
 
 def test_lint_places_math_problems_inside_quotes_and_lists() -> None:
     quoted = "> quote\n>\n> $$\n> a +\n> \\foo b\n> $$\n"
-    assert find_math_problems(quoted) == [MathProblem(5, 3, "unknown macro \\foo")]
+    assert find_math_problems(quoted) == [MathProblem(5, 3, unknown("foo"))]
     listed = "1. item\n\n   $$\n   x +\n   \\bar{xy}\n   $$\n"
     assert find_math_problems(listed) == [
         MathProblem(5, 4, "an accent over more than one symbol has no text form")

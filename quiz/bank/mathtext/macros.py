@@ -5,6 +5,7 @@ as text, or raises `Unconvertible` where no text form is faithful.
 
 from __future__ import annotations
 
+import difflib
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
@@ -200,7 +201,7 @@ class Renderer:
             return
         symbol = SYMBOLS.get(name)
         if symbol is None:
-            raise Unconvertible(node.pos, f"unknown macro \\{name}")
+            raise Unconvertible(node.pos, unknown_macro(name))
         unary = name in SIGNS and out.starts_term()
         out.add(symbol)
         if post_space and name not in PREFIX and not unary:
@@ -302,3 +303,17 @@ _MACRO_HANDLERS: Final[dict[str, _Handler]] = {
     **{name: _letter_font(BOLD, strict=False) for name in BOLD_FONTS},
     **{name: _plain_font for name in PLAIN_FONTS},
 }
+
+
+def unknown_macro(name: str) -> str:
+    """What to write instead of a macro the renderer does not know: the one it was meant
+    to be when a known name is close (`\\lamda`), else a name set upright, which the
+    terminal shows as written (`\\relu` as `\\operatorname{relu}`)."""
+    known = sorted({*SYMBOLS, *_MACRO_HANDLERS, *TEXT_MACROS, *SPACING, *INVISIBLE} - {name})
+    close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
+    if close:
+        return f"unknown macro \\{name} (did you mean \\{close[0]}?)"
+    return (
+        f"unknown macro \\{name}: the terminal has no symbol for it; write a name as "
+        f"\\operatorname{{{name}}} or \\text{{{name}}}"
+    )
