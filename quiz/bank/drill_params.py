@@ -98,17 +98,7 @@ def unread_params(card: Card, checker: Any, seed: int) -> list[Problem]:
 def _place(card: Card, name: str) -> tuple[int, int]:
     """The line and column of param `name` in the card's file (else the `params` line)."""
     from quiz.bank.loader import CARD_LIMIT
-    from quiz.bank.parse import node_position, split_front_matter
-    from quiz.errors import InputFileError
-    from quiz.textsafe import read_regular_text
+    from quiz.bank.parse import file_node_position
 
-    fallback = (card.lines.get("params", 1), 1)
-    try:
-        text = read_regular_text(card.path, limit=CARD_LIMIT).removeprefix("\ufeff")
-    except InputFileError:  # changed since it loaded: the key's line is near enough
-        return fallback
-    split = split_front_matter(text)
-    if split is None:
-        return fallback
-    front, front_line, _, _ = split
-    return node_position(front, front_line, ("params", name)) or fallback
+    place = file_node_position(card.path, ("params", name), CARD_LIMIT)
+    return place or (card.lines.get("params", 1), 1)

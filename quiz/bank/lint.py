@@ -286,16 +286,21 @@ ALONE_NOTE = (
 
 def _say_alone(problems: set[Problem], alone: Sequence[Path]) -> list[Problem]:
     """An unknown related id in a pack linted alone says what the pack was linted with:
-    it may name a card of a pack of the folder that was not read."""
+    it may name a card of a pack of the folder that was not read. Not when it names the
+    card it is a typo of (`relu-of-valeu`): the note sent a newcomer to `after` for a slip."""
     if not alone:
         return list(problems)
     inside = under(alone)
     return [
         replace(p, message=p.message + ALONE_NOTE)
-        if p.code in REFERENCE_CODES and inside(p.path)
+        if p.code in REFERENCE_CODES and inside(p.path) and _MEANT not in p.message
         else p
         for p in problems
     ]
+
+
+_MEANT = "(did you mean '"
+"""How a problem's message names what was meant (`quiz.bank.loader`'s related ids)."""
 
 
 def _starter_signatures(card: Card) -> dict[str, tuple[tuple[str, ...], int]]:

@@ -156,6 +156,25 @@ def node_position(front: str, first_line: int, loc: tuple[Any, ...]) -> tuple[in
     return first_line + best[0], best[1] + 1
 
 
+def file_node_position(path: Path, loc: tuple[Any, ...], limit: int) -> tuple[int, int] | None:
+    """`node_position` of `loc` in the front matter of the card file at `path`, at most
+    `limit` bytes (read again: for a problem found after the load, such as one `related`
+    item of a list, at its own line and column); None when it cannot be read or has no
+    such node."""
+    from quiz.errors import InputFileError
+    from quiz.textsafe import read_regular_text
+
+    try:
+        text = read_regular_text(path, limit=limit).removeprefix("\ufeff")
+    except InputFileError:  # changed since it loaded
+        return None
+    split = split_front_matter(text)
+    if split is None:
+        return None
+    front, front_line, _, _ = split
+    return node_position(front, front_line, loc)
+
+
 _KINDS = ", ".join(REQUIRED_SECTIONS)
 """The kinds a card may be, for the message naming a wrong one."""
 

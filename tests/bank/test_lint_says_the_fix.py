@@ -43,3 +43,46 @@ def test_a_broken_link_is_told_what_to_do(mini_bank: Path) -> None:
             "inside its pack",
         )
     ]
+
+
+def test_a_related_id_in_a_block_list_is_told_at_its_item(mini_bank: Path) -> None:
+    """It was told at the `related:` key, lines above the item to fix."""
+    card = mini_bank / RELU
+    text = card.read_text(encoding="utf-8")
+    card.write_text(
+        text.replace("related: [sigmoid-bound]", "related:\n  - sigmoid-bound\n  - sigmoid-bnd"),
+        encoding="utf-8",
+    )
+    line = card.read_text(encoding="utf-8").splitlines().index("  - sigmoid-bnd") + 1
+    assert _told(mini_bank, card) == [
+        (
+            line,
+            5,
+            "unknown-related",
+            "related id 'sigmoid-bnd' does not exist in the bank (did you mean 'sigmoid-bound'?)",
+        )
+    ]
+
+
+def test_a_typo_of_a_related_id_in_a_pack_linted_alone_is_told_as_a_typo(
+    mini_bank: Path,
+) -> None:
+    """A pack linted alone added "linted alone, a pack sees only its own cards ...: name the
+    card's pack in `after`" to a related id that is a typo of a card of its own."""
+    card = mini_bank / RELU
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace("[sigmoid-bound]", "[sigmoid-bnd]"), encoding="utf-8")
+    _, problems = lint([mini_bank / "mini"], run_drills=False)
+    assert [(p.line, p.col, p.message) for p in problems] == [
+        (
+            9,
+            11,
+            "related id 'sigmoid-bnd' does not exist in the bank (did you mean 'sigmoid-bound'?)",
+        )
+    ]
+    card.write_text(text.replace("[sigmoid-bound]", "[zzz-qqq]"), encoding="utf-8")
+    _, problems = lint([mini_bank / "mini"], run_drills=False)
+    assert [p.message.split(";")[0] for p in problems] == [
+        "related id 'zzz-qqq' does not exist in the bank"
+    ]
+    assert "linted alone" in problems[0].message  # no guess: it may be another pack's card

@@ -124,7 +124,7 @@ def test_a_related_id_of_another_pack_resolves_in_the_packs_named_in_after(
     alone = drillbit("lint", "content/mine", "--no-drills", cwd=tmp_path)
     assert alone.returncode == 1
     assert alone.stdout.startswith(
-        f"{Path('content/mine/t/my-card.md')}:9:1: related id 'base-card' does not exist in "
+        f"{Path('content/mine/t/my-card.md')}:9:11: related id 'base-card' does not exist in "
         "the bank; linted alone, a pack sees only its own cards, the packs its `after` "
         "names and the app's bank: name the card's pack in `after`, or lint the whole "
         "folder [unknown-related]"
