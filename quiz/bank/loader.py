@@ -682,12 +682,13 @@ def _check_across_files(
     # it writes): a related id naming it is not a second problem (its file's own problem
     # says what to fix).
     invalid = {name for names in not_loaded.values() for name in names} - first.keys()
-    from quiz.bank.parse import file_node_position  # only for a related id that is wrong
-
     for card in kept:
         for index, related in enumerate(card.front.related):
             if related in first or related in invalid:
                 continue
+            # Only here: parse imports PyYAML, which a warm start never needs.
+            from quiz.bank.parse import file_node_position
+
             # At the item itself: in a `- id` list it is lines below the `related:` key.
             place = file_node_position(card.path, ("related", index), CARD_LIMIT)
             problems.append(
