@@ -32,7 +32,10 @@ if TYPE_CHECKING:
     help="text for people, json for tools, github for workflow annotations.",
 )
 @click.option(
-    "--no-drills", is_flag=True, help="Skip running the checkers on coding cards (faster)."
+    "--no-drills",
+    is_flag=True,
+    help="Skip grading each coding card's reference and starter with its checker (faster); "
+    "its params are still checked against the names the checker reads.",
 )
 @click.option(
     "--git-deleted",
