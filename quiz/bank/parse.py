@@ -919,7 +919,9 @@ def _check_card(
                 lines.get("id", front_line),
                 1,
                 "id-file-name",
-                f"id '{front.id}' must equal the file name '{path.stem}'",
+                f"id '{front.id}' must equal the file name '{path.stem}': rename the file "
+                f"to {front.id}{path.suffix} (progress is kept by id), or write "
+                f"id: {path.stem}",
             )
         if topic_dir is not None and front.topic != topic_dir and _KEBAB.match(topic_dir):
             out.add(

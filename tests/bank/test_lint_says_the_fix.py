@@ -86,3 +86,19 @@ def test_a_typo_of_a_related_id_in_a_pack_linted_alone_is_told_as_a_typo(
         "related id 'zzz-qqq' does not exist in the bank"
     ]
     assert "linted alone" in problems[0].message  # no guess: it may be another pack's card
+
+
+def test_an_id_that_is_not_the_file_name_says_both_ways_to_fix_it(mini_bank: Path) -> None:
+    """It said only that the two differ; renaming the file keeps the card's progress."""
+    card = mini_bank / RELU
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace("id: what-is-relu", "id: relu-basics"), encoding="utf-8")
+    assert _told(mini_bank, card) == [
+        (
+            2,
+            1,
+            "id-file-name",
+            "id 'relu-basics' must equal the file name 'what-is-relu': rename the file to "
+            "relu-basics.md (progress is kept by id), or write id: what-is-relu",
+        )
+    ]

@@ -87,7 +87,8 @@ def test_links_are_named_where_they_sit(mini_bank: Path, drillbit: RunDrillbit) 
     # Linting the link alone (as pre-commit passes it) reports the link's own problem.
     alone = drillbit("lint", "--no-drills", "basics/alias.md", cwd=pack)
     assert _lines(alone.stdout) == [
-        "basics/alias.md:2:1: id 'sigmoid-bound' must equal the file name 'alias' [id-file-name]"
+        "basics/alias.md:2:1: id 'sigmoid-bound' must equal the file name 'alias': rename the "
+        "file to sigmoid-bound.md (progress is kept by id), or write id: alias [id-file-name]"
     ]
 
 
@@ -166,7 +167,8 @@ def test_a_link_to_a_file_of_its_own_pack_is_fine(
     clean = drillbit("lint", "--no-drills", str(pack), cwd=tmp_path)
     assert _lines(clean.stdout) == [
         f"{Path('elsewhere/mini/basics/kept-absolute.md')}:2:1: id 'kept' must equal the file "
-        "name 'kept-absolute' [id-file-name]"
+        "name 'kept-absolute': rename the file to kept.md (progress is kept by id), or write "
+        "id: kept-absolute [id-file-name]"
     ]
     (pack / "basics" / "kept-absolute.md").unlink()
     assert drillbit("lint", "--no-drills", str(pack), cwd=tmp_path).returncode == 0
