@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank.lint import lint
+from tests.cli.git_repo import git
 from tests.conftest import RunDrillbit
 
 RELU = Path("mini", "basics", "what-is-relu.md")
@@ -64,3 +65,19 @@ def test_plain_and_github_formats_give_the_column(
     assert github.stdout.startswith(
         "::error file=content/mini/basics/what-is-relu.md,line=22,col=38,"
     ), github.stdout
+
+
+def test_the_pre_commit_hook_s_entry_gives_the_column(
+    mini_bank: Path, drillbit: RunDrillbit, tmp_path: Path
+) -> None:
+    """The hook runs `drillbit lint --git-deleted` on the changed files of a repository."""
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "content")
+    git(tmp_path, "commit", "-q", "-m", "bank")
+    _latin1(mini_bank / RELU, "with derivative", "with dérivative")
+    git(tmp_path, "add", "content")
+    hook = drillbit(
+        "lint", "--git-deleted", "--no-drills", str(Path("content") / RELU), cwd=tmp_path
+    )
+    assert hook.returncode == 1, hook.stderr
+    assert hook.stdout.startswith("content/mini/basics/what-is-relu.md:22:38: card file: ")
