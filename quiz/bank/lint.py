@@ -32,6 +32,7 @@ from typing import Any
 
 from quiz.bank.answer_length import long_answer_warnings
 from quiz.bank.answer_positions import answer_position_warnings
+from quiz.bank.indented_code import indented_code_warnings
 from quiz.bank.lint_packless import packless_cards
 from quiz.bank.loader import (
     PACK_FILE,
@@ -190,6 +191,7 @@ def lint(
     problems.extend(answer_position_warnings(own_cards, bank.packs))
     problems.extend(worked_example_warnings(own_cards, bank.packs))
     problems.extend(long_answer_warnings(own_cards))
+    problems.extend(indented_code_warnings(own_cards))
     problems.extend(pack_title_problems(bank.packs.values(), in_own))
     for root in own:
         problems.extend(packless_cards(root))
