@@ -373,7 +373,8 @@ def _check_against_checker(card: Card, *, run_drills: bool) -> list[Problem]:
         return problems
     from quiz.bank.drill_params import unread_params
 
-    problems.extend(unread_params(card, checker, LINT_SEED))
+    # An unread param leaves the drill gradable (with the default): the runs still count.
+    unread = unread_params(card, checker, LINT_SEED)
     first_line = _starter_first_line(card)
     expected = checker.signatures()
     for name, (params, line) in _starter_signatures(card).items():
@@ -385,9 +386,9 @@ def _check_against_checker(card: Card, *, run_drills: bool) -> list[Problem]:
                 f"{name}({', '.join(expected[name])})",
             )
     if problems or not run_drills:
-        return problems
+        return [*unread, *problems]
     problems.extend(_run_drill_checks(card, checker, checker_line))
-    return problems
+    return [*unread, *problems]
 
 
 def _run_drill_checks(card: Card, checker: Any, checker_line: int) -> list[Problem]:

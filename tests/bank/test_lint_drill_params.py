@@ -131,3 +131,21 @@ def test_a_checker_that_lists_its_params_or_fails_is_not_second_guessed(tmp_path
     card = _card(tmp_path, "params: {epsilon: 0.0001}\n")
     assert unread_params(card, _Reads("lists"), LINT_SEED) == []
     assert unread_params(card, _Reads("fails"), LINT_SEED) == []
+
+
+def test_an_unread_param_leaves_the_drill_s_runs_checked(tmp_path: Path) -> None:
+    """The drill is still graded (with the default), so a starter that passes is told too."""
+    card = sine_drill(tmp_path, "params: {tolerence: 0.05}\n")
+    text = card.read_text(encoding="utf-8")
+    todo = '    raise NotImplementedError("sine_params is not implemented yet")'
+    assert todo in text
+    solved = (
+        "    knots = np.linspace(-np.pi, np.pi, 21)\n"
+        "    slopes = np.diff(np.sin(knots)) / np.diff(knots)\n"
+        '    return {"W1": np.ones((20, 1)), "b1": -knots[:-1].reshape(20, 1),\n'
+        '            "W2": np.diff(slopes, prepend=0.0).reshape(1, 20),\n'
+        '            "b2": np.array([[np.sin(knots[0])]])}'
+    )
+    card.write_text(text.replace(todo, solved), encoding="utf-8")
+    _, problems = lint([card], run_drills=True)
+    assert [p.code for p in problems] == ["unknown-param", "starter-passes"]
