@@ -100,10 +100,16 @@ class Login:
         return f"{base}/?{TOKEN_PARAM}={self.token}"
 
     def accepts(self, candidate: str | None) -> bool:
-        """True when `candidate` is this run's token (compared in constant time)."""
+        """True when `candidate` is this run's token (compared in constant time).
+
+        aiohttp reads a header's bytes that are not UTF-8 as lone surrogates, which a plain
+        `encode()` refuses: a cookie of such bytes, sent without the token, raised here, a
+        500 and a traceback in the console whose locals showed the token. Any surrogate is
+        encoded as its own bytes (`surrogatepass`), which never match the token's ASCII."""
         if not candidate:
             return False
-        return hmac.compare_digest(candidate.encode(), self.token.encode())
+        sent = candidate.encode("utf-8", "surrogatepass")
+        return hmac.compare_digest(sent, self.token.encode())
 
     def names(self, host: str | None) -> bool:
         """True when the Host header `host` names this server."""
