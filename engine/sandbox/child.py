@@ -82,11 +82,31 @@ REFUSED_IMPORTS = {
     "pty",
     "mmap",
     "_xxsubinterpreters",
-    # POSIX shared memory (multiprocessing.shared_memory's C half): `shm_open` and
-    # `shm_unlink` reach /dev/shm through glibc with no `open` audit event, so the hooks'
-    # "writing outside the work directory" never saw them (forty-first round)
-    "_posixshmem",
 }
+FILES_WITHOUT_AUDIT = {
+    # POSIX shared memory (multiprocessing.shared_memory's C half): shm_open, shm_unlink
+    "_posixshmem",
+    # SQLite opens, creates and writes any file it is named (`ATTACH DATABASE` in SQL)
+    "sqlite3",
+    "_sqlite3",
+    # the C databases behind dbm.gnu and dbm.ndbm
+    "_dbm",
+    "_gdbm",
+    # read_history_file, write_history_file, append_history_file
+    "readline",
+    # /etc/shadow's entries (to an app run as root); the system log; a sound device; NIS
+    "spwd",
+    "syslog",
+    "ossaudiodev",
+    "nis",
+}
+"""C modules that open files (or the system log's socket) by a path of their own, with no
+`open` audit event: the hooks' "writing outside the work directory" and "reading the
+grader's files" never saw them (forty-first round). Without a kernel layer on files, where the
+hooks are all there is, a submission read and wrote the app's progress database through SQLite,
+wrote files through readline and listed /etc/shadow; under bubblewrap and Landlock the kernel
+stopped each. A drill needs none of them."""
+REFUSED_IMPORTS |= FILES_WITHOUT_AUDIT
 TEST_AND_DEBUG_MODULES = {
     # raw C-API entry points: frames' globals and locals, refcounts, allocator failure
     # (set_nomemory), pending calls run in the grader's frames, eval_code_ex
@@ -524,6 +544,7 @@ def install_hooks(
             del sys.modules[name]
     _refuse_signal_handlers()
     _refuse_pidfds()
+    _refuse_special_files()
     _seal_module_makers()
     sys.addaudithook(_make_hook(cfg, guarded, known))
 
@@ -566,6 +587,21 @@ def _refuse_pidfds() -> None:
     ):
         if name in vars(module):
             vars(module)[name] = detached(refused, name)
+
+
+def _refuse_special_files() -> None:
+    """`os.mkfifo` and `os.mknod` refuse in plain words: no audit event covers either, and with
+    the hooks alone (no seccomp, which refuses `mknod` everywhere, and no kernel layer on files)
+    a drill made a FIFO in /tmp, outside its work dir (forty-first round). A second copy of
+    `posix`, which would hold the originals, is refused where modules are made."""
+
+    def refused(*_args: Any, _denied: type[PermissionError] = PermissionError, **_kw: Any) -> Any:
+        raise _denied("drillbit sandbox: making FIFOs and device nodes is not allowed in a drill")
+
+    for module in (os, sys.modules["posix"]):
+        for name in ("mkfifo", "mknod"):
+            if name in vars(module):
+                vars(module)[name] = detached(refused, name)
 
 
 FRESH_COPIES_REFUSED = frozenset({"_signal", "gc", "posix", "_imp"})

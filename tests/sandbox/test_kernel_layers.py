@@ -353,7 +353,7 @@ def test_landlock_keeps_the_base_interpreters_packages_out() -> None:
     CPython puts a README.txt in every site-packages; the stdlib around it still imports."""
     (site,) = [s for s in base_site_dirs() if os.path.isfile(os.path.join(s, "README.txt"))][:1]
     body = f"""
-        import decimal, fractions, statistics, sqlite3
+        import bz2, decimal, fractions, statistics, zlib
         return open({os.path.join(site, "README.txt")!r}).read()
     """
     with WorkerPool(SandboxConfig(bwrap=False)) as pool:
