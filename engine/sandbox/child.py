@@ -962,6 +962,24 @@ ERROR_CHARS = 1 << 14
 and was then taken for a broken result channel."""
 
 
+def _changed_earlier(
+    changed: Callable[..., list[str]], pristine: list[Any], cases: list[Any], index: int
+) -> list[str]:
+    """The inputs of the cases before `index` that are no longer as they came, each named as
+    an earlier call's. A case named here, or by its own call's check, is set aside (its entry
+    in `pristine` made None), so a change is named once, in the call that made it."""
+    found: list[str] = []
+    for earlier in range(index):
+        before = pristine[earlier]
+        if before is None:
+            continue
+        names = changed(before, cases[earlier])
+        if names:
+            pristine[earlier] = None
+            found.extend(f"{name} (an earlier call's)" for name in names)
+    return found
+
+
 def _bounded(text: Any) -> Any:
     """`text` (an error message) cut to ERROR_CHARS, its start and its end (the traceback) kept."""
     if type(text) is not str or len(text) <= ERROR_CHARS:
@@ -1118,6 +1136,14 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         decode(raw_case, case_arrays, allow_str=True, path=("cases", index), depth=1)
         for index, raw_case in enumerate(raw_cases)
     ]
+    # Every case's inputs as they came: each call's own check ran right after it, so a call
+    # that changed an earlier case's input in place (kept from that call, changed in the next:
+    # a naive in-place sigmoid, delayed by one case) passed (forty-first round).
+    arrays_in, tobytes, changed_since = runtime["_arrays"], runtime["_tobytes"], runtime["_changed"]
+    pristine: list[Any] = [
+        [(name, arr, arr.dtype, arr.shape, tobytes(arr)) for name, arr in arrays_in(case, "")]
+        for case in cases
+    ]
     if job["fp_strict"]:
         runtime["seal_error_state"]()  # before the file loads: no state it makes ignores events
         runtime["strict_by_default"]()  # and a new thread or a fresh context starts strict
@@ -1156,12 +1182,17 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
                 "mutated": [],
                 "fp_warnings": [],
             }
+        if raw.get("mutated"):
+            pristine[index] = None  # its own call changed it: named by its own check
+        mutated = list(raw.get("mutated", [])) + _changed_earlier(
+            changed_since, pristine, cases, index
+        )
         head = {
             "t": "result",
             "k": token,
             "i": index,
             "error": _bounded(raw.get("error")),
-            "mutated": list(raw.get("mutated", [])),
+            "mutated": mutated,
             "fp": list(raw.get("fp_warnings", [])),
             # the CPU the process has used so far: the limit counts it all, not one case's
             "cpu": _cpu_seconds(),
