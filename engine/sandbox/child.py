@@ -956,6 +956,20 @@ def _flush_stdio() -> None:
             pass
 
 
+def _changed_late(
+    changed: Callable[..., list[str]], pristine: list[Any], cases: list[Any]
+) -> list[list[Any]]:
+    """`[case index, [input names]]` of every case whose input changed after the checks that
+    followed its call (the last case's after its own, by a thread of the code's or a `flush`
+    the grader calls before `done`): a thread that changed each input 20 ms after its call
+    passed every case, the grading being over first (forty-first round)."""
+    return [
+        [index, [f"{name} (after its call returned)" for name in names]]
+        for index, before in enumerate(pristine)
+        if before is not None and (names := changed(before, cases[index]))
+    ]
+
+
 ERROR_CHARS = 1 << 14
 """An error message's length sent to the parent, which shows at most 4000 characters of it
 (40 lines, repeated lines folded): a longer one, sent whole, could pass the result limit alone
@@ -1218,6 +1232,10 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
             )
         remaining -= len(frame)
         _send(fd, frame)
-    _flush_stdio()
-    _send(fd, message({"t": "done", "k": token}, token=frame_token))
+    _flush_stdio()  # runs the code's own `flush` if it replaced a stream: check after it
+    done: dict[str, Any] = {"t": "done", "k": token}
+    late = _changed_late(changed_since, pristine, cases)
+    if late:
+        done["late"] = late
+    _send(fd, message(done, token=frame_token))
     _exit(0)

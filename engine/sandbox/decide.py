@@ -81,6 +81,28 @@ def readable_invalid(text: str) -> str:
     return subject + rest
 
 
+def _late_changes(late: Any, results: int) -> dict[int, list[str]]:
+    """The `done` message's inputs changed after their cases' checks, by case index: a list of
+    `[index, [names]]` pairs, each index one of a result received, or WireError."""
+    if late is None:
+        return {}
+    found: dict[int, list[str]] = {}
+    if type(late) is not list or len(late) > results:
+        raise wire.WireError("the end of the run carried malformed fields")
+    for entry in late:
+        if (
+            type(entry) is not list
+            or len(entry) != 2
+            or type(entry[0]) is not int
+            or not 0 <= entry[0] < results
+            or type(entry[1]) is not list
+            or not all(type(name) is str for name in entry[1])
+        ):
+            raise wire.WireError("the end of the run carried malformed fields")
+        found[entry[0]] = entry[1]
+    return found
+
+
 def _outcome(fields: dict[str, Any], data: bytearray) -> Outcome | str:
     """The validated Outcome of one result message, or why it is an invalid return."""
     invalid = fields.get("invalid")
@@ -345,9 +367,18 @@ def decide(
 
     memory_case: str | None = None
     judged = judged or {}
+    try:
+        late = _late_changes(run.late, len(run.results))
+    except wire.WireError as exc:
+        late, protocol_error = {}, str(exc)
     for index, (case, (fields, data)) in enumerate(zip(cases, run.results, strict=False)):
         try:
             done = judged.get(index)
+            mutated = fields.get("mutated")
+            if index in late and (mutated is None or type(mutated) is list):
+                # judged again, with the inputs the child found changed after the call
+                fields = {**fields, "mutated": [*late[index], *(mutated or [])]}
+                done = None
             if isinstance(done, wire.WireError):
                 raise done
             result, out_of_memory = done or judge_result(checker, case, fields, data, memory)

@@ -330,6 +330,9 @@ class RunResult:
     results: list[tuple[dict[str, Any], bytearray]] = field(default_factory=list)
     """Each case's result message: its JSON fields and its bulk buffer (still to be validated)."""
     done: bool = False
+    late: Any = None
+    """The `done` message's `late`: inputs the child found changed after their cases' checks
+    (`[case index, [names]]` pairs, validated where the verdict is decided)."""
     out_of_memory: bool = False
     """A case raised MemoryError: the run was stopped there (the limit is the verdict)."""
     protocol_error: str | None = None
@@ -864,6 +867,7 @@ class Worker:
             return True
         elif kind == "done" and result.loaded:
             result.done = True
+            result.late = fields.get("late")
         else:
             raise wire.WireError("the result stream carried a message out of order")
         return False
