@@ -4,7 +4,8 @@ Phases: import and warm numpy (the warm worker stops here), install the audit
 hooks, report ``ready``, block on the job, run the harness and compile the
 user's code (while the parent still makes the cases), read the cases, exec
 the user's code and run each case through the runtime's ``execute_case``,
-streaming one result message per case over the dedicated result pipe. Nothing here is trusted by
+streaming one result message per case over the dedicated result pipe, then ``done`` (with
+the inputs found changed after their cases' checks, if any). Nothing here is trusted by
 the parent: it re-validates every byte and decides every verdict itself.
 It imports only numpy and the standard library.
 """
