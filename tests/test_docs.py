@@ -61,10 +61,11 @@ SCREENS: dict[str, tuple[type, ...]] = {
     "help": (HelpScreen,),
     "confirm": (ConfirmScreen,),
 }
-"""The README key table's screen names and the classes whose BINDINGS they mean."""
+"""The key table's screen names (docs/study.md's Keys) and the classes whose BINDINGS they
+mean."""
 
 KEY_NAMES = {"esc": "escape", "?": "question_mark", ",": "comma"}
-"""How the README writes a key -> Textual's name for it."""
+"""How the key table writes a key -> Textual's name for it."""
 
 
 def section(text: str, heading: str) -> str:
@@ -92,10 +93,10 @@ def bindings(classes: tuple[type, ...]) -> list[Binding]:
 
 
 def readme_keys() -> list[tuple[str, list[str], str, bool]]:
-    """(screen, Textual key names, name, shown in the footer) of each row of the README's
-    key table."""
+    """(screen, Textual key names, name, shown in the footer) of each row of the key table,
+    docs/study.md's Keys (the README's until the forty-first round, which links there)."""
     rows = []
-    for screen, keys, name, what in table_rows(section(README.read_text(), "Keys")):
+    for screen, keys, name, what in table_rows(section(STUDY_DOC.read_text(), "Keys")):
         names = [KEY_NAMES.get(k, k) for k in re.findall(r"`([^`]+)`", keys)]
         rows.append((screen, names, name, "not shown" not in what))
     return rows
@@ -105,13 +106,13 @@ def test_the_readme_key_table_names_only_keys_the_screens_bind() -> None:
     rows = readme_keys()
     assert len(rows) > 50
     for screen, keys, name, shown in rows:
-        assert screen in SCREENS, f"README key table: unknown screen {screen!r}"
+        assert screen in SCREENS, f"docs/study.md key table: unknown screen {screen!r}"
         declared = bindings(SCREENS[screen])
         for key in keys:
             found = [b for b in declared if key in b.key.split(",") and b.description == name]
-            assert found, f"README: {screen} binds no {key!r} named {name!r}"
+            assert found, f"docs/study.md: {screen} binds no {key!r} named {name!r}"
             assert any(b.show is shown for b in found), (
-                f"README: {screen}'s {key} {name} is {'not ' if shown else ''}in the footer"
+                f"docs/study.md: {screen}'s {key} {name} is {'not ' if shown else ''}in the footer"
             )
 
 
@@ -123,7 +124,7 @@ def test_every_key_a_footer_shows_is_in_the_readme_key_table() -> None:
                 continue
             for key in b.key.split(","):
                 assert (screen, key, b.description) in documented, (
-                    f"README's key table lacks {screen}: {key} {b.description}"
+                    f"docs/study.md's key table lacks {screen}: {key} {b.description}"
                 )
 
 
@@ -402,25 +403,29 @@ SECURITY_CLAIMS: dict[str, str] = {
     "`mount`": "test_kernel_layers.py::test_the_kernel_refuses_without_the_hooks",
     "no real-time or raised priority": "test_resources.py::test_no_real_time_or_raised_priority",
 }
-"""A claim of the README's security section, or of docs/security.md, the detail it links
+"""A claim of docs/grading.md's sandbox section (the README's security section until the
+forty-first round), or of docs/security.md, the detail it links
 (the self-checks, the bytecode cache) -> a test of tests/sandbox that shows it.
 `mount`'s test shows the call refused, which the dropped capabilities would refuse too."""
 
 SECURITY_DOC = REPO / "docs" / "security.md"
+GRADING_DOC = REPO / "docs" / "grading.md"
+SANDBOX_SECTION = "The sandbox: what it protects, and what it does not"
 
 
 @pytest.mark.parametrize(("claim", "test"), SECURITY_CLAIMS.items(), ids=list(SECURITY_CLAIMS))
 def test_each_security_claim_of_the_docs_has_its_test(claim: str, test: str) -> None:
-    readme = section(README.read_text(), "Security: what the grader protects, and what it does not")
-    text = " ".join((readme + SECURITY_DOC.read_text()).split())
-    assert claim in text, f"neither the README's security section nor security.md says {claim!r}"
+    layers = section(GRADING_DOC.read_text(), SANDBOX_SECTION)
+    text = " ".join((layers + SECURITY_DOC.read_text()).split())
+    assert claim in text, f"neither grading.md's sandbox section nor security.md says {claim!r}"
     module, name = test.split("::")
     source = (REPO / "tests" / "sandbox" / module).read_text()
     assert re.search(rf"^(async )?def {name}\(", source, re.M), f"{test} is gone"
 
 
-def test_the_readme_names_every_lint_warning() -> None:
-    """It said there was one warning (answer positions) when lint had three."""
+def test_the_docs_name_every_lint_warning() -> None:
+    """The README said there was one warning (answer positions) when lint had three; the
+    list is under docs/commands.md's `drillbit lint` now."""
     warnings = set()
     for path in (REPO / "quiz" / "bank").glob("*.py"):
         source = path.read_text()
@@ -429,7 +434,7 @@ def test_the_readme_names_every_lint_warning() -> None:
             assert codes, f"{path.name}: a warning without a code before it"
             warnings.add(codes[-1])
     assert warnings >= {"answer-position"}
-    text = section(README.read_text(), "Lint your own question bank in CI")
+    text = section(COMMANDS_DOC.read_text(), "drillbit lint")
     said = text[text.index("Warnings (printed with") :]
     assert set(re.findall(r"`([a-z]+(?:-[a-z]+)+)`", said)) == warnings
 
@@ -458,9 +463,16 @@ def test_the_docs_state_the_key_point_suggestion_rule_the_code_follows() -> None
             assert suggested_rating(ticked, total) == stated, (ticked, total)
 
 
-MOVED_OUT_OF_THE_README = ["commands.md", "study.md", "security.md", "anki-and-backups.md"]
+MOVED_OUT_OF_THE_README = [
+    "commands.md",
+    "study.md",
+    "security.md",
+    "anki-and-backups.md",
+    "grading.md",
+]
 """The docs that hold what the README's tour, session paragraphs, Security and Anki sections
-said in full until the thirty-second round."""
+said in full until the thirty-second round, and (grading.md) its sandbox layers and
+performance figures until the forty-first."""
 
 
 def test_the_readme_links_the_detail_it_moved_out() -> None:
@@ -480,3 +492,88 @@ def test_every_doc_is_linked_from_another() -> None:
     pages = sorted((REPO / "docs").glob("*.md"))
     orphans = [p.name for p in pages if not any(t == p.resolve() != by for t, by in linked)]
     assert orphans == []
+
+
+def commands_doc_sections() -> dict[str, str]:
+    """Each `## drillbit NAME` section of docs/commands.md (the app's own under "")."""
+    text = COMMANDS_DOC.read_text()
+    names = re.findall(r"^## drillbit ?([a-z-]*)$", text, re.M)
+    return {name: section(text, f"drillbit {name}".rstrip()) for name in names}
+
+
+def commands_and_subcommands() -> list[tuple[str, click.Command]]:
+    """(doc section name, command) for the root, every command and each subcommand of a
+    group (`export anki`, documented under `drillbit export`)."""
+    found: list[tuple[str, click.Command]] = [("", cli)]
+    for name in sorted(COMMAND_MODULES):
+        command = cli.get_command(click.Context(cli), name)
+        assert command is not None, name
+        found.append((name, command))
+        if isinstance(command, click.Group):
+            found += [
+                (name, command.commands[n]) for n in command.list_commands(click.Context(command))
+            ]
+    return found
+
+
+def test_docs_commands_names_every_option_of_each_command() -> None:
+    """A reader of docs/commands.md never met `export --force`, `import --difficulty`,
+    `lint --no-drills` or `--git-deleted`, `serve --host` or `drillbit --version`: each
+    long option of a command is now named in its section (`--content`, shared, under
+    "Every command")."""
+    sections = commands_doc_sections()
+    shared = section(COMMANDS_DOC.read_text(), "Every command")
+    missing = []
+    for name, command in commands_and_subcommands():
+        for param in command.params:
+            for opt in [o for o in param.opts if o.startswith("--")]:
+                text = shared if opt == "--content" else sections[name]
+                if not re.search(rf"{re.escape(opt)}(?![\w-])", text):
+                    missing.append(f"drillbit {name} {opt}".replace("  ", " "))
+    assert missing == []
+
+
+def test_the_choices_docs_commands_lists_are_the_commands_choices() -> None:
+    """`--sort due|difficulty|lapses` left out `content`, the default: a list of values in
+    a usage line is the option's whole list of choices, and a bracketed list of a
+    command's argument (`schema [card|verdict|...]`) the argument's."""
+    sections = commands_doc_sections()
+    checked = 0
+    for name, command in commands_and_subcommands():
+        usage = re.search(r"`drillbit[^`]*`", sections[name])
+        assert usage is not None, name
+        for param in command.params:
+            if not isinstance(param.type, click.Choice):
+                continue
+            if isinstance(param, click.Option):
+                opt = re.escape(param.opts[0])
+                written = re.search(rf"{opt}[ =]([a-z]+(?:\|[a-z]+)+)", usage.group())
+            else:
+                written = re.search(r"\[([a-z]+(?:\|[a-z]+)+)\]", usage.group())
+            if written is None:
+                continue
+            checked += 1
+            assert written.group(1).split("|") == list(param.type.choices), (
+                f"docs/commands.md: drillbit {name} {param.opts[0]}"
+            )
+    assert checked >= 4
+
+
+def test_the_readme_is_read_in_five_minutes() -> None:
+    """It had grown to 705 lines and 9,600 words, its reference (the sandbox's layers, the
+    lint hook, the importer's shapes, the server's defences, every key) duplicating docs/:
+    that lives in docs/ now, linked, and the README stays what a new user reads before a
+    first session (about 250 words a minute, its tables scanned rather than read)."""
+    assert len(README.read_text().split()) <= 2000
+
+
+def test_the_readme_names_each_system_package_with_what_is_lost_without_it() -> None:
+    """bubblewrap was named in the quick start, libseccomp and chromium only deep in the
+    security section: a user on a bare machine learns up front what each one gives."""
+    text = " ".join(section(README.read_text(), "System packages").split())
+    for package, lost in [
+        ("bubblewrap", "namespaces"),
+        ("libseccomp", "seccomp"),
+        ("chromium", "browser test"),
+    ]:
+        assert package in text and lost in text, package
