@@ -535,28 +535,36 @@ def test_docs_commands_names_every_option_of_each_command() -> None:
 
 def test_the_choices_docs_commands_lists_are_the_commands_choices() -> None:
     """`--sort due|difficulty|lapses` left out `content`, the default: a list of values in
-    a usage line is the option's whole list of choices, and a bracketed list of a
-    command's argument (`schema [card|verdict|...]`) the argument's."""
+    a usage line (docs/commands.md's, the README tour's) is the option's whole list of
+    choices, and a bracketed list of a command's argument (`schema [card|verdict|...]`)
+    the argument's ("..." ends a list that says it is cut)."""
     sections = commands_doc_sections()
+    tour_rows = {
+        usage.split()[1] if usage.count(" ") else "": usage
+        for usage in (
+            cells[0].strip("`") for cells in table_rows(section(README.read_text(), "A short tour"))
+        )
+    }
     checked = 0
     for name, command in commands_and_subcommands():
         usage = re.search(r"`drillbit[^`]*`", sections[name])
         assert usage is not None, name
-        for param in command.params:
-            if not isinstance(param.type, click.Choice):
-                continue
-            if isinstance(param, click.Option):
-                opt = re.escape(param.opts[0])
-                written = re.search(rf"{opt}[ =]([a-z]+(?:\|[a-z]+)+)", usage.group())
-            else:
-                written = re.search(r"\[([a-z]+(?:\|[a-z]+)+)\]", usage.group())
-            if written is None:
-                continue
-            checked += 1
-            assert written.group(1).split("|") == list(param.type.choices), (
-                f"docs/commands.md: drillbit {name} {param.opts[0]}"
-            )
-    assert checked >= 4
+        for where, line in [("docs/commands.md", usage.group()), ("README", tour_rows[name])]:
+            for param in command.params:
+                if not isinstance(param.type, click.Choice):
+                    continue
+                if isinstance(param, click.Option):
+                    opt = re.escape(param.opts[0])
+                    written = re.search(rf"{opt}[ =]([a-z]+(?:\|[a-z]+)+)", line)
+                else:
+                    written = re.search(r"\[([a-z]+(?:\|[a-z]+)+)\]", line)
+                if written is None:
+                    continue
+                checked += 1
+                assert written.group(1).split("|") == list(param.type.choices), (
+                    f"{where}: drillbit {name} {param.opts[0]}"
+                )
+    assert checked >= 7
 
 
 def test_the_readme_is_read_in_five_minutes() -> None:
