@@ -73,18 +73,18 @@ def worked_out(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     earlier cache), one count per call of `_work_out` that computed any."""
     counted: list[int] = []
     real = quiz.study.plan.curve._recall_after_review_fsrs
-    plain = quiz.study.plan.curve._PlainReviews.recall
+    plain = quiz.study.plan.curve._PlainReviews.recalls
 
     def fsrs_counted(*args: object, **kwargs: object) -> float:
         counted.append(1)
         return real(*args, **kwargs)  # type: ignore[arg-type]
 
-    def plain_counted(self: object, when: datetime, start: datetime) -> float:
-        counted.append(1)
-        return plain(self, when, start)  # type: ignore[arg-type]
+    def plain_counted(self: object, whens: Sequence[datetime], start: datetime) -> list[float]:
+        counted.extend([1] * len(whens))
+        return plain(self, whens, start)  # type: ignore[arg-type]
 
     monkeypatch.setattr(quiz.study.plan.curve, "_recall_after_review_fsrs", fsrs_counted)
-    monkeypatch.setattr(quiz.study.plan.curve._PlainReviews, "recall", plain_counted)
+    monkeypatch.setattr(quiz.study.plan.curve._PlainReviews, "recalls", plain_counted)
     return counted
 
 

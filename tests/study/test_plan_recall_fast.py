@@ -119,6 +119,33 @@ def test_the_recall_after_a_review_is_fsrs_own_review_to_the_bit(seed: int) -> N
 
 
 @pytest.mark.parametrize("seed", range(3))
+def test_a_state_priced_on_every_day_left_at_once_is_fsrs_own_on_each(seed: int) -> None:
+    """`RecallCache.after_reviews` prices a card state's review on every day left in one
+    call (`_PlainReviews.recalls`, its loop written out): each is fsrs's own review to the
+    bit, days before the last review and a day after it among them."""
+    rng = random.Random(seed)
+    for scheduler in _schedulers():
+        exact = Scheduler.from_dict({**scheduler.to_dict(), "enable_fuzzing": False})
+        for card in _states(rng, 40):
+            if card.last_review is None:
+                continue
+            first = card.last_review.astimezone(UTC) + timedelta(
+                days=rng.randint(-2, 3), hours=rng.randint(0, 23)
+            )
+            whens = tuple(first + timedelta(days=offset) for offset in range(rng.randint(1, 40)))
+            start = whens[-1] + timedelta(days=rng.choice([0, 1, 4]), hours=rng.randint(0, 20))
+            for steps in (True, False):
+                found = plan_curve.RecallCache().after_reviews(
+                    card, whens, start, exact, steps=steps
+                )
+                own = [
+                    plan_curve._recall_after_review_fsrs(card, when, start, exact, steps=steps)
+                    for when in whens
+                ]
+                assert found == own
+
+
+@pytest.mark.parametrize("seed", range(3))
 def test_the_stabilities_written_out_are_fsrs_own_to_the_bit(seed: int) -> None:
     """`_PlainReviews` writes out fsrs's `_next_stability` after Good and after Again with
     each card's factors worked out once (twenty-fourth round): the same floats as fsrs's

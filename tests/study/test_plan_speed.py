@@ -23,6 +23,7 @@ from quiz.study.plan import curve as plan_curve
 from quiz.study.plan import looks as plan_looks
 from quiz.study.plan import pace as plan_pace
 from quiz.study.plan import placement as plan_placement
+from quiz.study.plan import ties as plan_ties
 
 
 @dataclass(frozen=True)
@@ -331,11 +332,11 @@ def test_the_quick_sort_with_its_ties_put_in_order_is_lexsort(seed: int) -> None
         first, then = _keys(rng, count, spread)
     index = np.array(sorted(rng.sample(range(10 * count), count)), dtype=np.int64)
     plain = np.lexsort((then, first)).tolist()
-    assert plan_placement._ties_in_order(first, then, index).tolist() == plain
+    assert plan_ties.ties_in_order(first, then, index).tolist() == plain
     with_nan = first.copy()
     with_nan[rng.randrange(count)] = np.nan
     assert (
-        plan_placement._ties_in_order(with_nan, then, index).tolist()
+        plan_ties.ties_in_order(with_nan, then, index).tolist()
         == np.lexsort((then, with_nan)).tolist()
     )
 

@@ -169,3 +169,30 @@ def test_the_cost_ranks_are_numpy_s_unique(looks: list[tuple[int, float]], per_c
     expected_distinct, expected_rank = np.unique(costs, return_inverse=True)
     assert distinct.tolist() == expected_distinct.tolist()
     assert rank.tolist() == expected_rank.tolist()
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.integers(0, 5),
+            # few gains (ties), signed zeros, and gains one bit apart
+            st.sampled_from([0.0, -0.0, 0.25, 0.5, 0.1, np.nextafter(0.1, 1.0), 1e-12, 3.0]),
+        ),
+        min_size=1,
+        max_size=120,
+    ),
+    st.integers(0, 200),
+)
+def test_the_streams_order_is_lexsort_s(looks: list[tuple[int, float]], spread: int) -> None:
+    """`_by_group_then_gain` (a quick sort, its ties by position, then a stable sort of the
+    groups) gives `numpy.lexsort((-gains, group))`'s order: ties of gain within and across
+    groups in position order, 0.0 and -0.0 one gain, few ties and mostly ties (the two ways
+    `_ties_in_order` takes); `spread` adds distinct gains so that ties are fewer."""
+    rng = random.Random(spread)
+    pairs = looks + [(rng.randrange(6), rng.random()) for _ in range(spread)]
+    rng.shuffle(pairs)
+    group = np.array([g for g, _ in pairs], dtype=np.int16)
+    gains = np.array([gain for _, gain in pairs], dtype=np.float64)
+    found = stream_walk._by_group_then_gain(gains, group)
+    assert found.tolist() == np.lexsort((-gains, group)).tolist()

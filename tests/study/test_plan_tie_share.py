@@ -1,4 +1,4 @@
-"""`TIED_SHARE` picks how `_ties_in_order` sorts, never what order it gives.
+"""`TIED_SHARE` picks how `ties_in_order` sorts, never what order it gives.
 
 The placement's mutation audit (docs/mutation-audits.md) left two mutants undecided,
 `TIED_SHARE` 4 to 3 and to 5. Both are equivalent: the constant only chooses between one
@@ -15,7 +15,7 @@ import random
 import numpy as np
 import pytest
 
-from quiz.study.plan import placement as plan_placement
+from quiz.study.plan import ties as plan_ties
 
 COUNT = 600
 TIED = (0, 2, 118, 120, 122, 148, 150, 152, 198, 200, 202, 300, COUNT)
@@ -46,6 +46,6 @@ def test_the_order_is_lexsort_whichever_way_the_tied_share_picks(
     assert in_pairs * 2 == tied  # the keys tie as many looks as asked
     expected = np.lexsort((index, then, first)).tolist()
     for share in (3, 4, 5, 0, COUNT + 1):  # 0: never one lexsort; COUNT + 1: always
-        monkeypatch.setattr(plan_placement, "TIED_SHARE", share)
-        ordered = plan_placement._ties_in_order(first, then, index, runs=runs).tolist()
+        monkeypatch.setattr(plan_ties, "TIED_SHARE", share)
+        ordered = plan_ties.ties_in_order(first, then, index, runs=runs).tolist()
         assert ordered == expected, f"TIED_SHARE {share}, {tied} looks tied"

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 from quiz.study.plan.looks import CandidateLooks
 from quiz.study.plan.pace import FITS_SLACK, cost_fits
 from quiz.study.plan.stream_walk import LookStreams, walk_streams
+from quiz.study.plan.ties import ties_in_order
 
 
 @dataclass(frozen=True)
@@ -306,54 +307,6 @@ def _place_by_streams(
     )
 
 
-TIED_SHARE = 4
-"""`_ties_in_order` sorts its ties after the quick sort while they are at most one look
-in this many; with more, one stable sort is quicker."""
-
-
-def _ties_in_order(
-    first: NDArray[np.float64],
-    then: NDArray[np.int64],
-    index: NDArray[np.int64],
-    *,
-    runs: bool = False,
-) -> NDArray[np.int64]:
-    """The positions sorted by `first`, then `then`, then `index` (what `numpy.lexsort`
-    gives for `index` ascending, as a stable sort keeps it).
-
-    numpy's default sort is not stable, but many times quicker than a stable one on
-    floats (a vectorised quicksort where the CPU has the instructions: eight times here);
-    the looks it leaves tied on `first` are put in order after, by `then` and `index`.
-    Equal values make one group, as in a stable sort (0.0 and -0.0 too); NaNs, which it
-    puts last but not grouped, take the stable sort, and so does a part whose ties are
-    more than one look in `TIED_SHARE` (sorting them again would cost more).
-
-    With `runs` the positions come in long runs already sorted by `first` (`_Ranking`'s
-    layout): numpy's stable sort (a merge sort that finds runs) then merges them, several
-    times quicker than the quick sort starting over. The order is the same either way:
-    every tie is put in order by `then` and `index` after.
-    """
-    import numpy as np
-
-    order = np.argsort(first, kind="stable" if runs else None)
-    ordered = first[order]
-    if len(ordered) and ordered[-1] != ordered[-1]:  # a NaN
-        return np.lexsort((index, then, first))
-    tied = ordered[1:] == ordered[:-1]
-    if tied.any():
-        # positions in a run of equal values, and each run's number
-        in_run = np.zeros(len(order), dtype=np.bool_)
-        in_run[1:] |= tied
-        in_run[:-1] |= tied
-        at = np.flatnonzero(in_run)
-        if len(at) * TIED_SHARE > len(order):
-            return np.lexsort((index, then, first))  # mostly ties: one stable sort is quicker
-        run = np.concatenate(([0], np.cumsum(~tied)))
-        mixed = order[at]
-        order[at] = mixed[np.lexsort((index[mixed], then[mixed], run[at]))]
-    return order
-
-
 RANKING_MARGIN = 1.25
 """A ranking of the last pass is first sorted this many times as far as the one before was
 read (the walks of one day's rankings reach about as far), plus `LIVE_CHUNK`."""
@@ -385,7 +338,7 @@ class _Ranking:
     heavy home within its first 39%, and what is left it reads only as a set (the days
     the rest crowd). So the ranking is sorted in parts from the front: the `size` smallest
     of `first` not yet sorted (`numpy.partition`), with every other look of the same
-    `first` as the last one (a tie's group stays whole), sorted (`_ties_in_order`);
+    `first` as the last one (a tie's group stays whole), sorted (`ties_in_order`);
     everything left has a larger `first` and comes after. The twenty-second
     round's profile had 85 full `lexsort`s of up to 60,900 looks at about half a second.
 
@@ -463,7 +416,7 @@ class _Ranking:
         else:
             part = np.ones(len(left), dtype=np.bool_)
         taken = left[part]
-        ranked = taken[_ties_in_order(first[part], self._then[taken], taken, runs=self._runs)]
+        ranked = taken[ties_in_order(first[part], self._then[taken], taken, runs=self._runs)]
         self._done = ranked if not len(self._done) else np.concatenate((self._done, ranked))
         self._left = left[~part]
 
