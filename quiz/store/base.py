@@ -107,9 +107,13 @@ class StoreBase:
         """Write transactions begun on this store (see `_columns_key`)."""
         self._columns: tuple[object, Mapping[str, tuple[int, str]]] | None = None
         """The last `schedule_columns` read and what it was read from."""
-        self._states: tuple[object, dict[str, tuple[tuple[Any, ...], CardState]]] | None = None
-        """The last `card_states` read (each row beside its record) and what it was read
-        from: unchanged rows keep their record at the next read."""
+        self._states: (
+            tuple[object, dict[str, tuple[tuple[Any, ...], CardState]], int | None] | None
+        ) = None
+        """The last `card_states` read (each row beside its record), what it was read from,
+        and the mark of the connection's log of state writes then (None: not kept): unchanged
+        rows keep their record at the next read, and after this connection's own writes
+        only the rows the log names are read again."""
         self._parsed: dict[str, tuple[str, Card]] = {}
         """`fsrs_cards`' parsed Cards by card id, each beside the JSON it was parsed from:
         a Card is parsed again only when its card's saved JSON differs."""
@@ -388,6 +392,9 @@ class StoreBase:
                     self._rollback()
                     raise
             finally:
+                # and again once it is over: a read made inside it (kept under the count it
+                # began with) may hold writes that were then rolled back
+                self._writes += 1
                 if cache is not None:
                     self._bulk_end(cache)
 

@@ -45,18 +45,113 @@ class Schedules(StoreBase):
             if key is not None and kept is not None and kept[0] == key:
                 made = kept[1]
             else:
-                before = {} if kept is None else kept[1]
-                rows: list[tuple[Any, ...]] = self._read(
-                    f"SELECT {_STATE_COLUMNS} FROM card_state ORDER BY card_id", plain=True
-                )
-                made = {}
-                for row in rows:
-                    old = before.get(row[0])
-                    made[row[0]] = old if old is not None and old[0] == row else (row, _record(row))
-                self._states = None if key is None else (key, made)
+                made = self._states_read_again(key, kept)
         if card_ids is None:
             return {card_id: state for card_id, (_, state) in made.items()}
         return {cid: made[cid][1] for cid in card_ids if cid in made}
+
+    def _states_read_again(
+        self, key: object, kept: tuple[object, _KeptStates, int | None] | None
+    ) -> _KeptStates:
+        """`card_states`' rows after a change: only the rows of the cards this store's own
+        writes named since the kept read (`_state_writes`), else every row. An unchanged
+        row keeps its record either way. Kept under `key` with the write log's mark."""
+        before: _KeptStates = {} if kept is None else kept[1]
+        named = None if key is None or kept is None else self._state_writes(key, kept)
+        mark: int | None
+        if named is not None and len(named[1]) <= max(FEW_WRITTEN, len(before) // 4):
+            mark, written = named
+            made = dict(before)
+            rows: list[tuple[Any, ...]] = []
+            for where, params in id_batches(sorted(written)):
+                rows += self._read(
+                    f"SELECT {_STATE_COLUMNS} FROM card_state WHERE 1{where}", params, plain=True
+                )
+            fresh = {row[0]: row for row in rows}
+            grew = False
+            for card_id in written:
+                row = fresh.get(card_id)
+                old = made.get(card_id)
+                if row is None:
+                    made.pop(card_id, None)  # deleted: forgotten, or undone to new
+                elif old is None or old[0] != row:
+                    grew = grew or old is None
+                    made[card_id] = (row, _record(row))  # a card already kept keeps its place
+            if grew:  # in id order, as the full read's ORDER BY card_id gives them
+                made = dict(sorted(made.items()))
+        else:
+            mark = self._state_log_mark()  # before the read: a write during it is named after
+            rows = self._read(
+                f"SELECT {_STATE_COLUMNS} FROM card_state ORDER BY card_id", plain=True
+            )
+            made = {}
+            for row in rows:
+                old = before.get(row[0])
+                made[row[0]] = old if old is not None and old[0] == row else (row, _record(row))
+        self._states = None if key is None else (key, made, mark)
+        return made
+
+    def _state_writes(
+        self, key: object, kept: tuple[object, _KeptStates, int | None]
+    ) -> tuple[int, set[str]] | None:
+        """The write log's new mark and the cards whose saved state this connection wrote
+        since `kept` was read, or None when the log cannot name them all: another
+        connection committed (SQLite's `data_version` moved), the connection is another,
+        the log was not kept (made inside a transaction) or is gone (a bulk write's
+        `temp_store` change drops temporary tables and their triggers), or a transaction
+        is open (its writes may yet be rolled back)."""
+        before, _, mark = kept
+        conn = self._conn
+        if (
+            mark is None
+            or conn.in_transaction
+            or not isinstance(key, tuple)
+            or not isinstance(before, tuple)
+            or before[0] is not key[0]
+            or before[2] != key[2]
+        ):
+            return None
+        try:
+            rows = conn.execute(
+                f"SELECT seq, card_id FROM temp.{STATE_LOG} WHERE seq > ?", (mark,)
+            ).fetchall()
+        except sqlite3.Error:
+            return None
+        if not rows:
+            return mark, set()
+        return max(int(row[0]) for row in rows), {str(row[1]) for row in rows}
+
+    def _state_log_mark(self) -> int | None:
+        """The last entry of this connection's log of card_state writes, the log made if it
+        is not there (a temporary table filled by temporary triggers on every INSERT, UPDATE
+        and DELETE of `card_state` through this connection: an answer, an undo, a forgotten
+        card, an import, whatever statement makes them, so no write is left unnamed). None
+        when it cannot be kept: inside a transaction (the log's own rows could be rolled
+        back) or when SQLite refuses."""
+        conn = self._conn
+        if conn.in_transaction:
+            return None
+        try:
+            conn.execute(
+                f"CREATE TEMP TABLE IF NOT EXISTS {STATE_LOG} "
+                "(seq INTEGER PRIMARY KEY AUTOINCREMENT, card_id TEXT)"
+            )
+            for event, names in (
+                ("INSERT", ("new",)),
+                ("UPDATE", ("old", "new")),
+                ("DELETE", ("old",)),
+            ):
+                logged = " ".join(
+                    f"INSERT INTO {STATE_LOG} (card_id) VALUES ({name}.card_id);" for name in names
+                )
+                conn.execute(
+                    f"CREATE TEMP TRIGGER IF NOT EXISTS {STATE_LOG}_{event.lower()} "
+                    f"AFTER {event} ON main.card_state BEGIN {logged} END"
+                )
+            row = conn.execute(f"SELECT COALESCE(MAX(seq), 0) FROM temp.{STATE_LOG}").fetchone()
+        except sqlite3.Error:
+            return None
+        return int(row[0])
 
     def fsrs_cards(self, card_ids: Iterable[str] | None = None) -> dict[str, Card]:
         """The saved fsrs Cards by card id, parsed (`card_states`' records, in their order).
@@ -212,6 +307,17 @@ def _sqlite_reads_json() -> bool:
         return False
     return True
 
+
+STATE_LOG = "drillbit_state_writes"
+"""The temporary table (and prefix of its triggers) that names the cards whose saved state
+this connection wrote (`Schedules._state_log_mark`)."""
+
+FEW_WRITTEN = 64
+"""`card_states` reads again only the rows the write log names while they are at most this
+many or a quarter of the rows kept; more (a large undo or reset) read every row."""
+
+_KeptStates = dict[str, tuple[tuple[Any, ...], CardState]]
+"""`card_states`' kept read: each card's row beside its record, in id order."""
 
 _STATE_COLUMNS = "card_id, fsrs_card, state, due, last_review, introduced_at, updated_at"
 """`card_state`'s columns in `_record`'s order."""
