@@ -6,9 +6,11 @@ be. A card it is not sure of goes to the full check, whose reason is the one rep
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +19,7 @@ from typing import Any
 import pytest
 from markdown_it.token import Token
 
+from quiz.bank import cachefile
 from quiz.bank import schema as front_schema
 from quiz.bank.index import PACK_FILE as INDEX_PACK_FILE
 from quiz.bank.loader import PACK_FILE
@@ -24,6 +27,7 @@ from quiz.bank.markdown import MathScan, parse
 from quiz.bank.parse import card_from_data
 from quiz.ecosystem import cardcheck, cardplan, importer
 from quiz.ecosystem.frontyaml import dump_front
+from tests.bank_inputs import Inputs
 from tests.conftest import DATA
 
 
@@ -218,22 +222,85 @@ def test_a_card_the_full_check_refuses_is_skipped_with_its_reason(tmp_path: Path
     }
 
 
-def test_the_import_command_needs_no_pydantic(tmp_path: Path) -> None:
-    code = (
-        "import atexit, json, sys\n"
-        "atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.stderr))\n"
-        "from quiz.cli import main\n"
-        "main()\n"
-    )
+_MODULES_AT_EXIT = (
+    "import atexit, json, sys\n"
+    "atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.stderr))\n"
+    "from quiz.cli import main\n"
+    "main()\n"
+)
+"""`drillbit` that prints the modules it imported as its last line (stderr)."""
+
+PAIRS = 5
+"""Pairs of imports tried before the bank's inputs are taken to never hold still."""
+
+
+def _settled_inputs() -> Inputs:
+    """The inputs once no file changed within RACY_SECONDS (a fresh copy or an edit just
+    made is not remembered by design): waits for that condition, at most a few seconds."""
+    for _ in range(100):
+        found = Inputs.now()
+        wait = found.newest_ns / 1e9 + cachefile.RACY_SECONDS - time.time()
+        if wait < 0:
+            return found
+        time.sleep(min(wait + 0.01, 0.5))
+    return found  # still changing: the pair will not hold and says so
+
+
+def _second_import_modules(
+    tmp_path: Path, between: Callable[[int], object] = lambda attempt: None
+) -> tuple[set[str], list[bool]]:
+    """The modules of the second of two `drillbit import` runs into new folders (the first
+    builds the card index in a fresh DRILLBIT_HOME, the second should read it), from the
+    first pair whose bank inputs held still; and, for each pair left out because they did
+    not, whether its second run loaded pydantic. `between(attempt)` runs between the two."""
     notes = DATA / "notes" / "shape2-bold.md"
+    left_out: list[bool] = []
+    for attempt in range(PAIRS):
+        env = {**os.environ, "DRILLBIT_HOME": str(tmp_path / f"home{attempt}")}
+        before = _settled_inputs()
+        started = time.time()
+        for run in ("first", "second"):
+            if run == "second":
+                between(attempt)
+            into = tmp_path / f"{run}{attempt}"
+            args = ["import", str(notes), "--pack", "p", "--content", str(into)]
+            done = subprocess.run(
+                [sys.executable, "-c", _MODULES_AT_EXIT, *args],
+                capture_output=True,
+                text=True,
+                check=False,
+                env=env,
+            )
+            assert re.search(r"\d+ cards? written", done.stderr), done.stderr
+        loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+        if before.held(Inputs.now(), started):
+            return loaded, left_out
+        left_out.append("pydantic" in loaded)
+    pytest.fail(f"the bank's content or code changed during each of {PAIRS} pairs of imports")
+
+
+def test_the_import_command_needs_no_pydantic(tmp_path: Path) -> None:
     # The first run builds the bundled bank's card index (a full load, models and all),
     # as the app's first start does; the next one into a new folder reads the index.
-    for content in ("first", "second"):
-        args = ["import", str(notes), "--pack", "p", "--content", str(tmp_path / content)]
-        done = subprocess.run(
-            [sys.executable, "-c", code, *args], capture_output=True, text=True, check=False
-        )
-        assert re.search(r"\d+ cards? written", done.stderr), done.stderr
-    loaded = set(json.loads(done.stderr.strip().splitlines()[-1]))
+    loaded, _ = _second_import_modules(tmp_path)
     assert "quiz.ecosystem.importer" in loaded
     assert "pydantic" not in loaded
+
+
+def test_a_bank_changed_between_the_imports_is_not_taken_for_a_slow_import(
+    tmp_path: Path, mini_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # What failed the test above once: a content file's times moved between its two runs
+    # (here a pack of its own, touched as an editor or a `git checkout` would). The second
+    # run then rightly loads the bank in full, and pydantic checks the changed card.
+    monkeypatch.setenv("DRILLBIT_CONTENT", str(mini_bank))
+    card = next(mini_bank.glob("*/*/*.md"))
+
+    def touch(attempt: int) -> None:
+        if attempt == 0:
+            os.utime(card)
+
+    loaded, left_out = _second_import_modules(tmp_path, touch)
+    assert "pydantic" not in loaded  # a later pair, whose bank held still, read the index
+    assert left_out[:1] == [True]  # the touched pair: a full load, so it was left out
+    assert "quiz.ecosystem.importer" in loaded
