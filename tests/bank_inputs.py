@@ -13,10 +13,18 @@ around its processes and tells such a run apart from a regression (`Inputs.held`
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
+
+import pytest
 
 from quiz.bank import cachefile, statwalk
+from quiz.bank.index import bank_index
 from quiz.bank.sources import content_roots
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -41,3 +49,30 @@ class Inputs:
         (a change always moves a ctime forward, so equal walks mean nothing changed)."""
         settled = self.newest_ns <= (started - cachefile.RACY_SECONDS) * 1e9
         return self.walk is not None and settled and after == self
+
+
+def settled_inputs() -> Inputs:
+    """The inputs once no file changed within RACY_SECONDS (a fresh copy or an edit just
+    made is not remembered, by design): waits for that condition, a few seconds at most."""
+    found = Inputs.now()
+    for _ in range(100):
+        wait = found.newest_ns / 1e9 + cachefile.RACY_SECONDS - time.time()
+        if wait < 0:
+            break
+        time.sleep(min(wait + 0.01, 0.5))
+        found = Inputs.now()
+    return found  # still changing: the run will not hold, and says so
+
+
+def while_held(run: Callable[[], T], attempts: int = 5) -> T:
+    """`run()`'s result from the first attempt during which the bank's inputs held still,
+    with this test's card index (in its DRILLBIT_HOME) made for them first: the session's
+    warm copy (`_warm_card_cache`) was made for the bank as it was at the session's start."""
+    for _ in range(attempts):
+        before = settled_inputs()
+        bank_index(content_roots())  # the remembered index, else a load that remembers it
+        started = time.time()
+        result = run()
+        if before.held(Inputs.now(), started):
+            return result
+    pytest.fail(f"the bank's content or code changed during each of {attempts} attempts")

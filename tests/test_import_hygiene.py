@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.bank_inputs import while_held
+
 pytestmark = pytest.mark.xdist_group("import-hygiene")
 """One worker runs the module, so a module imported by two checks starts one interpreter."""
 
@@ -99,6 +101,10 @@ def test_a_session_answered_and_summed_up_leaves_pydantic_unimported() -> None:
         "ws.close()\n"
         "print(json.dumps(sorted(sys.modules)))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    loaded = set(json.loads(out.stdout))
+
+    def run() -> str:
+        command = [sys.executable, "-c", code]
+        return subprocess.run(command, capture_output=True, text=True, check=True).stdout
+
+    loaded = set(json.loads(while_held(run)))  # read the card index: the bank held still
     assert "quiz.study.summary" in loaded and "pydantic" not in loaded

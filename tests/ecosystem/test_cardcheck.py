@@ -19,7 +19,6 @@ from typing import Any
 import pytest
 from markdown_it.token import Token
 
-from quiz.bank import cachefile
 from quiz.bank import schema as front_schema
 from quiz.bank.index import PACK_FILE as INDEX_PACK_FILE
 from quiz.bank.loader import PACK_FILE
@@ -27,7 +26,7 @@ from quiz.bank.markdown import MathScan, parse
 from quiz.bank.parse import card_from_data
 from quiz.ecosystem import cardcheck, cardplan, importer
 from quiz.ecosystem.frontyaml import dump_front
-from tests.bank_inputs import Inputs
+from tests.bank_inputs import Inputs, settled_inputs
 from tests.conftest import DATA
 
 
@@ -234,18 +233,6 @@ PAIRS = 5
 """Pairs of imports tried before the bank's inputs are taken to never hold still."""
 
 
-def _settled_inputs() -> Inputs:
-    """The inputs once no file changed within RACY_SECONDS (a fresh copy or an edit just
-    made is not remembered by design): waits for that condition, at most a few seconds."""
-    for _ in range(100):
-        found = Inputs.now()
-        wait = found.newest_ns / 1e9 + cachefile.RACY_SECONDS - time.time()
-        if wait < 0:
-            return found
-        time.sleep(min(wait + 0.01, 0.5))
-    return found  # still changing: the pair will not hold and says so
-
-
 def _second_import_modules(
     tmp_path: Path, between: Callable[[int], object] = lambda attempt: None
 ) -> tuple[set[str], list[bool]]:
@@ -257,7 +244,7 @@ def _second_import_modules(
     left_out: list[bool] = []
     for attempt in range(PAIRS):
         env = {**os.environ, "DRILLBIT_HOME": str(tmp_path / f"home{attempt}")}
-        before = _settled_inputs()
+        before = settled_inputs()
         started = time.time()
         for run in ("first", "second"):
             if run == "second":
