@@ -15,6 +15,7 @@ from quiz.bank import cachefile
 
 __all__ = [
     "ACCENTS",
+    "AMS_SYMBOLS",
     "BIG_OPERATORS",
     "BLACKBOARD",
     "BOLD",
@@ -209,6 +210,24 @@ SYMBOL_OVERRIDES: Final[dict[str, str]] = {
     "coth": "coth",
 }
 
+# amsmath/amssymb names authors write that pylatexenc's table lacks (or, for \iff and
+# \implies, which LaTeX draws long, gives no plain form): their Unicode character.
+AMS_SYMBOLS: Final[dict[str, str]] = {
+    "ne": "≠",
+    "neg": "¬",
+    "land": "∧",
+    "lor": "∨",
+    "iff": "⟺",
+    "implies": "⟹",
+    "impliedby": "⟸",
+    "coloneqq": "≔",
+    "eqqcolon": "≕",
+    "gets": "←",
+    "bot": "⊥",
+    "models": "⊨",
+    "leadsto": "⇝",
+}
+
 # Macros whose argument is text, and font macros by how they map letters.
 TEXT_MACROS: Final = frozenset(
     "text textrm textit textbf textsf texttt textnormal textup mbox".split()
@@ -236,7 +255,7 @@ NARROW_FORMS: Final[dict[str, str]] = {
 MATH_CHARS: Final[dict[str, str]] = {"-": "−", "~": " ", **NARROW_FORMS}
 
 # Characters that make a numerator, denominator or radicand need parentheses.
-OPERATOR_CHARS: Final = frozenset("+−-=<>/⋅·×÷±∓≤≥≈≠~∼⊙⊗⊕∈∉→←↔⇒,;:|∣∘∧∨∪∩⊂⊆")
+OPERATOR_CHARS: Final = frozenset("+−-=<>/⋅·×÷±∓≤≥≈≠~∼⊙⊗⊕∈∉→←↔⇒⟹⟸⟺≔≕⊨,;:|∣∘∧∨∪∩⊂⊆")
 # Brackets that group: a bracketed text is atomic, and spaces just inside are dropped.
 OPENERS: Final = "([{⟨⌊⌈"
 CLOSERS: Final = ")]}⟩⌋⌉"
@@ -325,6 +344,7 @@ def _symbol_table() -> dict[str, str]:
     for name in list(table):
         if name in SPACING or name in INVISIBLE or name == "-":
             del table[name]
+    table.update(AMS_SYMBOLS)
     table.update(SYMBOL_OVERRIDES)
     table.update(BIG_OPERATORS)
     narrow = str.maketrans(NARROW_FORMS)

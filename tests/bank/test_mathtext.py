@@ -189,7 +189,7 @@ def test_latex_to_unicode(latex: str, expected: str) -> None:
         r"x^",
         r"\left( x",
         r"x \right)",
-        r"\begin{pmatrix} a \\ b \end{pmatrix}",
+        r"\begin{vmatrix} a \\ b \end{vmatrix}",
         r"50 % off",
         "x \\",
         r"\frac{a}",

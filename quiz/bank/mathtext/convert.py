@@ -31,8 +31,12 @@ def _walker_db() -> LatexContextDb:
     parsing: plain ones ("z > 0") and cards with no math never do."""
     base = _lw.get_default_latex_context_db()
     ours: list[MacroSpec] = [
-        MacroSpec(name, "{{") for name in ("frac", "dfrac", "tfrac", "cfrac", "binom")
+        MacroSpec(name, "{{")
+        for name in ("frac", "dfrac", "tfrac", "cfrac", "binom", "dbinom", "tbinom")
     ]
+    ours.extend(MacroSpec(name, "{{") for name in ("overset", "underset", "stackrel"))
+    ours.extend(MacroSpec(name, "[{") for name in ("xrightarrow", "xleftarrow"))
+    ours.extend(MacroSpec(name, "{") for name in ("underbrace", "overbrace"))
     ours.append(MacroSpec("sqrt", "[{"))
     ours.append(MacroSpec("operatorname", "*{"))
     ours.append(MacroSpec("overline", "{"))

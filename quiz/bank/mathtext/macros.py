@@ -163,9 +163,7 @@ class Renderer:
         elif node.isNodeType(_lw.LatexCommentNode):
             raise Unconvertible(node.pos, "'%' starts a LaTeX comment; write \\% for percent")
         elif node.isNodeType(_lw.LatexEnvironmentNode):
-            raise Unconvertible(
-                node.pos, f"environment '{node.environmentname}' cannot be shown as text"
-            )
+            out.add(self._environment(node))
         else:
             raise Unconvertible(node.pos, "math inside math")
 
@@ -237,6 +235,107 @@ class Renderer:
             body = f"({radicand})"  # √g² could be (√g)²: write √(g²)
         return root + body
 
+    def binom(self, pos: int, args: list[Any]) -> str:
+        """``(n choose k)``: the words say which is on top, and ``C(n, k)`` could be a
+        function C of the formula's own."""
+        top, bottom = self._required(args, 0, pos), self._required(args, 1, pos)
+        if not top or not bottom:
+            raise Unconvertible(pos, "\\binom needs two arguments")
+        return f"({top} choose {bottom})"
+
+    def labelled_arrow(self, pos: int, args: list[Any], right: bool) -> str:
+        """``─f→`` / ``←f─``: the label on the arrow's shaft, read as written over it."""
+        if len(args) > 0 and args[0] is not None:
+            raise Unconvertible(pos, "an arrow with a label under it has no text form")
+        label = self._required(args, 1, pos)
+        if not label:
+            return "→" if right else "←"
+        return f"─{label}→" if right else f"←{label}─"
+
+    def brace(self, pos: int, args: list[Any], mark: str) -> str:
+        """The content, bracketed when more than one term, and the brace, which the
+        following ``_{label}``/``^{label}`` attaches to as any script: ``(a + b)⏟ₙ``,
+        ``‖w‖²⏟_penalty``."""
+        body = self._required(args, 0, pos)
+        if not body:
+            raise Unconvertible(pos, "a brace over nothing")
+        return parenthesized(body) + mark
+
+    def stacked(self, pos: int, args: list[Any], table: dict[str, str], mark: str) -> str:
+        """``\\overset{a}{b}`` and ``\\stackrel{a}{b}`` as b with a superscript,
+        ``\\underset`` with a subscript, as the scripts rule writes them (``argmaxₓ``,
+        ``⟶^(x → 0)``); an equals sign with ``def`` or ``?`` over it is its own Unicode
+        character (≝, ≟)."""
+        label, base = self._required(args, 0, pos), self._required(args, 1, pos)
+        if not label or not base:
+            raise Unconvertible(pos, "a stacked symbol needs a label and a base")
+        if mark == "^" and base == "=" and label in STACKED_EQUALS:
+            return STACKED_EQUALS[label]
+        text, _ = script(label, table, mark)
+        return base + text
+
+    def _environment(self, node: Any) -> str:
+        """A matrix as its rows, ``[[a, b], [c, d]]`` (as NumPy prints one), and ``cases``
+        as ``{1 if x > 0; 0 otherwise}``; any other environment has no one-line form."""
+        name = str(node.environmentname)
+        if name not in MATRICES and name != "cases":
+            raise Unconvertible(node.pos, f"environment '{name}' cannot be shown as text")
+        if node.nodeargd and any(a is not None for a in node.nodeargd.argnlist):
+            raise Unconvertible(node.pos, f"environment '{name}' with arguments has no text form")
+        rows = self._rows(_items(node.nodelist), node.pos)
+        if not rows:
+            raise Unconvertible(node.pos, f"an empty '{name}'")
+        if name == "cases":
+            return "{" + "; ".join(self._case(row, node.pos) for row in rows) + "}"
+        widths = {len(row) for row in rows}
+        if len(widths) != 1:
+            raise Unconvertible(node.pos, "a matrix whose rows differ in length")
+        for row in rows:
+            if any(not cell for cell in row):
+                raise Unconvertible(node.pos, "a matrix with an empty entry")
+        return "[" + ", ".join("[" + ", ".join(row) + "]" for row in rows) + "]"
+
+    def _rows(self, items: list[_Item], pos: int) -> list[list[str]]:
+        """The cells of an environment's body, split at ``&`` and ``\\\\``; a trailing
+        ``\\\\`` ends the last row and makes none."""
+        rows: list[list[str]] = []
+        cells: list[str] = []
+        cell: list[_Item] = []
+        for item in [*items, ("\\", None, pos)]:
+            ch, node, _ = item
+            end_row = ch == "\\" or (
+                node is not None and node.isNodeType(_lw.LatexMacroNode) and node.macroname == "\\"
+            )
+            if ch == "&" or end_row:
+                cells.append(self._render_items(cell))
+                cell = []
+                if end_row:
+                    if any(cells):
+                        rows.append(cells)
+                    elif len(cells) > 1:
+                        raise Unconvertible(pos, "an empty row")
+                    cells = []
+                continue
+            if node is not None and node.isNodeType(_lw.LatexMacroNode):
+                if node.macroname == "hline":
+                    raise Unconvertible(node.pos, "a rule in an array has no text form")
+            cell.append(item)
+        return rows
+
+    def _render_items(self, items: list[_Item]) -> str:
+        nodes: list[Any] = []
+        for ch, node, pos in items:
+            nodes.append(node if node is not None else _CharNode(str(ch), pos))
+        return self.render(nodes, math=True).strip() if nodes else ""
+
+    def _case(self, row: list[str], pos: int) -> str:
+        if len(row) != 2 or not row[0] or not row[1]:
+            raise Unconvertible(pos, "a case is a value and its condition: 'value & condition'")
+        condition = row[1]
+        if condition.split(" ", 1)[0] in CASE_WORDS or condition.startswith(","):
+            return f"{row[0]} {condition.lstrip(', ')}"
+        return f"{row[0]} if {condition}"
+
     def operatorname(self, pos: int, args: list[Any]) -> str:
         return self._required(args, 1, pos, math=False)
 
@@ -289,6 +388,28 @@ _SUPERSCRIPTS: Final = frozenset(SUP.values())
 _Handler = Callable[[Renderer, int, list[Any]], str]
 
 
+MATRICES: Final = frozenset({"matrix", "pmatrix", "bmatrix"})
+"""Matrices shown as their rows; a determinant (vmatrix) or a norm (Vmatrix) is not one."""
+
+CASE_WORDS: Final = frozenset({"if", "otherwise", "else", "for", "when", "where", "elsewhere"})
+"""A condition beginning with one of these words is kept as written (``0 otherwise``);
+any other gets ``if`` before it (``1 if x > 0``)."""
+
+STACKED_EQUALS: Final = {"def": "≝", "?": "≟"}
+"""An equals sign with these over it is one Unicode character."""
+
+
+class _CharNode:
+    """One character of a chars node, rendered again as a node (a cell of an array)."""
+
+    def __init__(self, chars: str, pos: int) -> None:
+        self.chars = chars
+        self.pos = pos
+
+    def isNodeType(self, kind: type) -> bool:  # noqa: N802 - pylatexenc's name
+        return kind is _lw.LatexCharsNode
+
+
 _MACRO_HANDLERS: Final[dict[str, _Handler]] = {
     "frac": Renderer.frac,
     "dfrac": Renderer.frac,
@@ -296,6 +417,16 @@ _MACRO_HANDLERS: Final[dict[str, _Handler]] = {
     "cfrac": Renderer.frac,
     "sqrt": Renderer.sqrt,
     "operatorname": Renderer.operatorname,
+    "binom": Renderer.binom,
+    "dbinom": Renderer.binom,
+    "tbinom": Renderer.binom,
+    "xrightarrow": lambda self, pos, args: self.labelled_arrow(pos, args, right=True),
+    "xleftarrow": lambda self, pos, args: self.labelled_arrow(pos, args, right=False),
+    "underbrace": lambda self, pos, args: self.brace(pos, args, "⏟"),
+    "overbrace": lambda self, pos, args: self.brace(pos, args, "⏞"),
+    "overset": lambda self, pos, args: self.stacked(pos, args, SUP, "^"),
+    "stackrel": lambda self, pos, args: self.stacked(pos, args, SUP, "^"),
+    "underset": lambda self, pos, args: self.stacked(pos, args, SUB, "_"),
     "overline": Renderer.overline,
     "underline": Renderer.underline,
     **{name: _accent(mark) for name, mark in ACCENTS.items()},
