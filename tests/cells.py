@@ -14,6 +14,8 @@ AMBIGUOUS_KEPT: Final = frozenset(
     "¹²³⁴ⁿ₁₂₃₄¼½¾⅓⅔⅛°"
     # operators and relations, arrows, the norm's bars
     "±×÷∀∂∃∇∈∋∏∑√∝∞∧∨∩∪∫∴∵∼≈≌≒≠≡≤≥≦≧≪≫⊂⊃⊆⊇⊕⊙⊥ℓ←↑→↓↔⇒⇔∣∥‖"
+    # a labelled arrow's shaft, \xrightarrow{f} as ─f→: a hyphen there reads as minus f
+    "─"
 )
 """East Asian Ambiguous characters a card may show: the math needs them and Unicode has no
 form of the same meaning one column wide everywhere (a terminal set to draw ambiguous

@@ -12,6 +12,7 @@ import pytest
 
 from quiz.bank import mathsymbols
 from quiz.bank.mathsymbols import (
+    AMS_SYMBOLS,
     BIG_OPERATORS,
     INVISIBLE,
     NARROW_FORMS,
@@ -51,11 +52,13 @@ def test_symbols_are_pylatexencs_with_our_choices() -> None:
         for name, text in pylatexenc_symbols().items()
         if name not in SPACING and name not in INVISIBLE and name != "-"
     }
+    expected.update(AMS_SYMBOLS)
     expected.update(SYMBOL_OVERRIDES)
     expected.update(BIG_OPERATORS)
     narrow = str.maketrans(NARROW_FORMS)  # pylatexenc's \cdot is a middle dot, ours ⋅
     assert {name: text.translate(narrow) for name, text in expected.items()} == SYMBOLS
     assert SYMBOLS["cdot"] == "⋅"
+    assert SYMBOLS["ne"] == SYMBOLS["neq"] == "≠"  # pylatexenc has \neq, not \ne
 
 
 def test_the_remembered_table_is_pylatexencs_in_its_order() -> None:

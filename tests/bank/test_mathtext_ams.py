@@ -3,6 +3,8 @@ stacked symbols, matrices, cases) render as Unicode, or stay code where no line 
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
 
 from quiz.bank.mathtext import MathProblem, find_math_problems, latex_to_unicode, render_math
@@ -21,6 +23,10 @@ from quiz.bank.mathtext import MathProblem, find_math_problems, latex_to_unicode
         (r"x \gets x + 1", "x ← x + 1"),
         (r"a \bot b", "a ⊥ b"),
         (r"M \models \phi", "M ⊨ ϕ"),
+        (r"a \not= b", "a ≠ b"),
+        (r"x \not\in B", "x ∉ B"),
+        (r"A \not\subset B", "A ⊄ B"),
+        (r"a \not\approx b", "a ≉ b"),
         (r"\binom{n}{k}", "(n choose k)"),
         (r"\dbinom{n+1}{k}", "(n+1 choose k)"),
         (r"a \xrightarrow{f} b", "a ─f→ b"),
@@ -64,6 +70,8 @@ def test_ams_macros_render(latex: str, expected: str) -> None:
         r"\begin{align} a &= b \end{align}",
         r"\begin{array}{cc} a & b \end{array}",
         r"\binom{n}{}",
+        r"\not x",  # no negated x in Unicode: a stroke over it would land anywhere
+        r"a \not\sim b",
     ],
 )
 def test_what_has_no_faithful_line_stays_code(latex: str) -> None:
@@ -87,3 +95,24 @@ def test_a_case_with_no_value_is_reported_where_it_is() -> None:
     assert problems == [
         MathProblem(1, 2, "a case is a value and its condition: 'value & condition'")
     ]
+
+
+def test_the_new_forms_take_the_columns_textual_gives_them() -> None:
+    """Each character these rules add is one column wide in every terminal, or an East
+    Asian Ambiguous one the math keeps (the arrows, ≠, ∧, ∨, ⊥ and the arrow's shaft)."""
+    from tests.cells import AMBIGUOUS_KEPT, terminal_cells
+
+    shown = "".join(
+        str(latex_to_unicode(latex))
+        for latex in (
+            r"\ne \neg \land \lor \iff \implies \impliedby \coloneqq \eqqcolon \gets \bot",
+            r"\models \leadsto \xrightarrow{f} \xleftarrow{f} \underbrace{x}_{n}",
+            r"\overbrace{x}^{n} \stackrel{?}{=} \overset{def}{=}",
+            r"\not= \not\in \not\subset \not\approx",
+        )
+    )
+    assert "None" not in shown
+    for char in set(shown) - {" "}:
+        assert terminal_cells(char) == 1, char
+        if unicodedata.east_asian_width(char) == "A":
+            assert char in AMBIGUOUS_KEPT, char

@@ -178,8 +178,10 @@ class Renderer:
                 out.add_fraction(text)
             else:
                 out.add(text)
-            if name == "operatorname":
-                out.want_space = True
+            if name == "operatorname" or (
+                name == "not" and args and getattr(args[0], "macro_post_space", False)
+            ):
+                out.want_space = True  # \\not\\in B: ∉ B
             return
         if name in SPACING:
             out.add(SPACING[name])
@@ -336,6 +338,19 @@ class Renderer:
             return f"{row[0]} {condition.lstrip(', ')}"
         return f"{row[0]} if {condition}"
 
+    def negated(self, pos: int, args: list[Any]) -> str:
+        """``\\not`` and the relation after it as Unicode's one negated character (``\\not=``
+        is ≠, ``\\not\\in`` ∉, ``\\not<`` ≮); a relation Unicode has no negation of is not
+        shown with a stroke that may land anywhere."""
+        relation = self._required(args, 0, pos).strip()
+        negated = unicodedata.normalize("NFC", relation + "\u0338") if relation else ""
+        if len(negated) != 1:
+            raise Unconvertible(
+                pos,
+                f"\\not {relation or 'of nothing'} has no Unicode character: write \\neq, \\notin ...",
+            )
+        return negated
+
     def operatorname(self, pos: int, args: list[Any]) -> str:
         return self._required(args, 1, pos, math=False)
 
@@ -417,6 +432,7 @@ _MACRO_HANDLERS: Final[dict[str, _Handler]] = {
     "cfrac": Renderer.frac,
     "sqrt": Renderer.sqrt,
     "operatorname": Renderer.operatorname,
+    "not": Renderer.negated,
     "binom": Renderer.binom,
     "dbinom": Renderer.binom,
     "tbinom": Renderer.binom,
