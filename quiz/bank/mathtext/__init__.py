@@ -15,7 +15,12 @@ side by side, ``(σ(z) − y)/(σ(z)(1 − σ(z)))`` (a name applied to its argu
 is one term); a radicand with a superscript is bracketed, ``√(g²)``; written-out scripts keep the source
 order, ``dZ^[2]_(:, j)``; a subscript that is a word is written as the code beside it
 names it, ``d_model`` (an expression keeps its brackets, ``z_(0:n)``); no zero-width
-characters are emitted.
+characters are emitted. The amsmath forms: ``\\binom{n}{k}`` is ``(n choose k)``; a labelled
+arrow, ``─f→``; a brace, its content with the label as the brace's script, ``(a + b)⏟ₙ``;
+``\\overset``/``\\stackrel``/``\\underset``, the label as a script of the base (``argmaxₓ``;
+``=`` with ``def`` or ``?`` over it is ≝ or ≟); ``\\not=`` Unicode's negated character, ≠; a
+matrix its rows, ``[[a, b], [c, d]]``; ``cases``, ``{1 if x > 0; 0 otherwise}``. Anything
+else of these kinds (a label under an arrow, ragged rows, a determinant) stays code.
 
 The modules, one job each: `convert` (one formula: checked, parsed, remembered), `macros`
 (the LaTeX-to-Unicode rules, a construct each), `layout` (brackets, spaces and scripts that
