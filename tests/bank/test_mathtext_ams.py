@@ -42,6 +42,7 @@ from quiz.bank.mathtext import MathProblem, find_math_problems, latex_to_unicode
         (r"\begin{pmatrix} a & b \\ c & d \end{pmatrix}", "[[a, b], [c, d]]"),
         (r"\begin{bmatrix} \frac{1}{2} & x^2 \\ -1 & 0 \\ \end{bmatrix}", "[[½, x²], [−1, 0]]"),
         (r"\begin{matrix} 1 & 2 \end{matrix}", "[[1, 2]]"),
+        (r"\begin{bmatrix} f(x, y) & \{a, b\} \end{bmatrix}", "[[f(x, y), {a, b}]]"),
         (r"\begin{pmatrix} a \\ b \end{pmatrix}", "[[a], [b]]"),
         (
             r"f(x) = \begin{cases} 1 & x > 0 \\ 0 & \text{otherwise} \end{cases}",
@@ -67,6 +68,8 @@ def test_ams_macros_render(latex: str, expected: str) -> None:
         r"\begin{vmatrix} a & b \\ c & d \end{vmatrix}",  # a determinant, not a matrix
         r"\begin{cases} 1 & x > 0 & y \end{cases}",  # three cells in a case
         r"\begin{cases} 1 \\ 0 & x > 0 \end{cases}",  # a case with no condition
+        r"\begin{pmatrix} a, b & c \end{pmatrix}",  # [[a, b, c]] would be three entries
+        r"\begin{cases} a; b & x > 0 \end{cases}",  # ; separates the cases
         r"\begin{align} a &= b \end{align}",
         r"\begin{array}{cc} a & b \end{array}",
         r"\binom{n}{}",

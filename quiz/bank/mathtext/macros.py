@@ -18,10 +18,12 @@ from quiz.bank.mathsymbols import (
     BIG_OPERATORS,
     BOLD,
     BOLD_FONTS,
+    CLOSERS,
     FUNCTIONS,
     INVISIBLE,
     LETTER_FONTS,
     MATH_CHARS,
+    OPENERS,
     PLAIN_FONTS,
     PREFIX,
     SPACING,
@@ -287,6 +289,11 @@ class Renderer:
         rows = self._rows(_items(node.nodelist), node.pos)
         if not rows:
             raise Unconvertible(node.pos, f"an empty '{name}'")
+        separator = ";" if name == "cases" else ","
+        if any(_outside_brackets(separator, cell) for row in rows for cell in row):
+            raise Unconvertible(  # [[a, b, c]] would hide that "a, b" was one entry
+                node.pos, f"a '{separator}' in an entry of '{name}' would read as a new entry"
+            )
         if name == "cases":
             return "{" + "; ".join(self._case(row, node.pos) for row in rows) + "}"
         widths = {len(row) for row in rows}
@@ -412,6 +419,19 @@ any other gets ``if`` before it (``1 if x > 0``)."""
 
 STACKED_EQUALS: Final = {"def": "≝", "?": "≟"}
 """An equals sign with these over it is one Unicode character."""
+
+
+def _outside_brackets(char: str, text: str) -> bool:
+    """Whether `char` occurs in `text` outside every bracket pair."""
+    depth = 0
+    for c in text:
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            depth = max(0, depth - 1)
+        elif c == char and depth == 0:
+            return True
+    return False
 
 
 class _CharNode:
