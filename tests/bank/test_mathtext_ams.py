@@ -31,6 +31,7 @@ from quiz.bank.mathtext import MathProblem, find_math_problems, latex_to_unicode
         (r"\dbinom{n+1}{k}", "(n+1 choose k)"),
         (r"a \xrightarrow{f} b", "a ─f→ b"),
         (r"a \xleftarrow{g} b", "a ←g─ b"),
+        (r"x_t \xrightarrow{t + 1} x_{t+1}", "xₜ ─(t + 1)→ xₜ₊₁"),
         (r"\underbrace{x}_{n}", "x⏟ₙ"),
         (r"\underbrace{\|w\|^2}_{\text{penalty}}", "‖w‖²⏟_penalty"),
         (r"\overbrace{a + b}^{n}", "(a + b)⏞ⁿ"),

@@ -183,7 +183,7 @@ class Renderer:
             if name == "operatorname" or (
                 name == "not" and args and getattr(args[0], "macro_post_space", False)
             ):
-                out.want_space = True  # \\not\\in B: ∉ B
+                out.want_space = True  # \not\in B: ∉ B
             return
         if name in SPACING:
             out.add(SPACING[name])
@@ -248,12 +248,14 @@ class Renderer:
         return f"({top} choose {bottom})"
 
     def labelled_arrow(self, pos: int, args: list[Any], right: bool) -> str:
-        """``─f→`` / ``←f─``: the label on the arrow's shaft, read as written over it."""
+        """``─f→`` / ``←f─``: the label on the arrow's shaft, read as written over it,
+        bracketed when more than one term."""
         if len(args) > 0 and args[0] is not None:
             raise Unconvertible(pos, "an arrow with a label under it has no text form")
         label = self._required(args, 1, pos)
         if not label:
             return "→" if right else "←"
+        label = parenthesized(label)  # ─(n + 1)→: the label, not an arrow between sums
         return f"─{label}→" if right else f"←{label}─"
 
     def brace(self, pos: int, args: list[Any], mark: str) -> str:
