@@ -434,7 +434,7 @@ async def test_the_drill_footer_names_help_once(build: AppFactory) -> None:
         assert await wait_until(pilot, lambda: footer_descriptions(screen).count("Help") <= 1)
         assert footer_descriptions(screen).count("Help") == 1
         await press(pilot, "question_mark")  # still opens the help from the task pane
-        assert await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await showing(pilot, HelpScreen)
 
 
 async def test_at_120_columns_the_panes_stay_side_by_side_after_a_pass(build: AppFactory) -> None:

@@ -49,7 +49,7 @@ async def test_the_browser_lists_a_card_edited_on_disk(build: AppFactory) -> Non
 async def palette_lists(pilot: Pilot[None], app: DrillbitApp, query: str, wanted: str) -> bool:
     """Open the palette, type `query`, and wait for a hit that holds `wanted`."""
     await pilot.press("ctrl+p")
-    assert await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+    await showing(pilot, CommandPalette)
     for key in query:
         await pilot.press(key)
     listed = app.screen.query_one(CommandList)

@@ -18,7 +18,7 @@ from textual.messages import ExitApp
 
 from quiz.search import SearchIndex
 from quiz.tui.app import DrillbitApp
-from tests.tui.conftest import WAIT_SECONDS, AppFactory, wait_until
+from tests.tui.conftest import WAIT_SECONDS, AppFactory, showing, wait_until
 
 QUERIES = ("ti", "sgd", "t", "tiny s") * 3
 """One new app per query, each quit mid-search: the race showed in one fresh-clone CI run
@@ -43,7 +43,7 @@ async def quit_mid_search(app: DrillbitApp, query: str) -> tuple[bool, list[str]
 
     async with app.run_test(message_hook=on_message) as pilot:
         await pilot.press("ctrl+p")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await showing(pilot, CommandPalette)
         assert isinstance(app.screen, CommandPalette)
         palettes.append(app.screen)
         await pilot.press(*query)

@@ -14,7 +14,7 @@ import pytest
 from textual.command import CommandList, CommandPalette
 
 from quiz.search import SearchIndex
-from tests.tui.conftest import WAIT_SECONDS, AppFactory, wait_until
+from tests.tui.conftest import WAIT_SECONDS, AppFactory, showing, wait_until
 
 
 async def test_typing_while_the_index_builds_still_finds_the_card(
@@ -33,7 +33,7 @@ async def test_typing_while_the_index_builds_still_finds_the_card(
     app = build()
     async with app.run_test() as pilot:
         await pilot.press("ctrl+p")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, CommandPalette))
+        await showing(pilot, CommandPalette)
         for key in "tiny":  # each key cancels the search the one before started
             await pilot.press(key)
         typed.set()

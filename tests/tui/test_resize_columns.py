@@ -23,7 +23,7 @@ from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, press, resize, settle, wait_until
+from tests.tui.conftest import AppFactory, FakeClock, press, resize, settle, showing, wait_until
 
 NARROW, WIDE = (80, 24), (120, 40)
 LONG_TITLE = "A gradient-descent step that moves theta against its gradient"
@@ -179,12 +179,12 @@ async def test_a_list_refits_when_it_comes_back_from_deeper_in_the_stack(
         table = await open_table(app, pilot, "l")
         listing = app.screen
         await press(pilot, "enter")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, DrillScreen))
+        await showing(pilot, DrillScreen)
         await press(pilot, "f1")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, HelpScreen))
+        await showing(pilot, HelpScreen)
         await resize(pilot, *NARROW)
         await press(pilot, "escape")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, DrillScreen))
+        await showing(pilot, DrillScreen)
         await press(pilot, "escape")
         assert await wait_until(pilot, lambda: app.screen is listing)
         await settle(pilot)
@@ -194,7 +194,7 @@ async def test_a_list_refits_when_it_comes_back_from_deeper_in_the_stack(
 
 async def open_summary(app: DrillbitApp, pilot: Pilot[None]) -> DataTable[object]:
     """Answer one card of a cram session and end it; the summary's table."""
-    assert await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen))
+    await showing(pilot, StudyScreen)
     study = app.screen
     await press(pilot, "2", "enter")
     # escape before the answer is in would end a session with nothing answered

@@ -86,7 +86,7 @@ async def test_escape_in_a_mock_interview_asks_first(build: AppFactory, recorder
         await settle(pilot)
         await showing(pilot, ConfirmScreen)
         await press(pilot, "y")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await showing(pilot, SummaryScreen)
         ended = recorder.of(StudyScreen.SessionEnded)
         assert len(ended) == 1 and ended[0].summary.planned == 3
 
@@ -115,7 +115,7 @@ async def test_the_mock_clock_ends_the_interview_under_the_question(
         await showing(pilot, ConfirmScreen)
         clock.advance(61)
         study.tick()
-        assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await showing(pilot, SummaryScreen)
         assert isinstance(app.screen, SummaryScreen), "the time is up: no question left open"
         assert len(recorder.of(StudyScreen.SessionEnded)) == 1
         assert [type(s).__name__ for s in app.screen_stack][-1] == "SummaryScreen"

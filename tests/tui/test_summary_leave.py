@@ -41,9 +41,9 @@ ANSWER_A_CONCEPT = ("space", "enter", "3")
 
 async def _one_card_from_the_palette(app: DrillbitApp, pilot: Pilot[None]) -> None:
     app.open_card("what-is-relu")  # as the palette's pick does
-    assert await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen))
+    await showing(pilot, StudyScreen)
     await press(pilot, *ANSWER_A_CONCEPT)  # its one card answered, the cram ends
-    assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+    await showing(pilot, SummaryScreen)
 
 
 @pytest.mark.parametrize("from_home", [False, True])
@@ -73,7 +73,7 @@ async def test_a_summary_with_nothing_under_it_goes_to_a_new_home(build: AppFact
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test(size=(100, 30)) as pilot:
         await press(pilot, *ANSWER_A_CONCEPT, "escape")  # its summary is alone
-        assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await showing(pilot, SummaryScreen)
         assert await wait_until(pilot, lambda: _escape_label(app) == "Home")
         await press(pilot, "escape")
         await settle(pilot)
@@ -91,7 +91,7 @@ async def test_the_help_names_escape_once(build: AppFactory, from_palette: bool)
             await _one_card_from_the_palette(app, pilot)
         else:
             await press(pilot, *ANSWER_A_CONCEPT, "escape")
-            assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+            await showing(pilot, SummaryScreen)
         says = "Back" if from_palette else "Home"
         assert await wait_until(pilot, lambda: _escape_label(app) == says)
         await press(pilot, "question_mark")

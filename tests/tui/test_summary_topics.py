@@ -64,7 +64,7 @@ def cells(table: DataTable[object], column: int) -> list[str]:
 async def end_with_four_answers(app: DrillbitApp, pilot: Pilot[None], clock: FakeClock) -> None:
     """Answer the four basics cards of both packs and end; the summary is then shown.
     Each key waits for the phase it is meant for (a loaded machine runs the app late)."""
-    assert await wait_until(pilot, lambda: isinstance(app.screen, StudyScreen))
+    await showing(pilot, StudyScreen)
     study = await showing(pilot, StudyScreen)
 
     async def press(*keys: str, phase: str, answers: int) -> None:
@@ -85,7 +85,7 @@ async def end_with_four_answers(app: DrillbitApp, pilot: Pilot[None], clock: Fak
     clock.advance(20)
     await press("2", "enter", phase="question", answers=3)  # deep-training's choice, wrong
     await press("escape", phase="feedback", answers=4)
-    assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+    await showing(pilot, SummaryScreen)
 
 
 async def test_at_80_columns_a_shared_topic_is_two_whole_lines(
@@ -126,7 +126,7 @@ async def test_a_mock_question_skipped_and_left_is_unanswered_not_not_reached(
         await settle(pilot)
         clock.advance(10)
         await pilot.press("escape", "y")
-        assert await wait_until(pilot, lambda: isinstance(app.screen, SummaryScreen))
+        await showing(pilot, SummaryScreen)
         table: DataTable[object] = app.screen.query_one(DataTable)
         assert await wait_until(pilot, lambda: table.row_count == 3)
         rows = dict(zip(cells(table, 0), cells(table, 2), strict=True))
