@@ -8,7 +8,7 @@ import re
 import signal
 import subprocess
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -124,21 +124,9 @@ def _serve(tmp_path: Path, *options: str, open_files: int | None = None) -> Iter
     """`drillbit --content <browser pack> serve --port <free> OPTIONS`, at most `open_files`
     descriptors open if given (a desktop's limit is 1024); after the test, Ctrl-C must stop
     it all. A port taken between its pick and the server's bind is no failure: another."""
-    for _ in range(PORT_ATTEMPTS):
-        port = free_loopback_port()
-        log = tmp_path / f"serve-{port}.log"
-        process = _start(serve_command("--port", str(port), *options), log, open_files)
-        try:
-            url = _wait_for_url(process, log, port)
-        except PortTaken:
-            process.wait()
-            continue
-        except BaseException:
-            _stop(process)
-            raise
-        break
-    else:
-        pytest.fail(f"every one of {PORT_ATTEMPTS} free ports was taken before the server bound it")
+    process, port, log, url = start_on_a_free_port(
+        tmp_path, lambda port: serve_command("--port", str(port), *options), open_files
+    )
     try:
         yield Served(url, port, process, log)
     finally:
@@ -147,6 +135,26 @@ def _serve(tmp_path: Path, *options: str, open_files: int | None = None) -> Iter
     assert not left, f"Ctrl-C left {', '.join(left)} running:\n{output}"
     assert f"drillbit is served at http://127.0.0.1:{port}/?token=" in output
     assert "Traceback" not in output, output
+
+
+def start_on_a_free_port(
+    tmp_path: Path, command: Callable[[int], list[str]], open_files: int | None = None
+) -> tuple[subprocess.Popen[bytes], int, Path, str]:
+    """A server started with `command(port)` on a free port, once it listens: its process,
+    port, log and URL. A port another process took between the pick and the bind is no
+    failure: the next free one is tried."""
+    for _ in range(PORT_ATTEMPTS):
+        port = free_loopback_port()
+        log = tmp_path / f"serve-{port}.log"
+        process = _start(command(port), log, open_files)
+        try:
+            return process, port, log, _wait_for_url(process, log, port)
+        except PortTaken:
+            process.wait()
+        except BaseException:
+            _stop(process)
+            raise
+    pytest.fail(f"every one of {PORT_ATTEMPTS} free ports was taken before the server bound it")
 
 
 def _start(command: list[str], log: Path, open_files: int | None) -> subprocess.Popen[bytes]:

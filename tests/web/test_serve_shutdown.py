@@ -9,11 +9,9 @@ import sys
 import time
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import linux_only
-from tests.web.conftest import PORT_ATTEMPTS, PortTaken, _start, _stop, _wait_for_url
-from tests.web.helpers import WAIT_SECONDS, free_loopback_port
+from tests.web.conftest import _stop, start_on_a_free_port
+from tests.web.helpers import WAIT_SECONDS
 
 STUBBORN_APP = """
 import os, signal, sys, time
@@ -73,21 +71,9 @@ def test_an_app_still_ending_at_ctrl_c_is_killed_before_the_server_ends(tmp_path
     app.write_text(STUBBORN_APP)
     command = f"exec {sys.executable} {app} {pid_file}"
     warnings = ["-W", "always::ResourceWarning"]  # a transport or folder left to the collector
-    for _ in range(PORT_ATTEMPTS):  # a port taken between its pick and the bind: another
-        port = free_loopback_port()
-        log = tmp_path / f"serve-{port}.log"
-        server = _start([sys.executable, *warnings, "-c", SERVER, str(port), command], log, None)
-        try:
-            url = _wait_for_url(server, log, port)
-        except PortTaken:
-            server.wait()
-            continue
-        except BaseException:
-            _stop(server)
-            raise
-        break
-    else:
-        pytest.fail(f"every one of {PORT_ATTEMPTS} free ports was taken before the server bound it")
+    server, port, log, url = start_on_a_free_port(
+        tmp_path, lambda port: [sys.executable, *warnings, "-c", SERVER, str(port), command]
+    )
     tab: socket.socket | None = None
     try:
         token = url.split("?token=", 1)[1]
