@@ -54,6 +54,17 @@ def front(path: Path) -> dict[str, object]:
     return data
 
 
+def imported_cards(tmp_path: Path, text: str) -> tuple[dict[str, Path], str, Path]:
+    """`text` imported from `rem.md` into a new folder: its card files by title, what the
+    command said on one line, and the notes file."""
+    notes = tmp_path / "rem.md"
+    notes.write_text(text, encoding="utf-8")
+    result = run_import(str(notes), "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    cards = {str(front(p)["title"]): p for p in (tmp_path / "c").rglob("*.md")}
+    return cards, " ".join(result.output.split()), notes
+
+
 def answer_of(path: Path) -> str:
     card = load_card_text(path.read_text(encoding="utf-8"), path, topic=path.parent.name)
     return card.section("Answer").strip()

@@ -7,20 +7,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz.ecosystem.remnote import read_remnote_cards, remnote_clozes
-from tests.ecosystem.test_import_notes import answer_of, front, run_import
-
-
-def _import(tmp_path: Path, text: str) -> tuple[dict[str, Path], str, Path]:
-    notes = tmp_path / "rem.md"
-    notes.write_text(text, encoding="utf-8")
-    result = run_import(str(notes), "--into", str(tmp_path / "c"))
-    assert result.exit_code == 0, result.output
-    cards = {str(front(p)["title"]): p for p in (tmp_path / "c").rglob("*.md")}
-    return cards, " ".join(result.output.split()), notes
+from tests.ecosystem.test_import_notes import answer_of, front, imported_cards
 
 
 def test_a_multi_line_card_is_answered_by_its_children(tmp_path: Path) -> None:
-    cards, said, notes = _import(
+    cards, said, notes = imported_cards(
         tmp_path,
         "# Activations\n"
         "\n"
@@ -51,7 +42,7 @@ def test_what_is_no_multi_line_card_is_left() -> None:
 
 
 def test_remnote_clozes_ask_as_ankis_do(tmp_path: Path) -> None:
-    cards, said, notes = _import(
+    cards, said, notes = imported_cards(
         tmp_path,
         "{{ReLU}} is the activation that keeps positive inputs and zeroes the rest.\n"
         "\n"
@@ -88,7 +79,7 @@ def test_a_backward_term_card_is_asked_from_its_term(tmp_path: Path) -> None:
     list's card is asked from its term, and so is this one. A `<<` card whose front is a
     statement still asks its back, and one whose sides are both short asks its back too,
     answered by its one word, as any one-word answer is."""
-    cards, said, notes = _import(
+    cards, said, notes = imported_cards(
         tmp_path,
         "ReLU << the activation that keeps positive inputs and zeroes the rest\n"
         "the step size of gradient descent << Learning rate\n"

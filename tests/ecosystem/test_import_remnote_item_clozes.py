@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz.ecosystem.remnote import item_clozes, remnote_clozes
-from tests.ecosystem.test_import_notes import answer_of, front, run_import
+from tests.ecosystem.test_import_notes import answer_of, imported_cards, run_import
 
 _BULLETS = (
     "- Activations\n"
@@ -20,17 +20,8 @@ _BULLETS = (
 )
 
 
-def _import(tmp_path: Path, text: str) -> tuple[dict[str, Path], str, Path]:
-    notes = tmp_path / "rem.md"
-    notes.write_text(text, encoding="utf-8")
-    result = run_import(str(notes), "--into", str(tmp_path / "c"))
-    assert result.exit_code == 0, result.output
-    cards = {str(front(p)["title"]): p for p in (tmp_path / "c").rglob("*.md")}
-    return cards, " ".join(result.output.split()), notes
-
-
 def test_each_bullet_with_a_cloze_is_a_card_per_deletion(tmp_path: Path) -> None:
-    cards, said, notes = _import(tmp_path, _BULLETS)
+    cards, said, notes = imported_cards(tmp_path, _BULLETS)
     assert set(cards) == {
         "The [...] activation is max(0, x) and keeps positive inputs",
         "[...] squashes any real number into the range (0, 1)",
@@ -54,7 +45,7 @@ def test_each_bullet_with_a_cloze_is_a_card_per_deletion(tmp_path: Path) -> None
 
 
 def test_a_reimport_of_the_bullets_changes_nothing(tmp_path: Path) -> None:
-    cards, _, notes = _import(tmp_path, _BULLETS)
+    cards, _, notes = imported_cards(tmp_path, _BULLETS)
     again = run_import(str(notes), "--into", str(tmp_path / "c"))
     assert again.exit_code == 0, again.output
     assert "wrote" not in again.output
@@ -90,7 +81,7 @@ def test_a_cloze_item_in_a_questions_answer_is_bold_in_it(tmp_path: Path) -> Non
     """Under a question, an item's `{{...}}` is that answer's highlight, no card: read as
     its own question it took the heading's answer away (the heading a section, its other
     items "not imported"), and left as it was the card showed `{{c1::max(0, x)}}`."""
-    cards, said, notes = _import(
+    cards, said, notes = imported_cards(
         tmp_path,
         "# Activations\n"
         "- The {{ReLU}} activation keeps positive inputs.\n"
@@ -124,7 +115,7 @@ def test_a_cloze_item_in_a_questions_answer_is_bold_in_it(tmp_path: Path) -> Non
 
 
 def test_clozes_only_in_answers_are_said_to_be_no_cards(tmp_path: Path) -> None:
-    _, said, notes = _import(
+    _, said, notes = imported_cards(
         tmp_path, "## What does ReLU compute?\n\n- It computes {{max(0, x)}} for each input.\n"
     )
     assert (
@@ -142,7 +133,7 @@ def test_a_cloze_items_parents_are_shown_before_it(tmp_path: Path) -> None:
     """RemNote shows a card's parents above it: "Its derivative is [...]" alone did not say
     whose. The parents' text comes first in the question (their clozes shown), the id is
     still the item's own, and a parent that is a card of another kind is left out."""
-    cards, _, _ = _import(
+    cards, _, _ = imported_cards(
         tmp_path,
         "# Deep learning\n"
         "- Activations\n"
