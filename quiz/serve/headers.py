@@ -12,9 +12,16 @@ No answer said who may frame it: a page on another port of 127.0.0.1 (the same s
 the strict cookie comes along) could put the app's page in an invisible frame, which reads
 the token its own origin keeps, and steer the visitor's clicks and keys into it
 (clickjacking). Every answer now forbids frames (`NO_FRAMES`).
+
+The two pages (the app's and the refusal's) carry a whole policy (`page_policy`): nothing
+loads but this server's own files, scripts only those with this answer's random nonce, and
+connections only to this server (its websocket), so a script that got into the page could
+neither run nor send the token anywhere.
 """
 
 from __future__ import annotations
+
+import secrets
 
 from aiohttp import web
 from aiohttp.http_exceptions import LineTooLong
@@ -24,9 +31,14 @@ __all__ = [
     "BAD_REQUEST",
     "HEADER_TOO_LARGE",
     "MOST_HEADER_BYTES",
+    "NONCE_KEY",
     "NO_FRAMES",
     "HeaderLimitHandler",
     "forbid_frames",
+    "new_nonce",
+    "nonce_context",
+    "page_policy",
+    "request_nonce",
 ]
 
 MOST_HEADER_BYTES = 64 * 1024
@@ -54,6 +66,49 @@ NO_FRAMES = {
 """Headers of every answer: no page may frame it (the CSP for today's browsers, X-Frame-Options
 for older ones), no address (which may hold the token) goes out as a Referer, and no text is
 read as a script or a page it is not."""
+
+
+def new_nonce() -> str:
+    """A fresh nonce for one page: 128 random bits, so no script guesses it."""
+    return secrets.token_urlsafe(16)
+
+
+NONCE_KEY = "csp_nonce"
+"""The request's key of its page's nonce, and the template's name for it."""
+
+
+def request_nonce(request: web.Request) -> str:
+    """The nonce of the page this request is answered with, made at its first use."""
+    nonce: str = request.setdefault(NONCE_KEY, new_nonce())
+    return nonce
+
+
+async def nonce_context(request: web.Request) -> dict[str, str]:
+    """aiohttp_jinja2's context processor: the page's nonce. Its middleware runs before the
+    handler, so the nonce is made here (or by the handler, whichever asks first)."""
+    return {NONCE_KEY: request_nonce(request)}
+
+
+def page_policy(nonce: str) -> str:
+    """The Content-Security-Policy of a page whose own scripts carry `nonce`.
+
+    Scripts: this server's files and the page's inline ones that carry the nonce (textual.js
+    and drillbit's), never an injected one nor an `onclick`. Styles may be inline: xterm.js
+    adds `<style>` elements and `style` attributes as it draws, which no nonce can cover.
+    `connect-src 'self'` is this server's websocket too (same host and port, ws:)."""
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src 'self' 'nonce-{nonce}'",
+            "style-src 'self' 'unsafe-inline'",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "base-uri 'none'",
+            "form-action 'none'",
+            "frame-ancestors 'none'",
+        ]
+    )
 
 
 async def forbid_frames(request: web.BaseRequest, response: web.StreamResponse) -> None:

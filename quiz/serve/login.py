@@ -16,8 +16,12 @@ import hmac
 import ipaddress
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from quiz.serve.console import quoted
+
+if TYPE_CHECKING:
+    from multidict import CIMultiDictProxy
 
 __all__ = [
     "TOKEN_PARAM",
@@ -114,6 +118,17 @@ class Login:
     def names(self, host: str | None) -> bool:
         """True when the Host header `host` names this server."""
         return host is not None and host.lower() in self.hosts
+
+    @staticmethod
+    def repeated(headers: CIMultiDictProxy[str]) -> str | None:
+        """None unless the request has more than one Host or Origin header, else why it is
+        refused. Only the first of each was read: a websocket with this server's Origin
+        first and another site's second opened its tab."""
+        for name in ("Host", "Origin"):
+            count = len(headers.getall(name, []))
+            if count > 1:
+                return f"the request has {count} {name} headers; a browser sends one"
+        return None
 
     def refusal(
         self,

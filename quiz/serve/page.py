@@ -16,6 +16,9 @@ Its files and its websocket are at the address it was opened at (`same_address_p
 a page refused for want of the token reopens itself with the one it kept (`refused_page`).
 While the app starts, the splash says so, and an app that failed to start says what
 failed there (`STARTING`, `starting_page`).
+Every script of the page carries the answer's nonce, the only scripts its policy runs
+(`nonced_page`, `quiz.serve.headers.page_policy`), and its buttons are bound by a script,
+not an `onClick` attribute, which no nonce covers (`bound_buttons_page`).
 """
 
 from __future__ import annotations
@@ -28,6 +31,10 @@ from pathlib import Path
 from quiz.serve.login import TOKEN_PARAM
 
 __all__ = [
+    "BIND_BUTTONS",
+    "NONCE",
+    "bound_buttons_page",
+    "nonced_page",
     "CDN_LINK",
     "FONT_FACES",
     "KEY_FOCUS",
@@ -305,20 +312,22 @@ MOST_CLOSE_REASON_BYTES = 123
 """A websocket close frame's reason holds at most 123 bytes (RFC 6455, 5.5)."""
 
 
-def refused_page(reason: str) -> str:
+def refused_page(reason: str, nonce: str) -> str:
     """The page a browser gets for `/` without a valid token: it says `reason`, and first
     reopens itself with the token this browser kept, if it kept one. A browser sends an
     address's cookies to all of its ports, so a server on another port of 127.0.0.1 can set a
     cookie of the same name and overwrite drillbit's: a reload then showed only this refusal.
     A kept token that the server refused too (a past run's) is forgotten, so the page never
-    reopens itself twice."""
+    reopens itself twice. Its script carries `nonce`, its answer's policy's."""
     return (
         """<!doctype html>
 <html>
   <head>
     <meta charset="utf-8" />
     <title>drillbit</title>
-    <script>
+    <script nonce='"""
+        + html.escape(nonce)
+        + """'>
       (() => {
 """
         + _TOKEN_NAMES
@@ -381,17 +390,53 @@ def _head_script(template: str, script: str) -> str:
     return template.replace("<head>", "<head>\n    " + script, 1)
 
 
+NONCE = "{{ csp_nonce }}"
+"""Where the template takes the answer's nonce (`quiz.serve.headers.nonce_context` fills it)."""
+_SCRIPT_TAG = re.compile(r"<script\b(?![^>]*\bnonce=)", re.IGNORECASE)
+_ON_CLICK = re.compile(r'\s+onClick="refresh\(\)"', re.IGNORECASE)
+
+BIND_BUTTONS = """<script>
+      // The splash's Start and Restart buttons reload the page (textual-serve's refresh()):
+      // bound here, because the page's policy runs no onClick attribute.
+      document.addEventListener("DOMContentLoaded", () => {
+        for (const button of document.querySelectorAll("button[data-refresh]")) {
+          button.addEventListener("click", () => refresh());
+        }
+      });
+    </script>"""
+"""Anywhere in the head: it waits for the body's buttons."""
+
+
+def bound_buttons_page(template: str) -> str:
+    """The template with its `onClick="refresh()"` attributes bound by `BIND_BUTTONS` instead."""
+    unbound = _ON_CLICK.sub(" data-refresh", template)
+    if unbound == template:
+        return template
+    return _head_script(unbound, BIND_BUTTONS)
+
+
+def nonced_page(template: str) -> str:
+    """The template with `NONCE` on every `<script>` tag: the scripts its policy runs."""
+    return _SCRIPT_TAG.sub(f'<script nonce="{NONCE}"', template)
+
+
 def served_page(template: str) -> str:
     """textual-serve's page as drillbit serves it: its files and websocket at the address it
     was opened at, local font, a tab title and icon, "Starting drillbit…" (or what failed)
     on its splash, the keys to the app without a click,
     its websocket closed as it is left, long input sent in pieces the server takes, and the
-    token out of its address and in its websocket's URL."""
-    return same_address_page(
-        token_keeping_page(
-            long_input_page(
-                tab_releasing_page(
-                    key_focus_page(starting_page(tab_titled_page(local_font_page(template))))
+    token out of its address and in its websocket's URL, every script with the nonce."""
+    return nonced_page(
+        same_address_page(
+            token_keeping_page(
+                long_input_page(
+                    tab_releasing_page(
+                        key_focus_page(
+                            starting_page(
+                                tab_titled_page(local_font_page(bound_buttons_page(template)))
+                            )
+                        )
+                    )
                 )
             )
         )

@@ -156,7 +156,13 @@ def _make_server(
         connection_limit,
     )
     from quiz.serve.console import MalformedRequests, RefusalLog
-    from quiz.serve.headers import forbid_frames
+    from quiz.serve.headers import (
+        forbid_frames,
+        new_nonce,
+        nonce_context,
+        page_policy,
+        request_nonce,
+    )
     from quiz.serve.messages import read_envelope, terminal_size
     from quiz.serve.page import APP_FAILED, MOST_MESSAGE_BYTES, refused_page
     from quiz.serve.tabapp import TabApp
@@ -183,7 +189,11 @@ def _make_server(
             import jinja2
 
             app = web.Application()
-            aiohttp_jinja2.setup(app, loader=jinja2.FileSystemLoader(self.templates_path))
+            aiohttp_jinja2.setup(
+                app,
+                loader=jinja2.FileSystemLoader(self.templates_path),
+                context_processors=[nonce_context],
+            )
             app.add_routes(
                 [
                     web.get("/", self.handle_index, name="index"),
@@ -203,7 +213,7 @@ def _make_server(
             """Refuse (403) any request without the token, for another Host, or a websocket
             from no page or another site's; the first visit with the token sets the cookie."""
             query_token = request.query.get(TOKEN_PARAM)
-            reason = login.refusal(
+            reason = login.repeated(request.headers) or login.refusal(
                 host=request.headers.get("Host"),
                 origin=request.headers.get("Origin"),
                 query=query_token,
@@ -218,7 +228,12 @@ def _make_server(
                     and request.path == "/"
                     and login.names(request.headers.get("Host"))
                 ):
-                    raise web.HTTPForbidden(text=refused_page(said), content_type="text/html")
+                    nonce = new_nonce()
+                    raise web.HTTPForbidden(
+                        text=refused_page(said, nonce),
+                        content_type="text/html",
+                        headers={"Content-Security-Policy": page_policy(nonce)},
+                    )
                 raise web.HTTPForbidden(text=said)
             self.guard.trust(request.protocol)
             response = await handler(request)
@@ -300,6 +315,7 @@ def _make_server(
             if (reason := self.cannot_start()) is not None:
                 raise web.HTTPServiceUnavailable(text=reason)
             response: web.StreamResponse = await super().handle_index(request)
+            response.headers["Content-Security-Policy"] = page_policy(request_nonce(request))
             return response
 
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
