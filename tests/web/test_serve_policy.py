@@ -14,6 +14,7 @@ import re
 import socket
 import time
 
+import pytest
 from multidict import CIMultiDict, CIMultiDictProxy
 from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
@@ -22,7 +23,7 @@ from selenium.webdriver.common.keys import Keys
 from quiz.serve.headers import page_policy
 from quiz.serve.login import Login
 from quiz.serve.page import refused_page, served_page
-from tests.web.helpers import WAIT_SECONDS, Served, free_loopback_port
+from tests.web.helpers import WAIT_SECONDS, Served
 from tests.web.test_serve_browser import (  # the module's Chromium, a profile per test
     QUESTION,
     _console,
@@ -136,28 +137,34 @@ def test_the_app_starts_draws_and_takes_keys_with_no_policy_violation(
 def test_an_injected_script_handler_or_foreign_socket_is_blocked(
     served: Served, browser: WebDriver
 ) -> None:
+    """Without the policy both inline payloads ran and the socket reached the listener."""
     driver = browser
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS})
     driver.get(served.url)
     _wait_for_screen(driver, _home, "Home")
-    elsewhere = f"ws://127.0.0.1:{free_loopback_port()}/"
-    driver.execute_script(INJECT, elsewhere)
-    violations = _reported(driver, 3)
-    assert driver.execute_script("return window.__ran") == []  # nothing of them ran
+    with socket.create_server(("127.0.0.1", 0)) as elsewhere:  # where the token would go
+        elsewhere.setblocking(False)
+        driver.execute_script(INJECT, f"ws://127.0.0.1:{elsewhere.getsockname()[1]}/")
+        violations, ran = _outcomes(driver)
+        assert ran == []  # none of them ran
+        with pytest.raises(BlockingIOError):
+            elsewhere.accept()  # and nothing connected
     directives = {violation.split()[0] for violation in violations}
     assert directives == {"script-src-elem", "script-src-attr", "connect-src"}, violations
 
 
-def _reported(driver: WebDriver, count: int) -> list[str]:
-    """The page's violations once it has reported `count` (at most WAIT_SECONDS)."""
+def _outcomes(driver: WebDriver) -> tuple[list[str], list[str]]:
+    """The page's violations and what of `INJECT` ran, once three were reported or both
+    inline payloads ran (at most WAIT_SECONDS)."""
     deadline = time.monotonic() + WAIT_SECONDS
     violations: list[str] = []
+    ran: list[str] = []
     while time.monotonic() < deadline:
-        violations = list(driver.execute_script("return window.__violations"))
-        if len(violations) >= count:
+        violations, ran = driver.execute_script("return [window.__violations, window.__ran]")
+        if len(violations) >= 3 or len(ran) >= 2:
             break
         time.sleep(0.2)
-    return violations
+    return list(violations), list(ran)
 
 
 def _upgrade(served: Served, extra: list[str]) -> str:
