@@ -298,7 +298,7 @@ def test_math_in_a_title_is_shown_as_the_app_shows_formulas(tmp_path: Path) -> N
         "## What does \\(\\nabla_\\theta L\\) mean?\n\n"
         "The gradient of the loss with respect to the parameters. It points uphill.\n\n"
         "## Q2: Why is $\\sum_{i=1}^n x_i$ linear?\n\nEach term enters once. It is a sum.\n\n"
-        "## Q3: What is $\\begin{bmatrix}1 & 0\\end{bmatrix}$ here?\n\n"
+        "## Q3: What is $\\begin{vmatrix}1 & 0\\end{vmatrix}$ here?\n\n"
         "A row vector. It picks the first coordinate.\n"
     )
     plan = plan_import(tmp_path / "n.md", content_dir=tmp_path / "c", pack="p", text=notes)
@@ -310,7 +310,7 @@ def test_math_in_a_title_is_shown_as_the_app_shows_formulas(tmp_path: Path) -> N
     ]
     assert "title: What does ∇_θ L mean?" in fronts[0]
     assert "title: Why is ∑ᵢ₌₁ⁿ xᵢ linear?" in fronts[1]
-    assert "title: What is \\begin{bmatrix}1 & 0\\end{bmatrix} here?" in fronts[2]
+    assert "title: What is \\begin{vmatrix}1 & 0\\end{vmatrix} here?" in fronts[2]  # a determinant
     assert "What does $\\nabla_\\theta L$ mean?" in plan.cards[0].text  # the question keeps it
     write_plan(plan)
     _, problems = lint([tmp_path / "c"])
