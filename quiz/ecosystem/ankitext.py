@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 
 from quiz.bank.models import KEBAB
 from quiz.ecosystem.ankimarkup import anki_math, held_code
-from quiz.ecosystem.citations import take_citations
+from quiz.ecosystem.citations import field_citation, take_citations
 from quiz.ecosystem.csvquotes import read_stray_quotes
 from quiz.ecosystem.idwords import card_tag
 from quiz.ecosystem.notes.found import Ignored, NoteQuestion, ParsedNotes
@@ -304,6 +304,27 @@ def _reversed(kind: str | None, texts: list[str]) -> bool:
     return "(optional reversed card)" in name and len(texts) > 2 and bool(texts[2])
 
 
+def _field_citations(
+    texts: list[str], kind: str | None, card_id_at: int | None, *, cloze: bool, back: str
+) -> tuple[str, list[str]]:
+    """(the answer, what the note's fields past it cite): an Anki user keeps a card's
+    source in a field of its own (`<i>Bishop, PRML 4.3.4</i>` as a third field, or as a
+    cloze's whole Back Extra), which the card lost or had as a key point. A field past the
+    answer is read only when the whole field is a citation (`field_citation`); the answer
+    stays as it is, but a cloze's Back Extra that only cites is no answer text. drillbit's
+    own note types say where their fields are, and are left to `_own_note`."""
+    if (kind or "").startswith("drillbit"):
+        return back, []
+    cites = [
+        cite
+        for at, text in enumerate(texts[2:], 2)
+        if at != card_id_at and (cite := field_citation(text)) is not None
+    ]
+    if cloze and (cite := field_citation(back)) is not None:
+        return "", [cite, *cites]
+    return back, cites
+
+
 def _snippet(text: str) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= _SNIPPET else flat[: _SNIPPET - 1] + "…"
@@ -516,14 +537,19 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         card_id = texts[at] if at is not None and at < len(texts) else None
         card_id = card_id if card_id and _ID.match(card_id) else None
         back, cited = take_citations(back)  # `Source: ...`: the card's source, not its answer
+        numbers = sorted({m.group(1) for m in _CLOZE.finditer(front)}, key=int)
+        back, field_cited = _field_citations(texts, kind, at, cloze=bool(numbers), back=back)
         cited = "; ".join(
-            c for c in (html.unescape(_TAG.sub("", source_field)).strip(), cited) if c
+            dict.fromkeys(
+                c
+                for c in (html.unescape(_TAG.sub("", source_field)).strip(), *field_cited, cited)
+                if c
+            )
         )
         extra = back
         if any(m.group(2).startswith("image-occlusion:") for m in _CLOZE.finditer(front)):
             ignored.append(Ignored(line, _snippet(front), _OCCLUSION))
             continue
-        numbers = sorted({m.group(1) for m in _CLOZE.finditer(front)}, key=int)
         cloze_front = front
         id_title = None
         if numbers:

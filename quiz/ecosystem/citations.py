@@ -21,7 +21,7 @@ from collections.abc import Callable
 from quiz.bank.markdown import scan_math
 from quiz.ecosystem.fences import code_span_test, outside_fences, span_test
 
-__all__ = ["take_citations", "take_pointer"]
+__all__ = ["field_citation", "take_citations", "take_pointer"]
 
 _CITATION = re.compile(
     r"^[ \t]*(?P<item>[-*+][ \t]+)?(?P<open>\*\*|__|\*|_)?"
@@ -204,6 +204,47 @@ def take_citations(text: str) -> tuple[str, str]:
     kept, glued = _glued_citations(closing_text)
     cited = [c for c in (labelled, *glued, closing) if c]
     return kept, "; ".join(dict.fromkeys(cited))
+
+
+_FIELD_LONGEST = 200
+"""A field longer than this is a note's text, not where it comes from."""
+_AUTHOR_PLACE = re.compile(
+    r"^[A-Z][\w'’-]+(?:[ \t]+(?:and|&)[ \t]+[A-Z][\w'’-]+|[ \t]+et[ \t]+al\.?)?,[ \t]*"
+    r"(?=.*\b[A-Z])(?=.*\d)\S"
+)
+"""An author, a comma, then a work (a capital) and its place (a digit): `Bishop, PRML
+4.3.4`, as a field kept for a card's source is written, with no year and no chapter word,
+so `_cites_a_work` reads none; `Yes, 3 times` names no work."""
+
+
+def field_citation(field: str) -> str | None:
+    """What a note's field cites when the whole field is a citation (`Bishop, PRML 4.3.4`,
+    `Source: Goodfellow et al. ch. 8`, `(Lin et al., 2017)`), else None: an Anki note's
+    Source or Extra field, exported as a field past the answer. One line, short, and no
+    more than one lowercase word besides a citation's own: `See the notes above` or a
+    remark in words is no source."""
+    text = field.strip()
+    if not text or "\n" in text or len(text) > _FIELD_LONGEST:
+        return None
+    emphasis = _EMPHASIS.match(text)
+    text = emphasis["inner"].strip() if emphasis is not None else text
+    labelled = _CITATION.match(text)
+    if labelled is not None:
+        text = labelled["cite"].strip()
+        text = text.rstrip("*_ \t") if labelled["open"] else text
+    cite = _citation_only(text)
+    if cite is not None:
+        return cite
+    text = text.removesuffix(".").strip()
+    if _cites_a_work(text) or (_AUTHOR_PLACE.match(text) and _few_words(text)):
+        return text
+    return None
+
+
+def _few_words(cite: str) -> bool:
+    """True when `cite` has at most one lowercase word besides a citation's glue."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", _LOCATOR.sub(" ", cite))
+    return len([w for w in words if w[0].islower() and w.lower() not in _GLUE]) <= 1
 
 
 _GLUED = re.compile(

@@ -25,6 +25,7 @@ from quiz.ecosystem.importplan import (
     place_of,
     title_shown,
 )
+from quiz.ecosystem.notes.skips import IMAGE_ONLY
 from quiz.plural import counted
 from quiz.wrapping import COMMAND_INDENT, fold_command, fold_line
 
@@ -75,6 +76,7 @@ _NOT_QUESTIONS = frozenset(
         "text after an answer",
         "introduction",
         "column names",
+        "image",
     }
 )
 
@@ -124,6 +126,8 @@ def reason_key(reason: str) -> str:
         return "no questions found"
     if reason.startswith("a list item ") and " with no answer in it or right below it" in reason:
         return "unanswered list item"
+    if reason.startswith(("an image (", "images (")) and IMAGE_ONLY in reason:
+        return "image"
     if reason.startswith("text") and " under the section " in reason:
         return "text under a section"
     if reason.startswith("text") and reason.endswith(", in no question's answer, not imported"):

@@ -14,6 +14,8 @@ from pathlib import PurePosixPath
 
 from quiz.ecosystem.wikilinks import in_sentence, sub_outside_code
 
+__all__ = ["image_only", "plain_images"]
+
 _IMAGE = re.compile(r"!\[(?P<alt>[^\[\]\n]*)\]\((?P<path>[^()\s]+)(?:\s+\"[^\"\n]*\")?\)")
 """A Markdown image: its alt text and its path (a title in quotes after it allowed)."""
 _WEB = re.compile(r"[a-z][a-z0-9+.-]+:", re.IGNORECASE)
@@ -35,3 +37,33 @@ def plain_images(line: str, images: list[str]) -> str:
         return match.group("alt").strip() if in_sentence(match, _IMAGE) else ""
 
     return sub_outside_code(_IMAGE, replace, line)
+
+
+_IMAGE_SUFFIXES = frozenset(
+    ".png .jpg .jpeg .gif .svg .webp .bmp .avif .tif .tiff .heic .excalidraw".split()
+)
+"""What an Obsidian embed (`![[...]]`) of an image ends with; `![[note]]` embeds a note."""
+_EMBED = re.compile(r"!\[\[(?P<path>[^\[\]|#\n]+)(?:[|#][^\[\]\n]*)?\]\]")
+_HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc=[\"']?(?P<path>[^\"'\s>]+)[^>]*>", re.IGNORECASE)
+_ITEM_MARK = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+
+
+def image_only(line: str) -> tuple[str, ...]:
+    """The file names of the images a line holds when it holds nothing else (`- ![](x.png)`,
+    `- ![[x.png]]`, `<img src="x.png">`, after its list mark), else (): such a line, in no
+    question's answer, is reported as an image, not as text."""
+    rest = _ITEM_MARK.sub("", line.strip(), count=1)
+    if not rest or "!" not in rest and "<img" not in rest.lower():
+        return ()
+    names: list[str] = []
+
+    def name(match: re.Match[str]) -> str:
+        path = match.group("path").strip()
+        if match.re is _EMBED and PurePosixPath(path).suffix.lower() not in _IMAGE_SUFFIXES:
+            return match.group(0)  # `![[note]]`: a note's text, no image
+        names.append(PurePosixPath(path.replace("\\", "/")).name or path)
+        return ""
+
+    for pattern in (_IMAGE, _EMBED, _HTML_IMAGE):
+        rest = pattern.sub(name, rest)
+    return tuple(names) if names and not rest.strip() else ()

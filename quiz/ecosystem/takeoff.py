@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from quiz.ecosystem.ankiitems import anki_cloze_items, anki_items_note
 from quiz.ecosystem.ankitext import has_anki_header, is_anki_text, suffix_separator
 from quiz.ecosystem.blockids import drop_block_ids
 from quiz.ecosystem.blockrefs import BlockRefs, read_block_refs
@@ -82,9 +83,13 @@ class TakenOff:
     remnote_clozes: tuple[int, ...] = ()
     """Lines of RemNote's clozes (`{{x}}`), written as Anki's (`{{c1::x}}`)."""
     item_clozes: tuple[ClozeSource, ...] = ()
-    """RemNote's clozes in list items, each item its own cloze note (`remnote.item_clozes`)."""
+    """Clozes in list items (RemNote's, Anki's), each item its own cloze note
+    (`remnote.item_clozes`)."""
     answer_clozes: tuple[int, ...] = ()
-    """Lines of list items with RemNote's clozes in a question's answer: bold there."""
+    """Lines of list items with clozes (RemNote's or Anki's) in a question's answer: bold
+    there."""
+    anki_items: tuple[int, ...] = ()
+    """Lines of list items holding Anki's clozes (`ankiitems.py`), read as RemNote's are."""
     split_lines: tuple[int, ...] = ()
     """Lines of one-line `Q: ... A: ...` questions made list items (`qalines.py`)."""
     anki: bool = False
@@ -188,8 +193,10 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     off.footnotes = take_footnotes(off.comments.text)  # `[^1]`: the note's, not an answer's
     tag_lines = take_tag_lines(off.footnotes.text)  # `#review` lines: the note's tags, no text
     off.clozes = read_logseq_clozes(tag_lines.text)  # `{{cloze x}}` #card blocks: asked hidden
+    off.anki_items = anki_cloze_items(off.clozes.text)  # `- The {{c1::ReLU}}`: in items
     rem_text, off.remnote_clozes = remnote_clozes(off.clozes.text)  # `{{x}}`: `{{c1::x}}`
-    rem_text, off.item_clozes, off.answer_clozes = item_clozes(rem_text, off.remnote_clozes)
+    items = tuple(sorted({*off.remnote_clozes, *off.anki_items}))
+    rem_text, off.item_clozes, off.answer_clozes = item_clozes(rem_text, items)
     tag_lines = replace(tag_lines, text=rem_text)
     if tags_deck(tag_lines.text, (*front.tags, *tag_lines.tags)):
         off.sr_cards = read_sr_cards(tag_lines.text)  # the Spaced Repetition plugin's cards
@@ -211,7 +218,8 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
 def _remnote_clozes_note(off: TakenOff) -> str:
     """What became of RemNote's clozes: cards, a list item's each its own, and those in a
     question's answer bold in it (no card of their own)."""
-    in_answers = set(off.answer_clozes)
+    rem = set(off.remnote_clozes)
+    in_answers = tuple(line for line in off.answer_clozes if line in rem)
     asked = tuple(line for line in off.remnote_clozes if line not in in_answers)
     said = ""
     if asked:
@@ -219,11 +227,12 @@ def _remnote_clozes_note(off: TakenOff) -> str:
             f"RemNote's clozes ('{{{{...}}}}', {line_numbers(asked)}) read as Anki's"
             " ('{{c1::...}}'), a card per deletion"
         )
-        if off.item_clozes:
-            items = line_numbers(tuple(s.line for s in off.item_clozes))
-            said += f"; each list item holding one ({items}) is a note of its own"
-    if off.answer_clozes:
-        lines = line_numbers(off.answer_clozes)
+        if item_lines := tuple(s.line for s in off.item_clozes if s.line in rem):
+            said += (
+                f"; each list item holding one ({line_numbers(item_lines)}) is a note of its own"
+            )
+    if in_answers:
+        lines = line_numbers(in_answers)
         said += (
             f"; those in a question's answer ({lines}) are shown bold in it"
             if said
@@ -280,6 +289,11 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
         tell(off.remnote.first, "RemNote", said, "RemNote")
     if off.remnote_clozes:
         tell(off.remnote_clozes[0], "RemNote", _remnote_clozes_note(off), "RemNote clozes")
+    anki = set(off.anki_items)
+    anki_asked = tuple(s.line for s in off.item_clozes if s.line in anki)
+    anki_bold = tuple(line for line in off.answer_clozes if line in anki)
+    if (said := anki_items_note(anki_asked, anki_bold)) is not None:
+        tell(min((*anki_asked, *anki_bold)), "cloze", said, "Anki clozes in items")
     for block in off.untabbed.blocks:
         tell(block.first, f"indented by {block.by}", off.untabbed.note(block), "indented answer")
     return notices

@@ -66,6 +66,7 @@ from quiz.ecosystem.notes.found import (
 from quiz.ecosystem.notes.skips import (
     SNIPPET_CHARS,
     group_labels,
+    named_images,
     quiet_rows,
     section_intros,
     top_intros,
@@ -552,6 +553,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
     ignored.extend(top_intros(titles, stops, quiet, lines, first_line))
     if unclosed is not None:
         ignored.append(unclosed)
+    ignored = named_images(ignored, lines)  # `- ![](x.png)`: an image, not text
     ignored.sort(key=lambda item: item.line)
     section_notes = tuple(
         Ignored(

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
+from quiz.ecosystem.noteimages import image_only
 from quiz.ecosystem.notes.asking import Candidate
 from quiz.ecosystem.notes.blocks import Block, first_after
 from quiz.ecosystem.notes.found import RULE, Ignored
@@ -182,3 +184,31 @@ def top_intros(
             where = f"under the title '{title}', in no question's"
         found.append(_intro(rows, lines, f"{where} answer, not imported"))
     return found
+
+
+IMAGE_ONLY = "not imported: drillbit cards are text"
+"""How the reason for an image that is all of a skipped text's lines ends (the report
+counts it apart from text)."""
+
+
+def named_images(found: list[Ignored], lines: list[str]) -> list[Ignored]:
+    """`found` with each skipped text whose lines are only images (`- ![](x.png)`, `-
+    ![[x.png]]`) said to be images: "text ... not imported" sent the user looking for
+    words they had written. A card is text; what the image shows is kept in words."""
+    named: list[Ignored] = []
+    for item in found:
+        rows = [row for row in lines[item.line - 1 : item.last or item.line] if row.strip()]
+        shown = [image_only(row) for row in rows] if item.reason.startswith("text") else []
+        if not shown or not all(shown):
+            named.append(item)
+            continue
+        files = ", ".join(dict.fromkeys(name for names in shown for name in names))
+        what = "images" if len(files.split(", ")) > 1 else "an image"
+        span = f"lines {item.line}-{item.last}: " if item.last else ""
+        said = (
+            f"{what} ({span}{files}) in no question's answer, {IMAGE_ONLY}; to keep what"
+            f" {'they show' if what == 'images' else 'it shows'}, write it in words in a"
+            " question's answer (the file stays in your notes)"
+        )
+        named.append(replace(item, reason=said))
+    return named
