@@ -53,17 +53,20 @@ def image_only(line: str) -> tuple[str, ...]:
     `- ![[x.png]]`, `<img src="x.png">`, after its list mark), else (): such a line, in no
     question's answer, is reported as an image, not as text."""
     rest = _ITEM_MARK.sub("", line.strip(), count=1)
-    if not rest or "!" not in rest and "<img" not in rest.lower():
+    if not rest or ("!" not in rest and "<img" not in rest.lower()):
         return ()
-    names: list[str] = []
-
-    def name(match: re.Match[str]) -> str:
-        path = match.group("path").strip()
-        if match.re is _EMBED and PurePosixPath(path).suffix.lower() not in _IMAGE_SUFFIXES:
-            return match.group(0)  # `![[note]]`: a note's text, no image
-        names.append(PurePosixPath(path.replace("\\", "/")).name or path)
-        return ""
-
+    found: list[tuple[int, int, str]] = []  # (start, end, file name), in the line's order
     for pattern in (_IMAGE, _EMBED, _HTML_IMAGE):
-        rest = pattern.sub(name, rest)
-    return tuple(names) if names and not rest.strip() else ()
+        for match in pattern.finditer(rest):
+            path = match.group("path").strip()
+            if pattern is _EMBED and PurePosixPath(path).suffix.lower() not in _IMAGE_SUFFIXES:
+                return ()  # `![[note]]`: a note's text, no image
+            name = PurePosixPath(path.replace("\\", "/")).name or path
+            found.append((match.start(), match.end(), name))
+    found.sort()
+    left, at = [], 0  # the line's text between its images: none, or it is no image only
+    for start, end, _ in found:
+        left.append(rest[at:start])
+        at = end
+    left.append(rest[at:])
+    return tuple(name for _, _, name in found) if found and not "".join(left).strip() else ()

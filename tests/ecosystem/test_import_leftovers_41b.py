@@ -9,6 +9,7 @@ from pathlib import Path
 from quiz.bank.lint import lint
 from quiz.ecosystem.ankitext import parse_anki_text
 from quiz.ecosystem.citations import field_citation
+from quiz.ecosystem.noteimages import image_only
 from tests.ecosystem.test_import_notes import answer_of, front, imported_cards, run_import
 
 _ANKI_BULLETS = (
@@ -137,6 +138,14 @@ def test_an_image_beside_words_and_a_note_embed_stay_text(tmp_path: Path) -> Non
     )
     assert "text (lines 1-2) at the top of the notes" in said
     assert "an image (" not in said and "images (" not in said
+
+
+def test_which_lines_are_only_images() -> None:
+    assert image_only("- ![](x.png)") == ("x.png",)
+    assert image_only('  * ![[a/b.jpg|300]] ![alt](../c.png "t")') == ("b.jpg", "c.png")
+    assert image_only('1. <img src="plot.svg">') == ("plot.svg",)
+    for line in ("- ![[Some note]]", "- ![](x.png) shows ReLU", "- ![[x.png]] and ![[y.png]]"):
+        assert image_only(line) == (), line
 
 
 _DECK = (
