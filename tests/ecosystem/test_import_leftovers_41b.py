@@ -60,6 +60,23 @@ def test_a_reimport_of_anki_bullets_changes_nothing(tmp_path: Path) -> None:
     assert len(list((tmp_path / "c").rglob("*.md"))) == len(cards)
 
 
+def test_numbered_anki_cloze_items_are_a_card_each(tmp_path: Path) -> None:
+    """A numbered list's items were read as one cloze paragraph, run together ("1. The
+    [...] ... 2. A [...] ..."), and skipped as too short for its key points."""
+    cards, said, _ = imported_cards(
+        tmp_path,
+        "# Activations\n"
+        "\n"
+        "1. The {{c1::ReLU}} activation keeps positive inputs and zeroes the rest.\n"
+        "2. A {{c1::sigmoid}} squashes any real number into the range (0, 1).\n",
+    )
+    assert set(cards) == {
+        "The [...] activation keeps positive inputs and zeroes the rest",
+        "A [...] squashes any real number into the range (0, 1)",
+    }, said
+    assert "skipped" not in said
+
+
 def test_an_anki_cloze_bullet_in_a_questions_answer_is_bold_there(tmp_path: Path) -> None:
     cards, said, notes = imported_cards(
         tmp_path,
