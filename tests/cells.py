@@ -14,6 +14,8 @@ AMBIGUOUS_KEPT: Final = frozenset(
     "¹²³⁴ⁿ₁₂₃₄¼½¾⅓⅔⅛°"
     # operators and relations, arrows, the norm's bars
     "±×÷∀∂∃∇∈∋∏∑√∝∞∧∨∩∪∫∴∵∼≈≌≒≠≡≤≥≦≧≪≫⊂⊃⊆⊇⊕⊙⊥ℓ←↑→↓↔⇒⇔∣∥‖"
+    # negated relations (\not<, \nless), as ≠: "not <" in words would change the formula
+    "≮≯"
     # a labelled arrow's shaft, \xrightarrow{f} as ─f→: a hyphen there reads as minus f
     "─"
 )

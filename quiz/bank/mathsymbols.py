@@ -21,6 +21,7 @@ __all__ = [
     "BOLD",
     "BOLD_FONTS",
     "CLOSERS",
+    "CLOSING_DELIMITERS",
     "FRAKTUR",
     "FUNCTIONS",
     "INVISIBLE",
@@ -29,6 +30,7 @@ __all__ = [
     "NARROW_FORMS",
     "NO_SPACE_BEFORE",
     "OPENERS",
+    "OPENING_DELIMITERS",
     "OPERATOR_CHARS",
     "PLAIN_FONTS",
     "PREFIX",
@@ -259,6 +261,11 @@ OPERATOR_CHARS: Final = frozenset("+−-=<>/⋅·×÷±∓≤≥≈≠~∼⊙⊗
 # Brackets that group: a bracketed text is atomic, and spaces just inside are dropped.
 OPENERS: Final = "([{⟨⌊⌈"
 CLOSERS: Final = ")]}⟩⌋⌉"
+# Delimiter macros that name their side: nothing is spaced inside them, as inside a bracket,
+# so \lVert x \rVert is ‖x‖ as \|x\| is (a bar's side is otherwise unknown: | x | keeps
+# its spaces, as |x| keeps none).
+OPENING_DELIMITERS: Final = frozenset("lVert lvert langle lfloor lceil lbrace".split())
+CLOSING_DELIMITERS: Final = frozenset("rVert rvert rangle rfloor rceil rbrace".split())
 # After a function name no space is needed before these.
 NO_SPACE_BEFORE: Final = frozenset("()[]{},;.:!'′_^⟩|‖")
 

@@ -113,7 +113,7 @@ def test_seed_formula_exact_rendering(latex: str, expected: str) -> None:
         (r"\operatorname*{argmax}_\theta J", "argmax_θ J"),
         (r"\|w\|_2^2", "‖w‖₂²"),
         (r"\left( x + 1 \right)^2", "(x + 1)²"),
-        (r"\left. \frac{df}{dx} \right|_{x=0}", "(df/dx) |ₓ₌₀"),
+        (r"\left. \frac{df}{dx} \right|_{x=0}", "(df/dx)|ₓ₌₀"),  # \right| closes, tight as ) is
         (r"\log \hat{y}", "log ŷ"),
         (r"\log(x)", "log(x)"),
         (r"\exp{x}", "exp x"),

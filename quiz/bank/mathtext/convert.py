@@ -39,6 +39,7 @@ def _walker_db() -> LatexContextDb:
     ours.extend(MacroSpec(name, "{") for name in ("underbrace", "overbrace"))
     ours.append(MacroSpec("sqrt", "[{"))
     ours.append(MacroSpec("operatorname", "*{"))
+    ours.extend(MacroSpec(name, "{") for name in ("mathop", "overrightarrow", "overleftarrow"))
     ours.append(MacroSpec("overline", "{"))
     ours.append(MacroSpec("underline", "{"))
     for names in (ACCENTS, TEXT_MACROS, PLAIN_FONTS, LETTER_FONTS, BOLD_FONTS):

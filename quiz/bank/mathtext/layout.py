@@ -27,6 +27,20 @@ class Buffer:
         (x_c y), a slash is not (d_model/n_heads, not d_model /n_heads)."""
         self.fractions: list[int] = []
         """Indexes in `parts` of inline fractions (a/b), bracketed if something multiplies them."""
+        self.opened = False
+        """An opening delimiter was added last (``\\lVert``, ``\\left|``): spaces are dropped."""
+
+    def open(self, text: str) -> None:
+        """Add an opening delimiter: what follows sits tight against it, ``‖x``."""
+        self.add(text)
+        self.opened = True
+
+    def close(self, text: str) -> None:
+        """Add a closing delimiter tight against what it closes, ``x‖``."""
+        while self.parts and self.parts[-1] == " ":
+            self.parts.pop()
+        self.want_space = False
+        self.add(text)
 
     def add_fraction(self, text: str) -> None:
         """Add `a/b`, remembering it so `text()` can bracket it when it is a factor."""
@@ -37,6 +51,9 @@ class Buffer:
     def add(self, text: str) -> None:
         if not text or (text == " " and self.parts and self.parts[-1][-1:].isspace()):
             return  # "x \, y" has one space, not two
+        if self.opened and text.isspace():
+            return
+        self.opened = False
         if text[0] in CLOSERS and self.parts and self.parts[-1] == " ":
             self.parts.pop()  # "( x )" -> "(x)": spaces in math source are not output
         if self.want_space and self.parts:
@@ -55,6 +72,8 @@ class Buffer:
 
     def space(self) -> None:
         self.want_space = False
+        if self.opened:
+            return
         if self.parts and not self.parts[-1].endswith(" ") and self.parts[-1][-1] not in OPENERS:
             self.parts.append(" ")
 

@@ -19,11 +19,13 @@ from quiz.bank.mathsymbols import (
     BOLD,
     BOLD_FONTS,
     CLOSERS,
+    CLOSING_DELIMITERS,
     FUNCTIONS,
     INVISIBLE,
     LETTER_FONTS,
     MATH_CHARS,
     OPENERS,
+    OPENING_DELIMITERS,
     PLAIN_FONTS,
     PREFIX,
     SPACING,
@@ -69,6 +71,10 @@ class Renderer:
 
     def render(self, nodes: Sequence[Any], math: bool) -> str:
         items = _items(nodes)
+        if math:
+            chooses = [k for k, (_, node, _) in enumerate(items) if _is_macro(node, "choose")]
+            if chooses:
+                return self._choose(items, chooses)
         out = Buffer()
         open_lefts: list[int] = []
         i = 0
@@ -86,22 +92,55 @@ class Renderer:
                     out.add(ch)
                 i += 1
                 continue
-            if node.isNodeType(_lw.LatexMacroNode) and node.macroname in ("left", "right"):
+            if node.isNodeType(_lw.LatexMacroNode) and node.macroname in _SIZERS:
                 if node.macroname == "left":
                     open_lefts.append(pos)
-                elif open_lefts:
+                elif node.macroname == "right":
+                    if not open_lefts:
+                        raise Unconvertible(pos, "\\right without a matching \\left")
                     open_lefts.pop()
-                else:
-                    raise Unconvertible(pos, "\\right without a matching \\left")
-                i += 1
-                if i < len(items) and items[i][0] == ".":
-                    i += 1  # \left. and \right. are invisible delimiters
+                i = self._delimiter(items, i + 1, out, opening=node.macroname in _LEFT_SIZERS)
                 continue
             self._node(node, math, out)
             i += 1
         if open_lefts:
             raise Unconvertible(open_lefts[0], "\\left without a matching \\right")
         return out.text()
+
+    def _delimiter(self, items: list[_Item], i: int, out: Buffer, opening: bool) -> int:
+        """The delimiter after ``\\left``/``\\bigl`` (or ``\\right``/``\\bigr``), tight
+        against what it encloses as a bracket is: ``\\left\\| x \\right\\|`` is ``‖x‖``.
+        Returns the index after it; ``.`` is the invisible delimiter."""
+        while i < len(items) and items[i][0] is not None and str(items[i][0]).isspace():
+            i += 1
+        if i >= len(items):
+            return i
+        ch, node, _ = items[i]
+        if ch == ".":
+            return i + 1
+        if ch is not None:
+            text = MATH_CHARS.get(ch, ch)
+        elif node.isNodeType(_lw.LatexMacroNode):
+            text = self.render([node], True)
+        else:
+            return i  # \bigl before a group: sizing that changes nothing
+        if opening:
+            out.open(text)
+        else:
+            out.close(text)
+        return i + 1
+
+    def _choose(self, items: list[_Item], at: list[int]) -> str:
+        """``{n \\choose k}``, plain TeX's infix form of ``\\binom{n}{k}``: the whole group
+        on each side of it, written as ``\\binom`` writes it, ``(n choose k)``."""
+        if len(at) > 1:
+            raise Unconvertible(
+                items[at[1]][2], "two \\choose in one group: write each as \\binom{n}{k}"
+            )
+        top, bottom = self._render_items(items[: at[0]]), self._render_items(items[at[0] + 1 :])
+        if not top or not bottom:
+            raise Unconvertible(items[at[0]][2], "\\choose needs a term on each side")
+        return f"({top} choose {bottom})"
 
     def _required(self, args: list[Any], k: int, pos: int, math: bool = True) -> str:
         """Argument ``k``, which must be present (pylatexenc leaves it out after a bare macro
@@ -180,10 +219,19 @@ class Renderer:
                 out.add_fraction(text)
             else:
                 out.add(text)
-            if name == "operatorname" or (
+            if name in ("operatorname", "mathop") or (
                 name == "not" and args and getattr(args[0], "macro_post_space", False)
             ):
                 out.want_space = True  # \not\in B: ∉ B
+            return
+        if name in OPENING_DELIMITERS or name in CLOSING_DELIMITERS:
+            text = SYMBOLS[name]
+            if name in OPENING_DELIMITERS:
+                out.open(text)
+            else:
+                out.close(text)
+                if post_space:
+                    out.space()  # \rVert b: ‖ b
             return
         if name in SPACING:
             out.add(SPACING[name])
@@ -363,6 +411,25 @@ class Renderer:
     def operatorname(self, pos: int, args: list[Any]) -> str:
         return self._required(args, 1, pos, math=False)
 
+    def mathop(self, pos: int, args: list[Any]) -> str:
+        """``\\mathop{...}``, its argument made one operator (``\\mathop{\\mathrm{sgn}} x``,
+        ``\\mathop{argmax}_x``): written as it is, spaced from its operand as a name is."""
+        body = self._required(args, 0, pos).strip()
+        if not body:
+            raise Unconvertible(pos, "\\mathop of nothing")
+        return body
+
+    def over_arrow(self, pos: int, args: list[Any], mark: str, arrow: str) -> str:
+        """``\\overrightarrow{x}`` as ``\\vec{x}`` is, ``x⃗``; over more than one symbol, the
+        arrow as a script of the bracketed content, ``(AB)^→``, as ``\\overset`` writes
+        a label (a combining arrow after a bracket would sit over the bracket alone)."""
+        body = self._required(args, 0, pos)
+        if not body:
+            raise Unconvertible(pos, "an arrow over nothing")
+        if single_symbol(body):
+            return unicodedata.normalize("NFC", body + mark)
+        return f"({body})^{arrow}"
+
     def overline(self, pos: int, args: list[Any]) -> str:
         body = self._required(args, 0, pos)
         return "".join(c + "\u0305" for c in body)
@@ -397,6 +464,15 @@ def _plain_font(self: Renderer, pos: int, args: list[Any]) -> str:
 
 
 _FRACTIONS: Final = frozenset({"frac", "dfrac", "tfrac", "cfrac"})
+
+
+_LEFT_SIZERS: Final = frozenset({"left", "bigl", "Bigl", "biggl", "Biggl"})
+_SIZERS: Final = _LEFT_SIZERS | {"right", "bigr", "Bigr", "biggr", "Biggr"}
+"""Macros before a delimiter that say its side (``\\left`` also needs its ``\\right``)."""
+
+
+def _is_macro(node: Any, name: str) -> bool:
+    return node is not None and node.isNodeType(_lw.LatexMacroNode) and node.macroname == name
 
 
 _PRODUCT: Final = re.compile(
@@ -465,6 +541,9 @@ _MACRO_HANDLERS: Final[dict[str, _Handler]] = {
     "overset": lambda self, pos, args: self.stacked(pos, args, SUP, "^"),
     "stackrel": lambda self, pos, args: self.stacked(pos, args, SUP, "^"),
     "underset": lambda self, pos, args: self.stacked(pos, args, SUB, "_"),
+    "mathop": Renderer.mathop,
+    "overrightarrow": lambda self, pos, args: self.over_arrow(pos, args, "\u20d7", "→"),
+    "overleftarrow": lambda self, pos, args: self.over_arrow(pos, args, "\u20d6", "←"),
     "overline": Renderer.overline,
     "underline": Renderer.underline,
     **{name: _accent(mark) for name, mark in ACCENTS.items()},
@@ -474,10 +553,24 @@ _MACRO_HANDLERS: Final[dict[str, _Handler]] = {
 }
 
 
+_PLAIN_TEX: Final = {
+    "over": "write \\frac{a}{b}",
+    "atop": "a stack with no bar has no one-line form",
+    "rm": "its font runs to the group's end; write \\mathrm{...}",
+    "it": "its font runs to the group's end; write \\mathit{...}",
+    "bf": "its font runs to the group's end; write \\mathbf{...}",
+    "cal": "its font runs to the group's end; write \\mathcal{...}",
+}
+"""Plain TeX's infix and font switches other than \\choose: what to write instead (a
+close name, \\over's \\vert, would mislead)."""
+
+
 def unknown_macro(name: str) -> str:
     """What to write instead of a macro the renderer does not know: the one it was meant
     to be when a known name is close (`\\lamda`), else a name set upright, which the
     terminal shows as written (`\\relu` as `\\operatorname{relu}`)."""
+    if name in _PLAIN_TEX:
+        return f"plain TeX's \\{name} is not rendered: {_PLAIN_TEX[name]}"
     known = sorted({*SYMBOLS, *_MACRO_HANDLERS, *TEXT_MACROS, *SPACING, *INVISIBLE} - {name})
     close = difflib.get_close_matches(name, known, n=1, cutoff=0.75)
     if close:
