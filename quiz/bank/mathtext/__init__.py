@@ -21,6 +21,14 @@ arrow, ``─f→``; a brace, its content with the label as the brace's script, `
 ``=`` with ``def`` or ``?`` over it is ≝ or ≟); ``\\not=`` Unicode's negated character, ≠; a
 matrix its rows, ``[[a, b], [c, d]]``; ``cases``, ``{1 if x > 0; 0 otherwise}``. Anything
 else of these kinds (a label under an arrow, ragged rows, a determinant) stays code.
+Plain TeX's ``{n \\choose k}`` is ``\\binom``'s ``(n choose k)``; ``\\mathop{sgn}`` a name as
+``\\operatorname`` writes one; ``\\overrightarrow{x}`` is ``\\vec``'s ``x⃗``, and over more than
+one symbol the arrow is a script of the bracketed content, ``(AB)^→``. A delimiter that
+names its side (``\\lVert``, ``\\langle``, one after ``\\left``/``\\right`` or
+``\\bigl``/``\\bigr``) is tight against what it encloses as a bracket is: ``\\lVert x \\rVert``,
+``\\left\\| x \\right\\|`` and ``\\|x\\|`` are all ``‖x‖``; a bare ``|`` or ``\\|`` names no
+side and keeps the spaces written around it (``\\| x \\|`` is ``‖ x ‖``). ``\\over``, ``\\atop``
+and font switches (``\\rm``) stay code, and lint says what to write.
 
 The modules, one job each: `convert` (one formula: checked, parsed, remembered), `macros`
 (the LaTeX-to-Unicode rules, a construct each), `layout` (brackets, spaces and scripts that
