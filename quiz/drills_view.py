@@ -16,10 +16,19 @@ from quiz.drill_list import DrillRow, drill_rows, next_unsolved
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
 
-__all__ = ["ALL_PASSED", "DrillsView", "after_a_pass", "drills_view", "next_drill"]
+__all__ = [
+    "ALL_PASSED",
+    "DrillsView",
+    "after_a_pass",
+    "drills_view",
+    "next_drill",
+    "passed_before",
+]
 
 ALL_PASSED = "Every drill is passed."
 """What `n` says, on the list or after a pass, when no drill is left to open."""
+PASSED_BEFORE = "You passed this drill before."
+"""The first words of a drill reopened outside a session once passed (`passed_before`)."""
 NEXT_CARD = "esc: rated, on to the next card."
 """After a pass in a session: escape rates the drill and the session goes on."""
 
@@ -63,3 +72,19 @@ def after_a_pass(workspace: Workspace, card_id: str, *, in_session: bool) -> tup
     if following is None:
         return ALL_PASSED, False
     return f"Next: ctrl+f opens {following.title!r}.", True
+
+
+def passed_before(workspace: Workspace, card_id: str, *, in_session: bool) -> tuple[str, bool]:
+    """What a drill opened outside a session says when it was passed before ("" if it was
+    not), and whether ctrl+f has a next drill to open: reopened from the list, a passed
+    drill looked new (the starter code, no "Next drill" until passed again), where
+    rustlings shows a done exercise as done and goes on from it."""
+    if in_session:
+        return "", False
+    view = drills_view(workspace)
+    if not any(row.solved for row in view.rows if row.id == card_id):
+        return "", False
+    following = view.next_unsolved(after=card_id)
+    if following is None:
+        return f"{PASSED_BEFORE} {ALL_PASSED}", False
+    return f"{PASSED_BEFORE} Next: ctrl+f opens {following.title!r}.", True

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fsrs import Rating
+from textual.app import App
 
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.help import help_rows
@@ -118,3 +119,80 @@ async def test_a_passed_drills_way_out_is_never_the_key_cut_at_80_columns(
         await settle(pilot)
         row = screen_lines(again)[-1].text
         assert row.startswith("f1 Help esc Back "), row
+
+
+def _words_on_screen(app: App[None]) -> str:
+    """The screen's words, one space between them: a note wrapped at 80 columns reads whole."""
+    return " ".join(" ".join(strip.text for strip in screen_lines(app)).split())
+
+
+async def _pass_and_leave(build: AppFactory, drill: str) -> None:
+    app = build(drill=drill)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        editor_of(screen).load_text(SOLUTION)
+        await grade_now(app, pilot)
+        assert screen.sitting.progress.passed
+        await press(pilot, "escape")
+        await settle(pilot)
+
+
+async def test_a_drill_passed_before_says_so_and_offers_the_next_at_once(
+    build: AppFactory, tui_bank: Path
+) -> None:
+    """Reopened from the list, a passed drill looked new: the starter code, and no "Next
+    drill" until it was passed again. It says it was passed (over the task, where ctrl+o's
+    note is) and ctrl+f opens the next drill not passed yet before any grading."""
+    _second_drill(tui_bank)
+    await _pass_and_leave(build, "tiny-sgd")
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        drill = await showing(pilot, DrillScreen)
+        await settle(pilot)
+        assert drill.sitting.previous_code == SOLUTION and not drill.sitting.progress.passed
+        shown = _words_on_screen(app)
+        assert "You passed this drill before." in shown, shown
+        assert "Next: ctrl+f opens 'Another descent step'." in shown, shown
+        assert "ctrl+o brings back your previous code." in shown, shown
+        assert described(app)["Next drill"] is False, "offered, enabled, before any grading"
+        await press(pilot, "ctrl+f")
+        second = await showing(pilot, DrillScreen)
+        assert second is not drill and second.sitting.card.id == "tiny-sgd-again"
+        shown = _words_on_screen(app)
+        assert "passed this drill before" not in shown, "never passed: nothing said"
+        assert "Next drill" not in described(app)
+
+
+async def test_the_last_drill_passed_before_says_every_drill_is_passed(
+    build: AppFactory,
+) -> None:
+    """With no drill left to pass, the note says so and ctrl+f is not offered."""
+    await _pass_and_leave(build, "tiny-sgd")
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await showing(pilot, DrillScreen)
+        await settle(pilot)
+        shown = _words_on_screen(app)
+        assert "You passed this drill before. Every drill is passed." in shown, shown
+        assert "Next drill" not in described(app)
+
+
+async def test_a_drill_passed_before_opened_in_a_session_is_a_review(
+    build: AppFactory,
+) -> None:
+    """In a session the drill is the session's card, rated on leaving: no "passed before"
+    and no ctrl+f away from the session."""
+    await _pass_and_leave(build, "tiny-sgd")
+    app = build(study=StudyRequest(mode="cram"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        study = await showing(pilot, StudyScreen)
+        while study.card is not None and study.card.kind != "coding":
+            await press_card_keys(pilot, "s")
+            await settle(pilot)
+        await press(pilot, "enter")
+        drill = await showing(pilot, DrillScreen)
+        await settle(pilot)
+        assert drill.session is not None
+        shown = _words_on_screen(app)
+        assert "passed this drill before" not in shown, shown
+        assert "Next drill" not in described(app)

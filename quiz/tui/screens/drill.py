@@ -26,7 +26,7 @@ from quiz.cardtext import render_text, section_markdown
 from quiz.drafts import over_the_limit
 from quiz.drill_list import passed_line
 from quiz.drill_source import SOURCE_LIMIT
-from quiz.drills_view import ALL_PASSED, after_a_pass, next_drill
+from quiz.drills_view import ALL_PASSED, after_a_pass, next_drill, passed_before
 from quiz.errors import DrillbitError
 from quiz.plural import counted
 from quiz.sandbox_grader import GradingAbandonedError
@@ -184,8 +184,12 @@ class DrillScreen(Screen["DrillSitting"]):
         by then: children unmount first)."""
         self._left = threading.Event()
         """Set when the screen goes (escape or quit): the warm-up then starts no sandbox worker."""
-        self._more_drills = True
-        """A drill not passed yet is left for ctrl+f (`after_a_pass`, decided at a pass)."""
+        self._passed_before, self._more_drills = passed_before(
+            workspace, sitting.card.id, in_session=session is not None
+        )
+        """What the task pane says of a drill passed before ("" if not passed outside a
+        session), and whether a drill not passed yet is left for ctrl+f (`after_a_pass`
+        decides again at a pass)."""
         set_width_classes(self)  # stacked from the first frame at 80 columns
 
     def compose(self) -> ComposeResult:
@@ -195,15 +199,8 @@ class DrillScreen(Screen["DrillSitting"]):
             yield MockClock(self.session, id="drill-clock")
         with Horizontal(id="drill-main"):
             with VerticalScroll(id="drill-task", can_focus=True):
-                if self.sitting.previous_code is not None:
-                    yield Static(
-                        Text(
-                            "A review starts from the starter code: "
-                            "ctrl+o brings back your previous code.",
-                            style="italic",
-                        ),
-                        id="review-note",
-                    )
+                if note := self._review_note():
+                    yield Static(note, id="review-note")
                 if self.sitting.hints:  # seen on an earlier visit or with `drillbit hint`
                     yield Static(
                         Text(self._hints_seen_note(), style="italic"), id="hints-seen-note"
@@ -221,6 +218,20 @@ class DrillScreen(Screen["DrillSitting"]):
                 yield self._editor
                 yield VerdictView(id="verdict")
         yield KeysFooter()
+
+    def _review_note(self) -> Text:
+        """Over the task: passed before (and the next drill's key), and that the editor
+        starts from the starter code with the previous code one key away."""
+        note = Text()
+        if self._passed_before:
+            note.append(self._passed_before, style="bold green")
+        if self.sitting.previous_code is not None:
+            note.append("\n" if note else "")
+            note.append(
+                "A review starts from the starter code: ctrl+o brings back your previous code.",
+                style="italic",
+            )
+        return note
 
     def on_mount(self) -> None:
         self.query_one("#editor", CodeEditor).max_bytes = SOURCE_LIMIT
@@ -279,7 +290,8 @@ class DrillScreen(Screen["DrillSitting"]):
         if action == "give_up":
             return self.session is not None and not self.sitting.progress.passed
         if action == "next_drill":
-            return self.session is None and self.sitting.progress.passed and self._more_drills
+            passed = self.sitting.progress.passed or bool(self._passed_before)
+            return self.session is None and passed and self._more_drills
         passed_in_session = self.session is not None and self.sitting.progress.passed
         if action == "leave":
             return not passed_in_session
