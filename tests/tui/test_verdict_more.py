@@ -7,7 +7,7 @@ from textual.widgets import TextArea
 
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.widgets.footer import KeysFooter
-from quiz.tui.widgets.verdict_view import MORE_BELOW, VerdictView
+from quiz.tui.widgets.verdict_view import MORE_BELOW, MORE_BELOW_KEYS, VerdictView
 from tests.tui.conftest import (
     SOLUTION,
     WRONG,
@@ -45,9 +45,14 @@ async def test_a_failure_cut_short_at_80x24_says_more_below_until_it_is_read(
         footer = screen.query_one(KeysFooter).region.y
         assert MORE_BELOW in rows[footer - 1]  # the box's last row, right above the keys
         assert MORE_BELOW not in "".join(rows[: footer - 1])
-        await press(pilot, "shift+tab", "tab")  # the task pane, then the explanation
+        leave, enter, scroll = MORE_BELOW_KEYS
+        await press(pilot, leave, enter)  # the task pane, then the explanation
         assert verdict.has_focus
         assert await wait_until(pilot, lambda: not verdict.says_more_below)
+        await settle(pilot)
+        assert verdict.max_scroll_y > 0, "grown, the box still holds more than it shows"
+        await press(pilot, scroll)  # the note's last key scrolls it
+        assert await wait_until(pilot, lambda: verdict.scroll_y > 0)
         await press(pilot, "tab")  # back to the editor, the box small again
         assert editor.has_focus
         assert await wait_until(pilot, lambda: verdict.says_more_below)
@@ -71,3 +76,35 @@ async def test_a_verdict_that_fits_says_nothing_more(build: AppFactory) -> None:
         await grade_now(app, pilot)
         await settle(pilot)
         assert not verdict.says_more_below
+
+
+SHOWN = {"down": "↓"}
+"""How the note writes a key whose name is not what its cap shows."""
+
+
+def test_the_note_names_the_keys_that_read_the_rest_in_order() -> None:
+    """The note "▼ more below: shift+tab, then tab" read as a riddle and named no key that
+    scrolls: it says, in order, every key the test above presses to read the rest."""
+    at = 0
+    for key in MORE_BELOW_KEYS:
+        found = MORE_BELOW.find(SHOWN.get(key, key), at)
+        assert found >= at, f"{key!r} not named after column {at}: {MORE_BELOW!r}"
+        at = found + len(SHOWN.get(key, key))
+    assert "read it" in MORE_BELOW
+
+
+async def test_the_note_is_whole_in_the_narrower_box_side_by_side(build: AppFactory) -> None:
+    """Side by side (120 columns) the box is some 70 columns wide, and at 24 rows the same
+    failure is cut short: the note is on the box's last row, whole, not cut at its edge."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(120, 24)) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        verdict = screen.query_one(VerdictView)
+        screen.query_one("#editor", TextArea).load_text(WRONG)
+        await grade_now(app, pilot)
+        assert not screen.has_class("-narrow"), "stacked: the box is the screen's width"
+        assert await wait_until(pilot, lambda: verdict.says_more_below)
+        await settle(pilot)
+        assert verdict.size.width < 80
+        last = screen_lines(app)[verdict.region.bottom - 1].text
+        assert MORE_BELOW in last, last

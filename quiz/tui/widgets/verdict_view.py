@@ -46,8 +46,14 @@ def _failure_text(case: CaseResult) -> Text:
     return text
 
 
-MORE_BELOW = "▼ more below: shift+tab, then tab"
-"""The box's last line while a failure's explanation is cut short and the box is not being
+MORE_BELOW_KEYS = ("shift+tab", "tab", "down")
+"""The keys that reach the rest from the editor, where tab indents: shift+tab leaves the
+editor for the task pane, tab from there goes into the box (`DrillScreen.action_switch_pane`),
+which then grows, and ↓ (or pgdn, the wheel) scrolls it."""
+
+MORE_BELOW = "▼ More below. To read it, press shift+tab, then tab, then ↓."
+"""Said in plain words: "▼ more below: shift+tab, then tab" read as a riddle (tab to what,
+and then?) and never named a key that scrolls. The box's last line while a failure's explanation is cut short and the box is not being
 read: at 80x24 "exp overflows for arguments above" ended the box, with no sign of the rest
 nor of the keys that reach it (tab from the task pane, `DrillScreen.action_switch_pane`).
 It was on the box's top edge, right-aligned, on the line between the editor and the status:
