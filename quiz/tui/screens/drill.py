@@ -184,12 +184,14 @@ class DrillScreen(Screen["DrillSitting"]):
         by then: children unmount first)."""
         self._left = threading.Event()
         """Set when the screen goes (escape or quit): the warm-up then starts no sandbox worker."""
-        self._passed_before, self._more_drills = passed_before(
+        self._passed_before, more = passed_before(
             workspace, sitting.card.id, in_session=session is not None
         )
         """What the task pane says of a drill passed before ("" if not passed outside a
-        session), and whether a drill not passed yet is left for ctrl+f (`after_a_pass`
-        decides again at a pass)."""
+        session)."""
+        self._more_drills = more or not self._passed_before
+        """A drill not passed yet is left for ctrl+f: known now for a drill passed before,
+        else decided at a pass (`after_a_pass`)."""
         set_width_classes(self)  # stacked from the first frame at 80 columns
 
     def compose(self) -> ComposeResult:
