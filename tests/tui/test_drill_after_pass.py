@@ -119,6 +119,7 @@ async def test_a_passed_drills_way_out_is_never_the_key_cut_at_80_columns(
         await settle(pilot)
         row = screen_lines(again)[-1].text
         assert row.startswith("f1 Help esc Back "), row
+        assert "^f Next drill " in row, row  # moving on whole; ^o's words may be cut
 
 
 def _words_on_screen(app: App[None]) -> str:

@@ -78,6 +78,8 @@ class DrillScreen(Screen["DrillSitting"]):
         Binding("ctrl+e", "external_editor", "$EDITOR", tooltip=EDITOR, priority=True),
         Binding("ctrl+n", "reset", "Reset", tooltip=RESET, priority=True),
         Binding("f3", "web_reset", "Reset", tooltip=RESET, priority=True),
+        # before ^o: once passed, moving on is what the footer must keep whole at 80 columns
+        Binding("ctrl+f", "next_drill", "Next drill", tooltip="one not passed yet", priority=True),
         Binding(
             "ctrl+o",
             "previous_code",
@@ -88,7 +90,6 @@ class DrillScreen(Screen["DrillSitting"]):
         Binding(
             "ctrl+g", "give_up", "Give up", tooltip="rate it Again (asks first)", priority=True
         ),
-        Binding("ctrl+f", "next_drill", "Next drill", tooltip="one not passed yet", priority=True),
         Binding(
             "ctrl+a",
             "select_all",
