@@ -70,7 +70,7 @@ def fold_line(
     for kept in unbroken:
         if " " in kept and kept in text:
             text = text.replace(kept, kept.replace(" ", _KEPT_SPACE))
-    lines = _wrapped(text, width, indent, max(hang, indent, key=len)) or [line]
+    lines = fold_cells(text, width, indent, max(hang, indent, key=len)) or [line]
     return [part.replace(_KEPT_SPACE, " ") for part in lines]
 
 
@@ -159,13 +159,8 @@ def _folded(line: str, width: int) -> list[str]:
     for start, end in code_spans(body):  # a span wider than a line folds as prose
         if _cells(body[start:end]) <= room:
             body = body[:start] + body[start:end].replace(" ", _KEPT_SPACE) + body[end:]
-    lines = _wrapped(body, width, prefix, hang)
+    lines = fold_cells(body, width, prefix, hang)
     return [part.replace(_KEPT_SPACE, " ") for part in lines] or [line]
-
-
-def _wrapped(text: str, width: int, first: str, hang: str) -> list[str]:
-    """`text` folded at spaces only (a long word or a hyphenated name stays whole)."""
-    return fold_cells(text, width, first, hang)
 
 
 _CHUNK = re.compile(r"\s+|\S+")
