@@ -9,15 +9,11 @@ now read alike: a card per deletion number, as Anki asks them.
 
 from __future__ import annotations
 
-import re
-
 from quiz.ecosystem.fences import code_span_test, outside_fences
+from quiz.ecosystem.remnote import ANKI_CLOZE_START, ITEM_START
 from quiz.plural import line_numbers
 
 __all__ = ["anki_cloze_items", "anki_items_note"]
-
-_ITEM_START = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]")
-_ANKI_CLOZE = re.compile(r"\{\{c\d+::")
 
 
 def anki_cloze_items(text: str) -> tuple[int, ...]:
@@ -29,10 +25,10 @@ def anki_cloze_items(text: str) -> tuple[int, ...]:
     found: list[int] = []
     for index in outside_fences(rows, in_items=True):
         row = rows[index]
-        if "{{c" not in row or not _ITEM_START.match(row):
+        if "{{c" not in row or not ITEM_START.match(row):
             continue
         in_code = code_span_test(row)
-        if any(not in_code(m.start()) for m in _ANKI_CLOZE.finditer(row)):
+        if any(not in_code(m.start()) for m in ANKI_CLOZE_START.finditer(row)):
             found.append(index + 1)
     return tuple(found)
 

@@ -39,6 +39,8 @@ from quiz.ecosystem.srcards import cloze_asked, cloze_whole
 from quiz.plural import counted, line_numbers
 
 __all__ = [
+    "ANKI_CLOZE_START",
+    "ITEM_START",
     "UNANSWERED",
     "RemCards",
     "answered_multi",
@@ -53,14 +55,17 @@ _WORD = re.compile(r"[^\W\d_]")
 _MULTI = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<front>[^\s#>|<].*?)[ \t]*>>>[ \t]*$")
 """`Front >>>`: a multi-line card's front, its answer the lines indented under it."""
 _CLOZE = re.compile(r"(?<!\{)\{\{(?!c\d+::)(?P<hidden>[^{}\s](?:[^{}\n]*?[^{}\s])?)\}\}(?!\})")
-_ANKI_CLOZE = re.compile(r"\{\{c\d+::")
+ANKI_CLOZE_START = re.compile(r"\{\{c\d+::")
+"""Where an Anki cloze (`{{c1::...}}`) begins: RemNote's `{{...}}` is read only without one,
+and `ankiitems` finds the list items holding one."""
 _ITEM = re.compile(
     r"^(?P<lead>[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?)(?P<rest>\S.*)$"
 )
 """A list item's line: its mark, indent and checkbox (`lead`), then its text."""
 _LEAD = re.compile(r"[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 """A line's indent and list mark, before its text."""
-_ITEM_START = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+ITEM_START = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])(?:[ \t]|$)")
+"""A list item's mark at a line's start (an empty item's too)."""
 _MACROS = frozenset(
     "cloze embed video youtube vimeo bilibili tweet twitter pdf youtube-timestamp"
     " video-timestamp query renderer function namespace cards zotero-imported-file".split()
@@ -235,7 +240,7 @@ def remnote_clozes(text: str) -> tuple[str, tuple[int, ...]]:
     made: list[int] = []
     for index in outside_fences(rows, in_items=True):
         row = rows[index]
-        if "{{" not in row or _ANKI_CLOZE.search(row):
+        if "{{" not in row or ANKI_CLOZE_START.search(row):
             continue  # a line of Anki's clozes is numbered already
         rows[index], count = _numbered_clozes(row)
         if count:
@@ -272,7 +277,7 @@ def item_clozes(
         if "**A:**" in body or _card(body) is not None:
             continue
         after = rows[line].strip() if line < len(rows) else ""
-        if after and not _ITEM_START.match(rows[line]) and not after.startswith("#"):
+        if after and not ITEM_START.match(rows[line]) and not after.startswith("#"):
             continue  # the item's paragraph runs on: not one line to ask
         said = item["rest"].strip()
         whole = cloze_whole(said, highlights=False)
@@ -289,7 +294,7 @@ _ASKS_START = ("Q:", "**Q", "A:", "**A:", "*A:*", "Answer", "**Answer")
 
 def _asks(text: str) -> bool:
     """True for a line that asks or marks an answer: what is under it is that answer."""
-    text = _ITEM_START.sub("", text.strip(), count=1).lstrip("# ").strip()
+    text = ITEM_START.sub("", text.strip(), count=1).lstrip("# ").strip()
     return text.startswith(_ASKS_START) or text.rstrip("*_ \t").endswith(_ASKS_END)
 
 
@@ -307,7 +312,7 @@ def _in_answers(rows: list[str]) -> set[int]:
         text = body.strip()
         if not text:
             continue
-        item = _ITEM_START.match(body) is not None
+        item = ITEM_START.match(body) is not None
         if item or body[:1] in " \t":
             depth = _indent(body)
             while stack and stack[-1][0] >= depth:
