@@ -11,8 +11,8 @@ import numpy as np
 
 from engine.arch.conv import conv2d_backward, conv2d_forward
 from engine.arch.recurrent import lstm_cell_forward
-from quiz.bank.models import ConceptFront
-from tests.bank.bundled import card, text
+from quiz.bank.models import CodingFront, ConceptFront
+from tests.bank.bundled import BANK, card, text
 
 
 def dilated(dout: np.ndarray, stride: int) -> np.ndarray:
@@ -146,3 +146,17 @@ def test_review_corrections_of_wording_notation_and_sources() -> None:
         )
     assert "Striving for Simplicity" in card("pooling-purpose").front.source
     assert "Krizhevsky et al. 2012, sec. 3.4" in card("maxpool").front.source
+
+
+def test_every_drill_of_the_pack_names_a_card_of_its_topic_that_teaches_it() -> None:
+    # lstm-cell named only conv2d-backward as related, multi-head-attention only the
+    # attention drill: a drill now points at a concept, choice or numeric card of its topic
+    for c in BANK.cards:
+        if c.pack != "architectures" or not isinstance(c.front, CodingFront):
+            continue
+        teaching = [
+            card(other)
+            for other in c.front.related
+            if not isinstance(card(other).front, CodingFront)
+        ]
+        assert any(t.front.topic == c.front.topic for t in teaching), c.id
