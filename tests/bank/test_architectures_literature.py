@@ -160,3 +160,16 @@ def test_every_drill_of_the_pack_names_a_card_of_its_topic_that_teaches_it() -> 
             if not isinstance(card(other).front, CodingFront)
         ]
         assert any(t.front.topic == c.front.topic for t in teaching), c.id
+
+
+def test_flash_attention_is_faster_with_more_arithmetic_not_the_same() -> None:
+    # attention-complexity said FlashAttention is faster "with the same arithmetic"; its
+    # backward pass recomputes the scores, which the standard one reads back: in multiples
+    # of T^2 d multiply-adds, forward Q K^T and P V, backward dV, dP, dS K, dS^T Q.
+    standard = 2 + 4
+    recomputed = standard + 1  # Q K^T once more, tile by tile
+    assert recomputed > standard
+    body = text("attention-complexity")
+    assert "FlashAttention is also faster, with the same arithmetic" not in body
+    assert "though that recomputation adds arithmetic (Dao et al. 2022, figure 2)" in body
+    assert "figure 2" in card("attention-complexity").front.source
