@@ -95,6 +95,10 @@ def test_a_gated_feed_forward_keeps_the_weights_of_a_four_d_one() -> None:
     assert "a third sub-layer, between those two, of **cross-attention**" in body
     assert "shifted right by one position, which is why the mask keeps the diagonal" in body
     assert "section 3.1-3.3" not in card("transformer-block").front.source
+    # with cross-attention a decoder block holds 8 d^2 of attention against 8 d^2 of MLP
+    attention, cross, mlp = 4 * d * d, 4 * d * d, 8 * d * d
+    assert mlp / (attention + mlp) == 2 / 3 and mlp / (attention + cross + mlp) == 1 / 2
+    assert "(half in a decoder block with cross-attention)" in body
 
 
 def test_a_heads_scores_have_rank_at_most_its_size() -> None:
