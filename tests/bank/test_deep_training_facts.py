@@ -835,3 +835,33 @@ def test_a_residual_block_starts_at_the_identity_only_with_its_last_scale_at_zer
     assert "the identity is the default" not in body
     assert "At random initialization $F$ is not 0" in body
     assert "Goyal et al. 2017" in card("residual-identity-path").front.source
+
+
+def test_layer_norms_gap_to_batch_norm_in_cnns_is_cited_to_who_said_and_measured_it() -> None:
+    """layernorm-vs-batchnorm credited Wu & He with why LN trails BN in CNNs ("channels and
+    border positions"); the border units are Ba et al.'s own explanation (sec. 6.7), Wu & He
+    add the channels and measure the gap (table 1), and ConvNeXt's LN is on par with BN,
+    81.5% against 81.4%, not a clear win."""
+    ln_error, bn_error, gn_error = 25.3, 23.6, 24.1  # Wu & He, table 1, 32 images per GPU
+    assert math.isclose(ln_error - bn_error, 1.7) and bn_error < gn_error < ln_error
+    assert math.isclose(81.5 - 81.4, 0.1, abs_tol=1e-9)  # ConvNeXt: LN over BN, sec. 2.6
+    body = text("layernorm-vs-batchnorm")
+    assert "very different statistics (Wu & He 2018)" not in body
+    assert "receptive fields lie near the image border" in body
+    assert "25.3% top-1 error with LN against 23.6% with BN" in body
+    assert "81.5% top-1 accuracy against 81.4% with BN" in body
+    source = card("layernorm-vs-batchnorm").front.source
+    assert "sec. 6.7" in source and "table 1" in source and "sec. 2.6" in source
+
+
+def test_the_degradation_problem_is_placed_in_its_data_sets_and_figures() -> None:
+    """The 56-against-20-layer training error is CIFAR-10's (He et al. 2016, Figure 1); on
+    ImageNet the plain pair was 34 against 18 layers. The step schedule of the ResNets is
+    cited at its section (sec. 3.4), not as "ResNet training"."""
+    residual = text("residual-identity-path")
+    assert "a 20-layer one on CIFAR-10" in residual
+    assert "34-layer one than an 18-layer one on ImageNet" in residual
+    assert "(on CIFAR-10, 56 layers had higher TRAINING error than 20)" in residual
+    assert "Figure 1" in card("residual-identity-path").front.source
+    source = card("learning-rate-schedules").front.source
+    assert "(ResNet training)" not in source and "sec. 3.4" in source

@@ -1191,3 +1191,75 @@ def test_decay_revives_a_dead_relu_only_through_a_positive_undecayed_bias() -> N
     assert "unless a positive bias is left undecayed while decay shrinks the weights" in text(
         "relu-vs-sigmoid"
     )
+
+
+def test_he_init_from_the_fan_out_changes_the_forward_scale_by_a_constant_not_with_depth() -> None:
+    """weight-initialization gave He's 2/n_in as the rule; He et al. (sec. 2.2) show that
+    the backward condition (fan-out) serves as well: against the fan-in rule, the forward
+    signal of a deep ReLU net then differs by one factor, sqrt(first fan-in / last
+    fan-out), whatever the depth, where Xavier's average loses sqrt(2) per equal layer.
+    ReLU is positively homogeneous, so with the same draws the factors are exact."""
+    rng = np.random.default_rng(42)
+    x = rng.standard_normal((64, 50))
+
+    def outputs(widths: list[int]) -> dict[str, np.ndarray]:
+        draws = [rng.standard_normal((o, i)) for i, o in itertools.pairwise(widths)]
+        out = {}
+        for name in ("fan_in", "fan_out", "xavier"):
+            a = x
+            for w in draws:
+                o, i = w.shape
+                var = {"fan_in": 2.0 / i, "fan_out": 2.0 / o, "xavier": 2.0 / (i + o)}[name]
+                a = np.maximum(w * math.sqrt(var) @ a, 0.0)
+            out[name] = a
+        return out
+
+    for equal_layers in (5, 25):
+        widths = [64, 128, 256, 96, *[128] * equal_layers, 32]
+        a = outputs(widths)
+        assert np.allclose(a["fan_out"], a["fan_in"] * math.sqrt(64 / 32))  # depth-free
+        xavier = math.prod(math.sqrt(i / (i + o)) for i, o in itertools.pairwise(widths))
+        assert np.allclose(a["xavier"], a["fan_in"] * xavier)
+        assert xavier < 2.0 ** (-equal_layers / 2)  # exponential in depth
+    body = text("weight-initialization")
+    assert "He et al. use the fan-in or the fan-out without averaging" in body
+    assert "`mode='fan_in'`" in body and "`'fan_out'`" in body
+
+
+def test_relu_is_outside_cybenko_and_hornik_but_two_relus_make_a_sigmoidal_ramp() -> None:
+    """universal-approximation listed Hornik 1991 beside Cybenko as if both covered ReLU;
+    Cybenko's theorem is for sigmoidal and Hornik's for bounded activations, ReLU is
+    neither, and Leshno et al. 1993 cover it (non-polynomial). A difference of two ReLUs
+    is a bounded sigmoidal ramp, which is how the older theorems reach ReLU networks."""
+    x = np.linspace(-50.0, 50.0, 10001)
+    relu = np.maximum(x, 0.0)
+    ramp = relu - np.maximum(x - 1.0, 0.0)
+    assert relu.max() == 50.0  # unbounded: grows with the interval
+    assert ramp.min() == 0.0 and ramp.max() == 1.0 and np.all(np.diff(ramp) >= 0)
+    body = text("universal-approximation")
+    assert "Cybenko 1989 for sigmoids, Hornik 1991;" not in body
+    assert "Hornik (1991) for any bounded non-constant one" in body
+    assert "neither covers the unbounded ReLU directly" in body
+    assert "Nonpolynomial Activation Function" in card("universal-approximation").front.source
+
+
+def test_drop_last_is_told_with_its_reasons_and_the_8k_limit_with_its_recipe() -> None:
+    """The training cards told "keep the last partial batch" as the rule; drop_last is the
+    right call for fixed shapes and for batch norm, which a batch of one leaves with
+    nothing to average (every output is beta). Goyal et al.'s 8k limit is their recipe's:
+    LARS (You et al. 2017) trained ResNet-50 with batches of 32k."""
+    m, batch = 50000, 128
+    assert m % batch == 80 and math.ceil(m / batch) == 391
+    X, gamma, beta = np.array([[3.0], [-2.0]]), np.ones((2, 1)), np.array([[0.5], [-0.5]])
+    out, _ = batchnorm_forward(X, gamma, beta, 1e-5)
+    assert np.allclose(out, beta)  # one example: the input is erased
+    count = text("mini-batch-count")
+    assert "Dropping is the right call in two cases" in count
+    assert "nn.BatchNorm1d" in card("mini-batch-count").front.source
+    assert "or drop it where shapes or batch norm require" in text("mini-batch-gradient-descent")
+    assert "keep the last partial batch, unless shapes or batch norm" in text(
+        "mini-batch-gradient-descent"
+    )
+    assert "LARS, You et al. 2017 trained the same ResNet-50 with batches of 32k" in text(
+        "linear-scaling-rule"
+    )
