@@ -1263,3 +1263,35 @@ def test_drop_last_is_told_with_its_reasons_and_the_8k_limit_with_its_recipe() -
     assert "LARS, You et al. 2017 trained the same ResNet-50 with batches of 32k" in text(
         "linear-scaling-rule"
     )
+
+
+def test_ngs_norm_ratio_and_cs231ns_per_entry_error_grade_on_different_scales() -> None:
+    """relative-difference-threshold cited CS231n beside Ng for one scale of cut-offs; the
+    two measure different things (a ratio of whole-gradient norms, or each entry's gap
+    over its larger magnitude), and one wrong small entry shows how far apart they fall."""
+    analytic = np.array([100.0, -50.0, 1e-4])
+    numeric = np.array([100.0, -50.0, 1.2e-4])  # the small entry is 20% off: a real bug
+    norm_ratio = np.linalg.norm(numeric - analytic) / (
+        np.linalg.norm(numeric) + np.linalg.norm(analytic)
+    )
+    per_entry = np.max(np.abs(numeric - analytic) / np.maximum(np.abs(numeric), np.abs(analytic)))
+    assert norm_ratio < 1e-7 and per_entry > 1e-1  # Ng's scale passes it, CS231n's fails it
+    assert abs(numeric[2]) * 1e6 < np.linalg.norm(numeric[:2]) * 1.2  # "a million times smaller"
+    method = text("gradient-checking-method")
+    assert "one norm over all parameters lets large gradients hide a wrong small one" in method
+    body = text("relative-difference-threshold")
+    assert "These cut-offs are Ng's, for this ratio of whole-gradient norms" in body
+    assert "above $10^{-2}$ probably wrong, below $10^{-4}$ acceptable only with kinks" in body
+    assert "their per-entry relative error" in card("relative-difference-threshold").front.source
+
+
+def test_the_sigmoids_quarter_is_one_factor_of_the_vanishing_gradient_not_all_of_it() -> None:
+    """sigmoid-derivative-bound called the 1/4 bound "the root" of vanishing gradients; each
+    layer's factor is the weight times sigma', so small weights shrink the gradient on
+    their own and a weight above 4 more than offsets the quarter at z = 0."""
+    s0 = 0.5 * (1 - 0.5)  # sigma'(0), the largest value
+    assert s0 == 0.25
+    assert 8.0 * s0 > 1.0 and 0.5 * 1.0 < 1.0  # a large weight grows it; a small one shrinks
+    body = text("sigmoid-derivative-bound")
+    assert "the root of the vanishing gradient problem" not in body
+    assert "one root of the vanishing gradient problem, not all of it" in body
