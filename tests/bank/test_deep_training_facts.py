@@ -865,3 +865,15 @@ def test_the_degradation_problem_is_placed_in_its_data_sets_and_figures() -> Non
     assert "Figure 1" in card("residual-identity-path").front.source
     source = card("learning-rate-schedules").front.source
     assert "(ResNet training)" not in source and "sec. 3.4" in source
+
+
+def test_a_layer_norms_parameter_count_is_the_standard_layers_and_code_can_change_it() -> None:
+    """layernorm-param-count gave 2n as if every layer norm had both gamma and beta;
+    bias-free models (PaLM; PyTorch's bias=False since 2.1) keep n, and
+    elementwise_affine=False none."""
+    n = 768
+    assert (2 * n, n, 0) == (1536, 768, 0)
+    body = text("layernorm-param-count")
+    assert "`nn.LayerNorm(n, bias=False)` (since 2.1) keeps only $\\gamma$, 768 parameters" in body
+    assert "`elementwise_affine=False` learns none" in body
+    assert "PaLM" in card("layernorm-param-count").front.source

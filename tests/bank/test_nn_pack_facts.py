@@ -1295,3 +1295,15 @@ def test_the_sigmoids_quarter_is_one_factor_of_the_vanishing_gradient_not_all_of
     body = text("sigmoid-derivative-bound")
     assert "the root of the vanishing gradient problem" not in body
     assert "one root of the vanishing gradient problem, not all of it" in body
+
+
+def test_batch_norms_learnable_count_names_the_switches_that_change_it() -> None:
+    """batchnorm-parameter-count gave 128 learnable and 128 stored numbers for 64 features;
+    PyTorch's affine=False and track_running_stats=False remove each half, the second
+    making inference normalize with the batch's own statistics (as training does)."""
+    X, gamma, beta = np.array([[1.0, 3.0], [2.0, -2.0]]), np.ones((2, 1)), np.zeros((2, 1))
+    out, _ = batchnorm_forward(X, gamma, beta, 1e-5)
+    assert np.allclose(out.mean(axis=1), 0.0)  # batch statistics, whatever the mode
+    body = text("batchnorm-parameter-count")
+    assert "`affine=False` leaves out $\\gamma$ and $\\beta$ (0 learnable parameters)" in body
+    assert "normalizes with each batch's own statistics at inference too" in body
