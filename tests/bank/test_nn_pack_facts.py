@@ -1307,3 +1307,19 @@ def test_batch_norms_learnable_count_names_the_switches_that_change_it() -> None
     body = text("batchnorm-parameter-count")
     assert "`affine=False` leaves out $\\gamma$ and $\\beta$ (0 learnable parameters)" in body
     assert "normalizes with each batch's own statistics at inference too" in body
+
+
+def test_a_first_layer_dead_relu_can_meet_a_new_input_under_augmentation() -> None:
+    """dead-relu called a first-layer dead unit dead for good because its inputs are "the
+    fixed training data"; augmented inputs are new each epoch, and a shifted copy of an
+    example can bring z above 0 where every original example kept it below."""
+    w, b = np.array([1.0, -1.0]), -0.5
+    data = np.array([[0.0, 0.0], [1.0, 1.0], [0.2, 0.0]])
+    assert np.all(data @ w + b < 0)  # dead on the training set
+    shifted = data + np.array([0.6, 0.0])  # an augmented copy (a translation)
+    assert np.any(shifted @ w + b > 0)
+    body = text("dead-relu")
+    assert "the inputs are the fixed training data" not in body
+    assert "unless random augmentation or input noise happens to produce an input" in body
+    assert "(never, in the first hidden layer)" not in text("relu-family")
+    assert "or augmentation produces an activating input" in text("relu-vs-sigmoid")
