@@ -89,7 +89,22 @@ class Schedules(StoreBase):
                 old = before.get(row[0])
                 made[row[0]] = old if old is not None and old[0] == row else (row, _record(row))
         self._states = None if key is None else (key, made, mark)
+        if key is not None and mark is not None:
+            self._prune_state_log(mark)
         return made
+
+    def _prune_state_log(self, mark: int) -> None:
+        """Drop the log's entries up to `mark`, the kept read's: the next read asks only for
+        those after it, so the log holds the writes since the last read, not every write of
+        the connection's life (a long TUI session's answers). AUTOINCREMENT never gives a
+        dropped number again, so a mark of an emptied log (`MAX` 0) still reads only newer
+        writes. Left as it is inside a transaction or when SQLite refuses (the log is only
+        bigger then, never wrong)."""
+        conn = self._conn
+        if conn.in_transaction:
+            return
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute(f"DELETE FROM temp.{STATE_LOG} WHERE seq <= ?", (mark,))
 
     def _state_writes(
         self, key: object, kept: tuple[object, _KeptStates, int | None]

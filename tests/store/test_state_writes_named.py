@@ -159,3 +159,26 @@ def test_another_connection_s_write_reads_every_row(home: _Home) -> None:
     assert STATE_LOG not in {
         row[0] for row in sqlite3.connect(home.path).execute("SELECT name FROM sqlite_master")
     }, "the log is this connection's, never in the file"
+
+
+def _logged(store: Store) -> list[str]:
+    """The card ids the connection's write log holds now, oldest first."""
+    rows = store._conn.execute(f"SELECT card_id FROM temp.{STATE_LOG} ORDER BY seq").fetchall()
+    return [str(row[0]) for row in rows]
+
+
+def test_the_log_holds_only_the_writes_since_the_last_read(home: _Home) -> None:
+    """A read drops what it read from the log, so many answers with a recount after each
+    leave it empty instead of growing with the connection's life; the writes after a
+    read are still named at the next one (no full read, equal to a cold read)."""
+    ids = home.ids[:8]
+    for minute, card_id in enumerate(ids * 3):
+        _rate(home.store, card_id, Rating.Good, NOW + timedelta(minutes=minute))
+        assert set(_logged(home.store)) == {card_id}, "the answer's write, nothing before it"
+        home.check(f"after answer {minute + 1}")
+        assert _logged(home.store) == [], "the read dropped what it read"
+    _rate(home.store, ids[0], Rating.Again, NOW + timedelta(hours=1))
+    _rate(home.store, ids[1], Rating.Hard, NOW + timedelta(hours=1))
+    assert set(_logged(home.store)) == set(ids[:2]), "two writes before a read: both kept"
+    home.check("after two answers and one read")
+    assert home.full_reads() == 0, "every write was named though the log was emptied"
