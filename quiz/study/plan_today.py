@@ -23,6 +23,7 @@ from quiz.study.days import as_utc, day_start, next_day_start
 
 if TYPE_CHECKING:
     from quiz.study.plan import DayPlan, ForecastDay, Pace, RecallCache, TimeBox
+    from quiz.study.plan_decided import DayInputs, Decided
 
 from quiz.study.plan_phrases import (
     PRACTISE_MORE,
@@ -246,18 +247,31 @@ def _day_start(
     )
 
 
-def _takes_steps(start: _DayStart, plan: InterviewPlan, tz: tzinfo) -> bool:
-    from quiz.study.plan import takes_steps
+def _select(day: DayInputs) -> Decided:
+    """Whether today takes same-day steps and today's selection, worked out whole."""
+    from quiz.study.plan import plan_day, takes_steps
 
-    return takes_steps(
-        start.planned,
-        start.memory,
-        plan,
-        start.at,
-        tz=tz,
-        pace=start.pace,
-        spent_seconds=start.spent,
+    steps = takes_steps(
+        list(day.planned),
+        day.memory,
+        day.plan,
+        day.at,
+        tz=day.tz,
+        pace=day.pace,
+        spent_seconds=day.spent,
     )
+    selection = plan_day(
+        list(day.studied),
+        day.memory,
+        day.plan,
+        day.at,
+        tz=day.tz,
+        scheduler=day.scheduler,
+        pace=day.pace,
+        spent_seconds=day.spent,
+        same_day_steps=steps,
+    )
+    return steps, selection
 
 
 def today_decision(
@@ -295,21 +309,23 @@ def today_decision(
     (a slow day leaves cards for tomorrow). The bank's cards are today's: a card added
     since the day was decided is planned as if it had been there then.
     """
-    from quiz.study.plan import plan_day, rest_of_day, steps_due, time_box
+    from quiz.study.plan import rest_of_day, steps_due, time_box
+    from quiz.study.plan_decided import DayInputs, decided_day
 
     start = _day_start(store, cards, plan, now, tz, scheduler, current)
-    steps = _takes_steps(start, plan, tz)
-    day = plan_day(
-        start.studied,
-        start.memory,
-        plan,
-        start.at,
+    inputs = DayInputs(
+        plan=plan,
+        at=start.at,
         tz=tz,
         scheduler=scheduler,
         pace=start.pace,
-        spent_seconds=start.spent,
-        same_day_steps=steps,
+        spent=start.spent,
+        planned=tuple(start.planned),
+        studied=tuple(start.studied),
+        memory=start.memory,
     )
+    # the same all day once decided: kept, not worked out again after every answer
+    steps, day = decided_day(inputs, _select)
     if day is None:
         return None
     day_began = day_start(now, tz)
