@@ -173,3 +173,37 @@ def test_a_state_before_the_moment_changed_works_it_out_again(
     assert len(worked_out) == 2
     forget_decided()
     assert again == _decision(store, moment, SCHEDULERS[0]) != first
+
+
+def _weaken(store: Store, card_id: str) -> None:
+    """Card `card_id`'s saved state made far weaker, its review log left alone: what a
+    progress import of another device's state does (the moment, the pace, the minutes
+    spent and the cards stay the same; only the memory differs)."""
+    from quiz.store.schedules import fsrs_columns
+
+    card = store.fsrs_cards([card_id])[card_id]
+    weak = replace(card, stability=0.05)
+    text = weak.to_json()
+    state, due, last_review = fsrs_columns(text)
+    with store._write() as conn:  # the store's own write: its kept reads know of it
+        conn.execute(
+            "UPDATE card_state SET fsrs_card = ?, state = ?, due = ?, last_review = ? "
+            "WHERE card_id = ?",
+            (text, state, due, last_review, card_id),
+        )
+
+
+def test_another_memory_alone_works_it_out_again(store: Store, worked_out: list[DayInputs]) -> None:
+    """On the eve (a last pass), weaker states of some cards bring them forward: the kept
+    selection is not given for them, and the new one equals a cold decision."""
+    moment = _decided(store, SCHEDULERS[0], days=1)
+    worked_out.clear()
+    first = _decision(store, moment, SCHEDULERS[0], SEEN)
+    assert _decision(store, moment, SCHEDULERS[0], SEEN) == first
+    assert len(worked_out) == 1
+    for card in SEEN[2:30:3]:
+        _weaken(store, card.id)
+    again = _decision(store, moment, SCHEDULERS[0], SEEN)
+    assert len(worked_out) == 2
+    forget_decided()
+    assert again == _decision(store, moment, SCHEDULERS[0], SEEN) != first
