@@ -120,3 +120,26 @@ def test_a_missing_delimiter_match_is_still_reported() -> None:
     assert find_math_problems(r"$\right| x$") == [
         MathProblem(1, 2, r"\right without a matching \left")
     ]
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        (r"\|x - y\|^2", "‖x − y‖²"),
+        (r"\frac{\|x - y\|^2}{2\sigma^2}", "‖x − y‖²/(2σ²)"),
+        (r"\frac{\left\| a-b \right\|_2}{n}", "‖a−b‖₂/n"),
+        (r"\frac{\lVert x - y \rVert}{2}", "‖x − y‖/2"),
+        (r"\frac{|x - y|}{2}", "|x − y|/2"),
+        (r"\frac{x - y}{\|x - y\|}", "(x − y)/‖x − y‖"),
+        (r"\sqrt{\|x - y\|}", "√‖x − y‖"),
+        # not one term: bars that do not pair up, and norms side by side or after a factor
+        (r"\frac{a | b}{c}", "(a | b)/c"),
+        (r"\frac{|x| + |y|}{c}", "(|x| + |y|)/c"),
+        (r"\frac{|x||y|}{c}", "(|x||y|)/c"),
+        (r"\frac{2|x|}{c}", "(2|x|)/c"),
+        (r"\frac{p|x - y|}{c}", "(p|x − y|)/c"),
+        (r"\frac{\|x\| \|y\|}{c}", "(‖x‖ ‖y‖)/c"),
+    ],
+)
+def test_a_norm_is_one_term_whatever_it_holds(latex: str, expected: str) -> None:
+    assert latex_to_unicode(latex) == expected

@@ -147,25 +147,37 @@ def _atomic(text: str) -> bool:
     side that a bracket group makes plain: a group right after another, σ(z)(1 − σ(z)),
     after a digit, 2(x + 1), or after a single letter when the group holds more than one
     term, p(1 − p). A name applied to its argument is one term: σ(z), f(x), max(a, b).
+    A norm or an absolute value is a bracket group too, ‖x − y‖²; bars that do not pair
+    up (a | b) are an operator.
     """
-    depth = 0
     opened = 0  # where the outermost open group starts
+    groups: list[str] = []  # the open groups' opening characters, innermost last
     for k, c in enumerate(text):
+        if c in _BARS:  # a bar inside a bracket is left to that bracket's content
+            if groups and groups[-1] == c:
+                c = ")"
+            elif all(g in _BARS for g in groups):
+                c = "("
         if c in OPENERS:
-            if depth == 0:
+            if not groups:
                 opened = k
                 before = text[k - 1] if k else ""
-                if before and (before in CLOSERS or before.isdigit()):
+                if before and (before in CLOSERS or before in _BARS or before.isdigit()):
                     return False
-            depth += 1
+            groups.append(text[k])
         elif c in CLOSERS:
-            depth -= 1
-            if depth == 0 and _single_letter_before(text, opened):
+            if groups:
+                groups.pop()
+            if not groups and _single_letter_before(text, opened):
                 if not _atomic(text[opened + 1 : k]):
                     return False  # p(1 − p) is a product: p times (1 − p)
-        elif depth == 0 and (c.isspace() or c in OPERATOR_CHARS):
+        elif not groups and (c.isspace() or c in OPERATOR_CHARS):
             return False
-    return True
+    return not any(g in _BARS for g in groups)  # an unpaired bar is an operator
+
+
+_BARS: Final = "|‖"
+"""Delimiters with no side: the first opens a group, the same bar again closes it."""
 
 
 def _single_letter_before(text: str, k: int) -> bool:
