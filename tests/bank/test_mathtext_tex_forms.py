@@ -54,9 +54,16 @@ def test_each_form_reads_as_the_one_it_is_the_same_as(infix: str, macro: str) ->
         (r"\overrightarrow{}", "an arrow over nothing"),
         (r"{a \over b}", r"plain TeX's \over is not rendered: write \frac{a}{b}"),
         (
-            r"{\rm sgn}",
-            r"plain TeX's \rm is not rendered: its font runs to the group's end; write \mathrm{...}",
+            r"x \rm sgn",
+            r"plain TeX's \rm is not rendered: outside a group's start its font runs to the "
+            r"group's end; write \mathrm{...}",
         ),
+        (
+            r"{x \bf y}",
+            r"plain TeX's \bf is not rendered: outside a group's start its font runs to the "
+            r"group's end; write \mathbf{...}",
+        ),
+        (r"{\cal L1}", "no Unicode letters for 'L1' in this font"),
     ],
 )
 def test_what_has_no_line_stays_code_and_lint_says_why(latex: str, message: str) -> None:
@@ -143,3 +150,23 @@ def test_a_missing_delimiter_match_is_still_reported() -> None:
 )
 def test_a_norm_is_one_term_whatever_it_holds(latex: str, expected: str) -> None:
     assert latex_to_unicode(latex) == expected
+
+
+@pytest.mark.parametrize(
+    ("switch", "macro"),
+    [
+        (r"\mathop{\rm arg\,max}_x f(x)", r"\operatorname*{arg\,max}_x f(x)"),
+        (r"\mathop{\rm argmax}_\theta L", r"\operatorname*{argmax}_\theta L"),
+        (r"\int f(x)\,{\rm d}x", r"\int f(x)\,\mathrm{d}x"),
+        (r"{\bf x}", r"\mathbf{x}"),
+        (r"{\cal L}(\theta)", r"\mathcal{L}(\theta)"),
+        (r"{\it f}", r"\mathit{f}"),
+    ],
+)
+def test_a_font_switch_that_opens_a_group_is_the_groups_font(switch: str, macro: str) -> None:
+    assert latex_to_unicode(switch) == latex_to_unicode(macro) is not None
+
+
+def test_arg_max_written_with_rm_reads_as_a_name() -> None:
+    assert latex_to_unicode(r"\mathop{\rm arg\,max}_x f(x)") == "arg maxₓ f(x)"
+    assert find_math_problems(r"$\mathop{\rm arg\,max}_x f(x)$") == []

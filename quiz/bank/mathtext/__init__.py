@@ -27,8 +27,10 @@ one symbol the arrow is a script of the bracketed content, ``(AB)^→``. A delim
 names its side (``\\lVert``, ``\\langle``, one after ``\\left``/``\\right`` or
 ``\\bigl``/``\\bigr``) is tight against what it encloses as a bracket is: ``\\lVert x \\rVert``,
 ``\\left\\| x \\right\\|`` and ``\\|x\\|`` are all ``‖x‖``; a bare ``|`` or ``\\|`` names no
-side and keeps the spaces written around it (``\\| x \\|`` is ``‖ x ‖``). ``\\over``, ``\\atop``
-and font switches (``\\rm``) stay code, and lint says what to write.
+side and keeps the spaces written around it (``\\| x \\|`` is ``‖ x ‖``). A font switch that opens a
+group is that group's font, ``{\\rm d}x`` as ``\\mathrm{d}x`` (``\\mathop{\\rm arg\\,max}`` is
+``arg max``); ``\\over``, ``\\atop`` and a font switch anywhere else stay code, and lint says
+what to write. A pair of bars is one term, as a bracket is: ``‖x − y‖²/(2σ²)``.
 
 The modules, one job each: `convert` (one formula: checked, parsed, remembered), `macros`
 (the LaTeX-to-Unicode rules, a construct each), `layout` (brackets, spaces and scripts that

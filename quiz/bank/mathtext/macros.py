@@ -28,6 +28,7 @@ from quiz.bank.mathsymbols import (
     OPENING_DELIMITERS,
     PLAIN_FONTS,
     PREFIX,
+    SCRIPT,
     SPACING,
     SUB,
     SUP,
@@ -153,8 +154,18 @@ class Renderer:
         if node is None:
             return ""
         if node.isNodeType(_lw.LatexGroupNode):
-            return self.render(node.nodelist, math)
+            return self._group(node.nodelist, math)
         return self.render([node], math)
+
+    def _group(self, nodes: Sequence[Any], math: bool) -> str:
+        """A ``{...}`` group; a font switch that opens it is the group's font, as its
+        ``\\mathrm{...}`` would be: ``\\mathop{\\rm arg\\,max}`` is ``\\operatorname{arg\\,max}``."""
+        first = next((k for k, n in enumerate(nodes) if not _blank(n)), None)
+        if first is None or not _is_macro(nodes[first], *FONT_SWITCHES):
+            return self.render(nodes, math)
+        switch = nodes[first]
+        body = self.render(nodes[first + 1 :], math)
+        return _restyle(body, FONT_SWITCHES[switch.macroname], switch.pos)
 
     def _scripts(self, items: list[_Item], i: int, out: Buffer) -> int:
         scripts: dict[str, str] = {}
@@ -198,7 +209,7 @@ class Renderer:
         if node.isNodeType(_lw.LatexMacroNode):
             self._macro(node, math, out)
         elif node.isNodeType(_lw.LatexGroupNode):
-            out.add(self.render(node.nodelist, math))
+            out.add(self._group(node.nodelist, math))
         elif node.isNodeType(_lw.LatexMathNode) and not math:
             out.add(self.render(node.nodelist, True))
         elif node.isNodeType(_lw.LatexCommentNode):
@@ -451,12 +462,25 @@ def _accent(mark: str) -> Callable[[Renderer, int, list[Any]], str]:
 
 def _letter_font(table: dict[str, str], strict: bool) -> Callable[[Renderer, int, list[Any]], str]:
     def render(self: Renderer, pos: int, args: list[Any]) -> str:
-        body = self._required(args, 0, pos)
-        if strict and not all(c in table or c.isspace() for c in body):
-            raise Unconvertible(pos, f"no Unicode letters for {body!r} in this font")
-        return "".join(table.get(c, c) for c in body if not c.isspace())
+        return _restyle(self._required(args, 0, pos), (table, strict), pos)
 
     return render
+
+
+def _restyle(body: str, font: tuple[dict[str, str], bool] | None, pos: int) -> str:
+    """`body` in a letter font (a table, and whether a letter it lacks is an error);
+    None is the upright font, which the terminal shows as written."""
+    if font is None:
+        return body
+    table, strict = font
+    if strict and not all(c in table or c.isspace() for c in body):
+        raise Unconvertible(pos, f"no Unicode letters for {body!r} in this font")
+    return "".join(table.get(c, c) for c in body if not c.isspace())
+
+
+def _blank(node: Any) -> bool:
+    """Whitespace only: what may stand before a group's font switch."""
+    return node is not None and node.isNodeType(_lw.LatexCharsNode) and not node.chars.strip()
 
 
 def _plain_font(self: Renderer, pos: int, args: list[Any]) -> str:
@@ -471,8 +495,20 @@ _SIZERS: Final = _LEFT_SIZERS | {"right", "bigr", "Bigr", "biggr", "Biggr"}
 """Macros before a delimiter that say its side (``\\left`` also needs its ``\\right``)."""
 
 
-def _is_macro(node: Any, name: str) -> bool:
-    return node is not None and node.isNodeType(_lw.LatexMacroNode) and node.macroname == name
+def _is_macro(node: Any, *names: str) -> bool:
+    return node is not None and node.isNodeType(_lw.LatexMacroNode) and node.macroname in names
+
+
+FONT_SWITCHES: Final[dict[str, tuple[dict[str, str], bool] | None]] = {
+    "rm": None,
+    "it": None,
+    "sf": None,
+    "tt": None,
+    "bf": (BOLD, False),
+    "cal": (SCRIPT, True),
+}
+"""Plain TeX's font switches, rendered where one opens a group (``{\\rm d}x``) as the
+font macro of the same name (``\\mathrm``, ``\\mathbf``, ``\\mathcal``)."""
 
 
 _PRODUCT: Final = re.compile(
@@ -556,10 +592,12 @@ _MACRO_HANDLERS: Final[dict[str, _Handler]] = {
 _PLAIN_TEX: Final = {
     "over": "write \\frac{a}{b}",
     "atop": "a stack with no bar has no one-line form",
-    "rm": "its font runs to the group's end; write \\mathrm{...}",
-    "it": "its font runs to the group's end; write \\mathit{...}",
-    "bf": "its font runs to the group's end; write \\mathbf{...}",
-    "cal": "its font runs to the group's end; write \\mathcal{...}",
+    "rm": "outside a group's start its font runs to the group's end; write \\mathrm{...}",
+    "it": "outside a group's start its font runs to the group's end; write \\mathit{...}",
+    "sf": "outside a group's start its font runs to the group's end; write \\mathsf{...}",
+    "tt": "outside a group's start its font runs to the group's end; write \\mathtt{...}",
+    "bf": "outside a group's start its font runs to the group's end; write \\mathbf{...}",
+    "cal": "outside a group's start its font runs to the group's end; write \\mathcal{...}",
 }
 """Plain TeX's infix and font switches other than \\choose: what to write instead (a
 close name, \\over's \\vert, would mislead)."""
