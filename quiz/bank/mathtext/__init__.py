@@ -32,8 +32,11 @@ group is that group's font, ``{\\rm d}x`` as ``\\mathrm{d}x`` (``\\mathop{\\rm a
 ``arg max``); ``\\over``, ``\\atop`` and a font switch anywhere else stay code, and lint says
 what to write. A pair of bars is one term, as a bracket is: ``‖x − y‖²/(2σ²)``.
 
-The modules, one job each: `convert` (one formula: checked, parsed, remembered), `macros`
-(the LaTeX-to-Unicode rules, a construct each), `layout` (brackets, spaces and scripts that
+The modules, one job each: `convert` (one formula: checked, parsed, remembered), `walker`
+(the walk over its nodes), `constructs` (the rule of each macro with arguments), `fonts`
+(accents and fonts), `environments` (matrices, ``cases``), `unknown_macros` (what to write
+instead of a macro it does not know), `nodes` (pylatexenc's nodes as the rules read them),
+`unconvertible` (the error a rule raises), `layout` (brackets, spaces and scripts that
 keep the text unambiguous), `problems` (what lint reports, at its line and column) and
 `render` (a card's Markdown with its formulas as Unicode). The names below are re-exported
 here, so a reader asks `quiz.bank.mathtext` and not where each one lives.

@@ -1,6 +1,6 @@
 """One formula converted: checked for what pylatexenc would not say (unbalanced braces,
 a backslash lost to a string escape), parsed with drillbit's macro specs, rendered by
-`macros.Renderer`, remembered; plain formulas (`z > 0`) are never parsed.
+`walker.Renderer`, remembered; plain formulas (`z > 0`) are never parsed.
 """
 
 from __future__ import annotations
@@ -21,7 +21,8 @@ from quiz.bank.mathsymbols import (
     PLAIN_FONTS,
     TEXT_MACROS,
 )
-from quiz.bank.mathtext.macros import Renderer, Unconvertible
+from quiz.bank.mathtext.unconvertible import Unconvertible
+from quiz.bank.mathtext.walker import Renderer
 
 
 @lru_cache(maxsize=1)
