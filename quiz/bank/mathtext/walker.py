@@ -18,6 +18,7 @@ from quiz.bank.mathsymbols import (
     INVISIBLE,
     MATH_CHARS,
     OPENING_DELIMITERS,
+    OPERATOR_CHARS,
     PREFIX,
     SPACING,
     SUB,
@@ -40,6 +41,13 @@ SIGNS: Final = frozenset({"pm", "mp"})
 _LEFT_SIZERS: Final = frozenset({"left", "bigl", "Bigl", "biggl", "Biggl"})
 _SIZERS: Final = _LEFT_SIZERS | {"right", "bigr", "Bigr", "biggr", "Biggr"}
 """Macros before a delimiter that say its side (``\\left`` also needs its ``\\right``)."""
+
+
+def _between_operands(symbol: str, out: Buffer) -> bool:
+    """An operator written against its left operand, ``x\\sim p``: the space that ends
+    the macro's name is not the author's, so it is ``x~p`` as ``x+p`` is, not ``x~ p``."""
+    last = out.parts[-1][-1:] if out.parts else ""
+    return bool(symbol) and all(c in OPERATOR_CHARS for c in symbol) and ends_operand(last)
 
 
 class Renderer:
@@ -142,6 +150,7 @@ class Renderer:
         """The ``_``/``^`` scripts from item `i` on, attached to what `out` holds last;
         returns the index after them."""
         scripts: dict[str, str] = {}
+        spaced = False
         n = len(items)
         while True:
             j = i
@@ -163,6 +172,7 @@ class Renderer:
                 scripts[mark] = MATH_CHARS.get(ch, ch)
             else:
                 scripts[mark] = self.arg(node, True)
+            spaced = node is not None and bool(getattr(node, "macro_post_space", ""))
             i = k + 1
         rendered = {
             mark: script(body, SUB if mark == "_" else SUP, mark) for mark, body in scripts.items()
@@ -176,6 +186,8 @@ class Renderer:
         out.attach(result)
         if fallback and result[-1:].isalnum():
             out.want_space = out.after_script = True  # x_c y, not x_cy
+        elif spaced:
+            out.space()  # W^\top x is Wᵀ x, as W^T x is: the space after a macro is the author's
         return i
 
     def _node(self, node: Any, math: bool, out: Buffer) -> None:
@@ -237,6 +249,7 @@ class Renderer:
         if symbol is None:
             raise Unconvertible(node.pos, unknown_macro(name))
         unary = name in SIGNS and out.starts_term()
+        tight = _between_operands(symbol, out)
         out.add(symbol)
-        if post_space and name not in PREFIX and not unary:
+        if post_space and name not in PREFIX and not unary and not tight:
             out.space()  # \pm 10^3 is ±10³, as -10^3 is −10³; a \pm b keeps its spaces
