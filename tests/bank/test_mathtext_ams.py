@@ -71,7 +71,7 @@ def test_ams_macros_render(latex: str, expected: str) -> None:
         r"\begin{cases} 1 \\ 0 & x > 0 \end{cases}",  # a case with no condition
         r"\begin{pmatrix} a, b & c \end{pmatrix}",  # [[a, b, c]] would be three entries
         r"\begin{cases} a; b & x > 0 \end{cases}",  # ; separates the cases
-        r"\begin{align} a &= b \end{align}",
+        r"\begin{alignat}{2} a &= b \end{alignat}",  # columns in pairs: no one-line form
         r"\begin{array}{cc} a & b \end{array}",
         r"\binom{n}{}",
         r"\not x",  # no negated x in Unicode: a stroke over it would land anywhere

@@ -55,3 +55,47 @@ def test_top_and_t_read_alike(top: str, t: str) -> None:
 def test_a_relation_is_spaced_on_both_sides_or_neither(latex: str, expected: str) -> None:
     assert latex_to_unicode(latex) == expected
     assert find_math_problems(f"${latex}$") == []
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        # a derivation: each row that starts with a relation goes on from the one above
+        (
+            r"\begin{aligned} L &= \sum_i (y_i - \hat y_i)^2 \\ &= \|y - \hat y\|^2 \end{aligned}",
+            "L = ∑ᵢ (yᵢ − ŷᵢ)² = ‖y − ŷ‖²",
+        ),
+        (r"\begin{split} f(x) &= (x+1)^2 \\ &\le 2x^2 + 2 \end{split}", "f(x) = (x+1)² ≤ 2x² + 2"),
+        # separate equations: a ';' between them
+        (r"\begin{align*} x &= 1 \\ y &= 2 \end{align*}", "x = 1; y = 2"),
+        (r"\begin{align} A &= Q K^\top \\ O &= A V \end{align}", "A = Q Kᵀ; O = A V"),
+        (r"\begin{gathered} x = 1 \\ y = 2 \end{gathered}", "x = 1; y = 2"),
+        (r"\begin{eqnarray} a &=& b \\ c &=& d \end{eqnarray}", "a = b; c = d"),
+        # a trailing \\, a row's spacing and the block's vertical place show nothing
+        (r"\begin{aligned} a &= b \\ \end{aligned}", "a = b"),
+        (r"\begin{aligned} a &= b \\[2pt] c &= d \end{aligned}", "a = b; c = d"),
+        (r"\begin{aligned}[t] a &= b \end{aligned}", "a = b"),
+        (r"\begin{aligned} [x] &= b \end{aligned}", "[x] = b"),
+    ],
+)
+def test_aligned_equations_read_as_one_chain(latex: str, expected: str) -> None:
+    assert latex_to_unicode(latex) == expected
+
+
+@pytest.mark.parametrize(
+    ("latex", "message"),
+    [
+        (
+            r"\begin{aligned} a &= b; c \end{aligned}",
+            "a ';' in a row of 'aligned' would read as a new row",
+        ),
+        (r"\begin{aligned} \end{aligned}", "an empty 'aligned'"),
+        (
+            r"\begin{alignat}{2} a &= b \end{alignat}",
+            "environment 'alignat' cannot be shown as text",
+        ),
+    ],
+)
+def test_aligned_equations_with_no_faithful_line_stay_code(latex: str, message: str) -> None:
+    assert latex_to_unicode(latex) is None
+    assert [p.message for p in find_math_problems(f"${latex}$")] == [message]

@@ -48,7 +48,8 @@ def test_a_bare_equation_environment_is_display_math(tmp_path: Path) -> None:
     answer = card.read_text(encoding="utf-8").split("## Answer\n\n", 1)[1]
     assert answer.startswith("$$\n\\text{score}(q, k) = \\frac{q \\cdot k}{\\sqrt{d_k}}\n$$\n")
     rows = (topic / "attention-written-every-query-at-once.md").read_text(encoding="utf-8")
-    assert "\\begin{align}" in rows.split("```latex\n", 1)[1]  # as a `$$` align is: raw LaTeX
+    # an `align` has a one-line form (A = ...; O = A V): a formula, as a `$$` align is
+    assert "$$\\begin{align}" in rows and "\\begin{align}" not in rows.split("```latex\n", 1)[1]
     assert _points(topic / "attention-written-every-query-at-once.md")[0] == (
         "Each row of $A$ holds one query's weights."
     )

@@ -1,5 +1,7 @@
 """The environments a line can show: a matrix as its rows, ``[[a, b], [c, d]]`` (as NumPy
-prints one), and ``cases`` as ``{1 if x > 0; 0 otherwise}``; any other stays code."""
+prints one), ``cases`` as ``{1 if x > 0; 0 otherwise}``, and the aligned equations of
+``aligned``, ``align*``, ``gathered`` and their kin as one chain, ``L = a = b; c = d``;
+any other stays code."""
 
 from __future__ import annotations
 
@@ -14,6 +16,29 @@ from quiz.bank.mathtext.unconvertible import Unconvertible
 MATRICES: Final = frozenset({"matrix", "pmatrix", "bmatrix"})
 """Matrices shown as their rows; a determinant (vmatrix) or a norm (Vmatrix) is not one."""
 
+ALIGNED: Final = frozenset(
+    {
+        "aligned",
+        "align",
+        "align*",
+        "gathered",
+        "gather",
+        "gather*",
+        "split",
+        "eqnarray",
+        "eqnarray*",
+        "multline",
+        "multline*",
+    }
+)
+"""Equations one under another, aligned or not: shown as one line (see `aligned`)."""
+
+RELATIONS: Final = frozenset("=<>≤≥≈≠≡∝~∼≃≅→←⇒⟹⟸⟺↦≔≕⊂⊆∈")
+"""A row of aligned equations that starts with one of these continues the row above."""
+
+_VERTICAL_PLACES: Final = frozenset({"[t]", "[b]", "[c]"})
+
+
 CASE_WORDS: Final = frozenset({"if", "otherwise", "else", "for", "when", "where", "elsewhere"})
 """A condition beginning with one of these words is kept as written (``0 otherwise``);
 any other gets ``if`` before it (``1 if x > 0``)."""
@@ -23,6 +48,8 @@ def environment(r: Walk, node: Any) -> str:
     """A matrix as its rows, ``[[a, b], [c, d]]`` (as NumPy prints one), and ``cases``
     as ``{1 if x > 0; 0 otherwise}``; any other environment has no one-line form."""
     name = str(node.environmentname)
+    if name in ALIGNED:
+        return aligned(r, node, name)
     if name not in MATRICES and name != "cases":
         raise Unconvertible(node.pos, f"environment '{name}' cannot be shown as text")
     if node.nodeargd and any(a is not None for a in node.nodeargd.argnlist):
@@ -44,6 +71,28 @@ def environment(r: Walk, node: Any) -> str:
         if any(not cell for cell in row):
             raise Unconvertible(node.pos, "a matrix with an empty entry")
     return "[" + ", ".join("[" + ", ".join(row) + "]" for row in table) + "]"
+
+
+def aligned(r: Walk, node: Any, name: str) -> str:
+    """Aligned equations as one line: the ``&`` that aligns them dropped, a row that starts
+    with a relation chained to the row above (``L &= a \\\\ &= b`` is ``L = a = b``, as
+    the derivation reads) and any other after a ``;`` (``a = 1; b = 2``)."""
+    if node.nodeargd and any(a is not None for a in node.nodeargd.argnlist):
+        raise Unconvertible(node.pos, f"environment '{name}' with arguments has no text form")
+    body = as_items(node.nodelist)
+    if "".join(str(ch) for ch, _, _ in body[:3]) in _VERTICAL_PLACES:
+        body = body[3:]  # \begin{aligned}[t]: where it sits on the line, nothing to show
+    lines = [" ".join(cell for cell in row if cell) for row in rows(r, body, node.pos)]
+    if not lines:
+        raise Unconvertible(node.pos, f"an empty '{name}'")
+    if any(outside_brackets(";", line) for line in lines):
+        raise Unconvertible(  # a = 1; b = 2; c would hide where a row ends
+            node.pos, f"a ';' in a row of '{name}' would read as a new row"
+        )
+    text = lines[0]
+    for line in lines[1:]:
+        text += (" " if line[0] in RELATIONS else "; ") + line
+    return text
 
 
 def rows(r: Walk, body: list[Item], pos: int) -> list[list[str]]:
