@@ -115,6 +115,11 @@ FRAKTUR: Final = _alphabet(0x1D504, 0x1D51E, {"C": "ℭ", "H": "ℌ", "I": "ℑ"
 BOLD: Final = {
     **_alphabet(0x1D400, 0x1D41A, {}),
     **{str(d): chr(0x1D7CE + d) for d in range(10)},
+    # Greek too (\boldsymbol{\theta}, a vector of parameters, is 𝛉, not θ): Α..Ω and α..ω
+    # in their order, U+03A2 (no capital final sigma) holding the bold ϴ, then the variants.
+    **{chr(0x391 + k): chr(0x1D6A8 + k) for k in range(25) if k != 0x3A2 - 0x391},
+    **{chr(0x3B1 + k): chr(0x1D6C2 + k) for k in range(25)},
+    **dict(zip("∇∂ϵϑϰϕϱϖ", "𝛁𝛛𝛜𝛝𝛞𝛟𝛠𝛡", strict=True)),
 }
 
 # Accent macro -> the combining mark put after its one-symbol argument.

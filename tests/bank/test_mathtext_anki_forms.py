@@ -99,3 +99,61 @@ def test_aligned_equations_read_as_one_chain(latex: str, expected: str) -> None:
 def test_aligned_equations_with_no_faithful_line_stay_code(latex: str, message: str) -> None:
     assert latex_to_unicode(latex) is None
     assert [p.message for p in find_math_problems(f"${latex}$")] == [message]
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        (r"x = 1 \label{eq:1}", "x = 1"),
+        (r"x = 1 \tag{1}", "x = 1   (1)"),
+        (r"x = 1 \tag*{A}", "x = 1   A"),
+        (r"a \hspace{1em} b", "a b"),
+        (r"\phantom{x} y", "y"),
+        (r"\color{red} x + y", "x + y"),
+        (r"\textcolor{red}{x}", "x"),
+        (r"\textcolor[rgb]{1,0,0}{x + y}", "x + y"),
+        (r"\colorbox{yellow}{note}", "note"),
+        (r"\boxed{x = 1}", "x = 1"),
+        (r"\frac{\cancel{2} x}{\cancel{2}}", "(2̶ x)/2̶"),
+        (r"\sum_{\substack{i<j \\ i \ne k}} x_{ij}", "∑_(i<j, i ≠ k) xᵢⱼ"),
+    ],
+)
+def test_what_only_decorates_a_formula_shows_its_content(latex: str, expected: str) -> None:
+    """Each was an unknown macro, some with a wrong guess (\\color: "did you mean \\colon?",
+    \\tag: "did you mean \\notag?")."""
+    assert latex_to_unicode(latex) == expected
+    assert find_math_problems(f"${latex}$") == []
+
+
+def test_a_line_break_outside_an_environment_says_where_rows_go() -> None:
+    assert [p.message for p in find_math_problems(r"$a \\ b$")] == [
+        r"\\ breaks a line only inside an environment: write the rows in "
+        r"\begin{aligned} ... \end{aligned}, or one formula each"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        (r"\boldsymbol{\theta}", "𝛉"),
+        (r"\bm{\mu}", "𝛍"),
+        (r"\boldsymbol{\Sigma}", "𝚺"),
+        (r"\boldsymbol{\Omega}", "𝛀"),
+        (r"\hat{\boldsymbol{\theta}}", "𝛉̂"),
+        (r"\boldsymbol{x}^\top \boldsymbol{\beta}", "𝐱ᵀ 𝛃"),
+    ],
+)
+def test_bold_greek_stays_bold(latex: str, expected: str) -> None:
+    """\\boldsymbol{\\theta} (a vector of parameters) read θ, the same as the scalar."""
+    assert latex_to_unicode(latex) == expected
+
+
+@pytest.mark.parametrize(
+    "latex",
+    [
+        r"\begin{smallmatrix} 1 & 0 \\ 0 & 1 \end{smallmatrix}",
+        r"\begin{Bmatrix} 1 & 0 \\ 0 & 1 \end{Bmatrix}",
+    ],
+)
+def test_a_matrix_is_its_rows_whatever_its_brackets(latex: str) -> None:
+    assert latex_to_unicode(latex) == "[[1, 0], [0, 1]]"

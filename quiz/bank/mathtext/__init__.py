@@ -30,11 +30,14 @@ names its side (``\\lVert``, ``\\langle``, one after ``\\left``/``\\right`` or
 side and keeps the spaces written around it (``\\| x \\|`` is ``‖ x ‖``). A font switch that opens a
 group is that group's font, ``{\\rm d}x`` as ``\\mathrm{d}x`` (``\\mathop{\\rm arg\\,max}`` is
 ``arg max``); ``\\over``, ``\\atop`` and a font switch anywhere else stay code, and lint says
-what to write. A pair of bars is one term, as a bracket is: ``‖x − y‖²/(2σ²)``.
+what to write. A pair of bars is one term, as a bracket is: ``‖x − y‖²/(2σ²)``. Aligned
+equations are one line, a row that starts with a relation chained to the one above
+(``L = a = b``), any other after a ``;``; a raised ``\\top`` is the transpose, ``Wᵀ``.
 
 The modules, one job each: `convert` (one formula: checked, parsed, remembered), `walker`
 (the walk over its nodes), `constructs` (the rule of each macro with arguments), `fonts`
-(accents and fonts), `environments` (matrices, ``cases``), `unknown_macros` (what to write
+(accents and fonts), `decorations` (colour, boxes, tags: their content), `environments`
+(matrices, ``cases``, aligned equations), `unknown_macros` (what to write
 instead of a macro it does not know), `nodes` (pylatexenc's nodes as the rules read them),
 `unconvertible` (the error a rule raises), `layout` (brackets, spaces and scripts that
 keep the text unambiguous), `problems` (what lint reports, at its line and column) and

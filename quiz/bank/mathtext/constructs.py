@@ -19,6 +19,8 @@ from quiz.bank.mathsymbols import (
     SUP,
     VULGAR,
 )
+from quiz.bank.mathtext.decorations import DECORATIONS
+from quiz.bank.mathtext.environments import substack
 from quiz.bank.mathtext.fonts import accent, letter_font, plain_font
 from quiz.bank.mathtext.layout import parenthesized, script, single_symbol
 from quiz.bank.mathtext.nodes import Handler, Item, Walk
@@ -211,4 +213,6 @@ CONSTRUCTS: Final[dict[str, Handler]] = {
     **{name: letter_font(table, strict=True) for name, table in LETTER_FONTS.items()},
     **{name: letter_font(BOLD, strict=False) for name in BOLD_FONTS},
     **{name: plain_font for name in PLAIN_FONTS},
+    "substack": substack,
+    **DECORATIONS,
 }

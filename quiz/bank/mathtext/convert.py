@@ -21,6 +21,7 @@ from quiz.bank.mathsymbols import (
     PLAIN_FONTS,
     TEXT_MACROS,
 )
+from quiz.bank.mathtext.decorations import DECORATION_ARGS
 from quiz.bank.mathtext.unconvertible import Unconvertible
 from quiz.bank.mathtext.walker import Renderer
 
@@ -43,6 +44,8 @@ def _walker_db() -> LatexContextDb:
     ours.extend(MacroSpec(name, "{") for name in ("mathop", "overrightarrow", "overleftarrow"))
     ours.append(MacroSpec("overline", "{"))
     ours.append(MacroSpec("underline", "{"))
+    ours.append(MacroSpec("substack", "{"))
+    ours.extend(MacroSpec(name, spec) for name, spec in DECORATION_ARGS.items())
     for names in (ACCENTS, TEXT_MACROS, PLAIN_FONTS, LETTER_FONTS, BOLD_FONTS):
         ours.extend(MacroSpec(name, "{") for name in names)
     db = LatexContextDb()

@@ -13,8 +13,9 @@ from quiz.bank.mathsymbols import CLOSERS, OPENERS
 from quiz.bank.mathtext.nodes import Item, Walk, as_items
 from quiz.bank.mathtext.unconvertible import Unconvertible
 
-MATRICES: Final = frozenset({"matrix", "pmatrix", "bmatrix"})
-"""Matrices shown as their rows; a determinant (vmatrix) or a norm (Vmatrix) is not one."""
+MATRICES: Final = frozenset({"matrix", "pmatrix", "bmatrix", "Bmatrix", "smallmatrix"})
+"""Matrices shown as their rows, whatever brackets they are drawn in; a determinant
+(vmatrix) or a norm (Vmatrix) is not one."""
 
 ALIGNED: Final = frozenset(
     {
@@ -93,6 +94,19 @@ def aligned(r: Walk, node: Any, name: str) -> str:
     for line in lines[1:]:
         text += (" " if line[0] in RELATIONS else "; ") + line
     return text
+
+
+def substack(r: Walk, pos: int, args: list[Any]) -> str:
+    """``\\substack{i < j \\\\ i \\ne k}``, the conditions under a sum one per row: in a
+    line, one after another, ``i < j, i ≠ k``."""
+    if not args or args[0] is None:
+        raise Unconvertible(pos, "a macro is missing its argument")
+    group = args[0]
+    nodes = group.nodelist if group.isNodeType(_lw.LatexGroupNode) else [group]
+    lines = [" ".join(cell for cell in row if cell) for row in rows(r, as_items(nodes), pos)]
+    if not lines:
+        raise Unconvertible(pos, "an empty \\substack")
+    return ", ".join(lines)
 
 
 def rows(r: Walk, body: list[Item], pos: int) -> list[list[str]]:

@@ -28,6 +28,11 @@ def unknown_macro(name: str) -> str:
     """What to write instead of a macro the renderer does not know: the one it was meant
     to be when a known name is close (`\\lamda`), else a name set upright, which the
     terminal shows as written (`\\relu` as `\\operatorname{relu}`)."""
+    if name == "\\":
+        return (
+            "\\\\ breaks a line only inside an environment: write the rows in "
+            "\\begin{aligned} ... \\end{aligned}, or one formula each"
+        )
     if name in _PLAIN_TEX:
         return f"plain TeX's \\{name} is not rendered: {_PLAIN_TEX[name]}"
     known = sorted({*SYMBOLS, *CONSTRUCTS, *TEXT_MACROS, *SPACING, *INVISIBLE} - {name})
