@@ -157,3 +157,24 @@ def test_bold_greek_stays_bold(latex: str, expected: str) -> None:
 )
 def test_a_matrix_is_its_rows_whatever_its_brackets(latex: str) -> None:
     assert latex_to_unicode(latex) == "[[1, 0], [0, 1]]"
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        # a product inside a bracket is the bracket's: the denominator is one term
+        (r"\frac{1}{\sqrt{2\pi\sigma^2}}", "1/√(2πσ²)"),
+        (r"\frac{p}{10000^{2i/d}}", "p/10000^(2i/d)"),
+        (r"\frac{a}{f(2m)}", "a/f(2m)"),
+        # one outside a bracket is not
+        (r"\frac{\lambda}{2m}", "λ/(2m)"),
+        (r"\frac{a}{2\pi(x)}", "a/(2π(x))"),
+        # √2π could be (√2)π
+        (r"\sqrt{2\pi}", "√(2π)"),
+        (r"\frac{1}{\sqrt{2\pi}}", "1/√(2π)"),
+        (r"\sqrt{\alpha\beta}", "√(αβ)"),
+        (r"\sqrt{d_k}", "√dₖ"),
+    ],
+)
+def test_a_product_is_bracketed_where_it_could_be_read_apart(latex: str, expected: str) -> None:
+    assert latex_to_unicode(latex) == expected
