@@ -178,3 +178,28 @@ def test_a_matrix_is_its_rows_whatever_its_brackets(latex: str) -> None:
 )
 def test_a_product_is_bracketed_where_it_could_be_read_apart(latex: str, expected: str) -> None:
     assert latex_to_unicode(latex) == expected
+
+
+@pytest.mark.parametrize(
+    ("latex", "written"),
+    [
+        (r"\R^n", r"\mathbb{R}"),
+        (r"\E[X]", r"\mathbb{E}"),
+        (r"\norm{x}", r"\lVert x \rVert"),
+        (r"\floor{x}", r"\lfloor x \rfloor"),  # not "did you mean \rfloor?"
+        (r"\bra{x}", r"\langle x \rvert"),  # not the zodiac's \libra
+        (r"\diag(v)", r"\operatorname{diag}"),  # not \dag
+        (r"\dv{f}{x}", r"\frac{d f}{d x}"),  # not \div
+    ],
+)
+def test_a_preamble_macro_says_what_to_write(latex: str, written: str) -> None:
+    """Macros a notes app's preamble defines stay code, and lint says what LaTeX writes."""
+    assert latex_to_unicode(latex) is None
+    [problem] = find_math_problems(f"${latex}$")
+    assert problem.message.endswith(f"write {written}")
+    assert "did you mean" not in problem.message
+
+
+def test_a_typo_still_gets_its_guess() -> None:
+    [problem] = find_math_problems(r"$\lamda$")
+    assert problem.message == r"unknown macro \lamda (did you mean \lambda?)"

@@ -24,6 +24,30 @@ _PLAIN_TEX: Final = {
 close name, \\over's \\vert, would mislead)."""
 
 
+_PREAMBLE: Final = {
+    "R": "\\mathbb{R}",
+    "N": "\\mathbb{N}",
+    "Z": "\\mathbb{Z}",
+    "Q": "\\mathbb{Q}",
+    "C": "\\mathbb{C}",
+    "E": "\\mathbb{E}",
+    "eps": "\\epsilon",
+    "norm": "\\lVert x \\rVert",
+    "abs": "\\lvert x \\rvert",
+    "floor": "\\lfloor x \\rfloor",
+    "ceil": "\\lceil x \\rceil",
+    "dv": "\\frac{d f}{d x}",
+    "pdv": "\\frac{\\partial f}{\\partial x}",
+    "diag": "\\operatorname{diag}",
+    "bra": "\\langle x \\rvert",
+    "ket": "\\lvert x \\rangle",
+    "qty": "\\left( x \\right)",
+}
+"""Macros a notes app's preamble or the physics package defines (Obsidian and Anki users
+carry them over), which no card has: what to write instead. A close name of LaTeX's own
+would mislead (\\floor is not \\rfloor, \\bra not the zodiac's \\libra)."""
+
+
 def unknown_macro(name: str) -> str:
     """What to write instead of a macro the renderer does not know: the one it was meant
     to be when a known name is close (`\\lamda`), else a name set upright, which the
@@ -32,6 +56,11 @@ def unknown_macro(name: str) -> str:
         return (
             "\\\\ breaks a line only inside an environment: write the rows in "
             "\\begin{aligned} ... \\end{aligned}, or one formula each"
+        )
+    if name in _PREAMBLE:
+        return (
+            f"\\{name} is not LaTeX's own (a notes preamble or the physics package defines "
+            f"it, and a card has neither): write {_PREAMBLE[name]}"
         )
     if name in _PLAIN_TEX:
         return f"plain TeX's \\{name} is not rendered: {_PLAIN_TEX[name]}"
