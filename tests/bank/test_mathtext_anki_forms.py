@@ -203,3 +203,20 @@ def test_a_preamble_macro_says_what_to_write(latex: str, written: str) -> None:
 def test_a_typo_still_gets_its_guess() -> None:
     [problem] = find_math_problems(r"$\lamda$")
     assert problem.message == r"unknown macro \lamda (did you mean \lambda?)"
+
+
+@pytest.mark.parametrize(
+    ("latex", "expected"),
+    [
+        (r"\frac{\partial^2 f}{\partial x \partial y}", "∂²f/(∂x ∂y)"),
+        (r"\frac{\partial^2 L}{\partial w^2}", "∂²L/∂w²"),
+        (r"\nabla^2 f", "∇²f"),
+        (r"\partial_i^2 f", "∂ᵢ²f"),
+        (r"\partial f", "∂f"),
+        # a written-out script is still spaced from what follows
+        (r"\nabla_\theta J", "∇_θ J"),
+    ],
+)
+def test_a_raised_derivative_is_one_term_with_its_operand(latex: str, expected: str) -> None:
+    """\\partial^2 f read ∂² f, two terms: a numerator bracketed, (∂² f)/(∂x ∂y)."""
+    assert latex_to_unicode(latex) == expected

@@ -66,7 +66,10 @@ class Renderer:
             ch, node, pos = items[i]
             if ch is not None:
                 if math and ch in "_^":
+                    prefixed = i > 0 and is_macro(items[i - 1][1], *PREFIX)
                     i = self._scripts(items, i, out)
+                    while prefixed and i < len(items) and str(items[i][0]).isspace():
+                        i += 1  # \partial^2 f is ∂²f, as \partial f is ∂f: one term
                     continue
                 if ch.isspace() or (math and ch == "~"):
                     out.space()
