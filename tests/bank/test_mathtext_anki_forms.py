@@ -19,6 +19,10 @@ from quiz.bank.mathtext import find_math_problems, latex_to_unicode
         (r"x^\top\theta", "xᵀθ"),
         (r"e^\alpha x", "eᵅ x"),
         (r"(x^\top)", "(xᵀ)"),
+        # the space that ends the macro is kept before an operand only
+        (r"\sigma^\prime (z)", "σ′(z)"),
+        (r"x^\top , y", "xᵀ, y"),
+        (r"e^\alpha /2", "eᵅ/2"),
     ],
 )
 def test_the_transpose_as_top_reads_as_t(latex: str, expected: str) -> None:

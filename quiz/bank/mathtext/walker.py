@@ -50,6 +50,17 @@ def _between_operands(symbol: str, out: Buffer) -> bool:
     return bool(symbol) and all(c in OPERATOR_CHARS for c in symbol) and ends_operand(last)
 
 
+def _operand_follows(items: list[Item], i: int) -> bool:
+    """Past the spaces from item `i`, an operand: a letter, a digit, a macro or a group
+    (not a bracket, a comma or an operator, which sit against a script as written)."""
+    while i < len(items) and items[i][0] is not None and str(items[i][0]).isspace():
+        i += 1
+    if i >= len(items):
+        return False
+    ch = items[i][0]
+    return ch is None or str(ch).isalnum()
+
+
 class Renderer:
     """Walks pylatexenc nodes of one formula and writes Unicode."""
 
@@ -189,8 +200,8 @@ class Renderer:
         out.attach(result)
         if fallback and result[-1:].isalnum():
             out.want_space = out.after_script = True  # x_c y, not x_cy
-        elif spaced:
-            out.space()  # W^\top x is Wᵀ x, as W^T x is: the space after a macro is the author's
+        elif spaced and _operand_follows(items, i):
+            out.space()  # W^\top x is Wᵀ x, as W^T x is; σ^\prime (z) stays σ′(z)
         return i
 
     def _node(self, node: Any, math: bool, out: Buffer) -> None:
