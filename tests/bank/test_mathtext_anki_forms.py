@@ -224,3 +224,16 @@ def test_a_typo_still_gets_its_guess() -> None:
 def test_a_raised_derivative_is_one_term_with_its_operand(latex: str, expected: str) -> None:
     """\\partial^2 f read ∂² f, two terms: a numerator bracketed, (∂² f)/(∂x ∂y)."""
     assert latex_to_unicode(latex) == expected
+
+
+def test_an_array_says_which_environment_to_write() -> None:
+    """The pre-amsmath cases, \\left\\{ \\begin{array}{ll} ... \\right., stays code: lint
+    names the environments that have a line."""
+    latex = (
+        r"f(x) = \left\{ \begin{array}{ll} x & x > 0 \\ 0 & \text{otherwise} \end{array} \right."
+    )
+    assert latex_to_unicode(latex) is None
+    assert [p.message for p in find_math_problems(f"${latex}$")] == [
+        r"an array has no one-line form: write cases as \begin{cases} ... \end{cases} and a "
+        r"matrix as \begin{bmatrix} ... \end{bmatrix}"
+    ]

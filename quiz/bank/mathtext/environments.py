@@ -52,6 +52,12 @@ def environment(r: Walk, node: Any) -> str:
     if name in ALIGNED:
         return aligned(r, node, name)
     if name not in MATRICES and name != "cases":
+        if name == "array":  # \left\{ \begin{array}{ll} ... \right. is cases, or a matrix
+            raise Unconvertible(
+                node.pos,
+                "an array has no one-line form: write cases as \\begin{cases} ... "
+                "\\end{cases} and a matrix as \\begin{bmatrix} ... \\end{bmatrix}",
+            )
         raise Unconvertible(node.pos, f"environment '{name}' cannot be shown as text")
     if node.nodeargd and any(a is not None for a in node.nodeargd.argnlist):
         raise Unconvertible(node.pos, f"environment '{name}' with arguments has no text form")
