@@ -100,6 +100,11 @@ FILES_WITHOUT_AUDIT = {
     "syslog",
     "ossaudiodev",
     "nis",
+    # a Tcl interpreter (tkinter's C half): Tcl's own `open`, `exec` and `socket` wrote files
+    # outside the work dir, ran /bin/sh and reached a local port with no audit event
+    # (forty-second round); `tkinter` names it too, so the refusal says the name imported
+    "_tkinter",
+    "tkinter",
 }
 """C modules that open files (or the system log's socket) by a path of their own, with no
 `open` audit event: the hooks' "writing outside the work directory" and "reading the

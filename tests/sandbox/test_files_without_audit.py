@@ -1,6 +1,7 @@
 """Files reached with no `open` audit event are refused by the hooks too (forty-first round).
 
-SQLite, readline and `os.mkfifo` open or make files by a path of their own, which raises no
+SQLite, readline, Tcl (tkinter's interpreter, forty-second round: its `exec` ran /bin/sh too)
+and `os.mkfifo` open or make files by a path of their own, which raises no
 `open` event: the hooks' "writing outside the work directory" never saw them. Where the hooks
 are the only layer on files (no bubblewrap or Landlock, no seccomp: the "hooks-alone" pool),
 a submission made a database, a history file and a FIFO outside its work dir, and through
@@ -23,6 +24,11 @@ from tests.sandbox.helpers import run_adversarial
 
 PATIENT = PatientDoubleChecker()
 
+TCL_INIT = (
+    "import os\nwith open('init.tcl', 'w'):\n    pass\nos.environ['TCL_LIBRARY'] = os.getcwd()\n"
+)
+"""Where Tcl finds an init.tcl (an empty one does): under Landlock the machine's is unreadable."""
+
 MAKERS = {
     "sqlite-attach": (
         "import sqlite3\n"
@@ -35,6 +41,19 @@ MAKERS = {
     "readline-history": (
         "import readline\nreadline.add_history('planted')\nreadline.write_history_file(TARGET)",
         "No module named 'readline': the sandbox does not provide it",
+    ),
+    # forty-second round: a Tcl interpreter, whose `open` and `exec` raise no audit event (the
+    # init.tcl it needs is written in the work dir when the machine's own is out of reach)
+    "tcl-open": (
+        TCL_INIT + "import _tkinter\n"
+        "tcl = _tkinter.create(None, 'x', 'Tk', False, False, False, False, None)\n"
+        "tcl.eval(f'set f [open {{{TARGET}}} w]; puts $f planted; close $f')",
+        "No module named '_tkinter': the sandbox does not provide it",
+    ),
+    "tcl-exec": (
+        TCL_INIT + "import tkinter\n"
+        "tkinter.Tcl().eval(f'exec /bin/sh -c {{echo planted > {TARGET}}}')",
+        "No module named 'tkinter': the sandbox does not provide it",
     ),
     "mkfifo": ("import os\nos.mkfifo(TARGET)", "making FIFOs and device nodes is not allowed"),
     "mknod": (
