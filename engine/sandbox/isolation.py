@@ -33,7 +33,7 @@ SECCOMP = (
     " its own SIGXCPU, SIGKILL or SIGSYS (a timer's included); installing signal handlers; file"
     " modes, owners, times, attributes (read or changed), flags and leases; creating a"
     " set-user-ID or set-group-ID file; blocks past a file's end; growing a pipe;"
-    " watching folders and inotify instances; typing into a"
+    " watching folders and inotify instances; flushing every disk (sync); typing into a"
     " terminal or changing its settings or size; the clock and the other powers of root"
 )
 LANDLOCK = (
