@@ -303,3 +303,74 @@ def test_no_other_process_is_rescheduled_without_seccomp(
     for label in ("nice", "user", "cpus", "idle"):
         assert f"'{label}': 'refused'" in message, message
     assert "'own-nice': 'done'" in message and "'own-cpus': 'done'" in message, message
+
+
+def test_faulthandlers_c_handler_is_refused_by_the_kernel(
+    mode_pool: tuple[str, WorkerPool],
+) -> None:
+    """`faulthandler.register` installs a handler of C (it dumps every thread's stack) past
+    `signal.signal`'s refusal in words: no audit event covers it. It runs no Python code, so it
+    cannot reach a frame's values, but with the hooks alone (no seccomp) it was installed and
+    printed the grader's stack on a signal of the code's (forty-second round). seccomp refuses
+    it as any new action, in every mode."""
+    _, pool = mode_pool
+    message = _found(
+        pool,
+        """
+        import faulthandler, signal
+        FOUND = {}
+        for signum in (signal.SIGUSR1, signal.SIGXCPU, signal.SIGTERM):
+            try:
+                faulthandler.register(signum, all_threads=True)
+                FOUND[signum.name] = "installed"
+            except OSError as exc:
+                FOUND[signum.name] = f"errno {exc.errno}"
+        """,
+    )
+    assert "installed" not in message, message
+    for name in ("SIGUSR1", "SIGXCPU", "SIGTERM"):
+        assert f"'{name}': 'errno 1'" in message, message
+
+
+UNRAISABLE_HOOK = """
+    import gc, sys
+    import numpy as np
+
+    SEEN = []
+
+    def hook(unraisable):
+        # runs wherever the collector found the cycle: in the grader's frames too
+        try:
+            frame = sys._getframe(1)
+            SEEN.append(frame.f_code.co_name)
+            for name, value in list(frame.f_globals.items()):
+                if name == "_send":
+                    frame.f_globals[name] = lambda *args: None
+        except Exception as exc:
+            SEEN.append(type(exc).__name__)
+
+    sys.unraisablehook = hook
+
+    class Cycle:
+        def __del__(self):
+            raise RuntimeError("from a finalizer")
+
+    def sigmoid(z):
+        gc.set_threshold(1)  # collect at almost every allocation, the grader's included
+        for _ in range(50):
+            cycle = Cycle()
+            cycle.me = cycle
+        if len(SEEN) > 3 and all(seen == "ValueError" for seen in SEEN):
+            print("refused", len(SEEN), file=sys.stderr)
+        return 1 / (1 + np.exp(-z))
+"""
+
+
+def test_an_unraisable_hook_run_in_the_graders_frames_cannot_reach_them(pool: WorkerPool) -> None:
+    # forty-second round: `sys.unraisablehook` (no audit event) is called where a finalizer
+    # raised, which a collection run at the grader's own allocations puts in its frames; the
+    # frame guard refuses `sys._getframe` there as everywhere, and the naive sigmoid fails
+    verdict = grade(SIGMOID, textwrap.dedent(UNRAISABLE_HOOK), seed=11, pool=pool)
+    assert not verdict.passed, shown(verdict)
+    assert "overflow" in shown(verdict), shown(verdict)
+    assert "refused" in verdict.stderr, verdict.stderr
