@@ -454,6 +454,10 @@ def _make_hook(
             if not reason and loading:
                 if resolved in _extensions:
                     reason = "loading a second copy of a module already loaded"
+                elif resolved == _workdir or resolved.startswith(_workdir + "/"):
+                    # bytes the code wrote (an ELF of its own, carried in its source) ran as
+                    # native code, past every hook, in every mode (forty-second round)
+                    reason = "loading a C extension from the work directory"
                 _extensions.add(resolved)
             if not reason and event == "open":
                 try:

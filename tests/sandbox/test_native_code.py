@@ -1,0 +1,52 @@
+"""A C extension the code writes into its work dir is not loaded (forty-second round).
+
+A submission may write any bytes to its work dir, an ELF shared object carried in its source
+among them, and Python loads an extension module from any path it is given
+(`importlib.machinery.ExtensionFileLoader`, `_imp.create_dynamic`). A 14 KB module built on
+this machine and loaded so ran native code past every audit hook, in every mode: with no
+kernel layer on files it wrote a file in /tmp, and without seccomp it forked. The kernel layers
+still held where they stand (seccomp refused the fork, Landlock the write), but the hooks,
+which say in words what a drill may not do, saw nothing. The hooks now refuse an extension
+loaded from the work dir. The test loads a copy of a stdlib extension there: any file would do,
+the refusal is by where it lies, before its code runs.
+"""
+
+from __future__ import annotations
+
+import textwrap
+
+from engine.sandbox import WorkerPool
+from engine.verdict import Status
+from tests.sandbox.drills import PatientDoubleChecker
+from tests.sandbox.helpers import run_adversarial
+
+PATIENT = PatientDoubleChecker()
+
+COPIED_EXTENSION = textwrap.dedent("""
+    import importlib.machinery, importlib.util
+
+    with open(importlib.util.find_spec("_csv").origin, "rb") as original:
+        with open("planted.so", "wb") as planted:
+            planted.write(original.read())
+    loader = importlib.machinery.ExtensionFileLoader("_csv", "planted.so")
+    module = importlib.util.module_from_spec(importlib.util.spec_from_loader("_csv", loader))
+
+    def double(x):
+        return 2 * x
+""")
+
+
+def test_an_extension_written_into_the_work_dir_is_not_loaded(pool: WorkerPool) -> None:
+    run_adversarial(
+        pool,
+        COPIED_EXTENSION,
+        Status.ERROR,
+        "loading a C extension from the work directory",
+        checker=PATIENT,
+    )
+
+
+def test_the_same_extension_from_its_own_place_still_loads(pool: WorkerPool) -> None:
+    # the refusal is by where the file lies: the stdlib's own copy loads as any import does
+    source = "import _csv\n\n\ndef double(x):\n    return 2 * x\n"
+    run_adversarial(pool, source, Status.PASSED, checker=PATIENT)
