@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import textwrap
 
+import pytest
+
 from engine.sandbox import WorkerPool
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
@@ -36,10 +38,20 @@ COPIED_EXTENSION = textwrap.dedent("""
 """)
 
 
-def test_an_extension_written_into_the_work_dir_is_not_loaded(pool: WorkerPool) -> None:
+BY_IMP = COPIED_EXTENSION.replace(
+    'module = importlib.util.module_from_spec(importlib.util.spec_from_loader("_csv", loader))',
+    'import _imp\nmodule = _imp.create_dynamic(importlib.util.spec_from_loader("_csv", loader))',
+)
+
+
+@pytest.mark.parametrize("source", [COPIED_EXTENSION, BY_IMP], ids=["loader", "create-dynamic"])
+def test_an_extension_written_into_the_work_dir_is_not_loaded(
+    pool: WorkerPool, source: str
+) -> None:
+    assert source is COPIED_EXTENSION or "_imp.create_dynamic" in source
     run_adversarial(
         pool,
-        COPIED_EXTENSION,
+        source,
         Status.ERROR,
         "loading a C extension from the work directory",
         checker=PATIENT,

@@ -13,6 +13,7 @@ can be seen from Python).
 from __future__ import annotations
 
 import textwrap
+import uuid
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,26 @@ def test_a_module_planted_in_sys_modules_under_the_graders_name_changes_nothing(
     """)
     verdict = run_adversarial(pool, source, Status.FAILED, checker=PATIENT)
     assert all(case.status is not CaseStatus.PASSED for case in verdict.cases), verdict.summary
+
+
+NUMPYS_OWN_FILES = {
+    "tofile": "np.arange(3.0).tofile(TARGET)",
+    "savetxt": "np.savetxt(TARGET, np.arange(3.0))",
+    "save": "np.save(TARGET, np.arange(3.0))",
+}
+
+
+@pytest.mark.parametrize("writer", sorted(NUMPYS_OWN_FILES))
+def test_numpys_file_writers_keep_to_the_work_dir(writer: str, pool: WorkerPool) -> None:
+    # numpy's C code opens a path it is given through Python's `open`, whose audit event the
+    # hooks judge: outside the work dir each is refused by them, in both modes (under
+    # bubblewrap /tmp is the work dir, so the target is in /dev/shm, which both modes have)
+    target = Path("/dev/shm") / f"drillbit-test-{writer}-{uuid.uuid4().hex}.npy"
+    try:
+        source = _once(NUMPYS_OWN_FILES[writer], target)
+        run_adversarial(
+            pool, source, Status.ERROR, "writing outside the work directory", checker=PATIENT
+        )
+        assert not target.exists()
+    finally:
+        target.unlink(missing_ok=True)
