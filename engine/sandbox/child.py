@@ -618,9 +618,9 @@ def _refuse_special_files() -> None:
 def _refuse_disk_flushes() -> None:
     """`os.sync` refuses in plain words: no audit event covers it, and it makes the kernel write
     every file system's pending data out, the machine's (a container's host's too: `sync` is not
-    namespaced), not the drill's. A loop of it ran in every mode, 100 to 200 a second for the
-    grading's 5 s (forty-second round). seccomp refuses the call too, but `sync` reports no
-    error, so the code could not tell: this is the words."""
+    namespaced), not the drill's. A loop of it ran in every mode, about 200 a second, for as long
+    as the wall clock allows (forty-second round). seccomp refuses the call too, but `sync`
+    reports no error, so the code could not tell: this is the words."""
 
     def refused(*_args: Any, _denied: type[PermissionError] = PermissionError, **_kw: Any) -> Any:
         raise _denied("drillbit sandbox: flushing the machine's disks (os.sync) is not allowed")

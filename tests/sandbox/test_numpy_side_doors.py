@@ -5,7 +5,7 @@ numpy has doors of its own to what the sandbox refuses: `numpy.ctypeslib` (ctype
 file loads) and `np.memmap`/`np.load(mmap_mode=...)` (mmap). Each was tried as a right answer
 that also went through the door, in every mode: each is refused, with the words of the layer
 it reaches, and nothing is left outside the work dir. `os.sync` (every file system's pending
-writes, the machine's, not the drill's) ran 100 to 200 times a second in every mode; it now
+writes, the machine's, not the drill's) ran about 200 times a second in every mode; it now
 refuses in plain words, and seccomp refuses the call (which reports no error, so only the words
 can be seen from Python).
 """
