@@ -22,6 +22,7 @@ HOOKS = (
     " scheduling changes to other processes, signal handlers, second copies of _signal, _imp,"
     " gc and posix, gc.DEBUG_SAVEALL, tracing, profiling, monitoring and audit hooks of the"
     " code's, stack frames, the collector's lists of objects, links, file modes,"
+    " C extensions from the work dir, flushing every disk,"
     " writes outside the work dir, or reading/importing engine and quiz"
 )
 BWRAP = "bubblewrap: no network, private PID/IPC/UTS namespaces"
@@ -33,7 +34,7 @@ SECCOMP = (
     " its own SIGXCPU, SIGKILL or SIGSYS (a timer's included); installing signal handlers; file"
     " modes, owners, times, attributes (read or changed), flags and leases; creating a"
     " set-user-ID or set-group-ID file; blocks past a file's end; growing a pipe;"
-    " watching folders and inotify instances; flushing every disk (sync); typing into a"
+    " watching folders and inotify instances; typing into a"
     " terminal or changing its settings or size; the clock and the other powers of root"
 )
 LANDLOCK = (

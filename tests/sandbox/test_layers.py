@@ -379,6 +379,8 @@ HOOK_CLAIMS: dict[str, str] = {
     "the collector's lists of objects": "test_layers.py::test_the_hooks_refuse_tracing_and_the_collectors_lists",
     "links": "test_adversarial.py::test_submission[symlink-to-the-engine]",
     "file modes": "test_adversarial.py::test_submission[chmod-in-the-work-dir]",
+    "C extensions from the work dir": "test_native_code.py::test_an_extension_written_into_the_work_dir_is_not_loaded",
+    "flushing every disk": "test_numpy_side_doors.py::test_numpys_doors_to_what_the_sandbox_refuses_stay_shut[os-sync]",
     "writes outside the work dir": "test_adversarial.py::test_writes_into_home",
     "reading/importing engine and quiz": "test_adversarial.py::test_submission[import-engine]",
 }
