@@ -154,6 +154,12 @@ OWNER_REQUESTS = frozenset({8, 10, 15, 0x8901, 0x8902})
 """fcntl's F_SETOWN, F_SETSIG and F_SETOWN_EX and ioctl's FIOSETOWN and SIOCSPGRP (Linux):
 each makes a process a descriptor's owner, which the kernel signals (SIGIO, whose default
 kills) when the descriptor is ready; seccomp refuses them too, where it is active."""
+TERMINALS = ("/dev/tty", "/dev/pts/", "/dev/console", "/dev/vcs")
+"""Terminals by their paths (a prefix each: /dev/tty1, /dev/ttyS0): a drill reads and writes pipes
+only. With the hooks alone (no seccomp, no kernel layer on files) a drill opened a terminal no
+session held, for reading, which made it the drill's own, and typed `echo typed` and a newline
+into its input with TIOCSTI, as if you had (forty-second round); `termios` changes a terminal
+with no audit event at all. seccomp refuses both requests; the hooks now refuse the open."""
 PATH_WRITE_EVENTS = {
     "os.remove",
     "os.rmdir",
@@ -282,6 +288,7 @@ def _make_hook(
         _frame_attributes: frozenset[str] = frozenset(FRAME_ATTRIBUTES),
         _extensions: set[str] = extensions,
         _owner_requests: frozenset[int] = OWNER_REQUESTS,
+        _terminals: tuple[str, ...] = TERMINALS,
         _known: list[Any] = known_functions,
         _function: type = types.FunctionType,
         _id: Callable[[Any], int] = id,
@@ -459,6 +466,8 @@ def _make_hook(
                     # native code, past every hook, in every mode (forty-second round)
                     reason = "loading a C extension from the work directory"
                 _extensions.add(resolved)
+            if not reason and event == "open" and resolved.startswith(_terminals):
+                reason = "opening a terminal"
             if not reason and event == "open":
                 try:
                     if _is_dir(_stat(resolved).st_mode):

@@ -22,7 +22,7 @@ HOOKS = (
     " scheduling changes to other processes, signal handlers, second copies of _signal, _imp,"
     " gc and posix, gc.DEBUG_SAVEALL, tracing, profiling, monitoring and audit hooks of the"
     " code's, stack frames, the collector's lists of objects, links, file modes,"
-    " C extensions from the work dir, flushing every disk,"
+    " C extensions from the work dir, flushing every disk, terminals,"
     " writes outside the work dir, or reading/importing engine and quiz"
 )
 BWRAP = "bubblewrap: no network, private PID/IPC/UTS namespaces"

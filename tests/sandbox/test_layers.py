@@ -381,6 +381,7 @@ HOOK_CLAIMS: dict[str, str] = {
     "file modes": "test_adversarial.py::test_submission[chmod-in-the-work-dir]",
     "C extensions from the work dir": "test_native_code.py::test_an_extension_written_into_the_work_dir_is_not_loaded",
     "flushing every disk": "test_numpy_side_doors.py::test_numpys_doors_to_what_the_sandbox_refuses_stay_shut[os-sync]",
+    "terminals": "test_terminal_input.py::test_the_hooks_refuse_a_terminal_where_seccomp_is_missing",
     "writes outside the work dir": "test_adversarial.py::test_writes_into_home",
     "reading/importing engine and quiz": "test_adversarial.py::test_submission[import-engine]",
 }

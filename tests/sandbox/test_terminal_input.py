@@ -236,3 +236,24 @@ def test_no_terminal_of_the_users_is_changed(mode_pool: tuple[str, WorkerPool]) 
     finally:
         os.close(follower)
         os.close(leader)
+
+
+def test_the_hooks_refuse_a_terminal_where_seccomp_is_missing(
+    no_seccomp_pool: tuple[str, WorkerPool], free_terminal: tuple[str, int]
+) -> None:
+    """Forty-second round: with the hooks alone (a machine without libseccomp, bubblewrap or
+    Landlock) the child opened a terminal no session held, for reading, which made it its own,
+    and typed `echo typed` and a newline into its input, as if you had: the hooks judged the
+    open a read and had no word for the ioctl. They now refuse opening a terminal at all."""
+    _, pool = no_seccomp_pool
+    path, follower = free_terminal
+    body = f"""
+        import termios
+        fd = os.open({path!r}, os.O_RDONLY)
+        for typed in b"echo typed\\n":
+            fcntl.ioctl(fd, termios.TIOCSTI, bytes([typed]))
+    """
+    source = _double(body).replace("import ctypes, fcntl, os", "import fcntl, os")  # hooks on
+    run_adversarial(pool, source, Status.ERROR, "opening a terminal", checker=PATIENT)
+    with pytest.raises(BlockingIOError):
+        os.read(follower, 64)
