@@ -414,6 +414,7 @@ def _make_hook(
             pending.reverse()
             out: list[str] = []
             links = 0
+            via_proc = False
             while pending:
                 part = pending.pop()
                 if part == "" or part == ".":
@@ -423,6 +424,9 @@ def _make_hook(
                         out.pop()
                     continue
                 candidate = "/" + "/".join([*out, part])
+                # /proc's links lead out of it (a descriptor's file, the cwd, the root): judged
+                # only where they led, /proc/self/fd/N of a memfd loaded native code
+                via_proc = via_proc or candidate == "/proc" or candidate.startswith("/proc/")
                 try:
                     st_mode = _lstat(candidate).st_mode
                 except (_oserror, _valueerror):
@@ -466,6 +470,8 @@ def _make_hook(
                     # native code, past every hook, in every mode (forty-second round)
                     reason = "loading a C extension from the work directory"
                 _extensions.add(resolved)
+            if not reason and via_proc:
+                reason, resolved = "reaching a file through /proc", text
             if not reason and event == "open" and resolved.startswith(_terminals):
                 reason = "opening a terminal"
             if not reason and event == "open":
