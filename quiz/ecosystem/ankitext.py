@@ -408,14 +408,84 @@ def _named_meta(row: list[str], meta: dict[int, str]) -> dict[int, str]:
     return {column: kind for column, kind in named.items() if kind not in taken}
 
 
-def _unused_columns(row: list[str], meta: dict[int, str]) -> str:
-    """`its Status, Created columns are`: the named columns past the question and the answer
-    that give a card nothing (a Notion database's status and dates); "" when none."""
+_KEPT_NAMES = frozenset(
+    {
+        "extra",
+        "back extra",
+        "notes",
+        "note",
+        "hint",
+        "comment",
+        "comments",
+        "remark",
+        "remarks",
+        "explanation",
+        "example",
+        "examples",
+        "mnemonic",
+        "details",
+        "context",
+    }
+)
+"""Names of a first row's columns past the answer that hold words about the card (Anki's
+Extra, a spreadsheet's Notes): kept after the answer as a quote (`_extra_fields`)."""
+
+
+def _unused_columns(row: list[str], meta: dict[int, str]) -> tuple[str, frozenset[int]]:
+    """(`its Status, Created columns are`: the named columns past the question and the
+    answer that give a card nothing (a Notion database's status and dates), "" when none;
+    their places among the note's fields). A column named as words about the card
+    (`Extra`, `Notes`: `_KEPT_NAMES`) is no such column: it is kept after the answer."""
     fields = [value.strip() for column, value in enumerate(row) if column not in meta]
-    unused = [name for name in fields[2:] if name]
+    unused = [
+        (at, name)
+        for at, name in enumerate(fields[2:], 2)
+        if name and name.lower() not in _KEPT_NAMES
+    ]
+    places = frozenset(at for at, _ in unused)
     if not unused:
+        return "", places
+    names = ", ".join(name for _, name in unused)
+    return f"its {names} column{'s are' if len(unused) > 1 else ' is'}", places
+
+
+def _extra_fields(
+    texts: list[str], kind: str | None, card_id_at: int | None, unused: frozenset[int]
+) -> tuple[tuple[int, str], ...]:
+    """(1-based field number, text) of the note's fields past its answer that hold words:
+    an Anki user's Extra or Notes field (`Remember it is cheap`), dropped without a word
+    before. Not a field that only cites (the card's source, `_field_citations`), the Add
+    Reverse flag of an optional reversed note, drillbit's own note types' fields (their
+    places are known, `_own_note`) nor a column a first row named and no card uses."""
+    name = (kind or "").lower()
+    if name.startswith("drillbit"):
+        return ()
+    flag = 2 if "(optional reversed card)" in name else None
+    return tuple(
+        (at + 1, text.strip())
+        for at, text in enumerate(texts[2:], 2)
+        if text.strip()
+        and at not in (card_id_at, flag)
+        and at not in unused
+        and field_citation(text) is None
+    )
+
+
+def _quoted(extras: tuple[tuple[int, str], ...]) -> str:
+    """The fields as quotes after the answer: shown with it, and a quote gives no key point
+    of the rubric unless labelled (`keypoints`), as an Extra field is no part to grade."""
+    return "\n\n".join(
+        "\n".join(f"> {row}".rstrip() for row in text.split("\n")) for _, text in extras
+    )
+
+
+def _kept_columns(row: list[str], meta: dict[int, str], unused: frozenset[int]) -> str:
+    """`its Extra column is`: the named columns past the answer kept after it; "" when none."""
+    fields = [value.strip() for column, value in enumerate(row) if column not in meta]
+    kept = [name for at, name in enumerate(fields[2:], 2) if name and at not in unused]
+    if not kept:
         return ""
-    return f"its {', '.join(unused)} column{'s are' if len(unused) > 1 else ' is'}"
+    return f"its {', '.join(kept)} column{'s are' if len(kept) > 1 else ' is'}"
 
 
 UNCLOSED_QUOTE = 'a quote (") opens a field here and nothing closes it'
@@ -480,6 +550,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     questions: list[NoteQuestion] = []
     ignored: list[Ignored] = []
     given = 0  # notes that gave questions: a note's number in `source`, whatever its cards
+    unused_fields: frozenset[int] = frozenset()  # columns a first row named, no card uses
     start = skip + 1
     for row in reader:
         line = start
@@ -514,8 +585,11 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
                     f"its {row[column].strip()} column gives each card its {kind}"
                     for column, kind in sorted(named.items())
                 )
-            if unused := _unused_columns(row, meta):
+            unused, unused_fields = _unused_columns(row, meta)
+            if unused:
                 reason += f"; {unused} not used (a card is its first two columns)"
+            if kept := _kept_columns(row, meta, unused_fields):
+                reason += f"; {kept} kept after each answer as a quote"
             ignored.append(Ignored(line, _snippet(said), reason))
             continue
         if not any(texts):
@@ -547,6 +621,8 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             )
         )
         extra = back
+        extras = _extra_fields(texts, kind, at, unused_fields)
+        quoted = _quoted(extras)
         if any(m.group(2).startswith("image-occlusion:") for m in _CLOZE.finditer(front)):
             ignored.append(Ignored(line, _snippet(front), _OCCLUSION))
             continue
@@ -587,7 +663,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             number=None,
             title=title.strip(),
             prompt=prompt.strip(),
-            answer=back,
+            answer="\n\n".join(part for part in (back, quoted) if part),
             line=line,
             marker=True,
             answer_line=line,
@@ -600,6 +676,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             card_id=card_id,
             cited=cited,
             remarks=remarks,
+            kept_fields=tuple(number for number, _ in extras),
         )
         if len(numbers) < 2:
             questions.append(note)
@@ -612,7 +689,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
                     note,
                     title=title.strip(),
                     prompt=prompt.strip(),
-                    answer="\n\n".join(part for part in (whole, extra) if part),
+                    answer="\n\n".join(part for part in (whole, extra, quoted) if part),
                     cloze=int(number),
                     whole=note,
                 )

@@ -46,6 +46,19 @@ CARD_FILE_LIMIT = 1024 * 1024
 _ITEM_MARKS = re.compile(r"^(?:[-*+][ \t]+)+")
 
 
+_ORDINALS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth")
+
+
+def _kept_fields_said(numbers: tuple[int, ...]) -> str:
+    """`its third field is kept ...`: an Anki note's fields past the answer, in words."""
+    names = [_ORDINALS[n - 1] if n <= len(_ORDINALS) else f"{n}th" for n in numbers]
+    which = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    return (
+        f"its {which} field{'s are' if len(names) > 1 else ' is'} kept after the answer as a"
+        " quote: shown with it, a remark rather than a key point"
+    )
+
+
 def placeholder_reason(answer: str) -> str:
     """Why an answer that holds an answer's place (`TODO`, `—`, `...`) gives no card."""
     shown = _ITEM_MARKS.sub("", answer) or answer  # a Logseq child block's `- —`: `—`
@@ -117,6 +130,8 @@ def plan_card(
     if question.images:
         shown = ", ".join(question.images[:3]) + (" ..." if len(question.images) > 3 else "")
         notes.append(("images", f"its images are left out ({shown}): import reads text only", 0))
+    if question.kept_fields:
+        notes.append(("kept fields", _kept_fields_said(question.kept_fields), 0))
     if question.reverse:
         notes.append(
             (

@@ -173,7 +173,7 @@ def card_differences(planned: PlannedCard, pack: str) -> tuple[tuple[str, ...], 
 
 def card_changes(
     planned: PlannedCard, pack: str
-) -> tuple[tuple[str, ...], str | None, tuple[str, ...], str | None]:
+) -> tuple[tuple[str, ...], str | None, tuple[str, ...], str | None, bool]:
     """`card_differences`, and the tags the card adds to its file's: when the file has
     only some of the card's tags and none other (a card imported before an Anki note's
     tags were carried over, or before its note got more), "tags" is no part that differs
@@ -181,10 +181,42 @@ def card_changes(
     title when it is the card's with a task item's box before it ("[x] Why ...?", as a
     checked item was titled before the box was read as its state, `keep_boxed_ids`):
     "title" and "question" are then no parts that differ either, and the file is
-    written again without the box."""
+    written again without the box. Last, whether the card's answer is the file's with an
+    Anki note's fields past the answer added after it as a quote (`_quote_added`): a card
+    imported before those fields were kept is written again with them, as tags added are."""
     differs, renumbered, added, boxed = _compared(planned, pack)
-    gone = {*(["tags"] if added else []), *(["title", "question"] if boxed else [])}
-    return tuple(part for part in differs if part not in gone), renumbered, added, boxed
+    quoted = "answer" in differs and _quote_added(planned)
+    gone = {
+        *(["tags"] if added else []),
+        *(["title", "question"] if boxed else []),
+        *(["answer"] if quoted else []),
+    }
+    kept = tuple(part for part in differs if part not in gone)
+    return kept, renumbered, added, boxed, quoted
+
+
+def _quote_added(planned: PlannedCard) -> bool:
+    """True when the card keeps an Anki note's fields past its answer (`kept_fields`) and
+    its file's answer is the card's without them: the card's answer then starts with the
+    file's, and the rest is quote lines only."""
+    if not planned.question.kept_fields:
+        return False
+    from quiz.bank.parse import parse_card
+
+    try:
+        old_text = planned.path.read_text(encoding="utf-8").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return False
+    topic = planned.path.parent.name
+    old, _ = parse_card(old_text, planned.path, "", topic, lint=False)
+    new, _ = parse_card(planned.text, planned.path, "", topic, lint=False)
+    if old is None or new is None:
+        return False
+    was, now = old.section("Answer").rstrip(), new.section("Answer").rstrip()
+    if not was or not now.startswith(was) or now == was:
+        return False
+    rest = now[len(was) :].split("\n")
+    return all(not row.strip() or row.lstrip().startswith(">") for row in rest)
 
 
 def _compared(

@@ -379,11 +379,11 @@ def _place_card(
             return None
         return odd
     if planned.replaces and not force:
-        differs, old_source, added, boxed = card_changes(planned, pack_name)
-        if not differs and old_source is None and not added and boxed is None:
+        differs, old_source, added, boxed, quoted = card_changes(planned, pack_name)
+        if not differs and old_source is None and not added and boxed is None and not quoted:
             placed.unchanged.append(planned)
         elif not differs:
-            placed.renumbered.append(Renumbered(planned, old_source, added, boxed))
+            placed.renumbered.append(Renumbered(planned, old_source, added, boxed, quoted))
         else:
             return exists_reason(planned, differs)
         return None

@@ -22,11 +22,19 @@ class AskedAt:
     ordinal: int
     """1-based position among the questions (the `source` number of notes without their own)."""
     title: str
+    kept_fields: bool = False
+    """An Anki note's fields past the answer are kept after it (`NoteQuestion.kept_fields`)."""
 
     @classmethod
     def of(cls, question: NoteQuestion) -> AskedAt:
         """The question's place, number and title."""
-        return cls(question.line, question.number, question.ordinal, question.title)
+        return cls(
+            question.line,
+            question.number,
+            question.ordinal,
+            question.title,
+            bool(question.kept_fields),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,6 +150,9 @@ class Renumbered:
     boxed_title: str | None = None
     """The title in its file when it is the card's with a task item's box before it
     ("[x] Why ...?", `keep_boxed_ids`): written again without it."""
+    kept_fields: bool = False
+    """Its answer is its file's with the note's fields past the answer added as a quote
+    (`card_changes`): written again with them."""
 
     @property
     def number(self) -> str:

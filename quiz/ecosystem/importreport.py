@@ -40,6 +40,9 @@ _NOTICE_GROUPS = {  # said of GROUP_FROM or more: plural
     "dollars": "questions had '$' signs that open no math; they were escaped as \\$",
     "raw-latex": "formulas are kept as raw LaTeX in code (the terminal cannot show them)",
     "images": "questions' images are left out: import reads a note's text only",
+    "kept fields": "cards keep their Anki note's fields past the answer in words (an Extra"
+    " or Notes field) after the answer as a quote: shown with it, a remark rather than a key"
+    " point",
     "reverse": "notes make a reversed card in Anki; import makes the card asked from the"
     " front only",
     "sounds": "questions' sounds are left out: import reads a note's text only",
@@ -186,12 +189,18 @@ def updated_line(moved: Renumbered, where: str, notes: Path, *, dry_run: bool) -
             f"was titled {moved.boxed_title!r}: a task item's box is no word of its "
             "question; its id and reviews kept"
         )
+    if moved.kept_fields:
+        changes.append(
+            "the note's fields past the answer added after it as a quote; its id and reviews kept"
+        )
     if moved.old_source is not None:
         action = "would renumber" if dry_run else "renumbered"
     elif moved.boxed_title is not None:
         action = "would retitle" if dry_run else "retitled"
-    else:
+    elif moved.added_tags:
         action = "would retag" if dry_run else "retagged"
+    else:
+        action = "would update" if dry_run else "updated"
     asked = asked_at(notes, moved.card.question)
     return f"{action} {where}{ASKED_AT}{asked} ({'; '.join(changes)})"
 
@@ -349,8 +358,15 @@ def summary_lines(
     retitled = sum(1 for moved in plan.renumbered if moved.old_source is None and moved.boxed_title)
     if retitled:
         line += f", {retitled} retitled"
-    if retagged := len(plan.renumbered) - renumbered - retitled:
+    updated = sum(
+        1
+        for moved in plan.renumbered
+        if moved.old_source is None and not moved.boxed_title and not moved.added_tags
+    )
+    if retagged := len(plan.renumbered) - renumbered - retitled - updated:
         line += f", {retagged} retagged"
+    if updated:
+        line += f", {updated} updated"
     if plan.unchanged:
         line += f", {len(plan.unchanged)} unchanged"
     held = plan.unchanged or counts[IN_BANK]  # cards the bank has as the notes do

@@ -186,7 +186,8 @@ def test_a_citation_in_a_third_field_is_the_cards_source() -> None:
     assert sigmoid.cited == "Bishop, PRML 4.3.2"  # a Back Extra that only cites
     assert sigmoid.answer == "The **sigmoid** maps log-odds to a probability."
     relu = by_title["What does a ReLU do?"]
-    assert relu.cited == "" and relu.answer == "It keeps positive inputs and zeroes the rest."
+    assert relu.cited == ""  # a third field in words is no citation: kept as a quote
+    assert relu.answer == "It keeps positive inputs and zeroes the rest.\n\n> Remember, 2 uses"
     prml = by_title["Who wrote PRML?"]  # an answer that cites is still the answer
     assert prml.cited == "" and prml.answer == "Bishop, PRML 2006"
 

@@ -1,0 +1,104 @@
+"""The importer's silent losses left by the forty-first round: an Anki note's field past its
+answer in words is kept after the answer as a quote; a cloze bullet whose text runs on to
+an indented line is a card with its whole text; a skipped text's images beside its words
+are named in the report."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.bank.lint import lint
+from quiz.ecosystem.ankitext import parse_anki_text
+from tests.ecosystem.test_import_notes import answer_of, front, run_import
+
+_EXTRA_DECK = (
+    "#separator:tab\n"
+    "#html:true\n"
+    "What is weight decay?\tAn L2 penalty on the weights, added to the loss.\tRemember it"
+    " is cheap<br>and nearly always worth a try\n"
+    "The {{c1::sigmoid}} maps log-odds to a {{c2::probability}}.\t\tAlso called the"
+    " logistic function\n"
+    "What does a ReLU do?\tIt keeps positive inputs and zeroes the rest.\t<i>Bishop, PRML"
+    " 5.1</i>\n"
+)
+
+
+def test_a_third_field_in_words_is_kept_after_the_answer_as_a_quote() -> None:
+    notes = parse_anki_text(_EXTRA_DECK)
+    by_title = {q.title: q for q in notes.questions}
+    decay = by_title["What is weight decay?"]
+    assert decay.answer == (
+        "An L2 penalty on the weights, added to the loss.\n\n"
+        "> Remember it is cheap\n> and nearly always worth a try"
+    )
+    assert decay.kept_fields == (3,)
+    sigmoid = by_title["The [...] maps log-odds to a probability."]  # one card per number
+    assert sigmoid.answer.endswith("\n\n> Also called the logistic function")
+    assert sigmoid.kept_fields == (3,)
+    relu = by_title["What does a ReLU do?"]  # a citation is its source, not a quote
+    assert relu.kept_fields == () and relu.cited == "Bishop, PRML 5.1"
+    assert ">" not in relu.answer
+
+
+def test_the_add_reverse_flag_and_own_note_fields_are_no_extra() -> None:
+    deck = (
+        "#separator:tab\n#notetype column:1\n"
+        "Basic (optional reversed card)\tWhat is a logit?\tThe log-odds of a probability.\ty\n"
+        "Basic\tWhat is a logit?\tThe log-odds of a probability.\t\n"
+    )
+    questions = parse_anki_text(deck).questions
+    assert [q.kept_fields for q in questions] == [(), ()]
+    assert all(">" not in q.answer for q in questions)
+
+
+def test_a_named_extra_column_is_kept_and_a_status_column_is_not_used() -> None:
+    sheet = (
+        "Front,Back,Extra,Status\n"
+        "What is dropout?,Zeroing random units while training.,Srivastava's paper,Done\n"
+    )
+    notes = parse_anki_text(sheet, separator=",")
+    (dropout,) = notes.questions
+    assert dropout.answer == "Zeroing random units while training.\n\n> Srivastava's paper"
+    (header,) = notes.ignored
+    assert "its Status column is not used" in header.reason
+    assert "its Extra column is kept after each answer as a quote" in header.reason
+
+
+def test_the_kept_field_is_said_no_key_point_and_the_card_lints(tmp_path: Path) -> None:
+    deck = tmp_path / "deck.txt"
+    deck.write_text(_EXTRA_DECK, encoding="utf-8")
+    result = run_import(str(deck), "--pack", "ml", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert (
+        "note: 3 cards keep their Anki note's fields past the answer in words (an Extra or"
+        " Notes field) after the answer as a quote" in said
+    ), said
+    card = next((tmp_path / "c").rglob("weight-decay.md"))
+    assert answer_of(card).endswith("> Remember it is cheap\n> and nearly always worth a try")
+    points = front(card)["key_points"]
+    assert isinstance(points, list)
+    assert not any("cheap" in str(point) for point in points)
+    _, problems = lint([tmp_path / "c"])
+    assert problems == []
+
+
+def test_a_card_imported_before_its_extra_was_kept_is_updated_not_refused(
+    tmp_path: Path,
+) -> None:
+    deck = tmp_path / "deck.txt"
+    deck.write_text(_EXTRA_DECK, encoding="utf-8")
+    out = tmp_path / "c"
+    assert run_import(str(deck), "--pack", "ml", "--into", str(out)).exit_code == 0
+    card = next(out.rglob("weight-decay.md"))
+    kept = card.read_text(encoding="utf-8")
+    before = kept.replace("\n\n> Remember it is cheap\n> and nearly always worth a try", "")
+    assert before != kept
+    card.write_text(before, encoding="utf-8")  # as the forty-first round wrote it
+    again = run_import(str(deck), "--pack", "ml", "--into", str(out))
+    assert again.exit_code == 0, again.output
+    said = " ".join(again.output.split())
+    assert "updated " in said and "already exists" not in said, said
+    assert card.read_text(encoding="utf-8") == kept
+    third = run_import(str(deck), "--pack", "ml", "--into", str(out))
+    assert "nothing new" in third.output and "updated" not in third.output
