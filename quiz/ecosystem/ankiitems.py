@@ -10,7 +10,7 @@ now read alike: a card per deletion number, as Anki asks them.
 from __future__ import annotations
 
 from quiz.ecosystem.fences import code_span_test, outside_fences
-from quiz.ecosystem.remnote import ANKI_CLOZE_START, ITEM_START
+from quiz.ecosystem.remnote import ANKI_CLOZE_START, ITEM_START, item_continuations
 from quiz.plural import line_numbers
 
 __all__ = ["anki_cloze_items", "anki_items_note"]
@@ -18,19 +18,24 @@ __all__ = ["anki_cloze_items", "anki_items_note"]
 
 def anki_cloze_items(text: str) -> tuple[int, ...]:
     """The 1-based lines of list items holding an Anki cloze outside code spans, outside
-    fenced code (a cloze in `code` is the code's text)."""
+    fenced code (a cloze in `code` is the code's text), in their first line or a line
+    their text runs on to (`item_continuations`): the item's line, once."""
     if "{{c" not in text:
         return ()
     rows = text.split("\n")
-    found: list[int] = []
+    owner = item_continuations(rows)
+    found: dict[int, None] = {}
     for index in outside_fences(rows, in_items=True):
         row = rows[index]
-        if "{{c" not in row or not ITEM_START.match(row):
+        if "{{c" not in row:
+            continue
+        at = owner.get(index, index if ITEM_START.match(row) else None)
+        if at is None:
             continue
         in_code = code_span_test(row)
         if any(not in_code(m.start()) for m in ANKI_CLOZE_START.finditer(row)):
-            found.append(index + 1)
-    return tuple(found)
+            found[at + 1] = None
+    return tuple(sorted(found))
 
 
 def anki_items_note(asked: tuple[int, ...], in_answers: tuple[int, ...]) -> str | None:

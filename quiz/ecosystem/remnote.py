@@ -45,6 +45,7 @@ __all__ = [
     "RemCards",
     "answered_multi",
     "item_clozes",
+    "item_continuations",
     "read_remnote_cards",
     "remnote_clozes",
 ]
@@ -238,14 +239,56 @@ def remnote_clozes(text: str) -> tuple[str, tuple[int, ...]]:
         return text, ()
     rows = text.split("\n")
     made: list[int] = []
+    owner = item_continuations(rows)
+    counted_in: dict[int, int] = {}  # an item's line -> the clozes numbered in its text so far
     for index in outside_fences(rows, in_items=True):
         row = rows[index]
         if "{{" not in row or ANKI_CLOZE_START.search(row):
             continue  # a line of Anki's clozes is numbered already
-        rows[index], count = _numbered_clozes(row)
+        item = owner.get(index, index)  # a continued item's text is numbered as one
+        rows[index], count = _numbered_clozes(row, counted_in.get(item, 0))
         if count:
+            counted_in[item] = counted_in.get(item, 0) + count
             made.append(index + 1)
     return ("\n".join(rows), tuple(made)) if made else (text, ())
+
+
+_NOT_RUN_ON = ("#", "```", "~~~", ">", "|", "<", "$$", "^")
+"""How a line under a list item begins that is no more of the item's text: a heading or a
+tag, a fence, a quote, a table, HTML, display math, a block id."""
+_PROPERTY = re.compile(r"^[ \t]*[A-Za-z][\w-]*::(?:[ \t]|$)")
+"""A Logseq or Dataview property line (`id:: 65a...`, `collapsed:: true`)."""
+
+
+def item_continuations(rows: list[str]) -> dict[int, int]:
+    """The 0-based index of each line that continues a list item's text, indented under it
+    with no blank line between (`- The {{c1::softmax}} turns logits` over `  into
+    probabilities.`), -> the index of the item's line. A nested item, a heading, a fence,
+    a quote, a property or a card line of another kind is none. One pass."""
+    owner: dict[int, int] = {}
+    item: tuple[int, int] | None = None  # (its index, its indent)
+    expect = -1  # the index a continuation must have: the line right after the last
+    for index in outside_fences(rows, in_items=True):
+        body = rows[index].rstrip("\r")
+        if ITEM_START.match(body):
+            item, expect = (index, _indent(body)), index + 1
+            continue
+        text = body.strip()
+        if (
+            item is None
+            or index != expect
+            or not text
+            or _indent(body) <= item[1]
+            or text.startswith(_NOT_RUN_ON)
+            or _PROPERTY.match(body)
+            or _asks(text)
+            or _card(body) is not None
+        ):
+            item = None
+            continue
+        owner[index] = item[0]
+        expect = index + 1
+    return owner
 
 
 def item_clozes(
@@ -255,11 +298,19 @@ def item_clozes(
     rewritten `- Q: asked **A:** whole` in place; the cloze notes so read, to be asked a
     deletion at a time; the lines in a question's answer (`_in_answers`), whose clozes
     are written bold there: its answer's words, no card's, and `{{c1::...}}` showed as
-    such in the card). An item whose text runs on to the next line, a card line of
-    another kind or one already a question is left as written."""
+    such in the card). An item whose text runs on to lines indented under it
+    (`item_continuations`) is asked with its whole text, on its first line, the lines it
+    ran on to left blank (only its first was read, and the item was text "not
+    imported"). One whose paragraph runs on otherwise, a card line of another kind or one
+    already a question is left as written."""
     if not lines:
         return text, (), ()
     rows = text.split("\n")
+    owner = item_continuations(rows)
+    runs: dict[int, list[int]] = {}
+    for index, item_at in owner.items():
+        runs.setdefault(item_at, []).append(index)
+    lines = tuple(dict.fromkeys(owner.get(line - 1, line - 1) + 1 for line in lines))
     answering = _in_answers(rows)
     parents = _parents(rows, set(lines))
     sources: list[ClozeSource] = []
@@ -267,8 +318,11 @@ def item_clozes(
     for line in lines:
         row = rows[line - 1]
         body = row.rstrip("\r")
+        run = runs.get(line - 1, [])
         if line - 1 in answering:  # `## What does ReLU compute?` over `- It is {{max(0, x)}}`
-            rows[line - 1] = cloze_whole(body, highlights=False) + row[len(body) :]
+            for index in (line - 1, *run):
+                held = rows[index].rstrip("\r")
+                rows[index] = cloze_whole(held, highlights=False) + rows[index][len(held) :]
             bold.append(line)
             continue
         item = _ITEM.match(body)
@@ -276,13 +330,21 @@ def item_clozes(
             continue
         if "**A:**" in body or _card(body) is not None:
             continue
-        after = rows[line].strip() if line < len(rows) else ""
-        if after and not ITEM_START.match(rows[line]) and not after.startswith("#"):
+        last = run[-1] + 1 if run else line
+        after = rows[last].strip() if last < len(rows) else ""
+        if (
+            after
+            and not ITEM_START.match(rows[last])
+            and not after.startswith("#")
+            and not _PROPERTY.match(rows[last])  # `id:: ...`: the block's, the reader's to drop
+        ):
             continue  # the item's paragraph runs on: not one line to ask
-        said = item["rest"].strip()
+        said = " ".join([item["rest"].strip(), *(rows[index].strip() for index in run)])
         whole = cloze_whole(said, highlights=False)
         asked = cloze_asked(said, highlights=False)
         rows[line - 1] = f"{item['lead']}Q: {asked} **A:** {whole}{row[len(body) :]}"
+        for index in run:  # read into the item's line: its own left blank, its number kept
+            rows[index] = rows[index][len(rows[index].rstrip("\r")) :]
         context = _CONTEXT_JOIN.join(parents.get(line - 1, ()))
         sources.append(ClozeSource(line, (said,), whole, highlights=False, context=context))
     return "\n".join(rows), tuple(sources), tuple(bold)
@@ -363,10 +425,11 @@ def _parents(rows: list[str], wanted: set[int]) -> dict[int, tuple[str, ...]]:
     return found
 
 
-def _numbered_clozes(row: str) -> tuple[str, int]:
-    """(`row` with its RemNote clozes numbered as Anki's, how many). Its math is looked for
-    in its text after its indent and list mark: an item indented by a tab read as code,
-    with no math, and `\\frac{{a}}{b}` in it was a cloze."""
+def _numbered_clozes(row: str, before: int = 0) -> tuple[str, int]:
+    """(`row` with its RemNote clozes numbered as Anki's, after `before` numbered in the
+    item's text above it, how many). Its math is looked for in its text after its indent
+    and list mark: an item indented by a tab read as code, with no math, and
+    `\\frac{{a}}{b}` in it was a cloze."""
     lead = len(row) - len(_LEAD.sub("", row, count=1)) if "$" in row else 0
     spans = (
         [(m.start + lead, m.end + lead) for m in scan_math(row[lead:]).spans] if "$" in row else []
@@ -381,7 +444,7 @@ def _numbered_clozes(row: str) -> tuple[str, int]:
         if hidden.split(maxsplit=1)[0].lower() in _MACROS:
             continue
         count += 1
-        pieces.append(f"{row[kept_to : match.start()]}{{{{c{count}::{hidden}}}}}")
+        pieces.append(f"{row[kept_to : match.start()]}{{{{c{before + count}::{hidden}}}}}")
         kept_to = match.end()
     return "".join(pieces) + row[kept_to:], count
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from quiz.bank.lint import lint
 from quiz.ecosystem.ankitext import parse_anki_text
-from tests.ecosystem.test_import_notes import answer_of, front, run_import
+from quiz.ecosystem.remnote import item_continuations
+from tests.ecosystem.test_import_notes import answer_of, front, imported_cards, run_import
 
 _EXTRA_DECK = (
     "#separator:tab\n"
@@ -102,3 +103,66 @@ def test_a_card_imported_before_its_extra_was_kept_is_updated_not_refused(
     assert card.read_text(encoding="utf-8") == kept
     third = run_import(str(deck), "--pack", "ml", "--into", str(out))
     assert "nothing new" in third.output and "updated" not in third.output
+
+
+_RUN_ON_BULLETS = (
+    "- Activations\n"
+    "\t- The {{c1::ReLU}} is max(0, x): it keeps\n"
+    "\t  positive inputs and {{c2::zeroes}} the rest.\n"
+    "\t  id:: 65a1b2c3-0000-4000-8000-000000000001\n"
+    "- RemNote style {{first}} on one line\n"
+    "  and {{second}} on the next.\n"
+    "- Only the second line holds the cloze\n"
+    "  in {{c1::Anki}} form here.\n"
+    "- A plain bullet that runs on\n"
+    "  with no cloze at all.\n"
+)
+
+
+def test_a_cloze_bullet_running_on_to_an_indented_line_is_one_card(tmp_path: Path) -> None:
+    cards, said, _ = imported_cards(tmp_path, _RUN_ON_BULLETS)
+    assert set(cards) == {
+        "The [...] is max(0, x): it keeps positive inputs and zeroes the rest",
+        "The ReLU is max(0, x): it keeps positive inputs and [...] the rest",
+        "RemNote style [...] on one line and second on the next",
+        "RemNote style first on one line and [...] on the next",  # numbered on, not c1 twice
+        "Only the second line holds the cloze in [...] form here",
+    }, said
+    relu = cards["The ReLU is max(0, x): it keeps positive inputs and [...] the rest"]
+    assert (
+        answer_of(relu)
+        == "The ReLU is max(0, x): it keeps positive inputs and **zeroes** the rest."
+    )
+    assert "not imported" in said and "A plain bullet that runs on" in said  # no cloze: text
+    assert "'- The {{c1::ReLU}}" not in said
+    _, problems = lint([tmp_path / "c"])
+    assert problems == []
+
+
+def test_a_run_on_cloze_bullet_in_an_answer_is_bold_on_every_line(tmp_path: Path) -> None:
+    notes = (
+        "## What does softmax do?\n"
+        "\n"
+        "- It turns {{c1::logits}} into\n"
+        "  probabilities that {{c2::sum to one}}.\n"
+    )
+    cards, said, _ = imported_cards(tmp_path, notes)
+    (card,) = cards.values()
+    assert "**logits**" in answer_of(card) and "**sum to one**" in answer_of(card), said
+    assert "{{" not in card.read_text(encoding="utf-8")
+
+
+def test_a_nested_item_or_a_quote_under_a_bullet_is_no_run_on() -> None:
+    rows = [
+        "- The {{c1::ReLU}} keeps",
+        "  positive inputs.",
+        "  - a nested item",
+        "    its own run-on",
+        "- Another",
+        "  > a quote",
+        "- Third",
+        "",
+        "  after a blank line",
+        "Not indented",
+    ]
+    assert item_continuations(rows) == {1: 0, 3: 2}

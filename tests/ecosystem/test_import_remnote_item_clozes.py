@@ -54,7 +54,7 @@ def test_a_reimport_of_the_bullets_changes_nothing(tmp_path: Path) -> None:
 
 def test_what_is_no_one_line_cloze_item_is_left_as_written() -> None:
     for text in (
-        "- The {{ReLU}} activation runs on\n  over a second line of the item.\n",
+        "- The {{ReLU}} activation runs on\nover a line not indented (lazy).\n",
         "- Q: What is {{x}}? **A:** a value\n",
         "- ReLU {{x}} >> keeps the positive part of x\n- Adam >> adaptive moments\n",
         "- The {{ReLU}} activation as prose?\n",  # stays the item it is: read as before
@@ -65,6 +65,16 @@ def test_what_is_no_one_line_cloze_item_is_left_as_written() -> None:
             assert got.startswith("- Q: The [...] activation as prose?"), got
             continue
         assert (got, sources, bold) == (written, (), ()), text
+    # an item running on to an indented line is asked whole (forty-second round)
+    written, lines = remnote_clozes("- The {{ReLU}} activation runs on\n  over a second line.\n")
+    got, sources, _ = item_clozes(written, lines)
+    assert got == (
+        "- Q: The [...] activation runs on over a second line. **A:** The **ReLU** activation"
+        " runs on over a second line.\n\n"
+    )
+    assert [s.texts for s in sources] == [
+        ("The {{c1::ReLU}} activation runs on over a second line.",)
+    ]
 
 
 def test_a_cloze_item_keeps_its_indent_mark_and_line_end() -> None:
