@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import PurePosixPath
 
-from quiz.ecosystem.wikilinks import in_sentence, sub_outside_code
+from quiz.ecosystem.wikilinks import IMAGE_SUFFIXES, in_sentence, sub_outside_code
 
-__all__ = ["image_only", "plain_images"]
+__all__ = ["image_only", "line_images", "plain_images"]
 
 _IMAGE = re.compile(r"!\[(?P<alt>[^\[\]\n]*)\]\((?P<path>[^()\s]+)(?:\s+\"[^\"\n]*\")?\)")
 """A Markdown image: its alt text and its path (a title in quotes after it allowed)."""
@@ -23,28 +23,72 @@ _WEB = re.compile(r"[a-z][a-z0-9+.-]+:", re.IGNORECASE)
 drive, `C:`, is one letter)."""
 
 
-def plain_images(line: str, images: list[str]) -> str:
-    """The line with its images of local files (each file's name added to `images`)
-    removed, outside inline code; one inside a sentence is kept as its alt text."""
-    if "![" not in line:
-        return line
-
-    def replace(match: re.Match[str]) -> str:
-        path = match.group("path")
-        if _WEB.match(path) and not path.lower().startswith("file:"):
-            return match.group(0)
-        images.append(PurePosixPath(path.replace("\\", "/")).name or path)
-        return match.group("alt").strip() if in_sentence(match, _IMAGE) else ""
-
-    return sub_outside_code(_IMAGE, replace, line)
-
-
-_IMAGE_SUFFIXES = frozenset(
-    ".png .jpg .jpeg .gif .svg .webp .bmp .avif .tif .tiff .heic .excalidraw".split()
-)
-"""What an Obsidian embed (`![[...]]`) of an image ends with; `![[note]]` embeds a note."""
 _EMBED = re.compile(r"!\[\[(?P<path>[^\[\]|#\n]+)(?:[|#][^\[\]\n]*)?\]\]")
 _HTML_IMAGE = re.compile(r"<img\b[^>]*?\bsrc=[\"']?(?P<path>[^\"'\s>]+)[^>]*>", re.IGNORECASE)
+_ALT = re.compile(r"\balt=(?:\"(?P<q>[^\"]*)\"|'(?P<s>[^']*)'|(?P<b>[^\s>]+))", re.IGNORECASE)
+
+
+def _name(path: str) -> str:
+    return PurePosixPath(path.replace("\\", "/")).name or path
+
+
+def _web(path: str) -> bool:
+    return bool(_WEB.match(path)) and not path.lower().startswith("file:")
+
+
+def has_html_image(text: str) -> bool:
+    """Whether the text may hold an HTML image (`<img src=...>`), cheaply."""
+    return "<img" in text or "<IMG" in text or "<Img" in text
+
+
+def plain_images(line: str, images: list[str]) -> str:
+    """The line with its images of local files (each file's name added to `images`)
+    removed, outside inline code; one inside a sentence is kept as its alt text. An HTML
+    image (`<img src="x.png">`, GitHub notes' way to size one) is read alike, one of the
+    web kept as a Markdown image (a link): the answer's HTML is stripped later, and such an
+    image was dropped without a word."""
+    if "![" in line:
+
+        def replace(match: re.Match[str]) -> str:
+            path = match.group("path")
+            if _web(path):
+                return match.group(0)
+            images.append(_name(path))
+            return match.group("alt").strip() if in_sentence(match, _IMAGE) else ""
+
+        line = sub_outside_code(_IMAGE, replace, line)
+    if has_html_image(line):
+
+        def replace_html(match: re.Match[str]) -> str:
+            path = match.group("path")
+            found = _ALT.search(match.group(0))
+            alt = next((g for g in found.groups() if g), "") if found else ""
+            if _web(path):
+                return f"![{alt.strip()}]({path})"
+            images.append(_name(path))
+            return alt.strip() if in_sentence(match, _HTML_IMAGE) else ""
+
+        line = sub_outside_code(_HTML_IMAGE, replace_html, line)
+    return line
+
+
+def line_images(line: str) -> tuple[str, ...]:
+    """The file names of the images a line shows (`![](x.png)`, `![[x.png]]`, `<img
+    src="x.png">`), beside words or not, outside inline code, each once: a skipped text
+    names them, as it names an image-only line's."""
+    if "!" not in line and not has_html_image(line):
+        return ()
+    found: list[tuple[int, str]] = []
+    for pattern in (_IMAGE, _EMBED, _HTML_IMAGE):
+        for match in pattern.finditer(line):
+            path = match.group("path").strip()
+            if pattern is _EMBED and PurePosixPath(path).suffix.lower() not in IMAGE_SUFFIXES:
+                continue
+            if line.count("`", 0, match.start()) % 2 == 0:  # not in inline code
+                found.append((match.start(), _name(path)))
+    return tuple(dict.fromkeys(name for _, name in sorted(found)))
+
+
 _ITEM_MARK = re.compile(r"^[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?")
 
 
@@ -59,7 +103,7 @@ def image_only(line: str) -> tuple[str, ...]:
     for pattern in (_IMAGE, _EMBED, _HTML_IMAGE):
         for match in pattern.finditer(rest):
             path = match.group("path").strip()
-            if pattern is _EMBED and PurePosixPath(path).suffix.lower() not in _IMAGE_SUFFIXES:
+            if pattern is _EMBED and PurePosixPath(path).suffix.lower() not in IMAGE_SUFFIXES:
                 return ()  # `![[note]]`: a note's text, no image
             name = PurePosixPath(path.replace("\\", "/")).name or path
             found.append((match.start(), match.end(), name))

@@ -29,6 +29,10 @@ def shown(match: re.Match[str]) -> str:
     return f"{page} > {heading}" if page and heading else page or heading
 
 
+IMAGE_SUFFIXES = frozenset(
+    ".png .jpg .jpeg .gif .svg .webp .bmp .avif .tif .tiff .heic .excalidraw".split()
+)
+"""What an embed (`![[...]]`) of an image ends with; `![[note]]` embeds a note."""
 _SIZE = re.compile(r"\d+(?:x\d+)?")
 """An image embed's alias that is its size (`![[plot.png|300]]`), no words to show."""
 _SENTENCE_END = re.compile(r"[.!?:;](?:\s|$)")

@@ -153,7 +153,7 @@ def test_an_image_beside_words_and_a_note_embed_stay_text(tmp_path: Path) -> Non
         "\n"
         "It keeps positive inputs and zeroes the rest, elementwise.\n",
     )
-    assert "text (lines 1-2) at the top of the notes" in said
+    assert "text (lines 1-2, with an image: relu.png) at the top of the notes" in said
     assert "an image (" not in said and "images (" not in said
 
 

@@ -166,3 +166,51 @@ def test_a_nested_item_or_a_quote_under_a_bullet_is_no_run_on() -> None:
         "Not indented",
     ]
     assert item_continuations(rows) == {1: 0, 3: 2}
+
+
+def test_a_skipped_texts_images_beside_words_are_named(tmp_path: Path) -> None:
+    notes = (
+        "# Notes\n"
+        "\n"
+        "- See the loss curve ![](assets/loss.png) for the overfitting point\n"
+        "- ![](assets/only.png)\n"
+        "- The `![](not/an/image.png)` syntax in code is text\n"
+        "\n"
+        "## What is dropout?\n"
+        "\n"
+        "Dropout zeroes random units while training, so no unit can rely on another.\n"
+    )
+    _, said, _ = imported_cards(tmp_path, notes)
+    assert (
+        "text (lines 3-5, with images: loss.png, only.png) under the title 'Notes', in no"
+        " question's answer, not imported" in said
+    ), said  # `![](not/an/image.png)` in code is no image
+
+
+def test_images_of_several_lines_alone_are_said_to_be_images(tmp_path: Path) -> None:
+    notes = "# Gallery\n\n- ![](a.png)\n- ![[b.png]]\n\n## What is X?\n\nX is a thing that works.\n"
+    _, said, _ = imported_cards(tmp_path, notes)
+    assert "images (lines 3-4: a.png, b.png) in no question's answer" in said, said
+
+
+def test_an_html_image_in_an_answer_is_named_or_kept_as_a_link(tmp_path: Path) -> None:
+    notes = (
+        "## What does overfitting look like?\n"
+        "\n"
+        "- the gap between the two curves ![[curve.png]] widens over the epochs\n"
+        '- <img src="assets/x.png" width="300"> the validation loss starts to rise\n'
+        '- The web chart <img src="https://example.com/c.png" alt="a chart"> shows it too\n'
+        "- ![[plot.png|the training curve]] flattens while the other climbs\n"
+    )
+    cards, said, _ = imported_cards(tmp_path, notes)
+    (card,) = cards.values()
+    answer = answer_of(card)
+    assert "x.png" not in answer and "<img" not in answer
+    assert "the validation loss starts to rise" in answer  # `<img>` alone: left out, named
+    assert "the gap between the two curves curve.png widens" in answer  # an embed's title
+    assert "![a chart](https://example.com/c.png)" in answer  # of the web: kept as a link
+    assert "the training curve flattens" in answer  # an image's alias in words is its text
+    assert "left out (curve.png, x.png, plot.png)" in said, said
+    points = front(card)["key_points"]
+    assert isinstance(points, list)
+    assert not any("x.png" in str(point) or "<img" in str(point) for point in points), points

@@ -40,7 +40,7 @@ from markdown_it.token import Token
 from quiz.bank.markdown import normalize, parse_blocks
 from quiz.ecosystem.highlights import bold_highlights, plain_highlights
 from quiz.ecosystem.idwords import card_tag
-from quiz.ecosystem.noteimages import plain_images
+from quiz.ecosystem.noteimages import has_html_image, plain_images
 from quiz.ecosystem.notes.asking import (
     Candidate,
     candidate_of,
@@ -395,10 +395,10 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
         for row, line in enumerate(view[first_line:], first_line):  # not the blank rows before
             if "[[" in line and row not in code_rows:
                 view[row] = _no_bare_mark(plain_links(line, embeds_at.setdefault(row, [])))
-    if "![" in text:  # Markdown images of files beside the notes (Logseq's assets)
+    if "![" in text or has_html_image(text):  # images of files beside the notes (Logseq's)
         view = list(view) if view is lines else view
         for row, line in enumerate(view[first_line:], first_line):
-            if "![" in line and row not in code_rows:
+            if ("![" in line or has_html_image(line)) and row not in code_rows:
                 view[row] = _no_bare_mark(plain_images(line, embeds_at.setdefault(row, [])))
     if "==" in text:  # Obsidian's `==highlights==`: bold, as the card reader shows emphasis
         view = list(view) if view is lines else view
@@ -465,7 +465,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             # ==It ...==`: its line is the question's, whose links, images and highlights
             # the rows' reading above passes over
             said = plain_links(cand.inline_answer, inline_embeds)
-            if "![" in said:
+            if "![" in said or has_html_image(said):
                 said = plain_images(said, inline_embeds)
             said = bold_highlights(said)
             answer_rows, marker, answer_row = [said, *rows], True, block.start

@@ -8,7 +8,7 @@ import bisect
 import re
 from dataclasses import replace
 
-from quiz.ecosystem.noteimages import image_only
+from quiz.ecosystem.noteimages import image_only, line_images
 from quiz.ecosystem.notes.asking import Candidate
 from quiz.ecosystem.notes.blocks import Block, first_after
 from quiz.ecosystem.notes.found import RULE, Ignored
@@ -137,7 +137,8 @@ def quiet_rows(
 def _intro(rows: list[int], lines: list[str], where: str) -> Ignored:
     """The report of an introduction's text rows (not empty): its first line, its span."""
     span = f" (lines {rows[0] + 1}-{rows[-1] + 1})" if len(rows) > 1 else ""
-    return Ignored(rows[0] + 1, snippet(lines[rows[0]]), f"text{span} {where}")
+    last = rows[-1] + 1 if len(rows) > 1 else None  # its images are looked for to there
+    return Ignored(rows[0] + 1, snippet(lines[rows[0]]), f"text{span} {where}", last=last)
 
 
 def section_intros(sections: list[Candidate], quiet: set[int], lines: list[str]) -> list[Ignored]:
@@ -191,6 +192,20 @@ IMAGE_ONLY = "not imported: drillbit cards are text"
 counts it apart from text)."""
 
 
+def _with_images(reason: str, names: list[str]) -> str:
+    """A skipped text's reason naming the images beside its words (`text (lines 3-5, with
+    an image: loss.png) under ...`): said to be text only, the image seemed kept, or never
+    there. Its words go on being counted as text."""
+    if not names:
+        return reason
+    files = list(dict.fromkeys(names))
+    said = f"with {'images' if len(files) > 1 else 'an image'}: {', '.join(files)}"
+    if reason.startswith("text ("):
+        close = reason.index(")")
+        return f"{reason[:close]}, {said}{reason[close:]}"
+    return f"text ({said}){reason[len('text') :]}"
+
+
 def named_images(found: list[Ignored], lines: list[str]) -> list[Ignored]:
     """`found` with each skipped text whose lines are only images (`- ![](x.png)`, `-
     ![[x.png]]`) said to be images: "text ... not imported" sent the user looking for
@@ -200,7 +215,8 @@ def named_images(found: list[Ignored], lines: list[str]) -> list[Ignored]:
         rows = [row for row in lines[item.line - 1 : item.last or item.line] if row.strip()]
         shown = [image_only(row) for row in rows] if item.reason.startswith("text") else []
         if not shown or not all(shown):
-            named.append(item)
+            beside = [name for row in rows for name in line_images(row)] if shown else []
+            named.append(replace(item, reason=_with_images(item.reason, beside)))
             continue
         files = ", ".join(dict.fromkeys(name for names in shown for name in names))
         what = "images" if len(files.split(", ")) > 1 else "an image"
