@@ -130,8 +130,6 @@ def plan_card(
     if question.images:
         shown = ", ".join(question.images[:3]) + (" ..." if len(question.images) > 3 else "")
         notes.append(("images", f"its images are left out ({shown}): import reads text only", 0))
-    if question.kept_fields:
-        notes.append(("kept fields", _kept_fields_said(question.kept_fields), 0))
     if question.reverse:
         notes.append(
             (
@@ -251,6 +249,8 @@ def plan_card(
             "or a bold 'Term:' line each)" + indented_hint(answer, answer_tokens),
             notes,
         )
+    if question.kept_fields:  # said of a card made only: a skipped one keeps nothing
+        notes.append(("kept fields", _kept_fields_said(question.kept_fields), 0))
     card_id, path = choose_id(base_id)
     number = question.number if question.number is not None else question.ordinal
     data, yaml_text = front_matter(

@@ -271,7 +271,9 @@ def item_continuations(rows: list[str]) -> dict[int, int]:
     for index in outside_fences(rows, in_items=True):
         body = rows[index].rstrip("\r")
         if ITEM_START.match(body):
-            item, expect = (index, _indent(body)), index + 1
+            own = ITEM_START.sub("", body, count=1)  # `- collapsed:: true`: no text to run on
+            item = None if _PROPERTY.match(own) else (index, _indent(body))
+            expect = index + 1
             continue
         text = body.strip()
         if (

@@ -164,8 +164,13 @@ def test_a_nested_item_or_a_quote_under_a_bullet_is_no_run_on() -> None:
         "",
         "  after a blank line",
         "Not indented",
+        "- collapsed:: true",  # a property is no item's text to run on
+        "  The {{c1::x}} here",
+        "- Logseq's block",
+        "  runs on here",
+        "  id:: 65f0a1b2-1111-4222-8333-444455556666",
     ]
-    assert item_continuations(rows) == {1: 0, 3: 2}
+    assert item_continuations(rows) == {1: 0, 3: 2, 13: 12}
 
 
 def test_a_skipped_texts_images_beside_words_are_named(tmp_path: Path) -> None:
@@ -214,3 +219,14 @@ def test_an_html_image_in_an_answer_is_named_or_kept_as_a_link(tmp_path: Path) -
     points = front(card)["key_points"]
     assert isinstance(points, list)
     assert not any("x.png" in str(point) or "<img" in str(point) for point in points), points
+
+
+def test_a_skipped_note_is_not_said_to_keep_its_third_field(tmp_path: Path) -> None:
+    deck = tmp_path / "deck.txt"
+    deck.write_text(
+        "#separator:tab\n#html:true\nWhat is einsum?\tTBD\tSee the NumPy docs\n", encoding="utf-8"
+    )
+    result = run_import(str(deck), "--pack", "ml", "--into", str(tmp_path / "c"))
+    said = " ".join(result.output.split())
+    assert "skipped 'What is einsum?'" in said, said
+    assert "kept after the answer" not in said, said
