@@ -388,6 +388,9 @@ def _in_answers(rows: list[str]) -> set[int]:
                 stack.append((depth, above or _asks(text)))
             continue
         stack = []
+        if text.startswith(">"):  # a callout that asks (`> [!faq] Why ...?`) holds its own
+            section = section and not _asks(text)  # answer: a list after it is in none
+            continue
         if text.startswith("#"):
             section = _asks(text)
         elif _asks(text):

@@ -230,3 +230,18 @@ def test_a_skipped_note_is_not_said_to_keep_its_third_field(tmp_path: Path) -> N
     said = " ".join(result.output.split())
     assert "skipped 'What is einsum?'" in said, said
     assert "kept after the answer" not in said, said
+
+
+def test_a_cloze_bullet_after_a_callout_question_is_a_card_of_its_own(tmp_path: Path) -> None:
+    notes = (
+        "Q: What does label smoothing do?\n"
+        "A: It mixes the one-hot target with a uniform distribution over the classes.\n"
+        "\n"
+        "> [!faq]- Why is cross-entropy preferred over MSE for classification?\n"
+        "> Its gradient does not vanish when the sigmoid saturates.\n"
+        "\n"
+        "- The {{c1::KL divergence}} is not symmetric, so it is no distance.\n"
+    )
+    cards, said, _ = imported_cards(tmp_path, notes)
+    assert "The [...] is not symmetric, so it is no distance" in cards, said
+    assert "not imported" not in said and "in a question's answer" not in said, said
