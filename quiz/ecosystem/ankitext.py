@@ -19,6 +19,7 @@ from __future__ import annotations
 import csv
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from quiz.bank.models import KEBAB
@@ -61,6 +62,11 @@ _SEPARATORS = {
     "colon": ":",
 }
 _CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
+_CLOZE_START = re.compile(r"\{\{c(\d+)::")
+_INNERMOST = re.compile(
+    r"\{\{c(\d+)::((?:(?!\{\{c\d+::).)*?)(?:::((?:(?!\{\{c\d+::).)*?))?\}\}", re.DOTALL
+)
+"""A deletion holding no other (Anki's nested clozes, 2.1.56 on: `{{c1::a {{c2::b}} }}`)."""
 _BREAKS = re.compile(r"<br\s*/?>|</(?:div|p|li|h[1-6])\s*>", re.IGNORECASE)
 _ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
 _BLOCK_OPEN = re.compile(r"<(?:div|p|h[1-6])\b[^>]*>", re.IGNORECASE)
@@ -227,6 +233,17 @@ def _line_start(text: str, at: int) -> bool:
     return at == 0 or text[at - 1] == "\n"
 
 
+_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
+
+
+def _deletion_on_one_line(match: re.Match[str]) -> str:
+    """A deletion whose text holds a line break (`{{c1::a running mean<br>of the
+    gradient}}`, Anki's editor wraps a long one) on one line: hidden it is one `[...]`, but
+    the card of another number was titled by the line before the break alone ("Explain
+    adam keeps a running mean."), its question cut mid-sentence."""
+    return _LINE_BREAK.sub(" ", match.group(0))
+
+
 def _cloze(front: str, number: str | None = None, *, hints: bool = True) -> tuple[str, str]:
     """(the question with each deletion of `number` hidden, the text whole with those
     deletions bold); every deletion when `number` is None. Another number's deletion
@@ -240,10 +257,38 @@ def _cloze(front: str, number: str | None = None, *, hints: bool = True) -> tupl
 
     def whole(match: re.Match[str]) -> str:
         if number is None or match.group(1) == number:
-            return f"**{match.group(2)}**"
+            text = match.group(2)
+            core = text.strip(" ")  # `{{c1::a {{c2::b}} }}`: bold around the words only
+            if not core:
+                return text
+            at = text.index(core)
+            return f"{text[:at]}**{core}**{text[at + len(core) :]}"
         return match.group(2)
 
-    return _CLOZE.sub(asked, front), _CLOZE.sub(whole, front)
+    if len(_CLOZE_START.findall(front)) == len(_CLOZE.findall(front)):
+        return _CLOZE.sub(asked, front), _CLOZE.sub(whole, front)
+    # nested: the innermost deletions first, so an outer one holds its inner one's text
+    # (or `[...]` on the inner one's card); the first `}}` ended the outer one, and its
+    # question read "A [self-attention] }} in every layer."
+    return (
+        _SPACES.sub(" ", _innermost_first(asked, front)),
+        _SPACES.sub(" ", _innermost_first(whole, front)),
+    )
+
+
+_SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
+"""Spaces left doubled where a nested deletion's closing braces were spaced (`b}} }}`)."""
+
+
+def _innermost_first(replace: Callable[[re.Match[str]], str], front: str) -> str:
+    """`front` with its deletions replaced from the innermost out (a bounded loop: each
+    pass replaces one level)."""
+    for _ in range(len(_CLOZE_START.findall(front)) + 1):
+        done = _INNERMOST.sub(replace, front)
+        if done == front:
+            break
+        front = done
+    return front
 
 
 def _tags(field: str) -> tuple[str, ...]:
@@ -611,7 +656,9 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         card_id = texts[at] if at is not None and at < len(texts) else None
         card_id = card_id if card_id and _ID.match(card_id) else None
         back, cited = take_citations(back)  # `Source: ...`: the card's source, not its answer
-        numbers = sorted({m.group(1) for m in _CLOZE.finditer(front)}, key=int)
+        numbers = sorted(set(_CLOZE_START.findall(front)), key=int)  # a nested one's too
+        if numbers and "\n" in front:
+            front = _CLOZE.sub(_deletion_on_one_line, front)
         back, field_cited = _field_citations(texts, kind, at, cloze=bool(numbers), back=back)
         cited = "; ".join(
             dict.fromkeys(

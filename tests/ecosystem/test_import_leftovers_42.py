@@ -245,3 +245,36 @@ def test_a_cloze_bullet_after_a_callout_question_is_a_card_of_its_own(tmp_path: 
     cards, said, _ = imported_cards(tmp_path, notes)
     assert "The [...] is not symmetric, so it is no distance" in cards, said
     assert "not imported" not in said and "in a question's answer" not in said, said
+
+
+def test_a_deletion_wrapped_by_a_line_break_is_one_line_on_every_card() -> None:
+    deck = (
+        "#separator:tab\n#html:true\n"
+        "Adam keeps {{c1::a running mean<br>of the gradient}} and {{c2::of its square}}.\t\n"
+    )
+    by_title = {q.title: q for q in parse_anki_text(deck).questions}
+    assert set(by_title) == {
+        "Adam keeps [...] and of its square.",
+        "Adam keeps a running mean of the gradient and [...].",  # was "Adam keeps a running mean"
+    }
+    assert by_title["Adam keeps [...] and of its square."].answer == (
+        "Adam keeps **a running mean of the gradient** and of its square."
+    )
+
+
+def test_nested_clozes_are_a_card_per_number_each_whole() -> None:
+    deck = (
+        "#separator:tab\n#html:true\n"
+        "A {{c1::transformer uses {{c2::self-attention}} }} in every layer.\t\n"
+        "The {{c1::ReLU}} keeps {{c2::positive}} inputs.\t\n"  # not nested: as before
+    )
+    questions = parse_anki_text(deck).questions
+    asked = {q.title: q.answer for q in questions}
+    assert asked == {
+        "A [...] in every layer.": "A **transformer uses self-attention** in every layer.",
+        "A transformer uses [...] in every layer.": "A transformer uses **self-attention** in"
+        " every layer.",
+        "The [...] keeps positive inputs.": "The **ReLU** keeps positive inputs.",
+        "The ReLU keeps [...] inputs.": "The ReLU keeps **positive** inputs.",
+    }
+    assert [q.cloze for q in questions] == [1, 2, 1, 2]
