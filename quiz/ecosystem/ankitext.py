@@ -61,12 +61,17 @@ _SEPARATORS = {
     "pipe": "|",
     "colon": ":",
 }
-_CLOZE = re.compile(r"\{\{c(\d+)::(.*?)(?:::(.*?))?\}\}", re.DOTALL)
-_CLOZE_START = re.compile(r"\{\{c(\d+)::")
-_INNERMOST = re.compile(
-    r"\{\{c(\d+)::((?:(?!\{\{c\d+::).)*?)(?:::((?:(?!\{\{c\d+::).)*?))?\}\}", re.DOTALL
+_CLOZE = re.compile(
+    r"\{\{c(\d+)::((?:(?!::|\}\}|\{\{c\d+::).)*+)(?:::((?:(?!\}\}|\{\{c\d+::).)*+))?\}\}",
+    re.DOTALL,
 )
-"""A deletion holding no other (Anki's nested clozes, 2.1.56 on: `{{c1::a {{c2::b}} }}`)."""
+"""An Anki deletion holding no other: its number, its text up to its first `::`, its hint
+after it, read to its first `}}` as Anki reads it. A nested one (Anki 2.1.56 on:
+`{{c1::a {{c2::b}} }}`) is its innermost (`_innermost_first`). Its text stops at the next
+deletion's start: `(.*?)(?:::(.*?))?` backtracked over the rest of the field from every
+`{{c1::` left open, and an export with `std::` in such a field took minutes (8 KB of
+unclosed `{{c1::`: 45 s)."""
+_CLOZE_START = re.compile(r"\{\{c(\d+)::")
 _BREAKS = re.compile(r"<br\s*/?>|</(?:div|p|li|h[1-6])\s*>", re.IGNORECASE)
 _ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
 _BLOCK_OPEN = re.compile(r"<(?:div|p|h[1-6])\b[^>]*>", re.IGNORECASE)
@@ -280,11 +285,26 @@ _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")
 """Spaces left doubled where a nested deletion's closing braces were spaced (`b}} }}`)."""
 
 
+def _numbers(front: str) -> list[str]:
+    """The numbers of the note's deletions, a nested one's too, in order; a `{{c1::` never
+    closed is text, as it is in the card."""
+    if "{{c" not in front:
+        return []
+    found: set[str] = set()
+
+    def seen(match: re.Match[str]) -> str:
+        found.add(match.group(1))
+        return match.group(2)
+
+    _innermost_first(seen, front)
+    return sorted(found, key=int)
+
+
 def _innermost_first(replace: Callable[[re.Match[str]], str], front: str) -> str:
     """`front` with its deletions replaced from the innermost out (a bounded loop: each
     pass replaces one level)."""
     for _ in range(len(_CLOZE_START.findall(front)) + 1):
-        done = _INNERMOST.sub(replace, front)
+        done = _CLOZE.sub(replace, front)
         if done == front:
             break
         front = done
@@ -322,7 +342,17 @@ def _images(fields: list[str]) -> tuple[str, ...]:
     found = (
         next(g for g in m.groups() if g is not None) for f in fields for m in _IMAGE.finditer(f)
     )
-    return tuple(dict.fromkeys(html.unescape(name) for name in found if name))
+    return tuple(dict.fromkeys(_image_name(html.unescape(name)) for name in found if name))
+
+
+def _image_name(source: str) -> str:
+    """How the report names an image: its file, or `a pasted image/png` for one held in
+    the field itself (`data:image/png;base64,...`), whose source of 200 KB was the note's
+    line of the report."""
+    if source[:5].lower() != "data:":
+        return source
+    kind = source[5:].partition(";")[0].partition(",")[0].strip()[:40]
+    return f"a pasted {kind or 'image'}"
 
 
 def _sounds(fields: list[str]) -> tuple[str, ...]:
@@ -591,6 +621,10 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     meta = layout.meta or {}
     body = "\n".join(lines[skip:])
     body_rows = body.splitlines(keepends=True)
+    if len(body) >= csv.field_size_limit():
+        # a field of more than 128 KiB (an image pasted into Anki, kept as a `data:` URI)
+        # stopped the reader with a traceback; the file is within import's size limit
+        csv.field_size_limit(len(body) + 1)
     reader = csv.reader(body_rows, delimiter=layout.separator, strict=False)
     questions: list[NoteQuestion] = []
     ignored: list[Ignored] = []
@@ -656,7 +690,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         card_id = texts[at] if at is not None and at < len(texts) else None
         card_id = card_id if card_id and _ID.match(card_id) else None
         back, cited = take_citations(back)  # `Source: ...`: the card's source, not its answer
-        numbers = sorted(set(_CLOZE_START.findall(front)), key=int)  # a nested one's too
+        numbers = _numbers(front)
         if numbers and "\n" in front:
             front = _CLOZE.sub(_deletion_on_one_line, front)
         back, field_cited = _field_citations(texts, kind, at, cloze=bool(numbers), back=back)

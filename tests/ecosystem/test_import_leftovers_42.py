@@ -278,3 +278,31 @@ def test_nested_clozes_are_a_card_per_number_each_whole() -> None:
         "The ReLU keeps [...] inputs.": "The ReLU keeps **positive** inputs.",
     }
     assert [q.cloze for q in questions] == [1, 2, 1, 2]
+
+
+def test_a_field_over_the_csv_modules_limit_is_read_and_a_pasted_image_named_short(
+    tmp_path: Path,
+) -> None:
+    deck = tmp_path / "deck.txt"
+    pasted = "data:image/png;base64," + "A" * 200_000  # over csv's 128 KiB field limit
+    deck.write_text(
+        "#separator:tab\n#html:true\n"
+        "What does this loss curve show?\tThe validation loss rises while the training loss"
+        f' falls, so the model overfits.<img src="{pasted}">\n'
+        "What is early stopping?\tStopping when the validation loss stops improving.\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(deck), "--pack", "ml", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output[:2000]  # was a traceback (csv.Error)
+    assert "its images are left out (a pasted image/png)" in result.output
+    assert len(result.output) < 5000  # the image's 200 KB source is no line of the report
+    assert len(list((tmp_path / "c").rglob("*.md"))) == 2
+
+
+def test_a_cloze_left_open_before_text_with_colons_is_read_as_anki_reads_it() -> None:
+    # every `{{c1::` left open made the old pattern backtrack over the rest of the field
+    # (cubic: 8 KB took 45 s); the first closed deletion is read as before
+    field = "x " + "{{c1::a std::vector " * 50 + "{{c2::last}} done."
+    (question,) = parse_anki_text(f"#separator:tab\n{field}\tan answer here\n").questions
+    assert question.title.endswith("{{c1::a std::vector [...] done.")
+    assert question.cloze == 0
