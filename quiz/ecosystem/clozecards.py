@@ -24,11 +24,14 @@ from quiz.ecosystem.notes.read import parse_notes
 __all__ = ["ClozeSource", "split_clozes"]
 
 _DELETION = re.compile(
-    r"\{\{c(?P<number>\d+)::(?P<anki>(?:(?!::|\}\}).)*)(?:::(?P<hint>(?:(?!\}\}).)*))?\}\}"
+    r"\{\{c(?P<number>\d+)::(?P<anki>(?:(?!::|\}\}|\{\{c\d+::).)*+)"
+    r"(?:::(?P<hint>(?:(?!\}\}|\{\{c\d+::).)*+))?\}\}"
     r"|\{\{cloze[ \t](?P<logseq>[^{}\n]*)\}\}"
     r"|==(?=\S)(?P<mark>.+?)(?<=\S)=="
 )
-"""A deletion: Anki's (`{{c2::text::hint}}`), Logseq's (`{{cloze text}}`) or a highlight."""
+"""A deletion: Anki's (`{{c2::text::hint}}`), Logseq's (`{{cloze text}}`) or a highlight.
+An Anki deletion's text stops at the next one's start, possessively: every `{{c1::` left
+open on a line scanned the rest of it again (8,000 of them: 13 s)."""
 
 
 @dataclass(frozen=True)

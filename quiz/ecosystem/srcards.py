@@ -248,11 +248,14 @@ def read_sr_cards(text: str) -> SrCards:
 
 _HIGHLIGHT = re.compile(r"==(?=\S)(.+?)(?<=\S)==")
 """A highlight, the plugin's cloze deletion by default (`==root mean square==`)."""
-_ANKI_CLOZE = re.compile(r"\{\{c\d+::((?:(?!::|\}\}).)*)(?:::((?:(?!\}\}).)*))?\}\}")
+_ANKI_CLOZE = re.compile(
+    r"\{\{c\d+::((?:(?!::|\}\}|\{\{c\d+::).)*+)(?:::((?:(?!\}\}|\{\{c\d+::).)*+))?\}\}"
+)
 """An Anki cloze (`{{c1::diverge}}`, `{{c2::square::power}}` with its hint), as notes kept
 for Anki write them (the Obsidian_to_Anki plugin's, and the plugin's own Anki-like form):
 read as `Question::Answer` at its `::`, it was the question "... the loss {{c1" over the
-answer "diverge}}."."""
+answer "diverge}}.". Its text stops at the next one's start: every `{{c1::` left open on
+a line scanned the rest of it again (8,000 of them: 20 s)."""
 
 
 def cloze_asked(text: str, *, highlights: bool = True) -> str:
