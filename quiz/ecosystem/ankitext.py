@@ -524,6 +524,20 @@ def _unused_columns(row: list[str], meta: dict[int, str]) -> tuple[str, frozense
     return f"its {names} column{'s are' if len(unused) > 1 else ' is'}", places
 
 
+_TAG_SHAPED = re.compile(r"[\w:/&+#-]+(?:[ \t]+[\w:/&+#-]+)*")
+"""A field of plain words without a sentence's marks: what Anki's tags field looks like."""
+
+
+def _maybe_tags(extras: tuple[tuple[int, str], ...], field_count: int) -> tuple[int, str] | None:
+    """The last field of a note in a file with no header when it looks like Anki's tags
+    (`optim adam`, `deep::training`): an export before Anki 2.1.55 wrote them last with no
+    header to say so, and kept after the answer they would be a quote of tags."""
+    if not extras or extras[-1][0] != field_count:
+        return None
+    number, text = extras[-1]
+    return (number, text) if _TAG_SHAPED.fullmatch(text) else None
+
+
 def _extra_fields(
     texts: list[str], kind: str | None, card_id_at: int | None, unused: frozenset[int]
 ) -> tuple[tuple[int, str], ...]:
@@ -630,6 +644,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     ignored: list[Ignored] = []
     given = 0  # notes that gave questions: a note's number in `source`, whatever its cards
     unused_fields: frozenset[int] = frozenset()  # columns a first row named, no card uses
+    columns_named = False  # a first row named the columns
     start = skip + 1
     for row in reader:
         line = start
@@ -665,6 +680,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
                     for column, kind in sorted(named.items())
                 )
             unused, unused_fields = _unused_columns(row, meta)
+            columns_named = True
             if unused:
                 reason += f"; {unused} not used (a card is its first two columns)"
             if kept := _kept_columns(row, meta, unused_fields):
@@ -703,6 +719,9 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         )
         extra = back
         extras = _extra_fields(texts, kind, at, unused_fields)
+        unread = None if skip or columns_named else _maybe_tags(extras, len(texts))
+        if unread is not None:
+            extras = extras[:-1]
         quoted = _quoted(extras)
         if any(m.group(2).startswith("image-occlusion:") for m in _CLOZE.finditer(front)):
             ignored.append(Ignored(line, _snippet(front), _OCCLUSION))
@@ -758,6 +777,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             cited=cited,
             remarks=remarks,
             kept_fields=tuple(number for number, _ in extras),
+            unread_field=unread,
         )
         if len(numbers) < 2:
             questions.append(note)

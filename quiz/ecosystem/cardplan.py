@@ -59,6 +59,19 @@ def _kept_fields_said(numbers: tuple[int, ...]) -> str:
     )
 
 
+def _unread_field_said(number: int, text: str) -> str:
+    """`its third field ('optim adam') is not read: ...`: a headerless file's last field
+    that looks like Anki's tags."""
+    shown = text if len(text) <= 40 else text[:39] + "…"
+    which = _ORDINALS[number - 1] if number <= len(_ORDINALS) else f"{number}th"
+    return (
+        f"its {which} field ('{shown}') is not read: in a file with no header it may be"
+        " Anki's tags (Anki before 2.1.55 wrote them last); add '#tags column:"
+        f"{number}' at the top to read them as tags, or '#separator:tab' to keep such a"
+        " field after the answer"
+    )
+
+
 def placeholder_reason(answer: str) -> str:
     """Why an answer that holds an answer's place (`TODO`, `—`, `...`) gives no card."""
     shown = _ITEM_MARKS.sub("", answer) or answer  # a Logseq child block's `- —`: `—`
@@ -251,6 +264,9 @@ def plan_card(
         )
     if question.kept_fields:  # said of a card made only: a skipped one keeps nothing
         notes.append(("kept fields", _kept_fields_said(question.kept_fields), 0))
+    if question.unread_field is not None:
+        field_number, field_text = question.unread_field
+        notes.append(("unread tags", _unread_field_said(field_number, field_text), 0))
     card_id, path = choose_id(base_id)
     number = question.number if question.number is not None else question.ordinal
     data, yaml_text = front_matter(

@@ -43,6 +43,9 @@ _NOTICE_GROUPS = {  # said of GROUP_FROM or more: plural
     "kept fields": "cards keep their Anki note's fields past the answer in words (an Extra"
     " or Notes field) after the answer as a quote: shown with it, a remark rather than a key"
     " point",
+    "unread tags": "notes' last fields look like Anki's tags in a file with no header (Anki"
+    " before 2.1.55 wrote them last) and are not read: add '#tags column:N' at the top to"
+    " read them as tags, or '#separator:tab' to keep them after each answer",
     "reverse": "notes make a reversed card in Anki; import makes the card asked from the"
     " front only",
     "sounds": "questions' sounds are left out: import reads a note's text only",

@@ -314,3 +314,26 @@ def test_a_line_of_clozes_left_open_is_read_once() -> None:
     line = "x " + "{{c1::a " * 8000 + "{{c2::b}} c"
     assert cloze_asked(line).endswith("{{c1::a [...] c")
     assert cloze_whole(line, highlights=False).endswith("{{c1::a **b** c")
+
+
+def test_a_headerless_files_tag_shaped_last_field_is_named_not_quoted(tmp_path: Path) -> None:
+    # Anki before 2.1.55 wrote a note's tags last with no header: no quote of tags
+    deck = tmp_path / "old.txt"
+    deck.write_text(
+        "What is weight decay?\tAn L2 penalty on the weights added to the loss.\toptim"
+        " deep::training\n"
+        "What is dropout?\tZeroing random units while training.\tRemember: it is cheap.\n",
+        encoding="utf-8",
+    )
+    questions = {q.title: q for q in parse_anki_text(deck.read_text(encoding="utf-8")).questions}
+    decay = questions["What is weight decay?"]
+    assert decay.answer == "An L2 penalty on the weights added to the loss."
+    assert decay.unread_field == (3, "optim deep::training") and decay.kept_fields == ()
+    assert questions["What is dropout?"].answer.endswith("\n\n> Remember: it is cheap.")
+    result = run_import(str(deck), "--pack", "ml", "--into", str(tmp_path / "c"))
+    said = " ".join(result.output.split())
+    assert "its third field ('optim deep::training') is not read" in said, said
+    assert "'#tags column:3'" in said
+    # with a header line, the same field is the note's and kept
+    headed = parse_anki_text("#separator:tab\n" + deck.read_text(encoding="utf-8"))
+    assert headed.questions[0].answer.endswith("\n\n> optim deep::training")
