@@ -843,6 +843,30 @@ def test_shape7_qa_pairs_then_numbered_bold_questions(tmp_path: Path) -> None:
     assert answer_of(pack / "p" / "feature-store.md").startswith("A shared service")
 
 
+def test_a_raw_formula_is_named_at_its_own_line_not_its_questions(tmp_path: Path) -> None:
+    """A formula the terminal cannot show stays raw LaTeX in code, and the report names the
+    line the formula begins on, so the author finds it in a long answer."""
+    text = (
+        "## Q1: How does the normal equation follow from the loss?\n"  # line 1
+        "**Answer:**\n"  # 2
+        "Set the gradient of the squared error to zero. It is linear in w.\n"  # 3
+        "\n"  # 4
+        "$$\n"  # 5
+        "\\begin{alignat}{2}\n"  # 6
+        "X^T X w &= X^T y &\\quad& \\text{normal equations}\n"  # 7
+        "\\end{alignat}\n"  # 8
+        "$$\n"  # 9
+        "\n"  # 10
+        "Solve it when X^T X is invertible. Otherwise use the pseudo-inverse.\n"  # 11
+    )
+    cards, said, notes = imported_cards(tmp_path, text)
+    assert list(cards) == ["How does the normal equation follow from the loss?"]
+    answer = answer_of(next(iter(cards.values())))
+    assert "```latex\n\\begin{alignat}{2}" in answer
+    assert f"{notes}:6: note: Q1 '{next(iter(cards))}': formula kept as raw LaTeX" in said
+    assert f"{notes}:1: note:" not in said
+
+
 def test_shape8_nested_lists_with_heavy_latex(tmp_path: Path) -> None:
     result, pack = import_shape("shape8-nested.md", tmp_path)
     assert result.exit_code == 0, result.output
