@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
@@ -21,6 +22,9 @@ from quiz.cli.context import (
 from quiz.cli.numbers import WholeRange
 from quiz.percent import whole_percent
 from quiz.plural import counted
+
+if TYPE_CHECKING:
+    from quiz.bank.index import CardRef
 
 
 @click.command("study")
@@ -85,6 +89,7 @@ def study_command(
     index = obj.bank_index(name_missing=False)
     tell_summary(index.summary)  # before the app: a card that failed to load is said
     check_index_names(index, pack=pack, topic=topic, tag=tag, kind=kind)  # as `list` checks
+    _check_selection(index.refs, pack=pack, topic=topic, tag=tag, kind=kind)
     run_study(
         obj.content,
         mode=mode,
@@ -96,6 +101,27 @@ def study_command(
         minutes=minutes,
         ahead=ahead,
         clock=obj.clock,
+    )
+
+
+def _check_selection(refs: Sequence[CardRef], **given: str | None) -> None:
+    """UsageError when names that each exist hold no card together (`--pack architectures
+    --topic losses`): the app opened on "no card is due and today's new cards are done", a
+    wrong reason for a selection with no card at all."""
+    from quiz.study.cards import Filters
+
+    if not any(value is not None for value in given.values()):
+        return
+    if any(Filters(**given).matches(ref) for ref in refs):
+        return
+    from quiz.errors import UsageError
+
+    named = [f"--{key} {value}" for key, value in given.items() if value is not None]
+    # one name alone: a kind no card of this bank has (every kind is a known name)
+    together = " together (each matches cards alone)" if len(named) > 1 else ""
+    raise UsageError(
+        f"no card matches {' '.join(named)}{together}; "
+        "`drillbit list` shows every card's pack, topic and kind"
     )
 
 

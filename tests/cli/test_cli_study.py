@@ -109,6 +109,37 @@ def test_study_checks_names_in_the_card_index_and_loads_no_card(
     assert exited.value.code == 2 and len(opened) == 4
 
 
+def test_study_refuses_names_no_card_has_together(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--pack architectures --topic losses` names a pack and a topic that each exist, but
+    no card is in both: the app opened on "no card is due and today's new cards are done",
+    a wrong reason for a selection that holds no card at all (SPEC audit, round 42)."""
+    import quiz.tui.launch
+    from quiz.cli import main
+
+    opened: list[dict[str, object]] = []
+    monkeypatch.setattr(quiz.tui.launch, "run_study", lambda _content, **how: opened.append(how))
+    for mode in ("due", "cram", "mock"):
+        with pytest.raises(SystemExit) as exited:
+            main(["study", "--mode", mode, "--pack", "architectures", "--topic", "losses"])
+        assert exited.value.code == 2, mode
+        err = capsys.readouterr().err
+        assert "no card matches --pack architectures --topic losses together" in err, err
+        assert len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    with pytest.raises(SystemExit) as exited:
+        main(["study", "--topic", "schedules", "--kind", "choice", "--tag", "attention"])
+    assert exited.value.code == 2
+    err = capsys.readouterr().err
+    assert "no card matches --topic schedules --tag attention --kind choice together" in err
+    assert opened == []
+    # names that some card has together still open the session
+    main(["study", "--pack", "deep-training", "--topic", "losses", "--kind", "coding"])
+    assert [(how["pack"], how["topic"], how["kind"]) for how in opened] == [
+        ("deep-training", "losses", "coding")
+    ]
+
+
 def test_study_minutes_is_a_mock_length_in_the_settings_range(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
