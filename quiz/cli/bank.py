@@ -254,6 +254,11 @@ def list_command(
         from quiz.wrapping import terminal_width
 
         refs = [ref for ref in index.refs if chosen.matches(ref)]
+        if not refs and not chosen.selects_all:  # names that each exist, no card in all
+            asked = " ".join(f"--{name} {value}" for name, value in chosen.as_dict().items())
+            click.echo(f"No card matches {asked}.", err=True)  # as `drills` says it
+            tell_summary(index.summary)
+            return
         pack_column = Column("PACK", [ref.pack for ref in refs])
         topic_column = Column("TOPIC", [ref.topic for ref in refs])
         columns = [

@@ -76,6 +76,17 @@ def test_unknown_names_are_usage_errors_with_a_suggestion(drillbit: RunDrillbit)
     assert known.returncode == 0 and "optimizers" in known.stdout
 
 
+def test_list_says_when_names_hold_no_card_together(drillbit: RunDrillbit) -> None:
+    """`list --pack architectures --topic losses` printed a bare header, where `drills`
+    says "No coding drill matches ..." (SPEC audit, round 42)."""
+    none = drillbit("list", "--pack", "architectures", "--topic", "losses")
+    assert none.returncode == 0 and none.stdout == ""
+    assert none.stderr == "No card matches --pack architectures --topic losses.\n"
+    some = drillbit("list", "--pack", "deep-training", "--topic", "losses")
+    assert some.returncode == 0 and some.stderr == ""
+    assert "bce-with-logits" in some.stdout
+
+
 def test_study_checks_names_in_the_card_index_and_loads_no_card(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
