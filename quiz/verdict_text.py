@@ -243,7 +243,16 @@ def format_verdict(
             lines.append(f"Your {name}:")
             lines.extend(f"  {line}" for line in output_tail(text, 20))
     lines.append("")
-    lines.extend(isolation_warnings(verdict))
+    lines.extend(seed_and_isolation(verdict, width))
+    return "\n".join(lines)
+
+
+def seed_and_isolation(verdict: Verdict, width: int | None) -> list[str]:
+    """A verdict's last lines: what the sandbox could not protect, the case seed that
+    replays it with the time, and the isolation layers that were active. The text ends with
+    them; `grade --format exercism`, whose results.json has no field for them, prints them
+    on stderr (it gave neither the seed nor the layers)."""
+    lines = isolation_warnings(verdict)
     # a seed replays the cases; code that did not load ran none, and replaying cannot help
     seed = (
         f"case seed {verdict.seed} (replay with --case-seed {verdict.seed})"
@@ -254,4 +263,4 @@ def format_verdict(
     # folded at 80 columns: on the seed's line it made one of 150
     isolation = f"isolation: {', '.join(_active(verdict.isolation)) or 'none'}"
     lines.extend(fold_line(isolation, width or 80, "  "))
-    return "\n".join(lines)
+    return lines

@@ -86,7 +86,7 @@ def grade_command(
         grade_source,
         is_untouched_starter,
     )
-    from quiz.verdict_text import format_verdict, not_written
+    from quiz.verdict_text import format_verdict, not_written, seed_and_isolation
     from quiz.watch import read_source
 
     if as_json and output_format not in (None, "json"):
@@ -128,6 +128,8 @@ def grade_command(
         words = f"{NOT_WRITTEN_HEADLINE}: {not_written_line(verdict)}"
         results = exercism_results(verdict, not_written=words if not_written(verdict) else None)
         click.echo(results.model_dump_json(indent=2))
+        # results.json has no field for the case seed or the sandbox's layers: stderr has them
+        click.echo("\n".join(seed_and_isolation(verdict, terminal_width())), err=True)
     else:
         shown = format_verdict(
             verdict, verbose=verbose, drill=drill.card.id, width=terminal_width()

@@ -129,6 +129,14 @@ def test_exercism_results_for_a_pass_a_fail_and_an_error(
     assert results["status"] == "fail" and results["message"] is None
     bad = [t for t in results["tests"] if t["status"] != "pass"]
     assert bad and all(t["message"] for t in bad)
+    # results.json has no field for the case seed or the sandbox's layers: SPEC asks every
+    # verdict to state them, so stderr does (round 42); the seed given replays the cases
+    replay = drillbit(
+        "grade", "sigmoid", str(SIGMOID / "wrong_sign.py"), "--format", "exercism", "--seed", "7"
+    )
+    assert json.loads(replay.stdout)["status"] == "fail"
+    assert "case seed 7 (replay with --case-seed 7)" in replay.stderr, replay.stderr
+    assert "isolation: process, rlimits, wall clock" in replay.stderr.replace("\n  ", " ")
 
     broken = tmp_path / "broken.py"
     broken.write_text("def sigmoid(x)\n    return x\n")
