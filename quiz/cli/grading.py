@@ -78,7 +78,8 @@ def grade_command(
     watch DRILL FILE` writes the drill's starter code to it.
 
     `--format exercism` prints Exercism's test-runner results.json (version 2: status
-    pass/fail/error, one test per case), for tooling built for Exercism.
+    pass/fail/error, one test per case), for tooling built for Exercism; the case seed
+    and the isolation layers, which it has no field for, go to stderr.
     """
     from quiz.drill_grading import (
         STARTER_NOT_COUNTED,
