@@ -260,7 +260,12 @@ def seed_and_isolation(verdict: Verdict, width: int | None) -> list[str]:
         else "no case ran, so no case seed to replay"
     )
     lines.append(f"{seed} · {verdict.duration_ms:.0f} ms")
-    # folded at 80 columns: on the seed's line it made one of 150
-    isolation = f"isolation: {', '.join(_active(verdict.isolation)) or 'none'}"
-    lines.extend(fold_line(isolation, width or 80, "  "))
+    lines.extend(isolation_lines(verdict, width))
     return lines
+
+
+def isolation_lines(verdict: Verdict, width: int | None) -> list[str]:
+    """'isolation: process, rlimits, ...', the layers that were active, folded to `width`
+    (80 columns when unknown: on the seed's line it made one of 150)."""
+    isolation = f"isolation: {', '.join(_active(verdict.isolation)) or 'none'}"
+    return fold_line(isolation, width or 80, "  ")

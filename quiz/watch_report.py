@@ -13,6 +13,7 @@ from quiz.cardtext import section_text
 from quiz.verdict_text import (
     failure_lines,
     headline,
+    isolation_lines,
     isolation_warnings,
     not_written,
     not_written_line,
@@ -60,5 +61,8 @@ def watch_report(verdict: Verdict, card: Card, *, stamp: str, file: str, width: 
     warnings = isolation_warnings(verdict)
     if warnings:
         lines += ["", *warnings]
-    lines += ["", f"{seed_and_time(verdict)} · save to grade again"]
+    lines.append("")
+    if verdict.isolation:  # every verdict states its layers, as `grade` ends (SPEC)
+        lines += isolation_lines(verdict, width)
+    lines.append(f"{seed_and_time(verdict)} · save to grade again")
     return "\n".join(lines)

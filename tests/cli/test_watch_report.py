@@ -97,3 +97,23 @@ def test_the_untouched_starter_reads_not_written_yet_in_one_line() -> None:
         "every case stopped at the starter's NotImplementedError: write relu and elu; see the Task",
     ]
     assert "First problem" not in "\n".join(lines)
+
+
+def test_a_watch_verdict_states_its_isolation_layers() -> None:
+    """SPEC: every verdict states which isolation layers were active. `grade` ends with
+    them; a watch save said only the seed and the time (round 42's SPEC audit). A layer
+    that was not active is not listed as one."""
+    from engine.verdict import CaseResult, CaseStatus, build_verdict
+
+    card = next(c for c in load_bank([bundled_content_dir()]).cards if c.id == "relu-family")
+    passed = CaseResult(name="case 1: zeros", status=CaseStatus.PASSED)
+    layers = [
+        "process: a fresh `python -I -B` per submission",
+        "rlimits: CPU 2 s",
+        "bubblewrap: not active (turned off)",
+        "seccomp: the kernel refuses new processes",
+    ]
+    verdict = build_verdict("relu", [passed], seed=3, duration_ms=1, isolation=layers)
+    lines = watch_report(verdict, card, stamp="12:00:00", file="mine.py", width=80).splitlines()
+    assert "isolation: process, rlimits, seccomp" in lines
+    assert lines[-1] == "case seed 3 · 1 ms · save to grade again"
