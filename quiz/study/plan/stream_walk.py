@@ -261,20 +261,28 @@ def walk_streams(
     heapq.heapify(heap)
     heappop, heapreplace = heapq.heappop, heapq.heapreplace
     full_stop = False
-    while heap:
+    if not heap:
+        return StreamWalk(days, placed, ready, seconds, crowded, full_stop)
+    # The least stream is held out of the heap (`key`, `later`, `number`, `at`): its next
+    # look is compared with the heap's least alone, and the heap is touched only when
+    # another stream comes first (two in five looks on a heavy home), not once a look.
+    key, later, _index, number, at = heappop(heap)
+    while True:
         if ready >= goal:
             break  # the goal is reached: no look is spent beyond it
         if not open_days:
             full_stop = True  # no look fits any more
             break
-        _key, _later, _index, number, at = heap[0]
         card = card_of[at]
         if not taken[card]:
             day, cost = stream_day[number], stream_cost[number]
             room_left = left[day]
             if not cost <= room_left + FITS_SLACK:  # not cost_fits(cost, room_left)
                 crowded.add(day)
-                heappop(heap)  # every later look of the stream would crowd the day again
+                # every later look of the stream would crowd the day again
+                if not heap:
+                    break
+                key, later, _index, number, at = heappop(heap)
                 continue
             taken[card] = 1
             placed.append(card)
@@ -296,10 +304,22 @@ def walk_streams(
         if at < end:
             cost = stream_cost[number]
             # the key as the ranking's array has it, so the same float
-            next_key = -gain_of[at] / cost if price is None else -(gain_of[at] - price * cost)
-            heapreplace(heap, (next_key, _later, index_of[at], number, at))
+            key = -gain_of[at] / cost if price is None else -(gain_of[at] - price * cost)
+            if not heap:
+                continue
+            head = heap[0]
+            first = head[0]
+            # the heap's order: the key, then the later day, then the look's index (no two
+            # looks share one), as the tuples compare
+            if key < first or (key == first and (later, index_of[at]) < (head[1], head[2])):
+                continue  # still the least
+            key, later, _index, number, at = heapreplace(
+                heap, (key, later, index_of[at], number, at)
+            )
         else:
-            heappop(heap)
+            if not heap:
+                break
+            key, later, _index, number, at = heappop(heap)
     return StreamWalk(
         days=days,
         placed=placed,
