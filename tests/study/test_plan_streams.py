@@ -78,6 +78,38 @@ def test_a_one_price_ranking_merged_from_its_streams_is_placed_as_sorted_and_wal
     assert merged == plain
 
 
+@settings(max_examples=200, deadline=None)
+@given(_walks(), st.sampled_from([1, 2, 3]), st.sampled_from([1, 2, 16]))
+def test_streams_read_into_lists_a_few_looks_at_a_time_place_as_sorted_and_walked(
+    walk: tuple[list[Look], list[float], float, float, float | None], first_made: int, by_hand: int
+) -> None:
+    # the walk reads each stream's front from lists filled as it goes (`LookStreams.reach`):
+    # with a front of one look every later look is reached through it
+    looks, room, ready, goal, price = walk
+    table = columns(looks)
+    cols = plan_placement._Columns.of(table, vectorised=True)
+    assert cols.cards is not None and cols.on_day is not None
+    assert cols.gains is not None and cols.costs is not None
+    kept = stream_walk.FIRST_MADE, stream_walk.SKIP_BY_HAND
+    stream_walk.FIRST_MADE, stream_walk.SKIP_BY_HAND = first_made, by_hand
+    try:
+        streams = stream_walk.LookStreams(cols.cards, cols.on_day, cols.gains, cols.costs)
+        merged = (
+            plan_placement._place_by_streams(table, room, ready, goal, streams, price, cols)
+            if streams.usable
+            else None
+        )
+    finally:
+        stream_walk.FIRST_MADE, stream_walk.SKIP_BY_HAND = kept
+    if merged is not None:
+        assert merged == _plain_place(looks, room, ready, goal, _ranked(looks, price))
+        # the lists hold the arrays' values wherever they were filled
+        for number, (start, made) in enumerate(zip(streams.start, streams.made, strict=True)):
+            assert streams.card[start:made] == streams.cards_in_order[start:made].tolist()
+            assert streams.index[start:made] == streams._order[start:made].tolist()
+            assert made <= streams.end[number]
+
+
 def test_two_gains_that_round_to_one_key_send_the_ranking_to_the_sort() -> None:
     # 1 - 4 and (1 + 2**-52) - 4 round to the same float: the ranking orders those two looks
     # by index, not by gain, so the streams' order is not the ranking's
@@ -95,12 +127,14 @@ def test_two_gains_that_round_to_one_key_send_the_ranking_to_the_sort() -> None:
     assert placed == _plain_fewest_looks(looks, room, 0.0, 9.0, [])
 
 
+@pytest.mark.parametrize("first_made", [1, 2, 128])  # streams' lists filled a few at a time
 @pytest.mark.parametrize("by_hand", [1, 3, 16])  # numpy finds the next card not placed early
 @pytest.mark.parametrize("seed", range(12))
 def test_the_fewest_looks_walk_their_one_price_rankings_as_streams(
-    seed: int, by_hand: int, monkeypatch: pytest.MonkeyPatch
+    seed: int, by_hand: int, first_made: int, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(stream_walk, "SKIP_BY_HAND", by_hand)
+    monkeypatch.setattr(stream_walk, "FIRST_MADE", first_made)
     # every day short of room: every round crowds every day, so each price is one for all
     monkeypatch.setattr(plan_placement, "NUMPY_LOOKS", 0)
     monkeypatch.setattr(plan_placement, "NUMPY_LOOKS_LOADED", 0)

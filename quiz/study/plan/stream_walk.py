@@ -97,14 +97,42 @@ class LookStreams:
         self.stream_day = day[starts].tolist()
         self.stream_cost = cost[starts].tolist()
         self.cards_in_order = cards[order]
-        self.card = self.cards_in_order.tolist()
-        self.gain = self._gain.tolist()
-        self.index = order.tolist()
+        self._order = order
+        # The walk reads the streams as lists, but the front of each only (a third of a
+        # heavy home's first day, a fiftieth of the last ones): filled a stream's front at
+        # a time (`reach`), not made whole from the arrays.
+        self.card: list[int] = [0] * count
+        self.gain: list[float] = [0.0] * count
+        self.index: list[int] = [0] * count
+        self.made = list(self.start)
+        """By stream: the end of its looks in the lists so far."""
+        for number, first in enumerate(self.start):
+            self._fill(number, first + FIRST_MADE)
         self._card_days = self._days_of_cards(cards, days)
         self._every_day = 0
         """The days of every look, as bits."""
         for bits in self._card_days or ():
             self._every_day |= bits
+
+    def _fill(self, number: int, stop: int) -> None:
+        """Put stream `number`'s looks up to `stop` (at most its end) in the lists."""
+        made, stop = self.made[number], min(stop, self.end[number])
+        if stop > made:
+            self.card[made:stop] = self.cards_in_order[made:stop].tolist()
+            self.gain[made:stop] = self._gain[made:stop].tolist()
+            self.index[made:stop] = self._order[made:stop].tolist()
+            self.made[number] = stop
+
+    def reach(self, number: int, at: int, taken: NDArray[np.bool_]) -> int:
+        """The first look of stream `number` from `at` (at or past its end in the lists)
+        whose card is not `taken`, else the stream's end; the lists then hold it: the
+        stream's front is at least doubled each time."""
+        end = self.end[number]
+        found = _next_not_taken(self.cards_in_order, taken, at, end)
+        if found < end:
+            made = self.made[number]
+            self._fill(number, max(found + 1, made + (made - self.start[number])))
+        return found
 
     @staticmethod
     def _days_of_cards(cards: NDArray[np.int64], days: NDArray[np.int64]) -> list[int] | None:
@@ -202,6 +230,10 @@ def _cost_ranks(
     return distinct, by_card[cards]
 
 
+FIRST_MADE = 128
+"""How many looks of each stream are put in the lists when the streams are made."""
+
+
 SKIP_BY_HAND = 16
 """How many looks of cards placed a stream passes over one at a time before numpy looks
 for the next card not placed (`_next_not_taken`): a heap home's walk passes over some
@@ -251,6 +283,7 @@ def walk_streams(
     seconds = 0.0
     card_of, gain_of, index_of = streams.card, streams.gain, streams.index
     ends, stream_day, stream_cost = streams.end, streams.stream_day, streams.stream_cost
+    made = streams.made
     firsts = streams.first_keys(price)
     cards_in_order = streams.cards_in_order
     taken_now = np.frombuffer(taken, dtype=np.bool_)  # a view: it follows `taken`
@@ -293,14 +326,16 @@ def walk_streams(
                 open_days -= 1
             days[day].append(card)
         # the stream's next look of a card not placed
-        end = ends[number]
+        end, made_end = ends[number], made[number]
         at += 1
         passed = at + SKIP_BY_HAND
-        while at < end and taken[card_of[at]]:
+        while at < made_end and taken[card_of[at]]:
             at += 1
             if at == passed:
                 at = _next_not_taken(cards_in_order, taken_now, at, end)
                 break
+        if made_end <= at < end:  # past the stream's front in the lists: more of it
+            at = streams.reach(number, at, taken_now)
         if at < end:
             cost = stream_cost[number]
             # the key as the ranking's array has it, so the same float
