@@ -108,11 +108,12 @@ class LookStreams:
         """By stream: the end of its looks in the lists so far."""
         for number, first in enumerate(self.start):
             self._fill(number, first + FIRST_MADE)
-        self._card_days = self._days_of_cards(cards, days)
+        self._looks: tuple[NDArray[np.int64], NDArray[np.int64]] | None = (cards, days)
+        """The looks' cards and days, until `days_of_cards_left` first needs their bits (a
+        walk that stops with every day full: a tenth of the set-up, often not needed)."""
+        self._card_days: list[int] | None = None
         self._every_day = 0
         """The days of every look, as bits."""
-        for bits in self._card_days or ():
-            self._every_day |= bits
 
     def _fill(self, number: int, stop: int) -> None:
         """Put stream `number`'s looks up to `stop` (at most its end) in the lists."""
@@ -149,6 +150,11 @@ class LookStreams:
     def days_of_cards_left(self, taken: bytearray, day_count: int) -> list[int] | None:
         """The days of the looks of every card not `taken`, in order, found card by card
         until every day with a look is among them (None: count them with `bincount`)."""
+        if self._looks is not None:
+            self._card_days = self._days_of_cards(*self._looks)
+            self._looks = None
+            for bits in self._card_days or ():
+                self._every_day |= bits
         card_days = self._card_days
         if card_days is None:
             return None
