@@ -95,22 +95,31 @@ def last_pass(
     state_of: list[int] = []
     reviews = SeenCardReviews()
     ids: list[str] = []
+    # the methods bound once: the loop runs once per seen card a forecast day
+    state_at, cost_at = states.get, review_costs.get
+    add_state, add_now, add_cost, add_id = (
+        state_of.append,
+        reviews.now.append,
+        reviews.costs.append,
+        ids.append,
+    )
     for card, known, now_recall in zip(studied, known_cards, now_recalls, strict=True):
         reviewed = known.last_review
         if reviewed is None or (reviewed >= recent and local_date(reviewed, tz) >= today):
             continue  # answered today already (its steps are plan_day's step 1)
         key = (known.state, known.stability, known.difficulty, reviewed)
-        index = states.get(key)
+        index = state_at(key)
         if index is None:
             index = states[key] = len(firsts_of_state)
             firsts_of_state.append(known)
-        state_of.append(index)
-        cost = review_costs.get(card.kind)
+        add_state(index)
+        kind = card.kind
+        cost = cost_at(kind)
         if cost is None:
-            cost = review_costs[card.kind] = pace.review_seconds(card.kind, steps=steps)
-        reviews.now.append(now_recall)
-        reviews.costs.append(cost)
-        ids.append(card.id)
+            cost = review_costs[kind] = pace.review_seconds(kind, steps=steps)
+        add_now(now_recall)
+        add_cost(cost)
+        add_id(card.id)
     afters = cache.after_reviews_many(firsts_of_state, whens, start, scheduler, steps=steps)
     reviews.after.extend([afters[index] for index in state_of])
     reviews.numbers.extend(looks.numbers_of(ids, unseen=False))

@@ -403,8 +403,19 @@ class RecallCache:
         skips: dict[int, int | None] = {}
         asked_of = self._asked.get
         answers: list[list[float]] = []
+        answer = answers.append
         for card in cards:
-            key = _state_key(card, start, steps)
+            # `_state_key`, written out: a call per card cost a tenth of the loop
+            key = (
+                card.state,
+                card.step,
+                card.stability,
+                card.difficulty,
+                card.due,
+                card.last_review,
+                start,
+                steps,
+            )
             asked = asked_of(key)
             if asked is not None:
                 before = asked.whens
@@ -414,9 +425,9 @@ class RecallCache:
                 else:
                     skip = skips[where] = self._skip(before, moments)
                 if skip is not None:
-                    answers.append(asked.found[skip:])
+                    answer(asked.found[skip:])
                     continue
-            answers.append(list(self._work_out(card, key, moments, start, scheduler, steps=steps)))
+            answer(list(self._work_out(card, key, moments, start, scheduler, steps=steps)))
         return answers
 
     def _work_out(
