@@ -1,7 +1,8 @@
 """`uv run python -m bench.plan_rankings --base TREE [--days 46] [--rounds 3] [--home HOME
 --bank BANK]`: the last pass's placement (`fewest_looks`: seventeen price rounds, each a
 ranking of every look and a walk of it) of this tree and of TREE's
-`quiz/study/plan/placement.py`, side by side in one process on the same inputs.
+`quiz/study/plan/placement.py` and `stream_walk.py`, side by side in one process on the
+same inputs.
 
 The inputs are those of a heavy home's `drillbit plan --json` forecast at one fixed clock
 (the heavy home of `bench.heavy`, given a plan `--days` ahead, or `--home`, which already
@@ -66,15 +67,30 @@ def _inputs(home: Path, bank: Path, clock: datetime) -> list[tuple[Any, ...]]:
     return first + list(last)
 
 
-def _module(tree: Path) -> ModuleType:
-    """TREE's placement module, loaded beside this tree's (its imports are this tree's)."""
-    path = tree / "quiz" / "study" / "plan" / "placement.py"
-    spec = importlib.util.spec_from_file_location("bench_base_placement", path)
+def _load(path: Path, name: str) -> ModuleType:
+    """The module at `path`, loaded as `name` beside this tree's."""
+    spec = importlib.util.spec_from_file_location(name, path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up there
     spec.loader.exec_module(module)
     return module
+
+
+def _module(tree: Path) -> ModuleType:
+    """TREE's placement module, loaded beside this tree's, with TREE's stream walk (the
+    placement's one-price rankings); its other imports are this tree's."""
+    plan = tree / "quiz" / "study" / "plan"
+    walk_name = "quiz.study.plan.stream_walk"
+    ours = sys.modules.get(walk_name)
+    sys.modules[walk_name] = _load(plan / "stream_walk.py", "bench_base_stream_walk")
+    try:
+        return _load(plan / "placement.py", "bench_base_placement")
+    finally:
+        if ours is None:
+            del sys.modules[walk_name]
+        else:
+            sys.modules[walk_name] = ours
 
 
 def _fields(placement: Any) -> tuple[Any, ...]:
