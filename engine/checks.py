@@ -440,8 +440,15 @@ class Judgement:
             hint = " of one item: return the number itself (float(x[0]))" if one else ""
             self.fail(f"{label} should be a number, got {type_phrase(value)}{hint}")
         if isinstance(value, np.ndarray):
-            if value.size != 1 or value.dtype.kind not in "iuf":
+            if value.size != 1:
                 self.fail(f"{label} should be a single number, got an array of shape {value.shape}")
+            if value.dtype.kind not in "iuf":
+                # a bool is the only other kind the wire carries: "got an array of shape ()"
+                # told a comparison's result it was not one number, which it is
+                self.fail(
+                    f"{label} should be a number, got {type_phrase(value)} of shape {value.shape}"
+                    " (True/False, not a number): return the number the Task asks for"
+                )
             value = value.reshape(())
         if isinstance(value, np.floating | np.ndarray) and value.dtype.kind == "f":
             if not is_float64(value.dtype):

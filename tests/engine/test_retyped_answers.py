@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 
 from engine.checkers import get_checker
+from engine.checks import Judgement
 from engine.grade_inprocess import grade_inprocess
 from tests.engine.answer_files import DRILLS
 
@@ -107,3 +108,18 @@ def test_every_drill_passes_its_answer_laid_out_otherwise(name: str) -> None:
     for form, mutation in SAME.items():
         status, _ = _verdict(name, mutation)
         assert status == "passed", f"{name} failed its answer as {form}"
+
+
+@pytest.mark.parametrize("value", [np.array(True), np.array([[False]])], ids=["0-d", "(1, 1)"])
+def test_a_number_sent_as_a_bool_array_is_named_a_bool_array(value: np.ndarray) -> None:
+    """A loss that came back as one True/False was told "should be a single number, got an
+    array of shape ()": one number is what it is, and the words hid its dtype."""
+
+    def body(j: Judgement) -> None:
+        j.scalar("the loss", value)
+
+    message = Judgement("c", "").run(body).message
+    assert message == (
+        f"the loss should be a number, got a bool array of shape {value.shape} (True/False,"
+        " not a number): return the number the Task asks for"
+    )
