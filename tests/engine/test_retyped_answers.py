@@ -103,6 +103,52 @@ def test_no_drill_passes_its_answer_in_a_form_a_float64_result_may_not_take(name
     assert not passed, f"{name} passed its answer as {passed}"
 
 
+def _containers_swapped(value: Any, changed: list[int], *, rows: bool) -> Any:
+    """`value` with each tuple or list sent as a str-keyed dict and each dict as a tuple of
+    its values, at any depth; or, with `rows`, only each 2-D or deeper float array sent as a
+    tuple of its rows (one change at a time, so no other one fails it first)."""
+    if type(value) is np.ndarray and value.dtype.kind == "f" and value.ndim >= 2 and rows:
+        changed.append(1)
+        return tuple(value)
+    inner = [_containers_swapped(item, changed, rows=rows) for item in _items(value)]
+    if type(value) in (list, tuple):
+        if rows:
+            return type(value)(inner)
+        changed.append(1)
+        return {str(i): item for i, item in enumerate(inner)}
+    if type(value) is dict:
+        if rows:
+            return dict(zip(value, inner, strict=True))
+        changed.append(1)
+        return tuple(inner)
+    return value
+
+
+def _items(value: Any) -> list[Any]:
+    if type(value) in (list, tuple):
+        return list(value)
+    if type(value) is dict:
+        return list(value.values())
+    return []
+
+
+@pytest.mark.parametrize("rows", [False, True], ids=["containers", "rows"])
+@pytest.mark.parametrize("name", CHECKERS)
+def test_no_drill_passes_its_answer_in_other_containers(name: str, rows: bool) -> None:
+    """A dict where a tuple is asked, a tuple where a dict is, an array's rows as a tuple: the
+    app takes the containers as sent and never reads one as another."""
+    checker = get_checker(name)
+    changed: list[int] = []
+
+    def wrap(fn: Callable[..., Any]) -> Callable[..., Any]:
+        return lambda *args, **kwargs: _containers_swapped(fn(*args, **kwargs), changed, rows=rows)
+
+    verdict = grade_inprocess(
+        checker, {entry: wrap(fn) for entry, fn in checker.reference().items()}, seed=7
+    )
+    assert not (changed and verdict.passed), f"{name} passed its answer in other containers"
+
+
 @pytest.mark.parametrize("name", CHECKERS)
 def test_every_drill_passes_its_answer_laid_out_otherwise(name: str) -> None:
     for form, mutation in SAME.items():
