@@ -5,7 +5,8 @@ The app never runs submitted code: it judges the plain values the child's messag
 what a lying child can send is only what the wire can carry (floats, ints, bools, lists,
 tuples, str-keyed dicts and arrays of a fixed table of numeric dtypes), and a changed encoder
 in the child can send any of it. Here the reference's own float arrays are sent as a list,
-another float width, bools, ints, with an axis added or removed, or as NaN: not one drill
+another float width, bools, ints, with an axis added or removed, as NaN, or with one NaN or
+inf among the right values: not one drill
 passes such a result, right values or not. The same values in another layout (big-endian
 bytes, a non-contiguous view, -0.0 for 0.0) are the plain data they claim to be and pass.
 """
@@ -33,6 +34,15 @@ def _non_contiguous(a: np.ndarray) -> np.ndarray:
     return wide[..., 0]
 
 
+def _one(a: np.ndarray, value: float) -> np.ndarray | None:
+    """`a` with its last element replaced by `value` (a NaN or inf among right values)."""
+    if a.size == 0:
+        return None
+    out = a.copy()
+    out.reshape(-1)[-1] = value
+    return out
+
+
 WRONG: dict[str, Mutation] = {
     "list": lambda a: a.tolist(),
     "float32": lambda a: a.astype(np.float32),
@@ -43,6 +53,9 @@ WRONG: dict[str, Mutation] = {
     "axis-added": lambda a: a[..., None],
     "flattened": lambda a: a.reshape(-1) if a.ndim > 1 else None,
     "nan": lambda a: np.full_like(a, np.nan),
+    "one-nan": lambda a: _one(a, np.nan),
+    "one-inf": lambda a: _one(a, np.inf),
+    "one-minus-inf": lambda a: _one(a, -np.inf),
 }
 """Forms a float64 result may not take: each fails every drill that returns a float array."""
 
