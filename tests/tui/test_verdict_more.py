@@ -7,7 +7,13 @@ from textual.widgets import TextArea
 
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.widgets.footer import KeysFooter
-from quiz.tui.widgets.verdict_view import MORE_BELOW, MORE_BELOW_KEYS, VerdictView
+from quiz.tui.widgets.verdict_view import (
+    MORE_BELOW,
+    MORE_BELOW_KEYS,
+    READ_KEY,
+    READING,
+    VerdictView,
+)
 from tests.tui.conftest import (
     SOLUTION,
     WRONG,
@@ -45,17 +51,41 @@ async def test_a_failure_cut_short_at_80x24_says_more_below_until_it_is_read(
         footer = screen.query_one(KeysFooter).region.y
         assert MORE_BELOW in rows[footer - 1]  # the box's last row, right above the keys
         assert MORE_BELOW not in "".join(rows[: footer - 1])
-        leave, enter, scroll = MORE_BELOW_KEYS
-        await press(pilot, leave, enter)  # the task pane, then the explanation
+        enter, scroll, back = MORE_BELOW_KEYS
+        small = verdict.size.height
+        await press(pilot, enter)  # one key, straight from the editor into the explanation
         assert verdict.has_focus
-        assert await wait_until(pilot, lambda: not verdict.says_more_below)
+        assert await wait_until(pilot, lambda: verdict.says_reading)
+        assert not verdict.says_more_below
         await settle(pilot)
+        assert verdict.size.height > small, "read, the box grows"
+        assert READING in screen_lines(app)[verdict.region.bottom - 1].text
         assert verdict.max_scroll_y > 0, "grown, the box still holds more than it shows"
-        await press(pilot, scroll)  # the note's last key scrolls it
+        await press(pilot, scroll)  # the note's second key scrolls it
         assert await wait_until(pilot, lambda: verdict.scroll_y > 0)
-        await press(pilot, "tab")  # back to the editor, the box small again
+        await press(pilot, back)  # the same key: back to the editor, the box small again
         assert editor.has_focus
         assert await wait_until(pilot, lambda: verdict.says_more_below)
+        await press(pilot, "shift+tab", "tab")  # the old way in still works
+        assert verdict.has_focus
+        await press(pilot, "tab")
+        assert editor.has_focus
+
+
+async def test_the_read_key_leaves_the_code_as_it_was(build: AppFactory) -> None:
+    """f4 is a key the editor would not type anyway; pressed in the editor it moves the
+    focus and adds nothing to the code (a binding without priority would reach the editor
+    first only for keys it handles, and it handles no F key but f6 and f7)."""
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await showing(pilot, DrillScreen)
+        verdict = screen.query_one(VerdictView)
+        editor = screen.query_one("#editor", TextArea)
+        editor.load_text(WRONG)
+        await grade_now(app, pilot)
+        await press(pilot, READ_KEY, READ_KEY)
+        assert editor.has_focus and editor.text == WRONG
+        assert not verdict.says_reading
 
 
 async def test_a_verdict_that_fits_says_nothing_more(build: AppFactory) -> None:
@@ -84,13 +114,15 @@ SHOWN = {"down": "↓"}
 
 def test_the_note_names_the_keys_that_read_the_rest_in_order() -> None:
     """The note "▼ more below: shift+tab, then tab" read as a riddle and named no key that
-    scrolls: it says, in order, every key the test above presses to read the rest."""
+    scrolls; then "press shift+tab, then tab, then ↓" was three keys to reach the text: it
+    says, in order, every key the test above presses to read the rest and go back."""
     at = 0
     for key in MORE_BELOW_KEYS:
         found = MORE_BELOW.find(SHOWN.get(key, key), at)
         assert found >= at, f"{key!r} not named after column {at}: {MORE_BELOW!r}"
         at = found + len(SHOWN.get(key, key))
-    assert "read it" in MORE_BELOW
+    assert "reads it" in MORE_BELOW
+    assert MORE_BELOW.count(READ_KEY) == 2 and "tab" not in MORE_BELOW
 
 
 async def test_the_note_is_whole_in_the_narrower_box_side_by_side(build: AppFactory) -> None:

@@ -37,7 +37,7 @@ from quiz.tui.widgets.code_editor import CodeEditor
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.heading import CardHeading
 from quiz.tui.widgets.typed_keys import after_typed_keys
-from quiz.tui.widgets.verdict_view import VerdictView
+from quiz.tui.widgets.verdict_view import READ_KEY, VerdictView
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -99,6 +99,14 @@ class DrillScreen(Screen["DrillSitting"]):
             priority=True,
         ),
         Binding("tab", "switch_pane", "Switch pane", tooltip="task or editor", show=False),
+        Binding(
+            READ_KEY,
+            "read_verdict",
+            "Read verdict",
+            tooltip="the whole verdict, and back",
+            show=False,
+            priority=True,
+        ),
         Binding("escape", "leave", "Back", tooltip="save the code and go back", priority=True),
         # passed in a session: escape rates it and the session goes on (not "Back")
         Binding(
@@ -567,6 +575,16 @@ class DrillScreen(Screen["DrillSitting"]):
             self.query_one("#editor").focus()
         else:
             task.focus()
+
+    def action_read_verdict(self) -> None:
+        """One key into the verdict box, which grows, and back to the editor: from the
+        editor, where tab indents, it took shift+tab, then tab."""
+        verdict = self.query_one(VerdictView)
+        focused = self.focused
+        if focused is not None and verdict in focused.ancestors_with_self:
+            self.query_one("#editor").focus()
+        else:
+            verdict.focus()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
         """On a narrow terminal the focused pane, the task, the editor or the verdict being

@@ -46,18 +46,24 @@ def _failure_text(case: CaseResult) -> Text:
     return text
 
 
-MORE_BELOW_KEYS = ("shift+tab", "tab", "down")
-"""The keys that reach the rest from the editor, where tab indents: shift+tab leaves the
-editor for the task pane, tab from there goes into the box (`DrillScreen.action_switch_pane`),
-which then grows, and ↓ (or pgdn, the wheel) scrolls it."""
+READ_KEY = "f4"
+"""The one key that goes from the editor into a cut-short verdict, and back to the code
+(`DrillScreen.action_read_verdict`). Reaching it took three keys, shift+tab, tab, ↓, since
+tab indents in the editor; an F key, as f2 and f3 stand in for the browser's, arrives in a
+terminal and in a browser tab alike."""
 
-MORE_BELOW = "▼ More below. To read it, press shift+tab, then tab, then ↓."
-"""Said in plain words: "▼ more below: shift+tab, then tab" read as a riddle (tab to what,
-and then?) and never named a key that scrolls. The box's last line while a failure's explanation is cut short and the box is not being
-read: at 80x24 "exp overflows for arguments above" ended the box, with no sign of the rest
-nor of the keys that reach it (tab from the task pane, `DrillScreen.action_switch_pane`).
-It was on the box's top edge, right-aligned, on the line between the editor and the status:
-away from where the cut text ends and the eye is, a new user did not see it."""
+MORE_BELOW_KEYS = (READ_KEY, "down", READ_KEY)
+"""The keys the note names, in order: into the box (which then grows), scroll it, back."""
+
+MORE_BELOW = "▼ More below: f4 reads it all (↓ scrolls), f4 again is your code."
+"""The box's last line while a failure's explanation is cut short and the box is not being
+read: at 80x24 "exp overflows for arguments above" ended the box, with no sign of the rest.
+On the box's top edge, away from where the eye is, a new user did not see it; "press
+shift+tab, then tab, then ↓" was three keys for one wish. It fits the side-by-side box (some
+70 columns at 120)."""
+
+READING = "f4 or tab: back to your code · ↓ ↑ pgdn scroll"
+"""The same line while the box is being read: how to get back, which nothing said."""
 
 
 class VerdictView(VerticalScroll):
@@ -94,13 +100,21 @@ class VerdictView(VerticalScroll):
     @property
     def says_more_below(self) -> bool:
         """The box's last line says MORE_BELOW."""
-        return bool(self.query_one("#verdict-more").display)
+        return bool(self.query_one("#verdict-more").display) and not self.has_focus_within
+
+    @property
+    def says_reading(self) -> bool:
+        """The box's last line says READING: the box is being read."""
+        return bool(self.query_one("#verdict-more").display) and self.has_focus_within
 
     def sign_cut_short(self) -> None:
         """Say on the box's last line that a failure goes on below, while it is cut short
-        and the focus is elsewhere (the editor, where tab indents); nothing once it is
-        being read."""
-        self.query_one("#verdict-more").display = self.cut_short() and not self.has_focus_within
+        and the focus is elsewhere (the editor, where tab indents); while it is being read,
+        the way back to the code."""
+        more = self.query_one("#verdict-more", Static)
+        reading = self.has_focus_within
+        more.update(READING if reading else MORE_BELOW)
+        more.display = reading or self.cut_short()
 
     def on_resize(self) -> None:
         self.call_after_refresh(self.sign_cut_short)
