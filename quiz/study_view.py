@@ -33,6 +33,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "KEEPS_SCHEDULE",
+    "AGAIN_NOT_TODAY",
+    "again_not_today",
     "PLAN_PICKS",
     "RatingKeys",
     "choice_order",
@@ -82,6 +84,33 @@ def rating_keys(workspace: Workspace, session: Session, card_id: str) -> RatingK
             (str(int(rating)), rating.name if shown is None else f"{rating.name} {shown}")
         )
     return RatingKeys(tuple(labels), PLAN_PICKS if session.plan_mode else None)
+
+
+def again_not_today(workspace: Workspace, session: Session) -> str | None:
+    """Plan mode on a day without same-day steps: the one line said when an answer is
+    Again (a concept card's 1, a wrong choice or number, a drill given up), since the card
+    is not asked again today (docs/plan.md, "Same-day steps only when there is time"),
+    where an Anki user expects it back in minutes. None when an Again comes back today (no
+    plan, or a day that takes the steps) or outside a due session.
+
+    Each fits one line of the study screen's notice at 80 columns, under its title
+    (`AGAIN_NOT_TODAY`). Read at the session's start, as the plan decides the steps once a day: Home has just
+    worked out the plan's status, so this is the cached one (`PlanCache`)."""
+    if session.mode != "due" or not session.plan_mode or session.options.same_day_steps:
+        return None
+    status = workspace.plan_status()
+    if status is None or status.today is None:
+        return None
+    if status.today.last_pass and status.days_left <= 1:
+        return "The plan's last day asks each card once: not again before the interview."
+    if status.today.last_pass:
+        return "In its last days the plan asks each card once a day: back later if needed."
+    days = counted(status.days_left, "day")
+    return f"{days} left, no time for same-day steps: back in the plan's last days."
+
+
+AGAIN_NOT_TODAY = "Again: not asked again today"
+"""The title of `again_not_today`'s line: what happens, before why and when."""
 
 
 # The three typed-answer functions below only forward to `quiz.study.typed`, and stay on

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
+from fsrs import Rating
 from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.message import Message
@@ -21,7 +22,7 @@ from textual.widgets import Static
 from quiz.cardtext import section_markdown
 from quiz.study import ChangedElsewhere, SessionOver
 from quiz.study.plan_phrases import cards_wait
-from quiz.study_view import keep_typed, session_place
+from quiz.study_view import AGAIN_NOT_TODAY, again_not_today, keep_typed, session_place
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.study_question import Question, question
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
@@ -125,6 +126,8 @@ class StudyBase(Screen[None]):
         of skips stacked one toast per key over the card)."""
         self.day_over_told = False
         """Plan mode: the end of the list's study day was said (`check_day_end`)."""
+        self.again_note = again_not_today(workspace, session)
+        """Plan mode without same-day steps: said when an answer is Again (`_commit`)."""
         set_width_classes(self)  # the first card is drawn in the layout of its width
 
     @property
@@ -246,6 +249,8 @@ class StudyBase(Screen[None]):
         if self.card is not None and not self.hides_feedback:
             # the feedback shown next says at once whether the card is done or comes back
             self._show_count(self.card)
+        if answer.rating == Rating.Again and not answer.requeued and self.again_note:
+            self.notify(self.again_note, title=AGAIN_NOT_TODAY)
         dropped = len(self.session.left_for_later) - waiting
         if dropped and self.session.current is not None:
             cards = cards_wait(dropped, more=waiting > 0)
