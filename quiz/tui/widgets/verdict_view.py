@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
+from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.verdict_text import (
     NOT_WRITTEN_HEADLINE,
     failure_lines,
@@ -66,6 +67,12 @@ READING = "f4 or tab: back to your code · ↓ ↑ pgdn scroll"
 """The same line while the box is being read: how to get back, which nothing said."""
 
 
+CASE_COLUMNS = ("case", "result", "detail")
+CASE_NAME_FEWEST = 16
+"""The fewest cells a case's name is cut to for its detail: "case 6: columns…" still says
+which case it is."""
+
+
 class VerdictView(VerticalScroll):
     """Shows one verdict; `show_grading` while the worker runs, `show_verdict` when it is back."""
 
@@ -79,16 +86,20 @@ class VerdictView(VerticalScroll):
     }
     """
 
+    _widths: tuple[int, int, int] = (0, 0, 0)
+    """The cases' columns' natural widths (their longest cell or label), for `fit_cases`."""
+
     def compose(self) -> ComposeResult:
         yield Static(MORE_BELOW, id="verdict-more")
         yield Static("Press ctrl+r to grade your code.", id="verdict-status")
         yield Static("", id="verdict-failure")
-        yield DataTable(id="verdict-cases", cursor_type="row", zebra_stripes=True)
+        yield FittedTable(id="verdict-cases", cursor_type="row", zebra_stripes=True)
         yield Static("", id="verdict-output")
 
     def on_mount(self) -> None:
         table = self.query_one("#verdict-cases", DataTable)
-        table.add_columns("case", "result", "detail")
+        for column in CASE_COLUMNS:
+            table.add_column(column, key=column)
         table.display = False
         self.query_one("#verdict-failure").display = False
         self.query_one("#verdict-output").display = False
@@ -117,7 +128,25 @@ class VerdictView(VerticalScroll):
         more.display = reading or self.cut_short()
 
     def on_resize(self) -> None:
+        self.fit_cases()
         self.call_after_refresh(self.sign_cut_short)
+
+    def fit_cases(self) -> None:
+        """Fit the cases' columns to the box: side by side at 120 columns the box is some 70
+        wide, and "case 6: columns of very different scales" left "same problem as c" of
+        the detail, the rest behind a sideways scroll. Cases' names give way first (to
+        CASE_NAME_FEWEST cells, with "…"), then the detail is cut at the box's edge."""
+        table = self.query_one("#verdict-cases", FittedTable)
+        room = self.scrollable_content_region.width - 2 * table.cell_padding * len(CASE_COLUMNS)
+        case, result, detail = self._widths
+        if room <= 0 or case + result + detail <= room:
+            for column in CASE_COLUMNS:
+                table.set_column_width(column, None)
+            return
+        case = max(min(case, CASE_NAME_FEWEST), room - result - detail)
+        table.set_column_width("case", case)
+        table.set_column_width("result", None)
+        table.set_column_width("detail", max(1, room - case - result))
 
     def on_descendant_focus(self) -> None:
         self.call_after_refresh(self.sign_cut_short)
@@ -164,6 +193,7 @@ class VerdictView(VerticalScroll):
         self.query_one("#verdict-status", Static).update(head)
         table = self.query_one("#verdict-cases", DataTable)
         table.clear()
+        self._widths = (len(CASE_COLUMNS[0]), len(CASE_COLUMNS[1]), len(CASE_COLUMNS[2]))
         failure = verdict.first_failure
         failure_view = self.query_one("#verdict-failure", Static)
         if not_written(verdict):  # one plain line, not a red "error" row per case
@@ -175,11 +205,19 @@ class VerdictView(VerticalScroll):
         for case, detail in zip(verdict.cases, row_details(verdict.cases, failure), strict=True):
             # Text, not str: DataTable reads a str cell as markup, and the message quotes the
             # submission (`raise ValueError("[/x]")` crashed the app, `[@click=...]` made a link)
-            table.add_row(
-                Text(case.name),
+            cells = (
+                Text(case.name, overflow="ellipsis"),
                 Text(case.status.value.replace("_", " "), style=_STYLE.get(case.status.value, "")),
-                Text(detail),
+                Text(detail, overflow="ellipsis"),
             )
+            table.add_row(*cells)
+            case_w, result_w, detail_w = self._widths
+            self._widths = (
+                max(case_w, cells[0].cell_len),
+                max(result_w, cells[1].cell_len),
+                max(detail_w, cells[2].cell_len),
+            )
+        self.fit_cases()
         table.display = bool(verdict.cases)
         failure_view.update(_failure_text(failure) if failure is not None else "")
         failure_view.display = failure is not None
