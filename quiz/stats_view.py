@@ -62,6 +62,23 @@ def stats_view(workspace: Workspace) -> StatsView:
     return StatsView(stats, forecast, target, headline, forecasting)
 
 
+VISIBLE_DIP = 0.01
+"""A fall of the "plan followed" line the readiness plot shows: one point of its percent."""
+
+
+def readiness_dips(forecast: list[ForecastDay]) -> bool:
+    """Whether the plan-followed readiness falls somewhere before it climbs again, which
+    the stats screen explains (`PLAN_DIP`). Said under every plan, the note stood over a
+    plot that only rose (five days out with most cards unseen), and a new user looked
+    for the dip it named."""
+    highest = 0.0
+    for day in forecast:
+        if day.followed < highest - VISIBLE_DIP:
+            return True
+        highest = max(highest, day.followed)
+    return False
+
+
 def compute_forecast(workspace: Workspace) -> None:
     """Compute the plan's forecast and keep it (`PlanCache`) for the next `stats_view`:
     seconds of CPU on a heavy home, so the screen calls it from a thread."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping
-from datetime import UTC, timedelta
+from datetime import UTC, date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +14,11 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from quiz.settings import Settings
+from quiz.stats_view import readiness_dips
 from quiz.store import Store
 from quiz.study.aside import set_card_aside
 from quiz.study.days import StudyZone
+from quiz.study.plan import ForecastDay
 from quiz.study.scheduling import review_card
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import PLAN_DIP, StatsScreen
@@ -374,7 +376,28 @@ async def test_stats_shows_the_next_seven_days_due_or_that_the_plan_decides(
         assert "Future due: the interview plan decides, not fsrs (`drillbit plan`)" in numbers
         # "plan followed" rose to 0.90, fell to 0.75 and climbed again: a new user took it
         # for a misdrawn plot, and nothing said the plan times reviews for the day
+        assert await wait_until(pilot, lambda: bool(stats.forecast))
+        await settle(pilot)
+        numbers = str(stats.query_one("#stats-numbers", Static).render()).splitlines()
+        assert readiness_dips(stats.forecast), "20 days, 4 cards: the line falls, then climbs"
         assert PLAN_DIP in numbers
+
+
+def test_the_dip_note_is_said_only_of_a_plot_that_dips() -> None:
+    """Five days out with most of the bundled bank unseen, "plan followed" only rose, and
+    the note "Plan followed dips mid-way" sent a new user looking for a dip it did not have."""
+    start = date(2026, 12, 7)
+
+    def days(*followed: float) -> list[ForecastDay]:
+        return [
+            ForecastDay(start + timedelta(days=n), value, 0.0) for n, value in enumerate(followed)
+        ]
+
+    assert not readiness_dips(days(0.01, 0.2, 0.45, 0.7, 0.89))  # rising: nothing to explain
+    assert not readiness_dips(days(0.5, 0.9, 0.895, 0.9))  # half a point: not seen on the plot
+    assert readiness_dips(days(1.0, 0.947, 0.909, 0.964))  # falls, then the last pass
+    assert readiness_dips(days(0.5, 0.72, 0.69, 0.75))  # a dip after a rise
+    assert not readiness_dips([])
 
 
 async def test_stats_counts_the_due_forecast_only_when_it_shows_it(

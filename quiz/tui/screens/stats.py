@@ -15,7 +15,7 @@ from textual.widgets import Label, Static
 
 from quiz.percent import whole_percent
 from quiz.plural import counted
-from quiz.stats_view import compute_forecast, stats_view
+from quiz.stats_view import compute_forecast, readiness_dips, stats_view
 from quiz.study.forecast import forecast_line
 from quiz.study.stats import RETENTION_NOTE, daily_average
 from quiz.tui.breakpoints import set_width_classes
@@ -143,7 +143,7 @@ class StatsScreen(Screen[None]):
         numbers.append("\n" + forecast_line(s.forecast, width))
         note = NO_RETENTION if s.retention is None else RETENTION_NOTE
         numbers.append(f"\n{note}", style="dim")
-        if s.forecast is None:  # a plan runs: its readiness plot follows
+        if s.forecast is None and readiness_dips(self.forecast):  # the plot shows a dip
             numbers.append(f"\n{PLAN_DIP}", style="dim")
         return numbers
 
