@@ -473,7 +473,13 @@ async def test_the_settings_footer_shows_edit_and_enter_still_saves_a_value(
         assert [k.key for k in footer.query(FooterKey)][0] == "enter"
         await press(pilot, "enter")  # the interview date, the first row
         assert screen.editing == "interview"
+        # escape cancels the edit, and the footer says so: it read "esc Back" over the
+        # hint's "escape cancels", and a new user feared leaving the screen
+        described = lambda: {k.key: k.description for k in footer.query(FooterKey)}  # noqa: E731
+        assert await wait_until(pilot, lambda: described().get("escape") == "Cancel")
         await press(pilot, "escape")
+        assert screen.editing is None and app.screen is screen, "cancelled, not left"
+        assert await wait_until(pilot, lambda: described().get("escape") == "Back")
         screen.query_one(DataTable).move_cursor(row=ROWS.index("new_per_day"))
         await press(pilot, "enter")
         assert screen.editing == "new_per_day"

@@ -66,8 +66,15 @@ class SettingsScreen(Screen[None]):
         # priority: the table's own enter ("Select", not shown) came first, and the footer
         # had no Edit; while a value is edited, check_action hands enter to its box
         Binding("enter", "edit", "Edit", tooltip="change the highlighted value", priority=True),
-        Binding("escape", "back", "Back", tooltip="cancel an edit, or go to Home", priority=True),
+        Binding("escape", "back", "Back", tooltip="go to Home", priority=True),
+        # while a value is edited escape leaves it as it was: the footer said "esc Back"
+        # over a hint saying "escape cancels", and a new user feared leaving the screen
+        Binding(
+            "escape", "cancel_edit", "Cancel", tooltip="leave the value as it was", priority=True
+        ),
     ]
+    HELP_ALTERNATIVES: ClassVar[tuple[frozenset[str], ...]] = (frozenset({"Back", "Cancel"}),)
+    """Escape is "Back", or "Cancel" while a value is edited: listed as the one now."""
     HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
         ("↑, ↓", "Move between settings"),
         ("pgup, pgdn", "A screenful up or down"),
@@ -158,9 +165,11 @@ class SettingsScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """enter edits the highlighted setting, except while one is edited: then it is
-        the box's (it saves)."""
-        if action == "edit":
+        the box's (it saves), and escape cancels the edit rather than going back."""
+        if action in ("edit", "back"):
             return self.editing is None
+        if action == "cancel_edit":
+            return self.editing is not None
         return True
 
     def action_edit(self) -> None:
@@ -256,8 +265,10 @@ class SettingsScreen(Screen[None]):
         self.refresh_rows()
 
     def action_back(self) -> None:
-        """Cancel an edit, or go back."""
+        """Go back (escape while a value is edited is `action_cancel_edit`)."""
+        self.app.pop_screen()
+
+    def action_cancel_edit(self) -> None:
+        """Close the box, the value as it was."""
         if self.editing is not None:
             self._close_editor()
-        else:
-            self.app.pop_screen()
