@@ -475,7 +475,10 @@ async def test_the_settings_footer_shows_edit_and_enter_still_saves_a_value(
         assert screen.editing == "interview"
         # escape cancels the edit, and the footer says so: it read "esc Back" over the
         # hint's "escape cancels", and a new user feared leaving the screen
-        described = lambda: {k.key: k.description for k in footer.query(FooterKey)}  # noqa: E731
+
+        def described() -> dict[str, str]:
+            return {k.key: k.description for k in footer.query(FooterKey)}
+
         assert await wait_until(pilot, lambda: described().get("escape") == "Cancel")
         await press(pilot, "escape")
         assert screen.editing is None and app.screen is screen, "cancelled, not left"
