@@ -8,6 +8,8 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from quiz.tui.widgets.footer import KeysFooter
+
 
 class ConfirmScreen(ModalScreen[bool]):
     """Dismisses with True on `y`, False on `n` or escape."""
@@ -26,6 +28,10 @@ class ConfirmScreen(ModalScreen[bool]):
         with Vertical(id="confirm-box"):
             yield Static(self.question, id="confirm-question", markup=False)  # it quotes titles
             yield Static("y = yes   n = no", id="confirm-keys")
+        # its own keys at the bottom: the screen under it showed its own there ("⏎ Open
+        # drill  s Skip  esc End" under "End the mock interview now?"), none of which
+        # did anything while the question was up
+        yield KeysFooter()
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""
