@@ -8,7 +8,8 @@ checker takes (a pack's own checkers included), so lint asks the checker itself:
 (`params["eps"]`, `params.get("eps", 1e-5)`, `"eps" in params`). A param never looked up
 is an error, as an unknown front-matter key is, at its own line, with a did-you-mean from
 the names it did look up. A checker that lists the params (iterates, copies them whole)
-may read any name: then nothing is said.
+may read any name: then nothing is said. A pack's checker is asked only where lint runs
+drills, in a child process it can stop (`lint_drills`): it is its author's code.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from typing import Any
 from quiz.bank.models import Card, CodingFront
 from quiz.bank.problems import Problem
 
-__all__ = ["CODE", "unread_params"]
+__all__ = ["CODE", "names_read", "unread_params", "unread_problems"]
 
 CODE = "unknown-param"
 
@@ -46,7 +47,7 @@ class _Noting(Mapping[str, Any]):
         return len(self._params)
 
 
-def _names_read(checker: Any, params: Mapping[str, Any], seed: int) -> set[str] | None:
+def names_read(checker: Any, params: Mapping[str, Any], seed: int) -> set[str] | None:
     """The names `checker.make_cases` looks up in `params` (with grading's generator for
     `seed`); None when it cannot be told: it listed them, or it raised (the drill checks
     report a checker that fails)."""
@@ -55,7 +56,7 @@ def _names_read(checker: Any, params: Mapping[str, Any], seed: int) -> set[str] 
     noting = _Noting(params)
     try:
         checker.make_cases(case_seed_rng(seed), noting)
-    except Exception:  # a pack's checker may fail anyhow: its drill check says so
+    except (Exception, SystemExit):  # a pack's checker may fail anyhow: its drill check says so
         return None
     return None if noting.listed else noting.asked
 
@@ -66,8 +67,15 @@ def unread_params(card: Card, checker: Any, seed: int) -> list[Problem]:
     assert isinstance(front, CodingFront)
     if not front.params:
         return []
-    read = _names_read(checker, front.params, seed)
-    if read is None:
+    return unread_problems(card, names_read(checker, front.params, seed))
+
+
+def unread_problems(card: Card, read: set[str] | None) -> list[Problem]:
+    """`unread_params` from the names the checker was seen to read (None: nothing said),
+    found in lint's process or in the child that runs a pack's checker."""
+    front = card.front
+    assert isinstance(front, CodingFront)
+    if read is None or not front.params:
         return []
     offered = sorted(read - set(front.params))
     problems: list[Problem] = []

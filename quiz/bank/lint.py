@@ -28,11 +28,11 @@ import ast
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from quiz.bank.answer_length import long_answer_warnings
 from quiz.bank.answer_positions import answer_position_warnings
 from quiz.bank.indented_code import indented_code_warnings
+from quiz.bank.lint_drills import DRILL_TIMEOUT_SECONDS
 from quiz.bank.lint_packless import packless_cards
 from quiz.bank.loader import (
     PACK_FILE,
@@ -162,7 +162,11 @@ def checked_cards(bank: Bank, paths: Sequence[Path]) -> list[Card]:
 
 
 def lint(
-    paths: Sequence[Path], *, roots: Sequence[Path] | None = None, run_drills: bool = True
+    paths: Sequence[Path],
+    *,
+    roots: Sequence[Path] | None = None,
+    run_drills: bool = True,
+    drill_timeout: float = DRILL_TIMEOUT_SECONDS,
 ) -> tuple[Bank, list[Problem]]:
     """Every problem located under `paths`, sorted by place, and the bank loaded to find them.
 
@@ -173,7 +177,8 @@ def lint(
     last. By default only those are loaded. Only the packs of the paths' own roots
     (`lint_roots`) are checked as lint checks; the rest (the packs a pack linted alone
     builds on, the app's bank) is loaded as the app loads it, and its own problems are not
-    the linted files' (they are not reported).
+    the linted files' (they are not reported). `run_drills` grades each coding card's
+    reference and starter; a pack's checker runs only then, stopped at `drill_timeout`.
     """
     own = lint_roots(paths)
     mine = _with_support(own)
@@ -186,7 +191,9 @@ def lint(
     problems = list(bank.problems)
     for card in checked_cards(bank, paths):
         if isinstance(card.front, CodingFront):
-            problems.extend(check_coding_card(card, run_drills=run_drills))
+            problems.extend(
+                check_coding_card(card, run_drills=run_drills, drill_timeout=drill_timeout)
+            )
     own_cards = [c for c in bank.cards if in_own(c.path)]
     problems.extend(answer_position_warnings(own_cards, bank.packs))
     problems.extend(worked_example_warnings(own_cards, bank.packs))
@@ -342,85 +349,23 @@ def _wide_starter_lines(card: Card) -> list[Problem]:
     ]
 
 
-def check_coding_card(card: Card, *, run_drills: bool = True) -> list[Problem]:
-    """The starter fits the editor, and `_check_against_checker`."""
-    return [*_wide_starter_lines(card), *_check_against_checker(card, run_drills=run_drills)]
+def check_coding_card(
+    card: Card, *, run_drills: bool = True, drill_timeout: float = DRILL_TIMEOUT_SECONDS
+) -> list[Problem]:
+    """The starter fits the editor, and the card agrees with its checker: it exists, the
+    entries and the starter's signatures match, the params are read, the reference passes
+    and the starter fails (`lint_drills`: a pack's checker runs only in a child stopped
+    at `drill_timeout` seconds, and not at all without `run_drills`)."""
+    from quiz.bank.lint_drills import checker_problems, facts_for, request_for
 
-
-def _check_against_checker(card: Card, *, run_drills: bool) -> list[Problem]:
-    """The checker exists, the starter matches its signatures, the reference passes, the starter fails."""
-    from engine.checkers import CheckerNotFoundError, get_checker
-
-    front = card.front
-    assert isinstance(front, CodingFront)
-    checker_line = card.lines.get("checker", 1)
-    problems: list[Problem] = []
-
-    def add(line: int, code: str, message: str) -> None:
-        problems.append(Problem(card.path, line, 1, code, message))
-
-    try:
-        checker = get_checker(front.checker)
-    except CheckerNotFoundError as exc:
-        add(checker_line, "unknown-checker", f"checker '{front.checker}' not found: {exc}")
-        return problems
-    if set(front.entry) != set(checker.entries):
-        add(
-            card.lines.get("entry", 1),
-            "entry-mismatch",
-            f"entry {list(front.entry)} does not match the checker's entries {list(checker.entries)}",
-        )
-        return problems
-    from quiz.bank.drill_params import unread_params
-
-    # An unread param leaves the drill gradable (with the default): the runs still count.
-    unread = unread_params(card, checker, LINT_SEED)
-    first_line = _starter_first_line(card)
-    expected = checker.signatures()
-    for name, (params, line) in _starter_signatures(card).items():
-        if name in expected and params != expected[name]:
-            add(
-                first_line + line - 1,
-                "starter-signature",
-                f"starter defines {name}({', '.join(params)}) but the checker calls "
-                f"{name}({', '.join(expected[name])})",
-            )
-    if problems or not run_drills:
-        return [*unread, *problems]
-    problems.extend(_run_drill_checks(card, checker, checker_line))
-    return [*unread, *problems]
-
-
-def _run_drill_checks(card: Card, checker: Any, checker_line: int) -> list[Problem]:
-    from engine.grade_inprocess import grade_inprocess, load_submission
-
-    front = card.front
-    assert isinstance(front, CodingFront)
-    problems: list[Problem] = []
-    reference = grade_inprocess(checker, checker.reference(), seed=LINT_SEED, params=front.params)
-    if not reference.passed:
-        problems.append(
-            Problem(
-                card.path,
-                checker_line,
-                1,
-                "reference-fails",
-                f"the checker's own reference does not pass: {reference.summary}",
-            )
-        )
-    try:
-        fns = load_submission(card.starter, front.entry)
-    except Exception:  # a starter that cannot even run does not pass: that is fine
-        return problems
-    starter = grade_inprocess(checker, fns, seed=LINT_SEED, params=front.params)
-    if starter.passed:
-        problems.append(
-            Problem(
-                card.path,
-                _starter_first_line(card),
-                1,
-                "starter-passes",
-                "the unchanged starter code passes the checker: the drill would be solved before it is started",
-            )
-        )
-    return problems
+    signatures = _starter_signatures(card)
+    request = request_for(
+        card, {k: v[0] for k, v in signatures.items()}, seed=LINT_SEED, run_drills=run_drills
+    )
+    facts = facts_for(request, timeout=drill_timeout)
+    return [
+        *_wide_starter_lines(card),
+        *checker_problems(
+            card, facts, first_line=_starter_first_line(card), starter_signatures=signatures
+        ),
+    ]

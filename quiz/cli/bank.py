@@ -35,7 +35,17 @@ if TYPE_CHECKING:
     "--no-drills",
     is_flag=True,
     help="Skip grading each coding card's reference and starter with its checker (faster); "
-    "its params are still checked against the names the checker reads.",
+    "the params of a drill of the engine's are still checked against the names its checker "
+    "reads, and a pack's own checker is not run at all (not even imported).",
+)
+@click.option(
+    "--drill-timeout",
+    type=click.FloatRange(min=0.1, max=3600),
+    default=60.0,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long a pack's own checker may take over one drill (it runs in a process of "
+    "its own) before lint stops it and reports the drill.",
 )
 @click.option(
     "--git-deleted",
@@ -47,7 +57,12 @@ if TYPE_CHECKING:
 )
 @pass_context
 def lint_command(
-    obj: Context, paths: tuple[Path, ...], output_format: str, no_drills: bool, git_deleted: bool
+    obj: Context,
+    paths: tuple[Path, ...],
+    output_format: str,
+    no_drills: bool,
+    drill_timeout: float,
+    git_deleted: bool,
 ) -> None:
     """Check card files: front matter, sections, math, ids, related cards, and coding drills.
 
@@ -117,7 +132,9 @@ def lint_command(
     # the linted files are checked against, so it is named and the lint goes on, as the
     # other commands do (lint reports only problems under the paths: it was silent).
     roots = plain.content_roots_of([*obj.content, *lint_load_roots(paths)], warn)
-    bank, problems = lint(list(paths), roots=roots, run_drills=not no_drills)
+    bank, problems = lint(
+        list(paths), roots=roots, run_drills=not no_drills, drill_timeout=drill_timeout
+    )
     if not git_deleted:  # the hook passes every changed .md; a person named this one
         problems = [*_outside_packs(paths), *problems]
     loaded = checked_cards(bank, paths)
