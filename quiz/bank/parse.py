@@ -727,7 +727,12 @@ def parse_card_data(
     split = split_front_matter(text)
     if split is None:
         keys = f"id: {path.stem}, kind, title, topic, difficulty, source"
-        if text.startswith("---"):
+        if "\r" in text and "\n" not in text:  # old Mac line ends: one line to a reader
+            message = (
+                "its lines end with a bare carriage return (CR, as old Macs wrote), which drillbit"
+                " does not read as a line end: save the file with LF (or CRLF) line endings"
+            )
+        elif text.startswith("---"):
             message = (
                 "front matter is not closed by a '---' line: write one after its last key,"
                 " before the first '## ' section"

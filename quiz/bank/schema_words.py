@@ -8,6 +8,7 @@ written nor what to write. These say both, for a card's front matter and a pack.
 from __future__ import annotations
 
 import re
+import unicodedata
 from typing import Any
 
 _NUMBER_TYPES = frozenset(
@@ -49,7 +50,9 @@ def kebab_fix(given: Any) -> str:
     message = "must be kebab-case (lowercase letters and digits joined by '-')"
     if not isinstance(given, str):
         return message
-    suggested = re.sub(r"[^a-z0-9]+", "-", given.lower()).strip("-")
+    # é is e and a full-width ｆ is f: dropping them made 'rélu' 'r-lu'
+    plain = "".join(c for c in unicodedata.normalize("NFKD", given) if not unicodedata.combining(c))
+    suggested = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")
     fix = f": write '{suggested}'" if suggested and suggested != given else ""
     return f"{given!r} {message}{fix}"
 

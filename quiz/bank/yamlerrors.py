@@ -27,6 +27,9 @@ _LONGEST = 120
 
 def yaml_error(exc: Exception, text: str) -> tuple[int, int, str]:
     """(0-based line, 0-based column, message) of PyYAML's error `exc` in `text`."""
+    control = _control_character(exc, text)
+    if control is not None:
+        return control
     problem = str(getattr(exc, "problem", None) or str(exc).splitlines()[0])
     context = str(getattr(exc, "context", None) or "")
     problem_mark = getattr(exc, "problem_mark", None)
@@ -46,6 +49,22 @@ def yaml_error(exc: Exception, text: str) -> tuple[int, int, str]:
             return at, lines[at].index("\t"), tabbed
     row = lines[line].rstrip() if line < len(lines) else ""
     return line, col, _words(problem, context, row, col)
+
+
+def _control_character(exc: Exception, text: str) -> tuple[int, int, str] | None:
+    """A character YAML refuses (a NUL, an escape pasted from a terminal), at its own place:
+    PyYAML's reader marks it with an offset, not a line, and it was told at the first line
+    in its words ("unacceptable character #x0000")."""
+    position = getattr(exc, "position", None)
+    if getattr(exc, "problem_mark", None) is not None or not isinstance(position, int):
+        return None
+    if not 0 <= position < len(text):
+        return None
+    before = text[:position]
+    line = before.count("\n")
+    col = position - (before.rfind("\n") + 1)
+    name = f"U+{ord(text[position]):04X}"
+    return line, col, f"a control character ({name}) YAML does not allow: delete it"
 
 
 def _tab_slip(problem: str, row: str, col: int, before: list[str]) -> str | None:
