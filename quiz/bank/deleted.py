@@ -40,8 +40,19 @@ def hook_paths(paths: Sequence[Path], cwd: Path) -> list[Path] | None:
     if targets is None:
         return None
     kept = [p for p in paths if p.is_dir() or not p.is_file() or _in_a_pack(p)]
-    given = {p.resolve() for p in kept}
-    return [*kept, *(p for p in targets if p.resolve() not in given)]
+    given = {_where(p) for p in kept}
+    return [*kept, *(p for p in targets if _where(p) not in given)]
+
+
+def _where(path: Path) -> Path:
+    """Where `path` resolves to; a link loop (pre-commit passes a linked card) where it
+    sits (`Path.resolve` raises RuntimeError on one)."""
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):
+        from quiz.paths import as_found
+
+        return as_found(path)
 
 
 def _in_a_pack(path: Path) -> bool:

@@ -58,12 +58,20 @@ def test_a_loop_given_as_a_path_is_called_a_loop(mini_bank: Path, drillbit: RunD
     (pack / "basics" / "loop-b.md").symlink_to("loop-a.md")
     (pack / "basics" / "loop-a.md").symlink_to("loop-b.md")
     (pack / "basics" / "dangling.md").symlink_to("nothing.md")
+    # In a pack (pre-commit passes a linked card) it is a card's problem, at the link.
     result = drillbit("lint", "basics/loop-a.md", cwd=pack)
-    assert result.returncode == 2
-    assert "a symbolic link loop: basics/loop-a.md" in result.stderr
-    assert "no such file" not in result.stderr
+    assert result.returncode == 1
+    assert result.stdout.startswith("basics/loop-a.md:1:1: card file: a symbolic link loop")
+    assert "no such file" not in result.stderr + result.stdout
     result = drillbit("lint", "basics/dangling.md", cwd=pack)
-    assert "a broken symbolic link: basics/dangling.md" in result.stderr
+    assert result.stdout.startswith("basics/dangling.md:1:1: card file: a broken symbolic link")
+    # Outside any pack it is no card: a usage error that still calls it a loop.
+    (mini_bank / "loop-c.md").symlink_to("loop-d.md")
+    (mini_bank / "loop-d.md").symlink_to("loop-c.md")
+    result = drillbit("lint", "loop-c.md", cwd=mini_bank)
+    assert result.returncode == 2
+    assert "a symbolic link loop: loop-c.md" in result.stderr
+    assert "no such file" not in result.stderr
 
 
 def test_links_are_named_where_they_sit(mini_bank: Path, drillbit: RunDrillbit) -> None:

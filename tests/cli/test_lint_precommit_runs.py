@@ -208,3 +208,43 @@ def test_a_pack_s_docs_pages_are_not_cards(repo: Path) -> None:
     assert code == 1, out
     assert "banks/ml/mini/old/basics/stray-card.md:1:1: card files live at" in out, out
     assert "[misplaced]" in out and "writing.md" not in out and "notes.md" not in out, out
+
+
+def test_a_linked_card_the_commit_adds_is_told_at_the_link(
+    repo: Path, drillbit: RunDrillbit
+) -> None:
+    """pre-commit's default `types: [file]` never passed a symbolic link, so a commit adding
+    a link loop, a broken link or one leading out of the pack passed; given one,
+    `--git-deleted` raised RuntimeError on the loop (a traceback). Each is now told at the
+    link, as linting the folder tells it."""
+    basics = repo / "banks" / "ml" / "mini" / "basics"
+    (basics / "loop-a.md").symlink_to("loop-b.md")
+    (basics / "loop-b.md").symlink_to("loop-a.md")
+    (basics / "gone.md").symlink_to("no-such-card.md")
+    (basics / "away.md").symlink_to(repo / "README.md")
+    _git(repo, "add", "-A")
+    code, out = _pre_commit(repo)
+    assert code == 1, out
+    told = sorted(line for line in out.splitlines() if line.startswith("banks/"))
+    assert told == [
+        "banks/ml/mini/basics/away.md:1:1: symbolic link to "
+        f"{(repo / 'README.md').resolve()}, outside its pack 'mini'; links may only point "
+        "inside the pack (copy the file in instead) [link-outside]",
+        "banks/ml/mini/basics/gone.md:1:1: card file: a broken symbolic link: delete the "
+        "link, or point it at a card file inside its pack [unreadable]",
+        *(
+            f"banks/ml/mini/basics/loop-{x}.md:1:1: card file: a symbolic link loop: delete "
+            "the link, or point it at a card file inside its pack [unreadable]"
+            for x in "ab"
+        ),
+    ], out
+    assert "Traceback" not in out
+    github = drillbit(
+        "lint", "--git-deleted", "--no-drills", "--format", "github",
+        "banks/ml/mini/basics/loop-a.md", cwd=repo,
+    )  # fmt: skip
+    assert github.returncode == 1, github.stderr
+    assert github.stdout.startswith(
+        "::error file=banks/ml/mini/basics/loop-a.md,line=1,col=1,title=drillbit lint "
+        "(unreadable)::card file: a symbolic link loop"
+    ), github.stdout
