@@ -25,6 +25,7 @@ __all__ = [
     "github_lines",
     "github_path",
     "lint_report",
+    "utf8_text",
 ]
 
 LINT_SCHEMA_VERSION: Literal[1] = 1
@@ -80,12 +81,12 @@ def lint_report(
         schema_version=LINT_SCHEMA_VERSION,
         problems=[
             LintProblem(
-                path=path_text(p.path),
+                path=utf8_text(path_text(p.path)),
                 line=p.line,
                 col=p.col,
                 code=p.code,
                 severity=p.severity,
-                message=p.message,
+                message=utf8_text(p.message),
             )
             for p in problems
         ],
@@ -96,6 +97,21 @@ def lint_report(
             cards_loaded=cards_loaded,
         ),
     )
+
+
+def utf8_text(text: str) -> str:
+    """`text` as JSON can hold it: a file name that is not UTF-8 (Python reads its bytes as
+    lone surrogates, which no UTF-8 encodes) with those bytes written `\\xe9`, where the
+    report ended in a traceback."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        try:
+            raw = text.encode("utf-8", "surrogateescape")
+        except UnicodeEncodeError:
+            raw = text.encode("utf-8", "backslashreplace")
+        return raw.decode("utf-8", "backslashreplace")
+    return text
 
 
 def escape_data(text: str) -> str:

@@ -925,8 +925,9 @@ def _check_card(
                 1,
                 "id-file-name",
                 f"id '{front.id}' must equal the file name '{path.stem}': rename the file "
-                f"to {front.id}{path.suffix} (progress is kept by id), or write "
-                f"id: {path.stem}",
+                f"to {front.id}{path.suffix} (progress is kept by id)"
+                # a name that is no id (`café`, `My Card`) is not offered as one
+                + (f", or write id: {path.stem}" if _KEBAB.match(path.stem) else ""),
             )
         if topic_dir is not None and front.topic != topic_dir and _KEBAB.match(topic_dir):
             out.add(

@@ -1,16 +1,19 @@
 """What an author's editor or clipboard puts in a card, told at its place with the fix: a
 control character pasted into the front matter (PyYAML marks it by offset, and lint told
 it at line 1 in PyYAML's words), a file saved with old Mac line ends (told as front matter
-not closed), and an id with an accent or a full-width letter (its suggested id dropped the
-letter: 'rélu' became 'r-lu')."""
+not closed), an id with an accent or a full-width letter (its suggested id dropped the
+letter: 'rélu' became 'r-lu') and a file name that is not UTF-8 (a traceback in JSON)."""
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
 
 import pytest
 
 from quiz.bank.lint import lint
+from tests.conftest import RunDrillbit
 
 CARD = Path("mini") / "basics" / "what-is-relu.md"
 
@@ -86,3 +89,38 @@ def test_an_id_with_an_accent_or_a_wide_letter_gets_the_plain_id(
         f"{written!r} must be kebab-case (lowercase letters and digits "
         f"joined by '-'): write '{meant}'"
     ), message
+
+
+def test_a_file_name_that_is_not_utf8_is_named_in_the_json_report(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """A card saved under a Latin-1 name (`café.md` from an old archive): `--format json`
+    ended in a traceback (the name's byte has no UTF-8); the report now writes the byte
+    out, and the fix no longer offers the name, which is no id, as the id to write."""
+    path = mini_bank / CARD
+    text = path.read_text(encoding="utf-8").replace("id: what-is-relu", "id: cafe")
+    folder = os.fsencode(path.parent)
+    with open(folder + b"/caf\xe9.md", "w", encoding="utf-8") as handle:
+        handle.write(text)
+    path.unlink()
+    result = drillbit("lint", "--no-drills", "--format", "json", "mini", cwd=mini_bank)
+    assert result.returncode == 1, result.stderr
+    (problem,) = json.loads(result.stdout)["problems"]
+    assert (problem["path"], problem["line"], problem["code"]) == (
+        "mini/basics/caf\\xe9.md",
+        2,
+        "id-file-name",
+    )
+    assert problem["message"] == (
+        "id 'cafe' must equal the file name 'caf\\xe9': rename the file to cafe.md "
+        "(progress is kept by id)"
+    )
+
+
+def test_a_file_name_that_is_an_id_is_offered_as_the_id(mini_bank: Path) -> None:
+    path = mini_bank / CARD
+    card = path.with_name("relu-basics.md")
+    path.rename(card)
+    ((_, _, code, message),) = _found(mini_bank, card)
+    assert code == "id-file-name"
+    assert message.endswith("(progress is kept by id), or write id: relu-basics"), message
