@@ -82,11 +82,15 @@ def facts_for(request: Mapping[str, Any], *, timeout: float) -> dict[str, Any]:
     name = str(request["checker"])
     if is_engine_checker(name):
         return gather(request)
+    if not _pack_claims(name):
+        module, prefix = name.rpartition(".")[0], name.partition(".")[0]
+        return {
+            "missing": f"no checker module engine.checkers.{module}, and no installed pack "
+            f"registers '{prefix}' under the drillbit.checkers entry points (a pack's own "
+            "checkers: install the pack where lint runs, e.g. uv pip install -e .)"
+        }
     if not request["run_drills"]:
-        if _pack_claims(name):
-            return {"not_run": True}
-        module = name.rpartition(".")[0]
-        return {"missing": f"no checker module engine.checkers.{module}"}
+        return {"not_run": True}
     return run_in_child(request, timeout=timeout)
 
 

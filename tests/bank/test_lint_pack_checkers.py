@@ -93,7 +93,9 @@ def test_no_drills_runs_no_pack_checker_code(tmp_path: Path, drillbit_process: R
 def test_an_uninstalled_pack_checker_is_told_under_no_drills(
     tmp_path: Path, drillbit_process: RunDrillbit
 ) -> None:
-    """Not run is not unchecked: a checker name no installed pack registers is an error."""
+    """Not run is not unchecked: a checker name no installed pack registers is an error
+    that says how a pack's checkers are found (a CI job that runs drillbit without the
+    pack installed gets it for each of the pack's drills)."""
     copy, pack = pack_with_checkers(tmp_path)
     card = pack / "arithmetic" / "example-hangs.md"
     card.write_text(
@@ -104,7 +106,9 @@ def test_an_uninstalled_pack_checker_is_told_under_no_drills(
     assert result.returncode == 1
     assert result.stdout == (
         f"{card}:10:1: checker 'exampel.hangs' not found: no checker module "
-        "engine.checkers.exampel [unknown-checker]\n"
+        "engine.checkers.exampel, and no installed pack registers 'exampel' under the "
+        "drillbit.checkers entry points (a pack's own checkers: install the pack where lint "
+        "runs, e.g. uv pip install -e .) [unknown-checker]\n"
     )
 
 
