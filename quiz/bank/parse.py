@@ -215,6 +215,7 @@ _MISSING_EXAMPLES = {
     ("", "entry"): "the function(s) of the ## Starter the grader calls, e.g. entry: [softmax]",
     ("", "checker"): "the drill's checker, by its dotted name under engine/checkers, e.g. "
     "checker: arch.conv.conv2d_forward",
+    ("pack", "title"): "the pack's title Home shows, e.g. title: CNNs, RNNs and attention",
     ("", "description"): "one or two sentences Home shows under the title",
     ("", "version"): "three numbers, e.g. version: 1.0.0",
 }
@@ -251,7 +252,9 @@ def _describe_validation_error(
             hint = ""  # a card's dozen keys: `drillbit schema` and CONTRIBUTING.md list them
         return loc, "unknown-key", f"unknown key '{name}'{hint}"
     if etype == "missing":
-        example = _MISSING_EXAMPLES.get((kind or "", name)) or _MISSING_EXAMPLES.get(("", name))
+        # a pack.yaml's title is a pack's (`pack`), not a card's
+        scope = "pack" if fields == PACK_FIELDS else kind or ""
+        example = _MISSING_EXAMPLES.get((scope, name)) or _MISSING_EXAMPLES.get(("", name))
         said = f": {example}" if example is not None and len(loc) == 1 else ""
         return loc, "missing-key", f"missing required key '{name}'{said}"
     if etype == "union_tag_not_found":
