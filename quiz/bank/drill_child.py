@@ -1,11 +1,13 @@
-"""The process lint runs a pack's checker in (`python -m quiz.bank.drill_child`).
+"""The process lint runs drills in (`python -m quiz.bank.drill_child`).
 
-A pack's checker is its author's code: one that loops, sleeps, exits or eats memory hung or
-ended lint. Here it runs in a process of its own that the parent stops at its time limit
-(`lint_drills.run_in_child`); the request comes on stdin as JSON and the facts
-(`drill_facts.gather`) go back on stdout as JSON. What the checker prints goes to stderr,
-so it never mixes with the answer; its address space is limited, so a checker that
-allocates without end fails with MemoryError here, not in the machine.
+A drill's starter is its author's code, and so is a pack's checker: one that loops, sleeps,
+exits or eats memory hung or ended lint. Here they run in a process of its own that the
+parent stops at its time limit (`lint_drills.DrillRunner`): each request comes on stdin as
+one line of JSON and its facts (`drill_facts.gather`) go back on stdout as one line, so one
+process serves a whole run's drills and a new one takes over after one is stopped. What
+the code prints goes to stderr and what it reads from stdin is empty, so neither mixes
+with the requests and answers; the address space is limited, so code that allocates
+without end fails with MemoryError here, not in the machine.
 """
 
 from __future__ import annotations
@@ -32,17 +34,20 @@ def _limit_memory() -> None:
 
 
 def main() -> None:
-    """Read one request, answer with its facts."""
-    request = json.loads(sys.stdin.buffer.read())
-    answer = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    """Answer each request line with its facts, until stdin ends."""
+    requests = os.fdopen(os.dup(sys.stdin.fileno()), "rb")
+    answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     sys.stdout.flush()
-    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # the checker's prints: stderr
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())  # the code's prints: stderr
+    devnull = os.open(os.devnull, os.O_RDONLY)
+    os.dup2(devnull, sys.stdin.fileno())  # the code's reads: nothing
     _limit_memory()
     from quiz.bank.drill_facts import gather
 
-    facts = gather(request)
-    answer.write(json.dumps(facts))
-    answer.flush()
+    for line in requests:
+        if line.strip():
+            answers.write(json.dumps(gather(json.loads(line))) + "\n")
+            answers.flush()
 
 
 if __name__ == "__main__":

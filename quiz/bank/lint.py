@@ -33,7 +33,7 @@ from quiz.bank.answer_length import long_answer_warnings
 from quiz.bank.answer_positions import answer_position_warnings
 from quiz.bank.citations import section_as_chapter_warnings
 from quiz.bank.indented_code import indented_code_warnings
-from quiz.bank.lint_drills import DRILL_TIMEOUT_SECONDS
+from quiz.bank.lint_drills import DRILL_TIMEOUT_SECONDS, DrillRunner
 from quiz.bank.lint_packless import packless_cards
 from quiz.bank.loader import (
     PACK_FILE,
@@ -190,11 +190,14 @@ def lint(
     in_own = under(own)
     bank = load_bank(load, lint=in_own)
     problems = list(bank.problems)
-    for card in checked_cards(bank, paths):
-        if isinstance(card.front, CodingFront):
-            problems.extend(
-                check_coding_card(card, run_drills=run_drills, drill_timeout=drill_timeout)
-            )
+    with DrillRunner(drill_timeout) as runner:  # started by the first drill graded
+        for card in checked_cards(bank, paths):
+            if isinstance(card.front, CodingFront):
+                problems.extend(
+                    check_coding_card(
+                        card, run_drills=run_drills, drill_timeout=drill_timeout, runner=runner
+                    )
+                )
     own_cards = [c for c in bank.cards if in_own(c.path)]
     problems.extend(answer_position_warnings(own_cards, bank.packs))
     problems.extend(worked_example_warnings(own_cards, bank.packs))
@@ -352,19 +355,24 @@ def _wide_starter_lines(card: Card) -> list[Problem]:
 
 
 def check_coding_card(
-    card: Card, *, run_drills: bool = True, drill_timeout: float = DRILL_TIMEOUT_SECONDS
+    card: Card,
+    *,
+    run_drills: bool = True,
+    drill_timeout: float = DRILL_TIMEOUT_SECONDS,
+    runner: DrillRunner | None = None,
 ) -> list[Problem]:
     """The starter fits the editor, and the card agrees with its checker: it exists, the
     entries and the starter's signatures match, the params are read, the reference passes
-    and the starter fails (`lint_drills`: a pack's checker runs only in a child stopped
-    at `drill_timeout` seconds, and not at all without `run_drills`)."""
+    and the starter fails (`lint_drills`: the starter and a pack's checker run only with
+    `run_drills`, in `runner`'s child, else one of their own, stopped at `drill_timeout`
+    seconds)."""
     from quiz.bank.lint_drills import checker_problems, facts_for, request_for
 
     signatures = _starter_signatures(card)
     request = request_for(
         card, {k: v[0] for k, v in signatures.items()}, seed=LINT_SEED, run_drills=run_drills
     )
-    facts = facts_for(request, timeout=drill_timeout)
+    facts = facts_for(request, timeout=drill_timeout, runner=runner)
     return [
         *_wide_starter_lines(card),
         *checker_problems(

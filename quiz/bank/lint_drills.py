@@ -1,12 +1,13 @@
-"""Lint's checks of a coding card against its checker, and where the checker runs.
+"""Lint's checks of a coding card against its checker, and where the drill's code runs.
 
-The engine's own checkers are ours, tested with the engine: they run in lint's process,
-as fast as before. A pack's checker (found through the `drillbit.checkers` entry point) is
-its author's code, and lint is what authors run in CI: under `--no-drills` it is not run
-at all (not even imported; the entry point naming it is looked up in the installed
-metadata), and otherwise it runs in a child process (`drill_child`) that is stopped at a
-time limit, so a checker that hangs, exits or crashes is one problem at the card's
-`checker` line, never a hung or broken lint.
+A drill's starter is its author's code, and so is a pack's own checker (found through the
+`drillbit.checkers` entry point); lint is what authors run in CI. Where lint grades drills,
+both run in a child process (`drill_child`, one for the run, `DrillRunner`) that is
+stopped at a time limit per drill, so a starter or checker that hangs, exits or crashes is
+one problem at the card's `checker` line, never a hung or broken lint. Under `--no-drills`
+no author code runs: an engine checker (ours, tested with the engine) is asked in lint's
+process which params it reads, and a pack's checker is not even imported (the entry point
+naming it is looked up in the installed metadata).
 """
 
 from __future__ import annotations
@@ -14,17 +15,19 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import queue
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 from collections.abc import Mapping
 from typing import Any
 
 from quiz.bank.models import Card, CodingFront
 from quiz.bank.problems import Problem
 
-__all__ = ["DRILL_TIMEOUT_SECONDS", "checker_problems", "run_in_child"]
+__all__ = ["DRILL_TIMEOUT_SECONDS", "DrillRunner", "checker_problems", "facts_for"]
 
 DRILL_TIMEOUT_SECONDS = 60.0
 """How long a pack's checker may take over one card (loading its module, its cases, the
@@ -74,15 +77,18 @@ def request_for(
     }
 
 
-def facts_for(request: Mapping[str, Any], *, timeout: float) -> dict[str, Any]:
-    """The checker's facts: in this process for the engine's checkers; for a pack's, in a
-    child when drills run, and only whether it is installed under `--no-drills`."""
+def facts_for(
+    request: Mapping[str, Any], *, timeout: float, runner: DrillRunner | None = None
+) -> dict[str, Any]:
+    """The checker's facts. Where drills run, the starter (its author's code) and a pack's
+    checker run in `runner`'s child, stopped at `timeout`; without drills an engine's
+    checker is asked in this process which params it reads, and a pack's is only looked up
+    in the installed metadata."""
     from quiz.bank.drill_facts import gather
 
     name = str(request["checker"])
-    if is_engine_checker(name):
-        return gather(request)
-    if not _pack_claims(name):
+    engine = is_engine_checker(name)
+    if not engine and not _pack_claims(name):
         module, prefix = name.rpartition(".")[0], name.partition(".")[0]
         return {
             "missing": f"no checker module engine.checkers.{module}, and no installed pack "
@@ -90,57 +96,140 @@ def facts_for(request: Mapping[str, Any], *, timeout: float) -> dict[str, Any]:
             "checkers: install the pack where lint runs, e.g. uv pip install -e .)"
         }
     if not request["run_drills"]:
-        return {"not_run": True}
-    return run_in_child(request, timeout=timeout)
+        return gather(request) if engine else {"not_run": True}
+    if runner is not None:
+        return runner.ask(request)
+    with DrillRunner(timeout) as own:
+        return own.ask(request)
 
 
-def run_in_child(request: Mapping[str, Any], *, timeout: float) -> dict[str, Any]:
-    """`drill_facts.gather(request)` in a child process of its own session, killed with
-    everything it started at `timeout` seconds ({timeout}); one that ends without an answer
-    is {crashed: its stderr's last line or exit status}."""
-    env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-    with tempfile.TemporaryFile() as errors:
+class DrillRunner:
+    """One child process (`drill_child`) that gathers drills' facts one request at a time,
+    each stopped at `timeout` seconds: the child is then killed with all it started, the
+    request answered {timeout}, and the next request starts a new child. A child that ends
+    without an answer is {crashed: its stderr's last line, or how it ended}."""
+
+    def __init__(self, timeout: float = DRILL_TIMEOUT_SECONDS) -> None:
+        self.timeout = timeout
+        self._child: subprocess.Popen[bytes] | None = None
+        self._answers: queue.Queue[bytes] = queue.Queue()
+        self._errors: Any = None
+
+    def __enter__(self) -> DrillRunner:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def ask(self, request: Mapping[str, Any]) -> dict[str, Any]:
+        """The facts of one request (see the class)."""
+        child = self._start()
+        assert child.stdin is not None
+        mark = os.fstat(self._errors.fileno()).st_size
+        try:
+            child.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
+            child.stdin.flush()
+        except OSError:  # it ended before it read the request
+            return {"crashed": self._ended(mark)}
+        try:
+            line = self._answers.get(timeout=self.timeout)
+        except queue.Empty:
+            self._stop()
+            return {"timeout": self.timeout}
+        if not line:
+            return {"crashed": self._ended(mark)}
+        try:
+            answer = json.loads(line)
+        except ValueError:
+            answer = None
+        if not isinstance(answer, dict):
+            self._stop()
+            return {"crashed": "an answer lint could not read"}
+        return answer
+
+    def close(self) -> None:
+        """End the child: its stdin closed, it ends its loop; stopped if it does not."""
+        child = self._child
+        if child is not None and child.stdin is not None:
+            try:
+                child.stdin.close()
+                child.wait(timeout=5)
+            except (OSError, subprocess.TimeoutExpired):
+                pass
+        self._stop()
+        if self._errors is not None:
+            self._errors.close()
+            self._errors = None
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._child is not None and self._child.poll() is None:
+            return self._child
+        self._stop()
+        if self._errors is None:
+            self._errors = tempfile.TemporaryFile()
+        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
         child = subprocess.Popen(
             [sys.executable, "-m", "quiz.bank.drill_child"],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
-            stderr=errors,
-            start_new_session=True,
+            stderr=self._errors,
+            start_new_session=os.name == "posix",
             env=env,
         )
+        answers: queue.Queue[bytes] = queue.Queue()
+        threading.Thread(target=_read_lines, args=(child, answers), daemon=True).start()
+        self._child, self._answers = child, answers
+        return child
+
+    def _ended(self, mark: int) -> str:
+        """Why the child ended without an answer: its last words since `mark`, or its exit."""
+        child = self._child
+        code = None
+        if child is not None:
+            try:
+                code = child.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                code = None
+        self._stop()
+        return _last_line(self._errors, mark) or _exit_words(code)
+
+    def _stop(self) -> None:
+        """Kill the child with everything it started, reap it and close its pipes (so a
+        grandchild that left its group and holds them cannot keep lint waiting)."""
+        child, self._child = self._child, None
+        if child is None:
+            return
         try:
-            out, _ = child.communicate(json.dumps(request).encode(), timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _stop(child)
-            return {"timeout": timeout}
-        finally:
-            _stop(child)  # what it started, even after it ended
-        try:
-            answer = json.loads(out)
-        except ValueError:
-            answer = None
-        if child.returncode == 0 and isinstance(answer, dict):
-            return answer
-        return {"crashed": _last_line(errors) or _exit_words(child.returncode)}
+            if os.name == "posix":
+                os.killpg(child.pid, signal.SIGKILL)
+            else:
+                child.kill()
+        except (ProcessLookupError, PermissionError):
+            pass
+        child.wait()
+        for pipe in (child.stdin, child.stdout):
+            if pipe is not None:
+                try:
+                    pipe.close()
+                except OSError:
+                    pass
 
 
-def _stop(child: subprocess.Popen[bytes]) -> None:
-    """Kill the child's whole process group, then reap the child (its pipes closed, so a
-    grandchild that left the group and holds them cannot keep lint waiting)."""
+def _read_lines(child: subprocess.Popen[bytes], answers: queue.Queue[bytes]) -> None:
+    """Each line the child answers, then b"" when its stdout ends (a thread's loop)."""
+    assert child.stdout is not None
     try:
-        os.killpg(child.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
+        for line in child.stdout:
+            answers.put(line)
+    except (OSError, ValueError):  # closed under it: the child was stopped
         pass
-    child.wait()
-    for pipe in (child.stdin, child.stdout):
-        if pipe is not None:
-            pipe.close()
+    answers.put(b"")
 
 
-def _last_line(errors: Any) -> str:
-    errors.seek(0, os.SEEK_END)
-    size = errors.tell()
-    errors.seek(max(0, size - _TAIL_BYTES))
+def _last_line(errors: Any, mark: int) -> str:
+    """The last line the child wrote to stderr after offset `mark`."""
+    size = os.fstat(errors.fileno()).st_size
+    errors.seek(max(mark, size - _TAIL_BYTES))
     lines = errors.read().decode("utf-8", "replace").strip().splitlines()
     return lines[-1].strip()[:300] if lines else ""
 
@@ -180,17 +269,18 @@ def checker_problems(
         add(
             checker_line,
             "checker-timeout",
-            f"checker '{name}' did not finish within {facts['timeout']:g} s (loading it, its "
-            "cases, or grading the reference and the starter): lint stopped it; make it "
-            "finish, or give lint more time with --drill-timeout",
+            f"checker '{name}' and the starter did not finish within {facts['timeout']:g} s "
+            "(loading the checker, its cases, grading the reference and the starter): lint "
+            "stopped them; make them finish, or give lint more time with --drill-timeout",
         )
         return problems
     if "crashed" in facts:
         add(
             checker_line,
             "checker-crashed",
-            f"checker '{name}' ended the process running it ({facts['crashed']}) before "
-            "lint could check the drill: run the drill's reference with its checker to see why",
+            f"checker '{name}' or the starter ended the process running them "
+            f"({facts['crashed']}) before lint could check the drill: grade the reference "
+            "and the starter with the checker to see why",
         )
         return problems
     entries = facts.get("entries")

@@ -17,7 +17,9 @@ import pytest
 
 import engine.checkers
 from engine.checkers import get_checker
+from quiz.bank.drill_facts import gather
 from quiz.bank.lint import lint
+from quiz.bank.lint_drills import DrillRunner
 from quiz.bank.problems import Problem
 from tests.conftest import DATA
 
@@ -136,6 +138,8 @@ def test_a_checker_whose_reference_fails_is_named_at_the_checker_line(
         return _BrokenReference() if name == "nn.optim.sgd_step" else real(name)
 
     monkeypatch.setattr(engine.checkers, "get_checker", patched)
+    # drills are graded in lint's child process, where the patch is not: ask here instead
+    monkeypatch.setattr(DrillRunner, "ask", lambda _runner, request: gather(request))
     card = drill(tmp_path, starter=SOLVED)
     problems = found(card)
     # the reference fails where the (right) starter passes: both said, each at its line
@@ -152,3 +156,34 @@ def test_problems_are_plain_errors(tmp_path: Path) -> None:
     _, problems = lint([card])
     assert [type(p) for p in problems] == [Problem]
     assert problems[0].severity == "error"
+
+
+@pytest.mark.parametrize(
+    ("starter", "code", "words"),
+    [
+        (
+            "def sgd_step(theta, grad, lr):\n    while True:\n        pass",
+            "checker-timeout",
+            "checker 'nn.optim.sgd_step' and the starter did not finish within 3 s",
+        ),
+        (
+            "import os\nos._exit(7)\n\n\ndef sgd_step(theta, grad, lr):\n    pass",
+            "checker-crashed",
+            "checker 'nn.optim.sgd_step' or the starter ended the process running them "
+            "(exit status 7)",
+        ),
+    ],
+)
+def test_a_starter_that_hangs_or_exits_is_one_problem(
+    tmp_path: Path, starter: str, code: str, words: str
+) -> None:
+    """The starter is its author's code, graded to show it fails: one that loops hung lint
+    (it was graded in lint's process, with no time limit) and one that exits ended it.
+    Graded in lint's child now, each is a problem at the checker's line; the other cards
+    are still checked, and without drills the starter is not run at all."""
+    card = drill(tmp_path, starter=starter)
+    _, problems = lint([card.parent.parent.parent], drill_timeout=3)
+    told = [(p.path, p.line, p.code) for p in problems]
+    assert told == [(card, line_of(card, "checker: "), code)], problems
+    assert problems[0].message.startswith(words), problems[0].message
+    assert found(card, run_drills=False) == []

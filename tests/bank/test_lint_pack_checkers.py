@@ -128,8 +128,8 @@ def test_broken_pack_checkers_are_each_told_at_their_card(
         str(topic / f"example-{n}.md") for n in ("exits", "hangs", "raises", "wrong")
     )
     for name, code, words in [
-        ("hangs", "checker-timeout", "checker 'example.hangs' did not finish within 3 s"),
-        ("exits", "checker-crashed", "checker 'example.exits' ended the process running it (exit status 3)"),
+        ("hangs", "checker-timeout", "checker 'example.hangs' and the starter did not finish within 3 s"),
+        ("exits", "checker-crashed", "checker 'example.exits' or the starter ended the process running them (exit status 3)"),
         ("raises", "checker-raised", "checker 'example.raises' raised RuntimeError: the author's slip while calling reference() for its signatures"),
         ("wrong", "reference-fails", "the checker's own reference does not pass"),
     ]:  # fmt: skip
