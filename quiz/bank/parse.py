@@ -661,6 +661,14 @@ def _check_coding(
                     "starter-syntax",
                     f"starter code does not parse: {exc.msg}",
                 )
+            except (RecursionError, MemoryError):  # `1 + 1 + ...` 100,000 terms long
+                out.add(
+                    first_code_line,
+                    1,
+                    "starter-syntax",
+                    "starter code does not parse: an expression nests too deep for Python's "
+                    "parser: split it",
+                )
             else:
                 defined = {n.name for n in tree.body if isinstance(n, ast.FunctionDef)}
                 for name in front.entry:

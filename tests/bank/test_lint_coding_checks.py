@@ -187,3 +187,15 @@ def test_a_starter_that_hangs_or_exits_is_one_problem(
     assert told == [(card, line_of(card, "checker: "), code)], problems
     assert problems[0].message.startswith(words), problems[0].message
     assert found(card, run_drills=False) == []
+
+
+def test_a_starter_too_deep_for_the_parser_is_a_problem_not_a_traceback(tmp_path: Path) -> None:
+    """`ast.parse` raises RecursionError, not SyntaxError, on an expression of 200,000
+    terms: lint, and every command loading the bank, ended in a traceback."""
+    card = drill(tmp_path, starter="x = 1" + " + 1" * 200_000 + "\n\n\n" + STARTER)
+    ((line, col, code, message),) = found(card, run_drills=False)
+    # at the starter's first line: the parser that gave up does not say where
+    assert (line, col, code) == (line_of(card, "import numpy as np"), 1, "starter-syntax")
+    assert message == (
+        "starter code does not parse: an expression nests too deep for Python's parser: split it"
+    )
