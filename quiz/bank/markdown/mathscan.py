@@ -108,10 +108,16 @@ def _walk_inline(
                 latex=child.content,
             )
         )
+    # The `$` signs come in order: one pass over the spans sorted by start tells which are
+    # inside one (a test of every span for each sign took minutes on a long card).
+    covered.sort()
+    passed = 0
     position = content.find("$")
     while position >= 0:
         step = 1
-        inside = any(start <= position < end for start, end in covered)
+        while passed < len(covered) and covered[passed][1] <= position:
+            passed += 1
+        inside = passed < len(covered) and covered[passed][0] <= position
         if not inside and not _escaped(content, position):
             double = content.startswith("$$", position)
             step = 2 if double else 1

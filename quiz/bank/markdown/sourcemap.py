@@ -40,6 +40,9 @@ class Origins(list[int]):
     takes the backslash out), so each `|` before a position moves it one further on."""
 
     pipes: bool = False
+    starts: list[int] | None = None
+    """Where each line of the content starts in it, once per token (`locate` split the
+    whole content at each call: minutes for a card of many formulas)."""
 
 
 def is_cell(tokens: list[Token], index: int) -> bool:
@@ -55,7 +58,9 @@ def inline_offsets(
     assert token.map is not None
     origins = Origins()
     origins.pipes = cell and "|" in token.content
+    origins.starts = [0]
     for k, piece in enumerate(token.content.split("\n")):
+        origins.starts.append(origins.starts[-1] + len(piece) + 1)
         row = token.map[0] + k
         if row >= len(lines.starts):
             origins.append(-1)
@@ -74,9 +79,11 @@ def inline_offsets(
 
 def locate(content: str, origins: Origins, position: int) -> int:
     """Offset in the text of a position in an inline token's content."""
-    starts = [0]
-    for piece in content.split("\n")[:-1]:
-        starts.append(starts[-1] + len(piece) + 1)
+    starts = origins.starts
+    if starts is None:
+        starts = [0]
+        for piece in content.split("\n")[:-1]:
+            starts.append(starts[-1] + len(piece) + 1)
     row = bisect.bisect_right(starts, position) - 1
     origin = origins[row] if row < len(origins) else -1
     if origin < 0:
