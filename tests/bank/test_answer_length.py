@@ -7,8 +7,11 @@ answer and explanation of the bundled bank to at most MAX_ANSWER_WORDS, and this
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+
+import pytest
 
 from quiz.bank.answer_length import ANSWER_SECTIONS, MAX_ANSWER_WORDS, word_count
 from quiz.bank.lint import lint
@@ -58,3 +61,23 @@ def test_an_authors_long_answer_is_warned_of_at_its_heading(tmp_path: Path) -> N
 def test_an_answer_at_the_limit_is_fine(tmp_path: Path) -> None:
     card = _with_answer(tmp_path, MAX_ANSWER_WORDS)
     assert lint([card], run_drills=False)[1] == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The loss $O(T^2 d)$ grows | --- | fast.",
+        "a_b __ 3 - x² ‖w‖ ---",
+        "tabs\tand\nnew lines\u00a0and no-break spaces",
+        "",
+    ],
+)
+def test_word_count_counts_each_run_with_a_letter_or_digit(text: str) -> None:
+    """What the whole-word pattern counted, one run between spaces at a time."""
+    assert word_count(text) == len(re.findall(r"\S*[^\W_]\S*", text))
+
+
+def test_a_long_run_without_a_word_is_no_word() -> None:
+    """`[` 100,000 times (a slip in a card's answer) counted with a pattern that
+    backtracked over the run from each of its characters: lint ran for minutes."""
+    assert word_count("[" * 100_000 + " word") == 1
