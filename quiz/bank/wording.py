@@ -17,7 +17,9 @@ Code (blocks and inline spans) and math are read past: `np.random.seed` is code,
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
@@ -111,18 +113,35 @@ def _masked(text: str) -> str:
     return "".join(chars)
 
 
-def _place(text: str, offset: int) -> tuple[int, int]:
-    line = text.count("\n", 0, offset) + 1
-    return line, offset - (text.rfind("\n", 0, offset) + 1) + 1
+def _placer(text: str) -> Callable[[int], tuple[int, int]]:
+    """The 1-based (line, column) of an offset of `text`, from its line starts found once
+    (counting the lines before each problem took minutes for a card of many)."""
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+
+    def place(offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(starts, offset)
+        return line, offset - starts[line - 1] + 1
+
+    return place
 
 
-def _sentence(text: str, offset: int) -> str:
-    """The sentence around `offset` (ends: . ! ? ; : before a space, or a blank line)."""
-    start = 0
-    for match in _SENTENCE_END.finditer(text, 0, offset):
-        start = match.end()
-    after = _SENTENCE_END.search(text, offset)
-    return text[start : after.start() if after else len(text)]
+def _random_sentences(text: str) -> Callable[[int], bool]:
+    """Whether the sentence around an offset (ends: . ! ? ; : before a space, or a blank
+    line) is about random numbers; each sentence found and read once (for each "the seed"
+    the text was scanned from its start: minutes for a card that says it thousands of
+    times)."""
+    ends = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    starts = [0, *(end for _, end in ends)]
+    said: dict[int, bool] = {}
+
+    def about_random(offset: int) -> bool:
+        k = bisect.bisect_right(starts, offset) - 1
+        if k not in said:
+            stop = ends[k][0] if k < len(ends) else len(text)
+            said[k] = _RANDOM_WORDS.search(text, starts[k], stop) is not None
+        return said[k]
+
+    return about_random
 
 
 def author_note_problems(text: str) -> list[WordingProblem]:
@@ -131,13 +150,13 @@ def author_note_problems(text: str) -> list[WordingProblem]:
         return []  # most texts: nothing to look for
     plain = _masked(text)
     found = [m for pattern in _ALWAYS for m in pattern.finditer(plain)]
-    found += [
-        m
-        for m in _THE_SEED.finditer(plain)
-        if not _RANDOM_WORDS.search(_sentence(plain, m.start()))
-    ]
+    seeds = list(_THE_SEED.finditer(plain))
+    if seeds:
+        about_random = _random_sentences(plain)
+        found += [m for m in seeds if not about_random(m.start())]
+    place = _placer(plain)
     return [
-        WordingProblem(*_place(plain, start), f"author's note '{words}': {_NOTE_HINT}")
+        WordingProblem(*place(start), f"author's note '{words}': {_NOTE_HINT}")
         for start, words in _first_of_overlaps(found)
     ]
 
@@ -149,8 +168,9 @@ def option_position_problems(text: str, *, choice: bool = False) -> list[Wording
     plain = _masked(text)
     patterns = () if choice else _POSITIONS
     found = [m for pattern in (*patterns, _OTHERS_BY_PLACE) for m in pattern.finditer(plain)]
+    place = _placer(plain)
     return [
-        WordingProblem(*_place(plain, start), f"'{words}': {_POSITION_HINT}")
+        WordingProblem(*place(start), f"'{words}': {_POSITION_HINT}")
         for start, words in _first_of_overlaps(found)
     ]
 

@@ -158,3 +158,15 @@ def test_no_bundled_card_runs_a_bold_label_into_a_paragraph() -> None:
         for match in _RUN_IN_LABEL.finditer(token.content)
     ]
     assert found == []
+
+
+def test_many_notes_are_each_placed_and_random_seeds_still_read_past() -> None:
+    """Each "the seed" was placed by counting the lines before it and judged by scanning
+    its sentence from the text's start: a card saying it thousands of times took lint
+    minutes. Line starts and sentences are now found once; the places are the same."""
+    rows = ["Fix the seed here.", "The rng takes the seed as given.", "As the seed says; ok."]
+    text = "\n".join(rows * 2000)
+    found = author_note_problems(text)
+    assert len(found) == 4000
+    assert [(p.line, p.col) for p in found[:4]] == [(1, 5), (3, 4), (4, 5), (6, 4)]
+    assert (found[-1].line, found[-1].col) == (6000, 4)
