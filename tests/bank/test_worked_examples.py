@@ -104,3 +104,11 @@ def test_no_bundled_numeric_card_is_worked_out_by_a_card_taught_before_it() -> N
     root = bundled_content_dir()
     _, problems = lint([root], roots=[root], run_drills=False)
     assert [p for p in problems if p.code == "worked-example"] == []
+
+
+def test_powers_and_subscripts_are_notation_and_a_long_run_of_digits_is_one_number() -> None:
+    """A power was tried from each digit of a run: 500,000 digits (a slip in a card well
+    under the 1 MiB limit) kept lint running for minutes. Tried from a number's first
+    digit only, the same numbers are found."""
+    assert numbers("x12^2 and 1.5^2 and 10^{-8} and 3,000 and x_1 and 7") == {7.0, 3000.0}
+    assert numbers("1" * 500_000 + " 5") == {float("1" * 500_000), 5.0}
