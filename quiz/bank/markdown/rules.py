@@ -83,8 +83,16 @@ def latex_delimited(state: StateInline, silent: bool) -> bool:
     if opener not in ("\\(", "\\["):
         return False
     closer = "\\)" if opener == "\\(" else "\\]"
+    # No closer after one opener is none after any later one: searched once, not once per
+    # opener (a paragraph of 100,000 `\\(` took lint minutes).
+    unclosed: dict[str, int] = state.__dict__.setdefault("drillbit_unclosed", {})
+    if pos + 2 >= unclosed.get(closer, len(src) + 1):
+        return False
     end = src.find(closer, pos + 2)
-    if end < 0 or not src[pos + 2 : end].strip():
+    if end < 0:
+        unclosed[closer] = min(pos + 2, unclosed.get(closer, pos + 2))
+        return False
+    if not src[pos + 2 : end].strip():
         return False
     if not silent:
         token = state.push("math_inline" if opener == "\\(" else "math_inline_double", "math", 0)
