@@ -25,6 +25,7 @@ from quiz.ecosystem.cardtext import (
 from quiz.ecosystem.citations import take_citations, take_pointer
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.importplan import AskedAt, PlannedCard
+from quiz.ecosystem.inlineformula import introduced_inline
 from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
 from quiz.ecosystem.keypoints import (
     MIN_POINTS,
@@ -226,6 +227,22 @@ def plan_card(
             )
         )
     points = key_points(answer, answer_tokens)
+    if len(points) < MIN_POINTS and not is_short_answer(answer, answer_tokens):
+        inlined = introduced_inline(answer)  # "The gradient is:" over $$...$$
+        if inlined is not None:
+            parsed = parsed_body(question_text, inlined)
+            scan = math_as_is(parsed[0], parsed[2], parsed[3]) if math_scan else None
+            inline_points = key_points(inlined, parsed[3])
+            statements = [point for point in inline_points if is_statement(point)]
+            # two statements, the formula in one: what "found 2" lost; "Softmax is:" over
+            # the formula and "Done." is one, and stays skipped with its reason
+            if (
+                len(statements) >= 2
+                and is_short_answer(inlined, parsed[3])
+                and (scan is not None or not math_scan)
+            ):
+                answer, (body, env, body_tokens, answer_tokens) = inlined, parsed
+                math_scan, points = scan, inline_points
     short_answer = len(points) < MIN_POINTS and is_short_answer(answer, answer_tokens)
     if short_answer:  # its whole statements are its 1-2 points; a one-item "- Adam" is none
         points = [point for point in points if is_statement(point)]

@@ -23,7 +23,7 @@ abbreviation ("e.g.") ends no sentence. Math in a point is what the renderer acc
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markdown_it.token import Token
 
@@ -104,6 +104,11 @@ class _Candidate:
     a paragraph in lowercase right after one, or after a paragraph left open (":")."""
     quoted: bool = False
     """Unlabelled text in a quote: "> Classic interview question." is a remark, no point."""
+    parts: tuple[str, ...] = ()
+    """What the candidate stands for when the answer is short of points (`_unfolded`): a
+    sentence and the display formula it introduces as two points, an introducing sentence
+    as a statement without its colon, the "where $d_k$ is ..." after a formula without its
+    "where"."""
 
 
 def _mask_math(text: str) -> str:
@@ -259,13 +264,22 @@ class _Collector:
         complete: bool = False,
         carries_on: bool = False,
         labelled: bool = False,
+        parts: tuple[str, ...] = (),
     ) -> None:
         text = _one_line(text)
         if text:
             quoted = self.quote_depth > 0 and not labelled
             self.items.append(
                 _Candidate(
-                    text, rank, self.group, len(self.items), prose, complete, carries_on, quoted
+                    text,
+                    rank,
+                    self.group,
+                    len(self.items),
+                    prose,
+                    complete,
+                    carries_on,
+                    quoted,
+                    parts,
                 )
             )
 
@@ -325,13 +339,13 @@ def _code(code: str, language: str, out: _Collector) -> None:
             out.add(words, 3)
 
 
-def _formula_text(latex: str) -> str:
+def formula_text(latex: str) -> str:
     """A display formula as the inner text of inline math (one line, no trailing '.')."""
     return re.sub(r"\\quad\s*\\text\{[^}]*\}", "", _one_line(latex)).strip().rstrip(",.")
 
 
 def _formula(latex: str, out: _Collector) -> None:
-    latex = _formula_text(latex)
+    latex = formula_text(latex)
     if latex:
         out.add(f"${latex}$", 4)
 
@@ -345,7 +359,7 @@ def _completing_formula(tokens: list[Token], index: int) -> str | None:
     if after + 1 < len(tokens) and tokens[after].type == "paragraph_open":
         if tokens[after + 1].content.lstrip()[:1].islower():
             return None
-    latex = _formula_text(tokens[index].content)
+    latex = formula_text(tokens[index].content)
     return latex or None
 
 
@@ -458,11 +472,15 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             cut = not list_depth
         elif kind in ("paragraph_open", "heading_open"):
             # a heading in a list item (`2. # Normalize it`) is the item's text, no label
+            after_formula = index >= 2 and tokens[index - 2].type == "math_block"
             inline = tokens[index]
             index += 2
             raw = inline.content
             has_math = False
             in_sentence = _display_in_sentence(inline.children or [])
+            if list_depth and item_first and _item_formulas(inline, in_sentence, out):
+                item_first = False  # "- The gradient is:\n  $$...$$\n  It is ...": Logseq's
+                continue
             for child in inline.children or ():
                 if child.type in _MATH_CHILDREN:
                     has_math = True
@@ -474,6 +492,10 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             if list_depth and item_first:
                 item_first = False
                 label, sublabel = _item(raw, bare, text, list_depth, label, sublabel, out)
+                made = out.items[-1] if out.items else None
+                if made is not None and made.text.endswith(":") and _formula_next(tokens, index):
+                    intro = _introducing(made.text)  # "- Compare it with:" over "- $$...$$"
+                    out.items[-1] = replace(made, parts=(intro,) if intro else ())
             elif (pair := _label_texts(raw, bare, out.quote_depth > 0)) is not None:
                 out.new_group()
                 cut = False
@@ -523,20 +545,138 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
                             carries_on=number == 0 and opens_cut and sentence[:1].islower(),
                         )
                         continue
-                    if closing is not None and number == len(sentences) - 1:
+                    last = number == len(sentences) - 1
+                    if closing is not None and last:
                         # "... the weighted sum of the values: $$...$$": the formula ends
                         # the sentence, so both are the point (and no formula point twice)
-                        out.add(f"{sentence} ${closing}$", 1 if number == 0 else 2, complete=True)
+                        intro = _introducing(sentence)
+                        out.add(
+                            f"{sentence} ${closing}$",
+                            1 if number == 0 else 2,
+                            complete=True,
+                            parts=(intro, f"${closing}$") if intro else (),
+                        )
                         index += 1
                         cut = False
                         continue
+                    parts: tuple[str, ...] = ()
+                    if last and index < len(tokens) and tokens[index].type == "math_block":
+                        intro = _introducing(sentence)  # "... each key:" over the formula
+                        parts = (intro,) if intro else ()
+                    elif number == 0 and after_formula:
+                        defined = _defining(sentence)  # "where $d_k$ is the key dimension."
+                        parts = (defined,) if defined else ()
                     out.add(
                         sentence,
                         1 if number == 0 else 2,
                         prose=True,
                         carries_on=number == 0 and opens_cut and sentence[:1].islower(),
+                        parts=parts,
                     )
     return out.items
+
+
+_WHERE = re.compile(r"where\s+", re.IGNORECASE)
+
+
+def _introducing(sentence: str) -> str | None:
+    """A sentence that introduces a display formula ("Attention weights each value by how
+    well its key matches the query:") as a statement of its own, its colon dropped; None
+    when it says nothing without the formula ("The gradient is:", "We get")."""
+    text = sentence.rstrip().removesuffix(":").rstrip()
+    if not is_statement(text) or _unfinished(text) or not stands_alone(text):
+        return None
+    return text if acceptable(text) else None
+
+
+def _defining(sentence: str) -> str | None:
+    """The "where ..." after a display formula as the statement it makes about the
+    formula's symbols ("where $d_k$ is the key dimension." -> "$d_k$ is the key
+    dimension."); None for any other sentence."""
+    match = _WHERE.match(sentence)
+    if match is None:
+        return None
+    text = sentence[match.end() :].strip()
+    if not text or not is_statement(text) or not text.endswith(_TERMINAL):
+        return None
+    text = text[0].upper() + text[1:] if text[0].isalpha() else text
+    return text if acceptable(text) and len(text) <= MAX_CHARS else None
+
+
+def _unfolded(candidates: list[_Candidate]) -> list[_Candidate]:
+    """The candidates with each one's `parts` in its place: what an answer short of points
+    holds when a display formula carries it (a sentence, the formula, a sentence was "too
+    short for 3 key points (found 2)": the formula is a point a learner checks against)."""
+    out: list[_Candidate] = []
+    for candidate in candidates:
+        if not candidate.parts:
+            out.append(candidate)
+            continue
+        for text in candidate.parts:
+            rank = 4 if text.startswith("$") and text.endswith("$") else candidate.rank
+            out.append(
+                _Candidate(text, rank, candidate.group, candidate.order, quoted=candidate.quoted)
+            )
+    return out
+
+
+_LIST_STEPS = frozenset(
+    {"list_item_close", "list_item_open", "bullet_list_open", "ordered_list_open"}
+)
+
+
+def _formula_next(tokens: list[Token], index: int) -> bool:
+    """Whether the next list item (a sibling or a child) from `index` is a display formula."""
+    while index < len(tokens) and tokens[index].type in _LIST_STEPS:
+        index += 1
+    return index < len(tokens) and tokens[index].type == "math_block"
+
+
+def _item_formulas(inline: Token, in_sentence: set[int], out: _Collector) -> bool:
+    """A list item's paragraph that holds a display formula on a line of its own, as a
+    Logseq block does (`- The gradient is:` / `$$...$$` / `It is ...`), read as the
+    sentences around the formula and the formula: joined, its text was one point ("...
+    is: It is ..."). False (nothing added) for an item without one."""
+    children = inline.children or []
+    apart = {
+        id(child)
+        for at, child in enumerate(children)
+        if (child.type == "math_inline_double" and id(child) not in in_sentence)
+        or (
+            child.type == "math_inline"  # "- The gradient is: $...$" and a line after it
+            and 0 < at < len(children) - 1
+            and children[at - 1].type == "text"
+            and children[at - 1].content.rstrip().endswith(":")
+            and children[at + 1].type in ("softbreak", "hardbreak")
+        )
+    }
+    if not apart:
+        return False
+    runs: list[list[Token] | str] = [[]]
+    for child in children:
+        if id(child) in apart:
+            runs += [formula_text(child.content), []]
+        elif child.type not in ("softbreak", "hardbreak") or runs[-1]:
+            current = runs[-1]
+            assert isinstance(current, list)
+            current.append(child)
+    texts = [run if isinstance(run, str) else _inline_text(_holder(run)) for run in runs]
+    number = 0
+    while number < len(texts):
+        text, formula = texts[number], texts[number + 1] if number + 1 < len(texts) else ""
+        if number % 2:  # a formula no sentence introduced
+            if text:
+                out.add(f"${text}$", 4)
+        elif text.endswith(":") and formula:
+            intro = _introducing(text)
+            parts = (intro, f"${formula}$") if intro else ()
+            out.add(f"{text} ${formula}$", 0, complete=True, parts=parts)
+            number += 1  # the formula is in this point
+        elif text:
+            defined = _defining(text) if number else None
+            out.add(text, 0, parts=(defined,) if defined else ())
+        number += 1
+    return True
 
 
 def _run_in_heading(raw: str) -> str | None:
@@ -689,6 +829,17 @@ def key_points(answer: str, tokens: list[Token] | None = None) -> list[str]:
 
 
 def _chosen(candidates: list[_Candidate]) -> list[str]:
+    """The rubric drawn from these candidates, best kinds first (see the module's text);
+    short of three, with the candidates a display formula splits (`_unfolded`)."""
+    chosen = _drawn(candidates)
+    if len(chosen) < MIN_POINTS and any(candidate.parts for candidate in candidates):
+        unfolded = _drawn(_unfolded(candidates))
+        if len(unfolded) > len(chosen):
+            return unfolded
+    return chosen
+
+
+def _drawn(candidates: list[_Candidate]) -> list[str]:
     """The rubric drawn from these candidates, best kinds first (see the module's text)."""
     chosen: list[str] = []
     seen: set[str] = set()
