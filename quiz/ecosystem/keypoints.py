@@ -8,7 +8,10 @@ The answer is read by the bank's Markdown reader. Where points come from, best f
      a to-do more often than a fact, come with the later sentences, without their box);
   3. display formulas, as inline math, spread over the derivation;
   4. from code blocks: docstrings and comments that are words, never a line of code.
-Lower kinds only pad the rubric up to the minimum of three. A quote (`> ...`, an Obsidian
+Lower kinds only pad the rubric up to the minimum of three. Short of three, a display
+formula is taken apart from the sentence that introduces it ("...:"), each a point, and a
+"where $d_k$ is ..." after it is one without its "where" (`_unfolded`). The answer's
+opening sentence (or formula) comes first when list items or rows left it out. A quote (`> ...`, an Obsidian
 or Notion callout) is a side remark shown with the answer, not a point of it: it gives
 points only when labelled (`> **Term:** text`), when the answer is nothing but quotes,
 or to reach three points that the rest of a longer answer lacks. A short answer (one or two
@@ -836,7 +839,26 @@ def _chosen(candidates: list[_Candidate]) -> list[str]:
         unfolded = _drawn(_unfolded(candidates))
         if len(unfolded) > len(chosen):
             return unfolded
-    return chosen
+    return _lead_first(candidates, chosen)
+
+
+def _lead_first(candidates: list[_Candidate], chosen: list[str]) -> list[str]:
+    """The rubric with the answer's opening sentence (or formula) first when list items or
+    table rows left it out: "PCA projects the data onto the directions of largest
+    variance." over three steps gave only the steps, and a softmax answer only its table's
+    rows, the core of the answer missing. It takes the last place when the rubric is full."""
+    if len(chosen) < MIN_POINTS or not candidates:
+        return chosen
+    lead = min(candidates, key=lambda candidate: candidate.order)
+    if lead.quoted or lead.rank not in (1, 4):
+        return chosen
+    if not any(c.rank == 0 and c.order > lead.order for c in candidates):
+        return chosen  # no list item or row came before it in the draw
+    points = _points_of(lead)
+    taken = {point.lower() for point in chosen}
+    if not points or points[0].lower() in taken:
+        return chosen
+    return [points[0], *chosen][:MAX_POINTS]
 
 
 def _drawn(candidates: list[_Candidate]) -> list[str]:

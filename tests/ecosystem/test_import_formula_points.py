@@ -170,3 +170,58 @@ def test_only_a_formula_closing_its_sentence_goes_inline() -> None:
     # in a code block, `:` over `$$` is code and stays as it is
     code = "```\nx:\n$$y$$\n```\n\nThe rest:\n\n$$\nz\n$$\n"
     assert introduced_inline(code) == "```\nx:\n$$y$$\n```\n\nThe rest: $z$\n"
+
+
+def test_the_opening_sentence_comes_before_list_items_and_rows(tmp_path: Path) -> None:
+    """List items and table rows fill the rubric first; PCA got only its three steps and
+    softmax only its table's rows, the sentence that answers the question left out."""
+    cards, said = _imported(
+        tmp_path,
+        "core.md",
+        "## What does PCA do?\n\n"
+        "PCA projects the data onto the directions of largest variance.\n\n"
+        "1. Centre the data.\n2. Compute the covariance matrix.\n3. Take its top eigenvectors.\n\n"
+        "## What does softmax do?\n\n"
+        "Softmax turns a vector of logits into a probability distribution.\n\n"
+        "| Property | Value |\n|---|---|\n| Outputs | positive |\n| Sum | one |\n"
+        "| Shift | leaves it unchanged |\n\n"
+        "## What is the softmax formula?\n\nSoftmax is:\n\n"
+        "$$\n\\sigma(z)_i = e^{z_i} / \\sum_j e^{z_j}\n$$\n\n"
+        "| Property | Value |\n|---|---|\n| Outputs | positive |\n| Sum | one |\n"
+        "| Shift | leaves it unchanged |\n",
+    )
+    assert front(cards["What does PCA do?"])["key_points"] == [
+        "PCA projects the data onto the directions of largest variance.",
+        "Centre the data.",
+        "Compute the covariance matrix.",
+        "Take its top eigenvectors.",
+    ]
+    rows = ["Outputs: positive", "Sum: one", "Shift: leaves it unchanged"]
+    assert front(cards["What does softmax do?"])["key_points"] == [
+        "Softmax turns a vector of logits into a probability distribution.",
+        *rows,
+    ]
+    assert front(cards["What is the softmax formula?"])["key_points"] == [
+        "Softmax is: $\\sigma(z)_i = e^{z_i} / \\sum_j e^{z_j}$",
+        *rows,
+    ]
+    assert "skipped" not in said
+
+
+def test_the_opening_comes_first_only_when_it_says_something_and_was_left_out() -> None:
+    steps = "\n\n- Centre the data.\n- Compute the covariance.\n- Take the top eigenvectors.\n"
+    # a lead-in is no point, nor is a remark quoted before the list
+    for opening in ("There are three steps:", "> Classic interview question."):
+        assert key_points(opening + steps)[0] == "Centre the data."
+    # a rubric already full: the opening takes the first place, the last item goes
+    six = "".join(f"- Step {n} of the method is done.\n" for n in range(1, 7))
+    points = key_points("PCA finds the directions of largest variance.\n\n" + six)
+    assert points[0] == "PCA finds the directions of largest variance." and len(points) == 6
+    assert "Step 6 of the method is done." not in points
+    # an opening the draw took already is not taken twice
+    drawn = "PCA finds directions of variance. It centres the data.\n\n- It keeps the top ones.\n"
+    assert key_points(drawn) == [
+        "It keeps the top ones.",
+        "PCA finds directions of variance.",
+        "It centres the data.",
+    ]

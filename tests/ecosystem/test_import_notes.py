@@ -189,7 +189,8 @@ def test_question_and_answer_lines(tmp_path: Path) -> None:
         result.output
     )
     points = front(content / "flash" / "flash" / "normalize-input-features.md")["key_points"]
-    assert points == [
+    assert points == [  # the opening sentence, the answer's reason, before its list
+        "Features on similar scales give a better conditioned loss surface.",
         "Gradient descent converges faster",
         "Learning rate is easier to choose",
         "Weight decay treats features evenly",
