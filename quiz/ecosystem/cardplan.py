@@ -29,12 +29,14 @@ from quiz.ecosystem.inlineformula import introduced_inline
 from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
 from quiz.ecosystem.keypoints import (
     MIN_POINTS,
+    MIN_WORDS,
     bare_answer,
     is_placeholder,
     is_statement,
     is_yes_no,
     key_points,
     lone_formula,
+    words_beside_math,
 )
 from quiz.ecosystem.notes.found import NoteQuestion
 from quiz.plural import counted, plural
@@ -233,11 +235,11 @@ def plan_card(
             parsed = parsed_body(question_text, inlined)
             scan = math_as_is(parsed[0], parsed[2], parsed[3]) if math_scan else None
             inline_points = key_points(inlined, parsed[3])
-            statements = [point for point in inline_points if is_statement(point)]
-            # two statements, the formula in one: what "found 2" lost; "Softmax is:" over
-            # the formula and "Done." is one, and stays skipped with its reason
+            # a point with three words beside its formula: "The gradient is: $...$" and
+            # "It is zero." were what "found 2" lost; "Softmax is:" over the formula and
+            # "Done." say too little, and stay skipped with their reason
             if (
-                len(statements) >= 2
+                any(words_beside_math(point) >= MIN_WORDS for point in inline_points)
                 and is_short_answer(inlined, parsed[3])
                 and (scan is not None or not math_scan)
             ):

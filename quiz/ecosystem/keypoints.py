@@ -224,6 +224,11 @@ def is_statement(text: str) -> bool:
     return len(text.split()) >= MIN_WORDS
 
 
+def words_beside_math(text: str) -> int:
+    """The words of a point outside its formulas ("The gradient is: $...$": 3)."""
+    return sum(1 for word in _mask_math(text).split() if _WORD_CHAR.search(word))
+
+
 def fit(text: str, limit: int = MAX_CHARS) -> list[str]:
     """The text as points of at most `limit` characters: itself, or its sentences when it
     is longer (a long list item holds several), or a sentence's clauses; [] when a clause

@@ -225,3 +225,43 @@ def test_the_opening_comes_first_only_when_it_says_something_and_was_left_out() 
         "PCA finds directions of variance.",
         "It centres the data.",
     ]
+
+
+def test_a_formula_block_of_its_own_and_a_sentence_through_a_formula(tmp_path: Path) -> None:
+    """Logseq's "- The gradient is:" over a block that is only the formula, and a sentence
+    that runs through `\\[...\\]` ("which is zero ..." under it), were "found 2"."""
+    pages, said = _imported(
+        tmp_path,
+        "blocks.md",
+        "- What is the gradient of the MSE? #card\n"
+        "\t- The gradient is:\n"
+        "\t- $$\\frac{2}{n}X^\\top(Xw - y)$$\n"
+        "\t- It vanishes at the least-squares solution.\n",
+    )
+    assert front(pages["What is the gradient of the MSE?"])["key_points"] == [
+        "The gradient is: $\\frac{2}{n}X^\\top(Xw - y)$",
+        "It vanishes at the least-squares solution.",
+    ]
+    assert "skipped" not in said
+    (tmp_path / "o").mkdir()
+    notes, said = _imported(
+        tmp_path / "o",
+        "through.md",
+        "## What is the gradient of the squared loss?\n\n"
+        "The gradient is\n\\[\n\\nabla L = X^\\top (Xw - y)\n\\]\nwhich is zero at the optimum.\n",
+    )
+    assert front(notes["What is the gradient of the squared loss?"])["key_points"] == [
+        "The gradient is $\\nabla L = X^\\top (Xw - y)$ which is zero at the optimum."
+    ]
+    assert "skipped" not in said
+
+
+def test_which_formulas_go_inline() -> None:
+    sibling = "- The gradient is:\n- $$X^\\top r$$\n- It is zero.\n"
+    assert introduced_inline(sibling) == "- The gradient is: $X^\\top r$\n- It is zero.\n"
+    # a sentence that ended before the formula keeps it apart; so does a formula block
+    # with more than the formula in it
+    assert introduced_inline("It is known.\n\n$$\nX\n$$\n\nwhich is odd.\n") is None
+    assert introduced_inline("- It is:\n- $$X$$\n  More words.\n") is None
+    through = "The gradient is\n$$X^\\top r$$\nwhich is zero.\n"
+    assert introduced_inline(through) == "The gradient is $X^\\top r$\nwhich is zero.\n"
