@@ -39,13 +39,16 @@ def introduced_inline(answer: str) -> str | None:
         intro = inline.content.rstrip()
         kinds = [t.type for t in tokens[at + 1 : at + 5]]
         formula, rest = None, ""
+        after = (
+            tokens[at + 3].content.lstrip() if kinds[1:3] == ["paragraph_open", "inline"] else ""
+        )
         if kinds[:1] == ["math_block"] and intro.endswith(":"):
-            formula = tokens[at + 1]
+            formula = tokens[at + 1]  # with its "where ..." when one follows
+            rest = after if after[:1].islower() else ""
         elif kinds == [*_FORMULA_BLOCK] and intro.endswith(":"):
             formula = tokens[at + 3]  # "- The gradient is:" over "- $$...$$"
-        elif kinds[:3] == ["math_block", "paragraph_open", "inline"]:
-            after = tokens[at + 3].content.lstrip()
-            if intro[-1:] not in ".!?:;" and after[:1].islower():
+        elif kinds[:1] == ["math_block"] and after[:1].islower():
+            if intro[-1:] not in ".!?;":
                 formula, rest = tokens[at + 1], after
         if formula is None or inline.map is None or formula.map is None:
             continue

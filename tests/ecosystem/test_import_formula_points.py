@@ -263,5 +263,7 @@ def test_which_formulas_go_inline() -> None:
     # with more than the formula in it
     assert introduced_inline("It is known.\n\n$$\nX\n$$\n\nwhich is odd.\n") is None
     assert introduced_inline("- It is:\n- $$X$$\n  More words.\n") is None
+    where = "The gradient is:\n\n$$\nX^\\top r\n$$\n\nwhere $r$ is the residual.\n"
+    assert introduced_inline(where) == "The gradient is: $X^\\top r$ where $r$ is the residual.\n"
     through = "The gradient is\n$$X^\\top r$$\nwhich is zero.\n"
     assert introduced_inline(through) == "The gradient is $X^\\top r$\nwhich is zero.\n"
