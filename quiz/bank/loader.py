@@ -220,7 +220,10 @@ def pack_dir_of(path: Path) -> Path | None:
 
 
 def _markdown_files(
-    pack_dir: Path, linked: list[Path] | None = None, unreadable: list[Path] | None = None
+    pack_dir: Path,
+    linked: list[Path] | None = None,
+    unreadable: list[Path] | None = None,
+    misnamed: list[Path] | None = None,
 ) -> list[tuple[tuple[str, ...], Path]]:
     """(parts relative to pack_dir, path) of every `*.md` below it that no hidden part hides.
 
@@ -228,7 +231,9 @@ def _markdown_files(
     one os.scandir per folder: rglob's per-path objects cost a tenth of a large load.
     `linked`, when given, gets every other symbolic link met (a linked folder is not
     walked: lint says so). `unreadable`, when given, gets every folder whose listing was
-    refused (its cards are not loaded: the load says so).
+    refused (its cards are not loaded: the load says so). `misnamed`, when given, gets
+    every file at a card's place (`<topic>/<name>`) whose suffix is `.md` in another
+    spelling (`x.MD`, `x.markdown`): never read as a card, so the load says so.
     """
     if os.name != "posix":
         found = []
@@ -256,6 +261,8 @@ def _markdown_files(
                 continue  # hidden: never loaded (rglob would list it, the loader skipped it)
             if name.endswith(".md"):
                 names.append((*prefix, name))
+            elif misnamed is not None and len(prefix) == 1 and _misnamed(name):
+                misnamed.append(Path(entry.path))
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
@@ -266,6 +273,28 @@ def _markdown_files(
                 linked.append(Path(entry.path))
     names.sort()
     return [(parts, pack_dir.joinpath(*parts)) for parts in names]
+
+
+_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
+
+
+def _misnamed(name: str) -> bool:
+    """Whether a file name is Markdown's in a spelling the loader does not read as a card
+    (`x.MD`, `x.markdown`): only `.md` is, so such a card was silently left out."""
+    return not name.endswith(".md") and name.lower().endswith(_MARKDOWN_SUFFIXES)
+
+
+def _misnamed_problem(path: Path) -> Problem:
+    """A card saved under another Markdown suffix: where it is and the name it needs."""
+    stem = path.name[: path.name.rfind(".")]
+    return Problem(
+        path,
+        1,
+        1,
+        "not-read",
+        f"not read: cards are `.md` files; rename to {stem}.md",
+        severity="warning",
+    )
 
 
 def card_ids_by_name(pack_dir: Path) -> dict[str, Path]:
@@ -287,7 +316,8 @@ def _card_files(
     files: list[tuple[Path, str]] = []
     linked: list[Path] | None = [] if lint else None
     unreadable: list[Path] = []
-    for parts, path in _markdown_files(pack_dir, linked, unreadable):
+    misnamed: list[Path] = []
+    for parts, path in _markdown_files(pack_dir, linked, unreadable, misnamed):
         if path.name in _IGNORED_MARKDOWN and not looks_like_card(path):
             continue  # a README (a topic folder's too): never a card id, which is lowercase
         if len(parts) == 2:
@@ -305,6 +335,8 @@ def _card_files(
             )
     problems.extend(_unfollowed_link_problems(linked or [], pack_dir))
     problems.extend(map(unreadable_folder, unreadable))
+    misnamed_cards = [path for path in sorted(misnamed) if path.is_file() and looks_like_card(path)]
+    problems.extend(map(_misnamed_problem, misnamed_cards))
     return files
 
 

@@ -22,6 +22,10 @@ from quiz.bank.numbers import parse_number as parse_number  # typed answers are 
 KEBAB = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 DOTTED = r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)+$"
 IDENTIFIER = r"^[A-Za-z_][A-Za-z0-9_]*$"
+MIN_CHOICES = 2
+MAX_CHOICES = 8
+"""How many options a choice card has: fewer is no choice, more is not read at a glance."""
+
 MAX_PARAM_INT = 2**53
 """The largest magnitude of an integer checker parameter (a float's exact range)."""
 

@@ -30,6 +30,8 @@ from quiz.bank.markdown import (
 )
 from quiz.bank.models import (
     KEBAB,
+    MAX_CHOICES,
+    MIN_CHOICES,
     NO_MATH_SECTIONS,
     REQUIRED_SECTIONS,
     Card,
@@ -269,6 +271,10 @@ def _describe_validation_error(
         count = error.get("ctx", {}).get("actual_length")
         if isinstance(count, int):
             return loc, "bad-value", key_points_rule(count)
+    if kind == "choice" and loc == ("choices",) and etype in ("too_short", "too_long"):
+        count = error.get("ctx", {}).get("actual_length")
+        if isinstance(count, int):
+            return loc, "bad-value", choices_rule(count)
     if kind == "choice" and loc[:1] == ("answer",) and not _indexes(error, given):
         # One message for the union's two errors (`answer.int`, `answer.tuple[int, ...]`),
         # and for a letter or a yes/no the schema refuses before they are checked.
@@ -344,6 +350,16 @@ def _heading_meant(line: str, missing: list[str]) -> str | None:
         return None
     name = match.group(1).strip().lower()
     return next((title for title in missing if title.lower() == name), None)
+
+
+def choices_rule(given: int) -> str:
+    """The message for a choice card with too few or too many options (pydantic says
+    "Tuple should have at most 8 items after validation, not 9")."""
+    fix = "add one" if given < MIN_CHOICES else "drop or merge some"
+    return (
+        f"choices: {given} given; {MIN_CHOICES}-{MAX_CHOICES} needed ({fix}, "
+        "one '- option' line each)"
+    )
 
 
 def _list_expected(name: str, key: str, given: Any) -> str:

@@ -26,7 +26,7 @@ from pydantic import (
 )
 
 from quiz.bank import models
-from quiz.bank.models import DOTTED, IDENTIFIER, KEBAB, MAX_PARAM_INT
+from quiz.bank.models import DOTTED, IDENTIFIER, KEBAB, MAX_CHOICES, MAX_PARAM_INT, MIN_CHOICES
 from quiz.bank.safeyaml import PlainExponent
 
 
@@ -120,9 +120,6 @@ def _name_or_names(schema: dict[str, Any]) -> None:
     schema["anyOf"] = [one, {"type": "array", "items": one, "minItems": 1}]
 
 
-MAX_CHOICES = 8
-
-
 def _indexes_within_choices(schema: dict[str, Any]) -> None:
     """In the printed schema, `_answer_valid`'s rule that an index names a choice: JSON
     Schema cannot bound a number by an array's length, but there are at most
@@ -134,7 +131,7 @@ def _indexes_within_choices(schema: dict[str, Any]) -> None:
                 "properties": {"answer": {"maximum": count - 1, "items": {"maximum": count - 1}}}
             },
         }
-        for count in range(2, MAX_CHOICES + 1)
+        for count in range(MIN_CHOICES, MAX_CHOICES + 1)
     ]
 
 
@@ -215,7 +212,11 @@ class ChoiceFront(CardFront):
     kind: Literal["choice"] = Field(description="Card kind.")
     choices: tuple[
         Annotated[str, Field(min_length=1, json_schema_extra=SHOWN_TEXT), WrittenText], ...
-    ] = Field(min_length=2, max_length=MAX_CHOICES, description="2-8 options, shown in this order.")
+    ] = Field(
+        min_length=MIN_CHOICES,
+        max_length=MAX_CHOICES,
+        description=f"{MIN_CHOICES}-{MAX_CHOICES} options, shown in this order.",
+    )
     answer: Annotated[
         Annotated[int, Field(ge=0)]
         | Annotated[tuple[Annotated[int, Field(ge=0)], ...], Field(min_length=1)],
@@ -268,6 +269,21 @@ class Tolerance(_Strict):
         return self
 
 
+def _unit_written(value: Any) -> Any:
+    """A unit as written: `unit: ''` (or `unit:` with nothing, or spaces) was taken and
+    showed as no unit, though a card with none leaves the key out (SPEC: an optional
+    unit), so the slip went unsaid."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        raise ValueError("empty: write the unit (e.g. unit: ms) or remove the key")
+    return value
+
+
+def _unit_schema(schema: dict[str, Any]) -> None:
+    """In the printed schema, `_unit_written`'s rule: when given, a unit is non-blank text."""
+    schema.pop("anyOf", None)
+    schema.update({"type": "string", "minLength": 1, **SHOWN_TEXT})
+
+
 class NumericFront(CardFront):
     """A question answered with a number, graded within a tolerance."""
 
@@ -276,8 +292,10 @@ class NumericFront(CardFront):
         allow_inf_nan=False, description="The right number."
     )
     tolerance: Tolerance = Field(description="{absolute: x} or {relative: x}.")
-    unit: Annotated[str | None, WrittenText] = Field(
-        default=None, description="Unit shown after the input, if any."
+    unit: Annotated[str | None, WrittenText, BeforeValidator(_unit_written)] = Field(
+        default=None,
+        description="Unit shown after the input, if any (leave the key out for none).",
+        json_schema_extra=_unit_schema,
     )
 
 
