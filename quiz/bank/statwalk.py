@@ -20,6 +20,9 @@ from stat import S_ISDIR, S_ISLNK, S_ISREG
 PACK_FILE = "pack.yaml"  # quiz.bank.loader.PACK_FILE, not imported: the helper imports nothing
 UNSAFE = b"-\n"
 """The helper's whole answer when the walk cannot vouch for the roots (`walk` is None)."""
+_MISNAMED = (".md", ".markdown", ".mdown", ".mkd")
+"""Markdown suffixes a card saved in another spelling has (`x.MD`): the load reads only
+`.md` and warns at the rest (quiz.bank.loader._MARKDOWN_SUFFIXES, not imported)."""
 
 
 class Unsafe(Exception):
@@ -122,6 +125,9 @@ def _pack(pack_dir: str, fields: list[str]) -> int:
                     if S_ISDIR(stat.st_mode):
                         below = _below(f"{folder}/{name}", f"{topic}/{name}", stat, fields)
                         newest = max(newest, below)
+                    elif name.lower().endswith(_MISNAMED):  # `x.MD`: the load warns at it
+                        _record("below", f"{topic}/{name}", stat, fields)
+                        newest = max(newest, stat.st_mtime_ns, stat.st_ctime_ns)
                     continue
                 stat = lstat(name, dir_fd=folder_fd)
                 if S_ISLNK(stat.st_mode):  # rare: recorded apart, never vouched for

@@ -4,10 +4,13 @@ nine options, and a numeric card's empty `unit`. Each is said at its file and li
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from quiz.bank import cachefile
+from quiz.bank.index import bank_index
 from quiz.bank.loader import load_bank
 from quiz.bank.models import NumericFront
 from tests.bank.edits import edit
@@ -84,3 +87,20 @@ def test_a_written_unit_is_kept(mini_bank: Path) -> None:
     [numeric] = [c for c in load_bank([mini_bank]).cards if c.id == "sigmoid-bound"]
     assert isinstance(numeric.front, NumericFront)
     assert numeric.front.unit == "ms"
+
+
+def test_a_card_saved_as_x_md_after_the_index_was_remembered_is_seen(
+    mini_bank: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The card index's stat walk looked only at `.md` names in a topic folder: a card
+    saved as `x.MD` later stayed hidden behind the remembered index."""
+    monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)  # files here were just written
+    assert bank_index([mini_bank])[0].summary is None
+    assert bank_index([mini_bank])[1] is None  # remembered: no load
+    basics = mini_bank / "mini" / "basics"
+    shutil.copy(basics / "what-is-relu.md", basics / "relu-2.MD")
+    index, loaded = bank_index([mini_bank])
+    assert loaded is not None, "the remembered index answered; the new file went unseen"
+    assert index.summary is not None and "relu-2.MD" in index.summary
+    (basics / "relu-2.MD").unlink()
+    assert bank_index([mini_bank])[0].summary is None

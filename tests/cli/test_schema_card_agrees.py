@@ -57,6 +57,18 @@ CASES: dict[str, tuple[str, bool]] = {
     ),
     "a numeric card": (NUMERIC, True),
     "a numeric answer of true": (_changed(NUMERIC, "answer: 0.5", "answer: true"), False),
+    "a numeric card with a unit": (NUMERIC + "unit: ms\n", True),
+    "an empty unit": (NUMERIC + "unit: ''\n", False),
+    "a blank unit": (NUMERIC + "unit: '  '\n", False),
+    "a unit with nothing after it": (NUMERIC + "unit:\n", False),
+    "one choice": (
+        _changed(CHOICE, "[more data, a bigger model, less noise]", "[more data]"),
+        False,
+    ),
+    "nine choices": (
+        _changed(CHOICE, "[more data, a bigger model, less noise]", str(list("abcdefghi"))),
+        False,
+    ),
     "a tolerance of true": (_changed(NUMERIC, "{absolute: 0.01}", "{absolute: true}"), False),
     "an empty tolerance": (_changed(NUMERIC, "{absolute: 0.01}", "{}"), False),
     "both tolerances": (
