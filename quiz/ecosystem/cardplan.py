@@ -26,16 +26,13 @@ from quiz.ecosystem.citations import take_citations, take_pointer
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.importplan import AskedAt, PlannedCard
 from quiz.ecosystem.inlineformula import introduced_inline
-from quiz.ecosystem.keypoints import MAX_CHARS as MAX_POINT_CHARS
-from quiz.ecosystem.keypoints import (
+from quiz.ecosystem.keypoints import key_points
+from quiz.ecosystem.keypoints_bare import bare_answer, is_placeholder, is_yes_no, lone_formula
+from quiz.ecosystem.keypoints_sentences import MAX_CHARS as MAX_POINT_CHARS
+from quiz.ecosystem.keypoints_sentences import (
     MIN_POINTS,
     MIN_WORDS,
-    bare_answer,
-    is_placeholder,
     is_statement,
-    is_yes_no,
-    key_points,
-    lone_formula,
     words_beside_math,
 )
 from quiz.ecosystem.notes.found import NoteQuestion

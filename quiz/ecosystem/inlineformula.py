@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from quiz.bank.markdown import parse
-from quiz.ecosystem.keypoints import formula_text
+from quiz.ecosystem.keypoints_formulas import formula_text
 
 _INLINE_INTRODUCED = re.compile(r":[ \t]*\n[ \t]*\$\$([^$]+)\$\$(?=[ \t]*(?:\n|$))")
 """A `$$...$$` on the line after one ending in ':' in a paragraph (a Logseq block's)."""

@@ -33,7 +33,8 @@ from dataclasses import dataclass, replace
 from quiz.bank.markdown import scan_math
 from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.fences import code_span_test, in_code_span, outside_fences, span_test
-from quiz.ecosystem.keypoints import is_placeholder, is_statement
+from quiz.ecosystem.keypoints_bare import is_placeholder
+from quiz.ecosystem.keypoints_sentences import is_statement
 from quiz.ecosystem.notes.found import ParsedNotes
 from quiz.ecosystem.srcards import cloze_asked, cloze_whole
 from quiz.plural import counted, line_numbers

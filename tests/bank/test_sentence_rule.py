@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz.bank.sentences import count_sentences, mask_code_spans, sentence_ends
-from quiz.ecosystem.keypoints import _sentences
+from quiz.ecosystem.keypoints_sentences import _sentences
 
 
 @pytest.mark.parametrize(

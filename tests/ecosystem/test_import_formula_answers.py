@@ -8,7 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz.bank.lint import lint
-from quiz.ecosystem.keypoints import lone_formula
+from quiz.ecosystem.keypoints_bare import lone_formula
 from tests.ecosystem.test_import_notes import answer_of, front, run_import
 
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from quiz.bank.lint import lint
-from quiz.ecosystem.keypoints import MAX_CHARS, clauses, is_statement, key_points
+from quiz.ecosystem.keypoints import key_points
+from quiz.ecosystem.keypoints_sentences import MAX_CHARS, clauses, is_statement
 from tests.ecosystem.test_import_notes import front, run_import
 
 ANKI_HEADER = "#separator:tab\n#html:true\n#notetype column:1\n#deck column:2\n"

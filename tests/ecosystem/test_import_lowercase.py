@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.ecosystem.keypoints import _sentences
+from quiz.ecosystem.keypoints_sentences import _sentences
 from tests.ecosystem.test_import_notes import front, run_import
 
 NOTES = r"""## What does dropout do?

@@ -25,14 +25,8 @@ from quiz.ecosystem.cardids import card_id_for
 from quiz.ecosystem.cardtext import as_question, demote_headings, escape_stray_dollars
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.importer import plan_import, write_plan
-from quiz.ecosystem.keypoints import (
-    MAX_CHARS,
-    acceptable,
-    clauses,
-    fit,
-    key_points,
-    stands_alone,
-)
+from quiz.ecosystem.keypoints import key_points
+from quiz.ecosystem.keypoints_sentences import MAX_CHARS, acceptable, clauses, fit, stands_alone
 from quiz.ecosystem.notes.found import answer_marker
 from quiz.ecosystem.notes.read import parse_notes
 from quiz.ecosystem.titles import split_title

@@ -11,7 +11,7 @@ from quiz.bank.lint import lint
 from quiz.cli.context import Context
 from quiz.cli.ecosystem import import_command
 from quiz.ecosystem.importer import plan_import, write_plan
-from quiz.ecosystem.keypoints import MAX_POINTS, MIN_POINTS
+from quiz.ecosystem.keypoints_sentences import MAX_POINTS, MIN_POINTS
 from quiz.ecosystem.notes.read import parse_notes
 from quiz.ecosystem.titles import number_only
 

@@ -24,7 +24,8 @@ from quiz.ecosystem.cardtext import (
     no_high_headings,
 )
 from quiz.ecosystem.importer import plan_import
-from quiz.ecosystem.keypoints import bare_answer, key_points
+from quiz.ecosystem.keypoints import key_points
+from quiz.ecosystem.keypoints_bare import bare_answer
 from quiz.ecosystem.notes.read import parse_notes
 from tests.conftest import DATA
 
@@ -255,16 +256,16 @@ def test_checking_from_data_finds_what_parsing_the_file_finds(points: list[str])
     ],
 )
 def test_labels_read_from_the_parsed_paragraph_are_the_parts_parsed_alone(paragraph: str) -> None:
-    from quiz.ecosystem import keypoints
+    from quiz.ecosystem import keypoints_reading
 
     inline = next(t for t in parse(paragraph) if t.type == "inline")
-    pair = keypoints._labelled(inline.content)
+    pair = keypoints_reading._labelled(inline.content)
     assert pair is not None
     expected = (
-        keypoints._inline_text_of(pair[0]),
-        keypoints._inline_text_of(pair[1]) if pair[1] else "",
+        keypoints_reading._inline_text_of(pair[0]),
+        keypoints_reading._inline_text_of(pair[1]) if pair[1] else "",
     )
-    assert keypoints._label_texts(inline.content, inline) == expected
+    assert keypoints_reading._label_texts(inline.content, inline) == expected
 
 
 @settings(max_examples=300, deadline=None)

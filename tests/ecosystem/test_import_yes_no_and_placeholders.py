@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.ecosystem.keypoints import is_placeholder, is_yes_no
+from quiz.ecosystem.keypoints_bare import is_placeholder, is_yes_no
 from tests.ecosystem.test_import_notes import front, run_import
 
 _WHY = "a yes/no card teaches little without its reason; add the why after it"

@@ -1,0 +1,394 @@
+"""Read an answer's Markdown into candidate key points (`_candidates`), block by block:
+labelled statements, list items, table rows, prose sentences (a statement a line when
+typed without stops), code comments and, through `keypoints_formulas`, formulas.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from markdown_it.token import Token
+
+from quiz.bank.markdown import parse, parse_inline
+from quiz.ecosystem.keypoints_candidate import _Candidate, _Collector, _holder, _inline_text
+from quiz.ecosystem.keypoints_formulas import (
+    _MATH_CHILDREN,
+    _completing_formula,
+    _defining,
+    _display_in_sentence,
+    _formula,
+    _formula_next,
+    _introducing,
+    _item_formulas,
+    _without_display,
+)
+from quiz.ecosystem.keypoints_sentences import (
+    _TERMINAL,
+    _mask_math,
+    _one_line,
+    _sentences,
+)
+from quiz.ecosystem.titles import plain_inline, strip_emoji
+
+_LABEL = re.compile(r"^(?:\*\*|__)([^*_]+?)\s*(:?)\s*(?:\*\*|__)\s*(:?)\s*(.*)$", re.DOTALL)
+_PLAIN_LABEL = re.compile(r"^[^:$`]{1,30}:\s")
+_RUN_IN = re.compile(r"^(?:\*\*|__)([^*_]+?)\.(?:\*\*|__)(?:\s|$)")
+RUN_IN_WORDS = 6
+"""A bold run-in heading ending in a period (`**Training.** The gradient...`) has at most
+this many words: a heading, no statement to grade against; a longer one is a sentence."""
+_DOCSTRING = re.compile(r'^\s*(?:"""|\'\'\')(.+?)(?:"""|\'\'\')\s*$')
+_COMMENT = re.compile(r"(?:^|\s)(?:#|//)\s*(.+)$")
+
+
+_CODE_LIKE = re.compile(r"[=(){}\[\];]|\w\.\w|^\s*(?:import|from|return|def|class)\b")
+
+
+def _labelled(text: str) -> tuple[str, str] | None:
+    """(label, rest) for `**Label:** rest` (the colon inside or after the bold)."""
+    match = _LABEL.match(text.strip())
+    if match is None or not (match.group(2) or match.group(3)):
+        return None
+    return _one_line(match.group(1)), match.group(4).strip()
+
+
+def _table(tokens: list[Token], start: int, out: _Collector) -> int:
+    """Rows of the table opening at `start` as points; returns the index past it."""
+    rows: list[list[str]] = []
+    index = start
+    while index < len(tokens) and tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type == "inline" and rows:
+            rows[-1].append(_inline_text(token))
+        index += 1
+    if len(rows) < 2:
+        return index + 1
+    header = rows[0]
+    out.new_group()
+    for values in rows[1:]:
+        if len(values) < 2 or not values[0]:
+            continue
+        if len(values) == 2:
+            out.add(f"{values[0]}: {values[1]}", 0)
+            continue
+        pairs = [
+            f"{name} {value}" if name else value
+            for name, value in zip(header[1:], values[1:], strict=False)
+            if value
+        ]
+        out.add(f"{values[0]}: {'; '.join(pairs)}", 0)
+    return index + 1
+
+
+def _code(code: str, language: str, out: _Collector) -> None:
+    """The author's words about the code (docstrings, comments of two words or more that
+    are not code commented out): never a line of the code itself."""
+    for raw in code.split("\n"):
+        docstring = _DOCSTRING.match(raw)
+        if docstring:
+            out.add(docstring.group(1), 3)
+        comment = _COMMENT.search(raw) if language in {"", "python", "py", "bash", "sh"} else None
+        if language in {"c", "cpp", "java", "js", "javascript", "ts", "typescript", "go", "rust"}:
+            comment = re.search(r"//\s*(.+)$", raw)
+        if comment is None:
+            continue
+        words = comment.group(1).strip()
+        if len(re.findall(r"[A-Za-z]{2,}", words)) >= 2 and not _CODE_LIKE.search(words):
+            out.add(words, 3)
+
+
+def _line_statements(children: list[Token]) -> list[str] | None:
+    """A paragraph's lines when it is typed a statement a line, without stops (Obsidian
+    shows each line of a paragraph on its own): two lines or more, none ending in a stop,
+    not all ending in a stop, none in `:`, `,` or `;`, each opening with a capital or a
+    digit (the first with a formula too). Read as one sentence, "Normalises each
+    feature\nLearns a scale and a shift" was one run-on key point, as was an Anki field's
+    `<br>` after a line without a stop ("A distribution over classes<br>Each output is
+    positive."). None otherwise: prose wrapped at a width has lines that open in
+    lowercase."""
+    if not any(child.type == "softbreak" for child in children):
+        return None
+    lines: list[list[Token]] = [[]]
+    for child in children:
+        if child.type == "softbreak":
+            lines.append([])
+        else:
+            lines[-1].append(child)
+    texts = [_one_line(plain_inline(line, display_inline=True)) for line in lines]
+    for number, line in enumerate(texts):
+        opens = line[:1]
+        if not opens or (opens.islower() if number == 0 else not opens.isupper()):
+            if not opens.isdigit():
+                return None  # the first line may open with a formula, no other
+        if line.endswith((":", ",", ";")):
+            return None
+    if all(line.endswith(_TERMINAL) for line in texts):
+        return None  # its sentences end where its stops are
+    if any(line.endswith(_TERMINAL) for line in texts) and not all(
+        _plainly_ends(before, after)
+        for before, after in zip(texts, texts[1:], strict=False)
+        if not before.endswith(_TERMINAL)
+    ):
+        return None  # "... the same as an\nL2 penalty on the loss.": prose wrapped
+    return texts
+
+
+_OPEN_ENDS = frozenset(
+    "a an the of to in as and or with by for on at from into over per via than that which"
+    " is are was were be its their this these not but so".split()
+)
+"""Words a line of prose wrapped at a width may end with: no statement ends so."""
+_SENTENCE_OPEN = re.compile(r"[A-Z][a-z]")
+
+
+def _plainly_ends(before: str, after: str) -> bool:
+    """True when a line without a stop ends a statement in a paragraph whose other lines
+    have stops: it ends in no word that carries on (`_OPEN_ENDS`) and the next line opens
+    a sentence (`Each ...`, not `L2 ...`, which a wrap puts at a line's start as well)."""
+    words = before.split()
+    last = words[-1].lower() if words else ""
+    return last not in _OPEN_ENDS and bool(_SENTENCE_OPEN.match(after))
+
+
+def _unpunctuated_end(tokens: list[Token], index: int) -> bool:
+    """True when nothing after the paragraph ending before `index` can carry its last
+    sentence on: the answer ends there, or a heading follows, or a paragraph that does not
+    open in lowercase. So a sentence without a final stop is whole: Logseq blocks, and
+    answers typed a line each, are seldom punctuated ("It turns logits into probabilities"
+    gave no key point, "too short"); one before a list, code or a formula is still cut."""
+    if index >= len(tokens):
+        return True
+    kind = tokens[index].type
+    if kind == "heading_open":
+        return True
+    if kind != "paragraph_open" or index + 1 >= len(tokens):
+        return False
+    return not tokens[index + 1].content.lstrip()[:1].islower()
+
+
+def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candidate]:
+    out = _Collector()
+    if tokens is None:
+        tokens = parse(answer)
+    label = ""
+    sublabel = ""
+    list_depth = 0
+    item_first = False
+    cut = False  # the block before left a sentence open: a formula, a list, code, "...:"
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        kind = token.type
+        index += 1
+        if kind in ("blockquote_open", "blockquote_close"):
+            out.quote_depth += 1 if kind == "blockquote_open" else -1
+        elif kind in ("bullet_list_open", "ordered_list_open"):
+            list_depth += 1
+        elif kind in ("bullet_list_close", "ordered_list_close"):
+            list_depth -= 1
+            cut = not list_depth
+        elif kind == "list_item_open":
+            item_first = True
+        elif kind == "heading_open" and not list_depth:
+            out.new_group()
+            cut = False
+            label, sublabel = _inline_text(tokens[index]), ""
+            index += 2
+        elif kind == "table_open":
+            index = _table(tokens, index, out)
+        elif kind in ("fence", "code_block"):
+            language = token.info.strip().split(" ", 1)[0].lower() if token.info else ""
+            _code(token.content, language, out)
+            item_first = False
+            cut = not list_depth
+        elif kind == "math_block":
+            _formula(token.content, out)
+            cut = not list_depth
+        elif kind in ("paragraph_open", "heading_open"):
+            # a heading in a list item (`2. # Normalize it`) is the item's text, no label
+            after_formula = index >= 2 and tokens[index - 2].type == "math_block"
+            inline = tokens[index]
+            index += 2
+            raw = inline.content
+            has_math = False
+            in_sentence = _display_in_sentence(inline.children or [])
+            if list_depth and item_first and _item_formulas(inline, in_sentence, out):
+                item_first = False  # "- The gradient is:\n  $$...$$\n  It is ...": Logseq's
+                continue
+            for child in inline.children or ():
+                if child.type in _MATH_CHILDREN:
+                    has_math = True
+                    if child.type == "math_inline_double" and id(child) not in in_sentence:
+                        _formula(child.content, out)
+                        raw = raw.replace(f"$${child.content}$$", "")
+            bare = _without_display(inline, in_sentence) if has_math else inline
+            text = _inline_text(bare)
+            if list_depth and item_first:
+                item_first = False
+                label, sublabel = _item(raw, bare, text, list_depth, label, sublabel, out)
+                made = out.items[-1] if out.items else None
+                if made is not None and made.text.endswith(":") and _formula_next(tokens, index):
+                    intro = _introducing(made.text)  # "- Compare it with:" over "- $$...$$"
+                    out.items[-1] = replace(made, parts=(intro,) if intro else ())
+            elif (pair := _label_texts(raw, bare, out.quote_depth > 0)) is not None:
+                out.new_group()
+                cut = False
+                label, sublabel, rest = pair[0], "", pair[1]
+                if rest:
+                    out.add(f"{label}: {rest}", 0, labelled=True)
+            else:
+                # without formulas the masked text is the text itself
+                masked = (
+                    _one_line(plain_inline(bare.children, display_inline=True, mask=True))
+                    if has_math
+                    else text
+                )
+                if len(masked) != len(text):
+                    masked = _mask_math(text)
+                lines = _line_statements(bare.children or [])
+                whole: set[int] = set()  # sentences whole without a stop at their end
+                if lines is None:
+                    sentences = _sentences(text, masked)
+                else:  # a statement a line, unpunctuated: each line's end is a sentence's
+                    sentences = []
+                    for line in lines:
+                        sentences += _sentences(line)
+                        whole.add(len(sentences) - 1)
+                if sentences and sentences[0].rstrip(".") == _run_in_heading(raw):
+                    sentences = sentences[1:]  # "**Cost.** ...": the rest is the statement
+                    whole = {number - 1 for number in whole}
+                closing = None
+                open_end = bool(sentences) and not sentences[-1].endswith(_TERMINAL)
+                if open_end and raw == inline.content:
+                    closing = _completing_formula(tokens, index)
+                whole.discard(len(sentences) - 1)  # the last, by what follows the paragraph
+                if open_end and closing is None and not list_depth:
+                    if _unpunctuated_end(tokens, index):
+                        whole.add(len(sentences) - 1)
+                # a paragraph opening in lowercase carries on a sentence only after a cut;
+                # else it is how the notes were typed ("exploding gradients make ...")
+                opens_cut = cut
+                cut = open_end and len(sentences) - 1 not in whole
+                for number, sentence in enumerate(sentences):
+                    if number in whole:
+                        out.add(
+                            sentence,
+                            1 if number == 0 else 2,
+                            prose=True,
+                            complete=True,
+                            carries_on=number == 0 and opens_cut and sentence[:1].islower(),
+                        )
+                        continue
+                    last = number == len(sentences) - 1
+                    if closing is not None and last:
+                        # "... the weighted sum of the values: $$...$$": the formula ends
+                        # the sentence, so both are the point (and no formula point twice)
+                        intro = _introducing(sentence)
+                        out.add(
+                            f"{sentence} ${closing}$",
+                            1 if number == 0 else 2,
+                            complete=True,
+                            parts=(intro, f"${closing}$") if intro else (),
+                        )
+                        index += 1
+                        cut = False
+                        continue
+                    parts: tuple[str, ...] = ()
+                    if last and index < len(tokens) and tokens[index].type == "math_block":
+                        intro = _introducing(sentence)  # "... each key:" over the formula
+                        parts = (intro,) if intro else ()
+                    elif number == 0 and after_formula:
+                        defined = _defining(sentence)  # "where $d_k$ is the key dimension."
+                        parts = (defined,) if defined else ()
+                    out.add(
+                        sentence,
+                        1 if number == 0 else 2,
+                        prose=True,
+                        carries_on=number == 0 and opens_cut and sentence[:1].islower(),
+                        parts=parts,
+                    )
+    return out.items
+
+
+def _run_in_heading(raw: str) -> str | None:
+    """The words of a bold run-in heading opening a paragraph (`**Why decay.** ...`), or
+    None: "Why decay." was a key point, and read as one it says nothing."""
+    match = _RUN_IN.match(raw.strip())
+    if match is None or len(match.group(1).split()) > RUN_IN_WORDS:
+        return None
+    return _one_line(match.group(1))
+
+
+CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
+"""A task list item's checkbox (`- [ ] add an example`, `- [x] read the paper`), as
+Obsidian, GitHub and Logseq's Markdown write it."""
+TASK_MARK = re.compile(CHECKBOX.pattern + r"(?=\S)")
+"""A checkbox with the item's words after it."""
+
+
+def _item(
+    raw: str, inline: Token, text: str, depth: int, label: str, sublabel: str, out: _Collector
+) -> tuple[str, str]:
+    """One list item's point; returns the (label, sublabel) context for the next ones."""
+    pair = _label_texts(raw, inline)
+    if pair is not None and not pair[1]:
+        return label, pair[0]
+    nested = depth > 1
+    context = sublabel if nested and sublabel else label
+    task = TASK_MARK.match(text)
+    if task is not None:  # `- [ ] add an example`: a to-do of the notes' more often than not
+        out.add(text[task.end() :], 2)
+        return label, (sublabel if nested else "")
+    if pair is not None:
+        text = f"{pair[0]}: {pair[1]}"
+    elif context and not _PLAIN_LABEL.match(text):
+        text = f"{context}: {text}"
+    out.add(text, 0, labelled=pair is not None)
+    return label, (sublabel if nested else "")
+
+
+_FLAT = frozenset({"text", "text_special", "code_inline", "math_inline", "softbreak"})
+"""Inline tokens a label is read from as is (anything else: the label is parsed alone)."""
+
+
+def _label_texts(raw: str, inline: Token, quoted: bool = False) -> tuple[str, str] | None:
+    """(label, rest) as point text for a `**Label:** rest` paragraph, or None when it is not
+    one; read from the paragraph's parsed markup (`inline`) when its bold run is the
+    plain `**Label:**` the pattern saw, else by parsing the two parts alone. A callout's
+    icon before the label in a quote ("> 💡 **Rule:** ...", as Notion writes it) is left
+    out."""
+    bold = min((raw.find(mark) for mark in ("**", "__") if mark in raw), default=0)
+    if quoted and bold and _icon_only(raw[:bold], quoted):
+        raw = raw[bold:]
+    pair = _labelled(raw)
+    if pair is None:
+        return None
+    kids = inline.children or []
+    while kids and kids[0].type == "text" and _icon_only(kids[0].content, quoted):
+        kids = kids[1:]  # the parser may open with an empty text token (or a quote's icon)
+    close = next((i for i, c in enumerate(kids) if c.type == "strong_close"), 0)
+    if (
+        not kids
+        or kids[0].type != "strong_open"
+        or close < 2
+        or any(c.type not in _FLAT for c in kids[1:close])
+    ):
+        return _inline_text_of(pair[0]), _inline_text_of(pair[1]) if pair[1] else ""
+    label = _inline_text(_holder(kids[1:close]))
+    label = label[:-1].rstrip() if label.endswith(":") else label
+    rest = _inline_text(_holder(kids[close + 1 :]))
+    rest = rest[1:].lstrip() if rest.startswith(":") else rest
+    return label, rest
+
+
+def _icon_only(text: str, quoted: bool) -> bool:
+    """True for text that is nothing, or in a quote only a callout's icon ("💡 ")."""
+    return not (strip_emoji(text) if quoted else text).strip()
+
+
+def _inline_text_of(markdown: str) -> str:
+    """A fragment of inline Markdown as one line of point text."""
+    tokens = parse_inline(markdown)
+    return _inline_text(tokens[0]) if tokens else _one_line(markdown)
