@@ -30,9 +30,7 @@ from markdown_it.token import Token
 from quiz.bank.markdown import parse
 from quiz.bank.sentences import is_short_answer
 from quiz.ecosystem.keypoints_candidate import _Candidate
-from quiz.ecosystem.keypoints_formulas import (
-    _unfolded,
-)
+from quiz.ecosystem.keypoints_formulas import _unfolded
 from quiz.ecosystem.keypoints_reading import _candidates
 from quiz.ecosystem.keypoints_sentences import (
     _TERMINAL,

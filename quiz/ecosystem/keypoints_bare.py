@@ -9,11 +9,7 @@ from markdown_it.token import Token
 
 from quiz.bank.markdown import parse
 from quiz.ecosystem.keypoints_candidate import _inline_text
-from quiz.ecosystem.keypoints_sentences import (
-    _CODE_SPAN,
-    _WORD_CHAR,
-    acceptable,
-)
+from quiz.ecosystem.keypoints_sentences import _CODE_SPAN, _WORD_CHAR, acceptable
 
 _BARE_BLOCKS = frozenset(
     {

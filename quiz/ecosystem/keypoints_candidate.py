@@ -9,9 +9,7 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from quiz.ecosystem.keypoints_sentences import (
-    _one_line,
-)
+from quiz.ecosystem.keypoints_sentences import _one_line
 from quiz.ecosystem.titles import plain_inline
 
 

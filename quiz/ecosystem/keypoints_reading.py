@@ -23,12 +23,7 @@ from quiz.ecosystem.keypoints_formulas import (
     _item_formulas,
     _without_display,
 )
-from quiz.ecosystem.keypoints_sentences import (
-    _TERMINAL,
-    _mask_math,
-    _one_line,
-    _sentences,
-)
+from quiz.ecosystem.keypoints_sentences import _TERMINAL, _mask_math, _one_line, _sentences
 from quiz.ecosystem.titles import plain_inline, strip_emoji
 
 _LABEL = re.compile(r"^(?:\*\*|__)([^*_]+?)\s*(:?)\s*(?:\*\*|__)\s*(:?)\s*(.*)$", re.DOTALL)
