@@ -10,7 +10,7 @@ The answer is read by the bank's Markdown reader. Where points come from, best f
   4. from code blocks: docstrings and comments that are words, never a line of code.
 Lower kinds only pad the rubric up to the minimum of three. Short of three, a display
 formula is taken apart from the sentence that introduces it ("...:"), each a point, and a
-"where $d_k$ is ..." after it is one without its "where" (`_unfolded`). The answer's
+"where $d_k$ is ..." after it is one without its "where" (`unfolded_parts`). The answer's
 opening sentence (or formula) comes first when list items or rows left it out. A quote (`> ...`, an Obsidian
 or Notion callout) is a side remark shown with the answer, not a point of it: it gives
 points only when labelled (`> **Term:** text`), when the answer is nothing but quotes,
@@ -29,13 +29,13 @@ from markdown_it.token import Token
 
 from quiz.bank.markdown import parse
 from quiz.bank.sentences import is_short_answer
-from quiz.ecosystem.keypoints_candidate import _Candidate
-from quiz.ecosystem.keypoints_formulas import _unfolded
-from quiz.ecosystem.keypoints_reading import _candidates
+from quiz.ecosystem.keypoints_candidate import PointCandidate
+from quiz.ecosystem.keypoints_formulas import unfolded_parts
+from quiz.ecosystem.keypoints_reading import candidate_points
 from quiz.ecosystem.keypoints_sentences import (
-    _TERMINAL,
     MAX_POINTS,
     MIN_POINTS,
+    TERMINAL,
     acceptable,
     clauses,
     fit,
@@ -43,14 +43,14 @@ from quiz.ecosystem.keypoints_sentences import (
 )
 
 
-def _whole_sentence(candidate: _Candidate) -> bool:
+def _whole_sentence(candidate: PointCandidate) -> bool:
     """A sentence that ends like one (or with the formula it introduces) and is not the rest
     of a sentence a formula or a list interrupted ("where ...")."""
     text = candidate.text
-    return (text.endswith(_TERMINAL) or candidate.complete) and not candidate.carries_on
+    return (text.endswith(TERMINAL) or candidate.complete) and not candidate.carries_on
 
 
-def _points_of(candidate: _Candidate) -> list[str]:
+def _points_of(candidate: PointCandidate) -> list[str]:
     """The candidate as acceptable points (itself, or its clauses when too long)."""
     text = candidate.text
     if candidate.prose and not (_whole_sentence(candidate) and is_statement(text)):
@@ -64,7 +64,7 @@ def key_points(answer: str, tokens: list[Token] | None = None) -> list[str]:
     remarks count only when the rest gives no point, or too few for a longer answer."""
     if tokens is None:
         tokens = parse(answer)
-    candidates = _candidates(answer, tokens)
+    candidates = candidate_points(answer, tokens)
     own = [candidate for candidate in candidates if not candidate.quoted]
     if len(own) == len(candidates):
         return _chosen(candidates)
@@ -82,18 +82,18 @@ def key_points(answer: str, tokens: list[Token] | None = None) -> list[str]:
     return chosen
 
 
-def _chosen(candidates: list[_Candidate]) -> list[str]:
+def _chosen(candidates: list[PointCandidate]) -> list[str]:
     """The rubric drawn from these candidates, best kinds first (see the module's text);
-    short of three, with the candidates a display formula splits (`_unfolded`)."""
+    short of three, with the candidates a display formula splits (`unfolded_parts`)."""
     chosen = _drawn(candidates)
     if len(chosen) < MIN_POINTS and any(candidate.parts for candidate in candidates):
-        unfolded = _drawn(_unfolded(candidates))
+        unfolded = _drawn(unfolded_parts(candidates))
         if len(unfolded) > len(chosen):
             return unfolded
     return _lead_first(candidates, chosen)
 
 
-def _lead_first(candidates: list[_Candidate], chosen: list[str]) -> list[str]:
+def _lead_first(candidates: list[PointCandidate], chosen: list[str]) -> list[str]:
     """The rubric with the answer's opening sentence (or formula) first when list items or
     table rows left it out: "PCA projects the data onto the directions of largest
     variance." over three steps gave only the steps, and a softmax answer only its table's
@@ -112,7 +112,7 @@ def _lead_first(candidates: list[_Candidate], chosen: list[str]) -> list[str]:
     return [points[0], *chosen][:MAX_POINTS]
 
 
-def _drawn(candidates: list[_Candidate]) -> list[str]:
+def _drawn(candidates: list[PointCandidate]) -> list[str]:
     """The rubric drawn from these candidates, best kinds first (see the module's text)."""
     chosen: list[str] = []
     seen: set[str] = set()
@@ -123,7 +123,7 @@ def _drawn(candidates: list[_Candidate]) -> list[str]:
                 seen.add(point.lower())
                 chosen.append(point)
 
-    groups: dict[int, list[_Candidate]] = {}
+    groups: dict[int, list[PointCandidate]] = {}
     for candidate in candidates:
         if candidate.rank == 0:
             groups.setdefault(candidate.group, []).append(candidate)
@@ -146,7 +146,7 @@ def _drawn(candidates: list[_Candidate]) -> list[str]:
     return chosen
 
 
-def _short_answer(candidates: list[_Candidate]) -> list[str]:
+def _short_answer(candidates: list[PointCandidate]) -> list[str]:
     """A short answer's clauses that stand alone as points, when they make at least three
     (a sentence cut short by a formula or a list gives none)."""
     points: list[str] = []
@@ -164,7 +164,7 @@ def _short_answer(candidates: list[_Candidate]) -> list[str]:
     return points[:MAX_POINTS]
 
 
-def _spread(pool: list[_Candidate], count: int) -> list[_Candidate]:
+def _spread(pool: list[PointCandidate], count: int) -> list[PointCandidate]:
     """`count` evenly spaced items of the pool first (first and last included), then the rest."""
     if count < 2 or len(pool) <= count:
         return pool

@@ -8,8 +8,8 @@ from __future__ import annotations
 from markdown_it.token import Token
 
 from quiz.bank.markdown import parse
-from quiz.ecosystem.keypoints_candidate import _inline_text
-from quiz.ecosystem.keypoints_sentences import _CODE_SPAN, _WORD_CHAR, acceptable
+from quiz.ecosystem.keypoints_candidate import inline_as_line
+from quiz.ecosystem.keypoints_sentences import CODE_SPAN, WORD_CHAR, acceptable
 
 _BARE_BLOCKS = frozenset(
     {
@@ -44,11 +44,11 @@ def bare_answer(answer: str, tokens: list[Token] | None = None) -> str | None:
     inlines = [token for token in tokens if token.type == "inline"]
     if len(inlines) != 1 or any(token.type not in _BARE_BLOCKS for token in tokens):
         return None
-    text = _inline_text(inlines[0]).strip()
-    if not _WORD_CHAR.search(text) or is_placeholder(text):
+    text = inline_as_line(inlines[0]).strip()
+    if not WORD_CHAR.search(text) or is_placeholder(text):
         return None
     if not acceptable(text):  # words in code only (`1e-8`): the point is the code's text
-        text = _CODE_SPAN.sub(lambda m: m.group(0).strip("`").strip(), text)
+        text = CODE_SPAN.sub(lambda m: m.group(0).strip("`").strip(), text)
     return text if acceptable(text) else None
 
 

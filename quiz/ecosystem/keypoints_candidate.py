@@ -1,5 +1,5 @@
-"""A candidate key point (`_Candidate`: its text, kind and place in the answer) and the
-`_Collector` that gathers them while an answer is read; its own module so the reader
+"""A candidate key point (`PointCandidate`: its text, kind and place in the answer) and the
+`PointCollector` that gathers them while an answer is read; its own module so the reader
 and the formula points share them without importing each other.
 """
 
@@ -9,12 +9,12 @@ from dataclasses import dataclass
 
 from markdown_it.token import Token
 
-from quiz.ecosystem.keypoints_sentences import _one_line
+from quiz.ecosystem.keypoints_sentences import single_spaced
 from quiz.ecosystem.titles import plain_inline
 
 
 @dataclass(frozen=True)
-class _Candidate:
+class PointCandidate:
     text: str
     rank: int
     group: int
@@ -29,15 +29,15 @@ class _Candidate:
     quoted: bool = False
     """Unlabelled text in a quote: "> Classic interview question." is a remark, no point."""
     parts: tuple[str, ...] = ()
-    """What the candidate stands for when the answer is short of points (`_unfolded`): a
+    """What the candidate stands for when the answer is short of points (`unfolded_parts`): a
     sentence and the display formula it introduces as two points, an introducing sentence
     as a statement without its colon, the "where $d_k$ is ..." after a formula without its
     "where"."""
 
 
-class _Collector:
+class PointCollector:
     def __init__(self) -> None:
-        self.items: list[_Candidate] = []
+        self.items: list[PointCandidate] = []
         self.group = 0
         self.quote_depth = 0
 
@@ -52,11 +52,11 @@ class _Collector:
         labelled: bool = False,
         parts: tuple[str, ...] = (),
     ) -> None:
-        text = _one_line(text)
+        text = single_spaced(text)
         if text:
             quoted = self.quote_depth > 0 and not labelled
             self.items.append(
-                _Candidate(
+                PointCandidate(
                     text,
                     rank,
                     self.group,
@@ -73,11 +73,11 @@ class _Collector:
         self.group += 1
 
 
-def _inline_text(token: Token) -> str:
+def inline_as_line(token: Token) -> str:
     """An inline token as one line: markup dropped, math and code kept, `$` signs escaped."""
-    return _one_line(plain_inline(token.children, display_inline=True))
+    return single_spaced(plain_inline(token.children, display_inline=True))
 
 
-def _holder(children: list[Token]) -> Token:
+def inline_holder(children: list[Token]) -> Token:
     """An inline token holding these children (to read them as one line)."""
     return Token("inline", "", 0, children=children)

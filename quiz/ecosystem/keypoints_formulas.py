@@ -1,6 +1,6 @@
 """Display formulas as key points: a formula alone as inline math, the sentence that
 introduces one ("...:") with it, a Logseq item's formula lines, and, when an answer is
-short of points, the sentence, the formula and its "where ..." taken apart (`_unfolded`).
+short of points, the sentence, the formula and its "where ..." taken apart (`unfolded_parts`).
 """
 
 from __future__ import annotations
@@ -9,32 +9,37 @@ import re
 
 from markdown_it.token import Token
 
-from quiz.ecosystem.keypoints_candidate import _Candidate, _Collector, _holder, _inline_text
+from quiz.ecosystem.keypoints_candidate import (
+    PointCandidate,
+    PointCollector,
+    inline_as_line,
+    inline_holder,
+)
 from quiz.ecosystem.keypoints_sentences import (
-    _TERMINAL,
     MAX_CHARS,
-    _one_line,
-    _unfinished,
+    TERMINAL,
     acceptable,
     is_statement,
+    leaves_open,
+    single_spaced,
     stands_alone,
 )
 
-_MATH_CHILDREN = frozenset({"math_inline", "math_inline_double"})
+MATH_CHILDREN = frozenset({"math_inline", "math_inline_double"})
 
 
 def formula_text(latex: str) -> str:
     """A display formula as the inner text of inline math (one line, no trailing '.')."""
-    return re.sub(r"\\quad\s*\\text\{[^}]*\}", "", _one_line(latex)).strip().rstrip(",.")
+    return re.sub(r"\\quad\s*\\text\{[^}]*\}", "", single_spaced(latex)).strip().rstrip(",.")
 
 
-def _formula(latex: str, out: _Collector) -> None:
+def add_formula_point(latex: str, out: PointCollector) -> None:
     latex = formula_text(latex)
     if latex:
         out.add(f"${latex}$", 4)
 
 
-def _completing_formula(tokens: list[Token], index: int) -> str | None:
+def completing_formula(tokens: list[Token], index: int) -> str | None:
     """The display formula at `index` when it ends the sentence before it: the text after it
     does not carry that sentence on (a paragraph starting in lowercase: "where ...")."""
     if index >= len(tokens) or tokens[index].type != "math_block":
@@ -50,17 +55,17 @@ def _completing_formula(tokens: list[Token], index: int) -> str | None:
 _WHERE = re.compile(r"where\s+", re.IGNORECASE)
 
 
-def _introducing(sentence: str) -> str | None:
+def introducing_statement(sentence: str) -> str | None:
     """A sentence that introduces a display formula ("Attention weights each value by how
     well its key matches the query:") as a statement of its own, its colon dropped; None
     when it says nothing without the formula ("The gradient is:", "We get")."""
     text = sentence.rstrip().removesuffix(":").rstrip()
-    if not is_statement(text) or _unfinished(text) or not stands_alone(text):
+    if not is_statement(text) or leaves_open(text) or not stands_alone(text):
         return None
     return text if acceptable(text) else None
 
 
-def _defining(sentence: str) -> str | None:
+def defining(sentence: str) -> str | None:
     """The "where ..." after a display formula as the statement it makes about the
     formula's symbols ("where $d_k$ is the key dimension." -> "$d_k$ is the key
     dimension."); None for any other sentence."""
@@ -68,17 +73,17 @@ def _defining(sentence: str) -> str | None:
     if match is None:
         return None
     text = sentence[match.end() :].strip()
-    if not text or not is_statement(text) or not text.endswith(_TERMINAL):
+    if not text or not is_statement(text) or not text.endswith(TERMINAL):
         return None
     text = text[0].upper() + text[1:] if text[0].isalpha() else text
     return text if acceptable(text) and len(text) <= MAX_CHARS else None
 
 
-def _unfolded(candidates: list[_Candidate]) -> list[_Candidate]:
+def unfolded_parts(candidates: list[PointCandidate]) -> list[PointCandidate]:
     """The candidates with each one's `parts` in its place: what an answer short of points
     holds when a display formula carries it (a sentence, the formula, a sentence was "too
     short for 3 key points (found 2)": the formula is a point a learner checks against)."""
-    out: list[_Candidate] = []
+    out: list[PointCandidate] = []
     for candidate in candidates:
         if not candidate.parts:
             out.append(candidate)
@@ -86,7 +91,9 @@ def _unfolded(candidates: list[_Candidate]) -> list[_Candidate]:
         for text in candidate.parts:
             rank = 4 if text.startswith("$") and text.endswith("$") else candidate.rank
             out.append(
-                _Candidate(text, rank, candidate.group, candidate.order, quoted=candidate.quoted)
+                PointCandidate(
+                    text, rank, candidate.group, candidate.order, quoted=candidate.quoted
+                )
             )
     return out
 
@@ -96,14 +103,14 @@ _LIST_STEPS = frozenset(
 )
 
 
-def _formula_next(tokens: list[Token], index: int) -> bool:
+def formula_next(tokens: list[Token], index: int) -> bool:
     """Whether the next list item (a sibling or a child) from `index` is a display formula."""
     while index < len(tokens) and tokens[index].type in _LIST_STEPS:
         index += 1
     return index < len(tokens) and tokens[index].type == "math_block"
 
 
-def _item_formulas(inline: Token, in_sentence: set[int], out: _Collector) -> bool:
+def item_formulas(inline: Token, in_sentence: set[int], out: PointCollector) -> bool:
     """A list item's paragraph that holds a display formula on a line of its own, as a
     Logseq block does (`- The gradient is:` / `$$...$$` / `It is ...`), read as the
     sentences around the formula and the formula: joined, its text was one point ("...
@@ -131,7 +138,7 @@ def _item_formulas(inline: Token, in_sentence: set[int], out: _Collector) -> boo
             current = runs[-1]
             assert isinstance(current, list)
             current.append(child)
-    texts = [run if isinstance(run, str) else _inline_text(_holder(run)) for run in runs]
+    texts = [run if isinstance(run, str) else inline_as_line(inline_holder(run)) for run in runs]
     number = 0
     while number < len(texts):
         text, formula = texts[number], texts[number + 1] if number + 1 < len(texts) else ""
@@ -139,18 +146,18 @@ def _item_formulas(inline: Token, in_sentence: set[int], out: _Collector) -> boo
             if text:
                 out.add(f"${text}$", 4)
         elif text.endswith(":") and formula:
-            intro = _introducing(text)
+            intro = introducing_statement(text)
             parts = (intro, f"${formula}$") if intro else ()
             out.add(f"{text} ${formula}$", 0, complete=True, parts=parts)
             number += 1  # the formula is in this point
         elif text:
-            defined = _defining(text) if number else None
+            defined = defining(text) if number else None
             out.add(text, 0, parts=(defined,) if defined else ())
         number += 1
     return True
 
 
-def _display_in_sentence(children: list[Token]) -> set[int]:
+def display_in_sentence(children: list[Token]) -> set[int]:
     """Ids of the display formulas (`$$...$$`) that words follow on their line: the
     formula is part of that sentence (`$$D_{KL}$$ measures how...`), and taken out as a
     formula point it left the key point "measures how $q$ differs from $p$."."""
@@ -163,7 +170,7 @@ def _display_in_sentence(children: list[Token]) -> set[int]:
     }
 
 
-def _without_display(inline: Token, in_sentence: set[int]) -> Token:
+def without_display(inline: Token, in_sentence: set[int]) -> Token:
     """The paragraph without its display formulas that stand alone (they become formula
     points); one in a sentence (`in_sentence`) stays, shown inline."""
     copy = Token(inline.type, inline.tag, inline.nesting, content=inline.content)

@@ -1,4 +1,4 @@
-"""Read an answer's Markdown into candidate key points (`_candidates`), block by block:
+"""Read an answer's Markdown into candidate key points (`candidate_points`), block by block:
 labelled statements, list items, table rows, prose sentences (a statement a line when
 typed without stops), code comments and, through `keypoints_formulas`, formulas.
 """
@@ -11,19 +11,24 @@ from dataclasses import replace
 from markdown_it.token import Token
 
 from quiz.bank.markdown import parse, parse_inline
-from quiz.ecosystem.keypoints_candidate import _Candidate, _Collector, _holder, _inline_text
-from quiz.ecosystem.keypoints_formulas import (
-    _MATH_CHILDREN,
-    _completing_formula,
-    _defining,
-    _display_in_sentence,
-    _formula,
-    _formula_next,
-    _introducing,
-    _item_formulas,
-    _without_display,
+from quiz.ecosystem.keypoints_candidate import (
+    PointCandidate,
+    PointCollector,
+    inline_as_line,
+    inline_holder,
 )
-from quiz.ecosystem.keypoints_sentences import _TERMINAL, _mask_math, _one_line, _sentences
+from quiz.ecosystem.keypoints_formulas import (
+    MATH_CHILDREN,
+    add_formula_point,
+    completing_formula,
+    defining,
+    display_in_sentence,
+    formula_next,
+    introducing_statement,
+    item_formulas,
+    without_display,
+)
+from quiz.ecosystem.keypoints_sentences import TERMINAL, mask_math, single_spaced, split_sentences
 from quiz.ecosystem.titles import plain_inline, strip_emoji
 
 _LABEL = re.compile(r"^(?:\*\*|__)([^*_]+?)\s*(:?)\s*(?:\*\*|__)\s*(:?)\s*(.*)$", re.DOTALL)
@@ -44,10 +49,10 @@ def _labelled(text: str) -> tuple[str, str] | None:
     match = _LABEL.match(text.strip())
     if match is None or not (match.group(2) or match.group(3)):
         return None
-    return _one_line(match.group(1)), match.group(4).strip()
+    return single_spaced(match.group(1)), match.group(4).strip()
 
 
-def _table(tokens: list[Token], start: int, out: _Collector) -> int:
+def _table(tokens: list[Token], start: int, out: PointCollector) -> int:
     """Rows of the table opening at `start` as points; returns the index past it."""
     rows: list[list[str]] = []
     index = start
@@ -56,7 +61,7 @@ def _table(tokens: list[Token], start: int, out: _Collector) -> int:
         if token.type == "tr_open":
             rows.append([])
         elif token.type == "inline" and rows:
-            rows[-1].append(_inline_text(token))
+            rows[-1].append(inline_as_line(token))
         index += 1
     if len(rows) < 2:
         return index + 1
@@ -77,7 +82,7 @@ def _table(tokens: list[Token], start: int, out: _Collector) -> int:
     return index + 1
 
 
-def _code(code: str, language: str, out: _Collector) -> None:
+def _code(code: str, language: str, out: PointCollector) -> None:
     """The author's words about the code (docstrings, comments of two words or more that
     are not code commented out): never a line of the code itself."""
     for raw in code.split("\n"):
@@ -111,7 +116,7 @@ def _line_statements(children: list[Token]) -> list[str] | None:
             lines.append([])
         else:
             lines[-1].append(child)
-    texts = [_one_line(plain_inline(line, display_inline=True)) for line in lines]
+    texts = [single_spaced(plain_inline(line, display_inline=True)) for line in lines]
     for number, line in enumerate(texts):
         opens = line[:1]
         if not opens or (opens.islower() if number == 0 else not opens.isupper()):
@@ -119,12 +124,12 @@ def _line_statements(children: list[Token]) -> list[str] | None:
                 return None  # the first line may open with a formula, no other
         if line.endswith((":", ",", ";")):
             return None
-    if all(line.endswith(_TERMINAL) for line in texts):
+    if all(line.endswith(TERMINAL) for line in texts):
         return None  # its sentences end where its stops are
-    if any(line.endswith(_TERMINAL) for line in texts) and not all(
+    if any(line.endswith(TERMINAL) for line in texts) and not all(
         _plainly_ends(before, after)
         for before, after in zip(texts, texts[1:], strict=False)
-        if not before.endswith(_TERMINAL)
+        if not before.endswith(TERMINAL)
     ):
         return None  # "... the same as an\nL2 penalty on the loss.": prose wrapped
     return texts
@@ -163,8 +168,8 @@ def _unpunctuated_end(tokens: list[Token], index: int) -> bool:
     return not tokens[index + 1].content.lstrip()[:1].islower()
 
 
-def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candidate]:
-    out = _Collector()
+def candidate_points(answer: str, tokens: list[Token] | None = None) -> list[PointCandidate]:
+    out = PointCollector()
     if tokens is None:
         tokens = parse(answer)
     label = ""
@@ -189,7 +194,7 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
         elif kind == "heading_open" and not list_depth:
             out.new_group()
             cut = False
-            label, sublabel = _inline_text(tokens[index]), ""
+            label, sublabel = inline_as_line(tokens[index]), ""
             index += 2
         elif kind == "table_open":
             index = _table(tokens, index, out)
@@ -199,7 +204,7 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             item_first = False
             cut = not list_depth
         elif kind == "math_block":
-            _formula(token.content, out)
+            add_formula_point(token.content, out)
             cut = not list_depth
         elif kind in ("paragraph_open", "heading_open"):
             # a heading in a list item (`2. # Normalize it`) is the item's text, no label
@@ -208,24 +213,26 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             index += 2
             raw = inline.content
             has_math = False
-            in_sentence = _display_in_sentence(inline.children or [])
-            if list_depth and item_first and _item_formulas(inline, in_sentence, out):
+            in_sentence = display_in_sentence(inline.children or [])
+            if list_depth and item_first and item_formulas(inline, in_sentence, out):
                 item_first = False  # "- The gradient is:\n  $$...$$\n  It is ...": Logseq's
                 continue
             for child in inline.children or ():
-                if child.type in _MATH_CHILDREN:
+                if child.type in MATH_CHILDREN:
                     has_math = True
                     if child.type == "math_inline_double" and id(child) not in in_sentence:
-                        _formula(child.content, out)
+                        add_formula_point(child.content, out)
                         raw = raw.replace(f"$${child.content}$$", "")
-            bare = _without_display(inline, in_sentence) if has_math else inline
-            text = _inline_text(bare)
+            bare = without_display(inline, in_sentence) if has_math else inline
+            text = inline_as_line(bare)
             if list_depth and item_first:
                 item_first = False
                 label, sublabel = _item(raw, bare, text, list_depth, label, sublabel, out)
                 made = out.items[-1] if out.items else None
-                if made is not None and made.text.endswith(":") and _formula_next(tokens, index):
-                    intro = _introducing(made.text)  # "- Compare it with:" over "- $$...$$"
+                if made is not None and made.text.endswith(":") and formula_next(tokens, index):
+                    intro = introducing_statement(
+                        made.text
+                    )  # "- Compare it with:" over "- $$...$$"
                     out.items[-1] = replace(made, parts=(intro,) if intro else ())
             elif (pair := _label_texts(raw, bare, out.quote_depth > 0)) is not None:
                 out.new_group()
@@ -236,28 +243,28 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
             else:
                 # without formulas the masked text is the text itself
                 masked = (
-                    _one_line(plain_inline(bare.children, display_inline=True, mask=True))
+                    single_spaced(plain_inline(bare.children, display_inline=True, mask=True))
                     if has_math
                     else text
                 )
                 if len(masked) != len(text):
-                    masked = _mask_math(text)
+                    masked = mask_math(text)
                 lines = _line_statements(bare.children or [])
                 whole: set[int] = set()  # sentences whole without a stop at their end
                 if lines is None:
-                    sentences = _sentences(text, masked)
+                    sentences = split_sentences(text, masked)
                 else:  # a statement a line, unpunctuated: each line's end is a sentence's
                     sentences = []
                     for line in lines:
-                        sentences += _sentences(line)
+                        sentences += split_sentences(line)
                         whole.add(len(sentences) - 1)
                 if sentences and sentences[0].rstrip(".") == _run_in_heading(raw):
                     sentences = sentences[1:]  # "**Cost.** ...": the rest is the statement
                     whole = {number - 1 for number in whole}
                 closing = None
-                open_end = bool(sentences) and not sentences[-1].endswith(_TERMINAL)
+                open_end = bool(sentences) and not sentences[-1].endswith(TERMINAL)
                 if open_end and raw == inline.content:
-                    closing = _completing_formula(tokens, index)
+                    closing = completing_formula(tokens, index)
                 whole.discard(len(sentences) - 1)  # the last, by what follows the paragraph
                 if open_end and closing is None and not list_depth:
                     if _unpunctuated_end(tokens, index):
@@ -280,7 +287,7 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
                     if closing is not None and last:
                         # "... the weighted sum of the values: $$...$$": the formula ends
                         # the sentence, so both are the point (and no formula point twice)
-                        intro = _introducing(sentence)
+                        intro = introducing_statement(sentence)
                         out.add(
                             f"{sentence} ${closing}$",
                             1 if number == 0 else 2,
@@ -292,10 +299,10 @@ def _candidates(answer: str, tokens: list[Token] | None = None) -> list[_Candida
                         continue
                     parts: tuple[str, ...] = ()
                     if last and index < len(tokens) and tokens[index].type == "math_block":
-                        intro = _introducing(sentence)  # "... each key:" over the formula
+                        intro = introducing_statement(sentence)  # "... each key:" over the formula
                         parts = (intro,) if intro else ()
                     elif number == 0 and after_formula:
-                        defined = _defining(sentence)  # "where $d_k$ is the key dimension."
+                        defined = defining(sentence)  # "where $d_k$ is the key dimension."
                         parts = (defined,) if defined else ()
                     out.add(
                         sentence,
@@ -313,7 +320,7 @@ def _run_in_heading(raw: str) -> str | None:
     match = _RUN_IN.match(raw.strip())
     if match is None or len(match.group(1).split()) > RUN_IN_WORDS:
         return None
-    return _one_line(match.group(1))
+    return single_spaced(match.group(1))
 
 
 CHECKBOX = re.compile(r"\[[ xX]\][ \t]+")
@@ -324,7 +331,7 @@ TASK_MARK = re.compile(CHECKBOX.pattern + r"(?=\S)")
 
 
 def _item(
-    raw: str, inline: Token, text: str, depth: int, label: str, sublabel: str, out: _Collector
+    raw: str, inline: Token, text: str, depth: int, label: str, sublabel: str, out: PointCollector
 ) -> tuple[str, str]:
     """One list item's point; returns the (label, sublabel) context for the next ones."""
     pair = _label_texts(raw, inline)
@@ -371,9 +378,9 @@ def _label_texts(raw: str, inline: Token, quoted: bool = False) -> tuple[str, st
         or any(c.type not in _FLAT for c in kids[1:close])
     ):
         return _inline_text_of(pair[0]), _inline_text_of(pair[1]) if pair[1] else ""
-    label = _inline_text(_holder(kids[1:close]))
+    label = inline_as_line(inline_holder(kids[1:close]))
     label = label[:-1].rstrip() if label.endswith(":") else label
-    rest = _inline_text(_holder(kids[close + 1 :]))
+    rest = inline_as_line(inline_holder(kids[close + 1 :]))
     rest = rest[1:].lstrip() if rest.startswith(":") else rest
     return label, rest
 
@@ -386,4 +393,4 @@ def _icon_only(text: str, quoted: bool) -> bool:
 def _inline_text_of(markdown: str) -> str:
     """A fragment of inline Markdown as one line of point text."""
     tokens = parse_inline(markdown)
-    return _inline_text(tokens[0]) if tokens else _one_line(markdown)
+    return inline_as_line(tokens[0]) if tokens else single_spaced(markdown)

@@ -27,8 +27,8 @@ _CLAUSE = re.compile(
 or a dash. Never at a colon or a dash alone: what comes before one is most often a lead-in ("There are two
 reasons", "The key idea is") and what comes after an elaboration without a verb ("roughly
 twice as fast", "the learning rate, the batch size and the warmup"), neither a statement."""
-_TERMINAL = (".", "!", "?", ".)", '."', "?)")
-_WORD_CHAR = re.compile(r"[A-Za-z0-9]")
+TERMINAL = (".", "!", "?", ".)", '."', "?)")
+WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 _FIRST_WORDS = re.compile(r"\W*(\w[\w.'’]*)(?:\W+(\S+))?")
 _SUBORDINATORS = frozenset(
     "when whenever if unless because since although though while whereas as where wherever "
@@ -58,25 +58,25 @@ _SUBJECTS = frozenset(
 """Words that can start the subject of a clause after 'and', 'but'..."""
 
 
-_CODE_SPAN = re.compile(r"(`+).+?\1")
+CODE_SPAN = re.compile(r"(`+).+?\1")
 
 
-def _mask_math(text: str) -> str:
+def mask_math(text: str) -> str:
     """The text with every math span blanked (same length), to find cut points outside math."""
     for span in scan_math(text).spans:
         text = text[: span.start] + BLANK * (span.end - span.start) + text[span.end :]
     return text
 
 
-def _one_line(text: str) -> str:
+def single_spaced(text: str) -> str:
     """Whitespace runs as one space, none at the ends (str.split's whitespace is re's `\\s`)."""
     return " ".join(text.split())
 
 
-def _sentences(text: str, masked: str | None = None) -> list[str]:
+def split_sentences(text: str, masked: str | None = None) -> list[str]:
     """Sentences of a paragraph, never split inside math (`masked`: the text with its
     formulas blanked, when the caller has it)."""
-    masked = _mask_math(text) if masked is None else masked
+    masked = mask_math(text) if masked is None else masked
     cuts = sentence_ends(masked)  # the rule lint counts sentences by
     parts: list[str] = []
     start = 0
@@ -106,7 +106,7 @@ def stands_alone(clause: str) -> bool:
     return True
 
 
-def _unfinished(clause: str) -> bool:
+def leaves_open(clause: str) -> bool:
     """True for a clause whose last word leaves it open ("The key idea is", "and therefore
     it"): the clause after it belongs to it."""
     words = clause.rstrip(" .;,").rsplit(None, 1)
@@ -127,7 +127,7 @@ def clauses(text: str) -> list[str]:
     ("..., when fraud is rare", "..., so they stay identical", "; e.g. with SGD") stays
     joined to the clause before it (to the one after it, when it comes first), and one left
     open by its last word ("The reason is") to the clause after it."""
-    masked = _mask_math(text)
+    masked = mask_math(text)
     spans: list[list[int]] = []
     start = 0
     for match in _CLAUSE.finditer(masked):
@@ -140,7 +140,7 @@ def clauses(text: str) -> list[str]:
     for span in spans:
         if merged and (
             not stands_alone(text[span[0] : span[1]].strip())
-            or _unfinished(text[merged[-1][0] : merged[-1][1]])
+            or leaves_open(text[merged[-1][0] : merged[-1][1]])
         ):
             merged[-1][1] = span[1]
         else:
@@ -165,7 +165,7 @@ def is_statement(text: str) -> bool:
 
 def words_beside_math(text: str) -> int:
     """The words of a point outside its formulas ("The gradient is: $...$": 3)."""
-    return sum(1 for word in _mask_math(text).split() if _WORD_CHAR.search(word))
+    return sum(1 for word in mask_math(text).split() if WORD_CHAR.search(word))
 
 
 def fit(text: str, limit: int = MAX_CHARS) -> list[str]:
@@ -174,7 +174,7 @@ def fit(text: str, limit: int = MAX_CHARS) -> list[str]:
     is still too long (a point is never cut mid-sentence)."""
     if len(text) <= limit:
         return [text]
-    sentences = _sentences(text)
+    sentences = split_sentences(text)
     if len(sentences) > 1:
         pieces = [fit(sentence, limit) for sentence in sentences]
         return [] if not all(pieces) else [point for piece in pieces for point in piece]
@@ -190,7 +190,7 @@ def acceptable(point: str) -> bool:
         point.endswith(":")
         or "\n" in point
         or len(point) > MAX_CHARS
-        or not _WORD_CHAR.search(_CODE_SPAN.sub(" ", point))
+        or not WORD_CHAR.search(CODE_SPAN.sub(" ", point))
     ):
         return False
     return "$" not in point or not find_math_problems(point)

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from quiz.bank.sentences import count_sentences, mask_code_spans, sentence_ends
-from quiz.ecosystem.keypoints_sentences import _sentences
+from quiz.ecosystem.keypoints_sentences import split_sentences
 
 
 @pytest.mark.parametrize(
@@ -51,7 +51,7 @@ from quiz.ecosystem.keypoints_sentences import _sentences
     ],
 )
 def test_lint_counts_the_sentences_the_importer_splits(text: str, sentences: list[str]) -> None:
-    assert _sentences(text) == sentences
+    assert split_sentences(text) == sentences
     assert count_sentences(text) == len(sentences)
 
 
@@ -97,4 +97,4 @@ _WORDS = st.sampled_from(
 def test_the_count_and_the_split_agree_on_any_prose(text: str) -> None:
     count = count_sentences(text)
     assert count is not None
-    assert count == len(_sentences(text))
+    assert count == len(split_sentences(text))

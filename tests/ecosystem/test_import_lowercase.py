@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.ecosystem.keypoints_sentences import _sentences
+from quiz.ecosystem.keypoints_sentences import split_sentences
 from tests.ecosystem.test_import_notes import front, run_import
 
 NOTES = r"""## What does dropout do?
@@ -62,11 +62,11 @@ def test_lowercase_sentences_are_key_points(tmp_path: Path) -> None:
     ],
 )
 def test_a_period_before_a_lowercase_word(text: str, sentences: list[str]) -> None:
-    assert _sentences(text) == sentences
+    assert split_sentences(text) == sentences
 
 
 def test_long_lowercase_runs_end() -> None:
     """Each period looks back to the space before its word only: a long run ends (no time
     asserted), and a long word is seen whole, as a long formula's blanks must be."""
-    assert len(_sentences("it is. " * 100_000)) == 100_000
-    assert _sentences("a" * 400_000 + ". b") == ["a" * 400_000 + ".", "b"]
+    assert len(split_sentences("it is. " * 100_000)) == 100_000
+    assert split_sentences("a" * 400_000 + ". b") == ["a" * 400_000 + ".", "b"]
