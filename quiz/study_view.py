@@ -35,6 +35,7 @@ __all__ = [
     "KEEPS_SCHEDULE",
     "AGAIN_NOT_TODAY",
     "again_not_today",
+    "answer_notice",
     "PLAN_PICKS",
     "RatingKeys",
     "choice_order",
@@ -111,6 +112,18 @@ def again_not_today(workspace: Workspace, session: Session) -> str | None:
 
 AGAIN_NOT_TODAY = "Again: not asked again today"
 """The title of `again_not_today`'s line: what happens, before why and when."""
+
+
+def answer_notice(said: str | None, again_note: str | None) -> tuple[str, str | None] | None:
+    """The one notice after an answer, as (message, title): what the screen says of the
+    answer (`said`, a drill's "Tiny SGD: not passed → Again") and the plan's Again line
+    (`again_note`, under AGAIN_NOT_TODAY), each on its own line. None when neither is said.
+
+    Said apart, a drill given up under a plan stacked two notices that told one event."""
+    if again_note is None:
+        return None if said is None else (said, None)
+    message = again_note if said is None else f"{said}\n{again_note}"
+    return message, AGAIN_NOT_TODAY
 
 
 # The three typed-answer functions below only forward to `quiz.study.typed`, and stay on

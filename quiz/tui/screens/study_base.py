@@ -22,7 +22,7 @@ from textual.widgets import Static
 from quiz.cardtext import section_markdown
 from quiz.study import ChangedElsewhere, SessionOver
 from quiz.study.plan_phrases import cards_wait
-from quiz.study_view import AGAIN_NOT_TODAY, again_not_today, keep_typed, session_place
+from quiz.study_view import again_not_today, answer_notice, keep_typed, session_place
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.study_question import Question, question
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
@@ -221,8 +221,13 @@ class StudyBase(Screen[None]):
         if box is not None and self.card is not None:
             keep_typed(self.workspace, self.card.id, box.value)
 
-    def _commit(self, give: Callable[[], Answer]) -> Answer | None:
+    def _commit(
+        self, give: Callable[[], Answer], said: Callable[[Answer], str | None] | None = None
+    ) -> Answer | None:
         """Run an answering call; post AnswerGraded, or end the session if it is over.
+
+        `said` is what the screen says of the answer (a drill's "…: not passed → Again"):
+        one notice with the plan's Again line when both are said (`answer_notice`).
 
         In plan mode, when the answer used up the minutes for some queued cards, say so
         (the count of cards left drops by them); the summary says it again.
@@ -249,8 +254,11 @@ class StudyBase(Screen[None]):
         if self.card is not None and not self.hides_feedback:
             # the feedback shown next says at once whether the card is done or comes back
             self._show_count(self.card)
-        if answer.rating == Rating.Again and not answer.requeued and self.again_note:
-            self.notify(self.again_note, title=AGAIN_NOT_TODAY)
+        again = answer.rating == Rating.Again and not answer.requeued
+        notice = answer_notice(said and said(answer), self.again_note if again else None)
+        if notice is not None:
+            message, title = notice
+            self.notify(message, title=title or "")
         dropped = len(self.session.left_for_later) - waiting
         if dropped and self.session.current is not None:
             cards = cards_wait(dropped, more=waiting > 0)

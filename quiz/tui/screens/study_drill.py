@@ -15,6 +15,7 @@ from quiz.tui.screens.study_base import StudyBase
 
 if TYPE_CHECKING:
     from quiz.sitting import DrillSitting
+    from quiz.study import Answer
 
 __all__ = ["DRILL_SPACE", "DrillStep"]
 
@@ -60,19 +61,23 @@ class DrillStep(StudyBase):
             await self.show_card()
             return
         at = sitting.graded_at
+
+        def said(answer: Answer) -> str | None:
+            """The drill's line ("Tiny SGD: not passed → Again"), none in a mock."""
+            if self.hides_feedback:
+                return None
+            passed = passed_line(sitting.progress.hints_used).lower()
+            verdict = passed if answer.correct else "not passed"
+            return f"{sitting.card.title}: {verdict} → {rating_name(answer.rating)}"
+
         answer = self._commit(
             lambda: self.session.answer_drill(
                 passed=sitting.progress.passed,
                 hints_used=sitting.progress.hints_used,
                 failed_attempts=sitting.progress.failed_attempts,
                 now=at,
-            )
+            ),
+            said,
         )
         if answer is not None:
-            if not self.hides_feedback:
-                said = passed_line(sitting.progress.hints_used).lower()
-                self.notify(
-                    f"{sitting.card.title}: {said if answer.correct else 'not passed'} "
-                    f"→ {rating_name(answer.rating)}"
-                )
             await self.show_card()
