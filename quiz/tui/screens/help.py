@@ -12,12 +12,15 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
-from quiz.tui.widgets.footer import declared_keys, declared_place
+from quiz.tui.widgets.footer import KeysFooter, declared_keys, declared_place
 
 TABLE_ROWS = 18
 """The table's most rows (its header counted); it scrolls for the rest."""
-AROUND_TABLE = 4
-"""The help box's rows besides the table: its two borders, the title and the foot."""
+AROUND_TABLE = 3
+"""The help box's rows besides the table: its two borders and the title."""
+FOOTER_ROWS = 1
+"""The help's own key footer ("esc Close"), under the box: it took the box's foot's place
+("escape closes") and a row of the screen."""
 BOX_WIDTH = 70
 """The help box's width (drillbit.tcss), borders and padding in: its longest row fits."""
 SCROLL_BAR = 2
@@ -42,12 +45,13 @@ read as the names of actions, not as what the key does."""
 
 def table_height(screen_height: int) -> int:
     """The table's most rows on a screen this high: TABLE_ROWS, or what the box (at most
-    90% of the screen, as drillbit.tcss says) leaves with the title and the foot in it.
+    90% of the screen above the footer, as drillbit.tcss says) leaves with the title in it.
 
     Kept at 18 rows, the table filled a 24-row screen's box (21 rows) with the title, and
-    the foot ("escape closes") was cut off.
+    the box's last row was cut off.
     """
-    return max(3, min(TABLE_ROWS, screen_height * 9 // 10 - AROUND_TABLE))
+    above_footer = screen_height - FOOTER_ROWS
+    return max(3, min(TABLE_ROWS, above_footer * 9 // 10 - AROUND_TABLE))
 
 
 def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
@@ -218,7 +222,9 @@ class HelpScreen(ModalScreen[None]):
             table: DataTable[str] = DataTable(id="help-table", cursor_type="row", show_cursor=False)
             table.styles.max_height = table_height(self.app.size.height)  # from the first frame
             yield table
-            yield Static("escape closes", id="help-foot")
+        # its own keys at the bottom ("esc Close"), as ConfirmScreen: the screen under it
+        # showed its keys there (Home's "d Due  c Cram ..."), none of which did anything here
+        yield KeysFooter()
 
     def on_mount(self) -> None:
         self._fit(self.app.size.height)
