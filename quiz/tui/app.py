@@ -44,7 +44,7 @@ fire_late_one_shots()  # a Resize (and every set_timer) is never lost under load
 HEADER_SIDES = 18
 """The header's cells either side of its title (the icon's, and as many on the right)."""
 
-PALETTE_PLACEHOLDER = "Find a card by its words or id, or a command (theme, keys, quit)…"
+PALETTE_PLACEHOLDER = "Find a card (words or id), a tag to study or a command (theme, quit)…"
 """The palette's search box before anything is typed (Textual's says "Search for commands…")."""
 
 
@@ -53,6 +53,13 @@ def _card_commands() -> type[Provider]:
     from quiz.tui.commands import CardCommands
 
     return CardCommands
+
+
+def _tag_commands() -> type[Provider]:
+    """The palette's study by tag ("Study tag: X"), imported when the palette first opens."""
+    from quiz.tui.tag_commands import TagCommands
+
+    return TagCommands
 
 
 def _home(workspace: Workspace, request: StudyRequest | None = None) -> Screen[None]:
@@ -73,7 +80,7 @@ class DrillbitApp(App[None]):
     SHORT_SUB_TITLE = "interview prep"
     """The header's subtitle on a terminal too narrow for SUB_TITLE (60 columns cut it to
     "quizzes and Nu…")."""
-    COMMANDS = App.COMMANDS | {_card_commands}
+    COMMANDS = App.COMMANDS | {_card_commands, _tag_commands}
     COMMAND_PALETTE_BINDING = "ctrl+p"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     BINDINGS = [

@@ -113,7 +113,7 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
             continue
         description = binding.description
         if binding.action == "command_palette":
-            description = "Find any card (command palette)"
+            description = "Find a card or a tag to study (command palette)"
         elif binding.action in TEXTUAL_FOCUS_KEYS:
             description = TEXTUAL_FOCUS_KEYS[binding.action]
         elif binding.tooltip and found.node is screen:
