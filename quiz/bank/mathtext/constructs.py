@@ -13,16 +13,14 @@ from quiz.bank.mathsymbols import (
     ACCENTS,
     BOLD,
     BOLD_FONTS,
-    CLOSERS,
     LETTER_FONTS,
-    OPENERS,
     PLAIN_FONTS,
     SUB,
     SUP,
     VULGAR,
 )
 from quiz.bank.mathtext.decorations import DECORATIONS
-from quiz.bank.mathtext.environments import substack
+from quiz.bank.mathtext.environments import outside_every_bracket, substack
 from quiz.bank.mathtext.fonts import accent, letter_font, plain_font
 from quiz.bank.mathtext.layout import parenthesized, script, single_symbol
 from quiz.bank.mathtext.nodes import Handler, Item, Walk
@@ -42,7 +40,7 @@ def frac(r: Walk, pos: int, args: list[Any]) -> str:
     if vulgar is not None:
         return vulgar
     bottom = parenthesized(den)
-    if bottom == den and PRODUCT.search(_outermost(den)):
+    if bottom == den and PRODUCT.search(outside_every_bracket(den)):
         bottom = f"({den})"  # λ/2m could be (λ/2)m: write λ/(2m)
     return f"{parenthesized(num)}/{bottom}"
 
@@ -62,7 +60,7 @@ def sqrt(r: Walk, pos: int, args: list[Any]) -> str:
     body = parenthesized(radicand)
     if body == radicand and ("^" in radicand or any(c in SUPERSCRIPTS for c in radicand)):
         body = f"({radicand})"  # √g² could be (√g)²: write √(g²)
-    elif body == radicand and PRODUCT.search(_outermost(radicand)):
+    elif body == radicand and PRODUCT.search(outside_every_bracket(radicand)):
         body = f"({radicand})"  # √2π could be (√2)π: write √(2π)
     return root + body
 
@@ -180,21 +178,6 @@ def choose(r: Walk, items: list[Item], at: list[int]) -> str:
 PRODUCT: Final = re.compile(r"\d(?=[A-Za-zα-ωϵϑϕ])|[α-ωϵϑϕ](?=[A-Za-zα-ωϵϑϕ])|[A-Za-z](?=[α-ωϵϑϕ])")
 """Juxtaposed factors (2m, 2π, ατ): a product, bracketed as a denominator. Latin letters
 side by side are left alone: they are as often one name (dz, step) as a product."""
-
-
-def _outermost(text: str) -> str:
-    """The text outside every bracket: a product inside one, √(2πσ²), is the bracket's own
-    (1/√(2πσ²) needs no brackets of its own; λ/2m does)."""
-    kept: list[str] = []
-    depth = 0
-    for c in text:
-        if c in OPENERS:
-            depth += 1
-        elif c in CLOSERS:
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            kept.append(c)
-    return "".join(kept)
 
 
 SUPERSCRIPTS: Final = frozenset(SUP.values())

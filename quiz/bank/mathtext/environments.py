@@ -154,14 +154,21 @@ def case(row: list[str], pos: int) -> str:
     return f"{row[0]} if {condition}"
 
 
-def outside_brackets(char: str, text: str) -> bool:
-    """Whether `char` occurs in `text` outside every bracket pair."""
+def outside_every_bracket(text: str) -> str:
+    """The text outside every bracket: a product inside one, √(2πσ²), is the bracket's own
+    (1/√(2πσ²) needs no brackets of its own; λ/2m does)."""
+    kept: list[str] = []
     depth = 0
     for c in text:
         if c in OPENERS:
             depth += 1
         elif c in CLOSERS:
             depth = max(0, depth - 1)
-        elif c == char and depth == 0:
-            return True
-    return False
+        elif depth == 0:
+            kept.append(c)
+    return "".join(kept)
+
+
+def outside_brackets(char: str, text: str) -> bool:
+    """Whether `char` occurs in `text` outside every bracket pair."""
+    return char in outside_every_bracket(text)
