@@ -61,6 +61,31 @@ def _operand_follows(items: list[Item], i: int) -> bool:
     return ch is None or str(ch).isalnum()
 
 
+_RIGHT_SIZERS: Final = _SIZERS - _LEFT_SIZERS
+
+_BARE_MATRICES: Final = frozenset({"matrix", "smallmatrix"})
+"""Matrices drawn without brackets: those written around one are its own."""
+
+_MATRIX_BRACKETS: Final = frozenset({("(", ")"), ("[", "]"), ("{", "}")})
+_BAR_PAIRS: Final = frozenset({("|", "|"), ("‖", "‖")})
+
+
+def _skip_spaces(items: list[Item], i: int) -> int:
+    """The index of the first item from `i` on that is not a space."""
+    while i < len(items) and items[i][0] is not None and str(items[i][0]).isspace():
+        i += 1
+    return i
+
+
+def _is_environment(node: Any, names: frozenset[str]) -> bool:
+    """An environment node named one of `names`."""
+    return (
+        node is not None
+        and node.isNodeType(_lw.LatexEnvironmentNode)
+        and str(node.environmentname) in names
+    )
+
+
 class Renderer:
     """Walks pylatexenc nodes of one formula and writes Unicode."""
 
@@ -90,6 +115,12 @@ class Renderer:
                     out.add(ch)
                 i += 1
                 continue
+            if node.isNodeType(_lw.LatexMacroNode) and node.macroname in _LEFT_SIZERS:
+                matrix = self._delimited_matrix(items, i)
+                if matrix is not None:
+                    out.add(matrix[0])
+                    i = matrix[1]
+                    continue
             if node.isNodeType(_lw.LatexMacroNode) and node.macroname in _SIZERS:
                 if node.macroname == "left":
                     open_lefts.append(pos)
@@ -105,28 +136,55 @@ class Renderer:
             raise Unconvertible(open_lefts[0], "\\left without a matching \\right")
         return out.text()
 
+    def _delimited_matrix(self, items: list[Item], i: int) -> tuple[str, int] | None:
+        """``\\left( \\begin{matrix} ... \\end{matrix} \\right)`` is a pmatrix written
+        out: its rows, ``[[a], [b]]``, as a pmatrix shows, not in a second pair of brackets
+        (``([[a], [b]])``); the matrix in bars is a determinant, which a vmatrix has no
+        text form for either. The text and the index after ``\\right``'s delimiter, or
+        None when item `i` does not open such a matrix."""
+        opener, j = self._delimiter_text(items, i + 1)
+        k = _skip_spaces(items, j)
+        if k >= len(items) or not _is_environment(items[k][1], _BARE_MATRICES):
+            return None
+        right = _skip_spaces(items, k + 1)
+        if right >= len(items) or not is_macro(items[right][1], *_RIGHT_SIZERS):
+            return None
+        closer, end = self._delimiter_text(items, right + 1)
+        if (opener, closer) in _BAR_PAIRS:
+            raise Unconvertible(  # as a vmatrix or Vmatrix is
+                items[i][2], "a matrix in bars (a determinant or a norm) has no one-line form"
+            )
+        if (opener, closer) not in _MATRIX_BRACKETS:
+            return None
+        return environment(self, items[k][1]), end
+
+    def _delimiter_text(self, items: list[Item], i: int) -> tuple[str | None, int]:
+        """The delimiter from item `i` on (past spaces) and the index after it: "" for the
+        invisible ``.``, None when a group follows instead (``\\bigl{...}``)."""
+        i = _skip_spaces(items, i)
+        if i >= len(items):
+            return None, i
+        ch, node, _ = items[i]
+        if ch == ".":
+            return "", i + 1
+        if ch is not None:
+            return MATH_CHARS.get(ch, ch), i + 1
+        if node.isNodeType(_lw.LatexMacroNode):
+            return self.render([node], True), i + 1
+        return None, i
+
     def _delimiter(self, items: list[Item], i: int, out: Buffer, opening: bool) -> int:
         """The delimiter after ``\\left``/``\\bigl`` (or ``\\right``/``\\bigr``), tight
         against what it encloses as a bracket is: ``\\left\\| x \\right\\|`` is ``‖x‖``.
         Returns the index after it; ``.`` is the invisible delimiter."""
-        while i < len(items) and items[i][0] is not None and str(items[i][0]).isspace():
-            i += 1
-        if i >= len(items):
-            return i
-        ch, node, _ = items[i]
-        if ch == ".":
-            return i + 1
-        if ch is not None:
-            text = MATH_CHARS.get(ch, ch)
-        elif node.isNodeType(_lw.LatexMacroNode):
-            text = self.render([node], True)
-        else:
-            return i  # \bigl before a group: sizing that changes nothing
+        text, after = self._delimiter_text(items, i)
+        if not text:
+            return after  # "." shows nothing; \bigl before a group: sizing that changes nothing
         if opening:
             out.open(text)
         else:
             out.close(text)
-        return i + 1
+        return after
 
     def required(self, args: list[Any], k: int, pos: int, math: bool = True) -> str:
         """Argument ``k``, which must be present (pylatexenc leaves it out after a bare macro
