@@ -20,9 +20,9 @@ from quiz.bank.mathsymbols import (
     VULGAR,
 )
 from quiz.bank.mathtext.decorations import DECORATIONS
-from quiz.bank.mathtext.environments import outside_every_bracket, substack
+from quiz.bank.mathtext.environments import RELATIONS, outside_every_bracket, substack
 from quiz.bank.mathtext.fonts import accent, letter_font, plain_font
-from quiz.bank.mathtext.layout import parenthesized, script, single_symbol
+from quiz.bank.mathtext.layout import bracket_groups, parenthesized, script, single_symbol
 from quiz.bank.mathtext.nodes import Handler, Item, Walk
 from quiz.bank.mathtext.unconvertible import Unconvertible
 
@@ -99,14 +99,19 @@ def brace(r: Walk, pos: int, args: list[Any], mark: str) -> str:
 def stacked(r: Walk, pos: int, args: list[Any], table: dict[str, str], mark: str) -> str:
     """``\\overset{a}{b}`` and ``\\stackrel{a}{b}`` as b with a superscript,
     ``\\underset`` with a subscript, as the scripts rule writes them (``argmaxₓ``,
-    ``⟶^(x → 0)``); an equals sign with ``def`` or ``?`` over it is its own Unicode
-    character (≝, ≟)."""
+    ``⟶^(x → 0)``); an equals sign with ``def``, ``?``, ``Δ`` or ``⋅`` over it is its own
+    Unicode character (≝, ≟, ≜, ≐). A relation with a label Unicode cannot raise has the
+    label in brackets after it, ``a =(!) b``: ``=^!`` read as an operator ``=^`` and a
+    factorial, where a bracket beside a sign reads as a note on it."""
     label, base = r.required(args, 0, pos), r.required(args, 1, pos)
     if not label or not base:
         raise Unconvertible(pos, "a stacked symbol needs a label and a base")
     if mark == "^" and base == "=" and label in STACKED_EQUALS:
         return STACKED_EQUALS[label]
-    text, _ = script(label, table, mark)
+    text, fallback = script(label, table, mark)
+    if fallback and mark == "^" and base.strip() in RELATIONS:
+        label = label.strip()
+        return base.strip() + (label if bracket_groups(label) else f"({label})")
     return base + text
 
 
@@ -184,7 +189,7 @@ SUPERSCRIPTS: Final = frozenset(SUP.values())
 """A radicand holding one of these is raised: bracketed, √(g²)."""
 
 
-STACKED_EQUALS: Final = {"def": "≝", "?": "≟"}
+STACKED_EQUALS: Final = {"def": "≝", "?": "≟", "Δ": "≜", "⋅": "≐"}
 """An equals sign with these over it is one Unicode character."""
 
 

@@ -107,7 +107,7 @@ def single_symbol(text: str) -> bool:
     return bool(text) and not any(unicodedata.combining(c) == 0 for c in text[1:])
 
 
-def _bracket_groups(text: str) -> bool:
+def bracket_groups(text: str) -> bool:
     """True when the text is bracket groups side by side and nothing else: (a+b), [l-1], [1](i)."""
     if not text or text[0] not in OPENERS:
         return False
@@ -146,7 +146,8 @@ def _atomic(text: str) -> bool:
     Not one term: a space or an operator outside brackets (a + b, a b), or factors side by
     side that a bracket group makes plain: a group right after another, σ(z)(1 − σ(z)),
     after a digit, 2(x + 1), or after a single letter when the group holds more than one
-    term, p(1 − p). A name applied to its argument is one term: σ(z), f(x), max(a, b).
+    term, p(1 − p). A name applied to its argument is one term: σ(z), f(x), max(a, b),
+    and so is a probability given a condition, P(A|B): the bar is no product's.
     A norm or an absolute value is a bracket group too, ‖x − y‖²; bars that do not pair
     up (a | b) are an operator.
     """
@@ -169,11 +170,30 @@ def _atomic(text: str) -> bool:
             if groups:
                 groups.pop()
             if not groups and _single_letter_before(text, opened):
-                if not _atomic(text[opened + 1 : k]):
+                inside = text[opened + 1 : k]
+                if not _atomic(inside) and not _conditioned(inside):
                     return False  # p(1 − p) is a product: p times (1 − p)
         elif not groups and (c.isspace() or c in OPERATOR_CHARS):
             return False
     return not any(g in _BARS for g in groups)  # an unpaired bar is an operator
+
+
+def _conditioned(text: str) -> bool:
+    """One bar outside every bracket with something on each side, ``A|B``, ``x ∣ y``: the
+    argument of a conditional probability, not a factor (a pair of bars is a norm)."""
+    depth = 0
+    bars: list[int] = []
+    for k, c in enumerate(text):
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            depth = max(0, depth - 1)
+        elif depth == 0 and c in _CONDITION_BARS:
+            bars.append(k)
+    return len(bars) == 1 and bool(text[: bars[0]].strip()) and bool(text[bars[0] + 1 :].strip())
+
+
+_CONDITION_BARS: Final = "|∣"
 
 
 _BARS: Final = "|‖"
@@ -192,7 +212,7 @@ def script(text: str, table: dict[str, str], mark: str) -> tuple[str, bool]:
     if all(c in table for c in compact):
         return "".join(table[c] for c in compact), False
     text = text.strip()
-    if single_symbol(text) or _bracket_groups(text) or (mark == "_" and _word(text)):
+    if single_symbol(text) or bracket_groups(text) or (mark == "_" and _word(text)):
         return mark + text, True
     return f"{mark}({text})", True
 
