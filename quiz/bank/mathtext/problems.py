@@ -5,6 +5,7 @@ written (`find_math_problems`, what `drillbit lint` reports).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Final
 
 from markdown_it.token import Token
 
@@ -82,4 +83,28 @@ def _problem_offsets(markdown: str, scan: MathScan) -> list[tuple[int, str]]:
             found.extend((lo + _source_offset(markdown, span, pos), m) for pos, m in source)
             continue
         found.append((lo + _source_offset(markdown, span, result.pos), result.message))
-    return found
+    return capped(found)
+
+
+REPEATS_SHOWN: Final = 10
+"""How many problems of one kind one text reports before the rest are counted instead."""
+
+
+def capped(found: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The first `REPEATS_SHOWN` problems of each message, in source order, and one more at
+    the next one's place that counts the rest: a formula with 50,000 unclosed braces is
+    one mistake pasted many times, and 50,000 lines of lint would bury every other."""
+    seen: dict[str, int] = {}
+    for _, message in found:
+        seen[message] = seen.get(message, 0) + 1
+    shown: dict[str, int] = {}
+    kept: list[tuple[int, str]] = []
+    for offset, message in sorted(found, key=lambda p: p[0]):
+        count = shown.get(message, 0)
+        shown[message] = count + 1
+        if count < REPEATS_SHOWN:
+            kept.append((offset, message))
+        elif count == REPEATS_SHOWN:
+            rest = seen[message] - REPEATS_SHOWN
+            kept.append((offset, f"… and {rest} more of the same from here: {message}"))
+    return kept
