@@ -12,14 +12,17 @@ reader); the Unicode tables live in `quiz.bank.mathsymbols`. Rendering rules tha
 text unambiguous: a fraction with a factor beside it is bracketed, ``(1/m) dZ Xᵀ``; a
 numerator, denominator or radicand of more than one term is bracketed, including factors
 side by side, ``(σ(z) − y)/(σ(z)(1 − σ(z)))`` (a name applied to its argument, ``σ(z)``,
-is one term); a radicand with a superscript is bracketed, ``√(g²)``; written-out scripts keep the source
-order, ``dZ^[2]_(:, j)``; a subscript that is a word is written as the code beside it
+is one term, and so is a probability given a condition, ``P(A|B)/P(B)``); a radicand
+with a superscript is bracketed, ``√(g²)``; written-out scripts keep the source order, ``dZ^[2]_(:, j)``; a subscript that is a word is written as the code beside it
 names it, ``d_model`` (an expression keeps its brackets, ``z_(0:n)``); no zero-width
 characters are emitted. The amsmath forms: ``\\binom{n}{k}`` is ``(n choose k)``; a labelled
 arrow, ``─f→``; a brace, its content with the label as the brace's script, ``(a + b)⏟ₙ``;
 ``\\overset``/``\\stackrel``/``\\underset``, the label as a script of the base (``argmaxₓ``;
-``=`` with ``def`` or ``?`` over it is ≝ or ≟); ``\\not=`` Unicode's negated character, ≠; a
-matrix its rows, ``[[a, b], [c, d]]``; ``cases``, ``{1 if x > 0; 0 otherwise}``. Anything
+``=`` with ``def``, ``?``, ``Δ`` or ``⋅`` over it is ≝, ≟, ≜ or ≐; a relation with a label
+Unicode cannot raise has it bracketed after it, ``a =(!) b``); ``\\not=`` Unicode's negated
+character, ≠; a matrix its rows, ``[[a, b], [c, d]]``, also a bare ``matrix`` in
+``\\left( ... \\right)`` (the brackets are the matrix's, as a pmatrix's are; in bars it
+stays code, as a vmatrix does); ``cases``, ``{1 if x > 0; 0 otherwise}``. Anything
 else of these kinds (a label under an arrow, ragged rows, a determinant) stays code.
 Plain TeX's ``{n \\choose k}`` is ``\\binom``'s ``(n choose k)``; ``\\mathop{sgn}`` a name as
 ``\\operatorname`` writes one; ``\\overrightarrow{x}`` is ``\\vec``'s ``x⃗``, and over more than
@@ -40,7 +43,8 @@ The modules, one job each: `convert` (one formula: checked, parsed, remembered),
 (matrices, ``cases``, aligned equations), `unknown_macros` (what to write
 instead of a macro it does not know), `nodes` (pylatexenc's nodes as the rules read them),
 `unconvertible` (the error a rule raises), `layout` (brackets, spaces and scripts that
-keep the text unambiguous), `problems` (what lint reports, at its line and column) and
+keep the text unambiguous), `problems` (what lint reports, at its line and column; past
+ten of one kind in one text, one more line counts the rest) and
 `render` (a card's Markdown with its formulas as Unicode). The names below are re-exported
 here, so a reader asks `quiz.bank.mathtext` and not where each one lives.
 """
