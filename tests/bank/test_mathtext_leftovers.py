@@ -4,8 +4,11 @@ numerator, and one mistake repeated thousands of times in a card's math."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from quiz.bank.lint import lint
 from quiz.bank.mathtext import MathProblem, find_math_problems, latex_to_unicode
 from quiz.bank.mathtext.problems import REPEATS_SHOWN
 
@@ -119,3 +122,20 @@ def test_the_cap_counts_each_kind_of_problem_on_its_own() -> None:
 def test_a_card_at_the_cap_reports_every_problem() -> None:
     source = "$x " + "{" * REPEATS_SHOWN + "$"
     assert [p.message for p in find_math_problems(source)] == [NEVER_CLOSED] * REPEATS_SHOWN
+
+
+def test_lint_reports_the_capped_problems_at_the_card_file_and_line(mini_bank: Path) -> None:
+    card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
+    text = card.read_text(encoding="utf-8")
+    card.write_text(
+        text.replace("peaks at $z = 0$", "peaks at $z = " + "{" * 5_000 + "$"), encoding="utf-8"
+    )
+    rows = card.read_text(encoding="utf-8").split("\n")
+    line = next(number for number, row in enumerate(rows, 1) if "{{{" in row)
+    _, problems = lint([mini_bank], run_drills=False)
+    math = [(p.path.name, p.line, p.message) for p in problems if p.code == "math"]
+    assert len(math) == REPEATS_SHOWN + 1
+    assert {(name, row) for name, row, _ in math} == {("sigmoid-bound.md", line)}
+    assert (
+        math[-1][2] == f"… and {5_000 - REPEATS_SHOWN} more of the same from here: {NEVER_CLOSED}"
+    )
