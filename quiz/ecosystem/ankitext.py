@@ -25,6 +25,7 @@ from dataclasses import dataclass, replace
 from quiz.bank.models import KEBAB
 from quiz.ecosystem.ankimarkup import anki_math, held_code
 from quiz.ecosystem.citations import field_citation, take_citations
+from quiz.ecosystem.clozefront import early_ends, title_sentence
 from quiz.ecosystem.csvquotes import read_stray_quotes
 from quiz.ecosystem.idwords import card_tag
 from quiz.ecosystem.notes.found import Ignored, NoteQuestion, ParsedNotes
@@ -709,6 +710,10 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         numbers = _numbers(front)
         if numbers and "\n" in front:
             front = _CLOZE.sub(_deletion_on_one_line, front)
+        id_front = front  # the id keeps its first line's words, and the card its reviews
+        if numbers:
+            front = title_sentence(front)
+            remarks += early_ends([(m.group(1), m.group(2)) for m in _CLOZE.finditer(front)])
         back, field_cited = _field_citations(texts, kind, at, cloze=bool(numbers), back=back)
         cited = "; ".join(
             dict.fromkeys(
@@ -729,7 +734,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         cloze_front = front
         id_title = None
         if numbers:
-            id_title = _cloze(front, hints=False)[0].partition("\n")[0].strip()
+            id_title = _cloze(id_front, hints=False)[0].partition("\n")[0].strip()
             asked, whole = _cloze(front)
             back = "\n\n".join(part for part in (whole, back) if part)
             front = asked

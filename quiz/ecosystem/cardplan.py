@@ -173,7 +173,7 @@ def plan_card(
             )
         )
     for said in question.remarks:
-        notes.append(("stray quotes", said, 0))
+        notes.append(("remarks", said, 0))
     if question.embeds:
         shown = ", ".join(question.embeds[:3]) + (" ..." if len(question.embeds) > 3 else "")
         notes.append(

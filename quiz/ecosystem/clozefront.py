@@ -1,0 +1,54 @@
+"""An Anki cloze note's front read as its cards need it: its title's sentence whole across
+a line break, and a deletion that Anki ends early, at a `}}` of its own math, named."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["early_ends", "title_sentence"]
+
+_STOP = (".", "!", "?", ";", ":")
+_OPENS_DELETION = re.compile(r"\{\{c\d+::")
+_ESCAPED_BRACE = re.compile(r"\\[{}]")
+_MATH = re.compile(r"\$|\\\(|\\\[")
+
+
+def _carries_on(before: str, after: str) -> bool:
+    """True when a break between these lines splits a sentence: the line before has no stop
+    and the next opens in lowercase (its deletion's text too): `Adam keeps {{c1::a mean}}`
+    over `of the gradient.` is one sentence, `Softmax` over `It sums to 1.` is two."""
+    before, after = before.rstrip(), after.lstrip()
+    if not before or before.endswith(_STOP):
+        return False
+    opener = _OPENS_DELETION.match(after)
+    return after[opener.end() if opener else 0 :][:1].islower()
+
+
+def title_sentence(front: str) -> str:
+    """The front with its first line joined to the lines that carry its sentence on, so a
+    card is titled by the whole sentence: Anki's editor breaks a long line (`<br>`), and
+    the card was titled by the words before the break ("Adam keeps [...]")."""
+    lines = front.split("\n")
+    title = lines[0]
+    rest = 1
+    while rest < len(lines) and _carries_on(title, lines[rest]):
+        title = f"{title.rstrip()} {lines[rest].strip()}"
+        rest += 1
+    return "\n".join([title, *lines[rest:]])
+
+
+def early_ends(deletions: list[tuple[str, str]]) -> tuple[str, ...]:
+    """What to say of each deletion (number, text read to its first `}}`) whose math holds
+    more `{` than `}`: its `}}` was one of the math's, and Anki ends the deletion there, so
+    the card hides part of a formula and shows the rest (`$}}`) as text."""
+    said = []
+    for number, text in deletions:
+        if not _MATH.search(text):
+            continue
+        braces = _ESCAPED_BRACE.sub("", text)
+        if braces.count("{") > braces.count("}"):
+            said.append(
+                f"its deletion c{number} ('{{{{c{number}::{text}}}}}') ends at a '}}}}' of its"
+                " math, as Anki ends it: write '} }' there (a space between the braces)"
+            )
+    return tuple(said)
