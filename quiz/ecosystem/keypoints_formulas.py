@@ -178,3 +178,17 @@ def without_display(inline: Token, in_sentence: set[int]) -> Token:
         c for c in inline.children or () if c.type != "math_inline_double" or id(c) in in_sentence
     ]
     return copy
+
+
+def apart_formulas(inline: Token, in_sentence: set[int], out: PointCollector) -> tuple[str, bool]:
+    """(the paragraph's raw text without its display formulas that stand apart, whether it
+    holds math): each such formula is a point of its own."""
+    raw = inline.content
+    has_math = False
+    for child in inline.children or ():
+        if child.type in MATH_CHILDREN:
+            has_math = True
+            if child.type == "math_inline_double" and id(child) not in in_sentence:
+                add_formula_point(child.content, out)
+                raw = raw.replace(f"$${child.content}$$", "")
+    return raw, has_math
