@@ -17,7 +17,7 @@ def _carries_on(before: str, after: str) -> bool:
     """True when a break between these lines splits a sentence: the line before has no stop
     and the next opens in lowercase (its deletion's text too): `Adam keeps {{c1::a mean}}`
     over `of the gradient.` is one sentence, `Softmax` over `It sums to 1.` is two."""
-    before, after = before.rstrip(), after.lstrip()
+    before, after = before.rstrip().removesuffix("}}"), after.lstrip()  # `{{c1::a mean.}}`
     if not before or before.endswith(_STOP):
         return False
     opener = _OPENS_DELETION.match(after)

@@ -39,6 +39,7 @@ def test_a_break_outside_the_deletions_mid_sentence_titles_by_the_whole_sentence
             "Adam keeps {{c1::a running mean}}<br>of the {{c2::gradient}}.",
             "The {{c1::softmax}} maps logits<br>{{c2::to probabilities}}.<br>More here.",
             "Softmax<br>It maps {{c1::logits}} to probabilities.",  # two sentences: as before
+            "Adam keeps {{c1::a running mean.}}<br>it is cheap.",  # its deletion ends one
         )
     ).questions
     titles = [q.title for q in questions]
@@ -48,6 +49,7 @@ def test_a_break_outside_the_deletions_mid_sentence_titles_by_the_whole_sentence
         "The [...] maps logits to probabilities.",
         "The softmax maps logits [...].",
         "Softmax",
+        "Adam keeps [...]",
     ]
     assert questions[2].prompt == "More here."
     assert questions[4].prompt == "It maps [...] to probabilities."
