@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from quiz.ecosystem.clozefront import early_ends
 from quiz.ecosystem.notes.found import NoteQuestion, ParsedNotes
 from quiz.ecosystem.notes.read import parse_notes
 
@@ -130,9 +131,23 @@ def split_clozes(parsed: ParsedNotes, sources: Mapping[int, ClozeSource]) -> Par
         source = sources.get(question.line)
         if source is not None and source.context and not question.context:
             question = replace(question, context=source.context)
+        if source is not None and (said := _early_ends(source)):
+            question = replace(question, remarks=question.remarks + said)
         made = _per_number(question, source) if source is not None else None
         questions.extend(made or (question,))
     return replace(parsed, questions=tuple(questions))  # each its note's ordinal: its source
+
+
+def _early_ends(source: ClozeSource) -> tuple[str, ...]:
+    """What to say of the note's Anki deletions that a `}}` of their own math ends."""
+    return early_ends(
+        [
+            (match.group("number"), match.group("anki"))
+            for text in source.texts
+            for match in _DELETION.finditer(text)
+            if match.group("anki") is not None
+        ]
+    )
 
 
 def _per_number(question: NoteQuestion, source: ClozeSource) -> list[NoteQuestion] | None:

@@ -55,3 +55,18 @@ def test_a_break_outside_the_deletions_mid_sentence_titles_by_the_whole_sentence
     assert questions[4].prompt == "It maps [...] to probabilities."
     # the id keeps the words before the break, so a card imported before keeps its reviews
     assert [q.id_title for q in questions[:1]] == ["Adam keeps [...]"]
+
+
+def test_a_markdown_notes_deletion_ended_by_its_maths_braces_is_named(tmp_path: Path) -> None:
+    notes = tmp_path / "n.md"
+    notes.write_text(
+        "#flashcards\n\nSoftmax gives {{c1::$e^{z_i}}$}} over the sum of all.\n\n"
+        "Softmax takes {{c1::$e^{z_i} }$}} over the sum.\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--pack", "ml", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    warned = [line for line in result.output.splitlines() if "of its math" in line]
+    assert len(warned) == 1, result.output  # was none: half a formula hidden without a word
+    assert "n.md:3: note: 'Softmax gives [...]" in warned[0], warned
+    assert "write '} }' there" in warned[0], warned
