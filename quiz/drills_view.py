@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quiz.drill_list import DrillRow, drill_rows, next_unsolved
+from quiz.study.days import clock_zone
 
 if TYPE_CHECKING:
+    from quiz.bank.models import Card
     from quiz.workspace import Workspace
 
 __all__ = [
     "ALL_PASSED",
     "DrillsView",
     "after_a_pass",
+    "draft_back",
     "drills_view",
     "next_drill",
     "passed_before",
@@ -88,3 +91,22 @@ def passed_before(workspace: Workspace, card_id: str, *, in_session: bool) -> tu
     if following is None:
         return f"{PASSED_BEFORE} {ALL_PASSED}", False
     return f"{PASSED_BEFORE} Next: ctrl+f opens {following.title!r}.", True
+
+
+def draft_back(workspace: Workspace, card: Card, code: str) -> str:
+    """What a drill opening on a saved draft (`code`, the editor's first text) says of it:
+    "Your draft is back, as saved at 09:40." ("" when the editor starts from the starter).
+    After the app was killed or its terminal closed, the draft came back with no word, and
+    a person who had typed in it could not tell whether the last lines were kept; the time
+    says up to when."""
+    from quiz.drill_grading import is_untouched_starter, starter_text
+
+    draft = workspace.store.draft(card.id)
+    if draft is None or draft.text != code:
+        return ""
+    if code == starter_text(card) or is_untouched_starter(card, code):
+        return ""
+    zone = clock_zone(workspace.tz)
+    saved, today = draft.updated_at.astimezone(zone), workspace.now().astimezone(zone).date()
+    when = f"at {saved:%H:%M}" if saved.date() == today else f"on {saved:%Y-%m-%d at %H:%M}"
+    return f"Your draft is back, as saved {when}."

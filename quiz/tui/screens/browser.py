@@ -26,12 +26,17 @@ from quiz.bank.problems import ContentError
 from quiz.browser import (
     CardRow,
     browse,
-    due_labels,
     search_words,
     sort_name,
     with_card_reloaded,
 )
-from quiz.browser_view import read_bounds, read_rows, reset_card, toggle_row_aside
+from quiz.browser_view import (
+    read_bounds,
+    read_due_labels,
+    read_rows,
+    reset_card,
+    toggle_row_aside,
+)
 from quiz.card_query import QueryError
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.study_day import StudyDayWatch
@@ -326,7 +331,7 @@ class BrowserScreen(Screen[None]):
             self._bounds = read_bounds(ws, refs, now) if self._first_page else {}
             self._cells = {
                 row.card.id: (row.card.kind, row.state, due, difficulty_text(row), str(row.lapses))
-                for row, due in zip(self._rows, due_labels(self._rows, now, ws.tz), strict=True)
+                for row, due in zip(self._rows, read_due_labels(ws, self._rows, now), strict=True)
             }
         rows = self._rows
         # filters alone (`is:due`) need no index: a heavy user's waited a second for it
@@ -380,7 +385,7 @@ class BrowserScreen(Screen[None]):
         sort = sort_name(self.sort, query)
         # the star explained only where a row has one: "147 of 147 · * due now" on a fresh
         # home read as every card due
-        due = " · * due now" if any(row.is_due for row in self.shown) else ""
+        due = " · * due now" if any(cells[row.card.id][2][:1] == "*" for row in self.shown) else ""
         total = len(ws.content.refs) if self._first_page else len(rows)
         listed = total if self._first_page else len(self.shown)  # the page: nothing filtered
         title = f" Cards: {listed:,} of {total:,} · sort by {sort}{due} "

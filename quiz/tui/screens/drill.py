@@ -26,7 +26,7 @@ from quiz.cardtext import render_text, section_markdown
 from quiz.drafts import over_the_limit
 from quiz.drill_list import passed_line
 from quiz.drill_source import SOURCE_LIMIT
-from quiz.drills_view import ALL_PASSED, after_a_pass, next_drill, passed_before
+from quiz.drills_view import ALL_PASSED, after_a_pass, draft_back, next_drill, passed_before
 from quiz.errors import DrillbitError
 from quiz.plural import counted
 from quiz.sandbox_grader import GradingAbandonedError
@@ -242,6 +242,9 @@ class DrillScreen(Screen["DrillSitting"]):
                 "A review starts from the starter code: ctrl+o brings back your previous code.",
                 style="italic",
             )
+        elif back := draft_back(self.workspace, self.sitting.card, self._saved):
+            note.append("\n" if note else "")
+            note.append(back, style="italic")
         return note
 
     def on_mount(self) -> None:

@@ -1,0 +1,84 @@
+"""The card browser's due column under an interview plan: when the plan asks a card, as
+Home counts it, not fsrs's due time, which the plan does not follow before its last days."""
+
+from __future__ import annotations
+
+from datetime import UTC
+
+from fsrs import Rating
+from rich.text import Text
+from textual.widgets import DataTable, Label
+
+from quiz.browser_view import PLAN_LAST_DAYS, PLAN_TODAY
+from quiz.home_view import home_view
+from quiz.tui.screens.browser import BrowserScreen
+from quiz.workspace import StudyRequest, Workspace
+from tests.tui.conftest import AppFactory, FakeClock, press, set_plan, settle, showing
+
+
+def review_easy(workspace: Workspace, card_id: str) -> None:
+    """`card_id` answered Easy as a due session's first card: in review, due days ahead."""
+    session = workspace.start_session(StudyRequest(mode="due", kind="concept"))
+    assert session.current is not None and session.current.id == card_id
+    session.rate(Rating.Easy)
+    session.finish()
+
+
+def due_cell(browser: BrowserScreen, card_id: str) -> str:
+    index = [row.card.id for row in browser.shown].index(card_id)
+    cell = browser.query_one(DataTable).get_row_at(index)[3]
+    return cell.plain if isinstance(cell, Text) else str(cell)
+
+
+async def test_a_card_due_by_fsrs_that_the_plan_leaves_shows_the_plan_s_last_days(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """A review card fsrs says is due, thirty days before the interview: Home counts it
+    "due by fsrs, not today: ... in the last days", and the browser showed its fsrs date
+    ("*12-07 08:42"), as if it came then. It says "last days" now, and the cards `d`
+    studies now say "today"."""
+    app = build()
+    ws = app.workspace
+    ws.tz = UTC
+    review_easy(ws, "what-is-relu")
+    state = ws.store.card_state("what-is-relu")
+    assert state is not None
+    clock.advance((state.due - clock()).total_seconds() + 3600)  # an hour past fsrs's due
+    set_plan(ws, 30, 5.0)
+    status = ws.plan_status()
+    assert status is not None and status.today is not None and not status.today.last_pass
+    assert "what-is-relu" not in status.offered, "the plan's decision, which this reads"
+    assert status.offered, "some cards are planned today"
+    assert "in the last days" in home_view(ws).headline()[1]
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        assert due_cell(browser, "what-is-relu") == PLAN_LAST_DAYS
+        assert due_cell(browser, status.offered[0]) == PLAN_TODAY
+        title = str(browser.query_one("#browser-title", Label).content)
+        assert "* due now" not in title, "no row shows a star to explain"
+        widths = {
+            column.key.value: column.width
+            for column in browser.query_one(DataTable).ordered_columns
+        }
+        assert widths["due"] >= len(PLAN_LAST_DAYS), "the cell is whole"
+
+
+async def test_without_a_plan_the_same_card_shows_fsrs_s_due_time(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """The same card with no plan: fsrs's schedule is the one, and its due time is shown,
+    starred as due now."""
+    app = build()
+    ws = app.workspace
+    ws.tz = UTC
+    review_easy(ws, "what-is-relu")
+    state = ws.store.card_state("what-is-relu")
+    assert state is not None
+    clock.advance((state.due - clock()).total_seconds() + 86400)  # a day past it
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        assert due_cell(browser, "what-is-relu") == f"*{state.due:%m-%d %H:%M}"
