@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from quiz.browser import CardFacts, CardRow, card_rows, due_labels, widest_bounds
 from quiz.study.aside import toggle_aside
+from quiz.study.days import next_day_start
 
 if TYPE_CHECKING:
     from quiz.study.plan_status import PlanStatus
@@ -61,15 +62,19 @@ def read_due_labels(workspace: Workspace, rows: Sequence[CardRow], now: datetime
     now), "tomorrow" (today's cards today's minutes leave), and for every other card
     learnt "last days" before the plan's last pass, "later day" in it, "not again" on its
     last day. Under a plan fsrs's date is not when a card comes: the browser showed
-    "12-07 08:42" for a card Home said the plan asks in its last days. New cards not
-    planned today keep an empty cell (the plan brings them in at its pace); cards set
-    aside keep fsrs's time (no plan asks them)."""
+    "12-07 08:42" for a card Home said the plan asks in its last days. A card in a step
+    later today on a day with same-day steps keeps its time (the plan asks it then), new
+    cards not planned today an empty cell (the plan brings them in at its pace), and cards
+    set aside fsrs's time (no plan asks them)."""
     labels = due_labels(rows, now, workspace.tz)
     status = _running(workspace.plan_status())
     if status is None or status.today is None:
         return labels
     today = set(status.offered)
     tomorrow = set(status.queue.for_tomorrow) if status.queue is not None else set()
+    steps = status.today.same_day_steps if status.queue is None else status.queue.same_day_steps
+    # on a day with same-day steps a card in a step later today comes back today: its time
+    step_ends = next_day_start(now, workspace.tz) if steps else now
     if not status.today.last_pass:
         later = PLAN_LAST_DAYS
     else:
@@ -82,6 +87,8 @@ def read_due_labels(workspace: Workspace, rows: Sequence[CardRow], now: datetime
             labels[n] = PLAN_TODAY
         elif card_id in tomorrow:
             labels[n] = PLAN_TOMORROW
+        elif row.state == "learning" and row.due is not None and now < row.due < step_ends:
+            continue
         elif row.state != "new":
             labels[n] = later
     return labels

@@ -82,3 +82,30 @@ async def test_without_a_plan_the_same_card_shows_fsrs_s_due_time(
         browser = await showing(pilot, BrowserScreen)
         await settle(pilot)
         assert due_cell(browser, "what-is-relu") == f"*{state.due:%m-%d %H:%M}"
+
+
+async def test_a_step_later_today_keeps_its_time_on_a_day_with_steps(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """Twelve days out the plan keeps fsrs's same-day steps: a card answered Again comes
+    back in its step today, so the browser says when, not "last days"."""
+    app = build()
+    ws = app.workspace
+    set_plan(ws, 12, 3.0)
+    session = ws.start_session(StudyRequest(mode="due"))
+    assert session.plan_mode and session.options.same_day_steps
+    card = session.current
+    assert card is not None
+    clock.advance(20)
+    session.rate(Rating.Again)
+    session.finish()
+    state = ws.store.card_state(card.id)
+    assert state is not None and state.due > clock()
+    assert state.due.date() == clock().date(), "a step later today"
+    status = ws.plan_status()
+    assert status is not None and card.id not in status.offered, "not due yet"
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        assert due_cell(browser, card.id) == f"{state.due:%H:%M}"
