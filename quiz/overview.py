@@ -219,7 +219,13 @@ def nothing_to_study(
     `planned`, today's plan queue now, says what may be studied ahead (a session studying
     ahead, `ahead`, says why nothing may).
     """
-    goes_on = "Try c (cram) or m (mock): they do not change the schedule."
+    tag = session.options.filters.tag
+    # a tag's session (the palette's "Study tag"): Home's c crams its row, not the tag
+    goes_on = (
+        "Try c (cram) or m (mock): they do not change the schedule."
+        if tag is None
+        else f'Try "Cram tag: {tag}" in the palette (ctrl+p): it does not change the schedule.'
+    )
     if ahead:
         if planned is None:
             return "Nothing to study ahead: no interview plan runs today."
@@ -244,6 +250,8 @@ def nothing_to_study(
         from quiz.study.plan_phrases import minutes_used_note
 
         return minutes_used_note()
+    if queued and tag is not None:
+        return f"Nothing here in today's plan: none of its {counted(queued, 'card')} is tagged {tag}. {goes_on}"
     if queued:
         return (
             f"Nothing here in today's plan: its {counted(queued, 'card')} are in "
