@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # the card models and the search: not for the rows (the brows
     # frame imported them, pydantic's model classes built, for an edit and a search later)
     from quiz.bank.loader import Bank
     from quiz.bank.models import Card
+    from quiz.browser_plan import PlanDue
     from quiz.search import SearchIndex
 
 CardState = Literal["new", "learning", "review", "suspended", "buried"]
@@ -215,11 +216,14 @@ def browse(
     tag: str | None = None,
     state: str | None = None,
     sort: str = "content",
+    plan: PlanDue | None = None,
 ) -> list[CardRow]:
     """The rows that pass every filter; a search ranks them unless another sort is asked.
 
     The search's Anki terms (`is:due`, `tag:x`, `deck:y`, `prop:lapses>3`) filter as the
-    options do, both at once (`parse_query`); QueryError for one drillbit has not.
+    options do, both at once (`parse_query`); QueryError for one drillbit has not. Under
+    a running interview `plan` the due sort and `is:due` follow it, as the due cells do
+    (`PlanDue`): by fsrs's times a card the plan leaves to its last days sorted first.
     """
     query = parse_query(search)
     wanted = {
@@ -232,7 +236,9 @@ def browse(
         kept = [
             row
             for row in rows
-            if _passes(row, wanted) and _passes(row, query.filters) and _tagged(row, tags)
+            if _passes(row, wanted, plan)
+            and _passes(row, query.filters, plan)
+            and _tagged(row, tags)
         ]
     else:  # nothing to filter on (the browser's empty box): 10,000 rows checked for nothing
         kept = list(rows)
@@ -243,7 +249,9 @@ def browse(
         kept = [row for row in kept if row.card.id in rank]
         if sort == "content":
             kept.sort(key=lambda row: rank[row.card.id])
-    if sort == "due":
+    if sort == "due" and plan is not None:
+        kept.sort(key=plan.sort_key)
+    elif sort == "due":
         kept.sort(key=lambda row: (row.due is None, row.due or datetime.max.replace(tzinfo=None)))
     elif sort == "difficulty":
         kept.sort(key=lambda row: -(row.difficulty or 0.0))
@@ -252,13 +260,15 @@ def browse(
     return kept
 
 
-def _passes(row: CardRow, wanted: Mapping[str, str | None]) -> bool:
-    """True when the row has every value asked (None: any); state `due` is due now."""
+def _passes(row: CardRow, wanted: Mapping[str, str | None], plan: PlanDue | None) -> bool:
+    """True when the row has every value asked (None: any); state `due` is due now (under
+    a running `plan`, planned today)."""
     for name, value in wanted.items():
         if value is None:
             continue
         if name == "state":
-            if not (row.is_due if value == "due" else row.state == value):
+            due = row.is_due if plan is None else plan.is_due(row)
+            if not (due if value == "due" else row.state == value):
                 return False
         elif getattr(row.card, name) != value:
             return False
@@ -270,9 +280,13 @@ def _tagged(row: CardRow, tags: Sequence[str]) -> bool:
     return all(t in row.card.tags for t in tags)
 
 
-def rows_json(rows: Sequence[CardRow]) -> str:
-    """The rows as `{"schema_version": 1, "cards": [...]}`, like the CLI's other JSON."""
-    return json.dumps({"schema_version": 1, "cards": [row.as_json() for row in rows]}, indent=2)
+def rows_json(rows: Sequence[CardRow], plan: PlanDue | None = None) -> str:
+    """The rows as `{"schema_version": 1, "cards": [...]}`, like the CLI's other JSON, each
+    with `plan_due`: when a running interview plan asks it (`PlanDue.label`), null without
+    one or where fsrs's `due` is the one (a step later today, a card set aside, a new card
+    not planned yet). A field beside `due`, which stays fsrs's: a reader of it kept."""
+    cards = [{**row.as_json(), "plan_due": plan and plan.label(row)} for row in rows]
+    return json.dumps({"schema_version": 1, "cards": cards}, indent=2)
 
 
 def with_card_reloaded(bank: Bank, card: Card) -> Bank:

@@ -15,7 +15,6 @@ from quiz.cli.context import (
     listing,
     open_store,
     pass_context,
-    plan_queue_now,
     tell_summary,
 )
 from quiz.plural import counted
@@ -23,6 +22,7 @@ from quiz.wrapping import fold_text, terminal_width
 
 if TYPE_CHECKING:
     from quiz.browser import CardFacts, CardRow
+    from quiz.browser_plan import PlanDue
     from quiz.store import Store
 
 _STATES = ("new", "learning", "review", "suspended", "buried", "due")
@@ -86,7 +86,8 @@ def cards_command(
     with open_store(obj) as store:
         now = obj.now
         rows = card_rows(refs.refs, store, now)
-        planned = _planned_today(store, refs.refs, now)
+        plan = _plan_due(store, refs.refs, now)
+    planned = None if plan is None else len(plan.today)
     index = SearchIndex(bank.cards) if bank is not None else None  # the search's words
     shown = browse(
         rows,
@@ -98,15 +99,16 @@ def cards_command(
         tag=tag,
         state=state,
         sort=sort,
+        plan=plan,
     )
     if as_json:
-        click.echo(rows_json(shown))
+        click.echo(rows_json(shown, plan))
         return
     if shown:  # a header, as `drillbit list` has: the numbers say what they are
-        click.echo("\n".join(_table(shown, sort, now)))  # one write: 10,000 echoes took 0.1 s
+        click.echo("\n".join(_table(shown, sort, now, plan)))  # one write: 10,000 echoes took 0.1 s
     # the listing's own lines go with its table on stdout (`drillbit cards | less` sees
     # them, as `drills`' solved line); the bank's problems below are a warning, on stderr
-    click.echo(f"{len(shown)} of {counted(len(rows), 'card')}{_due_legend(shown, planned)}")
+    click.echo(f"{len(shown)} of {counted(len(rows), 'card')}{_due_legend(shown, plan)}")
     width = terminal_width()
     if sort == "difficulty":  # its own line: after the count it made one of 86 columns
         legend = "DIFF: fsrs's difficulty, 1 easy to 10 hard; - never reviewed"
@@ -114,32 +116,47 @@ def cards_command(
     if planned is not None:
         said = (
             f"Under the interview plan a session studies {counted(planned, 'card')} today, "
-            "not every due card (`drillbit plan` says why)."
+            "not every due card; DUE says when the plan asks each (`drillbit plan` says why)."
         )
         click.echo(fold_text(said, width))
     tell_summary(refs.summary)
 
 
-def _due_legend(shown: Sequence[CardRow], planned: int | None) -> str:
+def _due_legend(shown: Sequence[CardRow], plan: PlanDue | None) -> str:
     """What the DUE column's star means, said only when a row has one: on a fresh home
-    "147 of 147 cards (* due now)" read as 147 cards due now, with no star in the table."""
-    if not any(row.is_due for row in shown):
+    "147 of 147 cards (* due now)" read as 147 cards due now, with no star in the table.
+    Under a plan a row it labels has no star (`_plan_cell`)."""
+    if not any(row.is_due and _plan_cell(row, plan) is None for row in shown):
         return ""
-    return " (* due now)" if planned is None else " (* due now by fsrs)"
+    return " (* due now)" if plan is None else " (* due now by fsrs)"
 
 
-def _table(shown: Sequence[CardRow], sort: str, now: datetime) -> list[str]:
+def _plan_cell(row: CardRow, plan: PlanDue | None) -> str | None:
+    """The row's DUE under a running plan ("today", "last days"...: `PlanDue.label`), as
+    the card browser says it, or None where fsrs's date stays (no plan, a step later
+    today, a card set aside)."""
+    return None if plan is None else plan.label(row)
+
+
+def _table(shown: Sequence[CardRow], sort: str, now: datetime, plan: PlanDue | None) -> list[str]:
     """The cards' table, one line each. An 80-column terminal leaves out the kind, the due
     time (its date stays, as Anki's browser shows it) and the lapses unless sorted by them,
     then shows the state and the due date as one column (`_due_or_state`), so that the
     title keeps room; into a pipe every column stays. A due date of `now`'s year (local
-    time) leaves its year out."""
+    time) leaves its year out. Under a running plan a card it asks says when instead
+    (`_plan_cell`): fsrs's date was not when a session brings it."""
     from quiz.cli.fit import Column, Merged, Narrowing, table_lines
 
-    due = [row.due.astimezone() if row.due else None for row in shown]
+    cells = [_plan_cell(row, plan) for row in shown]
+    due = [
+        row.due.astimezone() if row.due and cell is None else None
+        for row, cell in zip(shown, cells, strict=True)
+    ]
     dates = [
-        ("*" if row.is_due else " ") + (d.strftime("%Y-%m-%d") if d else "")
-        for row, d in zip(shown, due, strict=True)
+        (" " + cell)
+        if cell is not None
+        else ("*" if row.is_due else " ") + (d.strftime("%Y-%m-%d") if d else "")
+        for row, d, cell in zip(shown, due, cells, strict=True)
     ]
     kind = Column("KIND", [row.card.kind for row in shown], gap=1, pad=8)
     state = Column("STATE", [row.state for row in shown], gap=1, pad=9)
@@ -154,7 +171,11 @@ def _table(shown: Sequence[CardRow], sort: str, now: datetime) -> list[str]:
     merged = Merged(
         (state, date),
         Column(
-            "DUE", [_due_or_state(row, d, this_year) for row, d in zip(shown, due, strict=True)]
+            "DUE",
+            [
+                _due_or_state(row, d, this_year) if cell is None else " " + cell
+                for row, d, cell in zip(shown, due, cells, strict=True)
+            ],
         ),
     )
     narrower: list[Narrowing] = (
@@ -182,10 +203,18 @@ def _difficulty(value: float | None) -> str:
 COMMANDS: tuple[click.Command, ...] = (cards_command,)
 
 
-def _planned_today(store: Store, cards: Sequence[CardFacts], now: datetime) -> int | None:
-    """How many cards the interview plan studies today (what `d` gives, Home's `today`),
-    or None without a running plan: then fsrs's due cards are what a session studies."""
+def _plan_due(store: Store, cards: Sequence[CardFacts], now: datetime) -> PlanDue | None:
+    """When the running interview plan asks each card (its `today`: what `d` gives, Home's
+    count), or None without a running plan: then fsrs's due cards are what a session
+    studies. Read as the app reads it (the settings' fsrs steps and study day)."""
     if store.interview_plan() is None:
         return None
-    queue = plan_queue_now(store, cards, now)
-    return None if queue is None else len(queue.offered)
+    from quiz.browser_plan import plan_due
+    from quiz.settings import load_settings
+    from quiz.study.days import study_zone
+    from quiz.study.plan_status import plan_status
+
+    settings = load_settings()
+    zone = study_zone(settings.day_starts_at)
+    status = plan_status(store, cards, now, tz=zone, scheduler=settings.scheduler())
+    return plan_due(status, now, zone)

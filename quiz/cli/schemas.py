@@ -137,6 +137,11 @@ class BrowsedCard(BaseModel):
         description="fsrs difficulty, 1 (easy) to 10, once reviewed; null while new."
     )
     lapses: int = Field(ge=0, description="Agains once the card was in review, as Anki counts.")
+    plan_due: Literal["today", "tomorrow", "last days", "later day", "not again"] | None = Field(
+        description="When the running interview plan asks it, as the card browser says it; "
+        "null without a plan, on and after its interview day, and where `due` is when it "
+        "comes (a learning step later today, a card set aside, a new card not planned yet)."
+    )
 
 
 class BrowsedCards(BaseModel):

@@ -63,23 +63,40 @@ def test_sorted_by_difficulty_the_table_shows_it(drillbit: RunDrillbit) -> None:
     assert "difficulty" not in plain.stdout and "DIFF" not in plain.stdout
 
 
-def test_under_a_plan_the_due_mark_says_it_is_fsrs_s(drillbit: RunDrillbit) -> None:
-    """Under a plan, `cards --state due` marked cards "due now" that no session would
-    show today, while Home and `plan` said "0 reviews": the listing now says whose due
-    date it shows and how many cards the plan studies today."""
-    _review_long_ago("sigmoid")  # a card due now, so that the table has a star to explain
+def test_under_a_plan_due_says_when_the_plan_asks_each_card(drillbit: RunDrillbit) -> None:
+    """Under a plan, `cards` showed fsrs's dates and `--state due` kept fsrs's due cards
+    ("* due now by fsrs") that no session would show today, while the card browser said
+    "today", "last days"... Now the table and the JSON's `plan_due` say when the plan asks
+    each card, `--state due` and `is:due` keep the cards a session studies today, and the
+    due sort puts them first, as the browser does."""
+    _review_long_ago("sigmoid")  # a card due now by fsrs
     plain = drillbit("cards")
     assert "(* due now)" in plain.stdout and "interview plan" not in plain.stdout
+    before = json.loads(drillbit("cards", "--json").stdout)["cards"]
+    assert {row["plan_due"] for row in before} == {None}, "no plan: fsrs's due is the one"
     interview = (datetime.now(UTC) + timedelta(days=10)).date().isoformat()
     assert drillbit("plan", "--interview", interview).returncode == 0
     listed = drillbit("cards")
     assert listed.returncode == 0, listed.stderr
-    assert "(* due now by fsrs)" in listed.stdout
+    assert "due now" not in listed.stdout, "no row shows fsrs's star"
     status = json.loads(drillbit("plan", "--json").stdout)
     today = status["today"]["reviews"] + status["today"]["new"]
-    cards = "1 card" if today == 1 else f"{today} cards"
+    assert today > 1, "new cards are planned today beside the due one"
+    cards = f"{today} cards"
     assert f"a session studies {cards} today, not every due card" in listed.stdout
     assert listed.stderr == "", "the listing's lines go with its table: `| less` sees them"
+    rows = json.loads(drillbit("cards", "--json").stdout)["cards"]
+    planned = {row["id"] for row in rows if row["plan_due"] == "today"}
+    assert len(planned) == today
+    sigmoid = next(row for row in rows if row["id"] == "sigmoid")
+    assert sigmoid["due"] is not None, "fsrs's due stays where it was"
+    line = next(line for line in listed.stdout.splitlines() if line.startswith("sigmoid "))
+    assert f" {sigmoid['plan_due']} " in line and "*20" not in line
+    for search in (("--state", "due"), ("--search", "is:due")):
+        due = json.loads(drillbit("cards", *search, "--json").stdout)["cards"]
+        assert {row["id"] for row in due} == planned, search
+    by_due = json.loads(drillbit("cards", "--sort", "due", "--json").stdout)["cards"]
+    assert {row["id"] for row in by_due[:today]} == planned, "the plan's today first"
 
 
 def test_an_anki_search_filters_or_says_what_drillbit_lacks(drillbit: RunDrillbit) -> None:

@@ -7,7 +7,7 @@ from datetime import UTC
 
 from fsrs import Rating
 from rich.text import Text
-from textual.widgets import DataTable, Label
+from textual.widgets import DataTable, Input, Label
 
 from quiz.browser_view import PLAN_LAST_DAYS, PLAN_TODAY
 from quiz.home_view import home_view
@@ -109,3 +109,38 @@ async def test_a_step_later_today_keeps_its_time_on_a_day_with_steps(
         browser = await showing(pilot, BrowserScreen)
         await settle(pilot)
         assert due_cell(browser, card.id) == f"{state.due:%H:%M}"
+
+
+async def test_under_a_plan_the_due_sort_and_is_due_follow_the_plan(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """The due cells said the plan's day while the due sort and `is:due` read fsrs's
+    times: the card labelled "last days" sorted first (the only one with a due time past)
+    and was all `is:due` kept, the cards labelled "today" left out. Now the due sort puts
+    today's cards first, in the order a session gives them, and `is:due` keeps them."""
+    app = build()
+    ws = app.workspace
+    ws.tz = UTC
+    review_easy(ws, "what-is-relu")
+    state = ws.store.card_state("what-is-relu")
+    assert state is not None
+    clock.advance((state.due - clock()).total_seconds() + 3600)  # an hour past fsrs's due
+    set_plan(ws, 30, 5.0)
+    status = ws.plan_status()
+    assert status is not None and "what-is-relu" not in status.offered and status.offered
+    today = list(status.offered)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        await press(pilot, "ctrl+o")
+        await settle(pilot)
+        assert browser.sort == "due"
+        order = [row.card.id for row in browser.shown]
+        assert order[: len(today)] == today, "today's cards first, as a session gives them"
+        assert order[len(today)] == "what-is-relu", "then the plan's last days"
+        assert due_cell(browser, "what-is-relu") == PLAN_LAST_DAYS
+        browser.query_one(Input).value = "is:due"
+        browser.refresh_rows(reread=False, to_top=True)
+        await settle(pilot)
+        assert {row.card.id for row in browser.shown} == set(today)

@@ -33,6 +33,7 @@ from quiz.browser import (
 from quiz.browser_view import (
     read_bounds,
     read_due_labels,
+    read_plan_due,
     read_rows,
     reset_card,
     toggle_row_aside,
@@ -345,7 +346,8 @@ class BrowserScreen(Screen[None]):
             )
             return
         try:
-            shown = browse(rows, index=index, search=query, sort=self.sort)
+            plan = read_plan_due(ws, now)  # the due sort and is:due as the due cells say
+            shown = browse(rows, index=index, search=query, sort=self.sort, plan=plan)
             refused = None
         except QueryError as exc:  # an Anki term drillbit has not: said, not "no match"
             shown, refused = [], str(exc)
