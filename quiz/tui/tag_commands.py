@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
-from quiz.tags_view import tag_choices
+from quiz.tags_view import read_tag_choices
 
 if TYPE_CHECKING:
     from quiz.overview import StudyRequest
@@ -24,7 +24,7 @@ class TagCommands(Provider):
         start: Callable[[StudyRequest], bool] = self.app.start_study  # type: ignore[attr-defined]
         return [
             (choice.text, choice.help, partial(start, choice.request))
-            for choice in tag_choices(workspace.content.refs)  # the index: no card loaded
+            for choice in read_tag_choices(workspace)  # under a plan: today's planned counted
         ]
 
     async def discover(self) -> Hits:
