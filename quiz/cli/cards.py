@@ -34,7 +34,11 @@ _SORTS = ("content", "due", "difficulty", "lapses")
 @click.option("--topic", help="Only cards of this topic.")
 @click.option("--kind", help="Only this kind (concept, choice, numeric, coding).")
 @click.option("--tag", help="Only cards with this tag.")
-@click.option("--state", type=Choice(_STATES), help="Only cards in this state.")
+@click.option(
+    "--state",
+    type=Choice(_STATES),
+    help="Only cards in this state (due: due now; under an interview plan, planned today).",
+)
 @click.option(
     "--search",
     "-s",
@@ -48,7 +52,8 @@ _SORTS = ("content", "due", "difficulty", "lapses")
     default="content",
     show_default=True,
     help="content: the bank's order (with --search, best match first); due: soonest first, "
-    "never-studied last; difficulty: fsrs's hardest first; lapses: most first.",
+    "never-studied last (under an interview plan: today's planned cards first, then as the "
+    "plan asks the rest); difficulty: fsrs's hardest first; lapses: most first.",
 )
 @click.option(
     "--json",
