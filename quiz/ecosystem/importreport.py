@@ -14,7 +14,8 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from quiz.ecosystem.ankitext import COLUMN_NAMES, UNCLOSED_QUOTE
+from quiz.ecosystem.ankicolumns import COLUMN_NAMES
+from quiz.ecosystem.ankiquotes import UNCLOSED_QUOTE
 from quiz.ecosystem.existingcards import NEVER_WRITTEN
 from quiz.ecosystem.importplan import (
     AskedAt,

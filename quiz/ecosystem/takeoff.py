@@ -15,8 +15,8 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from quiz.ecosystem.ankiheader import has_anki_header, is_anki_text, suffix_separator
 from quiz.ecosystem.ankiitems import anki_cloze_items, anki_items_note
-from quiz.ecosystem.ankitext import has_anki_header, is_anki_text, suffix_separator
 from quiz.ecosystem.blockids import drop_block_ids
 from quiz.ecosystem.blockrefs import BlockRefs, read_block_refs
 from quiz.ecosystem.cardtagplace import card_tag_last

@@ -87,7 +87,7 @@ class NoteQuestion:
     quote that is not doubled, read as a quote: line and column)."""
     unread_field: tuple[int, str] | None = None
     """(its 1-based number, its text) of an Anki note's last field past the answer left
-    unread in a file with no header, where it may be Anki's tags (`ankitext._maybe_tags`)."""
+    unread in a file with no header, where it may be Anki's tags (`ankiextras.maybe_tags`)."""
     kept_fields: tuple[int, ...] = ()
     """The 1-based numbers of an Anki note's fields past its answer, in words, kept after
     the answer as a quote (its Extra or Notes field): they were dropped without a word."""
