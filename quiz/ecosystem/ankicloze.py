@@ -27,11 +27,7 @@ after it, read to its first `}}` as Anki reads it. A nested one (Anki 2.1.56 on:
 deletion's start: `(.*?)(?:::(.*?))?` backtracked over the rest of the field from every
 `{{c1::` left open, and an export with `std::` in such a field took minutes (8 KB of
 unclosed `{{c1::`: 45 s)."""
-
-
 _CLOZE_START = re.compile(r"\{\{c(\d+)::")
-
-
 _LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 
 

@@ -18,12 +18,8 @@ _COLUMN_NAMES = frozenset(
 )
 """Words a spreadsheet's first row names its columns by (Anki's own fields among them, and
 the title, status and date columns of a Notion database exported as CSV)."""
-
-
 _LABEL_CHARS = 30
 """A column's name is at most this long, a few words with no sentence's mark in them."""
-
-
 COLUMN_NAMES = "a row naming the columns"
 """How the report says a spreadsheet's first row is no note."""
 

@@ -22,50 +22,26 @@ __all__ = [
 ]
 
 _BREAKS = re.compile(r"<br\s*/?>|</(?:div|p|li|h[1-6])\s*>", re.IGNORECASE)
-
-
 _ITEM = re.compile(r"<li\b[^>]*>", re.IGNORECASE)
-
-
 _BLOCK_OPEN = re.compile(r"<(?:div|p|h[1-6])\b[^>]*>", re.IGNORECASE)
 """A block's start: a line of its own when text comes before it on its line. Anki's editor
 leaves a field's first line bare and wraps each next one (`First.<div>Second.</div>`):
 the first two lines ran together ("recall.It is high")."""
-
-
 _LIST_OPEN = re.compile(r"<(?:ul|ol)\b[^>]*>", re.IGNORECASE)
-
-
 _LIST_END = re.compile(r"</(?:ul|ol)\s*>", re.IGNORECASE)
-
-
 _END_MARK = "\x00"
-
-
 _TEXT_AFTER_LIST = re.compile(_END_MARK + r"(?=[ \t]*[^\s\x00])")
 """A list's end with text after it on its line: that text needs a blank line before it,
 or Markdown reads it as the last item's ("High variance: overfitting Regularization
 trades..."); a list's end anywhere else gives no text, as before."""
-
-
 _BOLD = re.compile(r"</?(?:b|strong)\b[^>]*>", re.IGNORECASE)
-
-
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
-
-
 _CODE = re.compile(r"<code\b[^>]*>(.*?)</code\s*>", re.IGNORECASE | re.DOTALL)
 """Inline code (`<code>np.einsum</code>`, Anki's editor's and many shared decks'): in an
 answer, a code span, as its Markdown; its tags were dropped, and `a @ b` read as prose. In
 a question it stays text: its words make the card's id, which a re-import must keep."""
-
-
 _SOUND = re.compile(r"\[sound:([^\]]*)\]")
-
-
 _EMPTY_LINES = re.compile(r"\n{3,}")
-
-
 _IMAGE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 

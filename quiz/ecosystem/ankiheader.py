@@ -20,8 +20,6 @@ __all__ = [
 ]
 
 _HEADER = re.compile(r"^#([a-z ]+):(.*)$")
-
-
 _KNOWN_HEADERS = frozenset(
     {
         "separator",
@@ -36,8 +34,6 @@ _KNOWN_HEADERS = frozenset(
         "guid column",
     }
 )
-
-
 _SEPARATORS = {
     "tab": "\t",
     "comma": ",",
@@ -46,8 +42,6 @@ _SEPARATORS = {
     "pipe": "|",
     "colon": ":",
 }
-
-
 _SUFFIX_SEPARATORS = {".txt": "\t", ".tsv": "\t", ".csv": ","}
 """The separator of a file of notes without a header, by its suffix: Anki's import reads a
 `.csv` of comma-separated fields as it reads a `.txt` of tab-separated ones."""

@@ -13,24 +13,16 @@ __all__ = [
 ]
 
 _OWN_CHOICE = "drillbit choice"
-
-
 _OWN_NUMERIC = "drillbit numeric"
 """drillbit's own note types (`drillbit export anki`), whose second field is not the
 answer: a choice note's is the list of choices, wrong ones too (then its Answer, each
 choice marked, then its Explanation); a numeric note's is the number alone (then its
 Explanation). Read as the first field and the second, a choice note's wrong choices
 became the card's answer and key points."""
-
-
 CARD_ID_FIELD = {"drillbit concept": 4, _OWN_CHOICE: 5, _OWN_NUMERIC: 4}
 """Where each of drillbit's note types holds its card's id (the CardId field)."""
-
-
 _RIGHT_CHOICE = re.compile(r"^- ✓ (.*)$", re.MULTILINE)
 """A right choice in a choice note's Answer field, as `field_markdown` reads its list."""
-
-
 OCCLUSION = (
     "an Image Occlusion note: what it asks is hidden in its image, and import reads a"
     " note's text only"

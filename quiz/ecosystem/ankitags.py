@@ -10,12 +10,8 @@ __all__ = [
 ]
 
 _OWN_TAG = "drillbit::tag::"
-
-
 _OWN_TOPIC = "drillbit::topic::"
 """The namespaces of drillbit's export (`drillbit export anki`) for a card's tags and topic."""
-
-
 _ANKI_OWN_TAGS = frozenset({"leech"})
 """Tags Anki's scheduler adds of itself (a card failed too often there): about the review
 history in Anki, which does not come along, not about the note."""
