@@ -41,6 +41,11 @@ class DrillSitting:
     """Whether the last verdict was logged as a try (the untouched starter is not)."""
     left: bool = False
     """The person left the drill: a grade still running then is not recorded (`leave`)."""
+    graded_source: str | None = None
+    """The code of the last recorded try: what a mock answers with when its time runs out."""
+    not_submitted: bool = False
+    """A mock's time ran out on code written since the last try (`time_ran_out`): kept as
+    the draft, never graded, and the summary says so."""
     _recording: threading.Lock = field(default_factory=threading.Lock, repr=False, compare=False)
 
     @classmethod
@@ -106,6 +111,17 @@ class DrillSitting:
         with self._recording:  # not between a grade's attempt and its first review
             self.left = True
 
+    def time_ran_out(self, code: str) -> None:
+        """A mock's clock ended the sitting with `code` in the editor. As an interviewer
+        calls time, "pens down": what was run counts, and code written since is not graded
+        after the time (the grade would take seconds past it, on half-written code). It is
+        marked not submitted, unless it is what was last run or the untouched starter."""
+        from quiz.drill_grading import is_untouched_starter
+
+        self.not_submitted = code != self.graded_source and not is_untouched_starter(
+            self.card, code
+        )
+
     def _record(
         self,
         verdict: Verdict,
@@ -130,6 +146,7 @@ class DrillSitting:
         self.progress.note(verdict.status.value, loaded=verdict.code_loaded)
         self.attempts += 1
         self.graded_at = now
+        self.graded_source = source
         if session_id is None and self.progress.passed and not passed_before:
             count_practice_pass(
                 store,

@@ -155,6 +155,8 @@ class Session:
         self.clock_started_at: datetime | None = None
         """Mock mode: when the time began to run (`start_clock`), None before."""
         self._summary: Summary | None = None
+        self._not_submitted: list[str] = []
+        """Mock mode: the drills whose code at time-up was never graded (`not_submitted`)."""
         filters: dict[str, object] = dict(self.options.filters.as_dict())
         if self.options.limit is not None:
             filters["limit"] = self.options.limit
@@ -337,6 +339,12 @@ class Session:
         if end is None:
             return self.time_limit
         return max(timedelta(0), end - self._now(now))
+
+    def not_submitted(self, card: StudyCard) -> None:
+        """Mock mode: the time ran out on `card`'s drill with code never graded (kept as
+        its draft); the summary names it."""
+        if card.title not in self._not_submitted:
+            self._not_submitted.append(card.title)
 
     def is_over(self, now: datetime | None = None) -> bool:
         """No card left, finished, or (mock) the time is up."""
@@ -734,6 +742,7 @@ class Session:
             from quiz.study.summary import build_summary
 
             moment = self._now(now)
+            deadline = self.deadline()
             self._store.end_session(self.session_id, ended_at=moment)
             self._summary = build_summary(
                 mode=self.mode,
@@ -746,6 +755,8 @@ class Session:
                     self.time_limit.total_seconds() if self.time_limit is not None else None
                 ),
                 note=self._summary_note,
+                time_up=deadline is not None and moment >= deadline,
+                not_submitted=tuple(self._not_submitted),
                 plan_mode=self.plan_mode,
                 topic_names=self._topic_names,
                 set_aside=[

@@ -119,6 +119,11 @@ class Summary:
     """The session was plan mode's: what comes next is the plan's, not `next_due`."""
     set_aside: tuple[SetAsideCard, ...] = ()
     """The cards buried or suspended in the session (and not undone), in the order set aside."""
+    time_up: bool = False
+    """Mock mode: the clock ended the interview (not the person, nor the last answer)."""
+    not_submitted: tuple[str, ...] = ()
+    """Mock mode: the titles of the drills whose code at time-up was never graded (kept as
+    their drafts): such a drill is answered as last run, or else left unanswered."""
 
     @property
     def unanswered(self) -> int:
@@ -137,6 +142,23 @@ class Summary:
         return (
             self.answers == 0 and self.mode != "mock" and self.note is None and not self.set_aside
         )
+
+
+def time_up_lines(summary: Summary, clock: str) -> list[str]:
+    """What a mock's summary says when the clock ended it (nothing otherwise): that the
+    clock did, at `clock` (the time limit as the summary reads it), what was left
+    unanswered, and which drill's code was not submitted. A candidate must not take the
+    summary for an end they chose, nor a draft for an answer."""
+    if summary.mode != "mock" or not summary.time_up:
+        return []
+    left = summary.unanswered
+    unanswered = f"{left} question{'s' if left != 1 else ''} unanswered" if left else "all answered"
+    lines = [f"Time's up: the clock ended the interview at {clock}; {unanswered}."]
+    lines += [
+        f"{title}: not submitted; the code at time-up is kept as the draft, ungraded."
+        for title in summary.not_submitted
+    ]
+    return lines
 
 
 def weakest_topics(
@@ -173,6 +195,8 @@ def build_summary(
     plan_mode: bool = False,
     topic_names: TopicNames | None = None,
     set_aside: Sequence[tuple[StudyCard, bool]] = (),
+    time_up: bool = False,
+    not_submitted: Sequence[str] = (),
 ) -> Summary:
     """Summarize a session; in mock mode the planned but unanswered questions are listed too.
 
@@ -229,6 +253,8 @@ def build_summary(
         time_limit_seconds=time_limit_seconds,
         note=note,
         plan_mode=plan_mode,
+        time_up=time_up and mode == "mock",
+        not_submitted=tuple(not_submitted),
         weakest_topics=weakest_topics(answers, names=topic_names),
         next_due=next_due,
         questions=questions,

@@ -280,6 +280,7 @@ class DrillScreen(Screen["DrillSitting"]):
         """The mock interview is over: no more grading; back to the session, which ends."""
         event.stop()
         self.time_up = True
+        self.sitting.time_ran_out(self.code)
         self.notify("Time is up.", title="Mock interview")
         # the help or the give-up question first: dismiss closes the screen on top, and with
         # one of them there the summary took the drill's place over the ended session

@@ -49,6 +49,9 @@ class DrillStep(StudyBase):
         self._drill_open = False
         if sitting is None:
             return
+        card = self.card
+        if sitting.not_submitted and card is not None and card.id == sitting.card.id:
+            self.session.not_submitted(card)  # the summary names it, with its draft kept
         if not drill_answered(self.session, sitting):
             if self.session.is_over():
                 self.end_session()

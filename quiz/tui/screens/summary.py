@@ -223,6 +223,14 @@ class SummaryScreen(Screen[None]):
             else ""
         )
         lines.append(f"\nTime            {time_used}{limit}")
+        if s.time_up and s.time_limit_seconds is not None:
+            from quiz.study.summary import time_up_lines
+
+            # said in words under the time: "01:00 of 01:00" alone (and a toast that may
+            # have gone) did not say that the clock, not the candidate, ended it
+            ended = format_clock(timedelta(seconds=s.time_limit_seconds))
+            for said in time_up_lines(s, ended):
+                lines.append(f"\n{said}", style="bold")
         pace = "–" if s.pace_seconds is None else f"{s.pace_seconds:.0f} s per answer"
         lines.append(f"\nPace            {pace}")
         lines.append(f"\nAccuracy        {whole_percent(s.accuracy)} ({s.correct} right)")
