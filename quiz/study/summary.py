@@ -154,10 +154,10 @@ def time_up_lines(summary: Summary, clock: str) -> list[str]:
     left = summary.unanswered
     unanswered = f"{left} question{'s' if left != 1 else ''} unanswered" if left else "all answered"
     lines = [f"Time's up: the clock ended the interview at {clock}; {unanswered}."]
-    lines += [
-        f"{title}: not submitted; the code at time-up is kept as the draft, ungraded."
-        for title in summary.not_submitted
-    ]
+    answered = {q.title for q in summary.questions if q.answered}
+    for title in summary.not_submitted:
+        counted = "answered as last run" if title in answered else "so unanswered"
+        lines.append(f"{title}: not submitted at time-up (kept as the draft, ungraded); {counted}.")
     return lines
 
 

@@ -48,7 +48,9 @@ def test_time_up_is_said_only_when_the_clock_ended_a_mock() -> None:
 
 def test_a_drill_not_submitted_is_named() -> None:
     said = time_up_lines(_summary(not_submitted=("Tiny SGD",)), "01:00")
-    assert said[1] == "Tiny SGD: not submitted; the code at time-up is kept as the draft, ungraded."
+    assert said[1] == (
+        "Tiny SGD: not submitted at time-up (kept as the draft, ungraded); so unanswered."
+    )
 
 
 def _numbers(summary: SummaryScreen) -> str:
@@ -107,7 +109,10 @@ async def test_a_half_written_drill_at_time_up_is_kept_and_marked_not_submitted(
         summary = await showing(pilot, SummaryScreen)
         numbers = _numbers(summary)
         title = drill.sitting.card.title
-        assert f"{title}: not submitted; the code at time-up is kept as the draft" in numbers
+        assert (
+            f"{title}: not submitted at time-up (kept as the draft, ungraded); so unanswered."
+            in (numbers)
+        )
         assert "1 question unanswered" in numbers
         store = app.workspace.store
         assert store.attempts(card_id=drill.sitting.card.id) == []  # not graded after the time
@@ -133,3 +138,42 @@ async def test_an_untouched_drill_at_time_up_is_not_called_a_draft(
         numbers = _numbers(summary)
         assert "Time's up" in numbers
         assert "not submitted" not in numbers
+
+
+async def test_code_edited_after_a_run_is_not_submitted_and_the_run_is_the_answer(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """Run once (wrong), edit on, time up: the mock answers with the run (not passed), and
+    the edit is named not submitted, kept as the draft, not graded after the time."""
+    app = build(study=StudyRequest(mode="mock", kind="coding", minutes=1))
+    async with app.run_test(size=(120, 40)) as pilot:
+        study = await showing(pilot, StudyScreen)
+        await mock_clock_running(pilot, study)
+        await press(pilot, "enter")
+        await settle(pilot)
+        drill = await showing(pilot, DrillScreen)
+        editor = drill.query_one("#editor", TextArea)
+        editor.load_text(TYPED)
+        await press(pilot, "ctrl+r")
+        await app.workers.wait_for_complete()
+        await settle(pilot)
+        card_id = drill.sitting.card.id
+        store = app.workspace.store
+        assert [a.status for a in store.attempts(card_id=card_id)] != []  # the run, recorded
+        assert not drill.sitting.progress.passed
+        edited = TYPED + "# second thoughts\n"
+        editor.load_text(edited)
+        clock.advance(90)
+        drill.query_one(MockClock).tick()
+        await settle(pilot)
+        await settle(pilot)
+        summary = await showing(pilot, SummaryScreen)
+        numbers = _numbers(summary)
+        title = drill.sitting.card.title
+        assert f"{title}: not submitted at time-up (kept as the draft, ungraded); answered as " in (
+            numbers
+        )
+        assert "Score           0/1" in numbers  # the run's verdict, not the edit's
+        assert len(store.attempts(card_id=card_id)) == 1  # nothing graded after the time
+        draft = store.draft(card_id)
+        assert draft is not None and draft.text == edited
