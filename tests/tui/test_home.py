@@ -235,19 +235,20 @@ async def test_the_help_says_once_what_enter_does_on_each_screen(build: AppFacto
 
 
 async def test_help_keeps_its_foot_on_a_small_screen(build: AppFactory) -> None:
-    """A study screen's help (twenty keys) at 80x24: its table filled the box and the foot,
-    "escape closes", was cut off; the table now scrolls above it. At 120x40, and back at
-    80x24 after a resize, the foot shows too."""
+    """A study screen's help (twenty keys) at 80x24: its table filled the box and the foot
+    that says how to close it was cut off; the table now scrolls above it. The foot is the
+    help's own key footer now ("esc Close", the screen's bottom line). At 120x40, and back
+    at 80x24 after a resize, it shows too."""
     app = build(study=StudyRequest(kind="concept"))
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "space", "question_mark")
         help_screen = await showing(pilot, HelpScreen)
         assert len(help_screen.rows) > 17
-        assert any("escape closes" in line.text for line in screen_lines(app))
+        assert "esc Close" in screen_lines(app)[-1].text
         for width, height in [(120, 40), (80, 24)]:
             await resize(pilot, width, height)
             await settle(pilot)
-            assert any("escape closes" in line.text for line in screen_lines(app))
+            assert "esc Close" in screen_lines(app)[-1].text
 
 
 async def test_nothing_due_is_said_not_opened(build: AppFactory, recorder: Recorder) -> None:
