@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from textual.pilot import Pilot
 from textual.widgets import Static, TextArea
 
 from quiz.study.summary import Summary, build_summary, time_up_lines
@@ -57,6 +58,24 @@ def _numbers(summary: SummaryScreen) -> str:
     return str(summary.query_one("#summary-numbers", Static).render())
 
 
+async def _open_the_drill(pilot: Pilot[None]) -> DrillScreen:
+    """A coding mock's clock running and its first drill open."""
+    study = await showing(pilot, StudyScreen)
+    await mock_clock_running(pilot, study)
+    await press(pilot, "enter")
+    await settle(pilot)
+    return await showing(pilot, DrillScreen)
+
+
+async def _time_up(pilot: Pilot[None], drill: DrillScreen, clock: FakeClock) -> str:
+    """The clock past the mock's minute, in the drill: the summary's numbers."""
+    clock.advance(90)
+    drill.query_one(MockClock).tick()
+    await settle(pilot)
+    await settle(pilot)
+    return _numbers(await showing(pilot, SummaryScreen))
+
+
 async def test_the_summary_says_the_clock_ended_the_interview(
     build: AppFactory, clock: FakeClock
 ) -> None:
@@ -96,18 +115,9 @@ async def test_a_half_written_drill_at_time_up_is_kept_and_marked_not_submitted(
 ) -> None:
     app = build(study=StudyRequest(mode="mock", kind="coding", minutes=1))
     async with app.run_test(size=(120, 40)) as pilot:
-        study = await showing(pilot, StudyScreen)
-        await mock_clock_running(pilot, study)
-        await press(pilot, "enter")
-        await settle(pilot)
-        drill = await showing(pilot, DrillScreen)
+        drill = await _open_the_drill(pilot)
         drill.query_one("#editor", TextArea).load_text(TYPED)
-        clock.advance(90)
-        drill.query_one(MockClock).tick()
-        await settle(pilot)
-        await settle(pilot)
-        summary = await showing(pilot, SummaryScreen)
-        numbers = _numbers(summary)
+        numbers = await _time_up(pilot, drill, clock)
         title = drill.sitting.card.title
         assert (
             f"{title}: not submitted at time-up (kept as the draft, ungraded); so unanswered."
@@ -125,17 +135,7 @@ async def test_an_untouched_drill_at_time_up_is_not_called_a_draft(
 ) -> None:
     app = build(study=StudyRequest(mode="mock", kind="coding", minutes=1))
     async with app.run_test(size=(120, 40)) as pilot:
-        study = await showing(pilot, StudyScreen)
-        await mock_clock_running(pilot, study)
-        await press(pilot, "enter")
-        await settle(pilot)
-        drill = await showing(pilot, DrillScreen)
-        clock.advance(90)
-        drill.query_one(MockClock).tick()
-        await settle(pilot)
-        await settle(pilot)
-        summary = await showing(pilot, SummaryScreen)
-        numbers = _numbers(summary)
+        numbers = await _time_up(pilot, await _open_the_drill(pilot), clock)
         assert "Time's up" in numbers
         assert "not submitted" not in numbers
 
@@ -147,11 +147,7 @@ async def test_code_edited_after_a_run_is_not_submitted_and_the_run_is_the_answe
     the edit is named not submitted, kept as the draft, not graded after the time."""
     app = build(study=StudyRequest(mode="mock", kind="coding", minutes=1))
     async with app.run_test(size=(120, 40)) as pilot:
-        study = await showing(pilot, StudyScreen)
-        await mock_clock_running(pilot, study)
-        await press(pilot, "enter")
-        await settle(pilot)
-        drill = await showing(pilot, DrillScreen)
+        drill = await _open_the_drill(pilot)
         editor = drill.query_one("#editor", TextArea)
         editor.load_text(TYPED)
         await press(pilot, "ctrl+r")
@@ -163,12 +159,7 @@ async def test_code_edited_after_a_run_is_not_submitted_and_the_run_is_the_answe
         assert not drill.sitting.progress.passed
         edited = TYPED + "# second thoughts\n"
         editor.load_text(edited)
-        clock.advance(90)
-        drill.query_one(MockClock).tick()
-        await settle(pilot)
-        await settle(pilot)
-        summary = await showing(pilot, SummaryScreen)
-        numbers = _numbers(summary)
+        numbers = await _time_up(pilot, drill, clock)
         title = drill.sitting.card.title
         assert f"{title}: not submitted at time-up (kept as the draft, ungraded); answered as " in (
             numbers
