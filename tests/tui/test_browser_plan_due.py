@@ -11,6 +11,7 @@ from textual.widgets import DataTable, Input, Label
 
 from quiz.browser_view import PLAN_LAST_DAYS, PLAN_TODAY
 from quiz.home_view import home_view
+from quiz.store.records import CardState
 from quiz.tui.screens.browser import BrowserScreen
 from quiz.workspace import StudyRequest, Workspace
 from tests.tui.conftest import AppFactory, FakeClock, press, set_plan, settle, showing
@@ -22,6 +23,17 @@ def review_easy(workspace: Workspace, card_id: str) -> None:
     assert session.current is not None and session.current.id == card_id
     session.rate(Rating.Easy)
     session.finish()
+
+
+def reviewed_then_past_due(workspace: Workspace, clock: FakeClock, past: float) -> CardState:
+    """what-is-relu answered Easy, then the clock `past` seconds beyond fsrs's due time for
+    it: its saved state."""
+    workspace.tz = UTC
+    review_easy(workspace, "what-is-relu")
+    state = workspace.store.card_state("what-is-relu")
+    assert state is not None
+    clock.advance((state.due - clock()).total_seconds() + past)
+    return state
 
 
 def due_cell(browser: BrowserScreen, card_id: str) -> str:
@@ -39,11 +51,7 @@ async def test_a_card_due_by_fsrs_that_the_plan_leaves_shows_the_plan_s_last_day
     studies now say "today"."""
     app = build()
     ws = app.workspace
-    ws.tz = UTC
-    review_easy(ws, "what-is-relu")
-    state = ws.store.card_state("what-is-relu")
-    assert state is not None
-    clock.advance((state.due - clock()).total_seconds() + 3600)  # an hour past fsrs's due
+    reviewed_then_past_due(ws, clock, 3600)  # an hour past fsrs's due
     set_plan(ws, 30, 5.0)
     status = ws.plan_status()
     assert status is not None and status.today is not None and not status.today.last_pass
@@ -72,11 +80,7 @@ async def test_without_a_plan_the_same_card_shows_fsrs_s_due_time(
     starred as due now."""
     app = build()
     ws = app.workspace
-    ws.tz = UTC
-    review_easy(ws, "what-is-relu")
-    state = ws.store.card_state("what-is-relu")
-    assert state is not None
-    clock.advance((state.due - clock()).total_seconds() + 86400)  # a day past it
+    state = reviewed_then_past_due(ws, clock, 86400)  # a day past it
     async with app.run_test(size=(80, 24)) as pilot:
         await press(pilot, "b")
         browser = await showing(pilot, BrowserScreen)
@@ -120,11 +124,7 @@ async def test_under_a_plan_the_due_sort_and_is_due_follow_the_plan(
     today's cards first, in the order a session gives them, and `is:due` keeps them."""
     app = build()
     ws = app.workspace
-    ws.tz = UTC
-    review_easy(ws, "what-is-relu")
-    state = ws.store.card_state("what-is-relu")
-    assert state is not None
-    clock.advance((state.due - clock()).total_seconds() + 3600)  # an hour past fsrs's due
+    reviewed_then_past_due(ws, clock, 3600)  # an hour past fsrs's due
     set_plan(ws, 30, 5.0)
     status = ws.plan_status()
     assert status is not None and "what-is-relu" not in status.offered and status.offered
