@@ -877,3 +877,18 @@ def test_a_layer_norms_parameter_count_is_the_standard_layers_and_code_can_chang
     assert "`nn.LayerNorm(n, bias=False)` (since 2.1) keeps only $\\gamma$, 768 parameters" in body
     assert "`elementwise_affine=False` learns none" in body
     assert "PaLM" in card("layernorm-param-count").front.source
+
+
+def test_every_count_a_numeric_card_asks_for_names_what_it_counts() -> None:
+    """layernorm-param-count asked "how many learned parameters" and showed a bare 1536:
+    it was the one count in the bank without a unit, where every other parameter count
+    says parameters or weights (and the answer is shown with it)."""
+    counts = {
+        c.id: c.front.unit
+        for c in BANK.cards
+        if isinstance(c.front, NumericFront) and "how many" in c.sections["Question"].text.lower()
+    }
+    assert "layernorm-param-count" in counts and len(counts) >= 10
+    assert [card_id for card_id, unit in counts.items() if not unit] == []
+    layernorm = card("layernorm-param-count").front
+    assert isinstance(layernorm, NumericFront) and layernorm.unit == "parameters"
