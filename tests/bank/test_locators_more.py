@@ -15,9 +15,12 @@ are left to their owners' tests.)
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from tests.bank.bundled import card, text
+from tests.bank.bundled import BANK, card, text
+from tests.bank.test_locators_literature import CHECKED as CHECKED_LITERATURE
 
 DLB = "Goodfellow, Bengio and Courville, Deep Learning (2016)"
 NOCEDAL = "Nocedal and Wright, Numerical Optimization (2006), sec. 8.1"
@@ -1078,3 +1081,36 @@ def test_every_checked_locator_is_a_distinct_pair() -> None:
     """A pair listed twice would hide a locator that was never checked behind a duplicate."""
     pairs = [(card_id, locator) for card_id, locator, _, _ in CHECKED]
     assert len(pairs) == len(set(pairs))
+
+
+# A fine-grained locator: a section, equation, table, figure, algorithm, appendix, chapter,
+# footnote, lecture or theorem number (the word boundary keeps "torch." from reading as "ch.").
+LOCATOR = re.compile(
+    r"\b(sec\.|sections?|eqs?\.|tables?|figures?|algorithms?|appendix|ch\.|footnote|lecture"
+    r"|theorem)\s+[0-9]",
+    re.IGNORECASE,
+)
+
+# The sigmoid and softmax drills belong to the grading helpers' own tests; the round read
+# their one locator too (Goodfellow et al. sec. 3.10 'Useful Properties of Common
+# Functions' and sec. 4.1 'Overflow and Underflow', where softmax(z - max z) is derived).
+ELSEWHERE = {"sigmoid", "sigmoid-grad", "softmax"}
+
+
+def test_every_locator_in_the_bank_is_one_that_was_checked() -> None:
+    """A locator added from memory fails until someone reads it in its source and lists it."""
+    checked: dict[str, list[str]] = {}
+    for card_id, locator, _, _ in [*CHECKED_LITERATURE, *CHECKED]:
+        checked.setdefault(card_id, []).append(locator)
+    unchecked = [
+        f"{c.id}: {part}"
+        for c in BANK.cards
+        if c.id not in ELSEWHERE
+        for part in (p.strip() for p in c.front.source.split(";"))
+        if LOCATOR.search(part)
+        and not any(part in done or done in part for done in checked.get(c.id, []))
+    ]
+    assert not unchecked, (
+        "locators no test has checked; read each in its source, then list it with the "
+        "claim it supports: " + "; ".join(unchecked)
+    )
