@@ -198,10 +198,14 @@ def search_words(search: str) -> str:
         return ""
 
 
-def sort_name(sort: str, search: str) -> str:
+def sort_name(sort: str, search: str, *, planned: bool = False) -> str:
     """What the rows are in order of, as the browser's title says it: a search with the
     content sort ranks them by how well they match (`browse`), not in the bank's order;
-    filters alone (`is:due`, `tag:x`) rank nothing. A search with an error keeps its sort."""
+    filters alone (`is:due`, `tag:x`) rank nothing. A search with an error keeps its sort.
+    Under a running interview plan (`planned`) the due sort follows the plan's days
+    (`PlanDue.sort_key`), not fsrs's due times, and says so."""
+    if sort == "due" and planned:
+        return "when the plan asks"
     return "best match" if sort == "content" and search_words(search) else sort
 
 

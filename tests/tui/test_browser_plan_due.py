@@ -144,3 +144,30 @@ async def test_under_a_plan_the_due_sort_and_is_due_follow_the_plan(
         browser.refresh_rows(reread=False, to_top=True)
         await settle(pilot)
         assert {row.card.id for row in browser.shown} == set(today)
+
+
+async def test_under_a_plan_the_title_says_the_due_sort_follows_the_plan(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """The due sort follows the plan's days under a plan, while the title still said "sort
+    by due", which reads as fsrs's due times (the card fsrs calls due sorts after today's
+    cards). It says the order is the plan's, and "due" again once no plan runs."""
+    app = build()
+    ws = app.workspace
+    reviewed_then_past_due(ws, clock, 3600)
+    set_plan(ws, 30, 5.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        await press(pilot, "ctrl+o")
+        await settle(pilot)
+        assert browser.sort == "due"
+        title = str(browser.query_one("#browser-title", Label).render())
+        assert "· sort by when the plan asks" in title
+        assert "sort by due" not in title
+        ws.store.clear_interview_plan()
+        browser.refresh_rows(reread=True)
+        await settle(pilot)
+        title = str(browser.query_one("#browser-title", Label).render())
+        assert "· sort by due" in title

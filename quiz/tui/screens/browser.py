@@ -345,8 +345,8 @@ class BrowserScreen(Screen[None]):
                 Text(f" Cards: searching… (indexing {len(rows):,} cards) ", style="reverse bold")
             )
             return
+        plan = read_plan_due(ws, now)  # the due sort and is:due as the due cells say
         try:
-            plan = read_plan_due(ws, now)  # the due sort and is:due as the due cells say
             shown = browse(rows, index=index, search=query, sort=self.sort, plan=plan)
             refused = None
         except QueryError as exc:  # an Anki term drillbit has not: said, not "no match"
@@ -384,7 +384,7 @@ class BrowserScreen(Screen[None]):
         # every card's rows once the first page is drawn; the index's thread once they
         # are in (it would slow the drawing: the GIL)
         self.call_after_refresh(self._fill if self._first_page else self._build_index)
-        sort = sort_name(self.sort, query)
+        sort = sort_name(self.sort, query, planned=plan is not None)
         # the star explained only where a row has one: "147 of 147 · * due now" on a fresh
         # home read as every card due
         due = " · * due now" if any(cells[row.card.id][2][:1] == "*" for row in self.shown) else ""
