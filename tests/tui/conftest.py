@@ -36,6 +36,7 @@ from tests.conftest import DATA
 if TYPE_CHECKING:
     from engine.verdict import Verdict
     from quiz.drill_grading import Drill
+    from quiz.tui.screens.drill import DrillScreen
     from quiz.tui.screens.study import StudyScreen
 
 
@@ -230,6 +231,20 @@ async def press_card_keys(pilot: Pilot[None], *keys: str) -> None:
         if isinstance(pilot.app.focused, NumberAnswer) and not pilot.app.focused.disabled:
             await press(pilot, "escape")
         await press(pilot, key)
+
+
+async def open_first_drill(pilot: Pilot[None], study: StudyScreen) -> DrillScreen:
+    """Skip the session's cards up to its first coding card and open its drill (enter):
+    the drill screen, once shown. A cram session of the test bank has its drill after
+    cards of other kinds."""
+    from quiz.tui.screens.drill import DrillScreen
+
+    while study.card is not None and study.card.kind != "coding":
+        await press_card_keys(pilot, "s")
+        await settle(pilot)
+    assert study.card is not None, "the session has no drill"
+    await press(pilot, "enter")
+    return await showing(pilot, DrillScreen)
 
 
 async def mock_clock_running(pilot: Pilot[None], study: StudyScreen) -> None:

@@ -20,8 +20,8 @@ from tests.tui.conftest import (
     AppFactory,
     Recorder,
     notices,
+    open_first_drill,
     press,
-    press_card_keys,
     screen_lines,
     settle,
     showing,
@@ -71,11 +71,7 @@ async def test_a_pass_in_a_session_offers_the_next_card(
     app = build(study=StudyRequest(mode="cram"))
     async with app.run_test(size=(80, 24), message_hook=recorder) as pilot:
         study = await showing(pilot, StudyScreen)
-        while study.card is not None and study.card.kind != "coding":
-            await press_card_keys(pilot, "s")
-            await settle(pilot)
-        await press(pilot, "enter")
-        drill = await showing(pilot, DrillScreen)
+        drill = await open_first_drill(pilot, study)
         editor_of(drill).load_text(WRONG)
         await grade_now(app, pilot)
         keys = described(app)
@@ -187,11 +183,7 @@ async def test_a_drill_passed_before_opened_in_a_session_is_a_review(
     app = build(study=StudyRequest(mode="cram"))
     async with app.run_test(size=(80, 24)) as pilot:
         study = await showing(pilot, StudyScreen)
-        while study.card is not None and study.card.kind != "coding":
-            await press_card_keys(pilot, "s")
-            await settle(pilot)
-        await press(pilot, "enter")
-        drill = await showing(pilot, DrillScreen)
+        drill = await open_first_drill(pilot, study)
         await settle(pilot)
         assert drill.session is not None
         shown = _words_on_screen(app)

@@ -32,6 +32,7 @@ from tests.tui.conftest import (
     Recorder,
     mock_clock_running,
     notices,
+    open_first_drill,
     press,
     press_card_keys,
     screen_lines,
@@ -121,12 +122,7 @@ async def test_leaving_a_failed_drill_skips_and_give_up_is_again(
         assert isinstance(app.screen, StudyScreen) and app.screen is study
         assert recorder.of(StudyScreen.AnswerGraded) == []
         assert study.card is not None and study.card.kind != "coding"
-        while study.card is not None and study.card.kind != "coding":
-            await press_card_keys(pilot, "s")
-            await settle(pilot)
-        await press(pilot, "enter")
-        await settle(pilot)
-        await showing(pilot, DrillScreen)
+        await open_first_drill(pilot, study)
         await press(pilot, "ctrl+g", "y")  # give up, confirmed
         await settle(pilot)
         graded = recorder.of(StudyScreen.AnswerGraded)
