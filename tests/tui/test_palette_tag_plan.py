@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from textual.command import CommandInput
 
+from quiz.tags_view import read_tag_choices
 from quiz.tui.screens.home import HomeScreen
 from tests.tui.conftest import (
     AppFactory,
@@ -51,3 +52,33 @@ async def test_a_tag_with_nothing_planned_today_says_so_and_offers_its_cram(
             f"Nothing here in today's plan: none of its {planned} cards is tagged {tag}. "
             f'Try "Cram tag: {tag}" in the palette (ctrl+p): it does not change the schedule.'
         )
+
+
+def test_a_tag_s_count_under_a_plan_is_what_its_session_opens_with(build: AppFactory) -> None:
+    """What "Study tag: X" promises under a plan ("1 planned today") is what its session
+    offers: today's cards of the tag that fit in today's minutes, not the plan's whole list
+    left for the tag. At 1.5 minutes a day the numeric card tagged activations waits for
+    tomorrow (its long answer does not fit), the concept card does not: the count says 1,
+    and the session opens with the concept card alone."""
+    ws = build().workspace
+    set_plan(ws, 5, 1.5)
+    status = ws.plan_status()
+    assert status is not None and status.queue is not None
+    assert status.queue.waiting == ("sigmoid-bound",), "the bank's case: one tagged card waits"
+    checked = 0
+    for choice in read_tag_choices(ws):
+        if choice.request.mode != "due":
+            continue
+        tag = choice.request.tag
+        tagged = {ref.id for ref in ws.content.refs if tag in ref.tags}
+        offered = [card_id for card_id in status.offered if card_id in tagged]
+        session = ws.start_session(choice.request)
+        opened = [card.id for card in session.queued]
+        session.finish()
+        assert opened == offered, tag
+        said = f"{len(offered)} planned today" if offered else "none planned today"
+        assert said in choice.help, (tag, choice.help)
+        checked += 1
+    assert checked == 4
+    activations = next(c for c in read_tag_choices(ws) if c.text == "Study tag: activations")
+    assert "2 cards · 1 planned today" in activations.help
