@@ -84,7 +84,9 @@ SLOW_MODULES = frozenset(
 )
 """Test modules (relative to tests/) that are slow as a whole."""
 
-SERVER_FIXTURES = frozenset({"served", "served_one_tab", "served_few_files"})
+SERVER_FIXTURES = frozenset(
+    {"served", "served_one_tab", "served_few_files", "served_on_a_fake_clock"}
+)
 """Fixtures that start `drillbit serve` on a port picked free a moment before it binds: their
 tests share one xdist group, so two workers never race for the same port."""
 

@@ -7,12 +7,15 @@ import os
 import re
 import signal
 import subprocess
+import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import DRILLBIT_COMMAND
+from tests.web.fake_clock import SCRIPT, move_clock
 from tests.web.helpers import WAIT_SECONDS, Served, free_loopback_port, serve_command
 
 PORT_ATTEMPTS = 5
@@ -120,13 +123,19 @@ def _stop(process: subprocess.Popen[bytes], grace: float = WAIT_SECONDS) -> list
     return left
 
 
-def _serve(tmp_path: Path, *options: str, open_files: int | None = None) -> Iterator[Served]:
+def _serve(
+    tmp_path: Path, *options: str, open_files: int | None = None, before: Sequence[str] = ()
+) -> Iterator[Served]:
     """`drillbit --content <browser pack> serve --port <free> OPTIONS`, at most `open_files`
     descriptors open if given (a desktop's limit is 1024); after the test, Ctrl-C must stop
-    it all. A port taken between its pick and the server's bind is no failure: another."""
-    process, port, log, url = start_on_a_free_port(
-        tmp_path, lambda port: serve_command("--port", str(port), *options), open_files
-    )
+    it all. A port taken between its pick and the server's bind is no failure: another.
+    `before`, given, runs the command line in place of `drillbit` (`fake_clock`)."""
+
+    def command(port: int) -> list[str]:
+        line = serve_command("--port", str(port), *options)
+        return [*before, *line[len(DRILLBIT_COMMAND) :]] if before else line
+
+    process, port, log, url = start_on_a_free_port(tmp_path, command, open_files)
     try:
         yield Served(url, port, process, log)
     finally:
@@ -190,3 +199,14 @@ def served_few_files(tmp_path: Path) -> Iterator[Served]:
     """A server that may hold 256 file descriptors open (its soft limit), a quarter of a
     desktop's: a flood reaches the limit in a few hundred connections."""
     yield from _serve(tmp_path, open_files=256)
+
+
+@pytest.fixture
+def served_on_a_fake_clock(tmp_path: Path) -> Iterator[tuple[Served, Path]]:
+    """A server whose tabs' apps run on a clock the test moves (`tests/web/fake_clock.py`):
+    the server and the file of the clock, which `move_clock` sets ahead."""
+    clock = tmp_path / "clock"
+    move_clock(clock, 0)
+    before = [sys.executable, "-P", str(SCRIPT), "serve", str(clock)]
+    for served in _serve(tmp_path, before=before):
+        yield served, clock

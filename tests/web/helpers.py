@@ -14,6 +14,9 @@ from tests.conftest import DRILLBIT_COMMAND, PROCESS_TIMEOUT_SECONDS
 
 BROWSER_PACK = Path(__file__).resolve().parent / "data"
 """A one-card pack served next to the bundled bank (`--content`)."""
+QUESTION = "put the terminal app in a browser?"
+ANSWER = "relays its terminal over a websocket"
+"""The browser pack's card: words of its question, and of its answer."""
 
 
 @dataclass

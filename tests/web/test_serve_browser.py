@@ -13,161 +13,30 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
-import pytest
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.remote.remote_connection import RemoteConnection
 
 from bench.processes import alive, descendants
 from quiz.serve.page import MOST_MESSAGE_BYTES, TOKEN_KEY
 from tests.conftest import RunDrillbit
-from tests.web.helpers import BROWSER_PACK, WAIT_SECONDS, Served
+from tests.web.chromium import (  # the module's Chromium, a profile per test
+    CATCH_TERMINAL,
+    browser,
+    chromium,
+    console_messages,
+    read_screen,
+    shows_home,
+    wait_for_screen,
+)
+from tests.web.helpers import ANSWER, BROWSER_PACK, QUESTION, WAIT_SECONDS, Served
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-QUESTION = "put the terminal app in a browser?"
-ANSWER = "relays its terminal over a websocket"
-
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--disable-dev-shm-usage",
-    "--disable-quic",
-    "--window-size=1200,800",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
-]
-
-# xterm.js draws on a canvas (WebGL or 2D), so the page has no text to read. textual.js
-# keeps its Terminal in a local object's `terminal` property; this script, run before the
-# page's own, catches that assignment and keeps the public Terminal, whose buffer can be read.
-CATCH_TERMINAL = """
-Object.defineProperty(Object.prototype, 'terminal', {
-  configurable: true,
-  set(value) {
-    Object.defineProperty(this, 'terminal', {value, writable: true, configurable: true, enumerable: true});
-    try {
-      if (value && typeof value.onData === 'function' && value.buffer && value.buffer.active) {
-        window.__drillbitTerminal = value;
-      }
-    } catch (e) {}
-  },
-});
-"""
-
-READ_SCREEN = """
-const term = window.__drillbitTerminal;
-if (!term) {
-  const rows = document.querySelector('.xterm-rows');
-  return rows ? rows.innerText : '';
-}
-const buffer = term.buffer.active;
-const lines = [];
-for (let i = 0; i < buffer.length; i++) {
-  const line = buffer.getLine(i);
-  lines.push(line ? line.translateToString(true) : '');
-}
-return lines.join('\\n');
-"""
-
-
-@pytest.fixture(scope="module")
-def chromium(tmp_path_factory: pytest.TempPathFactory) -> Iterator[WebDriver]:
-    """Headless Debian Chromium through Debian's chromedriver (Selenium Manager never runs),
-    started once for the module: a start took 60-100 s under load, once per test. Each test
-    gets a profile of its own all the same (`browser`)."""
-    if not (CHROMIUM.exists() and CHROMEDRIVER.exists()):
-        pytest.skip(
-            "needs Debian's headless Chromium: apt-get install chromium chromium-driver "
-            f"({CHROMIUM} and {CHROMEDRIVER})"
-        )
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for flag in CHROMIUM_FLAGS:
-        options.add_argument(flag)
-    options.add_argument(f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}")
-    options.enable_bidi = True  # user contexts: a fresh profile per test in one browser
-    driver = webdriver.Chrome(service=Service(str(CHROMEDRIVER)), options=options)
-    try:
-        # Selenium gives each chromedriver request 120 s (a BiDi command 30 s) and
-        # chromedriver a script 30 s: at a load of 40 on 2 cores `execute_script` and
-        # `execute_cdp_cmd` outlasted both (six tests and three setups failed in one run of
-        # tests/web). Bets on the load, like the ceilings WAIT_SECONDS replaced: each is now
-        # that ceiling.
-        assert isinstance(driver.command_executor, RemoteConnection)
-        driver.command_executor.client_config.timeout = int(WAIT_SECONDS)
-        driver.command_executor.client_config.websocket_timeout = WAIT_SECONDS
-        driver.set_script_timeout(WAIT_SECONDS)
-        driver.set_page_load_timeout(WAIT_SECONDS)
-        yield driver
-    finally:
-        driver.quit()
-
-
-@pytest.fixture
-def browser(chromium: WebDriver) -> Iterator[WebDriver]:
-    """The module's Chromium in a tab of a new user context: cookies, storage and cache of
-    its own, as a fresh profile had (WebDriver BiDi's `browser.createUserContext`). After the
-    test the context is removed with its tabs, and any other tab the test opened is closed."""
-    driver = chromium
-    keeper = driver.current_window_handle  # the session's first tab (it ends with its last)
-    context = driver.browser.create_user_context()
-    driver.switch_to.window(driver.browsing_context.create(type="tab", user_context=context))
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
-    driver.get_log("browser")  # type: ignore[no-untyped-call]  # earlier tests' console, read and dropped
-    try:
-        yield driver
-    finally:
-        driver.browser.remove_user_context(context)
-        for handle in driver.window_handles:  # a tab opened in the default context
-            if handle != keeper:
-                driver.switch_to.window(handle)
-                driver.close()
-        driver.switch_to.window(keeper)
-        driver.execute_cdp_cmd("Network.clearBrowserCookies", {})  # the default context's
-
-
-def _screen(driver: WebDriver) -> str:
-    """The terminal's text, one line per row."""
-    return str(driver.execute_script(READ_SCREEN) or "")
-
-
-def _wait_for_screen(
-    driver: WebDriver, ready: Callable[[str], bool], what: str, seconds: float = WAIT_SECONDS
-) -> str:
-    """Poll the terminal's text until `ready` accepts it, at most `seconds`; fail with the
-    last screen."""
-    deadline = time.monotonic() + seconds
-    screen = ""
-    while time.monotonic() < deadline:
-        screen = _screen(driver)
-        if ready(screen):
-            return screen
-        time.sleep(0.2)
-    pytest.fail(f"the browser never showed {what}; last screen:\n{screen}")
-
-
-def _console(driver: WebDriver) -> list[str]:
-    """The messages of the page's console so far (its failed requests among them)."""
-    entries: list[dict[str, str]] = driver.get_log("browser")  # type: ignore[no-untyped-call]  # selenium leaves get_log unannotated
-    return [entry["message"] for entry in entries]
-
-
-def _home(screen: str) -> bool:
-    """Home is drawn: its table's header and the bundled bank's first pack."""
-    return "pack / topic" in screen and "Neural networks" in screen
+__all__ = ["browser", "chromium"]  # fixtures, used by name
 
 
 def _stats(drillbit: RunDrillbit) -> dict[str, object]:
@@ -188,10 +57,10 @@ def test_home_appears_and_a_card_is_studied_in_the_browser(
     driver.get(served.url)  # the printed URL: the app, and a cookie for this server
     # Home by its first pack: the browser pack's rows, its last, can be below the window's
     # rows (a fresh home has a line more above the table); d finds its card below
-    home = _wait_for_screen(driver, _home, "Home")
+    home = wait_for_screen(driver, shows_home, "Home")
     assert "pack / topic" in home
     driver.get(bare)  # the cookie now stands for the token (a reload without the query)
-    _wait_for_screen(driver, _home, "Home")
+    wait_for_screen(driver, shows_home, "Home")
 
     keyboard = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
 
@@ -202,15 +71,15 @@ def test_home_appears_and_a_card_is_studied_in_the_browser(
     # The waits look for the card's own text (tests/web/data), not for the TUI's wording.
     press(Keys.CONTROL, Keys.END)
     press("d")
-    _wait_for_screen(driver, lambda s: QUESTION in s, "the card's question")
-    assert ANSWER not in _screen(driver)
+    wait_for_screen(driver, lambda s: QUESTION in s, "the card's question")
+    assert ANSWER not in read_screen(driver)
     press(" ")  # reveal
-    _wait_for_screen(driver, lambda s: ANSWER in s, "the card's answer")
+    wait_for_screen(driver, lambda s: ANSWER in s, "the card's answer")
     assert _stats(drillbit)["reviews"] == 0
     # to the rating keys, then Easy: committed, and the card graduates (Good would leave it
     # in fsrs's 10-minute learning step, asked again), so the session ends
     press(Keys.ENTER, "4")
-    _wait_for_screen(driver, lambda s: QUESTION not in s, "the end of the session")
+    wait_for_screen(driver, lambda s: QUESTION not in s, "the end of the session")
 
     stats = _stats(drillbit)
     assert stats["reviews"] == 1
@@ -224,9 +93,9 @@ def test_the_tab_is_titled_drillbit_and_the_page_requests_nothing_missing(
     the 404 of the /favicon.ico the browser asked for."""
     driver = browser
     driver.get(served.url)
-    _wait_for_screen(driver, _home, "Home")
+    wait_for_screen(driver, shows_home, "Home")
     assert driver.title == "drillbit"
-    missing = [message for message in _console(driver) if "404" in message]
+    missing = [message for message in console_messages(driver) if "404" in message]
     assert missing == []
 
 
@@ -238,7 +107,7 @@ def test_the_printed_url_opened_at_localhost_starts_the_app(
     on its loading screen."""
     driver = browser
     driver.get(served.url.replace("//127.0.0.1:", "//localhost:"))
-    _wait_for_screen(driver, _home, "Home at localhost")
+    wait_for_screen(driver, shows_home, "Home at localhost")
     assert driver.current_url == f"http://localhost:{served.port}/"
 
 
@@ -249,10 +118,10 @@ def test_the_token_leaves_the_address_bar_and_a_reload_logs_in_by_the_cookie(
     bookmark or a copied link to show; the page's other parameters stay."""
     driver = browser
     driver.get(served.url + "&fontsize=18")
-    _wait_for_screen(driver, _home, "Home")
+    wait_for_screen(driver, shows_home, "Home")
     assert driver.current_url == f"http://127.0.0.1:{served.port}/?fontsize=18"
     driver.refresh()
-    _wait_for_screen(driver, _home, "Home after a reload")
+    wait_for_screen(driver, shows_home, "Home after a reload")
     assert served.token not in driver.current_url
 
 
@@ -292,14 +161,14 @@ def test_a_cookie_overwritten_by_another_local_server_does_not_lock_the_page(
     printed". The refusal now reopens the page with the token this browser kept."""
     driver = browser
     driver.get(served.url)
-    _wait_for_screen(driver, _home, "Home")
+    wait_for_screen(driver, shows_home, "Home")
     with _another_server_setting(f"drillbit-token-{served.port}=someone-elses") as other:
         driver.get(other)
     assert {"name": f"drillbit-token-{served.port}", "value": "someone-elses"}.items() <= next(
         cookie for cookie in driver.get_cookies() if cookie["name"].startswith("drillbit")
     ).items()
     driver.get(f"http://127.0.0.1:{served.port}/")
-    _wait_for_screen(driver, _home, "Home after the cookie was overwritten")
+    wait_for_screen(driver, shows_home, "Home after the cookie was overwritten")
     assert served.token not in driver.current_url
 
 
@@ -352,7 +221,7 @@ def test_a_browser_without_the_kept_token_is_told_to_open_the_printed_url(
     keeps): with the page's storage cleared, the tab said only "Session ended."."""
     driver = browser
     driver.get(served.url)
-    _wait_for_screen(driver, _home, "Home")
+    wait_for_screen(driver, shows_home, "Home")
     driver.execute_script("window.localStorage.clear()")
     driver.refresh()
     said = _closed_message(driver)
@@ -367,12 +236,12 @@ def test_a_paste_larger_than_the_servers_message_limit_leaves_the_tab_running(
     pieces the server takes."""
     driver = browser
     driver.get(served.url)
-    _wait_for_screen(driver, _home, "Home")
+    wait_for_screen(driver, shows_home, "Home")
     driver.execute_script(
         f"window.__drillbitTerminal.paste('x'.repeat({MOST_MESSAGE_BYTES + 1024}))"
     )
     driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea").send_keys("l")
-    _wait_for_screen(driver, lambda s: "Next unsolved" in s, "the drills list")
+    wait_for_screen(driver, lambda s: "Next unsolved" in s, "the drills list")
     assert "Session ended" not in driver.find_element(By.TAG_NAME, "body").text
 
 
@@ -385,7 +254,7 @@ def test_a_message_over_the_servers_limit_says_the_limit_and_what_to_do(
     driver = browser
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": KEEP_SOCKETS})
     driver.get(served.url)
-    _wait_for_screen(driver, _home, "Home")
+    wait_for_screen(driver, shows_home, "Home")
     driver.execute_script(
         "window.__drillbitSockets.at(-1).send("
         f"JSON.stringify(['ping', 'x'.repeat({MOST_MESSAGE_BYTES + 1024})]))"
@@ -398,7 +267,7 @@ def test_a_message_over_the_servers_limit_says_the_limit_and_what_to_do(
     assert "Session ended" not in driver.find_element(By.TAG_NAME, "body").text
     assert "Traceback" not in served.log.read_text(), served.log.read_text()
     driver.refresh()
-    _wait_for_screen(driver, _home, "Home after the reload")
+    wait_for_screen(driver, shows_home, "Home after the reload")
 
 
 def test_in_a_browser_tab_the_drill_keys_work_and_one_escape_leaves(
@@ -408,18 +277,18 @@ def test_in_a_browser_tab_the_drill_keys_work_and_one_escape_leaves(
     first escape, pressed in the editor, leaves the drill."""
     driver = browser
     driver.get(served.url)
-    _wait_for_screen(driver, _home, "Home")
+    wait_for_screen(driver, shows_home, "Home")
     keyboard = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
     keyboard.send_keys("l")  # the drills list
-    listing = _wait_for_screen(driver, lambda s: "Next unsolved" in s, "the drills list")
+    listing = wait_for_screen(driver, lambda s: "Next unsolved" in s, "the drills list")
     keyboard.send_keys(Keys.ENTER)
-    drill = _wait_for_screen(driver, lambda s: "Grade" in s and "Hint" in s, "a drill")
+    drill = wait_for_screen(driver, lambda s: "Grade" in s and "Hint" in s, "a drill")
     assert "f2" in drill and "f3" in drill, drill
     assert "^t" not in drill and "^n" not in drill, drill
     keyboard.send_keys(Keys.F2)
-    _wait_for_screen(driver, lambda s: "Hint 1." in s, "the first hint")
+    wait_for_screen(driver, lambda s: "Hint 1." in s, "the first hint")
     keyboard.send_keys(Keys.ESCAPE)
-    _wait_for_screen(
+    wait_for_screen(
         driver, lambda s: "Next unsolved" in s and "Hint 1." not in s, "the drills list again"
     )
     assert listing
@@ -432,7 +301,7 @@ def test_before_the_page_is_clicked_homes_footer_reads_as_the_terminals(
     footer read "⏎ Due" where the terminal reads "d Due" (the binding's first key)."""
     driver = browser
     driver.get(served.url)
-    home = _wait_for_screen(driver, lambda s: " Due " in s and "Settings" in s, "Home's keys")
+    home = wait_for_screen(driver, lambda s: " Due " in s and "Settings" in s, "Home's keys")
     footer = next(line for line in home.splitlines() if " Due " in line)
     assert footer.lstrip().startswith("d Due "), footer
 
@@ -445,11 +314,11 @@ def test_keys_typed_on_the_page_reach_the_app_without_a_click_first(
     it as the app connects, so the keys Home's footer names work at once."""
     driver = browser
     driver.get(served.url)
-    _wait_for_screen(driver, _home, "Home")
+    wait_for_screen(driver, shows_home, "Home")
     typed_into = driver.switch_to.active_element  # where a person's keys go, unclicked
     assert "xterm-helper-textarea" in str(typed_into.get_attribute("class"))
     typed_into.send_keys("?")
-    _wait_for_screen(driver, lambda s: "Keys: Home" in s, "Home's help, opened by ?")
+    wait_for_screen(driver, lambda s: "Keys: Home" in s, "Home's help, opened by ?")
 
 
 def _tab_apps(served: Served) -> list[int]:
@@ -473,15 +342,15 @@ def test_closing_the_tab_ends_its_app_keeps_its_draft_and_frees_its_slot(
     slot is free again for the next tab, which opens Home."""
     driver = browser
     driver.get(served_one_tab.url)
-    _wait_for_screen(driver, _home, "Home")
+    wait_for_screen(driver, shows_home, "Home")
     (app,) = _tab_apps(served_one_tab)
     keyboard = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
     keyboard.send_keys("l")
-    _wait_for_screen(driver, lambda s: "Next unsolved" in s, "the drills list")
+    wait_for_screen(driver, lambda s: "Next unsolved" in s, "the drills list")
     keyboard.send_keys(Keys.ENTER)
-    _wait_for_screen(driver, lambda s: "Grade" in s and "Hint" in s, "a drill")
+    wait_for_screen(driver, lambda s: "Grade" in s and "Hint" in s, "a drill")
     keyboard.send_keys("# typed in the browser")
-    _wait_for_screen(driver, lambda s: "# typed in the browser" in s, "the typed line")
+    wait_for_screen(driver, lambda s: "# typed in the browser" in s, "the typed line")
 
     typed_in = driver.current_window_handle
     driver.switch_to.new_window("tab")  # the browser stays open: only the tab closes
@@ -499,7 +368,7 @@ def test_closing_the_tab_ends_its_app_keeps_its_draft_and_frees_its_slot(
     driver.switch_to.window(driver.window_handles[0])
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": CATCH_TERMINAL})
     driver.get(served_one_tab.url)  # the one slot: refused while the app held it
-    _wait_for_screen(driver, _home, "Home in a new tab")
+    wait_for_screen(driver, shows_home, "Home in a new tab")
 
 
 def test_a_reload_with_every_tab_slot_taken_gets_its_tab_back(
@@ -512,8 +381,8 @@ def test_a_reload_with_every_tab_slot_taken_gets_its_tab_back(
     moment for a slot."""
     driver = browser
     driver.get(served_one_tab.url)
-    _wait_for_screen(driver, _home, "Home")
+    wait_for_screen(driver, shows_home, "Home")
     for reload in range(3):
         driver.refresh()
         assert "the limit (--max-tabs)" not in driver.page_source, f"reload {reload}"
-        _wait_for_screen(driver, _home, f"Home after reload {reload}")
+        wait_for_screen(driver, shows_home, f"Home after reload {reload}")

@@ -15,15 +15,15 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 
-from tests.web.helpers import WAIT_SECONDS, Served
-from tests.web.test_serve_browser import (  # the module's Chromium, a profile per test
-    _console,
-    _home,
-    _screen,
-    _wait_for_screen,
+from tests.web.chromium import (  # the module's Chromium, a profile per test
     browser,
     chromium,
+    console_messages,
+    read_screen,
+    shows_home,
+    wait_for_screen,
 )
+from tests.web.helpers import WAIT_SECONDS, Served
 from tests.web.test_serve_policy import RECORD_VIOLATIONS
 
 __all__ = ["browser", "chromium"]  # fixtures, used by name
@@ -43,7 +43,7 @@ def _shown_button(driver: WebDriver, selector: str) -> WebElement:
 def _no_violation(driver: WebDriver) -> None:
     """Nothing the page did was blocked by its policy (the buttons' handlers above all)."""
     assert driver.execute_script("return window.__violations") == []
-    assert [line for line in _console(driver) if "Content Security Policy" in line] == []
+    assert [line for line in console_messages(driver) if "Content Security Policy" in line] == []
 
 
 def test_start_on_a_delayed_page_starts_the_app(served: Served, browser: WebDriver) -> None:
@@ -55,10 +55,10 @@ def test_start_on_a_delayed_page_starts_the_app(served: Served, browser: WebDriv
     start = _shown_button(driver, "#start")
     assert start.text == "Start"
     time.sleep(1)  # what a page that started anyway would have drawn by now: nothing
-    assert not _home(_screen(driver)), "the delayed page started the app before Start"
+    assert not shows_home(read_screen(driver)), "the delayed page started the app before Start"
     _no_violation(driver)
     start.click()
-    _wait_for_screen(driver, _home, "Home after Start")
+    wait_for_screen(driver, shows_home, "Home after Start")
     assert "delay" not in driver.current_url
     _no_violation(driver)
 
@@ -69,7 +69,7 @@ def test_restart_after_the_app_quits_starts_it_again(served: Served, browser: We
     driver = browser
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS})
     driver.get(served.url)
-    _wait_for_screen(driver, _home, "Home")
+    wait_for_screen(driver, shows_home, "Home")
     keys = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
     keys.send_keys(Keys.CONTROL, "q")
     restart = _shown_button(driver, ".closed-dialog button")
@@ -81,6 +81,6 @@ def test_restart_after_the_app_quits_starts_it_again(served: Served, browser: We
         "return document.body.classList.contains('-closed')"
     ):
         time.sleep(0.2)
-    _wait_for_screen(driver, _home, "Home after Restart")
+    wait_for_screen(driver, shows_home, "Home after Restart")
     assert not driver.execute_script("return document.body.classList.contains('-closed')")
     _no_violation(driver)

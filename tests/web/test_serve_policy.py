@@ -23,16 +23,15 @@ from selenium.webdriver.common.keys import Keys
 from quiz.serve.headers import page_policy
 from quiz.serve.login import Login
 from quiz.serve.page import refused_page, served_page
-from tests.web.helpers import WAIT_SECONDS, Served
-from tests.web.test_serve_browser import (  # the module's Chromium, a profile per test
-    QUESTION,
-    _console,
-    _home,
-    _screen,
-    _wait_for_screen,
+from tests.web.chromium import (  # the module's Chromium, a profile per test
     browser,
     chromium,
+    console_messages,
+    read_screen,
+    shows_home,
+    wait_for_screen,
 )
+from tests.web.helpers import QUESTION, WAIT_SECONDS, Served
 
 __all__ = ["browser", "chromium"]  # fixtures, used by name
 
@@ -123,15 +122,15 @@ def test_the_app_starts_draws_and_takes_keys_with_no_policy_violation(
     driver = browser
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS})
     driver.get(served.url)
-    _wait_for_screen(driver, _home, "Home under the policy")
+    wait_for_screen(driver, shows_home, "Home under the policy")
     keys = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
     keys.send_keys(Keys.CONTROL, Keys.END)  # the browser pack's topic, Home's last row
     keys.send_keys("d")
-    _wait_for_screen(driver, lambda screen: QUESTION in screen, "the card's question")
+    wait_for_screen(driver, lambda screen: QUESTION in screen, "the card's question")
     assert driver.execute_script("return window.__violations") == []
-    reported = [line for line in _console(driver) if "Content Security Policy" in line]
+    reported = [line for line in console_messages(driver) if "Content Security Policy" in line]
     assert reported == []
-    assert _screen(driver)
+    assert read_screen(driver)
 
 
 def test_an_injected_script_handler_or_foreign_socket_is_blocked(
@@ -141,7 +140,7 @@ def test_an_injected_script_handler_or_foreign_socket_is_blocked(
     driver = browser
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS})
     driver.get(served.url)
-    _wait_for_screen(driver, _home, "Home")
+    wait_for_screen(driver, shows_home, "Home")
     with socket.create_server(("127.0.0.1", 0)) as elsewhere:  # where the token would go
         elsewhere.setblocking(False)
         driver.execute_script(INJECT, f"ws://127.0.0.1:{elsewhere.getsockname()[1]}/")
