@@ -38,6 +38,7 @@ __all__ = [
     "answer_notice",
     "PLAN_PICKS",
     "RatingKeys",
+    "again_help",
     "choice_order",
     "day_end_wait",
     "day_over",
@@ -108,6 +109,18 @@ def again_not_today(workspace: Workspace, session: Session) -> str | None:
         return "In its last days the plan asks each card once a day: back later if needed."
     days = counted(status.days_left, "day")
     return f"{days} left, no time for same-day steps: back in the plan's last days."
+
+
+AGAIN_LATER = "forgotten; the plan asks it no more today"
+"""The help's Again while `again_not_today` has a line: "comes back soon" said the
+opposite of what the notice after the answer then said."""
+
+
+def again_help(again_note: str | None) -> str | None:
+    """What the help says the Again key does in this session, where it differs from its
+    binding's words (`AGAIN_LATER` when `again_note`, read by `again_not_today`, says an
+    Again is not asked again today); None where the binding's words hold."""
+    return None if again_note is None else AGAIN_LATER
 
 
 AGAIN_NOT_TODAY = "Again: not asked again today"

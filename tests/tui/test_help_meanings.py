@@ -20,7 +20,7 @@ from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, press, settle, showing, wait_until
+from tests.tui.conftest import AppFactory, press, set_plan, settle, showing, wait_until
 
 
 def _screen_classes() -> list[type[Screen[object]]]:
@@ -148,3 +148,21 @@ async def test_the_drills_help_names_shift_tab_in_its_own_words(build: AppFactor
         meaning = _meanings(await _help_fits(pilot))
         assert meaning["shift+tab"] == "Previous pane: move the focus back"
         assert meaning["^a"] == "Select all: the whole code"
+
+
+async def test_under_a_plan_short_of_days_the_help_says_again_waits_for_a_later_day(
+    build: AppFactory,
+) -> None:
+    """Two days before the interview the plan has no time for same-day steps: an Again is
+    not asked again today, as the notice after it says. The help said "Again: forgotten,
+    so it comes back soon" all the same; it says what the plan does with it now."""
+    app = build(study=StudyRequest(mode="due", kind="concept"))
+    set_plan(app.workspace, 2, 5.0)
+    async with app.run_test(size=(80, 24)) as pilot:
+        study = await showing(pilot, StudyScreen)
+        assert study.session.plan_mode and not study.session.options.same_day_steps
+        await press(pilot, "space")
+        await press(pilot, "enter")
+        rating = _meanings(await _help_fits(pilot))
+        assert rating["1"] == "Again: forgotten; the plan asks it no more today"
+        assert rating["3"] == "Good: recalled", "the other keys' words stand"

@@ -54,6 +54,11 @@ def table_height(screen_height: int) -> int:
     return max(3, min(TABLE_ROWS, above_footer * 9 // 10 - AROUND_TABLE))
 
 
+def _no_tooltip(action: str) -> str | None:
+    """A screen without `help_tooltip`: every key's binding says what it does."""
+    return None
+
+
 def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
     """The help's (keys, what they do) rows for `screen`: one row per meaning, its keys
     joined ("esc, q  End"), what a key does now before what it does at other times.
@@ -118,8 +123,10 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
             description = TEXTUAL_FOCUS_KEYS[binding.action]
         elif binding.tooltip and found.node is screen:
             # Home's d: "Plan: study today's plan in the highlighted row" (Textual's own
-            # keys' tooltips repeat their description: "Quit the app and return ...")
-            description = f"{description}: {binding.tooltip}"
+            # keys' tooltips repeat their description: "Quit the app and return ...");
+            # a screen may say what a key does in its state (`help_tooltip`)
+            said = getattr(screen, "help_tooltip", _no_tooltip)(binding.action)
+            description = f"{description}: {said or binding.tooltip}"
         if found.node not in (screen, app):
             description = _widget_words(found.node, binding)
             target = widget

@@ -18,7 +18,7 @@ from textual.widgets import Label, Static
 
 from quiz.bank.models import CodingFront, ConceptFront
 from quiz.plural import counted
-from quiz.study_view import day_end_wait, day_over
+from quiz.study_view import again_help, day_end_wait, day_over
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.study_drill import DrillStep
 from quiz.tui.screens.study_moves import CardMoves
@@ -196,6 +196,11 @@ class StudyScreen(RatingStep, TypedStep, DrillStep, CardMoves):
     def on_screen_resume(self) -> None:
         # after the screen stack settles (a drill above may still be closing)
         self.call_after_refresh(self.tick)
+
+    def help_tooltip(self, action: str) -> str | None:
+        """The help's words for a key where this session changes them (`help_rows`): Again
+        in a plan short of days is not asked again today."""
+        return again_help(self.again_note) if action == "rate(1)" else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show and allow only the keys that make sense in the current phase."""
