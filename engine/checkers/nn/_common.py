@@ -80,6 +80,11 @@ class NNChecker(Checker):
         better than the generic stability message (None: use that message)."""
         return None
 
+    def fp_note(self, case: Case) -> str | None:
+        """A line added to the generic stability message for this case's inputs (None: no
+        line), e.g. the inputs a wider float type cannot exponentiate either."""
+        return None
+
     def error_cause(self, case: Case, error: str) -> str | None:
         """A known mistake of this drill that makes the code raise `error` on this case (None:
         none fits). The case then fails with the mistake's name instead of ending as an error,
@@ -149,11 +154,17 @@ class NNChecker(Checker):
                             f"{cause} (numpy reported {' and '.join(events)} during the call)",
                             problem=cause,
                         )
-                    j.fail(
+                    generic = (
                         f"numpy reported {' and '.join(events)} during the call; this drill is "
                         "about numerical stability, so nothing may overflow, divide by zero or "
                         "turn invalid (inf/inf, 0/0, 0 * inf), even for large inputs"
                         + (f": {self.fp_hint}" if self.fp_hint else "")
+                    )
+                    note = self.fp_note(case)
+                    # the note names this case's inputs; the problem stays the generic one,
+                    # so a case failing as an earlier one did is told "same problem"
+                    j.fail(
+                        f"{generic}\n{note}" if note else generic, problem=generic if note else None
                     )
             if not isinstance(outputs, Mapping):
                 j.fail("the grader got no result from this case", status=CaseStatus.ERROR)

@@ -10,10 +10,13 @@ import numpy as np
 from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checkers.wide_float import beyond_longdouble, far_values
 from engine.checks import Judgement, Tolerance
 from engine.nn import activations as ref
 
 __all__ = ["relu_family", "sigmoid", "sigmoid_grad"]
+
+FLOAT64_MAX = float(np.finfo(np.float64).max)
 
 ELEMENTWISE = Tolerance(rtol=1e-9, atol=1e-12)
 NUMERIC = Tolerance(rtol=1e-6, atol=1e-9)
@@ -75,7 +78,7 @@ def _clip_bound(z: np.ndarray, got: np.ndarray) -> float | None:
 
 
 class SigmoidChecker(_Elementwise):
-    """sigmoid(z): exact values and no overflow warnings up to |z| = 1e4."""
+    """sigmoid(z): exact values and no overflow warnings for every finite float64 z."""
 
     name = "nn.activations.sigmoid"
     entries = ("sigmoid",)
@@ -91,10 +94,19 @@ class SigmoidChecker(_Elementwise):
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         items = _activation_inputs(rng, 1e3)
         items.append(("|z| up to 1e4", np.array([[-1e4, -745.0, -710.0, 0.0, 710.0, 1e4]])))
+        # past np.longdouble's exp (about 11356): the card promises every finite float64
+        items.append(("|z| from 2e4 to 1e300", far_values(rng, 12).reshape(2, 6)))
+        items.append(
+            ("the largest float64 values", np.array([-FLOAT64_MAX, -1e308, 1e308, FLOAT64_MAX]))
+        )
         return [
             Case(f"case {i}: {what}", call_inputs("sigmoid", z), gen.describe(z=z))
             for i, (what, z) in enumerate(items, 1)
         ]
+
+    def fp_note(self, case: Case) -> str | None:
+        """The inputs past long double's range: a naive form computed wider fails only there."""
+        return beyond_longdouble(case.inputs["args"][0])
 
     def hints(self, case: Case, got: np.ndarray) -> list[tuple[str, Any]]:
         z = case.inputs["args"][0]

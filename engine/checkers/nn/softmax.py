@@ -11,6 +11,7 @@ import numpy as np
 from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checkers.wide_float import beyond_longdouble, far_values
 from engine.checks import Judgement, Tolerance
 from engine.nn import softmax as ref
 
@@ -61,7 +62,7 @@ def _two_sided_clip_hints(y_hat: np.ndarray, y: np.ndarray) -> list[tuple[str, A
 
 
 class SoftmaxChecker(NNChecker):
-    """softmax(z) over each column, with no overflow for logits near +-1e3."""
+    """softmax(z) over each column, with no overflow for logits up to +-1e300."""
 
     name = "nn.softmax.softmax"
     entries = ("softmax",)
@@ -81,6 +82,10 @@ class SoftmaxChecker(NNChecker):
         if np.allclose(got, _over_logit_sum(z), rtol=1e-9, atol=0.0, equal_nan=True):
             return _LOGIT_SUM
         return None
+
+    def fp_note(self, case: Case) -> str | None:
+        """The logits past long double's range: a naive form computed wider fails only there."""
+        return beyond_longdouble(case.inputs["args"][0], normalized=True)
 
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         c, m = gen.size(rng, 3, 6), gen.size(rng, 7, 12)  # c != m, so a wrong axis shows
@@ -111,6 +116,12 @@ class SoftmaxChecker(NNChecker):
             ),
             ("a larger batch", gen.normal(rng, (10, 128), 4.0)),
         ]
+        # past np.longdouble's exp (about 11356), where a naive form computed wider
+        # overflows (columns near +2e4) or underflows to 0/0 (columns near -2e4) as well
+        signs = rng.choice([-1.0, 1.0], size=(1, m))
+        signs[0, :2] = [1.0, -1.0]
+        items.append(("logits near +-2e4", gen.normal(rng, (c, m), 3.0) + 2e4 * signs))
+        items.append(("logits from 2e4 to 1e300 in size", far_values(rng, c * m).reshape(c, m)))
         return [
             Case(f"case {i}: {what}", call_inputs("softmax", z), gen.describe(z=z))
             for i, (what, z) in enumerate(items, 1)

@@ -1,0 +1,8 @@
+# expect: failed | where even np.longdouble's exp overflows
+import numpy as np
+
+
+def sigmoid(z):
+    # long double's exp stays finite up to about 11356, so |z| <= 1e4 raised nothing
+    wide = np.asarray(z, dtype=np.longdouble)
+    return (1.0 / (1.0 + np.exp(-wide))).astype(np.float64)
