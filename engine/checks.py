@@ -239,11 +239,16 @@ def not_float64_reason(dtype: np.dtype[Any]) -> str:
 
 
 def scale_factor(got: Array, expected: Array, tol: Tolerance) -> float | None:
-    """k when got is k * expected (k not 1) within the tolerance, else None."""
-    denom = float(np.sum(expected * expected))
-    if denom == 0.0 or got.shape != expected.shape:
+    """k when got is k * expected (k not 1) within the tolerance, else None. Both are divided
+    by expected's largest magnitude first, so values near 1e300 do not overflow the sums."""
+    if got.shape != expected.shape:
         return None
-    k = float(np.sum(got * expected)) / denom
+    peak = float(np.max(np.abs(expected))) if expected.size else 0.0
+    if peak == 0.0 or not np.isfinite(peak):
+        return None
+    with np.errstate(all="ignore"):
+        e, g = expected / peak, got / peak
+        k = float(np.sum(g * e)) / float(np.sum(e * e))
     if not np.isfinite(k) or abs(k - 1.0) < 1e-6 or k == 0.0:
         return None
     if np.all(tol.violation(got, k * expected) <= 1.0):

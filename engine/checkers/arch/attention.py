@@ -13,6 +13,7 @@ from engine.arch import attention as ref
 from engine.checkers.arch._common import check_shape, unpack
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checkers.wide_float import beyond_longdouble
 from engine.checks import Judgement, Tolerance, fmt_pair
 
 __all__ = ["attention", "multi_head_attention"]
@@ -440,6 +441,14 @@ class AttentionChecker(NNChecker):
                 random_mask((2, n_q, n_k)),
             ),
         ]
+        # past np.longdouble's exp (about 11356): a naive softmax computed wider passed 1e4
+        plans.append(
+            (
+                "scores near +-3e4 with a mask",
+                _past_longdouble(rng, (2,), n_q, n_k, d_v),
+                random_mask((2, n_q, n_k)),
+            )
+        )
         out = []
         for i, (what, (Q, K, V), mask) in enumerate(plans, 1):
             args: list[Any] = [Q, K, V] if mask is None else [Q, K, V, mask]
@@ -450,6 +459,12 @@ class AttentionChecker(NNChecker):
                 Case(f"case {i}: {what}", call_inputs("scaled_dot_product_attention", *args), shown)
             )
         return out
+
+    def fp_note(self, case: Case) -> str | None:
+        """The scores past long double's range: a naive softmax computed wider fails only there."""
+        Q, K = case.inputs["args"][:2]
+        scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+        return beyond_longdouble(scores, "scores", normalized=True)
 
     def fp_cause(self, case: Case, outputs: Any) -> str | None:
         """An inverted mask: a row whose keys are all allowed then keeps none, and its softmax
@@ -584,6 +599,19 @@ def _far_below_zero(
     row's weight; beside positive scores of 1e4 such a fill underflows and passed."""
     Q = 50.0 + rng.uniform(-2.0, 2.0, (*batch, n_q, 4))
     K = -105.0 + rng.uniform(-5.0, 5.0, (*batch, n_k, 4))
+    return Q, K, gen.normal(rng, (*batch, n_k, d_v))
+
+
+def _past_longdouble(
+    rng: np.random.Generator, batch: tuple[int, ...], n_q: int, n_k: int, d_v: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Q, K and V (d_k = 4) whose scores lie near +3e4 in some rows and near -3e4 in others,
+    a few apart within a row: past np.longdouble's exp (about 11356), where a naive softmax
+    overflows (positive rows) or sums to 0 (negative rows) even in long double."""
+    signs = np.ones((*batch, n_q, 1))
+    signs.reshape(-1)[::2] = -1.0  # every other query row below zero, the rest above
+    Q = signs * (150.0 + rng.uniform(-0.01, 0.01, (*batch, n_q, 4)))
+    K = 100.0 + rng.uniform(-0.01, 0.01, (*batch, n_k, 4))
     return Q, K, gen.normal(rng, (*batch, n_k, d_v))
 
 

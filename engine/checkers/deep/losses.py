@@ -12,6 +12,7 @@ from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.checkers.nn.softmax import GUARD_EPSILONS
+from engine.checkers.wide_float import beyond_longdouble, far_values
 from engine.checks import FLOAT32_STEPS, Judgement, Tolerance
 from engine.deep import losses as ref
 from engine.nn.gradcheck import numerical_gradient
@@ -82,7 +83,7 @@ def _unpack(j: Judgement, outputs: dict[str, Any], shape: tuple[int, ...], name:
 
 
 class BceWithLogitsChecker(NNChecker):
-    """bce_with_logits(z, y) -> (loss, dz): mean BCE from logits, stable for |z| up to 1e4."""
+    """bce_with_logits(z, y) -> (loss, dz): mean BCE from logits, stable for every finite z."""
 
     name = "deep.losses.bce_with_logits"
     entries = ("bce_with_logits",)
@@ -127,6 +128,10 @@ class BceWithLogitsChecker(NNChecker):
             "from e = exp(-|z|), np.where(z >= 0, 1 / (1 + e), e / (1 + e))"
         )
 
+    def fp_note(self, case: Case) -> str | None:
+        """The logits past long double's range: a naive form computed wider fails only there."""
+        return beyond_longdouble(case.inputs["args"][0])
+
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         def labels(shape: tuple[int, ...]) -> np.ndarray:
             return rng.integers(0, 2, size=shape).astype(np.float64)
@@ -165,6 +170,10 @@ class BceWithLogitsChecker(NNChecker):
         shape = (4, 3)
         plans.append(
             ("against a numerical gradient", gen.normal(rng, shape, 2.0), labels(shape), True)
+        )
+        # past np.longdouble's exp (about 11356): a naive form computed wider passed 1e4
+        plans.append(
+            ("|z| from 2e4 to 1e300", far_values(rng, 12).reshape(3, 4), labels((3, 4)), False)
         )
         return [
             Case(
@@ -343,7 +352,7 @@ KL_LOSS = (
 
 
 class SmoothedCrossEntropyChecker(NNChecker):
-    """smoothed_cross_entropy(logits, labels, smoothing=0.1) -> (loss, dlogits), stable to 1e4."""
+    """smoothed_cross_entropy(logits, labels, smoothing=0.1) -> (loss, dlogits), stable to 1e300."""
 
     name = "deep.losses.smoothed_cross_entropy"
     entries = ("smoothed_cross_entropy",)
@@ -377,6 +386,10 @@ class SmoothedCrossEntropyChecker(NNChecker):
             f"{KL_LOSS}: with smoothing = {s:g} the targets hold zeros, and q * log q is 0 * "
             "-inf, so the loss is NaN"
         )
+
+    def fp_note(self, case: Case) -> str | None:
+        """The logits past long double's range: a log-softmax computed wider fails only there."""
+        return beyond_longdouble(case.inputs["args"][0], "logits", normalized=True)
 
     def error_cause(self, case: Case, error: str) -> str | None:
         """Examples taken as rows: a one-hot np.eye(c)[labels] of shape (m, c) met the (c, m)
@@ -441,6 +454,17 @@ class SmoothedCrossEntropyChecker(NNChecker):
             ),
             ("many classes", gen.normal(rng, (100, 16), 3.0), ids(100, 16), smooth(), False),
         ]
+        # past np.longdouble's exp (about 11356): a log-softmax computed wider without its
+        # max passed logits of 1e4
+        plans.append(
+            (
+                "logits from 2e4 to 1e300 in size",
+                far_values(rng, c * m).reshape(c, m),
+                ids(c, m),
+                smooth(),
+                False,
+            )
+        )
         out = []
         for i, (what, logits, labels, s, numeric) in enumerate(plans, 1):
             args: list[Any] = [logits, labels] if s is None else [logits, labels, s]

@@ -149,9 +149,11 @@ class NNChecker(Checker):
                 events = [e for e in outcome.fp_warnings if e in FP_EVENTS]
                 if events:
                     cause = self.fp_cause(case, outputs)
+                    note = self.fp_note(case)
                     if cause is not None:
                         j.fail(
-                            f"{cause} (numpy reported {' and '.join(events)} during the call)",
+                            f"{cause} (numpy reported {' and '.join(events)} during the call)"
+                            + (f"\n{note}" if note else ""),
                             problem=cause,
                         )
                     generic = (
@@ -160,7 +162,6 @@ class NNChecker(Checker):
                         "turn invalid (inf/inf, 0/0, 0 * inf), even for large inputs"
                         + (f": {self.fp_hint}" if self.fp_hint else "")
                     )
-                    note = self.fp_note(case)
                     # the note names this case's inputs; the problem stays the generic one,
                     # so a case failing as an earlier one did is told "same problem"
                     j.fail(

@@ -186,7 +186,7 @@ the naive sigmoid's exp(-z) only underflows there."""
 
 
 class SigmoidGradChecker(_Elementwise):
-    """sigmoid_grad(z) up to |z| = 1e4 with no overflow warnings, and a numerical derivative."""
+    """sigmoid_grad(z) up to |z| = 1e300 with no overflow warnings, and a numerical derivative."""
 
     name = "nn.activations.sigmoid_grad"
     entries = ("sigmoid_grad",)
@@ -256,7 +256,20 @@ class SigmoidGradChecker(_Elementwise):
                 private={"numeric": True},
             )
         )
+        # past np.longdouble's exp (about 11356): a naive sigmoid computed wider passed 1e4
+        far = far_values(rng, 12).reshape(2, 6)
+        out.append(
+            Case(
+                f"case {len(out) + 1}: |z| from 2e4 to 1e300",
+                call_inputs("sigmoid_grad", far),
+                gen.describe(z=far),
+            )
+        )
         return out
+
+    def fp_note(self, case: Case) -> str | None:
+        """The inputs past long double's range: a naive form computed wider fails only there."""
+        return beyond_longdouble(case.inputs["args"][0])
 
     def hints(self, case: Case, got: np.ndarray) -> list[tuple[str, Any]]:
         z = case.inputs["args"][0]
@@ -275,7 +288,10 @@ class SigmoidGradChecker(_Elementwise):
                 "derivative is e / (1 + e)**2",
                 lambda: ref.sigmoid(-np.abs(z)),
             ),
-            ("that is z * (1 - z): apply the formula to s = sigmoid(z), not to z", z * (1 - z)),
+            (
+                "that is z * (1 - z): apply the formula to s = sigmoid(z), not to z",
+                lambda: z * (1 - z),
+            ),
             ("1 - sigmoid(z)**2 is not the sigmoid's derivative (tanh' is 1 - tanh**2)", 1 - s * s),
             (
                 "that is s * (1 + s): the derivative is s * (1 - s), with s = sigmoid(z)",
@@ -331,6 +347,12 @@ class ReluFamilyChecker(_Elementwise):
             "alpha * np.expm1(np.minimum(z, 0))"
         )
 
+    def fp_note(self, case: Case) -> str | None:
+        """ELU's inputs past long double's range: exp(z) computed wider overflows only there."""
+        if case.inputs["fn"] != "elu":
+            return None
+        return beyond_longdouble(case.inputs["args"][0])
+
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {
             "relu": ref.relu,
@@ -363,6 +385,10 @@ class ReluFamilyChecker(_Elementwise):
             ("elu", f"alpha={alpha_elu}", (z_mixed((m, n)), alpha_elu)),
             ("elu", "large magnitudes", (large((3, 4)), alpha_elu)),
         ]
+        # past np.longdouble's exp (about 11356), where exp(z) computed wider overflows too
+        plan.append(
+            ("elu", "magnitudes from 2e4 to 1e300", (far_values(rng, 12).reshape(3, 4), alpha_elu))
+        )
         out = []
         for i, (fn, what, args) in enumerate(plan, 1):
             extra = {"alpha": args[1]} if len(args) > 1 else {}

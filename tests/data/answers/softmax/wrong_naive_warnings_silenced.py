@@ -2,8 +2,6 @@
 # the naive form with numpy's warnings silenced: the grader keeps its own error state, so
 # the overflow is still reported
 import numpy as np
-
-
 def softmax(z):
     with np.errstate(all="ignore"):
         e = np.exp(z)
