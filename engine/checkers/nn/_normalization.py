@@ -262,6 +262,22 @@ class NormalizationChecker(NNChecker):
                 lambda: (dx_hat - mean(dx_hat)) * inv_std - x_hat * mean(dout * x_hat),
             ),
         ]
+        if count > 1:  # d var / dX taken from the unbiased variance, 2 (x - mu) / (count - 1)
+            hints.append(
+                (
+                    f"dX's variance term divides by {count - 1}, count - 1, as the unbiased "
+                    "variance's derivative would; the forward pass uses the biased one, so "
+                    f"d var / dX is 2 (x - mu) / {count}: (dx_hat - mean(dx_hat) - x_hat * "
+                    "mean(dx_hat * x_hat)) / std",
+                    lambda: (
+                        dX(mean)
+                        + (1.0 / count - 1.0 / (count - 1))
+                        * x_hat
+                        * (dx_hat * x_hat).sum(axis=axis, keepdims=True)
+                        * inv_std
+                    ),
+                )
+            )
         if other_count != count:
             hints += [
                 (

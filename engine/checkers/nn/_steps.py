@@ -234,12 +234,19 @@ def adam_slips(
             "correction at 0: t counts from 1, so the first step divides by 1 - beta1 and "
             "1 - beta2"
         )
-    return (
-        (no_correction, lambda: base - lr * m_new / (np.sqrt(v_new) + eps)),
-        eps_slips(
-            got, base, m_new / (1 - beta1**t), v_new / (1 - beta2**t), lr, eps, ("m_hat", "v_hat")
-        ),
+    slips = eps_slips(
+        got, base, m_new / (1 - beta1**t), v_new / (1 - beta2**t), lr, eps, ("m_hat", "v_hat")
     )
+    if t > 1:  # at t = 1 the power changes nothing
+        slips.append(
+            (
+                f"the bias correction lost its power of t: at t = {t} divide m by "
+                "(1 - beta1**t) and v by (1 - beta2**t), not by (1 - beta1) and (1 - beta2), "
+                "which is right at the first step only",
+                lambda: base - lr * (m_new / (1 - beta1)) / (np.sqrt(v_new / (1 - beta2)) + eps),
+            )
+        )
+    return ((no_correction, lambda: base - lr * m_new / (np.sqrt(v_new) + eps)), slips)
 
 
 def eps_slips(

@@ -340,6 +340,11 @@ class AdamChecker(StepChecker):
                     "beta2 was ignored (0.999 used instead)",
                     lambda: 0.999 * v + 0.001 * grad * grad,
                 ),
+                (
+                    "v is the larger of the old v and the new average, AMSGrad's running "
+                    "maximum; Adam's v is the average itself, beta2 * v + (1 - beta2) * grad**2",
+                    lambda: np.maximum(v, v_ref),
+                ),
             ],
         )
 

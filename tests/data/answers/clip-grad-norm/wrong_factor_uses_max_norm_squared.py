@@ -1,0 +1,12 @@
+# expect: failed | is off by a factor of about
+import numpy as np
+
+
+def clip_grad_norm(grads, max_norm):
+    # compares squared norms (fine) but scales by their ratio, not the norms'
+    sq = sum(float(np.sum(g * g)) for g in grads)
+    total = sq**0.5
+    if sq > max_norm**2:
+        scale = max_norm**2 / sq
+        return [g * scale for g in grads], total
+    return [g.copy() for g in grads], total
