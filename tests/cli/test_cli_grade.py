@@ -330,13 +330,13 @@ def test_the_untouched_starter_reads_not_written_yet_in_every_output(
     assert text.returncode == 1
     lines = text.stdout.splitlines()
     assert lines[:2] == [
-        "NOT WRITTEN YET  relu-family: 0/10 cases passed",
+        "NOT WRITTEN YET  relu-family: 0/11 cases passed",
         "  every case stopped at the starter's NotImplementedError: "
         "write relu, relu_grad, leaky_relu and elu; see the Task",
     ]
     assert "ERR" not in text.stdout and "First problem" not in text.stdout
     rows = drillbit("grade", "relu-family", str(starter), "-v").stdout
-    assert rows.startswith("NOT WRITTEN YET") and rows.count("[ERR ]") == 10  # -v: every case
+    assert rows.startswith("NOT WRITTEN YET") and rows.count("[ERR ]") == 11  # -v: every case
     report = json.loads(drillbit("grade", "relu-family", str(starter), "--json").stdout)
     assert report["status"] == "error" and report["not_written"] is True
     exercism = json.loads(
