@@ -57,5 +57,5 @@ def beyond_longdouble(
     return (
         f"this case's inputs reach past |{what}| = 11356 ({what} = {named}{more}), where even "
         f"np.longdouble's exp {went}: a wider type only moves the limit, while the stable "
-        "form exponentiates no positive number and holds for every finite float64"
+        "form exponentiates no positive number, so its exp overflows at no size"
     )
