@@ -55,7 +55,7 @@ def beyond_longdouble(
     more = f" and {rest} more" if rest else ""
     went = "overflows (and, summed, underflows to 0)" if normalized else "overflows"
     return (
-        f"this case's inputs reach past |{what}| = 11356 ({what} = {named}{more}), where even "
+        f"here {what} reaches past 11356 in size ({what} = {named}{more}), where even "
         f"np.longdouble's exp {went}: a wider type only moves the limit, while the stable "
         "form exponentiates no positive number, so its exp overflows at no size"
     )

@@ -207,6 +207,9 @@ MESSAGES: dict[str, list[tuple[str, ...]]] = {
     "wrong_mask_per_column": [*_shared_draws("column"), WHOLE_ARRAY],
     "wrong_mask_per_row": _shared_draws("row"),
     "wrong_mask_scaled_returned": [MASK_HOLDS],
+    "wrong_multiplies_by_keep_prob": [
+        ("the survivors were multiplied by keep_prob; inverted dropout divides by it: max rel ",)
+    ],
     "wrong_not_inverted": [
         ("the survivors are not scaled: inverted dropout divides them by keep_prob: max rel ",)
     ],

@@ -11,6 +11,7 @@ import numpy as np
 from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
+from engine.checkers.wide_float import beyond_longdouble
 from engine.checks import Judgement, Tolerance
 from engine.nn import backprop as ref
 from engine.nn.gradcheck import numerical_gradient
@@ -48,6 +49,8 @@ SOFTMAX_DIAGONAL = (
 
 LOGIT_OFFSET = 800.0
 """A shared output bias this large leaves the softmax unchanged but overflows np.exp(Z2)."""
+FAR_LOGIT_OFFSET = 2e4
+"""The same past np.longdouble's exp (about 11356), which a wider type overflows on too."""
 OVERFLOWED = (
     "loss is {0} with every logit near {1:g} (b2 adds {1:g} to each class, which leaves the "
     "softmax unchanged): np.exp(Z2) overflows to inf and inf / inf is nan; subtract each "
@@ -151,6 +154,11 @@ class TwoLayerChecker(NNChecker):
         X, Y, p = make(3, gen.size(rng, 3, 6), 4, 3)
         p["b2"] = p["b2"] + LOGIT_OFFSET
         plans.append((f"large logits (b2 near {LOGIT_OFFSET:g})", (X, Y, p), False))
+        # past np.longdouble's exp (about 11356): an unshifted softmax computed in long
+        # double passed logits near 800
+        X, Y, p = make(3, gen.size(rng, 3, 6), 4, 3)
+        p["b2"] = p["b2"] + FAR_LOGIT_OFFSET
+        plans.append((f"logits near {FAR_LOGIT_OFFSET:g} (b2)", (X, Y, p), False))
         out = []
         for i, (what, (X, Y, p), numeric) in enumerate(plans, 1):
             n_h, c = p["W1"].shape[0], Y.shape[0]
@@ -182,6 +190,10 @@ class TwoLayerChecker(NNChecker):
                 "by m - 1, which is 0 here? The mean over the examples divides by m"
             )
         real = isinstance(loss, float | np.floating)
+        if real and not np.isfinite(loss) and np.all(p["b2"] > FAR_LOGIT_OFFSET / 2):
+            z2 = p["W2"] @ np.maximum(p["W1"] @ X + p["b1"], 0.0) + p["b2"]
+            note = beyond_longdouble(z2, "Z2", normalized=True)
+            j.fail(OVERFLOWED.format(float(loss), FAR_LOGIT_OFFSET) + f"\n{note}")
         if real and not np.isfinite(loss) and np.all(p["b2"] > LOGIT_OFFSET / 2):
             j.fail(OVERFLOWED.format(float(loss), LOGIT_OFFSET))
         if m == 1 and real and loss == 0.0:
