@@ -140,6 +140,16 @@ def test_scale_factor_only_for_a_consistent_ratio() -> None:
     assert scale_factor(e, np.zeros(3), tol) is None
 
 
+def test_scale_factor_of_values_near_1e300_does_not_overflow() -> None:
+    """The sums of squares overflowed (a RuntimeWarning, an error under these tests) for a
+    loss near 1e300, which the stability drills' cases past long double's exp give."""
+    tol = Tolerance(rtol=1e-9, atol=0.0)
+    e = np.array([1e300, -5e299, 3e298])
+    assert scale_factor(0.5 * e, e, tol) == pytest.approx(0.5)
+    assert scale_factor(e, e, tol) is None
+    assert scale_factor(np.full(3, np.inf), e, tol) is None
+
+
 def test_fmt_pair_shows_enough_digits_to_differ() -> None:
     assert fmt_pair(1.5, 2.5) == ("1.5", "2.5")
     assert fmt_pair(0.4911681234, 0.4911679999) == ("0.491168123", "0.491168")
