@@ -459,6 +459,10 @@ def _make_hook(
                 if not exempt:
                     if resolved == "/proc" or resolved.startswith("/proc/"):
                         reason = "reading /proc"
+                    # the machine's memory per node, its CPUs' frequencies, its cgroups' use:
+                    # a drill reads none (Landlock has no rule for /sys; bubblewrap mounts none)
+                    if resolved == "/sys" or resolved.startswith("/sys/"):
+                        reason = "reading /sys"
                     for root in _forbidden:
                         if resolved == root or resolved.startswith(root + "/"):
                             reason = "reading the grader's files"
@@ -571,6 +575,8 @@ def install_hooks(
     _refuse_pidfds()
     _refuse_special_files()
     _refuse_disk_flushes()
+    _refuse_machine_load()
+    _refuse_fault_handlers()
     _seal_module_makers()
     sys.addaudithook(_make_hook(cfg, guarded, known))
 
@@ -645,10 +651,51 @@ def _refuse_disk_flushes() -> None:
             vars(module)["sync"] = detached(refused, "sync")
 
 
-FRESH_COPIES_REFUSED = frozenset({"_signal", "gc", "posix", "_imp"})
+def _refuse_machine_load() -> None:
+    """`os.getloadavg` and `os.sysconf` of the machine's memory pages refuse in plain words: no
+    audit event covers either, and glibc answers both with `sysinfo`, which no namespace
+    changes, so they gave the machine's load and free memory in every mode (a side channel
+    on what it does meanwhile, as `/proc/loadavg` was). seccomp refuses `sysinfo` itself; this
+    is the words, and the barrier where there is no filter. A second copy of `posix`, which
+    would hold the originals, is refused where modules are made."""
+
+    def refused(*_args: Any, _denied: type[PermissionError] = PermissionError, **_kw: Any) -> Any:
+        raise _denied("drillbit sandbox: reading the machine's load is not allowed in a drill")
+
+    posix = sys.modules["posix"]
+    for module in (os, posix):
+        if "getloadavg" in vars(module):
+            vars(module)["getloadavg"] = detached(refused, "getloadavg")
+    if "sysconf" in vars(posix):
+        stand_in = sealed(vars(posix)["sysconf"], _vetted_sysconf)
+        vars(posix)["sysconf"] = vars(os)["sysconf"] = stand_in
+
+
+def _refuse_fault_handlers() -> None:
+    """`faulthandler.enable`, `register` and `dump_traceback_later` refuse in plain words.
+
+    No audit event covers them. `enable` and `register` install handlers of C (seccomp refuses
+    them as any new signal action, but with the hooks alone `register` took the code's own
+    SIGUSR1 and printed the grader's stack), and `dump_traceback_later` starts a watchdog
+    thread, which no kernel layer refuses: it printed the grader's stack in every mode, and
+    with `exit=True` ends the process at a moment of the code's choosing. A drill needs none;
+    a second copy of the module, which would hold the originals, is refused where modules
+    are made."""
+    import faulthandler
+
+    def refused(*_args: Any, _denied: type[PermissionError] = PermissionError, **_kw: Any) -> Any:
+        raise _denied(
+            "drillbit sandbox: faulthandler's handlers and its watchdog are not allowed in a drill"
+        )
+
+    for name in ("enable", "register", "dump_traceback_later"):
+        vars(faulthandler)[name] = detached(refused, name)
+
+
+FRESH_COPIES_REFUSED = frozenset({"_signal", "gc", "posix", "_imp", "faulthandler"})
 """Built-in modules a drill may not make a second copy of: each holds a function the child
-replaced (`_signal.signal`, `gc.set_debug`, `posix.pidfd_open`), and `_imp` the maker of the
-copies."""
+replaced (`_signal.signal`, `gc.set_debug`, `posix.pidfd_open`, `faulthandler.enable`), and
+`_imp` the maker of the copies."""
 
 
 def _one_call(original: Callable[..., Any], vet: Callable[..., tuple[Any, ...]]) -> Any:
@@ -727,6 +774,31 @@ def _vetted_debug_flags(flags: Any, *, _saveall: int = gc.DEBUG_SAVEALL) -> tupl
             " is not allowed in a drill"
         )
     return (flags,)
+
+
+MACHINE_SYSCONF: frozenset[str | int] = frozenset(
+    [key for key in ("SC_AVPHYS_PAGES", "SC_PHYS_PAGES") if key in os.sysconf_names]
+    + [
+        os.sysconf_names[key]
+        for key in ("SC_AVPHYS_PAGES", "SC_PHYS_PAGES")
+        if key in os.sysconf_names
+    ]
+)
+"""`os.sysconf`'s names (and their numbers) that glibc answers with `sysinfo`."""
+
+
+def _vetted_sysconf(name: Any, *, _machine: frozenset[str | int] = MACHINE_SYSCONF) -> tuple[Any]:
+    """`os.sysconf`'s argument, unless it names the machine's memory pages (free or in all),
+    which glibc reads with `sysinfo`, by name or by number; only an exact str or int (a
+    subclass's `__eq__` and `__hash__` would be the code's). Any other name is passed on for
+    sysconf to judge."""
+    if type(name) is not str and type(name) is not int:
+        raise TypeError("os.sysconf takes a str or an int in a drill")
+    if name in _machine:
+        raise PermissionError(
+            "drillbit sandbox: reading the machine's memory is not allowed in a drill"
+        )
+    return (name,)
 
 
 def _this_process(pid: Any, *, _own: int = os.getpid()) -> None:

@@ -220,6 +220,11 @@ DENIED_SYSCALLS = (
     # Every file system's pending writes, the machine's, not the child's (sync is not
     # namespaced): a drill writes a few files of its own, and `fsync` of one stays allowed
     " sync syncfs"
+    # The machine's load averages, free memory and process count (glibc's getloadavg and
+    # sysconf(_SC_AVPHYS_PAGES)), which no namespace changes: a side channel on what the
+    # machine does meanwhile, read in every mode before (forty-third round). The interpreter
+    # calls it once as it starts, before this filter; numpy and the grader never do
+    " sysinfo"
 ).split()
 NEWER_SYSCALLS = {
     "statmount": 457,

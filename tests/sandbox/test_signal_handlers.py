@@ -17,9 +17,9 @@ import pytest
 
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool, child
-from tests.sandbox.drills import PatientSigmoid
+from tests.sandbox.drills import PatientDoubleChecker, PatientSigmoid
 from tests.sandbox.helpers import shown
-from tests.sandbox.test_attacks_from_inside import _found
+from tests.sandbox.test_attacks_from_inside import REPORT, _found
 
 SIGMOID = PatientSigmoid()
 
@@ -374,3 +374,45 @@ def test_an_unraisable_hook_run_in_the_graders_frames_cannot_reach_them(pool: Wo
     assert not verdict.passed, shown(verdict)
     assert "overflow" in shown(verdict), shown(verdict)
     assert "refused" in verdict.stderr, verdict.stderr
+
+
+FAULT_HANDLERS = """
+    import faulthandler, importlib.util, signal, sys, time
+    FOUND = {}
+    for label, call in (
+        ("enable", lambda: faulthandler.enable(all_threads=True)),
+        ("register", lambda: faulthandler.register(signal.SIGUSR1, all_threads=True)),
+        ("later", lambda: faulthandler.dump_traceback_later(0.01, repeat=True)),
+        ("copy", lambda: importlib.util.module_from_spec(importlib.util.find_spec("faulthandler"))),
+    ):
+        try:
+            call()
+            FOUND[label] = "done"
+        except Exception as exc:
+            FOUND[label] = "refused" if "drillbit sandbox" in str(exc) else repr(exc)[:80]
+    time.sleep(0.1)  # the watchdog's dump would have come ten times
+    faulthandler.cancel_dump_traceback_later()
+"""
+
+
+def test_faulthandlers_handlers_and_watchdog_are_refused_by_the_hooks(
+    no_seccomp_pool: tuple[str, WorkerPool],
+) -> None:
+    """With the hooks and without seccomp (bubblewrap, Landlock, nothing): `enable` and
+    `register` install handlers of C, which only seccomp refused (with the hooks alone
+    `register` was installed), and `dump_traceback_later` starts a watchdog thread that no
+    kernel layer refuses: it printed the grader's stack (`drillbit/child.py`'s lines) to stderr
+    in every mode (forty-third round). The hooks now refuse all three, and a second copy of the
+    module, in words; nothing is printed."""
+    _, pool = no_seccomp_pool
+    verdict = grade(
+        PatientDoubleChecker(),
+        textwrap.dedent(FAULT_HANDLERS) + REPORT,
+        seed=1,
+        pool=pool,
+    )
+    message = shown(verdict)
+    for label in ("enable", "register", "later", "copy"):
+        assert f"'{label}': 'refused'" in message, message
+    assert "drillbit/child.py" not in verdict.stderr, verdict.stderr
+    assert "Timeout" not in verdict.stderr, verdict.stderr

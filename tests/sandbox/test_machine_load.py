@@ -1,0 +1,76 @@
+"""The machine's load, free memory and process count, which the `sysinfo` call returns
+(forty-third round).
+
+`os.getloadavg()` and `os.sysconf("SC_AVPHYS_PAGES")` read them through glibc's `sysinfo` in
+every mode, bubblewrap and Landlock included (no namespace changes what it returns): a coarse
+side channel on what the machine does meanwhile, as `/proc/loadavg` was. With the hooks alone
+(no kernel layer on files) `/sys/devices/system/node/node0/meminfo` gave the free memory too.
+Now seccomp refuses `sysinfo` and the audit hooks refuse the calls in words, and reading
+`/sys`, in every mode that has them.
+"""
+
+from __future__ import annotations
+
+import os
+
+from engine.sandbox import WorkerPool
+from tests.sandbox.test_attacks_from_inside import _found
+
+READS = """
+    import os, posix
+    FOUND = {}
+    for label, read in (
+        ("loadavg", os.getloadavg),
+        ("posix-loadavg", posix.getloadavg),
+        ("free-pages", lambda: os.sysconf("SC_AVPHYS_PAGES")),
+        ("free-pages-by-number", lambda: posix.sysconf(os.sysconf_names["SC_AVPHYS_PAGES"])),
+        ("pages", lambda: os.sysconf("SC_PHYS_PAGES")),
+        ("node-meminfo", lambda: open("/sys/devices/system/node/node0/meminfo").read()),
+        ("sys-listed", lambda: os.listdir("/sys/devices/system/node")),
+        ("page-size", lambda: os.sysconf("SC_PAGE_SIZE")),
+    ):
+        try:
+            FOUND[label] = repr(read())[:40]
+        except Exception as exc:
+            FOUND[label] = "refused" if "drillbit sandbox" in str(exc) else type(exc).__name__
+"""
+
+
+def test_the_hooks_refuse_the_machines_load_and_free_memory(
+    no_seccomp_pool: tuple[str, WorkerPool],
+) -> None:
+    """With the audit hooks and no seccomp (bubblewrap, Landlock, nothing): refused in words;
+    a drill's own sysconf (the page size) still answers."""
+    _, pool = no_seccomp_pool
+    message = _found(pool, READS)
+    for label in (
+        "loadavg",
+        "posix-loadavg",
+        "free-pages",
+        "free-pages-by-number",
+        "pages",
+        "node-meminfo",
+        "sys-listed",
+    ):
+        assert f"'{label}': 'refused'" in message, message
+    assert f"'page-size': '{os.sysconf('SC_PAGE_SIZE')}'" in message, message
+
+
+SYSINFO_ALONE = """
+    import os
+    FOUND = {}
+    try:
+        FOUND["loadavg"] = os.getloadavg()
+    except OSError as exc:
+        FOUND["loadavg"] = str(exc)
+"""
+
+
+def test_seccomp_refuses_sysinfo(mode_pool: tuple[str, WorkerPool]) -> None:
+    """Without the hooks, in every mode with seccomp: glibc's `getloadavg` is `sysinfo` (no
+    `/proc` under bubblewrap, and Landlock refuses it), which the filter refuses, so the load
+    is "unobtainable" (glibc 2.36 reads no `/proc/loadavg` for it: under bubblewrap, with no
+    `/proc`, it answered before)."""
+    _, pool = mode_pool
+    message = _found(pool, SYSINFO_ALONE)
+    assert "'loadavg': 'Load averages are unobtainable'" in message, message
