@@ -652,20 +652,28 @@ def _refuse_disk_flushes() -> None:
 
 
 def _refuse_machine_load() -> None:
-    """`os.getloadavg` and `os.sysconf` of the machine's memory pages refuse in plain words: no
-    audit event covers either, and glibc answers both with `sysinfo`, which no namespace
-    changes, so they gave the machine's load and free memory in every mode (a side channel
-    on what it does meanwhile, as `/proc/loadavg` was). seccomp refuses `sysinfo` itself; this
-    is the words, and the barrier where there is no filter. A second copy of `posix`, which
-    would hold the originals, is refused where modules are made."""
+    """`os.getloadavg`, `os.sysconf` of the machine's memory pages and `os.statvfs` refuse in
+    plain words: no audit event covers them, and glibc answers the first two with `sysinfo`,
+    which no namespace changes, so they gave the machine's load and free memory in every mode
+    (a side channel on what it does meanwhile, as `/proc/loadavg` was), and `statvfs` the free
+    blocks of the disk under `/usr` (bubblewrap binds the host's) or the work dir (forty-third
+    round). seccomp refuses `sysinfo` and `statfs` themselves; this is the words, and the
+    barrier where there is no filter. A second copy of `posix`, which would hold the
+    originals, is refused where modules are made."""
 
     def refused(*_args: Any, _denied: type[PermissionError] = PermissionError, **_kw: Any) -> Any:
         raise _denied("drillbit sandbox: reading the machine's load is not allowed in a drill")
+
+    def no_disks(*_args: Any, _denied: type[PermissionError] = PermissionError, **_kw: Any) -> Any:
+        raise _denied("drillbit sandbox: reading a disk's free space is not allowed in a drill")
 
     posix = sys.modules["posix"]
     for module in (os, posix):
         if "getloadavg" in vars(module):
             vars(module)["getloadavg"] = detached(refused, "getloadavg")
+        for name in ("statvfs", "fstatvfs"):  # shutil.disk_usage's too
+            if name in vars(module):
+                vars(module)[name] = detached(no_disks, name)
     if "sysconf" in vars(posix):
         stand_in = sealed(vars(posix)["sysconf"], _vetted_sysconf)
         vars(posix)["sysconf"] = vars(os)["sysconf"] = stand_in

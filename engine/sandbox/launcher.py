@@ -225,6 +225,9 @@ DENIED_SYSCALLS = (
     # machine does meanwhile, read in every mode before (forty-third round). The interpreter
     # calls it once as it starts, before this filter; numpy and the grader never do
     " sysinfo"
+    # A file system's free blocks and files (os.statvfs, shutil.disk_usage): under bubblewrap
+    # the host disk's, bound at /usr; the same side channel, on what the machine writes
+    " statfs fstatfs statfs64 fstatfs64"
 ).split()
 NEWER_SYSCALLS = {
     "statmount": 457,

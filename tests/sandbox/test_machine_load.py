@@ -74,3 +74,36 @@ def test_seccomp_refuses_sysinfo(mode_pool: tuple[str, WorkerPool]) -> None:
     _, pool = mode_pool
     message = _found(pool, SYSINFO_ALONE)
     assert "'loadavg': 'Load averages are unobtainable'" in message, message
+
+
+DISK_READS = """
+    import os, shutil
+    FOUND = {}
+    for label, read in (
+        ("statvfs", lambda: os.statvfs("/usr").f_bfree),
+        ("fstatvfs", lambda: os.fstatvfs(0).f_bfree),
+        ("disk-usage", lambda: shutil.disk_usage(".").free),
+    ):
+        try:
+            FOUND[label] = repr(read())[:40]
+        except OSError as exc:
+            FOUND[label] = "refused" if "drillbit sandbox" in str(exc) else f"errno {exc.errno}"
+"""
+
+
+def test_the_hooks_refuse_the_disks_free_space(no_seccomp_pool: tuple[str, WorkerPool]) -> None:
+    """`os.statvfs` gave the free blocks of the disk under `/usr` (bubblewrap binds the host's)
+    or the work dir, in every mode: a side channel on what the machine writes meanwhile, like
+    the load. With the hooks: refused in words."""
+    _, pool = no_seccomp_pool
+    message = _found(pool, DISK_READS)
+    for label in ("statvfs", "fstatvfs", "disk-usage"):
+        assert f"'{label}': 'refused'" in message, message
+
+
+def test_seccomp_refuses_statfs(mode_pool: tuple[str, WorkerPool]) -> None:
+    """Without the hooks, in every mode with seccomp: `statfs` and `fstatfs` are EPERM."""
+    _, pool = mode_pool
+    message = _found(pool, DISK_READS)
+    for label in ("statvfs", "fstatvfs", "disk-usage"):
+        assert f"'{label}': 'errno 1'" in message, message
