@@ -23,6 +23,7 @@ HOOKS = (
     " gc and posix, gc.DEBUG_SAVEALL, tracing, profiling, monitoring and audit hooks of the"
     " code's, stack frames, the collector's lists of objects, links, file modes,"
     " C extensions from the work dir, flushing every disk, terminals,"
+    " the machine's load, memory and disk space, faulthandler's handlers and watchdog,"
     " writes outside the work dir, or reading/importing engine and quiz"
 )
 BWRAP = "bubblewrap: no network, private PID/IPC/UTS namespaces"
@@ -35,7 +36,8 @@ SECCOMP = (
     " modes, owners, times, attributes (read or changed), flags and leases; creating a"
     " set-user-ID or set-group-ID file; blocks past a file's end; growing a pipe;"
     " watching folders and inotify instances; typing into a"
-    " terminal or changing its settings or size; the clock and the other powers of root"
+    " terminal or changing its settings or size; the machine's load, memory and disk space;"
+    " the clock and the other powers of root"
 )
 LANDLOCK = (
     "landlock: the kernel lets the code read only the stdlib, numpy and system libraries"

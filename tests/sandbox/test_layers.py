@@ -351,6 +351,8 @@ VERDICT_CLAIMS: dict[str, str] = {
     "typing into a terminal": "test_terminal_input.py::test_terminal_input_requests_are_refused",
     "or changing its settings or size": "test_terminal_input.py::test_no_terminal_of_the_users_is_changed",
     "the clock and the other powers of root": "test_lasting_changes.py::test_no_root_powers_over_the_machine",
+    "the machine's load, memory": "test_machine_load.py::test_seccomp_refuses_sysinfo",
+    "and disk space": "test_machine_load.py::test_seccomp_refuses_statfs",
 }
 """Each refusal the verdict's (and `drillbit doctor`'s) seccomp line names -> a test that makes
 the call in a real child and sees the kernel refuse it."""
@@ -382,6 +384,9 @@ HOOK_CLAIMS: dict[str, str] = {
     "C extensions from the work dir": "test_native_code.py::test_an_extension_written_into_the_work_dir_is_not_loaded",
     "flushing every disk": "test_numpy_side_doors.py::test_numpys_doors_to_what_the_sandbox_refuses_stay_shut[os-sync]",
     "terminals": "test_terminal_input.py::test_the_hooks_refuse_a_terminal_where_seccomp_is_missing",
+    "the machine's load, memory": "test_machine_load.py::test_the_hooks_refuse_the_machines_load_and_free_memory",
+    "and disk space": "test_machine_load.py::test_the_hooks_refuse_the_disks_free_space",
+    "faulthandler's handlers and watchdog": "test_signal_handlers.py::test_faulthandlers_handlers_and_watchdog_are_refused_by_the_hooks",
     "writes outside the work dir": "test_adversarial.py::test_writes_into_home",
     "reading/importing engine and quiz": "test_adversarial.py::test_submission[import-engine]",
 }
