@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 
 from engine.sandbox import WorkerPool
+from tests.sandbox.helpers import syscall_number
 from tests.sandbox.test_attacks_from_inside import _found
 
 READS = """
@@ -107,3 +108,29 @@ def test_seccomp_refuses_statfs(mode_pool: tuple[str, WorkerPool]) -> None:
     message = _found(pool, DISK_READS)
     for label in ("statvfs", "fstatvfs", "disk-usage"):
         assert f"'{label}': 'errno 1'" in message, message
+
+
+def test_seccomp_refuses_the_raw_calls(mode_pool: tuple[str, WorkerPool]) -> None:
+    """Code past the hooks (ctypes stands in for it: the hooks are off) calls the kernel
+    directly: `sysinfo` and `statfs`, and the obsolete `ustat`, which gives a file system's
+    free blocks by its device number, are EPERM in every mode with seccomp."""
+    _, pool = mode_pool
+    calls = {name: syscall_number(name) for name in ("sysinfo", "statfs", "ustat")}
+    message = _found(
+        pool,
+        f"""
+        import ctypes, os
+        libc = ctypes.CDLL(None, use_errno=True)
+        buf = ctypes.create_string_buffer(4096)
+        FOUND = {{}}
+        for name, args in (
+            ("sysinfo", ({calls["sysinfo"]}, buf)),
+            ("statfs", ({calls["statfs"]}, b"/", buf)),
+            ("ustat", ({calls["ustat"]}, ctypes.c_ulong(os.stat("/").st_dev), buf)),
+        ):
+            result = libc.syscall(*args)
+            FOUND[name] = f"errno {{ctypes.get_errno()}}" if result != 0 else "answered"
+        """,
+    )
+    for name in ("sysinfo", "statfs", "ustat"):
+        assert f"'{name}': 'errno 1'" in message, message
