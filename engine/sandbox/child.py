@@ -667,6 +667,11 @@ def _refuse_machine_load() -> None:
     def no_disks(*_args: Any, _denied: type[PermissionError] = PermissionError, **_kw: Any) -> Any:
         raise _denied("drillbit sandbox: reading a disk's free space is not allowed in a drill")
 
+    def no_page_cache(
+        *_args: Any, _denied: type[PermissionError] = PermissionError, **_kw: Any
+    ) -> Any:
+        raise _denied("drillbit sandbox: advising the page cache is not allowed in a drill")
+
     posix = sys.modules["posix"]
     for module in (os, posix):
         if "getloadavg" in vars(module):
@@ -674,6 +679,11 @@ def _refuse_machine_load() -> None:
         for name in ("statvfs", "fstatvfs"):  # shutil.disk_usage's too
             if name in vars(module):
                 vars(module)[name] = detached(no_disks, name)
+        if "posix_fadvise" in vars(module):
+            vars(module)["posix_fadvise"] = detached(no_page_cache, "posix_fadvise")
+    if "preadv" in vars(posix):
+        stand_in = sealed(vars(posix)["preadv"], _vetted_preadv)
+        vars(posix)["preadv"] = vars(os)["preadv"] = stand_in
     if "sysconf" in vars(posix):
         stand_in = sealed(vars(posix)["sysconf"], _vetted_sysconf)
         vars(posix)["sysconf"] = vars(os)["sysconf"] = stand_in
@@ -807,6 +817,26 @@ def _vetted_sysconf(name: Any, *, _machine: frozenset[str | int] = MACHINE_SYSCO
             "drillbit sandbox: reading the machine's memory is not allowed in a drill"
         )
     return (name,)
+
+
+def _vetted_preadv(
+    fd: Any,
+    buffers: Any,
+    offset: Any,
+    flags: Any = 0,
+    *,
+    _nowait: int = getattr(os, "RWF_NOWAIT", 0),
+) -> tuple[Any, ...]:
+    """`os.preadv`'s arguments, without RWF_NOWAIT (only an exact int for the flags): a read
+    that fails unless the page cache holds the pages tells whether another process read them
+    (a side channel on what the machine's programs use)."""
+    if type(flags) is not int:
+        raise TypeError("os.preadv's flags must be an int in a drill")
+    if flags & _nowait:
+        raise PermissionError(
+            "drillbit sandbox: probing the page cache (RWF_NOWAIT) is not allowed in a drill"
+        )
+    return (fd, buffers, offset, flags)
 
 
 def _this_process(pid: Any, *, _own: int = os.getpid()) -> None:

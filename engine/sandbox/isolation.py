@@ -23,7 +23,8 @@ HOOKS = (
     " gc and posix, gc.DEBUG_SAVEALL, tracing, profiling, monitoring and audit hooks of the"
     " code's, stack frames, the collector's lists of objects, links, file modes,"
     " C extensions from the work dir, flushing every disk, terminals,"
-    " the machine's load, memory and disk space, faulthandler's handlers and watchdog,"
+    " the machine's load, memory and disk space, the page cache,"
+    " faulthandler's handlers and watchdog,"
     " writes outside the work dir, or reading/importing engine and quiz"
 )
 BWRAP = "bubblewrap: no network, private PID/IPC/UTS namespaces"
@@ -37,6 +38,7 @@ SECCOMP = (
     " set-user-ID or set-group-ID file; blocks past a file's end; growing a pipe;"
     " watching folders and inotify instances; typing into a"
     " terminal or changing its settings or size; the machine's load, memory and disk space;"
+    " probing the page cache;"
     " the clock and the other powers of root"
 )
 LANDLOCK = (

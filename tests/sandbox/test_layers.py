@@ -353,6 +353,7 @@ VERDICT_CLAIMS: dict[str, str] = {
     "the clock and the other powers of root": "test_lasting_changes.py::test_no_root_powers_over_the_machine",
     "the machine's load, memory": "test_machine_load.py::test_seccomp_refuses_sysinfo",
     "and disk space": "test_machine_load.py::test_seccomp_refuses_statfs",
+    "probing the page cache": "test_machine_load.py::test_seccomp_refuses_the_page_cache_probe",
 }
 """Each refusal the verdict's (and `drillbit doctor`'s) seccomp line names -> a test that makes
 the call in a real child and sees the kernel refuse it."""
@@ -386,6 +387,7 @@ HOOK_CLAIMS: dict[str, str] = {
     "terminals": "test_terminal_input.py::test_the_hooks_refuse_a_terminal_where_seccomp_is_missing",
     "the machine's load, memory": "test_machine_load.py::test_the_hooks_refuse_the_machines_load_and_free_memory",
     "and disk space": "test_machine_load.py::test_the_hooks_refuse_the_disks_free_space",
+    "the page cache": "test_machine_load.py::test_the_hooks_refuse_the_page_cache_probe",
     "faulthandler's handlers and watchdog": "test_signal_handlers.py::test_faulthandlers_handlers_and_watchdog_are_refused_by_the_hooks",
     "writes outside the work dir": "test_adversarial.py::test_writes_into_home",
     "reading/importing engine and quiz": "test_adversarial.py::test_submission[import-engine]",

@@ -134,3 +134,42 @@ def test_seccomp_refuses_the_raw_calls(mode_pool: tuple[str, WorkerPool]) -> Non
     )
     for name in ("sysinfo", "statfs", "ustat"):
         assert f"'{name}': 'errno 1'" in message, message
+
+
+PAGE_CACHE = """
+    import os
+    import numpy as np
+    FOUND = {}
+    fd = os.open(np.__file__, os.O_RDONLY)
+    for label, call in (
+        ("evict", lambda: os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)),
+        ("probe", lambda: os.preadv(fd, [bytearray(64)], 0, os.RWF_NOWAIT)),
+        ("read", lambda: os.preadv(fd, [bytearray(64)], 0)),
+    ):
+        try:
+            call()
+            FOUND[label] = "done"
+        except OSError as exc:
+            FOUND[label] = "refused" if "drillbit sandbox" in str(exc) else f"errno {exc.errno}"
+"""
+
+
+def test_the_hooks_refuse_the_page_cache_probe(no_seccomp_pool: tuple[str, WorkerPool]) -> None:
+    """`posix_fadvise(DONTNEED)` dropped any readable file's pages from the machine's page
+    cache, and `preadv(RWF_NOWAIT)` then said, without reading the disk, whether another
+    process had read them since: a repeatable probe of what the machine's programs use
+    (numpy's, the stdlib's, the system's libraries), in every mode. With the hooks: refused in
+    words; a plain read still works."""
+    _, pool = no_seccomp_pool
+    message = _found(pool, PAGE_CACHE)
+    assert "'evict': 'refused'" in message and "'probe': 'refused'" in message, message
+    assert "'read': 'done'" in message, message
+
+
+def test_seccomp_refuses_the_page_cache_probe(mode_pool: tuple[str, WorkerPool]) -> None:
+    """Without the hooks, in every mode with seccomp: `fadvise64` and `preadv2` with
+    RWF_NOWAIT are EPERM; a plain read still works."""
+    _, pool = mode_pool
+    message = _found(pool, PAGE_CACHE)
+    assert "'evict': 'errno 1'" in message and "'probe': 'errno 1'" in message, message
+    assert "'read': 'done'" in message, message
