@@ -657,9 +657,11 @@ def _refuse_machine_load() -> None:
     which no namespace changes, so they gave the machine's load and free memory in every mode
     (a side channel on what it does meanwhile, as `/proc/loadavg` was), and `statvfs` the free
     blocks of the disk under `/usr` (bubblewrap binds the host's) or the work dir (forty-third
-    round). seccomp refuses `sysinfo` and `statfs` themselves; this is the words, and the
-    barrier where there is no filter. A second copy of `posix`, which would hold the
-    originals, is refused where modules are made."""
+    round). `os.posix_fadvise` dropped any readable file's pages from the machine's page cache,
+    and `os.preadv` with RWF_NOWAIT then told whether another process had read them since.
+    seccomp refuses `sysinfo`, `statfs`, `fadvise64` and that `preadv2` themselves; this is
+    the words, and the barrier where there is no filter. A second copy of `posix`, which
+    would hold the originals, is refused where modules are made."""
 
     def refused(*_args: Any, _denied: type[PermissionError] = PermissionError, **_kw: Any) -> Any:
         raise _denied("drillbit sandbox: reading the machine's load is not allowed in a drill")
