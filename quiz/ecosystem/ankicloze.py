@@ -57,18 +57,30 @@ def cloze_sides(front: str, number: str | None = None, *, hints: bool = True) ->
             if not core:
                 return text
             at = text.index(core)
-            return f"{text[:at]}**{core}**{text[at + len(core) :]}"
+            core = core.replace(_BOLD_OPEN, "").replace(_BOLD_CLOSE, "")
+            return f"{text[:at]}{_BOLD_OPEN}{core}{_BOLD_CLOSE}{text[at + len(text.strip(' ')) :]}"
         return match.group(2)
 
     if len(_CLOZE_START.findall(front)) == len(_CLOZE.findall(front)):
-        return _CLOZE.sub(asked, front), _CLOZE.sub(whole, front)
+        return _CLOZE.sub(asked, front), _bold(_CLOZE.sub(whole, front))
     # nested: the innermost deletions first, so an outer one holds its inner one's text
     # (or `[...]` on the inner one's card); the first `}}` ended the outer one, and its
     # question read "A [self-attention] }} in every layer."
     return (
         _SPACES.sub(" ", _innermost_first(asked, front)),
-        _SPACES.sub(" ", _innermost_first(whole, front)),
+        _SPACES.sub(" ", _bold(_innermost_first(whole, front))),
     )
+
+
+_BOLD_OPEN, _BOLD_CLOSE = "\ue000", "\ue001"
+"""Where a bold deletion opens and closes until the text is whole: an outer deletion bold
+around an inner one bold too takes the inner one's marks off, so the whole note reads
+`**a b**`, not `**a **b****` (which Markdown shows as bold, plain, then stray stars)."""
+
+
+def _bold(text: str) -> str:
+    """The text with its deletions' bold marks written as Markdown's `**`."""
+    return text.replace(_BOLD_OPEN, "**").replace(_BOLD_CLOSE, "**")
 
 
 _SPACES = re.compile(r"(?<=\S) {2,}(?=\S)")

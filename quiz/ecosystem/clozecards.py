@@ -18,6 +18,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from quiz.ecosystem.clozebraces import BALANCED
 from quiz.ecosystem.clozefront import early_ends
 from quiz.ecosystem.notes.found import NoteQuestion, ParsedNotes
 from quiz.ecosystem.notes.read import parse_notes
@@ -27,10 +28,11 @@ __all__ = ["ClozeSource", "split_clozes"]
 _DELETION = re.compile(
     r"\{\{c(?P<number>\d+)::(?P<anki>(?:(?!::|\}\}|\{\{c\d+::).)*+)"
     r"(?:::(?P<hint>(?:(?!\}\}|\{\{c\d+::).)*+))?\}\}"
-    r"|\{\{cloze[ \t](?P<logseq>[^{}\n]*)\}\}"
+    rf"|\{{\{{cloze[ \t](?P<logseq>{BALANCED})\}}\}}"
     r"|==(?=\S)(?P<mark>.+?)(?<=\S)=="
 )
-"""A deletion: Anki's (`{{c2::text::hint}}`), Logseq's (`{{cloze text}}`) or a highlight.
+"""A deletion: Anki's (`{{c2::text::hint}}`), Logseq's (`{{cloze text}}`, read past its
+formula's braces) or a highlight.
 An Anki deletion's text stops at the next one's start, possessively: every `{{c1::` left
 open on a line scanned the rest of it again (8,000 of them: 13 s)."""
 

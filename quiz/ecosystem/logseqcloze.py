@@ -17,12 +17,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.ecosystem.clozebraces import BALANCED
 from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notes.read import CARD_TAG
 
-_CLOZE = re.compile(r"\{\{cloze[ \t]([^{}\n]*)\}\}")
-"""A cloze and its text (spaces around it taken off where it is used). One space after
+_CLOZE = re.compile(rf"\{{\{{cloze[ \t]({BALANCED})\}}\}}")
+"""A cloze and its text (spaces around it taken off where it is used), read past its
+formula's braces (`{{cloze $e^{\\frac{a}{b}}$}}`: `clozebraces`). One space after
 `cloze`, no run: a run then a text that may hold spaces tried again at each space of a
 long run (quadratic)."""
 _ITEM = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?)(.*)$")

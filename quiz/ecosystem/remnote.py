@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass, replace
 
 from quiz.bank.markdown import scan_math
+from quiz.ecosystem.clozebraces import BALANCED, apart_closing_braces
 from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.fences import code_span_test, in_code_span, outside_fences, span_test
 from quiz.ecosystem.keypoints_bare import is_placeholder
@@ -56,7 +57,9 @@ _SEPARATOR = re.compile(r"(?<![<>:;])(?:[ \t]+(?P<spaced>::)|[ \t]*(?P<sep>>>|<<
 _WORD = re.compile(r"[^\W\d_]")
 _MULTI = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<front>[^\s#>|<].*?)[ \t]*>>>[ \t]*$")
 """`Front >>>`: a multi-line card's front, its answer the lines indented under it."""
-_CLOZE = re.compile(r"(?<!\{)\{\{(?!c\d+::)(?P<hidden>[^{}\s](?:[^{}\n]*?[^{}\s])?)\}\}(?!\})")
+_CLOZE = re.compile(rf"(?<!\{{)\{{\{{(?!c\d+::)(?P<hidden>(?=[^{{}}\s]){BALANCED})\}}\}}(?!\}})")
+"""A RemNote cloze and its text, read past its formula's braces (`clozebraces`); a text
+opening or ending with a blank is none (`_numbered_clozes`)."""
 ANKI_CLOZE_START = re.compile(r"\{\{c\d+::")
 """Where an Anki cloze (`{{c1::...}}`) begins: RemNote's `{{...}}` is read only without one,
 and `ankiitems` finds the list items holding one."""
@@ -447,9 +450,12 @@ def _numbered_clozes(row: str, before: int = 0) -> tuple[str, int]:
         hidden = match["hidden"]
         if in_code(match.start()) or in_math(match.start()) or "::" in hidden:
             continue
+        if hidden != hidden.rstrip():
+            continue
         if hidden.split(maxsplit=1)[0].lower() in _MACROS:
             continue
         count += 1
+        hidden = apart_closing_braces(hidden)  # read as Anki's: to its first `}}`
         pieces.append(f"{row[kept_to : match.start()]}{{{{c{before + count}::{hidden}}}}}")
         kept_to = match.end()
     return "".join(pieces) + row[kept_to:], count
