@@ -137,8 +137,8 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         if numbers and "\n" in front:
             front = one_line_deletions(front)
         id_front = front  # the id keeps its first line's words, and the card its reviews
+        front = title_sentence(front)  # `What is the<br>softmax?`: one sentence, one title
         if numbers:
-            front = title_sentence(front)
             remarks += early_ends(deletions(front))
         back, field_cited = past_answer_citations(texts, kind, at, cloze=bool(numbers), back=back)
         cited = "; ".join(

@@ -64,6 +64,8 @@ def as_question(title: str) -> str:
     also the largest value.)" became "Explain the sigmoid ... (It is also the largest
     value.)." when its question was a statement first."""
     text = " ".join(title.split())
+    if text.endswith(":") and len(text) > 1:
+        text = text[:-1].rstrip()  # `Softmax:` over its formula: "Explain softmax:." before
     if text.rstrip(_CLOSERS).endswith(("?", ".", "!")):
         return text
     first = text.split(" ", 1)[0].lower().strip(",:")

@@ -1,9 +1,12 @@
-"""An Anki cloze note's front read as its cards need it: its title's sentence whole across
-a line break, and a deletion that Anki ends early, at a `}}` of its own math, named."""
+"""An Anki note's front read as its cards need it: its title's sentence whole across a line
+break (a cloze note's or any other's), and a deletion that Anki ends early, at a `}}` of
+its own math, named."""
 
 from __future__ import annotations
 
 import re
+
+from quiz.ecosystem.keypoints_sentences import OPEN_ENDS
 
 __all__ = ["early_ends", "title_sentence"]
 
@@ -11,23 +14,36 @@ _STOP = (".", "!", "?", ";", ":")
 _OPENS_DELETION = re.compile(r"\{\{c\d+::")
 _ESCAPED_BRACE = re.compile(r"\\[{}]")
 _MATH = re.compile(r"\$|\\\(|\\\[")
+_OPENING_FORMULA = re.compile(r"\$(?!\$)[^$\n]+\$\s*")
+"""An inline formula opening a line, and the blanks after it."""
 
 
 def _carries_on(before: str, after: str) -> bool:
     """True when a break between these lines splits a sentence: the line before has no stop
-    and the next opens in lowercase (its deletion's text too): `Adam keeps {{c1::a mean}}`
-    over `of the gradient.` is one sentence, `Softmax` over `It sums to 1.` is two."""
+    and the next opens in lowercase (its deletion's text too), or a formula the sentence
+    goes on after, or the line before ends in a word no sentence ends with: `Adam keeps
+    {{c1::a mean}}` over `of the gradient.`, `The gradient` over `$\\nabla L$ of the loss`
+    and `What is the` over `Softmax?` are one sentence; `Softmax` over `It sums to 1.` or
+    over a formula alone are a term and what is shown under it."""
     before, after = before.rstrip().removesuffix("}}"), after.lstrip()  # `{{c1::a mean.}}`
-    if not before or before.endswith(_STOP):
+    if not before or before.endswith(_STOP) or not after:
         return False
+    words = before.split()
+    if words[-1].lower() in OPEN_ENDS:
+        return True
     opener = _OPENS_DELETION.match(after)
-    return after[opener.end() if opener else 0 :][:1].islower()
+    after = after[opener.end() if opener else 0 :]
+    formula = _OPENING_FORMULA.match(after)
+    if formula is not None and formula.end() < len(after):
+        after = after[formula.end() :]
+    return after[:1].islower()
 
 
 def title_sentence(front: str) -> str:
     """The front with its first line joined to the lines that carry its sentence on, so a
     card is titled by the whole sentence: Anki's editor breaks a long line (`<br>`), and
-    the card was titled by the words before the break ("Adam keeps [...]")."""
+    the card was titled by the words before the break ("Adam keeps [...]", "What is the").
+    The lines that do not carry it on stay under it, the question's body."""
     lines = front.split("\n")
     title = lines[0]
     rest = 1

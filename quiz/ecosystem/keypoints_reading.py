@@ -28,7 +28,13 @@ from quiz.ecosystem.keypoints_formulas import (
     item_formulas,
     without_display,
 )
-from quiz.ecosystem.keypoints_sentences import TERMINAL, mask_math, single_spaced, split_sentences
+from quiz.ecosystem.keypoints_sentences import (
+    OPEN_ENDS,
+    TERMINAL,
+    mask_math,
+    single_spaced,
+    split_sentences,
+)
 from quiz.ecosystem.titles import plain_inline, strip_emoji
 
 _LABEL = re.compile(r"^(?:\*\*|__)([^*_]+?)\s*(:?)\s*(?:\*\*|__)\s*(:?)\s*(.*)$", re.DOTALL)
@@ -135,21 +141,16 @@ def _line_statements(children: list[Token]) -> list[str] | None:
     return texts
 
 
-_OPEN_ENDS = frozenset(
-    "a an the of to in as and or with by for on at from into over per via than that which"
-    " is are was were be its their this these not but so".split()
-)
-"""Words a line of prose wrapped at a width may end with: no statement ends so."""
 _SENTENCE_OPEN = re.compile(r"[A-Z][a-z]")
 
 
 def _plainly_ends(before: str, after: str) -> bool:
     """True when a line without a stop ends a statement in a paragraph whose other lines
-    have stops: it ends in no word that carries on (`_OPEN_ENDS`) and the next line opens
+    have stops: it ends in no word that carries on (`OPEN_ENDS`) and the next line opens
     a sentence (`Each ...`, not `L2 ...`, which a wrap puts at a line's start as well)."""
     words = before.split()
     last = words[-1].lower() if words else ""
-    return last not in _OPEN_ENDS and bool(_SENTENCE_OPEN.match(after))
+    return last not in OPEN_ENDS and bool(_SENTENCE_OPEN.match(after))
 
 
 def _unpunctuated_end(tokens: list[Token], index: int) -> bool:

@@ -28,6 +28,12 @@ or a dash. Never at a colon or a dash alone: what comes before one is most often
 reasons", "The key idea is") and what comes after an elaboration without a verb ("roughly
 twice as fast", "the learning rate, the batch size and the warmup"), neither a statement."""
 TERMINAL = (".", "!", "?", ".)", '."', "?)")
+OPEN_ENDS = frozenset(
+    "a an the of to in as and or with by for on at from into over per via than that which"
+    " is are was were be its their this these not but so".split()
+)
+"""Words a line of prose wrapped at a width (or broken by Anki's `<br>`) may end with: no
+statement ends so."""
 WORD_CHAR = re.compile(r"[A-Za-z0-9]")
 _FIRST_WORDS = re.compile(r"\W*(\w[\w.'’]*)(?:\W+(\S+))?")
 _SUBORDINATORS = frozenset(

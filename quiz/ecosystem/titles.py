@@ -55,6 +55,10 @@ def strip_emoji(text: str) -> str:
     return _EMOJI.sub("", text)
 
 
+_LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
+"""An HTML line break in a line of notes (`html_inline`), a space between its words."""
+
+
 def plain_inline(
     children: list[Token] | None, *, display_inline: bool = False, mask: bool = False
 ) -> str:
@@ -74,8 +78,8 @@ def plain_inline(
             continue
         elif kind in ("text", "text_special"):
             parts.append(child.content.replace("$", "\\$"))
-        elif kind in ("softbreak", "hardbreak"):
-            parts.append(" ")
+        elif kind in ("softbreak", "hardbreak") or _LINE_BREAK_TAG.fullmatch(child.content):
+            parts.append(" ")  # `What is the<br>softmax?`: "What is thesoftmax?" before
         elif kind == "code_inline":
             ticks = "`" * (max((len(m) for m in re.findall("`+", child.content)), default=0) + 1)
             parts.append(f"{ticks}{child.content}{ticks}")

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quiz.bank.loader import load_card_text
 from quiz.ecosystem.ankicloze import cloze_sides
 from quiz.ecosystem.ankitext import parse_anki_text
 from quiz.ecosystem.logseqcloze import read_logseq_clozes
+from quiz.ecosystem.notes.read import parse_notes
 from quiz.ecosystem.remnote import remnote_clozes
-from tests.ecosystem.test_import_notes import answer_of, imported_cards
+from tests.ecosystem.test_import_notes import answer_of, front, imported_cards, run_import
 
 
 def test_a_nested_clozes_whole_text_is_bold_once() -> None:
@@ -99,3 +101,58 @@ def test_remnote_formula_clozes_import_whole(tmp_path: Path) -> None:
     softmax = cards["The softmax of z is [...] for each class"]
     assert "\\sum_j e^{z_j} }$** for each class." in answer_of(softmax)
     assert len(cards) == 3 and "not imported" not in said, said
+
+
+_BREAKS = (
+    "#separator:tab\n#html:true\n"
+    "Softmax<br>$\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$\tIt turns logits into"
+    " probabilities.\n"
+    "What is the<br>Softmax function?\tIt maps logits to probabilities.\n"
+    "The gradient<br>$\\nabla_w L$ of the loss\tpoints uphill.\n"
+    "What is dropout?<br>Explain why it helps.\tIt zeroes random units in training.\n"
+    "Softmax:<br>$e^{z_i} / Z$\tIt normalises exponentials.\n"
+)
+
+
+def test_a_break_in_an_anki_question_titles_by_its_whole_sentence() -> None:
+    """A `<br>` titled the card by the line before it: "What is the", "The gradient". A
+    sentence going on after it (a line ending in "the", a formula then lowercase words) is
+    the title whole; a term over its formula, or a question over another sentence, keeps
+    the title and has the rest under it, the question's body, nothing dropped."""
+    read = {q.title: q.prompt for q in parse_anki_text(_BREAKS).questions}
+    assert read == {
+        "Softmax": "$\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$",
+        "What is the Softmax function?": "",
+        "The gradient $\\nabla_w L$ of the loss": "",
+        "What is dropout?": "Explain why it helps.",
+        "Softmax:": "$e^{z_i} / Z$",
+    }
+
+
+def test_a_term_over_its_formula_asks_with_the_formula_under_it(tmp_path: Path) -> None:
+    deck = tmp_path / "deck.txt"
+    deck.write_text(_BREAKS, encoding="utf-8")
+    result = run_import(str(deck), "--pack", "p", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    questions = {str(front(p)["title"]): _question(p) for p in (tmp_path / "c").rglob("*.md")}
+    assert questions["Softmax"] == (
+        "Explain softmax.\n\n$\\sigma(z)_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}$"
+    )
+    assert questions["Softmax:"] == "Explain softmax.\n\n$e^{z_i} / Z$"  # not "softmax:."
+    assert questions["The gradient ∇_w L of the loss"] == (
+        "Explain the gradient $\\nabla_w L$ of the loss."
+    )
+
+
+def _question(path: Path) -> str:
+    card = load_card_text(path.read_text(encoding="utf-8"), path, topic=path.parent.name)
+    return card.section("Question").strip()
+
+
+def test_a_break_in_a_markdown_question_is_a_space() -> None:
+    """`Q: What is the<br>softmax function?` was titled "What is thesoftmax function?"."""
+    read = parse_notes(
+        "Q: What is the<br>softmax function?\nA: It maps logits to probabilities.\n\n"
+        "Q: Softmax<br/>$e^{z_i} / Z$\nA: It normalises exponentials.\n"
+    ).questions
+    assert [q.title for q in read] == ["What is the softmax function?", "Softmax $e^{z_i} / Z$"]
