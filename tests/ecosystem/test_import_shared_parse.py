@@ -256,16 +256,16 @@ def test_checking_from_data_finds_what_parsing_the_file_finds(points: list[str])
     ],
 )
 def test_labels_read_from_the_parsed_paragraph_are_the_parts_parsed_alone(paragraph: str) -> None:
-    from quiz.ecosystem import keypoints_reading
+    from quiz.ecosystem import keypoints_labels
 
     inline = next(t for t in parse(paragraph) if t.type == "inline")
-    pair = keypoints_reading._labelled(inline.content)
+    pair = keypoints_labels.labelled(inline.content)
     assert pair is not None
     expected = (
-        keypoints_reading._inline_text_of(pair[0]),
-        keypoints_reading._inline_text_of(pair[1]) if pair[1] else "",
+        keypoints_labels.inline_text_of(pair[0]),
+        keypoints_labels.inline_text_of(pair[1]) if pair[1] else "",
     )
-    assert keypoints_reading._label_texts(inline.content, inline) == expected
+    assert keypoints_labels.label_texts(inline.content, inline) == expected
 
 
 @settings(max_examples=300, deadline=None)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from quiz.bank.markdown import parse_inline
 from quiz.ecosystem.callouts import Callout, unquote
-from quiz.ecosystem.keypoints_reading import TASK_MARK
+from quiz.ecosystem.keypoints_labels import TASK_MARK
 from quiz.ecosystem.notes.blocks import Block, bold_head
 from quiz.ecosystem.notes.found import DETAILS, LIST_MARK, answer_marker
 from quiz.ecosystem.titles import (

@@ -13,7 +13,7 @@ from markdown_it.token import Token
 
 from quiz.bank.markdown import inline_children
 from quiz.ecosystem.callouts import Callout, callout_of
-from quiz.ecosystem.keypoints_reading import CHECKBOX
+from quiz.ecosystem.keypoints_labels import CHECKBOX
 from quiz.ecosystem.titles import (
     opens_with_asking_verb,
     plain_inline,
