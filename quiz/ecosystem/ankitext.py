@@ -83,8 +83,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             row, body_rows[line - skip - 1 : reader.line_num], line, layout.separator
         )
         fields = [value for column, value in enumerate(row) if column not in meta]
-        deck = next((row[c] for c, kind in meta.items() if kind == "deck" and c < len(row)), None)
-        deck = deck or layout.deck
+        deck = _meta_column(row, meta, "deck") or layout.deck
         tag_field = " ".join(row[c] for c, kind in meta.items() if kind == "tags" and c < len(row))
         source_field = " ".join(
             row[c].strip() for c, kind in meta.items() if kind == "source" and c < len(row)
@@ -97,22 +96,9 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             for column, value in enumerate(fields)
         ]
         if line == skip + 1 and names_columns(row):
-            said = ", ".join(value.strip() for value in row if value.strip())
-            reason = f"{COLUMN_NAMES} ({said}), not a note: not imported"
-            named = named_meta(row, meta)
-            if named:
-                meta.update(named)
-                reason += "; " + ", ".join(
-                    f"its {row[column].strip()} column gives each card its {kind}"
-                    for column, kind in sorted(named.items())
-                )
-            unused, unused_fields = unused_columns(row, meta)
+            named_row, unused_fields = _columns_row(row, meta, line)
             columns_named = True
-            if unused:
-                reason += f"; {unused} not used (a card is its first two columns)"
-            if kept := kept_columns(row, meta, unused_fields):
-                reason += f"; {kept} kept after each answer as a quote"
-            ignored.append(Ignored(line, _snippet(said), reason))
+            ignored.append(named_row)
             continue
         if not any(texts):
             if any(value.strip() for value in row):
@@ -120,9 +106,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             continue
         front = texts[0] if texts else ""
         back = texts[1] if len(texts) > 1 else ""
-        kind = next(
-            (row[c] for c, what in meta.items() if what == "notetype" and c < len(row)), None
-        )
+        kind = _meta_column(row, meta, "notetype")
         own = own_note(kind, texts)
         if isinstance(own, str):
             ignored.append(Ignored(line, _snippet(front), own))
@@ -160,28 +144,8 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             asked, whole = cloze_sides(front)
             back = "\n\n".join(part for part in (whole, back) if part)
             front = asked
-        media = media_only(fields[0], layout.html) if not front and fields else ()
-        if not front and media:
-            reason = f"its question is only media ({', '.join(media)}): import reads text only"
-            ignored.append(Ignored(line, _snippet(back or " ".join(media)), reason))
-            continue
-        if not front:
-            ignored.append(Ignored(line, _snippet(back), "a note whose first field is empty"))
-            continue
-        media = media_only(fields[1], layout.html) if not back and len(fields) > 1 else ()
-        if not back and media:
-            reason = f"its answer is only media ({', '.join(media)}): import reads text only"
-            ignored.append(Ignored(line, _snippet(front), reason))
-            continue
-        if not back:
-            # a spreadsheet row with its answer cell left blank (`"What is X?",,,`) has
-            # the field, empty: "one field" sent the user looking for a lost separator
-            said = (
-                "a note whose second field is empty: no answer"
-                if len(fields) > 1
-                else "a note with one field: no second field to be its answer"
-            )
-            ignored.append(Ignored(line, _snippet(front), said))
+        if (empty := _empty_side(front, back, fields, layout.html, line)) is not None:
+            ignored.append(empty)
             continue
         given += 1
         title, _, prompt = front.partition("\n")
@@ -208,21 +172,82 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         )
         if len(numbers) < 2:
             questions.append(note)
-            continue
-        for number in numbers:  # one card per cloze number, as Anki makes them
-            asked, whole = cloze_sides(cloze_front, number)
-            title, _, prompt = asked.partition("\n")
-            questions.append(
-                replace(
-                    note,
-                    title=title.strip(),
-                    prompt=prompt.strip(),
-                    answer="\n\n".join(part for part in (whole, extra, quoted) if part),
-                    cloze=int(number),
-                    whole=note,
-                )
-            )
+        else:
+            questions += _per_number(note, numbers, cloze_front, (extra, quoted))
     return ParsedNotes(None, tuple(questions), tuple(ignored))
+
+
+def _meta_column(row: list[str], meta: dict[int, str], kind: str) -> str | None:
+    """The row's value in the first column the header gives `kind` (deck, notetype)."""
+    return next((row[c] for c, what in meta.items() if what == kind and c < len(row)), None)
+
+
+def _columns_row(row: list[str], meta: dict[int, str], line: int) -> tuple[Ignored, frozenset[int]]:
+    """A first row naming the columns (`Front,Back,Tags`): why it is no note, saying what
+    each named column gives; `meta` takes the columns it names (deck, tags...). Also the
+    columns no card uses."""
+    said = ", ".join(value.strip() for value in row if value.strip())
+    reason = f"{COLUMN_NAMES} ({said}), not a note: not imported"
+    named = named_meta(row, meta)
+    if named:
+        meta.update(named)
+        reason += "; " + ", ".join(
+            f"its {row[column].strip()} column gives each card its {kind}"
+            for column, kind in sorted(named.items())
+        )
+    unused, unused_fields = unused_columns(row, meta)
+    if unused:
+        reason += f"; {unused} not used (a card is its first two columns)"
+    if kept := kept_columns(row, meta, unused_fields):
+        reason += f"; {kept} kept after each answer as a quote"
+    return Ignored(line, _snippet(said), reason), unused_fields
+
+
+def _empty_side(front: str, back: str, fields: list[str], html: bool, line: int) -> Ignored | None:
+    """Why a note with no question or no answer in text gives no card (only media in it,
+    an empty field, one field), or None when it has both."""
+    media = media_only(fields[0], html) if not front and fields else ()
+    if not front and media:
+        reason = f"its question is only media ({', '.join(media)}): import reads text only"
+        return Ignored(line, _snippet(back or " ".join(media)), reason)
+    if not front:
+        return Ignored(line, _snippet(back), "a note whose first field is empty")
+    media = media_only(fields[1], html) if not back and len(fields) > 1 else ()
+    if not back and media:
+        reason = f"its answer is only media ({', '.join(media)}): import reads text only"
+        return Ignored(line, _snippet(front), reason)
+    if not back:
+        # a spreadsheet row with its answer cell left blank (`"What is X?",,,`) has
+        # the field, empty: "one field" sent the user looking for a lost separator
+        said = (
+            "a note whose second field is empty: no answer"
+            if len(fields) > 1
+            else "a note with one field: no second field to be its answer"
+        )
+        return Ignored(line, _snippet(front), said)
+    return None
+
+
+def _per_number(
+    note: NoteQuestion, numbers: list[str], cloze_front: str, after: tuple[str, str]
+) -> list[NoteQuestion]:
+    """One card per cloze number, as Anki makes them, each keeping the note as `whole`;
+    `after` is what follows the text whole in each answer (Back Extra, kept fields)."""
+    cards = []
+    for number in numbers:
+        asked, whole = cloze_sides(cloze_front, number)
+        title, _, prompt = asked.partition("\n")
+        cards.append(
+            replace(
+                note,
+                title=title.strip(),
+                prompt=prompt.strip(),
+                answer="\n\n".join(part for part in (whole, *after) if part),
+                cloze=int(number),
+                whole=note,
+            )
+        )
+    return cards
 
 
 def _snippet(text: str) -> str:
