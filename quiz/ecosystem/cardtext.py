@@ -23,6 +23,7 @@ from quiz.bank.markdown import (
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.ecosystem.frontyaml import dump_front
 from quiz.ecosystem.htmlstrip import strip_html
+from quiz.ecosystem.keypoints_sentences import OPEN_ENDS
 from quiz.ecosystem.notes.found import ParsedNotes
 from quiz.ecosystem.notes.tabs import why_code
 
@@ -73,6 +74,8 @@ def as_question(title: str) -> str:
         return text + "?"
     if first in _IMPERATIVES:
         return text + "."
+    if " " in text and text.rsplit(" ", 1)[1].lower() in OPEN_ENDS:
+        return text + " [...]."  # "The derivative of tanh is": "Explain the ... is." before
     head, _, tail = text.partition(" ")
     if head[:1].isupper() and head[1:].islower() and not _POSSESSIVE.search(head):
         head = head.lower()  # "Dropout" -> "dropout"; "Bayes' rule", "Newton's method" kept

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["BALANCED", "apart_closing_braces"]
+__all__ = ["BALANCED", "apart_closing_braces", "unpaired", "unpaired_note"]
 
 _DEPTH = 6
 """How deep braces nest in a cloze's formula (`e^{\\frac{a}{b^{2}}}` is three)."""
@@ -39,3 +39,35 @@ def apart_closing_braces(text: str) -> str:
     RemNote cloze written as Anki's (`{{c1::...}}`) is read to its first `}}`, as Anki
     reads it, so its formula's must not be one."""
     return _CLOSING_RUN.sub("} ", text)
+
+
+def unpaired(text: str, opener: str, read: re.Pattern[str]) -> list[tuple[int, str]]:
+    """Each cloze that `opener` opens in `text` which `read` (a pattern reading the whole
+    cloze, braces paired) does not read but a `}}` after it on the line would close, as
+    written to that `}}`, after where it starts: its braces do not pair up (`{{cloze $\\frac{1}{2$}}`), and the
+    user is told rather than the cloze read to a guessed end."""
+    found = []
+    at = text.find(opener)
+    while at >= 0:
+        end = text.find("}}", at + len(opener))
+        newline = text.find("\n", at)
+        if end < 0 or 0 <= newline < end:
+            break
+        inside = text[at + len(opener) : end]
+        if read.match(text, at) is None and ("{" in inside or "}" in inside):
+            found.append((at, text[at : end + 2]))
+        at = text.find(opener, at + len(opener))
+    return found
+
+
+def unpaired_note(found: tuple[tuple[int, str], ...]) -> str | None:
+    """One line for the import's report on the clozes `unpaired` found ((1-based line, the
+    cloze as written), in order), or None when there are none."""
+    if not found:
+        return None
+    lines = ", ".join(str(line) for line in dict.fromkeys(n for n, _ in found))
+    return (
+        f"'{found[0][1]}' (line{'s' if ',' in lines else ''} {lines}): its braces do not pair"
+        " up, so it is not read as a cloze and its text stays as written: give each '{' its"
+        " '}'"
+    )

@@ -14,6 +14,8 @@ _STOP = (".", "!", "?", ";", ":")
 _OPENS_DELETION = re.compile(r"\{\{c\d+::")
 _ESCAPED_BRACE = re.compile(r"\\[{}]")
 _MATH = re.compile(r"\$|\\\(|\\\[")
+_DELETION = re.compile(r"\{\{c\d+::.*?\}\}")
+_WORD = re.compile(r"\w")
 _OPENING_FORMULA = re.compile(r"\$(?!\$)[^$\n]+\$\s*")
 """An inline formula opening a line, and the blanks after it."""
 
@@ -23,14 +25,16 @@ def _carries_on(before: str, after: str) -> bool:
     and the next opens in lowercase (its deletion's text too), or a formula the sentence
     goes on after, or the line before ends in a word no sentence ends with: `Adam keeps
     {{c1::a mean}}` over `of the gradient.`, `The gradient` over `$\\nabla L$ of the loss`
-    and `What is the` over `Softmax?` are one sentence; `Softmax` over `It sums to 1.` or
-    over a formula alone are a term and what is shown under it."""
+    and `What is the` over `Softmax?` are one sentence, as is a line of a deletion alone
+    and the next; `Softmax` over `It sums to 1.` or over a formula alone are a term and
+    what is shown under it."""
+    own_words = _WORD.search(_DELETION.sub("", before))
     before, after = before.rstrip().removesuffix("}}"), after.lstrip()  # `{{c1::a mean.}}`
     if not before or before.endswith(_STOP) or not after:
         return False
     words = before.split()
-    if words[-1].lower() in OPEN_ENDS:
-        return True
+    if words[-1].lower() in OPEN_ENDS or not own_words:
+        return True  # `{{c1::Softmax}}` over its formula: a title "[...]" said nothing
     opener = _OPENS_DELETION.match(after)
     after = after[opener.end() if opener else 0 :]
     formula = _OPENING_FORMULA.match(after)

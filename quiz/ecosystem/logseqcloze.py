@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from quiz.ecosystem.clozebraces import BALANCED
+from quiz.ecosystem.clozebraces import BALANCED, unpaired
 from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.notes.read import CARD_TAG
@@ -40,6 +40,9 @@ class LogseqClozes:
     """1-based lines of the cloze cards' first lines."""
     sources: tuple[ClozeSource, ...] = ()
     """The cloze cards as written, to ask each cloze apart (`clozecards.split_clozes`)."""
+    unpaired: tuple[tuple[int, str], ...] = ()
+    """(1-based line, the cloze as written) of each cloze in a card's first line whose
+    braces do not pair up: not read as a cloze, its text left as written."""
 
     def note(self) -> str | None:
         """One line for the import's report, or None when no cloze card was read."""
@@ -65,6 +68,7 @@ def read_logseq_clozes(text: str) -> LogseqClozes:
     rows = text.split("\n")
     cards: list[int] = []
     sources: list[ClozeSource] = []
+    unread: list[tuple[int, str]] = []
     for index in outside_fences(rows, in_items=True):  # a block's fence opens after its mark
         row = rows[index]
         if "{{cloze" not in row:
@@ -78,6 +82,7 @@ def read_logseq_clozes(text: str) -> LogseqClozes:
         match = _ITEM.match(asked)
         assert match is not None  # the pattern matches any line
         mark, said = match.groups()
+        unread += ((index + 1, cloze) for _, cloze in unpaired(said, "{{cloze", _CLOZE))
         hidden = _CLOZE.sub("[...]", said)
         if hidden == said:
             continue
@@ -85,7 +90,7 @@ def read_logseq_clozes(text: str) -> LogseqClozes:
         rows[index] = f"{mark}Q: {hidden} **A:** {whole}{end}"
         cards.append(index + 1)
         sources.append(ClozeSource(index + 1, (said,), whole, highlights=False))
-    return LogseqClozes("\n".join(rows), tuple(cards), tuple(sources))
+    return LogseqClozes("\n".join(rows), tuple(cards), tuple(sources), tuple(unread))
 
 
 def _bold(match: re.Match[str]) -> str:

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, replace
 
 from quiz.bank.markdown import scan_math
-from quiz.ecosystem.clozebraces import BALANCED, apart_closing_braces
+from quiz.ecosystem.clozebraces import BALANCED, apart_closing_braces, unpaired
 from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.fences import code_span_test, in_code_span, outside_fences, span_test
 from quiz.ecosystem.keypoints_bare import is_placeholder
@@ -50,6 +50,7 @@ __all__ = [
     "item_continuations",
     "read_remnote_cards",
     "remnote_clozes",
+    "unpaired_remnote_clozes",
 ]
 
 _LINE = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<rest>[^\s#>|<].*)$")
@@ -255,6 +256,26 @@ def remnote_clozes(text: str) -> tuple[str, tuple[int, ...]]:
             counted_in[item] = counted_in.get(item, 0) + count
             made.append(index + 1)
     return ("\n".join(rows), tuple(made)) if made else (text, ())
+
+
+def unpaired_remnote_clozes(text: str) -> tuple[tuple[int, str], ...]:
+    """(1-based line, the cloze as written) of each RemNote cloze whose braces do not pair
+    up (`{{$\\frac{1}{2$}}`), outside fences, code spans and math, on lines `remnote_clozes`
+    reads: it is no cloze read to a guessed end, and the user is told."""
+    if "{{" not in text:
+        return ()
+    found: list[tuple[int, str]] = []
+    rows = text.split("\n")
+    for index in outside_fences(rows, in_items=True):
+        row = rows[index]
+        if "{{" not in row or ANKI_CLOZE_START.search(row):
+            continue
+        spans = [(m.start, m.end) for m in scan_math(row).spans] if "$" in row else []
+        in_math, in_code = span_test(spans), code_span_test(row)
+        for at, cloze in unpaired(row, "{{", _CLOZE):
+            if not (in_math(at) or in_code(at) or row[at - 1 : at] == "{"):
+                found.append((index + 1, cloze))
+    return tuple(found)
 
 
 _NOT_RUN_ON = ("#", "```", "~~~", ">", "|", "<", "$$", "^")

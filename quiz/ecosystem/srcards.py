@@ -112,7 +112,8 @@ def _plain(row: str) -> bool:
 
 def _single(row: str) -> tuple[str, str, bool] | None:
     """(question, answer, reversed) of a `Question::Answer` line, or None. The question
-    has a space or a `?` (a Dataview field, `source:: book`, is one word), a `::` in
+    has a space or a `?`, or its answer follows the `::` with no blank (`ReLU::max(0, x)`;
+    a Dataview field, `source:: book`, is one word and a blank), a `::` in
     a code span (`std::vector`) or an Anki cloze (`{{c1::...}}`) parts nothing, and one
     after a `?` parts the line before any other (`What is std::move for?::It ...`)."""
     asks = row.find("?::")  # `What is std::move for?::It casts...`: the `::` after the `?`
@@ -125,9 +126,10 @@ def _single(row: str) -> tuple[str, str, bool] | None:
     if question.count("`") % 2:
         return None  # inside a code span
     width = 3 if row.startswith(":::", at) else 2
+    tight = not row[at + width : at + width + 1].isspace()
     answer = row[at + width :].strip()
     question = question.strip()
-    if not answer or not question or not (" " in question or question.endswith("?")):
+    if not answer or not question or not (" " in question or question.endswith("?") or tight):
         return None
     return question, answer, width == 3
 

@@ -20,6 +20,7 @@ from quiz.ecosystem.ankiitems import anki_cloze_items, anki_items_note
 from quiz.ecosystem.blockids import drop_block_ids
 from quiz.ecosystem.blockrefs import BlockRefs, read_block_refs
 from quiz.ecosystem.cardtagplace import card_tag_last
+from quiz.ecosystem.clozebraces import unpaired_note
 from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.footnotes import Footnotes, take_footnotes
 from quiz.ecosystem.htmlboxes import read_asking_boxes
@@ -40,7 +41,14 @@ from quiz.ecosystem.obsidiancomments import Comments, take_comments
 from quiz.ecosystem.obsidiantoanki import AnkiBlocks, read_anki_blocks
 from quiz.ecosystem.properties import Properties, find_properties
 from quiz.ecosystem.qalines import split_question_lines
-from quiz.ecosystem.remnote import RemCards, item_clozes, read_remnote_cards, remnote_clozes
+from quiz.ecosystem.qapairs import split_question_pairs
+from quiz.ecosystem.remnote import (
+    RemCards,
+    item_clozes,
+    read_remnote_cards,
+    remnote_clozes,
+    unpaired_remnote_clozes,
+)
 from quiz.ecosystem.scripts import write_scripts
 from quiz.ecosystem.srcards import (
     SrCards,
@@ -82,6 +90,9 @@ class TakenOff:
     """RemNote's one-line cards (`Front >> Back`), rewritten as questions."""
     remnote_clozes: tuple[int, ...] = ()
     """Lines of RemNote's clozes (`{{x}}`), written as Anki's (`{{c1::x}}`)."""
+    remnote_unpaired: tuple[tuple[int, str], ...] = ()
+    """(1-based line, the cloze as written) of RemNote's clozes whose braces do not pair
+    up: not read, named."""
     item_clozes: tuple[ClozeSource, ...] = ()
     """Clozes in list items (RemNote's, Anki's), each item its own cloze note
     (`remnote.item_clozes`)."""
@@ -195,6 +206,7 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     off.clozes = read_logseq_clozes(tag_lines.text)  # `{{cloze x}}` #card blocks: asked hidden
     off.anki_items = anki_cloze_items(off.clozes.text)  # `- The {{c1::ReLU}}`: in items
     rem_text, off.remnote_clozes = remnote_clozes(off.clozes.text)  # `{{x}}`: `{{c1::x}}`
+    off.remnote_unpaired = unpaired_remnote_clozes(off.clozes.text)  # `{{$\frac{1}{2$}}`
     items = tuple(sorted({*off.remnote_clozes, *off.anki_items}))
     rem_text, off.item_clozes, off.answer_clozes = item_clozes(rem_text, items)
     tag_lines = replace(tag_lines, text=rem_text)
@@ -207,6 +219,8 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
         tag_lines = replace(tag_lines, text=off.sr_cards.text)
     off.remnote = read_remnote_cards(tag_lines.text)  # `Front >> Back`: a question a line
     split, off.split_lines = split_question_lines(off.remnote.text)  # `Q: ... A: ...` runs
+    split, pairs = split_question_pairs(split)  # `Q:` over `A:`, pair under pair
+    off.split_lines = tuple(sorted((*off.split_lines, *pairs)))
     tag_lines = replace(tag_lines, text=split)
     off.tag_lines = tag_lines
     off.untabbed = untab_prose(tag_lines.text)  # answers indented as code but prose: prose
@@ -278,6 +292,9 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
         tell(off.footnotes.lines[0] if off.footnotes.lines else 1, "footnotes", said, "footnotes")
     if (said := off.clozes.note()) is not None:
         tell(off.clozes.lines[0], "cloze", said, "cloze")
+    for found, label in ((off.clozes.unpaired, "cloze"), (off.remnote_unpaired, "RemNote")):
+        if (said := unpaired_note(found)) is not None:
+            tell(found[0][0], label, said, "cloze braces")
     if (said := off.tag_lines.note()) is not None:
         tell(off.tag_lines.lines[0], "tags", said, "tags")
     if (said := off.sr_cards.note(topic)) is not None:

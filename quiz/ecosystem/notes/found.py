@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 _ANSWER = re.compile(
     r"^\s*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?"  # a list marker before it: "- *A:* ..."
-    r"(?P<open>\*\*|__|\*|_)?(?P<word>Answer|Ans|A)\b(?P<dot>\.)?(?P<c1>\s*:)?"
+    r"(?P<open>\*\*|__|\*|_)?(?P<word>Answer|Ans|A)(?P<number>\d{1,3}(?:\.\d{1,3})*)?\b"
+    r"(?P<dot>\.)?(?P<c1>\s*:)?"
     r"(?P<close>\*\*|__|\*|_)?(?P<c2>\s*:)?(?:[ \t]+(?P<rest>.*)|[ \t]*$)",
     re.IGNORECASE,
 )
@@ -128,6 +129,8 @@ def answer_marker(line: str) -> str | None:
     if (opened or closed) and opened != closed:
         return None
     colon = bool(match.group("c1") or match.group("c2"))
+    if match.group("number") and not colon:
+        return None  # `A1:` under `Q1:` marks an answer; "A1 grade" does not
     rest = (match.group("rest") or "").strip()
     word = match.group("word").lower()
     if word == "a":
