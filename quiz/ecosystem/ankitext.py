@@ -61,10 +61,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     meta = layout.meta or {}
     body = "\n".join(lines[skip:])
     body_rows = body.splitlines(keepends=True)
-    if len(body) >= csv.field_size_limit():
-        # a field of more than 128 KiB (an image pasted into Anki, kept as a `data:` URI)
-        # stopped the reader with a traceback; the file is within import's size limit
-        csv.field_size_limit(len(body) + 1)
+    _allow_fields_of(body)
     reader = csv.reader(body_rows, delimiter=layout.separator, strict=False)
     questions: list[NoteQuestion] = []
     ignored: list[Ignored] = []
@@ -83,13 +80,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             row, body_rows[line - skip - 1 : reader.line_num], line, layout.separator
         )
         fields = [value for column, value in enumerate(row) if column not in meta]
-        deck = _meta_column(row, meta, "deck") or layout.deck
-        tag_field = " ".join(row[c] for c, kind in meta.items() if kind == "tags" and c < len(row))
-        source_field = " ".join(
-            row[c].strip() for c, kind in meta.items() if kind == "source" and c < len(row)
-        )
-        tags = note_tags(tag_field)
-        topic = own_topic(tag_field)
+        section, tags, source_field = _row_place(row, meta, layout.deck)
         # The question is a title: plain text (bold is markup the title would show).
         texts = [
             field_markdown(value, layout.html, bold=column > 0)
@@ -114,8 +105,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         if own is not None:
             front, back = own
         at = CARD_ID_FIELD.get(kind or "")
-        card_id = texts[at] if at is not None and at < len(texts) else None
-        card_id = card_id if card_id and _ID.match(card_id) else None
+        card_id = _card_id(texts, at)
         back, cited = take_citations(back)  # `Source: ...`: the card's source, not its answer
         numbers = cloze_numbers(front)
         if numbers and "\n" in front:
@@ -158,7 +148,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             line=line,
             marker=True,
             answer_line=line,
-            section=topic or (deck.replace("::", " ") if deck else None),
+            section=section,
             tags=tags,
             images=field_images(fields) if layout.html else (),
             sounds=field_sounds(fields),
@@ -175,6 +165,34 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         else:
             questions += _per_number(note, numbers, cloze_front, (extra, quoted))
     return ParsedNotes(None, tuple(questions), tuple(ignored))
+
+
+def _allow_fields_of(body: str) -> None:
+    """Let the csv module read a field as long as the body: one of more than 128 KiB (an
+    image pasted into Anki, kept as a `data:` URI) stopped the reader with a traceback,
+    and the file is within import's size limit."""
+    if len(body) >= csv.field_size_limit():
+        csv.field_size_limit(len(body) + 1)
+
+
+def _row_place(
+    row: list[str], meta: dict[int, str], deck: str | None
+) -> tuple[str | None, tuple[str, ...], str]:
+    """(the note's topic: its own tag's, else its deck's; its tags; its source column's
+    text) from the row's columns the header names."""
+    deck = _meta_column(row, meta, "deck") or deck
+    tag_field = " ".join(row[c] for c, kind in meta.items() if kind == "tags" and c < len(row))
+    source = " ".join(
+        row[c].strip() for c, kind in meta.items() if kind == "source" and c < len(row)
+    )
+    topic = own_topic(tag_field) or (deck.replace("::", " ") if deck else None)
+    return topic, note_tags(tag_field), source
+
+
+def _card_id(texts: list[str], at: int | None) -> str | None:
+    """The id a drillbit note type's field holds (`CARD_ID_FIELD`), when it is one."""
+    card_id = texts[at] if at is not None and at < len(texts) else None
+    return card_id if card_id and _ID.match(card_id) else None
 
 
 def _meta_column(row: list[str], meta: dict[int, str], kind: str) -> str | None:
