@@ -8,10 +8,28 @@ anything it does may raise, so each step that calls it is named when it does.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
-__all__ = ["gather"]
+__all__ = ["STARTER_STEPS", "gather"]
+
+STARTER_STEPS = frozenset({"loading the starter", "grading the starter"})
+"""The steps in which the starter (its author's code, not the checker) runs: a crash in
+one of them is the starter's to fix (`lint_drills`)."""
+
+
+class _Step:
+    """The step under way, named if the checker raises; each new one is also told to
+    `told` (the child sends it to lint, which names it if the process dies in it)."""
+
+    def __init__(self, told: Callable[[str], None] | None) -> None:
+        self.now = ""
+        self._told = told
+
+    def to(self, name: str) -> None:
+        self.now = name
+        if self._told is not None:
+            self._told(name)
 
 
 def _raised(step: str, exc: BaseException) -> dict[str, Any]:
@@ -20,8 +38,10 @@ def _raised(step: str, exc: BaseException) -> dict[str, Any]:
     return {"raised": {"step": step, "error": detail[:300]}}
 
 
-def gather(request: Mapping[str, Any]) -> dict[str, Any]:
-    """The checker's facts for one card.
+def gather(
+    request: Mapping[str, Any], on_step: Callable[[str], None] | None = None
+) -> dict[str, Any]:
+    """The checker's facts for one card; `on_step` is told each step as it starts.
 
     `request`: checker (the dotted name), params, seed, entry (the card's names), starter
     (its code), starter_signatures (entry -> parameter names, read from the starter
@@ -32,6 +52,8 @@ def gather(request: Mapping[str, Any]) -> dict[str, Any]:
     """
     from engine.checkers import CheckerNotFoundError, get_checker
 
+    step = _Step(on_step)
+    step.to("loading its module")
     try:
         checker = get_checker(str(request["checker"]))
     except CheckerNotFoundError as exc:
@@ -39,7 +61,7 @@ def gather(request: Mapping[str, Any]) -> dict[str, Any]:
     except (Exception, SystemExit) as exc:  # a pack's module that fails as it loads
         return _raised("loading its module", exc)
     facts: dict[str, Any] = {}
-    step = ["reading its entries"]  # the step under way, named if the checker raises
+    step.to("reading its entries")
     try:
         facts["entries"] = [str(name) for name in checker.entries]
         if set(request["entry"]) != set(facts["entries"]):
@@ -49,12 +71,12 @@ def gather(request: Mapping[str, Any]) -> dict[str, Any]:
 
             read = names_read(checker, request["params"], int(request["seed"]))
             facts["read"] = None if read is None else sorted(read)
-        step[0] = "calling reference() for its signatures"
+        step.to("calling reference() for its signatures")
         facts["signatures"] = {k: list(v) for k, v in checker.signatures().items()}
         if request["run_drills"] and not _mismatched(facts["signatures"], request):
             _runs(checker, request, facts, step)
     except (Exception, SystemExit) as exc:
-        facts.update(_raised(step[0], exc))
+        facts.update(_raised(step.now, exc))
     return facts
 
 
@@ -63,17 +85,18 @@ def _mismatched(signatures: Mapping[str, list[str]], request: Mapping[str, Any])
     return any(name in signatures and signatures[name] != list(p) for name, p in starter.items())
 
 
-def _runs(checker: Any, request: Mapping[str, Any], facts: dict[str, Any], step: list[str]) -> None:
+def _runs(checker: Any, request: Mapping[str, Any], facts: dict[str, Any], step: _Step) -> None:
     """The reference graded (it must pass) and the starter graded (it must not)."""
     from engine.grade_inprocess import grade_inprocess, load_submission
 
     seed, params = int(request["seed"]), request["params"]
-    step[0] = "grading its reference"
+    step.to("grading its reference")
     reference = grade_inprocess(checker, checker.reference(), seed=seed, params=params)
     facts["reference"] = {"passed": reference.passed, "summary": reference.summary}
+    step.to("loading the starter")
     try:
         fns = load_submission(str(request["starter"]), tuple(request["entry"]))
     except (Exception, SystemExit):  # a starter that cannot even run does not pass: fine
         return
-    step[0] = "grading the starter"
+    step.to("grading the starter")
     facts["starter_passes"] = grade_inprocess(checker, fns, seed=seed, params=params).passed

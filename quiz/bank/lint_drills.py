@@ -16,11 +16,13 @@ import importlib.util
 import json
 import os
 import queue
+import re
 import signal
 import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Mapping
 from typing import Any
 
@@ -34,8 +36,9 @@ DRILL_TIMEOUT_SECONDS = 60.0
 reference's and the starter's runs) before lint stops it: a drill grades in seconds, and a
 CI machine may be slow; `drillbit lint --drill-timeout` changes it."""
 
-_TAIL_BYTES = 4096
-"""How much of a crashed child's stderr is read for its last line."""
+_TAIL_BYTES = 16384
+"""How much of a crashed child's stderr is read for its last line and faulthandler's
+traceback (a hundred frames at most, most recent first)."""
 
 
 def is_engine_checker(name: str) -> bool:
@@ -126,26 +129,49 @@ class DrillRunner:
         child = self._start()
         assert child.stdin is not None
         mark = os.fstat(self._errors.fileno()).st_size
+        told: dict[str, Any] = {}  # the child's last step, and an os._exit's place
         try:
             child.stdin.write(json.dumps(request).encode("utf-8") + b"\n")
             child.stdin.flush()
         except OSError:  # it ended before it read the request
-            return {"crashed": self._ended(mark)}
-        try:
-            line = self._answers.get(timeout=self.timeout)
-        except queue.Empty:
-            self._stop()
-            return {"timeout": self.timeout}
-        if not line:
-            return {"crashed": self._ended(mark)}
-        try:
-            answer = json.loads(line)
-        except ValueError:
-            answer = None
-        if not isinstance(answer, dict):
-            self._stop()
-            return {"crashed": "an answer lint could not read"}
-        return answer
+            return self._crashed(mark, told)
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                line = self._answers.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                self._stop()
+                return {"timeout": self.timeout}
+            if not line:
+                return self._crashed(mark, told)
+            try:
+                answer = json.loads(line)
+            except ValueError:
+                answer = None
+            if not isinstance(answer, dict):
+                self._stop()
+                return {"crashed": "an answer lint could not read"}
+            if answer.keys() == {"step"} or answer.keys() == {"exit"}:
+                told.update(answer)
+                continue
+            return answer
+
+    def _crashed(self, mark: int, told: Mapping[str, Any]) -> dict[str, Any]:
+        """{crashed: its last words or how it ended, ended: how it ended (an exit status, a
+        signal, an `os._exit`), step: the step under way, where: {file, line} of the
+        innermost frame of the starter's (else the caller's) when the child said or left
+        it}."""
+        words, ended, where = self._ended(mark)
+        exited = told.get("exit")
+        if isinstance(exited, dict):
+            words = ended = f"os._exit({exited.get('code')})"
+            where = {"file": exited.get("file"), "line": exited.get("line")}
+        facts: dict[str, Any] = {"crashed": words, "ended": ended}
+        if "step" in told:
+            facts["step"] = told["step"]
+        if where is not None:
+            facts["where"] = where
+        return facts
 
     def close(self) -> None:
         """End the child: its stdin closed, it ends its loop; stopped if it does not."""
@@ -181,8 +207,10 @@ class DrillRunner:
         self._child, self._answers = child, answers
         return child
 
-    def _ended(self, mark: int) -> str:
-        """Why the child ended without an answer: its last words since `mark`, or its exit."""
+    def _ended(self, mark: int) -> tuple[str, str, dict[str, Any] | None]:
+        """Why the child ended without an answer: its last words since `mark` (or how it
+        ended), how it ended (its exit), and the place of faulthandler's traceback when it
+        left one (whose last line is only a frame: not the words then)."""
         child = self._child
         code = None
         if child is not None:
@@ -191,7 +219,12 @@ class DrillRunner:
             except subprocess.TimeoutExpired:
                 code = None
         self._stop()
-        return _last_line(self._errors, mark) or _exit_words(code)
+        tail = _tail(self._errors, mark)
+        ended = _exit_words(code)
+        where = fault_place(tail)
+        if where is not None:
+            return ended, ended, where
+        return _last_line(tail) or ended, ended, None
 
     def _stop(self) -> None:
         """Kill the child with everything it started, reap it and close its pipes (so a
@@ -226,12 +259,36 @@ def _read_lines(child: subprocess.Popen[bytes], answers: queue.Queue[bytes]) -> 
     answers.put(b"")
 
 
-def _last_line(errors: Any, mark: int) -> str:
-    """The last line the child wrote to stderr after offset `mark`."""
+def _tail(errors: Any, mark: int) -> str:
+    """What the child wrote to stderr after offset `mark`, its last `_TAIL_BYTES`."""
     size = os.fstat(errors.fileno()).st_size
     errors.seek(max(mark, size - _TAIL_BYTES))
-    lines = errors.read().decode("utf-8", "replace").strip().splitlines()
+    return str(errors.read().decode("utf-8", "replace"))
+
+
+def _last_line(tail: str) -> str:
+    lines = tail.strip().splitlines()
     return lines[-1].strip()[:300] if lines else ""
+
+
+_FAULT = "Fatal Python error: "
+_FRAME = re.compile(r'^\s*File "(?P<file>[^"]*)", line (?P<line>\d+) in ', re.MULTILINE)
+
+
+def fault_place(tail: str) -> dict[str, Any] | None:
+    """The place faulthandler's last traceback in `tail` names: the innermost frame of the
+    starter (`submission.py`: the line that called into what crashed), else the innermost
+    frame; None without one."""
+    from engine.harnesses._runtime import SUBMISSION_FILENAME
+
+    start = tail.rfind(_FAULT)
+    if start < 0:
+        return None
+    frames = [(m["file"], int(m["line"])) for m in _FRAME.finditer(tail, start)]
+    if not frames:
+        return None
+    file, line = next((f for f in frames if f[0] == SUBMISSION_FILENAME), frames[0])
+    return {"file": file, "line": line}
 
 
 def _exit_words(code: int | None) -> str:
@@ -274,13 +331,21 @@ def checker_problems(
             "stopped them; make them finish, or give lint more time with --drill-timeout",
         )
         return problems
+    if "crashed" in facts and (crash := starter_crash(card, facts, first_line)) is not None:
+        return [crash]
     if "crashed" in facts:
+        where = facts.get("where") or {}
+        at = f" at {where['file']}:{where['line']}" if where.get("file") else ""
+        step = f" while {facts['step']}" if facts.get("step") else ""
+        # the starter crashed in none of its steps (`starter_crash`): the checker, when
+        # the step is known
+        who, them = ("", "it") if step else (" or the starter", "them")
         add(
             checker_line,
             "checker-crashed",
-            f"checker '{name}' or the starter ended the process running them "
-            f"({facts['crashed']}) before lint could check the drill: grade the reference "
-            "and the starter with the checker to see why",
+            f"checker '{name}'{who} ended the process running {them} "
+            f"({facts['crashed']}){at}{step} before lint could check the drill: grade the "
+            "reference and the starter with the checker to see why",
         )
         return problems
     entries = facts.get("entries")
@@ -326,3 +391,31 @@ def checker_problems(
             "it is started",
         )
     return [*unread, *problems]
+
+
+def starter_crash(card: Card, facts: Mapping[str, Any], first_line: int) -> Problem | None:
+    """A `starter-crashed` problem when the child ended while the starter ran (its step,
+    or a frame of its code where the process died), at the starter's line that did it (its
+    first line when that cannot be told); None when the checker was running."""
+    from engine.harnesses._runtime import SUBMISSION_FILENAME
+    from quiz.bank.drill_facts import STARTER_STEPS
+
+    where = facts.get("where") or {}
+    line = where.get("line") if where.get("file") == SUBMISSION_FILENAME else None
+    step = facts.get("step")
+    if line is None and step not in STARTER_STEPS:
+        return None
+    doing = "loading it" if step == "loading the starter" else "grading it"
+    ended = facts.get("ended") or facts["crashed"]
+    known = isinstance(line, int) and line > 0
+    told = f"at this line ({ended})" if known else f"({ended}, at a line lint could not tell)"
+    return Problem(
+        card.path,
+        first_line + line - 1 if known and isinstance(line, int) else first_line,
+        1,
+        "starter-crashed",
+        f"the starter of drill '{card.id}' ended the process running it {told} while lint "
+        f"was {doing}, so the drill could not be checked: "
+        "a starter must load and return (leave the body to the learner, e.g. raise "
+        "NotImplementedError), never end Python",
+    )

@@ -9,6 +9,7 @@ fails or a starter that already passes, or that reported them a line off, all su
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 from typing import Any
@@ -166,12 +167,6 @@ def test_problems_are_plain_errors(tmp_path: Path) -> None:
             "checker-timeout",
             "checker 'nn.optim.sgd_step' and the starter did not finish within 3 s",
         ),
-        (
-            "import os\nos._exit(7)\n\n\ndef sgd_step(theta, grad, lr):\n    pass",
-            "checker-crashed",
-            "checker 'nn.optim.sgd_step' or the starter ended the process running them "
-            "(exit status 7)",
-        ),
     ],
 )
 def test_a_starter_that_hangs_or_exits_is_one_problem(
@@ -187,6 +182,58 @@ def test_a_starter_that_hangs_or_exits_is_one_problem(
     assert told == [(card, line_of(card, "checker: "), code)], problems
     assert problems[0].message.startswith(words), problems[0].message
     assert found(card, run_drills=False) == []
+
+
+STARTER_CRASHES = [
+    # (starter, the card line it dies at (None: the starter's first), how it ended, step)
+    ("import os\nos._exit(7)\n\n\ndef sgd_step(theta, grad, lr):\n    pass",
+     "os._exit(7)", "os._exit(7)", "loading it"),
+    ("import os\n\n\ndef sgd_step(theta, grad, lr):\n    os._exit(6)",
+     "    os._exit(6)", "os._exit(6)", "grading it"),
+    ("import ctypes\nctypes.string_at(0)\n\n\ndef sgd_step(theta, grad, lr):\n    pass",
+     "ctypes.string_at(0)", "killed by SIGSEGV", "loading it"),
+    # a recursion overflow at import, past a raised limit: the C stack, not RecursionError
+    ("import sys\nsys.setrecursionlimit(10**6)\nx = []\nfor _ in range(10**6):\n"
+     "    x = [x]\nrepr(x)\n\n\ndef sgd_step(theta, grad, lr):\n    pass",
+     "repr(x)", "killed by SIGSEGV", "loading it"),
+    ("import os, signal\nos.kill(os.getpid(), signal.SIGKILL)\n\n\n"
+     "def sgd_step(theta, grad, lr):\n    pass",
+     None, "killed by SIGKILL, at a line lint could not tell", "loading it"),
+]  # fmt: skip
+
+
+@pytest.mark.skipif(os.name != "posix", reason="signals and a segfault are POSIX's")
+@pytest.mark.parametrize(("starter", "at", "ended", "doing"), STARTER_CRASHES)
+def test_a_starter_that_ends_the_process_is_named_at_its_line(
+    tmp_path: Path, starter: str, at: str | None, ended: str, doing: str
+) -> None:
+    """A starter that ended lint's drill process (an os._exit, a segfault through ctypes, a
+    C stack overflow at import, a signal) was told as "checker '...' or the starter ended
+    the process running them" at the checker's line: the author looked at the checker.
+    The drill's id, the starter's line that did it and how the process ended are said, at
+    that line; the other cards are still checked."""
+    card = drill(tmp_path, starter=starter)
+    _, problems = lint([card.parent.parent.parent], drill_timeout=30)
+    assert [(p.path, p.code) for p in problems] == [(card, "starter-crashed")], problems
+    line = line_of(card, at) if at is not None else line_of(card, "import numpy as np")
+    assert problems[0].line == line, problems
+    message = problems[0].message
+    told = "at this line (" + ended if at is not None else "(" + ended
+    assert message.startswith(
+        f"the starter of drill 'tiny-sgd' ended the process running it {told})"
+        f" while lint was {doing}, so the drill could not be checked"
+    ), message
+    assert found(card, run_drills=False) == []
+
+
+def test_a_starter_that_calls_sys_exit_is_a_starter_that_raises(tmp_path: Path) -> None:
+    """sys.exit raises SystemExit, which lint's child catches: the process goes on, and
+    a starter that stops with it is one that cannot run, as one that raises (no problem)."""
+    for starter in (
+        "import sys\nsys.exit(4)\n\n\ndef sgd_step(theta, grad, lr):\n    pass",
+        "import sys\n\n\ndef sgd_step(theta, grad, lr):\n    sys.exit(5)",
+    ):
+        assert found(drill(tmp_path / str(len(starter)), starter=starter)) == []
 
 
 def test_a_starter_too_deep_for_the_parser_is_a_problem_not_a_traceback(tmp_path: Path) -> None:

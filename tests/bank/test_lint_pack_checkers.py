@@ -80,6 +80,13 @@ def pack_with_checkers(tmp_path: Path) -> tuple[Path, Path]:
     return copy, pack
 
 
+def _line_of_exit(copy: Path) -> int:
+    """The line of the checkers module's `_os._exit(3)`."""
+    module = copy / "drillbit_example_pack" / "checkers.py"
+    lines = module.read_text(encoding="utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if "_os._exit(3)" in line)
+
+
 def test_no_drills_runs_no_pack_checker_code(tmp_path: Path, drillbit_process: RunDrillbit) -> None:
     copy, pack = pack_with_checkers(tmp_path)
     mark = tmp_path / "loaded"
@@ -129,7 +136,8 @@ def test_broken_pack_checkers_are_each_told_at_their_card(
     )
     for name, code, words in [
         ("hangs", "checker-timeout", "checker 'example.hangs' and the starter did not finish within 3 s"),
-        ("exits", "checker-crashed", "checker 'example.exits' or the starter ended the process running them (exit status 3)"),
+        ("exits", "checker-crashed", "checker 'example.exits' ended the process running it (os._exit(3)) at "
+         f"{copy / 'drillbit_example_pack' / 'checkers.py'}:{_line_of_exit(copy)} while reading its entries before"),
         ("raises", "checker-raised", "checker 'example.raises' raised RuntimeError: the author's slip while calling reference() for its signatures"),
         ("wrong", "reference-fails", "the checker's own reference does not pass"),
     ]:  # fmt: skip
