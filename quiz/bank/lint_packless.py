@@ -15,7 +15,7 @@ import os
 from collections.abc import Iterator
 from pathlib import Path
 
-from quiz.bank.loader import PACK_FILE, looks_like_card
+from quiz.bank.loader import PACK_FILE, is_misnamed, looks_like_card
 from quiz.bank.problems import Problem
 
 
@@ -36,9 +36,19 @@ def _is_folder(entry: os.DirEntry[str]) -> bool:
 
 
 def _markdown(folder: Path) -> Iterator[Path]:
+    """The folder's Markdown files: `.md`, and a card saved as `x.MD` or `x.markdown`
+    (never read even in a pack: `_also` says so), as a pack's load finds them."""
     for entry in _entries(folder):
-        if entry.name.endswith(".md") and not _is_folder(entry):
+        if (entry.name.endswith(".md") or is_misnamed(entry.name)) and not _is_folder(entry):
             yield Path(entry.path)
+
+
+def _also(path: Path) -> str:
+    """What else a card outside any pack needs: a `.md` name, for one saved as `x.MD`."""
+    if not is_misnamed(path.name):
+        return ""
+    stem = path.name[: path.name.rfind(".")]
+    return f", and name it {stem.lower()}.md (only `.md` files are read as cards)"
 
 
 def _pack_or_unreadable(folder: Path) -> bool:
@@ -65,7 +75,7 @@ def packless_cards(root: Path) -> list[Problem]:
             1,
             "no-pack",
             "a card outside any pack is not loaded: move it to <pack>/<topic>/"
-            f"{path.name}, in a folder with a {PACK_FILE}",
+            f"{path.name}, in a folder with a {PACK_FILE}{_also(path)}",
         )
         for path in _markdown(root)
         if looks_like_card(path)
@@ -85,7 +95,8 @@ def packless_cards(root: Path) -> list[Problem]:
                 1,
                 "no-pack",
                 f"folder '{entry.name}' has no {PACK_FILE}, so none of its cards is loaded: "
-                f"add {entry.name}/{PACK_FILE} (title, description, version) to make it a pack",
+                f"add {entry.name}/{PACK_FILE} (title, description, version) to make it a pack"
+                + _also(path),
             )
             for path in found
         )

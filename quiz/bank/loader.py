@@ -17,7 +17,7 @@ from typing import Any, TypeAlias
 from quiz.bank import cache as card_cache
 from quiz.bank import cachefile
 from quiz.bank.models import Card, Pack, PackInfo
-from quiz.bank.order import order_problems, teaching_order
+from quiz.bank.order import not_read_note, order_problems, teaching_order
 from quiz.bank.problems import ContentError, Problem
 from quiz.errors import InputFileError
 from quiz.gcpause import gc_paused
@@ -227,21 +227,17 @@ def _markdown_files(
 ) -> list[tuple[tuple[str, ...], Path]]:
     """(parts relative to pack_dir, path) of every `*.md` below it that no hidden part hides.
 
-    The same set and order as `sorted(pack_dir.rglob("*.md"))` minus hidden parts, from
-    one os.scandir per folder: rglob's per-path objects cost a tenth of a large load.
+    The same set and order as `sorted(pack_dir.rglob("*.md"))` on Linux minus hidden parts,
+    from one os.scandir per folder: rglob's per-path objects cost a tenth of a large load.
+    The same walk on every system: Windows' rglob matched `x.MD` as `*.md` (its names
+    compare without case), so a card the Linux load warns of (`not-read`) loaded there,
+    and `x.markdown` was left out without a word.
     `linked`, when given, gets every other symbolic link met (a linked folder is not
     walked: lint says so). `unreadable`, when given, gets every folder whose listing was
     refused (its cards are not loaded: the load says so). `misnamed`, when given, gets
     every file at a card's place (`<topic>/<name>`) whose suffix is `.md` in another
     spelling (`x.MD`, `x.markdown`): never read as a card, so the load says so.
     """
-    if os.name != "posix":
-        found = []
-        for path in sorted(pack_dir.rglob("*.md")):
-            parts = path.relative_to(pack_dir).parts
-            if not any(part.startswith(".") for part in parts):
-                found.append((parts, path))
-        return found
     names: list[tuple[str, ...]] = []
     todo: list[tuple[str, tuple[str, ...]]] = [(str(pack_dir), ())]
     while todo:
@@ -261,7 +257,7 @@ def _markdown_files(
                 continue  # hidden: never loaded (rglob would list it, the loader skipped it)
             if name.endswith(".md"):
                 names.append((*prefix, name))
-            elif misnamed is not None and len(prefix) == 1 and _misnamed(name):
+            elif misnamed is not None and len(prefix) == 1 and is_misnamed(name):
                 misnamed.append(Path(entry.path))
             try:
                 is_dir = entry.is_dir(follow_symlinks=False)
@@ -278,15 +274,21 @@ def _markdown_files(
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
-def _misnamed(name: str) -> bool:
+def is_misnamed(name: str) -> bool:
     """Whether a file name is Markdown's in a spelling the loader does not read as a card
     (`x.MD`, `x.markdown`): only `.md` is, so such a card was silently left out."""
     return not name.endswith(".md") and name.lower().endswith(_MARKDOWN_SUFFIXES)
 
 
+_ID_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+"""A card id (kebab-case), as a file name it needs."""
+
+
 def _misnamed_problem(path: Path) -> Problem:
     """A card saved under another Markdown suffix: where it is and the name it needs."""
     stem = path.name[: path.name.rfind(".")]
+    if _ID_NAME.fullmatch(stem.lower()):  # `Relu.MD`: an id is lower case (`relu.md`)
+        stem = stem.lower()
     return Problem(
         path,
         1,
@@ -309,10 +311,15 @@ def card_ids_by_name(pack_dir: Path) -> dict[str, Path]:
 
 
 def _card_files(
-    pack_dir: Path, problems: list[Problem], misplaced: set[Path], lint: bool = False
+    pack_dir: Path,
+    problems: list[Problem],
+    misplaced: set[Path],
+    lint: bool = False,
+    not_read: list[Path] | None = None,
 ) -> list[tuple[Path, str]]:
     """(card file, topic folder) pairs; Markdown files at the wrong depth are reported
-    (and added to `misplaced`). With `lint`, links the load does not follow are too."""
+    (and added to `misplaced`), and cards under another Markdown suffix (added to
+    `not_read`). With `lint`, links the load does not follow are too."""
     files: list[tuple[Path, str]] = []
     linked: list[Path] | None = [] if lint else None
     unreadable: list[Path] = []
@@ -337,6 +344,8 @@ def _card_files(
     problems.extend(map(unreadable_folder, unreadable))
     misnamed_cards = [path for path in sorted(misnamed) if path.is_file() and looks_like_card(path)]
     problems.extend(map(_misnamed_problem, misnamed_cards))
+    if not_read is not None:
+        not_read.extend(misnamed_cards)
     return files
 
 
@@ -410,6 +419,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
     empty: set[Path] = set()  # packs with no card file
     refused: set[Path] = set()  # card files of a pack refused for its name, checked by lint
     misplaced: set[Path] = set()  # Markdown files at the wrong depth, reported and not loaded
+    not_read: list[Path] = []  # cards saved as `x.MD` or `x.markdown`: warned of, not read
     written: dict[Path, str] = {}  # the id a card file that does not load writes
     # Every card file in load order: its result, or None until it is parsed below.
     results: list[tuple[Card | None, list[Problem]] | None] = []
@@ -457,7 +467,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
             if pack_cache is not None:
                 caches.append(pack_cache)
             told = len(problems)
-            card_files = _card_files(pack_dir, problems, misplaced, pack_lint)
+            card_files = _card_files(pack_dir, problems, misplaced, pack_lint, not_read)
             if not card_files and len(problems) == told:
                 problems.append(_empty_pack(pack_dir, info.order if info is not None else ()))
                 empty.add(pack_dir)
@@ -496,7 +506,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
         else:
             cards.append(card)
     not_loaded = {path: _names_of(path, written) for path in broken | misplaced}
-    cards = _check_across_files(cards, problems, broken, not_loaded)
+    cards = _check_across_files(cards, problems, broken, not_loaded, not_read)
     if lint:
         # A misplaced file is not a card file (the app never counts it), but it is reported
         # at its own file: an `order` entry naming it is not a second problem either.
@@ -504,7 +514,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
             if pack.path in empty:  # its order names cards not written yet: told once
                 continue
             if lint(pack.path) if callable(lint) else lint:
-                problems.extend(order_problems(pack, cards, not_loaded))
+                problems.extend(order_problems(pack, cards, not_loaded, not_read))
     cards = teaching_order(cards, packs)  # after the clashes: the first loaded card wins
     return Bank(tuple(cards), packs, tuple(sorted(problems)), frozenset(broken))
 
@@ -685,6 +695,7 @@ def _check_across_files(
     problems: list[Problem],
     broken: set[Path],
     not_loaded: dict[Path, frozenset[str]],
+    not_read: Sequence[Path] = (),
 ) -> list[Card]:
     """Unique ids (the later file is not loaded: it joins `broken` and `not_loaded`) and `related` ids
     that exist; a `related` id naming a file of `not_loaded` (a card file that does not
@@ -729,7 +740,7 @@ def _check_across_files(
                     *(place or (card.lines.get("related", 1), 1)),
                     "unknown-related",
                     f"related id '{related}' does not exist in the bank"
-                    + _meant(related, card, kept),
+                    + (not_read_note(related, not_read, -3) or _meant(related, card, kept)),
                 )
             )
     return kept

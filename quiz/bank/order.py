@@ -24,7 +24,7 @@ from pathlib import Path
 from quiz.bank.models import Card, Pack
 from quiz.bank.problems import Problem
 
-__all__ = ["order_problems", "pack_order", "teaching_order"]
+__all__ = ["not_read_note", "order_problems", "pack_order", "teaching_order"]
 
 
 def pack_order(names: Sequence[str], packs: Mapping[str, Pack]) -> list[str]:
@@ -69,12 +69,16 @@ def teaching_order(cards: Sequence[Card], packs: Mapping[str, Pack]) -> list[Car
 
 
 def order_problems(
-    pack: Pack, cards: Sequence[Card], broken: Mapping[Path, Iterable[str]]
+    pack: Pack,
+    cards: Sequence[Card],
+    broken: Mapping[Path, Iterable[str]],
+    not_read: Sequence[Path] = (),
 ) -> list[Problem]:
     """An `order` entry that names no card of the pack, at its line of `pack.yaml`. An
     entry naming a card file of the pack that does not load (`broken`: each such file, a
     misplaced `.md` too, and the ids it answers to, its file name and the id it writes)
-    is not a second problem: that file's own problem says what to fix."""
+    is not a second problem: that file's own problem says what to fix. One naming a card
+    saved under another Markdown suffix (`not_read`: `Other.MD`) says so, with the name."""
     if not pack.info.order:
         return []
     mine = {card.id for card in cards if card.pack == pack.name}
@@ -91,7 +95,8 @@ def order_problems(
             continue
         line = next((k for k, text in enumerate(lines, 1) if _names(text, card_id)), 1)
         close = difflib.get_close_matches(card_id, unlisted, n=1)
-        fix = (
+        mine_unread = [p for p in not_read if pack.path in p.parents]
+        fix = not_read_note(card_id, mine_unread) or (
             f" (did you mean '{close[0]}'?)"
             if close
             else ": write the id of one of its cards, or delete the line"
@@ -106,3 +111,17 @@ def _names(line: str, card_id: str) -> bool:
     """The pack.yaml line lists `card_id` (as `- id` or inside a flow list)."""
     pattern = rf"(?:^|[\s\[,-])['\"]?{re.escape(card_id)}['\"]?\s*(?:[,\]#]|$)"
     return re.search(pattern, line) is not None
+
+
+def not_read_note(card_id: str, not_read: Sequence[Path], shown_from: int = -2) -> str:
+    """Why an id an `order` or `related` entry names has no card, when a card file under
+    another Markdown suffix (`Other.MD`, `other.markdown`) would be it: the entry names
+    that file and the name it needs (else ""). A `pack.yaml` linted alone (pre-commit
+    passes the changed file) said only "not a card of this pack". `shown_from`: how many
+    of the path's last parts are shown."""
+    for path in not_read:
+        stem = path.name[: path.name.rfind(".")]
+        if card_id in (stem, stem.lower()):
+            shown = "/".join(path.parts[shown_from:])
+            return f": {shown} is not read (cards are `.md` files): rename it to {card_id}.md"
+    return ""

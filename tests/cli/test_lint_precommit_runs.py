@@ -248,3 +248,17 @@ def test_a_linked_card_the_commit_adds_is_told_at_the_link(
         "::error file=banks/ml/mini/basics/loop-a.md,line=1,col=1,title=drillbit lint "
         "(unreadable)::card file: a symbolic link loop"
     ), github.stdout
+
+
+@pytest.mark.parametrize("name", ["what-is-gelu.MD", "what-is-gelu.markdown"])
+def test_a_card_committed_under_another_markdown_suffix_is_warned_of(repo: Path, name: str) -> None:
+    """pre-commit's `files: \\.md$` is case-sensitive: a card committed as `x.MD` or
+    `x.markdown` was never passed, and the commit passed without the `not-read` warning a
+    lint of the pack gives (the card is never loaded)."""
+    card = repo / "banks" / "ml" / "mini" / "basics" / name
+    card.write_text(_card("what-is-gelu", "basics"))
+    _git(repo, "add", "-A")
+    code, out = _pre_commit(repo)
+    assert code == 0, out  # a warning: the commit goes on, told
+    told = f"banks/ml/mini/basics/{name}:1:1: warning: not read: cards are `.md` files; "
+    assert told + "rename to what-is-gelu.md [not-read]" in out, out
