@@ -608,17 +608,34 @@ def _check_math(
             out.add(line, col, "math", message)
 
 
-def _check_front_math(front: Any, lines: dict[str, int], out: _Collector) -> None:
+class _ItemPlaces:
+    """Where a key point or a choice is written (`key_points[2]` at its own `- ` line):
+    found from the front matter only when a problem is told there (composing the YAML again
+    is the slow path), else at its key's line."""
+
+    def __init__(self, front_text: str, front_line: int, lines: dict[str, int]) -> None:
+        self._front, self._first, self._lines = front_text, front_line, lines
+
+    def __call__(self, key: str, index: int) -> tuple[int, int]:
+        place = node_position(self._front, self._first, (key, index)) if self._front else None
+        return place or (self._lines.get(key, 1), 1)
+
+
+def _check_front_math(front: Any, item: _ItemPlaces, out: _Collector) -> None:
     """Math in key points and choices is shown too, so it must parse as well."""
     from quiz.bank.mathtext import find_math_problems
 
     for key, index, text in shown_front_texts(front):
         for problem in find_math_problems(text):
-            out.add(lines.get(key, 1), 1, "math", f"{key}[{index}]: {problem.message}")
+            out.add(*item(key, index), "math", f"{key}[{index}]: {problem.message}")
 
 
 def _check_wording(
-    front: Any, lines: dict[str, int], sections: dict[str, Section], out: _Collector
+    front: Any,
+    lines: dict[str, int],
+    sections: dict[str, Section],
+    out: _Collector,
+    item: _ItemPlaces,
 ) -> None:
     """Author notes anywhere a user reads (title, sections but the Starter, key points,
     choices), and a choice card's options named by their place (`quiz.bank.wording`)."""
@@ -636,7 +653,7 @@ def _check_wording(
         )
     for key, index, text in shown_front_texts(front):
         for problem in author_note_problems(text):
-            out.add(lines.get(key, 1), 1, "author-note", f"{key}[{index}]: {problem.message}")
+            out.add(*item(key, index), "author-note", f"{key}[{index}]: {problem.message}")
     for section in sections.values():
         if section.title in NO_MATH_SECTIONS:
             continue  # the Starter is code
@@ -650,7 +667,7 @@ def _check_wording(
         for index, choice in enumerate(front.choices):
             for problem in option_position_problems(choice, choice=True):
                 message = f"choices[{index}]: {problem.message}"
-                out.add(lines.get("choices", 1), 1, "option-position", message)
+                out.add(*item("choices", index), "option-position", message)
 
 
 def _check_coding(
@@ -806,6 +823,7 @@ def parse_card_data(
         out,
         lint=lint,
         loads_as_app=loads_as_app,
+        front_text=front_text,
     )
     return card, problems, data
 
@@ -845,6 +863,7 @@ def card_from_data(
         out,
         inline_parsed,
         math_scan,
+        front_text=front_text,
     )
 
 
@@ -879,10 +898,12 @@ def _check_card(
     *,
     lint: bool = True,
     loads_as_app: bool = False,
+    front_text: str = "",
 ) -> tuple[Card | None, list[Problem]]:
     """Everything `parse_card` checks once the front matter is read: sections, math (with
     `lint`), names. `places` are the file lines where the front matter and the body start.
-    `loads_as_app`: see `parse_card_data`."""
+    `loads_as_app`: see `parse_card_data`. `front_text`: the front matter as written, for
+    the line of a key point or choice a problem is in."""
     front_line, body_line = places
     if tokens is None and lint:
         tokens = parse_blocks(body)  # once: the sections and the math check both read them
@@ -933,8 +954,9 @@ def _check_card(
         assert tokens is not None
         _check_math(sections, out, body, body_line, tokens, inline_parsed, math_scan)
         if front is not None:
-            _check_front_math(front, lines, out)
-            _check_wording(front, lines, sections, out)
+            item = _ItemPlaces(front_text, front_line, lines)
+            _check_front_math(front, item, out)
+            _check_wording(front, lines, sections, out, item)
 
     if isinstance(front, ConceptFront):
         answer = sections.get("Answer")

@@ -116,8 +116,26 @@ def test_math_in_key_points_is_checked_too(mini_bank: Path) -> None:
     target = mini_bank / "mini" / "basics" / "what-is-relu.md"
     target.write_text(target.read_text().replace("  - cheap to compute", "  - cheap, $x^2 only"))
     _, problems = lint([target])
-    assert [(p.code, p.line) for p in problems] == [("math", 10)]
+    # at the point's own `- ` line, not the `key_points:` key three lines above it
+    assert [(p.code, p.line, p.col) for p in problems] == [("math", 13, 5)]
     assert problems[0].message.startswith("key_points[2]:")
+
+
+def test_a_choice_s_slip_is_told_at_the_choice(mini_bank: Path) -> None:
+    """An option's math and its author's note were told at the `choices:` key: in a card
+    of eight options the author hunted for the one meant."""
+    target = mini_bank / "mini" / "basics" / "dropout-inference.md"
+    lines = target.read_text(encoding="utf-8").splitlines()
+    first = lines.index("choices:") + 1
+    lines[first + 1] = "  - Scale by $p at test time"
+    lines[first + 2] = "  - Rescale as in (Q4) at test time"
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    _, problems = lint([target], run_drills=False)
+    told = [(p.line, p.code, p.message.split(":")[0]) for p in problems]
+    assert told == [
+        (first + 2, "math", "choices[1]"),
+        (first + 3, "author-note", "choices[2]"),
+    ], problems
 
 
 @pytest.mark.parametrize(("value", "shown"), [("essay", "'essay'"), ("5", "5"), ("[a]", "['a']")])
