@@ -1,4 +1,5 @@
-"""Lint warning: a book's numbered section cited as a chapter (`ch. 9.2`).
+"""Lint warnings on a card's `source`: a book's numbered section cited as a chapter (`ch.
+9.2`), and a source that is only a web address.
 
 Chapter 9.2 is not a chapter: a reader looking for it in the book's contents finds chapter
 9 and has to guess that the number after the dot is a section. The bundled bank cites
@@ -16,7 +17,13 @@ from typing import Final
 from quiz.bank.models import Card
 from quiz.bank.problems import Problem
 
-__all__ = ["CODE", "SECTION_AS_CHAPTER", "section_as_chapter_warnings"]
+__all__ = [
+    "CODE",
+    "SECTION_AS_CHAPTER",
+    "bare_url_warnings",
+    "is_bare_url",
+    "section_as_chapter_warnings",
+]
 
 CODE: Final = "section-as-chapter"
 SECTION_AS_CHAPTER: Final = re.compile(r"\b(?:ch|chap|chapter)\.?\s+(\d+\.\d+(?:\.\d+)*)", re.I)
@@ -54,3 +61,35 @@ def _column(card: Card, line: int, cited: str) -> int:
         return 1
     at = text.find(cited)
     return at + 1 if at >= 0 else 1
+
+
+_ADDRESS = re.compile(r"<?\b(?:(?:https?|ftp)://|www\.)[^\s<>]+>?", re.I)
+"""A web address, bare or in `<...>` (Markdown's autolink)."""
+
+
+def is_bare_url(source: str) -> bool:
+    """Whether `source` is web addresses and nothing else (no author, year or title)."""
+    if not _ADDRESS.search(source):
+        return False
+    return re.search(r"\w", _ADDRESS.sub("", source)) is None
+
+
+def bare_url_warnings(cards: Sequence[Card]) -> list[Problem]:
+    """A `source-url` warning at each card whose `source` is only a web address: the
+    terminal shows it as text, a reader offline or after the page moved has nothing to
+    look up, and the bundled bank cites the work (author, year, title, section)."""
+    return [
+        Problem(
+            card.path,
+            line := card.lines.get("source", 1),
+            _column(card, line, card.front.source.strip().split()[0]),
+            "source-url",
+            "source: a web address alone names no work: a reader offline, or after the page "
+            "moved, has nothing to look up; cite the work first (author, year, title, "
+            "section), the address after it if you like, e.g. source: 'Bishop 2006 (Pattern "
+            "Recognition and Machine Learning), sec. 3.2'",
+            severity="warning",
+        )
+        for card in cards
+        if is_bare_url(card.front.source)
+    ]
