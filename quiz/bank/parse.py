@@ -743,6 +743,26 @@ def parse_card(
     return card, problems
 
 
+def _before_opening(text: str) -> str | None:
+    """What stands before a first line's `---` when only blanks and invisible characters
+    do (a second byte-order mark, a zero-width space pasted in, an indent), named for a
+    reader who sees nothing there; None otherwise."""
+    import unicodedata
+
+    first = text.split("\n", 1)[0]
+    at = first.find("---")
+    if at <= 0 or first[at:].rstrip() != "---":
+        return None
+    lead = first[:at]
+    if not all(ch.isspace() or unicodedata.category(ch) == "Cf" for ch in lead):
+        return None
+    if all(ch in " \t" for ch in lead):
+        return f"{len(lead)} blank character{'s' if len(lead) > 1 else ''} (an indent)"
+    hidden = next(ch for ch in lead if ch not in " \t")
+    name = unicodedata.name(hidden, "an invisible character").lower()
+    return f"U+{ord(hidden):04X} ({name}, invisible in most editors)"
+
+
 def parse_card_data(
     text: str,
     path: Path,
@@ -780,6 +800,11 @@ def parse_card_data(
             message = (
                 "front matter is not closed by a '---' line: write one after its last key,"
                 " before the first '## ' section"
+            )
+        elif (before := _before_opening(text)) is not None:
+            message = (
+                f"the '---' line that opens the front matter starts after {before}: delete"
+                " it, so that '---' is the first thing in the file"
             )
         elif not text.strip():
             message = (

@@ -65,6 +65,33 @@ def test_old_mac_line_ends_are_named(mini_bank: Path) -> None:
     assert "save the file with LF (or CRLF) line endings" in message
 
 
+@pytest.mark.parametrize(
+    ("lead", "said"),
+    [
+        (b"\xef\xbb\xbf\xef\xbb\xbf", "U+FEFF (zero width no-break space, invisible in most editors)"),
+        (b"\xe2\x80\x8b", "U+200B (zero width space, invisible in most editors)"),
+        (b"  ", "2 blank characters (an indent)"),
+    ],
+)  # fmt: skip
+def test_what_stands_invisibly_before_the_opening_line_is_named(
+    mini_bank: Path, lead: bytes, said: str
+) -> None:
+    """A second byte-order mark (one is read past), a zero-width space or an indent before
+    the first `---` was "a card starts with YAML front matter: write a '---' line first",
+    of a file whose first line reads `---` in the author's editor."""
+    path = mini_bank / CARD
+    path.write_bytes(lead + path.read_bytes())
+    assert _found(mini_bank, path) == [
+        (
+            1,
+            1,
+            "front-matter",
+            f"the '---' line that opens the front matter starts after {said}: delete it, so "
+            "that '---' is the first thing in the file",
+        )
+    ]
+
+
 def test_windows_line_ends_are_fine(mini_bank: Path) -> None:
     path = mini_bank / CARD
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
