@@ -245,3 +245,22 @@ def test_a_pack_s_docs_pages_are_not_misplaced_cards(mini_bank: Path) -> None:
     stray.write_text("\ufeff---\r\ntitle: Old\r\nkind: concept\r\n---\r\n")
     _, problems = lint([mini_bank])
     assert [(p.path, p.code) for p in problems] == [(stray, "misplaced")]
+
+
+@pytest.mark.parametrize(
+    "formula",
+    ["\\frac{1}{" * 5_000 + "x" + "}" * 5_000, "{" * 50_000 + "x" + "}" * 50_000],
+)
+def test_math_nested_too_deep_is_told_as_nesting(mini_bank: Path, formula: str) -> None:
+    """The renderer recursed past Python's limit: lint said "LaTeX cannot be converted
+    (RecursionError)", a word of Python's, and nothing to do."""
+    target = mini_bank / "mini" / "basics" / "what-is-relu.md"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.rstrip("\n") + f"\n\nDeep: ${formula}$\n", encoding="utf-8")
+    _, problems = lint([target], run_drills=False)
+    assert [(p.code, p.message) for p in problems] == [
+        (
+            "math",
+            "LaTeX nests too deep to show (braces or commands inside one another): split it",
+        )
+    ]

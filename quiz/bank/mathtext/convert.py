@@ -137,7 +137,13 @@ def conversion(latex: str) -> _Conversion:
     except _lw.LatexWalkerParseError as exc:
         pos = exc.pos if isinstance(exc.pos, int) else 0
         return _Conversion(None, pos, f"LaTeX does not parse: {exc.msg}")
-    except Exception as exc:  # pylatexenc or deep nesting: never crash a card
+    except RecursionError:  # `\frac{1}{\frac{1}{...}}` thousands deep
+        return _Conversion(
+            None,
+            0,
+            "LaTeX nests too deep to show (braces or commands inside one another): split it",
+        )
+    except Exception as exc:  # pylatexenc: never crash a card
         return _Conversion(None, 0, f"LaTeX cannot be converted ({type(exc).__name__})")
     return _Conversion(text, 0, "")
 
