@@ -403,8 +403,8 @@ def starter_crash(card: Card, facts: Mapping[str, Any], first_line: int) -> Prob
     where = facts.get("where") or {}
     line = where.get("line") if where.get("file") == SUBMISSION_FILENAME else None
     step = facts.get("step")
-    if line is None and step not in STARTER_STEPS:
-        return None
+    if line is None and (step not in STARTER_STEPS or where.get("file")):
+        return None  # the checker's code was running (its own file named, or its step)
     doing = "loading it" if step == "loading the starter" else "grading it"
     ended = facts.get("ended") or facts["crashed"]
     known = isinstance(line, int) and line > 0

@@ -147,3 +147,54 @@ def test_broken_pack_checkers_are_each_told_at_their_card(
     # the two sound drills (the double drill, the concept card) are still checked and fine
     assert "4 problems in 4 files; 2 cards are fine" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+JUDGE_EXITS = """
+
+import os as _judge_os
+
+
+class _ExitsJudging(DoubleChecker):
+    name = "example.judge_exits"
+
+    def judge(self, case, outcome):
+        if outcome.error is not None:  # the starter's NotImplementedError, not the reference
+            _judge_os._exit(4)
+        return super().judge(case, outcome)
+
+
+judge_exits = _ExitsJudging
+"""
+
+
+def test_a_checker_that_exits_while_grading_the_starter_is_the_checker_s(
+    tmp_path: Path, drillbit_process: RunDrillbit
+) -> None:
+    """The process ends while lint grades the starter, but in the checker's own `judge`:
+    the checker's file and line are named, never the starter (whose lines are sound)."""
+    copy = tmp_path / "example_pack"
+    shutil.copytree(EXAMPLE, copy)
+    module = copy / "drillbit_example_pack" / "checkers.py"
+    module.write_text(module.read_text(encoding="utf-8") + JUDGE_EXITS, encoding="utf-8")
+    pack = copy / "drillbit_example_pack" / "content" / "example"
+    card = pack / "arithmetic" / "example-judge-exits.md"
+    text = (pack / "arithmetic" / f"{DOUBLE}.md").read_text(encoding="utf-8")
+    card.write_text(
+        text.replace(f"id: {DOUBLE}\n", "id: example-judge-exits\n").replace(
+            "checker: example.double\n", "checker: example.judge_exits\n"
+        ),
+        encoding="utf-8",
+    )
+    result = drillbit_process("lint", str(pack), env={"PYTHONPATH": str(copy)})
+    assert result.returncode == 1, result.stderr
+    line = next(
+        n
+        for n, text in enumerate(module.read_text(encoding="utf-8").splitlines(), 1)
+        if "_judge_os._exit(4)" in text
+    )
+    assert result.stdout == (
+        f"{card}:10:1: checker 'example.judge_exits' ended the process running it "
+        f"(os._exit(4)) at {module}:{line} while grading the starter before lint could "
+        "check the drill: grade the reference and the starter with the checker to see why "
+        "[checker-crashed]\n"
+    )
