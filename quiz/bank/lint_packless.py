@@ -63,11 +63,47 @@ def _pack_or_unreadable(folder: Path) -> bool:
     return True
 
 
+def _misnamed_pack_file(folder: Path) -> str | None:
+    """The name of a pack file spelt otherwise (`Pack.yaml`, `PACK.YAML`, `pack.yml`) in
+    `folder`, if it has one: a case-insensitive disk (macOS, Windows) finds `Pack.yaml` as
+    `pack.yaml` and loads the pack, Linux (a CI runner) does not."""
+    return next(
+        (
+            entry.name
+            for entry in _entries(folder)
+            if entry.name != PACK_FILE and entry.name.lower() in ("pack.yaml", "pack.yml")
+        ),
+        None,
+    )
+
+
+def _why(folder_name: str, misnamed: str | None) -> str:
+    """Why a folder's cards are not loaded, and the fix."""
+    if misnamed is not None:
+        note = (
+            "a Mac or Windows disk finds it whatever its case, Linux does not"
+            if misnamed.lower() == PACK_FILE
+            else "not `.yml`"
+        )
+        return (
+            f"folder '{folder_name}' has {misnamed}, which is not read, so none of its cards "
+            f"is loaded: rename it to {folder_name}/{PACK_FILE} (only that name makes a pack: "
+            f"{note})"
+        )
+    return (
+        f"folder '{folder_name}' has no {PACK_FILE}, so none of its cards is loaded: "
+        f"add {folder_name}/{PACK_FILE} (title, description, version) to make it a pack"
+    )
+
+
 def packless_cards(root: Path) -> list[Problem]:
     """A `no-pack` problem at each card file in the folder of packs `root` (or in a folder
-    of it without a `pack.yaml`, or in that folder's subfolders) that no pack holds."""
+    of it without a `pack.yaml`, or in that folder's subfolders) that no pack holds. A
+    folder whose pack file is spelt otherwise (`Pack.yaml`) is named with the name it needs:
+    `root` itself too (a pack folder linted alone)."""
     if _pack_or_unreadable(root):
         return []  # a pack itself: its own files are checked as the pack's
+    own = _misnamed_pack_file(root)
     problems = [
         Problem(
             path,
@@ -88,16 +124,10 @@ def packless_cards(root: Path) -> list[Problem]:
         for sub in _entries(folder):
             if _is_folder(sub) and not _pack_or_unreadable(Path(sub.path)):
                 found.extend(path for path in _markdown(Path(sub.path)) if looks_like_card(path))
-        problems.extend(
-            Problem(
-                path,
-                1,
-                1,
-                "no-pack",
-                f"folder '{entry.name}' has no {PACK_FILE}, so none of its cards is loaded: "
-                f"add {entry.name}/{PACK_FILE} (title, description, version) to make it a pack"
-                + _also(path),
-            )
-            for path in found
+        why = (
+            _why(root.name, own)
+            if own is not None
+            else _why(entry.name, _misnamed_pack_file(folder))
         )
+        problems.extend(Problem(path, 1, 1, "no-pack", why + _also(path)) for path in found)
     return problems

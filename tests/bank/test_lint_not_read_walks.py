@@ -166,3 +166,28 @@ def test_the_hook_is_passed_every_markdown_spelling(name: str, passed: bool) -> 
     [hook] = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert bool(re.search(hook["files"], name)) is passed
     assert LINTED.pattern == hook["files"]
+
+
+@pytest.mark.parametrize(
+    ("name", "note"),
+    [
+        ("Pack.yaml", "a Mac or Windows disk finds it whatever its case, Linux does not"),
+        ("PACK.YAML", "a Mac or Windows disk finds it whatever its case, Linux does not"),
+        ("pack.yml", "not `.yml`"),
+    ],
+)
+def test_a_pack_file_spelt_otherwise_is_named(mini_bank: Path, name: str, note: str) -> None:
+    """A pack saved on a Mac as `Pack.yaml` loads there (its disk ignores case) and, on a
+    Linux CI runner, was "folder 'mini' has no pack.yaml: add mini/pack.yaml", beside it."""
+    pack = mini_bank / "mini"
+    (pack / "pack.yaml").rename(pack / name)
+    why = (
+        f"folder 'mini' has {name}, which is not read, so none of its cards is loaded: "
+        f"rename it to mini/pack.yaml (only that name makes a pack: {note})"
+    )
+    for linted in (mini_bank, pack):  # the folder of packs, and the pack alone
+        said = [(n, code, message) for n, _, code, message in told(linted)]
+        assert [s for s in said if s[0].endswith(".md")] == [
+            (card, "no-pack", why)
+            for card in ("dropout-inference.md", "sigmoid-bound.md", "what-is-relu.md")
+        ], said
