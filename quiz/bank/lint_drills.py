@@ -141,7 +141,7 @@ class DrillRunner:
                 line = self._answers.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
                 self._stop()
-                return {"timeout": self.timeout}
+                return {"timeout": self.timeout, **told}
             if not line:
                 return self._crashed(mark, told)
             try:
@@ -322,6 +322,17 @@ def checker_problems(
     if "missing" in facts:
         add(checker_line, "unknown-checker", f"checker '{name}' not found: {facts['missing']}")
         return problems
+    if "timeout" in facts and facts.get("step") in _starter_steps():
+        doing = "loading it" if facts["step"] == "loading the starter" else "grading it"
+        add(
+            first_line,
+            "starter-timeout",
+            f"the starter of drill '{card.id}' did not finish within {facts['timeout']:g} s "
+            f"while lint was {doing}: lint stopped it; a starter must load and return at once "
+            "(leave the body to the learner, e.g. raise NotImplementedError), or give lint "
+            "more time with --drill-timeout",
+        )
+        return problems
     if "timeout" in facts:
         add(
             checker_line,
@@ -391,6 +402,12 @@ def checker_problems(
             "it is started",
         )
     return [*unread, *problems]
+
+
+def _starter_steps() -> frozenset[str]:
+    from quiz.bank.drill_facts import STARTER_STEPS
+
+    return STARTER_STEPS
 
 
 def starter_crash(card: Card, facts: Mapping[str, Any], first_line: int) -> Problem | None:

@@ -160,27 +160,28 @@ def test_problems_are_plain_errors(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("starter", "code", "words"),
+    ("starter", "doing"),
     [
-        (
-            "def sgd_step(theta, grad, lr):\n    while True:\n        pass",
-            "checker-timeout",
-            "checker 'nn.optim.sgd_step' and the starter did not finish within 3 s",
-        ),
+        ("def sgd_step(theta, grad, lr):\n    while True:\n        pass", "grading it"),
+        ("import time\nwhile True:\n    time.sleep(0.05)\n\n\n" + STARTER, "loading it"),
     ],
 )
-def test_a_starter_that_hangs_or_exits_is_one_problem(
-    tmp_path: Path, starter: str, code: str, words: str
+def test_a_starter_that_hangs_is_one_problem_at_the_starter(
+    tmp_path: Path, starter: str, doing: str
 ) -> None:
     """The starter is its author's code, graded to show it fails: one that loops hung lint
-    (it was graded in lint's process, with no time limit) and one that exits ended it.
-    Graded in lint's child now, each is a problem at the checker's line; the other cards
-    are still checked, and without drills the starter is not run at all."""
+    (it was graded in lint's process, with no time limit). Graded in lint's child now, it is
+    one problem; the child says each step as it starts, so the problem is the starter's, at
+    its first line (it was "checker '...' and the starter did not finish", at the checker's
+    line). The other cards are still checked, and without drills the starter is not run."""
     card = drill(tmp_path, starter=starter)
     _, problems = lint([card.parent.parent.parent], drill_timeout=3)
     told = [(p.path, p.line, p.code) for p in problems]
-    assert told == [(card, line_of(card, "checker: "), code)], problems
-    assert problems[0].message.startswith(words), problems[0].message
+    assert told == [(card, line_of(card, "import numpy as np"), "starter-timeout")], problems
+    assert problems[0].message.startswith(
+        f"the starter of drill 'tiny-sgd' did not finish within 3 s while lint was {doing}: "
+        "lint stopped it"
+    ), problems[0].message
     assert found(card, run_drills=False) == []
 
 
