@@ -16,6 +16,7 @@ so they look right on every Anki client). A card's images go into the package
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import re
@@ -570,7 +571,7 @@ def _write_package(
         # genanki names each media file after its path's base name: the export wrote each
         # under its media name (their digest) in a folder of its own
         files = [str(file) for file in media.values()]
-        genanki.Package(decks, media_files=files).write_to_file(str(partial), timestamp=timestamp)
+        _write_apkg(genanki.Package(decks, media_files=files), partial, timestamp=timestamp)
         if before_replace is not None:
             before_replace()
         os.replace(partial, path)
@@ -578,8 +579,35 @@ def _write_package(
         raise DrillbitError(
             f"cannot write {path}: {write_trouble(path, exc)}", title="export anki"
         ) from exc
+    except sqlite3.Error as exc:  # the collection's database: a full disk, a size limit
+        raise DrillbitError(f"cannot write {path}: {exc}", title="export anki") from exc
     finally:
         partial.unlink(missing_ok=True)
+
+
+def _write_apkg(package: genanki.Package, partial: Path, *, timestamp: float) -> None:
+    """genanki's package layout (`collection.anki2`, `media`, then the media files as 0,
+    1...) written to `partial`, its collection built in a folder beside it that is always
+    removed: genanki's own `write_to_file` builds it with `mkstemp` in the system's
+    temporary folder and never deletes it (half a MiB left there by every export, and a
+    traceback when that folder is full)."""
+    with tempfile.TemporaryDirectory(prefix=f".{partial.name}.", dir=partial.parent) as folder:
+        collection = Path(folder) / "collection.anki2"
+        connection = sqlite3.connect(collection)
+        try:
+            ids = itertools.count(int(timestamp * 1000))
+            package.write_to_db(connection.cursor(), timestamp, ids)
+            connection.commit()
+        finally:
+            connection.close()
+        media = dict(enumerate(package.media_files))
+        with zipfile.ZipFile(partial, "w") as archive:
+            archive.write(collection, "collection.anki2")
+            archive.writestr(
+                "media", json.dumps({i: os.path.basename(f) for i, f in media.items()})
+            )
+            for number, file in media.items():
+                archive.write(file, str(number))
 
 
 PACKAGE_ENTRIES = ("collection.anki2", "media")
