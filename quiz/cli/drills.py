@@ -17,9 +17,10 @@ from quiz.cli.context import (
     pass_context,
     tell_summary,
 )
+from quiz.cli.fit import Column, table_lines
 from quiz.plural import counted
 from quiz.textsafe import printable
-from quiz.wrapping import fit, terminal_width, wrap_markdown
+from quiz.wrapping import terminal_width, wrap_markdown
 
 if TYPE_CHECKING:
     from quiz.drill_list import DrillRow
@@ -62,14 +63,18 @@ def _list_drills(rows: list[DrillRow], asked_for: dict[str, str], as_json: bool)
         asked = " ".join(f"--{name} {value}" for name, value in asked_for.items())
         click.echo(f"No coding drill matches {asked}.", err=True)
         return
-    width = max((len(row.id) for row in rows), default=5)
     # No timing column: a grading's time is mostly the sandbox's and the machine's load,
     # not a measure of the person's code (the JSON keeps it as best_ms, said so there).
-    columns = terminal_width()
-    click.echo(f"{'drill':<{width}}  {'state':<17}  {'tries':>5}  title")
-    for row in rows:
-        line = f"{row.id:<{width}}  {row.state:<17}  {row.attempts:>5}  {row.title}"
-        click.echo(fit(printable(line), columns))
+    # The header and the narrowing are `list`'s and `cards`': a narrow terminal drops the
+    # tries for the title; into a pipe every column stays
+    tries = Column("TRIES", [str(row.attempts) for row in rows], right=True)
+    columns = [
+        Column("ID", [row.id for row in rows]),
+        Column("STATE", [row.state for row in rows]),
+        tries,
+    ]
+    lines = table_lines(columns, [row.title for row in rows], terminal_width(), (tries,))
+    click.echo("\n".join(lines))
     solved = sum(row.solved for row in rows)
     following = next_unsolved(rows)
     tail = f"; next: drillbit drill {following.id}" if following else "; all solved"

@@ -258,7 +258,7 @@ def test_the_drills_table_shows_no_grading_time_as_a_best(
         )
     table = drillbit("drills")
     header, row = table.stdout.splitlines()[:2]
-    assert header.split() == ["drill", "state", "tries", "title"]
+    assert header.split() == ["ID", "STATE", "TRIES", "TITLE"]  # as `list` and `cards`
     assert row.split()[:3] == [first, "passed", "1"]
     assert " ms" not in table.stdout and "best" not in table.stdout
     assert json.loads(drillbit("drills", "--json").stdout)["drills"][0]["best_ms"] == 14.0

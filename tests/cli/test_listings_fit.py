@@ -103,3 +103,20 @@ def test_merged_columns_take_the_place_of_the_first_once_dropping_is_not_enough(
     wide = table_lines(columns, titles, 80, [kind, merged])  # room enough: nothing merged
     assert wide[0].split() == ["ID", "KIND", "STATE", "DUE", "TITLE"]
     assert table_lines(columns, titles, None, [kind, merged])[0] == wide[0]  # a pipe: all
+
+
+def test_drills_has_the_header_of_list_and_cards_and_narrows_as_they_do(
+    drillbit: RunDrillbit,
+) -> None:
+    """`drills` printed `drill state tries title` where `list` and `cards` print `ID KIND
+    ... TITLE`, and cut the title alone on a narrow terminal: the tries now make room."""
+    drills = {c.id: c.title for c in load_bank([bundled_content_dir()]).cards if c.kind == "coding"}
+    piped = drillbit("drills").stdout.splitlines()
+    assert piped[0].split() == ["ID", "STATE", "TRIES", "TITLE"]
+    assert [line.split()[0] for line in piped[1:-1]] == list(drills)
+    lines = printed_on_a_terminal("drills", columns=60)
+    assert lines[0].split() == ["ID", "STATE", "TITLE"]
+    rows = [line for line in lines[1:] if line.split(" ", 1)[0] in drills]
+    assert len(rows) == len(drills) and max(len(row) for row in rows) <= 60
+    assert [r for r in rows if not _shows_the_title(r, drills[r.split(" ", 1)[0]], 10)] == []
+    assert lines[-1] == piped[-1]  # the solved count after the table
