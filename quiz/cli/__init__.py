@@ -136,9 +136,9 @@ def _without_click(action: Callable[[], None], *, as_json: bool) -> None:
         aborted(interrupted=isinstance(exc, KeyboardInterrupt))
     except DrillbitError as exc:
         if as_json:
-            from quiz.cli.group import json_error
+            from quiz.cli.group import json_drillbit_error
 
-            json_error("usage" if exc.exit_code == 2 else "error", exc.one_line(), exc.exit_code)
+            json_drillbit_error(exc)
         print(exc.error_line(), file=sys.stderr, flush=True)
         sys.exit(exc.exit_code)
     except BrokenPipeError:

@@ -187,6 +187,14 @@ def json_error(kind: str, message: str, exit_code: int) -> None:
     sys.exit(exit_code)
 
 
+def json_drillbit_error(exc: DrillbitError) -> None:
+    """A DrillbitError as `json_error`: its stderr line without "drillbit: ", so the message
+    reads as click's do (`title: message`, or the message of an untitled error), never
+    "drillbit: unknown pack ..." beside click's "Invalid value ..."."""
+    kind = "usage" if exc.exit_code == 2 else "error"
+    json_error(kind, exc.error_line().removeprefix(ERROR_PREFIX), exc.exit_code)
+
+
 def click_error_lines(exc: click.ClickException) -> str:
     """A click error as drillbit prints its own: "drillbit: " and the message first, then,
     for a wrong command line, the command's usage and how to get its help. Click's own
@@ -233,7 +241,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> None:
         sys.exit(exc.exit_code)
     except DrillbitError as exc:
         if as_json:
-            json_error("usage" if exc.exit_code == 2 else "error", exc.one_line(), exc.exit_code)
+            json_drillbit_error(exc)
         click.echo(exc.error_line(), err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:

@@ -213,3 +213,31 @@ def test_the_stats_schema_describes_each_field_and_the_forecast() -> None:
     )
     assert "Future due" in properties["forecast"]["description"]
     assert "interview plan" in properties["forecast"]["description"]
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (("grade", "no-such-drill", str(SIGMOID / "correct_masks.py"), "--json"), "'no-such"),
+        (("cards", "--json", "--pack", "no-such-pack"), "unknown pack 'no-such-pack'"),
+        (("drills", "--json", "--topic", "no-such-topic"), "unknown topic 'no-such-topic'"),
+        (("plan", "--json", "--interview", "2020-01-01"), "Invalid value for '--interview'"),
+    ],
+)
+def test_an_error_under_json_is_its_message_without_the_stderr_prefix(
+    drillbit: RunDrillbit, args: tuple[str, ...], said: str
+) -> None:
+    """ "drillbit: " starts each error line on stderr; in the JSON, drillbit's own errors
+    kept it ("message": "drillbit: unknown pack ...") where click's had none."""
+    report = valid(drillbit, "error", drillbit(*args).stdout)
+    assert report["message"].startswith(said), report["message"]
+
+
+def test_a_titled_error_under_json_keeps_its_title(drillbit: RunDrillbit, tmp_path: Path) -> None:
+    home = tmp_path / "home-file"
+    home.write_text("not a folder\n", encoding="utf-8")
+    result = drillbit("stats", "--json", env={"DRILLBIT_HOME": str(home)})
+    assert result.returncode == 1
+    report = valid(drillbit, "error", result.stdout)
+    assert report["error"] == "error" and report["exit_code"] == 1
+    assert report["message"].startswith(f"data folder: DRILLBIT_HOME={home} is a file")
