@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz.cli import plain
-from quiz.cli.choice import Choice
+from quiz.cli.choice import CARD_KINDS, Choice
 from quiz.cli.context import Context, display_path, listing, pass_context, tell_summary, warn
 from quiz.plural import counted
 from quiz.textsafe import printable
@@ -240,9 +240,7 @@ def _unique(paths: list[Path]) -> list[Path]:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (`drillbit schema list`).")
 @click.option("--pack", help="Only cards of this pack.")
 @click.option("--topic", help="Only cards of this topic.")
-@click.option(
-    "--kind", type=Choice(["concept", "choice", "numeric", "coding"]), help="Only this kind."
-)
+@click.option("--kind", type=Choice(CARD_KINDS), help="Only this kind.")
 @click.option("--tag", help="Only cards with this tag.")
 @pass_context
 def list_command(

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.choice import Choice
+from quiz.cli.choice import CARD_KINDS, Choice
 from quiz.cli.context import (
     Context,
     check_index_names,
@@ -32,7 +32,7 @@ _SORTS = ("content", "due", "difficulty", "lapses")
 @click.command("cards")
 @click.option("--pack", help="Only cards of this pack.")
 @click.option("--topic", help="Only cards of this topic.")
-@click.option("--kind", help="Only this kind (concept, choice, numeric, coding).")
+@click.option("--kind", type=Choice(CARD_KINDS), help="Only this kind.")
 @click.option("--tag", help="Only cards with this tag.")
 @click.option(
     "--state",

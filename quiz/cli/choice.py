@@ -7,6 +7,10 @@ from typing import Any
 
 import click
 
+CARD_KINDS = ("concept", "choice", "numeric", "coding")
+"""What `--kind` takes, on every command that has it (`list`, `cards`, `study`): `cards`
+took any word and said "unknown kind" where the others listed the choices and the usage."""
+
 
 class Choice(click.Choice):  # type: ignore[type-arg]
     """click's Choice, whose refusal adds "did you mean 'coding'?" when a choice is close

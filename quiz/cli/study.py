@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.choice import Choice
+from quiz.cli.choice import CARD_KINDS, Choice
 from quiz.cli.context import (
     Context,
     check_index_names,
@@ -38,9 +38,7 @@ if TYPE_CHECKING:
 @click.option("--pack", help="Only cards of this pack.")
 @click.option("--topic", help="Only cards of this topic.")
 @click.option("--tag", help="Only cards with this tag.")
-@click.option(
-    "--kind", type=Choice(["concept", "choice", "numeric", "coding"]), help="Only this kind."
-)
+@click.option("--kind", type=Choice(CARD_KINDS), help="Only this kind.")
 @click.option("--limit", type=WholeRange(min=1), help="At most this many cards (mock: questions).")
 @click.option(
     "--minutes",

@@ -55,3 +55,18 @@ def test_every_choice_option_suggests() -> None:
         if isinstance(param.type, click.Choice) and not isinstance(param.type, Choice)
     ]
     assert plain == []
+
+
+@pytest.mark.parametrize("command", ["list", "cards", "study"])
+def test_every_kind_option_refuses_a_kind_in_the_same_words(
+    drillbit: RunDrillbit, command: str
+) -> None:
+    """`cards --kind` took any word and said "unknown kind 'zzz': known kinds: ..." without
+    the usage, where `list --kind` and `study --kind` list the choices, as click does."""
+    refused = drillbit(command, "--kind", "zzz")
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines()[:2] == [
+        "drillbit: Invalid value for '--kind': 'zzz' is not one of "
+        "'concept', 'choice', 'numeric', 'coding'.",
+        f"Usage: drillbit {command} [OPTIONS]",
+    ]
