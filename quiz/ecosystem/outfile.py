@@ -51,7 +51,7 @@ def progress_kind() -> ExportKind:
     from quiz.store.backup_sniff import is_progress_backup
 
     return ExportKind(
-        title="export",
+        title="export progress",
         what="a drillbit progress backup",
         suffixes=(".json", ".json.gz"),
         why="a progress backup is JSON, gzip-compressed when .json.gz",

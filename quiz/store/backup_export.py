@@ -109,12 +109,12 @@ def export_progress(
     replaced).
     """
     moment = now if now is not None else datetime.now(UTC)
-    refuse_missing_folder(path, title="export")
+    refuse_missing_folder(path, title="export progress")
     try:
         fd, partial = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     except OSError as exc:
         raise DrillbitError(
-            f"cannot write {path}: {write_trouble(path, exc)}", title="export"
+            f"cannot write {path}: {write_trouble(path, exc)}", title="export progress"
         ) from exc
     try:
         with os.fdopen(fd, "wb") as raw:
@@ -131,7 +131,7 @@ def export_progress(
     except OSError as exc:  # a full disk, a folder at `path`: the old file is untouched
         Path(partial).unlink(missing_ok=True)
         raise DrillbitError(
-            f"cannot write {path}: {write_trouble(path, exc)}", title="export"
+            f"cannot write {path}: {write_trouble(path, exc)}", title="export progress"
         ) from exc
     except BaseException:
         Path(partial).unlink(missing_ok=True)

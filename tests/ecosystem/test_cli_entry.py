@@ -204,7 +204,7 @@ def test_an_export_into_a_folder_that_does_not_exist_makes_none(
     target = tmp_path / "Dropbx" / "my backups" / f"out.{'apkg' if kind == 'anki' else 'json'}"
     result = drillbit("export", kind, str(target), cwd=tmp_path)
     assert result.returncode == 1, result.stdout + result.stderr
-    title = "export anki" if kind == "anki" else "export"
+    title = f"export {kind}"
     assert result.stderr == (
         f"drillbit: {title}: cannot write {target}: the folder {tmp_path / 'Dropbx'} does not exist"
         f" (check the path, or create it: mkdir -p '{target.parent}')\n"
@@ -215,11 +215,23 @@ def test_an_export_into_a_folder_that_does_not_exist_makes_none(
     assert target.is_file()
 
 
+@pytest.mark.parametrize(
+    ("broken", "said"),
+    [
+        ("collection", "database or disk is full"),  # sqlite's words, not a traceback
+        ("package", "No space left on device"),
+    ],
+)
 def test_a_failed_anki_export_leaves_the_old_deck(
-    tmp_path: Path, drillbit: RunDrillbit, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path,
+    drillbit: RunDrillbit,
+    monkeypatch: pytest.MonkeyPatch,
+    broken: str,
+    said: str,
 ) -> None:
     """The deck is written beside its place and renamed in at the end: a write that fails
-    halfway leaves the previous deck whole and no partial file behind."""
+    halfway, of the collection's database or of the package, leaves the previous deck whole
+    and no partial file or collection behind."""
     cards = load_bank([DATA / "anki_bank"]).cards
     target = tmp_path / "deck.apkg"
     export_anki(cards, target, now=1)
@@ -228,15 +240,18 @@ def test_a_failed_anki_export_leaves_the_old_deck(
     os.umask(umask)
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask  # as written in place, not 0o600
 
-    def full_disk(self: genanki.Package, file: str, timestamp: float | None = None) -> None:
-        Path(file).write_bytes(b"half a deck")
+    def full_collection(self: genanki.Package, *args: object) -> None:
+        raise sqlite3.OperationalError("database or disk is full")
+
+    def full_package(self: zipfile.ZipFile, *args: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(genanki.Package, "write_to_file", full_disk)
+    if broken == "collection":
+        monkeypatch.setattr(genanki.Package, "write_to_db", full_collection)
+    else:
+        monkeypatch.setattr(zipfile.ZipFile, "write", full_package)
     with pytest.raises(DrillbitError) as refused:
         export_anki(cards, target, now=2)
-    assert refused.value.one_line() == (
-        f"export anki: cannot write {target}: No space left on device"
-    )
+    assert refused.value.one_line() == f"export anki: cannot write {target}: {said}"
     assert target.read_bytes() == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.apkg"]

@@ -86,7 +86,7 @@ def test_export_progress_refuses_a_file_it_did_not_write(
     assert result.returncode == 1, result.stdout + result.stderr
     assert result.stdout == ""
     assert result.stderr == (
-        f"drillbit: export: {target} already exists and is not a drillbit progress backup (a file of "
+        f"drillbit: export progress: {target} already exists and is not a drillbit progress backup (a file of "
         f"{len(NOTES)} bytes); choose another name, or add --force to replace it\n"
     )
     assert target.read_bytes() == NOTES
@@ -279,7 +279,7 @@ def test_a_name_with_the_wrong_extension_is_refused_with_the_right_one(
     else:
         result = drillbit("export", "progress", str(target), "--force")
     assert result.returncode == 2, result.stdout + result.stderr
-    title = "export anki" if kind == "anki" else "export"
+    title = f"export {kind}"
     assert result.stderr.startswith(f"drillbit: {title}: {target}: the name {rule}")
     assert result.stderr.endswith(f"(did you mean {tmp_path / better}?)\n")
     assert target.read_bytes() == NOTES

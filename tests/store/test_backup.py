@@ -101,6 +101,6 @@ def test_an_export_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
     with Store.open(database, now=NOW) as store, pytest.raises(DrillbitError) as refused:
         export_progress(store, blocker / "backup.json", now=NOW)
     assert refused.value.one_line() == (
-        f"export: cannot write {blocker / 'backup.json'}: {blocker} is not a folder"
+        f"export progress: cannot write {blocker / 'backup.json'}: {blocker} is not a folder"
     )
     assert blocker.read_text() == "a file where the backup's folder should be\n"
