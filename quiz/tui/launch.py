@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import signal
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import NoReturn
 
 from quiz.clock import Clock, utc_now
 from quiz.drill_grading import not_a_drill
-from quiz.errors import UsageError
+from quiz.errors import DrillbitError, UsageError
 from quiz.tui.app import DrillbitApp, make_app
 from quiz.workspace import StudyRequest
 
@@ -20,6 +21,21 @@ def run_app(content_dirs: list[Path], *, clock: Clock = utc_now) -> None:
     """Open Home on the bank, on the command line's `clock` (a test's or a tool's fixed or
     shifted one, as every other command takes it)."""
     _run(make_app(content_dirs, clock=clock))
+
+
+def _need_terminal(app: DrillbitApp) -> None:
+    """Refuse to start `app` (its workspace closed) when its screen would go to a pipe or a
+    file: `drillbit > out.txt` or `drillbit study | less` wrote the app's escape sequences
+    there and waited for keys that never came, until killed. A tab of `drillbit serve` is no
+    terminal either; textual-serve names its driver (TEXTUAL_DRIVER), which draws on the
+    browser's."""
+    if sys.stdout.isatty() or os.environ.get("TEXTUAL_DRIVER"):
+        return
+    app.workspace.close()
+    raise DrillbitError(
+        "the app needs a terminal, and standard output is a pipe or a file: run it in a"
+        " terminal; `drillbit cards`, `drillbit drills` and `drillbit stats` print to a pipe"
+    )
 
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
@@ -39,6 +55,7 @@ def _run(app: DrillbitApp) -> None:
     killed the process on the spot: the last keystrokes of the drill's code (autosaved
     after a pause) were lost, and the terminal stayed in the app's mode.
     """
+    _need_terminal(app)
     received: int | None = None
 
     def quit_app(signum: int, frame: FrameType | None) -> None:
