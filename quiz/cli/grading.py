@@ -38,6 +38,11 @@ WATCH_NEW_FILE = (
 """The command a DRILL or FILE left out of `grade` or `watch` is answered with."""
 
 
+MAX_CASE_SEED = 2**63 - 1
+"""The largest case seed a try is saved with (SQLite's integer, the backup's Int64): a
+larger one was graded, then its attempt ended in a traceback (a verdict's seed is 31 bits)."""
+
+
 @click.command("grade")
 @click.argument("drill_id", metavar="DRILL", required=False)
 @click.argument(
@@ -55,7 +60,7 @@ WATCH_NEW_FILE = (
     "--case-seed",
     "--seed",
     "seed",
-    type=WholeRange(min=0),
+    type=WholeRange(min=0, max=MAX_CASE_SEED),
     metavar="N",
     help="Replay the randomized cases of this case seed (a verdict prints it).",
 )
@@ -298,7 +303,7 @@ def solved_line(solved: str, command: str, width: int | None) -> str:
     "--case-seed",
     "--seed",
     "seed",
-    type=WholeRange(min=0),
+    type=WholeRange(min=0, max=MAX_CASE_SEED),
     metavar="N",
     help="Grade every save on the cases of this case seed.",
 )

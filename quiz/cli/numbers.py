@@ -21,10 +21,16 @@ import click
 def _range_words(low: float | None, high: float | None) -> str:
     """A range in words, as the help shows it: '1 to 1440', '1 or more' ('' for none)."""
     if low is not None and high is not None:
-        return f"{low:g} to {high:g}"
+        return f"{_bound(low)} to {_bound(high)}"
     if low is not None:
-        return f"{low:g} or more"
-    return f"{high:g} or less" if high is not None else ""
+        return f"{_bound(low)} or more"
+    return f"{_bound(high)} or less" if high is not None else ""
+
+
+def _bound(number: float) -> str:
+    """A bound as typed: a whole number in full (`:g` wrote the largest case seed
+    9223372036854775807 as 9.22337e+18), a fraction short ('0.5')."""
+    return str(number) if isinstance(number, int) else f"{number:g}"
 
 
 def _bounds(low: float | None, high: float | None) -> str:

@@ -724,3 +724,26 @@ def test_a_starter_not_written_yet_is_sent_to_the_task() -> None:
     failed = verdict.model_copy(update={"first_failure": first.model_copy(update={"message": "x"})})
     fix = _next_step(failed, drill_id="relu-family", file=Path("a.py"), seed=None, rows=None)
     assert fix.startswith("next: fix the first problem above")
+
+
+def test_the_largest_case_seed_a_try_keeps_is_taken_and_a_larger_one_refused(
+    drillbit: RunDrillbit,
+) -> None:
+    """A seed past SQLite's integer was graded, then saving the try raised OverflowError: a
+    traceback after the verdict. The option stops at the largest one a try is saved with."""
+    answer = str(ANSWERS / "sigmoid" / "correct_masks.py")
+    largest = 2**63 - 1
+    kept = drillbit("grade", "sigmoid", answer, "--case-seed", str(largest), "--json")
+    assert kept.returncode == 0, kept.stderr
+    assert json.loads(kept.stdout)["seed"] == largest
+    [row] = [
+        r for r in json.loads(drillbit("drills", "--json").stdout)["drills"] if r["id"] == "sigmoid"
+    ]
+    assert row["attempts"] == 1
+    for command in ("grade", "watch"):
+        refused = drillbit(command, "sigmoid", answer, "--case-seed", str(largest + 1))
+        assert refused.returncode == 2 and "Traceback" not in refused.stderr
+        assert refused.stderr.splitlines()[0] == (
+            f"drillbit: Invalid value for '--case-seed' / '--seed': {largest + 1} is out of"
+            f" range; give one from 0 to {largest}"
+        )
