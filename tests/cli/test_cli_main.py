@@ -206,7 +206,10 @@ def test_help_asked_for_its_help_prints_the_help_all_the_same(
         (("plan", "--minutes-per-day", "NaN"), "'NaN' is not a number; give one from 1 to 1440"),
         (("study", "--limit", "ten"), "'ten' is not a whole number; give 1 or more"),
         (("serve", "--port", "80.5"), "'80.5' is not a whole number; give one from 1 to 65535"),
-        (("grade", "sigmoid", "x.py", "--seed", "x"), "'x' is not a whole number; give 0 or more"),
+        (
+            ("grade", "sigmoid", "x.py", "--seed", "x"),
+            "'x' is not a whole number; give one from 0 to 9223372036854775807",
+        ),
     ],
 )
 def test_a_word_for_a_number_is_told_what_to_give(
