@@ -11,7 +11,7 @@ import click
 from quiz.cli.choice import CARD_KINDS, Choice
 from quiz.cli.context import (
     Context,
-    check_index_names,
+    check_listing_names,
     listing,
     open_store,
     pass_context,
@@ -86,8 +86,8 @@ def cards_command(
     # `deck:nope` names a pack as --pack does: said as --pack says it, not "0 of 146"
     named = query.filters
     for each in query.tags or (None,):
-        check_index_names(refs, pack=named.get("pack"), topic=named.get("topic"), tag=each)
-    check_index_names(refs, kind=named.get("kind"))
+        check_listing_names(obj, refs, pack=named.get("pack"), topic=named.get("topic"), tag=each)
+    check_listing_names(obj, refs, kind=named.get("kind"))
     with open_store(obj) as store:
         now = obj.now
         rows = card_rows(refs.refs, store, now)

@@ -8,7 +8,8 @@ when a command needs them: `drillbit --help` and `drillbit schema` stay fast.
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
@@ -35,9 +36,11 @@ __all__ = [
     "SuggestingGroup",
     "check_bank_names",
     "check_index_names",
+    "check_listing_names",
     "display_path",
     "display_paths",
     "listing",
+    "missing_content_named",
     "missing_drill",
     "missing_file",
     "no_card_yet",
@@ -60,8 +63,30 @@ def listing(obj: Context, *, load: bool, **given: str | None) -> tuple[BankIndex
         index, bank = obj.indexed_bank()  # its summary names a missing folder
     else:
         index = obj.bank_index(name_missing=False)
-    check_index_names(index, **given)
+    check_listing_names(obj, index, **given)
     return index, bank
+
+
+def check_listing_names(obj: Context, index: BankIndex, **given: str | None) -> None:
+    """`check_index_names` for a listing, whose load summary (which names a missing
+    content folder) follows its rows: on a refusal a missing folder is named first, as
+    every other command names it. `--content notes list --pack my-notes` said only
+    "unknown pack 'my-notes'", never that the folder that would hold it is not there."""
+    with missing_content_named(obj):
+        check_index_names(index, **given)
+
+
+@contextmanager
+def missing_content_named(obj: Context) -> Iterator[None]:
+    """A refusal (a DrillbitError) inside is preceded by the --content or DRILLBIT_CONTENT
+    folders that are not there, if any (`drillbit drills` checks its names so too)."""
+    from quiz.errors import DrillbitError
+
+    try:
+        yield
+    except DrillbitError:
+        plain.name_missing_content(obj.content, warn)
+        raise
 
 
 def check_index_names(index: BankIndex, **given: str | None) -> None:

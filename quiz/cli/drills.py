@@ -12,6 +12,7 @@ from quiz.cli.context import (
     Context,
     check_bank_names,
     display_path,
+    missing_content_named,
     missing_drill,
     open_store,
     pass_context,
@@ -43,7 +44,8 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
     from quiz.study.cards import Filters
 
     _, bank = obj.indexed_bank()  # its summary names a missing folder
-    check_bank_names(bank, pack=pack, topic=topic)
+    with missing_content_named(obj):  # its summary follows the rows: said first
+        check_bank_names(bank, pack=pack, topic=topic)
     chosen = Filters(pack=pack, topic=topic)
     with open_store(obj) as store:
         rows = drill_rows([card for card in bank.cards if chosen.matches(card)], store)

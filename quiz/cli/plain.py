@@ -58,19 +58,26 @@ def content_roots_of(
     and so, with `name_missing`, is a --content or DRILLBIT_CONTENT folder that is not
     there: a mistyped one was left out without a word by every command but `list` and
     `cards`, which name it in their load summary (and pass False)."""
-    from quiz.bank.sources import content_roots, env_content_dirs, installed_packs
+    from quiz.bank.sources import content_roots, installed_packs
 
     installed, refused = installed_packs()
     for reason in refused:
         warn(f"drillbit: {reason}")
     if name_missing:
-        gone = [str(path) for path in [*env_content_dirs(), *content] if not path.is_dir()]
-        if gone:
-            warn(
-                f"drillbit: no such content folder (--content or DRILLBIT_CONTENT): "
-                f"{', '.join(dict.fromkeys(gone))}; its cards are not loaded"
-            )
+        name_missing_content(content, warn)
     return content_roots(content, installed=installed)
+
+
+def name_missing_content(content: Sequence[Path], warn: Warn) -> None:
+    """Name with `warn` each --content or DRILLBIT_CONTENT folder that is not there."""
+    from quiz.bank.sources import env_content_dirs
+
+    gone = [str(path) for path in [*env_content_dirs(), *content] if not path.is_dir()]
+    if gone:
+        warn(
+            f"drillbit: no such content folder (--content or DRILLBIT_CONTENT): "
+            f"{', '.join(dict.fromkeys(gone))}; its cards are not loaded"
+        )
 
 
 def open_store(warn: Warn, clock: Clock, *, says_unsaved: bool = False) -> Store:
