@@ -13,6 +13,7 @@ import click
 from quiz.cli.context import (
     Context,
     SuggestingGroup,
+    check_bank_names,
     display_path,
     display_paths,
     no_card_yet,
@@ -444,12 +445,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
                 f"pack {pack} has no card that loads: `drillbit lint {where}` says why",
                 title="export anki",
             )
-    unknown = [p for p in packs if p not in known]
-    if unknown:
-        raise UsageError(
-            f"no pack named {', '.join(unknown)} (packs: {', '.join(known) or 'none'})",
-            title="export anki",
-        )
+    for pack in packs:  # as `list --pack` refuses one, with its did-you-mean
+        check_bank_names(bank, pack=pack)
     cards = [card for card in bank.cards if not packs or card.pack in packs]
     report = export_anki(
         cards,

@@ -4,6 +4,8 @@ every command uses the one type that does it."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import click
 import pytest
 
@@ -70,3 +72,26 @@ def test_every_kind_option_refuses_a_kind_in_the_same_words(
         "'concept', 'choice', 'numeric', 'coding'.",
         f"Usage: drillbit {command} [OPTIONS]",
     ]
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ("list",),
+        ("cards",),
+        ("drills",),
+        ("study",),
+        ("export", "anki", "deck.apkg"),
+    ],
+)
+def test_every_pack_option_answers_a_typo_in_the_same_words(
+    drillbit: RunDrillbit, tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """`export anki --pack` said "no pack named neual-networks (packs: ...)", without the
+    did-you-mean every other --pack gives."""
+    refused = drillbit(*command, "--pack", "neual-networks", cwd=tmp_path)
+    assert refused.returncode == 2
+    assert refused.stderr.splitlines() == [
+        "drillbit: unknown pack 'neual-networks': did you mean 'neural-networks'?"
+    ]
+    assert list(tmp_path.iterdir()) == []

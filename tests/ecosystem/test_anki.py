@@ -235,7 +235,7 @@ def test_a_relative_tolerance_is_a_range_in_the_unit_and_a_percentage(tmp_path: 
 def test_unknown_pack_is_a_usage_error(tmp_path: Path) -> None:
     result = export(tmp_path, "deck.apkg", "--pack", "nope")
     assert isinstance(result.exception, UsageError)
-    assert "no pack named nope" in str(result.exception)
+    assert "unknown pack 'nope': known packs: " in str(result.exception)
     assert not (tmp_path / "deck.apkg").exists()
 
 
