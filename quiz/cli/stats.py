@@ -52,7 +52,7 @@ def current_stats(roots: Sequence[Path], warn: Warn, clock: Clock) -> Stats:
     try:
         settings = load_settings()
     except SettingsFileError as exc:
-        warn(str(exc))
+        warn(exc.error_line())  # "drillbit: settings: ...", as `plan` and `config` say it
         settings, limits, starts_at = None, None, DEFAULT_DAY_STARTS_AT
     else:
         limits = DailyLimits(settings.new_per_day, settings.max_reviews_per_day)
