@@ -195,7 +195,9 @@ def _change(key: str, text: str) -> None:
             raise SettingsError(refusal)
     saved = save_key(key, value)
     shown = format_value(getattr(saved.settings(), key))
-    click.echo(f"{key} = {shown}  (saved to {display_path(saved.path)})")
+    # the default is kept by leaving the key out, as --reset does, and said as --reset says it
+    default = "the default; " if key not in saved.data else ""
+    click.echo(f"{key} = {shown}  ({default}saved to {display_path(saved.path)})")
     _exit_on(saved)
 
 

@@ -105,3 +105,19 @@ def test_empty_steps_are_shown_as_none_and_typed_back(
         assert with_value(Settings(), "relearning_steps", typed).relearning_steps == ()
     again = drillbit("config", "learning_steps", "(none)")  # as printed: accepted back
     assert again.returncode == 0 and again.stdout.startswith("learning_steps = (none)")
+
+
+def test_a_value_set_to_its_default_is_said_as_reset_says_it(
+    drillbit: RunDrillbit, _isolated_home: Path
+) -> None:
+    """The file leaves a default out (it follows a later default); setting one said only
+    "(saved to ...)", as if config.toml now held it, and `--reset` then said "config.toml
+    does not set it"."""
+    config = _isolated_home / "config.toml"
+    assert drillbit("config", "new_per_day", "15").stdout.startswith("new_per_day = 15  (saved to ")
+    back = drillbit("config", "new_per_day", "20")
+    assert back.returncode == 0
+    assert back.stdout == f"new_per_day = 20  (the default; saved to {config})\n"
+    assert "new_per_day" not in config.read_text(encoding="utf-8")
+    reset = drillbit("config", "new_per_day", "--reset")
+    assert reset.stdout == "new_per_day = 20  (the default; config.toml does not set it)\n"
