@@ -157,7 +157,8 @@ def _save_attempt(
 ) -> tuple[list[DrillRow] | None, int]:
     """Record the attempt and keep the code as the app's draft (`_keep_in_app`), or say on
     stderr that it was not saved (the verdict is printed). The drills' rows once it is
-    recorded, for the next step (None when the data folder or database cannot be used),
+    recorded, for the next step (None when the data folder or database cannot be used or
+    written),
     and the hints seen since the drill's last pass, which the attempt is logged with."""
     from quiz.drill_grading import SAME_CODE_NOT_COUNTED
     from quiz.drill_list import drill_rows
@@ -173,7 +174,9 @@ def _save_attempt(
                 _record(store, card, verdict, now, hints)
                 _keep_in_app(store, card, source, file, now)
             reason = store.not_saved_reason
-            rows = drill_rows(cards, store)
+            # not saved, the try sits in an in-memory copy: counted, "1/33 drills solved"
+            # under "not saved" would claim what the next command does not find
+            rows = drill_rows(cards, store) if reason is None else None
     except DrillbitError as exc:  # an unusable data folder or database: the verdict stands
         reason = exc.message
     if reason is not None:

@@ -77,3 +77,16 @@ def test_a_refused_change_is_said_once(
     assert imported.returncode == 1
     assert imported.stderr.count(str(read_only_home)) == 1, imported.stderr
     assert "nothing was imported" in imported.stderr
+
+
+def test_a_pass_not_saved_is_not_counted_among_the_drills_solved(
+    drillbit: RunDrillbit, read_only_home: Path
+) -> None:
+    """The pass went into the in-memory copy of the database, and the last line counted it,
+    "1/33 drills solved", under "this attempt was not saved": the count is of what is saved."""
+    result = drillbit("grade", "sigmoid", str(CORRECT))
+    assert result.returncode == 0, result.stderr
+    assert "drills solved" not in result.stdout
+    assert result.stdout.rstrip().endswith("next: `drillbit drills` lists the other drills")
+    listed = json.loads(drillbit("drills", "--json").stdout)["drills"]
+    assert {row["id"]: row["attempts"] for row in listed}["sigmoid"] == 0
