@@ -87,8 +87,10 @@ def _old_last_pass(
     margin: float = plan_recall_on_day.READINESS_MARGIN,
     steps: bool = True,
     recalls: RecallCache | None = None,
+    carried: object = None,
 ) -> LastPass:
-    """`last_pass` as it was before the twenty-first round: a `Look` per (card, day)."""
+    """`last_pass` as it was before the twenty-first round: a `Look` per (card, day)
+    (every day's rows worked out whole: `carried` is not read)."""
     recall_at = plan_module.recall_at
     today = local_date(moment, tz)
     start = plan_module.interview_start(plan, tz)

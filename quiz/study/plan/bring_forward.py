@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
+from typing import TYPE_CHECKING
 
 from fsrs import Card, Scheduler, State
 
@@ -15,10 +16,21 @@ from quiz.store.records import InterviewPlan
 from quiz.study.cards import StudyCard
 from quiz.study.days import local_date
 from quiz.study.plan.curve import RecallCache, recall_after_first_look
-from quiz.study.plan.looks import CandidateLooks, SeenCardReviews, add_looks
+from quiz.study.plan.looks import (
+    CandidateLooks,
+    ReviewRows,
+    SeenCardReviews,
+    add_looks,
+    add_looks_of_rows,
+)
 from quiz.study.plan.pace import Pace
 from quiz.study.plan.placement import fewest_looks, with_numpy
 from quiz.study.plan.recall_on_day import READINESS_MARGIN, interview_start, recalls_at
+from quiz.study.plan.seen_rows import CarriedRows
+
+if TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 
 @dataclass(frozen=True)
@@ -48,6 +60,7 @@ def last_pass(
     margin: float = READINESS_MARGIN,
     steps: bool = True,
     recalls: RecallCache | None = None,
+    carried: CarriedRows | None = None,
 ) -> LastPass:
     """The last pass from `moment` to the eve of the interview: what to look at, and when.
 
@@ -62,7 +75,9 @@ def last_pass(
     What lands on today is today's; the rest is planned again tomorrow.
 
     `recalls` keeps the recall after a review across calls (`RecallCache`: the forecast's
-    days ask the same ones again, a day later each).
+    days ask the same ones again, a day later each). `carried`: the seen cards' rows of the
+    forecast's previous day (`CarriedRows`), of which a card whose state did not move keeps
+    its own; each day's rows are worked out whole without it.
 
     `unseen` cards compete as first looks (plan_day passes them only when the days are too
     few to introduce them all before the eve). A card still in its learning or relearning
@@ -76,14 +91,35 @@ def last_pass(
     room = [today_left] + [budget] * (days_left - 1)
     # one tuple for every card: the recall cache knows it by its identity
     whens = tuple(moment + timedelta(days=offset) for offset in range(days_left))
+    looks = CandidateLooks()
+    cache = recalls if recalls is not None else RecallCache()
+    goal = (plan.target + margin) * (len(studied) + len(unseen))
+    if carried is not None and with_numpy((len(studied) + len(unseen)) * days_left):
+        rows = carried.rows(
+            studied,
+            memory,
+            moment,
+            whens,
+            start,
+            tz=tz,
+            scheduler=scheduler,
+            pace=pace,
+            steps=steps,
+            cache=cache,
+        )
+        numbers = looks.numbers_of(rows.ids, unseen=False)
+        firsts_now = _first_looks(looks, unseen, whens, start, scheduler, pace, steps)
+        add_looks_of_rows(
+            looks,
+            ReviewRows(rows.after, rows.row_now, _int_array(numbers), rows.costs),
+            *firsts_now,
+        )
+        return _placed(looks, room, sum(rows.now), goal, len(studied) + len(unseen))
     known_cards = [memory[card.id] for card in studied]
     # Readiness on the day if nothing more is studied, summed over the cards: the
     # placed looks add to it until the goal.
     now_recalls = recalls_at(known_cards, start, scheduler)
     ready = sum(now_recalls)
-    goal = (plan.target + margin) * (len(studied) + len(unseen))
-    looks = CandidateLooks()
-    cache = recalls if recalls is not None else RecallCache()
     # Python's offsets are under a day each way, so a review 3 days before `moment` was
     # on an earlier local date: only the later ones need theirs worked out.
     recent = moment - timedelta(days=3)
@@ -123,6 +159,24 @@ def last_pass(
     afters = cache.after_reviews_many(firsts_of_state, whens, start, scheduler, steps=steps)
     reviews.after.extend([afters[index] for index in state_of])
     reviews.numbers.extend(looks.numbers_of(ids, unseen=False))
+    first_look, firsts = _first_looks(looks, unseen, whens, start, scheduler, pace, steps)
+    most = (len(reviews.after) + len(firsts)) * days_left
+    vectorised = with_numpy(most)
+    add_looks(looks, reviews, first_look, firsts, vectorised=vectorised)
+    return _placed(looks, room, ready, goal, len(studied) + len(unseen))
+
+
+def _first_looks(
+    looks: CandidateLooks,
+    unseen: Sequence[StudyCard],
+    whens: Sequence[datetime],
+    start: datetime,
+    scheduler: Scheduler,
+    pace: Pace,
+    steps: bool,
+) -> tuple[list[float], list[tuple[int, float]]]:
+    """The recall on the day of a first look on each day left (none without `unseen`), and
+    each unseen card's number (after the seen ones') and seconds."""
     first_look = [
         recall_after_first_look(when, start, scheduler, steps=steps)
         for when in (whens if unseen else ())
@@ -131,11 +185,21 @@ def last_pass(
         (looks.number(card.id, unseen=True), pace.new_seconds(card.kind, steps=steps))
         for card in unseen
     ]
-    most = (len(reviews.after) + len(firsts)) * days_left
-    vectorised = with_numpy(most)
-    add_looks(looks, reviews, first_look, firsts, vectorised=vectorised)
+    return first_look, firsts
+
+
+def _int_array(values: list[int]) -> NDArray[np.int64]:
+    """`values` as a numpy array of int64 (the card numbers of the rows)."""
+    import numpy as np
+
+    return np.array(values, dtype=np.int64)
+
+
+def _placed(
+    looks: CandidateLooks, room: list[float], ready: float, goal: float, count: int
+) -> LastPass:
+    """The looks placed (`fewest_looks`) as the last pass's answer, over `count` cards."""
     placement = fewest_looks(looks, room, ready, goal)
-    count = len(studied) + len(unseen)
     return LastPass(
         days=placement.days,
         new=placement.new,

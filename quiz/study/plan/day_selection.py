@@ -20,6 +20,7 @@ from quiz.study.plan.curve import RecallCache
 from quiz.study.plan.new_cards import pass_days, stepping_today, takes_steps
 from quiz.study.plan.pace import Pace, cost_fits
 from quiz.study.plan.recall_on_day import READINESS_MARGIN
+from quiz.study.plan.seen_rows import CarriedRows
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ def plan_day(
     same_day_steps: bool | None = None,
     spread_over: int | None = None,
     recalls: RecallCache | None = None,
+    carried: CarriedRows | None = None,
 ) -> DayPlan | None:
     """Today's plan-mode study, or None on and after the interview day (normal fsrs then).
 
@@ -92,7 +94,8 @@ def plan_day(
     steps); True or False imposes it (the bench's fsrs without learning steps).
 
     `recalls` keeps the last pass's recall after each review for the next call with the
-    same scheduler (the forecast's days).
+    same scheduler (the forecast's days); `carried` the last pass's rows of seen cards
+    for the next day (`CarriedRows`, the forecast's days).
 
     `spread_over` N spreads the new cards evenly over the plan's first N days instead of
     as many a day as the budget holds (the bench's `--spread-days`, a pacing the app
@@ -196,6 +199,7 @@ def plan_day(
             margin=margin,
             steps=steps,
             recalls=recalls,
+            carried=carried,
         )
         forward = [card_id for card_id in placed.days[0] if card_id not in placed.new]
         new += [card_id for card_id in placed.days[0] if card_id in placed.new]

@@ -18,6 +18,7 @@ from quiz.study.plan.curve import RecallCache, forgetting_curve
 from quiz.study.plan.day_selection import plan_day
 from quiz.study.plan.pace import Pace
 from quiz.study.plan.recall_on_day import mean_in_order, recalls_at
+from quiz.study.plan.seen_rows import CarriedRows
 from quiz.study.scheduling import new_card
 
 NUMPY_CARDS = 5_000
@@ -193,6 +194,7 @@ def forecast(
     moment = as_utc(now)
     points: list[ForecastDay] = []
     recalls = RecallCache() if recalls is None else recalls
+    carried = CarriedRows()  # the last pass's rows of one day, for the next
     idle_recalls = _DayRecalls(cards, memory, exact)
     followed_recalls = idle_recalls.copy_for(followed)  # `followed` is `memory`'s copy
     seen = sum(1 for card in cards if card.id in followed)
@@ -218,6 +220,7 @@ def forecast(
                 spent_seconds=spent_seconds if first else 0.0,
                 same_day_steps=same_day_steps if first else None,
                 recalls=recalls,
+                carried=carried,
             )
             if todays is None:
                 break

@@ -165,18 +165,49 @@ def add_looks(
         return
     import numpy as np
 
+    rows = None
+    if reviews.after:
+        rows = ReviewRows(
+            after=np.array(reviews.after, dtype=np.float64),
+            now=np.array(reviews.now, dtype=np.float64),
+            numbers=np.array(reviews.numbers, dtype=np.int64),
+            costs=np.array(reviews.costs, dtype=np.float64),
+        )
+    add_looks_of_rows(looks, rows, firsts, unseen)
+
+
+@dataclass(frozen=True)
+class ReviewRows:
+    """`SeenCardReviews` as numpy arrays: the recalls after a review as one matrix (a row a
+    card, a column a day), the recalls now, the card numbers and seconds by row."""
+
+    after: NDArray[np.float64]
+    now: NDArray[np.float64]
+    numbers: NDArray[np.int64]
+    costs: NDArray[np.float64]
+
+
+def add_looks_of_rows(
+    looks: CandidateLooks,
+    rows: ReviewRows | None,
+    firsts: Sequence[float],
+    unseen: Sequence[tuple[int, float]],
+) -> None:
+    """`add_looks` with numpy, the reviews given as arrays (None: no review): the last pass
+    carries a day's rows to the next (`quiz.study.plan.seen_rows`), so they are arrays."""
+    import numpy as np
+
     cards = [np.empty(0, dtype=np.int64)]
     days = [np.empty(0, dtype=np.int64)]
     gains = [np.empty(0, dtype=np.float64)]
     costs = [np.empty(0, dtype=np.float64)]
-    if reviews.after:
-        matrix = np.array(reviews.after, dtype=np.float64)
-        matrix -= np.array(reviews.now, dtype=np.float64)[:, None]
+    if rows is not None and len(rows.now):
+        matrix = rows.after - rows.now[:, None]
         row, day = np.nonzero(matrix > 0)
-        cards.append(np.array(reviews.numbers, dtype=np.int64)[row])
+        cards.append(rows.numbers[row])
         days.append(day.astype(np.int64))
         gains.append(matrix[row, day])
-        costs.append(np.array(reviews.costs, dtype=np.float64)[row])
+        costs.append(rows.costs[row])
     if unseen and firsts:
         numbers, seconds = zip(*unseen, strict=True)
         cards.append(np.repeat(np.array(numbers, dtype=np.int64), len(firsts)))
