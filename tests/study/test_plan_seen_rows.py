@@ -20,12 +20,12 @@ import pytest
 from fsrs import Card, Rating
 
 from quiz.study.days import local_date
-from quiz.study.plan import RecallCache, forecast, interview_start
+from quiz.study.plan import Pace, RecallCache, forecast, interview_start
 from quiz.study.plan import forecast_days as plan_forecast_days
 from quiz.study.plan import placement as plan_placement
 from quiz.study.plan import seen_rows as plan_seen_rows
 from quiz.study.plan.recall_on_day import recalls_at
-from tests.study.test_plan_looks import SCHEDULERS, C, _case
+from tests.study.test_plan_looks import KINDS, SCHEDULERS, C, _case
 
 
 class _Counted(plan_seen_rows.CarriedRows):
@@ -104,6 +104,7 @@ def _rows(
     day: int,
     *,
     steps: bool = True,
+    pace: Pace = PACE,
 ) -> plan_seen_rows.SeenRows:
     """The rows `day` days after the case's moment, the interview 9 days after it."""
     when = MOMENT_OF_CASE + timedelta(days=day)
@@ -116,7 +117,7 @@ def _rows(
         START,
         tz=TZ,
         scheduler=SCHEDULER,
-        pace=PACE,
+        pace=pace,
         steps=steps,
         cache=RecallCache(),
     )
@@ -181,6 +182,20 @@ def test_other_moments_or_steps_carry_nothing() -> None:
     _rows(carried, cards, memory, 2)
     _rows(carried, cards, memory, 3, steps=False)
     assert carried.carried == 0
+    slower = Pace.per_answer(dict.fromkeys(KINDS, 999.0))
+    _rows(carried, cards, memory, 4, steps=False, pace=slower)
+    assert carried.carried == 0
+
+
+def test_an_equal_pace_made_again_carries() -> None:
+    cards, memory = list(_CASE[0]), dict(_CASE[1])
+    carried = plan_seen_rows.CarriedRows()
+    first = _rows(carried, cards, memory, 0)
+    again = replace(PACE)  # another object, equal (plan_day's default pace is made per call)
+    assert again is not PACE
+    second = _rows(carried, cards, memory, 1, pace=again)
+    assert carried.carried == len(first.ids) > 0  # every row of the day before
+    _same(second, _cold(cards, memory, 1))
 
 
 def test_a_card_listed_twice_carries_nothing_and_counts_twice() -> None:

@@ -79,7 +79,7 @@ class CarriedRows:
 
     A later day carries a card's row when its state is the same object, the moments asked
     are the earlier ones' end (a day or more on), the day and the moment not earlier, and
-    the start, zone, scheduler, pace and `steps` the same: a card answered on the earlier day
+    the start, zone, scheduler, pace (equal) and `steps` the same: a card answered on the earlier day
     (skipped then, "answered today") has a new state object, so it is worked out anew, and
     a card included then is included now (its last review only grows older)."""
 
@@ -223,7 +223,7 @@ class CarriedRows:
             and made.start == start
             and made.tz is tz
             and made.scheduler is scheduler
-            and made.pace is pace
+            and (made.pace is pace or made.pace == pace)
             and made.steps == steps
         )
         return made if same else None
