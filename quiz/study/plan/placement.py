@@ -296,10 +296,13 @@ def _place_by_streams(
             turned = np.bincount(cols.on_day[~placed_mask[cols.cards]], minlength=len(room))
             left_days = np.flatnonzero(turned).tolist()
         crowded.update(left_days)
-    names = looks.names
+    names, unseen = looks.names, looks.unseen
     return _Placement(
         days=tuple(tuple(map(names.__getitem__, day)) for day in walked.days),
-        new=frozenset(names[card] for card in walked.placed if looks.unseen[card]),
+        # most days no unseen card competes: the placed cards are not read one by one
+        new=frozenset(names[card] for card in walked.placed if unseen[card])
+        if True in unseen
+        else frozenset(),
         ready=walked.ready,
         looks=len(walked.placed),
         seconds=walked.seconds,
