@@ -1,7 +1,9 @@
 """Who may talk to `drillbit serve`: a random token per run, this server's Host, its own page.
 
 Like Jupyter's login: the token is printed in the URL; the first visit with it sets a
-cookie, so the page's later requests (a reload, static files) carry it without the query.
+cookie, so the page's later requests (a reload, static files) pass without the query. The
+cookie holds a secret of its own, not the token: a browser hands it to every server on the
+address, whatever the port, and the token opens the websocket from any local program.
 Every request needs the token and a Host header naming this server (a page that rebinds
 its own domain to 127.0.0.1 sends its domain as Host). The websocket, which runs the app,
 also needs an Origin header naming this server's page, and the token in its own URL, not
@@ -15,7 +17,7 @@ from __future__ import annotations
 import hmac
 import ipaddress
 import secrets
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quiz.serve.console import quoted
@@ -76,18 +78,31 @@ def allowed_hosts(host: str, port: int) -> set[str]:
     return hosts | names if port == 80 else hosts
 
 
+def _same_secret(candidate: str | None, secret: str) -> bool:
+    """True when `candidate` is `secret`, compared in constant time over bytes; lone
+    surrogates (aiohttp's reading of header bytes that are not UTF-8) never match."""
+    if not candidate:
+        return False
+    return hmac.compare_digest(candidate.encode("utf-8", "surrogatepass"), secret.encode())
+
+
 @dataclass(frozen=True)
 class Login:
     """One run's token and the hosts and origins that may use it."""
 
-    token: str
-    """The secret; 43 URL-safe characters (256 random bits)."""
+    token: str = field(repr=False)
+    """The secret; 43 URL-safe characters (256 random bits). Not in the repr: a traceback's
+    locals print it."""
     hosts: frozenset[str]
     """Host header values that name this server."""
     origins: frozenset[str]
     """Origins of this server's own page."""
     cookie: str
     """The cookie's name; per port, since browsers share cookies between a host's ports."""
+    cookie_value: str = field(repr=False)
+    """The cookie's secret (256 random bits), never the token: a browser sends the cookie to
+    every port of the address, so another server on 127.0.0.1 it opens reads it. It opens
+    the page and its files, which start nothing; the token opened a tab too."""
 
     @classmethod
     def new(cls, host: str, port: int) -> Login:
@@ -97,6 +112,7 @@ class Login:
             hosts=frozenset(allowed_hosts(host, port)),
             origins=frozenset(allowed_origins(host, port)),
             cookie=f"drillbit-token-{port}",
+            cookie_value=secrets.token_urlsafe(32),
         )
 
     def url(self, base: str) -> str:
@@ -110,10 +126,11 @@ class Login:
         `encode()` refuses: a cookie of such bytes, sent without the token, raised here, a
         500 and a traceback in the console whose locals showed the token. Any surrogate is
         encoded as its own bytes (`surrogatepass`), which never match the token's ASCII."""
-        if not candidate:
-            return False
-        sent = candidate.encode("utf-8", "surrogatepass")
-        return hmac.compare_digest(sent, self.token.encode())
+        return _same_secret(candidate, self.token)
+
+    def accepts_cookie(self, candidate: str | None) -> bool:
+        """True when `candidate` is this run's cookie secret (compared in constant time)."""
+        return _same_secret(candidate, self.cookie_value)
 
     def names(self, host: str | None) -> bool:
         """True when the Host header `host` names this server."""
@@ -141,8 +158,8 @@ class Login:
     ) -> str | None:
         """None when a request may proceed, else the one-line reason it is refused (a 403).
 
-        `query` and `cookie` are the tokens the request carries in its URL and its cookie;
-        the websocket's must be in its URL.
+        `query` and `cookie` are what the request carries in its URL (the token) and its
+        cookie (the cookie's secret); the websocket's token must be in its URL.
         """
         if not self.names(host):
             return f"the Host header {quoted(host)} does not name this server"
@@ -157,6 +174,6 @@ class Login:
                     "reload the page, or open the URL `drillbit serve` printed"
                 )
             return None
-        if not (self.accepts(query) or self.accepts(cookie)):
+        if not (self.accepts(query) or self.accepts_cookie(cookie)):
             return "a valid token is required: open the URL `drillbit serve` printed (/?token=...)"
         return None

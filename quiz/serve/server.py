@@ -238,8 +238,8 @@ def _make_server(
             self.guard.trust(request.protocol)
             response = await handler(request)
             if login.accepts(query_token) and not response.prepared:
-                response.set_cookie(
-                    login.cookie, login.token, httponly=True, samesite="Strict", path="/"
+                response.set_cookie(  # its own secret: any port of the address reads it
+                    login.cookie, login.cookie_value, httponly=True, samesite="Strict", path="/"
                 )
             return response
 

@@ -33,6 +33,18 @@ class Served:
         """This run's token, from the printed URL."""
         return self.url.split("?token=", 1)[1]
 
+    @property
+    def jar(self) -> str:
+        """The `name=value` of the cookie the printed URL sets (what a browser sends back)."""
+        status, cookie, _ = http_get(self.url)
+        assert status == 200, status
+        return cookie.split(";", 1)[0]
+
+    @property
+    def cookie_value(self) -> str:
+        """The value of that cookie."""
+        return self.jar.split("=", 1)[1]
+
 
 WAIT_SECONDS = float(PROCESS_TIMEOUT_SECONDS)
 """The ceiling of every wait in these tests for something the server will do (listen, answer,

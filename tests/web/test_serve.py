@@ -166,15 +166,33 @@ def _refusal(
 
 def test_login_accepts_the_token_from_the_query_or_for_the_page_the_cookie() -> None:
     assert _refusal() is None
-    assert _refusal(query=None, cookie=LOGIN.token, websocket=False) is None
+    assert _refusal(query=None, cookie=LOGIN.cookie_value, websocket=False) is None
     assert _refusal(host="LOCALHOST:8000", origin="http://localhost:8000/") is None
     assert _refusal(origin=None, websocket=False) is None  # the page itself: a plain GET
 
 
 def test_the_websocket_needs_the_token_in_its_url_not_the_cookie() -> None:
     """A browser hands the cookie to a server on any other port of 127.0.0.1 it visits."""
-    refusal = _refusal(query=None, cookie=LOGIN.token)
+    refusal = _refusal(query=None, cookie=LOGIN.cookie_value)
     assert refusal is not None and "the token in its URL" in refusal
+
+
+def test_the_cookie_holds_its_own_secret_which_is_no_token() -> None:
+    """The cookie's value was the token: a server on another port of the address, handed the
+    cookie by the browser, opened the websocket with it (`test_serve_cookie.py`)."""
+    assert LOGIN.cookie_value != LOGIN.token and len(LOGIN.cookie_value) >= 43
+    assert _refusal(query=LOGIN.cookie_value) is not None  # the cookie's secret as the token
+    assert _refusal(query=LOGIN.cookie_value, websocket=False) is not None  # nor for the page
+    assert _refusal(query=None, cookie=LOGIN.cookie_value, websocket=False) is None
+    assert _refusal(query=None, cookie=LOGIN.token, websocket=False) is not None
+    assert len({Login.new("127.0.0.1", 8000).cookie_value for _ in range(20)}) == 20  # per run
+
+
+def test_a_login_shown_in_a_traceback_shows_neither_secret() -> None:
+    """A traceback's locals printed the `Login` whole, the token in it (forty-first round)."""
+    shown = repr(LOGIN) + str(LOGIN)
+    assert LOGIN.token not in shown and LOGIN.cookie_value not in shown
+    assert "127.0.0.1:8000" in shown  # the rest of it still shows
 
 
 @pytest.mark.parametrize(
@@ -248,6 +266,8 @@ def test_websocket_needs_the_token_and_this_servers_page(served: Served) -> None
     assert " 403 " in _handshake(port, origin=page, cookie=token[:-1])
     # the cookie alone: what a server on another port of 127.0.0.1 is handed by the browser
     assert " 403 " in _handshake(port, origin=page, cookie=token)
+    assert " 403 " in _handshake(port, origin=page, cookie=served.cookie_value)
+    assert " 403 " in _handshake(port, origin=page, token=served.cookie_value)
     assert " 403 " in _handshake(port, origin="http://evil.example", token=token)
     assert " 403 " in _handshake(
         port, origin=f"http://127.0.0.1:{free_loopback_port()}", token=token
@@ -271,10 +291,11 @@ def test_the_page_needs_the_token_and_sets_a_cookie(served: Served) -> None:
 
     status, cookie, body = http_get(served.url)
     assert status == 200 and "textual-terminal" in body
-    assert f"drillbit-token-{served.port}={served.token}" in cookie
+    assert cookie.startswith(f"drillbit-token-{served.port}=") and served.token not in cookie
     assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
     # later requests carry the cookie instead of the query
-    jar = f"drillbit-token-{served.port}={served.token}"
+    jar = cookie.split(";", 1)[0]
+    assert http_get(base, cookie=f"drillbit-token-{served.port}={served.token}")[0] == 403
     assert http_get(base, cookie=jar)[0] == 200
     assert http_get(base + "static/js/textual.js", cookie=jar)[0] == 200
 
@@ -354,7 +375,7 @@ def test_tabs_beyond_max_tabs_are_refused(served_one_tab: Served) -> None:
 
 
 def test_the_page_loads_its_font_locally_not_from_a_font_cdn(served: Served) -> None:
-    jar = f"drillbit-token-{served.port}={served.token}"
+    jar = served.jar
     status, _, body = http_get(served.url)
     assert status == 200 and "textual-terminal" in body
     assert "googleapis" not in body and "gstatic" not in body
@@ -495,7 +516,7 @@ def test_the_page_takes_the_token_out_of_its_address_before_textual_js_reads_it(
 )
 def test_the_static_route_serves_nothing_outside_its_folder(served: Served, path: str) -> None:
     """textual-serve's server.py sits beside its static folder; /etc/passwd is anyone's."""
-    jar = f"drillbit-token-{served.port}={served.token}"
+    jar = served.jar
     with socket.create_connection(("127.0.0.1", served.port), timeout=WAIT_SECONDS) as connection:
         connection.sendall(  # raw: a client would resolve the dots before sending
             f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\r\nCookie: {jar}\r\n"

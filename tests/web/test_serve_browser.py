@@ -59,7 +59,7 @@ def test_home_appears_and_a_card_is_studied_in_the_browser(
     # rows (a fresh home has a line more above the table); d finds its card below
     home = wait_for_screen(driver, shows_home, "Home")
     assert "pack / topic" in home
-    driver.get(bare)  # the cookie now stands for the token (a reload without the query)
+    driver.get(bare)  # the cookie now opens the page (a reload without the query)
     wait_for_screen(driver, shows_home, "Home")
 
     keyboard = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")

@@ -44,7 +44,7 @@ def test_every_answer_forbids_frames(
 ) -> None:
     """A page on another port of 127.0.0.1 is the same site: the strict cookie came with its
     frame of the app, and no answer said that it may not be framed."""
-    cookie = f"drillbit-token-{served.port}={served.token}" if with_cookie else None
+    cookie = served.jar if with_cookie else None
     line, fields = _headers(served, path.format(token=served.token), cookie)
     assert status in line, line
     policy = fields.get("content-security-policy", "")  # the pages' is whole (test_serve_policy)
@@ -78,7 +78,7 @@ def _fields(answer: bytes) -> dict[str, str]:
 def test_the_static_folder_is_not_listed(served: Served, path: str) -> None:
     """textual-serve listed its static folder (`show_index=True`) to any holder of the
     token: an index of every file, none of which the page needs to be found that way."""
-    cookie = f"drillbit-token-{served.port}={served.token}"
+    cookie = served.jar
     answer = _raw(
         served,
         f"GET {path} HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\r\nCookie: {cookie}\r\n"

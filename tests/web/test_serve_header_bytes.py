@@ -51,7 +51,7 @@ def test_a_cookie_of_bytes_that_are_not_utf8_is_a_403_and_no_traceback(served: S
     assert "Traceback" not in console and "UnicodeEncodeError" not in console, console[:400]
     assert served.token not in console
     # the server goes on: the genuine cookie still opens the page
-    genuine = f"drillbit-token-{served.port}={served.token}".encode()
+    genuine = served.jar.encode()
     answer = _answer(
         served.port,
         b"GET / HTTP/1.1\r\nHost: 127.0.0.1:%d\r\nCookie: %s\r\nConnection: close\r\n\r\n"

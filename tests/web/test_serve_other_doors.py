@@ -35,7 +35,7 @@ def _status(answer: bytes) -> int:
 
 
 def _cookie(served: Served) -> str:
-    return f"Cookie: drillbit-token-{served.port}={served.token}\r\n"
+    return f"Cookie: {served.jar}\r\n"
 
 
 def test_the_websocket_by_another_spelling_of_its_path_needs_the_token_and_our_origin(
@@ -93,7 +93,8 @@ def test_the_token_counts_only_in_the_query_or_this_ports_cookie(served: Served)
     elsewhere = [
         f"Authorization: Bearer {served.token}\r\n",
         f"X-Drillbit-Token: {served.token}\r\n",
-        f"Cookie: drillbit-token-1={served.token}\r\n",  # another port's cookie name
+        f"Cookie: drillbit-token-1={served.cookie_value}\r\n",  # another port's cookie name
+        f"Cookie: drillbit-token-{served.port}={served.token}\r\n",  # the token is no cookie
         f"Cookie: token={served.token}\r\n",
         f"Referer: http://127.0.0.1:{served.port}/?token={served.token}\r\n",
     ]
