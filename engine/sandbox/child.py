@@ -113,6 +113,12 @@ hooks are all there is, a submission read and wrote the app's progress database 
 wrote files through readline and listed /etc/shadow; under bubblewrap and Landlock the kernel
 stopped each. A drill needs none of them."""
 REFUSED_IMPORTS |= FILES_WITHOUT_AUDIT
+GLIBC_LOAD_PATHS = {"GCONV_PATH", "LOCPATH"}
+"""Environment variables glibc reads when it first needs them, not only at startup: the folder
+of its charset conversion modules, which it `dlopen`s (native code past every hook), and of its
+locales, whose binary tables it trusts as the system's. Set from `os.environ`, a locale of the
+work dir's loaded in every mode (forty-third round); a planted module stayed unloaded here only
+because the interpreter's start had read glibc's module cache already."""
 TEST_AND_DEBUG_MODULES = {
     # raw C-API entry points: frames' globals and locals, refcounts, allocator failure
     # (set_nomemory), pending calls run in the grader's frames, eval_code_ex
@@ -292,6 +298,9 @@ def _make_hook(
         _known: list[Any] = known_functions,
         _function: type = types.FunctionType,
         _id: Callable[[Any], int] = id,
+        _glibc_paths: frozenset[str | bytes] = frozenset(
+            GLIBC_LOAD_PATHS | {name.encode() for name in GLIBC_LOAD_PATHS}
+        ),
     ) -> None:
         paths: tuple[Any, ...] = ()
         writing: Any = False
@@ -356,6 +365,15 @@ def _make_hook(
             for refused, what in _refused_events:
                 if refused == event:
                     raise _denied(f"drillbit sandbox: {what} is not allowed in a drill")
+        elif event == "os.putenv":
+            name = args[0] if _len(args) > 0 else None
+            if (_type(name) is _bytes or _type(name) is _str) and name in _glibc_paths:
+                shown = _decode(name, "ascii", "replace") if _type(name) is _bytes else name
+                raise _denied(
+                    f"drillbit sandbox: setting {shown} (where glibc loads conversion modules"
+                    " or locales from) is not allowed in a drill"
+                )
+            return
         elif event == "os.kill":
             if _type(args[0]) is not _int or args[0] != _own_pid:
                 raise _denied(
