@@ -7,6 +7,8 @@ and edits the plan without importing them.
 
 from __future__ import annotations
 
+import calendar
+import re
 from datetime import MAXYEAR, date, datetime, tzinfo
 from typing import Literal, NamedTuple
 
@@ -99,9 +101,31 @@ def parse_interview(text: str) -> date:
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
-        raise PlanInputError(
-            f"{text!r} is not a date written YYYY-MM-DD", field="interview"
-        ) from None
+        why = _impossible_date(text.strip())
+        said = (
+            f"{text!r} is not a date: {why}"
+            if why
+            else f"{text!r} is not a date written YYYY-MM-DD"
+        )
+        raise PlanInputError(said, field="interview") from None
+
+
+def _impossible_date(text: str) -> str | None:
+    """What is wrong with a date written YYYY-MM-DD that no calendar has ("2026-02-30":
+    February 2026 has 28 days), so the person is not told the format is wrong when it is
+    right; None when the text is not in that shape."""
+    shape = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text)
+    if shape is None:
+        return None
+    year, month, day = (int(part) for part in shape.groups())
+    if year == 0:
+        return "there is no year 0000"
+    if not 1 <= month <= 12:
+        return f"there is no month {month} (months run 01-12)"
+    days = calendar.monthrange(year, month)[1]
+    if day == 0:
+        return "there is no day 00 (days start at 01)"
+    return f"{calendar.month_name[month]} {year} has {days} days"
 
 
 def _target_percent(text: str) -> float | None:

@@ -9,6 +9,7 @@ import pytest
 from quiz.store import InterviewPlan, Store
 from quiz.study.days import StudyZone
 from quiz.study.plan_edit import PlanField, PlanInputError, change_plan, parse_interview, planned
+from tests.conftest import RunDrillbit
 
 NOW = datetime(2026, 3, 2, 23, 30, tzinfo=UTC)
 
@@ -51,10 +52,39 @@ def test_a_new_date_resets_the_options_for_the_cli_and_keeps_them_for_the_screen
     assert same.created_at == old.created_at, "the same plan keeps its start"
 
 
-@pytest.mark.parametrize("text", ["2026-3-5x", "tomorrow", "", "2026-02-29"])
+@pytest.mark.parametrize("text", ["2026-3-5x", "tomorrow", "", "2026-1-5"])
 def test_not_a_date_is_refused(text: str) -> None:
     with pytest.raises(PlanInputError, match="is not a date written YYYY-MM-DD"):
         parse_interview(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("2026-02-29", "'2026-02-29' is not a date: February 2026 has 28 days"),
+        ("2026-02-30", "'2026-02-30' is not a date: February 2026 has 28 days"),
+        ("2028-02-30", "'2028-02-30' is not a date: February 2028 has 29 days"),
+        ("2026-04-31", "'2026-04-31' is not a date: April 2026 has 30 days"),
+        ("2026-13-01", "'2026-13-01' is not a date: there is no month 13 (months run 01-12)"),
+        ("2026-00-10", "'2026-00-10' is not a date: there is no month 0 (months run 01-12)"),
+        ("2026-03-00", "'2026-03-00' is not a date: there is no day 00 (days start at 01)"),
+        ("0000-01-01", "'0000-01-01' is not a date: there is no year 0000"),
+    ],
+)
+def test_an_impossible_day_in_the_right_format_says_what_is_wrong(text: str, said: str) -> None:
+    """The format is right, so "not a date written YYYY-MM-DD" misleads: the person is
+    told which part no calendar has."""
+    with pytest.raises(PlanInputError) as refused:
+        parse_interview(text)
+    assert refused.value.message == said
+    assert refused.value.field == "interview"
+
+
+def test_the_cli_refuses_an_impossible_day_in_the_same_words(drillbit: RunDrillbit) -> None:
+    """`drillbit plan --interview` reads the date with the settings screen's function."""
+    result = drillbit("plan", "--interview", "2026-02-30")
+    assert result.returncode == 2
+    assert "'2026-02-30' is not a date: February 2026 has 28 days" in result.stderr
 
 
 def test_change_plan_saves_nothing_it_refuses(store: Store) -> None:

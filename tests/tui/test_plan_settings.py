@@ -71,7 +71,9 @@ async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
         await press(pilot, "escape")
         for typed, said in [
             ("next week", "'next week' is not a date written YYYY-MM-DD"),
-            ("2026-02-30", "is not a date written YYYY-MM-DD"),
+            # the format is right and the day is impossible: say what is wrong with it
+            ("2026-02-30", "'2026-02-30' is not a date: February 2026 has 28 days"),
+            ("2026-13-01", "'2026-13-01' is not a date: there is no month 13"),
             ("2026-03-02", "2026-03-02 is not after today"),
             ("2026-01-15", "2026-01-15 is not after today"),
         ]:
