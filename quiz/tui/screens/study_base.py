@@ -9,7 +9,6 @@ the app and the tests know them by the screen's name, wherever they are defined.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import datetime
 from typing import TYPE_CHECKING, Literal
 
 from fsrs import Rating
@@ -121,9 +120,6 @@ class StudyBase(Screen[None]):
         self._drill_open = False
         """A drill was asked for and has not come back: a second enter queued meanwhile
         (a quick double press) opens no second drill over it."""
-        self._skipped_shown_until: datetime | None = None
-        """Until when the last SKIPPED notice is on screen: a skip meanwhile adds none (a run
-        of skips stacked one toast per key over the card)."""
         self.day_over_told = False
         """Plan mode: the end of the list's study day was said (`check_day_end`)."""
         self.again_note = again_not_today(workspace, session)
@@ -152,6 +148,13 @@ class StudyBase(Screen[None]):
         await body.remove_children()
         await body.mount_all(question.widgets)
         self._present(card, question)
+
+    def _leave_card(self) -> None:
+        """The card is being left (answered, skipped, set aside, undone past, or its feedback
+        done): the notices raised on it go with it. "Pick an option with its number first."
+        stayed into a mock's next question until its timeout. Called before the move says
+        its own (Skipped, a drill's line), which is about the move and stays."""
+        self.app.clear_notifications()
 
     def _next_card(self) -> Card | None:
         """The session's current card, now shown to the person; None when the session is over
@@ -232,6 +235,7 @@ class StudyBase(Screen[None]):
         In plan mode, when the answer used up the minutes for some queued cards, say so
         (the count of cards left drops by them); the summary says it again.
         """
+        self._leave_card()
         waiting = len(self.session.left_for_later)
         try:
             answer = give()
@@ -295,6 +299,7 @@ class StudyBase(Screen[None]):
     async def action_next(self) -> None:
         """Leave the feedback and show the next card."""
         if self.phase == "feedback":
+            self._leave_card()
             await self.show_card()
 
     def end_session(self) -> None:

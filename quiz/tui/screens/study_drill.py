@@ -59,6 +59,7 @@ class DrillStep(StudyBase):
             if sitting.attempts == 0:
                 self.set_status("Not graded yet: enter reopens the drill · s skips it")
                 return
+            self._leave_card()
             self.session.skip()
             self.notify("Not passed yet: the drill comes back at the end (ctrl+g gives up).")
             await self.show_card()

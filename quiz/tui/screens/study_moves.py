@@ -3,8 +3,6 @@ suspend and undo, and what each says (a run of skips one notice at a time)."""
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from quiz.store import ChangedSinceError, StoreError
 from quiz.study import SetAside, aside_phrase, rating_name
 from quiz.tui.screens.study_base import StudyBase
@@ -28,16 +26,14 @@ class CardMoves(StudyBase):
         if self.session.remaining <= 1:  # it would come back at once: say so, not nothing
             self.notify(LAST_CARD)
             return
+        self._leave_card()
         self.session.skip()
         self._notify_skipped()
         await self.show_card()
 
     def _notify_skipped(self) -> None:
-        """Say SKIPPED, unless the notice of an earlier skip is still showing."""
-        now = self.workspace.clock()
-        if self._skipped_shown_until is not None and now < self._skipped_shown_until:
-            return
-        self._skipped_shown_until = now + timedelta(seconds=self.app.NOTIFICATION_TIMEOUT)
+        """Say SKIPPED. A run of skips shows one notice at a time (six skips stacked six
+        toasts over the card): `_leave_card` cleared the last skip's before this one."""
         self.notify(SKIPPED)
 
     async def action_set_aside(self, suspend: bool) -> None:
@@ -45,6 +41,7 @@ class CardMoves(StudyBase):
         aside = self.session.set_aside(suspend=suspend)
         if aside is None:
             return
+        self._leave_card()
         title = aside.card.title
         stop = "" if title.endswith((".", "?", "!", ":")) else "."  # not "...die?."
         self.notify(f"{aside_phrase(aside.flag)}: {title}{stop}")
@@ -72,6 +69,7 @@ class CardMoves(StudyBase):
             return
         if undone is None:
             return
+        self._leave_card()
         if isinstance(undone, SetAside):
             self.notify(f"Undid the {undone.action} of '{undone.card.title}'.")
         else:
