@@ -120,6 +120,11 @@ STARTER_NOT_COUNTED = "This is the starter code, unchanged: not counted as a try
 """What the app and `drillbit grade` say when they grade the untouched starter (after
 "drillbit: " on the terminal, in 80 columns)."""
 
+NOT_WRITTEN_NOT_COUNTED = "Every case stopped at the starter's raise: not counted as a try."
+"""What the app, `drillbit grade` and `watch` say when code begun (an import, a comment)
+still stops at the starter's NotImplementedError in every case (NOT WRITTEN YET): no
+answer written, so no try in the drill list (after "drillbit: " in 80 columns)."""
+
 SAME_CODE_NOT_COUNTED = "The same code as this drill's last try: not counted as another try."
 """What `drillbit grade` and `watch` say when they grade unchanged code again (after
 "drillbit: " on the terminal, in 80 columns)."""

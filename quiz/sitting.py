@@ -38,7 +38,10 @@ class DrillSitting:
     graded_at: datetime | None = None
     """When the last attempt was graded (a mock answer counts at that time)."""
     counted_last: bool = True
-    """Whether the last verdict was logged as a try (the untouched starter is not)."""
+    """Whether the last verdict was logged as a try (no answer written is not)."""
+    not_counted: str | None = None
+    """Why the last verdict was no try (`STARTER_NOT_COUNTED`, `NOT_WRITTEN_NOT_COUNTED`),
+    as the drill screen says it; None when it was counted."""
     left: bool = False
     """The person left the drill: a grade still running then is not recorded (`leave`)."""
     graded_source: str | None = None
@@ -97,9 +100,10 @@ class DrillSitting:
 
         Outside a session, the sitting's first pass counts for the schedule as it would
         in one (see `count_practice_pass`, which takes the bank's `cards` and `tz` to
-        follow an interview plan). The untouched starter code (`source`) is graded to show
-        what fails but is no try of the person's: it neither fails the drill in a session
-        nor adds to the drill list's tries, as in rustlings and `drillbit watch`.
+        follow an interview plan). The untouched starter code (`source`), or code that still
+        stops at the starter's raise in every case, is graded to show what fails but is no
+        try of the person's (`not_a_try`): it neither fails the drill in a session nor adds
+        to the drill list's tries, as in rustlings and `drillbit watch`.
         """
         with self._recording:
             if not self.left:
@@ -132,10 +136,9 @@ class DrillSitting:
         cards: Sequence[StudyCard],
         tz: tzinfo,
     ) -> None:
-        from quiz.drill_grading import is_untouched_starter
-
         self.last_verdict = verdict
-        self.counted_last = source is None or not is_untouched_starter(self.card, source)
+        self.not_counted = not_a_try(self.card, source, verdict)
+        self.counted_last = self.not_counted is None
         if not self.counted_last:
             return
         hints, session_id = self.progress.hints_used, self.session_id
@@ -170,3 +173,20 @@ class DrillSitting:
             card_id=self.card.id, number=number, seen_at=now, session_id=self.session_id
         )
         return self.card.hints[number - 1]
+
+
+def not_a_try(card: Card, source: str | None, verdict: Verdict) -> str | None:
+    """Why a graded run is no try of the person's (what to say of it), or None for a try:
+    the untouched starter, or code whose every case still stopped at the starter's raise
+    (NOT WRITTEN YET: an import or a comment added is no answer written, and the drill
+    list counted it as a try). The app, `drillbit grade` and `watch` share it."""
+    from quiz.drill_grading import (
+        NOT_WRITTEN_NOT_COUNTED,
+        STARTER_NOT_COUNTED,
+        is_untouched_starter,
+    )
+    from quiz.verdict_text import not_written
+
+    if source is not None and is_untouched_starter(card, source):
+        return STARTER_NOT_COUNTED
+    return NOT_WRITTEN_NOT_COUNTED if not_written(verdict) else None

@@ -86,12 +86,8 @@ def grade_command(
     pass/fail/error, one test per case), for tooling built for Exercism; the case seed
     and the isolation layers, which it has no field for, go to stderr.
     """
-    from quiz.drill_grading import (
-        STARTER_NOT_COUNTED,
-        find_drill,
-        grade_source,
-        is_untouched_starter,
-    )
+    from quiz.drill_grading import find_drill, grade_source
+    from quiz.sitting import not_a_try
     from quiz.verdict_text import format_verdict, not_written, seed_and_isolation
     from quiz.watch import read_source
 
@@ -141,8 +137,9 @@ def grade_command(
             verdict, verbose=verbose, drill=drill.card.id, width=terminal_width()
         )
         click.echo(shown)
-    if is_untouched_starter(drill.card, source):
-        click.echo(f"drillbit: {STARTER_NOT_COUNTED}", err=True)
+    uncounted = not_a_try(drill.card, source, verdict)
+    if uncounted is not None:
+        click.echo(f"drillbit: {uncounted}", err=True)
         rows, hints = None, 0
     else:
         rows, hints = _save_attempt(obj, bank.cards, drill.card, verdict, source, file)
@@ -323,15 +320,14 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
     from engine.sandbox import default_pool
     from quiz.drill_grading import (
         SAME_CODE_NOT_COUNTED,
-        STARTER_NOT_COUNTED,
         find_drill,
         grade_source,
-        is_untouched_starter,
         starter_text,
     )
     from quiz.drill_list import drill_rows
     from quiz.paths import refuse_missing_folder
     from quiz.settings import load_settings
+    from quiz.sitting import not_a_try
     from quiz.store import NotSavedError
     from quiz.study.attempts import DrillProgress, count_practice_pass
     from quiz.study.days import study_zone
@@ -373,7 +369,8 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
             width=width - 1,
         )
         passed_before = progress.passed
-        untouched = is_untouched_starter(drill.card, text)
+        uncounted = not_a_try(drill.card, text, verdict)  # the starter, or still raising
+        untouched = uncounted is not None
         unsaved = None
         repeated = False
         try:  # saved before it is shown: an interrupt after the verdict loses nothing
@@ -391,7 +388,7 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
             unsaved = exc.message
         click.echo((CLEAR if on_terminal else "\n") + report)
         if untouched or repeated:
-            said = STARTER_NOT_COUNTED if untouched else SAME_CODE_NOT_COUNTED
+            said = uncounted or SAME_CODE_NOT_COUNTED
             click.echo(f"drillbit: {said}", err=True)
         if verdict.passed:  # what next, as rustlings says it: the next drill, in a file beside
             rows = drill_rows(bank.cards, store)

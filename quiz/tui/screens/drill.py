@@ -410,10 +410,8 @@ class DrillScreen(Screen["DrillSitting"]):
         verdict = event.verdict
         self.query_one(VerdictView).show_verdict(verdict)
         self.refresh_bindings()
-        if not self.sitting.counted_last:
-            from quiz.drill_grading import STARTER_NOT_COUNTED
-
-            self.notify(STARTER_NOT_COUNTED, title=self.sitting.card.title)
+        if self.sitting.not_counted is not None:
+            self.notify(self.sitting.not_counted, title=self.sitting.card.title)
         if verdict.passed:
             explanation = self.query_one("#explanation", Markdown)
             explanation.display = True
