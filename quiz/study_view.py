@@ -278,3 +278,16 @@ def drill_answered(session: Session, sitting: DrillSitting) -> bool:
     if sitting.progress.passed or sitting.gave_up:
         return True
     return session.mode == "mock" and sitting.attempts > 0
+
+
+NOT_GRADED = "Not graded yet: enter reopens the drill · s skips it"
+"""The hint under a drill left before any grading (and in a mock, left with no answer)."""
+NO_ANSWER = "No answer written yet: enter reopens the drill · s skips it"
+"""The hint under a drill left after gradings that were no try (`quiz.sitting.not_a_try`)."""
+
+
+def drill_no_try(sitting: DrillSitting) -> str:
+    """The hint under a drill back from the editor with no try. "Not graded yet" read as a
+    lie to someone who had run the starter and seen NOT WRITTEN YET: it was graded, and is
+    no answer."""
+    return NOT_GRADED if sitting.last_verdict is None else NO_ANSWER

@@ -10,7 +10,7 @@ from rich.text import Text
 from quiz.bank.models import CodingFront
 from quiz.drill_list import passed_line
 from quiz.study import rating_name
-from quiz.study_view import drill_answered
+from quiz.study_view import drill_answered, drill_no_try
 from quiz.tui.screens.study_base import StudyBase
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class DrillStep(StudyBase):
                 self.end_session()
                 return
             if sitting.attempts == 0:
-                self.set_status("Not graded yet: enter reopens the drill · s skips it")
+                self.set_status(drill_no_try(sitting))
                 return
             self._leave_card()
             self.session.skip()
