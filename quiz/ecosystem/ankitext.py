@@ -42,7 +42,7 @@ from quiz.ecosystem.ankinotetypes import CARD_ID_FIELD, OCCLUSION, own_note, rev
 from quiz.ecosystem.ankiquotes import stray_quotes, unclosed_quote
 from quiz.ecosystem.ankitags import note_tags, own_topic
 from quiz.ecosystem.citations import take_citations
-from quiz.ecosystem.clozefront import early_ends, title_sentence
+from quiz.ecosystem.clozefront import early_ends, legacy_title_sentence, title_sentence
 from quiz.ecosystem.notes.found import Ignored, NoteQuestion, ParsedNotes
 
 __all__ = ["parse_anki_text"]
@@ -111,6 +111,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         if numbers and "\n" in front:
             front = one_line_deletions(front)
         id_front = front  # the id keeps its first line's words, and the card its reviews
+        was_front = legacy_title_sentence(front, cloze=bool(numbers))  # its card's title then
         front = title_sentence(front)  # `What is the<br>softmax?`: one sentence, one title
         if numbers:
             remarks += early_ends(deletions(front))
@@ -139,6 +140,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             continue
         given += 1
         title, _, prompt = front.partition("\n")
+        was_title = _first_line(cloze_sides(was_front)[0] if numbers else was_front)
         note = NoteQuestion(
             ordinal=given,
             number=None,
@@ -159,11 +161,12 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             remarks=remarks,
             kept_fields=tuple(number for number, _ in extras),
             unread_field=unread,
+            was_title=was_title if was_title != title.strip() else None,
         )
         if len(numbers) < 2:
             questions.append(note)
         else:
-            questions += _per_number(note, numbers, cloze_front, (extra, quoted))
+            questions += _per_number(note, numbers, (cloze_front, was_front), (extra, quoted))
     return ParsedNotes(None, tuple(questions), tuple(ignored))
 
 
@@ -247,14 +250,17 @@ def _empty_side(front: str, back: str, fields: list[str], html: bool, line: int)
 
 
 def _per_number(
-    note: NoteQuestion, numbers: list[str], cloze_front: str, after: tuple[str, str]
+    note: NoteQuestion, numbers: list[str], fronts: tuple[str, str], after: tuple[str, str]
 ) -> list[NoteQuestion]:
     """One card per cloze number, as Anki makes them, each keeping the note as `whole`;
+    `fronts` are the note's front and as the title rule before read it (`was_title`),
     `after` is what follows the text whole in each answer (Back Extra, kept fields)."""
     cards = []
+    cloze_front, was_front = fronts
     for number in numbers:
         asked, whole = cloze_sides(cloze_front, number)
         title, _, prompt = asked.partition("\n")
+        was_title = _first_line(cloze_sides(was_front, number)[0])
         cards.append(
             replace(
                 note,
@@ -263,9 +269,14 @@ def _per_number(
                 answer="\n\n".join(part for part in (whole, *after) if part),
                 cloze=int(number),
                 whole=note,
+                was_title=was_title if was_title != title.strip() else None,
             )
         )
     return cards
+
+
+def _first_line(text: str) -> str:
+    return text.partition("\n")[0].strip()
 
 
 def _snippet(text: str) -> str:

@@ -8,7 +8,7 @@ import re
 
 from quiz.ecosystem.keypoints_sentences import OPEN_ENDS
 
-__all__ = ["early_ends", "title_sentence"]
+__all__ = ["early_ends", "legacy_title_sentence", "title_sentence"]
 
 _STOP = (".", "!", "?", ";", ":")
 _OPENS_DELETION = re.compile(r"\{\{c\d+::")
@@ -55,6 +55,31 @@ def title_sentence(front: str) -> str:
         title = f"{title.rstrip()} {lines[rest].strip()}"
         rest += 1
     return "\n".join([title, *lines[rest:]])
+
+
+def legacy_title_sentence(front: str, *, cloze: bool) -> str:
+    """The front as the forty-second round titled it: a cloze note's first line joined to
+    the next only when that opens in lowercase, any other note's never. Kept so a card
+    it titled "What is the" (or a deletion-only cloze's `p-q2`) is found again and keeps
+    its id and reviews (`keptids.keep_retitled_ids`), as `cardids.legacy_card_id_for` is."""
+    if not cloze:
+        return front
+    lines = front.split("\n")
+    title = lines[0]
+    rest = 1
+    while rest < len(lines) and _carried_on_before(title, lines[rest]):
+        title = f"{title.rstrip()} {lines[rest].strip()}"
+        rest += 1
+    return "\n".join([title, *lines[rest:]])
+
+
+def _carried_on_before(before: str, after: str) -> bool:
+    """`_carries_on` of the forty-second round: no stop before, lowercase after."""
+    before, after = before.rstrip().removesuffix("}}"), after.lstrip()
+    if not before or before.endswith(_STOP):
+        return False
+    opener = _OPENS_DELETION.match(after)
+    return after[opener.end() if opener else 0 :][:1].islower()
 
 
 def early_ends(deletions: list[tuple[str, str]]) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from quiz.ecosystem.importplan import PlannedCard
+from quiz.ecosystem.importplan import AskedAt, PlannedCard
 from quiz.ecosystem.notes.found import NoteQuestion
 from quiz.textsafe import file_kind
 
@@ -285,6 +285,10 @@ def _compared(
     if old_tags != new_tags and set(old_tags) < set(new_tags):
         added = tuple(tag for tag in new_tags if tag not in old_tags)
     boxed = _boxed_title(old_front.get("title"), new_front.get("title"), old_sections, new_sections)
+    if boxed is None:
+        boxed = _was_title(old_front.get("title"), new_front.get("title"), planned.question)
+        if boxed is not None and _spaced_alike(old_sections, new_sections, "Answer"):
+            differs = [part for part in differs if part != "answer"]  # a cloze's text whole
     return tuple(differs), renumbered, added, boxed
 
 
@@ -304,6 +308,24 @@ def _boxed_title(
     if was != now and was != f"{now[:head]}{box}{now[head:]}":
         return None
     return old
+
+
+def _was_title(old: object, new: object, question: AskedAt) -> str | None:
+    """`old` when it is the title the rule before gave this Anki note's card ("What is
+    the", `keptids.keep_retitled_ids`): its title and question are then written anew."""
+    from quiz.ecosystem.cardids import card_title, plain_title
+
+    was = question.was_title
+    if was is None or not isinstance(old, str) or old == new:
+        return None
+    return old if old == card_title(plain_title(was)) else None
+
+
+def _spaced_alike(old: Mapping[str, str], new: Mapping[str, str], name: str) -> bool:
+    """True when the section reads the same in both but for where its lines break: a
+    cloze's text whole, in its answer, joined across the `<br>` its title now is."""
+    was, now = old.get(name), new.get(name)
+    return was is not None and now is not None and was.split() == now.split()
 
 
 def _fields(front: object) -> dict[str, object]:

@@ -24,6 +24,8 @@ class AskedAt:
     title: str
     kept_fields: bool = False
     """An Anki note's fields past the answer are kept after it (`NoteQuestion.kept_fields`)."""
+    was_title: str | None = None
+    """Its title under the rule before, when it differs (`NoteQuestion.was_title`)."""
 
     @classmethod
     def of(cls, question: NoteQuestion) -> AskedAt:
@@ -34,6 +36,7 @@ class AskedAt:
             question.ordinal,
             question.title,
             bool(question.kept_fields),
+            question.was_title,
         )
 
 

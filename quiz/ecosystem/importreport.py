@@ -188,7 +188,12 @@ def updated_line(moved: Renumbered, where: str, notes: Path, *, dry_run: bool) -
     changes = [f"was {moved.old_source}, now Q{moved.number}"] if moved.old_source else []
     if moved.added_tags:
         changes.append(f"tags added: {', '.join(moved.added_tags)}")
-    if moved.boxed_title is not None:
+    if moved.boxed_title is not None and moved.card.question.was_title is not None:
+        changes.append(
+            f"was titled {moved.boxed_title!r}: a line break in the note no longer ends "
+            "its title; its id and reviews kept"
+        )
+    elif moved.boxed_title is not None:
         changes.append(
             f"was titled {moved.boxed_title!r}: a task item's box is no word of its "
             "question; its id and reviews kept"

@@ -39,7 +39,48 @@ _SUFFIX = re.compile(r"-[2-9][0-9]*$|-1[0-9]+$")
 def keep_earlier_ids(jobs: list[Job], shared: Shared) -> list[Job]:
     """The jobs, each question whose card an earlier import made under another id keeping
     that card (a cloze note kept whole, an older id rule, a task box in its title)."""
-    return keep_boxed_ids(keep_old_ids(keep_old_clozes(jobs, shared), shared), shared)
+    jobs = keep_retitled_ids(keep_old_clozes(jobs, shared), shared)
+    return keep_boxed_ids(keep_old_ids(jobs, shared), shared)
+
+
+def keep_retitled_ids(jobs: list[Job], shared: Shared) -> list[Job]:
+    """The jobs, each Anki note's card that the title rule before titled otherwise
+    (`NoteQuestion.was_title`: a `<br>` ended it, "What is the"; a deletion-only cloze
+    over its formula was "[...]", its id the place-based `p-q2`) keeping the id it got
+    then. Anki matches a note by its first field, which has not changed; its card is
+    found here by what the rule before made of it: the file of the id its old title
+    makes (by any id rule, or a -2, -3... of it) in its topic folder, titled so or, once
+    retitled, as now. Its file is then written with the new title (`existingcards`,
+    "retitled"). Each file once."""
+    if not shared.taken:
+        return jobs
+    by_base: dict[str, list[str]] | None = None
+    claimed = kept_ids(jobs)
+    kept = list(jobs)
+    for index, job in enumerate(jobs):
+        question, whole = job.question, job.question.whole
+        was_whole = whole.was_title if whole is not None else None
+        if job.kept_id is not None or (question.was_title is None and was_whole is None):
+            continue
+        old = replace(
+            question,
+            title=question.was_title or question.title,
+            whole=replace(whole, title=was_whole) if whole is not None and was_whole else whole,
+        )
+        if by_base is None:
+            by_base = {}
+            for taken_id in sorted(shared.taken, key=lambda i: (len(i), i)):
+                by_base.setdefault(_SUFFIX.sub("", taken_id), []).append(taken_id)
+        # its file retitled by the import before this one has the title it has now
+        wanted = {card_title(plain_title(title)) for title in (old.title, question.title)}
+        for base in dict.fromkeys([base_id_of(old, job.pack), *old_base_ids(old, job.pack)]):
+            found = _first_titled(by_base.get(base, []), job, shared, claimed, wanted)
+            if found is not None:
+                claimed.add(found)
+                kept[index] = replace(job, kept_id=found)
+                vars(kept[index])["base_id"] = job.base_id
+                break
+    return kept
 
 
 def keep_old_ids(jobs: list[Job], shared: Shared) -> list[Job]:

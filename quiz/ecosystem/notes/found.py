@@ -92,6 +92,10 @@ class NoteQuestion:
     kept_fields: tuple[int, ...] = ()
     """The 1-based numbers of an Anki note's fields past its answer, in words, kept after
     the answer as a quote (its Extra or Notes field): they were dropped without a word."""
+    was_title: str | None = None
+    """The title an Anki note's card had under the forty-second round's title rule, when
+    this round's differs (a `<br>` then ended it: "What is the"): its card imported then
+    is found by it and keeps its id and reviews (`keptids.keep_retitled_ids`)."""
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,118 @@
+"""A card imported under the forty-second round's title rule keeps its id, and so its
+reviews, when the same Anki notes are imported again under this round's rule.
+
+This round a `<br>` that breaks a sentence joins the title ("What is the" became "What
+is the Softmax function?") and a deletion-only cloze over its formula is titled with the
+formula (its id was the place-based `p-q2`). Each such note got a new id on a re-import:
+a second card new to the scheduler beside the old one, which kept the reviews."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import quiz.ecosystem.ankitext as ankitext
+from quiz.ecosystem.ankicloze import cloze_numbers
+from quiz.ecosystem.clozefront import legacy_title_sentence
+from tests.ecosystem.test_import_notes import front, run_import
+
+_DECK = (
+    "#separator:tab\n#html:true\n"
+    "What is the<br>Softmax function?\tIt maps logits to probabilities.\n"
+    "{{c1::Softmax}}<br>$\\sigma(z)_i = e^{z_i} / \\sum_j e^{z_j}$\tIt normalises"
+    " exponentials.\n"
+    "{{c1::Adam}}<br>$m_t = \\beta_1 m_{t-1}$ {{c2::momentum}}\tA running mean.\n"
+    "Why does dropout help?\tIt zeroes random units while training.\n"
+)
+
+
+def _titles(content: Path) -> dict[str, object]:
+    return {path.stem: front(path)["title"] for path in content.rglob("*.md")}
+
+
+def _import_as_before(deck: Path, content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Import the deck as the forty-second round did (its title rule, kept as legacy)."""
+
+    def before(text: str) -> str:
+        return legacy_title_sentence(text, cloze=bool(cloze_numbers(text)))
+
+    with monkeypatch.context() as patch:
+        patch.setattr(ankitext, "title_sentence", before)
+        result = run_import(str(deck), "--pack", "p", "--into", str(content))
+    assert result.exit_code == 0, result.output
+
+
+_BEFORE = {
+    "what-is-the": "What is the",
+    "p-q2": "[...]",
+    "p-q3-c1": "[...]",
+    "p-q3-c2": "Adam",
+    "dropout-help": "Why does dropout help?",
+}
+
+
+def test_the_old_rule_titled_these_cards_so(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What the test's earlier import makes: the ids and titles the bank then had."""
+    deck, content = tmp_path / "deck.txt", tmp_path / "c"
+    deck.write_text(_DECK, encoding="utf-8")
+    _import_as_before(deck, content, monkeypatch)
+    assert _titles(content) == _BEFORE
+
+
+def test_a_re_import_under_the_new_rule_keeps_each_cards_id(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck, content = tmp_path / "deck.txt", tmp_path / "c"
+    deck.write_text(_DECK, encoding="utf-8")
+    _import_as_before(deck, content, monkeypatch)
+    result = run_import(str(deck), "--pack", "p", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    titles = _titles(content)
+    assert sorted(titles) == sorted(_BEFORE)  # one card each, under its old id
+    assert titles["what-is-the"] == "What is the Softmax function?"
+    assert str(titles["p-q2"]).startswith("[...] σ(z)")
+    assert "no longer in" not in result.output and "wrote" not in result.output
+    assert "was titled 'What is the': a line break in the note no longer ends its title" in (
+        result.output
+    )
+    assert "0 cards written, 4 retitled, 1 unchanged" in result.output
+    again = run_import(str(deck), "--pack", "p", "--into", str(content))
+    assert "0 cards written" in again.output and "retitled" not in again.output, again.output
+    assert _titles(content) == titles
+
+
+def test_an_old_card_edited_since_is_refused_for_what_was_edited(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The title rule is forgiven, an answer edited in the file is not: it is named."""
+    deck, content = tmp_path / "deck.txt", tmp_path / "c"
+    deck.write_text(_DECK, encoding="utf-8")
+    _import_as_before(deck, content, monkeypatch)
+    card = content / "p" / "p" / "what-is-the.md"
+    card.write_text(
+        card.read_text(encoding="utf-8").replace("maps logits", "turns logits"), encoding="utf-8"
+    )
+    result = run_import(str(deck), "--pack", "p", "--into", str(content))
+    assert "what-is-the.md already exists with another answer (use --force" in result.output
+    assert front(card)["title"] == "What is the"
+    assert not (content / "p" / "p" / "softmax-function.md").exists()
+
+
+def test_a_card_of_the_old_id_asking_something_else_is_not_taken(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the file titled as the rule before titled this note is its card."""
+    deck, content = tmp_path / "deck.txt", tmp_path / "c"
+    deck.write_text(_DECK, encoding="utf-8")
+    _import_as_before(deck, content, monkeypatch)
+    card = content / "p" / "p" / "what-is-the.md"
+    card.write_text(
+        card.read_text(encoding="utf-8").replace("title: What is the", "title: What is the KL"),
+        encoding="utf-8",
+    )
+    result = run_import(str(deck), "--pack", "p", "--into", str(content))
+    assert f"wrote {content / 'p' / 'p' / 'softmax-function.md'}" in result.output
+    assert front(card)["title"] == "What is the KL"
