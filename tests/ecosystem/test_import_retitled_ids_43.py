@@ -15,6 +15,7 @@ import pytest
 import quiz.ecosystem.ankitext as ankitext
 from quiz.ecosystem.ankicloze import cloze_numbers
 from quiz.ecosystem.clozefront import legacy_title_sentence
+from quiz.ecosystem.notes.read import parse_notes
 from tests.ecosystem.test_import_notes import front, run_import
 
 _DECK = (
@@ -116,3 +117,23 @@ def test_a_card_of_the_old_id_asking_something_else_is_not_taken(
     result = run_import(str(deck), "--pack", "p", "--into", str(content))
     assert f"wrote {content / 'p' / 'p' / 'softmax-function.md'}" in result.output
     assert front(card)["title"] == "What is the KL"
+
+
+def test_a_break_in_a_markdown_question_reads_as_in_an_anki_note() -> None:
+    """`Q: Softmax<br>$...$` was titled "Softmax $e^{z_i} / Z$" in Markdown notes and
+    "Softmax" over its formula in an Anki note: the same front, two cards. A sentence
+    going on across the break is one title in both."""
+    fronts = (
+        "Softmax<br>$e^{z_i} / Z$",
+        "What is the<br>softmax function?",
+        "What is dropout?<br>Explain why it helps.",
+    )
+    notes = "".join(f"Q: {text}\nA: It is so.\n\n" for text in fronts)
+    deck = "#separator:tab\n#html:true\n" + "".join(f"{text}\tIt is so.\n" for text in fronts)
+    read = [(q.title, q.prompt) for q in parse_notes(notes).questions]
+    assert read == [(q.title, q.prompt) for q in ankitext.parse_anki_text(deck).questions]
+    assert read == [
+        ("Softmax", "$e^{z_i} / Z$"),
+        ("What is the softmax function?", ""),
+        ("What is dropout?", "Explain why it helps."),
+    ]

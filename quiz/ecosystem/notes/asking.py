@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 from quiz.bank.markdown import parse_inline
 from quiz.ecosystem.callouts import Callout, unquote
+from quiz.ecosystem.clozefront import title_sentence
 from quiz.ecosystem.keypoints_labels import TASK_MARK
 from quiz.ecosystem.notes.blocks import Block, bold_head
 from quiz.ecosystem.notes.found import DETAILS, LIST_MARK, answer_marker
@@ -20,6 +21,8 @@ from quiz.ecosystem.titles import (
     split_title,
 )
 
+_LINE_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
+"""An HTML line break in a `Q:` line, and the blanks around it."""
 _INLINE_ANSWER = re.compile(
     r"\s(?:\*\*|__)A(?:nswer)?\s*:\s*(?:\*\*|__)\s*|(?<=\?)[ \t]+(?:A|Answer):[ \t]+(?=\S)"
 )
@@ -41,6 +44,9 @@ class Candidate:
     """It sets a task without a '?' ("Derive the gradient of softmax"): a question only
     where the notes' shape makes it a prompt (`placed_prompts`)."""
     section_of: list[Candidate] = field(default_factory=list)
+    body: str = ""
+    """What a `<br>` in its `Q:` line put under the title (`Q: Softmax<br>$...$`), the
+    start of its prompt, as an Anki note's front is read (`clozefront.title_sentence`)."""
 
 
 def candidate_of(block: Block, lines: list[str]) -> Candidate | None:
@@ -223,6 +229,9 @@ def _q_line(block: Block, lines: list[str]) -> Candidate:
     head = LIST_MARK.sub("", head, count=1)
     if block.item_start is not None:  # `- [x] Q: ...`: the box is no word of the question
         head = TASK_MARK.sub("", head, count=1)
+    body = ""
+    if "<" in head and _LINE_BREAK.search(head):  # as Anki's `<br>`: a sentence, or a body
+        head, _, body = title_sentence(_LINE_BREAK.sub("\n", head)).partition("\n")
     if head == block.raw and block.children is not None and "[" not in head:
         # the paragraph's one line, read as is: its markup is parsed already (and
         # without a `[` no link reference of the notes can make it read otherwise)
@@ -234,7 +243,7 @@ def _q_line(block: Block, lines: list[str]) -> Candidate:
             else ""
         )
     parts = split_title(plain)
-    return Candidate(block, parts, marker_row, "q-line", inline_answer=inline_answer)
+    return Candidate(block, parts, marker_row, "q-line", inline_answer=inline_answer, body=body)
 
 
 def section_topic(parts: TitleParts) -> str | None:

@@ -482,7 +482,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             ordinal=len(found) + 1,
             number=cand.parts.number,
             title=plain_highlights(plain_links(cand.parts.title, embeds)),
-            prompt=_trim(prompt_rows),
+            prompt="\n\n".join(part for part in (cand.body.strip(), _trim(prompt_rows)) if part),
             answer=_trim(answer_rows),
             line=block.start + 1,
             marker=marker,
