@@ -185,7 +185,9 @@ def plan_card(
     )
     raw_prompt = [*raw_context, *raw_prompt]
     more += context_escaped
-    title_text, raw_title, title_escaped = card_ready(as_question(question.title))
+    title_text, raw_title, title_escaped = card_ready(
+        as_question(question.title, f"{question.prompt}\n{question.answer}")
+    )
     more += title_escaped
     # The body is parsed once: its answer part gives the key points, and the whole is
     # what parse_card splits into sections. The text of the question this one is nested

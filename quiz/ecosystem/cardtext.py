@@ -58,8 +58,10 @@ _POSSESSIVE = re.compile(r"(?:['’]s?)$")
 common noun to lowercase ("Explain bayes' rule.")."""
 
 
-def as_question(title: str) -> str:
+def as_question(title: str, names: str = "") -> str:
     """The title phrased as a question or instruction (a bare topic becomes 'Explain ...').
+    `names`: the note's other text, where a capitalised first word written so mid-sentence
+    is a name and keeps its capital ("Explain Adam.", not "Explain adam.").
 
     A sentence closed inside a bracket or quote is phrased already: "What is σ'(0)? (It is
     also the largest value.)" became "Explain the sigmoid ... (It is also the largest
@@ -77,9 +79,32 @@ def as_question(title: str) -> str:
     if " " in text and text.rsplit(" ", 1)[1].lower() in OPEN_ENDS:
         return text + " [...]."  # "The derivative of tanh is": "Explain the ... is." before
     head, _, tail = text.partition(" ")
-    if head[:1].isupper() and head[1:].islower() and not _POSSESSIVE.search(head):
+    if (
+        head[:1].isupper()
+        and head[1:].islower()
+        and not _POSSESSIVE.search(head)
+        and not _named_mid_sentence(head, names)
+    ):
         head = head.lower()  # "Dropout" -> "dropout"; "Bayes' rule", "Newton's method" kept
     return f"Explain {' '.join(p for p in (head, tail) if p)}."
+
+
+_BEFORE_WORD = " \t*_`\"'([“‘"
+"""What may stand between a sentence's start and its first word: blanks, emphasis, quotes."""
+
+
+def _named_mid_sentence(word: str, text: str) -> bool:
+    """True when the text writes the word capitalised after another word of its sentence
+    (`...; Adam then scales`), a name's mark: at a sentence's or a line's start any word
+    is capitalised (`**Dropout** zeroes ...`)."""
+    if word not in text:
+        return False
+    for found in re.finditer(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text):
+        before = text[: found.start()]
+        kept = before.rstrip(_BEFORE_WORD)
+        if kept and kept[-1] not in ".!?:\n>#-" and "\n" not in before[len(kept) :]:
+            return True
+    return False
 
 
 def demote_headings(markdown: str, shallowest: int = 3) -> str:

@@ -137,3 +137,30 @@ def test_a_break_in_a_markdown_question_reads_as_in_an_anki_note() -> None:
         ("What is the softmax function?", ""),
         ("What is dropout?", "Explain why it helps."),
     ]
+
+
+def test_a_name_keeps_its_capital_when_a_bare_topic_is_asked(tmp_path: Path) -> None:
+    """ "Explain adam.": a bare title's first word was lowercased as a common noun. A word
+    the note writes capitalised mid-sentence is a name, and so is one in capitals; one the
+    note writes only at a sentence's start (or in lowercase) is not."""
+    deck = tmp_path / "deck.txt"
+    deck.write_text(
+        "#separator:tab\n#html:true\n"
+        "Adam\tIt keeps running means of the gradient; Adam then scales each step.\n"
+        "Dropout\tDropout zeroes random units; dropout acts like an ensemble.\n"
+        "Momentum\t**Momentum** adds a fraction of the last step to the next.\n"
+        "GELU\tIt weights its input by the normal CDF.\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(deck), "--pack", "p", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    asked = {
+        str(front(path)["title"]): path.read_text(encoding="utf-8").split("## Question\n\n")[1]
+        for path in (tmp_path / "c").rglob("*.md")
+    }
+    assert {title: text.split("\n")[0] for title, text in asked.items()} == {
+        "Adam": "Explain Adam.",
+        "Dropout": "Explain dropout.",
+        "Momentum": "Explain momentum.",
+        "GELU": "Explain GELU.",
+    }
