@@ -8,14 +8,19 @@ a second card new to the scheduler beside the old one, which kept the reviews.""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from fsrs import Rating, Scheduler
 
 import quiz.ecosystem.ankitext as ankitext
+from quiz.bank.loader import load_bank
 from quiz.ecosystem.ankicloze import cloze_numbers
 from quiz.ecosystem.clozefront import legacy_title_sentence
 from quiz.ecosystem.notes.read import parse_notes
+from quiz.store import Store
+from quiz.study.scheduling import review_card
 from tests.ecosystem.test_import_notes import front, run_import
 
 _DECK = (
@@ -44,6 +49,7 @@ def _import_as_before(deck: Path, content: Path, monkeypatch: pytest.MonkeyPatch
     assert result.exit_code == 0, result.output
 
 
+_NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 _BEFORE = {
     "what-is-the": "What is the",
     "p-q2": "[...]",
@@ -69,8 +75,17 @@ def test_a_re_import_under_the_new_rule_keeps_each_cards_id(
     deck, content = tmp_path / "deck.txt", tmp_path / "c"
     deck.write_text(_DECK, encoding="utf-8")
     _import_as_before(deck, content, monkeypatch)
-    result = run_import(str(deck), "--pack", "p", "--into", str(content))
-    assert result.exit_code == 0, result.output
+    store = Store.open(tmp_path / "drillbit.db", now=_NOW)
+    try:  # the card is reviewed under its id, as the app records an answer
+        review_card(store, Scheduler(), "what-is-the", Rating.Good, now=_NOW, correct=True)
+        result = run_import(str(deck), "--pack", "p", "--into", str(content))
+        assert result.exit_code == 0, result.output
+        (card,) = (c for c in load_bank([content]).cards if c.front.title.startswith("What is"))
+        assert card.title == "What is the Softmax function?"
+        assert len(store.reviews(card_id=card.id)) == 1  # its history is this card's
+        assert store.card_state(card.id) is not None
+    finally:
+        store.close()
     titles = _titles(content)
     assert sorted(titles) == sorted(_BEFORE)  # one card each, under its old id
     assert titles["what-is-the"] == "What is the Softmax function?"
