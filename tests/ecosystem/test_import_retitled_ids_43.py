@@ -8,6 +8,7 @@ a second card new to the scheduler beside the old one, which kept the reviews.""
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -15,6 +16,8 @@ import pytest
 from fsrs import Rating, Scheduler
 
 import quiz.ecosystem.ankitext as ankitext
+import quiz.ecosystem.notes.asking as asking
+import quiz.ecosystem.titles as titles
 from quiz.bank.loader import load_bank
 from quiz.ecosystem.ankicloze import cloze_numbers
 from quiz.ecosystem.clozefront import legacy_title_sentence
@@ -179,3 +182,33 @@ def test_a_name_keeps_its_capital_when_a_bare_topic_is_asked(tmp_path: Path) -> 
         "Momentum": "Explain momentum.",
         "GELU": "Explain GELU.",
     }
+
+
+_NOTES = (
+    "Q: What is the<br>softmax function?\nA: It maps logits to probabilities.\n\n"
+    "Q: Softmax<br>$e^{z_i} / Z$\nA: It normalises exponentials.\n\n"
+    "Q: Why does dropout help?\nA: It zeroes random units while training.\n"
+)
+
+
+def test_markdown_notes_imported_before_keep_their_cards(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The forty-second round dropped a `<br>` in a `Q:` line ("What is thesoftmax
+    function?", "Softmax$e^{z_i} / Z$"): those cards keep their ids when read anew."""
+    notes, content = tmp_path / "notes.md", tmp_path / "c"
+    notes.write_text(_NOTES, encoding="utf-8")
+    never = re.compile(r"(?!)")
+    with monkeypatch.context() as patch:
+        patch.setattr(titles, "_LINE_BREAK_TAG", never)
+        patch.setattr(asking, "_LINE_BREAK", never)
+        first = run_import(str(notes), "--pack", "p", "--into", str(content))
+    assert first.exit_code == 0, first.output
+    before = _titles(content)
+    assert before["thesoftmax-function"] == "What is thesoftmax function?"
+    result = run_import(str(notes), "--pack", "p", "--into", str(content))
+    assert result.exit_code == 0, result.output
+    after = _titles(content)
+    assert sorted(after) == sorted(before), result.output  # no second card
+    assert after["thesoftmax-function"] == "What is the softmax function?"
+    assert "0 cards written, 2 retitled, 1 unchanged" in result.output

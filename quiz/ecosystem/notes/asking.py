@@ -23,6 +23,7 @@ from quiz.ecosystem.titles import (
 
 _LINE_BREAK = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
 """An HTML line break in a `Q:` line, and the blanks around it."""
+_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _INLINE_ANSWER = re.compile(
     r"\s(?:\*\*|__)A(?:nswer)?\s*:\s*(?:\*\*|__)\s*|(?<=\?)[ \t]+(?:A|Answer):[ \t]+(?=\S)"
 )
@@ -47,6 +48,9 @@ class Candidate:
     body: str = ""
     """What a `<br>` in its `Q:` line put under the title (`Q: Softmax<br>$...$`), the
     start of its prompt, as an Anki note's front is read (`clozefront.title_sentence`)."""
+    was_title: str | None = None
+    """Its title before this round read a `<br>` in a `Q:` line (it was dropped: "What is
+    thesoftmax function?"), when that differs: its card then keeps its id and reviews."""
 
 
 def candidate_of(block: Block, lines: list[str]) -> Candidate | None:
@@ -229,8 +233,12 @@ def _q_line(block: Block, lines: list[str]) -> Candidate:
     head = LIST_MARK.sub("", head, count=1)
     if block.item_start is not None:  # `- [x] Q: ...`: the box is no word of the question
         head = TASK_MARK.sub("", head, count=1)
-    body = ""
+    body, was_title = "", None
     if "<" in head and _LINE_BREAK.search(head):  # as Anki's `<br>`: a sentence, or a body
+        dropped = _BREAK_TAG.sub("", head)  # as the forty-second round read it
+        was_title = split_title(
+            plain_inline(parse_inline(dropped, latex_delimiters=True)[0].children)
+        ).title
         head, _, body = title_sentence(_LINE_BREAK.sub("\n", head)).partition("\n")
     if head == block.raw and block.children is not None and "[" not in head:
         # the paragraph's one line, read as is: its markup is parsed already (and
@@ -243,7 +251,16 @@ def _q_line(block: Block, lines: list[str]) -> Candidate:
             else ""
         )
     parts = split_title(plain)
-    return Candidate(block, parts, marker_row, "q-line", inline_answer=inline_answer, body=body)
+    was_title = was_title if was_title != parts.title else None
+    return Candidate(
+        block,
+        parts,
+        marker_row,
+        "q-line",
+        inline_answer=inline_answer,
+        body=body,
+        was_title=was_title,
+    )
 
 
 def section_topic(parts: TitleParts) -> str | None:

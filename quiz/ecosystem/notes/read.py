@@ -128,6 +128,14 @@ a question's first line it made the question's paragraph end without '?' (the qu
 its answer dropped without a word); as an item it was a key point."""
 
 
+def _was_title(cand: Candidate) -> str | None:
+    """The candidate's title as the forty-second round read it, as its title is read
+    (`NoteQuestion.was_title`), or None when that is its title."""
+    if cand.was_title is None:
+        return None
+    return plain_highlights(plain_links(cand.was_title, []))
+
+
 def _split_answer(
     rows: list[str], first_row: int, code_rows: set[int]
 ) -> tuple[list[str], list[str], bool, int]:
@@ -483,6 +491,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             number=cand.parts.number,
             title=plain_highlights(plain_links(cand.parts.title, embeds)),
             prompt="\n\n".join(part for part in (cand.body.strip(), _trim(prompt_rows)) if part),
+            was_title=_was_title(cand),
             answer=_trim(answer_rows),
             line=block.start + 1,
             marker=marker,
