@@ -78,7 +78,9 @@ def plain_inline(
             continue
         elif kind in ("text", "text_special"):
             parts.append(child.content.replace("$", "\\$"))
-        elif kind in ("softbreak", "hardbreak") or _LINE_BREAK_TAG.fullmatch(child.content):
+        elif kind in ("softbreak", "hardbreak") or (
+            kind == "html_inline" and _LINE_BREAK_TAG.fullmatch(child.content)
+        ):
             parts.append(" ")  # `What is the<br>softmax?`: "What is thesoftmax?" before
         elif kind == "code_inline":
             ticks = "`" * (max((len(m) for m in re.findall("`+", child.content)), default=0) + 1)

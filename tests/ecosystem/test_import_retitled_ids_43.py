@@ -212,3 +212,16 @@ def test_markdown_notes_imported_before_keep_their_cards(
     assert sorted(after) == sorted(before), result.output  # no second card
     assert after["thesoftmax-function"] == "What is the softmax function?"
     assert "0 cards written, 2 retitled, 1 unchanged" in result.output
+
+
+def test_a_break_tag_in_code_or_math_is_its_text() -> None:
+    """`<br>` in a code span is what the question asks about: it was read as a break (the
+    title lost it: "What does do in HTML?", or was cut at it); in math it is the math's."""
+    read = parse_notes(
+        "Q: What does `<br>` do in HTML?\nA: It breaks a line.\n\n"
+        "Q: What is $a<br>b$ here?\nA: A formula.\n"
+    ).questions
+    assert [(q.title, q.prompt) for q in read] == [
+        ("What does `<br>` do in HTML?", ""),
+        ("What is $a<br>b$ here?", ""),
+    ]

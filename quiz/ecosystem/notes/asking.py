@@ -233,13 +233,7 @@ def _q_line(block: Block, lines: list[str]) -> Candidate:
     head = LIST_MARK.sub("", head, count=1)
     if block.item_start is not None:  # `- [x] Q: ...`: the box is no word of the question
         head = TASK_MARK.sub("", head, count=1)
-    body, was_title = "", None
-    if "<" in head and _LINE_BREAK.search(head):  # as Anki's `<br>`: a sentence, or a body
-        dropped = _BREAK_TAG.sub("", head)  # as the forty-second round read it
-        was_title = split_title(
-            plain_inline(parse_inline(dropped, latex_delimiters=True)[0].children)
-        ).title
-        head, _, body = title_sentence(_LINE_BREAK.sub("\n", head)).partition("\n")
+    head, body, was_title = _broken_head(head)
     if head == block.raw and block.children is not None and "[" not in head:
         # the paragraph's one line, read as is: its markup is parsed already (and
         # without a `[` no link reference of the notes can make it read otherwise)
@@ -261,6 +255,27 @@ def _q_line(block: Block, lines: list[str]) -> Candidate:
         body=body,
         was_title=was_title,
     )
+
+
+def _broken_head(head: str) -> tuple[str, str, str | None]:
+    """A `Q:` line read at its `<br>`s as an Anki note's front is (`title_sentence`): the
+    line up to where its sentence ends, what is under it (the prompt's start), and the
+    title the forty-second round gave it (the tags dropped). A `<br>` in code or math is
+    its text: the line is then read whole, as before."""
+    if "<" not in head or not _LINE_BREAK.search(head):
+        return head, "", None
+    tokens = parse_inline(head, latex_delimiters=True)
+    tags = sum(
+        1
+        for child in (tokens[0].children or () if tokens else ())
+        if child.type == "html_inline" and _BREAK_TAG.fullmatch(child.content.strip())
+    )
+    if tags != len(_BREAK_TAG.findall(head)):
+        return head, "", None
+    dropped = _BREAK_TAG.sub("", head)  # as the forty-second round read it
+    was = split_title(plain_inline(parse_inline(dropped, latex_delimiters=True)[0].children))
+    title, _, body = title_sentence(_LINE_BREAK.sub("\n", head)).partition("\n")
+    return title, body, was.title
 
 
 def section_topic(parts: TitleParts) -> str | None:
