@@ -140,7 +140,9 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             continue
         given += 1
         title, _, prompt = front.partition("\n")
-        was_title = _first_line(cloze_sides(was_front)[0] if numbers else was_front)
+        was_title = None
+        if was_front != front:  # only then may the rule before have titled it otherwise
+            was_title = _first_line(cloze_sides(was_front)[0] if numbers else was_front)
         note = NoteQuestion(
             ordinal=given,
             number=None,
@@ -260,7 +262,9 @@ def _per_number(
     for number in numbers:
         asked, whole = cloze_sides(cloze_front, number)
         title, _, prompt = asked.partition("\n")
-        was_title = _first_line(cloze_sides(was_front, number)[0])
+        was_title = None
+        if was_front != cloze_front:
+            was_title = _first_line(cloze_sides(was_front, number)[0])
         cards.append(
             replace(
                 note,
@@ -276,6 +280,7 @@ def _per_number(
 
 
 def _first_line(text: str) -> str:
+    """A front's title line, as `parse_anki_text` takes it."""
     return text.partition("\n")[0].strip()
 
 
