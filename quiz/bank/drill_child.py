@@ -12,7 +12,10 @@ without end fails with MemoryError here, not in the machine.
 When the code ends the process, lint names the drill's step and line: each step is sent
 before it starts (`{"step": ...}`), an `os._exit` sends its caller's line first
 (`{"exit": ...}`), and a segfault or a C stack overflow leaves faulthandler's traceback on
-stderr, where lint finds the starter's frame.
+stderr, where lint finds the starter's frame. Code that hangs is stopped here too, at the
+time limit lint gives (`--timeout`): faulthandler's watchdog thread writes where every
+thread is and ends the process, so lint names the line the starter was stuck on, not its
+first; lint kills the process itself if it is still there a moment later.
 """
 
 from __future__ import annotations
@@ -68,8 +71,22 @@ def _where_exit(answers: TextIO) -> None:
     os._exit = told_exit
 
 
+def _time_limit(argv: list[str]) -> float | None:
+    """The seconds after `--timeout` in `argv`; None without it, or with a number the
+    watchdog cannot wait (lint's own kill at its limit then still stops the process)."""
+    if "--timeout" not in argv[:-1]:
+        return None
+    try:
+        limit = float(argv[argv.index("--timeout") + 1])
+    except ValueError:
+        return None
+    return limit if 0 < limit < 10**6 else None  # nan, inf: no watchdog, lint's kill
+
+
 def main() -> None:
-    """Answer each request line with its facts, until stdin ends."""
+    """Answer each request line with its facts, until stdin ends; a request that is not
+    answered within `--timeout` seconds ends the process with the threads' tracebacks."""
+    limit = _time_limit(sys.argv[1:])
     requests = os.fdopen(os.dup(sys.stdin.fileno()), "rb")
     answers = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
     sys.stdout.flush()
@@ -83,7 +100,10 @@ def main() -> None:
 
     for line in requests:
         if line.strip():
+            if limit is not None:  # C code, not Python: it fires while the starter spins
+                faulthandler.dump_traceback_later(limit, exit=True, file=sys.stderr)
             answer = gather(json.loads(line), lambda step: _send(answers, {"step": step}))
+            faulthandler.cancel_dump_traceback_later()
             _send(answers, answer)
 
 

@@ -140,8 +140,7 @@ class DrillRunner:
             try:
                 line = self._answers.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
-                self._stop()
-                return {"timeout": self.timeout, **told}
+                return self._timed_out(mark, told)
             if not line:
                 return self._crashed(mark, told)
             try:
@@ -162,6 +161,10 @@ class DrillRunner:
         innermost frame of the starter's (else the caller's) when the child said or left
         it}."""
         words, ended, where = self._ended(mark)
+        # its own watchdog ended it at the time limit (`drill_child`): _exit(1), frames
+        stuck = stuck_place(_tail(self._errors, mark)) if ended == _exit_words(1) else None
+        if stuck is not None and "exit" not in told:
+            return {"timeout": self.timeout, **told, "where": stuck}
         exited = told.get("exit")
         if isinstance(exited, dict):
             words = ended = f"os._exit({exited.get('code')})"
@@ -171,6 +174,34 @@ class DrillRunner:
             facts["step"] = told["step"]
         if where is not None:
             facts["where"] = where
+        return facts
+
+    def _timed_out(self, mark: int, told: dict[str, Any]) -> dict[str, Any]:
+        """{timeout, step, where}: the child's watchdog fires at the same limit, writes
+        each thread's frames and ends it; it is given `_DUMP_GRACE` seconds for that (its
+        end tells the frames are all written), then killed. `where` is the stuck line
+        (`stuck_place`), left out when the child wrote none."""
+        until = time.monotonic() + _DUMP_GRACE
+        while (left := until - time.monotonic()) > 0:
+            try:
+                line = self._answers.get(timeout=left)
+            except queue.Empty:
+                break
+            if not line:
+                break
+            try:
+                said = json.loads(line)
+            except ValueError:
+                said = None
+            if not (isinstance(said, dict) and said.keys() == {"step"}):
+                break  # an answer after the limit: too late all the same
+            told.update(said)
+        self._stop()
+        facts: dict[str, Any] = {"timeout": self.timeout, **told}
+        facts.pop("exit", None)
+        stuck = stuck_place(_tail(self._errors, mark))
+        if stuck is not None:
+            facts["where"] = stuck
         return facts
 
     def close(self) -> None:
@@ -195,7 +226,7 @@ class DrillRunner:
             self._errors = tempfile.TemporaryFile()
         env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
         child = subprocess.Popen(
-            [sys.executable, "-m", "quiz.bank.drill_child"],
+            [sys.executable, "-m", "quiz.bank.drill_child", "--timeout", repr(self.timeout)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=self._errors,
@@ -272,6 +303,9 @@ def _last_line(tail: str) -> str:
 
 
 _FAULT = "Fatal Python error: "
+_TIMEOUT = re.compile(r"^Timeout \(\d+:\d\d:\d\d(?:\.\d+)?\)!$", re.MULTILINE)
+_DUMP_GRACE = 5.0
+"""Seconds the child's watchdog is given, past the limit, to write where it is and end."""
 _FRAME = re.compile(r'^\s*File "(?P<file>[^"]*)", line (?P<line>\d+) in ', re.MULTILINE)
 
 
@@ -279,9 +313,19 @@ def fault_place(tail: str) -> dict[str, Any] | None:
     """The place faulthandler's last traceback in `tail` names: the innermost frame of the
     starter (`submission.py`: the line that called into what crashed), else the innermost
     frame; None without one."""
+    return _frames_place(tail, tail.rfind(_FAULT))
+
+
+def stuck_place(tail: str) -> dict[str, Any] | None:
+    """The place the child's watchdog (`drill_child`: faulthandler's timeout traceback)
+    names in `tail`, chosen as `fault_place` chooses; None when it wrote none."""
+    found = list(_TIMEOUT.finditer(tail))
+    return _frames_place(tail, found[-1].start()) if found else None
+
+
+def _frames_place(tail: str, start: int) -> dict[str, Any] | None:
     from engine.harnesses._runtime import SUBMISSION_FILENAME
 
-    start = tail.rfind(_FAULT)
     if start < 0:
         return None
     frames = [(m["file"], int(m["line"])) for m in _FRAME.finditer(tail, start)]
@@ -322,26 +366,8 @@ def checker_problems(
     if "missing" in facts:
         add(checker_line, "unknown-checker", f"checker '{name}' not found: {facts['missing']}")
         return problems
-    if "timeout" in facts and facts.get("step") in _starter_steps():
-        doing = "loading it" if facts["step"] == "loading the starter" else "grading it"
-        add(
-            first_line,
-            "starter-timeout",
-            f"the starter of drill '{card.id}' did not finish within {facts['timeout']:g} s "
-            f"while lint was {doing}: lint stopped it; a starter must load and return at once "
-            "(leave the body to the learner, e.g. raise NotImplementedError), or give lint "
-            "more time with --drill-timeout",
-        )
-        return problems
     if "timeout" in facts:
-        add(
-            checker_line,
-            "checker-timeout",
-            f"checker '{name}' and the starter did not finish within {facts['timeout']:g} s "
-            "(loading the checker, its cases, grading the reference and the starter): lint "
-            "stopped them; make them finish, or give lint more time with --drill-timeout",
-        )
-        return problems
+        return [_timeout_problem(card, facts, first_line, checker_line)]
     if "crashed" in facts and (crash := starter_crash(card, facts, first_line)) is not None:
         return [crash]
     if "crashed" in facts:
@@ -435,4 +461,46 @@ def starter_crash(card: Card, facts: Mapping[str, Any], first_line: int) -> Prob
         f"was {doing}, so the drill could not be checked: "
         "a starter must load and return (leave the body to the learner, e.g. raise "
         "NotImplementedError), never end Python",
+    )
+
+
+def _timeout_problem(
+    card: Card, facts: Mapping[str, Any], first_line: int, checker_line: int
+) -> Problem:
+    """`starter-timeout` at the starter's line it was stuck on (its first when the child
+    could not tell), or `checker-timeout` at the checker's line, naming where it was."""
+    from engine.harnesses._runtime import SUBMISSION_FILENAME
+
+    front = card.front
+    assert isinstance(front, CodingFront)
+    where = facts.get("where") or {}
+    line = where.get("line") if where.get("file") == SUBMISSION_FILENAME else None
+    limit = f"{facts['timeout']:g} s"
+    if facts.get("step") in _starter_steps():
+        doing = "loading it" if facts["step"] == "loading the starter" else "grading it"
+        known = isinstance(line, int) and line > 0
+        stopped = (
+            "lint stopped it at this line, where it was still running"
+            if known
+            else ("lint stopped it")
+        )
+        return Problem(
+            card.path,
+            first_line + line - 1 if known and isinstance(line, int) else first_line,
+            1,
+            "starter-timeout",
+            f"the starter of drill '{card.id}' did not finish within {limit} while lint was "
+            f"{doing}: {stopped}; a starter must load and return at once (leave the body to "
+            "the learner, e.g. raise NotImplementedError), or give lint more time with "
+            "--drill-timeout",
+        )
+    at = f", stopped at {where['file']}:{where['line']}" if where.get("file") else ""
+    return Problem(
+        card.path,
+        checker_line,
+        1,
+        "checker-timeout",
+        f"checker '{front.checker}' and the starter did not finish within {limit} (loading "
+        f"the checker, its cases, grading the reference and the starter{at}): lint stopped "
+        "them; make them finish, or give lint more time with --drill-timeout",
     )

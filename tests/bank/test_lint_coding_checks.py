@@ -160,27 +160,41 @@ def test_problems_are_plain_errors(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("starter", "doing"),
+    ("starter", "stuck", "doing"),
     [
-        ("def sgd_step(theta, grad, lr):\n    while True:\n        pass", "grading it"),
-        ("import time\nwhile True:\n    time.sleep(0.05)\n\n\n" + STARTER, "loading it"),
+        # one line each: a loop over two lines is caught at either (its test or its body)
+        (
+            "import numpy\n\n\ndef sgd_step(theta, grad, lr):\n    while True: pass",
+            "    while True: pass",
+            "grading it",
+        ),
+        ("import time\ntime.sleep(3600)\n\n\n" + STARTER, "time.sleep(3600)", "loading it"),
+        (
+            "import threading\n\n\ndef sgd_step(theta, grad, lr):\n    threading.Event().wait()",
+            "    threading.Event().wait()",
+            "grading it",
+        ),
     ],
 )
-def test_a_starter_that_hangs_is_one_problem_at_the_starter(
-    tmp_path: Path, starter: str, doing: str
+def test_a_starter_that_hangs_is_one_problem_at_the_line_it_is_stuck_on(
+    tmp_path: Path, starter: str, stuck: str, doing: str
 ) -> None:
     """The starter is its author's code, graded to show it fails: one that loops hung lint
     (it was graded in lint's process, with no time limit). Graded in lint's child now, it is
-    one problem; the child says each step as it starts, so the problem is the starter's, at
-    its first line (it was "checker '...' and the starter did not finish", at the checker's
-    line). The other cards are still checked, and without drills the starter is not run."""
+    one problem; the child says each step as it starts, so the problem is the starter's (it
+    was "checker '...' and the starter did not finish", at the checker's line). It was told
+    at the starter's first line, whatever line spun (forty-third round): the child's
+    watchdog writes its frames at the limit, so it is told at the line it was stuck on (a
+    loop's body, a blocking call). The other cards are still checked, and without drills
+    the starter is not run."""
     card = drill(tmp_path, starter=starter)
     _, problems = lint([card.parent.parent.parent], drill_timeout=3)
     told = [(p.path, p.line, p.code) for p in problems]
-    assert told == [(card, line_of(card, "import numpy as np"), "starter-timeout")], problems
+    assert told == [(card, line_of(card, stuck), "starter-timeout")], problems
+    assert line_of(card, stuck) != line_of(card, "import numpy as np")
     assert problems[0].message.startswith(
         f"the starter of drill 'tiny-sgd' did not finish within 3 s while lint was {doing}: "
-        "lint stopped it"
+        "lint stopped it at this line, where it was still running;"
     ), problems[0].message
     assert found(card, run_drills=False) == []
 
