@@ -175,9 +175,7 @@ def read_regular_text(
     except UnicodeDecodeError as exc:
         kind = binary_kind(data)
         if kind is not None:
-            raise InputFileError(
-                path, title=title, reason=f"not UTF-8 text but {kind}", line=1
-            ) from exc
+            raise InputFileError(path, title=title, reason=f"{NOT_TEXT_BUT}{kind}", line=1) from exc
         before = data[: exc.start]
         line = _line_ends(before) + 1
         start = max(before.rfind(b"\n"), before.rfind(b"\r")) + 1
@@ -217,6 +215,22 @@ _SIGNATURES = (
 """The first bytes of files that are no UTF-8 text, and what each is."""
 
 
+NOT_TEXT_BUT = "not UTF-8 text but "
+"""How `read_regular_text` starts the reason for a file whose first bytes tell what it is."""
+
+_NUL_KIND = "a binary file (it holds NUL bytes)"
+_BINARY_KINDS = frozenset(
+    {_NUL_KIND, *(kind for _, kind in _SIGNATURES if not kind.endswith("save it as UTF-8"))}
+)
+
+
+def names_binary(reason: str) -> bool:
+    """True when `reason` (an InputFileError's from `read_regular_text`) says the file is
+    no text at all (a PDF, an archive, NUL bytes), not text in another encoding: its fix is
+    then the caller's to say (remove it, rename it), not saving it as UTF-8."""
+    return reason.startswith(NOT_TEXT_BUT) and reason[len(NOT_TEXT_BUT) :] in _BINARY_KINDS
+
+
 def binary_kind(data: bytes) -> str | None:
     """What a file that is not UTF-8 text is, by its first bytes, or 'a binary file' when
     its start holds NUL bytes; None when it looks like text in another encoding."""
@@ -224,7 +238,7 @@ def binary_kind(data: bytes) -> str | None:
         if data.startswith(signature):
             return kind
     if b"\x00" in data[:8192]:
-        return "a binary file (it holds NUL bytes)"
+        return _NUL_KIND
     return None
 
 

@@ -23,7 +23,7 @@ from quiz.errors import InputFileError
 from quiz.gcpause import gc_paused
 from quiz.paths import as_found, link_trouble
 from quiz.plural import counted
-from quiz.textsafe import describe_size, read_regular_text
+from quiz.textsafe import describe_size, names_binary, read_regular_text
 
 PACK_FILE = "pack.yaml"
 CARD_LIMIT = 1024 * 1024
@@ -556,6 +556,11 @@ def _parse_job(job: _Job) -> tuple[Card | None, list[Problem], Any]:
         reason = f"card file: {exc.reason}"
         if exc.reason.endswith(_OVER_LIMIT):  # what was said; now what to do
             reason += "; a card is one question and its answer: split it into cards"
+        elif names_binary(exc.reason):  # a PDF or a deck put in among the cards
+            reason += (
+                "; a .md file here is read as a card: remove it, or, if it "
+                "belongs in the pack, rename it so its name does not end in .md"
+            )
         place = (exc.line or 1, exc.column or 1)
         return None, [Problem(job.path, *place, "unreadable", reason)], None
     vouched = vouched and _lstat_key(job.path) == job.vouched

@@ -1,0 +1,68 @@
+"""Lint's last small gaps (forty-third round): a binary `.md` file said what it was but not
+what to do; a lone `$` in a title passed, where the same in a body is an unclosed math
+error; an invisible character in the middle of a card (a byte-order mark pasted in, a
+zero-width space, a soft hyphen, a word joiner) was not told at all."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from quiz.bank.lint import lint
+
+CARD = (
+    "---\nid: c\nkind: concept\ntitle: {title}\ntopic: t\ndifficulty: 1\nsource: tests\n"
+    "key_points: [one]\n---\n\n## Question\n\n{question}\n\n## Answer\n\nA.\n"
+)
+
+
+def pack(tmp_path: Path) -> Path:
+    """A pack `p` with its topic folder `t`; the folder of `t`'s cards."""
+    root = tmp_path / "p"
+    (root / "t").mkdir(parents=True)
+    (root / "pack.yaml").write_text("title: P\ndescription: d\nversion: 0.1.0\n")
+    return root / "t"
+
+
+def told(tmp_path: Path) -> list[tuple[str, int, int, str, str, str]]:
+    _, problems = lint([tmp_path], run_drills=False)
+    return [(p.path.name, p.line, p.col, p.code, p.severity, p.message) for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (bytes(range(256)) * 4, "a binary file (it holds NUL bytes)"),
+        (b"%PDF-1.7\n\xe2\xe3\xcf\xd3\n", "a PDF document"),
+        (b"PK\x03\x04\x14\x00\xff\xfe", "a ZIP archive (such as an Anki .apkg or .colpkg deck, or a .docx)"),
+    ],
+    ids=["nul-bytes", "pdf", "zip"],
+)  # fmt: skip
+def test_a_binary_md_file_says_to_remove_or_rename_it(
+    tmp_path: Path, data: bytes, kind: str
+) -> None:
+    """It said only "not UTF-8 text but a PDF document": true, and no way on."""
+    (pack(tmp_path) / "paper.md").write_bytes(data)
+    assert told(tmp_path) == [
+        (
+            "paper.md",
+            1,
+            1,
+            "unreadable",
+            "error",
+            f"card file: not UTF-8 text but {kind}; a .md file here is read as a card: "
+            "remove it, or, if it belongs in the pack, rename it so its name does not end "
+            "in .md",
+        )
+    ]
+
+
+def test_text_in_another_encoding_still_says_to_save_it_as_utf8(tmp_path: Path) -> None:
+    """A UTF-16 card is text: its fix is saving it as UTF-8, not removing it."""
+    text = CARD.format(title="T", question="Q?")
+    (pack(tmp_path) / "c.md").write_bytes(text.encode("utf-16"))
+    ((name, line, _, code, _, message),) = told(tmp_path)
+    assert (name, line, code) == ("c.md", 1, "unreadable")
+    assert message.endswith("; save it as UTF-8"), message
+    assert "remove it" not in message
