@@ -651,6 +651,7 @@ def _check_wording(
             "a title is shown as written (lists, headings, the Anki export): write its math "
             "in Unicode (√dₖ, 3×3, σ′), not as $...$",
         )
+    _check_title_dollars(front.title, lines.get("title", 1), out)
     for key, index, text in shown_front_texts(front):
         for problem in author_note_problems(text):
             out.add(*item(key, index), "author-note", f"{key}[{index}]: {problem.message}")
@@ -668,6 +669,25 @@ def _check_wording(
             for problem in option_position_problems(choice, choice=True):
                 message = f"choices[{index}]: {problem.message}"
                 out.add(*item("choices", index), "option-position", message)
+
+
+def _check_title_dollars(title: str, line: int, out: _Collector) -> None:
+    """A lone `$` in a title (`Bias $b`), as the body's math check tells one: an error at
+    the title's line, with a title's fix (it is shown as written, never rendered)."""
+    if "$" not in title:
+        return
+    from quiz.bank.mathtext import find_math_problems
+
+    for problem in find_math_problems(title):
+        what = problem.message.split(" (write \\$", 1)[0]
+        out.add(
+            line,
+            1,
+            "title-math",
+            f"title: {what} (column {problem.col} of the title): a title is shown as written "
+            "(lists, headings, the Anki export): write its math in Unicode (√dₖ, 3×3, σ′), "
+            "and a price in words (5 dollars)",
+        )
 
 
 def _check_coding(

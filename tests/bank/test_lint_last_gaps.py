@@ -66,3 +66,39 @@ def test_text_in_another_encoding_still_says_to_save_it_as_utf8(tmp_path: Path) 
     assert (name, line, code) == ("c.md", 1, "unreadable")
     assert message.endswith("; save it as UTF-8"), message
     assert "remove it" not in message
+
+
+@pytest.mark.parametrize(
+    ("title", "said"),
+    [
+        ("Bias $b", "unclosed inline math: '$' has no closing '$' (column 6 of the title)"),
+        ("Costs in $ and more", "stray '$': math must not start with a space (column 10 of the title)"),
+        ("Weights $w$ and bias $b", "unclosed inline math: '$' has no closing '$' (column 22 of the title)"),
+    ],
+)  # fmt: skip
+def test_a_lone_dollar_in_a_title_is_told_at_the_title_line(
+    tmp_path: Path, title: str, said: str
+) -> None:
+    """`title: Bias $b` passed, where the same words in a body are an unclosed math error:
+    a title is checked the same now, at its line, with a title's fix (Unicode, as
+    `title-math` says of closed math)."""
+    (pack(tmp_path) / "c.md").write_text(CARD.format(title=title, question="Q?"))
+    lone = [p for p in told(tmp_path) if "of the title" in p[5]]
+    assert lone == [
+        (
+            "c.md",
+            4,
+            1,
+            "title-math",
+            "error",
+            f"title: {said}: a title is shown as written (lists, headings, the Anki export): "
+            "write its math in Unicode (√dₖ, 3×3, σ′), and a price in words (5 dollars)",
+        )
+    ]
+
+
+def test_a_title_without_a_lone_dollar_passes(tmp_path: Path) -> None:
+    """A right answer written another way: no `$` at all, or an escaped one, is fine."""
+    folder = pack(tmp_path)
+    (folder / "c.md").write_text(CARD.format(title="Bias b and weights w", question="Q $b$?"))
+    assert told(tmp_path) == []
