@@ -102,3 +102,53 @@ def test_a_title_without_a_lone_dollar_passes(tmp_path: Path) -> None:
     folder = pack(tmp_path)
     (folder / "c.md").write_text(CARD.format(title="Bias b and weights w", question="Q $b$?"))
     assert told(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("char", "name"),
+    [
+        ("\ufeff", "U+FEFF (zero width no-break space, a byte-order mark)"),
+        ("\u200b", "U+200B (zero width space)"),
+        ("\u00ad", "U+00AD (soft hyphen)"),
+        ("\u2060", "U+2060 (word joiner)"),
+    ],
+)
+def test_an_invisible_character_in_a_card_is_a_warning_at_its_place(
+    tmp_path: Path, char: str, name: str
+) -> None:
+    """A U+FEFF in the middle of a card (two files pasted together) was not told: it shows
+    as nothing, and a search for the word it splits does not find it. It, and the other
+    invisible characters the check of the line before `---` names, is a warning at its
+    line and column; a byte-order mark at the very start is the file's, and is not."""
+    text = "\ufeff" + CARD.format(title="T", question=f"What does drop{char}out do?")
+    (pack(tmp_path) / "c.md").write_text(text, encoding="utf-8")
+    assert told(tmp_path) == [
+        (
+            "c.md",
+            13,
+            15,
+            "invisible-char",
+            "warning",
+            f"{name} here shows as nothing, and a search for the word it is in does not "
+            "find it: delete it",
+        )
+    ]
+
+
+def test_every_invisible_character_is_told_in_the_front_matter_too(tmp_path: Path) -> None:
+    text = CARD.format(title="Drop\u200bout", question="What does \u00addrop\u2060out do?")
+    (pack(tmp_path) / "c.md").write_text(text, encoding="utf-8")
+    places = [(line, col, code) for _, line, col, code, _, _ in told(tmp_path)]
+    assert places == [
+        (4, 12, "invisible-char"),
+        (13, 11, "invisible-char"),
+        (13, 16, "invisible-char"),
+    ]
+
+
+def test_visible_text_and_a_leading_byte_order_mark_give_no_warning(tmp_path: Path) -> None:
+    """Differently written right cards: a BOM only at the start, non-ASCII letters, an
+    em dash and a non-breaking space are all fine."""
+    text = "\ufeff" + CARD.format(title="Naïve Bayes", question="Why — in\u00a0short — naïve?")
+    (pack(tmp_path) / "c.md").write_text(text, encoding="utf-8")
+    assert told(tmp_path) == []
