@@ -199,6 +199,26 @@ def test_a_starter_that_hangs_is_one_problem_at_the_line_it_is_stuck_on(
     assert found(card, run_drills=False) == []
 
 
+def test_a_starter_that_stops_the_watchdog_is_still_stopped_at_its_first_line(
+    tmp_path: Path,
+) -> None:
+    """The child's watchdog is its own code's to cancel: a starter that does, then spins,
+    writes no frames, and lint's own kill still stops it (a moment past the limit), told
+    at the starter's first line as before, never a hang."""
+    starter = (
+        "import faulthandler\nfaulthandler.cancel_dump_traceback_later()\nwhile True: pass"
+        "\n\n\n" + STARTER
+    )
+    card = drill(tmp_path, starter=starter)
+    _, problems = lint([card], drill_timeout=2)
+    told = [(p.line, p.code) for p in problems]
+    assert told == [(line_of(card, "import numpy as np"), "starter-timeout")], problems
+    assert problems[0].message.startswith(
+        "the starter of drill 'tiny-sgd' did not finish within 2 s while lint was loading "
+        "it: lint stopped it; a starter must load"
+    ), problems[0].message
+
+
 STARTER_CRASHES = [
     # (starter, the card line it dies at (None: the starter's first), how it ended, step)
     ("import os\nos._exit(7)\n\n\ndef sgd_step(theta, grad, lr):\n    pass",
