@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from quiz.workspace import Workspace
 
 __all__ = [
+    "COUNT_FORM_EXAMPLES",
+    "GIVE_UP_MOCK",
+    "MOCK_KEYS",
+    "give_up_question",
+    "is_count",
     "KEEPS_SCHEDULE",
     "AGAIN_NOT_TODAY",
     "again_not_today",
@@ -174,7 +179,11 @@ def number_refusal(typed: str, reason: str, front: NumericFront | None = None) -
     person who mistyped on "What is σ'(0)?" its answer three ways.
     """
     if front is not None and ACCEPTED in reason:
-        powers = [text for text in POWER_EXAMPLES if _far_from(front, text)][:1]
+        powers = [
+            text
+            for text in POWER_EXAMPLES
+            if _far_from(front, text) and (parse_number(text).is_integer() or not is_count(front))
+        ][:1]
         shown = [*number_examples(front).values(), *powers]
         such = f"{', '.join(shown[:-1])} or {shown[-1]}" if len(shown) > 1 else "".join(shown)
         reason = reason.replace(ACCEPTED, f"a number such as {such}" if such else "a number")
@@ -198,21 +207,41 @@ GIVES_AWAY = 0.25
 """An example within this share of the answer is a hint, even where the tolerance refuses it."""
 
 
+COUNT_FORM_EXAMPLES: dict[str, tuple[str, str]] = {
+    "whole": ("12", "300"),
+    "exponent": ("3e6", "4e4"),
+}
+"""A count's forms (`is_count`), whole numbers only, two of each as far apart as the reals'."""
+
+
+def is_count(front: NumericFront) -> bool:
+    """The card's answer is a whole count (a parameter count, a number of layers): a whole
+    number from 1 up whose absolute tolerance takes no other whole number. Its box showed
+    "1e-3, 1/4, √128, ln 2", forms no count is ever written in. An answer of 0 is left a
+    real's (a gradient that vanishes is no count)."""
+    absolute = front.tolerance.absolute
+    whole = front.answer >= 1 and float(front.answer).is_integer()
+    return whole and absolute is not None and absolute < 1
+
+
 def number_examples(front: NumericFront) -> dict[str, str]:
     """The example forms a number card's box names in its placeholder (form to text), each
     the first of its two that is neither right for this card nor within a quarter of its
     answer: a fixed "1/4, √128, ln 2" gave away three cards' answers (sigmoid-derivative-
     bound is 0.25, attention-score-std √128, bce-at-zero-logit ln 2). A form both of whose
-    examples are near (an answer of 0 with a wide tolerance) is left out."""
+    examples are near (an answer of 0 with a wide tolerance) is left out. A count's forms
+    are whole numbers (`COUNT_FORM_EXAMPLES`)."""
+    forms = COUNT_FORM_EXAMPLES if is_count(front) else NUMBER_FORM_EXAMPLES
     return {
         form: far[0]
-        for form, candidates in NUMBER_FORM_EXAMPLES.items()
+        for form, candidates in forms.items()
         if (far := [text for text in candidates if _far_from(front, text)])
     }
 
 
 POWER_EXAMPLES = ("0.5^10", "2^10")
-"""The power form's examples, which a refused number's words name after the placeholder's."""
+"""The power form's examples, which a refused number's words name after the placeholder's
+(a count's, whole ones only)."""
 
 
 def _far_from(front: NumericFront, text: str) -> bool:
@@ -278,6 +307,26 @@ def drill_answered(session: Session, sitting: DrillSitting) -> bool:
     if sitting.progress.passed or sitting.gave_up:
         return True
     return session.mode == "mock" and sitting.attempts > 0
+
+
+GIVE_UP_MOCK = (
+    "Give up on this drill? In this mock it counts as a miss; your schedule is not changed."
+)
+"""The give-up question in a mock, which moves no due date: the summary scores it ✗."""
+MOCK_KEYS = {
+    "leave": "save; once graded, answers it as last graded",
+    "give_up": "a miss in this mock (asks first)",
+}
+"""The help's words for a mock drill's keys (action to words): esc answers a graded drill
+(`drill_answered`), a give-up is a miss. Each fits the help box's row at 80 columns."""
+
+
+def give_up_question(session: Session | None) -> str:
+    """The drill's give-up question: an Again where the session rates, a miss in a mock
+    ("It counts as Again" there read as a change to the schedule a mock never makes)."""
+    if session is not None and session.mode == "mock":
+        return GIVE_UP_MOCK
+    return "Give up on this drill? It counts as Again."
 
 
 NOT_GRADED = "Not graded yet: enter reopens the drill · s skips it"

@@ -12,7 +12,13 @@ from textual.widgets import Static
 from quiz.bank.loader import load_bank
 from quiz.bank.models import NumericFront, Tolerance, parse_number
 from quiz.bank.sources import bundled_content_dir
-from quiz.study_view import NUMBER_FORM_EXAMPLES, number_examples, number_refusal
+from quiz.study_view import (
+    COUNT_FORM_EXAMPLES,
+    NUMBER_FORM_EXAMPLES,
+    is_count,
+    number_examples,
+    number_refusal,
+)
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.answers import PLACEHOLDER_ROOM, NumberAnswer, number_placeholder
 from quiz.workspace import StudyRequest
@@ -83,7 +89,8 @@ def test_no_bundled_number_card_is_shown_its_answer_or_near_it() -> None:
         front = card.front
         assert isinstance(front, NumericFront)
         examples = number_examples(front)
-        assert set(examples) == set(NUMBER_FORM_EXAMPLES), card.id
+        forms = COUNT_FORM_EXAMPLES if is_count(front) else NUMBER_FORM_EXAMPLES
+        assert set(examples) == set(forms), card.id
         for text in examples.values():
             value = parse_number(text)
             assert not front.check_numeric(value).correct, (card.id, text)
@@ -121,6 +128,40 @@ def test_a_refusal_quotes_what_was_typed_once(typed: str, said: str) -> None:
     with pytest.raises(ValueError) as refused:
         parse_number(typed)
     assert number_refusal(typed, str(refused.value)) == said
+
+
+@pytest.mark.parametrize(
+    ("answer", "tolerance", "count"),
+    [
+        (1536.0, Tolerance(absolute=0.5), True),  # layernorm-param-count
+        (2.0, Tolerance(absolute=0.01), True),  # xor-hidden-units
+        (1024.0, Tolerance(relative=0.001), False),  # attention-score-memory, MiB: ± 1.024
+        (3.2, Tolerance(absolute=0.001), False),  # linear-scaling-rule
+        (-3.0, Tolerance(absolute=0.5), False),  # no count is negative
+        (0.0, Tolerance(absolute=0.01), False),  # a vanishing gradient is no count
+        (10.0, Tolerance(absolute=1), False),  # 9 and 11 are right too: not a count's
+    ],
+)
+def test_a_count_is_a_whole_answer_that_takes_no_other_whole_number(
+    answer: float, tolerance: Tolerance, count: bool
+) -> None:
+    assert is_count(numeric_front(answer, tolerance)) is count
+
+
+def test_a_counts_refusal_names_whole_numbers_only() -> None:
+    """A count's refused answer named "0.5^10" after its whole examples: a power it is not
+    written in. It names 2^10, or no power where 2^10 is near the answer."""
+    with pytest.raises(ValueError) as refused:
+        parse_number("abc")
+    reason = str(refused.value)
+    count = numeric_front(1536.0, Tolerance(absolute=0.5))
+    assert number_refusal("abc", reason, count) == (
+        "'abc' is not part of a number such as 12, 3e6 or 2^10"
+    )
+    near = numeric_front(1000.0, Tolerance(absolute=0.5))
+    assert number_refusal("abc", reason, near) == "'abc' is not part of a number such as 12 or 3e6"
+    real = numeric_front(0.25, Tolerance(absolute=0.001))
+    assert number_refusal("abc", reason, real).endswith(" or 0.5^10")
 
 
 async def test_a_refused_number_under_the_card_says_the_input_once(build: AppFactory) -> None:

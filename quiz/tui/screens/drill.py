@@ -30,6 +30,7 @@ from quiz.drills_view import ALL_PASSED, after_a_pass, draft_back, next_drill, p
 from quiz.errors import DrillbitError
 from quiz.plural import counted
 from quiz.sandbox_grader import GradingAbandonedError
+from quiz.study_view import MOCK_KEYS, give_up_question
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.widgets.clock import MockClock
@@ -123,6 +124,14 @@ class DrillScreen(Screen["DrillSitting"]):
     ]
     HELP_ALTERNATIVES: ClassVar[tuple[frozenset[str], ...]] = (frozenset({"Back", "Next card"}),)
     """Escape is "Back", or "Next card" once passed in a session: listed as the one now."""
+
+    def help_tooltip(self, action: str) -> str | None:
+        """The help's words for a key a mock changes: esc after a grading answers the drill
+        as it stood then (`drill_answered`), which "save the code and go back" said not,
+        and a give-up is a miss there, no Again the schedule takes."""
+        if self.session is None or self.session.mode != "mock":
+            return None
+        return MOCK_KEYS.get(action)
 
     def notify(
         self,
@@ -613,7 +622,7 @@ class DrillScreen(Screen["DrillSitting"]):
                 self.action_leave()
 
         self.app.push_screen(
-            ConfirmScreen("Give up on this drill? It counts as Again."),
+            ConfirmScreen(give_up_question(self.session)),
             give_up,
         )
 
