@@ -4,7 +4,11 @@ answers a graded drill, and a count's box showed "1e-3, 1/4, √128, ln 2" for a
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
+from textual.pilot import Pilot
+from textual.screen import Screen
 
 from quiz.bank.models import NumericFront, parse_number
 from quiz.bank.sources import bundled_content_dir
@@ -22,6 +26,15 @@ def drawn(app: object) -> str:
     return "\n".join(line.text for line in screen_lines(app))  # type: ignore[arg-type]
 
 
+async def from_the_drill(pilot: Pilot[None], key: str, screen: type[Screen[Any]]) -> None:
+    """Open the session's drill, press `key` there and wait for `screen`, settled."""
+    await press(pilot, "enter")
+    await showing(pilot, DrillScreen)
+    await press(pilot, key)
+    await showing(pilot, screen)
+    await settle(pilot)
+
+
 async def test_giving_up_in_a_mock_says_it_is_a_miss_and_the_schedule_stays(
     build: AppFactory,
 ) -> None:
@@ -31,11 +44,7 @@ async def test_giving_up_in_a_mock_says_it_is_a_miss_and_the_schedule_stays(
     async with app.run_test(size=(80, 24)) as pilot:
         study = await showing(pilot, StudyScreen)
         assert study.session.mode == "mock"
-        await press(pilot, "enter")
-        await showing(pilot, DrillScreen)
-        await press(pilot, "ctrl+g")
-        await showing(pilot, ConfirmScreen)
-        await settle(pilot)
+        await from_the_drill(pilot, "ctrl+g", ConfirmScreen)
         screen = drawn(app)
         inside = [row.split("│")[1] for row in screen.splitlines() if row.count("│") == 2]
         words = " ".join(" ".join(inside).split())
@@ -54,11 +63,7 @@ async def test_giving_up_outside_a_mock_still_says_again(build: AppFactory) -> N
     app = build(study=StudyRequest(mode="due", kind="coding"))
     async with app.run_test(size=(80, 24)) as pilot:
         await showing(pilot, StudyScreen)
-        await press(pilot, "enter")
-        await showing(pilot, DrillScreen)
-        await press(pilot, "ctrl+g")
-        await showing(pilot, ConfirmScreen)
-        await settle(pilot)
+        await from_the_drill(pilot, "ctrl+g", ConfirmScreen)
         assert "It counts as Again." in drawn(app)
 
 
@@ -75,11 +80,7 @@ async def test_the_mock_drills_help_says_esc_answers_a_graded_drill(build: AppFa
     app = build(study=StudyRequest(mode="mock", kind="coding"))
     async with app.run_test(size=(80, 24)) as pilot:
         await showing(pilot, StudyScreen)
-        await press(pilot, "enter")
-        await showing(pilot, DrillScreen)
-        await press(pilot, "f1")
-        await showing(pilot, HelpScreen)
-        await settle(pilot)
+        await from_the_drill(pilot, "f1", HelpScreen)
         row = esc_row(app)
         assert "graded" in row and "answer" in row, row
         give_up = [line.text for line in screen_lines(app) if "Give up:" in line.text]
@@ -93,11 +94,7 @@ async def test_a_due_drills_help_keeps_the_plain_back_words(build: AppFactory) -
     app = build(study=StudyRequest(mode="due", kind="coding"))
     async with app.run_test(size=(80, 24)) as pilot:
         await showing(pilot, StudyScreen)
-        await press(pilot, "enter")
-        await showing(pilot, DrillScreen)
-        await press(pilot, "f1")
-        await showing(pilot, HelpScreen)
-        await settle(pilot)
+        await from_the_drill(pilot, "f1", HelpScreen)
         assert "Back: save the code and go back" in esc_row(app)
         assert "Give up: rate it Again (asks first)" in drawn(app)
 
