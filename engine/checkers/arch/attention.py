@@ -959,16 +959,30 @@ def _diagonal_left_out(
     n_heads: int,
     tol: Tolerance,
 ) -> None:
-    """Fail with the cause when a causal mask without the diagonal explains every row but the
+    """Fail with the cause when a causal mask without the diagonal explains the output."""
+    cause = _diagonal_left_out_cause(got, expected, X, Ws, n_heads, tol)
+    if cause is not None:
+        j.fail(cause)
+
+
+def _diagonal_left_out_cause(
+    got: Any,
+    expected: np.ndarray,
+    X: np.ndarray,
+    Ws: tuple[np.ndarray, ...],
+    n_heads: int,
+    tol: Tolerance,
+) -> str | None:
+    """The cause when a causal mask without the diagonal explains every row but the
     first, whatever the first became: with np.tril(..., k=-1) (or np.triu(..., k=0) as the
     masked part) the first query has no key, so its row is NaN (-inf everywhere), uniform (a
     large negative fill) or whatever fallback was written. Row t of the output depends on
     query t alone, so the other rows show the mistake on their own."""
     T, d_model = X.shape
     if T < 2 or not isinstance(got, np.ndarray) or got.shape != expected.shape:
-        return
+        return None
     if got.dtype.kind != "f":
-        return
+        return None
     Wq, Wk, Wv, Wo = Ws
     dh = d_model // n_heads
 
@@ -983,11 +997,11 @@ def _diagonal_left_out(
     g = got.astype(np.float64)
     rest = g[1:]
     if not np.all(np.isfinite(rest)) or np.any(tol.violation(rest, variant[1:]) > 1.0):
-        return
+        return None
     if np.all(np.isfinite(g)) and np.all(tol.violation(g, expected) <= 1.0):
-        return
+        return None
     shown = fmt_pair(float(expected[0, 0]), float(g[0, 0]))
-    j.fail(
+    return (
         "the causal mask leaves out the diagonal (np.tril(..., k=-1), or np.triu(..., k=0) "
         "as the masked part): position t attends to positions <= t, itself included; the "
         "rows after the first match that mask, and position 0 is left with no key at all: "
@@ -1006,11 +1020,35 @@ def _averaged_heads(
     return out
 
 
+def _head_scores(X: np.ndarray, Wq: np.ndarray, Wk: np.ndarray, n_heads: int) -> np.ndarray:
+    """Every head's scaled scores, (n_heads, T, T), before any mask."""
+    T, d_model = X.shape
+    dh = d_model // n_heads
+    q = (X @ Wq).reshape(T, n_heads, dh).transpose(1, 0, 2)
+    k = (X @ Wk).reshape(T, n_heads, dh).transpose(1, 0, 2)
+    scores: np.ndarray = q @ np.swapaxes(k, -1, -2) / np.sqrt(dh)
+    return scores
+
+
+def _past_longdouble_heads(args: tuple[Any, ...]) -> tuple[Any, ...]:
+    """The same inputs with Wq scaled so the largest score of any head is exactly 3e4 in
+    size: past np.longdouble's exp (about 11356), so a naive softmax overflows (or sums to 0)
+    even computed wider, as in the single-head drill's case; the stable form does not."""
+    X, Wq, Wk = args[:3]
+    top = float(np.abs(_head_scores(X, Wq, Wk, args[5])).max())
+    return (X, Wq * (3e4 / top), *args[2:])
+
+
 class MultiHeadAttentionChecker(NNChecker):
     """multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads, causal) against the reference."""
 
     name = "arch.attention.multi_head_attention"
     entries = ("multi_head_attention",)
+    fp_strict = True
+    fp_hint = (
+        "subtract each head's row maximum score before exp, and give masked (future) scores "
+        "-inf (exp(-inf) is exactly 0) rather than multiplying exp results by the mask"
+    )
 
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"multi_head_attention": ref.multi_head_attention}
@@ -1065,6 +1103,8 @@ class MultiHeadAttentionChecker(NNChecker):
             ("dh = 1 (n_heads = d_model)", make(6, 4, 4, False)),
             ("four heads, causal, T != d_model", make(9, 16, 4, True)),
             ("a longer sequence, eight heads", make(48, 32, 8, True)),
+            ("scores near +-3e4 in the heads, causal", _past_longdouble_heads(make(6, 8, 2, True))),
+            ("scores near +-3e4 in the heads", _past_longdouble_heads(make(5, 6, 3, False))),
         ]
         out = []
         for i, (what, args) in enumerate(plans, 1):
@@ -1077,13 +1117,36 @@ class MultiHeadAttentionChecker(NNChecker):
             out.append(Case(f"case {i}: {what}", call_inputs("multi_head_attention", *args), shown))
         return out
 
+    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+        """A causal mask without the diagonal leaves position 0 no key: its softmax is 0/0,
+        and numpy's invalid-value warning would hide that mistake."""
+        args = case.inputs["args"]
+        if len(args) < 7 or not args[6] or not isinstance(outputs, Mapping):
+            return None
+        X, Wq, Wk, Wv, Wo, n_heads = args[:6]
+        expected = ref.multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads, True)
+        return _diagonal_left_out_cause(
+            outputs.get("out"), expected, X, (Wq, Wk, Wv, Wo), n_heads, self._tolerance(expected)
+        )
+
+    @staticmethod
+    def _tolerance(expected: np.ndarray) -> Tolerance:
+        """Relative, with an absolute floor scaled to the output's size."""
+        scale = float(np.abs(expected).max()) + 1.0
+        return Tolerance(rtol=1e-8, atol=1e-12 * scale)
+
+    def fp_note(self, case: Case) -> str | None:
+        """The heads' scores past long double's range: a naive softmax computed wider fails
+        only there, as in the single-head drill."""
+        X, Wq, Wk, _, _, n_heads = case.inputs["args"][:6]
+        return beyond_longdouble(_head_scores(X, Wq, Wk, n_heads), "scores", normalized=True)
+
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         args = case.inputs["args"]
         X, Wq, Wk, Wv, Wo, n_heads = args[:6]
         causal = bool(args[6]) if len(args) > 6 else False
         expected = ref.multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads, causal)
-        scale = float(np.abs(expected).max()) + 1.0
-        tol = Tolerance(rtol=1e-8, atol=1e-12 * scale)
+        tol = self._tolerance(expected)
         if causal:
             _diagonal_left_out(j, outputs.get("out"), expected, X, (Wq, Wk, Wv, Wo), n_heads, tol)
         got = check_shape(j, "out", outputs.get("out"), expected.shape)
