@@ -436,29 +436,42 @@ def _starter_steps() -> frozenset[str]:
     return STARTER_STEPS
 
 
+def _starter_line(facts: Mapping[str, Any]) -> int | None:
+    """The starter's own line the child was at when it ended or was stopped (1-based in
+    the starter), or None when its frame was not the starter's or could not be told."""
+    from engine.harnesses._runtime import SUBMISSION_FILENAME
+
+    where = facts.get("where") or {}
+    line = where.get("line") if where.get("file") == SUBMISSION_FILENAME else None
+    return line if isinstance(line, int) and line > 0 else None
+
+
+def _doing(step: object) -> str:
+    """What lint was doing with the starter at a step, in the messages' words."""
+    return "loading it" if step == "loading the starter" else "grading it"
+
+
 def starter_crash(card: Card, facts: Mapping[str, Any], first_line: int) -> Problem | None:
     """A `starter-crashed` problem when the child ended while the starter ran (its step,
     or a frame of its code where the process died), at the starter's line that did it (its
     first line when that cannot be told); None when the checker was running."""
     from engine.harnesses._runtime import SUBMISSION_FILENAME
-    from quiz.bank.drill_facts import STARTER_STEPS
 
     where = facts.get("where") or {}
-    line = where.get("line") if where.get("file") == SUBMISSION_FILENAME else None
+    in_starter = where.get("file") == SUBMISSION_FILENAME and where.get("line") is not None
     step = facts.get("step")
-    if line is None and (step not in STARTER_STEPS or where.get("file")):
+    if not in_starter and (step not in _starter_steps() or where.get("file")):
         return None  # the checker's code was running (its own file named, or its step)
-    doing = "loading it" if step == "loading the starter" else "grading it"
+    line = _starter_line(facts)
     ended = facts.get("ended") or facts["crashed"]
-    known = isinstance(line, int) and line > 0
-    told = f"at this line ({ended})" if known else f"({ended}, at a line lint could not tell)"
+    told = f"at this line ({ended})" if line else f"({ended}, at a line lint could not tell)"
     return Problem(
         card.path,
-        first_line + line - 1 if known and isinstance(line, int) else first_line,
+        first_line + line - 1 if line else first_line,
         1,
         "starter-crashed",
         f"the starter of drill '{card.id}' ended the process running it {told} while lint "
-        f"was {doing}, so the drill could not be checked: "
+        f"was {_doing(step)}, so the drill could not be checked: "
         "a starter must load and return (leave the body to the learner, e.g. raise "
         "NotImplementedError), never end Python",
     )
@@ -469,30 +482,24 @@ def _timeout_problem(
 ) -> Problem:
     """`starter-timeout` at the starter's line it was stuck on (its first when the child
     could not tell), or `checker-timeout` at the checker's line, naming where it was."""
-    from engine.harnesses._runtime import SUBMISSION_FILENAME
-
     front = card.front
     assert isinstance(front, CodingFront)
     where = facts.get("where") or {}
-    line = where.get("line") if where.get("file") == SUBMISSION_FILENAME else None
     limit = f"{facts['timeout']:g} s"
     if facts.get("step") in _starter_steps():
-        doing = "loading it" if facts["step"] == "loading the starter" else "grading it"
-        known = isinstance(line, int) and line > 0
-        stopped = (
-            "lint stopped it at this line, where it was still running"
-            if known
-            else ("lint stopped it")
-        )
+        line = _starter_line(facts)
+        stopped = "lint stopped it"
+        if line:
+            stopped += " at this line, where it was still running"
         return Problem(
             card.path,
-            first_line + line - 1 if known and isinstance(line, int) else first_line,
+            first_line + line - 1 if line else first_line,
             1,
             "starter-timeout",
             f"the starter of drill '{card.id}' did not finish within {limit} while lint was "
-            f"{doing}: {stopped}; a starter must load and return at once (leave the body to "
-            "the learner, e.g. raise NotImplementedError), or give lint more time with "
-            "--drill-timeout",
+            f"{_doing(facts['step'])}: {stopped}; a starter must load and return at once "
+            "(leave the body to the learner, e.g. raise NotImplementedError), or give lint "
+            "more time with --drill-timeout",
         )
     at = f", stopped at {where['file']}:{where['line']}" if where.get("file") else ""
     return Problem(
