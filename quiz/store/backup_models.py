@@ -35,6 +35,10 @@ from quiz.store.backup_values import (
 from quiz.store.records import Mode
 from quiz.textsafe import MIB
 
+AttemptStatus = Literal["passed", "failed", "error", "timeout", "crashed", "invalid", "internal"]
+"""The statuses a grading ends in (`engine.outcome.Status`, which a test holds this to):
+a backup's attempt of another status is no attempt drillbit made, so it is refused."""
+
 
 class Row(BaseModel):
     """`strict`: each value has its own JSON type. pydantic's usual conversions read
@@ -102,9 +106,7 @@ class AttemptRow(Row):
     """One graded drill submission."""
 
     card_id: CardId
-    status: str = Field(
-        min_length=1, max_length=40, description="The verdict status, e.g. `passed`"
-    )
+    status: AttemptStatus = Field(description="The verdict's status")
     seed: Int64 | None = Field(default=None, description="The case seed the grading used")
     duration_ms: float | None = Field(
         default=None,

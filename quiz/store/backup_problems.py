@@ -11,9 +11,9 @@ what it is (`Input should be a valid integer, not a string ("3")`).
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import Any, get_args
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
 FILTERS = "filters"
@@ -21,9 +21,14 @@ FILTERS = "filters"
 _SHOWN_CHARS = 40
 
 
-def problems(exc: ValidationError) -> list[tuple[list[int | str], str, ErrorDetails]]:
+def problems(
+    exc: ValidationError, model: type[BaseModel], reads: str
+) -> list[tuple[list[int | str], str, ErrorDetails]]:
     """Each problem of `exc` once: its JSON path (relative to the validated value), what
-    is wrong, and the pydantic error it comes from, in pydantic's order."""
+    is wrong, and the pydantic error it comes from, in pydantic's order.
+
+    `model` is what was validated and `reads` the versions this drillbit reads: a field
+    no row holds is named with the fields that object does hold there, in our words."""
     found: list[tuple[list[int | str], str, ErrorDetails]] = []
     filters: dict[tuple[int | str, ...], list[ErrorDetails]] = {}
     for error in exc.errors():
@@ -34,6 +39,8 @@ def problems(exc: ValidationError) -> list[tuple[list[int | str], str, ErrorDeta
                 filters[key] = []
                 found.append((loc[:2], "", error))  # its words once all are seen
             filters[key].append(error)
+        elif error["type"] == "extra_forbidden":
+            found.append((loc, _unknown(loc, model, reads), error))
         else:
             found.append((loc, _words(error), error))
     return [
@@ -61,6 +68,32 @@ def _filter_problem(errors: list[ErrorDetails]) -> tuple[list[int | str], str, E
     return path, f"{what}, not {shown(error['input'])}", error
 
 
+def _unknown(loc: list[int | str], model: type[BaseModel], reads: str) -> str:
+    """`unknown field 'x'`, with the fields the object holding it has in the format."""
+    holder: type[BaseModel] | None = model
+    for part in loc[:-1]:  # down the nested models to the object that holds the field
+        if holder is None or isinstance(part, int):
+            continue
+        field = holder.model_fields.get(part)
+        holder = _model_in(field.annotation) if field is not None else None
+    name = str(loc[-1])[:_SHOWN_CHARS]
+    said = f"unknown field {name!r}"
+    if holder is None:
+        return said
+    return f"{said}; this drillbit reads {reads}, whose fields here are {', '.join(holder.model_fields)}"
+
+
+def _model_in(annotation: Any) -> type[BaseModel] | None:
+    """The model a field's annotation holds (`PlanRow | None`, `list[ReviewRow]`), if any."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation
+    for arg in get_args(annotation):
+        found = _model_in(arg)
+        if found is not None:
+            return found
+    return None
+
+
 def _wrong_type(error: ErrorDetails) -> bool:
     return error["type"].endswith("_type") or error["type"] == "none_required"
 
@@ -70,7 +103,7 @@ def _words(error: ErrorDetails) -> str:
     message = str(error["msg"]).removeprefix("Value error, ")
     if error["type"] == "model_type":  # `… or instance of ReviewRow`: a name from the code
         message = "Input should be an object"
-    if error["type"].endswith("_type"):
+    if error["type"].endswith("_type") or error["type"] == "literal_error":
         return f"{message}, not {shown(error['input'])}"
     return message
 

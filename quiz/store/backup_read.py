@@ -50,6 +50,8 @@ READABLE_VERSIONS = (1, 2, 3)
 """Version 3 added the drill hints seen (`hints_seen`); version 2 the interview plan
 (`plan`) and suspended or buried cards (`card_flags`). An older file is a newer one
 without what came after it."""
+READS = f"{FORMAT} versions {READABLE_VERSIONS[0]} to {VERSION}"
+"""What this drillbit reads, as an unknown field's message says it."""
 CAME_IN = {"card_flags": 2, "plan": 2, "hints_seen": 3}
 """The version each later part of the file came in: an older file holding one is refused."""
 
@@ -124,7 +126,7 @@ class _Check:
         try:
             return model.model_validate(value, context=self.context)
         except ValidationError as exc:
-            self._note(exc, (key, index))
+            self._note(exc, (key, index), model)
             return None
 
     def _safe(self, value: Any, where: tuple[int | str, ...]) -> None:
@@ -147,8 +149,8 @@ class _Check:
             also = f"; the file is also damaged: {damage}" if damage else ""
             raise ProgressFormatError(_version_problem(self.name, version) + also)
 
-    def _note(self, exc: ValidationError, where: tuple[int | str, ...]) -> None:
-        found = problems(exc)
+    def _note(self, exc: ValidationError, where: tuple[int | str, ...], model: type[Row]) -> None:
+        found = problems(exc, model, READS)
         self.errors += len(found)
         at, message, first = found[0]
         loc = [*where, *at]
@@ -196,7 +198,7 @@ class _Check:
                 {**data, **dict.fromkeys(self.lists, [])}, context=self.context
             )
         except ValidationError as exc:
-            self._note(exc, ())
+            self._note(exc, (), ProgressFile)
         if self.first is not None or header is None:
             more = f" (and {self.errors - 1} more)" if self.errors > 1 else ""
             problem = self.first[1] if self.first is not None else "not valid"
