@@ -7,6 +7,7 @@ N+1, N+2, ... applied on open; the applied versions are recorded in
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
@@ -345,7 +346,9 @@ def migrate(conn: sqlite3.Connection, *, now: datetime, target: int = LATEST_VER
             conn.execute(f"PRAGMA user_version = {int(migration.version)}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            if conn.in_transaction:  # SQLite ends it itself on some errors (a full disk)
+                with contextlib.suppress(sqlite3.Error):
+                    conn.execute("ROLLBACK")  # what failed is the error to report
             raise
         applied.append(migration.version)
     return applied
