@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -109,6 +110,11 @@ def cards_command(
     if as_json:
         click.echo(rows_json(shown, plan))
         return
+    asked = _asked(pack=pack, topic=topic, kind=kind, tag=tag, state=state, search=search)
+    if not shown and asked:  # as `list` and `drills` say it, not "0 of 147 cards"
+        click.echo(f"No card matches {asked}.", err=True)
+        tell_summary(refs.summary)
+        return
     if shown:  # a header, as `drillbit list` has: the numbers say what they are
         click.echo("\n".join(_table(shown, sort, now, plan)))  # one write: 10,000 echoes took 0.1 s
     # the listing's own lines go with its table on stdout (`drillbit cards | less` sees
@@ -125,6 +131,15 @@ def cards_command(
         )
         click.echo(fold_text(said, width))
     tell_summary(refs.summary)
+
+
+def _asked(**filters: str | None) -> str:
+    """The filters given, as typed (`--state due --search 'two words'`)."""
+    return " ".join(
+        f"--{name} {shlex.quote(value)}"
+        for name, value in filters.items()
+        if value and value.strip()
+    )
 
 
 def _due_legend(shown: Sequence[CardRow], plan: PlanDue | None) -> str:

@@ -180,11 +180,11 @@ def plan_command(
     # followed (the forecast is overall only, not per topic); on and after the day, what
     # the memory gave at the start of it
     if status.days_left > 0:
-        heading = "readiness on the day if nothing more is studied"
+        heading = "READINESS ON THE DAY IF NOTHING MORE IS STUDIED"
     else:
-        heading = "readiness at the start of the interview day"
-    column = len(heading)
-    click.echo(f"{'topic':<{width}} {heading:>{column}}")
+        heading = "READINESS AT THE START OF THE INTERVIEW DAY"
+    column = len(heading)  # upper case, as every other table's header (`list`, `cards`)
+    click.echo(f"{'TOPIC':<{width}} {heading:>{column}}")
     for topic, value in topics.items():
         click.echo(f"{topic:<{width}} {readiness_percent(value):>{column}}")
 

@@ -87,13 +87,15 @@ def default_pack(notes: Path, content_dir: Path) -> str:
     return kebab(_NOTION_ID.sub("", notes.stem)) or "imported"
 
 
+KEBAB_SAID = "lowercase letters and digits joined by '-'"
+"""What kebab-case is, as a bad --pack, --topic or --tag is told."""
+
+
 def validate_names(pack: str, topic: str) -> None:
     """Raise ValueError when the pack or topic is not a kebab-case folder name."""
     for what, value in (("pack", pack), ("topic", topic)):
         if not KEBAB_NAME.match(value):
-            raise ValueError(
-                f"{what} '{value}' must be kebab-case (lowercase letters and digits joined by '-')"
-            )
+            raise ValueError(f"{what} '{value}' must be kebab-case ({KEBAB_SAID})")
 
 
 def plan_import(
@@ -132,7 +134,7 @@ def plan_import(
     pack_name, topic_name = _pack_and_topic(notes_path, content_dir, pack, topic, taken_packs)
     for tag in tags:
         if not KEBAB_NAME.match(tag):
-            raise ValueError(f"tag '{tag}' must be kebab-case")
+            raise ValueError(f"tag '{tag}' must be kebab-case ({KEBAB_SAID})")
     tags = tuple(dict.fromkeys([*tags, *off.front.tags, *off.tag_lines.tags]))
     # Thousands of cards' tokens and texts are built and dropped here, none in a cycle:
     # reference counting frees them, and the collector's full passes over everything

@@ -165,8 +165,8 @@ def test_the_topic_table_says_which_readiness_it_gives(
     made = drillbit(*content, "plan", "--interview", in_days(10))
     assert made.returncode == 0, made.stderr
     lines = made.stdout.splitlines()
-    header = next(line for line in lines if line.startswith("topic "))
-    assert header.endswith(" readiness on the day if nothing more is studied")
+    header = next(line for line in lines if line.startswith("TOPIC "))
+    assert header.endswith(" READINESS ON THE DAY IF NOTHING MORE IS STUDIED"), "as other tables"
     assert all(len(line) <= 80 for line in lines[lines.index(header) :]), "80 columns"
     row = lines[lines.index(header) + 1]
     assert row.endswith(" 0%") and len(row) == len(header), "the figures under the heading"
