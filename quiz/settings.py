@@ -28,7 +28,7 @@ from quiz.paths import data_dir
 from quiz.textsafe import read_regular_text
 
 if TYPE_CHECKING:
-    from collections.abc import Mapping
+    from collections.abc import Callable, Mapping
 
     from fsrs import Scheduler
     from pydantic import BaseModel
@@ -491,6 +491,22 @@ def load_settings(path: Path | None = None) -> Settings:
     if judged.problems:
         raise judged.error()
     return judged.settings()
+
+
+def settings_warned(warn: Callable[[str], None], path: Path | None = None) -> Settings:
+    """The settings for a command that shows or plans (`stats`, `plan`, `cards`, `import`):
+    a key that cannot be used is warned of (its one line, as `config` says it) and its
+    default used, the file's good keys kept. The commands about the settings (`config`)
+    and those that save answers scheduled by them (the app, `study`, `watch`) refuse the
+    file instead (`load_settings`): an answer is not saved under a default not chosen."""
+    try:
+        found = read_settings_file(path)
+    except SettingsFileError as exc:  # unreadable, not UTF-8, not TOML: every key's default
+        warn(exc.error_line())
+        return Settings()
+    if found.problems:
+        warn(found.error().error_line())
+    return found.settings()
 
 
 def parse_value(key: str, text: str) -> Any:

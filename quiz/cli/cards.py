@@ -17,6 +17,7 @@ from quiz.cli.context import (
     open_store,
     pass_context,
     tell_summary,
+    warn,
 )
 from quiz.plural import counted
 from quiz.wrapping import fold_text, terminal_width
@@ -230,11 +231,11 @@ def _plan_due(store: Store, cards: Sequence[CardFacts], now: datetime) -> PlanDu
     if store.interview_plan() is None:
         return None
     from quiz.browser_plan import plan_due
-    from quiz.settings import load_settings
+    from quiz.settings import settings_warned
     from quiz.study.days import study_zone
     from quiz.study.plan_status import plan_status
 
-    settings = load_settings()
+    settings = settings_warned(warn)
     zone = study_zone(settings.day_starts_at)
     status = plan_status(store, cards, now, tz=zone, scheduler=settings.scheduler())
     return plan_due(status, now, zone)

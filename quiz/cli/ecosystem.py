@@ -20,6 +20,7 @@ from quiz.cli.context import (
     open_store,
     pass_context,
     tell_summary,
+    warn,
 )
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError, InputFileError, UsageError
@@ -72,11 +73,11 @@ def _taken(
 def _plan_running(obj: Context) -> bool:
     """True while an interview plan is set and its day has not come at `obj.now`: its days, not a due
     session's `--topic`, bring new cards in (False when the progress cannot be read)."""
-    from quiz.settings import load_settings
+    from quiz.settings import settings_warned
     from quiz.study.days import local_date, study_zone
 
     try:
-        zone = study_zone(load_settings().day_starts_at)
+        zone = study_zone(settings_warned(warn).day_starts_at)
         with open_store(obj) as store:
             plan = store.interview_plan()
     except DrillbitError:

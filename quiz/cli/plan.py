@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from quiz.cli.context import Context, open_store, pass_context, tell_summary
+from quiz.cli.context import Context, open_store, pass_context, tell_summary, warn
 from quiz.cli.numbers import NumberRange
 from quiz.cli.plan_progress import ForecastProgress
 from quiz.plural import counted
@@ -66,7 +66,7 @@ def plan_command(
     Without options it prints the plan set and the readiness it predicts for the day;
     --minutes-per-day or --target alone change the plan set, and --interview starts one.
     """
-    from quiz.settings import load_settings
+    from quiz.settings import settings_warned
     from quiz.study.days import study_zone
     from quiz.study.plan_edit import PlanInputError, planned
     from quiz.study.plan_phrases import day_ends_phrase, readiness_percent, target_percent
@@ -81,9 +81,9 @@ def plan_command(
         click.echo("Plan removed; normal reviews resume." if removed else "No plan was set.")
         return
     now = obj.now
-    # the settings' scheduler (retention, steps), as Home's line and plan mode use; read
-    # first, so a broken settings file stops the command before anything is saved
-    settings = load_settings()
+    # the settings' scheduler (retention, steps), as Home's line and plan mode use; a key
+    # that cannot be used is warned of and its default used: the plan saves only its own rows
+    settings = settings_warned(warn)
     scheduler = settings.scheduler()
     tz = study_zone(settings.day_starts_at)
     changing = interview is not None or minutes_per_day is not None or target is not None

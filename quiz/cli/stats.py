@@ -41,22 +41,15 @@ def current_stats(roots: Sequence[Path], warn: Warn, clock: Clock) -> Stats:
     time (read once; the store has the clock too, for a damaged file's name), with
     today's count under the settings' daily limits (`Stats.today`, as Home counts it).
 
-    A settings file that cannot be used leaves `today` out (None), with its warning: the
-    rest of the statistics do not depend on it."""
+    A setting that cannot be used is warned of and its default used (`settings_warned`)."""
     from quiz.bank.index import bank_index
-    from quiz.settings import Settings, SettingsFileError, load_settings
-    from quiz.study.days import DEFAULT_DAY_STARTS_AT, local_date, study_zone
+    from quiz.settings import settings_warned
+    from quiz.study.days import local_date, study_zone
     from quiz.study.stats import DailyLimits, compute_stats
 
-    settings: Settings | None
-    try:
-        settings = load_settings()
-    except SettingsFileError as exc:
-        warn(exc.error_line())  # "drillbit: settings: ...", as `plan` and `config` say it
-        settings, limits, starts_at = None, None, DEFAULT_DAY_STARTS_AT
-    else:
-        limits = DailyLimits(settings.new_per_day, settings.max_reviews_per_day)
-        starts_at = settings.day_starts_at
+    settings = settings_warned(warn)  # a bad key: warned of, its default
+    limits = DailyLimits(settings.new_per_day, settings.max_reviews_per_day)
+    starts_at = settings.day_starts_at
     # ids, topics and packs are all stats needs of the cards. The index is walked before
     # the store is read, not beside it: a walking thread slowed the store's row fetches
     # (each row hands the GIL back and forth) more than the overlap saved
@@ -72,7 +65,7 @@ def current_stats(roots: Sequence[Path], warn: Warn, clock: Clock) -> Stats:
         plan = store.interview_plan() if limits is not None else None
         running = plan is not None and plan.interview > local_date(now, tz)
         stats = compute_stats(store, cards, now, tz=tz, limits=limits, interview_plan=running)
-        if running and plan is not None and settings is not None and stats.today is not None:
+        if running and plan is not None and stats.today is not None:
             from quiz.study.counts import due_not_today
             from quiz.study.plan_today import today_decision
 

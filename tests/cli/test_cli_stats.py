@@ -315,15 +315,16 @@ def test_stats_counts_the_streak_in_words(
     assert "Streak: 1 day   " in drillbit("--content", str(mini_bank), "stats").stdout
 
 
-def test_a_broken_settings_file_leaves_out_only_todays_line(
+def test_a_broken_setting_is_warned_of_and_its_default_used(
     drillbit: RunDrillbit, mini_bank: Path, _isolated_home: Path
 ) -> None:
-    """Today's count needs the daily limits; the rest of `drillbit stats` does not."""
+    """A bad config.toml left out today's line; as every command that shows or plans,
+    `stats` now warns of it and counts today under its default (200 reviews a day)."""
     (_isolated_home / "config.toml").write_text("max_reviews_per_day = -3\n", encoding="utf-8")
     result = drillbit("--content", str(mini_bank), "stats")
     assert result.returncode == 0, result.stderr
     assert "Reviews: 0" in result.stdout and "Cards: " in result.stdout
-    assert "Today:" not in result.stdout
+    assert "To study: " in result.stdout, "today's count, under the default limit"
     # one line, as `plan` and `config` refuse the file: it said the file without "drillbit: "
     assert result.stderr.splitlines()[0].startswith(
         f"drillbit: settings: {_isolated_home / 'config.toml'}:1: max_reviews_per_day = -3: "
@@ -396,13 +397,13 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
     assert (planned["today"]["due_not_today"], planned["today"]["last_pass"]) == (2, False)
 
 
-def test_stats_json_today_is_null_when_the_settings_cannot_be_used(
+def test_stats_json_today_uses_the_default_of_a_setting_that_cannot_be_used(
     drillbit: RunDrillbit, mini_bank: Path, _isolated_home: Path
 ) -> None:
     (_isolated_home / "config.toml").write_text("max_reviews_per_day = -3\n", encoding="utf-8")
     result = drillbit("--content", str(mini_bank), "stats", "--json")
     assert result.returncode == 0, result.stderr
-    assert json.loads(result.stdout)["today"] is None
+    assert json.loads(result.stdout)["today"]["max_reviews_per_day"] == 200, "the default"
     assert "max_reviews_per_day" in result.stderr
 
 

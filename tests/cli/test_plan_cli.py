@@ -138,22 +138,30 @@ def test_plan_json_validates_against_its_schema(mini_bank: Path, drillbit: RunDr
     assert not validator.is_valid({**data, "readiness": {"overall": 2.0}})
 
 
-def test_a_broken_settings_file_saves_no_plan(mini_bank: Path, drillbit: RunDrillbit) -> None:
-    """The forecast needs the settings' scheduler: a broken file stops `plan --interview`
-    before the plan is saved, with the file's one-line error; `--clear` does not need it."""
+def test_a_broken_settings_file_is_warned_of_and_its_default_used(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """A bad config.toml stopped `plan --interview` (exit 1) while `stats` only warned:
+    one policy now, the setting's default used with the file's one-line warning; the
+    file's good keys are kept (`day_starts_at` here moves the study day's end)."""
     content = ("--content", str(mini_bank))
-    assert drillbit(*content, "plan", "--interview", in_days(10)).returncode == 0
     config = Path(os.environ["DRILLBIT_HOME"]) / "config.toml"
-    config.write_text("colour = 1\n", encoding="utf-8")
-    refused = drillbit(*content, "plan", "--interview", in_days(20))
-    assert refused.returncode != 0 and "colour" in refused.stderr
-    assert "Traceback" not in refused.stderr
-    config.unlink()
+    config.write_text("colour = 1\ndesired_retention = 2\nday_starts_at = 6\n", encoding="utf-8")
+    made = drillbit(*content, "plan", "--interview", in_days(20))
+    assert made.returncode == 0, made.stderr
+    warned = made.stderr.splitlines()
+    assert warned[0].startswith(f"drillbit: settings: {config}:1: colour = 1: unknown key")
+    assert warned[0].endswith("(and 1 more: `drillbit config` lists them)")
+    assert "Traceback" not in made.stderr
+    assert "until 06:00 tomorrow" in made.stdout, "the good key is kept"
     data = json.loads(drillbit(*content, "plan", "--json").stdout)
-    assert data["interview"] == in_days(10), "the refused plan was not saved"
-    config.write_text("colour = 1\n", encoding="utf-8")
+    assert data["interview"] == in_days(20), "the plan was saved"
+    shown = drillbit(*content, "plan")
+    assert shown.returncode == 0 and "colour" in shown.stderr
     cleared = drillbit(*content, "plan", "--clear")
     assert cleared.returncode == 0 and "removed" in cleared.stdout
+    config.write_text("colour = 1\n", encoding="utf-8")
+    assert drillbit(*content, "config").returncode == 1, "the command about it still refuses"
 
 
 def test_the_topic_table_says_which_readiness_it_gives(
