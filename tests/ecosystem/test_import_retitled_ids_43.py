@@ -52,6 +52,14 @@ def _import_as_before(deck: Path, content: Path, monkeypatch: pytest.MonkeyPatch
     assert result.exit_code == 0, result.output
 
 
+def _deck_imported_before(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, Path]:
+    """The test deck written and imported as the forty-second round did: (deck, content)."""
+    deck, content = tmp_path / "deck.txt", tmp_path / "c"
+    deck.write_text(_DECK, encoding="utf-8")
+    _import_as_before(deck, content, monkeypatch)
+    return deck, content
+
+
 _NOW = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
 _BEFORE = {
     "what-is-the": "What is the",
@@ -66,18 +74,14 @@ def test_the_old_rule_titled_these_cards_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """What the test's earlier import makes: the ids and titles the bank then had."""
-    deck, content = tmp_path / "deck.txt", tmp_path / "c"
-    deck.write_text(_DECK, encoding="utf-8")
-    _import_as_before(deck, content, monkeypatch)
+    deck, content = _deck_imported_before(tmp_path, monkeypatch)
     assert _titles(content) == _BEFORE
 
 
 def test_a_re_import_under_the_new_rule_keeps_each_cards_id(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    deck, content = tmp_path / "deck.txt", tmp_path / "c"
-    deck.write_text(_DECK, encoding="utf-8")
-    _import_as_before(deck, content, monkeypatch)
+    deck, content = _deck_imported_before(tmp_path, monkeypatch)
     store = Store.open(tmp_path / "drillbit.db", now=_NOW)
     try:  # the card is reviewed under its id, as the app records an answer
         review_card(store, Scheduler(), "what-is-the", Rating.Good, now=_NOW, correct=True)
@@ -107,9 +111,7 @@ def test_an_old_card_edited_since_is_refused_for_what_was_edited(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The title rule is forgiven, an answer edited in the file is not: it is named."""
-    deck, content = tmp_path / "deck.txt", tmp_path / "c"
-    deck.write_text(_DECK, encoding="utf-8")
-    _import_as_before(deck, content, monkeypatch)
+    deck, content = _deck_imported_before(tmp_path, monkeypatch)
     card = content / "p" / "p" / "what-is-the.md"
     card.write_text(
         card.read_text(encoding="utf-8").replace("maps logits", "turns logits"), encoding="utf-8"
@@ -124,9 +126,7 @@ def test_a_card_of_the_old_id_asking_something_else_is_not_taken(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Only the file titled as the rule before titled this note is its card."""
-    deck, content = tmp_path / "deck.txt", tmp_path / "c"
-    deck.write_text(_DECK, encoding="utf-8")
-    _import_as_before(deck, content, monkeypatch)
+    deck, content = _deck_imported_before(tmp_path, monkeypatch)
     card = content / "p" / "p" / "what-is-the.md"
     card.write_text(
         card.read_text(encoding="utf-8").replace("title: What is the", "title: What is the KL"),
