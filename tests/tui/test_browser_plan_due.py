@@ -7,6 +7,7 @@ from datetime import UTC
 
 from fsrs import Rating
 from rich.text import Text
+from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
 
 from quiz.browser_view import PLAN_LAST_DAYS, PLAN_TODAY
@@ -40,6 +41,17 @@ def due_cell(browser: BrowserScreen, card_id: str) -> str:
     index = [row.card.id for row in browser.shown].index(card_id)
     cell = browser.query_one(DataTable).get_row_at(index)[3]
     return cell.plain if isinstance(cell, Text) else str(cell)
+
+
+async def browser_by_due(pilot: Pilot[None]) -> BrowserScreen:
+    """Open the browser from Home and sort it by due (ctrl+o once)."""
+    await press(pilot, "b")
+    browser = await showing(pilot, BrowserScreen)
+    await settle(pilot)
+    await press(pilot, "ctrl+o")
+    await settle(pilot)
+    assert browser.sort == "due"
+    return browser
 
 
 async def test_a_card_due_by_fsrs_that_the_plan_leaves_shows_the_plan_s_last_days(
@@ -130,12 +142,7 @@ async def test_under_a_plan_the_due_sort_and_is_due_follow_the_plan(
     assert status is not None and "what-is-relu" not in status.offered and status.offered
     today = list(status.offered)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "b")
-        browser = await showing(pilot, BrowserScreen)
-        await settle(pilot)
-        await press(pilot, "ctrl+o")
-        await settle(pilot)
-        assert browser.sort == "due"
+        browser = await browser_by_due(pilot)
         order = [row.card.id for row in browser.shown]
         assert order[: len(today)] == today, "today's cards first, as a session gives them"
         assert order[len(today)] == "what-is-relu", "then the plan's last days"
@@ -157,12 +164,7 @@ async def test_under_a_plan_the_title_says_the_due_sort_follows_the_plan(
     reviewed_then_past_due(ws, clock, 3600)
     set_plan(ws, 30, 5.0)
     async with app.run_test(size=(80, 24)) as pilot:
-        await press(pilot, "b")
-        browser = await showing(pilot, BrowserScreen)
-        await settle(pilot)
-        await press(pilot, "ctrl+o")
-        await settle(pilot)
-        assert browser.sort == "due"
+        browser = await browser_by_due(pilot)
         title = str(browser.query_one("#browser-title", Label).render())
         assert "· sort by when the plan asks" in title
         assert "sort by due" not in title
