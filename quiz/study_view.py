@@ -12,6 +12,7 @@ the day's end, where only a running app could test any of it.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -37,6 +38,7 @@ __all__ = [
     "MOCK_KEYS",
     "give_up_question",
     "is_count",
+    "unit_counts",
     "KEEPS_SCHEDULE",
     "AGAIN_NOT_TODAY",
     "again_not_today",
@@ -214,14 +216,35 @@ COUNT_FORM_EXAMPLES: dict[str, tuple[str, str]] = {
 """A count's forms (`is_count`), whole numbers only, two of each as far apart as the reals'."""
 
 
+COUNTED = frozenset(
+    "parameter weight unit layer neuron head piece pixel example sample mini-batch batch"
+    " step epoch evaluation token byte bit flop multiply-add mac operation call channel"
+    " feature class node edge word".split()
+)
+"""The things a count's unit names (singular; `unit_counts` reads plurals too). A unit's last
+word outside brackets is its noun: "hidden units" and "pixels (per side)" count, "times g",
+"MiB" and "tokens per second" measure."""
+
+
+def unit_counts(unit: str | None) -> bool:
+    """The unit names things counted: its last word outside brackets, lower-cased, is in
+    COUNTED as written or less a plural's "s" or "es" ("mini-batches", "FLOPs")."""
+    if not unit:
+        return False
+    words = re.sub(r"\([^)]*\)", " ", unit).lower().split()
+    if not words:
+        return False
+    noun = words[-1]
+    return any(stem in COUNTED for stem in (noun, noun.removesuffix("s"), noun.removesuffix("es")))
+
+
 def is_count(front: NumericFront) -> bool:
-    """The card's answer is a whole count (a parameter count, a number of layers): a whole
-    number from 1 up whose absolute tolerance takes no other whole number. Its box showed
-    "1e-3, 1/4, √128, ln 2", forms no count is ever written in. An answer of 0 is left a
-    real's (a gradient that vanishes is no count)."""
-    absolute = front.tolerance.absolute
-    whole = front.answer >= 1 and float(front.answer).is_integer()
-    return whole and absolute is not None and absolute < 1
+    """The card's answer is a count (a parameter count, a number of layers): its unit names
+    things counted (`unit_counts`) and its answer is a whole number from 1 up. Its box showed
+    "1e-3, 1/4, √128, ln 2", forms no count is ever written in. The unit decides, not the
+    tolerance: momentum-terminal-velocity, 100 ± 0.1 "times g", is a ratio whose box keeps
+    fractions, roots and logs."""
+    return unit_counts(front.unit) and front.answer >= 1 and float(front.answer).is_integer()
 
 
 def number_examples(front: NumericFront) -> dict[str, str]:

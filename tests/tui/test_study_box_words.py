@@ -131,21 +131,98 @@ def test_a_refusal_quotes_what_was_typed_once(typed: str, said: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("answer", "tolerance", "count"),
+    ("answer", "tolerance", "unit", "count"),
     [
-        (1536.0, Tolerance(absolute=0.5), True),  # layernorm-param-count
-        (2.0, Tolerance(absolute=0.01), True),  # xor-hidden-units
-        (1024.0, Tolerance(relative=0.001), False),  # attention-score-memory, MiB: ± 1.024
-        (3.2, Tolerance(absolute=0.001), False),  # linear-scaling-rule
-        (-3.0, Tolerance(absolute=0.5), False),  # no count is negative
-        (0.0, Tolerance(absolute=0.01), False),  # a vanishing gradient is no count
-        (10.0, Tolerance(absolute=1), False),  # 9 and 11 are right too: not a count's
+        (1536.0, Tolerance(absolute=0.5), "parameters", True),  # layernorm-param-count
+        (2.0, Tolerance(absolute=0.01), "hidden units", True),  # xor-hidden-units
+        (8.0, Tolerance(absolute=0.5), "pixels (per side)", True),  # the bracket is no noun
+        (391.0, Tolerance(absolute=0.01), "mini-batches", True),  # a plural in "es"
+        (3e9, Tolerance(relative=0.01), "FLOPs", True),  # a relative tolerance counts too
+        (1.0, Tolerance(absolute=0.5), "layer", True),  # a singular
+        (10.0, Tolerance(absolute=1), "layers", True),  # a loose count is still a count
+        (100.0, Tolerance(absolute=0.1), "times g", False),  # momentum-terminal-velocity
+        (1024.0, Tolerance(relative=0.001), "MiB", False),  # attention-score-memory
+        (5e4, Tolerance(relative=0.01), "tokens per second", False),  # a rate
+        (1536.0, Tolerance(absolute=0.5), None, False),  # no unit names no count
+        (2.5, Tolerance(absolute=0.01), "parameters", False),  # a mean of counts is real
+        (0.0, Tolerance(absolute=0.01), "parameters", False),  # nothing counted: a real's box
     ],
 )
-def test_a_count_is_a_whole_answer_that_takes_no_other_whole_number(
-    answer: float, tolerance: Tolerance, count: bool
+def test_a_count_is_a_whole_answer_whose_unit_names_things_counted(
+    answer: float, tolerance: Tolerance, unit: str | None, count: bool
 ) -> None:
-    assert is_count(numeric_front(answer, tolerance)) is count
+    """The rule was the tolerance's (a whole answer that takes no other whole number), and
+    it took momentum-terminal-velocity, 100 ± 0.1 times g, a ratio, for a count."""
+    assert is_count(numeric_front(answer, tolerance, unit)) is count
+
+
+COUNT, REAL = True, False
+BUNDLED_NUMBER_CARDS = [
+    ("sigmoid-derivative-bound", REAL),
+    ("gelu-negative-input", REAL),
+    ("sigmoid-gradient-depth", REAL),
+    ("softmax-ce-gradient", REAL),
+    ("gradient-check-cost", COUNT),  # loss evaluations
+    ("momentum-terminal-velocity", REAL),  # times g: a ratio
+    ("adam-uncorrected-first-step", REAL),
+    ("mini-batch-count", COUNT),  # mini-batches
+    ("last-mini-batch-size", COUNT),  # examples
+    ("linear-scaling-rule", REAL),
+    ("he-vs-xavier-variance", REAL),
+    ("xavier-uniform-limit", REAL),
+    ("dropout-scaling", REAL),
+    ("batchnorm-parameter-count", COUNT),  # parameters
+    ("xor-hidden-units", COUNT),  # hidden units
+    ("relu-linear-pieces", COUNT),  # pieces
+    ("bce-at-zero-logit", REAL),
+    ("label-smoothing-true-class", REAL),
+    ("focal-loss-weight", REAL),
+    ("sgd-l2-decay-factor", REAL),
+    ("rmsprop-first-step-size", REAL),
+    ("adamw-shrink-per-step", REAL),
+    ("warmup-first-rate", REAL),
+    ("cosine-third-of-way", REAL),
+    ("clipped-array-norm", REAL),
+    ("layernorm-param-count", COUNT),  # parameters
+    ("conv-output-size", COUNT),  # pixels
+    ("conv-parameter-count", COUNT),  # parameters
+    ("receptive-field-stack", COUNT),  # layers
+    ("bottleneck-parameters", COUNT),  # weights
+    ("pool-output-size", COUNT),  # pixels
+    ("receptive-field-with-pooling", COUNT),  # pixels (per side)
+    ("lstm-parameter-count", COUNT),  # parameters
+    ("gru-parameter-count", COUNT),  # parameters
+    ("embedding-parameter-count", COUNT),  # parameters
+    ("attention-score-std", REAL),  # √128, no unit
+    ("attention-score-memory", REAL),  # MiB: a size, 1.5 MiB is one
+    ("mha-parameter-count", COUNT),  # weights
+]
+"""Every bundled number card and its class, decided by reading its unit: a new number card
+is added here, so its class is a decision and not a side effect of its tolerance."""
+
+
+def test_every_bundled_number_card_is_a_count_or_a_real_as_decided() -> None:
+    cards = {
+        c.id: c.front
+        for c in load_bank([bundled_content_dir()]).cards
+        if isinstance(c.front, NumericFront)
+    }
+    assert sorted(cards) == sorted(card_id for card_id, _ in BUNDLED_NUMBER_CARDS)
+    classed = {card_id: is_count(cards[card_id]) for card_id, _ in BUNDLED_NUMBER_CARDS}
+    assert classed == dict(BUNDLED_NUMBER_CARDS)
+
+
+def test_a_ratio_cards_box_keeps_fractions_roots_and_logs() -> None:
+    """momentum-terminal-velocity (100 ± 0.1 times g) was shown "12, 3e6" as a count."""
+    front = next(
+        c.front
+        for c in load_bank([bundled_content_dir()]).cards
+        if c.id == "momentum-terminal-velocity"
+    )
+    assert isinstance(front, NumericFront)
+    assert number_examples(front) == FIRST
+    placeholder = number_placeholder(front.unit, number_examples(front))
+    assert placeholder == "type a number in times g: 1e-3, 25%, 1/4, √128, ln 2"
 
 
 def test_a_counts_refusal_names_whole_numbers_only() -> None:
@@ -154,11 +231,11 @@ def test_a_counts_refusal_names_whole_numbers_only() -> None:
     with pytest.raises(ValueError) as refused:
         parse_number("abc")
     reason = str(refused.value)
-    count = numeric_front(1536.0, Tolerance(absolute=0.5))
+    count = numeric_front(1536.0, Tolerance(absolute=0.5), "parameters")
     assert number_refusal("abc", reason, count) == (
         "'abc' is not part of a number such as 12, 3e6 or 2^10"
     )
-    near = numeric_front(1000.0, Tolerance(absolute=0.5))
+    near = numeric_front(1000.0, Tolerance(absolute=0.5), "parameters")
     assert number_refusal("abc", reason, near) == "'abc' is not part of a number such as 12 or 3e6"
     real = numeric_front(0.25, Tolerance(absolute=0.001))
     assert number_refusal("abc", reason, real).endswith(" or 0.5^10")
