@@ -179,6 +179,11 @@ PATH_WRITE_EVENTS = {
     "shutil.copytree",
     "shutil.move",
 }
+PATH_COPY_EVENTS = {"shutil.copyfile", "shutil.copymode", "shutil.copystat", "shutil.copytree"}
+"""Write events whose first path is only read: judged as a write, a copy of numpy's own file
+into the work dir was refused as "writing outside the work directory (<the source>)"
+(forty-third round). The source is judged as a read (the grader's files stay refused), the
+destination as a write; `shutil.move` and `os.rename` change both paths and stay writes."""
 PATH_READ_EVENTS = {"os.listdir", "os.scandir", "os.listxattr", "os.getxattr", "glob.glob"}
 
 
@@ -270,6 +275,7 @@ def _make_hook(
         _private: frozenset[str] = frozenset(PRIVATE_PACKAGES),
         _write_events: frozenset[str] = frozenset(PATH_WRITE_EVENTS),
         _path_events: frozenset[str] = frozenset(PATH_WRITE_EVENTS | PATH_READ_EVENTS),
+        _copy_events: frozenset[str] = frozenset(PATH_COPY_EVENTS),
         _lstat: Callable[..., Any] = _lstat,
         _stat: Callable[..., Any] = _stat,
         _readlink: Callable[..., str] = _readlink,
@@ -304,6 +310,7 @@ def _make_hook(
     ) -> None:
         paths: tuple[Any, ...] = ()
         writing: Any = False
+        source_read = False
         loading = False
         if event in _frame_events:
             if _guarded[0] or _ident() != _walker:
@@ -409,12 +416,15 @@ def _make_hook(
             # a read names one path: glob.glob's second argument is `recursive`, a bool,
             # which was refused as "paths must be plain str or bytes" for any glob in a drill
             paths = args[:2] if writing else args[:1]
+            source_read = event in _copy_events
         else:
             for prefix, what in _refused_prefixes:
                 if event.startswith(prefix):
                     raise _denied(f"drillbit sandbox: {what} is not allowed in a drill")
             return
         for raw in paths:
+            writes = writing and not source_read
+            source_read = False  # only the first path of a copy is its source
             if _type(raw) is _direntry:
                 raw = raw.path  # a C type's own attribute: no submitted code runs (copytree's)
             if _type(raw) is _bytes:
@@ -462,7 +472,7 @@ def _make_hook(
                     out.append(part)
             resolved = "/" + "/".join(out)
             reason = ""
-            if writing:
+            if writes:
                 if not (
                     resolved == _workdir
                     or resolved.startswith(_workdir + "/")
