@@ -162,3 +162,18 @@ def console_messages(driver: WebDriver) -> list[str]:
 def shows_home(screen: str) -> bool:
     """Home is drawn: its table's header and the bundled bank's first pack."""
     return "pack / topic" in screen and "Neural networks" in screen
+
+
+RECORD_VIOLATIONS = """
+window.__violations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__violations.push(event.effectiveDirective + ' ' + (event.blockedURI || 'inline'));
+});
+"""
+"""Run before the page's own scripts: every violation the page reports, kept to read."""
+
+
+def record_violations(driver: WebDriver) -> None:
+    """Keep every content-security-policy violation the next pages report, in
+    `window.__violations`, from before their own scripts run."""
+    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS})

@@ -20,11 +20,11 @@ from tests.web.chromium import (  # the module's Chromium, a profile per test
     chromium,
     console_messages,
     read_screen,
+    record_violations,
     shows_home,
     wait_for_screen,
 )
 from tests.web.helpers import WAIT_SECONDS, Served
-from tests.web.test_serve_policy import RECORD_VIOLATIONS
 
 __all__ = ["browser", "chromium"]  # fixtures, used by name
 
@@ -50,7 +50,7 @@ def test_start_on_a_delayed_page_starts_the_app(served: Served, browser: WebDriv
     """`?delay=1` shows the splash's Start button and opens no app until it is clicked
     (textual-serve's page); a click goes to the page without `delay`: Home."""
     driver = browser
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS})
+    record_violations(driver)
     driver.get(served.url + "&delay=1")
     start = _shown_button(driver, "#start")
     assert start.text == "Start"
@@ -67,7 +67,7 @@ def test_restart_after_the_app_quits_starts_it_again(served: Served, browser: We
     """Quit in the tab ends its app and the page says "Session ended." with a Restart
     button; a click reloads the page, which logs in by its cookie and starts a new app."""
     driver = browser
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS})
+    record_violations(driver)
     driver.get(served.url)
     wait_for_screen(driver, shows_home, "Home")
     keys = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")

@@ -28,20 +28,13 @@ from tests.web.chromium import (  # the module's Chromium, a profile per test
     chromium,
     console_messages,
     read_screen,
+    record_violations,
     shows_home,
     wait_for_screen,
 )
 from tests.web.helpers import QUESTION, WAIT_SECONDS, Served
 
 __all__ = ["browser", "chromium"]  # fixtures, used by name
-
-RECORD_VIOLATIONS = """
-window.__violations = [];
-document.addEventListener('securitypolicyviolation', (event) => {
-  window.__violations.push(event.effectiveDirective + ' ' + (event.blockedURI || 'inline'));
-});
-"""
-"""Run before the page's own scripts: every violation the page reports, kept to read."""
 
 INJECT = """
 window.__ran = [];
@@ -120,7 +113,7 @@ def test_the_app_starts_draws_and_takes_keys_with_no_policy_violation(
     served: Served, browser: WebDriver
 ) -> None:
     driver = browser
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS})
+    record_violations(driver)
     driver.get(served.url)
     wait_for_screen(driver, shows_home, "Home under the policy")
     keys = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
@@ -138,7 +131,7 @@ def test_an_injected_script_handler_or_foreign_socket_is_blocked(
 ) -> None:
     """Without the policy both inline payloads ran and the socket reached the listener."""
     driver = browser
-    driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS})
+    record_violations(driver)
     driver.get(served.url)
     wait_for_screen(driver, shows_home, "Home")
     with socket.create_server(("127.0.0.1", 0)) as elsewhere:  # where the token would go
