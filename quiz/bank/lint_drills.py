@@ -481,12 +481,26 @@ def _timeout_problem(
     card: Card, facts: Mapping[str, Any], first_line: int, checker_line: int
 ) -> Problem:
     """`starter-timeout` at the starter's line it was stuck on (its first when the child
-    could not tell), or `checker-timeout` at the checker's line, naming where it was."""
+    could not tell), or `checker-timeout` at the checker's line, naming where it was (also
+    in a starter's step when the frames hold no starter code: the checker's own)."""
     front = card.front
     assert isinstance(front, CodingFront)
     where = facts.get("where") or {}
     limit = f"{facts['timeout']:g} s"
-    if facts.get("step") in _starter_steps():
+    step = facts.get("step")
+    if step in _starter_steps() and where.get("file") and _starter_line(facts) is None:
+        # the starter's step, but the watchdog's frames hold none of its code: the checker
+        # was running (its `judge` while it graded the starter), at the file:line named
+        return Problem(
+            card.path,
+            checker_line,
+            1,
+            "checker-timeout",
+            f"checker '{front.checker}' did not finish within {limit} while lint was {step}: "
+            f"lint stopped it at {where['file']}:{where['line']}; make the checker finish, "
+            "or give lint more time with --drill-timeout",
+        )
+    if step in _starter_steps():
         line = _starter_line(facts)
         stopped = "lint stopped it"
         if line:
