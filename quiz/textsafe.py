@@ -171,7 +171,7 @@ def read_regular_text(
     """`read_regular` decoded as UTF-8; InputFileError (with the line) otherwise."""
     data = read_regular(path, limit=limit, follow_symlinks=follow_symlinks, title=title)
     try:
-        return data.decode("utf-8")
+        text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         kind = binary_kind(data)
         if kind is not None:
@@ -190,6 +190,16 @@ def read_regular_text(
             line=line,
             column=column,
         ) from exc
+    if _mostly_nul(data):  # NUL is valid UTF-8, but a file of them is no text
+        raise InputFileError(path, title=title, reason=f"{NOT_TEXT_BUT}{_NUL_KIND}", line=1)
+    return text
+
+
+def _mostly_nul(data: bytes) -> bool:
+    """Whether an eighth or more of the start is NUL bytes (a zero-filled or binary file);
+    a stray NUL in text stays text, told at its place by the reader that meets it."""
+    start = data[:8192]
+    return bool(start) and start.count(0) * 8 >= len(start)
 
 
 _SIGNATURES = (
