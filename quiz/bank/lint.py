@@ -53,6 +53,7 @@ from quiz.bank.pack_slips import pack_yaml_slips
 from quiz.bank.pack_title import pack_title_problems
 from quiz.bank.parse import extract_code_block
 from quiz.bank.problems import Problem
+from quiz.bank.title_escape import title_escape_warnings
 from quiz.bank.worked_examples import worked_example_warnings
 from quiz.paths import as_found
 
@@ -205,6 +206,7 @@ def lint(
     problems.extend(long_answer_warnings(own_cards))
     problems.extend(indented_code_warnings(own_cards))
     problems.extend(invisible_char_warnings(own_cards))
+    problems.extend(title_escape_warnings(own_cards))
     problems.extend(section_as_chapter_warnings(own_cards))
     problems.extend(bare_url_warnings(own_cards))
     problems.extend(pack_title_problems(bank.packs.values(), in_own))
