@@ -26,6 +26,7 @@ joiners of emoji sequences and the marks of right-to-left text, do a visible job
 
 _FOUND = re.compile(f"[{INVISIBLE}]")
 _ALSO_KNOWN = {"\ufeff": ", a byte-order mark"}
+_LINE_END = re.compile(r"\r\n|\r|\n")
 
 
 def invisible_char_warnings(cards: Sequence[Card]) -> list[Problem]:
@@ -59,9 +60,9 @@ def invisible_char_warnings(cards: Sequence[Card]) -> list[Problem]:
 
 def _places(text: str) -> Iterator[tuple[int, int, str]]:
     """(line, column, character) of each invisible character, 1-based (lines as the
-    loader counts them: at each line feed)."""
+    loader's Markdown counts them: at LF, CRLF or a lone CR, as an editor shows them)."""
     if _FOUND.search(text) is None:
         return
-    for number, line in enumerate(text.split("\n"), 1):
+    for number, line in enumerate(_LINE_END.split(text), 1):
         for match in _FOUND.finditer(line):
             yield number, match.start() + 1, match.group()
