@@ -495,13 +495,18 @@ def _validate_data(
         return None, lines, kind
 
 
+_LONE_CR = re.compile(r"\r(?!\n)|\n")
+"""A line end as the Markdown parser counts one, a CRLF's LF (its CR stays, as before)."""
+
+
 def split_sections(
     body: str, body_line: int, out: _Collector, tokens: list[Token] | None = None
 ) -> tuple[dict[str, Section], list[tuple[int, str]]]:
     """`## ` sections of the body (never inside code), plus stray text before the first one;
     `tokens` are the body's Markdown tokens when the caller has them."""
     sections: dict[str, Section] = {}
-    lines = body.split("\n")
+    # rows as the parser counts them (a lone CR ends one): the headings' rows are its
+    lines = _LONE_CR.split(body) if "\r" in body else body.split("\n")
     if tokens is None:  # the sections alone: most bodies need no parse for them
         starts = [(row, title) for row, title in section_starts(body, lines) if title]
     else:

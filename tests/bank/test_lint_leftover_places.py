@@ -141,3 +141,20 @@ def test_an_invisible_character_after_bare_carriage_returns_is_placed_as_loaded(
     assert [(p.line, p.col, p.code) for p in problems] == [
         (answer_line + 2, 5, "invisible-char")
     ], problems
+
+
+def test_a_bare_carriage_return_in_a_section_keeps_the_sections_whole(tmp_path: Path) -> None:
+    """Headings are found by the Markdown parser, which ends a line at a lone CR, but the
+    body was cut into rows at line feeds only: each CR moved the cut, and the Answer after
+    a Question holding two of them was read as empty (its first lines lost)."""
+    root = _pack(tmp_path)
+    path = root / "mini" / "basics" / "what-is-relu.md"
+    text = path.read_text(encoding="utf-8")
+    question = "What does ReLU compute, and what is its derivative?"
+    shown = "What does ReLU compute?\rAnd\rwhat is its derivative?"
+    path.write_bytes(text.replace(question, shown).encode("utf-8"))
+    bank, problems = lint([root], run_drills=False)
+    assert problems == []
+    card = next(c for c in bank.cards if c.id == "what-is-relu")
+    assert card.sections["Question"].text.split() == shown.split()
+    assert card.sections["Answer"].text.strip().startswith("$\\text{ReLU}(z) = \\max(0, z)$")
