@@ -676,22 +676,31 @@ def _check_wording(
                 out.add(*item("choices", index), "option-position", message)
 
 
+def _plain_dollar(title: str, col: int) -> bool:
+    """True when the `$` at 1-based `col` stands before a digit, a space or the end: a
+    price or the sign itself, which a title shows as written and no one reads as math."""
+    after = title[col : col + 1]
+    return title[col - 1 : col] == "$" and (not after or after.isdigit() or after.isspace())
+
+
 def _check_title_dollars(title: str, line: int, out: _Collector) -> None:
-    """A lone `$` in a title (`Bias $b`), as the body's math check tells one: an error at
-    the title's line, with a title's fix (it is shown as written, never rendered)."""
+    """A lone `$` that opens math in a title (`Bias $b`), as the body's math check tells
+    one: an error at the title's line, with a title's fix (it is shown as written, never
+    rendered). A price (`Is $5 a lot?`) is shown as written, right: it passes."""
     if "$" not in title:
         return
     from quiz.bank.mathtext import find_math_problems
 
     for problem in find_math_problems(title):
+        if _plain_dollar(title, problem.col):
+            continue
         what = problem.message.split(" (write \\$", 1)[0]
         out.add(
             line,
             1,
             "title-math",
             f"title: {what} (column {problem.col} of the title): a title is shown as written "
-            "(lists, headings, the Anki export): write its math in Unicode (√dₖ, 3×3, σ′), "
-            "and a price in words (5 dollars)",
+            "(lists, headings, the Anki export): write its math in Unicode (√dₖ, 3×3, σ′)",
         )
 
 

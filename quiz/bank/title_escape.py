@@ -1,8 +1,9 @@
 """Lint warning: an escaped dollar (`\\$`) in a card's title.
 
 In a body `\\$` is a literal dollar sign, but a title is shown as written (lists, headings,
-the Anki export), never rendered: the backslash shows. A `$` alone there is an unclosed
-or stray math error (`parse._check_title_dollars`), so the fix is a word.
+the Anki export), never rendered: the backslash shows. A `$` before a digit or a space is
+shown as written there (`parse._check_title_dollars` lets a price pass), so the fix is the
+sign alone.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def title_escape_warnings(cards: Sequence[Card]) -> list[Problem]:
                     "title-escape",
                     f"title: '\\$' (column {column} of the title) shows its backslash: a "
                     "title is shown as written (lists, headings, the Anki export), never "
-                    "rendered: write the amount in words (5 dollars)",
+                    "rendered: write the sign alone ($5)",
                     severity="warning",
                 )
             )

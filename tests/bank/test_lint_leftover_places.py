@@ -97,7 +97,7 @@ def test_a_md_file_of_nul_bytes_is_told_as_binary(tmp_path: Path) -> None:
 
 def test_an_escaped_dollar_in_a_title_is_a_warning_at_its_line(tmp_path: Path) -> None:
     """A title is shown as written: `\\$` shows its backslash in lists and headings; a
-    `$` alone is an unclosed or stray math error there, so the fix is a word."""
+    `$` before a digit is shown as written there, so the fix is the sign alone."""
     root = _pack(tmp_path)
     path = root / "mini" / "basics" / "what-is-relu.md"
     text = path.read_text(encoding="utf-8")
@@ -113,12 +113,12 @@ def test_an_escaped_dollar_in_a_title_is_a_warning_at_its_line(tmp_path: Path) -
             "title-escape",
             "warning",
             "title: '\\$' (column 9 of the title) shows its backslash: a title is shown as "
-            "written (lists, headings, the Anki export), never rendered: write the amount "
-            "in words (5 dollars)",
+            "written (lists, headings, the Anki export), never rendered: write the sign "
+            "alone ($5)",
         )
     ]
     path.write_text(
-        text.replace("title: What ReLU computes", "title: ReLU at 5 dollars a call"),
+        text.replace("title: What ReLU computes", "title: ReLU at $5 a call"),
         encoding="utf-8",
     )
     assert lint([root], run_drills=False)[1] == []
