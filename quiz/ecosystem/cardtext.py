@@ -74,8 +74,8 @@ def as_question(title: str, names: str = "") -> str:
     first = text.split(" ", 1)[0].lower().strip(",:")
     if first in _QUESTION_WORDS:
         return text + "?"
-    if first in _IMPERATIVES:
-        return text + "."
+    if first in _IMPERATIVES or _BLANK in text:
+        return text + "."  # a deletion's `[...]`: a fill-in, asked as its sentence is
     if " " in text and text.rsplit(" ", 1)[1].lower() in OPEN_ENDS:
         return text + " [...]."  # "The derivative of tanh is": "Explain the ... is." before
     head, _, tail = text.partition(" ")
@@ -84,9 +84,34 @@ def as_question(title: str, names: str = "") -> str:
         and head[1:].islower()
         and not _POSSESSIVE.search(head)
         and not _named_mid_sentence(head, names)
+        and not _name_opening_phrase(head, tail, names)
     ):
         head = head.lower()  # "Dropout" -> "dropout"; "Bayes' rule", "Newton's method" kept
     return f"Explain {' '.join(p for p in (head, tail) if p)}."
+
+
+_BLANK = "[...]"
+"""What a cloze deletion shows in its card's title: the card asks to fill it in."""
+
+
+_FUNCTION_WORDS = frozenset(
+    "the a an this that these those some any each every all no one two its their our".split()
+)
+"""Words that open a noun phrase and are never a name ("The chain rule")."""
+
+
+def _name_opening_phrase(word: str, tail: str, text: str) -> bool:
+    """True when a title of more words opens with a word the note writes only capitalised
+    (`**Nesterov** momentum looks ahead`): a capitalised word before the lowercase head of
+    a noun phrase is how a method is named after someone (Nesterov momentum, Huber loss),
+    and a common word recurs in lowercase in its own explanation ("steps against the
+    gradient", "shrinks the weights"), a name never does. A one-word title is the term
+    itself ("Momentum") and a word the note does not write is no evidence: both lowercase."""
+    if not tail or word.lower() in _FUNCTION_WORDS or not tail[:1].islower():
+        return False
+    if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is None:
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(word.lower())}", text) is None
 
 
 _BEFORE_WORD = " \t*_`\"'([“‘"

@@ -190,8 +190,8 @@ def updated_line(moved: Renumbered, where: str, notes: Path, *, dry_run: bool) -
         changes.append(f"tags added: {', '.join(moved.added_tags)}")
     if moved.boxed_title is not None and moved.card.question.was_title is not None:
         changes.append(
-            f"was titled {moved.boxed_title!r}: a line break in the note no longer ends "
-            "its title; its id and reviews kept"
+            f"was titled {moved.boxed_title!r}: a line break in the note is now read as"
+            " in an Anki note's front; its id and reviews kept"
         )
     elif moved.boxed_title is not None:
         changes.append(

@@ -9,6 +9,8 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from markdown_it.token import Token
+
 from quiz.bank.markdown import parse_inline
 from quiz.ecosystem.callouts import Callout, unquote
 from quiz.ecosystem.clozefront import title_sentence
@@ -56,11 +58,13 @@ class Candidate:
 def candidate_of(block: Block, lines: list[str]) -> Candidate | None:
     """The block as a question candidate, or None when it does not look like a question."""
     if block.kind == "heading":
-        parts = split_title(block.plain)
+        parts, body, was = _broken_parts(block.children)
         if (parts.question_like or parts.asks or block.card) and parts.title:
             # in a list item or quote it is that item's text: a question only with an
             # answer in the item or right below it, as a list item's question
-            return Candidate(block, parts, block.end, "heading", weak=block.nested)
+            return Candidate(
+                block, parts, block.end, "heading", weak=block.nested, body=body, was_title=was
+            )
         return None
     if block.kind != "paragraph":
         return None
@@ -83,27 +87,58 @@ def candidate_of(block: Block, lines: list[str]) -> Candidate | None:
         # The bold first line is the question, the lines after it start the answer, as
         # they would with a blank line between (so `**Q1: title**` ends the title too).
         tokens, rows = head
-        parts = split_title(plain_inline(tokens))
+        parts, body, was = _broken_parts(tokens)
         if parts.style == "q":
-            return Candidate(block, parts, block.start + rows, "q-line")
+            return Candidate(block, parts, block.start + rows, "q-line", body=body, was_title=was)
         if parts.title.endswith("?") or (in_item and parts.style in {".", ")", "tag"}):
-            return Candidate(block, parts, block.start + rows, "bold")
+            return Candidate(block, parts, block.start + rows, "bold", body=body, was_title=was)
         if _prompt(parts, plain_inline(tokens)):
-            return Candidate(block, parts, block.start + rows, "bold", imperative=True)
+            return Candidate(
+                block, parts, block.start + rows, "bold", imperative=True, body=body, was_title=was
+            )
     parts = split_title(block.plain)
     if parts.style == "q":
         return _q_line(block, lines)
+    parts, body, was = _broken_parts(block.children, parts)
     if block.whole_bold:
         if parts.title.endswith("?") or (in_item and parts.style in {".", ")", "tag"}):
-            return Candidate(block, parts, block.end, "bold")
+            return Candidate(block, parts, block.end, "bold", body=body, was_title=was)
         if _prompt(parts, block.plain):
-            return Candidate(block, parts, block.end, "bold", imperative=True)
+            return Candidate(
+                block, parts, block.end, "bold", imperative=True, body=body, was_title=was
+            )
         return None
     if in_item and (parts.style == "tag" or parts.title.endswith("?") or block.card):
-        return Candidate(block, parts, block.end, "item", weak=True)
+        return Candidate(block, parts, block.end, "item", weak=True, body=body, was_title=was)
     if in_item and block.end - block.start == 1 and _prompt(parts, block.plain):
-        return Candidate(block, parts, block.end, "item", weak=True, imperative=True)
+        return Candidate(
+            block, parts, block.end, "item", weak=True, imperative=True, body=body, was_title=was
+        )
     return None
+
+
+def _broken_parts(
+    children: list[Token] | None, whole: TitleParts | None = None
+) -> tuple[TitleParts, str, str | None]:
+    """A heading's, bold line's or list item's question read at its `<br>`s as a `Q:` line's
+    is (`_broken_head`) and an Anki note's front: the title up to where its sentence ends,
+    what is under it (the prompt's start), and its title before this round (a `<br>` read
+    as a space: "What is dropout? Explain why it helps.") when that differs, so its card
+    keeps its id. A `<br>` in code or math is text, no break (no html token). `whole`:
+    the title read with its breaks as spaces, when the caller has it."""
+    whole = whole if whole is not None else split_title(plain_inline(children))
+    rows: list[list[Token]] = [[]]
+    for child in children or ():
+        if child.type == "html_inline" and _BREAK_TAG.fullmatch(child.content.strip()):
+            rows.append([])
+        else:
+            rows[-1].append(child)
+    if len(rows) == 1:
+        return whole, "", None
+    front = "\n".join(" ".join(plain_inline(row).split()) for row in rows)
+    title, _, body = title_sentence(front).partition("\n")
+    parts = split_title(title)
+    return parts, body, whole.title if whole.title != parts.title else None
 
 
 def ruled_questions(blocks: list[Block], candidates: list[Candidate]) -> list[Candidate]:
