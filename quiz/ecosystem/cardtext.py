@@ -111,7 +111,7 @@ def _name_opening_phrase(word: str, tail: str, text: str) -> bool:
         return False
     if re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text) is None:
         return False
-    return re.search(rf"(?<![\w-]){re.escape(word.lower())}", text) is None
+    return re.search(rf"(?<!\w){re.escape(word.lower())}", text) is None
 
 
 _BEFORE_WORD = " \t*_`\"'([“‘"

@@ -71,7 +71,8 @@ def _read(notes: str) -> list[tuple[str, str]]:
 
 
 def test_a_break_reads_the_same_in_each_form_of_a_markdown_question() -> None:
-    """A heading, a bold line and a list item read a `<br>` as a space while a `Q:` line
+    """A heading, a bold line and a list item read a `<br>` as a space (a run-in bold
+    question kept it as text) while a `Q:` line
     read it as Anki does: "What is dropout?<br>Explain why it helps." was one title."""
     q_lines = _read("".join(f"Q: {text}\nA: It is so.\n\n" for text in _FRONTS))
     assert q_lines == [
@@ -82,9 +83,13 @@ def test_a_break_reads_the_same_in_each_form_of_a_markdown_question() -> None:
     headings = _read("".join(f"## {text}\n\nIt is so.\n\n" for text in _FRONTS))
     bold = _read("".join(f"**{text}**\nIt is so.\n\n" for text in _FRONTS))
     items = _read("".join(f"- {text}\n    - It is so.\n" for text in _FRONTS))
+    run_in = _read("".join(f"- **{text}** It is so.\n" for text in _FRONTS))
     assert headings == q_lines
     assert bold == q_lines
     assert items == q_lines
+    # a run-in bold question ends in `?` (one ending in "." is no run-in question, as
+    # before); its `<br>` was kept as text: "What is the<br>softmax function?"
+    assert run_in == [q_lines[0], q_lines[2]]
 
 
 def test_a_break_in_a_heading_puts_the_formula_under_its_term() -> None:
@@ -109,6 +114,7 @@ def test_a_name_opening_a_bare_title_keeps_its_capital(tmp_path: Path) -> None:
         " step.\n"
         "Gradient descent\t**Gradient** descent steps against the gradient.\n"
         "Weight decay\tWeight decay shrinks the weights each step.\n"
+        "Batch normalization\t**Batch normalization** rescales each mini-batch.\n"
         "Batch size\tIt sets how many examples one step sees.\n"
         "The chain rule\tThe chain rule multiplies the local derivatives.\n"
         "Momentum\t**Momentum** adds a fraction of the last step to the next.\n",
@@ -117,6 +123,7 @@ def test_a_name_opening_a_bare_title_keeps_its_capital(tmp_path: Path) -> None:
         "Nesterov momentum": "Explain Nesterov momentum.",
         "Gradient descent": "Explain gradient descent.",
         "Weight decay": "Explain weight decay.",
+        "Batch normalization": "Explain batch normalization.",
         "Batch size": "Explain batch size.",  # the note never writes it: a common noun
         "The chain rule": "Explain the chain rule.",
         "Momentum": "Explain momentum.",  # one word: the term itself, as before

@@ -217,10 +217,21 @@ def _run_in_question(block: Block, lines: list[str]) -> Candidate | None:
     match = _RUN_IN_QUESTION.match(first)
     if match is None or answer_marker(first) is not None:
         return None
-    parts = split_title(match.group("title"))
+    written = match.group("title")
+    head, body, _ = _broken_head(written)  # `<br>` as in a `Q:` line: it was kept as text
+    parts = split_title(head)
     if not parts.title:
         return None
-    return Candidate(block, parts, block.start + 1, "bold", inline_answer=match.group("rest"))
+    was = split_title(written).title
+    return Candidate(
+        block,
+        parts,
+        block.start + 1,
+        "bold",
+        inline_answer=match.group("rest"),
+        body=body,
+        was_title=was if was != parts.title else None,
+    )
 
 
 def _callout_question(block: Block, callout: Callout, lines: list[str]) -> Candidate | None:
