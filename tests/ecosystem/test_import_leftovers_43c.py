@@ -148,7 +148,7 @@ def test_a_heading_imported_before_keeps_its_card(
         return split_title(plain_inline(children)), "", None
 
     with monkeypatch.context() as patch:
-        patch.setattr(asking, "_broken_parts", as_before)
+        patch.setattr(asking, "broken_parts", as_before)
         first = run_import(str(notes), "--pack", "p", "--into", str(content))
     assert first.exit_code == 0, first.output
     titles = {path.stem: front(path)["title"] for path in content.rglob("*.md")}

@@ -16,7 +16,7 @@ import pytest
 from fsrs import Rating, Scheduler
 
 import quiz.ecosystem.ankitext as ankitext
-import quiz.ecosystem.notes.asking as asking
+import quiz.ecosystem.notes.linebreaks as linebreaks
 import quiz.ecosystem.titles as titles
 from quiz.bank.loader import load_bank
 from quiz.ecosystem.ankicloze import cloze_numbers
@@ -200,7 +200,7 @@ def test_markdown_notes_imported_before_keep_their_cards(
     never = re.compile(r"(?!)")
     with monkeypatch.context() as patch:
         patch.setattr(titles, "_LINE_BREAK_TAG", never)
-        patch.setattr(asking, "_LINE_BREAK", never)
+        patch.setattr(linebreaks, "LINE_BREAK", never)
         first = run_import(str(notes), "--pack", "p", "--into", str(content))
     assert first.exit_code == 0, first.output
     before = _titles(content)

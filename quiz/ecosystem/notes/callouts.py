@@ -5,7 +5,7 @@ with the boxes that ask unquoted, and the callouts no question's answer holds.
 from __future__ import annotations
 
 from quiz.ecosystem.callouts import Callout, header_text, unquote
-from quiz.ecosystem.notes.asking import Candidate
+from quiz.ecosystem.notes.candidate import Candidate
 from quiz.ecosystem.notes.found import Ignored
 
 

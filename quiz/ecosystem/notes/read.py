@@ -41,18 +41,12 @@ from quiz.bank.markdown import normalize, parse_blocks
 from quiz.ecosystem.highlights import bold_highlights, plain_highlights
 from quiz.ecosystem.idwords import card_tag
 from quiz.ecosystem.noteimages import has_html_image, plain_images
-from quiz.ecosystem.notes.asking import (
-    Candidate,
-    candidate_of,
-    drop_weak,
-    is_section,
-    placed_prompts,
-    ruled_questions,
-    section_topic,
-)
+from quiz.ecosystem.notes.asking import candidate_of
 from quiz.ecosystem.notes.blocks import blocks_of, first_after, heading_ends
 from quiz.ecosystem.notes.callouts import boxed, callout_end, callout_view, left_out_callouts
+from quiz.ecosystem.notes.candidate import Candidate
 from quiz.ecosystem.notes.cut import NotesPart, merge_parts, parts_agree, piece_cuts
+from quiz.ecosystem.notes.forms import ruled_questions
 from quiz.ecosystem.notes.found import (
     DETAILS,
     LIST_MARK,
@@ -63,6 +57,7 @@ from quiz.ecosystem.notes.found import (
     ParsedNotes,
     answer_marker,
 )
+from quiz.ecosystem.notes.placing import drop_weak, is_section, placed_prompts, section_topic
 from quiz.ecosystem.notes.skips import (
     SNIPPET_CHARS,
     group_labels,

@@ -9,8 +9,8 @@ import re
 from dataclasses import replace
 
 from quiz.ecosystem.noteimages import image_only, line_images
-from quiz.ecosystem.notes.asking import Candidate
 from quiz.ecosystem.notes.blocks import Block, first_after
+from quiz.ecosystem.notes.candidate import Candidate
 from quiz.ecosystem.notes.found import RULE, Ignored
 from quiz.ecosystem.titles import (
     clean_title,
