@@ -11,7 +11,15 @@ import click
 
 from quiz.cli import plain
 from quiz.cli.choice import CARD_KINDS, Choice
-from quiz.cli.context import Context, display_path, listing, pass_context, tell_summary, warn
+from quiz.cli.context import (
+    Context,
+    asked_flags,
+    display_path,
+    listing,
+    pass_context,
+    tell_summary,
+    warn,
+)
 from quiz.plural import counted
 from quiz.textsafe import printable
 
@@ -285,8 +293,7 @@ def list_command(
 
         refs = [ref for ref in index.refs if chosen.matches(ref)]
         if not refs and not chosen.selects_all:  # names that each exist, no card in all
-            asked = " ".join(f"--{name} {value}" for name, value in chosen.as_dict().items())
-            click.echo(f"No card matches {asked}.", err=True)  # as `drills` says it
+            click.echo(f"No card matches {asked_flags(chosen.as_dict())}.", err=True)
             tell_summary(index.summary)
             return
         pack_column = Column("PACK", [ref.pack for ref in refs])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shlex
 from collections.abc import Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -12,6 +11,7 @@ import click
 from quiz.cli.choice import CARD_KINDS, Choice
 from quiz.cli.context import (
     Context,
+    asked_flags,
     check_listing_names,
     listing,
     open_store,
@@ -111,7 +111,9 @@ def cards_command(
     if as_json:
         click.echo(rows_json(shown, plan))
         return
-    asked = _asked(pack=pack, topic=topic, kind=kind, tag=tag, state=state, search=search)
+    asked = asked_flags(
+        {"pack": pack, "topic": topic, "kind": kind, "tag": tag, "state": state, "search": search}
+    )
     if not shown and asked:  # as `list` and `drills` say it, not "0 of 147 cards"
         click.echo(f"No card matches {asked}.", err=True)
         tell_summary(refs.summary)
@@ -132,15 +134,6 @@ def cards_command(
         )
         click.echo(fold_text(said, width))
     tell_summary(refs.summary)
-
-
-def _asked(**filters: str | None) -> str:
-    """The filters given, as typed (`--state due --search 'two words'`)."""
-    return " ".join(
-        f"--{name} {shlex.quote(value)}"
-        for name, value in filters.items()
-        if value and value.strip()
-    )
 
 
 def _due_legend(shown: Sequence[CardRow], plan: PlanDue | None) -> str:

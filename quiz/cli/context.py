@@ -8,7 +8,8 @@ when a command needs them: `drillbit --help` and `drillbit schema` stay fast.
 from __future__ import annotations
 
 import os
-from collections.abc import Collection, Iterable, Iterator, Sequence
+import shlex
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "SCHEMA_VERSION",
+    "asked_flags",
     "Context",
     "SuggestingGroup",
     "check_bank_names",
@@ -347,6 +349,16 @@ def missing_drill(obj: Context, usage: str) -> NoReturn:
 def missing_file(usage: str) -> NoReturn:
     """Refuse a command given a DRILL but no FILE, with the command that writes one."""
     raise click.UsageError(f"Missing argument 'FILE', the file to grade: {usage}.")
+
+
+def asked_flags(filters: Mapping[str, str | None]) -> str:
+    """The filters given, as typed (`--state due --search 'two words'`), for the one line
+    `list`, `cards` and `drills` say when nothing matches them."""
+    return " ".join(
+        f"--{name} {shlex.quote(value)}"
+        for name, value in filters.items()
+        if value and value.strip()
+    )
 
 
 def tell_summary(summary: str | None) -> None:

@@ -10,6 +10,7 @@ import click
 
 from quiz.cli.context import (
     Context,
+    asked_flags,
     check_bank_names,
     display_path,
     missing_content_named,
@@ -62,8 +63,7 @@ def _list_drills(rows: list[DrillRow], asked_for: dict[str, str], as_json: bool)
         click.echo(json.dumps(document, indent=2))
         return
     if not rows:  # a pack and a topic of another pack, or a pack without drills
-        asked = " ".join(f"--{name} {value}" for name, value in asked_for.items())
-        click.echo(f"No coding drill matches {asked}.", err=True)
+        click.echo(f"No coding drill matches {asked_flags(asked_for)}.", err=True)
         return
     # No timing column: a grading's time is mostly the sandbox's and the machine's load,
     # not a measure of the person's code (the JSON keeps it as best_ms, said so there).
