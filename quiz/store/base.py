@@ -38,6 +38,7 @@ from quiz.store.opening import (
 )
 from quiz.store.records import CardState, StoreNotice
 from quiz.store.recovery import UnusableDatabase, is_corruption
+from quiz.store.sqlite_words import plain_reason
 
 if TYPE_CHECKING:
     from fsrs import Card
@@ -374,7 +375,9 @@ class StoreBase:
                 try:
                     self._conn.execute("BEGIN IMMEDIATE")
                 except sqlite3.Error as error:
-                    raise NotSavedError(f"could not save to {self.path}: {error}") from error
+                    raise NotSavedError(
+                        f"could not save to {self.path}: {plain_reason(error)}"
+                    ) from error
                 try:
                     if bulk:  # the statement journals stay in memory, temporary tables not
                         self._conn.execute("PRAGMA temp_store = DEFAULT")
@@ -387,7 +390,9 @@ class StoreBase:
                     self._rollback()
                     if self._damaged(error):
                         raise DamagedFileReplaced(self.notices[-1]) from error
-                    raise NotSavedError(f"could not save to {self.path}: {error}") from error
+                    raise NotSavedError(
+                        f"could not save to {self.path}: {plain_reason(error)}"
+                    ) from error
                 except BaseException:
                     self._rollback()
                     raise

@@ -31,6 +31,7 @@ from quiz.store.recovery import (
     salvage,
     size_problem,
 )
+from quiz.store.sqlite_words import plain_reason
 
 BUSY_TIMEOUT_SECONDS = 10.0
 
@@ -152,7 +153,7 @@ def connect(path: Path, now: datetime) -> sqlite3.Connection:
         if is_corruption(error):
             raise UnusableDatabase(f"not a database: {error}") from error
         if cannot_write(error):
-            raise CannotWrite(str(error)) from error
+            raise CannotWrite(plain_reason(error)) from error
         raise StoreError(f"cannot open {path}: {error}") from error
     conn.row_factory = sqlite3.Row
     try:
@@ -181,7 +182,7 @@ def connect(path: Path, now: datetime) -> sqlite3.Connection:
         if is_corruption(error):
             raise UnusableDatabase(f"not a usable SQLite file: {error}") from error
         if cannot_write(error):
-            raise CannotWrite(str(error)) from error
+            raise CannotWrite(plain_reason(error)) from error
         raise StoreError(f"cannot use {path}: {error}") from error
     return conn
 

@@ -132,7 +132,7 @@ class _Failed(Exception):
 
 def _reason(error: StoreError, staged: Path, target: Path) -> str:
     """What a store error says, less the temporary file's name it starts with
-    (`could not save to /…/.drillbit.db.new-…: database or disk is full`)."""
+    (`could not save to /…/.drillbit.db.new-…: the disk is full`)."""
     if isinstance(error, DamagedFileReplaced):  # its notice tells of a copy `build_new` removes
         return f"it was found damaged while being written ({error.notice.reason})"
     message = error.message.rstrip(". ")

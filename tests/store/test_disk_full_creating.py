@@ -30,7 +30,7 @@ def test_a_database_that_fills_while_created_says_the_disk_is_full(
     with Store.open(path, now=NOW) as store:
         assert not store.saving
         assert [n.message for n in store.notices] == [
-            f"Nothing will be saved: {path} cannot be written (database or disk is full). "
+            f"Nothing will be saved: {path} cannot be written (the disk is full). "
             "Your progress so far is shown; new answers are kept only until you quit."
         ]
 

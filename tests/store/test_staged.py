@@ -202,7 +202,7 @@ def test_a_failure_after_the_step_names_the_database_and_leaves_nothing(
 
 def test_a_write_the_disk_refuses_names_the_database(tmp_path: Path) -> None:
     """The disk filled up while the step wrote: the store's own `could not save to
-    <the temporary file>: database or disk is full` names the database instead."""
+    <the temporary file>: the disk is full` names the database instead."""
     target = tmp_path / "drillbit.db"
     (tmp_path / "notes.txt").write_text("mine")
 
@@ -215,7 +215,7 @@ def test_a_write_the_disk_refuses_names_the_database(tmp_path: Path) -> None:
 
     with pytest.raises(NotCreatedError) as raised:
         build_new(target, step, now=NOW)
-    _assert_not_created(raised.value, target, "database or disk is full")
+    _assert_not_created(raised.value, target, "the disk is full")
     assert _names(tmp_path) == ["notes.txt"]
 
 

@@ -72,7 +72,7 @@ def test_a_fresh_database_on_a_full_disk_opens_in_memory(
         assert not store.saving
         assert store.not_saved_reason is not None and str(path) in store.not_saved_reason
         assert [n.message for n in store.notices] == [
-            f"Nothing will be saved: {path} cannot be written (database or disk is full). "
+            f"Nothing will be saved: {path} cannot be written (the disk is full). "
             "Your progress so far is shown; new answers are kept only until you quit."
         ]
         store.record_review(card_id="c", rating=3, correct=True, reviewed_at=NOW, mode="due")
