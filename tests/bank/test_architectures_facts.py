@@ -922,3 +922,21 @@ def test_a_letter_keeps_one_meaning_across_the_cards_of_a_topic() -> None:
     assert "$$out[:, i, j] = w[:, :, 0, 0] \\, x[:, i, j] + b$$" in one
     # V is the values in positional-encodings-why, the vocabulary size in embeddings-concept
     assert "queries, keys and values $Q$, $K$ and $V$" in text("positional-encodings-why")
+
+
+def test_doubling_the_context_quadruples_memory_only_where_the_weights_are_stored() -> None:
+    # attention-complexity said doubling T quadruples the arithmetic "not the memory", while
+    # attention-score-memory (stored weights) quadruples it: 1 GiB at 4096 tokens, 4 at 8192.
+    def stored_weights_bytes(T: int, heads: int = 16) -> int:
+        return heads * T * T * 4
+
+    def tiled_state_numbers(T: int) -> int:
+        return 2 * T  # a running maximum and sum per query
+
+    assert stored_weights_bytes(8192) == 4 * stored_weights_bytes(4096) == 4 * 2**30
+    assert tiled_state_numbers(8192) == 2 * tiled_state_numbers(4096)
+    body = text("attention-complexity")
+    assert "quadruples the attention arithmetic, not the memory" not in body
+    assert "arithmetic; the memory need not follow" in body
+    assert "$O(T^2)$ memory per head if stored for the backward pass" in body
+    assert "Doubling $T$ to 8192 quadruples this to 4 GiB" in text("attention-score-memory")
