@@ -940,3 +940,25 @@ def test_doubling_the_context_quadruples_memory_only_where_the_weights_are_store
     assert "arithmetic; the memory need not follow" in body
     assert "$O(T^2)$ memory per head if stored for the backward pass" in body
     assert "Doubling $T$ to 8192 quadruples this to 4 GiB" in text("attention-score-memory")
+
+
+def test_an_orthogonal_or_identity_recurrence_keeps_the_gradient_norm() -> None:
+    # rnn-gradient-flow listed "orthogonal or identity initialization" unqualified and uncited.
+    # An orthogonal W has every singular value 1, so 50 linear steps keep any vector's norm;
+    # the identity does so only through ReLU units in their active region (Le et al.'s IRNN),
+    # where diag(relu') = I, while a tanh unit's derivative below 1 still shrinks it.
+    rng = np.random.default_rng(5)
+    Q, _ = np.linalg.qr(rng.standard_normal((8, 8)))
+    assert np.allclose(np.linalg.svd(Q, compute_uv=False), 1.0)
+    g = rng.standard_normal(8)
+    assert np.isclose(np.linalg.norm(np.linalg.matrix_power(Q.T, 50) @ g), np.linalg.norm(g))
+    h = np.abs(rng.standard_normal(8)) + 0.5  # positive pre-activations: ReLU passes them
+    relu_step = np.diag((h > 0).astype(float)) @ np.eye(8)
+    tanh_step = np.diag(1 - np.tanh(h) ** 2) @ np.eye(8)
+    assert np.allclose(relu_step, np.eye(8))
+    assert np.linalg.norm(np.linalg.matrix_power(tanh_step, 50) @ g) < 1e-3 * np.linalg.norm(g)
+    body = text("rnn-gradient-flow")
+    assert "orthogonal or identity initialization of $W$" not in body
+    assert "with ReLU units, the identity (Le et al. 2015)" in body
+    source = card("rnn-gradient-flow").front.source
+    assert "Saxe, McClelland & Ganguli 2014" in source and "Le, Jaitly & Hinton 2015" in source
