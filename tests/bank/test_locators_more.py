@@ -877,9 +877,11 @@ CHECKED = [
     (
         "bottleneck-parameters",
         "He, Zhang, Ren & Sun 2016 (Deep Residual Learning), sec. 4.1 (deeper bottleneck "
-        "architectures) and table 1",
-        "A ResNet bottleneck block on 256 channels applies a $1 \\times 1$ convolution",
-        "sec. 4.1 'Deeper Bottleneck Architectures'; table 1: ResNet-50/101/152 blocks",
+        "architectures), figure 5 and table 1",
+        "Their own comparison (figure 5) is with ResNet-34's basic block on 64 channels",
+        "sec. 4.1 'Deeper Bottleneck Architectures': both designs have similar time "
+        "complexity; figure 5: a 64-d basic block for ResNet-34 beside a 256-d bottleneck "
+        "block; table 1: ResNet-50/101/152 blocks",
     ),
     (
         "cnn-invariance-claims",

@@ -72,6 +72,12 @@ ROWS: list[tuple[str, str, str, float]] = [
         "17",
         (2 * 256 * 256 * 9) / (256 * 64 + 64 * 64 * 9 + 64 * 256),
     ),
+    (
+        "bottleneck-parameters",
+        "$2 \\times 64 \\cdot 64 \\cdot 9 = 73728$ weights: a similar cost",
+        "73728",
+        2 * 64 * 64 * 9,  # He et al.'s figure 5: the 64-channel basic block beside it
+    ),
     ("why-convolutions", "about 150 million weights", "150e6", 224 * 224 * 3 * 1000),
     ("cross-entropy", "the log moves by 0.095", "0.095", math.log(1e-6 + 1e-7) - math.log(1e-6)),
     (
