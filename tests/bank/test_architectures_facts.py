@@ -962,3 +962,21 @@ def test_an_orthogonal_or_identity_recurrence_keeps_the_gradient_norm() -> None:
     assert "with ReLU units, the identity (Le et al. 2015)" in body
     source = card("rnn-gradient-flow").front.source
     assert "Saxe, McClelland & Ganguli 2014" in source and "Le, Jaitly & Hinton 2015" in source
+
+
+def test_a_fully_masked_row_fails_silently_whether_the_finite_mask_replaces_or_adds() -> None:
+    # The attention drill said a fully masked row "becomes uniform": true where -1e9 replaces
+    # the scores; where it is added, float64 keeps the scores' differences and the weights
+    # are the unmasked ones. Neither fails loudly.
+    def softmax(z: np.ndarray) -> np.ndarray:
+        e = np.exp(z - z.max())
+        return e / e.sum()
+
+    scores = np.array([3.0, 1.0, 2.0, -0.5])
+    assert np.allclose(softmax(np.full(4, -1e9)), 0.25)  # replaced
+    added = softmax(scores - 1e9)
+    assert np.allclose(added, softmax(scores), atol=1e-6) and not np.allclose(added, 0.25)
+    assert 1e-7 < np.spacing(1e9) < 2e-7
+    body = text("attention")
+    assert "a row with every key masked then becomes uniform instead" not in body
+    assert "stay those of the unmasked scores where it is added to them" in body
