@@ -980,3 +980,18 @@ def test_a_fully_masked_row_fails_silently_whether_the_finite_mask_replaces_or_a
     body = text("attention")
     assert "a row with every key masked then becomes uniform instead" not in body
     assert "stay those of the unmasked scores where it is added to them" in body
+
+
+def test_rope_takes_the_sinusoids_formula_over_the_head_size() -> None:
+    # positional-encodings-why called RoPE's theta_i "the sinusoids' frequencies" without
+    # saying over which d: RoPE rotates each head's queries and keys, so d is the head size
+    # (128 in LLaMA-7B), not d_model (4096). The range is alike, 1 down to about 1e-4, but
+    # pair i turns at a different rate: pair 32 at 0.01 radian a position, not 0.87.
+    def theta(i: int, d: int) -> float:
+        return float(10000.0 ** (-2 * i / d))
+
+    assert math.isclose(theta(32, 128), 0.01)
+    assert math.isclose(theta(32, 4096), 0.866, rel_tol=1e-3)
+    assert 1e-4 < theta(63, 128) < 2e-4 and 1e-4 < theta(2047, 4096) < 2e-4
+    body = text("positional-encodings-why")
+    assert "the sinusoids' frequencies over the head size $d$" in body

@@ -1032,7 +1032,7 @@ CHECKED = [
     (
         "positional-encodings-why",
         "Vaswani et al. 2017, section 3.5",
-        "The original Transformer adds a vector $PE_p$ to the embedding at position $p$",
+        "The original Transformer adds $PE_p$ to the embedding at position $p$",
         "sec. 3.5 'Positional Encoding': sinusoids added to the input embeddings",
     ),
     (
