@@ -892,3 +892,25 @@ def test_every_count_a_numeric_card_asks_for_names_what_it_counts() -> None:
     assert [card_id for card_id, unit in counts.items() if not unit] == []
     layernorm = card("layernorm-param-count").front
     assert isinstance(layernorm, NumericFront) and layernorm.unit == "parameters"
+
+
+# Forty-fourth round
+
+
+def test_one_cycle_lr_three_phase_gives_its_last_phase_40_percent_at_the_default_pct_start() -> (
+    None
+):
+    """The schedule cards said three_phase=True gives the paper's shape; each of the first two
+    phases lasts pct_start of the run, so at the default 0.3 the last, lowest phase takes 40%
+    of it where Smith's takes a few percent (about 0.45 brings it there)."""
+    total = 1000
+    last_start = round(2 * 0.3 * total - 2)  # where _one_cycle's third phase begins
+    assert math.isclose(_one_cycle(last_start, total, True), 1 / 25)
+    assert all(_one_cycle(s, total, True) <= 1 / 25 for s in range(last_start, total))
+    assert math.isclose((total - last_start) / total, 0.4, abs_tol=0.005)
+    assert math.isclose((total - (2 * 0.45 * total - 2)) / total, 0.1, abs_tol=0.005)
+    for card_id in ("one-cycle-policy", "learning-rate-schedules"):
+        body = text(card_id)
+        assert "at the default 0.3" in body and "40% of" in body, card_id
+        assert "about 0.45" in body, card_id
+    assert "over the second half, and finishes" not in text("one-cycle-policy")
