@@ -914,3 +914,15 @@ def test_one_cycle_lr_three_phase_gives_its_last_phase_40_percent_at_the_default
         assert "at the default 0.3" in body and "40% of" in body, card_id
         assert "about 0.45" in body, card_id
     assert "over the second half, and finishes" not in text("one-cycle-policy")
+
+
+def test_l2_leaves_biases_out_only_when_the_code_does() -> None:
+    """l2-regularization-effect said biases are not penalized, as a fact; an optimizer's
+    weight_decay decays every parameter it is handed unless a parameter group says 0."""
+    body = text("l2-regularization-effect")
+    assert "**Biases are not penalized**" not in body
+    assert "unless they go in a parameter group with a decay of 0" in body
+    front = card("l2-regularization-effect").front
+    assert isinstance(front, ConceptFront)
+    assert any(point.startswith("Biases are usually not penalized") for point in front.key_points)
+    assert "parameter groups" in front.source
