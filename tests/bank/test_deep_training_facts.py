@@ -916,6 +916,20 @@ def test_one_cycle_lr_three_phase_gives_its_last_phase_40_percent_at_the_default
     assert "over the second half, and finishes" not in text("one-cycle-policy")
 
 
+def test_a_prior_bias_starts_the_loss_at_the_entropy_only_when_the_prior_is_the_rate() -> None:
+    """bce-at-zero-logit said the focal-loss paper sets the bias to the log-odds of the positive
+    rate; it sets it from a chosen prior (pi = 0.01), and the starting loss is the rate's
+    entropy only where the two agree."""
+    prior, rate = 0.01, 0.001  # the paper's prior; the 0.1% class of focal-loss-class-imbalance
+    start = -rate * np.log(prior) - (1 - rate) * np.log(1 - prior)
+    entropy = -rate * np.log(rate) - (1 - rate) * np.log(1 - rate)
+    assert start > entropy * 1.5 and start < np.log(2)
+    body = text("bce-at-zero-logit")
+    assert "(as the focal-loss paper does)" not in body
+    assert "from a chosen prior, $\\pi = 0.01$, not from a measured rate" in body
+    assert "sec. 4.1" in card("bce-at-zero-logit").front.source
+
+
 def test_l2_leaves_biases_out_only_when_the_code_does() -> None:
     """l2-regularization-effect said biases are not penalized, as a fact; an optimizer's
     weight_decay decays every parameter it is handed unless a parameter group says 0."""

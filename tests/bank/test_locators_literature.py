@@ -57,8 +57,15 @@ CHECKED = [
     (
         "bce-at-zero-logit",
         "(Focal Loss for Dense Object Detection), sec. 3.3 (the prior-probability bias)",
-        "the output bias set to the log-odds of the positive rate",
+        "the log-odds $\\log\\frac{\\pi}{1 - \\pi}$ of the training set's positive rate",
         "sec. 3.3 is 'Class Imbalance and Model Initialization', the prior pi",
+    ),
+    (
+        "bce-at-zero-logit",
+        "sec. 4.1 (its initialization, pi = 0.01)",
+        "from a chosen prior, $\\pi = 0.01$, not from a measured rate",
+        "sec. 4.1 'Inference and Training', Initialization: the last bias b = -log((1 - pi)/pi) "
+        "with pi = .01",
     ),
     (
         "pre-norm-vs-post-norm",
