@@ -940,3 +940,23 @@ def test_l2_leaves_biases_out_only_when_the_code_does() -> None:
     assert isinstance(front, ConceptFront)
     assert any(point.startswith("Biases are usually not penalized") for point in front.key_points)
     assert "parameter groups" in front.source
+
+
+def test_rmsprop_evens_out_step_sizes_and_adagrad_shrinks_its_rate() -> None:
+    """rmsprop-step said large-gradient parameters get smaller steps; with gradients of
+    steady size the steps of both come out near alpha, and what is smaller is the effective
+    rate alpha / sqrt(s). AdaGrad's effective rate, not necessarily its step, only shrinks."""
+    lr = 1e-3
+    theta, s = np.zeros(2), np.zeros(2)
+    grad = np.array([1e-3, 1e3])
+    for _ in range(100):
+        new, s = rmsprop_step(theta, grad, s, lr=lr, rho=0.9, eps=1e-8)
+        step, theta = theta - new, new
+    assert np.allclose(step, lr, rtol=1e-3)
+    assert (lr / np.sqrt(s))[1] < (lr / np.sqrt(s))[0] * 1e-5
+    r = np.cumsum(np.array([1.0, 1.0, 9.0]) ** 2)  # a gradient nine times larger on the third step
+    steps = lr * np.array([1.0, 1.0, 9.0]) / np.sqrt(r)
+    assert steps[2] > steps[1] and all(np.diff(lr / np.sqrt(r)) < 0)
+    body = text("rmsprop-step")
+    assert "gets smaller steps" not in body and "its steps only shrink" not in body
+    assert "a smaller effective rate" in body and "its effective rate only shrinks" in body
