@@ -960,3 +960,21 @@ def test_rmsprop_evens_out_step_sizes_and_adagrad_shrinks_its_rate() -> None:
     body = text("rmsprop-step")
     assert "gets smaller steps" not in body and "its steps only shrink" not in body
     assert "a smaller effective rate" in body and "its effective rate only shrinks" in body
+
+
+def test_adagrads_step_does_not_depend_on_the_gradients_scale_but_on_how_often_it_comes() -> None:
+    """adagrad-rmsprop-adam said small gradients keep large steps; AdaGrad divides by the
+    root of the summed squares, so a steady gradient of any size steps by alpha / sqrt(t),
+    and what keeps a large rate is a parameter that rarely gets a gradient."""
+    lr, t = 0.1, 100
+    for size in (1e-3, 1.0, 1e3):
+        r = np.cumsum(np.full(t, size) ** 2)
+        assert math.isclose(lr * size / math.sqrt(r[-1]), lr / math.sqrt(t))
+    rare = np.zeros(t)
+    rare[::25] = 1.0  # a sparse feature: a gradient every 25th step
+    r_rare = np.cumsum(rare**2)
+    assert math.isclose(lr / math.sqrt(r_rare[-1]), 5 * lr / math.sqrt(t))  # 4 squares, not 100
+    body = text("adagrad-rmsprop-adam")
+    assert "Rare or small gradients" not in body
+    assert "steady gradients of any size step by about" in body
+    assert "relatively larger steps" not in text("adagrad-long-run")
