@@ -978,3 +978,19 @@ def test_adagrads_step_does_not_depend_on_the_gradients_scale_but_on_how_often_i
     assert "Rare or small gradients" not in body
     assert "steady gradients of any size step by about" in body
     assert "relatively larger steps" not in text("adagrad-long-run")
+
+
+def test_a_positive_weight_moves_the_predicted_probability_like_resampling() -> None:
+    """focal-loss-class-imbalance warned that resampling changes the predicted prior but not
+    that class weights do the same: with pos_weight w the loss is minimized at
+    w*pi / (w*pi + 1 - pi), 0.5 at inverse-frequency weighting, not at the rate pi."""
+    pi = 0.001
+    p = np.linspace(1e-6, 1 - 1e-6, 200_001)
+    for w, expected in ((1.0, pi), ((1 - pi) / pi, 0.5)):
+        loss = -w * pi * np.log(p) - (1 - pi) * np.log(1 - p)
+        best = float(p[np.argmin(loss)])
+        assert math.isclose(best, w * pi / (w * pi + 1 - pi), abs_tol=1e-5)
+        assert math.isclose(best, expected, abs_tol=1e-5)
+    assert "This shifts the predicted probabilities too, just as resampling does." in text(
+        "focal-loss-class-imbalance"
+    )
