@@ -940,6 +940,9 @@ def test_l2_leaves_biases_out_only_when_the_code_does() -> None:
     assert isinstance(front, ConceptFront)
     assert any(point.startswith("Biases are usually not penalized") for point in front.key_points)
     assert "parameter groups" in front.source
+    drill = text("weight-decay-l2")
+    assert "**Biases are not penalized here.**" in drill
+    assert "applies to every parameter it is given" in drill
 
 
 def test_rmsprop_evens_out_step_sizes_and_adagrad_shrinks_its_rate() -> None:
