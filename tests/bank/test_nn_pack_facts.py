@@ -1269,16 +1269,27 @@ def test_ngs_norm_ratio_and_cs231ns_per_entry_error_grade_on_different_scales() 
     """relative-difference-threshold cited CS231n beside Ng for one scale of cut-offs; the
     two measure different things (a ratio of whole-gradient norms, or each entry's gap
     over its larger magnitude), and one wrong small entry shows how far apart they fall."""
-    analytic = np.array([100.0, -50.0, 1e-4])
-    numeric = np.array([100.0, -50.0, 1.2e-4])  # the small entry is 20% off: a real bug
-    norm_ratio = np.linalg.norm(numeric - analytic) / (
-        np.linalg.norm(numeric) + np.linalg.norm(analytic)
-    )
-    per_entry = np.max(np.abs(numeric - analytic) / np.maximum(np.abs(numeric), np.abs(analytic)))
-    assert norm_ratio < 1e-7 and per_entry > 1e-1  # Ng's scale passes it, CS231n's fails it
-    assert abs(numeric[2]) * 1e6 < np.linalg.norm(numeric[:2]) * 1.2  # "a million times smaller"
+
+    def ratios(small: float) -> tuple[float, float]:
+        """The norm ratio and the largest per-entry error when the small entry is 20% off."""
+        analytic = np.array([100.0, -50.0, small])
+        numeric = np.array([100.0, -50.0, 1.2 * small])  # the small entry is 20% off: a real bug
+        norm_ratio = np.linalg.norm(numeric - analytic) / (
+            np.linalg.norm(numeric) + np.linalg.norm(analytic)
+        )
+        gaps = np.abs(numeric - analytic) / np.maximum(np.abs(numeric), np.abs(analytic))
+        return float(norm_ratio), float(np.max(gaps))
+
+    rest = float(np.linalg.norm([100.0, -50.0]))
+    norm_ratio, per_entry = ratios(rest / 1e7)  # "ten million times smaller"
+    assert 0.9e-8 < norm_ratio < 1.1e-8 and per_entry > 1e-1  # Ng's scale passes, CS231n's fails
+    at_the_line, _ = ratios(rest / 1e6)  # a million times smaller sits on the 1e-7 line itself
+    assert abs(at_the_line - 1e-7) < 1e-10
     method = text("gradient-checking-method")
     assert "one norm over all parameters lets large gradients hide a wrong small one" in method
+    assert (
+        "ten million times smaller than the rest and 20% off gives $r \\approx 10^{-8}$" in method
+    )
     body = text("relative-difference-threshold")
     assert "These cut-offs are Ng's, for this ratio of whole-gradient norms" in body
     assert "above $10^{-2}$ probably wrong, below $10^{-4}$ acceptable only with kinks" in body
