@@ -19,6 +19,7 @@ from engine.checkers.nn.init import InitializersChecker
 from engine.nn.backprop import two_layer_loss_and_grads
 from engine.nn.batchnorm import batchnorm_backward, batchnorm_forward
 from engine.nn.gradcheck import gradient_check
+from engine.nn.minibatch import random_mini_batches
 from engine.nn.optim import adam_step, sgd_step
 from quiz.bank.markdown import scan_math
 from quiz.bank.mathtext import find_math_problems
@@ -532,6 +533,31 @@ def test_a_full_batch_gradient_can_be_accumulated_chunk_by_chunk() -> None:
     body = text("mini-batch-gradient-descent")
     assert "| memory | whole dataset's activations |" not in body
     assert "Memory alone does not rule out full batch" in body
+    # "B gradients take about the time of one" holds only while the batch leaves the device
+    # idle units; the card says so instead of promising it for every B.
+    assert "take about the time of one until $B$ fills the device" in body
+    assert (
+        "saddle points abound; Ge, Huang, Jin and Yuan"
+        in card("mini-batch-gradient-descent").front.source
+    )
+
+
+def test_shuffling_makes_a_batch_of_sorted_data_an_unbiased_estimate() -> None:
+    """mini-batches said reshuffling "keeps consecutive batches from being correlated"; what
+    shuffling buys is a batch that is a random sample of the data: on data sorted by class
+    the first unshuffled batch's mean gradient is far from the full one, a shuffled first
+    batch's is right on average."""
+    labels = np.repeat([0.0, 1.0], 50)[None, :]  # sorted by class, as data often come
+    X = labels + 0.1 * np.random.default_rng(0).standard_normal((1, 100))
+    full = X.mean()
+    first_unshuffled = X[:, :20].mean()
+    assert abs(first_unshuffled - full) > 0.4  # one class only
+    rng = np.random.default_rng(1)
+    firsts = [random_mini_batches(X, labels, 20, rng)[0][0].mean() for _ in range(2000)]
+    assert abs(np.mean(firsts) - full) < 0.01
+    words = text("mini-batches")
+    assert "so its gradient is an unbiased estimate of the full one" in words
+    assert "keeps consecutive batches from being correlated" not in words
 
 
 def test_a_dead_relu_under_weight_decay_changes_its_weights_and_stays_dead() -> None:
