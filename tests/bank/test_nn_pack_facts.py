@@ -214,6 +214,11 @@ def test_pre_activation_resnets_still_put_bn_before_relu() -> None:
         assert "pre-activation ResNets use BN, then ReLU, then the convolution" not in body
         assert "(Pre-activation ResNets use BN, ReLU, then the convolution.)" not in body
         assert "before each ReLU" in body
+    # what moves in He et al.'s full pre-activation unit is the BN-ReLU pair, ahead of the
+    # convolution (and the ReLU after the addition goes), not the activation alone
+    body = text("batch-normalization")
+    assert "what moves is the activation" not in body
+    assert "the BN-ReLU pair moves ahead of each convolution" in body
 
 
 def test_linear_scaling_comes_from_k_small_steps_not_from_the_variance() -> None:
