@@ -1365,3 +1365,27 @@ def test_a_first_layer_dead_relu_can_meet_a_new_input_under_augmentation() -> No
     assert "unless random augmentation or input noise happens to produce an input" in body
     assert "(never, in the first hidden layer)" not in text("relu-family")
     assert "or augmentation produces an activating input" in text("relu-vs-sigmoid")
+
+
+def test_finite_difference_rounding_grows_with_the_size_of_f() -> None:
+    """central-vs-forward-difference wrote the rounding error as (machine epsilon)/eps; each
+    value of f is rounded relative to its size, so a constant added to f (which changes no
+    derivative) raises the error of both quotients by about that factor."""
+    x, eps = 0.3, 1e-7
+
+    def errors(offset: float) -> tuple[float, float]:
+        """Errors of the forward and central quotients of offset + sin at x."""
+
+        def f(t: float) -> float:
+            return offset + math.sin(t)
+
+        forward = (f(x + eps) - f(x)) / eps
+        central = (f(x + eps) - f(x - eps)) / (2 * eps)
+        return abs(forward - math.cos(x)), abs(central - math.cos(x))
+
+    small, large = errors(0.0), errors(1e6)
+    assert large[0] > 1e3 * small[0] and large[1] > 1e3 * small[1]
+    assert large[1] > 1e-5  # about 1e-16 * 1e6 / 1e-7 = 1e-3: rounding, not truncation
+    body = text("central-vs-forward-difference")
+    assert "(machine epsilon) $\\times \\frac{|f(x)|}{\\epsilon}$" in body
+    assert "$2P$ against $P + 1$ for $P$ parameters" in body
