@@ -1389,3 +1389,20 @@ def test_finite_difference_rounding_grows_with_the_size_of_f() -> None:
     body = text("central-vs-forward-difference")
     assert "(machine epsilon) $\\times \\frac{|f(x)|}{\\epsilon}$" in body
     assert "$2P$ against $P + 1$ for $P$ parameters" in body
+
+
+def test_allclose_defaults_are_too_loose_for_a_gradient_check_at_both_ends() -> None:
+    """gradient-check called np.allclose "too loose for large gradients and too strict for
+    small ones"; with its defaults it is too loose at both ends, which the relative
+    difference catches."""
+    large = np.array([1e3, -2e3])
+    off = large * (1 + 5e-6)
+    assert np.allclose(off, large)
+    rel = np.linalg.norm(off - large) / (np.linalg.norm(off) + np.linalg.norm(large))
+    assert abs(rel - 2.5e-6) < 1e-9 and rel > 25 * 1e-7 * 0.99
+    tiny, wrong = np.array([1e-10]), np.array([5e-9])  # 50 times the true value
+    assert np.allclose(wrong, tiny)
+    assert gradient_check(lambda v: float(1e-10 * v[0]), lambda v: wrong, np.zeros(1))[0] is False
+    body = text("gradient-check")
+    assert "too strict for small ones" not in body
+    assert "a relative difference of $2.5 \\cdot 10^{-6}$, 25 times the $10^{-7}$ mark" in body
