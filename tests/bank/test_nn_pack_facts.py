@@ -1406,3 +1406,22 @@ def test_allclose_defaults_are_too_loose_for_a_gradient_check_at_both_ends() -> 
     body = text("gradient-check")
     assert "too strict for small ones" not in body
     assert "a relative difference of $2.5 \\cdot 10^{-6}$, 25 times the $10^{-7}$ mark" in body
+
+
+def test_a_denominator_guard_is_harmless_only_far_above_its_size() -> None:
+    """gradient-check said a 1e-8 guard in the denominator "changes nothing measurable
+    otherwise"; that holds for the grader's gradients of ordinary size, while on gradients
+    whose norms add up to 1e-8 it halves rel_diff."""
+
+    def rel(num: np.ndarray, ana: np.ndarray, guard: float) -> float:
+        """The drill's relative difference with `guard` added to its denominator."""
+        norms = np.linalg.norm(num) + np.linalg.norm(ana)
+        return float(np.linalg.norm(num - ana) / (norms + guard))
+
+    ordinary = np.array([0.8, -1.3]), np.array([0.8, -1.3 * (1 + 1e-4)])
+    assert abs(rel(*ordinary, 1e-8) / rel(*ordinary, 0.0) - 1) < 1e-7  # nothing measurable
+    tiny = np.array([0.6e-8]), np.array([0.4e-8])  # norms add up to 1e-8
+    assert abs(rel(*tiny, 1e-8) / rel(*tiny, 0.0) - 0.5) < 1e-12
+    body = text("gradient-check")
+    assert "changes nothing measurable otherwise" not in body
+    assert "where the two norms add up to $10^{-8}$ it halves `rel_diff`" in body
