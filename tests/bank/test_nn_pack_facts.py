@@ -1425,3 +1425,23 @@ def test_a_denominator_guard_is_harmless_only_far_above_its_size() -> None:
     body = text("gradient-check")
     assert "changes nothing measurable otherwise" not in body
     assert "where the two norms add up to $10^{-8}$ it halves `rel_diff`" in body
+
+
+def test_softmax_ce_moves_the_true_logit_by_what_it_misses() -> None:
+    """softmax-ce-gradient said descent moves the logits "by amounts proportional to the
+    predicted probabilities"; the true class's logit moves by 1 - y_hat (0.3 here), not by
+    its probability 0.7, and each other logit by its own probability."""
+    z = np.log(np.array([0.7, 0.2, 0.1]))
+    y = np.array([1.0, 0.0, 0.0])
+
+    def loss(logits: np.ndarray) -> float:
+        """Cross-entropy of softmax(logits) against y."""
+        shifted = logits - logits.max()
+        return float(-(y * (shifted - np.log(np.exp(shifted).sum()))).sum())
+
+    step = 1e-6
+    grad = np.array([(loss(z + step * e) - loss(z - step * e)) / (2 * step) for e in np.eye(3)])
+    assert np.allclose(grad, [-0.3, 0.2, 0.1], atol=1e-8)
+    body = text("softmax-ce-gradient")
+    assert "by amounts proportional to the predicted probabilities" not in body
+    assert "in proportion to $1 - \\hat{y}_1 = 0.3$" in body
