@@ -1445,3 +1445,23 @@ def test_softmax_ce_moves_the_true_logit_by_what_it_misses() -> None:
     body = text("softmax-ce-gradient")
     assert "by amounts proportional to the predicted probabilities" not in body
     assert "in proportion to $1 - \\hat{y}_1 = 0.3$" in body
+
+
+def test_a_central_difference_across_a_relu_kink_blends_the_two_slopes() -> None:
+    """gradient-checking-method called the estimate at a kink "meaningless" and
+    backprop-derivation said it "averages two slopes"; it is a blend of the slopes 0 and 1
+    weighted by where the kink falls in [z - eps, z + eps], 1/2 only when z is exactly 0."""
+    eps = 1e-5
+
+    def central(z: float) -> float:
+        """The central difference of ReLU at z."""
+        return (max(z + eps, 0.0) - max(z - eps, 0.0)) / (2 * eps)
+
+    assert central(0.0) == 0.5
+    assert abs(central(0.5 * eps) - 0.75) < 1e-9  # the kink a quarter of the way in
+    assert abs(central(-0.5 * eps) - 0.25) < 1e-9
+    assert abs(central(2 * eps) - 1.0) < 1e-9 and central(-2 * eps) == 0.0  # no kink crossed
+    assert "blend of the two one-sided slopes, weighted by where the kink falls" in text(
+        "gradient-checking-method"
+    )
+    assert "blends the two slopes, weighted by where the kink falls" in text("backprop-derivation")
