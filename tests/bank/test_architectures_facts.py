@@ -969,8 +969,9 @@ def test_a_fully_masked_row_fails_silently_whether_the_finite_mask_replaces_or_a
     # the scores; where it is added, float64 keeps the scores' differences and the weights
     # are the unmasked ones. Neither fails loudly.
     def softmax(z: np.ndarray) -> np.ndarray:
-        e = np.exp(z - z.max())
-        return e / e.sum()
+        e: np.ndarray = np.exp(z - z.max())
+        weights: np.ndarray = e / e.sum()
+        return weights
 
     scores = np.array([3.0, 1.0, 2.0, -0.5])
     assert np.allclose(softmax(np.full(4, -1e9)), 0.25)  # replaced
