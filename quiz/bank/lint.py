@@ -53,7 +53,7 @@ from quiz.bank.pack_slips import pack_yaml_slips
 from quiz.bank.pack_title import pack_title_problems
 from quiz.bank.parse import extract_code_block
 from quiz.bank.problems import Problem
-from quiz.bank.title_escape import title_escape_warnings
+from quiz.bank.title_dollars import title_escape_warnings
 from quiz.bank.worked_examples import worked_example_warnings
 from quiz.paths import as_found
 

@@ -25,7 +25,6 @@ from quiz.bank.markdown import (
     code_blocks,
     headings,
     parse_blocks,
-    scan_math,
     section_starts,
 )
 from quiz.bank.models import (
@@ -48,6 +47,7 @@ from quiz.bank.models import (
 from quiz.bank.problems import Problem
 from quiz.bank.schema_words import type_words
 from quiz.bank.sentences import key_points_problem, key_points_rule
+from quiz.bank.title_dollars import title_math_problems
 from quiz.bank.yamlerrors import yaml_error
 from quiz.bank.yamlslips import slips_and_joined
 
@@ -643,20 +643,13 @@ def _check_wording(
     item: _ItemPlaces,
 ) -> None:
     """Author notes anywhere a user reads (title, sections but the Starter, key points,
-    choices), and a choice card's options named by their place (`quiz.bank.wording`)."""
+    choices), a choice card's options named by their place (`quiz.bank.wording`), and math
+    in the title (`quiz.bank.title_dollars`)."""
     from quiz.bank.wording import author_note_problems, option_position_problems
 
     for problem in author_note_problems(front.title):
         out.add(lines.get("title", 1), 1, "author-note", f"title: {problem.message}")
-    if scan_math(front.title).spans:
-        out.add(
-            lines.get("title", 1),
-            1,
-            "title-math",
-            "a title is shown as written (lists, headings, the Anki export): write its math "
-            "in Unicode (√dₖ, 3×3, σ′), not as $...$",
-        )
-    _check_title_dollars(front.title, lines.get("title", 1), out)
+    out.problems.extend(title_math_problems(front.title, out.path, lines.get("title", 1)))
     for key, index, text in shown_front_texts(front):
         for problem in author_note_problems(text):
             out.add(*item(key, index), "author-note", f"{key}[{index}]: {problem.message}")
@@ -674,34 +667,6 @@ def _check_wording(
             for problem in option_position_problems(choice, choice=True):
                 message = f"choices[{index}]: {problem.message}"
                 out.add(*item("choices", index), "option-position", message)
-
-
-def _plain_dollar(title: str, col: int) -> bool:
-    """True when the `$` at 1-based `col` stands before a digit, a space or the end: a
-    price or the sign itself, which a title shows as written and no one reads as math."""
-    after = title[col : col + 1]
-    return title[col - 1 : col] == "$" and (not after or after.isdigit() or after.isspace())
-
-
-def _check_title_dollars(title: str, line: int, out: _Collector) -> None:
-    """A lone `$` that opens math in a title (`Bias $b`), as the body's math check tells
-    one: an error at the title's line, with a title's fix (it is shown as written, never
-    rendered). A price (`Is $5 a lot?`) is shown as written, right: it passes."""
-    if "$" not in title:
-        return
-    from quiz.bank.mathtext import find_math_problems
-
-    for problem in find_math_problems(title):
-        if _plain_dollar(title, problem.col):
-            continue
-        what = problem.message.split(" (write \\$", 1)[0]
-        out.add(
-            line,
-            1,
-            "title-math",
-            f"title: {what} (column {problem.col} of the title): a title is shown as written "
-            "(lists, headings, the Anki export): write its math in Unicode (√dₖ, 3×3, σ′)",
-        )
 
 
 def _check_coding(
