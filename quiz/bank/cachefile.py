@@ -68,6 +68,7 @@ _STAMPED_SOURCES = (
     "numbers.py",
     "problems.py",
     "sentences.py",
+    "invisible.py",
     "title_dollars.py",
 )
 """The sources that decide what a clean card parses to: a module, or a package (every module

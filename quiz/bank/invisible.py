@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from pathlib import Path
 
-from quiz.bank.models import Card
 from quiz.bank.problems import Problem
 
 __all__ = ["INVISIBLE", "invisible_char_warnings"]
@@ -29,32 +29,24 @@ _ALSO_KNOWN = {"\ufeff": ", a byte-order mark"}
 _LINE_END = re.compile(r"\r\n|\r|\n")
 
 
-def invisible_char_warnings(cards: Sequence[Card]) -> list[Problem]:
-    """An `invisible-char` warning at the line and column of each one in each card file
-    (read again as text: a file that no longer reads is left to the load's own problem)."""
-    from quiz.bank.loader import CARD_LIMIT
-    from quiz.errors import InputFileError
-    from quiz.textsafe import read_regular_text
-
+def invisible_char_warnings(text: str, path: Path) -> list[Problem]:
+    """An `invisible-char` warning at the line and column of each one in a card file's
+    `text`, as the load read it (lint's load tells them of each card that loads: the file
+    is read once)."""
     problems: list[Problem] = []
-    for card in cards:
-        try:
-            text = read_regular_text(card.path, limit=CARD_LIMIT)
-        except InputFileError:
-            continue
-        for line, col, char in _places(text.removeprefix("\ufeff")):
-            name = unicodedata.name(char).lower() + _ALSO_KNOWN.get(char, "")
-            problems.append(
-                Problem(
-                    card.path,
-                    line,
-                    col,
-                    "invisible-char",
-                    f"U+{ord(char):04X} ({name}) here shows as nothing, and a search for the "
-                    "word it is in does not find it: delete it",
-                    severity="warning",
-                )
+    for line, col, char in _places(text.removeprefix("\ufeff")):
+        name = unicodedata.name(char).lower() + _ALSO_KNOWN.get(char, "")
+        problems.append(
+            Problem(
+                path,
+                line,
+                col,
+                "invisible-char",
+                f"U+{ord(char):04X} ({name}) here shows as nothing, and a search for the "
+                "word it is in does not find it: delete it",
+                severity="warning",
             )
+        )
     return problems
 
 

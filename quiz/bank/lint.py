@@ -33,7 +33,6 @@ from quiz.bank.answer_length import long_answer_warnings
 from quiz.bank.answer_positions import answer_position_warnings
 from quiz.bank.citations import bare_url_warnings, section_as_chapter_warnings
 from quiz.bank.indented_code import indented_code_warnings
-from quiz.bank.invisible import invisible_char_warnings
 from quiz.bank.lint_drills import DRILL_TIMEOUT_SECONDS, DrillRunner
 from quiz.bank.lint_packless import packless_cards
 from quiz.bank.loader import (
@@ -205,7 +204,6 @@ def lint(
     problems.extend(worked_example_warnings(own_cards, bank.packs))
     problems.extend(long_answer_warnings(own_cards))
     problems.extend(indented_code_warnings(own_cards))
-    problems.extend(invisible_char_warnings(own_cards))
     problems.extend(title_escape_warnings(own_cards))
     problems.extend(section_as_chapter_warnings(own_cards))
     problems.extend(bare_url_warnings(own_cards))

@@ -564,9 +564,14 @@ def _parse_job(job: _Job) -> tuple[Card | None, list[Problem], Any]:
         place = (exc.line or 1, exc.column or 1)
         return None, [Problem(job.path, *place, "unreadable", reason)], None
     vouched = vouched and _lstat_key(job.path) == job.vouched
-    return parse.parse_card_data(
+    card, problems, data = parse.parse_card_data(
         text, job.path, job.pack, job.topic, lint=job.lint, vouched=vouched, loads_as_app=True
     )
+    if job.lint and card is not None:  # from the text read here: lint reads a file once
+        from quiz.bank.invisible import invisible_char_warnings
+
+        problems += invisible_char_warnings(text, job.path)
+    return card, problems, data
 
 
 def _pack_parsed(parsed: tuple[Card | None, list[Problem], Any]) -> tuple[Any, ...]:
