@@ -52,6 +52,7 @@ from quiz.bank.pack_slips import pack_yaml_slips
 from quiz.bank.pack_title import pack_title_problems
 from quiz.bank.parse import extract_code_block
 from quiz.bank.problems import Problem
+from quiz.bank.starter_imports import starter_import_problems
 from quiz.bank.title_dollars import title_escape_warnings
 from quiz.bank.worked_examples import worked_example_warnings
 from quiz.paths import as_found
@@ -320,9 +321,8 @@ _MEANT = "(did you mean '"
 """How a problem's message names what was meant (`quiz.bank.loader`'s related ids)."""
 
 
-def _starter_signatures(card: Card) -> dict[str, tuple[tuple[str, ...], int]]:
+def _starter_signatures(tree: ast.Module) -> dict[str, tuple[tuple[str, ...], int]]:
     """Entry name -> (parameter names, line) from the starter code."""
-    tree = ast.parse(card.starter)
     return {
         node.name: (
             tuple(a.arg for a in [*node.args.posonlyargs, *node.args.args, *node.args.kwonlyargs]),
@@ -364,21 +364,26 @@ def check_coding_card(
     drill_timeout: float = DRILL_TIMEOUT_SECONDS,
     runner: DrillRunner | None = None,
 ) -> list[Problem]:
-    """The starter fits the editor, and the card agrees with its checker: it exists, the
+    """The starter fits the editor and imports only what a drill may (`starter_imports`),
+    and the card agrees with its checker: it exists, the
     entries and the starter's signatures match, the params are read, the reference passes
     and the starter fails (`lint_drills`: the starter and a pack's checker run only with
     `run_drills`, in `runner`'s child, else one of their own, stopped at `drill_timeout`
     seconds)."""
     from quiz.bank.lint_drills import checker_problems, facts_for, request_for
 
-    signatures = _starter_signatures(card)
+    tree = ast.parse(card.starter)
+    signatures = _starter_signatures(tree)
     request = request_for(
         card, {k: v[0] for k, v in signatures.items()}, seed=LINT_SEED, run_drills=run_drills
     )
     facts = facts_for(request, timeout=drill_timeout, runner=runner)
+    first_line = _starter_first_line(card)
     return [
         *_wide_starter_lines(card),
-        *checker_problems(
-            card, facts, first_line=_starter_first_line(card), starter_signatures=signatures
+        *(
+            Problem(card.path, first_line + line - 1, col, "starter-import", message)
+            for line, col, message in starter_import_problems(tree)
         ),
+        *checker_problems(card, facts, first_line=first_line, starter_signatures=signatures),
     ]
