@@ -1,5 +1,6 @@
 """Lint warnings on a card's `source`: a book's numbered section cited as a chapter (`ch.
-9.2`), and a source that is only a web address.
+9.2`), a page or section range written backwards (`pp. 200-180`), and a source that is
+only a web address.
 
 Chapter 9.2 is not a chapter: a reader looking for it in the book's contents finds chapter
 9 and has to guess that the number after the dot is a section. The bundled bank cites
@@ -22,6 +23,7 @@ __all__ = [
     "SECTION_AS_CHAPTER",
     "bare_url_warnings",
     "is_bare_url",
+    "reversed_range_warnings",
     "section_as_chapter_warnings",
 ]
 
@@ -93,3 +95,52 @@ def bare_url_warnings(cards: Sequence[Card]) -> list[Problem]:
         for card in cards
         if is_bare_url(card.front.source)
     ]
+
+
+_RANGE: Final = re.compile(
+    r"(?<!\w)(?P<word>pp?\.|pages?|secs?\.|sections?|ch(?:ap)?s?\.?|chapters?|§§?)\s*"
+    r"(?P<first>\d+(?:\.\d+)*)\s*[-\u2013]\s*(?P<last>\d+(?:\.\d+)*)\b",
+    re.I,
+)
+"""A page, section or chapter range: `pp. 200-180`, `sec. 8.5.1-8.5.2`, `pages 12–19`."""
+
+
+def _range_end(first: str, last: str) -> tuple[int, ...]:
+    """The range's last number in full: a citation may leave out what it shares with the
+    first (`pp. 1234-56` is 1234-1256, `sec. 4.2-3` is 4.2-4.3)."""
+    if "." in first or "." in last:
+        head, tail = first.split("."), last.split(".")
+        return tuple(int(part) for part in [*head[: max(len(head) - len(tail), 0)], *tail])
+    if len(last) < len(first):
+        last = first[: len(first) - len(last)] + last
+    return (int(last),)
+
+
+def reversed_range_warnings(cards: Sequence[Card]) -> list[Problem]:
+    """A `source-range` warning at each range in a card's `source` whose end comes before
+    its start (`pp. 200-180`): a reader turns to page 200 and finds the passage ended."""
+    warnings: list[Problem] = []
+    for card in cards:
+        for match in _RANGE.finditer(card.front.source):
+            first, last = match.group("first"), match.group("last")
+            start = tuple(int(part) for part in first.split("."))
+            if _range_end(first, last) >= start:
+                continue
+            line = card.lines.get("source", 1)
+            swapped = f"{match.group('word')} {last}-{first}"
+            fix = (
+                f"write the lower number first ('{swapped}') or fix the mistyped one"
+                if len(last) == len(first)
+                else "fix the mistyped number"
+            )
+            warnings.append(
+                Problem(
+                    card.path,
+                    line,
+                    _column(card, line, match.group(0)),
+                    "source-range",
+                    f"source: '{match.group(0)}' runs backwards (it ends before it starts): {fix}",
+                    severity="warning",
+                )
+            )
+    return warnings

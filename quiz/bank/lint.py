@@ -31,7 +31,11 @@ from pathlib import Path
 
 from quiz.bank.answer_length import long_answer_warnings
 from quiz.bank.answer_positions import answer_position_warnings
-from quiz.bank.citations import bare_url_warnings, section_as_chapter_warnings
+from quiz.bank.citations import (
+    bare_url_warnings,
+    reversed_range_warnings,
+    section_as_chapter_warnings,
+)
 from quiz.bank.indented_code import indented_code_warnings
 from quiz.bank.lint_drills import DRILL_TIMEOUT_SECONDS, DrillRunner
 from quiz.bank.lint_packless import packless_cards
@@ -208,6 +212,7 @@ def lint(
     problems.extend(title_escape_warnings(own_cards))
     problems.extend(section_as_chapter_warnings(own_cards))
     problems.extend(bare_url_warnings(own_cards))
+    problems.extend(reversed_range_warnings(own_cards))
     problems.extend(pack_title_problems(bank.packs.values(), in_own))
     for root in own:
         problems.extend(packless_cards(root))
