@@ -116,13 +116,16 @@ def _load_pack_info(
         row, col, problem = yaml_error(exc, text)
         problems.append(Problem(path, row + 1, col + 1, "yaml", f"invalid YAML: {problem}"))
         return None
+    if data is None:  # one slip, one problem: not a missing-key for each of the three
+        problems.append(Problem(path, 1, 1, "missing-key", EMPTY_PACK_FILE))
+        return None
     from pydantic import ValidationError  # only when a pack.yaml is read: validated here
 
     from quiz.bank.parse import PACK_FIELDS, schema_problems
     from quiz.bank.schema import validate_pack_info
 
     try:
-        info = validate_pack_info(data if data is not None else {})
+        info = validate_pack_info(data)
     except ValidationError as exc:
         # As a card's front matter is told: at the key's line, with a did-you-mean.
         found = schema_problems(exc.errors(), text, 1, fields=PACK_FIELDS, data=data)
@@ -132,6 +135,14 @@ def _load_pack_info(
     if pack_cache is not None and stat is not None:
         pack_cache.store_info(stat, info)
     return info
+
+
+EMPTY_PACK_FILE = (
+    "pack file is empty: write its keys, one per line: title: (the pack's title Home shows), "
+    "description: (a sentence or two under it) and version: (three numbers, e.g. 1.0.0)"
+)
+"""What an empty pack.yaml (or one of comments only) is told: one problem, where each of
+its three required keys was told missing on its own."""
 
 
 def load_pack_info(pack_dir: Path) -> PackInfo | None:

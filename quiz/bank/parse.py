@@ -45,7 +45,7 @@ from quiz.bank.models import (
     shown_front_texts,
 )
 from quiz.bank.problems import Problem
-from quiz.bank.schema_words import type_words
+from quiz.bank.schema_words import length_words, type_words
 from quiz.bank.sentences import key_points_problem, key_points_rule
 from quiz.bank.title_dollars import title_math_problems
 from quiz.bank.yamlerrors import yaml_error
@@ -302,6 +302,13 @@ def _describe_validation_error(
             f"version: YAML reads {error['input']!r} as a number: write three numbers, "
             "e.g. version: 1.0.0",
         )
+    if etype in ("string_too_short", "string_too_long"):
+        limit = error.get("ctx", {}).get(
+            "min_length" if etype == "string_too_short" else "max_length"
+        )
+        worded = length_words(etype, loc, error.get("input"), limit)
+        if worded is not None:
+            return loc, "bad-value", f"{name}: {worded}" if name else worded
     bound = _BOUNDS.get(etype)
     if bound is not None and bound[0] in error.get("ctx", {}):
         limit, words = error["ctx"][bound[0]], bound[1]

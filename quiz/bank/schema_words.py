@@ -92,3 +92,31 @@ def type_words(
     if etype == "string_pattern_mismatch" and field in _FORMS:
         return f"{given!r} is not {_FORMS[field]}"
     return None
+
+
+_TOO_LONG_FIXES = {
+    "title": "a title names the card in lists and headings; the question itself goes in "
+    "'## Question'",
+}
+"""What to do about a text over its length, beyond shortening it, by key."""
+
+
+def length_words(etype: str, loc: tuple[Any, ...], given: Any, limit: Any) -> str | None:
+    """The message (without the key's name in front) for a text under or over its length
+    (pydantic says "String should have at most 120 characters", not how long it is), or
+    None for another error."""
+    if not isinstance(given, str) or not isinstance(limit, int):
+        return None
+    item = bool(loc) and isinstance(loc[-1], int)
+    if etype == "string_too_short" and not given:
+        if item:
+            return "an empty item: write its text or delete it"
+        key = str(loc[-1]) if loc else "the key"
+        return f"empty: write its text after '{key}:'"
+    if etype == "string_too_long":
+        field = str(loc[0]) if loc else ""
+        fix = _TOO_LONG_FIXES.get(field) if len(loc) == 1 else None
+        return f"{len(given)} characters, over the {limit} allowed: shorten it" + (
+            f" ({fix})" if fix else ""
+        )
+    return None

@@ -1,0 +1,131 @@
+"""What an author writing a new pack plausibly gets wrong, each told once at file:line with
+the fix (forty-fourth round): a title over its length or empty (pydantic's "String should
+have at most 120 characters"), an empty pack.yaml (three missing-key errors for one slip),
+and four slips at once, one line each in the plain output, in `--format github` and
+through the pre-commit hook's entry (the starter imports and page ranges have their own
+files: test_starter_imports.py, test_source_ranges.py)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quiz.bank.lint import lint
+from quiz.bank.loader import load_bank
+from tests.bank.edits import edit
+from tests.cli.git_repo import git
+from tests.conftest import DATA, RunDrillbit
+
+DRILL = Path("mini", "drills", "tiny-sgd.md")
+NUMERIC = Path("mini", "basics", "sigmoid-bound.md")
+CONCEPT = Path("mini", "basics", "what-is-relu.md")
+PACK = Path("mini", "pack.yaml")
+LONG_TITLE = (
+    "What the logistic sigmoid's derivative is at most, where it peaks, and why that bound "
+    "slows the training of deep networks"
+)
+
+
+@pytest.fixture
+def bank(tmp_path: Path) -> Path:
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "tui_bank", root)
+    return root
+
+
+def _told(root: Path) -> list[tuple[Path, int, int, str, str, bool]]:
+    _, problems = lint([root], run_drills=False)
+    return [(p.path, p.line, p.col, p.code, p.message, p.is_error) for p in problems]
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        (
+            LONG_TITLE,
+            f"title: {len(LONG_TITLE)} characters, over the 120 allowed: shorten it (a title "
+            "names the card in lists and headings; the question itself goes in '## Question')",
+        ),
+        ('""', "title: empty: write its text after 'title:'"),
+    ],
+)
+def test_a_title_over_its_length_or_empty_is_told_in_an_author_s_words(
+    bank: Path, written: str, message: str
+) -> None:
+    path = bank / NUMERIC
+    edit(path, "title: The largest value of sigmoid'\n", f"title: {written}\n")
+    assert _told(bank) == [(path, 4, 1, "bad-value", message, True)]
+    loaded = load_bank([bank], use_cache=False)  # the app's load says the same
+    assert [(p.line, p.message) for p in loaded.problems] == [(4, message)]
+
+
+@pytest.mark.parametrize("written", ["", "\n\n", "# filled in later\n"])
+def test_an_empty_pack_yaml_is_one_error(bank: Path, written: str) -> None:
+    path = bank / PACK
+    path.write_text(written, encoding="utf-8")
+    assert _told(bank) == [
+        (
+            path,
+            1,
+            1,
+            "missing-key",
+            "pack file is empty: write its keys, one per line: title: (the pack's title Home "
+            "shows), description: (a sentence or two under it) and version: (three numbers, "
+            "e.g. 1.0.0)",
+            True,
+        )
+    ]
+
+
+def _break_four(root: Path) -> dict[str, str]:
+    """Four slips in four files: each file's plain line (path from `root`'s parent)."""
+    edit(root / DRILL, "import numpy as np\n", "import numpy as np\nimport subprocess\n")
+    edit(root / NUMERIC, "source: tests\n", "source: Bishop 2006, pp. 200-180\n")
+    edit(root / CONCEPT, "title: What ReLU computes\n", f"title: {LONG_TITLE}\n")
+    (root / PACK).write_text("", encoding="utf-8")
+    return {
+        str(DRILL): "21:1: starter imports 'subprocess'",
+        str(NUMERIC): "8:22: warning: source: 'pp. 200-180' runs backwards",
+        str(CONCEPT): f"4:1: title: {len(LONG_TITLE)} characters, over the 120 allowed",
+        str(PACK): "1:1: pack file is empty",
+    }
+
+
+def _one_line_each(lines: list[str], expected: dict[str, str], prefix: str) -> None:
+    for name, start in expected.items():
+        mine = [line for line in lines if f"{prefix}{name}:" in line]
+        assert len(mine) == 1, lines
+        assert mine[0].startswith(f"{prefix}{name}:{start}"), mine
+    assert len(lines) == len(expected), lines
+
+
+def test_each_slip_is_one_line_in_plain_github_and_the_hook_s_output(
+    bank: Path, drillbit: RunDrillbit, tmp_path: Path
+) -> None:
+    git(tmp_path, "init", "-q")
+    git(tmp_path, "add", "content")
+    git(tmp_path, "commit", "-q", "-m", "bank")
+    expected = _break_four(bank)
+    plain = drillbit("lint", "--no-drills", "content", cwd=tmp_path)
+    assert plain.returncode == 1, plain.stderr
+    assert "Traceback" not in plain.stderr
+    _one_line_each(plain.stdout.splitlines(), expected, "content/")
+    github = drillbit("lint", "--no-drills", "--format", "github", "content", cwd=tmp_path)
+    assert github.returncode == 1, github.stderr
+    annotations = github.stdout.splitlines()
+    for name, start in expected.items():
+        line, col = start.split(":")[:2]
+        level = "warning" if "warning:" in start else "error"
+        mine = [a for a in annotations if f"file=content/{name}," in a]
+        assert len(mine) == 1 and mine[0].startswith(
+            f"::{level} file=content/{name},line={line},col={col},"
+        ), annotations
+    assert len(annotations) == len(expected), annotations
+    git(tmp_path, "add", "content")
+    changed = git(tmp_path, "diff", "--cached", "--name-only").split()
+    assert sorted(changed) == sorted(f"content/{name}" for name in expected)
+    hook = drillbit("lint", "--git-deleted", "--no-drills", *changed, cwd=tmp_path)
+    assert hook.returncode == 1, hook.stderr
+    assert hook.stdout == plain.stdout
