@@ -12,6 +12,7 @@ card's `kind` (a README, a docs page is no card), as inside a pack.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -52,15 +53,24 @@ def _also(path: Path) -> str:
 
 
 def _pack_or_unreadable(folder: Path) -> bool:
-    """Whether `folder` has a pack.yaml, or cannot be looked into (the load reports such a
-    folder as `unreadable`; `Path.exists` raised its PermissionError)."""
+    """Whether `folder` has a pack.yaml file (as the load finds a pack), or cannot be
+    looked into (the load reports such a folder as `unreadable`; `Path.exists` raised its
+    PermissionError)."""
     try:
-        os.stat(folder / PACK_FILE)
+        return stat.S_ISREG(os.stat(folder / PACK_FILE).st_mode)
     except PermissionError:
         return True
     except (OSError, ValueError):
         return False
-    return True
+
+
+def _pack_file_not_a_file(folder: Path) -> bool:
+    """Whether `folder/pack.yaml` is there but no regular file (a folder of that name):
+    the load reads no pack there, so its cards are not loaded."""
+    try:
+        return not stat.S_ISREG(os.stat(folder / PACK_FILE).st_mode)
+    except (OSError, ValueError):
+        return False
 
 
 def _misnamed_pack_file(folder: Path) -> str | None:
@@ -77,8 +87,14 @@ def _misnamed_pack_file(folder: Path) -> str | None:
     )
 
 
-def _why(folder_name: str, misnamed: str | None) -> str:
+def _why(folder_name: str, misnamed: str | None, not_a_file: bool = False) -> str:
     """Why a folder's cards are not loaded, and the fix."""
+    if not_a_file:
+        return (
+            f"folder '{folder_name}' has a {PACK_FILE} that is no file (a folder of that "
+            f"name), so none of its cards is loaded: replace it with a {PACK_FILE} file "
+            "(title, description, version)"
+        )
     if misnamed is not None:
         note = (
             "a Mac or Windows disk finds it whatever its case, Linux does not"
@@ -127,7 +143,7 @@ def packless_cards(root: Path) -> list[Problem]:
         why = (
             _why(root.name, own)
             if own is not None
-            else _why(entry.name, _misnamed_pack_file(folder))
+            else _why(entry.name, _misnamed_pack_file(folder), _pack_file_not_a_file(folder))
         )
         problems.extend(Problem(path, 1, 1, "no-pack", why + _also(path)) for path in found)
     return problems

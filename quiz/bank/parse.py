@@ -901,6 +901,12 @@ def card_from_data(
 _KEBAB = re.compile(KEBAB)
 
 
+def _listed(titles: tuple[str, ...] | list[str]) -> str:
+    """`'## Question' and '## Answer'`: the sections a card needs, as an author writes them."""
+    named = [f"'## {title}'" for title in titles]
+    return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+
+
 def _topic_folder_problem(folder: str) -> str:
     """Why a topic folder's name is none (`ml::basics`), and the name to give it: the card's
     `topic:` must equal its folder and be kebab-case, so no `topic:` value could fix it."""
@@ -974,7 +980,14 @@ def _check_card(
                     "unknown-section",
                     f"unknown section '## {title}' for a {kind} card{hint}; expected {', '.join(required)}",
                 )
-        for title in required:
+        if not sections and not stray:  # one slip, one problem: the body is not written
+            out.add(
+                body_line,
+                1,
+                "missing-section",
+                f"the card has no sections: write {_listed(required)} below the front matter",
+            )
+        for title in required if sections or stray else ():
             found = sections.get(title)
             if found is None:
                 if title not in meant:

@@ -129,3 +129,48 @@ def test_each_slip_is_one_line_in_plain_github_and_the_hook_s_output(
     hook = drillbit("lint", "--git-deleted", "--no-drills", *changed, cwd=tmp_path)
     assert hook.returncode == 1, hook.stderr
     assert hook.stdout == plain.stdout
+
+
+def test_a_card_of_front_matter_alone_is_one_problem(bank: Path) -> None:
+    """A card whose body is not written yet: one problem naming every section to write,
+    where each missing section was one."""
+    path = bank / CONCEPT
+    written = path.read_text(encoding="utf-8").split("## Question")[0]
+    path.write_text(written, encoding="utf-8")
+    line = written.count("\n") + 1  # where the body goes, as a missing section was told
+    assert [(p[1], p[3], p[4]) for p in _told(bank)] == [
+        (
+            line,
+            "missing-section",
+            "the card has no sections: write '## Question' and '## Answer' below the front matter",
+        )
+    ]
+
+
+def test_one_missing_section_is_still_named_alone(bank: Path) -> None:
+    path = bank / CONCEPT
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("## Answer")], encoding="utf-8")
+    assert [(p[3], p[4]) for p in _told(bank)] == [
+        ("missing-section", "missing section '## Answer'")
+    ]
+
+
+def test_a_pack_yaml_that_is_a_folder_is_named_at_each_card_it_leaves_out(
+    tmp_path: Path,
+) -> None:
+    """The load reads no pack there (a pack file is a regular file), and lint's check of
+    cards outside packs took the folder for one: its cards were left out without a word."""
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "tui_bank", root)
+    (root / PACK).unlink()
+    (root / PACK).mkdir()
+    why = (
+        "folder 'mini' has a pack.yaml that is no file (a folder of that name), so none of "
+        "its cards is loaded: replace it with a pack.yaml file (title, description, version)"
+    )
+    cards = sorted((root / "mini").glob("*/*.md"))
+    assert len(cards) == 4
+    told = [(p[0], p[1], p[3], p[4]) for p in _told(root)]
+    no_pack = (root, 1, "no-pack", "no pack found: a pack is a folder with a pack.yaml")
+    assert told == [no_pack, *((card, 1, "no-pack", why) for card in cards)]
