@@ -44,6 +44,7 @@ from quiz.bank.models import (
     front_of_valid,
     shown_front_texts,
 )
+from quiz.bank.open_fence import unclosed_fence
 from quiz.bank.problems import Problem
 from quiz.bank.schema_words import length_words, type_words
 from quiz.bank.sentences import key_points_problem, key_points_rule
@@ -901,6 +902,26 @@ def card_from_data(
 _KEBAB = re.compile(KEBAB)
 
 
+def _tell_open_fence(
+    body: str, body_line: int, missing: list[str], meant: set[str], out: _Collector
+) -> None:
+    """Missing sections a code block never closed reads as its code: one problem at the
+    block's opening line (added to `meant`, so they are not told missing as well)."""
+    fence = unclosed_fence(body) if missing else None
+    swallowed = [title for title in missing if fence is not None and title in fence.headings]
+    if fence is None or not swallowed:
+        return
+    meant.update(swallowed)
+    verb = "is" if len(swallowed) == 1 else "are"
+    out.add(
+        body_line + fence.line,
+        1,
+        "missing-section",
+        f"the code block opened here is never closed, so {_listed(swallowed)} below it "
+        f"{verb} read as its code: end the block with a '{fence.marker}' line",
+    )
+
+
 def _listed(titles: tuple[str, ...] | list[str]) -> str:
     """`'## Question' and '## Answer'`: the sections a card needs, as an author writes them."""
     named = [f"'## {title}'" for title in titles]
@@ -987,6 +1008,7 @@ def _check_card(
                 "missing-section",
                 f"the card has no sections: write {_listed(required)} below the front matter",
             )
+        _tell_open_fence(body, body_line, missing, meant, out)
         for title in required if sections or stray else ():
             found = sections.get(title)
             if found is None:

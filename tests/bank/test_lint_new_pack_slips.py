@@ -174,3 +174,41 @@ def test_a_pack_yaml_that_is_a_folder_is_named_at_each_card_it_leaves_out(
     told = [(p[0], p[1], p[3], p[4]) for p in _told(root)]
     no_pack = (root, 1, "no-pack", "no pack found: a pack is a folder with a pack.yaml")
     assert told == [no_pack, *((card, 1, "no-pack", why) for card in cards)]
+
+
+@pytest.mark.parametrize("marker", ["```", "~~~~"])
+def test_a_code_block_never_closed_is_told_at_its_opening_not_as_a_missing_section(
+    bank: Path, marker: str
+) -> None:
+    """The block reads `## Answer` below it as code: the card was told "missing section
+    '## Answer'" at the body's first line, under a heading the author can see."""
+    path = bank / CONCEPT
+    edit(
+        path,
+        "What does ReLU compute, and what is its derivative?\n",
+        f"What does this compute?\n\n{marker}python\ndef relu(z):\n",
+    )
+    line = path.read_text(encoding="utf-8").splitlines().index(f"{marker}python") + 1
+    assert [(p[1], p[2], p[3], p[4]) for p in _told(bank)] == [
+        (
+            line,
+            1,
+            "missing-section",
+            "the code block opened here is never closed, so '## Answer' below it is read as "
+            f"its code: end the block with a '{marker}' line",
+        )
+    ]
+
+
+def test_a_code_block_closed_or_holding_no_section_is_no_such_problem(bank: Path) -> None:
+    """A closed block is code as meant; a block left open at the end of the last section
+    swallows no heading (Markdown shows the rest as code, nothing is missing)."""
+    path = bank / CONCEPT
+    edit(
+        path,
+        "What does ReLU compute, and what is its derivative?\n",
+        "What does this compute?\n\n```python\n## a comment, not a heading\n```\n",
+    )
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n```python\nnp.maximum(0, z)\n", encoding="utf-8")
+    assert _told(bank) == []
