@@ -51,7 +51,7 @@ from quiz.bank.loader import (
     under,
 )
 from quiz.bank.models import Card, CodingFront
-from quiz.bank.pack_after import unknown_after_warnings
+from quiz.bank.pack_after import after_cycle_warnings, unknown_after_warnings
 from quiz.bank.pack_slips import pack_yaml_slips
 from quiz.bank.pack_title import pack_title_problems
 from quiz.bank.parse import extract_code_block
@@ -222,6 +222,7 @@ def lint(
     # `after` naming a pack this change renamed.
     references = [p for p in bank.problems if p.code in REFERENCE_CODES and in_own(p.path)]
     references += unknown_after_warnings(bank.packs, in_own)
+    references += after_cycle_warnings(bank.packs, in_own)
     # A linted card whose whole pack is refused does not load: say why, at the pack.yaml.
     linted = [as_found(path) for path in paths]
     refused_packs = [

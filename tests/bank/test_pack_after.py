@@ -53,3 +53,39 @@ def test_a_commit_renaming_the_pack_named_gets_the_warning(mini_bank: Path) -> N
     assert [(p.path, p.line, p.code, p.severity) for p in problems] == [
         (pack_yaml, 4, "unknown-after", "warning")
     ]
+
+
+def test_a_pack_naming_itself_in_after_is_a_warning_at_its_line(mini_bank: Path) -> None:
+    """Passed over without a word: a pack cannot come before itself (forty-fourth round)."""
+    pack_yaml = mini_bank / "mini" / "pack.yaml"
+    pack_yaml.write_text(MINI_YAML + "after: [mini]\n", encoding="utf-8")
+    _, problems = lint([mini_bank], run_drills=False)
+    assert [(p.path, p.line, p.code, p.message, p.is_error) for p in problems] == [
+        (
+            pack_yaml,
+            4,
+            "after-cycle",
+            "after: names this pack itself, which cannot come before itself: delete it",
+            False,
+        )
+    ]
+
+
+def test_two_packs_each_after_the_other_are_told_at_each_after(mini_bank: Path) -> None:
+    """In a cycle the load order decides which pack's cards come first, whatever `after`
+    says: each pack of it is told, at its own `after` line, with the cycle named."""
+    later_yaml = _building_on(mini_bank, "mini")
+    mini_yaml = mini_bank / "mini" / "pack.yaml"
+    mini_yaml.write_text(MINI_YAML + "after: [later]\n", encoding="utf-8")
+    _, problems = lint([mini_bank], run_drills=False)
+    told = [(p.path, p.line, p.code, p.message) for p in problems]
+    end = "each 'after' the next): in a cycle the load order decides which comes first; delete one of them"
+    assert told == [
+        (later_yaml, 4, "after-cycle", f"after: 'mini' comes after this pack too (later -> mini -> later, {end}"),
+        (mini_yaml, 4, "after-cycle", f"after: 'later' comes after this pack too (mini -> later -> mini, {end}"),
+    ]  # fmt: skip
+
+
+def test_a_chain_of_after_is_no_cycle(mini_bank: Path) -> None:
+    _building_on(mini_bank, "mini")
+    assert lint([mini_bank], run_drills=False)[1] == []
