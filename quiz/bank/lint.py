@@ -56,6 +56,7 @@ from quiz.bank.pack_slips import pack_yaml_slips
 from quiz.bank.pack_title import pack_title_problems
 from quiz.bank.parse import extract_code_block
 from quiz.bank.problems import Problem
+from quiz.bank.related_self import self_related_warnings
 from quiz.bank.starter_imports import starter_import_problems
 from quiz.bank.title_dollars import title_escape_warnings
 from quiz.bank.worked_examples import worked_example_warnings
@@ -210,6 +211,7 @@ def lint(
     problems.extend(long_answer_warnings(own_cards))
     problems.extend(indented_code_warnings(own_cards))
     problems.extend(title_escape_warnings(own_cards))
+    problems.extend(self_related_warnings(own_cards))
     problems.extend(section_as_chapter_warnings(own_cards))
     problems.extend(bare_url_warnings(own_cards))
     problems.extend(reversed_range_warnings(own_cards))

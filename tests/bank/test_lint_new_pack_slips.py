@@ -212,3 +212,20 @@ def test_a_code_block_closed_or_holding_no_section_is_no_such_problem(bank: Path
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "\n```python\nnp.maximum(0, z)\n", encoding="utf-8")
     assert _told(bank) == []
+
+
+def test_a_card_related_to_itself_is_a_warning_at_the_item(bank: Path) -> None:
+    path = bank / CONCEPT
+    edit(path, "related: [sigmoid-bound]\n", "related:\n  - sigmoid-bound\n  - what-is-relu\n")
+    line = path.read_text(encoding="utf-8").splitlines().index("  - what-is-relu") + 1
+    assert _told(bank) == [
+        (
+            path,
+            line,
+            5,
+            "related-self",
+            "related id 'what-is-relu' is this card's own: a card's related cards are the "
+            "others worth reading next; delete it",
+            False,
+        )
+    ]
