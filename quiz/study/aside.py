@@ -4,12 +4,12 @@ the words a person is told after (a session's `s`/`-` keys and the card browser'
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, tzinfo
+from datetime import datetime, tzinfo
 from typing import Literal, NamedTuple
 
 from quiz.store import CardFlag, Store
 from quiz.study.cards import StudyCard
-from quiz.study.days import as_utc, day_start
+from quiz.study.days import as_utc, next_day_start
 
 
 def set_card_aside(
@@ -19,12 +19,17 @@ def set_card_aside(
 
     Burying a suspended card leaves it suspended: a bury is for today only, and it must
     not quietly bring back a card someone took out of study. Returns the card's flag.
+
+    Tomorrow starts at the next study day's start on the wall (`next_day_start`), not 24
+    hours after today's: on the night the clocks went back that brought a card buried at
+    23:00 back at 03:00, still the same study day, and the night they went forward kept
+    it buried until 05:00.
     """
     moment = as_utc(now)
     if suspend:
         store.set_flag(card_id, suspended=True, buried_until=None, now=moment)
         return CardFlag(card_id=card_id, suspended=True, buried_until=None)
-    return store.bury(card_id, until=day_start(moment, tz) + timedelta(days=1), now=moment)
+    return store.bury(card_id, until=next_day_start(moment, tz), now=moment)
 
 
 def aside_phrase(flag: CardFlag) -> str:
