@@ -17,7 +17,7 @@ from quiz.store.schedules import fsrs_columns
 from quiz.store.timefmt import from_db, to_db
 
 CHANGED_ELSEWHERE_SQL = (
-    "SELECT 0, card_id, MAX(reviewed_at) FROM review_log WHERE reviewed_at >= ?"
+    "SELECT 0, card_id, MAX(reviewed_at) FROM review_log WHERE reviewed_at >= ? AND +id > ?"
     " AND mode = 'due' AND (session_id IS NULL OR session_id != ?) GROUP BY +card_id"
     " UNION ALL SELECT 1 + suspended, card_id, NULL FROM card_flag"
     " WHERE updated_at >= ? AND (suspended = 1 OR buried_until > ?)"
@@ -25,7 +25,8 @@ CHANGED_ELSEWHERE_SQL = (
 """`Store.changed_elsewhere`, asked at every card a due session shows. `+card_id` keeps
 SQLite off the (card_id, correct) index for the grouping: it scanned the whole log in card
 order (0.4 to 0.8 s on the heavy home's 210,000 reviews) instead of seeking the session's
-few minutes by time (`review_log_time`, microseconds)."""
+few minutes by time (`review_log_time`, microseconds). `+id` keeps it there too: the id
+bound (the log's last id when the session began) only filters what the time seek finds."""
 
 INSERT_REVIEW = """INSERT INTO review_log (card_id, rating, correct, reviewed_at, duration_ms,
     mode, state_before, card_before, card_after, session_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"""
@@ -173,14 +174,21 @@ class ReviewLog(StoreBase):
         rows = self._read(f"SELECT * FROM review_log{where} ORDER BY reviewed_at, id", params)
         return [_review(row) for row in rows]
 
-    def changed_elsewhere(self, since: datetime, session_id: int, now: datetime) -> Elsewhere:
+    def changed_elsewhere(
+        self, since: datetime, session_id: int, now: datetime, *, after_id: int = 0
+    ) -> Elsewhere:
         """What a session asks before it shows a card, in one query: the cards answered in
         due mode from `since` on outside session `session_id` (another drillbit's session,
-        or none), and the cards suspended, or buried past `now`, by a flag set from `since`
-        on (the session's own set-asides are among them: it no longer queues those)."""
+        or none) and logged after review `after_id` (`last_review_id` at the session's
+        start), and the cards suspended, or buried past `now`, by a flag set from `since`
+        on (the session's own set-asides are among them: it no longer queues those).
+
+        The id bound is what a clock set back (NTP, a VM resumed) cannot move: the answers
+        of a session an hour "later" by the old clock read as answered in another drillbit
+        meanwhile, and the card in its step was taken out of the queue with that note."""
         rows = self._read(
             CHANGED_ELSEWHERE_SQL,
-            (to_db(since), session_id, to_db(since), to_db(now)),
+            (to_db(since), after_id, session_id, to_db(since), to_db(now)),
             plain=True,
         )
         answered: dict[str, datetime] = {}
@@ -197,6 +205,12 @@ class ReviewLog(StoreBase):
         of the time index, what Home asks once to say how long the person was away."""
         rows = self._read("SELECT MAX(reviewed_at) FROM review_log", plain=True)
         return from_db(rows[0][0]) if rows and rows[0][0] else None
+
+    def last_review_id(self) -> int:
+        """The id of the last answer logged (0 before the first): ids only grow (the log's
+        AUTOINCREMENT never reuses one, not even an undone answer's), whatever the clock."""
+        rows = self._read("SELECT MAX(id) FROM review_log", plain=True)
+        return int(rows[0][0]) if rows and rows[0][0] is not None else 0
 
     def review_count(self) -> int:
         """Total number of logged reviews."""

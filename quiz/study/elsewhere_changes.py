@@ -42,6 +42,9 @@ class ElsewhereChanges:
         self._session_id = session_id
         self._started_at = started_at
         self._watching = watching
+        self._last_id = store.last_review_id() if watching else 0
+        """The log's last review id when the session began: answers logged before it were
+        not given meanwhile, even when a clock set back dates them after `started_at`."""
         self.answered: list[StudyCard] = []
         """Queued cards another drillbit answered meanwhile, not due again yet, taken out of
         the queue so that no card is reviewed twice; the screen says so."""
@@ -75,7 +78,9 @@ class ElsewhereChanges:
         (False) there since the session began."""
         if not self._watching:
             return set(), {}
-        changes = self._store.changed_elsewhere(self._started_at, self._session_id, moment)
+        changes = self._store.changed_elsewhere(
+            self._started_at, self._session_id, moment, after_id=self._last_id
+        )
         ours = {answer.card.id: answer.answered_at for answer in answers}  # the last
         queued = {card.id for card in queue}
         taken: set[str] = set()

@@ -138,6 +138,27 @@ def test_a_card_buried_the_evening_before_the_clocks_go_forward_is_back_at_4(
     assert "sigmoid-why" not in store.hidden_ids(_at("2026-03-29 04:30"))
 
 
+def test_a_clock_set_back_an_hour_mid_step_loses_nothing_and_schedules_forward(
+    store: Store, scheduler: Scheduler
+) -> None:
+    noon = _at("2026-03-10 12:00")
+    first = _session(store, scheduler, noon, new_per_day=1)
+    first.rate(Rating.Good, now=noon)
+    first.finish(now=noon + timedelta(minutes=1))
+    back = noon - timedelta(hours=1)  # NTP or a VM resume steps the clock back
+    again = _session(store, scheduler, back, new_per_day=1)
+    assert _ids(again) == ["sigmoid-why"]  # its step waits, as it would have
+    again.show(now=back)
+    assert _ids(again) == ["sigmoid-why"] and again.elsewhere_news() == []
+    answer = again.rate(Rating.Good, now=back)
+    assert answer.seconds == 0  # no negative time on the card
+    after = _state(store, "sigmoid-why")
+    assert after is not None and after.due > back
+    assert len(store.reviews(card_id="sigmoid-why")) == 2
+    summary = again.finish(now=back + timedelta(minutes=1))
+    assert summary.next_due is not None
+
+
 # -- learning steps across a restart ---------------------------------------------------
 
 

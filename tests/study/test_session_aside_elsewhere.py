@@ -171,7 +171,9 @@ def test_the_check_at_every_card_shown_seeks_the_log_by_time(store: Store) -> No
     """The check grouped the whole review log by card through the (card_id, correct)
     index: 0.4 to 0.8 s per card shown on a 210,000-review home. It must seek by time."""
     with sqlite3.connect(store.path) as db:
-        plan = db.execute(f"EXPLAIN QUERY PLAN {CHANGED_ELSEWHERE_SQL}", ("", 0, "", "")).fetchall()
+        plan = db.execute(
+            f"EXPLAIN QUERY PLAN {CHANGED_ELSEWHERE_SQL}", ("", 0, 0, "", "")
+        ).fetchall()
     steps = " | ".join(str(row[-1]) for row in plan)
     assert "SEARCH review_log USING INDEX review_log_time" in steps, steps
 
