@@ -17,7 +17,7 @@ from fsrs import Card, Rating, Scheduler, State
 from quiz.bank.loader import load_bank
 from quiz.store import Store
 from quiz.study.counts import deck_counts
-from quiz.study.days import StudyZone, next_day_start
+from quiz.study.days import StudyZone, day_start, local_date, next_day_start
 from quiz.study.options import SessionOptions
 from quiz.study.session import Session
 from quiz.study.stats import compute_stats
@@ -363,6 +363,21 @@ def test_a_card_removed_from_the_bank_keeps_its_history_and_is_never_queued(
     assert _ids(restored) == ["sigmoid-why"]
 
 
+def test_a_card_whose_id_changed_is_a_new_card_and_its_history_counts_as_removed(
+    store: Store, scheduler: Scheduler
+) -> None:
+    noon = _at("2026-03-10 12:00")
+    first = _session(store, scheduler, noon, new_per_day=1)
+    first.rate(Rating.Easy, now=noon)
+    first.finish(now=noon)
+    renamed = [FakeCard("sigmoid-why-it-saturates") if c.id == "sigmoid-why" else c for c in deck()]
+    tomorrow = noon + timedelta(days=1)
+    session = _session(store, scheduler, tomorrow, cards=renamed, new_per_day=1)
+    assert _ids(session) == ["sigmoid-why-it-saturates"]  # progress is kept by id
+    stats = compute_stats(store, renamed, tomorrow, tz=BERLIN)
+    assert stats.removed_cards == 1 and stats.reviews == 1
+
+
 def test_the_same_card_in_two_packs_is_one_card_with_one_history(
     mini_bank: Path, store: Store, scheduler: Scheduler
 ) -> None:
@@ -373,3 +388,18 @@ def test_the_same_card_in_two_packs_is_one_card_with_one_history(
     noon = _at("2026-03-10 12:00")
     session = Session(store, bank.cards, SessionOptions(tz=BERLIN), now=noon, scheduler=scheduler)
     assert [card.id for card in session.planned] == ids
+
+
+def test_every_day_start_hour_bounds_its_day_across_both_changes_of_the_clocks() -> None:
+    """Each quarter hour of both weekends the clocks change, with the day starting at
+    any hour (2 am falls in the hour skipped in March and the one repeated in October):
+    the moment lies in its day, and the next day starts where that day ends."""
+    for hour in range(24):
+        zone = StudyZone(ZoneInfo("Europe/Berlin"), hour)
+        for first in (_at("2026-03-27 00:00"), _at("2026-10-23 00:00")):
+            for quarter in range(4 * 24 * 4):
+                moment = first + timedelta(minutes=15 * quarter)
+                start, end = day_start(moment, zone), next_day_start(moment, zone)
+                assert start <= moment < end, (hour, moment)
+                assert timedelta(hours=23) <= end - start <= timedelta(hours=25)
+                assert local_date(end, zone) == local_date(moment, zone) + timedelta(days=1)
