@@ -159,6 +159,22 @@ def test_a_clock_set_back_an_hour_mid_step_loses_nothing_and_schedules_forward(
     assert summary.next_due is not None
 
 
+def test_the_log_s_last_id_only_grows_even_past_an_undone_answer(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """The bound the check for answers given elsewhere relies on: an answer logged after a
+    session began has a larger id than any logged before, undone ones included."""
+    noon = _at("2026-03-10 12:00")
+    assert store.last_review_id() == 0
+    session = _session(store, scheduler, noon, new_per_day=1)
+    first = session.rate(Rating.Again, now=noon)
+    assert store.last_review_id() == first.review_id
+    session.undo(now=noon)
+    assert store.last_review_id() < first.review_id
+    again = session.rate(Rating.Again, now=noon - timedelta(hours=1))  # a clock set back
+    assert again.review_id > first.review_id == again.review_id - 1
+
+
 # -- learning steps across a restart ---------------------------------------------------
 
 
