@@ -83,6 +83,8 @@ class _Step:
     set_at: datetime | None = None
     held: bool = False
     """The answer left the card in a step due on the next study day (`Session._next_day`)."""
+    pulled: StudyCard | None = None
+    """A set-aside's stand-in: the new card queued in the place it left (`_stand_in`)."""
 
 
 class Session:
@@ -124,6 +126,9 @@ class Session:
             selected = [c for c in cards if c.id not in hidden] if hidden else list(cards)
         else:
             selected = [c for c in cards if wanted.matches(c) and c.id not in hidden]
+        self._selected = selected
+        """The cards the session studies from (filters applied, hidden ones out at the start):
+        where `_stand_in` finds a new card for one set aside."""
         queue, waiting, self.time_limit = mode_queue(
             store, selected, self.options, self.started_at, rng
         )
@@ -638,6 +643,7 @@ class Session:
         waited = self._waiting.pop(card.id, None)
         self._keep_current = False
         self._shown_at = moment
+        pulled = self._stand_in(moment)
         aside = SetAside(card, flag, "suspend" if suspend else "bury")
         self._steps.append(
             _Step(
@@ -650,9 +656,45 @@ class Session:
                 aside=aside,
                 flag_before=before,
                 set_at=moment,
+                pulled=pulled,
             )
         )
         return aside
+
+    def _stand_in(self, moment: datetime) -> StudyCard | None:
+        """due mode outside a plan, with no `limit`: the next new card queued when setting a
+        card aside left the day's new-card allowance room (a new card buried or suspended
+        is not introduced), before the waiting learning copies; None when it left none.
+
+        A restart queued that card (and Home counted it) while the running session had one
+        new card fewer; Anki's queues, rebuilt after a bury, show the next new card too."""
+        if self.mode != "due" or self.plan_mode or self.options.limit is not None:
+            return None
+        from quiz.study.days import day_start
+
+        tz = self.options.tz
+        scheduled = self._store.schedule_columns()
+        queued_new = {card.id for card in self._queue if card.id not in scheduled}
+        introduced = self._store.introduced_since(day_start(moment, tz), next_day_start(moment, tz))
+        if self.options.new_per_day - introduced - len(queued_new) <= 0:
+            return None
+        hidden = self._store.hidden_ids(moment)
+        card = next(
+            (
+                card
+                for card in self._selected
+                if card.id not in scheduled and card.id not in queued_new and card.id not in hidden
+            ),
+            None,
+        )
+        if card is None:
+            return None
+        index = next(
+            (i for i, queued in enumerate(self._queue) if queued.id in self._waiting),
+            len(self._queue),
+        )
+        self._queue.insert(index, card)
+        return card
 
     @property
     def can_undo(self) -> bool:
@@ -685,6 +727,8 @@ class Session:
         self._steps.pop()
         del self.left_for_later[step.later :]
         self._demote(step.promoted)
+        if step.pulled is not None:
+            self._drop_copy(step.pulled.id)
         if step.appended:
             self._drop_copy(step.card.id)
         if step.held and self._next_day.pop(step.card.id, None) is None:

@@ -317,6 +317,59 @@ def test_raising_the_new_card_limit_mid_day_gives_the_difference_and_lowering_gi
     assert lowered.planned == ()
 
 
+def test_a_new_card_set_aside_leaves_its_place_to_the_next_new_card_until_undone(
+    store: Store, scheduler: Scheduler
+) -> None:
+    noon = _at("2026-03-10 12:00")
+    session = _session(store, scheduler, noon, new_per_day=2)
+    assert _ids(session) == ["sigmoid-why", "sigmoid-bound"]
+    session.set_aside(suspend=False, now=noon)
+    assert _ids(session) == ["sigmoid-bound", "relu-dead"]  # as a restart would queue
+    assert _ids(_session(store, scheduler, noon, new_per_day=2)) == _ids(session)
+    session.set_aside(suspend=True, now=noon)
+    assert _ids(session) == ["relu-dead", "adam-bias"]
+    assert session.progress == (0, 2)
+    session.undo(now=noon)
+    assert _ids(session) == ["sigmoid-bound", "relu-dead"]
+    session.undo(now=noon)
+    assert _ids(session) == ["sigmoid-why", "sigmoid-bound"]
+    assert store.card_flags() == {}
+
+
+def test_setting_aside_a_review_or_a_new_card_past_the_allowance_brings_no_new_card(
+    store: Store, scheduler: Scheduler
+) -> None:
+    noon = _at("2026-03-10 12:00")
+    first = _session(store, scheduler, noon, new_per_day=2)
+    first.rate(Rating.Easy, now=noon)
+    first.rate(Rating.Again, now=noon)  # sigmoid-bound: in its step, waiting at the end
+    first.finish(now=noon)
+    due_day = noon + timedelta(days=30)  # sigmoid-why due; a new day, two new cards
+    session = _session(store, scheduler, due_day, new_per_day=2)
+    assert _ids(session) == ["sigmoid-bound", "sigmoid-why", "relu-dead", "adam-bias"]
+    session.set_aside(suspend=False, now=due_day)  # a step, not a new card
+    session.set_aside(suspend=False, now=due_day)  # a review
+    assert _ids(session) == ["relu-dead", "adam-bias"]
+    session.rate(Rating.Easy, now=due_day)
+    session.set_aside(suspend=False, now=due_day)  # a new card: its place is taken
+    assert _ids(session) == ["adam-step"]
+    limited = _session(store, scheduler, due_day, new_per_day=2, limit=1)
+    assert _ids(limited) == ["adam-step"]
+    limited.set_aside(suspend=True, now=due_day)  # --limit asked for so many cards
+    assert _ids(limited) == []
+
+
+def test_a_stand_in_goes_before_the_learning_steps_waiting_at_the_end(
+    store: Store, scheduler: Scheduler
+) -> None:
+    noon = _at("2026-03-10 12:00")
+    session = _session(store, scheduler, noon, new_per_day=2)
+    session.rate(Rating.Again, now=noon)  # sigmoid-why waits for its 1-minute step
+    assert _ids(session) == ["sigmoid-bound", "sigmoid-why"]
+    session.set_aside(suspend=False, now=noon)
+    assert _ids(session) == ["relu-dead", "sigmoid-why"]
+
+
 def test_a_suspended_card_in_its_step_keeps_its_schedule_when_unsuspended(
     store: Store, scheduler: Scheduler
 ) -> None:
