@@ -160,6 +160,13 @@ OWNER_REQUESTS = frozenset({8, 10, 15, 0x8901, 0x8902})
 """fcntl's F_SETOWN, F_SETSIG and F_SETOWN_EX and ioctl's FIOSETOWN and SIOCSPGRP (Linux):
 each makes a process a descriptor's owner, which the kernel signals (SIGIO, whose default
 kills) when the descriptor is ready; seccomp refuses them too, where it is active."""
+FOLDER_WATCH = 1026
+"""fcntl's F_NOTIFY (dnotify): the kernel sends SIGIO when a folder's files are read (DN_ACCESS)
+or changed, by any process, and `signal.sigtimedwait` takes it with SIGIO blocked, no handler
+needed. Under Landlock a drill opened numpy's folder in the bytecode cache relative to the
+cache's inherited descriptor (the hooks judge such a path as the work dir's) and counted 36
+reads while another drillbit's child started (forty-fourth round): when the user grades, as
+the page cache's probe told before. inotify is refused already; seccomp refuses this too."""
 TERMINALS = ("/dev/tty", "/dev/pts/", "/dev/console", "/dev/vcs")
 """Terminals by their paths (a prefix each: /dev/tty1, /dev/ttyS0): a drill reads and writes pipes
 only. With the hooks alone (no seccomp, no kernel layer on files) a drill opened a terminal no
@@ -300,6 +307,7 @@ def _make_hook(
         _frame_attributes: frozenset[str] = frozenset(FRAME_ATTRIBUTES),
         _extensions: set[str] = extensions,
         _owner_requests: frozenset[int] = OWNER_REQUESTS,
+        _folder_watch: int = FOLDER_WATCH,
         _terminals: tuple[str, ...] = TERMINALS,
         _known: list[Any] = known_functions,
         _function: type = types.FunctionType,
@@ -392,6 +400,11 @@ def _make_hook(
                 raise _denied(
                     "drillbit sandbox: making another process a descriptor's owner (which the"
                     " kernel then signals) is not allowed in a drill"
+                )
+            if event == "fcntl.fcntl" and _len(args) > 1 and args[1] == _folder_watch:
+                raise _denied(
+                    "drillbit sandbox: watching a folder for other processes' reads and changes"
+                    " (F_NOTIFY) is not allowed in a drill"
                 )
             return
         elif event == "object.__setattr__":

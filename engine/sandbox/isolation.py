@@ -24,7 +24,7 @@ HOOKS = (
     " code's, stack frames, the collector's lists of objects, links, file modes,"
     " C extensions from the work dir, flushing every disk, terminals,"
     " the machine's load, memory and disk space, the page cache,"
-    " faulthandler's handlers and watchdog,"
+    " faulthandler's handlers and watchdog, folder watches (F_NOTIFY),"
     " writes outside the work dir, or reading/importing engine and quiz"
 )
 BWRAP = "bubblewrap: no network, private PID/IPC/UTS namespaces"
@@ -36,7 +36,7 @@ SECCOMP = (
     " its own SIGXCPU, SIGKILL or SIGSYS (a timer's included); installing signal handlers; file"
     " modes, owners, times, attributes (read or changed), flags and leases; creating a"
     " set-user-ID or set-group-ID file; blocks past a file's end; growing a pipe;"
-    " watching folders and inotify instances; typing into a"
+    " watching folders (dnotify too) and inotify instances; typing into a"
     " terminal or changing its settings or size; the machine's load, memory and disk space;"
     " probing the page cache;"
     " the clock and the other powers of root"

@@ -317,8 +317,9 @@ there by a child of an app run as root would be a set-user-ID root program. open
 mode sits in a struct the filter cannot read, is refused whole as ENOSYS (which callers take
 for an older kernel and fall back to openat)."""
 DENIED_COMMANDS = {
-    "fcntl": (8, 10, 15, 1024, 1031),  # F_SETOWN, F_SETSIG, F_SETOWN_EX, F_SETLEASE, F_SETPIPE_SZ
-    "fcntl64": (8, 10, 15, 1024, 1031),
+    # F_SETOWN, F_SETSIG, F_SETOWN_EX, F_SETLEASE, F_NOTIFY, F_SETPIPE_SZ
+    "fcntl": (8, 10, 15, 1024, 1026, 1031),
+    "fcntl64": (8, 10, 15, 1024, 1026, 1031),
     # FIOSETOWN, SIOCSPGRP; FS_IOC_SETFLAGS (64- and 32-bit), FS_IOC_FSSETXATTR;
     # TIOCSTI, TIOCLINUX; then TERMINAL_CHANGES
     "ioctl": (0x8901, 0x8902, 0x40086602, 0x40046602, 0x401C5820, 0x5412, 0x541C),
@@ -365,7 +366,9 @@ asks, stays allowed)."""
 """A descriptor's owner gets SIGIO (or the F_SETSIG signal) whenever its pipe is read or written:
 owning the child's stdout would signal the grading app each time it drains it. A lease on a
 file the child may read (numpy's, the bytecode cache's) holds every other process's open of
-it until the child dies. A file's flags (immutable when the app is root) outlive the child.
+it until the child dies. F_NOTIFY (dnotify) signals the child whenever any process reads or
+changes a file in a folder it may read: the bytecode cache's numpy folder told it when another
+drillbit's child started (forty-fourth round), as inotify, refused above, would. A file's flags (immutable when the app is root) outlive the child.
 TIOCSTI pushes characters into a terminal's input, as if typed (a shell runs them), and
 TIOCLINUX pastes a virtual console's selection: without a file system layer the child can
 open a terminal of the user's, and one no session holds becomes its controlling terminal

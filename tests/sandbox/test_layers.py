@@ -345,6 +345,7 @@ VERDICT_CLAIMS: dict[str, str] = {
     "blocks past a file's end": "test_work_dir.py::test_no_blocks_past_a_files_end",
     "watching folders": "test_lasting_changes.py::test_no_watch_on_the_users_folders",
     "inotify instances": "test_per_user_counts.py::test_no_inotify_instance_is_made",
+    "(dnotify too)": "test_folder_watch.py::test_seccomp_refuses_a_folder_watch",
     "growing a pipe": "test_per_user_counts.py::test_no_pipe_is_grown",
     "its own SIGXCPU, SIGKILL or SIGSYS": "test_filter_signal.py::test_the_child_cannot_send_itself_the_filters_signal",
     "(a timer's included)": "test_timers.py::test_a_timer_cannot_send_the_limits_signals",
@@ -389,6 +390,7 @@ HOOK_CLAIMS: dict[str, str] = {
     "and disk space": "test_machine_load.py::test_the_hooks_refuse_the_disks_free_space",
     "the page cache": "test_machine_load.py::test_the_hooks_refuse_the_page_cache_probe",
     "faulthandler's handlers and watchdog": "test_signal_handlers.py::test_faulthandlers_handlers_and_watchdog_are_refused_by_the_hooks",
+    "folder watches (F_NOTIFY)": "test_folder_watch.py::test_the_hooks_refuse_a_folder_watch_without_seccomp",
     "writes outside the work dir": "test_adversarial.py::test_writes_into_home",
     "reading/importing engine and quiz": "test_adversarial.py::test_submission[import-engine]",
 }
