@@ -35,6 +35,8 @@ _times = os.times
 _set_blocking = os.set_blocking
 _S_ISLNK = stat.S_ISLNK
 _S_ISDIR = stat.S_ISDIR
+_S_ISCHR = stat.S_ISCHR
+_S_ISBLK = stat.S_ISBLK
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
 
 REFUSED_EVENTS = {
@@ -173,6 +175,14 @@ only. With the hooks alone (no seccomp, no kernel layer on files) a drill opened
 session held, for reading, which made it the drill's own, and typed `echo typed` and a newline
 into its input with TIOCSTI, as if you had (forty-second round); `termios` changes a terminal
 with no audit event at all. seccomp refuses both requests; the hooks now refuse the open."""
+DEVICES = frozenset({"/dev/null", "/dev/zero", "/dev/full", "/dev/random", "/dev/urandom"})
+"""The device files a drill may open; any other character or block device is refused. With
+no kernel layer on files (the hooks and seccomp: a machine without bubblewrap and Landlock),
+a drill opened `/dev/kvm` read-only and made a virtual machine and a vCPU by `fcntl.ioctl`
+(kernel code a drill has no use for), read the hardware RNG, and opened `/dev/loop-control`
+and `/dev/btrfs-control` (forty-fourth round, the app run as root); a user's session owns
+more (its sound cards, cameras, input devices and security keys, by group or ACL), which a
+drill could read the same way. bubblewrap mounts only these; Landlock allows `/dev/null`."""
 PATH_WRITE_EVENTS = {
     "os.remove",
     "os.rmdir",
@@ -288,6 +298,9 @@ def _make_hook(
         _readlink: Callable[..., str] = _readlink,
         _is_link: Callable[[int], bool] = _S_ISLNK,
         _is_dir: Callable[[int], bool] = _S_ISDIR,
+        _is_char: Callable[[int], bool] = _S_ISCHR,
+        _is_block: Callable[[int], bool] = _S_ISBLK,
+        _devices: frozenset[str] = DEVICES,
         _write_flags: int = _WRITE_FLAGS,
         _type: type[type] = type,
         _str: type[str] = str,
@@ -521,8 +534,11 @@ def _make_hook(
                 reason = "opening a terminal"
             if not reason and event == "open":
                 try:
-                    if _is_dir(_stat(resolved).st_mode):
+                    mode = _stat(resolved).st_mode
+                    if _is_dir(mode):
                         reason = "opening a directory"
+                    elif (_is_char(mode) or _is_block(mode)) and resolved not in _devices:
+                        reason = "opening a device"
                 except (_oserror, _valueerror):
                     pass
             if reason:
