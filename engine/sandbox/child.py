@@ -37,6 +37,7 @@ _S_ISLNK = stat.S_ISLNK
 _S_ISDIR = stat.S_ISDIR
 _S_ISCHR = stat.S_ISCHR
 _S_ISBLK = stat.S_ISBLK
+_S_ISFIFO = stat.S_ISFIFO
 _WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_APPEND | os.O_CREAT | os.O_TRUNC
 
 REFUSED_EVENTS = {
@@ -182,7 +183,10 @@ a drill opened `/dev/kvm` read-only and made a virtual machine and a vCPU by `fc
 (kernel code a drill has no use for), read the hardware RNG, and opened `/dev/loop-control`
 and `/dev/btrfs-control` (forty-fourth round, the app run as root); a user's session owns
 more (its sound cards, cameras, input devices and security keys, by group or ACL), which a
-drill could read the same way. bubblewrap mounts only these; Landlock allows `/dev/null`."""
+drill could read the same way. bubblewrap mounts only these; Landlock allows `/dev/null`.
+A FIFO (named pipe) is refused too, wherever it is: a drill makes none (`os.mkfifo` is
+refused), and with no kernel layer on files one opened another program's, in /tmp, and read
+the bytes written for that program."""
 PATH_WRITE_EVENTS = {
     "os.remove",
     "os.rmdir",
@@ -301,6 +305,7 @@ def _make_hook(
         _is_char: Callable[[int], bool] = _S_ISCHR,
         _is_block: Callable[[int], bool] = _S_ISBLK,
         _devices: frozenset[str] = DEVICES,
+        _is_fifo: Callable[[int], bool] = _S_ISFIFO,
         _write_flags: int = _WRITE_FLAGS,
         _type: type[type] = type,
         _str: type[str] = str,
@@ -539,6 +544,8 @@ def _make_hook(
                         reason = "opening a directory"
                     elif (_is_char(mode) or _is_block(mode)) and resolved not in _devices:
                         reason = "opening a device"
+                    elif _is_fifo(mode):
+                        reason = "opening a FIFO"
                 except (_oserror, _valueerror):
                     pass
             if reason:

@@ -22,7 +22,7 @@ HOOKS = (
     " scheduling changes to other processes, signal handlers, second copies of _signal, _imp,"
     " gc and posix, gc.DEBUG_SAVEALL, tracing, profiling, monitoring and audit hooks of the"
     " code's, stack frames, the collector's lists of objects, links, file modes,"
-    " C extensions from the work dir, flushing every disk, terminals, devices,"
+    " C extensions from the work dir, flushing every disk, terminals, devices and FIFOs,"
     " the machine's load, memory and disk space, the page cache,"
     " faulthandler's handlers and watchdog, folder watches (F_NOTIFY),"
     " writes outside the work dir, or reading/importing engine and quiz"

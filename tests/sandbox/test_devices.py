@@ -8,7 +8,9 @@ user owns more (sound cards, cameras, input devices, security keys, by group or 
 judged only writes and terminals there. Now any character or block device but `/dev/null`,
 `/dev/zero`, `/dev/full`, `/dev/random` and `/dev/urandom` is refused: "opening a device".
 `/dev/ptmx`, which every Linux has and anyone may open, stands for the others in every run;
-`/dev/kvm` is tried where this machine lets the tests' user open it.
+`/dev/kvm` is tried where this machine lets the tests' user open it. A FIFO is refused too,
+wherever it is: in "none" a drill opened another program's, in /tmp, and read what was written
+for that program.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import os
 import re
 import textwrap
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -81,3 +84,23 @@ def test_the_app_still_opens_dev_null(pool: WorkerPool) -> None:
     found = _opens(pool)
     assert "'null': 'opened'" in found, found
     assert "'ptmx': 'opened'" not in found and "'kvm': 'made" not in found, found
+
+
+def test_another_programs_fifo_is_not_read(fileless_pool: WorkerPool, tmp_path: Path) -> None:
+    """A FIFO of another program's, its bytes waiting: before, "none" read them."""
+    fifo = tmp_path / "their-fifo"
+    os.mkfifo(fifo)
+    held = os.open(fifo, os.O_RDWR)  # holds it open, as its program would, so a read finds data
+    try:
+        os.write(held, b"meant for another program")
+        source = f"""
+            import os
+            try:
+                FOUND = os.read(os.open({str(fifo)!r}, os.O_RDONLY | os.O_NONBLOCK), 100)
+            except Exception as exc:
+                FOUND = "refused" if "opening a FIFO" in str(exc) else type(exc).__name__
+        """
+        message = _found(fileless_pool, textwrap.dedent(source))
+        assert "found 'refused'" in message, message
+    finally:
+        os.close(held)

@@ -386,7 +386,7 @@ HOOK_CLAIMS: dict[str, str] = {
     "C extensions from the work dir": "test_native_code.py::test_an_extension_written_into_the_work_dir_is_not_loaded",
     "flushing every disk": "test_numpy_side_doors.py::test_numpys_doors_to_what_the_sandbox_refuses_stay_shut[os-sync]",
     "terminals": "test_terminal_input.py::test_the_hooks_refuse_a_terminal_where_seccomp_is_missing",
-    "devices": "test_devices.py::test_no_device_opens_without_a_file_layer",
+    "devices and FIFOs": "test_devices.py::test_no_device_opens_without_a_file_layer",
     "the machine's load, memory": "test_machine_load.py::test_the_hooks_refuse_the_machines_load_and_free_memory",
     "and disk space": "test_machine_load.py::test_the_hooks_refuse_the_disks_free_space",
     "the page cache": "test_machine_load.py::test_the_hooks_refuse_the_page_cache_probe",
