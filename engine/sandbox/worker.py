@@ -436,11 +436,20 @@ def readable_beneath(root: str, hidden: list[str]) -> tuple[list[str], list[str]
 
 
 def is_memory_error(error: str) -> bool:
-    """Whether a formatted exception is a MemoryError (numpy's _ArrayMemoryError included)."""
+    """Whether a formatted exception is a MemoryError (numpy's _ArrayMemoryError included).
+
+    By the class's whole name, as the child writes it (a built-in's bare, any other's with its
+    module): the name's ending alone took the code's own `ShapeMemoryError(Exception)` for the
+    memory limit, "crashed: ran out of memory" for an ordinary error (forty-fourth round)."""
     first = error.strip().split("\n", 1)[0]
     # "MemoryError: ..." from a call, "MemoryError during the call" when raising it failed too
     words = first.split(":", 1)[0].split()
-    return bool(words) and words[0].endswith("MemoryError")
+    if not words:
+        return False
+    module, _, name = words[0].rpartition(".")
+    if not module:
+        return name == "MemoryError"
+    return name == "_ArrayMemoryError" and module.split(".", 1)[0] == "numpy"
 
 
 class Worker:

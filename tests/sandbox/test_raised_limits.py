@@ -213,8 +213,26 @@ def test_a_memory_error_is_known_however_it_was_worded() -> None:
     assert is_memory_error("MemoryError during the call")
     assert is_memory_error("MemoryError: ")
     assert is_memory_error("numpy.core._exceptions._ArrayMemoryError: Unable to allocate 8 GiB")
+    assert is_memory_error("numpy._core._exceptions._ArrayMemoryError: Unable to allocate 8 GiB")
     assert not is_memory_error("ValueError: MemoryError in a message")
     assert not is_memory_error("")
+    # the code's own classes, whatever their names end with (forty-fourth round)
+    assert not is_memory_error("submission.ShapeMemoryError: the input is not a column")
+    assert not is_memory_error("submission.MemoryError: a class of the code's")
+    assert not is_memory_error("GPUMemoryError: a name without a module")
+
+
+def test_an_error_class_named_like_memory_is_an_ordinary_error(pool: WorkerPool) -> None:
+    """`class ShapeMemoryError(Exception)` raised by the code read as the memory limit
+    ("crashed: ran out of memory in case 1"): the verdict is the code's error, with its words."""
+    source = (
+        "class ShapeMemoryError(Exception):\n    pass\n\n\n"
+        "def double(x):\n    raise ShapeMemoryError('the input is not a column')\n"
+    )
+    verdict = grade(PatientDoubleChecker(), source, seed=1, pool=pool)
+    assert verdict.status is Status.ERROR, shown(verdict)
+    assert "ShapeMemoryError: the input is not a column" in shown(verdict), shown(verdict)
+    assert "ran out of memory" not in shown(verdict), shown(verdict)
 
 
 def test_a_stat_line_is_read_past_an_odd_command_name() -> None:
