@@ -163,6 +163,11 @@ OWNER_REQUESTS = frozenset({8, 10, 15, 0x8901, 0x8902})
 """fcntl's F_SETOWN, F_SETSIG and F_SETOWN_EX and ioctl's FIOSETOWN and SIOCSPGRP (Linux):
 each makes a process a descriptor's owner, which the kernel signals (SIGIO, whose default
 kills) when the descriptor is ready; seccomp refuses them too, where it is active."""
+NETWORK_REQUESTS = frozenset({0x89, 0x8B})
+"""ioctl requests by their high bytes: the sockets' (SIOCGIFCONF, SIOCGIFHWADDR...) and the
+wireless extensions' (SIOCGIWESSID...). On the result channel, a socket the app made in the
+machine's network namespace, they told a drill the machine's interfaces, IP and MAC addresses
+in every mode, bubblewrap's included (forty-fourth round); seccomp refuses them too."""
 FOLDER_WATCH = 1026
 """fcntl's F_NOTIFY (dnotify): the kernel sends SIGIO when a folder's files are read (DN_ACCESS)
 or changed, by any process, and `signal.sigtimedwait` takes it with SIGIO blocked, no handler
@@ -326,6 +331,7 @@ def _make_hook(
         _extensions: set[str] = extensions,
         _owner_requests: frozenset[int] = OWNER_REQUESTS,
         _folder_watch: int = FOLDER_WATCH,
+        _network_requests: frozenset[int] = NETWORK_REQUESTS,
         _terminals: tuple[str, ...] = TERMINALS,
         _known: list[Any] = known_functions,
         _function: type = types.FunctionType,
@@ -418,6 +424,16 @@ def _make_hook(
                 raise _denied(
                     "drillbit sandbox: making another process a descriptor's owner (which the"
                     " kernel then signals) is not allowed in a drill"
+                )
+            if (
+                event == "fcntl.ioctl"
+                and _len(args) > 1
+                and _type(args[1]) is _int
+                and (args[1] >> 8) & 0xFFFFFF in _network_requests
+            ):
+                raise _denied(
+                    "drillbit sandbox: asking a socket about the machine's network (its"
+                    " interfaces and addresses) is not allowed in a drill"
                 )
             if event == "fcntl.fcntl" and _len(args) > 1 and args[1] == _folder_watch:
                 raise _denied(

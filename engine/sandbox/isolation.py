@@ -23,6 +23,7 @@ HOOKS = (
     " gc and posix, gc.DEBUG_SAVEALL, tracing, profiling, monitoring and audit hooks of the"
     " code's, stack frames, the collector's lists of objects, links, file modes,"
     " C extensions from the work dir, flushing every disk, terminals, devices and FIFOs,"
+    " the machine's network interfaces,"
     " the machine's load, memory and disk space, the page cache,"
     " faulthandler's handlers and watchdog, folder watches (F_NOTIFY),"
     " writes outside the work dir, or reading/importing engine and quiz"
@@ -38,7 +39,7 @@ SECCOMP = (
     " set-user-ID or set-group-ID file; blocks past a file's end; growing a pipe;"
     " watching folders (dnotify too) and inotify instances; typing into a"
     " terminal or changing its settings or size; the machine's load, memory and disk space;"
-    " probing the page cache;"
+    " probing the page cache; the machine's network interfaces and addresses;"
     " the clock and the other powers of root"
 )
 LANDLOCK = (

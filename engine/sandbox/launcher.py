@@ -324,6 +324,14 @@ DENIED_COMMANDS = {
     # TIOCSTI, TIOCLINUX; then TERMINAL_CHANGES
     "ioctl": (0x8901, 0x8902, 0x40086602, 0x40046602, 0x401C5820, 0x5412, 0x541C),
 }
+NETWORK_REQUESTS = (0x8900, 0x8B00)
+"""ioctl's socket requests (0x89xx: SIOCGIFCONF, SIOCGIFADDR, SIOCGIFHWADDR, SIOCETHTOOL...)
+and the wireless extensions' (0x8Bxx: SIOCGIWESSID, SIOCGIWAP), each range refused whole (the
+low byte masked). They answer on any socket about the network namespace it was made in: the
+result channel is a socket the app made, in the machine's namespace, so under bubblewrap (its
+own network namespace) as under Landlock a drill read the machine's interfaces, their IP
+addresses and the MAC address through it (forty-fourth round); on a laptop the Wi-Fi
+network's name and its access point's address tell where it is. The grader only writes."""
 TERMINAL_CHANGES = {
     "TCSETS": 0x5402,
     "TCSETSW": 0x5403,
@@ -459,6 +467,8 @@ def _seccomp(source: str, libraries: dict[str, str]) -> str:
                     flt.add_rule(deny, name, arg(index, ns["MASKED_EQ"], bit, bit))
                 except (OSError, RuntimeError, ValueError):
                     pass  # open, creat: not on every architecture
+        for request_range in NETWORK_REQUESTS:
+            flt.add_rule(deny, "ioctl", arg(1, ns["MASKED_EQ"], 0xFFFFFF00, request_range))
         refused_commands = {**DENIED_COMMANDS}
         refused_commands["ioctl"] += tuple(TERMINAL_CHANGES.values())
         for name, commands in refused_commands.items():

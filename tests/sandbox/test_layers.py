@@ -355,6 +355,7 @@ VERDICT_CLAIMS: dict[str, str] = {
     "the machine's load, memory": "test_machine_load.py::test_seccomp_refuses_sysinfo",
     "and disk space": "test_machine_load.py::test_seccomp_refuses_statfs",
     "probing the page cache": "test_machine_load.py::test_seccomp_refuses_the_page_cache_probe",
+    "the machine's network interfaces and addresses": "test_network_interfaces.py::test_seccomp_refuses_questions_about_the_network",
 }
 """Each refusal the verdict's (and `drillbit doctor`'s) seccomp line names -> a test that makes
 the call in a real child and sees the kernel refuse it."""
@@ -387,6 +388,7 @@ HOOK_CLAIMS: dict[str, str] = {
     "flushing every disk": "test_numpy_side_doors.py::test_numpys_doors_to_what_the_sandbox_refuses_stay_shut[os-sync]",
     "terminals": "test_terminal_input.py::test_the_hooks_refuse_a_terminal_where_seccomp_is_missing",
     "devices and FIFOs": "test_devices.py::test_no_device_opens_without_a_file_layer",
+    "the machine's network interfaces": "test_network_interfaces.py::test_the_hooks_refuse_questions_about_the_network_without_seccomp",
     "the machine's load, memory": "test_machine_load.py::test_the_hooks_refuse_the_machines_load_and_free_memory",
     "and disk space": "test_machine_load.py::test_the_hooks_refuse_the_disks_free_space",
     "the page cache": "test_machine_load.py::test_the_hooks_refuse_the_page_cache_probe",
