@@ -74,8 +74,9 @@ from engine.sandbox.sealed import FOLDER_FLAGS, intact_at, seal, write_stamped
 from engine.sandbox.tree import remove_tree
 
 MARKER = ".complete"
-FORMAT = "checked-hash-stamped-sealed-3"
-"""Part of the cache key: caches of an older layout (timestamp .pyc files) are never reused."""
+FORMAT = "checked-hash-stamped-sealed-4"
+"""Part of the cache key: caches of an older layout (timestamp .pyc files, or access times a
+read moves: `sealed.UNREAD_NS`) are never reused."""
 TREE = "tree"
 """The sealed folder, beside the flag files, that holds every .pyc (laid out for the prefix)."""
 STALE_UNNAMED_S = 600

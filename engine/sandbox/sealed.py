@@ -19,6 +19,14 @@ from pathlib import Path
 STAMP_NS = 315_532_800 * 1_000_000_000
 """Every .pyc's modification time (1980-01-01): a child under seccomp cannot set a time
 (utime is refused), and any write it makes to a file sets the time to now."""
+UNREAD_NS = (2**31 - 1) * 1_000_000_000
+"""Every sealed file's and folder's access time (2038-01-19, which every file system stores): a
+time after its modification and change times that is not over a day old is one the kernel's
+`relatime` never moves on a read. Stamped 1980 like the mtime, a .pyc's access time moved to
+now on its first read (a child under Landlock reads the cache by the tree's descriptor), and
+stayed: one grading marked which files it had read (`numpy/f2py`), and a later one, in another
+drillbit, read the marks by `os.stat` (forty-fourth round). On a `strictatime` mount every read
+still moves it; `intact_at` does not look at it."""
 SEALED_FILE_MODE = 0o444
 SEALED_FOLDER_MODE = 0o555
 """No write bit on a sealed file or folder: a child holds no capability that passes a mode,
@@ -81,7 +89,7 @@ def write_stamped(target: Path, data: bytes, mode: int) -> None:
             view = memoryview(data)
             while view:
                 view = view[os.write(fd, view) :]
-            os.utime(fd, ns=(STAMP_NS, STAMP_NS))
+            os.utime(fd, ns=(UNREAD_NS, STAMP_NS))
             if not named:  # linkat(AT_SYMLINK_FOLLOW): the dir fd makes os.link use linkat
                 os.link(f"/proc/self/fd/{fd}", target.name, dst_dir_fd=folder)
         finally:
@@ -93,6 +101,7 @@ def write_stamped(target: Path, data: bytes, mode: int) -> None:
 def seal(tree: Path) -> None:
     """Take the write bits from every folder of the tree (its files are born without them):
     no sandbox child can then write, add, rename or remove anything in it, nor give a bit back.
+    Each folder's access time is set to `UNREAD_NS`, as its files' are.
     By descriptor, never through a link: a child may write in the caches' root during a build."""
     pending = [os.open(tree, FOLDER_FLAGS)]
     try:
@@ -100,6 +109,8 @@ def seal(tree: Path) -> None:
             folder = pending.pop()
             try:
                 os.fchmod(folder, SEALED_FOLDER_MODE)
+                # listing a folder moves its access time as reading a file does
+                os.utime(folder, ns=(UNREAD_NS, os.fstat(folder).st_mtime_ns))
                 with os.scandir(folder) as entries:
                     names = [e.name for e in entries if e.is_dir(follow_symlinks=False)]
                 for name in names:
