@@ -996,3 +996,39 @@ def test_rope_takes_the_sinusoids_formula_over_the_head_size() -> None:
     assert 1e-4 < theta(63, 128) < 2e-4 and 1e-4 < theta(2047, 4096) < 2e-4
     body = text("positional-encodings-why")
     assert "the sinusoids' frequencies over the head size $d$" in body
+
+
+def test_exact_attention_for_one_query_keeps_state_that_does_not_grow_with_t() -> None:
+    # attention-complexity said Rabe & Staats need O(T) extra memory, as FlashAttention does
+    # (a maximum and a sum per query). Their point is smaller: one query's running state is
+    # a maximum, a sum and a d_v accumulator whatever T is, so queries taken one chunk at a
+    # time need O(sqrt(T)) in their implementation and O(log T) (counters) in theory.
+    rng = np.random.default_rng(44)
+    d_v = 3
+    for T in (16, 256):
+        Q, K, V = rng.normal(size=(T, 4)), rng.normal(size=(T, 4)), rng.normal(size=(T, d_v))
+        scores = Q @ K.T / 2.0
+        weights = np.exp(scores - scores.max(axis=1, keepdims=True))
+        weights /= weights.sum(axis=1, keepdims=True)
+        for row in (0, T - 1):
+            out, lse = _tiled_attention(Q[row : row + 1], K, V, tile=1)
+            assert out.shape == (1, d_v) and lse.shape == (1,)  # the same size for every T
+            np.testing.assert_allclose(out[0], weights[row] @ V, rtol=1e-12)
+    body = text("attention-complexity")
+    assert "(Rabe & Staats 2021; FlashAttention, Dao et al. 2022) runs the softmax" not in body
+    assert "$O(T)$ extra memory (FlashAttention, Dao et al. 2022)" in body
+    assert "$O(\\sqrt{T})$ (Rabe & Staats 2021; $O(\\log T)$ in theory)" in body
+
+
+def test_the_forget_bias_of_one_is_jozefowicz_et_al_s_recommendation() -> None:
+    # lstm-gates cited Gers et al. (2000) for the bias of 1; "Learning to Forget" adds the
+    # forget gate and starts it open with a positive bias, and the value 1 is the one
+    # Jozefowicz et al. (2015) recommend. Either way the gate starts at sigma(1), not near 1.
+    sigma_1 = 1 / (1 + math.exp(-1.0))
+    assert math.isclose(sigma_1, 0.7311, abs_tol=1e-4)
+    assert sigma_1**10 / 0.5**10 > 40  # ten steps keep about 40 times more gradient
+    body = text("lstm-gates")
+    assert "(Gers et al. 2000; Jozefowicz et al. 2015)" not in body
+    assert "as Jozefowicz et al. (2015) recommend" in body
+    assert "Gers et al. 2000 had suggested a positive one" in body
+    assert "Jozefowicz et al. 2015" in card("lstm-gates").front.source

@@ -1465,3 +1465,22 @@ def test_a_central_difference_across_a_relu_kink_blends_the_two_slopes() -> None
         "gradient-checking-method"
     )
     assert "blends the two slopes, weighted by where the kink falls" in text("backprop-derivation")
+
+
+def test_an_elementwise_activation_on_a_gpu_waits_on_memory_not_on_its_exponential() -> None:
+    """relu-vs-sigmoid put the sigmoid's cost in its exponential; an elementwise layer
+    reads and writes 8 bytes (float32) per value, and even a generous count of 20 flops
+    for the sigmoid sits far below the flops per byte a GPU needs to be compute-bound
+    (A100 datasheet: 19.5 TFLOP/s float32 against 1555 GB/s of HBM2), so both activations
+    run at the speed of memory and the exponential is a small gain."""
+    bytes_moved = 4 + 4  # one float32 read, one written
+    ridge = 19.5e12 / 1555e9  # flops per byte where the A100 stops being memory-bound
+    for flops in (1, 20):  # a comparison; an exponential, a sum and a division, generously
+        assert flops / bytes_moved < ridge / 4
+    body = text("relu-vs-sigmoid")
+    assert "| a comparison (cheap) |" not in body
+    assert "though on GPUs both are bound by memory traffic" in body
+    front = card("relu-vs-sigmoid").front
+    assert isinstance(front, ConceptFront)
+    assert not any("ReLU is cheap" in point for point in front.key_points)
+    assert any("where memory traffic dominates both" in point for point in front.key_points)
