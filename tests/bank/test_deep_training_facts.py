@@ -997,3 +997,21 @@ def test_a_positive_weight_moves_the_predicted_probability_like_resampling() -> 
     assert "This shifts the predicted probabilities too, just as resampling does." in text(
         "focal-loss-class-imbalance"
     )
+
+
+def test_pre_norm_eases_warmup_without_making_every_model_drop_it() -> None:
+    """residual-identity-path said Xiong et al. (2020) show pre-norm Transformers "train
+    stably without the warmup", where why-learning-rate-warmup and pre-norm-vs-post-norm
+    say it is much less critical and that their runs went without it. The three now agree:
+    no warmup in Xiong et al.'s experiments, a short one still in GPT-3 (375 million of 300
+    billion tokens) and LLaMA (2,000 steps)."""
+    gpt3_share = 375e6 / 300e9  # warmup tokens over training tokens
+    assert gpt3_share < 0.002  # brief, but not none
+    old = "show they train stably without the warmup that post-norm Transformers need"
+    assert old not in text("residual-identity-path")
+    for card_id in ("residual-identity-path", "why-learning-rate-warmup"):
+        body = text(card_id)
+        assert "large pre-norm models such as GPT-3 and LLaMA still warm up briefly" in body
+        assert "Brown et al. 2020 (GPT-3), appendix B" in card(card_id).front.source
+        assert "Touvron et al. 2023 (LLaMA), sec. 2.3" in card(card_id).front.source
+    assert "it trained without warmup and converged faster" in text("pre-norm-vs-post-norm")

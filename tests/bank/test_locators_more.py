@@ -1066,6 +1066,15 @@ CHECKED = [
         "The original Transformer used",
         "sec. 5.3 'Optimizer': linear warmup over warmup_steps = 4000, then 1/sqrt(step)",
     ),
+    *[
+        (
+            card_id,
+            "Touvron et al. 2023 (LLaMA), sec. 2.3 (2,000 warmup steps)",
+            "GPT-3 and LLaMA still warm up briefly",
+            "sec. 2.3 'Optimizer': AdamW, cosine schedule, 2,000 warmup steps",
+        )
+        for card_id in ("why-learning-rate-warmup", "residual-identity-path")
+    ],
 ]
 
 
