@@ -396,7 +396,7 @@ def test_l2_and_weight_decay_coincide_for_plain_sgd_but_not_with_momentum() -> N
     assert math.isclose(sgdw[-1] / sgdw[-2], 1 - 0.1 * 1e-3, rel_tol=1e-12)
     body = text("decoupled-weight-decay")
     assert "**With SGD they coincide.**" not in body
-    assert "With momentum $\\mu$, as SGD is usually run, they already differ" in body
+    assert "With momentum $\\beta$, as SGD is usually run, they already differ" in body
     assert "SGDW, their Algorithm 1" in body
     assert "torch.optim.SGD" in card("decoupled-weight-decay").front.source
 
@@ -500,7 +500,7 @@ def test_the_regularization_cards_say_momentum_already_separates_l2_from_decay()
     assert math.isclose(lr * lam / (1 - mu), 0.002)
     assert "The equivalence fails for adaptive methods like Adam" not in text("sgd-l2-decay-factor")
     assert "already fails with momentum" in text("sgd-l2-decay-factor")
-    assert "(0.002 here with $\\mu = 0.9$" in text("sgd-l2-decay-factor")
+    assert "(0.002 here with $\\beta = 0.9$" in text("sgd-l2-decay-factor")
     assert "With momentum they already differ" in text("weight-decay-l2")
     effect = text("l2-regularization-effect")
     assert "so under gradient descent each step" not in effect
@@ -1015,3 +1015,32 @@ def test_pre_norm_eases_warmup_without_making_every_model_drop_it() -> None:
         assert "Brown et al. 2020 (GPT-3), appendix B" in card(card_id).front.source
         assert "Touvron et al. 2023 (LLaMA), sec. 2.3" in card(card_id).front.source
     assert "it trained without warmup and converged faster" in text("pre-norm-vs-post-norm")
+
+
+def test_l2_under_momentum_shrinks_by_a_factor_that_depends_on_the_convention() -> None:
+    """Three deep-training cards wrote momentum as $\\mu$ and gave the long-run shrink of L2
+    under momentum as $\\frac{\\alpha\\lambda}{1 - \\mu}$ without saying which momentum: the
+    neural-networks pack writes $\\beta$ and teaches two conventions, and the factor holds
+    for the sum one (PyTorch's); the moving average takes $\\alpha\\lambda$ per step."""
+    lr, lam, beta = 0.1, 1e-3, 0.9
+
+    def long_run_shrink(average: bool) -> float:
+        w, v = 1.0, 0.0
+        for _ in range(3000):
+            grad = lam * w  # the penalty's gradient only
+            v = beta * v + ((1 - beta) * grad if average else grad)
+            w_new = w - lr * v
+            ratio = w_new / w
+            w = w_new
+        return 1 - ratio
+
+    assert math.isclose(long_run_shrink(False), lr * lam / (1 - beta), rel_tol=0.02)
+    assert math.isclose(long_run_shrink(True), lr * lam, rel_tol=0.02)
+    convention = "(PyTorch's sum convention, $v_t = \\beta v_{t-1} + g_t$)"
+    for card_id in ("sgd-l2-decay-factor", "l2-regularization-effect", "decoupled-weight-decay"):
+        body = text(card_id)
+        assert "momentum $\\mu$" not in body and "1 - \\mu" not in body, card_id
+        assert "\\frac{\\alpha\\lambda}{1 - \\beta}" in body, card_id
+        assert convention in body, card_id
+    # The basic pack's letter for the momentum coefficient, which these now share.
+    assert "v_t = \\beta v_{t-1} + g_t" in text("sgd-momentum-adam")
