@@ -1032,3 +1032,15 @@ def test_the_forget_bias_of_one_is_jozefowicz_et_al_s_recommendation() -> None:
     assert "as Jozefowicz et al. (2015) recommend" in body
     assert "Gers et al. 2000 had suggested a positive one" in body
     assert "Jozefowicz et al. 2015" in card("lstm-gates").front.source
+
+
+def test_a_head_s_d_h_is_the_d_k_the_attention_cards_scale_by() -> None:
+    # The attention topic scales by sqrt(d_k); the transformers topic by sqrt(d_h), never
+    # saying they are one number: Vaswani et al. (sec. 3.2.2) set d_k = d_v = d_model / h.
+    d_model, h = 512, 8
+    assert d_model // h == 64 and d_model % h == 0
+    assert "$d_k$" in text("attention-scaling")
+    body = text("why-multiple-heads")
+    assert "the paper's $d_k = d_v$, 64 for $d_{model} = 512$ and $h = 8$" in body
+    assert "section 3.2.2" in card("why-multiple-heads").front.source
+    assert "(the $d_k$ of the single-head drill, per head)" in text("multi-head-attention")
