@@ -1484,3 +1484,25 @@ def test_an_elementwise_activation_on_a_gpu_waits_on_memory_not_on_its_exponenti
     assert isinstance(front, ConceptFront)
     assert not any("ReLU is cheap" in point for point in front.key_points)
     assert any("where memory traffic dominates both" in point for point in front.key_points)
+
+
+def test_batch_norm_s_backward_removes_most_of_the_rescaling_part_as_layer_norm_s_says() -> None:
+    """batchnorm said its third term "removes the part that would only rescale the batch";
+    layernorm, the same algebra over the other axis, said "most of": the share left along
+    x_hat is eps / (sigma^2 + eps), zero only for eps = 0. The two now say the same."""
+    rng = np.random.default_rng(44)
+    X = rng.normal(size=(1, 6)) * 0.05  # variance about 0.0025, near eps
+    dout = rng.normal(size=(1, 6))
+    gamma, beta = np.ones((1, 1)), np.zeros((1, 1))
+    for eps in (1e-3, 0.0):
+        _, cache = batchnorm_forward(X, gamma, beta, eps=eps)
+        dX, _, _ = batchnorm_backward(dout, cache)
+        var = X.var()
+        x_hat = (X - X.mean()) / np.sqrt(var + eps)
+        left = float((dX * x_hat).sum())
+        whole = float((dout * x_hat).sum()) / np.sqrt(var + eps)
+        assert math.isclose(left, eps / (var + eps) * whole, rel_tol=1e-9, abs_tol=1e-12)
+    body = text("batchnorm")
+    assert "the third removes the part that would only rescale the batch" not in body
+    assert "the third removes most of the part that would only rescale the batch" in body
+    assert "The third removes most of the part that would only rescale" in text("layernorm")
