@@ -1044,3 +1044,17 @@ def test_a_head_s_d_h_is_the_d_k_the_attention_cards_scale_by() -> None:
     assert "the paper's $d_k = d_v$, 64 for $d_{model} = 512$ and $h = 8$" in body
     assert "section 3.2.2" in card("why-multiple-heads").front.source
     assert "(the $d_k$ of the single-head drill, per head)" in text("multi-head-attention")
+
+
+def test_the_attention_drill_says_its_rows_are_not_the_softmax_drill_s_columns() -> None:
+    # The neural-networks softmax drill normalizes axis 0 (examples are columns); the
+    # attention drill normalizes the last axis (tokens are rows). Carried over unchanged,
+    # axis 0 normalizes each key over the queries instead: columns sum to 1, rows do not.
+    rng = np.random.default_rng(44)
+    scores = rng.normal(size=(3, 5))  # 3 queries, 5 keys
+    e = np.exp(scores - scores.max(axis=0, keepdims=True))
+    wrong = e / e.sum(axis=0, keepdims=True)
+    assert np.allclose(wrong.sum(axis=0), 1.0) and not np.allclose(wrong.sum(axis=1), 1.0)
+    assert "whose `softmax` normalizes axis 0" in text("attention")
+    assert "examples are columns" in text("softmax")
+    assert "softmax" in card("attention").front.related
