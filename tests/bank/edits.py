@@ -3,12 +3,14 @@ where the remembered card index must answer."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
 from quiz.bank import loader
 from quiz.bank.lint import lint
+from tests.conftest import DATA
 
 
 def edit(path: Path, old: str, new: str, count: int = -1) -> None:
@@ -23,6 +25,20 @@ def told(root: Path) -> list[tuple[str, int, str, str]]:
     """Lint's problems for the bank at `root` (drills not run): file name, line, code, words."""
     _, problems = lint([root], run_drills=False)
     return [(p.path.name, p.line, p.code, p.message) for p in problems]
+
+
+def told_in_full(root: Path) -> list[tuple[Path, int, int, str, str, bool]]:
+    """Lint's problems for the bank at `root` (drills not run), each whole: path, line,
+    column, code, words and whether it is an error."""
+    _, problems = lint([root], run_drills=False)
+    return [(p.path, p.line, p.col, p.code, p.message, p.is_error) for p in problems]
+
+
+def tui_bank_copy(tmp_path: Path) -> Path:
+    """A copy of the TUI's small test bank under `tmp_path`, free to break."""
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "tui_bank", root)
+    return root
 
 
 def refuse_full_loads(monkeypatch: pytest.MonkeyPatch) -> None:

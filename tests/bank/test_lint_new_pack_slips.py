@@ -12,9 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
-from tests.bank.edits import edit
+from tests.bank.edits import edit, told_in_full, tui_bank_copy
 from tests.cli.git_repo import git
 from tests.conftest import DATA, RunDrillbit
 
@@ -30,14 +29,7 @@ LONG_TITLE = (
 
 @pytest.fixture
 def bank(tmp_path: Path) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(DATA / "tui_bank", root)
-    return root
-
-
-def _told(root: Path) -> list[tuple[Path, int, int, str, str, bool]]:
-    _, problems = lint([root], run_drills=False)
-    return [(p.path, p.line, p.col, p.code, p.message, p.is_error) for p in problems]
+    return tui_bank_copy(tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -56,7 +48,7 @@ def test_a_title_over_its_length_or_empty_is_told_in_an_author_s_words(
 ) -> None:
     path = bank / NUMERIC
     edit(path, "title: The largest value of sigmoid'\n", f"title: {written}\n")
-    assert _told(bank) == [(path, 4, 1, "bad-value", message, True)]
+    assert told_in_full(bank) == [(path, 4, 1, "bad-value", message, True)]
     loaded = load_bank([bank], use_cache=False)  # the app's load says the same
     assert [(p.line, p.message) for p in loaded.problems] == [(4, message)]
 
@@ -65,7 +57,7 @@ def test_a_title_over_its_length_or_empty_is_told_in_an_author_s_words(
 def test_an_empty_pack_yaml_is_one_error(bank: Path, written: str) -> None:
     path = bank / PACK
     path.write_text(written, encoding="utf-8")
-    assert _told(bank) == [
+    assert told_in_full(bank) == [
         (
             path,
             1,
@@ -138,7 +130,7 @@ def test_a_card_of_front_matter_alone_is_one_problem(bank: Path) -> None:
     written = path.read_text(encoding="utf-8").split("## Question")[0]
     path.write_text(written, encoding="utf-8")
     line = written.count("\n") + 1  # where the body goes, as a missing section was told
-    assert [(p[1], p[3], p[4]) for p in _told(bank)] == [
+    assert [(p[1], p[3], p[4]) for p in told_in_full(bank)] == [
         (
             line,
             "missing-section",
@@ -151,7 +143,7 @@ def test_one_missing_section_is_still_named_alone(bank: Path) -> None:
     path = bank / CONCEPT
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("## Answer")], encoding="utf-8")
-    assert [(p[3], p[4]) for p in _told(bank)] == [
+    assert [(p[3], p[4]) for p in told_in_full(bank)] == [
         ("missing-section", "missing section '## Answer'")
     ]
 
@@ -171,7 +163,7 @@ def test_a_pack_yaml_that_is_a_folder_is_named_at_each_card_it_leaves_out(
     )
     cards = sorted((root / "mini").glob("*/*.md"))
     assert len(cards) == 4
-    told = [(p[0], p[1], p[3], p[4]) for p in _told(root)]
+    told = [(p[0], p[1], p[3], p[4]) for p in told_in_full(root)]
     no_pack = (root, 1, "no-pack", "no pack found: a pack is a folder with a pack.yaml")
     assert told == [no_pack, *((card, 1, "no-pack", why) for card in cards)]
 
@@ -189,7 +181,7 @@ def test_a_code_block_never_closed_is_told_at_its_opening_not_as_a_missing_secti
         f"What does this compute?\n\n{marker}python\ndef relu(z):\n",
     )
     line = path.read_text(encoding="utf-8").splitlines().index(f"{marker}python") + 1
-    assert [(p[1], p[2], p[3], p[4]) for p in _told(bank)] == [
+    assert [(p[1], p[2], p[3], p[4]) for p in told_in_full(bank)] == [
         (
             line,
             1,
@@ -211,14 +203,14 @@ def test_a_code_block_closed_or_holding_no_section_is_no_such_problem(bank: Path
     )
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "\n```python\nnp.maximum(0, z)\n", encoding="utf-8")
-    assert _told(bank) == []
+    assert told_in_full(bank) == []
 
 
 def test_a_card_related_to_itself_is_a_warning_at_the_item(bank: Path) -> None:
     path = bank / CONCEPT
     edit(path, "related: [sigmoid-bound]\n", "related:\n  - sigmoid-bound\n  - what-is-relu\n")
     line = path.read_text(encoding="utf-8").splitlines().index("  - what-is-relu") + 1
-    assert _told(bank) == [
+    assert told_in_full(bank) == [
         (
             path,
             line,

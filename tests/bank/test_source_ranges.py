@@ -4,34 +4,24 @@ forms citations use (`pp. 1234-56`, `sec. 4.2-3`) among them."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from quiz.bank.lint import lint
-from tests.bank.edits import edit
-from tests.conftest import DATA
+from tests.bank.edits import edit, told_in_full, tui_bank_copy
 
 NUMERIC = Path("mini", "basics", "sigmoid-bound.md")
 
 
 @pytest.fixture
 def bank(tmp_path: Path) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(DATA / "tui_bank", root)
-    return root
-
-
-def _told(root: Path) -> list[tuple[Path, int, int, str, str, bool]]:
-    _, problems = lint([root], run_drills=False)
-    return [(p.path, p.line, p.col, p.code, p.message, p.is_error) for p in problems]
+    return tui_bank_copy(tmp_path)
 
 
 def test_a_page_range_written_backwards_is_a_warning_at_its_column(bank: Path) -> None:
     path = bank / NUMERIC
     edit(path, "source: tests\n", "source: Goodfellow et al. 2016 (Deep Learning), pp. 200-180\n")
-    assert _told(bank) == [
+    assert told_in_full(bank) == [
         (
             path,
             8,
@@ -56,7 +46,7 @@ def test_a_page_range_written_backwards_is_a_warning_at_its_column(bank: Path) -
 )
 def test_a_page_range_in_order_passes(bank: Path, cited: str) -> None:
     edit(bank / NUMERIC, "source: tests\n", f"source: {cited}\n")
-    assert _told(bank) == []
+    assert told_in_full(bank) == []
 
 
 @pytest.mark.parametrize(
@@ -70,6 +60,6 @@ def test_a_page_range_in_order_passes(bank: Path, cited: str) -> None:
 def test_a_section_or_chapter_range_backwards_is_told_too(bank: Path, cited: str, fix: str) -> None:
     path = bank / NUMERIC
     edit(path, "source: tests\n", f"source: Bishop 2006, {cited}\n")
-    assert [(p[3], p[4]) for p in _told(bank)] == [
+    assert [(p[3], p[4]) for p in told_in_full(bank)] == [
         ("source-range", f"source: '{cited}' runs backwards (it ends before it starts): {fix}")
     ]

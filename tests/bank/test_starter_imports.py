@@ -5,14 +5,11 @@ however imported, pass."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
-from quiz.bank.lint import lint
-from tests.bank.edits import edit
-from tests.conftest import DATA
+from tests.bank.edits import edit, told_in_full, tui_bank_copy
 
 DRILL = Path("mini", "drills", "tiny-sgd.md")
 SANDBOX_FIX = (
@@ -22,14 +19,7 @@ SANDBOX_FIX = (
 
 @pytest.fixture
 def bank(tmp_path: Path) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(DATA / "tui_bank", root)
-    return root
-
-
-def _told(root: Path) -> list[tuple[Path, int, int, str, str, bool]]:
-    _, problems = lint([root], run_drills=False)
-    return [(p.path, p.line, p.col, p.code, p.message, p.is_error) for p in problems]
+    return tui_bank_copy(tmp_path)
 
 
 @pytest.mark.parametrize(
@@ -59,7 +49,7 @@ def test_a_starter_importing_what_a_drill_cannot_is_an_error_at_the_import(
 ) -> None:
     path = bank / DRILL
     edit(path, "import numpy as np\n", f"import numpy as np\n{written}\n")
-    assert _told(bank) == [
+    assert told_in_full(bank) == [
         (path, 21, col, "starter-import", f"starter imports {why}: {SANDBOX_FIX}", True)
     ]
 
@@ -68,7 +58,7 @@ def test_an_import_inside_the_function_is_found_too(bank: Path) -> None:
     path = bank / DRILL
     edit(path, "    raise NotImplementedError", "    import socket\n    raise NotImplementedError")
     line = path.read_text(encoding="utf-8").splitlines().index("    import socket") + 1
-    assert [(p[1], p[2], p[3]) for p in _told(bank)] == [(line, 5, "starter-import")]
+    assert [(p[1], p[2], p[3]) for p in told_in_full(bank)] == [(line, 5, "starter-import")]
 
 
 def test_a_starter_importing_the_standard_library_and_numpy_passes(bank: Path) -> None:
@@ -84,4 +74,4 @@ def test_a_starter_importing_the_standard_library_and_numpy_passes(bank: Path) -
     edit(
         path, "    raise NotImplementedError", "    import itertools\n    raise NotImplementedError"
     )
-    assert _told(bank) == []
+    assert told_in_full(bank) == []
