@@ -132,6 +132,47 @@ async def test_the_tick_keys_shown_are_the_points_own(count: int, keys: str) -> 
         assert checklist.selected == frozenset({0})
 
 
+class _Options(App[None]):
+    def __init__(self, count: int, *, multiple: bool) -> None:
+        super().__init__()
+        self.count = count
+        self.multiple = multiple
+
+    def compose(self) -> ComposeResult:
+        options = [[(f"option {n}", False)] for n in range(1, self.count + 1)]
+        yield ChoicePicker(options, multiple=self.multiple)
+        yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(ChoicePicker).focus()
+
+
+@pytest.mark.parametrize(
+    ("count", "multiple", "said"),
+    [
+        (4, False, ("1-4", "Pick one")),
+        (6, True, ("1-6", "Toggle an option")),
+        (1, False, ("1", "Pick one")),
+    ],
+)
+async def test_the_footer_shows_the_options_own_pick_keys(
+    count: int, multiple: bool, said: tuple[str, str]
+) -> None:
+    """A choice card's footer said only "⏎ Submit": the digits that pick were in no footer
+    and no help, where a concept card's said "1-3 Tick a point"."""
+    app = _Options(count, multiple=multiple)
+    async with app.run_test() as pilot:
+        keys, description = said
+        assert await wait_until(pilot, lambda: description in _footer_displays(app))
+        assert _footer_displays(app)[description] == keys
+        assert len([d for d in _footer_displays(app) if d.startswith(("Pick", "Toggle"))]) == 1
+        picker = app.query_one(ChoicePicker)
+        await press(pilot, "1", "9")  # 9 is past the last option: nothing
+        assert picker.picked == frozenset({0})
+        await press(pilot, str(count))
+        assert picker.picked == (frozenset({0, count - 1}) if multiple else frozenset({count - 1}))
+
+
 async def test_choice_right_then_next(build: AppFactory, recorder: Recorder) -> None:
     app = build(study=StudyRequest(kind="choice"))
     async with app.run_test(message_hook=recorder) as pilot:

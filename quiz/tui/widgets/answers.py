@@ -31,13 +31,39 @@ def inline_text(pieces: Inline, code: Style, style: str = "") -> Text:
     return text
 
 
+def point_keys(count: int) -> str:
+    """The digits that tick `count` key points or pick among `count` options: "1-3", or
+    "1" for one."""
+    return "1" if count == 1 else f"1-{count}"
+
+
+def pick_label(*, multiple: bool) -> str:
+    """What the option digits do, as the footer and the help say it: a one-answer card's
+    digit picks one (another replaces it), a several-answer card's toggles each."""
+    return "Toggle an option" if multiple else "Pick one"
+
+
 class ChoicePicker(Static, can_focus=True):
     """The options of a choice card: digits toggle a pick, enter submits."""
 
     COMPONENT_CLASSES = {CODE}
 
     BINDINGS = [
-        *[Binding(str(n), f"pick({n - 1})", f"Pick {n}", show=False) for n in range(1, 9)],
+        # 1 picks the first option; the footer shows it as the card's own digits ("1-4
+        # Pick one", "1-6 Toggle"): the footer showed only "⏎ Submit", so a newcomer had no
+        # word of how to pick. One binding per count and kind, check_action keeps this card's.
+        *[
+            Binding(
+                "1",
+                f"pick_first({count},{multiple})",
+                pick_label(multiple=multiple),
+                key_display=point_keys(count),
+            )
+            for count in range(1, 9)
+            for multiple in (False, True)
+        ],
+        # undescribed: the footer's and the help's "1-4 Pick one" stands for them
+        *[Binding(str(n), f"pick({n - 1})", "", show=False) for n in range(2, 9)],
         Binding("enter", "submit", "Submit"),
     ]
 
@@ -59,11 +85,19 @@ class ChoicePicker(Static, can_focus=True):
         """Set once graded: the right indexes, shown with marks."""
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """No digit past the last option (the help listed "8 Pick 8" under four options)."""
+        """Only this card's digits: the footer's 1 made for its number of options and its
+        kind, while it is not graded, and no digit past its last option (the help listed "8
+        Pick 8" under four options)."""
+        if action == "pick_first":
+            return self.correct is None and parameters == (len(self.choices), self.multiple)
         if action == "pick":
             index = parameters[0]
             return isinstance(index, int) and index < len(self.choices)
         return True
+
+    def action_pick_first(self, _count: int, _multiple: bool) -> None:
+        """Key 1: pick the first option (the parameters only pick the footer's entry)."""
+        self.action_pick(0)
 
     def action_pick(self, index: int) -> None:
         """Pick (or, for multi-answer cards, toggle) one option."""
@@ -187,11 +221,6 @@ class NumberAnswer(Input):
     async def action_submit(self) -> None:
         """Post the text up instead of Input's own Submitted."""
         self.post_message(self.AnswerSubmitted(self.value))
-
-
-def point_keys(count: int) -> str:
-    """The digits that tick `count` key points: "1-3", or "1" for one point."""
-    return "1" if count == 1 else f"1-{count}"
 
 
 class KeyPointChecklist(Static, can_focus=True):
