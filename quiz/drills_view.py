@@ -44,9 +44,10 @@ class DrillsView:
 
     @property
     def heading(self) -> str:
-        """'Drills: 3/10 solved' (with or without hints)."""
+        """'Drills: 3/10 passed' (with or without hints): the word of the state column and
+        of Stats, where the heading said "solved" over rows that said "passed"."""
         solved = sum(row.solved for row in self.rows)
-        return f"Drills: {solved}/{len(self.rows)} solved"
+        return f"Drills: {solved}/{len(self.rows)} passed"
 
     def next_unsolved(self, after: str | None = None) -> DrillRow | None:
         """The first drill not passed yet (after `after`, wrapping around), or None."""

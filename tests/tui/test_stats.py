@@ -72,13 +72,12 @@ async def test_accuracy_by_topic_says_no_reviews_once(build: AppFactory) -> None
         assert chart.splitlines()[1] == "no reviews yet"
 
 
-@pytest.mark.parametrize(
-    ("attempts", "said"), [(0, "(0 attempts)"), (1, "(1 attempt)"), (2, "(2 attempts)")]
-)
+@pytest.mark.parametrize(("attempts", "said"), [(0, "(0 tries)"), (1, "(1 try)"), (2, "(2 tries)")])
 async def test_the_drill_attempts_and_the_streak_are_counted_in_words(
     build: AppFactory, clock: FakeClock, attempts: int, said: str
 ) -> None:
-    """One drill graded once read "drills passed 0 (1 attempts) · streak 1 day(s)"."""
+    """One drill graded once read "drills passed 0 (1 attempts) · streak 1 day(s)"; the
+    count is "tries", as the drill list's column names it."""
     app = build()
     ws = app.workspace
     review_card(ws.store, ws.scheduler, "what-is-relu", Rating.Good, now=clock(), correct=True)

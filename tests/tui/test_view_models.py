@@ -314,7 +314,7 @@ def test_a_drill_back_from_the_editor_answers_its_card_when_passed_given_up_or_m
 def test_the_drill_list_heading_and_the_next_drill_follow_the_attempts(ws: Workspace) -> None:
     view = drills_view(ws)
     assert [(row.id, row.state) for row in view.rows] == [("tiny-sgd", "not started")]
-    assert view.heading == "Drills: 0/1 solved"
+    assert view.heading == "Drills: 0/1 passed"
     following = view.next_unsolved()
     assert following is not None and following.id == "tiny-sgd"
     assert next_drill(ws, after="tiny-sgd") is None, "the only drill is the one just done"
@@ -323,7 +323,7 @@ def test_the_drill_list_heading_and_the_next_drill_follow_the_attempts(ws: Works
     )
     passed = drills_view(ws)
     assert [(row.id, row.state) for row in passed.rows] == [("tiny-sgd", "passed")]
-    assert passed.heading == "Drills: 1/1 solved"
+    assert passed.heading == "Drills: 1/1 passed"
     assert passed.next_unsolved() is None
 
 

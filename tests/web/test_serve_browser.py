@@ -241,7 +241,7 @@ def test_a_paste_larger_than_the_servers_message_limit_leaves_the_tab_running(
         f"window.__drillbitTerminal.paste('x'.repeat({MOST_MESSAGE_BYTES + 1024}))"
     )
     driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea").send_keys("l")
-    wait_for_screen(driver, lambda s: "Next unsolved" in s, "the drills list")
+    wait_for_screen(driver, lambda s: "Next not passed" in s, "the drills list")
     assert "Session ended" not in driver.find_element(By.TAG_NAME, "body").text
 
 
@@ -280,7 +280,7 @@ def test_in_a_browser_tab_the_drill_keys_work_and_one_escape_leaves(
     wait_for_screen(driver, shows_home, "Home")
     keyboard = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
     keyboard.send_keys("l")  # the drills list
-    listing = wait_for_screen(driver, lambda s: "Next unsolved" in s, "the drills list")
+    listing = wait_for_screen(driver, lambda s: "Next not passed" in s, "the drills list")
     keyboard.send_keys(Keys.ENTER)
     drill = wait_for_screen(driver, lambda s: "Grade" in s and "Hint" in s, "a drill")
     assert "f2" in drill and "f3" in drill, drill
@@ -289,7 +289,7 @@ def test_in_a_browser_tab_the_drill_keys_work_and_one_escape_leaves(
     wait_for_screen(driver, lambda s: "Hint 1." in s, "the first hint")
     keyboard.send_keys(Keys.ESCAPE)
     wait_for_screen(
-        driver, lambda s: "Next unsolved" in s and "Hint 1." not in s, "the drills list again"
+        driver, lambda s: "Next not passed" in s and "Hint 1." not in s, "the drills list again"
     )
     assert listing
 
@@ -346,7 +346,7 @@ def test_closing_the_tab_ends_its_app_keeps_its_draft_and_frees_its_slot(
     (app,) = _tab_apps(served_one_tab)
     keyboard = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
     keyboard.send_keys("l")
-    wait_for_screen(driver, lambda s: "Next unsolved" in s, "the drills list")
+    wait_for_screen(driver, lambda s: "Next not passed" in s, "the drills list")
     keyboard.send_keys(Keys.ENTER)
     wait_for_screen(driver, lambda s: "Grade" in s and "Hint" in s, "a drill")
     keyboard.send_keys("# typed in the browser")

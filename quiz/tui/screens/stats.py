@@ -128,7 +128,10 @@ class StatsScreen(Screen[None]):
             width,
         )
         hints = f", {s.drills_passed_with_hints} with hints" if s.drills_passed_with_hints else ""
-        drills = f"drills passed {s.drills_passed}{hints} ({counted(s.drill_attempts, 'attempt')})"
+        # "tries", the drill list's column and `drillbit drills`' TRIES: one count, one name
+        drills = (
+            f"drills passed {s.drills_passed}{hints} ({counted(s.drill_attempts, 'try', 'tries')})"
+        )
         numbers.append("\n")
         numbers.append(
             parts_line([(drills, ""), (f" · streak {counted(s.streak, 'day')}", "bold")], width)
