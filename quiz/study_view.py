@@ -218,21 +218,25 @@ COUNT_FORM_EXAMPLES: dict[str, tuple[str, str]] = {
 
 COUNTED = frozenset(
     "parameter weight unit layer neuron head piece pixel example sample mini-batch batch"
-    " step epoch evaluation token byte bit flop multiply-add mac operation call channel"
+    " step epoch evaluation token byte flop multiply-add mac operation call channel"
     " feature class node edge word".split()
 )
 """The things a count's unit names (singular; `unit_counts` reads plurals too). A unit's last
 word outside brackets is its noun: "hidden units" and "pixels (per side)" count, "times g",
-"MiB" and "tokens per second" measure."""
+"MiB" and "tokens per second" measure. A unit with "per" is a rate, whatever it counts:
+"bits per weight" and "FLOPs per token" took the weight's and the token's count. "bit" is
+not here: an amount of information (an entropy of 3 bits, ln 8 / ln 2) is a measure as
+nats are, and its box showed "12, 3e6", hiding the log its answer is written with."""
 
 
 def unit_counts(unit: str | None) -> bool:
     """The unit names things counted: its last word outside brackets, lower-cased, is in
-    COUNTED as written or less a plural's "s" or "es" ("mini-batches", "FLOPs")."""
+    COUNTED as written or less a plural's "s" or "es" ("mini-batches", "FLOPs"), and no
+    "per" makes it a rate."""
     if not unit:
         return False
     words = re.sub(r"\([^)]*\)", " ", unit).lower().split()
-    if not words:
+    if not words or "per" in words:
         return False
     noun = words[-1]
     return any(stem in COUNTED for stem in (noun, noun.removesuffix("s"), noun.removesuffix("es")))

@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from quiz.bank.loader import load_bank
 from quiz.bank.models import NumericFront, Tolerance, parse_number
+from quiz.bank.numbers import ACCEPTED
 from quiz.bank.sources import bundled_content_dir
 from quiz.study_view import (
     COUNT_FORM_EXAMPLES,
@@ -143,6 +144,10 @@ def test_a_refusal_quotes_what_was_typed_once(typed: str, said: str) -> None:
         (100.0, Tolerance(absolute=0.1), "times g", False),  # momentum-terminal-velocity
         (1024.0, Tolerance(relative=0.001), "MiB", False),  # attention-score-memory
         (5e4, Tolerance(relative=0.01), "tokens per second", False),  # a rate
+        (4.0, Tolerance(absolute=0.01), "bits per weight", False),  # a rate whose last word counts
+        (6e9, Tolerance(relative=0.01), "FLOPs per token", False),  # the same
+        (3.0, Tolerance(absolute=0.01), "bits", False),  # an entropy: ln 8 / ln 2, a measure
+        (1.0, Tolerance(absolute=0.01), "bit", False),  # a fair coin's entropy
         (1536.0, Tolerance(absolute=0.5), None, False),  # no unit names no count
         (2.5, Tolerance(absolute=0.01), "parameters", False),  # a mean of counts is real
         (0.0, Tolerance(absolute=0.01), "parameters", False),  # nothing counted: a real's box
@@ -154,6 +159,16 @@ def test_a_count_is_a_whole_answer_whose_unit_names_things_counted(
     """The rule was the tolerance's (a whole answer that takes no other whole number), and
     it took momentum-terminal-velocity, 100 ± 0.1 times g, a ratio, for a count."""
     assert is_count(numeric_front(answer, tolerance, unit)) is count
+
+
+def test_an_entropy_in_bits_is_shown_the_log_form_its_answer_is_written_in() -> None:
+    """ "bit" was a counted unit: an entropy of 3 bits (ln 8 / ln 2) was shown "12, 3e6",
+    a count's whole forms, and its refusal named no log."""
+    front = numeric_front(3.0, Tolerance(absolute=0.01), "bits")
+    examples = number_examples(front)
+    assert examples["log"] == "ln 2" and "fraction" in examples
+    assert "ln 2" in number_refusal("x", f"'x' cannot start a number: type {ACCEPTED}", front)
+    assert front.check_numeric(parse_number("ln 8 / ln 2")).correct
 
 
 COUNT, REAL = True, False
