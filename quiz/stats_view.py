@@ -13,6 +13,10 @@ from typing import TYPE_CHECKING
 
 from quiz.study.counts import due_not_today, plan_headline
 
+FIRST_STEP = "Nothing studied yet: esc goes Home, where d studies today's cards."
+"""Under a fresh home's figures: all zeros and an empty chart said nothing of how to fill
+them, where `drillbit stats` ends the same zeros with its next step."""
+
 if TYPE_CHECKING:
     from quiz.study import Stats
     from quiz.study.plan import ForecastDay
@@ -35,6 +39,13 @@ class StatsView:
     forecasting: bool = False
     """A plan runs and its forecast is not computed yet: the screen computes it in a
     thread (seconds of CPU on a heavy home) and reads again, `forecast` empty meanwhile."""
+
+    @property
+    def first_step(self) -> str | None:
+        """`FIRST_STEP` while nothing was ever answered or graded (a card or a drill), else
+        None: the figures speak for themselves once there are some."""
+        s = self.stats
+        return FIRST_STEP if not s.reviews and not s.drill_attempts else None
 
 
 def stats_view(workspace: Workspace) -> StatsView:

@@ -14,7 +14,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from quiz.settings import Settings
-from quiz.stats_view import readiness_dips
+from quiz.stats_view import FIRST_STEP, readiness_dips
 from quiz.store import Store
 from quiz.study.aside import set_card_aside
 from quiz.study.days import StudyZone
@@ -70,6 +70,40 @@ async def test_accuracy_by_topic_says_no_reviews_once(build: AppFactory) -> None
         chart = app.screen.query_one("#by-topic", RowChart).render().plain
         assert chart.count("Accuracy by topic") == 1
         assert chart.splitlines()[1] == "no reviews yet"
+
+
+def _drawn(app: Any) -> str:
+    """The screen as drawn, its rows joined."""
+    return "\n".join(strip.text for strip in screen_lines(app))
+
+
+@pytest.mark.parametrize("graded", ["card", "drill"])
+async def test_a_fresh_homes_stats_say_how_to_fill_them(
+    build: AppFactory, clock: FakeClock, graded: str
+) -> None:
+    """All zeros and an empty chart said nothing of the way on: the first step is said
+    until a card is answered or a drill graded, then the figures speak alone."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "s")
+        await showing(pilot, StatsScreen)
+        await settle(pilot)
+        assert FIRST_STEP in _drawn(app)
+        await press(pilot, "escape")
+        await showing(pilot, HomeScreen)
+        ws = app.workspace
+        if graded == "card":
+            review_card(
+                ws.store, ws.scheduler, "what-is-relu", Rating.Again, now=clock(), correct=False
+            )
+        else:
+            ws.store.record_attempt(
+                card_id="tiny-sgd", status="failed", verdict_json="{}", attempted_at=clock()
+            )
+        await press(pilot, "s")
+        await showing(pilot, StatsScreen)
+        await settle(pilot)
+        assert "Nothing studied" not in _drawn(app)
 
 
 @pytest.mark.parametrize(("attempts", "said"), [(0, "(0 tries)"), (1, "(1 try)"), (2, "(2 tries)")])

@@ -96,6 +96,8 @@ class StatsScreen(Screen[None]):
         view = stats_view(self.workspace)
         self.stats, self.forecast, self.target = view.stats, view.forecast, view.target
         self.headline, self.forecasting = view.headline, view.forecasting
+        self.first_step = view.first_step
+        """On a fresh home, the way on (`StatsView.first_step`)."""
 
     async def _read_again(self) -> None:
         """A new study day began, or another drillbit rated a card, while the screen was
@@ -144,6 +146,8 @@ class StatsScreen(Screen[None]):
         numbers.append(count_line(styled, s.cards.breakdown(), width))
         # fsrs's due dates, or while a plan runs (its readiness forecast) that it picks the days
         numbers.append("\n" + forecast_line(s.forecast, width))
+        if self.first_step is not None:  # all zeros: what fills them, before the footnote
+            numbers.append(f"\n{self.first_step}", style="bold")
         note = NO_RETENTION if s.retention is None else RETENTION_NOTE
         numbers.append(f"\n{note}", style="dim")
         if s.forecast is None and readiness_dips(self.forecast):  # the plot shows a dip
