@@ -232,10 +232,14 @@ def nothing_to_study(
         return f"Nothing to study ahead: {planned.no_ahead_reason()}."
     offer = None if planned is None else planned.offer_note()
     if not session.plan_mode or session.options.plan_queue is None:
-        return (
-            "Nothing to study here right now: no card is due and today's new cards are done. "
-            + goes_on
+        # new_per_day 0 introduces none: "today's new cards are done" told a person who had
+        # studied nothing that they had, and not why no new card came
+        new = (
+            "new_per_day is 0, so no new card comes (Settings, ,)"
+            if session.options.new_per_day <= 0
+            else "today's new cards are done"
         )
+        return f"Nothing to study here right now: no card is due and {new}. {goes_on}"
     if planned is not None and session.options.time_box is not None and session.left_for_later:
         # counted as `drillbit plan` counts them: not a card no day's minutes fit
         return planned.left_out_note(card.id for card in session.left_for_later)

@@ -205,6 +205,29 @@ def test_why_a_row_has_nothing_to_study_says_the_plans_reason(ws: Workspace) -> 
     assert nothing_to_study(used).startswith("Today's plan minutes are used: 1 card")
 
 
+async def test_d_with_a_new_per_day_of_0_says_why_no_new_card_came(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    """new_per_day 0 on a home never studied said "today's new cards are done": done by
+    whom, and no word of the setting that kept them back."""
+    app = build(settings=Settings(shuffle_choices=False, new_per_day=0))
+    async with app.run_test(message_hook=recorder) as pilot:
+        await showing(pilot, HomeScreen)
+        await press(pilot, "d")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen), "no session opened"
+        assert notifications(recorder)[-1].message == (
+            "Nothing to study here right now: no card is due and new_per_day is 0, so no new "
+            "card comes (Settings, ,). Try c (cram) or m (mock): they do not change the schedule."
+        )
+    app = build()
+    async with app.run_test(message_hook=recorder) as pilot:
+        await showing(pilot, HomeScreen)
+        await press(pilot, "d")
+        await settle(pilot)
+        assert isinstance(app.screen, StudyScreen), "the default's 20 new cards come"
+
+
 async def test_home_says_when_todays_plan_has_nothing_in_a_row(
     build: AppFactory, more_pack: Path, recorder: Recorder
 ) -> None:
