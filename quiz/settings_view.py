@@ -10,11 +10,29 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from quiz.study.plan_edit import PLAN_ROWS, PlanField, plan_value
+from quiz.study.plan_phrases import target_percent
 
 if TYPE_CHECKING:
+    from quiz.store import InterviewPlan
     from quiz.workspace import Workspace
 
-__all__ = ["plan_values"]
+__all__ = ["PLAN_REMOVED", "NO_PLAN_KEPT", "plan_saved_note", "plan_values"]
+
+PLAN_REMOVED = "Interview plan removed; normal reviews resume."
+NO_PLAN_KEPT = "No interview plan was set; nothing changed."
+"""What an empty date saved says: the plan it removed, or that there was none (it said
+"Interview plan removed" on a home that never had one, as if one had been lost)."""
+
+
+def plan_saved_note(plan: InterviewPlan | None, *, had_plan: bool) -> str:
+    """The line under the settings' table once a plan field is saved: the plan as it now
+    is, or what clearing it did (`had_plan`: a plan was set before the edit)."""
+    if plan is None:
+        return PLAN_REMOVED if had_plan else NO_PLAN_KEPT
+    return (
+        f"Interview {plan.interview.isoformat()}: {plan.minutes_per_day:g} min/day, "
+        f"target recall {target_percent(plan.target)} (saved)"
+    )
 
 
 def plan_values(workspace: Workspace) -> dict[PlanField, str]:

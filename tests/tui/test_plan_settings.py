@@ -7,6 +7,7 @@ from datetime import UTC, date
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
+from quiz.settings_view import NO_PLAN_KEPT, PLAN_REMOVED
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.settings import ROWS, SettingsScreen
 from tests.tui.conftest import (
@@ -56,6 +57,12 @@ async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
         home = await showing(pilot, HomeScreen)
         await settle(pilot)
         assert home_lines(home)[1] == "no interview plan · set one in Settings (,)"
+        # an empty date again: there is no plan to remove, and it says so
+        await press(pilot, "comma")
+        screen = await showing(pilot, SettingsScreen)
+        await edit(pilot, screen, INTERVIEW_ROW, "")
+        assert help_text(screen).startswith(f"{NO_PLAN_KEPT}\n")
+        assert ws.store.interview_plan() is None
         await press(pilot, "comma")
         screen = await showing(pilot, SettingsScreen)
         table = screen.query_one(DataTable)
@@ -123,7 +130,7 @@ async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
         screen = await showing(pilot, SettingsScreen)
         await edit(pilot, screen, INTERVIEW_ROW, "")
         assert ws.store.interview_plan() is None
-        assert help_text(screen).startswith("Interview plan removed; normal reviews resume.\n")
+        assert help_text(screen).startswith(f"{PLAN_REMOVED}\n")
         assert str(screen.query_one(DataTable).get_row_at(INTERVIEW_ROW)[1]) == "none"
         await press(pilot, "escape")
         await showing(pilot, HomeScreen)

@@ -29,9 +29,8 @@ from quiz.settings import (
     save_key,
     with_value,
 )
-from quiz.settings_view import plan_values
+from quiz.settings_view import plan_saved_note, plan_values
 from quiz.study.plan_edit import PLAN_ROWS, PlanField
-from quiz.study.plan_phrases import target_percent
 from quiz.tui.themes import unknown_theme
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
@@ -242,18 +241,13 @@ class SettingsScreen(Screen[None]):
     def _save_plan(self, field: PlanField, typed: str) -> None:
         """Set, change or clear the interview plan as `drillbit plan` does; a refusal (not a
         date, a day not after today, out of range, no plan yet) stays under the box."""
+        had_plan = bool(plan_values(self.workspace))
         try:
             plan = self.workspace.change_plan(field, typed)
         except DrillbitError as exc:
             self.query_one("#settings-help", Static).update(self._editing_help(field, exc.message))
             return
-        if plan is None:
-            self._close_editor("Interview plan removed; normal reviews resume.")
-        else:
-            self._close_editor(
-                f"Interview {plan.interview.isoformat()}: {plan.minutes_per_day:g} min/day, "
-                f"target recall {target_percent(plan.target)} (saved)"
-            )
+        self._close_editor(plan_saved_note(plan, had_plan=had_plan))
 
     def _close_editor(self, saved: str | None = None) -> None:
         """Back to the table; `saved` says what was saved, under it."""
