@@ -88,6 +88,9 @@ class SettingsScreen(Screen[None]):
         self.editing: str | None = None
         self.file_problem: str | None = None
         """What is wrong with config.toml, as the file was when last read (None: nothing)."""
+        self.refused: str | None = None
+        """Why a switched true/false setting was not saved (no box to say it under), said
+        over the table until the next edit."""
         self.saved_note: str | None = None
         """What the last save did, said on the line under the table until the next edit: a
         toast sat over the descriptions at 80x24, the edited row's among them."""
@@ -145,11 +148,16 @@ class SettingsScreen(Screen[None]):
         table.move_cursor(row=max(cursor, 0))
         if self.editing is not None:  # a resize while editing: the line under the box stays
             return
-        hint = Text("enter edits the highlighted setting · bold = changed from the default", "dim")
+        # one line at 80 columns (78 inside the padding): a second pushed a row off
+        hint = Text(
+            "enter edits a setting or switches a true/false one · bold = not the default", "dim"
+        )
         if self.saved_note is not None:
             hint = Text.assemble((self.saved_note, "bold"), "\n", hint)
         if self.file_problem is not None:
             hint = Text.assemble((self.file_problem, "bold red"), "\n", hint)
+        if self.refused is not None:
+            hint = Text.assemble((self.refused, "bold red"), "\n", hint)
         self.query_one("#settings-help", Static).update(hint)
 
     @staticmethod
@@ -181,6 +189,12 @@ class SettingsScreen(Screen[None]):
             return
         table = self.query_one(DataTable)
         key = ROWS[table.cursor_row]
+        self.refused = None
+        if _plan_field(key) is None and isinstance(getattr(self.workspace.settings, key), bool):
+            # a true/false setting switches, as a checkbox does: a box to type "false" in
+            # asked a newcomer to know the words it takes
+            self._save_setting(key, format_value(not getattr(self.workspace.settings, key)))
+            return
         self.editing = key
         self.saved_note = None
         box = self.query_one(Input)
@@ -219,15 +233,23 @@ class SettingsScreen(Screen[None]):
         if field is not None:
             self._save_plan(field, event.value)
             return
+        self._save_setting(key, event.value)
+
+    def _save_setting(self, key: str, typed: str) -> None:
+        """Save a setting as typed (or switched); a refusal stays under the box."""
         current = self.workspace.settings
         try:
-            value = getattr(with_value(current, key, event.value), key)
+            value = getattr(with_value(current, key, typed), key)
             refusal = unknown_theme(value, self.app.available_themes) if key == "theme" else None
             if refusal is not None:
                 raise SettingsError(refusal)
             saved = save_key(key, value)
         except DrillbitError as exc:
             self.file_problem = self._check_file()
+            if self.editing is None:  # switched, no box open: the refusal over the table
+                self.refused = exc.message
+                self.refresh_rows()
+                return
             self.query_one("#settings-help", Static).update(self._editing_help(key, exc.message))
             return
         # the file as saved: a key edited there by hand since the start is used too
