@@ -203,10 +203,14 @@ def sort_name(sort: str, search: str, *, planned: bool = False) -> str:
     content sort ranks them by how well they match (`browse`), not in the bank's order;
     filters alone (`is:due`, `tag:x`) rank nothing. A search with an error keeps its sort.
     Under a running interview plan (`planned`) the due sort follows the plan's days
-    (`PlanDue.sort_key`), not fsrs's due times, and says so."""
+    (`PlanDue.sort_key`), not fsrs's due times, and says so. The content sort is named as
+    what it is, the bank's order: "sort by content" read to a newcomer as sorted by the
+    cards' text, as `drillbit cards --help` says it ("content: the bank's order")."""
     if sort == "due" and planned:
         return "when the plan asks"
-    return "best match" if sort == "content" and search_words(search) else sort
+    if sort == "content":
+        return "best match" if search_words(search) else "bank order"
+    return sort
 
 
 def browse(

@@ -74,7 +74,8 @@ def test_tag_deck_topic_kind_and_lapses_filter_with_the_words() -> None:
 
 
 def test_filters_alone_keep_the_content_order_and_name_no_best_match() -> None:
-    assert sort_name("content", "is:new") == "content"
+    assert sort_name("content", "is:new") == "bank order"
+    assert sort_name("content", "") == "bank order"  # not "content", read as the text
     assert sort_name("content", "is:new adam") == "best match"
 
 

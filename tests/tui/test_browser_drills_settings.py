@@ -446,7 +446,7 @@ async def test_the_browsers_title_says_a_search_is_in_order_of_best_match(
         def title() -> str:
             return str(browser.query_one("#browser-title").render())
 
-        assert title().strip().endswith("· sort by content")
+        assert title().strip().endswith("· sort by bank order")
         await press(pilot, *"relu")
         await searched(pilot)
         assert "· sort by best match" in title()
@@ -454,7 +454,7 @@ async def test_the_browsers_title_says_a_search_is_in_order_of_best_match(
         assert "· sort by due" in title()
         await press(pilot, "ctrl+o", "ctrl+o", "ctrl+o", *["backspace"] * 4)
         await searched(pilot)
-        assert title().strip().endswith("· sort by content")
+        assert title().strip().endswith("· sort by bank order")
 
 
 async def test_the_settings_footer_shows_edit_and_enter_still_saves_a_value(

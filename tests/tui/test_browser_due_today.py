@@ -79,7 +79,7 @@ async def test_the_title_explains_the_due_star_only_when_a_row_has_one(
         browser = await showing(pilot, BrowserScreen)
         await settle(pilot)
         fresh = str(browser.query_one("#browser-title").render())
-        assert "sort by content" in fresh and "due now" not in fresh
+        assert "sort by bank order" in fresh and "due now" not in fresh
     again = build()
     session = again.workspace.start_session(StudyRequest(mode="due", kind="concept"))
     assert session.current is not None
