@@ -7,7 +7,7 @@ so recall is tested, and the stale draft stays available as the previous code.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -16,6 +16,9 @@ from quiz.drill_source import SOURCE_LIMIT, is_oversized, source_size
 from quiz.paths import data_dir
 from quiz.store import Store
 from quiz.textsafe import describe_size, read_regular_text
+
+SET_EDITOR = "Set EDITOR to your editor's command (export EDITOR=nano) and start drillbit again."
+"""How a person names the editor ctrl+e runs, said when it did not start."""
 
 if TYPE_CHECKING:
     from quiz.bank.models import Card
@@ -149,6 +152,19 @@ class Drafts:
         import shlex
 
         return [*shlex.split(editor), str(path)]
+
+    def editor_not_run(self, command: Sequence[str], exc: OSError) -> str:
+        """Why `command` (`editor_command`'s) did not start, and how to name an editor that
+        will: "Could not run vi: [Errno 2] No such file or directory: 'vi'" told a newcomer
+        with no $EDITOR neither that vi was only the default nor which variable to set."""
+        why = "no such program" if isinstance(exc, FileNotFoundError) else exc.strerror or str(exc)
+        said = f"Could not run {command[0]} ({why})"
+        if self._editor is not None:
+            return f"{said}."
+        named = next((name for name in ("VISUAL", "EDITOR") if os.environ.get(name)), None)
+        if named is None:
+            return f"{said}: it is the default, as no VISUAL or EDITOR is set. {SET_EDITOR}"
+        return f"{said}, the command ${named} names. {SET_EDITOR}"
 
     def read_file(self, card: Card, path: Path) -> str:
         """The code as the editor left it, saved as the draft: UTF-8 text of at most

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -11,7 +12,9 @@ from textual.screen import Screen
 from textual.widget import Widget
 from textual.widgets import DataTable, Markdown, TextArea
 
+from quiz.drafts import SET_EDITOR, Drafts
 from quiz.drill_grading import starter_text
+from quiz.store import Store
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.drill import DrillScreen
@@ -247,7 +250,39 @@ async def test_editor_failure_is_reported(build: AppFactory, recorder: Recorder)
         await press(pilot, "ctrl+e")
         await settle(pilot)
         assert recorder.of(DrillScreen.DrillSubmitted) == []
-        assert any("Could not run" in m for m in notices(recorder))
+        assert "Could not run /nonexistent/editor-xyz (no such program)." in notices(recorder)
+
+
+@pytest.mark.parametrize(
+    ("variables", "said"),
+    [
+        (
+            {},
+            "Could not run vi (no such program): it is the default, as no VISUAL or EDITOR is set.",
+        ),
+        (
+            {"EDITOR": "nvimx -f"},
+            "Could not run nvimx (no such program), the command $EDITOR names.",
+        ),
+        (
+            {"VISUAL": "codex", "EDITOR": "nano"},
+            "Could not run codex (no such program), the command $VISUAL names.",
+        ),
+    ],
+)
+def test_an_editor_that_does_not_start_says_which_variable_names_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, variables: dict[str, str], said: str
+) -> None:
+    """ "Could not run vi: [Errno 2] No such file or directory: 'vi'" told a newcomer with
+    no $EDITOR neither that vi was only the default nor what to set."""
+    for name in ("VISUAL", "EDITOR"):
+        monkeypatch.delenv(name, raising=False)
+    for name, value in variables.items():
+        monkeypatch.setenv(name, value)
+    drafts = Drafts(Store.open(tmp_path / "db.sqlite"), lambda: datetime.now(UTC), folder=tmp_path)
+    command = drafts.editor_command(tmp_path / "draft.py")
+    missing = FileNotFoundError(2, "No such file or directory", command[0])
+    assert drafts.editor_not_run(command, missing) == f"{said} {SET_EDITOR}"
 
 
 async def test_external_editor_is_off_in_a_browser(

@@ -585,7 +585,7 @@ class BrowserScreen(Screen[None]):
             except SuspendNotSupported:  # headless (tests) or web
                 subprocess.call(command, stdin=subprocess.DEVNULL)
         except OSError as exc:
-            self.notify(f"Could not run {command[0]}: {exc}", severity="error")
+            self.notify(ws.drafts.editor_not_run(command, exc), severity="error", markup=False)
             return
         try:
             reloaded = with_card_reloaded(ws.bank, card)

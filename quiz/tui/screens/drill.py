@@ -540,7 +540,7 @@ class DrillScreen(Screen["DrillSitting"]):
             except SuspendNotSupported:  # headless (tests) or web: run it without suspending
                 returncode = subprocess.call(command, stdin=subprocess.DEVNULL)
         except OSError as exc:
-            self.notify(f"Could not run {command[0]}: {exc}", severity="error")
+            self.notify(ws.drafts.editor_not_run(command, exc), severity="error", markup=False)
             return
         if returncode != 0:
             self.notify(f"{command[0]} exited with status {returncode}.", severity="warning")
