@@ -39,6 +39,7 @@ __all__ = [
     "read_due_labels",
     "read_plan_due",
     "read_rows",
+    "puts_back",
     "reset_card",
     "toggle_row_aside",
 ]
@@ -80,6 +81,12 @@ def read_due_labels(workspace: Workspace, rows: Sequence[CardRow], now: datetime
         if label is not None:
             labels[n] = label
     return labels
+
+
+def puts_back(row: CardRow | None, *, suspend: bool) -> bool:
+    """Whether ctrl+s (`suspend`) or ctrl+b on the highlighted `row` puts its card back
+    into study (`toggle_row_aside`): the row shows it suspended, or buried."""
+    return row is not None and row.state == ("suspended" if suspend else "buried")
 
 
 def toggle_row_aside(workspace: Workspace, row: CardRow, *, suspend: bool) -> str:

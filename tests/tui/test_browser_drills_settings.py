@@ -84,6 +84,39 @@ async def test_browser_bury_keeps_a_suspension_and_unburies(build: AppFactory) -
         assert "dropout-inference" not in app.workspace.store.card_flags()
 
 
+async def test_the_footer_says_what_ctrl_s_and_ctrl_b_do_to_the_highlighted_card(
+    build: AppFactory,
+) -> None:
+    """The footer said "Suspend" and "Bury" over a card already suspended or buried, where
+    the keys bring it back: it says "Unsuspend" or "Unbury" there, at 80 columns with Help
+    still drawn whole."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        footer = browser.query_one(KeysFooter)
+
+        def said() -> dict[str, str]:
+            return {key.description: key.key for key in footer.query(FooterKey)}
+
+        assert await wait_until(pilot, lambda: "Suspend" in said() and "Bury" in said())
+        await press(pilot, "ctrl+s")
+        await settle(pilot)
+        assert browser.shown[0].state == "suspended"
+        assert await wait_until(pilot, lambda: said().get("Unsuspend") == "ctrl+s")
+        assert "Suspend" not in said() and "Bury" in said()
+        await press(pilot, "down")  # a card still in study: its own words
+        assert await wait_until(pilot, lambda: "Suspend" in said() and "Unsuspend" not in said())
+        await press(pilot, "ctrl+b")
+        assert await wait_until(pilot, lambda: said().get("Unbury") == "ctrl+b")
+        (help_key,) = [key for key in footer.query(FooterKey) if key.description == "Help"]
+        assert help_key.region.width and help_key.region.right <= 80, "drawn whole"
+        await press(pilot, "ctrl+b", "up", "ctrl+s")  # both back into study
+        await settle(pilot)
+        assert [row.state for row in browser.shown[:2]] == ["new", "new"]
+        assert await wait_until(pilot, lambda: "Suspend" in said() and "Bury" in said())
+
+
 async def test_drill_list_shows_states_and_opens_the_next_unsolved(build: AppFactory) -> None:
     app = build(drill="tiny-sgd")
     async with app.run_test() as pilot:
@@ -426,8 +459,9 @@ async def test_at_80_columns_the_browser_shows_its_help_key_and_f1_opens_the_hel
         help_screen = await showing(pilot, HelpScreen)
         assert help_screen.title_text == "Cards", "as Home's b Cards and its title say"
         rows = dict((description, key) for key, description in help_screen.rows)
-        assert rows["Suspend: set the card aside, or bring it back"] == "^s"
-        assert rows["Bury: hide it until tomorrow, or bring it back"] == "^b"
+        assert rows["Suspend: set the card aside"] == "^s"
+        assert rows["Bury: hide it until tomorrow"] == "^b"
+        assert not any(said.startswith(("Unsuspend", "Unbury")) for said in rows), "not now"
         assert rows["Help"] == "f1"
         assert rows["Next card"] == "↓" and rows["Previous card"] == "↑"
 

@@ -31,6 +31,7 @@ from quiz.browser import (
     with_card_reloaded,
 )
 from quiz.browser_view import (
+    puts_back,
     read_bounds,
     read_due_labels,
     read_plan_due,
@@ -51,7 +52,17 @@ if TYPE_CHECKING:
 
 _STATE_STYLE = {"new": "cyan", "learning": "yellow", "review": "green", "suspended": "dim"}
 SORTS = ("content", "due", "difficulty", "lapses")
-CARD_ACTIONS = frozenset({"open", "suspend", "bury", "sort", "edit_file", "reset", "cursor"})
+ASIDE_KEYS = {
+    "suspend": (True, False),
+    "unsuspend": (True, True),
+    "bury": (False, False),
+    "unbury": (False, True),
+}
+"""ctrl+s's and ctrl+b's actions: (suspend, whether it puts the card back into study)."""
+
+CARD_ACTIONS = frozenset(
+    {"open", "suspend", "unsuspend", "bury", "unbury", "sort", "edit_file", "reset", "cursor"}
+)
 """The actions on the highlighted card (or the rows): nothing to act on with no row shown."""
 
 
@@ -141,22 +152,15 @@ class BrowserScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open", "Open", tooltip="the highlighted card", priority=True),
-        # One word a key, the toggle said in the help (its tooltip): with "Suspend/unsuspend"
-        # and "Bury/unbury" the footer had no room for Help at 80 columns.
+        # One word a key, the one that says what it does to the highlighted card: with
+        # "Suspend/unsuspend" and "Bury/unbury" the footer had no room for Help at 80
+        # columns, and "Suspend" alone over a suspended card read as doing nothing more.
+        Binding("ctrl+s", "suspend", "Suspend", tooltip="set the card aside", priority=True),
         Binding(
-            "ctrl+s",
-            "suspend",
-            "Suspend",
-            tooltip="set the card aside, or bring it back",
-            priority=True,
+            "ctrl+s", "unsuspend", "Unsuspend", tooltip="bring it back into study", priority=True
         ),
-        Binding(
-            "ctrl+b",
-            "bury",
-            "Bury",
-            tooltip="hide it until tomorrow, or bring it back",
-            priority=True,
-        ),
+        Binding("ctrl+b", "bury", "Bury", tooltip="hide it until tomorrow", priority=True),
+        Binding("ctrl+b", "unbury", "Unbury", tooltip="bring it back today", priority=True),
         Binding(
             "ctrl+o", "sort", "Sort", tooltip="content, due, difficulty, lapses", priority=True
         ),
@@ -170,6 +174,11 @@ class BrowserScreen(Screen[None]):
         Binding("f1", "app.help", "Help"),
     ]
 
+    HELP_ALTERNATIVES: ClassVar[tuple[frozenset[str], ...]] = (
+        frozenset({"Suspend", "Unsuspend"}),
+        frozenset({"Bury", "Unbury"}),
+    )
+    """ctrl+s and ctrl+b say what they do to the highlighted card: listed as the one now."""
     HELP_TITLE: ClassVar[str] = "Cards"
     """The help's title: Home's `b Cards` and this screen's own title name it so."""
     HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
@@ -465,6 +474,7 @@ class BrowserScreen(Screen[None]):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         self._rows_to_see()
+        self.refresh_bindings()  # Suspend or Unsuspend, Bury or Unbury: this row's
 
     def on_input_changed(self, event: Input.Changed) -> None:
         """Search at once after a pause in typing; within a run of keys, once it pauses."""
@@ -533,6 +543,14 @@ class BrowserScreen(Screen[None]):
         """Bury the highlighted card until tomorrow, or put a buried one back into study."""
         self._toggle_aside(suspend=False)
 
+    def action_unsuspend(self) -> None:
+        """Put the highlighted suspended card back into study (ctrl+s over it)."""
+        self._toggle_aside(suspend=True)
+
+    def action_unbury(self) -> None:
+        """Put the highlighted buried card back into study (ctrl+b over it)."""
+        self._toggle_aside(suspend=False)
+
     def _toggle_aside(self, *, suspend: bool) -> None:
         """Set the highlighted card aside, or put it back as its row shows it set aside."""
         row = self.highlighted()
@@ -563,6 +581,9 @@ class BrowserScreen(Screen[None]):
         sees it (and the app would wait for it): its key is not offered there."""
         if action in CARD_ACTIONS and self.nothing_shown:
             return False
+        if action in ASIDE_KEYS:
+            suspend, back = ASIDE_KEYS[action]
+            return puts_back(self.highlighted(), suspend=suspend) is back
         if action == "edit_file":
             return not self.app.is_web
         return True
