@@ -29,13 +29,13 @@ async def test_the_saved_note_leaves_the_edited_row_s_description_readable(
         assert "day_starts_at = 5 (saved)" in text, text
         # the next edit at once: the line under its box says what the row does, whole,
         # where the toast, still up, covered its right half
-        await press(pilot, "up", "enter")
+        # (a row with a box: mock_feedback, the row above, is switched with no box)
+        screen.query_one(DataTable).move_cursor(row=ROWS.index("desired_retention"))
+        await press(pilot, "enter")
         await settle(pilot)
-        assert screen.editing == "mock_feedback"
+        assert screen.editing == "desired_retention"
         said = str(screen.query_one("#settings-help", Static).render())
-        assert "(saved)" not in said and said.startswith("mock_feedback: Show right/wrong"), said
+        assert "(saved)" not in said and said.startswith("desired_retention: Chance of"), said
         text = "\n".join(line.text.rstrip() for line in screen_lines(app))
-        assert (
-            "mock_feedback: Show right/wrong after each mock question (practice). · enter" in text
-        )
-        assert "\n saves, escape cancels\n" in text, text
+        assert "desired_retention: Chance of recalling a card when it comes due, that" in text
+        assert "(70%-99%). · enter saves, escape cancels\n" in text, text
