@@ -118,10 +118,15 @@ def card_rows(
     return rows
 
 
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+"""The months as the due column names them, whatever the locale (`strftime`'s %b is not)."""
+
+
 def due_labels(rows: Iterable[CardRow], now: datetime, tz: tzinfo) -> list[str]:
     """The rows' due times as the card browser shows them: the time alone ("14:25") on
-    `now`'s day, as a mail client shows today's messages, "12-06 09:48" on another day of
-    `now`'s year, the date with its year otherwise, "*" before it when the card is due now
+    `now`'s day, as a mail client shows today's messages, "Dec 06 09:48" on another day of
+    `now`'s year (as `drillbit cards` names it: "12-06" read as the 12th of June to most of
+    the world), the date with its year otherwise, "*" before it when the card is due now
     (as `drillbit cards` marks it), all on `tz`'s clock.
 
     A card in a learning step, due later today, showed "12-04 14:25": a date to read and
@@ -141,7 +146,7 @@ def due_labels(rows: Iterable[CardRow], now: datetime, tz: tzinfo) -> list[str]:
         if local.date() == today:
             shown = clock
         elif local.year == today.year:
-            shown = f"{local.month:02d}-{local.day:02d} {clock}"
+            shown = f"{MONTHS[local.month - 1]} {local.day:02d} {clock}"
         else:
             shown = f"{local.year:04d}-{local.month:02d}-{local.day:02d}"
         labels.append(f"*{shown}" if row.is_due else shown)

@@ -39,8 +39,10 @@ def _row(due: datetime | None, *, is_due: bool) -> CardRow:
 
 
 def test_a_due_time_this_year_shows_month_day_and_time() -> None:
+    """It read "12-06 09:48": the 12th of June to most of the world, where `drillbit
+    cards` says "Dec 06"."""
     assert due_label(_row(datetime(2026, 12, 6, 9, 48, tzinfo=UTC), is_due=False), NOW, UTC) == (
-        "12-06 09:48"
+        "Dec 06 09:48"
     )
 
 
@@ -87,14 +89,14 @@ def test_today_is_the_local_day() -> None:
     tonight = _row(datetime(2026, 12, 3, 14, 0, tzinfo=UTC), is_due=False)
     after_midnight = _row(datetime(2026, 12, 3, 15, 30, tzinfo=UTC), is_due=False)
     assert due_label(tonight, NOW, tokyo) == "23:00"
-    assert due_label(after_midnight, NOW, tokyo) == "12-04 00:30"
+    assert due_label(after_midnight, NOW, tokyo) == "Dec 04 00:30"
 
 
 def test_a_card_due_yesterday_or_tomorrow_shows_its_date() -> None:
     yesterday = _row(datetime(2026, 12, 2, 23, 59, tzinfo=UTC), is_due=True)
     tomorrow = _row(datetime(2026, 12, 4, 0, 0, tzinfo=UTC), is_due=False)
-    assert due_label(yesterday, NOW, UTC) == "*12-02 23:59"
-    assert due_label(tomorrow, NOW, UTC) == "12-04 00:00"
+    assert due_label(yesterday, NOW, UTC) == "*Dec 02 23:59"
+    assert due_label(tomorrow, NOW, UTC) == "Dec 04 00:00"
 
 
 def _hourly_rows(start: datetime, hours: int) -> list[CardRow]:
@@ -115,7 +117,7 @@ def test_labels_in_a_study_zone_read_its_clock_across_dst() -> None:
     expected = [due_label(row, now, zone) for row in rows]
     assert due_labels(rows, now, study) == expected
     assert expected[30:32] == ["*01:07", "03:07"], "today, either side of the skipped hour"
-    assert expected[24] == "*03-07 19:07" and "*2025-12-31" in expected
+    assert expected[24] == "*Mar 07 19:07" and "*2025-12-31" in expected
 
 
 def test_labels_do_not_convert_through_the_study_zone(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -132,7 +134,7 @@ def test_labels_do_not_convert_through_the_study_zone(monkeypatch: pytest.Monkey
     monkeypatch.setattr(StudyZone, "fromutc", counted)
     study = StudyZone(ZoneInfo("Asia/Tokyo"), day_starts_at=4)
     labels = due_labels(_hourly_rows(datetime(2026, 12, 3, 0, 0, tzinfo=UTC), 100), NOW, study)
-    assert labels[0] == "*09:07" and labels[15] == "*12-04 00:07"
+    assert labels[0] == "*09:07" and labels[15] == "*Dec 04 00:07"
     assert calls == []
 
 

@@ -8,6 +8,7 @@ from fsrs import Rating
 from rich.text import Text
 from textual.widgets import DataTable
 
+from quiz.browser import MONTHS
 from quiz.tui.screens.browser import BrowserScreen
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, FakeClock, press, settle, showing
@@ -65,7 +66,7 @@ async def test_the_browser_left_open_over_the_day_s_end_dates_yesterday_s_due_ti
         clock.advance(24 * 3600)  # the next morning, the browser still open
         browser.day_watch.check()
         await settle(pilot)
-        assert due_cell() == f"*{state.due:%m-%d %H:%M}"
+        assert due_cell() == f"*{MONTHS[state.due.month - 1]} {state.due:%d %H:%M}"
 
 
 async def test_the_title_explains_the_due_star_only_when_a_row_has_one(

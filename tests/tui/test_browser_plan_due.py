@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Label
 
+from quiz.browser import MONTHS
 from quiz.browser_view import PLAN_LAST_DAYS, PLAN_TODAY
 from quiz.home_view import home_view
 from quiz.store.records import CardState
@@ -97,7 +98,10 @@ async def test_without_a_plan_the_same_card_shows_fsrs_s_due_time(
         await press(pilot, "b")
         browser = await showing(pilot, BrowserScreen)
         await settle(pilot)
-        assert due_cell(browser, "what-is-relu") == f"*{state.due:%m-%d %H:%M}"
+        assert (
+            due_cell(browser, "what-is-relu")
+            == f"*{MONTHS[state.due.month - 1]} {state.due:%d %H:%M}"
+        )
 
 
 async def test_a_step_later_today_keeps_its_time_on_a_day_with_steps(

@@ -15,13 +15,13 @@ ROWS = [
     ("concept", "review", "*2024-12-06", "5.3", "0"),
     ("coding", "learning", "14:25", "10.0", "12"),
     ("数学", "new", "", "–", "0"),
-    ("concept", "review", "12-06 09:48", "5.3", "3"),
+    ("concept", "review", "Dec 06 09:48", "5.3", "3"),
 ]
 
 
 def test_each_column_is_as_wide_as_its_widest_cell() -> None:
     want = [max(cell_len(row[n]) for row in ROWS) for n in range(5)]
-    assert widest_cells(5, ROWS) == want == [7, 8, 11, 4, 2]
+    assert widest_cells(5, ROWS) == want == [7, 8, 12, 4, 2]
     assert widest_cells(4, []) == [0, 0, 0, 0]
 
 
