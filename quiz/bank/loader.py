@@ -750,21 +750,26 @@ def _check_across_files(
         for index, related in enumerate(card.front.related):
             if related in first or related in invalid:
                 continue
-            # Only here: parse imports PyYAML, which a warm start never needs.
-            from quiz.bank.parse import file_node_position
-
-            # At the item itself: in a `- id` list it is lines below the `related:` key.
-            place = file_node_position(card.path, ("related", index), CARD_LIMIT)
             problems.append(
                 Problem(
                     card.path,
-                    *(place or (card.lines.get("related", 1), 1)),
+                    *related_item_place(card, index),
                     "unknown-related",
                     f"related id '{related}' does not exist in the bank"
                     + (not_read_note(related, not_read, -3) or _meant(related, card, kept)),
                 )
             )
     return kept
+
+
+def related_item_place(card: Card, index: int) -> tuple[int, int]:
+    """The line and column of the card's `index`-th `related` item: at the item itself (in
+    a `- id` list it is lines below the `related:` key), else at the key."""
+    # Only here: parse imports PyYAML, which a warm start never needs.
+    from quiz.bank.parse import file_node_position
+
+    place = file_node_position(card.path, ("related", index), CARD_LIMIT)
+    return place or (card.lines.get("related", 1), 1)
 
 
 def _meant(card_id: str, card: Card, cards: Sequence[Card]) -> str:

@@ -23,14 +23,12 @@ def self_related_warnings(cards: Sequence[Card]) -> list[Problem]:
         for index, related in enumerate(card.front.related):
             if related != card.id:
                 continue
-            from quiz.bank.loader import CARD_LIMIT
-            from quiz.bank.parse import file_node_position
+            from quiz.bank.loader import related_item_place
 
-            place = file_node_position(card.path, ("related", index), CARD_LIMIT)
             warnings.append(
                 Problem(
                     card.path,
-                    *(place or (card.lines.get("related", 1), 1)),
+                    *related_item_place(card, index),
                     "related-self",
                     f"related id '{related}' is this card's own: a card's related cards are "
                     "the others worth reading next; delete it",
