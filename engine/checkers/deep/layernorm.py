@@ -21,6 +21,15 @@ from engine.deep import layernorm as ref
 
 __all__ = ["layernorm"]
 
+OTHER_DEFAULT_EPS = (
+    ("1e-6", 1e-6, "Flax's LayerNorm default"),
+    ("1e-3", 1e-3, "Keras's LayerNormalization default"),
+    ("1e-12", 1e-12, "BERT's layer_norm_eps"),
+    ("1e-8", 1e-8, "a common epsilon elsewhere"),
+)
+"""Other libraries' layer-norm epsilons: a signature that keeps one fails only the
+default-eps case, which then names it."""
+
 
 class LayernormChecker(NormalizationChecker):
     """layernorm_forward then layernorm_backward(dout, cache) in one harness call."""
@@ -107,6 +116,15 @@ class LayernormChecker(NormalizationChecker):
             (
                 "the eps argument was ignored (1e-5 used instead)",
                 normalization_variant(X, gamma, beta, DEFAULT_EPS, axis=self.axis),
+            ),
+            *(
+                (
+                    f"eps defaults to {shown} in your signature ({whose}); this drill's "
+                    "default is eps=1e-5, as in PyTorch's nn.LayerNorm",
+                    normalization_variant(X, gamma, beta, other, axis=self.axis),
+                )
+                for shown, other, whose in OTHER_DEFAULT_EPS
+                if eps == DEFAULT_EPS  # only the case that leaves eps to the signature
             ),
         ]
 

@@ -317,6 +317,16 @@ class AdamwChecker(StepChecker):
             *finite_half,
             *finite_beta_t,
             (
+                "eps is added to sqrt(v) after the bias corrections were folded into the step "
+                "size (the Adam paper's efficient form); that form needs eps * sqrt(1 - "
+                "beta2**t) there, or compute m_hat / (sqrt(v_hat) + eps) with eps next to "
+                "sqrt(v_hat)",
+                lambda: (
+                    theta * (1 - lr * wd)
+                    - lr * np.sqrt(1 - b2**t) / (1 - b1**t) * m_ref / (np.sqrt(v_ref) + eps)
+                ),
+            ),
+            (
                 "weight_decay was ignored (1e-2 used instead)",
                 lambda: theta * (1 - lr * 1e-2) - step,
             ),

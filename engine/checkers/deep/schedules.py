@@ -54,8 +54,18 @@ class WarmupCosineChecker(NNChecker):
         return {"warmup_cosine_lr": ref.warmup_cosine_lr}
 
     def error_cause(self, case: Case, error: str) -> str | None:
-        """A division by warmup_steps when it is 0: the warmup branch was not guarded."""
-        if case.inputs["args"][1] != 0 or not error.startswith("ZeroDivisionError"):
+        """A division by warmup_steps when it is 0 (the warmup branch not guarded), or by
+        total_steps - warmup_steps when they are equal (the max(1, ...) left out)."""
+        if not error.startswith("ZeroDivisionError"):
+            return None
+        _, warmup, total = case.inputs["args"][:3]
+        if warmup == total and warmup > 0:
+            return (
+                "with warmup_steps == total_steps the cosine's length total_steps - "
+                "warmup_steps is 0, and something was divided by it: the denominator of p "
+                "is max(1, total_steps - warmup_steps)"
+            )
+        if warmup != 0:
             return None
         return (
             "with warmup_steps = 0 there is no warmup, yet something was divided by "
@@ -126,6 +136,14 @@ class WarmupCosineChecker(NNChecker):
                 lambda s: _cosine(s, base, warmup, total, floor, warm=lambda t: base * t / warmup),
             ),
             (
+                "the warmup is off by one: step / (warmup_steps - 1) starts at 0, so step 0 "
+                "does not train; step 0 must already train at base_lr / warmup_steps, so use "
+                "(step + 1) / warmup_steps",
+                lambda s: _cosine(
+                    s, base, warmup, total, floor, warm=lambda t: base * t / max(1, warmup - 1)
+                ),
+            ),
+            (
                 "the warmup is off by one: (step + 1) / warmup_steps, not / (warmup_steps + 1)",
                 lambda s: _cosine(
                     s, base, warmup, total, floor, warm=lambda t: base * (t + 1) / (warmup + 1)
@@ -145,6 +163,14 @@ class WarmupCosineChecker(NNChecker):
                 "the cosine's progress must start when warmup ends: "
                 "p = (step - warmup_steps) / (total_steps - warmup_steps)",
                 lambda s: _cosine(s, base, warmup, total, floor, p_of=lambda t: t / max(1, total)),
+            ),
+            (
+                "the cosine is one step ahead: p = (step + 1 - warmup_steps) / ... is "
+                "already past 0 at step = warmup_steps, which must train at base_lr; "
+                "p = (step - warmup_steps) / max(1, total_steps - warmup_steps)",
+                lambda s: _cosine(
+                    s, base, warmup, total, floor, p_of=lambda t: (t + 1 - warmup) / span
+                ),
             ),
             (
                 "p was divided by total_steps; the decay lasts total_steps - warmup_steps "
