@@ -3,6 +3,7 @@ self-attention (head split, scaling, causal mask)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any, NamedTuple
 
@@ -323,6 +324,25 @@ def _weight_variants(
     return out
 
 
+_BROADCAST_SHAPES = re.compile(r"with shapes \(([\d, ]*)\) \(([\d, ]*)\)")
+
+LOST_KEEPDIMS = (
+    "the softmax's row maximum or row sum lost its last axis (a reduction over the keys "
+    "without keepdims=True), so it no longer lines up with the rows of scores it belongs "
+    "to; keep the axis: scores.max(axis=-1, keepdims=True) and e.sum(axis=-1, keepdims=True)"
+)
+
+
+def _lost_keepdims(error: str) -> bool:
+    """numpy's broadcast error between the scores (..., n_q, n_k) and a reduction of them
+    over the last axis without keepdims, (..., n_q)."""
+    match = _BROADCAST_SHAPES.search(error.split("\n", 1)[0])
+    if match is None or not error.startswith("ValueError"):
+        return False
+    a, b = (tuple(int(n) for n in g.replace(" ", "").split(",") if n) for g in match.groups())
+    return len(a) >= 2 and (b == a[:-1] or a == b[:-1])
+
+
 def _reversed_every_axis(q: np.ndarray, k: np.ndarray, error: str) -> bool:
     """True when numpy's error is what Q @ K.T raises on a batched K: the broadcast of the
     batch axes names K's reversed shape, or (K 4-D, its heads axis unlike its keys) the
@@ -367,6 +387,8 @@ class AttentionChecker(NNChecker):
                 f"broadcast: this {mask.shape} mask is one (n_q, n_k) pattern for every batch "
                 "entry of the scores; np.where(mask, scores, -np.inf) broadcasts it"
             )
+        if _lost_keepdims(error):
+            return LOST_KEEPDIMS
         if _reversed_every_axis(q, k, error):
             return (
                 f"K.T reverses every axis of a batched K, not only the last two: this K of "
@@ -447,6 +469,12 @@ class AttentionChecker(NNChecker):
                 "scores near +-3e4 with a mask",
                 _past_longdouble(rng, (2,), n_q, n_k, d_v),
                 random_mask((2, n_q, n_k)),
+            )
+        )
+        plans.append(
+            (
+                "a masked key scores far above every allowed one",
+                *_masked_key_on_top(qkv((2,), n_q, n_k, 16, d_v, scale=60.0)),
             )
         )
         out = []
@@ -574,6 +602,25 @@ class AttentionChecker(NNChecker):
         )
         scale = float(np.abs(V).max())
         j.close("out", out, out_ref, Tolerance(rtol=1e-8, atol=1e-12 * scale))
+
+
+MASKED_ON_TOP_GAP = 1000.0
+"""How far below its row's top score every allowed key of that case lies: past exp's
+underflow (about 745), so a softmax shifted by the maximum over every key, masked ones
+included, and masked afterwards is 0 / 0 there."""
+
+
+def _masked_key_on_top(
+    qkv: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> tuple[tuple[np.ndarray, np.ndarray, np.ndarray], np.ndarray]:
+    """Q, K, V and a mask that allows, in every row, only keys scoring at least
+    MASKED_ON_TOP_GAP below the row's top score (the lowest-scoring key at least): the
+    row's maximum is a masked key, so only a shift by the allowed keys' maximum is stable."""
+    Q, K, _ = qkv
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    mask = scores <= scores.max(axis=-1, keepdims=True) - MASKED_ON_TOP_GAP
+    lowest = scores == scores.min(axis=-1, keepdims=True)
+    return qkv, mask | lowest
 
 
 def _one_finite_fill(weights: np.ndarray, allowed: np.ndarray) -> bool:
@@ -776,6 +823,14 @@ def _heads_variants(
             lambda: merge(attend(split(Q), split(K), split(V), np.sqrt(dh), mask, -2)) @ Wo,
         ),
         (
+            "each head's softmax divides by a row sum without keepdims, e / e.sum(axis=-1): "
+            "with T x T scores that broadcasts along the last axis, so entry (t, s) is "
+            "divided by row s's sum, not row t's; e.sum(axis=-1, keepdims=True)",
+            lambda: (
+                merge(_unkept_sum_softmax(split(Q), split(K), np.sqrt(dh), mask) @ split(V)) @ Wo
+            ),
+        ),
+        (
             "the causal mask is ignored: position t may only attend to positions <= t",
             lambda: merge(attend(split(Q), split(K), split(V), np.sqrt(dh), None)) @ Wo,
         ),
@@ -797,7 +852,26 @@ def _heads_variants(
                         )
                         @ Wo
                     ),
-                )
+                ),
+                (
+                    "the future positions' scores were set to 0 (np.tril(scores), or scores * "
+                    "mask), not to -inf: exp(0) = 1 still gives them weight; fill them with "
+                    "-inf (np.where(mask, scores, -np.inf)) so their weights are exactly 0",
+                    lambda: (
+                        merge(
+                            _softmax(
+                                np.where(
+                                    mask,
+                                    split(Q) @ np.swapaxes(split(K), -1, -2) / np.sqrt(dh),
+                                    0.0,
+                                ),
+                                -1,
+                            )
+                            @ split(V)
+                        )
+                        @ Wo
+                    ),
+                ),
             ]
         ),
         *(
@@ -891,6 +965,19 @@ def _heads_variants(
             lambda: _averaged_heads(split(Q), split(K), V, np.sqrt(dh), mask) @ Wo,
         ),
     ]
+
+
+def _unkept_sum_softmax(
+    q: np.ndarray, k: np.ndarray, divide: float, mask: np.ndarray | None
+) -> np.ndarray:
+    """Each head's weights with the row sum taken without keepdims: (..., T) broadcast
+    along the last axis of (..., T, T)."""
+    scores = q @ np.swapaxes(k, -1, -2) / divide
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    e = np.exp(scores - scores.max(axis=-1, keepdims=True))
+    out: np.ndarray = e / e.sum(axis=-1)[..., None, :]
+    return out
 
 
 HEADS_SHAPES = "each head's q and k of shape (T, dh) = "
@@ -1072,6 +1159,8 @@ class MultiHeadAttentionChecker(NNChecker):
         q, k, v = split(Wq), split(Wk), split(Wv)
         mask = ref.causal_mask(T) if causal else None
         shapes = f"{HEADS_SHAPES}{(T, dh)}, n_heads = {n_heads}"
+        if _lost_keepdims(error):
+            return f"in each head, {LOST_KEEPDIMS}"
         for heads in (slice(None), 0):  # all heads stacked, then one head as a loop has it
             cause = _mixup_cause(q[heads], k[heads], v[heads], mask, error, shapes)
             if cause is not None:

@@ -111,6 +111,24 @@ def _size_mistakes(
             shape(lambda s, k: (s + 2 * pad - k) // stride),
         ),
         (
+            "the size was rounded to the nearest whole number, round((H + 2*pad - KH) / "
+            "stride); windows that do not fit are dropped: floor division, "
+            "(H + 2*pad - KH)//stride + 1",
+            shape(lambda s, k: round((s + 2 * pad - k) / stride) + 1),
+        ),
+        (
+            "the padding is counted twice: the sizes were read from the already padded x "
+            "and 2*pad added again; with H the unpadded height, (H + 2*pad - KH)//stride + 1",
+            shape(lambda s, k: (s + 4 * pad - k) // stride + 1),
+        ),
+        (
+            "the padded image was subsampled by the stride (x_pad[:, :, ::stride, ::stride]) "
+            "before the windows were taken, so each window reads every stride-th row; the "
+            "stride moves the window, which still reads KH consecutive rows: take the windows "
+            "of the padded image first, then keep every stride-th of them",
+            shape(lambda s, k: -(-(s + 2 * pad) // stride) - k + 1),
+        ),
+        (
             "the width's size was computed from H: Wo = (W + 2*pad - KW)//stride + 1, "
             "with W = x.shape[3]",
             (n, f, (h + 2 * pad - kh) // stride + 1, (h + 2 * pad - kw) // stride + 1),

@@ -282,6 +282,24 @@ def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tup
     ]
 
 
+_BROADCAST_SHAPES = re.compile(r"\(([\d, ]+)\)")
+
+
+def _tiled_by_repeat(error: str, dout_shape: tuple[int, ...], size: int) -> bool:
+    """numpy's broadcast error names an array of dout's windows repeated size x size
+    times, (N, C, Ho * size, Wo * size): an upsampled out or dout met x."""
+    first = error.split("\n", 1)[0]
+    if not first.startswith("ValueError: operands could not be broadcast"):
+        return False
+    n, c, ho, wo = dout_shape
+    tiled = (n, c, ho * size, wo * size)
+    shapes = [
+        tuple(int(v) for v in m.group(1).split(",") if v.strip())
+        for m in _BROADCAST_SHAPES.finditer(first)
+    ]
+    return tiled in shapes
+
+
 class MaxpoolChecker(NNChecker):
     """maxpool_forward and maxpool_backward on ties, overlaps, odd sizes and negative inputs."""
 
@@ -365,6 +383,14 @@ class MaxpoolChecker(NNChecker):
             return None
         dout, x = args[0], args[1]
         size, stride = (args[2], args[3]) if len(args) > 2 else (2, 2)
+        if _tiled_by_repeat(error, dout.shape, size) and stride != size:
+            return (
+                f"out or dout was upsampled by repeating each value {size} x {size} times "
+                "(np.repeat or np.kron), which lays the windows side by side: that tiles the "
+                f"image only when stride == size; with size {size} and stride {stride} the "
+                "windows overlap or leave gaps. Route each window's gradient to its own first "
+                "maximum, window by window, adding where windows overlap"
+            )
         spots = _indexed_past_edge(error)
         if spots:
             by_stride = spots & _past_edge(x, size, stride, stride)

@@ -350,6 +350,20 @@ _BACKWARD_SLIPS = {
         "the path from dh to the cell state uses 1 - tanh(c) for tanh's derivative; it is "
         "1 - tanh(c)**2, so the cell state's gradient is dc + dh * o * (1 - tanh(c)**2)"
     ),
+    "h_path_old_cell": (
+        "the path from dh to the cell state takes tanh's derivative at the old cell state, "
+        "1 - tanh(c_prev)**2; h = o * tanh(c) uses the new one, so the cell state's "
+        "gradient is dc + dh * o * (1 - tanh(c)**2)"
+    ),
+    "h_path_no_o": (
+        "the path from dh to the cell state misses the output gate: h = o * tanh(c), so the "
+        "cell state's gradient is dc + dh * o * (1 - tanh(c)**2), not dc + dh * (1 - "
+        "tanh(c)**2)"
+    ),
+    "dc_prev_plus_dc": (
+        "dc_prev adds dc once more: dc is already inside the cell state's whole gradient, "
+        "dc + dh * o * (1 - tanh(c)**2), and dc_prev is f times that, nothing added"
+    ),
 }
 """Backward-pass slips _backward_with can make, and what the grader says about each."""
 
@@ -370,10 +384,13 @@ def _backward_with(
     cell state cut) or one of _BACKWARD_SLIPS."""
     stacked, c_prev, W, i, f, o, g, tanh_c = cache
     n = c_prev.shape[0]
-    through_tanh = {"h_path_no_tanh": 1.0, "h_path_tanh_unsquared": 1.0 - tanh_c}.get(
-        slip, 1.0 - tanh_c**2
-    )
-    dc_total = dc + (0.0 if slip == "no_h_path" else dh * o * through_tanh)
+    through_tanh = {
+        "h_path_no_tanh": 1.0,
+        "h_path_tanh_unsquared": 1.0 - tanh_c,
+        "h_path_old_cell": 1.0 - np.tanh(c_prev) ** 2,
+    }.get(slip, 1.0 - tanh_c**2)
+    gate = 1.0 if slip == "h_path_no_o" else o
+    dc_total = dc + (0.0 if slip == "no_h_path" else dh * gate * through_tanh)
     c = f * c_prev + i * g
     di, df, dg = dc_total * g, dc_total * (c if slip == "f_from_c" else c_prev), dc_total * i
     do = dh * (c if slip == "o_from_c" else tanh_c)  # the cache holds tanh(c)
@@ -385,7 +402,8 @@ def _backward_with(
         )
         dz = np.vstack([di * i * (1.0 - i), df * f * (1.0 - f), do * o * (1.0 - o), dg * g_prime])
     dstacked = W.T @ dz
-    return dstacked[n:], dstacked[:n], dc_total * f, dz @ stacked.T, dz.sum(axis=1, keepdims=True)
+    dc_prev = dc_total * f + (dc if slip == "dc_prev_plus_dc" else 0.0)
+    return dstacked[n:], dstacked[:n], dc_prev, dz @ stacked.T, dz.sum(axis=1, keepdims=True)
 
 
 lstm_cell = LstmCellChecker
