@@ -620,6 +620,14 @@ def _shape_hint(got: tuple[int, ...], expected: tuple[int, ...]) -> str:
             "keepdims=True, or a [:, None] for a [None, :], may be on the wrong axis)"
         )
     if tuple(d for d in expected if d != 1) == tuple(d for d in got if d != 1):
+        if got.count(1) > expected.count(1):
+            # db = dout.sum(axis=(0, 2, 3), keepdims=True) gave (1, F, 1, 1) for (F,): the
+            # message that asked for keepdims=True pointed the wrong way
+            return (
+                " (extra size-1 axes: a reduction with keepdims=True, or a [:, None], kept "
+                "axes the result does not have; sum without keepdims, or reshape to the "
+                "expected shape)"
+            )
         return " (keepdims=True or a reshape would keep the size-1 axis)"
     return ""
 

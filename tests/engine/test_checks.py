@@ -71,6 +71,7 @@ def test_compare_passes_and_reports_errors() -> None:
         (0, "should be a numpy array, got an int"),
         (np.float64(0.5), "should be a numpy array, got a float64"),
         (np.ones((3,)), "has shape (3,); expected (3, 1) (keepdims=True"),
+        (np.ones((1, 3, 1)), "has shape (1, 3, 1); expected (3, 1) (extra size-1 axes"),
         (np.ones((1, 3)), "has shape (1, 3); expected (3, 1) (transposed?)"),
         (np.ones((3, 1), dtype=np.float32), "has dtype float32; expected float64"),
         (np.ones((3, 1), dtype=bool), "has dtype bool; expected float64 (convert"),

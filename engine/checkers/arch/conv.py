@@ -185,6 +185,23 @@ def _dw_from_unpadded(dout: np.ndarray, x: np.ndarray, w: np.ndarray, stride: in
     return dw
 
 
+def _last_position_dw(
+    dout: np.ndarray,
+    x: np.ndarray,
+    w: np.ndarray,
+    b: np.ndarray,
+    stride: int,
+    pad: int,
+    images: slice,
+) -> np.ndarray:
+    """dw from the last output position (of these images) alone: what a loop over the
+    positions that assigns dw, rather than adding to it, leaves."""
+    last = np.zeros_like(dout)
+    last[images, :, -1, -1] = dout[images, :, -1, -1]
+    dw: np.ndarray = ref.conv2d_backward(last, x, w, b, stride, pad)[1]
+    return dw
+
+
 def _stride_one(
     dout: np.ndarray, x: np.ndarray, w: np.ndarray, b: np.ndarray, pad: int
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -728,6 +745,17 @@ class Conv2dBackwardChecker(NNChecker):
                     "dw holds the last image's gradient only (assigned, not added, in the "
                     "batch loop); it sums over every image of the batch",
                     lambda: ref.conv2d_backward(dout[-1:], x[-1:], w, b, stride, pad)[1],
+                ),
+                *(
+                    (
+                        "dw holds the last output position's product only (dw = ..., "
+                        "assigned, not added, in the loop over the positions); every "
+                        "position's product adds up, dw += ..., as the forward pass uses w "
+                        "at each",
+                        lambda images=images: _last_position_dw(dout, x, w, b, stride, pad, images),
+                    )
+                    for images in (slice(None), slice(-1, None))
+                    if ho * wo > 1
                 ),
             ],
             factors=[

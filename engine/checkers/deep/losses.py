@@ -215,6 +215,20 @@ class BceWithLogitsChecker(NNChecker):
             no_max = float(np.mean(-z * y + softplus_tail))
             plus_zy = float(np.mean(np.maximum(z, 0) + z * y + softplus_tail))
             signed_tail = float(np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-z))))
+            per_entry = np.maximum(z, 0) - z * y + softplus_tail
+        positive, negative = y == 1, y == 0
+        balanced = (
+            [
+                (
+                    "the loss averages the positives' mean and the negatives' mean (a "
+                    "class-balanced BCE); it is the plain mean over all z.size entries, "
+                    "whatever the share of each label",
+                    float((per_entry[positive].mean() + per_entry[negative].mean()) / 2),
+                )
+            ]
+            if positive.any() and negative.any()
+            else []
+        )
         j.close(
             "the loss",
             loss,
@@ -223,6 +237,7 @@ class BceWithLogitsChecker(NNChecker):
             near_miss=NEAR_MISS.format(fix=BCE_FIX),
             hints=[
                 ("the labels are swapped: the term is -z*y (y = 1 rewards a large z)", flipped),
+                *balanced,
                 (
                     "the z*y term has the wrong sign: the loss is max(z, 0) - z*y + "
                     "log1p(exp(-|z|)) (a label y = 1 lowers the loss of a large z)",
@@ -501,6 +516,7 @@ class SmoothedCrossEntropyChecker(NNChecker):
             "kept 1": np.where(one_hot == 1, 1.0, s / c),
             "added": one_hot + s / c,
             "rows": np.full((c, m), s / c) + (1 - s) * np.isin(np.arange(c), labels)[:, None],
+            "over m": (1 - s) * one_hot + s / m,
         }
         messages = {
             "c-1": "the smoothing mass is spread over the c-1 wrong classes; here every one of "
@@ -523,6 +539,9 @@ class SmoothedCrossEntropyChecker(NNChecker):
             "rows": "q[labels] picks whole rows: every example's target got 1 - smoothing at "
             "each class that is some example's label, not only at its own; index one entry "
             "per example, q[labels, np.arange(m)]",
+            "over m": f"the smoothing was divided by m = {m}, the number of examples; it is "
+            f"spread over the c = {c} classes (c, m = logits.shape): "
+            "q = (1 - smoothing)*one_hot + smoothing/c",
         }
         with np.errstate(all="ignore"):
             rows = logits - logits.max(axis=1, keepdims=True)
