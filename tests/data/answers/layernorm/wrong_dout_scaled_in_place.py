@@ -1,0 +1,21 @@
+# expect: failed | your code changed its input dout in place
+import numpy as np
+
+
+def layernorm_forward(X, gamma, beta, eps=1e-5):
+    mu = X.mean(axis=0, keepdims=True)
+    var = X.var(axis=0, keepdims=True)
+    inv_std = 1.0 / np.sqrt(var + eps)
+    x_hat = (X - mu) * inv_std
+    return gamma * x_hat + beta, (x_hat, gamma, inv_std)
+
+
+def layernorm_backward(dout, cache):
+    x_hat, gamma, inv_std = cache
+    n = x_hat.shape[0]
+    dbeta = dout.sum(axis=1, keepdims=True)
+    dgamma = (dout * x_hat).sum(axis=1, keepdims=True)
+    dxh = dout
+    dxh *= gamma
+    dX = inv_std / n * (n * dxh - dxh.sum(axis=0, keepdims=True) - x_hat * (dxh * x_hat).sum(axis=0, keepdims=True))
+    return dX, dgamma, dbeta
