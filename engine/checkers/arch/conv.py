@@ -78,66 +78,84 @@ def _describe(x: np.ndarray, w: np.ndarray, s: int | None, p: int | None) -> str
     return gen.describe(x=x, w=w) + f"; {shown}"
 
 
+_SIZE_SLIPS: tuple[tuple[str, Callable[[int, int, int, int], int]], ...] = (
+    (
+        "the size ignores the padding; it is (H + 2*pad - KH)//stride + 1",
+        lambda s, k, st, p: (s - k) // st + 1,
+    ),
+    (
+        "the size ignores the stride; it is (H + 2*pad - KH)//stride + 1",
+        lambda s, k, st, p: s + 2 * p - k + 1,
+    ),
+    (
+        "the size rounds up; windows that do not fit are dropped (floor division)",
+        lambda s, k, st, p: -(-(s + 2 * p - k) // st) + 1,
+    ),
+    (
+        "the padding is added on one side only; zero-pad both sides",
+        lambda s, k, st, p: (s + p - k) // st + 1,
+    ),
+    (
+        "the size misses the + 1: (H + 2*pad - KH)//stride counts the steps between "
+        "windows; the windows are one more, (H + 2*pad - KH)//stride + 1",
+        lambda s, k, st, p: (s + 2 * p - k) // st,
+    ),
+    (
+        "the size was rounded to the nearest whole number, round((H + 2*pad - KH) / "
+        "stride); windows that do not fit are dropped: floor division, "
+        "(H + 2*pad - KH)//stride + 1",
+        lambda s, k, st, p: round((s + 2 * p - k) / st) + 1,
+    ),
+    (
+        "the padding is counted twice: the sizes were read from the already padded x "
+        "and 2*pad added again; with H the unpadded height, (H + 2*pad - KH)//stride + 1",
+        lambda s, k, st, p: (s + 4 * p - k) // st + 1,
+    ),
+    (
+        "the padded image was subsampled by the stride (x_pad[:, :, ::stride, ::stride]) "
+        "before the windows were taken, so each window reads every stride-th row; the "
+        "stride moves the window, which still reads KH consecutive rows: take the windows "
+        "of the padded image first, then keep every stride-th of them",
+        lambda s, k, st, p: -(-(s + 2 * p) // st) - k + 1,
+    ),
+)
+"""Output-size slips, each a function of (length, kernel, stride, pad) along one axis."""
+
+
 def _size_mistakes(
     x: np.ndarray, w: np.ndarray, stride: int, pad: int
 ) -> list[tuple[str, tuple[int, ...]]]:
-    """Output shapes that known output-size mistakes produce."""
+    """Output shapes that known output-size mistakes produce: each slip on both spatial
+    axes, then on one of them only (the padding or the stride left out of one axis)."""
     n, c, h, wd = x.shape
     f, _, kh, kw = w.shape
-
-    def shape(size: Callable[[int, int], int]) -> tuple[int, ...]:
-        return (n, f, size(h, kh), size(wd, kw))
-
-    return [
-        (
-            "the size ignores the padding; it is (H + 2*pad - KH)//stride + 1",
-            shape(lambda s, k: (s - k) // stride + 1),
-        ),
-        (
-            "the size ignores the stride; it is (H + 2*pad - KH)//stride + 1",
-            shape(lambda s, k: s + 2 * pad - k + 1),
-        ),
-        (
-            "the size rounds up; windows that do not fit are dropped (floor division)",
-            shape(lambda s, k: -(-(s + 2 * pad - k) // stride) + 1),
-        ),
-        (
-            "the padding is added on one side only; zero-pad both sides",
-            shape(lambda s, k: (s + pad - k) // stride + 1),
-        ),
-        (
-            "the size misses the + 1: (H + 2*pad - KH)//stride counts the steps between "
-            "windows; the windows are one more, (H + 2*pad - KH)//stride + 1",
-            shape(lambda s, k: (s + 2 * pad - k) // stride),
-        ),
-        (
-            "the size was rounded to the nearest whole number, round((H + 2*pad - KH) / "
-            "stride); windows that do not fit are dropped: floor division, "
-            "(H + 2*pad - KH)//stride + 1",
-            shape(lambda s, k: round((s + 2 * pad - k) / stride) + 1),
-        ),
-        (
-            "the padding is counted twice: the sizes were read from the already padded x "
-            "and 2*pad added again; with H the unpadded height, (H + 2*pad - KH)//stride + 1",
-            shape(lambda s, k: (s + 4 * pad - k) // stride + 1),
-        ),
-        (
-            "the padded image was subsampled by the stride (x_pad[:, :, ::stride, ::stride]) "
-            "before the windows were taken, so each window reads every stride-th row; the "
-            "stride moves the window, which still reads KH consecutive rows: take the windows "
-            "of the padded image first, then keep every stride-th of them",
-            shape(lambda s, k: -(-(s + 2 * pad) // stride) - k + 1),
-        ),
+    ho, wo = (h + 2 * pad - kh) // stride + 1, (wd + 2 * pad - kw) // stride + 1
+    both = [
+        (message, (n, f, size(h, kh, stride, pad), size(wd, kw, stride, pad)))
+        for message, size in _SIZE_SLIPS
+    ]
+    one_axis = [
+        (f"on the height only, Ho: {message}", (n, f, size(h, kh, stride, pad), wo))
+        for message, size in _SIZE_SLIPS
+    ] + [
+        (f"on the width only, Wo: {message}", (n, f, ho, size(wd, kw, stride, pad)))
+        for message, size in _SIZE_SLIPS
+    ]
+    named = [
+        *both,
         (
             "the width's size was computed from H: Wo = (W + 2*pad - KW)//stride + 1, "
             "with W = x.shape[3]",
-            (n, f, (h + 2 * pad - kh) // stride + 1, (h + 2 * pad - kw) // stride + 1),
+            (n, f, ho, (h + 2 * pad - kw) // stride + 1),
         ),
         (
             "the channel axis should hold the F filters, not the C input channels",
-            (n, c) + shape(lambda s, k: (s + 2 * pad - k) // stride + 1)[2:],
+            (n, c, ho, wo),
         ),
     ]
+    # a one-axis reading only where no slip of both axes gives that shape already
+    taken = {shape for _, shape in named}
+    return named + [(message, shape) for message, shape in one_axis if shape not in taken]
 
 
 _DW_AXES_SWAPPED = (
