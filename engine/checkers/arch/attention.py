@@ -287,6 +287,27 @@ def _weight_variants(
             lambda: _softmax(masked(raw, mask)) / np.sqrt(d_k),
         ),
     ]
+    if Q.ndim > 2 and Q.shape[1] not in (d_k, 1, K.shape[-2]):
+        # d_k = Q.shape[1], right for a 2-D Q only; placed before the d_v reading, which the
+        # same number can also match
+        also = " (the same number as d_v, V's width)" if Q.shape[1] == d_v else ""
+        out.insert(
+            1,
+            (
+                f"the scores are divided by sqrt(Q.shape[1]) = sqrt({Q.shape[1]}){also}: "
+                "Q.shape[1] is d_k only for a 2-D Q, and here Q has leading batch axes; "
+                "d_k is Q.shape[-1], the last axis whatever comes before it",
+                lambda: _softmax(masked(raw / np.sqrt(Q.shape[1]), mask)),
+            ),
+        )
+    if raw.ndim > 3:  # with one leading axis, axis 1 is the queries, named above
+        out.append(
+            (
+                "the softmax runs over axis 1, a batch axis here: axis 1 is the keys only "
+                "for a 2-D Q; take it over the last axis, axis=-1, whatever comes before",
+                lambda: _softmax(masked(raw / np.sqrt(d_k), mask), axis=1),
+            )
+        )
     if K.shape[-1] == K.shape[-2]:  # a non-square K raises in Q @ K instead
         out.append(
             (
