@@ -107,14 +107,36 @@ def _flat_take(j: Judgement, got: Any, W: np.ndarray, ids: np.ndarray) -> None:
         )
 
 
+def _width_from_axis_1_raises(dout: np.ndarray, ids: np.ndarray, error: str) -> bool:
+    """Whether a backward that takes d = dout.shape[1] raises the error the submission did."""
+    try:
+        d = dout.shape[1]
+        dW = np.zeros((int(ids.max()) + 1, d))
+        np.add.at(dW, ids.reshape(-1), dout.reshape(-1, d))
+    except (IndexError, ValueError) as raised:
+        first = error.split("\n", 1)[0]
+        return first == f"{type(raised).__name__}: {raised}".split("\n", 1)[0]
+    return False
+
+
 class EmbeddingChecker(NNChecker):
     """embedding_forward(W, ids) and embedding_backward(dout, ids, vocab_size)."""
 
     def error_cause(self, case: Case, error: str) -> str | None:
-        """A one-hot backward whose batch dimensions were not flattened: its matmul raises."""
-        if case.inputs["fn"] != "embedding_backward" or "matmul" not in error:
+        """A one-hot backward whose batch dimensions were not flattened: its matmul raises.
+        Or the width read as dout.shape[1], right for 1-D ids only: the same error raised."""
+        if case.inputs["fn"] != "embedding_backward":
             return None
-        ids = case.inputs["args"][1]
+        dout, ids = case.inputs["args"][0], case.inputs["args"][1]
+        if ids.ndim != 1 and _width_from_axis_1_raises(dout, ids, error):
+            shown = f"dout.shape[1] = {dout.shape[1]}" if dout.ndim > 1 else "dout.shape[1]"
+            return (
+                f"the width was read as {shown}, the width only when ids are 1-D; with ids "
+                f"of shape {ids.shape}, dout has shape {dout.shape}: d is dout.shape[-1], "
+                "the last axis whatever comes before it"
+            )
+        if "matmul" not in error:
+            return None
         if ids.ndim == 1:
             return None
         return (
