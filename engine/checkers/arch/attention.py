@@ -1001,6 +1001,12 @@ def _unkept_sum_softmax(
     return out
 
 
+_FLOAT_AS_INDEX = (
+    "TypeError: slice indices must be integers",
+    "TypeError: 'float' object cannot be interpreted as an integer",
+)
+"""Python's words for a float used as a slice bound or a reshape size."""
+
 HEADS_SHAPES = "each head's q and k of shape (T, dh) = "
 HEADS_NOT_TRANSPOSED = (
     "the heads were split without a transpose: M.reshape(T, n_heads, dh) keeps the tokens "
@@ -1172,6 +1178,12 @@ class MultiHeadAttentionChecker(NNChecker):
         causal = bool(args[6]) if len(args) > 6 else False
         T, d_model = X.shape
         dh = d_model // n_heads
+        if error.startswith(_FLOAT_AS_INDEX):
+            return (
+                f"dh was a float, d_model / n_heads = {d_model / n_heads!r} (true division), "
+                "used as a slice bound or a shape; it is a whole number of columns: "
+                "dh = d_model // n_heads"
+            )
 
         def split(W: np.ndarray) -> np.ndarray:
             heads: np.ndarray = (X @ W).reshape(T, n_heads, dh).transpose(1, 0, 2)
