@@ -10,7 +10,7 @@ import numpy as np
 from engine.checks import Judgement, Tolerance, type_phrase
 from engine.nn.gradcheck import numerical_gradient
 
-__all__ = ["NUMERIC_TOL", "check_shape", "numeric_check", "unpack"]
+__all__ = ["NUMERIC_TOL", "check_shape", "float_size_cause", "numeric_check", "unpack"]
 
 NUMERIC_TOL = Tolerance(rtol=1e-6, atol=1e-8)
 """Central differences on a loss that is linear or smooth in each input: errors near 1e-9."""
@@ -51,3 +51,22 @@ def numeric_check(
     """`got` against central differences of `loss` around a copy of `at`."""
     numeric = numerical_gradient(loss, np.array(at, dtype=np.float64, copy=True))
     j.close(f"{label} vs numerical gradient", got, numeric, tol)
+
+
+FLOAT_AS_SIZE = (
+    "TypeError: 'float' object cannot be interpreted as an integer",
+    "TypeError: slice indices must be integers",
+)
+"""Python's words for a float used as an array size or a slice bound."""
+
+
+def float_size_cause(error: str, formula: str) -> str | None:
+    """The output size computed with true division: (H - k) / stride + 1 is a float, which
+    np.zeros and range() refuse; `formula` is the size written with floor division."""
+    if not error.startswith(FLOAT_AS_SIZE):
+        return None
+    return (
+        "the output size was computed with true division, /, which gives a float even "
+        f"when the division is exact, and a float is no array size or loop bound: {formula}, "
+        "with floor division //, is a whole number and drops the windows that do not fit"
+    )

@@ -10,7 +10,7 @@ import numpy as np
 
 from engine import cases as gen
 from engine.arch import conv as ref
-from engine.checkers.arch._common import check_shape, numeric_check, unpack
+from engine.checkers.arch._common import check_shape, float_size_cause, numeric_check, unpack
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.checks import Judgement, Tolerance
@@ -420,6 +420,9 @@ class Conv2dForwardChecker(NNChecker):
     def error_cause(self, case: Case, error: str) -> str | None:
         """b of shape (F,) added to the (N, F, Ho, Wo) output: numpy aligns it with the width;
         a window sliced from the unpadded x, cut short at its far border, times the kernel."""
+        float_size = float_size_cause(error, "Ho = (H + 2*pad - KH) // stride + 1")
+        if float_size is not None:
+            return float_size
         f = case.inputs["args"][2].shape[0]
         if _BROADCAST.match(error) and error.split("\n")[0].rstrip().endswith(f"({f},)"):
             return _BIAS_ON_WIDTH

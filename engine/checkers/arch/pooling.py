@@ -10,7 +10,7 @@ import numpy as np
 
 from engine import cases as gen
 from engine.arch import pooling as ref
-from engine.checkers.arch._common import check_shape, numeric_check
+from engine.checkers.arch._common import check_shape, float_size_cause, numeric_check
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.checks import Judgement, Tolerance
@@ -377,6 +377,9 @@ class MaxpoolChecker(NNChecker):
         past the image exactly where argmaxes unravelled with divmod(k, stride) leave it, and
         where those unravelled with the image's width do not."""
         args = case.inputs["args"]
+        float_size = float_size_cause(error, "Ho = (H - size) // stride + 1")
+        if float_size is not None:
+            return float_size
         if case.inputs["fn"] == "maxpool_forward":
             return _window_max_cause(case, error)
         if case.inputs["fn"] != "maxpool_backward":
