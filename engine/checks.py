@@ -44,6 +44,7 @@ __all__ = [
     "is_float64",
     "not_float64_reason",
     "not_written_message",
+    "size_as_dtype_note",
     "normal_z",
     "rel_error",
     "rel_errors",
@@ -71,6 +72,24 @@ def missing_module_note(error: str) -> str:
     return (
         f"drills run with NumPy and the Python standard library only, so {top} is not "
         "available here: write that part with NumPy (the prompt's formulas are all it needs)"
+    )
+
+
+_SIZE_AS_DTYPE = re.compile(r"^TypeError: Cannot interpret '(\d+)' as a data type$", re.MULTILINE)
+
+
+def size_as_dtype_note(error: str) -> str:
+    """A sentence to add to numpy's "Cannot interpret '4' as a data type": the shape given
+    as two arguments, np.zeros(T, d), whose second one numpy reads as the dtype. Empty for
+    other errors."""
+    match = _SIZE_AS_DTYPE.search(error)
+    if match is None:
+        return ""
+    size = match.group(1)
+    return (
+        f"a size, {size}, was passed where numpy expects a dtype: np.zeros(T, {size}) (or "
+        f"np.ones, np.empty) reads its second argument as the dtype; the shape is one tuple, "
+        f"np.zeros((T, {size}))"
     )
 
 

@@ -18,6 +18,7 @@ from engine.checks import (
     missing_module_note,
     rel_error,
     scale_factor,
+    size_as_dtype_note,
 )
 from engine.sandbox.wire import INT_RANGE
 from engine.verdict import CaseStatus
@@ -269,6 +270,18 @@ def test_missing_module_note_only_for_pythons_own_message() -> None:
     refused = "ModuleNotFoundError: No module named 'subprocess': the sandbox does not provide it"
     assert missing_module_note(refused) == ""
     assert missing_module_note("ValueError: shapes (3,) and (4,) not aligned") == ""
+
+
+def test_a_shape_given_as_two_arguments_gets_a_note() -> None:
+    try:
+        np.zeros(3, 4)  # type: ignore[call-overload]
+    except TypeError as raised:
+        error = f"TypeError: {raised}\n  line 6, in sinusoidal_encoding: "
+    note = size_as_dtype_note(error)
+    assert "np.zeros(T, 4) (or np.ones, np.empty) reads its second argument as the dtype" in note
+    assert "np.zeros((T, 4))" in note
+    assert size_as_dtype_note("TypeError: Cannot interpret 'float64x' as a data type") == ""
+    assert size_as_dtype_note("ValueError: shapes (3,) and (4,) not aligned") == ""
 
 
 def test_a_result_computed_in_float32_and_cast_back_is_named() -> None:

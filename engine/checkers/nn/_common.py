@@ -14,6 +14,7 @@ from engine.checks import (
     Judgement,
     missing_module_note,
     not_written_message,
+    size_as_dtype_note,
 )
 from engine.verdict import CaseResult, CaseStatus
 
@@ -135,7 +136,11 @@ class NNChecker(Checker):
                 message=f"your code raised {outcome.error}"
                 + "".join(
                     f"\n{note}"
-                    for note in (missing_module_note(outcome.error), self.call_note(outcome.error))
+                    for note in (
+                        missing_module_note(outcome.error),
+                        size_as_dtype_note(outcome.error),
+                        self.call_note(outcome.error),
+                    )
                     if note
                 ),
                 inputs=case.describe,

@@ -1,0 +1,11 @@
+# expect: error | as a data type
+import numpy as np
+
+
+def sinusoidal_encoding(T, d):
+    PE = np.zeros(T, d)
+    pos = np.arange(T)[:, None]
+    div = 10000 ** (np.arange(0, d, 2) / d)
+    PE[:, 0::2] = np.sin(pos / div)
+    PE[:, 1::2] = np.cos(pos / div)
+    return PE
