@@ -105,6 +105,21 @@ class L2PenaltyChecker(NNChecker):
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"l2_penalty_and_grads": ref.l2_penalty_and_grads}
 
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """`for key, value in params`: a dict iterates over its keys, and each two-letter key
+        ('W1') unpacks into two one-letter strings, so arithmetic meets a str."""
+        first = error.split("\n", 1)[0]
+        keyed = first.startswith("TypeError") and "'str'" in first
+        unpacked = first.startswith("ValueError: too many values to unpack")
+        if not (keyed or unpacked):
+            return None
+        return (
+            "the code went over the dict itself (for key, value in params): a dict iterates "
+            "over its keys, the strings 'W1', 'b1', ... (a two-name loop unpacks 'W1' into "
+            "'W' and '1'), so the arithmetic met a str; loop over params.items() for (key, "
+            "array) pairs"
+        )
+
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         def network(sizes: list[int], scale: float = 1.0) -> dict[str, np.ndarray]:
             out: dict[str, np.ndarray] = {}
