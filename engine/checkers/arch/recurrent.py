@@ -139,6 +139,23 @@ class LstmCellChecker(NNChecker):
     entries = ("lstm_cell_forward", "lstm_cell_backward")
     harness = "lstm"
 
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """[h_prev; x] joined side by side (axis=1, np.hstack): numpy refuses the rows, n
+        against d, in these very words."""
+        n, d = case.inputs["h_prev"].shape[0], case.inputs["x"].shape[0]
+        sizes = {
+            f"the array at index 0 has size {n} and the array at index 1 has size {d}",
+            f"the array at index 0 has size {d} and the array at index 1 has size {n}",
+        }
+        first = error.split("\n", 1)[0]
+        if n == d or "along dimension 0" not in first or not any(m in first for m in sizes):
+            return None
+        return (
+            f"h_prev (n = {n} rows) and x (d = {d}) were joined side by side, along axis 1 "
+            "(np.hstack, or np.concatenate(..., axis=1)); the stacked column [h_prev; x] "
+            "puts h_prev on top of x: np.vstack([h_prev, x]), or axis=0, of n + d rows"
+        )
+
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {
             "lstm_cell_forward": ref.lstm_cell_forward,
