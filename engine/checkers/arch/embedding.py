@@ -422,6 +422,23 @@ class PositionalEncodingChecker(NNChecker):
     name = "arch.embedding.positional_encoding"
     entries = ("sinusoidal_encoding",)
 
+    def error_cause(self, case: Case, error: str) -> str | None:
+        """The positions left 1-D, np.arange(T) without [:, None]: divided by the (d/2,)
+        frequencies, numpy pairs them elementwise and refuses T against d/2 (or, with one
+        frequency, cannot put a (T,) result into a (T, 1) column)."""
+        T, d = case.inputs["args"]
+        first = error.split("\n", 1)[0]
+        paired = f"shapes ({T},) ({d // 2},)" in first or f"shapes ({d // 2},) ({T},)" in first
+        into_column = f"from shape ({T},) into shape ({T},1)" in first
+        if T == d // 2 or not (paired or into_column):
+            return None
+        return (
+            f"the positions stayed 1-D, np.arange(T) of shape ({T},), so dividing them by the "
+            f"{d // 2} frequencies pairs the two elementwise; the angles are every position "
+            "times every frequency, a (T, d/2) table: np.arange(T)[:, None] / div[None, :] "
+            "(or np.outer)"
+        )
+
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"sinusoidal_encoding": ref.sinusoidal_encoding}
 
