@@ -78,6 +78,17 @@ def missing_module_note(error: str) -> str:
 _SIZE_AS_DTYPE = re.compile(r"^TypeError: Cannot interpret '(\d+)' as a data type$", re.MULTILINE)
 
 
+def _holds_the_array(value: tuple[Any, ...], shape: tuple[int, ...]) -> bool:
+    """Whether a returned tuple's first item is an array of the expected shape, and some
+    other item is an array of another shape: more results than the one asked for."""
+    first = value[0] if value else None
+    return (
+        isinstance(first, np.ndarray)
+        and first.shape == shape
+        and any(isinstance(v, np.ndarray) and v.shape != shape for v in value[1:])
+    )
+
+
 def size_as_dtype_note(error: str) -> str:
     """A sentence to add to numpy's "Cannot interpret '4' as a data type": the shape given
     as two arguments, np.zeros(T, d), whose second one numpy reads as the dtype. Empty for
@@ -389,6 +400,13 @@ class Judgement:
             self.fail(f"{label} is None: did you forget to return it?")
         if not isinstance(value, np.ndarray):
             hint = " (wrap it with np.array(...))" if isinstance(value, list | tuple) else ""
+            if isinstance(value, tuple) and shape is not None and _holds_the_array(value, shape):
+                # (out, weights) returned where out alone is asked: np.array(...) of the
+                # tuple would be no answer
+                hint = (
+                    f" of {len(value)} items, the first of them the expected {shape} array: "
+                    "return that array alone, not a tuple with other results"
+                )
             self.fail(f"{label} should be a numpy array, got {type_phrase(value)}{hint}")
         if value.dtype.kind not in "biuf":
             self.fail(f"{label} has dtype {value.dtype}; expected a numeric array")

@@ -69,6 +69,12 @@ def test_compare_passes_and_reports_errors() -> None:
     [
         (None, "did you forget to return it"),
         ([1.0, 2.0], "should be a numpy array, got a list (wrap it with np.array(...))"),
+        (
+            (np.ones((3, 1)), np.ones((3, 3))),
+            "got a tuple of 2 items, the first of them the expected (3, 1) array: return that "
+            "array alone, not a tuple",
+        ),
+        ((np.ones(1), np.ones(1), np.ones(1)), "got a tuple (wrap it with np.array(...))"),
         (0, "should be a numpy array, got an int"),
         (np.float64(0.5), "should be a numpy array, got a float64"),
         (np.ones((3,)), "has shape (3,); expected (3, 1) (keepdims=True"),
