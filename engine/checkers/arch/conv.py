@@ -282,6 +282,30 @@ def _broadcast_shapes(error: str) -> list[tuple[int, ...]]:
     ]
 
 
+_PAD_EVERY_AXIS = (
+    "x was padded on every axis, np.pad(x, pad), so the batch and the channels got zeros "
+    "too (C + 2*pad channels, which no kernel matches); pad the two spatial axes only: "
+    "np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))"
+)
+
+
+def _raised_on_padded_channels(case: Case, error: str) -> bool:
+    """numpy's broadcast error names a 4-D array with C + 2*pad channels: x padded on
+    every axis (axis 1 of any array here is C or F otherwise)."""
+    first = error.split("\n")[0]
+    if not first.startswith("ValueError: operands could not be broadcast together with"):
+        return False
+    x, w = case.inputs["args"][1], case.inputs["args"][2]
+    pad = _stride_pad(case, 4)[1]
+    padded = x.shape[1] + 2 * pad
+    if pad == 0 or padded == w.shape[0]:
+        return False
+    shapes = [
+        tuple(int(n) for n in m.group(1).split(",") if n.strip()) for m in _SHAPE.finditer(first)
+    ]
+    return any(len(shape) == 4 and shape[1] == padded for shape in shapes)
+
+
 def _cut_short_sizes(size: int, kernel: int, stride: int, pad: int) -> set[int]:
     """The lengths x[i*stride : i*stride + kernel] has along one axis of the unpadded x, for
     every window position the padded x has."""
@@ -577,6 +601,8 @@ class Conv2dBackwardChecker(NNChecker):
     def error_cause(self, case: Case, error: str) -> str | None:
         """dx scattered with each kernel transposed, on a kernel that is not square; dw's
         windows sliced from the unpadded x, cut short at its far border."""
+        if _raised_on_padded_channels(case, error):
+            return _PAD_EVERY_AXIS
         if _raised_on_transposed_kernel(case, error):
             return _KERNEL_TRANSPOSED_IN_DX
         if _raised_on_unpadded_window(case, error, backward=True):
