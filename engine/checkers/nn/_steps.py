@@ -469,10 +469,15 @@ def beta_times_t_slips(
         return base - lr * (m_new / m_corr) / (np.sqrt(v_new / v_corr) + eps)
 
     m_signed, v_signed = 1 - beta1 * t, 1 - beta2 * t
+    whole_power = (
+        "the bias correction raised the whole (1 - beta) to the power t, (1 - beta)**t; "
+        "only beta is raised: 1 - beta**t"
+    )
     return (
         [
             (message, lambda: step(m_signed, abs(v_signed))),
             (message, lambda: step(abs(m_signed), abs(v_signed))),
+            (whole_power, lambda: step((1 - beta1) ** t, (1 - beta2) ** t)),
         ],
         [
             (negative, lambda: step(m_signed, v_signed)),
