@@ -141,14 +141,28 @@ class LstmCellChecker(NNChecker):
 
     def error_cause(self, case: Case, error: str) -> str | None:
         """[h_prev; x] joined side by side (axis=1, np.hstack): numpy refuses the rows, n
-        against d, in these very words."""
+        against d, in these very words; with n = d the join works and W @ it refuses the
+        n rows against W's n + d columns."""
         n, d = case.inputs["h_prev"].shape[0], case.inputs["x"].shape[0]
         sizes = {
             f"the array at index 0 has size {n} and the array at index 1 has size {d}",
             f"the array at index 0 has size {d} and the array at index 1 has size {n}",
         }
         first = error.split("\n", 1)[0]
-        if n == d or "along dimension 0" not in first or not any(m in first for m in sizes):
+        joined = n != d and "along dimension 0" in first and any(m in first for m in sizes)
+        rows_against_columns = (
+            n == d
+            and first.startswith("ValueError: matmul: Input operand 1 has a mismatch")
+            and first.endswith(f"(size {n} is different from {n + d})")
+        )
+        if rows_against_columns:  # h_prev alone, or joined side by side: both have n rows
+            return (
+                f"W, of n + d = {n + d} columns, met an array of n = {n} rows: h_prev alone, "
+                "or h_prev and x joined side by side (axis 1, np.hstack); the stacked column "
+                "[h_prev; x] puts h_prev on top of x: np.vstack([h_prev, x]), or axis=0, of "
+                "n + d rows"
+            )
+        if not joined:
             return None
         return (
             f"h_prev (n = {n} rows) and x (d = {d}) were joined side by side, along axis 1 "

@@ -1,4 +1,4 @@
-# expect: failed | were joined side by side, along axis 1
+# expect: failed | joined side by side
 import numpy as np
 
 
