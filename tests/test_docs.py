@@ -437,6 +437,17 @@ def test_the_docs_name_every_lint_warning() -> None:
     text = section(COMMANDS_DOC.read_text(), "drillbit lint")
     said = text[text.index("Warnings (printed with") :]
     assert set(re.findall(r"`([a-z]+(?:-[a-z]+)+)`", said)) == warnings
+    count = re.search(r"today there are ([a-z]+):", said)
+    assert count is not None, "docs/commands.md no longer says how many warnings there are"
+    assert count.group(1) == NUMBER_WORDS[len(warnings)], "the count of lint warnings"
+
+
+NUMBER_WORDS = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen"
+    " fifteen sixteen seventeen eighteen nineteen twenty twenty-one twenty-two twenty-three"
+    " twenty-four twenty-five"
+).split()
+"""How the docs write a count: "today there are sixteen" went stale with each new warning."""
 
 
 def test_the_docs_state_the_key_point_suggestion_rule_the_code_follows() -> None:
@@ -585,3 +596,53 @@ def test_the_readme_names_each_system_package_with_what_is_lost_without_it() -> 
         ("chromium", "browser test"),
     ]:
         assert package in text and lost in text, package
+
+
+def test_the_keys_the_readme_names_are_in_the_key_table() -> None:
+    """The README's session, Keys and browser paragraphs name keys in passing (`d`, `f4`,
+    `ctrl+t`): each is a row of docs/study.md's key table, which the tests above hold to
+    the screens' bindings, so a key the app drops cannot linger in the README. `ctrl+p` is
+    Textual's command palette, which no screen of ours binds."""
+    table = {key for _, keys, _, _ in readme_keys() for key in keys} | {"ctrl+p"}
+    readme = README.read_text()
+    named = [
+        key
+        for heading in ("A first session", "Keys", "In a browser")
+        for key in re.findall(r"`([^`\s]{1,12})`", section(readme, heading))
+        if not key.startswith("-")
+    ]
+    assert len(named) > 15
+    assert [k for k in named if KEY_NAMES.get(k, k) not in table] == []
+
+
+USER_DOCS = [doc for doc in DOCS if doc not in LOGS]
+"""The docs that say what is true now (LOGS say what was true then)."""
+
+
+@pytest.mark.parametrize("doc", USER_DOCS, ids=lambda p: str(p.relative_to(REPO)))
+def test_the_python_files_the_docs_name_exist(doc: Path) -> None:
+    """A module renamed or split (`quiz/cli/main.py` became `quiz/cli/group.py`) left its
+    old path in the page that sent a contributor there; a `.py` path a doc names, in the
+    repository's own folders, is one a reader can open."""
+    named = re.findall(r"(?<![\w./-])((?:quiz|engine|tests|bench)/[\w/.-]*\.py)\b", doc.read_text())
+    assert [p for p in named if not (REPO / p).is_file()] == []
+
+
+KEEP_A_CHANGELOG = ("Added", "Changed", "Deprecated", "Removed", "Fixed", "Security")
+
+
+def test_the_changelog_reads_as_a_changelog() -> None:
+    """Keep a Changelog's sections only ("Tests" and "Documented" headings had crept in),
+    each heading once, and under it bullets (a paragraph had too)."""
+    lines = (REPO / "CHANGELOG.md").read_text().splitlines()
+    start = lines.index("## [Unreleased]")
+    headings = [line for line in lines[start:] if line.startswith("### ")]
+    assert len(headings) > 100
+    assert [h for h in headings if h.split()[1] not in KEEP_A_CHANGELOG] == []
+    assert [h for h in set(headings) if headings.count(h) > 1] == []
+    loose = [
+        f"CHANGELOG.md:{n}: {line}"
+        for n, line in enumerate(lines[start + 1 :], start + 2)
+        if line and not line.startswith(("### ", "## ", "- ", "  "))
+    ]
+    assert loose == []
