@@ -646,3 +646,20 @@ def test_the_changelog_reads_as_a_changelog() -> None:
         if line and not line.startswith(("### ", "## ", "- ", "  "))
     ]
     assert loose == []
+
+
+def test_the_readme_says_what_each_sandbox_mode_leaves_open() -> None:
+    """docs/grading.md's "What each mode means for you" names what each mode leaves open;
+    the README's System packages says it too, in one clause a mode, so that a user who
+    skips a package knows what it costs: Landlock lets code probe which paths exist,
+    seccomp alone lets it read and change files, and without seccomp a unix socket at a
+    path (an ssh agent's) is behind the audit hooks alone."""
+    readme = " ".join(section(README.read_text(), "System packages").split())
+    grading = " ".join((REPO / "docs" / "grading.md").read_text().split())
+    for readme_says, grading_says in [
+        ("which paths exist", "can still test whether any path exists"),
+        ("can read and change your files", "can read and change your files"),
+        ("unix socket at a path", "a unix socket at a path and UDP are reached"),
+    ]:
+        assert readme_says in readme, readme_says
+        assert grading_says in grading, grading_says
