@@ -663,3 +663,16 @@ def test_the_readme_says_what_each_sandbox_mode_leaves_open() -> None:
     ]:
         assert readme_says in readme, readme_says
         assert grading_says in grading, grading_says
+
+
+def test_contributing_layout_names_every_module_of_quiz() -> None:
+    """CONTRIBUTING.md's Layout is where a contributor looks for a file: ten modules of
+    `quiz/` (the clock, the Exercism verdict, `drillbit doctor`...) were in no line of it.
+    Each module and package directly under `quiz/` is named there now."""
+    text = (REPO / "CONTRIBUTING.md").read_text()
+    layout = text[text.index("```\nquiz/") : text.index("\n```\n", text.index("```\nquiz/"))]
+    named = set(re.findall(r"\b([a-z_]+)(?:\.py\b|/)", layout))
+    quiz = REPO / "quiz"
+    modules = {p.stem for p in quiz.glob("*.py") if not p.stem.startswith("__")}
+    packages = {p.name for p in quiz.iterdir() if (p / "__init__.py").is_file()}
+    assert sorted((modules | packages) - named) == []
