@@ -666,7 +666,7 @@ def test_the_readme_says_what_each_sandbox_mode_leaves_open() -> None:
 
 
 def test_contributing_layout_names_every_module_of_quiz() -> None:
-    """CONTRIBUTING.md's Layout is where a contributor looks for a file: ten modules of
+    """CONTRIBUTING.md's Layout is where a contributor looks for a file: twelve modules of
     `quiz/` (the clock, the Exercism verdict, `drillbit doctor`...) were in no line of it.
     Each module and package directly under `quiz/` is named there now."""
     text = (REPO / "CONTRIBUTING.md").read_text()
