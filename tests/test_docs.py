@@ -676,3 +676,39 @@ def test_contributing_layout_names_every_module_of_quiz() -> None:
     modules = {p.stem for p in quiz.glob("*.py") if not p.stem.startswith("__")}
     packages = {p.name for p in quiz.iterdir() if (p / "__init__.py").is_file()}
     assert sorted((modules | packages) - named) == []
+
+
+RANGES_WRITTEN = {
+    ("study", "--minutes"): r"`--minutes`, (\S+)-(\S+),",
+    ("plan", "--minutes-per-day"): r"`--minutes-per-day`\s+(\S+)-(\S+),",
+    ("plan", "--target"): r"`--target` \S+ or (\S+)-(\S+),",
+    ("import", "--difficulty"): r"`--difficulty N` \((\S+) easy\s+to (\S+) hard",
+    ("grade", "--case-seed"): r"`--seed N`, (\S+) to (2\*\*63 - 1),",
+}
+"""Where docs/commands.md writes an option's range, and how: each is read back and held to
+the range click enforces."""
+
+
+def written_number(text: str) -> float:
+    """A bound as the docs write it: `600`, `0.99`, or a power less one, `2**63 - 1`."""
+    power = re.fullmatch(r"(\d+)\*\*(\d+) - (\d+)", text)
+    if power:
+        base, exponent, less = (int(group) for group in power.groups())
+        return int(pow(base, exponent)) - less
+    return float(text) if "." in text else int(text)
+
+
+def test_the_ranges_docs_commands_writes_are_the_options_ranges() -> None:
+    """`--minutes` 1-600, `--minutes-per-day` 1-1440, `--target` 0.5-0.99, a difficulty of 1
+    to 5 and a case seed up to 2**63 - 1: a range changed in the code is a wrong sentence in
+    the docs, and the command's own error ("give one from 1 to 1440") is the first a reader
+    would learn of it."""
+    sections = commands_doc_sections()
+    commands = dict(commands_and_subcommands())
+    for (name, opt), pattern in RANGES_WRITTEN.items():
+        param = next(p for p in commands[name].params if opt in p.opts)
+        assert isinstance(param.type, click.IntRange | click.FloatRange), opt
+        written = re.search(pattern, sections[name])
+        assert written is not None, f"docs/commands.md: drillbit {name} {opt}'s range"
+        low, high = (written_number(bound) for bound in written.groups())
+        assert (low, high) == (param.type.min, param.type.max), f"drillbit {name} {opt}"
