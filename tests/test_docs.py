@@ -16,6 +16,15 @@ import pytest
 from textual.app import App
 from textual.binding import Binding
 
+from quiz.bank.models import REQUIRED_SECTIONS
+from quiz.bank.schema import (
+    ChoiceFront,
+    CodingFront,
+    ConceptFront,
+    NumericFront,
+    PackInfo,
+    Tolerance,
+)
 from quiz.cli.group import COMMAND_MODULES, HELP_COMMAND, cli
 from quiz.settings import KEYS, Settings, format_value
 from quiz.tui.app import DrillbitApp
@@ -712,3 +721,19 @@ def test_the_ranges_docs_commands_writes_are_the_options_ranges() -> None:
         assert written is not None, f"docs/commands.md: drillbit {name} {opt}'s range"
         low, high = (written_number(bound) for bound in written.groups())
         assert (low, high) == (param.type.min, param.type.max), f"drillbit {name} {opt}"
+
+
+def test_contributing_names_every_card_field_and_section() -> None:
+    """CONTRIBUTING.md "describes every field and section" (the README's promise): each
+    front-matter field a card kind or a tolerance takes, each `pack.yaml` key and each
+    section a kind requires is named in its card-writing parts, so a field added to the
+    schema cannot go unexplained."""
+    text = (REPO / "CONTRIBUTING.md").read_text()
+    cards = text[text.index("\n## A pack's pack.yaml") : text.index("\n## Running every check")]
+    models = (ConceptFront, ChoiceFront, NumericFront, CodingFront, Tolerance, PackInfo)
+    fields = {name for model in models for name in model.model_fields}
+    sections = {name for names in REQUIRED_SECTIONS.values() for name in names}
+    assert len(fields) > 15 and len(sections) >= 6
+    unnamed = [f for f in sorted(fields) if not re.search(rf"`{f}`|^{f}:|\b{f}:", cards, re.M)]
+    assert unnamed == []
+    assert [s for s in sorted(sections) if f"## {s}" not in cards] == []
