@@ -737,3 +737,53 @@ def test_contributing_names_every_card_field_and_section() -> None:
     unnamed = [f for f in sorted(fields) if not re.search(rf"`{f}`|^{f}:|\b{f}:", cards, re.M)]
     assert unnamed == []
     assert [s for s in sorted(sections) if f"## {s}" not in cards] == []
+
+
+def module_files() -> dict[tuple[str, ...], list[Path]]:
+    """Each dotted tail of every module and package of quiz/ and engine/ (`cut`,
+    `notes.cut`, `ecosystem.notes.cut`, `quiz.ecosystem.notes.cut`) -> its files."""
+    found: dict[tuple[str, ...], list[Path]] = {}
+    for top in ("quiz", "engine"):
+        for path in (REPO / top).rglob("*.py"):
+            parts = path.relative_to(REPO).with_suffix("").parts
+            if parts[-1] == "__init__":
+                parts, files = parts[:-1], sorted(path.parent.rglob("*.py"))
+            else:
+                files = [path]
+            for start in range(len(parts)):
+                found.setdefault(parts[start:], []).extend(files)
+    return found
+
+
+NOT_OUR_MODULES = {"app._notifications"}
+"""Dotted names whose first word is one of our module names but means something else:
+Textual's running `App` (CONTRIBUTING.md's notices), not quiz/tui/app.py."""
+
+
+@pytest.mark.parametrize(
+    "doc",
+    [d for d in USER_DOCS if d.name != "security.md"],  # its attack log quotes others' code
+    ids=lambda p: str(p.relative_to(REPO)),
+)
+def test_the_names_the_docs_give_in_a_module_are_there(doc: Path) -> None:
+    """`notes.split_line` and `importer.parse_body` were renamed or moved (`notes.cut.cut_notes`,
+    `ecosystem.cardtext.parse_body`) and the docs kept the old names: a backticked
+    `module.name` whose module is one of ours names something defined in it."""
+    modules = module_files()
+    stale = []
+    for dotted in re.findall(r"`((?:[a-z_][a-z0-9_]*\.)+[A-Za-z_]\w*)(?:\(\))?`", doc.read_text()):
+        parts = tuple(dotted.split("."))
+        if parts in modules or dotted in NOT_OUR_MODULES:
+            continue  # a module itself
+        for cut in range(len(parts) - 1, 0, -1):
+            if parts[:cut] in modules:
+                files, name = modules[parts[:cut]], parts[cut]
+                break
+        else:
+            continue  # numpy's, the standard library's, a file name
+        if name in {"py", "md", "toml", "json", "txt", "yaml"}:
+            continue
+        defined = rf"^\s*(def|class|async def) {name}\b|^\s*{name}\s*[:=]|\bimport\b.*\b{name}\b"
+        if not any(re.search(defined, f.read_text(), re.M) for f in files):
+            stale.append(dotted)
+    assert stale == []
