@@ -9,6 +9,7 @@ doc named); these fail when the code changes and the docs do not.
 from __future__ import annotations
 
 import re
+import tomllib
 from pathlib import Path
 
 import click
@@ -787,3 +788,19 @@ def test_the_names_the_docs_give_in_a_module_are_there(doc: Path) -> None:
         if not any(re.search(defined, f.read_text(), re.M) for f in files):
             stale.append(dotted)
     assert stale == []
+
+
+def test_the_architecture_diagram_is_the_layers_contract() -> None:
+    """docs/architecture.md's diagram left out the view models' layer and the small bottom
+    modules (the clock, plural, percent...) that pyproject.toml's layers contract lists:
+    each line of it is one layer of the contract, in its order, with the same modules."""
+    contracts = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["importlinter"]
+    (layers,) = [c["layers"] for c in contracts["contracts"] if c["type"] == "layers"]
+    text = (REPO / "docs" / "architecture.md").read_text()
+    diagram = text[text.index("```\nquiz.cli") : text.index("\n```\n", text.index("```\nquiz.cli"))]
+    drawn = [
+        set(re.split(r"\s{2,}", line)[0].split(" | "))
+        for line in diagram.splitlines()[1:]
+        if line.startswith(("quiz", "engine"))
+    ]
+    assert drawn == [set(layer.split(" | ")) for layer in layers]
