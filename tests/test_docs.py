@@ -804,3 +804,16 @@ def test_the_architecture_diagram_is_the_layers_contract() -> None:
         if line.startswith(("quiz", "engine"))
     ]
     assert drawn == [set(layer.split(" | ")) for layer in layers]
+
+
+def test_the_readme_names_each_bundled_pack_with_its_title() -> None:
+    """The quick start says what Home will list: every bundled pack, by its folder and its
+    `pack.yaml` title, and no pack the bank no longer has."""
+    readme = " ".join(section(README.read_text(), "Quick start").split())
+    packs = sorted((REPO / "content").glob("*/pack.yaml"))
+    assert len(packs) >= 3
+    for pack in packs:
+        title = re.search(r"^title: (.+)$", pack.read_text(), re.M)
+        assert title is not None, pack
+        assert f'`{pack.parent.name}` ("{title.group(1).strip()}"' in readme, pack.parent.name
+    assert len(re.findall(r'`[a-z-]+` \("', readme)) == len(packs)
