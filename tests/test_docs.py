@@ -817,3 +817,28 @@ def test_the_readme_names_each_bundled_pack_with_its_title() -> None:
         assert title is not None, pack
         assert f'`{pack.parent.name}` ("{title.group(1).strip()}"' in readme, pack.parent.name
     assert len(re.findall(r'`[a-z-]+` \("', readme)) == len(packs)
+
+
+DEFAULTS_WRITTEN = {
+    ("lint", "--drill-timeout"): r"`--drill-timeout` seconds \((\S+) by default\)",
+    ("serve", "--port"): r"`http://127\.0\.0\.1:(\d+)/\?token=\.\.\.`",
+    ("serve", "--max-tabs"): r"at most (\d+) at once\s+\(`--max-tabs N`\)",
+    ("serve", "--host"): r"`http://([\d.]+):\d+/\?token=\.\.\.`",
+    ("import", "--difficulty"): r"to \d+ hard, default (\d+)\)",
+    ("cards", "--sort"): r"`--sort`\s+says otherwise \(`(\w+)`, the default\)",
+}
+"""Where docs/commands.md writes an option's default, and how."""
+
+
+def test_the_defaults_docs_commands_writes_are_the_options_defaults() -> None:
+    """The port in the printed URL, 4 tabs, 60 s a drill, difficulty 2, the content sort:
+    each default the page states is the one the command applies."""
+    sections = commands_doc_sections()
+    commands = dict(commands_and_subcommands())
+    for (name, opt), pattern in DEFAULTS_WRITTEN.items():
+        param = next(p for p in commands[name].params if opt in p.opts)
+        written = re.search(pattern, sections[name])
+        assert written is not None, f"docs/commands.md: drillbit {name} {opt}'s default"
+        assert param.type_cast_value(click.Context(commands[name]), written.group(1)) == (
+            param.default
+        ), f"drillbit {name} {opt}"
