@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
-from quiz.ecosystem.notes.read import CARD_TAG
+from quiz.ecosystem.notes.blockprops import CARD_TAG
 from quiz.ecosystem.wikilinks import sub_outside_code
 from quiz.plural import line_numbers, plural
 

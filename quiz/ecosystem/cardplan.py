@@ -9,22 +9,21 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from quiz.bank.sentences import is_short_answer, why_not_short
+from quiz.ecosystem.cardbody import parsed_body
 from quiz.ecosystem.cardcheck import plainly_clean
+from quiz.ecosystem.cardfront import front_matter
 from quiz.ecosystem.cardids import card_title, plain_title
 from quiz.ecosystem.cardtext import (
-    as_question,
     card_ready,
     card_ready_math,
     demote_headings,
-    front_matter,
-    indented_hint,
     math_as_is,
     no_high_headings,
-    parsed_body,
 )
 from quiz.ecosystem.citations import take_citations, take_pointer
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.importplan import AskedAt, PlannedCard
+from quiz.ecosystem.indenthint import indented_hint
 from quiz.ecosystem.inlineformula import introduced_inline
 from quiz.ecosystem.keypoints import key_points
 from quiz.ecosystem.keypoints_bare import bare_answer, is_placeholder, is_yes_no, lone_formula
@@ -36,6 +35,7 @@ from quiz.ecosystem.keypoints_sentences import (
     words_beside_math,
 )
 from quiz.ecosystem.notes.found import NoteQuestion
+from quiz.ecosystem.questionphrase import as_question
 from quiz.plural import counted, plural
 from quiz.textsafe import describe_size
 

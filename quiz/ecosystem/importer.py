@@ -22,8 +22,8 @@ from quiz.bank import parallel
 from quiz.bank.index import PACK_FILE as PACK_FILE  # the loader's name, without its models
 from quiz.ecosystem.ankiheader import suffix_separator, tab_separated
 from quiz.ecosystem.ankitext import parse_anki_text
+from quiz.ecosystem.cardfront import pack_yaml_text
 from quiz.ecosystem.cardids import KEBAB_NAME, IdsInUse, kebab, unique_id, unique_name
-from quiz.ecosystem.cardtext import pack_yaml_text
 from quiz.ecosystem.clozecards import split_clozes
 from quiz.ecosystem.existingcards import (
     card_changes,

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from quiz.ecosystem.clozebraces import BALANCED, unpaired
 from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.fences import outside_fences
-from quiz.ecosystem.notes.read import CARD_TAG
+from quiz.ecosystem.notes.blockprops import CARD_TAG
 
 _CLOZE = re.compile(rf"\{{\{{cloze[ \t]({BALANCED})\}}\}}")
 """A cloze and its text (spaces around it taken off where it is used), read past its

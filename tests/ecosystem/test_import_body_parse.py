@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quiz.bank.markdown import parse
-from quiz.ecosystem import cardtext, importer
-from quiz.ecosystem.cardtext import card_body, parse_body
+from quiz.ecosystem import cardbody, importer
+from quiz.ecosystem.cardbody import card_body, parse_body
 from tests.conftest import DATA
 
 
@@ -34,19 +34,19 @@ NOTES = sorted((DATA / "notes").glob("*.md"))
 @pytest.mark.parametrize("notes", NOTES, ids=[n.stem for n in NOTES])
 def test_every_fixture_body(monkeypatch: pytest.MonkeyPatch, notes: Path) -> None:
     seen: list[tuple[str, str]] = []
-    made = cardtext.parse_body
+    made = cardbody.parse_body
 
     def recording(question: str, answer: str, env: dict[str, Any]) -> Any:
         seen.append((question, answer))
         return made(question, answer, env)
 
-    monkeypatch.setattr(cardtext, "parse_body", recording)
+    monkeypatch.setattr(cardbody, "parse_body", recording)
     monkeypatch.setattr(importer, "split_pays", lambda _questions: False)
     importer.plan_import(notes, content_dir=Path("/nowhere/content"), pack="p")
     for question, answer in seen:
         _same_as_the_whole_parse(question, answer)
     if seen:  # most questions are one line: those bodies take the short way
-        assert any(cardtext._ONE_LINE_QUESTION.fullmatch(q) for q, _answer in seen)
+        assert any(cardbody._ONE_LINE_QUESTION.fullmatch(q) for q, _answer in seen)
 
 
 _QUESTION_PIECES = st.sampled_from(
@@ -123,7 +123,7 @@ def test_generated_bodies(question: str, answer: str) -> None:
 
 def test_a_plain_one_line_question_takes_the_short_way() -> None:
     for question in ("Why is it so?", "What is [r]? See `x` and $y$.", "Explain *this*."):
-        assert cardtext._ONE_LINE_QUESTION.fullmatch(question)
+        assert cardbody._ONE_LINE_QUESTION.fullmatch(question)
         _same_as_the_whole_parse(question, "Because.\n\n[r]: /url\n\n- a\n- b")
     for question in ("1. Why?", "Why? ", "- Why", "Why\nnot", "# Why", "<b>Why</b>"):
-        assert not cardtext._ONE_LINE_QUESTION.fullmatch(question)
+        assert not cardbody._ONE_LINE_QUESTION.fullmatch(question)

@@ -283,7 +283,7 @@ def test_a_numbered_a_marks_an_answer_only_with_its_colon() -> None:
 def test_a_question_left_open_asks_for_its_end() -> None:
     """Anki's "Basic (type in the answer)" front `The derivative of $\\tanh(x)$ is` was
     asked "Explain the derivative of $\\tanh(x)$ is.", which no one can read."""
-    from quiz.ecosystem.cardtext import as_question
+    from quiz.ecosystem.questionphrase import as_question
 
     assert as_question("The derivative of $\\tanh(x)$ is") == (
         "The derivative of $\\tanh(x)$ is [...]."

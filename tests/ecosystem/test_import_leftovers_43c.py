@@ -11,8 +11,8 @@ from markdown_it.token import Token
 
 import quiz.ecosystem.notes.asking as asking
 from quiz.bank.loader import load_card_text
-from quiz.ecosystem.cardtext import as_question
 from quiz.ecosystem.notes.read import parse_notes
+from quiz.ecosystem.questionphrase import as_question
 from quiz.ecosystem.titles import TitleParts, plain_inline, split_title
 from tests.ecosystem.test_import_notes import front, run_import
 

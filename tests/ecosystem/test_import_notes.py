@@ -22,13 +22,14 @@ from quiz.bank.sentences import is_short_answer
 from quiz.cli.context import Context
 from quiz.cli.ecosystem import import_command
 from quiz.ecosystem.cardids import card_id_for
-from quiz.ecosystem.cardtext import as_question, demote_headings, escape_stray_dollars
+from quiz.ecosystem.cardtext import demote_headings, escape_stray_dollars
 from quiz.ecosystem.htmlstrip import strip_html
 from quiz.ecosystem.importer import plan_import, write_plan
 from quiz.ecosystem.keypoints import key_points
 from quiz.ecosystem.keypoints_sentences import MAX_CHARS, acceptable, clauses, fit, stands_alone
 from quiz.ecosystem.notes.found import answer_marker
 from quiz.ecosystem.notes.read import parse_notes
+from quiz.ecosystem.questionphrase import as_question
 from quiz.ecosystem.titles import split_title
 from quiz.errors import UsageError
 from tests.conftest import DATA

@@ -16,13 +16,9 @@ from hypothesis import strategies as st
 
 from quiz.bank.markdown import inline_children, parse, parse_blocks
 from quiz.bank.parse import card_from_data, parse_card, split_front_matter
-from quiz.ecosystem.cardtext import (
-    _answer_tokens,
-    card_body,
-    demote_headings,
-    front_matter,
-    no_high_headings,
-)
+from quiz.ecosystem.cardbody import _answer_tokens, card_body
+from quiz.ecosystem.cardfront import front_matter
+from quiz.ecosystem.cardtext import demote_headings, no_high_headings
 from quiz.ecosystem.importer import plan_import
 from quiz.ecosystem.keypoints import key_points
 from quiz.ecosystem.keypoints_bare import bare_answer

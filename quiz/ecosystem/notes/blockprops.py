@@ -1,0 +1,62 @@
+"""What Logseq and Obsidian write on a block besides its text: a `#card` tag that says the
+block asks, `key:: value` properties (a `source::` one is the card's citation), `#tags`
+ending a title (the card's tags).
+"""
+
+from __future__ import annotations
+
+import re
+
+from quiz.ecosystem.idwords import card_tag
+
+CARD_TAG = re.compile(r"[ \t]#(?:card|flashcard|\[\[card\]\])[ \t]*$", re.MULTILINE | re.I)
+"""Logseq's flashcard tag at the end of a block's first line (`- What is X? #card`). One
+space before it, not a run: `[ \t]+#` tried again at each space of a long run took 2 minutes
+on 200 KB of spaces."""
+
+
+_SOURCE_PROPERTY = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?(?:source|sources|reference|ref):: (?P<cite>.*\S)[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A `source:: Goodfellow 7.12` property under an answer: the card's `source`, where it
+was left out as metadata and the citation lost."""
+_PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*:: .*$", re.MULTILINE)
+"""A Logseq block property (`id:: 64f1...`, `collapsed:: true`): metadata, not text. Under
+a question's first line it made the question's paragraph end without '?' (the question and
+its answer dropped without a word); as an item it was a key point."""
+
+
+def _tagged_rows(text: str, first_line: int) -> frozenset[int]:
+    """The rows (0-based, in the notes) of the text's lines that end in a `#card` tag."""
+    rows: list[int] = []
+    row, counted_to = first_line, 0
+    for match in CARD_TAG.finditer(text):
+        row += text.count("\n", counted_to, match.start())
+        counted_to = match.start()
+        rows.append(row)
+    return frozenset(rows)
+
+
+def card_tags(written: tuple[str, ...]) -> tuple[str, ...]:
+    """The card tags of the tags ending a question's title (`#ml/deep` -> `ml-deep`), each
+    once: Obsidian tags a heading so, and they were words of its title."""
+    return tuple(dict.fromkeys(tag for word in written if (tag := card_tag(word))))
+
+
+def take_properties(text: str, first_line: int) -> tuple[str, frozenset[int], dict[int, str]]:
+    """The text without its `#card` tags and block properties (each property's line left
+    blank, so every line keeps its number), the rows of the lines that ended in a `#card`
+    tag, and the `source::` citations by row (0-based, in the notes)."""
+    card_rows: frozenset[int] = frozenset()
+    if "#card" in text or "#flashcard" in text or "#[[card]]" in text:
+        card_rows = _tagged_rows(text, first_line)
+        text = CARD_TAG.sub("", text)  # the tag says it asks: the question is what is left
+    cited_at: dict[int, str] = {}  # rows of `source:: ...` properties: a card's source
+    if ":: " in text:
+        cited_at = {
+            first_line + text.count("\n", 0, m.start()): " ".join(m["cite"].split())
+            for m in _SOURCE_PROPERTY.finditer(text)
+        }
+        text = _PROPERTY.sub("", text)  # a blank line in its place: every line keeps its number
+    return text, card_rows, cited_at
