@@ -7,7 +7,9 @@ answer ended in "{{video https://www.youtube.com/watch?v=...}}", and that line w
 its key points. Here each such macro outside fences and code spans is taken off in place
 (a line of nothing else is left empty, so every line keeps its number), and the report
 names them, with the address of each medium, so that nothing is lost without a word.
-(`{{cloze ...}}` and `{{embed ...}}` are read by their own modules.)
+(`{{cloze ...}}` and `{{embed ...}}` are read by their own modules.) Roam's components,
+`{{[[embed]]: ((uid))}}` among them (Roam's block ids are no file's, so nothing can show the
+block), are taken off and named so too.
 """
 
 from __future__ import annotations
@@ -23,6 +25,12 @@ _MACRO = re.compile(
     r"video-timestamp|query|renderer|function|namespace)(?:[ \t]+(?P<argument>[^{}\n]*))?\}\}",
     re.IGNORECASE,
 )
+_ROAM = re.compile(
+    r"\{\{\[\[(?P<name>embed|video|youtube|pdf|iframe|tweet|query|table|kanban|mentions|"
+    r"word-count|character-count|diagram|slider|pomo|POMO)\]\](?::[ \t]*(?P<argument>[^{}\n]*))?\}\}"
+)
+"""Roam's components (`{{[[embed]]: ((uid))}}`, `{{[[video]]: URL}}`, `{{[[table]]}}`): an
+embedded block, a player or a widget in Roam, text here; its checkbox is `logseqtasks`'."""
 _LIST_MARK = re.compile(r"^[ \t]*[-*+]?[ \t]*$")
 _SHOWN = 3
 _CLOSES_UP = frozenset(("", " ", "\t", "\r", ".", ",", ";", ":", "!", "?", ")"))
@@ -45,6 +53,11 @@ class Macros:
         where = f"{line_numbers(lines)} {plural(len(lines), 'holds', 'hold')}"
         shown = ", ".join(written for _, written in self.taken[:_SHOWN])
         more = f" and {len(self.taken) - _SHOWN} more" if len(self.taken) > _SHOWN else ""
+        if all(written.startswith("{{[[") for _, written in self.taken):
+            return (
+                f"{where} Roam components ({shown}{more}), which Roam shows as an embedded"
+                " block, a player or a widget, not text: left out"
+            )
         return (
             f"{where} Logseq macros ({shown}{more}), which Logseq shows as a player, a link"
             " or a query's results, not text: left out"
@@ -53,7 +66,7 @@ class Macros:
 
 def take_macros(text: str) -> Macros:
     """The notes with each media or query macro taken off (see the module's docstring)."""
-    if "{{" not in text or _MACRO.search(text) is None:
+    if "{{" not in text or (_MACRO.search(text) is None and _ROAM.search(text) is None):
         return Macros(text)  # the common case: no copy of a large file
     rows = text.split("\n")
     taken: list[tuple[int, str]] = []
@@ -61,7 +74,11 @@ def take_macros(text: str) -> Macros:
         row = rows[index]
         if "{{" not in row:
             continue
-        found = [m for m in _MACRO.finditer(row) if not in_code_span(row, m.start())]
+        found = [
+            m
+            for m in sorted([*_MACRO.finditer(row), *_ROAM.finditer(row)], key=lambda m: m.start())
+            if not in_code_span(row, m.start())
+        ]
         if not found:
             continue
         kept: list[str] = []

@@ -9,6 +9,12 @@ id `later-label-smoothing`, and the dates and log under it ran into that title. 
 a list item's first line that asks (it ends in `?` or a `#card` tag), the mark and its
 priority are taken off; any other task is left as written, as the report quotes it. The
 date and log lines are left empty, so every line keeps its number.
+
+Roam writes the checkbox as a component, `- {{[[TODO]]}} What is X?`: read as Markdown it
+was a RemNote cloze, and the card asked "[...] What is X?" with "**TODO** What is X?" as
+its answer's first line. It is taken off as Logseq's word is; a Roam task that asks
+nothing becomes the Markdown checkbox Roam shows (`- [ ] re-read the paper`), which the
+key points pass over, and `remnote` reads no Roam component as a cloze.
 """
 
 from __future__ import annotations
@@ -17,7 +23,11 @@ import re
 
 from quiz.ecosystem.fences import outside_fences
 
-_MARKS = "TODO|DOING|DONE|LATER|NOW|WAITING|WAIT|CANCELED|CANCELLED|IN-PROGRESS|STARTED"
+_MARKS = (
+    "TODO|DOING|DONE|LATER|NOW|WAITING|WAIT|CANCELED|CANCELLED|IN-PROGRESS|STARTED"
+    r"|\{\{\[\[(?:TODO|DONE)\]\]\}\}|\{\{(?:TODO|DONE)\}\}"
+)
+"""Logseq's task words, and Roam's checkbox (`{{[[TODO]]}}`, `{{[[DONE]]}}`, `{{TODO}}`)."""
 
 _TASK = re.compile(rf"^(?P<item>[ \t]*[-*+][ \t]+)(?:{_MARKS})(?:[ \t]+\[#[A-C]\])?[ \t]+(?=\S)")
 """A block's first line opening with a task mark (and a priority): the list mark is kept."""
@@ -70,6 +80,10 @@ def drop_task_marks(text: str) -> str:
                 kept = ending
         elif (task := _TASK.match(body)) is not None and _asks(body[task.end() :]):
             kept = task.group("item") + body[task.end() :] + ending
+        elif task is not None and (
+            box := _roam_box(body[task.start("item") + len(task["item"]) :])
+        ):
+            kept = f"{task.group('item')}{box} {body[task.end() :]}{ending}"
         if kept != row:
             rows[index] = kept
             changed = True
@@ -84,3 +98,12 @@ def _asks(rest: str) -> bool:
     while words and words[-1].startswith("#") and words[-1].lower() not in _CARD_TAGS:
         words.pop()
     return bool(words) and (words[-1].endswith("?") or words[-1].lower() in _CARD_TAGS)
+
+
+def _roam_box(marked: str) -> str | None:
+    """The Markdown checkbox of a task that asks nothing when Roam marked it (`[ ]` for
+    `{{[[TODO]]}}`, `[x]` for `{{[[DONE]]}}`), None for Logseq's words: Roam shows a
+    checkbox, and written so it is the task list item the key points pass over."""
+    if not marked.startswith("{{"):
+        return None
+    return "[x]" if marked.startswith(("{{[[DONE]]}}", "{{DONE}}")) else "[ ]"

@@ -77,6 +77,14 @@ _MACROS = frozenset(
     " video-timestamp query renderer function namespace cards zotero-imported-file".split()
 )
 """Logseq's macro names: `{{embed [[page]]}}` is Logseq's, no RemNote cloze."""
+_ROAM = re.compile(
+    r"\[\[(?:TODO|DONE|embed|query|table|kanban|video|youtube|pdf|roam/render|roam/js|pomo|"
+    r"POMO|slider|mentions|word-count|character-count|calc|diagram|iframe|attr-table|"
+    r"orphans|encrypt|tweet|embed-path|embed-children)\]\](?::.*)?",
+    re.DOTALL,
+)
+"""Roam's components (`{{[[TODO]]}}`, `{{[[embed]]: ((uid))}}`): a checkbox, an embed, a
+query; no RemNote cloze."""
 _MIN_CARDS = 2
 _SHARE = 2
 """Fewer such lines in a note, or fewer than one line of text in `_SHARE`, are read as the
@@ -473,7 +481,7 @@ def _numbered_clozes(row: str, before: int = 0) -> tuple[str, int]:
             continue
         if hidden != hidden.rstrip():
             continue
-        if hidden.split(maxsplit=1)[0].lower() in _MACROS:
+        if hidden.split(maxsplit=1)[0].lower().rstrip(":") in _MACROS or _ROAM.fullmatch(hidden):
             continue
         count += 1
         hidden = apart_closing_braces(hidden)  # read as Anki's: to its first `}}`
