@@ -5,6 +5,7 @@ Notes written for GitHub use `<details>`, `<summary>`, `<b>`, `<br>`, `<img>` an
 where the text is not content (`<summary>` labels such as "Show Answer", styles,
 scripts, comments). A Notion export's callout (`<aside>💡 ...</aside>`) becomes a quote,
 as an Obsidian callout does: a side remark shown apart, not run into the answer's prose.
+An HTML table becomes a Markdown table (`htmltables`), its cells kept apart.
 Code (fenced, indented or inline) is left exactly as written.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 
 from quiz.bank.markdown import code_blocks, code_spans
+from quiz.ecosystem.htmltables import pipe_tables
 
 _DROPPED = re.compile(
     r"<(style|script|summary)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
@@ -108,7 +110,7 @@ def strip_html(markdown: str) -> str:
     """The Markdown without HTML tags outside code; lines left blank by a tag are dropped."""
     if ("<" not in markdown and "&" not in markdown) or _nothing_to_strip(markdown):
         return markdown
-    markdown = quote_asides(markdown)
+    markdown = pipe_tables(quote_asides(markdown))
     lines = markdown.split("\n")
     code_rows: set[int] = set()
     for block in code_blocks(markdown):
