@@ -14,6 +14,8 @@ __all__ = ["code_points", "table_points"]
 
 _DOCSTRING = re.compile(r'^\s*(?:"""|\'\'\')(.+?)(?:"""|\'\'\')\s*$')
 _COMMENT = re.compile(r"(?:^|\s)(?:#|//)\s*(.+)$")
+_ASKS = re.compile(r"\?\W*$|^(?:Q\d*\s*[:.]|(?:TODO|FIXME|XXX)\b)", re.IGNORECASE)
+"""A comment that asks or is a to-do (`# why subtract the max?`, `# Q: ...`, `# TODO: vectorize`)."""
 _CODE_LIKE = re.compile(r"[=(){}\[\];]|\w\.\w|^\s*(?:import|from|return|def|class)\b")
 
 
@@ -49,7 +51,8 @@ def table_points(tokens: list[Token], start: int, out: PointCollector) -> int:
 
 def code_points(code: str, language: str, out: PointCollector) -> None:
     """The author's words about the code (docstrings, comments of two words or more that
-    are not code commented out): never a line of the code itself."""
+    are not code commented out): never a line of the code itself, nor a comment that asks
+    (`# Q: why subtract the max?`, a note to self: the rubric read it as a fact)."""
     for raw in code.split("\n"):
         docstring = _DOCSTRING.match(raw)
         if docstring:
@@ -60,5 +63,7 @@ def code_points(code: str, language: str, out: PointCollector) -> None:
         if comment is None:
             continue
         words = comment.group(1).strip()
+        if _ASKS.search(words):
+            continue
         if len(re.findall(r"[A-Za-z]{2,}", words)) >= 2 and not _CODE_LIKE.search(words):
             out.add(words, 3)
