@@ -184,12 +184,13 @@ def import_command(
     cards'. A YAML front
     matter (Obsidian's properties, between two --- lines) or Logseq's page
     properties (tags:: ml, ... on the first lines) give every card its tags, as does
-    a line of only #tags.
+    a line of only #tags. An org-mode file (.org, or one opening with #+TITLE: over
+    * headings) is read as the Markdown it means.
 
     A numbered heading holding questions (## 1. Concepts) is a section: its title
     becomes the topic unless --topic is given. Answers keep code, tables and math
-    (\\( \\) and \\[ \\] become $ and $$); HTML is removed; each card gets 3-6 key
-    points from its answer, or 1-2 when the answer is one or two sentences that hold no
+    (\\( \\) and \\[ \\] become $ and $$); HTML is removed (a table kept as
+    one); each card gets 3-6 key points from its answer, or 1-2 when the answer is one or two sentences that hold no
     more. Every question that gives no card is listed at its place (FILE:LINE) and why.
     A card whose file already holds it (the same notes imported again) is reported
     unchanged and left as it is, wherever its question now is in the notes: when only

@@ -39,6 +39,7 @@ from quiz.ecosystem.notes.front import (
 from quiz.ecosystem.notes.tabs import Untabbed, untab_prose
 from quiz.ecosystem.obsidiancomments import Comments, take_comments
 from quiz.ecosystem.obsidiantoanki import AnkiBlocks, read_anki_blocks
+from quiz.ecosystem.orgnotes import OrgNotes, read_org
 from quiz.ecosystem.properties import Properties, find_properties
 from quiz.ecosystem.qalines import split_question_lines
 from quiz.ecosystem.qapairs import split_question_pairs
@@ -93,6 +94,8 @@ class TakenOff:
     remnote_unpaired: tuple[tuple[int, str], ...] = ()
     """(1-based line, the cloze as written) of RemNote's clozes whose braces do not pair
     up: not read, named."""
+    org: OrgNotes = OrgNotes("")
+    """Org-mode notes read as Markdown (`orgnotes.read_org`), line for line."""
     item_clozes: tuple[ClozeSource, ...] = ()
     """Clozes in list items (RemNote's, Anki's), each item its own cloze note
     (`remnote.item_clozes`)."""
@@ -127,7 +130,16 @@ def take_off(notes_text: str, suffix: str) -> TakenOff:
     written; then nothing else is taken off its cards.
     The reader asked again of the notes' text with everything off: such a file's `%%` and
     `^2` were taken off as Obsidian's comments and block ids (`printf("100%%")` lost its
-    text), yet it was read as a card list."""
+    text), yet it was read as a card list.
+    Org-mode notes are read as the Markdown they mean first (`orgnotes`)."""
+    org = read_org(notes_text, suffix)
+    off = _taken_off(org.text, suffix)
+    off.org = org
+    return off
+
+
+def _taken_off(notes_text: str, suffix: str) -> TakenOff:
+    """`take_off` of notes in Markdown."""
     off = _as_written(notes_text)
     if has_anki_header(notes_text):  # Anki wrote it: no Obsidian comment or tag line in it
         off.anki = True
@@ -265,6 +277,8 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
         notices.append(Notice(first, label, said, group, place_of(notes_path, first)))
 
     front, refs = off.front, off.refs
+    if (said := off.org.note()) is not None:
+        tell(1, "org-mode", said, "org-mode")
     if (said := front.note()) is not None:
         tell(1, front.kind, said, front.kind)
     if (said := off.anki_blocks.note()) is not None:
