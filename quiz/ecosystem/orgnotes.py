@@ -73,6 +73,7 @@ def read_org(text: str, suffix: str) -> OrgNotes:
     """The notes as Markdown when they are org's (see the module's docstring), else as given."""
     if not is_org(text, suffix):
         return OrgNotes(text)
+    text = text.removeprefix("\ufeff")  # a BOM before `#+TITLE:` made it no keyword: text
     rows = text.split("\n")
     headings = 0
     unused: list[str] = []

@@ -69,3 +69,17 @@ def test_an_org_file_imports_its_questions(tmp_path: Path) -> None:
     assert "SCHEDULED" not in answer and ":ID:" not in answer and "PROPERTIES" not in answer
     assert "[the scikit-learn guide](https://scikit-learn.org" in answer
     assert "TODO" not in str(front(boosting)) and "[#A]" not in str(front(boosting))
+
+
+def test_an_org_file_saved_with_a_bom_and_crlf_reads_the_same(tmp_path: Path) -> None:
+    """Windows editors write a byte-order mark and CRLF: the BOM before `#+TITLE:` left the
+    title as text, named "skipped ... at the top of the notes"."""
+    notes = tmp_path / "trees.org"
+    notes.write_bytes(b"\xef\xbb\xbf" + TREES.read_bytes().replace(b"\n", b"\r\n"))
+    result = run_import(str(notes), "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    said = " ".join(result.output.split())
+    assert "skipped" not in said and "no questions found" not in said, said
+    assert "title: Trees" in (tmp_path / "c/trees/pack.yaml").read_text(encoding="utf-8")
+    assert len(list((tmp_path / "c/trees/trees").glob("*.md"))) == 3
+    assert read_org("\ufeff#+TITLE: T\r\n* Q?\r\n", ".org").text == "# T\r\n# Q?\r\n"
