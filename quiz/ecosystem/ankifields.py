@@ -1,8 +1,8 @@
 """An Anki field's HTML as Markdown text, and the media it shows.
 
-Anki keeps a field as HTML (`<br>`, `<b>`, `<ul><li>`, `&sigma;`, `<img src>`,
-`[sound:x.mp3]`): a card wants its text, its breaks, lists, bold and code kept, and the
-report wants the images and sounds that import cannot bring along named.
+Anki keeps a field as HTML (`<br>`, `<b>`, `<ul><li>`, `<table>`, `&sigma;`, `<img src>`,
+`[sound:x.mp3]`): a card wants its text, its breaks, lists, tables, bold and code kept, and
+the report wants the images and sounds that import cannot bring along named.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import html
 import re
 
 from quiz.ecosystem.ankimarkup import anki_math, held_code
+from quiz.ecosystem.htmltables import pipe_tables
 from quiz.ecosystem.scripts import SCRIPT, script_text
 
 __all__ = [
@@ -52,6 +53,7 @@ def field_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
     put_back = None
     if as_html:
         text, put_back = held_code(text)  # a `<pre>` block: code, its lines and spaces kept
+        text = pipe_tables(text)  # `<table>`: a Markdown table, its cells no longer run together
         text = _LIST_END.sub(_END_MARK, _LIST_OPEN.sub("", text.replace(_END_MARK, "")))
         text = _BREAKS.sub("\n", text)
         text = _BLOCK_OPEN.sub(lambda m: "" if _line_start(text, m.start()) else "\n", text)

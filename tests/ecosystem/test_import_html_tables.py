@@ -59,3 +59,26 @@ def test_an_html_table_in_notes_is_a_table_on_the_card(tmp_path: Path) -> None:
     assert "| negative | 99% |" in accuracy
     assert "rare class.\n\n| Class | Share |" in accuracy
     assert "| positive | 1% |\n\nReport precision and recall per class instead." in accuracy
+
+
+ANKI = (
+    "#separator:tab\n#html:true\n"
+    "What is the difference between precision and recall?\t"
+    '"Precision counts predicted positives that are right.<br><table><tr><th>Metric</th>'
+    "<th>Formula</th></tr><tr><td>Precision</td><td>TP / (TP + FP)</td></tr>"
+    '<tr><td>Recall</td><td>TP / (TP + FN)</td></tr></table>"\n'
+)
+
+
+def test_a_table_in_an_anki_field_is_a_table_on_the_card(tmp_path: Path) -> None:
+    """An Anki field's table ran into one line: "MetricFormulaPrecisionTP / (TP + FP)..."."""
+    notes = tmp_path / "deck.txt"
+    notes.write_text(ANKI, encoding="utf-8")
+    result = run_import(str(notes), "--pack", "deck", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    (card,) = (tmp_path / "c/deck").rglob("*precision*.md")
+    answer = answer_of(card)
+    assert answer.startswith("Precision counts predicted positives that are right.\n\n| Metric |")
+    assert "| Recall | TP / (TP + FN) |" in answer and "MetricFormula" not in answer
+    points = front(card)["key_points"]
+    assert isinstance(points, list) and "Recall: TP / (TP + FN)" in points, points
