@@ -7,6 +7,10 @@ footnote's text, written at the end of the note, was taken into the last questio
 answer, another card's. Here the marks (outside fences and code spans) are taken out,
 each footnote's lines (its first, and the indented ones after it) left empty in place,
 so every line keeps its number, and the report names them: a card has no footnotes.
+
+An inline footnote (`explode.^[He et al. derive the scale.]`, Obsidian's and Pandoc's) is
+a footnote written in place: it was the end of the sentence's text on the card and in its
+key point. It is taken out as a mark is, and named with the lines it was on.
 """
 
 from __future__ import annotations
@@ -19,7 +23,8 @@ from quiz.ecosystem.notes.tabs import indent_of
 from quiz.plural import line_numbers
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
-_MARK = re.compile(r"\[\^[^\]\s]+\](?!:)")
+_MARK = re.compile(r"\[\^[^\]\s]+\](?!:)|(?P<inline>\^\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\])")
+"""A footnote's mark (`[^1]`), or an inline footnote (`^[text]`, a `[link]` allowed in it)."""
 
 
 @dataclass(frozen=True)
@@ -31,10 +36,12 @@ class Footnotes:
     """1-based lines where a footnote starts."""
     marks: int = 0
     """How many marks were taken out of the text."""
+    inline: tuple[int, ...] = ()
+    """1-based lines of the inline footnotes (`^[text]`) taken out, one per footnote."""
 
     def note(self) -> str | None:
         """One line for the import's report, or None when there was no footnote."""
-        if not self.lines and not self.marks:
+        if not self.lines and not self.marks and not self.inline:
             return None
         parts = []
         if self.lines:
@@ -46,6 +53,12 @@ class Footnotes:
             parts.append(
                 f"{self.marks} footnote mark{'s' if self.marks > 1 else ''} ([^1]) in the text"
             )
+        if self.inline:
+            lines = sorted(set(self.inline))
+            parts.append(
+                f"{len(self.inline)} inline footnote{'s' if len(self.inline) > 1 else ''}"
+                f" (^[...]) on {line_numbers(lines)}"
+            )
         return (
             f"{' and '.join(parts)}: left out, as a card has no footnotes (write a source "
             "into the answer's text to keep it)"
@@ -54,11 +67,12 @@ class Footnotes:
 
 def take_footnotes(text: str) -> Footnotes:
     """The notes with footnotes and their marks taken out (see the module's docstring)."""
-    if "[^" not in text:
+    if "[^" not in text and "^[" not in text:
         return Footnotes(text)  # the common case: no copy of a large file
     rows = text.split("\n")
     starts: list[int] = []
     marks = 0
+    inline: list[int] = []
     inside = False  # in a footnote: its indented lines are its own
     previous = -1
     for index in outside_fences(rows):
@@ -72,20 +86,23 @@ def take_footnotes(text: str) -> Footnotes:
             inside = True
         elif not (inside and (indent_of(row) or not stripped)):
             inside = False
-            if "[^" in row:
-                kept, found = _unmarked(row)
+            if "[^" in row or "^[" in row:
+                kept, found, written = _unmarked(row)
                 rows[index], marks = kept, marks + found
+                inline.extend([index + 1] * written)
             continue
         rows[index] = "\r" if row.endswith("\r") else ""
-    if not starts and not marks:
+    if not starts and not marks and not inline:
         return Footnotes(text)
-    return Footnotes("\n".join(rows), tuple(starts), marks)
+    return Footnotes("\n".join(rows), tuple(starts), marks, tuple(inline))
 
 
-def _unmarked(row: str) -> tuple[str, int]:
-    """The line without its footnote marks outside code spans, and how many there were."""
+def _unmarked(row: str) -> tuple[str, int, int]:
+    """The line without its footnote marks and inline footnotes outside code spans, and how
+    many of each there were."""
     pieces: list[str] = []
     found = 0
+    written = 0
     done = 0
     ticks = 0  # backticks before `counted`, counted as the walk goes: linear
     counted = 0
@@ -96,6 +113,9 @@ def _unmarked(row: str) -> tuple[str, int]:
             continue  # inside a code span
         pieces.append(row[done : match.start()])
         done = match.end()
-        found += 1
+        if match.group("inline") is None:
+            found += 1
+        else:
+            written += 1
     pieces.append(row[done:])
-    return "".join(pieces), found
+    return "".join(pieces), found, written

@@ -303,7 +303,8 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
     if (said := off.properties.note()) is not None:
         tell(off.properties.found[0][0], "properties", said, "properties")
     if (said := off.footnotes.note()) is not None:
-        tell(off.footnotes.lines[0] if off.footnotes.lines else 1, "footnotes", said, "footnotes")
+        first = min((*off.footnotes.lines, *off.footnotes.inline), default=1)
+        tell(first, "footnotes", said, "footnotes")
     if (said := off.clozes.note()) is not None:
         tell(off.clozes.lines[0], "cloze", said, "cloze")
     for found, label in ((off.clozes.unpaired, "cloze"), (off.remnote_unpaired, "RemNote")):
