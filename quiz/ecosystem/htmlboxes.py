@@ -36,6 +36,15 @@ _OPEN = re.compile(r"^<aside\b[^>]*>", re.IGNORECASE)
 _ANY_BOX = re.compile(r"<aside|<details", re.IGNORECASE)
 _DETAILS_OPEN = re.compile(r"^<details\b[^>]*>", re.IGNORECASE)
 _DETAILS_CLOSE = re.compile(r"</details\s*>", re.IGNORECASE)
+_ANY_DETAILS = re.compile(r"<details\b", re.IGNORECASE)
+_ANY_ASIDE = re.compile(r"<aside\b", re.IGNORECASE)
+_DETAILS_TAGS = re.compile(r"</?details\b[^>]*>", re.IGNORECASE)
+_SUMMARY_ANYWHERE = re.compile(r"<summary\b[^>]*>(?P<title>.*?)</summary\s*>", re.IGNORECASE)
+_ONE_LINE_DETAILS = re.compile(
+    r"^(?P<lead>[ \t]*(?:(?:[-*+]|\d{1,9}[.)])[ \t]+)?)<details\b[^>]*>[ \t]*"
+    r"<summary\b[^>]*>(?P<title>.*?)</summary\s*>(?P<body>.*?)</details\s*>[ \t]*(?P<end>\r?)$",
+    re.IGNORECASE,
+)
 _SUMMARY = re.compile(r"^<summary\b[^>]*>(?P<title>.*?)</summary\s*>[ \t]*$", re.IGNORECASE)
 _TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _CLOSE = re.compile(r"</aside\s*>", re.IGNORECASE)
@@ -173,7 +182,53 @@ def _rewrite_details(rows: list[str], first: int, last: int) -> list[str] | None
         return None
     end = [f"> {closing_text}"] if closing_text else [""]
     blank = [""] * (at - first)
-    return [*blank, f"> [!question] {title}", *_quoted(rows[at + 1 : last]), *end]
+    body = _inner_toggles(rows[at + 1 : last])
+    return [*blank, f"> [!question] {title}", *_quoted(body), *end]
+
+
+def _nesting(row: str, closing: re.Pattern[str]) -> int:
+    """How many more boxes of the closing tag's kind the row opens than it closes: a
+    `<details>` in a toggle's answer (Notion's toggle in a toggle) closed the outer one at
+    its own `</details>`, and the rest of the answer was named as text not imported."""
+    opens = _ANY_DETAILS if closing is _DETAILS_CLOSE else _ANY_ASIDE
+    return len(opens.findall(row)) - len(closing.findall(row))
+
+
+def _one_line_details(row: str) -> str | None:
+    """A `<details>` on one line whose summary asks (`- <details><summary>What is X?
+    </summary>It is ...</details>`), written as the run-in bold question it shows (`- **What
+    is X?** It is ...`), or None. Such a toggle in a list item was text no question took."""
+    if "<details" not in row.lower():
+        return None
+    match = _ONE_LINE_DETAILS.match(row)
+    if match is None:
+        return None
+    title = " ".join(_TAG.sub("", match.group("title")).split())
+    body = match.group("body").strip()
+    if not title or not body or "<details" in body.lower() or not asks([title], True):
+        return None
+    return f"{match.group('lead')}**{title}** {body}{match.group('end')}"
+
+
+def _inner_toggles(rows: list[str]) -> list[str]:
+    """The rows of a toggle's answer with the toggles in it opened, as Notion shows them:
+    a `<details>` or `</details>` tag taken off, a summary the bold label of its text
+    (`**Bayesian view:**`); it was read as the answer's marker, the answer before it made
+    the question's."""
+    opened = []
+    for row in rows:
+        kept = _SUMMARY_ANYWHERE.sub(_label, row)
+        kept = _DETAILS_TAGS.sub("", kept)
+        opened.append(kept if kept.strip() or not row.strip() else "")
+    return opened
+
+
+def _label(summary: re.Match[str]) -> str:
+    """An inner toggle's summary as the bold label over its text (`**Bayesian view:**`)."""
+    title = " ".join(_TAG.sub("", summary.group("title")).split())
+    if not title:
+        return ""
+    return f"**{title}**" if title.endswith((":", "?", ".", "!")) else f"**{title}:**"
 
 
 _BOXES: tuple[tuple[re.Pattern[str], re.Pattern[str], Rewrite], ...] = (
@@ -190,10 +245,15 @@ def read_asking_boxes(text: str) -> AskingBoxes:
     rows = text.split("\n")
     asked: list[int] = []
     box: tuple[int, re.Pattern[str], Rewrite] | None = None  # (its first row, closing, how)
+    depth = 0  # boxes of its kind open in the box (a toggle in a toggle's answer), itself too
     for index in outside_fences(rows):
         row = rows[index]
         if box is None:
             if indent_of(row):
+                continue
+            if (one_line := _one_line_details(row)) is not None:
+                rows[index] = one_line
+                asked.append(index + 1)
                 continue
             found = next(((o, c, r) for o, c, r in _BOXES if o.match(row.strip())), None)
             if found is None:
@@ -201,10 +261,13 @@ def read_asking_boxes(text: str) -> AskingBoxes:
             opening, closing, rewrite = found
             box = (index, closing, rewrite)
             after = row.strip()[opening.match(row.strip()).end() :]  # type: ignore[union-attr]
-            if closing.search(after) is None:
+            depth = 1 + _nesting(after, closing)
+            if depth > 0:
                 continue
-        elif box[1].search(row) is None:
-            continue
+        else:
+            depth += _nesting(row, box[1])
+            if depth > 0:
+                continue
         (first, _closing, rewrite_box), box = box, None
         rewritten = rewrite_box(rows, first, index)
         if rewritten is not None:
