@@ -17,6 +17,8 @@ from quiz.bank.markdown import code_blocks, code_spans
 
 _TABLE = re.compile(r"<table\b[^>]*>.*?</table\s*>[ \t]*", re.IGNORECASE | re.DOTALL)
 _OPEN = re.compile(r"<table\b", re.IGNORECASE)
+_PIPE = re.compile(r"(?<!\\)\|")
+"""A `|` in a cell's text not escaped yet (a `\\|` in a formula, a norm, is already)."""
 _TAG_LIKE = re.compile(r"<(?=[A-Za-z/!?])")
 """A `<` in a cell's text that the tags' removal after this would take for a tag's start."""
 
@@ -61,7 +63,7 @@ class _Cells(HTMLParser):
     def _close_cell(self) -> None:
         if self.cell is not None:
             text = " ".join("".join(self.cell).split())
-            text = _TAG_LIKE.sub("&lt;", text.replace("|", "\\|"))  # `&lt;b&gt;` stays text
+            text = _TAG_LIKE.sub("&lt;", _PIPE.sub(r"\\|", text))  # `&lt;b&gt;` stays text
             self.rows[-1].append(text)
             self.cell = None
 

@@ -24,6 +24,9 @@ def test_a_table_becomes_a_pipe_table_with_a_blank_line_around_it() -> None:
     assert pipe_tables(text) == "Intro.\n\n| A | B |\n| --- | --- |\n| 1 | x\\|y |\n\nEnd."
     item = "- item\n\n  <table><tr><td>a</td><td>b</td></tr><tr><td>c</td></tr></table>\n- next"
     assert pipe_tables(item) == "- item\n\n  | a | b |\n  | --- | --- |\n  | c |  |\n\n- next"
+    # a formula's norm, `\|w\|`, is escaped already: its pipes are not escaped again
+    norm = "<table><tr><td>L2</td><td>$\\|w\\|_2^2$</td></tr></table>"
+    assert pipe_tables(norm) == "| L2 | $\\|w\\|_2^2$ |\n| --- | --- |"
     # a cell's `<b>` written as text stays text after the tags are stripped
     assert strip_html("<table><tr><td>&lt;b&gt; tag</td></tr></table>") == (
         "| &lt;b> tag |\n| --- |"
