@@ -12,9 +12,9 @@ becomes `#` per star (a task word and a priority taken off, its tags the card's,
 `#ml #trees` after it as Obsidian tags a heading), the title the notes' `# title`, the
 file tags a tag line (every card's tags), other keywords, comments, drawers and planning
 lines empty, `=x=` and `~x~` code spans, `*x*` bold, a described link its text. Source
-blocks (`#+BEGIN_SRC`) are `logseqorg`'s. A file is read so when its suffix is `.org`, or
-when its first line of text is an org keyword (`#+TITLE: ...`) and a line starts with
-stars: a Markdown file never starts so.
+blocks (`#+BEGIN_SRC`, `#+begin_src`) are `logseqorg`'s, their markers in capitals. A
+file is read so when its suffix is `.org`, or when its first line of text is an org keyword
+(`#+TITLE: ...`) and a line starts with stars: a Markdown file never starts so.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+_MARKER = re.compile(r"#\+(?:begin|end)_[A-Za-z]+", re.IGNORECASE)
+"""A block's marker, written in capitals as `logseqorg` reads it (`#+begin_src` as Emacs
+writes it since org 9.2: its code was read as prose, and was a key point)."""
 _KEYWORD = re.compile(r"^[ \t]*#\+(?P<key>[A-Za-z_]+):[ \t]*(?P<value>.*?)[ \t]*\r?$")
 _HEADING = re.compile(
     r"^(?P<stars>\*+)[ \t]+(?:(?:TODO|DONE|NEXT|WAITING|HOLD|CANCELED|CANCELLED)[ \t]+)?"
@@ -83,11 +86,9 @@ def read_org(text: str, suffix: str) -> OrgNotes:
         body = row.rstrip("\r")
         ending = row[len(body) :]
         upper = body.strip().upper()
-        if upper.startswith("#+BEGIN_"):
-            block = True
-            continue
-        if upper.startswith("#+END_"):
-            block = False
+        if upper.startswith(("#+BEGIN_", "#+END_")):  # Emacs writes `#+begin_src`: as Logseq
+            block = upper.startswith("#+BEGIN_")
+            rows[index] = _MARKER.sub(lambda m: m.group(0).upper(), row, count=1)
             continue
         if block:
             continue

@@ -83,3 +83,25 @@ def test_an_org_file_saved_with_a_bom_and_crlf_reads_the_same(tmp_path: Path) ->
     assert "title: Trees" in (tmp_path / "c/trees/pack.yaml").read_text(encoding="utf-8")
     assert len(list((tmp_path / "c/trees/trees").glob("*.md"))) == 3
     assert read_org("\ufeff#+TITLE: T\r\n* Q?\r\n", ".org").text == "# T\r\n# Q?\r\n"
+
+
+def test_lowercase_source_blocks_are_code(tmp_path: Path) -> None:
+    """Emacs writes `#+begin_src` since org 9.2: its code was read as prose, a key point."""
+    notes = tmp_path / "numerics.org"
+    notes.write_text(
+        "* How do you compute log-sum-exp stably?\n"
+        "Subtract the maximum before exponentiating, then add it back outside the log.\n"
+        "#+begin_src python\ndef logsumexp(z):\n    m = z.max()\n"
+        "    return m + np.log(np.exp(z - m).sum())\n#+end_src\n",
+        encoding="utf-8",
+    )
+    assert read_org(notes.read_text(encoding="utf-8"), ".org").text.split("\n")[2] == (
+        "#+BEGIN_SRC python"
+    )
+    result = run_import(str(notes), "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    (card,) = (tmp_path / "c/numerics").rglob("*log-sum-exp*.md")
+    answer = answer_of(card)
+    assert "```python\ndef logsumexp(z):" in answer and "#+" not in answer, answer
+    points = front(card)["key_points"]
+    assert isinstance(points, list) and not any("logsumexp" in p for p in points), points
