@@ -157,6 +157,8 @@ def import_command(
       1. [E] question            (list items)
       > [!question] title   > [!faq]- title
           (Obsidian callouts)
+      ??? question "title"   :::spoiler title
+          (MkDocs, HackMD: read as callouts)
       Question::Answer   question / ? / answer
       a ==cloze== line
           (Spaced Repetition, #flashcards)

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from quiz.ecosystem.admonitions import read_admonitions
 from quiz.ecosystem.ankiheader import has_anki_header, is_anki_text, suffix_separator
 from quiz.ecosystem.ankiitems import anki_cloze_items, anki_items_note
 from quiz.ecosystem.blockids import drop_block_ids
@@ -207,6 +208,8 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     front = replace(
         front, text=read_org_blocks(drop_task_marks(card_tag_last(off.anki_blocks.text)))
     )
+    # `??? question "What is X?"` (MkDocs), `:::spoiler What is X?` (HackMD): callouts
+    front = replace(front, text=read_admonitions(front.text))
     off.front = front
     off.refs = read_block_refs(front.text)  # Logseq's `((uuid))`: the text of the block
     boxes = read_asking_boxes(off.refs.text)  # an aside or <details> holding a question asks
