@@ -29,6 +29,8 @@ _CITATION = re.compile(r"\s*\[(?!(?:\.\.\.|…)\])[^\[\]]{1,30}\]\s*$")
 a Logseq cloze card ending in its cloze, unpunctuated as blocks are, lost its blank."""
 _LINK_TAIL = re.compile(r"\s*\[\s*\]\s*$|\s*\(\s*\)\s*$")
 _EMPTY_BRACKETS = re.compile(r"\[\s*\]|\(\s*\)")
+_CODE_SPAN = re.compile(r"(`+)(?!`).*?[^`]\1(?!`)")
+"""A code span in a title (`torch.no_grad()`): its text is code, kept as written."""
 _EMOJI = re.compile(
     "[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\u2300-\u23ff\ufe0f\u200d\u20e3]"
 )
@@ -113,6 +115,20 @@ def _masked(children: list[Token] | None, text: str, display_inline: bool) -> st
     return "".join(out)
 
 
+def _without_empty_brackets(text: str) -> str:
+    """The text without the empty brackets links leave, outside its code spans: a call in
+    code keeps its parentheses (the card asked "What does `torch.no_grad` do?")."""
+    if "`" not in text:
+        return _EMPTY_BRACKETS.sub("", text)
+    pieces: list[str] = []
+    at = 0
+    for span in _CODE_SPAN.finditer(text):
+        pieces.extend((_EMPTY_BRACKETS.sub("", text[at : span.start()]), span.group(0)))
+        at = span.end()
+    pieces.append(_EMPTY_BRACKETS.sub("", text[at:]))
+    return "".join(pieces)
+
+
 def clean_title(text: str) -> str:
     """A title as plain words: no emoji, no empty brackets left by links, spaces collapsed,
     wikilinks as the text they show (a daily note's `[[2024-03-01]] review` was quoted so
@@ -120,7 +136,7 @@ def clean_title(text: str) -> str:
     text = strip_emoji(text)
     text = links_as_text(text)
     if "[" in text or "(" in text:
-        text = _EMPTY_BRACKETS.sub("", text)
+        text = _without_empty_brackets(text)
     text = " ".join(text.split())  # whitespace runs as one space (str.split's is re's \s)
     # The text now ends in no space, so the tails below can only match a final ']' or ')'.
     if text.endswith((")", "]")):

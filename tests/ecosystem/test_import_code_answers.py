@@ -48,7 +48,7 @@ def test_a_really_short_answer_beside_code_says_what_to_add(tmp_path: Path) -> N
     output, cards = _imported(tmp_path)
     assert not any("eval" in stem for stem in cards)  # "Yes." and "Really." are no points
     assert (
-        f"{NOTES}:27: skipped 'Why call `model.eval` before validation?': the answer is too "
+        f"{NOTES}:27: skipped 'Why call `model.eval()` before validation?': the answer is too "
         "short for 3 key points (found 2 whole statements): it holds 4 sentences, and only an "
         "answer of at most two sentences of prose (code blocks aside) may have fewer; add 1 "
         "more (a sentence of three words or more, a list item or a bold 'Term:' line each)"
@@ -59,7 +59,7 @@ def test_a_table_still_makes_an_answer_long(tmp_path: Path) -> None:
     output, cards = _imported(tmp_path)
     assert not any("no-grad" in stem for stem in cards)
     assert (
-        f"{NOTES}:38: skipped 'What does `torch.no_grad` change?': the answer is too short for "
+        f"{NOTES}:38: skipped 'What does `torch.no_grad()` change?': the answer is too short for "
         "3 key points (found 2 whole statements): it holds a table, and only"
     ) in output
 
