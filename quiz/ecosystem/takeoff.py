@@ -44,6 +44,7 @@ from quiz.ecosystem.orgnotes import OrgNotes, read_org
 from quiz.ecosystem.properties import Properties, find_properties
 from quiz.ecosystem.qalines import split_question_lines
 from quiz.ecosystem.qapairs import split_question_pairs
+from quiz.ecosystem.qatables import read_qa_tables
 from quiz.ecosystem.remnote import (
     RemCards,
     item_clozes,
@@ -209,7 +210,7 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
         front, text=read_org_blocks(drop_task_marks(card_tag_last(off.anki_blocks.text)))
     )
     # `??? question "What is X?"` (MkDocs), `:::spoiler What is X?` (HackMD): callouts
-    front = replace(front, text=read_admonitions(front.text))
+    front = replace(front, text=read_qa_tables(read_admonitions(front.text)))  # `| Q | A |`
     off.front = front
     off.refs = read_block_refs(front.text)  # Logseq's `((uuid))`: the text of the block
     boxes = read_asking_boxes(off.refs.text)  # an aside or <details> holding a question asks
