@@ -159,6 +159,7 @@ def import_command(
           (Obsidian callouts)
       ??? question "title"   :::spoiler title
           (MkDocs, HackMD: read as callouts)
+      | Question | Answer |  (a table: a card a row)
       Question::Answer   question / ? / answer
       a ==cloze== line
           (Spaced Repetition, #flashcards)
