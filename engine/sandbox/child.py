@@ -657,6 +657,7 @@ def install_hooks(
     _refuse_disk_flushes()
     _refuse_machine_load()
     _refuse_fault_handlers()
+    _refuse_folder_descriptors()
     _seal_module_makers()
     sys.addaudithook(_make_hook(cfg, guarded, known))
 
@@ -771,6 +772,63 @@ def _refuse_machine_load() -> None:
         vars(posix)["sysconf"] = vars(os)["sysconf"] = stand_in
 
 
+FOLDER_RELATIVE_CALLS = ("open", "mkdir", "rename", "replace", "unlink", "remove", "rmdir")
+"""The calls the hooks judge by a path that take a folder's descriptor (`dir_fd`, `src_dir_fd`,
+`dst_dir_fd`): the `open` audit event carries no `dir_fd`, so the hooks judged such a path as
+the work dir's. Under Landlock the bytecode cache's tree is inherited as a descriptor, and with
+the hooks alone a thread renaming a file and a folder of the work dir in turn got an `open`
+past the hooks' "opening a directory" (the folder was a file when they looked): from that
+folder, `../../../../<name>` reached the temp dir's files while the hooks judged `/<name>`,
+another program's FIFO there among them (forty-fourth round). The other calls with a
+`dir_fd` (`os.stat`, `os.access`, `os.readlink`) raise no audit event: they tell what a path
+does too. `os.fwalk` and `glob.glob(dir_fd=...)` open through `os.open`."""
+FOLDER_DESCRIPTOR_WORDS = frozenset({"dir_fd", "src_dir_fd", "dst_dir_fd"})
+
+
+def _refuse_folder_descriptors() -> None:
+    """Each of `FOLDER_RELATIVE_CALLS` refuses a folder's descriptor in plain words, and runs as
+    before without one. A drill never holds a folder's descriptor honestly: the hooks refuse
+    opening a folder. `os.supports_dir_fd` and its siblings held the original functions, which
+    gave back every function replaced here (`os.statvfs` among them): they hold the stand-ins
+    now. A second copy of `posix`, which would hold the originals, is refused where modules
+    are made."""
+    posix = sys.modules["posix"]
+    for name in FOLDER_RELATIVE_CALLS:
+        if name in vars(posix):
+            stand_in = sealed_keywords(vars(posix)[name], _vetted_folder_descriptor)
+            vars(posix)[name] = vars(os)[name] = stand_in
+    for listed in (
+        "supports_dir_fd",
+        "supports_fd",
+        "supports_follow_symlinks",
+        "supports_effective_ids",
+    ):
+        functions = vars(os).get(listed)
+        if type(functions) is not set:
+            continue
+        for original in list(functions):
+            label = getattr(original, "__name__", None)
+            current = vars(posix).get(label) if type(label) is str else None
+            if current is not None and current is not original:
+                functions.discard(original)
+                functions.add(current)
+
+
+def _vetted_folder_descriptor(
+    keywords: dict[str, Any], *, _words: frozenset[str] = FOLDER_DESCRIPTOR_WORDS
+) -> None:
+    """Nothing when no folder's descriptor is given (None, or the word absent); else the
+    refusal. A key of a str subclass is refused unread: its `__eq__` would be the code's."""
+    for key, value in keywords.items():
+        if type(key) is not str:
+            raise TypeError("drillbit sandbox: keyword names must be plain str in a drill")
+        if key in _words and value is not None:
+            raise PermissionError(
+                "drillbit sandbox: a path relative to a folder's descriptor"
+                f" ({key}) is not allowed in a drill"
+            )
+
+
 def _refuse_fault_handlers() -> None:
     """`faulthandler.enable`, `register` and `dump_traceback_later` refuse in plain words.
 
@@ -826,6 +884,41 @@ def sealed(original: Callable[..., Any], vet: Callable[..., tuple[Any, ...]]) ->
         one = _next(_calls)
         _next(one)
         returned, value = one.send(args)
+        if returned:
+            return value
+        raise value
+
+    call.__doc__ = original.__doc__
+    return detached(call, getattr(original, "__name__", "call"))
+
+
+def _one_keyword_call(original: Callable[..., Any], vet: Callable[..., None]) -> Any:
+    """`_one_call` for a function taking keywords: sent (args, keywords), `vet` sees the
+    keywords (it raises to refuse them) and `original` gets both unchanged."""
+    args, keywords = yield None
+    try:
+        vet(keywords)
+        yield True, original(*args, **keywords)
+    except Exception as exc:  # noqa: BLE001 - raised in the caller, without this frame
+        yield False, exc.with_traceback(None)
+
+
+def _keyword_calls(original: Callable[..., Any], vet: Callable[..., None]) -> Any:
+    """One `_one_keyword_call` per call (a call may lead to another)."""
+    while True:
+        yield _one_keyword_call(original, vet)
+
+
+def sealed_keywords(original: Callable[..., Any], vet: Callable[..., None]) -> Callable[..., Any]:
+    """`sealed` for a function whose keywords matter (`os.open`'s `dir_fd`): `vet` is handed
+    the keywords; the arguments go to `original` as they came."""
+
+    calls = _keyword_calls(original, vet)
+
+    def call(*args: Any, _next: Callable[[Any], Any] = next, _calls: Any = calls, **kw: Any) -> Any:
+        one = _next(_calls)
+        _next(one)
+        returned, value = one.send((args, kw))
         if returned:
             return value
         raise value

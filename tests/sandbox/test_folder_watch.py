@@ -42,11 +42,21 @@ WATCH = """
         return os.open(os.path.dirname(numpy.__file__), os.O_RDONLY | os.O_DIRECTORY)
 
     FOUND = {}
+    try:  # stdin: the hooks and seccomp judge the request, before the kernel's ENOTDIR
+        fcntl.fcntl(0, F_NOTIFY, DN_ACCESS | DN_MULTISHOT)
+        FOUND["stdin"] = "set"
+    except PermissionError as exc:
+        FOUND["stdin"] = "refused" if "drillbit sandbox" in str(exc) else "EPERM"
+    except OSError as exc:
+        FOUND["stdin"] = type(exc).__name__
     for label, opener in (("cache-tree", cache_tree), ("numpy-folder", numpy_folder)):
         try:
             folder = opener()
         except LookupError:
             FOUND[label] = "no cache"
+            continue
+        except PermissionError as exc:  # the hooks: a folder, or a folder's descriptor
+            FOUND[label] = "open refused" if "drillbit sandbox" in str(exc) else "not opened"
             continue
         except Exception:
             FOUND[label] = "not opened"
@@ -69,33 +79,42 @@ def _watches(pool: WorkerPool) -> dict[str, str]:
     listed = re.search(r"found (\{[^}]*\})", message)
     assert listed is not None, message
     found: dict[str, str] = ast.literal_eval(listed.group(1))
-    assert set(found) == {"cache-tree", "numpy-folder"}, message
-    assert all(v in {"no cache", "not opened", "refused", "EPERM"} for v in found.values()), message
+    assert set(found) == {"stdin", "cache-tree", "numpy-folder"}, message
+    allowed = {"no cache", "not opened", "open refused", "refused", "EPERM", "NotADirectoryError"}
+    assert all(v in allowed for v in found.values()), message
     return found
 
 
 def test_the_app_refuses_a_folder_watch(pool: WorkerPool) -> None:
-    """As the app grades: under Landlock the cache's tree opens (relative to its descriptor)
-    and the watch is refused in words; under bubblewrap no folder outside the work dir opens."""
+    """As the app grades the watch is refused in words. Under Landlock the cache's tree opened
+    relative to its descriptor, where the watch was refused; that open is refused itself now
+    (a folder's descriptor, `test_folder_descriptors.py`). Under bubblewrap no folder outside
+    the work dir opens."""
     found = _watches(pool)
+    assert found["stdin"] == "refused", found
+    assert found["numpy-folder"] == "open refused", found
     if not pool.config.use_bwrap_requested():
         # a child started while another test's grading had the shared cache rebuilt has none
-        assert found["cache-tree"] in {"refused", "no cache"}, found
+        assert found["cache-tree"] in {"open refused", "no cache"}, found
 
 
 def test_seccomp_refuses_a_folder_watch(mode_pool: tuple[str, WorkerPool]) -> None:
     """Without the hooks (bubblewrap, Landlock, seccomp alone) numpy's folder opens, and the
     filter refuses the watch; before, each of the three watched it."""
     _, pool = mode_pool
-    assert _watches(pool)["numpy-folder"] == "EPERM"
+    found = _watches(pool)
+    assert found["numpy-folder"] == "EPERM", found
+    assert found["stdin"] == "EPERM", found
 
 
 def test_the_hooks_refuse_a_folder_watch_without_seccomp(
     no_seccomp_pool: tuple[str, WorkerPool],
 ) -> None:
-    """With the hooks and no seccomp: under Landlock the cache's tree still opens, and the
-    hooks' words refuse the watch."""
+    """With the hooks and no seccomp the hooks' words refuse the watch (asked of stdin, which
+    no layer but these two judges before the kernel's ENOTDIR); under Landlock the cache's
+    tree no longer opens relative to its descriptor."""
     mode, pool = no_seccomp_pool
     found = _watches(pool)
+    assert found["stdin"] == "refused", found
     if mode == "landlock":
-        assert found["cache-tree"] in {"refused", "no cache"}, found
+        assert found["cache-tree"] in {"open refused", "no cache"}, found
