@@ -210,7 +210,21 @@ PATH_COPY_EVENTS = {"shutil.copyfile", "shutil.copymode", "shutil.copystat", "sh
 into the work dir was refused as "writing outside the work directory (<the source>)"
 (forty-third round). The source is judged as a read (the grader's files stay refused), the
 destination as a write; `shutil.move` and `os.rename` change both paths and stay writes."""
-PATH_READ_EVENTS = {"os.listdir", "os.scandir", "os.listxattr", "os.getxattr", "glob.glob"}
+METADATA_EVENT = "drillbit.stat"
+"""Raised by the stand-ins of `os.stat` and `os.lstat` (which raise no audit event of their
+own) with the path, so the hooks judge it as a read: under Landlock, which does not judge
+`stat`, a drill read the access times of the grader's files (the checkout is beside
+`sys.executable`), which `relatime` moves on the first read of a day or after a change: which
+checker modules the app had imported lately, so which drills were graded, and when
+(forty-fourth round)."""
+PATH_READ_EVENTS = {
+    "os.listdir",
+    "os.scandir",
+    "os.listxattr",
+    "os.getxattr",
+    "glob.glob",
+    METADATA_EVENT,
+}
 
 
 def _cpu_seconds() -> float:
@@ -773,6 +787,7 @@ def _refuse_machine_load() -> None:
 
 
 FOLDER_RELATIVE_CALLS = ("open", "mkdir", "rename", "replace", "unlink", "remove", "rmdir")
+METADATA_CALLS = ("stat", "lstat")
 """The calls the hooks judge by a path that take a folder's descriptor (`dir_fd`, `src_dir_fd`,
 `dst_dir_fd`): the `open` audit event carries no `dir_fd`, so the hooks judged such a path as
 the work dir's. Under Landlock the bytecode cache's tree is inherited as a descriptor, and with
@@ -797,6 +812,10 @@ def _refuse_folder_descriptors() -> None:
         if name in vars(posix):
             stand_in = sealed_keywords(vars(posix)[name], _vetted_folder_descriptor)
             vars(posix)[name] = vars(os)[name] = stand_in
+    for name in METADATA_CALLS:
+        if name in vars(posix):
+            stand_in = sealed_keywords(vars(posix)[name], _vetted_metadata_read, path_first=True)
+            vars(posix)[name] = vars(os)[name] = stand_in
     for listed in (
         "supports_dir_fd",
         "supports_fd",
@@ -815,7 +834,10 @@ def _refuse_folder_descriptors() -> None:
 
 
 def _vetted_folder_descriptor(
-    keywords: dict[str, Any], *, _words: frozenset[str] = FOLDER_DESCRIPTOR_WORDS
+    _args: tuple[Any, ...],
+    keywords: dict[str, Any],
+    *,
+    _words: frozenset[str] = FOLDER_DESCRIPTOR_WORDS,
 ) -> None:
     """Nothing when no folder's descriptor is given (None, or the word absent); else the
     refusal. A key of a str subclass is refused unread: its `__eq__` would be the code's."""
@@ -827,6 +849,23 @@ def _vetted_folder_descriptor(
                 "drillbit sandbox: a path relative to a folder's descriptor"
                 f" ({key}) is not allowed in a drill"
             )
+
+
+def _vetted_metadata_read(
+    args: tuple[Any, ...],
+    keywords: dict[str, Any],
+    *,
+    _folders: Callable[..., None] = _vetted_folder_descriptor,
+    _audit: Callable[..., None] = sys.audit,
+    _event: str = METADATA_EVENT,
+    _int: type[int] = int,
+) -> None:
+    """`os.stat`'s and `os.lstat`'s path, judged by the hooks as a read (`METADATA_EVENT`); a
+    descriptor's own `stat` (an int) is not judged, and a folder's descriptor is refused."""
+    _folders(args, keywords)
+    path = args[0] if args else keywords.get("path")
+    if type(path) is not _int:
+        _audit(_event, path)
 
 
 def _refuse_fault_handlers() -> None:
@@ -893,11 +932,11 @@ def sealed(original: Callable[..., Any], vet: Callable[..., tuple[Any, ...]]) ->
 
 
 def _one_keyword_call(original: Callable[..., Any], vet: Callable[..., None]) -> Any:
-    """`_one_call` for a function taking keywords: sent (args, keywords), `vet` sees the
-    keywords (it raises to refuse them) and `original` gets both unchanged."""
+    """`_one_call` for a function taking keywords: sent (args, keywords), `vet` sees both (it
+    raises to refuse them) and `original` gets both unchanged."""
     args, keywords = yield None
     try:
-        vet(keywords)
+        vet(args, keywords)
         yield True, original(*args, **keywords)
     except Exception as exc:  # noqa: BLE001 - raised in the caller, without this frame
         yield False, exc.with_traceback(None)
@@ -909,9 +948,14 @@ def _keyword_calls(original: Callable[..., Any], vet: Callable[..., None]) -> An
         yield _one_keyword_call(original, vet)
 
 
-def sealed_keywords(original: Callable[..., Any], vet: Callable[..., None]) -> Callable[..., Any]:
+def sealed_keywords(
+    original: Callable[..., Any], vet: Callable[..., None], *, path_first: bool = False
+) -> Callable[..., Any]:
     """`sealed` for a function whose keywords matter (`os.open`'s `dir_fd`): `vet` is handed
-    the keywords; the arguments go to `original` as they came."""
+    the arguments and the keywords, which go to `original` as they came. With `path_first`,
+    a first argument that is neither str, bytes nor int is made a path first (`os.fspath`,
+    outside the sealed frame), so `pathlib.Path.exists` keeps working and the path judged is
+    the path used."""
 
     calls = _keyword_calls(original, vet)
 
@@ -923,8 +967,28 @@ def sealed_keywords(original: Callable[..., Any], vet: Callable[..., None]) -> C
             return value
         raise value
 
-    call.__doc__ = original.__doc__
-    return detached(call, getattr(original, "__name__", "call"))
+    def call_with_path(
+        path: Any,
+        *args: Any,
+        _next: Callable[[Any], Any] = next,
+        _calls: Any = calls,
+        _fspath: Callable[[Any], Any] = os.fspath,
+        _plain: tuple[type, ...] = (str, bytes, int),
+        _type: type[type] = type,
+        **kw: Any,
+    ) -> Any:
+        if _type(path) not in _plain:
+            path = _fspath(path)
+        one = _next(_calls)
+        _next(one)
+        returned, value = one.send(((path, *args), kw))
+        if returned:
+            return value
+        raise value
+
+    chosen = call_with_path if path_first else call
+    chosen.__doc__ = original.__doc__
+    return detached(chosen, getattr(original, "__name__", "call"))
 
 
 # The vets below take every constant as a keyword default, bound when the child starts: a
