@@ -7,7 +7,6 @@ files: test_starter_imports.py, test_source_ranges.py)."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ import pytest
 from quiz.bank.loader import load_bank
 from tests.bank.edits import edit, told_in_full, tui_bank_copy
 from tests.cli.git_repo import git
-from tests.conftest import DATA, RunDrillbit
+from tests.conftest import RunDrillbit
 
 DRILL = Path("mini", "drills", "tiny-sgd.md")
 NUMERIC = Path("mini", "basics", "sigmoid-bound.md")
@@ -153,8 +152,7 @@ def test_a_pack_yaml_that_is_a_folder_is_named_at_each_card_it_leaves_out(
 ) -> None:
     """The load reads no pack there (a pack file is a regular file), and lint's check of
     cards outside packs took the folder for one: its cards were left out without a word."""
-    root = tmp_path / "content"
-    shutil.copytree(DATA / "tui_bank", root)
+    root = tui_bank_copy(tmp_path)
     (root / PACK).unlink()
     (root / PACK).mkdir()
     why = (

@@ -4,7 +4,6 @@ its warning (a card with one is not cached as clean)."""
 
 from __future__ import annotations
 
-import shutil
 from collections import Counter
 from pathlib import Path
 
@@ -14,15 +13,9 @@ import quiz.bank.loader as loader
 import quiz.textsafe as textsafe
 from quiz.bank import cachefile
 from quiz.bank.lint import lint
-from tests.conftest import DATA
+from tests.bank.edits import tui_bank_copy
 
 ZWSP = "\u200b"
-
-
-def _bank(tmp_path: Path) -> Path:
-    root = tmp_path / "content"
-    shutil.copytree(DATA / "tui_bank", root)
-    return root
 
 
 def _with_hidden_space(root: Path) -> tuple[Path, int, int]:
@@ -53,7 +46,7 @@ def test_lint_reads_each_card_file_once_and_still_places_the_invisible_char(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("DRILLBIT_CACHE", "0")
-    root = _bank(tmp_path)
+    root = tui_bank_copy(tmp_path)
     path, line, col = _with_hidden_space(root)
     reads = _counting_reads(monkeypatch)
     _, problems = lint([root], run_drills=False)
@@ -72,7 +65,7 @@ def test_a_warm_card_cache_still_tells_the_invisible_char(
     is parsed again and warned of again."""
     monkeypatch.setenv("DRILLBIT_CACHE", "1")
     monkeypatch.setattr(cachefile, "RACY_SECONDS", 0.0)  # the files were just copied
-    root = _bank(tmp_path)
+    root = tui_bank_copy(tmp_path)
     path, line, col = _with_hidden_space(root)
     first = lint([root], run_drills=False)[1]
     reads = _counting_reads(monkeypatch)
