@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from quiz.bank.loader import related_item_place
 from quiz.bank.models import Card
 from quiz.bank.problems import Problem
 
@@ -23,8 +24,6 @@ def self_related_warnings(cards: Sequence[Card]) -> list[Problem]:
         for index, related in enumerate(card.front.related):
             if related != card.id:
                 continue
-            from quiz.bank.loader import related_item_place
-
             warnings.append(
                 Problem(
                     card.path,

@@ -22,7 +22,7 @@ from quiz.store.timefmt import from_db
 from quiz.study.aside import SetAside, set_card_aside
 from quiz.study.cards import StudyCard, pack_of
 from quiz.study.counts import topic_labels
-from quiz.study.days import as_utc, day_starts_at, next_day_start
+from quiz.study.days import as_utc, day_start, day_starts_at, next_day_start
 from quiz.study.elsewhere import AnsweredElsewhere, SetAsideElsewhere
 from quiz.study.elsewhere_changes import ElsewhereChanges
 from quiz.study.options import SessionOptions
@@ -670,8 +670,6 @@ class Session:
         new card fewer; Anki's queues, rebuilt after a bury, show the next new card too."""
         if self.mode != "due" or self.plan_mode or self.options.limit is not None:
             return None
-        from quiz.study.days import day_start
-
         tz = self.options.tz
         scheduled = self._store.schedule_columns()
         queued_new = {card.id for card in self._queue if card.id not in scheduled}
