@@ -87,14 +87,17 @@ def _misnamed_pack_file(folder: Path) -> str | None:
     )
 
 
-def _why(folder_name: str, misnamed: str | None, not_a_file: bool = False) -> str:
-    """Why a folder's cards are not loaded, and the fix."""
-    if not_a_file:
+def _why(folder: Path) -> str:
+    """Why the cards in `folder` are not loaded, and the fix: its pack file is no file, is
+    spelt otherwise, or is missing."""
+    folder_name = folder.name
+    if _pack_file_not_a_file(folder):
         return (
             f"folder '{folder_name}' has a {PACK_FILE} that is no file (a folder of that "
             f"name), so none of its cards is loaded: replace it with a {PACK_FILE} file "
             "(title, description, version)"
         )
+    misnamed = _misnamed_pack_file(folder)
     if misnamed is not None:
         note = (
             "a Mac or Windows disk finds it whatever its case, Linux does not"
@@ -119,7 +122,8 @@ def packless_cards(root: Path) -> list[Problem]:
     `root` itself too (a pack folder linted alone)."""
     if _pack_or_unreadable(root):
         return []  # a pack itself: its own files are checked as the pack's
-    own = _misnamed_pack_file(root)
+    # a pack folder linted alone, its pack file spelt otherwise: the why of every card in it
+    root_misnamed = _misnamed_pack_file(root) is not None
     problems = [
         Problem(
             path,
@@ -140,10 +144,6 @@ def packless_cards(root: Path) -> list[Problem]:
         for sub in _entries(folder):
             if _is_folder(sub) and not _pack_or_unreadable(Path(sub.path)):
                 found.extend(path for path in _markdown(Path(sub.path)) if looks_like_card(path))
-        why = (
-            _why(root.name, own)
-            if own is not None
-            else _why(entry.name, _misnamed_pack_file(folder), _pack_file_not_a_file(folder))
-        )
+        why = _why(root if root_misnamed else folder)
         problems.extend(Problem(path, 1, 1, "no-pack", why + _also(path)) for path in found)
     return problems
