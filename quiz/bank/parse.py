@@ -10,6 +10,7 @@ import ast
 import bisect
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -908,8 +909,10 @@ def _tell_open_fence(
     """Missing sections a code block never closed reads as its code: one problem at the
     block's opening line (added to `meant`, so they are not told missing as well)."""
     fence = unclosed_fence(body) if missing else None
-    swallowed = [title for title in missing if fence is not None and title in fence.headings]
-    if fence is None or not swallowed:
+    if fence is None:
+        return
+    swallowed = [title for title in missing if title in fence.headings]
+    if not swallowed:
         return
     meant.update(swallowed)
     verb = "is" if len(swallowed) == 1 else "are"
@@ -922,7 +925,7 @@ def _tell_open_fence(
     )
 
 
-def _listed(titles: tuple[str, ...] | list[str]) -> str:
+def _listed(titles: Sequence[str]) -> str:
     """`'## Question' and '## Answer'`: the sections a card needs, as an author writes them."""
     named = [f"'## {title}'" for title in titles]
     return named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
