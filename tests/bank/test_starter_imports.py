@@ -49,8 +49,9 @@ def test_a_starter_importing_what_a_drill_cannot_is_an_error_at_the_import(
 ) -> None:
     path = bank / DRILL
     edit(path, "import numpy as np\n", f"import numpy as np\n{written}\n")
+    line = path.read_text(encoding="utf-8").splitlines().index(written) + 1
     assert told_in_full(bank) == [
-        (path, 21, col, "starter-import", f"starter imports {why}: {SANDBOX_FIX}", True)
+        (path, line, col, "starter-import", f"starter imports {why}: {SANDBOX_FIX}", True)
     ]
 
 
