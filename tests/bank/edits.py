@@ -21,6 +21,12 @@ def edit(path: Path, old: str, new: str, count: int = -1) -> None:
     path.write_text(text.replace(old, new, count), encoding="utf-8")
 
 
+def line_of(path: Path, written: str) -> int:
+    """The 1-based number of the line of `path` that is `written` (the test's own edit), so
+    an expected place is found in the file, never copied from lint's output."""
+    return path.read_text(encoding="utf-8").splitlines().index(written) + 1
+
+
 def told(root: Path) -> list[tuple[str, int, str, str]]:
     """Lint's problems for the bank at `root` (drills not run): file name, line, code, words."""
     _, problems = lint([root], run_drills=False)

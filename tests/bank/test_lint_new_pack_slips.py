@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank.loader import load_bank
-from tests.bank.edits import edit, told_in_full, tui_bank_copy
+from tests.bank.edits import edit, line_of, told_in_full, tui_bank_copy
 from tests.cli.git_repo import git
 from tests.conftest import RunDrillbit
 
@@ -47,9 +47,10 @@ def test_a_title_over_its_length_or_empty_is_told_in_an_author_s_words(
 ) -> None:
     path = bank / NUMERIC
     edit(path, "title: The largest value of sigmoid'\n", f"title: {written}\n")
-    assert told_in_full(bank) == [(path, 4, 1, "bad-value", message, True)]
+    line = line_of(path, f"title: {written}")
+    assert told_in_full(bank) == [(path, line, 1, "bad-value", message, True)]
     loaded = load_bank([bank], use_cache=False)  # the app's load says the same
-    assert [(p.line, p.message) for p in loaded.problems] == [(4, message)]
+    assert [(p.line, p.message) for p in loaded.problems] == [(line, message)]
 
 
 @pytest.mark.parametrize("written", ["", "\n\n", "# filled in later\n"])
@@ -76,10 +77,13 @@ def _break_four(root: Path) -> dict[str, str]:
     edit(root / NUMERIC, "source: tests\n", "source: Bishop 2006, pp. 200-180\n")
     edit(root / CONCEPT, "title: What ReLU computes\n", f"title: {LONG_TITLE}\n")
     (root / PACK).write_text("", encoding="utf-8")
+    source = line_of(root / NUMERIC, "source: Bishop 2006, pp. 200-180")
+    range_col = len("source: Bishop 2006, ") + 1
     return {
-        str(DRILL): "21:1: starter imports 'subprocess'",
-        str(NUMERIC): "8:22: warning: source: 'pp. 200-180' runs backwards",
-        str(CONCEPT): f"4:1: title: {len(LONG_TITLE)} characters, over the 120 allowed",
+        str(DRILL): f"{line_of(root / DRILL, 'import subprocess')}:1: starter imports 'subprocess'",
+        str(NUMERIC): f"{source}:{range_col}: warning: source: 'pp. 200-180' runs backwards",
+        str(CONCEPT): f"{line_of(root / CONCEPT, f'title: {LONG_TITLE}')}:1: title: "
+        f"{len(LONG_TITLE)} characters, over the 120 allowed",
         str(PACK): "1:1: pack file is empty",
     }
 

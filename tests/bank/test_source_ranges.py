@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bank.edits import edit, told_in_full, tui_bank_copy
+from tests.bank.edits import edit, line_of, told_in_full, tui_bank_copy
 
 NUMERIC = Path("mini", "basics", "sigmoid-bound.md")
 
@@ -21,15 +21,10 @@ def bank(tmp_path: Path) -> Path:
 def test_a_page_range_written_backwards_is_a_warning_at_its_column(bank: Path) -> None:
     path = bank / NUMERIC
     edit(path, "source: tests\n", "source: Goodfellow et al. 2016 (Deep Learning), pp. 200-180\n")
-    line = (
-        path.read_text(encoding="utf-8")
-        .splitlines()
-        .index("source: Goodfellow et al. 2016 (Deep Learning), pp. 200-180")
-    )
     assert told_in_full(bank) == [
         (
             path,
-            line + 1,
+            line_of(path, "source: Goodfellow et al. 2016 (Deep Learning), pp. 200-180"),
             len("source: Goodfellow et al. 2016 (Deep Learning), ") + 1,
             "source-range",
             "source: 'pp. 200-180' runs backwards (it ends before it starts): write the lower "

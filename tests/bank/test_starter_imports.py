@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.bank.edits import edit, told_in_full, tui_bank_copy
+from tests.bank.edits import edit, line_of, told_in_full, tui_bank_copy
 
 DRILL = Path("mini", "drills", "tiny-sgd.md")
 SANDBOX_FIX = (
@@ -49,17 +49,24 @@ def test_a_starter_importing_what_a_drill_cannot_is_an_error_at_the_import(
 ) -> None:
     path = bank / DRILL
     edit(path, "import numpy as np\n", f"import numpy as np\n{written}\n")
-    line = path.read_text(encoding="utf-8").splitlines().index(written) + 1
     assert told_in_full(bank) == [
-        (path, line, col, "starter-import", f"starter imports {why}: {SANDBOX_FIX}", True)
+        (
+            path,
+            line_of(path, written),
+            col,
+            "starter-import",
+            f"starter imports {why}: {SANDBOX_FIX}",
+            True,
+        )
     ]
 
 
 def test_an_import_inside_the_function_is_found_too(bank: Path) -> None:
     path = bank / DRILL
     edit(path, "    raise NotImplementedError", "    import socket\n    raise NotImplementedError")
-    line = path.read_text(encoding="utf-8").splitlines().index("    import socket") + 1
-    assert [(p[1], p[2], p[3]) for p in told_in_full(bank)] == [(line, 5, "starter-import")]
+    assert [(p[1], p[2], p[3]) for p in told_in_full(bank)] == [
+        (line_of(path, "    import socket"), 5, "starter-import")
+    ]
 
 
 def test_a_starter_importing_the_standard_library_and_numpy_passes(bank: Path) -> None:
