@@ -61,3 +61,30 @@ def test_an_error_no_disk_gives_keeps_sqlites_words(tmp_path: Path) -> None:
 
 def test_an_error_without_a_name_keeps_its_words() -> None:
     assert plain_reason(sqlite3.OperationalError("disk I/O error")) == "disk I/O error"
+
+
+def test_a_file_that_cannot_be_opened_is_said_as_such(tmp_path: Path) -> None:
+    missing = tmp_path / "no-such-folder" / "drillbit.db"
+    error = _raised(lambda: sqlite3.connect(f"file:{missing}?mode=rw", uri=True))
+    assert error.sqlite_errorname.startswith("SQLITE_CANTOPEN")
+    assert plain_reason(error) == "the file cannot be opened for writing"
+
+
+@pytest.mark.parametrize(
+    ("name", "said"),
+    [
+        ("SQLITE_IOERR_WRITE", "the disk reported a read or write error"),
+        ("SQLITE_IOERR_FSYNC", "the disk reported a read or write error"),
+        ("SQLITE_READONLY_DIRECTORY", "the file or its folder is read-only"),
+        ("SQLITE_BUSY_SNAPSHOT", "another program, maybe another drillbit, kept it locked"),
+        ("SQLITE_PERM", "permission to write it was refused"),
+        ("SQLITE_FULLNESS", "SQLite's own words"),  # a prefix of no whole name: not FULL
+        ("SQLITE_CORRUPT", "SQLite's own words"),
+    ],
+)
+def test_an_extended_code_takes_its_primary_codes_words(name: str, said: str) -> None:
+    """SQLite raises extended codes (SQLITE_IOERR_WRITE for a failed write()); the words
+    are chosen by the primary code the name begins with, up to an underscore."""
+    error = sqlite3.OperationalError("SQLite's own words")
+    error.sqlite_errorname = name
+    assert plain_reason(error) == said
