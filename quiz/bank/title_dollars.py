@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from quiz.bank.markdown import scan_math
+from quiz.bank.markdown.mathscan import DOLLAR_HINT
 from quiz.bank.models import Card
 from quiz.bank.problems import Problem
 
@@ -81,7 +82,7 @@ def _lone_dollars(title: str, path: Path, line: int) -> list[Problem]:
     for problem in find_math_problems(title):
         if _plain_dollar(title, problem.col):
             continue
-        what = problem.message.split(" (write \\$", 1)[0]
+        what = problem.message.removesuffix(DOLLAR_HINT)
         problems.append(
             Problem(
                 path,

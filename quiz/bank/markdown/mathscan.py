@@ -22,7 +22,8 @@ from quiz.bank.markdown.sourcemap import (
 _MATH_TYPES = frozenset({"math_inline", "math_inline_double", "math_block"})
 
 
-_DOLLAR_HINT = " (write \\$ for a literal dollar sign)"
+DOLLAR_HINT = " (write \\$ for a literal dollar sign)"
+"""The body's fix a stray `$` is told with; a title, shown as written, takes it off."""
 
 
 @dataclass(frozen=True)
@@ -126,9 +127,9 @@ def _walk_inline(
             if double:
                 message = "unclosed display math: '$$' has no closing '$$'"
             elif not after or after.isspace():
-                message = "stray '$': math must not start with a space" + _DOLLAR_HINT
+                message = "stray '$': math must not start with a space" + DOLLAR_HINT
             else:
-                message = "unclosed inline math: '$' has no closing '$'" + _DOLLAR_HINT
+                message = "unclosed inline math: '$' has no closing '$'" + DOLLAR_HINT
             if offset >= 0:
                 problems.append(DollarProblem(offset, message))
         position = content.find("$", position + step)
