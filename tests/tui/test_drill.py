@@ -279,10 +279,11 @@ def test_an_editor_that_does_not_start_says_which_variable_names_it(
         monkeypatch.delenv(name, raising=False)
     for name, value in variables.items():
         monkeypatch.setenv(name, value)
-    drafts = Drafts(Store.open(tmp_path / "db.sqlite"), lambda: datetime.now(UTC), folder=tmp_path)
-    command = drafts.editor_command(tmp_path / "draft.py")
-    missing = FileNotFoundError(2, "No such file or directory", command[0])
-    assert drafts.editor_not_run(command, missing) == f"{said} {SET_EDITOR}"
+    with Store.open(tmp_path / "db.sqlite") as store:
+        drafts = Drafts(store, lambda: datetime(2026, 3, 10, 12, tzinfo=UTC), folder=tmp_path)
+        command = drafts.editor_command(tmp_path / "draft.py")
+        missing = FileNotFoundError(2, "No such file or directory", command[0])
+        assert drafts.editor_not_run(command, missing) == f"{said} {SET_EDITOR}"
 
 
 async def test_external_editor_is_off_in_a_browser(
