@@ -1,7 +1,8 @@
 """Who may talk to `drillbit serve`: a random token per run, this server's Host, its own page.
 
-Like Jupyter's login: the token is printed in the URL; the first visit with it sets a
-cookie, so the page's later requests (a reload, static files) pass without the query. The
+Like Jupyter's login: the token is printed in the URL; its visit is redirected to the page
+without it and sets a cookie, so the page's later requests (a reload, static files) pass
+without the query (`quiz.serve.handoff` hands the page the token itself). The
 cookie holds a secret of its own, not the token: a browser hands it to every server on the
 address, whatever the port, and the token opens the websocket from any local program.
 Every request needs the token and a Host header naming this server (a page that rebinds
@@ -155,11 +156,14 @@ class Login:
         query: str | None,
         cookie: str | None,
         websocket: bool,
+        handed: bool = False,
     ) -> str | None:
         """None when a request may proceed, else the one-line reason it is refused (a 403).
 
         `query` and `cookie` are what the request carries in its URL (the token) and its
-        cookie (the cookie's secret); the websocket's token must be in its URL.
+        cookie (the cookie's secret); the websocket's token must be in its URL. `handed`:
+        the request spent a code of the printed URL's redirect (`quiz.serve.handoff`), which
+        opens the page once, as the token did.
         """
         if not self.names(host):
             return f"the Host header {quoted(host)} does not name this server"
@@ -174,6 +178,6 @@ class Login:
                     "reload the page, or open the URL `drillbit serve` printed"
                 )
             return None
-        if not (self.accepts(query) or self.accepts_cookie(cookie)):
+        if not (handed or self.accepts(query) or self.accepts_cookie(cookie)):
             return "a valid token is required: open the URL `drillbit serve` printed (/?token=...)"
         return None

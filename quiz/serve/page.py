@@ -11,7 +11,7 @@ token on show in the tab strip, the window title and the history) beside a blank
 and the browser asked for a /favicon.ico the server does not have.
 The page also closes its websocket as it is left (`TAB_RELEASE`), so a reload's tab gets
 the slot its old one held, sends a long paste in pieces the server takes (`LONG_INPUT`), and
-keeps the token for its websocket out of its address and out of the cookie (`TOKEN_KEEP`).
+keeps the token the server hands it for its websocket out of the cookie (`TOKEN_KEEP`).
 Its files and its websocket are at the address it was opened at (`same_address_page`), and
 a page refused for want of the token reopens itself with the one it kept (`refused_page`).
 While the app starts, the splash says so, and an app that failed to start says what
@@ -28,6 +28,7 @@ import json
 import re
 from pathlib import Path
 
+from quiz.serve.handoff import HANDED_TOKEN
 from quiz.serve.login import TOKEN_PARAM
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "STARTING",
     "STARTING_WORDS",
     "STDIN_CHUNK",
+    "HANDED",
     "TOKEN_KEY",
     "TAB_HEAD",
     "TAB_RELEASE",
@@ -137,6 +139,9 @@ KEY_FOCUS = """<script>
 """Before textual.js, which opens the tab's websocket once its terminal is on the page."""
 
 
+HANDED = "{{ " + HANDED_TOKEN + " | tojson }}"
+"""Where the template takes the token handed to this page (`quiz.serve.handoff`), as a
+JavaScript string ("" for a page opened by the cookie)."""
 TOKEN_KEY = f"drillbit-{TOKEN_PARAM}"
 """Where the page keeps the token, in its origin's local storage."""
 _TOKEN_NAMES = f"""        const name = '{TOKEN_PARAM}';
@@ -202,21 +207,20 @@ LONG_INPUT = (
 TOKEN_KEEP = (
     """<script>
       // The token opens the app's websocket; the cookie, which a browser sends to every port
-      // of an address, only the page. Kept in this origin's storage (no other port reads it),
-      // it is added to the websocket's URL; taken out of the address bar (a shared screen, a
-      // bookmark, a copied link), as Jupyter does. The other parameters stay.
+      // of an address, only the page. The server hands it to the page the printed URL
+      // redirects to (the token URL never is a page, so never an entry of the history); kept
+      // in this origin's storage (no other port reads it), it is added to the websocket's URL.
       (() => {
 """
     + _TOKEN_NAMES
     + """
         const NO_TOKEN = "This browser has not kept this run's token: open the URL "
           + "drillbit serve printed (/?token=...).";
-        const url = new URL(window.location.href);
-        let token = url.searchParams.get(name);
+        let token = """
+    + HANDED
+    + """;
         if (token) {
           try { window.localStorage.setItem(key, token); } catch (e) {}
-          url.searchParams.delete(name);
-          window.history.replaceState(window.history.state, "", url.pathname + url.search + url.hash);
         } else {
           try { token = window.localStorage.getItem(key); } catch (e) {}
         }
@@ -425,7 +429,7 @@ def served_page(template: str) -> str:
     was opened at, local font, a tab title and icon, "Starting drillbit…" (or what failed)
     on its splash, the keys to the app without a click,
     its websocket closed as it is left, long input sent in pieces the server takes, and the
-    token out of its address and in its websocket's URL, every script with the nonce."""
+    token handed to it kept and put in its websocket's URL, every script with the nonce."""
     return nonced_page(
         same_address_page(
             token_keeping_page(

@@ -156,6 +156,13 @@ def _make_server(
         connection_limit,
     )
     from quiz.serve.console import MalformedRequests, RefusalLog
+    from quiz.serve.handoff import (
+        HANDED_TOKEN,
+        HANDOFF_SECONDS,
+        Handoffs,
+        handed_context,
+        handoff_cookie,
+    )
     from quiz.serve.headers import (
         forbid_frames,
         new_nonce,
@@ -168,6 +175,7 @@ def _make_server(
     from quiz.serve.tabapp import TabApp
 
     Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+    handoff_name = handoff_cookie(port)
 
     class DrillbitServer(Server):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -181,6 +189,7 @@ def _make_server(
             self.refusals = RefusalLog()
             self.skipped_messages = 0  # from tabs, none that textual.js sends
             self.stopping: asyncio.Event | None = None  # made in the event loop
+            self.handoffs = Handoffs()  # the printed URL's one-use codes for the page
 
         async def _make_app(self) -> web.Application:
             """textual-serve's routes, but its static folder served without a listing
@@ -188,11 +197,12 @@ def _make_server(
             import aiohttp_jinja2
             import jinja2
 
-            app = web.Application()
+            # the login first: its handed token must be set before the page's context is made
+            app = web.Application(middlewares=[self.check_login])
             aiohttp_jinja2.setup(
                 app,
                 loader=jinja2.FileSystemLoader(self.templates_path),
-                context_processors=[nonce_context],
+                context_processors=[nonce_context, handed_context],
             )
             app.add_routes(
                 [
@@ -204,30 +214,29 @@ def _make_server(
             )
             app.on_startup.append(self.on_startup)
             app.on_shutdown.append(self.on_shutdown)
-            app.middlewares.append(self.check_login)
             app.on_response_prepare.append(forbid_frames)
             return app
 
         @web.middleware
         async def check_login(self, request: web.Request, handler: Handler) -> web.StreamResponse:
             """Refuse (403) any request without the token, for another Host, or a websocket
-            from no page or another site's; the first visit with the token sets the cookie."""
+            from no page or another site's; the printed URL is answered by a 303 to the page
+            without the token (`quiz.serve.handoff`), which sets the cookie."""
             query_token = request.query.get(TOKEN_PARAM)
+            page = request.method == "GET" and request.path == "/"
+            handed = page and self.handoffs.spend(request.cookies.get(handoff_name))
             reason = login.repeated(request.headers) or login.refusal(
                 host=request.headers.get("Host"),
                 origin=request.headers.get("Origin"),
                 query=query_token,
                 cookie=request.cookies.get(login.cookie),
                 websocket=request.path == "/ws",
+                handed=handed,
             )
             if reason is not None:
                 self.refusals.refused(request.method, request.path, reason)
                 said = f"drillbit serve: {reason}\n"
-                if (
-                    request.method == "GET"
-                    and request.path == "/"
-                    and login.names(request.headers.get("Host"))
-                ):
+                if page and login.names(request.headers.get("Host")):
                     nonce = new_nonce()
                     raise web.HTTPForbidden(
                         text=refused_page(said, nonce),
@@ -236,12 +245,34 @@ def _make_server(
                     )
                 raise web.HTTPForbidden(text=said)
             self.guard.trust(request.protocol)
+            if page and login.accepts(query_token):
+                raise self.handed_over(request)
+            if handed:
+                request[HANDED_TOKEN] = login.token
             response = await handler(request)
-            if login.accepts(query_token) and not response.prepared:
-                response.set_cookie(  # its own secret: any port of the address reads it
-                    login.cookie, login.cookie_value, httponly=True, samesite="Strict", path="/"
-                )
+            if handed and not response.prepared:
+                response.del_cookie(handoff_name, path="/")
+                response.headers["Cache-Control"] = "no-store"  # the page holds the token
             return response
+
+        def handed_over(self, request: web.Request) -> web.HTTPSeeOther:
+            """The printed URL's answer: a 303 to the page without the token (its other
+            parameters kept), which sets the cookie and a one-use code for the page."""
+            kept = [(key, value) for key, value in request.query.items() if key != TOKEN_PARAM]
+            redirect = web.HTTPSeeOther(str(request.rel_url.with_query(kept)))
+            redirect.set_cookie(  # its own secret: any port of the address reads it
+                login.cookie, login.cookie_value, httponly=True, samesite="Strict", path="/"
+            )
+            redirect.set_cookie(  # Lax: a printed URL opened from another site's link works
+                handoff_name,
+                self.handoffs.issue(),
+                httponly=True,
+                samesite="Lax",
+                path="/",
+                max_age=HANDOFF_SECONDS,
+            )
+            redirect.headers["Cache-Control"] = "no-store"
+            return redirect
 
         def tabs_full(self) -> bool:
             """True when `max_tabs` app processes run (or are starting) already."""

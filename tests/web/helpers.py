@@ -6,6 +6,7 @@ from __future__ import annotations
 import socket
 import subprocess
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -66,19 +67,43 @@ def serve_command(*options: str) -> list[str]:
     return [*DRILLBIT_COMMAND, "--content", str(BROWSER_PACK), "serve", *options]
 
 
+class _NoRedirects(urllib.request.HTTPRedirectHandler):
+    """Redirects are answered as they are: `http_get` follows them itself, with cookies."""
+
+    def redirect_request(self, *_: object, **__: object) -> None:
+        return None
+
+
 def http_get(
-    url: str, *, cookie: str | None = None, host: str | None = None
+    url: str, *, cookie: str | None = None, host: str | None = None, follow: bool = True
 ) -> tuple[int, str, str]:
-    """Status, Set-Cookie header and body of a plain GET (no redirects, no proxies)."""
+    """Status, Set-Cookie header and body of a plain GET (no proxies). With `follow`, a
+    redirect is followed as a browser does, with the cookies it set added to `cookie`: the
+    status and body are the last answer's, the Set-Cookie the first answer's (the printed
+    URL's 303 sets the login cookie)."""
+    status, set_cookies, location, body = _get_once(url, cookie, host)
+    if follow and status == 303 and location:
+        jar = [part for part in [cookie] if part] + [c.split(";", 1)[0] for c in set_cookies]
+        next_url = urllib.parse.urljoin(url, location)
+        status, _, _, body = _get_once(next_url, "; ".join(jar) or None, host)
+    return status, set_cookies[0] if set_cookies else "", body
+
+
+def _get_once(
+    url: str, cookie: str | None, host: str | None
+) -> tuple[int, list[str], str | None, str]:
+    """One GET: status, every Set-Cookie header, the Location header and the body."""
     request = urllib.request.Request(url)
     if cookie is not None:
         request.add_header("Cookie", cookie)
     if host is not None:
         request.add_header("Host", host)
-    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}), _NoRedirects())
     try:
         with opener.open(request, timeout=WAIT_SECONDS) as response:
             body = response.read().decode()
-            return response.status, response.headers.get("Set-Cookie", ""), body
+            headers = response.headers
+            status = response.status
     except urllib.error.HTTPError as exc:
-        return exc.code, exc.headers.get("Set-Cookie", ""), exc.read().decode()
+        body, headers, status = exc.read().decode(), exc.headers, exc.code
+    return status, headers.get_all("Set-Cookie") or [], headers.get("Location"), body

@@ -492,15 +492,15 @@ def test_the_page_closes_its_websocket_as_it_is_left_before_textual_js_opens_one
     assert body.index("window.WebSocket = class") < body.index("js/textual.js")
 
 
-def test_the_page_takes_the_token_out_of_its_address_before_textual_js_reads_it(
+def test_the_page_is_handed_the_token_before_textual_js_opens_its_websocket(
     served: Served,
 ) -> None:
-    """The address bar kept the token for the whole visit (the browser test sees it go)."""
+    """The printed URL is answered by a 303 to the page without the token; that page keeps
+    the token it is handed and adds it to the websocket's URL before textual.js makes it."""
     status, _, body = http_get(served.url)
     assert status == 200
-    assert body.index("history.replaceState") < body.index("js/textual.js")
-    assert "searchParams.delete(name)" in body and "const name = 'token';" in body
-    # and adds it to the websocket's URL, which textual.js takes from the page without it
+    assert f'let token = "{served.token}";' in body
+    assert body.index("localStorage.setItem(key, token)") < body.index("js/textual.js")
     assert body.index("target.searchParams.set(name, token)") < body.index("js/textual.js")
 
 

@@ -32,7 +32,7 @@ def _headers(served: Served, path: str, cookie: str | None = None) -> tuple[byte
 @pytest.mark.parametrize(
     ("path", "with_cookie", "status"),
     [
-        ("/?token={token}", False, b" 200 "),  # the printed URL
+        ("/?token={token}", False, b" 303 "),  # the printed URL: a redirect to the page
         ("/", True, b" 200 "),  # a reload, by the cookie
         ("/static/js/textual.js", True, b" 200 "),
         ("/", False, b" 403 "),  # the refused page, which a framing page could dress up too

@@ -98,9 +98,11 @@ def test_every_script_of_the_template_carries_the_nonce_and_no_button_an_onclick
 def test_each_page_answer_has_a_fresh_nonce_its_scripts_carry(served: Served) -> None:
     host = f"Host: 127.0.0.1:{served.port}"
     seen = set()
-    for path in (f"/?token={served.token}", f"/?token={served.token}", "/"):
-        status, fields, body = _head(served, [f"GET {path} HTTP/1.1", host])
-        assert status.split()[1] == ("403" if path == "/" else "200"), status
+    cookie = f"Cookie: {served.jar}"
+    for logged_in in (True, True, False):
+        lines = ["GET / HTTP/1.1", host, *([cookie] if logged_in else [])]
+        status, fields, body = _head(served, lines)
+        assert status.split()[1] == ("200" if logged_in else "403"), status
         policy = fields["content-security-policy"]
         nonce = re.findall(r"'nonce-([^']+)'", policy)
         assert len(nonce) == 1, policy
