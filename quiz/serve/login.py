@@ -179,5 +179,23 @@ class Login:
                 )
             return None
         if not (handed or self.accepts(query) or self.accepts_cookie(cookie)):
-            return "a valid token is required: open the URL `drillbit serve` printed (/?token=...)"
+            return f"a valid token is required: {_whose(query, cookie)}"
         return None
+
+
+def _whose(query: str | None, cookie: str | None) -> str:
+    """What a person does about a page refused for want of the token, and why: a token or a
+    cookie that is not this run's is most often an earlier run's (a server restarted, a
+    tab left open), which "open the URL printed" alone left them to guess."""
+    printed = "open the URL `drillbit serve` printed (/?token=...)"
+    if query:
+        return (
+            "the token in this address is not this run's (each run of `drillbit serve` makes "
+            f"a new one): {printed} this time"
+        )
+    if cookie:
+        return (
+            "this browser's login is not this run's (each run of `drillbit serve` makes a new "
+            f"token): {printed} this time"
+        )
+    return printed

@@ -15,7 +15,7 @@ keeps the token the server hands it for its websocket out of the cookie (`TOKEN_
 Its files and its websocket are at the address it was opened at (`same_address_page`), and
 a page refused for want of the token reopens itself with the one it kept (`refused_page`).
 While the app starts, the splash says so, and an app that failed to start says what
-failed there (`STARTING`, `starting_page`).
+failed there (`STARTING`, `starting_page`); a tab whose server stopped says so (`STOPPED`).
 Every script of the page carries the answer's nonce, the only scripts its policy runs
 (`nonced_page`, `quiz.serve.headers.page_policy`), and its buttons are bound by a script,
 not an `onClick` attribute, which no nonce covers (`bound_buttons_page`).
@@ -45,6 +45,9 @@ __all__ = [
     "STARTING",
     "STARTING_WORDS",
     "STDIN_CHUNK",
+    "SERVER_STOPPED",
+    "SERVER_STOPPED_WORDS",
+    "STOPPED",
     "HANDED",
     "TOKEN_KEY",
     "TAB_HEAD",
@@ -53,6 +56,7 @@ __all__ = [
     "key_focus_page",
     "local_font_page",
     "same_address_page",
+    "server_stopped_page",
     "long_input_page",
     "close_reason",
     "refused_page",
@@ -290,6 +294,45 @@ STARTING = (
 """Before textual.js, which opens the tab's websocket."""
 
 
+SERVER_STOPPED = 1001
+"""The websocket's close code when the server stops (Ctrl-C, SIGTERM): "going away"."""
+SERVER_STOPPED_WORDS = (
+    "drillbit serve stopped, so this tab's app ended (your answers so far are saved). Start "
+    "it again and open the URL it prints: each run has a new token."
+)
+"""What the page says then, in place of "Session ended.": a person who stopped the server
+(or whose machine did) read "Session ended." beside a Restart button that, once the server
+ran again, led to "a valid token is required"."""
+STOPPED = (
+    """<script>
+      (() => {
+        const STOPPED = """
+    + str(SERVER_STOPPED)
+    + """;
+        const WORDS = """
+    + json.dumps(SERVER_STOPPED_WORDS)
+    + """;
+        const Native = window.WebSocket;
+        window.WebSocket = class extends Native {
+          constructor(...args) {
+            super(...args);
+            this.addEventListener("close", (event) => {
+              const said = document.querySelector(".closed-dialog .message");
+              if (event.code === STOPPED && said) said.textContent = WORDS;
+            });
+          }
+        };
+      })();
+    </script>"""
+)
+"""Before textual.js, which opens the tab's websocket."""
+
+
+def server_stopped_page(template: str) -> str:
+    """The template with `STOPPED` at the start of its head, before any script."""
+    return _head_script(template, STOPPED)
+
+
 def starting_page(template: str) -> str:
     """The template with `STARTING_WORDS` under the splash's name and `STARTING` in its
     head (unchanged when the template has no such name: a test says so)."""
@@ -427,7 +470,7 @@ def nonced_page(template: str) -> str:
 def served_page(template: str) -> str:
     """textual-serve's page as drillbit serves it: its files and websocket at the address it
     was opened at, local font, a tab title and icon, "Starting drillbit…" (or what failed)
-    on its splash, the keys to the app without a click,
+    on its splash, a stopped server said, the keys to the app without a click,
     its websocket closed as it is left, long input sent in pieces the server takes, and the
     token handed to it kept and put in its websocket's URL, every script with the nonce."""
     return nonced_page(
@@ -436,8 +479,10 @@ def served_page(template: str) -> str:
                 long_input_page(
                     tab_releasing_page(
                         key_focus_page(
-                            starting_page(
-                                tab_titled_page(local_font_page(bound_buttons_page(template)))
+                            server_stopped_page(
+                                starting_page(
+                                    tab_titled_page(local_font_page(bound_buttons_page(template)))
+                                )
                             )
                         )
                     )

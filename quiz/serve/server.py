@@ -171,7 +171,7 @@ def _make_server(
         request_nonce,
     )
     from quiz.serve.messages import read_envelope, terminal_size
-    from quiz.serve.page import APP_FAILED, MOST_MESSAGE_BYTES, refused_page
+    from quiz.serve.page import APP_FAILED, MOST_MESSAGE_BYTES, SERVER_STOPPED, refused_page
     from quiz.serve.tabapp import TabApp
 
     Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -319,7 +319,11 @@ def _make_server(
         async def on_shutdown(self, app: web.Application) -> None:
             """Close every tab and end its app process while the event loop still runs."""
             tabs = list(self.open_tabs.items())
-            await asyncio.gather(*(socket.close() for _, socket in tabs), return_exceptions=True)
+            said = b"drillbit serve stopped"  # the page says it in its own words (STOPPED)
+            await asyncio.gather(
+                *(socket.close(code=SERVER_STOPPED, message=said) for _, socket in tabs),
+                return_exceptions=True,
+            )
             await asyncio.gather(*(_stop_app(service) for service, _ in tabs))
 
         def cannot_start(self) -> str | None:

@@ -21,6 +21,7 @@ __all__ = [
     "CATCH_TERMINAL",
     "browser",
     "chromium",
+    "closed_message",
     "console_messages",
     "read_screen",
     "shows_home",
@@ -177,3 +178,17 @@ def record_violations(driver: WebDriver) -> None:
     """Keep every content-security-policy violation the next pages report, in
     `window.__violations`, from before their own scripts run."""
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS})
+
+
+def closed_message(driver: WebDriver) -> str:
+    """The text of the page's "closed" dialog once the tab is closed (empty until then)."""
+    shown = (
+        "return document.body.classList.contains('-closed')"
+        " ? document.querySelector('.closed-dialog .message').textContent : ''"
+    )
+    deadline = time.monotonic() + WAIT_SECONDS
+    said = ""
+    while time.monotonic() < deadline and not said:
+        said = str(driver.execute_script(shown) or "")
+        time.sleep(0.2)
+    return said

@@ -205,7 +205,9 @@ def test_a_login_shown_in_a_traceback_shows_neither_secret() -> None:
         ({"query": None, "websocket": False}, "a valid token is required"),
         ({"query": "", "cookie": "", "websocket": False}, "a valid token is required"),
         ({"query": LOGIN.token[:-1], "websocket": False}, "a valid token is required"),
+        ({"query": LOGIN.token[:-1], "websocket": False}, "this address is not this run's"),
         ({"query": None, "cookie": LOGIN.token[:-1], "websocket": False}, "a valid token is"),
+        ({"query": None, "cookie": "old", "websocket": False}, "login is not this run's"),
         ({"origin": None}, "needs an Origin header"),
         ({"origin": "http://evil.example"}, "origin 'http://evil.example' is not allowed"),
         ({"origin": "http://127.0.0.1:8001"}, "is not allowed"),
@@ -284,7 +286,7 @@ def test_the_page_needs_the_token_and_sets_a_cookie(served: Served) -> None:
     base = f"http://127.0.0.1:{served.port}/"
     status, cookie, body = http_get(base)
     assert status == 403 and not cookie
-    assert "a valid token is required" in body
+    assert "a valid token is required" in body and "not this run's" not in body
     assert http_get(base + "?token=wrong")[0] == 403
     assert http_get(served.url, host=f"rebound.example:{served.port}")[0] == 403
     assert http_get(base + "static/js/textual.js")[0] == 403  # every path, not only the page

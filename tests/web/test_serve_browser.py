@@ -29,6 +29,7 @@ from tests.web.chromium import (  # the module's Chromium, a profile per test
     CATCH_TERMINAL,
     browser,
     chromium,
+    closed_message,
     console_messages,
     read_screen,
     shows_home,
@@ -183,6 +184,7 @@ def test_a_refused_token_the_browser_kept_is_forgotten_not_retried(
     driver.get(f"http://127.0.0.1:{served.port}/")
     assert driver.current_url.endswith("/?token=a-past-runs-token")
     assert "a valid token is required" in driver.page_source
+    assert "the token in this address is not this run's" in driver.page_source
     assert driver.execute_script(f"return window.localStorage.getItem('{TOKEN_KEY}')") is None
 
 
@@ -200,20 +202,6 @@ window.WebSocket = class extends Native {
 page opens is kept where a test can send through it."""
 
 
-def _closed_message(driver: WebDriver) -> str:
-    """The text of the page's "closed" dialog once the tab is closed (empty until then)."""
-    shown = (
-        "return document.body.classList.contains('-closed')"
-        " ? document.querySelector('.closed-dialog .message').textContent : ''"
-    )
-    deadline = time.monotonic() + WAIT_SECONDS
-    said = ""
-    while time.monotonic() < deadline and not said:
-        said = str(driver.execute_script(shown) or "")
-        time.sleep(0.2)
-    return said
-
-
 def test_a_browser_without_the_kept_token_is_told_to_open_the_printed_url(
     served: Served, browser: WebDriver
 ) -> None:
@@ -224,7 +212,7 @@ def test_a_browser_without_the_kept_token_is_told_to_open_the_printed_url(
     wait_for_screen(driver, shows_home, "Home")
     driver.execute_script("window.localStorage.clear()")
     driver.refresh()
-    said = _closed_message(driver)
+    said = closed_message(driver)
     assert "open the URL drillbit serve printed" in said, said
 
 
@@ -259,7 +247,7 @@ def test_a_message_over_the_servers_limit_says_the_limit_and_what_to_do(
         "window.__drillbitSockets.at(-1).send("
         f"JSON.stringify(['ping', 'x'.repeat({MOST_MESSAGE_BYTES + 1024})]))"
     )
-    said = _closed_message(driver)
+    said = closed_message(driver)
     assert said == (
         "This tab sent the server a message over its limit (4 MiB), so the server closed "
         "the tab and its app. Reload the page to start the app again."

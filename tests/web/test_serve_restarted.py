@@ -1,0 +1,51 @@
+"""A tab open while `drillbit serve` stops, and after it starts again (forty-fourth round).
+
+The tab said "Session ended." beside a Restart button; once the server ran again, the
+Restart (a reload) showed "a valid token is required: open the URL `drillbit serve`
+printed", with no word that the token it had was the last run's.
+"""
+
+from __future__ import annotations
+
+import signal
+import time
+from pathlib import Path
+
+from selenium.webdriver.chrome.webdriver import WebDriver
+
+from quiz.serve.page import SERVER_STOPPED_WORDS, TOKEN_KEY
+from tests.web.chromium import browser, chromium, closed_message, shows_home, wait_for_screen
+from tests.web.conftest import PortTaken, _start, _stop, _wait_for_url
+from tests.web.helpers import WAIT_SECONDS, Served, serve_command
+
+__all__ = ["browser", "chromium"]  # fixtures, used by name
+
+
+def test_a_tab_says_the_server_stopped_and_then_that_its_token_is_an_earlier_runs(
+    served: Served, browser: WebDriver, tmp_path: Path
+) -> None:
+    driver = browser
+    driver.get(served.url)
+    wait_for_screen(driver, shows_home, "Home")
+    served.process.send_signal(signal.SIGINT)
+    served.process.wait(timeout=WAIT_SECONDS)
+    assert closed_message(driver) == SERVER_STOPPED_WORDS
+    # the server again on the same port: a new token, which this tab does not have
+    log = tmp_path / "again.log"
+    again = _start(serve_command("--port", str(served.port)), log, None)
+    try:
+        try:
+            url = _wait_for_url(again, log, served.port)
+        except PortTaken:  # another program took the port meanwhile: no verdict either way
+            raise AssertionError(f"port {served.port} was taken before the restart") from None
+        assert url != served.url
+        driver.refresh()  # the dialog's Restart: refused, then reopened with the kept token
+        said = "the token in this address is not this run's"
+        deadline = time.monotonic() + WAIT_SECONDS
+        while time.monotonic() < deadline and said not in driver.page_source:
+            time.sleep(0.2)
+        page = driver.page_source
+        assert said in page and "printed (/?token=...) this time" in page, page
+        assert driver.execute_script(f"return localStorage.getItem('{TOKEN_KEY}')") is None
+    finally:
+        assert _stop(again) == []
