@@ -365,7 +365,8 @@ def refused_page(reason: str, nonce: str) -> str:
     address's cookies to all of its ports, so a server on another port of 127.0.0.1 can set a
     cookie of the same name and overwrite drillbit's: a reload then showed only this refusal.
     A kept token that the server refused too (a past run's) is forgotten, so the page never
-    reopens itself twice. Its script carries `nonce`, its answer's policy's."""
+    reopens itself twice. Its script carries `nonce`, its answer's policy's. Its words wrap:
+    a `<pre>` ran them off a narrow window (800 px showed half the first sentence)."""
     return (
         """<!doctype html>
 <html>
@@ -394,7 +395,7 @@ def refused_page(reason: str, nonce: str) -> str:
     </script>
   </head>
   <body>
-    <pre>"""
+    <pre style="white-space: pre-wrap; overflow-wrap: anywhere">"""
         + html.escape(reason)
         + """</pre>
   </body>
