@@ -15,7 +15,8 @@ keeps the token the server hands it for its websocket out of the cookie (`TOKEN_
 Its files and its websocket are at the address it was opened at (`same_address_page`), and
 a page refused for want of the token reopens itself with the one it kept (`refused_page`).
 While the app starts, the splash says so, and an app that failed to start says what
-failed there (`STARTING`, `starting_page`); a tab whose server stopped says so (`STOPPED`).
+failed there (`STARTING`, `starting_page`); a tab whose server stopped, or whose connection
+was lost, says so (`STOPPED`).
 Every script of the page carries the answer's nonce, the only scripts its policy runs
 (`nonced_page`, `quiz.serve.headers.page_policy`), and its buttons are bound by a script,
 not an `onClick` attribute, which no nonce covers (`bound_buttons_page`).
@@ -45,6 +46,8 @@ __all__ = [
     "STARTING",
     "STARTING_WORDS",
     "STDIN_CHUNK",
+    "CONNECTION_LOST",
+    "CONNECTION_LOST_WORDS",
     "SERVER_STOPPED",
     "SERVER_STOPPED_WORDS",
     "STOPPED",
@@ -303,22 +306,38 @@ SERVER_STOPPED_WORDS = (
 """What the page says then, in place of "Session ended.": a person who stopped the server
 (or whose machine did) read "Session ended." beside a Restart button that, once the server
 ran again, led to "a valid token is required"."""
+CONNECTION_LOST = 1006
+"""The close code a browser gives a websocket that ended with no close frame: the server
+was killed, or the connection dropped (a machine that slept)."""
+CONNECTION_LOST_WORDS = (
+    "The connection to drillbit serve was lost: it was stopped without a word, or cannot be "
+    "reached. If it still runs, Restart; if not, start it again and open the URL it prints."
+)
+"""What the page says then, in place of "Session ended."."""
 STOPPED = (
     """<script>
       (() => {
         const STOPPED = """
     + str(SERVER_STOPPED)
     + """;
-        const WORDS = """
-    + json.dumps(SERVER_STOPPED_WORDS)
+        const LOST = """
+    + str(CONNECTION_LOST)
     + """;
+        const WORDS = {
+          [STOPPED]: """
+    + json.dumps(SERVER_STOPPED_WORDS)
+    + """,
+          [LOST]: """
+    + json.dumps(CONNECTION_LOST_WORDS)
+    + """,
+        };
         const Native = window.WebSocket;
         window.WebSocket = class extends Native {
           constructor(...args) {
             super(...args);
             this.addEventListener("close", (event) => {
               const said = document.querySelector(".closed-dialog .message");
-              if (event.code === STOPPED && said) said.textContent = WORDS;
+              if (WORDS[event.code] && said) said.textContent = WORDS[event.code];
             });
           }
         };

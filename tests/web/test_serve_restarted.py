@@ -2,7 +2,8 @@
 
 The tab said "Session ended." beside a Restart button; once the server ran again, the
 Restart (a reload) showed "a valid token is required: open the URL `drillbit serve`
-printed", with no word that the token it had was the last run's.
+printed", with no word that the token it had was the last run's. A server killed outright
+(no close frame) left the same "Session ended.".
 """
 
 from __future__ import annotations
@@ -13,9 +14,9 @@ from pathlib import Path
 
 from selenium.webdriver.chrome.webdriver import WebDriver
 
-from quiz.serve.page import SERVER_STOPPED_WORDS, TOKEN_KEY
+from quiz.serve.page import CONNECTION_LOST_WORDS, SERVER_STOPPED_WORDS, TOKEN_KEY
 from tests.web.chromium import browser, chromium, closed_message, shows_home, wait_for_screen
-from tests.web.conftest import PortTaken, _start, _stop, _wait_for_url
+from tests.web.conftest import PortTaken, _start, _stop, _wait_for_url, start_on_a_free_port
 from tests.web.helpers import WAIT_SECONDS, Served, serve_command
 
 __all__ = ["browser", "chromium"]  # fixtures, used by name
@@ -54,3 +55,22 @@ def test_a_tab_says_the_server_stopped_and_then_that_its_token_is_an_earlier_run
         assert wide <= window, (wide, window)
     finally:
         assert _stop(again) == []
+
+
+def test_a_tab_whose_server_was_killed_says_the_connection_was_lost(
+    browser: WebDriver, tmp_path: Path
+) -> None:
+    """SIGKILL: no close frame, so the browser closes the websocket with 1006."""
+    driver = browser
+    process, _, _, url = start_on_a_free_port(
+        tmp_path, lambda port: serve_command("--port", str(port))
+    )
+    try:
+        driver.get(url)
+        wait_for_screen(driver, shows_home, "Home")
+        process.kill()
+        process.wait(timeout=WAIT_SECONDS)
+        assert closed_message(driver) == CONNECTION_LOST_WORDS
+    finally:
+        # its apps, which a killed server could not end (they outlive it: the report's leftover)
+        _stop(process, grace=0)
