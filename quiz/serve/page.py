@@ -335,9 +335,13 @@ STOPPED = (
         window.WebSocket = class extends Native {
           constructor(...args) {
             super(...args);
+            // a handshake the server refused (no token kept) closes with 1006 too, unopened:
+            // what the other scripts say of it stands
+            let opened = false;
+            this.addEventListener("open", () => { opened = true; });
             this.addEventListener("close", (event) => {
               const said = document.querySelector(".closed-dialog .message");
-              if (WORDS[event.code] && said) said.textContent = WORDS[event.code];
+              if (opened && WORDS[event.code] && said) said.textContent = WORDS[event.code];
             });
           }
         };
