@@ -36,6 +36,9 @@ class StudyRequest:
     minutes: float | None = None
     card_ids: tuple[str, ...] | None = None
     """Study exactly these cards (e.g. one card picked in the command palette)."""
+    card_title: str | None = None
+    """The title of the one card of `card_ids`, for the session's title: a person knows
+    cards by title, not by id ("cram · ReLU vs sigmoid", not "cram · relu-vs-sigmoid")."""
     pack: str | None = None
     """Only this pack's cards (Home's rows when the bank has several packs)."""
     ahead: bool = False
@@ -50,7 +53,7 @@ class StudyRequest:
             parts.append("ahead")
         parts += [value for value in (self.pack, self.topic, self.tag, self.kind) if value]
         if self.card_ids and len(self.card_ids) == 1:
-            parts.append(self.card_ids[0])
+            parts.append(self.card_title or self.card_ids[0])
         return " · ".join(parts)
 
 

@@ -306,7 +306,7 @@ class DrillbitApp(App[None]):
         if card.kind == "coding":
             self.open_drill(card_id)
         else:
-            self.start_study(StudyRequest(mode="cram", card_ids=(card_id,)))
+            self.start_study(StudyRequest(mode="cram", card_ids=(card_id,), card_title=card.title))
 
     def _asked_from_the_top(self, *kinds: type[Screen[Any]]) -> bool:
         """Whether the screen on top is one that asks for this (Home, a list).

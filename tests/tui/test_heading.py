@@ -165,3 +165,14 @@ def test_a_wide_title_s_heading_rows_fit_their_width(width: int) -> None:
     indent = cell_len(" concept  ")
     for part, place in rows:
         assert indent + cell_len(f"{part}  {place}" if part and place else part + place) <= width
+
+
+async def test_a_one_card_cram_is_titled_by_the_cards_title(build: AppFactory) -> None:
+    """A card opened from the palette or the browser was titled by its id ("cram ·
+    what-is-relu"): a person knows cards by title, so the bar says the card's title."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.open_card("what-is-relu")  # as the palette's and the browser's pick does
+        screen = await showing(pilot, StudyScreen)
+        title = str(screen.query_one("#study-title", Label).render())
+        assert title == "cram · What ReLU computes"
