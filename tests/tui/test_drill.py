@@ -146,6 +146,7 @@ async def test_hints_one_at_a_time(build: AppFactory) -> None:
         await settle(pilot)
         assert len(screen.query(".hint")) == 1
         assert editor_of(screen).text == starter_text(screen.sitting.card)  # nothing typed
+        assert "ctrl+t" in screen.active_bindings  # one hint still to show: offered
         note = str(screen.query_one(".hint-note").render())
         assert "ctrl+t (or h outside the editor)" in note  # h typed in the editor is an h
         assert note.startswith("1 hint left: ")  # it read "1 hint(s) left"
@@ -157,6 +158,11 @@ async def test_hints_one_at_a_time(build: AppFactory) -> None:
         assert len(screen.query(".hint")) == 2
         assert screen.sitting.progress.hints_used == 2
         assert "No hints left" in str(screen.query_one(".hint-note").render())
+        keys = set(screen.active_bindings)
+        assert not {"ctrl+t", "h"} & keys, "a key that does nothing more is not offered"
+        await press(pilot, "h")  # outside the editor, with none left: nothing, no error
+        await settle(pilot)
+        assert screen.sitting.progress.hints_used == 2
 
 
 async def test_a_hint_read_on_an_earlier_visit_is_shown_again_and_counted(

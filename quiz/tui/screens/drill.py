@@ -54,6 +54,8 @@ WARM_UP_THREAD = "drillbit-warm-up"
 """The name of a drill's warm-up thread (a daemon: quitting never waits for its imports)."""
 
 WEB_KEYS = {"hint": "web_hint", "reset": "web_reset"}
+HINT_ACTIONS = ("hint", "web_hint", "letter_hint")
+"""The actions that reveal a hint: offered while the drill has a hint not yet shown."""
 
 GRADE, HINT = "run it on the drill's cases", "one more (the pass is Hard at best)"
 EDITOR, RESET = "your own editor, graded on close", "the starter code again"
@@ -302,7 +304,11 @@ class DrillScreen(Screen["DrillSitting"]):
         In a browser tab ctrl+t and ctrl+n never arrive: f2 and f3 stand in for them and
         the footer shows those; in a terminal the ctrl keys are shown. $EDITOR would start
         on the server: in a browser its key is not offered (ctrl+e is the editor's end of line).
+        The hint keys go once the last hint is shown, as a key that does nothing more
+        would still be offered; the line under the hints says "No hints left."
         """
+        if action in HINT_ACTIONS and self.sitting.hints_left <= 0:
+            return False
         if action in WEB_KEYS.values():
             return self.app.is_web
         if action in WEB_KEYS or action == "external_editor":
@@ -499,6 +505,7 @@ class DrillScreen(Screen["DrillSitting"]):
             self.notify("No hints left.", severity="warning")
             return
         self._show_hints()
+        self.refresh_bindings()  # the last hint shown: the footer's Hint goes
         self.call_after_refresh(self.query_one("#hints").scroll_visible)
 
     def action_reset(self) -> None:
