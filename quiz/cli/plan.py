@@ -136,13 +136,17 @@ def plan_command(
     width = terminal_width()  # the sentences fold to it: one was 294 columns
 
     def say(sentence: str) -> None:
-        click.echo(fold_text(sentence, width))
+        """One fact a line, under the heading (a long one folds under its indent)."""
+        click.echo(fold_text(f"  {sentence}", width))
 
+    # as `rustlings` and `exercism` print: a short heading, one fact a line, the next
+    # step last; the status line's phrases, joined by " · " on Home, each a line here
     click.echo(
         f"Interview {plan.interview.isoformat()}: {plan.minutes_per_day:g} min/day, "
         f"target recall {target_percent(plan.target)}"
     )
-    say(status.line())  # without the forecast: its warning is the advice below
+    for phrase in status.phrases():  # without the forecast: its warning is the advice below
+        say(phrase)
     if status.days_left > 0 and status.today is not None:
         say(
             f"Today's plan runs until {day_ends_phrase(now, tz)}, when the next study day "
@@ -187,6 +191,28 @@ def plan_command(
     click.echo(f"{'TOPIC':<{width}} {heading:>{column}}")
     for topic, value in topics.items():
         click.echo(f"{topic:<{width}} {readiness_percent(value):>{column}}")
+    step = _next_step(status)
+    if step is not None:
+        click.echo("")
+        click.echo(fold_text(step, terminal_width()))
+
+
+def _next_step(status: PlanStatus) -> str | None:
+    """The line that ends the output: what to do now, as `rustlings` ends with its next
+    command: today's cards, else the cards ahead, else tomorrow; None on the interview
+    day, when the plan asks nothing more."""
+    if status.days_left < 0:
+        return (
+            "Next: drillbit plan --interview YYYY-MM-DD plans for a new date, or "
+            "drillbit plan --clear removes this one."
+        )
+    if status.days_left <= 0 or status.today is None:
+        return None
+    if status.offered:
+        return "Next: drillbit study (d on Home) studies today's plan."
+    if status.ahead:
+        return "Next: drillbit study --ahead (a on Home) studies the next days' new cards."
+    return "Next: nothing more today; the plan goes on tomorrow."
 
 
 def _with_forecast(

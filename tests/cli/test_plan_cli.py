@@ -25,6 +25,28 @@ def in_days(days: int) -> str:
     return (FIXED_DAY + timedelta(days=days)).isoformat()
 
 
+def test_the_text_reads_a_heading_one_fact_a_line_and_the_next_step_last(
+    mini_bank: Path, drillbit: RunDrillbit
+) -> None:
+    """The facts were joined by " · " into one line of 113 columns and the sentences ran
+    on under the heading, with no word of what to do: as `rustlings` prints, a heading, one
+    fact a line under it, the next step last."""
+    content = ("--content", str(mini_bank))
+    shown = drillbit(*content, "plan", "--interview", in_days(14)).stdout
+    lines = shown.rstrip("\n").split("\n")
+    assert lines[0] == f"Interview {in_days(14)}: 30 min/day, target recall 90%"
+    assert lines[1:4] == [
+        "  14 days left",
+        "  readiness 0% → target 90% on the day",
+        lines[3],  # today's load, its counts the bank's
+    ]
+    assert re.fullmatch(
+        r"  today: 0 reviews \+ \d+ new, about \d+ min at the default pace", lines[3]
+    )
+    assert " · " not in shown
+    assert lines[-2:] == ["", "Next: drillbit study (d on Home) studies today's plan."]
+
+
 def test_set_show_json_and_clear(mini_bank: Path, drillbit: RunDrillbit) -> None:
     content = ("--content", str(mini_bank))
     assert "No plan" in drillbit(*content, "plan").stdout
@@ -267,7 +289,7 @@ def test_the_new_cards_line_says_how_many_the_minutes_never_show(drillbit: RunDr
     and the line under it said "the plan shows every card before the day" all the same."""
     short = drillbit("plan", "--interview", in_days(2), "--minutes-per-day", "5")
     assert short.returncode == 0, short.stderr
-    line = next(line for line in short.stdout.splitlines() if line.startswith("New cards"))
+    line = next(line for line in short.stdout.splitlines() if line.startswith("  New cards"))
     assert "every card" not in line
     found = re.search(
         r"so (\d+) of the (\d+) not seen yet come before the day and (\d+) never", line
@@ -279,7 +301,7 @@ def test_the_new_cards_line_says_how_many_the_minutes_never_show(drillbit: RunDr
     # --json gives the same count (it had the forecast's readiness, not this)
     assert json.loads(drillbit("plan", "--json").stdout)["unseen_on_the_day"] == never
     roomy = drillbit("plan", "--interview", in_days(60), "--minutes-per-day", "120")
-    line = next(line for line in roomy.stdout.splitlines() if line.startswith("New cards"))
+    line = next(line for line in roomy.stdout.splitlines() if line.startswith("  New cards"))
     found = re.search(r"so all (\d+) not seen yet come before the day", line)
     assert found is not None, line
     assert sum(new_by_day(line)) == int(found.group(1))

@@ -151,7 +151,10 @@ def test_a_day_done_early_offers_its_minutes_left_to_study_ahead(
     ahead = today["ahead"]
     assert ahead > 0, "the next cards fit in the minutes left, at the quick pace measured now"
     shown = drillbit(*content, "plan").stdout
-    assert "today: done, " in shown and f" · ahead: {ahead} new" in shown and "(a)" not in shown
+    assert "today: done, " in shown and f"\n  ahead: {ahead} new\n" in shown and "(a)" not in shown
+    assert shown.rstrip().endswith(
+        "Next: drillbit study --ahead (a on Home) studies the next days' new cards."
+    )
     assert f"Study ahead: {ahead} new card" in shown and ": drillbit study --ahead." in shown
     assert drillbit(*content, "study", "--ahead").returncode == 0
     assert opened and opened[-1]["ahead"] is True and opened[-1]["mode"] == "due"
