@@ -287,15 +287,16 @@ def session_place(session: Session, topic: str) -> str:
 
     While answers were given and none left the session yet (every card answered is in a
     learning step, as in a first session's or a session of learning cards only), the count
-    says so, "2 answers, none done yet": "0 done" beside a bar at 0% read to a new user as
-    if the answers had not been taken. The cards coming back are among those left, said in
+    says so, "2 answered, none done yet": "0 done" beside a bar at 0% read to a new user as
+    if the answers had not been taken ("1 answer, none done yet" read oddly: a count of a
+    noun beside a verb; two verbs read as the two counts they are). The cards coming back are among those left, said in
     brackets: "20 left, 1 coming back" read as 21 cards to go."""
     done, total = session.progress
     back = session.coming_back
     again = f" ({back} coming back)" if back else ""
     answers = len(session.answers)
     count = (
-        f"{done} done" if done or not answers else f"{counted(answers, 'answer')}, none done yet"
+        f"{done} done" if done or not answers else f"{answers} answered, none done yet"
     )
     return f"{topic} · {count} · {total - done} left{again}"
 

@@ -114,7 +114,7 @@ async def test_the_study_screen_keeps_the_coming_back_count_whole(
     build: AppFactory, clock: FakeClock
 ) -> None:
     """After an Again at 80 columns the next card's heading, " choice  Inverted dropout at
-    inference  basics · 1 answer, none done yet · 3 left (1 coming back)", is too long for
+    inference  basics · 1 answered, none done yet · 3 left (1 coming back)", is too long for
     one line: the title wraps, and both are whole (the title was cut, "at inferen…"). At
     120 columns they are on one line."""
     app = build(study=StudyRequest(mode="due", topic="basics"))
@@ -128,7 +128,7 @@ async def test_the_study_screen_keeps_the_coming_back_count_whole(
         card = study.card
         assert card is not None
         heading = study.query_one(CardHeading)
-        place = "basics · 1 answer, none done yet · 3 left (1 coming back)"
+        place = "basics · 1 answered, none done yet · 3 left (1 coming back)"
         whole = f" {card.kind}  {card.title}  {place}"
         assert len(whole) > 78  # the heading's 80 columns less its padding
         lines = heading.text.plain.split("\n")

@@ -29,9 +29,9 @@ def _place(screen: StudyScreen) -> str:
     ("key", "rating", "after"),
     [
         # its 1-minute step: asked again ("0 done" beside a bar at 0% read as if unanswered)
-        ("1", "Again", "basics · 1 answer, none done yet · 3 left (1 coming back)"),
-        ("2", "Hard", "basics · 1 answer, none done yet · 3 left (1 coming back)"),  # its step
-        ("3", "Good", "basics · 1 answer, none done yet · 3 left (1 coming back)"),  # 10 minutes
+        ("1", "Again", "basics · 1 answered, none done yet · 3 left (1 coming back)"),
+        ("2", "Hard", "basics · 1 answered, none done yet · 3 left (1 coming back)"),  # its step
+        ("3", "Good", "basics · 1 answered, none done yet · 3 left (1 coming back)"),  # 10 minutes
         ("4", "Easy", "basics · 1 done · 2 left"),  # graduated: done for the day
     ],
 )
@@ -71,12 +71,12 @@ async def test_a_card_that_comes_back_is_done_when_answered_for_good(
         clock.advance(10)
         await press(pilot, "space", "enter", "2")  # Hard: back at the end
         await settle(pilot)
-        assert _place(study) == "basics · 1 answer, none done yet · 3 left (1 coming back)"
+        assert _place(study) == "basics · 1 answered, none done yet · 3 left (1 coming back)"
         clock.advance(10)
         await press(pilot, "2", "enter", "space", *"0.25", "enter", "space")  # both Good
         await settle(pilot)
         assert study.card is not None and study.card.id == "what-is-relu", "asked again"
-        assert _place(study) == "basics · 3 answers, none done yet · 3 left (3 coming back)"
+        assert _place(study) == "basics · 3 answered, none done yet · 3 left (3 coming back)"
         clock.advance(600)
         await press(pilot, "space", "enter", "4")  # Easy: graduated
         await settle(pilot)

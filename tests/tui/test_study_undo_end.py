@@ -277,7 +277,7 @@ async def test_a_card_left_in_a_learning_step_stays_left_and_is_shown_again(
         clock.advance(10)
         await press(pilot, "2", "enter", "space")  # the choice card, right: Good
         await settle(pilot)
-        assert _place(study).endswith("1 answer, none done yet · 3 left (1 coming back)")
+        assert _place(study).endswith("1 answered, none done yet · 3 left (1 coming back)")
         assert [card.id for card in session.queued] == [*ids[1:], ids[0]]
         await press_card_keys(pilot, "u")  # undo: the card current again, its second place gone
         await settle(pilot)
@@ -288,7 +288,7 @@ async def test_a_card_left_in_a_learning_step_stays_left_and_is_shown_again(
         await settle(pilot)
         await press(pilot, *"0.25", "enter", "space")  # the numeric card, right: Good
         await settle(pilot)
-        assert _place(study).endswith("2 answers, none done yet · 3 left (2 coming back)")
+        assert _place(study).endswith("2 answered, none done yet · 3 left (2 coming back)")
         await press(pilot, "space", "enter", "4")  # the concept card, Easy: graduated
         await settle(pilot)
         assert study.card is not None and study.card.id == ids[0], "shown again"
