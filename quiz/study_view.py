@@ -295,9 +295,7 @@ def session_place(session: Session, topic: str) -> str:
     back = session.coming_back
     again = f" ({back} coming back)" if back else ""
     answers = len(session.answers)
-    count = (
-        f"{done} done" if done or not answers else f"{answers} answered, none done yet"
-    )
+    count = f"{done} done" if done or not answers else f"{answers} answered, none done yet"
     return f"{topic} · {count} · {total - done} left{again}"
 
 
