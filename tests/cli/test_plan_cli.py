@@ -145,6 +145,11 @@ def test_an_ended_plan_asks_for_a_new_date(mini_bank: Path, drillbit: RunDrillbi
         "with --interview YYYY-MM-DD, or remove it with --clear"
     )
     assert json.loads(drillbit(*content, "plan", "--json").stdout)["minutes_per_day"] == 30
+    shown = drillbit(*content, "plan").stdout  # the next step of an ended plan ends it
+    assert shown.rstrip().endswith(
+        "Next: drillbit plan --interview YYYY-MM-DD plans for a new date, or "
+        "drillbit plan --clear removes this one."
+    ), shown
 
 
 def test_plan_json_validates_against_its_schema(mini_bank: Path, drillbit: RunDrillbit) -> None:
