@@ -196,6 +196,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         return plan_main(given)
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer repeats and sizes (< 3 min)")
+    # Both are dispatched above, before this parser; listed so that --help names them.
+    parser.add_argument(
+        "--plan",
+        action="store_true",
+        help="the interview plan's simulation alone (its flags: python -m bench --plan --help)",
+    )
+    parser.add_argument(
+        "--plan-command",
+        action="store_true",
+        help="`drillbit plan` on heavy homes, another tree against this one "
+        "(its flags: python -m bench --plan-command --help)",
+    )
     parser.add_argument(
         "--only",
         default=",".join(SECTIONS),

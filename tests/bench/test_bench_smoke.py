@@ -412,3 +412,14 @@ def test_commands_side_by_side_on_a_small_history(tmp_path: Path) -> None:
     assert all(f.value > 0 for f in figures)
     written = json.loads(out.read_text(encoding="utf-8"))
     assert "side_by_side_37_commands" in written["sections"]
+
+
+def test_the_help_names_the_plan_benches(capsys: pytest.CaptureFixture[str]) -> None:
+    """`--plan` and `--plan-command` are dispatched before the parser; its help named
+    neither, so a reader of `python -m bench --help` never learnt of them."""
+    with pytest.raises(SystemExit) as ended:
+        main(["--help"])
+    assert ended.value.code == 0
+    shown = " ".join(capsys.readouterr().out.split())
+    assert "--plan the interview plan's simulation alone" in shown
+    assert "--plan-command `drillbit plan` on heavy homes" in shown
