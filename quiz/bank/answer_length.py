@@ -1,10 +1,17 @@
-"""Lint warning: an answer or explanation too long to read in about a minute.
+"""Lint warnings: an answer or explanation too long to read in about a minute, or one of
+code alone, with no words.
 
 A card comes up in review again and again, so its `## Answer` (`## Explanation`) is read
 every time: the bundled bank keeps each to `MAX_ANSWER_WORDS` (a test holds it there), and
 lint tells an author's pack the same, as a warning (a limit of how a pack teaches, not a
 broken card), at the section's heading. Derivations and asides belong in a card or a drill
 of their own.
+
+A concept card's `## Answer` (a choice or numeric card's `## Explanation`) that is a code
+block and nothing else, not even a comment in it, shows the code but never says what it does or why: the words are
+what a reader recalls and an interviewer asks for (`answer-only-code`, at the section's
+heading). A coding card's explanation follows a drill whose task said it all, so its code
+alone passes.
 """
 
 from __future__ import annotations
@@ -13,10 +20,17 @@ import re
 from collections.abc import Sequence
 from typing import Final
 
+from quiz.bank.markdown import code_blocks
 from quiz.bank.models import Card
 from quiz.bank.problems import Problem
 
-__all__ = ["ANSWER_SECTIONS", "MAX_ANSWER_WORDS", "long_answer_warnings", "word_count"]
+__all__ = [
+    "ANSWER_SECTIONS",
+    "MAX_ANSWER_WORDS",
+    "code_only_answer_warnings",
+    "long_answer_warnings",
+    "word_count",
+]
 
 MAX_ANSWER_WORDS: Final = 400
 """About a minute and a half of reading, formulas included."""
@@ -25,6 +39,8 @@ ANSWER_SECTIONS: Final = ("Answer", "Explanation")
 
 # A word has a letter or a digit: table pipes and rules ("|", "---") are layout, not reading.
 _WORD_CHARACTER: Final = re.compile(r"[^\W_]")
+_COMMENT: Final = re.compile(r"(?:^|\s)(?:#|//)(.*)$", re.MULTILINE)
+"""A line comment in code (Python's `#`, C's and JavaScript's `//`): the text after it."""
 
 
 def word_count(text: str) -> int:
@@ -51,3 +67,44 @@ def long_answer_warnings(cards: Sequence[Card]) -> list[Problem]:
         for name, section in card.sections.items()
         if name in ANSWER_SECTIONS and (count := word_count(section.text)) > MAX_ANSWER_WORDS
     ]
+
+
+def code_only_answer_warnings(cards: Sequence[Card]) -> list[Problem]:
+    """An `answer-only-code` warning at each answer or explanation of a concept, choice or
+    numeric card that holds a code block and not one word outside it."""
+    problems: list[Problem] = []
+    for card in cards:
+        if card.kind == "coding":
+            continue
+        for name, section in card.sections.items():
+            if name in ANSWER_SECTIONS and _code_alone(section.text):
+                problems.append(
+                    Problem(
+                        card.path,
+                        section.line,
+                        1,
+                        "answer-only-code",
+                        f"## {name} is a code block with no words (nor a comment in it): say in a sentence or "
+                        "two what the code does and why, before or after it (the words are "
+                        "what a reader recalls and an interviewer asks for)",
+                        severity="warning",
+                    )
+                )
+    return problems
+
+
+def _code_alone(text: str) -> bool:
+    """True when `text` has a code block and no word outside its code blocks, nor in a
+    comment inside one (`# every parameter moves`: a comment says what the code does, and
+    `drillbit import` takes it as the card's key point)."""
+    if "```" not in text and "~~~" not in text and "    " not in text and "\t" not in text:
+        return False
+    blocks = code_blocks(text)
+    if not blocks or any(word_count(" ".join(_COMMENT.findall(b.code))) for b in blocks):
+        return False
+    lines = text.splitlines()
+    for block in blocks:  # 1-based lines, from the fence to just past its end
+        lines[block.first_line - 1 : block.end_line - 1] = [""] * (
+            block.end_line - block.first_line
+        )
+    return word_count("\n".join(lines)) == 0

@@ -29,8 +29,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from quiz.bank.answer_length import long_answer_warnings
+from quiz.bank.answer_length import code_only_answer_warnings, long_answer_warnings
 from quiz.bank.answer_positions import answer_position_warnings
+from quiz.bank.card_tags import duplicate_tag_warnings
 from quiz.bank.citations import (
     bare_url_warnings,
     reversed_range_warnings,
@@ -59,6 +60,7 @@ from quiz.bank.problems import Problem
 from quiz.bank.related_self import self_related_warnings
 from quiz.bank.starter_imports import starter_import_problems
 from quiz.bank.title_dollars import title_escape_warnings
+from quiz.bank.title_markup import title_markup_warnings
 from quiz.bank.worked_examples import worked_example_warnings
 from quiz.paths import as_found
 
@@ -209,8 +211,11 @@ def lint(
     problems.extend(answer_position_warnings(own_cards, bank.packs))
     problems.extend(worked_example_warnings(own_cards, bank.packs))
     problems.extend(long_answer_warnings(own_cards))
+    problems.extend(code_only_answer_warnings(own_cards))
     problems.extend(indented_code_warnings(own_cards))
     problems.extend(title_escape_warnings(own_cards))
+    problems.extend(title_markup_warnings(own_cards))
+    problems.extend(duplicate_tag_warnings(own_cards))
     problems.extend(self_related_warnings(own_cards))
     problems.extend(section_as_chapter_warnings(own_cards))
     problems.extend(bare_url_warnings(own_cards))

@@ -19,9 +19,10 @@ from quiz.bank.markdown.mathscan import DOLLAR_HINT
 from quiz.bank.models import Card
 from quiz.bank.problems import Problem
 
-__all__ = ["title_escape_warnings", "title_math_problems"]
+__all__ = ["SHOWN_AS_WRITTEN", "title_escape_warnings", "title_math_problems"]
 
-_SHOWN_AS_WRITTEN = "a title is shown as written (lists, headings, the Anki export)"
+SHOWN_AS_WRITTEN = "a title is shown as written (lists, headings, the Anki export)"
+"""Why a title's marks are slips: said by every title rule (`title_markup` too)."""
 
 
 def title_math_problems(title: str, path: Path, line: int) -> list[Problem]:
@@ -37,7 +38,7 @@ def title_math_problems(title: str, path: Path, line: int) -> list[Problem]:
                 line,
                 1,
                 "title-math",
-                f"{_SHOWN_AS_WRITTEN}: write its math in Unicode (√dₖ, 3×3, σ′), not as $...$",
+                f"{SHOWN_AS_WRITTEN}: write its math in Unicode (√dₖ, 3×3, σ′), not as $...$",
             )
         )
     problems.extend(_lone_dollars(title, path, line))
@@ -59,7 +60,7 @@ def title_escape_warnings(cards: Sequence[Card]) -> list[Problem]:
                     1,
                     "title-escape",
                     f"title: '\\$' (column {column} of the title) shows its backslash: "
-                    f"{_SHOWN_AS_WRITTEN}, never rendered: write the sign alone ($5)",
+                    f"{SHOWN_AS_WRITTEN}, never rendered: write the sign alone ($5)",
                     severity="warning",
                 )
             )
@@ -89,7 +90,7 @@ def _lone_dollars(title: str, path: Path, line: int) -> list[Problem]:
                 line,
                 1,
                 "title-math",
-                f"title: {what} (column {problem.col} of the title): {_SHOWN_AS_WRITTEN}: "
+                f"title: {what} (column {problem.col} of the title): {SHOWN_AS_WRITTEN}: "
                 "write its math in Unicode (√dₖ, 3×3, σ′)",
             )
         )

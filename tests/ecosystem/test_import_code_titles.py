@@ -2,13 +2,15 @@
 
 The empty brackets a link leaves were taken out of every title, code too: "Why call
 `model.eval()` before validation?" was asked as "Why call `model.eval` before
-validation?", a name no one calls.
+validation?", a name no one calls. The title written is plain text (`model.eval()` without
+its backticks, which a title shows as typed), so the imported cards lint clean.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from quiz.bank.lint import lint
 from quiz.ecosystem.titles import clean_title
 from tests.ecosystem.test_import_notes import front, run_import
 
@@ -42,3 +44,5 @@ def test_imported_titles_keep_the_call(tmp_path: Path) -> None:
         "Why call model.eval() before validation?",
     ], titles
     assert "`model.eval()`" in " ".join(result.output.split())
+    # Lint's `title-markup` asks the same of a title written by hand: no backticks in it.
+    assert lint([tmp_path / "c"])[1] == []
