@@ -132,8 +132,8 @@ def _marked(children: list[Token], start: int, end: int) -> Markup | None:
         if opening.markup == "autolink":
             return Markup(f"<{plain}>", plain, "angle brackets")
         return Markup(f"[{inner}]({href})", plain, "link syntax")
-    before = children[start - 1].content[-1:] if start > 0 else ""
-    after = children[end + 1].content[:1] if end + 1 < len(children) else ""
+    before = _raw(children[start - 1])[-1:] if start > 0 else ""
+    after = _raw(children[end + 1])[:1] if end + 1 < len(children) else ""
     if before.isalnum() or after.isalnum():
         return None
     if opening.markup == "__" and plain.isidentifier() and plain.islower():

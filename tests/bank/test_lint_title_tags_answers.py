@@ -125,6 +125,19 @@ def test_a_repeated_tag_in_a_block_list_is_told_at_its_own_line(tmp_path: Path) 
     ]
 
 
+def test_a_tag_differing_only_in_case_is_the_load_s_error_with_its_fix(tmp_path: Path) -> None:
+    """`Adam` beside `adam` never loads: a tag is kebab-case, so the load refuses the card
+    at the capitalised item and writes the tag out; lint adds no warning of its own."""
+    root = tui_bank_copy(tmp_path)
+    path = _relu(root)
+    written = "tags: [activations, Activations]"
+    edit(path, "tags: [activations]", written)
+    assert [(p, line, col, code, error) for p, line, col, code, _, error in told_in_full(root)] == [
+        (path, line_of(path, written), written.index("Activations") + 1, "bad-value", True)
+    ]
+    assert "write 'activations'" in told_in_full(root)[0][4]
+
+
 def test_the_same_tag_on_two_cards_is_no_slip(tmp_path: Path) -> None:
     """Tags filter across cards: two cards sharing one is what tags are for."""
     root = tui_bank_copy(tmp_path)
