@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING
 from fsrs import Scheduler
 
 from quiz.bank.lazy import LazyBank
-from quiz.clock import Clock, utc_now
+from quiz.clock import Clock, Zone, utc_now
 from quiz.drafts import Drafts
 from quiz.overview import StudyRequest, TopicRow, home_rows, planned_by_row, session_options
 from quiz.sandbox_grader import Grader, SandboxGrader
 from quiz.search_cache import ContentSearch
 from quiz.settings import Settings, load_settings
 from quiz.store import InterviewPlan, Store
-from quiz.study import DeckCounts, StudyZone, study_zone
+from quiz.study import DeckCounts, StudyZone, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
 from quiz.study.plan_cache import PlanCache
 from quiz.study.plan_edit import PlanField, change_plan
@@ -51,6 +51,7 @@ class Workspace:
         *,
         clock: Clock = utc_now,
         tz: tzinfo | None = None,
+        zone: Zone = local_timezone,
         scheduler: Scheduler | None = None,
         rng: random.Random | None = None,
         grader: Grader | None = None,
@@ -63,7 +64,10 @@ class Workspace:
         self.settings = settings if settings is not None else Settings()
         self.store = store
         self.clock = clock
-        self.tz = tz if tz is not None else study_zone(self.settings.day_starts_at)
+        self._zone = zone
+        self._zone_read = zone()
+        """The machine's zone at the last look: a change of it is followed (`follow_zone`)."""
+        self.tz = tz if tz is not None else StudyZone(self._zone_read, self.settings.day_starts_at)
         self.scheduler = scheduler if scheduler is not None else self.settings.scheduler()
         self.rng = rng
         self.drafts = Drafts(store, clock, folder=drafts_dir, editor=editor)
@@ -79,6 +83,18 @@ class Workspace:
         if isinstance(self.tz, StudyZone):  # a test's fixed zone stays as it was given
             self.tz = StudyZone(self.tz.zone, settings.day_starts_at)
 
+    def follow_zone(self) -> bool:
+        """Look at the machine's zone again; when it changed since the last look (a laptop
+        that travelled, the system's zone set anew), today is counted in the new one. True
+        when it changed. Asked at each study day's end and when Home is shown, as Anki reads
+        the zone again at its day's rollover: the open app kept the zone it started in."""
+        zone = self._zone()
+        if zone == self._zone_read:
+            return False
+        self._zone_read = zone
+        self.tz = StudyZone(zone, self.settings.day_starts_at)
+        return True
+
     @classmethod
     def open(
         cls,
@@ -87,6 +103,7 @@ class Workspace:
         include_bundled: bool = True,
         store_path: Path | None = None,
         clock: Clock = utc_now,
+        zone: Zone = local_timezone,
         scheduler: Scheduler | None = None,
         rng: random.Random | None = None,
         grader: Grader | None = None,
@@ -103,6 +120,7 @@ class Workspace:
             bank,
             store,
             clock=clock,
+            zone=zone,
             scheduler=scheduler,
             rng=rng,
             grader=grader,

@@ -15,11 +15,13 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from quiz.clock import Zone
 from quiz.errors import DrillbitError
 from quiz.gcpause import StartupCollector, freeze_at_exit
 from quiz.overview import nothing_to_study, request_for
 from quiz.settings import Settings
 from quiz.store import StoreNotice
+from quiz.study.days import local_timezone
 from quiz.tui.navigation import screen_under
 from quiz.tui.timers import fire_late_one_shots
 from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
@@ -390,6 +392,7 @@ def make_app(
     drill: str | None = None,
     include_bundled: bool = True,
     clock: Clock = utc_now,
+    zone: Zone = local_timezone,
     grader: Grader | None = None,
     scheduler: Scheduler | None = None,
     rng: Random | None = None,
@@ -400,12 +403,13 @@ def make_app(
     """Build the app over the bank in `content_dirs` (plus the bundled one) and the store.
 
     `study` opens a session at start, `drill` a drill editor. Tests inject the clock,
-    a grader, a fuzz-free scheduler, a seeded rng and a fake editor command.
+    the machine's zone, a grader, a fuzz-free scheduler, a seeded rng and a fake editor command.
     """
     workspace = Workspace.open(
         content_dirs,
         include_bundled=include_bundled,
         clock=clock,
+        zone=zone,
         grader=grader,
         scheduler=scheduler,
         rng=rng,

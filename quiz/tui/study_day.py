@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 class StudyDayWatch:
     """Calls `changed` once what the screen shows is stale by the workspace's clock: its
     horizon passed (by default the study day's end, in the workspace's zone, which a changed
-    `day_starts_at` replaces) or its study day is no longer today.
+    `day_starts_at` replaces) or its study day is no longer today (in the machine's zone,
+    looked at again at each check: a laptop that travelled counts today where it is).
 
     A screen left open over the day's end (4 am by default) kept the day it was opened on:
     the stats' "today", the last day of the reviews chart and the readiness plot's first
@@ -55,6 +56,7 @@ class StudyDayWatch:
     def check(self) -> None:
         """The timer's call: tell the screen when what it shows is stale, and wait on."""
         ws = self._workspace
+        ws.follow_zone()  # a changed machine zone changes today too
         now, tz = ws.now(), ws.tz
         if self.clock.stale(now, tz):
             self.clock.read_at(now, tz)

@@ -25,9 +25,11 @@ from textual.screen import Screen
 from textual.strip import Strip
 from textual.widgets._footer import FooterKey
 
+from quiz.clock import Zone
 from quiz.sandbox_grader import Grader, SandboxGrader
 from quiz.settings import Settings
 from quiz.store import InterviewPlan, Store
+from quiz.study.days import local_timezone
 from quiz.study.scheduling import review_card
 from quiz.tui.app import DrillbitApp, make_app
 from quiz.workspace import StudyRequest, Workspace
@@ -517,6 +519,7 @@ def build(tui_bank: Path, clock: FakeClock) -> AppFactory:
         editor: str | None = None,
         extra: list[Path] | None = None,
         settings: Settings | None = None,
+        zone: Zone = local_timezone,
     ) -> DrillbitApp:
         return make_app(
             [tui_bank, *(extra or [])],
@@ -524,6 +527,7 @@ def build(tui_bank: Path, clock: FakeClock) -> AppFactory:
             drill=drill,
             include_bundled=False,
             clock=clock,
+            zone=zone,
             grader=as_grader(grader),
             scheduler=Scheduler(enable_fuzzing=False),
             rng=Random(7),

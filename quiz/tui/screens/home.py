@@ -175,6 +175,7 @@ class HomeScreen(Screen[None]):
     def _stale(self) -> bool:
         """Whether the counts shown are out of date: their inputs or the clock moved."""
         ws = self.workspace
+        ws.follow_zone()  # the machine's zone changed while Home was hidden: today did
         if self._stale_by_clock or self.day_watch.clock.stale(ws.now(), ws.tz):
             return True
         return not home_inputs(ws).same_as(self._counted_from)
