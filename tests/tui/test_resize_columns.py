@@ -7,6 +7,7 @@ that when the terminal's width changes, not keep the width it had when it was op
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -15,14 +16,16 @@ from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import DataTable
 
+from quiz.drill_list import DrillState
+from quiz.drills_view import drills_view
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.screens.drill import DrillScreen
-from quiz.tui.screens.drills import DrillsScreen
+from quiz.tui.screens.drills import DrillsScreen, column_widths, titles_whole
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
-from quiz.workspace import StudyRequest
+from quiz.workspace import StudyRequest, Workspace
 from tests.tui.conftest import AppFactory, FakeClock, press, resize, settle, showing, wait_until
 
 NARROW, WIDE = (80, 24), (120, 40)
@@ -262,8 +265,10 @@ async def test_the_drill_lists_topic_is_whole_beside_titles_that_fit_and_marked_
     build: AppFactory, tui_bank: Path, size: tuple[int, int], title: str
 ) -> None:
     """The topic column was cut at 14 cells whatever the room ("gradient-chec…" beside a
-    title half as wide as its column): it is whole while the titles fit beside it, and cut
-    with a sign only where a title would be cut instead (80 columns, a long title)."""
+    title half as wide as its column): it is whole while the titles are whole beside it on
+    their two lines, and cut with a sign only as far as a title would be cut instead (80
+    columns, a long title: cut at 14 cells until the forty-fourth round, though the title
+    needed only two of them)."""
     topic = "gradient-checking-drills"
     folder = tui_bank / "mini" / topic
     (tui_bank / "mini" / "drills").rename(folder)
@@ -276,7 +281,10 @@ async def test_the_drill_lists_topic_is_whole_beside_titles_that_fit_and_marked_
         table = await open_table(app, pilot, "l")
         line = row_text(table, title)
         assert (topic in line) is whole
-        assert whole or f"{topic[:13]}…" in line
+        if not whole:  # the title whole on its two lines, the topic cut only for it
+            assert f"{topic[:21]}…" in line
+            first = line.split("not started")[0]
+            assert " ".join(f"{first} {next_line(table, line)}".split()) == title
         assert table.virtual_size.width <= table.size.width
 
 
@@ -312,3 +320,19 @@ async def test_the_browsers_title_column_takes_what_the_others_leave_in_every_so
             else:  # cut where the column ends, with a sign
                 assert f"{long_title[: card - 1]}…" in line, sort
             assert line.rstrip().endswith("0"), "the lapses column is on screen"
+
+
+@pytest.mark.parametrize("state", ["not started", "passed with hints"])
+def test_every_bundled_topic_is_whole_in_the_drill_list_at_80_columns(state: DrillState) -> None:
+    """At 80 columns the bundled "gradient-checking" read "gradient-chec…" (forty-third
+    round): every bundled topic is whole, beside every title whole on its two lines, with
+    the state column at its narrowest and at its widest."""
+    workspace = Workspace.open()
+    try:
+        rows = [replace(row, state=state) for row in drills_view(workspace).rows]
+    finally:
+        workspace.close()
+    widths = column_widths(rows, 80)
+    assert widths["topic"] == max(len(row.topic) for row in rows) == len("gradient-checking")
+    assert titles_whole(rows, widths["drill"])
+    assert sum(width + 2 for width in widths.values()) + 2 == 80  # the scroll bar's two

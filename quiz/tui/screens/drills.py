@@ -45,13 +45,17 @@ CHROME = 2 + 2
 
 def column_widths(rows: Sequence[DrillRow], terminal_width: int) -> dict[str, int]:
     """Each column's width, padding left out: the state and tries columns as wide as their
-    widest cell or label, the topic column whole while the titles still fit beside it (cut
-    to what they leave, never below TOPIC_WIDTH, or TOPIC_WIDTH_WIDE from WIDE columns on),
-    the drill column what they leave (a cell of padding either side of each, and CHROME).
+    widest cell or label, the topic column whole while every title is still whole beside
+    it on its TITLE_LINES lines (cut to the widest that leaves them so, never below
+    TOPIC_WIDTH, or TOPIC_WIDTH_WIDE from WIDE columns on), the drill column what they
+    leave (a cell of padding either side of each, and CHROME).
 
     Topics were cut at 14 cells whatever the room: a bank whose topics share a prefix
     ("gradient-checking", "gradient-descent") showed the same "gradient-chec…" on every
-    row beside titles half as wide as their column.
+    row beside titles half as wide as their column. Until the forty-fourth round the
+    topic was whole only while every title fitted on one line: at 80 columns the bundled
+    "gradient-checking" was cut three cells short, though every title folds whole onto
+    its two lines with it.
 
     The state column is as wide as the states shown: 11 cells while every drill is "not
     started", 17 once one is "passed with hints". Kept at 17, it cut the titles 6 cells
@@ -65,12 +69,24 @@ def column_widths(rows: Sequence[DrillRow], terminal_width: int) -> dict[str, in
         "state": max([len("state"), *(cell_len(row.state) for row in rows)]),
         "tries": max([len("tries"), *(len(str(row.attempts)) for row in rows)]),
     }
-    topic = max([len("topic"), *(cell_len(row.topic) for row in rows)])
-    title = max([0, *(cell_len(row.title) for row in rows)])
+    longest = max([len("topic"), *(cell_len(row.topic) for row in rows)])
     room = terminal_width - CHROME - sum(width + 2 for width in others.values()) - 2
-    others["topic"] = max(len("topic"), min(topic, max(cap, room - title)))
+    topic = longest
+    while topic > max(len("topic"), cap) and not titles_whole(rows, room - topic):
+        topic -= 1
+    others["topic"] = topic
     drill = max(20, terminal_width - CHROME - sum(width + 2 for width in others.values()))
     return {"drill": drill, **others}
+
+
+def titles_whole(rows: Sequence[DrillRow], width: int) -> bool:
+    """Whether every title is whole in a drill column `width` cells wide: on at most
+    TITLE_LINES lines, no word wider than the column."""
+    for row in rows:
+        lines = fold_line(row.title, max(width, 1))
+        if len(lines) > TITLE_LINES or any(cell_len(line) > width for line in lines):
+            return False
+    return True
 
 
 TITLE_LINES = 2
