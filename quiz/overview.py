@@ -225,9 +225,9 @@ def nothing_to_study(
     tag = session.options.filters.tag
     # a tag's session (the palette's "Study tag"): Home's c crams its row, not the tag
     goes_on = (
-        "Try c (cram) or m (mock): they do not change the schedule."
+        "Try c (cram) or m (mock): they keep the schedule."
         if tag is None
-        else f'Try "Cram tag: {tag}" in the palette (ctrl+p): it does not change the schedule.'
+        else f'Try "Cram tag: {tag}" (ctrl+p): it keeps the schedule.'
     )
     if ahead:
         if planned is None:
@@ -238,11 +238,11 @@ def nothing_to_study(
         # new_per_day 0 introduces none: "today's new cards are done" told a person who had
         # studied nothing that they had, and not why no new card came
         new = (
-            "new_per_day is 0, so no new card comes (Settings, ,)"
+            "new_per_day 0 lets no new card in (Settings, ,)"
             if session.options.new_per_day <= 0
             else "today's new cards are done"
         )
-        return f"Nothing to study here right now: no card is due and {new}. {goes_on}"
+        return f"Nothing due here now, and {new}. {goes_on}"
     if planned is not None and session.options.time_box is not None and session.left_for_later:
         # counted as `drillbit plan` counts them: not a card no day's minutes fit
         return planned.left_out_note(card.id for card in session.left_for_later)

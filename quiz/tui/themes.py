@@ -22,18 +22,30 @@ def unknown_theme(name: str, known: Iterable[str]) -> str | None:
     names = sorted(known)
     if name in names:
         return None
-    close = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
-    hint = f"did you mean '{close[0]}'?" if close else f"themes: {', '.join(names)}"
+    close = closest_theme(name, names)
+    hint = f"did you mean '{close}'?" if close else f"themes: {', '.join(names)}"
     return f"theme: '{name}' is not a theme this version has: {hint}"
+
+
+def closest_theme(name: str, names: Iterable[str]) -> str | None:
+    """The known name closest to a mistyped or dropped `name`, or None when none is close."""
+    close = difflib.get_close_matches(name, list(names), n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def fallback_note(name: str, known: Iterable[str]) -> str | None:
     """What the app says at start when the kept theme is unknown (a name from an older
-    Textual), or None when it is known: the default is used until another is picked."""
-    refusal = unknown_theme(name, known)
-    if refusal is None:
+    Textual), or None when it is known: the default is used until another is picked.
+
+    In a notice on Home: without the list of every theme `unknown_theme` gives (ctrl+p
+    then theme lists them), and in words that end by the table's header row at 80x24 (the
+    note with a close name took five rows, over the first row's counts)."""
+    names = sorted(known)
+    if name in names:
         return None
+    close = closest_theme(name, names)
+    guess = f" (did you mean '{close}'?)" if close else ""
     return (
-        f"{refusal} Using {DEFAULT_THEME}; pick one with ctrl+p then theme, "
-        "or `drillbit config theme NAME`."
+        f"'{name}' is not a theme this version has{guess}. Using {DEFAULT_THEME}: ctrl+p "
+        "then theme picks one."
     )

@@ -3,14 +3,21 @@ table's counts: at 80x24 a notice at the bottom right covered the rows' numbers.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from textual.pilot import Pilot
 from textual.widgets import DataTable, Static
 from textual.widgets._toast import Toast
 
+from quiz.overview import nothing_to_study
+from quiz.settings import Settings
+from quiz.study import Session, SessionOptions
 from quiz.study.away import Away
+from quiz.study.cards import Filters
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
+from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, press, press_card_keys, settle, showing, wait_until
 
 
@@ -59,3 +66,48 @@ async def test_the_longest_notice_of_home_covers_no_row_of_counts(
         toast = (await _toast(pilot, home)).region
         table = home.query_one(DataTable).region
         assert toast.y + toast.height <= table.y + 1, (toast, table)  # the header row at most
+
+
+LONGEST_BUNDLED_TAG = "permutation-equivariance"
+"""The bundled bank's longest tag (with "universal-approximation"): the tag's note names it."""
+
+
+@pytest.mark.parametrize("notice", ["new_per_day 0", "tag", "theme", "theme close"])
+async def test_home_s_notices_without_a_plan_cover_no_row_of_counts(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch, notice: str
+) -> None:
+    """Without a plan the summary is a line shorter and the table's header row is the
+    fourth: "Nothing to study here right now: ... new_per_day is 0, so no new card comes
+    (Settings, ,). Try c (cram) or m (mock): they do not change the schedule." and a tag's
+    session's note took five rows (forty-fourth round), over the All packs row's counts,
+    and the start's note on a kept theme this Textual lacks listed all 21 themes when no
+    name was close. Each says the same in fewer words, and ends by the header row."""
+    settings = Settings(shuffle_choices=False)
+    if notice == "new_per_day 0":
+        settings = replace(settings, new_per_day=0)
+    if notice.startswith("theme"):  # a name kept from an older Textual, or mistyped
+        kept = "textual-darkk" if notice == "theme close" else "amber-glow-2019"
+        settings = replace(settings, theme=kept)
+    app = build(settings=settings)
+    monkeypatch.setattr(app, "NOTIFICATION_TIMEOUT", 600.0)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        home = await showing(pilot, HomeScreen)
+        if notice == "new_per_day 0":
+            await press(pilot, "d")
+            await settle(pilot)
+        if notice == "tag":
+            ws = app.workspace
+            request = StudyRequest(mode="due", tag=LONGEST_BUNDLED_TAG)
+            options = SessionOptions(filters=Filters(tag=LONGEST_BUNDLED_TAG))
+            home.notify(
+                nothing_to_study(Session(ws.store, [], options, clock=ws.clock)),
+                title=request.describe(),
+            )
+        toast = await _toast(pilot, home)
+        assert await wait_until(pilot, lambda: toast.region.height > 0)  # laid out
+        said = str(toast.render())
+        words = {"new_per_day 0": "new_per_day 0", "tag": "Cram tag"}
+        assert words.get(notice, "Using textual-dark") in said
+        table = home.query_one(DataTable).region
+        region = toast.region
+        assert region.y + region.height <= table.y + 1, (region, table, said)

@@ -187,7 +187,7 @@ def test_why_a_row_has_nothing_to_study_says_the_plans_reason(ws: Workspace) -> 
     for card in ("leaky-relu", "gelu-shape"):
         ws.store.set_flag(card, suspended=True, buried_until=None, now=ws.now())
     empty = ws.start_session(request_for(ws.content, "due", more))
-    assert nothing_to_study(empty).startswith("Nothing to study here right now: no card is due")
+    assert nothing_to_study(empty).startswith("Nothing due here now, and")
     for card in ("leaky-relu", "gelu-shape"):
         ws.store.set_flag(card, suspended=False, buried_until=None, now=ws.now())
     set_plan(ws, 12, 3.0)
@@ -195,7 +195,7 @@ def test_why_a_row_has_nothing_to_study_says_the_plans_reason(ws: Workspace) -> 
     assert elsewhere.current is None
     assert nothing_to_study(elsewhere) == (
         "Nothing here in today's plan: its 2 cards are in other packs or topics. "
-        "Try c (cram) or m (mock): they do not change the schedule."
+        "Try c (cram) or m (mock): they keep the schedule."
     )
     done = Session(ws.store, [], SessionOptions(plan_queue=()), clock=ws.clock)
     assert nothing_to_study(done).startswith("Nothing more is planned today: its cards are done")
@@ -217,8 +217,8 @@ async def test_d_with_a_new_per_day_of_0_says_why_no_new_card_came(
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen), "no session opened"
         assert notifications(recorder)[-1].message == (
-            "Nothing to study here right now: no card is due and new_per_day is 0, so no new "
-            "card comes (Settings, ,). Try c (cram) or m (mock): they do not change the schedule."
+            "Nothing due here now, and new_per_day 0 lets no new card in (Settings, ,). "
+            "Try c (cram) or m (mock): they keep the schedule."
         )
     app = build()
     async with app.run_test(message_hook=recorder) as pilot:
