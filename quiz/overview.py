@@ -242,7 +242,7 @@ def nothing_to_study(
             if session.options.new_per_day <= 0
             else "today's new cards are done"
         )
-        return f"Nothing due here now, and {new}. {goes_on}"
+        return f"Nothing to study: none due, and {new}. {goes_on}"
     if planned is not None and session.options.time_box is not None and session.left_for_later:
         # counted as `drillbit plan` counts them: not a card no day's minutes fit
         return planned.left_out_note(card.id for card in session.left_for_later)

@@ -187,7 +187,7 @@ def test_why_a_row_has_nothing_to_study_says_the_plans_reason(ws: Workspace) -> 
     for card in ("leaky-relu", "gelu-shape"):
         ws.store.set_flag(card, suspended=True, buried_until=None, now=ws.now())
     empty = ws.start_session(request_for(ws.content, "due", more))
-    assert nothing_to_study(empty).startswith("Nothing due here now, and")
+    assert nothing_to_study(empty).startswith("Nothing to study: none due, and")
     for card in ("leaky-relu", "gelu-shape"):
         ws.store.set_flag(card, suspended=False, buried_until=None, now=ws.now())
     set_plan(ws, 12, 3.0)
@@ -217,7 +217,7 @@ async def test_d_with_a_new_per_day_of_0_says_why_no_new_card_came(
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen), "no session opened"
         assert notifications(recorder)[-1].message == (
-            "Nothing due here now, and new_per_day 0 lets no new card in (Settings, ,). "
+            "Nothing to study: none due, and new_per_day 0 lets no new card in (Settings, ,). "
             "Try c (cram) or m (mock): they keep the schedule."
         )
     app = build()
