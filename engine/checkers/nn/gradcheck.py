@@ -331,7 +331,9 @@ def _other_formulas(num: np.ndarray, ana: np.ndarray) -> list[tuple[float, str, 
     n, a = float(np.linalg.norm(num)), float(np.linalg.norm(ana))
     with np.errstate(all="ignore"):
         entrywise = np.abs(num - ana) / (np.abs(num) + np.abs(ana))
-        worst_entry = float(np.max(np.where(np.isfinite(entrywise), entrywise, 0.0)))
+        finite_entries = np.where(np.isfinite(entrywise), entrywise, 0.0)
+        worst_entry = float(np.max(finite_entries))
+        mean_entry = float(np.mean(finite_entries))
         l1 = float(np.abs(num - ana).sum() / (np.abs(num).sum() + np.abs(ana).sum()))
     lopsided = "one norm makes the measure lopsided (it blows up when that gradient is near 0)"
     out = [
@@ -368,6 +370,12 @@ def _other_formulas(num: np.ndarray, ana: np.ndarray) -> list[tuple[float, str, 
             "the worst entry's |num - grad| / (|num| + |grad|)",
             "compare the whole arrays with norms: the per-entry ratio is 1 wherever one side "
             "is exactly 0",
+        ),
+        (
+            mean_entry,
+            "the mean over the entries of |num - grad| / (|num| + |grad|)",
+            "an average of per-entry ratios lets a few bad entries hide among good ones; "
+            "compare the whole arrays with norms",
         ),
     ]
     return [item for item in out if math.isfinite(item[0])]
@@ -536,7 +544,8 @@ class GradientCheckChecker(NNChecker):
                 j.fail(
                     f"{what}, so rel_diff should be tiny (about {rel_ref:.1e}), got {rel:.3g}; "
                     "central differences (f(x + eps) - f(x - eps)) / (2 eps) are that accurate, "
-                    "forward differences are not",
+                    "one-sided ones (forward, f(x + eps) - f(x), or backward, f(x) - f(x - eps), "
+                    "over eps) are not",
                     expected=f"{rel_ref:.1e}",
                     got=f"{rel:.3g}",
                 )

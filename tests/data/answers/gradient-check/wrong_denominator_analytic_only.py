@@ -1,4 +1,4 @@
-# expect: failed | yours is ||num - grad|| / ||grad||
+# expect: failed | ||num - grad|| / ||grad||
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | forward differences are not
+# expect: failed | forward, f(x + eps) - f(x), or backward
 import numpy as np
 
 

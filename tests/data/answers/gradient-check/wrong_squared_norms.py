@@ -1,4 +1,4 @@
-# expect: failed | yours is the ratio of squared norms
+# expect: failed | the ratio of squared norms
 import numpy as np
 
 
