@@ -211,7 +211,7 @@ class MomentumChecker(StepChecker):
                 (
                     "v holds lr * grad, v = beta*v + lr*grad (how PyTorch's notes write "
                     "Sutskever et al.'s form; the same steps for a fixed lr but another state); "
-                    "this drill's v = beta*v + grad, and theta moves by lr * v",
+                    "this drill's v = beta*v + grad, and theta moves by -lr * v",
                     lambda: beta * v + lr * grad,
                 ),
                 (
