@@ -71,6 +71,14 @@ def _summed_units(j: Judgement, key: str, value: Any, shape: tuple[int, ...], m:
         )
 
 
+def _loss_softmax_over_all(X: np.ndarray, Y: np.ndarray, p: Mapping[str, np.ndarray]) -> float:
+    """The mean cross-entropy when one softmax normalizes every entry of Z2 together."""
+    z2 = p["W2"] @ np.maximum(p["W1"] @ X + p["b1"], 0.0) + p["b2"]
+    log_p = z2 - z2.max()
+    log_p = log_p - np.log(np.exp(log_p).sum())
+    return float(-np.sum(Y * log_p) / X.shape[1])
+
+
 def _variant_grads(
     X: np.ndarray, Y: np.ndarray, p: Mapping[str, np.ndarray]
 ) -> dict[str, dict[str, np.ndarray]]:
@@ -208,6 +216,14 @@ class TwoLayerChecker(NNChecker):
             got_loss,
             loss_ref,
             LOSS_TOL,
+            hints=[
+                (
+                    "the softmax was normalized over every entry of Z2 at once (a max and a "
+                    "sum without axis), one distribution for the whole batch; each column is "
+                    "one example, so normalize over axis 0, keepdims=True",
+                    lambda: _loss_softmax_over_all(X, Y, p),
+                )
+            ],
             factors=[
                 (float(m), f"average the loss over the m = {m} examples"),
                 *([(m / (m - 1), _OVER_M_MINUS_1.format(m - 1, m))] if m > 1 else []),
