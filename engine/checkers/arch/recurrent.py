@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -132,6 +133,28 @@ NUMERIC_INPUTS = (
 """Each gradient and the input it is taken with respect to (the numerical-gradient case)."""
 
 
+_SHAPE = re.compile(r"\(([\d,\s]*)\)")
+"""One shape tuple, such as (17,1), in numpy's broadcast error."""
+
+
+def _named_shapes(first_line: str) -> set[tuple[int, ...]]:
+    """The operand shapes numpy's broadcast error (its first line) names (none for any
+    other error)."""
+    if not first_line.startswith("ValueError: operands could not be broadcast together"):
+        return set()
+    listed = first_line.split("shapes", 1)[-1]
+    return {
+        tuple(int(v) for v in match.group(1).split(",") if v.strip())
+        for match in _SHAPE.finditer(listed)
+    }
+
+
+def _blocks_of(size: int, total: int) -> tuple[int, int, int, int]:
+    """The rows z[:s], z[s:2s], z[2s:3s] and z[3s:] keep of a z of `total` rows."""
+    edges = [min(k * size, total) for k in range(4)] + [total]
+    return (edges[1] - edges[0], edges[2] - edges[1], edges[3] - edges[2], edges[4] - edges[3])
+
+
 class LstmCellChecker(NNChecker):
     """lstm_cell_forward then lstm_cell_backward(dh, dc, cache), checked against a numerical gradient."""
 
@@ -155,6 +178,19 @@ class LstmCellChecker(NNChecker):
             and first.startswith("ValueError: matmul: Input operand 1 has a mismatch")
             and first.endswith(f"(size {n} is different from {n + d})")
         )
+        m = case.inputs["h_prev"].shape[1]
+        blocks = _blocks_of(m, 4 * n)
+        named = _named_shapes(first)
+        slipped = {(rows, m) for rows in blocks} - {(n, m)}
+        if m != n and named & slipped and named <= slipped | {(n, m)}:
+            # z cut into blocks of m rows: the gates get rows no block of n rows has, and
+            # numpy's broadcast error names only those shapes and c_prev's (n, m)
+            return (
+                f"the gates were cut from z in blocks of m = {m} rows, the number of examples "
+                f"(h_prev.shape[1]), so i, f, o and g got {', '.join(map(str, blocks))} of "
+                f"z's 4n = {4 * n} rows; the hidden size is n = h_prev.shape[0] = {n}: "
+                "i = z[:n], f = z[n:2n], o = z[2n:3n], g = z[3n:]"
+            )
         if rows_against_columns:  # h_prev alone, or joined side by side: both have n rows
             return (
                 f"W, of n + d = {n + d} columns, met an array of n = {n} rows: h_prev alone, "
