@@ -24,6 +24,19 @@ LOOKUP = Tolerance(rtol=1e-15)
 """The forward pass copies rows: exact."""
 
 
+def _reduceat_unsorted(dout: np.ndarray, ids: np.ndarray, vocab_size: int) -> np.ndarray:
+    """What np.add.reduceat over the positions in their own order gives, each id's first
+    position (np.unique(ids, return_index=True)) taken as the start of its run: reduceat sums
+    rows[start_k:start_k+1], so unsorted ids mix other ids' rows into each sum."""
+    d = dout.shape[-1]
+    flat_ids, rows = ids.reshape(-1), dout.reshape(-1, d)
+    dW = np.zeros((vocab_size, d))
+    if flat_ids.size:
+        uniq, starts = np.unique(flat_ids, return_index=True)
+        dW[uniq] = np.add.reduceat(rows, starts, axis=0)
+    return dW
+
+
 def _counted_once(
     dout: np.ndarray, ids: np.ndarray, vocab_size: int, got: np.ndarray
 ) -> np.ndarray:
@@ -285,6 +298,13 @@ class EmbeddingChecker(NNChecker):
                     "assigns dW[t] = ...) writes each id's row once, so only one occurrence "
                     "survives; use np.add.at(dW, ids, dout), or += in a loop, so repeats add up",
                     lambda: _counted_once(dout, ids, vocab, got),
+                ),
+                (
+                    "np.add.reduceat summed the rows in the ids' own order: it adds the "
+                    "consecutive rows from each start index to the next, so it needs the "
+                    "positions sorted by id first (order = np.argsort(ids, kind='stable'), "
+                    "rows = dout[order]); or use np.add.at(dW, ids, dout)",
+                    lambda: _reduceat_unsorted(dout, ids, vocab),
                 ),
                 *(
                     [
