@@ -13,6 +13,9 @@ the server ended, and the tab's stdin pipe stayed open until the process object 
 collected, when asyncio warned of the unclosed transport (asyncio's child watcher reaps
 the process itself, so no zombie is left either way). Here the process is waited for,
 killed if it outlives `PROCESS_END_SECONDS`, and its stdin closed.
+
+The app runs on drillbit's driver (`quiz.serve.driver`), which quits it when the server is
+gone (a `kill -9` left every tab's app running until ended by hand).
 """
 
 from __future__ import annotations
@@ -92,6 +95,15 @@ class TabApp(AppService):
         super().__init__(*args, **kwargs)
         self.stderr_tail = OutputTail()
         self._stderr_reader: asyncio.Task[None] | None = None
+
+    def _build_environment(self, width: int = 80, height: int = 24) -> dict[str, str]:
+        """textual-serve's environment for the app, its driver drillbit's (`DRIVER`): the app
+        quits when the server's end of its stdin closes."""
+        from quiz.serve.driver import DRIVER  # a string: the app imports the driver, not this
+
+        environment = super()._build_environment(width, height)
+        environment["TEXTUAL_DRIVER"] = DRIVER
+        return environment
 
     async def _open_app_process(self, width: int = 80, height: int = 24) -> Process:
         """The app process, its stderr read here: textual-serve's own reader is handed an
