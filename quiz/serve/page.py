@@ -9,7 +9,8 @@ stack still ends in the system monospace font, shown until (or if never) it load
 The template has no `<title>` and no icon: the tab read "127.0.0.1:8000/?token=..." (the
 token on show in the tab strip, the window title and the history) beside a blank icon,
 and the browser asked for a /favicon.ico the server does not have.
-The page also closes its websocket as it is left (`TAB_RELEASE`), so a reload's tab gets
+The page also closes its websocket as it is left (`TAB_RELEASE`), asking first while its
+app is connected (a browser's ctrl+w closes the tab), so a reload's tab gets
 the slot its old one held, sends a long paste in pieces the server takes (`LONG_INPUT`), and
 keeps the token the server hands it for its websocket out of the cookie (`TOKEN_KEEP`).
 Its files and its websocket are at the address it was opened at (`same_address_page`), and
@@ -110,16 +111,38 @@ TAB_RELEASE = """<script>
       // Close this tab's websocket as the page is left (a reload, another address): the
       // browser would close it only once the next page arrives, and with every tab slot
       // taken the server refused that page for the tab it still counted.
+      // While the app is connected, a page a person has typed in asks before it goes: a
+      // browser keeps ctrl+w (close the tab) for itself, and the drill's editor takes it for
+      // "delete a word", so a stray key closed the tab. The browser asks in its own words
+      // ("Leave site?"); the websocket is closed only once the page is left (pagehide).
       (() => {
         const sockets = [];
+        const open = new Set();
+        const asks = () => Boolean(navigator.userActivation && navigator.userActivation.hasBeenActive);
+        const ask = (event) => {
+          event.preventDefault();
+          event.returnValue = "";
+        };
+        const release = () => sockets.forEach((s) => s.close());
         const Native = window.WebSocket;
         window.WebSocket = class extends Native {
           constructor(...args) {
             super(...args);
             sockets.push(this);
+            this.addEventListener("open", () => {
+              open.add(this);
+              window.addEventListener("beforeunload", ask);
+            });
+            this.addEventListener("close", () => {
+              open.delete(this);
+              if (!open.size) window.removeEventListener("beforeunload", ask);
+            });
           }
         };
-        window.addEventListener("beforeunload", () => sockets.forEach((s) => s.close()));
+        window.addEventListener("beforeunload", () => {
+          if (!open.size || !asks()) release();  // no question is asked: the page goes
+        });
+        window.addEventListener("pagehide", release);
       })();
     </script>"""
 """Before textual.js, which opens the tab's websocket."""
