@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
@@ -14,9 +17,15 @@ from tests.web.chromium import (  # the module's Chromium, a profile per test
     shows_home,
     wait_for_screen,
 )
-from tests.web.helpers import Served
+from tests.web.helpers import ANSWER, QUESTION, Served
 
 __all__ = ["browser", "chromium"]  # fixtures, used by name
+
+BROWSER_KEY = re.compile(r"\^(?:w|t|n|tab)(?![a-z])|ctrl\+(?:w|t|n|tab)(?![a-z])", re.IGNORECASE)
+"""A key a browser keeps for itself (close the tab, a new tab, a new window, the next tab)
+as the app shows it (Textual writes ctrl+t as ^t): pressed in a tab, it never reaches the
+app, and ctrl+w closes the tab."""
+CTRL_KEY = re.compile(r"\^[a-z]")
 
 LEAVING = """
 const event = new Event("beforeunload", { cancelable: true });
@@ -45,3 +54,54 @@ def test_the_page_asks_before_it_is_left_while_its_app_runs_and_not_once_it_ende
     keyboard.send_keys("q")  # the app ends: nothing is left to lose
     assert closed_message(driver)
     assert driver.execute_script(LEAVING) is False
+
+
+def test_no_footer_or_help_in_a_browser_offers_a_key_the_browser_keeps(
+    served: Served, browser: WebDriver
+) -> None:
+    """Home, its help, the drills list, a drill, its help, a card, the summary and the card
+    browser offer only keys that reach the app: in a drill ctrl+t and ctrl+n were offered
+    (they open a tab and a window) until f2 and f3 took their place in a browser."""
+    driver = browser
+    driver.get(served.url)
+    keyboard = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
+    seen: dict[str, str] = {}
+
+    def look(name: str, ready: Callable[[str], bool]) -> None:
+        seen[name] = wait_for_screen(driver, ready, name)
+
+    look("Home", shows_home)
+    keyboard.send_keys("?")
+    look("Home's help", lambda s: "Keys: Home" in s)
+    keyboard.send_keys(Keys.ESCAPE)
+    wait_for_screen(driver, lambda s: "Keys: Home" not in s, "Home again")
+    keyboard.send_keys("l")
+    look("the drills list", lambda s: "Next not passed" in s)
+    keyboard.send_keys(Keys.ENTER)
+    look("a drill", lambda s: "Grade" in s and "Hint" in s)
+    keyboard.send_keys(Keys.F1)
+    look("the drill's help", lambda s: "Keys:" in s and "Grade" in s)
+    keyboard.send_keys(Keys.ESCAPE)
+    wait_for_screen(driver, lambda s: "Keys:" not in s, "the drill again")
+    keyboard.send_keys(Keys.ESCAPE)
+    wait_for_screen(driver, lambda s: "Next not passed" in s, "the drills list again")
+    keyboard.send_keys(Keys.ESCAPE)
+    wait_for_screen(driver, shows_home, "Home from the drills")
+    keyboard.send_keys(Keys.CONTROL, Keys.END)
+    keyboard.send_keys("d")
+    look("a card", lambda s: QUESTION in s)
+    keyboard.send_keys(" ")
+    look("its answer", lambda s: ANSWER in s)
+    keyboard.send_keys(Keys.ENTER, "4")
+    look("the summary", lambda s: QUESTION not in s)
+    keyboard.send_keys(Keys.ESCAPE)  # the summary, back to Home
+    wait_for_screen(driver, lambda s: shows_home(s) and "Easy" not in s, "Home again")
+    keyboard.send_keys("b")
+    look("the card browser", lambda s: "Cards: " in s and "sort by" in s)
+    # (its help, f1, lists the search box's "^w, ^u": ctrl+w closes the tab; the help's
+    # rows are quiz/tui's, left to its owner this round and said in the report)
+
+    offered = {name: BROWSER_KEY.findall(screen) for name, screen in seen.items()}
+    assert {name: keys for name, keys in offered.items() if keys} == {}, seen
+    # the screens do show ctrl keys, as ^x: the look above would have seen those kept
+    assert CTRL_KEY.search(seen["a drill"]), seen["a drill"]

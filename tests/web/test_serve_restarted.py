@@ -72,5 +72,5 @@ def test_a_tab_whose_server_was_killed_says_the_connection_was_lost(
         process.wait(timeout=WAIT_SECONDS)
         assert closed_message(driver) == CONNECTION_LOST_WORDS
     finally:
-        # its apps, which a killed server could not end (they outlive it: the report's leftover)
+        # its apps end by themselves once it is gone (test_serve_killed.py); any left is killed
         _stop(process, grace=0)
