@@ -94,13 +94,16 @@ def code_only_answer_warnings(cards: Sequence[Card]) -> list[Problem]:
 
 
 def _code_alone(text: str) -> bool:
-    """True when `text` has a code block and no word outside its code blocks, nor in a
-    comment inside one (`# every parameter moves`: a comment says what the code does, and
-    `drillbit import` takes it as the card's key point)."""
+    """True when `text` has a fenced code block and no word outside its code blocks, nor in
+    a comment inside one (`# every parameter moves`: a comment says what the code does, and
+    `drillbit import` takes it as the card's key point). An indented block is left to the
+    `indented-code` warning: one cause, one problem."""
     if "```" not in text and "~~~" not in text and "    " not in text and "\t" not in text:
         return False
     blocks = code_blocks(text)
-    if not blocks or any(word_count(" ".join(_COMMENT.findall(b.code))) for b in blocks):
+    if not blocks or any(not b.fenced for b in blocks):
+        return False  # an indented block is a paragraph meant as words: `indented-code`'s
+    if any(word_count(" ".join(_COMMENT.findall(b.code))) for b in blocks):
         return False
     lines = text.splitlines()
     for block in blocks:  # 1-based lines, from the fence to just past its end

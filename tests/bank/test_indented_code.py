@@ -33,7 +33,7 @@ def test_an_indented_paragraph_is_warned_of_at_its_line(mini_bank: Path, indent:
 @pytest.mark.parametrize(
     "new",
     [
-        "```text\n" + ANSWER + "\n```",  # fenced code is what the bank writes
+        "Its formula:\n\n```text\n" + ANSWER + "\n```",  # fenced code is what the bank writes
         "- a point\n\n    " + ANSWER,  # a list item's second paragraph, not code
         "  " + ANSWER,  # two spaces: still a paragraph
     ],

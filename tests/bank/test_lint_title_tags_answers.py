@@ -165,7 +165,7 @@ def test_an_answer_of_code_alone_is_a_warning_at_its_heading(tmp_path: Path) -> 
     ]  # fmt: skip
 
 
-def test_an_indented_code_answer_and_a_choice_explanation_are_told_too(tmp_path: Path) -> None:
+def test_a_choice_explanation_is_told_and_an_indented_answer_once(tmp_path: Path) -> None:
     root = tui_bank_copy(tmp_path)
     relu, dropout = _relu(root), root / "mini" / "basics" / "dropout-inference.md"
     edit(relu, RELU_ANSWER, "    np.maximum(0, z)")
@@ -173,12 +173,12 @@ def test_an_indented_code_answer_and_a_choice_explanation_are_told_too(tmp_path:
     dropout.write_text(
         text[: text.index("## Explanation")] + f"## Explanation\n\n{CODE}\n", encoding="utf-8"
     )
-    only_code = [
-        (p, line) for p, line, _, code, _, _ in told_in_full(root) if code == "answer-only-code"
-    ]
-    assert only_code == [
-        (dropout, line_of(dropout, "## Explanation")),
-        (relu, line_of(relu, "## Answer")),
+    told = [(p, line, code) for p, line, _, code, _, _ in told_in_full(root)]
+    # the indented answer is one cause, told once: Markdown shows it as code, but it is
+    # most often a paragraph indented by mistake (`indented-code` says how to fix either)
+    assert told == [
+        (dropout, line_of(dropout, "## Explanation"), "answer-only-code"),
+        (relu, line_of(relu, "    np.maximum(0, z)"), "indented-code"),
     ]
 
 
