@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -35,7 +34,6 @@ from quiz.study.plan_edit import PLAN_ROWS, PlanField
 from quiz.tui.themes import unknown_theme
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
-from quiz.tui.widgets.held_input import HeldInput, KeyHold
 from quiz.tui.widgets.typed_keys import after_typed_keys
 
 if TYPE_CHECKING:
@@ -93,8 +91,6 @@ class SettingsScreen(Screen[None]):
         self.refused: str | None = None
         """Why a switched true/false setting was not saved (no box to say it under), said
         over the table until the next edit."""
-        self.typed_ahead = KeyHold()
-        """The keys typed between enter and the box open (`HeldInput`)."""
         self.saved_note: str | None = None
         """What the last save did, said on the line under the table until the next edit: a
         toast sat over the descriptions at 80x24, the edited row's among them."""
@@ -102,7 +98,7 @@ class SettingsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Label(Text(" Settings ", style="reverse bold"), id="settings-title")
         yield FittedTable(id="settings-table", cursor_type="row", zebra_stripes=True)
-        yield HeldInput(self.typed_ahead, id="settings-input")
+        yield Input(id="settings-input")
         yield Static("", id="settings-help")
         yield KeysFooter()
 
@@ -185,35 +181,11 @@ class SettingsScreen(Screen[None]):
 
     def action_edit(self) -> None:
         """Open the value of the highlighted setting for editing, once the arrows typed
-        before enter have moved the cursor; the keys typed after it are held until the box
-        is open, an enter among them then saves what they typed."""
-        if self.typed_ahead.holding:
-            self.typed_ahead.hold_key("enter")
-            return
-        self.typed_ahead.start()
+        before enter have moved the cursor."""
         after_typed_keys(self, self._edit_highlighted)
-
-    def on_key(self, event: events.Key) -> None:
-        """A key typed after enter, which reached the table before the box had the focus."""
-        self.typed_ahead.hold(event)
-
-    def _type_held_keys(self) -> None:
-        """Once the keys forwarded to the table before the box opened have come through
-        it and the screen (`after_typed_keys` from the table), type them in the box."""
-        table = self.query_one(DataTable)
-        path = [table, *table.ancestors]
-
-        def hop(step: int) -> None:
-            if step == len(path):
-                self.typed_ahead.release(self.query_one(HeldInput))
-            else:
-                path[step].call_later(hop, step + 1)
-
-        hop(0)
 
     def _edit_highlighted(self) -> None:
         if self.editing is not None:
-            self.typed_ahead.keys = None
             return
         table = self.query_one(DataTable)
         key = ROWS[table.cursor_row]
@@ -221,7 +193,6 @@ class SettingsScreen(Screen[None]):
         if _plan_field(key) is None and isinstance(getattr(self.workspace.settings, key), bool):
             # a true/false setting switches, as a checkbox does: a box to type "false" in
             # asked a newcomer to know the words it takes
-            self.typed_ahead.keys = None  # no box to type in: keys after enter do nothing
             self._save_setting(key, format_value(not getattr(self.workspace.settings, key)))
             return
         self.editing = key
@@ -236,7 +207,6 @@ class SettingsScreen(Screen[None]):
         box.focus()
         self.refresh_bindings()
         self.query_one("#settings-help", Static).update(self._editing_help(key))
-        self._type_held_keys()
 
     @staticmethod
     def _editing_help(key: str, error: str | None = None) -> Text:
