@@ -70,6 +70,15 @@ def find_drill(
     return drill_of(card, checker_now=checker_now)
 
 
+def drill_by_id(drill_id: str, card: Card | None, bank: Callable[[], Bank]) -> Drill:
+    """The drill of `card` (the id's own file, read alone) when it is a coding card, its
+    checker found when first used; else `find_drill` over the whole `bank()`, loaded only
+    to say what the id is instead."""
+    if card is not None and card.kind == "coding":
+        return drill_of(card, checker_now=False)
+    return find_drill(bank(), drill_id)
+
+
 def not_a_drill(drill_id: str, card: Card | None, drills: int) -> UsageError:
     """The error for an id that names no drill: what the id is, and where the drills are
     listed. It listed every drill id, 33 on one line of 600 columns."""

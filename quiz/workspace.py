@@ -24,12 +24,12 @@ from quiz.sandbox_grader import Grader, SandboxGrader
 from quiz.search_cache import ContentSearch
 from quiz.settings import Settings, load_settings
 from quiz.store import InterviewPlan, Store
-from quiz.study import DeckCounts, StudyZone, local_timezone
+from quiz.study import DeckCounts, StudyZone, ZoneWatch, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
 from quiz.study.plan_cache import PlanCache
 from quiz.study.plan_edit import PlanField, change_plan
 from quiz.study.plan_status import PlanStatus
-from quiz.study.plan_today import PlanQueue, plan_queue
+from quiz.study.plan_today import plan_queue
 
 if TYPE_CHECKING:
     from engine.verdict import Verdict
@@ -64,10 +64,8 @@ class Workspace:
         self.settings = settings if settings is not None else Settings()
         self.store = store
         self.clock = clock
-        self._zone = zone
-        self._zone_read = zone()
-        """The machine's zone at the last look: a change of it is followed (`follow_zone`)."""
-        self.tz = tz if tz is not None else StudyZone(self._zone_read, self.settings.day_starts_at)
+        self.zone = ZoneWatch(zone)  # the machine's, followed when it changes (`follow_zone`)
+        self.tz = tz if tz is not None else StudyZone(self.zone.zone, self.settings.day_starts_at)
         self.scheduler = scheduler if scheduler is not None else self.settings.scheduler()
         self.rng = rng
         self.drafts = Drafts(store, clock, folder=drafts_dir, editor=editor)
@@ -84,16 +82,11 @@ class Workspace:
             self.tz = StudyZone(self.tz.zone, settings.day_starts_at)
 
     def follow_zone(self) -> bool:
-        """Look at the machine's zone again; when it changed since the last look (a laptop
-        that travelled, the system's zone set anew), today is counted in the new one. True
-        when it changed. Asked at each study day's end and when Home is shown, as Anki reads
-        the zone again at its day's rollover: the open app kept the zone it started in."""
-        zone = self._zone()
-        if zone == self._zone_read:
-            return False
-        self._zone_read = zone
-        self.tz = StudyZone(zone, self.settings.day_starts_at)
-        return True
+        """Count today in the machine's zone if it changed since the last look (True then):
+        asked at each study day's end and when Home is shown (`ZoneWatch`)."""
+        if changed := self.zone.changed():
+            self.tz = StudyZone(self.zone.zone, self.settings.day_starts_at)
+        return changed
 
     @classmethod
     def open(
@@ -208,15 +201,10 @@ class Workspace:
         """A new session over the card refs (or exactly `request.card_ids`), logged in the store."""
         from quiz.study.session import Session
 
-        if request.card_ids is not None:
-            cards = [c for cid in request.card_ids if (c := self.content.ref(cid)) is not None]
-        else:
-            cards = list(self.content.refs)
-        # plan mode paces the whole bank; cards picked by hand are studied as picked
-        planned: PlanQueue | None = None
-        if request.mode == "due" and request.card_ids is None:
-            refs, now = self.content.refs, self.now()
-            planned = plan_queue(self.store, refs, now, tz=self.tz, scheduler=self.scheduler)
+        cards = self.content.refs_of(request.card_ids)
+        paced = request.mode == "due" and request.card_ids is None  # plan mode: the whole bank
+        refs, now, tz, scheduler = self.content.refs, self.now(), self.tz, self.scheduler
+        planned = plan_queue(self.store, refs, now, tz=tz, scheduler=scheduler) if paced else None
         options = session_options(request, self.settings, self.tz, planned, self.card_groups)
         return Session(
             self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng
@@ -230,12 +218,10 @@ class Workspace:
 
     def open_drill(self, card_id: str, session: Session | None = None) -> DrillSitting:
         """Start a sitting at a coding drill; its checker (the engine, numpy) is `warm_up`'s."""
-        from quiz.drill_grading import drill_of, find_drill
+        from quiz.drill_grading import drill_by_id
         from quiz.sitting import DrillSitting
 
-        card = self.card(card_id)  # a drill's own file; the whole bank only to say it is none
-        coding = card if card is not None and card.kind == "coding" else None
-        drill = drill_of(coding, checker_now=False) if coding else find_drill(self.bank, card_id)
+        drill = drill_by_id(card_id, self.card(card_id), lambda: self.bank)
         session_id = session.session_id if session is not None else None
         previous = self.drafts.previous_code(drill.card)
         return DrillSitting.opened(self.store, drill, session_id=session_id, previous_code=previous)

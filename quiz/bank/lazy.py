@@ -117,6 +117,13 @@ class LazyBank:
         self._resolve()
         return self._refs.get(card_id)
 
+    def refs_of(self, card_ids: Sequence[str] | None) -> list[CardRef]:
+        """The refs of these cards, in the order given and leaving out ids no card has;
+        every card's, in content order, when `card_ids` is None."""
+        if card_ids is None:
+            return list(self.refs)
+        return [ref for card_id in card_ids if (ref := self.ref(card_id)) is not None]
+
     @property
     def loaded(self) -> bool:
         """Whether the whole bank has been loaded."""

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     )
     from quiz.study.cards import KINDS, Filters, Kind, StudyCard
     from quiz.study.counts import Counts, DeckCounts, deck_counts
-    from quiz.study.days import StudyZone, local_timezone, study_zone
+    from quiz.study.days import StudyZone, ZoneWatch, local_timezone, study_zone
     from quiz.study.elsewhere import (
         AnsweredElsewhere,
         ChangedElsewhere,
@@ -54,7 +54,7 @@ _HOMES = {
     "attempts": ("DrillProgress", "VerdictLike", "count_practice_pass", "record_attempt"),
     "cards": ("KINDS", "Filters", "Kind", "StudyCard"),
     "counts": ("Counts", "DeckCounts", "deck_counts"),
-    "days": ("StudyZone", "local_timezone", "study_zone"),
+    "days": ("StudyZone", "ZoneWatch", "local_timezone", "study_zone"),
     "ratings": (
         "is_success",
         "rating_for_answer",
@@ -104,6 +104,7 @@ __all__ = [
     "Stats",
     "StudyCard",
     "StudyZone",
+    "ZoneWatch",
     "Summary",
     "TopicScore",
     "VerdictLike",

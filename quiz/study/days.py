@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import zoneinfo
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from importlib.util import find_spec
 from pathlib import Path
@@ -118,6 +119,24 @@ def next_day_start(moment: datetime, tz: tzinfo) -> datetime:
 def days_back(today: date, count: int) -> list[date]:
     """`count` dates ending with `today`, oldest first."""
     return [today - timedelta(days=offset) for offset in range(count - 1, -1, -1)]
+
+
+class ZoneWatch:
+    """The machine's zone as last read, so that an open app follows a change of it (a laptop
+    that travelled, the system's zone set anew), as Anki reads the zone again at its day's
+    rollover: the app kept the zone it started in."""
+
+    def __init__(self, read: Callable[[], tzinfo]) -> None:
+        self._read = read
+        self.zone = read()
+
+    def changed(self) -> bool:
+        """Read the zone again; True when it differs from the last reading, now this one."""
+        zone = self._read()
+        if zone == self.zone:
+            return False
+        self.zone = zone
+        return True
 
 
 def local_timezone() -> tzinfo:
