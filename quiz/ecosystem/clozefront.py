@@ -5,6 +5,7 @@ its own math, named."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from quiz.ecosystem.keypoints_sentences import OPEN_ENDS
 
@@ -48,13 +49,7 @@ def title_sentence(front: str) -> str:
     card is titled by the whole sentence: Anki's editor breaks a long line (`<br>`), and
     the card was titled by the words before the break ("Adam keeps [...]", "What is the").
     The lines that do not carry it on stay under it, the question's body."""
-    lines = front.split("\n")
-    title = lines[0]
-    rest = 1
-    while rest < len(lines) and _carries_on(title, lines[rest]):
-        title = f"{title.rstrip()} {lines[rest].strip()}"
-        rest += 1
-    return "\n".join([title, *lines[rest:]])
+    return _joined_while(front, _carries_on)
 
 
 def legacy_title_sentence(front: str, *, cloze: bool) -> str:
@@ -62,12 +57,16 @@ def legacy_title_sentence(front: str, *, cloze: bool) -> str:
     the next only when that opens in lowercase, any other note's never. Kept so a card
     it titled "What is the" (or a deletion-only cloze's `p-q2`) is found again and keeps
     its id and reviews (`keptids.keep_retitled_ids`), as `cardids.legacy_card_id_for` is."""
-    if not cloze:
-        return front
+    return _joined_while(front, _carried_on_before) if cloze else front
+
+
+def _joined_while(front: str, carries_on: Callable[[str, str], bool]) -> str:
+    """The front with its first line joined to each next line while `carries_on(title so
+    far, next line)` holds; the lines after stay as they are."""
     lines = front.split("\n")
     title = lines[0]
     rest = 1
-    while rest < len(lines) and _carried_on_before(title, lines[rest]):
+    while rest < len(lines) and carries_on(title, lines[rest]):
         title = f"{title.rstrip()} {lines[rest].strip()}"
         rest += 1
     return "\n".join([title, *lines[rest:]])
