@@ -1064,21 +1064,6 @@ def _head_mixups(
     return [(f"in each head, {m.message}", output(m)) for m in QK_MIXUPS]
 
 
-def _diagonal_left_out(
-    j: Judgement,
-    got: Any,
-    expected: np.ndarray,
-    X: np.ndarray,
-    Ws: tuple[np.ndarray, ...],
-    n_heads: int,
-    tol: Tolerance,
-) -> None:
-    """Fail with the cause when a causal mask without the diagonal explains the output."""
-    cause = _diagonal_left_out_cause(got, expected, X, Ws, n_heads, tol)
-    if cause is not None:
-        j.fail(cause)
-
-
 def _diagonal_left_out_cause(
     got: Any,
     expected: np.ndarray,
@@ -1269,8 +1254,11 @@ class MultiHeadAttentionChecker(NNChecker):
         causal = bool(args[6]) if len(args) > 6 else False
         expected = ref.multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads, causal)
         tol = self._tolerance(expected)
-        if causal:
-            _diagonal_left_out(j, outputs.get("out"), expected, X, (Wq, Wk, Wv, Wo), n_heads, tol)
+        if causal:  # a causal mask without the diagonal: its cause, before the shapes
+            Ws = (Wq, Wk, Wv, Wo)
+            cause = _diagonal_left_out_cause(outputs.get("out"), expected, X, Ws, n_heads, tol)
+            if cause is not None:
+                j.fail(cause)
         got = check_shape(j, "out", outputs.get("out"), expected.shape)
         j.close(
             "out",
