@@ -98,9 +98,7 @@ def _code_alone(text: str) -> bool:
     a comment inside one (`# every parameter moves`: a comment says what the code does, and
     `drillbit import` takes it as the card's key point). An indented block is left to the
     `indented-code` warning: one cause, one problem."""
-    if "```" not in text and "~~~" not in text and "    " not in text and "\t" not in text:
-        return False
-    blocks = code_blocks(text)
+    blocks = code_blocks(text)  # none, at once, where no fence or indent can be
     if not blocks or any(not b.fenced for b in blocks):
         return False  # an indented block is a paragraph meant as words: `indented-code`'s
     if any(word_count(" ".join(_COMMENT.findall(b.code))) for b in blocks):
