@@ -735,3 +735,36 @@ def _stored(key: str, value: object) -> object | None:
     if value is None or value == _DEFAULTS[key]:
         return None
     return list(value) if isinstance(value, tuple) else value
+
+
+def checked_value(key: str, raw: object) -> object:
+    """`raw` as the settings keep `key`'s value (steps as a tuple), for a value written by a
+    program (a progress backup's `settings`): of the key's own type, nothing converted, as
+    config.toml holds it; ValueError saying what the key takes, or that it is no setting."""
+    if key not in _DEFAULTS:
+        raise ValueError(f"not a setting (the settings are {', '.join(KEYS)})")
+    plain = _plainly_valid({key: raw})
+    if plain is not None:
+        return plain[key]
+    from pydantic import ValidationError
+
+    try:
+        _validator().model_validate({key: raw}, strict=True)
+    except ValidationError as exc:
+        raise ValueError(_reason(key, exc.errors()[0])) from None
+    raise ValueError(f"not {accepted(key)}")  # taken only once converted: "35" for 35
+
+
+def changed_values(file: SettingsFile) -> dict[str, object]:
+    """The valid keys of config.toml that differ from their defaults, as the file holds them
+    (steps as a list): what a progress backup carries."""
+    stored = {key: _stored(key, value) for key, value in file.values.items()}
+    return {key: value for key, value in stored.items() if value is not None}
+
+
+def save_keys(values: Mapping[str, object], path: Path | None = None) -> Path:
+    """Save several valid settings at once (a backup's, `quiz.ecosystem.backup_settings`):
+    only those keys are written, comments and the other keys stay. OSError when config.toml
+    cannot be written; SettingsFileError when it is no longer TOML."""
+    path = path if path is not None else config_path()
+    return _write(path, {key: _stored(key, value) for key, value in values.items()})

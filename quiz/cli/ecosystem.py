@@ -496,21 +496,25 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
 @pass_context
 def export_progress_command(obj: Context, file: Path, force: bool) -> None:
     """Write your progress (card schedules, reviews, drill attempts, drafts, study sessions,
-    suspended or buried cards, the interview plan) to FILE (.json).
+    suspended or buried cards, the interview plan, your settings) to FILE (.json).
 
     A FILE ending in .json.gz is gzip-compressed (about a sixth of the size). The whole
     database is checked first (as `check-store`), unless it is exactly as it was when
     such a check last passed: a backup of a damaged file would carry the damage along unseen.
     A FILE already there is replaced only when it is a drillbit backup (or with --force).
     """
+    from quiz.ecosystem.backup_settings import exported_settings
     from quiz.ecosystem.outfile import export_target, progress_kind
     from quiz.store.backup_export import export_progress
 
     target = export_target(file, progress_kind(), force=force)
+    settings = exported_settings(warn)
     with open_store(obj) as store:
         # a damaged file is replaced by its salvage, and said so
         store.check_integrity(unless_unchanged=True)
-        counts = export_progress(store, file, now=obj.now, before_replace=target.recheck)
+        counts = export_progress(
+            store, file, now=obj.now, before_replace=target.recheck, settings=settings
+        )
     click.echo(f"{_wrote(file, target.replaces)}: {counts.describe()}")
 
 
@@ -522,9 +526,11 @@ def import_progress_command(obj: Context, file: Path) -> None:
 
     Reviews already present are not added twice; for each card the schedule with the
     latest review wins; for each drill the newest draft wins; a card suspended or
-    buried later than here (and not answered here since) is set aside here too.
+    buried later than here (and not answered here since) is set aside here too; a
+    setting still at its default here takes the file's value (one changed here stays).
     FILE may be gzip-compressed; it is read row by row, so its size is not limited.
     """
+    from quiz.ecosystem.backup_settings import merged_settings
     from quiz.paths import database_path
     from quiz.store.backup import import_progress
     from quiz.store.staged import build_new, ending_cleanly
@@ -548,7 +554,7 @@ def import_progress_command(obj: Context, file: Path) -> None:
         if report is None:
             with open_store(obj, says_unsaved=True) as store:  # "nothing was imported: ..."
                 report = import_progress(store, file, now=obj.now)
-    click.echo(report.describe())
+    click.echo(merged_settings(report).describe())
 
 
 class _NothingImported(Exception):

@@ -32,7 +32,6 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import fields
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -53,7 +52,7 @@ from quiz.store.backup_models import (
     SessionRow,
 )
 from quiz.store.backup_read import MAX_ITEM_BYTES, Sink, file_members, intake, opened
-from quiz.store.backup_report import MergeReport
+from quiz.store.backup_report import COUNTS, MergeReport
 from quiz.store.drills import INSERT_ATTEMPT, INSERT_HINT
 from quiz.store.errors import NotSavedError
 from quiz.store.flags import UPSERT_FLAG
@@ -118,7 +117,8 @@ class _Merger(Sink):
     def __init__(self, conn: sqlite3.Connection, now: datetime) -> None:
         self.conn = conn
         self.now = now
-        self.counts: dict[str, int] = {field.name: 0 for field in fields(MergeReport)}
+        self.counts: dict[str, int] = dict.fromkeys(COUNTS, 0)
+        self.settings: dict[str, Any] = {}
         self.known = int(conn.execute("SELECT COALESCE(MAX(id), 0) FROM review_log").fetchone()[0])
         self.latest = str(
             conn.execute("SELECT COALESCE(MAX(reviewed_at), '') FROM review_log").fetchone()[0]
@@ -163,9 +163,11 @@ class _Merger(Sink):
         if self.deferred:
             _restore_log_upkeep(self.conn, self.deferred)
         _merge_plan(self.conn, header.plan, self.counts)
+        if header.settings is not None:
+            self.settings = header.settings.model_dump(exclude_unset=True)
 
     def report(self) -> MergeReport:
-        return MergeReport(**self.counts)
+        return MergeReport(**self.counts, file_settings=self.settings)
 
     def _session_of(self, file_session: int | None) -> tuple[int | None, int | None]:
         """This database's id of a row's session (None for no session, or one the file has

@@ -52,6 +52,8 @@ class ExportCounts:
     hints_seen: int = 0
     plan: date | None = None
     """The interview day of the plan written, or None: no plan runs."""
+    settings: int = 0
+    """The settings written (those that differ from their defaults)."""
 
     def describe(self) -> str:
         """What the file holds, named as the import names it (`MergeReport.describe`), so
@@ -69,6 +71,8 @@ class ExportCounts:
             parts.append(counted(self.hints_seen, "drill hint seen", "drill hints seen"))
         if self.plan is not None:
             parts.append(f"the interview plan ({self.plan})")
+        if self.settings:
+            parts.append(counted(self.settings, "setting"))
         return ", ".join(parts)
 
 
@@ -99,6 +103,7 @@ def export_progress(
     *,
     now: datetime | None = None,
     before_replace: Callable[[], None] | None = None,
+    settings: Mapping[str, Any] | None = None,
 ) -> ExportCounts:
     """Write the store's progress to `path` as JSON, gzip-compressed when it ends in `.gz`.
 
@@ -106,7 +111,8 @@ def export_progress(
     one row per line, into a temporary file renamed into place at the end: a failure
     leaves any old file at `path` untouched. `before_replace` runs just before that rename
     (an error from it leaves no file: the caller's check that nothing of the user's is
-    replaced).
+    replaced). `settings` are config.toml's that differ from their defaults (the caller
+    reads them: the store knows nothing of config.toml).
     """
     moment = now if now is not None else datetime.now(UTC)
     refuse_missing_folder(path, title="export progress")
@@ -122,9 +128,9 @@ def export_progress(
                 with gzip.GzipFile(
                     filename="", mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0
                 ) as packed:
-                    counts = _write_rows(store, packed, moment)
+                    counts = _write_rows(store, packed, moment, settings or {})
             else:
-                counts = _write_rows(store, raw, moment)
+                counts = _write_rows(store, raw, moment, settings or {})
         if before_replace is not None:
             before_replace()
         os.replace(partial, path)
@@ -145,8 +151,11 @@ class _Writable(Protocol):
     def write(self, data: bytes, /) -> int: ...
 
 
-def _write_rows(store: Store, out: _Writable, moment: datetime) -> ExportCounts:
-    """The file's JSON: the header, then each list with one row per line, then the plan."""
+def _write_rows(
+    store: Store, out: _Writable, moment: datetime, settings: Mapping[str, Any]
+) -> ExportCounts:
+    """The file's JSON: the header, then each list with one row per line, then the plan
+    and the settings."""
     header = {
         "format": FORMAT,
         "version": VERSION,
@@ -175,6 +184,7 @@ def _write_rows(store: Store, out: _Writable, moment: datetime) -> ExportCounts:
             written[key] = count
         plan, day = _plan(conn)
     put(b',\n"plan": ' + plan.encode())
+    put(b',\n"settings": ' + json.dumps(dict(settings)).encode())
     out.write(b"".join(pending) + b"\n}\n")
     return ExportCounts(
         card_states=written["card_states"],
@@ -185,6 +195,7 @@ def _write_rows(store: Store, out: _Writable, moment: datetime) -> ExportCounts:
         card_flags=written["card_flags"],
         hints_seen=written["hints_seen"],
         plan=day,
+        settings=len(settings),
     )
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from quiz.store.backup_lines import REVIEW_COLUMNS, STATE_COLUMNS
 
 FORMAT = "drillbit-progress"
-VERSION = 3
+VERSION = 4
 
 _NUMBERED = "(SELECT id, ROW_NUMBER() OVER (ORDER BY id) AS number FROM study_session)"
 """Each session's number in the file: its place in id order, from 1."""

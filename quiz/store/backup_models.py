@@ -9,7 +9,7 @@ spell to them, and docs/progress-format.md's table is their JSON Schema
 from __future__ import annotations
 
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -17,10 +17,12 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    create_model,
     field_validator,
     model_validator,
 )
 
+from quiz.settings import KEYS, Settings, checked_value, describe
 from quiz.store.backup_fsrs import fsrs_once
 from quiz.store.backup_values import (
     MAX_DURATION_MS,
@@ -180,14 +182,48 @@ class PlanRow(Row):
     created_at: Moment
 
 
+def _setting(value: Any, info: ValidationInfo) -> Any:
+    """A setting's value as config.toml holds it (`quiz.settings.checked_value`)."""
+    checked = checked_value(str(info.field_name), value)
+    return list(checked) if isinstance(checked, tuple) else checked
+
+
+def _json_type(value: object) -> dict[str, Any]:
+    """A setting's JSON type, from its default, for the schema (the validator checks it)."""
+    if isinstance(value, tuple):
+        return {"type": "array", "items": {"type": "string"}}
+    kinds = {bool: "boolean", int: "integer", float: "number", str: "string"}
+    return {"type": kinds[type(value)]}
+
+
+SettingsRow = create_model(
+    "SettingsRow",
+    __base__=Row,
+    __validators__={"valid": field_validator(*KEYS)(_setting)},
+    **{
+        key: (
+            Any,
+            Field(
+                default=None,
+                description=describe(key),
+                json_schema_extra=_json_type(getattr(Settings(), key)),
+            ),
+        )
+        for key in KEYS
+    },  # type: ignore[call-overload]
+)
+"""The settings of `drillbit config` that differ from their defaults (version 4), each
+checked as config.toml's: made from `quiz.settings`, so a new setting travels too."""
+
+
 class ProgressFile(Row):
-    """The whole backup file (version 3)."""
+    """The whole backup file (version 4)."""
 
     format: Literal["drillbit-progress"] = Field(description="Always `drillbit-progress`")
-    version: Literal[1, 2, 3] = Field(
+    version: Literal[1, 2, 3, 4] = Field(
         description=(
-            "3 (2, without `hints_seen`, and 1, without `plan` and `card_flags` too, are still"
-            " read); a file of another version is refused"
+            "4 (3, without `settings`, 2, without `hints_seen` too, and 1, without `plan` and"
+            " `card_flags` too, are still read); a file of another version is refused"
         )
     )
     exported_at: Moment
@@ -205,6 +241,10 @@ class ProgressFile(Row):
     )
     plan: PlanRow | None = Field(
         default=None, description="The interview plan; null or absent: none (version 2)"
+    )
+    settings: SettingsRow | None = Field(  # type: ignore[valid-type]
+        default=None,
+        description="Your settings that differ from the defaults; absent: none (version 4)",
     )
 
 

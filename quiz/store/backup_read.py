@@ -46,13 +46,13 @@ from quiz.store.jsonstream import (
 )
 from quiz.textsafe import MIB
 
-READABLE_VERSIONS = (1, 2, 3)
-"""Version 3 added the drill hints seen (`hints_seen`); version 2 the interview plan
+READABLE_VERSIONS = (1, 2, 3, 4)
+"""Version 4 added the settings (`settings`); version 3 the drill hints seen (`hints_seen`); version 2 the interview plan
 (`plan`) and suspended or buried cards (`card_flags`). An older file is a newer one
 without what came after it."""
 READS = f"{FORMAT} versions {READABLE_VERSIONS[0]} to {VERSION}"
 """What this drillbit reads, as an unknown field's message says it."""
-CAME_IN = {"card_flags": 2, "plan": 2, "hints_seen": 3}
+CAME_IN = {"card_flags": 2, "plan": 2, "hints_seen": 3, "settings": 4}
 """The version each later part of the file came in: an older file holding one is refused."""
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -52,11 +53,23 @@ class MergeReport:
     hints_added: int = 0
     hints_present: int = 0
     """A hint this machine already logged as seen (same drill, same hint, same moment)."""
+    settings_taken: int = 0
+    """A setting at its default here that the file had changed: config.toml now holds it."""
+    settings_same: int = 0
+    """A setting this machine holds as the file does."""
+    settings_kept: int = 0
+    """A setting changed here to another value than the file's: this machine's kept."""
+    file_settings: dict[str, Any] = field(default_factory=dict, compare=False)
+    """The file's settings, for the command to merge into config.toml (the store knows
+    nothing of it), which then fills in the three counts above."""
 
     @property
     def empty(self) -> bool:
-        """The file held no row and no plan: nothing was looked at, let alone imported."""
-        return not any(getattr(self, field.name) for field in fields(self))
+        """The file held no row, no plan and no setting: nothing was looked at, let alone
+        imported."""
+        return not self.file_settings and not any(
+            getattr(self, name) for name in COUNTS if not name.startswith("settings_")
+        )
 
     def describe(self) -> str:
         """One line for the person: each kind of row the file held, with what became of it
@@ -116,6 +129,15 @@ class MergeReport:
             parts.append("interview plan: unchanged")
         elif self.plan_kept:
             parts.append("interview plan: kept (newer here)")
+        settings = [
+            (self.settings_taken, "taken from the file"),
+            (self.settings_same, "unchanged"),
+            (self.settings_kept, "kept (changed here)"),
+        ]
+        if any(count for count, _ in settings):
+            parts.append(
+                "settings: " + ", ".join(f"{count} {what}" for count, what in settings if count)
+            )
         if not parts:
             return "the file holds no progress: nothing imported"
         changed = (
@@ -130,5 +152,10 @@ class MergeReport:
             + self.flags_added
             + self.flags_updated
             + self.hints_added
+            + self.settings_taken
         )
         return ("" if changed else "nothing new: ") + "; ".join(parts)
+
+
+COUNTS = tuple(each.name for each in fields(MergeReport) if each.name != "file_settings")
+"""The report's counts: every field but the file's settings."""

@@ -29,6 +29,8 @@ def field_table() -> str:
         parts.append(_table(f"Each of `{name}`", definitions[ref], definitions))
     plan = next(o["$ref"] for o in top["plan"]["anyOf"] if "$ref" in o).rsplit("/", 1)[-1]
     parts.append(_table("`plan` (version 2)", definitions[plan], definitions))
+    settings = next(o["$ref"] for o in top["settings"]["anyOf"] if "$ref" in o)
+    parts.append(_table("`settings` (version 4)", definitions[settings.rsplit("/", 1)[-1]], {}))
     return "\n\n".join(parts)
 
 

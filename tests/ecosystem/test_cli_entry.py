@@ -88,12 +88,12 @@ def test_export_and_import_progress(tmp_path: Path, drillbit: RunDrillbit) -> No
     assert imported.returncode == 0, imported.stderr
     assert imported.stdout == "the file holds no progress: nothing imported\n"
     future = tmp_path / "future.json"
-    future.write_text(json.dumps({"format": "drillbit-progress", "version": 4}))
+    future.write_text(json.dumps({"format": "drillbit-progress", "version": 5}))
     refused = drillbit(
         "import-progress", str(future), cwd=tmp_path, env={"DRILLBIT_HOME": str(fresh)}
     )
     assert refused.returncode == 1
-    assert "version 4; this drillbit reads versions 1 to 3" in refused.stderr
+    assert "version 5; this drillbit reads versions 1 to 4" in refused.stderr
 
 
 def test_a_backup_that_holds_nothing_leaves_no_database_behind(

@@ -129,7 +129,7 @@ CASES: list[tuple[str, object, str]] = [
         "no-version.json",
         b'{"format": "drillbit-progress", "exported_at": "2026-01-05T11:00:00Z"}',
         ": version: missing (a drillbit-progress file names its version; this drillbit reads"
-        " versions 1 to 3)",
+        " versions 1 to 4)",
     ),
     (
         "notes.md",
@@ -145,8 +145,8 @@ CASES: list[tuple[str, object, str]] = [
     ("cut.json", _cut_short, "sessions.1: not JSON (the file ends inside it; was it cut short?"),
     (
         "newer.json",
-        json.dumps({**BACKUP, "version": 4}).encode(),
-        "is drillbit-progress version 4; this drillbit reads versions 1 to 3 (update drillbit"
+        json.dumps({**BACKUP, "version": 5}).encode(),
+        "is drillbit-progress version 5; this drillbit reads versions 1 to 4 (update drillbit"
         " to import it)",
     ),
 ]

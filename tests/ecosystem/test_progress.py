@@ -242,8 +242,8 @@ def minimal(**overrides: Any) -> dict[str, Any]:
 
 
 def test_unknown_versions_and_bad_files_are_refused() -> None:
-    with pytest.raises(ProgressFormatError, match="version 4; this drillbit reads versions 1 to 3"):
-        parse_progress(minimal(version=4))
+    with pytest.raises(ProgressFormatError, match="version 5; this drillbit reads versions 1 to 4"):
+        parse_progress(minimal(version=5))
     with pytest.raises(ProgressFormatError, match="not a drillbit progress file"):
         parse_progress({"reviews": []})
     bad_review = {
@@ -292,10 +292,10 @@ def test_commands_export_and_import(tmp_path: Path) -> None:
         "drill attempts: 1 already here; study sessions: 1 already here; drafts: 1 unchanged\n"
     )
     future = tmp_path / "future.json"
-    future.write_text(json.dumps(minimal(version=4)))
+    future.write_text(json.dumps(minimal(version=5)))
     refused = CliRunner().invoke(import_progress_command, [str(future)])
     assert isinstance(refused.exception, DrillbitError)
-    assert "version 4" in refused.exception.message
+    assert "version 5" in refused.exception.message
 
 
 def test_the_export_names_what_the_import_will_find(tmp_path: Path) -> None:

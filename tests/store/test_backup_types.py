@@ -155,11 +155,11 @@ def test_an_import_with_a_wrong_type_deep_inside_changes_nothing(tmp_path: Path)
 def test_a_newer_version_s_file_cut_short_asks_to_update_drillbit_first(
     tmp_path: Path, end: str, damage: str
 ) -> None:
-    """Its header said version 4, yet the message was only the JSON's: the version comes
+    """Its header said version 5, yet the message was only the JSON's: the version comes
     first, then what no drillbit can read; the same file of this version keeps the JSON's."""
     path = tmp_path / "b.json"
     text = (
-        f'{{"format": "drillbit-progress", "version": 4, "exported_at": "{T}",\n'
+        f'{{"format": "drillbit-progress", "version": 5, "exported_at": "{T}",\n'
         f'"reviews": [\n{REVIEW_TEXT},\n{end}'
     )
     path.write_text(text)
@@ -168,10 +168,10 @@ def test_a_newer_version_s_file_cut_short_asks_to_update_drillbit_first(
             import_progress(store, path, now=NOW)
         assert store.review_count() == 0
     assert refused.value.message == (
-        f"{path} is drillbit-progress version 4; this drillbit reads versions 1 to 3 "
+        f"{path} is drillbit-progress version 5; this drillbit reads versions 1 to 4 "
         f"(update drillbit to import it); the file is also damaged: {damage}"
     )
-    path.write_text(text.replace('"version": 4', '"version": 3'))
+    path.write_text(text.replace('"version": 5', '"version": 4'))
     with Store.open(tmp_path / "drillbit.db", now=NOW) as store:
         with pytest.raises(ProgressFormatError) as refused:
             import_progress(store, path, now=NOW)
@@ -191,7 +191,7 @@ def test_a_newer_version_s_value_asks_to_update_drillbit(tmp_path: Path, row: st
     levels`), in a file whose first line says a newer drillbit wrote it."""
     path = tmp_path / "b.json"
     path.write_text(
-        f'{{"format": "drillbit-progress", "version": 4, "exported_at": "{T}",\n'
+        f'{{"format": "drillbit-progress", "version": 5, "exported_at": "{T}",\n'
         f'"reviews": [\n{REVIEW_TEXT},\n{row}\n]}}\n'
     )
     with Store.open(tmp_path / "drillbit.db", now=NOW) as store:
@@ -199,10 +199,10 @@ def test_a_newer_version_s_value_asks_to_update_drillbit(tmp_path: Path, row: st
             import_progress(store, path, now=NOW)
         assert store.review_count() == 0
     assert refused.value.message == (
-        f"{path} is drillbit-progress version 4; this drillbit reads versions 1 to 3 "
+        f"{path} is drillbit-progress version 5; this drillbit reads versions 1 to 4 "
         "(update drillbit to import it)"
     )
-    this_version = path.read_text().replace('"version": 4', '"version": 3')
+    this_version = path.read_text().replace('"version": 5', '"version": 4')
     path.write_text(this_version)  # the same values in a file of this version: refused for them
     with Store.open(tmp_path / "drillbit.db", now=NOW) as store:
         with pytest.raises(ProgressFormatError, match=r"reviews\.1\.x.*: (an integer|nested)"):

@@ -54,7 +54,7 @@ def test_an_unknown_row_field_is_named_with_the_fields_read_there() -> None:
     said = _refusal(_file(attempts=[ATTEMPT, {**ATTEMPT, "shown": True}]))
     assert "Extra inputs" not in said
     assert said.startswith("b.json: attempts.1.shown: unknown field 'shown'")
-    assert "this drillbit reads drillbit-progress versions 1 to 3" in said
+    assert "this drillbit reads drillbit-progress versions 1 to 4" in said
     assert "card_id, status, seed" in said
 
 

@@ -23,7 +23,7 @@ def test_the_plan_travels_with_the_backup(tmp_path: Path) -> None:
         laptop.set_interview_plan(PLAN)
         export_progress(laptop, backup, now=NOW)
     document = json.loads(backup.read_text())
-    assert document["version"] == VERSION == 3
+    assert document["version"] == VERSION == 4
     assert document["plan"] == {
         "interview": "2026-03-20",
         "minutes_per_day": 40.0,
