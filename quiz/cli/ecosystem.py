@@ -554,7 +554,12 @@ def import_progress_command(obj: Context, file: Path) -> None:
         if report is None:
             with open_store(obj, says_unsaved=True) as store:  # "nothing was imported: ..."
                 report = import_progress(store, file, now=obj.now)
-    click.echo(merged_settings(report).describe())
+    try:
+        report = merged_settings(report)
+    except DrillbitError:  # config.toml unreadable: the progress is in all the same
+        click.echo(report.describe())
+        raise
+    click.echo(report.describe())
 
 
 class _NothingImported(Exception):

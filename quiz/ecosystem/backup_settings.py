@@ -41,7 +41,7 @@ def exported_settings(warn: Callable[[str], None]) -> dict[str, object]:
 def merged_settings(report: MergeReport) -> MergeReport:
     """`report` with what became of the file's settings, config.toml saved with those
     taken. DrillbitError when config.toml cannot be read or written: the progress is
-    imported by then, and the message says so."""
+    imported by then (the command prints its line first), and the message says so."""
     if not report.file_settings:
         return report
     try:
@@ -79,6 +79,6 @@ def _default(key: str) -> object:
 
 def _not_merged(reason: str) -> str:
     return (
-        f"the progress was imported, but not the file's settings: {reason} "
-        "(import the file again once config.toml is repaired: nothing is added twice)"
+        f"the file's settings were not merged (its progress is): {reason}; import the "
+        "file again once config.toml is repaired (nothing is added twice)"
     )

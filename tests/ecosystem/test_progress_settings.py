@@ -158,3 +158,24 @@ def test_an_older_version_holding_settings_is_refused_and_one_without_is_read(
     assert read.exit_code == 0, read.output
     assert read.output == "reviews: 1 added\n"
     assert not config_path().exists()
+
+
+def test_a_config_toml_that_is_no_toml_here_keeps_the_progress_and_says_so(
+    tmp_path: Path,
+) -> None:
+    config_path().parent.mkdir(parents=True, exist_ok=True)
+    config_path().write_text("new_per_day = = 3\n", encoding="utf-8")
+    backup = _backup(tmp_path, 4, {"new_per_day": 35})
+    imported = CliRunner().invoke(import_progress_command, [str(backup)])
+    assert imported.output == "reviews: 1 added\n"
+    assert isinstance(imported.exception, DrillbitError)
+    message = imported.exception.message
+    assert message.startswith("the file's settings were not merged (its progress is): ")
+    assert "not valid TOML" in message
+    assert message.endswith(
+        "import the file again once config.toml is repaired (nothing is added twice)"
+    )
+    assert config_path().read_text(encoding="utf-8") == "new_per_day = = 3\n"
+    config_path().unlink()
+    again = CliRunner().invoke(import_progress_command, [str(backup)])
+    assert again.output == "reviews: 1 already here; settings: 1 taken from the file\n"
