@@ -8,6 +8,8 @@ spell to them, and docs/progress-format.md's table is their JSON Schema
 
 from __future__ import annotations
 
+import dataclasses
+from collections.abc import Callable
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -188,12 +190,23 @@ def _setting(value: Any, info: ValidationInfo) -> Any:
     return list(checked) if isinstance(checked, tuple) else checked
 
 
-def _json_type(value: object) -> dict[str, Any]:
-    """A setting's JSON type, from its default, for the schema (the validator checks it)."""
-    if isinstance(value, tuple):
-        return {"type": "array", "items": {"type": "string"}}
-    kinds = {bool: "boolean", int: "integer", float: "number", str: "string"}
-    return {"type": kinds[type(value)]}
+def _setting_schema(setting: dataclasses.Field[Any]) -> Callable[[dict[str, Any]], None]:
+    """A setting's JSON Schema from its field in `quiz.settings.Settings`: its type and
+    bounds (the validator checks them), and no `null` default a value may not be."""
+    default = setting.default
+    if isinstance(default, tuple):
+        kind: dict[str, Any] = {"type": "array", "items": {"type": "string"}}
+    else:
+        names = {bool: "boolean", int: "integer", float: "number", str: "string"}
+        kind = {"type": names[type(default)]}
+    bounds = {"minimum": setting.metadata.get("ge"), "maximum": setting.metadata.get("le")}
+    kind.update({name: value for name, value in bounds.items() if value is not None})
+
+    def extra(schema: dict[str, Any]) -> None:
+        schema.pop("default", None)
+        schema.update(kind)
+
+    return extra
 
 
 SettingsRow = create_model(
@@ -206,10 +219,10 @@ SettingsRow = create_model(
             Field(
                 default=None,
                 description=describe(key),
-                json_schema_extra=_json_type(getattr(Settings(), key)),
+                json_schema_extra=_setting_schema(setting),
             ),
         )
-        for key in KEYS
+        for key, setting in zip(KEYS, dataclasses.fields(Settings), strict=True)
     },  # type: ignore[call-overload]
 )
 """The settings of `drillbit config` that differ from their defaults (version 4), each

@@ -103,11 +103,17 @@ def test_cards_and_drills_json_validate(drillbit: RunDrillbit) -> None:
 
 def test_a_progress_backup_validates(tmp_path: Path, drillbit: RunDrillbit) -> None:
     assert drillbit("grade", "sigmoid", str(SIGMOID / "correct_tanh.py")).returncode == 0
+    for key, value in (("new_per_day", "35"), ("learning_steps", "2m 15m"), ("theme", "nord")):
+        assert drillbit("config", key, value).returncode == 0
     backup = tmp_path / "backup.json"
     result = drillbit("export", "progress", str(backup))
     assert result.returncode == 0, result.stderr
     data = valid(drillbit, "progress", backup.read_text())
     assert data["attempts"]
+    assert data["settings"] == {"new_per_day": 35, "learning_steps": ["2m", "15m"], "theme": "nord"}
+    progress = schema(drillbit, "progress")
+    for wrong in ({"new_per_day": -1}, {"new_per_day": "35"}, {"learning_steps": "2m"}, {"x": 1}):
+        assert not progress.is_valid({**data, "settings": wrong}), wrong
 
 
 def test_exercism_results_for_a_pass_a_fail_and_an_error(
