@@ -184,7 +184,7 @@ class _Check:
                 f"reads versions {READABLE_VERSIONS[0]} to {VERSION})"
             )
         version = data.get("version")
-        if version not in READABLE_VERSIONS or isinstance(version, bool):
+        if type(version) is not int or version not in READABLE_VERSIONS:  # not true, 3.0
             raise ProgressFormatError(_version_problem(name, version))
         for field, came_in in CAME_IN.items():
             present = data.get(field) if field not in ROW_MODELS else field in self.filled
@@ -336,9 +336,14 @@ def _other_json(data: Any) -> str:
 
 
 def _version_problem(name: str, version: object) -> str:
-    """Why a file of this `version` is refused."""
+    """Why a file of this `version` is refused, the version as the file writes it (`true`,
+    `"3"`, `3.0`: Python's `True` and `'3'` named no value of the file)."""
+    try:
+        shown = json.dumps(version)
+    except (TypeError, ValueError):
+        shown = repr(version)
     return (
-        f"{name} is drillbit-progress version {version!r}; this drillbit reads versions "
+        f"{name} is drillbit-progress version {shown}; this drillbit reads versions "
         f"{READABLE_VERSIONS[0]} to {VERSION}"
         + (" (update drillbit to import it)" if _newer(version) else "")
     )

@@ -179,3 +179,23 @@ def test_a_config_toml_that_is_no_toml_here_keeps_the_progress_and_says_so(
     config_path().unlink()
     again = CliRunner().invoke(import_progress_command, [str(backup)])
     assert again.output == "reviews: 1 already here; settings: 1 taken from the file\n"
+
+
+@pytest.mark.parametrize(
+    ("version", "shown"),
+    [("3.0", "3.0"), ("true", "true"), ("null", "null"), ('"3"', '"3"'), ("0", "0")],
+)
+def test_a_version_that_is_no_whole_number_of_the_format_is_named_as_written(
+    tmp_path: Path, version: str, shown: str
+) -> None:
+    """`"version": 3.0` was read as version 3 (nothing else of the file is converted), and
+    `true`, `null` and `"3"` were named as Python writes them (`True`, `None`, `'3'`)."""
+    path = tmp_path / "v.json"
+    path.write_text(
+        f'{{"format": "drillbit-progress", "version": {version}, "exported_at": "{T0.isoformat()}"}}'
+    )
+    refused = CliRunner().invoke(import_progress_command, [str(path)])
+    assert isinstance(refused.exception, DrillbitError)
+    assert refused.exception.message == (
+        f"{path} is drillbit-progress version {shown}; this drillbit reads versions 1 to 4"
+    )

@@ -77,5 +77,5 @@ def test_version_1_files_are_read_and_a_bad_plan_is_named(tmp_path: Path) -> Non
         parse_progress({**base, "version": 2, "plan": {**plan, "target": 1.5}}, now=NOW)
     with pytest.raises(ProgressFormatError, match=r"plan\.interview"):
         parse_progress({**base, "version": 2, "plan": {**plan, "interview": "soon"}}, now=NOW)
-    with pytest.raises(ProgressFormatError, match="version True"):
+    with pytest.raises(ProgressFormatError, match="version true;"):
         parse_progress({**base, "version": True}, now=NOW)
