@@ -85,7 +85,8 @@ def test_jacobian_norms_above_one_allow_explosion_but_do_not_force_it() -> None:
     assert "norms above 1 compound exponentially" not in body
     assert "the product grows exponentially with depth" not in body
     assert "two matrices of norm 2 can multiply to zero" in body
-    assert "necessary for them to explode, not sufficient" in body
+    # Pascanu et al.'s singular-value condition is rnn-gradient-flow's (forty-fifth round)
+    assert "for them to explode it is necessary" in text("rnn-gradient-flow")
 
 
 def test_the_starting_bce_is_log_2_only_with_a_zero_output_bias() -> None:
@@ -581,10 +582,9 @@ def test_layernorm_vs_batchnorm_grades_only_what_its_question_asks() -> None:
 
 
 def test_numeric_cards_of_one_computation_share_a_difficulty() -> None:
-    # 1 - lr * lambda under SGD and under AdamW; alpha / sqrt(1 - rho) and Adam's
-    # (1 - beta1) / sqrt(1 - beta2): the same arithmetic, so the same difficulty
+    # alpha / sqrt(1 - rho) and Adam's (1 - beta1) / sqrt(1 - beta2): the same arithmetic,
+    # so the same difficulty (1 - lr * lambda is sgd-l2-decay-factor's alone now)
     pairs = [
-        ("sgd-l2-decay-factor", "adamw-shrink-per-step"),
         ("rmsprop-first-step-size", "adam-uncorrected-first-step"),
     ]
     for first, second in pairs:
@@ -1000,21 +1000,18 @@ def test_a_positive_weight_moves_the_predicted_probability_like_resampling() -> 
 
 
 def test_pre_norm_eases_warmup_without_making_every_model_drop_it() -> None:
-    """residual-identity-path said Xiong et al. (2020) show pre-norm Transformers "train
-    stably without the warmup", where why-learning-rate-warmup and pre-norm-vs-post-norm
-    say it is much less critical and that their runs went without it. The three now agree:
-    no warmup in Xiong et al.'s experiments, a short one still in GPT-3 (375 million of 300
-    billion tokens) and LLaMA (2,000 steps)."""
-    old = "show they train stably without the warmup that post-norm Transformers need"
-    assert old not in text("residual-identity-path")
-    for card_id in ("residual-identity-path", "why-learning-rate-warmup"):
-        body = text(card_id)
-        assert "large pre-norm models such as GPT-3 and LLaMA still warm up briefly" in body
-        source = card(card_id).front.source
-        # brief, but not none: 375 million of GPT-3's 300 billion tokens, 0.125%
-        assert "Brown et al. 2020 (GPT-3), appendix B (a warmup over 375 million tokens)" in source
-        assert "Touvron et al. 2023 (LLaMA), sec. 2.3 (2,000 warmup steps)" in source
-    assert "it trained without warmup and converged faster" in text("pre-norm-vs-post-norm")
+    """No warmup in Xiong et al.'s experiments, a short one still in GPT-3 (375 million of
+    300 billion tokens) and LLaMA (2,000 steps). why-learning-rate-warmup asks it; the
+    residual and placement cards, which said it too, now point to it (forty-fifth round)."""
+    body = text("why-learning-rate-warmup")
+    assert "large pre-norm models such as GPT-3 and LLaMA still warm up briefly" in body
+    source = card("why-learning-rate-warmup").front.source
+    # brief, but not none: 375 million of GPT-3's 300 billion tokens, 0.125%
+    assert "Brown et al. 2020 (GPT-3), appendix B (a warmup over 375 million tokens)" in source
+    assert "Touvron et al. 2023 (LLaMA), sec. 2.3 (2,000 warmup steps)" in source
+    for card_id in ("residual-identity-path", "pre-norm-vs-post-norm"):
+        assert "warm up briefly" not in text(card_id), card_id
+        assert "`why-learning-rate-warmup`" in text(card_id), card_id
 
 
 def test_l2_under_momentum_shrinks_by_a_factor_that_depends_on_the_convention() -> None:

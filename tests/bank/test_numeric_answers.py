@@ -74,8 +74,8 @@ FORMS: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
     "label-smoothing-true-class": (("0.91", "91%", "0.9 + 0.1/10"), (0.9, 0.01)),
     "layernorm-param-count": (("1536", "1,536", "2*768"), (768, 3072)),
     "adamw-shrink-per-step": (
-        ("0.9999", "99.99%", "1 - 1e-4", "1 - 0.001*0.1"),
-        (0.9, 0.999, 1),  # 1 - weight_decay; 1 - lr; no decay
+        ("0.0001", "1e-4", "0.001*0.1", "1 - 0.9999"),
+        (0.1, 0.9999, 100),  # PyTorch's value copied; the factor itself; divided by lr
     ),
     "rmsprop-first-step-size": (
         ("0.1", "1e-1", "10*0.01", "0.01*5/sqrt(0.25)"),

@@ -51,9 +51,10 @@ def cosine_third_of_way() -> float:
 
 
 def adamw_shrink_per_step() -> float:
-    # a zero gradient leaves Adam's step at 0, so the new weight is the decay factor alone
+    # a zero gradient leaves Adam's step at 0, so the new weight is PyTorch's decay factor
+    # alone; the paper's form shrinks by 1 - lambda (eta_t = 1), so lambda is what is lost
     theta, _, _ = adamw_step(one(1.0), one(0.0), one(0.0), one(0.0), 1, lr=1e-3, weight_decay=0.1)
-    return float(theta[0, 0])
+    return 1.0 - float(theta[0, 0])
 
 
 def sgd_l2_decay_factor() -> float:

@@ -1,0 +1,92 @@
+"""One card asks each fact, and the cards around it link to it.
+
+A learner who reviews every pack met the same fact as several cards' question (Adam's
+uncorrected first step of about 3.16 alpha, Pascanu et al.'s singular-value condition,
+pre-norm's warmup, the shrink factor 1 - lr * lambda). Ids are permanent, so each card
+keeps its id and now asks its own thing; the explanation of the others points to the card
+that asks the fact. What a card asks is its Question (or Task), its choices and its key
+points: what a session shows and grades.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+
+from engine.deep.optim import adamw_step
+from engine.nn.optim import adam_step
+from quiz.bank.models import ChoiceFront, ConceptFront, NumericFront
+from tests.bank.bundled import BANK, card, text
+
+
+def asked(card_id: str) -> str:
+    """What a session shows a learner before the answer, and what self-grading checks."""
+    c = card(card_id)
+    parts = [s.text for name, s in c.sections.items() if name in ("Question", "Task")]
+    if isinstance(c.front, ChoiceFront):
+        parts.extend(c.front.choices)
+    if isinstance(c.front, ConceptFront):
+        parts.extend(c.front.key_points)
+    return "\n".join(parts)
+
+
+def test_adams_first_step_is_asked_corrected_by_one_card_and_uncorrected_by_another() -> None:
+    lr = 1e-3
+    # with both corrections the step is lr whatever the gradient's scale...
+    for g in (1e-4, 1e4):
+        theta, _, _ = adam_step(np.zeros(1), np.full(1, g), np.zeros(1), np.zeros(1), 1, lr)
+        assert math.isclose(-theta.item(), lr, rel_tol=1e-4)
+    corrected = card("adam-bias-correction").front
+    assert isinstance(corrected, ChoiceFront) and isinstance(corrected.answer, int)
+    assert "Both move by about $\\alpha$" in corrected.choices[corrected.answer]
+    # ...and without them it is (1 - beta1) / sqrt(1 - beta2) lr, the other card's answer
+    uncorrected = card("adam-uncorrected-first-step").front
+    assert isinstance(uncorrected, NumericFront)
+    assert uncorrected.check_numeric(lr * 0.1 / math.sqrt(0.001)).correct
+    # No card shows 3.16 before the answer, and only the owner derives it.
+    for c in BANK.cards:
+        assert "3.16" not in asked(c.id), c.id
+        if c.id != "adam-uncorrected-first-step":
+            assert "\\frac{0.1}{\\sqrt{0.001}}" not in text(c.id), c.id
+
+
+def test_pascanus_condition_is_rnn_gradient_flows_question_alone() -> None:
+    owner = "rnn-gradient-flow"
+    assert "largest singular value of $W$ is below $1/\\gamma$" in text(owner)
+    for c in BANK.cards:
+        if c.id != owner:
+            assert "1/\\gamma" not in text(c.id) and "\\frac{1}{\\gamma}" not in text(c.id), c.id
+    # the general card keeps the mechanism, and the RNN card links down to it
+    assert "the same recurrent matrix $W$ appears at every step" in text("exploding-gradients")
+    assert "exploding-gradients" in card(owner).front.related
+
+
+def test_pre_norms_warmup_is_asked_by_the_warmup_card_alone() -> None:
+    owner = "why-learning-rate-warmup"
+    assert "Transformers" in asked(owner)
+    assert any("Post-LN" in point for point in asked(owner).splitlines())
+    for other in ("pre-norm-vs-post-norm", "norm-placement-claims", "residual-identity-path"):
+        assert "warmup" not in asked(other).lower(), other
+        assert "warmup" not in card(other).front.tags, other
+    for other in ("pre-norm-vs-post-norm", "residual-identity-path"):
+        assert owner in card(other).front.related, other
+
+
+def test_the_two_decay_cards_ask_different_numbers() -> None:
+    # plain SGD with an L2 penalty: the factor 1 - alpha * lambda (sgd-l2-decay-factor)
+    sgd = card("sgd-l2-decay-factor").front
+    assert isinstance(sgd, NumericFront)
+    assert sgd.check_numeric(1 - 0.05 * 0.004).correct
+    # PyTorch's AdamW in the paper's convention: lambda = lr * weight_decay, not a factor
+    theta, _, _ = adamw_step(
+        np.ones(1), np.zeros(1), np.zeros(1), np.zeros(1), 1, lr=1e-3, weight_decay=0.1
+    )
+    paper_lambda = 1.0 - theta.item()  # the paper's form shrinks by 1 - eta_t * lambda
+    adamw = card("adamw-shrink-per-step").front
+    assert isinstance(adamw, NumericFront)
+    assert adamw.check_numeric(paper_lambda).correct
+    assert not adamw.check_numeric(0.1).correct  # PyTorch's value copied over
+    assert not adamw.check_numeric(theta.item()).correct  # the factor, sgd-l2's kind of answer
+    assert "schedule multiplier" in text("adamw-shrink-per-step")
+
