@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 import numpy as np
+import pytest
 
 from engine.deep.optim import adamw_step
 from engine.nn.optim import adam_step
@@ -90,3 +91,21 @@ def test_the_two_decay_cards_ask_different_numbers() -> None:
     assert not adamw.check_numeric(theta.item()).correct  # the factor, sgd-l2's kind of answer
     assert "schedule multiplier" in text("adamw-shrink-per-step")
 
+
+def _same_pack_links() -> list[tuple[str, str]]:
+    kinds = {c.id: c.front.kind for c in BANK.cards}
+    packs = {c.id: c.pack for c in BANK.cards}
+    return [
+        (c.id, other)
+        for c in BANK.cards
+        for other in c.front.related
+        if packs[other] == c.pack and "coding" not in (kinds[c.id], kinds[other])
+    ]
+
+
+@pytest.mark.parametrize(("one", "other"), _same_pack_links())
+def test_a_question_card_links_back_to_the_card_of_its_pack_it_names(one: str, other: str) -> None:
+    """Concept, choice and numeric cards of one pack name each other both ways. A drill's
+    `related` lists the drills it builds on, and a link across packs runs only toward a
+    pack named in `after` (tests/bank/test_cross_pack_links.py), so neither is reciprocal."""
+    assert one in card(other).front.related, f"{other} does not link back to {one}"
