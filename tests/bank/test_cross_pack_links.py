@@ -27,6 +27,8 @@ DEEPER_TO_BASIC = [
     ("sigmoid-vs-softmax-outputs", "softmax-ce-gradient"),
     ("sigmoid-vs-softmax-outputs", "softmax"),
     ("label-smoothing", "softmax-ce-gradient"),
+    ("bce-gradient", "softmax-ce-gradient"),
+    ("layernorm-param-count", "batchnorm-parameter-count"),
     ("label-smoothing", "cross-entropy"),
     ("exploding-gradients", "vanishing-gradient"),
     ("exploding-gradients", "weight-initialization"),

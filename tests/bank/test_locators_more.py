@@ -499,7 +499,7 @@ CHECKED = [
     (
         "layernorm-param-count",
         "Chowdhery et al. 2022 (PaLM), sec. 2 (no biases)",
-        "A Transformer has model width 768",
+        "as in bias-free Transformers such as PaLM",
         "sec. 2 'Model Architecture', 'No Biases': none in dense kernels or layer norms",
     ),
     (
@@ -1054,6 +1054,16 @@ CHECKED = [
         "section 2.3",
         "**Pre-norm**",
         "GPT-2 sec. 2.3 'Model': layer normalization moved to the input of each sub-block",
+    ),
+    (
+        "layernorm-param-count",
+        "Radford et al. 2019 (GPT-2, Language Models are Unsupervised Multitask Learners), "
+        "sec. 2.3 (a layer norm at each sub-block's input and one after the final block) and "
+        "table 2 (12 layers of width 768)",
+        "GPT-2 small has $2 \\times 12 + 1 = 25$ of them",
+        "GPT-2 sec. 2.3 'Model': layer norm moved to each sub-block's input, an additional one "
+        "after the final self-attention block; table 2: the smallest model, 12 layers, "
+        "d_model 768",
     ),
     (
         "transformer-block",

@@ -72,7 +72,10 @@ FORMS: dict[str, tuple[tuple[str, ...], tuple[float, ...]]] = {
         (0.01, 0.64, 0.96),  # p_t = 0.9; p_t squared; one minus the factor
     ),
     "label-smoothing-true-class": (("0.91", "91%", "0.9 + 0.1/10"), (0.9, 0.01)),
-    "layernorm-param-count": (("1536", "1,536", "2*768"), (768, 3072)),
+    "layernorm-param-count": (
+        ("38400", "38,400", "25*1536", "(2*12 + 1)*2*768"),
+        (1536, 36864, 19200),  # one layer norm; the final one forgotten; the gains alone
+    ),
     "adamw-shrink-per-step": (
         ("0.0001", "1e-4", "0.001*0.1", "1 - 0.9999"),
         (0.1, 0.9999, 100),  # PyTorch's value copied; the factor itself; divided by lr

@@ -216,9 +216,10 @@ def lstm_parameter_count() -> float:
 
 
 def layernorm_param_count() -> float:
+    # GPT-2 small: two layer norms in each of 12 pre-norm blocks, and one after the last
     out, cache = layernorm_forward(np.ones((768, 2)), np.ones((768, 1)), np.zeros((768, 1)))
     _, dgamma, dbeta = layernorm_backward(np.ones_like(out), cache)
-    return trained_entries(dgamma, dbeta)
+    return (2 * 12 + 1) * trained_entries(dgamma, dbeta)
 
 
 def batchnorm_parameter_count() -> float:
@@ -298,7 +299,8 @@ def test_the_engine_computes_the_cards_answer(card_id: str) -> None:
         ("adam-uncorrected-first-step", 1e-3),  # Adam with its bias correction
         ("gradient-check-cost", 1000 + 1),  # forward differences
         ("lstm-parameter-count", 365568 + 4 * 256),  # PyTorch's b_ih and b_hh
-        ("layernorm-param-count", 768),  # RMSNorm: the gain alone
+        ("layernorm-param-count", 2 * 12 * 1536),  # the final layer norm forgotten
+        ("layernorm-param-count", 25 * 768),  # RMSNorm: the gain alone
         ("batchnorm-parameter-count", 4 * 64),  # the running averages counted too
         ("conv-parameter-count", 128 * 64 * 9),  # the biases left out
     ],

@@ -92,6 +92,19 @@ def test_the_two_decay_cards_ask_different_numbers() -> None:
     assert "schedule multiplier" in text("adamw-shrink-per-step")
 
 
+def test_one_norm_layers_count_is_asked_once_and_the_deeper_card_counts_a_model() -> None:
+    # gamma and beta per feature is batchnorm-parameter-count's question (64 units, 128);
+    # layernorm-param-count asked the same 2n for one layer and now counts GPT-2 small's
+    basic = card("batchnorm-parameter-count").front
+    deeper = card("layernorm-param-count").front
+    assert isinstance(basic, NumericFront) and isinstance(deeper, NumericFront)
+    assert basic.check_numeric(2 * 64).correct
+    per_layer = 2 * 768
+    assert not deeper.check_numeric(per_layer).correct
+    assert deeper.check_numeric((2 * 12 + 1) * per_layer).correct
+    assert "batchnorm-parameter-count" in deeper.related
+
+
 def _same_pack_links() -> list[tuple[str, str]]:
     kinds = {c.id: c.front.kind for c in BANK.cards}
     packs = {c.id: c.pack for c in BANK.cards}
