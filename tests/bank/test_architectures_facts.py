@@ -349,7 +349,7 @@ def test_library_and_paper_claims_cite_their_source() -> None:
         "conv-output-size": ("torchvision's AlexNet does this", ["torchvision models/alexnet.py"]),
         "embedding": (
             "shares its weights with the other embedding and the pre-softmax output layer",
-            ["Vaswani et al. 2017, sections 3.4 and 5.1", "Press & Wolf 2017 (three-way tying)"],
+            ["Vaswani et al. 2017 sec. 3.4 and 5.1", "Press & Wolf 2017 (three-way tying)"],
         ),
         "pre-norm-vs-post-norm": ("GPT-2/3-style models", ["Radford et al. 2019 (GPT-2"]),
     }
@@ -565,7 +565,7 @@ def test_every_work_a_body_cites_by_author_and_year_is_in_its_source() -> None:
     named = {
         "multi-head-attention": ("FlashAttention", "Dao et al. 2022 (FlashAttention)"),
         "receptive-field": ("WaveNet", "van den Oord et al. 2016 (WaveNet)"),
-        "pooling-purpose": ("as in AlexNet", "Krizhevsky et al. 2012, sec. 3.4"),
+        "pooling-purpose": ("as in AlexNet", "Krizhevsky et al. 2012 sec. 3.4"),
     }
     for card_id, (claim, work) in named.items():
         assert claim in text(card_id) and work in card(card_id).front.source, card_id
@@ -833,7 +833,7 @@ def test_strided_max_pooling_ignores_only_half_of_the_one_pixel_shifts() -> None
 
 
 def test_every_table_a_body_quotes_is_in_its_source() -> None:
-    # positional-encoding-claims quoted table 3's BLEU scores with only sections 3.2.3 and 3.5
+    # positional-encoding-claims quoted table 3's BLEU scores with only sec. 3.2.3 and 3.5
     # in its source, which say "nearly identical" but give no numbers.
     quoted = 0
     for c in BANK.cards:
@@ -1063,7 +1063,7 @@ def test_a_head_s_d_h_is_the_d_k_the_attention_cards_scale_by() -> None:
     assert "$d_k$" in text("attention-scaling")
     body = text("why-multiple-heads")
     assert "the paper's $d_k = d_v$, 64 for $d_{model} = 512$ and $h = 8$" in body
-    assert "section 3.2.2" in card("why-multiple-heads").front.source
+    assert "sec. 3.2.2" in card("why-multiple-heads").front.source
     assert "(the $d_k$ of the single-head drill, per head)" in text("multi-head-attention")
 
 

@@ -149,7 +149,7 @@ def test_review_corrections_of_wording_notation_and_sources() -> None:
             card(card_id).front.source
         )
     assert "Striving for Simplicity" in card("pooling-purpose").front.source
-    assert "Krizhevsky et al. 2012, sec. 3.4" in card("maxpool").front.source
+    assert "Krizhevsky et al. 2012 sec. 3.4" in card("maxpool").front.source
 
 
 def test_every_drill_of_the_pack_names_a_card_of_its_topic_that_teaches_it() -> None:

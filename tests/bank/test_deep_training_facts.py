@@ -862,7 +862,7 @@ def test_the_degradation_problem_is_placed_in_its_data_sets_and_figures() -> Non
     assert "a 20-layer one on CIFAR-10" in residual
     assert "34-layer one than an 18-layer one on ImageNet" in residual
     assert "(on CIFAR-10, 56 layers had higher TRAINING error than 20)" in residual
-    assert "Figure 1" in card("residual-identity-path").front.source
+    assert "figure 1" in card("residual-identity-path").front.source
     source = card("learning-rate-schedules").front.source
     assert "(ResNet training)" not in source and "sec. 3.4" in source
 

@@ -83,7 +83,7 @@ CHECKED = [
     ),
     (
         "attention-complexity",
-        "(FlashAttention), sections 3.1-3.2, theorem 1 and figure 2",
+        "(FlashAttention), sec. 3.1-3.2, theorem 1 and figure 2",
         "though that recomputation adds arithmetic",
         "figure 2 (left): 75.2 against 66.6 GFLOPs, 4.4 against 40.3 GB of HBM reads "
         "and writes, 7.3 against 41.7 ms; theorem 1: O(N^2 d) FLOPs, O(N) extra memory",
@@ -160,7 +160,7 @@ CHECKED = [
     ),
     (
         "normalization-axes",
-        "Wu & He 2018 (Group Normalization), sec. 3 and Figure 2",
+        "Wu & He 2018 (Group Normalization), sec. 3 and figure 2",
         "(Wu & He 2018, Figure 2)",
         "figure 2 'Normalization methods': BN, LN, IN and GN as the pixels sharing one "
         "mean and variance in an (N, C, H, W) tensor",

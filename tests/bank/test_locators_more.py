@@ -629,7 +629,7 @@ CHECKED = [
     ),
     (
         "residual-identity-path",
-        "He, Zhang, Ren & Sun 2016 (Deep Residual Learning), Figure 1 and sec. 4.1-4.2 (plain "
+        "He, Zhang, Ren & Sun 2016 (Deep Residual Learning), figure 1 and sec. 4.1-4.2 (plain "
         "20/56 layers on CIFAR-10, 18/34 on ImageNet)",
         "a plain 56-layer network had higher **training** error than a 20-layer one on CIFAR-10",
         "figure 1: 20- and 56-layer plain nets on CIFAR-10, the deeper with higher training "
@@ -669,75 +669,75 @@ CHECKED = [
     # --- architectures: attention and transformers (Vaswani et al., Kaplan et al.) ---
     (
         "multi-head-attention",
-        "Vaswani et al. 2017, section 3.2.2",
+        "Vaswani et al. 2017 sec. 3.2.2",
         "The heads are concatenated side by side in order",
         "sec. 3.2.2 'Multi-Head Attention': Concat(head_1, ..., head_h) W^O",
     ),
     (
         "causal-mask-choice",
-        "Vaswani et al. 2017, section 3.2.3",
+        "Vaswani et al. 2017 sec. 3.2.3",
         "leaves position 0 with no key at all",
         "sec. 3.2.3: decoder self-attention masks illegal connections with -inf",
     ),
     (
         "why-multiple-heads",
-        "Vaswani et al. 2017, section 3.2.2 and table 3 (rows A)",
+        "Vaswani et al. 2017 sec. 3.2.2 and table 3 (rows A)",
         "a single head was 0.9 BLEU worse than the best setting",
         "sec. 6.2: 'In Table 3 rows (A) ... single-head attention is 0.9 BLEU worse'",
     ),
     (
         "transformer-block",
-        "Vaswani et al. 2017, sections 3.1-3.3 (3.1: the decoder's third sub-layer and its "
+        "Vaswani et al. 2017 sec. 3.1-3.3 (3.1: the decoder's third sub-layer and its "
         "inputs offset by one position)",
-        "Radford et al. 2019 (GPT-2, pre-norm), section 2.3",
+        "Radford et al. 2019 (GPT-2, pre-norm), sec. 2.3",
         "sec. 3.1: the decoder inserts a third sub-layer, outputs offset by one position; "
         "GPT-2 sec. 2.3 'Model': layer norm moved to the input of each sub-block",
     ),
     (
         "norm-placement-claims",
-        "Vaswani et al. 2017, section 3.1 (post-norm, LayerNorm(x + Sublayer(x)))",
+        "Vaswani et al. 2017 sec. 3.1 (post-norm, LayerNorm(x + Sublayer(x)))",
         "LayerNorm(x + Sublayer(x))",
         "sec. 3.1: the output of each sub-layer is LayerNorm(x + Sublayer(x))",
     ),
     (
         "sqrt-dk-claims",
-        "Vaswani et al. 2017, section 3.2.1 and footnote 4",
+        "Vaswani et al. 2017 sec. 3.2.1 and footnote 4",
         "It keeps the scores' variance at 1 for independent, zero-mean, unit-variance entries",
         "footnote 4: q . k has mean 0 and variance d_k for independent unit-variance components",
     ),
     (
         "attention-scaling",
-        "Vaswani et al. 2017, section 3.2.1 and footnote 4",
+        "Vaswani et al. 2017 sec. 3.2.1 and footnote 4",
         "The Transformer computes $\\text{softmax}(\\frac{Q K^T}{\\sqrt{d_k}}) V$",
         "sec. 3.2.1 'Scaled Dot-Product Attention'",
     ),
     (
         "attention",
-        "Vaswani et al. 2017, section 3.2.1",
+        "Vaswani et al. 2017 sec. 3.2.1",
         "$$weights = \\text{softmax}\\left(\\frac{Q K^T}{\\sqrt{d_k}}\\right), \\quad out = weights \\cdot V$$",
         "sec. 3.2.1: Attention(Q, K, V) = softmax(Q K^T / sqrt(d_k)) V",
     ),
     (
         "attention-score-std",
-        "Vaswani et al. 2017, footnote 4",
+        "Vaswani et al. 2017 footnote 4",
         "After dividing by $\\sqrt{d_k} \\approx 11.31$ the scores have standard deviation 1",
         "footnote 4: variance d_k",
     ),
     (
         "self-attention-complexity-choice",
-        "Vaswani et al. 2017, table 1",
+        "Vaswani et al. 2017 table 1",
         "$O(T d^2)$ with $T$ sequential steps describes a **recurrent** layer",
         "table 1: self-attention O(n^2 d), O(1) sequential; recurrent O(n d^2), O(n) sequential",
     ),
     (
         "attention-complexity",
-        "Vaswani et al. 2017, section 4 and table 1",
+        "Vaswani et al. 2017 sec. 4 and table 1",
         "take $O(T^2 d)$ time over all heads",
         "sec. 4 'Why Self-Attention' and table 1",
     ),
     (
         "attention-complexity",
-        "Kaplan et al. 2020 (Scaling Laws for Neural Language Models), section 2.1",
+        "Kaplan et al. 2020 (Scaling Laws for Neural Language Models), sec. 2.1",
         "while $n_{ctx} < 12 d_{model}$",
         "sec. 2.1 'Parameter and Compute Scaling of Transformers': C_forward ~ 2N + 2 n_layer "
         "n_ctx d_attn",
@@ -745,20 +745,20 @@ CHECKED = [
     # --- architectures: embeddings and positions (Vaswani et al., Goodfellow et al.) ---
     (
         "positional-encoding",
-        "Vaswani et al. 2017, section 3.5 and table 3 row (E) (learned positions nearly identical)",
+        "Vaswani et al. 2017 sec. 3.5 and table 3 row (E) (learned positions nearly identical)",
         "$$PE[p, 2i] = \\sin\\left(\\frac{p}{10000^{2i/d}}\\right)",
         "sec. 3.5 'Positional Encoding'; learned embeddings nearly identical (table 3 row (E))",
     ),
     (
         "positional-encoding-claims",
-        "Vaswani et al. 2017, sections 3.2.3 and 3.5 and table 3 (row E)",
+        "Vaswani et al. 2017 sec. 3.2.3 and 3.5 and table 3 (row E)",
         "nearly identical results for learned embeddings (25.7 BLEU against 25.8",
         "table 3 row (E): positional embedding instead of sinusoids, 25.7 BLEU against the "
         "base model's 25.8",
     ),
     (
         "embeddings-concept",
-        "Vaswani et al. 2017, sections 3.4 and 5.1",
+        "Vaswani et al. 2017 sec. 3.4 and 5.1",
         "its English-German vocabulary of about 37,000 byte-pair tokens is shared by source "
         "and target",
         "sec. 3.4: one weight matrix for both embeddings and the pre-softmax projection; sec. "
@@ -766,13 +766,13 @@ CHECKED = [
     ),
     (
         "embedding",
-        "Vaswani et al. 2017, sections 3.4 and 5.1",
+        "Vaswani et al. 2017 sec. 3.4 and 5.1",
         "shares its weights with the other embedding and the pre-softmax output layer",
         "sec. 3.4 'Embeddings and Softmax'; sec. 5.1 'Training Data and Batching'",
     ),
     (
         "embedding-parameter-count",
-        "Vaswani et al. 2017, sections 3.4 and 5.1",
+        "Vaswani et al. 2017 sec. 3.4 and 5.1",
         "about 37,000 tokens for English-German",
         "sec. 5.1: a shared source-target vocabulary of about 37000 tokens",
     ),
@@ -842,25 +842,25 @@ CHECKED = [
     ),
     (
         "conv2d-forward",
-        "Dumoulin & Visin 2016, ch. 2 (output size) and sec. 5.1 (dilated convolutions)",
+        "Dumoulin & Visin 2016 ch. 2 (output size) and sec. 5.1 (dilated convolutions)",
         "This is a **cross-correlation**",
         "ch. 2 'Convolution arithmetic'; ch. 5 'Miscellaneous convolutions', 5.1 'Dilated convolutions'",
     ),
     (
         "same-padding",
-        "Dumoulin & Visin 2016, ch. 2 and sec. 5.1 (dilated convolutions)",
+        "Dumoulin & Visin 2016 ch. 2 and sec. 5.1 (dilated convolutions)",
         "A convolution with a $5 \\times 5$ kernel and stride 1",
         "ch. 2 'Convolution arithmetic' (half, or same, padding); sec. 5.1 'Dilated convolutions'",
     ),
     (
         "conv-output-size",
-        "Dumoulin & Visin 2016, ch. 2 and sec. 5.1 (dilated convolutions)",
+        "Dumoulin & Visin 2016 ch. 2 and sec. 5.1 (dilated convolutions)",
         "With dilation $\\delta$",
         "ch. 2 'Convolution arithmetic'; sec. 5.1 'Dilated convolutions'",
     ),
     (
         "conv-output-size",
-        "Krizhevsky et al. 2012, sec. 3.5",
+        "Krizhevsky et al. 2012 sec. 3.5",
         "The paper states the input as $224 \\times 224$",
         "sec. 3.5 'Overall Architecture': the first layer filters the 224 x 224 x 3 input "
         "with 96 kernels of 11 x 11 x 3, stride 4",
@@ -868,7 +868,7 @@ CHECKED = [
     (
         "conv2d-backward",
         "Goodfellow et al. 2016 sec. 9.5 (the gradients of a strided, padded convolution); "
-        "Dumoulin & Visin 2016, ch. 4 (transposed convolution)",
+        "Dumoulin & Visin 2016 ch. 4 (transposed convolution)",
         "Implement the backward pass of the convolutional layer",
         "DLB sec. 9.5 'Variants of the Basic Convolution Function'; Dumoulin & Visin ch. 4 "
         "'Transposed convolution arithmetic'",
@@ -910,13 +910,13 @@ CHECKED = [
     ),
     (
         "pool-output-size",
-        "Krizhevsky et al. 2012, sec. 3.4 (overlapping pooling)",
+        "Krizhevsky et al. 2012 sec. 3.4 (overlapping pooling)",
         "A max pooling layer with $3 \\times 3$ windows, stride 2",
         "sec. 3.4 'Overlapping Pooling': s = 2, z = 3",
     ),
     (
         "maxpool",
-        "Krizhevsky et al. 2012, sec. 3.4 (overlapping pooling)",
+        "Krizhevsky et al. 2012 sec. 3.4 (overlapping pooling)",
         "Implement 2-D max pooling",
         "sec. 3.4 'Overlapping Pooling'",
     ),
@@ -953,13 +953,13 @@ CHECKED = [
     ),
     (
         "attention-score-memory",
-        "Vaswani et al. 2017, table 1",
+        "Vaswani et al. 2017 table 1",
         "One self-attention layer with 16 heads processes a single sequence of $T = 4096$ tokens",
         "table 1: self-attention O(n^2 d) per layer",
     ),
     (
         "mha-parameter-count",
-        "Vaswani et al. 2017, section 3.2.2",
+        "Vaswani et al. 2017 sec. 3.2.2",
         "with query, key, value and output projections and no biases",
         "sec. 3.2.2: W_i^Q, W_i^K, W_i^V per head and W^O, d_k = d_v = d_model / h = 64",
     ),
@@ -1019,7 +1019,7 @@ CHECKED = [
     ),
     (
         "pooling-purpose",
-        "Krizhevsky et al. 2012, sec. 3.4 (overlapping pooling)",
+        "Krizhevsky et al. 2012 sec. 3.4 (overlapping pooling)",
         "Overlapping pooling ($3 \\times 3$ windows, stride 2, as in AlexNet) is also used",
         "sec. 3.4 'Overlapping Pooling': s = 2, z = 3",
     ),
@@ -1038,20 +1038,20 @@ CHECKED = [
     ),
     (
         "positional-encodings-why",
-        "Vaswani et al. 2017, section 3.5",
+        "Vaswani et al. 2017 sec. 3.5",
         "The original Transformer adds $PE_p$ to the embedding at position $p$",
         "sec. 3.5 'Positional Encoding': sinusoids added to the input embeddings",
     ),
     (
         "pre-norm-vs-post-norm",
-        "Vaswani et al. 2017, section 3.1",
+        "Vaswani et al. 2017 sec. 3.1",
         "**Post-norm** (the original Transformer): $x_{l+1} = \\text{LN}(x_l + F(x_l))$",
         "sec. 3.1: LayerNorm(x + Sublayer(x))",
     ),
     (
         "pre-norm-vs-post-norm",
         "Radford et al. 2019 (GPT-2, Language Models are Unsupervised Multitask Learners), "
-        "section 2.3",
+        "sec. 2.3",
         "**Pre-norm**",
         "GPT-2 sec. 2.3 'Model': layer normalization moved to the input of each sub-block",
     ),
@@ -1067,7 +1067,7 @@ CHECKED = [
     ),
     (
         "transformer-block",
-        "Radford et al. 2019 (GPT-2, pre-norm), section 2.3",
+        "Radford et al. 2019 (GPT-2, pre-norm), sec. 2.3",
         "most recent models apply it at the start of each branch",
         "GPT-2 sec. 2.3 'Model': pre-norm, an extra layer norm after the last block",
     ),
