@@ -46,12 +46,11 @@ def test_the_variance_argument_needs_zero_mean_entries() -> None:
         values = [mu - 1.0, mu + 1.0]
         products = [q * k for q, k in itertools.product(values, values)]
         assert np.isclose(np.var(products), 1 + 2 * mu**2)
-    right = card("sqrt-dk-claims")
-    assert isinstance(right.front, ChoiceFront)
-    answer = right.front.answer
-    assert isinstance(answer, int)
-    assert "mean 0 and variance 1" in right.front.choices[answer]
-    assert "$1 + 2\\mu^2$" in text("sqrt-dk-claims")
+    # the argument is attention-scaling's question; sqrt-dk-claims asks a head's factor
+    scaling = card("attention-scaling").front
+    assert isinstance(scaling, ConceptFront)
+    assert any("mean 0 and variance 1" in p for p in scaling.key_points)
+    assert "$1 + 2\\mu^2$" in text("attention-scaling")
 
 
 def test_a_finite_mask_is_zero_by_underflow_and_a_full_finite_mask_is_uniform() -> None:

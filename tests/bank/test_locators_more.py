@@ -701,9 +701,10 @@ CHECKED = [
     ),
     (
         "sqrt-dk-claims",
-        "Vaswani et al. 2017 sec. 3.2.1 and footnote 4",
-        "It keeps the scores' variance at 1 for independent, zero-mean, unit-variance entries",
-        "footnote 4: q . k has mean 0 and variance d_k for independent unit-variance components",
+        "Vaswani et al. 2017 sec. 3.2.1 and footnote 4 (the factor) and sec. 3.2.2 (each head's "
+        "d_k = d_model / h = 64)",
+        "$d_k = d_{model} / h = 64$ entries (Vaswani et al. 2017, sec. 3.2.2)",
+        "footnote 4: variance d_k; sec. 3.2.2: d_k = d_v = d_model/h = 64 for h = 8",
     ),
     (
         "attention-scaling",

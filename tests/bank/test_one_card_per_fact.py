@@ -15,6 +15,7 @@ import math
 import numpy as np
 import pytest
 
+from engine.arch.attention import multi_head_attention
 from engine.deep.optim import adamw_step
 from engine.nn.optim import adam_step
 from quiz.bank.models import ChoiceFront, ConceptFront, NumericFront
@@ -103,6 +104,36 @@ def test_one_norm_layers_count_is_asked_once_and_the_deeper_card_counts_a_model(
     assert not deeper.check_numeric(per_layer).correct
     assert deeper.check_numeric((2 * 12 + 1) * per_layer).correct
     assert "batchnorm-parameter-count" in deeper.related
+
+
+def test_the_variance_argument_and_a_heads_factor_are_two_questions() -> None:
+    """sqrt-dk-claims offered attention-scaling's variance argument as its right choice; it
+    now asks which d_k a head of a 512-wide, 8-head layer divides by, and the reference
+    multi-head attention is the one that divides by sqrt(64)."""
+    rng = np.random.default_rng(45)
+    T, d_model, h = 5, 512, 8
+    X = rng.standard_normal((T, d_model))
+    Wq, Wk, Wv = (rng.standard_normal((d_model, d_model)) / 16 for _ in range(3))
+    out = multi_head_attention(X, Wq, Wk, Wv, np.eye(d_model), h)
+
+    def with_factor(root: float) -> np.ndarray:
+        Q, K, V = (
+            M.reshape(T, h, d_model // h).transpose(1, 0, 2) for M in (X @ Wq, X @ Wk, X @ Wv)
+        )
+        s = Q @ K.transpose(0, 2, 1) / root
+        w = np.exp(s - s.max(axis=-1, keepdims=True))
+        heads = (w / w.sum(axis=-1, keepdims=True)) @ V
+        result: np.ndarray = heads.transpose(1, 0, 2).reshape(T, d_model)
+        return result
+
+    np.testing.assert_allclose(out, with_factor(math.sqrt(64)), rtol=1e-10)
+    assert not np.allclose(out, with_factor(math.sqrt(512)))
+    front = card("sqrt-dk-claims").front
+    assert isinstance(front, ChoiceFront) and isinstance(front.answer, int)
+    assert front.choices[front.answer].startswith("$\\sqrt{64} = 8$")
+    assert not any("variance from $d_k$ to 1" in choice for choice in front.choices)
+    assert "variance from $d_k$ to 1" not in asked("sqrt-dk-claims")
+    assert any("variance $d_k$" in p for p in asked("attention-scaling").splitlines())
 
 
 def _same_pack_links() -> list[tuple[str, str]]:

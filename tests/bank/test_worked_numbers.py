@@ -167,7 +167,6 @@ ROWS: list[tuple[str, str, str, float]] = [
         "6e-8",
         float(np.finfo(np.float16).smallest_subnormal),
     ),
-    ("sqrt-dk-claims", "about 88.7 in float32", "88.7", math.log(FLOAT32_MAX)),
     (
         "gradient-check",
         "around $5 \\cdot 10^{-5}$",
