@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from engine.arch.attention import multi_head_attention
-from engine.deep.optim import adamw_step
+from engine.deep.optim import adamw_step, rmsprop_step
 from engine.nn.optim import adam_step
 from quiz.bank.models import ChoiceFront, ConceptFront, NumericFront
 from tests.bank.bundled import BANK, card, text
@@ -51,6 +51,15 @@ def test_adams_first_step_is_asked_corrected_by_one_card_and_uncorrected_by_anot
         assert "3.16" not in asked(c.id), c.id
         if c.id != "adam-uncorrected-first-step":
             assert "\\frac{0.1}{\\sqrt{0.001}}" not in text(c.id), c.id
+
+
+def test_rmsprops_first_step_is_asked_by_its_numeric_card_not_restated_by_the_drill() -> None:
+    theta, _ = rmsprop_step(np.zeros(1), np.full(1, 5.0), np.zeros(1), lr=0.01, rho=0.99, eps=0.0)
+    owner = card("rmsprop-first-step-size").front
+    assert isinstance(owner, NumericFront) and owner.check_numeric(-theta.item()).correct
+    assert "3.2 \\alpha" not in text("rmsprop-step")
+    assert "`rmsprop-first-step-size`" in text("rmsprop-step")
+    assert "rmsprop-first-step-size" in card("rmsprop-step").front.related
 
 
 def test_pascanus_condition_is_rnn_gradient_flows_question_alone() -> None:

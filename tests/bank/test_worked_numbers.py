@@ -139,7 +139,6 @@ ROWS: list[tuple[str, str, str, float]] = [
     ("adam-step", "0.9999^{1000} \\approx 0.90", "0.90", 0.9999**1000),
     ("adam-step", "about 3.2 times too large", "3.2", math.sqrt(1 / (1 - 0.9999**1000))),
     ("adam-step", "about 32 times larger", "32", 1 / math.sqrt(1 - 0.999)),
-    ("rmsprop-step", "about $3.2 \\alpha$ per coordinate", "3.2", 1 / math.sqrt(1 - 0.9)),
     (
         "batch-normalization",
         "\\sqrt{0.011 / 0.01001} \\approx 1.048",
