@@ -9,6 +9,8 @@ study, the plan and stats comes from the functions here, so they all count the s
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import zoneinfo
 from collections.abc import Callable
@@ -124,7 +126,9 @@ def days_back(today: date, count: int) -> list[date]:
 class ZoneWatch:
     """The machine's zone as last read, so that an open app follows a change of it (a laptop
     that travelled, the system's zone set anew), as Anki reads the zone again at its day's
-    rollover: the app kept the zone it started in."""
+    rollover: the app kept the zone it started in. `local_timezone` follows the
+    /etc/localtime link's target and, when the file is a copy, its content (`ZoneFile`),
+    so both kinds of change are seen here."""
 
     def __init__(self, read: Callable[[], tzinfo]) -> None:
         self._read = read
@@ -139,16 +143,86 @@ class ZoneWatch:
         return True
 
 
-def local_timezone() -> tzinfo:
+class ZoneFile:
+    """The zone a copied (not linked) /etc/localtime holds, read from its content.
+
+    The C library reads that file once per process, so an app left open kept the offset
+    it started with after the file was replaced by another zone's. Here each look is a
+    stat (size, mtime, ctime, inode): only when it moved is the file hashed, and only when
+    its bytes changed is it parsed again; the same bytes give the same zone object, so
+    `ZoneWatch` sees no change where there is none."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._mark: tuple[int, ...] | None = None
+        self._digest: bytes | None = None
+        self._zone: tzinfo | None = None
+        self.parsed = 0
+        """How many times the content was parsed (tests read it)."""
+
+    def zone(self) -> tzinfo | None:
+        """The file's zone with its rules, or None (no such file, not a tz file)."""
+        try:
+            found = os.stat(self.path)
+        except OSError:
+            self._mark = self._digest = self._zone = None
+            return None
+        mark = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino, found.st_dev)
+        if mark == self._mark:
+            return self._zone
+        try:
+            data = self.path.read_bytes()
+        except OSError:
+            self._mark = self._digest = self._zone = None
+            return None
+        digest = hashlib.sha256(data).digest()
+        self._mark = mark
+        if digest != self._digest:
+            self._digest = digest
+            self._zone = _zone_of(data)
+            self.parsed += 1
+        return self._zone
+
+
+def _zone_of(data: bytes) -> tzinfo | None:
+    """The zone in a tz database file's bytes (TZif), or None when they are not one."""
+    try:
+        return ZoneInfo.from_file(io.BytesIO(data))
+    except (ValueError, OSError):
+        return None
+
+
+_COPIED: dict[Path, ZoneFile] = {}
+"""The copied localtime files read so far, by path: each keeps its zone between looks."""
+
+
+def copied_zone(localtime: Path) -> tzinfo | None:
+    """The zone in the file `localtime` when it is a copy, not a link (`ZoneFile`)."""
+    watch = _COPIED.get(localtime)
+    if watch is None:
+        watch = _COPIED[localtime] = ZoneFile(localtime)
+    return watch.zone()
+
+
+def local_timezone(localtime: Path | None = None) -> tzinfo:
     """The machine's time zone with its rules; call at the edge (CLI/TUI), pass it inward.
 
     The zone the tz database names for it (`named_zone`), so that an app left open over a
     change of the clocks (summer time) counts its days and shows its times in the new
     offset: the offset of the moment it started, which this was, put the 4 am day start
-    at 5 am all summer and every due time an hour early. Without a name, that offset."""
-    named = named_zone(os.environ.get("TZ"), LOCALTIME)
+    at 5 am all summer and every due time an hour early. Without a name and without TZ,
+    the rules in a copied `localtime` file (`copied_zone`: its content, followed when it
+    changes); else the offset the machine runs at. `localtime` is /etc/localtime
+    (`LOCALTIME`) unless a test gives another."""
+    path = LOCALTIME if localtime is None else localtime
+    tz_variable = os.environ.get("TZ")
+    named = named_zone(tz_variable, path)
     if named is not None:
         return named
+    if tz_variable is None and not path.is_symlink():
+        copied = copied_zone(path)
+        if copied is not None:
+            return copied
     zone = datetime.now().astimezone().tzinfo
     return zone if zone is not None else UTC
 

@@ -16,8 +16,11 @@ import pytest
 
 from quiz.study.days import (
     StudyZone,
+    ZoneFile,
+    ZoneWatch,
     days_back,
     json_time,
+    local_timezone,
     named_zone,
     next_day_start,
     study_zone,
@@ -123,3 +126,72 @@ def test_a_posix_rule_does_not_send_zoneinfo_to_the_tzdata_package() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert done.stdout.strip() == "[]"
+
+
+ZONEINFO = Path("/usr/share/zoneinfo")
+
+
+def _copy_zone(name: str, to: Path) -> None:
+    """Write the tz database's file for `name` over `to`, as an administrator's `cp` does."""
+    to.write_bytes((ZONEINFO / name).read_bytes())
+
+
+@pytest.mark.skipif(not (ZONEINFO / "Asia/Tokyo").is_file(), reason="no tz database")
+def test_the_zone_watch_follows_a_copied_localtime_when_its_content_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copied (not linked) /etc/localtime replaced by another zone's file was not seen by
+    an open app: no link to follow, and the C library reads the file once. Its content is
+    followed now: a stat each look, a hash when the stat moved, a parse when the bytes did."""
+    monkeypatch.delenv("TZ", raising=False)
+    localtime = tmp_path / "localtime"  # standing for /etc/localtime
+    _copy_zone("America/New_York", localtime)
+    watch = ZoneWatch(lambda: local_timezone(localtime))
+    winter = datetime(2027, 1, 10, 12, tzinfo=UTC)
+    summer = datetime(2027, 7, 10, 12, tzinfo=UTC)
+    assert watch.zone.utcoffset(winter) == timedelta(hours=-5)
+    assert watch.zone.utcoffset(summer) == timedelta(hours=-4), "the copy's rules, not an offset"
+    assert not watch.changed(), "nothing changed"
+    _copy_zone("Asia/Tokyo", localtime)
+    assert watch.changed()
+    assert watch.zone.utcoffset(winter) == timedelta(hours=9)
+    assert not watch.changed(), "seen once"
+    _copy_zone("Asia/Tokyo", localtime)  # the same bytes written again: a new mtime only
+    os.utime(localtime, ns=(0, 10**18))
+    assert not watch.changed(), "the same content is the same zone"
+    localtime.unlink()
+    localtime.symlink_to(ZONEINFO / "Europe/Berlin")  # made a link: the link is followed
+    assert watch.changed() and watch.zone == ZoneInfo("Europe/Berlin")
+
+
+@pytest.mark.skipif(not (ZONEINFO / "Asia/Tokyo").is_file(), reason="no tz database")
+def test_a_copied_localtime_is_hashed_only_when_its_stat_moves_and_parsed_when_it_changed(
+    tmp_path: Path,
+) -> None:
+    localtime = tmp_path / "localtime"
+    _copy_zone("America/New_York", localtime)
+    watched = ZoneFile(localtime)
+    first = watched.zone()
+    assert first is not None and watched.zone() is first and watched.parsed == 1
+    same = localtime.read_bytes()
+    localtime.write_bytes(same)  # rewritten alike: the stat moved, the hash did not
+    assert watched.zone() is first and watched.parsed == 1
+    _copy_zone("Asia/Tokyo", localtime)
+    tokyo = watched.zone()
+    assert tokyo is not first and watched.parsed == 2
+    assert tokyo is not None and tokyo.utcoffset(datetime(2027, 1, 10)) == timedelta(hours=9)
+    localtime.write_bytes(b"not a zone file")
+    assert watched.zone() is None, "not a tz file: the machine's offset is used then"
+    localtime.unlink()
+    assert watched.zone() is None
+
+
+def test_a_copied_localtime_that_is_not_a_zone_file_leaves_the_machine_offset(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("TZ", raising=False)
+    localtime = tmp_path / "localtime"
+    localtime.write_bytes(b"TZif")  # cut short
+    expected = datetime.now().astimezone().tzinfo
+    assert local_timezone(localtime) == expected
+    assert local_timezone(tmp_path / "missing") == expected
