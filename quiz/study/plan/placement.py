@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 
 from quiz.study.plan.looks import CandidateLooks
 from quiz.study.plan.pace import FITS_SLACK, cost_fits
-from quiz.study.plan.stream_walk import LookStreams, walk_streams
+from quiz.study.plan.stream_walk import LookStreams, StreamWalk, walk_streams
 from quiz.study.plan.ties import ties_in_order
 
 
@@ -32,6 +32,39 @@ class _Placement:
     seconds: float
     crowded: frozenset[int]
     """Days that had to turn a look away for lack of room."""
+
+
+@dataclass(frozen=True)
+class _Walked:
+    """A placement by a merge of the streams (`_place_by_streams`) before its card numbers
+    are named: `fewest_looks` compares its 17 placements a day by their sums and names the
+    days of the one it keeps only (a heavy home's forecast named 1.6 million placed looks
+    for 38 kept placements)."""
+
+    walk: StreamWalk
+    looks_named: Sequence[str]
+    """The card names by number (`CandidateLooks.names`)."""
+    unseen: Sequence[bool]
+    """By card number, whether it is still unseen (`CandidateLooks.unseen`)."""
+    ready: float
+    looks: int
+    seconds: float
+    crowded: frozenset[int]
+
+    def placement(self) -> _Placement:
+        """The placement with its days and new cards named."""
+        names, unseen, walked = self.looks_named, self.unseen, self.walk
+        return _Placement(
+            days=tuple(tuple(map(names.__getitem__, day)) for day in walked.days),
+            # most days no unseen card competes: the placed cards are not read one by one
+            new=frozenset(names[card] for card in walked.placed if unseen[card])
+            if True in unseen
+            else frozenset(),
+            ready=self.ready,
+            looks=self.looks,
+            seconds=self.seconds,
+            crowded=self.crowded,
+        )
 
 
 PRICE_ROUNDS = 16
@@ -275,7 +308,7 @@ def _place_by_streams(
     streams: LookStreams,
     price: float | None,
     cols: _Columns,
-) -> _Placement | None:
+) -> _Walked | None:
     """`_place_ranked`'s placement of the ranking with one `price` for every day (None: per
     second), walked as a merge of its streams (`stream_walk`), or None where the streams' order
     may not be that ranking's (`LookStreams.ordered`): then the ranking is sorted and walked."""
@@ -296,13 +329,10 @@ def _place_by_streams(
             turned = np.bincount(cols.on_day[~placed_mask[cols.cards]], minlength=len(room))
             left_days = np.flatnonzero(turned).tolist()
         crowded.update(left_days)
-    names, unseen = looks.names, looks.unseen
-    return _Placement(
-        days=tuple(tuple(map(names.__getitem__, day)) for day in walked.days),
-        # most days no unseen card competes: the placed cards are not read one by one
-        new=frozenset(names[card] for card in walked.placed if unseen[card])
-        if True in unseen
-        else frozenset(),
+    return _Walked(
+        walk=walked,
+        looks_named=looks.names,
+        unseen=looks.unseen,
         ready=walked.ready,
         looks=len(walked.placed),
         seconds=walked.seconds,
@@ -548,7 +578,7 @@ def fewest_looks(
         last[:] = [made]
         return made
 
-    def placed(prices: Sequence[float] | None) -> _Placement:
+    def placed(prices: Sequence[float] | None) -> _Placement | _Walked:
         """The placement of the ranking priced by `prices` (None: per second): best first;
         on a tie the later day (a look nearer the interview)."""
         if not vectorised:
@@ -571,7 +601,7 @@ def fewest_looks(
                 return merged
         return _place(looks, room, ready, goal, ranking(prices), columns)
 
-    def better(one: _Placement, other: _Placement) -> bool:
+    def better(one: _Placement | _Walked, other: _Placement | _Walked) -> bool:
         reached, was = one.ready >= goal, other.ready >= goal
         if reached != was:
             return reached
@@ -594,4 +624,4 @@ def fewest_looks(
             break
         for day in placement.crowded:
             prices[day] = prices[day] * PRICE_STEP if prices[day] else top / 50
-    return best
+    return best.placement() if isinstance(best, _Walked) else best

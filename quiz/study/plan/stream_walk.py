@@ -306,12 +306,13 @@ def walk_streams(
     # look is compared with the heap's least alone, and the heap is touched only when
     # another stream comes first (two in five looks on a heavy home), not once a look.
     key, later, _index, number, at = heappop(heap)
+    # Only a placed look moves `ready` and `open_days`: the two ends are asked before the
+    # walk and after each placement, not once a look (a heavy home's walks pass 1.7 million).
+    if ready >= goal:
+        return StreamWalk(days, placed, ready, seconds, crowded, full_stop)
+    if not open_days:
+        return StreamWalk(days, placed, ready, seconds, crowded, True)
     while True:
-        if ready >= goal:
-            break  # the goal is reached: no look is spent beyond it
-        if not open_days:
-            full_stop = True  # no look fits any more
-            break
         card = card_of[at]
         if not taken[card]:
             day, cost = stream_day[number], stream_cost[number]
@@ -328,9 +329,19 @@ def walk_streams(
             ready += gain_of[at]
             seconds += cost
             left[day] = room_left - cost
+            days[day].append(card)
+            if ready >= goal:
+                break  # the goal is reached: no look is spent beyond it
             if cheapest <= room_left + FITS_SLACK and not cheapest <= left[day] + FITS_SLACK:
                 open_days -= 1
-            days[day].append(card)
+                if not open_days:
+                    # no look fits any more: a full stop, as the walk asked it before its
+                    # next look, unless there is no next look (no stream left)
+                    end = ends[number]
+                    full_stop = (
+                        bool(heap) or _next_not_taken(cards_in_order, taken_now, at + 1, end) < end
+                    )
+                    break
         # the stream's next look of a card not placed
         end, made_end = ends[number], made[number]
         at += 1
