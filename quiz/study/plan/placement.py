@@ -334,7 +334,7 @@ def _place_by_streams(
         looks_named=looks.names,
         unseen=looks.unseen,
         ready=walked.ready,
-        looks=len(walked.placed),
+        looks=walked.looks,
         seconds=walked.seconds,
         crowded=frozenset(crowded),
     )

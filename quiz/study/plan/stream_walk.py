@@ -34,13 +34,23 @@ class StreamWalk:
 
     days: list[list[int]]
     """Card numbers placed on each day, in the walk's order."""
-    placed: list[int]
     ready: float
     seconds: float
     crowded: set[int]
     full_stop: bool
     """Whether the walk stopped because no day had room for the quickest look (the caller
     then marks the days of the looks of cards not placed, as `_place_ranked` does)."""
+
+    @property
+    def placed(self) -> list[int]:
+        """The cards placed, day by day (the walk keeps no list of its own: a heavy home's
+        walks place 1.6 million looks, read for the few placements kept)."""
+        return [card for day in self.days for card in day]
+
+    @property
+    def looks(self) -> int:
+        """How many looks were placed."""
+        return sum(map(len, self.days))
 
 
 class LookStreams:
@@ -284,7 +294,7 @@ def walk_streams(
     left = list(room)
     open_days = sum(1 for room_left in left if cheapest <= room_left + FITS_SLACK)
     days: list[list[int]] = [[] for _ in room]
-    placed: list[int] = []
+    add_to = [day.append for day in days]  # bound once: a placement appends to its day
     crowded: set[int] = set()
     seconds = 0.0
     card_of, gain_of, index_of = streams.card, streams.gain, streams.index
@@ -301,7 +311,7 @@ def walk_streams(
     heappop, heapreplace = heapq.heappop, heapq.heapreplace
     full_stop = False
     if not heap:
-        return StreamWalk(days, placed, ready, seconds, crowded, full_stop)
+        return StreamWalk(days, ready, seconds, crowded, full_stop)
     # The least stream is held out of the heap (`key`, `later`, `number`, `at`): its next
     # look is compared with the heap's least alone, and the heap is touched only when
     # another stream comes first (two in five looks on a heavy home), not once a look.
@@ -309,9 +319,9 @@ def walk_streams(
     # Only a placed look moves `ready` and `open_days`: the two ends are asked before the
     # walk and after each placement, not once a look (a heavy home's walks pass 1.7 million).
     if ready >= goal:
-        return StreamWalk(days, placed, ready, seconds, crowded, full_stop)
+        return StreamWalk(days, ready, seconds, crowded, full_stop)
     if not open_days:
-        return StreamWalk(days, placed, ready, seconds, crowded, True)
+        return StreamWalk(days, ready, seconds, crowded, True)
     while True:
         card = card_of[at]
         if not taken[card]:
@@ -325,11 +335,10 @@ def walk_streams(
                 key, later, _index, number, at = heappop(heap)
                 continue
             taken[card] = 1
-            placed.append(card)
             ready += gain_of[at]
             seconds += cost
             left[day] = room_left - cost
-            days[day].append(card)
+            add_to[day](card)
             if ready >= goal:
                 break  # the goal is reached: no look is spent beyond it
             if cheapest <= room_left + FITS_SLACK and not cheapest <= left[day] + FITS_SLACK:
@@ -374,7 +383,6 @@ def walk_streams(
             key, later, _index, number, at = heappop(heap)
     return StreamWalk(
         days=days,
-        placed=placed,
         ready=ready,
         seconds=seconds,
         crowded=crowded,
