@@ -231,3 +231,41 @@ def test_the_streams_order_is_lexsort_s(looks: list[tuple[int, float]], spread: 
     gains = np.array([gain for _, gain in pairs], dtype=np.float64)
     found = stream_walk._by_group_then_gain(gains, group)
     assert found.tolist() == np.lexsort((-gains, group)).tolist()
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_fewest_looks_names_only_the_placement_it_keeps(
+    seed: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every day crowded, each round is a merge of the streams (`_Walked`); the kept one is
+    named once, the others only compared by their sums (a heavy home's forecast named 1.6
+    million placed looks for 38 kept placements), and the choice is the plain one."""
+    monkeypatch.setattr(plan_placement, "NUMPY_LOOKS", 0)
+    monkeypatch.setattr(plan_placement, "NUMPY_LOOKS_LOADED", 0)
+    rng = random.Random(500 + seed)
+    days = rng.randint(2, 6)
+    looks = [
+        Look(f"c{number}", day, rng.choice(GAINS[1:]), cost, new=new)
+        for number in range(200)
+        for cost, new in [(rng.choice(COSTS), rng.random() < 0.2)]
+        for day in range(days)
+    ]
+    room = [rng.choice([60.0, 300.0, 900.0]) for _ in range(days)]
+    walked, named = [], []
+    walk, name = plan_placement._place_by_streams, plan_placement._Walked.placement
+
+    def noted_walk(*args: object) -> plan_placement._Walked | None:
+        found = walk(*args)  # type: ignore[arg-type]
+        walked.append(found)
+        return found
+
+    def noted_name(self: plan_placement._Walked) -> plan_placement._Placement:
+        named.append(self)
+        return name(self)
+
+    monkeypatch.setattr(plan_placement, "_place_by_streams", noted_walk)
+    monkeypatch.setattr(plan_placement._Walked, "placement", noted_name)
+    kept = plan_placement.fewest_looks(columns(looks), room, 10.0, 1e9)
+    assert len([one for one in walked if one is not None]) > 2, "several rounds merged"
+    assert len(named) == 1 and named[0] in walked
+    assert kept == _plain_fewest_looks(looks, room, 10.0, 1e9, [])
