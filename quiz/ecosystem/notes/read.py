@@ -45,6 +45,7 @@ from quiz.ecosystem.notes.blocks import blocks_of, first_after, heading_ends
 from quiz.ecosystem.notes.callouts import boxed, callout_end, callout_view, left_out_callouts
 from quiz.ecosystem.notes.candidate import Candidate
 from quiz.ecosystem.notes.cut import NotesPart, merge_parts, parts_agree, piece_cuts
+from quiz.ecosystem.notes.endtags import take_end_tags
 from quiz.ecosystem.notes.forms import ruled_questions
 from quiz.ecosystem.notes.found import RULE, Ignored, NoteQuestion, ParsedNotes
 from quiz.ecosystem.notes.placing import drop_weak, is_section, placed_prompts, section_topic
@@ -71,6 +72,16 @@ def _was_title(cand: Candidate) -> str | None:
     if cand.was_title is None:
         return None
     return plain_highlights(plain_links(cand.was_title, []))
+
+
+def _tags_of(
+    own: tuple[str, ...], tagged_at: dict[int, tuple[str, ...]], start: int, stop: int
+) -> tuple[str, ...]:
+    """A question's tags: its title's, then those ending its lines' sentences (`endtags`)."""
+    if not tagged_at:
+        return own
+    found = (tag for row in sorted(tagged_at) if start <= row < stop for tag in tagged_at[row])
+    return tuple(dict.fromkeys([*own, *found]))
 
 
 def parse_notes(text: str) -> ParsedNotes:
@@ -120,6 +131,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
     """`read_part` of a normalized text that starts at line `first_line` (0-based) of the
     notes: parsed alone, its lines and tokens placed at their lines in the notes."""
     text, card_rows, cited_at = take_properties(text, first_line)
+    text, tagged_at = take_end_tags(text, first_line)
     lines = text.split("\n")
     if first_line:
         lines[:0] = [""] * first_line  # the lines before it, blank: rows are the notes' lines
@@ -294,7 +306,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
             subquestions=max(subquestions, 0),
             context=context,
             embeds=tuple(embeds),
-            tags=card_tags(cand.parts.tags),
+            tags=_tags_of(card_tags(cand.parts.tags), tagged_at, block.start, stop),
             cited="; ".join(cited_at[r] for r in sorted(cited_at) if cand.head_end <= r < stop),
         )
         if question.subquestions and not question.answer:
