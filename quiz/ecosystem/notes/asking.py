@@ -74,8 +74,28 @@ def candidate_of(block: Block, lines: list[str]) -> Candidate | None:
         return None
     if in_item and (parts.style == "tag" or parts.title.endswith("?") or block.card):
         return Candidate(block, parts, block.end, "item", weak=True, body=body, was_title=was)
+    if in_item and (asked := _first_line_question(block, lines)) is not None:
+        return asked
     if in_item and block.end - block.start == 1 and sets_task(parts, block.plain):
         return Candidate(
             block, parts, block.end, "item", weak=True, imperative=True, body=body, was_title=was
         )
     return None
+
+
+def _first_line_question(block: Block, lines: list[str]) -> Candidate | None:
+    """A list item whose first line is a plain question and whose next lines, in the same
+    paragraph, answer it (`- What is X?` over `  It is Y.`), as outliners and Anki-like
+    notes wrap a card: the whole item read as one title did not end in '?', so the item
+    was text "not imported", or a key point of the question above it. An answer marker
+    opening the next line (`  A: It is Y.`) is taken off as under any question."""
+    children = block.children or []
+    cut = next((i for i, c in enumerate(children) if c.type in ("softbreak", "hardbreak")), None)
+    if cut is None or cut + 1 >= len(children) or block.start + 1 >= len(lines):
+        return None
+    parts = split_title(plain_inline(children[:cut]))
+    if not parts.title.endswith("?"):
+        return None
+    # placed as a task-worded prompt is: under a question heading or in a bold or `Q:`
+    # question's list, such an item is that answer's text ("Why does it help?" over why)
+    return Candidate(block, parts, block.start + 1, "item", imperative=True)

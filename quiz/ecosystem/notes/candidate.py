@@ -21,8 +21,9 @@ class Candidate:
     weak: bool = False
     inline_answer: str | None = None
     imperative: bool = False
-    """It sets a task without a '?' ("Derive the gradient of softmax"): a question only
-    where the notes' shape makes it a prompt (`placed_prompts`)."""
+    """It sets a task without a '?' ("Derive the gradient of softmax"), or it is a list
+    item asking on its first line only (`- Why?` over its answer's lines): a question
+    only where the notes' shape makes it a prompt (`placed_prompts`)."""
     section_of: list[Candidate] = field(default_factory=list)
     body: str = ""
     """What a `<br>` in its `Q:` line put under the title (`Q: Softmax<br>$...$`), the
