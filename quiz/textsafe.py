@@ -191,7 +191,8 @@ def read_regular_text(
             column=column,
         ) from exc
     if _mostly_nul(data):  # NUL is valid UTF-8, but a file of them is no text
-        raise InputFileError(path, title=title, reason=f"{NOT_TEXT_BUT}{_NUL_KIND}", line=1)
+        kind = _utf16_without_mark(data[:8192]) or _NUL_KIND
+        raise InputFileError(path, title=title, reason=f"{NOT_TEXT_BUT}{kind}", line=1)
     return text
 
 
@@ -248,7 +249,26 @@ def binary_kind(data: bytes) -> str | None:
         if data.startswith(signature):
             return kind
     if b"\x00" in data[:8192]:
-        return _NUL_KIND
+        return _utf16_without_mark(data[:8192]) or _NUL_KIND
+    return None
+
+
+def _utf16_without_mark(start: bytes) -> str | None:
+    """'UTF-16 text ...' when the start is text of one byte a character with a NUL beside
+    nine in ten of them (PowerShell's and some exporters' UTF-16 without a byte-order
+    mark: Latin text), else None.
+    Such a file was "a binary file (it holds NUL bytes)", which named no way to fix it."""
+    start = start[: len(start) // 2 * 2]
+    if len(start) < 4:
+        return None
+    for nul_at, order in ((1, "little"), (0, "big")):
+        nuls, chars = start[nul_at::2], start[1 - nul_at :: 2]
+        if (
+            nuls.count(0) * 10 >= len(nuls) * 9
+            and chars.count(0) * 10 <= len(chars)  # a file of NULs is none
+            and all(byte >= 32 or byte in (9, 10, 13) for byte in chars if byte)
+        ):
+            return f"UTF-16 text ({order}-endian, with no byte-order mark); save it as UTF-8"
     return None
 
 
