@@ -1,0 +1,169 @@
+"""Note shapes of the forty-fifth round: an Obsidian answer ending in its tags, a list item
+asking on its first line over its answer's lines, and UTF-16 without a byte-order mark."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.bank.loader import load_card_text
+from quiz.ecosystem.notes.endtags import take_end_tags
+from tests.conftest import RunDrillbit
+from tests.ecosystem.test_import_notes import front, run_import
+
+
+def _import(tmp_path: Path, text: str | bytes) -> tuple[dict[str, dict[str, object]], str]:
+    """`text` imported from `vault.md`: each card's title -> its id, answer, tags and source
+    line (from the report's arrow), and the report."""
+    notes = tmp_path / "vault.md"
+    if isinstance(text, bytes):
+        notes.write_bytes(text)
+    else:
+        notes.write_text(text, encoding="utf-8")
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
+    lines = {
+        line.split(" ← ")[1].split(" ", 1)[1]: int(line.split(" ← ")[1].split()[0].split(":")[1])
+        for line in result.output.splitlines()
+        if " ← " in line
+    }
+    cards: dict[str, dict[str, object]] = {}
+    for path in sorted((tmp_path / "c").rglob("*.md")):
+        card = load_card_text(path.read_text(encoding="utf-8"), path, topic=path.parent.name)
+        data = front(path)
+        title = str(data["title"])
+        cards[title] = {
+            "answer": card.section("Answer").strip(),
+            "tags": data["tags"],
+            "line": lines[title],
+        }
+    return cards, result.output
+
+
+OBSIDIAN = """\
+---
+tags:
+  - ml/optimisation
+---
+## What is the vanishing gradient problem?
+Gradients shrink as they are multiplied through many layers. #dl/rnn #exam
+
+> [!faq]- Why use ==layer norm== in transformers? ^ln01
+> It normalises each token alone, whatever the batch size. #ml/normalisation/layer
+
+## Why is Adam popular?
+It adapts a rate per parameter; see issue #2 on the tracker.
+Tags in a sentence, such as #ml here, stay words of it.
+
+```python
+x = f(y)  # not a tag
+print("done.") #keep
+```
+"""
+
+
+def test_tags_ending_an_answer_line_are_its_card_tags(tmp_path: Path) -> None:
+    """`... many layers. #dl/rnn` was answer text, the tag lost; now the card's tag. A
+    number, a tag inside a sentence and a code line are left as written."""
+    cards, _ = _import(tmp_path, OBSIDIAN)
+    assert cards["What is the vanishing gradient problem?"] == {
+        "answer": "Gradients shrink as they are multiplied through many layers.",
+        "tags": ["ml-optimisation", "dl-rnn", "exam"],
+        "line": 5,
+    }
+    assert cards["Why use layer norm in transformers?"] == {
+        "answer": "It normalises each token alone, whatever the batch size.",
+        "tags": ["ml-optimisation", "ml-normalisation-layer"],
+        "line": 8,
+    }
+    adam = cards["Why is Adam popular?"]
+    assert adam["tags"] == ["ml-optimisation"]
+    assert "see issue #2 on the tracker." in str(adam["answer"])
+    assert "such as #ml here" in str(adam["answer"])
+    assert 'print("done.") #keep' in str(adam["answer"])
+
+
+def test_end_tags_keep_every_line_and_skip_headings_and_fences() -> None:
+    text = "## Is it? #ml\nIt is. #a/b\n```\nx. #c\n```\nAn item #2.\nDone! #d-e\r"
+    taken, tagged = take_end_tags(text, 10)
+    assert taken == "## Is it? #ml\nIt is.\n```\nx. #c\n```\nAn item #2.\nDone!\r"
+    assert tagged == {11: ("a-b",), 16: ("d-e",)}
+
+
+LIST = """\
+# Glossary
+
+- **What is bagging?** Training models on bootstrap samples and averaging them.
+- What is boosting?
+  Fitting models in sequence, each on the errors of those before it.
+- What is stacking?
+  A meta-model learns how to combine the base models' predictions.
+
+## What is dropout?
+
+It zeroes random units during training.
+
+- Why does it help?
+  Units cannot co-adapt, so the features they learn are robust.
+- It is switched off at test time.
+"""
+
+
+def test_an_item_asking_on_its_first_line_is_a_question(tmp_path: Path) -> None:
+    """`- What is boosting?` over its answer's lines in the same item: the item read whole
+    did not end in '?', so it was a key point of the bold question above it, or text "not
+    imported". Under a question heading such an item is still its answer's text."""
+    cards, output = _import(tmp_path, LIST)
+    assert sorted(cards) == [
+        "What is bagging?",
+        "What is boosting?",
+        "What is dropout?",
+        "What is stacking?",
+    ]
+    assert cards["What is bagging?"]["answer"] == (
+        "Training models on bootstrap samples and averaging them."
+    )
+    assert cards["What is boosting?"]["answer"] == (
+        "Fitting models in sequence, each on the errors of those before it."
+    )
+    assert cards["What is boosting?"]["line"] == 4
+    assert cards["What is stacking?"]["line"] == 6
+    dropout = str(cards["What is dropout?"]["answer"])
+    assert "- Why does it help?" in dropout and "switched off at test time" in dropout
+    assert "not imported" not in output
+
+
+def test_an_item_with_an_answer_marker_on_its_second_line_is_read_as_before(
+    tmp_path: Path,
+) -> None:
+    cards, _ = _import(
+        tmp_path,
+        "- What is a kernel?\n  A: A similarity function k(x, y) = <phi(x), phi(y)>.\n",
+    )
+    assert cards["What is a kernel?"]["answer"] == (
+        "A similarity function k(x, y) = <phi(x), phi(y)>."
+    )
+
+
+def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path, drillbit: RunDrillbit) -> None:
+    """PowerShell and some exporters write UTF-16 with no mark: it was "a binary file (it
+    holds NUL bytes)", which said nothing of how to fix it. A file of NULs still is one."""
+    text = "## What is an epoch?\nOne pass over the training set, caf\u00e9.\n"
+    files = [
+        (
+            "little.md",
+            text.encode("utf-16-le"),
+            "UTF-16 text (little-endian, with no byte-order mark); save it as UTF-8",
+        ),
+        (
+            "big.md",
+            text.encode("utf-16-be"),
+            "UTF-16 text (big-endian, with no byte-order mark); save it as UTF-8",
+        ),
+        ("zeros.md", bytes(4096), "a binary file (it holds NUL bytes)"),
+    ]
+    for name, data, kind in files:
+        (tmp_path / name).write_bytes(data)
+        result = drillbit("import", name, "--pack", "p", "--into", "c", cwd=tmp_path)
+        assert result.returncode == 1
+        assert "Traceback" not in result.stderr
+        assert f"{name}:1: not UTF-8 text but {kind}" in result.stderr
+    assert not (tmp_path / "c").exists()
