@@ -167,3 +167,53 @@ def test_utf16_without_a_byte_order_mark_is_named(tmp_path: Path, drillbit: RunD
         assert "Traceback" not in result.stderr
         assert f"{name}:1: not UTF-8 text but {kind}" in result.stderr
     assert not (tmp_path / "c").exists()
+
+
+GLOSSARY = """\
+# Ensembles
+
+- What is bagging? Training models on bootstrap samples and averaging their votes.
+- [x] Why does boosting reduce bias? Each model fits the errors the ones before it left.
+- Really? This remark asks no question of its own.
+- Which is faster to train?
+
+## What is dropout?
+
+It zeroes random units during training. Each step drops a new random set.
+
+- Why does it help? Units cannot co-adapt, so the features they learn are robust.
+"""
+
+
+def test_a_plain_run_in_item_asks_in_its_first_sentence(tmp_path: Path) -> None:
+    """`- What is bagging? Training ...` on one line: read whole it did not end in '?', so a
+    glossary of such items was "no questions found". A remark ("Really? ...") is no
+    question, and under a question heading such an item is that answer's text."""
+    cards, output = _import(tmp_path, GLOSSARY)
+    assert sorted(cards) == [
+        "What is bagging?",
+        "What is dropout?",
+        "Why does boosting reduce bias?",
+    ]
+    assert cards["What is bagging?"] == {
+        "answer": "Training models on bootstrap samples and averaging their votes.",
+        "tags": [],
+        "line": 3,
+    }
+    boosting = str(cards["Why does boosting reduce bias?"]["answer"])
+    assert boosting.startswith("Each model fits the errors the ones before it left.")
+    assert "Really? This remark asks no question of its own." in boosting
+    assert cards["Why does boosting reduce bias?"]["line"] == 4
+    assert "- Why does it help? Units cannot co-adapt" in str(cards["What is dropout?"]["answer"])
+    assert "Which is faster to train?" in boosting  # its list's items are its answer's
+    assert "skipped" not in output and "not imported" not in output
+
+
+def test_a_long_glossary_of_run_in_items_gives_a_card_a_line(tmp_path: Path) -> None:
+    rows = "".join(
+        f"- What is term {n}? It is definition number {n} of the list.\n" for n in range(2000)
+    )
+    cards, _ = _import(tmp_path, "# Glossary\n\n" + rows)
+    assert len(cards) == 2000
+    assert cards["What is term 1999?"]["answer"] == "It is definition number 1999 of the list."
+    assert cards["What is term 1999?"]["line"] == 2002

@@ -5,6 +5,9 @@ line, a callout, a run-in question, a `#card` paragraph. Which candidates stay i
 
 from __future__ import annotations
 
+import re
+
+from quiz.ecosystem.keypoints_labels import TASK_MARK
 from quiz.ecosystem.notes.blocks import Block, bold_head
 from quiz.ecosystem.notes.candidate import Candidate
 from quiz.ecosystem.notes.forms import (
@@ -14,7 +17,7 @@ from quiz.ecosystem.notes.forms import (
     run_in_question,
     sets_task,
 )
-from quiz.ecosystem.notes.found import answer_marker
+from quiz.ecosystem.notes.found import LIST_MARK, answer_marker
 from quiz.ecosystem.notes.linebreaks import broken_parts
 from quiz.ecosystem.titles import plain_inline, split_title
 
@@ -76,6 +79,8 @@ def candidate_of(block: Block, lines: list[str]) -> Candidate | None:
         return Candidate(block, parts, block.end, "item", weak=True, body=body, was_title=was)
     if in_item and (asked := _first_line_question(block, lines)) is not None:
         return asked
+    if in_item and (asked := _plain_run_in(block, lines)) is not None:
+        return asked
     if in_item and block.end - block.start == 1 and sets_task(parts, block.plain):
         return Candidate(
             block, parts, block.end, "item", weak=True, imperative=True, body=body, was_title=was
@@ -99,3 +104,40 @@ def _first_line_question(block: Block, lines: list[str]) -> Candidate | None:
     # placed as a task-worded prompt is: under a question heading or in a bold or `Q:`
     # question's list, such an item is that answer's text ("Why does it help?" over why)
     return Candidate(block, parts, block.start + 1, "item", imperative=True)
+
+
+_PLAIN_RUN_IN = re.compile(
+    r"^(?P<title>[A-Za-z][^?`$*_\[\]<>|\n]{2,}\?)[ \t]+(?P<rest>[A-Z0-9(\"'`$*_].*)$"
+)
+"""`What is X? It is Y.` on one line: a question sentence, then a sentence after it."""
+_ASKING_WORDS = frozenset(
+    "what why how when where which who whom whose is are does do did can could should "
+    "would will".split()
+)
+"""The words a plain run-in question opens with: a question, not a remark ending in '?'."""
+
+
+def _plain_run_in(block: Block, lines: list[str]) -> Candidate | None:
+    """A list item asking in its first sentence and answering after it on the same line
+    (`- What is bagging? Training models on bootstrap samples ...`), as a glossary of
+    questions is written without bold: read whole it did not end in '?', so a list of them
+    was "no questions found". Only a sentence opening with a question word asks (`- Why?
+    Unclear.` too short, `- Really? ...` no word); placed as a task item is, so under a
+    question heading or in a question's list it stays that answer's text."""
+    if block.start >= len(lines):
+        return None
+    first = LIST_MARK.sub("", lines[block.start], count=1).strip()
+    if (task := TASK_MARK.match(first)) is not None:
+        first = first[task.end() :]
+    match = _PLAIN_RUN_IN.match(first)
+    if match is None or answer_marker(first) is not None:
+        return None
+    written = match["title"]
+    if written.split(None, 1)[0].lower() not in _ASKING_WORDS:
+        return None
+    parts = split_title(written)
+    if not parts.title.endswith("?"):
+        return None
+    return Candidate(
+        block, parts, block.start + 1, "item", inline_answer=match["rest"], imperative=True
+    )
