@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
+from quiz.ecosystem.notes.blockprops import asked_pair_rows
 from quiz.plural import line_numbers
 
 _PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?P<key>[A-Za-z][\w-]*):: (?P<value>.*)$")
@@ -60,9 +61,10 @@ def find_properties(text: str) -> Properties:
         return Properties()
     rows = text.split("\n")
     found: list[tuple[int, str]] = []
+    asked = asked_pair_rows(text)  # `Q::` over `A::`: a card, not metadata
     for index in outside_fences(rows, in_items=True):
         match = _PROPERTY.match(rows[index].rstrip("\r"))
-        if match is None:
+        if match is None or index in asked:
             continue
         key = match.group("key")
         if key.lower() in _SOURCE_KEYS:

@@ -1,6 +1,6 @@
 """What Logseq and Obsidian write on a block besides its text: a `#card` tag that says the
-block asks, `key:: value` properties (a `source::` one is the card's citation), `#tags`
-ending a title (the card's tags).
+block asks, `key:: value` properties (a `source::` one is the card's citation, a `Q::` over
+an `A::` a card), `#tags` ending a title (the card's tags).
 """
 
 from __future__ import annotations
@@ -25,6 +25,30 @@ _PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*:: .*$", re.MULTIL
 """A Logseq block property (`id:: 64f1...`, `collapsed:: true`): metadata, not text. Under
 a question's first line it made the question's paragraph end without '?' (the question and
 its answer dropped without a word); as an item it was a key point."""
+
+
+ASKED_PAIR = re.compile(
+    r"^(?P<q_at>[ \t]*(?:[-*+][ \t]+)?)(?:q|question|front)::(?P<q> .*\S)[ \t\r]*\n"
+    r"(?P<a_at>[ \t]*(?:[-*+][ \t]+)?)(?:a|answer|back)::(?P<a> .*\S)[ \t]*(?P<end>\r?)$",
+    re.MULTILINE | re.IGNORECASE,
+)
+"""A question and its answer as two properties, one line over the other (`Q:: What is X?`
+over `A:: It is Y.`, Dataview's inline fields, a Logseq block's `question::` and
+`answer::`): a card. Left out as metadata, the card was lost with a note."""
+
+
+def asked_pair_rows(text: str) -> frozenset[int]:
+    """The rows (0-based) of the `Q::` and `A::` lines that make a card (`ASKED_PAIR`)."""
+    rows: list[int] = []
+    for match in ASKED_PAIR.finditer(text):
+        row = text.count("\n", 0, match.start())
+        rows.extend((row, row + 1))
+    return frozenset(rows)
+
+
+def _as_q_and_a(match: re.Match[str]) -> str:
+    """The pair as the `Q:` and `A:` lines it means, each on its own line."""
+    return f"{match['q_at']}Q:{match['q']}\n{match['a_at']}A:{match['a']}{match['end']}"
 
 
 def _tagged_rows(text: str, first_line: int) -> frozenset[int]:
@@ -54,6 +78,7 @@ def take_properties(text: str, first_line: int) -> tuple[str, frozenset[int], di
         text = CARD_TAG.sub("", text)  # the tag says it asks: the question is what is left
     cited_at: dict[int, str] = {}  # rows of `source:: ...` properties: a card's source
     if ":: " in text:
+        text = ASKED_PAIR.sub(_as_q_and_a, text)  # `Q:: ...` over `A:: ...`: a card
         cited_at = {
             first_line + text.count("\n", 0, m.start()): " ".join(m["cite"].split())
             for m in _SOURCE_PROPERTY.finditer(text)

@@ -119,6 +119,10 @@ def _page_tags(value: str) -> list[str]:
     return [tag for name in names if name and (tag := card_tag(name))]
 
 
+_ASKING_KEYS = frozenset({"q", "question", "front"})
+"""Keys of a property that asks (`notes/blockprops.ASKED_PAIR`): no page property."""
+
+
 def read_page_properties(text: str) -> NotesFront:
     """Logseq's page properties, the `key:: value` lines that open a page (its front matter):
     `tags::` are every card's, as Obsidian's front matter tags are, and the other keys
@@ -129,8 +133,8 @@ def read_page_properties(text: str) -> NotesFront:
     found: list[tuple[str, str]] = []
     for line in lines[:MAX_FRONT_LINES]:  # not the rest of a long file, split off whole
         match = _PAGE_PROPERTY.fullmatch(line.rstrip("\r"))
-        if match is None:
-            break
+        if match is None or match.group(1).lower() in _ASKING_KEYS:
+            break  # `Q:: What is X?` over `A:: ...` opens a list of cards, not the page's
         found.append((match.group(1), match.group(2)))
     count = len(found)
     if not found:
