@@ -217,3 +217,70 @@ def test_a_long_glossary_of_run_in_items_gives_a_card_a_line(tmp_path: Path) -> 
     assert len(cards) == 2000
     assert cards["What is term 1999?"]["answer"] == "It is definition number 1999 of the list."
     assert cards["What is term 1999?"]["line"] == 2002
+
+
+PAIRS = """\
+Q:: What is a learning-rate schedule?
+A:: A rule that changes the step size as training goes on, usually lowering it.
+
+Status:: drafted
+Question:: Why warm up the learning rate?
+Answer:: Early optimiser statistics are noisy, so small first steps keep training stable.
+"""
+LOGSEQ_PAIR = """\
+- Optimisers
+\t- question:: What does RMSProp divide by?
+\t  answer:: The square root of a running mean of squared gradients.
+"""
+
+
+def test_a_question_property_over_an_answer_property_is_a_card(tmp_path: Path) -> None:
+    """Dataview's `Q::` over `A::` (and a Logseq block's `question::` over `answer::`) were
+    left out as metadata, the cards lost with a note; a lone property still is one."""
+    cards, output = _import(tmp_path, PAIRS)
+    assert cards == {
+        "What is a learning-rate schedule?": {
+            "answer": "A rule that changes the step size as training goes on, usually lowering it.",
+            "tags": [],
+            "line": 1,
+        },
+        "Why warm up the learning rate?": {
+            "answer": "Early optimiser statistics are noisy, so small first steps keep training "
+            "stable.",
+            "tags": [],
+            "line": 5,
+        },
+    }
+    assert "vault.md:4: note: properties: line 4 holds a property (Status:: drafted)" in output
+    (tmp_path / "l").mkdir()
+    cards, output = _import(tmp_path / "l", LOGSEQ_PAIR)
+    assert cards == {
+        "What does RMSProp divide by?": {
+            "answer": "The square root of a running mean of squared gradients.",
+            "tags": [],
+            "line": 2,
+        }
+    }
+    assert "note: properties" not in output
+
+
+def test_an_untitled_question_callout_over_its_answer_callout(tmp_path: Path) -> None:
+    """`> [!question]` with its question in its body and the answer in a nested folded
+    callout: the nested callout's lines were read into the title, "no answer"."""
+    cards, output = _import(
+        tmp_path,
+        "> [!question]\n"
+        "> What is the difference between L1 and L2 regularisation?\n"
+        "> > [!success]- Answer\n"
+        "> > L1 adds the absolute weights and drives some to exactly zero.\n"
+        "> > L2 adds the squared weights and shrinks all of them smoothly.\n",
+    )
+    assert cards == {
+        "What is the difference between L1 and L2 regularisation?": {
+            "answer": "L1 adds the absolute weights and drives some to exactly zero.\n"
+            "L2 adds the squared weights and shrinks all of them smoothly.",
+            "tags": [],
+            "line": 1,
+        }
+    }
+    assert "skipped" not in output

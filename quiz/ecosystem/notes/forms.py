@@ -95,7 +95,12 @@ def callout_question(block: Block, callout: Callout, lines: list[str]) -> Candid
         first = next((index for index, row in enumerate(rows) if row), None)
         if first is None:
             return None
-        last = next((i for i in range(first, len(rows)) if not rows[i]), len(rows))
+        # the paragraph ends at a blank line or a nested quote (`> > [!success]- Answer`,
+        # the answer's own callout: it was read into the title, and the card had no answer)
+        last = next(
+            (i for i in range(first + 1, len(rows)) if not rows[i] or rows[i][0] == ">"),
+            len(rows),
+        )
         title, head_end = " ".join(rows[first:last]), block.start + 1 + last
     tokens = parse_inline(title, latex_delimiters=True)
     parts = split_title(plain_inline(tokens[0].children) if tokens else title)
