@@ -284,3 +284,26 @@ def test_an_untitled_question_callout_over_its_answer_callout(tmp_path: Path) ->
         }
     }
     assert "skipped" not in output
+
+
+def test_nesting_a_thousand_deep_gives_a_card_or_a_reason_never_a_traceback(
+    tmp_path: Path,
+) -> None:
+    """A list and a quote nested 1000 deep (markdown-it stops nesting past its limit):
+    the list is kept whole as the answer, the quote, with no statement in it, is skipped at
+    its question's line with why; neither raises RecursionError."""
+    items = "".join("  " * depth + f"- level {depth}\n" for depth in range(1000))
+    cards, _ = _import(tmp_path, "## What does a deep list keep?\n" + items)
+    answer = str(cards["What does a deep list keep?"]["answer"])
+    assert answer.startswith("- level 0\n  - level 1\n")
+    assert answer.endswith("- level 999")
+    (tmp_path / "q").mkdir()
+    quotes = "".join(">" * depth + f" level {depth}\n" for depth in range(1, 1001))
+    cards, output = _import(tmp_path / "q", "## What does a deep quote keep?\n" + quotes)
+    assert cards == {}
+    assert "vault.md:1: skipped 'What does a deep quote keep?': the answer is too short" in output
+
+
+def test_a_stray_nul_in_text_is_dropped_from_the_card(tmp_path: Path) -> None:
+    cards, _ = _import(tmp_path, b"## What is an epoch?\nOne pass over the \x00training set.\n")
+    assert cards["What is an epoch?"]["answer"] == "One pass over the training set."
