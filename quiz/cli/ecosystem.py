@@ -155,6 +155,9 @@ def import_command(
       Q: title   **Q:** title    (a line or paragraph)
       1. **How do you ...?**   * **Q: ...**
       1. [E] question            (list items)
+      - What is X? It is ...
+      - What is X? / its answer  (plain items)
+      Q:: What is X? / A:: ...   (Dataview, Logseq)
       > [!question] title   > [!faq]- title
           (Obsidian callouts)
       ??? question "title"   :::spoiler title
