@@ -22,6 +22,7 @@ from quiz.overview import nothing_to_study, request_for
 from quiz.settings import Settings
 from quiz.store import StoreNotice
 from quiz.study.days import local_timezone
+from quiz.tui.key_gate import KeyGate
 from quiz.tui.navigation import screen_under
 from quiz.tui.timers import fire_late_one_shots
 from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
@@ -152,6 +153,8 @@ class DrillbitApp(App[None]):
         """False in snapshot tests, so screenshots are stable."""
         self._shown_theme = ""
         """The theme on screen, once the kept one is applied: a change from it is saved."""
+        self.key_gate = KeyGate(self, super().on_event)
+        """Holds the keys typed after a settings row's enter until its box is open."""
         self._collector = StartupCollector()
         freeze_at_exit()  # quitting ends the process: no collection of the app's garbage
 
@@ -219,6 +222,13 @@ class DrillbitApp(App[None]):
         self.notify(
             notice.message, title="Progress database", severity="warning", timeout=30, markup=False
         )
+
+    async def on_event(self, event: events.Event) -> None:
+        """Every key in the order typed, a key read while the gate is shut after the
+        others it holds (`quiz.tui.key_gate`)."""
+        if isinstance(event, events.Key) and self.key_gate.holds(event):
+            return
+        await super().on_event(event)
 
     def on_resize(self, event: events.Resize) -> None:
         """The short subtitle when the whole one does not fit the header."""

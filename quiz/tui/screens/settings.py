@@ -31,10 +31,10 @@ from quiz.settings import (
 )
 from quiz.settings_view import plan_saved_note, plan_values
 from quiz.study.plan_edit import PLAN_ROWS, PlanField
+from quiz.tui.key_gate import act_then_read_held_keys
 from quiz.tui.themes import unknown_theme
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
-from quiz.tui.widgets.typed_keys import after_typed_keys
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
@@ -181,8 +181,9 @@ class SettingsScreen(Screen[None]):
 
     def action_edit(self) -> None:
         """Open the value of the highlighted setting for editing, once the arrows typed
-        before enter have moved the cursor."""
-        after_typed_keys(self, self._edit_highlighted)
+        before enter have moved the cursor; the keys typed after it go in the box then
+        (ctrl+u and a new value typed fast: `quiz.tui.key_gate`)."""
+        act_then_read_held_keys(self, self._edit_highlighted)
 
     def _edit_highlighted(self) -> None:
         if self.editing is not None:
