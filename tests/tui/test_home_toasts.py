@@ -1,13 +1,18 @@
-"""Home's notices land over its title bar and the summary's repeated total, not over the
-table's counts: at 80x24 a notice at the bottom right covered the rows' numbers."""
+"""Home's notices take rows of their own, under the title bar and above the summary: they
+cover nothing. At 80x24 a notice at the bottom right covered the rows' numbers; moved to
+the top right, one notice fitted over the title bar and the summary's repeated total, but
+two or three at once (a welcome back, a kept theme this Textual lacks, a session left
+with nothing answered) stacked down over the first six rows' counts. The table gives up
+the rows the notices take, and scrolls."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
 import pytest
+from textual.geometry import Region
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Header, Static
 from textual.widgets._toast import Toast
 
 from quiz.overview import nothing_to_study
@@ -17,6 +22,8 @@ from quiz.study.away import Away
 from quiz.study.cards import Filters
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.study import StudyScreen
+from quiz.tui.themes import fallback_note
+from quiz.tui.widgets.footer import KeysFooter
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, press, press_card_keys, settle, showing, wait_until
 
@@ -28,11 +35,19 @@ async def _toast(pilot: Pilot[None], home: HomeScreen) -> Toast:
     return toast
 
 
+def _covered(home: HomeScreen, toast: Region) -> list[str]:
+    """The parts of Home a notice's region lies over (none, when it has rows of its own)."""
+    parts = [home.query_one(Header), home.query_one("#home-summary", Static)]
+    parts += [home.query_one(DataTable), home.query_one("#home-hint", Static)]
+    parts.append(home.query_one(KeysFooter))
+    return [str(part) for part in parts if part.region.overlaps(toast)]
+
+
 async def test_a_session_ended_notice_leaves_the_rows_and_the_days_counts(
     build: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A session left with nothing answered says so on Home: in two rows at the top right,
-    beside "0 due · 20 new today", over none of the table."""
+    """A session left with nothing answered says so on Home, in two rows of its own under
+    the title bar, over none of the summary and the table."""
     app = build()
     monkeypatch.setattr(app, "NOTIFICATION_TIMEOUT", 600.0)  # on screen while looked at
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
@@ -43,13 +58,35 @@ async def test_a_session_ended_notice_leaves_the_rows_and_the_days_counts(
         await settle(pilot)
         home = await showing(pilot, HomeScreen)
         toast = (await _toast(pilot, home)).region
-        assert not toast.overlaps(home.query_one(DataTable).region), "the table stays whole"
+        assert _covered(home, toast) == [], toast
+        assert toast.y == 1 and toast.height == 2
         summary = home.query_one("#home-summary", Static)
-        first_line = str(summary.render()).splitlines()[0]
-        days_counts = first_line.split("|")[0].rstrip()  # "0 due · 20 new today"
-        assert "due" in days_counts and "new today" in days_counts
-        assert toast.x >= summary.region.x + 1 + len(days_counts), (toast, first_line)
-        assert toast.y == 0 and toast.height == 2
+        assert summary.region.y == toast.bottom, "the summary right under it"
+        assert "due" in str(summary.render()).splitlines()[0]
+
+
+async def test_three_notices_at_once_cover_no_row_of_counts(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Three notices stacked over the first six rows' counts at 80x24 (forty-fourth
+    round): each has rows of its own now, and every row of the table shown is whole."""
+    app = build()
+    monkeypatch.setattr(app, "NOTIFICATION_TIMEOUT", 600.0)
+    away = Away(days=12, came_due=1234, plan_days_lost=10, plan_days_left=18).phrase()
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        home = await showing(pilot, HomeScreen)
+        home.notify(away, title="Welcome back")
+        theme_note = fallback_note("amber-glow-2019", app.available_themes)
+        assert theme_note is not None
+        home.notify(theme_note, title="Settings", severity="warning")
+        home.notify("Nothing was answered.", title="Session ended: All packs")
+        assert await wait_until(pilot, lambda: len(home.query(Toast)) == 3)
+        await settle(pilot)
+        toasts = [toast.region for toast in home.query(Toast)]
+        assert all(_covered(home, toast) == [] for toast in toasts), toasts
+        table = home.query_one(DataTable)
+        assert table.region.y >= max(toast.bottom for toast in toasts)
+        assert table.region.height >= 4, "the header row and three rows at least"
 
 
 async def test_the_longest_notice_of_home_covers_no_row_of_counts(

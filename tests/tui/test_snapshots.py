@@ -19,8 +19,10 @@ from textual.widgets import Input, TextArea
 from textual.widgets._footer import FooterKey
 
 from quiz.store import InterviewPlan
+from quiz.study.away import Away
 from quiz.study.forecast import DayDue
 from quiz.tui.app import DrillbitApp
+from quiz.tui.themes import fallback_note
 from quiz.tui.widgets.answers import NumberAnswer
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import (
@@ -87,6 +89,23 @@ def history(app: DrillbitApp, clock: FakeClock) -> None:
 @pytest.mark.parametrize("size", SIZES)
 def test_home(snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]) -> None:
     assert snap_compare(build(), terminal_size=size)
+
+
+def test_home_with_three_notices(snap_compare: SnapCompare, build: AppFactory) -> None:
+    """Three notices at once at 80x24 (a welcome back, a kept theme this Textual lacks, a
+    session left with nothing answered): each in rows of its own above the summary, no
+    row's counts under one (tests/tui/test_home_toasts.py)."""
+    app = build()
+
+    async def three_notices(pilot: Pilot[None]) -> None:
+        away = Away(days=12, came_due=1234, plan_days_lost=10, plan_days_left=18).phrase()
+        app.notify(away, title="Welcome back")
+        theme = fallback_note("amber-glow-2019", app.available_themes)
+        app.notify(theme or "", title="Settings", severity="warning")
+        app.notify("Nothing was answered.", title="Session ended: All packs")
+        await settle(pilot)
+
+    assert snap_compare(app, run_before=three_notices, terminal_size=(80, 24))
 
 
 @pytest.mark.parametrize("size", SIZES)
