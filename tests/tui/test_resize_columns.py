@@ -242,16 +242,26 @@ async def test_summary_layout_follows_the_terminal_width(
             assert table.virtual_size.width <= table.size.width
 
 
-async def test_a_title_the_summary_cuts_ends_in_an_ellipsis(
+async def test_a_title_the_summary_cannot_hold_wraps_whole(
     build: AppFactory, long_summary_title: str
 ) -> None:
-    """At 80 columns the card column takes what the others leave, and says it cut."""
+    """At 80 columns the card column takes what the others leave, and a title wider than
+    it goes on in a second line (forty-fifth round: it was cut, "…" at its end, and after a
+    mock at 80x24 "Learnable parameters of a batch-…" left the person guessing)."""
     app = build(study=StudyRequest(mode="cram"))
     async with app.run_test(size=NARROW) as pilot:
         table = await open_summary(app, pilot)
         line = row_text(table, LONG_TITLE)
-        assert LONG_TITLE not in line and "…" in line
+        below = next_line(table, line)
+        assert LONG_TITLE not in line and "…" not in f"{line}{below}"
         assert f"{LONG_TITLE[:40]}" in line, "a short topic leaves the title most of the row"
+        [cell] = [
+            row[0]
+            for row in map(table.get_row_at, range(table.row_count))
+            if str(row[0]).startswith(LONG_TITLE[:20])
+        ]
+        assert str(cell).replace("\n", " ") == LONG_TITLE
+        assert str(cell).split("\n")[1] in below
         assert table.virtual_size.width <= table.size.width
     app = build(study=StudyRequest(mode="cram"))
     async with app.run_test(size=WIDE) as pilot:

@@ -132,3 +132,34 @@ async def test_a_mock_question_skipped_and_left_is_unanswered_not_not_reached(
         rows = dict(zip(cells(table, 0), cells(table, 2), strict=True))
         assert rows[skipped.title] == "unanswered"
         assert set(rows.values()) == {"unanswered"}
+
+
+LONG_TITLE = "Inverted dropout in training, and what its 1/(1-p) scaling keeps"
+"""65 cells: at 80 columns wider than the card column (33 cells beside "(deep-training)")."""
+
+
+async def test_at_80_columns_a_long_title_wraps_whole_beside_its_topic(
+    build: AppFactory, shared_topic: Path, clock: FakeClock
+) -> None:
+    """A title wider than the card column was cut to one line ("Learnable parameters of a
+    batch-…" after a mock at 80x24): it breaks at spaces into two whole lines, as a
+    topic's name does, and whole on one line again at 120 columns."""
+    card = next(shared_topic.rglob("dropout-training.md"))
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace("Inverted dropout in training", LONG_TITLE), encoding="utf-8")
+    app = build(study=BOTH, extra=[shared_topic])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await end_with_four_answers(app, pilot, clock)
+        table: DataTable[object] = app.screen.query_one(DataTable)
+        assert await wait_until(pilot, lambda: table.row_count == 4)
+        await settle(pilot)
+        first, second = cells(table, 0)[3].split("\n")
+        assert f"{first} {second}" == LONG_TITLE
+        assert [table.get_row_height(row.key) for row in table.ordered_rows] == [1, 1, 1, 2]
+        lines = [table.render_line(y).text for y in range(1, 10)]
+        assert not any("…" in line for line in lines), "nothing cut"
+        assert table.virtual_size.width <= table.size.width, "every column on screen"
+        await pilot.resize_terminal(120, 40)
+        assert await wait_until(pilot, lambda: cells(table, 0)[3] == LONG_TITLE)
+        await settle(pilot)
+        assert [table.get_row_height(row.key) for row in table.ordered_rows] == [1, 1, 1, 1]

@@ -88,9 +88,9 @@ def set_aside_lines(cards: Sequence[SetAsideCard], width: int) -> list[str]:
 
 
 def topic_lines(name: str, width: int) -> list[str]:
-    """A topic's name in at most two lines of `width` cells, broken at spaces:
-    "optimizers (deep-training)" at 15 is "optimizers" and "(deep-training)". A word
-    longer than the width, or a third line, is cut with "…"."""
+    """A topic's name (or a card's title) in at most two lines of `width` cells, broken
+    at spaces: "optimizers (deep-training)" at 15 is "optimizers" and "(deep-training)".
+    A word longer than the width, or a third line, is cut with "…"."""
     lines: list[str] = []
     for word in name.split(" "):
         if lines and cell_len(lines[-1]) + 1 + cell_len(word) <= width:
@@ -162,7 +162,8 @@ class SummaryScreen(Screen[None]):
         self.heading = title if title is not None else summary.mode
         self._rows: list[tuple[str, str, Text, str]] = []
         """Each question's title, topic, result and time, as the table shows them."""
-        self._topic_width = 0
+        self._widths = TableLayout(0, 0)
+        """The card and topic columns' widths the rows were last wrapped at."""
         self._next = ("", "")
         """The label and value of the line about what comes next (the plan's load, or
         fsrs's next due time)."""
@@ -314,14 +315,21 @@ class SummaryScreen(Screen[None]):
         table.clear()
         for title, topic, result, seconds in self._rows:
             lines = topic_lines(topic, layout.topic) if cell_len(topic) > layout.topic else [topic]
+            # a title wraps as a topic does: cut to one line at 80 columns, a mock's
+            # "Learnable parameters of a batch-…" left the person guessing which card
+            named = topic_lines(title, layout.card) if cell_len(title) > layout.card else [title]
             table.add_row(
-                clipped(title), clipped("\n".join(lines)), result, seconds, height=len(lines)
+                clipped("\n".join(named)),
+                clipped("\n".join(lines)),
+                result,
+                seconds,
+                height=max(len(named), len(lines)),
             )
-        self._topic_width = layout.topic
+        self._widths = layout
 
     def on_resize(self) -> None:
         """Refit the columns to the terminal's new width: the card column takes what the
-        others leave, and when the topic column's width changes its names are wrapped
+        others leave, and when a column's width changes its titles or names are wrapped
         again (the rows rebuilt, the cursor kept)."""
         width = self.app.size.width
         if width != self._numbers_width:
@@ -332,7 +340,7 @@ class SummaryScreen(Screen[None]):
         table = self.query_one(FittedTable)
         layout = self._layout()
         table.set_column_width("card", layout.card)
-        if layout.topic != self._topic_width:
+        if layout != self._widths:
             table.set_column_width("topic", layout.topic)
             row = table.cursor_row
             self._fill(table, layout)
