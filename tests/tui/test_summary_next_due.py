@@ -1,10 +1,13 @@
-"""The summary's "Next card due" after a session that set its last due card aside, or left one."""
+"""The summary's "Next card due" after a session that set its last due card aside, or left
+one, and after a cram of new cards."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from fsrs import Rating
+from textual.pilot import Pilot
+from textual.widgets import Static
 
 from quiz.settings import Settings
 from quiz.study.scheduling import review_card
@@ -12,7 +15,15 @@ from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import DUE_NOW, SummaryScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, press, screen_lines, settle, showing
+from tests.tui.conftest import (
+    AppFactory,
+    FakeClock,
+    press,
+    screen_lines,
+    settle,
+    showing,
+    wait_until,
+)
 
 
 def _two_due(build: AppFactory, clock: FakeClock) -> DrillbitApp:
@@ -71,3 +82,42 @@ async def test_a_card_due_now_is_said_with_the_key_that_studies_it(
         await showing(pilot, SummaryScreen)
         line = _next_due_line(app)
         assert line == f"Next card due   {DUE_NOW}", line
+
+
+async def _figures_after_one_answer(app: DrillbitApp, pilot: Pilot[None]) -> str:
+    """Answer the first card (a choice card), end the session, read the summary's figures."""
+    study = await showing(pilot, StudyScreen)
+    await press(pilot, "2", "enter")
+    assert await wait_until(pilot, lambda: study.phase == "feedback")
+    await press(pilot, "escape")
+    summary = await showing(pilot, SummaryScreen)
+    return str(summary.query_one("#summary-numbers", Static).render())
+
+
+async def test_a_cram_of_new_cards_says_they_stay_new_and_where_they_start(
+    build: AppFactory,
+) -> None:
+    """It read "nothing scheduled", which a new user took for nothing left to study, over a
+    bank of new cards that d on Home brings in (a cram keeps the schedule)."""
+    app = build(study=StudyRequest(mode="cram"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        figures = await _figures_after_one_answer(app, pilot)
+        assert "nothing scheduled" not in figures
+        line = "Next card due   none: a cram keeps new cards new; d on Home starts them"
+        assert line in figures.splitlines(), "one line at 80 columns"
+
+
+async def test_a_cram_of_a_scheduled_card_still_says_when_it_is_due(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """A card answered in a due session has a due time: the cram after it says when."""
+    app = build()
+    first = app.workspace.start_session(StudyRequest(mode="due", kind="choice"))
+    first.answer(True)
+    first.finish()
+    clock.moment += timedelta(minutes=1)
+    app = build(study=StudyRequest(mode="cram", kind="choice"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        figures = await _figures_after_one_answer(app, pilot)
+        assert "keeps new cards new" not in figures
+        assert "Next card due   in " in figures or f"Next card due   {DUE_NOW}" in figures

@@ -43,6 +43,9 @@ NEXT_CARD = "Next card due"
 neither what was due nor what to do about it."""
 DUE_NOW = "now: d on Home studies it"
 """The value beside NEXT_CARD when a card is due already: the way on, in Home's key."""
+UNSCHEDULED = "none: a {mode} keeps new cards new; d on Home starts them"
+"""The value beside NEXT_CARD after a cram or a mock of cards none of which is scheduled:
+"nothing scheduled" read as nothing left to study, over a bank of new cards."""
 LABEL = "Weakest topics  "
 """The figures' labels are this wide; a value wraps under the value, not the label."""
 CARD_MIN = 34
@@ -193,6 +196,9 @@ class SummaryScreen(Screen[None]):
             # what comes next is the plan's, in Home's words
             ahead = f" · ahead: {len(plan.ahead)} new (a on Home)" if plan.ahead else ""
             return "Plan", f"{plan.load()}{ahead}"
+        mode = self.summary.mode
+        if self.summary.next_due is None and mode in ("cram", "mock"):
+            return NEXT_CARD, UNSCHEDULED.format(mode=mode)
         when = describe_due(self.summary.next_due, ws.now(), ws.tz)
         return NEXT_CARD, DUE_NOW if when == "now" else when
 
