@@ -189,6 +189,12 @@ class BrowserScreen(Screen[None]):
     """The search box's keys in the help, in a few rows: its own were 23 rows of text
     editing, one ("Move cursor right or accept the completion suggestion") wider than
     the help's box."""
+    HELP_FOCUSED_KEYS_WEB: ClassVar[tuple[tuple[str, str], ...]] = (
+        *HELP_FOCUSED_KEYS[:2],
+        ("^u", "Delete all before the cursor"),
+    )
+    """The same in a browser tab (`drillbit serve`): ^w, the search box's "delete a word",
+    is the browser's "close the tab", which the page never sees."""
 
     class CardOpened(Message):
         """Open this card (a drill in its editor, others as a one-card cram)."""

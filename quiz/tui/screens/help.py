@@ -25,6 +25,26 @@ BOX_WIDTH = 70
 """The help box's width (drillbit.tcss), borders and padding in: its longest row fits."""
 SCROLL_BAR = 2
 """What the table's scroll bar takes from its rows' width when the rows do not all fit."""
+BROWSER_KEPT_KEYS = frozenset(
+    {
+        "ctrl+w",
+        "ctrl+shift+w",
+        "ctrl+f4",
+        "ctrl+t",
+        "ctrl+shift+t",
+        "ctrl+n",
+        "ctrl+shift+n",
+        "ctrl+tab",
+        "ctrl+shift+tab",
+        "ctrl+pageup",
+        "ctrl+pagedown",
+        "ctrl+shift+q",
+    }
+)
+"""Keys a browser keeps for itself, which never reach a page (Chromium's reserved tab and
+window keys: close, new, reopen, switch, quit): served in a browser tab (`drillbit serve`),
+the help offers none of them. The card browser's help listed ^w ("delete a word"), which
+closed the tab instead."""
 
 
 def box_width(rows: int, screen_height: int) -> int:
@@ -112,9 +132,12 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
     first: dict[str, list[str]] = {}  # what it does -> its keys, in order
     rest: dict[str, list[str]] = {}
     widget: dict[str, list[str]] = {}
+    web = app.is_web
     for found in active.values():
         binding = found.binding
         if not found.enabled or not binding.description:
+            continue
+        if web and binding.key in BROWSER_KEPT_KEYS:
             continue
         description = binding.description
         if binding.action == "command_palette":
@@ -155,6 +178,8 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
         if binding.description in listed or binding.description in standing_in:
             continue
         keys = [key for key in binding.key.split(",") if key not in doing]
+        if web:
+            keys = [key for key in keys if key not in BROWSER_KEPT_KEYS]
         if not keys:
             continue
         shown = ", ".join(app.get_key_display(Binding(key, binding.action)) for key in keys)
@@ -178,6 +203,8 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
     rows += [(keys, _not_now(meanings)) for keys, meanings in later.items()]
     rows += [(", ".join(keys), description) for description, keys in rest.items()]
     focused: Sequence[tuple[str, str]] = getattr(screen, "HELP_FOCUSED_KEYS", ())
+    if web:  # without the keys a browser keeps (^w there closed the tab)
+        focused = getattr(screen, "HELP_FOCUSED_KEYS_WEB", focused)
     if widget and focused:
         rows += [("", ""), *focused]
     elif widget:
