@@ -1,10 +1,13 @@
-"""The printed URL's token, handed to the page without the token URL becoming a page.
+"""A token in an address's query, handed to the page without that address becoming a page.
+
+The printed URL carries the token in its fragment now (`quiz.serve.login`); this is how an
+address with it in the query, as runs before the forty-fifth printed it, still logs in.
 
 A page opened at `/?token=...` is an entry of the browser's global history, whatever the
 page does to its address afterwards (`replaceState` adds the clean URL beside it): Chromium
 kept the token URL, typed once, as a suggestion of its address bar, so typing "127" on a
 shared screen showed the token, and opening it logged anyone at that browser in for as
-long as the server ran. The printed URL is now answered by a 303 to the same address
+long as the server ran. Such an address is answered by a 303 to the same address
 without the token, which sets the login cookie and a one-use code; the redirect's target
 takes the code (`Handoffs`) and its page is given the token for its websocket
 (`HANDED_TOKEN`), kept in the page's own storage as before. The code is spent by its first

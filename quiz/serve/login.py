@@ -1,15 +1,17 @@
 """Who may talk to `drillbit serve`: a random token per run, this server's Host, its own page.
 
-Like Jupyter's login: the token is printed in the URL; its visit is redirected to the page
-without it and sets a cookie, so the page's later requests (a reload, static files) pass
-without the query (`quiz.serve.handoff` hands the page the token itself). The
+Like Jupyter's login, with the token in the printed URL's fragment (`/#token=...`), which a
+browser never sends: the page without a login reads it, takes it out of the address, and
+posts it to `LOGIN_PATH`, whose answer sets a cookie, so the page's later requests (a
+reload, static files) pass without it. The query form of earlier runs (`/?token=...`) still
+works: its visit is redirected to the page without it (`quiz.serve.handoff`). The
 cookie holds a secret of its own, not the token: a browser hands it to every server on the
 address, whatever the port, and the token opens the websocket from any local program.
 Every request needs the token and a Host header naming this server (a page that rebinds
 its own domain to 127.0.0.1 sends its domain as Host). The websocket, which runs the app,
-also needs an Origin header naming this server's page, and the token in its own URL, not
-the cookie: a browser sends a cookie to every port of its address, so any server on
-another port of 127.0.0.1 that the browser visits is handed it. The page keeps the token
+also needs an Origin header naming this server's page, the cookie, and the token in its
+own URL, which the cookie does not replace: a browser sends a cookie to every port of its
+address, so any server on another port of 127.0.0.1 that the browser visits is handed it. The page keeps the token
 where only its own origin (port included) reads it (`quiz.serve.page.TOKEN_KEEP`).
 """
 
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
     from multidict import CIMultiDictProxy
 
 __all__ = [
+    "LOGIN_PATH",
     "TOKEN_PARAM",
     "Login",
     "allowed_hosts",
@@ -36,7 +39,9 @@ __all__ = [
 ]
 
 TOKEN_PARAM = "token"
-"""The query parameter that carries the token in the printed URL."""
+"""The name of the token in the printed URL's fragment, the login's form and the query."""
+LOGIN_PATH = "/login"
+"""Where the page posts the token it was given (the fragment's, or one pasted in its box)."""
 
 _LOOPBACK_ALIASES = ("localhost", "127.0.0.1", "::1")
 
@@ -117,8 +122,9 @@ class Login:
         )
 
     def url(self, base: str) -> str:
-        """The URL to print: the page with the token in its query."""
-        return f"{base}/?{TOKEN_PARAM}={self.token}"
+        """The URL to print: the page with the token in its fragment, which the browser
+        keeps to itself (no request line, access log or proxy sees it)."""
+        return f"{base}/#{TOKEN_PARAM}={self.token}"
 
     def accepts(self, candidate: str | None) -> bool:
         """True when `candidate` is this run's token (compared in constant time).
@@ -132,6 +138,10 @@ class Login:
     def accepts_cookie(self, candidate: str | None) -> bool:
         """True when `candidate` is this run's cookie secret (compared in constant time)."""
         return _same_secret(candidate, self.cookie_value)
+
+    def from_page(self, origin: str | None) -> bool:
+        """True when the Origin header `origin` is this server's page."""
+        return origin is not None and origin.rstrip("/").lower() in self.origins
 
     def names(self, host: str | None) -> bool:
         """True when the Host header `host` names this server."""
@@ -161,7 +171,7 @@ class Login:
         """None when a request may proceed, else the one-line reason it is refused (a 403).
 
         `query` and `cookie` are what the request carries in its URL (the token) and its
-        cookie (the cookie's secret); the websocket's token must be in its URL. `handed`:
+        cookie (the cookie's secret); the websocket needs both, its token in its URL. `handed`:
         the request spent a code of the printed URL's redirect (`quiz.serve.handoff`), which
         opens the page once, as the token did.
         """
@@ -170,8 +180,13 @@ class Login:
         if websocket:
             if origin is None:
                 return "the app's websocket needs an Origin header: open the app's page"
-            if origin.rstrip("/").lower() not in self.origins:
+            if not self.from_page(origin):
                 return f"origin {quoted(origin)} is not allowed"
+            if not self.accepts_cookie(cookie):
+                return (
+                    "the app's websocket needs this server's login cookie (its page has it): "
+                    "reload the page, or open the URL `drillbit serve` printed"
+                )
             if not self.accepts(query):
                 return (
                     "the app's websocket needs the token in its URL (the page adds it): "
@@ -187,7 +202,7 @@ def _whose(query: str | None, cookie: str | None) -> str:
     """What a person does about a page refused for want of the token, and why: a token or a
     cookie that is not this run's is most often an earlier run's (a server restarted, a
     tab left open), which "open the URL printed" alone left them to guess."""
-    printed = "open the URL `drillbit serve` printed (/?token=...)"
+    printed = "open the URL `drillbit serve` printed (/#token=...)"
     if query:
         return (
             "the token in this address is not this run's (each run of `drillbit serve` makes "

@@ -14,7 +14,7 @@ app is connected (a browser's ctrl+w closes the tab), so a reload's tab gets
 the slot its old one held, sends a long paste in pieces the server takes (`LONG_INPUT`), and
 keeps the token the server hands it for its websocket out of the cookie (`TOKEN_KEEP`).
 Its files and its websocket are at the address it was opened at (`same_address_page`), and
-a page refused for want of the token reopens itself with the one it kept (`refused_page`).
+a page refused for want of the token logs in with the one it was given or kept (`refused_page`).
 While the app starts, the splash says so, and an app that failed to start says what
 failed there (`STARTING`, `starting_page`); a tab whose server stopped, or whose connection
 was lost, says so (`STOPPED`).
@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 
 from quiz.serve.handoff import HANDED_TOKEN
-from quiz.serve.login import TOKEN_PARAM
+from quiz.serve.login import LOGIN_PATH, TOKEN_PARAM
 
 __all__ = [
     "BIND_BUTTONS",
@@ -237,15 +237,15 @@ LONG_INPUT = (
 TOKEN_KEEP = (
     """<script>
       // The token opens the app's websocket; the cookie, which a browser sends to every port
-      // of an address, only the page. The server hands it to the page the printed URL
-      // redirects to (the token URL never is a page, so never an entry of the history); kept
-      // in this origin's storage (no other port reads it), it is added to the websocket's URL.
+      // of an address, only the page. The login page keeps it (`refused_page`), or the
+      // server hands it to the page an address with it in its query redirects to; kept in
+      // this origin's storage (no other port reads it), it is added to the websocket's URL.
       (() => {
 """
     + _TOKEN_NAMES
     + """
         const NO_TOKEN = "This browser has not kept this run's token: open the URL "
-          + "drillbit serve printed (/?token=...).";
+          + "drillbit serve printed (/#token=...).";
         let token = """
     + HANDED
     + """;
@@ -406,13 +406,19 @@ MOST_CLOSE_REASON_BYTES = 123
 
 
 def refused_page(reason: str, nonce: str) -> str:
-    """The page a browser gets for `/` without a valid token: it says `reason`, and first
-    reopens itself with the token this browser kept, if it kept one. A browser sends an
-    address's cookies to all of its ports, so a server on another port of 127.0.0.1 can set a
-    cookie of the same name and overwrite drillbit's: a reload then showed only this refusal.
-    A kept token that the server refused too (a past run's) is forgotten, so the page never
-    reopens itself twice. Its script carries `nonce`, its answer's policy's. Its words wrap:
-    a `<pre>` ran them off a narrow window (800 px showed half the first sentence)."""
+    """The page a browser gets for `/` without a login: it says `reason`, and logs in with
+    the token it was given, posted to `LOGIN_PATH`, then opens the app's page.
+
+    The token comes from the address's fragment (the printed URL, `/#token=...`), taken out
+    of the address bar before anything else; from the box, where a person pastes it (the way
+    that leaves the token in no address, so in no history: a browser records every address
+    it opens, fragment and all); or from this browser's storage, where an earlier login kept
+    it: a server on another port of 127.0.0.1 can set a cookie of drillbit's name and
+    overwrite drillbit's, and a reload then showed only this refusal. A kept token that the
+    server refuses (a past run's) is forgotten, so the page never tries it twice, and an
+    address with a token in its query that was refused forgets it too. Its script carries
+    `nonce`, its answer's policy's (which runs no form's own submit: the script posts it).
+    Its words wrap: a `<pre>` ran them off a narrow window."""
     return (
         """<!doctype html>
 <html>
@@ -426,24 +432,88 @@ def refused_page(reason: str, nonce: str) -> str:
 """
         + _TOKEN_NAMES
         + """
+        const login = '"""
+        + LOGIN_PATH
+        + """';
         const url = new URL(window.location.href);
+        url.hash = "";
+        // the token leaves the address bar before anything else is done
+        const fragment = () => {
+          const given = new URLSearchParams(window.location.hash.slice(1)).get(name);
+          if (given !== null) history.replaceState(null, "", url.pathname + url.search);
+          return given;
+        };
+        const given = fragment();
+        const say = (words) => {
+          const said = document.getElementById("said");
+          if (said) said.textContent = words;
+        };
+        const send = async (token, kept) => {
+          let answer;
+          try {
+            answer = await fetch(login, {
+              method: "POST",
+              body: new URLSearchParams({ [name]: token }),
+              credentials: "same-origin",
+              cache: "no-store",
+            });
+          } catch (e) {
+            say("drillbit serve cannot be reached: is it still running?");
+            return;
+          }
+          if (answer.ok) {
+            try { window.localStorage.setItem(key, token); } catch (e) {}
+            window.location.replace(url.pathname + url.search);
+            return;
+          }
+          if (kept && answer.status === 403) {
+            try { window.localStorage.removeItem(key); } catch (e) {}
+          }
+          say(await answer.text());
+        };
+        document.addEventListener("DOMContentLoaded", () => {
+          const box = document.getElementById("login");
+          if (!box) return;
+          box.addEventListener("submit", (event) => {
+            event.preventDefault();
+            const typed = box.elements[name].value.trim();
+            // a whole printed URL pasted: its token
+            const token = typed.includes(name + "=") ? typed.split(name + "=").pop() : typed;
+            if (token) send(token, false);
+          });
+        });
+        let kept = null;
         try {
           if (url.searchParams.has(name)) {
             window.localStorage.removeItem(key);
-            return;
+          } else {
+            kept = window.localStorage.getItem(key);
           }
-          const token = window.localStorage.getItem(key);
-          if (!token) return;
-          url.searchParams.set(name, token);
-          window.location.replace(url.toString());
         } catch (e) {}
+        if (given) {
+          send(given, false);
+        } else if (kept) {
+          send(kept, true);
+        }
+        // the printed URL opened over this page: only its fragment differs, so the browser
+        // does not load the page again
+        window.addEventListener("hashchange", () => {
+          const token = fragment();
+          if (token) send(token, false);
+        });
       })();
     </script>
   </head>
   <body>
-    <pre style="white-space: pre-wrap; overflow-wrap: anywhere">"""
+    <pre id="said" style="white-space: pre-wrap; overflow-wrap: anywhere">"""
         + html.escape(reason)
         + """</pre>
+    <form id="login">
+      <label>Token: <input type="password" name='"""
+        + TOKEN_PARAM
+        + """' autocomplete="off" spellcheck="false" autofocus /></label>
+      <button type="submit">Log in</button>
+    </form>
   </body>
 </html>
 """

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 from quiz.errors import DrillbitError, UsageError
 from quiz.plural import counted
-from quiz.serve.login import TOKEN_PARAM, Login, is_loopback, public_url
+from quiz.serve.login import LOGIN_PATH, TOKEN_PARAM, Login, is_loopback, public_url
 
 if TYPE_CHECKING:
     from quiz.serve.tabapp import TabApp
@@ -155,7 +155,7 @@ def _make_server(
         GuardedRunner,
         connection_limit,
     )
-    from quiz.serve.console import MalformedRequests, RefusalLog
+    from quiz.serve.console import MalformedRequests, RefusalLog, quoted
     from quiz.serve.handoff import (
         HANDED_TOKEN,
         HANDOFF_SECONDS,
@@ -173,6 +173,7 @@ def _make_server(
     from quiz.serve.messages import read_envelope, terminal_size
     from quiz.serve.page import APP_FAILED, MOST_MESSAGE_BYTES, SERVER_STOPPED, refused_page
     from quiz.serve.tabapp import TabApp
+    from quiz.serve.throttle import WrongTokens
 
     Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
     handoff_name = handoff_cookie(port)
@@ -190,6 +191,7 @@ def _make_server(
             self.skipped_messages = 0  # from tabs, none that textual.js sends
             self.stopping: asyncio.Event | None = None  # made in the event loop
             self.handoffs = Handoffs()  # the printed URL's one-use codes for the page
+            self.wrong_tokens = WrongTokens()  # a bound on guesses (`quiz.serve.throttle`)
 
         async def _make_app(self) -> web.Application:
             """textual-serve's routes, but its static folder served without a listing
@@ -207,6 +209,7 @@ def _make_server(
             app.add_routes(
                 [
                     web.get("/", self.handle_index, name="index"),
+                    web.post(LOGIN_PATH, self.logging_in, name="login"),
                     web.get("/ws", self.handle_websocket, name="websocket"),
                     web.get("/download/{key}", self.handle_download, name="download"),
                     web.static("/static", self.statics_path, show_index=False, name="static"),
@@ -220,19 +223,28 @@ def _make_server(
         @web.middleware
         async def check_login(self, request: web.Request, handler: Handler) -> web.StreamResponse:
             """Refuse (403) any request without the token, for another Host, or a websocket
-            from no page or another site's; the printed URL is answered by a 303 to the page
-            without the token (`quiz.serve.handoff`), which sets the cookie."""
+            from no page or another site's, and any token while too many wrong ones were
+            tried (429, `quiz.serve.throttle`); the page's login (`LOGIN_PATH`) sets the
+            cookie, and an address with the token in its query is answered by a 303 to the
+            page without it (`quiz.serve.handoff`), which sets the cookie too."""
+            if request.method == "POST" and request.path == LOGIN_PATH:
+                return await handler(request)  # `logging_in`, which checks its own
             query_token = request.query.get(TOKEN_PARAM)
             page = request.method == "GET" and request.path == "/"
             handed = page and self.handoffs.spend(request.cookies.get(handoff_name))
+            host = request.headers.get("Host")
+            if query_token is not None and login.names(host):
+                self.throttled(request)
             reason = login.repeated(request.headers) or login.refusal(
-                host=request.headers.get("Host"),
+                host=host,
                 origin=request.headers.get("Origin"),
                 query=query_token,
                 cookie=request.cookies.get(login.cookie),
                 websocket=request.path == "/ws",
                 handed=handed,
             )
+            if query_token is not None and login.names(host):
+                self.tried(query_token)
             if reason is not None:
                 self.refusals.refused(request.method, request.path, reason)
                 said = f"drillbit serve: {reason}\n"
@@ -255,14 +267,71 @@ def _make_server(
                 response.headers["Cache-Control"] = "no-store"  # the page holds the token
             return response
 
-        def handed_over(self, request: web.Request) -> web.HTTPSeeOther:
-            """The printed URL's answer: a 303 to the page without the token (its other
-            parameters kept), which sets the cookie and a one-use code for the page."""
-            kept = [(key, value) for key, value in request.query.items() if key != TOKEN_PARAM]
-            redirect = web.HTTPSeeOther(str(request.rel_url.with_query(kept)))
-            redirect.set_cookie(  # its own secret: any port of the address reads it
+        def throttled(self, request: web.Request) -> None:
+            """Raise a 429 while no token is read (`quiz.serve.throttle`)."""
+            wait = self.wrong_tokens.wait_left()
+            if wait:
+                reason = f"too many wrong tokens were tried; none is read for {wait} s more"
+                self.refusals.refused(request.method, request.path, reason)
+                raise web.HTTPTooManyRequests(
+                    text=f"drillbit serve: {reason}. Wait, then open the URL it printed.\n",
+                    headers={"Retry-After": str(wait), "Cache-Control": "no-store"},
+                )
+
+        def tried(self, token: str | None) -> None:
+            """Count a token given (`quiz.serve.throttle`): a wrong one towards the wait."""
+            if login.accepts(token):
+                self.wrong_tokens.right()
+            else:
+                self.wrong_tokens.wrong()
+
+        async def logging_in(self, request: web.Request) -> web.StreamResponse:
+            """`POST LOGIN_PATH` from this server's page: the token it was given (the
+            printed URL's fragment, or pasted in its box) in a form's `token`. Right, a 204
+            that sets the cookie; else a 403 (or a 429) that says why, which the page shows."""
+            host = request.headers.get("Host")
+            reason = login.repeated(request.headers)
+            if reason is None and not login.names(host):
+                reason = f"the Host header {quoted(host)} does not name this server"
+            if reason is None and not login.from_page(request.headers.get("Origin")):
+                reason = "a login comes from this server's own page: open the URL it printed"
+            if reason is None:
+                self.throttled(request)
+                try:
+                    given = (await request.post()).get(TOKEN_PARAM)
+                except ValueError:  # a body that is no form: no token given
+                    given = None
+                token = given if isinstance(given, str) else None
+                self.tried(token)
+                if not login.accepts(token):
+                    reason = (
+                        "that token is not this run's (each run of `drillbit serve` makes a "
+                        "new one): paste the one it printed after #token= this time"
+                    )
+            if reason is not None:
+                self.refusals.refused(request.method, request.path, reason)
+                raise web.HTTPForbidden(text=f"drillbit serve: {reason}\n")
+            self.guard.trust(request.protocol)
+            done = web.Response(status=204, headers={"Cache-Control": "no-store"})
+            self.set_login_cookie(done)
+            return done
+
+        def set_login_cookie(self, response: web.StreamResponse) -> None:
+            """The cookie that opens the page and its files: its own secret (any port of the
+            address reads it), no script's (HttpOnly), no other site's request's (Strict),
+            gone as the browser closes. Not Secure: the server speaks plain http to
+            loopback, where a Secure cookie would never be sent back."""
+            response.set_cookie(
                 login.cookie, login.cookie_value, httponly=True, samesite="Strict", path="/"
             )
+
+        def handed_over(self, request: web.Request) -> web.HTTPSeeOther:
+            """An address with the token in its query (the printed URL of earlier runs): a
+            303 to the page without the token (its other parameters kept), which sets the
+            cookie and a one-use code for the page."""
+            kept = [(key, value) for key, value in request.query.items() if key != TOKEN_PARAM]
+            redirect = web.HTTPSeeOther(str(request.rel_url.with_query(kept)))
+            self.set_login_cookie(redirect)
             redirect.set_cookie(  # Lax: a printed URL opened from another site's link works
                 handoff_name,
                 self.handoffs.issue(),
@@ -311,8 +380,10 @@ def _make_server(
         def _listening(self, *_: object) -> None:
             print(f"drillbit is served at {login.url(self.public_url)}", flush=True)
             print(
-                "Open that URL (it carries this run's token) in a browser; each tab runs its "
-                f"own app, at most {max_tabs} at once. Ctrl-C stops.",
+                "Open that URL (it carries this run's token after the #, which the browser "
+                "never sends) in a browser; to keep the token out of the browser's history "
+                f"too, open {self.public_url}/ and paste the token into its box. Each tab runs "
+                f"its own app, at most {max_tabs} at once. Ctrl-C stops.",
                 flush=True,
             )
 

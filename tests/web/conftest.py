@@ -29,7 +29,7 @@ class PortTaken(Exception):
 
 def _wait_for_url(process: subprocess.Popen[bytes], log: Path, port: int) -> str:
     """The URL the server prints once it listens on `port` (its banner line)."""
-    banner = re.compile(rf"drillbit is served at (http://127\.0\.0\.1:{port}/\?token=[\w-]+)\n")
+    banner = re.compile(rf"drillbit is served at (http://127\.0\.0\.1:{port}/#token=[\w-]+)\n")
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:
         found = banner.search(log.read_text())
@@ -142,7 +142,7 @@ def _serve(
         left = _stop(process)
     output = log.read_text()
     assert not left, f"Ctrl-C left {', '.join(left)} running:\n{output}"
-    assert f"drillbit is served at http://127.0.0.1:{port}/?token=" in output
+    assert f"drillbit is served at http://127.0.0.1:{port}/#token=" in output
     assert "Traceback" not in output, output
 
 

@@ -22,9 +22,10 @@ ANSWER = "relays its terminal over a websocket"
 
 @dataclass
 class Served:
-    """A running server: the URL it printed (with its token), port, process and log file."""
+    """A running server: the URL it printed (its token in the fragment), port, process and
+    log file."""
 
-    url: str
+    printed: str
     port: int
     process: subprocess.Popen[bytes]
     log: Path
@@ -32,14 +33,18 @@ class Served:
     @property
     def token(self) -> str:
         """This run's token, from the printed URL."""
-        return self.url.split("?token=", 1)[1]
+        return self.printed.split("#token=", 1)[1]
+
+    @property
+    def url(self) -> str:
+        """The token in the query (`/?token=...`), as earlier runs printed it, which still
+        logs in: what a plain GET sends, since a fragment never leaves the browser."""
+        return f"http://127.0.0.1:{self.port}/?token={self.token}"
 
     @property
     def jar(self) -> str:
-        """The `name=value` of the cookie the printed URL sets (what a browser sends back)."""
-        status, cookie, _ = http_get(self.url)
-        assert status == 200, status
-        return cookie.split(";", 1)[0]
+        """The `name=value` of the login cookie (what a browser sends back)."""
+        return login_jar(self.port, self.token)
 
     @property
     def cookie_value(self) -> str:
@@ -87,6 +92,14 @@ def http_get(
         next_url = urllib.parse.urljoin(url, location)
         status, _, _, body = _get_once(next_url, "; ".join(jar) or None, host)
     return status, set_cookies[0] if set_cookies else "", body
+
+
+def login_jar(port: int, token: str) -> str:
+    """The `name=value` of the login cookie `token` gets from the server on `port`: the
+    303 of `/?token=...`, unfollowed, so no page is asked for (a page waits for a tab slot)."""
+    status, cookie, _ = http_get(f"http://127.0.0.1:{port}/?token={token}", follow=False)
+    assert status == 303 and cookie.startswith(f"drillbit-token-{port}="), (status, cookie)
+    return cookie.split(";", 1)[0]
 
 
 def _get_once(

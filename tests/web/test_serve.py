@@ -24,7 +24,7 @@ from quiz.serve.login import Login, allowed_hosts, allowed_origins, is_loopback,
 from quiz.serve.page import local_font_page, tab_titled_page
 from quiz.serve.server import app_command, is_wildcard, serve
 from tests.conftest import RunDrillbit
-from tests.web.helpers import WAIT_SECONDS, Served, free_loopback_port, http_get
+from tests.web.helpers import WAIT_SECONDS, Served, free_loopback_port, http_get, login_jar
 
 
 @pytest.mark.parametrize(
@@ -165,9 +165,12 @@ def _refusal(
 
 
 def test_login_accepts_the_token_from_the_query_or_for_the_page_the_cookie() -> None:
-    assert _refusal() is None
+    assert _refusal(cookie=LOGIN.cookie_value) is None
     assert _refusal(query=None, cookie=LOGIN.cookie_value, websocket=False) is None
-    assert _refusal(host="LOCALHOST:8000", origin="http://localhost:8000/") is None
+    assert (
+        _refusal(host="LOCALHOST:8000", origin="http://localhost:8000/", cookie=LOGIN.cookie_value)
+        is None
+    )
     assert _refusal(origin=None, websocket=False) is None  # the page itself: a plain GET
 
 
@@ -198,10 +201,12 @@ def test_a_login_shown_in_a_traceback_shows_neither_secret() -> None:
 @pytest.mark.parametrize(
     ("request_", "reason"),
     [
-        ({"query": None}, "needs the token in its URL"),
-        ({"query": ""}, "needs the token in its URL"),
-        ({"query": LOGIN.token[:-1]}, "needs the token in its URL"),
-        ({"query": LOGIN.token + "x", "cookie": LOGIN.token[::-1]}, "needs the token in its URL"),
+        ({"query": None, "cookie": LOGIN.cookie_value}, "needs the token in its URL"),
+        ({"query": "", "cookie": LOGIN.cookie_value}, "needs the token in its URL"),
+        ({"query": LOGIN.token[:-1], "cookie": LOGIN.cookie_value}, "needs the token in its"),
+        ({"query": LOGIN.token + "x", "cookie": LOGIN.token[::-1]}, "needs this server's login"),
+        ({}, "websocket needs this server's login cookie"),
+        ({"cookie": LOGIN.token}, "websocket needs this server's login cookie"),
         ({"query": None, "websocket": False}, "a valid token is required"),
         ({"query": "", "cookie": "", "websocket": False}, "a valid token is required"),
         ({"query": LOGIN.token[:-1], "websocket": False}, "a valid token is required"),
@@ -226,7 +231,7 @@ def test_every_run_has_its_own_long_token() -> None:
     tokens = {Login.new("127.0.0.1", 8000).token for _ in range(20)}
     assert len(tokens) == 20
     assert all(len(token) >= 43 for token in tokens)  # 256 random bits
-    assert Login.new("127.0.0.1", 8000).url(PAGE).startswith(f"{PAGE}/?token=")
+    assert Login.new("127.0.0.1", 8000).url(PAGE).startswith(f"{PAGE}/#token=")
 
 
 def _handshake(
@@ -277,9 +282,13 @@ def test_websocket_needs_the_token_and_this_servers_page(served: Served) -> None
     # DNS rebinding: another site's name resolved to 127.0.0.1 keeps its name in Host and Origin
     rebound = f"rebound.example:{port}"
     assert " 403 " in _handshake(port, origin=f"http://{rebound}", token=token, host=rebound)
-    # the page, with the token in the websocket's URL (the page adds it): the app starts
-    assert " 101 " in _handshake(port, origin=page, token=token)
-    assert " 101 " in _handshake(port, origin=f"http://localhost:{port}", token=token)
+    # the page's token without its cookie: a local program that holds the token alone
+    assert " 403 " in _handshake(port, origin=page, token=token, cookie=served.token)
+    # the page, with its cookie and the token in the websocket's URL (the page adds it):
+    # the app starts
+    jar = served.cookie_value
+    assert " 101 " in _handshake(port, origin=page, token=token, cookie=jar)
+    assert " 101 " in _handshake(port, origin=f"http://localhost:{port}", token=token, cookie=jar)
 
 
 def test_the_page_needs_the_token_and_sets_a_cookie(served: Served) -> None:
@@ -329,10 +338,12 @@ def _open_tab(port: int, token: str, *, drawn: bool = False) -> socket.socket:
     """A tab's websocket, open (its upgrade answered 101); with `drawn`, once the tab's app
     has sent its first frame (it runs)."""
     key = base64.b64encode(os.urandom(16)).decode()
+    jar = login_jar(port, token)
     tab = socket.create_connection(("127.0.0.1", port), timeout=WAIT_SECONDS)
     tab.sendall(
         (
             f"GET /ws?width=80&height=24&token={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
+            f"Cookie: {jar}\r\n"
             "Upgrade: websocket\r\nConnection: Upgrade\r\n"
             f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
             f"Origin: http://127.0.0.1:{port}\r\n\r\n"
@@ -370,8 +381,9 @@ def test_sigterm_stops_the_server_and_its_tabs_as_ctrl_c_does(served: Served) ->
 def test_tabs_beyond_max_tabs_are_refused(served_one_tab: Served) -> None:
     port, token = served_one_tab.port, served_one_tab.token
     page = f"http://127.0.0.1:{port}"
+    jar = served_one_tab.cookie_value
     with _open_tab(port, token):
-        assert " 503 " in _handshake(port, origin=page, token=token)
+        assert " 503 " in _handshake(port, origin=page, token=token, cookie=jar)
         status, _, body = http_get(served_one_tab.url)
         assert status == 503 and "the limit (--max-tabs)" in body
 
@@ -470,7 +482,9 @@ def test_a_config_broken_while_serving_is_said_by_the_page(
         "default, 20)\nReload this page once it is repaired.\n"
     )
     page = f"http://127.0.0.1:{served.port}"
-    assert " 503 " in _handshake(served.port, origin=page, token=served.token)
+    assert " 503 " in _handshake(
+        served.port, origin=page, token=served.token, cookie=served.cookie_value
+    )
     config.write_text("mock_minutes = = 0\n", encoding="utf-8")
     status, _, body = http_get(served.url)
     assert status == 503 and f"settings: {config}: not valid TOML: " in body

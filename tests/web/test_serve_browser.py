@@ -55,7 +55,7 @@ def test_home_appears_and_a_card_is_studied_in_the_browser(
     bare = f"http://127.0.0.1:{served.port}/"
     driver.get(bare)  # without the token: refused, no app
     assert "a valid token is required" in driver.page_source
-    driver.get(served.url)  # the printed URL: the app, and a cookie for this server
+    driver.get(served.printed)  # the printed URL: the app, and a cookie for this server
     # Home by its first pack: the browser pack's rows, its last, can be below the window's
     # rows (a fresh home has a line more above the table); d finds its card below
     home = wait_for_screen(driver, shows_home, "Home")
@@ -107,7 +107,7 @@ def test_the_printed_url_opened_at_localhost_starts_the_app(
     script, without the cookie (a browser keeps one per address): refused, the tab stayed
     on its loading screen."""
     driver = browser
-    driver.get(served.url.replace("//127.0.0.1:", "//localhost:"))
+    driver.get(served.printed.replace("//127.0.0.1:", "//localhost:"))
     wait_for_screen(driver, shows_home, "Home at localhost")
     assert driver.current_url == f"http://localhost:{served.port}/"
 
@@ -177,14 +177,19 @@ def test_a_refused_token_the_browser_kept_is_forgotten_not_retried(
     served: Served, browser: WebDriver
 ) -> None:
     """A token kept from a past run is refused too: the page forgets it and says to open
-    the printed URL, instead of reopening itself again and again."""
+    the printed URL, instead of trying it again and again. It is posted, never put in the
+    address (the page reopened itself at `/?token=...`, an entry of the history)."""
     driver = browser
-    driver.get(f"http://127.0.0.1:{served.port}/")
+    page = f"http://127.0.0.1:{served.port}/"
+    driver.get(page)
     driver.execute_script(f"window.localStorage.setItem('{TOKEN_KEY}', 'a-past-runs-token')")
-    driver.get(f"http://127.0.0.1:{served.port}/")
-    assert driver.current_url.endswith("/?token=a-past-runs-token")
-    assert "a valid token is required" in driver.page_source
-    assert "the token in this address is not this run's" in driver.page_source
+    driver.get(page)
+    said = "that token is not this run's"
+    deadline = time.monotonic() + WAIT_SECONDS
+    while time.monotonic() < deadline and said not in driver.page_source:
+        time.sleep(0.2)
+    assert said in driver.page_source and "after #token= this time" in driver.page_source
+    assert driver.current_url == page
     assert driver.execute_script(f"return window.localStorage.getItem('{TOKEN_KEY}')") is None
 
 

@@ -27,15 +27,16 @@ from tests.web.helpers import WAIT_SECONDS, Served, http_get
 __all__ = ["browser", "chromium"]  # fixtures, used by name
 
 
-def _tab_status(port: int, token: str) -> str:
-    """The status line of the app's websocket opened with `token` in its URL and this
-    server's Origin: what a local program that holds `token` can send."""
+def _tab_status(port: int, token: str, jar: str) -> str:
+    """The status line of the app's websocket opened with `token` in its URL, this
+    server's Origin and the cookie `jar`: what a local program that holds `token` can send."""
     key = base64.b64encode(os.urandom(16)).decode()
     request = (
         f"GET /ws?width=80&height=24&token={token} HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n"
         f"Origin: http://127.0.0.1:{port}\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
         f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n"
     )
+    request = request.replace("\r\n\r\n", f"\r\nCookie: {jar}\r\n\r\n")
     with socket.create_connection(("127.0.0.1", port), timeout=WAIT_SECONDS) as connection:
         connection.sendall(request.encode())
         return connection.recv(4096).decode("latin-1").split("\r\n", 1)[0]
@@ -53,8 +54,8 @@ def test_the_cookie_opens_the_page_but_is_not_the_token(served: Served) -> None:
     jar = f"drillbit-token-{served.port}={value}"
     assert http_get(base + "static/js/textual.js", cookie=jar)[0] == 200
     # what it must not be: the token, which opens a tab (its app runs code as the user)
-    assert " 403 " in _tab_status(served.port, value)
-    assert " 101 " in _tab_status(served.port, served.token)  # the token still does
+    assert " 403 " in _tab_status(served.port, value, jar)
+    assert " 101 " in _tab_status(served.port, served.token, jar)  # the token still does
 
 
 @contextmanager
@@ -101,4 +102,5 @@ def test_another_server_on_this_address_is_handed_the_cookie_not_the_token(
     handed = [part.strip() for part in heard[0].split(";") if part.strip().startswith(name)]
     assert handed, heard  # the browser hands it over: the attack is real
     assert served.token not in heard[0]
-    assert " 403 " in _tab_status(served.port, handed[0].removeprefix(name))
+    # the cookie, as the cookie and as the token: still no tab
+    assert " 403 " in _tab_status(served.port, handed[0].removeprefix(name), handed[0])

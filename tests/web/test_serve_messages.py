@@ -68,7 +68,7 @@ async def _pong_after(served: Served, *messages: str) -> object:
     address = f"{page}/ws?width=80&height=24&token={served.token}"  # as the page adds it
     async with (
         aiohttp.ClientSession() as session,
-        session.ws_connect(address, origin=page) as websocket,
+        session.ws_connect(address, origin=page, headers={"Cookie": served.jar}) as websocket,
     ):
         for message in messages:
             await websocket.send_str(message)

@@ -168,6 +168,7 @@ def _upgrade(served: Served, extra: list[str]) -> str:
         served,
         [
             f"GET /ws?width=80&height=24&token={served.token} HTTP/1.1",
+            f"Cookie: {served.jar}",
             "Upgrade: websocket",
             "Connection: Upgrade",
             f"Sec-WebSocket-Key: {key}",

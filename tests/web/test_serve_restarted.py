@@ -39,14 +39,14 @@ def test_a_tab_says_the_server_stopped_and_then_that_its_token_is_an_earlier_run
             url = _wait_for_url(again, log, served.port)
         except PortTaken:  # another program took the port meanwhile: no verdict either way
             raise AssertionError(f"port {served.port} was taken before the restart") from None
-        assert url != served.url
-        driver.refresh()  # the dialog's Restart: refused, then reopened with the kept token
-        said = "the token in this address is not this run's"
+        assert url != served.printed
+        driver.refresh()  # the dialog's Restart: refused, then the kept token posted, refused
+        said = "that token is not this run's"
         deadline = time.monotonic() + WAIT_SECONDS
         while time.monotonic() < deadline and said not in driver.page_source:
             time.sleep(0.2)
         page = driver.page_source
-        assert said in page and "printed (/?token=...) this time" in page, page
+        assert said in page and "printed after #token= this time" in page, page
         assert driver.execute_script(f"return localStorage.getItem('{TOKEN_KEY}')") is None
         # its words wrap in the window (they ran off it: 1542 px wide in an 800 px window)
         wide, window = driver.execute_script(

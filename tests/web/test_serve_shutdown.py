@@ -11,7 +11,7 @@ from pathlib import Path
 
 from tests.conftest import linux_only
 from tests.web.conftest import _stop, start_on_a_free_port
-from tests.web.helpers import WAIT_SECONDS
+from tests.web.helpers import WAIT_SECONDS, login_jar
 
 STUBBORN_APP = """
 import os, signal, sys, time
@@ -45,6 +45,7 @@ def _open_tab(port: int, token: str) -> socket.socket:
     request = (
         f"GET /ws?width=80&height=24&token={token} HTTP/1.1\r\n"
         f"Host: 127.0.0.1:{port}\r\nOrigin: http://127.0.0.1:{port}\r\n"
+        f"Cookie: {login_jar(port, token)}\r\n"
         "Upgrade: websocket\r\nConnection: Upgrade\r\n"
         f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n"
     )
@@ -76,7 +77,7 @@ def test_an_app_still_ending_at_ctrl_c_is_killed_before_the_server_ends(tmp_path
     )
     tab: socket.socket | None = None
     try:
-        token = url.split("?token=", 1)[1]
+        token = url.split("#token=", 1)[1]
         tab = _open_tab(port, token)
         _wait_for(lambda: pid_file.exists() and pid_file.read_text(), "the app's pid", log)
         app_pid = int(pid_file.read_text())

@@ -1,0 +1,167 @@
+"""The page's login: the token posted by the page, never in a request line (45th round).
+
+The printed URL carries the token in its fragment (`/#token=...`), which a browser never
+sends: the page without a login posts it to `/login`, whose 204 sets the cookie. A login
+comes only from this server's own page (its Origin), with the right token; wrong tokens
+are bounded (`quiz.serve.throttle`): after ten in a row no token is read for a while, the
+right one neither, and a minute after the last wrong one at most, the right one is again.
+These run the server's app in this process, its clock the test's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+from collections.abc import Awaitable, Callable
+from typing import Any
+
+import pytest
+from aiohttp.test_utils import TestClient, TestServer
+
+from quiz.serve.login import Login
+from quiz.serve.server import _make_server
+from quiz.serve.throttle import FORGET_SECONDS, FREE_TRIES, LONGEST_WAIT, WrongTokens
+from tests.web.helpers import Served, http_get
+
+pytestmark = pytest.mark.filterwarnings(
+    # aiohttp_jinja2 keys its request storage by a string, which aiohttp warns of (an error
+    # in this suite); the server's own process runs with the default filters
+    "ignore::aiohttp.web_exceptions.NotAppKeyWarning"
+)
+
+PORT = 8765
+LOGIN = Login.new("127.0.0.1", PORT)
+PAGE = f"http://127.0.0.1:{PORT}"
+OURS = {"Host": f"127.0.0.1:{PORT}", "Origin": PAGE}
+
+
+class _Clock:
+    """A clock the test moves."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _with_app(test: Callable[[TestClient[Any, Any], _Clock], Awaitable[None]]) -> None:
+    """Run `test` against the server's app (its login `LOGIN`), its throttle on a test clock."""
+    server: Any = _make_server("true", "127.0.0.1", PORT, LOGIN, 2)
+    clock = _Clock()
+    server.wrong_tokens = WrongTokens(clock)
+
+    async def run() -> None:
+        async with TestClient(TestServer(await server._make_app())) as client:
+            await test(client, clock)
+
+    try:
+        asyncio.run(run())
+    finally:
+        server.pages.cleanup()
+
+
+async def _login(
+    client: TestClient[Any, Any], token: str, headers: dict[str, str] = OURS
+) -> tuple[int, str, list[str], dict[str, str]]:
+    """Status, body, Set-Cookie headers and headers of a `POST /login` of `token`."""
+    async with client.post("/login", data={"token": token}, headers=headers) as answer:
+        cookies = answer.headers.getall("Set-Cookie", [])
+        return answer.status, await answer.text(), cookies, dict(answer.headers)
+
+
+def test_the_printed_url_has_the_token_in_its_fragment() -> None:
+    assert LOGIN.url(PAGE) == f"{PAGE}/#token={LOGIN.token}"
+
+
+def test_a_login_sets_a_strict_http_only_session_cookie() -> None:
+    async def test(client: TestClient[Any, Any], _clock: _Clock) -> None:
+        status, _, cookies, headers = await _login(client, LOGIN.token)
+        assert status == 204 and headers["Cache-Control"] == "no-store"
+        assert len(cookies) == 1
+        cookie = cookies[0]
+        assert cookie.startswith(f"drillbit-token-{PORT}={LOGIN.cookie_value};")
+        flags = {part.strip().split("=", 1)[0].lower() for part in cookie.split(";")[1:]}
+        assert "httponly" in flags and "SameSite=Strict" in cookie and "Path=/" in cookie
+        # plain http to loopback: a Secure cookie would never come back; a session's only
+        assert flags.isdisjoint({"secure", "max-age", "expires"}), cookie
+        assert LOGIN.token not in cookie
+
+    _with_app(test)
+
+
+def test_a_login_comes_from_this_servers_page_with_the_right_token() -> None:
+    async def test(client: TestClient[Any, Any], _clock: _Clock) -> None:
+        refused = [
+            (LOGIN.token, {"Host": OURS["Host"]}, "from this server's own page"),
+            (LOGIN.token, {**OURS, "Origin": "http://evil.example"}, "own page"),
+            (LOGIN.token, {**OURS, "Origin": f"http://127.0.0.1:{PORT + 1}"}, "own page"),
+            (LOGIN.token, {**OURS, "Host": f"rebound.example:{PORT}"}, "does not name"),
+            (LOGIN.token[:-1], OURS, "not this run's"),
+            (LOGIN.cookie_value, OURS, "not this run's"),  # the cookie's secret is no token
+            ("", OURS, "not this run's"),
+        ]
+        for token, headers, why in refused:
+            status, said, cookies, _ = await _login(client, token, headers)
+            assert (status, cookies) == (403, []), (token[:4], headers)
+            assert why in said and LOGIN.token not in said, said
+        async with client.post("/login", data=b"\xff\x00", headers=OURS) as answer:
+            assert answer.status == 403  # no form: no token given, a 403 not a 500
+        async with client.get("/login", headers=OURS) as answer:
+            assert answer.status == 403  # no GET: a login is a post
+
+    _with_app(test)
+
+
+def test_ten_wrong_tokens_then_none_is_read_for_a_while_the_right_one_neither() -> None:
+    async def test(client: TestClient[Any, Any], clock: _Clock) -> None:
+        for _ in range(FREE_TRIES):
+            assert (await _login(client, "guess"))[0] == 403
+        assert (await _login(client, "guess"))[0] == 403  # past the free ones: a wait begins
+        status, said, cookies, headers = await _login(client, LOGIN.token)
+        assert (status, cookies) == (429, []) and headers["Retry-After"] == "1"
+        assert "too many wrong tokens" in said
+        # every door that reads a token waits: the query's and the websocket's
+        async with client.get(f"/?token={LOGIN.token}", headers=OURS) as answer:
+            assert answer.status == 429
+        async with client.get(f"/ws?token={LOGIN.token}", headers=OURS) as answer:
+            assert answer.status == 429
+        # the page opened by its cookie reads no token: it is not kept out
+        jar = {"Cookie": f"drillbit-token-{PORT}={LOGIN.cookie_value}", **OURS}
+        async with client.get("/static/js/textual.js", headers=jar) as answer:
+            assert answer.status == 200
+        clock.now += 1
+        assert (await _login(client, "guess"))[0] == 403  # read again, and wrong: 2 s now
+        assert (await _login(client, LOGIN.token))[2] == []
+        clock.now += 2
+        assert (await _login(client, LOGIN.token))[0] == 204  # the right one clears the count
+        assert (await _login(client, "guess"))[0] == 403
+        assert (await _login(client, LOGIN.token))[0] == 204
+
+    _with_app(test)
+
+
+def test_the_wait_doubles_up_to_a_minute_and_is_forgotten() -> None:
+    clock = _Clock()
+    wrong = WrongTokens(clock)
+    waits = []
+    for _ in range(FREE_TRIES + 9):
+        wrong.wrong()
+        waits.append(wrong.wait_left())
+        clock.now += wrong.wait_left()  # a patient guesser: each try once the wait is over
+    assert waits == [0] * FREE_TRIES + [1, 2, 4, 8, 16, 32, 60, 60, 60]
+    assert wrong.wait_left() == 0  # never longer than LONGEST_WAIT after the last try
+    wrong.wrong()
+    assert wrong.wait_left() == LONGEST_WAIT
+    clock.now += FORGET_SECONDS
+    wrong.wrong()  # ten minutes without a wrong try: the count starts again
+    assert wrong.wait_left() == 0
+
+
+def test_a_plain_get_never_carries_the_printed_urls_token(served: Served) -> None:
+    """What a browser asks for the printed URL: `/`, the fragment kept; the login page."""
+    assert re.fullmatch(rf"http://127\.0\.0\.1:{served.port}/#token=[\w-]{{43}}", served.printed)
+    status, cookie, body = http_get(served.printed)  # urllib drops the fragment as a browser
+    assert status == 403 and not cookie and served.token not in body
+    assert "a valid token is required" in body and '<form id="login">' in body
+    assert "/#token=..." in body
