@@ -157,12 +157,20 @@ def test_a_mistake_that_also_raises_is_named_on_every_case_it_fails(
             assert phrase in case.message, f"seed {seed}, {case.name}"
 
 
-def test_a_missing_m_of_2_names_both_readings_of_the_factor_2() -> None:
-    # at m = 2 a penalty without its m and one without its 1/2 are the same number
-    verdict = _grade("weight-decay-l2", "wrong_no_m", 25)
-    assert verdict.first_failure is not None
-    assert verdict.first_failure.inputs.endswith("m=2")  # the case this test is about
-    assert "(or m = 2 was left out, the same factor here)" in verdict.first_failure.message
+@pytest.mark.parametrize(
+    ("answer", "phrase"),
+    [("wrong_no_m", "divide by m = "), ("wrong_grad_missing_over_m", "divide by m = ")],
+)
+def test_a_missing_m_is_told_apart_from_a_missing_half_on_every_seed(
+    answer: str, phrase: str
+) -> None:
+    # at m = 2 a penalty without its m and one without its 1/2 are the same number: seed 25
+    # drew m = 2 for the first case and the message named the 1/2; the batches start at 3
+    for seed in range(30):
+        verdict = _grade("weight-decay-l2", answer, seed)
+        assert verdict.first_failure is not None, f"seed {seed}"
+        assert not verdict.first_failure.inputs.endswith("m=2"), f"seed {seed}"
+        assert phrase in verdict.first_failure.message, f"seed {seed}"
 
 
 @pytest.mark.parametrize(

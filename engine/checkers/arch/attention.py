@@ -46,6 +46,30 @@ MASK_ADDED = (
 )
 
 
+CAUSAL_IN_PLACE_OF_MASK = (
+    "the weights follow a causal mask (query i attends to keys 0..i), not the mask given: "
+    "the mask argument says which keys each query may attend to, whatever its pattern; "
+    "apply it as it is, np.where(mask, scores, -np.inf)"
+)
+
+
+def _causal_in_place_of(
+    mask: np.ndarray, Q: np.ndarray, K: np.ndarray, V: np.ndarray, weights: np.ndarray
+) -> bool:
+    """True when the weights are those of a causal mask, np.tril over (n_q, n_k), and the
+    mask given is another pattern: code that builds its own causal mask whenever a mask is
+    passed. Where the mask given allows every key the causal one does, the masked weights
+    are still 0, and only the allowed keys left out show it."""
+    if weights.dtype.kind != "f":
+        return False
+    causal = np.tril(np.ones((Q.shape[-2], K.shape[-2]), dtype=bool))
+    if np.array_equal(np.broadcast_to(mask, weights.shape), np.broadcast_to(causal, weights.shape)):
+        return False
+    with np.errstate(all="ignore"):
+        _, w_causal = ref.scaled_dot_product_attention(Q, K, V, causal)
+    return bool(np.allclose(weights, w_causal, rtol=1e-9, atol=1e-12))
+
+
 def _mask_added_weights(Q: np.ndarray, K: np.ndarray, mask: np.ndarray) -> np.ndarray:
     """The softmax of the scaled scores plus the boolean mask (as 1 and 0): the weights of
     code that adds a boolean mask as if it held 0 and -inf."""
@@ -451,6 +475,10 @@ class AttentionChecker(NNChecker):
 
         n_q, n_k = gen.size(rng, 3, 5), gen.size(rng, 6, 8)
         d_k, d_v = gen.size(rng, 4, 8), gen.size(rng, 2, 3)
+        if d_k == n_q:
+            # a square Q raises the same error for Q @ K as for K @ Q^T and Q^T @ K, so the
+            # first case could not tell an untransposed K from the other mix-ups
+            d_k += 3
         plans: list[tuple[str, tuple[np.ndarray, ...], np.ndarray | None]] = [
             ("no batch axes, n_q != n_k, d_k != d_v", qkv((), n_q, n_k, d_k, d_v), None),
             ("a single key (n_k = 1) and d_k = 1", qkv((), n_q, 1, 1, d_v), None),
@@ -574,6 +602,8 @@ class AttentionChecker(NNChecker):
             ],
         )
         if mask is not None:
+            if _causal_in_place_of(mask, Q, K, V, weights):
+                j.fail(CAUSAL_IN_PLACE_OF_MASK)
             leaked = np.broadcast_to(~mask, w_ref.shape) & (weights != 0.0)
             allowed = np.broadcast_to(mask, w_ref.shape)
             # a row whose keys are all allowed has nothing to invert: filled with a finite

@@ -82,6 +82,18 @@ def _variance_guesses(n_in: int, n_out: int) -> list[tuple[str, float]]:
     ]
 
 
+def _nearest_guess(variance: float, n_in: int, n_out: int, lo: float, hi: float) -> str | None:
+    """The mistake whose variance is nearest the sample's (by ratio), among those the bounds
+    accept. With n_out far below n_in, 1 / n_in and 1 / (n_in + n_out) differ by less than
+    the bounds' width, so the first one accepted was not always the one drawn."""
+    fits = [
+        (abs(math.log(variance / v)), name)
+        for name, v in _variance_guesses(n_in, n_out)
+        if lo <= variance / v <= hi
+    ]
+    return min(fits)[1] if fits else None
+
+
 class InitializersChecker(NNChecker):
     """he_init(n_in, n_out, rng) and xavier_init(n_in, n_out, rng), shaped (n_out, n_in)."""
 
@@ -147,14 +159,7 @@ class InitializersChecker(NNChecker):
         ratio = float(np.sum(w * w)) / (n * target)
         lo, hi = chi2_mean_bounds(n, alpha)
         if not lo <= ratio <= hi:
-            guess = next(
-                (
-                    name
-                    for name, v in _variance_guesses(n_in, n_out)
-                    if lo <= ratio * target / v <= hi
-                ),
-                None,
-            )
+            guess = _nearest_guess(ratio * target, n_in, n_out, lo, hi)
             why = f" That matches a variance of {guess}." if guess else ""
             tails = float(np.abs(w).max()) / math.sqrt(ratio * target)
             if tails < CUT_TAILS:
@@ -165,6 +170,11 @@ class InitializersChecker(NNChecker):
                     "cut at 2 sigma, it keeps about 0.77 of sigma**2) or a uniform draw. Draw "
                     "from an untruncated normal (rng.standard_normal) and scale it."
                 )
+                if lo <= 3 * ratio <= hi:
+                    why += (
+                        " A third of the target is what a uniform draw on [-1, 1] gives, whose "
+                        "variance is 1/3, scaled by the target's standard deviation."
+                    )
             j.fail(
                 f"the weights of {call} have variance {ratio * target:.4g}, {ratio:.3g} times the "
                 f"target {formula} = {target:.4g} (a correct answer is within [{lo:.3f}, {hi:.3f}] "

@@ -1,4 +1,4 @@
-# expect: failed | masked weights must be exactly 0
+# expect: failed | the weights follow a causal mask (query i attends to keys 0..i), not the mask given
 import numpy as np
 
 

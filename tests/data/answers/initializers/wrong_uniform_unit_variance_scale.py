@@ -1,4 +1,4 @@
-# expect: failed | 0.33
+# expect: failed | A third of the target is what a uniform draw on [-1, 1] gives
 import numpy as np
 
 
