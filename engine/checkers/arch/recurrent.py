@@ -36,6 +36,11 @@ def _pick(run: Callable[[], tuple[Any, ...]], k: int) -> Callable[[], Any]:
     return lambda: run()[k]
 
 
+def _given(value: np.ndarray) -> Callable[[], np.ndarray]:
+    """A hint's value computed already (cheap beside the case: a few elementwise steps)."""
+    return lambda: value
+
+
 def _forward_hints(
     inputs: dict[str, Any],
 ) -> list[tuple[str, Callable[[], Any], Callable[[], Any]]]:
@@ -108,6 +113,17 @@ def _forward_hints(
     hints.append(
         ("the candidate g uses a sigmoid; it is tanh", lambda: o * np.tanh(c_sig), lambda: c_sig)
     )
+    for slope, whose in HARD_SIGMOIDS:
+        hi, hf, ho = (np.clip(slope * z[k * n : (k + 1) * n] + 0.5, 0.0, 1.0) for k in range(3))
+        c_hard = hf * c_prev + hi * g
+        hints.append(
+            (
+                f"the gates i, f and o use a hard sigmoid, clip({slope:.3g} * z + 0.5, 0, 1) "
+                f"({whose}); this drill's gates use the logistic sigmoid 1 / (1 + exp(-z))",
+                _given(ho * np.tanh(c_hard)),
+                _given(c_hard),
+            )
+        )
     h_stack = np.vstack([x, h_prev])
     if W.shape[1] == h_stack.shape[0]:
         z2 = W @ h_stack + b
@@ -121,6 +137,13 @@ def _forward_hints(
             )
         )
     return hints
+
+
+HARD_SIGMOIDS = (
+    (0.2, "older Keras's default recurrent_activation"),
+    (1 / 6, "Keras 3's hard_sigmoid, PyTorch's Hardsigmoid"),
+)
+"""The slopes of the piecewise-linear sigmoids an LSTM's gates get from a library's habit."""
 
 
 NUMERIC_INPUTS = (

@@ -200,6 +200,16 @@ class BceWithLogitsChecker(NNChecker):
 
             return loss
 
+        def logits_as_probabilities(eps: float) -> Callable[[], float]:
+            """The BCE of probabilities given the logits themselves, clipped to [eps, 1 - eps]."""
+
+            def loss() -> float:
+                with np.errstate(all="ignore"):
+                    p = np.clip(z, eps, 1.0 - eps)
+                    return float(-np.mean(y * np.log(p) + (1 - y) * np.log(1 - p)))
+
+            return loss
+
         loss, dz = _unpack(j, outputs, z.shape, "dz")
         e = np.exp(-np.abs(z))
         sig = np.where(z >= 0, 1.0 / (1.0 + e), e / (1.0 + e))
@@ -282,6 +292,16 @@ class BceWithLogitsChecker(NNChecker):
                         f"{eps:g} an entry, and caps a wrong one's at -log({eps:g}); compute it "
                         "from the logits: max(z, 0) - z*y + log1p(exp(-|z|))",
                         clipped(eps),
+                    )
+                    for eps in (1e-7, 1e-8, 1e-12, 1e-15)
+                ),
+                *(
+                    (
+                        f"the logits were read as probabilities: z clipped to [{eps:g}, 1 - "
+                        f"{eps:g}] and put in the log, as a loss for sigmoid outputs "
+                        "(from_logits=False) does; z is a logit, any real number: the loss is "
+                        "max(z, 0) - z*y + log1p(exp(-|z|))",
+                        logits_as_probabilities(eps),
                     )
                     for eps in (1e-7, 1e-8, 1e-12, 1e-15)
                 ),

@@ -286,6 +286,12 @@ class AdamwChecker(StepChecker):
                 (l2_msg, lambda: b2 * v + (1 - b2) * g_l2 * g_l2),
                 corrected_moment("v", "beta2", v_ref, v, b2, t),
                 *second_moment_slips("v", "beta2", v, b2, grad),
+                (
+                    "v is the larger of the old v and the new average, AMSGrad's running "
+                    "maximum (AdamW with amsgrad=True); AdamW's v is the average itself, "
+                    "beta2 * v + (1 - beta2) * grad**2",
+                    lambda: np.maximum(v, v_ref),
+                ),
             ],
         )
         m_hat, v_hat = m_ref / (1 - b1**t), v_ref / (1 - b2**t)
