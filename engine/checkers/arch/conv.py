@@ -19,6 +19,13 @@ __all__ = ["conv2d_backward", "conv2d_forward"]
 
 DEFAULTS = {"stride": 1, "pad": 0}
 
+PAD_MODES = (
+    ("edge", "repeats the edge values"),
+    ("reflect", "mirrors the image without its edge row and column"),
+    ("symmetric", "mirrors the image with its edge row and column"),
+)
+"""np.pad's modes that fill a border with the image's own values, and what each does."""
+
 
 def _geometry(rng: np.random.Generator) -> list[tuple[str, dict[str, Any]]]:
     """Shapes, strides and paddings every conv case set covers (the names say which edge)."""
@@ -521,16 +528,21 @@ class Conv2dForwardChecker(NNChecker):
                         )
                     ),
                 ),
-                (
-                    "the border repeats the edge values (np.pad with mode='edge'); "
-                    "convolution layers pad with zeros, np.pad's default mode='constant'",
-                    lambda: ref.conv2d_forward(
-                        np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)), mode="edge"),
-                        w,
-                        b,
-                        stride,
-                        0,
-                    ),
+                *(
+                    (
+                        f"the border {what} (np.pad with mode='{mode}'); convolution layers "
+                        "pad with zeros, np.pad's default mode='constant'",
+                        lambda mode=mode: ref.conv2d_forward(
+                            np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)), mode=mode),
+                            w,
+                            b,
+                            stride,
+                            0,
+                        ),
+                    )
+                    for mode, what in PAD_MODES
+                    # a mirror of a border wider than the image is not a habit anyone has
+                    if mode == "edge" or pad < min(x.shape[2], x.shape[3])
                 ),
                 (
                     "np.pad(x, pad) pads every axis, the batch and channel axes too; pad H and "

@@ -190,6 +190,12 @@ class WarmupCosineChecker(NNChecker):
                 lambda s: _cosine(s, base, warmup, total, 0.0),
             ),
             (
+                "min_lr was read as a fraction of base_lr (a min_lr_rate, as some schedulers "
+                "take it), so the decay ends at base_lr * min_lr; min_lr is the rate itself: "
+                "min_lr + (base_lr - min_lr) * (1 + cos(pi p)) / 2",
+                lambda s: _cosine(s, base, warmup, total, base * floor),
+            ),
+            (
                 "the cosine was scaled by base_lr and min_lr added on top; scale it by "
                 "(base_lr - min_lr) so it ends at min_lr",
                 lambda s: _cosine(s, base, warmup, total, floor, top=base),
