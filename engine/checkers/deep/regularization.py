@@ -237,6 +237,11 @@ class L2PenaltyChecker(NNChecker):
                     "lam / 2 * m multiplies by m (Python reads it as (lam / 2) * m); write "
                     "lam / (2 * m)",
                 ),
+                (
+                    2.0 * m,
+                    f"the penalty is lam * sum W**2, a Keras-style l2(lam) regularizer: this "
+                    f"drill's is lam/(2m) * sum W**2, so divide by 2m = {2 * m}",
+                ),
             ],
         )
         grads = result[1]
@@ -288,6 +293,12 @@ class L2PenaltyChecker(NNChecker):
                             "the gradient of lam/(2m) * W**2 is lam/m * W, not 2 lam/m * W",
                         ),
                         (float(m), f"divide by m = {m}"),
+                        (
+                            2.0 * m,
+                            "the gradient is 2 lam * W, a Keras-style l2(lam) regularizer's; "
+                            f"the gradient of lam/(2m) * W**2 is lam/m * W, so divide by 2m = "
+                            f"{2 * m}",
+                        ),
                     ],
                 )
             else:

@@ -310,9 +310,13 @@ def eps_slips(
     )
 
 
-OTHER_DEFAULT_EPS = (("1e-7", 1e-7), ("1e-6", 1e-6))
-"""Defaults of eps in other libraries (Keras's 1e-7, and 1e-6) that a signature copied from
-them carries; this family's drills all default to 1e-8."""
+OTHER_DEFAULT_EPS = (
+    ("1e-7", 1e-7, " (Keras's default)"),
+    ("1e-6", 1e-6, ""),
+    ("1e-10", 1e-10, " (TensorFlow 1's RMSPropOptimizer default)"),
+)
+"""Defaults of eps in other libraries that a signature copied from them carries, and whose
+each is; this family's drills all default to 1e-8."""
 
 
 def _other_default_eps(
@@ -324,11 +328,11 @@ def _other_default_eps(
         return []
     return [
         (
-            f"eps defaults to {shown} in your signature; this drill's default is eps=1e-8 "
-            f"(1e-7 is Keras's): {step} with eps = 1e-8 when none is passed",
+            f"eps defaults to {shown} in your signature{whose}; this drill's default is "
+            f"eps=1e-8: {step} with eps = 1e-8 when none is passed",
             lambda other=other: base - lr * numerator / (np.sqrt(second) + other),
         )
-        for shown, other in OTHER_DEFAULT_EPS
+        for shown, other, whose in OTHER_DEFAULT_EPS
     ]
 
 

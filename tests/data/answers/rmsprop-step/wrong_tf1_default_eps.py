@@ -1,0 +1,8 @@
+# expect: failed | eps defaults to 1e-10 in your signature
+import numpy as np
+
+
+def rmsprop_step(theta, grad, s, lr=1e-3, rho=0.9, eps=1e-10):
+    # eps=1e-10, the default of TensorFlow 1's RMSPropOptimizer, in the signature
+    s_new = rho * s + (1.0 - rho) * np.square(grad)
+    return theta - lr * grad / (np.sqrt(s_new) + eps), s_new
