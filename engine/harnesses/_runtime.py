@@ -89,16 +89,51 @@ def _nothing() -> None:
     return None
 
 
+_traceback_of = BaseException.__dict__["__traceback__"].__get__
+"""An exception's own traceback, read from its C struct: `exc.__traceback__` is looked up on
+the exception's class first, where a property of the code's handed the walk below an object
+of its own, whose `tb_frame` ran with the frame guard open and read the grader's frames
+(`main`'s job token, result channel and the guard's own switch)."""
+_type_name = type.__dict__["__qualname__"].__get__
+_type_module = type.__dict__["__module__"].__get__
+_str_copy = str.__str__
+
+
+def _plain(value: Any, fallback: str) -> str:
+    """`value` as an exact str, or `fallback`: a str subclass of the code's is copied without
+    running any method of its (its `__format__` ran in the f-strings below and raised)."""
+    try:
+        return _str_copy(value)
+    except TypeError:
+        return fallback
+
+
+def _shown(function: Callable[[], Any], fallback: str) -> str:
+    """What the code's own `__str__`/`__repr__` says, or `fallback` when it raises anything
+    (SystemExit included: the grader is wording an error, and one raised there crashed the
+    child with its own traceback, "the process exited (code 1)")."""
+    try:
+        return _plain(function(), fallback)
+    except BaseException:  # noqa: BLE001 - the submission's own method failed
+        return fallback
+
+
+def _kind_name(exc: BaseException) -> str:
+    """The exception's class as a traceback names it, read through type's own descriptors: a
+    metaclass's `__name__` property, a `__qualname__` of a str subclass, a `__module__` that
+    is no str ran the code's methods here."""
+    kind = type(exc)
+    name = _plain(_type_name(kind), "an exception")
+    module = _type_module(kind)
+    if type(module) is str and module not in ("builtins", "__main__"):
+        name = f"{module}.{name}"
+    return name
+
+
 def _exception_head(exc: BaseException) -> str:
     """'Type: message' like the last line of a traceback, without walking chained tracebacks."""
-    kind = type(exc)
-    name = kind.__qualname__
-    if kind.__module__ not in ("builtins", "__main__"):
-        name = f"{kind.__module__}.{name}"
-    try:
-        text = str(exc)
-    except Exception:  # noqa: BLE001 - the submission's own __str__ failed
-        text = "<the exception's message could not be shown>"
+    name = _kind_name(exc)
+    text = _shown(lambda: str(exc), "<the exception's message could not be shown>")
     return f"{name}: {text}" if text else name
 
 
@@ -114,7 +149,7 @@ def format_user_error(
     so no submitted code runs while frames are reachable.
     """
     head = _exception_head(exc)
-    tb = exc.__traceback__
+    tb = _traceback_of(exc)
     found: list[tuple[int, str]] = []
     unguard()
     try:
@@ -133,14 +168,14 @@ def format_user_error(
 
 def base_error(exc: BaseException, when: str) -> str:
     """A SystemExit or KeyboardInterrupt (or another BaseException) of the submission in words:
-    `when` is "while loading your code" or "during the call"."""
+    `when` is "while loading your code" or "during the call". Never raises: the code's own
+    `repr` of an exit code, or a metaclass's `__name__`, is its to fail."""
     if isinstance(exc, SystemExit):
-        return (
-            f"SystemExit: sys.exit({exc.code!r}) was called {when}; a drill must return, not exit"
-        )
+        code = _shown(lambda: repr(exc.code), "<an exit code that could not be shown>")
+        return f"SystemExit: sys.exit({code}) was called {when}; a drill must return, not exit"
     if isinstance(exc, KeyboardInterrupt):
         return f"KeyboardInterrupt {when}"
-    return f"{type(exc).__name__} {when}"
+    return f"{_plain(_type_name(type(exc)), 'an exception')} {when}"
 
 
 def compile_error(exc: BaseException, source: str) -> str:
