@@ -235,6 +235,14 @@ def _shown_line(exc: SyntaxError) -> str:
     return (indent.replace("\t", "\\t") + body.rstrip()) if body else ""
 
 
+_function = types.FunctionType
+_code_of = types.FunctionType.__dict__["__code__"].__get__
+"""A function's code, from its C struct: `getattr(value, "__code__")` on whatever the file
+left in its namespace ran the code's property or `__getattr__` while the grader listed what it
+defines, and its `co_filename`'s `__eq__` or a `co_firstlineno` of 5,000 digits crashed the
+child ("the process exited"), or one of 101 digits read as bytes the grader did not write."""
+
+
 def find_entries(
     namespace: dict[str, Any], entries: list[str] | tuple[str, ...]
 ) -> tuple[dict[str, Any], list[str], list[list[Any]]]:
@@ -252,12 +260,12 @@ def find_entries(
             missing.append(name)
     defined: list[list[Any]] = []
     if missing:
-        for name, value in namespace.items():
-            code_obj = getattr(value, "__code__", None)
-            if (
-                code_obj is not None
-                and getattr(code_obj, "co_filename", None) == SUBMISSION_FILENAME
-            ):
+        for name, value in dict.items(namespace):
+            if type(value) is not _function or type(name) is not str:
+                continue  # only the file's own functions, read without running its code
+            code_obj = _code_of(value)
+            filename = code_obj.co_filename
+            if type(filename) is str and filename == SUBMISSION_FILENAME:
                 defined.append([name, code_obj.co_firstlineno])
     return fns, missing, defined[:20]
 
