@@ -183,3 +183,23 @@ def test_the_codes_exception_is_worded_as_its_own(pool: WorkerPool, attack: str)
     verdict = run_adversarial(pool, textwrap.dedent(source).lstrip(), Status.ERROR, phrase)
     assert "Traceback" not in verdict.stderr, verdict.stderr
     assert "no format" not in shown(verdict) and "no comparing" not in shown(verdict)
+
+
+def test_the_lines_of_a_traceback_are_never_linecaches(pool: WorkerPool) -> None:
+    """A line past the file's end (code it compiled under its own name) was looked up in
+    `linecache`, which the code had patched: its line's `strip` raised in the grader, and the
+    file's KeyError read as "ValueError during the call"."""
+    source = textwrap.dedent("""
+        import linecache
+        class Line:
+            def strip(self):
+                raise ValueError("no strip")
+        linecache.getline = lambda *args, **kwargs: Line()
+        FAR = compile("\\n" * 500 + "raise KeyError('far')\\n", "submission.py", "exec")
+        def double(x):
+            exec(FAR)
+    """).lstrip()
+    verdict = run_adversarial(pool, source, Status.ERROR)
+    assert verdict.cases[0].message == (
+        "KeyError: 'far'\n  line 8, in double: exec(FAR)\n  line 501, in <module>"
+    ), shown(verdict)
