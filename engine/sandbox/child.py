@@ -1384,6 +1384,31 @@ def _changed_earlier(
     return found
 
 
+_args_of = BaseException.__dict__["args"].__get__
+_qualname_of = type.__dict__["__qualname__"].__get__
+_str_copy = str.__str__
+
+
+def _refused_result(exc: BaseException, wire_error: type) -> str:
+    """Why a result was not sent, read without running any method of the code's.
+
+    The encoder asks a refused value's class its name and its attributes, which a metaclass
+    of the code's answers: an exception raised there reached `repr(exc)` here, and one whose
+    `repr` raised too (or a str subclass whose `__format__` did) crashed the child with the
+    grader's traceback ("the process exited (code 1)"). The wire's own refusal is its text
+    (an exact str it built); anything else is named by its class alone.
+    """
+    if type(exc) is wire_error:
+        args = _args_of(exc)
+        if len(args) == 1 and type(args[0]) is str:
+            return _str_copy(args[0])
+    try:
+        name = _str_copy(_qualname_of(type(exc)))
+    except TypeError:  # a str subclass's name: the code's
+        name = "an exception of the code's"
+    return f"the result could not be encoded ({name})"
+
+
 def _bounded(text: Any) -> Any:
     """`text` (an error message) cut to ERROR_CHARS, its start and its end (the traceback) kept."""
     if type(text) is not str or len(text) <= ERROR_CHARS:
@@ -1606,10 +1631,8 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
             frame = encode_message(
                 head, values, allow_str=False, limit=remaining, token=frame_token
             )
-        except wire_error as exc:
-            frame = message({**head, "invalid": str(exc)}, token=frame_token)
-        except BaseException as exc:  # noqa: BLE001 - e.g. a MemoryError while encoding
-            invalid = f"the result could not be encoded ({exc!r:.200})"
+        except BaseException as exc:  # noqa: BLE001 - the wire's refusal, a MemoryError...
+            invalid = _refused_result(exc, wire_error)
             frame = message({**head, "invalid": invalid}, token=frame_token)
         if len(frame) > remaining:
             frame = message(

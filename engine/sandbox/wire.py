@@ -141,13 +141,21 @@ FORGED = "the result stream carried bytes the grader did not write (without the 
 _NUMPY_SCALAR_TYPES: frozenset[type] = frozenset(np.dtype(code).type for code in "?bhilqBHILQefdg")
 
 
+_type_module = type.__dict__["__module__"].__get__
+_type_qualname = type.__dict__["__qualname__"].__get__
+
+
 def _describe_type(value: Any) -> str:
     """A short, safe name for the type of a value the protocol refuses, with its article:
-    "got a generator" (it read "got generator", as a typo would)."""
+    "got a generator" (it read "got generator", as a typo would). Read through `type`'s own
+    descriptors, exact strs only: `getattr(cls, "__module__")` ran a metaclass's property of
+    the code's, and a str subclass's `__format__` ran in the f-string below."""
     cls = type(value)
-    module = getattr(cls, "__module__", "") or ""
-    name = getattr(cls, "__qualname__", "?")
-    if not isinstance(name, str) or not isinstance(module, str):
+    try:
+        module, name = _type_module(cls), _type_qualname(cls)
+    except Exception:  # noqa: BLE001 - a class dict's key of the code's compared in the lookup
+        return "an object of an unknown type"
+    if type(name) is not str or type(module) is not str:
         return "an object of an unknown type"
     named = f"{module}.{name}" if module not in ("builtins", "") else name
     return f"{'an' if named[:1].lower() in 'aeiou' else 'a'} {named}"
