@@ -1409,6 +1409,22 @@ def _refused_result(exc: BaseException, wire_error: type) -> str:
     return f"the result could not be encoded ({name})"
 
 
+def _result_frame(
+    wire: tuple[Callable[..., bytes], Callable[..., bytes], type],
+    head: dict[str, Any],
+    values: dict[str, Any],
+    limit: int,
+    token: bytes,
+) -> bytes:
+    """One case's result frame, or its refusal as an invalid return in the grader's words;
+    `wire` is (encode_message, message, WireError), taken before the code loaded."""
+    encode_message, message, wire_error = wire
+    try:
+        return encode_message(head, values, allow_str=False, limit=limit, token=token)
+    except BaseException as exc:  # noqa: BLE001 - the wire's refusal, a MemoryError...
+        return message({**head, "invalid": _refused_result(exc, wire_error)}, token=token)
+
+
 def _bounded(text: Any) -> Any:
     """`text` (an error message) cut to ERROR_CHARS, its start and its end (the traceback) kept."""
     if type(text) is not str or len(text) <= ERROR_CHARS:
@@ -1601,6 +1617,15 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     _send(fd, message({"t": "loaded", "k": token}, token=frame_token))
 
     remaining = cfg["result_limit"]
+    sending = (encode_message, message, wire_error)
+    # events counted while a result is encoded are its case's: a value of a class of the
+    # code's had its `float()` run by the encoder after the case's count was read, and a naive
+    # loss computed there in the last case was counted in no case and passed
+    fp_since, fp_counts, fp_counted = (
+        runtime["fp_events_since"],
+        runtime["fp_counts"],
+        runtime["_LAST_COUNTED"],
+    )
     for index, inputs in enumerate(cases):
         try:
             raw = execute_case(run_case, fns, inputs, job["fp_strict"], unguard, guard)
@@ -1626,14 +1651,14 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
             # the CPU the process has used so far: the limit counts it all, not one case's
             "cpu": _cpu_seconds(),
         }
-        try:
-            values = {} if raw.get("outputs") is None else {"out": raw["outputs"]}
-            frame = encode_message(
-                head, values, allow_str=False, limit=remaining, token=frame_token
-            )
-        except BaseException as exc:  # noqa: BLE001 - the wire's refusal, a MemoryError...
-            invalid = _refused_result(exc, wire_error)
-            frame = message({**head, "invalid": invalid}, token=frame_token)
+        values = {} if raw.get("outputs") is None else {"out": raw["outputs"]}
+        frame = _result_frame(sending, head, values, remaining, frame_token)
+        if job["fp_strict"] and fp_counted:
+            while_sent = fp_since(fp_counted)
+            if while_sent:  # a value of the code's computed itself as the encoder read it
+                head["fp"] = head["fp"] + [kind for kind in while_sent if kind not in head["fp"]]
+                frame = _result_frame(sending, head, values, remaining, frame_token)
+                fp_counted[:] = fp_counts()
         if len(frame) > remaining:
             frame = message(
                 {

@@ -139,6 +139,10 @@ FORGED = "the result stream carried bytes the grader did not write (without the 
 
 
 _NUMPY_SCALAR_TYPES: frozenset[type] = frozenset(np.dtype(code).type for code in "?bhilqBHILQefdg")
+_NUMPY_SCALAR_IDS: frozenset[int] = frozenset(map(id, _NUMPY_SCALAR_TYPES))
+"""The scalar types by identity: `cls in _NUMPY_SCALAR_TYPES` hashed and compared the class,
+and a metaclass of the code's whose `__eq__` said yes to `np.float64` had its value's
+`float()` called by the encoder, after the case's floating-point events were counted."""
 
 
 _type_module = type.__dict__["__module__"].__get__
@@ -163,12 +167,14 @@ def _describe_type(value: Any) -> str:
 
 _PLAIN = "only numpy arrays, numbers, bools and lists/tuples/dicts of those can be returned"
 _COMPLEX_TYPES = frozenset((complex, np.complex64, np.complex128, np.clongdouble))
+_COMPLEX_IDS = frozenset(map(id, _COMPLEX_TYPES))
 _LAZY_TYPES: frozenset[type] = frozenset(
     (range, map, filter, zip, enumerate, reversed, set, frozenset)
     + (type({}.keys()), type({}.values()), type({}.items()))
 )
 """What yields values without being a list: a generator's refusal told the candidate who
 wrote `yield` in mini-batches only what may be returned, not to wrap it in list(...)."""
+_LAZY_IDS = frozenset(map(id, _LAZY_TYPES))
 
 
 def _refusal(value: Any, cls: type) -> str:
@@ -194,7 +200,7 @@ def _number_hint(value: Any, cls: type, name: str) -> str | None:
                 " itself (float(...)), not its text"
             )
         return "got a string where a number or an array was expected"
-    if cls in _COMPLEX_TYPES:
+    if id(cls) in _COMPLEX_IDS:
         if value.imag == 0:
             return (
                 f"got {name}, a complex number whose imaginary part is 0; the drills return"
@@ -207,7 +213,7 @@ def _number_hint(value: Any, cls: type, name: str) -> str | None:
         )
     if hasattr(cls, "__float__"):
         return f"got {name}, a number type the grader does not take; return float(...) of it"
-    if cls in _LAZY_TYPES or hasattr(cls, "__next__"):
+    if id(cls) in _LAZY_IDS or hasattr(cls, "__next__"):
         return (
             f"got {name}, which hands out its values one at a time; return a list of them"
             " instead (list(...))"
@@ -331,7 +337,7 @@ class Encoder:
                     )
                 out[key] = self.encode(item, (path, key), depth + 1)
             return {"$d": out}
-        if cls in _NUMPY_SCALAR_TYPES:
+        if id(cls) in _NUMPY_SCALAR_IDS:
             dtype = value.dtype
             py = (
                 bool(value)

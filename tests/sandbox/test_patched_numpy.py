@@ -96,6 +96,7 @@ class Scalar:
 
 wire = _wire_namespace()
 wire["_NUMPY_SCALAR_TYPES"] = frozenset({Scalar, *wire["_NUMPY_SCALAR_TYPES"]})
+wire["_NUMPY_SCALAR_IDS"] = frozenset({id(Scalar), *wire["_NUMPY_SCALAR_IDS"]})  # by identity
 
 def sgd_step(theta, grad, lr):
     return Scalar()
