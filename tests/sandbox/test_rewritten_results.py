@@ -1,10 +1,12 @@
-"""A call's result rewritten by a later call of the same case (forty-fifth round, sandbox45).
+"""What a call did, undone or rewritten by a later call of the same case (forty-fifth round).
 
 The seeded and dropout harnesses call the code three times per case (the same seed twice,
 another once) and judged the three results after the last call. An answer that ignored its
 `rng` and drew from `np.random` kept its first call's arrays and, in its second call, wrote
 that call's draw into them: the two calls "agreed" and it passed every case of both drills.
-Each call's arrays are now copied as soon as it returns.
+Each call's arrays are now copied as soon as it returns. Likewise the inputs were checked
+only after the case's last call, so an input changed in place by one call and put back by
+the next was never seen; they are checked after each call of an entry now.
 """
 
 from __future__ import annotations
@@ -64,3 +66,35 @@ def test_initializers_that_rewrite_their_first_draw_fail(pool: WorkerPool) -> No
 def test_dropout_that_rewrites_its_first_mask_fails(pool: WorkerPool) -> None:
     checker = get_checker("nn.dropout.dropout")
     run_adversarial(pool, DROPOUT, Status.FAILED, FROM_THE_RNG, checker=checker)
+
+
+RESTORED = """
+import numpy as np
+
+SAVED = []
+
+def random_mini_batches(X, Y, batch_size, rng):
+    if X.base is not None:  # the case's own input: its first call
+        SAVED[:] = [(X, X.copy(), Y, Y.copy())]
+    elif SAVED:  # its second call: the caller's arrays put back as they came
+        X0, x0, Y0, y0 = SAVED.pop()
+        X0[...] = x0
+        Y0[...] = y0
+    m = X.shape[1]
+    perm = rng.permutation(m)
+    X[:] = X[:, perm]  # the caller's data shuffled in place
+    Y[:] = Y[:, perm]
+    return [
+        (X[:, k : k + batch_size].copy(), Y[:, k : k + batch_size].copy())
+        for k in range(0, m, batch_size)
+    ]
+"""
+
+
+def test_an_input_changed_in_one_call_and_put_back_in_the_next_is_named(
+    pool: WorkerPool,
+) -> None:
+    """The in-place check ran once, after the case's last call: mini-batches shuffled in
+    place by the first call and put back by the second passed all seven cases."""
+    checker = get_checker("nn.minibatch.random_mini_batches")
+    run_adversarial(pool, RESTORED, Status.FAILED, "changed its input X in place", checker=checker)
