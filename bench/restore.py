@@ -10,6 +10,9 @@ per review before the thirtieth round), then on the home each made (the older tr
 and queries against this one's) `Store.lapse_counts`, a card's history and an answer's insert
 into the log (`_QUERIES`). CPU is the child's own user + system (`heavy.PEAK_WRAPPER`); the
 medians and their ratios go to bench/results.json's section `SECTION` (`--section`).
+Each round also splits a restore's CPU by stage in one child per tree (`_STAGES`): the file
+read into its rows alone, then read and every row checked (the models, the fsrs texts) with
+nothing stored; the merge is the restore's CPU less the checked read.
 """
 
 from __future__ import annotations
@@ -80,6 +83,39 @@ answers' inserts into the log (the store's columns, the tally's trigger; rolled 
 per insert: what the log's indexes cost a read and a write."""
 
 
+_STAGES = """
+import json, resource, sys
+from datetime import UTC, datetime
+from pathlib import Path
+from quiz.store.backup_read import MAX_ITEM_BYTES, Sink, file_members, intake, opened
+def cpu():
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return used.ru_utime + used.ru_stime
+path, now = Path(sys.argv[1]), datetime.now(UTC)
+start = cpu()
+with opened(path) as source:
+    members = sum(1 for _ in file_members(source, MAX_ITEM_BYTES))
+read = cpu()
+with opened(path) as source:
+    intake(file_members(source, MAX_ITEM_BYTES), str(path), now, Sink())
+checked = cpu()
+print(json.dumps({"read_ms": (read - start) * 1000, "checked_ms": (checked - read) * 1000,
+                  "members": members}))
+"""
+"""A restore's first two stages on their own, CPU of each: the backup read into its members
+(the streamed JSON), then read and each row validated (`intake` into the plain `Sink`, which
+drops them). What a restore spends beyond the second is the merge into the database."""
+
+
+def _stages(source: Path, home: Path, backup: Path) -> dict[str, float]:
+    """(read, read and checked) CPU ms of `backup` in one child of `source`'s tree."""
+    _, done = run_python(
+        ["-c", _STAGES, str(backup)], env=source_env(source, home), cwd=home.parent
+    )
+    found: dict[str, float] = json.loads(done.stdout)
+    return found
+
+
 def _import_cpu(source: Path, home: Path, backup: Path) -> tuple[float, float, str]:
     """(CPU ms, peak MB, the report) of `drillbit import-progress BACKUP` from `source`."""
     out = home.parent / f"{home.name}.peak"
@@ -111,6 +147,8 @@ _MEASURES = (
     "card_history_cpu_us",
     "answer_insert_cpu_us",
     "restore_peak_mb",
+    "restore_read_cpu_ms",
+    "restore_checked_read_cpu_ms",
 )
 """What each round measures of each tree, in the figures' order."""
 
@@ -139,6 +177,7 @@ def side_by_side(
             restore, peak, restored = _import_cpu(source, home, backup)
             again, _, repeated = _import_cpu(source, home, backup)
             lapses = _queries(source, home, 7)
+            stages = _stages(source, home, backup)
             shutil.rmtree(home)
             reports.setdefault((side, "reports"), set()).add(f"{restored} | {repeated}")
             reports.setdefault((side, "lapses"), set()).add(str(int(lapses["lapses"])))
@@ -146,7 +185,9 @@ def side_by_side(
                 f"  round {number + 1} {side} (schema {int(lapses['schema'])}): restore "
                 f"{restore:.0f} ms CPU, {peak:.0f} MB; again {again:.0f} ms; "
                 f"lapse counts {lapses['cpu_ms']:.1f} ms; a card's history "
-                f"{lapses['history_us']:.0f} us; an answer's insert {lapses['insert_us']:.0f} us"
+                f"{lapses['history_us']:.0f} us; an answer's insert {lapses['insert_us']:.0f} us;"
+                f" the file read {stages['read_ms']:.0f} ms, read and checked "
+                f"{stages['checked_ms']:.0f} ms"
             )
             return {
                 "restore_cpu_ms": restore,
@@ -155,6 +196,8 @@ def side_by_side(
                 "lapse_counts_cpu_ms": lapses["cpu_ms"],
                 "card_history_cpu_us": lapses["history_us"],
                 "answer_insert_cpu_us": lapses["insert_us"],
+                "restore_read_cpu_ms": stages["read_ms"],
+                "restore_checked_read_cpu_ms": stages["checked_ms"],
             }
 
         found = alternate(against, rounds, measure)

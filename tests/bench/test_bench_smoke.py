@@ -247,6 +247,8 @@ def test_restore_side_by_side_on_a_small_history(tmp_path: Path) -> None:
         "card_history_cpu",
         "answer_insert_cpu",
         "restore_peak",
+        "restore_read_cpu",
+        "restore_checked_read_cpu",
     ):
         assert {f"side_{stem}_ratio"} <= names
     assert all(f.value >= 0 and f.params["reviews"] >= 60 for f in figures)
