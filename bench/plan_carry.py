@@ -8,7 +8,8 @@ streams' sort (`_by_group_then_gain`) watched, not changed. Printed: the forecas
 sorts' CPU, and for each last-pass day the looks kept from the day before (the same card
 id, the day one earlier, the same gain to the bit); for the first `--check` days, how many
 kept looks are out of the day before's stream order in today's (a merge of the kept looks
-with the new ones needs none). Into bench/results.json's `plan_carry` section.
+with the new ones needs none); and the first day's sort against one gather of its looks
+(the sort is worth that many of the gathers a carried order is made of). Into bench/results.json's `plan_carry` section.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import contextlib
 import io
 import os
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -43,6 +44,38 @@ def _stream_positions(days: Any, gains: Any, costs: Any) -> Any:
     return found
 
 
+ROUNDS = 7
+"""Times each of the first day's sort and gather is run (the median is kept)."""
+
+
+def _sort_against_gather(cards: Any, days: Any, gains: Any, costs: Any) -> tuple[float, float]:
+    """The first last-pass day's streams sort (`_by_group_then_gain`, its groups made as
+    `LookStreams` makes them) and one gather of its gains by a permutation, CPU ms medians:
+    what a carried order must do in fewer gathers than the sort is worth."""
+    import numpy as np
+
+    from quiz.study.plan.stream_walk import _by_group_then_gain, _cost_ranks
+
+    distinct, cost_rank = _cost_ranks(cards, costs)
+    group = (days * len(distinct) + cost_rank).astype(np.int64)
+    if int(group.max(initial=0)) <= np.iinfo(np.int16).max:
+        group = group.astype(np.int16)
+    permutation = np.random.default_rng(0).permutation(len(gains))
+
+    def median_ms(step: Callable[[], object]) -> float:
+        spent = []
+        for _ in range(ROUNDS):
+            start = time.process_time()
+            step()
+            spent.append(time.process_time() - start)
+        return sorted(spent)[ROUNDS // 2] * 1000
+
+    return (
+        median_ms(lambda: _by_group_then_gain(gains, group)),
+        median_ms(lambda: gains[permutation]),
+    )
+
+
 def measure(home: Path, bank: Path, check: int) -> list[Figure]:
     """Run the forecast once, watched; return the figures (and print them day by day)."""
     import numpy as np
@@ -53,6 +86,7 @@ def measure(home: Path, bank: Path, check: int) -> list[Figure]:
 
     sort_cpu: list[float] = []
     days_seen: list[tuple[Any, Any, Any, Any]] = []
+    first_cards: list[Any] = []
     placing = "fewest_looks"  # read and set by name: bring_forward imports it, not exports
     sort, place = stream_walk._by_group_then_gain, getattr(bring_forward, placing)
 
@@ -67,6 +101,7 @@ def measure(home: Path, bank: Path, check: int) -> list[Figure]:
         if arrays is not None:
             ids = np.array(looks.names, dtype=object)[arrays.cards]
             days_seen.append((ids, arrays.days.copy(), arrays.gains.copy(), arrays.costs.copy()))
+            first_cards[:] = first_cards or [arrays.cards.copy()]
         return place(looks, room, ready, goal)
 
     home_was = os.environ.get("DRILLBIT_HOME")
@@ -113,6 +148,10 @@ def measure(home: Path, bank: Path, check: int) -> list[Figure]:
                 note = f", {wrong} out of the day before's order"
             print(f"day {number}: {len(ids)} looks, {len(pairs)} kept{note}")
         before = (ids, days, gains, position)
+    sort_ms = gather_ms = 0.0
+    if days_seen:
+        sort_ms, gather_ms = _sort_against_gather(first_cards[0], *days_seen[0][1:])
+        print(f"first day: its sort {sort_ms:.1f} ms, one gather of its looks {gather_ms:.2f} ms")
     shape = {"last_pass_days": len(days_seen), "checked_days": min(check, len(days_seen) - 1)}
     return [
         Figure("plan_carry_forecast_cpu_s", round(forecast, 2), "s", shape),
@@ -120,6 +159,8 @@ def measure(home: Path, bank: Path, check: int) -> list[Figure]:
         Figure(
             "plan_carry_kept_share", round(kept_all / looks_all, 4) if looks_all else 0.0, "", shape
         ),
+        Figure("plan_carry_first_sort_ms", round(sort_ms, 2), "ms", shape),
+        Figure("plan_carry_first_gather_ms", round(gather_ms, 3), "ms", shape),
         Figure("plan_carry_out_of_order", out_of_order, "looks", {**shape, "checked": checked}),
     ]
 

@@ -59,7 +59,10 @@ def test_a_small_forecast_watched_day_by_day(
     assert 0.0 < figures["plan_carry_kept_share"].value <= 1.0
     assert figures["plan_carry_out_of_order"].value == 0
     assert figures["plan_carry_out_of_order"].params["checked"] > 0
+    assert figures["plan_carry_first_sort_ms"].value >= 0.0
+    assert figures["plan_carry_first_gather_ms"].value >= 0.0
     printed = capsys.readouterr().out
+    assert "first day: its sort" in printed
     assert printed.count(" kept, ") == days - 1, "each day after the first, order checked"
     assert (stream_walk._by_group_then_gain, vars(bring_forward)["fewest_looks"]) == (sort, place)
     assert os.environ["DRILLBIT_HOME"] == home_was, "the test's own home again"
