@@ -223,6 +223,7 @@ def import_command(
         summary_lines,
         updated_line,
     )
+    from quiz.ecosystem.notes.nulbytes import printable_but_nul
     from quiz.wrapping import fold_line, terminal_width
 
     # `drillbit --content DIR import NOTES` and `drillbit import NOTES --content DIR` agree.
@@ -266,7 +267,7 @@ def import_command(
             reason=f"{error.reason}: split it at headings into files of at most "
             f"{describe_size(NOTES_LIMIT)} and import each with the same --pack",
         ) from error
-    text = printable(normalize(raw))
+    text = printable_but_nul(normalize(raw))  # a NUL is named at its line by the import
     if is_notebook(notes, text):
         raise InputFileError(
             notes,

@@ -37,6 +37,7 @@ from quiz.ecosystem.notes.front import (
     read_notion_properties,
     read_page_properties,
 )
+from quiz.ecosystem.notes.nulbytes import NulBytes, take_nul_bytes
 from quiz.ecosystem.notes.tabs import Untabbed, untab_prose
 from quiz.ecosystem.obsidiancomments import Comments, take_comments
 from quiz.ecosystem.obsidiantoanki import AnkiBlocks, read_anki_blocks
@@ -111,6 +112,8 @@ class TakenOff:
     anki: bool = False
     """The file is a card list (an Anki export, a `.txt`/`.tsv`/`.csv` of cards), read as
     one (`is_anki_text`), decided here once for the take-off and the reader alike."""
+    nul_bytes: NulBytes = NulBytes()
+    """Where the notes held NUL bytes, taken out first (`notes/nulbytes.py`)."""
 
     @property
     def cloze_sources(self) -> dict[int, ClozeSource]:
@@ -133,10 +136,13 @@ def take_off(notes_text: str, suffix: str) -> TakenOff:
     The reader asked again of the notes' text with everything off: such a file's `%%` and
     `^2` were taken off as Obsidian's comments and block ids (`printf("100%%")` lost its
     text), yet it was read as a card list.
-    Org-mode notes are read as the Markdown they mean first (`orgnotes`)."""
+    Org-mode notes are read as the Markdown they mean first (`orgnotes`), and a stray
+    NUL byte is taken out before all (`take_nul_bytes`), said at its line."""
+    notes_text, nul_bytes = take_nul_bytes(notes_text)
     org = read_org(notes_text, suffix)
     off = _taken_off(org.text, suffix)
     off.org = org
+    off.nul_bytes = nul_bytes
     return off
 
 
@@ -281,6 +287,8 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
         notices.append(Notice(first, label, said, group, place_of(notes_path, first)))
 
     front, refs = off.front, off.refs
+    if (said := off.nul_bytes.note()) is not None:
+        tell(off.nul_bytes.lines[0], "NUL bytes", said, "NUL bytes")
     if (said := off.org.note()) is not None:
         tell(1, "org-mode", said, "org-mode")
     if (said := front.note()) is not None:
