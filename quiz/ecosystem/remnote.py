@@ -206,6 +206,23 @@ def _card(row: str) -> tuple[str, str, str, str] | None:
     return None
 
 
+def _outline_concepts(
+    rows: list[str], found: dict[int, tuple[str, str, str, str]]
+) -> dict[int, tuple[str, str, str, str]]:
+    """Of the few cards found in an outline (half its lines of text list items or more, as
+    a Logseq page is), those whose shape is RemNote's alone: a list item `- X :: Y`, a
+    blank either side of `::`. Logseq and Dataview write a property `key:: value`, with no
+    blank before, and prose or code has no ` :: ` in an item; a lone `x >> 1` or `a << b`
+    stays text, as it may be a shift."""
+    return {
+        index: card
+        for index, card in found.items()
+        if card[3] == "::"
+        and ITEM_START.match(rows[index]) is not None
+        and re.search(r"[ \t]::[ \t]", rows[index]) is not None
+    }
+
+
 def _indent(row: str) -> int:
     """The width of `row`'s leading blanks, a tab as four."""
     return (
@@ -499,16 +516,23 @@ def read_remnote_cards(text: str) -> RemCards:
     multi, taken = _multi_line_cards(rows, empty) if ">>>" in text else ([], set())
     found: dict[int, tuple[str, str, str, str]] = {}
     written = 0  # lines of text, the cards' among them
+    items = 0  # of them, list items (an outline's blocks)
     for index in outside_fences(rows, in_items=True):
         body = rows[index].rstrip("\r")
         if not body.strip() or body.lstrip().startswith("#") or index in taken:
             continue
+        if _PROPERTY.match(body):
+            continue  # `card-last-interval:: 4`: a Logseq block's property, no text
         written += 1
+        items += ITEM_START.match(body) is not None
         card = _card(body)
         if card is not None:
             found[index] = card
     multi_lines = tuple(i + 1 for i in multi)
     few = len(found) < _MIN_CARDS or _SHARE * len(found) < written
+    if few and not multi and found and _SHARE * items >= written:
+        found = _outline_concepts(rows, found)  # sure in an outline, however few
+        few = False
     if not found or (few and not multi):  # a `Front >>>` card: the notes are RemNote's
         if not multi:
             return RemCards(text, unanswered=tuple(empty))
