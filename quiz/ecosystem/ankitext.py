@@ -44,6 +44,7 @@ from quiz.ecosystem.ankitags import note_tags, own_topic
 from quiz.ecosystem.citations import take_citations
 from quiz.ecosystem.clozefront import early_ends, legacy_title_sentence, title_sentence
 from quiz.ecosystem.notes.found import Ignored, NoteQuestion, ParsedNotes
+from quiz.ecosystem.semicolonrows import rows_on_one_line
 
 __all__ = ["parse_anki_text"]
 
@@ -60,6 +61,14 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     layout, skip = read_header(lines, separator)
     meta = layout.meta or {}
     body = "\n".join(lines[skip:])
+    one_line = rows_on_one_line(body, layout.separator, skip + 1)
+    if one_line is not None and one_line.refused is not None:
+        return ParsedNotes(None, (), (Ignored(one_line.line, one_line.snippet, one_line.refused),))
+    if one_line is not None:  # Quizlet's rows parted by `;`: a row a line, read as written
+        body, layout.separator = (
+            "\n".join(one_line.rows) + "\n",
+            layout.separator.replace(";", "\t"),
+        )
     body_rows = body.splitlines(keepends=True)
     _allow_fields_of(body)
     reader = csv.reader(body_rows, delimiter=layout.separator, strict=False)
@@ -169,6 +178,10 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             questions.append(note)
         else:
             questions += _per_number(note, numbers, (cloze_front, was_front), (extra, quoted))
+    if one_line is not None:  # every row's card is at the one line they were on
+        at = one_line.line
+        questions = [replace(q, line=at, answer_line=at) for q in questions]
+        ignored = [replace(i, line=at, last=None) for i in ignored]
     return ParsedNotes(None, tuple(questions), tuple(ignored))
 
 

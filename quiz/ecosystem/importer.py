@@ -61,6 +61,7 @@ from quiz.ecosystem.planjobs import (
     split_pays,
 )
 from quiz.ecosystem.remnote import UNANSWERED, answered_multi
+from quiz.ecosystem.semicolonrows import CHOOSE, rows_on_one_line
 from quiz.ecosystem.takeoff import TakenOff, take_off, taken_off_notices
 from quiz.ecosystem.writeplan import WritingStopped as WritingStopped  # the CLI's entry points
 from quiz.ecosystem.writeplan import write_plan as write_plan
@@ -419,7 +420,14 @@ def _nothing_found(notes_text: str, notes_path: Path, found: bool, anki: bool) -
 def _separated_hint(notes_text: str) -> str:
     """What to do with a card list the reader did not take for one: tab-separated lines in
     a file of another suffix, or lines parted by `;` (Quizlet's custom separator), which no
-    suffix gives, but Anki's header line does."""
+    suffix gives, but Anki's header line does. Quizlet's rows all on one line with a comma
+    in each (Comma and Semicolon chosen) are told to be exported again: the header would
+    read the line as one note."""
+    if rows_on_one_line(notes_text, ",") is not None:
+        return (
+            "; its rows are on one line, parted by ';', a ',' between term and definition "
+            f"(Quizlet's export with Comma and Semicolon), which is read as no card list: {CHOOSE}"
+        )
     if tab_separated(notes_text):
         return (
             "; its lines are tab-separated: an Anki plain-text export is read from a "

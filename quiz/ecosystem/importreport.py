@@ -131,6 +131,8 @@ def reason_key(reason: str) -> str:
         return "column names"
     if reason.startswith("no questions found"):
         return "no questions found"
+    if reason.startswith("one line of ") and " rows parted by ';'" in reason:
+        return "rows not told apart"
     if reason.startswith("a list item ") and " with no answer in it or right below it" in reason:
         return "unanswered list item"
     if reason.startswith(("an image (", "images (")) and IMAGE_ONLY in reason:

@@ -54,6 +54,7 @@ from quiz.ecosystem.remnote import (
     unpaired_remnote_clozes,
 )
 from quiz.ecosystem.scripts import write_scripts
+from quiz.ecosystem.semicolonrows import SemicolonRows, card_list_rows
 from quiz.ecosystem.srcards import (
     SrCards,
     read_sr_cards,
@@ -113,6 +114,8 @@ class TakenOff:
     """The file is a card list (an Anki export, a `.txt`/`.tsv`/`.csv` of cards), read as
     one (`is_anki_text`), decided here once for the take-off and the reader alike."""
     nul_bytes: NulBytes = NulBytes()
+    rows_on_line: SemicolonRows | None = None
+    """A card list's rows all on one line, parted by `;` (Quizlet's), for the report."""
     """Where the notes held NUL bytes, taken out first (`notes/nulbytes.py`)."""
 
     @property
@@ -143,6 +146,8 @@ def take_off(notes_text: str, suffix: str) -> TakenOff:
     off = _taken_off(org.text, suffix)
     off.org = org
     off.nul_bytes = nul_bytes
+    if off.anki:
+        off.rows_on_line = card_list_rows(off.text, suffix_separator(suffix))
     return off
 
 
@@ -289,6 +294,8 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
     front, refs = off.front, off.refs
     if (said := off.nul_bytes.note()) is not None:
         tell(off.nul_bytes.lines[0], "NUL bytes", said, "NUL bytes")
+    if off.rows_on_line is not None and (said := off.rows_on_line.note()) is not None:
+        tell(off.rows_on_line.line, "Quizlet", said, "Quizlet")
     if (said := off.org.note()) is not None:
         tell(1, "org-mode", said, "org-mode")
     if (said := front.note()) is not None:
