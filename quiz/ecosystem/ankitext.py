@@ -61,7 +61,8 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     layout, skip = read_header(lines, separator)
     meta = layout.meta or {}
     body = "\n".join(lines[skip:])
-    one_line = rows_on_one_line(body, layout.separator, skip + 1)
+    # Anki's own export names its columns (`#tags column:3`): its one note is no Quizlet list
+    one_line = None if meta else rows_on_one_line(body, layout.separator, skip + 1)
     if one_line is not None and one_line.refused is not None:
         return ParsedNotes(None, (), (Ignored(one_line.line, one_line.snippet, one_line.refused),))
     if one_line is not None:  # Quizlet's rows parted by `;`: a row a line, read as written

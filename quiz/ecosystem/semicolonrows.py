@@ -97,6 +97,8 @@ def card_list_rows(text: str, separator: str) -> SemicolonRows | None:
         return None
     lines = text.lstrip("\ufeff").split("\n")
     layout, skip = read_header(lines, separator)
+    if layout.meta:
+        return None  # Anki's own export, its columns named: as the reader, no Quizlet list
     return rows_on_one_line("\n".join(lines[skip:]), layout.separator, skip + 1)
 
 

@@ -200,3 +200,12 @@ def test_a_tab_row_with_a_glued_semicolon_in_one_definition_is_one_card(tmp_path
         "softmax": {"answer": "exp(z) over sum;then normalised", "tags": [], "line": 1}
     }
     assert "Quizlet" not in report
+
+
+def test_anki_own_export_of_one_note_is_never_read_as_quizlet_rows(tmp_path: Path) -> None:
+    """Anki's header naming a tags column says Anki wrote it: its one note whose answer
+    holds a glued `;` stays one note, its tags read."""
+    text = "#separator:tab\n#html:false\n#tags column:3\nWhat is ReLU?\tmax(0,x);cheap\tml\n"
+    cards, report = _quizlet(tmp_path, text, "anki.txt")
+    assert cards == {"What is ReLU?": {"answer": "max(0,x);cheap", "tags": ["ml"], "line": 4}}
+    assert "Quizlet" not in report
