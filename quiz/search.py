@@ -66,6 +66,14 @@ def _fields(card: Card) -> dict[str, str]:
     }
 
 
+def _spaced(text: str) -> str:
+    """`text` with a space in front and every run of whitespace one space, so `" " + word`
+    finds each word's start: a word opening a line (a section's first word) followed a
+    newline, and missed the bonus for a word's start. A query word holds no whitespace, so
+    whether it is in the text is unchanged."""
+    return " " + " ".join(text.split())
+
+
 def query_words(query: str) -> list[str]:
     """The words of a query, lowercased (empty for a blank query)."""
     return [word for word in query.lower().split() if word]
@@ -74,9 +82,9 @@ def query_words(query: str) -> list[str]:
 class SearchIndex:
     """Every card's searchable text, built once for a bank.
 
-    Each field is kept with a space in front, so one `in` tells whether a word is in it and
-    another whether a word of it starts with the query word; all of a card's fields are
-    also kept as one string, so the cards without a word are passed over in one look each
+    Each field is kept with a space in front and one space between its words, so one `in`
+    tells whether a word is in it and another whether a word of it starts with the query
+    word; all of a card's fields are also kept as one string, so the cards without a word are passed over in one look each
     (a query word holds no space, so it is in the joined text exactly when it is in one of
     the fields). A query that extends the last one (each of the last one's words inside one
     of its words: "gra" then "grad", or "adam" then "adam bias") looks only at the cards the
@@ -86,7 +94,7 @@ class SearchIndex:
     def __init__(self, cards: Sequence[Card]) -> None:
         self.cards = tuple(cards)
         self._fields = [
-            {name: f" {text}" for name, text in _fields(card).items()} for card in self.cards
+            {name: _spaced(text) for name, text in _fields(card).items()} for card in self.cards
         ]
         self._joined = ["".join(fields.values()) for fields in self._fields]
         self._last: tuple[tuple[str, ...], list[int]] = ((), [])
