@@ -153,3 +153,11 @@ def test_limit_keeps_the_best_matches(tmp_path: Path) -> None:
     assert len(index.search("zeta", limit=2)) == 2
     assert len(index.search("zeta", limit=5)) == 2
     assert [m.card.id for m in index.search("zeta")] == ["in-title", "zeta-in-id"]
+
+
+def test_a_score_is_the_sum_of_each_words_best_field(tmp_path: Path) -> None:
+    """The palette ranks its hits by each score over the best one's, among other hits."""
+    cards = _cards(tmp_path)
+    index = SearchIndex([cards["title-and-answer"], cards["rho-tau-both"]])
+    scores = {m.card.id: m.score for m in index.search("rho tau")}
+    assert scores == {"rho-tau-both": 6.0 * 1.5 * 2, "title-and-answer": 8.0 * 1.5 + 1.0 * 1.5}
