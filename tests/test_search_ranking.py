@@ -66,6 +66,7 @@ _CARDS = {
     # followed a newline and had no bonus
     "answer-start": _concept("answer-start", answer="Chis are Greek letters."),
     "answer-inside": _concept("answer-inside", answer="Machines."),
+    "answer-tab": _concept("answer-tab", answer="Letters:\tchis."),
     "question-inside": _concept("question-inside", question="Which machine?"),
     # the best field counts, not the worst: title and answer outrank the question alone
     "title-answer-psi": _concept("title-answer-psi", title="Psi here", answer="Psi again."),
@@ -126,6 +127,8 @@ def test_a_word_start_outranks_the_same_letters_inside_a_word(tmp_path: Path) ->
         "answer-start",
         "answer-inside",
     ]
+    # after a tab as after a space
+    assert _ranked(cards, "chi", "answer-inside", "answer-tab") == ["answer-tab", "answer-inside"]
     # all three together, in the order of their scores (2, 1.5, 1)
     assert _ranked(cards, "chi", "answer-inside", "answer-start", "question-inside") == [
         "question-inside",
