@@ -11,10 +11,12 @@ from tests.conftest import RunDrillbit
 from tests.ecosystem.test_import_notes import front, run_import
 
 
-def _import(tmp_path: Path, text: str | bytes) -> tuple[dict[str, dict[str, object]], str]:
-    """`text` imported from `vault.md`: each card's title -> its id, answer, tags and source
-    line (from the report's arrow), and the report."""
-    notes = tmp_path / "vault.md"
+def _import(
+    tmp_path: Path, text: str | bytes, name: str = "vault.md"
+) -> tuple[dict[str, dict[str, object]], str]:
+    """`text` imported from the file `name` (its suffix says how it is read): each card's
+    title -> its answer, tags and source line (from the report's arrow), and the report."""
+    notes = tmp_path / name
     if isinstance(text, bytes):
         notes.write_bytes(text)
     else:

@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.bank.loader import load_card_text
 from tests.ecosystem.test_import_kept_shapes_45 import _import
-from tests.ecosystem.test_import_notes import front, run_import
 
 
 def test_a_stray_nul_byte_is_taken_out_and_said_at_its_line(tmp_path: Path) -> None:
@@ -97,24 +95,8 @@ QUIZLET_ROWS = [
 def _quizlet(tmp_path: Path, text: str, name: str) -> tuple[dict[str, dict[str, object]], str]:
     """`text` imported from `name` (its suffix says how it is read): the cards as `_import`
     gives them, and the report on one line."""
-    notes = tmp_path / name
-    notes.write_text(text, encoding="utf-8")
-    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
-    lines = {
-        line.split(" ← ")[1].split(" ", 1)[1]: int(line.split(" ← ")[1].split()[0].split(":")[1])
-        for line in result.output.splitlines()
-        if " ← " in line
-    }
-    cards: dict[str, dict[str, object]] = {}
-    for path in sorted((tmp_path / "c").rglob("*.md")):
-        card = load_card_text(path.read_text(encoding="utf-8"), path, topic=path.parent.name)
-        title = str(front(path)["title"])
-        cards[title] = {
-            "answer": card.section("Answer").strip(),
-            "tags": front(path)["tags"],
-            "line": lines[title],
-        }
-    return cards, " ".join(result.output.split())
+    cards, report = _import(tmp_path, text, name)
+    return cards, " ".join(report.split())
 
 
 def test_quizlet_rows_parted_by_semicolons_on_one_line_are_a_card_each(tmp_path: Path) -> None:
