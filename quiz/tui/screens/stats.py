@@ -21,7 +21,7 @@ from quiz.study.stats import RETENTION_NOTE, daily_average
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.store_watch import StoreWatch
 from quiz.tui.study_day import StudyDayWatch
-from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day
+from quiz.tui.widgets.bars import ColumnChart, RowChart, chart_day, row_chart_width
 from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.phrases import COUNT_STYLES, count_line, parts_line
 
@@ -231,6 +231,11 @@ class StatsScreen(Screen[None]):
         width, height = self.app.size
         self.query_one("#stats-numbers", Static).update(self._numbers(width - 2))
         small = width < MIN_CHART_SIZE[0] or height < MIN_CHART_SIZE[1]
+        # side by side, a third of 120 columns cut "normalization (neural-networks)" to
+        # "normalization (neura…": the topics' chart takes what its names need (up to half)
+        topics = self.query_one("#by-topic", RowChart)
+        wanted = row_chart_width([name for name, _ in topics.rows]) + 2  # its padding
+        topics.styles.min_width = min(wanted, width // 2)
         self.query_one("#stats-charts").display = not small
         note = self.query_one("#stats-too-small", Static)
         note.display = small

@@ -15,7 +15,15 @@ from rich.cells import cell_len, set_cell_size
 from rich.text import Text
 from textual.widget import Widget
 
-__all__ = ["ColumnChart", "RowChart", "chart_day", "column_heights", "title_line"]
+__all__ = [
+    "ColumnChart",
+    "RowChart",
+    "chart_day",
+    "column_heights",
+    "fit_names",
+    "row_chart_width",
+    "title_line",
+]
 
 _EIGHTHS_UP = " ▁▂▃▄▅▆▇█"
 _EIGHTHS_RIGHT = " ▏▎▍▌▋▊▉█"
@@ -173,6 +181,38 @@ def fit_name(name: str, width: int) -> str:
     return set_cell_size(name, max(0, width - 1)) + "…"
 
 
+def fit_names(names: Sequence[str], width: int) -> list[str]:
+    """Each name as `fit_name` cuts it, unless that cut reads as another name's: then the
+    cut falls in its middle, keeping its " (pack)" (or its end) that tells them apart.
+
+    Cut at its end, "normalization (neural-networks)" and "normalization (deep-training)"
+    both read "normalization…" at 80 columns; a chart of two bars under one name."""
+    cuts = [fit_name(name, width) for name in names]
+    seen: dict[str, int] = {}
+    for cut in cuts:
+        seen[cut] = seen.get(cut, 0) + 1
+    return [
+        _middle_cut(name, width) if seen[cut] > 1 and cell_len(name) > width else cut
+        for name, cut in zip(names, cuts, strict=True)
+    ]
+
+
+def _middle_cut(name: str, width: int) -> str:
+    """`name` cut to `width` cells with "…" in its middle: its " (pack)" kept whole when
+    three cells of the topic still fit before it, else as much of its end as of its start."""
+    open_at = name.rfind(" (")
+    tail = name[open_at:] if open_at > 0 else ""
+    if not tail or cell_len(tail) + 4 > width:
+        tail = name[len(name) - max(0, width - 1) // 2 :] if width > 1 else ""
+    head = set_cell_size(name, max(0, width - 1 - cell_len(tail)))
+    return fit_name(head + "…" + tail, width)
+
+
+def row_chart_width(names: Sequence[str]) -> int:
+    """The cells a row chart needs to print each of `names` whole beside a MIN_BAR bar."""
+    return max((cell_len(name) for name in names), default=0) + 7 + MIN_BAR
+
+
 class RowChart(Widget):
     """One horizontal bar per name, as a percentage (0-100), the value printed after it."""
 
@@ -209,11 +249,12 @@ class RowChart(Widget):
         bar_width = max(1, width - name_width - 7)  # " │" before, " 100%" after
         room = max(0, height - 1)
         shown = self.rows if len(self.rows) <= room else self.rows[: max(0, room - 1)]
-        for name, percent in shown:
+        names = fit_names([name for name, _ in shown], name_width)
+        for (_, percent), fitted in zip(shown, names, strict=True):
             eighths = round(max(0.0, min(100.0, percent)) * bar_width * 8 / 100)
             full, part = divmod(eighths, 8)
             drawn = "█" * full + (_EIGHTHS_RIGHT[part] if part else "")
-            line = Text(fit_name(name, name_width) + " ", style=_AXIS)
+            line = Text(fitted + " ", style=_AXIS)
             line.append("│", style=_AXIS)
             line.append(drawn.ljust(bar_width))
             line.append(f"{percent:4.0f}%", style=_AXIS)
