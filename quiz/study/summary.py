@@ -105,8 +105,10 @@ class Summary:
     seconds: float
     """Time used (mock: capped at the time limit)."""
     pace_seconds: float | None
-    """The session's time up to its last answer over the answers: the time after it (the
-    question a mock's time ran out on, a pause before quitting) is no answering pace."""
+    """The mean of the answers' own times (the table's time column), as Anki's seconds
+    per card: the time on skipped cards, and after the last answer (the question a
+    mock's time ran out on, a pause before quitting), is no answering pace. Counted to the
+    last answer instead, a one-card session with a skip gave a pace longer than its row."""
     time_limit_seconds: float | None
     weakest_topics: list[TopicScore]
     """Up to three topics with misses, worst first."""
@@ -206,9 +208,6 @@ def build_summary(
     elapsed = max(0.0, (ended_at - started_at).total_seconds())
     if time_limit_seconds is not None:
         elapsed = min(elapsed, time_limit_seconds)
-    answering = elapsed
-    if answers:
-        answering = min(elapsed, max(0.0, (answers[-1].answered_at - started_at).total_seconds()))
     correct = sum(1 for a in answers if a.correct)
     questions = [
         QuestionResult(
@@ -249,7 +248,7 @@ def build_summary(
         correct=correct,
         accuracy=correct / len(answers) if answers else None,
         seconds=elapsed,
-        pace_seconds=answering / len(answers) if answers else None,
+        pace_seconds=sum(a.seconds for a in answers) / len(answers) if answers else None,
         time_limit_seconds=time_limit_seconds,
         note=note,
         plan_mode=plan_mode,
