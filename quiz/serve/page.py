@@ -418,13 +418,15 @@ def refused_page(reason: str, nonce: str) -> str:
     server refuses (a past run's) is forgotten, so the page never tries it twice, and an
     address with a token in its query that was refused forgets it too. Its script carries
     `nonce`, its answer's policy's (which runs no form's own submit: the script posts it).
-    Its words wrap: a `<pre>` ran them off a narrow window."""
+    Its words wrap: a `<pre>` ran them off a narrow window. It names the two ways in (the
+    printed URL, or its token or the whole URL pasted in the box) and labels the box for a
+    screen reader: a one-line refusal over a bare "Token:" box left both to guess."""
     return (
         """<!doctype html>
 <html>
   <head>
     <meta charset="utf-8" />
-    <title>drillbit</title>
+    <title>drillbit serve: log in</title>
     <script nonce='"""
         + html.escape(nonce)
         + """'>
@@ -504,14 +506,23 @@ def refused_page(reason: str, nonce: str) -> str:
       })();
     </script>
   </head>
-  <body>
-    <pre id="said" style="white-space: pre-wrap; overflow-wrap: anywhere">"""
+  <body style="font-family: sans-serif; max-width: 40em; margin: 2em auto; padding: 0 1em">
+    <h1 style="font-size: 1.4em">drillbit serve: log in</h1>
+    <p id="said" role="status" style="white-space: pre-wrap; overflow-wrap: anywhere">"""
         + html.escape(reason)
-        + """</pre>
+        + """</p>
+    <p>Two ways in:</p>
+    <ol>
+      <li>Open the URL that <code>drillbit serve</code> printed in its terminal (it ends in
+        <code>/#token=...</code>).</li>
+      <li>Or paste its token, or the whole printed URL, in the box below.</li>
+    </ol>
     <form id="login">
-      <label>Token: <input type="password" name='"""
+      <label for="token">Token or printed URL:</label>
+      <input id="token" type="password" name='"""
         + TOKEN_PARAM
-        + """' autocomplete="off" spellcheck="false" autofocus /></label>
+        + """' size="50" style="max-width: 100%; box-sizing: border-box"
+        autocomplete="off" spellcheck="false" autofocus />
       <button type="submit">Log in</button>
     </form>
   </body>

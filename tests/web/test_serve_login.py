@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable
+from html.parser import HTMLParser
 from typing import Any
 
 import pytest
@@ -165,3 +166,52 @@ def test_a_plain_get_never_carries_the_printed_urls_token(served: Served) -> Non
     assert status == 403 and not cookie and served.token not in body
     assert "a valid token is required" in body and '<form id="login">' in body
     assert "/#token=..." in body
+
+
+class _Parts(HTMLParser):
+    """The login page's title, its labels' `for`, its inputs by id and its visible text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.title = ""
+        self.label_for: list[str] = []
+        self.inputs: dict[str, dict[str, str | None]] = {}
+        self.text: list[str] = []
+        self._in: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._in.append(tag)
+        named = dict(attrs)
+        if tag == "label" and named.get("for"):
+            self.label_for.append(str(named["for"]))
+        if tag == "input" and named.get("id"):
+            self.inputs[str(named["id"])] = named
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._in and self._in[-1] == tag:
+            self._in.pop()
+
+    def handle_data(self, data: str) -> None:
+        if self._in and self._in[-1] == "title":
+            self.title += data
+        elif "script" not in self._in:
+            self.text.append(data)
+
+
+def test_the_login_page_names_both_ways_in_and_labels_its_box(served: Served) -> None:
+    """The page said one line ("open the URL `drillbit serve` printed") over a bare "Token:"
+    box, its label not tied to it and its tab titled "drillbit": the box's use (a token, or
+    the whole printed URL, pasted) was left to guess, and a screen reader named no box."""
+    status, _, body = http_get(f"http://127.0.0.1:{served.port}/")
+    assert status == 403
+    parts = _Parts()
+    parts.feed(body)
+    assert parts.title == "drillbit serve: log in"
+    text = " ".join(" ".join(parts.text).split())
+    assert "Open the URL that drillbit serve printed in its terminal" in text
+    assert "paste its token, or the whole printed URL, in the box" in text
+    assert parts.label_for == ["token"], "one label, tied to the box by its id"
+    box = parts.inputs["token"]
+    assert box["name"] == "token" and box["type"] == "password"
+    assert "Token or printed URL:" in text
+    assert not re.search(r"\b(src|href)=", body), "nothing loaded from anywhere"
