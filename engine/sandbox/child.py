@@ -20,7 +20,7 @@ import signal
 import stat
 import sys
 import types
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from typing import Any, NoReturn
 
 _write = os.write
@@ -1337,6 +1337,91 @@ def _note_load_events(events: list[str]) -> None:
             pass
 
 
+def _code_lines(
+    unguard: Callable[[], None],
+    guard: Callable[[], None],
+    walker: int,
+    filename: str,
+    _getframe: Callable[[int], Any] = sys._getframe,
+    _ident: Callable[[], int] = _thread.get_ident,
+    _type: type = type,
+    _str: type = str,
+) -> Generator[int | None, None, None]:
+    """Each `send(None)`: the line of the code's innermost frame on the caller's stack, or None.
+
+    A generator, so that `unguard` is one of its frame's locals, which only `gi_frame` (a door
+    the hooks refuse) reaches: the warning hook that calls it sits in the `warnings` module,
+    where the code reads its defaults. Only the walker thread walks (elsewhere the hooks refuse
+    frames, and opening the guard there would open it for the walker's code too); while the
+    guard is open only C-level attributes of frames and code objects are read.
+    """
+    found: int | None = None
+    while True:
+        yield found
+        found = None
+        if _ident() != walker:
+            continue
+        unguard()
+        try:
+            frame = _getframe(0)
+            while frame is not None:
+                name = frame.f_code.co_filename
+                if _type(name) is _str and name == filename:
+                    found = frame.f_lineno
+                    break
+                frame = frame.f_back
+        except ValueError:  # the frames refused: no line to name
+            found = None
+        finally:
+            frame = name = None
+            guard()
+
+
+def warnings_name_the_code(
+    filename: str, unguard: Callable[[], None], guard: Callable[[], None]
+) -> None:
+    """A warning the code raises names the code's own file and line, never the grader's.
+
+    `warnings.warn(..., stacklevel=n)` names the frame n levels up, which past the code's own
+    frames is the grader's (`drillbit/runtime.py:430`, `harness/call.py:19`, or `sys:1` past
+    the top): the candidate read it as the grader's warning (forty-fifth round). Python calls
+    `warnings._showwarnmsg` for every warning shown (or recorded by `catch_warnings`), so the
+    one put there moves any place outside `filename` to the code's innermost line on the
+    stack (line 0 where the frames cannot be walked: a thread of the code's), then shows the
+    warning as Python would, the code's own `showwarning` or `formatwarning` included.
+    """
+    import warnings
+
+    lines = _code_lines(unguard, guard, _thread.get_ident(), filename)
+    next(lines)
+
+    def show(
+        msg: Any,
+        _lines: Any = lines,
+        _show: Callable[[Any], None] = warnings._showwarnmsg,  # type: ignore[attr-defined]
+        _filename: str = filename,
+        _type: type = type,
+        _str: type = str,
+        _caught: type[BaseException] = BaseException,
+    ) -> None:
+        name = msg.filename
+        if _type(name) is not _str or name != _filename:
+            try:
+                line = _lines.send(None)
+            except _caught:  # noqa: BLE001 - the code closed the generator or ran it elsewhere
+                line = None
+            msg.filename = _filename
+            msg.lineno = 0 if line is None else line
+        _show(msg)
+
+    # empty globals, as `detached` makes, its defaults given to the constructor: setting
+    # `__kwdefaults__` after is refused by the hooks until the functions are counted
+    hook = types.FunctionType(
+        show.__code__, {"__builtins__": {}}, "_showwarnmsg", show.__defaults__
+    )
+    vars(warnings)["_showwarnmsg"] = hook
+
+
 def _flush_stdio() -> None:
     for stream in (sys.stdout, sys.stderr, sys.__stdout__, sys.__stderr__):
         try:
@@ -1592,6 +1677,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     if job["fp_strict"]:
         runtime["seal_error_state"]()  # before the file loads: no state it makes ignores events
         runtime["strict_by_default"]()  # and a new thread or a fresh context starts strict
+    warnings_name_the_code(filename, unguard, guard)  # before the count: its code is kept
     counted = runtime["fp_counts"]()
     if cfg["hooks"]:
         count_functions(known, harness_ns, runtime, wire)
