@@ -101,10 +101,16 @@ def double(x):
         except ValueError:
             continue
         return x  # the guard was left open, or the walker's frame (its `unguard`) reached
+    try:
+        warnings._showwarnmsg.__defaults__ = (iter([None]),)
+    except PermissionError:
+        pass
+    else:
+        return x  # the grader's hook rewritten
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         warnings.warn("recorded", stacklevel=50)
-    if [(w.filename, w.lineno) for w in caught] != [("submission.py", 24)]:
+    if [(w.filename, w.lineno) for w in caught] != [("submission.py", 30)]:
         return x
     return x * 2
 """
@@ -113,6 +119,7 @@ def double(x):
 def test_the_code_reaching_the_walker_learns_its_own_line_only(pool: WorkerPool) -> None:
     """The hook sits in `warnings`, where the code reads its defaults and finds the generator
     that walks the frames: sent to, it names the code's own line (None in another thread), and
-    the frame guard is closed again after; recording warnings sees the code's place too."""
+    the frame guard is closed again after; the hook's defaults cannot be rewritten; recording
+    warnings sees the code's place too."""
     verdict = run_adversarial(pool, REACHES_THE_WALKER, Status.PASSED)
     assert verdict.stderr == "", verdict.stderr
