@@ -105,7 +105,8 @@ def size_as_dtype_note(error: str) -> str:
 
 
 _NOT_IMPLEMENTED = re.compile(r"NotImplementedError(?::|\n|$)")
-_FRAME = re.compile(r"^\s*line (\d+), in ([A-Za-z_]\w*):", re.MULTILINE)
+# a frame's line text follows its colon, or is left out when the grader has none to show
+_FRAME = re.compile(r"^\s*line (\d+), in ([A-Za-z_]\w*)(?::|$)", re.MULTILINE)
 
 
 def not_written_message(error: str) -> str | None:

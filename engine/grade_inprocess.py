@@ -52,9 +52,9 @@ def load_submission(source: str, entries: tuple[str, ...]) -> dict[str, Callable
     It loads as the module "submission", in sys.modules while it loads (as in the child,
     where it stays): a dataclass under string annotations looks its module up there.
     """
-    namespace = _run_as_submission(
-        compile(without_bom(source), _runtime.SUBMISSION_FILENAME, "exec")
-    )
+    text = without_bom(source)
+    _runtime.set_source(text)  # a traceback's lines are this file's, not the last one loaded
+    namespace = _run_as_submission(compile(text, _runtime.SUBMISSION_FILENAME, "exec"))
     return {name: namespace[name] for name in entries if name in namespace}
 
 

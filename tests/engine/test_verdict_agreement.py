@@ -15,7 +15,8 @@ import pytest
 
 from engine.checkers import get_checker
 from engine.checks import not_written_message
-from engine.grade_inprocess import grade_source_inprocess
+from engine.grade_inprocess import grade_inprocess, grade_source_inprocess, load_submission
+from engine.harnesses import _runtime
 from engine.outcome import NOT_WRITTEN
 from engine.signature_text import written_signature
 from engine.verdict import CaseResult, CaseStatus, Status, build_verdict
@@ -177,3 +178,29 @@ def test_only_not_implemented_is_not_written_and_its_function_is_the_one_that_ra
     )
     for other in ("ValueError: shapes\n  line 3, in f: x", "NotImplementedErrorish: no", ""):
         assert not_written_message(other) is None
+
+
+def test_a_frame_shown_without_its_text_still_names_the_function_not_written() -> None:
+    """The grader shows a frame's text only from its own copy of the file (forty-fifth
+    round): a frame without it ends at the name, with no colon, and the starter's verdict
+    read "your code is not written yet" where it had named `sgd_step`."""
+    message = not_written_message("NotImplementedError\n  line 2, in sgd_step")
+    assert message is not None and message.startswith(f"sgd_step {NOT_WRITTEN}\n"), message
+    assert "(line 2)" in message
+
+
+def test_in_process_tracebacks_show_the_lines_of_the_file_graded_not_the_last_loaded() -> None:
+    """`load_submission` did not hand the grader its file's lines, so a traceback showed the
+    lines of whatever file had been loaded before it in the same process, or none: the
+    drill screen's tests passed or failed by which tests their worker had run first."""
+    checker = get_checker("nn.optim.sgd_step")
+    load_submission("x = 1\ny = 2\nz = 3\n", ())  # another file, loaded first
+    starter = "def sgd_step(theta, grad, lr):\n    raise NotImplementedError  # mine\n"
+    verdict = grade_inprocess(checker, load_submission(starter, checker.entries), seed=2)
+    first = verdict.cases[0].message
+    assert first.startswith(f"sgd_step {NOT_WRITTEN}\n"), first
+    with pytest.raises(NotImplementedError) as raised:
+        load_submission(starter, checker.entries)["sgd_step"](0, 0, 0)
+    assert _runtime.format_user_error(raised.value) == (
+        "NotImplementedError\n  line 2, in sgd_step: raise NotImplementedError  # mine"
+    )
