@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -32,3 +32,16 @@ def deck() -> list[FakeCard]:
         FakeCard("bn-where", "concept", "normalization", "Where batch norm goes", ("bn",)),
         FakeCard("bn-forward", "coding", "normalization", "Batch norm forward", ("bn", "drill")),
     ]
+
+
+@dataclass
+class Clock:
+    """A clock the test moves by hand."""
+
+    now: datetime = NOW
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)

@@ -4,28 +4,12 @@ before the skip. The session runs on a clock the test moves."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
-
 import pytest
 from fsrs import Rating, Scheduler
 
 from quiz.store import Store
 from quiz.study.session import Session
-from tests.study.fakes import NOW, deck
-
-
-@dataclass
-class Clock:
-    """A clock the test moves by hand."""
-
-    now: datetime = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
+from tests.study.fakes import Clock, deck
 
 
 def _session(store: Store, scheduler: Scheduler, clock: Clock, cards: int) -> Session:

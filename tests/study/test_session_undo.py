@@ -6,8 +6,7 @@ queues next. The session runs on a fake clock; the store is a temp database.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from fsrs import Rating, Scheduler
 
@@ -18,20 +17,7 @@ from quiz.study.options import SessionOptions
 from quiz.study.plan import TimeBox
 from quiz.study.session import Session
 from quiz.study.summary import Answer
-from tests.study.fakes import NOW, FakeCard, deck
-
-
-@dataclass
-class Clock:
-    """A clock the test moves by hand."""
-
-    now: datetime = NOW
-
-    def __call__(self) -> datetime:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += timedelta(seconds=seconds)
+from tests.study.fakes import NOW, Clock, FakeCard, deck
 
 
 def _queue(session: Session) -> list[str]:
