@@ -133,7 +133,8 @@ def inline_pieces(text: str) -> list[tuple[str, bool]]:
 
 
 def card_as_text(card: Card, *, answer: bool = False) -> str:
-    """A card for the terminal: title line, question (options, unit), and with `answer` the rest.
+    """A card for the terminal: title line, question (options, unit), and with `answer` the rest;
+    a choice card's answer is its right options, one a line with their numbers.
 
     Math is Unicode as in the app; the layout is Markdown, readable as it is, with its
     backslash escapes read (`section_text`).
@@ -155,7 +156,11 @@ def card_as_text(card: Card, *, answer: bool = False) -> str:
             points = "\n".join(f"- {plain_text(point)}" for point in front.key_points)
             parts.append(f"## Key points\n\n{points}\n")
         elif isinstance(front, ChoiceFront):
-            right = ", ".join(plain_text(front.choices[i]) for i in sorted(front.correct))
+            # one line per right choice with its number, as the app marks them: many
+            # choices hold commas, so a comma-joined list could not be read back apart
+            right = "\n".join(
+                f"{i + 1}. {plain_text(front.choices[i])}" for i in sorted(front.correct)
+            )
             parts.append(f"## Answer\n\n{right}\n")
         elif isinstance(front, NumericFront):
             parts.append(f"## Answer\n\n{front.check_numeric(front.answer).expected}\n")
