@@ -86,7 +86,12 @@ def _list_drills(rows: list[DrillRow], asked_for: dict[str, str], as_json: bool)
 
 @click.command("show")
 @click.argument("card_id", metavar="ID", required=False)
-@click.option("--answer", is_flag=True, help="Also print the answer, key points or solution notes.")
+@click.option(
+    "--answer",
+    is_flag=True,
+    help="Also print the answer (key points; a choice card's right options, one a line with "
+    "their numbers; the number) and the explanation.",
+)
 @pass_context
 def show_command(obj: Context, card_id: str | None, answer: bool) -> None:
     """Print one card as the app shows it (math as Unicode): the question, or with --answer all."""

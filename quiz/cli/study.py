@@ -62,7 +62,11 @@ def study_command(
     minutes: int | None,
     ahead: bool,
 ) -> None:
-    """Open a study session directly."""
+    """Open a study session directly: the due cards, a cram or a timed mock interview.
+
+    Of a pack, topic, tag or kind; under an interview plan, today's plan. With nothing to
+    study, Home opens on the selection and says why.
+    """
     from quiz.tui.launch import run_study
 
     if minutes is not None and mode != "mock":  # it was ignored: a due session ran untimed
@@ -178,10 +182,13 @@ def drill_command(obj: Context, drill_id: str | None, watch_file: Path | None) -
 
 
 @click.command("stats")
-@click.option("--json", "as_json", is_flag=True, help="Print the statistics as JSON.")
+@click.option(
+    "--json", "as_json", is_flag=True, help="Print JSON instead of text (`drillbit schema stats`)."
+)
 @pass_context
 def stats_command(obj: Context, as_json: bool) -> None:
-    """Reviews, accuracy by topic, drills passed, streak."""
+    """Reviews, accuracy by topic, true retention, drills passed, streak, today's counts and
+    the next 7 days' due."""
     from quiz.cli.stats import current_stats, stats_json, stats_today
     from quiz.study.forecast import forecast_line
     from quiz.study.stats import ACCURACY_MEANS, RETENTION_MEANS, recent_reviews_line
