@@ -197,6 +197,62 @@ def test_the_options_of_the_readme_tour_exist(name: str) -> None:
     assert tour()[name] <= options(name)
 
 
+def written_arguments(usage: str) -> list[str]:
+    """The argument names a usage line writes, in order and once each (`config [KEY [VALUE]]
+    [KEY --reset]`: KEY, VALUE): the options and their values taken out, `NOTES.md` read as
+    NOTES."""
+    text = usage.replace("\\|", "|")
+    while re.search(r"\[-[^\[\]]*\]", text):  # `[--pack P]`, `[--json|--format exercism]`
+        text = re.sub(r"\[-[^\[\]]*\]", "", text)
+    text = re.sub(
+        r"(?<![\w-])--?[a-z][a-z-]*(?: [A-Z][A-Z0-9-]*)?", "", text
+    )  # `--interview YYYY-MM-DD`
+    return list(dict.fromkeys(re.findall(r"\b[A-Z]{2,}\b", text)))
+
+
+def arguments(name: str) -> list[str]:
+    """The metavars of command `name`'s arguments as its `--help` usage writes them, but for
+    one of fixed choices, which the docs write as the choices (`schema [card|verdict|...]`)."""
+    command = cli if not name else cli.get_command(click.Context(cli), name)
+    assert command is not None, name
+    commands = [command]
+    if isinstance(command, click.Group) and name:  # export: FILE after anki|progress
+        commands = [command.commands[n] for n in command.list_commands(click.Context(command))]
+    found = [
+        word
+        for c in commands
+        for p in c.params
+        if isinstance(p, click.Argument) and not isinstance(p.type, click.Choice)
+        for word in re.findall(r"[A-Z]+", p.make_metavar(click.Context(c)))
+    ]
+    return list(dict.fromkeys(found))
+
+
+def test_usage_lines_are_read_for_their_arguments() -> None:
+    assert written_arguments(" config [KEY [VALUE]] [KEY --reset]") == ["KEY", "VALUE"]
+    usage = " plan --interview YYYY-MM-DD [--minutes-per-day N] [--json\\|--format exercism]"
+    assert written_arguments(usage) == []
+    assert written_arguments(" import NOTES.md [--pack P]") == ["NOTES"]
+
+
+def test_the_tour_and_docs_commands_name_each_commands_arguments_as_its_help_does() -> None:
+    """The tour wrote `drillbit watch ID FILE` and `drillbit drill [ID]` where their `--help`
+    says DRILL, as `hint` and `grade` do: a reader could not tell a drill id from a card's."""
+    tour_rows = table_rows(section(README.read_text(), "A short tour"))
+    usages = [command.strip("`") for command, _ in tour_rows]
+    usages += re.findall(
+        r"^## drillbit ?[a-z-]*\n\n`(drillbit[^`]*)`", COMMANDS_DOC.read_text(), re.M
+    )
+    assert len(usages) > 40
+    wrong = []
+    for usage in usages:
+        words = usage.split(" ", 2)[1:] + ["", ""]
+        name, rest = (words[0], words[1]) if re.fullmatch(r"[a-z-]+", words[0]) else ("", usage)
+        if written_arguments(rest) != arguments(name):
+            wrong.append(f"`{usage}`: {' '.join(arguments(name)) or 'no arguments'}")
+    assert wrong == [], "\n".join(wrong)
+
+
 def fenced_command_lines(text: str) -> list[str]:
     """What follows `drillbit ` on each line of a fenced block that runs it (`$ drillbit`,
     `uv run drillbit`, `uvx --from git+URL drillbit`), its `# comment` left out: the code
