@@ -27,6 +27,7 @@ from quiz.bank.schema import (
     Tolerance,
 )
 from quiz.cli.group import COMMAND_MODULES, HELP_COMMAND, cli
+from quiz.cli.schemas import PlanReport, PlanTodayReport
 from quiz.settings import KEYS, Settings, format_value
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.browser import BrowserScreen
@@ -898,3 +899,16 @@ def test_the_defaults_docs_commands_writes_are_the_options_defaults() -> None:
         assert param.type_cast_value(click.Context(commands[name]), written.group(1)) == (
             param.default
         ), f"drillbit {name} {opt}"
+
+
+def test_docs_plan_explains_every_field_of_plan_json_and_no_other() -> None:
+    """docs/plan.md's `drillbit plan --json` table is where a script's author reads what a
+    field means: a field the command gains, loses or renames shows here first."""
+    text = (REPO / "docs" / "plan.md").read_text()
+    table = text[text.index("### `drillbit plan --json`") : text.index("\n## Readiness\n")]
+    written = {
+        name for cells in table_rows(table) for name in re.findall(r"`([a-z_.]+)`", cells[0])
+    }
+    fields = set(PlanReport.model_fields) - {"schema_version"}
+    fields |= {f"today.{name}" for name in PlanTodayReport.model_fields}
+    assert written == fields
