@@ -1,6 +1,6 @@
 """`drillbit show --answer` prints a choice card's right options one a line, each with the
-number the question gave it (the app's and the Anki export's numbering): a comma-joined
-list could not be read apart, since many options hold commas themselves."""
+number the question gave it (the file's order, as the Anki export numbers them): a
+comma-joined list could not be read apart, since many options hold commas themselves."""
 
 from __future__ import annotations
 
