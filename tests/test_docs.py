@@ -236,6 +236,38 @@ def test_usage_lines_are_read_for_their_arguments() -> None:
     assert written_arguments(" import NOTES.md [--pack P]") == ["NOTES"]
 
 
+@pytest.mark.parametrize(
+    "doc", [d for d in DOCS if d not in LOGS], ids=lambda p: str(p.relative_to(REPO))
+)
+def test_every_command_line_in_the_docs_writes_only_its_commands_arguments(doc: Path) -> None:
+    """`drillbit grade ID FILE` and `drillbit schema NAME` sat in the docs where the
+    commands' `--help` say DRILL and KIND: a placeholder a code span or fenced line writes
+    is one of its command's argument names (a fixed-choice one's too)."""
+    text = doc.read_text()
+    spans = re.findall(r"`(?:uv run )?drillbit ([^`]+)`(?! note)", text)
+    spans += fenced_command_lines(text)
+    for span in spans:
+        words = re.sub(r"'[^']*'|\"[^\"]*\"", "", span).split()  # a quoted name is a value
+        while words[:1] == ["--content"]:
+            words = words[2:]
+        if not words or words[0] not in {*COMMAND_MODULES, HELP_COMMAND}:
+            continue
+        command = cli.get_command(click.Context(cli), words[0])
+        assert command is not None
+        commands = [command]
+        if isinstance(command, click.Group):
+            commands = [command.commands[n] for n in command.list_commands(click.Context(command))]
+        names = {
+            word
+            for c in commands
+            for p in c.params
+            if isinstance(p, click.Argument)
+            for word in re.findall(r"[A-Z]+", p.make_metavar(click.Context(c)))
+        }
+        written = set(written_arguments(" " + " ".join(words[1:])))
+        assert written <= names, f"{doc.name}: `drillbit {span}` writes {written - names}"
+
+
 def test_the_tour_and_docs_commands_name_each_commands_arguments_as_its_help_does() -> None:
     """The tour wrote `drillbit watch ID FILE` and `drillbit drill [ID]` where their `--help`
     says DRILL, as `hint` and `grade` do: a reader could not tell a drill id from a card's."""
