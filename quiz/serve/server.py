@@ -223,8 +223,8 @@ def _make_server(
         @web.middleware
         async def check_login(self, request: web.Request, handler: Handler) -> web.StreamResponse:
             """Refuse (403) any request without the token, for another Host, or a websocket
-            from no page or another site's, and any token while too many wrong ones were
-            tried (429, `quiz.serve.throttle`); the page's login (`LOGIN_PATH`) sets the
+            from no page or another site's, and any wrong token while too many wrong ones
+            were tried (429, `quiz.serve.throttle`; the right one is never kept waiting); the page's login (`LOGIN_PATH`) sets the
             cookie, and an address with the token in its query is answered by a 303 to the
             page without it (`quiz.serve.handoff`), which sets the cookie too."""
             if request.method == "POST" and request.path == LOGIN_PATH:
@@ -233,8 +233,8 @@ def _make_server(
             page = request.method == "GET" and request.path == "/"
             handed = page and self.handoffs.spend(request.cookies.get(handoff_name))
             host = request.headers.get("Host")
-            if query_token is not None and login.names(host):
-                self.throttled(request)
+            if query_token is not None and login.names(host) and not login.accepts(query_token):
+                self.throttled(request)  # a wrong token waits; the right one never does
             reason = login.repeated(request.headers) or login.refusal(
                 host=host,
                 origin=request.headers.get("Origin"),
@@ -268,10 +268,14 @@ def _make_server(
             return response
 
         def throttled(self, request: web.Request) -> None:
-            """Raise a 429 while no token is read (`quiz.serve.throttle`)."""
+            """Raise a 429 while wrong tokens are answered "wait" (`quiz.serve.throttle`):
+            called for a wrong token only, so the right one gets in during the wait."""
             wait = self.wrong_tokens.wait_left()
             if wait:
-                reason = f"too many wrong tokens were tried; none is read for {wait} s more"
+                reason = (
+                    f"too many wrong tokens were tried; a wrong one is answered this way for "
+                    f"{wait} s more (the right one gets in)"
+                )
                 self.refusals.refused(request.method, request.path, reason)
                 raise web.HTTPTooManyRequests(
                     text=f"drillbit serve: {reason}. Wait, then open the URL it printed.\n",
@@ -296,12 +300,13 @@ def _make_server(
             if reason is None and not login.from_page(request.headers.get("Origin")):
                 reason = "a login comes from this server's own page: open the URL it printed"
             if reason is None:
-                self.throttled(request)
                 try:
                     given = (await request.post()).get(TOKEN_PARAM)
                 except ValueError:  # a body that is no form: no token given
                     given = None
                 token = given if isinstance(given, str) else None
+                if not login.accepts(token):
+                    self.throttled(request)  # a wrong token waits; the right one never does
                 self.tried(token)
                 if not login.accepts(token):
                     reason = (
