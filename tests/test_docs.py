@@ -910,9 +910,9 @@ def test_the_readme_names_each_bundled_pack_with_its_title() -> None:
 
 DEFAULTS_WRITTEN = {
     ("lint", "--drill-timeout"): r"`--drill-timeout` seconds \((\S+) by default\)",
-    ("serve", "--port"): r"`http://127\.0\.0\.1:(\d+)/#token=\.\.\.`",
+    ("serve", "--port"): r"`http://127\.0\.0\.1:(\d+)/`",
     ("serve", "--max-tabs"): r"at most (\d+) at once\s+\(`--max-tabs N`\)",
-    ("serve", "--host"): r"`http://([\d.]+):\d+/#token=\.\.\.`",
+    ("serve", "--host"): r"`http://([\d.]+):\d+/`",
     ("import", "--difficulty"): r"to \d+ hard, default (\d+)\)",
     ("cards", "--sort"): r"`--sort`\s+says otherwise \(`(\w+)`, the default\)",
 }

@@ -1,7 +1,8 @@
 """A token in an address's query, handed to the page without that address becoming a page.
 
-The printed URL carries the token in its fragment now (`quiz.serve.login`); this is how an
-address with it in the query, as runs before the forty-fifth printed it, still logs in.
+An address with the token in its query, as runs before the forty-fifth printed it, still
+logs in this way, and so does the login file's post (`quiz.serve.login_file`): its answer
+is the same 303.
 
 A page opened at `/?token=...` is an entry of the browser's global history, whatever the
 page does to its address afterwards (`replaceState` adds the clean URL beside it): Chromium

@@ -1,10 +1,12 @@
 """Who may talk to `drillbit serve`: a random token per run, this server's Host, its own page.
 
-Like Jupyter's login, with the token in the printed URL's fragment (`/#token=...`), which a
-browser never sends: the page without a login reads it, takes it out of the address, and
-posts it to `LOGIN_PATH`, whose answer sets a cookie, so the page's later requests (a
-reload, static files) pass without it. The query form of earlier runs (`/?token=...`) still
-works: its visit is redirected to the page without it (`quiz.serve.handoff`). The
+Like Jupyter's login, through a file: the server prints the `file://` address of a login
+file that posts the token (`quiz.serve.login_file`), since a browser records any address
+it opens, a token in it too; or the token is pasted in the login page's box, which posts
+it to `LOGIN_PATH`. Either answer sets a cookie, so the page's later requests (a reload,
+static files) pass without it. The fragment form of the forty-fifth round (`/#token=...`)
+still works, the page posting it, and so does the query form of earlier runs
+(`/?token=...`): its visit is redirected to the page without it (`quiz.serve.handoff`). The
 cookie holds a secret of its own, not the token: a browser hands it to every server on the
 address, whatever the port, and the token opens the websocket from any local program.
 Every request needs the token and a Host header naming this server (a page that rebinds
@@ -39,9 +41,9 @@ __all__ = [
 ]
 
 TOKEN_PARAM = "token"
-"""The name of the token in the printed URL's fragment, the login's form and the query."""
+"""The name of the token in the login's forms, an old printed URL's fragment and the query."""
 LOGIN_PATH = "/login"
-"""Where the page posts the token it was given (the fragment's, or one pasted in its box)."""
+"""Where the login page posts the token pasted in its box (or an old URL's fragment's)."""
 
 _LOOPBACK_ALIASES = ("localhost", "127.0.0.1", "::1")
 
@@ -121,11 +123,6 @@ class Login:
             cookie_value=secrets.token_urlsafe(32),
         )
 
-    def url(self, base: str) -> str:
-        """The URL to print: the page with the token in its fragment, which the browser
-        keeps to itself (no request line, access log or proxy sees it)."""
-        return f"{base}/#{TOKEN_PARAM}={self.token}"
-
     def accepts(self, candidate: str | None) -> bool:
         """True when `candidate` is this run's token (compared in constant time).
 
@@ -202,7 +199,7 @@ def _whose(query: str | None, cookie: str | None) -> str:
     """What a person does about a page refused for want of the token, and why: a token or a
     cookie that is not this run's is most often an earlier run's (a server restarted, a
     tab left open), which "open the URL printed" alone left them to guess."""
-    printed = "open the URL `drillbit serve` printed (/#token=...)"
+    printed = "open the login link `drillbit serve` printed, or paste the token it printed"
     if query:
         return (
             "the token in this address is not this run's (each run of `drillbit serve` makes "

@@ -244,8 +244,8 @@ TOKEN_KEEP = (
 """
     + _TOKEN_NAMES
     + """
-        const NO_TOKEN = "This browser has not kept this run's token: open the URL "
-          + "drillbit serve printed (/#token=...).";
+        const NO_TOKEN = "This browser has not kept this run's token: open the login "
+          + "link drillbit serve printed, or paste the token it printed on its login page.";
         let token = """
     + HANDED
     + """;
@@ -324,7 +324,7 @@ SERVER_STOPPED = 1001
 """The websocket's close code when the server stops (Ctrl-C, SIGTERM): "going away"."""
 SERVER_STOPPED_WORDS = (
     "drillbit serve stopped, so this tab's app ended (your answers so far are saved). Start "
-    "it again and open the URL it prints: each run has a new token."
+    "it again and open the login link it prints: each run has a new token."
 )
 """What the page says then, in place of "Session ended.": a person who stopped the server
 (or whose machine did) read "Session ended." beside a Restart button that, once the server
@@ -334,7 +334,8 @@ CONNECTION_LOST = 1006
 was killed, or the connection dropped (a machine that slept)."""
 CONNECTION_LOST_WORDS = (
     "The connection to drillbit serve was lost: it was stopped without a word, or cannot be "
-    "reached. If it still runs, Restart; if not, start it again and open the URL it prints."
+    "reached. If it still runs, Restart; if not, start it again and open the login link it "
+    "prints."
 )
 """What the page says then, in place of "Session ended."."""
 STOPPED = (
@@ -409,17 +410,19 @@ def refused_page(reason: str, nonce: str) -> str:
     """The page a browser gets for `/` without a login: it says `reason`, and logs in with
     the token it was given, posted to `LOGIN_PATH`, then opens the app's page.
 
-    The token comes from the address's fragment (the printed URL, `/#token=...`), taken out
-    of the address bar before anything else; from the box, where a person pastes it (the way
-    that leaves the token in no address, so in no history: a browser records every address
-    it opens, fragment and all); or from this browser's storage, where an earlier login kept
+    The token comes from the box, where a person pastes it (the printed login link,
+    `quiz.serve.login_file`, is the other way that leaves it in no address, so in no
+    history: a browser records every address it opens, fragment and all); from the
+    address's fragment (`/#token=...`, which the forty-fifth round printed), taken out of
+    the address bar before anything else; or from this browser's storage, where an earlier login kept
     it: a server on another port of 127.0.0.1 can set a cookie of drillbit's name and
     overwrite drillbit's, and a reload then showed only this refusal. A kept token that the
     server refuses (a past run's) is forgotten, so the page never tries it twice, and an
     address with a token in its query that was refused forgets it too. Its script carries
     `nonce`, its answer's policy's (which runs no form's own submit: the script posts it).
     Its words wrap: a `<pre>` ran them off a narrow window. It names the two ways in (the
-    printed URL, or its token or the whole URL pasted in the box) and labels the box for a
+    printed login link, or the printed token pasted in the box; a whole URL with
+    `token=` pasted works too) and labels the box for a
     screen reader: a one-line refusal over a bare "Token:" box left both to guess."""
     return (
         """<!doctype html>
@@ -513,12 +516,12 @@ def refused_page(reason: str, nonce: str) -> str:
         + """</p>
     <p>Two ways in:</p>
     <ol>
-      <li>Open the URL that <code>drillbit serve</code> printed in its terminal (it ends in
-        <code>/#token=...</code>).</li>
-      <li>Or paste its token, or the whole printed URL, in the box below.</li>
+      <li>Open the login link that <code>drillbit serve</code> printed in its terminal (a
+        <code>file://</code> address): one click.</li>
+      <li>Or paste the token it printed in the box below.</li>
     </ol>
     <form id="login">
-      <label for="token">Token or printed URL:</label>
+      <label for="token">Token it printed:</label>
       <input id="token" type="password" name='"""
         + TOKEN_PARAM
         + """' size="50" style="max-width: 100%; box-sizing: border-box"

@@ -27,8 +27,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quiz.errors import DrillbitError, UsageError
+from quiz.paths import data_dir
 from quiz.plural import counted
 from quiz.serve.login import LOGIN_PATH, TOKEN_PARAM, Login, is_loopback, public_url
+from quiz.serve.login_file import LOGIN_FOLDER
 
 if TYPE_CHECKING:
     from quiz.serve.tabapp import TabApp
@@ -143,9 +145,11 @@ def _make_server(
     login: Login,
     max_tabs: int,
     check: Callable[[], object] | None = None,
+    login_folder: Path | None = None,
 ) -> Any:
     """A textual-serve Server with drillbit's banner, the login, a tab limit, a check
-    before each tab (`check`: a DrillbitError refuses it) and a clean shutdown."""
+    before each tab (`check`: a DrillbitError refuses it) and a clean shutdown; its login
+    file (`quiz.serve.login_file`) is written to `login_folder` once it listens, if given."""
     from aiohttp import web
     from textual_serve.server import Server
 
@@ -170,6 +174,12 @@ def _make_server(
         page_policy,
         request_nonce,
     )
+    from quiz.serve.login_file import (
+        OPEN_PATH,
+        login_file_page,
+        remove_login_file,
+        write_login_file,
+    )
     from quiz.serve.messages import read_envelope, terminal_size
     from quiz.serve.page import APP_FAILED, MOST_MESSAGE_BYTES, SERVER_STOPPED, refused_page
     from quiz.serve.tabapp import TabApp
@@ -190,8 +200,9 @@ def _make_server(
             self.refusals = RefusalLog()
             self.skipped_messages = 0  # from tabs, none that textual.js sends
             self.stopping: asyncio.Event | None = None  # made in the event loop
-            self.handoffs = Handoffs()  # the printed URL's one-use codes for the page
+            self.handoffs = Handoffs()  # the login link's one-use codes for the page
             self.wrong_tokens = WrongTokens()  # a bound on guesses (`quiz.serve.throttle`)
+            self.login_file: Path | None = None  # written once listening, removed at the end
 
         async def _make_app(self) -> web.Application:
             """textual-serve's routes, but its static folder served without a listing
@@ -210,6 +221,7 @@ def _make_server(
                 [
                     web.get("/", self.handle_index, name="index"),
                     web.post(LOGIN_PATH, self.logging_in, name="login"),
+                    web.post(OPEN_PATH, self.opening, name="open"),
                     web.get("/ws", self.handle_websocket, name="websocket"),
                     web.get("/download/{key}", self.handle_download, name="download"),
                     web.static("/static", self.statics_path, show_index=False, name="static"),
@@ -227,8 +239,8 @@ def _make_server(
             were tried (429, `quiz.serve.throttle`; the right one is never kept waiting); the page's login (`LOGIN_PATH`) sets the
             cookie, and an address with the token in its query is answered by a 303 to the
             page without it (`quiz.serve.handoff`), which sets the cookie too."""
-            if request.method == "POST" and request.path == LOGIN_PATH:
-                return await handler(request)  # `logging_in`, which checks its own
+            if request.method == "POST" and request.path in (LOGIN_PATH, OPEN_PATH):
+                return await handler(request)  # `logging_in` or `opening`: each checks its own
             query_token = request.query.get(TOKEN_PARAM)
             page = request.method == "GET" and request.path == "/"
             handed = page and self.handoffs.spend(request.cookies.get(handoff_name))
@@ -278,7 +290,7 @@ def _make_server(
                 )
                 self.refusals.refused(request.method, request.path, reason)
                 raise web.HTTPTooManyRequests(
-                    text=f"drillbit serve: {reason}. Wait, then open the URL it printed.\n",
+                    text=f"drillbit serve: {reason}. Open the login link it printed.\n",
                     headers={"Retry-After": str(wait), "Cache-Control": "no-store"},
                 )
 
@@ -290,8 +302,8 @@ def _make_server(
                 self.wrong_tokens.wrong()
 
         async def logging_in(self, request: web.Request) -> web.StreamResponse:
-            """`POST LOGIN_PATH` from this server's page: the token it was given (the
-            printed URL's fragment, or pasted in its box) in a form's `token`. Right, a 204
+            """`POST LOGIN_PATH` from this server's page: the token it was given (pasted in
+            its box, or an old printed URL's fragment) in a form's `token`. Right, a 204
             that sets the cookie; else a 403 (or a 429) that says why, which the page shows."""
             host = request.headers.get("Host")
             reason = login.repeated(request.headers)
@@ -311,7 +323,7 @@ def _make_server(
                 if not login.accepts(token):
                     reason = (
                         "that token is not this run's (each run of `drillbit serve` makes a "
-                        "new one): paste the one it printed after #token= this time"
+                        "new one): paste the one it printed this time, or open its login link"
                     )
             if reason is not None:
                 self.refusals.refused(request.method, request.path, reason)
@@ -320,6 +332,47 @@ def _make_server(
             done = web.Response(status=204, headers={"Cache-Control": "no-store"})
             self.set_login_cookie(done)
             return done
+
+        async def opening(self, request: web.Request) -> web.StreamResponse:
+            """`POST OPEN_PATH` from the login file (`quiz.serve.login_file`), whose page is
+            a `file://` one (Origin `null`): the right token is answered by the 303 of an
+            address with the token (`handed_over`), to the page without it, which sets the
+            cookie and hands the page its token; anything else by the login page saying why.
+            No other site's page may post here (it could not know the token all the same)."""
+            host = request.headers.get("Host")
+            origin = request.headers.get("Origin")
+            reason = login.repeated(request.headers)
+            if reason is None and not login.names(host):
+                reason = f"the Host header {quoted(host)} does not name this server"
+            if reason is None and origin not in (None, "null") and not login.from_page(origin):
+                reason = f"origin {quoted(origin)} may not log in here: open the login link"
+            if reason is None:
+                try:
+                    given = (await request.post()).get(TOKEN_PARAM)
+                except ValueError:  # a body that is no form: no token given
+                    given = None
+                token = given if isinstance(given, str) else None
+                if not login.accepts(token):
+                    self.throttled(request)  # a wrong token waits; the right one never does
+                self.tried(token)
+                if not login.accepts(token):
+                    reason = (
+                        "this login link is not this run's (each run of `drillbit serve` "
+                        "writes a new one): open the one it printed this time"
+                    )
+            if reason is not None:
+                self.refusals.refused(request.method, request.path, reason)
+                said = f"drillbit serve: {reason}\n"
+                if not login.names(host):
+                    raise web.HTTPForbidden(text=said)
+                nonce = new_nonce()
+                raise web.HTTPForbidden(
+                    text=refused_page(said, nonce),
+                    content_type="text/html",
+                    headers={"Content-Security-Policy": page_policy(nonce)},
+                )
+            self.guard.trust(request.protocol)
+            raise self.handed_over(request)
 
         def set_login_cookie(self, response: web.StreamResponse) -> None:
             """The cookie that opens the page and its files: its own secret (any port of the
@@ -383,14 +436,43 @@ def _make_server(
             """No logo: the banner comes once the port is bound (`_listening`)."""
 
         def _listening(self, *_: object) -> None:
-            print(f"drillbit is served at {login.url(self.public_url)}", flush=True)
+            """The banner, once the port is bound: the page's address, the login link (the
+            login file, written now) and the token to paste."""
+            page = f"{self.public_url}/"
+            print(f"drillbit is served at {page}", flush=True)
+            link = self.write_login_file()
+            if link is not None:
+                print(
+                    "To log in, open this run's login link in a browser (one click; no address "
+                    f"with the token goes in the browser's history):\n    {link}",
+                    flush=True,
+                )
             print(
-                "Open that URL (it carries this run's token after the #, which the browser "
-                "never sends) in a browser; to keep the token out of the browser's history "
-                f"too, open {self.public_url}/ and paste the token into its box. Each tab runs "
-                f"its own app, at most {max_tabs} at once. Ctrl-C stops.",
+                f"{'Or' if link is not None else 'To log in,'} open {page} and paste this "
+                f"run's token into its box:\n    {login.token}",
                 flush=True,
             )
+            print(
+                f"Each tab runs its own app, at most {max_tabs} at once. Ctrl-C stops.", flush=True
+            )
+
+        def write_login_file(self) -> str | None:
+            """Write the login file to `login_folder`; its `file://` address, or None (said
+            on the console) when there is no folder or it cannot be written."""
+            if login_folder is None:
+                return None
+            try:
+                self.login_file = write_login_file(
+                    login_folder, port, login_file_page(self.public_url, login.token)
+                )
+            except OSError as exc:
+                print(
+                    f"drillbit serve: no login link: cannot write {login_folder} "
+                    f"({exc.strerror or exc})",
+                    flush=True,
+                )
+                return None
+            return self.login_file.resolve().as_uri()
 
         async def on_shutdown(self, app: web.Application) -> None:
             """Close every tab and end its app process while the event loop still runs."""
@@ -556,6 +638,7 @@ def _make_server(
                 loop.close()
                 if self.pages is not None:
                     self.pages.cleanup()  # not left to the collector, which warns of it
+                remove_login_file(self.login_file)
 
     import tempfile
 
@@ -602,13 +685,14 @@ def serve(
     if not is_loopback(host) and not all(is_loopback(address) for address in addresses):
         print(
             f"warning: serving on {host}, which is not a loopback address: anyone who can reach "
-            f"this machine on port {port} and has the printed URL (its token) can use the app and "
+            f"this machine on port {port} and has the printed token can use the app and "
             "run code in its grader.",
             file=sys.stderr,
             flush=True,
         )
     login = Login.new(host, port)
-    server = _make_server(app_command(content_dirs), host, port, login, max_tabs, check)
+    folder = data_dir() / LOGIN_FOLDER
+    server = _make_server(app_command(content_dirs), host, port, login, max_tabs, check, folder)
     try:
         server.serve()
     except OSError as exc:

@@ -27,14 +27,30 @@ class PortTaken(Exception):
     """The server exited because another process took its port after it was picked."""
 
 
+BANNER = (
+    r"drillbit is served at (?P<page>http://127\.0\.0\.1:{port}/)\n"
+    r"(?:To log in, open this run's login link .*\n    (?P<link>file://\S+)\nOr"
+    r"|To log in,) open (?P=page) and paste this run's token into its box:\n"
+    r"    (?P<token>[\w-]{{43}})\n"
+    r"Each tab runs its own app, at most \d+ at once\. Ctrl-C stops\.\n"
+)
+"""What the server prints once it listens on {port}: its page, its login link (none when it
+has no folder for the login file), its token."""
+
+
+def banner(log: Path, port: int) -> re.Match[str] | None:
+    """The banner of the server on `port` in its `log` (`BANNER`), once printed."""
+    return re.search(BANNER.format(port=port), log.read_text())
+
+
 def _wait_for_url(process: subprocess.Popen[bytes], log: Path, port: int) -> str:
-    """The URL the server prints once it listens on `port` (its banner line)."""
-    banner = re.compile(rf"drillbit is served at (http://127\.0\.0\.1:{port}/#token=[\w-]+)\n")
+    """Once the server listens on `port` (its banner printed): its page with the token in
+    the fragment (`/#token=...`, the form earlier runs printed, which still logs in)."""
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline:
-        found = banner.search(log.read_text())
+        found = banner(log, port)
         if found:
-            return found.group(1)
+            return f"{found['page']}#token={found['token']}"
         if process.poll() is not None:
             if f"port {port} is already in use" in log.read_text():
                 raise PortTaken
@@ -136,13 +152,14 @@ def _serve(
         return [*before, *line[len(DRILLBIT_COMMAND) :]] if before else line
 
     process, port, log, url = start_on_a_free_port(tmp_path, command, open_files)
+    found = banner(log, port)
     try:
-        yield Served(url, port, process, log)
+        yield Served(url, port, process, log, (found["link"] or "") if found else "")
     finally:
         left = _stop(process)
     output = log.read_text()
     assert not left, f"Ctrl-C left {', '.join(left)} running:\n{output}"
-    assert f"drillbit is served at http://127.0.0.1:{port}/#token=" in output
+    assert banner(log, port), output
     assert "Traceback" not in output, output
 
 
@@ -150,7 +167,7 @@ def start_on_a_free_port(
     tmp_path: Path, command: Callable[[int], list[str]], open_files: int | None = None
 ) -> tuple[subprocess.Popen[bytes], int, Path, str]:
     """A server started with `command(port)` on a free port, once it listens: its process,
-    port, log and URL. A port another process took between the pick and the bind is no
+    port, log and URLs (`_wait_for_url`). A port another process took between the pick and the bind is no
     failure: the next free one is tried."""
     for _ in range(PORT_ATTEMPTS):
         port = free_loopback_port()

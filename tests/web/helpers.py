@@ -22,13 +22,15 @@ ANSWER = "relays its terminal over a websocket"
 
 @dataclass
 class Served:
-    """A running server: the URL it printed (its token in the fragment), port, process and
-    log file."""
+    """A running server: its page with the token in the fragment (`/#token=...`, as the
+    forty-fifth round printed it, which still logs in), port, process, log file and the
+    login link it prints (the `file://` address of its login file)."""
 
     printed: str
     port: int
     process: subprocess.Popen[bytes]
     log: Path
+    link: str = ""
 
     @property
     def token(self) -> str:

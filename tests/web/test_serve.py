@@ -231,7 +231,6 @@ def test_every_run_has_its_own_long_token() -> None:
     tokens = {Login.new("127.0.0.1", 8000).token for _ in range(20)}
     assert len(tokens) == 20
     assert all(len(token) >= 43 for token in tokens)  # 256 random bits
-    assert Login.new("127.0.0.1", 8000).url(PAGE).startswith(f"{PAGE}/#token=")
 
 
 def _handshake(

@@ -188,7 +188,10 @@ def test_a_refused_token_the_browser_kept_is_forgotten_not_retried(
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline and said not in driver.page_source:
         time.sleep(0.2)
-    assert said in driver.page_source and "after #token= this time" in driver.page_source
+    assert (
+        said in driver.page_source
+        and "printed this time, or open its login link" in driver.page_source
+    )
     assert driver.current_url == page
     assert driver.execute_script(f"return window.localStorage.getItem('{TOKEN_KEY}')") is None
 
@@ -207,7 +210,7 @@ window.WebSocket = class extends Native {
 page opens is kept where a test can send through it."""
 
 
-def test_a_browser_without_the_kept_token_is_told_to_open_the_printed_url(
+def test_a_browser_without_the_kept_token_is_told_to_open_the_login_link(
     served: Served, browser: WebDriver
 ) -> None:
     """The cookie opens the page but not the app (its websocket needs the token the page
@@ -218,7 +221,7 @@ def test_a_browser_without_the_kept_token_is_told_to_open_the_printed_url(
     driver.execute_script("window.localStorage.clear()")
     driver.refresh()
     said = closed_message(driver)
-    assert "open the URL drillbit serve printed" in said, said
+    assert "open the login link drillbit serve printed" in said, said
 
 
 def test_a_paste_larger_than_the_servers_message_limit_leaves_the_tab_running(

@@ -1,7 +1,8 @@
-"""The page's login: the token posted by the page, never in a request line (45th round).
+"""The logins: the token posted, never in a request line (45th and 46th rounds).
 
-The printed URL carries the token in its fragment (`/#token=...`), which a browser never
-sends: the page without a login posts it to `/login`, whose 204 sets the cookie. A login
+The printed login link is a file that posts the token to `/` (`quiz.serve.login_file`),
+answered by a 303 to the page that sets the cookie; the login page posts the token pasted
+in its box (or an old printed URL's fragment) to `/login`, whose 204 sets the cookie. A login
 comes only from this server's own page (its Origin), with the right token; wrong tokens
 are bounded (`quiz.serve.throttle`): after ten in a row a wrong one is answered "wait" for
 a while, while the right one gets in at once.
@@ -11,6 +12,7 @@ These run the server's app in this process, its clock the test's.
 from __future__ import annotations
 
 import asyncio
+import html
 import re
 from collections.abc import Awaitable, Callable
 from html.parser import HTMLParser
@@ -71,8 +73,59 @@ async def _login(
         return answer.status, await answer.text(), cookies, dict(answer.headers)
 
 
-def test_the_printed_url_has_the_token_in_its_fragment() -> None:
-    assert LOGIN.url(PAGE) == f"{PAGE}/#token={LOGIN.token}"
+async def _open(
+    client: TestClient[Any, Any], token: str, headers: dict[str, str]
+) -> tuple[int, str, list[str], dict[str, str]]:
+    """Status, body, Set-Cookie headers and headers of the login file's `POST /` of `token`."""
+    async with client.post(
+        "/", data={"token": token}, headers=headers, allow_redirects=False
+    ) as answer:
+        cookies = answer.headers.getall("Set-Cookie", [])
+        return answer.status, await answer.text(), cookies, dict(answer.headers)
+
+
+FILE_PAGE = {"Host": OURS["Host"], "Origin": "null"}
+"""What a `file://` page's form post sends: the Origin of an opaque origin."""
+
+
+def test_the_login_files_post_opens_the_page_through_a_one_use_code() -> None:
+    async def test(client: TestClient[Any, Any], _clock: _Clock) -> None:
+        for headers in (FILE_PAGE, {"Host": OURS["Host"]}, OURS):
+            status, _, cookies, answer = await _open(client, LOGIN.token, headers)
+            assert (status, answer["Location"]) == (303, "/"), headers
+            names = sorted(cookie.split("=", 1)[0] for cookie in cookies)
+            assert names == [f"drillbit-handoff-{PORT}", f"drillbit-token-{PORT}"]
+            assert not [cookie for cookie in cookies if LOGIN.token in cookie]
+            assert answer["Cache-Control"] == "no-store"
+        code = next(c for c in cookies if c.startswith("drillbit-handoff")).split(";")[0]
+        async with client.get("/", headers={**OURS, "Cookie": code}) as page:
+            assert LOGIN.token in await page.text()  # handed to the page, for its websocket
+        async with client.get("/", headers={**OURS, "Cookie": code}) as page:
+            assert LOGIN.token not in await page.text()  # spent: the jar's cookie opens it
+
+    _with_app(test)
+
+
+def test_the_login_files_post_refuses_in_words_what_is_not_this_runs() -> None:
+    async def test(client: TestClient[Any, Any], _clock: _Clock) -> None:
+        refused = [
+            ("o" * 43, FILE_PAGE, "this login link is not this run's"),  # an old file
+            ("", FILE_PAGE, "this login link is not this run's"),
+            (LOGIN.cookie_value, FILE_PAGE, "this login link is not this run's"),
+            (LOGIN.token, {**FILE_PAGE, "Origin": "http://evil.example"}, "may not log in"),
+            (LOGIN.token, {**FILE_PAGE, "Host": f"rebound.example:{PORT}"}, "does not name"),
+        ]
+        for token, headers, why in refused:
+            status, said, cookies, _ = await _open(client, token, headers)
+            assert (status, cookies) == (403, []), (token[:4], headers)
+            assert why in html.unescape(said) and LOGIN.token not in said, said
+        status, said, _, answer = await _open(client, "o" * 43, FILE_PAGE)
+        assert answer["Content-Type"].startswith("text/html")  # the login page, its box
+        assert '<form id="login">' in said and "paste the token it printed" in said
+        async with client.post("/", data=b"\xff\x00", headers=FILE_PAGE) as refusal:
+            assert refusal.status == 403  # no form: no token given, a 403 not a 500
+
+    _with_app(test)
 
 
 def test_a_login_sets_a_strict_http_only_session_cookie() -> None:
@@ -184,13 +237,19 @@ def test_the_wait_doubles_up_to_a_minute_and_is_forgotten() -> None:
     assert wrong.wait_left() == 0
 
 
-def test_a_plain_get_never_carries_the_printed_urls_token(served: Served) -> None:
-    """What a browser asks for the printed URL: `/`, the fragment kept; the login page."""
-    assert re.fullmatch(rf"http://127\.0\.0\.1:{served.port}/#token=[\w-]{{43}}", served.printed)
-    status, cookie, body = http_get(served.printed)  # urllib drops the fragment as a browser
+def test_the_printed_banner_holds_no_address_with_the_token(served: Served) -> None:
+    """The page's address, the login link (a file of the user's) and the token to paste:
+    no address a browser opens carries the token."""
+    said = served.log.read_text()
+    page = f"http://127.0.0.1:{served.port}/"
+    assert f"drillbit is served at {page}\n" in said
+    assert re.fullmatch(r"file:///\S+/serve/login-\d+\.html", served.link)
+    assert re.fullmatch(r"[\w-]{43}", served.token)
+    lines_with_token = [line for line in said.splitlines() if served.token in line]
+    assert lines_with_token == [f"    {served.token}"], "printed once, on a line of its own"
+    status, cookie, body = http_get(page)
     assert status == 403 and not cookie and served.token not in body
     assert "a valid token is required" in body and '<form id="login">' in body
-    assert "/#token=..." in body
 
 
 class _Parts(HTMLParser):
@@ -233,10 +292,10 @@ def test_the_login_page_names_both_ways_in_and_labels_its_box(served: Served) ->
     parts.feed(body)
     assert parts.title == "drillbit serve: log in"
     text = " ".join(" ".join(parts.text).split())
-    assert "Open the URL that drillbit serve printed in its terminal" in text
-    assert "paste its token, or the whole printed URL, in the box" in text
+    assert "Open the login link that drillbit serve printed in its terminal" in text
+    assert "paste the token it printed in the box" in text
     assert parts.label_for == ["token"], "one label, tied to the box by its id"
     box = parts.inputs["token"]
     assert box["name"] == "token" and box["type"] == "password"
-    assert "Token or printed URL:" in text
+    assert "Token it printed:" in text
     assert not re.search(r"\b(src|href)=", body), "nothing loaded from anywhere"

@@ -46,7 +46,7 @@ def test_a_tab_says_the_server_stopped_and_then_that_its_token_is_an_earlier_run
         while time.monotonic() < deadline and said not in driver.page_source:
             time.sleep(0.2)
         page = driver.page_source
-        assert said in page and "printed after #token= this time" in page, page
+        assert said in page and "printed this time, or open its login link" in page, page
         assert driver.execute_script(f"return localStorage.getItem('{TOKEN_KEY}')") is None
         # its words wrap in the window (they ran off it: 1542 px wide in an 800 px window)
         wide, window = driver.execute_script(

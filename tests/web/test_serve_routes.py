@@ -1,6 +1,6 @@
 """drillbit serve builds textual-serve's routes itself (to serve `/static` unlisted); a
 textual-serve that adds, renames or moves a route must fail here, not go unserved. drillbit
-adds one of its own: the page's login (`POST /login`)."""
+adds two of its own: the page's login (`POST /login`) and the login file's (`POST /`)."""
 
 from __future__ import annotations
 
@@ -37,8 +37,9 @@ def _both_apps() -> tuple[web.Application, web.Application]:
 
 def test_our_routes_are_textual_serves_with_the_static_folder_unlisted() -> None:
     ours, theirs = _both_apps()
-    # and the page's login, which textual-serve has not (its token came in the query)
-    assert _routes(ours) == sorted([*_routes(theirs), ("POST", "/login", "login")])
+    # and the logins, which textual-serve has not (its token came in the query)
+    logins = [("POST", "/login", "login"), ("POST", "/", "open")]
+    assert _routes(ours) == sorted([*_routes(theirs), *logins])
     # aiohttp keeps the choice only privately; a listing is what the copy is for
     assert getattr(ours.router["static"], "_show_index", None) is False
     assert getattr(theirs.router["static"], "_show_index", None) is True
