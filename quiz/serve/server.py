@@ -301,6 +301,19 @@ def _make_server(
             else:
                 self.wrong_tokens.wrong()
 
+        async def posted_right_token(self, request: web.Request) -> bool:
+            """Whether the form posted carries this run's token; a wrong one (or none) is
+            counted, and answered 429 while wrong ones wait (the right one never does)."""
+            try:
+                given = (await request.post()).get(TOKEN_PARAM)
+            except ValueError:  # a body that is no form: no token given
+                given = None
+            token = given if isinstance(given, str) else None
+            if not login.accepts(token):
+                self.throttled(request)
+            self.tried(token)
+            return login.accepts(token)
+
         async def logging_in(self, request: web.Request) -> web.StreamResponse:
             """`POST LOGIN_PATH` from this server's page: the token it was given (pasted in
             its box, or an old printed URL's fragment) in a form's `token`. Right, a 204
@@ -310,17 +323,9 @@ def _make_server(
             if reason is None and not login.names(host):
                 reason = f"the Host header {quoted(host)} does not name this server"
             if reason is None and not login.from_page(request.headers.get("Origin")):
-                reason = "a login comes from this server's own page: open the URL it printed"
+                reason = "a login comes from this server's own page: open the login link it printed"
             if reason is None:
-                try:
-                    given = (await request.post()).get(TOKEN_PARAM)
-                except ValueError:  # a body that is no form: no token given
-                    given = None
-                token = given if isinstance(given, str) else None
-                if not login.accepts(token):
-                    self.throttled(request)  # a wrong token waits; the right one never does
-                self.tried(token)
-                if not login.accepts(token):
+                if not await self.posted_right_token(request):
                     reason = (
                         "that token is not this run's (each run of `drillbit serve` makes a "
                         "new one): paste the one it printed this time, or open its login link"
@@ -347,15 +352,7 @@ def _make_server(
             if reason is None and origin not in (None, "null") and not login.from_page(origin):
                 reason = f"origin {quoted(origin)} may not log in here: open the login link"
             if reason is None:
-                try:
-                    given = (await request.post()).get(TOKEN_PARAM)
-                except ValueError:  # a body that is no form: no token given
-                    given = None
-                token = given if isinstance(given, str) else None
-                if not login.accepts(token):
-                    self.throttled(request)  # a wrong token waits; the right one never does
-                self.tried(token)
-                if not login.accepts(token):
+                if not await self.posted_right_token(request):
                     reason = (
                         "this login link is not this run's (each run of `drillbit serve` "
                         "writes a new one): open the one it printed this time"
