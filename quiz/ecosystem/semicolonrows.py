@@ -10,7 +10,10 @@ term starts right after it) parts two rows, and each row holds the term's separa
 exactly once. A `;` in a definition's prose (`it is fast; it is small`) is followed by a
 blank and stays text. When the rows cannot be told apart (a row holding the separator
 twice or not at all: a comma inside a definition, a `;` glued to a word), the line gives
-no card and the report says what to choose in Quizlet.
+no card and the report says what to choose in Quizlet. Two tab rows with no `;` after the
+last (`Q<TAB>A;B<TAB>C`) are one note of three fields, as Anki before 2.1.55 wrote it with
+no header, its answer holding a glued `;`: the rows read here end with a `;` after the
+last, and two rows without it cannot be told from such a note.
 """
 
 from __future__ import annotations
@@ -74,6 +77,8 @@ def rows_on_one_line(body: str, separator: str, first_line: int = 1) -> Semicolo
     holding = sum(separator in piece for piece in pieces)
     if len(pieces) < 2 or holding < 2:
         return None  # one row, or prose with a `;` in it: not this shape
+    if separator == "\t" and len(pieces) == 2 and not line.endswith(";"):
+        return None  # `Q<TAB>A;B<TAB>C`: one note of three fields (Anki's, no header)
     at = first_line + leading
     snippet = _snippet(pieces[0])
     if all(piece.count(separator) == 1 for piece in pieces):

@@ -38,6 +38,7 @@ from quiz.ecosystem.notes.front import (
     read_page_properties,
 )
 from quiz.ecosystem.notes.nulbytes import NulBytes, take_nul_bytes
+from quiz.ecosystem.notes.quizletrows import QuizletList, read_quizlet_list
 from quiz.ecosystem.notes.tabs import Untabbed, untab_prose
 from quiz.ecosystem.obsidiancomments import Comments, take_comments
 from quiz.ecosystem.obsidiantoanki import AnkiBlocks, read_anki_blocks
@@ -116,6 +117,8 @@ class TakenOff:
     nul_bytes: NulBytes = NulBytes()
     rows_on_line: SemicolonRows | None = None
     """A card list's rows all on one line, parted by `;` (Quizlet's), for the report."""
+    quizlet: QuizletList | None = None
+    """Quizlet's export with other separators, read as tab rows (`notes/quizletrows.py`)."""
     """Where the notes held NUL bytes, taken out first (`notes/nulbytes.py`)."""
 
     @property
@@ -156,6 +159,10 @@ def _taken_off(notes_text: str, suffix: str) -> TakenOff:
     off = _as_written(notes_text)
     if has_anki_header(notes_text):  # Anki wrote it: no Obsidian comment or tag line in it
         off.anki = True
+        return off
+    quizlet = read_quizlet_list(notes_text, suffix)
+    if quizlet is not None:  # ` - ` or a blank line between rows: tab rows, line for line
+        off.text, off.anki, off.quizlet = quizlet.text, True, quizlet
         return off
     front = _front_of(notes_text)
     framed = _card_list_frame(off, front, suffix)
@@ -296,6 +303,8 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
         tell(off.nul_bytes.lines[0], "NUL bytes", said, "NUL bytes")
     if off.rows_on_line is not None and (said := off.rows_on_line.note()) is not None:
         tell(off.rows_on_line.line, "Quizlet", said, "Quizlet")
+    if off.quizlet is not None:
+        tell(off.quizlet.line, "Quizlet", off.quizlet.note(), "Quizlet")
     if (said := off.org.note()) is not None:
         tell(1, "org-mode", said, "org-mode")
     if (said := front.note()) is not None:

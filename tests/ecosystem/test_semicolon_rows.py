@@ -29,6 +29,10 @@ def test_rows_on_one_line_come_back_as_written(
 ) -> None:
     line = ";".join(f"{term}{separator}{definition}" for term, definition in rows)
     found = rows_on_one_line(line + (";" if closed else "") + "\n", separator, 4)
+    if separator == "\t" and len(rows) == 2 and not closed:
+        # `Q<TAB>A;B<TAB>C`: one note of three fields as older Anki wrote it (import46)
+        assert found is None
+        return
     assert found is not None and found.refused is None
     assert found.line == 4
     assert [row.split(separator) for row in found.rows] == [list(row) for row in rows]

@@ -7,6 +7,7 @@ highlights plain; `answerrows` makes a question's rows its answer; `callouts` re
 questions' boxes; `skips` and `unasked` name the text no question takes; `runon` says what
 an unclosed fence swallowed; `tabs` reads answers indented as code as prose; `front` takes
 off the YAML front matter; `cut` cuts long notes into parts read apart and merges them
-back; `found` holds what the reading finds. Nothing is imported
+back; `quizletrows` reads Quizlet's lists of other separators as tab rows; `found` holds
+what the reading finds. Nothing is imported
 here, so a module that needs one of them loads only its own chain.
 """

@@ -1,0 +1,154 @@
+"""Quizlet's exports with other separators: a `.txt` card list read a card a row.
+
+Quizlet's export dialog lets the user choose what parts a term from its definition (Tab,
+Comma or a custom string such as ` - `) and what parts the rows (New line, Semicolon or a
+custom string such as a blank line). Tab and New line is a headerless tab list, which the
+card list reader takes as it is; Semicolon is `semicolonrows.py`'s. The others were read as
+Markdown notes with no question ("no questions found"), and a blank line between rows of
+tab rows made each definition's second line a note of one field.
+
+Here a `.txt` file is read as such a list only when its shape leaves no doubt: every row
+(every non-blank line, or with a blank line between rows every paragraph) opens with a
+term, the separator, then its definition; at least two rows; no row opens as Markdown does
+(a heading, a list item, a quote, a fence, a `Q:` line). The list is written again as tab
+rows in quotes, line for line, so the card list reader reads it with every card at its
+row's line. A `.md` file is Markdown whatever its lines hold.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["QuizletList", "read_quizlet_list"]
+
+_SUFFIXES = frozenset({".txt"})
+"""Quizlet's export is copied into a text file: a `.md` file is Markdown notes."""
+_TERM_SEPARATORS = (
+    ("\t", "a tab"),
+    (" - ", "' - '"),
+    (" – ", "' – '"),
+    (" — ", "' — '"),
+    (" = ", "' = '"),
+    (" | ", "' | '"),
+    (",", "a comma"),
+)
+"""What may part a term from its definition, the surest first: a row holding both a
+` - ` and a comma is parted at the dash, as a comma is common in a definition's prose."""
+_MARKDOWN = re.compile(r"(?:#{1,6}\s|[-*+]\s|>|\d+[.)]\s|```|~~~|\||(?:Q|A|Question|Answer)\s*:)")
+"""A line opening so is Markdown's (a heading, an item, a quote, a fence, a table, a `Q:`
+line), never a Quizlet term."""
+_TERM_WORDS = 12
+"""A term longer than this is a sentence with a dash in it, not a term."""
+_COMMA_TERM_WORDS = 6
+"""A comma is prose's too: the words before it are a term only when they are few."""
+_SENTENCE_END = re.compile(r"[.?!:;]\s")
+"""A sentence's end inside the words before a comma: prose, not a term."""
+
+
+@dataclass(frozen=True)
+class QuizletList:
+    """A Quizlet export read as tab rows: `text` the rows in quotes, line for line, and for
+    the report the first row's line, how many rows and what parted them."""
+
+    text: str
+    line: int
+    rows: int
+    term_separator: str
+    blank_lines: bool
+
+    def note(self) -> str:
+        """One line for the import's report: what was read, and as what."""
+        between = "a blank line" if self.blank_lines else "a new line"
+        return (
+            f"{self.rows} rows, {self.term_separator} between term and definition and"
+            f" {between} between rows (Quizlet's export with those separators), read as a"
+            " card a row"
+        )
+
+
+def read_quizlet_list(text: str, suffix: str) -> QuizletList | None:
+    """The file as a Quizlet list (see the module's docstring), or None when its shape
+    is not surely one: then it is read as before. Tab rows a line each are left to the
+    card list reader, which reads them already."""
+    if suffix.lower() not in _SUFFIXES or "\n" not in text.strip():
+        return None
+    first = next((line for line in text.split("\n", 8) if line.strip()), "")
+    if not any(_opens_row(first.rstrip("\r"), sep) for sep, _ in _TERM_SEPARATORS):
+        return None  # most notes are let go here, without a copy of their lines
+    lines = text.split("\n")
+    rows = _rows(lines)
+    if len(rows) < 2:
+        return None
+    blank_lines = any(len(row) > 1 for _, row in rows) or _blank_between(rows)
+    for separator, name in _TERM_SEPARATORS:
+        if not all(_opens_row(row[0], separator) for _, row in rows):
+            continue
+        if separator == "\t" and not any(len(row) > 1 for _, row in rows):
+            return None  # a tab list a row a line: the card list reader's own
+        if separator == "," and any(len(row) > 1 for _, row in rows):
+            return None  # prose paragraphs open with a comma as often: never sure
+        written = _tab_rows(lines, rows, separator)
+        return QuizletList(written, rows[0][0] + 1, len(rows), name, blank_lines)
+    return None
+
+
+def _tab_rows(lines: list[str], rows: list[tuple[int, list[str]]], separator: str) -> str:
+    """The rows as tab rows in quotes, each at its own line: a definition over lines is
+    one quoted field over the same lines, and the blank lines stay."""
+    out: list[str | None] = [line.rstrip("\r") for line in lines]
+    for start, row in rows:
+        term, _, first = row[0].partition(separator)
+        definition = "\n".join([first, *row[1:]]).strip()
+        out[start] = f"{_quoted(term.strip())}\t{_quoted(definition)}"
+        for at in range(start + 1, start + len(row)):
+            out[at] = None  # in the quoted definition above
+    return "\n".join(line for line in out if line is not None)
+
+
+def _rows(lines: list[str]) -> list[tuple[int, list[str]]]:
+    """(0-based line, its lines) of each row: a paragraph when every paragraph but the
+    rows' own lines hold no separator (a blank line between rows), else a line each."""
+    paragraphs: list[tuple[int, list[str]]] = []
+    for at, line in enumerate(lines):
+        line = line.rstrip("\r")
+        if not line.strip():
+            continue
+        if paragraphs and at > 0 and lines[at - 1].strip():
+            paragraphs[-1][1].append(line)
+        else:
+            paragraphs.append((at, [line]))
+    if all(len(lines_) == 1 for _, lines_ in paragraphs):
+        return paragraphs
+    if any(_every_line_a_row(lines_) for _, lines_ in paragraphs if len(lines_) > 1):
+        return [(at + i, [line]) for at, lines_ in paragraphs for i, line in enumerate(lines_)]
+    return paragraphs
+
+
+def _every_line_a_row(lines: list[str]) -> bool:
+    """True when each of a paragraph's lines opens with a term and a separator: rows a
+    line each grouped by blank lines, not one row's definition over lines."""
+    return any(all(_opens_row(line, sep) for line in lines) for sep, _ in _TERM_SEPARATORS)
+
+
+def _blank_between(rows: list[tuple[int, list[str]]]) -> bool:
+    """True when a blank line parts every two rows."""
+    return all(b[0] > a[0] + len(a[1]) for a, b in zip(rows, rows[1:], strict=False))
+
+
+def _opens_row(line: str, separator: str) -> bool:
+    """True when `line` is `term<separator>definition`: a term of a few words, not
+    Markdown's, and a definition after it."""
+    term, found, definition = line.partition(separator)
+    if not found or not term.strip() or not definition.strip():
+        return False
+    if separator != "\t" and (term != term.lstrip() or _MARKDOWN.match(term)):
+        return False
+    if separator == "," and (definition[:1].isspace() or _SENTENCE_END.search(term)):
+        return False  # prose's `, ` (Quizlet writes `term,definition`), or a question's answer
+    return len(term.split()) <= (_TERM_WORDS if separator != "," else _COMMA_TERM_WORDS)
+
+
+def _quoted(field: str) -> str:
+    """A field in quotes, a quote in it doubled: read back exactly, a line break and all."""
+    return '"' + field.replace('"', '""') + '"'
