@@ -170,3 +170,194 @@ def test_quizlet_semicolon_rows_ending_in_a_semicolon_stay_rows(tmp_path: Path) 
         "relu": {"answer": "max(0,x)", "tags": [], "line": 1},
         "cheap": {"answer": "fast to compute", "tags": [], "line": 1},
     }
+
+
+NOTION = """\
+# Regularisation
+
+<aside>
+💡 Why does weight decay help?
+
+It shrinks the weights toward zero, which limits how much the model can memorise.
+</aside>
+
+<details>
+<summary>What does dropout do?</summary>
+
+It zeroes a random subset of units at each training step. At test time every unit is kept.
+
+</details>
+
+<details>
+<summary>What is early stopping?</summary>
+</details>
+"""
+
+
+def test_notion_toggles_and_callouts_are_cards(tmp_path: Path) -> None:
+    """Notion's Markdown export writes a toggle as `<details>` and a callout as `<aside>`
+    with its icon: each asks its question; a toggle left empty is named at its line."""
+    cards, report = _read(tmp_path, NOTION, "Regularisation.md")
+    assert cards == {
+        "Why does weight decay help?": {
+            "answer": "It shrinks the weights toward zero, which limits how much the model can"
+            " memorise.",
+            "tags": [],
+            "line": 3,
+        },
+        "What does dropout do?": {
+            "answer": "It zeroes a random subset of units at each training step. At test time"
+            " every unit is kept.",
+            "tags": [],
+            "line": 10,
+        },
+    }
+    assert (
+        "Regularisation.md:17: skipped 'What is early stopping?': no answer under the"
+        " question" in report
+    )
+
+
+def test_bear_notes_tags_under_the_title_are_every_cards(tmp_path: Path) -> None:
+    """Bear writes its tags on a line of their own (`#ml/optim`): they are the cards'."""
+    text = (
+        "# Optimisers\n#ml/optim #interview\n\n## What does Adam keep per weight?\n"
+        "A running mean of the gradient and a running mean of its square, both corrected"
+        " for bias.\n\n## Why warm up the learning rate?\n"
+        "Early updates are noisy, so small steps at first keep the moments from blowing up.\n"
+    )
+    cards, report = _read(tmp_path, text, "Optimisers.md")
+    assert cards == {
+        "What does Adam keep per weight?": {
+            "answer": "A running mean of the gradient and a running mean of its square, both"
+            " corrected for bias.",
+            "tags": ["ml-optim", "interview"],
+            "line": 4,
+        },
+        "Why warm up the learning rate?": {
+            "answer": "Early updates are noisy, so small steps at first keep the moments from"
+            " blowing up.",
+            "tags": ["ml-optim", "interview"],
+            "line": 7,
+        },
+    }
+    assert "Optimisers.md:2: note: tags: line 2 holds only Obsidian tags" in report
+
+
+def test_apple_notes_plain_text_is_refused_with_its_lines_named(tmp_path: Path) -> None:
+    """An Apple Notes text export marks no question (a title, then plain paragraphs): it
+    is refused, its lines named, never read as questions it does not mark."""
+    text = (
+        "Optimisers\n\nWhat does Adam keep per weight?\nA running mean of the gradient and of"
+        " its square.\n\nWhy warm up the learning rate?\nEarly updates are noisy.\n"
+    )
+    cards, report = _read(tmp_path, text, "Optimisers.txt")
+    assert cards == {}
+    assert "Optimisers.txt:1: skipped 'Optimisers': text (lines 1-7) at the top" in report
+    assert "Optimisers.txt: no questions found: expected headings like" in report
+    assert "Quizlet" not in report
+
+
+def test_mochi_cards_parted_by_a_rule_are_cards(tmp_path: Path) -> None:
+    """Mochi writes a card's front, a `---` line, then its back."""
+    text = (
+        "What is a learning rate?\n---\nThe step size of each gradient update. Too large"
+        " diverges and too small crawls.\n\nWhat is momentum?\n---\nA running average of past"
+        " gradients that smooths each update step.\n"
+    )
+    cards, report = _read(tmp_path, text, "mochi.md")
+    assert cards == {
+        "What is a learning rate?": {
+            "answer": "The step size of each gradient update. Too large diverges and too small"
+            " crawls.",
+            "tags": [],
+            "line": 1,
+        },
+        "What is momentum?": {
+            "answer": "A running average of past gradients that smooths each update step.",
+            "tags": [],
+            "line": 5,
+        },
+    }
+    assert "skipped" not in report
+
+
+SPACED_REPETITION = """\
+#flashcards/ml
+
+What is bagging::Training models on bootstrap samples and averaging their votes.
+Boosting:::Fitting models in sequence, each on the errors of the ones before.
+
+What does batch norm do?
+?
+It normalises each feature over the batch, then scales and shifts it.
+
+What is the bias-variance trade-off?
+??
+A simpler model has more bias and less variance; a richer one the other way round.
+
+What is a GAN?
+?
+"""
+
+
+def test_spaced_repetition_separators_are_cards(tmp_path: Path) -> None:
+    """Obsidian Spaced Repetition's `::`, `:::` (reversed), `?` and `??` (multi-line,
+    reversed) cards: a card each, asked from the front; a `?` with no answer is named."""
+    cards, report = _read(tmp_path, SPACED_REPETITION, "sr.md")
+    tags = ["flashcards-ml"]
+    assert cards == {
+        "What is bagging": {
+            "answer": "Training models on bootstrap samples and averaging their votes.",
+            "tags": tags,
+            "line": 3,
+        },
+        "Boosting": {
+            "answer": "Fitting models in sequence, each on the errors of the ones before.",
+            "tags": tags,
+            "line": 4,
+        },
+        "What does batch norm do?": {
+            "answer": "It normalises each feature over the batch, then scales and shifts it.",
+            "tags": tags,
+            "line": 6,
+        },
+        "What is the bias-variance trade-off?": {
+            "answer": "A simpler model has more bias and less variance; a richer one the other"
+            " way round.",
+            "tags": tags,
+            "line": 10,
+        },
+    }
+    assert "the reversed ones (':::' or '??', lines 4, 10) are asked from the front only" in report
+    assert "sr.md:14: skipped 'What is a GAN?': no answer under the question" in report
+
+
+def test_a_csv_with_quoted_multiline_fields_keeps_each_cards_line(tmp_path: Path) -> None:
+    """A spreadsheet's CSV: a header row, answers over two lines in quotes, a Tags column;
+    each card at its row's first line, and a row with no answer named at its line."""
+    text = (
+        "Front,Back,Tags\n"
+        '"What is dropout?","It zeroes units at random.\nIt is off at test time.",ml\n'
+        '"What is bagging?","Training models on bootstrap samples\nand averaging their'
+        ' votes.","ml ensembles"\n'
+        '"What is an epoch?",,ml\n'
+    )
+    cards, report = _read(tmp_path, text, "cards.csv")
+    assert cards == {
+        "What is dropout?": {
+            "answer": "It zeroes units at random.\nIt is off at test time.",
+            "tags": ["ml"],
+            "line": 2,
+        },
+        "What is bagging?": {
+            "answer": "Training models on bootstrap samples\nand averaging their votes.",
+            "tags": ["ml", "ensembles"],
+            "line": 4,
+        },
+    }
+    assert "cards.csv:1: skipped 'Front, Back, Tags': a row naming the columns" in report
+    assert (
+        "cards.csv:6: skipped 'What is an epoch?': a note whose second field is empty: no"
+        " answer" in report
+    )
