@@ -44,6 +44,7 @@ from quiz.ecosystem.importplan import (
 )
 from quiz.ecosystem.keptids import keep_earlier_ids
 from quiz.ecosystem.notes.found import ParsedNotes
+from quiz.ecosystem.notes.quizletrows import quizlet_hint
 from quiz.ecosystem.notes.read import parse_notes
 from quiz.ecosystem.planjobs import (
     Draft,
@@ -439,7 +440,7 @@ def _separated_hint(notes_text: str) -> str:
             "custom separator): add the line '#separator:semicolon' at its top, Anki's "
             "header, and import it again"
         )
-    return ""
+    return quizlet_hint(notes_text)  # ` - ` rows in a `.md`: read from a `.txt` only
 
 
 def _let_go(items: list[_T]) -> Iterator[_T]:

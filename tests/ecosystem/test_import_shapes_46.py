@@ -122,12 +122,20 @@ def test_quizlet_comma_and_new_line_in_a_txt_is_a_card_list(tmp_path: Path) -> N
 
 
 def test_markdown_notes_that_look_close_stay_markdown(tmp_path: Path) -> None:
-    """The same dash rows in a `.md` file are Markdown (no question in them, as before);
+    """The same dash rows in a `.md` file are Markdown (no question in them, as before; the
+    report says to save them as `.txt`);
     a `.txt` of headings whose answers hold ` - ` is Markdown too; prose lines with a
     comma and a blank after it are no comma list."""
     cards, report = _read(tmp_path / "md", DASH_ROWS, "notes.md")
     assert cards == {}
-    assert "Quizlet" not in report and "notes.md: no questions found" in report
+    assert "note: Quizlet" not in report
+    assert (
+        "notes.md: no questions found: expected headings like" in report
+        and "; its lines are 3 rows with ' - ' between term and definition (Quizlet's export),"
+        " read as Markdown in this file: save it as a .txt file and import that to read a"
+        " card a row"
+        in report
+    )
 
     text = (
         "## What is dropout?\nIt zeroes units at random - about half of them.\n\n"

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["QuizletList", "read_quizlet_list"]
+__all__ = ["QuizletList", "quizlet_hint", "read_quizlet_list"]
 
 _SUFFIXES = frozenset({".txt"})
 """Quizlet's export is copied into a text file: a `.md` file is Markdown notes."""
@@ -104,6 +104,19 @@ def _tab_rows(lines: list[str], rows: list[tuple[int, list[str]]], separator: st
         for at in range(start + 1, start + len(row)):
             out[at] = None  # in the quoted definition above
     return "\n".join(line for line in out if line is not None)
+
+
+def quizlet_hint(text: str) -> str:
+    """What to do with notes that found no question but read as Quizlet's list from a
+    `.txt` (` - ` rows in a `.md` file): the end of the "no questions found" line, or ""."""
+    found = read_quizlet_list(text, ".txt")
+    if found is None:
+        return ""
+    return (
+        f"; its lines are {found.rows} rows with {found.term_separator} between term and"
+        " definition (Quizlet's export), read as Markdown in this file: save it as a .txt"
+        " file and import that to read a card a row"
+    )
 
 
 def _rows(lines: list[str]) -> list[tuple[int, list[str]]]:
