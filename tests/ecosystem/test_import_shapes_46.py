@@ -369,3 +369,14 @@ def test_a_csv_with_quoted_multiline_fields_keeps_each_cards_line(tmp_path: Path
         "cards.csv:6: skipped 'What is an epoch?': a note whose second field is empty: no"
         " answer" in report
     )
+
+
+def test_quizlet_rows_saved_with_a_byte_order_mark_and_crlf(tmp_path: Path) -> None:
+    """Windows' Notepad saves the pasted export with a byte-order mark and CRLF: the first
+    term is 'precision', not a mark and 'precision'; a quote in a definition is its text."""
+    text = '\ufeffprecision - of the predicted positives\r\nrecall - of the real "positives"\r\n'
+    cards, _ = _read(tmp_path, text, "bom.txt")
+    assert cards == {
+        "precision": {"answer": "of the predicted positives", "tags": [], "line": 1},
+        "recall": {"answer": 'of the real "positives"', "tags": [], "line": 2},
+    }

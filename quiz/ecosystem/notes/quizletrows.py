@@ -73,6 +73,7 @@ def read_quizlet_list(text: str, suffix: str) -> QuizletList | None:
     card list reader, which reads them already."""
     if suffix.lower() not in _SUFFIXES or "\n" not in text.strip():
         return None
+    text = text.removeprefix("\ufeff")  # a byte-order mark is no term's first letter
     first = next((line for line in text.split("\n", 8) if line.strip()), "")
     if not any(_opens_row(first.rstrip("\r"), sep) for sep, _ in _TERM_SEPARATORS):
         return None  # most notes are let go here, without a copy of their lines

@@ -1,0 +1,59 @@
+"""Properties of `notes/quizletrows`: Quizlet's rows of any separator it offers come back
+as written, each at its line, and a `.md` file is never read so."""
+
+from __future__ import annotations
+
+import csv
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quiz.ecosystem.notes.quizletrows import read_quizlet_list
+
+_WORD = st.text(st.sampled_from("abcdefghijklmnopqrstuvwxyz"), min_size=1, max_size=8)
+_TERM = st.lists(_WORD, min_size=1, max_size=3).map(" ".join)
+_DEFINITION = st.lists(
+    st.one_of(_WORD, st.sampled_from(['"quoted"', "a,", "x-y", "(b)"])), min_size=1, max_size=8
+).map(" ".join)
+_SEPARATORS = st.sampled_from([" - ", " – ", " = ", " | ", ","])
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.tuples(_TERM, _DEFINITION), min_size=2, max_size=8),
+    _SEPARATORS,
+    st.booleans(),
+)
+def test_rows_come_back_as_written_at_their_lines(
+    rows: list[tuple[str, str]], separator: str, blank: bool
+) -> None:
+    between = "\n\n" if blank and separator != "," else "\n"
+    text = between.join(f"{term}{separator}{definition}" for term, definition in rows) + "\n"
+    found = read_quizlet_list(text, ".txt")
+    assert found is not None and found.rows == len(rows)
+    assert found.text.count("\n") == text.count("\n")  # line for line
+    read = [row for row in csv.reader(found.text.splitlines(), delimiter="\t") if row]
+    assert read == [[term, definition] for term, definition in rows]
+    assert read_quizlet_list(text, ".md") is None
+
+
+def test_a_definition_over_lines_is_one_field() -> None:
+    text = "bagging\tbootstrap samples,\na vote\n\nboosting\tin sequence\n"
+    found = read_quizlet_list(text, ".txt")
+    assert found is not None and found.blank_lines and found.line == 1
+    rows = list(csv.reader(found.text.splitlines(keepends=True), delimiter="\t"))
+    assert [row for row in rows if row] == [
+        ["bagging", "bootstrap samples,\na vote"],
+        ["boosting", "in sequence"],
+    ]
+
+
+def test_shapes_that_are_not_sure_lists_are_let_go() -> None:
+    """A tab list a row a line (the card list reader's), one row, a row opening as
+    Markdown, prose's `, ` and comma rows with blank lines between them: None."""
+    assert read_quizlet_list("a\tb\nc\td\n", ".txt") is None
+    assert read_quizlet_list("dropout - zeroes units\n", ".txt") is None
+    assert read_quizlet_list("## dropout - zeroes\nbagging - votes\n", ".txt") is None
+    assert read_quizlet_list("- dropout - zeroes\n- bagging - votes\n", ".txt") is None
+    assert read_quizlet_list("Dropout, in short, zeroes.\nBagging, too, votes.\n", ".txt") is None
+    assert read_quizlet_list("epoch,one pass\nover it\n\nbatch,one step\n", ".txt") is None
