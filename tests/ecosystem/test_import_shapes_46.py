@@ -380,3 +380,39 @@ def test_quizlet_rows_saved_with_a_byte_order_mark_and_crlf(tmp_path: Path) -> N
         "precision": {"answer": "of the predicted positives", "tags": [], "line": 1},
         "recall": {"answer": 'of the real "positives"', "tags": [], "line": 2},
     }
+
+
+def test_a_quizlet_row_with_no_definition_is_named_at_its_line(tmp_path: Path) -> None:
+    """A term not yet defined (`stacking -`, its blank cut by the editor): the list is still
+    read, and that row is named at its line with why it gives no card."""
+    text = (
+        "dropout - zeroes units at random\nbagging - models on bootstrap samples\n"
+        "stacking -\nboosting - models in sequence\n"
+    )
+    cards, report = _read(tmp_path, text, "gaps.txt")
+    assert {title: card["line"] for title, card in cards.items()} == {
+        "dropout": 1,
+        "bagging": 2,
+        "boosting": 4,
+    }
+    assert "gaps.txt:1: note: Quizlet: 4 rows, ' - ' between term and definition" in report
+    assert "gaps.txt:3: skipped 'stacking': a note whose second field is empty: no answer" in report
+
+
+def test_a_tab_list_in_quotes_over_lines_is_read_as_before(tmp_path: Path) -> None:
+    """Fields in quotes holding a line break (Anki's, a spreadsheet's) with blank lines
+    between notes are the card list reader's: no Quizlet rows, nothing quoted twice."""
+    text = (
+        '"What is dropout?"\t"It zeroes units at random.\nIt is off at test time."\n\n'
+        '"What is bagging?"\t"Bootstrap samples\nand a vote."\n'
+    )
+    cards, report = _read(tmp_path, text, "anki.txt")
+    assert cards == {
+        "What is dropout?": {
+            "answer": "It zeroes units at random.\nIt is off at test time.",
+            "tags": [],
+            "line": 1,
+        },
+        "What is bagging?": {"answer": "Bootstrap samples\nand a vote.", "tags": [], "line": 4},
+    }
+    assert "Quizlet" not in report

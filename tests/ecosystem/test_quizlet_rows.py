@@ -30,6 +30,9 @@ def test_rows_come_back_as_written_at_their_lines(
     between = "\n\n" if blank and separator != "," else "\n"
     text = between.join(f"{term}{separator}{definition}" for term, definition in rows) + "\n"
     found = read_quizlet_list(text, ".txt")
+    if separator == "," and any(definition.startswith('"') for _, definition in rows):
+        assert found is None  # `term,"..."`: a CSV's field in quotes, not Quizlet's
+        return
     assert found is not None and found.rows == len(rows)
     assert found.text.count("\n") == text.count("\n")  # line for line
     read = [row for row in csv.reader(found.text.splitlines(), delimiter="\t") if row]

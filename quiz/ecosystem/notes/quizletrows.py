@@ -83,7 +83,10 @@ def read_quizlet_list(text: str, suffix: str) -> QuizletList | None:
         return None
     blank_lines = any(len(row) > 1 for _, row in rows) or _blank_between(rows)
     for separator, name in _TERM_SEPARATORS:
-        if not all(_opens_row(row[0], separator) for _, row in rows):
+        if separator in "\t," and any(_quoted_field(row[0], separator) for _, row in rows):
+            return None  # `"..."` fields: a card list in quotes (Anki's, a sheet's), as it is
+        full = sum(_opens_row(row[0], separator) for _, row in rows)
+        if full < 2 or not all(_is_row(row, separator) for _, row in rows):
             continue
         if separator == "\t" and not any(len(row) > 1 for _, row in rows):
             return None  # a tab list a row a line: the card list reader's own
@@ -99,7 +102,8 @@ def _tab_rows(lines: list[str], rows: list[tuple[int, list[str]]], separator: st
     one quoted field over the same lines, and the blank lines stay."""
     out: list[str | None] = [line.rstrip("\r") for line in lines]
     for start, row in rows:
-        term, _, first = row[0].partition(separator)
+        term, first = _split(row[0], separator)
+        first = first or ""
         definition = "\n".join([first, *row[1:]]).strip()
         out[start] = f"{_quoted(term.strip())}\t{_quoted(definition)}"
         for at in range(start + 1, start + len(row)):
@@ -142,12 +146,46 @@ def _rows(lines: list[str]) -> list[tuple[int, list[str]]]:
 def _every_line_a_row(lines: list[str]) -> bool:
     """True when each of a paragraph's lines opens with a term and a separator: rows a
     line each grouped by blank lines, not one row's definition over lines."""
-    return any(all(_opens_row(line, sep) for line in lines) for sep, _ in _TERM_SEPARATORS)
+    return any(all(_is_row([line], sep) for line in lines) for sep, _ in _TERM_SEPARATORS)
 
 
 def _blank_between(rows: list[tuple[int, list[str]]]) -> bool:
     """True when a blank line parts every two rows."""
     return all(b[0] > a[0] + len(a[1]) for a, b in zip(rows, rows[1:], strict=False))
+
+
+def _is_row(row: list[str], separator: str) -> bool:
+    """True when a row opens with a term and the separator: a definition after it, or,
+    on a row of one line, none (`dropout -`: a term not yet defined, which the card list
+    reader names as a note with no answer at its line)."""
+    if _opens_row(row[0], separator):
+        return True
+    term, definition = _split(row[0], separator)
+    return (
+        len(row) == 1
+        and definition is not None
+        and not definition.strip()
+        and _opens_row(f"{term}{separator}x", separator)
+    )
+
+
+def _quoted_field(line: str, separator: str) -> bool:
+    """True when the row's term or definition opens with a quote: a field in quotes, as
+    Anki and spreadsheets write one holding a line break or a comma (beside a tab or a
+    comma only: after ` - ` a quote is the definition's text)."""
+    term, definition = _split(line, separator)
+    return term.lstrip().startswith('"') or (definition or "").lstrip().startswith('"')
+
+
+def _split(line: str, separator: str) -> tuple[str, str | None]:
+    """The term and the definition of a row: the definition "" when the row ends with the
+    separator (its trailing blank cut off by the editor), None when it holds none."""
+    term, found, definition = line.partition(separator)
+    if found:
+        return term, definition
+    if separator.strip() and line.rstrip().endswith(separator.rstrip()):
+        return line.rstrip()[: -len(separator.rstrip())], ""
+    return line, None
 
 
 def _opens_row(line: str, separator: str) -> bool:
