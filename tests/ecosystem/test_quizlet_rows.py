@@ -60,3 +60,6 @@ def test_shapes_that_are_not_sure_lists_are_let_go() -> None:
     assert read_quizlet_list("- dropout - zeroes\n- bagging - votes\n", ".txt") is None
     assert read_quizlet_list("Dropout, in short, zeroes.\nBagging, too, votes.\n", ".txt") is None
     assert read_quizlet_list("epoch,one pass\nover it\n\nbatch,one step\n", ".txt") is None
+    # a line of no row among rows a line: each paragraph one row would swallow the next rows
+    mixed = "a - b\nc - d\nmore of d\n\ne - f\ng - h\nmore of h\n"
+    assert read_quizlet_list(mixed, ".txt") is None
