@@ -83,13 +83,13 @@ def read_quizlet_list(text: str, suffix: str) -> QuizletList | None:
         return None
     blank_lines = any(len(row) > 1 for _, row in rows) or _blank_between(rows)
     for separator, name in _TERM_SEPARATORS:
+        full = sum(_opens_row(row[0], separator) for _, row in rows)
+        if full < 2 or not all(_is_row(row, separator) for _, row in rows):
+            continue
         if separator in "\t," and any(_quoted_field(row[0], separator) for _, row in rows):
             return None  # `"..."` fields: a card list in quotes (Anki's, a sheet's), as it is
         if any(_opens_row(line, separator) for _, row in rows for line in row[1:]):
             return None  # a row's next line is a row too: where each row ends is unsure
-        full = sum(_opens_row(row[0], separator) for _, row in rows)
-        if full < 2 or not all(_is_row(row, separator) for _, row in rows):
-            continue
         if separator == "\t" and not any(len(row) > 1 for _, row in rows):
             return None  # a tab list a row a line: the card list reader's own
         if separator == "," and any(len(row) > 1 for _, row in rows):
