@@ -44,6 +44,7 @@ from quiz.ecosystem.importplan import (
 )
 from quiz.ecosystem.keptids import keep_earlier_ids
 from quiz.ecosystem.notes.found import ParsedNotes
+from quiz.ecosystem.notes.plainquestions import question_paragraphs_hint
 from quiz.ecosystem.notes.quizletrows import quizlet_hint
 from quiz.ecosystem.notes.read import parse_notes
 from quiz.ecosystem.planjobs import (
@@ -440,7 +441,8 @@ def _separated_hint(notes_text: str) -> str:
             "custom separator): add the line '#separator:semicolon' at its top, Anki's "
             "header, and import it again"
         )
-    return quizlet_hint(notes_text)  # ` - ` rows in a `.md`: read from a `.txt` only
+    # ` - ` rows in a `.md`, read from a `.txt` only; plain paragraphs under a question line
+    return quizlet_hint(notes_text) or question_paragraphs_hint(notes_text)
 
 
 def _let_go(items: list[_T]) -> Iterator[_T]:

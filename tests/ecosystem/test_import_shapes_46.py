@@ -254,7 +254,8 @@ def test_bear_notes_tags_under_the_title_are_every_cards(tmp_path: Path) -> None
 
 def test_apple_notes_plain_text_is_refused_with_its_lines_named(tmp_path: Path) -> None:
     """An Apple Notes text export marks no question (a title, then plain paragraphs): it
-    is refused, its lines named, never read as questions it does not mark."""
+    is refused, its lines named, never read as questions it does not mark; the refusal
+    names the paragraphs that open on a question line and the mark to add (it named none)."""
     text = (
         "Optimisers\n\nWhat does Adam keep per weight?\nA running mean of the gradient and of"
         " its square.\n\nWhy warm up the learning rate?\nEarly updates are noisy.\n"
@@ -262,8 +263,23 @@ def test_apple_notes_plain_text_is_refused_with_its_lines_named(tmp_path: Path) 
     cards, report = _read(tmp_path, text, "Optimisers.txt")
     assert cards == {}
     assert "Optimisers.txt:1: skipped 'Optimisers': text (lines 1-7) at the top" in report
-    assert "Optimisers.txt: no questions found: expected headings like" in report
+    assert (
+        "Optimisers.txt: no questions found: expected headings like" in report
+        and "; 2 paragraphs open with a question line over their answer (line 3 'What does"
+        " Adam keep per weight?', line 6 'Why warm up the learning rate?'), which plain text"
+        " does not mark as questions: make each question a heading ('## What is X?') or a"
+        " 'Q:' line, its answer under it, and import it again"
+        in report
+    )
     assert "Quizlet" not in report
+
+
+def test_notes_with_no_question_paragraph_get_no_such_hint(tmp_path: Path) -> None:
+    """Prose with no paragraph opening on a question line is told only what is expected."""
+    text = "Optimisers\n\nAdam keeps two running means.\nWarm-up keeps early steps small.\n"
+    _, report = _read(tmp_path, text, "prose.txt")
+    assert "prose.txt: no questions found" in report
+    assert "paragraphs open with a question line" not in report
 
 
 def test_mochi_cards_parted_by_a_rule_are_cards(tmp_path: Path) -> None:

@@ -7,7 +7,8 @@ highlights plain; `answerrows` makes a question's rows its answer; `callouts` re
 questions' boxes; `skips` and `unasked` name the text no question takes; `runon` says what
 an unclosed fence swallowed; `tabs` reads answers indented as code as prose; `front` takes
 off the YAML front matter; `cut` cuts long notes into parts read apart and merges them
-back; `quizletrows` reads Quizlet's lists of other separators as tab rows; `found` holds
+back; `quizletrows` reads Quizlet's lists of other separators as tab rows;
+`plainquestions` says what to mark in plain paragraphs under a question line; `found` holds
 what the reading finds. Nothing is imported
 here, so a module that needs one of them loads only its own chain.
 """
