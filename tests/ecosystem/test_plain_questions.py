@@ -14,9 +14,7 @@ def test_paragraphs_under_a_question_line_are_named_and_counted() -> None:
     )
 
 
-def test_a_question_line_with_no_answer_under_it_or_inside_a_paragraph_is_no_such_paragraph() -> (
-    None
-):
+def test_other_question_lines_are_not_named() -> None:
     """A question alone, one in the middle of a paragraph, a heading or a quote asking:
     none is a plain paragraph opening on a question over its answer."""
     assert question_paragraphs_hint("Why step 1?\n\nSome prose.\n") == ""
