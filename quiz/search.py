@@ -9,7 +9,7 @@ appear in the card; a word found in the title weighs more than one in the explan
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from quiz.bank.models import Card, ChoiceFront, ConceptFront
@@ -42,13 +42,13 @@ class Match:
     score: float
 
 
-def _searchable(text: str) -> str:
+def _searchable(text: str, plain: Callable[[str], str] = plain_text) -> str:
     """Lowercased text with math both as Unicode and as its LaTeX words."""
     latex_words = _LATEX_COMMAND.sub(r" \1 ", text)
-    return f"{plain_text(text)} {latex_words}".lower()
+    return f"{plain(text)} {latex_words}".lower()
 
 
-def _fields(card: Card) -> dict[str, str]:
+def _fields(card: Card, plain: Callable[[str], str] = plain_text) -> dict[str, str]:
     front = card.front
     points: list[str] = []
     if isinstance(front, ConceptFront):
@@ -57,12 +57,12 @@ def _fields(card: Card) -> dict[str, str]:
         points += front.choices
     body = [card.section(name) for name in _BODY_SECTIONS] + list(card.hints)
     return {
-        "title": _searchable(card.title),
+        "title": _searchable(card.title, plain),
         "id": card.id.replace("-", " ") + " " + card.id,
         "tags": " ".join([*card.tags, card.topic, card.pack, card.kind]).lower(),
-        "points": _searchable("\n".join(points)),
-        "question": _searchable(card.section("Question")),
-        "body": _searchable("\n".join(body)),
+        "points": _searchable("\n".join(points), plain),
+        "question": _searchable(card.section("Question"), plain),
+        "body": _searchable("\n".join(body), plain),
     }
 
 
@@ -90,12 +90,16 @@ class SearchIndex:
     the fields). A query that extends the last one (each of the last one's words inside one
     of its words: "gra" then "grad", or "adam" then "adam bias") looks only at the cards the
     last one found, since no other card can hold its words: a person typing in the card
-    browser narrows at each key."""
+    browser narrows at each key.
 
-    def __init__(self, cards: Sequence[Card]) -> None:
+    `plain` is `plain_text` or the same remembered (`quiz.search_texts.PlainTexts`: the
+    Markdown parses, 80% of a heavy bank's build, kept between starts)."""
+
+    def __init__(self, cards: Sequence[Card], *, plain: Callable[[str], str] = plain_text) -> None:
         self.cards = tuple(cards)
         self._fields = [
-            {name: _spaced(text) for name, text in _fields(card).items()} for card in self.cards
+            {name: _spaced(text) for name, text in _fields(card, plain).items()}
+            for card in self.cards
         ]
         self._joined = ["".join(fields.values()) for fields in self._fields]
         self._last: tuple[tuple[str, ...], list[int]] = ((), [])

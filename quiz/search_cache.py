@@ -18,6 +18,8 @@ class ContentSearch:
     (the browser, the palette) and asks `built` on the UI thread, which never builds. An
     index finished for content that has since been replaced or read again (a card file
     edited and reloaded, `LazyBank.refresh`) is not handed out: the next `index` builds one for the new content.
+    Its Markdown parses are kept beside the card cache (`quiz.search_texts`), so a second
+    start does not pay them.
     """
 
     def __init__(self, content: Callable[[], LazyBank]) -> None:
@@ -32,9 +34,12 @@ class ContentSearch:
             built = self.built()
             if built is None:
                 from quiz.search import SearchIndex  # the index's module: only when built
+                from quiz.search_texts import PlainTexts
 
                 generation = content.generation  # before the cards: a refresh builds again
-                built = SearchIndex(content.bank.cards)
+                texts = PlainTexts.load()  # the Markdown parses of the last start's build
+                built = SearchIndex(content.bank.cards, plain=texts)
+                texts.save()
                 self._built = (content, generation, built)
             return built
 
