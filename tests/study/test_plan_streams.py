@@ -269,3 +269,19 @@ def test_fewest_looks_names_only_the_placement_it_keeps(
     assert len([one for one in walked if one is not None]) > 2, "several rounds merged"
     assert len(named) == 1 and named[0] in walked
     assert kept == _plain_fewest_looks(looks, room, 10.0, 1e9, [])
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_days_of_cards_are_every_look_s_day_even_in_runs_apart(seed: int) -> None:
+    """`_days_of_cards` ors a card's bits along each run of its looks, then the runs': a card
+    whose looks are split among runs (in any order) gets every one of its days."""
+    rng = random.Random(900 + seed)
+    pairs = [(rng.randrange(12), rng.randrange(63)) for _ in range(rng.randrange(1, 300))]
+    if seed % 2:
+        pairs.sort()  # the last pass's shape: a card's looks together
+    cards = np.array([card for card, _ in pairs], dtype=np.int64)
+    days = np.array([day for _, day in pairs], dtype=np.int64)
+    expected = [0] * (int(cards.max()) + 1)
+    for card, day in pairs:
+        expected[card] |= 1 << day
+    assert stream_walk.LookStreams._days_of_cards(cards, days) == expected
