@@ -9,8 +9,9 @@ from quiz.tui.screens.study_base import StudyBase
 
 __all__ = ["LAST_CARD", "SKIPPED", "CardMoves"]
 
-LAST_CARD = "Nothing left to skip to: this is the last card."
-"""What s says on the session's last card (a skip would bring the same card back)."""
+LAST_CARD = "Nothing left to skip to: the last card starts again."
+"""What s says on the session's last card: skipped, it comes back at once, at its question,
+timed from now (as the session's skip times it)."""
 
 SKIPPED = "Skipped: it comes back at the end."
 
@@ -23,12 +24,13 @@ class CardMoves(StudyBase):
         """Put this card at the end of the queue, unanswered (nothing is logged)."""
         if self.phase not in ("question", "revealed"):
             return
-        if self.session.remaining <= 1:  # it would come back at once: say so, not nothing
-            self.notify(LAST_CARD)
-            return
+        last = self.session.remaining <= 1  # it comes back at once: say so, not "at the end"
         self._leave_card()
-        self.session.skip()
-        self._notify_skipped()
+        self.session.skip()  # the time restarts: the time before s is not the answer's
+        if last:
+            self.notify(LAST_CARD)
+        else:
+            self._notify_skipped()
         await self.show_card()
 
     def _notify_skipped(self) -> None:
