@@ -117,7 +117,7 @@ class Settings:
         default=10, metadata=_help("Questions in a mock interview.", ge=1, le=200)
     )
     mock_minutes: int = field(
-        default=20, metadata=_help("Length of a mock interview.", ge=1, le=600)
+        default=20, metadata=_help("Length of a mock interview in minutes.", ge=1, le=600)
     )
     mock_feedback: bool = field(
         default=False,

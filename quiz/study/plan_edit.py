@@ -58,7 +58,7 @@ PLAN_ROWS: dict[PlanField, PlanRow] = {
     ),
     "minutes_per_day": PlanRow(
         "minutes_per_day",
-        "The plan's daily study budget (1-1440).",
+        "Minutes a day the plan may use (1-1440).",
         "--minutes-per-day",
         "plan minutes/day",
     ),

@@ -34,7 +34,7 @@ def test_the_list_ends_with_the_plans_rows_and_the_option_that_sets_each(
         "minutes_per_day      = 25  (drillbit plan --minutes-per-day)",
         "target               = 90%  (drillbit plan --target)",
     ]
-    assert plan[3].strip() == "The plan's daily study budget (1-1440)."
+    assert plan[3].strip() == "Minutes a day the plan may use (1-1440)."
 
 
 def test_a_plan_field_named_as_a_key_says_which_plan_option_sets_it(
