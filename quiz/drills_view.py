@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from quiz.drill_list import DrillRow, drill_rows, next_unsolved
+from quiz.plural import counted
 from quiz.study.days import clock_zone
 
 if TYPE_CHECKING:
@@ -25,6 +26,7 @@ __all__ = [
     "draft_back",
     "drills_view",
     "next_drill",
+    "no_hint_left",
     "passed_before",
 ]
 
@@ -111,3 +113,12 @@ def draft_back(workspace: Workspace, card: Card, code: str) -> str:
     saved, today = draft.updated_at.astimezone(zone), workspace.now().astimezone(zone).date()
     when = f"at {saved:%H:%M}" if saved.date() == today else f"on {saved:%Y-%m-%d at %H:%M}"
     return f"Your draft is back, as saved {when}."
+
+
+def no_hint_left(hints: int) -> str:
+    """What the drill's help says of its hint keys once none is left to show: "Hint: one
+    more (the pass is Hard at best) (not now)", three times, said not why, and was wider
+    than the help's box at 80 columns. `hints`: how many the drill has."""
+    if hints == 0:
+        return "Hint: this drill has none"
+    return f"Hint: none left, {counted(hints, 'hint')} seen"

@@ -26,7 +26,14 @@ from quiz.cardtext import render_text, section_markdown
 from quiz.drafts import over_the_limit
 from quiz.drill_list import passed_line
 from quiz.drill_source import SOURCE_LIMIT
-from quiz.drills_view import ALL_PASSED, after_a_pass, draft_back, next_drill, passed_before
+from quiz.drills_view import (
+    ALL_PASSED,
+    after_a_pass,
+    draft_back,
+    next_drill,
+    no_hint_left,
+    passed_before,
+)
 from quiz.errors import DrillbitError
 from quiz.plural import counted
 from quiz.sandbox_grader import GradingAbandonedError
@@ -134,6 +141,10 @@ class DrillScreen(Screen["DrillSitting"]):
         if self.session is None or self.session.mode != "mock":
             return None
         return MOCK_KEYS.get(action)
+
+    def help_not_now(self, action: str) -> str | None:
+        """The help's words for the hint keys once they do nothing: no hint is left."""
+        return no_hint_left(len(self.sitting.card.hints)) if action in HINT_ACTIONS else None
 
     def notify(
         self,

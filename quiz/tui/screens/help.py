@@ -200,7 +200,12 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
             key for key in rest.pop(description) if key not in first[description]
         ]
     rows = [(", ".join(keys), description) for description, keys in first.items()]
-    rows += [(keys, _not_now(meanings)) for keys, meanings in later.items()]
+    # keys meaning the same at other times in one row: the drill's ^t, f2 and h were
+    # three rows of one "Hint ... (not now)"
+    together: dict[str, list[str]] = {}
+    for key_list, meanings in later.items():
+        together.setdefault(_not_now(meanings), []).append(key_list)
+    rows += [(", ".join(joined), meaning) for meaning, joined in together.items()]
     rows += [(", ".join(keys), description) for description, keys in rest.items()]
     focused: Sequence[tuple[str, str]] = getattr(screen, "HELP_FOCUSED_KEYS", ())
     if web:  # without the keys a browser keeps (^w there closed the tab)
