@@ -51,6 +51,14 @@ def out_of_box_hint(session: Session) -> str:
     return "s skips · b buries · x suspends · esc ends · enter or a digit types again"
 
 
+def _box_keys(session: Session) -> str:
+    """The card's keys a number card's hint says escape gives: undo only when there is an
+    answer to take back (the first card offered it, and u then did nothing)."""
+    if session.mode == "mock":
+        return "skip or end"
+    return "skip, bury, undo, end" if session.can_undo else "skip, bury, end"
+
+
 def question(card: Card, workspace: Workspace, session: Session, *, shuffle: bool) -> Question:
     """The widgets of `card`'s question phase, the one to focus and the hint under them."""
     title = "Task" if isinstance(card.front, CodingFront) else "Question"
@@ -70,7 +78,7 @@ def question(card: Card, workspace: Workspace, session: Session, *, shuffle: boo
             unit=front.unit, examples=number_examples(front), value=typed, id="number"
         )
         # the box takes every letter (sqrt, ln): escape leaves it for the card's keys
-        keys = "skip or end" if session.mode == "mock" else "skip, bury, undo, end"
+        keys = _box_keys(session)
         return Question(
             [*widgets, box],
             box,
