@@ -46,6 +46,7 @@ __all__ = [
     "PLAN_PICKS",
     "RatingKeys",
     "again_help",
+    "again_not_now",
     "choice_order",
     "day_end_wait",
     "day_over",
@@ -128,6 +129,18 @@ def again_help(again_note: str | None) -> str | None:
     binding's words (`AGAIN_LATER` when `again_note`, read by `again_not_today`, says an
     Again is not asked again today); None where the binding's words hold."""
     return None if again_note is None else AGAIN_LATER
+
+
+AGAIN_RESTING = "Again: the plan asks it no more today (not now)"
+"""The help's Again while 1 does nothing (a card's question) and `again_not_today` has a
+line: "forgotten, so it comes back soon (not now)" said the opposite. Shorter than
+`AGAIN_LATER` with its name: with "(not now)" that was wider than the help at 80 columns."""
+
+
+def again_not_now(again_note: str | None) -> str | None:
+    """What the help says of Again while it rests, where the session changes its words
+    (`AGAIN_RESTING`); None where the binding's words hold."""
+    return None if again_note is None else AGAIN_RESTING
 
 
 AGAIN_NOT_TODAY = "Again: not asked again today"

@@ -188,7 +188,7 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
         if binding.tooltip:  # Home's a: "Ahead" alone told a new user nothing
             meaning = f"{binding.description}: {binding.tooltip} (not now)"
         why = getattr(screen, "help_not_now", None)
-        words = why(parse(binding.action)[1]) if callable(why) else None
+        words = why(binding.action) if callable(why) else None  # as `help_tooltip`: "rate(1)"
         if (
             isinstance(words, str) and words
         ):  # the screen says when it works: "(not now)" alone, with no plan set, did not

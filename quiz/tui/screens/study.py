@@ -18,7 +18,7 @@ from textual.widgets import Label, Static
 
 from quiz.bank.models import CodingFront, ConceptFront
 from quiz.plural import counted
-from quiz.study_view import again_help, day_end_wait, day_over
+from quiz.study_view import again_help, again_not_now, day_end_wait, day_over
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.study_drill import DrillStep
 from quiz.tui.screens.study_moves import CardMoves
@@ -201,6 +201,11 @@ class StudyScreen(RatingStep, TypedStep, DrillStep, CardMoves):
         """The help's words for a key where this session changes them (`help_rows`): Again
         in a plan short of days is not asked again today."""
         return again_help(self.again_note) if action == "rate(1)" else None
+
+    def help_not_now(self, action: str) -> str | None:
+        """The help's words for Again while it does nothing (`help_rows`), where this
+        session changes them as `help_tooltip` does."""
+        return again_not_now(self.again_note) if action == "rate(1)" else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Show and allow only the keys that make sense in the current phase."""
