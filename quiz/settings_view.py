@@ -16,12 +16,33 @@ if TYPE_CHECKING:
     from quiz.store import InterviewPlan
     from quiz.workspace import Workspace
 
-__all__ = ["PLAN_REMOVED", "NO_PLAN_KEPT", "plan_saved_note", "plan_values"]
+__all__ = [
+    "NO_PLAN_KEPT",
+    "PLAN_KEPT",
+    "PLAN_REMOVED",
+    "plan_saved_note",
+    "plan_values",
+    "remove_plan_question",
+]
 
 PLAN_REMOVED = "Interview plan removed; normal reviews resume."
 NO_PLAN_KEPT = "No interview plan was set; nothing changed."
 """What an empty date saved says: the plan it removed, or that there was none (it said
 "Interview plan removed" on a home that never had one, as if one had been lost)."""
+PLAN_KEPT = "Interview plan kept; nothing changed."
+"""What the settings say when the question of `remove_plan_question` is answered no."""
+
+
+def remove_plan_question(plan: InterviewPlan) -> str:
+    """What the settings ask before an empty date removes the plan. It was removed at once,
+    its minutes and target with it: a burst of ctrl+u, a new date and enter in the open
+    box (tmux's send-keys, a paste) reached the box as ctrl+u last, and the enter that
+    followed saved an empty date."""
+    return (
+        f"Remove the interview plan for {plan.interview.isoformat()} "
+        f"({plan.minutes_per_day:g} min/day, target recall {target_percent(plan.target)})? "
+        "Normal reviews resume."
+    )
 
 
 def plan_saved_note(plan: InterviewPlan | None, *, had_plan: bool) -> str:

@@ -8,6 +8,7 @@ from textual.pilot import Pilot
 from textual.widgets import DataTable, Input, Static
 
 from quiz.settings_view import NO_PLAN_KEPT, PLAN_REMOVED
+from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.settings import ROWS, SettingsScreen
 from tests.tui.conftest import (
@@ -125,10 +126,13 @@ async def test_the_settings_screen_sets_changes_and_clears_the_interview_plan(
         await settle(pilot)
         assert "18 days left" in home_lines(home)[1], home_lines(home)
         assert "no interview plan" not in " ".join(home_lines(home))
-        # an empty date clears the plan, and Home says how to set one again
+        # an empty date clears the plan once asked, and Home says how to set one again
         await press(pilot, "comma")
         screen = await showing(pilot, SettingsScreen)
         await edit(pilot, screen, INTERVIEW_ROW, "")
+        await showing(pilot, ConfirmScreen)
+        await press(pilot, "y")
+        await showing(pilot, SettingsScreen)
         assert ws.store.interview_plan() is None
         assert help_text(screen).startswith(f"{PLAN_REMOVED}\n")
         assert str(screen.query_one(DataTable).get_row_at(INTERVIEW_ROW)[1]) == "none"

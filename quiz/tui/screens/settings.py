@@ -29,9 +29,16 @@ from quiz.settings import (
     save_key,
     with_value,
 )
-from quiz.settings_view import plan_saved_note, plan_values
+from quiz.settings_view import (
+    PLAN_KEPT,
+    PLAN_REMOVED,
+    plan_saved_note,
+    plan_values,
+    remove_plan_question,
+)
 from quiz.study.plan_edit import PLAN_ROWS, PlanField
 from quiz.tui.key_gate import act_then_read_held_keys
+from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.themes import unknown_theme
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
@@ -265,12 +272,22 @@ class SettingsScreen(Screen[None]):
         """Set, change or clear the interview plan as `drillbit plan` does; a refusal (not a
         date, a day not after today, out of range, no plan yet) stays under the box."""
         had_plan = bool(plan_values(self.workspace))
+        plan = self.workspace.store.interview_plan()
+        if field == "interview" and not typed.strip() and plan is not None:
+            self.app.push_screen(ConfirmScreen(remove_plan_question(plan)), self._remove_plan)
+            return
         try:
             plan = self.workspace.change_plan(field, typed)
         except DrillbitError as exc:
             self.query_one("#settings-help", Static).update(self._editing_help(field, exc.message))
             return
         self._close_editor(plan_saved_note(plan, had_plan=had_plan))
+
+    def _remove_plan(self, yes: bool | None) -> None:
+        """Remove the plan once the question is answered yes; no keeps it as it was."""
+        if yes:
+            self.workspace.change_plan("interview", "")
+        self._close_editor(PLAN_REMOVED if yes else PLAN_KEPT)
 
     def _close_editor(self, saved: str | None = None) -> None:
         """Back to the table; `saved` says what was saved, under it."""
