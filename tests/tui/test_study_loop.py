@@ -499,7 +499,8 @@ async def test_s_on_the_last_card_says_there_is_nothing_to_skip_to(
     build: AppFactory, recorder: Recorder
 ) -> None:
     """The last card's hint said "s skips it for now"; s did nothing visible and the footer
-    left it out. It is in the footer now and says why the card stays."""
+    left it out. It is in the footer now and says the card starts again (its time with it:
+    tests/tui/test_skip_last_card_time.py)."""
     app = build(study=StudyRequest(mode="cram", card_ids=("tiny-sgd",)))
     async with app.run_test(size=(80, 24), notifications=True, message_hook=recorder) as pilot:
         screen = await showing(pilot, StudyScreen)
