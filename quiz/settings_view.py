@@ -37,10 +37,11 @@ def remove_plan_question(plan: InterviewPlan) -> str:
     """What the settings ask before an empty date removes the plan. It was removed at once,
     its minutes and target with it: a burst of ctrl+u, a new date and enter in the open
     box (tmux's send-keys, a paste) reached the box as ctrl+u last, and the enter that
-    followed saved an empty date."""
+    followed saved an empty date. A line each, within the question's 44 columns: wrapped
+    there, "(30" and "min/day" fell on two lines."""
     return (
-        f"Remove the interview plan for {plan.interview.isoformat()} "
-        f"({plan.minutes_per_day:g} min/day, target recall {target_percent(plan.target)})? "
+        f"Remove the interview plan for {plan.interview.isoformat()}\n"
+        f"({plan.minutes_per_day:g} min/day, target recall {target_percent(plan.target)})?\n"
         "Normal reviews resume."
     )
 

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from quiz.settings_view import PLAN_KEPT, PLAN_REMOVED
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.settings import ROWS, SettingsScreen
-from tests.tui.conftest import AppFactory, press, settle, showing
+from tests.tui.conftest import AppFactory, press, screen_lines, settle, showing
 from tests.tui.test_settings_burst import _burst, _settings_on
 
 
@@ -35,10 +35,13 @@ async def test_a_burst_after_a_refusal_asks_before_the_plan_goes_and_no_keeps_it
         _burst(pilot, "ctrl+u", *"2026-04-01", "enter")
         await settle(pilot)
         question = await showing(pilot, ConfirmScreen)
-        assert question.question == (
-            "Remove the interview plan for 2026-03-20 (30 min/day, target recall 90%)? "
-            "Normal reviews resume."
-        )
+        assert question.question.splitlines() == [
+            "Remove the interview plan for 2026-03-20",
+            "(30 min/day, target recall 90%)?",
+            "Normal reviews resume.",
+        ]
+        drawn = "\n".join(line.text for line in screen_lines(app))
+        assert "│  (30 min/day, target recall 90%)?" in drawn, drawn  # whole, in the box
         await press(pilot, "n")
         await showing(pilot, SettingsScreen)
         plan = app.workspace.store.interview_plan()
