@@ -59,10 +59,29 @@ def _arrays(value: Any, prefix: str) -> Iterator[tuple[str, np.ndarray]]:
         yield prefix, value
     elif kind is dict:
         for key, item in dict.items(value):
-            yield from _arrays(item, f"{prefix}[{key!r}]" if prefix else str(key))
+            if prefix:
+                yield from _arrays(item, f"{prefix}[{_key_name(key)}]")
+            else:
+                yield from _arrays(item, str.__str__(key) if type(key) is str else _key_name(key))
     elif kind is list or kind is tuple:
         for i, item in enumerate(value):
             yield from _arrays(item, f"{prefix}[{i}]")
+
+
+def _key_name(key: Any) -> str:
+    """A dict key as a path names it, read without running code of the submission's.
+
+    The inputs' keys are exact strs (the wire takes no other); any other key is one the
+    code put in a caller's dict, whose `__repr__` (a key that exited in it) ran in the walk
+    and, from the check of an earlier case's inputs, crashed the child with the grader's
+    traceback (forty-sixth round).
+    """
+    kind = type(key)
+    if kind is str:
+        return str.__repr__(key)
+    if kind is int:
+        return int.__repr__(key)
+    return "<a key the code added>"
 
 
 def _changed(
@@ -485,6 +504,15 @@ def _depth_kept(function: Any, after: Callable[[], None] = _nothing) -> Callable
     return call
 
 
+def _noting(note: Callable[[str], None], entry: str) -> Callable[[], None]:
+    """`note(entry)`, called with nothing: what `_depth_kept` runs after each call of `entry`."""
+
+    def noted() -> None:
+        note(entry)
+
+    return noted
+
+
 def execute_case(
     run_case: Callable[[dict[str, Any], dict[str, Any]], dict[str, Any]],
     fns: dict[str, Any],
@@ -509,22 +537,27 @@ def execute_case(
     if fp_strict:
         seal_error_state()
     outputs: dict[str, Any] | None = None
-    changed_between: list[str] = []
+    changed_between: dict[str, tuple[int, str]] = {}
+    calls = [0]
 
-    def note_changes() -> None:
-        """The inputs' contents as the call left them (the walk of their containers, 6 µs
-        against 0.9 for a mini-batch case's, is left to the case's end)."""
-        for name, arr, dtype, shape, data in before:
-            if name not in changed_between and (
-                arr.shape != shape or arr.dtype != dtype or _tobytes(arr) != data
-            ):
-                changed_between.append(name)
+    def note_changes(entry: str) -> None:
+        """What the call left changed: an input's contents, or the input itself taken out of
+        (or put into) a caller's list or dict. `params.pop("b1")` in one call and the array
+        put back in the next was seen by no check, each running after the last call (forty-
+        fifth round); the walk of the containers costs a few µs a call."""
+        calls[0] += 1
+        for name in _changed(before, inputs):
+            if name not in changed_between:
+                changed_between[name] = (calls[0], entry)
 
     try:
         # the inputs are checked after each call of an entry, not only at the case's end: a
         # call that shuffled the caller's X in place, its next call (the seeded harness's
         # second, a backward after its forward) putting X back, passed (forty-fifth round)
-        kept = {name: _depth_kept(function, note_changes) for name, function in fns.items()}
+        kept = {
+            name: _depth_kept(function, _noting(note_changes, name))
+            for name, function in fns.items()
+        }
         try:
             outputs = run_case(kept, inputs)
         finally:  # before the grader's own work on the result (its error, copy, encoding)
@@ -544,7 +577,11 @@ def execute_case(
             home["_make_extobj"] = maker
     outputs = _frozen(outputs)
     mutated = _changed(before, inputs)
-    mutated += [name for name in changed_between if name not in mutated]
+    mutated += [
+        f"{name} (in call {call} of the case, {entry}; put back later)"
+        for name, (call, entry) in changed_between.items()
+        if name not in mutated
+    ]
     now = fp_counts()  # one reading: an event after it is the next case's, none is lost
     events = [kind for kind, was, count in zip(_FP_KINDS, counted, now, strict=True) if count > was]
     _LAST_COUNTED[:] = now

@@ -100,3 +100,49 @@ class PatientSigmoid(type(get_checker("nn.activations.sigmoid"))):  # type: igno
     for a refusal or a failed case, which a timeout (its 5 s, at a load average past 10) hid."""
 
     timeout_s: ClassVar[float] = 60.0
+
+
+def _scaled(step: int, params: dict[str, np.ndarray]) -> float:
+    return float(step * params["w"].sum())
+
+
+class ScaledStepsChecker(Checker):
+    """scaled(step, params) -> step * sum(params["w"]), called once per step of a case (the
+    `steps` harness): a drill whose calls share one caller's dict, as an optimizer's do."""
+
+    name: ClassVar[str] = "tests.scaled_steps"
+    entries: ClassVar[tuple[str, ...]] = ("scaled",)
+    harness: ClassVar[str] = "steps"
+    timeout_s: ClassVar[float] = 60.0
+
+    def reference(self) -> Mapping[str, Callable[..., Any]]:
+        return {"scaled": _scaled}
+
+    def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
+        cases = []
+        for i in range(3):
+            w = rng.standard_normal(int(rng.integers(2, 5)))
+            steps = [1, 2, 3]
+            cases.append(
+                Case(
+                    name=f"case {i + 1}",
+                    inputs={"fn": "scaled", "steps": steps, "args": [{"w": w}]},
+                    describe=f"w of {w.size} values, steps {steps}",
+                    private={"expected": [float(s * w.sum()) for s in steps]},
+                )
+            )
+        return cases
+
+    def judge(self, case: Case, outcome: Outcome) -> CaseResult:
+        def result(status: CaseStatus, message: str = "") -> CaseResult:
+            return CaseResult(name=case.name, status=status, message=message, inputs=case.describe)
+
+        if outcome.error is not None:
+            return result(CaseStatus.ERROR, outcome.error)
+        if outcome.mutated:
+            return result(CaseStatus.FAILED, f"changed its input {', '.join(outcome.mutated)}")
+        assert outcome.outputs is not None
+        got = outcome.outputs.get("out")
+        if not isinstance(got, list) or not np.allclose(got, case.private["expected"]):
+            return result(CaseStatus.FAILED, f"wrong values: {got!r}")
+        return result(CaseStatus.PASSED)

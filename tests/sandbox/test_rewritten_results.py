@@ -99,5 +99,10 @@ def test_an_input_changed_in_one_call_and_put_back_in_the_next_is_named(
     X and Y, and the verdict names both (the case it first shows in moved with grading45's cases)."""
     checker = get_checker("nn.minibatch.random_mini_batches")
     run_adversarial(
-        pool, RESTORED, Status.FAILED, "changed its inputs X and Y in place", checker=checker
+        pool,
+        RESTORED,
+        Status.FAILED,
+        "changed its inputs X (in call 1 of the case, random_mini_batches; put back later) and Y"
+        " (in call 1 of the case, random_mini_batches; put back later) in place",
+        checker=checker,
     )
