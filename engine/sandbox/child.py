@@ -1377,6 +1377,12 @@ def _code_lines(
             guard()
 
 
+IN_A_THREAD = "in a thread the code started"
+"""A warning's line, shown in place of its number, when a thread of the code's warned with a
+`stacklevel` that left the code's frames: the hooks refuse frames outside the grader's thread,
+so its line cannot be read, and `submission.py:0` named a line that does not exist."""
+
+
 def warnings_name_the_code(
     filename: str, unguard: Callable[[], None], guard: Callable[[], None]
 ) -> None:
@@ -1387,12 +1393,15 @@ def warnings_name_the_code(
     the top): the candidate read it as the grader's warning (forty-fifth round). Python calls
     `warnings._showwarnmsg` for every warning shown (or recorded by `catch_warnings`), so the
     one put there moves any place outside `filename` to the code's innermost line on the
-    stack (line 0 where the frames cannot be walked: a thread of the code's), then shows the
-    warning as Python would, the code's own `showwarning` or `formatwarning` included.
+    stack (line 0 where the frames cannot be walked), then shows the
+    warning as Python would, the code's own `showwarning` or `formatwarning` included. In a
+    thread of the code's the line reads `IN_A_THREAD` (`submission.py:in a thread the code
+    started: UserWarning: ...`).
     """
     import warnings
 
-    lines = _code_lines(unguard, guard, _thread.get_ident(), filename)
+    walker = _thread.get_ident()
+    lines = _code_lines(unguard, guard, walker, filename)
     next(lines)
 
     def show(
@@ -1400,6 +1409,9 @@ def warnings_name_the_code(
         _lines: Any = lines,
         _show: Callable[[Any], None] = warnings._showwarnmsg,  # type: ignore[attr-defined]
         _filename: str = filename,
+        _walker: int = walker,
+        _ident: Callable[[], int] = _thread.get_ident,
+        _in_thread: str = IN_A_THREAD,
         _type: type = type,
         _str: type = str,
         _caught: type[BaseException] = BaseException,
@@ -1411,7 +1423,10 @@ def warnings_name_the_code(
             except _caught:  # noqa: BLE001 - the code closed the generator or ran it elsewhere
                 line = None
             msg.filename = _filename
-            msg.lineno = 0 if line is None else line
+            if line is not None:
+                msg.lineno = line
+            else:  # no frame to read: a thread of the code's says so rather than "line 0"
+                msg.lineno = _in_thread if _ident() != _walker else 0
         _show(msg)
 
     # empty globals, as `detached` makes, its defaults given to the constructor: setting

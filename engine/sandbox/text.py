@@ -1,4 +1,5 @@
-"""Making the child's text safe to show: no terminal control sequences, bounded size."""
+"""Making the child's text safe to show: no terminal control sequences, no place in the
+grader's code, bounded size."""
 
 from __future__ import annotations
 
@@ -43,6 +44,37 @@ def _stripped(text: str) -> str:
     return _SURROGATE.sub("\ufffd", _CONTROL.sub("", text.replace("\r\n", "\n")))
 
 
+GRADERS_CODE = "<the grader's code>"
+"""What the child's output shows in place of a file and line of the grader's own."""
+
+_GRADERS_PLACE = re.compile(
+    r'File "(?:drillbit|harness)/[\w.-]+\.py", line \d+(?:, in [^\n]*)?'
+    r"|(?<![\w/.-])(?:drillbit|harness)/[\w.-]+\.py(?::\d+)?"
+)
+"""A place in the grader's code as Python prints it: a traceback's `File "drillbit/child.py",
+line 420, in hook` or a warning's `drillbit/runtime.py:480`. The grader compiles its code under
+these names (`drillbit/child.py`, `drillbit/runtime.py`, `harness/call.py`, ...); a path of the
+machine's that merely has a `drillbit/` folder in it is preceded by a path character and kept."""
+
+
+def without_graders_places(text: str) -> str:
+    """`text` with every place in the grader's code named `GRADERS_CODE` instead.
+
+    Python's own machinery prints such places on the child's stderr whatever the child's hooks
+    do: a warning's place when the code replaced `warnings._showwarnmsg` or deleted
+    `sys.modules["warnings"]` (Python's C fallback), and the traceback of a thread that
+    `threading.settrace` made call the refused `sys.settrace` (forty-sixth round). The names
+    and lines are the grader's, never the code's: the parent takes them out of what it shows.
+    """
+    if "drillbit/" not in text and "harness/" not in text:
+        return text
+    return _GRADERS_PLACE.sub(_graders_place, text)
+
+
+def _graders_place(match: re.Match[str]) -> str:
+    return f'File "{GRADERS_CODE}"' if match.group().startswith("File") else GRADERS_CODE
+
+
 def clip(text: str, *, max_chars: int = 4000, max_lines: int = 40) -> str:
     """A readable message: control characters removed, repeated lines folded, length bounded."""
     lines: list[str] = []
@@ -83,7 +115,7 @@ class CappedOutput:
 
     def text(self) -> str:
         """The kept text, cleaned, with a visible note when some was dropped."""
-        out = strip_controls(self.data.decode("utf-8", "replace"))
+        out = without_graders_places(strip_controls(self.data.decode("utf-8", "replace")))
         if self.dropped:
             out += f"\n[truncated: {self.dropped} more bytes not shown]"
         return out
