@@ -50,6 +50,7 @@ GRADERS_CODE = "<the grader's code>"
 _GRADERS_PLACE = re.compile(
     r'File "(?:drillbit|harness)/[\w.-]+\.py", line \d+(?:, in [^\n]*)?'
     r"|(?<![\w/.-])(?:drillbit|harness)/[\w.-]+\.py(?::\d+)?"
+    r"|(?<![\w/.-])(?:drillbit|harness)/[\w.-]*\Z"  # cut at the output's limit
 )
 """A place in the grader's code as Python prints it: a traceback's `File "drillbit/child.py",
 line 420, in hook` or a warning's `drillbit/runtime.py:480`. The grader compiles its code under
@@ -114,7 +115,8 @@ class CappedOutput:
         self.dropped += max(0, len(chunk) - max(room, 0))
 
     def text(self) -> str:
-        """The kept text, cleaned, with a visible note when some was dropped."""
+        """The kept text, cleaned, with a visible note when some was dropped (after the grader's
+        places are taken out: a place cut at the limit is at the kept text's end)."""
         out = without_graders_places(strip_controls(self.data.decode("utf-8", "replace")))
         if self.dropped:
             out += f"\n[truncated: {self.dropped} more bytes not shown]"

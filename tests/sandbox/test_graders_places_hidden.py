@@ -18,7 +18,7 @@ import re
 import pytest
 
 from engine.sandbox import WorkerPool
-from engine.sandbox.text import GRADERS_CODE, without_graders_places
+from engine.sandbox.text import GRADERS_CODE, CappedOutput, without_graders_places
 from engine.verdict import Status, Verdict
 from tests.sandbox.helpers import run_adversarial
 
@@ -155,3 +155,15 @@ def test_a_thread_warning_on_its_own_line_keeps_the_line(pool: WorkerPool) -> No
 )
 def test_only_the_graders_own_names_are_taken_out(text: str, shown: str) -> None:
     assert without_graders_places(text) == shown
+
+
+def test_a_place_cut_at_the_outputs_limit_is_taken_out_too() -> None:
+    """Output past the limit is dropped: a place the cut fell in (`drillbit/runti`) is at
+    the kept text's end, before the note of what was dropped."""
+    printed = b"x" * 20 + b"\ndrillbit/runtime.py:480: UserWarning: w\n"
+    for cut in range(21, len(printed)):
+        output = CappedOutput(cut)
+        output.add(printed)
+        shown = output.text()
+        assert "drillbit/" not in shown and "runtime" not in shown, (cut, shown)
+        assert shown.endswith(f"[truncated: {len(printed) - cut} more bytes not shown]")
