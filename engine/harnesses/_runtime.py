@@ -47,25 +47,45 @@ TAMPERED = (
 )
 
 
-def _arrays(value: Any, prefix: str) -> Iterator[tuple[str, np.ndarray]]:
+INPUT_DEPTH = 64
+"""Deeper than a case's inputs can nest (the wire takes 32 levels, under the harness's own)."""
+
+
+def _arrays(
+    value: Any, prefix: str, depth: int = 0, walked: set[int] | None = None
+) -> Iterator[tuple[str, np.ndarray | None]]:
     """Every ndarray inside nested containers, with a readable path.
 
     Exact types only: the inputs are plain (they came over the wire), and an object the
     submission put in a caller's container is walked no further, so no method of its
-    (a dict subclass's `items`) runs here and hides what it holds.
+    (a dict subclass's `items`) runs here and hides what it holds. A container nested deeper
+    than inputs can be, or a dict or list met a second time (`params["me"] = params`), is
+    yielded as None, not walked: the walk's RecursionError, in the check of an earlier case's
+    inputs outside any call, crashed the child with the grader's traceback (forty-sixth round).
     """
     kind = type(value)
     if kind is _ndarray:
         yield prefix, value
-    elif kind is dict:
+        return
+    if kind is not dict and kind is not list and kind is not tuple:
+        return
+    walked = set() if walked is None else walked
+    if depth > INPUT_DEPTH or id(value) in walked:
+        yield prefix, None
+        return
+    if kind is not tuple:  # an empty tuple is one object wherever it is
+        walked.add(id(value))
+    depth += 1
+    if kind is dict:
         for key, item in dict.items(value):
             if prefix:
-                yield from _arrays(item, f"{prefix}[{_key_name(key)}]")
+                name = f"{prefix}[{_key_name(key)}]"
             else:
-                yield from _arrays(item, str.__str__(key) if type(key) is str else _key_name(key))
-    elif kind is list or kind is tuple:
+                name = str.__str__(key) if type(key) is str else _key_name(key)
+            yield from _arrays(item, name, depth, walked)
+    else:
         for i, item in enumerate(value):
-            yield from _arrays(item, f"{prefix}[{i}]")
+            yield from _arrays(item, f"{prefix}[{i}]", depth, walked)
 
 
 def _key_name(key: Any) -> str:
@@ -530,7 +550,11 @@ def execute_case(
     (`unguard`/`guard` open and close the sandbox's frame guard around the traceback walk).
     """
     _grader_depth()  # code that lowered the limit as it loaded
-    before = [(name, arr, arr.dtype, arr.shape, _tobytes(arr)) for name, arr in _arrays(inputs, "")]
+    before = [
+        (name, arr, arr.dtype, arr.shape, _tobytes(arr))
+        for name, arr in _arrays(inputs, "")
+        if arr is not None
+    ]
     counted = _LAST_COUNTED[:] or fp_counts()
     makers = [home["_make_extobj"] for home in _MAKER_HOMES]
     token = _extobj_var.set(_STRICT_STATE if fp_strict else _QUIET_STATE)

@@ -1686,7 +1686,11 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     # a naive in-place sigmoid, delayed by one case) passed (forty-first round).
     arrays_in, tobytes, changed_since = runtime["_arrays"], runtime["_tobytes"], runtime["_changed"]
     pristine: list[Any] = [
-        [(name, arr, arr.dtype, arr.shape, tobytes(arr)) for name, arr in arrays_in(case, "")]
+        [
+            (name, arr, arr.dtype, arr.shape, tobytes(arr))
+            for name, arr in arrays_in(case, "")
+            if arr is not None  # a container too deep, or met twice: none over the wire
+        ]
         for case in cases
     ]
     if job["fp_strict"]:

@@ -9,6 +9,8 @@ call that took it out.
 
 from __future__ import annotations
 
+import pytest
+
 from engine.grade_inprocess import grade_source_inprocess
 from engine.sandbox import WorkerPool
 from engine.verdict import Status
@@ -146,3 +148,33 @@ def test_a_key_of_the_codes_left_in_a_callers_dict_is_named_without_its_code(
         checker=SCALED,
     )
     assert "crashed" not in verdict.summary, shown(verdict)
+
+
+TOO_DEEP_TO_WALK = {
+    # a caller's dict made to hold itself, for good or for one call
+    "a-cycle-left": 'params["me"] = params',
+    "a-cycle-for-one-call": 'params["me"] = params\n    elif step == 2:\n        del params["me"]',
+    # 200,000 lists, one in the other
+    "deep-nesting": "deep = []\n        for _ in range(200_000):\n            deep = [deep]\n"
+    '        params["deep"] = deep',
+    # a list that holds another twice, 64 times over: 2^64 paths to walk
+    "shared-twice-over": "shared = [params['w']]\n        for _ in range(64):\n"
+    "            shared = [shared, shared]\n        params['shared'] = shared",
+}
+
+
+@pytest.mark.parametrize("kind", list(TOO_DEEP_TO_WALK))
+def test_a_container_too_deep_to_walk_is_named_not_walked(pool: WorkerPool, kind: str) -> None:
+    """The walk recursed into what the code put in a caller's dict: a RecursionError, raised
+    again by case 2's check of case 1's inputs outside any call, crashed the child ("the
+    process exited (code 1)", the grader's traceback on its stderr), in both modes."""
+    source = (
+        "def scaled(step, params):\n    if step == 1:\n        "
+        + TOO_DEEP_TO_WALK[kind]
+        + "\n    return float(step * params['w'].sum())\n"
+    )
+    verdict = run_adversarial(
+        pool, source, Status.FAILED, "changed its input args[0][", checker=SCALED
+    )
+    assert "case 1" in verdict.summary, shown(verdict)
+    assert verdict.stderr == "", verdict.stderr
