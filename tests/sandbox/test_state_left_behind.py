@@ -15,7 +15,13 @@ from engine.checkers import get_checker
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.verdict import Status
-from tests.sandbox.helpers import DOUBLE, run_adversarial, shown
+from tests.sandbox.helpers import (
+    DOUBLE,
+    WARM_WITHIN_SECONDS,
+    assert_clean,
+    run_adversarial,
+    shown,
+)
 
 SIGMOID = get_checker("nn.activations.sigmoid")
 
@@ -183,3 +189,42 @@ def test_a_recursion_limit_lowered_in_the_call_is_the_graders_again(pool: Worker
     source = "import sys\n\n\ndef double(x):\n    sys.setrecursionlimit(25)\n    return 2 * x\n"
     run_adversarial(pool, source, Status.PASSED)
     assert grade(DOUBLE, PROBE, seed=3, pool=pool).status is Status.PASSED
+
+
+SQUEEZED = """import sys
+import threading
+
+
+def _squeeze():
+    while True:
+        try:
+            sys.setrecursionlimit(8)  # its own stack is shallow: allowed, for the whole process
+        except RecursionError:
+            pass
+
+
+def double(x):
+    threading.Thread(target=_squeeze, daemon=True).start()
+    return 2 * x
+"""
+
+
+def test_a_recursion_limit_squeezed_from_a_thread_stops_the_grader_in_one_line(
+    pool: WorkerPool,
+) -> None:
+    """The grader puts its limit back after each call, but a thread of the code's set it to 8
+    again at once, and the grader's next step raised RecursionError: the child's stderr was
+    the grader's traceback, its frames at the bottom. Where the race lands varies (a call of
+    the code's raising it, or the grader stopping), never a pass and never a traceback: a
+    grader that stops says so in one line. The right answer graded next passes."""
+    pool.wait_warm(WARM_WITHIN_SECONDS)
+    verdict = grade(DOUBLE, SQUEEZED, seed=3, pool=pool)
+    assert verdict.status in {Status.CRASHED, Status.ERROR}, shown(verdict)
+    assert "Traceback" not in verdict.stderr and "File " not in verdict.stderr, verdict.stderr
+    if verdict.status is Status.CRASHED:
+        assert verdict.stderr.startswith(
+            "drillbit sandbox: the grader stopped on RecursionError after your code ran"
+        ), verdict.stderr
+    assert_clean([pool])
+    after = grade(DOUBLE, "def double(x):\n    return 2 * x\n", seed=4, pool=pool)
+    assert after.status is Status.PASSED, shown(after)
