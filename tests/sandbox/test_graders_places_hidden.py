@@ -17,6 +17,7 @@ import re
 
 import pytest
 
+from engine.checkers import get_checker
 from engine.sandbox import WorkerPool
 from engine.sandbox.text import GRADERS_CODE, CappedOutput, without_graders_places
 from engine.verdict import Status, Verdict
@@ -167,3 +168,38 @@ def test_a_place_cut_at_the_outputs_limit_is_taken_out_too() -> None:
         shown = output.text()
         assert "drillbit/" not in shown and "runtime" not in shown, (cut, shown)
         assert shown.endswith(f"[truncated: {len(printed) - cut} more bytes not shown]")
+
+
+A_THREAD_INTO_THE_HARNESS = """import threading
+
+import numpy as np
+
+
+def numerical_gradient(f, x, eps=1e-5):
+    thread = threading.Thread(target=f, args=(None,))  # the harness's f, given nothing
+    thread.start()
+    thread.join()
+    grad = np.zeros_like(x)
+    for i in range(x.size):
+        old = x.flat[i]
+        x.flat[i] = old + eps
+        up = f(x)
+        x.flat[i] = old - eps
+        down = f(x)
+        x.flat[i] = old
+        grad.flat[i] = (up - down) / (2 * eps)
+    return grad
+"""
+
+
+def test_a_thread_that_fails_in_the_harnesss_function_shows_no_place_of_it(
+    pool: WorkerPool,
+) -> None:
+    """The function the gradient drills hand the code is the harness's: a thread of the code's
+    that called it with None printed Python's thread traceback, `harness/gradcheck.py`'s line
+    at its bottom. The error stays; the place reads as the grader's code."""
+    checker = get_checker("nn.gradcheck.numerical_gradient")
+    verdict = run_adversarial(pool, A_THREAD_INTO_THE_HARNESS, Status.PASSED, checker=checker)
+    assert "TypeError" in verdict.stderr, verdict.stderr
+    assert f'File "{GRADERS_CODE}"' in verdict.stderr, verdict.stderr
+    _nothing_of_the_graders(verdict)
