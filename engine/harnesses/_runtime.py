@@ -104,21 +104,39 @@ def _key_name(key: Any) -> str:
     return "<a key the code added>"
 
 
-def _changed(
-    before: list[tuple[str, np.ndarray, Any, tuple[int, ...], bytes]], inputs: dict[str, Any]
-) -> list[str]:
+ArrayState = tuple[str, np.ndarray, Any, tuple[int, ...], bytes, bool]
+"""An input array as it came: its path, itself, its dtype, shape, bytes and writeable flag."""
+
+
+def _states(inputs: Any) -> list[ArrayState]:
+    """Every input array's `ArrayState`, for `_changed` to compare against later."""
+    return [
+        (name, arr, arr.dtype, arr.shape, _tobytes(arr), arr.flags.writeable)
+        for name, arr in _arrays(inputs, "")
+        if arr is not None  # a container too deep, or met twice: none came over the wire
+    ]
+
+
+def _changed(before: list[ArrayState], inputs: dict[str, Any]) -> list[str]:
     """The input arrays the call changed: their bytes, shape or dtype, or the array itself.
 
     An array is looked for where it was, by its path, and must still be the same object:
     `params[k] = params[k].copy()` followed by an in-place update of the caller's array hid
     that update, and `params.pop("b1")` (the caller's dict losing an entry) was not seen,
-    so both passed. An array added to a caller's container counts too.
+    so both passed. An array added to a caller's container counts too, and so does a caller's
+    array made read-only (`w.flags.writeable = False` passed: the caller's next write fails).
     """
     current = dict(_arrays(inputs, ""))
     changed = []
-    for name, arr, dtype, shape, data in before:
+    for name, arr, dtype, shape, data, writeable in before:
         now = current.pop(name, None)
-        if now is not arr or now.shape != shape or now.dtype != dtype or _tobytes(now) != data:
+        if (
+            now is not arr
+            or now.shape != shape
+            or now.dtype != dtype
+            or now.flags.writeable != writeable
+            or _tobytes(now) != data
+        ):
             changed.append(name)
     changed.extend(current)  # paths that were not there before the call
     return changed
@@ -550,11 +568,7 @@ def execute_case(
     (`unguard`/`guard` open and close the sandbox's frame guard around the traceback walk).
     """
     _grader_depth()  # code that lowered the limit as it loaded
-    before = [
-        (name, arr, arr.dtype, arr.shape, _tobytes(arr))
-        for name, arr in _arrays(inputs, "")
-        if arr is not None
-    ]
+    before = _states(inputs)
     counted = _LAST_COUNTED[:] or fp_counts()
     makers = [home["_make_extobj"] for home in _MAKER_HOMES]
     token = _extobj_var.set(_STRICT_STATE if fp_strict else _QUIET_STATE)

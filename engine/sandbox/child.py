@@ -1684,15 +1684,8 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     # Every case's inputs as they came: each call's own check ran right after it, so a call
     # that changed an earlier case's input in place (kept from that call, changed in the next:
     # a naive in-place sigmoid, delayed by one case) passed (forty-first round).
-    arrays_in, tobytes, changed_since = runtime["_arrays"], runtime["_tobytes"], runtime["_changed"]
-    pristine: list[Any] = [
-        [
-            (name, arr, arr.dtype, arr.shape, tobytes(arr))
-            for name, arr in arrays_in(case, "")
-            if arr is not None  # a container too deep, or met twice: none over the wire
-        ]
-        for case in cases
-    ]
+    states, changed_since = runtime["_states"], runtime["_changed"]
+    pristine: list[Any] = [states(case) for case in cases]
     if job["fp_strict"]:
         runtime["seal_error_state"]()  # before the file loads: no state it makes ignores events
         runtime["strict_by_default"]()  # and a new thread or a fresh context starts strict

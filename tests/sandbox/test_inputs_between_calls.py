@@ -178,3 +178,26 @@ def test_a_container_too_deep_to_walk_is_named_not_walked(pool: WorkerPool, kind
     )
     assert "case 1" in verdict.summary, shown(verdict)
     assert verdict.stderr == "", verdict.stderr
+
+
+@pytest.mark.parametrize(
+    ("how", "named"),
+    [
+        ('params["w"].flags.writeable = False', "changed its input args[0]['w']"),
+        (
+            'params["w"].flags.writeable = False\n    elif step == 2:\n'
+            '        params["w"].flags.writeable = True',
+            "args[0]['w'] (in call 1 of the case, scaled; put back later)",
+        ),
+    ],
+    ids=["left", "for-one-call"],
+)
+def test_a_callers_array_made_read_only_is_named(pool: WorkerPool, how: str, named: str) -> None:
+    """Its bytes, shape and dtype as they came, so it passed: the caller's next write to its
+    own array would fail."""
+    source = (
+        "def scaled(step, params):\n    if step == 1:\n        "
+        + how
+        + "\n    return float(step * params['w'].sum())\n"
+    )
+    run_adversarial(pool, source, Status.FAILED, named, checker=SCALED)
