@@ -39,7 +39,7 @@ if TYPE_CHECKING:
 )
 @pass_context
 def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: bool) -> None:
-    """List every coding drill with its state and number of attempts, like `rustlings list`
+    """List every coding drill with its state and number of tries, like `rustlings list`
     (--pack, --topic: of one pack or topic, as `list` and `cards` take them)."""
     from quiz.drill_list import drill_rows
     from quiz.study.cards import Filters

@@ -177,7 +177,7 @@ def _save_attempt(
     except DrillbitError as exc:  # an unusable data folder or database: the verdict stands
         reason = exc.message
     if reason is not None:
-        click.echo(f"drillbit: this attempt was not saved: {reason}", err=True)
+        click.echo(f"drillbit: this try was not saved: {reason}", err=True)
     return rows, hints
 
 
@@ -397,7 +397,7 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
                 + _next_drill(rows, drill.card.id, watch_next, terminal_width())
             )
         if unsaved is not None:
-            click.echo(f"drillbit: this attempt was not saved: {unsaved}", err=True)
+            click.echo(f"drillbit: this try was not saved: {unsaved}", err=True)
         if on_terminal and ctrl_c.pressed:  # the clear took the press's notice away
             click.echo(ctrl_c.STOPPING, err=True)
 

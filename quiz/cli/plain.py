@@ -110,7 +110,7 @@ def unsaved_line(database: Path, reason: str) -> str:
     `drillbit stats`)."""
     return (
         f"{database} cannot be written ({reason}): your saved progress is read and shown, "
-        "but nothing new will be saved (drill attempts, reviews, plan changes, imported "
+        "but nothing new will be saved (drill tries, reviews, plan changes, imported "
         "progress) until it can be written."
     )
 

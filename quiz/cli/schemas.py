@@ -163,15 +163,15 @@ class DrillReport(BaseModel):
     pack: str = Field(description="The pack it belongs to.")
     topic: str = Field(description="Topic, the folder inside the pack.")
     state: Literal["not started", "draft", "failed", "passed with hints", "passed"] = Field(
-        description="From the graded attempts and the saved draft; 'passed with hints': every "
+        description="From the graded tries and the saved draft; 'passed with hints': every "
         "pass came after a hint seen since the pass before (in the app or `drillbit hint`)."
     )
-    attempts: int = Field(ge=0, description="Graded attempts.")
+    attempts: int = Field(ge=0, description="Graded tries.")
     best_ms: float | None = Field(
         description="The shortest grading of a pass, submit to verdict (the sandbox's start "
         "and the machine's load included: not the code's speed); null before a pass."
     )
-    last_attempt: datetime | None = Field(description="The last graded attempt (ISO 8601).")
+    last_attempt: datetime | None = Field(description="The last graded try (ISO 8601).")
 
 
 class DrillsReport(BaseModel):

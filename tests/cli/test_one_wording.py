@@ -44,3 +44,20 @@ def test_a_bad_import_tag_says_what_kebab_case_is(tmp_path: Path, drillbit: RunD
     assert "pack 'Bad P' must be kebab-case (lowercase letters and digits joined by '-')" in (
         pack.stderr
     )
+
+
+def test_a_drills_graded_runs_are_tries_wherever_they_are_read(drillbit: RunDrillbit) -> None:
+    """`drills --help` said "number of attempts" over a table headed TRIES, while the drill
+    list and stats screens say "tries": a user reading both wondered if they differed."""
+    helped = drillbit("drills", "--help")
+    assert helped.returncode == 0, helped.stderr
+    assert "number of tries" in " ".join(helped.stdout.split())
+    assert "attempt" not in helped.stdout.lower()
+    listed = drillbit("drills")
+    assert listed.stdout.splitlines()[0].split()[:4] == ["ID", "STATE", "TRIES", "TITLE"]
+    schema = drillbit("schema", "drills")
+    assert "Graded tries." in schema.stdout and "Graded attempts" not in schema.stdout
+    docs = Path(__file__).parents[2] / "docs"
+    for page in ("commands.md", "study.md"):
+        said = " ".join((docs / page).read_text(encoding="utf-8").split())
+        assert "attempt" not in said, f"docs/{page} calls a try an attempt"

@@ -31,7 +31,7 @@ def _said_once(stderr: str, database: Path) -> None:
     said = [line for line in stderr.splitlines() if str(database) in line]
     assert said == [
         f"drillbit: {database} cannot be written (read-only file or folder): your saved "
-        "progress is read and shown, but nothing new will be saved (drill attempts, reviews, "
+        "progress is read and shown, but nothing new will be saved (drill tries, reviews, "
         "plan changes, imported progress) until it can be written."
     ], stderr
 
@@ -48,14 +48,14 @@ def test_a_reading_command_says_once_what_works_and_what_is_lost(
     assert "until you quit" not in result.stderr  # the app's words: no app was open
 
 
-def test_a_grade_says_only_that_the_attempt_was_not_saved(
+def test_a_grade_says_only_that_the_try_was_not_saved(
     drillbit: RunDrillbit, read_only_home: Path
 ) -> None:
     before = read_only_home.read_bytes()
     result = drillbit("grade", "sigmoid", str(CORRECT))
     assert result.returncode == 0 and result.stdout.startswith("PASSED"), result.stderr
     assert result.stderr.splitlines() == [
-        f"drillbit: this attempt was not saved: {read_only_home} cannot be written "
+        f"drillbit: this try was not saved: {read_only_home} cannot be written "
         "(read-only file or folder)"
     ]
     assert read_only_home.read_bytes() == before
@@ -83,7 +83,7 @@ def test_a_pass_not_saved_is_not_counted_among_the_drills_solved(
     drillbit: RunDrillbit, read_only_home: Path
 ) -> None:
     """The pass went into the in-memory copy of the database, and the last line counted it,
-    "1/33 drills solved", under "this attempt was not saved": the count is of what is saved."""
+    "1/33 drills solved", under "this try was not saved": the count is of what is saved."""
     result = drillbit("grade", "sigmoid", str(CORRECT))
     assert result.returncode == 0, result.stderr
     assert "drills solved" not in result.stdout

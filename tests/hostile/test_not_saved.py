@@ -62,7 +62,7 @@ def test_grade_on_a_full_disk_prints_the_verdict_and_says_not_saved(
     exit_code, out, err = _run(capsys, "grade", "sigmoid", str(answer), "--seed", "3")
     assert exit_code == code, err
     assert out.startswith(status)
-    assert f"this attempt was not saved: could not save to {path}" in err
+    assert f"this try was not saved: could not save to {path}" in err
     assert "full" in err and "Traceback" not in err
     monkeypatch.undo()
     with Store.open(path) as store:
@@ -81,7 +81,7 @@ def test_grade_and_stats_in_a_read_only_home(
     monkeypatch.setattr(store_base, "writable", lambda _path: False)
     exit_code, out, err = _run(capsys, "grade", "sigmoid", str(CORRECT))
     assert exit_code == 0 and out.startswith("PASSED")
-    assert f"this attempt was not saved: {path} cannot be written (read-only" in err
+    assert f"this try was not saved: {path} cannot be written (read-only" in err
     exit_code, out, err = _run(capsys, "stats", "--json")
     assert exit_code == 0
     assert '"drills_passed": 1' in out, "stats read the history on disk"
