@@ -45,6 +45,20 @@ once every card was seen, fell to 0.75 as the plan let reviews wait for the inte
 and climbed again with the last pass, which a new user took for a misdrawn plot."""
 
 
+PLOT_ROWS = 14
+"""The readiness plot's height stacked under 110 columns when the rows under the figures
+allow it (a taller view gives it all of them)."""
+
+PLOT_LEAST_ROWS = 10
+"""The least it shrinks to when the figures above it wrap (its legend's three rows and
+three of values): shorter, it keeps these and the charts scroll (a scrollbar, and "n Next
+chart" in the footer). At 14 rows under nine rows of figures at 80x24, its dates fell
+below the screen."""
+
+OTHER_ROWS = 2
+"""The screen's rows that are neither figures nor charts: the title and the footer."""
+
+
 MIN_TOPIC_ROWS = 10
 """The accuracy chart's least height stacked under 110 columns (as the CSS gives each chart);
 more topics make it taller."""
@@ -229,7 +243,9 @@ class StatsScreen(Screen[None]):
         """The figures at the terminal's width; the charts hidden, with a note, when it is
         too small to draw them."""
         width, height = self.app.size
-        self.query_one("#stats-numbers", Static).update(self._numbers(width - 2))
+        numbers = self._numbers(width - 2)
+        self.query_one("#stats-numbers", Static).update(numbers)
+        self._fit_plot(len(numbers.wrap(self.app.console, width - 2)), height)
         small = width < MIN_CHART_SIZE[0] or height < MIN_CHART_SIZE[1]
         # side by side, a third of 120 columns cut "normalization (neural-networks)" to
         # "normalization (neura…": the topics' chart takes what its names need (up to half)
@@ -246,6 +262,15 @@ class StatsScreen(Screen[None]):
                 style="dim",
             )
         )
+
+    def _fit_plot(self, figure_rows: int, height: int) -> None:
+        """Stacked, the readiness plot no taller than the rows the figures leave (down to
+        PLOT_LEAST_ROWS), so its date axis shows without scrolling; side by side it takes
+        the charts' height as they do."""
+        left = height - OTHER_ROWS - figure_rows
+        stacked = self.has_class("-narrow")
+        for plot in self.query("#plan-forecast"):  # none without a plan or while forecasting
+            plot.styles.min_height = max(PLOT_LEAST_ROWS, min(PLOT_ROWS, left)) if stacked else None
 
     def on_mount(self) -> None:
         self._fit()
