@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from engine.outcome import GRADER_FAILED, GRADER_FAILED_PREFIX, CaseStatus, Status
 from quiz.plural import counted
-from quiz.wrapping import fold_line
+from quiz.wrapping import fold_cells, fold_line
 
 if TYPE_CHECKING:  # the models (pydantic) come with a verdict: the drill screen imports this
     from engine.verdict import CaseResult, Verdict
@@ -81,6 +82,32 @@ def row_details(cases: Sequence[CaseResult], first: CaseResult | None) -> list[s
         same = earlier != _number(case)
         details.append(f"same problem as {earlier}" if same else case.message.splitlines()[0])
     return details
+
+
+_QUOTED_CODE = re.compile(r" *line \d+: ")
+"""Where a load error's quote of the code begins: `  line 5: out = np.where(...`."""
+
+
+def folded_failure_lines(
+    case: CaseResult, width: int | None, indent: str = "", *, quotes_only: bool = False
+) -> list[str]:
+    """`failure_lines`, each after `indent` and folded to `width` cells (whole when None):
+    a line quoting the code goes on under the quote's first character, its long words cut,
+    so a long quoted line of a SyntaxError no longer wrapped back to the first column,
+    where its indentation and the place it names were lost among the message's lines.
+    `quotes_only`: the other lines stay whole (a widget wraps them at its own width)."""
+    folded: list[str] = []
+    for line in failure_lines(case):
+        quote = _QUOTED_CODE.match(line)
+        if width is None or quote is None:
+            folded += [line] if quotes_only else fold_line(f"{indent}{line}", width, indent)
+            continue
+        code = line[quote.end() :]
+        code_indent = code[: len(code) - len(code.lstrip(" "))]  # an IndentationError's fault
+        hang = " " * len(indent + quote.group())
+        first = indent + quote.group() + code_indent
+        folded += fold_cells(code, width, first, hang, cut_words=True) or [first]
+    return folded
 
 
 def _number(case: CaseResult) -> str:
@@ -205,7 +232,7 @@ def _before_not_run(cases: list[CaseResult]) -> list[CaseResult]:
 
 def _explained(case: CaseResult, width: int | None) -> list[str]:
     """`failure_lines` indented under the headline or "First problem", each folded."""
-    return [part for line in failure_lines(case) for part in fold_line(f"  {line}", width, "  ")]
+    return folded_failure_lines(case, width, "  ")
 
 
 def format_verdict(

@@ -6,7 +6,7 @@ and the headline read 'FAILED nn.activations.sigmoid: failed: ...'."""
 from __future__ import annotations
 
 from engine.verdict import CaseResult, CaseStatus, Verdict, build_verdict
-from quiz.verdict_text import failure_lines, format_verdict
+from quiz.verdict_text import failure_lines, folded_failure_lines, format_verdict
 
 REASON = "the sign is flipped: max rel error 2.3e-01 > 1e-09 at sigmoid(...)[0, 0]"
 OTHER = "sigmoid(z) has shape (3,); expected (3, 1)"
@@ -199,3 +199,36 @@ def test_the_grader_names_the_problem_apart_from_what_each_case_raised() -> None
     first = failing[0].name.partition(":")[0]
     for case in failing[1:]:
         assert f"  [FAIL] {case.name}  same problem as {first}" in rows
+
+
+def test_a_quoted_code_line_folds_under_the_quote_its_indent_kept() -> None:
+    """A SyntaxError's quote wider than the terminal went on at the block's indent, under
+    "line 5:", so the quote's continuation read as a line of the message."""
+    long = "out = np.where(z >= 0, 1.0 / (1.0 + np.exp(-z)), np.exp(z) / (1.0 + np.exp(z))) +"
+    message = f"SyntaxError: '(' was never closed (line 5)\n  line 5: {long}"
+    loaded = CaseResult(name="loading your code", status=CaseStatus.ERROR, message=message)
+    verdict = build_verdict(
+        "nn.sigmoid", [loaded], seed=1, duration_ms=1.0, isolation=[], summary="did not load"
+    )
+    lines = format_verdict(verdict, drill="sigmoid", width=60).splitlines()
+    at = next(n for n, line in enumerate(lines) if line.startswith("    line 5: out = "))
+    hang = " " * len("    line 5: ")
+    following = [line for line in lines[at + 1 :] if line.startswith(hang)]
+    assert following and all(len(line) <= 60 for line in lines[at:])
+    assert not lines[at + 1][len(hang)].isspace(), "under the quote's first character"
+    pieces = [lines[at][len(hang) :], *(line[len(hang) :] for line in following)]
+    assert " ".join(pieces) == long, "the whole quote, in order, under it"
+    unfolded = format_verdict(verdict, drill="sigmoid", width=None)
+    assert f"    line 5: {long}" in unfolded.splitlines(), "into a pipe: whole"
+
+
+def test_an_indentation_errors_quote_keeps_its_indent_when_folded() -> None:
+    """There the indent is the mistake (`_shown_line` keeps it): folding must not drop it."""
+    message = (
+        "IndentationError: unexpected indent (line 3)\n"
+        "  line 3:         return np.maximum(0.0, z) + np.minimum(0.0, z) * slope"
+    )
+    case = CaseResult(name="loading your code", status=CaseStatus.ERROR, message=message)
+    lines = folded_failure_lines(case, 50)
+    assert lines[1] == "  line 3:         return np.maximum(0.0, z) +"
+    assert lines[2:] == ["          np.minimum(0.0, z) * slope"]

@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.verdict_text import (
     NOT_WRITTEN_HEADLINE,
-    failure_lines,
+    folded_failure_lines,
     isolation_warnings,
     not_written,
     not_written_line,
@@ -40,10 +40,12 @@ _STYLE = {
 }
 
 
-def _failure_text(case: CaseResult) -> Text:
+def _failure_text(case: CaseResult, width: int | None) -> Text:
+    """The first failure explained, folded to `width` cells: a SyntaxError's quote of a long
+    code line goes on under the quote, not from the box's first column."""
     text = Text()
     text.append(f"First problem: {case.name}\n", style="bold")
-    text.append("\n".join(failure_lines(case)))
+    text.append("\n".join(folded_failure_lines(case, width, quotes_only=True)))
     return text
 
 
@@ -85,6 +87,9 @@ class VerdictView(VerticalScroll):
         display: none;
     }
     """
+
+    _failure: CaseResult | None = None
+    """The failure explained, folded again at each width (`_show_failure`)."""
 
     _widths: tuple[int, int, int] = (0, 0, 0)
     """The cases' columns' natural widths (their longest cell or label), for `fit_cases`."""
@@ -129,6 +134,7 @@ class VerdictView(VerticalScroll):
 
     def on_resize(self) -> None:
         self.fit_cases()
+        self._show_failure()
         self.call_after_refresh(self.sign_cut_short)
 
     def fit_cases(self) -> None:
@@ -162,6 +168,7 @@ class VerdictView(VerticalScroll):
 
     def clear(self) -> None:
         """Back to the state before any grading (after a reset to the starter)."""
+        self._failure = None
         self.query_one("#verdict-status", Static).update("Press ctrl+r to grade your code.")
         for part in ("#verdict-cases", "#verdict-failure", "#verdict-output", "#verdict-more"):
             self.query_one(part).display = False
@@ -196,6 +203,7 @@ class VerdictView(VerticalScroll):
         self._widths = (len(CASE_COLUMNS[0]), len(CASE_COLUMNS[1]), len(CASE_COLUMNS[2]))
         failure = verdict.first_failure
         failure_view = self.query_one("#verdict-failure", Static)
+        self._failure = None if not_written(verdict) else failure
         if not_written(verdict):  # one plain line, not a red "error" row per case
             failure_view.update(Text(not_written_line(verdict)))
             failure_view.display = True
@@ -219,9 +227,21 @@ class VerdictView(VerticalScroll):
             )
         self.fit_cases()
         table.display = bool(verdict.cases)
-        failure_view.update(_failure_text(failure) if failure is not None else "")
+        failure_view.update("")
+        self._show_failure()
         failure_view.display = failure is not None
         self._show_output(verdict)
+
+    def _text_width(self) -> int | None:
+        """The cells a line of the box holds, a scrollbar's room kept (None before layout)."""
+        width = self.size.width - self.styles.gutter.width - self.styles.scrollbar_size_vertical
+        return width if width > 0 else None
+
+    def _show_failure(self) -> None:
+        """The failure explained (`_failure`) at the box's width, or nothing."""
+        if self._failure is not None:  # else the box shows none, or a not-written line
+            failure = _failure_text(self._failure, self._text_width())
+            self.query_one("#verdict-failure", Static).update(failure)
 
     def _show_output(self, verdict: Verdict) -> None:
         """The code's stdout and stderr and the isolation, dim, under the rest; back to the
