@@ -15,7 +15,7 @@ from datetime import datetime, tzinfo
 from quiz.plural import counted
 from quiz.store import InterviewPlan, Store
 from quiz.store.timefmt import to_db
-from quiz.study.days import local_date
+from quiz.study.days import local_date, next_day_start
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +66,7 @@ def away_since(
     suspended = {card_id for card_id, flag in store.card_flags().items() if flag.suspended}
     came_due = sum(
         1
-        for card_id, due in store.due_before(now)
+        for card_id, due in store.due_before(next_day_start(now, tz))  # today's, as Home
         if due > since and card_id in card_ids and card_id not in suspended
     )
     if plan is None or plan.interview <= today:

@@ -338,7 +338,7 @@ def count_groups(
             row[_LEARNED if learned else _LEARNING] += 1
             if hidden:
                 continue
-            if rest.due_now(due):
+            if rest.due_today(state, due):
                 row[_DUE] += 1
                 if not learned:
                     row[_STEPS_DUE] += 1

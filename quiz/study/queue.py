@@ -34,9 +34,13 @@ def plan_due(
     limit: int | None = None,
     review_allowance: int | None = None,
     stepping: Collection[str] = frozenset(),
+    due_later_today: Collection[str] = frozenset(),
 ) -> list[StudyCard]:
     """Due cards by due time (oldest first, at most `review_allowance` of those not in
     `stepping`), then up to `new_allowance` new cards in order.
+
+    `due_later_today` holds the ids of the reviews due later in the study day
+    (`RestOfDay.due_today`): due now, as Anki dates a review by its day, after the overdue.
 
     `stepping` holds the ids of the cards in a learning or relearning step: a due one is
     queued whatever `review_allowance` says, as Anki's review limit leaves the day's
@@ -59,7 +63,9 @@ def plan_due(
     ids = [c.id for c in cards]
     get = due_at.get
     keys = [
-        f"{at}\0{card_id}" if (at := get(card_id)) is not None and at <= now_text else ""
+        f"{at}\0{card_id}"
+        if (at := get(card_id)) is not None and (at <= now_text or card_id in due_later_today)
+        else ""
         for card_id in ids
     ]
     ready = [n for n, key in enumerate(keys) if key]  # a due card's key is never empty
@@ -84,6 +90,16 @@ def plan_due(
             new.append(cards[n])
     queue = [cards[n] for n in ready] + new
     return queue if limit is None else queue[: max(0, limit)]
+
+
+def reviews_later_today(columns: Mapping[str, tuple[int, str]], rest: RestOfDay) -> set[str]:
+    """The ids of the cards in review not due yet but due before the study day ends
+    (`RestOfDay.due_today`): a due session asks them today, as Anki does."""
+    return {
+        card_id
+        for card_id, (state, due) in columns.items()
+        if not rest.due_now(due) and rest.due_today(state, due)
+    }
 
 
 def steps_due_later(
@@ -181,6 +197,7 @@ def mode_queue(
         tomorrow = next_day_start(started_at, options.tz)
         introduced = store.introduced_since(today, tomorrow)
         columns = store.schedule_columns()
+        rest = RestOfDay.at(started_at, options.tz)
         reviews_left = None
         stepping: set[str] = set()
         if options.max_reviews_per_day is not None:
@@ -195,9 +212,9 @@ def mode_queue(
             limit=options.limit,
             review_allowance=reviews_left,
             stepping=stepping,
+            due_later_today=reviews_later_today(columns, rest),
         )
         room = None if options.limit is None else max(0, options.limit - len(queue))
-        rest = RestOfDay.at(started_at, options.tz)
         later = steps_due_later(selected, columns, rest)
         waiting = later[:room]
         queue += [card for _due, card in waiting]

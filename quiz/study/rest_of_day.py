@@ -43,6 +43,14 @@ class RestOfDay:
         """Whether a card due at `due_text` is due at `now` (its time has come)."""
         return due_text <= self.now_text
 
+    def due_today(self, state: int, due_text: str) -> bool:
+        """Whether a card is due on this study day: its time has come, or it is in review
+        and due before the day ends. As in Anki, a review is due by the day, not the hour:
+        fsrs dates one at the time of day of the last answer, so a card answered at 20:00
+        was not asked at 09:00 on the day it fell due, and Home counted it nowhere until
+        20:00. A learning step keeps its minute (`step_later`)."""
+        return self.due_now(due_text) or (state == REVIEW_STATE and due_text < self.end_text)
+
     def step_later(self, state: int, due_text: str) -> bool:
         """Whether a card in a learning or relearning step (any state but review) falls due
         after `now` and before the day ends: a due session started now queues it and waits

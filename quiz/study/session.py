@@ -29,6 +29,7 @@ from quiz.study.options import SessionOptions
 from quiz.study.plan_phrases import day_ended_note, minutes_used_note, session_cut_note
 from quiz.study.queue import mode_queue
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
+from quiz.study.rest_of_day import RestOfDay
 from quiz.study.scheduling import (
     default_scheduler,
     review_card,
@@ -759,22 +760,30 @@ class Session:
 
     # -- the end ---------------------------------------------------------------------
 
-    def next_due(self) -> datetime | None:
+    def next_due(self, now: datetime | None = None) -> datetime | None:
         """Earliest time one of the deck's scheduled cards can be studied (may already be
         past): its due time, or the end of its burial when later; a suspended card never.
+        Seen at `now` (the session's end), a review due later in the study day can be
+        studied now (`RestOfDay.due_today`, as Home counts and `d` queues it).
 
         Read as the due times alone, a card suspended or buried in the session just ended
         made the summary say "Next due: now", and `d` on Home then found nothing to study.
         """
+        rest = None if now is None else RestOfDay.at(as_utc(now), self.options.tz)
         scheduled = self._store.schedule_columns()
         flags = self._store.card_flags()
-        plain = (scheduled[i][1] for i in self._deck_ids if i in scheduled and i not in flags)
-        first = min(plain, default=None)  # as text, in C: the deck's 10,000 cards
+        plain = [scheduled[i] for i in self._deck_ids if i in scheduled and i not in flags]
+        first = min((due for _state, due in plain), default=None)  # as text, in C
         times = [] if first is None else [from_db(first)]
+        if rest is not None and now is not None and any(rest.due_today(*c) for c in plain):
+            times.append(as_utc(now))
         deck = set(self._deck_ids)
         for card_id, flag in flags.items():
             if card_id in deck and card_id in scheduled and not flag.suspended:
-                at = from_db(scheduled[card_id][1])
+                state, due = scheduled[card_id]
+                at = from_db(due)
+                if rest is not None and now is not None and rest.due_today(state, due):
+                    at = min(at, as_utc(now))
                 times.append(at if flag.buried_until is None else max(at, flag.buried_until))
         return min(times, default=None)
 
@@ -792,7 +801,7 @@ class Session:
                 ended_at=moment,
                 answers=self.answers,
                 planned=self.planned,
-                next_due=self.next_due(),
+                next_due=self.next_due(moment),
                 time_limit_seconds=(
                     self.time_limit.total_seconds() if self.time_limit is not None else None
                 ),
