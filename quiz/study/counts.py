@@ -376,9 +376,11 @@ def count_groups(
 def counts_change_at(store: Store, now: datetime, tz: tzinfo) -> datetime:
     """When the counts next change by the clock alone: the next due time of a card not
     yet due (a learning step, say), or the next study day's start in `tz` (a new day: new cards,
-    buried cards back, an interview plan's next day), whichever comes first."""
-    after = to_db(now)
-    due = min((at for _state, at in store.schedule_columns().values() if at > after), default=None)
+    buried cards back, an interview plan's next day), whichever comes first. A review due
+    later today is counted already (`RestOfDay.due_today`): its hour changes nothing."""
+    rest = RestOfDay.at(now, tz)
+    columns = store.schedule_columns().values()
+    due = min((at for state, at in columns if not rest.due_today(state, at)), default=None)
     new_day = next_day_start(now, tz)
     return new_day if due is None else min(from_db(due), new_day)
 

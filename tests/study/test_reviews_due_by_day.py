@@ -15,7 +15,7 @@ from fsrs import Card, Rating, Scheduler
 
 from quiz.store import Store
 from quiz.study.away import away_since
-from quiz.study.counts import deck_counts
+from quiz.study.counts import counts_change_at, deck_counts
 from quiz.study.days import StudyZone
 from quiz.study.options import SessionOptions
 from quiz.study.session import Session
@@ -152,3 +152,12 @@ def test_back_after_days_away_counts_the_reviews_due_tonight(
     _learn(store, scheduler, CARDS[:1], "2026-03-01 20:00")
     away = away_since(store, {c.id for c in CARDS}, _at("2026-03-09 09:00"), tz=BERLIN)
     assert away is not None and away.came_due == 1
+
+
+def test_home_counts_again_at_the_next_day_not_at_the_hour_of_a_review_counted_already(
+    store: Store, scheduler: Scheduler
+) -> None:
+    _learn(store, scheduler, CARDS[:1], "2026-03-01 20:00")
+    morning = _at("2026-03-09 09:00")
+    assert counts_change_at(store, morning, BERLIN) == _at("2026-03-10 04:00")
+    assert counts_change_at(store, _at("2026-03-09 03:00"), BERLIN) == _at("2026-03-09 04:00")
