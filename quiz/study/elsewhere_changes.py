@@ -10,16 +10,18 @@ was taken out and what the screen is to say (`quiz.study.elsewhere` has its word
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import UTC, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from quiz.store import Store
+from quiz.store import CardState, Store
+from quiz.store.timefmt import to_db
 from quiz.study.cards import StudyCard
 from quiz.study.elsewhere import (
     answered_elsewhere_phrase,
     back_elsewhere_phrase,
     set_aside_elsewhere_phrase,
 )
+from quiz.study.rest_of_day import RestOfDay
 
 if TYPE_CHECKING:
     from quiz.study.summary import Answer
@@ -37,8 +39,12 @@ class ElsewhereChanges:
         started_at: datetime,
         watching: bool,
         hidden_at_start: dict[str, StudyCard],
+        tz: tzinfo = UTC,
     ) -> None:
         self._store = store
+        self._tz = tz
+        """The person's zone and day start: a review is due by its study day
+        (`RestOfDay.due_today`), as the session's queue has it."""
         self._session_id = session_id
         self._started_at = started_at
         self._watching = watching
@@ -141,7 +147,7 @@ class ElsewhereChanges:
             if any(queued.id == card_id for queued in queue):
                 continue  # an undo brought it back already
             saved = self._store.card_state(card_id)
-            if saved is not None and saved.due > moment:
+            if saved is not None and not self._due(saved, moment):
                 if waited is not None and saved.due == waited:
                     requeue(card, waited)
                     self.back.append(card)
@@ -161,7 +167,7 @@ class ElsewhereChanges:
         for card_id in [i for i in self._hidden_at_start if i not in still]:
             card = self._hidden_at_start.pop(card_id)
             saved = self._store.card_state(card_id)
-            if saved is None or saved.due > moment:
+            if saved is None or not self._due(saved, moment):
                 continue  # new (new_per_day holds), or not due yet: not this session's
             if any(queued.id == card_id for queued in queue):
                 continue
@@ -181,6 +187,11 @@ class ElsewhereChanges:
         if self.back[back:]:
             said.append(back_elsewhere_phrase(self.back[back:]))
         return said
+
+    def _due(self, saved: CardState, moment: datetime) -> bool:
+        """Whether a card back in study is due at `moment` as a session started then
+        would queue it: a review due later in the study day is (`RestOfDay.due_today`)."""
+        return RestOfDay.at(moment, self._tz).due_today(saved.state, to_db(saved.due))
 
     def _queue_before_steps(
         self, queue: list[StudyCard], waiting: Mapping[str, datetime], card: StudyCard

@@ -174,6 +174,7 @@ class Session:
             session_id=self.session_id,
             started_at=self.started_at,
             watching=self.mode == "due",
+            tz=self.options.tz,
             hidden_at_start=(
                 {
                     c.id: c

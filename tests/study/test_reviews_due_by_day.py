@@ -14,6 +14,7 @@ from zoneinfo import ZoneInfo
 from fsrs import Card, Rating, Scheduler
 
 from quiz.store import Store
+from quiz.study.aside import set_card_aside
 from quiz.study.away import away_since
 from quiz.study.counts import counts_change_at, deck_counts
 from quiz.study.days import StudyZone
@@ -161,3 +162,34 @@ def test_home_counts_again_at_the_next_day_not_at_the_hour_of_a_review_counted_a
     morning = _at("2026-03-09 09:00")
     assert counts_change_at(store, morning, BERLIN) == _at("2026-03-10 04:00")
     assert counts_change_at(store, _at("2026-03-09 03:00"), BERLIN) == _at("2026-03-09 04:00")
+
+
+def test_a_review_due_tonight_unsuspended_in_another_drillbit_comes_back_here(
+    store: Store, other: Store, scheduler: Scheduler
+) -> None:
+    """Another drillbit (a second shell) suspends then unsuspends it while this session
+    runs: a session started then would ask it, and this one did not."""
+    _learn(store, scheduler, CARDS[:1], "2026-03-01 20:00")
+    morning = _at("2026-03-09 09:00")
+    session = _session(store, scheduler, morning, new_per_day=1)
+    assert _ids(session) == ["sigmoid-why", "sigmoid-bound"]
+    set_card_aside(other, "sigmoid-why", suspend=True, now=morning, tz=BERLIN)
+    session.show(now=morning + timedelta(seconds=1))
+    assert _ids(session) == ["sigmoid-bound"]
+    other.set_flag("sigmoid-why", suspended=False, buried_until=None, now=morning)
+    session.show(now=morning + timedelta(seconds=2))
+    assert _ids(session) == ["sigmoid-bound", "sigmoid-why"]
+    assert session.back_elsewhere == [CARDS[0]]
+
+
+def test_a_review_due_tonight_suspended_at_the_start_and_unsuspended_there_is_asked(
+    store: Store, other: Store, scheduler: Scheduler
+) -> None:
+    _learn(store, scheduler, CARDS[:1], "2026-03-01 20:00")
+    morning = _at("2026-03-09 09:00")
+    set_card_aside(store, "sigmoid-why", suspend=True, now=morning, tz=BERLIN)
+    session = _session(store, scheduler, morning, new_per_day=1)
+    assert _ids(session) == ["sigmoid-bound"]
+    other.set_flag("sigmoid-why", suspended=False, buried_until=None, now=morning)
+    session.show(now=morning + timedelta(seconds=1))
+    assert _ids(session) == ["sigmoid-bound", "sigmoid-why"]
