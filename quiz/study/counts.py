@@ -314,6 +314,7 @@ def count_groups(
     """
     moment = as_utc(now)
     rest = RestOfDay.at(moment, tz)
+    now_text, end_text = rest.now_text, rest.end_text  # its rule inlined: Home's hot loop
     today, tomorrow = day_start(moment, tz), next_day_start(moment, tz)
     with gc_paused():  # 10,000 rows read and kept: no full collection over the app's objects
         states = store.schedule_columns()
@@ -338,7 +339,7 @@ def count_groups(
             row[_LEARNED if learned else _LEARNING] += 1
             if hidden:
                 continue
-            if rest.due_today(state, due):
+            if due <= now_text or (learned and due < end_text):  # `RestOfDay.due_today`
                 row[_DUE] += 1
                 if not learned:
                     row[_STEPS_DUE] += 1

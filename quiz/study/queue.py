@@ -19,7 +19,7 @@ from quiz.study.cards import StudyCard
 from quiz.study.counts import reviews_done_since
 from quiz.study.days import day_start, next_day_start
 from quiz.study.options import SessionOptions
-from quiz.study.rest_of_day import RestOfDay, in_step
+from quiz.study.rest_of_day import REVIEW_STATE, RestOfDay, in_step
 
 DEFAULT_MOCK_QUESTIONS = 10
 DEFAULT_MOCK_MINUTES = 20.0
@@ -95,10 +95,11 @@ def plan_due(
 def reviews_later_today(columns: Mapping[str, tuple[int, str]], rest: RestOfDay) -> set[str]:
     """The ids of the cards in review not due yet but due before the study day ends
     (`RestOfDay.due_today`): a due session asks them today, as Anki does."""
+    now, end = rest.now_text, rest.end_text  # the rule inlined: 10,000 cards in 1 ms, not 3
     return {
         card_id
         for card_id, (state, due) in columns.items()
-        if not rest.due_now(due) and rest.due_today(state, due)
+        if state == REVIEW_STATE and now < due < end
     }
 
 
