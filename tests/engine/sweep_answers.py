@@ -7,6 +7,7 @@ seed shows up here. Too slow for the suite (every file x every seed); run it by 
 
     uv run python -m tests.engine.sweep_answers            # seeds 0-29, every drill
     uv run python -m tests.engine.sweep_answers --seeds 40 --drill layernorm
+    nice uv run python -m tests.engine.sweep_answers --first 30 --seeds 15   # seeds 30-44
 """
 
 from __future__ import annotations
@@ -61,7 +62,8 @@ def sweep(chosen: Iterable[Answer], seeds: Iterable[int]) -> Iterator[Mismatch]:
 def main(argv: list[str] | None = None) -> int:
     """List the mismatches and the counts; exit 1 if there is any."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seeds", type=int, default=30, help="seeds 0..N-1 (default 30)")
+    parser.add_argument("--seeds", type=int, default=30, help="how many seeds (default 30)")
+    parser.add_argument("--first", type=int, default=0, help="the first seed (default 0)")
     parser.add_argument("--drill", action="append", help="only this drill (repeatable)")
     parser.add_argument("--file", action="append", help="only files whose stem contains this")
     args = parser.parse_args(argv)
@@ -73,12 +75,13 @@ def main(argv: list[str] | None = None) -> int:
     ]
     started = time.perf_counter()
     found = 0
-    for mismatch in sweep(chosen, range(args.seeds)):
+    for mismatch in sweep(chosen, range(args.first, args.first + args.seeds)):
         found += 1
         print(mismatch.line()[:400], flush=True)
     took = time.perf_counter() - started
     print(
-        f"{len(chosen)} files x {args.seeds} seeds = {len(chosen) * args.seeds} gradings:"
+        f"{len(chosen)} files x {args.seeds} seeds"
+        f" ({args.first}-{args.first + args.seeds - 1}) = {len(chosen) * args.seeds} gradings:"
         f" {found} mismatches ({took:.0f} s)"
     )
     return 1 if found else 0

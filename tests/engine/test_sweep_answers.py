@@ -33,4 +33,10 @@ def test_a_wrong_status_is_reported() -> None:
 
 def test_the_command_exits_0_when_every_promise_holds(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--seeds", "2", "--drill", "sigmoid", "--file", "wrong_naive_overflow"]) == 0
-    assert "1 files x 2 seeds = 2 gradings: 0 mismatches" in capsys.readouterr().out
+    assert "1 files x 2 seeds (0-1) = 2 gradings: 0 mismatches" in capsys.readouterr().out
+
+
+def test_first_starts_the_seeds_later(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ["--first", "40", "--seeds", "2", "--drill", "sigmoid", "--file", "wrong_naive_overflow"]
+    assert main(args) == 0
+    assert "1 files x 2 seeds (40-41) = 2 gradings: 0 mismatches" in capsys.readouterr().out
