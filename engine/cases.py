@@ -72,6 +72,20 @@ def with_zeros(
     return out
 
 
+def with_both_signs(a: Array) -> Array:
+    """A copy where, when every nonzero entry has one sign and there are at least two, the
+    smallest in size is negated: a gradient of one sign makes grad and abs(grad) the same,
+    so a slip that drops the sign (or squares it away) could not be told from another.
+    No random number is drawn, so the other cases do not change."""
+    out = a.copy()
+    flat = out.reshape(-1)
+    nonzero = np.flatnonzero(flat)
+    if nonzero.size >= 2 and (np.all(flat[nonzero] > 0) or np.all(flat[nonzero] < 0)):
+        smallest = nonzero[int(np.argmin(np.abs(flat[nonzero])))]
+        flat[smallest] = -flat[smallest]
+    return out
+
+
 def with_ties(rng: np.random.Generator, a: Array, fraction: float = 0.3) -> Array:
     """A copy where some entries repeat others exactly (ties for max/argmax-style code)."""
     out = a.copy()

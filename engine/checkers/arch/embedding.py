@@ -189,8 +189,14 @@ class EmbeddingChecker(NNChecker):
                 flat[-1] = flat[0]  # at least one id occurs twice
             return out.astype(np.int64)
 
+        first = ids((7,))
+        # both ends of the vocabulary, which a lookup that clips or shifts the ids gets
+        # wrong (id 0 and V - 1 were both missing on some seeds, and such a lookup passed)
+        for position, end in ((1, 0), (2, V - 1)):
+            if end not in first:
+                first[position] = end
         plans: list[tuple[str, str, Any, int]] = [
-            ("a 1-D sequence of ids", "forward", ids((7,)), V),
+            ("a 1-D sequence of ids, 0 and V - 1 among them", "forward", first, V),
             ("a (batch, T) array of ids", "forward", ids((3, 5)), V),
             ("a single id (a 0-d array)", "forward", np.array(gen.size(rng, 0, V - 1)), V),
             ("a vocabulary of one (V = 1)", "forward", np.zeros((4,), dtype=np.int64), 1),

@@ -40,7 +40,7 @@ def _grad_tol(size: int) -> Tolerance:
 
 NEAR_MISS = (
     "the loss agrees with the expected value to about 7 digits only: a step computed in "
-    "float32 (an .astype(np.float32), a float32 array) or a small epsilon added inside a log "
+    "float32 (an .astype(np.float32), a float32 array) or an additive epsilon inside the log "
     "(log(p + 1e-9)) leaves that; compute it in float64, {fix}"
 )
 """What a loss off by no more than float32 rounding is told: a float32 step and a tiny guard

@@ -19,7 +19,7 @@ from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker
 from engine.checkers.returned import wrong_return
-from engine.checks import Hint, Judgement, Tolerance
+from engine.checks import Hint, Judgement, Tolerance, float32_digits
 from engine.nn.gradcheck import numerical_gradient
 from engine.nn.normalization import normalize_backward
 
@@ -113,6 +113,54 @@ def normalization_variant(
         )
         std = np.sqrt(var) + eps if outside else np.sqrt(var + eps)
         return np.asarray(gamma * (X - mu) / std + beta)
+
+
+FLOAT32_STATISTICS = (
+    "the statistics were computed in float32: the mean and the variance are off by float32 "
+    "rounding, which E[x**2] - E[x]**2 (or a batch of one's x - mean) magnifies when the mean "
+    "is large beside the spread, so the result keeps fewer digits than even the precision of "
+    "float32; compute them in float64, the variance as the mean of (x - mean)**2"
+)
+"""What a result whose error is a float32 mean and variance, magnified, is told."""
+
+
+def float32_statistics(
+    X: np.ndarray,
+    gamma: np.ndarray,
+    beta: np.ndarray,
+    eps: float,
+    got: np.ndarray,
+    expected: np.ndarray,
+    *,
+    axis: int,
+) -> bool:
+    """True when `got` is gamma * (X - mu') / sqrt(var' + eps) + beta for a mean mu' and a
+    variance var' per slice that float32 rounding of the data explains (mu' within a few
+    float32 steps of the data's size, var' within a few of the mean square), but farther
+    from `expected` than float32 rounding of the result (`float32_digits` names that one):
+    E[x**2] - E[x]**2 in float32 cancels when the mean is large beside the spread."""
+    if got.shape != X.shape or float32_digits(got, expected) or not np.all(np.isfinite(got)):
+        return False
+    step = 2.0**-23
+    with np.errstate(all="ignore"):
+        y = np.moveaxis((got - beta) / gamma, axis, -1).reshape(-1, X.shape[axis])
+        x = np.moveaxis(X, axis, -1).reshape(-1, X.shape[axis])
+        for ys, xs in zip(y, x, strict=True):
+            mu, var, size = xs.mean(), xs.var(), float(np.abs(xs).max()) + 1e-300
+            if xs.size == 1:  # the mean of one float32 value is itself, and its variance 0
+                mu_f, var_f = float(np.float32(xs[0])), 0.0
+                if not np.allclose(ys, (xs - mu_f) / np.sqrt(var_f + eps), rtol=1e-6, atol=0):
+                    return False
+                continue
+            if np.ptp(xs) == 0:
+                return False
+            k, b = np.polyfit(xs, ys, 1)
+            if np.max(np.abs(k * xs + b - ys)) > 1e-5 * (np.max(np.abs(ys)) + 1e-300):
+                return False
+            mu_f, var_f = -b / k, 1.0 / (k * k) - eps
+            if abs(mu_f - mu) > 16 * step * size or abs(var_f - var) > 64 * step * size * size:
+                return False
+    return True
 
 
 def normalization_inputs(
@@ -392,6 +440,14 @@ class NormalizationChecker(NNChecker):
                 *self.forward_hints(X, gamma, beta, eps),
                 *self.mean_off_by_one_hints(X, gamma, beta, eps),
                 (
+                    FLOAT32_STATISTICS,
+                    lambda: (
+                        out
+                        if float32_statistics(X, gamma, beta, eps, out, out_ref, axis=self.axis)
+                        else np.full(out.shape, np.nan)
+                    ),
+                ),
+                (
                     "X was divided by its standard deviation but not centred: x_hat = "
                     "(X - mean) / sqrt(var + eps)",
                     lambda: gamma * X / np.sqrt(X.var(axis=self.axis, keepdims=True) + eps) + beta,
@@ -460,6 +516,12 @@ class NormalizationChecker(NNChecker):
                     ),
                 ),
             ],
+            # one feature's dgamma is one number: no pattern of errors tells float32 by
+            near_miss=(
+                "dgamma agrees with the expected value to about 7 digits only, the precision "
+                "of float32: if x_hat or the statistics were computed in float32 and cast "
+                "back, compute them in float64"
+            ),
         )
         inv_std = 1.0 / np.sqrt(X.var(axis=self.axis, keepdims=True) + eps)
         direct = dout * gamma * inv_std

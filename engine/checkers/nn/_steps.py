@@ -82,14 +82,22 @@ def step_case(name: str, fn: Callable[..., Any], args: Sequence[Any]) -> Case:
 
 
 def adam_moments(
-    rng: np.random.Generator, shape: tuple[int, ...], gscale: float, *, first: bool, late: bool
+    rng: np.random.Generator,
+    shape: tuple[int, ...],
+    gscale: float,
+    *,
+    first: bool,
+    late: bool,
+    early: bool = False,
 ) -> tuple[int, np.ndarray, np.ndarray]:
     """(t, m, v) for an Adam-family case: the first step from zero moments, or moments of
     the gradient's scale at step t (t = 1000 late in training: β₁'s correction has faded there,
-    β₂'s not when β₂ is near 1)."""
+    β₂'s not when β₂ is near 1). `early` draws t from 3 to 6: there beta1**t still counts
+    (at t = 22 with beta1 = 0.5 it is 2e-7, and only-m-corrected looked uncorrected), and
+    from t = 3 a count from 0 (power t - 1) is not the step that lost its power of t."""
     if first:
         return 1, np.zeros(shape), np.zeros(shape)
-    t = 1000 if late else gen.size(rng, 2, 30)
+    t = 1000 if late else gen.size(rng, 3, 6) if early else gen.size(rng, 2, 30)
     m = gen.normal(rng, shape, gscale * 0.5)
     v = np.abs(gen.normal(rng, shape, gscale)) ** 2
     return t, m, v
@@ -296,7 +304,7 @@ def eps_slips(
                 f"denominator: {step}",
                 lambda: base - lr * numerator / np.sqrt(second) + eps,
             ),
-            *_other_default_eps(base, numerator, second, lr, eps, step),
+            *other_default_eps(base, numerator, second, lr, eps, step),
         ],
         ties=[
             (
@@ -319,7 +327,7 @@ OTHER_DEFAULT_EPS = (
 each is; this family's drills all default to 1e-8."""
 
 
-def _other_default_eps(
+def other_default_eps(
     base: np.ndarray, numerator: np.ndarray, second: np.ndarray, lr: float, eps: float, step: str
 ) -> list[Hint]:
     """The step with another library's default eps, on a case that called with the default

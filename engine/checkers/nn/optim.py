@@ -268,12 +268,16 @@ class AdamChecker(StepChecker):
             theta = gen.normal(rng, shape)
             gscale = 1e-3 if what == "small gradients" else gen.log_uniform(rng, 1e-2, 10.0)
             grad = gen.with_zeros(rng, gen.normal(rng, shape, gscale), 0.1, keep_nonzero=True)
+            small = what == "small gradients"
+            if small:  # graded first: a gradient of one sign hides abs(grad) in v's average
+                grad = gen.with_both_signs(grad)
             t, m, v = adam_moments(
                 rng,
                 shape,
                 gscale,
                 first=what == "a single parameter",
                 late=what == "late in training",
+                early=small,
             )
             if what == "a weight matrix":
                 args: tuple[Any, ...] = (theta, grad, m, v, t)

@@ -1,4 +1,4 @@
-# expect: failed | out agrees with the expected values to about 7 digits only, the precision of float32
+# expect: failed | the precision of float32
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | this matches log(p + 1e-12): an additive epsilon inside the log
+# expect: failed | an additive epsilon inside the log
 import numpy as np
 
 

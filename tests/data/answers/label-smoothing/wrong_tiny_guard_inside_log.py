@@ -1,4 +1,4 @@
-# expect: failed | or a small epsilon added inside a log (log(p + 1e-9)) leaves that
+# expect: failed | or an additive epsilon inside the log (log(p + 1e-9)) leaves that
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | the precision of float32
+# expect: failed | a float32 cache
 import numpy as np
 
 
