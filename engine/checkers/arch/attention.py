@@ -4,7 +4,7 @@ self-attention (head split, scaling, causal mask)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 import numpy as np
@@ -543,7 +543,7 @@ class AttentionChecker(NNChecker):
         scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
         return beyond_longdouble(scores, "scores", normalized=True)
 
-    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+    def fp_cause(self, case: Case, outputs: Any, events: Sequence[str] = ()) -> str | None:
         """An inverted mask: a row whose keys are all allowed then keeps none, and its softmax
         is 0/0, so numpy's invalid-value warning would hide the real mistake."""
         args = case.inputs["args"]
@@ -789,8 +789,23 @@ def _heads_variants(
             out: np.ndarray = merge((e / e.sum(axis=(0, 2), keepdims=True)) @ split(V)) @ Wo
         return out
 
+    def fused_per_head() -> np.ndarray:
+        """[Q | K | V] side by side read as (T, n_heads, 3 * dh), each head's q, k, v cut
+        from its own 3 * dh columns: the layout of a fused weight stored head by head."""
+        qkv = np.concatenate([Q, K, V], axis=1).reshape(T, n_heads, 3 * dh).transpose(1, 0, 2)
+        q, k, v = np.split(qkv, 3, axis=-1)
+        out: np.ndarray = merge(attend(q, k, v, np.sqrt(dh), mask)) @ Wo
+        return out
+
     return [
         *_head_mixups(split(Q), split(K), split(V), mask, lambda H: merge(H) @ Wo),
+        (
+            "the fused projection [Q | K | V] = X @ [Wq | Wk | Wv] was cut per head first, "
+            "(T, n_heads, 3 * dh), so each head's q, k and v came from a mix of Q, K and V "
+            "(that layout needs a weight stored head by head); split it into Q, K and V "
+            "first, then take head h's columns h*dh:(h+1)*dh of each",
+            fused_per_head,
+        ),
         (SUM_OVER_ALL, lambda: over_all(True)),
         (SUM_OVER_ALL, lambda: over_all(False)),
         *(
@@ -1254,7 +1269,7 @@ class MultiHeadAttentionChecker(NNChecker):
             out.append(Case(f"case {i}: {what}", call_inputs("multi_head_attention", *args), shown))
         return out
 
-    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+    def fp_cause(self, case: Case, outputs: Any, events: Sequence[str] = ()) -> str | None:
         """A causal mask without the diagonal leaves position 0 no key: its softmax is 0/0,
         and numpy's invalid-value warning would hide that mistake."""
         args = case.inputs["args"]

@@ -129,6 +129,15 @@ _SIZE_SLIPS: tuple[tuple[str, Callable[[int, int, int, int], int]], ...] = (
 """Output-size slips, each a function of (length, kernel, stride, pad) along one axis."""
 
 
+def _same_padding(pad: int) -> str:
+    """What a forward pass padded by (KH - 1) // 2 whatever pad says is told."""
+    return (
+        f'the padding was worked out from the kernel, (KH - 1) // 2 ("same" padding, as a '
+        f'padding="same" layer does), not taken from the argument: pad both sides by pad = '
+        f"{pad} zeros"
+    )
+
+
 def _size_mistakes(
     x: np.ndarray, w: np.ndarray, stride: int, pad: int
 ) -> list[tuple[str, tuple[int, ...]]]:
@@ -160,6 +169,10 @@ def _size_mistakes(
             (n, c, ho, wo),
         ),
     ]
+    same = (kh - 1) // 2
+    if same != pad:
+        size_same = (n, f, (h + 2 * same - kh) // stride + 1, (wd + 2 * same - kw) // stride + 1)
+        named.append((_same_padding(pad), size_same))
     # a one-axis reading only where no slip of both axes gives that shape already
     taken = {shape for _, shape in named}
     return named + [(message, shape) for message, shape in one_axis if shape not in taken]
@@ -489,6 +502,10 @@ class Conv2dForwardChecker(NNChecker):
                 (
                     "the bias b[f] is not added to its output channel",
                     lambda: expected - bias,
+                ),
+                (  # where the stride's floor gives the same shape with either padding
+                    _same_padding(pad),
+                    lambda: ref.conv2d_forward(x, w, b, stride, (w.shape[2] - 1) // 2),
                 ),
                 (
                     f"the bias was added once per input channel ({x.shape[1]} times): b[f] "

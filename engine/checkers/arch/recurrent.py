@@ -422,6 +422,10 @@ _BACKWARD_SLIPS = {
         "the candidate's derivative was written 1 - g; g = tanh(z), whose derivative is "
         "1 - tanh(z)**2, so dz for g is dg * (1 - g**2)"
     ),
+    "tanh_as_sigmoid": (
+        "the candidate's derivative was written g * (1 - g), the sigmoid's; g = tanh(z), "
+        "whose derivative is 1 - tanh(z)**2, so dz for g is dg * (1 - g**2)"
+    ),
     "tanh_twice": (
         "the candidate's gradient went through tanh's derivative twice, dg = dc * i * (1 - g) "
         "and then dg * (1 - g**2); g = tanh(z) takes it once: dg = dc * i, and dz for g is "
@@ -487,9 +491,11 @@ def _backward_with(
     if slip == "no_local":
         dz = np.vstack([di, df, do, dg])
     else:
-        g_prime = {"tanh_unsquared": 1.0 - g, "tanh_twice": (1.0 - g) * (1.0 - g**2)}.get(
-            slip, 1.0 - g**2
-        )
+        g_prime = {
+            "tanh_unsquared": 1.0 - g,
+            "tanh_as_sigmoid": g * (1.0 - g),
+            "tanh_twice": (1.0 - g) * (1.0 - g**2),
+        }.get(slip, 1.0 - g**2)
         dz = np.vstack([di * i * (1.0 - i), df * f * (1.0 - f), do * o * (1.0 - o), dg * g_prime])
     dstacked = W.T @ dz
     dc_prev = dc_total * f + (dc if slip == "dc_prev_plus_dc" else 0.0)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -96,7 +96,7 @@ class BceWithLogitsChecker(NNChecker):
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"bce_with_logits": ref.bce_with_logits}
 
-    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+    def fp_cause(self, case: Case, outputs: Any, events: Sequence[str] = ()) -> str | None:
         """A warning from an answer whose loss and dz are right: the exponential overflowed on
         the way (a naive sigmoid, or a np.where whose discarded branch still computed it), not
         in a loss written as log(1 + exp(-z)), which the generic message names."""
@@ -119,6 +119,14 @@ class BceWithLogitsChecker(NNChecker):
             )
         if not right:
             return None
+        if "overflow" not in events:  # log(0) of a probability rounded to 0 or 1, no exp
+            return (
+                "the loss and dz are right, but a log of 0 was taken on the way to them: a "
+                "confident logit rounds sigmoid(z) to exactly 0 or 1, so log(p) or log(1 - p) "
+                "is -inf even where y then zeroes its term or a clamp (PyTorch's BCELoss "
+                "clamps the log at -100) keeps the loss finite; numpy warns, and under "
+                f"autodiff the -inf turns the gradient into nan: work from the logits, {BCE_FIX}"
+            )
         return (
             "the loss and dz are right, but an exponential overflowed on the way to them: "
             "exp(-z) for z below about -709 (or exp(z) above 709), as in a sigmoid written "
@@ -410,7 +418,7 @@ class SmoothedCrossEntropyChecker(NNChecker):
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"smoothed_cross_entropy": ref.smoothed_cross_entropy}
 
-    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+    def fp_cause(self, case: Case, outputs: Any, events: Sequence[str] = ()) -> str | None:
         """KL(q || p) with targets that hold zeros (smoothing 0): q * log q is 0 * -inf, a NaN
         loss beside the right gradient, which the generic stability advice would misname."""
         args = case.inputs["args"]

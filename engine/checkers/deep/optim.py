@@ -128,6 +128,12 @@ class RmspropChecker(StepChecker):
                 lambda: theta - lr * grad / (s_ref + eps),
             ),
             (
+                "this is centered RMSprop (Graves 2013, PyTorch's centered=True), whose root "
+                "subtracts the squared running mean of the gradient, sqrt(s - g_avg**2); "
+                "plain RMSprop divides by sqrt(s) + eps, and this signature keeps no g_avg",
+                lambda: theta - lr * grad / (np.sqrt(s_ref - ((1 - rho) * grad) ** 2) + eps),
+            ),
+            (
                 "the step bias-corrects s as Adam does at its first step, s / (1 - rho); "
                 "RMSprop has no bias correction: divide by sqrt(s) + eps with the s you return",
                 lambda: theta - lr * grad / (np.sqrt(s_ref / (1.0 - rho)) + eps),

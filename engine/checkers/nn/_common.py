@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from abc import abstractmethod
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any, ClassVar
 
 from engine.checkers.base import Case, Checker, Outcome
@@ -76,9 +76,10 @@ class NNChecker(Checker):
             f"so {self.copy_hint}"
         )
 
-    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+    def fp_cause(self, case: Case, outputs: Any, events: Sequence[str] = ()) -> str | None:
         """A drill-specific mistake that explains the floating-point warnings of this case
-        better than the generic stability message (None: use that message)."""
+        better than the generic stability message (None: use that message). `events` are
+        the warnings numpy reported (FP_EVENTS), for a cause that only one of them fits."""
         return None
 
     def fp_note(self, case: Case) -> str | None:
@@ -153,7 +154,7 @@ class NNChecker(Checker):
             if self.fp_strict:
                 events = [e for e in outcome.fp_warnings if e in FP_EVENTS]
                 if events:
-                    cause = self.fp_cause(case, outputs)
+                    cause = self.fp_cause(case, outputs, events)
                     note = self.fp_note(case)
                     if cause is not None:
                         j.fail(

@@ -507,6 +507,11 @@ class NormalizationChecker(NNChecker):
                     lambda: np.sum(dout * out_ref, axis=1, keepdims=True),
                 ),
                 (
+                    "dgamma sums dout * X, the raw input; gamma multiplies the normalized "
+                    "x_hat = (X - mean) / sqrt(var + eps), so dgamma sums dout * x_hat",
+                    lambda: np.sum(dout * X, axis=1, keepdims=True),
+                ),
+                (
                     "dgamma used the centred X - mean; gamma multiplies the normalized x_hat "
                     "= (X - mean) / sqrt(var + eps), so dgamma sums dout * x_hat",
                     lambda: np.sum(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -201,7 +201,7 @@ class SigmoidGradChecker(_Elementwise):
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"sigmoid_grad": ref.sigmoid_grad}
 
-    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+    def fp_cause(self, case: Case, outputs: Any, events: Sequence[str] = ()) -> str | None:
         """An overflow for large positive z only: a term growing like exp(|z|), such as the
         cosh in 1 / (4 cosh(z/2)**2), not the naive sigmoid's exp(-z), which the generic
         message names."""
@@ -334,7 +334,7 @@ class ReluFamilyChecker(_Elementwise):
     fp_strict = True
     fp_hint = "in ELU, compute the exponential only on np.minimum(z, 0)"
 
-    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+    def fp_cause(self, case: Case, outputs: Any, events: Sequence[str] = ()) -> str | None:
         """ELU's usual overflow: np.where computes exp(z) for the large positive z it discards."""
         if case.inputs["fn"] != "elu":
             return None

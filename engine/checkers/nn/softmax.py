@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -72,7 +72,7 @@ class SoftmaxChecker(NNChecker):
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"softmax": ref.softmax}
 
-    def fp_cause(self, case: Case, outputs: Any) -> str | None:
+    def fp_cause(self, case: Case, outputs: Any, events: Sequence[str] = ()) -> str | None:
         """A division by the sum of the shifted logits is 0/0 or x/0 where that sum is 0:
         the stability message would tell a learner who did shift to shift."""
         got = outputs.get("out") if isinstance(outputs, Mapping) else None
