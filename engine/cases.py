@@ -86,6 +86,30 @@ def with_both_signs(a: Array) -> Array:
     return out
 
 
+def with_each_sign(a: Array) -> Array:
+    """A copy (of 3 entries or more) that holds a 0, a positive and a negative entry: a
+    small array drawn with zeros and ties could lack a sign, and there relu(z) is its own
+    derivative, or np.sign(z) is. Missing ones are made from the largest entry of a sign
+    that has two or more (negated), else from a spare zero (set to 2.5 or -2.5, not 1:
+    z = 1 is relu's slope there too). No random number is drawn."""
+    out = a.copy()
+    flat = out.reshape(-1)
+    if flat.size < 3:
+        return out
+    if not np.any(flat == 0):
+        flat[int(np.argmin(np.abs(flat)))] = 0.0
+    for sign in (1.0, -1.0):
+        if np.any(np.sign(flat) == sign):
+            continue
+        other = np.flatnonzero(np.sign(flat) == -sign)
+        if other.size >= 2:
+            k = other[int(np.argmax(np.abs(flat[other])))]
+            flat[k] = -flat[k]
+        else:
+            flat[np.flatnonzero(flat == 0)[-1]] = 2.5 * sign
+    return out
+
+
 def with_ties(rng: np.random.Generator, a: Array, fraction: float = 0.3) -> Array:
     """A copy where some entries repeat others exactly (ties for max/argmax-style code)."""
     out = a.copy()

@@ -152,9 +152,14 @@ DIFFERENCE_STEPS = (1e-5, 1e-4, 1e-6)
 (about 5e-8 relative for a one-sided h = 1e-7) is float32's, which has its own message."""
 
 
-def _difference_quotient_hints(z: np.ndarray) -> list[tuple[str, Any]]:
+def _difference_quotient_hints(z: np.ndarray, got: np.ndarray) -> list[tuple[str, Any]]:
     """sigmoid_grad estimated by a difference quotient instead of the closed form, one hint
-    per common step h and per form (forward, backward, central)."""
+    per common step h and per form (forward, backward, central). None where every value
+    of `got` is a float32 number: a quotient computed in float64 never is, and on a single
+    value a float32 result once lay within the tolerance of a one-sided difference."""
+    with np.errstate(all="ignore"):
+        if got.size and np.array_equal(got, got.astype(np.float32).astype(np.float64)):
+            return []
     closed = "the derivative has a closed form: sigmoid(z) * (1 - sigmoid(z))"
     hints: list[tuple[str, Any]] = []
     for h in DIFFERENCE_STEPS:
@@ -312,7 +317,7 @@ class SigmoidGradChecker(_Elementwise):
                 "sigmoid(z) = (1 + tanh(z/2)) / 2 halves tanh's derivative and z/2 halves it again",
                 lambda: 2.0 * ref.sigmoid_grad(z),
             ),
-            *_difference_quotient_hints(z),
+            *_difference_quotient_hints(z, got),
         ]
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
@@ -363,7 +368,10 @@ class ReluFamilyChecker(_Elementwise):
 
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         def z_mixed(shape: tuple[int, ...]) -> np.ndarray:
-            return gen.with_ties(rng, gen.with_zeros(rng, gen.normal(rng, shape, 3.0)))
+            # each sign and a zero: a 2 x 2 draw once had no positive entry, and a relu_grad
+            # returning relu(z) passed (or none negative, and np.sign(z) passed)
+            z = gen.with_ties(rng, gen.with_zeros(rng, gen.normal(rng, shape, 3.0)))
+            return gen.with_each_sign(z)
 
         def large(shape: tuple[int, int]) -> np.ndarray:
             z = rng.uniform(-1e3, 1e3, size=shape)
@@ -438,6 +446,11 @@ class ReluFamilyChecker(_Elementwise):
                 (
                     "negative z gives the constant alpha; leaky ReLU is alpha * z there",
                     lambda: np.where(z > 0, z, a),
+                ),
+                (
+                    "negative z gives the constant alpha: max(z, alpha) is alpha there (and "
+                    "for 0 < z < alpha too); leaky ReLU is max(z, alpha * z)",
+                    lambda: np.maximum(z, a),
                 ),
                 (
                     "negative z gives alpha * |z|, a positive value; leaky ReLU keeps the "
