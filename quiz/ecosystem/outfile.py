@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.errors import DrillbitError, UsageError
+from quiz.plural import plural
 from quiz.textsafe import file_kind
 
 
@@ -142,4 +143,5 @@ def _what_is_there(path: Path) -> str:
         return "a link to nothing" if path.is_symlink() else "it cannot be read"
     if not stat.S_ISREG(found.st_mode):
         return file_kind(found.st_mode)
-    return "an empty file" if found.st_size == 0 else f"a file of {found.st_size:,} bytes"
+    size = found.st_size
+    return "an empty file" if size == 0 else f"a file of {size:,} {plural(size, 'byte')}"

@@ -294,11 +294,37 @@ def test_a_name_with_the_wrong_extension_is_refused_with_the_right_one(
         ("x.colpkg", "x.apkg", "x.json"),
         ("x.gz", "x.apkg", "x.json.gz"),
         (".hidden", ".hidden.apkg", ".hidden.json"),
+        # a name that is only an ending has no stem to keep: the ending stays in the name
+        (".json", ".json.apkg", ".json.json"),
+        (".gz", ".gz.apkg", ".gz.json"),
     ],
 )
 def test_the_suggested_name(name: str, anki: str, progress: str) -> None:
     assert suggested_name(name, anki_kind()) == anki
     assert suggested_name(name, progress_kind()) == progress
+
+
+@pytest.mark.parametrize(
+    ("content", "words"),
+    [(b"", "an empty file"), (b"x", "a file of 1 byte"), (b"xy", "a file of 2 bytes")],
+)
+def test_the_refusal_says_how_big_the_file_in_the_way_is(
+    tmp_path: Path, drillbit: RunDrillbit, content: bytes, words: str
+) -> None:
+    """Audit46: the empty file's words (`st_size == 0` made 1 or -1) were untested, and a
+    one-byte file was "a file of 1 bytes"."""
+    _with_progress(drillbit, tmp_path)
+    target = tmp_path / "notes.json"
+    target.write_bytes(content)
+
+    result = drillbit("export", "progress", str(target))
+
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert result.stderr == (
+        f"drillbit: export progress: {target} already exists and is not a drillbit progress "
+        f"backup ({words}); choose another name, or add --force to replace it\n"
+    )
+    assert target.read_bytes() == content
 
 
 def test_upper_case_extensions_are_fine(tmp_path: Path, drillbit: RunDrillbit) -> None:
