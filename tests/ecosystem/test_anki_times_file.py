@@ -11,7 +11,6 @@ from pathlib import Path
 
 import pytest
 
-from quiz.ecosystem import anki_times
 from quiz.ecosystem.anki_times import ContentTimes
 from quiz.errors import DrillbitError
 
@@ -74,10 +73,10 @@ def test_a_failed_save_keeps_the_old_file_and_leaves_no_temp_file(
     def refused(_src: object, _dst: object) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(anki_times.os, "replace", refused)
+    monkeypatch.setattr(os, "replace", refused)
     with pytest.raises(OSError, match="No space left"):
         times.save()
-    monkeypatch.setattr(anki_times.os, "replace", os.replace)
+    monkeypatch.undo()
 
     assert path.read_text(encoding="utf-8") == HAND_WRITTEN
     assert sorted(p.name for p in tmp_path.iterdir()) == ["times.json"]
