@@ -68,7 +68,10 @@ class CardImages:
         target = card_path.parent / relative
         try:
             inside = target.resolve().is_relative_to(pack_dir.resolve())
-        except (OSError, RuntimeError):
+        except RuntimeError:  # Python 3.11's resolve on a loop of symbolic links
+            self.left_out.append((card_path, relative, "its symbolic links go round in a loop"))
+            return written
+        except OSError:  # in Python 3.11 only a working folder that is gone
             inside = False
         if not inside:
             self.left_out.append((card_path, relative, "it is outside the card's pack"))
