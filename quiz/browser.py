@@ -16,7 +16,7 @@ from fsrs import State
 
 from quiz.card_query import QueryError, parse_query
 from quiz.store import Store
-from quiz.study.days import clock_zone
+from quiz.study.days import as_utc, clock_zone, next_day_start
 
 if TYPE_CHECKING:  # the card models and the search: not for the rows (the browser's first
     # frame imported them, pydantic's model classes built, for an edit and a search later)
@@ -27,7 +27,8 @@ if TYPE_CHECKING:  # the card models and the search: not for the rows (the brows
 
 CardState = Literal["new", "learning", "review", "suspended", "buried"]
 STATES: tuple[str, ...] = (*get_args(CardState), "due")
-"""What `--state` accepts: a state, or `due` (learning or review, due now)."""
+"""What `--state` accepts: a state, or `due` (due today: a review due by the study day's
+end, a learning step by its minute, as a due session queues them: `RestOfDay.due_today`)."""
 SORTS: tuple[str, ...] = ("content", "due", "difficulty", "lapses")
 
 
@@ -82,9 +83,12 @@ class CardRow:
 
 
 def card_rows(
-    cards: Sequence[CardFacts], store: Store, now: datetime, *, page: bool = False
+    cards: Sequence[CardFacts], store: Store, now: datetime, *, tz: tzinfo, page: bool = False
 ) -> list[CardRow]:
-    """Every card with its state at `now`, in content order. The card screen passes the
+    """Every card with its state at `now`, in content order, due (`is_due`) as Home counts
+    it and a due session queues it (`RestOfDay.due_today` in `tz`, the user's zone and
+    day start): a review due tonight is due all its study day, as in Anki, where comparing
+    fsrs's hour with now left it out of `is:due` while Home counted it. The card screen passes the
     index's refs: loading every card model first was most of a heavy user's wait for it.
     The saved states are read once (`schedule_facts`), and the loop makes one row a card
     and nothing else. With `page` the cards are a few of the bank (the browser's first
@@ -95,6 +99,9 @@ def card_rows(
     flags = store.card_flags()
     lapses = store.lapse_counts(ids)
     in_review = int(State.Review)
+    moment = as_utc(now)
+    day_end = next_day_start(moment, tz)  # `RestOfDay.due_today` inlined, on datetimes: no
+    # text made per row (as counts inlines it), in the loop of the browser's first frame
     rows: list[CardRow] = []
     append = rows.append
     for card in cards:
@@ -104,16 +111,16 @@ def card_rows(
         due: datetime | None
         difficulty: float | None
         if saved is None:
-            state, due, difficulty = "new", None, None
+            state, due, difficulty, is_due = "new", None, None, False
         else:
             fsrs_state, due, difficulty = saved
             state = "review" if fsrs_state == in_review else "learning"
+            is_due = due <= moment or (fsrs_state == in_review and due < day_end)
         flag = flags.get(card_id)
         if flag is not None and flag.suspended:
-            state = "suspended"
+            state, is_due = "suspended", False
         elif flag is not None and flag.hidden_at(now):
-            state = "buried"
-        is_due = due is not None and due <= now and state in ("learning", "review")
+            state, is_due = "buried", False
         append(CardRow(card, state, due, difficulty, lapses.get(card_id, 0), is_due))
     return rows
 
@@ -126,8 +133,8 @@ def due_labels(rows: Iterable[CardRow], now: datetime, tz: tzinfo) -> list[str]:
     """The rows' due times as the card browser shows them: the time alone ("14:25") on
     `now`'s day, as a mail client shows today's messages, "Dec 06 09:48" on another day of
     `now`'s year (as `drillbit cards` names it: "12-06" read as the 12th of June to most of
-    the world), the date with its year otherwise, "*" before it when the card is due now
-    (as `drillbit cards` marks it), all on `tz`'s clock.
+    the world), the date with its year otherwise, "*" before it when the card is due today
+    (as `drillbit cards` marks it; due today as `card_rows` has it), all on `tz`'s clock.
 
     A card in a learning step, due later today, showed "12-04 14:25": a date to read and
     compare with today's, and six cells the card titles lost at 80 columns. A heavy user's
@@ -185,7 +192,8 @@ def widest_bounds(
         tick = timedelta(microseconds=1)
         dues = [earliest, latest]
         dues += [m for edge in edges for m in (edge - tick, edge) if earliest <= m <= latest]
-    probes = [CardRow(cards[0], "review", due, None, 0, due <= now) for due in dues if cards]
+    day_end = next_day_start(as_utc(now), tz)  # a review is due by its study day (`card_rows`)
+    probes = [CardRow(cards[0], "review", due, None, 0, due < day_end) for due in dues if cards]
     # plain lengths: kinds, states and due labels are ASCII (no rich for `drillbit cards`)
     return {
         "kind": max(map(len, {card.kind for card in cards}), default=0),
@@ -274,8 +282,8 @@ def browse(
 
 
 def _passes(row: CardRow, wanted: Mapping[str, str | None], plan: PlanDue | None) -> bool:
-    """True when the row has every value asked (None: any); state `due` is due now (under
-    a running `plan`, planned today)."""
+    """True when the row has every value asked (None: any); state `due` is due today
+    (`CardRow.is_due`; under a running `plan`, planned today)."""
     for name, value in wanted.items():
         if value is None:
             continue

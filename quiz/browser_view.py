@@ -48,8 +48,9 @@ __all__ = [
 def read_rows(
     workspace: Workspace, cards: Sequence[CardFacts], now: datetime, *, page: bool
 ) -> list[CardRow]:
-    """The browser's rows for `cards` at `now` (`card_rows`: with `page`, a screenful)."""
-    return card_rows(cards, workspace.store, now, page=page)
+    """The browser's rows for `cards` at `now` (`card_rows`: with `page`, a screenful), due
+    by the user's study day (`workspace.tz`), as Home counts them."""
+    return card_rows(cards, workspace.store, now, tz=workspace.tz, page=page)
 
 
 def read_bounds(workspace: Workspace, cards: Sequence[CardFacts], now: datetime) -> dict[str, int]:

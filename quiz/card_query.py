@@ -23,7 +23,8 @@ STATE_WORDS: dict[str, str] = {
     "suspended": "suspended",
     "buried": "buried",
 }
-"""`is:` values and the browser state each selects (`due`: learning or review, due now)."""
+"""`is:` values and the browser state each selects (`due`: due today, as
+Home counts it: `quiz.browser.card_rows`)."""
 
 _FIELDS: dict[str, str] = {
     "tag": "tag",

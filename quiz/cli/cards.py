@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 import click
@@ -25,6 +25,7 @@ from quiz.wrapping import fold_text, terminal_width
 if TYPE_CHECKING:
     from quiz.browser import CardFacts, CardRow
     from quiz.browser_plan import PlanDue
+    from quiz.settings import Settings
     from quiz.store import Store
 
 _STATES = ("new", "learning", "review", "suspended", "buried", "due")
@@ -39,7 +40,10 @@ _SORTS = ("content", "due", "difficulty", "lapses")
 @click.option(
     "--state",
     type=Choice(_STATES),
-    help="Only cards in this state (due: due now; under an interview plan, planned today).",
+    help=(
+        "Only cards in this state (due: due today, a review by its study day, as Home "
+        "counts it; under an interview plan, planned today)."
+    ),
 )
 @click.option(
     "--search",
@@ -79,6 +83,8 @@ def cards_command(
     from quiz.browser import browse, card_rows, rows_json
     from quiz.card_query import QueryError, parse_query
     from quiz.search import SearchIndex
+    from quiz.settings import settings_warned
+    from quiz.study.days import study_zone
 
     try:  # an Anki term drillbit has not is said before the bank is read, not "0 of 146"
         query = parse_query(search)
@@ -90,10 +96,12 @@ def cards_command(
     for each in query.tags or (None,):
         check_listing_names(obj, refs, pack=named.get("pack"), topic=named.get("topic"), tag=each)
     check_listing_names(obj, refs, kind=named.get("kind"))
+    settings = settings_warned(warn)  # the study day: a review is due by it, as Home counts
+    zone = study_zone(settings.day_starts_at)
     with open_store(obj) as store:
         now = obj.now
-        rows = card_rows(refs.refs, store, now)
-        plan = _plan_due(store, refs.refs, now)
+        rows = card_rows(refs.refs, store, now, tz=zone)
+        plan = _plan_due(store, refs.refs, now, settings, zone)
     planned = None if plan is None else len(plan.today)
     index = SearchIndex(bank.cards) if bank is not None else None  # the search's words
     shown = browse(
@@ -142,7 +150,7 @@ def _due_legend(shown: Sequence[CardRow], plan: PlanDue | None) -> str:
     Under a plan a row it labels has no star (`_plan_cell`)."""
     if not any(row.is_due and _plan_cell(row, plan) is None for row in shown):
         return ""
-    return " (* due now)" if plan is None else " (* due now by fsrs)"
+    return " (* due today)" if plan is None else " (* due today by fsrs)"
 
 
 def _plan_cell(row: CardRow, plan: PlanDue | None) -> str | None:
@@ -217,18 +225,16 @@ def _difficulty(value: float | None) -> str:
 COMMANDS: tuple[click.Command, ...] = (cards_command,)
 
 
-def _plan_due(store: Store, cards: Sequence[CardFacts], now: datetime) -> PlanDue | None:
+def _plan_due(
+    store: Store, cards: Sequence[CardFacts], now: datetime, settings: Settings, zone: tzinfo
+) -> PlanDue | None:
     """When the running interview plan asks each card (its `today`: what `d` gives, Home's
     count), or None without a running plan: then fsrs's due cards are what a session
-    studies. Read as the app reads it (the settings' fsrs steps and study day)."""
+    studies. Read as the app reads it (the settings' fsrs steps and study day `zone`)."""
     if store.interview_plan() is None:
         return None
     from quiz.browser_plan import plan_due
-    from quiz.settings import settings_warned
-    from quiz.study.days import study_zone
     from quiz.study.plan_status import plan_status
 
-    settings = settings_warned(warn)
-    zone = study_zone(settings.day_starts_at)
     status = plan_status(store, cards, now, tz=zone, scheduler=settings.scheduler())
     return plan_due(status, now, zone)

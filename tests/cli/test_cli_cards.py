@@ -6,7 +6,7 @@ import json
 import re
 from datetime import UTC, datetime, timedelta
 
-from fsrs import Card, Rating, Scheduler
+from fsrs import Card, Rating, Scheduler, State
 
 from quiz.store.store import Store
 from tests.cli.printing import printed_on_a_terminal
@@ -71,14 +71,14 @@ def test_under_a_plan_due_says_when_the_plan_asks_each_card(drillbit: RunDrillbi
     due sort puts them first, as the browser does."""
     _review_long_ago("sigmoid")  # a card due now by fsrs
     plain = drillbit("cards")
-    assert "(* due now)" in plain.stdout and "interview plan" not in plain.stdout
+    assert "(* due today)" in plain.stdout and "interview plan" not in plain.stdout
     before = json.loads(drillbit("cards", "--json").stdout)["cards"]
     assert {row["plan_due"] for row in before} == {None}, "no plan: fsrs's due is the one"
     interview = (datetime.now(UTC) + timedelta(days=10)).date().isoformat()
     assert drillbit("plan", "--interview", interview).returncode == 0
     listed = drillbit("cards")
     assert listed.returncode == 0, listed.stderr
-    assert "due now" not in listed.stdout, "no row shows fsrs's star"
+    assert "due today" not in listed.stdout, "no row shows fsrs's star"
     status = json.loads(drillbit("plan", "--json").stdout)
     today = status["today"]["reviews"] + status["today"]["new"]
     assert today > 1, "new cards are planned today beside the due one"
@@ -133,14 +133,14 @@ def test_the_due_legend_is_said_only_when_a_row_has_the_star(drillbit: RunDrillb
     fresh = drillbit("cards")
     assert fresh.returncode == 0, fresh.stderr
     assert re.search(r"^\d+ of \d+ cards$", fresh.stdout, re.MULTILINE)
-    assert "due now" not in fresh.stdout
+    assert "due today" not in fresh.stdout
     _review_long_ago("sigmoid")
     listed = drillbit("cards").stdout.splitlines()
     starred = [line for line in listed if "*20" in line]
     assert len(starred) == 1 and starred[0].startswith("sigmoid ")
-    assert re.search(r"^\d+ of \d+ cards \(\* due now\)$", "\n".join(listed), re.MULTILINE)
+    assert re.search(r"^\d+ of \d+ cards \(\* due today\)$", "\n".join(listed), re.MULTILINE)
     others = drillbit("cards", "--state", "new").stdout
-    assert "due now" not in others, "the same legend left out where the listing has no star"
+    assert "due today" not in others, "the same legend left out where the listing has no star"
 
 
 def test_a_due_date_of_the_commands_year_is_shown_without_its_year() -> None:
@@ -162,3 +162,46 @@ def test_a_due_date_of_the_commands_year_is_shown_without_its_year() -> None:
     lines = printed_on_a_terminal("cards", "--topic", "activations", columns=50, now=at)
     row = next(line for line in lines if line.startswith("sigmoid "))
     assert " *Jan 05 " in row, lines
+
+
+def _save_due(card_id: str, state: State, due: datetime) -> None:
+    """Save `card_id` in fsrs `state`, due at `due`, as answered a week before."""
+    then = due - timedelta(days=7)
+    step = None if state == State.Review else 0
+    card = Card(state=state, step=step, stability=7.0, difficulty=5.0, due=due)
+    card.last_review = then
+    with Store.open() as store:
+        store.record_review(
+            card_id=card_id,
+            rating=3,
+            correct=True,
+            reviewed_at=then,
+            mode="due",
+            card_after=card.to_json(),
+        )
+
+
+def test_a_review_due_tonight_is_due_all_its_study_day(drillbit: RunDrillbit) -> None:
+    """`--state due` compared fsrs's hour with now: at 09:00 a review due at 21:00 was
+    counted on Home (and asked by `d`) but not listed, nor starred. As in Anki, a review is
+    due by its study day (`day_starts_at`, 4:00); a learning step keeps its minute."""
+    morning = datetime(2026, 6, 15, 9, 0).astimezone()  # the commands' local zone
+    _save_due("sigmoid", State.Review, morning.replace(hour=21))
+    _save_due("relu-family", State.Review, morning.replace(hour=5) + timedelta(days=1))
+    _save_due("softmax", State.Learning, morning + timedelta(minutes=10))
+
+    def due_ids(now: datetime) -> list[str]:
+        listed = drillbit("cards", "--state", "due", "--json", now=now)
+        assert listed.returncode == 0, listed.stderr
+        return [row["id"] for row in json.loads(listed.stdout)["cards"]]
+
+    assert due_ids(morning) == ["sigmoid"]
+    table = drillbit("cards", "--state", "due", now=morning)
+    (line,) = [line for line in table.stdout.splitlines() if line.startswith("sigmoid ")]
+    assert "*" in line and "(* due today)" in table.stdout
+    searched = drillbit("cards", "--search", "is:due", "--json", now=morning)
+    assert [row["id"] for row in json.loads(searched.stdout)["cards"]] == ["sigmoid"]
+    assert sorted(due_ids(morning + timedelta(minutes=10))) == ["sigmoid", "softmax"]
+    tomorrow = morning.replace(hour=4) + timedelta(days=1)  # the next study day's start
+    assert sorted(due_ids(tomorrow - timedelta(minutes=1))) == ["sigmoid", "softmax"]
+    assert sorted(due_ids(tomorrow)) == ["relu-family", "sigmoid", "softmax"]

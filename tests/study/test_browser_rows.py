@@ -170,7 +170,7 @@ def test_the_rows_difficulty_is_fsrs_s_without_reading_every_state(
         raise AssertionError("card_rows read every saved state")
 
     monkeypatch.setattr(Store, "card_states", no_full_states)
-    rows = {row.card.id: row for row in card_rows(deck(), store, NOW)}
+    rows = {row.card.id: row for row in card_rows(deck(), store, NOW, tz=UTC)}
     assert {cid: row.difficulty for cid, row in rows.items() if row.difficulty} == expected
     assert [rows[c.id].difficulty for c in deck()[3:]] == [None] * 5, "new cards have none"
     assert {rows[c.id].state for c in deck()[:3]} <= {"learning", "review"}
@@ -208,7 +208,7 @@ def test_the_rows_read_the_saved_states_once(
         return real_read(self, sql, *args, **kwargs)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Store, "_read", noted)
-    rows = {row.card.id: row for row in card_rows(deck(), store, NOW)}
+    rows = {row.card.id: row for row in card_rows(deck(), store, NOW, tz=UTC)}
     assert sum("FROM card_state" in sql for sql in read) == 1, read
     assert {cid: row.difficulty for cid, row in rows.items() if row.difficulty} == expected
     assert rows[deck()[1].id].state == "suspended"
@@ -270,7 +270,7 @@ def test_a_page_of_rows_reads_only_its_cards_and_matches_the_whole(
         store.record_review(
             card_id=card.id, rating=1, correct=False, reviewed_at=NOW, mode="due", state_before=2
         )
-    every = {row.card.id: row for row in card_rows(deck(), store, NOW)}
+    every = {row.card.id: row for row in card_rows(deck(), store, NOW, tz=UTC)}
     assert every[deck()[1].id].lapses == every[deck()[5].id].lapses == 1
     asked: list[object] = []
     for name in ("schedule_facts", "lapse_counts"):
@@ -283,7 +283,7 @@ def test_a_page_of_rows_reads_only_its_cards_and_matches_the_whole(
         monkeypatch.setattr(Store, name, noted)
     page = deck()[1:4]  # two reviewed (one suspended) and a new card
     monkeypatch.setattr(store_clauses, "ID_BATCH", 2)  # two batches of ids
-    rows = card_rows(page, store, NOW, page=True)
+    rows = card_rows(page, store, NOW, tz=UTC, page=True)
     assert asked == [[c.id for c in page]] * 2, "only the page's ids are read"
     assert [dataclasses.asdict(row) for row in rows] == [
         dataclasses.asdict(every[c.id]) for c in page
@@ -305,7 +305,7 @@ def test_the_widths_from_the_stores_bounds_are_the_rows_widths(
     store, _ = _reviewed_store(tmp_path)
     store.set_flag(deck()[4].id, suspended=True, buried_until=None, now=NOW)
     now = NOW + later  # today's due times; then some overdue (the mark); then last year's
-    rows = card_rows(deck(), store, now)
+    rows = card_rows(deck(), store, now, tz=zone)
     labels = due_labels(rows, now, zone)
     assert widest_bounds(deck(), store, now, zone) == {
         "kind": max(len(row.card.kind) for row in rows),

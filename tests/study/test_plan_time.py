@@ -163,19 +163,19 @@ def test_an_again_during_learning_is_no_lapse(store: Store) -> None:
         moment += timedelta(minutes=1)
         assert session.rate(Rating.Again, now=moment).requeued
     session.rate(Rating.Good, now=moment)
-    (row,) = card_rows(cards, store, moment)
+    (row,) = card_rows(cards, store, moment, tz=UTC)
     assert row.state == "learning" and row.lapses == 0, "four Agains while learning: no lapse"
     moment += timedelta(minutes=10)
     step = Session(store, cards, SessionOptions(), now=moment, scheduler=scheduler)
     step.rate(Rating.Good, now=moment)
     assert store.card_state(cards[0].id).state == State.Review  # type: ignore[union-attr]
-    (row,) = card_rows(cards, store, moment)
+    (row,) = card_rows(cards, store, moment, tz=UTC)
     assert row.lapses == 0, "never forgotten once learned"
     review = Session(
         store, cards, SessionOptions(), now=moment + timedelta(days=30), scheduler=scheduler
     )
     review.rate(Rating.Again, now=moment + timedelta(days=30))
-    (row,) = card_rows(cards, store, moment + timedelta(days=30))
+    (row,) = card_rows(cards, store, moment + timedelta(days=30), tz=UTC)
     assert row.lapses == 1
 
 

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from datetime import UTC, timedelta
 
-from fsrs import Rating
+from fsrs import Card, Rating, State
 from rich.text import Text
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Input
 
 from quiz.browser import MONTHS
 from quiz.tui.screens.browser import BrowserScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, FakeClock, press, settle, showing
+from tests.tui.conftest import AppFactory, FakeClock, press, searched, settle, showing
 
 
 async def test_a_card_due_later_today_shows_its_time_and_the_titles_keep_the_room(
@@ -80,7 +80,7 @@ async def test_the_title_explains_the_due_star_only_when_a_row_has_one(
         browser = await showing(pilot, BrowserScreen)
         await settle(pilot)
         fresh = str(browser.query_one("#browser-title").render())
-        assert "sort by bank order" in fresh and "due now" not in fresh
+        assert "sort by bank order" in fresh and "due today" not in fresh
     again = build()
     session = again.workspace.start_session(StudyRequest(mode="due", kind="concept"))
     assert session.current is not None
@@ -92,4 +92,48 @@ async def test_the_title_explains_the_due_star_only_when_a_row_has_one(
         browser = await showing(pilot, BrowserScreen)
         await settle(pilot)
         assert any(row.is_due for row in browser.shown)
-        assert str(browser.query_one("#browser-title").render()).strip().endswith("* due now")
+        assert str(browser.query_one("#browser-title").render()).strip().endswith("* due today")
+
+
+async def test_a_review_due_tonight_is_starred_and_kept_by_is_due_as_home_counts_it(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """At 09:30 a review due at 21:00 was one of Home's due cards (and `d` asked it: a
+    review is due by its study day, as in Anki), but the browser compared fsrs's hour with
+    now: no star, and `is:due` found nothing. A review due tomorrow is due in neither."""
+    app = build()
+    app.workspace.tz = UTC  # the clock's zone: its study day ends at midnight
+    store = app.workspace.store
+    for card_id, due in (
+        ("what-is-relu", clock().replace(hour=21, minute=0)),
+        ("sigmoid-bound", clock().replace(hour=0) + timedelta(days=1, hours=1)),
+    ):
+        card = Card(state=State.Review, step=None, stability=7.0, difficulty=5.0, due=due)
+        card.last_review = due - timedelta(days=7)
+        store.record_review(
+            card_id=card_id,
+            rating=3,
+            correct=True,
+            reviewed_at=card.last_review,
+            mode="due",
+            card_after=card.to_json(),
+        )
+    assert app.workspace.counts().total.due == 1
+    async with app.run_test(size=(100, 30)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        ids = [row.card.id for row in browser.shown]
+        table = browser.query_one(DataTable)
+
+        def due_cell(card_id: str) -> str:
+            cell = table.get_row_at(ids.index(card_id))[3]
+            return cell.plain if isinstance(cell, Text) else str(cell)
+
+        assert due_cell("what-is-relu") == "*21:00"
+        assert not due_cell("sigmoid-bound").startswith("*")
+        assert str(browser.query_one("#browser-title").render()).strip().endswith("* due today")
+        browser.query_one(Input).value = "is:due"
+        await pilot.pause()
+        await searched(pilot)
+        assert [row.card.id for row in browser.shown] == ["what-is-relu"]

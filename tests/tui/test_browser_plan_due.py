@@ -78,7 +78,7 @@ async def test_a_card_due_by_fsrs_that_the_plan_leaves_shows_the_plan_s_last_day
         assert due_cell(browser, "what-is-relu") == PLAN_LAST_DAYS
         assert due_cell(browser, status.offered[0]) == PLAN_TODAY
         title = str(browser.query_one("#browser-title", Label).content)
-        assert "* due now" not in title, "no row shows a star to explain"
+        assert "* due today" not in title, "no row shows a star to explain"
         widths = {
             column.key.value: column.width
             for column in browser.query_one(DataTable).ordered_columns

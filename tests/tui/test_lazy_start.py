@@ -181,5 +181,5 @@ async def test_the_card_browser_lists_from_the_card_index(
         assert len(shown) == len(app.workspace.content.refs) > 1
         # the same rows, in the same order, as the card models give
         ws = app.workspace
-        models = card_rows(ws.cards, ws.store, ws.now())
+        models = card_rows(ws.cards, ws.store, ws.now(), tz=ws.tz)
         assert shown == [(row.card.id, row.card.title, row.state, row.due) for row in models]

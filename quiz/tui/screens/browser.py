@@ -400,9 +400,11 @@ class BrowserScreen(Screen[None]):
         # are in (it would slow the drawing: the GIL)
         self.call_after_refresh(self._fill if self._first_page else self._build_index)
         sort = sort_name(self.sort, query, planned=plan is not None)
-        # the star explained only where a row has one: "147 of 147 · * due now" on a fresh
+        # the star explained only where a row has one: "147 of 147 · * due today" on a fresh
         # home read as every card due
-        due = " · * due now" if any(cells[row.card.id][2][:1] == "*" for row in self.shown) else ""
+        due = (
+            " · * due today" if any(cells[row.card.id][2][:1] == "*" for row in self.shown) else ""
+        )
         total = len(ws.content.refs) if self._first_page else len(rows)
         listed = total if self._first_page else len(self.shown)  # the page: nothing filtered
         title = f" Cards: {listed:,} of {total:,} · sort by {sort}{due} "
