@@ -46,6 +46,15 @@ def remove_plan_question(plan: InterviewPlan) -> str:
     )
 
 
+def removal_question(workspace: Workspace, field: PlanField, typed: str) -> str | None:
+    """The question to ask before saving `typed` in `field` (`remove_plan_question`), or None
+    when the edit removes nothing: only an empty date over a plan that exists removes one."""
+    if field != "interview" or typed.strip():
+        return None
+    plan = workspace.store.interview_plan()
+    return None if plan is None else remove_plan_question(plan)
+
+
 def plan_saved_note(plan: InterviewPlan | None, *, had_plan: bool) -> str:
     """The line under the settings' table once a plan field is saved: the plan as it now
     is, or what clearing it did (`had_plan`: a plan was set before the edit)."""

@@ -34,7 +34,7 @@ from quiz.settings_view import (
     PLAN_REMOVED,
     plan_saved_note,
     plan_values,
-    remove_plan_question,
+    removal_question,
 )
 from quiz.study.plan_edit import PLAN_ROWS, PlanField
 from quiz.tui.key_gate import act_then_read_held_keys
@@ -272,9 +272,9 @@ class SettingsScreen(Screen[None]):
         """Set, change or clear the interview plan as `drillbit plan` does; a refusal (not a
         date, a day not after today, out of range, no plan yet) stays under the box."""
         had_plan = bool(plan_values(self.workspace))
-        plan = self.workspace.store.interview_plan()
-        if field == "interview" and not typed.strip() and plan is not None:
-            self.app.push_screen(ConfirmScreen(remove_plan_question(plan)), self._remove_plan)
+        question = removal_question(self.workspace, field, typed)
+        if question is not None:
+            self.app.push_screen(ConfirmScreen(question), self._remove_plan)
             return
         try:
             plan = self.workspace.change_plan(field, typed)
