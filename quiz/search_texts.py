@@ -13,10 +13,7 @@ again. `DRILLBIT_CACHE=0` turns it off with the card cache.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
-import tempfile
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -116,18 +113,5 @@ def _read(path: Path) -> dict[str, str]:
 
 
 def _write(path: Path, payload: dict[str, Any]) -> None:
-    """Write the file whole (a temporary file renamed into place); failures are ignored."""
-    with contextlib.suppress(OSError):
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".search-", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                whole = cachefile.write_sealed(handle, payload, spread="texts", limit=LIMIT)
-            if whole:
-                os.replace(tmp, path)
-            else:
-                os.unlink(tmp)
-        except OSError:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)
-            raise
+    """Write the file whole (`cachefile.write_sealed_file`); failures are ignored."""
+    cachefile.write_sealed_file(path, payload, spread="texts", limit=LIMIT)

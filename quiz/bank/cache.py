@@ -48,13 +48,12 @@ import hashlib
 import json
 import math
 import os
-import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
 from quiz.bank import cachefile
-from quiz.bank.cachefile import Key, cache_dir, code_stamp, file_key, read_file, write_sealed
+from quiz.bank.cachefile import Key, cache_dir, code_stamp, file_key, read_file, write_sealed_file
 from quiz.bank.models import Card, PackInfo, Section, front_of_valid, pack_info_of_valid
 
 __all__ = ["CACHE_LIMIT", "PackCache", "pack_cache_path", "small_pack_cache"]
@@ -305,17 +304,4 @@ class PackCache:
         """Write one cache file (a temporary file renamed into place), a card record at a
         time; failures are ignored. A file that would pass `CACHE_LIMIT` is not written:
         it would never be read, and encoding it whole held two copies of its cards' text."""
-        with contextlib.suppress(OSError):
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(prefix=".pack-", suffix=".tmp", dir=path.parent)
-            try:
-                with os.fdopen(fd, "wb") as handle:
-                    whole = write_sealed(handle, payload, spread="cards", limit=CACHE_LIMIT)
-                if whole:
-                    os.replace(tmp, path)
-                else:
-                    os.unlink(tmp)
-            except OSError:
-                with contextlib.suppress(OSError):
-                    os.unlink(tmp)
-                raise
+        write_sealed_file(path, payload, spread="cards", limit=CACHE_LIMIT)

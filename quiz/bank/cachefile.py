@@ -7,11 +7,13 @@ imports no pydantic.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import itertools
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -172,6 +174,26 @@ def write_sealed(handle: IO[bytes], payload: dict[str, Any], *, spread: str, lim
     handle.seek(0)
     handle.write(_MAGIC + digest.hexdigest().encode())
     return True
+
+
+def write_sealed_file(path: Path, payload: dict[str, Any], *, spread: str, limit: int) -> None:
+    """Write `payload` sealed to `path` through a temporary file renamed into place, so a
+    reader never sees half a file; nothing is written past `limit` (`write_sealed`), and a
+    failure (a read-only folder, a full disk) is ignored: a cache only saves work."""
+    with contextlib.suppress(OSError):
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as handle:
+                whole = write_sealed(handle, payload, spread=spread, limit=limit)
+            if whole:
+                os.replace(tmp, path)
+            else:
+                os.unlink(tmp)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+            raise
 
 
 def decode_file(raw: bytes) -> Any:
