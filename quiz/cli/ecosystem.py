@@ -499,7 +499,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @pass_context
 def export_progress_command(obj: Context, file: Path, force: bool) -> None:
-    """Write your progress (card schedules, reviews, drill attempts, drafts, study sessions,
+    """Write your progress (card schedules, reviews, drill tries, drafts, study sessions,
     suspended or buried cards, the interview plan, your settings) to FILE (.json).
 
     A FILE ending in .json.gz is gzip-compressed (about a sixth of the size). The whole

@@ -61,7 +61,7 @@ class ExportCounts:
         parts = [
             counted(self.card_states, "card schedule"),
             counted(self.reviews, "review"),
-            counted(self.attempts, "drill attempt"),
+            counted(self.attempts, "drill try", "drill tries"),
             counted(self.drafts, "draft"),
             counted(self.sessions, "study session"),
         ]

@@ -87,7 +87,7 @@ class MergeReport:
                 ],
             ),
             (
-                "drill attempts",
+                "drill tries",
                 [(self.attempts_added, "added"), (self.attempts_present, "already here")],
             ),
             (

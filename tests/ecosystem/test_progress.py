@@ -30,7 +30,7 @@ T0 = datetime(2026, 1, 5, 9, 0, 0, 123456, tzinfo=UTC)
 
 
 def populate(store: Store, cards: list[str], start: datetime, draft: str | None = None) -> None:
-    """A study session reviewing `cards`, one drill attempt and (optionally) a draft."""
+    """A study session reviewing `cards`, one graded drill try and (optionally) a draft."""
     scheduler = default_scheduler()
     session = store.start_session(mode="due", started_at=start, filters={"topic": "basics"})
     for minute, card_id in enumerate(cards):
@@ -127,7 +127,7 @@ def test_a_row_held_as_the_file_holds_it_is_unchanged_not_newer_here(tmp_path: P
     with Store.open(tmp_path / "desktop.db") as desktop:
         first = import_progress(desktop, backup)
         assert first.describe() == (
-            "reviews: 2 added; card schedules: 2 added; drill attempts: 1 added; "
+            "reviews: 2 added; card schedules: 2 added; drill tries: 1 added; "
             "study sessions: 1 added; drafts: 1 added"
         )
         again = import_progress(desktop, backup)
@@ -139,7 +139,7 @@ def test_a_row_held_as_the_file_holds_it_is_unchanged_not_newer_here(tmp_path: P
         )
         assert again.describe() == (
             "nothing new: reviews: 2 already here; card schedules: 2 unchanged; "
-            "drill attempts: 1 already here; study sessions: 1 already here; drafts: 1 unchanged"
+            "drill tries: 1 already here; study sessions: 1 already here; drafts: 1 unchanged"
         )
         review_card(
             desktop,
@@ -155,7 +155,7 @@ def test_a_row_held_as_the_file_holds_it_is_unchanged_not_newer_here(tmp_path: P
         assert (newer_here.drafts_same, newer_here.drafts_kept) == (0, 1)
         assert newer_here.describe() == (
             "nothing new: reviews: 2 already here; card schedules: 1 unchanged, "
-            "1 kept (newer here); drill attempts: 1 already here; study sessions: 1 already here; "
+            "1 kept (newer here); drill tries: 1 already here; study sessions: 1 already here; "
             "drafts: 1 kept (newer here)"
         )
 
@@ -283,13 +283,13 @@ def test_commands_export_and_import(tmp_path: Path) -> None:
     exported = CliRunner().invoke(export_group, ["progress", str(backup)])
     assert exported.exit_code == 0, exported.output
     assert exported.output == (
-        f"wrote {backup}: 1 card schedule, 1 review, 1 drill attempt, 1 draft, 1 study session\n"
+        f"wrote {backup}: 1 card schedule, 1 review, 1 drill try, 1 draft, 1 study session\n"
     )
     again = CliRunner().invoke(import_progress_command, [str(backup)])
     assert again.exit_code == 0, again.output
     assert again.output == (
         "nothing new: reviews: 1 already here; card schedules: 1 unchanged; "
-        "drill attempts: 1 already here; study sessions: 1 already here; drafts: 1 unchanged\n"
+        "drill tries: 1 already here; study sessions: 1 already here; drafts: 1 unchanged\n"
     )
     future = tmp_path / "future.json"
     future.write_text(json.dumps(minimal(version=5)))
@@ -310,14 +310,35 @@ def test_the_export_names_what_the_import_will_find(tmp_path: Path) -> None:
     exported = CliRunner().invoke(export_group, ["progress", str(backup)])
     assert exported.exit_code == 0, exported.output
     assert exported.output == (
-        f"wrote {backup}: 1 card schedule, 1 review, 1 drill attempt, 0 drafts, "
+        f"wrote {backup}: 1 card schedule, 1 review, 1 drill try, 0 drafts, "
         "1 study session, the interview plan (2026-02-01)\n"
     )
     with Store.open(tmp_path / "other.db") as other:
         report = import_progress(other, backup).describe()
-    for kind in ("card schedules", "reviews", "drill attempts", "study sessions"):
+    for kind in ("card schedules", "reviews", "drill tries", "study sessions"):
         assert kind in report
     assert "interview plan: taken from the file" in report
+
+
+def test_the_summaries_and_help_call_graded_runs_tries(tmp_path: Path) -> None:
+    """The drills table, its screens and `grade` say "tries"; the export's and import's
+    lines and `export progress --help` said "drill attempts" for the same rows (the
+    file's `attempts` field keeps its name: scripts read it)."""
+    with Store.open() as store:  # the test's own DRILLBIT_HOME
+        populate(store, ["relu"], T0)
+        populate(store, ["softmax"], T0 + timedelta(days=1))
+    backup = tmp_path / "backup.json"
+    exported = CliRunner().invoke(export_group, ["progress", str(backup)])
+    assert exported.exit_code == 0, exported.output
+    assert "2 reviews, 2 drill tries, 0 drafts" in exported.output
+    assert len(json.loads(backup.read_text(encoding="utf-8"))["attempts"]) == 2
+    with Store.open(tmp_path / "other.db") as other:
+        report = import_progress(other, backup).describe()
+    assert "drill tries: 2 added;" in report
+    assert "attempt" not in exported.output + report
+    helped = CliRunner().invoke(export_group, ["progress", "--help"])
+    assert "reviews, drill tries, drafts" in " ".join(helped.output.split())
+    assert "attempt" not in helped.output
 
 
 def test_export_and_import_progress_take_the_commands_clock(tmp_path: Path) -> None:

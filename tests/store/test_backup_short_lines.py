@@ -258,7 +258,7 @@ def test_an_export_of_every_list_imports_no_model(tmp_path: Path) -> None:
         conn.execute("DELETE FROM review_log WHERE reviewed_at = '2026-03-09T10:00:00+01:00'")
     conn.close()
     modules, printed = modules_imported_by("export", "progress", str(tmp_path / "out.json"))
-    assert "1 drill attempt, 1 draft, 2 study sessions" in printed
+    assert "1 drill try, 1 draft, 2 study sessions" in printed
     assert not {"pydantic", "fsrs", "quiz.store.backup"} & modules
     written = json.loads((tmp_path / "out.json").read_text(encoding="utf-8"))
     assert written["plan"]["interview"] == "2026-03-20" and written["hints_seen"]
