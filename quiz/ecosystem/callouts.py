@@ -22,8 +22,11 @@ from dataclasses import dataclass
 
 CALLOUT = re.compile(r"^\[!(?P<kind>[A-Za-z][\w-]*)\](?P<fold>[+-]?)(?:[ \t]+(?P<title>.*))?$")
 """A callout's first line, as it reads inside its quote."""
-QUESTION_KINDS = frozenset({"question", "faq", "help"})
-"""Obsidian's question callout and its aliases."""
+BOX_KINDS = {"html-aside": "<aside>", "html-details": "<details>"}
+"""The question callouts `htmlboxes` writes an asking HTML box as, with the tag reports name
+it by (a `<details>` block was called a "callout question")."""
+QUESTION_KINDS = frozenset({"question", "faq", "help", *BOX_KINDS})
+"""Obsidian's question callout and its aliases, and the HTML boxes read as one."""
 ANSWER_KINDS = frozenset({"answer", "solution", "ans"})
 ANSWER_TITLES = frozenset({"answer", "solution", "ans", "a"})
 """Titles that make any callout an answer (`> [!success]- Answer`)."""

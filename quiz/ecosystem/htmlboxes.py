@@ -6,13 +6,20 @@ it a quote there), but people also keep their questions in callouts: `<aside>❓
 gradient clipping?</aside>` above its answer, or the question and its answer both in the
 box, as a flashcard. Read as HTML such an aside was never a question, and it was named as
 "not imported" or run into the answer above it. Here an aside whose first paragraph asks is
-rewritten in place into an Obsidian question callout (`> [!question]`), which the notes
+rewritten in place into a question callout (`> [!html-aside]`), which the notes
 reader already takes as a question whose body, if any, answers it; every line keeps its
 number. An aside's first paragraph asks as a paragraph does anywhere in notes (`Q:` before
 it, or all bold and ending in `?`), or when it ends in `?` and the aside holds its answer
 after it, its icon is a question mark (❓, ❔, ⁉️), or it opens a section (only a heading
 that asks nothing is above it, or nothing): there it answers no question. A plain "💡 Did
-you know...?" alone in a box under an answer is a remark, as a plain paragraph is.
+you know...?" alone in a box under an answer is a remark, as a plain paragraph is. An
+aside of one line holding a question and its answer (`<aside>💡 What does epsilon do? It
+keeps the division away from zero.</aside>`) is that question, written as the run-in bold
+question it shows (`**What does epsilon do?** It keeps ...`), when its one `?` ends the
+question; with more than one `?` after its start which ends the question is unclear, and
+the line is named (`AskingBoxes.unclear`) with what to change. The rewritten callouts are
+of kind `html-aside` or `html-details` (`callouts.BOX_KINDS`), so a report names each box by
+its tag.
 
 Notes written for GitHub hide each answer in a `<details>` block and put the question in
 its `<summary>` (`<details><summary>What is dropout?</summary>` ... `</details>`). The
@@ -63,6 +70,19 @@ class AskingBoxes:
     text: str
     lines: tuple[int, ...] = ()
     """1-based line of each box read as a question."""
+    unclear: tuple[int, ...] = ()
+    """1-based line of each one-line aside whose question could end at more than one `?`."""
+
+    def notes(self) -> list[tuple[int, str]]:
+        """Each unclear aside's line and what to change in it."""
+        return [(line, UNCLEAR_ASIDE) for line in self.unclear]
+
+
+UNCLEAR_ASIDE = (
+    "on one line with more than one '?', not read as a question (which '?' ends it is "
+    "unclear): put its question alone on the aside's first line and its answer on the "
+    "lines under it"
+)
 
 
 def _first_paragraph(body: list[str]) -> tuple[list[str], bool]:
@@ -145,17 +165,43 @@ def _rewrite(rows: list[str], first: int, last: int) -> list[str] | None:
     else:
         body = [head, *rows[first + 1 : last], rows[last][: closing.start()]]
     paragraph, answered = _first_paragraph(body)
-    if not paragraph or not asks(paragraph, answered, leads=_leads(rows, first)):
+    if not paragraph:
         return None
+    if not asks(paragraph, answered, leads=_leads(rows, first)):
+        if first != last or rows[last + 1 : last + 2] not in ([], [""]):
+            return None  # text right under it would run on into the answer
+        card = _one_line_card(head)
+        return None if card is None else [card]
     closing_text = body[-1].strip()
     if closing_text and last + 1 < len(rows) and rows[last + 1].strip():
         return None
     if first == last:
-        return [f"> [!question] {head.strip()}"]
+        return [f"> [!html-aside] {head.strip()}"]
     if head.strip() and len(paragraph) > 1:
         return None
     end = [f"> {closing_text}"] if closing_text else [""]
-    return [f"> [!question] {head.strip()}".rstrip(), *_quoted(body[1:-1]), *end]
+    return [f"> [!html-aside] {head.strip()}".rstrip(), *_quoted(body[1:-1]), *end]
+
+
+class _Unclear(Exception):
+    """A one-line aside whose question could end at more than one `?`."""
+
+
+def _one_line_card(text: str) -> str | None:
+    """A one-line aside's text as a run-in bold question (`**What is X?** It is ...`) when
+    a `?` ends its question and an answer follows, the only `?` after the question's start;
+    None when no `?` has text after it. Raises `_Unclear` for more than one `?`."""
+    text = _ICON_IMAGE.sub("", text.strip())
+    at = text.find("?")
+    if at < 0 or not text[at + 1 :].strip():
+        return None
+    if "?" in text[at + 1 :]:
+        raise _Unclear
+    question = clean_title(text[: at + 1])
+    answer = text[at + 1 :].strip()
+    if len(question.split()) < 2 or not answer[:1].isalnum() and answer[:1] not in "`$*_":
+        return None  # "Why? ..." or "x?.y": no question a card could stand on
+    return f"**{question}** {answer}"
 
 
 def _rewrite_details(rows: list[str], first: int, last: int) -> list[str] | None:
@@ -183,7 +229,7 @@ def _rewrite_details(rows: list[str], first: int, last: int) -> list[str] | None
     end = [f"> {closing_text}"] if closing_text else [""]
     blank = [""] * (at - first)
     body = _inner_toggles(rows[at + 1 : last])
-    return [*blank, f"> [!question] {title}", *_quoted(body), *end]
+    return [*blank, f"> [!html-details] {title}", *_quoted(body), *end]
 
 
 def _nesting(row: str, closing: re.Pattern[str]) -> int:
@@ -244,6 +290,7 @@ def read_asking_boxes(text: str) -> AskingBoxes:
         return AskingBoxes(text)  # the common case: no copy of a large file
     rows = text.split("\n")
     asked: list[int] = []
+    unclear: list[int] = []
     box: tuple[int, re.Pattern[str], Rewrite] | None = None  # (its first row, closing, how)
     depth = 0  # boxes of its kind open in the box (a toggle in a toggle's answer), itself too
     for index in outside_fences(rows):
@@ -269,10 +316,14 @@ def read_asking_boxes(text: str) -> AskingBoxes:
             if depth > 0:
                 continue
         (first, _closing, rewrite_box), box = box, None
-        rewritten = rewrite_box(rows, first, index)
+        try:
+            rewritten = rewrite_box(rows, first, index)
+        except _Unclear:
+            unclear.append(first + 1)
+            continue
         if rewritten is not None:
             rows[first : index + 1] = rewritten
             asked.append(first + 1)
     if not asked:
-        return AskingBoxes(text)
-    return AskingBoxes("\n".join(rows), tuple(asked))
+        return AskingBoxes(text, unclear=tuple(unclear))
+    return AskingBoxes("\n".join(rows), tuple(asked), tuple(unclear))

@@ -24,7 +24,7 @@ from quiz.ecosystem.cardtagplace import card_tag_last
 from quiz.ecosystem.clozebraces import unpaired_note
 from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.footnotes import Footnotes, take_footnotes
-from quiz.ecosystem.htmlboxes import read_asking_boxes
+from quiz.ecosystem.htmlboxes import AskingBoxes, read_asking_boxes
 from quiz.ecosystem.importplan import Notice, place_of
 from quiz.ecosystem.latexenv import delimit_environments
 from quiz.ecosystem.logseqcloze import LogseqClozes, read_logseq_clozes
@@ -111,6 +111,8 @@ class TakenOff:
     """Lines of list items holding Anki's clozes (`ankiitems.py`), read as RemNote's are."""
     split_lines: tuple[int, ...] = ()
     """Lines of one-line `Q: ... A: ...` questions made list items (`qalines.py`)."""
+    boxes: AskingBoxes = AskingBoxes("")
+    """The HTML boxes read as questions, and the one-line asides left unclear (named)."""
     anki: bool = False
     """The file is a card list (an Anki export, a `.txt`/`.tsv`/`.csv` of cards), read as
     one (`is_anki_text`), decided here once for the take-off and the reader alike."""
@@ -231,8 +233,8 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     front = replace(front, text=read_qa_tables(read_admonitions(front.text)))  # `| Q | A |`
     off.front = front
     off.refs = read_block_refs(front.text)  # Logseq's `((uuid))`: the text of the block
-    boxes = read_asking_boxes(off.refs.text)  # an aside or <details> holding a question asks
-    off.macros = take_macros(boxes.text)  # Logseq's `{{video url}}`: a player, not text
+    off.boxes = read_asking_boxes(off.refs.text)  # an aside or <details> asking: a question
+    off.macros = take_macros(off.boxes.text)  # Logseq's `{{video url}}`: a player, not text
     off.comments = take_comments(off.macros.text)  # `%% ... %%`: Obsidian shows none of it
     off.comments = replace(off.comments, text=drop_block_ids(off.comments.text))  # `^id`
     off.footnotes = take_footnotes(off.comments.text)  # `[^1]`: the note's, not an answer's
@@ -324,6 +326,8 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
         )
         for ref in refs.missing
     )
+    for line, said in off.boxes.notes():
+        tell(line, "<aside>", said, "one-line aside")
     if (said := off.comments.note()) is not None:
         tell(off.comments.lines[0], "comments", said, "comments")
     if (said := off.macros.note()) is not None:

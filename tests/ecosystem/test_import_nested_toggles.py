@@ -24,7 +24,7 @@ def test_a_toggle_in_a_toggle_stays_in_its_answer_opened() -> None:
     assert len(rows) == len(text.split("\n"))  # every line keeps its number
     assert (
         rows[8]
-        == "> [!question] Why is a confidence interval not a probability statement about the parameter?"
+        == "> [!html-details] Why is a confidence interval not a probability statement about the parameter?"
     )
     assert rows[12:15] == [
         ">",

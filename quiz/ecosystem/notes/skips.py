@@ -8,6 +8,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from quiz.ecosystem.callouts import BOX_KINDS
 from quiz.ecosystem.noteimages import image_only, line_images
 from quiz.ecosystem.notes.blocks import Block, first_after
 from quiz.ecosystem.notes.candidate import Candidate
@@ -42,13 +43,16 @@ def trailing_text(
             continue
         reported.append((end, whole))
         quiet.update(range(end, whole))
-        what = {"callout": "callout question", "item": "list item question"}.get(
+        what = {"callout": _callout_name(cand), "item": "list item question"}.get(
             cand.kind, "list item question" if cand.block.item_start is not None else "question"
         )
-        whose = {
-            "callout question": "which holds its own answer",
-            "list item question": "whose answer is its item",
-        }.get(what, "whose answer ends with its quote")
+        whose = (
+            "which holds its own answer"
+            if cand.kind == "callout"
+            else {"list item question": "whose answer is its item"}.get(
+                what, "whose answer ends with its quote"
+            )
+        )
         span = f" (lines {texts[0] + 1}-{texts[-1] + 1})" if len(texts) > 1 else ""
         after = (
             f"after the rule (line {rule + 1}) that ends the answer of '{cand.parts.title}' "
@@ -68,6 +72,13 @@ def trailing_text(
             )
         )
     return found
+
+
+def _callout_name(cand: Candidate) -> str:
+    """A callout question named by what it is in the file: `<details>` or `<aside>`
+    question for an HTML box read as one (`htmlboxes`), else callout question."""
+    kind = cand.block.callout.kind if cand.block.callout is not None else ""
+    return f"{BOX_KINDS[kind]} question" if kind in BOX_KINDS else "callout question"
 
 
 def unanswered_item(cand: Candidate) -> str:
