@@ -77,8 +77,11 @@ class Callout:
 
     @property
     def name(self) -> str:
-        """How reports name it: `[!tip] Inverted dropout`."""
+        """How reports name it: `[!tip] Inverted dropout`, an HTML box by its tag
+        (`<aside> What is X?`)."""
         title = " ".join(self.title.split())
+        if self.kind in BOX_KINDS:
+            return f"{BOX_KINDS[self.kind]} {title}".rstrip()
         return f"[!{self.kind}] {title}" if title else f"[!{self.kind}]"
 
 
@@ -115,7 +118,11 @@ def header_text(row: str, callout: Callout) -> str:
     if callout.answers:
         own = title.strip("*_:. ").lower() in ANSWER_TITLES
         return f"{quotes}**Answer:**" + ("" if own or not title else f" {title}")
-    label = callout.kind.replace("-", " ").replace("_", " ").capitalize()
+    label = (  # an HTML box's header reads as the question callout's did
+        "Question"
+        if callout.kind in BOX_KINDS
+        else callout.kind.replace("-", " ").replace("_", " ").capitalize()
+    )
     text = f"{label}: {title}" if title else label
     if not text.endswith((".", "?", "!")):
         text += "."

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quiz.ecosystem.callouts import callout_of, header_text
 from quiz.ecosystem.htmlboxes import read_asking_boxes
 from tests.ecosystem.test_import_notes import answer_of, imported_cards
 
@@ -98,3 +99,16 @@ def test_what_a_one_line_aside_stays() -> None:
     read = read_asking_boxes("<aside>💡 What is Adam? An optimizer.</aside>\n\nNext.\n")
     assert read.lines == (1,)
     assert read.text == "**What is Adam?** An optimizer.\n\nNext.\n"
+
+
+def test_a_box_read_as_a_callout_is_named_and_shown_by_its_tag() -> None:
+    """Where a report or a card shows such a box, it says what the file holds: `<aside>`,
+    and the "Question" its header always showed, never `[!html-aside]`."""
+    header = read_asking_boxes("<aside>❓ What is X?\n\nIt is Y.\n</aside>\n").text
+    first = header.split("\n")[0]
+    box = callout_of(first.removeprefix("> "), 0, 4)
+    assert box is not None and box.asks
+    assert box.name == "<aside> ❓ What is X?"
+    assert header_text(first, box) == "> **Question: ❓ What is X?**"
+    plain = callout_of("[!tip] Inverted dropout", 0, 1)
+    assert plain is not None and plain.name == "[!tip] Inverted dropout"
