@@ -67,7 +67,7 @@ def start_over(
     if problem.salvageable:
         counts = salvage(moved, conn)
         recovered = (
-            f" {counted(counts.reviews, 'review')}, {counted(counts.attempts, 'drill attempt')} "
+            f" {counted(counts.reviews, 'review')}, {counted(counts.attempts, 'drill try', 'drill tries')} "
             f"and {counted(counts.card_states, 'card schedule')} could be read from it and were "
             "copied into the new one."
         )

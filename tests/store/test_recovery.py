@@ -157,6 +157,7 @@ def test_a_damaged_page_hides_only_its_own_reviews(tmp_path: Path) -> None:
     assert len(recovered) > total - 60, "one 4 KiB page holds at most a few dozen of these rows"
     assert f"{len(recovered)} reviews, " in notice.message
     assert "could be read from it and were copied into the new one" in notice.message
+    assert " drill tries and " in notice.message, "a graded run is a try, as everywhere else"
     ids = {review.card_id for review in recovered}
     assert "card-0200" not in ids and {"card-0000", "card-0399"} <= ids
     for review in recovered:
