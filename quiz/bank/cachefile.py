@@ -13,7 +13,6 @@ import itertools
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -180,6 +179,8 @@ def write_sealed_file(path: Path, payload: dict[str, Any], *, spread: str, limit
     """Write `payload` sealed to `path` through a temporary file renamed into place, so a
     reader never sees half a file; nothing is written past `limit` (`write_sealed`), and a
     failure (a read-only folder, a full disk) is ignored: a cache only saves work."""
+    import tempfile  # here: a command that only reads the cache (`stats --json`) never loads it
+
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".tmp", dir=path.parent)
