@@ -10,7 +10,7 @@ import itertools
 import sys
 import traceback  # noqa: F401 - loaded before the audit hooks: its import sets __defaults__, which they refuse
 import types
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -47,45 +47,57 @@ TAMPERED = (
 )
 
 
+_identity = object.__hash__
+"""A live object's address, rotated: unique among the objects alive at once, as `id()` is,
+without the `builtins.id` audit event every `id()` raises (Python 3.11)."""
+
 INPUT_DEPTH = 64
 """Deeper than a case's inputs can nest (the wire takes 32 levels, under the harness's own)."""
 
 
-def _arrays(
-    value: Any, prefix: str, depth: int = 0, walked: set[int] | None = None
-) -> Iterator[tuple[str, np.ndarray | None]]:
-    """Every ndarray inside nested containers, with a readable path.
+def _arrays(value: Any, prefix: str) -> list[tuple[str, np.ndarray | None]]:
+    """Every ndarray inside nested containers, with a readable path, in the order a
+    depth-first walk meets them.
 
     Exact types only: the inputs are plain (they came over the wire), and an object the
     submission put in a caller's container is walked no further, so no method of its
     (a dict subclass's `items`) runs here and hides what it holds. A container nested deeper
     than inputs can be, or a dict or list met a second time (`params["me"] = params`), is
-    yielded as None, not walked: the walk's RecursionError, in the check of an earlier case's
+    listed as None, not walked: the walk's RecursionError, in the check of an earlier case's
     inputs outside any call, crashed the child with the grader's traceback (forty-sixth round).
+    The child checks every earlier case's inputs after each case (300 cases: 44,850 walks),
+    so a container is known by `_identity`, never `id()`: Python 3.11 audits each `id()`
+    call, and the sandbox's hook made a 300-case drill's grading 3x slower with it.
     """
-    kind = type(value)
-    if kind is _ndarray:
-        yield prefix, value
-        return
-    if kind is not dict and kind is not list and kind is not tuple:
-        return
-    walked = set() if walked is None else walked
-    if depth > INPUT_DEPTH or id(value) in walked:
-        yield prefix, None
-        return
-    if kind is not tuple:  # an empty tuple is one object wherever it is
-        walked.add(id(value))
-    depth += 1
-    if kind is dict:
-        for key, item in dict.items(value):
-            if prefix:
-                name = f"{prefix}[{_key_name(key)}]"
-            else:
-                name = str.__str__(key) if type(key) is str else _key_name(key)
-            yield from _arrays(item, name, depth, walked)
-    else:
-        for i, item in enumerate(value):
-            yield from _arrays(item, f"{prefix}[{i}]", depth, walked)
+    found: list[tuple[str, np.ndarray | None]] = []
+    walked: set[int] = set()
+    stack: list[tuple[Any, str, int]] = [(value, prefix, 0)]
+    while stack:
+        value, prefix, depth = stack.pop()
+        kind = type(value)
+        if kind is _ndarray:
+            found.append((prefix, value))
+            continue
+        if kind is not dict and kind is not list and kind is not tuple:
+            continue
+        if depth > INPUT_DEPTH or _identity(value) in walked:
+            found.append((prefix, None))
+            continue
+        if kind is not tuple:  # an empty tuple is one object wherever it is
+            walked.add(_identity(value))
+        depth += 1
+        children: list[tuple[Any, str, int]] = []
+        if kind is dict:
+            for key, item in dict.items(value):
+                if prefix:
+                    name = f"{prefix}[{_key_name(key)}]"
+                else:
+                    name = str.__str__(key) if type(key) is str else _key_name(key)
+                children.append((item, name, depth))
+        else:
+            children.extend((item, f"{prefix}[{i}]", depth) for i, item in enumerate(value))
+        stack.extend(reversed(children))
+    return found
 
 
 def _key_name(key: Any) -> str:
