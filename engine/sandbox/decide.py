@@ -432,8 +432,8 @@ def decide(
         stopped = STOPPED_NOTE if run.stopped else ""
         summary = (
             (
-                f"timeout: {where} did not finish within {limit} (wall clock, for all"
-                f" {len(cases)} cases together)"
+                f"timeout: {where} did not finish within {limit} (wall clock, for loading"
+                f" your code and all {len(cases)} cases together)"
             )
             + stopped
             + _printed_tail(run, config)
@@ -444,8 +444,11 @@ def decide(
                 status=CaseStatus.TIMEOUT,
                 message=(
                     f"did not finish within {limit} (wall clock); the process was killed."
-                    f" The {limit} are for the whole run (all {len(cases)} cases together),"
-                    " not for this case alone" + stopped + printing_note(run, config)
+                    f" The {limit} are for the whole run (loading your code and all"
+                    f" {len(cases)} cases together), not for this case alone"
+                    + _loading_took(run, where)
+                    + stopped
+                    + printing_note(run, config)
                 ),
                 inputs=inputs,
             )
@@ -575,6 +578,18 @@ def printing_note(run: RunResult, config: SandboxConfig) -> str:
         f" {config.output_limit // 1024} KiB of each stream are kept): writing that much takes"
         " time of its own, so print less (not once per element or per step of a loop)"
     )
+
+
+def _loading_took(run: RunResult, where: str) -> str:
+    """How much of the wall limit loading the code took, for a timeout in a case.
+
+    An import that slept 0.7 s of a 1 s limit timed out in a quick case 3, and the verdict
+    said only that the limit was for all the cases together. The figure is the parent's own
+    clock, from the job's submission to the child's "loaded" message.
+    """
+    if run.loaded_s is None or where == LOADING:
+        return ""
+    return f"; loading your code took {run.loaded_s:.2f} s of them"
 
 
 def _cpu_limit_message(run: RunResult, limit: str, cases: int) -> str:

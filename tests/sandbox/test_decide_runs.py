@@ -362,7 +362,8 @@ def test_a_run_stopped_between_cases_names_the_case_that_was_running() -> None:
     verdict = stopped(RunResult(loaded=True, timed_out=True, results=[({}, bytearray())]))
     assert verdict.status is Status.TIMEOUT
     assert verdict.summary == (
-        "timeout: case 2 did not finish within 1 s (wall clock, for all 3 cases together)"
+        "timeout: case 2 did not finish within 1 s (wall clock, for loading your code and all"
+        " 3 cases together)"
     )
     assert statuses(verdict) == [
         ("case 1", CaseStatus.PASSED),
@@ -373,8 +374,19 @@ def test_a_run_stopped_between_cases_names_the_case_that_was_running() -> None:
     assert timed.inputs == cases_of(DoubleChecker(), 3)[1].describe
     assert timed.message == (
         "did not finish within 1 s (wall clock); the process was killed. The 1 s are for the"
-        " whole run (all 3 cases together), not for this case alone"
+        " whole run (loading your code and all 3 cases together), not for this case alone"
     )
+
+
+def test_a_timeout_in_a_case_says_how_much_of_the_limit_loading_took() -> None:
+    run = RunResult(loaded=True, timed_out=True, results=[({}, bytearray())], loaded_s=0.716)
+    timed = stopped(run).cases[1]
+    assert timed.message.endswith(
+        "(loading your code and all 3 cases together), not for this case alone; loading your"
+        " code took 0.72 s of them"
+    ), timed.message
+    before = stopped(RunResult(loaded=False, timed_out=True, loaded_s=None))
+    assert "loading your code took" not in before.cases[0].message
 
 
 def test_a_run_stopped_before_loading_or_after_the_last_case_says_so() -> None:

@@ -13,12 +13,14 @@ in the child judges nothing. All held on this machine.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from engine.checkers import get_checker
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
-from engine.verdict import Status
+from engine.verdict import CaseStatus, Status
 from tests.sandbox.helpers import DOUBLE, GOOD, WARM_WITHIN_SECONDS, run_adversarial, shown
 
 SIGMOID = get_checker("nn.activations.sigmoid")
@@ -269,3 +271,29 @@ def test_an_import_that_spends_the_time_limit_is_named_as_loading(pool: WorkerPo
         "def double(x):\n    return 2 * x\n"
     )
     _attack_then_right(pool, source, Status.TIMEOUT, "loading your code did not finish")
+
+
+SLOW_TO_LOAD = """import time
+
+import numpy as np
+
+time.sleep(0.7)
+
+
+def double(x):
+    time.sleep(0.1)
+    return 2 * x
+"""
+
+
+def test_a_timeout_after_a_slow_import_says_what_loading_took(pool: WorkerPool) -> None:
+    """The wall clock runs from the job's start: an import that took 0.7 s left 0.3 s for the
+    cases, and "the 1 s are for all 4 cases together" sent its author hunting a slow case."""
+    verdict = run_adversarial(pool, SLOW_TO_LOAD, Status.TIMEOUT, "did not finish within 1 s")
+    timed = next(c for c in verdict.cases if c.status is CaseStatus.TIMEOUT)
+    assert timed.name.startswith("case "), shown(verdict)
+    assert "(loading your code and all 4 cases together)" in timed.message, timed.message
+    took = re.search(r"loading your code took (\d+\.\d\d) s of them", timed.message)
+    assert took is not None, timed.message
+    assert 0.7 <= float(took.group(1)) <= 1.0, timed.message
+    assert "for loading your code and all 4 cases together" in verdict.summary, verdict.summary
