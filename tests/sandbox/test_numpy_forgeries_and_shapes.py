@@ -8,7 +8,8 @@ record dtype, a subclass with its own `__eq__` or `__array_priority__`, a masked
 hiding wrong values under its mask, a list or tuple of rows are refused in words; a 0-d
 array, an (n, m, 1) or a flat array, or an empty one fail on their shape; NaN with a payload
 and `inf - inf` fail as non-finite; rebinding numpy's, math's or the builtins' comparisons
-in the child judges nothing. All held on this machine.
+in the child judges nothing. All held on this machine; a timeout after a slow import
+said the limit was for the cases alone, and now says what loading took of it.
 """
 
 from __future__ import annotations
