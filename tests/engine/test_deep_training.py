@@ -142,6 +142,30 @@ def test_clipping_keeps_the_direction_and_reports_the_norm_before() -> None:
     assert all(np.array_equal(a, b) for a, b in zip(same, grads, strict=True))
 
 
+def test_the_starters_constant_rate_is_named_in_every_case_not_a_warm_restart() -> None:
+    """The starter returns base_lr at every step. In the runs with no decay of two steps
+    (warmup_steps == total_steps, a single step in total) it read "wrong rate", or a warm
+    restart with a one-step cycle, whose every step sits at p = 0."""
+    checker = get_checker(DRILLS["warmup-cosine"])
+
+    def constant(step: int, base_lr: float, *_: float) -> float:
+        return base_lr
+
+    def restarting(step: int, base_lr: float, warmup: int, total: int, floor: float = 0.0) -> float:
+        if step < warmup:
+            return base_lr * (step + 1) / warmup
+        p = (step - warmup) % (total - warmup + 1) / max(1, total - warmup)
+        return floor + (base_lr - floor) * (1 + math.cos(math.pi * p)) / 2
+
+    for seed in (3, 4, 5):
+        verdict = grade_inprocess(checker, {"warmup_cosine_lr": constant}, seed=seed)
+        for case in verdict.cases:
+            assert case.message and "at every step" in case.message, (case.name, case.message)
+            assert "warm restart" not in case.message, (case.name, case.message)
+    restarts = grade_inprocess(checker, {"warmup_cosine_lr": restarting}, seed=3)
+    assert any("warm restart" in (c.message or "") for c in restarts.cases), restarts.cases
+
+
 def test_the_schedule_at_its_boundaries() -> None:
     lr = schedules.warmup_cosine_lr
     assert lr(0, 0.1, 10, 100) == pytest.approx(0.01)

@@ -274,6 +274,7 @@ class WarmupCosineChecker(NNChecker):
                     ),
                 )
                 for cycle in (span + 1, span)
+                if cycle > 1  # a one-step cycle is no restart: p is 0 at every step
             ),
         ]
         if len(args) == 3:  # min_lr left to its default
@@ -331,7 +332,9 @@ def _flat_rate(
     """Why the rate stands still where the cosine should move it (empty when it moves): a
     cosine term that lost its step, or no schedule at all, with the constant named."""
     decay = [k for k, s in enumerate(steps) if warmup <= s < total]
-    if len(decay) < 2 or np.ptp(expected[decay]) <= tol.rtol * base:
+    if len(decay) < 2:  # no decay to stand still in (total_steps <= warmup_steps + 1)
+        decay = list(range(len(steps)))
+    if np.ptp(expected[decay]) <= tol.rtol * base:
         return ""
     rate = float(got[decay[0]])
     if np.any(tol.violation(got[decay], np.full(len(decay), rate)) > 1.0):
