@@ -1,4 +1,4 @@
-# expect: failed | out
+# expect: failed | eps belongs inside the square root
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | dz
+# expect: failed | dz has the wrong sign
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | dX
+# expect: failed | drops the variance term
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | h
+# expect: failed | uses a sigmoid; it is tanh
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | h
+# expect: failed | (h_prev on top)
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | dx
+# expect: failed | goes to the last tied maximum
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | PE
+# expect: failed | it is 2i/d
 import numpy as np
 
 

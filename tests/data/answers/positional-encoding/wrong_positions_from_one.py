@@ -1,4 +1,4 @@
-# expect: failed | PE
+# expect: failed | the first position is p = 0
 import numpy as np
 
 
