@@ -11,6 +11,7 @@ from fsrs import Card, Rating, Scheduler, State
 from quiz.store.store import Store
 from tests.cli.printing import printed_on_a_terminal
 from tests.conftest import RunDrillbit
+from tests.study.fakes import save_due
 
 
 def test_cards_filters_searches_and_prints_json(drillbit: RunDrillbit) -> None:
@@ -166,19 +167,8 @@ def test_a_due_date_of_the_commands_year_is_shown_without_its_year() -> None:
 
 def _save_due(card_id: str, state: State, due: datetime) -> None:
     """Save `card_id` in fsrs `state`, due at `due`, as answered a week before."""
-    then = due - timedelta(days=7)
-    step = None if state == State.Review else 0
-    card = Card(state=state, step=step, stability=7.0, difficulty=5.0, due=due)
-    card.last_review = then
     with Store.open() as store:
-        store.record_review(
-            card_id=card_id,
-            rating=3,
-            correct=True,
-            reviewed_at=then,
-            mode="due",
-            card_after=card.to_json(),
-        )
+        save_due(store, card_id, state, due)
 
 
 def test_a_review_due_tonight_is_due_all_its_study_day(drillbit: RunDrillbit) -> None:

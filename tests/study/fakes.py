@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
+from fsrs import Card, State
+
+from quiz.store import Store
+
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
 
@@ -45,3 +49,20 @@ class Clock:
 
     def advance(self, seconds: float) -> None:
         self.now += timedelta(seconds=seconds)
+
+
+def save_due(store: Store, card_id: str, state: State, due: datetime) -> None:
+    """Save `card_id` in fsrs `state` (a learning one at its first step), due at `due`, as an
+    answer given a week before: a schedule the store holds without replaying any review."""
+    then = due - timedelta(days=7)
+    step = None if state == State.Review else 0
+    card = Card(state=state, step=step, stability=7.0, difficulty=5.0, due=due)
+    card.last_review = then
+    store.record_review(
+        card_id=card_id,
+        rating=3,
+        correct=True,
+        reviewed_at=then,
+        mode="due",
+        card_after=card.to_json(),
+    )

@@ -11,13 +11,13 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from fsrs import Card, State
+from fsrs import State
 
 from quiz.browser import browse, card_rows, due_labels
 from quiz.store import Store
 from quiz.study.counts import deck_counts
 from quiz.study.days import StudyZone
-from tests.study.fakes import deck
+from tests.study.fakes import deck, save_due
 
 BERLIN = StudyZone(ZoneInfo("Europe/Berlin"), 4)
 CARDS = deck()[:5]
@@ -31,18 +31,7 @@ def _at(text: str) -> datetime:
 
 def _save(store: Store, card_id: str, state: State, due: str) -> None:
     """Save `card_id` in fsrs `state`, due at `due` (Berlin), as an answer a week ago."""
-    then = _at(due) - timedelta(days=7)
-    step = None if state == State.Review else 0
-    card = Card(state=state, step=step, stability=7.0, difficulty=5.0, due=_at(due))
-    card.last_review = then
-    store.record_review(
-        card_id=card_id,
-        rating=3,
-        correct=True,
-        reviewed_at=then,
-        mode="due",
-        card_after=card.to_json(),
-    )
+    save_due(store, card_id, state, _at(due))
 
 
 @pytest.fixture
