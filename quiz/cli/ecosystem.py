@@ -41,7 +41,7 @@ ANKI_PACKAGES = (".apkg", ".colpkg", ".anki2", ".anki21", ".anki21b")
 
 def is_notebook(path: Path, text: str) -> bool:
     """A Jupyter notebook: read as Markdown, its JSON gave "no questions found", which said
-    nothing of what the file is."""
+    nothing of what the file is; its cells are read instead (`quiz.ecosystem.notebook`)."""
     head = text.lstrip("\ufeff \t\n")[:1]
     return head == "{" and (path.suffix.lower() == ".ipynb" or '"nbformat"' in text)
 
@@ -191,7 +191,9 @@ def import_command(
     matter (Obsidian's properties, between two --- lines) or Logseq's page
     properties (tags:: ml, ... on the first lines) give every card its tags, as does
     a line of only #tags. An org-mode file (.org, or one opening with #+TITLE: over
-    * headings) is read as the Markdown it means.
+    * headings) is read as the Markdown it means. A Jupyter notebook (.ipynb) is read
+    as its markdown cells, each code cell a fenced block in its place; places are
+    named as FILE: cell N, line M.
 
     A numbered heading holding questions (## 1. Concepts) is a section: its title
     becomes the topic unless --topic is given. Answers keep code, tables and math
@@ -261,22 +263,26 @@ def import_command(
         if not error.reason.endswith(f"over the limit of {describe_size(NOTES_LIMIT)}"):
             raise
         # The cap said, and no way past it: a whole vault's export stopped there.
+        way = (
+            "clear its outputs (jupyter nbconvert --to notebook "
+            f"--ClearOutputPreprocessor.enabled=True --inplace {notes.name}) or split it "
+            "into notebooks"
+            if notes.suffix.lower() == ".ipynb"
+            else "split it at headings into files"
+        )
         raise InputFileError(
             notes,
             title="import",
-            reason=f"{error.reason}: split it at headings into files of at most "
+            reason=f"{error.reason}: {way} of at most "
             f"{describe_size(NOTES_LIMIT)} and import each with the same --pack",
         ) from error
     text = printable_but_nul(normalize(raw))  # a NUL is named at its line by the import
+    cells = None  # a notebook's cells joined into Markdown, and their line map
     if is_notebook(notes, text):
-        raise InputFileError(
-            notes,
-            title="import",
-            reason="a Jupyter notebook (JSON), which import does not read: its lines are not "
-            "the notes' lines; save it as Markdown (jupyter nbconvert --to markdown "
-            f"{notes.name}, or File > Save and Export Notebook As > Markdown) and import the "
-            ".md file",
-        )
+        from quiz.ecosystem.notebook.read import read_notebook
+
+        cells = read_notebook(notes, raw)
+        text = printable_but_nul(cells.text)
     try:
         taken_ids, taken_packs, taken_titles = _taken(obj, into)
         plan = plan_import(
@@ -294,6 +300,12 @@ def import_command(
         )
     except ValueError as exc:
         raise UsageError(str(exc), title="import") from exc
+    place = None
+    if cells is not None:
+        from quiz.ecosystem.notebook.places import CellPlaces, in_cells
+
+        plan = in_cells(plan, cells)
+        place = CellPlaces(notes, cells.lines).place
     verb = "would write" if dry_run else "wrote"
     out_width = terminal_width()  # into a pipe (None) a card's line stays whole: grep
     unbroken = (str(notes), display_path(plan.pack_dir))
@@ -321,18 +333,18 @@ def import_command(
     shown = display_paths([card.path for card in plan.cards])
     for card, where in zip(plan.cards, shown, strict=True):
         action = f"{verb} (replacing)" if card.replaces else verb
-        line = f"{action} {where}{ASKED_AT}{asked_at(notes, card.question)}"
+        line = f"{action} {where}{ASKED_AT}{asked_at(notes, card.question, place)}"
         lines += folded_card_line(line, out_width, unbroken)
         if dry_run:
             for point in card.key_points:
                 lines += fold_line(f"    - {point}", out_width, " " * 6)
     shown = display_paths([moved.card.path for moved in plan.renumbered])
     for moved, where in zip(plan.renumbered, shown, strict=True):
-        line = updated_line(moved, where, notes, dry_run=dry_run)
+        line = updated_line(moved, where, notes, dry_run=dry_run, place=place)
         lines += folded_card_line(line, out_width, unbroken)
     shown = display_paths([card.path for card in plan.unchanged])
     for card, where in zip(plan.unchanged, shown, strict=True):
-        line = f"unchanged {where}{ASKED_AT}{asked_at(notes, card.question)}"
+        line = f"unchanged {where}{ASKED_AT}{asked_at(notes, card.question, place)}"
         lines += folded_card_line(line, out_width, unbroken)
     if lines:
         click.echo(printable_lines(lines))

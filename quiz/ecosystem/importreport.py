@@ -179,14 +179,24 @@ def _rule_ended_line(items: Sequence[Skipped]) -> str:
 
 
 def _places_list(places: Sequence[str]) -> str:
-    shown = ", ".join(places[:SHOWN_LINES])
+    """Places parted by `, `, or by `; ` when a place holds a comma (a notebook's `cell 2,
+    line 1`, where `, ` would part a place in two)."""
+    parted = "; " if any(", " in place for place in places) else ", "
+    shown = parted.join(places[:SHOWN_LINES])
     more = len(places) - SHOWN_LINES
     return shown + (f" and {more} more" if more > 0 else "")
 
 
-def updated_line(moved: Renumbered, where: str, notes: Path, *, dry_run: bool) -> str:
+def updated_line(
+    moved: Renumbered,
+    where: str,
+    notes: Path,
+    *,
+    dry_run: bool,
+    place: Callable[[int], str] | None = None,
+) -> str:
     """The line of a card written again for its new number, its added tags or its title
-    without a task box."""
+    without a task box (`place`: as `asked_at`)."""
     changes = [f"was {moved.old_source}, now Q{moved.number}"] if moved.old_source else []
     if moved.added_tags:
         changes.append(f"tags added: {', '.join(moved.added_tags)}")
@@ -212,7 +222,7 @@ def updated_line(moved: Renumbered, where: str, notes: Path, *, dry_run: bool) -
         action = "would retag" if dry_run else "retagged"
     else:
         action = "would update" if dry_run else "updated"
-    asked = asked_at(notes, moved.card.question)
+    asked = asked_at(notes, moved.card.question, place)
     return f"{action} {where}{ASKED_AT}{asked} ({'; '.join(changes)})"
 
 
@@ -231,11 +241,13 @@ def folded_card_line(line: str, width: int | None, unbroken: Sequence[str]) -> l
     return [head, *fold_line(f"  ← {asked}", width, "    ", unbroken=unbroken)]
 
 
-def asked_at(notes: Path, question: AskedAt) -> str:
+def asked_at(notes: Path, question: AskedAt, place: Callable[[int], str] | None = None) -> str:
     """What a card line says of its question: `notes.md:12 Q4 title` (its place, the
-    notes' own number if they give one, its title)."""
+    notes' own number if they give one, its title). `place` names a line of the text read
+    when it is not the file's own (a notebook's: `lecture.ipynb: cell 3, line 1`)."""
     number = f" Q{question.number}" if question.number is not None else ""
-    return f"{place_of(notes, question.line)}{number} {title_shown(question.title)}"
+    where = place_of(notes, question.line) if place is None else place(question.line)
+    return f"{where}{number} {title_shown(question.title)}"
 
 
 def notice_lines(notices: Sequence[Notice]) -> list[str]:

@@ -29,11 +29,17 @@ _ALT = re.compile(r"\balt=(?:\"(?P<q>[^\"]*)\"|'(?P<s>[^']*)'|(?P<b>[^\s>]+))", 
 
 
 def _name(path: str) -> str:
+    path = path.removeprefix("attachment:")
     return PurePosixPath(path.replace("\\", "/")).name or path
 
 
+_LOCAL_SCHEMES = ("file:", "attachment:")
+"""Schemes of images that are files the notes hold, not the web's: a Jupyter notebook's
+pasted image is `attachment:image.png`, kept in the notebook's JSON, not in its text."""
+
+
 def _web(path: str) -> bool:
-    return bool(_WEB.match(path)) and not path.lower().startswith("file:")
+    return bool(_WEB.match(path)) and not path.lower().startswith(_LOCAL_SCHEMES)
 
 
 def has_html_image(text: str) -> bool:

@@ -1,16 +1,13 @@
-"""Outliners and notebooks: a Logseq page (tab-indented blocks, `#card` tags, `id::`
-properties) gave "no questions found", a list indented by tabs lost its answers as code,
-and a Jupyter notebook was read as Markdown ("no questions found", nothing said of what
-the file is)."""
+"""Outliners: a Logseq page (tab-indented blocks, `#card` tags, `id::` properties) gave
+"no questions found", and a list indented by tabs lost its answers as code. (Jupyter
+notebooks, once refused here, are read: test_import_notebooks.py.)"""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from quiz.bank.lint import lint
 from quiz.ecosystem.notes.read import parse_notes
-from quiz.errors import InputFileError
 from tests.ecosystem.test_import_notes import front, run_import
 
 LOGSEQ = """\
@@ -66,15 +63,3 @@ def test_a_list_indented_by_tabs_keeps_its_answers() -> None:
         "It mixes the channels at each position. It changes the channel count cheaply. "
         "Bottleneck blocks use it."
     )
-
-
-def test_a_jupyter_notebook_is_named_and_how_to_import_it_said(tmp_path: Path) -> None:
-    notebook = tmp_path / "lecture.ipynb"
-    cell = {"cell_type": "markdown", "metadata": {}, "source": ["## What is X?\n", "X is Y."]}
-    notebook.write_text(json.dumps({"cells": [cell], "nbformat": 4}), encoding="utf-8")
-    result = run_import(str(notebook), "--pack", "p", "--into", str(tmp_path / "c"))
-    assert isinstance(result.exception, InputFileError)  # one line from main, no traceback
-    message = str(result.exception)
-    assert "a Jupyter notebook (JSON), which import does not read" in message
-    assert "jupyter nbconvert --to markdown lecture.ipynb" in message
-    assert not (tmp_path / "c").exists()
