@@ -322,3 +322,12 @@ def test_a_notebook_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) 
     message = str(result.exception)
     assert "50 MiB, over the limit of 8 MiB: clear its outputs" in message
     assert "--ClearOutputPreprocessor.enabled=True --inplace lecture.ipynb" in message
+
+
+def test_a_block_a_cell_leaves_open_ends_with_the_cell() -> None:
+    """Jupyter renders each cell alone; joined, the open block ran on as code through the
+    next cells, their questions with it."""
+    cells = [md("## Q1?\nIt is this:\n```python\nx = 1"), md("## Q2?\nIt is that.")]
+    joined = join_cells(read_cells(notebook(cells)))
+    assert joined.text == "## Q1?\nIt is this:\n```python\nx = 1\n```\n\n## Q2?\nIt is that.\n"
+    assert [joined.lines.at(line) for line in (4, 5, 6, 7)] == [(1, 4), (1, 4), (1, 4), (2, 1)]

@@ -2,7 +2,8 @@
 
 A markdown cell is the Markdown it holds, a code cell a fenced block in the notebook's
 language in its place (so a question over it keeps its code in the answer, as a fenced
-block in notes does), cells parted by a blank line; raw cells, outputs and cells of an
+block in notes does), cells parted by a blank line, a code block a cell leaves open
+closed at its end; raw cells, outputs and cells of an
 unknown type are left out, counted for the report. The joined text's lines are not the
 notebook's, so `CellLines` maps each back to its cell and its line in that cell.
 """
@@ -14,6 +15,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from quiz.bank.markdown.rules import normalize
+from quiz.bank.open_fence import unclosed_fence
 from quiz.ecosystem.notebook.cells import READ_KINDS, Notebook
 
 _TICKS = re.compile(r"^[ \t]*(`{3,}|~{3,})", re.MULTILINE)
@@ -91,8 +93,11 @@ def join_cells(notebook: Notebook) -> Joined:
             line += count + 3  # two fences and the blank line after
         else:
             starts.append(line)
-            parts.append(source)
-            line += count + 1
+            # Jupyter renders each cell alone: a block the cell leaves open ends with it,
+            # where joined it ran on as code through every cell after it
+            opened = unclosed_fence(source)
+            parts.append(source if opened is None else f"{source}\n{opened.marker}")
+            line += count + 1 + (opened is not None)
     return Joined(
         "\n\n".join(parts) + "\n" if parts else "",
         CellLines(tuple(firsts), tuple(starts), tuple(numbers), tuple(counts)),
