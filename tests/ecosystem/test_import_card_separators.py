@@ -89,3 +89,28 @@ def test_a_semicolon_card_list_is_told_how_to_be_read(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     titles = {str(front(p)["title"]) for p in (tmp_path / "c").rglob("*.md")}
     assert titles == {"precision", "recall", "F1 score"}
+
+
+def test_a_quizlet_export_parted_by_a_colon_gives_a_card_a_row(tmp_path: Path) -> None:
+    """Quizlet's custom separator `: ` gave "no questions found"; `Front:`/`Back:` and
+    `Q:`/`A:` lines are read as before."""
+    notes = tmp_path / "glossary.txt"
+    notes.write_text(
+        "dropout: zeroes random units in training so no unit can lean on another\n"
+        "weight decay: adds the weights' squared norm to the loss, keeping them small\n"
+        "early stopping: ends training when the validation loss stops improving\n",
+        encoding="utf-8",
+    )
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{notes}:1: note: Quizlet: 3 rows, ': ' between term and definition and a new line "
+        "between rows (Quizlet's export with those separators), read as a card a row"
+    ) in result.output
+    cards = {front(path)["title"]: path for path in (tmp_path / "c").rglob("*.md")}
+    assert len(cards) == 3 and any("weight decay" in str(title).lower() for title in cards)
+    assert f"← {notes}:3 " in result.output
+    qa = tmp_path / "qa.txt"
+    qa.write_text("Q: What is an epoch?\nA: One full pass over the training data.\n")
+    said = run_import(str(qa), "--pack", "q", "--into", str(tmp_path / "c"), "--dry-run")
+    assert "Quizlet" not in said.output and "← " + f"{qa}:1 What is an epoch?" in said.output

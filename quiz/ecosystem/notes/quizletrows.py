@@ -1,7 +1,7 @@
 """Quizlet's exports with other separators: a `.txt` card list read a card a row.
 
 Quizlet's export dialog lets the user choose what parts a term from its definition (Tab,
-Comma or a custom string such as ` - `) and what parts the rows (New line, Semicolon or a
+Comma or a custom string such as ` - ` or `: `) and what parts the rows (New line, Semicolon or a
 custom string such as a blank line). Tab and New line is a headerless tab list, which the
 card list reader takes as it is; Semicolon is `semicolonrows.py`'s. The others were read as
 Markdown notes with no question ("no questions found"), and a blank line between rows of
@@ -10,7 +10,9 @@ tab rows made each definition's second line a note of one field.
 Here a `.txt` file is read as such a list only when its shape leaves no doubt: every row
 (every non-blank line, or with a blank line between rows every paragraph) opens with a
 term, the separator, then its definition; at least two rows; no row opens as Markdown does
-(a heading, a list item, a quote, a fence, a `Q:` line). The list is written again as tab
+(a heading, a list item, a quote, a fence, a `Q:` line). With `: ` (`dropout: zeroes
+units`) a row is one line, its term no label of a card's part (`Front:`, `Q:`, `Source:`,
+any case) nor a `key::` property, and no term said twice: such lines stay what they were. The list is written again as tab
 rows in quotes, line for line, so the card list reader reads it with every card at its
 row's line. A `.md` file is Markdown whatever its lines hold.
 """
@@ -20,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["QuizletList", "quizlet_hint", "read_quizlet_list"]
+__all__ = ["LABELS", "QuizletList", "quizlet_hint", "read_quizlet_list"]
 
 _SUFFIXES = frozenset({".txt"})
 """Quizlet's export is copied into a text file: a `.md` file is Markdown notes."""
@@ -31,6 +33,7 @@ _TERM_SEPARATORS = (
     (" — ", "' — '"),
     (" = ", "' = '"),
     (" | ", "' | '"),
+    (": ", "': '"),
     (",", "a comma"),
 )
 """What may part a term from its definition, the surest first: a row holding both a
@@ -44,6 +47,16 @@ _COMMA_TERM_WORDS = 6
 """A comma is prose's too: the words before it are a term only when they are few."""
 _SENTENCE_END = re.compile(r"[.?!:;]\s")
 """A sentence's end inside the words before a comma: prose, not a term."""
+LABELS = frozenset(
+    {
+        *("q", "a", "question", "answer", "ans", "front", "back", "term", "definition"),
+        *("prompt", "response", "text", "extra", "cloze", "source", "sources", "tag", "tags"),
+        *("note", "notes", "hint", "example", "explanation", "title", "id", "deck", "type"),
+        *("author", "date", "created", "updated", "status", "topic", "subject", "url", "link"),
+    }
+)
+"""Words before a `: ` that label a card's part (`Front: ...`, `q: ...`, `Source: ...`),
+not a term: a file of such lines is read as it was before `: ` parted terms."""
 
 
 @dataclass(frozen=True)
@@ -92,11 +105,20 @@ def read_quizlet_list(text: str, suffix: str) -> QuizletList | None:
             return None  # a row's next line is a row too: where each row ends is unsure
         if separator == "\t" and not any(len(row) > 1 for _, row in rows):
             return None  # a tab list a row a line: the card list reader's own
-        if separator == "," and any(len(row) > 1 for _, row in rows):
-            return None  # prose paragraphs open with a comma as often: never sure
+        if separator in (",", ": ") and any(len(row) > 1 for _, row in rows):
+            return None  # prose paragraphs open with a comma, or `Lecture 3: ...`: never sure
+        if separator == ": " and _terms_repeat(rows):
+            return None  # `Front: ... / Back: ...` again and again: labels, not a set's terms
         written = _tab_rows(lines, rows, separator)
         return QuizletList(written, rows[0][0] + 1, len(rows), name, blank_lines)
     return None
+
+
+def _terms_repeat(rows: list[tuple[int, list[str]]]) -> bool:
+    """True when two rows open with the same words before `: `: a Quizlet set's terms
+    differ, a file of labelled parts (`Step: ...`, `Step: ...`) says its labels again."""
+    terms = [_split(row[0], ": ")[0].strip().lower() for _, row in rows]
+    return len(set(terms)) < len(terms)
 
 
 def _tab_rows(lines: list[str], rows: list[tuple[int, list[str]]], separator: str) -> str:
@@ -200,7 +222,12 @@ def _opens_row(line: str, separator: str) -> bool:
         return False
     if separator == "," and (definition[:1].isspace() or _SENTENCE_END.search(term)):
         return False  # prose's `, ` (Quizlet writes `term,definition`), or a question's answer
-    return len(term.split()) <= (_TERM_WORDS if separator != "," else _COMMA_TERM_WORDS)
+    if separator == ": " and (
+        term.endswith(":") or term.strip().lower() in LABELS or _SENTENCE_END.search(term)
+    ):
+        return False  # `key:: value` (Logseq, Dataview), a card part's label, prose
+    few = _TERM_WORDS if separator not in (",", ": ") else _COMMA_TERM_WORDS
+    return len(term.split()) <= few
 
 
 def _quoted(field: str) -> str:
