@@ -42,8 +42,9 @@ ANKI_PACKAGES = (".apkg", ".colpkg", ".anki2", ".anki21", ".anki21b")
 def is_notebook(path: Path, text: str) -> bool:
     """A Jupyter notebook: read as Markdown, its JSON gave "no questions found", which said
     nothing of what the file is; its cells are read instead (`quiz.ecosystem.notebook`)."""
-    head = text.lstrip("\ufeff \t\n")[:1]
-    return head == "{" and (path.suffix.lower() == ".ipynb" or '"nbformat"' in text)
+    if path.suffix.lower() == ".ipynb":  # an empty or cut one is told what is wrong with it
+        return True
+    return text.lstrip("\ufeff \t\n")[:1] == "{" and '"nbformat"' in text
 
 
 """Anki's own deck and collection files (ZIP archives and SQLite databases): not read."""

@@ -331,3 +331,23 @@ def test_a_block_a_cell_leaves_open_ends_with_the_cell() -> None:
     joined = join_cells(read_cells(notebook(cells)))
     assert joined.text == "## Q1?\nIt is this:\n```python\nx = 1\n```\n\n## Q2?\nIt is that.\n"
     assert [joined.lines.at(line) for line in (4, 5, 6, 7)] == [(1, 4), (1, 4), (1, 4), (2, 1)]
+
+
+def test_an_empty_or_deeply_nested_notebook_is_refused_on_one_line(tmp_path: Path) -> None:
+    assert "not valid JSON at line 1, column 1: Expecting value" in _refused(tmp_path, "")
+    deep = "[" * 100_000 + "]" * 100_000
+    assert "nested thousands of levels deep" in _refused(tmp_path, deep)
+    line = json.dumps({"cells": [{"cell_type": "markdown", "source": ["a\n", None]}]})
+    assert "cells[0].source[1] (cell 1) is null, not a line of text" in _refused(tmp_path, line)
+
+
+def test_terminal_controls_in_a_cell_are_dropped(tmp_path: Path) -> None:
+    cells = [
+        md(
+            "## Q1: What does a \x1b[31mresidual\x1b[0m path carry?\n\nThe block's input, "
+            "added to its output unchanged. Gradients reach early layers through it."
+        )
+    ]
+    said, folder = imported(tmp_path, cells)
+    (card,) = folder.glob("*.md")
+    assert "\x1b" not in card.read_text(encoding="utf-8") and "\x1b" not in said

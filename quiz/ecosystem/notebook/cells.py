@@ -50,6 +50,10 @@ def read_cells(raw: str) -> Notebook:
     whose shape is not nbformat's (named by its JSON path)."""
     try:
         data = json.loads(raw.removeprefix("\ufeff"))  # a byte-order mark is no JSON
+    except RecursionError as exc:  # `[[[[...` thousands deep: no notebook is
+        raise NotebookRefused(
+            "not a notebook: its JSON is nested thousands of levels deep"
+        ) from exc
     except json.JSONDecodeError as exc:
         raise NotebookRefused(
             f"not valid JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}; a notebook "
@@ -89,7 +93,13 @@ def _cell(number: int, cell: Any) -> Cell:
     if not isinstance(kind, str):
         raise NotebookRefused(f"{path}.cell_type (cell {number}) is missing or not text")
     source = cell.get("source", "")
-    if isinstance(source, list) and all(isinstance(part, str) for part in source):
+    if isinstance(source, list):
+        odd = next((i for i, part in enumerate(source) if not isinstance(part, str)), None)
+        if odd is not None:
+            raise NotebookRefused(
+                f"{path}.source[{odd}] (cell {number}) is {_kind_of(source[odd])}, not a line "
+                "of text"
+            )
         source = "".join(source)
     if not isinstance(source, str):
         raise NotebookRefused(
