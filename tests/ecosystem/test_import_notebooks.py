@@ -351,3 +351,22 @@ def test_terminal_controls_in_a_cell_are_dropped(tmp_path: Path) -> None:
     said, folder = imported(tmp_path, cells)
     (card,) = folder.glob("*.md")
     assert "\x1b" not in card.read_text(encoding="utf-8") and "\x1b" not in said
+
+
+def test_a_note_naming_lines_in_two_cells_names_both_cells(tmp_path: Path) -> None:
+    """The NUL note lists its lines as `lines 3, 8` of the joined text: said per cell."""
+    cells = [
+        md(
+            "## Q1: What does softmax output?\n\nA probability vector:\x00 positive entries "
+            "summing to one. It exponentiates the logits and normalizes them."
+        ),
+        md(
+            "## Q2: What is a logit?\n\nAn unnormalized\x00 score. Softmax turns the scores "
+            "into probabilities."
+        ),
+    ]
+    said, _ = imported(tmp_path, cells, "--dry-run")
+    assert (
+        f"{tmp_path / 'lecture.ipynb'}: cell 1, line 3: note: NUL bytes: 2 NUL bytes (cell 1, "
+        "line 3; cell 2, line 3), which no text holds, taken out"
+    ) in said, said
