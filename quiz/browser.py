@@ -16,7 +16,8 @@ from fsrs import State
 
 from quiz.card_query import QueryError, parse_query
 from quiz.store import Store
-from quiz.study.days import as_utc, clock_zone, next_day_start
+from quiz.study.days import as_utc, clock_zone
+from quiz.study.rest_of_day import DueBefore
 
 if TYPE_CHECKING:  # the card models and the search: not for the rows (the browser's first
     # frame imported them, pydantic's model classes built, for an edit and a search later)
@@ -100,8 +101,7 @@ def card_rows(
     lapses = store.lapse_counts(ids)
     in_review = int(State.Review)
     moment = as_utc(now)
-    day_end = next_day_start(moment, tz)  # `RestOfDay.due_today` inlined, on datetimes: no
-    # text made per row (as counts inlines it), in the loop of the browser's first frame
+    rule = DueBefore.on_day(moment, tz)  # on datetimes: no text made per row
     rows: list[CardRow] = []
     append = rows.append
     for card in cards:
@@ -115,7 +115,7 @@ def card_rows(
         else:
             fsrs_state, due, difficulty = saved
             state = "review" if fsrs_state == in_review else "learning"
-            is_due = due <= moment or (fsrs_state == in_review and due < day_end)
+            is_due = rule.due(fsrs_state, due)
         flag = flags.get(card_id)
         if flag is not None and flag.suspended:
             state, is_due = "suspended", False
@@ -192,8 +192,11 @@ def widest_bounds(
         tick = timedelta(microseconds=1)
         dues = [earliest, latest]
         dues += [m for edge in edges for m in (edge - tick, edge) if earliest <= m <= latest]
-    day_end = next_day_start(as_utc(now), tz)  # a review is due by its study day (`card_rows`)
-    probes = [CardRow(cards[0], "review", due, None, 0, due < day_end) for due in dues if cards]
+    rule = DueBefore.on_day(now, tz)  # a review is due by its study day (`card_rows`)
+    in_review = int(State.Review)
+    probes = [
+        CardRow(cards[0], "review", due, None, 0, rule.due(in_review, due)) for due in dues if cards
+    ]
     # plain lengths: kinds, states and due labels are ASCII (no rich for `drillbit cards`)
     return {
         "kind": max(map(len, {card.kind for card in cards}), default=0),

@@ -314,7 +314,8 @@ def count_groups(
     """
     moment = as_utc(now)
     rest = RestOfDay.at(moment, tz)
-    now_text, end_text = rest.now_text, rest.end_text  # its rule inlined: Home's hot loop
+    step_before, review_before = rest.due_before.step, rest.due_before.review  # its rule
+    # inlined: Home's hot loop (`DueBefore` says why)
     today, tomorrow = day_start(moment, tz), next_day_start(moment, tz)
     with gc_paused():  # 10,000 rows read and kept: no full collection over the app's objects
         states = store.schedule_columns()
@@ -339,7 +340,7 @@ def count_groups(
             row[_LEARNED if learned else _LEARNING] += 1
             if hidden:
                 continue
-            if due <= now_text or (learned and due < end_text):  # `RestOfDay.due_today`
+            if due < (review_before if learned else step_before):  # `DueBefore.due`
                 row[_DUE] += 1
                 if not learned:
                     row[_STEPS_DUE] += 1

@@ -95,11 +95,12 @@ def plan_due(
 def reviews_later_today(columns: Mapping[str, tuple[int, str]], rest: RestOfDay) -> set[str]:
     """The ids of the cards in review not due yet but due before the study day ends
     (`RestOfDay.due_today`): a due session asks them today, as Anki does."""
-    now, end = rest.now_text, rest.end_text  # the rule inlined: 10,000 cards in 1 ms, not 3
+    now, rule = rest.now_text, rest.due_before  # `DueBefore.due` inlined (it says why)
+    step, review = rule.step, rule.review
     return {
         card_id
         for card_id, (state, due) in columns.items()
-        if state == REVIEW_STATE and now < due < end
+        if now < due < (review if state == REVIEW_STATE else step)
     }
 
 
