@@ -304,13 +304,39 @@ def _tagged(row: CardRow, tags: Sequence[str]) -> bool:
     return all(t in row.card.tags for t in tags)
 
 
-def rows_json(rows: Sequence[CardRow], plan: PlanDue | None = None) -> str:
+def rows_json(
+    rows: Sequence[CardRow], day: DueBefore[datetime], plan: PlanDue | None = None
+) -> str:
     """The rows as `{"schema_version": 1, "cards": [...]}`, like the CLI's other JSON, each
     with `plan_due`: when a running interview plan asks it (`PlanDue.label`), null without
     one or where fsrs's `due` is the one (a step later today, a card set aside, a new card
-    not planned yet). A field beside `due`, which stays fsrs's: a reader of it kept."""
-    cards = [{**row.as_json(), "plan_due": plan and plan.label(row)} for row in rows]
+    not planned yet). A field beside `due`, which stays fsrs's: a reader of it kept.
+
+    And `due_today`: whether a due session started now asks the card today (`day`, the
+    study day's rule: a review by its day, a learning step due now or later today, which
+    the session waits for; under a `plan`, what the plan asks today). `due` is fsrs's exact
+    time and `--state due` keeps a step from its minute, so a script could not tell what
+    `d` asks from either."""
+    cards = [
+        {
+            **row.as_json(),
+            "plan_due": plan and plan.label(row),
+            "due_today": _asked_today(row, day, plan),
+        }
+        for row in rows
+    ]
     return json.dumps({"schema_version": 1, "cards": cards}, indent=2)
+
+
+def _asked_today(row: CardRow, day: DueBefore[datetime], plan: PlanDue | None) -> bool:
+    """`due_today` of one row: never for a card set aside; under a plan, the plan's say (a
+    new card it plans today is asked); without one, never for a new card (new_per_day
+    decides which come, not their schedule)."""
+    if row.state in ("suspended", "buried"):
+        return False
+    if plan is not None:
+        return plan.asked_today(row)
+    return row.due is not None and row.state != "new" and day.asked_today(row.due)
 
 
 def with_card_reloaded(bank: Bank, card: Card) -> Bank:

@@ -85,6 +85,12 @@ class PlanDue:
         """Whether `is:due` (and `--state due`) keeps the row: what a session studies now."""
         return self.label(row) == PLAN_TODAY
 
+    def asked_today(self, row: CardRow) -> bool:
+        """Whether a due session started now asks the row's card today under the plan:
+        one of today's cards, or a step later today it asks then (`drillbit cards --json`'s
+        `due_today`)."""
+        return self.is_due(row) or self._later_today(row)
+
     def sort_key(self, row: CardRow) -> tuple[int, float, float]:
         """The due sort under the plan: today's cards in the session's order, then the steps
         later today by time, tomorrow's, the plan's later days, the new cards it has not

@@ -85,6 +85,7 @@ def cards_command(
     from quiz.search import SearchIndex
     from quiz.settings import settings_warned
     from quiz.study.days import study_zone
+    from quiz.study.rest_of_day import DueBefore
 
     try:  # an Anki term drillbit has not is said before the bank is read, not "0 of 146"
         query = parse_query(search)
@@ -117,7 +118,7 @@ def cards_command(
         plan=plan,
     )
     if as_json:
-        click.echo(rows_json(shown, plan))
+        click.echo(rows_json(shown, DueBefore.on_day(now, zone), plan))
         return
     asked = asked_flags(
         {"pack": pack, "topic": topic, "kind": kind, "tag": tag, "state": state, "search": search}

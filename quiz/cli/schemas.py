@@ -142,6 +142,15 @@ class BrowsedCard(BaseModel):
         "null without a plan, on and after its interview day, and where `due` is when it "
         "comes (a learning step later today, a card set aside, a new card not planned yet)."
     )
+    due_today: bool = Field(
+        description="Whether a due session started now asks it today: a review due before "
+        "the study day ends (`day_starts_at`), a learning or relearning step due now or "
+        "later today (the session waits for it); under an interview plan, what the plan "
+        "asks today (a new card it plans today too). False for a card suspended or buried, "
+        "and for a new card without a plan (new_per_day decides which come). A field added "
+        "within schema_version 1: the version changes when a field changes meaning or goes "
+        "away, not when one is added."
+    )
 
 
 class BrowsedCards(BaseModel):

@@ -63,6 +63,12 @@ class DueBefore(Generic[Moment]):
         """Whether a card in store `state`, due at `due`, is due on this study day."""
         return due < (self.review if state == REVIEW_STATE else self.step)
 
+    def asked_today(self, due: Moment) -> bool:
+        """Whether a due session started now asks a scheduled card due at `due` today, in
+        any state: due (`due`), or in a learning step later in the day, which the session
+        waits for (`RestOfDay.step_later`) and Home counts among today's cards."""
+        return due < self.review
+
 
 @dataclass(frozen=True, slots=True)
 class RestOfDay:
