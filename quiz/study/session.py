@@ -21,15 +21,15 @@ from quiz.store import CardFlag, Mode, Review, Store
 from quiz.store.timefmt import from_db
 from quiz.study.aside import SetAside, set_card_aside
 from quiz.study.cards import StudyCard, pack_of
-from quiz.study.counts import topic_labels
+from quiz.study.counts import reviews_done_since, topic_labels
 from quiz.study.days import as_utc, day_start, day_starts_at, next_day_start
 from quiz.study.elsewhere import AnsweredElsewhere, SetAsideElsewhere
 from quiz.study.elsewhere_changes import ElsewhereChanges
 from quiz.study.options import SessionOptions
 from quiz.study.plan_phrases import day_ended_note, minutes_used_note, session_cut_note
-from quiz.study.queue import mode_queue
+from quiz.study.queue import held_back_review, mode_queue
 from quiz.study.ratings import is_success, rating_for_answer, rating_for_drill
-from quiz.study.rest_of_day import RestOfDay
+from quiz.study.rest_of_day import REVIEW_STATE, RestOfDay
 from quiz.study.scheduling import (
     default_scheduler,
     review_card,
@@ -645,7 +645,7 @@ class Session:
         waited = self._waiting.pop(card.id, None)
         self._keep_current = False
         self._shown_at = moment
-        pulled = self._stand_in(moment)
+        pulled = self._stand_in(moment) or self._review_stand_in(card, moment)
         aside = SetAside(card, flag, "suspend" if suspend else "bury")
         self._steps.append(
             _Step(
@@ -691,6 +691,42 @@ class Session:
             return None
         index = next(
             (i for i, queued in enumerate(self._queue) if queued.id in self._waiting),
+            len(self._queue),
+        )
+        self._queue.insert(index, card)
+        return card
+
+    def _review_stand_in(self, aside: StudyCard, moment: datetime) -> StudyCard | None:
+        """due mode outside a plan, with no `limit`: when the card set aside (`aside`) is a
+        review and `max_reviews_per_day` held reviews back, the first of those, queued after
+        the due cards (before the new ones and the waiting learning copies); None otherwise.
+
+        A review buried or suspended is not reviewed, so the day's limit has room for the
+        next: a restart queued it and Home counted it ("1 due" once the session said it was
+        done), as Anki's queues, rebuilt after a bury, show it."""
+        limit = self.options.max_reviews_per_day
+        if limit is None or self.mode != "due" or self.plan_mode or self.options.limit is not None:
+            return None
+        columns = self._store.schedule_columns()
+        saved = columns.get(aside.id)
+        if saved is None or saved[0] != REVIEW_STATE:
+            return None
+        tz = self.options.tz
+        done = reviews_done_since(self._store, day_start(moment, tz), next_day_start(moment, tz))
+        queued = [card for card in self._queue if card.id not in self._waiting]
+        reviews = sum(1 for card in queued if columns.get(card.id, (None,))[0] == REVIEW_STATE)
+        if limit - done - reviews <= 0:
+            return None
+        left_out = {card.id for card in self._queue} | self._store.hidden_ids(moment)
+        card = held_back_review(self._selected, columns, RestOfDay.at(moment, tz), left_out)
+        if card is None:
+            return None
+        index = next(
+            (
+                i
+                for i, queued_card in enumerate(self._queue)
+                if queued_card.id in self._waiting or queued_card.id not in columns
+            ),
             len(self._queue),
         )
         self._queue.insert(index, card)
