@@ -156,6 +156,13 @@ class Session:
         """due mode outside a plan: cards answered into a step due on the next study day
         (`step_due_next_day`), with the step's due time: `show` asks each once that time
         comes, the new day begun, never before (that would ask it a day early)."""
+        self._rolls_over_at = (
+            next_day_start(self.started_at, self.options.tz)
+            if self.mode == "due" and not self.plan_mode and self.options.limit is None
+            else None
+        )
+        """due mode outside a plan, with no `limit`: when the study day the queue was made
+        for ends, and `show` adds the next day's cards (`_roll_over`)."""
         self._fit_time_box(self.started_at)
         self._shown_at = self.started_at
         self.clock_started_at: datetime | None = None
@@ -395,6 +402,7 @@ class Session:
             self._elsewhere.drop(self._queue, self._waiting, taken, hidden)
             self._fit_time_box(self._shown_at)  # only the day's end drops here: nothing to undo
             self._put_back_elsewhere(hidden)
+            self._roll_over(self._shown_at)
             self._promote_due_steps(self._shown_at)  # steps left by an earlier session
             return
         queue = list(self._queue)
@@ -405,6 +413,7 @@ class Session:
             self._undo_also(queue, cut)
         self._put_back_elsewhere(hidden)
         self._release_next_day_steps(self._shown_at)
+        self._roll_over(self._shown_at)
         promoted = self._promote_due_steps(self._shown_at)
         if promoted:
             step = self._steps[-1]
@@ -423,6 +432,29 @@ class Session:
         for card_id, (card, due) in list(self._next_day.items()):
             if due <= moment:
                 del self._next_day[card_id]
+                self._requeue(card, due)
+
+    def _roll_over(self, moment: datetime) -> None:
+        """Once the study day the queue was made for has ended, add the new day's cards a
+        session started at `moment` would queue and this one has not (the reviews due on
+        it, its new cards within new_per_day, its steps later today) before the waiting
+        learning copies, those steps among them, as Anki's queues, rebuilt when the day
+        rolls over, show them. A session carried on past 4:00 said it was done while Home
+        then counted the new day's cards. What undo takes back is left as it was."""
+        if self._rolls_over_at is None or moment < self._rolls_over_at:
+            return
+        self._rolls_over_at = next_day_start(moment, self.options.tz)
+        fresh = mode_queue(self._store, self._selected, self.options, moment, None)
+        have = {card.id for card in self._queue} | self._next_day.keys()
+        steps = {card.id: due for due, card in fresh.waiting}
+        added = [card for card in fresh.cards if card.id not in have and card.id not in steps]
+        index = next(
+            (i for i, card in enumerate(self._queue) if card.id in self._waiting),
+            len(self._queue),
+        )
+        self._queue[index:index] = added
+        for due, card in fresh.waiting:
+            if card.id not in have:
                 self._requeue(card, due)
 
     def _promote_due_steps(self, moment: datetime) -> tuple[tuple[str, datetime], ...]:
