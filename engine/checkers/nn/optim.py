@@ -127,21 +127,56 @@ class SgdChecker(StepChecker):
                 for c in (1.0, 5.0, 0.5, 10.0, 0.1)
             ),
             *transposed_grad_slip(grad, lambda g: theta - lr * g),
+            *(
+                (
+                    f"theta also decays: the step matches theta - lr * (grad + {wd:g} * theta), "
+                    "weight decay folded into the gradient; plain SGD moves by lr * grad alone "
+                    "(decay, when a model wants it, is a term of the loss or of the optimizer)",
+                    lambda wd=wd: theta - lr * (grad + wd * theta),
+                )
+                for wd in _WEIGHT_DECAYS
+            ),
         ]
         j.close("theta", got, ref.sgd_step(theta, grad, lr), TOL, hints=hints, moved_from=theta)
 
 
+_WEIGHT_DECAYS = (5e-4, 1e-4, 1e-3, 1e-2, 5e-5, 1e-5, 0.1)
+"""The weight decays training loops carry by habit (the usual defaults of vision recipes)."""
+
+
 def _beta_on_grad_slips(v: np.ndarray, grad: np.ndarray, beta: float) -> list[Hint]:
-    """beta moved from v onto grad, with v kept whole or weighted by 1 - beta. From v = 0 the
-    two give the same numbers, so there one message names both."""
+    """beta moved from v onto grad (v kept whole or weighted by 1 - beta), or bracketed over
+    both, v = beta*(v + grad). From v = 0 the three give the same numbers, so there one
+    message names all three."""
     swapped = "beta and 1 - beta swapped places, v = (1-beta)*v + beta*grad"
     kept = "beta multiplies grad instead of v, v = v + beta*grad"
+    both = "beta multiplies the new gradient too, v = beta*(v + grad)"
     right = "; this drill's v = beta*v + grad (the sum convention, no (1 - beta) at all)"
     if not np.any(v):
-        return [(f"{swapped}, or {kept} (the two agree from v = 0){right}", beta * grad)]
+        return [(f"{swapped}, {kept}, or {both} (the three agree from v = 0){right}", beta * grad)]
     return [
         (swapped + right, lambda: (1 - beta) * v + beta * grad),
         (kept + right, lambda: v + beta * grad),
+        (both + right, lambda: beta * (v + grad)),
+    ]
+
+
+_OTHER_BETAS = (0.99, 0.95, 0.999, 0.8, 0.5)
+"""Defaults other than the drill's 0.9 that a signature can be given by mistake."""
+
+
+def _default_beta_slips(called_with_beta: bool, v: np.ndarray, grad: np.ndarray) -> list[Hint]:
+    """A case that leaves beta out runs the signature's default: a default other than 0.9
+    shows only there, and is named by the value it was."""
+    if called_with_beta:
+        return []
+    return [
+        (
+            f"called without beta, the step used beta = {b:g}: the default must be "
+            "momentum_step(..., beta=0.9), the drill's signature",
+            lambda b=b: b * v + grad,
+        )
+        for b in _OTHER_BETAS
     ]
 
 
@@ -198,6 +233,7 @@ class MomentumChecker(StepChecker):
                     lambda: (1 - beta) * v + grad,
                 ),
                 ("beta was ignored (0.9 used instead)", 0.9 * v + grad),
+                *_default_beta_slips(len(case.inputs["args"]) > 4, v, grad),
                 *transposed_grad_slip(grad, lambda g: beta * v + g),
                 (
                     "v = beta*v - grad: the gradient's sign is flipped inside v; this drill's "
