@@ -90,6 +90,34 @@ GLOBAL_SHIFT = (
     "underflows to exp(...) = 0 everywhere, and its softmax is 0 / 0; subtract each row's "
     "maximum, scores.max(axis=-1, keepdims=True)"
 )
+LOG_OF_MASK = (
+    "the weights are right, but something divided by zero on the way: an additive mask "
+    "built as np.log(mask) does, at every False entry (log 0 = -inf comes with numpy's "
+    "divide-by-zero warning); build the -inf entries without a log, np.where(mask, scores, "
+    "-np.inf) (or np.where(mask, 0.0, -np.inf) added to the scores)"
+)
+"""What a divide-by-zero warning with right weights in a masked case comes from."""
+LOG_OF_CAUSAL_MASK = (
+    "the output is right, but something divided by zero on the way: a causal mask built as "
+    "np.log(np.tril(ones)) does, above the diagonal (log 0 = -inf comes with numpy's "
+    "divide-by-zero warning); build the -inf entries without a log, np.where(np.tril(ones) "
+    "> 0, scores, -np.inf)"
+)
+"""The same in the multi-head drill's causal cases."""
+
+
+def _log_of_mask(args: Sequence[Any], weights: np.ndarray, events: Sequence[str]) -> bool:
+    """Right weights, a mask with a False entry and numpy's divide-by-zero warning alone: the
+    warning came from log(0), the additive-mask trick, not from the softmax."""
+    if list(events) != ["divide by zero"] or args[3] is None or np.all(args[3]):
+        return False
+    Q, K, V, mask = args[:4]
+    expected = ref.scaled_dot_product_attention(Q, K, V, mask)[1]
+    return weights.shape == expected.shape and bool(
+        np.allclose(weights, expected, rtol=1e-8, atol=1e-12)
+    )
+
+
 SUM_OVER_ALL = (
     "the softmax divides by the sum over every entry (a .sum() without an axis), so all the "
     "weights together sum to 1; each query's row of weights sums to 1: "
@@ -557,6 +585,8 @@ class AttentionChecker(NNChecker):
             return GLOBAL_SHIFT
         if len(args) < 4:
             return None
+        if _log_of_mask(args, weights, events):
+            return LOG_OF_MASK
         try:
             allowed = np.broadcast_to(args[3], weights.shape)
         except ValueError:
@@ -873,6 +903,12 @@ def _heads_variants(
             "the scores are divided by sqrt(d_model); each head divides by sqrt(dh), "
             "dh = d_model / n_heads",
             lambda: merge(attend(split(Q), split(K), split(V), np.sqrt(d_model), mask)) @ Wo,
+        ),
+        (
+            "the scores are divided by d_model / n_heads**0.5, the power taken before the "
+            "division (** binds tighter than /); the scale is (d_model / n_heads)**0.5, "
+            "sqrt(dh)",
+            lambda: merge(attend(split(Q), split(K), split(V), d_model / n_heads**0.5, mask)) @ Wo,
         ),
         (
             "the scores are not divided by sqrt(dh)",
@@ -1277,6 +1313,14 @@ class MultiHeadAttentionChecker(NNChecker):
             return None
         X, Wq, Wk, Wv, Wo, n_heads = args[:6]
         expected = ref.multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads, True)
+        got = outputs.get("out")
+        if (
+            list(events) == ["divide by zero"]
+            and isinstance(got, np.ndarray)
+            and got.shape == expected.shape
+            and self._tolerance(expected).violation(got, expected).max() <= 1.0
+        ):
+            return LOG_OF_CAUSAL_MASK
         return _diagonal_left_out_cause(
             outputs.get("out"), expected, X, (Wq, Wk, Wv, Wo), n_heads, self._tolerance(expected)
         )

@@ -823,6 +823,26 @@ class Conv2dBackwardChecker(NNChecker):
                     lambda: ref.conv2d_backward(dout[-1:], x[-1:], w, b, stride, pad)[1],
                 ),
                 *(
+                    [
+                        (
+                            "dw pairs the batch's summed dout with the batch's summed input "
+                            "(dout.sum(0) against x.sum(0)): a sum of products is not a product "
+                            "of sums; each image's dout meets that image's own windows, then "
+                            "the images' products add up",
+                            lambda: ref.conv2d_backward(
+                                dout.sum(0, keepdims=True),
+                                x.sum(0, keepdims=True),
+                                w,
+                                b,
+                                stride,
+                                pad,
+                            )[1],
+                        )
+                    ]
+                    if n > 1
+                    else []
+                ),
+                *(
                     (
                         "dw holds the last output position's product only (dw = ..., "
                         "assigned, not added, in the loop over the positions); every "

@@ -229,6 +229,17 @@ class EmbeddingChecker(NNChecker):
                     private={"numeric": what == NUMERIC_CASE},
                 )
             )
+        # drawn after every other case, so theirs stay the numbers they were: ids with a
+        # size-1 axis, which an np.squeeze(ids) turns into another shape (no case had one)
+        one = ids((1, gen.size(rng, 4, 7)))
+        W = gen.normal(rng, (V, d))
+        out.append(
+            Case(
+                f"case {len(out) + 1}: embedding_forward, a batch of one sequence, ids (1, T)",
+                call_inputs("embedding_forward", W, one),
+                gen.describe(W=W) + f"; ids {one.shape}",
+            )
+        )
         return out
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
@@ -246,7 +257,18 @@ class EmbeddingChecker(NNChecker):
                     (
                         "the ids were flattened; out keeps their shape: ids.shape + (d,)",
                         (ids.size, W.shape[1]),
-                    )
+                    ),
+                    *(
+                        [
+                            (
+                                f"the size-1 axes of ids {ids.shape} were squeezed away "
+                                "(np.squeeze); out keeps every axis of ids: ids.shape + (d,)",
+                                (*(n for n in ids.shape if n != 1), W.shape[1]),
+                            )
+                        ]
+                        if 1 in ids.shape
+                        else []
+                    ),
                 ],
             )
             V = W.shape[0]

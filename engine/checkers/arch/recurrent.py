@@ -454,6 +454,11 @@ _BACKWARD_SLIPS = {
         "cell state's gradient is dc + dh * o * (1 - tanh(c)**2), not dc + dh * (1 - "
         "tanh(c)**2)"
     ),
+    "i_f_partners_swapped": (
+        "the input and forget gates took each other's partner: c = f * c_prev + i * g, so "
+        "di = (the cell state's gradient) * g and df = (the cell state's gradient) * c_prev, "
+        "each gate times the value it multiplied"
+    ),
     "dc_prev_plus_dc": (
         "dc_prev adds dc once more: dc is already inside the cell state's whole gradient, "
         "dc + dh * o * (1 - tanh(c)**2), and dc_prev is f times that, nothing added"
@@ -487,6 +492,8 @@ def _backward_with(
     dc_total = dc + (0.0 if slip == "no_h_path" else dh * gate * through_tanh)
     c = f * c_prev + i * g
     di, df, dg = dc_total * g, dc_total * (c if slip == "f_from_c" else c_prev), dc_total * i
+    if slip == "i_f_partners_swapped":
+        di, df = dc_total * c_prev, dc_total * g
     do = dh * (c if slip == "o_from_c" else tanh_c)  # the cache holds tanh(c)
     if slip == "no_local":
         dz = np.vstack([di, df, do, dg])
