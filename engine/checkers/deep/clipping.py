@@ -49,6 +49,25 @@ def _same(got: Arrays, hypothesis: Arrays) -> bool:
     )
 
 
+def _some_left_unscaled(got: Arrays, grads: Arrays, expected: Arrays, j: Judgement) -> None:
+    """Fail naming the arrays that came back as they were while the others were clipped
+    (a rule such as `g.ndim >= 2` that scales weight matrices and skips bias vectors)."""
+    scaled = [i for i, (g, e) in enumerate(zip(got, expected, strict=True)) if _same([g], [e])]
+    left = [
+        i
+        for i, (g, x) in enumerate(zip(got, grads, strict=True))
+        if i not in scaled and _same([g], [x])
+    ]
+    if not left or not scaled or len(left) + len(scaled) < len(got):
+        return
+    shapes = ", ".join(f"clipped[{i}] {grads[i].shape}" for i in left)
+    j.fail(
+        f"{shapes} came back unscaled while the other arrays were clipped: every array, "
+        "bias vectors and size-1 arrays included, is multiplied by the same factor "
+        "max_norm / total_norm"
+    )
+
+
 def _one_arrays_norm(norms: list[float]) -> list[tuple[str, float]]:
     """total_norm as one array's norm: the first's (np.linalg.norm(grads[0]), a loop that
     returns early) or the largest's; where the first is the largest the case cannot tell them
@@ -343,6 +362,8 @@ class ClipGradNormChecker(NNChecker):
         for message, hypothesis in reasons:
             if _same(got, hypothesis):
                 j.fail(message)
+        if total > max_norm:
+            _some_left_unscaled(got, grads, expected, j)
         for i, (g, e) in enumerate(zip(got, expected, strict=True)):
             j.close(f"clipped[{i}]", g, e, TOL)
 

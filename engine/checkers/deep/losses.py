@@ -290,7 +290,9 @@ class BceWithLogitsChecker(NNChecker):
                 (
                     "the log term is log1p(exp(-z)): for z < 0 that is |z| + "
                     "log1p(exp(-|z|)), so each negative logit adds |z| too much (and exp(-z) "
-                    "overflows below about -709); after max(z, 0) it is log1p(exp(-|z|))",
+                    "overflows below about -709); after max(z, 0) it is log1p(exp(-|z|)) "
+                    "(the same numbers come from |z| written for max(z, 0): the loss is "
+                    "max(z, 0) - z*y + log1p(exp(-|z|)))",
                     signed_tail,
                 ),
                 *(
@@ -601,6 +603,18 @@ class SmoothedCrossEntropyChecker(NNChecker):
                 "log_softmax(z) + max; the shift comes off in both places, (z - max) - "
                 "log(sum(exp(z - max)))",
                 loss_ref - float(np.mean(logits.max(axis=0))),
+            )
+        )
+        with np.errstate(all="ignore"):
+            # log-sum-exp summed over the whole matrix (np.sum without axis=0)
+            top = logits.max(axis=0, keepdims=True)
+            whole_logp = logits - (top + np.log(np.sum(np.exp(logits - top))))
+        loss_hints.append(
+            (
+                "the log-softmax's normalizer summed exp over the whole (c, m) matrix, "
+                "np.sum(...) without axis=0, so every example shares one log-sum-exp; each "
+                "column is one example: sum over its classes, axis=0, keepdims=True",
+                float(-np.sum(q_ref * whole_logp) / m),
             )
         )
         with np.errstate(all="ignore"):

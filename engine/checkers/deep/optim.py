@@ -81,7 +81,22 @@ class RmspropChecker(StepChecker):
         theta, grad, s, lr, rho, eps = with_defaults(ref.rmsprop_step, case.inputs["args"])
         defaults = len(case.inputs["args"]) == 3  # the signature's defaults were used
         theta_ref, s_ref = ref.rmsprop_step(theta, grad, s, lr, rho, eps)
-        got_theta, got_s = self.returned(j, outputs, theta=theta, s=s)
+        unsquared = rho * s + (1 - rho) * grad
+        got_theta, got_s = self.returned(
+            j,
+            outputs,
+            nonfinite={
+                "theta": [
+                    (
+                        "s must average the squared gradient (grad**2): an average of grad "
+                        "itself goes negative where grad does, and its square root is NaN",
+                        lambda: theta - lr * grad / (np.sqrt(unsquared) + eps),
+                    )
+                ]
+            },
+            theta=theta,
+            s=s,
+        )
         j.close(
             "s",
             got_s,

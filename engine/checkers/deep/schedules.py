@@ -362,10 +362,16 @@ def _flat_rate(
             "the cosine"
         )
     where = "at every step" if warmup == 0 else "after warmup"
+    # p = (step - warmup) // span is 0 until the span is done: the rate holds base_lr
+    floored = (
+        " (a p computed with //, floor division, is 0 until the last step: divide with /)"
+        if what == "base_lr"
+        else ""
+    )
     return (
         f"the rate stays at {what} {where}: the cosine term (1 + cos(pi p)) / 2 lost its "
         "step, so it never moves; p = (step - warmup_steps) / max(1, total_steps - "
-        "warmup_steps) must grow from 0 to 1 as the steps go by"
+        f"warmup_steps) must grow from 0 to 1 as the steps go by{floored}"
     )
 
 

@@ -417,6 +417,19 @@ class NormalizationChecker(NNChecker):
                             backward(dout, other_cache),
                         )
                     )
+        # 1/sqrt(std**2 + eps) from a cached std = sqrt(var + eps): eps counted twice, so
+        # only the inverse deviation of dX moves (x_hat and the dgamma, dbeta it gives do not)
+        _, cache = forward(X, gamma, beta, eps)
+        dX, dgamma, dbeta = backward(dout, cache)
+        var = X.var(axis=self.axis, keepdims=True)
+        hints.append(
+            (
+                "the backward pass added eps a second time: 1 / sqrt(std**2 + eps) from a "
+                "cached std = sqrt(var + eps) is 1 / sqrt(var + 2*eps); use 1 / std itself "
+                "(or cache 1 / sqrt(var + eps) and reuse it)",
+                (dX * np.sqrt((var + eps) / (var + 2 * eps)), dgamma, dbeta),
+            )
+        )
         return hints
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
