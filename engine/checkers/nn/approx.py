@@ -220,11 +220,16 @@ def _xor_mistake(p: Mapping[str, np.ndarray], y: np.ndarray, predicted: np.ndarr
                 f"the {_UNIT_PARTS[key]} are in the other order: unit i is W1's row i, b1[i] "
                 f"and W2[0, i], and with {key} reversed the network computes XOR"
             )
+    in_order = min(ones) > max(zeros)
     for key, role in (
         ("b1", "the hidden biases have"),
         ("W2", "the output weights have"),
         ("b2", "the output bias has"),
     ):
+        # outputs already in order (XOR - 0.5 from b2 = -0.5, say) need b2 moved, and the
+        # message below says by how much; a negated b2 reads as XOR there only by chance
+        if key == "b2" and in_order:
+            continue
         if _reads_as_xor({**p, key: -p[key]}):
             return f"{role} the wrong sign: with {key} negated the network computes XOR" + (
                 " (a unit ReLU(w x + b) turns on where w x > -b, so the unit that should "

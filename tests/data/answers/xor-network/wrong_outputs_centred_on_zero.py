@@ -1,4 +1,4 @@
-# expect: failed | on input (0, 1) the network outputs 0.5, which reads as 0
+# expect: failed | but 0.5 does not fall between them and > 0.5 means 1: move b2 by 0.5
 import numpy as np
 
 
