@@ -335,6 +335,14 @@ class ClipGradNormChecker(NNChecker):
                     _scaled(grads, total / max_norm),
                 )
             )
+            reasons.append(
+                (
+                    "the arrays were scaled by (max_norm / total_norm)**2, the ratio of the "
+                    "squared norms, so their norm ends below max_norm; scale by max_norm / "
+                    "total_norm itself (comparing squared norms is fine, scaling by them is not)",
+                    _scaled(grads, (max_norm / total) ** 2),
+                )
+            )
             for eps in (1e-6, 1e-8, 1e-12):
                 reasons.append(
                     (

@@ -439,6 +439,21 @@ def correction_slips(
     ]
     if t > 1:
         finite.append((from_zero, lambda: step(t - 1)))
+        # one moment a step behind the other (a counter read before its increment for one)
+        finite.append(
+            (
+                "v's bias correction used t - 1 while m's used t: both moments are corrected "
+                "with this step's t, v_hat = v / (1 - beta2**t)",
+                lambda: base - lr * m_hat / (np.sqrt(v_new / (1 - beta2 ** (t - 1))) + eps),
+            )
+        )
+        finite.append(
+            (
+                "m's bias correction used t - 1 while v's used t: both moments are corrected "
+                "with this step's t, m_hat = m / (1 - beta1**t)",
+                lambda: base - lr * (m_new / (1 - beta1 ** (t - 1))) / (np.sqrt(v_hat) + eps),
+            )
+        )
     finite.append(
         (
             "the bias correction used t + 1: t is already this step's number, 1 on the first "

@@ -1,4 +1,4 @@
-# expect: failed | first problem in case 1: small gradients
+# expect: failed | v's bias correction used t - 1 while m's used t
 import numpy as np
 
 

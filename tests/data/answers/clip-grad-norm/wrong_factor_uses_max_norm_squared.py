@@ -1,4 +1,4 @@
-# expect: failed | is off by a factor of about
+# expect: failed | the ratio of the squared norms
 import numpy as np
 
 
