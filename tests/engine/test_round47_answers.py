@@ -23,11 +23,14 @@ def test_every_seed_has_a_forward_lookup_whose_ids_have_a_size_one_axis() -> Non
         assert any(ids.ndim >= 2 and 1 in ids.shape for ids in forward), f"seed {seed}"
 
 
-def test_the_new_case_leaves_the_earlier_cases_as_they_were() -> None:
-    # drawn after every other case: the first ten are the numbers they were before it
+def test_the_batch_of_one_case_comes_last() -> None:
+    # drawn after every other case, so the ten before it keep the numbers they had; last in
+    # the list too, so their case numbers in the verdicts stay
     checker = get_checker(DRILLS["embedding"])
     cases = checker.make_cases(gen.case_seed_rng(5), {})
-    assert len(cases) == 11 and cases[-1].name.endswith("a batch of one sequence, ids (1, T)")
+    assert len(cases) == 11
+    assert cases[-1].name == "case 11: embedding_forward, a batch of one sequence, ids (1, T)"
+    assert cases[-1].inputs["args"][1].shape[0] == 1
 
 
 def _first_failure(drill: str, stem: str, seed: int) -> str:
