@@ -8,6 +8,8 @@ in one place each; commands do not re-wrap them.
 
 from __future__ import annotations
 
+import re
+
 INTERRUPTED_EXIT_CODE = 130
 """A command Ctrl-C stopped before it finished: 128 + SIGINT, what a shell shows for a
 process the interrupt ended (`drillbit watch` and `drillbit serve`, which Ctrl-C is the
@@ -16,6 +18,22 @@ way to stop, exit 0 instead)."""
 
 ERROR_PREFIX = "drillbit: "
 """What every error line on stderr starts with, click's usage errors included."""
+
+CONTROL_CHARACTERS = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
+)
+"""The characters that let text drive a terminal or reorder what it shows: C0 controls but
+tab and newline (ESC, which starts every escape sequence, and CR, which writes over the
+line), DEL, C1 controls, and Unicode's bidirectional controls and implicit marks."""
+
+
+def escape_controls(text: str) -> str:
+    """`text` with each of CONTROL_CHARACTERS written as Python writes it in a string
+    (`\\x1b`, `\\u202e`): a name a person typed, quoted back in an error, is shown as typed
+    instead of moving the terminal's cursor or clearing its screen, and two names that
+    differ only by such a character no longer print alike ("no card 'sigmoid': did you
+    mean 'sigmoid'?" when click stripped the sequence on a pipe)."""
+    return CONTROL_CHARACTERS.sub(lambda found: repr(found.group())[1:-1], text)
 
 
 class DrillbitError(Exception):
@@ -29,8 +47,9 @@ class DrillbitError(Exception):
         self.title = title
 
     def one_line(self) -> str:
-        """`title: message` on one line (newlines in the message become spaces)."""
-        return f"{self.title}: {' '.join(self.message.split())}"
+        """`title: message` on one line (newlines in the message become spaces, and
+        control characters escapes: `escape_controls`)."""
+        return f"{self.title}: {' '.join(escape_controls(self.message).split())}"
 
     def error_line(self) -> str:
         """The line a command prints for this error on stderr: `one_line` after "drillbit: ",

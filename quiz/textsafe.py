@@ -15,7 +15,7 @@ import stat
 from collections.abc import Sequence
 from pathlib import Path
 
-from quiz.errors import InputFileError
+from quiz.errors import CONTROL_CHARACTERS, InputFileError
 
 MIB = 1024 * 1024
 
@@ -28,10 +28,9 @@ _SEQUENCE = re.compile(
     r"|\x1b[ -~]?"
 )
 # Then single characters: C0 controls except tab and newline, DEL, C1 controls, and the
-# Unicode bidirectional embedding, override and isolate controls and implicit marks.
-_UNPRINTABLE = re.compile(
-    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]"
-)
+# Unicode bidirectional embedding, override and isolate controls and implicit marks (the
+# characters an error line escapes, quiz.errors.escape_controls).
+_UNPRINTABLE = CONTROL_CHARACTERS
 
 
 def printable(text: str) -> str:

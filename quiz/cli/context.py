@@ -20,6 +20,7 @@ import click
 from quiz.cli import plain
 from quiz.cli.plain import SCHEMA_VERSION, display_path, shown_summary
 from quiz.clock import Clock, utc_now
+from quiz.errors import escape_controls
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -354,10 +355,12 @@ def missing_file(usage: str) -> NoReturn:
 def asked_flags(filters: Mapping[str, str | None]) -> str:
     """The filters given, as typed (`--state due --search 'two words'`), for the one line
     `list`, `cards` and `drills` say when nothing matches them."""
-    return " ".join(
-        f"--{name} {shlex.quote(value)}"
-        for name, value in filters.items()
-        if value and value.strip()
+    return escape_controls(
+        " ".join(
+            f"--{name} {shlex.quote(value)}"
+            for name, value in filters.items()
+            if value and value.strip()
+        )
     )
 
 

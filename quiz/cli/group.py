@@ -20,7 +20,7 @@ import click
 from quiz.cli import aborted
 from quiz.cli.context import Context, SuggestingGroup, unknown_command
 from quiz.clock import Clock, utc_now
-from quiz.errors import ERROR_PREFIX, DrillbitError
+from quiz.errors import ERROR_PREFIX, DrillbitError, escape_controls
 
 EXIT_CODES = (
     "Exit codes: 0 done; 1 a failure (a grading that did not pass, problems found, an "
@@ -199,10 +199,11 @@ def click_error_lines(exc: click.ClickException) -> str:
     """A click error as drillbit prints its own: "drillbit: " and the message first, then,
     for a wrong command line, the command's usage and how to get its help. Click's own
     `show` put the usage first and the message last after "Error: ", where every other
-    error of every command was one line starting "drillbit: "."""
+    error of every command was one line starting "drillbit: ". A name typed with a control
+    character in it (`show $'x\\e[2J'`) is shown escaped, as DrillbitError's lines show it."""
     if isinstance(exc, click.exceptions.NoArgsIsHelpError):  # `drillbit export`: its help
         return exc.format_message()
-    said = ERROR_PREFIX + exc.format_message()
+    said = ERROR_PREFIX + escape_controls(exc.format_message())
     ctx = exc.ctx if isinstance(exc, click.UsageError) else None
     if ctx is None:
         return said
