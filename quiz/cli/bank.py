@@ -20,6 +20,7 @@ from quiz.cli.context import (
     tell_summary,
     warn,
 )
+from quiz.cli.numbers import NumberRange
 from quiz.plural import counted
 from quiz.textsafe import printable
 
@@ -48,7 +49,9 @@ if TYPE_CHECKING:
 )
 @click.option(
     "--drill-timeout",
-    type=click.FloatRange(min=0.1, max=3600),
+    # NumberRange, not click's FloatRange: that let `nan` through (NaN compares false with
+    # both bounds) and every drill's starter was reported "did not finish within nan s"
+    type=NumberRange(min=0.1, max=3600),
     default=60.0,
     show_default=True,
     metavar="SECONDS",
