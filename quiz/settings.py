@@ -28,7 +28,7 @@ from quiz.paths import data_dir
 from quiz.textsafe import read_regular_text
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Mapping
+    from collections.abc import Callable, Iterator, Mapping
 
     from fsrs import Scheduler
     from pydantic import BaseModel
@@ -657,15 +657,40 @@ def shown_raw(value: object, limit: int = 40) -> str:
 _HEADER = "# drillbit settings: `drillbit config` lists every key and its default.\n"
 
 
+@contextlib.contextmanager
+def _one_writer(folder: Path) -> Iterator[None]:
+    """Hold the settings' folder's exclusive `flock` while config.toml is read, edited and
+    replaced: two drillbits saving at once (`drillbit config` in two shells, the settings
+    screen beside `import-progress`) each read the file the other had not written yet, and
+    the later replace lost the earlier key, said "saved" all the same, or failed on the
+    temporary file the other had just moved. The lock belongs to the open folder, so a
+    crash releases it, and no lock file is left beside your settings. OSError when the
+    folder cannot be opened."""
+    import fcntl  # only when saving
+
+    handle = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # releases the lock
+
+
 def _write(path: Path, changes: Mapping[str, object | None]) -> Path:
     """Set (or, with None, remove) each key of `changes` in config.toml, atomically (a crash
-    leaves the old file).
+    leaves the old file), one drillbit at a time (`_one_writer`).
 
     The file is edited, not rewritten: a person's comments, blank lines, order and the
     keys not changed stay as they wrote them (tomlkit keeps them). A new file starts with
     a header comment. SettingsFileError, nothing written, when the file cannot be read as
     TOML (it may have been edited since it was checked); OSError when it cannot be written.
     """
+    with _one_writer(path.parent):
+        return _write_locked(path, changes)
+
+
+def _write_locked(path: Path, changes: Mapping[str, object | None]) -> Path:
+    """`_write`'s edit, with the folder's lock held: the file is read here, under it."""
     import tomlkit  # only when saving
 
     text = _read_text(path)
