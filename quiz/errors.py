@@ -8,7 +8,10 @@ in one place each; commands do not re-wrap them.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+from collections.abc import Sequence
 
 INTERRUPTED_EXIT_CODE = 130
 """A command Ctrl-C stopped before it finished: 128 + SIGINT, what a shell shows for a
@@ -94,3 +97,34 @@ class InputFileError(DrillbitError):
         self.reason = reason
         self.line = line
         self.column = column
+
+
+NAME_MAX = 255
+"""The most bytes a file name may take on Linux's and macOS's file systems (ext4, APFS...)."""
+
+
+def name_too_long(exc: OSError, typed: Sequence[str]) -> DrillbitError | None:
+    """The error a person meets for a path with a name the system refuses as too long
+    (ENAMETOOLONG), None for any other OSError. Python's `Path.exists()` and `is_dir()`
+    raise it rather than answer False, from wherever a command first looks at the path
+    (`grade`'s FILE, `lint`'s PATHS, a `--content` folder, the loader's walk): a traceback
+    of pathlib's. It is told in one place, naming the name and its length; a path the
+    command line gave (`typed`) is a wrong command line (exit 2), one from the environment
+    (DRILLBIT_CONTENT, DRILLBIT_HOME) exit 1."""
+    if exc.errno != errno.ENAMETOOLONG or exc.filename is None:
+        return None
+    path = os.fsdecode(exc.filename)
+    shown_path = path if len(path) <= 80 else f"{path[:80]}…"
+    names = [name for name in path.split(os.sep) if len(os.fsencode(name)) > NAME_MAX]
+    if names:
+        name = names[0]
+        shown = name if len(name) <= 40 else f"{name[:40]}…"
+        said = (
+            f"file name too long: {shown!r} is {len(os.fsencode(name))} bytes, over the "
+            f"{NAME_MAX} a file name may have (in {shown_path})"
+        )
+    else:
+        name = os.path.basename(path)
+        said = f"path too long: {len(os.fsencode(path))} bytes, over what the system takes ({shown_path})"
+    given = bool(name) and any(name in arg for arg in typed)
+    return UsageError(said) if given else DrillbitError(said)

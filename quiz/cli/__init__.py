@@ -61,10 +61,10 @@ def _dispatch(argv: Sequence[str] | None, clock: Clock) -> None:
     args = list(argv) if argv is not None else sys.argv[1:]
     if COMPLETE_ENV not in os.environ:
         if not args:
-            _without_click(lambda: _open_home(clock), as_json=False)
+            _without_click(lambda: _open_home(clock), args, as_json=False)
             return
         if args == ["study"]:
-            _without_click(lambda: _open_due_session(clock), as_json=False)
+            _without_click(lambda: _open_due_session(clock), args, as_json=False)
             return
         if "stats" in args and "--json" in args:
             from quiz.cli.stats import print_stats_json, stats_json_content
@@ -75,7 +75,7 @@ def _dispatch(argv: Sequence[str] | None, clock: Clock) -> None:
 
                 # with `argv`, a test or a tool called this: its process goes on
                 with to_the_exit() if argv is None else contextlib.nullcontext():
-                    _without_click(lambda: print_stats_json(content, clock), as_json=True)
+                    _without_click(lambda: print_stats_json(content, clock), args, as_json=True)
                 return
     if argv is None and _command(args) == "import":
         from quiz.gcpause import to_the_exit
@@ -122,15 +122,22 @@ def _open_due_session(clock: Clock) -> None:
     run_study([], clock=clock)
 
 
-def _without_click(action: Callable[[], None], *, as_json: bool) -> None:
-    """Run `action` with `quiz.cli.group.main`'s handling of what it can raise: a
-    DrillbitError is one line (JSON on stdout when JSON was asked for) and its exit code,
-    Ctrl-C is "Aborted." (exit 130; an end of input, 1: `aborted`), a closed pipe exits 1
-    without flushing, as `quiz.cli.group.main` does."""
-    from quiz.errors import DrillbitError
+def _without_click(action: Callable[[], None], args: Sequence[str], *, as_json: bool) -> None:
+    """Run `action` (for the command line `args`) with `quiz.cli.group.main`'s handling of
+    what it can raise: a DrillbitError (a file name too long for the system too) is one line
+    (JSON on stdout when JSON was asked for) and its exit code, Ctrl-C is "Aborted." (exit
+    130; an end of input, 1: `aborted`), a closed pipe exits 1 without flushing, as
+    `quiz.cli.group.main` does."""
+    from quiz.errors import DrillbitError, name_too_long
 
     try:
-        action()
+        try:
+            action()
+        except OSError as exc:  # a name too long for the system: `group.main` says it so too
+            told = name_too_long(exc, args)
+            if told is None:
+                raise
+            raise told from exc
     except (EOFError, KeyboardInterrupt) as exc:
         print(file=sys.stderr, flush=True)  # closes the terminal's ^C echo
         aborted(interrupted=isinstance(exc, KeyboardInterrupt))

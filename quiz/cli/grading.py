@@ -325,7 +325,7 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
         starter_text,
     )
     from quiz.drill_list import drill_rows
-    from quiz.paths import refuse_missing_folder
+    from quiz.paths import refuse_missing_folder, write_trouble
     from quiz.settings import load_settings
     from quiz.sitting import not_a_try
     from quiz.store import NotSavedError
@@ -350,7 +350,12 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
     wrote_starter = not file.exists()
     if wrote_starter:
         refuse_missing_folder(file, title="watch", writing="the starter")
-        file.write_text(starter_text(drill.card), encoding="utf-8")
+        try:
+            file.write_text(starter_text(drill.card), encoding="utf-8")
+        except OSError as exc:  # a file where its folder should be, a read-only folder
+            raise DrillbitError(
+                f"cannot write the starter to {file}: {write_trouble(file, exc)}", title="watch"
+            ) from exc
         click.echo(f"Wrote the starter code of '{drill_id}' to {file}.")
     pool = default_pool()
     store = open_store(obj)
