@@ -372,7 +372,10 @@ def _inputs(roots: Sequence[Path]) -> _Inputs | None:
 
 
 def _inputs_of(newest: int, records: str) -> _Inputs:
-    digest = hashlib.blake2b(records.encode(), digest_size=20).hexdigest()
+    # A file name that is not UTF-8 is in the records as Python decodes it, its bytes as
+    # surrogates: encoded back to those bytes (`list` with `caf\xe9.png` in a pack was
+    # UnicodeEncodeError's traceback for every command that loads the bank)
+    digest = hashlib.blake2b(records.encode("utf-8", "surrogateescape"), digest_size=20).hexdigest()
     return _Inputs(digest, newest, records)
 
 

@@ -8,6 +8,7 @@ click group (`cli`) is imported on first use: `drillbit` alone, `drillbit study`
 from __future__ import annotations
 
 import contextlib
+import io
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -39,11 +40,22 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> None:
     tests give a fixed one. It is an argument, not an environment variable, so that no
     setting left in a shell can date a person's reviews wrongly.
     """
+    _names_as_their_bytes()
     try:
         _dispatch(argv, clock)
     except KeyboardInterrupt:  # before a command's own handling: its modules still loading
         print(file=sys.stderr, flush=True)  # closes the terminal's ^C echo
         aborted(interrupted=True)
+
+
+def _names_as_their_bytes() -> None:
+    """Print a file name that is not UTF-8 (`caf\xe9.py`, which Python holds with its byte as
+    a surrogate) as its own bytes, as Python itself does under the C locale: under a UTF-8
+    locale (en_US.UTF-8) the streams are strict, and `drillbit grade sigmoid caf\xe9.py`
+    printed its verdict, then UnicodeEncodeError's traceback at the line naming the file."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="surrogateescape")
 
 
 def aborted(*, interrupted: bool) -> NoReturn:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shlex
 import sys
 from datetime import UTC, datetime
@@ -217,7 +218,10 @@ def _keep_in_app(store: Store, card: Card, source: str, file: Path, now: datetim
         written = datetime.fromtimestamp(file.stat().st_mtime, UTC)
     except OSError:  # gone since it was read (watch): it was written before this grading
         written = now
-    if not Drafts(store, lambda: now).take_graded(card, source, written, str(file.absolute())):
+    # the file's name as text SQLite can hold: a name that is not UTF-8 (`x\xff.py`) was
+    # UnicodeEncodeError's traceback after its verdict was printed, the try not saved
+    graded_from = os.fsencode(file.absolute()).decode("utf-8", "backslashreplace")
+    if not Drafts(store, lambda: now).take_graded(card, source, written, graded_from):
         click.echo(
             f"drillbit: the app's draft of '{card.id}' was saved after {display_path(file)} "
             "was written and is kept: the app's drill editor opens on it",
