@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import os
 import shlex
+import stat
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,8 +26,16 @@ from quiz.cli.context import (
 )
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError, InputFileError, UsageError
+from quiz.paths import write_trouble
 from quiz.plural import counted
-from quiz.textsafe import MIB, describe_size, printable, printable_lines, read_regular_text
+from quiz.textsafe import (
+    MIB,
+    describe_size,
+    file_kind,
+    printable,
+    printable_lines,
+    read_regular_text,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -99,6 +109,29 @@ def _loaded_unasked(folder: Path) -> bool:
     from quiz.bank.sources import bundled_content_dir, env_content_dirs
 
     return _among(folder, [bundled_content_dir(), *env_content_dirs()])
+
+
+def _refuse_no_folder(into: Path) -> None:
+    """UsageError when `into` (the content folder, made if need be) has a FIFO or a file in
+    place of itself or of one of its folders: the import planned every card, said "wrote
+    .../pack.yaml", then ended in mkdir's traceback."""
+    for folder in (into, *into.parents):
+        if os.path.lexists(folder):
+            if not folder.is_dir():
+                raise UsageError(
+                    f"--into {into}: {folder} is {_kind(folder)}, not a folder; give the content "
+                    "folder that holds packs",
+                    title="import",
+                )
+            return
+
+
+def _kind(path: Path) -> str:
+    """What is at `path` in place of a folder: 'a file', 'a FIFO (named pipe)'..."""
+    mode = os.lstat(path).st_mode
+    if stat.S_ISREG(mode):
+        return "a file"
+    return "a symbolic link to no folder" if stat.S_ISLNK(mode) else file_kind(mode)
 
 
 def _always_loaded(obj: Context, folder: Path) -> bool:
@@ -238,6 +271,7 @@ def import_command(
             f"folder that holds packs, e.g. {into.parent}, with --pack {into.name}",
             title="import",
         )
+    _refuse_no_folder(into)
     if notes.suffix.lower() in ANKI_PACKAGES:
         raise InputFileError(
             notes,
@@ -316,7 +350,9 @@ def import_command(
             f"(new pack '{plan.pack}')",
         )
         fits = out_width is None or len(made) + 1 + len(new) <= out_width
-        click.echo(f"{made} {new}" if fits else f"{made}\n  {new}")  # its path never cut
+        pack_line = f"{made} {new}" if fits else f"{made}\n  {new}"  # its path never cut
+    else:
+        pack_line = None
     if not dry_run:
         try:
             write_plan(plan)
@@ -328,6 +364,21 @@ def import_command(
                 err=True,
             )
             raise
+        except OSError as exc:  # --into a FIFO, a folder that cannot be made, a full disk
+            failed_at = Path(os.fsdecode(exc.filename)) if exc.filename else plan.pack_dir
+            trouble = (
+                f"it is {_kind(failed_at)}, not a folder"
+                if os.path.lexists(failed_at) and not failed_at.is_dir()
+                else write_trouble(failed_at, exc)
+            )
+            raise DrillbitError(
+                f"cannot write {display_path(failed_at)}: {trouble} (any card "
+                "written before it is whole: the same import again, once this is fixed, "
+                "writes the rest)",
+                title="import",
+            ) from exc
+    if pack_line is not None:  # said once written: a write that failed said "wrote" first
+        click.echo(pack_line)
     # One line per card (thousands for a long file), printed at once rather than one
     # write and flush each.
     lines: list[str] = []
