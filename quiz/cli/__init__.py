@@ -21,6 +21,14 @@ if TYPE_CHECKING:
 
 __all__ = ["cli", "main"]
 
+CLOSED_STDOUT = (
+    "standard output is closed (`>&-`), so nothing drillbit prints could be shown; "
+    "send it to /dev/null (`> /dev/null`) to discard it"
+)
+"""What `drillbit` started without a standard output says: every command ended in
+AttributeError's traceback ('NoneType' object has no attribute 'isatty') at its first
+look at the terminal's width, some after their work was done."""
+
 COMPLETE_ENV = "_DRILLBIT_COMPLETE"
 """Set by a shell asking click for completions: click answers it, even with no arguments."""
 
@@ -40,6 +48,12 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> None:
     tests give a fixed one. It is an argument, not an environment variable, so that no
     setting left in a shell can date a person's reviews wrongly.
     """
+    if sys.stdout is None:  # started with it closed (`drillbit list >&-`)
+        from quiz.errors import ERROR_PREFIX
+
+        if sys.stderr is not None:
+            print(f"{ERROR_PREFIX}{CLOSED_STDOUT}", file=sys.stderr, flush=True)
+        sys.exit(1)
     _names_as_their_bytes()
     try:
         _dispatch(argv, clock)
