@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import json
 import math
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, cast
 
 from fsrs import Card, State
 from fsrs.scheduler import MAX_DIFFICULTY, MIN_DIFFICULTY, STABILITY_MIN
 from pydantic import ValidationInfo
 
-from quiz.store.backup_values import FUTURE_SLACK, INT64, now_of
+from quiz.store.backup_values import INT64, Bounds, bounds_of
 from quiz.store.timefmt import to_db
 
 if TYPE_CHECKING:
@@ -28,15 +28,42 @@ FSRS_KEYS = ("card_id", "state", "step", "stability", "difficulty", "due", "last
 MAX_STABILITY = 1e6
 """Days (about 2,700 years): no schedule comes near it (fsrs caps an interval at 100 years),
 and fsrs's arithmetic on it stays finite (1e308 overflows into a crash)."""
-MAX_DUE_AHEAD = timedelta(days=2 * 36_500)
-"""How far past now a card may be due: twice fsrs's longest interval, 100 years."""
 EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
 """No fsrs time is older; year 1 overflows when moved to a time zone west of UTC."""
 _STATES = ", ".join(f"{int(state)} {state.name}" for state in State)
 _STATE_VALUES = frozenset(int(state) for state in State)
 _FSRS_KEY_SET = frozenset(FSRS_KEYS)
 FSRS_CHECKED = "fsrs_checked"
-"""The key of the validation context's {card id: its fsrs text last checked} (`fsrs_once`)."""
+"""The key of the validation context's `CheckedTexts` (`fsrs_once`)."""
+CHECKED_BUDGET = 16 * 1024 * 1024
+"""The characters `CheckedTexts` keeps (with `_ENTRY_COST` an entry): a heavy user's
+10,000 cards take about 3 Mi; a file of 55,000 cards with 4 KB texts kept 225 MB before."""
+_ENTRY_COST = 100
+"""About what a kept entry costs beyond its two texts' characters (the dict's slot, the
+strings' headers)."""
+
+
+class CheckedTexts:
+    """Each card's fsrs text last checked in one read of a backup (`fsrs_once`), kept
+    within `budget`: when a new text would pass it, all are forgotten (each is checked
+    again when met: slower, the same verdicts), so memory is bounded whatever the file."""
+
+    __slots__ = ("budget", "size", "texts")
+
+    def __init__(self, budget: int | None = None) -> None:
+        self.budget = CHECKED_BUDGET if budget is None else budget
+        self.size = 0
+        self.texts: dict[str, str] = {}
+
+    def keep(self, card_id: str, text: str, last: str | None) -> None:
+        """`text` passed for `card_id`, whose text kept before was `last`."""
+        grown = len(text) + (_ENTRY_COST + len(card_id) if last is None else -len(last))
+        if self.size + grown > self.budget:
+            self.texts.clear()
+            self.size = 0
+            grown = len(text) + _ENTRY_COST + len(card_id)
+        self.texts[card_id] = text
+        self.size += grown
 
 
 class FsrsCardError(ValueError):
@@ -79,15 +106,11 @@ def _fsrs(value: str, info: ValidationInfo) -> str:
     difficulty = _fsrs_number(
         data["difficulty"], "difficulty", MIN_DIFFICULTY, MAX_DIFFICULTY, "fsrs's scale"
     )
-    now = now_of(info)
-    last_review = (
-        None
-        if data["last_review"] is None
-        else _fsrs_time(data["last_review"], "last_review", now + FUTURE_SLACK, "in the future")
-    )
-    due = _fsrs_time(
-        data["due"], "due", now + FUTURE_SLACK + MAX_DUE_AHEAD, "too far ahead for a due time"
-    )
+    bounds = bounds_of(info)
+    read = _fsrs_read(data, bounds)  # fsrs parses the two times; checked as it read them
+    if read.last_review is not None:
+        _fsrs_time(read.last_review, data["last_review"], "last_review", bounds.latest, _FUTURE)
+    _fsrs_time(read.due, data["due"], "due", bounds.due, _TOO_FAR)
     if (stability is None) != (difficulty is None):
         known = "difficulty" if stability is None else "stability"
         raise FsrsCardError(
@@ -105,21 +128,16 @@ def _fsrs(value: str, info: ValidationInfo) -> str:
             else f"null for a card in {name} (its learning step, 0 or more)",
             "step",
         )
-    try:  # Card.from_json is json.loads then this: the text is parsed once
-        read = Card.from_dict(cast("CardDict", data))
-    except (ValueError, TypeError, KeyError, OverflowError) as exc:  # the checks above missed it
-        raise FsrsCardError(f"fsrs cannot read it: {exc}") from exc
     # Field by field as Card's dataclass equality compares them, without building the
-    # expected Card (state 1..3 is its State; a Learning card's step is never null here).
+    # expected Card (state 1..3 is its State; a Learning card's step is never null here);
+    # its two times are the ones checked above, parsed by fsrs.
     if (
         read.card_id,
         read.state,
         read.step,
         read.stability,
         read.difficulty,
-        read.due,
-        read.last_review,
-    ) != (card_id, state, step, stability, difficulty, due, last_review):
+    ) != (card_id, state, step, stability, difficulty):
         raise FsrsCardError("fsrs reads it as another card than it says")
     return value
 
@@ -150,15 +168,16 @@ def fsrs_once(value: str, info: ValidationInfo) -> str:
     A backup holds most schedules twice: a review's `card_before` is the text of the same
     card's previous `card_after`. The check depends on nothing but the text and `now`, so a
     text that passed passes again; the last text of each card is kept in the validation's
-    context (`parse_progress` puts the dict there), a text per card, not per review.
+    context (`parse_progress` puts a `CheckedTexts` there), a text per card, not per review.
     """
     context = info.context
     checked = context.get(FSRS_CHECKED) if isinstance(context, dict) else None
     card_id = info.data.get("card_id")
-    if not isinstance(checked, dict) or not isinstance(card_id, str):
+    if not isinstance(checked, CheckedTexts) or not isinstance(card_id, str):
         return _fsrs(value, info)
-    if checked.get(card_id) != value:
-        checked[card_id] = _fsrs(value, info)
+    last = checked.texts.get(card_id)
+    if last != value:
+        checked.keep(card_id, _fsrs(value, info), last)
     return value
 
 
@@ -197,14 +216,42 @@ def _fsrs_number(value: Any, key: str, low: float, high: float, scale: str) -> f
     return number
 
 
-def _fsrs_time(value: Any, key: str, latest: datetime, beyond: str) -> datetime:
-    """An fsrs time: ISO-8601 with its offset (fsrs compares it with aware times), 1970 on."""
-    if not isinstance(value, str):
-        raise FsrsCardError(f"{_shown(value)} is not an ISO-8601 time", key)
-    try:
-        moment = datetime.fromisoformat(value)
-    except ValueError as exc:
-        raise FsrsCardError(f"not an ISO-8601 time: {value[:40]!r}", key) from exc
+def _fsrs_read(data: dict[str, Any], bounds: Bounds) -> Card:
+    """The card as fsrs reads it (`Card.from_json` is `json.loads` then this), its two
+    times parsed there once. When it cannot be read, the times are checked one by one
+    (`last_review` first) to name the one at fault."""
+    last_review, due = data["last_review"], data["due"]
+    if (last_review is None or (isinstance(last_review, str) and last_review)) and isinstance(
+        due, str
+    ):
+        try:
+            return Card.from_dict(cast("CardDict", data))
+        except ValueError:  # a text that is no time: named below
+            pass
+        except (TypeError, KeyError, OverflowError) as exc:  # the checks before it missed it
+            raise FsrsCardError(f"fsrs cannot read it: {exc}") from exc
+    if last_review is not None:
+        _fsrs_time(None, last_review, "last_review", bounds.latest, _FUTURE)
+    _fsrs_time(None, due, "due", bounds.due, _TOO_FAR)
+    raise FsrsCardError("fsrs cannot read it")  # both times read here: not reached
+
+
+_FUTURE = "in the future"
+_TOO_FAR = "too far ahead for a due time"
+
+
+def _fsrs_time(
+    moment: datetime | None, value: Any, key: str, latest: datetime, beyond: str
+) -> datetime:
+    """An fsrs time (`moment`, fsrs's reading of `value`; None: read it here): ISO-8601
+    with its offset (fsrs compares it with aware times), 1970 on, no later than `latest`."""
+    if moment is None:
+        if not isinstance(value, str):
+            raise FsrsCardError(f"{_shown(value)} is not an ISO-8601 time", key)
+        try:
+            moment = datetime.fromisoformat(value)
+        except ValueError as exc:
+            raise FsrsCardError(f"not an ISO-8601 time: {value[:40]!r}", key) from exc
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise FsrsCardError(f"{value[:40]!r} has no UTC offset (fsrs writes +00:00)", key)
     if moment < EARLIEST:

@@ -23,7 +23,7 @@ from pydantic import ValidationError
 
 from quiz.errors import DrillbitError
 from quiz.store.backup_format import FORMAT, VERSION
-from quiz.store.backup_fsrs import FSRS_CHECKED, FsrsCardError
+from quiz.store.backup_fsrs import FSRS_CHECKED, CheckedTexts, FsrsCardError
 from quiz.store.backup_models import ROW_MODELS, ProgressFile, Row
 from quiz.store.backup_problems import problems, shown
 from quiz.store.backup_safety import (
@@ -35,6 +35,7 @@ from quiz.store.backup_safety import (
     unsafe_value,
 )
 from quiz.store.backup_sniff import EXPECTED, not_a_backup
+from quiz.store.backup_values import BOUNDS, Bounds
 from quiz.store.jsonstream import (
     GZIP_MAGIC,
     Member,
@@ -95,7 +96,11 @@ class _Check:
 
     def __init__(self, name: str, now: datetime) -> None:
         self.name = name
-        self.context: dict[str, Any] = {"now": now, FSRS_CHECKED: {}}
+        self.context: dict[str, Any] = {
+            "now": now,
+            BOUNDS: Bounds.at(now),
+            FSRS_CHECKED: CheckedTexts(),
+        }
         self.header: dict[str, Any] = {}
         self.root: Any = None
         self.whole = False
