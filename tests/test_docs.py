@@ -944,3 +944,93 @@ def test_docs_plan_explains_every_field_of_plan_json_and_no_other() -> None:
     fields = set(PlanReport.model_fields) - {"schema_version"}
     fields |= {f"today.{name}" for name in PlanTodayReport.model_fields}
     assert written == fields
+
+
+LINT_EXAMPLE_CARDS = {
+    "ml-basics/pack.yaml": "title: ML basics\ndescripton: Metrics and regularization.\nversion: 1\n",
+    "ml-basics/metrics/precision-from-counts.md": """---
+id: precision-from-counts
+kind: numeric
+title: Precision from counts
+topic: metrics
+tags: []
+difficulty: 2
+source: Day 1 Q1
+answer: 0.8
+tolerance: {abs: 0.01}
+---
+
+## Question
+
+A classifier has 8 true positives and 2 false positives. What is its precision?
+
+## Explanation
+
+Precision is true positives over all predicted positives: 8 / (8 + 2) = 0.8.
+""",
+    "ml-basics/metrics/recall-from-counts.md": """---
+id: recall-from-counts
+kind: numeric
+title: Recall from counts
+topic: metrics
+tags: []
+difficulty: 2
+source: Day 1 Q2
+answer: 0.8
+tolerance: {error: 0.01}
+---
+
+## Question
+
+A classifier has 8 true positives and 2 false negatives. What is its recall?
+
+## Explanation
+
+Recall is true positives over all actual positives: 8 / (8 + 2) = 0.8.
+""",
+    "ml-basics/regularization/dropout-rate-choice.md": """---
+id: dropout-rate-choice
+kind: choice
+title: A usual dropout rate
+topic: regularization
+tags:
+  - dropout
+difficulty: 2
+source: Day 1 Q3
+choices:
+  - "0.5"
+  - "0.9"
+  - "1.0"
+  - "2.0"
+answer: B
+---
+
+## Question
+
+Which is the classic dropout rate for hidden units?
+
+## Explanation
+
+Srivastava et al. drop hidden units with probability 0.5; 1.0 would drop every unit.
+""",
+}
+"""Cards with the slips CONTRIBUTING.md's lint example names, each at the line it names."""
+
+
+def test_contributings_lint_example_is_what_lint_prints(
+    drillbit: RunDrillbit, tmp_path: Path
+) -> None:
+    """The example listed pack.yaml's problems first, the metrics cards' last, and no summary:
+    lint prints its problems sorted by path, then "5 problems in 4 files". The block is now
+    lint's output for cards with those slips, line for line."""
+    text = (REPO / "CONTRIBUTING.md").read_text()
+    start = text.index("```text\nml-basics/") + len("```text\n")
+    quoted = text[start : text.index("\n```", start)].splitlines()
+    for name, body in LINT_EXAMPLE_CARDS.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(body)
+    result = drillbit("lint", ".", cwd=tmp_path)
+    assert result.returncode == 1
+    printed = (result.stdout + result.stderr).splitlines()
+    assert len(quoted) == 6
+    assert printed == quoted
