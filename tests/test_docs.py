@@ -1034,3 +1034,22 @@ def test_contributings_lint_example_is_what_lint_prints(
     printed = (result.stdout + result.stderr).splitlines()
     assert len(quoted) == 6
     assert printed == quoted
+
+
+def test_the_readme_counts_the_bundled_packs_in_words() -> None:
+    """The quick start's "The bank holds three packs", held to the bank as its list of
+    packs is."""
+    readme = " ".join(section(README.read_text(), "Quick start").split())
+    packs = list((REPO / "content").glob("*/pack.yaml"))
+    said = re.search(r"The bank holds ([a-z-]+) packs", readme)
+    assert said is not None
+    assert said.group(1) == NUMBER_WORDS[len(packs)]
+
+
+def test_the_version_docs_commands_quotes_is_the_packages(drillbit: RunDrillbit) -> None:
+    """docs/commands.md quotes `drillbit --version`'s line; a release that bumps
+    pyproject.toml's version makes that line false."""
+    version = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["version"]
+    result = drillbit("--version")
+    assert result.stdout.strip() == f"drillbit, version {version}"
+    assert f"`{result.stdout.strip()}`" in section(COMMANDS_DOC.read_text(), "drillbit")
