@@ -1053,3 +1053,16 @@ def test_the_version_docs_commands_quotes_is_the_packages(drillbit: RunDrillbit)
     result = drillbit("--version")
     assert result.stdout.strip() == f"drillbit, version {version}"
     assert f"`{result.stdout.strip()}`" in section(COMMANDS_DOC.read_text(), "drillbit")
+
+
+def test_each_changelog_heading_has_a_blank_line_before_it() -> None:
+    """The notebook import's entry ran straight into the next `### Fixed` heading: in the
+    Unreleased section each heading stands after a blank line, as Keep a Changelog's do."""
+    lines = (REPO / "CHANGELOG.md").read_text().splitlines()
+    start = lines.index("## [Unreleased]")
+    glued = [
+        f"CHANGELOG.md:{n + 1}: {line}"
+        for n, line in enumerate(lines[start:], start)
+        if line.startswith("### ") and lines[n - 1] != ""
+    ]
+    assert glued == []
