@@ -1066,3 +1066,13 @@ def test_each_changelog_heading_has_a_blank_line_before_it() -> None:
         if line.startswith("### ") and lines[n - 1] != ""
     ]
     assert glued == []
+
+
+def test_docs_plan_quotes_the_rating_keys_note_plan_mode_shows() -> None:
+    """docs/plan.md quoted the note after plan mode's rating keys as "(the interview plan
+    says when it comes back)", the words the keys lost when they were made to fit one line
+    at 80 columns; it quotes the note the study screen shows."""
+    from quiz.study_view import PLAN_PICKS
+
+    text = " ".join((REPO / "docs" / "plan.md").read_text().split())
+    assert f'"{PLAN_PICKS}"' in text
