@@ -1076,3 +1076,37 @@ def test_docs_plan_quotes_the_rating_keys_note_plan_mode_shows() -> None:
 
     text = " ".join((REPO / "docs" / "plan.md").read_text().split())
     assert f'"{PLAN_PICKS}"' in text
+
+
+def test_docs_study_quotes_the_rating_keys_a_new_card_shows() -> None:
+    """docs/study.md quotes the rating keys of a new card under the default settings ("1
+    Again 1m · 2 Hard 6m · 3 Good 10m · 4 Easy 8d"): a new fsrs, or new default steps or
+    retention, would change what the keys show, and this quote with it."""
+    from datetime import UTC, datetime
+    from typing import cast
+
+    from quiz.store import Store
+    from quiz.study.scheduling import preview_intervals, shown_interval
+    from quiz.study_view import RatingKeys
+
+    class NewCardsOnly:
+        """A store that has seen no card: every card is new."""
+
+        def card_state(self, card_id: str) -> None:
+            return None
+
+    spans = preview_intervals(
+        cast(Store, NewCardsOnly()),
+        Settings().scheduler(),
+        "any-card",
+        now=datetime(2026, 12, 6, 12, tzinfo=UTC),
+    )
+    keys = RatingKeys(
+        tuple(
+            (str(int(r)), f"{r.name} {shown_interval(s, plan_mode=False, same_day_steps=True)}")
+            for r, s in spans.items()
+        ),
+        None,
+    )
+    text = " ".join(STUDY_DOC.read_text().split())
+    assert f'("{keys.preview()}";' in text
