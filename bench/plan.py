@@ -41,7 +41,8 @@ as the app's plan-mode session then asks nothing again the same day); both count
 day's load. Plan mode's day is decided as the app decides it (`plan_today.today_decision`):
 once, from its start (plan_day at midnight, the pace from the answers before it, nothing
 spent), and a later sitting gets that list less what was answered, with the cards whose
-same-day step is due (`rest_of_day`, `steps_due`); the time box keeps the day's pace and
+step owed today is due (`rest_of_day`, `steps_due`: a step of the day's answers, or one
+the time box left from an earlier day); the time box keeps the day's pace and
 counts the time really spent. Until the eighteenth round the evening sitting planned the
 day again with the pace and memory then. The plain policies open a sitting again while
 fsrs has due cards that fit. Recall on the day is the
@@ -87,6 +88,7 @@ from quiz.study.plan import (
     estimate_pace,
     plan_day,
     rest_of_day,
+    step_owed,
     steps_due,
     study_ahead,
     time_box,
@@ -227,7 +229,8 @@ class Outcome:
     """Answer time each day spent on cards on their first day (new cards and their steps)."""
     off_plan: int = 0
     """Plan mode: answers of a card neither in its day's plan, as decided at the day's
-    start, nor in a same-day step of an answer given that day (the app's rule makes it 0)."""
+    start, nor in a step owed that day (`step_owed`: of an answer given that day, or left
+    from an earlier one and due that day; the app's rule makes it 0)."""
 
 
 def bank(count: int, order: str = "content") -> list[SimCard]:
@@ -288,13 +291,14 @@ def left_of_day(
 ) -> DayPlan:
     """What is left at `moment` of plan mode's `day`, decided at its first sitting, as
     the app has it (`rest_of_day`): less the cards answered since `midnight`, with those
-    whose same-day step is due by then on a day that takes steps."""
+    whose step owed today is due by then on a day that takes steps (a step of the day's
+    answers, or one left from an earlier day: `steps_due`)."""
     gone = {
         c
         for c, card in memory.items()
         if card.last_review is not None and card.last_review >= midnight
     }
-    stepping = steps_due({c: memory[c] for c in gone}, moment, UTC) if day.same_day_steps else []
+    stepping = steps_due(memory, moment, UTC) if day.same_day_steps else []
     return rest_of_day(day, kinds, pace, gone=gone, stepping=stepping)
 
 
@@ -422,9 +426,7 @@ def simulate(
                 midnight = START + timedelta(days=day)
                 off_plan += not (
                     known is not None
-                    and known.state in (State.Learning, State.Relearning)
-                    and known.last_review is not None
-                    and known.last_review >= midnight
+                    and step_owed(known, midnight.date(), midnight + timedelta(days=1), UTC)
                 )
             seconds = answer(card_id, moment, day)
             spent += seconds

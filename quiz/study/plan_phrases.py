@@ -25,6 +25,19 @@ def cards_wait(count: int, *, more: bool = False) -> str:
     return f"{count} {'more ' if more else ''}{cards} for tomorrow"
 
 
+def steps_wait(count: int, *, last_pass: bool) -> str:
+    """'2 cards left in a learning step wait for the last days': on a day without same-day
+    steps (`DayPlan.steps_waiting`), the cards an earlier answer left in a step due today
+    that today does not ask (in the last pass: 'the plan reviews them on a later day if
+    needed'). Home's line, `drillbit plan` and a plan session's summary say it after
+    today's load; until the forty-seventh round such a card waited unsaid, and a user
+    who had answered it Again the evening before did not see it come back."""
+    cards = f"{counted(count, 'card')} left in a learning step"
+    if last_pass:
+        return f"{cards}: the plan reviews {plural(count, 'it', 'them')} on a later day if needed"
+    return f"{cards} {plural(count, 'waits', 'wait')} for the last days"
+
+
 def fsrs_due_not_today(count: int, *, last_pass: bool) -> str:
     """The note Home, the stats screen and `drillbit stats` put beside "14 planned today" of
     the cards fsrs says are due that today's plan does not ask: " · 4 due by fsrs, not

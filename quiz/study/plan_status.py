@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from fsrs import Card, Scheduler
 
-from quiz.plural import counted
+from quiz.plural import counted, plural
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import StudyCard
 from quiz.study.days import json_time, local_date, next_day_start
@@ -31,6 +31,7 @@ from quiz.study.plan_phrases import (
     cards_wait,
     longer_than_a_day,
     readiness_percent,
+    steps_wait,
     target_percent,
 )
 from quiz.study.plan_reads import current_memory, memory_at, planned_cards, saved_states
@@ -163,7 +164,7 @@ class PlanStatus:
                 used = round(queue.spent_seconds / 60)
                 return f"today: done, {used} of {self.plan.minutes_per_day:g} min used{wait}"
             # the day needs nothing: say so plainly
-            return "today: nothing planned"
+            return f"today: nothing planned{wait}"
         new = set(self.today.new)
         fresh = sum(1 for card_id in offered if card_id in new)
         minutes = max(1, round(self.offered_seconds / 60))
@@ -213,25 +214,45 @@ class PlanStatus:
         """When plan mode drops today's same-day learning steps, say so (`drillbit plan`)."""
         if self.today is None or self.today.same_day_steps:
             return None
+        left = self._left_in_steps_note()
         if self.today.last_pass:
             return (
                 "The last days before the interview: today a card is asked once (an Again "
                 "is not asked again the same day); by fsrs's model a same-day step adds "
-                "little recall on the day."
+                f"little recall on the day.{left}"
             )
         return (
             "Too few days for every card with fsrs's same-day learning steps: today a card "
             "is asked once (an Again is not asked again the same day); the plan reviews it "
-            "again in the last days before the interview."
+            f"again in the last days before the interview.{left}"
         )
 
+    def _left_in_steps_note(self) -> str:
+        """' 2 cards left in a learning step by earlier answers are not asked at their
+        step either: ...' (`DayPlan.steps_waiting`), or ''."""
+        if self.today is None or not self.today.steps_waiting:
+            return ""
+        count = len(self.today.steps_waiting)
+        cards = f"{counted(count, 'card')} left in a learning step by earlier answers"
+        verb = plural(count, "is", "are")
+        if self.today.last_pass:
+            when = f"the plan places {plural(count, 'its', 'their')} one look on the best day"
+        else:
+            when = f"{plural(count, 'it waits', 'they wait')} for the last days"
+        return f" {cards} {verb} not asked at {plural(count, 'its', 'their')} step either: {when}."
+
     def _wait_note(self, waiting: tuple[str, ...]) -> str:
-        """'; 4 cards wait for tomorrow', and the cards no day's minutes fit apart."""
+        """'; 4 cards wait for tomorrow', and the cards no day's minutes fit apart; on a
+        day without same-day steps, the cards left in a step that today does not ask
+        ('; 2 cards left in a learning step wait for the last days')."""
         too_long = () if self.queue is None else self.queue.too_long
         later = len(waiting) - len(too_long)  # `PlanQueue.for_tomorrow`
         notes = [cards_wait(later)] if later else []
         if too_long:
             notes.append(longer_than_a_day(len(too_long), self.plan.minutes_per_day))
+        if self.today is not None and self.today.steps_waiting:
+            count = len(self.today.steps_waiting)
+            notes.append(steps_wait(count, last_pass=self.today.last_pass))
         return "".join(f"; {note}" for note in notes)
 
     def status(self) -> str:

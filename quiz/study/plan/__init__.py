@@ -11,10 +11,12 @@ counts 0.
 Plan mode, each day before the interview, within the minutes-per-day budget, reviews
 only what the day needs:
 
-1. today's learning and relearning steps (what cannot wait), when the days left have
-   room for every unseen card with its steps and a full last pass (`steps_fit`);
-   otherwise a first answer or a lapse is not asked again the same day and the card
-   waits for the last pass. No other review comes before the last pass, and a review
+1. the learning and relearning steps owed today (what cannot wait: those of today's
+   answers, and a step left from before today that is due today, as Anki asks it:
+   `step_owed`), when the days left have room for every unseen card with its steps and a
+   full last pass (`steps_fit`); otherwise a first answer or a lapse is not asked again
+   the same day and the card waits for the last pass (the plan says so:
+   `DayPlan.steps_waiting`). No other review comes before the last pass, and a review
    nearer the day adds more recall on the day than one now;
 2. new cards, front-loaded: as many as today's budget holds, until every card is seen.
    New cards never come after a review day: the last pass is the days left once the
@@ -61,6 +63,7 @@ from quiz.study.plan.new_cards import (
     final_days,
     new_days,
     pass_days,
+    step_owed,
     steps_due,
     steps_fit,
     takes_steps,
@@ -116,6 +119,7 @@ __all__ = [
     "readiness",
     "recall_at",
     "rest_of_day",
+    "step_owed",
     "steps_due",
     "steps_fit",
     "study_ahead",

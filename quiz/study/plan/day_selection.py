@@ -14,10 +14,10 @@ from fsrs import Card, Scheduler
 
 from quiz.store.records import InterviewPlan
 from quiz.study.cards import StudyCard
-from quiz.study.days import as_utc, local_date
+from quiz.study.days import as_utc, local_date, next_day_start
 from quiz.study.plan.bring_forward import last_pass
 from quiz.study.plan.curve import RecallCache
-from quiz.study.plan.new_cards import pass_days, stepping_today, takes_steps
+from quiz.study.plan.new_cards import pass_days, step_owed, takes_steps
 from quiz.study.plan.pace import Pace, cost_fits
 from quiz.study.plan.recall_on_day import READINESS_MARGIN
 from quiz.study.plan.seen_rows import CarriedRows
@@ -46,6 +46,11 @@ class DayPlan:
     session asks no card again (no requeue, whatever the rating)."""
     last_pass: bool = False
     """Whether today is in the last pass, which takes no same-day steps either."""
+    steps_waiting: tuple[str, ...] = ()
+    """On a day without same-day steps: the cards left in a learning or relearning step
+    owed today (from before today, or before the plan was set) that today does not ask,
+    not even in its last pass. A day with steps asks them when due (`step_owed`); here the
+    plan says they wait (`PlanStatus.load`), as it did not before the forty-seventh round."""
 
     @property
     def queue(self) -> tuple[str, ...]:
@@ -140,17 +145,20 @@ def plan_day(
         wanted = set(new_cards)
         new = introduce([card for card in unseen if card.id in wanted], imposed=True)
 
-    # 1. What cannot wait: today's learning and relearning steps (when the days left
-    #    have room for them). Plain fsrs (time_reviews=False) also does every due review
-    #    and step. Plan mode leaves the reviews, and the steps of earlier days, to the
-    #    last pass: it has room for one review of every card, a review nearer the day adds
-    #    more recall on the day than one now, and it reviews only as much as the day needs.
-    #    Plan mode sorts only those cards (the order of a sort of all the due cards, left
-    #    out the others: each day of a heavy home's forecast sorted 10,000 for none).
+    # 1. What cannot wait: the learning and relearning steps owed today, today's and
+    #    those left from before today (when the days left have room for them: the need
+    #    counts both, `takes_steps`), as Anki asks a step left from yesterday. Plain fsrs
+    #    (time_reviews=False) also does every due review. Plan mode leaves the reviews to
+    #    the last pass: it has room for one review of every card, a review nearer the day
+    #    adds more recall on the day than one now, and it reviews only as much as the day
+    #    needs. Plan mode sorts only those cards (the order of a sort of all the due
+    #    cards, left out the others: each day of a heavy home's forecast sorted 10,000
+    #    for none).
+    day_end = next_day_start(moment, tz)
     candidates = (
         studied
         if not time_reviews
-        else [card for card in studied if stepping_today(memory[card.id], today, tz)]
+        else [card for card in studied if step_owed(memory[card.id], today, day_end, tz)]
         if steps
         else []
     )
@@ -203,6 +211,14 @@ def plan_day(
         )
         forward = [card_id for card_id in placed.days[0] if card_id not in placed.new]
         new += [card_id for card_id in placed.days[0] if card_id in placed.new]
+    waiting: tuple[str, ...] = ()
+    if time_reviews and not steps:
+        asked = set(forward)
+        waiting = tuple(
+            card.id
+            for card in studied
+            if card.id not in asked and step_owed(memory[card.id], today, day_end, tz)
+        )
     spent = (
         sum(speed.new_seconds(kinds[c], steps=steps) for c in new)
         + sum(speed.review_seconds(kinds[c]) for c in reviews)
@@ -217,6 +233,7 @@ def plan_day(
         new_remaining=len(unseen),
         same_day_steps=steps,
         last_pass=in_last_pass,
+        steps_waiting=waiting,
     )
 
 
@@ -250,4 +267,7 @@ def rest_of_day(
         + sum(pace.review_seconds(kinds[c]) for c in reviews)
         + sum(pace.review_seconds(kinds[c], steps=steps) for c in forward)
     )
-    return replace(day, reviews=reviews, forward=forward, new=new, seconds=seconds)
+    waiting = tuple(card_id for card_id in day.steps_waiting if card_id not in left)
+    return replace(
+        day, reviews=reviews, forward=forward, new=new, seconds=seconds, steps_waiting=waiting
+    )
