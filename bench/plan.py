@@ -281,6 +281,11 @@ def _pick(rng: np.random.Generator, table: Sequence[tuple[Rating, float]]) -> Ra
     return table[-1][0]
 
 
+def _answered_since(card: Card, moment: datetime) -> bool:
+    """Whether the card's last answer was at or after `moment`."""
+    return card.last_review is not None and card.last_review >= moment
+
+
 def left_of_day(
     day: DayPlan,
     memory: Mapping[str, Card],
@@ -434,22 +439,27 @@ def simulate(
             done += 1
         return done
 
-    def steps(day: int, box: TimeBox | None, *, answered_today: bool) -> None:
+    def steps(day: int, box: TimeBox | None, *, owed_today: bool, today_only: bool = False) -> None:
         """The same day's learning and relearning steps, round after round, as they fall
-        due; `answered_today`: only steps of answers given today (plan mode's rule)."""
+        due; `owed_today`: only the steps plan mode asks (`steps_due`: of answers given
+        today, or left from an earlier day and due today); `today_only`: of those, only
+        the steps of answers given today (the oracle takes plan mode's new cards' steps,
+        not a step its own review of an earlier day left)."""
         midnight = START + timedelta(days=day)
         last = midnight + timedelta(days=1) - timedelta(microseconds=1)
         for _round in range(10):
             # plan mode's: the app's rule (`steps_due`), every step due before midnight
             stepping = (
                 steps_due(memory, last, UTC)
-                if answered_today
+                if owed_today
                 else [
                     cid
                     for cid, card in sorted(memory.items(), key=lambda item: item[1].due)
                     if card.state in (State.Learning, State.Relearning) and card.due <= last
                 ]
             )
+            if today_only:
+                stepping = [c for c in stepping if _answered_since(memory[c], midnight)]
             if not study(stepping, day, box, wait=True):
                 break
 
@@ -467,7 +477,7 @@ def simulate(
             study([c for c in imposed if c not in true], day, None)
             if day < len(steps_by_day) and steps_by_day[day]:
                 # the new cards' steps, time-boxed as plan mode's are
-                steps(day, box, answered_today=True)
+                steps(day, box, owed_today=True, today_only=True)
             # the oracle knows the true memory and answer times; without `truth`, the
             # same greedy with only what the app knows (fsrs defaults, its own memory
             # states, the estimated pace)
@@ -543,7 +553,7 @@ def simulate(
                 if sitting == 0:  # the evening sitting, for the steps
                     moment = max(moment, midnight + SECOND_SITTING)
                 if decided_day.same_day_steps:
-                    steps(day, box, answered_today=True)
+                    steps(day, box, owed_today=True)
                 if studied == 0:
                     break  # nothing left of today's plan fits
             if policy.ahead:
@@ -567,7 +577,7 @@ def simulate(
                     ahead_box = time_box(plan, now_pace, 0.0, kinds.values())
                     study(ahead, day, ahead_box)
                     if decided_day.same_day_steps:
-                        steps(day, ahead_box, answered_today=True)
+                        steps(day, ahead_box, owed_today=True)
             decided_list = None
             daily.append(spent)
             counts.append(reviews)
@@ -605,18 +615,18 @@ def simulate(
                     moment = max(moment, midnight + SECOND_SITTING)
                 if today.same_day_steps:
                     took_steps = True
-                    steps(day, box, answered_today=False)
+                    steps(day, box, owed_today=False)
             else:
                 # The plain policies: plan mode's new cards and their learning steps first,
                 # whatever the time they take (the extra time is theirs), then the due
                 # reviews within what is left of the budget, their relearning steps
                 # in the evening (not boxed either).
                 studied = study(today.new, day, None)
-                steps(day, None, answered_today=False)
+                steps(day, None, owed_today=False)
                 studied += study(today.reviews, day, box)
                 if sitting == 0:
                     moment = max(moment, midnight + SECOND_SITTING)
-                steps(day, None, answered_today=False)
+                steps(day, None, owed_today=False)
             if studied == 0:
                 break  # the plan has nothing more that fits today
         daily.append(spent)
