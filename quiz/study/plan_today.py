@@ -250,8 +250,9 @@ def _day_start(
 
 
 def _select(day: DayInputs) -> Decided:
-    """Whether today takes same-day steps and today's selection, worked out whole."""
-    from quiz.study.plan import plan_day, takes_steps
+    """Whether today takes same-day steps and today's selection, worked out whole (with
+    the cards left in a step it does not ask, `with_steps_waiting`)."""
+    from quiz.study.plan import plan_day, takes_steps, with_steps_waiting
 
     steps = takes_steps(
         list(day.planned),
@@ -273,6 +274,8 @@ def _select(day: DayInputs) -> Decided:
         spent_seconds=day.spent,
         same_day_steps=steps,
     )
+    if selection is not None:
+        selection = with_steps_waiting(selection, day.studied, day.memory, day.at, day.tz)
     return steps, selection
 
 

@@ -13,7 +13,15 @@ from fsrs import Card, Rating, Scheduler, State
 
 from quiz.store import Store
 from quiz.study.options import SessionOptions
-from quiz.study.plan import DayPlan, Pace, plan_day, rest_of_day, steps_due, takes_steps
+from quiz.study.plan import (
+    DayPlan,
+    Pace,
+    plan_day,
+    rest_of_day,
+    steps_due,
+    takes_steps,
+    with_steps_waiting,
+)
 from quiz.study.plan_phrases import steps_wait
 from quiz.study.plan_status import plan_status
 from quiz.study.plan_today import plan_queue
@@ -90,7 +98,7 @@ def test_a_step_left_over_is_asked_and_a_due_review_still_waits(scheduler: Sched
     assert today is not None and today.same_day_steps
     assert today.reviews == ("lapsed",)
     assert "due" not in today.queue, "a plain due review still waits for the last pass"
-    assert today.steps_waiting == ()
+    assert with_steps_waiting(today, cards, memory, START, UTC) == today, "steps: none wait"
 
 
 def test_a_step_due_later_today_comes_back_when_it_is_due(scheduler: Scheduler) -> None:
@@ -131,7 +139,10 @@ def test_a_step_left_over_counts_in_whether_the_steps_fit(scheduler: Scheduler) 
     assert not takes_steps(cards, lapsed, plan, START, tz=UTC, pace=pace)
     day = plan_day(cards, lapsed, plan, START, tz=UTC, scheduler=scheduler)
     assert day is not None and not day.same_day_steps and day.reviews == ()
-    assert day.steps_waiting == tuple(sorted(lapsed)), "said to wait, every one"
+    assert day.steps_waiting == (), "plan_day alone (the forecast's days) does not look"
+    said = with_steps_waiting(day, cards, lapsed, START, UTC)
+    assert said.steps_waiting == tuple(sorted(lapsed)), "said to wait, every one"
+    assert replace(said, steps_waiting=()) == day
 
 
 def test_in_the_last_pass_a_step_left_over_is_a_look_like_any_other(
@@ -152,7 +163,7 @@ def test_in_the_last_pass_a_step_left_over_is_a_look_like_any_other(
             scheduler=scheduler,
         )
         assert day is not None and day.last_pass and not day.same_day_steps
-        return day
+        return with_steps_waiting(day, cards, memory, START, UTC)
 
     roomy = eve(30)
     assert "lapsed" in roomy.forward and roomy.steps_waiting == ()

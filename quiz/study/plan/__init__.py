@@ -57,7 +57,7 @@ from __future__ import annotations
 from quiz.study.plan.ahead import Ahead, study_ahead
 from quiz.study.plan.bring_forward import LastPass, last_pass
 from quiz.study.plan.curve import RecallCache, recall_at
-from quiz.study.plan.day_selection import DayPlan, plan_day, rest_of_day
+from quiz.study.plan.day_selection import DayPlan, plan_day, rest_of_day, with_steps_waiting
 from quiz.study.plan.forecast_days import ForecastDay, ForecastStopped, forecast
 from quiz.study.plan.new_cards import (
     final_days,
@@ -125,4 +125,5 @@ __all__ = [
     "study_ahead",
     "takes_steps",
     "time_box",
+    "with_steps_waiting",
 ]

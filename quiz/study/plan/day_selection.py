@@ -50,7 +50,8 @@ class DayPlan:
     """On a day without same-day steps: the cards left in a learning or relearning step
     owed today (from before today, or before the plan was set) that today does not ask,
     not even in its last pass. A day with steps asks them when due (`step_owed`); here the
-    plan says they wait (`PlanStatus.load`), as it did not before the forty-seventh round."""
+    plan says they wait (`PlanStatus.load`), as it did not before the forty-seventh round.
+    Set by `with_steps_waiting` (the app's today), () from `plan_day` alone."""
 
     @property
     def queue(self) -> tuple[str, ...]:
@@ -211,14 +212,6 @@ def plan_day(
         )
         forward = [card_id for card_id in placed.days[0] if card_id not in placed.new]
         new += [card_id for card_id in placed.days[0] if card_id in placed.new]
-    waiting: tuple[str, ...] = ()
-    if time_reviews and not steps:
-        asked = set(forward)
-        waiting = tuple(
-            card.id
-            for card in studied
-            if card.id not in asked and step_owed(memory[card.id], today, day_end, tz)
-        )
     spent = (
         sum(speed.new_seconds(kinds[c], steps=steps) for c in new)
         + sum(speed.review_seconds(kinds[c]) for c in reviews)
@@ -233,8 +226,29 @@ def plan_day(
         new_remaining=len(unseen),
         same_day_steps=steps,
         last_pass=in_last_pass,
-        steps_waiting=waiting,
     )
+
+
+def with_steps_waiting(
+    day: DayPlan, cards: Sequence[StudyCard], memory: Mapping[str, Card], now: datetime, tz: tzinfo
+) -> DayPlan:
+    """`day` (plan mode's, decided at `now` over `cards` and `memory`) with the cards left
+    in a step owed today that it does not ask (`DayPlan.steps_waiting`): none on a day that
+    takes same-day steps. Apart from `plan_day` so that the forecast's days, which never
+    say it, do not look through every card for it."""
+    if day.same_day_steps:
+        return day
+    moment = as_utc(now)
+    today, day_end = local_date(moment, tz), next_day_start(moment, tz)
+    asked = set(day.queue)
+    waiting = tuple(
+        card.id
+        for card in cards
+        if card.id not in asked
+        and (known := memory.get(card.id)) is not None
+        and step_owed(known, today, day_end, tz)
+    )
+    return replace(day, steps_waiting=waiting)
 
 
 def rest_of_day(
