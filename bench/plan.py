@@ -41,8 +41,7 @@ as the app's plan-mode session then asks nothing again the same day); both count
 day's load. Plan mode's day is decided as the app decides it (`plan_today.today_decision`):
 once, from its start (plan_day at midnight, the pace from the answers before it, nothing
 spent), and a later sitting gets that list less what was answered, with the cards whose
-step owed today is due (`rest_of_day`, `steps_due`: a step of the day's answers, or one
-the time box left from an earlier day); the time box keeps the day's pace and
+same-day step is due (`rest_of_day`, `steps_due`); the time box keeps the day's pace and
 counts the time really spent. Until the eighteenth round the evening sitting planned the
 day again with the pace and memory then. The plain policies open a sitting again while
 fsrs has due cards that fit. Recall on the day is the
@@ -88,7 +87,6 @@ from quiz.study.plan import (
     estimate_pace,
     plan_day,
     rest_of_day,
-    step_owed,
     steps_due,
     study_ahead,
     time_box,
@@ -229,8 +227,7 @@ class Outcome:
     """Answer time each day spent on cards on their first day (new cards and their steps)."""
     off_plan: int = 0
     """Plan mode: answers of a card neither in its day's plan, as decided at the day's
-    start, nor in a step owed that day (`step_owed`: of an answer given that day, or left
-    from an earlier one and due that day; the app's rule makes it 0)."""
+    start, nor in a same-day step of an answer given that day (the app's rule makes it 0)."""
 
 
 def bank(count: int, order: str = "content") -> list[SimCard]:
@@ -281,11 +278,6 @@ def _pick(rng: np.random.Generator, table: Sequence[tuple[Rating, float]]) -> Ra
     return table[-1][0]
 
 
-def _answered_since(card: Card, moment: datetime) -> bool:
-    """Whether the card's last answer was at or after `moment`."""
-    return card.last_review is not None and card.last_review >= moment
-
-
 def left_of_day(
     day: DayPlan,
     memory: Mapping[str, Card],
@@ -296,14 +288,13 @@ def left_of_day(
 ) -> DayPlan:
     """What is left at `moment` of plan mode's `day`, decided at its first sitting, as
     the app has it (`rest_of_day`): less the cards answered since `midnight`, with those
-    whose step owed today is due by then on a day that takes steps (a step of the day's
-    answers, or one left from an earlier day: `steps_due`)."""
+    whose same-day step is due by then on a day that takes steps."""
     gone = {
         c
         for c, card in memory.items()
         if card.last_review is not None and card.last_review >= midnight
     }
-    stepping = steps_due(memory, moment, UTC) if day.same_day_steps else []
+    stepping = steps_due({c: memory[c] for c in gone}, moment, UTC) if day.same_day_steps else []
     return rest_of_day(day, kinds, pace, gone=gone, stepping=stepping)
 
 
@@ -431,7 +422,9 @@ def simulate(
                 midnight = START + timedelta(days=day)
                 off_plan += not (
                     known is not None
-                    and step_owed(known, midnight.date(), midnight + timedelta(days=1), UTC)
+                    and known.state in (State.Learning, State.Relearning)
+                    and known.last_review is not None
+                    and known.last_review >= midnight
                 )
             seconds = answer(card_id, moment, day)
             spent += seconds
@@ -439,27 +432,22 @@ def simulate(
             done += 1
         return done
 
-    def steps(day: int, box: TimeBox | None, *, owed_today: bool, today_only: bool = False) -> None:
+    def steps(day: int, box: TimeBox | None, *, answered_today: bool) -> None:
         """The same day's learning and relearning steps, round after round, as they fall
-        due; `owed_today`: only the steps plan mode asks (`steps_due`: of answers given
-        today, or left from an earlier day and due today); `today_only`: of those, only
-        the steps of answers given today (the oracle takes plan mode's new cards' steps,
-        not a step its own review of an earlier day left)."""
+        due; `answered_today`: only steps of answers given today (plan mode's rule)."""
         midnight = START + timedelta(days=day)
         last = midnight + timedelta(days=1) - timedelta(microseconds=1)
         for _round in range(10):
             # plan mode's: the app's rule (`steps_due`), every step due before midnight
             stepping = (
                 steps_due(memory, last, UTC)
-                if owed_today
+                if answered_today
                 else [
                     cid
                     for cid, card in sorted(memory.items(), key=lambda item: item[1].due)
                     if card.state in (State.Learning, State.Relearning) and card.due <= last
                 ]
             )
-            if today_only:
-                stepping = [c for c in stepping if _answered_since(memory[c], midnight)]
             if not study(stepping, day, box, wait=True):
                 break
 
@@ -477,7 +465,7 @@ def simulate(
             study([c for c in imposed if c not in true], day, None)
             if day < len(steps_by_day) and steps_by_day[day]:
                 # the new cards' steps, time-boxed as plan mode's are
-                steps(day, box, owed_today=True, today_only=True)
+                steps(day, box, answered_today=True)
             # the oracle knows the true memory and answer times; without `truth`, the
             # same greedy with only what the app knows (fsrs defaults, its own memory
             # states, the estimated pace)
@@ -553,7 +541,7 @@ def simulate(
                 if sitting == 0:  # the evening sitting, for the steps
                     moment = max(moment, midnight + SECOND_SITTING)
                 if decided_day.same_day_steps:
-                    steps(day, box, owed_today=True)
+                    steps(day, box, answered_today=True)
                 if studied == 0:
                     break  # nothing left of today's plan fits
             if policy.ahead:
@@ -577,7 +565,7 @@ def simulate(
                     ahead_box = time_box(plan, now_pace, 0.0, kinds.values())
                     study(ahead, day, ahead_box)
                     if decided_day.same_day_steps:
-                        steps(day, ahead_box, owed_today=True)
+                        steps(day, ahead_box, answered_today=True)
             decided_list = None
             daily.append(spent)
             counts.append(reviews)
@@ -615,18 +603,18 @@ def simulate(
                     moment = max(moment, midnight + SECOND_SITTING)
                 if today.same_day_steps:
                     took_steps = True
-                    steps(day, box, owed_today=False)
+                    steps(day, box, answered_today=False)
             else:
                 # The plain policies: plan mode's new cards and their learning steps first,
                 # whatever the time they take (the extra time is theirs), then the due
                 # reviews within what is left of the budget, their relearning steps
                 # in the evening (not boxed either).
                 studied = study(today.new, day, None)
-                steps(day, None, owed_today=False)
+                steps(day, None, answered_today=False)
                 studied += study(today.reviews, day, box)
                 if sitting == 0:
                     moment = max(moment, midnight + SECOND_SITTING)
-                steps(day, None, owed_today=False)
+                steps(day, None, answered_today=False)
             if studied == 0:
                 break  # the plan has nothing more that fits today
         daily.append(spent)

@@ -26,12 +26,12 @@ def cards_wait(count: int, *, more: bool = False) -> str:
 
 
 def steps_wait(count: int, *, last_pass: bool) -> str:
-    """'2 cards left in a learning step wait for the last days': on a day without same-day
-    steps (`DayPlan.steps_waiting`), the cards an earlier answer left in a step due today
-    that today does not ask (in the last pass: 'the plan reviews them on a later day if
-    needed'). Home's line, `drillbit plan` and a plan session's summary say it after
-    today's load; until the forty-seventh round such a card waited unsaid, and a user
-    who had answered it Again the evening before did not see it come back."""
+    """'2 cards left in a learning step wait for the last days': the cards an earlier
+    answer left in a step due today that today does not ask (`DayPlan.steps_waiting`; in
+    the last pass: 'the plan reviews them on a later day if needed'). Home's line,
+    `drillbit plan` and a plan session's summary say it after today's load; until the
+    forty-seventh round such a card waited unsaid, and a user who had answered it Again
+    the evening before a plan was set did not see it come back, as Anki would ask it."""
     cards = f"{counted(count, 'card')} left in a learning step"
     if last_pass:
         return f"{cards}: the plan reviews {plural(count, 'it', 'them')} on a later day if needed"

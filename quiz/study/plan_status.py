@@ -211,10 +211,14 @@ class PlanStatus:
         )
 
     def steps_note(self) -> str | None:
-        """When plan mode drops today's same-day learning steps, say so (`drillbit plan`)."""
-        if self.today is None or self.today.same_day_steps:
+        """What today does with fsrs's learning steps, when it is not what a due session
+        without a plan does (`drillbit plan`): plan mode drops today's same-day steps, or
+        cards an earlier answer left in a step wait (`DayPlan.steps_waiting`)."""
+        if self.today is None:
             return None
         left = self._left_in_steps_note()
+        if self.today.same_day_steps:
+            return left.strip() or None
         if self.today.last_pass:
             return (
                 "The last days before the interview: today a card is asked once (an Again "
@@ -228,23 +232,29 @@ class PlanStatus:
         )
 
     def _left_in_steps_note(self) -> str:
-        """' 2 cards left in a learning step by earlier answers are not asked at their
-        step either: ...' (`DayPlan.steps_waiting`), or ''."""
+        """' 2 cards an earlier answer left in a learning step are not asked at their step:
+        ...' (`DayPlan.steps_waiting`), or ''. Why, in a few words: the docs' reason
+        (docs/plan.md, "Steps left from an earlier answer")."""
         if self.today is None or not self.today.steps_waiting:
             return ""
         count = len(self.today.steps_waiting)
-        cards = f"{counted(count, 'card')} left in a learning step by earlier answers"
+        cards = f"{counted(count, 'card')} an earlier answer left in a learning step"
         verb = plural(count, "is", "are")
+        its = plural(count, "its", "their")
         if self.today.last_pass:
-            when = f"the plan places {plural(count, 'its', 'their')} one look on the best day"
+            when = f"the plan places {its} one look on the day it adds the most recall"
         else:
-            when = f"{plural(count, 'it waits', 'they wait')} for the last days"
-        return f" {cards} {verb} not asked at {plural(count, 'its', 'their')} step either: {when}."
+            it = plural(count, "it", "them")
+            when = (
+                "a review nearer the interview adds more recall on the day than one now, so "
+                f"the plan reviews {it} in the last days before it if needed"
+            )
+        return f" {cards} {verb} not asked at {its} step: {when}."
 
     def _wait_note(self, waiting: tuple[str, ...]) -> str:
-        """'; 4 cards wait for tomorrow', and the cards no day's minutes fit apart; on a
-        day without same-day steps, the cards left in a step that today does not ask
-        ('; 2 cards left in a learning step wait for the last days')."""
+        """'; 4 cards wait for tomorrow', and the cards no day's minutes fit apart; the
+        cards an earlier answer left in a step that today does not ask ('; 2 cards left in
+        a learning step wait for the last days')."""
         too_long = () if self.queue is None else self.queue.too_long
         later = len(waiting) - len(too_long)  # `PlanQueue.for_tomorrow`
         notes = [cards_wait(later)] if later else []

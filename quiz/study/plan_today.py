@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING, Literal
 
-from fsrs import Card, Scheduler, State
+from fsrs import Card, Scheduler
 
 from quiz.plural import counted
 from quiz.store import InterviewPlan, Store
@@ -33,8 +33,6 @@ from quiz.study.plan_phrases import (
     whole_minutes,
 )
 from quiz.study.plan_reads import memory_at, pace_from_store, saved_states, spent_between
-
-_STEPPING = (State.Learning, State.Relearning)
 
 AheadNone = Literal["seen", "last_pass", "minutes", "fit"]
 """Why a day whose list is done offers nothing to study ahead: every card is seen, the
@@ -300,9 +298,9 @@ def today_decision(
     like its same-day steps. What a session, Home, `drillbit plan`
     and `drillbit cards` show later in the day is that plan less what is done since
     (`rest_of_day`): the cards answered (in a due session: cram and mock leave the
-    schedule alone), buried or suspended; on a day with steps, a card answered Again,
-    or one left in a step from before the day was decided, is among the reviews once its
-    step is due. So the counts only go down as the day is studied, as in Anki. Until the eighteenth round the day was planned again at every
+    schedule alone), buried or suspended; a card answered Again on a day with steps is
+    back among the reviews once its step is due. So the counts only go down as the day
+    is studied, as in Anki. Until the eighteenth round the day was planned again at every
     call, with the pace measured then and the minutes spent taken off: quick answers
     made the pace faster and more cards fitted ("15 new" became "18 new" after two
     answers, then 24).
@@ -343,13 +341,8 @@ def today_decision(
     hidden = store.hidden_ids(now)
     stepping: list[str] = []
     if steps:
-        # today's answers, and the cards left in a step from before the day was decided
-        # (a step of yesterday's, or of a session before the plan was set): each comes
-        # back when its step is due, as in Anki
         today_ids = {r.card_id for r in todays if r.card_id in kinds}
-        owed = {c for c, card in start.memory.items() if card.state in _STEPPING}
-        found = saved_states(store, sorted((today_ids | owed) - hidden), current)
-        stepping = steps_due(found, now, tz)
+        stepping = steps_due(saved_states(store, sorted(today_ids - hidden), current), now, tz)
     rest = rest_of_day(day, kinds, start.pace, gone=answered | hidden, stepping=stepping)
     # the day's minutes: an answer dated after the day (a clock set back since) is its
     # own day's, and counted there only

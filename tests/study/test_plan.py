@@ -519,10 +519,9 @@ def test_short_of_days_plan_mode_drops_the_same_day_steps(scheduler: Scheduler) 
     # with room for every card and its steps, the step is taken today, as fsrs says
     roomy = day(memory, a_plan(30, minutes=60), START)
     assert roomy is not None and roomy.same_day_steps and roomy.reviews == ("c001",)
-    # ... and a step left from an earlier day is asked too, as Anki asks it (until the
-    # forty-seventh round it waited for the last pass: tests/study/test_plan_earlier_steps.py)
+    # ... and a step left from an earlier day waits for the last pass
     tomorrow = day(memory, a_plan(30, minutes=60), START + timedelta(days=1))
-    assert tomorrow is not None and tomorrow.same_day_steps and tomorrow.reviews == ("c001",)
+    assert tomorrow is not None and tomorrow.same_day_steps and "c001" not in tomorrow.queue
 
 
 def test_the_last_pass_takes_no_same_day_steps(scheduler: Scheduler) -> None:
@@ -587,12 +586,10 @@ def test_a_card_with_low_recall_on_the_day_is_brought_forward(scheduler: Schedul
         "fresh": learned(scheduler, START - timedelta(hours=30), 1),
     }
     first = plan_day(cards, memory, plan, START, tz=UTC, scheduler=scheduler)
-    assert first is not None and "low" not in first.queue, "room later: it waits for the last days"
-    # the learning step left from yesterday is asked when due, as Anki asks it
-    assert first.reviews == ("fresh",)
+    assert first is not None and first.queue == (), "room later: it waits for the last days"
     last = plan_day(cards, memory, plan, START + timedelta(days=9), tz=UTC, scheduler=scheduler)
     assert last is not None and "low" in last.forward
-    # in the last pass (no same-day steps) a step left from an earlier day is a look too
+    # a learning step left from an earlier day waits for the last pass too
     assert "fresh" in last.forward
 
 
@@ -1214,7 +1211,11 @@ def test_the_load_says_the_default_pace_until_an_answer_is_timed(
         moment = answer_current(session, moment, 20.0)
     session.finish(now=moment)
     tomorrow = plan_status(store, cards, START + timedelta(days=1), tz=UTC, scheduler=scheduler)
-    assert tomorrow is not None and tomorrow.load().endswith("min at your pace")
+    assert tomorrow is not None
+    load, *notes = tomorrow.load().split("; ")
+    assert load.endswith("min at your pace")
+    # the three answers left in a learning step yesterday wait, and it is said
+    assert notes == ["3 cards left in a learning step wait for the last days"]
 
 
 def test_a_plan_session_going_past_midnight_ends_with_its_day(

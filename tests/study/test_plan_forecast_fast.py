@@ -21,15 +21,16 @@ from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta, tzinfo
 
 import pytest
-from fsrs import Card, Scheduler, State
+from fsrs import Card, Scheduler
 from fsrs.scheduler import DEFAULT_PARAMETERS
 
 from quiz.store import InterviewPlan
 from quiz.study.cards import StudyCard
-from quiz.study.days import local_date, next_day_start
+from quiz.study.days import local_date
 from quiz.study.plan import Pace, final_days, forecast, pass_days, plan_day, steps_fit, takes_steps
 from quiz.study.plan import curve as plan_curve
 from quiz.study.plan import forecast_days as plan_forecast_days
+from quiz.study.plan import new_cards as plan_new_cards
 from quiz.study.plan import recall_on_day as plan_recall_on_day
 from tests.study.test_plan_looks import SCHEDULERS, ZONES, _case, _memory
 
@@ -137,6 +138,7 @@ def _old_reviews(
 ) -> tuple[str, ...]:
     """plan_day's due reviews as they were worked out: every due card sorted, then those
     plan mode does not take skipped (no new card is imposed: nothing comes before them)."""
+    today = local_date(moment, tz)
     studied = [card for card in cards if card.id in memory]
     kinds = {card.id: card.kind for card in cards}
     left = plan.minutes_per_day * 60.0 - spent
@@ -148,7 +150,7 @@ def _old_reviews(
     ]
     reviews: list[str] = []
     for card_id in due:
-        stepping = _owes_a_step(memory[card_id], moment, tz)
+        stepping = plan_new_cards.stepping_today(memory[card_id], today, tz)
         if time_reviews and not (steps and stepping):
             continue
         cost = pace.review_seconds(kinds[card_id])
@@ -156,16 +158,6 @@ def _old_reviews(
             reviews.append(card_id)
             left -= cost
     return tuple(reviews)
-
-
-def _owes_a_step(card: Card, moment: datetime, tz: tzinfo) -> bool:
-    """A step owed on `moment`'s day, written out: a learning or relearning step of an
-    answer given that day, or one left from before it and due before the day's end
-    (forty-seventh round: until then only the first)."""
-    if card.state not in (State.Learning, State.Relearning) or card.last_review is None:
-        return False
-    today = local_date(moment, tz)
-    return local_date(card.last_review, tz) == today or card.due < next_day_start(moment, tz)
 
 
 def _old_takes_steps(
@@ -187,7 +179,7 @@ def _old_takes_steps(
     stepping = [
         (card, memory[card.id])
         for card in cards
-        if card.id in memory and _owes_a_step(memory[card.id], now, tz)
+        if card.id in memory and plan_new_cards.stepping_today(memory[card.id], today, tz)
     ]
     if not steps_fit(
         unseen, stepping, plan, days_left, final_days(cards, plan, days_left, pace), left, pace

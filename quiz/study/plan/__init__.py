@@ -11,13 +11,13 @@ counts 0.
 Plan mode, each day before the interview, within the minutes-per-day budget, reviews
 only what the day needs:
 
-1. the learning and relearning steps owed today (what cannot wait: those of today's
-   answers, and a step left from before today that is due today, as Anki asks it:
-   `step_owed`), when the days left have room for every unseen card with its steps and a
-   full last pass (`steps_fit`); otherwise a first answer or a lapse is not asked again
-   the same day and the card waits for the last pass (the plan says so:
-   `DayPlan.steps_waiting`). No other review comes before the last pass, and a review
-   nearer the day adds more recall on the day than one now;
+1. today's learning and relearning steps (what cannot wait), when the days left have
+   room for every unseen card with its steps and a full last pass (`steps_fit`);
+   otherwise a first answer or a lapse is not asked again the same day and the card
+   waits for the last pass. No other review comes before the last pass, not even a
+   step an earlier answer left (the plan says such cards wait: `step_owed`,
+   `with_steps_waiting`), and a review nearer the day adds more recall on the day than
+   one now;
 2. new cards, front-loaded: as many as today's budget holds, until every card is seen.
    New cards never come after a review day: the last pass is the days left once the
    unseen cards have had the days they need (`new_days`), at most as many as one review

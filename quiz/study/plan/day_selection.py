@@ -17,7 +17,7 @@ from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, local_date, next_day_start
 from quiz.study.plan.bring_forward import last_pass
 from quiz.study.plan.curve import RecallCache
-from quiz.study.plan.new_cards import pass_days, step_owed, takes_steps
+from quiz.study.plan.new_cards import pass_days, step_owed, stepping_today, takes_steps
 from quiz.study.plan.pace import Pace, cost_fits
 from quiz.study.plan.recall_on_day import READINESS_MARGIN
 from quiz.study.plan.seen_rows import CarriedRows
@@ -47,11 +47,11 @@ class DayPlan:
     last_pass: bool = False
     """Whether today is in the last pass, which takes no same-day steps either."""
     steps_waiting: tuple[str, ...] = ()
-    """On a day without same-day steps: the cards left in a learning or relearning step
-    owed today (from before today, or before the plan was set) that today does not ask,
-    not even in its last pass. A day with steps asks them when due (`step_owed`); here the
-    plan says they wait (`PlanStatus.load`), as it did not before the forty-seventh round.
-    Set by `with_steps_waiting` (the app's today), () from `plan_day` alone."""
+    """The cards left in a learning or relearning step owed today that today does not
+    ask, not even in its last pass (`step_owed`: a step an earlier answer left, due
+    today; on a day without same-day steps, today's too). The plan says they wait
+    (`PlanStatus.load`), as it did not before the forty-seventh round. Set by
+    `with_steps_waiting` (the app's today), () from `plan_day` alone."""
 
     @property
     def queue(self) -> tuple[str, ...]:
@@ -146,20 +146,18 @@ def plan_day(
         wanted = set(new_cards)
         new = introduce([card for card in unseen if card.id in wanted], imposed=True)
 
-    # 1. What cannot wait: the learning and relearning steps owed today, today's and
-    #    those left from before today (when the days left have room for them: the need
-    #    counts both, `takes_steps`), as Anki asks a step left from yesterday. Plain fsrs
-    #    (time_reviews=False) also does every due review. Plan mode leaves the reviews to
-    #    the last pass: it has room for one review of every card, a review nearer the day
-    #    adds more recall on the day than one now, and it reviews only as much as the day
-    #    needs. Plan mode sorts only those cards (the order of a sort of all the due
-    #    cards, left out the others: each day of a heavy home's forecast sorted 10,000
-    #    for none).
-    day_end = next_day_start(moment, tz)
+    # 1. What cannot wait: today's learning and relearning steps (when the days left
+    #    have room for them). Plain fsrs (time_reviews=False) also does every due review
+    #    and step. Plan mode leaves the reviews, and the steps of earlier days, to the
+    #    last pass: it has room for one review of every card, a review nearer the day adds
+    #    more recall on the day than one now, and it reviews only as much as the day needs
+    #    (a step of an earlier day is said to wait: `with_steps_waiting`).
+    #    Plan mode sorts only those cards (the order of a sort of all the due cards, left
+    #    out the others: each day of a heavy home's forecast sorted 10,000 for none).
     candidates = (
         studied
         if not time_reviews
-        else [card for card in studied if step_owed(memory[card.id], today, day_end, tz)]
+        else [card for card in studied if stepping_today(memory[card.id], today, tz)]
         if steps
         else []
     )
@@ -233,11 +231,11 @@ def with_steps_waiting(
     day: DayPlan, cards: Sequence[StudyCard], memory: Mapping[str, Card], now: datetime, tz: tzinfo
 ) -> DayPlan:
     """`day` (plan mode's, decided at `now` over `cards` and `memory`) with the cards left
-    in a step owed today that it does not ask (`DayPlan.steps_waiting`): none on a day that
-    takes same-day steps. Apart from `plan_day` so that the forecast's days, which never
-    say it, do not look through every card for it."""
-    if day.same_day_steps:
-        return day
+    in a step owed today that it does not ask (`DayPlan.steps_waiting`): a step an
+    earlier answer left, due today, unless the last pass placed the card today; on a day
+    without same-day steps, today's too (a session before the plan was set). Apart from
+    `plan_day` so that the forecast's days, which never say it, do not look through every
+    card for it."""
     moment = as_utc(now)
     today, day_end = local_date(moment, tz), next_day_start(moment, tz)
     asked = set(day.queue)
@@ -247,6 +245,7 @@ def with_steps_waiting(
         if card.id not in asked
         and (known := memory.get(card.id)) is not None
         and step_owed(known, today, day_end, tz)
+        and not (day.same_day_steps and stepping_today(known, today, tz))
     )
     return replace(day, steps_waiting=waiting)
 

@@ -1,6 +1,7 @@
 """The new-card pacing: how many days the unseen cards take within the budget, how
 many days the last pass keeps (`pass_days`), and whether the same-day learning and
-relearning steps fit before it (`steps_fit`, `takes_steps`, `steps_due`, `step_owed`).
+relearning steps fit before it (`steps_fit`, `takes_steps`, `steps_due`), and which
+steps an earlier answer left owed today (`step_owed`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from fsrs import Card, State
 
 from quiz.store.records import InterviewPlan
 from quiz.study.cards import StudyCard
-from quiz.study.days import as_utc, date_start, local_date, next_day_start
+from quiz.study.days import as_utc, date_start, local_date
 from quiz.study.plan.pace import Pace
 
 
@@ -128,8 +129,6 @@ def takes_steps(
     learning or relearning step is asked again today), from `memory` at `now` with
     `spent_seconds` of today used.
 
-    The steps owed are those of today's answers and those left from before today (a
-    card still in a step whose due time is before the day's end, `step_owed`).
     Steps are taken only when every unseen card with its steps fits before a full last
     pass (`steps_fit`: one review of every card), and never in the last pass: the steps
     are worth less on the day than the first looks and the reviews they would push out.
@@ -147,7 +146,6 @@ def takes_steps(
     # a review this long before the day's start is on an earlier study day in any zone:
     # its local date is not worked out (27,000 a forecast after an answer on a heavy home)
     surely_before = date_start(today, tz) - _SURELY_ANOTHER_DAY
-    day_end = date_start(today + timedelta(days=1), tz)
     for card in cards:  # one pass, the state checked inline (10,000 cards a forecast day)
         known = memory.get(card.id)
         if known is None:
@@ -155,10 +153,8 @@ def takes_steps(
         elif (
             known.state in _STEPPING
             and (reviewed := known.last_review) is not None
-            and (
-                known.due < day_end  # a step owed today: left from before today, or today's
-                or (reviewed >= surely_before and local_date(reviewed, tz) == today)
-            )
+            and reviewed >= surely_before
+            and stepping_today(known, today, tz)
         ):
             stepping.append((card, known))
     if not steps_fit(
@@ -172,17 +168,15 @@ def takes_steps(
 
 
 def steps_due(memory: Mapping[str, Card], now: datetime, tz: tzinfo) -> list[str]:
-    """The cards of `memory` in a learning or relearning step owed today (`step_owed`: of
-    an answer given today, or left from before today), due by `now` (soonest first): what
-    `rest_of_day` adds to the day's reviews."""
+    """The cards of `memory` in a same-day learning or relearning step of an answer given
+    today, due by `now` (soonest first): what `rest_of_day` adds to the day's reviews."""
     moment = as_utc(now)
     today = local_date(moment, tz)
-    day_end = next_day_start(moment, tz)
     return sorted(
         (
             card_id
             for card_id, card in memory.items()
-            if card.due <= moment and step_owed(card, today, day_end, tz)
+            if stepping_today(card, today, tz) and card.due <= moment
         ),
         key=lambda card_id: (memory[card_id].due, card_id),
     )
@@ -206,13 +200,14 @@ def stepping_today(card: Card, today: date, tz: tzinfo) -> bool:
 
 
 def step_owed(card: Card, today: date, day_end: datetime, tz: tzinfo) -> bool:
-    """A learning or relearning step today's plan asks on a day that takes same-day steps:
-    one of an answer given today (`stepping_today`), or one left from before today (the
-    day before's last session, a session before the plan was set) whose due time is before
-    `day_end`, the next study day's start. Anki, and a due session without a plan, ask a
-    step left from yesterday as soon as it is due; until the forty-seventh round plan mode
-    left it for the last pass, a card answered Again the evening before a plan was set
-    waiting days with no word said."""
+    """A learning or relearning step owed on `today`: of an answer given today, or left
+    by an earlier one (the evening's last session, a step the day's minutes cut, a session
+    before the plan was set) and due before `day_end`, the next study day's start. Anki,
+    and a due session without a plan, ask the second kind as soon as it is due; plan mode
+    asks only today's, on a day with room for them, and says the others wait
+    (`with_steps_waiting`): by fsrs's forgetting curve a review nearer the interview adds
+    more recall on the day than one now, and the bench's plan asking them took 29 more
+    reviews a learner at 14 days for no recall on the day (docs/plan.md)."""
     if card.state not in _STEPPING or card.last_review is None:
         return False  # a state no answer left (fsrs's new card is in Learning)
     return card.due < day_end or local_date(card.last_review, tz) == today
