@@ -160,6 +160,7 @@ def connect(path: Path, now: datetime) -> sqlite3.Connection:
         checked = stamp is not None and read_stamp(path, OPENED) == stamp
         if not checked:
             check_small_tables(conn)
+        refuse_foreign(conn, path)
         version = schema_version(conn)
         if version > LATEST_VERSION:
             raise UnusableDatabase(
@@ -174,7 +175,7 @@ def connect(path: Path, now: datetime) -> sqlite3.Connection:
         migrate(conn, now=now)
         if stamp is not None and not checked:
             write_stamp(path, OPENED, stamp)
-    except UnusableDatabase:
+    except (UnusableDatabase, StoreError):
         conn.close()
         raise
     except sqlite3.Error as error:
@@ -183,8 +184,48 @@ def connect(path: Path, now: datetime) -> sqlite3.Connection:
             raise UnusableDatabase(f"not a usable SQLite file: {error}") from error
         if cannot_write(error):
             raise CannotWrite(plain_reason(error)) from error
+        if is_busy(error):
+            raise StoreError(busy_message(path)) from error
         raise StoreError(f"cannot use {path}: {error}") from error
     return conn
+
+
+def is_busy(error: sqlite3.Error) -> bool:
+    """Whether another connection held the file's write lock past BUSY_TIMEOUT_SECONDS."""
+    name = getattr(error, "sqlite_errorname", "") or ""
+    return name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED"))
+
+
+def busy_message(path: Path) -> str:
+    """What a person waiting on another drillbit's write reads: SQLite's "database is
+    locked" named neither the other writer, nor the home, nor what to do."""
+    return (
+        f"another drillbit (or another program) is writing {path}, the database of the home "
+        f"{path.parent}, and did not finish within {BUSY_TIMEOUT_SECONDS:g} s (an import-progress "
+        "of a large backup takes longer); nothing was changed: try again once it has finished"
+    )
+
+
+def refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+    """StoreError when `path` is another program's SQLite database (tables, no drillbit
+    schema): drillbit's tables were added to it without a word. Checked before the first
+    write (journal_mode=WAL), so the file is left exactly as it was."""
+    if schema_version(conn) > 0:
+        return
+    tables = [
+        str(row[0])
+        for row in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type IN ('table', 'view') "
+            "AND name NOT LIKE 'sqlite_%' ORDER BY name"
+        )
+    ]
+    if tables:
+        shown = ", ".join(tables[:5]) + (", ..." if len(tables) > 5 else "")
+        raise StoreError(
+            f"{path} is an SQLite database of another program (tables: {shown}), not "
+            "drillbit's; it was left as it was: move it away, or set DRILLBIT_HOME to "
+            "another folder"
+        )
 
 
 def quiet_stamp(path: Path) -> str | None:
