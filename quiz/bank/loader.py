@@ -19,6 +19,7 @@ from quiz.bank import cachefile
 from quiz.bank.models import Card, Pack, PackInfo
 from quiz.bank.order import not_read_note, order_problems, teaching_order
 from quiz.bank.problems import ContentError, Problem
+from quiz.bank.sources import NOT_A_FOLDER, folder_trouble
 from quiz.errors import InputFileError
 from quiz.gcpause import gc_paused
 from quiz.paths import as_found, link_trouble
@@ -58,9 +59,12 @@ class Bank:
         if not self.problems:
             return None
         parts = []
-        gone = sorted({p.path for p in self.problems if p.code == "no-content"})
-        if gone:  # said outright: "run lint to see why" for a mistyped --content
-            parts.append(f"no such content folder: {', '.join(str(path) for path in gone)}")
+        unfound = [p for p in self.problems if p.code == "no-content"]
+        gone = sorted({p.path for p in unfound})
+        missing = sorted({p.path for p in unfound if not p.message.endswith(NOT_A_FOLDER)})
+        if missing:  # said outright: "run lint to see why" for a mistyped --content
+            parts.append(f"no such content folder: {', '.join(str(path) for path in missing)}")
+        parts.extend(f"{p.path}: {p.message}" for p in unfound if p.path not in missing)
         if self.broken_files:
             parts.append(f"{counted(len(self.broken_files), 'card file')} could not be loaded")
         others = sorted({p.path for p in self.problems} - self.broken_files - set(gone))
@@ -438,8 +442,9 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
     pending: list[_Job] = []  # the files the card cache did not answer
     caches: list[card_cache.PackCache] = []
     for root in roots:
-        if not root.is_dir():
-            problems.append(Problem(root, 1, 1, "no-content", "content folder does not exist"))
+        trouble = folder_trouble(root)
+        if trouble is not None:
+            problems.append(Problem(root, 1, 1, "no-content", f"content folder {trouble}"))
             continue
         unreadable: list[Path] = []
         pack_dirs = find_pack_dirs(root, unreadable)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.bank import dists
+from quiz.textsafe import file_kind
 
 if TYPE_CHECKING:
     from importlib import metadata
@@ -31,6 +34,47 @@ def env_content_dirs() -> list[Path]:
     """Folders named in DRILLBIT_CONTENT (separated like PATH)."""
     value = os.environ.get("DRILLBIT_CONTENT", "")
     return [Path(part) for part in value.split(os.pathsep) if part.strip()]
+
+
+NOT_THERE = "does not exist"
+"""`folder_trouble`'s answer for a content folder that is not there at all."""
+
+NOT_A_FOLDER = "not a folder"
+"""How `folder_trouble`'s answer for a path that is there but is no folder ends."""
+
+GIVEN_BY = "(--content or DRILLBIT_CONTENT)"
+
+
+def folder_trouble(path: Path) -> str | None:
+    """None for a folder; else what is wrong with `path` as a content folder: NOT_THERE,
+    or what it is instead ("is a FIFO (named pipe), not a folder"): a FIFO given as
+    --content was said to be "no such content folder", sending a person to look for a
+    folder that was there. The errors `Path.is_dir` reads as "no" are NOT_THERE; any other
+    (a name too long) is raised, as is_dir raised it."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
+            return NOT_THERE
+        raise
+    if stat.S_ISDIR(mode):
+        return None
+    kind = "a file" if stat.S_ISREG(mode) else file_kind(mode)
+    return f"is {kind}, {NOT_A_FOLDER}"
+
+
+def content_folder_problem(paths: Sequence[Path]) -> str | None:
+    """One line naming the --content and DRILLBIT_CONTENT folders that are not there and
+    those that are not folders, or None when each is a folder."""
+    troubles = {path: folder_trouble(path) for path in dict.fromkeys(paths)}
+    gone = [str(path) for path, trouble in troubles.items() if trouble == NOT_THERE]
+    parts = [f"no such content folder {GIVEN_BY}: {', '.join(gone)}"] if gone else []
+    parts.extend(
+        f"{path} {trouble} {GIVEN_BY}"
+        for path, trouble in troubles.items()
+        if trouble not in (None, NOT_THERE)
+    )
+    return "; ".join(parts) or None
 
 
 def drillbit_version() -> str:

@@ -111,18 +111,15 @@ def lint_command(
         paths = paths if found is None else tuple(found)
     from quiz.bank.lint import checked_cards, lint, lint_load_roots
     from quiz.bank.lint_report import github_lines, lint_report
-    from quiz.bank.sources import env_content_dirs
+    from quiz.bank.sources import content_folder_problem, env_content_dirs
     from quiz.paths import link_trouble
 
     if not paths:
         home = _default_home()
         added = _unique([*env_content_dirs(), *obj.content])
-        gone = [p for p in added if not p.is_dir()]
-        if gone:
-            raise click.UsageError(
-                f"no such content folder (--content or DRILLBIT_CONTENT): "
-                f"{', '.join(map(str, gone))}"
-            )
+        problem = content_folder_problem(added)
+        if problem is not None:
+            raise click.UsageError(problem)
         paths = tuple(_unique([home, *added]))
     for path in paths:
         trouble = link_trouble(path)  # a link leading nowhere exists, but is no card file

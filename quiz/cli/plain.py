@@ -70,14 +70,11 @@ def content_roots_of(
 
 def name_missing_content(content: Sequence[Path], warn: Warn) -> None:
     """Name with `warn` each --content or DRILLBIT_CONTENT folder that is not there."""
-    from quiz.bank.sources import env_content_dirs
+    from quiz.bank.sources import content_folder_problem, env_content_dirs
 
-    gone = [str(path) for path in [*env_content_dirs(), *content] if not path.is_dir()]
-    if gone:
-        warn(
-            f"drillbit: no such content folder (--content or DRILLBIT_CONTENT): "
-            f"{', '.join(dict.fromkeys(gone))}; its cards are not loaded"
-        )
+    problem = content_folder_problem([*env_content_dirs(), *content])
+    if problem is not None:
+        warn(f"drillbit: {problem}; its cards are not loaded")
 
 
 def open_store(warn: Warn, clock: Clock, *, says_unsaved: bool = False) -> Store:
