@@ -42,6 +42,12 @@ _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 MAX_STEP_DAYS = 36500
 """The longest learning or relearning step, fsrs's longest interval (100 years): a longer
 one overflowed a due date (a traceback at every start, or at the answer)."""
+
+MAX_STEPS = 100
+"""The most learning or relearning steps: far past any real schedule (Anki's defaults are
+one or two), and a bound on what a typed list costs: 10,000 steps took 21 s to save and
+show, and every session would have walked them."""
+
 DEFAULT_THEME = "textual-dark"
 """The theme of a new home (the app's toolkit names its themes; the app checks the name)."""
 _THEME_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
@@ -192,6 +198,8 @@ def _validator() -> type[BaseModel]:
         @field_validator("learning_steps", "relearning_steps")
         @classmethod
         def _steps_valid(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+            if len(value) > MAX_STEPS:
+                raise ValueError(f"{len(value)} steps are too many: at most {MAX_STEPS}")
             for step in value:
                 if _STEP.match(step.strip()) is None:
                     raise ValueError(f"'{step}' is not a duration: use e.g. 30s, 1m, 10m, 1h or 1d")
@@ -253,6 +261,8 @@ def _plainly_valid(data: Any) -> dict[str, Any] | None:
             value = value.strip()
         else:
             if kind is not tuple and kind is not list:
+                return None
+            if len(value) > MAX_STEPS:
                 return None
             if not all(type(step) is str and _step_ok(step) for step in value):
                 return None
