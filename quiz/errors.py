@@ -39,6 +39,13 @@ def escape_controls(text: str) -> str:
     return CONTROL_CHARACTERS.sub(lambda found: repr(found.group())[1:-1], text)
 
 
+def escape_path(path: object) -> str:
+    """`path` as text with its control characters escaped as `escape_controls` does, tab
+    and newline too: a file name with a newline in it, named in a report of lines (the
+    import's `notes.md:12`), broke the line in two where the name is one."""
+    return escape_controls(str(path)).replace("\t", "\\t").replace("\n", "\\n")
+
+
 class DrillbitError(Exception):
     """Base of every error drillbit reports to a person instead of a traceback."""
 

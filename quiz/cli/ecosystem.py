@@ -25,7 +25,7 @@ from quiz.cli.context import (
     warn,
 )
 from quiz.cli.numbers import WholeRange
-from quiz.errors import DrillbitError, InputFileError, UsageError
+from quiz.errors import DrillbitError, InputFileError, UsageError, escape_path
 from quiz.paths import write_trouble
 from quiz.plural import counted
 from quiz.textsafe import (
@@ -109,6 +109,23 @@ def _loaded_unasked(folder: Path) -> bool:
     from quiz.bank.sources import bundled_content_dir, env_content_dirs
 
     return _among(folder, [bundled_content_dir(), *env_content_dirs()])
+
+
+def _refuse_name_not_utf8(notes: Path) -> None:
+    """InputFileError when the notes' file name is not UTF-8 (a Latin-1 `café.md`): each
+    card records the name it came from, in UTF-8 files, and the import ended in "'utf-8'
+    codec can't encode character '\\udce9'", naming neither the file nor what to do."""
+    try:
+        notes.name.encode("utf-8")
+    except UnicodeEncodeError:
+        shown = os.fsencode(notes).decode("utf-8", "backslashreplace")
+        raise InputFileError(
+            escape_path(shown),
+            title="import",
+            reason="its file name is not UTF-8, and each card records in UTF-8 the name it "
+            "came from: rename the file (`convmv -f latin1 -t utf8 --notest FILE` renames "
+            "a Latin-1 one) and import it again",
+        ) from None
 
 
 def _refuse_no_folder(into: Path) -> None:
@@ -272,6 +289,7 @@ def import_command(
             title="import",
         )
     _refuse_no_folder(into)
+    _refuse_name_not_utf8(notes)
     if notes.suffix.lower() in ANKI_PACKAGES:
         raise InputFileError(
             notes,

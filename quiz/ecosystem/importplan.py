@@ -9,6 +9,7 @@ from pathlib import Path
 
 from quiz.ecosystem.cardids import MAX_TITLE_CHARS
 from quiz.ecosystem.notes.found import NoteQuestion
+from quiz.errors import escape_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,8 +90,8 @@ class Notice:
 
 def place_of(notes: Path, line: int) -> str:
     """A line of the notes as editors and terminals read a place: `notes.md:12`, the path
-    as the user gave it (lint names a card's problems so too)."""
-    return f"{notes}:{line}"
+    as the user gave it (lint names a card's problems so too), its controls escaped."""
+    return f"{escape_path(notes)}:{line}"
 
 
 def question_label(question: NoteQuestion) -> str:

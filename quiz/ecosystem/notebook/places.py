@@ -14,6 +14,7 @@ from pathlib import Path
 
 from quiz.ecosystem.importplan import ImportPlan, Notice, Skipped
 from quiz.ecosystem.notebook.joined import CellLines, Joined
+from quiz.errors import escape_path
 from quiz.plural import counted
 
 _ITEM = r"\d+(?:-\d+)?"
@@ -31,7 +32,7 @@ class CellPlaces:
 
     def place(self, line: int) -> str:
         """`lecture.ipynb: cell 12, line 3` (the path as given)."""
-        return f"{self.notes}: {self.cell_line(line)}"
+        return f"{escape_path(self.notes)}: {self.cell_line(line)}"
 
     def cell_line(self, line: int) -> str:
         """`cell 12, line 3`."""
@@ -70,7 +71,7 @@ class CellPlaces:
 
 
 def _place_pattern(notes: Path) -> re.Pattern[str]:
-    return re.compile(rf"{re.escape(str(notes))}:(\d+)\b")
+    return re.compile(rf"{re.escape(escape_path(notes))}:(\d+)\b")
 
 
 def in_cells(plan: ImportPlan, joined: Joined) -> ImportPlan:
