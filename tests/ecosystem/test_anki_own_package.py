@@ -103,3 +103,27 @@ def test_a_collection_whose_decks_or_note_types_are_no_object_is_not_drillbits(
 ) -> None:
     _with_collection_changed(package, tmp_path, f"UPDATE col SET {column} = ?", value)
     assert not is_drillbit_package(package)
+
+
+LIMIT = 256 * 1024 * 1024
+"""The largest collection `is_drillbit_package` reads (written out here, not imported, so a
+changed limit fails)."""
+
+
+def _claiming(path: Path, size: int) -> None:
+    """The package with its collection's size in the zip's central directory made `size`,
+    its bytes as they were: what a zip claims is all that is read before extracting."""
+    data = bytearray(path.read_bytes())
+    header = data.index(b"PK\x01\x02")  # the first entry's central directory header
+    assert data[header + 46 : header + 46 + 16] == b"collection.anki2"
+    data[header + 24 : header + 28] = size.to_bytes(4, "little")
+    path.write_bytes(bytes(data))
+
+
+def test_a_collection_claiming_more_than_the_limit_is_not_read(package: Path) -> None:
+    """A 256 MiB collection is read; one byte more is not drillbit's (the whole bundled
+    bank's is half a MiB), so a zip that claims a huge collection is never extracted."""
+    _claiming(package, LIMIT)
+    assert is_drillbit_package(package)
+    _claiming(package, LIMIT + 1)
+    assert not is_drillbit_package(package)
