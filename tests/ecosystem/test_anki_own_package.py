@@ -26,7 +26,8 @@ ANKI_BANK = DATA / "anki_bank"
 
 @pytest.fixture
 def package(tmp_path: Path) -> Path:
-    """A package `export_anki` wrote: the Anki fixture bank's three notes."""
+    """A package `export_anki` wrote: the Anki fixture bank's three notes, in decks of
+    drillbit's and Anki's `Default` (genanki writes it)."""
     path = tmp_path / "deck.apkg"
     export_anki(load_bank([ANKI_BANK]).cards, path, now=1_700_000_000)
     assert is_drillbit_package(path)
@@ -126,4 +127,21 @@ def test_a_collection_claiming_more_than_the_limit_is_not_read(package: Path) ->
     _claiming(package, LIMIT)
     assert is_drillbit_package(package)
     _claiming(package, LIMIT + 1)
+    assert not is_drillbit_package(package)
+
+
+@pytest.mark.parametrize(
+    ("column", "added"),
+    [
+        ("decks", '{"name": "Spanish::verbs"}'),  # a deck of the learner's own
+        ("decks", '{"name": "drillbitter"}'),  # not drillbit's: no '::' after the name
+        ("decks", '"drillbit"'),  # a deck that is no object, so has no name
+        ("models", '{"name": "Basic"}'),  # a note type not drillbit's
+    ],
+)
+def test_a_collection_with_anything_but_drillbits_decks_and_note_types_is_not_drillbits(
+    package: Path, tmp_path: Path, column: str, added: str
+) -> None:
+    sql = f"UPDATE col SET {column} = json_set({column}, '$.\"42\"', json(?))"
+    _with_collection_changed(package, tmp_path, sql, added)
     assert not is_drillbit_package(package)
