@@ -1,0 +1,47 @@
+"""What Anki shows of a new note's place and age: its "New #" and its "Added" date.
+
+Written for the forty-seventh round's mutation audit of quiz/ecosystem/anki.py: the tests
+compared new cards' positions with each other only, so numbering them from 2 passed, and
+no test read a note's or card's id, which Anki shows as the day it was added (genanki counts
+them up from the package's time in milliseconds: `* 1001` dated the notes in 2080).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import zipfile
+from pathlib import Path
+
+from quiz.bank.loader import load_bank
+from quiz.ecosystem.anki import export_anki, teaching_positions
+from tests.conftest import DATA
+
+ANKI_BANK = DATA / "anki_bank"
+NOW = 1_700_000_000
+
+
+def _rows(tmp_path: Path, sql: str) -> list[tuple[int, ...]]:
+    path = tmp_path / "deck.apkg"
+    export_anki(load_bank([ANKI_BANK]).cards, path, now=NOW)
+    with zipfile.ZipFile(path) as archive:
+        collection = archive.extract("collection.anki2", tmp_path)
+    conn = sqlite3.connect(collection)
+    try:
+        return conn.execute(sql).fetchall()
+    finally:
+        conn.close()
+
+
+def test_new_cards_are_numbered_from_1_in_the_banks_order(tmp_path: Path) -> None:
+    cards = load_bank([ANKI_BANK]).cards
+    exported = [card.id for card in cards if card.front.kind != "coding"]
+    assert teaching_positions(cards) == {card_id: n for n, card_id in enumerate(exported, 1)}
+    dues = _rows(tmp_path, "SELECT due FROM cards ORDER BY due")
+    assert [due for (due,) in dues] == [1, 2, 3]
+
+
+def test_notes_and_cards_are_added_at_the_packages_time(tmp_path: Path) -> None:
+    """Anki's browser shows a note's id (milliseconds since 1970) as the day it was added."""
+    ids = _rows(tmp_path, "SELECT id FROM notes UNION ALL SELECT id FROM cards")
+    assert len(ids) == 6
+    assert all(NOW * 1000 <= note_id < NOW * 1000 + 1000 for (note_id,) in ids), ids
