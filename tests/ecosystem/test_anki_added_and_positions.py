@@ -9,6 +9,7 @@ them up from the package's time in milliseconds: `* 1001` dated the notes in 208
 from __future__ import annotations
 
 import sqlite3
+import time
 import zipfile
 from pathlib import Path
 
@@ -45,3 +46,20 @@ def test_notes_and_cards_are_added_at_the_packages_time(tmp_path: Path) -> None:
     ids = _rows(tmp_path, "SELECT id FROM notes UNION ALL SELECT id FROM cards")
     assert len(ids) == 6
     assert all(NOW * 1000 <= note_id < NOW * 1000 + 1000 for (note_id,) in ids), ids
+
+
+def test_an_export_given_no_time_is_dated_by_the_clock(tmp_path: Path) -> None:
+    """`now` is for the CLI's clock and the tests; a caller that gives none gets the time
+    the export ran (the mutant that always took `now` wrote None and failed to compare)."""
+    path = tmp_path / "deck.apkg"
+    before = int(time.time())
+    export_anki(load_bank([ANKI_BANK]).cards, path)
+    after = int(time.time())
+    with zipfile.ZipFile(path) as archive:
+        collection = archive.extract("collection.anki2", tmp_path)
+    conn = sqlite3.connect(collection)
+    try:
+        mods = [mod for (mod,) in conn.execute("SELECT mod FROM notes")]
+    finally:
+        conn.close()
+    assert len(mods) == 3 and all(before <= mod <= after for mod in mods), (before, mods, after)
