@@ -8,6 +8,7 @@ them up from the package's time in milliseconds: `* 1001` dated the notes in 208
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import time
 import zipfile
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from quiz.bank.loader import load_bank
 from quiz.ecosystem.anki import export_anki, teaching_positions
+from quiz.ecosystem.anki_times import ContentTimes
 from tests.conftest import DATA
 
 ANKI_BANK = DATA / "anki_bank"
@@ -63,3 +65,28 @@ def test_an_export_given_no_time_is_dated_by_the_clock(tmp_path: Path) -> None:
     finally:
         conn.close()
     assert len(mods) == 3 and all(before <= mod <= after for mod in mods), (before, mods, after)
+
+
+def test_a_reexport_is_dated_by_its_newest_change(tmp_path: Path) -> None:
+    """Notes keep the time their content was first exported; the package's time, from which
+    the ids of notes new to a collection count, is the newest of them, not the oldest."""
+    bank = tmp_path / "bank"
+    shutil.copytree(ANKI_BANK, bank)
+    times = ContentTimes(tmp_path / "times.json")
+    export_anki(load_bank([bank]).cards, tmp_path / "one.apkg", times=times, now=NOW)
+    card = bank / "anki" / "math" / "softmax-gradient.md"
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text.replace("Divide by $m$", "Divide by the batch size $m$"), "utf-8")
+    later = NOW + 86_400
+    path = tmp_path / "two.apkg"
+    export_anki(load_bank([bank]).cards, path, times=times, now=later)
+    with zipfile.ZipFile(path) as archive:
+        collection = archive.extract("collection.anki2", tmp_path)
+    conn = sqlite3.connect(collection)
+    try:
+        mods = sorted(mod for (mod,) in conn.execute("SELECT mod FROM notes"))
+        ids = [note_id for (note_id,) in conn.execute("SELECT id FROM notes")]
+    finally:
+        conn.close()
+    assert mods == [NOW, NOW, later]
+    assert all(later * 1000 <= note_id < later * 1000 + 1000 for note_id in ids), ids
