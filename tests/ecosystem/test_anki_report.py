@@ -51,3 +51,13 @@ def test_the_images_written_are_counted(tmp_path: Path) -> None:
     assert report.images == 1 and report.images_left_out == ()
     with zipfile.ZipFile(path) as archive:
         assert archive.namelist() == ["collection.anki2", "media", "0"]
+
+
+def test_an_export_of_coding_drills_alone_writes_nothing_and_counts_no_image(
+    tmp_path: Path,
+) -> None:
+    drills = [card for card in load_bank([DATA / "anki_bank"]).cards if card.front.kind == "coding"]
+    path = tmp_path / "deck.apkg"
+    report = export_anki(drills, path, now=1)
+    assert (report.notes, report.decks, report.skipped_coding, report.images) == (0, 0, 1, 0)
+    assert not path.exists()
