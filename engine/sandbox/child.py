@@ -1306,6 +1306,160 @@ def _warm(np: Any) -> None:
     rng.permutation(5)
 
 
+# numpy's array-interface door (forty-seventh round). numpy builds an array over whatever
+# address an object's `__array_interface__` (or `__array_struct__`) names, so a submission read
+# and wrote this process's memory: it set the grader's overflow counters back after a naive
+# sigmoid (found from `np.geterrcall()`), which then passed the drill that checks for overflow.
+# numpy finds those attributes by two interned names its C module keeps in one static struct;
+# the child points both at strings of its own that no Python object holds, so numpy finds no
+# interface on any object from then on. `as_strided` (and `sliding_window_view`, which calls it)
+# built its view through that door, and past an array's end; it now builds it as numpy's
+# constructor over the memory the array came from, which checks the view lies inside it.
+INTERFACE_NAMES = ("__array_struct__", "__array_priority__", "__array_interface__")
+"""Three of the names numpy's static struct holds side by side, in its order (numpy 2.x)."""
+
+
+def _memory_words(np: Any, address: int, count: int, typestr: str = "<u8") -> Any:
+    """`count` items of this process's memory from `address`: the door itself, used by the
+    grader only before it closes it."""
+
+    class At:
+        __array_interface__ = {  # noqa: RUF012 - read once by numpy
+            "shape": (count,),
+            "typestr": typestr,
+            "data": (address, False),
+            "version": 3,
+        }
+
+    return np.asarray(At())
+
+
+def _elf_sections(path: str, wanted: tuple[bytes, ...]) -> dict[bytes, tuple[int, int, int]]:
+    """The sections named `wanted` (address, file offset, size) of a 64-bit little-endian ELF
+    file; none when it is not one."""
+    found: dict[bytes, tuple[int, int, int]] = {}
+    with open(path, "rb") as file:
+        head = file.read(64)
+        if head[:6] != b"\x7fELF\x02\x01":
+            return found
+        shoff = int.from_bytes(head[40:48], "little")
+        size, count, names_index = (int.from_bytes(head[i : i + 2], "little") for i in (58, 60, 62))
+        file.seek(shoff)
+        table = file.read(size * count)
+        sections = [table[i * size : (i + 1) * size] for i in range(count)]
+        if names_index >= len(sections):
+            return found
+        file.seek(int.from_bytes(sections[names_index][24:32], "little"))
+        names = file.read(int.from_bytes(sections[names_index][32:40], "little"))
+    for section in sections:
+        start = int.from_bytes(section[0:4], "little")
+        name = names[start : names.find(b"\0", start)]
+        if name in wanted:
+            found[name] = tuple(int.from_bytes(section[i : i + 8], "little") for i in (16, 24, 32))  # type: ignore[assignment]
+    return found
+
+
+def _interface_slots(np: Any) -> int | None:
+    """The address of numpy's interned `__array_struct__` in its C module's static struct
+    (`__array_interface__` is two words on), or None where the layout is not the one known.
+
+    The module's load address is where `ndarray`'s `tp_name` points, less that string's
+    address in the file's `.rodata`; the struct is looked for in the module's `.bss` only,
+    memory that is mapped, so the search cannot fault. Run once, as the worker warms: 0.7 ms
+    with the file in the page cache, 12 ms without (the whole 10 MB file read took 40 ms).
+    """
+    path = getattr(sys.modules["numpy._core._multiarray_umath"], "__file__", None)
+    if np.dtype(np.uintp).itemsize != 8 or sys.byteorder != "little" or not path:
+        return None
+    sections = _elf_sections(path, (b".rodata", b".bss"))
+    if len(sections) != 2:
+        return None
+    rodata_at, rodata_offset, rodata_size = sections[b".rodata"]
+    bss_at, _, bss_size = sections[b".bss"]
+    with open(path, "rb") as file:
+        file.seek(rodata_offset)
+        rodata = file.read(rodata_size)
+    found = rodata.find(b"\0numpy.ndarray\0") + 1
+    if found <= 0 or rodata.find(b"\0numpy.ndarray\0", found) != -1:
+        return None
+    name_at = int(_memory_words(np, id(np.ndarray) + 24, 1)[0])  # PyTypeObject.tp_name
+    base = name_at - (rodata_at + found)
+    if base % 4096 or bytes(_memory_words(np, name_at, 14, "|u1")) != b"numpy.ndarray\0":
+        return None
+    words = _memory_words(np, base + bss_at, bss_size // 8)
+    wanted = [id(sys.intern(name)) for name in INTERFACE_NAMES]
+    hits = [
+        int(i)
+        for i in np.flatnonzero(words[:-2] == wanted[0])
+        if int(words[i + 1]) == wanted[1] and int(words[i + 2]) == wanted[2]
+    ]
+    return base + bss_at + 8 * hits[0] if len(hits) == 1 else None
+
+
+def close_array_interface(np: Any, slots: int | None) -> bool:
+    """Point numpy's names for `__array_struct__` and `__array_interface__` at strings no
+    Python object holds (each kept alive by a reference counted in place), and give numpy's
+    stride tricks a bounds-checked `as_strided`. True when an object's interface no longer
+    reaches numpy (checked on one pointing at a real array)."""
+    if slots is None:
+        return False
+    cells = _memory_words(np, slots, 3)
+    for index in (0, 2):
+        unheard = "".join((INTERFACE_NAMES[index], os.urandom(16).hex()))
+        _memory_words(np, id(unheard), 1)[0] += 1  # numpy's reference, from now on its only one
+        cells[index] = id(unheard)
+        del unheard
+    del cells
+    stride_tricks: Any = sys.modules["numpy.lib._stride_tricks_impl"]
+    bounded = _bounded_as_strided(np, stride_tricks._maybe_view_as_subclass)
+    stride_tricks.as_strided = bounded
+    public: Any = sys.modules["numpy.lib.stride_tricks"]
+    public.as_strided = bounded
+    probe = np.arange(2.0)
+
+    class Probe:
+        __array_interface__ = probe.__array_interface__  # noqa: RUF012
+
+    return bool(np.asarray(Probe()).dtype == object)
+
+
+def _bounded_as_strided(np: Any, as_subclass: Callable[[Any, Any], Any]) -> Callable[..., Any]:
+    """numpy's `as_strided`, made by numpy's constructor over the bytes of the memory `x`
+    views (its owning array's, or the buffer under it), so a view reaching past them is
+    numpy's ValueError rather than a read or write of memory nobody handed the code."""
+
+    ndarray, uint8 = np.ndarray, np.uint8
+
+    def as_strided(
+        x: Any, shape: Any = None, strides: Any = None, subok: bool = False, writeable: bool = True
+    ) -> Any:
+        x = np.array(x, copy=None, subok=subok)
+        owner = x
+        while type(owner.base) is ndarray or isinstance(owner.base, ndarray):
+            owner = owner.base
+        memory = owner if owner.base is None else np.frombuffer(owner.base, dtype=uint8)
+        flat = memory.ravel(order="K").view(uint8)
+        start = flat.__array_interface__["data"][0]
+        if start != memory.__array_interface__["data"][0] or flat.nbytes != memory.nbytes:
+            raise ValueError("as_strided: the array's memory is not one contiguous block")
+        view = ndarray(
+            tuple(x.shape if shape is None else shape),
+            dtype=x.dtype,
+            buffer=flat,
+            offset=x.__array_interface__["data"][0] - start,
+            strides=tuple(x.strides if strides is None else strides),
+        )
+        if not x.flags.writeable:
+            view.flags.writeable = False
+        view = as_subclass(x, view)
+        if view.flags.writeable and not writeable:
+            view.flags.writeable = False
+        return view
+
+    as_strided.__doc__ = np.lib.stride_tricks.as_strided.__doc__
+    return as_strided
+
+
 def _compile_harnesses(sources: dict[str, str]) -> dict[str, tuple[str, Any]]:
     """Each harness compiled ahead, with the source it came from (the job's must match)."""
     compiled: dict[str, tuple[str, Any]] = {}
@@ -1581,6 +1735,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         exec(compile(runtime_src, "drillbit/runtime.py", "exec"), runtime)
         _warm(np)
         harnesses = _compile_harnesses(cfg.get("harnesses") or {})
+        interface_slots = _interface_slots(np)  # found now; closed once the job is read
     except BaseException as exc:  # noqa: BLE001 - reported to the parent as an internal error
         fatal(f"numpy could not be imported under the sandbox limits: {type(exc).__name__}: {exc}")
         return
@@ -1689,6 +1844,9 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     if job["fp_strict"]:
         runtime["seal_error_state"]()  # before the file loads: no state it makes ignores events
         runtime["strict_by_default"]()  # and a new thread or a fresh context starts strict
+    # after the grader's own last use of numpy's memory door (strict_by_default), before the
+    # count: the bounded as_strided is then one of the functions the code cannot rewrite
+    close_array_interface(np, interface_slots)
     warnings_name_the_code(filename, unguard, guard)  # before the count: its code is kept
     counted = runtime["fp_counts"]()
     if cfg["hooks"]:

@@ -1,13 +1,13 @@
 """numpy's ways to memory without ctypes, `__class__` assignment, numpy's override protocols on
 a returned object, and results that compute themselves later (forty-sixth round, sandbox46).
 
-numpy builds an array over any memory an object names (docs/security.md keeps that door open:
-it serves every array-like a drill may return): `as_strided` past an array's end reads or
-writes pages nobody mapped, and the process dies of SIGSEGV, told as such in the case it ran
-in; a custom buffer too small for its offset is numpy's own TypeError; the inputs' shared
-buffer, reached through `.base` and written with `np.frombuffer`, changes later cases' inputs,
-which the code then computes on (the values are judged in the app, from its own copy) and
-the in-place check names. Each held; a right answer is graded next in the same pool.
+numpy built an array over any memory an object names (the forty-seventh round closed that door in
+the child): `as_strided` past an array's end read or wrote pages nobody mapped, and the process
+died of SIGSEGV; the view is now numpy's constructor over the array's own memory, which refuses
+it (ValueError in the case); a custom buffer too small for its offset is numpy's own TypeError;
+the inputs' shared buffer, reached through `.base` and written with `np.frombuffer`, changes
+later cases' inputs, which the code then computes on (the values are judged in the app, from its
+own copy) and the in-place check names. Each held; a right answer is graded next in the same pool.
 """
 
 from __future__ import annotations
@@ -28,15 +28,20 @@ PAST_THE_END = {
 
 
 @pytest.mark.parametrize("how", list(PAST_THE_END))
-def test_as_strided_past_an_arrays_end_is_a_crash_named_in_its_case(
+def test_as_strided_past_an_arrays_end_is_numpys_error_in_its_case(
     pool: WorkerPool, how: str
 ) -> None:
+    # it was a SIGSEGV in case 1 until the forty-seventh round: the child's as_strided now
+    # builds its view with numpy's constructor over the array's own memory, which checks it
     source = (
         "from numpy.lib.stride_tricks import as_strided\n\n\n"
         f"def double(x):\n    {PAST_THE_END[how]}\n    return 2 * x\n"
     )
     run_adversarial(
-        pool, source, Status.CRASHED, "crashed in case 1: the process was killed by SIGSEGV"
+        pool,
+        source,
+        Status.ERROR,
+        "case 1: ValueError: strides is incompatible with shape of requested array and size of buffer",
     )
 
 
