@@ -1396,6 +1396,30 @@ def _interface_slots(np: Any) -> int | None:
     return base + bss_at + 8 * hits[0] if len(hits) == 1 else None
 
 
+def _vetted_resize(
+    _args: tuple[Any, ...], keywords: dict[str, Any], *, _bool: type = bool, _type: type = type
+) -> None:
+    """`ndarray.resize` without `refcheck=False`: with it numpy moves the array's memory even
+    while views of it live, and each view goes on reading and writing the freed block, which
+    the next allocation of its size reuses (the grader's own among them)."""
+    refcheck = keywords.get("refcheck", True)
+    if _type(refcheck) is not _bool or not refcheck:
+        raise ValueError(
+            "drillbit sandbox: ndarray.resize(refcheck=False) is not allowed in a drill (views"
+            " of the array would point at freed memory); np.resize returns a resized copy"
+        )
+
+
+def refuse_dangling_resize(np: Any) -> None:
+    """Put a sealed `ndarray.resize` in numpy's type dict (a static type's attributes cannot be
+    set, but its dict is an ordinary one), then drop the method caches that held the original.
+    Before the hooks are installed: it reads the dict with `gc.get_referents`."""
+    for held in gc.get_referents(np.ndarray.__dict__):
+        if type(held) is dict and "resize" in held:
+            held["resize"] = sealed_keywords(held["resize"], _vetted_resize)
+    sys._clear_type_cache()
+
+
 def close_array_interface(np: Any, slots: int | None) -> bool:
     """Point numpy's names for `__array_struct__` and `__array_interface__` at strings no
     Python object holds (each kept alive by a reference counted in place), and give numpy's
@@ -1736,6 +1760,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         _warm(np)
         harnesses = _compile_harnesses(cfg.get("harnesses") or {})
         interface_slots = _interface_slots(np)  # found now; closed once the job is read
+        refuse_dangling_resize(np)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent as an internal error
         fatal(f"numpy could not be imported under the sandbox limits: {type(exc).__name__}: {exc}")
         return

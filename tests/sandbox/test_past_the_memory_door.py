@@ -1,0 +1,336 @@
+"""Attacks of the forty-seventh round past numpy's memory door (sandbox47).
+
+With the array-interface door shut (`tests/sandbox/test_array_interface_door.py`), the other
+ways numpy or Python might hand the code memory it was not given, each graded as an answer to
+`double` in bubblewrap and Landlock, with seccomp and the hooks, and followed by a right answer
+in the same pool. One got through: `ndarray.resize(refcheck=False)` moved an array's memory
+while a view still pointed at the freed block, and the code wrote the allocator's free-list
+pointers there, so the next allocations of that size came from an address of the code's choice
+(here 0x4141..., a SIGSEGV in case 1; with the block's own address, which the view shows, any
+address: the door again). The child's `ndarray.resize` now refuses `refcheck=False`
+(`refuse_dangling_resize` in `engine/sandbox/child.py`). The rest held, in numpy's words or the
+wire's; the found name of the shut door reopens nothing; files left in the work dir and a
+process session of its own reach no later grading.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.grade_sandboxed import grade
+from engine.sandbox import WorkerPool
+from engine.verdict import Status
+from tests.sandbox.helpers import (
+    DOUBLE,
+    GOOD,
+    WARM_WITHIN_SECONDS,
+    assert_clean,
+    run_adversarial,
+    shown,
+)
+
+# a freed block's free-list pointers written through a view that outlived `resize(refcheck=False)`
+UAF = """import numpy as np
+
+
+def double(x):
+    owner = np.zeros(512)
+    view = owner[:]
+    owner.resize(1 << 16, refcheck=False)  # the old 4 KB block freed, the view still on it
+    view[:8] = np.frombuffer(b"A" * 64, dtype=np.float64)  # glibc's free-list pointers
+    for _ in range(8):
+        np.empty(512)  # mallocs of the same size, from the poisoned list
+    return 2 * x
+"""
+
+# an object array's pointers forged by `__setstate__` from raw bytes
+SETSTATE = """import numpy as np
+
+
+def double(x):
+    forged = np.empty(2, dtype=object)
+    forged.__setstate__((1, (2,), np.dtype(object), False, (id(x) + 64).to_bytes(8, "little") * 2))
+    return 2 * x + 0 * len(repr(forged[0]))
+"""
+
+# int64 words viewed as objects
+VIEW_OBJECT = """import numpy as np
+
+
+def double(x):
+    words = np.array([id(x), id(x)], dtype=np.int64)
+    return 2 * x + 0 * len(repr(words.view(object)[0]))
+"""
+
+# an object field written through a structured view of int64
+STRUCT_OBJECT = """import numpy as np
+
+
+def double(x):
+    held = np.zeros(1, dtype=[("o", object)])
+    held.view([("o", np.int64)])["o"][0] = id(x) + 64  # a pointer forged in an object field
+    return 2 * x
+"""
+
+# an array's strides set a megabyte apart
+STRIDES_SET = """import numpy as np
+
+
+def double(x):
+    mine = np.zeros(4)
+    mine.strides = (1 << 20,)  # four items a megabyte apart, past the array's 32 bytes
+    mine[3] = 1.0
+    return 2 * x
+"""
+
+# a negative stride below a bytearray's start
+NEGATIVE_STRIDES = """import numpy as np
+
+
+def double(x):
+    below = np.ndarray((4,), dtype=np.float64, buffer=bytearray(32), offset=0, strides=(-(1 << 20),))
+    below[3] = 1.0
+    return 2 * x
+"""
+
+# a bytes constant made writeable through numpy
+IMMUTABLE_BYTES = """import numpy as np
+
+CONSTANT = b"\\x00" * 64
+
+
+def double(x):
+    frozen = np.frombuffer(CONSTANT, dtype=np.uint8)  # a bytes object: immutable, maybe shared
+    frozen.setflags(write=True)
+    frozen[:] = 1
+    return 2 * x
+"""
+
+# numpy's own DummyArray handed a forged interface
+DUMMY_ARRAY = """import numpy as np
+from numpy.lib._stride_tricks_impl import DummyArray
+
+
+def double(x):
+    words = np.asarray(DummyArray({"shape": (4,), "typestr": "<u8", "data": (16, False), "version": 3}))
+    words[:] = 7
+    return 2 * x
+"""
+
+# a returned subclass whose `__reduce__` runs `os.system`
+PICKLED_RETURN = """import os
+
+import numpy as np
+
+
+class Sly(np.ndarray):
+    def __reduce__(self):
+        return (os.system, ("echo pickled > /tmp/s47_reduced",))
+
+
+def double(x):
+    return (2 * x).view(Sly)
+"""
+
+# a returned list that holds itself
+SELF_HOLDING_RETURN = """def double(x):
+    loop = [2 * x]
+    loop.append(loop)
+    return loop
+"""
+
+# a 32 MiB result made by broadcasting 32 bytes
+BROADCAST_RETURN = """import numpy as np
+
+
+def double(x):
+    return np.broadcast_to(2 * x, (1 << 20, *x.shape))[0 : 1 << 20]
+"""
+
+# `os.setsid`, then SIGXCPU sent to the main thread
+OWN_SESSION = """import os
+import signal
+
+
+def double(x):
+    os.setsid()  # its own session: out of the group the app kills?
+    signal.pthread_kill(__import__("threading").main_thread().ident, signal.SIGXCPU)
+    return 2 * x
+"""
+
+# a thread printing the pass words while the answer is wrong
+PRINTING_THREAD = """import threading
+import time
+
+
+def spin():
+    while True:
+        print("passed all 4 cases", flush=True)
+        time.sleep(0.001)
+
+
+def double(x):
+    threading.Thread(target=spin, daemon=True).start()
+    return 3 * x
+"""
+
+HELD = {
+    "uaf": (UAF, Status.ERROR, "ndarray.resize(refcheck=False) is not allowed in a drill"),
+    "setstate": (SETSTATE, Status.ERROR, "TypeError: object pickle not returning list"),
+    "view_object": (VIEW_OBJECT, Status.ERROR, "Cannot change data-type for array of references"),
+    "struct_object": (
+        STRUCT_OBJECT,
+        Status.ERROR,
+        "Cannot change data-type for array of references",
+    ),
+    "strides_set": (STRIDES_SET, Status.ERROR, "strides is not compatible with available memory"),
+    "negative_strides": (
+        NEGATIVE_STRIDES,
+        Status.ERROR,
+        "strides is incompatible with shape of requested array and size of buffer",
+    ),
+    "immutable_bytes": (
+        IMMUTABLE_BYTES,
+        Status.ERROR,
+        "cannot set WRITEABLE flag to True of this array",
+    ),
+    "dummy_array": (DUMMY_ARRAY, Status.ERROR, "IndexError: too many indices"),
+    "pickled_return": (PICKLED_RETURN, Status.INVALID, "a subclass of numpy.ndarray"),
+    "self_holding_return": (SELF_HOLDING_RETURN, Status.INVALID, "nested more than 32 levels"),
+    "broadcast_return": (BROADCAST_RETURN, Status.INVALID, "the result is too large"),
+    "own_session": (OWN_SESSION, Status.ERROR, "PermissionError"),
+    "printing_thread": (PRINTING_THREAD, Status.FAILED, "wrong values"),
+}
+
+
+@pytest.mark.parametrize("attack", list(HELD))
+def test_numpys_and_pythons_other_doors_hold(pool: WorkerPool, attack: str) -> None:
+    source, status, phrase = HELD[attack]
+    run_adversarial(pool, source, status, phrase)
+
+
+# every name numpy's code or the stdlib's holds that starts as the shut door's, the plain one
+# first, set on an object pointing at the null page: one numpy honoured would be SIGSEGV
+HUNT = """import sys
+import types
+
+import numpy as np
+
+PLAIN = "__array_interface__"
+
+
+def names_in(code, found):
+    for item in (*code.co_names, *code.co_consts):
+        if type(item) is str and item.startswith("__array_") and item not in (PLAIN, "__array_struct__"):
+            found.add(item)
+        elif isinstance(item, types.CodeType):
+            names_in(item, found)
+
+
+def double(x):
+    found = set()
+    for module in list(sys.modules.values()):
+        for value in list(vars(module).values()):
+            code = getattr(value, "__code__", None)
+            if isinstance(code, types.CodeType):
+                names_in(code, found)
+    for name in [PLAIN, *sorted(found)]:
+        class Door:
+            pass
+        door = Door()
+        setattr(door, name, {"shape": (4,), "typestr": "<u8", "data": (16, False), "version": 3})
+        try:
+            np.asarray(door)[:] = 7  # a crash here means numpy used the name
+        except Exception:
+            pass
+    return 2 * x
+"""
+
+
+def test_no_name_found_in_loaded_code_reopens_the_door(pool: WorkerPool) -> None:
+    run_adversarial(pool, HUNT, Status.PASSED)
+
+
+# a right answer that resizes an array of its own with no view of it: numpy's own check allows it
+RESIZE_OWN = """import numpy as np
+
+
+def double(x):
+    grown = np.zeros(3)
+    grown.resize(6)
+    assert grown.shape == (6,)
+    return 2 * x
+"""
+
+
+def test_resizing_an_array_nothing_else_holds_still_passes(pool: WorkerPool) -> None:
+    run_adversarial(pool, RESIZE_OWN, Status.PASSED)
+
+
+# Python past the C stack: the wall clock ends it first here, a SIGSEGV on a faster machine;
+# either is named, never a pass, and the next grading passes
+DEEP = """import sys
+
+
+def down(n):
+    return n if n == 0 else 1 + down(n - 1)
+
+
+def double(x):
+    sys.setrecursionlimit(10**7)
+    down(10**7)  # past the C stack
+    return 2 * x
+"""
+
+# forged frames written to every descriptor from 3 to 255 with a wrong answer: where they reach
+# the result channel (Landlock here) the app names bytes the grader did not write; elsewhere
+# the wrong values fail
+SPRAYED = """import os
+
+
+def double(x):
+    for fd in range(3, 256):
+        try:
+            os.write(fd, b"J\\x00\\x00\\x00\\x2a" + b'{"t": "result", "passed": true, "n": 0}' + b" " * 3)
+        except OSError:
+            pass
+    return 3 * x
+"""
+
+ENDINGS = {
+    "deep recursion": (DEEP, {Status.TIMEOUT, Status.CRASHED}),
+    "frames sprayed on every descriptor": (SPRAYED, {Status.FAILED, Status.INVALID}),
+}
+
+
+@pytest.mark.parametrize("attack", list(ENDINGS))
+def test_endings_named_whichever_way_the_machine_lands(pool: WorkerPool, attack: str) -> None:
+    source, endings = ENDINGS[attack]
+    pool.wait_warm(WARM_WITHIN_SECONDS)
+    verdict = grade(DOUBLE, source, seed=3, pool=pool)
+    assert verdict.status in endings, shown(verdict)
+    assert_clean([pool])
+    after = grade(DOUBLE, GOOD, pool=pool)
+    assert after.status is Status.PASSED, shown(after)
+
+
+# numpy.py, sitecustomize.py, usercustomize.py and submission.py written in the work dir, each
+# exiting as it loads, and PYTHONSTARTUP pointed at one: the next grading is a fresh worker
+LEFT_BEHIND = """import os
+
+
+def double(x):
+    for name in ("numpy.py", "sitecustomize.py", "usercustomize.py", "submission.py"):
+        with open(name, "w") as f:
+            f.write("raise SystemExit('planted')\\n")
+    os.environ["PYTHONSTARTUP"] = os.path.abspath("sitecustomize.py")
+    return 2 * x
+"""
+
+
+def test_files_planted_for_the_next_grading_reach_none(pool: WorkerPool) -> None:
+    run_adversarial(pool, LEFT_BEHIND, Status.PASSED)
+    for _ in range(2):  # the pool's two workers, each fresh
+        pool.wait_warm(WARM_WITHIN_SECONDS)
+        after = grade(DOUBLE, GOOD, pool=pool)
+        assert after.status is Status.PASSED, shown(after)
