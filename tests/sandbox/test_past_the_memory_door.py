@@ -3,13 +3,14 @@
 With the array-interface door shut (`tests/sandbox/test_array_interface_door.py`), the other
 ways numpy or Python might hand the code memory it was not given, each graded as an answer to
 `double` in bubblewrap and Landlock, with seccomp and the hooks, and followed by a right answer
-in the same pool. One got through: `ndarray.resize(refcheck=False)` moved an array's memory
-while a view still pointed at the freed block, and the code wrote the allocator's free-list
-pointers there, so the next allocations of that size came from an address of the code's choice
-(here 0x4141..., a SIGSEGV in case 1; with the block's own address, which the view shows, any
-address: the door again). The child's `ndarray.resize` now refuses `refcheck=False`
-(`refuse_dangling_resize` in `engine/sandbox/child.py`). The rest held, in numpy's words or the
-wire's; the found name of the shut door reopens nothing; files left in the work dir and a
+in the same pool. Two kinds got through: `ndarray.resize(refcheck=False)` moved an array's
+memory while a view still pointed at the freed block, and the code wrote the allocator's
+free-list pointers there, so the next allocations of that size came from an address of the
+code's choice (here 0x4141..., a SIGSEGV in case 1; with the block's own address, which the view
+shows, any address: the door again). The child's `ndarray.resize` now refuses `refcheck=False`
+(`refuse_dangling_resize` in `engine/sandbox/child.py`). Code objects made from crafted bytes
+got through too (below), and the hooks now refuse making them. The rest held, in numpy's words
+or the wire's; the found name of the shut door reopens nothing; files left in the work dir and a
 process session of its own reach no later grading.
 """
 
@@ -334,3 +335,89 @@ def test_files_planted_for_the_next_grading_reach_none(pool: WorkerPool) -> None
         pool.wait_warm(WARM_WITHIN_SECONDS)
         after = grade(DOUBLE, GOOD, pool=pool)
         assert after.status is Status.PASSED, shown(after)
+
+
+# Code objects made from bytes: CPython runs bytecode unchecked, and a LOAD_CONST past the
+# constants reads a pointer from beyond the tuple (the way to fake objects over any address).
+# Each was SIGSEGV in case 1 in both modes; the hooks now refuse the events that make them.
+BYTECODE_REPLACED = """import dis
+
+
+def one():
+    return 1
+
+
+def double(x):
+    code = bytearray(one.__code__.co_code)
+    at = code.index(dis.opmap["LOAD_CONST"])
+    code[at + 1] = 250  # co_consts holds two items: this reads far past the tuple
+    one.__code__ = one.__code__.replace(co_code=bytes(code))
+    one()
+    return 2 * x
+"""
+
+MARSHALLED = """import marshal
+
+
+def one():
+    return 1
+
+
+def double(x):
+    blob = bytearray(marshal.dumps(one.__code__))
+    raw = one.__code__.co_code
+    at = blob.index(raw) + raw.index(100)  # LOAD_CONST
+    blob[at + 1] = 250
+    type(one)(marshal.loads(bytes(blob)), {})()
+    return 2 * x
+"""
+
+FROZEN = MARSHALLED.replace("import marshal", "import _imp\nimport marshal").replace(
+    "marshal.loads(bytes(blob))", '_imp.get_frozen_object("one", bytes(blob))'
+)
+
+CODE_TYPE = """import types
+
+
+def double(x):
+    c = (lambda: 1).__code__
+    types.CodeType(
+        c.co_argcount, c.co_posonlyargcount, c.co_kwonlyargcount, c.co_nlocals, 0,
+        c.co_flags, c.co_code, c.co_consts, c.co_names, c.co_varnames, c.co_filename,
+        c.co_name, c.co_qualname, c.co_firstlineno, c.co_linetable, c.co_exceptiontable,
+    )
+    return 2 * x
+"""
+
+# importlib's own unmarshalling step, which loads the bytecode cache, handed crafted bytes
+THROUGH_IMPORTLIB = MARSHALLED.replace(
+    "import marshal", "import marshal\nfrom importlib._bootstrap_external import _compile_bytecode"
+).replace("marshal.loads(bytes(blob))", '_compile_bytecode(bytes(blob), "one")')
+
+REFUSED_WORDS = "making code objects from bytes"
+CODE_FROM_BYTES = {
+    "code.replace(co_code=...)": (BYTECODE_REPLACED, REFUSED_WORDS),
+    "marshal.loads": (MARSHALLED, REFUSED_WORDS),
+    "_imp.get_frozen_object with bytes": (FROZEN, "Frozen object named 'one' is invalid"),
+    "types.CodeType": (CODE_TYPE, REFUSED_WORDS),
+    "importlib's _compile_bytecode": (THROUGH_IMPORTLIB, REFUSED_WORDS),
+}
+
+
+@pytest.mark.parametrize("attack", list(CODE_FROM_BYTES))
+def test_code_objects_are_not_made_from_bytes(pool: WorkerPool, attack: str) -> None:
+    source, words = CODE_FROM_BYTES[attack]
+    run_adversarial(pool, source, Status.ERROR, words)
+
+
+# a module no grader imports, imported in the call: compiled from its source, it works
+LAZY_IMPORT = """def double(x):
+    import colorsys
+
+    assert colorsys.rgb_to_hsv(1.0, 0.0, 0.0) == (0.0, 1.0, 1.0)
+    return 2 * x
+"""
+
+
+def test_a_module_first_imported_by_the_code_still_loads(pool: WorkerPool) -> None:
+    run_adversarial(pool, LAZY_IMPORT, Status.PASSED)
