@@ -1451,13 +1451,38 @@ def _vetted_resize(
         )
 
 
+def _vetted_setstate(
+    args: tuple[Any, ...],
+    _keywords: dict[str, Any],
+    *,
+    _nbytes: Callable[[Any], int],
+    _error: type[ValueError],
+) -> None:
+    """`ndarray.__setstate__` on an empty array only, as unpickling makes one (numpy's
+    `_reconstruct`): on one that holds data, numpy frees its block and takes a new one while
+    views of the old one live (a SIGABRT of a poisoned free list, as with the resize)."""
+    if args and _nbytes(args[0]) != 0:
+        raise _error(
+            "drillbit sandbox: ndarray.__setstate__ on an array that holds data is not allowed"
+            " in a drill (views of the array would point at freed memory)"
+        )
+
+
 def refuse_dangling_resize(np: Any) -> None:
-    """Put a sealed `ndarray.resize` in numpy's type dict (a static type's attributes cannot be
-    set, but its dict is an ordinary one), then drop the method caches that held the original.
-    Before the hooks are installed: it reads the dict with `gc.get_referents`."""
+    """Put sealed `ndarray.resize` and `ndarray.__setstate__` in numpy's type dict (a static
+    type's attributes cannot be set, but its dict is an ordinary one), then drop the method
+    caches that held the originals. Before the hooks are installed: it reads the dict with
+    `gc.get_referents`. The array's size is read by ndarray's own getter (a subclass of the
+    code's may answer `nbytes` as it likes)."""
+    nbytes = np.ndarray.__dict__["nbytes"].__get__
+    setstate = types.FunctionType(
+        _vetted_setstate.__code__, {"__builtins__": {}}, "_vetted_setstate", None
+    )
+    setstate.__kwdefaults__ = {"_nbytes": nbytes, "_error": ValueError}
     for held in gc.get_referents(np.ndarray.__dict__):
-        if type(held) is dict and "resize" in held:
+        if type(held) is dict and "resize" in held and "__setstate__" in held:
             held["resize"] = sealed_keywords(held["resize"], _vetted_resize)
+            held["__setstate__"] = sealed_keywords(held["__setstate__"], setstate)
     sys._clear_type_cache()
 
 

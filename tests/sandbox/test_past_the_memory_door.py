@@ -3,15 +3,15 @@
 With the array-interface door shut (`tests/sandbox/test_array_interface_door.py`), the other
 ways numpy or Python might hand the code memory it was not given, each graded as an answer to
 `double` in bubblewrap and Landlock, with seccomp and the hooks, and followed by a right answer
-in the same pool. Two kinds got through: `ndarray.resize(refcheck=False)` moved an array's
+in the same pool. Three kinds got through: `ndarray.resize(refcheck=False)` moved an array's
 memory while a view still pointed at the freed block, and the code wrote the allocator's
 free-list pointers there, so the next allocations of that size came from an address of the
 code's choice (here 0x4141..., a SIGSEGV in case 1; with the block's own address, which the view
 shows, any address: the door again). The child's `ndarray.resize` now refuses `refcheck=False`
-(`refuse_dangling_resize` in `engine/sandbox/child.py`). Code objects made from crafted bytes
-got through too (below), and the hooks now refuse making them. The rest held, in numpy's words
-or the wire's; the found name of the shut door reopens nothing; files left in the work dir and a
-process session of its own reach no later grading.
+(`refuse_dangling_resize` in `engine/sandbox/child.py`), and `__setstate__` did the same. Code
+objects made from crafted bytes got through too (below), and the hooks now refuse making them.
+The rest held, in numpy's words or the wire's; the found name of the shut door reopens nothing;
+files left in the work dir and a process session of its own reach no later grading.
 """
 
 from __future__ import annotations
@@ -177,7 +177,11 @@ def double(x):
 
 HELD = {
     "uaf": (UAF, Status.ERROR, "ndarray.resize(refcheck=False) is not allowed in a drill"),
-    "setstate": (SETSTATE, Status.ERROR, "TypeError: object pickle not returning list"),
+    "setstate": (
+        SETSTATE,
+        Status.ERROR,
+        "ndarray.__setstate__ on an array that holds data is not allowed",
+    ),
     "view_object": (VIEW_OBJECT, Status.ERROR, "Cannot change data-type for array of references"),
     "struct_object": (
         STRUCT_OBJECT,
@@ -421,3 +425,90 @@ LAZY_IMPORT = """def double(x):
 
 def test_a_module_first_imported_by_the_code_still_loads(pool: WorkerPool) -> None:
     run_adversarial(pool, LAZY_IMPORT, Status.PASSED)
+
+
+# a view kept, then the array given a new block by `__setstate__` (numpy frees the old one):
+# SIGABRT in case 1 in both modes, glibc's poisoned free list as with the resize; refused now
+SETSTATE_DANGLING = """import numpy as np
+
+
+def double(x):
+    owner = np.zeros(512)
+    view = owner[:]
+    owner.__setstate__((1, (512,), np.dtype(np.float64), False, bytes(4096)))  # a new block
+    view[:8] = np.frombuffer(b"A" * 64, dtype=np.float64)
+    for _ in range(8):
+        np.empty(512)
+    return 2 * x
+"""
+
+# the data attribute set, a field written a megabyte past its array, a bytearray grown under
+# a numpy view of it: numpy's and Python's own refusals
+DATA_SET = """import numpy as np
+
+
+def double(x):
+    owner = np.zeros(512)
+    view = owner[:]
+    owner.data = memoryview(bytearray(4096))  # numpy frees the block the view is on
+    view[:8] = np.frombuffer(b"A" * 64, dtype=np.float64)
+    for _ in range(8):
+        np.empty(512)
+    return 2 * x
+"""
+FIELD_PAST = """import numpy as np
+
+
+def double(x):
+    mine = np.zeros(4)
+    mine.setfield(np.float64(1.0), np.float64, offset=1 << 20)
+    return 2 * x
+"""
+BUFFER_GROWN = """import numpy as np
+
+
+def double(x):
+    raw = bytearray(4096)
+    view = np.frombuffer(raw, dtype=np.uint8)
+    raw.extend(bytes(1 << 20))  # would move the block under the view
+    view[:] = 65
+    return 2 * x
+"""
+
+DANGLING = {
+    "__setstate__ under a view": (
+        SETSTATE_DANGLING,
+        "ndarray.__setstate__ on an array that holds data is not allowed",
+    ),
+    "the data attribute set": (
+        DATA_SET,
+        "attribute 'data' of 'numpy.ndarray' objects is not writable",
+    ),
+    "setfield past the array": (FIELD_PAST, "new type plus offset is larger than original type"),
+    "a bytearray grown under a view": (BUFFER_GROWN, "BufferError: Existing exports of data"),
+}
+
+
+@pytest.mark.parametrize("attack", list(DANGLING))
+def test_no_view_is_left_on_freed_memory(pool: WorkerPool, attack: str) -> None:
+    source, words = DANGLING[attack]
+    run_adversarial(pool, source, Status.ERROR, words)
+
+
+# pickling a dict of arrays and a masked array there and back (unpickling calls __setstate__ on
+# an empty array numpy has just made): a right answer, still passing
+PICKLED_AND_BACK = """import pickle
+
+import numpy as np
+
+
+def double(x):
+    params = {"w": np.arange(6.0).reshape(2, 3), "m": np.ma.masked_array([1.0, 2.0], mask=[0, 1])}
+    again = pickle.loads(pickle.dumps(params))
+    assert again["w"].tolist() == params["w"].tolist() and again["m"].mask.tolist() == [False, True]
+    return 2 * x
+"""
+
+
+def test_arrays_pickled_and_back_still_pass(pool: WorkerPool) -> None:
+    run_adversarial(pool, PICKLED_AND_BACK, Status.PASSED)
