@@ -15,6 +15,7 @@ import builtins as builtins_module
 import errno
 import gc
 import json
+import operator
 import os
 import signal
 import stat
@@ -1468,6 +1469,23 @@ def _vetted_setstate(
         )
 
 
+def _as_given(*args: Any) -> tuple[Any, ...]:
+    """A vet that lets every call through as it came."""
+    return args
+
+
+def _strides_not_set(
+    _array: Any, _strides: Any, *, _error: type[AttributeError] = AttributeError
+) -> None:
+    """`ndarray.strides = ...`, refused: numpy's check of the new strides multiplies in 64
+    bits, and strides whose extent wrapped past 2**64 passed it and reached any address
+    (forty-seventh round); numpy 2.4 deprecates the setter."""
+    raise _error(
+        "drillbit sandbox: setting an array's strides is not allowed in a drill;"
+        " np.lib.stride_tricks.as_strided makes the view"
+    )
+
+
 def refuse_dangling_resize(np: Any) -> None:
     """Put sealed `ndarray.resize` and `ndarray.__setstate__` in numpy's type dict (a static
     type's attributes cannot be set, but its dict is an ordinary one), then drop the method
@@ -1483,6 +1501,11 @@ def refuse_dangling_resize(np: Any) -> None:
         if type(held) is dict and "resize" in held and "__setstate__" in held:
             held["resize"] = sealed_keywords(held["resize"], _vetted_resize)
             held["__setstate__"] = sealed_keywords(held["__setstate__"], setstate)
+            held["strides"] = property(
+                sealed(held["strides"].__get__, _as_given),
+                detached(_strides_not_set, "strides"),
+                doc=held["strides"].__doc__,
+            )
     sys._clear_type_cache()
 
 
@@ -1520,6 +1543,17 @@ def _bounded_as_strided(np: Any, as_subclass: Callable[[Any, Any], Any]) -> Call
 
     ndarray, uint8 = np.ndarray, np.uint8
 
+    def _inside(size: int, offset: int, shape: Any, strides: Any, x: Any) -> bool:
+        """The view's first and last byte lie in the `size` bytes, reckoned in Python's
+        integers: numpy's own check multiplies in 64 bits, and a stride whose multiple wraps
+        past 2**64 (shape (2**60 + 1, 8), stride `d`: (2**60) * d wraps to 0) passed it and
+        reached the address `d` bytes on."""
+        if 0 in shape:
+            return True
+        low = sum(s * (n - 1) for n, s in zip(shape, strides, strict=True) if s < 0)
+        high = sum(s * (n - 1) for n, s in zip(shape, strides, strict=True) if s > 0)
+        return bool(offset + low >= 0 and offset + high + x.dtype.itemsize <= size)
+
     def as_strided(
         x: Any, shape: Any = None, strides: Any = None, subok: bool = False, writeable: bool = True
     ) -> Any:
@@ -1532,13 +1566,14 @@ def _bounded_as_strided(np: Any, as_subclass: Callable[[Any, Any], Any]) -> Call
         start = flat.__array_interface__["data"][0]
         if start != memory.__array_interface__["data"][0] or flat.nbytes != memory.nbytes:
             raise ValueError("as_strided: the array's memory is not one contiguous block")
-        view = ndarray(
-            tuple(x.shape if shape is None else shape),
-            dtype=x.dtype,
-            buffer=flat,
-            offset=x.__array_interface__["data"][0] - start,
-            strides=tuple(x.strides if strides is None else strides),
-        )
+        shape = tuple(operator.index(n) for n in (x.shape if shape is None else shape))
+        strides = tuple(operator.index(s) for s in (x.strides if strides is None else strides))
+        offset = x.__array_interface__["data"][0] - start
+        if len(shape) != len(strides) or not _inside(flat.nbytes, offset, shape, strides, x):
+            raise ValueError(
+                "strides is incompatible with shape of requested array and size of buffer"
+            )
+        view = ndarray(shape, dtype=x.dtype, buffer=flat, offset=offset, strides=strides)
         if not x.flags.writeable:
             view.flags.writeable = False
         view = as_subclass(x, view)
