@@ -1539,9 +1539,16 @@ def close_array_interface(np: Any, slots: int | None) -> bool:
 def _bounded_as_strided(np: Any, as_subclass: Callable[[Any, Any], Any]) -> Callable[..., Any]:
     """numpy's `as_strided`, made by numpy's constructor over the bytes of the memory `x`
     views (its owning array's, or the buffer under it), so a view reaching past them is
-    numpy's ValueError rather than a read or write of memory nobody handed the code."""
+    numpy's ValueError rather than a read or write of memory nobody handed the code.
 
-    ndarray, uint8 = np.ndarray, np.uint8
+    Both functions are `detached` (empty globals; what they call is in their closure): the
+    code reaches this one as `np.lib.stride_tricks.as_strided`, and its `__globals__` were
+    the grader's private namespace, where a submission replaced `_send` and blanked the
+    overflow flag of each result (tests/sandbox/test_grader_in_reach.py)."""
+
+    ndarray, uint8, array, frombuffer = np.ndarray, np.uint8, np.array, np.frombuffer
+    _tuple, _len, _sum, _zip, _type, _isinstance = tuple, len, sum, zip, type, isinstance
+    _index, _error = operator.index, ValueError
 
     def _inside(size: int, offset: int, shape: Any, strides: Any, x: Any) -> bool:
         """The view's first and last byte lie in the `size` bytes, reckoned in Python's
@@ -1550,29 +1557,29 @@ def _bounded_as_strided(np: Any, as_subclass: Callable[[Any, Any], Any]) -> Call
         reached the address `d` bytes on."""
         if 0 in shape:
             return True
-        low = sum(s * (n - 1) for n, s in zip(shape, strides, strict=True) if s < 0)
-        high = sum(s * (n - 1) for n, s in zip(shape, strides, strict=True) if s > 0)
-        return bool(offset + low >= 0 and offset + high + x.dtype.itemsize <= size)
+        low = _sum(s * (n - 1) for n, s in _zip(shape, strides) if s < 0)
+        high = _sum(s * (n - 1) for n, s in _zip(shape, strides) if s > 0)
+        return offset + low >= 0 and offset + high + x.dtype.itemsize <= size  # type: ignore[no-any-return]
+
+    _inside = detached(_inside, "_inside")
 
     def as_strided(
         x: Any, shape: Any = None, strides: Any = None, subok: bool = False, writeable: bool = True
     ) -> Any:
-        x = np.array(x, copy=None, subok=subok)
+        x = array(x, copy=None, subok=subok)
         owner = x
-        while type(owner.base) is ndarray or isinstance(owner.base, ndarray):
+        while _type(owner.base) is ndarray or _isinstance(owner.base, ndarray):
             owner = owner.base
-        memory = owner if owner.base is None else np.frombuffer(owner.base, dtype=uint8)
+        memory = owner if owner.base is None else frombuffer(owner.base, dtype=uint8)
         flat = memory.ravel(order="K").view(uint8)
         start = flat.__array_interface__["data"][0]
         if start != memory.__array_interface__["data"][0] or flat.nbytes != memory.nbytes:
-            raise ValueError("as_strided: the array's memory is not one contiguous block")
-        shape = tuple(operator.index(n) for n in (x.shape if shape is None else shape))
-        strides = tuple(operator.index(s) for s in (x.strides if strides is None else strides))
+            raise _error("as_strided: the array's memory is not one contiguous block")
+        shape = _tuple(_index(n) for n in (x.shape if shape is None else shape))
+        strides = _tuple(_index(s) for s in (x.strides if strides is None else strides))
         offset = x.__array_interface__["data"][0] - start
-        if len(shape) != len(strides) or not _inside(flat.nbytes, offset, shape, strides, x):
-            raise ValueError(
-                "strides is incompatible with shape of requested array and size of buffer"
-            )
+        if _len(shape) != _len(strides) or not _inside(flat.nbytes, offset, shape, strides, x):
+            raise _error("strides is incompatible with shape of requested array and size of buffer")
         view = ndarray(shape, dtype=x.dtype, buffer=flat, offset=offset, strides=strides)
         if not x.flags.writeable:
             view.flags.writeable = False
@@ -1582,7 +1589,7 @@ def _bounded_as_strided(np: Any, as_subclass: Callable[[Any, Any], Any]) -> Call
         return view
 
     as_strided.__doc__ = np.lib.stride_tricks.as_strided.__doc__
-    return as_strided
+    return detached(as_strided, "as_strided")
 
 
 def _compile_harnesses(sources: dict[str, str]) -> dict[str, tuple[str, Any]]:

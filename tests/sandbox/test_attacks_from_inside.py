@@ -189,8 +189,34 @@ def test_results_built_to_trip_the_encoder_are_invalid_returns(pool: WorkerPool,
 
 
 STILL_OPEN = {
-    # numpy builds an array over any address `__array_interface__` names: the counters the
-    # error callback advances (reached through np.geterrcall) are set back to zero
+    # numpy's constructor checks a view's extent by multiplying in 64 bits: 2**k + 1 rows of
+    # stride d, where 2**k * d wraps to 0, pass over a 64-byte buffer, and row 1 is the eight
+    # bytes d on; the counters the error callback advances are set back to zero (forty-seventh
+    # round: the child's as_strided and the strides setter are shut, the constructor is not)
+    "memory-through-strides-that-wrap": """
+        import numpy as np
+        BUFFER = bytearray(64)
+        def _words_at(address):
+            start = np.frombuffer(BUFFER, np.uint8).__array_interface__["data"][0]
+            offset = (address - start) % 32
+            d = address - start - offset
+            rows = (1 << (64 - ((d & -d).bit_length() - 1))) + 1
+            grid = np.ndarray((rows, 8), dtype=np.uint8, buffer=BUFFER, offset=offset,
+                              strides=(d, 1))
+            return grid[1].view(np.int64)
+        def sigmoid(z):
+            out = 1 / (1 + np.exp(-z))
+            for ticks in np.geterrcall().__defaults__:
+                for _, tick in ticks:
+                    _words_at(id(tick.__self__) + 16)[0] = 0
+            return out
+    """,
+}
+
+CLOSED = {
+    # numpy built an array over any address `__array_interface__` named, and the counters were
+    # set back to zero: numpy no longer honours it in the child (forty-seventh round), and the
+    # object is a 0-d object array, which has no [0]
     "memory-at-a-raw-address": """
         import numpy as np
         def _words_at(address):
@@ -205,9 +231,6 @@ STILL_OPEN = {
                     _words_at(id(tick.__self__) + 16)[0] = 0
             return out
     """,
-}
-
-CLOSED = {
     # a fresh context and a new thread started from numpy's default state, which only
     # warned: the default is now the grader's strict state
     "a-fresh-context": """
@@ -297,6 +320,8 @@ def test_naive_sigmoids_that_hid_their_overflow_now_fail(pool: WorkerPool, trick
     assert not verdict.passed, shown(verdict)
     if "second-copy" in trick:
         assert "loading a second copy of a module already loaded" in shown(verdict)
+    elif trick == "memory-at-a-raw-address":
+        assert "IndexError: too many indices for array" in shown(verdict), shown(verdict)
     else:
         assert "numpy reported overflow during the call" in shown(verdict), shown(verdict)
 
