@@ -445,6 +445,7 @@ class Session:
             return
         self._rolls_over_at = next_day_start(moment, self.options.tz)
         fresh = mode_queue(self._store, self._selected, self.options, moment, None)
+        self._leave_old_day_cards({card.id for card in fresh.cards})
         have = {card.id for card in self._queue} | self._next_day.keys()
         steps = {card.id: due for due, card in fresh.waiting}
         added = [card for card in fresh.cards if card.id not in have and card.id not in steps]
@@ -456,6 +457,24 @@ class Session:
         for due, card in fresh.waiting:
             if card.id not in have:
                 self._requeue(card, due)
+
+    def _leave_old_day_cards(self, fresh: set[str]) -> None:
+        """Take out of the queue the new cards and reviews (not the learning copies) that
+        the new day's own queue (`fresh`, its ids) leaves out: beyond its new_per_day or
+        max_reviews_per_day. A new card queued in the old day in the place of one buried
+        then (`_stand_in`) stayed when the burial ended at 4:00 and the new day queued the
+        buried one too: the day ended a new card over its limit. The card on screen again
+        after an undo stays (`_hold_day_limits` kept the day's limits then)."""
+        columns = self._store.schedule_columns()
+        shown = self._queue[0].id if self._keep_current and self._queue else None
+        self._queue = [
+            card
+            for card in self._queue
+            if card.id in fresh
+            or card.id == shown
+            or card.id in self._waiting
+            or (card.id in columns and columns[card.id][0] != REVIEW_STATE)
+        ]
 
     def _promote_due_steps(self, moment: datetime) -> tuple[tuple[str, datetime], ...]:
         """Move the waiting learning copies whose step is due at `moment` to the front of
@@ -795,22 +814,66 @@ class Session:
         self._steps.pop()
         del self.left_for_later[step.later :]
         self._demote(step.promoted)
-        if step.pulled is not None:
-            self._drop_copy(step.pulled.id)
+        taken_at = step.answer.answered_at if step.answer is not None else step.set_at
+        earlier_day = (
+            self._rolls_over_at is not None
+            and taken_at is not None
+            and taken_at < day_start(moment, self.options.tz)
+        )
+        if step.pulled is not None and not earlier_day:
+            self._drop_copy(step.pulled.id)  # an earlier day's stays if its day has room
         if step.appended:
             self._drop_copy(step.card.id)
         if step.held and self._next_day.pop(step.card.id, None) is None:
             self._drop_copy(step.card.id)  # its step came in the new day: it was queued
         self._waiting.pop(step.card.id, None)
-        queued = {card.id for card in self._queue}
+        if earlier_day:
+            self._queue = [card for card in self._queue if card.id != step.card.id]
+        queued = {card.id for card in self._queue}  # a card the new day queued: shown again
         for index, card in step.removed:
             if card.id not in queued:  # not one `show` put back since
                 self._queue.insert(min(index, len(self._queue)), card)
         if step.waited is not None:
             self._waiting[step.card.id] = step.waited
+        if earlier_day:
+            self._hold_day_limits(step.card, moment)
         self._keep_current = bool(self._queue) and self._queue[0].id == step.card.id
         self._shown_at = moment
         return step.answer if step.answer is not None else step.aside
+
+    def _hold_day_limits(self, back: StudyCard, moment: datetime) -> None:
+        """After undoing a step of an earlier study day (`back` its card, queued again):
+        keep no more new cards, nor reviews under `max_reviews_per_day`, than the day at
+        `moment` has room for, `back` first, then those a restart would queue first (new
+        cards in deck order, reviews oldest due first); the others leave the queue.
+
+        The step counted against its own day; undone, its card is new (or due) again on
+        the day `_roll_over` had already filled up to its limits, and the day ended one
+        card over them. Anki's undo never puts a queue over a limit."""
+        tz = self.options.tz
+        today, tomorrow = day_start(moment, tz), next_day_start(moment, tz)
+        columns = self._store.schedule_columns()
+        plain = {card.id for card in self._queue if card.id not in self._waiting}
+        order = {card.id: n for n, card in enumerate(self._selected)}
+        new = sorted(
+            (i for i in plain if i not in columns and i != back.id),
+            key=lambda i: order.get(i, len(order)),
+        )
+        room = self.options.new_per_day - self._store.introduced_since(today, tomorrow)
+        room -= back.id not in columns
+        gone = set(new[max(0, room) :])
+        limit = self.options.max_reviews_per_day
+        if limit is not None:
+            reviews = sorted(
+                f"{columns[i][1]}\0{i}"
+                for i in plain
+                if i != back.id and columns.get(i, (None,))[0] == REVIEW_STATE
+            )
+            room = limit - reviews_done_since(self._store, today, tomorrow)
+            room -= columns.get(back.id, (None,))[0] == REVIEW_STATE
+            gone |= {key.split("\0")[1] for key in reviews[max(0, room) :]}
+        if gone:
+            self._queue = [card for card in self._queue if card.id not in gone]
 
     def _drop_copy(self, card_id: str) -> None:
         """Take the last queued entry of `card_id` out (a copy an answer put back)."""
