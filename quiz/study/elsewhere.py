@@ -19,6 +19,7 @@ __all__ = [
     "answered_elsewhere_phrase",
     "back_elsewhere_phrase",
     "set_aside_elsewhere_phrase",
+    "stepped_elsewhere_phrase",
 ]
 
 
@@ -70,3 +71,10 @@ def back_elsewhere_phrase(cards: Sequence[StudyCard]) -> str:
     unsuspended or unburied in another drillbit and still due, they are asked after all."""
     what = f"'{cards[0].title}' is" if len(cards) == 1 else f"{len(cards)} cards are"
     return f"{what} back in study (put back in another drillbit): asked here after all."
+
+
+def stepped_elsewhere_phrase(cards: Sequence[StudyCard]) -> str:
+    """What a person is told when cards of the session were answered in another drillbit
+    into a learning step due later today (`Session.stepped_elsewhere`): asked here at it."""
+    what = f"'{cards[0].title}' was" if len(cards) == 1 else f"{len(cards)} cards were"
+    return f"{what} answered in another drillbit meanwhile: asked here again at its step."

@@ -20,6 +20,7 @@ from quiz.study.elsewhere import (
     answered_elsewhere_phrase,
     back_elsewhere_phrase,
     set_aside_elsewhere_phrase,
+    stepped_elsewhere_phrase,
 )
 from quiz.study.rest_of_day import RestOfDay
 
@@ -71,8 +72,11 @@ class ElsewhereChanges:
         mode outside a plan): `put_back_unhidden` queues one once another drillbit puts it
         back into study, if it is a scheduled card due by then (a new one would pass
         `new_per_day`)."""
-        self._told = (0, 0, 0)
-        """How many of `answered`, `set_aside` and `back` `news` has said."""
+        self.stepped: list[StudyCard] = []
+        """Queued cards another drillbit answered into a learning step due later today,
+        each once: the session asks them at that step (`Session._step_back_elsewhere`)."""
+        self._told = (0, 0, 0, 0)
+        """How many of `answered`, `set_aside`, `back` and `stepped` `news` has said."""
 
     def find(
         self, queue: Sequence[StudyCard], answers: Sequence[Answer], moment: datetime
@@ -177,16 +181,24 @@ class ElsewhereChanges:
         """What to tell the person of the changes since the last call, each said once:
         the session left such cards out (or took them back), and a count that moved
         unexplained read as cards lost or come from nowhere."""
-        answered, aside, back = self._told
-        self._told = (len(self.answered), len(self.set_aside), len(self.back))
+        answered, aside, back, stepped = self._told
+        self._told = (len(self.answered), len(self.set_aside), len(self.back), len(self.stepped))
         said = []
         if self.answered[answered:]:
             said.append(answered_elsewhere_phrase(self.answered[answered:]))
+        if self.stepped[stepped:]:
+            said.append(stepped_elsewhere_phrase(self.stepped[stepped:]))
         if self.set_aside[aside:]:
             said.append(set_aside_elsewhere_phrase(self.set_aside[aside:]))
         if self.back[back:]:
             said.append(back_elsewhere_phrase(self.back[back:]))
         return said
+
+    def step_back(self, card: StudyCard) -> None:
+        """Keep `card`, answered elsewhere into a step later today and waiting for it here,
+        for the screen to say once (`stepped`): the current card left the screen."""
+        if all(told.id != card.id for told in self.stepped):
+            self.stepped.append(card)
 
     def _due(self, saved: CardState, moment: datetime) -> bool:
         """Whether a card back in study is due at `moment` as a session started then

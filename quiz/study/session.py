@@ -373,6 +373,12 @@ class Session:
         return self._elsewhere.answered
 
     @property
+    def stepped_elsewhere(self) -> list[StudyCard]:
+        """due mode: queued cards another drillbit answered into a learning step due later
+        today, moved to wait for that step (`_step_back_elsewhere`); the screen says so."""
+        return self._elsewhere.stepped
+
+    @property
     def set_aside_elsewhere(self) -> list[tuple[StudyCard, bool]]:
         """due mode: queued cards another drillbit suspended (True) or buried (False)
         meanwhile, each time one was taken out of the queue (`show`); the screen says so."""
@@ -398,6 +404,7 @@ class Session:
         """
         self._shown_at = self._now(now)
         taken, hidden = self._elsewhere.find(self._queue, self.answers, self._shown_at)
+        taken = self._step_back_elsewhere(taken, self._shown_at)
         if not self.answers and not self._steps:
             self._elsewhere.drop(self._queue, self._waiting, taken, hidden)
             self._fit_time_box(self._shown_at)  # only the day's end drops here: nothing to undo
@@ -418,6 +425,33 @@ class Session:
         if promoted:
             step = self._steps[-1]
             self._steps[-1] = replace(step, promoted=step.promoted + promoted)
+
+    def _step_back_elsewhere(self, taken: set[str], moment: datetime) -> set[str]:
+        """Of the queued cards another drillbit answered (`taken`), move those it left in a
+        learning step due later today among the waiting copies at that step, as a restart
+        queues them; returns the others, which leave the queue (`ElsewhereChanges.drop`).
+
+        Dropped, such a card was lost to the session for good while Home and a restart
+        still counted it, and the session ended one card short. Waiting for its step, it
+        is still never asked seconds after the other drillbit's answer."""
+        if not taken or self.mode != "due" or self.plan_mode:
+            return taken
+        rest = RestOfDay.at(moment, self.options.tz)
+        columns = self._store.schedule_columns()
+        stepped = {
+            card_id: from_db(columns[card_id][1])
+            for card_id in taken
+            if card_id in columns and rest.step_later(*columns[card_id])
+        }
+        if not stepped:
+            return taken
+        cards = {card.id: card for card in self._queue if card.id in stepped}
+        self._queue = [card for card in self._queue if card.id not in stepped]
+        for card_id, due in sorted(stepped.items(), key=lambda entry: (entry[1], entry[0])):
+            self._waiting.pop(card_id, None)
+            self._requeue(cards[card_id], due)
+            self._elsewhere.step_back(cards[card_id])
+        return taken - stepped.keys()
 
     def _put_back_elsewhere(self, hidden: Mapping[str, bool]) -> None:
         """Queue again the cards back in study since another drillbit set them aside (those
@@ -575,7 +609,8 @@ class Session:
             raise SessionOver("the mock interview's time is up")
         taken, hidden = self._elsewhere.find(self._queue, self.answers, moment)
         if card.id in taken or card.id in hidden:
-            self._elsewhere.drop(self._queue, self._waiting, taken, hidden)
+            gone = self._step_back_elsewhere(taken, moment)
+            self._elsewhere.drop(self._queue, self._waiting, gone, hidden)
             self._keep_current = False
             if card.id in taken:
                 raise AnsweredElsewhere(card)

@@ -104,12 +104,15 @@ def left_running(
     return [pid for pid in pids if running(pid)]
 
 
-def rate_in_another_drillbit(app: DrillbitApp, card_id: str, now: datetime) -> None:
-    """Rate `card_id` Good through a second connection to the app's store, as another
-    drillbit process (a shell's `drillbit study`) would: the app sees it only by its poll."""
+def rate_in_another_drillbit(
+    app: DrillbitApp, card_id: str, now: datetime, rating: Rating = Rating.Good
+) -> None:
+    """Rate `card_id` (Good unless told) through a second connection to the app's store, as
+    another drillbit process (a shell's `drillbit study`) would: the app sees it only by its
+    poll."""
     other = Store.open(app.workspace.store.path)
     try:
-        review_card(other, app.workspace.scheduler, card_id, Rating.Good, now=now, correct=True)
+        review_card(other, app.workspace.scheduler, card_id, rating, now=now, correct=True)
     finally:
         other.close()
 
