@@ -115,7 +115,7 @@ def test_a_lecture_gives_a_card_per_question_with_its_code(tmp_path: Path) -> No
     assert lint([tmp_path / "c" / "p"])[1] == []
     assert (
         "lecture.ipynb: note: Jupyter notebook: read its 6 markdown cells and 2 code cells "
-        "(as fenced blocks); left out: 1 raw cell (cell 5), 3 outputs of code cells"
+        "(as fenced blocks); left out: 1 raw cell (cell 5), 3 code cell outputs"
     ) in said
 
 

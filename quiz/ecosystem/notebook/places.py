@@ -109,7 +109,7 @@ def left_out(joined: Joined) -> str | None:
     if joined.raw_cells:
         parts.append(f"{counted(len(joined.raw_cells), 'raw cell')} ({_cells(joined.raw_cells)})")
     if joined.outputs:
-        parts.append(f"{counted(joined.outputs, 'output')} of code cells")
+        parts.append(counted(joined.outputs, "code cell output"))
     for number, kind in joined.unknown:
         parts.append(f"cell {number} of cell_type {kind!r}, which nbformat 4 has not")
     if not parts:
