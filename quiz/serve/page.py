@@ -59,6 +59,8 @@ __all__ = [
     "TOKEN_KEEP",
     "key_focus_page",
     "local_font_page",
+    "EDGES",
+    "edges_page",
     "same_address_page",
     "server_stopped_page",
     "long_input_page",
@@ -375,6 +377,96 @@ STOPPED = (
 """Before textual.js, which opens the tab's websocket."""
 
 
+EDGES = """<script>
+      // The terminal holds whole rows and columns, so below its last row (the footer) and
+      // right of its last column a strip of up to a row (16 px) and a column is left, which
+      // showed the page's near-black (#0c181f). Those strips take the colours the app draws
+      // next to them: the right edge's colours carried on to the window's edge, the footer's
+      // below it, sampled from the terminal's canvas layers as the app draws (any theme,
+      // any window). The terminal keeps no scrollback, so its scrollbar, a light bar there,
+      // is hidden.
+      (() => {
+        const Native = HTMLCanvasElement.prototype.getContext;
+        HTMLCanvasElement.prototype.getContext = function (kind, options) {
+          // a WebGL canvas is readable after it is drawn only if its buffer is kept
+          if (kind === "webgl2" || kind === "webgl") options = { ...options, preserveDrawingBuffer: true };
+          return Native.call(this, kind, options);
+        };
+        const probe = document.createElement("canvas");
+        let shown = "";
+        const colour = (data, at) => `rgb(${data[at]}, ${data[at + 1]}, ${data[at + 2]})`;
+        const paint = () => {
+          // every layer the renderer stacks (text, selection, cursor; one WebGL canvas),
+          // drawn in order as the screen shows them: which one holds the colours varies
+          const layers = [...document.querySelectorAll(".xterm-screen canvas")];
+          const viewport = document.querySelector(".xterm-viewport");
+          const drawn = layers.find((layer) => layer.width && layer.height);
+          if (!drawn || !viewport) return;
+          const width = drawn.width, height = drawn.height;
+          probe.width = 1;
+          probe.height = height;
+          const context = Native.call(probe, "2d", { willReadFrequently: true });
+          if (!context) return;
+          context.clearRect(0, 0, 1, height);
+          for (const layer of layers) {
+            if (layer.width === width && layer.height === height) {
+              context.drawImage(layer, width - 1, 0, 1, height, 0, 0, 1, height);
+            }
+          }
+          const edge = context.getImageData(0, 0, 1, height).data;
+          const last = (height - 1) * 4;
+          if (edge[last + 3] === 0) return; // nothing drawn yet
+          // the right edge's runs of one colour, each carried on to the window's edge
+          const box = drawn.getBoundingClientRect();
+          const ratio = box.height / height;
+          const offset = box.top - viewport.getBoundingClientRect().top;
+          const px = (y) => `${Math.round(offset + y * ratio)}px`;
+          const stops = [];
+          let start = 0;
+          for (let y = 1; y <= height; y += 1) {
+            const at = y * 4, was = (y - 1) * 4;
+            if (y < height && edge[at] === edge[was] && edge[at + 1] === edge[was + 1]
+                && edge[at + 2] === edge[was + 2]) continue;
+            stops.push(`${colour(edge, was)} ${px(start)} ${px(y)}`);
+            start = y;
+          }
+          const footer = colour(edge, last);
+          const strip = `linear-gradient(to bottom, ${stops.join(", ")}, ${footer} ${px(height)})`;
+          if (strip === shown) return;
+          shown = strip;
+          viewport.style.background = strip;
+          viewport.style.scrollbarWidth = "none";
+          document.body.style.background = footer;
+          // how many times the strips were painted, for a test that says which went wrong
+          const page = document.documentElement.dataset;
+          page.edgesPainted = String(Number(page.edgesPainted || 0) + 1);
+        };
+        let pending = 0;
+        const soon = () => {
+          clearTimeout(pending);
+          pending = setTimeout(paint, 150);
+        };
+        const Socket = window.WebSocket;
+        window.WebSocket = class extends Socket {
+          constructor(...args) {
+            super(...args);
+            this.addEventListener("message", soon);
+          }
+        };
+        window.addEventListener("resize", soon);
+        // xterm draws a frame after the data arrives, later on a loaded machine than the
+        // pause above: a look each second catches what was drawn after it
+        setInterval(() => { if (!document.hidden) paint(); }, 1000);
+      })();
+    </script>"""
+"""Before textual.js, which makes the terminal's canvas and opens the tab's websocket."""
+
+
+def edges_page(template: str) -> str:
+    """The template with `EDGES` at the start of its head, before any script."""
+    return _head_script(template, EDGES)
+
+
 def server_stopped_page(template: str) -> str:
     """The template with `STOPPED` at the start of its head, before any script."""
     return _head_script(template, STOPPED)
@@ -601,7 +693,8 @@ def nonced_page(template: str) -> str:
 def served_page(template: str) -> str:
     """textual-serve's page as drillbit serves it: its files and websocket at the address it
     was opened at, local font, a tab title and icon, "Starting drillbit…" (or what failed)
-    on its splash, a stopped server said, the keys to the app without a click,
+    on its splash, a stopped server said, the strips the terminal's whole rows leave in the
+    app's colours, the keys to the app without a click,
     its websocket closed as it is left, long input sent in pieces the server takes, and the
     token handed to it kept and put in its websocket's URL, every script with the nonce."""
     return nonced_page(
@@ -611,8 +704,12 @@ def served_page(template: str) -> str:
                     tab_releasing_page(
                         key_focus_page(
                             server_stopped_page(
-                                starting_page(
-                                    tab_titled_page(local_font_page(bound_buttons_page(template)))
+                                edges_page(
+                                    starting_page(
+                                        tab_titled_page(
+                                            local_font_page(bound_buttons_page(template))
+                                        )
+                                    )
                                 )
                             )
                         )
