@@ -30,7 +30,7 @@ async def test_in_a_browser_f2_and_f3_stand_in_and_the_footer_shows_them(
     async with app.run_test() as pilot:
         screen = await showing(pilot, DrillScreen)
         keys = shown_keys(screen)
-        assert keys.get("f2") == "Hint" and keys.get("f3") == "Reset"
+        assert keys.get("f2") == "Hint" and "f3" not in keys  # the starter: nothing to reset
         assert "ctrl+t" not in keys and "ctrl+n" not in keys
         editor = screen.query_one("#editor", TextArea)
         assert editor.has_focus
@@ -40,6 +40,8 @@ async def test_in_a_browser_f2_and_f3_stand_in_and_the_footer_shows_them(
         assert editor.text == starter_text(screen.sitting.card)
         assert "f2 (or h outside the editor)" in str(screen.query_one(".hint-note").render())
         editor.insert("# mine\n")
+        await settle(pilot)
+        assert shown_keys(screen).get("f3") == "Reset"
         await press(pilot, "f3")
         await settle(pilot)
         await showing(pilot, ConfirmScreen)
@@ -53,8 +55,11 @@ async def test_in_a_terminal_the_footer_shows_the_ctrl_keys(build: AppFactory) -
     async with app.run_test() as pilot:
         screen = await showing(pilot, DrillScreen)
         keys = shown_keys(screen)
-        assert keys.get("ctrl+t") == "Hint" and keys.get("ctrl+n") == "Reset"
+        assert keys.get("ctrl+t") == "Hint" and "ctrl+n" not in keys  # the starter
         assert "f2" not in keys and "f3" not in keys
+        screen.query_one("#editor", TextArea).insert("# mine\n")
+        await settle(pilot)
+        assert shown_keys(screen).get("ctrl+n") == "Reset"
         await press(pilot, "ctrl+t")
         await settle(pilot)
         assert len(screen.query(".hint")) == 1

@@ -1,5 +1,6 @@
 """The card browser on a search that finds no card: a line says so, and the keys that act
-on a card (Open, Suspend, Bury, Sort, $EDITOR, Reset) leave the footer until one is shown."""
+on a card (Open, Suspend, Bury, Sort, $EDITOR) leave the footer until one is shown. Reset
+comes only with a card that has a schedule to forget (tests/tui/test_reset_keys.py)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from textual.widgets import Input, Static
 from quiz.tui.screens.browser import BrowserScreen
 from tests.tui.conftest import AppFactory, footer_descriptions, press, searched, showing
 
-CARD_KEYS = {"Open", "Suspend", "Bury", "Sort", "$EDITOR", "Reset"}
+CARD_KEYS = {"Open", "Suspend", "Bury", "Sort", "$EDITOR"}
 
 
 async def test_no_match_says_so_and_offers_no_key_that_needs_a_card(build: AppFactory) -> None:

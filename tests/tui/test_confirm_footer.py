@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from textual.widgets import TextArea
+
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.drill import DrillScreen
 from tests.tui.conftest import AppFactory, press, screen_lines, settle, showing
@@ -13,7 +15,9 @@ async def test_a_question_over_the_drill_shows_y_and_n_in_the_footer(build: AppF
     interview now?"), none of which did anything while the question was up."""
     app = build(drill="tiny-sgd")
     async with app.run_test(size=(80, 24)) as pilot:
-        await showing(pilot, DrillScreen)
+        drill = await showing(pilot, DrillScreen)
+        drill.query_one("#editor", TextArea).insert("# mine\n")  # something to reset
+        await settle(pilot)
         await press(pilot, "ctrl+n")
         await showing(pilot, ConfirmScreen)
         await settle(pilot)

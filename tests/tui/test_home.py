@@ -11,7 +11,7 @@ import pytest
 from fsrs import Rating
 from textual.command import CommandList, CommandPalette
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Static
+from textual.widgets import DataTable, Static, TextArea
 
 from quiz.settings import Settings
 from quiz.study.days import next_day_start
@@ -519,7 +519,9 @@ async def test_a_drills_help_lists_its_keys_in_the_footers_order(build: AppFacto
 
     app = build(drill="tiny-sgd")
     async with app.run_test(size=(80, 24)) as pilot:
-        await showing(pilot, DrillScreen)
+        drill = await showing(pilot, DrillScreen)
+        drill.query_one("#editor", TextArea).insert("# mine\n")  # Reset does something
+        await settle(pilot)
         rows = await _help_rows(pilot)
         said = [description.partition(":")[0] for _keys, description in rows]
         assert said[:3] == ["Grade", "Hint", "$EDITOR"], said

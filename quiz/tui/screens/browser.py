@@ -586,9 +586,14 @@ class BrowserScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """The keys that act on a card are not offered with no card shown (a search that
         matches none). In a browser tab $EDITOR would start on the server, where nobody
-        sees it (and the app would wait for it): its key is not offered there."""
+        sees it (and the app would wait for it): its key is not offered there. Reset waits
+        for a card with a schedule or a flag to forget: on a new one (every card of a first
+        week) it asked "Its schedule is forgotten." and said "New again"."""
         if action in CARD_ACTIONS and self.nothing_shown:
             return False
+        if action == "reset":
+            row = self.highlighted()
+            return row is not None and row.state != "new"
         if action in ASIDE_KEYS:
             suspend, back = ASIDE_KEYS[action]
             return puts_back(self.highlighted(), suspend=suspend) is back

@@ -24,6 +24,7 @@ from textual.widgets import Markdown, Static, TextArea
 
 from quiz.cardtext import render_text, section_markdown
 from quiz.drafts import over_the_limit
+from quiz.drill_grading import starter_text
 from quiz.drill_list import passed_line
 from quiz.drill_source import SOURCE_LIMIT
 from quiz.drills_view import (
@@ -61,6 +62,8 @@ WARM_UP_THREAD = "drillbit-warm-up"
 """The name of a drill's warm-up thread (a daemon: quitting never waits for its imports)."""
 
 WEB_KEYS = {"hint": "web_hint", "reset": "web_reset"}
+RESET_ACTIONS = ("reset", "web_reset")
+"""The actions that put the starter back: offered while the editor holds something else."""
 HINT_ACTIONS = ("hint", "web_hint", "letter_hint")
 """The actions that reveal a hint: offered while the drill has a hint not yet shown."""
 
@@ -210,6 +213,9 @@ class DrillScreen(Screen["DrillSitting"]):
         self._submission = 0
         self._submitted_at = 0
         """The sitting's tries when the last grade was submitted: it was recorded if more."""
+        self._starter = starter_text(sitting.card)
+        self._edited = self._saved != self._starter
+        """Whether the footer was last drawn for other code than the starter (its reset key)."""
         self._editor: TextArea | None = None
         """The editor, kept to read its text as the screen unmounts (it is gone from the DOM
         by then: children unmount first)."""
@@ -316,10 +322,14 @@ class DrillScreen(Screen["DrillSitting"]):
         the footer shows those; in a terminal the ctrl keys are shown. $EDITOR would start
         on the server: in a browser its key is not offered (ctrl+e is the editor's end of line).
         The hint keys go once the last hint is shown, as a key that does nothing more
-        would still be offered; the line under the hints says "No hints left."
+        would still be offered; the line under the hints says "No hints left." The reset
+        keys wait for code other than the starter (or a draft set aside): on the starter
+        they asked "Your draft is lost." of a drill never typed in.
         """
         if action in HINT_ACTIONS and self.sitting.hints_left <= 0:
             return False
+        if action in RESET_ACTIONS and self._set_aside is None and self.code == self._starter:
+            return False  # the editor's text now, as a key reads it
         if action in WEB_KEYS.values():
             return self.app.is_web
         if action in WEB_KEYS or action == "external_editor":
@@ -363,6 +373,9 @@ class DrillScreen(Screen["DrillSitting"]):
 
     def on_text_area_changed(self, event: TextArea.Changed) -> None:
         self._unsaved = event.text_area.text
+        if (self._unsaved != self._starter) != self._edited:
+            self._edited = not self._edited
+            self.refresh_bindings()  # the reset key comes, or goes back to the starter
         if self._autosave is not None:
             self._autosave.stop()
         self._autosave = self.set_timer(AUTOSAVE_SECONDS, self._flush)
