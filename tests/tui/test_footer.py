@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
+from fsrs import Rating
 from textual import events
 from textual.app import App, ComposeResult
 from textual.binding import Binding
@@ -16,8 +17,30 @@ from textual.widget import Widget
 from textual.widgets import Button, Footer
 from textual.widgets._footer import FooterKey
 
+from quiz.study.scheduling import review_card
+from quiz.tui.app import DrillbitApp
 from quiz.tui.widgets.footer import KeysFooter
-from tests.tui.conftest import AppFactory, press, resize, screen_lines, settle, wait_until
+from tests.tui.conftest import (
+    AppFactory,
+    FakeClock,
+    press,
+    resize,
+    screen_lines,
+    settle,
+    wait_until,
+)
+
+STUDIED = "dropout-inference"
+"""The browser's first card, rated before it opens: its row offers Reset too (a new card's
+does not), eight keys and the palette's, more than 80 columns hold."""
+
+
+def _studied(app: DrillbitApp, clock: FakeClock) -> None:
+    """Rate the browser's first card Good through the app's own store."""
+    workspace = app.workspace
+    review_card(
+        workspace.store, workspace.scheduler, STUDIED, Rating.Good, now=clock(), correct=True
+    )
 
 
 class Plain(Button):
@@ -215,13 +238,15 @@ async def test_homes_keys_all_fit_narrowing_only_as_far_as_needed(
 
 
 async def test_the_card_browser_leaves_out_the_palettes_key_only_when_narrow(
-    build: AppFactory,
+    build: AppFactory, clock: FakeClock
 ) -> None:
-    """Its eight keys (Help among them) and the palette's need 84 cells even compact: the
+    """On a studied card's row its eight keys (Help and Reset among them) and the palette's
+    need 84 cells even compact: the
     palette's key (ctrl+p still works) goes at 80 columns and comes back when the terminal
     is widened. Help stays: at 80 columns it is the one way to learn the other keys."""
     app = build()
     async with app.run_test(size=(80, 24)) as pilot:
+        _studied(app, clock)
         await press(pilot, "b")
         await _settled(pilot, app, 80, "Help")
         compact, keys = _drawn(app)
@@ -278,12 +303,17 @@ def first_footer_row(app: App[None], kind: str) -> list[str]:
     ("keys", "kind", "shown", "left_out"),
     [
         ((), "HomeScreen", ["d Due", "l Drills", ", Settings", "? Help"], []),
-        (("b",), "BrowserScreen", ["esc Back", "f1 Help"], ["palette"]),
+        # new cards only: no Reset, so the palette's key fits beside Help
+        (("b",), "BrowserScreen", ["esc Back", "f1 Help", "^p palette"], ["Reset"]),
     ],
     ids=["home", "browser"],
 )
 async def test_a_screens_first_frame_has_its_keys_fitted_to_80_columns(
-    build: AppFactory, keys: tuple[str, ...], kind: str, shown: list[str], left_out: list[str]
+    build: AppFactory,
+    keys: tuple[str, ...],
+    kind: str,
+    shown: list[str],
+    left_out: list[str],
 ) -> None:
     """Textual's Footer mounts its keys a refresh after the screen's first bindings update:
     a screen's first frames had an empty footer. The first frame has them, fitted to the
