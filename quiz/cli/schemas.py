@@ -255,6 +255,17 @@ class PlanTodayReport(BaseModel):
             "no day fits them (more minutes a day would). Not among waiting."
         ),
     )
+    steps_waiting: int = Field(
+        ge=0,
+        description=(
+            "Cards an earlier answer left in a learning or relearning step due today that "
+            "today's plan does not ask: the last pass reviews them on a later day if needed "
+            "(`drillbit plan`'s '1 card left in a learning step waits for the last days'; in "
+            "the last pass, 'the plan reviews it on a later day if needed'). Not among the "
+            "other counts. A field added within schema_version 1: the version changes when "
+            "a field changes meaning or goes away, not when one is added."
+        ),
+    )
     ends_at: datetime = Field(
         description=(
             "When today's plan ends: the next study day's start (the day_starts_at hour) in "

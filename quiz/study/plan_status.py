@@ -302,6 +302,8 @@ class PlanStatus:
                 "minutes": round(self.offered_seconds / 60, 1),
                 "waiting": 0 if self.queue is None else len(self.queue.for_tomorrow),
                 "longer_than_a_day": 0 if self.queue is None else len(self.queue.too_long),
+                # `load`'s "1 card left in a learning step waits for the last days"
+                "steps_waiting": len(self.today.steps_waiting),
                 "ends_at": None if self.day_ends is None else json_time(self.day_ends),
                 "ahead": len(self.ahead),
                 "minutes_used": round(spent / 60, 1),
