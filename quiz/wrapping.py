@@ -17,7 +17,7 @@ import re
 import shutil
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TextIO, TypeAlias
 
 _PREFIX = re.compile(r"\s*(?:>\s?)*")
 _MARKER = re.compile(r"(?:[-*+]|\d{1,9}[.)])\s+")
@@ -25,6 +25,8 @@ _HEADING = re.compile(r"#{1,6}\s+")
 _KEPT_SPACE = "\ue000"
 """Stands for a space inside a code span while a line is folded, so `(n_q, d_k)` is not
 cut in two unless it is wider than a line (a private-use character: card text holds none)."""
+Unbroken: TypeAlias = str | re.Pattern[str]
+"""What `fold_line` never folds inside: a text (a file's path) or a pattern's matches."""
 COMMAND_INDENT = "    "
 """Before a command to copy, on a line of its own (as git indents the commands of its
 hints): import's next steps and watch's next drill, which folding at spaces cut in two."""
@@ -57,21 +59,32 @@ def fit(row: str, width: int | None) -> str:
 
 
 def fold_line(
-    line: str, width: int | None, hang: str = "", *, unbroken: Sequence[str] = ()
+    line: str, width: int | None, hang: str = "", *, unbroken: Sequence[Unbroken] = ()
 ) -> list[str]:
     """`line` folded at spaces to `width` columns, `hang` (or the line's own indent, when
     deeper) before each further line; whole when `width` is None or the line fits. The
     spaces of each of `unbroken` (a file's path, `My Notes.md:12`) are no place to fold:
-    a place cut at its space no longer names the file."""
+    a place cut at its space no longer names the file. A pattern of `unbroken` keeps each
+    of its matches that fits a folded line whole (a notebook's `cell 12, line 3`, a place
+    no fixed text names), in order: a match wider than that folds as any text."""
     if width is None or _cells(line) <= width:
         return [line]
     text = line.lstrip(" ")
     indent = line[: len(line) - len(text)]
+    hang = max(hang, indent, key=len)
+    room = width - _cells(hang)
     for kept in unbroken:
-        if " " in kept and kept in text:
+        if isinstance(kept, re.Pattern):
+            text = kept.sub(lambda found: _kept_whole(found.group(0), room), text)
+        elif " " in kept and kept in text:
             text = text.replace(kept, kept.replace(" ", _KEPT_SPACE))
-    lines = fold_cells(text, width, indent, max(hang, indent, key=len)) or [line]
+    lines = fold_cells(text, width, indent, hang) or [line]
     return [part.replace(_KEPT_SPACE, " ") for part in lines]
+
+
+def _kept_whole(text: str, room: int) -> str:
+    """`text` with its spaces no place to fold, when it fits `room` columns."""
+    return text.replace(" ", _KEPT_SPACE) if _cells(text) <= room else text
 
 
 _SHELL_WORD = re.compile(r"(?:'[^']*'|\"(?:[^\"\\]|\\.)*\"|\\.|[^\s'\"\\])+")

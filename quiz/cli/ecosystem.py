@@ -277,7 +277,7 @@ def import_command(
         updated_line,
     )
     from quiz.ecosystem.notes.nulbytes import printable_but_nul
-    from quiz.wrapping import fold_line, terminal_width
+    from quiz.wrapping import Unbroken, fold_line, terminal_width
 
     # `drillbit --content DIR import NOTES` and `drillbit import NOTES --content DIR` agree.
     if into is None:
@@ -354,14 +354,16 @@ def import_command(
     except ValueError as exc:
         raise UsageError(str(exc), title="import") from exc
     place = None
+    unbroken: tuple[Unbroken, ...] = (str(notes), display_path(plan.pack_dir))
     if cells is not None:
         from quiz.ecosystem.notebook.places import CellPlaces, in_cells
 
         plan = in_cells(plan, cells)
-        place = CellPlaces(notes, cells.lines).place
+        places = CellPlaces(notes, cells.lines)
+        place = places.place
+        unbroken = (*places.unbroken, *unbroken)  # its place whole, path and all, first
     verb = "would write" if dry_run else "wrote"
     out_width = terminal_width()  # into a pipe (None) a card's line stays whole: grep
-    unbroken = (str(notes), display_path(plan.pack_dir))
     if plan.pack_yaml is not None and plan.cards:
         made, new = (
             f"{verb} {display_path(plan.pack_dir / 'pack.yaml')}",

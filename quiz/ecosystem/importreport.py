@@ -28,7 +28,7 @@ from quiz.ecosystem.importplan import (
 )
 from quiz.ecosystem.notes.skips import IMAGE_ONLY
 from quiz.plural import counted
-from quiz.wrapping import COMMAND_INDENT, fold_command, fold_line
+from quiz.wrapping import COMMAND_INDENT, Unbroken, fold_command, fold_line
 
 GROUP_FROM = 3
 """This many notices (or skips) of one kind are summed up on one line."""
@@ -230,7 +230,7 @@ ASKED_AT = "  ← "
 """Between a card's file and the place of its question, on its line."""
 
 
-def folded_card_line(line: str, width: int | None, unbroken: Sequence[str]) -> list[str]:
+def folded_card_line(line: str, width: int | None, unbroken: Sequence[Unbroken]) -> list[str]:
     """A card's line (`wrote PATH  ← notes.md:12 title`) as it is when it fits `width` (or
     into a pipe, `width` None, for grep); else the card's file alone on its line and
     `  ← place title` under it, folded, the place whole. An 80-column terminal cut such a
@@ -427,7 +427,9 @@ def summary_lines(
     return folded_prose(out, width, (str(plan.notes), show(plan.pack_dir.parent), *shown))
 
 
-def folded_report(lines: Sequence[str], width: int | None, unbroken: Sequence[str]) -> list[str]:
+def folded_report(
+    lines: Sequence[str], width: int | None, unbroken: Sequence[Unbroken]
+) -> list[str]:
     """`lines` folded to `width`, later lines two columns in (a grouped skip's `  - place`
     four), never at a space of `unbroken` (the notes' path, the pack's folder): a line that
     starts with its place in the notes (`My Notes.md:12: ...`) keeps it whole at its start,
@@ -443,7 +445,9 @@ def folded_report(lines: Sequence[str], width: int | None, unbroken: Sequence[st
     ]
 
 
-def folded_prose(lines: Sequence[str], width: int | None, unbroken: Sequence[str]) -> list[str]:
+def folded_prose(
+    lines: Sequence[str], width: int | None, unbroken: Sequence[Unbroken]
+) -> list[str]:
     """`lines` folded to `width` (`fold_line`, later lines two columns in, never at a space
     of `unbroken`), and a command to copy (indented by `COMMAND_INDENT`) folded between its
     shell words with a ` \\` at each line's end (`fold_command`), so that pasted it runs

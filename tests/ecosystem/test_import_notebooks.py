@@ -6,6 +6,7 @@ Before, every notebook was refused ("save it as Markdown")."""
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -370,3 +371,37 @@ def test_a_note_naming_lines_in_two_cells_names_both_cells(tmp_path: Path) -> No
         f"{tmp_path / 'lecture.ipynb'}: cell 1, line 3: note: NUL bytes: 2 NUL bytes (cell 1, "
         "line 3; cell 2, line 3), which no text holds, taken out"
     ) in said, said
+
+
+def test_a_narrow_terminal_never_cuts_a_cell_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Folded to 40 columns, the report cut a place at its spaces (only the path was kept
+    whole): `cell 2,` ended one line and `line 1;` began the next."""
+    long_question = md(
+        "## Q2: Why does the validation loss rise while the training loss keeps falling?\n\n"
+        "The model has begun to fit noise in the training set. Its fit to held-out data "
+        "worsens while the training fit improves."
+    )
+    notes = "week 4 lecture.ipynb"
+    (tmp_path / notes).write_text(notebook([*LECTURE, long_question]), "utf-8")
+    monkeypatch.chdir(tmp_path)  # the notes named as given
+    monkeypatch.setattr("quiz.wrapping.terminal_width", lambda stream=None: 40)
+    result = run_import(notes, "--pack", "p", "--into", "c", "--dry-run")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    # a card's file stays whole, however long (folded, it no longer names the file)
+    assert all(len(line) <= 40 for line in lines if " c/p/p/" not in line), result.output
+    cut = [
+        line
+        for line in lines
+        if re.search(r"\bcell \d+,( lines?)?$", line)
+        or re.match(r"\s*(lines? \d|\d+([;)]| Q|$))", line)
+    ]
+    assert cut == [], result.output
+    # too long for one line with its path, the place goes under it whole
+    assert f"  ← {notes}:" in lines and "    cell 10, line 1 Q2 Why does the" in lines
+    assert f"  ← {notes}: cell 8, line 1" in lines  # with its path, when that fits
+    assert [f"  ({notes}: cell 2, line 1;", f"  {notes}: cell 10, line 1)"] == [
+        line for line in lines if line.endswith(("cell 2, line 1;", "cell 10, line 1)"))
+    ], result.output  # the repeated note's places

@@ -21,6 +21,7 @@ _ITEM = r"\d+(?:-\d+)?"
 _LINES = re.compile(rf"\blines? ({_ITEM}(?:(?:, | and ){_ITEM}(?! more))*)")
 """`line 12`, `lines 3-5`, `lines 3, 9 and 12`: lines a message names (not `and 4 more`)."""
 _PIECE = re.compile(rf"(, | and )?({_ITEM})")
+_CELL_PLACE = r"cell \d+, lines? \d+(?:-\d+)?"
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,14 @@ class CellPlaces:
         """`cell 12, line 3`."""
         cell, own = self.lines.at(line)
         return f"cell {cell}, line {own}"
+
+    @property
+    def unbroken(self) -> tuple[re.Pattern[str], ...]:
+        """A place, `lecture.ipynb: cell 12, line 3`, and a cell's line a message names,
+        `cell 12, line 3`, for the report's folding to keep whole: cut at its spaces, a
+        narrow terminal showed `cell 12,` on one line and `line 3` on the next."""
+        path = re.escape(escape_path(self.notes))
+        return re.compile(rf"{path}: {_CELL_PLACE}"), re.compile(rf"\b{_CELL_PLACE}")
 
     def retold(self, text: str) -> str:
         """`text` with each line it names said as a cell's line (`(line 12)` is
