@@ -373,6 +373,32 @@ def test_a_note_naming_lines_in_two_cells_names_both_cells(tmp_path: Path) -> No
     ) in said, said
 
 
+def test_a_quoted_title_keeps_the_lines_it_names(tmp_path: Path) -> None:
+    """A message's own line numbers are said in cells; a question's title it quotes is the
+    notes' text: its `line 5` was rewritten to `cell 2, line 3`, a cell it never held."""
+    cells = [
+        md("## Q1: Why does line 5 of the loop fail?"),
+        md(
+            "The index runs one past the end of the list on the last pass. Range over the "
+            "length, not the length plus one.\n\n---\n\nSee also the slides."
+        ),
+    ]
+    said, _ = imported(tmp_path, cells, "--dry-run")
+    notes = tmp_path / "lecture.ipynb"
+    assert (
+        f"{notes}: cell 2, line 5: skipped 'See also the slides.': text after the rule "
+        "(cell 2, line 3) that ends the answer of 'Why does line 5 of the loop fail?' "
+        "(cell 1, line 1)"
+    ) in said, said
+    places = CellPlaces(notes, join_cells(read_cells(notebook(cells))).lines)
+    assert places.retold("of 'Why doesn't line 5 fail?' (line 5), the notes' line 5") == (
+        "of 'Why doesn't line 5 fail?' (cell 2, line 3), the notes' cell 2, line 3"
+    )  # an apostrophe inside a quote or after a word neither opens nor ends one
+    assert places.retold(f'"It\'s line 5" (line 1) at {notes}:5') == (
+        f'"It\'s line 5" (cell 1, line 1) at {notes}: cell 2, line 3'
+    )  # as repr quotes a title holding a `'`
+
+
 def test_a_narrow_terminal_never_cuts_a_cell_place(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

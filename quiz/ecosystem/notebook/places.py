@@ -3,7 +3,9 @@
 The readers place everything by the line of the text they read, here the notebook joined
 into Markdown (`joined`); no reader knows of notebooks. Once the plan is made, each place
 and each line a message names (`line 12`, `lines 3-5`, `lines 3, 9`) is said in cells
-through the join's line map, and the parts the join left out are told at the top.
+through the join's line map, and the parts the join left out are told at the top. What a
+message quotes (`'Why does line 5 of the loop fail?'`) is the notes' own text, left as
+written: rewritten, a question's title named a cell it never held.
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ from quiz.errors import escape_path
 from quiz.plural import counted
 
 _ITEM = r"\d+(?:-\d+)?"
-_LINES = re.compile(rf"\blines? ({_ITEM}(?:(?:, | and ){_ITEM}(?! more))*)")
+_LINES = rf"\blines? (?P<lines>{_ITEM}(?:(?:, | and ){_ITEM}(?! more))*)"
 """`line 12`, `lines 3-5`, `lines 3, 9 and 12`: lines a message names (not `and 4 more`)."""
 _PIECE = re.compile(rf"(, | and )?({_ITEM})")
+_QUOTED = r"(?<![\w'])'(?:[^'\n]|'(?=\w))*'(?!\w)|(?<!\w)\"(?:[^\"\\\n]|\\.)*\""
+"""A quoted title or snippet: `'...'` as the readers quote (an apostrophe inside, as in
+`doesn't`, is no end), or `"..."` as `repr` quotes text holding a `'`."""
 _CELL_PLACE = r"cell \d+, lines? \d+(?:-\d+)?"
 
 
@@ -50,10 +55,17 @@ class CellPlaces:
 
     def retold(self, text: str) -> str:
         """`text` with each line it names said as a cell's line (`(line 12)` is
-        `(cell 4, line 3)`), and each place of the notes (`lecture.ipynb:12`) as a cell's."""
-        text = _LINES.sub(lambda m: self._listed(m.group(1)), text)  # before the places,
-        # which hold `line N` of a cell
-        return _place_pattern(self.notes).sub(lambda m: self.place(int(m.group(1))), text)
+        `(cell 4, line 3)`), and each place of the notes (`lecture.ipynb:12`) as a cell's;
+        what it quotes (a question's title) as written."""
+
+        def said(found: re.Match[str]) -> str:
+            if found.group("place") is not None:
+                return self.place(int(found.group("place")))
+            if found.group("lines") is not None:
+                return self._listed(found.group("lines"))
+            return found.group(0)  # quoted: the notes' own words
+
+        return _said_pattern(self.notes).sub(said, text)
 
     def _listed(self, listed: str) -> str:
         """Lines and spans (`3, 9-11`), grouped by cell: `cell 1, line 3; cell 2, lines 1-3`."""
@@ -79,8 +91,12 @@ class CellPlaces:
         return "; ".join(said)
 
 
-def _place_pattern(notes: Path) -> re.Pattern[str]:
-    return re.compile(rf"{re.escape(escape_path(notes))}:(\d+)\b")
+def _said_pattern(notes: Path) -> re.Pattern[str]:
+    """A place of the notes (`lecture.ipynb:12`), a quote, or lines a message names, in
+    one pass: a place's path may hold `line 5`, a quote `line 5` or a place, and a place
+    said in cells holds `line N` of its cell."""
+    path = re.escape(escape_path(notes))
+    return re.compile(rf"{path}:(?P<place>\d+)\b|{_QUOTED}|{_LINES}")
 
 
 def in_cells(plan: ImportPlan, joined: Joined) -> ImportPlan:
