@@ -23,9 +23,11 @@ _ITEM = r"\d+(?:-\d+)?"
 _LINES = rf"\blines? (?P<lines>{_ITEM}(?:(?:, | and ){_ITEM}(?! more))*)"
 """`line 12`, `lines 3-5`, `lines 3, 9 and 12`: lines a message names (not `and 4 more`)."""
 _PIECE = re.compile(rf"(, | and )?({_ITEM})")
-_QUOTED = r"(?<![\w'])'(?:[^'\n]|'(?=\w))*'(?!\w)|(?<!\w)\"(?:[^\"\\\n]|\\.)*\""
-"""A quoted title or snippet: `'...'` as the readers quote (an apostrophe inside, as in
-`doesn't`, is no end), or `"..."` as `repr` quotes text holding a `'`."""
+_QUOTED = r"(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w))*'(?!\w)|(?<!\w)\"(?:[^\"\\\n]|\\.)*\""
+"""A quoted title or snippet: `'...'` as the readers quote (an apostrophe between letters,
+as in `doesn't`, is no end), or `"..."` as `repr` quotes text holding a `'`. A quote's
+scan stops at its first other `'`: a message of many unclosed `'` is read in linear time
+(letting any `'` before a letter go on, 12,000 characters of ` 'a` took 2.2 s)."""
 _CELL_PLACE = r"cell \d+, lines? \d+(?:-\d+)?"
 
 
