@@ -13,6 +13,7 @@ import pytest
 from fsrs import Rating
 
 from quiz.home_view import home_view
+from quiz.overview import ALL_PACKS
 from quiz.study.session import Session
 from quiz.workspace import StudyRequest, Workspace
 from tests.conftest import FIXED_NOW, RunDrillbit
@@ -191,6 +192,26 @@ def test_new_per_day_changed_after_studying_is_counted_alike(
     assert _three_counts(drillbit, clock) == (expected,) * 3
 
 
+def _planned_counts(drillbit: RunDrillbit, clock: Clock) -> tuple[int, int, int, int]:
+    """While a plan runs: Home's "N planned today" (its headline), its "All packs" row's
+    `today`, `stats --json`'s `today.planned` and a fresh due session's queue."""
+    ws = _launch(clock)
+    try:
+        view = home_view(ws)
+        planned = int(view.headline()[0].split()[0].replace(",", ""))
+        (every,) = [
+            n for row, n in zip(view.rows, view.today, strict=True) if row.pack == ALL_PACKS
+        ]
+        queued = len(ws.start_session(StudyRequest(mode="due")).queued)
+    finally:
+        ws.close()
+    result = drillbit("stats", "--json", now=clock.moment)
+    assert result.returncode == 0, result.stderr
+    today = json.loads(result.stdout)["today"]
+    assert today["new"] is None  # the plan's cards are today's
+    return planned, every, today["planned"], queued
+
+
 def test_a_new_card_studied_under_a_plan_then_cleared_is_counted_alike(
     drillbit: RunDrillbit,
 ) -> None:
@@ -201,6 +222,13 @@ def test_a_new_card_studied_under_a_plan_then_cleared_is_counted_alike(
         session = ws.start_session(StudyRequest(mode="due"))
         assert session.plan_mode
         _good(session, clock)
+    finally:
+        ws.close()
+    clock.moment += timedelta(minutes=2)
+    planned = _planned_counts(drillbit, clock)
+    assert planned[0] > 0 and planned == (planned[0],) * 4
+    ws = _launch(clock)
+    try:
         ws.change_plan("interview", "")
     finally:
         ws.close()
