@@ -156,10 +156,12 @@ def test_one_new_card_studied_is_counted_alike_after_a_relaunch(
         bank_new = home_view(ws).counts.total.new
         assert 20 < bank_new < 9999  # both limits are met: the allowance, the bank
         study(ws.start_session(StudyRequest(mode="due")), clock)
+        back_home = home_view(ws).counts.new_today  # the same app, back at Home
     finally:
         ws.close()
     clock.moment += timedelta(minutes=2)
     left = min(per_day - introduced, bank_new - introduced - set_aside)
+    assert back_home == left
     assert _three_counts(drillbit, clock) == (left,) * 3
 
 
