@@ -121,6 +121,7 @@ def test_the_code_stamp_reads_every_module_of_the_markdown_and_math_readers(
 UNSTAMPED = {
     "parallel.py": "splits the parsing between processes, never what a card parses to",
     "dists.py": "reads library versions, which the stamp takes by name",
+    "sources.py": "finds the content folders and says why a path is not one, never a card's parse",
 }
 """Modules of quiz.bank a stamped module imports that change nothing a card parses to."""
 
