@@ -18,12 +18,12 @@ import pytest
 from fsrs import Rating
 
 from quiz.store import Store
-from quiz.store import backup_fsrs as backup_module
 from quiz.store.backup_export import export_progress
 from quiz.store.backup_read import ProgressFormatError, parse_progress
 from quiz.store.backup_safety import MAX_DEPTH, _NonFinite, _plainly_safe, _TooLong, unsafe_value
 from quiz.store.backup_values import INT64
 from quiz.study.scheduling import default_scheduler, review_card
+from tests.store.fsrs_checks import count_fsrs_checks
 
 T0 = datetime(2026, 1, 5, 9, 0, tzinfo=UTC)
 NOW = T0 + timedelta(days=3)
@@ -44,23 +44,10 @@ def document(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     return loaded
 
 
-def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The texts `_fsrs` is asked to check, in order."""
-    asked: list[str] = []
-    check = backup_module._fsrs
-
-    def counted(value: str, info: Any) -> str:
-        asked.append(value)
-        return check(value, info)
-
-    monkeypatch.setattr(backup_module, "_fsrs", counted)
-    return asked
-
-
 def test_a_text_that_passed_is_not_checked_again_for_its_card(
     document: dict[str, Any], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    asked = _counting(monkeypatch)
+    asked = count_fsrs_checks(monkeypatch)
     reviews = document["reviews"]
     assert [r["card_before"] for r in reviews[2:]] == [
         reviews[0]["card_after"],
@@ -85,7 +72,7 @@ def test_the_same_text_is_checked_again_for_another_card_and_import(
     reviews = [dict(row) for row in document["reviews"]]
     reviews[1]["card_before"] = reviews[0]["card_after"]  # relu's text as gelu's
     edited = {**document, "reviews": reviews}
-    asked = _counting(monkeypatch)
+    asked = count_fsrs_checks(monkeypatch)
     parse_progress(edited, now=NOW)
     assert asked.count(reviews[0]["card_after"]) == 2, "for relu, then for gelu"
     first = list(asked)

@@ -19,6 +19,7 @@ from quiz.store import backup_fsrs
 from quiz.store.backup_fsrs import CheckedTexts
 from quiz.store.backup_read import ProgressFormatError, Sink, file_members, intake, opened
 from quiz.textsafe import MIB
+from tests.store.fsrs_checks import count_fsrs_checks
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 HEAD = (
@@ -118,14 +119,7 @@ def test_a_text_met_again_after_the_budget_is_spent_is_checked_again(
 ) -> None:
     """Forgetting only costs a check: the first card's bad `card_before`, met after every
     other card's text filled the budget, is still refused at its path."""
-    checks: list[str] = []
-    check = backup_fsrs._fsrs
-
-    def counted(value: str, info: Any) -> str:
-        checks.append(value)
-        return check(value, info)
-
-    monkeypatch.setattr(backup_fsrs, "_fsrs", counted)
+    checks = count_fsrs_checks(monkeypatch)
     monkeypatch.setattr(backup_fsrs, "CHECKED_BUDGET", 64 * 1024)
     reviews = [_review(n, _fsrs_text(n, 400)) for n in range(200)]
     again = _review(0, _fsrs_text(0, 400))
