@@ -483,10 +483,7 @@ class Session:
         have = {card.id for card in self._queue} | self._next_day.keys()
         steps = {card.id: due for due, card in fresh.waiting}
         added = [card for card in fresh.cards if card.id not in have and card.id not in steps]
-        index = next(
-            (i for i, card in enumerate(self._queue) if card.id in self._waiting),
-            len(self._queue),
-        )
+        index = self._first_waiting_index()
         self._queue[index:index] = added
         for due, card in fresh.waiting:
             if card.id not in have:
@@ -775,12 +772,16 @@ class Session:
         )
         if card is None:
             return None
-        index = next(
+        self._queue.insert(self._first_waiting_index(), card)
+        return card
+
+    def _first_waiting_index(self) -> int:
+        """Where the queue's waiting learning copies begin (its end when none wait): a card
+        the day adds goes before them, as Anki shows the day's cards before a step's."""
+        return next(
             (i for i, queued in enumerate(self._queue) if queued.id in self._waiting),
             len(self._queue),
         )
-        self._queue.insert(index, card)
-        return card
 
     def _review_stand_in(self, aside: StudyCard, moment: datetime) -> StudyCard | None:
         """due mode outside a plan, with no `limit`: when the card set aside (`aside`) is a
@@ -900,13 +901,13 @@ class Session:
         limit = self.options.max_reviews_per_day
         if limit is not None:
             reviews = sorted(
-                f"{columns[i][1]}\0{i}"
+                (columns[i][1], i)
                 for i in plain
                 if i != back.id and columns.get(i, (None,))[0] == REVIEW_STATE
             )
             room = limit - reviews_done_since(self._store, today, tomorrow)
             room -= columns.get(back.id, (None,))[0] == REVIEW_STATE
-            gone |= {key.split("\0")[1] for key in reviews[max(0, room) :]}
+            gone |= {card_id for _, card_id in reviews[max(0, room) :]}
         if gone:
             self._queue = [card for card in self._queue if card.id not in gone]
 
