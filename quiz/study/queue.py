@@ -113,13 +113,13 @@ def held_back_review(
     """The first of the reviews due today (`RestOfDay.due_today`) among `cards` not in
     `left_out` (queued, set aside): the one `max_reviews_per_day` held back that a due
     session takes next, oldest due first as `plan_due` orders them (due time, then id)."""
-    best: tuple[str, StudyCard] | None = None
+    best: tuple[tuple[str, str], StudyCard] | None = None
     for card in cards:
         saved = columns.get(card.id)
         if saved is None or saved[0] != REVIEW_STATE or card.id in left_out:
             continue
         state, due = saved
-        key = f"{due}\0{card.id}"
+        key = (due, card.id)
         if rest.due_today(state, due) and (best is None or key < best[0]):
             best = (key, card)
     return None if best is None else best[1]
