@@ -160,8 +160,8 @@ def connect(path: Path, now: datetime) -> sqlite3.Connection:
         checked = stamp is not None and read_stamp(path, OPENED) == stamp
         if not checked:
             check_small_tables(conn)
-        refuse_foreign(conn, path)
         version = schema_version(conn)
+        refuse_foreign(conn, path, version)
         if version > LATEST_VERSION:
             raise UnusableDatabase(
                 f"its schema version {version} is newer than this drillbit understands "
@@ -206,11 +206,12 @@ def busy_message(path: Path) -> str:
     )
 
 
-def refuse_foreign(conn: sqlite3.Connection, path: Path) -> None:
+def refuse_foreign(conn: sqlite3.Connection, path: Path, version: int) -> None:
     """StoreError when `path` is another program's SQLite database (tables, no drillbit
-    schema): drillbit's tables were added to it without a word. Checked before the first
-    write (journal_mode=WAL), so the file is left exactly as it was."""
-    if schema_version(conn) > 0:
+    schema: `version`, its `schema_version`, is 0): drillbit's tables were added to it
+    without a word. Checked before the first write (journal_mode=WAL), so the file is left
+    exactly as it was."""
+    if version > 0:
         return
     tables = [
         str(row[0])
