@@ -1041,3 +1041,25 @@ def test_l2_under_momentum_shrinks_by_a_factor_that_depends_on_the_convention() 
         assert convention in body, card_id
     # The basic pack's letter for the momentum coefficient, which these now share.
     assert "v_t = \\beta v_{t-1} + g_t" in text("sgd-momentum-adam")
+
+
+def test_one_cycle_lr_s_thirty_percent_rise_is_fastai_1_s_and_fastai_2_rises_over_25() -> None:
+    """The schedule cards said OneCycleLR's default rise over 30% of the run is fastai's:
+    PyTorch copies fastai's two phases, but 0.3 is fastai 1's pct_start, and fastai 2's
+    fit_one_cycle rises over 25% (forty-eighth round)."""
+    total = 1000
+    peak_step = round(0.3 * total - 1)  # where _one_cycle's default rise ends
+    assert math.isclose(_one_cycle(peak_step, total, False), 1.0)
+    assert _one_cycle(round(0.25 * total - 1), total, False) < 1.0  # fastai 2's peak comes sooner
+    body = text("one-cycle-policy")
+    assert "like fastai's, it rises over the first 30%" not in body
+    assert "fastai 1's value; fastai 2's `fit_one_cycle` rises over 25%" in body
+    source = card("one-cycle-policy").front.source
+    assert "fastai Learner.fit_one_cycle documentation (pct_start=0.25)" in source
+    # learning-rate-schedules gives the shape as fastai's and the 30% as PyTorch's default
+    body = text("learning-rate-schedules")
+    assert "its default is fastai's, a rise over 30%" not in body
+    assert "its default has fastai's two phases, a rise over 30% of the run" in body
+    assert "OneCycleLR documentation (three_phase, pct_start=0.3)" in (
+        card("learning-rate-schedules").front.source
+    )
