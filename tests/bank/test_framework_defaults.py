@@ -117,6 +117,14 @@ def test_the_gelu_and_adam_cards_name_tensorflows_defaults() -> None:
         "gelu-negative-input"
     )
     assert "approximate=False by default" in card("gelu-negative-input").front.source
+    # Keras's op is not its activation: keras.ops.gelu defaults to the tanh form, while
+    # keras.activations.gelu (activation="gelu") is exact (forty-eighth round)
+    assert 'and so does Keras\'s own `keras.ops.gelu`, unlike its `activation="gelu"`' in text(
+        "gelu-negative-input"
+    )
+    assert "Keras keras.ops.gelu docs (approximate=True by default)" in (
+        card("gelu-negative-input").front.source
+    )
     assert "`epsilon` (default $10^{-7}$, not $10^{-8}$)" in text("adam-step")
 
 
