@@ -92,6 +92,16 @@ class CandidateLooks:
         """`number` of each of `card_ids`, in their order: the last pass numbers every seen
         card each day (some 10,000 on a heavy home), without a call per card."""
         numbers, names, flags = self.numbers, self.names, self.unseen
+        if not numbers and not names:
+            # the first numbering of a day's looks (the seen cards, distinct): each number
+            # is the card's place, the mapping made in C, not a look-up per card
+            count = len(card_ids)
+            placed = dict(zip(card_ids, range(count), strict=True))
+            if len(placed) == count:
+                numbers.update(placed)
+                names.extend(card_ids)
+                flags.extend([unseen] * count)
+                return list(range(count))
         found_of = numbers.get
         found: list[int] = []
         for card_id in card_ids:
