@@ -46,15 +46,21 @@ def _without_values(message: str, case: CaseResult) -> str:
     return (first + newline + rest).strip("\n")
 
 
-def failure_lines(case: CaseResult) -> list[str]:
+def failure_lines(case: CaseResult, *, values_first: bool = False) -> list[str]:
     """The failing case explained, one thing a line and each once: its inputs, the problem,
-    expected and got, the tolerance (`drillbit grade`, `watch` and the drill screen)."""
-    lines = [f"inputs:   {case.inputs}"] if case.inputs else []
+    expected and got, the tolerance (`drillbit grade`, `watch` and the drill screen).
+    `values_first`: expected and got lead, then the problem, then the inputs (the drill
+    screen, whose box shows three lines under the case's name at 80x24: two lines of
+    inputs and the message's first left expected and got below it)."""
+    values = []
+    if case.expected is not None or case.got is not None:
+        values = [f"expected: {case.expected}", f"got:      {case.got}"]
+    inputs = [f"inputs:   {case.inputs}"] if case.inputs else []
+    problem = []
     if case.message:  # a grader failure's reason: the headline said whose failure it is
         message = case.message.removeprefix(GRADER_FAILED_PREFIX)
-        lines += _without_values(message, case).splitlines()
-    if case.expected is not None or case.got is not None:
-        lines += [f"expected: {case.expected}", f"got:      {case.got}"]
+        problem = _without_values(message, case).splitlines()
+    lines = values + problem + inputs if values_first else inputs + problem + values
     if case.tolerance:  # the worst error is in the message: "max rel error 0.3 > 1e-09 at ..."
         lines.append(f"tolerance: {case.tolerance}")
     return lines
@@ -89,15 +95,21 @@ _QUOTED_CODE = re.compile(r" *line \d+: ")
 
 
 def folded_failure_lines(
-    case: CaseResult, width: int | None, indent: str = "", *, quotes_only: bool = False
+    case: CaseResult,
+    width: int | None,
+    indent: str = "",
+    *,
+    quotes_only: bool = False,
+    values_first: bool = False,
 ) -> list[str]:
     """`failure_lines`, each after `indent` and folded to `width` cells (whole when None):
     a line quoting the code goes on under the quote's first character, its long words cut,
     so a long quoted line of a SyntaxError no longer wrapped back to the first column,
     where its indentation and the place it names were lost among the message's lines.
-    `quotes_only`: the other lines stay whole (a widget wraps them at its own width)."""
+    `quotes_only`: the other lines stay whole (a widget wraps them at its own width);
+    `values_first` as `failure_lines`'s."""
     folded: list[str] = []
-    for line in failure_lines(case):
+    for line in failure_lines(case, values_first=values_first):
         quote = _QUOTED_CODE.match(line)
         if width is None or quote is None:
             folded += [line] if quotes_only else fold_line(f"{indent}{line}", width, indent)
@@ -202,6 +214,34 @@ def isolation_warnings(verdict: Verdict) -> list[str]:
         for layer in verdict.isolation
         if layer.startswith("warning:")
     ]
+
+
+def short_warnings(verdict: Verdict) -> list[str]:
+    """`isolation_warnings` cut to their first clause, 'WARNING: the file system is not
+    restricted by the kernel here': the drill screen's head line, whose whole warning took
+    five of the box's rows at 80x24 and left the failing case below it (the whole one
+    stays under the cases, with the layers)."""
+    short = []
+    for warning in isolation_warnings(verdict):
+        clause = warning.removeprefix("WARNING: ").partition(":")[0].strip()
+        clause = re.sub(r" \([^)]*\)$", "", clause)  # "(no bubblewrap or Landlock)"
+        short.append(f"WARNING: {clause}")
+    return short
+
+
+def isolation_summary(verdict: Verdict) -> str:
+    """One line that names every layer of the verdict, the active ones and then those that
+    were not: 'isolation: process, rlimits, ..., seccomp; landlock not needed'. The drill
+    screen showed each layer's whole statement, some 25 lines at 80 columns;
+    `drillbit doctor` says what each layer stops."""
+    layers = [layer for layer in verdict.isolation if not layer.startswith(("warning:", "note:"))]
+    active = _active(layers)
+    others = [
+        f"{name} not needed" if text.strip().startswith("not needed") else f"{name} off"
+        for name, _, text in (layer.partition(":") for layer in layers)
+        if name not in active
+    ]
+    return "; ".join([f"isolation: {', '.join(active) or 'none'}", *others])
 
 
 def output_tail(text: str, limit: int) -> list[str]:

@@ -36,6 +36,7 @@ from tests.tui.conftest import (
     wait_until,
 )
 from tests.tui.test_study import LONG_POINTS, MORE_POINTS, lengthen_relu
+from tests.tui.test_verdict_isolation import graded_wrong
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 
@@ -225,6 +226,21 @@ def test_drill_failed(snap_compare: SnapCompare, build: AppFactory, size: tuple[
         await press(pilot, "ctrl+t", "ctrl+r")
         await app.workers.wait_for_complete()
         await settle(pilot)
+
+    assert snap_compare(app, run_before=grade_wrong, terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_drill_failed_without_a_file_layer(
+    snap_compare: SnapCompare, build: AppFactory, size: tuple[int, int]
+) -> None:
+    """A failure on a machine where neither bubblewrap nor Landlock held: the status, the
+    warning's first clause in one row, the failing case, expected and got in the box at
+    80x24; the layers named in one line under the cases."""
+    app = build(drill="tiny-sgd")
+
+    async def grade_wrong(pilot: Pilot[None]) -> None:
+        await graded_wrong(app, pilot)
 
     assert snap_compare(app, run_before=grade_wrong, terminal_size=size)
 

@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import DataTable, Static
 
@@ -13,6 +14,7 @@ from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.verdict_text import (
     NOT_WRITTEN_HEADLINE,
     folded_failure_lines,
+    isolation_summary,
     isolation_warnings,
     not_written,
     not_written_line,
@@ -20,6 +22,7 @@ from quiz.verdict_text import (
     output_tail,
     row_details,
     seed_and_time,
+    short_warnings,
 )
 
 if TYPE_CHECKING:
@@ -41,11 +44,13 @@ _STYLE = {
 
 
 def _failure_text(case: CaseResult, width: int | None) -> Text:
-    """The first failure explained, folded to `width` cells: a SyntaxError's quote of a long
-    code line goes on under the quote, not from the box's first column."""
+    """The first failure explained, folded to `width` cells, expected and got first: a
+    SyntaxError's quote of a long code line goes on under the quote, not from the box's
+    first column."""
     text = Text()
     text.append(f"First problem: {case.name}\n", style="bold")
-    text.append("\n".join(folded_failure_lines(case, width, quotes_only=True)))
+    lines = folded_failure_lines(case, width, quotes_only=True, values_first=True)
+    text.append("\n".join(lines))
     return text
 
 
@@ -65,8 +70,17 @@ On the box's top edge, away from where the eye is, a new user did not see it; "p
 shift+tab, then tab, then ↓" was three keys for one wish. It fits the side-by-side box (some
 70 columns at 120)."""
 
-READING = "f4 or tab: back to your code · ↓ ↑ pgdn scroll"
-"""The same line while the box is being read: how to get back, which nothing said."""
+FULL_ISOLATION_KEY = "i"
+"""While the box is being read, the key that shows each isolation layer's whole statement
+in place of the one line that names them (and back)."""
+
+READING = "f4 or tab: back to your code · ↓ ↑ pgdn scroll · i isolation"
+"""The same line while the box is being read: how to get back, which nothing said, and the
+key to the isolation's whole statement."""
+
+FULL_ISOLATION_HINT = f"{FULL_ISOLATION_KEY} in this box: each in full"
+"""After the one isolation line: the whole statement is one key away (`drillbit doctor`
+says what each layer stops, as docs/commands.md says)."""
 
 
 CASE_COLUMNS = ("case", "result", "detail")
@@ -87,6 +101,22 @@ class VerdictView(VerticalScroll):
         display: none;
     }
     """
+
+    BINDINGS = [
+        Binding(
+            FULL_ISOLATION_KEY,
+            "full_isolation",
+            "Isolation",
+            tooltip="each isolation layer's whole statement, or one line",
+            show=False,
+        )
+    ]
+
+    verdict: Verdict | None = None
+    """The verdict shown, for its isolation in full or in one line."""
+
+    full_isolation = False
+    """The output part shows each layer's whole statement, not the one line."""
 
     _failure: CaseResult | None = None
     """The failure explained, folded again at each width (`_show_failure`)."""
@@ -169,6 +199,7 @@ class VerdictView(VerticalScroll):
     def clear(self) -> None:
         """Back to the state before any grading (after a reset to the starter)."""
         self._failure = None
+        self.verdict = None
         self.query_one("#verdict-status", Static).update("Press ctrl+r to grade your code.")
         for part in ("#verdict-cases", "#verdict-failure", "#verdict-output", "#verdict-more"):
             self.query_one(part).display = False
@@ -195,8 +226,10 @@ class VerdictView(VerticalScroll):
         # on the status's line (wrapped when long): a line of its own left the cases' rows
         # below the box at 80x24 after a pass, under their header
         head.append(f" · {seed_and_time(verdict)}", style="dim")
-        for warning in isolation_warnings(verdict):
-            head.append(f"\n{warning}", style="bold yellow")
+        # the first clause only: the whole warning took five of the box's rows at 80x24
+        # (it stands in full under the cases)
+        for warning in short_warnings(verdict):
+            head.append(f"\n{warning} ▼", style="bold yellow")
         self.query_one("#verdict-status", Static).update(head)
         table = self.query_one("#verdict-cases", DataTable)
         table.clear()
@@ -243,18 +276,35 @@ class VerdictView(VerticalScroll):
             failure = _failure_text(self._failure, self._text_width())
             self.query_one("#verdict-failure", Static).update(failure)
 
+    def action_full_isolation(self) -> None:
+        """Each isolation layer's whole statement under the cases, or the one line again."""
+        self.full_isolation = not self.full_isolation
+        if self.verdict is not None:
+            self._fill_output(self.verdict)
+
     def _show_output(self, verdict: Verdict) -> None:
-        """The code's stdout and stderr and the isolation, dim, under the rest; back to the
-        box's top."""
-        output = ""
+        """The code's output and the isolation under the rest; back to the box's top."""
+        self.verdict = verdict
+        self._fill_output(verdict)
+        self.scroll_home(animate=False)
+        self.call_after_refresh(self.sign_cut_short)
+
+    def _fill_output(self, verdict: Verdict) -> None:
+        """The code's stdout and stderr, dim; a warning of what the sandbox could not
+        protect, whole, in yellow; one dim line that names every isolation layer (each
+        one's whole statement, some 25 lines at 80 columns, once `full_isolation`)."""
+        output = Text(style="dim")
         for name, text in (("stdout", verdict.stdout), ("stderr", verdict.stderr)):
             if text:
                 shown = "\n".join(output_tail(text, OUTPUT_LINES))
-                output += f"{name}:\n{shown}\n"
-        if verdict.isolation:
-            output += "isolation: " + "; ".join(verdict.isolation)
+                output.append(f"{name}:\n{shown}\n")
+        for warning in isolation_warnings(verdict):
+            output.append(f"{warning}\n", style="not dim bold yellow")
+        if self.full_isolation and verdict.isolation:
+            output.append("isolation: " + "; ".join(verdict.isolation))
+        elif verdict.isolation:
+            output.append(f"{isolation_summary(verdict)} · {FULL_ISOLATION_HINT}")
+        output.rstrip()
         output_view = self.query_one("#verdict-output", Static)
-        output_view.update(Text(output.rstrip(), style="dim"))
-        output_view.display = bool(output)
-        self.scroll_home(animate=False)
-        self.call_after_refresh(self.sign_cut_short)
+        output_view.update(output)
+        output_view.display = bool(output.plain)
