@@ -498,6 +498,24 @@ MOST_CLOSE_REASON_BYTES = 123
 """A websocket close frame's reason holds at most 123 bytes (RFC 6455, 5.5)."""
 
 
+SERVER_PREFIX = "drillbit serve: "
+"""How the server's refusals begin, as a terminal reads them (`curl`, the console)."""
+
+
+def page_words(reason: str) -> str:
+    """A refusal as the login page says it, escaped: without `SERVER_PREFIX` (the heading
+    says "drillbit serve: log in" right above it), a command in backquotes as `<code>`, as
+    the list under it writes one, and a full stop. At 1280x800 the page read "drillbit
+    serve: a valid token is required: open the login link `drillbit serve` printed" under
+    its heading, the backquotes as typed, with no full stop. The page's script says an
+    answer to the box the same way."""
+    text = reason.strip().removeprefix(SERVER_PREFIX)
+    if text and not text.endswith((".", "?", "!")):
+        text += "."
+    parts = [html.escape(part) for part in text.split("`")]
+    return "".join(part if n % 2 == 0 else f"<code>{part}</code>" for n, part in enumerate(parts))
+
+
 def refused_page(reason: str, nonce: str) -> str:
     """The page a browser gets for `/` without a login: it says `reason`, and logs in with
     the token it was given, posted to `LOGIN_PATH`, then opens the app's page.
@@ -541,9 +559,19 @@ def refused_page(reason: str, nonce: str) -> str:
           return given;
         };
         const given = fragment();
+        // as `page_words` says a refusal: no "drillbit serve: " under the heading that
+        // says it, a command in backquotes as code, a full stop
         const say = (words) => {
           const said = document.getElementById("said");
-          if (said) said.textContent = words;
+          if (!said) return;
+          let text = words.trim().replace(/^drillbit serve: /, "");
+          if (text && !/[.?!]$/.test(text)) text += ".";
+          said.replaceChildren(...text.split("`").map((part, n) => {
+            if (n % 2 === 0) return document.createTextNode(part);
+            const code = document.createElement("code");
+            code.textContent = part;
+            return code;
+          }));
         };
         const send = async (token, kept) => {
           let answer;
@@ -604,7 +632,7 @@ def refused_page(reason: str, nonce: str) -> str:
   <body style="font-family: sans-serif; max-width: 40em; margin: 2em auto; padding: 0 1em">
     <h1 style="font-size: 1.4em">drillbit serve: log in</h1>
     <p id="said" role="status" style="white-space: pre-wrap; overflow-wrap: anywhere">"""
-        + html.escape(reason)
+        + page_words(reason)
         + """</p>
     <p>Two ways in:</p>
     <ol>
