@@ -106,7 +106,7 @@ class VerdictView(VerticalScroll):
         Binding(
             FULL_ISOLATION_KEY,
             "full_isolation",
-            "Isolation",
+            "Isolation: each layer in full, or one line",
             tooltip="each isolation layer's whole statement, or one line",
             show=False,
         )
