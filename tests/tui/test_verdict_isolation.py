@@ -22,7 +22,13 @@ from engine.sandbox.isolation import (
 from engine.verdict import Verdict
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.drill import DrillScreen
-from quiz.tui.widgets.verdict_view import FULL_ISOLATION_KEY, READ_KEY, VerdictView
+from quiz.tui.widgets.verdict_view import (
+    FULL_ISOLATION_HINT,
+    FULL_ISOLATION_KEY,
+    FULL_ISOLATION_READING,
+    READ_KEY,
+    VerdictView,
+)
 from quiz.verdict_text import isolation_summary
 from tests.tui.conftest import (
     WRONG,
@@ -31,6 +37,7 @@ from tests.tui.conftest import (
     screen_lines,
     settle,
     showing,
+    wait_until,
 )
 from tests.tui.test_drill import grade_now
 
@@ -76,6 +83,11 @@ async def graded_wrong(app: DrillbitApp, pilot: Pilot[None]) -> Verdict:
     view.show_verdict(shown)
     await settle(pilot)
     return shown
+
+
+def rendered(view: VerdictView) -> str:
+    """The text under the cases: output, warnings, isolation."""
+    return str(view.query_one("#verdict-output").render())
 
 
 def box_rows(app: DrillbitApp) -> list[str]:
@@ -134,7 +146,13 @@ async def test_the_layers_are_one_line_and_i_shows_each_in_full(build: AppFactor
         for name in NAMES:
             assert f" {name}" in summary, name
         assert "SIGKILL" not in output and "pidfds" not in output
-        await press(pilot, READ_KEY, FULL_ISOLATION_KEY)  # into the box, then i
+        # the editor has the focus, where i is typed: the line names the way in first
+        assert output.rstrip().endswith(f"· {FULL_ISOLATION_HINT}")
+        await press(pilot, READ_KEY)  # into the box: one key now
+        assert await wait_until(
+            pilot, lambda: rendered(view).rstrip().endswith(f"· {FULL_ISOLATION_READING}")
+        )
+        await press(pilot, FULL_ISOLATION_KEY)
         assert view.full_isolation
         whole = " ".join(str(view.query_one("#verdict-output").render()).split())
         for layer in LAYERS_WITHOUT_A_FILE_LAYER:

@@ -78,9 +78,13 @@ READING = "f4 or tab: back to your code · ↓ ↑ pgdn scroll · i isolation"
 """The same line while the box is being read: how to get back, which nothing said, and the
 key to the isolation's whole statement."""
 
-FULL_ISOLATION_HINT = f"{FULL_ISOLATION_KEY} in this box: each in full"
-"""After the one isolation line: the whole statement is one key away (`drillbit doctor`
-says what each layer stops, as docs/commands.md says)."""
+FULL_ISOLATION_HINT = f"{READ_KEY}, then {FULL_ISOLATION_KEY}: each in full"
+"""After the one isolation line while the editor has the focus: the whole statement is two
+keys away (`drillbit doctor` says what each layer stops, as docs/commands.md says); "i in
+this box" was a letter the editor typed at 120x40, where the line is in view."""
+
+FULL_ISOLATION_READING = f"{FULL_ISOLATION_KEY}: each in full"
+"""The same while the box is being read: one key."""
 
 
 CASE_COLUMNS = ("case", "result", "detail")
@@ -117,6 +121,9 @@ class VerdictView(VerticalScroll):
 
     full_isolation = False
     """The output part shows each layer's whole statement, not the one line."""
+
+    _hinted_reading = False
+    """The isolation line's key hint was written for the box being read."""
 
     _failure: CaseResult | None = None
     """The failure explained, folded again at each width (`_show_failure`)."""
@@ -159,6 +166,8 @@ class VerdictView(VerticalScroll):
         the way back to the code."""
         more = self.query_one("#verdict-more", Static)
         reading = self.has_focus_within
+        if reading != self._hinted_reading and self.verdict is not None:
+            self._fill_output(self.verdict)
         more.update(READING if reading else MORE_BELOW)
         more.display = reading or self.cut_short()
 
@@ -303,7 +312,9 @@ class VerdictView(VerticalScroll):
         if self.full_isolation and verdict.isolation:
             output.append("isolation: " + "; ".join(verdict.isolation))
         elif verdict.isolation:
-            output.append(f"{isolation_summary(verdict)} · {FULL_ISOLATION_HINT}")
+            self._hinted_reading = self.has_focus_within
+            hint = FULL_ISOLATION_READING if self._hinted_reading else FULL_ISOLATION_HINT
+            output.append(f"{isolation_summary(verdict)} · {hint}")
         output.rstrip()
         output_view = self.query_one("#verdict-output", Static)
         output_view.update(output)
