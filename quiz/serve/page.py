@@ -340,6 +340,14 @@ CONNECTION_LOST_WORDS = (
     "prints."
 )
 """What the page says then, in place of "Session ended."."""
+APP_QUIT = 1000
+"""The websocket's close code when the tab's app quit (q, ctrl+q): a normal close."""
+APP_QUIT_WORDS = (
+    "You quit drillbit (your answers so far are saved). Restart opens it again in this tab."
+)
+"""What the page says then, in place of "Session ended.": in drillbit a session is a study
+session, and Home's q, seen in headless Chromium at 1280x800, left "Session ended." beside
+Restart, as if a session of cards had ended and not the app."""
 STOPPED = (
     """<script>
       (() => {
@@ -349,7 +357,13 @@ STOPPED = (
         const LOST = """
     + str(CONNECTION_LOST)
     + """;
+        const QUIT = """
+    + str(APP_QUIT)
+    + """;
         const WORDS = {
+          [QUIT]: """
+    + json.dumps(APP_QUIT_WORDS)
+    + """,
           [STOPPED]: """
     + json.dumps(SERVER_STOPPED_WORDS)
     + """,

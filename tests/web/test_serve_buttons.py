@@ -15,9 +15,11 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.webelement import WebElement
 
+from quiz.serve.page import APP_QUIT_WORDS
 from tests.web.chromium import (  # the module's Chromium, a profile per test
     browser,
     chromium,
+    closed_message,
     console_messages,
     read_screen,
     record_violations,
@@ -64,8 +66,9 @@ def test_start_on_a_delayed_page_starts_the_app(served: Served, browser: WebDriv
 
 
 def test_restart_after_the_app_quits_starts_it_again(served: Served, browser: WebDriver) -> None:
-    """Quit in the tab ends its app and the page says "Session ended." with a Restart
-    button; a click reloads the page, which logs in by its cookie and starts a new app."""
+    """Quit in the tab ends its app and the page says so, with a Restart button (not
+    Textual's "Session ended.", which in drillbit reads as a study session's end); a click
+    reloads the page, which logs in by its cookie and starts a new app."""
     driver = browser
     record_violations(driver)
     driver.get(served.url)
@@ -74,6 +77,7 @@ def test_restart_after_the_app_quits_starts_it_again(served: Served, browser: We
     keys.send_keys(Keys.CONTROL, "q")
     restart = _shown_button(driver, ".closed-dialog button")
     assert restart.text == "Restart"
+    assert closed_message(driver) == APP_QUIT_WORDS
     _no_violation(driver)
     restart.click()
     deadline = time.monotonic() + WAIT_SECONDS
