@@ -10,10 +10,12 @@ term starts right after it) parts two rows, and each row holds the term's separa
 exactly once. A `;` in a definition's prose (`it is fast; it is small`) is followed by a
 blank and stays text. When the rows cannot be told apart (a row holding the separator
 twice or not at all: a comma inside a definition, a `;` glued to a word), the line gives
-no card and the report says what to choose in Quizlet. Two tab rows with no `;` after the
-last (`Q<TAB>A;B<TAB>C`) are one note of three fields, as Anki before 2.1.55 wrote it with
-no header, its answer holding a glued `;`: the rows read here end with a `;` after the
-last, and two rows without it cannot be told from such a note.
+no card and the report says what to choose in Quizlet. Quizlet may write no `;` after the
+last row: two tab rows so (`Q<TAB>A;B<TAB>C`) may also be one note of three fields, as Anki
+before 2.1.55 wrote it with no header, its answer holding a glued `;` and its tags last.
+They are that note only when `C` reads as tags (one word, no blank: `ml`); a definition of
+words (`share of real positives found`) is a second row. Read as one note, a definition's
+last card was lost: its term glued to the first answer, its definition named as unread tags.
 """
 
 from __future__ import annotations
@@ -77,8 +79,8 @@ def rows_on_one_line(body: str, separator: str, first_line: int = 1) -> Semicolo
     holding = sum(separator in piece for piece in pieces)
     if len(pieces) < 2 or holding < 2:
         return None  # one row, or prose with a `;` in it: not this shape
-    if separator == "\t" and len(pieces) == 2 and not line.endswith(";"):
-        return None  # `Q<TAB>A;B<TAB>C`: one note of three fields (Anki's, no header)
+    if separator == "\t" and len(pieces) == 2 and not line.endswith(";") and _tags(pieces[1]):
+        return None  # `Q<TAB>A;B<TAB>ml`: one note of three fields (Anki's, no header)
     at = first_line + leading
     snippet = _snippet(pieces[0])
     if all(piece.count(separator) == 1 for piece in pieces):
@@ -105,6 +107,13 @@ def card_list_rows(text: str, separator: str) -> SemicolonRows | None:
     if layout.meta:
         return None  # Anki's own export, its columns named: as the reader, no Quizlet list
     return rows_on_one_line("\n".join(lines[skip:]), layout.separator, skip + 1)
+
+
+def _tags(row: str) -> bool:
+    """True when the text after a row's tab reads as Anki's tags field rather than a
+    definition: one word, no blank (`ml`, `ml::metrics`)."""
+    last = row.partition("\t")[2]
+    return len(last.split()) <= 1
 
 
 def _count(piece: str, separator: str) -> str:
