@@ -10,15 +10,15 @@ what it is (`Input should be a valid integer, not a string ("3")`).
 
 from __future__ import annotations
 
-import json
 from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
+from quiz.jsonshown import SHOWN_CHARS, shown
+
 FILTERS = "filters"
 """The one field of the format whose values are a union (see `FilterValue`)."""
-_SHOWN_CHARS = 40
 
 
 def problems(
@@ -76,7 +76,7 @@ def _unknown(loc: list[int | str], model: type[BaseModel], reads: str) -> str:
             continue
         field = holder.model_fields.get(part)
         holder = _model_in(field.annotation) if field is not None else None
-    name = str(loc[-1])[:_SHOWN_CHARS]
+    name = str(loc[-1])[:SHOWN_CHARS]
     said = f"unknown field {name!r}"
     if holder is None:
         return said
@@ -106,22 +106,3 @@ def _words(error: ErrorDetails) -> str:
     if error["type"].endswith("_type") or error["type"] == "literal_error":
         return f"{message}, not {shown(error['input'])}"
     return message
-
-
-def shown(value: Any) -> str:
-    """A decoded JSON value's type, with a short value: `a string ("3")`, `true`."""
-    if value is None:
-        return "null"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, int | float):
-        text = repr(value)
-        return f"a number ({text[:_SHOWN_CHARS]}{'…' if len(text) > _SHOWN_CHARS else ''})"
-    if isinstance(value, str):
-        quoted = json.dumps(value[:_SHOWN_CHARS], ensure_ascii=False)
-        return f"a string ({quoted}{'…' if len(value) > _SHOWN_CHARS else ''})"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "an object"
-    return type(value).__name__

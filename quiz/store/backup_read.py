@@ -22,10 +22,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from quiz.errors import DrillbitError
+from quiz.jsonshown import shown
 from quiz.store.backup_format import FORMAT, VERSION
 from quiz.store.backup_fsrs import FSRS_CHECKED, CheckedTexts, FsrsCardError
 from quiz.store.backup_models import ROW_MODELS, ProgressFile, Row
-from quiz.store.backup_problems import problems, shown
+from quiz.store.backup_problems import problems
 from quiz.store.backup_safety import (
     MAX_DEPTH,
     deep_path,

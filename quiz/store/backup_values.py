@@ -20,7 +20,7 @@ from pydantic import (
     ValidationInfo,
 )
 
-from quiz.store.backup_problems import shown
+from quiz.jsonshown import shown
 from quiz.store.timefmt import read_moment, to_db
 
 FUTURE_SLACK = timedelta(days=1)

@@ -297,8 +297,8 @@ def test_a_notebook_without_markdown_cells_has_nothing_to_import(tmp_path: Path)
 @pytest.mark.parametrize(
     ("cells", "said"),
     [
-        ([md("# x"), {"cell_type": "markdown", "source": 5}], "cells[1].source (cell 2) is a number"),
-        (["text"], "cells[0] (cell 1) is text, not an object"),
+        ([md("# x"), {"cell_type": "markdown", "source": 5}], "cells[1].source (cell 2) is a number (5)"),
+        (["text"], "cells[0] (cell 1) is a string (\"text\"), not an object"),
         ([{"source": "x"}], "cells[0].cell_type (cell 1) is missing or not text"),
     ],
 )  # fmt: skip

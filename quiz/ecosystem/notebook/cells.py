@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from quiz.jsonshown import shown
+
 READ_KINDS = ("markdown", "code", "raw")
 """The cell types of nbformat 4."""
 _LANGUAGE = re.compile(r"[a-z][a-z0-9_+-]*")
@@ -60,12 +62,12 @@ def read_cells(raw: str) -> Notebook:
             "cut short or edited by hand: open it in Jupyter, or fix that place"
         ) from exc
     if not isinstance(data, dict):
-        raise NotebookRefused(f"not a notebook: its JSON is {_kind_of(data)}, not an object")
+        raise NotebookRefused(f"not a notebook: its JSON is {shown(data)}, not an object")
     version = data.get("nbformat")
     if "worksheets" in data or (isinstance(version, int) and version < 4):
-        shown = version if isinstance(version, int) else 3
+        written = version if isinstance(version, int) else 3
         raise NotebookRefused(
-            f"a notebook of nbformat {shown} (its cells in 'worksheets'), which import does "
+            f"a notebook of nbformat {written} (its cells in 'worksheets'), which import does "
             "not read: open it in Jupyter and save it, which writes nbformat 4, then import it"
         )
     if isinstance(version, int) and version > 4:
@@ -75,7 +77,7 @@ def read_cells(raw: str) -> Notebook:
         raise NotebookRefused(
             "not a notebook: no 'cells' list"
             if cells is None
-            else f"'cells' is {_kind_of(cells)}, not a list"
+            else f"'cells' is {shown(cells)}, not a list"
         )
     return Notebook(
         tuple(_cell(number, cell) for number, cell in enumerate(cells, 1)),
@@ -88,7 +90,7 @@ def _cell(number: int, cell: Any) -> Cell:
     in the report); a source that is no text is refused at its JSON path."""
     path = f"cells[{number - 1}]"
     if not isinstance(cell, dict):
-        raise NotebookRefused(f"{path} (cell {number}) is {_kind_of(cell)}, not an object")
+        raise NotebookRefused(f"{path} (cell {number}) is {shown(cell)}, not an object")
     kind = cell.get("cell_type")
     if not isinstance(kind, str):
         raise NotebookRefused(f"{path}.cell_type (cell {number}) is missing or not text")
@@ -97,13 +99,12 @@ def _cell(number: int, cell: Any) -> Cell:
         odd = next((i for i, part in enumerate(source) if not isinstance(part, str)), None)
         if odd is not None:
             raise NotebookRefused(
-                f"{path}.source[{odd}] (cell {number}) is {_kind_of(source[odd])}, not a line "
-                "of text"
+                f"{path}.source[{odd}] (cell {number}) is {shown(source[odd])}, not a line of text"
             )
         source = "".join(source)
     if not isinstance(source, str):
         raise NotebookRefused(
-            f"{path}.source (cell {number}) is {_kind_of(source)}, not text or a list of lines"
+            f"{path}.source (cell {number}) is {shown(source)}, not text or a list of lines"
         )
     outputs = cell.get("outputs")
     attachments = cell.get("attachments")
@@ -125,18 +126,3 @@ def _language(metadata: Any) -> str:
             if isinstance(name, str) and _LANGUAGE.fullmatch(name.lower()):
                 return name.lower()
     return "python"
-
-
-def _kind_of(value: Any) -> str:
-    """A JSON value's kind in words: `a list`, `a number`..."""
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, str):
-        return "text"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "null"
-    return "an object"
