@@ -6,9 +6,7 @@ said "1 card(s)", "1 review(s)" or "(1 attempts)" before; every count is worded 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-__all__ = ["counted", "line_numbers", "plural"]
+__all__ = ["counted", "plural"]
 
 
 def plural(count: int, noun: str, many: str | None = None) -> str:
@@ -26,12 +24,3 @@ def plural(count: int, noun: str, many: str | None = None) -> str:
 def counted(count: int, noun: str, many: str | None = None) -> str:
     """The count followed by `noun` in agreement with it: '1 card', '3 card files'."""
     return f"{count} {plural(count, noun, many)}"
-
-
-def line_numbers(lines: Sequence[int], shown: int = 5) -> str:
-    """'line 3', or 'lines 3, 9, 10' with the first `shown` numbers and how many more: the
-    import report's notes name the lines they concern this one way."""
-    listed = ", ".join(map(str, lines[:shown]))
-    if len(lines) > shown:
-        listed += f" and {len(lines) - shown} more"
-    return f"{plural(len(lines), 'line')} {listed}"

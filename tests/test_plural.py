@@ -6,9 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from quiz.ecosystem.linenames import line_numbers
 from quiz.ecosystem.logseqmacros import take_macros
 from quiz.overview import describe_due
-from quiz.plural import counted, line_numbers, plural
+from quiz.plural import counted, plural
 from quiz.study.counts import Counts
 from quiz.verdict_text import none_ran
 

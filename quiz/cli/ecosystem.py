@@ -276,6 +276,7 @@ def import_command(
         summary_lines,
         updated_line,
     )
+    from quiz.ecosystem.linenames import LineNames, lines_named_by
     from quiz.ecosystem.notes.nulbytes import printable_but_nul
     from quiz.wrapping import Unbroken, fold_line, terminal_width
 
@@ -331,36 +332,39 @@ def import_command(
         ) from error
     text = printable_but_nul(normalize(raw))  # a NUL is named at its line by the import
     cells = None  # a notebook's cells joined into Markdown, and their line map
+    places = None  # and how its plan's messages name a line: in cells
     if is_notebook(notes, text):
+        from quiz.ecosystem.notebook.places import CellPlaces
         from quiz.ecosystem.notebook.read import read_notebook
 
         cells = read_notebook(notes, raw)
         text = printable_but_nul(cells.text)
+        places = CellPlaces(notes, cells.lines)
     try:
         taken_ids, taken_packs, taken_titles = _taken(obj, into)
-        plan = plan_import(
-            notes,
-            content_dir=into,
-            pack=pack,
-            topic=topic,
-            tags=tags,
-            difficulty=difficulty,
-            force=force,
-            taken_ids=taken_ids,
-            text=text,
-            taken_packs=taken_packs,
-            taken_titles=taken_titles,
-        )
+        with lines_named_by(places or LineNames()):
+            plan = plan_import(
+                notes,
+                content_dir=into,
+                pack=pack,
+                topic=topic,
+                tags=tags,
+                difficulty=difficulty,
+                force=force,
+                taken_ids=taken_ids,
+                text=text,
+                taken_packs=taken_packs,
+                taken_titles=taken_titles,
+            )
     except ValueError as exc:
         raise UsageError(str(exc), title="import") from exc
     place = None
     unbroken: tuple[Unbroken, ...] = (str(notes), display_path(plan.pack_dir))
-    if cells is not None:
-        from quiz.ecosystem.notebook.places import CellPlaces, in_cells
+    if cells is not None and places is not None:
+        from quiz.ecosystem.notebook.places import told_left_out
 
-        plan = in_cells(plan, cells)
-        places = CellPlaces(notes, cells.lines)
-        place = places.place
+        plan = told_left_out(plan, cells)
+        place = places.at
         unbroken = (*places.unbroken, *unbroken)  # its place whole, path and all, first
     verb = "would write" if dry_run else "wrote"
     out_width = terminal_width()  # into a pipe (None) a card's line stays whole: grep

@@ -10,8 +10,8 @@ now read alike: a card per deletion number, as Anki asks them.
 from __future__ import annotations
 
 from quiz.ecosystem.fences import code_span_test, outside_fences
+from quiz.ecosystem.linenames import line_numbers
 from quiz.ecosystem.remnote import ANKI_CLOZE_START, ITEM_START, item_continuations
-from quiz.plural import line_numbers
 
 __all__ = ["anki_cloze_items", "anki_items_note"]
 

@@ -19,9 +19,10 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
+from quiz.ecosystem.linenames import line_numbers
 from quiz.ecosystem.notes.blockprops import CARD_TAG
 from quiz.ecosystem.wikilinks import sub_outside_code
-from quiz.plural import line_numbers, plural
+from quiz.plural import plural
 
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
 _REFERENCE = re.compile(

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 
+from quiz.ecosystem.linenames import line_numbers
+
 __all__ = ["BALANCED", "apart_closing_braces", "unpaired", "unpaired_note"]
 
 _DEPTH = 6
@@ -65,9 +67,9 @@ def unpaired_note(found: tuple[tuple[int, str], ...]) -> str | None:
     cloze as written), in order), or None when there are none."""
     if not found:
         return None
-    lines = ", ".join(str(line) for line in dict.fromkeys(n for n, _ in found))
+    lines = line_numbers(list(dict.fromkeys(n for n, _ in found)), len(found))
     return (
-        f"'{found[0][1]}' (line{'s' if ',' in lines else ''} {lines}): its braces do not pair"
+        f"'{found[0][1]}' ({lines}): its braces do not pair"
         " up, so it is not read as a cloze and its text stays as written: give each '{' its"
         " '}'"
     )

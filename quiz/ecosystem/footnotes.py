@@ -19,8 +19,8 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
+from quiz.ecosystem.linenames import line_numbers
 from quiz.ecosystem.notes.tabs import indent_of
-from quiz.plural import line_numbers
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
 _MARK = re.compile(r"\[\^[^\]\s]+\](?!:)|(?P<inline>\^\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\])")

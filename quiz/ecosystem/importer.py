@@ -39,10 +39,10 @@ from quiz.ecosystem.importplan import (
     PlannedCard,
     Renumbered,
     Skipped,
-    place_of,
     question_label,
 )
 from quiz.ecosystem.keptids import keep_earlier_ids
+from quiz.ecosystem.linenames import place_of
 from quiz.ecosystem.notes.found import ParsedNotes
 from quiz.ecosystem.notes.plainquestions import question_paragraphs_hint
 from quiz.ecosystem.notes.quizletrows import quizlet_hint

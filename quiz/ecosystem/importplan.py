@@ -9,7 +9,6 @@ from pathlib import Path
 
 from quiz.ecosystem.cardids import MAX_TITLE_CHARS
 from quiz.ecosystem.notes.found import NoteQuestion
-from quiz.errors import escape_path
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,12 +85,6 @@ class Notice:
     """Where it is in the notes (`notes.md:12`); `line` is that line."""
     item: str = ""
     """What a listed group's line says of it after its place, when its kind repeats."""
-
-
-def place_of(notes: Path, line: int) -> str:
-    """A line of the notes as editors and terminals read a place: `notes.md:12`, the path
-    as the user gave it (lint names a card's problems so too), its controls escaped."""
-    return f"{escape_path(notes)}:{line}"
 
 
 def question_label(question: NoteQuestion) -> str:

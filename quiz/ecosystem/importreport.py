@@ -23,9 +23,9 @@ from quiz.ecosystem.importplan import (
     Notice,
     Renumbered,
     Skipped,
-    place_of,
     title_shown,
 )
+from quiz.ecosystem.linenames import place_of
 from quiz.ecosystem.notes.skips import IMAGE_ONLY
 from quiz.plural import counted
 from quiz.wrapping import COMMAND_INDENT, Unbroken, fold_command, fold_line

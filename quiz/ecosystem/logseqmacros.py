@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import in_code_span, outside_fences
-from quiz.plural import line_numbers, plural
+from quiz.ecosystem.linenames import line_numbers
+from quiz.plural import plural
 
 _MACRO = re.compile(
     r"\{\{(?P<name>video|youtube|vimeo|bilibili|tweet|twitter|pdf|youtube-timestamp|"

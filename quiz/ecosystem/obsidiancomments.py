@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
+from quiz.ecosystem.linenames import runs, spans_said
 from quiz.ecosystem.notes.tabs import indent_of
 
 MARK = "%%"
@@ -33,24 +34,9 @@ class Comments:
         """One line for the import's report, or None when there was no comment."""
         if not self.lines:
             return None
-        spans = _spans(self.lines)
-        shown = ", ".join(spans[:5]) + (f" and {len(spans) - 5} more" if len(spans) > 5 else "")
-        where = f"line {shown} holds" if self.lines == (self.lines[0],) else f"lines {shown} hold"
+        said = spans_said(runs(self.lines))
+        where = f"{said} holds" if self.lines == (self.lines[0],) else f"{said} hold"
         return f"{where} Obsidian comments (%% ... %%), which Obsidian does not show: left out"
-
-
-def _spans(lines: tuple[int, ...]) -> list[str]:
-    """`3`, `10-12`: runs of consecutive lines."""
-    spans: list[str] = []
-    start = previous = lines[0]
-    for line in (*lines[1:], None):
-        if line is not None and line == previous + 1:
-            previous = line
-            continue
-        spans.append(str(start) if start == previous else f"{start}-{previous}")
-        if line is not None:
-            start = previous = line
-    return spans
 
 
 def _marks(row: str) -> list[int]:

@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
+from quiz.ecosystem.linenames import line_numbers, line_said, span_said
 from quiz.ecosystem.srcards import cloze_asked, cloze_whole
-from quiz.plural import line_numbers
 
 __all__ = ["AnkiBlocks", "read_anki_blocks"]
 
@@ -69,9 +69,9 @@ class AnkiBlocks:
         for another rule."""
         if rule is None or rule not in self.ends:
             return None
-        span = f" (lines {first}-{last})" if last is not None and last > first else ""
+        span = f" ({span_said(first, last)})" if last is not None and last > first else ""
         return (
-            f"text{span} after END (line {rule}) belongs to no note; it was left out; to keep"
+            f"text{span} after END ({line_said(rule)}) belongs to no note; it was left out; to keep"
             " it, write it before that END, in the note's Back field"
         )
 

@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
+from quiz.ecosystem.linenames import line_numbers
 from quiz.ecosystem.notes.blockprops import asked_pair_rows
-from quiz.plural import line_numbers
 
 _PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?P<key>[A-Za-z][\w-]*):: (?P<value>.*)$")
 """As `notes/read.py` reads a property line (its rows are left empty there)."""

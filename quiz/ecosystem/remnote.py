@@ -36,9 +36,10 @@ from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.fences import code_span_test, in_code_span, outside_fences, span_test
 from quiz.ecosystem.keypoints_bare import is_placeholder
 from quiz.ecosystem.keypoints_sentences import is_statement
+from quiz.ecosystem.linenames import line_numbers
 from quiz.ecosystem.notes.found import ParsedNotes
 from quiz.ecosystem.srcards import cloze_asked, cloze_whole
-from quiz.plural import counted, line_numbers
+from quiz.plural import counted
 
 __all__ = [
     "ANKI_CLOZE_START",

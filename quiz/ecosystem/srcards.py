@@ -21,8 +21,8 @@ from dataclasses import dataclass
 
 from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.fences import outside_fences
+from quiz.ecosystem.linenames import line_numbers
 from quiz.ecosystem.notes.tabs import indent_of
-from quiz.plural import line_numbers
 
 DECK_TAG = "flashcards"
 """The tag the plugin looks for (its default); a nested one (`#flashcards/stats`) too."""
@@ -81,11 +81,8 @@ class SrCards:
                     " holds them; --topic names another)"
                 )
         if self.reversed:
-            lines = ", ".join(map(str, self.reversed))
-            said += (
-                f"; the reversed ones (':::' or '??', line{'s' if len(self.reversed) > 1 else ''}"
-                f" {lines}) are asked from the front only"
-            )
+            lines = line_numbers(self.reversed, len(self.reversed))
+            said += f"; the reversed ones (':::' or '??', {lines}) are asked from the front only"
         return said
 
 

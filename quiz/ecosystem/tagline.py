@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.idwords import card_tag
+from quiz.ecosystem.linenames import line_numbers
 from quiz.ecosystem.notes.tabs import indent_of
 
 _TAG_CHARACTERS = frozenset("_-/")
@@ -37,10 +38,8 @@ class TagLines:
         """One line for the import's report, or None when no line was taken off."""
         if not self.lines:
             return None
-        where = (
-            f"line {self.lines[0]} holds"
-            if len(self.lines) == 1
-            else f"lines {', '.join(map(str, self.lines))} hold"
+        where = line_numbers(self.lines, len(self.lines)) + (
+            " holds" if len(self.lines) == 1 else " hold"
         )
         given = (
             f"its tags ({', '.join(self.tags)}) are given to every card"

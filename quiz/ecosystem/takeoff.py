@@ -25,8 +25,9 @@ from quiz.ecosystem.clozebraces import unpaired_note
 from quiz.ecosystem.clozecards import ClozeSource
 from quiz.ecosystem.footnotes import Footnotes, take_footnotes
 from quiz.ecosystem.htmlboxes import AskingBoxes, read_asking_boxes
-from quiz.ecosystem.importplan import Notice, place_of
+from quiz.ecosystem.importplan import Notice
 from quiz.ecosystem.latexenv import delimit_environments
+from quiz.ecosystem.linenames import line_numbers, place_of
 from quiz.ecosystem.logseqcloze import LogseqClozes, read_logseq_clozes
 from quiz.ecosystem.logseqmacros import Macros, take_macros
 from quiz.ecosystem.logseqorg import read_org_blocks
@@ -65,7 +66,6 @@ from quiz.ecosystem.srcards import (
     untagged_note,
 )
 from quiz.ecosystem.tagline import TagLines, take_tag_lines
-from quiz.plural import line_numbers
 
 __all__ = ["TakenOff", "take_off", "taken_off_notices"]
 

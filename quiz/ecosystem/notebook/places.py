@@ -1,46 +1,44 @@
-"""An import plan's places as a notebook's: `lecture.ipynb: cell 12, line 3`.
+"""An import's places as a notebook's: `lecture.ipynb: cell 12, line 3`.
 
 The readers place everything by the line of the text they read, here the notebook joined
-into Markdown (`joined`); no reader knows of notebooks. Once the plan is made, each place
-and each line a message names (`line 12`, `lines 3-5`, `lines 3, 9`) is said in cells
-through the join's line map, and the parts the join left out are told at the top. What a
-message quotes (`'Why does line 5 of the loop fail?'`) is the notes' own text, left as
-written: rewritten, a question's title named a cell it never held.
+into Markdown (`joined`); no reader knows of notebooks. `CellPlaces` is the namer
+(`linenames`) a notebook's plan is made with: each place and each line a message names
+(`line 12`, `lines 3-5`, `lines 3, 9`) is built in cells from the numbers, through the
+join's line map, when the message is made. What a message quotes (`'Why does line 5 of
+the loop fail?'`) is never read again: the notes' own words stay as written.
+`told_left_out` tells the parts the join left out at the top of the plan's notes.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from quiz.ecosystem.importplan import ImportPlan, Notice, Skipped
+from quiz.ecosystem.importplan import ImportPlan, Notice
+from quiz.ecosystem.linenames import LineNames, Span
 from quiz.ecosystem.notebook.joined import CellLines, Joined
 from quiz.errors import escape_path
 from quiz.plural import counted
 
-_ITEM = r"\d+(?:-\d+)?"
-_LINES = rf"\blines? (?P<lines>{_ITEM}(?:(?:, | and ){_ITEM}(?! more))*)"
-"""`line 12`, `lines 3-5`, `lines 3, 9 and 12`: lines a message names (not `and 4 more`)."""
-_PIECE = re.compile(rf"(, | and )?({_ITEM})")
-_QUOTED = r"(?<![\w'])'(?:[^'\n]|(?<=\w)'(?=\w))*'(?!\w)|(?<!\w)\"(?:[^\"\\\n]|\\.)*\""
-"""A quoted title or snippet: `'...'` as the readers quote (an apostrophe between letters,
-as in `doesn't`, is no end), or `"..."` as `repr` quotes text holding a `'`. A quote's
-scan stops at its first other `'`: a message of many unclosed `'` is read in linear time
-(letting any `'` before a letter go on, 12,000 characters of ` 'a` took 2.2 s)."""
 _CELL_PLACE = r"cell \d+, lines? \d+(?:-\d+)?"
 
 
 @dataclass(frozen=True)
-class CellPlaces:
+class CellPlaces(LineNames):
     """Places in a notebook, from the joined text's lines."""
 
     notes: Path
     lines: CellLines
 
-    def place(self, line: int) -> str:
+    def place(self, notes: Path, line: int) -> str:
         """`lecture.ipynb: cell 12, line 3` (the path as given)."""
-        return f"{escape_path(self.notes)}: {self.cell_line(line)}"
+        return f"{escape_path(notes)}: {self.cell_line(line)}"
+
+    def at(self, line: int) -> str:
+        """This notebook's place of a joined line, as a card's line names its question."""
+        return self.place(self.notes, line)
 
     def cell_line(self, line: int) -> str:
         """`cell 12, line 3`."""
@@ -55,29 +53,15 @@ class CellPlaces:
         path = re.escape(escape_path(self.notes))
         return re.compile(rf"{path}: {_CELL_PLACE}"), re.compile(rf"\b{_CELL_PLACE}")
 
-    def retold(self, text: str) -> str:
-        """`text` with each line it names said as a cell's line (`(line 12)` is
-        `(cell 4, line 3)`), and each place of the notes (`lecture.ipynb:12`) as a cell's;
-        what it quotes (a question's title) as written."""
-
-        def said(found: re.Match[str]) -> str:
-            if found.group("place") is not None:
-                return self.place(int(found.group("place")))
-            if found.group("lines") is not None:
-                return self._listed(found.group("lines"))
-            return found.group(0)  # quoted: the notes' own words
-
-        return _said_pattern(self.notes).sub(said, text)
-
-    def _listed(self, listed: str) -> str:
-        """Lines and spans (`3, 9-11`), grouped by cell: `cell 1, line 3; cell 2, lines 1-3`."""
+    def listed(self, spans: Sequence[Span], more: int = 0) -> str:
+        """Lines and spans grouped by cell: `cell 1, line 3; cell 2, lines 1-3`, and `and 4
+        more` past those listed."""
         groups: list[tuple[int, list[str]]] = []
-        for _, item in _PIECE.findall(listed):
-            first, _, last = item.partition("-")
-            cell, own = self.lines.at(int(first))
+        for first, last in spans:
+            cell, own = self.lines.at(first)
             shown = str(own)
-            if last:
-                end_cell, end = self.lines.at(int(last))
+            if last != first:
+                end_cell, end = self.lines.at(last)
                 if end_cell != cell:
                     groups.append((cell, [f"{own} to cell {end_cell}, line {end}"]))
                     continue
@@ -90,43 +74,16 @@ class CellPlaces:
         for cell, items in groups:
             word = "lines" if len(items) > 1 or "-" in items[0] else "line"
             said.append(f"cell {cell}, {word} {', '.join(items)}")
-        return "; ".join(said)
+        return "; ".join(said) + (f" and {more} more" if more else "")
 
 
-def _said_pattern(notes: Path) -> re.Pattern[str]:
-    """A place of the notes (`lecture.ipynb:12`), a quote, or lines a message names, in
-    one pass: a place's path may hold `line 5`, a quote `line 5` or a place, and a place
-    said in cells holds `line N` of its cell."""
-    path = re.escape(escape_path(notes))
-    return re.compile(rf"{path}:(?P<place>\d+)\b|{_QUOTED}|{_LINES}")
-
-
-def in_cells(plan: ImportPlan, joined: Joined) -> ImportPlan:
-    """The plan with every place and named line a notebook's, and what the join left out
-    told first."""
-    places = CellPlaces(plan.notes, joined.lines)
-
-    def skip(s: Skipped) -> Skipped:
-        return replace(s, reason=places.retold(s.reason), place=places.retold(s.place))
-
-    def notice(n: Notice) -> Notice:
-        return replace(
-            n,
-            message=places.retold(n.message),
-            place=places.retold(n.place),
-            item=places.retold(n.item),
-        )
-
+def told_left_out(plan: ImportPlan, joined: Joined) -> ImportPlan:
+    """The plan with what the join left out of the notebook told first."""
     left = left_out(joined)
-    told = (
-        () if left is None else (Notice(0, "Jupyter notebook", left, "notebook", str(plan.notes)),)
-    )
-    return replace(
-        plan,
-        skipped=tuple(skip(s) for s in plan.skipped),
-        sections=tuple(skip(s) for s in plan.sections),
-        notices=(*told, *(notice(n) for n in plan.notices)),
-    )
+    if left is None:
+        return plan
+    told = Notice(0, "Jupyter notebook", left, "notebook", str(plan.notes))
+    return replace(plan, notices=(told, *plan.notices))
 
 
 def left_out(joined: Joined) -> str | None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import yaml
 
 from quiz.ecosystem.idwords import card_tag
+from quiz.ecosystem.linenames import line_said, span_said
 
 MAX_FRONT_LINES = 200
 """A front matter closes within this many lines, else the `---` is read as Markdown (a
@@ -44,7 +45,7 @@ class NotesFront:
         if not self.lines:
             return None
         if self.problem is not None:
-            return f"lines 1-{self.lines} are left out: {self.problem}"
+            return f"{span_said(1, self.lines)} {'is' if self.lines == 1 else 'are'} left out: {self.problem}"
         said = []
         if self.tags:
             said.append(f"its tags ({', '.join(self.tags)}) are given to every card")
@@ -90,7 +91,7 @@ def read_front(text: str) -> NotesFront:
         data = yaml.safe_load(body) if body.strip() else {}
     except yaml.YAMLError as error:
         where = getattr(error, "problem_mark", None)
-        at = f" (line {where.line + 2})" if where is not None else ""
+        at = f" ({line_said(where.line + 2)})" if where is not None else ""
         return NotesFront(blanked, end + 1, problem=f"its YAML could not be read{at}")
     if data is None:
         data = {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from quiz.plural import line_numbers
+from quiz.ecosystem.linenames import line_numbers
 from quiz.textsafe import printable
 
 __all__ = ["NulBytes", "printable_but_nul", "take_nul_bytes"]

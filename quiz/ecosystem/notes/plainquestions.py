@@ -9,6 +9,8 @@ them rather than only what the reader expects.
 
 from __future__ import annotations
 
+from quiz.ecosystem.linenames import line_said
+
 __all__ = ["question_paragraphs_hint"]
 
 _NAMED = 2
@@ -29,7 +31,7 @@ def question_paragraphs_hint(text: str) -> str:
             found.append((at + 1, asked))
     if not found:
         return ""
-    named = ", ".join(f"line {line} '{_snippet(asked)}'" for line, asked in found[:_NAMED])
+    named = ", ".join(f"{line_said(line)} '{_snippet(asked)}'" for line, asked in found[:_NAMED])
     more = f" and {len(found) - _NAMED} more" if len(found) > _NAMED else ""
     return (
         f"; {len(found)} paragraphs open with a question line over their answer ({named}"

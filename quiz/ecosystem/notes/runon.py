@@ -8,6 +8,7 @@ import re
 
 from markdown_it.token import Token
 
+from quiz.ecosystem.linenames import line_said, span_said
 from quiz.ecosystem.notes.found import Ignored
 from quiz.ecosystem.notes.skips import SNIPPET_CHARS
 from quiz.ecosystem.titles import clean_title, split_title
@@ -73,7 +74,7 @@ def unclosed_fence(token: Token, lines: list[str], line_max: int) -> Ignored | N
         if match.group("bold") is not None or split_title(title).question_like:
             swallowed.append((row + 1, title))
     reason = (
-        f"this code fence is never closed, so the rest of the file (lines {first + 1}-{last}) "
+        f"this code fence is never closed, so the rest of the file ({span_said(first + 1, last)}) "
         f"was read as its text"
     )
     if swallowed:
@@ -86,7 +87,7 @@ def unclosed_fence(token: Token, lines: list[str], line_max: int) -> Ignored | N
                 "question-like line in it that is no question ",
                 "question-like lines in it that are no questions ",
             )
-            + f"(line {row} '{title}'{more})"
+            + f"({line_said(row)} '{title}'{more})"
         )
     shown = lines[first].strip()
     shown = shown if len(shown) <= SNIPPET_CHARS else shown[: SNIPPET_CHARS - 1] + "…"

@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from quiz.ecosystem.callouts import BOX_KINDS
+from quiz.ecosystem.linenames import line_said, span_said
 from quiz.ecosystem.noteimages import image_only, line_images
 from quiz.ecosystem.notes.blocks import Block, first_after
 from quiz.ecosystem.notes.candidate import Candidate
@@ -53,13 +54,13 @@ def trailing_text(
                 what, "whose answer ends with its quote"
             )
         )
-        span = f" (lines {texts[0] + 1}-{texts[-1] + 1})" if len(texts) > 1 else ""
+        span = f" ({span_said(texts[0] + 1, texts[-1] + 1)})" if len(texts) > 1 else ""
         after = (
-            f"after the rule (line {rule + 1}) that ends the answer of '{cand.parts.title}' "
-            f"(line {cand.block.start + 1}), not imported; delete the rule to keep it in "
+            f"after the rule ({line_said(rule + 1)}) that ends the answer of '{cand.parts.title}' "
+            f"({line_said(cand.block.start + 1)}), not imported; delete the rule to keep it in "
             "that answer"
             if rule is not None
-            else f"after the {what} '{cand.parts.title}' (line {cand.block.start + 1}), "
+            else f"after the {what} '{cand.parts.title}' ({line_said(cand.block.start + 1)}), "
             f"{whose}, not imported"
         )
         found.append(
@@ -147,7 +148,7 @@ def quiet_rows(
 
 def _intro(rows: list[int], lines: list[str], where: str) -> Ignored:
     """The report of an introduction's text rows (not empty): its first line, its span."""
-    span = f" (lines {rows[0] + 1}-{rows[-1] + 1})" if len(rows) > 1 else ""
+    span = f" ({span_said(rows[0] + 1, rows[-1] + 1)})" if len(rows) > 1 else ""
     last = rows[-1] + 1 if len(rows) > 1 else None  # its images are looked for to there
     return Ignored(rows[0] + 1, snippet(lines[rows[0]]), f"text{span} {where}", last=last)
 
@@ -166,8 +167,8 @@ def section_intros(sections: list[Candidate], quiet: set[int], lines: list[str])
                 _intro(
                     rows,
                     lines,
-                    f"under the section '{title}' (line {section.block.start + 1}) "
-                    f"before its first question (line {first + 1}), not imported",
+                    f"under the section '{title}' ({line_said(section.block.start + 1)}) "
+                    f"before its first question ({line_said(first + 1)}), not imported",
                 )
             )
     return found
@@ -231,7 +232,7 @@ def named_images(found: list[Ignored], lines: list[str]) -> list[Ignored]:
             continue
         files = ", ".join(dict.fromkeys(name for names in shown for name in names))
         what = "images" if len(files.split(", ")) > 1 else "an image"
-        span = f"lines {item.line}-{item.last}: " if item.last else ""
+        span = f"{span_said(item.line, item.last)}: " if item.last else ""
         said = (
             f"{what} ({span}{files}) in no question's answer, {IMAGE_ONLY}; to keep what"
             f" {'they show' if what == 'images' else 'it shows'}, write it in words in a"

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.ecosystem.linenames import line_said, span_said
+
 _QUESTION = re.compile(
     r"^ {0,3}(?:#{1,6}[ \t]+\S.*"  # a heading (its question or not: see below)
     r"|\*\*.*\?\*\*[ \t]*"  # a bold question line
@@ -77,16 +79,14 @@ class Untabbed:
 
     def note(self, block: ProseBlock) -> str:
         """What the report says of one block."""
-        lines = (
-            f"line {block.first} is"
-            if block.first == block.last
-            else f"lines {block.first}-{block.last} are"
+        lines = span_said(block.first, block.last) + (
+            " is" if block.first == block.last else " are"
         )
         indent = "the tab" if block.by == "a tab" else "the indent"
         return (
             f"{lines} indented by {block.by}, which Markdown reads as code, but read as "
-            f"prose: taken without {indent} as the answer to the question at line "
-            f"{block.under}"
+            f"prose: taken without {indent} as the answer to the question at "
+            f"{line_said(block.under)}"
         )
 
 

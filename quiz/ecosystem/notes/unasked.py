@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 
+from quiz.ecosystem.linenames import line_said
 from quiz.ecosystem.notes.blocks import Block, first_after
 from quiz.ecosystem.notes.found import Ignored
 from quiz.ecosystem.notes.skips import untitled
@@ -52,7 +53,7 @@ def not_questions(
             asks = _plain_question_row(lines, part.end, end, code_rows)
             if asks is not None:  # `## Parameters` over `How many ...?` and its answer
                 said += (
-                    f"; line {asks + 1} ends in '?' but a plain line asks nothing: make it a"
+                    f"; {line_said(asks + 1)} ends in '?' but a plain line asks nothing: make it a"
                     " heading ('## ...?'), bold ('**...?**') or a 'Q:' line to import it"
                 )
             found.append((extent, Ignored(part.start + 1, clean_title(part.plain), said)))
