@@ -174,7 +174,9 @@ def plan_import(
                 Skipped(
                     i.line,
                     f"'{i.text}'",
-                    off.anki_blocks.after_end(i.rule, i.line, i.last) or i.reason,
+                    off.anki_blocks.after_end(i.rule, i.line, i.last)
+                    or off.sr_cards.after_card(i.rule, i.line, i.last)
+                    or i.reason,
                     place_of(notes_path, i.line),
                 )
                 for i in parsed.ignored

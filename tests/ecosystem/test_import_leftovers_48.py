@@ -232,3 +232,32 @@ def test_a_line_of_a_megabyte_is_named_and_the_next_question_read(tmp_path: Path
         "most 200 characters"
     ) in report
     assert peak < 64 * len(text), peak
+
+
+def test_a_remark_after_a_spaced_repetition_card_is_no_part_of_it(tmp_path: Path) -> None:
+    """The plugin ends a card at a blank line: a remark after a `::` card, or after a `?`
+    card's answer, was read into that card's answer. It is named at its line now, and the
+    card after it is still a card."""
+    text = (
+        "#flashcards\n\n"
+        "What is bagging?::Training models on bootstrap samples and averaging them.\n\n"
+        "A remark of mine that is not a card.\n\n"
+        "What is the kernel trick?\n?\nComputing inner products in a feature space\n"
+        "without building the features.\n\n"
+        "Another remark, after the second card.\n\n"
+        "What is boosting?::Fitting models in sequence, each on the errors of the last.\n"
+    )
+    cards, report = _read(tmp_path, text, "sr.md")
+    assert {title: card["answer"] for title, card in cards.items()} == {
+        "What is bagging?": "Training models on bootstrap samples and averaging them.",
+        "What is the kernel trick?": (
+            "Computing inner products in a feature space\nwithout building the features."
+        ),
+        "What is boosting?": "Fitting models in sequence, each on the errors of the last.",
+    }
+    assert (
+        "sr.md:5: skipped 'A remark of mine that is not a card.': text after the Spaced "
+        "Repetition question 'What is bagging?' (line 3), whose card ends at the blank line "
+        "(line 4) as the plugin reads it, not imported"
+    ) in report
+    assert "sr.md:12: skipped 'Another remark, after the second card.'" in report
