@@ -44,6 +44,7 @@ from quiz.plural import counted
 __all__ = [
     "ANKI_CLOZE_START",
     "ITEM_START",
+    "EMPTY_BACK",
     "UNANSWERED",
     "RemCards",
     "answered_multi",
@@ -114,6 +115,11 @@ class RemCards:
     unanswered: tuple[tuple[int, str], ...] = ()
     """(line, front) of `Front >>>` lines with no line indented under them: no card,
     said at their line (`UNANSWERED`) rather than as text before or after a question."""
+
+    empty_backs: tuple[tuple[int, int, str], ...] = ()
+    """(line, last line under it, front) of `Front >>` lines, nothing after the `>>`, with
+    lines indented under them: no card, said at their line (`EMPTY_BACK`). They were named
+    as text after the question above them, which is no part of it."""
 
     @property
     def first(self) -> int:
@@ -559,4 +565,34 @@ def read_remnote_cards(text: str) -> RemCards:
         multi_lines,
         tuple(turned),
         tuple(empty),
+        _empty_backs(rows),
     )
+
+
+_EMPTY_BACK = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<front>[^\s#>|<].*?)[ \t]*>>[ \t]*$")
+"""`Front >>`, nothing after it: a card with an empty back (`>>>` is a multi-line card's)."""
+
+EMPTY_BACK = (
+    "a RemNote card ('Front >>') with nothing after '>>', so no answer; the lines indented"
+    " under it are its answer only on a multi-line card: write 'Front >>>' over them, or its"
+    " answer after '>>'"
+)
+"""Why a `Front >>` line over indented lines gives no card."""
+
+
+def _empty_backs(rows: list[str]) -> tuple[tuple[int, int, str], ...]:
+    """`RemCards.empty_backs` of the notes' rows (RemNote's: they hold its cards)."""
+    found: list[tuple[int, int, str]] = []
+    for index in outside_fences(rows, in_items=True):
+        body = rows[index].rstrip("\r")
+        if not body.endswith(">>") or body.endswith(">>>"):
+            continue
+        match = _EMPTY_BACK.match(body)
+        if match is None or not _WORD.search(match["front"]):
+            continue
+        depth, last = _indent(body), index
+        while last + 1 < len(rows) and rows[last + 1].strip() and _indent(rows[last + 1]) > depth:
+            last += 1
+        if last > index:
+            found.append((index + 1, last + 1, match["front"]))
+    return tuple(found)
