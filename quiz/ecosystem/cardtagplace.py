@@ -7,6 +7,10 @@ text, its card and answer "not imported", and one with a `?` was a card tagged `
 Here such a line's `#card` is moved after its other tags, outside fences, and a Logseq
 tag of several words (`#[[deep learning]]`) is written as one (`#deep-learning`), so the
 line asks as Logseq asks it and its other tags are the card's. The line keeps its number.
+
+A block tagged by its `tags::` property (`- Warmup schedule` over `  tags:: card`) is a
+flashcard in Logseq as `#card` makes one; it was text "not imported", its property left
+out. Its first line now ends with `#card`, as if written so.
 """
 
 from __future__ import annotations
@@ -29,12 +33,39 @@ def _one_word(match: re.Match[str]) -> str:
     return "#" + "-".join(match.group(1).split())
 
 
+_BLOCK = re.compile(r"^[ \t]*[-*+][ \t]+\S")
+_TAGS_PROPERTY = re.compile(r"^[ \t]+tags::[ \t]*(?P<tags>.*)$", re.IGNORECASE)
+_PROPERTY = re.compile(r"^[ \t]+[\w-]+::")
+
+
+def _tagged_by_property(rows: list[str], index: int) -> bool:
+    """True when block `index`'s properties, the lines under its first, say `tags:: card`
+    (`[[card]]`, `#card`, among others parted by commas), as Logseq reads them."""
+    for row in rows[index + 1 :]:
+        body = row.rstrip("\r")
+        if not _PROPERTY.match(body):
+            return False
+        found = _TAGS_PROPERTY.match(body)
+        if found is not None:
+            names = (name.strip().strip("#[]").strip().lower() for name in found["tags"].split(","))
+            if any(name in ("card", "flashcard") for name in names):
+                return True
+    return False
+
+
 def card_tag_last(text: str) -> str:
-    """The notes with each `#card` that other tags follow moved after them (see above)."""
-    if _ANY_CARD_TAG.search(text) is None:
+    """The notes with each `#card` that other tags follow moved after them, and each block
+    tagged `card` by its `tags::` property ending with `#card` (see above)."""
+    if _ANY_CARD_TAG.search(text) is None and "tags::" not in text.lower():
         return text  # the common case: no copy of a large file
     rows = text.split("\n")
     changed = False
+    for index in outside_fences(rows, in_items=True):
+        body = rows[index].rstrip("\r")
+        if _BLOCK.match(body) and not _ANY_CARD_TAG.search(body) and index + 1 < len(rows):
+            if _tagged_by_property(rows, index):
+                rows[index] = f"{body} #card{rows[index][len(body) :]}"
+                changed = True
     for index in outside_fences(rows, in_items=True):
         row = rows[index]
         body = row.rstrip("\r")

@@ -281,3 +281,33 @@ def test_a_remnote_card_with_nothing_after_its_arrows_is_named_as_such(tmp_path:
     ) in report
     assert "after the list item question 'Variance'" not in report
     assert report.count("rem.md:3:") == 1
+
+
+def test_a_logseq_block_tagged_card_by_its_tags_property_is_a_card(tmp_path: Path) -> None:
+    """`tags:: card` under a block makes it a flashcard in Logseq, as `#card` does: it was
+    text "not imported" (lines 1-3), its property left out. A `tags::` naming other pages
+    only makes no card."""
+    text = (
+        "- Warmup schedule\n"
+        "  tags:: [[card]], optimisation\n"
+        "\t- The learning rate rises from near zero over the first steps.\n"
+        "- Cosine decay #[[card]]\n"
+        "\t- The rate falls along half a cosine to a floor.\n"
+        "- Step decay\n"
+        "  tags:: optimisation\n"
+        "\t- The rate drops by a factor at fixed epochs.\n"
+    )
+    cards, report = _read(tmp_path, text, "Schedules.md")
+    assert cards == {
+        "Warmup schedule": {
+            "answer": "- The learning rate rises from near zero over the first steps.",
+            "tags": [],
+            "line": 1,
+        },
+        "Cosine decay": {
+            "answer": "- The rate falls along half a cosine to a floor.",
+            "tags": [],
+            "line": 4,
+        },
+    }
+    assert "Schedules.md:6: skipped '- Step decay'" in report
