@@ -158,7 +158,7 @@ def reason_key(reason: str) -> str:
 
 def _after_rule(reason: str) -> bool:
     """True for the reason of text after a rule (`---`) that ends an answer."""
-    return reason.startswith("text") and " after the rule (line " in reason
+    return reason.startswith("text") and " after the rule (" in reason  # (line 3), (cell 2, line 3)
 
 
 _RULE_ENDED = "text after a rule"
