@@ -533,9 +533,9 @@ def test_arrays_pickled_and_back_still_pass(pool: WorkerPool) -> None:
 
 # strides whose extent wraps past 2**64: numpy's check multiplies in 64 bits, so a view of 64
 # bytes with 2**60 + 1 rows of stride d passed it and row 1 was the address d bytes on (a naive
-# sigmoid passed in both modes through `np.ndarray(buffer=..., strides=...)`, which stays
-# open: docs/security.md). Through the child's own doors: the strides setter is refused, and
-# as_strided checks the extent in Python's integers
+# sigmoid passed in both modes through `np.ndarray(buffer=..., strides=...)`, shut by the
+# forty-eighth round: test_constructor_doors.py). Through the child's own doors: the strides
+# setter is refused, and as_strided checks the extent in Python's integers
 STRIDES_WRAPPED = """import numpy as np
 
 
