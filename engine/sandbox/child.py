@@ -1651,12 +1651,12 @@ def _build_array(
         buffer = whole
     flat = frombuffer(memoryview_(buffer), dtype=uint8)
     size = flat.nbytes
-    if at < 0 or at > size:
+    if at < 0:  # numpy took it, and the view began that many bytes before the buffer
         raise value_error(f"offset must be non-negative and no greater than buffer length ({size})")
     if steps is None:
         if at + dt.itemsize * prod(dims) > size:
             raise type_error("buffer is too small for requested array")
-    elif not inside(size, at, dims, steps, dt.itemsize):
+    elif at > size or not inside(size, at, dims, steps, dt.itemsize):
         raise value_error(
             "strides is incompatible with shape of requested array and size of buffer"
         )

@@ -83,7 +83,7 @@ def double(x):
     "BufferError: Existing exports of data: object cannot be re-sized",
 )
 
-# an offset numpy's size check adds in 64 bits (SIGSEGV before)
+# an offset numpy's size check adds in 64 bits: it wrapped negative (SIGSEGV before)
 DOORS["a-huge-offset-into-a-buffer"] = (
     """import numpy as np
 def double(x):
@@ -92,7 +92,19 @@ def double(x):
     far[0] = 1
     return 2 * x
 """,
-    "offset must be non-negative and no greater than buffer length (64)",
+    "TypeError: buffer is too small for requested array",
+)
+
+# a negative offset, which numpy took without strides: the view began before the buffer (here
+# the allocator's header of a 1 MiB block, read; any address below it was as reachable)
+DOORS["a-negative-offset"] = (
+    """import numpy as np
+def double(x):
+    buf = bytearray(1 << 20)
+    before = np.ndarray((2,), np.int64, buffer=buf, offset=-16)
+    return 2 * x + 0 * before.sum()
+""",
+    "ValueError: offset must be non-negative and no greater than buffer length (1048576)",
 )
 
 # 2**60 - 1 float64s over 64 bytes from offset 8: offset plus size wraps past 2**63, no strides
