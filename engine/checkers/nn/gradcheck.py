@@ -17,7 +17,7 @@ from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker
 from engine.checkers.returned import wrong_return
-from engine.checks import Judgement, Tolerance
+from engine.checks import Judgement, Tolerance, float32_only
 from engine.harnesses.gradcheck import make_function, make_gradient
 from engine.nn import gradcheck as ref
 
@@ -312,6 +312,14 @@ class NumericalGradientChecker(NNChecker):
             ]
             closer.sort(key=lambda hint: float(np.abs(got - hint[1]).max()))
             hints.extend(closer)
+        if float32_only(got, expected):
+            # within the card's 1e-6 per entry, so the tolerance alone let a float32 buffer pass
+            j.fail(
+                "every value of grad is a float32 number: the gradient was stored in (or "
+                "passed through) float32, which keeps about 7 digits; build grad as float64 "
+                "(np.zeros(x.shape)), since .astype(np.float64) at the end cannot bring the "
+                "lost digits back"
+            )
         size = float(np.abs(expected).max()) + 1.0
         tol = Tolerance(rtol=1e-6, atol=1e-7 * size)
         j.close(

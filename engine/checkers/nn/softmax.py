@@ -12,7 +12,7 @@ from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.checkers.wide_float import beyond_longdouble, far_values
-from engine.checks import Judgement, Tolerance
+from engine.checks import Judgement, Tolerance, float32_only
 from engine.nn import softmax as ref
 
 __all__ = ["cross_entropy", "softmax"]
@@ -302,6 +302,14 @@ class CrossEntropyChecker(NNChecker):
                 "the sum divided by m)"
             )
         got = j.scalar("the loss", returned)
+        if float32_only(np.asarray(got), np.asarray(expected)):
+            # within the card's 1e-6 of the loss, so the tolerance alone let a float32 log pass
+            j.fail(
+                "the loss is a float32 number turned into a float: some step (the log, or the "
+                "probabilities picked for it) ran in float32, which keeps about 7 digits; "
+                "compute in float64 throughout, since float() or .astype(np.float64) at the "
+                f"end cannot bring the lost digits back (expected {expected!r}, got {got!r})"
+            )
         factors = [
             (float(m), f"divide the summed loss by m = {m} (the number of columns)"),
             (
