@@ -39,6 +39,8 @@ __all__ = [
     "float32_only",
     "fmt_pair",
     "max_abs_error",
+    "narrow_far",
+    "math_module_note",
     "missing_module_note",
     "dtype_name",
     "is_float64",
@@ -61,6 +63,15 @@ Array = NDArray[np.float64]
 _MISSING_MODULE = re.compile(r"No module named '([A-Za-z_][\w.]*)'$", re.MULTILINE)
 
 
+VECTORIZE_INT = (
+    "; np.vectorize without otypes= makes one too: it takes the whole array's dtype from "
+    "the function's first result, so a `return 0` there truncates every value "
+    "(pass otypes=[np.float64])"
+)
+"""Said of every integer result: a vectorized scalar function's int branch is a cause the
+other sentences do not name."""
+
+
 def missing_module_note(error: str) -> str:
     """A sentence to add to an error that is Python's own "No module named 'scipy'": drills
     get NumPy and the standard library only. Empty for other errors, and for the sandbox's
@@ -73,6 +84,28 @@ def missing_module_note(error: str) -> str:
         f"drills run with NumPy and the Python standard library only, so {top} is not "
         "available here: write that part with NumPy (the prompt's formulas are all it needs)"
     )
+
+
+def math_module_note(error: str) -> str:
+    """A sentence to add to Python's own "math range error" or "math domain error": the
+    math module raises where numpy would warn, and a bare "OverflowError: math range error"
+    over a log-sum-exp or a sigmoid said nothing of the shift that avoids it. Empty for
+    other errors."""
+    if re.search(r"^OverflowError: math range error$", error, re.MULTILINE):
+        return (
+            "math.exp overflows past an argument of about 709.78 (float64's largest number "
+            "is about 1.8e308), and the math module raises where numpy would warn: subtract "
+            "the largest value before exponentiating (exp(v - max) in a log-sum-exp or a "
+            "softmax), or use exp(-|z|) in a sigmoid"
+        )
+    if re.search(r"^ValueError: math domain error$", error, re.MULTILINE):
+        return (
+            "math.log got 0 or a negative number (or math.sqrt a negative one): a sum of "
+            "exponentials is 0 when every exp underflowed, below an argument of about -745, "
+            "so subtract the largest value before exponentiating (exp(v - max)) and add it "
+            "back after the log"
+        )
+    return ""
 
 
 _SIZE_AS_DTYPE = re.compile(r"^TypeError: Cannot interpret '(\d+)' as a data type$", re.MULTILINE)
@@ -325,6 +358,25 @@ def _narrow_only(got: Array, expected: Array, narrow: type[np.floating[Any]], cl
     return got_is_narrow and not expected_is_narrow and near
 
 
+def narrow_far(got: Array, expected: Array, narrow: type[np.floating[Any]]) -> bool:
+    """True when every value of `got`, and not every expected one, is a `narrow` number,
+    and some value has digits no simple number has (6 significant bits or more, and not a
+    multiple of 1/16): computed in `narrow` and cast, yet further off than `float16_only`
+    allows, as a difference of near-equal values in float16 (1 - s for s near 1) leaves it.
+    A float64 result is such a number by chance with odds of 2**-29 (float32) or 2**-42
+    (float16) per value; integer or half-integer slips are not taken for it."""
+    if got.shape != expected.shape or got.size == 0:
+        return False
+    with np.errstate(all="ignore"):
+        got_is_narrow = bool(np.all(got.astype(narrow).astype(np.float64) == got))
+        expected_is_narrow = bool(np.all(expected.astype(narrow).astype(np.float64) == expected))
+        finite = got[np.isfinite(got)]
+        mantissa, _ = np.frexp(finite)
+        many_bits = np.ldexp(mantissa, 6) % 1.0 != 0.0
+        fraction = (finite * 16.0) % 1.0 != 0.0
+    return got_is_narrow and not expected_is_narrow and bool(np.any(many_bits & fraction))
+
+
 FLOAT32_STEPS = 2.0**-21
 """How near (relative to the largest expected value) a result that mixes float32 steps with
 float64 ones must be to be told about float32: eight float32 steps of rounding, about 5e-7,
@@ -423,7 +475,7 @@ class Judgement:
                     "gives, so write the literals as floats (np.where(cond, 1.0, 0.0)) or "
                     "convert with .astype(np.float64); an integer array drops the fractions of "
                     "whatever is stored in it, so if it was built with dtype=int and added "
-                    "into, build it as float64 instead (np.zeros(shape))"
+                    "into, build it as float64 instead (np.zeros(shape))" + VECTORIZE_INT
                 )
             elif value.dtype.kind in "iu":
                 # an array made with dtype=int (or np.zeros_like of integer ids) and then added
@@ -432,6 +484,7 @@ class Judgement:
                     ": an integer array drops the fractions of whatever is stored in it, so build "
                     "it as float64 (np.zeros(shape), not dtype=int or np.zeros_like of an "
                     "integer array); .astype(np.float64) helps only if nothing was dropped"
+                    + VECTORIZE_INT
                 )
             elif value.dtype.kind == "f":
                 extra = f": {not_float64_reason(value.dtype)}"
@@ -720,13 +773,42 @@ def _diagnose(
         )
     k = scale_factor(got, expected, tol)
     if k is None or f"{k:.4g}" == "1":  # "off by a factor of about 1" explains nothing
-        return ""
+        return _narrow_far_message(label, got, expected)
     for factor, message in factors:
         if abs(k - factor) <= 1e-6 * abs(factor):
             return f"{label} is off by a factor of about {k:.4g}: {message}"
     if got.size == 1:  # any number is some multiple of the expected one: no clue in that
-        return ""
+        return _narrow_far_message(label, got, expected)
     return f"{label} is off by a factor of about {k:.4g}"
+
+
+def _narrow_multiple(got: Array, expected: Array, close: float) -> bool:
+    """True when `got` (more than one value) is some k * `expected`, k not 1, within `close`
+    of the largest value: a factor slip made in a narrow type, told as neither."""
+    if got.size < 2:
+        return False
+    peak = float(np.max(np.abs(expected)))
+    with np.errstate(all="ignore"):
+        k = float(np.sum(got * expected)) / float(np.sum(expected * expected))
+        near = bool(np.all(np.abs(got - k * expected) <= close * abs(k) * peak))
+    return bool(np.isfinite(k)) and abs(k - 1.0) > 1e-3 and near
+
+
+def _narrow_far_message(label: str, got: Array, expected: Array) -> str:
+    """What to say of a result whose every value is a float16 (or float32) number though it
+    is further off than that type's rounding, when nothing else explains it ("" if not so):
+    a slip on top of the narrow type (a factor) is told as that slip instead."""
+    for narrow, digits, close in ((np.float16, 3, FLOAT16_CLOSE), (np.float32, 7, FLOAT32_CLOSE)):
+        if narrow_far(got, expected, narrow) and not _narrow_multiple(got, expected, close):
+            name = np.dtype(narrow).name
+            return (
+                f"every value of {label} is a {name} number, and further off than {name}'s "
+                f"rounding of the expected values: some step ran in {name}, which keeps about "
+                f"{digits} digits, and a difference of near-equal values there (such as "
+                "1 - s for s near 1) loses most of them; compute in float64 throughout, since "
+                ".astype(np.float64) afterwards cannot bring the lost digits back"
+            )
+    return ""
 
 
 def compare(

@@ -775,6 +775,14 @@ def _heads_variants(
         """Head h from every n_heads-th column, h, h + n_heads, ...: a (T, dh, n_heads) split."""
         return M.reshape(T, dh, n_heads).transpose(2, 0, 1)
 
+    def features_first(M: np.ndarray) -> np.ndarray:
+        """M.T, (d_model, T), read as (n_heads, T, dh): its rows are features, not tokens."""
+        return M.T.reshape(n_heads, T, dh)
+
+    def unsplit_features_first(H: np.ndarray) -> np.ndarray:
+        """features_first() undone: (n_heads, T, dh) read back as (d_model, T), transposed."""
+        return H.reshape(d_model, T).T
+
     def merge_strided(H: np.ndarray) -> np.ndarray:
         """The heads put back in the columns strided() took them from."""
         return H.transpose(1, 2, 0).reshape(T, d_model)
@@ -875,6 +883,27 @@ def _heads_variants(
                 ),
             )
             for join in (merge, merge_strided)
+        ),
+        *(
+            (
+                "the heads were cut from M.T by reshape(n_heads, T, dh): M.T is "
+                "(d_model, T), features by tokens, so that reshape mixes features and tokens; "
+                "head h is the block of dh feature rows, M.T.reshape(n_heads, dh, T), "
+                "transposed back to (T, dh) with .transpose(0, 2, 1)",
+                lambda join=join: (
+                    join(
+                        attend(
+                            features_first(Q),
+                            features_first(K),
+                            features_first(V),
+                            np.sqrt(dh),
+                            mask,
+                        )
+                    )
+                    @ Wo
+                ),
+            )
+            for join in (merge, unsplit_features_first)
         ),
         *(
             []

@@ -879,7 +879,9 @@ class Conv2dBackwardChecker(NNChecker):
             hints=[
                 (
                     "dx uses the kernel rotated by 180 degrees: scatter dout[n, f, i, j] * "
-                    "w[f] back onto the window it came from (no flip)",
+                    "w[f] back onto the window it came from (no flip), or, written as a full "
+                    "convolution of the (dilated, padded) dout, slide the kernel flipped, "
+                    "w[:, :, ::-1, ::-1]: one of the two forms flips, never both or neither",
                     lambda: ref.conv2d_backward(dout, x, flipped, b, stride, pad)[0],
                 ),
                 *(

@@ -371,6 +371,8 @@ class LstmCellChecker(NNChecker):
                         expected["first_db"],
                     )
                 )
+            if label == "db":
+                extra.extend(_zero_gate_bias_hints(grads_ref[4], n))
             if label == "dc_prev":
                 extra.append(
                     (
@@ -465,6 +467,27 @@ _BACKWARD_SLIPS = {
     ),
 }
 """Backward-pass slips _backward_with can make, and what the grader says about each."""
+
+
+_GATES = ("input gate i", "forget gate f", "output gate o", "candidate g")
+
+
+def _zero_gate_bias_hints(db: np.ndarray, n: int) -> list[tuple[str, np.ndarray]]:
+    """db with one gate's rows left at 0: a bias taken for a constant (the forget gate's,
+    whose usual start at 1 is only its initial value) gets no gradient."""
+    hints = []
+    for k, gate in enumerate(_GATES):
+        zeroed = db.copy()
+        zeroed[k * n : (k + 1) * n] = 0.0
+        hints.append(
+            (
+                f"db's rows {k * n} to {(k + 1) * n - 1}, the {gate}'s bias, are 0: every "
+                "row of b is trained, whatever value it starts from, so db sums all 4n rows "
+                "of dz over the batch: np.sum(dz, axis=1, keepdims=True)",
+                zeroed,
+            )
+        )
+    return hints
 
 
 def _first_example_db(inputs: dict[str, Any]) -> np.ndarray:

@@ -12,6 +12,7 @@ from engine.checkers.nn._square import swapped_axes_cause
 from engine.checks import (
     FALSE_FAILURE_RATE,
     Judgement,
+    math_module_note,
     missing_module_note,
     not_written_message,
     size_as_dtype_note,
@@ -139,6 +140,7 @@ class NNChecker(Checker):
                     f"\n{note}"
                     for note in (
                         missing_module_note(outcome.error),
+                        math_module_note(outcome.error),
                         size_as_dtype_note(outcome.error),
                         self.call_note(outcome.error),
                     )
