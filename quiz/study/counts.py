@@ -208,6 +208,20 @@ def plan_backlog(due: int) -> str:
     return f" · {fsrs_due(due)}{PLAN_TIMES_THEM}" if due else ""
 
 
+def new_cards_left(store: Store, moment: datetime, new_per_day: int, tz: tzinfo) -> int:
+    """New cards due sessions may still introduce on the study day of `moment` in `tz` (its
+    `day_starts_at` hour): new_per_day less the cards first answered from that day's start
+    to the next's (a card answered then undone is new again; one dated after the day, by a
+    clock set back since, counts on its own day), never below 0.
+
+    The one count of it: Home's and `drillbit stats`' "20 new today" (`count_groups`), a
+    due session's queue (`mode_queue`, and so its rollover), the new card it queues for one
+    set aside (`Session._stand_in`) and the day's limit an undo keeps (`_hold_day_limits`)
+    each made the day's bounds and the subtraction themselves, four copies to keep alike."""
+    today, tomorrow = day_start(moment, tz), next_day_start(moment, tz)
+    return max(0, new_per_day - store.introduced_since(today, tomorrow))
+
+
 def reviews_done_since(store: Store, since: datetime, until: datetime | None = None) -> int:
     """Reviews of cards in review (not new, not in a learning or relearning step) in due
     sessions from `since` (before `until`): what counts against max_reviews_per_day, as
@@ -356,9 +370,7 @@ def count_groups(
         if pack:
             _add_into(by_pack.setdefault(pack, [0] * _FIGURES), row)
             by_pack_topic.setdefault(pack, {})[topic] = row
-    # the day's answers only: one dated after it (a clock set back since) counts on its
-    # own day, not on this one as well
-    allowance = max(0, new_per_day - store.introduced_since(today, tomorrow))
+    allowance = new_cards_left(store, moment, new_per_day, tz)
     done = 0 if max_reviews_per_day is None else reviews_done_since(store, today, tomorrow)
     return DeckCounts(
         total=_counts(total),

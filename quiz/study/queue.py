@@ -16,7 +16,7 @@ from typing import NamedTuple
 from quiz.store import Store
 from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import StudyCard
-from quiz.study.counts import reviews_done_since
+from quiz.study.counts import new_cards_left, reviews_done_since
 from quiz.study.days import day_start, next_day_start
 from quiz.study.options import SessionOptions
 from quiz.study.rest_of_day import REVIEW_STATE, RestOfDay, in_step
@@ -218,7 +218,6 @@ def mode_queue(
     elif options.mode == "due":
         today = day_start(started_at, options.tz)
         tomorrow = next_day_start(started_at, options.tz)
-        introduced = store.introduced_since(today, tomorrow)
         columns = store.schedule_columns()
         rest = RestOfDay.at(started_at, options.tz)
         reviews_left = None
@@ -231,7 +230,7 @@ def mode_queue(
             selected,
             store.due_times(),
             started_at,
-            new_allowance=options.new_per_day - introduced,
+            new_allowance=new_cards_left(store, started_at, options.new_per_day, options.tz),
             limit=options.limit,
             review_allowance=reviews_left,
             stepping=stepping,

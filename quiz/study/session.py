@@ -21,7 +21,7 @@ from quiz.store import CardFlag, Mode, Review, Store
 from quiz.store.timefmt import from_db
 from quiz.study.aside import SetAside, set_card_aside
 from quiz.study.cards import StudyCard, pack_of
-from quiz.study.counts import reviews_done_since, topic_labels
+from quiz.study.counts import new_cards_left, reviews_done_since, topic_labels
 from quiz.study.days import as_utc, day_start, day_starts_at, next_day_start
 from quiz.study.elsewhere import AnsweredElsewhere, SetAsideElsewhere
 from quiz.study.elsewhere_changes import ElsewhereChanges
@@ -123,13 +123,13 @@ class Session:
         self.started_at = as_utc(now if now is not None else self._now())
         hidden = set() if self.options.include_hidden else store.hidden_ids(self.started_at)
         wanted = self.options.filters
-        if wanted.selects_all:  # the whole deck (Home's due, `drillbit study`): no test per card
-            selected = [c for c in cards if c.id not in hidden] if hidden else list(cards)
-        else:
-            selected = [c for c in cards if wanted.matches(c) and c.id not in hidden]
-        self._selected = selected
-        """The cards the session studies from (filters applied, hidden ones out at the start):
-        where `_stand_in` finds a new card for one set aside."""
+        # the whole deck (Home's due, `drillbit study`): no test per card
+        matching = list(cards) if wanted.selects_all else [c for c in cards if wanted.matches(c)]
+        self._matching = matching
+        """The cards the session's filters select, set aside or not, in content order: where
+        `_stand_in` finds a new card for one set aside and `_roll_over` the new day's cards
+        (`_studiable`), each leaving out those set aside at that moment."""
+        selected = [c for c in matching if c.id not in hidden] if hidden else matching
         queue, waiting, self.time_limit = mode_queue(
             store, selected, self.options, self.started_at, rng
         )
@@ -478,7 +478,7 @@ class Session:
         if self._rolls_over_at is None or moment < self._rolls_over_at:
             return
         self._rolls_over_at = next_day_start(moment, self.options.tz)
-        fresh = mode_queue(self._store, self._selected, self.options, moment, None)
+        fresh = mode_queue(self._store, self._studiable(moment), self.options, moment, None)
         self._leave_old_day_cards({card.id for card in fresh.cards})
         have = {card.id for card in self._queue} | self._next_day.keys()
         steps = {card.id: due for due, card in fresh.waiting}
@@ -488,6 +488,19 @@ class Session:
         for due, card in fresh.waiting:
             if card.id not in have:
                 self._requeue(card, due)
+
+    def _studiable(self, moment: datetime) -> list[StudyCard]:
+        """The session's cards a due session started at `moment` studies from: those its
+        filters select, less the ones suspended or buried then, by this drillbit (in this
+        session or before it) or another. The new day took the cards set aside here back
+        (only another drillbit's were left out, taken out again at the next card shown and
+        said to be theirs), and a suspended new card took a place of new_per_day."""
+        if self.options.include_hidden:
+            return self._matching
+        hidden = self._store.hidden_ids(moment)
+        return (
+            [card for card in self._matching if card.id not in hidden] if hidden else self._matching
+        )
 
     def _leave_old_day_cards(self, fresh: set[str]) -> None:
         """Take out of the queue the new cards and reviews (not the learning copies) that
@@ -755,17 +768,16 @@ class Session:
         new card fewer; Anki's queues, rebuilt after a bury, show the next new card too."""
         if self.mode != "due" or self.plan_mode or self.options.limit is not None:
             return None
-        tz = self.options.tz
         scheduled = self._store.schedule_columns()
         queued_new = {card.id for card in self._queue if card.id not in scheduled}
-        introduced = self._store.introduced_since(day_start(moment, tz), next_day_start(moment, tz))
-        if self.options.new_per_day - introduced - len(queued_new) <= 0:
+        left = new_cards_left(self._store, moment, self.options.new_per_day, self.options.tz)
+        if left - len(queued_new) <= 0:
             return None
         hidden = self._store.hidden_ids(moment)
         card = next(
             (
                 card
-                for card in self._selected
+                for card in self._matching
                 if card.id not in scheduled and card.id not in queued_new and card.id not in hidden
             ),
             None,
@@ -805,7 +817,7 @@ class Session:
         if limit - done - reviews <= 0:
             return None
         left_out = {card.id for card in self._queue} | self._store.hidden_ids(moment)
-        card = held_back_review(self._selected, columns, RestOfDay.at(moment, tz), left_out)
+        card = held_back_review(self._matching, columns, RestOfDay.at(moment, tz), left_out)
         if card is None:
             return None
         index = next(
@@ -890,12 +902,12 @@ class Session:
         today, tomorrow = day_start(moment, tz), next_day_start(moment, tz)
         columns = self._store.schedule_columns()
         plain = {card.id for card in self._queue if card.id not in self._waiting}
-        order = {card.id: n for n, card in enumerate(self._selected)}
+        order = {card.id: n for n, card in enumerate(self._matching)}
         new = sorted(
             (i for i in plain if i not in columns and i != back.id),
             key=lambda i: order.get(i, len(order)),
         )
-        room = self.options.new_per_day - self._store.introduced_since(today, tomorrow)
+        room = new_cards_left(self._store, moment, self.options.new_per_day, tz)
         room -= back.id not in columns
         gone = set(new[max(0, room) :])
         limit = self.options.max_reviews_per_day
