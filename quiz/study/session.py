@@ -480,8 +480,10 @@ class Session:
         self._rolls_over_at = next_day_start(moment, self.options.tz)
         fresh = mode_queue(self._store, self._studiable(moment), self.options, moment, None)
         self._leave_old_day_cards({card.id for card in fresh.cards})
-        have = {card.id for card in self._queue} | self._next_day.keys()
         steps = {card.id: due for due, card in fresh.waiting}
+        for card_id in steps.keys() & self._next_day.keys():
+            del self._next_day[card_id]  # its step is on the day begun: it waits for it now
+        have = {card.id for card in self._queue} | self._next_day.keys()
         added = [card for card in fresh.cards if card.id not in have and card.id not in steps]
         index = self._first_waiting_index()
         self._queue[index:index] = added
