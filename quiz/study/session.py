@@ -479,7 +479,8 @@ class Session:
             return
         self._rolls_over_at = next_day_start(moment, self.options.tz)
         fresh = mode_queue(self._store, self._studiable(moment), self.options, moment, None)
-        self._leave_old_day_cards({card.id for card in fresh.cards})
+        fresh_ids = {card.id for card in fresh.cards}
+        self._leave_old_day_cards(fresh_ids)
         steps = {card.id: due for due, card in fresh.waiting}
         for card_id in steps.keys() & self._next_day.keys():
             del self._next_day[card_id]  # its step is on the day begun: it waits for it now
@@ -490,6 +491,11 @@ class Session:
         for due, card in fresh.waiting:
             if card.id not in have:
                 self._requeue(card, due)
+        shown = self._queue[0] if self._keep_current and self._queue else None
+        if shown is not None and shown.id not in fresh_ids:
+            # an undo's card, on screen again, is one the new day would not queue (past
+            # its limits): it stays, and the day's last new card or review leaves instead
+            self._hold_day_limits(shown, moment)
 
     def _studiable(self, moment: datetime) -> list[StudyCard]:
         """The session's cards a due session started at `moment` studies from: those its
@@ -885,21 +891,24 @@ class Session:
                 self._queue.insert(min(index, len(self._queue)), card)
         if step.waited is not None:
             self._waiting[step.card.id] = step.waited
-        if earlier_day:
+        if self._rolls_over_at is not None:  # due mode outside a plan, with no `limit`
             self._hold_day_limits(step.card, moment)
         self._keep_current = bool(self._queue) and self._queue[0].id == step.card.id
         self._shown_at = moment
         return step.answer if step.answer is not None else step.aside
 
     def _hold_day_limits(self, back: StudyCard, moment: datetime) -> None:
-        """After undoing a step of an earlier study day (`back` its card, queued again):
-        keep no more new cards, nor reviews under `max_reviews_per_day`, than the day at
-        `moment` has room for, `back` first, then those a restart would queue first (new
-        cards in deck order, reviews oldest due first); the others leave the queue.
+        """After an undo (`back` its card, on screen again), or at a rollover while that
+        card is: keep no more new cards, nor reviews under `max_reviews_per_day`, than the
+        day at `moment` has room for, `back` first, then those a restart would queue first
+        (new cards in deck order, reviews oldest due first); the others leave the queue.
 
-        The step counted against its own day; undone, its card is new (or due) again on
-        the day `_roll_over` had already filled up to its limits, and the day ended one
-        card over them. Anki's undo never puts a queue over a limit."""
+        A step of an earlier day counted against its own; undone, its card is new (or due)
+        again on the day `_roll_over` had already filled up to its limits, and the day
+        ended one card over them. An undo's card kept on screen over the rollover, or undone
+        after another drillbit took the day's room, did the same. Anki shows the undone card
+        again, as here, and its undo never puts a queue over a limit: the counts shown and
+        the cards after it are a restart's, the undone card in the place of its last."""
         tz = self.options.tz
         today, tomorrow = day_start(moment, tz), next_day_start(moment, tz)
         columns = self._store.schedule_columns()
