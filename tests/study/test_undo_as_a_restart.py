@@ -42,7 +42,7 @@ def _restart(store: Store, scheduler: Scheduler, now: datetime, **kw: object) ->
 
 
 def _home(store: Store, now: datetime, **kw: int) -> int:
-    counts = deck_counts(store, CARDS, now, tz=BERLIN, **kw)  # type: ignore[arg-type]
+    counts = deck_counts(store, CARDS, now, tz=BERLIN, **kw)
     return counts.studies_today(counts.total)
 
 
