@@ -11,7 +11,8 @@ from __future__ import annotations
 import errno
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 INTERRUPTED_EXIT_CODE = 130
 """A command Ctrl-C stopped before it finished: 128 + SIGINT, what a shell shows for a
@@ -135,3 +136,17 @@ def name_too_long(exc: OSError, typed: Sequence[str]) -> DrillbitError | None:
         said = f"path too long: {len(os.fsencode(path))} bytes, over what the system takes ({shown_path})"
     given = bool(name) and any(name in arg for arg in typed)
     return UsageError(said) if given else DrillbitError(said)
+
+
+@contextmanager
+def names_too_long_told(typed: Sequence[str]) -> Iterator[None]:
+    """Run the block with a name too long for the system told as `name_too_long` tells it
+    (any other OSError goes on as it was): the one wrapper the CLI's two runners (the group's
+    `main` and `quiz.cli`'s runs without click) share, so both say it alike."""
+    try:
+        yield
+    except OSError as exc:
+        told = name_too_long(exc, typed)
+        if told is None:
+            raise
+        raise told from exc

@@ -154,16 +154,11 @@ def _without_click(action: Callable[[], None], args: Sequence[str], *, as_json: 
     (JSON on stdout when JSON was asked for) and its exit code, Ctrl-C is "Aborted." (exit
     130; an end of input, 1: `aborted`), a closed pipe exits 1 without flushing, as
     `quiz.cli.group.main` does."""
-    from quiz.errors import DrillbitError, name_too_long
+    from quiz.errors import DrillbitError, names_too_long_told
 
     try:
-        try:
+        with names_too_long_told(args):
             action()
-        except OSError as exc:  # a name too long for the system: `group.main` says it so too
-            told = name_too_long(exc, args)
-            if told is None:
-                raise
-            raise told from exc
     except (EOFError, KeyboardInterrupt) as exc:
         print(file=sys.stderr, flush=True)  # closes the terminal's ^C echo
         aborted(interrupted=isinstance(exc, KeyboardInterrupt))

@@ -20,7 +20,7 @@ import click
 from quiz.cli import aborted
 from quiz.cli.context import Context, SuggestingGroup, unknown_command
 from quiz.clock import Clock, utc_now
-from quiz.errors import ERROR_PREFIX, DrillbitError, escape_controls, name_too_long
+from quiz.errors import ERROR_PREFIX, DrillbitError, escape_controls, names_too_long_told
 
 EXIT_CODES = (
     "Exit codes: 0 done; 1 a failure (a grading that did not pass, problems found, an "
@@ -226,18 +226,13 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> None:
     args = list(argv) if argv is not None else sys.argv[1:]
     as_json = _wants_json(args)
     try:
-        try:
+        with names_too_long_told(args):  # met wherever a path is first looked at
             cli.main(
                 args=args,
                 prog_name="drillbit",
                 standalone_mode=False,
                 obj=Context(clock=clock),
             )
-        except OSError as exc:  # a name too long for the system, met wherever it is looked at
-            told = name_too_long(exc, args)
-            if told is None:
-                raise
-            raise told from exc
     except click.exceptions.Abort as exc:  # click raises it from Ctrl-C or an end of input
         aborted(interrupted=isinstance(exc.__cause__, KeyboardInterrupt))
     except click.ClickException as exc:
