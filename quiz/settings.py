@@ -412,15 +412,23 @@ def _read_text(path: Path) -> str | None:
     """config.toml's text, or None when there is none; SettingsFileError when it cannot be read."""
     try:
         # only a regular file is read: a FIFO or a device at this path must not hang start-up
-        return read_regular_text(path, limit=CONFIG_LIMIT, title="settings")
+        text = read_regular_text(path, limit=CONFIG_LIMIT, title="settings")
     except InputFileError as exc:
         if not os.path.lexists(path):
             return None
         # not UTF-8 has a line; a folder, a FIFO, a device, a file too large have none
         repair = "save it as UTF-8, or move it away" if exc.line is not None else "move it away"
+        said = exc.message.removesuffix("; save it as UTF-8")  # the repair below says it
         raise SettingsFileError(
-            f"{exc.message}; repair: {repair} (every setting then has its default)"
+            f"{said}; repair: {repair} (every setting then has its default)"
         ) from exc
+    # Notepad's "UTF-8 with BOM": TOML has no byte order mark, and tomllib refused the file
+    # as "Invalid statement (at line 1, column 1)" over a character no editor shows
+    return text.removeprefix(BYTE_ORDER_MARK)
+
+
+BYTE_ORDER_MARK = "\ufeff"
+"""The byte order mark some editors start a UTF-8 file with; config.toml is read without it."""
 
 
 def _parsed(path: Path, text: str) -> dict[str, Any]:
@@ -572,6 +580,16 @@ def _did_you_mean(key: str, value: Any) -> str:
     return f" ({hint})" if hint else ""
 
 
+def _hour_hint(key: str, text: str) -> str:
+    """' (the hour alone: did you mean 4?)' for day_starts_at typed as a time of day ("4:00",
+    "04:00"), which the key takes as the hour alone; '' otherwise (a time not on the hour
+    too: the day starts on an hour)."""
+    found = re.fullmatch(r"\s*(\d{1,2})[:.h]00\s*", text) if key == "day_starts_at" else None
+    if found is None or int(found.group(1)) > 23:
+        return ""
+    return f" (the hour alone: did you mean {int(found.group(1))}?)"
+
+
 def percent_hint(text: str, low: float, high: float) -> str:
     """'did you mean 95%?' when `text`, a recall refused for lying outside low-high, is
     that range as a percentage without its % sign; else ''. `drillbit config`, `drillbit
@@ -593,7 +611,9 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
     except ValidationError as exc:
         reason = _reason(key, exc.errors()[0], typed=True)
         if reason.startswith("not "):  # what the key takes, after the value typed
-            reason = f"'{text.strip()}' is {reason}{_did_you_mean(key, value)}"
+            reason = (
+                f"'{text.strip()}' is {reason}{_did_you_mean(key, value)}{_hour_hint(key, text)}"
+            )
         raise SettingsError(f"{key}: {reason}") from exc
 
 
