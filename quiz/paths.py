@@ -25,9 +25,22 @@ def data_dir(*, create: bool = True) -> Path:
     """
     override = os.environ.get(HOME_ENV, "").strip()
     path = Path(override).expanduser() if override else Path(user_data_dir("drillbit", False))
+    if override and not path.is_absolute():
+        raise relative_home(path)
     if create:
         ensure_dir(path, HOME_ENV if override else "the data folder")
     return path
+
+
+def relative_home(path: Path) -> DataDirError:
+    """The error for a DRILLBIT_HOME that is a relative path (`DRILLBIT_HOME=drillbit-data`):
+    it named another folder in every folder drillbit ran from, so a command run elsewhere
+    started an empty home beside the person's work, and their progress seemed gone."""
+    whole = shlex.quote(str(Path.cwd() / path))
+    return DataDirError(
+        f"{HOME_ENV}={path} is a relative path, so every folder drillbit runs in would have "
+        f"its own progress; give it whole, as from here: export {HOME_ENV}={whole}"
+    )
 
 
 def user_data_dir(appname: str, appauthor: str | Literal[False] | None) -> str:

@@ -107,6 +107,8 @@ def check_file_type(path: Path) -> None:
     try:
         mode = path.stat().st_mode
     except FileNotFoundError:
+        if path.is_symlink():
+            raise StoreError(broken_link(path)) from None
         return
     except OSError as error:
         raise StoreError(f"cannot use {path}: {error.strerror or error}") from error
@@ -114,6 +116,20 @@ def check_file_type(path: Path) -> None:
         raise StoreError(f"{path} is a folder, not a database file; move it out of the way")
     if not stat.S_ISREG(mode):
         raise StoreError(f"{path} is not a regular file; move it out of the way")
+
+
+def broken_link(path: Path) -> str:
+    """What a database file that is a symbolic link to nothing is told: a read showed an
+    empty progress as if it were the person's, and a write said only that the file "cannot
+    be opened for writing" (or, the link's folder there, started a fresh database where the
+    person's had been: on a drive not mounted yet, beside the file a sync would bring)."""
+    target = Path(os.readlink(path))
+    whole = target if target.is_absolute() else path.parent / target
+    return (
+        f"{path} is a symbolic link to {whole}, which is not there (a drive not mounted, or "
+        "the file moved); nothing was read or written: put the file back there, or remove "
+        "the link to start a fresh database"
+    )
 
 
 def writable(path: Path) -> bool:
