@@ -56,7 +56,7 @@ def find_drill(
     `checker_now`: as `drill_of` takes it (False: no engine import for a command that grades
     nothing)."""
     from quiz.bank.models import CodingFront
-    from quiz.selection import not_loaded, suggest
+    from quiz.selection import meant, not_loaded, suggest
 
     card = bank.get(drill_id)
     if card is None:
@@ -65,7 +65,7 @@ def find_drill(
         known = [c.id for c in bank.cards if isinstance(c.front, CodingFront)]
         close = suggest(drill_id, known) if card is None else None
         if close is not None:  # as `show` does: a typo got all 33 drills to read through
-            raise UsageError(f"'{drill_id}' is not a drill in the bank: did you mean '{close}'?")
+            raise UsageError(f"'{drill_id}' is not a drill in the bank{meant(drill_id, close)}")
         raise not_a_drill(drill_id, card, len(known))
     return drill_of(card, checker_now=checker_now)
 

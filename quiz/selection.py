@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Collection, Iterable, Sequence
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Protocol
 
 from quiz.bank.models import Card
@@ -38,9 +38,39 @@ def known_names(cards: Iterable[Named]) -> dict[str, set[str]]:
 
 
 def suggest(name: str, known: Iterable[str]) -> str | None:
-    """The known name closest to `name`, when one is close enough to be a typo."""
-    matches = difflib.get_close_matches(name, sorted(known), n=1, cutoff=0.6)
+    """The known name closest to `name`, when one is close enough to be a typo: first the
+    one it is but for case, spaces around it or a card file's path (`_as_an_id`), which a
+    ratio of letters missed ('SIGMOID' was far from 'sigmoid'), then the nearest by it."""
+    names = sorted(known)
+    alike = [known_name for known_name in names if _as_an_id(known_name) == _as_an_id(name)]
+    if len(alike) == 1:
+        return alike[0]
+    matches = difflib.get_close_matches(name, names, n=1, cutoff=0.6)
     return matches[0] if matches else None
+
+
+def _as_an_id(typed: str) -> str:
+    """`typed` as an id compares: without the spaces around it, in lower case, and a card
+    file's path (`content/nn/activations/sigmoid.md`, `activations/sigmoid`) as its name."""
+    name = typed.strip()
+    if "/" in name or "\\" in name or name.endswith(".md"):
+        name = PurePath(name.replace("\\", "/")).name.removesuffix(".md")
+    return name.casefold()
+
+
+def meant(typed: str, close: str) -> str:
+    """': did you mean 'sigmoid'?' for a name the bank does not have, and why when the two
+    look alike on a terminal or the reason is not plain: the spaces around it (`'sigmoid '`
+    beside 'sigmoid'), a case of its own, a path where the id goes."""
+    name = typed.strip()
+    why = ""
+    if name != typed:
+        why = " (without the spaces around it)"
+    elif name != PurePath(name).name or name.endswith(".md"):
+        why = " (a card is named by its id: its file's name without .md)"
+    elif name.casefold() == close.casefold():
+        why = " (names are case-sensitive)"
+    return f": did you mean '{close}'?{why}"
 
 
 def check_names(
@@ -115,7 +145,7 @@ def find_card(
         return by_id[card_id]
     not_loaded(card_id, broken, show)
     close = suggest(card_id, by_id)
-    hint = f": did you mean '{close}'?" if close else "; `drillbit list` shows every id"
+    hint = meant(card_id, close) if close else "; `drillbit list` shows every id"
     raise UsageError(f"no card '{card_id}'{hint}{_also_broken(broken, show)}")
 
 

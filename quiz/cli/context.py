@@ -347,6 +347,24 @@ def missing_drill(obj: Context, usage: str) -> NoReturn:
     raise click.UsageError(f"{said} The first drill not passed yet is {following.id}: {command}.")
 
 
+def file_for_drill(bank: Bank, command: str, drill_id: str, file: Path | None) -> None:
+    """Refuse a DRILL that is no drill id but a file there (`drillbit grade answer.py
+    sigmoid`, `grade answer.py`), with the command line in its order: it was told only that
+    'answer.py' is not a drill, as if the person had mistyped a drill's name."""
+    if bank.get(drill_id) is not None or not Path(drill_id).is_file():
+        return
+    shown = shlex.quote(drill_id)
+    if file is not None and bank.get(str(file)) is not None:
+        raise click.UsageError(
+            f"'{drill_id}' is a file and '{file}' a drill: the drill comes first: "
+            f"`drillbit {command} {shlex.quote(str(file))} {shown}`"
+        )
+    raise click.UsageError(
+        f"'{drill_id}' is a file, not a drill: the drill comes first: `drillbit {command} "
+        f"DRILL {shown}` (`drillbit drills` lists the drills)"
+    )
+
+
 def missing_file(usage: str) -> NoReturn:
     """Refuse a command given a DRILL but no FILE, with the command that writes one."""
     raise click.UsageError(f"Missing argument 'FILE', the file to grade: {usage}.")

@@ -15,6 +15,7 @@ from quiz.cli.choice import Choice
 from quiz.cli.context import (
     Context,
     display_path,
+    file_for_drill,
     missing_drill,
     missing_file,
     open_store,
@@ -98,6 +99,7 @@ def grade_command(
     if drill_id is None:
         missing_drill(obj, f"`drillbit grade {{drill}} FILE` grades FILE once; {WATCH_NEW_FILE}")
     bank = obj.told_bank()  # stderr: stdout stays the verdict (JSON, results.json)
+    file_for_drill(bank, "grade", drill_id, file)
     drill = find_drill(bank, drill_id, display_path)
     if file is None:
         missing_file(
@@ -344,6 +346,7 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
     settings = load_settings()  # a bad settings file stops it before any write
     scheduler, tz = settings.scheduler(), study_zone(settings.day_starts_at)
     bank = obj.told_bank()  # its load summary on stderr
+    file_for_drill(bank, "watch", drill_id, file)
     drill = find_drill(bank, drill_id, display_path)
     if file is None:
         missing_file(WATCH_NEW_FILE.format(drill=drill_id))
