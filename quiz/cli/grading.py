@@ -113,6 +113,8 @@ def grade_command(
             param_hint="'FILE'",
         )
     source = read_source(file, title="grade")
+    if not source.strip():
+        raise nothing_written(file, source, drill_id)
     verdict = grade_source(drill, source, seed=seed)
     if chosen == "json":
         from quiz.cli.schemas import SCHEMA_VERSION, VerdictReport
@@ -150,6 +152,18 @@ def grade_command(
         step = _next_step(verdict, drill_id=drill.card.id, file=file, seed=seed, rows=rows)
         click.echo(_hints_line(verdict, hints) + step)
     sys.exit(0 if verdict.passed else 1)
+
+
+def nothing_written(file: Path, source: str, drill_id: str) -> InputFileError:
+    """The error for a FILE with nothing in it (a save not made yet, the wrong file): it
+    was graded, counted as a failed try and told that it "does not define" the function."""
+    what = "empty" if not source else "only blank lines"
+    return InputFileError(
+        display_path(file),
+        f"{what}, so nothing was graded and no try counted: write your answer in it and "
+        f"save, or `drillbit watch {drill_id} NEW_FILE` writes the starter to a new file",
+        title="grade",
+    )
 
 
 def _save_attempt(

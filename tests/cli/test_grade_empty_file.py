@@ -1,0 +1,41 @@
+"""`drillbit grade DRILL FILE` on a file with nothing in it (the editor's save not made
+yet, the wrong file): it ran in the sandbox, said the code "does not define `sigmoid(z)`",
+and counted a failed try in the drill list. It is now refused before any grading."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import RunDrillbit
+
+
+@pytest.mark.parametrize(("text", "said"), [("", "empty"), ("\n  \n\t\n", "only blank lines")])
+def test_an_empty_file_is_not_graded_nor_counted(
+    tmp_path: Path, drillbit: RunDrillbit, text: str, said: str
+) -> None:
+    (tmp_path / "answer.py").write_text(text)
+    result = drillbit("grade", "sigmoid", "answer.py", cwd=tmp_path)
+    assert (result.returncode, result.stdout) == (1, "")
+    assert result.stderr.strip() == (
+        f"drillbit: grade: answer.py: {said}, so nothing was graded and no try counted: write "
+        "your answer in it and save, or `drillbit watch sigmoid NEW_FILE` writes the starter "
+        "to a new file"
+    )
+    listed = drillbit("drills").stdout.splitlines()
+    assert next(line for line in listed if line.startswith("sigmoid ")).split()[1:4] == [
+        "not",
+        "started",
+        "0",
+    ]
+    as_json = drillbit("grade", "sigmoid", "answer.py", "--json", cwd=tmp_path)
+    assert json.loads(as_json.stdout)["message"].startswith(f"grade: answer.py: {said}, ")
+
+
+def test_a_file_with_only_a_comment_is_still_graded(tmp_path: Path, drillbit: RunDrillbit) -> None:
+    (tmp_path / "answer.py").write_text("# to do\n")
+    result = drillbit("grade", "sigmoid", "answer.py", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "does not define `sigmoid(z)`" in result.stdout
