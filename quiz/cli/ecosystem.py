@@ -622,10 +622,13 @@ def import_progress_command(obj: Context, file: Path) -> None:
     setting still at its default here takes the file's value (one changed here stays).
     FILE may be gzip-compressed; it is read row by row, so its size is not limited.
     """
+    from quiz.cli.own_database import refuse_a_database
     from quiz.ecosystem.backup_settings import merged_settings
     from quiz.paths import database_path
     from quiz.store.backup import import_progress
     from quiz.store.staged import build_new, ending_cleanly
+
+    refuse_a_database(file, database_path(create=False))
 
     # No database yet: one is made only if the file is imported (a refused file, or one
     # that holds nothing, leaves no empty database behind: "nothing imported" changes
