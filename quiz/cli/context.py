@@ -13,7 +13,7 @@ from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
 
@@ -345,6 +345,25 @@ def missing_drill(obj: Context, usage: str) -> NoReturn:
         raise click.UsageError(f"{said} Every drill is passed: `drillbit drills` lists them.")
     command = usage.format(drill=following.id)
     raise click.UsageError(f"{said} The first drill not passed yet is {following.id}: {command}.")
+
+
+class ContentFolder(click.Path):
+    """A `--content` folder, refused when given empty (`--content "$PACKS"` with PACKS not
+    set): click's Path took '' as '.', the working folder, which lint then said had "no
+    pack found" (`.:1:1`) and `import --content ''` wrote its cards into."""
+
+    def __init__(self) -> None:
+        super().__init__(file_okay=False, path_type=Path)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if value == "":
+            self.fail(
+                f"{value!r} is empty (a shell variable that is not set?): give a folder, "
+                "or leave the option out",
+                param,
+                ctx,
+            )
+        return super().convert(value, param, ctx)
 
 
 def file_for_drill(bank: Bank, command: str, drill_id: str, file: Path | None) -> None:

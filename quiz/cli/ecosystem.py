@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz.cli.context import (
+    ContentFolder,
     Context,
     SuggestingGroup,
     check_bank_names,
@@ -165,7 +166,7 @@ def _always_loaded(obj: Context, folder: Path) -> bool:
     "--into",
     "--content",
     "into",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=ContentFolder(),
     default=None,
     help="Content folder the pack goes in (cards land in DIR/PACK/TOPIC/ID.md); default: "
     "the last --content given before the command, else ./content.",
