@@ -13,6 +13,7 @@ from quiz.cli import plain
 from quiz.cli.choice import CARD_KINDS, Choice
 from quiz.cli.context import (
     Context,
+    GivenPath,
     asked_flags,
     display_path,
     listing,
@@ -31,7 +32,7 @@ if TYPE_CHECKING:
 
 
 @click.command("lint")
-@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=GivenPath(what="a card file or a folder of them"))
 @click.option(
     "--format",
     "output_format",

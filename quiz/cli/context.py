@@ -347,23 +347,32 @@ def missing_drill(obj: Context, usage: str) -> NoReturn:
     raise click.UsageError(f"{said} The first drill not passed yet is {following.id}: {command}.")
 
 
-class ContentFolder(click.Path):
-    """A `--content` folder, refused when given empty (`--content "$PACKS"` with PACKS not
-    set): click's Path took '' as '.', the working folder, which lint then said had "no
-    pack found" (`.:1:1`) and `import --content ''` wrote its cards into."""
+class GivenPath(click.Path):
+    """click's Path that refuses a path given empty (`"$FILE"` with FILE not set): click
+    took '' as '.', the working folder. `--content ''` was then a folder lint said had "no
+    pack found" (`.:1:1`) and `import` wrote its cards into, `grade DRILL ''` was ". : a
+    folder", and `export progress ''` ended in pathlib's ValueError traceback."""
 
-    def __init__(self) -> None:
-        super().__init__(file_okay=False, path_type=Path)
+    def __init__(self, *, what: str, **kwargs: Any) -> None:
+        super().__init__(path_type=Path, **kwargs)
+        self.what = what
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if value == "":
             self.fail(
-                f"{value!r} is empty (a shell variable that is not set?): give a folder, "
-                "or leave the option out",
-                param,
-                ctx,
+                f"'' is empty (a shell variable that is not set?): give {self.what}", param, ctx
             )
         return super().convert(value, param, ctx)
+
+
+def content_folder() -> GivenPath:
+    """The type of every `--content` option: a folder, never given empty."""
+    return GivenPath(what="a folder, or leave the option out", file_okay=False)
+
+
+def file_to_write() -> GivenPath:
+    """The type of a FILE a command writes or grades: a file, never given empty."""
+    return GivenPath(what="a file name", dir_okay=False)
 
 
 def file_for_drill(bank: Bank, command: str, drill_id: str, file: Path | None) -> None:

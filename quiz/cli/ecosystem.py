@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 import click
 
 from quiz.cli.context import (
-    ContentFolder,
     Context,
     SuggestingGroup,
     check_bank_names,
+    content_folder,
     display_path,
     display_paths,
+    file_to_write,
     no_card_yet,
     open_store,
     pass_context,
@@ -166,7 +167,7 @@ def _always_loaded(obj: Context, folder: Path) -> bool:
     "--into",
     "--content",
     "into",
-    type=ContentFolder(),
+    type=content_folder(),
     default=None,
     help="Content folder the pack goes in (cards land in DIR/PACK/TOPIC/ID.md); default: "
     "the last --content given before the command, else ./content.",
@@ -498,7 +499,7 @@ def _left_out(bank: Bank, packs: tuple[str, ...]) -> str | None:
 
 
 @export_group.command("anki")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=file_to_write())
 @click.option("--pack", "packs", multiple=True, help="Only this pack (repeatable).")
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.pass_obj
@@ -584,7 +585,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
 
 
 @export_group.command("progress")
-@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("file", type=file_to_write())
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @pass_context
 def export_progress_command(obj: Context, file: Path, force: bool) -> None:

@@ -16,6 +16,7 @@ from quiz.cli.context import (
     Context,
     display_path,
     file_for_drill,
+    file_to_write,
     missing_drill,
     missing_file,
     open_store,
@@ -47,9 +48,7 @@ larger one was graded, then its attempt ended in a traceback (a verdict's seed i
 
 @click.command("grade")
 @click.argument("drill_id", metavar="DRILL", required=False)
-@click.argument(
-    "file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path), required=False
-)
+@click.argument("file", metavar="FILE", type=file_to_write(), required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON (--format json).")
 @click.option(
     "--format",
@@ -316,9 +315,7 @@ def solved_line(solved: str, command: str, width: int | None) -> str:
 
 @click.command("watch")
 @click.argument("drill_id", metavar="DRILL", required=False)
-@click.argument(
-    "file", metavar="FILE", type=click.Path(dir_okay=False, path_type=Path), required=False
-)
+@click.argument("file", metavar="FILE", type=file_to_write(), required=False)
 @click.option(
     "--case-seed",
     "--seed",

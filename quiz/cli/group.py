@@ -18,7 +18,7 @@ from pathlib import Path
 import click
 
 from quiz.cli import aborted
-from quiz.cli.context import ContentFolder, Context, SuggestingGroup, unknown_command
+from quiz.cli.context import Context, SuggestingGroup, content_folder, unknown_command
 from quiz.clock import Clock, utc_now
 from quiz.errors import ERROR_PREFIX, DrillbitError, escape_controls, names_too_long_told
 
@@ -76,7 +76,7 @@ def _accept_content_after(command: click.Command) -> None:
         click.Option(
             ["--content"],
             multiple=True,
-            type=ContentFolder(),
+            type=content_folder(),
             expose_value=False,
             is_eager=True,
             callback=_add_content,
@@ -143,7 +143,7 @@ def _help_command(ctx: click.Context, names: tuple[str, ...], _asked: bool) -> N
     "--content",
     "content",
     multiple=True,
-    type=ContentFolder(),
+    type=content_folder(),
     help="An extra content folder (repeatable); DRILLBIT_CONTENT adds more.",
 )
 @click.version_option(package_name="drillbit")

@@ -13,6 +13,7 @@ from quiz.cli.context import (
     Context,
     check_index_names,
     display_path,
+    file_to_write,
     open_store,
     pass_context,
     plan_queue_now,
@@ -155,7 +156,7 @@ def _check_ahead(obj: Context) -> None:
 @click.option(
     "--watch",
     "watch_file",
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=file_to_write(),
     metavar="FILE",
     help="Grade FILE on every save in your own editor instead (`drillbit watch DRILL FILE`).",
 )
