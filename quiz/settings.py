@@ -344,12 +344,26 @@ class Problem:
         return self.key in _DEFAULTS
 
     @property
+    def settings_under_a_header(self) -> bool:
+        """An unknown key that is a table of known settings (`[drillbit]` above them): the
+        person meant them as settings, and `--reset` of the table would lose them."""
+        raw = self.raw
+        return (
+            not self.known
+            and isinstance(raw, dict)
+            and bool(raw)
+            and all(key in _DEFAULTS for key in raw)
+        )
+
+    @property
     def shown_key(self) -> str:
         """The key as TOML writes it (quoted and escaped when it must be), for a message."""
         return toml_key(self.key)
 
     def repair(self) -> str:
         """The command that repairs this key."""
+        if self.settings_under_a_header:
+            return f"delete the line [{self.shown_key}], so the settings under it are read"
         if not self.known:
             if not self.key.isprintable():  # no command line a person can type back
                 return "remove it from the file"
@@ -437,15 +451,43 @@ def _parsed(path: Path, text: str) -> dict[str, Any]:
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise _not_toml(path, exc) from exc
+        raise _not_toml(path, exc, text) from exc
 
 
-def _not_toml(path: Path, error: ValueError) -> SettingsFileError:
-    """config.toml is not TOML: the parser's words name the line."""
+def _not_toml(path: Path, error: ValueError, text: str | None = None) -> SettingsFileError:
+    """config.toml is not TOML: the parser's words name the line, and for the two slips a
+    hand edit makes most (`theme = dracula` unquoted, a key set twice), what is wrong with
+    it: tomllib said only "Invalid value" and "Cannot overwrite a value"."""
+    hint = _toml_slip(str(error), text) if text is not None else ""
     return SettingsFileError(
-        f"{path}: not valid TOML: {error}; repair: correct that line, or move the file away "
-        "(every setting then has its default)"
+        f"{path}: not valid TOML: {error}{hint}; repair: correct that line, or move the file "
+        "away (every setting then has its default)"
     )
+
+
+_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_KEY_VALUE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=\s*(.*?)\s*$")
+
+
+def _toml_slip(said: str, text: str) -> str:
+    """' (...)' saying what the parser's error `said` at its line of `text` most likely
+    is, or ''."""
+    at = _AT_LINE.search(said)
+    lines = text.splitlines()
+    if at is None or not 0 < int(at.group(1)) <= len(lines):
+        return ""
+    number = int(at.group(1))
+    found = _KEY_VALUE.match(lines[number - 1])
+    if found is None:
+        return ""
+    key, value = found.groups()
+    if said.startswith("Invalid value") and re.fullmatch(r"[A-Za-z][\w.-]*", value):
+        return f' (text is written in quotes: {key} = "{value}")'
+    if said.startswith("Cannot overwrite a value"):
+        earlier = _key_line("\n".join(lines[: number - 1]), key)
+        if earlier is not None:
+            return f" ({key} is set on line {earlier} too: keep one)"
+    return ""
 
 
 def _key_line(text: str, key: str) -> int | None:
@@ -470,7 +512,11 @@ def _judged(path: Path, text: str, data: dict[str, Any]) -> SettingsFile:
 
             close = difflib.get_close_matches(key, KEYS, n=1, cutoff=0.6)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            problems.append(Problem(key, raw, f"unknown key{hint}", _key_line(text, key)))
+            problem = Problem(key, raw, f"unknown key{hint}", _key_line(text, key))
+            if problem.settings_under_a_header:
+                said = "settings under a header, which drillbit does not read: they go at the top"
+                problem = Problem(key, raw, said, problem.line)
+            problems.append(problem)
             continue
         try:
             values[key] = _validator().model_validate({key: raw}).model_dump()[key]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from quiz.settings import load_settings
 from tests.conftest import RunDrillbit
 
@@ -48,3 +50,45 @@ def test_day_starts_at_typed_as_a_time_suggests_the_hour(drillbit: RunDrillbit) 
     off_the_hour = drillbit("config", "day_starts_at", "4:30")
     assert "did you mean" not in off_the_hour.stderr
     assert drillbit("config", "day_starts_at", "4").returncode == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        (
+            "theme = dracula\n",
+            'Invalid value (at line 1, column 9) (text is written in quotes: theme = "dracula")',
+        ),
+        (
+            "new_per_day = 5\n# more\nnew_per_day = 6\n",
+            "Cannot overwrite a value (at line 3, column 16) (new_per_day is set on line 1 "
+            "too: keep one)",
+        ),
+    ],
+    ids=["unquoted", "twice"],
+)
+def test_a_hand_edit_slip_is_said_for_what_it_is(
+    drillbit: RunDrillbit, _isolated_home: Path, text: str, said: str
+) -> None:
+    config = _isolated_home / "config.toml"
+    config.write_text(text, encoding="utf-8")
+    result = drillbit("stats")
+    assert result.stderr.splitlines()[0] == (
+        f"drillbit: settings: {config}: not valid TOML: {said}; repair: correct that line, or "
+        "move the file away (every setting then has its default)"
+    )
+
+
+def test_settings_under_a_header_are_told_to_go_to_the_top(
+    drillbit: RunDrillbit, _isolated_home: Path
+) -> None:
+    config = _isolated_home / "config.toml"
+    config.write_text("[drillbit]\nnew_per_day = 5\n", encoding="utf-8")
+    result = drillbit("stats")
+    assert result.stderr.splitlines()[0] == (
+        f"drillbit: settings: {config}:1: drillbit = {{new_per_day = 5}}: settings under a "
+        "header, which drillbit does not read: they go at the top; repair: delete the line "
+        "[drillbit], so the settings under it are read"
+    )
+    config.write_text("new_per_day = 5\n", encoding="utf-8")
+    assert drillbit("config", "new_per_day").stdout.strip() == "5"
