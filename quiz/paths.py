@@ -6,6 +6,7 @@ import errno
 import os
 import re
 import shlex
+import stat
 from pathlib import Path
 from typing import Literal
 
@@ -24,12 +25,26 @@ def data_dir(*, create: bool = True) -> Path:
     naming the path) when it exists as something other than a folder or cannot be made.
     """
     override = os.environ.get(HOME_ENV, "").strip()
-    path = Path(override).expanduser() if override else Path(user_data_dir("drillbit", False))
+    try:
+        path = Path(override).expanduser() if override else Path(user_data_dir("drillbit", False))
+    except RuntimeError:  # `~alcie/drillbit`: no such user (or no HOME for `~`)
+        raise no_such_home(override) from None
     if override and not path.is_absolute():
         raise relative_home(path)
     if create:
         ensure_dir(path, HOME_ENV if override else "the data folder")
     return path
+
+
+def no_such_home(override: str) -> DataDirError:
+    """The error for a DRILLBIT_HOME starting with a `~` that names no home folder (a
+    user's name mistyped, `~alcie/drillbit`; or `~` with HOME not set): pathlib's
+    RuntimeError ended every command in a traceback."""
+    tilde = override.split("/", 1)[0]
+    whose = f"no user {tilde[1:]!r} on this system" if tilde != "~" else "HOME is not set"
+    return DataDirError(
+        f"{HOME_ENV}={override}: {tilde} names no home folder ({whose}); give the whole path"
+    )
 
 
 def relative_home(path: Path) -> DataDirError:
@@ -55,13 +70,24 @@ def ensure_dir(path: Path, what: str) -> None:
     """Make `path` a folder (parents too), or raise DataDirError saying why it cannot be one."""
     label = f"{what}={path}" if what == HOME_ENV else f"{what} {path}"
     if path.exists() and not path.is_dir():
-        raise DataDirError(f"{label} is a file, not a folder; point {HOME_ENV} at a folder")
+        raise DataDirError(f"{label} is {_kind(path)}, not a folder; point {HOME_ENV} at a folder")
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError as exc:  # a parent (or a dangling symlink) is not a folder
         raise DataDirError(f"cannot create {label}: {exc.filename} is not a folder") from exc
     except OSError as exc:
         raise DataDirError(f"cannot create {label}: {exc.strerror or exc}") from exc
+
+
+def _kind(path: Path) -> str:
+    """What is at `path` in place of a folder, as `quiz.textsafe.file_kind` words it (a
+    layer above this one): a FIFO was said to be "a file"."""
+    mode = path.stat().st_mode
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    return "a socket" if stat.S_ISSOCK(mode) else "a file"
 
 
 def write_trouble(path: Path, exc: OSError) -> str:

@@ -10,6 +10,7 @@ link's folder there, started a fresh database in the file's place.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,27 @@ def test_a_database_linked_to_nothing_is_named_and_nothing_is_made(
     )
     assert not (elsewhere / "drillbit.db").exists()
     assert (_isolated_home / "drillbit.db").is_symlink()
+
+
+def test_a_home_under_a_user_that_does_not_exist_is_named(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """`~alcie/drillbit` (a user's name mistyped): pathlib's RuntimeError, a traceback."""
+    result = drillbit("stats", cwd=tmp_path, env={"DRILLBIT_HOME": "~nosuchuser48/drillbit"})
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "drillbit: data folder: DRILLBIT_HOME=~nosuchuser48/drillbit: ~nosuchuser48 names no "
+        "home folder (no user 'nosuchuser48' on this system); give the whole path"
+    )
+
+
+def test_a_home_that_is_a_fifo_is_said_to_be_one(tmp_path: Path, drillbit: RunDrillbit) -> None:
+    """It was said to be "a file"."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    result = drillbit("stats", cwd=tmp_path, env={"DRILLBIT_HOME": str(fifo)})
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"drillbit: data folder: DRILLBIT_HOME={fifo} is a FIFO (named pipe), not a folder; "
+        "point DRILLBIT_HOME at a folder"
+    )
