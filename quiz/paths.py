@@ -115,8 +115,17 @@ def refuse_missing_folder(path: Path, *, title: str, writing: str = "") -> None:
         missing = missing.parent
     if os.path.lexists(missing):
         return  # a file where a folder should be: write_trouble names it
-    mkdir = f"mkdir -p {shlex.quote(str(folder))}"  # a command to paste: quoted for a shell
     what = f"{writing} to " if writing else ""
+    tilde = path.parts[0] if not path.is_absolute() and path.parts else ""
+    if tilde.startswith("~"):  # `'~/backups/x.json'`, quoted: mkdir -p '~/backups' made `./~`
+        whole = os.path.expanduser(str(path))
+        instead = f"write it as {whole}" if whole != str(path) else "give the whole path"
+        raise DrillbitError(
+            f"cannot write {what}{path}: its {tilde} was not expanded by a shell (the path "
+            f"was quoted); {instead}",
+            title=title,
+        )
+    mkdir = f"mkdir -p {shlex.quote(str(folder))}"  # a command to paste: quoted for a shell
     raise DrillbitError(
         f"cannot write {what}{path}: the folder {missing} does not exist (check the path, "
         f"or create it: {mkdir})",
