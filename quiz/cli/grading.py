@@ -153,15 +153,23 @@ def grade_command(
     sys.exit(0 if verdict.passed else 1)
 
 
-def nothing_written(file: Path, source: str, drill_id: str) -> InputFileError:
+def nothing_written(
+    file: Path, source: str, drill_id: str, *, title: str = "grade"
+) -> InputFileError:
     """The error for a FILE with nothing in it (a save not made yet, the wrong file): it
-    was graded, counted as a failed try and told that it "does not define" the function."""
+    was graded, counted as a failed try and told that it "does not define" the function.
+    `watch` (`title`) says it of a save and goes on watching."""
     what = "empty" if not source else "only blank lines"
+    then = (
+        f"write your answer in it and save, or `drillbit watch {drill_id} NEW_FILE` writes "
+        "the starter to a new file"
+        if title == "grade"
+        else "write your answer in it and save"
+    )
     return InputFileError(
         display_path(file),
-        f"{what}, so nothing was graded and no try counted: write your answer in it and "
-        f"save, or `drillbit watch {drill_id} NEW_FILE` writes the starter to a new file",
-        title="grade",
+        f"{what}, so nothing was graded and no try counted: {then}",
+        title=title,
     )
 
 
@@ -381,6 +389,10 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
     on_terminal = sys.stdout.isatty()
 
     def grade_and_print(text: str) -> None:
+        if not text.strip():  # as `grade` refuses it: a failed try of nothing written
+            said = nothing_written(file, text, drill.card.id, title="watch").error_line()
+            click.echo(f"{said}; still watching", err=True)
+            return
         verdict = grade_source(drill, text, seed=seed, pool=pool)
         now = obj.clock()  # this save's grading: a watch runs for hours, past midnight
         width = shutil.get_terminal_size((100, 24)).columns

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import RunDrillbit
+from tests.cli.printing import Printing
+from tests.conftest import DRILLBIT_COMMAND, RunDrillbit
 
 
 @pytest.mark.parametrize(("text", "said"), [("", "empty"), ("\n  \n\t\n", "only blank lines")])
@@ -39,3 +40,28 @@ def test_a_file_with_only_a_comment_is_still_graded(tmp_path: Path, drillbit: Ru
     result = drillbit("grade", "sigmoid", "answer.py", cwd=tmp_path)
     assert result.returncode == 1
     assert "does not define `sigmoid(z)`" in result.stdout
+
+
+def test_watch_says_an_empty_save_and_goes_on_watching(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """`watch` on an empty file graded it as `grade` did, a failed try of nothing."""
+    target = tmp_path / "answer.py"
+    target.write_text("")
+    watch = Printing([*DRILLBIT_COMMAND, "watch", "sigmoid", str(target)])
+    try:
+        watch.wait_for(
+            f"drillbit: watch: {target}: empty, so nothing was graded and no try counted: "
+            "write your answer in it and save; still watching"
+        )
+        assert watch.process.poll() is None  # still watching
+    finally:
+        watch.kill()
+        watch.close()
+    assert "FAILED" not in watch.printed() and "ERROR" not in watch.printed()
+    listed = drillbit("drills").stdout.splitlines()
+    assert next(line for line in listed if line.startswith("sigmoid ")).split()[1:4] == [
+        "not",
+        "started",
+        "0",
+    ]
