@@ -375,6 +375,18 @@ def file_to_write() -> GivenPath:
     return GivenPath(what="a file name", dir_okay=False)
 
 
+def refuse_standard_input(command: str, file: Path | None) -> None:
+    """Refuse FILE `-`, which many tools read as standard input (`cat answer.py | drillbit
+    grade sigmoid -`): `grade` said "File '-' does not exist" and offered `drillbit watch
+    sigmoid -`, which writes the starter to a file named `-`."""
+    if file is not None and str(file) == "-":
+        raise click.BadParameter(
+            f"'-' (standard input) is not read: {command} takes a file; save the code to one "
+            "(answer.py) and give its name",
+            param_hint="'FILE'",
+        )
+
+
 def file_for_drill(bank: Bank, command: str, drill_id: str, file: Path | None) -> None:
     """Refuse a DRILL that is no drill id but a file there (`drillbit grade answer.py
     sigmoid`, `grade answer.py`), with the command line in its order: it was told only that

@@ -21,6 +21,7 @@ from quiz.cli.context import (
     missing_file,
     open_store,
     pass_context,
+    refuse_standard_input,
 )
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError, InputFileError
@@ -99,6 +100,7 @@ def grade_command(
         missing_drill(obj, f"`drillbit grade {{drill}} FILE` grades FILE once; {WATCH_NEW_FILE}")
     bank = obj.told_bank()  # stderr: stdout stays the verdict (JSON, results.json)
     file_for_drill(bank, "grade", drill_id, file)
+    refuse_standard_input("grade", file)
     drill = find_drill(bank, drill_id, display_path)
     if file is None:
         missing_file(
@@ -366,6 +368,7 @@ def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: i
     scheduler, tz = settings.scheduler(), study_zone(settings.day_starts_at)
     bank = obj.told_bank()  # its load summary on stderr
     file_for_drill(bank, "watch", drill_id, file)
+    refuse_standard_input("watch", file)
     drill = find_drill(bank, drill_id, display_path)
     if file is None:
         missing_file(WATCH_NEW_FILE.format(drill=drill_id))

@@ -66,3 +66,18 @@ def test_an_empty_file_argument_is_a_wrong_command_line(
         f"set?): give {what}"
     )
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", ["grade", "watch"])
+def test_a_dash_for_standard_input_is_told_it_is_not_read(
+    tmp_path: Path, drillbit: RunDrillbit, command: str
+) -> None:
+    """`cat answer.py | drillbit grade sigmoid -`: "File '-' does not exist", and `drillbit
+    watch sigmoid -` offered, which writes the starter to a file named `-`."""
+    result = drillbit(command, "sigmoid", "-", cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0] == (
+        f"drillbit: Invalid value for 'FILE': '-' (standard input) is not read: {command} "
+        "takes a file; save the code to one (answer.py) and give its name"
+    )
+    assert list(tmp_path.iterdir()) == []
