@@ -27,26 +27,10 @@ def _interview_date(_ctx: click.Context, _param: click.Parameter, value: str | N
 
     if value is None:
         return None
-    odd = next((char for char in value if not char.isascii()), None)
-    if odd is not None:  # '２０２７-01-20' was "not a date: January 2027 has 31 days"
-        raise click.BadParameter(not_ascii_date(value, odd))
     try:
         return parse_interview(value)
     except PlanInputError as exc:
         raise click.BadParameter(exc.message) from None
-
-
-def not_ascii_date(value: str, odd: str) -> str:
-    """Why a date with a character that is not ASCII in it (a full-width or Arabic-Indic
-    digit an input method typed, a Unicode dash) is refused: the parse read such digits as
-    numbers and said the day did not exist in a month that has it."""
-    import unicodedata
-
-    name = unicodedata.name(odd, f"U+{ord(odd):04X}").lower()
-    return (
-        f"{value!r} is not a date written YYYY-MM-DD: it has {odd!r} ({name}); write it "
-        "with the digits 0-9 and '-'"
-    )
 
 
 @click.command("plan")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import unicodedata
 from datetime import MAXYEAR, date, datetime, tzinfo
 from typing import Literal, NamedTuple
 
@@ -97,7 +98,11 @@ class PlanInputError(UsageError):
 
 
 def parse_interview(text: str) -> date:
-    """An interview date written YYYY-MM-DD."""
+    """An interview date written YYYY-MM-DD, in ASCII digits: Python's int() reads an
+    input method's full-width digits, so '２０２７-01-20' was told January has 31 days."""
+    odd = next((char for char in text if not char.isascii()), None)
+    if odd is not None:
+        raise PlanInputError(_not_ascii_date(text, odd), field="interview")
     try:
         return date.fromisoformat(text.strip())
     except ValueError:
@@ -108,6 +113,16 @@ def parse_interview(text: str) -> date:
             else f"{text!r} is not a date written YYYY-MM-DD"
         )
         raise PlanInputError(said, field="interview") from None
+
+
+def _not_ascii_date(text: str, odd: str) -> str:
+    """Why a date with a character that is not ASCII in it (a full-width or Arabic-Indic
+    digit, a Unicode dash) is refused, naming the character."""
+    name = unicodedata.name(odd, f"U+{ord(odd):04X}").lower()
+    return (
+        f"{text!r} is not a date written YYYY-MM-DD: it has {odd!r} ({name}); write it "
+        "with the digits 0-9 and '-'"
+    )
 
 
 def _impossible_date(text: str) -> str | None:

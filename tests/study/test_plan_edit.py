@@ -161,3 +161,15 @@ def test_the_screens_target_may_be_a_percentage(store: Store) -> None:
     with pytest.raises(PlanInputError, match="'x%' is not a number"):
         change_plan(store, "target", "x%", now=NOW, tz=UTC)
     assert store.interview_plan() == plan
+
+
+@pytest.mark.parametrize(("text", "odd"), [("２０２６-07-20", "２"), ("2026–07–20", "–")])
+def test_a_date_not_in_ascii_is_refused_by_name_where_the_settings_screen_reads_it(
+    text: str, odd: str
+) -> None:
+    """The settings screen's box and the CLI read the date here: both name the character
+    rather than say a month's length."""
+    with pytest.raises(PlanInputError) as refused:
+        parse_interview(text)
+    assert f"it has {odd!r}" in refused.value.message
+    assert "days" not in refused.value.message
