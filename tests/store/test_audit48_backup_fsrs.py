@@ -113,6 +113,11 @@ PAST = [
         "due",
         f"'9999-12-31T23:59:59-01:00' is too far ahead for a due time (after {to_db(DUE_LATEST)})",
     ),
+    (  # past year 9999 in UTC, and longer than a message shows: its first 40 characters
+        {"due": "9999-12-31T23:59:59.999999-00:59:59.999999"},
+        "due",
+        "'9999-12-31T23:59:59.999999-00:59:59.9999' is too far ahead for a due time",
+    ),
     ({"last_review": ""}, "last_review", "not an ISO-8601 time: ''"),
     ({"due": ""}, "due", "not an ISO-8601 time: ''"),
     ({"last_review": "x" * 50}, "last_review", f"not an ISO-8601 time: {'x' * 40!r}"),
