@@ -55,6 +55,8 @@ __all__ = [
     "keep_typed",
     "number_examples",
     "session_place",
+    "SessionCount",
+    "session_count",
     "kept_typed",
     "number_refusal",
     "rating_keys",
@@ -291,25 +293,51 @@ def _far_from(front: NumericFront, text: str) -> bool:
     return not near and not front.check_numeric(value).correct
 
 
-def session_place(session: Session, topic: str) -> str:
-    """The end of a card's heading: its topic and the session's count, "attention · 2 done ·
-    18 left (3 coming back)". It says what it counts, cards done and cards still to answer
-    (`Session.progress`), rather than a place out of a total, which would move under the
-    person (a bury, the plan's minutes running out); cards a learning step brings back are
-    named, since they keep "done" still while they are answered.
+@dataclass(frozen=True)
+class SessionCount:
+    """Where a session stands, in three parts that never overlap: answers given, cards
+    queued that were not answered yet in this session, and cards queued again by a learning
+    step (Again, Hard or Good on a new card), each one more answer to give.
 
-    While answers were given and none left the session yet (every card answered is in a
-    learning step, as in a first session's or a session of learning cards only), the count
-    says so, "2 answered, none done yet": "0 done" beside a bar at 0% read to a new user as
-    if the answers had not been taken ("1 answer, none done yet" read oddly: a count of a
-    noun beside a verb; two verbs read as the two counts they are). The cards coming back are among those left, said in
-    brackets: "20 left, 1 coming back" read as 21 cards to go."""
+    "6 answered, none done yet" beside a bar at 0% after six answers read as broken: it
+    counted only cards an answer had taken out of the session (`Session.progress`)."""
+
+    answered: int
+    to_see: int
+    back: int
+
+    @property
+    def bar(self) -> tuple[int, int]:
+        """The progress bar's (done, total): answers given out of those given and the one
+        each queued card still needs. Every answer moves it on (an Again adds one to each
+        side) and it is full only when nothing is queued; its three parts are the words'."""
+        return self.answered, self.answered + self.to_see + self.back
+
+    def words(self) -> str:
+        """'6 answered · 4 still to see · 3 back later today', a zero part left out but the
+        answers."""
+        parts = [f"{self.answered} answered"]
+        if self.to_see:
+            parts.append(f"{self.to_see} still to see")
+        if self.back:
+            parts.append(f"{self.back} back later today")
+        return " · ".join(parts)
+
+
+def session_count(session: Session) -> SessionCount:
+    """The session's count now, read from its queue and answers (undo, bury, suspend and the
+    plan's minutes move it with the queue)."""
     done, total = session.progress
     back = session.coming_back
-    again = f" ({back} coming back)" if back else ""
-    answers = len(session.answers)
-    count = f"{done} done" if done or not answers else f"{answers} answered, none done yet"
-    return f"{topic} · {count} · {total - done} left{again}"
+    return SessionCount(answered=len(session.answers), to_see=total - done - back, back=back)
+
+
+def session_place(session: Session, topic: str) -> str:
+    """The end of a card's heading: its topic and the session's count, "attention · 6
+    answered · 4 still to see · 3 back later today" (`SessionCount`). It counts answers and
+    what is left to answer rather than a place out of a total, which would move under the
+    person (a bury, the plan's minutes running out)."""
+    return f"{topic} · {session_count(session).words()}"
 
 
 def choice_order(workspace: Workspace, count: int, *, shuffle: bool) -> list[int]:

@@ -69,8 +69,8 @@ async def test_the_study_screen_shows_the_place_at_any_width(build: AppFactory) 
         study = await showing(pilot, StudyScreen)
         assert study.card is not None
         heading = study.query_one(CardHeading)
-        done, total = study.session.progress
-        place = f"{study.card.topic} · {done} done · {total - done} left"
+        assert not study.session.answers
+        place = f"{study.card.topic} · 0 answered · {len(study.session.queued)} still to see"
         assert study.card.title in heading.text.plain
         assert heading.size.height == 1
         narrow = len(f" {study.card.kind}  ") + len(f"  {place}") + 6
@@ -97,12 +97,12 @@ async def test_the_session_title_is_whole_when_there_is_room(build: AppFactory) 
 
 
 async def test_at_80_columns_a_title_and_the_cards_coming_back_are_both_whole() -> None:
-    """A first session's count grows a " (3 coming back)" (tests/tui/test_study_counts.py),
+    """A first session's count grows a " · 3 back later today" (tests/tui/test_study_counts.py),
     which left less room for the title at 80 columns: the title was cut with "…". It now
     wraps: both are whole. The title and count are the bundled card's and a first
     session's, in the study screen's 78 columns."""
     title = "The largest value of the sigmoid's derivative"
-    place = "activations · 0 done · 20 left (3 coming back)"
+    place = "activations · 3 answered · 17 still to see · 3 back later today"
     app = _One(CardHeading("numeric", title, place))
     async with app.run_test(size=(78, 3)):
         lines = app.heading.text.plain.split("\n")
@@ -114,7 +114,7 @@ async def test_the_study_screen_keeps_the_coming_back_count_whole(
     build: AppFactory, clock: FakeClock
 ) -> None:
     """After an Again at 80 columns the next card's heading, " choice  Inverted dropout at
-    inference  basics · 1 answered, none done yet · 3 left (1 coming back)", is too long for
+    inference  basics · 1 answered · 2 still to see · 1 back later today", is too long for
     one line: the title wraps, and both are whole (the title was cut, "at inferen…"). At
     120 columns they are on one line."""
     app = build(study=StudyRequest(mode="due", topic="basics"))
@@ -128,7 +128,7 @@ async def test_the_study_screen_keeps_the_coming_back_count_whole(
         card = study.card
         assert card is not None
         heading = study.query_one(CardHeading)
-        place = "basics · 1 answered, none done yet · 3 left (1 coming back)"
+        place = "basics · 1 answered · 2 still to see · 1 back later today"
         whole = f" {card.kind}  {card.title}  {place}"
         assert len(whole) > 78  # the heading's 80 columns less its padding
         lines = heading.text.plain.split("\n")

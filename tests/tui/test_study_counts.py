@@ -1,8 +1,10 @@
-"""The study session's count ("basics · 0 done · 3 left") after each rating and its undo.
+"""The study session's count ("basics · 0 answered · 3 still to see") after each rating
+and its undo.
 
-A card is done once an answer leaves it out of the session; a card that comes back in a
-learning step is still left, as Anki keeps it in its learning count. The count once read
-"1 done · 3 left" after a Hard on the first of three cards.
+A card that comes back in a learning step is named apart, "1 back later today", as Anki
+keeps it in its learning count; its answer still counts. The count once read "1 done · 3
+left" after a Hard on the first of three cards, and later "1 answered, none done yet"
+beside a bar at 0%.
 """
 
 from __future__ import annotations
@@ -18,6 +20,10 @@ from tests.tui.conftest import AppFactory, FakeClock, press, settle, showing
 
 BASICS = ["dropout-inference", "sigmoid-bound", "what-is-relu"]
 """The topic's cards in their queue order: a choice, a numeric and a concept card."""
+START = "basics · 0 answered · 3 still to see"
+"""The count before any answer."""
+BACK = "basics · 1 answered · 2 still to see · 1 back later today"
+"""The count after one answer that keeps its card in the session."""
 
 
 def _place(screen: StudyScreen) -> str:
@@ -29,10 +35,10 @@ def _place(screen: StudyScreen) -> str:
     ("key", "rating", "after"),
     [
         # its 1-minute step: asked again ("0 done" beside a bar at 0% read as if unanswered)
-        ("1", "Again", "basics · 1 answered, none done yet · 3 left (1 coming back)"),
-        ("2", "Hard", "basics · 1 answered, none done yet · 3 left (1 coming back)"),  # its step
-        ("3", "Good", "basics · 1 answered, none done yet · 3 left (1 coming back)"),  # 10 minutes
-        ("4", "Easy", "basics · 1 done · 2 left"),  # graduated: done for the day
+        ("1", "Again", BACK),
+        ("2", "Hard", BACK),  # its step
+        ("3", "Good", BACK),  # 10 minutes
+        ("4", "Easy", "basics · 1 answered · 2 still to see"),  # graduated: done for the day
     ],
 )
 async def test_each_rating_of_a_new_card_counts_it_done_only_when_it_leaves_the_session(
@@ -46,18 +52,19 @@ async def test_each_rating_of_a_new_card_counts_it_done_only_when_it_leaves_the_
         # to the concept card, the one rated with 1-4 (escape leaves the number card's box)
         await press(pilot, "s", "escape", "s")
         assert study.card is not None and study.card.id == "what-is-relu"
-        assert _place(study) == "basics · 0 done · 3 left"
+        assert _place(study) == START
         clock.advance(10)
         await press(pilot, "space", "enter", key)
         await settle(pilot)
         assert [a.rating.name for a in session.answers] == [rating]
         assert _place(study) == after
-        done, total = session.progress
-        assert study.query_one(SessionProgress).fraction == pytest.approx(done / total)
+        # one answer given, and one still owed by each queued card: 1/4 when it comes back
+        queued = len(session.queued)
+        assert study.query_one(SessionProgress).fraction == pytest.approx(1 / (1 + queued))
         await press(pilot, "u")
         await settle(pilot)
         assert study.card is not None and study.card.id == "what-is-relu"
-        assert _place(study) == "basics · 0 done · 3 left"
+        assert _place(study) == START
         assert study.query_one(SessionProgress).fraction == 0
 
 
@@ -71,16 +78,16 @@ async def test_a_card_that_comes_back_is_done_when_answered_for_good(
         clock.advance(10)
         await press(pilot, "space", "enter", "2")  # Hard: back at the end
         await settle(pilot)
-        assert _place(study) == "basics · 1 answered, none done yet · 3 left (1 coming back)"
+        assert _place(study) == BACK
         clock.advance(10)
         await press(pilot, "2", "enter", "space", *"0.25", "enter", "space")  # both Good
         await settle(pilot)
         assert study.card is not None and study.card.id == "what-is-relu", "asked again"
-        assert _place(study) == "basics · 3 answered, none done yet · 3 left (3 coming back)"
+        assert _place(study) == "basics · 3 answered · 3 back later today"
         clock.advance(600)
         await press(pilot, "space", "enter", "4")  # Easy: graduated
         await settle(pilot)
-        assert _place(study) == "basics · 1 done · 2 left (2 coming back)"
+        assert _place(study) == "basics · 4 answered · 2 back later today"
 
 
 async def test_the_feedback_of_a_right_answer_shows_the_count_with_the_card_done(
@@ -99,7 +106,7 @@ async def test_the_feedback_of_a_right_answer_shows_the_count_with_the_card_done
         await press(pilot, "2", "enter")  # the choice card, right: Good, due in days
         await settle(pilot)
         assert study.phase == "feedback"
-        assert _place(study) == "basics · 1 done · 2 left"
+        assert _place(study) == "basics · 1 answered · 2 still to see"
         assert study.query_one(SessionProgress).fraction == pytest.approx(1 / 3)
 
 
@@ -123,7 +130,7 @@ async def test_a_missed_card_comes_back_once_its_step_is_due_before_the_rest(
         await press(pilot, "space", "enter", "4")  # Easy
         await settle(pilot)
         assert study.card is not None and study.card.id == "sigmoid-bound", "its minute is up"
-        assert _place(study) == "basics · 1 done · 2 left (1 coming back)"
+        assert _place(study) == "basics · 2 answered · 1 still to see · 1 back later today"
 
 
 async def test_a_session_started_again_keeps_a_card_waiting_for_its_step(
@@ -142,7 +149,7 @@ async def test_a_session_started_again_keeps_a_card_waiting_for_its_step(
     async with again.run_test() as pilot:
         study = await showing(pilot, StudyScreen)
         assert [card.id for card in study.session.queued][-1] == "sigmoid-bound"
-        assert _place(study) == "basics · 0 done · 3 left"
+        assert _place(study) == START
         assert study.card is not None and study.card.id == "dropout-inference"
         clock.advance(60)
         await press(pilot, "s")

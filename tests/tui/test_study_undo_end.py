@@ -29,7 +29,7 @@ from tests.tui.conftest import (
 
 
 def _place(screen: StudyScreen) -> str:
-    """The count at the end of the card's heading ('basics · 1 done · 3 left')."""
+    """The count at the end of the card's heading ('basics · 1 answered · 3 still to see')."""
     return screen.query_one(CardHeading).text.plain.rsplit("  ", 1)[-1]
 
 
@@ -44,12 +44,12 @@ async def test_u_after_a_bury_brings_the_card_back_and_keeps_the_answer(
         await settle(pilot)
         second = screen.card
         assert second is not None and store.review_count() == 1
-        assert _place(screen).endswith("1 done · 3 left")
+        assert _place(screen).endswith("1 answered · 3 still to see")
         clock.advance(10)
         await press_card_keys(pilot, "b")
         await settle(pilot)
         assert second.id in store.hidden_ids(clock())
-        assert screen.card is not second and _place(screen).endswith("1 done · 2 left")
+        assert screen.card is not second and _place(screen).endswith("1 answered · 2 still to see")
         clock.advance(10)
         await press_card_keys(pilot, "u")
         await settle(pilot)
@@ -58,13 +58,13 @@ async def test_u_after_a_bury_brings_the_card_back_and_keeps_the_answer(
         assert store.review_count() == 1, "the answer before the bury is kept"
         assert recorder.of(StudyScreen.AnswerUndone) == []
         assert any(f"Undid the bury of '{second.title}'" in m for m in notices(recorder))
-        assert _place(screen).endswith("1 done · 3 left")
+        assert _place(screen).endswith("1 answered · 3 still to see")
         await press_card_keys(pilot, "x", "u")  # a suspend, undone the same way
         await settle(pilot)
         assert store.card_flags() == {} and screen.card.id == second.id
         await press_card_keys(pilot, "u")  # then the answer
         await settle(pilot)
-        assert store.review_count() == 0 and _place(screen).endswith("0 done · 4 left")
+        assert store.review_count() == 0 and _place(screen).endswith("0 answered · 4 still to see")
 
 
 async def test_escape_in_a_mock_interview_asks_first(build: AppFactory, recorder: Recorder) -> None:
@@ -133,7 +133,7 @@ async def test_the_count_says_why_cards_leave_a_plan_session(
         session = study.session
         assert session.plan_mode and session.options.time_box is not None
         done, total = session.progress
-        assert _place(study).endswith(f"0 done · {total} left")
+        assert _place(study).endswith(f"0 answered · {total} still to see")
         queued = [card.kind for card in session.queued]
         box = session.options.time_box
         # answer so slowly that one card of another kind no longer fits, the Again copy does
@@ -149,7 +149,9 @@ async def test_the_count_says_why_cards_leave_a_plan_session(
         await press(pilot, "space")  # from the choice's feedback to the next card
         await settle(pilot)
         left = total - len(session.left_for_later)  # the Again copy stands in for its card
-        assert _place(study).endswith(f"none done yet · {left} left (1 coming back)"), "not done"
+        unseen = f" · {left - 1} still to see" if left > 1 else ""  # a zero is not said
+        still = f"1 answered{unseen} · 1 back later today"
+        assert _place(study).endswith(still), "not done"
         # in the words of Home's line ("for the next day" before the seventeenth round)
         dropped = len(session.left_for_later)
         word = "card waits" if dropped == 1 else "cards wait"
@@ -264,7 +266,7 @@ async def test_a_card_left_in_a_learning_step_stays_left_and_is_shown_again(
     build: AppFactory, clock: FakeClock
 ) -> None:
     """As in Anki, a new card answered Good goes to fsrs's 10-minute step and is asked
-    again in the same due session: the count keeps it left (not done), and it comes back
+    again in the same due session: the count names it "back later today", and it comes back
     at the end.
     u takes the answer back with the card's second place in the queue."""
     app = build(study=StudyRequest(mode="due", topic="basics"))
@@ -273,30 +275,30 @@ async def test_a_card_left_in_a_learning_step_stays_left_and_is_shown_again(
         session = study.session
         ids = ["dropout-inference", "sigmoid-bound", "what-is-relu"]
         assert [card.id for card in session.queued] == ids
-        assert _place(study).endswith("0 done · 3 left")
+        assert _place(study).endswith("0 answered · 3 still to see")
         clock.advance(10)
         await press(pilot, "2", "enter", "space")  # the choice card, right: Good
         await settle(pilot)
-        assert _place(study).endswith("1 answered, none done yet · 3 left (1 coming back)")
+        assert _place(study).endswith("1 answered · 2 still to see · 1 back later today")
         assert [card.id for card in session.queued] == [*ids[1:], ids[0]]
         await press_card_keys(pilot, "u")  # undo: the card current again, its second place gone
         await settle(pilot)
         assert study.card is not None and study.card.id == ids[0]
-        assert _place(study).endswith("0 done · 3 left")
+        assert _place(study).endswith("0 answered · 3 still to see")
         assert [card.id for card in session.queued] == ids
         await press(pilot, "2", "enter", "space")
         await settle(pilot)
         await press(pilot, *"0.25", "enter", "space")  # the numeric card, right: Good
         await settle(pilot)
-        assert _place(study).endswith("2 answered, none done yet · 3 left (2 coming back)")
+        assert _place(study).endswith("2 answered · 1 still to see · 2 back later today")
         await press(pilot, "space", "enter", "4")  # the concept card, Easy: graduated
         await settle(pilot)
         assert study.card is not None and study.card.id == ids[0], "shown again"
-        assert _place(study).endswith("1 done · 2 left (2 coming back)")
+        assert _place(study).endswith("3 answered · 2 back later today")
         await press(pilot, "2", "enter", "space")  # right in its last step: graduated
         await settle(pilot)
         assert study.card is not None and study.card.id == ids[1]
-        assert _place(study).endswith("2 done · 1 left (1 coming back)")
+        assert _place(study).endswith("4 answered · 1 back later today")
         await press(pilot, *"0.25", "enter", "space")
         await settle(pilot)
         summary = await showing(pilot, SummaryScreen)

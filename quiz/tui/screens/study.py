@@ -18,7 +18,7 @@ from textual.widgets import Label, Static
 
 from quiz.bank.models import CodingFront, ConceptFront
 from quiz.plural import counted
-from quiz.study_view import again_help, again_not_now, day_end_wait, day_over
+from quiz.study_view import again_help, again_not_now, day_end_wait, day_over, session_count
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.study_drill import DrillStep
 from quiz.tui.screens.study_moves import CardMoves
@@ -114,7 +114,7 @@ class StudyScreen(RatingStep, TypedStep, DrillStep, CardMoves):
         # rating keys (both made when first shown, see `_rubric` and `_ratings`).
         card = self._next_card()
         self._first = None if card is None else self._question(card)
-        done, total = self.session.progress
+        done, total = session_count(self.session).bar
         with Horizontal(id="study-bar"):
             yield Label(self.request.describe(plan=self.session.plan_mode), id="study-title")
             yield SessionProgress(done, max(total, 1), id="study-progress")

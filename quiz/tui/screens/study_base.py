@@ -21,7 +21,13 @@ from textual.widgets import Static
 from quiz.cardtext import section_markdown
 from quiz.study import ChangedElsewhere, SessionOver
 from quiz.study.plan_phrases import cards_wait
-from quiz.study_view import again_not_today, answer_notice, keep_typed, session_place
+from quiz.study_view import (
+    again_not_today,
+    answer_notice,
+    keep_typed,
+    session_count,
+    session_place,
+)
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.study_question import Question, question
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
@@ -197,7 +203,7 @@ class StudyBase(Screen[None]):
 
     def _show_count(self, card: Card) -> None:
         """The progress bar and `card`'s title line with the session's count as it is now."""
-        done, total = self.session.progress
+        done, total = session_count(self.session).bar
         self.query_one(SessionProgress).update(done, max(total, 1))
         self.query_one("#study-card-title", CardHeading).show(*self._heading(card))
 

@@ -55,7 +55,7 @@ def _cut(text: str, room: int) -> str:
 
 class CardHeading(Widget):
     """Kind, title and place on one line, or on two when the title is too long for one
-    (`heading_lines`): the place ("attention · 2 done · 18 left") is what changes from
+    (`heading_lines`): the place ("attention · 2 answered · 18 still to see") is what changes from
     card to card and what a person checks, and the title is which card it is; a plain
     Label cut the line's end, so at 80 columns a long title hid the place.
     """
