@@ -299,8 +299,9 @@ class Session:
 
     @property
     def progress(self) -> tuple[int, int]:
-        """(cards done, cards done + cards still queued): the session's count and its
-        progress bar.
+        """(cards done, cards done + cards still queued): what `quiz.study_view.session_count`
+        builds the heading's count from (cards still to see are the queued ones minus
+        `coming_back`).
 
         A card is done once answered for the last time in the session, when the answer did
         not put it back in the queue: a card in a learning step that comes back (Again,
@@ -316,8 +317,8 @@ class Session:
     def coming_back(self) -> int:
         """Queued cards already answered in this session: a learning step brought them back
         (Again, Hard or Good on a new card), so `progress` keeps them left, not done. The
-        heading names them: "0 done · 20 left" after four answers read to a new user as if
-        the answers had not counted."""
+        heading names them ("6 back later today"): without them six answers in learning
+        steps read to a new user as if they had not counted."""
         answered = {answer.card.id for answer in self.answers}
         return sum(1 for card in self._queue if card.id in answered)
 
