@@ -212,29 +212,6 @@ class CarriedRows:
         for row, index in enumerate(included):
             row_of[index] = row
         self._keep(
-            today, moment, whens, start, tz, scheduler, pace, steps, rows, ids, known_cards, row_of
-        )
-        return rows
-
-    def _keep(
-        self,
-        today: date,
-        moment: datetime,
-        whens: tuple[datetime, ...],
-        start: datetime,
-        tz: tzinfo,
-        scheduler: Scheduler,
-        pace: Pace,
-        steps: bool,
-        rows: SeenRows,
-        ids: list[str],
-        known_cards: list[Card],
-        row_of: list[int],
-    ) -> None:
-        """Keep this day's rows for the next, unless a card is listed twice (nothing is
-        carried then: rows by id)."""
-        distinct = len(set(ids)) == len(ids)
-        self._made = (
             _Made(
                 today,
                 moment,
@@ -249,9 +226,13 @@ class CarriedRows:
                 known_cards,
                 row_of,
             )
-            if distinct
-            else None
         )
+        return rows
+
+    def _keep(self, made: _Made) -> None:
+        """Keep this day's rows for the next, unless a card is listed twice (nothing is
+        carried then: rows by id)."""
+        self._made = made if len(set(made.ids)) == len(made.ids) else None
 
     def _carried_in_place(
         self,
@@ -345,18 +326,20 @@ class CarriedRows:
         row_of = np.full(count, -1, dtype=np.int64)
         row_of[included] = np.arange(len(included))
         self._keep(
-            today,
-            moment,
-            whens,
-            start,
-            tz,
-            scheduler,
-            pace,
-            steps,
-            rows,
-            ids,
-            known_cards,
-            row_of.tolist(),
+            _Made(
+                today,
+                moment,
+                whens,
+                start,
+                tz,
+                scheduler,
+                pace,
+                steps,
+                rows,
+                ids,
+                known_cards,
+                row_of.tolist(),
+            )
         )
         return rows
 
