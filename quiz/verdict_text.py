@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from engine.outcome import GRADER_FAILED, GRADER_FAILED_PREFIX, CaseStatus, Status
 from quiz.plural import counted
-from quiz.wrapping import fold_cells, fold_line
+from quiz.wrapping import INDEX_PLACE, fold_cells, fold_line
 
 if TYPE_CHECKING:  # the models (pydantic) come with a verdict: the drill screen imports this
     from engine.verdict import CaseResult, Verdict
@@ -21,6 +21,9 @@ _MARK = {
     CaseStatus.TIMEOUT: "TIME",
     CaseStatus.NOT_RUN: " -- ",
 }
+
+_PLACES = (INDEX_PLACE,)
+"""What a verdict's lines never fold inside: a failing case's place, `theta[0, 0]`."""
 
 HEADLINE = {
     Status.PASSED: "PASSED",
@@ -99,20 +102,20 @@ def folded_failure_lines(
     width: int | None,
     indent: str = "",
     *,
-    quotes_only: bool = False,
     values_first: bool = False,
 ) -> list[str]:
-    """`failure_lines`, each after `indent` and folded to `width` cells (whole when None):
-    a line quoting the code goes on under the quote's first character, its long words cut,
-    so a long quoted line of a SyntaxError no longer wrapped back to the first column,
-    where its indentation and the place it names were lost among the message's lines.
-    `quotes_only`: the other lines stay whole (a widget wraps them at its own width);
-    `values_first` as `failure_lines`'s."""
+    """`failure_lines`, each after `indent` and folded to `width` cells (whole when None),
+    never inside a place such as `theta[0, 0]` that fits a line: "theta[0," ended a line
+    and "0]" began the next, in `grade` and in the drill screen (whose widget wrapped the
+    lines itself, at the same space). A line quoting the code goes on under the quote's
+    first character, its long words cut, so a long quoted line of a SyntaxError no longer
+    wrapped back to the first column, where its indentation and the place it names were
+    lost among the message's lines. `values_first` as `failure_lines`'s."""
     folded: list[str] = []
     for line in failure_lines(case, values_first=values_first):
         quote = _QUOTED_CODE.match(line)
         if width is None or quote is None:
-            folded += [line] if quotes_only else fold_line(f"{indent}{line}", width, indent)
+            folded += fold_line(f"{indent}{line}", width, indent, unbroken=_PLACES)
             continue
         code = line[quote.end() :]
         code_indent = code[: len(code) - len(code.lstrip(" "))]  # an IndentationError's fault
@@ -295,7 +298,7 @@ def format_verdict(
         shown = verdict.cases if verbose or verdict.passed else _before_not_run(verdict.cases)[:25]
         for case, detail in zip(shown, row_details(shown, first), strict=True):
             row = f"  [{_MARK[case.status]}] {case.name}{'  ' + detail if detail else ''}"
-            lines += fold_line(row, width, " " * len("  [ok  ] "))
+            lines += fold_line(row, width, " " * len("  [ok  ] "), unbroken=_PLACES)
         left = len(verdict.cases) - len(shown)
         if left and all(case.status is CaseStatus.NOT_RUN for case in verdict.cases[len(shown) :]):
             lines.append(f"  [{_MARK[CaseStatus.NOT_RUN]}] {counted(left, 'case')} not run")

@@ -27,6 +27,14 @@ _KEPT_SPACE = "\ue000"
 cut in two unless it is wider than a line (a private-use character: card text holds none)."""
 Unbroken: TypeAlias = str | re.Pattern[str]
 """What `fold_line` never folds inside: a text (a file's path) or a pattern's matches."""
+_INDEX_ITEM = r"(?:-?\d+|-?\d*:-?\d*(?::-?\d*)?|\.\.\.|'[^'\[\]]*'|\"[^\"\[\]]*\")"
+INDEX_PLACE = re.compile(
+    rf"[A-Za-z_][\w.]*(?:\([^()\s]*\))?(?:\[{_INDEX_ITEM}(?:, {_INDEX_ITEM})*\])+"
+)
+"""A place in an array or a dict, `theta[0, 0]`, `grads['dW1'][0, 1]`, `softmax(z)[0, 2]`:
+an `unbroken` pattern for a verdict's lines, where a fold at the space after a comma left
+"theta[0," on one line and "0]" on the next. Only a name's subscript of indices, slices and
+quoted keys: a value such as `[0.5 0.25]` or `expected: [1, 2]` folds as any text."""
 COMMAND_INDENT = "    "
 """Before a command to copy, on a line of its own (as git indents the commands of its
 hints): import's next steps and watch's next drill, which folding at spaces cut in two."""

@@ -46,10 +46,11 @@ _STYLE = {
 def _failure_text(case: CaseResult, width: int | None) -> Text:
     """The first failure explained, folded to `width` cells, expected and got first: a
     SyntaxError's quote of a long code line goes on under the quote, not from the box's
-    first column."""
+    first column, and a place such as `theta[0, 0]` stays on one line (the widget's own
+    wrapping cut it at its comma)."""
     text = Text()
     text.append(f"First problem: {case.name}\n", style="bold")
-    lines = folded_failure_lines(case, width, quotes_only=True, values_first=True)
+    lines = folded_failure_lines(case, width, values_first=True)
     text.append("\n".join(lines))
     return text
 
@@ -275,8 +276,11 @@ class VerdictView(VerticalScroll):
         self._show_output(verdict)
 
     def _text_width(self) -> int | None:
-        """The cells a line of the box holds, a scrollbar's room kept (None before layout)."""
-        width = self.size.width - self.styles.gutter.width - self.styles.scrollbar_size_vertical
+        """The cells a line of the box holds, a scrollbar's room kept, shown or not (None
+        before layout): the widget's own wrapping never folds a line again, which cut
+        `theta[0, 0]` at its comma. `size` is already inside the border: taking the border
+        off again folded the failure two cells short of the box's edge."""
+        width = self.size.width - self.styles.scrollbar_size_vertical
         return width if width > 0 else None
 
     def _show_failure(self) -> None:
