@@ -21,6 +21,8 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ALL_PASSED",
+    "PREVIOUS_CODE_BACK",
+    "PREVIOUS_CODE_NOTE",
     "DrillsView",
     "after_a_pass",
     "draft_back",
@@ -34,6 +36,13 @@ ALL_PASSED = "Every drill is passed."
 """What `n` says, on the list or after a pass, when no drill is left to open."""
 PASSED_BEFORE = "You passed this drill before."
 """The first words of a drill reopened outside a session once passed (`passed_before`)."""
+PREVIOUS_CODE_NOTE = "The editor has the starter; ctrl+o puts back your code from last time."
+"""Over the task of a drill opened on the starter after a review, with the code from
+before it kept (`DrillSitting.previous_code`). "A review starts from the starter code:
+ctrl+o brings back your previous code." spoke of a review to a person who had opened a
+passed drill from the card browser, and left which code was in the editor to guess."""
+PREVIOUS_CODE_BACK = "Your code from last time is in the editor; ctrl+z undoes it."
+"""What ctrl+o says once it has put that code back in place of the starter."""
 NEXT_CARD = "esc: rated, on to the next card."
 """After a pass in a session: escape rates the drill and the session goes on."""
 

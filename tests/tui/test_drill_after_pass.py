@@ -150,7 +150,7 @@ async def test_a_drill_passed_before_says_so_and_offers_the_next_at_once(
         shown = _words_on_screen(app)
         assert "You passed this drill before." in shown, shown
         assert "Next: ctrl+f opens 'Another descent step'." in shown, shown
-        assert "ctrl+o brings back your previous code." in shown, shown
+        assert "ctrl+o puts back your code from last time." in shown, shown
         assert described(app)["Next drill"] is False, "offered, enabled, before any grading"
         await press(pilot, "ctrl+f")
         second = await showing(pilot, DrillScreen)

@@ -2,7 +2,7 @@
 
 Grading runs in a thread worker (the sandbox takes tens of milliseconds, more on a cold
 start) and posts VerdictReady back to the UI thread. Drafts autosave, debounced. A
-review starts from the starter; the code from before the review is one key away.
+review starts from the starter; the code from before the review is one key away (ctrl+o).
 """
 
 from __future__ import annotations
@@ -29,6 +29,8 @@ from quiz.drill_list import passed_line
 from quiz.drill_source import SOURCE_LIMIT
 from quiz.drills_view import (
     ALL_PASSED,
+    PREVIOUS_CODE_BACK,
+    PREVIOUS_CODE_NOTE,
     after_a_pass,
     draft_back,
     next_drill,
@@ -260,16 +262,13 @@ class DrillScreen(Screen["DrillSitting"]):
 
     def _review_note(self) -> Text:
         """Over the task: passed before (and the next drill's key), and that the editor
-        starts from the starter code with the previous code one key away."""
+        holds the starter with the code from last time one key away (`PREVIOUS_CODE_NOTE`)."""
         note = Text()
         if self._passed_before:
             note.append(self._passed_before, style="bold green")
         if self.sitting.previous_code is not None:
             note.append("\n" if note else "")
-            note.append(
-                "A review starts from the starter code: ctrl+o brings back your previous code.",
-                style="italic",
-            )
+            note.append(PREVIOUS_CODE_NOTE, style="italic")
         elif back := draft_back(self.workspace, self.sitting.card, self._saved):
             note.append("\n" if note else "")
             note.append(back, style="italic")
@@ -594,7 +593,7 @@ class DrillScreen(Screen["DrillSitting"]):
             return
         editor = self.query_one("#editor", TextArea)
         editor.replace(previous, editor.document.start, editor.document.end)
-        self.notify("Your previous code is back in the editor.")
+        self.notify(PREVIOUS_CODE_BACK)
 
     def action_next_drill(self) -> None:
         """Go on to the next drill not passed yet, as rustlings does after a pass."""
