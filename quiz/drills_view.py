@@ -36,11 +36,12 @@ ALL_PASSED = "Every drill is passed."
 """What `n` says, on the list or after a pass, when no drill is left to open."""
 PASSED_BEFORE = "You passed this drill before."
 """The first words of a drill reopened outside a session once passed (`passed_before`)."""
-PREVIOUS_CODE_NOTE = "The editor has the starter; ctrl+o puts back your code from last time."
+PREVIOUS_CODE_NOTE = "Opened on the starter; ctrl+o puts back your code from last time."
 """Over the task of a drill opened on the starter after a review, with the code from
 before it kept (`DrillSitting.previous_code`). "A review starts from the starter code:
 ctrl+o brings back your previous code." spoke of a review to a person who had opened a
-passed drill from the card browser, and left which code was in the editor to guess."""
+passed drill from the card browser, and left which code was in the editor to guess.
+"The editor has the starter" went on saying so after ctrl+o had put that code back."""
 PREVIOUS_CODE_BACK = "Your code from last time is in the editor; ctrl+z undoes it."
 """What ctrl+o says once it has put that code back in place of the starter."""
 NEXT_CARD = "esc: rated, on to the next card."

@@ -19,7 +19,7 @@ from tests.tui.conftest import (
 )
 from tests.tui.test_drill import editor_of, grade_now
 
-NOTE = "The editor has the starter; ctrl+o puts back your code from last time."
+NOTE = "Opened on the starter; ctrl+o puts back your code from last time."
 
 
 async def test_the_note_names_the_starter_and_the_key_and_ctrl_z_undoes_it(
