@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shlex
 import sqlite3
+import stat
 from pathlib import Path
 
 from quiz.errors import DrillbitError
@@ -42,8 +43,11 @@ def refuse_a_database(file: Path, home_database: Path) -> None:
 
 def is_drillbit_database(file: Path) -> bool:
     """Whether `file` is an SQLite database with drillbit's tables, read without writing a
-    byte (`immutable`: no journal, no lock file beside it)."""
+    byte (`immutable`: no journal, no lock file beside it). Only a regular file is opened: a
+    FIFO's open waits for a writer forever (the import's own check refuses it by name)."""
     try:
+        if not stat.S_ISREG(file.stat().st_mode):
+            return False
         with file.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return False
