@@ -174,7 +174,7 @@ def test_each_screen_fits_the_window_and_ctrl_r_grades_a_drill(
     _fits(driver, "Home")
     _no_strips(driver, "Home")
     keyboard = driver.find_element(By.CSS_SELECTOR, ".xterm-helper-textarea")
-    _walk_to(driver, keyboard, "d", "0 done", "Reveal")
+    _walk_to(driver, keyboard, "d", "0 answered", "Reveal")
     _walk_to(driver, keyboard, " ", "Answer", "Rate")
     _walk_to(driver, keyboard, Keys.ESCAPE, "Session ended", "Settings")
     _walk_to(driver, keyboard, "s", "Stats", "Back")
