@@ -85,6 +85,61 @@ class _Made:
         )
 
 
+class _FreshRows:
+    """The cards whose rows a day works out afresh (their state moved, or no row to carry),
+    one step each in the cards' order: the carried loop and the in-place carry take the
+    same steps, so their rows come out the same."""
+
+    def __init__(self, today: date, recent: datetime, tz: tzinfo, pace: Pace, steps: bool):
+        self._today, self._recent, self._tz = today, recent, tz
+        self._pace, self._steps = pace, steps
+        self._states: dict[tuple[State, float | None, float | None, datetime], int] = {}
+        self._firsts: list[Card] = []
+        """The first card of each distinct state: the curve is worked out once a state."""
+        self._state_of: list[int] = []
+        self._review_costs: dict[str, float] = {}
+        self._costs: list[float] = []
+
+    def takes(self, known: Card, kind: str) -> bool:
+        """Whether the card gets a row (not answered today already: its steps are plan_day's
+        step 1), noting its state and its review's cost when it does."""
+        reviewed = known.last_review
+        if reviewed is None or (
+            reviewed >= self._recent and local_date(reviewed, self._tz) >= self._today
+        ):
+            return False
+        key = (known.state, known.stability, known.difficulty, reviewed)
+        state = self._states.get(key)
+        if state is None:
+            state = self._states[key] = len(self._firsts)
+            self._firsts.append(known)
+        self._state_of.append(state)
+        cost = self._review_costs.get(kind)
+        if cost is None:
+            cost = self._review_costs[kind] = self._pace.review_seconds(kind, steps=self._steps)
+        self._costs.append(cost)
+        return True
+
+    def fill(
+        self,
+        after: NDArray[np.float64],
+        costs: NDArray[np.float64],
+        rows: list[int],
+        whens: tuple[datetime, ...],
+        start: datetime,
+        scheduler: Scheduler,
+        cache: RecallCache,
+    ) -> None:
+        """Write the taken cards' curves and costs at `rows` (one per card taken, in order)."""
+        if not rows:
+            return
+        import numpy as np
+
+        afters = cache.after_reviews_many(self._firsts, whens, start, scheduler, steps=self._steps)
+        after[rows] = np.array([afters[state] for state in self._state_of], dtype=np.float64)
+        costs[rows] = self._costs
+
+
 class CarriedRows:
     """The last day's rows, kept for the next day of one forecast (`forecast` makes one).
 
@@ -151,11 +206,7 @@ class CarriedRows:
         from_rows: list[int] = []
         to_rows: list[int] = []
         new_rows: list[int] = []
-        new_costs: list[float] = []
-        states: dict[tuple[State, float | None, float | None, datetime], int] = {}
-        firsts_of_state: list[Card] = []
-        state_of: list[int] = []
-        review_costs: dict[str, float] = {}
+        fresh = _FreshRows(today, recent, tz, pace, steps)
         known_at, row_at = was_known.get, position.get
         for index, (card_id, known) in enumerate(zip(ids, known_cards, strict=True)):
             if known_at(card_id) is known:  # the same state object: its recall now too
@@ -168,22 +219,9 @@ class CarriedRows:
                     continue
             else:
                 missing.append(index)
-            reviewed = known.last_review
-            if reviewed is None or (reviewed >= recent and local_date(reviewed, tz) >= today):
-                continue  # answered today already (its steps are plan_day's step 1)
-            key = (known.state, known.stability, known.difficulty, reviewed)
-            state = states.get(key)
-            if state is None:
-                state = states[key] = len(firsts_of_state)
-                firsts_of_state.append(known)
-            state_of.append(state)
-            new_rows.append(len(included))
-            included.append(index)
-            kind = studied[index].kind
-            cost = review_costs.get(kind)
-            if cost is None:
-                cost = review_costs[kind] = pace.review_seconds(kind, steps=steps)
-            new_costs.append(cost)
+            if fresh.takes(known, studied[index].kind):
+                new_rows.append(len(included))
+                included.append(index)
         if missing:
             worked = recalls_at([known_cards[index] for index in missing], start, scheduler)
             for index, recall in zip(missing, worked, strict=True):
@@ -194,10 +232,7 @@ class CarriedRows:
             assert skip is not None
             after[to_rows] = earlier.rows.after[from_rows, skip:]
             costs[to_rows] = earlier.rows.costs[from_rows]
-        if new_rows:
-            afters = cache.after_reviews_many(firsts_of_state, whens, start, scheduler, steps=steps)
-            after[new_rows] = np.array([afters[state] for state in state_of], dtype=np.float64)
-            costs[new_rows] = new_costs
+        fresh.fill(after, costs, new_rows, whens, start, scheduler, cache)
         row_ids = [ids[index] for index in included]
         rows = SeenRows(
             now=now,
@@ -275,29 +310,12 @@ class CarriedRows:
             for index, recall in zip(changed, worked, strict=True):
                 now[index] = recall
         # the loop's steps for every card not carried with its row, in the cards' order
-        states: dict[tuple[State, float | None, float | None, datetime], int] = {}
-        firsts_of_state: list[Card] = []
-        state_of: list[int] = []
-        review_costs: dict[str, float] = {}
-        new_at: list[int] = []
-        new_costs: list[float] = []
-        for index in np.flatnonzero(~kept_rows).tolist():
-            known = known_cards[index]
-            reviewed = known.last_review
-            if reviewed is None or (reviewed >= recent and local_date(reviewed, tz) >= today):
-                continue  # answered today already (its steps are plan_day's step 1)
-            key = (known.state, known.stability, known.difficulty, reviewed)
-            state = states.get(key)
-            if state is None:
-                state = states[key] = len(firsts_of_state)
-                firsts_of_state.append(known)
-            state_of.append(state)
-            new_at.append(index)
-            kind = studied[index].kind
-            cost = review_costs.get(kind)
-            if cost is None:
-                cost = review_costs[kind] = pace.review_seconds(kind, steps=steps)
-            new_costs.append(cost)
+        fresh = _FreshRows(today, recent, tz, pace, steps)
+        new_at = [
+            index
+            for index in np.flatnonzero(~kept_rows).tolist()
+            if fresh.takes(known_cards[index], studied[index].kind)
+        ]
         is_row = kept_rows.copy()
         is_row[new_at] = True
         included = np.flatnonzero(is_row)
@@ -308,11 +326,7 @@ class CarriedRows:
         costs = np.empty(len(included), dtype=np.float64)
         after[to_rows] = earlier.rows.after[from_rows, skip:]
         costs[to_rows] = earlier.rows.costs[from_rows]
-        if new_at:
-            new_rows = row_at[new_at]
-            afters = cache.after_reviews_many(firsts_of_state, whens, start, scheduler, steps=steps)
-            after[new_rows] = np.array([afters[state] for state in state_of], dtype=np.float64)
-            costs[new_rows] = new_costs
+        fresh.fill(after, costs, row_at[new_at].tolist(), whens, start, scheduler, cache)
         places: list[int] = included.tolist()
         rows = SeenRows(
             now=now,
