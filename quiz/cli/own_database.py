@@ -8,8 +8,7 @@ import stat
 from pathlib import Path
 
 from quiz.errors import DrillbitError
-
-SQLITE_HEADER = b"SQLite format 3\x00"
+from quiz.store.recovery import SQLITE_MAGIC
 
 HOME_TABLES = frozenset({"review_log", "drill_attempt", "card_state"})
 """Tables every drillbit database has, and no Anki collection."""
@@ -49,7 +48,7 @@ def is_drillbit_database(file: Path) -> bool:
         if not stat.S_ISREG(file.stat().st_mode):
             return False
         with file.open("rb") as handle:
-            if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
+            if handle.read(len(SQLITE_MAGIC)) != SQLITE_MAGIC:
                 return False
         connection = sqlite3.connect(f"{file.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
     except (OSError, sqlite3.Error):
