@@ -136,9 +136,6 @@ def _command(args: Sequence[str]) -> str | None:
 
 def _open_home(clock: Clock) -> None:
     """The root group's callback for no command: Home on the bank, on `clock`."""
-    from quiz.cli.terminal import refuse_dumb_terminal
-
-    refuse_dumb_terminal()
     from quiz.tui.launch import run_app
 
     run_app([], clock=clock)
@@ -146,9 +143,6 @@ def _open_home(clock: Clock) -> None:
 
 def _open_due_session(clock: Clock) -> None:
     """`drillbit study` with no option: a due session on the bank, on `clock`."""
-    from quiz.cli.terminal import refuse_dumb_terminal
-
-    refuse_dumb_terminal()
     from quiz.tui.launch import run_study
 
     run_study([], clock=clock)

@@ -156,9 +156,6 @@ def cli(ctx: click.Context, content: tuple[Path, ...]) -> None:
     obj = ctx.ensure_object(Context)  # `main`'s, with its clock
     obj.content[:0] = content
     if ctx.invoked_subcommand is None:
-        from quiz.cli.terminal import refuse_dumb_terminal
-
-        refuse_dumb_terminal()
         from quiz.tui.launch import run_app
 
         run_app(obj.content, clock=obj.clock)

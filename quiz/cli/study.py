@@ -68,7 +68,6 @@ def study_command(
     Of a pack, topic, tag or kind; under an interview plan, today's plan. With nothing to
     study, Home opens on the selection and says why.
     """
-    from quiz.cli.terminal import refuse_dumb_terminal
     from quiz.tui.launch import run_study
 
     if minutes is not None and mode != "mock":  # it was ignored: a due session ran untimed
@@ -94,7 +93,6 @@ def study_command(
     tell_summary(index.summary)  # before the app: a card that failed to load is said
     check_index_names(index, pack=pack, topic=topic, tag=tag, kind=kind)  # as `list` checks
     _check_selection(index.refs, pack=pack, topic=topic, tag=tag, kind=kind)
-    refuse_dumb_terminal()
     run_study(
         obj.content,
         mode=mode,
@@ -163,7 +161,6 @@ def _check_ahead(obj: Context) -> None:
 @pass_context
 def drill_command(obj: Context, drill_id: str | None, watch_file: Path | None) -> None:
     """Open a coding drill in the editor: DRILL, or the first one not passed yet."""
-    from quiz.cli.terminal import refuse_dumb_terminal
     from quiz.drill_grading import find_drill
     from quiz.drill_list import drill_rows, next_unsolved
     from quiz.tui.launch import run_drill
@@ -182,7 +179,6 @@ def drill_command(obj: Context, drill_id: str | None, watch_file: Path | None) -
 
         click.get_current_context().invoke(watch_command, drill_id=drill_id, file=watch_file)
         return
-    refuse_dumb_terminal()
     run_drill(obj.content, drill_id, clock=obj.clock)
 
 

@@ -16,10 +16,32 @@ from quiz.errors import DrillbitError, UsageError
 from quiz.tui.app import DrillbitApp, make_app
 from quiz.workspace import StudyRequest
 
+DUMB_TERMINAL = (
+    "the app draws with escape sequences, and TERM=dumb says this terminal shows none "
+    "(Emacs's M-x shell, an editor's output pane): run it in a terminal emulator (in Emacs, "
+    "M-x vterm or M-x ansi-term), or set TERM=xterm-256color if this one does draw them; "
+    "`drillbit cards`, `drillbit drills`, `drillbit show` and `drillbit stats` print plain text here"
+)
+"""What `drillbit`, `study` and `drill` say under TERM=dumb: they drew the whole screen as
+escape sequences (colours, the alternate screen, mouse reporting) that such a terminal
+prints as text, and waited for keys it cannot send."""
+
+
+def _refuse_dumb_terminal() -> None:
+    """DrillbitError (exit 1) when the app would draw on a terminal that says it shows no
+    escape sequences (TERM=dumb), before the app is made. Only a terminal: a pipe or a file
+    is `_need_terminal`'s refusal, and a tab of `drillbit serve` (TEXTUAL_DRIVER) draws in
+    the browser whatever TERM the server had."""
+    if os.environ.get("TEXTUAL_DRIVER") or os.environ.get("TERM") != "dumb":
+        return
+    if sys.stdout.isatty():
+        raise DrillbitError(DUMB_TERMINAL)
+
 
 def run_app(content_dirs: list[Path], *, clock: Clock = utc_now) -> None:
     """Open Home on the bank, on the command line's `clock` (a test's or a tool's fixed or
     shifted one, as every other command takes it)."""
+    _refuse_dumb_terminal()
     _run(make_app(content_dirs, clock=clock))
 
 
@@ -101,6 +123,7 @@ def run_study(
     """Open a session directly (`drillbit study`); the summary then leads Home."""
     if mode not in ("due", "cram", "mock"):
         raise UsageError(f"unknown mode {mode!r}: use due, cram or mock")
+    _refuse_dumb_terminal()
     request = StudyRequest(
         mode=mode,  # type: ignore[arg-type]
         pack=pack,
@@ -116,6 +139,7 @@ def run_study(
 
 def run_drill(content_dirs: list[Path], card_id: str, *, clock: Clock = utc_now) -> None:
     """Open the drill editor on one coding card (`drillbit drill ID`)."""
+    _refuse_dumb_terminal()
     app = make_app(content_dirs, drill=card_id, clock=clock)
     card = app.workspace.card(card_id)
     if card is None or card.kind != "coding":

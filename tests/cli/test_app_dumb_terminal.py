@@ -12,7 +12,7 @@ import subprocess
 
 import pytest
 
-from quiz.cli.terminal import DUMB_TERMINAL
+from quiz.tui.launch import DUMB_TERMINAL
 from tests.conftest import DRILLBIT_COMMAND, PROCESS_TIMEOUT_SECONDS, REPO
 
 
