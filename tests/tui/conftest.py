@@ -72,8 +72,18 @@ async def wait_until(
     while loop.time() < deadline:
         if holds():
             return True
+        fail_if_stopped(pilot)
         await pilot.pause(0.05)
     return holds()
+
+
+def fail_if_stopped(pilot: Pilot[None]) -> None:
+    """Fail now when the app stopped on an exception: nothing it waits for comes any more,
+    and a wait ran on to its ceiling, and the test to pytest-timeout's 900 s (the card
+    browser's NoMatches read as a hang, its cause only in the teardown's log)."""
+    error = pilot.app._exception
+    if error is not None:
+        raise AssertionError(f"the app stopped on {error!r}") from error
 
 
 @pytest.fixture(autouse=True)
@@ -149,6 +159,7 @@ async def settle(pilot: Pilot[None], ceiling: float = WAIT_SECONDS) -> None:
     deadline = loop.time() + ceiling
     busy = "nothing yet"
     while loop.time() < deadline:
+        fail_if_stopped(pilot)
         await pilot.pause()
         nodes = [
             app,

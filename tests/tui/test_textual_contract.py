@@ -17,6 +17,7 @@ from tests.tui.conftest import (
     notifications,
     screen_lines,
     settle,
+    wait_until,
 )
 
 
@@ -68,3 +69,24 @@ async def test_a_pilot_waits_for_the_screen_as_long_as_the_other_waits(
     async with app.run_test() as pilot:
         await pilot.press("x")
     assert waited and set(waited) == {WAIT_SECONDS}, waited
+
+
+class _Crashing(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Static("about to fail")
+
+    def key_x(self) -> None:
+        raise RuntimeError("a handler failed")
+
+
+async def test_a_wait_fails_at_once_when_the_app_stopped_on_an_exception() -> None:
+    """`wait_until` and `settle` read `App._exception`: the app stopped on one, they fail
+    with it rather than wait to their ceiling for what no longer comes."""
+    app = _Crashing()
+    with pytest.raises(RuntimeError, match="a handler failed"):
+        async with app.run_test() as pilot:
+            await pilot.press("x")
+            with pytest.raises(AssertionError, match="a handler failed"):
+                await wait_until(pilot, lambda: False)
+            with pytest.raises(AssertionError, match="a handler failed"):
+                await settle(pilot)

@@ -517,10 +517,11 @@ class BrowserScreen(Screen[None]):
             self._search_now()
 
     def highlighted(self) -> CardRow | None:
-        """The row under the cursor (of the rows for the text in the box)."""
+        """The row under the cursor (of the rows for the text in the box); None also while
+        the screen has no table (taken down, its footer may still ask `check_action`)."""
         self._rows_for_the_box()
-        table = self.query_one(DataTable)
-        if not self.shown or table.cursor_row < 0:
+        table = next(self.query(DataTable).results(), None)
+        if not self.shown or table is None or table.cursor_row < 0:
             return None
         return self.shown[min(table.cursor_row, len(self.shown) - 1)]
 

@@ -218,9 +218,10 @@ class StatsScreen(Screen[None]):
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Offer "Next chart" only when the stacked charts run past the screen's height."""
-        if action == "next_chart":
-            charts = self.query_one("#stats-charts", VerticalScroll)
-            return charts.display and charts.max_scroll_y > 0
+        if action == "next_chart":  # no charts while the screen recomposes
+            found = self.query("#stats-charts").results(VerticalScroll)
+            charts = next(found, None)
+            return charts is not None and charts.display and charts.max_scroll_y > 0
         return True
 
     def action_next_chart(self) -> None:

@@ -187,7 +187,7 @@ class KeysFooter(Footer):
 
     async def _reorder(self) -> None:
         """Put the keys in the order `_help_first` asks (the keys themselves unchanged)."""
-        if self.is_attached and self._shown is not None:
+        if self.is_attached and self.screen.is_current and self._shown is not None:
             await self._update_keys()
 
     def compose(self) -> ComposeResult:
@@ -237,8 +237,12 @@ class KeysFooter(Footer):
         )
 
     async def _recompose_if_changed(self) -> None:
-        """Update the keys when they differ from those last composed."""
-        if not self.is_attached:
+        """Update the keys when they differ from those last composed. Not for a screen that
+        is no longer shown: the update runs when the app's current screen is next idle, and
+        a screen popped meanwhile may be half taken down, its table gone while its footer
+        still asks `check_action` (the card browser raised NoMatches and the app stopped).
+        A screen shown again asks for its keys anew (`bindings_changed`)."""
+        if not self.is_attached or not self.screen.is_current:
             return
         keys = self._keys()
         if keys != self._shown:
