@@ -62,7 +62,7 @@ from quiz.ecosystem.planjobs import (
     read_in_two,
     split_pays,
 )
-from quiz.ecosystem.remnote import EMPTY_BACK, UNANSWERED, answered_multi
+from quiz.ecosystem.remnote import UNANSWERED, answered_multi
 from quiz.ecosystem.semicolonrows import CHOOSE, rows_on_one_line
 from quiz.ecosystem.takeoff import TakenOff, take_off, taken_off_notices
 from quiz.ecosystem.writeplan import WritingStopped as WritingStopped  # the CLI's entry points
@@ -169,7 +169,6 @@ def plan_import(
             drafts_in_turn = _let_go(drafts)  # inferred as drafts, not as drafts or None
             ready = drafts_in_turn
         unanswered = {(line, line) for line, _ in off.remnote.unanswered}
-        unanswered |= {(line, end) for line, end, _ in off.remnote.empty_backs}
         placed = _Placed(
             skipped=[
                 Skipped(
@@ -190,10 +189,6 @@ def plan_import(
     placed.skipped.extend(
         Skipped(line, f"'{front} >>>'", UNANSWERED, place_of(notes_path, line))
         for line, front in off.remnote.unanswered
-    )
-    placed.skipped.extend(
-        Skipped(line, f"'{front} >>'", EMPTY_BACK, place_of(notes_path, line))
-        for line, _, front in off.remnote.empty_backs
     )
     nothing = _nothing_found(notes_text, notes_path, found, anki)
     if nothing is not None:

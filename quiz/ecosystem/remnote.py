@@ -14,7 +14,9 @@ span or `$` math, nor in a heading, a quote, a table row or HTML, parts a line.
 
 RemNote's multi-line card, `Front >>>` over indented child lines, is a question whose answer
 is those lines: its front line is rewritten `Q: Front` in place (its children stay as they
-are, the answer under it), read however few one-line cards the notes hold. A RemNote cloze
+are, the answer under it), read however few one-line cards the notes hold. `Front >>` with
+nothing after it over indented lines is one too (`_shown_multi`): RemNote shows a
+multi-line card so, and counts as a card towards the notes being RemNote's. A RemNote cloze
 (`{{ReLU}} is max(0, x).`) is written as Anki's (`{{c1::ReLU}}`, the next number for each
 on a line), and read as Anki's clozes are, in notes tagged for cards or not
 (`remnote_clozes`). Both were text "not imported". A list item holding such a cloze, as
@@ -44,7 +46,6 @@ from quiz.plural import counted
 __all__ = [
     "ANKI_CLOZE_START",
     "ITEM_START",
-    "EMPTY_BACK",
     "UNANSWERED",
     "RemCards",
     "answered_multi",
@@ -116,15 +117,31 @@ class RemCards:
     """(line, front) of `Front >>>` lines with no line indented under them: no card,
     said at their line (`UNANSWERED`) rather than as text before or after a question."""
 
-    empty_backs: tuple[tuple[int, int, str], ...] = ()
-    """(line, last line under it, front) of `Front >>` lines, nothing after the `>>`, with
-    lines indented under them: no card, said at their line (`EMPTY_BACK`). They were named
-    as text after the question above them, which is no part of it."""
+    shown_multi: tuple[int, ...] = ()
+    """Of `multi`, the lines written `Front >>` (nothing after the `>>`) over indented
+    lines: RemNote shows a multi-line card so, its `>>>` turned into the arrow, the card's
+    lines under it. They were skipped as cards with an empty back (import48)."""
 
     @property
     def first(self) -> int:
         """The first line read, for the report (0 when none was)."""
         return min((*self.lines, *self.multi), default=0)
+
+    def _multi_shapes(self) -> str:
+        """How the multi-line cards were written, with their lines: `>>>` as typed, `>>`
+        with nothing after as RemNote shows one."""
+        typed = tuple(line for line in self.multi if line not in self.shown_multi)
+        return "; ".join(
+            part
+            for part in (
+                f"'Front >>>', {line_numbers(typed)}" if typed else "",
+                f"'Front >>' over indented lines, as RemNote shows one, "
+                f"{line_numbers(self.shown_multi)}"
+                if self.shown_multi
+                else "",
+            )
+            if part
+        )
 
     def note(self) -> str | None:
         """One line for the import's report, or None when no card was read."""
@@ -138,9 +155,8 @@ class RemCards:
                 " read as questions"
                 if self.lines
                 else "",
-                f"{counted(len(self.multi), 'multi-line card')} ('Front >>>', "
-                f"{line_numbers(self.multi)}) read as questions answered by the lines under"
-                " them"
+                f"{counted(len(self.multi), 'multi-line card')} ({self._multi_shapes()})"
+                " read as questions answered by the lines under them"
                 if self.multi
                 else "",
             )
@@ -514,6 +530,38 @@ def _numbered_clozes(row: str, before: int = 0) -> tuple[str, int]:
     return "".join(pieces) + row[kept_to:], count
 
 
+def _shown_multi(rows: list[str], taken: set[int]) -> list[tuple[int, str, str, list[int]]]:
+    """(index, lead, front, the indices of the lines indented under it) of each `Front >>`
+    line, nothing after the `>>`, over at least one indented line, outside fences and the
+    lines `taken` by `>>>` cards: RemNote shows a multi-line card so (its `>>>` turned into
+    the arrow, the card's lines under it); a basic card's back is on its own line."""
+    found: list[tuple[int, str, str, list[int]]] = []
+    claimed: set[int] = set()
+    for index in outside_fences(rows, in_items=True):
+        body = rows[index].rstrip("\r")
+        if index in taken or index in claimed or not body.endswith(">>") or body.endswith(">>>"):
+            continue
+        match = _EMPTY_BACK.match(body)
+        if match is None or in_code_span(body, match.end("front")):
+            continue
+        if not _WORD.search(match["front"]) or match["front"].startswith(("Q:", "**Q")):
+            continue
+        depth = _indent(body)
+        children = []
+        for below in range(index + 1, len(rows)):
+            if not rows[below].strip() or _indent(rows[below]) <= depth:
+                break
+            children.append(below)
+        if children:
+            found.append((index, match["lead"], match["front"], children))
+            claimed.update(children)
+    return found
+
+
+_EMPTY_BACK = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<front>[^\s#>|<].*?)[ \t]*>>[ \t]*$")
+"""`Front >>`, nothing after it (`>>>` is matched by `_MULTI`)."""
+
+
 def read_remnote_cards(text: str) -> RemCards:
     """The notes with RemNote's cards rewritten in place (see the module's docstring)."""
     if not any(sep in text for sep in (">>", "<<", "<>", " ::", ";;")):
@@ -521,29 +569,34 @@ def read_remnote_cards(text: str) -> RemCards:
     rows = text.split("\n")
     empty: list[tuple[int, str]] = []
     multi, taken = _multi_line_cards(rows, empty) if ">>>" in text else ([], set())
+    shown = _shown_multi(rows, taken) if ">>" in text else []
+    shown_taken = {i for index, _, _, children in shown for i in (index, *children)}
     found: dict[int, tuple[str, str, str, str]] = {}
-    written = 0  # lines of text, the cards' among them
-    items = 0  # of them, list items (an outline's blocks)
+    written = len(shown)  # lines of text, the cards' among them (a shown card's front one)
+    items = sum(ITEM_START.match(rows[index]) is not None for index, _, _, _ in shown)
     for index in outside_fences(rows, in_items=True):
         body = rows[index].rstrip("\r")
         if not body.strip() or body.lstrip().startswith("#") or index in taken:
             continue
-        if _PROPERTY.match(body):
+        if index in shown_taken or _PROPERTY.match(body):
             continue  # `card-last-interval:: 4`: a Logseq block's property, no text
         written += 1
         items += ITEM_START.match(body) is not None
         card = _card(body)
         if card is not None:
             found[index] = card
-    multi_lines = tuple(i + 1 for i in multi)
-    few = len(found) < _MIN_CARDS or _SHARE * len(found) < written
+    cards = len(found) + len(shown)
+    few = cards < _MIN_CARDS or _SHARE * cards < written
     if few and not multi and found and _SHARE * items >= written:
         found = _outline_concepts(rows, found)  # sure in an outline, however few
-        few = False
-    if not found or (few and not multi):  # a `Front >>>` card: the notes are RemNote's
-        if not multi:
-            return RemCards(text, unanswered=tuple(empty))
-        return RemCards("\n".join(rows), multi=multi_lines, unanswered=tuple(empty))
+        few = not found
+    if few and not multi:  # a `Front >>>` card: the notes are RemNote's
+        return RemCards(text, unanswered=tuple(empty))
+    for index, lead, front, _ in shown:  # as RemNote shows a multi-line card
+        end = rows[index][len(rows[index].rstrip("\r")) :]
+        rows[index] = f"{lead}Q: {front}{end}"
+    multi_lines = tuple(sorted(i + 1 for i in (*multi, *(index for index, *_ in shown))))
+    shown_lines = tuple(index + 1 for index, *_ in shown)
     both: list[int] = []
     backward: list[int] = []
     turned: list[int] = []
@@ -565,34 +618,5 @@ def read_remnote_cards(text: str) -> RemCards:
         multi_lines,
         tuple(turned),
         tuple(empty),
-        _empty_backs(rows),
+        shown_lines,
     )
-
-
-_EMPTY_BACK = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<front>[^\s#>|<].*?)[ \t]*>>[ \t]*$")
-"""`Front >>`, nothing after it: a card with an empty back (`>>>` is a multi-line card's)."""
-
-EMPTY_BACK = (
-    "a RemNote card ('Front >>') with nothing after '>>', so no answer; the lines indented"
-    " under it are its answer only on a multi-line card: write 'Front >>>' over them, or its"
-    " answer after '>>'"
-)
-"""Why a `Front >>` line over indented lines gives no card."""
-
-
-def _empty_backs(rows: list[str]) -> tuple[tuple[int, int, str], ...]:
-    """`RemCards.empty_backs` of the notes' rows (RemNote's: they hold its cards)."""
-    found: list[tuple[int, int, str]] = []
-    for index in outside_fences(rows, in_items=True):
-        body = rows[index].rstrip("\r")
-        if not body.endswith(">>") or body.endswith(">>>"):
-            continue
-        match = _EMPTY_BACK.match(body)
-        if match is None or not _WORD.search(match["front"]):
-            continue
-        depth, last = _indent(body), index
-        while last + 1 < len(rows) and rows[last + 1].strip() and _indent(rows[last + 1]) > depth:
-            last += 1
-        if last > index:
-            found.append((index + 1, last + 1, match["front"]))
-    return tuple(found)

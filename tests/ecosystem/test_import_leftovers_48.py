@@ -263,26 +263,6 @@ def test_a_remark_after_a_spaced_repetition_card_is_no_part_of_it(tmp_path: Path
     assert "sr.md:12: skipped 'Another remark, after the second card.'" in report
 
 
-def test_a_remnote_card_with_nothing_after_its_arrows_is_named_as_such(tmp_path: Path) -> None:
-    """`Capacity >>` over indented lines: a card with an empty back (`>>>` makes the lines
-    under it the answer). It was named as text after the card above it, 'Variance', which
-    it is no part of; now as what it is, at its line, and no other line names it."""
-    text = (
-        "- Bias >> how far the estimator's mean is from the truth\n"
-        "- Variance >> how much the estimate moves between samples\n"
-        "- Capacity >>\n"
-        "    - how complex a function the model can fit\n"
-    )
-    cards, report = _read(tmp_path, text, "rem.md")
-    assert list(cards) == ["Bias", "Variance"]
-    assert (
-        "rem.md:3: skipped 'Capacity >>': a RemNote card ('Front >>') with nothing after '>>', "
-        "so no answer; the lines indented under it are its answer only on a multi-line card"
-    ) in report
-    assert "after the list item question 'Variance'" not in report
-    assert report.count("rem.md:3:") == 1
-
-
 def test_a_logseq_block_tagged_card_by_its_tags_property_is_a_card(tmp_path: Path) -> None:
     """`tags:: card` under a block makes it a flashcard in Logseq, as `#card` does: it was
     text "not imported" (lines 1-3), its property left out. A `tags::` naming other pages
