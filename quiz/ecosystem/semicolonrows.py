@@ -16,6 +16,7 @@ before 2.1.55 wrote it with no header, its answer holding a glued `;` and its ta
 They are that note only when `C` reads as tags (one word, no blank: `ml`); a definition of
 words (`share of real positives found`) is a second row. Read as one note, a definition's
 last card was lost: its term glued to the first answer, its definition named as unread tags.
+A set of one row ended by `;` is that row; its `;` was kept as the definition's end.
 """
 
 from __future__ import annotations
@@ -55,6 +56,11 @@ class SemicolonRows:
         """One line for the import's report of the rows read, or None when none was."""
         if not self.rows:
             return None
+        if len(self.rows) == 1:
+            return (
+                "one row ended by ';' (Quizlet's export with Semicolon between rows), read"
+                " as a card, the ';' no part of its definition"
+            )
         return (
             f"one line of {len(self.rows)} rows parted by ';' (Quizlet's export with"
             " Semicolon between rows), read as a card a row"
@@ -76,12 +82,14 @@ def rows_on_one_line(body: str, separator: str, first_line: int = 1) -> Semicolo
     if "\n" in line:
         return None
     pieces = _ROW_END.split(line.removesuffix(";"))
+    at = first_line + leading
+    if len(pieces) == 1 and _one_row_ended(line, separator):
+        return SemicolonRows(at, tuple(pieces), snippet=_snippet(pieces[0]))
     holding = sum(separator in piece for piece in pieces)
     if len(pieces) < 2 or holding < 2:
         return None  # one row, or prose with a `;` in it: not this shape
     if separator == "\t" and len(pieces) == 2 and not line.endswith(";") and _tags(pieces[1]):
         return None  # `Q<TAB>A;B<TAB>ml`: one note of three fields (Anki's, no header)
-    at = first_line + leading
     snippet = _snippet(pieces[0])
     if all(piece.count(separator) == 1 for piece in pieces):
         return SemicolonRows(at, tuple(pieces), snippet=snippet)
@@ -107,6 +115,22 @@ def card_list_rows(text: str, separator: str) -> SemicolonRows | None:
     if layout.meta:
         return None  # Anki's own export, its columns named: as the reader, no Quizlet list
     return rows_on_one_line("\n".join(lines[skip:]), layout.separator, skip + 1)
+
+
+def _one_row_ended(line: str, separator: str) -> bool:
+    """True for a set of one row as Quizlet's Semicolon export writes it, its `;` after the
+    row: the term's tab once, one `;`, at the end (`precision<TAB>share ... real;`). The
+    `;` was read as the definition's last character. Only a tab: a comma row alone is no
+    sure card list."""
+    return (
+        separator == "\t"
+        and line.endswith(";")
+        and not line.endswith(";;")
+        and line.count(";") == 1
+        and line.count("\t") == 1
+        and bool(line.partition("\t")[0].strip())
+        and bool(line.partition("\t")[2].removesuffix(";").strip())
+    )
 
 
 def _tags(row: str) -> bool:

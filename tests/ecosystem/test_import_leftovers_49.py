@@ -86,3 +86,41 @@ def test_a_lone_line_ending_in_a_shift_stays_text(tmp_path: Path) -> None:
     assert list(cards) == ["What is a logical shift?"]
     assert "shifts.md:3: skipped" in report
     assert "RemNote" not in report
+
+
+def test_one_quizlet_semicolon_row_with_no_final_semicolon_is_one_card(tmp_path: Path) -> None:
+    """Quizlet's Semicolon export of a set of one term, with no `;` after its row (as it
+    ends its export), or with one: a card, its answer the definition whole, at line 1. The
+    `;` ending a row alone was read as the definition's last character."""
+    row = "precision\tshare of predicted positives that are real"
+    want = {
+        "precision": {
+            "answer": "share of predicted positives that are real",
+            "tags": [],
+            "line": 1,
+        }
+    }
+    for name, text in (("bare.txt", row), ("ended.txt", row + ";")):
+        (tmp_path / name[:-4]).mkdir()
+        cards, report = _read(tmp_path / name[:-4], text, name)
+        assert cards == want, name
+        assert "skipped" not in report
+        assert "not imported" not in report
+        assert ("one row ended by ';'" in report) == (name == "ended.txt")
+
+
+def test_two_quizlet_semicolon_rows_with_no_final_semicolon_stay_two_cards(
+    tmp_path: Path,
+) -> None:
+    """The import48 shape beside the one-row one: two rows, a `;` between them and none
+    after the last, are two cards at line 1."""
+    text = (
+        "precision\tshare of predicted positives that are real;"
+        "recall\tshare of real positives that were found"
+    )
+    cards, report = _read(tmp_path, text, "quizlet.txt")
+    assert {title: card["answer"] for title, card in cards.items()} == {
+        "precision": "share of predicted positives that are real",
+        "recall": "share of real positives that were found",
+    }
+    assert "one line of 2 rows parted by ';'" in report
