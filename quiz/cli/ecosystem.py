@@ -300,8 +300,11 @@ def import_command(
             reason="an Anki package, which import does not read: in Anki, export the deck "
             "with File > Export... as 'Notes in Plain Text (.txt)' and import that file",
         )
+    from quiz.ecosystem.packages import package_refusal
     from quiz.store.backup_sniff import is_progress_backup
 
+    if (refused := package_refusal(notes)) is not None:  # a Mochi export: no way on was named
+        raise InputFileError(notes, title="import", reason=refused)
     if is_progress_backup(notes):  # "no questions found" named neither it nor its command
         raise InputFileError(
             notes,
@@ -326,11 +329,16 @@ def import_command(
             if notes.suffix.lower() == ".ipynb"
             else "split it at headings into files"
         )
+        said = f"{way} of at most {describe_size(NOTES_LIMIT)}"
+        if notes.suffix.lower() in (".csv", ".tsv"):  # a card list has no headings
+            said = (
+                f"split its rows into files of at most {describe_size(NOTES_LIMIT)}, each "
+                "under a copy of its header row,"
+            )
         raise InputFileError(
             notes,
             title="import",
-            reason=f"{error.reason}: {way} of at most "
-            f"{describe_size(NOTES_LIMIT)} and import each with the same --pack",
+            reason=f"{error.reason}: {said} and import each with the same --pack",
         ) from error
     text = printable_but_nul(normalize(raw))  # a NUL is named at its line by the import
     cells = None  # a notebook's cells joined into Markdown, and their line map
