@@ -425,7 +425,8 @@ def item_clozes(
     return "\n".join(rows), tuple(sources), tuple(bold)
 
 
-_ASKS_END = ("?", ">>>", "#card", "#flashcard")
+_ASKS_END = ("?", ">>", "#card", "#flashcard")
+"""How a line ends that asks: `>>` ends a multi-line card's front, typed `>>>` or shown `>>`."""
 _ASKS_START = ("Q:", "**Q", "A:", "**A:", "*A:*", "Answer", "**Answer")
 
 

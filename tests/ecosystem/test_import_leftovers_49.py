@@ -73,6 +73,25 @@ def test_remnote_multi_line_cards_both_ways_written_are_named_apart(tmp_path: Pa
     ) in report
 
 
+def test_a_cloze_under_a_shown_multi_line_card_is_in_its_answer(tmp_path: Path) -> None:
+    """A cloze item under `Activations >>` is a line of that card's answer, bold there, as
+    under `>>>`: it was a cloze card of its own and `Activations` was skipped as a bullet
+    introducing it."""
+    text = (
+        "- Bias >> how far the estimator's mean is from the truth\n"
+        "- Variance >> how much the estimate moves between samples\n"
+        "- Activations >>\n"
+        "    - The {{ReLU}} keeps positive inputs and zeroes the rest.\n"
+    )
+    cards, report = _read(tmp_path, text, "rem.md")
+    assert list(cards) == ["Activations", "Bias", "Variance"]
+    assert cards["Activations"]["answer"] == (
+        "- The **ReLU** keeps positive inputs and zeroes the rest."
+    )
+    assert "in a question's answer are shown bold in it, no cards of their own" in report
+    assert "skipped" not in report
+
+
 def test_a_lone_line_ending_in_a_shift_stays_text(tmp_path: Path) -> None:
     """One line ending `>>` over an indented line in prose is not RemNote's notes: it is
     named as text, never a card (a C shift written across lines)."""
