@@ -238,6 +238,24 @@ def test_front_matter_tags_as_a_list_or_as_a_string_tag_every_card(tmp_path: Pat
         assert "front matter: its tags (ml-regularisation, exam) are given to every card" in report
 
 
+def test_front_matter_tags_that_are_no_words_are_said_not_dropped(tmp_path: Path) -> None:
+    """`tags: 2024` (one number, as a list's `- 2024` is read) is a tag; a mapping, a list
+    in the list and a yes/no under `tags` are none, and the report quotes them: both were
+    dropped without a word."""
+    body = "## What is dropout?\nZeroing random units during training.\n"
+    cards, report = _read(tmp_path, f"---\ntags: 2024\n---\n{body}", "year.md")
+    assert cards["What is dropout?"]["tags"] == ["2024"]
+    assert "its tags (2024) are given to every card" in report
+    (tmp_path / "odd").mkdir()
+    odd = "tags:\n  - ml\n  - {deck: ml}\n  - [x, y]\n  - true\n"
+    cards, report = _read(tmp_path / "odd", f"---\n{odd}---\n{body}", "odd.md")
+    assert cards["What is dropout?"]["tags"] == ["ml"]
+    assert (
+        "its tags (ml) are given to every card; its tags values '{deck: ml}', '[x, y]', "
+        "'true' are no tag (a word or a number), not used"
+    ) in report
+
+
 def test_a_notion_csv_with_a_bom_gives_each_row_its_tags(tmp_path: Path) -> None:
     """Notion's database export: a byte-order mark before `Question`, and a `Tags`
     column of comma-separated values in quotes: each value a tag of that row's card."""

@@ -39,6 +39,9 @@ class NotesFront:
     """Why it could not be read as a YAML mapping (it is left out all the same)."""
     kind: str = "front matter"
     """What the report calls it: "front matter", or Logseq's "page properties"."""
+    not_tags: tuple[str, ...] = ()
+    """The values under `tags` that are no tag (a mapping, a list in the list, a yes/no),
+    as the report quotes them."""
 
     def note(self) -> str | None:
         """One line for the import's report, or None when there is nothing to say."""
@@ -49,6 +52,13 @@ class NotesFront:
         said = []
         if self.tags:
             said.append(f"its tags ({', '.join(self.tags)}) are given to every card")
+        if self.not_tags:
+            quoted = ", ".join(f"'{value}'" for value in self.not_tags)
+            said.append(
+                f"its tags value{'s' if len(self.not_tags) > 1 else ''} {quoted} "
+                f"{'are' if len(self.not_tags) > 1 else 'is'} no tag (a word or a number),"
+                " not used"
+            )
         if self.unused:
             said.append(
                 f"{', '.join(self.unused)} {'is' if len(self.unused) == 1 else 'are'} not used"
@@ -64,14 +74,35 @@ def _closing(lines: list[str]) -> int | None:
     return None
 
 
-def _tag_values(value: object) -> list[str]:
-    """A `tags` value as written: a list, or one string of tags separated by commas or
-    spaces; `#` (Obsidian's tag sign) and `/` (its nesting) are not part of a word."""
+def _tag_values(value: object) -> tuple[list[str], list[str]]:
+    """(a `tags` value's tags as written, the parts of it that are no tag): a list, one
+    string of tags separated by commas or spaces, or one number (`tags: 2024`, as a list's
+    item is read); `#` (Obsidian's tag sign) and `/` (its nesting) are not part of a word.
+    A mapping, a nested list or a yes/no is no tag, and is said: `tags: 2024` and a list's
+    `{a: b}` were dropped without a word."""
+    if value is None:
+        return [], []
     if isinstance(value, str):
-        return value.replace(",", " ").split()
-    if isinstance(value, list):
-        return [str(item) for item in value if isinstance(item, str | int | float)]
-    return []
+        return value.replace(",", " ").split(), []
+    items = value if isinstance(value, list) else [value]
+    kept = [
+        str(item)
+        for item in items
+        if isinstance(item, str | int | float) and not isinstance(item, bool)
+    ]
+    left = [
+        _shown(item)
+        for item in items
+        if item is not None and (isinstance(item, bool) or not isinstance(item, str | int | float))
+    ]
+    return kept, left
+
+
+def _shown(value: object) -> str:
+    """A value as the report quotes it, as YAML writes it, one line, at most 40 characters."""
+    written = yaml.safe_dump(value, default_flow_style=True, width=10_000)
+    flat = " ".join(written.removesuffix("\n...\n").split())
+    return flat if len(flat) <= 40 else flat[:39] + "…"
 
 
 def read_front(text: str) -> NotesFront:
@@ -98,10 +129,15 @@ def read_front(text: str) -> NotesFront:
     if not isinstance(data, dict):
         return NotesFront(blanked, end + 1, problem="it is not a YAML mapping of keys to values")
     tags: list[str] = []
+    not_tags: list[str] = []
     for key in TAG_KEYS:
-        tags += [tag for raw in _tag_values(data.get(key)) if (tag := card_tag(raw))]
+        raw_tags, left = _tag_values(data.get(key))
+        tags += [tag for raw in raw_tags if (tag := card_tag(raw))]
+        not_tags += left
     unused = tuple(str(key) for key in data if key not in TAG_KEYS)
-    return NotesFront(blanked, end + 1, tuple(dict.fromkeys(tags)), unused)
+    return NotesFront(
+        blanked, end + 1, tuple(dict.fromkeys(tags)), unused, not_tags=tuple(not_tags)
+    )
 
 
 _PAGE_PROPERTY = re.compile(r"([A-Za-z][\w-]*):: ?(.*)")
