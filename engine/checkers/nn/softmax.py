@@ -264,6 +264,15 @@ class CrossEntropyChecker(NNChecker):
             out[y == 1] = 1e-6
             return np.asarray(out / out.sum(axis=0, keepdims=True))
 
+        def near_one(y: np.ndarray) -> np.ndarray:
+            """The true class gets 1 - u (u from 1e-6 to 1e-5), the rest u spread over the
+            wrong classes: the loss is about u, and float32's rounding of a probability near
+            1 (up to 3e-8) is then a relative error near 1e-2, far past the card's 1e-6."""
+            u = np.exp(rng.uniform(np.log(1e-6), np.log(1e-5), size=y.shape[1]))
+            share = rng.random(y.shape) * (1.0 - y)
+            share /= share.sum(axis=0, keepdims=True)
+            return np.asarray(y * (1.0 - u) + share * u)
+
         c, m = gen.size(rng, 3, 6), gen.size(rng, 7, 12)
         plans: list[tuple[str, np.ndarray, np.ndarray]] = []
         y = gen.one_hot(rng, 2, 1)
@@ -281,6 +290,10 @@ class CrossEntropyChecker(NNChecker):
         plans.append(("a single class", np.ones((1, m)), y))
         y = gen.one_hot(rng, 10, 200)
         plans.append(("a larger batch", probs(10, 200, 3.0), y))
+        y = gen.one_hot(rng, c, m)
+        plans.append(
+            ("confident right predictions (p = 1 - u, u from 1e-6 to 1e-5)", near_one(y), y)
+        )
         return [
             Case(
                 f"case {i}: {what}",
@@ -323,6 +336,13 @@ class CrossEntropyChecker(NNChecker):
         hints = [
             *_additive_guard_hints(y_hat, y),
             *_two_sided_clip_hints(y_hat, y),
+            (
+                "the probabilities went through float32 (y_hat.astype(np.float32), or a log "
+                "taken in float32): float32 keeps about 7 digits, so a probability near 1 "
+                "moves by up to 3e-8, and a confident prediction's loss, -log(1 - u) = u, is "
+                "then off by far more than the relative 1e-6; compute in float64 throughout",
+                lambda: _float32_probabilities(y_hat, y),
+            ),
             (
                 "the loss takes the largest predicted probability of each column, not the "
                 "probability of the true class: pick it with the one-hot y",
@@ -368,6 +388,12 @@ def _log_base_factors() -> list[tuple[float, str]]:
         )
         for base, name, unit in ((2.0, "log2", "bits"), (10.0, "log10", "decimal digits"))
     ]
+
+
+def _float32_probabilities(y_hat: np.ndarray, y: np.ndarray) -> float:
+    """The loss with the true-class probabilities rounded to float32 before a float64 log."""
+    p = y_hat[y == 1].astype(np.float32).astype(np.float64)
+    return float(-np.sum(np.log(p)) / y.shape[1])
 
 
 def _softmax_again(y_hat: np.ndarray, y: np.ndarray) -> float:
