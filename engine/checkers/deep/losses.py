@@ -234,6 +234,9 @@ class BceWithLogitsChecker(NNChecker):
             plus_zy = float(np.mean(np.maximum(z, 0) + z * y + softplus_tail))
             signed_tail = float(np.mean(np.maximum(z, 0) - z * y + np.log1p(np.exp(-z))))
             per_entry = np.maximum(z, 0) - z * y + softplus_tail
+            # z as an (N, 1) column against y flattened to (N,): z * y is (N, N), each
+            # logit times every label, and its mean is mean(z) * mean(y)
+            every_pair = float(np.mean(np.maximum(z, 0) + softplus_tail) - np.mean(z) * np.mean(y))
         positive, negative = y == 1, y == 0
         balanced = (
             [
@@ -281,6 +284,19 @@ class BceWithLogitsChecker(NNChecker):
                     )
                     for bound in CLIP_BOUNDS
                     if float(np.abs(z).max()) > bound
+                ),
+                *(
+                    [
+                        (
+                            "the z*y term paired every logit with every label: z reshaped to "
+                            "an (N, 1) column against y flattened to (N,) (or the reverse) "
+                            "broadcasts to (N, N) without an error; keep z and y the same "
+                            "shape, so each logit meets its own label",
+                            every_pair,
+                        )
+                    ]
+                    if z.size > 1
+                    else []
                 ),
                 (
                     "the loss misses the max(z, 0) term: log(1 + e^z) = max(z, 0) + "
