@@ -194,9 +194,26 @@ class InitializersChecker(NNChecker):
             j.fail(
                 f"{inside / n:.1%} of the weights of {call} lie within one standard deviation of 0; "
                 f"a normal distribution puts {WITHIN_ONE_SD:.1%} there (a correct answer gives "
-                f"{lo_n / n:.1%} to {hi_n / n:.1%}). Draw from a normal distribution, not a uniform "
-                f"one. {stat_note()}"
+                f"{lo_n / n:.1%} to {hi_n / n:.1%}). "
+                f"{_shape_advice(float(np.abs(w).max()) / math.sqrt(target))} {stat_note()}"
             )
+
+
+UNIFORM_TAILS = 1.8
+"""A uniform draw of the right variance ends at sqrt(3) = 1.73 standard deviations; a normal
+cut at 2 sigma and rescaled to the right variance (Keras's he_normal) ends at about 2.27."""
+
+
+def _shape_advice(tails: float) -> str:
+    """What to draw instead, told by how far the largest weight reaches (in target sigmas)."""
+    if UNIFORM_TAILS < tails < CUT_TAILS:
+        return (
+            f"The largest |w| is only {tails:.2f} standard deviations: the tails are cut, as in "
+            "a truncated normal rescaled to the target variance (Keras's he_normal and "
+            "glorot_normal, torch's trunc_normal_); the Task asks for an untruncated normal "
+            "(rng.standard_normal, scaled)."
+        )
+    return "Draw from a normal distribution, not a uniform one."
 
 
 initializers = InitializersChecker
