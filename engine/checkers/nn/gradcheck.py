@@ -320,6 +320,15 @@ class NumericalGradientChecker(NNChecker):
                 "(np.zeros(x.shape)), since .astype(np.float64) at the end cannot bring the "
                 "lost digits back"
             )
+        if _float32_differences(got, expected, eps):
+            # divided in float64 after the float32 store, so grad itself is no float32 number
+            j.fail(
+                "every difference f(x + eps) - f(x - eps) behind grad is a float32 number: the "
+                "differences were stored in (or passed through) float32, which keeps about 7 "
+                "digits, and divided by 2 * eps afterwards; keep them in float64 (np.zeros("
+                "x.shape)), since casting to float64 before the division cannot bring the lost "
+                "digits back"
+            )
         size = float(np.abs(expected).max()) + 1.0
         tol = Tolerance(rtol=1e-6, atol=1e-7 * size)
         j.close(
@@ -330,6 +339,27 @@ class NumericalGradientChecker(NNChecker):
             hints=hints,
             factors=[(2.0, "divide by 2 * eps, not eps"), (0.5, "divide by 2 * eps, not 4 * eps")],
         )
+
+
+FLOAT32_DIFFERENCE_ENTRIES = 4
+"""Entries a case needs before its differences are read for float32: a float64 difference
+f(x + eps) - f(x - eps) of f near 1 keeps about 35 significant bits at eps = 1e-5, so it is a
+float32 number (24 bits) by chance with odds about 2**-11 each, 2**-44 for four."""
+
+
+def _float32_differences(got: np.ndarray, expected: np.ndarray, eps: float) -> bool:
+    """True when every got * 2 eps is, to float64 rounding, a float32 number (the differences
+    were stored in float32, then divided in float64) and got is within float32 rounding of
+    expected; only for eps >= 1e-5, where a float64 difference has bits to spare."""
+    if got.size < FLOAT32_DIFFERENCE_ENTRIES or eps < 1e-5 or got.shape != expected.shape:
+        return False
+    with np.errstate(all="ignore"):
+        diffs = got * (2.0 * eps)
+        nearest = diffs.astype(np.float32).astype(np.float64)
+        on_float32 = np.abs(diffs - nearest) <= 4.0 * np.spacing(np.abs(diffs))
+        scale = max(float(np.abs(expected).max()), 1e-30)
+        near = np.abs(got - expected) <= 1e-5 * scale
+    return bool(np.all(on_float32) and np.all(near) and np.all(diffs != 0.0))
 
 
 def _other_formulas(num: np.ndarray, ana: np.ndarray) -> list[tuple[float, str, str]]:
