@@ -600,9 +600,10 @@ def export_progress_command(obj: Context, file: Path, force: bool) -> None:
     """Write your progress (card schedules, reviews, drill tries, drafts, study sessions,
     suspended or buried cards, the interview plan, your settings) to FILE (.json).
 
-    A FILE ending in .json.gz is gzip-compressed (about a sixth of the size). The whole
-    database is checked first (as `check-store`), unless it is exactly as it was when
-    such a check last passed: a backup of a damaged file would carry the damage along unseen.
+    A FILE ending in .json.gz is gzip-compressed (about a sixth of the size). What the
+    export reads is checked first (every page of the database, and every table but the
+    review log in full, as `check-store`), unless the file is exactly as it was when such a
+    check last passed: a backup of a damaged file would carry the damage along unseen.
     A FILE already there is replaced only when it is a drillbit backup (or with --force).
     """
     from quiz.ecosystem.backup_settings import exported_settings
@@ -613,7 +614,7 @@ def export_progress_command(obj: Context, file: Path, force: bool) -> None:
     settings = exported_settings(warn)
     with open_store(obj) as store:
         # a damaged file is replaced by its salvage, and said so
-        store.check_integrity(unless_unchanged=True)
+        store.check_for_export()
         counts = export_progress(
             store, file, now=obj.now, before_replace=target.recheck, settings=settings
         )

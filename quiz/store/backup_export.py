@@ -18,12 +18,12 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, BinaryIO, Protocol
 
 from quiz.errors import DrillbitError
 from quiz.paths import refuse_missing_folder, write_trouble
 from quiz.plural import counted
-from quiz.store.backup_format import FORMAT, QUERIES, VERSION, drillbit_version
+from quiz.store.backup_format import FORMAT, QUERIES, REVIEWS_BY_ID, VERSION, drillbit_version
 from quiz.store.backup_lines import (
     attempt_line,
     draft_line,
@@ -124,13 +124,12 @@ def export_progress(
         ) from exc
     try:
         with os.fdopen(fd, "wb") as raw:
-            if path.name.lower().endswith(".gz"):
-                with gzip.GzipFile(
-                    filename="", mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0
-                ) as packed:
-                    counts = _write_rows(store, packed, moment, settings or {})
-            else:
-                counts = _write_rows(store, raw, moment, settings or {})
+            try:
+                counts = _write_file(store, raw, path, moment, settings or {}, by_id=True)
+            except _OutOfTimeOrder:  # a review added out of time order: written again, sorted
+                raw.seek(0)
+                raw.truncate()
+                counts = _write_file(store, raw, path, moment, settings or {}, by_id=False)
         if before_replace is not None:
             before_replace()
         os.replace(partial, path)
@@ -145,6 +144,28 @@ def export_progress(
     return counts
 
 
+def _write_file(
+    store: Store,
+    raw: BinaryIO,
+    path: Path,
+    moment: datetime,
+    settings: Mapping[str, Any],
+    *,
+    by_id: bool,
+) -> ExportCounts:
+    """The rows into `raw`, gzip-compressed when `path` ends in `.gz` (see `_write_rows`)."""
+    if path.name.lower().endswith(".gz"):
+        with gzip.GzipFile(
+            filename="", mode="wb", fileobj=raw, compresslevel=GZIP_LEVEL, mtime=0
+        ) as packed:
+            return _write_rows(store, packed, moment, settings, by_id=by_id)
+    return _write_rows(store, raw, moment, settings, by_id=by_id)
+
+
+class _OutOfTimeOrder(Exception):
+    """The reviews read in the log's order went back in time: the file's order is not theirs."""
+
+
 class _Writable(Protocol):
     """A binary file being written (a plain file or a GzipFile)."""
 
@@ -152,10 +173,16 @@ class _Writable(Protocol):
 
 
 def _write_rows(
-    store: Store, out: _Writable, moment: datetime, settings: Mapping[str, Any]
+    store: Store, out: _Writable, moment: datetime, settings: Mapping[str, Any], *, by_id: bool
 ) -> ExportCounts:
     """The file's JSON: the header, then each list with one row per line, then the plan
-    and the settings."""
+    and the settings.
+
+    `by_id`: the reviews are read in the log's order (`REVIEWS_BY_ID`), which is the file's
+    (time, then id) while no review goes back in time, as checked row by row: one that
+    does raises `_OutOfTimeOrder`, and the caller writes the file again with the reviews
+    sorted. Reading the log through its time index instead would need the export's check
+    to hold that index to the log (`Store.check_for_export`)."""
     header = {
         "format": FORMAT,
         "version": VERSION,
@@ -179,7 +206,10 @@ def _write_rows(
         put(json.dumps(header)[:-1].encode())
         for key, query in QUERIES.items():
             put(f',\n"{key}": ['.encode())
-            count = _write_list(conn, key, query, put)
+            if by_id and key == "reviews":
+                count = _write_list(conn, key, REVIEWS_BY_ID, put, in_time=REVIEW_TIME)
+            else:
+                count = _write_list(conn, key, query, put)
             put(b"\n]" if count else b"]")
             written[key] = count
         plan, day = _plan(conn)
@@ -200,12 +230,19 @@ def _write_rows(
 
 
 def _write_list(
-    conn: sqlite3.Connection, key: str, query: str, put: Callable[[bytes], None]
+    conn: sqlite3.Connection,
+    key: str,
+    query: str,
+    put: Callable[[bytes], None],
+    *,
+    in_time: int | None = None,
 ) -> int:
     """One list's rows, a line each, each line after the first led by a comma; their count.
 
     Rows are fetched as plain tuples and encoded a batch at a time: per row, only the
-    line's text is made (by the list's line writer, or the row's model when it gives None)."""
+    line's text is made (by the list's line writer, or the row's model when it gives None).
+    `in_time`: the column of a time the rows must not go back in (each a text, compared as
+    SQLite's ORDER BY compares texts); `_OutOfTimeOrder` when one does."""
     cursor = conn.cursor()
     cursor.row_factory = None
     cursor.execute(query)
@@ -213,7 +250,10 @@ def _write_list(
     by_tuple = _TUPLE_LINES.get(key)
     by_name = _MAPPED_LINES.get(key)
     count = 0
+    latest = ""
     while batch := cursor.fetchmany(BATCH):
+        if in_time is not None:
+            latest = _in_time(batch, in_time, latest)
         texts = []
         for row in batch:
             if by_tuple is not None:
@@ -227,6 +267,24 @@ def _write_list(
         put(("\n" if count == 0 else ",\n").encode() + ",\n".join(texts).encode())
         count += len(batch)
     return count
+
+
+REVIEW_TIME = 3
+"""`reviewed_at`'s place among `REVIEW_COLUMNS`."""
+
+
+def _in_time(batch: list[tuple[Any, ...]], column: int, latest: str) -> str:
+    """The batch's last time, after checking its rows' times in `column` never go back from
+    `latest` (texts only: SQLite orders a value of another type apart from the texts).
+
+    Python orders `str`s by code point, which is the order of their UTF-8 bytes: SQLite's
+    BINARY collation, so a batch that passes is in the file's order."""
+    for row in batch:
+        moment = row[column]
+        if type(moment) is not str or moment < latest:
+            raise _OutOfTimeOrder
+        latest = moment
+    return latest
 
 
 def _model_json(key: str, row: Mapping[str, Any]) -> str:
