@@ -1,9 +1,10 @@
 """`uv run python -m bench.heavy_firsts [--home HOME --plain PLAIN --bank BANK] [--rounds N]
 [--base TREE]`: the two heavy-home costs no round had measured, side by side in one run:
-`drillbit export progress` (the first, which checks the whole database, and one again,
+`drillbit export progress` (the first, which checks what the export reads, and one again,
 which skips the check of an unchanged file) and Home's first open without Textual (the
 workspace opened, then `home_view`, Home's view model, then the plan line's forecast,
-`plan_status(with_forecast=True)`, which Home works out in a thread).
+`plan_status(with_forecast=True)`, which Home works out in a thread), and the workspace's
+first open of a home restored without its card cache (every card file parsed).
 
 Before the rounds each tree opens each home once, not measured (its byte-code, the home's
 card cache: an app's every start after the first). Homes: `--home` holds an interview plan, `--plain` the same history without one (both
@@ -77,10 +78,36 @@ print(json.dumps({"cpu": found, "shown": shown}))
 """Home's first open in one process: the workspace, Home's view model, the plan line's forecast."""
 
 
-def _child(tree: Path, home: Path, code: str, args: Sequence[str]) -> tuple[float, str]:
-    """`python -c CODE CLOCK ARGS` from `tree` on `home`: (its CPU ms, its stdout)."""
+_OPEN = """
+import json, resource, sys
+from datetime import datetime
+from pathlib import Path
+fixed = datetime.fromisoformat(sys.argv[1])
+def cpu():
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    return (used.ru_utime + used.ru_stime) * 1000
+start = cpu()
+from quiz.workspace import Workspace
+ws = Workspace.open([Path(sys.argv[2])], clock=lambda: fixed)
+refs = ws.content.refs
+spent = cpu() - start
+print(json.dumps({"cpu": spent, "shown": [len(refs), repr(refs[:3]), repr(refs[-3:])]}))
+"""
+"""The workspace's first open alone (the card refs), for a home without its card cache."""
+
+
+def _child(
+    tree: Path, home: Path, code: str, args: Sequence[str], pycache: Path
+) -> tuple[float, str]:
+    """`python -c CODE CLOCK ARGS` from `tree` on `home`: (its CPU ms, its stdout).
+
+    As `python -m bench`'s, the child starts with byte-code caches (in `pycache`, which the
+    unmeasured first open fills), even where this shell disables them: without, each
+    child compiled every module it imported (perf49)."""
     env = child_env(DRILLBIT_HOME=str(home), PYTHONPATH=str(tree))
     env.pop("DRILLBIT_CONTENT", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(pycache)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     done = subprocess.run(
         [sys.executable, "-c", code, CLOCK.isoformat(), *args],
@@ -113,9 +140,10 @@ def measure(
     """Each round: per tree, on a fresh copy of each home, the first export and one again,
     and Home's first open on the plan home and the plain one."""
     trees = {"this": REPO} if base is None else {"this": REPO, "base": base.resolve()}
+    pycache = work / "pycache"
     for tree in trees.values():  # not measured: each tree's byte-code and card cache
         for made in homes.values():
-            _child(tree, made, _HOME, [str(bank)])
+            _child(tree, made, _HOME, [str(bank)], pycache)
     spent: dict[tuple[str, str, str], list[float]] = {}
     same = {"export": True, "home": True}
     for round_ in range(rounds):
@@ -133,19 +161,28 @@ def measure(
                 for step in ("export_first", "export_again"):
                     out = work / f"{name}-{kind}-{round_}-{step}.json"
                     args = ["--content", str(bank), "export", "progress", str(out)]
-                    cpu, _ = _child(trees[name], home, _EXPORT, args)
+                    cpu, _ = _child(trees[name], home, _EXPORT, args, pycache)
                     spent.setdefault((name, kind, f"{step}_cpu_ms"), []).append(cpu)
                     backups.setdefault(name, []).append(_backup(out))
                     out.unlink()
                     log(f"  {name} {kind} {step}: {cpu:.0f} ms CPU")
                 fresh = work / f"{name}-{kind}-{round_}-home"
                 shutil.copytree(made, fresh)
-                _, printed = _child(trees[name], fresh, _HOME, [str(bank)])
+                _, printed = _child(trees[name], fresh, _HOME, [str(bank)], pycache)
                 found = json.loads(printed)
                 for figure, value in found["cpu"].items():
                     spent.setdefault((name, kind, figure), []).append(value)
                 shown.setdefault(name, []).append(found["shown"])
                 log(f"  {name} {kind} home: {found['cpu']}")
+                # restored without its card cache: the open parses every card file
+                shutil.rmtree(fresh)
+                shutil.copytree(made, fresh, ignore=shutil.ignore_patterns("cache"))
+                _, printed = _child(trees[name], fresh, _OPEN, [str(bank)], pycache)
+                cold = json.loads(printed)
+                figure = "home_open_no_cache_cpu_ms"
+                spent.setdefault((name, kind, figure), []).append(cold["cpu"])
+                shown.setdefault(name, []).append(cold["shown"])
+                log(f"  {name} {kind} open without the card cache: {cold['cpu']:.0f} ms CPU")
                 shutil.rmtree(home)
                 shutil.rmtree(fresh)
         if "base" in backups:

@@ -56,7 +56,8 @@ def test_one_round_against_itself_writes_every_figure_and_the_same_output(
     figures = [f for f in written if f["section"] == heavy_firsts.SECTION]
     named = {(f["name"], f["params"].get("tree"), f["params"]["home"]) for f in figures}
     for home in ("plan", "plain"):
-        for stem in ("export_first", "export_again", "home_open_workspace", "home_first_view"):
+        stems = ("export_first", "export_again", "home_open_workspace", "home_first_view")
+        for stem in (*stems, "home_open_no_cache"):
             assert (f"{stem}_cpu_ms", "this", home) in named
             assert (f"{stem}_cpu_ms", "base", home) in named
             assert (f"{stem}_ratio", None, home) in named
