@@ -6,6 +6,7 @@ The rule is `quiz.study.view_clock.ViewClock`'s; here only the timer that asks i
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
+from datetime import datetime
 from typing import TYPE_CHECKING
 
 from quiz.study.days import next_day_start
@@ -42,10 +43,12 @@ class StudyDayWatch:
         self.clock = ViewClock(horizon)
         self._timer: Timer | None = None
 
-    def start(self) -> None:
-        """What the screen shows was just read: wait until it is stale."""
+    def start(self, at: datetime | None = None) -> None:
+        """What the screen shows was just read (`at`: the clock read before the reads, else
+        now): wait until it is stale. A moment read after the reads takes a study day that
+        began during them for the one they counted, and waits a whole day more."""
         ws = self._workspace
-        self.clock.read_at(ws.now(), ws.tz)
+        self.clock.read_at(ws.now() if at is None else at, ws.tz)
         self._arm()
 
     def _arm(self) -> None:

@@ -203,6 +203,7 @@ class HomeScreen(Screen[None]):
         """Re-read the counts (after a session they changed)."""
         # before the reads: a commit while they run makes the next check count again
         self.store_watch.mark()
+        counted_at = self.workspace.now()  # and the clock: a day begun meanwhile is seen
         self._counted_from = home_inputs(self.workspace)
         self._stale_by_clock = False
         view = home_view(self.workspace)
@@ -237,7 +238,7 @@ class HomeScreen(Screen[None]):
         # `a` is offered only while there are cards to study ahead; d is "Plan" under a plan
         self.refresh_bindings()
         self._show_summary()
-        self.day_watch.start()
+        self.day_watch.start(at=counted_at)
         if view.plan_runs_today:
             self._check_target(view)
         self._show_hint()

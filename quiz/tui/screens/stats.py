@@ -275,7 +275,7 @@ class StatsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self._fit()
-        self.day_watch.start()
+        self.day_watch.start(at=self.stats.generated_at)  # the moment counted, not now
         self.store_watch.start()
         self._await_forecast()
 
