@@ -50,12 +50,33 @@ class Drafts:
         self._editor = editor
 
     def previous_code(self, card: Card) -> str | None:
-        """The draft saved before the card's last review (a stale one), or None."""
+        """The code the drill editor opens away from, one key away (ctrl+o): the draft
+        saved before the card's last review (a stale one), or the code a `drillbit grade`
+        of a file passed with (`passed_from_file`); None otherwise."""
         draft = self._fitting_draft(card)
-        state = self.store.card_state(card.id)
-        if draft is None or state is None or state.last_review is None:
+        if draft is None:
             return None
-        return draft.text if draft.updated_at <= state.last_review else None
+        state = self.store.card_state(card.id)
+        if state is not None and state.last_review is not None:
+            if draft.updated_at <= state.last_review:
+                return draft.text
+        return draft.text if self._passed_from_file(card, draft) else None
+
+    def passed_from_file(self, card: Card) -> str | None:
+        """The file whose code the draft is and passed (`drillbit grade`, untouched in the
+        app since), or None. Such a pass records no review, unlike one in the app or under
+        `watch`: the drill reopened on that code, where a pass in either of them reopens
+        on the starter with the code one key away, as rustlings shows a done exercise."""
+        draft = self._fitting_draft(card)
+        if draft is None or not self._passed_from_file(card, draft):
+            return None
+        return draft.graded_from
+
+    def _passed_from_file(self, card: Card, draft: Draft) -> bool:
+        if draft.graded_from is None:
+            return False
+        tries = self.store.attempts(card_id=card.id, since=draft.updated_at)
+        return any(attempt.passed for attempt in tries)
 
     def initial_code(self, card: Card) -> str:
         """The draft in progress, or the starter (always the starter for a review, and for

@@ -9,6 +9,7 @@ Textual-free, so the decisions are tested without a screen: `DrillsScreen` and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import PurePath
 from typing import TYPE_CHECKING
 
 from quiz.drill_list import DrillRow, drill_rows, next_unsolved
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "ALL_PASSED",
     "PREVIOUS_CODE_BACK",
+    "PREVIOUS_CODE_GRADED",
     "PREVIOUS_CODE_NOTE",
     "DrillsView",
     "after_a_pass",
@@ -30,6 +32,7 @@ __all__ = [
     "next_drill",
     "no_hint_left",
     "passed_before",
+    "previous_code_note",
 ]
 
 ALL_PASSED = "Every drill is passed."
@@ -42,6 +45,9 @@ before it kept (`DrillSitting.previous_code`). "A review starts from the starter
 ctrl+o brings back your previous code." spoke of a review to a person who had opened a
 passed drill from the card browser, and left which code was in the editor to guess.
 "The editor has the starter" went on saying so after ctrl+o had put that code back."""
+PREVIOUS_CODE_GRADED = "Opened on the starter; ctrl+o puts back the code you passed with in {file}."
+"""`PREVIOUS_CODE_NOTE` when that code is a file's that `drillbit grade` passed: the drill
+opened on it as on work in progress, with no word of the pass or the file."""
 PREVIOUS_CODE_BACK = "Your code from last time is in the editor; ctrl+z undoes it."
 """What ctrl+o says once it has put that code back in place of the starter."""
 NEXT_CARD = "esc: rated, on to the next card."
@@ -123,6 +129,15 @@ def draft_back(workspace: Workspace, card: Card, code: str) -> str:
     saved, today = draft.updated_at.astimezone(zone), workspace.now().astimezone(zone).date()
     when = f"at {saved:%H:%M}" if saved.date() == today else f"on {saved:%Y-%m-%d at %H:%M}"
     return f"Your draft is back, as saved {when}."
+
+
+def previous_code_note(workspace: Workspace, card: Card) -> str:
+    """What a drill opened on the starter with earlier code kept says over its task: the
+    file `drillbit grade` passed, when the code is that file's (`PREVIOUS_CODE_GRADED`)."""
+    graded = workspace.drafts.passed_from_file(card)
+    if graded is None:
+        return PREVIOUS_CODE_NOTE
+    return PREVIOUS_CODE_GRADED.format(file=PurePath(graded).name)
 
 
 def no_hint_left(hints: int) -> str:

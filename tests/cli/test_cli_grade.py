@@ -355,8 +355,9 @@ def test_the_graded_code_is_the_apps_draft_unless_the_app_saved_a_newer_one(
 ) -> None:
     """Code graded with `drillbit grade` was nowhere in the app: its drill editor opened on
     the starter (or an older draft), and ctrl+o brings back only the code from before a
-    review. The graded code is now the drill's draft, so the editor opens on it; a draft
-    the app saved after the file was last written is newer work and is kept, said so."""
+    review. The graded code is now the drill's draft, so the editor opens on it (once it
+    passed, on the starter with it one key away, as after a pass in the app); a draft the
+    app saved after the file was last written is newer work and is kept, said so."""
     card = next(c for c in load_bank([REPO / "content"]).cards if c.id == "sigmoid")
     mine = tmp_path / "sigmoid.py"
     wrong = (ANSWERS / "sigmoid" / "wrong_naive_overflow.py").read_text()
@@ -380,8 +381,9 @@ def test_the_graded_code_is_the_apps_draft_unless_the_app_saved_a_newer_one(
     mine.write_text(passed)
     graded = drillbit("grade", "sigmoid", str(mine))
     assert graded.returncode == 0 and "app's draft" not in graded.stderr
-    with Store.open() as store:
-        assert Drafts(store, datetime.now).initial_code(card) == passed
+    with Store.open() as store:  # passed: the starter, the code one key away (ctrl+o)
+        assert Drafts(store, datetime.now).previous_code(card) == passed
+        assert Drafts(store, datetime.now).initial_code(card) == starter_text(card)
 
 
 def test_grading_the_same_file_again_says_nothing_of_the_apps_draft(
@@ -427,8 +429,8 @@ def test_grading_another_file_replaces_the_draft_the_first_file_left(
     graded = drillbit("grade", "sigmoid", str(second))
     assert graded.returncode == 0
     assert "app's draft" not in graded.stderr, graded.stderr
-    with Store.open() as store:
-        assert Drafts(store, datetime.now).initial_code(card) == passed
+    with Store.open() as store:  # passed: the starter, the code one key away (ctrl+o)
+        assert Drafts(store, datetime.now).previous_code(card) == passed
 
 
 def test_a_graded_draft_opened_and_left_unchanged_in_the_app_stays_the_files(

@@ -30,12 +30,12 @@ from quiz.drill_source import SOURCE_LIMIT
 from quiz.drills_view import (
     ALL_PASSED,
     PREVIOUS_CODE_BACK,
-    PREVIOUS_CODE_NOTE,
     after_a_pass,
     draft_back,
     next_drill,
     no_hint_left,
     passed_before,
+    previous_code_note,
 )
 from quiz.errors import DrillbitError
 from quiz.plural import counted
@@ -262,13 +262,13 @@ class DrillScreen(Screen["DrillSitting"]):
 
     def _review_note(self) -> Text:
         """Over the task: passed before (and the next drill's key), and that the editor
-        holds the starter with the code from last time one key away (`PREVIOUS_CODE_NOTE`)."""
+        holds the starter with the code from last time one key away (`previous_code_note`)."""
         note = Text()
         if self._passed_before:
             note.append(self._passed_before, style="bold green")
         if self.sitting.previous_code is not None:
             note.append("\n" if note else "")
-            note.append(PREVIOUS_CODE_NOTE, style="italic")
+            note.append(previous_code_note(self.workspace, self.sitting.card), style="italic")
         elif back := draft_back(self.workspace, self.sitting.card, self._saved):
             note.append("\n" if note else "")
             note.append(back, style="italic")
