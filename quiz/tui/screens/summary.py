@@ -86,7 +86,11 @@ def set_aside_lines(cards: Sequence[SetAsideCard], width: int) -> list[str]:
     for suspended, said in ((False, "buried until tomorrow"), (True, "suspended")):
         titles = [card.title for card in cards if card.suspended is suspended]
         if titles:
-            lines += joined_lines([f"{said}: {titles[0]}", *titles[1:]], width)
+            for line in joined_lines([f"{said}: {titles[0]}", *titles[1:]], width):
+                # a title too long for the line broken between its words, under the value:
+                # the screen wrapped it at its edge, its end at the left under the labels
+                fits = cell_len(line) <= width
+                lines += [line] if fits else joined_lines(line.split(" "), width, " ")
     return [*lines, *joined_lines(BRING_BACK.split(" "), width, " ")]
 
 
