@@ -47,6 +47,7 @@ __all__ = [
     "RatingKeys",
     "again_help",
     "again_not_now",
+    "SUSPENDED_ALREADY",
     "choice_order",
     "day_end_wait",
     "day_over",
@@ -137,6 +138,11 @@ AGAIN_RESTING = "Again: the plan asks it no more today (not now)"
 """The help's Again while 1 does nothing (a card's question) and `again_not_today` has a
 line: "forgotten, so it comes back soon (not now)" said the opposite. Shorter than
 `AGAIN_LATER` with its name: with "(not now)" that was wider than the help at 80 columns."""
+
+
+SUSPENDED_ALREADY = "Suspend: it is suspended already (not now)"
+"""The help's x on a card suspended before it was shown (opened from the card browser):
+x said "Suspended" of it again, set it aside as this session's, and ended a session of it."""
 
 
 def again_not_now(again_note: str | None) -> str | None:

@@ -18,7 +18,14 @@ from textual.widgets import Label, Static
 
 from quiz.bank.models import CodingFront, ConceptFront
 from quiz.plural import counted
-from quiz.study_view import again_help, again_not_now, day_end_wait, day_over, session_count
+from quiz.study_view import (
+    SUSPENDED_ALREADY,
+    again_help,
+    again_not_now,
+    day_end_wait,
+    day_over,
+    session_count,
+)
 from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.screens.study_drill import DrillStep
 from quiz.tui.screens.study_moves import CardMoves
@@ -205,6 +212,8 @@ class StudyScreen(RatingStep, TypedStep, DrillStep, CardMoves):
     def help_not_now(self, action: str) -> str | None:
         """The help's words for Again while it does nothing (`help_rows`), where this
         session changes them as `help_tooltip` does."""
+        if action == "set_aside(True)" and self.card_suspended:
+            return SUSPENDED_ALREADY
         return again_not_now(self.again_note) if action == "rate(1)" else None
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -235,6 +244,8 @@ class StudyScreen(RatingStep, TypedStep, DrillStep, CardMoves):
         if action == "skip":  # on the last card too: the hint offers it, and it says why not
             return self.phase in ("question", "revealed")
         if action == "set_aside":
+            if parameters == (True,) and self.card_suspended:
+                return False  # "Suspended" again of a card that was, and the session ended
             return self.phase in ("question", "revealed") and self.session.mode != "mock"
         if action == "undo":
             return self.session.can_undo and self.phase != "over" and not self.hides_feedback

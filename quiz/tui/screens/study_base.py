@@ -107,6 +107,9 @@ class StudyBase(Screen[None]):
         """Show right/wrong after each mock question (practice) instead of only in the summary."""
         self.phase: Phase = "question"
         self.card: Card | None = None
+        self.card_suspended = False
+        """The card shown was suspended before it was (opened by hand from the card
+        browser): x has nothing to suspend (`check_action`)."""
         self.order: list[int] = []
         """Choice cards: the card's option index shown at each position."""
         self._first: Question | None = None
@@ -175,6 +178,8 @@ class StudyBase(Screen[None]):
         if card is None:
             return None
         self.card = card
+        flag = self.workspace.store.card_flag(card.id)
+        self.card_suspended = flag is not None and flag[0].suspended
         self.phase = "question"
         return card
 
