@@ -202,7 +202,6 @@ def test_the_sources_cover_what_the_bodies_cite() -> None:
         "bce-at-zero-logit": ["Lin et al. 2017 (Focal Loss for Dense Object Detection)"],
         "bce-with-logits": ["Lin et al. 2017 (Focal Loss for Dense Object Detection)"],
         "learning-rate-schedules": ["Vaswani et al. 2017 sec. 5.3"],
-        "one-cycle-policy": ["Loshchilov & Hutter 2017", "Smith, Kindermans, Ying & Le 2018"],
         "group-norm-and-rmsnorm": ["Raffel et al. 2020 (T5)", "Touvron et al. 2023 (LLaMA)"],
         "layernorm": ["Zhang & Sennrich 2019"],
         "rmsprop-step": ["Algorithm 8.5", "Kingma & Ba 2015"],
@@ -783,7 +782,7 @@ def test_adagrad_divides_by_the_sum_of_squares_not_by_the_current_gradient() -> 
     assert math.isclose(alpha / math.sqrt(r), (alpha / abs(g)) / 10)  # sqrt(100) = 10
     body = text("adagrad-long-run")
     assert "the sum of squares is reset whenever the gradient changes sign" not in body
-    assert "since each step divides by the gradient's own size" in body
+    assert "each step divides the gradient by its own size" in body
     assert "after 100 steps the rate is a tenth of that" in body
 
 
