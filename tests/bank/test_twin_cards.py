@@ -43,10 +43,6 @@ DISTINCT: dict[frozenset[str], str] = {
         "both need the bound sigma' <= 1/4 as one reason among several (why ReLU wins, why "
         "depth vanishes); the number itself is sigmoid-derivative-bound's question"
     ),
-    frozenset({"relu-vs-sigmoid", "zero-init-symmetry"}): (
-        "shared words, different facts: a dead unit's zero gradient against tied units' "
-        "equal gradients"
-    ),
     frozenset({"sgd-momentum-adam", "decoupled-weight-decay"}): (
         "the optimizer survey names AdamW in one clause; what decoupling does is "
         "decoupled-weight-decay's question"
