@@ -196,6 +196,12 @@ def test_a_different_question_on_the_same_topic_is_no_twin() -> None:
         ("dropout-train-vs-inference", "inverted-dropout-inference"),
         ("batch-normalization", "batchnorm-inference"),
         ("gradient-checking-method", "gradient-check-setup"),
+        ("attention-complexity", "self-attention-complexity-choice"),
+        ("early-stopping", "early-stopping-claims"),
+        ("sigmoid-vs-softmax-outputs", "multilabel-output-layer"),
+        ("why-convolutions", "cnn-invariance-claims"),
+        ("universal-approximation", "universal-approximation-claims"),
+        ("pre-norm-vs-post-norm", "norm-placement-claims"),
     ]
     for owner, other in pairs:
         facts = itertools.product(answered_with(card(owner)), answered_with(card(other)))
