@@ -1604,8 +1604,36 @@ def _bounded_as_strided(np: Any, as_subclass: Callable[[Any, Any], Any]) -> Call
 # there a sealed `__new__` that checks the view in Python's integers and builds it over a buffer
 # it holds exported, through a private subclass that keeps numpy's own `tp_new` and that no
 # list of subclasses shows.
-TYPE_SLOTS = {"tp_base": 32, "tp_new": 39, "tp_bases": 42, "tp_mro": 43, "tp_subclasses": 45}
+TYPE_SLOTS = {
+    "tp_flags": 21,
+    "tp_base": 32,
+    "tp_new": 39,
+    "tp_bases": 42,
+    "tp_mro": 43,
+    "tp_subclasses": 45,
+}
 """Word offsets of the fields of CPython 3.11's `PyTypeObject` the child reads or writes."""
+IMMUTABLE_TYPE, BASE_TYPE = 1 << 8, 1 << 10
+"""`Py_TPFLAGS_IMMUTABLETYPE` and `Py_TPFLAGS_BASETYPE`."""
+
+
+def _hollow_guard(np: Any) -> type:
+    """A type with a C `tp_new` of its own (int's) to stand as `ndarray`'s `tp_base`.
+
+    With ndarray's `tp_new` the slot function, CPython's check in `object.__new__(X)` walks X's
+    bases past every slot function to the first C one, found `object`'s own and let the call
+    through: an ndarray (or a subclass) with no dtype, every use of it a read through a null
+    pointer (forty-eighth round). With this type under ndarray the walk stops here, and the call
+    is CPython's "object.__new__(X) is not safe, use numpy.ndarray.__new__()". `tp_base` is
+    read only by that walk and by layout checks, which see a smaller type than ndarray (as
+    `object` was); the MRO, `isinstance` and attribute look-up use `__mro__`, unchanged. It is
+    made immutable and not subclassable, so no code can give it a `__new__` or bases of its own.
+    """
+    guard = type("numpy.ndarray", (int,), {"__slots__": (), "__module__": "numpy"})
+    flags = _memory_words(np, id(guard) + 8 * TYPE_SLOTS["tp_flags"], 1)
+    flags[0] = (int(flags[0]) | IMMUTABLE_TYPE) & ~BASE_TYPE
+    _memory_words(np, id(guard), 1)[0] += 1  # held by ndarray's `tp_base`, never freed
+    return guard
 
 
 def _build_array(
@@ -1746,6 +1774,7 @@ def vet_array_constructor(np: Any) -> bool:
         if type(held) is dict and "__new__" in held and "resize" in held:
             held["__new__"] = checked
     del subclasses[hidden[0]]  # `ndarray.__subclasses__()` no longer leads to Raw
+    fields[TYPE_SLOTS["tp_base"]] = id(_hollow_guard(np))
     pending = [ndarray]
     while pending:
         kind = pending.pop()

@@ -397,17 +397,73 @@ def double(x):
     return base[0] * x
 """
 
-# `object.__new__` of an ndarray subclass: numpy's own `tp_new` made it safe to refuse, and
-# CPython's check lets it through once ndarray's is the slot function, so the array has no
-# dtype; every use of it reads through a null pointer
-HOLLOW = """import numpy as np
+# `object.__new__` of an ndarray subclass (or of ndarray): numpy's own `tp_new` made it
+# CPython's "not safe", but once ndarray's was the slot function CPython's check walked past it
+# to `object` and let it through, an array with no dtype (a SIGSEGV of the case before the
+# forty-ninth round); now the walk stops at the guard under ndarray (`_hollow_guard`)
+HOLLOW: dict[str, str] = {
+    "subclass": """import numpy as np
 class Empty(np.ndarray):
     pass
 def double(x):
     hollow = object.__new__(Empty)
     hollow[()] = 1.0
     return 2 * x
-"""
+""",
+    "ndarray-itself": """import numpy as np
+def double(x):
+    return object.__new__(np.ndarray) + 2 * x
+""",
+    "copyreg-reconstructor": """import copyreg
+import numpy as np
+class Empty(np.ndarray):
+    pass
+def double(x):
+    return copyreg._reconstructor(Empty, object, None) + 2 * x
+""",
+    "super-past-ndarray": """import numpy as np
+class Empty(np.ndarray):
+    pass
+def double(x):
+    return super(np.ndarray, Empty).__new__(Empty) + 2 * x
+""",
+    "own-new-is-objects": """import numpy as np
+class Empty(np.ndarray):
+    __new__ = object.__new__
+def double(x):
+    return Empty() + 2 * x
+""",
+    "grandchild-without-init-subclass": """import numpy as np
+class Sub(np.ndarray):
+    def __init_subclass__(cls, **kw):
+        pass
+class Grand(Sub):
+    pass
+def double(x):
+    return object.__new__(Grand) + 2 * x
+""",
+}
+
+# the guard itself, reached as `np.ndarray.__base__`: immutable, and no base for a class
+GUARD_TAMPERED = {
+    "given-a-new": (
+        """import numpy as np
+def double(x):
+    np.ndarray.__base__.__new__ = staticmethod(lambda cls: None)
+    return 2 * x
+""",
+        "cannot set '__new__' attribute of immutable type 'numpy.ndarray'",
+    ),
+    "subclassed": (
+        """import numpy as np
+class Under(np.ndarray.__base__):
+    pass
+def double(x):
+    return 2 * x
+""",
+        "type 'numpy.ndarray' is not an acceptable base type",
+    ),
+}
 
 
 @pytest.mark.parametrize("door", list(DOORS))
@@ -436,9 +492,15 @@ def test_right_answers_built_through_the_constructor_still_pass(
     assert verdict.passed, shown(verdict)
 
 
-def test_a_hollow_array_crashes_only_its_own_process(pool: WorkerPool) -> None:
-    """What closing the door costs: `object.__new__` of a subclass makes an array with no dtype,
-    a read through a null pointer, named as such; the next grading passes."""
-    verdict = run_adversarial(pool, HOLLOW, Status.CRASHED, "SIGSEGV")
-    assert not verdict.passed
+@pytest.mark.parametrize("attack", list(HOLLOW))
+def test_an_array_with_no_dtype_is_refused(pool: WorkerPool, attack: str) -> None:
+    """`object.__new__` of ndarray or a subclass, however reached, is CPython's own refusal
+    (the SIGSEGV of the case before); the next grading passes."""
+    run_adversarial(pool, HOLLOW[attack], Status.ERROR, "is not safe, use numpy.ndarray.__new__()")
     assert grade(DOUBLE, GOOD, pool=pool).passed
+
+
+@pytest.mark.parametrize("attack", list(GUARD_TAMPERED))
+def test_the_guard_under_ndarray_cannot_be_changed(pool: WorkerPool, attack: str) -> None:
+    source, words = GUARD_TAMPERED[attack]
+    run_adversarial(pool, source, Status.ERROR, words)
