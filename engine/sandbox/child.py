@@ -1790,6 +1790,187 @@ def _any_keywords(_args: tuple[Any, ...], _keywords: dict[str, Any]) -> None:
     """A vet that lets every call through: `_build_array` is the check."""
 
 
+# numpy's `mode="wrap"` (forty-ninth round). `take`, `put` and `choose` bring an index into
+# range with a loop that adds or subtracts the axis's length once a turn (numpy 2.4's
+# `npy_fasttake_impl`, `PyArray_PutTo`, `PyArray_Choose`), so `np.take(x, [2**40], mode="wrap")`
+# ran 2**40 / len(x) turns in C, out of reach of any signal, until the wall clock killed the
+# case. The child's methods work the index out modulo the length first, which is the same
+# index, so numpy's loop turns at most once. `mode="clip"` and `np.ravel_multi_index`'s wrap
+# are one step each (measured: 15 us and 19 us at 2**62) and are left as they are.
+
+
+def _mode_of(
+    mode: Any,
+    *,
+    _take: Callable[..., Any],
+    _probe: Any,
+    _index_error: type[IndexError],
+    _type: type[type] = type,
+    _words: tuple[type, ...] = (str, int),
+) -> Any:
+    """The mode as numpy reads it. An exact str or int is read the same way each time and is
+    handed on as it came; anything else (an `__index__` of the code's, which could answer 2 to
+    one reading and 1 to the next) is read by numpy once, on a 3-item array (index 4 is 1
+    wrapped, 2 clipped), and handed on as the word it was read as."""
+    if _type(mode) in _words:
+        return "wrap" if mode == "wrap" or mode == 1 else mode
+    try:
+        got = _take(_probe, 4, None, None, mode)
+    except _index_error:
+        return "raise"
+    return "wrap" if got == 1 else "clip"
+
+
+def _wrapped_indices(
+    indices: Any,
+    length: int,
+    *,
+    _ndarray: type,
+    _asarray: Callable[..., Any],
+    _can_cast: Callable[..., bool],
+    _astype: Callable[..., Any],
+    _intp: Any,
+    _remainder: Callable[..., Any],
+    _isinstance: Callable[..., bool],
+    _error: type[TypeError],
+) -> Any:
+    """`indices` as numpy reads them for a wrapped index, taken modulo `length`: each lands
+    where numpy's loop would have brought it. An array is cast to intp by the same-kind rule,
+    anything else converted as numpy converts it (`[1.5]` is 1); either is made once, so what
+    numpy is handed is what was reduced."""
+    if not _isinstance(indices, _ndarray):
+        given = _asarray(indices, dtype=_intp)
+    elif _can_cast(indices.dtype, _intp, "same_kind"):
+        given = _astype(indices, _intp, casting="same_kind")
+    else:
+        raise _error(
+            f"Cannot cast array data from {indices.dtype!r} to dtype('int64') according to"
+            " the rule 'same_kind'"
+        )
+    return _remainder(given, length) if length > 0 else given
+
+
+def _bounded_take(
+    parts: tuple[Any, ...],
+    array: Any,
+    indices: Any,
+    axis: Any = None,
+    out: Any = None,
+    mode: Any = "raise",
+) -> Any:
+    """`ndarray.take`, a wrapped index reduced first (the length is the axis's, or the size)."""
+    take, mode_of, wrapped, size, shape, ndim, index = parts
+    mode = mode_of(mode)
+    if axis is not None:
+        axis = index(axis)
+    if mode == "wrap":
+        dims = ndim(array)
+        if axis is None:
+            indices = wrapped(indices, size(array))
+        elif -dims <= axis < dims:
+            indices = wrapped(indices, shape(array)[axis])
+    return take(array, indices, axis=axis, out=out, mode=mode)
+
+
+def _bounded_put(
+    parts: tuple[Any, ...], array: Any, indices: Any, values: Any, mode: Any = "raise"
+) -> Any:
+    """`ndarray.put`, a wrapped index reduced first (by the array's size)."""
+    put, mode_of, wrapped, size = parts
+    mode = mode_of(mode)
+    if mode == "wrap":
+        indices = wrapped(indices, size(array))
+    return put(array, indices, values, mode=mode)
+
+
+def _bounded_choose(
+    parts: tuple[Any, ...], array: Any, *given: Any, out: Any = None, mode: Any = "raise"
+) -> Any:
+    """`ndarray.choose`, each wrapped choice reduced first (by the number of choices, counted
+    on a list, tuple or exact ndarray, so a `__len__` of the code's cannot say one number here
+    and another to numpy). As numpy's: one argument is the sequence of choices, more are the
+    choices themselves."""
+    choose, mode_of, wrapped, ndarray, list_, tuple_, type_, len_ = parts
+    mode = mode_of(mode)
+    choices: Any = given[0] if len_(given) == 1 else given
+    if mode == "wrap":
+        if type_(choices) not in (list_, tuple_, ndarray):
+            choices = list_(choices)
+        if type_(choices) is not ndarray or choices.ndim > 0:
+            array = wrapped(array, len_(choices))
+    return choose(array, choices, out=out, mode=mode)
+
+
+def _importing(function: Callable[..., Any], name: str) -> Callable[..., Any]:
+    """`detached`, with `__import__` as its one builtin: numpy imports its exception classes
+    when it first raises one (a cast refused, an `out` of the wrong type), through the builtins
+    of the frame that called it, which are empty in a detached function (a `KeyError:
+    '__import__'` where numpy's words were due). The code holds `__import__` already."""
+    copy = detached(function, name)
+    made = types.FunctionType(
+        copy.__code__,
+        {"__builtins__": {"__import__": builtins_module.__import__}},
+        name,
+        copy.__defaults__,
+        copy.__closure__,
+    )
+    made.__kwdefaults__, made.__qualname__, made.__doc__ = (
+        copy.__kwdefaults__,
+        name,
+        function.__doc__,
+    )
+    return made
+
+
+def bound_wrapped_indices(np: Any) -> None:
+    """Put sealed `take`, `put` and `choose` in ndarray's dict (`np.take`, `np.put` and
+    `np.choose` call them), each reducing a wrapped index before numpy's loop sees it. Before
+    the hooks are installed: it reads the dict with `gc.get_referents`."""
+    ndarray = np.ndarray
+    probe = np.arange(3)
+    probe.flags.writeable = False
+    getters = {name: ndarray.__dict__[name].__get__ for name in ("size", "shape", "ndim")}
+    for held in gc.get_referents(ndarray.__dict__):
+        if type(held) is dict and "take" in held and "choose" in held:
+            mode_of = _importing(_mode_of, "_mode_of")
+            mode_of.__kwdefaults__ = {
+                "_take": held["take"],
+                "_probe": probe,
+                "_index_error": IndexError,
+                "_type": type,
+                "_words": (str, int),
+            }
+            wrapped = _importing(_wrapped_indices, "_wrapped_indices")
+            wrapped.__kwdefaults__ = {
+                "_ndarray": ndarray,
+                "_isinstance": isinstance,
+                "_error": TypeError,
+                "_asarray": np.asarray,
+                "_can_cast": np.can_cast,
+                "_astype": held["astype"],
+                "_intp": np.intp,
+                "_remainder": np.remainder,
+            }
+            # held only by the sealed methods' arguments, which no frame the code reaches shows
+            made: dict[str, tuple[Callable[..., Any], tuple[Any, ...]]] = {
+                "take": (
+                    _bounded_take,
+                    (held["take"], mode_of, wrapped, *getters.values(), operator.index),
+                ),
+                "put": (_bounded_put, (held["put"], mode_of, wrapped, getters["size"])),
+                "choose": (
+                    _bounded_choose,
+                    (held["choose"], mode_of, wrapped, ndarray, list, tuple, type, len),
+                ),
+            }
+            for name, (function, parts) in made.items():
+                bound = functools.partial(_importing(function, name), parts)
+                method = sealed_keywords(bound, _any_keywords)
+                method.__doc__ = held[name].__doc__
+                held[name] = method
+    sys._clear_type_cache()
+
+
 def _compile_harnesses(sources: dict[str, str]) -> dict[str, tuple[str, Any]]:
     """Each harness compiled ahead, with the source it came from (the job's must match)."""
     compiled: dict[str, tuple[str, Any]] = {}
@@ -2067,6 +2248,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
         harnesses = _compile_harnesses(cfg.get("harnesses") or {})
         interface_slots = _interface_slots(np)  # found now; closed once the job is read
         refuse_dangling_resize(np)
+        bound_wrapped_indices(np)
         vet_array_constructor(np)
     except BaseException as exc:  # noqa: BLE001 - reported to the parent as an internal error
         fatal(f"numpy could not be imported under the sandbox limits: {type(exc).__name__}: {exc}")
