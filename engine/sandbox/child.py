@@ -1629,7 +1629,8 @@ def _hollow_guard(np: Any) -> type:
     `object` was); the MRO, `isinstance` and attribute look-up use `__mro__`, unchanged. It is
     made immutable and not subclassable, so no code can give it a `__new__` or bases of its own.
     """
-    guard = type("numpy.ndarray", (int,), {"__slots__": (), "__module__": "numpy"})
+    named = {"__slots__": (), "__module__": "numpy", "__qualname__": "ndarray_new_guard"}
+    guard = type("numpy.ndarray", (int,), named)  # the name CPython's refusal says
     flags = _memory_words(np, id(guard) + 8 * TYPE_SLOTS["tp_flags"], 1)
     flags[0] = (int(flags[0]) | IMMUTABLE_TYPE) & ~BASE_TYPE
     _memory_words(np, id(guard), 1)[0] += 1  # held by ndarray's `tp_base`, never freed

@@ -500,7 +500,17 @@ def test_an_array_with_no_dtype_is_refused(pool: WorkerPool, attack: str) -> Non
     assert grade(DOUBLE, GOOD, pool=pool).passed
 
 
+GUARD_TAMPERED["returned"] = (
+    """import numpy as np
+def double(x):
+    return [np.ndarray.__base__(2), 2 * x]
+""",
+    "got a numpy.ndarray_new_guard, a number type the grader does not take",
+)
+
+
 @pytest.mark.parametrize("attack", list(GUARD_TAMPERED))
 def test_the_guard_under_ndarray_cannot_be_changed(pool: WorkerPool, attack: str) -> None:
     source, words = GUARD_TAMPERED[attack]
-    run_adversarial(pool, source, Status.ERROR, words)
+    status = Status.INVALID if attack == "returned" else Status.ERROR
+    run_adversarial(pool, source, status, words)
