@@ -207,8 +207,20 @@ class Workspace:
         planned = plan_queue(self.store, refs, now, tz=tz, scheduler=scheduler) if paced else None
         options = session_options(request, self.settings, self.tz, planned, self.card_groups)
         return Session(
-            self.store, cards, options, clock=self.clock, scheduler=self.scheduler, rng=self.rng
+            self.store,
+            cards,
+            options,
+            clock=self.clock,
+            scheduler=self.scheduler,
+            rng=self.rng,
+            zone=self.session_zone,
         )
+
+    def session_zone(self) -> tzinfo:
+        """The zone and day start a session counts its day in at the card it shows: Home's
+        (the machine's zone, followed: `follow_zone`; the `day_starts_at` setting)."""
+        self.follow_zone()
+        return self.tz
 
     def session_card(self, session: Session) -> Card | None:
         """The session's current card as its file holds it now, or None when it is over."""

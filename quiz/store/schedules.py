@@ -270,6 +270,15 @@ class Schedules(StoreBase):
         with self._lock:
             return self._columns_key()
 
+    def commits_elsewhere(self) -> object:
+        """What moves when another connection (another drillbit) commits, and only then:
+        this connection and SQLite's `data_version`; a write through this store leaves it
+        as it was. None when it cannot be told. A due session rebuilds its queue when it
+        moved (`Session._refresh`): the other's answers and flags change its day."""
+        with self._lock:
+            key = self._columns_key()
+            return None if not isinstance(key, tuple) else (key[0], key[2])
+
     def _columns_key(self) -> object:
         """What identifies the database's content as this store sees it: its connection,
         its own writes, and SQLite's count of other connections' commits. None when the

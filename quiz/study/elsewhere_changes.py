@@ -75,6 +75,11 @@ class ElsewhereChanges:
         self.stepped: list[StudyCard] = []
         """Queued cards another drillbit answered into a learning step due later today,
         each once: the session asks them at that step (`Session._step_back_elsewhere`)."""
+        self._stepped_at: dict[str, datetime] = {}
+        """When the other drillbit answered each card of `stepped`: that answer is one the
+        session has taken in (the card waits for its step here), not to be taken again."""
+        self._answered_at: Mapping[str, datetime] = {}
+        """The other drillbits' last answer of each card, as `find` last read them."""
         self._told = (0, 0, 0, 0)
         """How many of `answered`, `set_aside`, `back` and `stepped` `news` has said."""
 
@@ -94,8 +99,10 @@ class ElsewhereChanges:
         ours = {answer.card.id: answer.answered_at for answer in answers}  # the last
         queued = {card.id for card in queue}
         taken: set[str] = set()
+        self._answered_at = changes.answered
         for card_id in queued & changes.answered.keys():
-            if changes.answered[card_id] <= ours.get(card_id, self._started_at):
+            seen = ours.get(card_id, self._started_at)
+            if changes.answered[card_id] <= max(seen, self._stepped_at.get(card_id, seen)):
                 continue
             saved = self._store.card_state(card_id)
             if saved is not None and saved.due > moment:
@@ -194,11 +201,26 @@ class ElsewhereChanges:
             said.append(back_elsewhere_phrase(self.back[back:]))
         return said
 
+    def follow_zone(self, tz: tzinfo) -> None:
+        """Count the study day in `tz` from now on, as the session does (`_follow_zone`)."""
+        self._tz = tz
+
+    def note_back(self, card: StudyCard) -> None:
+        """Keep `card`, hidden when the session began and queued by its rebuild now that
+        another drillbit put it back (a new card, within new_per_day), for the screen to
+        say once (`back`)."""
+        if all(told.id != card.id for told in self.back):
+            self.back.append(card)
+
     def step_back(self, card: StudyCard) -> None:
         """Keep `card`, answered elsewhere into a step later today and waiting for it here,
         for the screen to say once (`stepped`): the current card left the screen."""
         if all(told.id != card.id for told in self.stepped):
             self.stepped.append(card)
+        if (at := self._answered_at.get(card.id)) is not None:
+            # asked ahead of its step here (nothing else left), as the session's own
+            # copies are, it was found taken again at each answer and never logged
+            self._stepped_at[card.id] = at
 
     def _due(self, saved: CardState, moment: datetime) -> bool:
         """Whether a card back in study is due at `moment` as a session started then

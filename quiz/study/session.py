@@ -12,7 +12,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING
 
 from fsrs import Rating, Scheduler, State
@@ -105,10 +105,15 @@ class Session:
         clock: Callable[[], datetime] | None = None,
         scheduler: Scheduler | None = None,
         rng: random.Random | None = None,
+        zone: Callable[[], tzinfo] | None = None,
     ) -> None:
         if clock is None and now is None:
             raise TypeError("Session needs a clock or a start time (now)")
         self._clock = clock
+        self._zone = zone
+        """The person's zone and day start as the app follows them (the machine's zone,
+        the `day_starts_at` setting), read at each card shown (`_follow_zone`); None: the
+        options' zone throughout."""
         self.options = options or SessionOptions()
         self.mode: Mode = self.options.mode
         self._store = store
@@ -127,7 +132,7 @@ class Session:
         matching = list(cards) if wanted.selects_all else [c for c in cards if wanted.matches(c)]
         self._matching = matching
         """The cards the session's filters select, set aside or not, in content order: where
-        `_stand_in` finds a new card for one set aside and `_roll_over` the new day's cards
+        `_stand_in` finds a new card for one set aside and `_refresh` the new day's cards
         (`_studiable`), each leaving out those set aside at that moment."""
         selected = [c for c in matching if c.id not in hidden] if hidden else matching
         queue, waiting, self.time_limit = mode_queue(
@@ -162,7 +167,15 @@ class Session:
             else None
         )
         """due mode outside a plan, with no `limit`: when the study day the queue was made
-        for ends, and `show` adds the next day's cards (`_roll_over`)."""
+        for ends, and `show` rebuilds the queue for the next day (`_refresh`)."""
+        self._seen_commits = store.commits_elsewhere() if self._rolls_over_at else None
+        """What `Store.commits_elsewhere` said at the last rebuild: when it moves, another
+        drillbit wrote and `_refresh` rebuilds the queue as a restart would queue it."""
+        self._shown_id: str | None = None
+        """The card `show` last put on screen, until an answer, skip, set-aside or undo
+        moves on: a rebuild keeps it first (`_kept`)."""
+        self._hidden_at_start = set(hidden)
+        """The ids hidden when the session began: one a rebuild queues is said back."""
         self._fit_time_box(self.started_at)
         self._shown_at = self.started_at
         self.clock_started_at: datetime | None = None
@@ -404,14 +417,16 @@ class Session:
         no longer fits is left for the next day, and past the day's end the old day's list ends.
         """
         self._shown_at = self._now(now)
+        self._follow_zone()
         taken, hidden = self._elsewhere.find(self._queue, self.answers, self._shown_at)
         taken = self._step_back_elsewhere(taken, self._shown_at)
         if not self.answers and not self._steps:
             self._elsewhere.drop(self._queue, self._waiting, taken, hidden)
             self._fit_time_box(self._shown_at)  # only the day's end drops here: nothing to undo
             self._put_back_elsewhere(hidden)
-            self._roll_over(self._shown_at)
+            self._refresh(self._shown_at)
             self._promote_due_steps(self._shown_at)  # steps left by an earlier session
+            self._shown_id = self.current.id if self.current is not None else None
             return
         queue = list(self._queue)
         dropped = self._elsewhere.drop(self._queue, self._waiting, taken, hidden)
@@ -421,11 +436,12 @@ class Session:
             self._undo_also(queue, cut)
         self._put_back_elsewhere(hidden)
         self._release_next_day_steps(self._shown_at)
-        self._roll_over(self._shown_at)
+        self._refresh(self._shown_at)
         promoted = self._promote_due_steps(self._shown_at)
         if promoted:
             step = self._steps[-1]
             self._steps[-1] = replace(step, promoted=step.promoted + promoted)
+        self._shown_id = self.current.id if self.current is not None else None
 
     def _step_back_elsewhere(self, taken: set[str], moment: datetime) -> set[str]:
         """Of the queued cards another drillbit answered (`taken`), move those it left in a
@@ -469,19 +485,66 @@ class Session:
                 del self._next_day[card_id]
                 self._requeue(card, due)
 
-    def _roll_over(self, moment: datetime) -> None:
-        """Once the study day the queue was made for has ended, add the new day's cards a
-        session started at `moment` would queue and this one has not (the reviews due on
-        it, its new cards within new_per_day, its steps later today) before the waiting
-        learning copies, those steps among them, as Anki's queues, rebuilt when the day
-        rolls over, show them. A session carried on past 4:00 said it was done while Home
-        then counted the new day's cards. What undo takes back is left as it was."""
-        if self._rolls_over_at is None or moment < self._rolls_over_at:
+    def _follow_zone(self) -> bool:
+        """Count the study day in the zone the app follows now (`zone`), if it changed since
+        the last card shown (True then): the day a card is due on is Home's again.
+
+        The session kept the zone it began in while Home followed the machine's (a laptop
+        that travelled) or a new `day_starts_at`: Home counted a review due today that the
+        session never asked, or the other way round. Anki reads the zone again at its
+        queue's rebuild; here the next card shown rebuilds the queue in the new zone."""
+        if self._zone is None:
+            return False
+        tz = self._zone()
+        if tz == self.options.tz:
+            return False
+        self.options = replace(self.options, tz=tz)
+        self._elsewhere.follow_zone(tz)
+        if self._rolls_over_at is not None:
+            self._rolls_over_at = self._shown_at  # `_refresh` rebuilds at once
+        return True
+
+    def _kept(self) -> str | None:
+        """The id of the card a rebuild keeps first: the one on screen (`show` put it there,
+        or an undo brought it back), None when the next card is not shown yet."""
+        if not self._queue:
+            return None
+        first = self._queue[0].id
+        return first if self._keep_current or first == self._shown_id else None
+
+    def _refresh(self, moment: datetime, *, rebuild: bool = False) -> None:
+        """due mode outside a plan, with no `limit`: once the study day the queue was made
+        for has ended, its zone changed, or another drillbit wrote to the progress, make
+        the queue the one a session started at `moment` would hold (`mode_queue`), the card
+        on screen kept first, and the learning copies waiting for their steps kept.
+
+        The new day's cards (its reviews, its new cards within new_per_day, its steps later
+        today) come in, and the cards it leaves out (past its limits) go, as Anki's queues,
+        rebuilt when the day rolls over or after a change, show them. A session carried on
+        past 4:00 said it was done while Home counted the new day's cards; one beside
+        another drillbit never asked a new card unsuspended there and stayed over
+        new_per_day after the other's new cards. Reviews and new cards are put in the
+        restart's order (`_day_order`): the new day's new cards came after the old
+        day's. What undo takes back is left as it was; an undo rebuilds too (`rebuild`),
+        its card on screen again: an answer of an earlier day undone, or one undone after
+        another drillbit took the day's room, left the day over its limits, and the cards
+        an undo put back went in their old places, not a restart's."""
+        if self._rolls_over_at is None:
             return
+        commits = self._store.commits_elsewhere()
+        if (
+            not rebuild
+            and moment < self._rolls_over_at
+            and commits is not None
+            and commits == self._seen_commits
+        ):
+            return
+        self._seen_commits = commits
         self._rolls_over_at = next_day_start(moment, self.options.tz)
         fresh = mode_queue(self._store, self._studiable(moment), self.options, moment, None)
         fresh_ids = {card.id for card in fresh.cards}
-        self._leave_old_day_cards(fresh_ids)
+        kept = self._kept()
+        self._leave_old_day_cards(fresh_ids, kept)
         steps = {card.id: due for due, card in fresh.waiting}
         for card_id in steps.keys() & self._next_day.keys():
             del self._next_day[card_id]  # its step is on the day begun: it waits for it now
@@ -492,11 +555,33 @@ class Session:
         for due, card in fresh.waiting:
             if card.id not in have:
                 self._requeue(card, due)
-        shown = self._queue[0] if self._keep_current and self._queue else None
-        if shown is not None and shown.id not in fresh_ids:
-            # an undo's card, on screen again, is one the new day would not queue (past
-            # its limits): it stays, and the day's last new card or review leaves instead
-            self._hold_day_limits(shown, moment)
+        if kept is not None and kept not in fresh_ids:
+            # the card on screen is one the day would not queue now (past its limits): it
+            # stays, and the day's last new card or review leaves instead
+            self._hold_day_limits(self._queue[0], moment)
+        self._day_order([card for card in fresh.cards if card.id not in steps], kept)
+        for card in added:
+            if card.id in self._hidden_at_start:
+                self._hidden_at_start.discard(card.id)
+                self._elsewhere.note_back(card)
+
+    def _day_order(self, fresh: Sequence[StudyCard], kept: str | None) -> None:
+        """Put the queued new cards and reviews in the order of `fresh` (a restart's queue:
+        reviews oldest due first, then new cards in content order), each in one of the places
+        such cards hold now; the learning copies and the card on screen (`kept`) stay."""
+        rank = {card.id: n for n, card in enumerate(fresh)}
+        columns = self._store.schedule_columns()
+        places = [
+            i
+            for i, card in enumerate(self._queue)
+            if card.id in rank
+            and card.id not in self._waiting
+            and not (i == 0 and card.id == kept)
+            and (card.id not in columns or columns[card.id][0] == REVIEW_STATE)
+        ]
+        ordered = sorted((self._queue[i] for i in places), key=lambda card: rank[card.id])
+        for i, card in zip(places, ordered, strict=True):
+            self._queue[i] = card
 
     def _studiable(self, moment: datetime) -> list[StudyCard]:
         """The session's cards a due session started at `moment` studies from: those its
@@ -511,15 +596,15 @@ class Session:
             [card for card in self._matching if card.id not in hidden] if hidden else self._matching
         )
 
-    def _leave_old_day_cards(self, fresh: set[str]) -> None:
+    def _leave_old_day_cards(self, fresh: set[str], kept: str | None) -> None:
         """Take out of the queue the new cards and reviews (not the learning copies) that
         the new day's own queue (`fresh`, its ids) leaves out: beyond its new_per_day or
         max_reviews_per_day. A new card queued in the old day in the place of one buried
         then (`_stand_in`) stayed when the burial ended at 4:00 and the new day queued the
-        buried one too: the day ended a new card over its limit. The card on screen again
-        after an undo stays (`_hold_day_limits` kept the day's limits then)."""
+        buried one too: the day ended a new card over its limit. The card on screen (`kept`)
+        stays (`_hold_day_limits` keeps the day's limits then)."""
         columns = self._store.schedule_columns()
-        shown = self._queue[0].id if self._keep_current and self._queue else None
+        shown = kept
         self._queue = [
             card
             for card in self._queue
@@ -651,6 +736,7 @@ class Session:
         later = len(self.left_for_later)
         self._queue.pop(0)
         self._keep_current = False
+        self._shown_id = None
         waited = self._waiting.pop(card.id, None)
         requeued = self.options.requeue and (
             # a due session asks a card again whenever fsrs keeps it in a step due today,
@@ -727,6 +813,7 @@ class Session:
             return None
         skipped = self._queue.pop(0)
         self._keep_current = False
+        self._shown_id = None
         self._waiting.pop(skipped.id, None)  # now a plain entry at the very end
         self._queue.append(skipped)
         self._shown_at = self._now(now)
@@ -749,6 +836,7 @@ class Session:
         self._queue = [c for c in self._queue if c.id != card.id]
         waited = self._waiting.pop(card.id, None)
         self._keep_current = False
+        self._shown_id = None
         self._shown_at = moment
         pulled = self._stand_in(moment) or self._review_stand_in(card, moment)
         aside = SetAside(card, flag, "suspend" if suspend else "bury")
@@ -892,10 +980,10 @@ class Session:
                 self._queue.insert(min(index, len(self._queue)), card)
         if step.waited is not None:
             self._waiting[step.card.id] = step.waited
-        if self._rolls_over_at is not None:  # due mode outside a plan, with no `limit`
-            self._hold_day_limits(step.card, moment)
         self._keep_current = bool(self._queue) and self._queue[0].id == step.card.id
+        self._shown_id = None
         self._shown_at = moment
+        self._refresh(moment, rebuild=True)  # the day's limits and order, its card first
         return step.answer if step.answer is not None else step.aside
 
     def _hold_day_limits(self, back: StudyCard, moment: datetime) -> None:
@@ -905,7 +993,7 @@ class Session:
         (new cards in deck order, reviews oldest due first); the others leave the queue.
 
         A step of an earlier day counted against its own; undone, its card is new (or due)
-        again on the day `_roll_over` had already filled up to its limits, and the day
+        again on the day `_refresh` had already filled up to its limits, and the day
         ended one card over them. An undo's card kept on screen over the rollover, or undone
         after another drillbit took the day's room, did the same. Anki shows the undone card
         again, as here, and its undo never puts a queue over a limit: the counts shown and

@@ -212,12 +212,17 @@ def test_a_card_suspended_before_the_session_and_unsuspended_there_is_asked_here
 def test_a_new_card_unsuspended_there_is_not_added_past_new_per_day(
     store: Store, other: Store, scheduler: Scheduler
 ) -> None:
+    """Three new cards a day: the one put back comes after them in content order, so a
+    restart leaves it out and so does this session (`test_session_refresh` queues one the
+    day has room for)."""
     card = deck()[3]
     set_card_aside(store, card.id, suspend=True, now=NOW - SECOND, tz=UTC)
-    here = _session(store, scheduler)
+    options = SessionOptions(new_per_day=3)
+    here = Session(store, deck(), options, now=NOW, scheduler=scheduler)
     other.set_flag(card.id, suspended=False, buried_until=None, now=NOW + SECOND)
     here.show(now=NOW + 2 * SECOND)
     assert card.id not in _ids(here) and here.back_elsewhere == []
+    assert len(_ids(here)) == 3
 
 
 def test_a_card_unsuspended_there_is_said_back(

@@ -3,7 +3,7 @@ day's cards, keeps the new day's limits.
 
 The answer counted against the old day (`first` introduced at 03:53 is March 9's new card);
 undone at 04:01, the card is new (or due) again on March 10, whose new cards and reviews
-`Session._roll_over` had already queued up to their limits: the day ended one card over
+`Session._refresh` had already queued up to their limits: the day ended one card over
 new_per_day (or max_reviews_per_day) and Home's count went one past what a restart queues.
 Anki's undo never puts a queue over a limit.
 """
@@ -63,7 +63,7 @@ def test_an_undone_new_card_from_the_old_day_does_not_pass_new_per_day(
     session.rate(Rating.Good, now=START + timedelta(minutes=2))  # the overdue review
     session.rate(Rating.Easy, now=START + timedelta(minutes=3))  # `first`, March 9's new card
     session.show(now=ROLLED)
-    assert _ids(session) == [second, tomorrow, third], "March 10's two new cards"
+    assert _ids(session) == [tomorrow, second, third], "March 10's review and two new cards"
     session.undo(now=ROLLED)
     assert session.current is not None and session.current.id == first, "shown again"
     assert [i for i in _ids(session) if i in {first, second, third}] == [first, second]
@@ -102,10 +102,13 @@ def test_an_undo_within_the_new_day_leaves_its_cards(store: Store, scheduler: Sc
     session.rate(Rating.Good, now=START + timedelta(minutes=2))
     session.rate(Rating.Easy, now=START + timedelta(minutes=3))
     session.show(now=ROLLED)
+    assert _ids(session) == [tomorrow, second, third], "a restart's order"
+    session.rate(Rating.Easy, now=ROLLED)  # `tomorrow`, March 10's review
+    session.show(now=ROLLED)
     session.rate(Rating.Easy, now=ROLLED)  # `second`, March 10's first new card
     session.show(now=ROLLED + timedelta(minutes=1))
     session.undo(now=ROLLED + timedelta(minutes=1))
-    assert _ids(session) == [second, tomorrow, third]
+    assert _ids(session) == [second, third]
 
 
 def _new_ids(store: Store, session: Session) -> set[str]:
