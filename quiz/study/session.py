@@ -421,26 +421,32 @@ class Session:
         taken, hidden = self._elsewhere.find(self._queue, self.answers, self._shown_at)
         taken = self._step_back_elsewhere(taken, self._shown_at)
         if not self.answers and not self._steps:
-            self._elsewhere.drop(self._queue, self._waiting, taken, hidden)
+            dropped = self._elsewhere.drop(self._queue, self._waiting, taken, hidden)
+            if any(index == 0 for index, _card in dropped):
+                self._keep_current = False  # the undone card on screen went with them
             self._fit_time_box(self._shown_at)  # only the day's end drops here: nothing to undo
             self._put_back_elsewhere(hidden)
-            self._refresh(self._shown_at)
             self._promote_due_steps(self._shown_at)  # steps left by an earlier session
+            self._refresh(self._shown_at, rebuild=bool(dropped))  # after: a step due goes first
             self._shown_id = self.current.id if self.current is not None else None
             return
         queue = list(self._queue)
         dropped = self._elsewhere.drop(self._queue, self._waiting, taken, hidden)
+        if any(index == 0 for index, _card in dropped):
+            self._keep_current = False  # the undone card on screen went with them
         boxed = self._fit_time_box(self._shown_at, self._shown_at if self.answers else None)
         cut = _before_both(len(queue), dropped, boxed)
         if cut:
             self._undo_also(queue, cut)
         self._put_back_elsewhere(hidden)
         self._release_next_day_steps(self._shown_at)
-        self._refresh(self._shown_at)
         promoted = self._promote_due_steps(self._shown_at)
         if promoted:
             step = self._steps[-1]
             self._steps[-1] = replace(step, promoted=step.promoted + promoted)
+        # after the steps due went first (the card shown before is not on screen then);
+        # a rebuild when cards went elsewhere: their room is the day's again
+        self._refresh(self._shown_at, rebuild=bool(dropped))
         self._shown_id = self.current.id if self.current is not None else None
 
     def _step_back_elsewhere(self, taken: set[str], moment: datetime) -> set[str]:
@@ -540,7 +546,7 @@ class Session:
         ):
             return
         self._seen_commits = commits
-        self._rolls_over_at = next_day_start(moment, self.options.tz)
+        self._rolls_over_at = self._next_change(moment)
         fresh = mode_queue(self._store, self._studiable(moment), self.options, moment, None)
         fresh_ids = {card.id for card in fresh.cards}
         kept = self._kept()
@@ -555,6 +561,7 @@ class Session:
         for due, card in fresh.waiting:
             if card.id not in have:
                 self._requeue(card, due)
+        self._hold_next_day_steps(fresh_ids | steps.keys() | {kept or ""}, moment)
         if kept is not None and kept not in fresh_ids:
             # the card on screen is one the day would not queue now (past its limits): it
             # stays, and the day's last new card or review leaves instead
@@ -564,6 +571,33 @@ class Session:
             if card.id in self._hidden_at_start:
                 self._hidden_at_start.discard(card.id)
                 self._elsewhere.note_back(card)
+
+    def _next_change(self, moment: datetime) -> datetime:
+        """When the queue next changes with no answer: the study day's end, or a burial's
+        end before it (a later day start set after the bury: the card is back at 4:00,
+        and a restart and Home took it back while the session waited for 6:00)."""
+        ends = [
+            flag.buried_until
+            for flag in self._store.card_flags().values()
+            if flag.buried_until is not None and not flag.suspended and flag.buried_until > moment
+        ]
+        return min([next_day_start(moment, self.options.tz), *ends])
+
+    def _hold_next_day_steps(self, fresh: set[str], moment: datetime) -> None:
+        """Hold the waiting learning copies whose step falls after the study day (`fresh`,
+        the restart's ids and the card on screen, leaves them out) for that day (`_next_day`), as an answer into
+        such a step is held: a zone moved west or a later day start ended the day before
+        the step, and the session asked it a day early while Home and a restart left it."""
+        late = [
+            card
+            for card in self._queue
+            if card.id in self._waiting and card.id not in fresh and self._waiting[card.id] > moment
+        ]
+        for card in late:
+            self._next_day[card.id] = (card, self._waiting.pop(card.id))
+        if late:
+            gone = {card.id for card in late}
+            self._queue = [card for card in self._queue if card.id not in gone]
 
     def _day_order(self, fresh: Sequence[StudyCard], kept: str | None) -> None:
         """Put the queued new cards and reviews in the order of `fresh` (a restart's queue:
@@ -967,8 +1001,8 @@ class Session:
         )
         if step.pulled is not None and not earlier_day:
             self._drop_copy(step.pulled.id)  # an earlier day's stays if its day has room
-        if step.appended:
-            self._drop_copy(step.card.id)
+        if step.appended and not self._drop_copy(step.card.id):
+            self._next_day.pop(step.card.id, None)  # held since for the next day
         if step.held and self._next_day.pop(step.card.id, None) is None:
             self._drop_copy(step.card.id)  # its step came in the new day: it was queued
         self._waiting.pop(step.card.id, None)
@@ -1023,12 +1057,14 @@ class Session:
         if gone:
             self._queue = [card for card in self._queue if card.id not in gone]
 
-    def _drop_copy(self, card_id: str) -> None:
-        """Take the last queued entry of `card_id` out (a copy an answer put back)."""
+    def _drop_copy(self, card_id: str) -> bool:
+        """Take the last queued entry of `card_id` out (a copy an answer put back); False
+        when none was queued."""
         for index in range(len(self._queue) - 1, -1, -1):
             if self._queue[index].id == card_id:
                 del self._queue[index]
-                return
+                return True
+        return False
 
     def _demote(self, promoted: tuple[tuple[str, datetime], ...]) -> None:
         """Undo `_promote_due_steps`: each copy it moved waits at the end again, in due
