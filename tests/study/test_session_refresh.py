@@ -185,3 +185,66 @@ def test_another_drillbit_s_new_cards_leave_the_card_on_screen_even_over_the_lim
     session.rate(Rating.Easy, now=NOW + 2 * SECOND)
     session.show(now=NOW + 3 * SECOND)
     assert _ids(session) == []
+
+
+LONDON = StudyZone(ZoneInfo("Europe/London"), 4)
+
+
+def test_a_step_a_zone_moved_west_puts_on_the_next_day_waits_for_it(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """Berlin's 04:55 is London's 03:55, the day before: a 10-minute step due at 04:05 in
+    London is the next study day's, which a restart and Home leave out; it was asked."""
+    card = CARDS[0].id
+    start = datetime(2026, 3, 10, 3, 55, tzinfo=UTC)
+    zone = _Zone(BERLIN)
+    options = SessionOptions(tz=BERLIN, new_per_day=1)
+    session = Session(store, CARDS, options, now=start, scheduler=scheduler, zone=zone)
+    session.show(now=start)
+    session.rate(Rating.Good, now=start)
+    assert _ids(session) == [card], "waiting at its step, today in Berlin"
+    zone.zone = LONDON
+    moment = start + SECOND
+    session.show(now=moment)
+    london = SessionOptions(tz=LONDON, new_per_day=1)
+    assert _ids(session) == _restart(store, london, moment) == []
+    step = datetime(2026, 3, 10, 4, 6, tzinfo=UTC)
+    session.show(now=step)
+    assert _ids(session)[0] == card, "asked on the day its step is on"
+
+
+def test_a_burial_ending_before_a_later_day_start_brings_its_card_back(
+    store: Store, scheduler: Scheduler
+) -> None:
+    """Buried at 03:30 until 4:00, then the day set to start at 6:00: from 4:00 a restart
+    and Home asked the card, the session waited for 6:00."""
+    zone = _Zone(BERLIN)
+    options = SessionOptions(tz=BERLIN, new_per_day=2)
+    start = _at("2026-03-10 03:30")
+    session = Session(store, CARDS, options, now=start, scheduler=scheduler, zone=zone)
+    session.show(now=start)
+    session.set_aside(suspend=False, now=start)
+    zone.zone = StudyZone(BERLIN.zone, 6)
+    session.show(now=start + SECOND)  # the day now ends at 6:00, the burial at 4:00
+    session.rate(Rating.Easy, now=start + SECOND)  # the next new card
+    after = _at("2026-03-10 04:10")
+    session.show(now=after)
+    six = SessionOptions(tz=zone.zone, new_per_day=2)
+    assert _ids(session) == _restart(store, six, after) == [CARDS[0].id]
+
+
+def test_a_card_stepped_elsewhere_and_asked_ahead_here_is_answered(
+    store: Store, other: Store, scheduler: Scheduler
+) -> None:
+    """The only card left, answered into its 10-minute step in another drillbit: asked
+    ahead here as the session's own copies are, each answer was refused as one given
+    there, until the step."""
+    card = CARDS[0]
+    session = Session(store, [card], SessionOptions(), now=NOW, scheduler=scheduler)
+    session.show(now=NOW)
+    there = Session(other, [card], SessionOptions(), now=NOW, scheduler=scheduler)
+    there.rate(Rating.Good, now=NOW + SECOND)
+    session.show(now=NOW + 2 * SECOND)
+    assert session.current == card and session.stepped_elsewhere == [card]
+    session.rate(Rating.Good, now=NOW + 3 * SECOND)
+    assert len(store.reviews(card_id=card.id)) == 2
