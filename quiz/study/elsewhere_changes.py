@@ -105,8 +105,8 @@ class ElsewhereChanges:
             if changes.answered[card_id] <= max(seen, self._stepped_at.get(card_id, seen)):
                 continue
             saved = self._store.card_state(card_id)
-            if saved is not None and saved.due > moment:
-                taken.add(card_id)
+            if saved is not None and not self._due(saved, moment):
+                taken.add(card_id)  # a review due later in the day is due, as a restart has it
         return taken, changes.hidden
 
     def drop(

@@ -171,6 +171,9 @@ class Session:
         self._seen_commits = store.commits_elsewhere() if self._rolls_over_at else None
         """What `Store.commits_elsewhere` said at the last rebuild: when it moves, another
         drillbit wrote and `_refresh` rebuilds the queue as a restart would queue it."""
+        self._held: str | None = None
+        """The card the last rebuild kept first, on screen, out of a restart's order: once
+        it is not on screen any more, the next card shown rebuilds (`_kept_moved`)."""
         self._shown_id: str | None = None
         """The card `show` last put on screen, until an answer, skip, set-aside or undo
         moves on: a rebuild keeps it first (`_kept`)."""
@@ -427,7 +430,7 @@ class Session:
             self._fit_time_box(self._shown_at)  # only the day's end drops here: nothing to undo
             self._put_back_elsewhere(hidden)
             self._promote_due_steps(self._shown_at)  # steps left by an earlier session
-            self._refresh(self._shown_at, rebuild=bool(dropped))  # after: a step due goes first
+            self._refresh(self._shown_at, rebuild=bool(dropped) or self._kept_moved())
             self._shown_id = self.current.id if self.current is not None else None
             return
         queue = list(self._queue)
@@ -446,7 +449,7 @@ class Session:
             self._steps[-1] = replace(step, promoted=step.promoted + promoted)
         # after the steps due went first (the card shown before is not on screen then);
         # a rebuild when cards went elsewhere: their room is the day's again
-        self._refresh(self._shown_at, rebuild=bool(dropped))
+        self._refresh(self._shown_at, rebuild=bool(dropped) or self._kept_moved())
         self._shown_id = self.current.id if self.current is not None else None
 
     def _step_back_elsewhere(self, taken: set[str], moment: datetime) -> set[str]:
@@ -510,6 +513,11 @@ class Session:
             self._rolls_over_at = self._shown_at  # `_refresh` rebuilds at once
         return True
 
+    def _kept_moved(self) -> bool:
+        """The card the last rebuild kept first is on screen no more (answered, skipped, set
+        aside, or a step come due went before it): the queue is to be a restart's again."""
+        return self._held is not None and self._kept() != self._held
+
     def _kept(self) -> str | None:
         """The id of the card a rebuild keeps first: the one on screen (`show` put it there,
         or an undo brought it back), None when the next card is not shown yet."""
@@ -549,7 +557,7 @@ class Session:
         self._rolls_over_at = self._next_change(moment)
         fresh = mode_queue(self._store, self._studiable(moment), self.options, moment, None)
         fresh_ids = {card.id for card in fresh.cards}
-        kept = self._kept()
+        kept = self._held = self._kept()
         self._leave_old_day_cards(fresh_ids, kept)
         steps = {card.id: due for due, card in fresh.waiting}
         for card_id in steps.keys() & self._next_day.keys():
