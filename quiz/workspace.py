@@ -81,12 +81,12 @@ class Workspace:
         if isinstance(self.tz, StudyZone):  # a test's fixed zone stays as it was given
             self.tz = StudyZone(self.tz.zone, settings.day_starts_at)
 
-    def follow_zone(self) -> bool:
-        """Count today in the machine's zone if it changed since the last look (True then):
-        asked at each study day's end and when Home is shown (`ZoneWatch`)."""
-        if changed := self.zone.changed():
+    def follow_zone(self) -> tzinfo:
+        """Today's zone and day start, the machine's zone taken anew if it changed (`ZoneWatch`):
+        asked at each day's end, on Home, and at each card a session shows (Home's day)."""
+        if self.zone.changed():
             self.tz = StudyZone(self.zone.zone, self.settings.day_starts_at)
-        return changed
+        return self.tz
 
     @classmethod
     def open(
@@ -170,9 +170,8 @@ class Workspace:
         return home_rows(self.content.index.pack_titles, counts), counts
 
     def plan_by_row(self, rows: Sequence[TopicRow], plan: PlanStatus) -> list[int] | None:
-        """Today's planned cards in each Home row, or None when the plan plans no day today
-        (on and after the interview day)."""
-        # what `d` on each row gives now: the cards that still fit in today's minutes
+        """Today's planned cards in each Home row (what `d` on it gives now: those that fit in
+        today's minutes), or None when the plan plans no day today (from the interview day)."""
         return None if plan.today is None else planned_by_row(rows, self.content.refs, plan.offered)
 
     def plan_status(self, *, with_forecast: bool = False) -> PlanStatus | None:
@@ -205,22 +204,11 @@ class Workspace:
         paced = request.mode == "due" and request.card_ids is None  # plan mode: the whole bank
         refs, now, tz, scheduler = self.content.refs, self.now(), self.tz, self.scheduler
         planned = plan_queue(self.store, refs, now, tz=tz, scheduler=scheduler) if paced else None
-        options = session_options(request, self.settings, self.tz, planned, self.card_groups)
+        options = session_options(request, self.settings, tz, planned, self.card_groups)
+        clock, rng, zone = self.clock, self.rng, self.follow_zone  # Home's day at each card
         return Session(
-            self.store,
-            cards,
-            options,
-            clock=self.clock,
-            scheduler=self.scheduler,
-            rng=self.rng,
-            zone=self.session_zone,
+            self.store, cards, options, clock=clock, scheduler=scheduler, rng=rng, zone=zone
         )
-
-    def session_zone(self) -> tzinfo:
-        """The zone and day start a session counts its day in at the card it shows: Home's
-        (the machine's zone, followed: `follow_zone`; the `day_starts_at` setting)."""
-        self.follow_zone()
-        return self.tz
 
     def session_card(self, session: Session) -> Card | None:
         """The session's current card as its file holds it now, or None when it is over."""
