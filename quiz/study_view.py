@@ -190,6 +190,13 @@ def forget_typed(workspace: Workspace, card_id: str) -> None:
     typed_answers.forget_typed(workspace.store, card_id)
 
 
+def is_suspended(workspace: Workspace, card_id: str) -> bool:
+    """Whether the card is suspended (opened from the card browser, a suspended card can be
+    studied): `x` does not offer to suspend it again."""
+    flag = workspace.store.card_flag(card_id)
+    return flag is not None and flag[0].suspended
+
+
 def number_refusal(typed: str, reason: str, front: NumericFront | None = None) -> str:
     """What a number box's answer that `parse_number` refused is told under the card.
 

@@ -24,6 +24,7 @@ from quiz.study.plan_phrases import cards_wait
 from quiz.study_view import (
     again_not_today,
     answer_notice,
+    is_suspended,
     keep_typed,
     session_count,
     session_place,
@@ -178,8 +179,7 @@ class StudyBase(Screen[None]):
         if card is None:
             return None
         self.card = card
-        flag = self.workspace.store.card_flag(card.id)
-        self.card_suspended = flag is not None and flag[0].suspended
+        self.card_suspended = is_suspended(self.workspace, card.id)
         self.phase = "question"
         return card
 
