@@ -42,7 +42,9 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> None:
     (with only `--content` options, see `quiz.cli.stats`) prints the statistics. Anything
     else goes through the group. Without `argv` (the console script, `python -m quiz`) the
     call is the whole process: `stats --json` and `import` then hold the collector to the
-    exit. Ctrl-C anywhere, Python's imports included, is "Aborted." and exit 130.
+    exit. Ctrl-C anywhere, Python's imports included, is "Aborted." and exit 130; a reader
+    that closed the pipe early (`| head -1`) ends every command here, silently with exit 141
+    (`quiz.cli.pipe`).
 
     Every command takes the time from `clock` (the wall clock), read once:
     tests give a fixed one. It is an argument, not an environment variable, so that no
@@ -55,11 +57,16 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> None:
             print(f"{ERROR_PREFIX}{CLOSED_STDOUT}", file=sys.stderr, flush=True)
         sys.exit(1)
     _names_as_their_bytes()
+    from quiz.cli.pipe import ReaderClosed, reader_gone
+
     try:
         _dispatch(argv, clock)
+        sys.stdout.flush()  # what is still buffered meets a closed pipe here, not at the exit
     except KeyboardInterrupt:  # before a command's own handling: its modules still loading
         print(file=sys.stderr, flush=True)  # closes the terminal's ^C echo
         aborted(interrupted=True)
+    except (BrokenPipeError, ReaderClosed):  # the reader closed the pipe early: `quiz.cli.pipe`
+        reader_gone()
 
 
 def _names_as_their_bytes() -> None:
@@ -152,8 +159,8 @@ def _without_click(action: Callable[[], None], args: Sequence[str], *, as_json: 
     """Run `action` (for the command line `args`) with `quiz.cli.group.main`'s handling of
     what it can raise: a DrillbitError (a file name too long for the system too) is one line
     (JSON on stdout when JSON was asked for) and its exit code, Ctrl-C is "Aborted." (exit
-    130; an end of input, 1: `aborted`), a closed pipe exits 1 without flushing, as
-    `quiz.cli.group.main` does."""
+    130; an end of input, 1: `aborted`). A closed pipe goes on to `main`, as it does from
+    `quiz.cli.group.main`: one handling for every command."""
     from quiz.errors import DrillbitError, names_too_long_told
 
     try:
@@ -169,8 +176,6 @@ def _without_click(action: Callable[[], None], args: Sequence[str], *, as_json: 
             json_drillbit_error(exc)
         print(exc.error_line(), file=sys.stderr, flush=True)
         sys.exit(exc.exit_code)
-    except BrokenPipeError:
-        os._exit(1)
 
 
 def __getattr__(name: str) -> Any:

@@ -10,15 +10,16 @@ command runs (or `--help` lists them all), not at every start.
 from __future__ import annotations
 
 import importlib
-import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import click
 
 from quiz.cli import aborted
 from quiz.cli.context import Context, SuggestingGroup, content_folder, unknown_command
+from quiz.cli.pipe import reader_closed_carried
 from quiz.clock import Clock, utc_now
 from quiz.errors import ERROR_PREFIX, DrillbitError, escape_controls, names_too_long_told
 
@@ -26,7 +27,8 @@ EXIT_CODES = (
     "Exit codes: 0 done; 1 a failure (a grading that did not pass, problems found, an "
     "error a person can meet); 2 a wrong command line; 130 stopped by Ctrl-C (watch and "
     "serve, which Ctrl-C stops, exit 0); the app closed by kill (SIGTERM) 143, by its "
-    "terminal closing (SIGHUP) 129."
+    "terminal closing (SIGHUP) 129; 141, with nothing printed, when the output's reader "
+    "closed the pipe early (`drillbit list | head -1`)."
 )
 """The root help's last paragraph: what every exit code means, as docs/commands.md says them."""
 
@@ -90,6 +92,20 @@ class _CommandsOnDemand(SuggestingGroup):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted({*self.commands, *COMMAND_MODULES})
+
+    def make_context(
+        self,
+        info_name: str | None,
+        args: list[str],
+        parent: click.Context | None = None,
+        **extra: Any,
+    ) -> click.Context:
+        with reader_closed_carried():  # `--help`, `--version`: printed while parsing
+            return super().make_context(info_name, args, parent, **extra)
+
+    def invoke(self, ctx: click.Context) -> Any:
+        with reader_closed_carried():  # every command, past click's own exit 1
+            return super().invoke(ctx)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name == HELP_COMMAND:
@@ -220,8 +236,9 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> None:
     The one place a DrillbitError (any error a person can cause or meet: bad input, an
     unusable data folder or database) becomes a one-line message and its exit code. When
     the command line asks for JSON, the error is JSON on stdout (`drillbit schema error`).
-    Ctrl-C is "Aborted." and exit 130 (`quiz.cli.aborted`). Every command reads the time
-    from `clock`, once (`Context.now`).
+    Ctrl-C is "Aborted." and exit 130 (`quiz.cli.aborted`). A closed pipe leaves as
+    `ReaderClosed` for `quiz.cli.main` to end silently (`quiz.cli.pipe`). Every command
+    reads the time from `clock`, once (`Context.now`).
     """
     args = list(argv) if argv is not None else sys.argv[1:]
     as_json = _wants_json(args)
@@ -248,5 +265,3 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> None:
         sys.exit(exc.exit_code)
     except click.exceptions.Exit as exc:
         sys.exit(exc.exit_code)
-    except BrokenPipeError:
-        os._exit(0)

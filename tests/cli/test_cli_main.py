@@ -265,6 +265,7 @@ def test_a_command_imports_only_its_own_module(drillbit_process: RunDrillbit) ->
     assert loaded == {
         "quiz.cli.group",
         "quiz.cli.context",
+        "quiz.cli.pipe",  # a closed pipe's one handling, every command's
         "quiz.cli.study",
         "quiz.cli.numbers",  # the study command's option types
         "quiz.cli.choice",  # its --mode and --kind (a typo gets the closest choice)
