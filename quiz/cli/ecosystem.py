@@ -605,11 +605,17 @@ def export_progress_command(obj: Context, file: Path, force: bool) -> None:
     review log in full, as `check-store`), unless the file is exactly as it was when such a
     check last passed: a backup of a damaged file would carry the damage along unseen.
     A FILE already there is replaced only when it is a drillbit backup (or with --force).
+    FILE `-` is standard output; it, /dev/stdout, a FIFO or a device is written as asked
+    (plain JSON unless its name ends in .gz), and what was written is said on stderr.
     """
+    from quiz.cli.export_stream import is_stream
     from quiz.ecosystem.backup_settings import exported_settings
     from quiz.ecosystem.outfile import export_target, progress_kind
     from quiz.store.backup_export import export_progress
 
+    if is_stream(file):  # `-`, /dev/stdout, a FIFO: written as asked, never renamed over
+        _export_progress_to_stream(obj, file)
+        return
     target = export_target(file, progress_kind(), force=force)
     settings = exported_settings(warn)
     with open_store(obj) as store:
@@ -619,6 +625,25 @@ def export_progress_command(obj: Context, file: Path, force: bool) -> None:
             store, file, now=obj.now, before_replace=target.recheck, settings=settings
         )
     click.echo(f"{_wrote(file, target.replaces)}: {counts.describe()}")
+
+
+def _export_progress_to_stream(obj: Context, file: Path) -> None:
+    """`export progress` to standard output, a FIFO or a device (`quiz.cli.export_stream`):
+    what it wrote is said on stderr, as the backup may be what stdout carries."""
+    from quiz.cli.export_stream import stream_name, whole_then_sent
+    from quiz.ecosystem.backup_settings import exported_settings
+    from quiz.paths import data_dir
+    from quiz.store.backup_export import export_progress
+
+    settings = exported_settings(warn)
+    with open_store(obj) as store:
+        store.check_integrity(unless_unchanged=True)
+        counts = whole_then_sent(
+            file,
+            data_dir(),
+            lambda whole: export_progress(store, whole, now=obj.now, settings=settings),
+        )
+    click.echo(f"wrote progress to {stream_name(file)}: {counts.describe()}", err=True)
 
 
 @click.command("import-progress")

@@ -1,0 +1,79 @@
+"""`export progress` to a stream: standard output (`-`, `/dev/stdout`), a FIFO, a device.
+
+Such a target cannot take the export's temporary file and rename (a rename over
+`/dev/stdout` would replace the device's name, in a folder drillbit may not write), and
+its name was refused for lacking `.json`, with "did you mean /dev/stdout.json?". It is
+written as asked instead: the backup is made whole in the data folder first (a damaged
+database is found before a byte is sent, and a failure sends nothing), then copied to
+the stream, plain JSON unless the name ends in `.gz`.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import stat
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import TypeVar
+
+from quiz.errors import DrillbitError
+
+Counted = TypeVar("Counted")
+
+STANDARD_OUTPUT = "-"
+"""The FILE that means standard output, as tar, curl and gzip read it."""
+
+STREAM_FOLDERS = (Path("/dev"), Path("/proc/self/fd"))
+"""Where a name is a stream even when it leads to a regular file: `/dev/stdout` of a
+command whose output a shell sent to `> backup.json`."""
+
+
+def is_stream(file: Path) -> bool:
+    """`file` is written in place, never replaced: `-`, a name in /dev, or something there
+    that is neither a regular file nor a folder (a FIFO, a device, a socket)."""
+    if str(file) == STANDARD_OUTPUT or file.parent in STREAM_FOLDERS:
+        return True
+    try:
+        mode = os.stat(file).st_mode
+    except OSError:  # nothing there: a new file, as any export's
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def stream_name(file: Path) -> str:
+    """`file` as the output names it (`standard output` for `-`)."""
+    return "standard output" if str(file) == STANDARD_OUTPUT else str(file)
+
+
+def whole_then_sent(file: Path, folder: Path, write: Callable[[Path], Counted]) -> Counted:
+    """Call `write` with a temporary backup path in `folder` (`.json.gz` when `file`'s
+    name ends in `.gz`), then copy what it wrote to `file`; `write`'s result is returned.
+    The temporary copy is removed whatever happens."""
+    suffix = ".json.gz" if file.name.lower().endswith(".gz") else ".json"
+    with tempfile.TemporaryDirectory(prefix=".export-", dir=folder) as scratch:
+        whole = Path(scratch) / f"progress{suffix}"
+        result = write(whole)
+        _send(whole, file)
+    return result
+
+
+def _send(whole: Path, file: Path) -> None:
+    """Copy `whole` to the stream `file` (standard output's descriptor for `-`)."""
+    try:
+        with whole.open("rb") as source:
+            if str(file) == STANDARD_OUTPUT:
+                sys.stdout.flush()
+                shutil.copyfileobj(source, sys.stdout.buffer)
+                sys.stdout.buffer.flush()
+                return
+            with file.open("wb") as out:
+                shutil.copyfileobj(source, out)
+    except BrokenPipeError:
+        raise  # the reader went: the command line's own handling (`quiz.cli.pipe`)
+    except OSError as exc:
+        raise DrillbitError(
+            f"cannot write {stream_name(file)}: {exc.strerror or exc}", title="export progress"
+        ) from exc
