@@ -23,6 +23,7 @@ from quiz.store.leftovers import checked_path
 from quiz.store.migrations import LATEST_VERSION, migrate, schema_version
 from quiz.store.records import StoreNotice
 from quiz.store.recovery import (
+    SalvageCounts,
     UnusableDatabase,
     cannot_write,
     header_problem,
@@ -71,6 +72,7 @@ def start_over(
             f"and {counted(counts.card_states, 'card schedule')} could be read from it and were "
             "copied into the new one."
         )
+    recovered += _plan_recovered(counts if problem.salvageable else None)
     found = " was found damaged" if found_in_use else " could not be used"
     notice = StoreNotice(
         message=(
@@ -82,6 +84,23 @@ def start_over(
         moved_to=moved,
     )
     return conn, notice
+
+
+PLAN_SET_AGAIN = "drillbit plan --interview YYYY-MM-DD"
+"""How a person sets a plan the recovery could not read again."""
+
+
+def _plan_recovered(counts: SalvageCounts | None) -> str:
+    """The recovery report's words on the interview plan: copied (with its date), or not
+    readable and how to set it again; nothing when the file held none."""
+    if counts is not None and counts.plan is not None:
+        return f" The interview plan (interview on {counts.plan}) was copied too."
+    if counts is None or counts.plan_unread:
+        return (
+            " The interview plan, if one was set, could not be read from it: set it again "
+            f"with `{PLAN_SET_AGAIN}`."
+        )
+    return ""
 
 
 def reopen(path: Path) -> sqlite3.Connection:

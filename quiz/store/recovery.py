@@ -63,6 +63,12 @@ class SalvageCounts:
     sessions: int = 0
     drafts: int = 0
     flags: int = 0
+    plan: str | None = None
+    """The interview date of the plan copied (ISO), None when there was none to copy."""
+    plan_unread: bool = False
+    """The plan's table could not be read: a plan may have been lost, and the report says
+    how to set it again (a cut file's plan went unmentioned, and the next `drillbit plan`
+    said only "No plan")."""
 
 
 def header_problem(path: Path) -> str | None:
@@ -159,9 +165,15 @@ def salvage(damaged: Path, fresh: sqlite3.Connection) -> SalvageCounts:
     """
     try:
         source = sqlite3.connect(f"{damaged.resolve().as_uri()}?mode=ro&immutable=1", uri=True)
+        # A file cut short (a copy interrupted, a full disk) holds fewer pages than its
+        # header lists, and SQLite refuses to read its schema at all, so nothing was
+        # copied, the interview plan neither; with writable_schema it reads the pages that
+        # are there. The connection is read-only and immutable: nothing is written.
+        source.execute("PRAGMA writable_schema = ON")
     except sqlite3.Error:
-        return SalvageCounts()
+        return SalvageCounts(plan_unread=True)
     copied: dict[str, int] = {}
+    plan = _saved_plan(source)
     try:
         fresh.execute("PRAGMA foreign_keys = OFF")
         fresh.execute("BEGIN IMMEDIATE")
@@ -175,6 +187,7 @@ def salvage(damaged: Path, fresh: sqlite3.Connection) -> SalvageCounts:
     finally:
         fresh.execute("PRAGMA foreign_keys = ON")
         source.close()
+    plan_copied = isinstance(plan, str) and copied.get("interview_plan", 0) > 0
     return SalvageCounts(
         reviews=copied.get("review_log", 0),
         attempts=copied.get("drill_attempt", 0),
@@ -182,7 +195,23 @@ def salvage(damaged: Path, fresh: sqlite3.Connection) -> SalvageCounts:
         sessions=copied.get("study_session", 0),
         drafts=copied.get("code_draft", 0),
         flags=copied.get("card_flag", 0),
+        plan=plan if plan_copied and isinstance(plan, str) else None,
+        plan_unread=plan is _UNREAD or (isinstance(plan, str) and not plan_copied),
     )
+
+
+_UNREAD = object()
+"""`_saved_plan`'s answer when the plan's table cannot be read."""
+
+
+def _saved_plan(source: sqlite3.Connection) -> str | object | None:
+    """The damaged file's interview date (as stored), None when it holds no plan, or
+    `_UNREAD` when its table cannot be read."""
+    try:
+        row = source.execute("SELECT interview FROM interview_plan WHERE id = 1").fetchone()
+    except sqlite3.Error:
+        return _UNREAD
+    return None if row is None else str(row[0])
 
 
 def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
