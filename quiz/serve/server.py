@@ -30,7 +30,7 @@ from quiz.errors import DrillbitError, UsageError
 from quiz.paths import data_dir
 from quiz.plural import counted
 from quiz.serve.login import LOGIN_PATH, TOKEN_PARAM, Login, is_loopback, public_url
-from quiz.serve.login_file import LOGIN_FOLDER
+from quiz.serve.login_file import login_folder
 
 if TYPE_CHECKING:
     from quiz.serve.tabapp import TabApp
@@ -688,7 +688,7 @@ def serve(
             flush=True,
         )
     login = Login.new(host, port)
-    folder = data_dir() / LOGIN_FOLDER
+    folder = login_folder(data_dir())  # where a sandboxed browser can open it
     server = _make_server(app_command(content_dirs), host, port, login, max_tabs, check, folder)
     try:
         server.serve()
