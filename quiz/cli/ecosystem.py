@@ -612,13 +612,16 @@ def export_progress_command(obj: Context, file: Path, force: bool) -> None:
     from quiz.ecosystem.backup_settings import exported_settings
     from quiz.ecosystem.outfile import export_target, progress_kind
     from quiz.store.backup_export import export_progress
+    from quiz.store.staged import ending_cleanly
 
     if is_stream(file):  # `-`, /dev/stdout, a FIFO: written as asked, never renamed over
         _export_progress_to_stream(obj, file)
         return
     target = export_target(file, progress_kind(), force=force)
     settings = exported_settings(warn)
-    with open_store(obj) as store:
+    # `kill` or a closed terminal midway removes the half-written temporary file (a hidden
+    # `.NAME.partial` beside FILE was left, a heavy home's hundred MB), as Ctrl-C did
+    with ending_cleanly(), open_store(obj) as store:
         # a damaged file is replaced by its salvage, and said so
         store.check_for_export()
         counts = export_progress(
@@ -634,9 +637,10 @@ def _export_progress_to_stream(obj: Context, file: Path) -> None:
     from quiz.ecosystem.backup_settings import exported_settings
     from quiz.paths import data_dir
     from quiz.store.backup_export import export_progress
+    from quiz.store.staged import ending_cleanly
 
     settings = exported_settings(warn)
-    with open_store(obj) as store:
+    with ending_cleanly(), open_store(obj) as store:  # `kill` midway: no copy left behind
         store.check_integrity(unless_unchanged=True)
         counts = whole_then_sent(
             file,
