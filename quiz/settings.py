@@ -23,7 +23,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.errors import DrillbitError, InputFileError, UsageError
+from quiz.errors import DrillbitError, InputFileError, UsageError, escape_path
 from quiz.paths import data_dir
 from quiz.textsafe import read_regular_text
 
@@ -430,6 +430,12 @@ def _read_text(path: Path) -> str | None:
     except InputFileError as exc:
         if not os.path.lexists(path):
             return None
+        if not path.exists():  # a link to nothing: "cannot read it: No such file or directory"
+            raise SettingsFileError(
+                f"{path}: a symbolic link to {escape_path(os.readlink(path))}, which is not "
+                "there (a drive not mounted, a dotfiles folder moved); repair: restore what it "
+                "points to, or remove the link (every setting then has its default)"
+            ) from exc
         # not UTF-8 has a line; a folder, a FIFO, a device, a file too large have none
         repair = "save it as UTF-8, or move it away" if exc.line is not None else "move it away"
         said = exc.message.removesuffix("; save it as UTF-8")  # the repair below says it
