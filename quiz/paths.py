@@ -10,7 +10,7 @@ import stat
 from pathlib import Path
 from typing import Literal
 
-from quiz.errors import DataDirError, DrillbitError
+from quiz.errors import DataDirError, DrillbitError, escape_path
 
 HOME_ENV = "DRILLBIT_HOME"
 """Environment variable that, when set and non-empty, replaces the platform data dir."""
@@ -71,12 +71,27 @@ def ensure_dir(path: Path, what: str) -> None:
     label = f"{what}={path}" if what == HOME_ENV else f"{what} {path}"
     if path.exists() and not path.is_dir():
         raise DataDirError(f"{label} is {_kind(path)}, not a folder; point {HOME_ENV} at a folder")
+    link = _link_to_nothing(path)
+    if link is not None:  # it was "cannot create ...: X is not a folder" of a link `ls` shows
+        where = label if link == path else f"{label}: {link}"
+        raise DataDirError(
+            f"{where} is a symbolic link to {escape_path(os.readlink(link))}, which is not "
+            f"there (a drive not mounted?); mount it, or point {HOME_ENV} at a folder"
+        )
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError as exc:  # a parent (or a dangling symlink) is not a folder
         raise DataDirError(f"cannot create {label}: {exc.filename} is not a folder") from exc
     except OSError as exc:
         raise DataDirError(f"cannot create {label}: {exc.strerror or exc}") from exc
+
+
+def _link_to_nothing(path: Path) -> Path | None:
+    """The first of `path`'s folders, or `path` itself, that is a symbolic link to nothing."""
+    for each in (*reversed(path.parents), path):
+        if each.is_symlink() and not each.exists():
+            return each
+    return None
 
 
 def _kind(path: Path) -> str:
