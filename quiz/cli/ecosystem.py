@@ -651,7 +651,9 @@ def _export_progress_to_stream(obj: Context, file: Path) -> None:
 
 
 @click.command("import-progress")
-@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument(
+    "file", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path)
+)
 @pass_context
 def import_progress_command(obj: Context, file: Path) -> None:
     """Merge a progress backup FILE (from `drillbit export progress`) into this machine's.
@@ -662,12 +664,14 @@ def import_progress_command(obj: Context, file: Path) -> None:
     setting still at its default here takes the file's value (one changed here stays).
     FILE may be gzip-compressed; it is read row by row, so its size is not limited.
     """
+    from quiz.cli.export_stream import refuse_stream_import
     from quiz.cli.own_database import refuse_a_database
     from quiz.ecosystem.backup_settings import merged_settings
     from quiz.paths import database_path
     from quiz.store.backup import import_progress
     from quiz.store.staged import build_new, ending_cleanly
 
+    refuse_stream_import(file)  # `-`, a pipe: a file is what it reads
     refuse_a_database(file, database_path(create=False))
 
     # No database yet: one is made only if the file is imported (a refused file, or one

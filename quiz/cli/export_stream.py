@@ -6,6 +6,10 @@ its name was refused for lacking `.json`, with "did you mean /dev/stdout.json?".
 written as asked instead: the backup is made whole in the data folder first (a damaged
 database is found before a byte is sent, and a failure sends nothing), then copied to
 the stream, plain JSON unless the name ends in `.gz`.
+
+`import-progress` reads a file: `-` was "File '-' does not exist" and a pipe (`/dev/stdin`
+under `|`, a FIFO) "a FIFO (named pipe), not a regular file", with no way on; both now say
+to save the backup to a file first (`refuse_stream_import`).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from quiz.errors import DrillbitError
+from quiz.errors import DrillbitError, UsageError
 
 Counted = TypeVar("Counted")
 
@@ -43,9 +47,34 @@ def is_stream(file: Path) -> bool:
     return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
-def stream_name(file: Path) -> str:
-    """`file` as the output names it (`standard output` for `-`)."""
-    return "standard output" if str(file) == STANDARD_OUTPUT else str(file)
+def refuse_stream_import(file: Path) -> None:
+    """UsageError for `import-progress` given `-` or a stream (a pipe, a FIFO, a device),
+    with the command line that saves the backup to a file first."""
+    if str(file) == STANDARD_OUTPUT:
+        what = "standard input"
+    else:
+        try:
+            mode = os.stat(file).st_mode
+        except OSError:
+            return  # not there: click's own "does not exist"
+        if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+            return
+        what = (
+            "a pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+        )
+    raise UsageError(
+        f"{stream_name(file, reading=True)} is {what}, and a progress backup is read from a "
+        "file: save it to one first (`ssh HOST drillbit export progress - > backup.json`) "
+        "and give its name",
+        title="import-progress",
+    )
+
+
+def stream_name(file: Path, *, reading: bool = False) -> str:
+    """`file` as a message names it (`-` is standard output, or input when `reading`)."""
+    if str(file) == STANDARD_OUTPUT:
+        return "'-'" if reading else "standard output"
+    return str(file)
 
 
 def whole_then_sent(file: Path, folder: Path, write: Callable[[Path], Counted]) -> Counted:
