@@ -57,7 +57,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> None:
             print(f"{ERROR_PREFIX}{CLOSED_STDOUT}", file=sys.stderr, flush=True)
         sys.exit(1)
     _names_as_their_bytes()
-    from quiz.cli.pipe import ReaderClosed, reader_gone
+    from quiz.cli.pipe import ReaderClosed, is_output_lost, output_lost, reader_gone
 
     try:
         _dispatch(argv, clock)
@@ -67,6 +67,10 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> None:
         aborted(interrupted=True)
     except (BrokenPipeError, ReaderClosed):  # the reader closed the pipe early: `quiz.cli.pipe`
         reader_gone()
+    except OSError as exc:  # the output's disk full (`> out.json`): one line, not a traceback
+        if not is_output_lost(exc):
+            raise
+        output_lost(exc)
 
 
 def _names_as_their_bytes() -> None:

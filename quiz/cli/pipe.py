@@ -5,10 +5,15 @@ What git and every coreutils program do: nothing more is printed (no traceback, 
 shows for a program SIGPIPE ended, so `set -o pipefail` tells a cut-short output from a
 whole one, as it does for `yes | head -1`. Click turns a closed pipe into exit 1 before
 drillbit's handler sees it, so the root group carries it past click as `ReaderClosed`.
+
+An output that cannot be written (`drillbit cards --json > out.json` on a full disk,
+`> /dev/full`) ended in OSError's traceback; it is one line on stderr and exit 1
+(`output_lost`).
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import sys
 from collections.abc import Iterator
@@ -44,3 +49,39 @@ def reader_gone() -> NoReturn:
     else:
         os.close(devnull)
     sys.exit(CLOSED_PIPE_EXIT_CODE)
+
+
+OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
+"""What writing the output met when the disk it goes to is full, over quota, or failing."""
+
+
+def is_output_lost(exc: OSError) -> bool:
+    """`exc` is the output's write failing: one of OUTPUT_ERRORS, with no file named (every
+    file drillbit opens itself is named in its error; standard output has no name)."""
+    return exc.errno in OUTPUT_ERRORS and exc.filename is None
+
+
+def output_lost(exc: OSError) -> NoReturn:
+    """End the process for an output that could not be written: one line on stderr saying
+    so and that what was written is incomplete, exit 1. Standard output is pointed at
+    /dev/null first, so its buffer cannot fail again at Python's exit."""
+    from quiz.errors import ERROR_PREFIX
+
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (AttributeError, OSError, ValueError):
+        sys.stdout = os.fdopen(devnull, "w")
+    else:
+        os.close(devnull)
+    reason = exc.strerror or str(exc)
+    try:
+        print(
+            f"{ERROR_PREFIX}cannot write the output ({reason}): what was written of it is "
+            "incomplete",
+            file=sys.stderr,
+            flush=True,
+        )
+    except OSError:  # stderr on the same full disk: the exit code says it
+        pass
+    sys.exit(1)
