@@ -198,11 +198,7 @@ def connect(path: Path, now: datetime) -> sqlite3.Connection:
         version = schema_version(conn)
         refuse_foreign(conn, path, version)
         if version > LATEST_VERSION:
-            raise UnusableDatabase(
-                f"its schema version {version} is newer than this drillbit understands "
-                f"({LATEST_VERSION}); it was written by a newer drillbit",
-                salvageable=False,
-            )
+            raise StoreError(newer_message(path, version))
         conn.execute("PRAGMA journal_mode = WAL").fetchone()
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
@@ -223,6 +219,19 @@ def connect(path: Path, now: datetime) -> sqlite3.Connection:
             raise StoreError(busy_message(path)) from error
         raise StoreError(f"cannot use {path}: {error}") from error
     return conn
+
+
+def newer_message(path: Path, version: int) -> str:
+    """The refusal of a database a newer drillbit wrote. It was moved aside as damaged and a
+    fresh one started: an older copy of drillbit run once (a second install, a `uv run` in
+    an old checkout) hid the person's whole progress under `.corrupt-...`, and the newer
+    drillbit then opened the empty one."""
+    return (
+        f"{path} was written by a newer drillbit (its schema version {version} is newer "
+        f"than this drillbit understands ({LATEST_VERSION})); it is left exactly as it was: "
+        "upgrade drillbit to use it (`uv tool upgrade drillbit`), or point DRILLBIT_HOME "
+        "at another folder"
+    )
 
 
 def is_busy(error: sqlite3.Error) -> bool:

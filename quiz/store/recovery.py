@@ -43,9 +43,9 @@ _PROBE_MARGIN = 1000
 class UnusableDatabase(Exception):
     """The file exists but cannot be used as drillbit's database; `reason` says why.
 
-    `salvageable` is False when reading rows from it makes no sense (not SQLite at all,
-    or written by a newer drillbit whose rows this one does not understand).
-    """
+    `salvageable` is False when reading rows from it makes no sense (not SQLite at all).
+    A database a newer drillbit wrote is not unusable but refused, left as it was
+    (`quiz.store.opening.newer_message`)."""
 
     def __init__(self, reason: str, *, salvageable: bool = True) -> None:
         super().__init__(reason)

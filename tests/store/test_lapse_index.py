@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.store import Store
+from quiz.store import Store, StoreError
 from quiz.store.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
@@ -91,12 +91,13 @@ def test_a_version_8_database_is_refused_by_a_drillbit_that_knows_7(
     newer.close()
     monkeypatch.setattr("quiz.store.migrations.MIGRATIONS", MIGRATIONS[:7])
     monkeypatch.setattr("quiz.store.opening.LATEST_VERSION", 7)
-    with Store.open(path, now=NOW) as older:
-        (notice,) = older.notices
-        assert "schema version 8 is newer than this drillbit understands (7)" in notice.message
-        assert older.review_count() == 0  # a fresh database, nothing written into the newer one
-    assert notice.moved_to is not None
-    aside = sqlite3.connect(notice.moved_to)
+    whole = path.read_bytes()
+    with pytest.raises(StoreError) as refused:
+        Store.open(path, now=NOW)
+    assert "schema version 8 is newer than this drillbit understands (7)" in refused.value.message
+    assert path.read_bytes() == whole  # left as it was: never moved aside nor written
+    assert not list(tmp_path.glob("*.corrupt-*"))
+    aside = sqlite3.connect(path)
     assert schema_version(aside) == 8
     assert aside.execute("SELECT COUNT(*) FROM review_log").fetchone()[0] == len(HISTORY)
     aside.close()

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from quiz.store import LATEST_VERSION, Store
+from quiz.store import LATEST_VERSION, Store, StoreError
 from quiz.store.recovery import is_corruption
 from tests.store.history import write_marked_history
 
@@ -72,7 +72,10 @@ def test_a_damaged_page_fails_the_integrity_check_and_is_moved_aside(tmp_path: P
         assert store.review_count() == 0
 
 
-def test_a_future_schema_version_is_moved_aside_not_downgraded(tmp_path: Path) -> None:
+def test_a_future_schema_version_is_refused_and_left_as_it_was(tmp_path: Path) -> None:
+    """A newer drillbit's database was moved aside as damaged and a fresh one started: an
+    older copy of drillbit run once hid the whole progress, and the newer one then opened
+    the empty database. It is refused now, the file untouched."""
     path = tmp_path / "drillbit.db"
     with Store.open(path, now=NOW) as store:
         store.record_review(card_id="c", rating=3, correct=True, reviewed_at=NOW, mode="due")
@@ -82,10 +85,17 @@ def test_a_future_schema_version_is_moved_aside_not_downgraded(tmp_path: Path) -
         )
         store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     original = path.read_bytes()
-    with Store.open(path, now=NOW) as store:
-        _assert_moved_and_fresh(path, original, store, f"schema version {LATEST_VERSION + 1}")
-    moved = tmp_path / f"drillbit.db.corrupt-{STAMP}"
-    kept = sqlite3.connect(moved)
+    with pytest.raises(StoreError) as refused:
+        Store.open(path, now=NOW)
+    assert refused.value.message == (
+        f"{path} was written by a newer drillbit (its schema version {LATEST_VERSION + 1} is "
+        f"newer than this drillbit understands ({LATEST_VERSION})); it is left exactly as it "
+        "was: upgrade drillbit to use it (`uv tool upgrade drillbit`), or point DRILLBIT_HOME "
+        "at another folder"
+    )
+    assert path.read_bytes() == original
+    assert sorted(p.name for p in tmp_path.iterdir() if "corrupt" in p.name) == []
+    kept = sqlite3.connect(path)
     assert kept.execute("SELECT COUNT(*) FROM review_log").fetchone()[0] == 1
     kept.close()
 

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from fsrs import Card
 
-from quiz.store import Store
+from quiz.store import Store, StoreError
 from quiz.store.backup import import_progress
 from quiz.store.backup_export import export_progress
 from quiz.store.migrations import LATEST_VERSION, MIGRATIONS, migrate, schema_version
@@ -178,12 +178,13 @@ def test_a_version_12_home_is_refused_by_a_drillbit_that_knows_11(
         (NOW.isoformat(),),
     )
     newer.close()
-    with _knowing_11(monkeypatch), Store.open(path, now=NOW) as older:
-        (notice,) = older.notices
-        assert "schema version 12 is newer than this drillbit understands (11)" in notice.message
-        assert older.review_count() == 0  # a fresh database, nothing written into the newer
-    assert notice.moved_to is not None
-    aside = sqlite3.connect(notice.moved_to)
+    whole = path.read_bytes()
+    with _knowing_11(monkeypatch), pytest.raises(StoreError) as refused:
+        Store.open(path, now=NOW)
+    assert "schema version 12 is newer than this drillbit understands (11)" in refused.value.message
+    assert path.read_bytes() == whole  # left as it was: never moved aside nor written
+    assert not list(tmp_path.glob("*.corrupt-*"))
+    aside = sqlite3.connect(path)
     assert schema_version(aside) == 12
     assert _tallies(aside) == [("a", 1, 1)]
     aside.close()
