@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from quiz.bank.loader import Bank
+    from quiz.ecosystem.anki import AnkiReport
     from quiz.store.backup_report import MergeReport
     from quiz.store.store import Store
 
@@ -522,6 +523,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     To get new cards in drillbit's teaching order, tick "Import any deck presets" in
     Anki's import window (the decks' preset gathers them by ascending position).
     """
+    from quiz.cli.export_stream import is_stream
     from quiz.ecosystem.anki import (
         FIELDS_CHANGED_NOTICE,
         export_anki,
@@ -535,7 +537,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     from quiz.ecosystem.outfile import anki_kind, export_target
     from quiz.wrapping import fold_line, terminal_width
 
-    target = export_target(file, anki_kind(), force=force)
+    streamed = is_stream(file)  # `-`, /dev/stdout, a FIFO: written as asked (`export_stream`)
+    target = None if streamed else export_target(file, anki_kind(), force=force)
     # with --pack a missing folder is named first (its cards may be the pack's); without,
     # the whole summary names it, once
     index, bank = obj.indexed_bank(name_missing=bool(packs))
@@ -555,24 +558,37 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     for pack in packs:  # as `list --pack` refuses one, with its did-you-mean
         check_bank_names(bank, pack=pack)
     cards = [card for card in bank.cards if not packs or card.pack in packs]
-    report = export_anki(
-        cards,
-        file,
-        pack_titles={n: p.info.title for n, p in bank.packs.items()},
-        times=ContentTimes.default(),
-        before_replace=target.recheck,
-        positions=teaching_positions(bank.cards),
-        now=int(obj.now.timestamp()),
-    )
+
+    def write(path: Path) -> AnkiReport:
+        return export_anki(
+            cards,
+            path,
+            pack_titles={n: p.info.title for n, p in bank.packs.items()},
+            times=ContentTimes.default(),
+            before_replace=None if target is None else target.recheck,
+            positions=teaching_positions(bank.cards),
+            now=int(obj.now.timestamp()),
+        )
+
+    if target is None:
+        from quiz.cli.export_stream import stream_name, whole_then_sent
+        from quiz.paths import data_dir
+
+        report = whole_then_sent(file, data_dir(), write, name="drillbit.apkg", title="export anki")
+        wrote = f"wrote an Anki package to {stream_name(file)}"
+    else:
+        report = write(file)
+        wrote = _wrote(file, target.replaces)
     click.echo(
-        f"{_wrote(file, target.replaces)}: {counted(report.notes, 'note')} in "
+        f"{wrote}: {counted(report.notes, 'note')} in "
         f"{counted(report.decks, 'deck')}"
         + (f", {counted(report.images, 'image')}" if report.images else "")
         + (
             f", {counted(report.skipped_coding, 'coding drill')} skipped"
             if report.skipped_coding
             else ""
-        )
+        ),
+        err=streamed,  # standard output may be the package itself
     )
     # a deck shared without a card, or a pack's title, said why
     tell_summary(_left_out(bank, packs) if packs else index.summary)

@@ -1,4 +1,5 @@
-"""`export progress` to a stream: standard output (`-`, `/dev/stdout`), a FIFO, a device.
+"""`export progress` (and `export anki`) to a stream: standard output (`-`, `/dev/stdout`), a
+FIFO, a device.
 
 Such a target cannot take the export's temporary file and rename (a rename over
 `/dev/stdout` would replace the device's name, in a folder drillbit may not write), and
@@ -77,19 +78,27 @@ def stream_name(file: Path, *, reading: bool = False) -> str:
     return str(file)
 
 
-def whole_then_sent(file: Path, folder: Path, write: Callable[[Path], Counted]) -> Counted:
-    """Call `write` with a temporary backup path in `folder` (`.json.gz` when `file`'s
-    name ends in `.gz`), then copy what it wrote to `file`; `write`'s result is returned.
-    The temporary copy is removed whatever happens."""
+def whole_then_sent(
+    file: Path,
+    folder: Path,
+    write: Callable[[Path], Counted],
+    *,
+    name: str | None = None,
+    title: str = "export progress",
+) -> Counted:
+    """Call `write` with a temporary path in `folder` (`name`, else a progress backup's:
+    `.json.gz` when `file`'s name ends in `.gz`), then copy what it wrote to `file`;
+    `write`'s result is returned. The temporary copy is removed whatever happens."""
     suffix = ".json.gz" if file.name.lower().endswith(".gz") else ".json"
+    name = name or f"progress{suffix}"
     with tempfile.TemporaryDirectory(prefix=".export-", dir=folder) as scratch:
-        whole = Path(scratch) / f"progress{suffix}"
+        whole = Path(scratch) / name
         result = write(whole)
-        _send(whole, file)
+        _send(whole, file, title)
     return result
 
 
-def _send(whole: Path, file: Path) -> None:
+def _send(whole: Path, file: Path, title: str) -> None:
     """Copy `whole` to the stream `file` (standard output's descriptor for `-`)."""
     try:
         with whole.open("rb") as source:
@@ -104,5 +113,5 @@ def _send(whole: Path, file: Path) -> None:
         raise  # the reader went: the command line's own handling (`quiz.cli.pipe`)
     except OSError as exc:
         raise DrillbitError(
-            f"cannot write {stream_name(file)}: {exc.strerror or exc}", title="export progress"
+            f"cannot write {stream_name(file)}: {exc.strerror or exc}", title=title
         ) from exc

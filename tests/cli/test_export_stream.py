@@ -12,6 +12,7 @@ import json
 import os
 import subprocess
 import threading
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -94,3 +95,25 @@ def test_a_plain_name_without_the_ending_is_still_refused_with_the_right_one(
     assert refused.returncode == 2
     assert f"(did you mean {tmp_path / 'backup.json'}?)" in refused.stderr
     assert not (tmp_path / "backup").exists()
+
+
+def test_an_anki_package_to_standard_output_is_the_package_alone(
+    tmp_path: Path, _isolated_home: Path
+) -> None:
+    """`export anki /dev/stdout` was "did you mean /dev/stdout.apkg?" too."""
+    kept = tmp_path / "deck.apkg"
+    with kept.open("wb") as out:
+        done = subprocess.run(
+            [*DRILLBIT_COMMAND, "export", "anki", "/dev/stdout"],
+            stdout=out,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=dict(os.environ),
+            timeout=PROCESS_TIMEOUT_SECONDS,
+            check=False,
+        )
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.startswith("wrote an Anki package to /dev/stdout: ")
+    with zipfile.ZipFile(kept) as package:  # the package alone: no summary line inside it
+        assert "media" in package.namelist()
+    assert not [p for p in _isolated_home.iterdir() if p.name.startswith(".export-")]
