@@ -20,7 +20,7 @@ import click
 from quiz.cli import plain
 from quiz.cli.plain import SCHEMA_VERSION, display_path, shown_summary
 from quiz.clock import Clock, utc_now
-from quiz.errors import escape_controls
+from quiz.errors import escape_controls, escape_path
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -353,26 +353,56 @@ class GivenPath(click.Path):
     pack found" (`.:1:1`) and `import` wrote its cards into, `grade DRILL ''` was ". : a
     folder", and `export progress ''` ended in pathlib's ValueError traceback."""
 
-    def __init__(self, *, what: str, **kwargs: Any) -> None:
+    def __init__(self, *, what: str, links_to_nothing: bool = False, **kwargs: Any) -> None:
         super().__init__(path_type=Path, **kwargs)
         self.what = what
+        self.links_to_nothing = links_to_nothing
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if value == "":
             self.fail(
                 f"'' is empty (a shell variable that is not set?): give {self.what}", param, ctx
             )
+        if not self.links_to_nothing and isinstance(value, str) and _links_to_nothing(value):
+            # click said "File '...' does not exist" of a name `ls` lists, and `grade`'s
+            # hint sent the person to `watch`, which failed "No such file or directory"
+            target = escape_path(os.readlink(value))
+            self.fail(
+                f"'{escape_path(value)}' is a symbolic link to {target}, which is not there "
+                "(a drive not mounted, a file moved?)",
+                param,
+                ctx,
+            )
         return super().convert(value, param, ctx)
+
+
+def _links_to_nothing(value: str) -> bool:
+    """`value` names a symbolic link whose target is not there."""
+    return os.path.islink(value) and not os.path.exists(value)
 
 
 def content_folder() -> GivenPath:
     """The type of every `--content` option: a folder, never given empty."""
-    return GivenPath(what="a folder, or leave the option out", file_okay=False)
+    return GivenPath(
+        what="a folder, or leave the option out", file_okay=False, links_to_nothing=True
+    )
+
+
+def file_to_read(*, dash: bool = False) -> GivenPath:
+    """The type of a FILE a command reads (notes, a backup): there, not a folder, never
+    given empty nor a link to nothing; `-` passed on when `dash`."""
+    return GivenPath(what="a file name", exists=True, dir_okay=False, allow_dash=dash)
+
+
+def answer_file() -> GivenPath:
+    """The type of the FILE `grade` and `watch` take: a file, never given empty nor a link
+    to nothing (`watch` would fail to write its starter through it)."""
+    return GivenPath(what="a file name", dir_okay=False)
 
 
 def file_to_write() -> GivenPath:
     """The type of a FILE a command writes or grades: a file, never given empty."""
-    return GivenPath(what="a file name", dir_okay=False)
+    return GivenPath(what="a file name", dir_okay=False, links_to_nothing=True)
 
 
 def refuse_standard_input(command: str, file: Path | None) -> None:

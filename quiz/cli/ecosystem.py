@@ -19,6 +19,7 @@ from quiz.cli.context import (
     content_folder,
     display_path,
     display_paths,
+    file_to_read,
     file_to_write,
     no_card_yet,
     open_store,
@@ -161,7 +162,7 @@ def _always_loaded(obj: Context, folder: Path) -> bool:
 
 
 @click.command("import")
-@click.argument("notes", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("notes", type=file_to_read())
 @click.option("--pack", help="Pack folder name (default: the notes file's name, kebab-cased).")
 @click.option("--topic", help="Topic folder name (default: the pack name).")
 @click.option(
@@ -537,7 +538,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     from quiz.ecosystem.outfile import anki_kind, export_target
     from quiz.wrapping import fold_line, terminal_width
 
-    streamed = is_stream(file)  # `-`, /dev/stdout, a FIFO: written as asked (`export_stream`)
+    streamed = is_stream(file)  # `-`, /dev/stdout, a device: written as asked (`export_stream`)
     target = None if streamed else export_target(file, anki_kind(), force=force)
     # with --pack a missing folder is named first (its cards may be the pack's); without,
     # the whole summary names it, once
@@ -621,7 +622,7 @@ def export_progress_command(obj: Context, file: Path, force: bool) -> None:
     review log in full, as `check-store`), unless the file is exactly as it was when such a
     check last passed: a backup of a damaged file would carry the damage along unseen.
     A FILE already there is replaced only when it is a drillbit backup (or with --force).
-    FILE `-` is standard output; it, /dev/stdout, a FIFO or a device is written as asked
+    FILE `-` is standard output; it, /dev/stdout or a device is written as asked
     (plain JSON unless its name ends in .gz), and what was written is said on stderr.
     """
     from quiz.cli.export_stream import is_stream
@@ -630,7 +631,7 @@ def export_progress_command(obj: Context, file: Path, force: bool) -> None:
     from quiz.store.backup_export import export_progress
     from quiz.store.staged import ending_cleanly
 
-    if is_stream(file):  # `-`, /dev/stdout, a FIFO: written as asked, never renamed over
+    if is_stream(file):  # `-`, /dev/stdout, a device: written as asked, never renamed over
         _export_progress_to_stream(obj, file)
         return
     target = export_target(file, progress_kind(), force=force)
@@ -647,7 +648,7 @@ def export_progress_command(obj: Context, file: Path, force: bool) -> None:
 
 
 def _export_progress_to_stream(obj: Context, file: Path) -> None:
-    """`export progress` to standard output, a FIFO or a device (`quiz.cli.export_stream`):
+    """`export progress` to standard output or a device (`quiz.cli.export_stream`):
     what it wrote is said on stderr, as the backup may be what stdout carries."""
     from quiz.cli.export_stream import stream_name, whole_then_sent
     from quiz.ecosystem.backup_settings import exported_settings
@@ -667,9 +668,7 @@ def _export_progress_to_stream(obj: Context, file: Path) -> None:
 
 
 @click.command("import-progress")
-@click.argument(
-    "file", type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path)
-)
+@click.argument("file", type=file_to_read(dash=True))
 @pass_context
 def import_progress_command(obj: Context, file: Path) -> None:
     """Merge a progress backup FILE (from `drillbit export progress`) into this machine's.

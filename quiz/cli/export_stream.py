@@ -1,5 +1,5 @@
-"""`export progress` (and `export anki`) to a stream: standard output (`-`, `/dev/stdout`), a
-FIFO, a device.
+"""`export progress` (and `export anki`) to a stream: standard output (`-`, `/dev/stdout`),
+a device.
 
 Such a target cannot take the export's temporary file and rename (a rename over
 `/dev/stdout` would replace the device's name, in a folder drillbit may not write), and
@@ -37,15 +37,16 @@ command whose output a shell sent to `> backup.json`."""
 
 
 def is_stream(file: Path) -> bool:
-    """`file` is written in place, never replaced: `-`, a name in /dev, or something there
-    that is neither a regular file nor a folder (a FIFO, a device, a socket)."""
+    """`file` is written in place, never replaced: `-`, a name in /dev, or a device. A FIFO
+    is not (it is refused as before, by `quiz.ecosystem.outfile`): opening one that nothing
+    reads waits for a reader, and an export must never hang."""
     if str(file) == STANDARD_OUTPUT or file.parent in STREAM_FOLDERS:
         return True
     try:
         mode = os.stat(file).st_mode
     except OSError:  # nothing there: a new file, as any export's
         return False
-    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+    return stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
 
 
 def refuse_stream_import(file: Path) -> None:

@@ -14,9 +14,9 @@ import click
 from quiz.cli.choice import Choice
 from quiz.cli.context import (
     Context,
+    answer_file,
     display_path,
     file_for_drill,
-    file_to_write,
     missing_drill,
     missing_file,
     open_store,
@@ -49,7 +49,7 @@ larger one was graded, then its attempt ended in a traceback (a verdict's seed i
 
 @click.command("grade")
 @click.argument("drill_id", metavar="DRILL", required=False)
-@click.argument("file", metavar="FILE", type=file_to_write(), required=False)
+@click.argument("file", metavar="FILE", type=answer_file(), required=False)
 @click.option("--json", "as_json", is_flag=True, help="Print the verdict as JSON (--format json).")
 @click.option(
     "--format",
@@ -325,7 +325,7 @@ def solved_line(solved: str, command: str, width: int | None) -> str:
 
 @click.command("watch")
 @click.argument("drill_id", metavar="DRILL", required=False)
-@click.argument("file", metavar="FILE", type=file_to_write(), required=False)
+@click.argument("file", metavar="FILE", type=answer_file(), required=False)
 @click.option(
     "--case-seed",
     "--seed",

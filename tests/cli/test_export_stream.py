@@ -1,22 +1,18 @@
-"""`export progress` to standard output, a FIFO or a device is written as asked
+"""`export progress` to standard output or a device is written as asked
 (`quiz.cli.export_stream`), never refused with ".json" put after `/dev/stdout`.
 
 `drillbit export progress /dev/stdout` said "the name must end in .json or .json.gz ...
-(did you mean /dev/stdout.json?)", and a FIFO named `backup` the same of `backup.json`.
+(did you mean /dev/stdout.json?)". A FIFO is still refused as before
+(tests/ecosystem/test_export_targets.py): one nothing reads would wait forever.
 """
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 import subprocess
-import threading
 import zipfile
-from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 from tests.conftest import DRILLBIT_COMMAND, PROCESS_TIMEOUT_SECONDS, RunDrillbit
 
@@ -59,25 +55,6 @@ def test_dev_stdout_sent_to_a_file_is_the_backup_and_nothing_is_made_beside_it(
     _backup(kept.read_bytes())
     # the whole backup was made in the data folder first, and is gone from it
     assert not [p for p in _isolated_home.iterdir() if p.name.startswith(".export-")]
-
-
-@pytest.mark.parametrize(
-    ("name", "unpack"), [("backup", bytes), ("backup.json.gz", gzip.decompress)]
-)
-def test_a_fifo_is_written_as_asked_gzip_only_when_its_name_says_so(
-    drillbit: RunDrillbit, tmp_path: Path, name: str, unpack: Callable[[bytes], bytes]
-) -> None:
-    assert drillbit("config", "new_per_day", "7").returncode == 0
-    fifo = tmp_path / name
-    os.mkfifo(fifo)
-    read: list[bytes] = []
-    reader = threading.Thread(target=lambda: read.append(fifo.read_bytes()))
-    reader.start()
-    sent = drillbit("export", "progress", str(fifo))
-    reader.join(PROCESS_TIMEOUT_SECONDS)
-    assert sent.returncode == 0, sent.stderr
-    _backup(unpack(read[0]))
-    assert fifo.exists() and not fifo.is_file()  # still the FIFO, not replaced by a file
 
 
 def test_a_device_that_cannot_take_it_is_one_line(drillbit: RunDrillbit) -> None:
