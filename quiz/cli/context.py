@@ -353,7 +353,7 @@ class GivenPath(click.Path):
     pack found" (`.:1:1`) and `import` wrote its cards into, `grade DRILL ''` was ". : a
     folder", and `export progress ''` ended in pathlib's ValueError traceback."""
 
-    def __init__(self, *, what: str, links_to_nothing: bool = False, **kwargs: Any) -> None:
+    def __init__(self, *, what: str, links_to_nothing: bool = True, **kwargs: Any) -> None:
         super().__init__(path_type=Path, **kwargs)
         self.what = what
         self.links_to_nothing = links_to_nothing
@@ -377,8 +377,17 @@ class GivenPath(click.Path):
 
 
 def _links_to_nothing(value: str) -> bool:
-    """`value` names a symbolic link whose target is not there."""
-    return os.path.islink(value) and not os.path.exists(value)
+    """`value` names a symbolic link whose target is not there (a loop of links is not
+    this: it is told as a loop where it is read)."""
+    if not os.path.islink(value):
+        return False
+    try:
+        os.stat(value)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def content_folder() -> GivenPath:
@@ -391,18 +400,20 @@ def content_folder() -> GivenPath:
 def file_to_read(*, dash: bool = False) -> GivenPath:
     """The type of a FILE a command reads (notes, a backup): there, not a folder, never
     given empty nor a link to nothing; `-` passed on when `dash`."""
-    return GivenPath(what="a file name", exists=True, dir_okay=False, allow_dash=dash)
+    return GivenPath(
+        what="a file name", exists=True, dir_okay=False, allow_dash=dash, links_to_nothing=False
+    )
 
 
 def answer_file() -> GivenPath:
     """The type of the FILE `grade` and `watch` take: a file, never given empty nor a link
     to nothing (`watch` would fail to write its starter through it)."""
-    return GivenPath(what="a file name", dir_okay=False)
+    return GivenPath(what="a file name", dir_okay=False, links_to_nothing=False)
 
 
 def file_to_write() -> GivenPath:
     """The type of a FILE a command writes or grades: a file, never given empty."""
-    return GivenPath(what="a file name", dir_okay=False, links_to_nothing=True)
+    return GivenPath(what="a file name", dir_okay=False)
 
 
 def refuse_standard_input(command: str, file: Path | None) -> None:
