@@ -19,10 +19,11 @@ import pytest
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool, wire
 from engine.verdict import CaseStatus, Status
-from tests.sandbox.drills import SlowDoubleChecker
-from tests.sandbox.helpers import DOUBLE, GOOD, run_adversarial, shown
+from tests.sandbox.drills import PatientDoubleChecker, SlowDoubleChecker
+from tests.sandbox.helpers import GOOD, run_adversarial, shown
 
 ROOMY = SlowDoubleChecker()
+PATIENT = PatientDoubleChecker()
 """A 5 s wall clock: writing the forged message to every descriptor took over the drill's
 usual 1 s on a loaded machine (two CI runs at once on 2 cores), and case 2 then ended on
 the clock instead of the lie this file is about."""
@@ -155,8 +156,9 @@ def test_a_flood_of_tiny_messages_costs_the_app_little(
 
 def test_a_drill_of_many_cases_is_not_cut_short(pool: WorkerPool) -> None:
     """The bound on frames follows the job: a drill whose content asks for 300 cases (a
-    result message and its arrays each) is graded whole."""
-    verdict = grade(DOUBLE, GOOD, seed=5, params={"n": 300}, pool=pool)
+    result message and its arrays each) is graded whole. Under a wall clock a loaded machine
+    does not reach: DOUBLE's 1 s for 300 cases ran out at a load average of 14."""
+    verdict = grade(PATIENT, GOOD, seed=5, params={"n": 300}, pool=pool)
     assert verdict.passed and "300" in verdict.summary, shown(verdict)
 
 
