@@ -253,6 +253,24 @@ def _indent(row: str) -> int:
     )
 
 
+def _indented_under(rows: list[str], index: int) -> list[int]:
+    """The indices of the lines indented under line `index`, up to a blank line or one as
+    shallow as it: a multi-line card's lines (`>>>`, or `>>` with nothing after it)."""
+    depth = _indent(rows[index].rstrip("\r"))
+    children = []
+    for below in range(index + 1, len(rows)):
+        if not rows[below].strip() or _indent(rows[below]) <= depth:
+            break
+        children.append(below)
+    return children
+
+
+def _front_asks(front: str) -> bool:
+    """Whether a multi-line card's front asks something: a word, and not a `Q:` line that
+    the question-and-answer reading takes."""
+    return bool(_WORD.search(front)) and not front.startswith(("Q:", "**Q"))
+
+
 def _multi_line_cards(
     rows: list[str], unanswered: list[tuple[int, str]] | None = None
 ) -> tuple[list[int], set[int]]:
@@ -266,14 +284,9 @@ def _multi_line_cards(
         match = _MULTI.match(body) if body.endswith(">") else None
         if match is None or in_code_span(body, match.end("front")):
             continue
-        if not _WORD.search(match["front"]) or match["front"].startswith(("Q:", "**Q")):
+        if not _front_asks(match["front"]):
             continue
-        depth = _indent(body)
-        children = []
-        for below in range(index + 1, len(rows)):
-            if not rows[below].strip() or _indent(rows[below]) <= depth:
-                break
-            children.append(below)
+        children = _indented_under(rows, index)
         if not children:
             if unanswered is not None:
                 unanswered.append((index + 1, match["front"]))
@@ -545,14 +558,9 @@ def _shown_multi(rows: list[str], taken: set[int]) -> list[tuple[int, str, str, 
         match = _EMPTY_BACK.match(body)
         if match is None or in_code_span(body, match.end("front")):
             continue
-        if not _WORD.search(match["front"]) or match["front"].startswith(("Q:", "**Q")):
+        if not _front_asks(match["front"]):
             continue
-        depth = _indent(body)
-        children = []
-        for below in range(index + 1, len(rows)):
-            if not rows[below].strip() or _indent(rows[below]) <= depth:
-                break
-            children.append(below)
+        children = _indented_under(rows, index)
         if children:
             found.append((index, match["lead"], match["front"], children))
             claimed.update(children)
