@@ -395,6 +395,8 @@ def test_reviews_past_a_gap_in_the_ids_are_found_up_to_the_log_s_last_id(
     fresh.close()
     assert {1, 100, 300, 2500, 2501} <= found and 150 not in found
     assert counts.reviews == len(found) > len(ids) - 40
+    lost = sorted(set(ids) - found)
+    assert lost == list(range(lost[0], lost[-1] + 1)), "only the damaged page's run is lost"
 
 
 STATE = (
@@ -446,3 +448,75 @@ def test_a_file_cut_short_is_salvaged_and_the_report_says_what_was_copied(
         foreign = store.notices[0]
     assert "not an SQLite database" in foreign.reason
     assert "could be read from it" not in foreign.message
+
+
+def test_a_one_page_database_cut_inside_its_page_is_cut_short(tmp_path: Path) -> None:
+    path = tmp_path / "drillbit.db"
+    whole = _database(path)
+    path.write_bytes(_with_header(whole, 28, (1).to_bytes(4, "big"))[: PAGE // 2])
+    assert size_problem(path) == (
+        "malformed database: the file is cut short (0 of the 1 pages it lists)"
+    )
+
+
+def test_reviews_whose_session_was_lost_are_still_recovered(tmp_path: Path) -> None:
+    """A review points at its session; where the session's row is gone (on a damaged
+    page), the review is copied all the same rather than refused by the reference."""
+    old = tmp_path / "old.db"
+    _every_kind_of_row(old)
+    conn = sqlite3.connect(old)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DELETE FROM study_session WHERE mode = 'due'")
+    conn.commit()
+    conn.close()
+    (tmp_path / "fresh").mkdir()
+    fresh = _fresh(tmp_path)
+    counts = salvage(old, fresh)
+    assert (counts.sessions, counts.reviews, counts.card_states) == (1, 4, 3)
+    fresh.close()
+
+
+def _root_page(path: Path, name: str) -> int:
+    conn = sqlite3.connect(path)
+    (root,) = conn.execute("SELECT rootpage FROM sqlite_master WHERE name = ?", (name,)).fetchone()
+    conn.close()
+    return int(root)
+
+
+def _overwrite_page(path: Path, number: int) -> None:
+    whole = bytearray(path.read_bytes())
+    start = (number - 1) * PAGE
+    whole[start : start + PAGE] = b"\xa5" * PAGE
+    path.write_bytes(bytes(whole))
+
+
+def test_a_lost_id_mark_still_lets_the_reviews_past_the_damage_be_found(tmp_path: Path) -> None:
+    """With the AUTOINCREMENT marks unreadable too, probing goes on from the rows it finds."""
+    old = tmp_path / "old.db"
+    ids = list(range(1, 301))
+    _raw(old, REVIEW, [_review(i) for i in ids])
+    _overwrite_page(old, _root_page(old, "sqlite_sequence"))
+    _damage_page_of(old, b"payload-0150")
+    (tmp_path / "fresh").mkdir()
+    fresh = _fresh(tmp_path)
+    counts = salvage(old, fresh)
+    found = {int(row[0]) for row in fresh.execute("SELECT id FROM review_log")}
+    fresh.close()
+    assert {1, 300} <= found and 150 not in found
+    assert counts.reviews == len(found) > len(ids) - 40
+
+
+def test_a_file_whose_table_list_is_damaged_salvages_nothing_and_says_so(tmp_path: Path) -> None:
+    """No table can be found in it: nothing is copied, and nothing raises."""
+    old = tmp_path / "old.db"
+    _every_kind_of_row(old)
+    whole = bytearray(old.read_bytes())
+    whole[100:PAGE] = b"\xa5" * (PAGE - 100)  # the schema, after the file's header
+    old.write_bytes(bytes(whole))
+    (tmp_path / "fresh").mkdir()
+    fresh = _fresh(tmp_path)
+    counts = salvage(old, fresh)
+    assert (counts.reviews, counts.attempts, counts.card_states) == (0, 0, 0)
+    assert (counts.sessions, counts.drafts, counts.flags) == (0, 0, 0)
+    assert fresh.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    fresh.close()
