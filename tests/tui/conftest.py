@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from random import Random
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -336,6 +336,16 @@ class FakeClock:
     def advance(self, seconds: float) -> None:
         """Move time forward."""
         self.moment += timedelta(seconds=seconds)
+
+
+class FakeZone:
+    """The machine's zone as the test sets it: the app reads it, the test moves it."""
+
+    def __init__(self, zone: tzinfo) -> None:
+        self.zone = zone
+
+    def __call__(self) -> tzinfo:
+        return self.zone
 
 
 def inprocess_grade(drill: Drill, source: str) -> Verdict:

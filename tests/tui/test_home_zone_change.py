@@ -4,7 +4,7 @@ session (and Anki, at its day's rollover) counts it in the zone the machine is i
 
 from __future__ import annotations
 
-from datetime import UTC, tzinfo
+from datetime import UTC
 from zoneinfo import ZoneInfo
 
 from fsrs import Rating
@@ -16,19 +16,9 @@ from quiz.study.scheduling import review_card
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.screens.home import HomeScreen
-from tests.tui.conftest import START, AppFactory, press, showing
+from tests.tui.conftest import START, AppFactory, FakeZone, press, showing
 
 NEW_YORK = ZoneInfo("America/New_York")
-
-
-class FakeZone:
-    """The machine's zone as the test sets it: the app reads it, the test moves it."""
-
-    def __init__(self, zone: tzinfo) -> None:
-        self.zone = zone
-
-    def __call__(self) -> tzinfo:
-        return self.zone
 
 
 def to_study_today(home: HomeScreen) -> str:

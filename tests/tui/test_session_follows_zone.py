@@ -5,7 +5,7 @@ began in while Home followed the machine's, so the two disagreed on the day a ca
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, tzinfo
+from datetime import UTC
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -17,19 +17,9 @@ from quiz.settings import Settings
 from quiz.store import Store
 from quiz.study.days import StudyZone
 from quiz.workspace import StudyRequest, Workspace
-from tests.tui.conftest import FakeClock
+from tests.tui.conftest import FakeClock, FakeZone
 
 NEW_YORK = ZoneInfo("America/New_York")
-
-
-class FakeZone:
-    """The machine's zone as the test sets it."""
-
-    def __init__(self, zone: tzinfo) -> None:
-        self.zone = zone
-
-    def __call__(self) -> tzinfo:
-        return self.zone
 
 
 @pytest.fixture
