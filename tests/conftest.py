@@ -13,7 +13,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import IO, Any, Protocol
 
 import pytest
 from click.testing import CliRunner
@@ -314,6 +314,30 @@ def _run_process(
         timeout=PROCESS_TIMEOUT_SECONDS,
     )
     return CliResult(completed.returncode, completed.stdout, completed.stderr)
+
+
+def drillbit_streams(
+    *args: str,
+    cwd: Path | None = None,
+    stdin: IO[Any] | int | None = None,
+    stdout: IO[Any] | int = subprocess.PIPE,
+    typed: str | None = None,
+) -> subprocess.CompletedProcess[str]:
+    """A real `drillbit ARGS` process on standard streams the test gives (a file or a pipe as
+    its input or output, a pipe whose reader is gone, /dev/full), or `typed` as its input;
+    its stderr read as text."""
+    return subprocess.run(
+        [*DRILLBIT_COMMAND, *args],
+        stdin=stdin,
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        input=typed,
+        text=True,
+        cwd=cwd or REPO,
+        env=dict(os.environ),
+        timeout=PROCESS_TIMEOUT_SECONDS,
+        check=False,
+    )
 
 
 def command_at(now: datetime) -> list[str]:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from quiz.cli.pipe import CLOSED_PIPE_EXIT_CODE
-from tests.conftest import DRILLBIT_COMMAND, PROCESS_TIMEOUT_SECONDS
+from tests.conftest import DRILLBIT_COMMAND, PROCESS_TIMEOUT_SECONDS, drillbit_streams
 
 SMALL_PIPE_BYTES = 4096
 """The pipe's capacity in the one-line test: `cards` prints about 17 KB, a line at a time,
@@ -62,16 +62,7 @@ def test_a_pipe_closed_before_the_first_line_is_the_same_exit_for_every_command(
     read_end, write_end = os.pipe()
     os.close(read_end)  # the reader is gone before anything is written
     try:
-        done = subprocess.run(
-            [*DRILLBIT_COMMAND, *command],
-            stdout=write_end,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=tmp_path,
-            env=dict(os.environ),
-            timeout=PROCESS_TIMEOUT_SECONDS,
-            check=False,
-        )
+        done = drillbit_streams(*command, stdout=write_end, cwd=tmp_path)
     finally:
         os.close(write_end)
     assert done.stderr == ""  # no traceback, no "Broken pipe", no "Exception ignored"

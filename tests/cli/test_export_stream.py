@@ -9,12 +9,10 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
 import zipfile
 from pathlib import Path
 
-from tests.conftest import DRILLBIT_COMMAND, PROCESS_TIMEOUT_SECONDS, RunDrillbit
+from tests.conftest import RunDrillbit, drillbit_streams
 
 
 def _backup(data: bytes) -> dict[str, object]:
@@ -35,26 +33,13 @@ def test_dash_is_standard_output_and_the_summary_goes_to_stderr(
     assert sent.stderr.startswith("wrote progress to standard output: 0 card schedules")
 
 
-def export_to_stdout(kind: str, kept: Path) -> subprocess.CompletedProcess[str]:
-    """`drillbit export KIND /dev/stdout` with its standard output sent to the file `kept`."""
-    with kept.open("wb") as out:
-        return subprocess.run(
-            [*DRILLBIT_COMMAND, "export", kind, "/dev/stdout"],
-            stdout=out,
-            stderr=subprocess.PIPE,
-            text=True,
-            env=dict(os.environ),
-            timeout=PROCESS_TIMEOUT_SECONDS,
-            check=False,
-        )
-
-
 def test_dev_stdout_sent_to_a_file_is_the_backup_and_nothing_is_made_beside_it(
     drillbit: RunDrillbit, tmp_path: Path, _isolated_home: Path
 ) -> None:
     assert drillbit("config", "new_per_day", "7").returncode == 0
     kept = tmp_path / "kept.json"
-    done = export_to_stdout("progress", kept)
+    with kept.open("wb") as out:
+        done = drillbit_streams("export", "progress", "/dev/stdout", stdout=out)
     assert done.returncode == 0, done.stderr
     assert "did you mean" not in done.stderr
     _backup(kept.read_bytes())
@@ -84,7 +69,8 @@ def test_an_anki_package_to_standard_output_is_the_package_alone(
 ) -> None:
     """`export anki /dev/stdout` was "did you mean /dev/stdout.apkg?" too."""
     kept = tmp_path / "deck.apkg"
-    done = export_to_stdout("anki", kept)
+    with kept.open("wb") as out:
+        done = drillbit_streams("export", "anki", "/dev/stdout", stdout=out)
     assert done.returncode == 0, done.stderr
     assert done.stderr.startswith("wrote an Anki package to /dev/stdout: ")
     with zipfile.ZipFile(kept) as package:  # the package alone: no summary line inside it

@@ -7,13 +7,11 @@ output), and `drillbit export progress - | drillbit import-progress /dev/stdin` 
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DRILLBIT_COMMAND, PROCESS_TIMEOUT_SECONDS
+from tests.conftest import drillbit_streams
 
 SAVE_FIRST = (
     "a progress backup is read from a file: save it to one first (`ssh HOST drillbit export "
@@ -28,16 +26,7 @@ def test_a_backup_piped_in_is_refused_with_how_to_save_it(
     tmp_path: Path, _isolated_home: Path, given: str, named: str
 ) -> None:
     backup = '{"format": "drillbit-progress", "version": 4, "exported_at": "2026-06-01T10:00:00+00:00", "settings": {"new_per_day": 7}}'
-    done = subprocess.run(
-        [*DRILLBIT_COMMAND, "import-progress", given],
-        input=backup,
-        capture_output=True,
-        text=True,
-        cwd=tmp_path,
-        env=dict(os.environ),
-        timeout=PROCESS_TIMEOUT_SECONDS,
-        check=False,
-    )
+    done = drillbit_streams("import-progress", given, typed=backup, cwd=tmp_path)
     assert done.returncode == 2
     assert done.stderr == f"drillbit: import-progress: {named}, and {SAVE_FIRST}"
     assert not (_isolated_home / "config.toml").exists()  # nothing taken from it
@@ -52,15 +41,6 @@ def test_a_backup_redirected_from_a_file_is_still_imported(
         '{"format": "drillbit-progress", "version": 4, "exported_at": "2026-06-01T10:00:00+00:00", "settings": {"new_per_day": 7}}'
     )
     with backup.open() as given:
-        done = subprocess.run(
-            [*DRILLBIT_COMMAND, "import-progress", "/dev/stdin"],
-            stdin=given,
-            capture_output=True,
-            text=True,
-            cwd=tmp_path,
-            env=dict(os.environ),
-            timeout=PROCESS_TIMEOUT_SECONDS,
-            check=False,
-        )
+        done = drillbit_streams("import-progress", "/dev/stdin", stdin=given, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert "new_per_day = 7" in (_isolated_home / "config.toml").read_text()

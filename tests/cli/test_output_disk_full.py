@@ -7,13 +7,11 @@ OSError's traceback ("No space left on device") at its first write.
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import DRILLBIT_COMMAND, PROCESS_TIMEOUT_SECONDS
+from tests.conftest import drillbit_streams
 
 
 @pytest.mark.parametrize(
@@ -23,16 +21,7 @@ def test_a_full_disk_under_the_output_is_one_line(
     tmp_path: Path, _isolated_home: Path, command: tuple[str, ...]
 ) -> None:
     with open("/dev/full", "w") as full:
-        done = subprocess.run(
-            [*DRILLBIT_COMMAND, *command],
-            stdout=full,
-            stderr=subprocess.PIPE,
-            text=True,
-            cwd=tmp_path,
-            env=dict(os.environ),
-            timeout=PROCESS_TIMEOUT_SECONDS,
-            check=False,
-        )
+        done = drillbit_streams(*command, stdout=full, cwd=tmp_path)
     assert done.returncode == 1
     assert done.stderr == (
         "drillbit: cannot write the output (No space left on device): what was written of it "
