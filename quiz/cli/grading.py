@@ -81,8 +81,8 @@ def grade_command(
 
     The graded code becomes the drill's draft: the app's drill editor opens on it (or,
     once the drill was reviewed or the code passed, ctrl+o brings it back), unless the
-    app saved a draft after FILE was last written, which is kept. A FILE that is not there yet: `drillbit
-    watch DRILL FILE` writes the drill's starter code to it.
+    app saved a draft after FILE was last written, which is kept. A FILE that is not there
+    yet: `drillbit watch DRILL FILE` writes the drill's starter code to it.
 
     `--format exercism` prints Exercism's test-runner results.json (version 2: status
     pass/fail/error, one test per case), for tooling built for Exercism; the case seed

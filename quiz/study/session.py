@@ -593,9 +593,10 @@ class Session:
 
     def _hold_next_day_steps(self, fresh: set[str], moment: datetime) -> None:
         """Hold the waiting learning copies whose step falls after the study day (`fresh`,
-        the restart's ids and the card on screen, leaves them out) for that day (`_next_day`), as an answer into
-        such a step is held: a zone moved west or a later day start ended the day before
-        the step, and the session asked it a day early while Home and a restart left it."""
+        the restart's ids and the card on screen, leaves them out) for that day
+        (`_next_day`), as an answer into such a step is held: a zone moved west or a later
+        day start ended the day before the step, and the session asked it a day early while
+        Home and a restart left it."""
         late = [
             card
             for card in self._queue
