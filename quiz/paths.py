@@ -71,12 +71,11 @@ def ensure_dir(path: Path, what: str) -> None:
     label = f"{what}={path}" if what == HOME_ENV else f"{what} {path}"
     if path.exists() and not path.is_dir():
         raise DataDirError(f"{label} is {_kind(path)}, not a folder; point {HOME_ENV} at a folder")
-    link = _link_to_nothing(path)
+    link = link_to_nothing(path)
     if link is not None:  # it was "cannot create ...: X is not a folder" of a link `ls` shows
         where = label if link == path else f"{label}: {link}"
         raise DataDirError(
-            f"{where} is a symbolic link to {escape_path(os.readlink(link))}, which is not "
-            f"there (a drive not mounted?); mount it, or point {HOME_ENV} at a folder"
+            f"{where} is {points_nowhere(link)}; mount it, or point {HOME_ENV} at a folder"
         )
     try:
         path.mkdir(parents=True, exist_ok=True)
@@ -86,12 +85,22 @@ def ensure_dir(path: Path, what: str) -> None:
         raise DataDirError(f"cannot create {label}: {exc.strerror or exc}") from exc
 
 
-def _link_to_nothing(path: Path) -> Path | None:
+def link_to_nothing(path: Path) -> Path | None:
     """The first of `path`'s folders, or `path` itself, that is a symbolic link to nothing."""
     for each in (*reversed(path.parents), path):
         if each.is_symlink() and not each.exists():
             return each
     return None
+
+
+NOT_MOUNTED = "which is not there (a drive not mounted?)"
+"""How `points_nowhere`'s words end: callers that list missing folders tell these apart."""
+
+
+def points_nowhere(link: Path) -> str:
+    """What `link`, a symbolic link to nothing, is, in the words DRILLBIT_HOME and
+    --content share: "a symbolic link to T, which is not there (a drive not mounted?)"."""
+    return f"a symbolic link to {escape_path(os.readlink(link))}, {NOT_MOUNTED}"
 
 
 def _kind(path: Path) -> str:

@@ -22,7 +22,7 @@ from quiz.bank.problems import ContentError, Problem
 from quiz.bank.sources import NOT_A_FOLDER, folder_trouble
 from quiz.errors import InputFileError
 from quiz.gcpause import gc_paused
-from quiz.paths import as_found, link_trouble
+from quiz.paths import NOT_MOUNTED, as_found, link_trouble
 from quiz.plural import counted
 from quiz.textsafe import describe_size, names_binary, read_regular_text
 
@@ -61,7 +61,8 @@ class Bank:
         parts = []
         unfound = [p for p in self.problems if p.code == "no-content"]
         gone = sorted({p.path for p in unfound})
-        missing = sorted({p.path for p in unfound if not p.message.endswith(NOT_A_FOLDER)})
+        said = (NOT_A_FOLDER, NOT_MOUNTED)  # told in full below, not as "no such"
+        missing = sorted({p.path for p in unfound if not p.message.endswith(said)})
         if missing:  # said outright: "run lint to see why" for a mistyped --content
             parts.append(f"no such content folder: {', '.join(str(path) for path in missing)}")
         parts.extend(f"{p.path}: {p.message}" for p in unfound if p.path not in missing)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.bank import dists
+from quiz.paths import link_to_nothing, points_nowhere
 from quiz.textsafe import file_kind
 
 if TYPE_CHECKING:
@@ -49,18 +50,29 @@ def folder_trouble(path: Path) -> str | None:
     """None for a folder; else what is wrong with `path` as a content folder: NOT_THERE,
     or what it is instead ("is a FIFO (named pipe), not a folder"): a FIFO given as
     --content was said to be "no such content folder", sending a person to look for a
-    folder that was there. The errors `Path.is_dir` reads as "no" are NOT_THERE; any other
-    (a name too long) is raised, as is_dir raised it."""
+    folder that was there. A folder that is, or lies under, a symbolic link to nothing (a
+    drive not mounted) names that link and where it points, as DRILLBIT_HOME's does: it
+    too was "no such content folder" of a name `ls` lists. The errors `Path.is_dir` reads
+    as "no" are NOT_THERE; any other (a name too long) is raised, as is_dir raised it."""
     try:
         mode = path.stat().st_mode
     except OSError as error:
         if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
-            return NOT_THERE
+            return _dangling(path) or NOT_THERE
         raise
     if stat.S_ISDIR(mode):
         return None
     kind = "a file" if stat.S_ISREG(mode) else file_kind(mode)
     return f"is {kind}, {NOT_A_FOLDER}"
+
+
+def _dangling(path: Path) -> str | None:
+    """`path`'s trouble when it, or a folder it lies in, is a symbolic link to nothing."""
+    link = link_to_nothing(path)
+    if link is None:
+        return None
+    where = "" if link == path else f"under {link}, "
+    return f"is {where}{points_nowhere(link)}"
 
 
 def content_folder_problem(paths: Sequence[Path]) -> str | None:
