@@ -97,6 +97,8 @@ def _dispatch(argv: Sequence[str] | None, clock: Clock) -> None:
     its `clock`."""
     args = list(argv) if argv is not None else sys.argv[1:]
     if COMPLETE_ENV not in os.environ:
+        if os.environ.get("TZ"):
+            _tell_zone_trouble()
         if not args:
             _without_click(lambda: _open_home(clock), args, as_json=False)
             return
@@ -128,6 +130,17 @@ def _dispatch(argv: Sequence[str] | None, clock: Clock) -> None:
     from quiz.cli.group import main as run
 
     run(args, clock=clock)
+
+
+def _tell_zone_trouble() -> None:
+    """Say once, on stderr, that TZ names no zone and which is used instead: a mistyped
+    `TZ=Europe/Berlinn` counted study days in UTC without a word (`tz_trouble`)."""
+    from quiz.errors import ERROR_PREFIX
+    from quiz.study.days import local_timezone, tz_trouble
+
+    trouble = tz_trouble(os.environ.get("TZ"), local_timezone())
+    if trouble is not None:
+        print(f"{ERROR_PREFIX}{trouble}", file=sys.stderr, flush=True)
 
 
 def _command(args: Sequence[str]) -> str | None:

@@ -12,12 +12,15 @@ from __future__ import annotations
 import hashlib
 import io
 import os
+import re
 import zoneinfo
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from importlib.util import find_spec
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from quiz.errors import escape_path
 
 DEFAULT_DAY_STARTS_AT = 4
 """Anki's default for "next day starts at": answers until 4 am belong to the evening before."""
@@ -262,6 +265,55 @@ def may_be_a_zone(key: str) -> bool:
     if any(Path(root, key).is_file() for root in zoneinfo.TZPATH):
         return True
     return find_spec("tzdata") is not None
+
+
+_POSIX_TIME = r"[+-]?\d{1,3}(?::\d{1,2}(?::\d{1,2})?)?"
+_POSIX_NAME = r"(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>)"
+_POSIX_DATE = r"(?:J\d{1,3}|\d{1,3}|M\d{1,2}\.\d\.\d)"
+POSIX_RULE = re.compile(
+    rf"{_POSIX_NAME}{_POSIX_TIME}"
+    rf"(?:{_POSIX_NAME}(?:{_POSIX_TIME})?"
+    rf"(?:,{_POSIX_DATE}(?:/{_POSIX_TIME})?,{_POSIX_DATE}(?:/{_POSIX_TIME})?)?)?"
+)
+"""A TZ value the C library reads as a rule of its own (`CET-1CEST,M3.5.0,M10.5.0/3`,
+`<+03>-3`, `EST5EDT`): a zone, though no name in the tz database."""
+
+
+def tz_trouble(tz_variable: str | None, used: tzinfo, localtime: Path = LOCALTIME) -> str | None:
+    """What to tell of a TZ that names no zone (`Europe/Berlinn`, `garbage`), with the zone
+    `used` in its place; None when TZ is unset, empty (UTC, as the C library reads it), a
+    zone of the tz database, a POSIX rule, or a zone file. The C library counts in UTC
+    whatever it cannot read, without a word: study days then ended at the wrong hour."""
+    if not tz_variable or named_zone(tz_variable, localtime) is not None:
+        return None
+    name = tz_variable.removeprefix(":")
+    if POSIX_RULE.fullmatch(name) or _is_zone_file(Path(name)):
+        return None
+    offset = used.utcoffset(None)
+    if offset is None:
+        shown = str(used)
+    elif not offset:
+        shown = "UTC"
+    else:
+        sign, size = ("-", -offset) if offset < timedelta(0) else ("+", offset)
+        hours, rest = divmod(int(size.total_seconds()) // 60, 60)
+        shown = f"UTC{sign}{hours:02d}:{rest:02d}"
+    return (
+        f"TZ={escape_path(tz_variable)} names no time zone (none of that name in this "
+        f"machine's tz database, nor a rule such as CET-1CEST), so study days are counted in "
+        f"{shown}; set TZ to a zone such as Europe/Berlin, or unset it"
+    )
+
+
+def _is_zone_file(path: Path) -> bool:
+    """Whether `path` (absolute) is a tz database file (TZif), which the C library reads."""
+    if not path.is_absolute():
+        return False
+    try:
+        with path.open("rb") as file:
+            return file.read(4) == b"TZif"
+    except OSError:
+        return False
 
 
 def study_zone(hour: int = DEFAULT_DAY_STARTS_AT) -> tzinfo:
