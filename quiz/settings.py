@@ -37,7 +37,8 @@ CONFIG_NAME = "config.toml"
 CONFIG_LIMIT = 64 * 1024
 """The largest config.toml read (a full one is a few hundred bytes)."""
 
-_STEP = re.compile(r"^(\d+(?:\.\d+)?)\s*(s|m|h|d)$")
+_STEP = re.compile(r"^([0-9]+(?:\.[0-9]+)?)\s*(s|m|h|d)$")
+"""A step's duration: ASCII digits only, as Anki reads them (`\\d` took fullwidth `１０m`)."""
 _UNIT_SECONDS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 MAX_STEP_DAYS = 36500
 """The longest learning or relearning step, fsrs's longest interval (100 years): a longer
@@ -202,7 +203,9 @@ def _validator() -> type[BaseModel]:
                 raise ValueError(f"{len(value)} steps are too many: at most {MAX_STEPS}")
             for step in value:
                 if _STEP.match(step.strip()) is None:
-                    raise ValueError(f"'{step}' is not a duration: use e.g. 30s, 1m, 10m, 1h or 1d")
+                    meant = as_ascii_digits(step)
+                    hint = f"digits 0-9 only: did you mean '{meant}'?" if meant else _STEP_WORDS
+                    raise ValueError(f"'{step}' is not a duration: {hint}")
                 if not _step_ok(step):
                     raise ValueError(f"'{step}' is too long: a step is at most {MAX_STEP_DAYS}d")
             return tuple(step.strip() for step in value)
@@ -215,6 +218,24 @@ def _validator() -> type[BaseModel]:
             return value.strip()
 
     return SettingsModel
+
+
+_STEP_WORDS = "use e.g. 30s, 1m, 10m, 1h or 1d"
+
+
+def as_ascii_digits(text: str) -> str | None:
+    """`text` with its decimal digits other than 0-9 (fullwidth `１０`, Arabic-Indic `١٠`)
+    written 0-9, or None when it has none: a number is read from ASCII digits only, as Anki
+    reads them, and a refusal shows what was likely meant."""
+    if text.isascii():
+        return None
+    import unicodedata  # error messages only
+
+    meant = "".join(
+        str(unicodedata.decimal(char)) if char.isdecimal() and not char.isascii() else char
+        for char in text
+    )
+    return None if meant == text else meant
 
 
 _THEME_WORDS = "letters, digits, - and _, e.g. textual-dark (`drillbit config theme` lists them)"
@@ -617,6 +638,8 @@ def from_percent(raw: str) -> float | None:
     target read percentages with it too, so every recall typed as a percent agrees."""
     from decimal import Decimal, InvalidOperation
 
+    if not raw.isascii():  # Decimal read fullwidth `９５%` as 0.95: ASCII digits only
+        return None
     try:
         number = Decimal(raw.removesuffix("%").strip())
     except InvalidOperation:
@@ -632,11 +655,17 @@ def _did_you_mean(key: str, value: Any) -> str:
     return f" ({hint})" if hint else ""
 
 
+def _digits_hint(text: str) -> str:
+    """' (digits 0-9 only: did you mean 10?)' for a number typed with other digits."""
+    meant = as_ascii_digits(text.strip())
+    return f" (digits 0-9 only: did you mean {meant}?)" if meant else ""
+
+
 def _hour_hint(key: str, text: str) -> str:
     """' (the hour alone: did you mean 4?)' for day_starts_at typed as a time of day ("4:00",
     "04:00"), which the key takes as the hour alone; '' otherwise (a time not on the hour
     too: the day starts on an hour)."""
-    found = re.fullmatch(r"\s*(\d{1,2})[:.h]00\s*", text) if key == "day_starts_at" else None
+    found = re.fullmatch(r"\s*([0-9]{1,2})[:.h]00\s*", text) if key == "day_starts_at" else None
     if found is None or int(found.group(1)) > 23:
         return ""
     return f" (the hour alone: did you mean {int(found.group(1))}?)"
@@ -665,6 +694,7 @@ def with_value(settings: Settings, key: str, text: str) -> Settings:
         if reason.startswith("not "):  # what the key takes, after the value typed
             reason = (
                 f"'{text.strip()}' is {reason}{_did_you_mean(key, value)}{_hour_hint(key, text)}"
+                f"{_digits_hint(text)}"
             )
         raise SettingsError(f"{key}: {reason}") from exc
 

@@ -63,11 +63,34 @@ def _refuse_text(
     and so is a number out of range, as typed (`hint` adds to that: '(did you mean 90%?)')."""
     if not isinstance(value, str):
         return  # a default or a value set in code: Click's own checks
+    _refuse_other_digits(kind, value, noun, param, ctx)
     try:
         number = parse(value)
     except ValueError:
         kind.fail(f"{value!r} is not {noun}; {_bounds_of(kind)}", param, ctx)
     _refuse_outside(kind, number, value.strip(), hint(value), param, ctx)
+
+
+def _refuse_other_digits(
+    kind: click.FloatRange | click.IntRange,
+    value: str,
+    noun: str,
+    param: click.Parameter | None,
+    ctx: click.Context | None,
+) -> None:
+    """A number typed with digits other than 0-9 (fullwidth `３０`) refused, with what was
+    meant: Python's float and int read them, the settings do not (`as_ascii_digits`)."""
+    if value.isascii():
+        return
+    from quiz.settings import as_ascii_digits  # only for a refusal
+
+    meant = as_ascii_digits(value.strip())
+    if meant is not None:
+        kind.fail(
+            f"{value!r} is not {noun}: digits 0-9 only (did you mean {meant}?); {_bounds_of(kind)}",
+            param,
+            ctx,
+        )
 
 
 def _refuse_outside(
@@ -114,6 +137,7 @@ class NumberRange(click.FloatRange):
         if self.percent and isinstance(value, str) and value.strip().endswith("%"):
             from quiz.settings import from_percent  # only for a percentage
 
+            _refuse_other_digits(self, value, "a percentage", param, ctx)
             number = from_percent(value.strip())
             if number is None:
                 self.fail(f"{value!r} is not a percentage; {_bounds_of(self)}", param, ctx)
