@@ -28,11 +28,13 @@ from quiz.study.plan_phrases import day_over_notice
 from quiz.study.view_clock import look_again_in
 
 if TYPE_CHECKING:
+    from quiz.bank.models import Card
     from quiz.sitting import DrillSitting
     from quiz.study import Session
     from quiz.workspace import Workspace
 
 __all__ = [
+    "question_line",
     "COUNT_FORM_EXAMPLES",
     "GIVE_UP_MOCK",
     "MOCK_KEYS",
@@ -420,3 +422,18 @@ def drill_no_try(sitting: DrillSitting) -> str:
     lie to someone who had run the starter and seen NOT WRITTEN YET: it was graded, and is
     no answer."""
     return NOT_GRADED if sitting.last_verdict is None else NO_ANSWER
+
+
+def question_line(card: Card) -> str:
+    """The question's first paragraph on one line, its math as Unicode: the line pinned
+    above a revealed answer once the question has scrolled out of view. At 80x24 the answer
+    and its key points pushed the question off the screen, and the person read an answer
+    with no word of what was asked (Anki keeps the front above the back)."""
+    from quiz.cardtext import plain_text
+
+    paragraph: list[str] = []
+    for line in card.section("Question").strip().splitlines():
+        if not line.strip():
+            break
+        paragraph.append(line.strip())
+    return plain_text(" ".join(paragraph))

@@ -654,8 +654,8 @@ async def test_a_revealed_answer_is_on_screen_above_its_key_points(
 ) -> None:
     """At 80x24 six two-row key points and the rating keys left the body five rows: the
     question and its margins filled them and not a line of the answer showed until pgdn.
-    Revealed, the answer comes to the top of the body (pgup brings the question back);
-    at 120x40 the question stays on screen above it (the answer is longer than the body
+    Revealed, the answer comes to the top of the body (pgup brings the question back), the
+    question's first line pinned over it; at 120x40 the question stays on screen above it (the answer is longer than the body
     there too, and starts high enough)."""
     app = build(study=StudyRequest(mode="cram", pack="long"), extra=[long_concept])
     async with app.run_test(size=size) as pilot:
@@ -673,7 +673,10 @@ async def test_a_revealed_answer_is_on_screen_above_its_key_points(
             assert ("the fifth key point" in drawn) is (size == (120, 40))
             assert ("the sixth key point" in drawn) is (size == (120, 40))
             assert (app.screen.query_one("#study-rubric").max_scroll_y > 0) is (size == (80, 24))
-            assert ("A question of two rows" in drawn) is (size == (120, 40))
+            # in view whole at 120x40; at 80x24 its first line pinned over the answer
+            assert "A question of two rows" in drawn
+            pinned = app.screen.query_one("#study-question-pin").display
+            assert pinned is (size == (80, 24))
         await press(pilot, "pageup")
         drawn = "\n".join(line.text for line in screen_lines(app))
         assert "A question of two rows" in drawn

@@ -128,6 +128,7 @@ class StudyScreen(RatingStep, TypedStep, DrillStep, CardMoves):
             if self.session.time_limit is not None:
                 yield MockClock(self.session, id="study-clock")
         yield CardHeading(*(() if card is None else self._heading(card)), id="study-card-title")
+        yield Static("", id="study-question-pin")  # `RatingStep.pin_question`
         with StudyColumns(id="study-main"):
             with VerticalScroll(id="study-body"):
                 if self._first is not None:
@@ -142,6 +143,7 @@ class StudyScreen(RatingStep, TypedStep, DrillStep, CardMoves):
             return
         self._focus(first)
         self.refresh_bindings()
+        self.watch(self.query_one("#study-body"), "scroll_y", self.pin_question, init=False)
         self._arm_day_end()
         # a mock's time runs from the first frame with the question on it, not from before
         # the screen was built (seconds under load)
@@ -252,10 +254,14 @@ class StudyScreen(RatingStep, TypedStep, DrillStep, CardMoves):
         return True
 
     def action_scroll_body(self, direction: int) -> None:
-        """Page through a long card whatever has focus (the checklist, the answer box)."""
+        """Page through a long card whatever has focus (the checklist, the answer box).
+        A page up to within the pinned question's row of the top goes to the top: the pin
+        hides there and gives its row back, and pgdn then pgup stopped one row short."""
         body = self.query_one("#study-body", VerticalScroll)
         if direction > 0:
             body.scroll_page_down(animate=False)
+        elif body.scroll_y <= body.scrollable_content_region.height + 1:
+            body.scroll_home(animate=False)
         else:
             body.scroll_page_up(animate=False)
 

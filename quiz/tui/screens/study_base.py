@@ -221,6 +221,7 @@ class StudyBase(Screen[None]):
         self._show_count(card)
         self._focus(question)
         self.query_one("#study-body", VerticalScroll).scroll_home(animate=False)
+        self.query_one("#study-question-pin").display = False  # the question is in view
         self.set_status(question.status)
         self.refresh_bindings()
 

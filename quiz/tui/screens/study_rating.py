@@ -13,7 +13,7 @@ from textual.widgets import Static
 from quiz.bank.models import ConceptFront
 from quiz.cardtext import inline_pieces, section_markdown
 from quiz.study import rating_name, suggested_rating
-from quiz.study_view import RatingKeys, rating_keys
+from quiz.study_view import RatingKeys, question_line, rating_keys
 from quiz.tui.screens.study_base import StudyBase
 from quiz.tui.widgets.answers import KeyPointChecklist, point_keys
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
@@ -68,6 +68,27 @@ class RatingStep(StudyBase):
         if top - body.scroll_y <= height // 2 and height - (under - body.scroll_y) >= ANSWER_ROWS:
             return
         body.scroll_to_region(title.virtual_region, top=True, animate=False, immediate=True)
+
+    def pin_question(self) -> None:
+        """Show the question's first line over the body while a revealed card's question is
+        scrolled out of view (`quiz.study_view.question_line`), and hide it once the question
+        shows again or the card is left. At 80x24 the answer scrolled to the top of the
+        body (`_answer_in_view`) left the person reading an answer with no word of what
+        was asked; one row for it leaves the answer its ANSWER_ROWS."""
+        pin = self.query_one("#study-question-pin", Static)
+        card, found = self.card, self.query("#study-body #question")
+        shown = (
+            self.phase in ("revealed", "rating")
+            and card is not None
+            and bool(found)
+            and round(self.query_one("#study-body", VerticalScroll).scroll_y)
+            > found.first().virtual_region.y
+        )
+        if shown and card is not None:
+            line = Text.assemble(("Q ", "bold"), question_line(card), no_wrap=True)
+            line.overflow = "ellipsis"
+            pin.update(line)
+        pin.display = shown
 
     async def _rubric(self) -> Vertical:
         """The key points' column beside the body (under it when narrow), made at the
