@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from quiz.paths import shown_summary
 from quiz.study.away import away_since
-from quiz.study.counts import counts_change_at, due_not_today, plan_headline
+from quiz.study.counts import counts_change_at, due_among, due_not_today
+from quiz.study.plan_phrases import waiting_note
 
 if TYPE_CHECKING:
     from quiz.overview import TopicRow
@@ -69,6 +70,9 @@ class HomeView:
     due_not_today: int = 0
     """While a plan runs: the cards fsrs says are due that today's plan does not ask now
     (fsrs's due count less the due cards among `plan.offered`)."""
+    steps_due_now: int = 0
+    """Of the cards today's plan leaves in a learning step (`DayPlan.steps_waiting`),
+    those whose step has come: counted in `due_not_today` already."""
     problems: str | None = None
     """The bank's load summary (`BankIndex.summary`): lint's line of its first problem and
     the files with problems; a bad pack.yaml alone (its cards load) was not shown at all.
@@ -98,15 +102,19 @@ class HomeView:
         wait."""
         if self.plan is None or self.plan.today is None:
             return self.counts.headline()
-        last_pass = self.plan.today.last_pass
-        return plan_headline(len(self.plan.offered), self.due_not_today, last_pass=last_pass)
+        today = self.plan.today
+        steps = len(today.steps_waiting)
+        waiting = self.due_not_today + steps - self.steps_due_now
+        note = waiting_note(waiting, steps, last_pass=today.last_pass)
+        return f"{len(self.plan.offered):,} planned today", note
 
     def plan_line(self, *, ahead_key: str) -> PlanLine | None:
         """The plan's phrases (how to set a new date once the interview day has come), or
         on a fresh home with no plan the one place the app says how a plan is set; None
         once cards were studied without a plan."""
         if self.plan is not None:
-            phrases = self.plan.phrases(ahead_key=ahead_key)
+            # the cards left in a step are in the headline's count of what waits
+            phrases = self.plan.phrases(ahead_key=ahead_key, steps=False)
             if self.plan.today is None:  # the interview day or after: the plan is over
                 phrases.append(PLAN_OVER)
             return PlanLine(tuple(phrases), invitation=False)
@@ -144,13 +152,18 @@ def home_view(workspace: Workspace) -> HomeView:
         else tuple(by_plan)
     )
     broken = len(workspace.content.index.broken)
-    waiting = 0
+    waiting = steps_due = 0
     if plan is not None:
-        waiting = due_not_today(workspace.store, workspace.now(), counts.total.due, plan.offered)
+        now = workspace.now()
+        waiting = due_not_today(workspace.store, now, counts.total.due, plan.offered)
+        if plan.today is not None and plan.today.steps_waiting:
+            steps_due = due_among(workspace.store, now, plan.today.steps_waiting)
     summary = workspace.content.index.summary
     if summary is not None:  # its first file as lint shows it, not as the index keeps it
         summary = shown_summary(summary)
-    return HomeView(rows, counts, plan, today, by_plan is not None, broken, waiting, summary)
+    return HomeView(
+        rows, counts, plan, today, by_plan is not None, broken, waiting, steps_due, summary
+    )
 
 
 def welcome_back(workspace: Workspace, plan: PlanStatus | None) -> str | None:

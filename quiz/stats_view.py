@@ -11,7 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quiz.study.counts import due_not_today, plan_headline
+from quiz.study.counts import due_among, due_not_today
+from quiz.study.plan_phrases import waiting_note
 
 FIRST_STEP = "Nothing studied yet: esc goes Home, where d studies today's cards."
 """Under a fresh home's figures: all zeros and an empty chart said nothing of how to fill
@@ -67,9 +68,11 @@ def stats_view(workspace: Workspace) -> StatsView:
         headline = today if today is not None else workspace.counts().headline()
     else:
         # Home's count of fsrs's due cards the plan leaves, at the moment the stats read
-        waiting = due_not_today(workspace.store, stats.generated_at, stats.cards.due, plan.offered)
-        last_pass = plan.today.last_pass
-        headline = plan_headline(len(plan.offered), waiting, last_pass=last_pass)
+        moment, steps = stats.generated_at, plan.today.steps_waiting
+        waiting = due_not_today(workspace.store, moment, stats.cards.due, plan.offered)
+        waiting += len(steps) - due_among(workspace.store, moment, steps)  # each card once
+        note = waiting_note(waiting, len(steps), last_pass=plan.today.last_pass)
+        headline = (f"{len(plan.offered):,} planned today", note)
     return StatsView(stats, forecast, target, headline, forecasting)
 
 

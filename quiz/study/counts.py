@@ -194,6 +194,15 @@ def due_not_today(store: Store, now: datetime, due: int, offered: Iterable[str])
     return max(0, due - asked)
 
 
+def due_among(store: Store, now: datetime, ids: Iterable[str]) -> int:
+    """How many of `ids` are due by `now` (their fsrs due time has come), read off the
+    columns the counts read (`Store.schedule_columns`): Home's cards left in a learning
+    step that fsrs's due count has already, so that it counts each waiting card once."""
+    columns = store.schedule_columns()
+    moment = to_db(as_utc(now))
+    return sum(1 for card_id in ids if (saved := columns.get(card_id)) and saved[1] <= moment)
+
+
 def plan_headline(planned: int, waiting: int, *, last_pass: bool) -> tuple[str, str]:
     """Home's, the stats screen's and `drillbit stats`' count of today while an interview
     plan runs: "14 planned today" (what `d` studies now, Home's `today` column) and the

@@ -113,9 +113,11 @@ class PlanStatus:
         """One line for Home: days left, readiness against the target, today's load."""
         return " · ".join(self.phrases(ahead_key=ahead_key))
 
-    def phrases(self, *, ahead_key: str | None = None) -> list[str]:
+    def phrases(self, *, ahead_key: str | None = None, steps: bool = True) -> list[str]:
         """The line's phrases, for a screen too narrow for it to break between them;
-        with cards to study ahead, 'ahead: 20 new', and the key that starts it (`ahead_key`)."""
+        with cards to study ahead, 'ahead: 20 new', and the key that starts it (`ahead_key`).
+        Without `steps`, the load leaves out the cards left in a learning step (Home says
+        them in its count of what waits, `quiz.home_view.waiting_note`)."""
         now, target = readiness_percent(self.on_the_day.overall), target_percent(self.plan.target)
         ready = f"readiness {now} → target {target} on the day"
         reached = f"readiness on the day {now} (target {target})"
@@ -127,7 +129,7 @@ class PlanStatus:
             ]
         if self.days_left == 0 or self.today is None:
             return ["Interview today", reached, "normal reviews resume"]
-        phrases = [f"{counted(self.days_left, 'day')} left", ready, self.load()]
+        phrases = [f"{counted(self.days_left, 'day')} left", ready, self.load(steps=steps)]
         if self.ahead:
             key = "" if ahead_key is None else f" ({ahead_key})"
             phrases.append(f"ahead: {len(self.ahead)} new{key}")
@@ -138,7 +140,7 @@ class PlanStatus:
             )
         return phrases
 
-    def load(self) -> str:
+    def load(self, *, steps: bool = True) -> str:
         """What is left of today's plan: 'today: 34 reviews + 12 new, about 25 min at
         your pace' ('at the default pace' before any answer was timed), or that today's
         minutes are used, from what a session started now gives.
@@ -153,7 +155,7 @@ class PlanStatus:
             return "today: the plan is over"
         offered = self.offered
         waiting = () if self.queue is None else self.queue.waiting
-        wait = self._wait_note(waiting)
+        wait = self._wait_note(waiting, steps=steps)
         if not offered:
             queue = self.queue
             if queue is not None and (
@@ -251,7 +253,7 @@ class PlanStatus:
             )
         return f" {cards} {verb} not asked at {its} step: {when}."
 
-    def _wait_note(self, waiting: tuple[str, ...]) -> str:
+    def _wait_note(self, waiting: tuple[str, ...], *, steps: bool = True) -> str:
         """'; 4 cards wait for tomorrow', and the cards no day's minutes fit apart; the
         cards an earlier answer left in a step that today does not ask ('; 2 cards left in
         a learning step wait for the last days')."""
@@ -260,7 +262,7 @@ class PlanStatus:
         notes = [cards_wait(later)] if later else []
         if too_long:
             notes.append(longer_than_a_day(len(too_long), self.plan.minutes_per_day))
-        if self.today is not None and self.today.steps_waiting:
+        if steps and self.today is not None and self.today.steps_waiting:
             count = len(self.today.steps_waiting)
             notes.append(steps_wait(count, last_pass=self.today.last_pass))
         return "".join(f"; {note}" for note in notes)

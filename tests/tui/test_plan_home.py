@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from quiz.store import InterviewPlan
-from quiz.study.plan_phrases import fsrs_due_not_today, readiness_percent
+from quiz.study.plan_phrases import fsrs_due_not_today, readiness_percent, waiting_note
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import StatsScreen
@@ -428,7 +428,7 @@ async def test_cards_due_by_fsrs_the_plan_leaves_say_not_today(
     """A card answered Again before a plan was set is due by fsrs a minute later; the new
     plan, with too few days for same-day steps, leaves it for its last pass. Home said
     "1 due by fsrs (the plan decides when)" beside "today: 0 reviews + 1 new", and a new
-    user could not tell whether the card came today: it does not, and Home says so."""
+    user could not tell whether the card came today: it does not, and Home says so, once."""
     app = build(study=StudyRequest(kind="concept"))
     app.workspace.tz = UTC
     async with app.run_test(size=(160, 40)) as pilot:
@@ -439,11 +439,16 @@ async def test_cards_due_by_fsrs_the_plan_leaves_say_not_today(
         line = " ".join(summary_text(screen).split())
         assert "today: 0 reviews + " in line, "the plan does not take the learning card today"
         assert not status.today.last_pass, "a new card is left: the last pass has not begun"
+        # the card is both due by fsrs and left in a learning step: Home said "1 due by
+        # fsrs, not today" and "1 card left in a learning step waits for the last days",
+        # two counts of it; now one, "more" than the plan's, and it is a learning card
         assert (
-            " · 1 due by fsrs, not today: the plan reviews it in the last days before the interview if needed"
-            in line
+            "1 planned today · 1 more due by fsrs today (in a learning step) waits: the plan "
+            "reviews it in the last days before the interview if needed" in line
         )
+        assert "not today" not in line and "left in a learning step" not in line
         assert "the plan decides when" not in line
+        assert "due by fsrs" not in line.split(" waits: ", 1)[1], "said once"
 
 
 async def test_a_step_the_plan_asks_today_is_not_called_due_by_fsrs_beside_it(
@@ -501,3 +506,24 @@ def test_the_due_cards_a_plan_leaves_are_said_by_when_they_come() -> None:
     assert during == " · 4 due by fsrs, not today: the plan reviews them on a later day if needed"
     one = fsrs_due_not_today(1, last_pass=True)
     assert one == " · 1 due by fsrs, not today: the plan reviews it on a later day if needed"
+
+
+def test_home_counts_each_card_the_plan_leaves_once_with_its_learning_ones_a_part() -> None:
+    """Home's note beside "N planned today": the cards fsrs would ask today that the plan
+    leaves, "more" than the plan's, its learning-step cards a part of the count, never a
+    second count of their own beside "due ... not today"."""
+    assert waiting_note(0, 0, last_pass=False) == ""
+    assert waiting_note(12, 8, last_pass=False) == (
+        " · 12 more due by fsrs today (8 in a learning step) wait: the plan reviews them in "
+        "the last days before the interview if needed"
+    )
+    assert waiting_note(8, 8, last_pass=True) == (
+        " · 8 more due by fsrs today (all 8 in a learning step) wait: the plan reviews "
+        "them on a later day if needed"
+    )
+    assert waiting_note(1, 0, last_pass=True) == (
+        " · 1 more due by fsrs today waits: the plan reviews it on a later day if needed"
+    )
+    assert waiting_note(1_234, 1, last_pass=False).startswith(
+        " · 1,234 more due by fsrs today (1 in a learning step) wait:"
+    )
