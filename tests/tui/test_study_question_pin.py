@@ -38,6 +38,8 @@ async def test_the_question_stays_on_screen_once_the_answer_is_revealed_at_80x24
         drawn = _drawn(app)
         assert "answer-row-one" in drawn  # the answer is still read first
         assert pin.display and FIRST_WORDS in drawn
+        pinned = next(line for line in drawn.splitlines() if FIRST_WORDS in line)
+        assert pinned.rstrip().endswith("…")  # the rest of the question cut, and said so
         await press(pilot, "pageup")  # the question itself in view again: no pinned copy
         await settle(pilot)
         assert body.scroll_y == 0 and not pin.display

@@ -86,7 +86,7 @@ class RatingStep(StudyBase):
         )
         if shown and card is not None:
             line = Text.assemble(("Q ", "bold"), question_line(card), no_wrap=True)
-            line.overflow = "ellipsis"
+            line.truncate(max(self.size.width - 2, 1), overflow="ellipsis")  # its padding
             pin.update(line)
         pin.display = shown
 
