@@ -19,7 +19,7 @@ KILLED_MIDWAY = """
 import os, signal, sys
 import quiz.store.backup_export as backup_export
 
-def write_then_killed(store, out, moment, settings):
+def write_then_killed(store, out, moment, settings, **options):
     out.write(b'{"format": "drillbit-progress", "half": ')  # the file is half-written
     os.kill(os.getpid(), int(sys.argv[2]))  # as `kill` or a closing terminal sends it
     raise AssertionError("the signal did not stop the export")

@@ -214,6 +214,9 @@ MESSAGES: dict[str, list[tuple[str, ...]]] = {
         ("the survivors are not scaled: inverted dropout divides them by keep_prob: max rel ",)
     ],
     "wrong_scaled_mask": [MASK_HOLDS],
+    "wrong_scales_at_test_time_flag": [
+        ("the survivors are not scaled: inverted dropout divides them by keep_prob: max rel ",)
+    ],
     "wrong_train_multiplies_backward_divides": [
         ("the survivors were multiplied by keep_prob; inverted dropout divides by it: max rel ",)
     ],

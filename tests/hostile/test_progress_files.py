@@ -123,11 +123,16 @@ def test_non_regular_and_huge_files_are_refused(tmp_path: Path, _isolated_home: 
     fifo = tmp_path / "backup.json"
     os.mkfifo(fifo)
     run = drillbit("import-progress", str(fifo), home=_isolated_home)
-    assert_clean_failure(run, f"import-progress: {fifo}: a FIFO (named pipe), not a regular file")
+    # a pipe is told to be saved to a file first (input49), a usage error as '-' is
+    assert_clean_failure(
+        run, f"import-progress: {fifo} is a pipe, and a progress backup is read from a file", code=2
+    )
     zero = tmp_path / "zero.json"
     zero.symlink_to("/dev/zero")
     run = drillbit("import-progress", str(zero), home=_isolated_home)
-    assert_clean_failure(run, f"{zero}: a device, not a regular file")
+    assert_clean_failure(
+        run, f"{zero} is a device, and a progress backup is read from a file", code=2
+    )
     huge = tmp_path / "huge.json"  # its first bytes are read, not the file: refused at once
     with huge.open("wb") as handle:
         handle.truncate(65 * 1024 * 1024)
