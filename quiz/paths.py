@@ -93,14 +93,15 @@ def link_to_nothing(path: Path) -> Path | None:
     return None
 
 
-NOT_MOUNTED = "which is not there (a drive not mounted?)"
+NOT_MOUNTED = "which is not there (a drive not mounted?)"  # points_nowhere's default
 """How `points_nowhere`'s words end: callers that list missing folders tell these apart."""
 
 
-def points_nowhere(link: Path) -> str:
-    """What `link`, a symbolic link to nothing, is, in the words DRILLBIT_HOME and
-    --content share: "a symbolic link to T, which is not there (a drive not mounted?)"."""
-    return f"a symbolic link to {escape_path(os.readlink(link))}, {NOT_MOUNTED}"
+def points_nowhere(link: Path, guess: str = "a drive not mounted?") -> str:
+    """What `link`, a symbolic link to nothing, is, in the words DRILLBIT_HOME, --content,
+    config.toml and a FILE argument share: "a symbolic link to T, which is not there (a
+    drive not mounted?)", `guess` saying in the parentheses what likely moved it."""
+    return f"a symbolic link to {escape_path(os.readlink(link))}, which is not there ({guess})"
 
 
 def _kind(path: Path) -> str:

@@ -23,8 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from quiz.errors import DrillbitError, InputFileError, UsageError, escape_path
-from quiz.paths import data_dir
+from quiz.errors import DrillbitError, InputFileError, UsageError
+from quiz.paths import data_dir, points_nowhere
 from quiz.textsafe import read_regular_text
 
 if TYPE_CHECKING:
@@ -453,9 +453,9 @@ def _read_text(path: Path) -> str | None:
             return None
         if not path.exists():  # a link to nothing: "cannot read it: No such file or directory"
             raise SettingsFileError(
-                f"{path}: a symbolic link to {escape_path(os.readlink(path))}, which is not "
-                "there (a drive not mounted, a dotfiles folder moved); repair: restore what it "
-                "points to, or remove the link (every setting then has its default)"
+                f"{path}: {points_nowhere(path, 'a drive not mounted, a dotfiles folder moved')}; "
+                "repair: restore what it points to, or remove the link (every setting then has "
+                "its default)"
             ) from exc
         # not UTF-8 has a line; a folder, a FIFO, a device, a file too large have none
         repair = "save it as UTF-8, or move it away" if exc.line is not None else "move it away"

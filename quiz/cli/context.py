@@ -21,6 +21,7 @@ from quiz.cli import plain
 from quiz.cli.plain import SCHEMA_VERSION, display_path, shown_summary
 from quiz.clock import Clock, utc_now
 from quiz.errors import escape_controls, escape_path
+from quiz.paths import points_nowhere
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -366,13 +367,8 @@ class GivenPath(click.Path):
         if not self.links_to_nothing and isinstance(value, str) and _links_to_nothing(value):
             # click said "File '...' does not exist" of a name `ls` lists, and `grade`'s
             # hint sent the person to `watch`, which failed "No such file or directory"
-            target = escape_path(os.readlink(value))
-            self.fail(
-                f"'{escape_path(value)}' is a symbolic link to {target}, which is not there "
-                "(a drive not mounted, a file moved?)",
-                param,
-                ctx,
-            )
+            guess = "a drive not mounted, a file moved?"
+            self.fail(f"'{escape_path(value)}' is {points_nowhere(Path(value), guess)}", param, ctx)
         return super().convert(value, param, ctx)
 
 
