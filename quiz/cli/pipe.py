@@ -41,6 +41,13 @@ def reader_gone() -> NoReturn:
     """End the process for a closed pipe: standard output pointed at /dev/null, so what is
     still buffered cannot raise again at Python's exit ("Exception ignored ... BrokenPipeError"
     and exit 120), then exit `CLOSED_PIPE_EXIT_CODE` with nothing printed."""
+    _stdout_to_devnull()
+    sys.exit(CLOSED_PIPE_EXIT_CODE)
+
+
+def _stdout_to_devnull() -> None:
+    """Point standard output at /dev/null: what is still buffered for it is dropped at
+    Python's exit instead of failing again there."""
     devnull = os.open(os.devnull, os.O_WRONLY)
     try:
         os.dup2(devnull, sys.stdout.fileno())
@@ -48,7 +55,6 @@ def reader_gone() -> NoReturn:
         sys.stdout = os.fdopen(devnull, "w")
     else:
         os.close(devnull)
-    sys.exit(CLOSED_PIPE_EXIT_CODE)
 
 
 OUTPUT_ERRORS = frozenset({errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO})
@@ -67,13 +73,7 @@ def output_lost(exc: OSError) -> NoReturn:
     /dev/null first, so its buffer cannot fail again at Python's exit."""
     from quiz.errors import ERROR_PREFIX
 
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, sys.stdout.fileno())
-    except (AttributeError, OSError, ValueError):
-        sys.stdout = os.fdopen(devnull, "w")
-    else:
-        os.close(devnull)
+    _stdout_to_devnull()
     reason = exc.strerror or str(exc)
     try:
         print(
