@@ -53,5 +53,18 @@ def test_the_tasks_calls_use_the_starters_parameters(drill: Card) -> None:
             assert named == params[: len(named)], f"the Task calls {node.name}({call})"
 
 
+@pytest.mark.parametrize("drill", DRILLS, ids=lambda d: d.id)
+def test_the_task_states_every_default_the_starter_gives(drill: Card) -> None:
+    """The grader calls several drills with arguments left out (Adam's and RMSprop's
+    hyperparameters, a schedule's min_lr, a convolution's stride): a default only the
+    starter's signature gave was news to a reader who wrote the signature from the Task."""
+    task = drill.section("Task")
+    for node in _entries(drill):
+        named = node.args.args[len(node.args.args) - len(node.args.defaults) :]
+        for arg, default in zip(named, node.args.defaults, strict=True):
+            stated = f"{arg.arg}={ast.get_source_segment(drill.starter, default)}"
+            assert stated in task, f"{node.name}: the Task does not say `{stated}`"
+
+
 def test_every_drill_is_checked() -> None:
     assert len(DRILLS) >= 33
