@@ -362,6 +362,12 @@ CHECKED = [
         "sec. 2.2 'Initialization of Filter Weights for Rectifiers': std sqrt(2 / n)",
     ),
     (
+        "he-vs-xavier-variance",
+        "He et al., Delving Deep into Rectifiers (ICCV 2015), sec. 2.2",
+        "In He it compensates for ReLU zeroing half",
+        "sec. 2.2 'Initialization of Filter Weights for Rectifiers': std sqrt(2 / n)",
+    ),
+    (
         "xavier-uniform-limit",
         "Glorot and Bengio (AISTATS 2010), eq. 16",
         "This uniform form is the one Glorot and Bengio proposed",
