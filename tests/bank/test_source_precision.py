@@ -17,10 +17,10 @@ from tests.bank.bundled import BANK
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 _LOCATOR = re.compile(
-    r"\b(?:sec|secs|section|ch|chapter|eqs?|equation|algorithms?|table|figure|theorem|"
-    r"appendix|footnote|lecture|week|Q)\.?\s*[0-9A-Z]"
-    r"|\bsection [A-Z][a-z]",
-    re.IGNORECASE,
+    r"\b(?:[Ss]ecs?|[Ss]ection|[Cc]h|[Cc]hapter|[Ee]qs?|[Ee]quation|[Aa]lgorithms?|[Tt]able"
+    r"|[Ff]igure|[Tt]heorem|[Aa]ppendix|[Ff]ootnote|[Ll]ecture|[Ww]eek|Q)\.?\s*"
+    r"(?:\d|[A-Z]\.\d|[A-Z]\b)"
+    r"|\bsection [A-Z][a-z]"
 )
 _DOCS = re.compile(r"\b(?:docs|documentation|source|issue|release notes)\b|\.(?:py|cpp)\b")
 
@@ -66,6 +66,9 @@ def test_vague_citations_are_found() -> None:
         "standard literature",
         "a blog post on attention",
         "Bishop, Pattern Recognition and Machine Learning",
+        "a table of results in a survey",
+        "the appendix of a blog post",
+        "section on attention in a tutorial",
     ):
         assert not is_precise(old), old
 
