@@ -5,7 +5,9 @@ Case inputs: {"A", "dout", "keep_prob", "seed", "other_seed", "global_seeds": [g
 "spread_seeds": [s1, ...]} (the list may be empty).
 Returns {"out", "mask", "out_again", "mask_again", "out_other", "mask_other", "dA",
 "spread_masks": [mask per spread seed], "global_draws": [random drawn, np.random drawn]
-(1 or 0, on the first call)}, or {"bad_forward": code} when dropout_forward
+(1 or 0, on the first call), "global_reseeded": [random, np.random] (1 or 0: the next draw
+after the first call equals the next after the second, though each call was seeded
+differently: the code re-seeded it)}, or {"bad_forward": code} when dropout_forward
 does not return two values.
 """
 
@@ -26,18 +28,22 @@ def _forward(
     seed: int,
     global_seed: int,
     drew: list[int] | None = None,
+    after: list[float] | None = None,
 ) -> Any:
     """One forward call; `drew` gets [Python's random drawn from, np.random drawn from], so
-    the message names the global generator the code used (it spoke only of np.random)."""
+    the message names the global generator the code used (it spoke only of np.random), and
+    `after` the next draw of each once the call returned."""
     np.random.seed(global_seed)
     random.seed(global_seed)
     result = fns["dropout_forward"](A, keep_prob, np.random.default_rng(seed))
+    next_draws = [random.random(), float(np.random.random())]
+    if after is not None:
+        after[:] = next_draws
     if drew is not None:  # the next draw of each, against the first after a fresh seed
-        after = (random.random(), float(np.random.random()))
         random.seed(global_seed)
         np.random.seed(global_seed)
         fresh = (random.random(), float(np.random.random()))
-        drew[:] = [int(a != f) for a, f in zip(after, fresh, strict=True)]
+        drew[:] = [int(a != f) for a, f in zip(next_draws, fresh, strict=True)]
     return result
 
 
@@ -60,15 +66,17 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     # later calls get pristine copies, so an in-place change shows up as a mutated A
     spare = [np.array(A, copy=True) for _ in range(3)]
     drew: list[int] = []
+    after_first: list[float] = []
+    after_again: list[float] = []
     calls = (
-        (A, inputs["seed"], g1, drew),
-        (spare[0], inputs["seed"], g2, None),
-        (spare[1], inputs["other_seed"], g3, None),
+        (A, inputs["seed"], g1, drew, after_first),
+        (spare[0], inputs["seed"], g2, None, after_again),
+        (spare[1], inputs["other_seed"], g3, None, None),
     )
     results: list[tuple[Any, Any]] = []
     given: Any = None
-    for given_A, seed, global_seed, noted in calls:
-        result = _forward(fns, given_A, keep_prob, seed, global_seed, noted)
+    for given_A, seed, global_seed, noted, after in calls:
+        result = _forward(fns, given_A, keep_prob, seed, global_seed, noted, after)
         if not _pair(result):
             return {"bad_forward": return_code(result)}
         out, mask = result
@@ -96,4 +104,5 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
         "dA": dA,
         "spread_masks": spread_masks,
         "global_draws": drew,
+        "global_reseeded": [int(a == b) for a, b in zip(after_first, after_again, strict=True)],
     }

@@ -4,7 +4,11 @@ Case inputs: {"fn", "args", "seed", "other_seed", "global_seeds": [g1, g2, g3]}.
 The entry is called as fn(*args, np.random.default_rng(seed)) twice, with the global
 np.random and random states re-seeded differently before each call, then once with
 other_seed. Only the first call sees the original arguments (so in-place changes are
-caught); the others get copies. Returns {"first", "again", "other"}: the three results.
+caught); the others get copies. Returns {"first", "again", "other"}: the three results,
+and "global_reseeded": [Python's random, np.random] (1 or 0): 1 when that generator's next
+draw after the first call equals its next draw after the second, though the grader seeded
+them differently before each: the code re-seeded it (np.random.seed inside the function,
+from the rng or from a constant), which no determinism test sees.
 
 With "more_seeds" (mini-batches), the entry is also called once with each of them and
 "more" holds, per call, the first row of the batches' X in the order returned (an empty
@@ -21,10 +25,17 @@ from typing import Any
 import numpy as np
 
 
-def _call(fn: Any, args: list[Any], seed: int, global_seed: int) -> Any:
+def _call(
+    fn: Any, args: list[Any], seed: int, global_seed: int, after: list[float] | None = None
+) -> Any:
+    """One call with fresh global seeds; `after` gets the next draw of Python's random and
+    of np.random once the call returned."""
     np.random.seed(global_seed)
     random.seed(global_seed)
-    return _as_returned(fn(*args, np.random.default_rng(seed)))
+    result = _as_returned(fn(*args, np.random.default_rng(seed)))
+    if after is not None:
+        after[:] = [random.random(), float(np.random.random())]
+    return result
 
 
 def _as_returned(value: Any, depth: int = 0) -> Any:
@@ -49,10 +60,13 @@ def run_case(fns: dict[str, Any], inputs: dict[str, Any]) -> dict[str, Any]:
     # (checked after the run) instead of as a non-deterministic answer
     spare = [copy.deepcopy(args) for _ in range(3)]
     g1, g2, g3 = inputs["global_seeds"]
-    first = _call(fn, args, inputs["seed"], g1)
-    again = _call(fn, spare[0], inputs["seed"], g2)
+    after_first: list[float] = []
+    after_again: list[float] = []
+    first = _call(fn, args, inputs["seed"], g1, after_first)
+    again = _call(fn, spare[0], inputs["seed"], g2, after_again)
     other = _call(fn, spare[1], inputs["other_seed"], g3)
-    out = {"first": first, "again": again, "other": other}
+    reseeded = [int(a == b) for a, b in zip(after_first, after_again, strict=True)]
+    out = {"first": first, "again": again, "other": other, "global_reseeded": reseeded}
     if "more_seeds" in inputs:
         out["more"] = [
             _first_row(_call(fn, copy.deepcopy(spare[2]), seed, g3))

@@ -22,6 +22,7 @@ import numpy as np
 from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, stat_note
+from engine.checkers.nn._global_rng import global_generators_used, global_rng_failure
 from engine.checkers.returned import wrong_return
 from engine.checks import (
     FALSE_FAILURE_RATE,
@@ -46,16 +47,12 @@ RNG_HINT = (
     "draw random numbers only from the rng argument (rng.random, rng.binomial...), "
     "not np.random.* or a new default_rng()"
 )
-GLOBAL_GENERATORS = ("Python's random module (random.random...)", "np.random.*")
-"""What the harness's `global_draws` flags name, in its order."""
 
 
 def _rng_hint(draws: Any) -> str:
     """RNG_HINT naming the global generator the code drew from, when the harness saw one:
     an answer with Python's `random` was told only of np.random."""
-    if not isinstance(draws, list) or len(draws) != len(GLOBAL_GENERATORS):
-        return RNG_HINT
-    used = [name for name, drew in zip(GLOBAL_GENERATORS, draws, strict=True) if drew == 1]
+    used = global_generators_used(draws)
     if not used:
         return RNG_HINT
     return (
@@ -285,6 +282,10 @@ class DropoutChecker(NNChecker):
                 "two calls with generators built from the same seed gave different results: "
                 + _rng_hint(outputs.get("global_draws"))
             )
+        if failure := global_rng_failure(
+            outputs.get("global_reseeded"), "draw the mask from the rng argument (rng.random...)"
+        ):
+            j.fail(failure)
         n = A.size
         count = int(kept.sum())
         lo, hi = binomial_bounds(n, keep_prob, alpha)

@@ -19,6 +19,7 @@ import numpy as np
 from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, stat_note
+from engine.checkers.nn._global_rng import global_rng_failure
 from engine.checks import FALSE_FAILURE_RATE, Judgement, binomial_bounds, chi2_mean_bounds, normal_z
 from engine.nn import init as ref
 
@@ -149,6 +150,10 @@ class InitializersChecker(NNChecker):
         other = j.array(f"{call} (another seed)", outputs.get("other"), (n_out, n_in))
         if np.array_equal(w, other):
             j.fail(f"generators built from different seeds gave the same weights: {RNG_HINT}")
+        if failure := global_rng_failure(
+            outputs.get("global_reseeded"), "draw the weights from the rng argument (rng.normal...)"
+        ):
+            j.fail(failure)
         if not case.private["stats"]:
             return
         alpha = case.private["alpha"]

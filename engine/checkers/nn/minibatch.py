@@ -12,6 +12,7 @@ import numpy as np
 from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, stat_note
+from engine.checkers.nn._global_rng import global_rng_failure
 from engine.checks import CaseFailure, Judgement
 from engine.nn import minibatch as ref
 
@@ -319,6 +320,10 @@ class MiniBatchChecker(NNChecker):
             j.fail(
                 f"two calls with generators built from the same seed shuffled differently: {RNG_HINT}"
             )
+        if failure := global_rng_failure(
+            outputs.get("global_reseeded"), "shuffle with the rng argument (rng.permutation)"
+        ):
+            j.fail(failure)
         if m < MIN_M_FOR_ORDER_TESTS:
             return
         other = self._order("the batches (another seed)", outputs.get("other"), X, Y, batch_size, j)
