@@ -936,8 +936,19 @@ def _heads_variants(
         (
             "the scores are divided by d_model / n_heads**0.5, the power taken before the "
             "division (** binds tighter than /); the scale is (d_model / n_heads)**0.5, "
-            "sqrt(dh)",
+            "sqrt(dh)"
+            + (
+                " (with one head this is also dh itself, d_model: the scores are divided by dh, "
+                "not by sqrt(dh))"
+                if n_heads == 1
+                else ""
+            ),
             lambda: merge(attend(split(Q), split(K), split(V), d_model / n_heads**0.5, mask)) @ Wo,
+        ),
+        (
+            "the scores are divided by dh, not by sqrt(dh): each head's scale is "
+            "1 / sqrt(dh), dh = d_model / n_heads",
+            lambda: merge(attend(split(Q), split(K), split(V), float(dh), mask)) @ Wo,
         ),
         (
             "the scores are not divided by sqrt(dh)",

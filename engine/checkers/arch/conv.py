@@ -108,6 +108,11 @@ _SIZE_SLIPS: tuple[tuple[str, Callable[[int, int, int, int], int]], ...] = (
         lambda s, k, st, p: (s + 2 * p - k) // st,
     ),
     (
+        "the + 1 went inside the floor division, (H + 2*pad - KH + 1)//stride: the same at "
+        "stride 1, off past it; the windows are (H + 2*pad - KH)//stride + 1",
+        lambda s, k, st, p: (s + 2 * p - k + 1) // st,
+    ),
+    (
         "the size was rounded to the nearest whole number, round((H + 2*pad - KH) / "
         "stride); windows that do not fit are dropped: floor division, "
         "(H + 2*pad - KH)//stride + 1",
@@ -127,6 +132,14 @@ _SIZE_SLIPS: tuple[tuple[str, Callable[[int, int, int, int], int]], ...] = (
     ),
 )
 """Output-size slips, each a function of (length, kernel, stride, pad) along one axis."""
+
+
+def _last_row_and_column_zeroed(out: np.ndarray) -> np.ndarray:
+    """out with its last output row and column 0, as loops over range(Ho - 1) leave it."""
+    cut = out.copy()
+    cut[..., -1, :] = 0.0
+    cut[..., :, -1] = 0.0
+    return cut
 
 
 def _same_padding(pad: int) -> str:
@@ -502,6 +515,12 @@ class Conv2dForwardChecker(NNChecker):
                 (
                     "the bias b[f] is not added to its output channel",
                     lambda: expected - bias,
+                ),
+                (
+                    "the last row and the last column of outputs were left at 0: the loops "
+                    "stop one short (range(Ho - 1)); every output position i in range(Ho) "
+                    "has a full window, rows i*stride to i*stride + KH - 1 of the padded x",
+                    lambda: _last_row_and_column_zeroed(expected),
                 ),
                 (  # where the stride's floor gives the same shape with either padding
                     _same_padding(pad),

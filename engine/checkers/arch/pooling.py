@@ -457,6 +457,12 @@ class MaxpoolChecker(NNChecker):
                         )
                         for reading in _WINDOW_MAX_READINGS
                     ),
+                    (
+                        f"each window is {size - 1} wide, not {size}: the slice "
+                        "i*stride : i*stride + size - 1 stops one short (a slice's end is "
+                        "excluded already); take x[..., i*stride : i*stride + size]",
+                        lambda: _short_windows(x, size, stride),
+                    ),
                 ],
             )
             return
@@ -570,6 +576,21 @@ def _window_max_cause(case: Case, error: str) -> str | None:
         if tuple(left[a] for a in range(4) if a not in axes) == got
     ]
     return _wrong_window_axes(readings, raised=True) if readings else None
+
+
+def _short_windows(x: np.ndarray, size: int, stride: int) -> np.ndarray:
+    """Max pooling whose windows end one row and column early (size - 1 wide), placed as the
+    right ones are; NaN where such a window is empty (size 1)."""
+    n, c, h, w = x.shape
+    ho, wo = ref.pool_output_size(h, size, stride), ref.pool_output_size(w, size, stride)
+    out = np.full((n, c, ho, wo), np.nan)
+    if size < 2:
+        return out
+    for i in range(ho):
+        for j in range(wo):
+            window = x[:, :, i * stride : i * stride + size - 1, j * stride : j * stride + size - 1]
+            out[:, :, i, j] = window.max(axis=(2, 3))
+    return out
 
 
 def _average(x: np.ndarray, size: int, stride: int) -> np.ndarray:

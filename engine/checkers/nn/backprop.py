@@ -79,6 +79,15 @@ def _loss_softmax_over_all(X: np.ndarray, Y: np.ndarray, p: Mapping[str, np.ndar
     return float(-np.sum(Y * log_p) / X.shape[1])
 
 
+def _loss_lse_without_max(X: np.ndarray, Y: np.ndarray, p: Mapping[str, np.ndarray]) -> float:
+    """The mean cross-entropy through a logsumexp whose subtracted max was not added back."""
+    z2 = p["W2"] @ np.maximum(p["W1"] @ X + p["b1"], 0.0) + p["b2"]
+    top = z2.max(axis=0, keepdims=True)
+    with np.errstate(all="ignore"):
+        log_p = z2 - np.log(np.exp(z2 - top).sum(axis=0, keepdims=True))
+    return float(-np.sum(Y * log_p) / X.shape[1])
+
+
 def _variant_grads(
     X: np.ndarray, Y: np.ndarray, p: Mapping[str, np.ndarray]
 ) -> dict[str, dict[str, np.ndarray]]:
@@ -222,10 +231,28 @@ class TwoLayerChecker(NNChecker):
                     "sum without axis), one distribution for the whole batch; each column is "
                     "one example, so normalize over axis 0, keepdims=True",
                     lambda: _loss_softmax_over_all(X, Y, p),
-                )
+                ),
+                (
+                    "the log-softmax lost each column's max: Z2 - log(sum(exp(Z2 - max))) is "
+                    "log_softmax(Z2) + max; the logsumexp is max + log(sum(exp(Z2 - max))), so "
+                    "the shift comes off in both places: (Z2 - max) - log(sum(exp(Z2 - max)))",
+                    lambda: _loss_lse_without_max(X, Y, p),
+                ),
             ],
             factors=[
                 (float(m), f"average the loss over the m = {m} examples"),
+                *(
+                    [
+                        (
+                            1.0 / Y.shape[0],
+                            f"the mean was taken over the c = {Y.shape[0]} classes (np.mean "
+                            "over axis 0, or over every entry of Y * log(Y_hat)); sum over the "
+                            "classes and divide by the m examples",
+                        )
+                    ]
+                    if Y.shape[0] != m
+                    else []
+                ),
                 *([(m / (m - 1), _OVER_M_MINUS_1.format(m - 1, m))] if m > 1 else []),
             ],
             # the loss is checked first and is one number: a float32 hidden layer read

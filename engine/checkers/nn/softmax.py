@@ -198,6 +198,13 @@ def _over_logit_sum(z: np.ndarray) -> np.ndarray:
         return np.asarray(np.exp(shifted) / shifted.sum(axis=0, keepdims=True))
 
 
+def _lse_without_max(z: np.ndarray) -> np.ndarray:
+    """exp(z - log(sum(exp(z - max)))): a logsumexp whose subtracted max was not added back."""
+    top = z.max(axis=0, keepdims=True)
+    with np.errstate(all="ignore"):
+        return np.asarray(np.exp(z - np.log(np.exp(z - top).sum(axis=0, keepdims=True))))
+
+
 def _shift_and_guard_hints(z: np.ndarray) -> list[tuple[str, Any]]:
     """Softmax slips around the max shift: a shift in the numerator only, log-probabilities
     returned, and an additive guard in the denominator (each common eps, named)."""
@@ -214,6 +221,12 @@ def _shift_and_guard_hints(z: np.ndarray) -> list[tuple[str, Any]]:
         (
             "these are the log-probabilities, z - logsumexp(z) (log-softmax); softmax is their exp",
             lambda: shifted - np.log(total),
+        ),
+        (
+            "this is exp(z - log(sum(exp(z - max)))): the logsumexp lost the max it subtracted, "
+            "so every entry is softmax times exp(max) (and overflows for large logits); the "
+            "logsumexp is max + log(sum(exp(z - max))), or exponentiate z - max - log(sum(...))",
+            lambda: _lse_without_max(z),
         ),
     ]
     for eps in GUARD_EPSILONS:
