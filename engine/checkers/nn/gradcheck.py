@@ -148,6 +148,23 @@ def _copies_never_reset(f: Callable[[np.ndarray], float], x: np.ndarray, eps: fl
     return grad
 
 
+def _float32_working_copy(
+    f: Callable[[np.ndarray], float], x: np.ndarray, eps: float
+) -> np.ndarray:
+    """Central differences taken on a float32 copy of x, each step rounded to float32."""
+    work = x.astype(np.float32)
+    grad = np.zeros(x.shape)
+    for idx in np.ndindex(x.shape):
+        old = work[idx]
+        work[idx] = old + eps
+        up = f(work)
+        work[idx] = old - eps
+        down = f(work)
+        work[idx] = old
+        grad[idx] = (up - down) / (2 * eps)
+    return grad
+
+
 def _first_entries(
     f: Callable[[np.ndarray], float], x: np.ndarray, eps: float, count: int
 ) -> np.ndarray:
@@ -272,6 +289,15 @@ class NumericalGradientChecker(NNChecker):
                 lambda: _copies_never_reset(f, x, eps),
             ),
         ]
+        hints.append(
+            (
+                "x was perturbed in a float32 copy (x.astype(np.float32)): x + eps and "
+                "x - eps round to float32's 7 digits, so the step actually taken is not eps "
+                "and the difference quotient is off by up to 1e-7 / eps; perturb x itself, or "
+                "a float64 copy (x.copy())",
+                lambda: _float32_working_copy(f, x, eps),
+            )
+        )
         if x.ndim >= 2 and x.shape[0] < x.size:
             hints.append(
                 (
