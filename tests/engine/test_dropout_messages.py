@@ -122,6 +122,15 @@ WHOLE_ARRAY = (
 """A mask drawn per column, on an input of one column: one draw for the whole array."""
 
 
+RESEEDED = (
+    "the code re-seeded np.random.*: seeded differently before two calls, it came out of "
+    "both in the same state. Seeding a global generator inside the function "
+    "(np.random.seed(...), even from the rng) makes the result reproducible but resets the "
+    "caller's random state, and the drill says not to; leave it alone and draw the mask from "
+    "the rng argument (rng.random...)",
+)
+"""np.random seeded inside dropout_forward, from the rng or from a constant."""
+
 REDRAWN = (
     "the gradient flows through exactly the units the forward pass kept, so multiply by the "
     "mask it returned (a new draw in the backward pass, or no mask, lets it through the wrong "
@@ -188,6 +197,8 @@ MESSAGES: dict[str, list[tuple[str, ...]]] = {
             "code drew from Python's random module (random.random...)",
         )
     ],
+    "wrong_fixed_global_seed": [RESEEDED],
+    "wrong_global_seed_from_rng": [RESEEDED],
     "wrong_in_place": [
         (
             "your code changed its input A in place; the caller still needs it, so build a new "
