@@ -11,7 +11,7 @@ from textual.app import App
 
 from quiz.tui.screens.study import StudyScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, press, screen_lines, settle, showing
+from tests.tui.conftest import AppFactory, press, resize, screen_lines, settle, showing
 from tests.tui.test_study import long_concept  # noqa: F401  (the fixture)
 
 FIRST_WORDS = "A question of two rows at eighty columns"
@@ -48,3 +48,39 @@ async def test_the_question_stays_on_screen_once_the_answer_is_revealed_at_80x24
         await settle(pilot)
         assert screen.phase == "rating"
         assert FIRST_WORDS in _drawn(app)
+
+
+def _pinned_line(app: App[Any]) -> str:
+    return next(line for line in _drawn(app).splitlines() if line.lstrip().startswith("Q "))
+
+
+async def test_the_pinned_question_follows_a_resize_at_once(
+    build: AppFactory,
+    long_concept: Path,  # noqa: F811
+) -> None:
+    """The pin was cut to the width it was drawn at and kept it after a resize until the
+    body next scrolled: at 80 columns the 120-column line ran past the edge with no "…"
+    to say the question went on; at 120 the 80-column line stopped short."""
+    app = build(study=StudyRequest(mode="cram", pack="long"), extra=[long_concept])
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await showing(pilot, StudyScreen)
+        await press(pilot, "space", "pagedown")  # the question scrolled out of view
+        await settle(pilot)
+        pin = screen.query_one("#study-question-pin")
+        assert pin.display
+        wide = _pinned_line(app).rstrip()
+        assert wide.endswith("…") and len(wide) > 80
+        await resize(pilot, 80, 24)
+        await settle(pilot)
+        narrow = _pinned_line(app).rstrip()
+        assert narrow.endswith("…") and len(narrow) <= 80
+        assert FIRST_WORDS in narrow
+        await resize(pilot, 120, 40)
+        await settle(pilot)
+        if pin.display:  # laid out anew, the question may be in view again: then no pin
+            assert _pinned_line(app).rstrip() == wide
+        else:
+            assert (
+                screen.query_one("#study-body").scroll_y
+                <= screen.query_one("#study-body #question").virtual_region.y
+            )

@@ -149,6 +149,13 @@ class StudyScreen(RatingStep, TypedStep, DrillStep, CardMoves):
         # the screen was built (seconds under load)
         self.call_after_refresh(self._first_card_drawn)
 
+    def on_resize(self) -> None:
+        """The pinned question follows a new width at once: cut to the width it was drawn
+        at, it kept that width (cut short, or past the edge) until the body next scrolled.
+        After the refresh, once the body is laid out at the new size (its scroll and the
+        question's row are what say whether the pin shows)."""
+        self.call_after_refresh(self.pin_question)
+
     def _first_card_drawn(self) -> None:
         self.session.start_clock(self.workspace.now())
         self.tick()
