@@ -250,7 +250,6 @@ class BrowserScreen(Screen[None]):
     def on_mount(self) -> None:
         self.query_one(Input).focus()
         self.watch(self.query_one(FittedTable), "scroll_y", self._rows_to_see, init=False)
-        self.day_watch.start()
 
     def _columns(self, table: FittedTable[object]) -> None:
         """The table's columns for the current sort and terminal width (`column_layout`;
@@ -349,6 +348,9 @@ class BrowserScreen(Screen[None]):
                 row.card.id: (row.card.kind, row.state, due, difficulty_text(row), str(row.lapses))
                 for row, due in zip(self._rows, read_due_labels(ws, self._rows, now), strict=True)
             }
+            # from the clock read before the reads, as Home: a study day that began while
+            # they ran is seen at once (started at mount, or read after them, it waited a day)
+            self.day_watch.start(at=now)
         rows = self._rows
         # filters alone (`is:due`) need no index: a heavy user's waited a second for it
         words = search_words(query)

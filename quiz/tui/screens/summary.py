@@ -177,6 +177,9 @@ class SummaryScreen(Screen[None]):
         self._numbers_width = 0
         """The terminal width the figures were last wrapped at."""
         self.day_watch = StudyDayWatch(self, workspace, self._on_new_day)
+        self._read_at = workspace.now()
+        """The clock read before the line about what comes next: the day watch starts from
+        it, as Home's does, so a study day that began before the screen was mounted is seen."""
 
     def compose(self) -> ComposeResult:
         s = self.summary
@@ -193,6 +196,7 @@ class SummaryScreen(Screen[None]):
     def _next_line(self) -> tuple[str, str]:
         """The label and value of what comes next, read now."""
         ws = self.workspace
+        self._read_at = ws.now()
         plan = ws.plan_status()
         if plan is not None and plan.today is not None:
             # while a plan runs, Home's d studies the plan's cards when the plan says,
@@ -203,7 +207,7 @@ class SummaryScreen(Screen[None]):
         mode = self.summary.mode
         if self.summary.next_due is None and mode in ("cram", "mock"):
             return NEXT_CARD, UNSCHEDULED.format(mode=mode)
-        when = describe_due(self.summary.next_due, ws.now(), ws.tz)
+        when = describe_due(self.summary.next_due, self._read_at, ws.tz)
         return NEXT_CARD, DUE_NOW if when == "now" else when
 
     def _on_new_day(self) -> None:
@@ -287,7 +291,7 @@ class SummaryScreen(Screen[None]):
         await self.run_action("app.home")
 
     def on_mount(self) -> None:
-        self.day_watch.start()
+        self.day_watch.start(at=self._read_at)
         if not self.summary.questions:
             return
         for q in self.summary.questions:
