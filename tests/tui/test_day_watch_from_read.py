@@ -12,6 +12,7 @@ from fsrs import Rating
 from rich.text import Text
 from textual.widgets import DataTable
 
+from quiz import browser_view
 from quiz.browser import MONTHS
 from quiz.study.days import next_day_start
 from quiz.tui.screens import browser as browser_screen
@@ -75,7 +76,7 @@ async def test_the_browser_sees_a_day_that_began_while_it_read_the_states(
     session.finish()
     state = ws.store.card_state("what-is-relu")
     assert state is not None and state.due > clock()
-    reading = browser_screen.read_rows
+    reading = browser_view.read_rows
     made: list[int] = []
 
     def slow(*args: Any, **kwargs: Any) -> Any:
