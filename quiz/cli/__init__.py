@@ -97,7 +97,7 @@ def _dispatch(argv: Sequence[str] | None, clock: Clock) -> None:
     its `clock`."""
     args = list(argv) if argv is not None else sys.argv[1:]
     if COMPLETE_ENV not in os.environ:
-        if os.environ.get("TZ"):
+        if os.environ.get("TZ") and not _opens_the_app(args):  # the app says it itself
             _tell_zone_trouble()
         if not args:
             _without_click(lambda: _open_home(clock), args, as_json=False)
@@ -141,6 +141,15 @@ def _tell_zone_trouble() -> None:
     trouble = tz_trouble(os.environ.get("TZ"), local_timezone())
     if trouble is not None:
         print(f"{ERROR_PREFIX}{trouble}", file=sys.stderr, flush=True)
+
+
+def _opens_the_app(args: Sequence[str]) -> bool:
+    """Whether the command line `args` opens the app (`drillbit`, `drillbit study ...`,
+    `drillbit drill ID`): it says what is wrong with TZ on its screen, where stderr's line
+    was hidden until the person quit (`DrillbitApp._tell_zone_trouble`)."""
+    if any(arg in ("--help", "-h", "--version") for arg in args):
+        return False
+    return _command(args) in (None, "study", "drill")
 
 
 def _command(args: Sequence[str]) -> str | None:

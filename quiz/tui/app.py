@@ -177,6 +177,17 @@ class DrillbitApp(App[None]):
                 self.open_drill(self.start_drill)
         for notice in self.workspace.store.notices:
             self.notify(notice.message, title="Progress database", severity="warning", timeout=30)
+        self._tell_zone_trouble()
+
+    def _tell_zone_trouble(self) -> None:
+        """Say in the app that TZ names no zone (`tz_trouble`): said on stderr before the
+        app took the screen, it was seen only after quitting (the command line leaves it
+        to the app, `quiz.cli._opens_the_app`)."""
+        from quiz.study.days import tz_trouble
+
+        trouble = tz_trouble(os.environ.get("TZ"), self.workspace.zone.zone)
+        if trouble is not None:
+            self.notify(trouble, title="Time zone", severity="warning", timeout=30)
 
     def _use_kept_theme(self) -> None:
         """The theme kept in the settings, unless TEXTUAL_THEME names one for this run (it
