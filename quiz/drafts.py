@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,34 @@ SET_EDITOR = "Set EDITOR to your editor's command (export EDITOR=nano) and start
 if TYPE_CHECKING:
     from quiz.bank.models import Card
     from quiz.store import Draft
+
+
+@dataclass(frozen=True)
+class DraftReading:
+    """A drill's draft as its editor opens on it, read once (`Drafts.read`)."""
+
+    starter: str
+    draft: Draft | None
+    """The draft, unless there is none or it is over SOURCE_LIMIT (see `Drafts.set_aside`)."""
+    previous_code: str | None
+    """The code the editor opens away from, one key away (ctrl+o): the draft saved before
+    the card's last review (a stale one), or the code a `drillbit grade` of a file passed
+    with (`passed_from_file`); None otherwise."""
+    passed_from_file: str | None
+    """The file whose code the draft is and passed (`drillbit grade`, untouched in the app
+    since), or None. Such a pass records no review, unlike one in the app or under `watch`:
+    the drill reopened on that code, where a pass in either of them reopens on the starter
+    with the code one key away, as rustlings shows a done exercise."""
+    oversized: Draft | None = None
+    """The draft when it is over SOURCE_LIMIT: the editor opens on the starter instead."""
+
+    @property
+    def initial_code(self) -> str:
+        """The draft in progress, or the starter (always the starter for a review, and for
+        a draft over the limit: see `Drafts.set_aside`)."""
+        if self.draft is None or self.previous_code is not None:
+            return self.starter
+        return self.draft.text
 
 
 def over_the_limit(size: int) -> str:
@@ -49,28 +78,28 @@ class Drafts:
         self._folder = folder
         self._editor = editor
 
-    def previous_code(self, card: Card) -> str | None:
-        """The code the drill editor opens away from, one key away (ctrl+o): the draft
-        saved before the card's last review (a stale one), or the code a `drillbit grade`
-        of a file passed with (`passed_from_file`); None otherwise."""
-        draft = self._fitting_draft(card)
-        if draft is None:
-            return None
+    def read(self, card: Card) -> DraftReading:
+        """The drill's draft as its editor opens on it: the draft, the card's state and (for
+        a graded file's draft) its attempts each read once. Opening a drill read them two to
+        four times over, one question (`previous_code`, `passed_from_file`) at a time."""
+        draft = self.store.draft(card.id)
+        if draft is None or is_oversized(draft.text):
+            return DraftReading(_starter(card), None, None, None, oversized=draft)
+        passed = self._passed_from_file(card, draft)
         state = self.store.card_state(card.id)
-        if state is not None and state.last_review is not None:
-            if draft.updated_at <= state.last_review:
-                return draft.text
-        return draft.text if self._passed_from_file(card, draft) else None
+        last_review = None if state is None else state.last_review
+        stale = last_review is not None and draft.updated_at <= last_review
+        previous = draft.text if stale or passed else None
+        graded_from = draft.graded_from if passed else None
+        return DraftReading(_starter(card), draft, previous, graded_from)
+
+    def previous_code(self, card: Card) -> str | None:
+        """`DraftReading.previous_code`, read now."""
+        return self.read(card).previous_code
 
     def passed_from_file(self, card: Card) -> str | None:
-        """The file whose code the draft is and passed (`drillbit grade`, untouched in the
-        app since), or None. Such a pass records no review, unlike one in the app or under
-        `watch`: the drill reopened on that code, where a pass in either of them reopens
-        on the starter with the code one key away, as rustlings shows a done exercise."""
-        draft = self._fitting_draft(card)
-        if draft is None or not self._passed_from_file(card, draft):
-            return None
-        return draft.graded_from
+        """`DraftReading.passed_from_file`, read now."""
+        return self.read(card).passed_from_file
 
     def _passed_from_file(self, card: Card, draft: Draft) -> bool:
         if draft.graded_from is None:
@@ -79,12 +108,8 @@ class Drafts:
         return any(attempt.passed for attempt in tries)
 
     def initial_code(self, card: Card) -> str:
-        """The draft in progress, or the starter (always the starter for a review, and for
-        a draft over the limit: see `set_aside`)."""
-        draft = self._fitting_draft(card)
-        if draft is None or self.previous_code(card) is not None:
-            return _starter(card)
-        return draft.text
+        """`DraftReading.initial_code`, read now."""
+        return self.read(card).initial_code
 
     def _fitting_draft(self, card: Card) -> Draft | None:
         """The drill's draft, unless it is over SOURCE_LIMIT (then None: the editor does not
@@ -92,14 +117,14 @@ class Drafts:
         draft = self.store.draft(card.id)
         return None if draft is None or is_oversized(draft.text) else draft
 
-    def set_aside(self, card: Card) -> tuple[Path, int] | None:
+    def set_aside(self, card: Card, reading: DraftReading | None = None) -> tuple[Path, int] | None:
         """A draft over SOURCE_LIMIT written whole to <data dir>/drafts/<id>.too-large.py:
         that path and the draft's size; None when the draft fits (or there is none).
 
         Such a draft was pasted or graded before the limit existed; the drill took minutes
         to open on 5 MiB. The drill opens on the starter instead, and the store keeps the
         draft until code is saved over it: nothing is lost either way."""
-        draft = self.store.draft(card.id)
+        draft = self.store.draft(card.id) if reading is None else reading.oversized
         if draft is None or not is_oversized(draft.text):
             return None
         path = self._folder_path() / f"{card.id}.too-large.py"

@@ -9,6 +9,7 @@ Textual-free, so the decisions are tested without a screen: `DrillsScreen` and
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime, tzinfo
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 
@@ -18,6 +19,7 @@ from quiz.study.days import clock_zone
 
 if TYPE_CHECKING:
     from quiz.bank.models import Card
+    from quiz.drafts import DraftReading
     from quiz.workspace import Workspace
 
 __all__ = [
@@ -25,9 +27,11 @@ __all__ = [
     "PREVIOUS_CODE_BACK",
     "PREVIOUS_CODE_GRADED",
     "PREVIOUS_CODE_NOTE",
+    "DrillOpening",
     "DrillsView",
     "after_a_pass",
     "draft_back",
+    "drill_opening",
     "drills_view",
     "next_drill",
     "no_hint_left",
@@ -112,29 +116,61 @@ def passed_before(workspace: Workspace, card_id: str, *, in_session: bool) -> tu
     return f"{PASSED_BEFORE} Next: ctrl+f opens {following.title!r}.", True
 
 
-def draft_back(workspace: Workspace, card: Card, code: str) -> str:
-    """What a drill opening on a saved draft (`code`, the editor's first text) says of it:
+@dataclass(frozen=True)
+class DrillOpening:
+    """What a drill's screen opens on: its draft read once (`Drafts.read`), and what the
+    screen says of it over the task. Opening a drill read the draft four times and a graded
+    file's attempts twice, one question (`previous_code`, `previous_code_note`) at a time."""
+
+    reading: DraftReading
+    note: str
+    """`previous_code_note` when earlier code is one key away, else `draft_back` ("" for
+    neither)."""
+
+    @property
+    def code(self) -> str:
+        """The editor's first text: the draft in progress, or the starter."""
+        return self.reading.initial_code
+
+    @property
+    def previous_code(self) -> str | None:
+        """The code ctrl+o puts back (`DraftReading.previous_code`)."""
+        return self.reading.previous_code
+
+
+def drill_opening(workspace: Workspace, card: Card) -> DrillOpening:
+    """The drill's draft as its screen opens on it, read now, with its note."""
+    reading = workspace.drafts.read(card)
+    if reading.previous_code is not None:
+        note = previous_code_note(reading)
+    else:
+        note = draft_back(card, reading, workspace.now(), workspace.tz)
+    return DrillOpening(reading, note)
+
+
+def draft_back(card: Card, reading: DraftReading, now: datetime, tz: tzinfo) -> str:
+    """What a drill opening on a saved draft (the editor's first text) says of it at `now`:
     "Your draft is back, as saved at 09:40." ("" when the editor starts from the starter).
     After the app was killed or its terminal closed, the draft came back with no word, and
     a person who had typed in it could not tell whether the last lines were kept; the time
     says up to when."""
-    from quiz.drill_grading import is_untouched_starter, starter_text
+    from quiz.drill_grading import is_untouched_starter
 
-    draft = workspace.store.draft(card.id)
+    draft, code = reading.draft, reading.initial_code
     if draft is None or draft.text != code:
         return ""
-    if code == starter_text(card) or is_untouched_starter(card, code):
+    if code == reading.starter or is_untouched_starter(card, code):
         return ""
-    zone = clock_zone(workspace.tz)
-    saved, today = draft.updated_at.astimezone(zone), workspace.now().astimezone(zone).date()
+    zone = clock_zone(tz)
+    saved, today = draft.updated_at.astimezone(zone), now.astimezone(zone).date()
     when = f"at {saved:%H:%M}" if saved.date() == today else f"on {saved:%Y-%m-%d at %H:%M}"
     return f"Your draft is back, as saved {when}."
 
 
-def previous_code_note(workspace: Workspace, card: Card) -> str:
+def previous_code_note(reading: DraftReading) -> str:
     """What a drill opened on the starter with earlier code kept says over its task: the
     file `drillbit grade` passed, when the code is that file's (`PREVIOUS_CODE_GRADED`)."""
-    graded = workspace.drafts.passed_from_file(card)
+    graded = reading.passed_from_file
     if graded is None:
         return PREVIOUS_CODE_NOTE
     return PREVIOUS_CODE_GRADED.format(file=PurePath(graded).name)

@@ -217,14 +217,14 @@ class Workspace:
     # -- drills ------------------------------------------------------------------------
 
     def open_drill(self, card_id: str, session: Session | None = None) -> DrillSitting:
-        """Start a sitting at a coding drill; its checker (the engine, numpy) is `warm_up`'s."""
+        """Start a sitting at a coding drill; its checker (the engine, numpy) is `warm_up`'s,
+        its draft read once by its screen (`quiz.drills_view.drill_opening`)."""
         from quiz.drill_grading import drill_by_id
         from quiz.sitting import DrillSitting
 
         drill = drill_by_id(card_id, self.card(card_id), lambda: self.bank)
         session_id = session.session_id if session is not None else None
-        previous = self.drafts.previous_code(drill.card)
-        return DrillSitting.opened(self.store, drill, session_id=session_id, previous_code=previous)
+        return DrillSitting.opened(self.store, drill, session_id=session_id)
 
     def reveal_hint(self, sitting: DrillSitting) -> str | None:
         """The sitting's next hint, logged in the store (`DrillSitting.reveal_hint`)."""

@@ -7,7 +7,7 @@ import pytest
 from rich.text import Text
 from textual.widgets import Static, TextArea
 
-from quiz.drills_view import draft_back
+from quiz.drills_view import drill_opening
 from quiz.study.days import clock_zone
 from quiz.tui.screens.drill import DrillScreen
 from tests.tui.conftest import AppFactory, FakeClock, press, showing, wait_until
@@ -65,4 +65,5 @@ async def test_a_draft_of_an_earlier_day_says_its_date(build: AppFactory, clock:
         code = screen.query_one("#editor", TextArea).text
         expected = f"Your draft is back, as saved on {saved:%Y-%m-%d at %H:%M}."
         assert note_of(screen) == expected
-        assert draft_back(app.workspace, screen.sitting.card, code) == expected
+        opening = drill_opening(app.workspace, screen.sitting.card)
+        assert (opening.code, opening.note) == (code, expected)

@@ -31,11 +31,10 @@ from quiz.drills_view import (
     ALL_PASSED,
     PREVIOUS_CODE_BACK,
     after_a_pass,
-    draft_back,
+    drill_opening,
     next_drill,
     no_hint_left,
     passed_before,
-    previous_code_note,
 )
 from quiz.errors import DrillbitError
 from quiz.plural import counted
@@ -207,9 +206,12 @@ class DrillScreen(Screen["DrillSitting"]):
         self.time_up = False
         self._autosave: Timer | None = None
         self._unsaved: str | None = None
-        self._set_aside = workspace.drafts.set_aside(sitting.card)
+        opening = drill_opening(workspace, sitting.card)  # the draft, read once
+        sitting.previous_code = opening.previous_code
+        self._note = opening.note
+        self._set_aside = workspace.drafts.set_aside(sitting.card, opening.reading)
         """A draft too large to open: the file it was written to, and its size."""
-        self._saved = workspace.drafts.initial_code(sitting.card)
+        self._saved = opening.code
         """The code as the store last had it from this screen: leaving without typing writes
         nothing (`drillbit grade` may have saved a newer draft meanwhile)."""
         self._submission = 0
@@ -262,16 +264,14 @@ class DrillScreen(Screen["DrillSitting"]):
 
     def _review_note(self) -> Text:
         """Over the task: passed before (and the next drill's key), and that the editor
-        holds the starter with the code from last time one key away (`previous_code_note`)."""
+        holds the starter with the code from last time one key away, or that the draft is
+        back (`DrillOpening.note`)."""
         note = Text()
         if self._passed_before:
             note.append(self._passed_before, style="bold green")
-        if self.sitting.previous_code is not None:
+        if self._note:
             note.append("\n" if note else "")
-            note.append(previous_code_note(self.workspace, self.sitting.card), style="italic")
-        elif back := draft_back(self.workspace, self.sitting.card, self._saved):
-            note.append("\n" if note else "")
-            note.append(back, style="italic")
+            note.append(self._note, style="italic")
         return note
 
     def on_mount(self) -> None:
