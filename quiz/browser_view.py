@@ -35,6 +35,7 @@ __all__ = [
     "PLAN_NOT_AGAIN",
     "PLAN_TODAY",
     "PLAN_TOMORROW",
+    "due_now",
     "read_bounds",
     "read_due_labels",
     "read_plan_due",
@@ -82,6 +83,14 @@ def read_due_labels(workspace: Workspace, rows: Sequence[CardRow], now: datetime
         if label is not None:
             labels[n] = label
     return labels
+
+
+def due_now(row: CardRow, plan: PlanDue | None) -> bool:
+    """Whether the row's due cell is drawn as due now: what a session started now studies,
+    as `is:due` keeps it. Under a plan that is the plan's "today", not fsrs's due time: the
+    browser drew "last days" in bold (due by fsrs, which the plan leaves for later) and
+    the plan's "today" cards plain, the opposite of what `d` on Home studies."""
+    return row.is_due if plan is None else plan.is_due(row)
 
 
 def puts_back(row: CardRow | None, *, suspend: bool) -> bool:

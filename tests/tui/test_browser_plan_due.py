@@ -177,3 +177,49 @@ async def test_under_a_plan_the_title_says_the_due_sort_follows_the_plan(
         await settle(pilot)
         title = str(browser.query_one("#browser-title", Label).render())
         assert "· sort by due" in title
+
+
+def due_bold(browser: BrowserScreen, card_id: str) -> bool:
+    """Whether the row's due cell is drawn as due now (bold)."""
+    index = [row.card.id for row in browser.shown].index(card_id)
+    cell = browser.query_one(DataTable).get_row_at(index)[3]
+    text = cell if isinstance(cell, Text) else cell.as_text()  # a `Cell`
+    return "bold" in str(text.style)
+
+
+async def test_the_bold_due_cells_are_the_plan_s_today_not_fsrs_s(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """Under a plan the due cells said the plan's day but were drawn bold by fsrs's due
+    time (fiftieth round): "last days" stood out in bold on the card fsrs said was due and
+    the plan leaves for later, and the plan's "today" cards, what `d` studies, were plain."""
+    app = build()
+    ws = app.workspace
+    reviewed_then_past_due(ws, clock, 3600)  # an hour past fsrs's due
+    set_plan(ws, 30, 5.0)
+    status = ws.plan_status()
+    assert status is not None and status.offered and "what-is-relu" not in status.offered
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        assert due_cell(browser, "what-is-relu") == PLAN_LAST_DAYS
+        assert not due_bold(browser, "what-is-relu")
+        assert due_cell(browser, status.offered[0]) == PLAN_TODAY
+        assert due_bold(browser, status.offered[0])
+        await press(pilot, *"is:due")  # the same cards as the bold ones
+        await settle(pilot)
+        assert browser.shown and all(due_bold(browser, row.card.id) for row in browser.shown)
+
+
+async def test_without_a_plan_the_bold_due_cell_is_fsrs_s(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    app = build()
+    reviewed_then_past_due(app.workspace, clock, 86400)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        assert due_cell(browser, "what-is-relu").startswith("*")
+        assert due_bold(browser, "what-is-relu")

@@ -31,6 +31,7 @@ from quiz.browser import (
     with_card_reloaded,
 )
 from quiz.browser_view import (
+    due_now,
     puts_back,
     read_bounds,
     read_due_labels,
@@ -48,6 +49,7 @@ from quiz.tui.widgets.footer import KeysFooter
 from quiz.tui.widgets.typed_keys import after_typed_keys
 
 if TYPE_CHECKING:
+    from quiz.browser_plan import PlanDue
     from quiz.workspace import Workspace
 
 _STATE_STYLE = {"new": "cyan", "learning": "yellow", "review": "green", "suspended": "dim"}
@@ -221,6 +223,8 @@ class BrowserScreen(Screen[None]):
         was read (`_fill`): anything that needs the other rows reads them all first."""
         self._bounds: dict[str, int] = {}
         """The first page's columns' widths by key, fit to every card (`widest_bounds`)."""
+        self._plan: PlanDue | None = None
+        """When the running plan asks each card, as last read (`due_now`'s bold cells)."""
         self._texts: list[tuple[str, ...]] = []
         """The plain cells of every shown row, by row (the table holds a prefix of them)."""
         self._indexing: Worker[None] | None = None
@@ -362,7 +366,7 @@ class BrowserScreen(Screen[None]):
                 Text(f" Cards: searching… (indexing {len(rows):,} cards) ", style="reverse bold")
             )
             return
-        plan = read_plan_due(ws, now)  # the due sort and is:due as the due cells say
+        plan = self._plan = read_plan_due(ws, now)  # the due sort and is:due as the cells say
         try:
             shown = browse(rows, index=index, search=query, sort=self.sort, plan=plan)
             refused = None
@@ -463,7 +467,7 @@ class BrowserScreen(Screen[None]):
                 ClippedCell(row.card.title),
                 Cell(kind),
                 Cell(state, _STATE_STYLE.get(state, "")),
-                Cell(due, "bold yellow" if row.is_due else ""),
+                Cell(due, "bold yellow" if due_now(row, self._plan) else ""),
             ]
             if by_difficulty:
                 style = "dim" if row.difficulty is None else ""
