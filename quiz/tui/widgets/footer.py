@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.cells import cell_len
 from textual.binding import Binding
 from textual.compose import compose
 from textual.widgets import Footer
@@ -23,6 +24,9 @@ WAY_OUT_ACTIONS = frozenset(
 Back or Next card, the stats' esc Back): on a footer too narrow for every key it follows
 Help, rather than being the key cut ("esc E"). A drill's escape was not one: a passed
 drill's footer at 80 columns ended "^f Next drill esc", its Back cut off."""
+COMPACT_KEY_CELLS = 2
+"""A compact key's cells besides its key and description: the space between them and
+the one after it."""
 ShownKey = tuple[str, "Binding", bool, str, str]
 """One key as the footer draws it: the key pressed, the binding, enabled, tooltip, display."""
 KeyLook = tuple[str, str, str, str, bool, object, bool]
@@ -98,6 +102,25 @@ def in_declared_order(
     return [*ordered, *palette]
 
 
+def whole_keys(widgets: list[Widget], room: int) -> list[Widget]:
+    """The compact keys of `widgets` that fit whole in `room` cells, in order; the rest are
+    left out. Cut at the right as Textual cuts them, a passed drill's edited code at 80
+    columns ended "^o Previous", a key's word half drawn and its name lost; the help
+    lists every key left out. Anything but plain keys is left as it is."""
+    if not room or any(type(w) is not FooterKey for w in widgets):
+        return widgets
+    kept: list[Widget] = []
+    used = 0
+    for widget in widgets:
+        assert isinstance(widget, FooterKey)
+        key = widget.key_display or widget.key
+        used += cell_len(key) + cell_len(widget.description) + COMPACT_KEY_CELLS
+        if used > room:
+            break
+        kept.append(widget)
+    return kept
+
+
 def declared_place(
     bound: tuple[str, str], screen: dict[tuple[str, str], int], app: dict[tuple[str, str], int]
 ) -> tuple[int, int]:
@@ -142,6 +165,9 @@ class KeysFooter(Footer):
         self._help_first = False
         """Whether the help's key comes first: the keys do not all fit even compact
         and without the palette's (Home at 60 columns cut Help to "? He")."""
+        self._room = 0
+        """The footer's width in cells, as last fitted: with the help first, the keys past
+        it are left out whole (`whole_keys`)."""
 
     def on_resize(self) -> None:
         self._fit(self.size.width)
@@ -177,8 +203,8 @@ class KeysFooter(Footer):
         self.compact = width < need + palette
         show_palette = width >= need - len(cells) + palette - 1
         help_first = width < need - len(cells)  # compact, without the palette's key
-        if help_first != self._help_first:
-            self._help_first = help_first
+        if help_first != self._help_first or (help_first and width != self._room):
+            self._help_first, self._room = help_first, width
             if show_palette == self.show_command_palette:
                 self.call_after_refresh(self._reorder)
         if show_palette != self.show_command_palette:
@@ -198,12 +224,13 @@ class KeysFooter(Footer):
             if isinstance(widget, FooterKey) and "compact" in (widget._reactive_connect or {}):
                 widget.set_reactive(FooterKey.compact, self.compact)
                 widget.set_class(self.compact, "-compact", update=False)
-        yield from in_declared_order(
+        ordered = in_declared_order(
             widgets,
             declared_keys(type(self.screen).BINDINGS),
             declared_keys(type(self.app).BINDINGS),
             help_first=self._help_first,
         )
+        yield from whole_keys(ordered, self._room) if self._help_first else ordered
 
     def bindings_changed(self, screen: Screen[object]) -> None:
         """As Footer's, except that the first keys are mounted at once and a later change
