@@ -159,6 +159,7 @@ class DrillbitApp(App[None]):
         freeze_at_exit()  # quitting ends the process: no collection of the app's garbage
 
     def on_mount(self) -> None:
+        self.screen_change_signal.subscribe(self, self._toasts_on_top_only)
         self._use_kept_theme()
         self._collector.hold()  # until the first frame is drawn (see StartupCollector)
         self.call_after_refresh(self._collector.settle)
@@ -178,6 +179,15 @@ class DrillbitApp(App[None]):
         for notice in self.workspace.store.notices:
             self.notify(notice.message, title="Progress database", severity="warning", timeout=30)
         self._tell_zone_trouble()
+
+    def _toasts_on_top_only(self, _screen: Screen[Any]) -> None:
+        """Hide the toasts of the screens under the current one. Each screen draws the
+        app's toasts in a rack of its own, and a dialog (a mock's "End the mock
+        interview now?") showed the session's "Skipped" twice, its own and the one of the
+        screen under it. A screen shown again draws its rack anew (Textual's resume)."""
+        for below in self.screen_stack[:-1]:
+            for rack in below.query("#textual-toastrack"):
+                rack.display = False
 
     def _tell_zone_trouble(self) -> None:
         """Say in the app that TZ names no zone (`tz_trouble`): said on stderr before the

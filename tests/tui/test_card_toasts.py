@@ -87,3 +87,28 @@ async def test_what_a_skip_says_stays_on_the_next_card(
         assert await wait_until(pilot, lambda: _on_screen(app, "Skipped"))
         await settle(pilot)
         assert not _on_screen(app, PICK_FIRST)
+
+
+async def test_a_dialog_over_a_session_shows_its_toast_once(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A mock's end dialog showed the skip's toast twice (fiftieth round, seen at 80x24):
+    the dialog's own rack and the session's, drawn under the dialog. Once the dialog goes,
+    the session shows it again."""
+    from quiz.tui.screens.confirm import ConfirmScreen
+    from quiz.tui.screens.study_moves import SKIPPED
+
+    app = build(study=StudyRequest(mode="mock", card_ids=CARDS))
+    monkeypatch.setattr(app, "NOTIFICATION_TIMEOUT", 600.0)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        study = await showing(pilot, StudyScreen)
+        await press_card_keys(pilot, "s")
+        assert await wait_until(pilot, lambda: _on_screen(app, SKIPPED))
+        await press_card_keys(pilot, "escape")
+        await showing(pilot, ConfirmScreen)
+        await settle(pilot)
+        drawn = [line.text for line in screen_lines(app)]
+        assert sum(SKIPPED in line for line in drawn) == 1, "\n".join(drawn)
+        await press(pilot, "n")
+        assert app.screen is study
+        assert await wait_until(pilot, lambda: _on_screen(app, SKIPPED))
