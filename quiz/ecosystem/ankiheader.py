@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.ecosystem.commarows import is_comma_row
+
 __all__ = [
     "AnkiLayout",
     "has_anki_header",
@@ -57,10 +59,13 @@ def is_anki_text(text: str, suffix: str) -> bool:
     (`#separator:`, `#html:`...), or it is a `.txt`/`.tsv` file that looks tab-separated
     (`tab_separated`: Anki before 2.1.55 wrote no header), or a `.csv` file that looks
     comma-separated (a spreadsheet's or another app's cards: it was read as Markdown,
-    "no questions found")."""
+    "no questions found"); a `.csv` of one line only when it reads as a card row
+    (`is_comma_row`: a paragraph of notes with commas is no card)."""
     if has_anki_header(text):
         return True
     separator = _SUFFIX_SEPARATORS.get(suffix.lower())
+    if separator == "," and "\n" not in text.strip():
+        return is_comma_row(text)  # one line: a card row, or a paragraph with commas
     return separator is not None and tab_separated(text, separator)
 
 

@@ -43,6 +43,7 @@ from quiz.ecosystem.ankiquotes import stray_quotes, unclosed_quote
 from quiz.ecosystem.ankitags import note_tags, own_topic
 from quiz.ecosystem.citations import take_citations
 from quiz.ecosystem.clozefront import early_ends, legacy_title_sentence, title_sentence
+from quiz.ecosystem.commarows import join_open_fields
 from quiz.ecosystem.notes.found import Ignored, NoteQuestion, ParsedNotes
 from quiz.ecosystem.semicolonrows import rows_on_one_line
 
@@ -89,6 +90,8 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         row, remarks = stray_quotes(
             row, body_rows[line - skip - 1 : reader.line_num], line, layout.separator
         )
+        if '"' not in "".join(body_rows[line - skip - 1 : reader.line_num]):
+            row = join_open_fields(row, layout.separator)  # `max(0, x)` unquoted: one field
         fields = [value for column, value in enumerate(row) if column not in meta]
         section, tags, source_field = _row_place(row, meta, layout.deck)
         # The question is a title: plain text (bold is markup the title would show).

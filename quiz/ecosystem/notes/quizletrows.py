@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from quiz.ecosystem.commarows import is_comma_row
+
 __all__ = ["LABELS", "QuizletList", "quizlet_hint", "read_quizlet_list"]
 
 _SUFFIXES = frozenset({".txt"})
@@ -72,6 +74,11 @@ class QuizletList:
 
     def note(self) -> str:
         """One line for the import's report: what was read, and as what."""
+        if self.rows == 1:
+            return (
+                "one row, a comma between front and back (Anki's Import File reads such a"
+                " line as Front and Back), read as a card"
+            )
         between = "a blank line" if self.blank_lines else "a new line"
         return (
             f"{self.rows} rows, {self.term_separator} between term and definition and"
@@ -84,9 +91,11 @@ def read_quizlet_list(text: str, suffix: str) -> QuizletList | None:
     """The file as a Quizlet list (see the module's docstring), or None when its shape
     is not surely one: then it is read as before. Tab rows a line each are left to the
     card list reader, which reads them already."""
-    if suffix.lower() not in _SUFFIXES or "\n" not in text.strip():
+    if suffix.lower() not in _SUFFIXES:
         return None
     text = text.removeprefix("\ufeff")  # a byte-order mark is no term's first letter
+    if "\n" not in text.strip():
+        return _one_comma_row(text)
     first = next((line for line in text.split("\n", 8) if line.strip()), "")
     if not any(_opens_row(first.rstrip("\r"), sep) for sep, _ in _TERM_SEPARATORS):
         return None  # most notes are let go here, without a copy of their lines
@@ -112,6 +121,18 @@ def read_quizlet_list(text: str, suffix: str) -> QuizletList | None:
         written = _tab_rows(lines, rows, separator)
         return QuizletList(written, rows[0][0] + 1, len(rows), name, blank_lines)
     return None
+
+
+def _one_comma_row(text: str) -> QuizletList | None:
+    """A `.txt` of one line `front,back` (`is_comma_row`) as a card, its back all after the
+    first comma, as Anki's Import File reads the line (it takes a comma for the separator);
+    None for any other line (a paragraph with commas stays text)."""
+    if not is_comma_row(text):
+        return None
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.strip())
+    written = _tab_rows(lines, [(at, [lines[at].rstrip("\r")])], ",")
+    return QuizletList(written, at + 1, 1, "a comma", False)
 
 
 def _terms_repeat(rows: list[tuple[int, list[str]]]) -> bool:
