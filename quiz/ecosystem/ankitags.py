@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from quiz.ecosystem.idwords import card_tag
+from quiz.ecosystem.idwords import card_tag, nested_tags
 
 __all__ = [
     "note_tags",
@@ -19,15 +19,26 @@ history in Anki, which does not come along, not about the note."""
 
 def note_tags(field: str) -> tuple[str, ...]:
     """The card tags of a note's tags field (space-separated, or comma-separated as a
-    spreadsheet's or a Notion database's are: `ML, Deep Learning`), each once, in order; a
+    spreadsheet's or a Notion database's are: `ML, Deep Learning`), each once, in order, a
+    nested one as its levels (`ml::dl` -> `ml`, `ml-dl`); a
     tag of drillbit's own export is the card's tag it was made from (`drillbit::tag::relu`
     -> `relu`), and its topic tag is no tag (`own_topic`)."""
     tags = (
-        card_tag(_unprefixed(tag, _OWN_TAG) or tag)
-        for tag in (field.split(",") if "," in field else field.split())
-        if tag.lower() not in _ANKI_OWN_TAGS and _unprefixed(tag, _OWN_TOPIC) is None
+        tag
+        for written in (field.split(",") if "," in field else field.split())
+        if written.lower() not in _ANKI_OWN_TAGS and _unprefixed(written, _OWN_TOPIC) is None
+        for tag in _card_tags(written)
     )
-    return tuple(dict.fromkeys(tag for tag in tags if tag))
+    return tuple(dict.fromkeys(tags))
+
+
+def _card_tags(written: str) -> tuple[str, ...]:
+    """A note's tag as card tags: drillbit's own export's as the one it was made from, any
+    other a nested one's levels (`ml::dl` -> `ml`, `ml-dl`: `nested_tags`)."""
+    own = _unprefixed(written, _OWN_TAG)
+    if own is not None:
+        return (tag,) if (tag := card_tag(own)) else ()
+    return nested_tags(written)
 
 
 def own_topic(field: str) -> str | None:

@@ -18,7 +18,7 @@ from functools import cache
 from quiz.bank.mathsymbols import FUNCTIONS, NARROW_FORMS, SYMBOLS
 from quiz.ecosystem.cardcheck import MAX_ID_CHARS
 
-__all__ = ["card_tag", "cut_at_word", "id_words", "latex_words"]
+__all__ = ["card_tag", "cut_at_word", "id_words", "latex_words", "nested_tags"]
 
 _WORD = re.compile(r"[a-z0-9]+")
 _CONTRACTION = re.compile(r"(?<=[A-Za-z])['’](?=(?:s|t|re|ve|ll|d|m)\b)", re.IGNORECASE)
@@ -181,3 +181,24 @@ def card_tag(tag: str) -> str:
     word to 80 characters; "" when it has no word. Here, not in `ankitext`, because the notes
     reader names tags too and `ankitext` reads into the notes' own types."""
     return cut_at_word("-".join(id_words(tag)), MAX_ID_CHARS)  # the schema's limit
+
+
+_LEVELS = re.compile(r"/|::")
+"""What parts a nested tag's levels: Obsidian's and Logseq's `/`, Anki's `::`."""
+_SR_DECK_TAG = "flashcards"
+"""The Spaced Repetition plugin's tag: `#flashcards/ml/dl` files its cards in deck `ml/dl`."""
+
+
+def nested_tags(tag: str) -> tuple[str, ...]:
+    """A tag as card tags, a nested one (`ml/dl`, `ml::dl`) as each of its levels' paths,
+    the parent first (`ml`, `ml-dl`): a card tag is kebab-case, with no level in it, and a
+    search for the parent finds the children's cards, as Anki's `tag:ml` and Obsidian's
+    `tag:#ml` do. The plugin's `flashcards` before a deck's levels stays its own tag, as
+    `#flashcards` alone gives it, and the deck's levels are a hierarchy of their own
+    (`#flashcards/ml/dl` -> `flashcards`, `ml`, `ml-dl`)."""
+    levels = [level for level in _LEVELS.split(tag) if card_tag(level)]
+    marker: tuple[str, ...] = ()
+    if len(levels) > 1 and card_tag(levels[0]) == _SR_DECK_TAG:
+        marker, levels = (_SR_DECK_TAG,), levels[1:]
+    paths = (card_tag("/".join(levels[: depth + 1])) for depth in range(len(levels)))
+    return tuple(dict.fromkeys((*marker, *(path for path in paths if path))))

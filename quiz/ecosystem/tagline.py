@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from quiz.ecosystem.fences import outside_fences
-from quiz.ecosystem.idwords import card_tag
+from quiz.ecosystem.idwords import nested_tags
 from quiz.ecosystem.linenames import line_numbers
 from quiz.ecosystem.notes.tabs import indent_of
 
@@ -121,7 +121,7 @@ def take_tag_lines(text: str) -> TagLines:
     if not taken:
         return TagLines(text)
     tags = tuple(
-        dict.fromkeys(tag for word in written if (tag := card_tag(word[1:].removesuffix("#"))))
+        dict.fromkeys(tag for word in written for tag in nested_tags(word[1:].removesuffix("#")))
     )
     return TagLines(
         "\n".join(lines),

@@ -18,7 +18,7 @@ def test_a_line_of_bear_tags_gives_them_to_every_card(tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "not imported" not in result.output
     card = tmp_path / "c" / "p" / "p" / "residual-connection.md"
-    assert front(card)["tags"] == ["ml-interview", "deep-learning", "review"]
+    assert front(card)["tags"] == ["ml", "ml-interview", "deep-learning", "review"]
 
 
 def test_only_whole_tags_make_a_tag_line() -> None:

@@ -68,16 +68,16 @@ def test_tags_ending_an_answer_line_are_its_card_tags(tmp_path: Path) -> None:
     cards, _ = _import(tmp_path, OBSIDIAN)
     assert cards["What is the vanishing gradient problem?"] == {
         "answer": "Gradients shrink as they are multiplied through many layers.",
-        "tags": ["ml-optimisation", "dl-rnn", "exam"],
+        "tags": ["ml", "ml-optimisation", "dl", "dl-rnn", "exam"],
         "line": 5,
     }
     assert cards["Why use layer norm in transformers?"] == {
         "answer": "It normalises each token alone, whatever the batch size.",
-        "tags": ["ml-optimisation", "ml-normalisation-layer"],
+        "tags": ["ml", "ml-optimisation", "ml-normalisation", "ml-normalisation-layer"],
         "line": 8,
     }
     adam = cards["Why is Adam popular?"]
-    assert adam["tags"] == ["ml-optimisation"]
+    assert adam["tags"] == ["ml", "ml-optimisation"]
     assert "see issue #2 on the tracker." in str(adam["answer"])
     assert "such as #ml here" in str(adam["answer"])
     assert 'print("done.") #keep' in str(adam["answer"])
@@ -87,7 +87,7 @@ def test_end_tags_keep_every_line_and_skip_headings_and_fences() -> None:
     text = "## Is it? #ml\nIt is. #a/b\n```\nx. #c\n```\nAn item #2.\nDone! #d-e\r"
     taken, tagged = take_end_tags(text, 10)
     assert taken == "## Is it? #ml\nIt is.\n```\nx. #c\n```\nAn item #2.\nDone!\r"
-    assert tagged == {11: ("a-b",), 16: ("d-e",)}
+    assert tagged == {11: ("a", "a-b"), 16: ("d-e",)}  # a nested tag: its parent too
 
 
 LIST = """\

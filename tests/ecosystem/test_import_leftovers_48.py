@@ -134,7 +134,7 @@ def test_an_obsidian_spaced_repetition_note_of_every_separator(tmp_path: Path) -
     assert cards["What does a ROC curve plot?"]["answer"] == (
         "The true positive rate against the false positive rate,\none point per decision threshold."
     )
-    assert all(card["tags"] == ["flashcards-ml"] for card in cards.values())
+    assert all(card["tags"] == ["flashcards", "ml"] for card in cards.values())
     assert "the reversed ones (':::' or '??', line 15) are asked from the front only" in report
 
 

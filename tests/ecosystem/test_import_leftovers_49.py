@@ -234,8 +234,10 @@ def test_front_matter_tags_as_a_list_or_as_a_string_tag_every_card(tmp_path: Pat
     ):
         (tmp_path / name[:-3]).mkdir()
         cards, report = _read(tmp_path / name[:-3], f"---\n{tags}---\n{body}", name)
-        assert cards["What is dropout?"]["tags"] == ["ml-regularisation", "exam"], name
-        assert "front matter: its tags (ml-regularisation, exam) are given to every card" in report
+        assert cards["What is dropout?"]["tags"] == ["ml", "ml-regularisation", "exam"], name
+        assert (
+            "front matter: its tags (ml, ml-regularisation, exam) are given to every card" in report
+        )
 
 
 def test_front_matter_tags_that_are_no_words_are_said_not_dropped(tmp_path: Path) -> None:
@@ -275,7 +277,8 @@ def test_a_notion_csv_with_a_bom_gives_each_row_its_tags(tmp_path: Path) -> None
 
 def test_an_obsidian_nested_tag_line_tags_the_spaced_repetition_cards(tmp_path: Path) -> None:
     """`#flashcards/ml/dl` alone on a line: the Spaced Repetition plugin's deck tag, given
-    to every card as one tag (its `/` made `-`, as front matter's are), not answer text."""
+    to every card, not answer text: the plugin's marker and the deck's levels, the parent
+    first (import50: it was one tag, `flashcards-ml-dl`, that a search for `ml` missed)."""
     text = (
         "#flashcards/ml/dl\n\n"
         "What is dropout?::Zeroing random units during training.\n\n"
@@ -283,8 +286,8 @@ def test_an_obsidian_nested_tag_line_tags_the_spaced_repetition_cards(tmp_path: 
     )
     cards, report = _read(tmp_path, text, "deep.md")
     assert {title: card["tags"] for title, card in cards.items()} == {
-        "What is dropout?": ["flashcards-ml-dl"],
-        "What is batch norm?": ["flashcards-ml-dl"],
+        "What is dropout?": ["flashcards", "ml", "ml-dl"],
+        "What is batch norm?": ["flashcards", "ml", "ml-dl"],
     }
     assert cards["What is dropout?"]["answer"] == "Zeroing random units during training."
     assert "line 1 holds only Obsidian tags (#flashcards/ml/dl)" in report

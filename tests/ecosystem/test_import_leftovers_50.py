@@ -1,5 +1,6 @@
 """Shapes the fiftieth round reads (import50): a single comma row as Anki's Import File
-reads it, beside a paragraph of notes with commas that stays text."""
+reads it, beside a paragraph of notes with commas that stays text; nested tags kept as a
+hierarchy a search by the parent finds."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from pathlib import Path
 import pytest
 
 from quiz.ecosystem.commarows import is_comma_row, join_open_fields
+from quiz.ecosystem.idwords import nested_tags
+from tests.conftest import RunDrillbit
 from tests.ecosystem.test_import_kept_shapes_45 import _import
 
 
@@ -63,3 +66,46 @@ def test_fields_cut_inside_brackets_or_math_are_joined_and_others_are_not() -> N
     assert join_open_fields(["a", "$x", " y$"], ",") == ["a", "$x, y$"]
     assert join_open_fields(["a", "b (c", "d"], ",") == ["a", "b (c", "d"]
     assert join_open_fields(["a", "max(0", " x)"], "\t") == ["a", "max(0", " x)"]
+
+
+NESTED = {
+    "obsidian.md": "#flashcards/ml/dl\n\nWhat is dropout?::Zeroing random units during training.\n",
+    "anki.txt": (
+        "#separator:tab\n#html:true\n#tags column:3\n"
+        "What is dropout?\tZeroing random units during training.\tML::DL exam\n"
+    ),
+    "logseq.md": "tags:: ml/dl, exam\n\n## What is dropout?\nZeroing random units during training.\n",
+}
+
+
+@pytest.mark.parametrize("name", list(NESTED))
+def test_a_nested_tag_is_found_by_its_parent_and_by_itself(
+    tmp_path: Path, name: str, drillbit: RunDrillbit
+) -> None:
+    """Obsidian's `#ml/dl`, Anki's `ML::DL` and Logseq's `ml/dl` were one tag, `ml-dl` (or
+    `flashcards-ml-dl`), which `--tag ml` missed; a card tag holds no level, so the card
+    gets each level's path, the parent first, and both searches find it, as Anki's
+    `tag:ml` finds `ml::dl`. A word that only ends the path (`dl`) is no tag."""
+    cards, report = _read(tmp_path, NESTED[name], name)
+    tags = cards["What is dropout?"]["tags"]
+    assert isinstance(tags, list)
+    assert tags[tags.index("ml") :][:2] == ["ml", "ml-dl"]
+    assert "dl" not in tags
+    assert "flashcards-ml-dl" not in tags
+    content = str(tmp_path / "c")
+    for tag in ("ml", "ml-dl"):
+        listed = drillbit("--content", content, "list", "--tag", tag)
+        assert listed.returncode == 0, listed.stderr
+        assert "What is dropout?" in listed.stdout, tag
+    assert "What is dropout?" not in drillbit("--content", content, "list", "--tag", "dl").stdout
+
+
+def test_nested_tags_give_every_level_once_and_a_flat_tag_itself() -> None:
+    """The levels' paths, each once, the plugin's `flashcards` marker its own tag."""
+    assert nested_tags("ml/dl/rnn") == ("ml", "ml-dl", "ml-dl-rnn")
+    assert nested_tags("ML::Deep_Learning") == ("ml", "ml-deep-learning")
+    assert nested_tags("flashcards/ml") == ("flashcards", "ml")
+    assert nested_tags("flashcards") == ("flashcards",)
+    assert nested_tags("deep-learning") == ("deep-learning",)
+    assert nested_tags("ml//dl/") == ("ml", "ml-dl")
+    assert nested_tags("日本") == ()

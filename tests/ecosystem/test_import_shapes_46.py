@@ -239,13 +239,13 @@ def test_bear_notes_tags_under_the_title_are_every_cards(tmp_path: Path) -> None
         "What does Adam keep per weight?": {
             "answer": "A running mean of the gradient and a running mean of its square, both"
             " corrected for bias.",
-            "tags": ["ml-optim", "interview"],
+            "tags": ["ml", "ml-optim", "interview"],
             "line": 4,
         },
         "Why warm up the learning rate?": {
             "answer": "Early updates are noisy, so small steps at first keep the moments from"
             " blowing up.",
-            "tags": ["ml-optim", "interview"],
+            "tags": ["ml", "ml-optim", "interview"],
             "line": 7,
         },
     }
@@ -329,7 +329,7 @@ def test_spaced_repetition_separators_are_cards(tmp_path: Path) -> None:
     """Obsidian Spaced Repetition's `::`, `:::` (reversed), `?` and `??` (multi-line,
     reversed) cards: a card each, asked from the front; a `?` with no answer is named."""
     cards, report = _read(tmp_path, SPACED_REPETITION, "sr.md")
-    tags = ["flashcards-ml"]
+    tags = ["flashcards", "ml"]  # the deck tag `#flashcards/ml`: the marker and its deck
     assert cards == {
         "What is bagging": {
             "answer": "Training models on bootstrap samples and averaging their votes.",

@@ -32,10 +32,10 @@ def test_a_tag_line_gives_every_card_its_tags_and_no_text(tmp_path: Path) -> Non
         "It mixes the one-hot target with a uniform one. It curbs overconfidence. It often "
         "improves calibration."
     )
-    assert front(card)["tags"] == ["flashcards", "review", "ml-deep-learning"]
+    assert front(card)["tags"] == ["flashcards", "review", "ml", "ml-deep-learning"]
     assert (
         f"{notes}:1: note: tags: lines 1, 7 hold only Obsidian tags (#flashcards #review "
-        "#ml/deep-learning): its tags (flashcards, review, ml-deep-learning) are given to "
+        "#ml/deep-learning): its tags (flashcards, review, ml, ml-deep-learning) are given to "
         "every card, not answer text"
     ) in result.output
     assert f"← {notes}:3 What is label smoothing?" in result.output
@@ -97,7 +97,12 @@ def test_tags_and_a_difficulty_label_ending_a_heading_are_no_words_of_its_title(
     assert result.exit_code == 0, result.output
     assert "skipped" not in result.output
     cards = {front(path)["title"]: front(path) for path in content.rglob("*.md")}
-    assert cards["What is gradient descent?"]["tags"] == ["prep", "ml", "optimization-first-order"]
+    assert cards["What is gradient descent?"]["tags"] == [
+        "prep",
+        "ml",
+        "optimization",
+        "optimization-first-order",
+    ]
     assert cards["What is gradient descent?"]["id"] == "gradient-descent"
     assert cards["What is a learning-rate warmup?"]["tags"] == ["prep"]
     remark = "What does item #2 of the checklist say? (asked at every interview)"

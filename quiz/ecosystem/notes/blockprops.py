@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from quiz.ecosystem.idwords import card_tag
+from quiz.ecosystem.idwords import nested_tags
 
 CARD_TAG = re.compile(r"[ \t]#(?:card|flashcard|\[\[card\]\])[ \t]*$", re.MULTILINE | re.I)
 """Logseq's flashcard tag at the end of a block's first line (`- What is X? #card`). One
@@ -65,7 +65,7 @@ def _tagged_rows(text: str, first_line: int) -> frozenset[int]:
 def card_tags(written: tuple[str, ...]) -> tuple[str, ...]:
     """The card tags of the tags ending a question's title (`#ml/deep` -> `ml-deep`), each
     once: Obsidian tags a heading so, and they were words of its title."""
-    return tuple(dict.fromkeys(tag for word in written if (tag := card_tag(word))))
+    return tuple(dict.fromkeys(tag for word in written for tag in nested_tags(word)))
 
 
 def take_properties(text: str, first_line: int) -> tuple[str, frozenset[int], dict[int, str]]:

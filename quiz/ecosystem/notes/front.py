@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from quiz.ecosystem.idwords import card_tag
+from quiz.ecosystem.idwords import nested_tags
 from quiz.ecosystem.linenames import line_said, span_said
 
 MAX_FRONT_LINES = 200
@@ -132,7 +132,7 @@ def read_front(text: str) -> NotesFront:
     not_tags: list[str] = []
     for key in TAG_KEYS:
         raw_tags, left = _tag_values(data.get(key))
-        tags += [tag for raw in raw_tags if (tag := card_tag(raw))]
+        tags += [tag for raw in raw_tags for tag in nested_tags(raw)]
         not_tags += left
     unused = tuple(str(key) for key in data if key not in TAG_KEYS)
     return NotesFront(
@@ -153,7 +153,7 @@ def _page_tags(value: str) -> list[str]:
         piece = piece.strip()
         words = piece.split() if piece.startswith("#") else [piece]
         names += [word.strip("#").removeprefix("[[").removesuffix("]]") for word in words]
-    return [tag for name in names if name and (tag := card_tag(name))]
+    return [tag for name in names for tag in nested_tags(name)]
 
 
 _ASKING_KEYS = frozenset({"q", "question", "front"})
@@ -215,7 +215,7 @@ def read_notion_properties(text: str) -> NotesFront:
         for key, value in found
         if key.lower() in TAG_KEYS
         for name in value.split(",")
-        if (tag := card_tag(name.strip()))
+        for tag in nested_tags(name.strip())
     ]
     unused = tuple(dict.fromkeys(k for k, _ in found if k.lower() not in TAG_KEYS))
     end = 2 + len(found)
