@@ -119,6 +119,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             front, back = own
         at = CARD_ID_FIELD.get(kind or "")
         card_id = _card_id(texts, at)
+        own_title = _own_title(row, meta, at) if card_id is not None else None
         back, cited = take_citations(back)  # `Source: ...`: the card's source, not its answer
         numbers = cloze_numbers(front)
         if numbers and "\n" in front:
@@ -172,6 +173,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             reverse=reversed_card(kind, texts),
             id_title=id_title,
             card_id=card_id,
+            own_title=own_title,
             cited=cited,
             remarks=remarks,
             kept_fields=tuple(number for number, _ in extras),
@@ -215,6 +217,15 @@ def _card_id(texts: list[str], at: int | None) -> str | None:
     """The id a drillbit note type's field holds (`CARD_ID_FIELD`), when it is one."""
     card_id = texts[at] if at is not None and at < len(texts) else None
     return card_id if card_id and _ID.match(card_id) else None
+
+
+def _own_title(row: list[str], meta: dict[int, str], at: int | None) -> str | None:
+    """The Title field after a drillbit note's CardId (`anki.ADDED_FIELDS`), as text, when
+    it holds one (a note exported before the field was added has it empty)."""
+    fields = [value for column, value in enumerate(row) if column not in meta]
+    if at is None or at + 1 >= len(fields):
+        return None
+    return " ".join(plain_text(fields[at + 1]).split()) or None
 
 
 def _meta_column(row: list[str], meta: dict[int, str], kind: str) -> str | None:

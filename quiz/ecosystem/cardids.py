@@ -165,6 +165,8 @@ def old_base_ids(question: NoteQuestion, pack: str) -> list[str]:
             olds.append(card_id_for(question.title, norms=False) or olds[0])
         if question.id_title is not None:  # a cloze's id, its hints' words in it
             olds.append(card_id_for(question.title) or olds[0])
+        if question.card_id is not None:  # import49 made an own note's id from its title
+            olds.append(card_id_for(question.title) or olds[0])
     now = base_id_of(question, pack)
     return [old for old in dict.fromkeys(olds) if old != now]
 
@@ -177,6 +179,8 @@ def base_id_of(question: NoteQuestion, pack: str, *, legacy: bool = False) -> st
     number's card whatever the others show, and new (no rule before made such cards)."""
     if question.whole is not None:
         return f"{base_id_of(question.whole, pack)}-c{question.cloze}"
+    if question.card_id is not None and not legacy:  # drillbit's own export: its card's id
+        return question.card_id
     if legacy:
         made = legacy_card_id_for(question.title)
     else:  # a cloze whose text outside its deletions has no word keeps its hints' words

@@ -289,7 +289,7 @@ def plan_card(
     number = question.number if question.number is not None else question.ordinal
     data, yaml_text = front_matter(
         card_id=card_id,
-        title=card_title(plain_title(question.title)),
+        title=question.own_title or card_title(plain_title(question.title)),
         topic=topic,
         tags=list(dict.fromkeys([*tags, *question.tags])) if question.tags else tags,
         difficulty=difficulty,

@@ -79,7 +79,11 @@ class NoteQuestion:
     its reviews)."""
     card_id: str | None = None
     """The card an Anki note of drillbit's own export was made from (its CardId field):
-    a card the bank already has is not imported again, as Anki keeps one note per GUID."""
+    a card the bank already has is not imported again, as Anki keeps one note per GUID;
+    any other is imported under that id, as it was in the bank it was exported from."""
+    own_title: str | None = None
+    """The list title of the card an Anki note of drillbit's own export was made from (its
+    Title field): the card's title again, where its question's first line would be."""
     cited: str = ""
     """Where the note says it comes from (an Anki note's `Source: ...` line or Source
     column), added to its card's `source` after the notes' place; "" when it says nothing."""
