@@ -7,6 +7,8 @@ an older export, or a spreadsheet's `.csv`, has none and is told by its separato
 
 from __future__ import annotations
 
+import csv
+import io
 import re
 from dataclasses import dataclass
 
@@ -79,13 +81,31 @@ def has_anki_header(text: str) -> bool:
 
 def tab_separated(text: str, separator: str = "\t") -> bool:
     """True when the first non-blank line has a tab (or `separator`), and at least half
-    the non-blank lines do (a field in quotes may run over lines without one)."""
+    the non-blank lines do, or at least half the rows when fields in quotes run over lines
+    (Anki quotes a field holding a line break: three notes of two-line answers are six
+    lines, three with a tab, and were read as Markdown, "no questions found")."""
     rows = [line for line in text.split("\n") if line.strip()]
-    return (
-        bool(rows)
-        and separator in rows[0]
-        and 2 * sum(separator in row for row in rows) >= len(rows)
-    )
+    if not rows or separator not in rows[0]:
+        return False
+    if 2 * sum(separator in row for row in rows) >= len(rows):
+        return True
+    return '"' in text and _rows_separated(text, separator)
+
+
+def _rows_separated(text: str, separator: str) -> bool:
+    """True when at least half the rows, read as CSV (a quoted field may hold line breaks),
+    hold more than one field."""
+    if len(text) >= csv.field_size_limit():
+        csv.field_size_limit(len(text) + 1)  # a pasted image's field: within import's size
+    try:
+        records = [
+            row
+            for row in csv.reader(io.StringIO(text), delimiter=separator, strict=False)
+            if any(field.strip() for field in row)
+        ]
+    except csv.Error:
+        return False
+    return bool(records) and 2 * sum(len(row) > 1 for row in records) >= len(records)
 
 
 @dataclass

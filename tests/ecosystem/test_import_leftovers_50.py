@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from quiz.ecosystem.ankiheader import tab_separated
 from quiz.ecosystem.commarows import is_comma_row, join_open_fields
 from quiz.ecosystem.idwords import nested_tags
 from tests.conftest import RunDrillbit
 from tests.ecosystem.test_import_kept_shapes_45 import _import
+from tests.ecosystem.test_import_notes import run_import
 
 
 def _read(tmp_path: Path, text: str | bytes, name: str) -> tuple[dict[str, dict[str, object]], str]:
@@ -109,3 +111,105 @@ def test_nested_tags_give_every_level_once_and_a_flat_tag_itself() -> None:
     assert nested_tags("deep-learning") == ("deep-learning",)
     assert nested_tags("ml//dl/") == ("ml", "ml-dl")
     assert nested_tags("日本") == ()
+
+
+def test_markdown_with_windows_line_ends_and_emoji_imports_whole(tmp_path: Path) -> None:
+    """A note saved on Windows (CRLF, UTF-8 with no byte-order mark) with emoji in its
+    headings and answers: each question a card at its line, the emoji kept in the answer
+    and no `\\r` left in any text."""
+    text = (
+        "# Optimisers 🚀\n\n## What does momentum do? 🏃\n\n"
+        "It keeps a running average of past gradients, so steady steps grow 📈.\n"
+        "It damps the zig-zag across a narrow valley.\n\n## Why clip gradients? ✂️\n\n"
+        "One huge gradient can throw the weights far away 💥.\n"
+        "Clipping the global norm caps the step and keeps its direction.\n"
+    ).replace("\n", "\r\n")
+    cards, report = _read(tmp_path, text.encode("utf-8"), "windows.md")
+    assert {title: card["line"] for title, card in cards.items()} == {
+        "What does momentum do?": 3,
+        "Why clip gradients?": 8,
+    }
+    assert cards["Why clip gradients?"]["answer"] == (
+        "One huge gradient can throw the weights far away 💥.\n"
+        "Clipping the global norm caps the step and keeps its direction."
+    )
+    assert not any("\r" in str(card) for card in cards.values())
+    assert "skipped" not in report
+
+
+def test_a_tsv_whose_quoted_fields_hold_line_breaks_is_a_card_list(tmp_path: Path) -> None:
+    """Anki quotes a field holding a line break, so three notes of two-line answers are
+    six lines of which three hold a tab: under half, and the file was read as Markdown,
+    "no questions found". Counted by rows, it is three cards, each at its row's line, a
+    doubled quote read as one."""
+    text = (
+        'What is dropout?\t"Each unit is zeroed with probability p while training.\n'
+        'At inference every unit is kept."\n'
+        '"What does batch norm\nnormalise?"\t"Each feature over the mini-batch, then a learned'
+        ' scale and shift.\nIt smooths the loss surface."\n'
+        'What is weight decay?\t"A penalty on the squared weights, added to the loss.\n'
+        'AdamW applies it ""decoupled"" from the gradient step."\n'
+    )
+    cards, report = _read(tmp_path, text, "anki.tsv")
+    assert {title: card["line"] for title, card in cards.items()} == {
+        "What is dropout?": 1,
+        "What does batch norm normalise?": 3,
+        "What is weight decay?": 6,
+    }
+    assert cards["What is weight decay?"]["answer"] == (
+        "A penalty on the squared weights, added to the loss.\n"
+        'AdamW applies it "decoupled" from the gradient step.'
+    )
+    assert "no questions found" not in report
+
+
+def test_a_tsv_of_prose_with_a_stray_quote_stays_notes() -> None:
+    """Counting rows reads quotes as fields: prose whose first line holds a tab and whose
+    rows hold none stays no card list."""
+    assert tab_separated('a\tb "c\nd\ne\nf\n"g h\ni\n') is False
+    assert tab_separated('q\t"a\nb"\nr\t"c\nd"\ns\t"e\nf"\n') is True
+
+
+def test_a_logseq_page_of_card_blocks_and_a_cloze_imports(tmp_path: Path) -> None:
+    """`#card` blocks over their child blocks, one with Logseq's review properties, and a
+    `{{cloze ...}}` card: three cards, the properties no answer text."""
+    text = (
+        "- Regularisation #card\n"
+        "  - It limits how complex a model can get, so it fits noise less.\n"
+        "  - Dropout and weight decay are two kinds.\n"
+        "- The {{cloze softmax}} function turns logits into probabilities #card\n"
+        "- Early stopping #card\n"
+        "  card-last-interval:: 4\n"
+        "  card-repeats:: 2\n"
+        "  - Stop when the validation loss has not improved for a set number of epochs.\n"
+        "  - Keep the weights of the best epoch.\n"
+    )
+    cards, report = _read(tmp_path, text, "logseq.md")
+    assert {title: card["line"] for title, card in cards.items()} == {
+        "Regularisation": 1,
+        "The [...] function turns logits into probabilities": 4,
+        "Early stopping": 5,
+    }
+    assert "**softmax**" in str(
+        cards["The [...] function turns logits into probabilities"]["answer"]
+    )
+    assert "card-repeats" not in str(cards["Early stopping"]["answer"])
+    assert "skipped" not in report
+
+
+def test_a_csv_of_200000_rows_over_the_limit_is_refused_before_it_is_read(tmp_path: Path) -> None:
+    """200,000 real rows of a sheet (14.7 MiB) are over the 8 MiB limit: refused on one
+    line with how to split them, and no card folder made. (200,000 shorter rows, 5.1 MB,
+    import whole: their peak memory is in docs/importing.md, measured, not asserted here.)"""
+    notes = tmp_path / "big.csv"
+    with notes.open("w", encoding="utf-8") as out:
+        out.write("Front,Back,Tags\n")
+        for i in range(200_000):
+            out.write(f"What is term {i}?,Term {i} is a short made-up statement for the test,ml\n")
+    result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
+    assert result.exit_code == 1
+    assert str(result.exception) == (
+        f"{notes}: 14.7 MiB, over the limit of 8 MiB: split its rows into files of at most"
+        " 8 MiB, each under a copy of its header row, and import each with the same --pack"
+    )
+    assert not (tmp_path / "c").exists()
