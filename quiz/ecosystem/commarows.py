@@ -58,7 +58,7 @@ def join_open_fields(row: list[str], separator: str) -> list[str]:
     while at < len(row):
         field = row[at]
         end = at
-        while _left_open(field) and end + 1 < len(row):
+        while _left_open(field) and end + 1 < len(row) and _may_close(field, row[end + 1]):
             end += 1
             field = f"{field},{row[end]}"
         if _left_open(field):  # never closed: the columns as they were
@@ -69,14 +69,25 @@ def join_open_fields(row: list[str], separator: str) -> list[str]:
     return joined
 
 
+def _may_close(field: str, following: str) -> bool:
+    """False when only a `$` is left open and the next field opens with one: two prices
+    (`$5 per hour`, `$3 at night`), not a formula cut in two."""
+    if _depth(field) > 0:
+        return True
+    return not following.lstrip().startswith("$")
+
+
 def _left_open(field: str) -> bool:
     """True when the field opens a bracket it does not close, or holds an odd `$`."""
-    if field.count("$") % 2:
-        return True
+    return field.count("$") % 2 == 1 or _depth(field) > 0
+
+
+def _depth(field: str) -> int:
+    """How many brackets the field leaves open (a closing one with none open is text)."""
     depth = 0
     for char in field:
         if char in _OPENS:
             depth += 1
         elif char in _OPENS.values():
             depth = max(0, depth - 1)
-    return depth > 0
+    return depth

@@ -67,6 +67,11 @@ def test_fields_cut_inside_brackets_or_math_are_joined_and_others_are_not() -> N
     assert join_open_fields(["f", "$g(a", " b)$"], ",") == ["f", "$g(a, b)$"]
     assert join_open_fields(["a", "$x", " y$"], ",") == ["a", "$x, y$"]
     assert join_open_fields(["a", "b (c", "d"], ",") == ["a", "b (c", "d"]
+    assert join_open_fields(["cost", "$5 a day", "$3 at night"], ",") == [
+        "cost",
+        "$5 a day",
+        "$3 at night",
+    ]
     assert join_open_fields(["a", "max(0", " x)"], "\t") == ["a", "max(0", " x)"]
 
 
