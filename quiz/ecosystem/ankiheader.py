@@ -12,7 +12,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from quiz.ecosystem.commarows import is_comma_row
+from quiz.ecosystem.commarows import glued_rows, is_comma_row
 
 __all__ = [
     "AnkiLayout",
@@ -67,7 +67,8 @@ def is_anki_text(text: str, suffix: str) -> bool:
         return True
     separator = _SUFFIX_SEPARATORS.get(suffix.lower())
     if separator == "," and "\n" not in text.strip():
-        return is_comma_row(text)  # one line: a card row, or a paragraph with commas
+        # one line: a card row, Quizlet's rows glued by `;`, or a paragraph with commas
+        return is_comma_row(text) or glued_rows(text.strip())
     return separator is not None and tab_separated(text, separator)
 
 

@@ -16,20 +16,23 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["is_comma_row", "join_open_fields"]
+__all__ = ["glued_rows", "is_comma_row", "join_open_fields"]
 
 _TERM_WORDS = 6
 """A comma is prose's too: the words before it are a term only when they are few."""
 _SENTENCE_END = re.compile(r"[.?!:;]\s")
 """A sentence's end inside the words before a comma: prose, not a term."""
 _OPENS = {"(": ")", "[": "]", "{": "}"}
+_GLUED_ROWS = re.compile(r";(?=\S)|;\s*$")
+"""A `;` glued to the next word or ending the line: Quizlet's rows on one line
+(`bagging,bootstrap;boosting,sequence;`), which `semicolonrows` names, never one card."""
 
 
 def is_comma_row(text: str) -> bool:
     """True when the text is one non-blank line that reads as `front,back` (see the
     module's docstring): a question or a short term, a comma, then an answer."""
     lines = [line.rstrip("\r") for line in text.lstrip("\ufeff").split("\n") if line.strip()]
-    if len(lines) != 1 or "\t" in lines[0]:
+    if len(lines) != 1 or "\t" in lines[0] or glued_rows(lines[0]):
         return False
     term, found, rest = lines[0].partition(",")
     if found and term.lstrip().startswith('"'):
@@ -45,6 +48,12 @@ def is_comma_row(text: str) -> bool:
         and len(term.split()) <= _TERM_WORDS
         and not term.startswith(("#", "-", "*", ">"))
     )
+
+
+def glued_rows(line: str) -> bool:
+    """True when a `;` is glued to the next word or ends the line: Quizlet's rows on one
+    line, the card list reader's (`semicolonrows`) in a `.csv`, never one card."""
+    return _GLUED_ROWS.search(line) is not None
 
 
 def join_open_fields(row: list[str], separator: str) -> list[str]:

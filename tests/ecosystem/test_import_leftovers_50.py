@@ -59,6 +59,8 @@ def test_a_term_row_and_a_prose_row_are_told_apart() -> None:
     assert not is_comma_row("We saw it. Then,later the loss fell\n")
     assert not is_comma_row("a,b\nc,d\n")  # two rows: the card list reader's as before
     assert not is_comma_row("What is X?,\n")
+    assert not is_comma_row("bagging,bootstrap samples;boosting,models in sequence;\n")
+    assert is_comma_row("What is ReLU?,max(0, x); cheap to compute\n")
 
 
 def test_fields_cut_inside_brackets_or_math_are_joined_and_others_are_not() -> None:
