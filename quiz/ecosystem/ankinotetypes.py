@@ -8,6 +8,7 @@ import re
 __all__ = [
     "CARD_ID_FIELD",
     "OCCLUSION",
+    "OWN_POINTS_FIELD",
     "own_note",
     "reversed_card",
 ]
@@ -21,6 +22,8 @@ Explanation). Read as the first field and the second, a choice note's wrong choi
 became the card's answer and key points."""
 CARD_ID_FIELD = {"drillbit concept": 4, _OWN_CHOICE: 5, _OWN_NUMERIC: 4}
 """Where each of drillbit's note types holds its card's id (the CardId field)."""
+OWN_POINTS_FIELD = {"drillbit concept": 2}
+"""Where drillbit's concept note type holds its card's key points (the KeyPoints field)."""
 _RIGHT_CHOICE = re.compile(r"^- ✓ (.*)$", re.MULTILINE)
 """A right choice in a choice note's Answer field, as `field_markdown` reads its list."""
 OCCLUSION = (

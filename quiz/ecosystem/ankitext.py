@@ -38,7 +38,13 @@ from quiz.ecosystem.ankifields import (
     plain_text,
 )
 from quiz.ecosystem.ankiheader import read_header
-from quiz.ecosystem.ankinotetypes import CARD_ID_FIELD, OCCLUSION, own_note, reversed_card
+from quiz.ecosystem.ankinotetypes import (
+    CARD_ID_FIELD,
+    OCCLUSION,
+    OWN_POINTS_FIELD,
+    own_note,
+    reversed_card,
+)
 from quiz.ecosystem.ankiquotes import stray_quotes, unclosed_quote
 from quiz.ecosystem.ankitags import note_tags, own_topic
 from quiz.ecosystem.citations import take_citations
@@ -120,6 +126,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         at = CARD_ID_FIELD.get(kind or "")
         card_id = _card_id(texts, at)
         own_title = _own_title(row, meta, at) if card_id is not None else None
+        own_points = _own_points(texts, kind) if card_id is not None else ()
         back, cited = take_citations(back)  # `Source: ...`: the card's source, not its answer
         numbers = cloze_numbers(front)
         if numbers and "\n" in front:
@@ -174,6 +181,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             id_title=id_title,
             card_id=card_id,
             own_title=own_title,
+            own_points=own_points,
             cited=cited,
             remarks=remarks,
             kept_fields=tuple(number for number, _ in extras),
@@ -226,6 +234,16 @@ def _own_title(row: list[str], meta: dict[int, str], at: int | None) -> str | No
     if at is None or at + 1 >= len(fields):
         return None
     return " ".join(plain_text(fields[at + 1]).split()) or None
+
+
+def _own_points(texts: list[str], kind: str | None) -> tuple[str, ...]:
+    """The items of a drillbit concept note's KeyPoints field (`OWN_POINTS_FIELD`), as the
+    field's Markdown lists them (`- ...`); () for any other note or an empty field."""
+    at = OWN_POINTS_FIELD.get(kind or "")
+    if at is None or at >= len(texts):
+        return ()
+    items = [line[2:].strip() for line in texts[at].split("\n") if line.startswith("- ")]
+    return tuple(item for item in items if item)
 
 
 def _meta_column(row: list[str], meta: dict[int, str], kind: str) -> str | None:

@@ -228,6 +228,8 @@ def plan_card(
             )
         )
     points = key_points(answer, answer_tokens)
+    if question.own_points:  # drillbit's own export: the card's points as it had them
+        points = [card_ready_math(point, demote=False)[0] for point in question.own_points]
     if len(points) < MIN_POINTS and not is_short_answer(answer, answer_tokens):
         inlined = introduced_inline(answer)  # "The gradient is:" over $$...$$
         if inlined is not None:

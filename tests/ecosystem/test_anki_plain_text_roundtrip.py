@@ -125,4 +125,6 @@ def test_an_anki_plain_text_export_of_our_package_imports_back_the_same(tmp_path
         assert isinstance(tags, list)
         assert sorted(map(str, tags)) == sorted(card.tags), card.id  # Anki sorts a note's tags
         assert _formulas(_written(card)) <= _formulas(_written(again)), card.id
+        if card.kind == "concept":  # its KeyPoints field: the points as written, not made again
+            assert data["key_points"] == list(getattr(card.front, "key_points", ())), card.id
     assert back["dropout-at-inference"][0]["tags"] == ["ml", "ml-dl", "regularisation"]

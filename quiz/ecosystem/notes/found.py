@@ -84,6 +84,10 @@ class NoteQuestion:
     own_title: str | None = None
     """The list title of the card an Anki note of drillbit's own export was made from (its
     Title field): the card's title again, where its question's first line would be."""
+    own_points: tuple[str, ...] = ()
+    """The key points of the concept card a note of drillbit's own export was made from
+    (its KeyPoints field, a list item each), kept as written: made again from the answer,
+    they were other points."""
     cited: str = ""
     """Where the note says it comes from (an Anki note's `Source: ...` line or Source
     column), added to its card's `source` after the notes' place; "" when it says nothing."""
