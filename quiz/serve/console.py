@@ -17,6 +17,7 @@ import time
 from collections.abc import Callable
 
 from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.web_protocol import RequestPayloadError
 
 __all__ = ["MOST_QUOTED", "REFUSALS_EVERY_SECONDS", "MalformedRequests", "RefusalLog", "quoted"]
 
@@ -63,8 +64,12 @@ class RefusalLog:
 
 class MalformedRequests(logging.Filter):
     """Keeps aiohttp's "Error handling request" traceback for a request it could not parse
-    (answered 400: nothing the person at the console can do) out of the console."""
+    (answered 400: nothing the person at the console can do) out of the console, and its
+    "Unhandled exception" for a body it could not read (`RequestPayloadError`: a gzip body
+    that does not inflate). aiohttp reads what is left of a body after the answer, and
+    that error came up there: three chained tracebacks, a screen of them, for each such
+    request from anyone who reaches the port, no token needed (fiftieth round)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         exception = record.exc_info[1] if record.exc_info else None
-        return not isinstance(exception, HttpProcessingError)
+        return not isinstance(exception, HttpProcessingError | RequestPayloadError)

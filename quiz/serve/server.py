@@ -49,6 +49,12 @@ its new tab before the server has seen its old one close."""
 
 log = logging.getLogger("drillbit.serve")
 
+UNREADABLE_BODY: tuple[type[Exception], ...] = (ValueError, LookupError, RuntimeError)
+"""What aiohttp's `request.post()` raises for a body it cannot read as a form: no form
+(`ValueError`), a charset Python does not know (`LookupError`), a multipart part of an
+unknown transfer encoding (`RuntimeError`); aiohttp's payload errors (a gzip body that
+does not inflate) join them where aiohttp is loaded. Each went through as a 500 and a traceback in the console (fiftieth round)."""
+
 
 def is_wildcard(host: str) -> bool:
     """True for 0.0.0.0 and ::, which bind every interface but are no address a browser can open."""
@@ -151,6 +157,8 @@ def _make_server(
     before each tab (`check`: a DrillbitError refuses it) and a clean shutdown; its login
     file (`quiz.serve.login_file`) is written to `login_folder` once it listens, if given."""
     from aiohttp import web
+    from aiohttp.http_exceptions import HttpProcessingError
+    from aiohttp.web_protocol import RequestPayloadError
     from textual_serve.server import Server
 
     from quiz.serve.connections import (
@@ -186,6 +194,11 @@ def _make_server(
     from quiz.serve.throttle import WrongTokens
 
     Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+    unreadable: tuple[type[Exception], ...] = (
+        *UNREADABLE_BODY,
+        HttpProcessingError,
+        RequestPayloadError,
+    )
     handoff_name = handoff_cookie(port)
 
     class DrillbitServer(Server):
@@ -306,7 +319,9 @@ def _make_server(
             counted, and answered 429 while wrong ones wait (the right one never does)."""
             try:
                 given = (await request.post()).get(TOKEN_PARAM)
-            except ValueError:  # a body that is no form: no token given
+            except web.HTTPException:
+                raise  # a body past aiohttp's `client_max_size`: its 413
+            except unreadable:  # no form, or one it cannot decode: no token given
                 given = None
             token = given if isinstance(given, str) else None
             if not login.accepts(token):
