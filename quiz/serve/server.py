@@ -49,6 +49,10 @@ its new tab before the server has seen its old one close."""
 
 log = logging.getLogger("drillbit.serve")
 
+LOGIN_BODY_SECONDS = 10.0
+"""How long a login's form may take to arrive (a browser sends its few bytes at once): a
+post that named a length and sent its body a byte now and then, or never, held its
+connection and handler for as long as it liked (fiftieth round)."""
 UNREADABLE_BODY: tuple[type[Exception], ...] = (ValueError, LookupError, RuntimeError)
 """What aiohttp's `request.post()` raises for a body it cannot read as a form: no form
 (`ValueError`), a charset Python does not know (`LookupError`), a multipart part of an
@@ -318,7 +322,18 @@ def _make_server(
             """Whether the form posted carries this run's token; a wrong one (or none) is
             counted, and answered 429 while wrong ones wait (the right one never does)."""
             try:
-                given = (await request.post()).get(TOKEN_PARAM)
+                async with asyncio.timeout(LOGIN_BODY_SECONDS):
+                    given = (await request.post()).get(TOKEN_PARAM)
+            except TimeoutError:
+                self.refusals.refused(request.method, request.path, "its body came too slowly")
+                late = web.HTTPRequestTimeout(
+                    text=(
+                        f"drillbit serve: the login's form did not arrive within "
+                        f"{LOGIN_BODY_SECONDS:g} s; open the login link it printed again\n"
+                    )
+                )
+                late.force_close()  # what is left of the body is not waited for
+                raise late from None
             except web.HTTPException:
                 raise  # a body past aiohttp's `client_max_size`: its 413
             except unreadable:  # no form, or one it cannot decode: no token given

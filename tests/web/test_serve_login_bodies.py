@@ -90,3 +90,31 @@ def test_a_gzip_body_that_does_not_inflate_is_no_token_and_no_traceback(served: 
     assert b"Set-Cookie" not in answer
     console = served.log.read_text()[before:]
     assert "Traceback" not in console, console[:600]
+
+
+def test_a_login_whose_body_never_comes_is_answered_408_and_the_user_gets_in(
+    served: Served,
+) -> None:
+    """A post that names its length and sends part of its body, then nothing, held its
+    connection and handler for as long as it liked (90 s and on, on this machine)."""
+    origin = f"Origin: http://127.0.0.1:{served.port}\r\n"
+    stalled = []
+    for path, extra in [("/", ""), ("/login", origin)]:
+        connection = socket.create_connection(("127.0.0.1", served.port), timeout=WAIT_SECONDS)
+        connection.sendall(
+            f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\r\n{extra}"
+            "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n"
+            "\r\ntoken=".encode()
+        )
+        stalled.append(connection)
+    # meanwhile the user logs in at once
+    form = f"token={served.token}".encode()
+    answer = _post(served.port, "/login", "application/x-www-form-urlencoded", form, origin)
+    assert _status(answer) == 204, answer[:300]
+    for connection in stalled:
+        with connection:
+            answer = b""
+            while chunk := connection.recv(65536):  # the server ends it: no reset, no wait
+                answer += chunk
+        assert _status(answer) == 408, answer[:300]
+        assert b"did not arrive within" in answer and b"Set-Cookie" not in answer
