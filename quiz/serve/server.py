@@ -239,7 +239,8 @@ def _make_server(
                     web.get("/", self.handle_index, name="index"),
                     web.post(LOGIN_PATH, self.logging_in, name="login"),
                     web.post(OPEN_PATH, self.opening, name="open"),
-                    web.get("/ws", self.handle_websocket, name="websocket"),
+                    # a websocket opens by GET alone (RFC 6455 4.1); aiohttp's HEAD upgraded
+                    web.get("/ws", self.handle_websocket, name="websocket", allow_head=False),
                     web.get("/download/{key}", self.handle_download, name="download"),
                     web.static("/static", self.statics_path, show_index=False, name="static"),
                 ]

@@ -1,0 +1,304 @@
+"""`drillbit serve` attacked where the earlier rounds' tests did not look (fiftieth round).
+
+Each was sent with raw sockets to a server started on 127.0.0.1, as a local program or a
+page the user visits would: the printed URL's one-use code spent by several requests at
+once; loopback spelled as a number in the Host header (DNS rebinding by another name); a
+stranger's Origin quoted into the login page; another origin reading an answer (CORS); a
+websocket request that never upgrades, and many upgrades at once; HEAD where a GET is
+checked; a tab closed, cleanly or not, and its app. Each was refused or bounded on this
+machine before these tests were written; they keep it so. (The login bodies that got
+through are tests/web/test_serve_login_bodies.py.)
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import socket
+import time
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.web.conftest import _descendants
+from tests.web.helpers import WAIT_SECONDS, Served
+
+
+def _answer(port: int, request: str) -> bytes:
+    """The server's whole answer to `request` (which asks to close the connection)."""
+    with socket.create_connection(("127.0.0.1", port), timeout=WAIT_SECONDS) as connection:
+        connection.sendall(request.encode("latin-1"))
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer
+
+
+def _status(answer: bytes) -> int:
+    return int(answer.split(b"\r\n", 1)[0].split()[1])
+
+
+def _headers(answer: bytes) -> dict[str, str]:
+    """The answer's headers, names in lower case (the last of a repeated one)."""
+    lines = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1").split("\r\n")[1:]
+    return {
+        name.strip().lower(): value.strip()
+        for name, value in (line.split(":", 1) for line in lines)
+    }
+
+
+def _set_cookies(answer: bytes) -> list[str]:
+    head = answer.split(b"\r\n\r\n", 1)[0].decode("latin-1")
+    return [
+        line.split(":", 1)[1].strip()
+        for line in head.split("\r\n")
+        if line.lower().startswith("set-cookie:")
+    ]
+
+
+def _host(served: Served) -> str:
+    return f"Host: 127.0.0.1:{served.port}\r\n"
+
+
+def _upgrade(served: Served) -> str:
+    """The headers of a websocket upgrade from this server's page, its cookie included."""
+    key = base64.b64encode(os.urandom(16)).decode()
+    return (
+        f"Cookie: {served.jar}\r\nOrigin: http://127.0.0.1:{served.port}\r\n"
+        "Upgrade: websocket\r\nConnection: Upgrade\r\n"
+        f"Sec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n"
+    )
+
+
+def _open_tab(served: Served) -> socket.socket:
+    """A tab's websocket, upgraded (101), its app started; or a failure with the answer."""
+    tab = socket.create_connection(("127.0.0.1", served.port), timeout=WAIT_SECONDS)
+    tab.sendall(
+        f"GET /ws?width=80&height=24&token={served.token} HTTP/1.1\r\n{_host(served)}"
+        f"{_upgrade(served)}\r\n".encode()
+    )
+    received = b""
+    while b"\r\n\r\n" not in received:
+        chunk = tab.recv(4096)
+        if not chunk:
+            break
+        received += chunk
+    if not received.startswith(b"HTTP/1.1 101 "):
+        tab.close()
+    assert received.startswith(b"HTTP/1.1 101 "), received[:300]
+    return tab
+
+
+def _apps(served: Served) -> list[int]:
+    """The tab app processes (`python -m quiz`) the server runs now."""
+    found = []
+    for pid in _descendants(served.process.pid):
+        try:
+            argv = Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")
+        except OSError:
+            continue  # ended meanwhile
+        if b"-m" in argv and b"quiz" in argv:
+            found.append(pid)
+    return found
+
+
+def _until(done: Callable[[], bool], what: str) -> None:
+    """Wait (up to WAIT_SECONDS, a ceiling, not a timing) until `done()` is true."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not done():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.05)
+
+
+def test_the_printed_urls_one_use_code_hands_the_token_to_one_page_of_many_at_once(
+    served: Served,
+) -> None:
+    redirect = _answer(
+        served.port,
+        f"GET /?token={served.token} HTTP/1.1\r\n{_host(served)}Connection: close\r\n\r\n",
+    )
+    assert _status(redirect) == 303
+    jar = "; ".join(cookie.split(";", 1)[0] for cookie in _set_cookies(redirect))
+    assert f"drillbit-handoff-{served.port}=" in jar
+    page = f"GET / HTTP/1.1\r\n{_host(served)}Cookie: {jar}\r\nConnection: close\r\n\r\n"
+    with ThreadPoolExecutor(max_workers=4) as pool:  # the code, spent four times at once
+        answers = list(pool.map(lambda _: _answer(served.port, page), range(4)))
+    assert [_status(answer) for answer in answers] == [200] * 4  # the login cookie opens each
+    handed = [answer for answer in answers if served.token.encode() in answer]
+    assert len(handed) == 1, [answer[:200] for answer in answers]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "2130706433",  # 127.0.0.1 as one number
+        "127.1",
+        "0x7f.0.0.1",
+        "0177.0.0.1",
+        "127.000.000.001",
+        "[::ffff:127.0.0.1]",
+        "[::ffff:7f00:1]",
+        "localhost.localdomain",
+        "127.0.0.1.",
+    ],
+)
+def test_loopback_spelled_another_way_in_the_host_header_is_refused(
+    served: Served, name: str
+) -> None:
+    """A rebinding page's request names its own host; these name loopback by spellings the
+    server never printed, which a resolver or a browser might still take for it."""
+    answer = _answer(
+        served.port,
+        f"GET /?token={served.token} HTTP/1.1\r\nHost: {name}:{served.port}\r\n"
+        f"Cookie: {served.jar}\r\nConnection: close\r\n\r\n",
+    )
+    assert _status(answer) == 403 and b"does not name this server" in answer, answer[:300]
+    assert not _set_cookies(answer)
+
+
+def test_a_port_written_another_way_in_the_host_header_is_refused(served: Served) -> None:
+    for host in [f"127.0.0.1:0{served.port}", f"127.0.0.1:{served.port + 65536}"]:
+        answer = _answer(
+            served.port,
+            f"GET /?token={served.token} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
+        )
+        assert _status(answer) == 403, (host, answer[:300])
+    # the name's case is no other server: a Host is case-insensitive
+    answer = _answer(
+        served.port,
+        f"GET /?token={served.token} HTTP/1.1\r\nHost: LOCALHOST:{served.port}\r\n"
+        "Connection: close\r\n\r\n",
+    )
+    assert _status(answer) == 303, answer[:300]
+
+
+def test_a_strangers_origin_quoted_by_the_login_page_is_text_not_markup(served: Served) -> None:
+    """The login file's door (`POST /`) refuses another site's Origin in an HTML page that
+    quotes it; a raw client sets any Origin it likes."""
+    origin = 'http://x"><script>alert(1)</script><img src=x onerror=alert(2)>'
+    form = "token=wrong"
+    answer = _answer(
+        served.port,
+        f"POST / HTTP/1.1\r\n{_host(served)}Origin: {origin}\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {len(form)}\r\nConnection: close\r\n\r\n{form}",
+    )
+    assert _status(answer) == 403
+    body = answer.split(b"\r\n\r\n", 1)[1]
+    assert b"may not log in here" in body, body[:300]
+    assert b"<script>alert" not in body and b"<img" not in body
+    assert b"&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+def test_no_answer_lets_another_origins_script_read_it(served: Served) -> None:
+    """No `Access-Control-Allow-*` on any answer: a page of another origin (another port of
+    127.0.0.1 included, whose requests carry the cookie) may send, never read."""
+    foreign = "Origin: http://127.0.0.1:9\r\n"
+    requests = [
+        f"GET / HTTP/1.1\r\n{_host(served)}Cookie: {served.jar}\r\n{foreign}",
+        f"GET /static/js/textual.js HTTP/1.1\r\n{_host(served)}Cookie: {served.jar}\r\n{foreign}",
+        f"OPTIONS /login HTTP/1.1\r\n{_host(served)}{foreign}"
+        "Access-Control-Request-Method: POST\r\nAccess-Control-Request-Headers: content-type\r\n",
+        f"OPTIONS /static/js/textual.js HTTP/1.1\r\n{_host(served)}Cookie: {served.jar}\r\n"
+        f"{foreign}Access-Control-Request-Method: GET\r\n",
+    ]
+    for request in requests:
+        answer = _answer(served.port, request + "Connection: close\r\n\r\n")
+        assert not any(name.startswith("access-control-") for name in _headers(answer)), answer[
+            :400
+        ]
+    page = _answer(served.port, requests[0] + "Connection: close\r\n\r\n")
+    assert _status(page) == 200  # the page itself answered: only reading it is withheld
+
+
+def test_head_where_a_get_is_checked_neither_logs_in_nor_starts_an_app(
+    served: Served,
+) -> None:
+    """aiohttp answers HEAD on every GET route; the login's checks name GET for the page,
+    and its websocket upgraded on a HEAD (every credential given), which RFC 6455 forbids:
+    a 101 and an app started. The websocket now opens by GET alone."""
+    for path in ["/", "/ws", "/static/js/textual.js"]:
+        answer = _answer(
+            served.port, f"HEAD {path} HTTP/1.1\r\n{_host(served)}Connection: close\r\n\r\n"
+        )
+        assert _status(answer) == 403, (path, answer[:300])
+    # with the token: the page's headers or the redirect, no token in any of them
+    answer = _answer(
+        served.port,
+        f"HEAD /?token={served.token} HTTP/1.1\r\n{_host(served)}Connection: close\r\n\r\n",
+    )
+    assert _status(answer) in (200, 303), answer[:300]
+    assert served.token.encode() not in answer
+    # the websocket's route by HEAD, with every credential: no upgrade, no app
+    answer = _answer(
+        served.port,
+        f"HEAD /ws?width=80&height=24&token={served.token} HTTP/1.1\r\n{_host(served)}"
+        f"{_upgrade(served)}Connection: close\r\n\r\n",
+    )
+    assert _status(answer) == 405, answer[:300]
+    assert _apps(served) == []
+    with _open_tab(served):  # by GET, the same credentials open the tab
+        _until(lambda: len(_apps(served)) == 1, "the tab's app started")
+
+
+def test_a_websocket_request_that_never_upgrades_takes_no_tab(served_one_tab: Served) -> None:
+    served = served_one_tab
+    for _ in range(3):  # the route, every credential, but a plain GET (no Upgrade)
+        answer = _answer(
+            served.port,
+            f"GET /ws?width=80&height=24&token={served.token} HTTP/1.1\r\n{_host(served)}"
+            f"Cookie: {served.jar}\r\nOrigin: http://127.0.0.1:{served.port}\r\n"
+            "Connection: close\r\n\r\n",
+        )
+        assert _status(answer) == 400, answer[:300]
+    assert _apps(served) == []
+    with _open_tab(served):  # the one slot is still free
+        _until(lambda: len(_apps(served)) == 1, "the tab's app started")
+
+
+def test_many_websockets_at_once_start_at_most_max_tabs_apps(served_one_tab: Served) -> None:
+    """Ten upgrades at once from the logged-in browser (`--max-tabs 1`): one app."""
+    served = served_one_tab
+
+    def upgrade(_: int) -> tuple[int, socket.socket | None]:
+        tab = socket.create_connection(("127.0.0.1", served.port), timeout=WAIT_SECONDS)
+        tab.sendall(
+            f"GET /ws?width=80&height=24&token={served.token} HTTP/1.1\r\n{_host(served)}"
+            f"{_upgrade(served)}\r\n".encode()
+        )
+        status = int(tab.recv(4096).split(b"\r\n", 1)[0].split()[1])
+        if status == 101:
+            return status, tab
+        tab.close()
+        return status, None
+
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        results = list(pool.map(upgrade, range(10)))
+    tabs = [tab for _, tab in results if tab is not None]
+    try:
+        assert sorted(status for status, _ in results) == [101] + [503] * 9
+        _until(lambda: len(_apps(served)) == 1, "the one tab's app started")
+        assert len(_apps(served)) == 1
+    finally:
+        for tab in tabs:
+            tab.close()
+    _until(lambda: not _apps(served), "the app of the closed tab ended")
+
+
+@pytest.mark.parametrize("how", ["close-frame", "reset"])
+def test_a_closed_tab_ends_its_app(served: Served, how: str) -> None:
+    """The browser's session ends as its tab closes (a close frame) or its connection
+    drops (a reset, as a killed browser's): its app process ends, its slot freed."""
+    tab = _open_tab(served)
+    _until(lambda: len(_apps(served)) == 1, "the tab's app started")
+    if how == "close-frame":  # a masked close frame, code 1001 ("going away")
+        mask = os.urandom(4)
+        payload = bytes(b ^ mask[i % 4] for i, b in enumerate((1001).to_bytes(2, "big")))
+        tab.sendall(bytes([0x88, 0x80 | 2]) + mask + payload)
+        tab.close()
+    else:
+        tab.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+        tab.close()  # linger 0: an RST, no close frame
+    _until(lambda: not _apps(served), f"the app of a tab closed by {how} ended")
