@@ -53,11 +53,17 @@ LOGIN_BODY_SECONDS = 10.0
 """How long a login's form may take to arrive (a browser sends its few bytes at once): a
 post that named a length and sent its body a byte now and then, or never, held its
 connection and handler for as long as it liked (fiftieth round)."""
-UNREADABLE_BODY: tuple[type[Exception], ...] = (ValueError, LookupError, RuntimeError)
+UNREADABLE_BODY: tuple[type[Exception], ...] = (
+    ValueError,
+    LookupError,
+    RuntimeError,
+    ConnectionResetError,
+)
 """What aiohttp's `request.post()` raises for a body it cannot read as a form: no form
 (`ValueError`), a charset Python does not know (`LookupError`), a multipart part of an
-unknown transfer encoding (`RuntimeError`); aiohttp's payload errors (a gzip body that
-does not inflate) join them where aiohttp is loaded. Each went through as a 500 and a traceback in the console (fiftieth round)."""
+unknown transfer encoding (`RuntimeError`), a sender gone before its body's end
+(`ConnectionResetError`); aiohttp's payload errors (a gzip body that does not inflate)
+join them where aiohttp is loaded. Each went through as a 500 and a traceback in the console (fiftieth round)."""
 
 
 def is_wildcard(host: str) -> bool:

@@ -118,3 +118,47 @@ def test_a_login_whose_body_never_comes_is_answered_408_and_the_user_gets_in(
                 answer += chunk
         assert _status(answer) == 408, answer[:300]
         assert b"did not arrive within" in answer and b"Set-Cookie" not in answer
+
+
+def test_a_login_whose_sender_leaves_mid_body_leaves_no_traceback(served: Served) -> None:
+    """A post that names a length, sends part of its body and closes its connection: the
+    form's reading raised `ConnectionResetError`, a screen of traceback in the console."""
+    origin = f"Origin: http://127.0.0.1:{served.port}\r\n"
+    before = len(served.log.read_text())
+    for path, extra in [("/", ""), ("/login", origin)]:
+        with socket.create_connection(("127.0.0.1", served.port), timeout=WAIT_SECONDS) as left:
+            left.sendall(
+                f"POST {path} HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\r\n{extra}"
+                "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 1000\r\n"
+                "\r\ntoken=".encode()
+            )
+    # the server goes on (and has read both posts' ends by its answer to this one)
+    form = f"token={served.token}".encode()
+    answer = _post(served.port, "/login", "application/x-www-form-urlencoded", form, origin)
+    assert _status(answer) == 204, answer[:300]
+    console = served.log.read_text()[before:]  # the fixture reads it all once stopped, too
+    assert "Traceback" not in console and "ConnectionResetError" not in console, console[:600]
+
+
+def test_a_login_body_of_50_mb_is_a_413_and_the_user_gets_in(served: Served) -> None:
+    """aiohttp reads a form up to its `client_max_size` (1 MiB); past it, a 413."""
+    origin = f"Origin: http://127.0.0.1:{served.port}\r\n"
+    size = 50 * 1024 * 1024
+    with socket.create_connection(("127.0.0.1", served.port), timeout=WAIT_SECONDS) as big:
+        big.sendall(
+            f"POST /login HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\r\n{origin}"
+            "Content-Type: application/x-www-form-urlencoded\r\n"
+            f"Content-Length: {size}\r\n\r\ntoken=".encode()
+        )
+        block = b"a" * 65536
+        try:
+            for _ in range(size // len(block)):
+                big.sendall(block)
+        except OSError:
+            pass  # the server answered and closed before the end: what is asked of it
+        answer = big.recv(4096)
+    assert _status(answer) == 413, answer[:300]
+    assert b"Set-Cookie" not in answer
+    form = f"token={served.token}".encode()
+    answer = _post(served.port, "/login", "application/x-www-form-urlencoded", form, origin)
+    assert _status(answer) == 204, answer[:300]
