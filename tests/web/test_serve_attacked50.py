@@ -302,3 +302,28 @@ def test_a_closed_tab_ends_its_app(served: Served, how: str) -> None:
         tab.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
         tab.close()  # linger 0: an RST, no close frame
     _until(lambda: not _apps(served), f"the app of a tab closed by {how} ended")
+
+
+@pytest.mark.parametrize(
+    ("target", "location"),
+    [
+        ("/?token=TOKEN&x=%0d%0aSet-Cookie:%20planted=1", "/?x=%0D%0ASet-Cookie:+planted%3D1"),
+        ("http://evil.example/?token=TOKEN", "/"),
+        ("/?x=//evil.example&token=TOKEN", "/?x=//evil.example"),
+        ("/?token=TOKEN&token=other", "/"),
+    ],
+)
+def test_the_printed_urls_redirect_goes_to_this_page_and_plants_no_header(
+    served: Served, target: str, location: str
+) -> None:
+    """The 303 keeps the address's other parameters: none may make it leave this server
+    (an open redirect) or write a header of its own (CR LF in a parameter)."""
+    answer = _answer(
+        served.port,
+        f"GET {target.replace('TOKEN', served.token)} HTTP/1.1\r\n{_host(served)}"
+        "Connection: close\r\n\r\n",
+    )
+    assert _status(answer) == 303, answer[:300]
+    assert _headers(answer)["location"] == location
+    assert not any(cookie.startswith("planted") for cookie in _set_cookies(answer))
+    assert served.token.encode() not in answer
