@@ -16,7 +16,7 @@ import base64
 import os
 import socket
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -327,3 +327,104 @@ def test_the_printed_urls_redirect_goes_to_this_page_and_plants_no_header(
     assert _headers(answer)["location"] == location
     assert not any(cookie.startswith("planted") for cookie in _set_cookies(answer))
     assert served.token.encode() not in answer
+
+
+def _frame(opcode: int, payload: bytes) -> bytes:
+    """One final client frame (masked, as a client's must be)."""
+    mask = os.urandom(4)
+    if len(payload) < 126:
+        head = bytes([0x80 | opcode, 0x80 | len(payload)])
+    elif len(payload) < 65536:
+        head = bytes([0x80 | opcode, 0x80 | 126]) + len(payload).to_bytes(2, "big")
+    else:
+        head = bytes([0x80 | opcode, 0x80 | 127]) + len(payload).to_bytes(8, "big")
+    return head + mask + bytes(b ^ mask[i % 4] for i, b in enumerate(payload))
+
+
+def _frames(tab: socket.socket) -> Iterator[tuple[int, bytes]]:
+    """The server's frames on `tab` (opcode, payload) until it closes the connection."""
+    buffer = b""
+
+    def take(count: int) -> bytes:
+        nonlocal buffer
+        while len(buffer) < count:
+            chunk = tab.recv(65536)
+            if not chunk:
+                raise EOFError
+            buffer += chunk
+        taken, buffer = buffer[:count], buffer[count:]
+        return taken
+
+    try:
+        while True:
+            first, second = take(2)
+            length = second & 0x7F
+            if length == 126:
+                length = int.from_bytes(take(2), "big")
+            elif length == 127:
+                length = int.from_bytes(take(8), "big")
+            yield first & 0x0F, take(length)
+    except (EOFError, ConnectionResetError):
+        return
+
+
+def _close_code(tab: socket.socket, after: bytes) -> int | None:
+    """Send `after` on `tab`; the code of the server's close frame, or None (no close)."""
+    tab.sendall(after)
+    for opcode, payload in _frames(tab):
+        if opcode == 0x8:
+            return int.from_bytes(payload[:2], "big")
+    return None
+
+
+@pytest.mark.parametrize(
+    ("sent", "code"),
+    [
+        (_frame(0x1, b'["stdin", "\xff\xfe"]'), 1007),  # text that is no UTF-8
+        (_frame(0x0, b"x"), 1002),  # a continuation with nothing to continue
+    ],
+    ids=["invalid-utf8", "lone-continuation"],
+)
+def test_a_malformed_frame_closes_its_tab_and_ends_its_app_only(
+    served: Served, sent: bytes, code: int
+) -> None:
+    other = _open_tab(served)
+    try:
+        tab = _open_tab(served)
+        _until(lambda: len(_apps(served)) == 2, "both tabs' apps started")
+        with tab:
+            assert _close_code(tab, sent) == code
+        _until(lambda: len(_apps(served)) == 1, "the closed tab's app ended")
+        assert _answers_ping(other)  # the other tab goes on
+    finally:
+        other.close()
+
+
+def test_a_message_announced_at_50_mb_closes_its_tab_before_it_is_sent(served: Served) -> None:
+    """The frame's header names 50 MB, past the server's 4 MiB a message: it is closed
+    with 1009 (too big) on a first kilobyte, not read to its end, and its app ends."""
+    with _open_tab(served) as tab:
+        _until(lambda: len(_apps(served)) == 1, "the tab's app started")
+        mask = os.urandom(4)
+        head = bytes([0x81, 0x80 | 127]) + (50 * 1024 * 1024).to_bytes(8, "big") + mask
+        assert _close_code(tab, head + bytes(1024)) == 1009
+    _until(lambda: not _apps(served), "the closed tab's app ended")
+
+
+def _answers_ping(tab: socket.socket, before: bytes = b"") -> bool:
+    """Send `before`, then a ping, on `tab`: whether the server's pong comes (the app's
+    screen comes as binary frames before and after), not a close."""
+    tab.sendall(before + _frame(0x1, b'["ping", "still?"]'))
+    for opcode, payload in _frames(tab):
+        if opcode == 0x8:
+            return False
+        if opcode == 0x1 and payload.startswith(b'["pong"'):
+            return payload == b'["pong", "still?"]'
+    return False
+
+
+def test_a_binary_frame_is_skipped_and_the_tab_goes_on(served: Served) -> None:
+    """textual.js sends text frames only; a binary one is not its, and is skipped."""
+    with _open_tab(served) as tab:
+        assert _answers_ping(tab, before=_frame(0x2, b"\x00\xff" * 1000))
+        assert len(_apps(served)) == 1
