@@ -5,9 +5,10 @@ page the user visits would: the printed URL's one-use code spent by several requ
 once; loopback spelled as a number in the Host header (DNS rebinding by another name); a
 stranger's Origin quoted into the login page; another origin reading an answer (CORS); a
 websocket request that never upgrades, and many upgrades at once; HEAD where a GET is
-checked; a tab closed, cleanly or not, and its app. Each was refused or bounded on this
-machine before these tests were written; they keep it so. (The login bodies that got
-through are tests/web/test_serve_login_bodies.py.)
+checked; a tab closed, cleanly or not, and its app; malformed frames. Each was refused or
+bounded on this machine before these tests were written, and they keep it so, but one:
+the websocket upgraded on a HEAD (every credential given), now a 405. (The login bodies
+that got through are tests/web/test_serve_login_bodies.py.)
 """
 
 from __future__ import annotations
