@@ -7,6 +7,7 @@ import os
 import re
 import shlex
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -69,14 +70,13 @@ def user_data_dir(appname: str, appauthor: str | Literal[False] | None) -> str:
 def ensure_dir(path: Path, what: str) -> None:
     """Make `path` a folder (parents too), or raise DataDirError saying why it cannot be one."""
     label = f"{what}={path}" if what == HOME_ENV else f"{what} {path}"
+    dead = dead_link(path)
+    if dead is not None:  # it was "cannot create ...: X is not a folder" of a link `ls` shows
+        where = label if dead.link == path else f"{label}: {dead.link}"
+        fix = "mount it" if dead.missing else "repair the link"
+        raise DataDirError(f"{where} is {dead.words()}; {fix}, or point {HOME_ENV} at a folder")
     if path.exists() and not path.is_dir():
         raise DataDirError(f"{label} is {_kind(path)}, not a folder; point {HOME_ENV} at a folder")
-    link = link_to_nothing(path)
-    if link is not None:  # it was "cannot create ...: X is not a folder" of a link `ls` shows
-        where = label if link == path else f"{label}: {link}"
-        raise DataDirError(
-            f"{where} is {points_nowhere(link)}; mount it, or point {HOME_ENV} at a folder"
-        )
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError as exc:  # a parent (or a dangling symlink) is not a folder
@@ -85,23 +85,92 @@ def ensure_dir(path: Path, what: str) -> None:
         raise DataDirError(f"cannot create {label}: {exc.strerror or exc}") from exc
 
 
-def link_to_nothing(path: Path) -> Path | None:
-    """The first of `path`'s folders, or `path` itself, that is a symbolic link to nothing."""
+DEAD_LINK = "a symbolic link to "
+"""How `DeadLink.words` starts: callers that list missing folders tell these apart."""
+
+
+@dataclass(frozen=True)
+class DeadLink:
+    """A symbolic link, `path` itself or one of its folders, whose target cannot be
+    reached: `dead_link`'s answer for every path the command line is given."""
+
+    link: Path
+    """The link: the path given, or the first of its folders that is one."""
+    target: str
+    """Where it points, as the link holds it."""
+    errno: int
+    """Why following it failed (ENOENT, ENOTDIR, ELOOP, EACCES, ...)."""
+    reason: str
+    """The system's words for anything but ENOENT, ENOTDIR, ELOOP and EACCES."""
+
+    @property
+    def missing(self) -> bool:
+        """Its target is simply not there: a drive not mounted, a file moved."""
+        return self.errno == errno.ENOENT
+
+    def words(self, guess: str = "a drive not mounted?") -> str:
+        """What the link is, for a one-line error: "a symbolic link to T, which is not there
+        (a drive not mounted?)", `guess` saying what likely moved a target that is simply
+        not there; a target behind a file, a loop and a folder this user may not enter are
+        each named as such, never guessed at."""
+        shown = f"{DEAD_LINK}{escape_path(self.target)}"
+        if self.errno == errno.ENOENT:
+            return f"{shown}, which is not there ({guess})"
+        if self.errno == errno.ENOTDIR:
+            blocker = _file_in_the_way(Path(os.path.realpath(self.link.parent / self.target)))
+            why = f"{escape_path(str(blocker))} is a file" if blocker else "a part is a file"
+            return f"{shown}, which is not there ({why}, not a folder)"
+        if self.errno == errno.ELOOP:
+            return f"{shown}, which goes round in a loop of symbolic links"
+        if self.errno == errno.EACCES:
+            closed = _folder_not_entered(Path(os.path.realpath(self.link.parent / self.target)))
+            why = (
+                f"no permission to enter {escape_path(str(closed))}"
+                if closed
+                else "permission denied"
+            )
+            return f"{shown}, which this user may not reach ({why})"
+        return f"{shown}, which cannot be reached ({self.reason})"
+
+    def under(self, path: Path) -> str:
+        """ "" for the link `path` itself, else "under L, " for the folder of `path` it is."""
+        return "" if self.link == path else f"under {escape_path(str(self.link))}, "
+
+
+def dead_link(path: Path) -> DeadLink | None:
+    """The first of `path`'s folders, or `path` itself, that is a symbolic link whose target
+    cannot be reached, or None. DRILLBIT_HOME, --content, config.toml and a FILE argument
+    are each checked by this one function, so one link is told in the same words wherever
+    it is given: they had three checks that told a link behind a file, a loop and a folder
+    not entered each differently (a loop given as --content ended in a traceback)."""
     for each in (*reversed(path.parents), path):
-        if each.is_symlink() and not each.exists():
-            return each
+        if not os.path.islink(each):
+            continue
+        try:
+            os.stat(each)
+        except OSError as exc:
+            try:
+                target = os.readlink(each)
+            except OSError:  # removed between the two looks: nothing to tell of it
+                return None
+            return DeadLink(each, target, exc.errno or 0, exc.strerror or str(exc))
     return None
 
 
-NOT_MOUNTED = "which is not there (a drive not mounted?)"  # points_nowhere's default
-"""How `points_nowhere`'s words end: callers that list missing folders tell these apart."""
+def _folder_not_entered(target: Path) -> Path | None:
+    """The first of `target`'s folders this user may not enter (EACCES's cause)."""
+    for folder in reversed(target.parents):
+        if not os.access(folder, os.X_OK):
+            return folder
+    return None
 
 
-def points_nowhere(link: Path, guess: str = "a drive not mounted?") -> str:
-    """What `link`, a symbolic link to nothing, is, in the words DRILLBIT_HOME, --content,
-    config.toml and a FILE argument share: "a symbolic link to T, which is not there (a
-    drive not mounted?)", `guess` saying in the parentheses what likely moved it."""
-    return f"a symbolic link to {escape_path(os.readlink(link))}, which is not there ({guess})"
+def _file_in_the_way(target: Path) -> Path | None:
+    """The first of `target`'s folders that is there but is no folder (ENOTDIR's cause)."""
+    for folder in reversed(target.parents):
+        if os.path.lexists(folder) and not folder.is_dir():
+            return folder
+    return None
 
 
 def _kind(path: Path) -> str:
@@ -177,7 +246,9 @@ def as_found(path: Path) -> Path:
 
 def link_trouble(path: Path) -> str | None:
     """Why a symbolic link at `path` leads to no file ("a symbolic link loop", "a broken
-    symbolic link"), or None when `path` is not a link or its target exists."""
+    symbolic link"), in a card file's words, or None when `path` is not a link or its
+    target exists. A card file's own words, for lint's fix line; a path the command line
+    is given is told by `dead_link`."""
     if not os.path.islink(path):
         return None
     try:

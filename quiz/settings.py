@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from quiz.errors import DrillbitError, InputFileError, UsageError
-from quiz.paths import data_dir, points_nowhere
+from quiz.paths import data_dir, dead_link
 from quiz.textsafe import read_regular_text
 
 if TYPE_CHECKING:
@@ -451,9 +451,10 @@ def _read_text(path: Path) -> str | None:
     except InputFileError as exc:
         if not os.path.lexists(path):
             return None
-        if not path.exists():  # a link to nothing: "cannot read it: No such file or directory"
+        dead = dead_link(path)  # a link to nothing: "cannot read it: No such file or directory"
+        if dead is not None and dead.link == path:
             raise SettingsFileError(
-                f"{path}: {points_nowhere(path, 'a drive not mounted, a dotfiles folder moved')}; "
+                f"{path}: {dead.words('a drive not mounted, a dotfiles folder moved')}; "
                 "repair: restore what it points to, or remove the link (every setting then has "
                 "its default)"
             ) from exc

@@ -22,7 +22,7 @@ from quiz.bank.problems import ContentError, Problem
 from quiz.bank.sources import NOT_A_FOLDER, folder_trouble
 from quiz.errors import InputFileError
 from quiz.gcpause import gc_paused
-from quiz.paths import NOT_MOUNTED, as_found, link_trouble
+from quiz.paths import DEAD_LINK, as_found, link_trouble
 from quiz.plural import counted
 from quiz.textsafe import describe_size, names_binary, read_regular_text
 
@@ -61,8 +61,10 @@ class Bank:
         parts = []
         unfound = [p for p in self.problems if p.code == "no-content"]
         gone = sorted({p.path for p in unfound})
-        said = (NOT_A_FOLDER, NOT_MOUNTED)  # told in full below, not as "no such"
-        missing = sorted({p.path for p in unfound if not p.message.endswith(said)})
+        told = [  # told in full below, not as "no such": a loop of links too (`dead_link`)
+            p for p in unfound if p.message.endswith(NOT_A_FOLDER) or DEAD_LINK in p.message
+        ]
+        missing = sorted({p.path for p in unfound if p not in told})
         if missing:  # said outright: "run lint to see why" for a mistyped --content
             parts.append(f"no such content folder: {', '.join(str(path) for path in missing)}")
         parts.extend(f"{p.path}: {p.message}" for p in unfound if p.path not in missing)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.bank import dists
-from quiz.paths import link_to_nothing, points_nowhere
+from quiz.paths import dead_link
 from quiz.textsafe import file_kind
 
 if TYPE_CHECKING:
@@ -57,8 +57,11 @@ def folder_trouble(path: Path) -> str | None:
     try:
         mode = path.stat().st_mode
     except OSError as error:
+        dangling = _dangling(path)  # a link into a folder not entered too (EACCES)
+        if dangling is not None:
+            return dangling
         if error.errno in (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP):
-            return _dangling(path) or NOT_THERE
+            return NOT_THERE
         raise
     if stat.S_ISDIR(mode):
         return None
@@ -67,12 +70,10 @@ def folder_trouble(path: Path) -> str | None:
 
 
 def _dangling(path: Path) -> str | None:
-    """`path`'s trouble when it, or a folder it lies in, is a symbolic link to nothing."""
-    link = link_to_nothing(path)
-    if link is None:
-        return None
-    where = "" if link == path else f"under {link}, "
-    return f"is {where}{points_nowhere(link)}"
+    """`path`'s trouble when it, or a folder it lies in, is a symbolic link that leads to
+    nothing (`quiz.paths.dead_link`: a loop, a target behind a file too)."""
+    dead = dead_link(path)
+    return None if dead is None else f"is {dead.under(path)}{dead.words()}"
 
 
 def content_folder_problem(paths: Sequence[Path]) -> str | None:
@@ -87,6 +88,16 @@ def content_folder_problem(paths: Sequence[Path]) -> str | None:
         if trouble not in (None, NOT_THERE)
     )
     return "; ".join(parts) or None
+
+
+def _same_place(one: Path, other: Path) -> bool:
+    """Whether two content roots are one folder; a root that is a loop of symbolic links
+    is its own (`Path.resolve` raised RuntimeError's traceback for `--content loop`, which
+    `folder_trouble` names)."""
+    try:
+        return one.resolve() == other.resolve()
+    except (OSError, RuntimeError):
+        return one.absolute() == other.absolute()
 
 
 def drillbit_version() -> str:
@@ -173,6 +184,6 @@ def content_roots(
     roots += [*env_content_dirs(), *extra, *packs]
     unique: list[Path] = []
     for root in roots:
-        if all(root.resolve() != seen.resolve() for seen in unique):
+        if all(not _same_place(root, seen) for seen in unique):
             unique.append(root)
     return unique

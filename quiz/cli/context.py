@@ -21,7 +21,7 @@ from quiz.cli import plain
 from quiz.cli.plain import SCHEMA_VERSION, display_path, shown_summary
 from quiz.clock import Clock, utc_now
 from quiz.errors import escape_controls, escape_path
-from quiz.paths import points_nowhere
+from quiz.paths import dead_link
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -364,26 +364,16 @@ class GivenPath(click.Path):
             self.fail(
                 f"'' is empty (a shell variable that is not set?): give {self.what}", param, ctx
             )
-        if not self.links_to_nothing and isinstance(value, str) and _links_to_nothing(value):
-            # click said "File '...' does not exist" of a name `ls` lists, and `grade`'s
-            # hint sent the person to `watch`, which failed "No such file or directory"
-            guess = "a drive not mounted, a file moved?"
-            self.fail(f"'{escape_path(value)}' is {points_nowhere(Path(value), guess)}", param, ctx)
+        dead = (
+            None if self.links_to_nothing or not isinstance(value, str) else dead_link(Path(value))
+        )
+        if dead is not None:
+            # click said "File '...' does not exist" of a name `ls` lists (of a loop and of
+            # a link behind a file too), and `grade`'s hint sent the person to `watch`,
+            # which failed "No such file or directory"
+            words = dead.words("a drive not mounted, a file moved?")
+            self.fail(f"'{escape_path(value)}' is {dead.under(Path(value))}{words}", param, ctx)
         return super().convert(value, param, ctx)
-
-
-def _links_to_nothing(value: str) -> bool:
-    """`value` names a symbolic link whose target is not there (a loop of links is not
-    this: it is told as a loop where it is read)."""
-    if not os.path.islink(value):
-        return False
-    try:
-        os.stat(value)
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
-    return False
 
 
 def content_folder() -> GivenPath:
