@@ -138,7 +138,8 @@ def _tell_zone_trouble() -> None:
     from quiz.errors import ERROR_PREFIX
     from quiz.study.days import local_timezone, tz_trouble
 
-    trouble = tz_trouble(os.environ.get("TZ"), local_timezone())
+    # the zone is read only when TZ names none, to say which is used in its place
+    trouble = tz_trouble(os.environ.get("TZ"), local_timezone)
     if trouble is not None:
         print(f"{ERROR_PREFIX}{trouble}", file=sys.stderr, flush=True)
 

@@ -279,19 +279,26 @@ POSIX_RULE = re.compile(
 `<+03>-3`, `EST5EDT`): a zone, though no name in the tz database."""
 
 
-def tz_trouble(tz_variable: str | None, used: tzinfo, localtime: Path = LOCALTIME) -> str | None:
+def tz_trouble(
+    tz_variable: str | None, used: tzinfo | Callable[[], tzinfo], localtime: Path = LOCALTIME
+) -> str | None:
     """What to tell of a TZ that names no zone (`Europe/Berlinn`, `garbage`), with the zone
     `used` in its place; None when TZ is unset, empty (UTC, as the C library reads it), a
     zone of the tz database, a POSIX rule, or a zone file. The C library counts in UTC
-    whatever it cannot read, without a word: study days then ended at the wrong hour."""
+    whatever it cannot read, without a word: study days then ended at the wrong hour.
+
+    `used` may be the reader of the zone (`local_timezone`), called only once TZ is known
+    to name none: every command with a good TZ read the machine's zone first, to tell
+    nothing of it (the tz database looked up twice, every start)."""
     if not tz_variable or named_zone(tz_variable, localtime) is not None:
         return None
     name = tz_variable.removeprefix(":")
     if POSIX_RULE.fullmatch(name) or _is_zone_file(Path(name)):
         return None
-    offset = used.utcoffset(None)
+    zone = used if isinstance(used, tzinfo) else used()
+    offset = zone.utcoffset(None)
     if offset is None:
-        shown = str(used)
+        shown = str(zone)
     elif not offset:
         shown = "UTC"
     else:

@@ -71,3 +71,21 @@ def test_a_file_that_is_no_zone_file_is_told(tmp_path: Path) -> None:
     notes = tmp_path / "notes.txt"
     notes.write_text("not a zone\n", encoding="utf-8")
     assert tz_trouble(str(notes), UTC) is not None
+
+
+@pytest.mark.parametrize(
+    ("value", "reads"), [("Europe/Berlin", 0), ("CET-1CEST", 0), ("", 0), ("Europe/Berlinn", 1)]
+)
+def test_the_zone_used_is_read_only_when_tz_names_none(value: str, reads: int) -> None:
+    """Every command with a good TZ read the machine's zone before learning there was
+    nothing to tell: `tz_trouble` takes the reader and calls it for a TZ naming no zone."""
+    calls: list[None] = []
+
+    def machine_zone() -> timezone:
+        calls.append(None)
+        return timezone(timedelta(hours=2))
+
+    told = tz_trouble(value, machine_zone)
+    assert len(calls) == reads
+    assert (told is not None) == bool(reads)
+    assert told is None or "counted in UTC+02:00;" in told
