@@ -480,6 +480,12 @@ def _parsed(path: Path, text: str) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise _not_toml(path, exc, text) from exc
+    except RecursionError:  # `x = [[[[...` thousands deep: tomllib's traceback ended the start
+        raise SettingsFileError(
+            f"{path}: not valid settings: arrays or tables nested too deep for Python to "
+            "read (a damaged or generated file?); repair: move the file away (every setting "
+            "then has its default)"
+        ) from None
 
 
 def _not_toml(path: Path, error: ValueError, text: str | None = None) -> SettingsFileError:
@@ -493,7 +499,9 @@ def _not_toml(path: Path, error: ValueError, text: str | None = None) -> Setting
     )
 
 
-_AT_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_AT_LINE = re.compile(r"\(at line (\d+), column (\d+)\)")
+_AT_END = "(at end of document)"
+"""tomllib's place for an error in a file's last line that has no newline after it."""
 _KEY_VALUE = re.compile(r"\s*([A-Za-z0-9_-]+)\s*=\s*(.*?)\s*$")
 
 
@@ -501,10 +509,19 @@ def _toml_slip(said: str, text: str) -> str:
     """' (...)' saying what the parser's error `said` at its line of `text` most likely
     is, or ''."""
     at = _AT_LINE.search(said)
-    lines = text.splitlines()
-    if at is None or not 0 < int(at.group(1)) <= len(lines):
+    # TOML's lines (\n or \r\n): splitlines also breaks at a form feed, which TOML refuses
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    if lines[-1] == "":  # the file's last newline
+        lines.pop()
+    if at is None and said.endswith(_AT_END) and lines:  # `theme = "x"` last, no newline
+        number = len(lines)
+    elif at is None or not 0 < int(at.group(1)) <= len(lines):
         return ""
-    number = int(at.group(1))
+    else:
+        number = int(at.group(1))
+        hidden = _hidden_character(lines[number - 1])
+        if hidden:
+            return hidden
     found = _KEY_VALUE.match(lines[number - 1])
     if found is None:
         return ""
@@ -515,6 +532,19 @@ def _toml_slip(said: str, text: str) -> str:
         earlier = _key_line("\n".join(lines[: number - 1]), key)
         if earlier is not None:
             return f" ({key} is set on line {earlier} too: keep one)"
+    return ""
+
+
+def _hidden_character(line: str) -> str:
+    """' (...)' naming a control character in `line` (a NUL byte, a form feed) that no
+    editor shows, or '': tomllib's "Expected newline or end of document after a
+    statement" at a column where the line looks whole sent a person looking for nothing."""
+    for column, char in enumerate(line, start=1):
+        if char != "\t" and (char < " " or char == "\x7f"):
+            return (
+                f" (column {column} holds the control character {char!r}, which editors do "
+                "not show: delete it)"
+            )
     return ""
 
 
@@ -546,12 +576,25 @@ def _judged(path: Path, text: str, data: dict[str, Any]) -> SettingsFile:
                 problem = Problem(key, raw, said, problem.line)
             problems.append(problem)
             continue
+        if _true_for_a_number(key, raw):
+            problems.append(Problem(key, raw, f"not {accepted(key)}", _key_line(text, key)))
+            continue
         try:
             values[key] = _validator().model_validate({key: raw}).model_dump()[key]
         except ValidationError as exc:
             reason = _reason(key, exc.errors()[0])
             problems.append(Problem(key, raw, reason, _key_line(text, key)))
     return SettingsFile(path, data, values, tuple(problems))
+
+
+def _true_for_a_number(key: str, raw: object) -> bool:
+    """A TOML true or false for a number, or a TOML number for true or false: pydantic took
+    `day_starts_at = true` as 1 (study days began at 1 am) and `mock_feedback = 1` as
+    true, without a word. TOML tells the two apart, so config.toml is held to it."""
+    number = type(_DEFAULTS[key]) in (int, float)
+    if type(raw) is bool:
+        return number
+    return type(_DEFAULTS[key]) is bool and type(raw) in (int, float)
 
 
 def read_settings_file(path: Path | None = None) -> SettingsFile:
