@@ -77,6 +77,12 @@ def ensure_dir(path: Path, what: str) -> None:
         raise DataDirError(f"{where} is {dead.words()}; {fix}, or point {HOME_ENV} at a folder")
     if path.exists() and not path.is_dir():
         raise DataDirError(f"{label} is {_kind(path)}, not a folder; point {HOME_ENV} at a folder")
+    blocker = file_in_the_way(path)
+    if blocker is not None:  # mkdir said only "Not a directory"
+        raise DataDirError(
+            f"{label} lies under {blocker}, which is {_kind(blocker)}, not a folder; point "
+            f"{HOME_ENV} at a folder"
+        )
     try:
         path.mkdir(parents=True, exist_ok=True)
     except FileExistsError as exc:  # a parent (or a dangling symlink) is not a folder
@@ -117,7 +123,7 @@ class DeadLink:
         if self.errno == errno.ENOENT:
             return f"{shown}, which is not there ({guess})"
         if self.errno == errno.ENOTDIR:
-            blocker = _file_in_the_way(Path(os.path.realpath(self.link.parent / self.target)))
+            blocker = file_in_the_way(Path(os.path.realpath(self.link.parent / self.target)))
             why = f"{escape_path(str(blocker))} is a file" if blocker else "a part is a file"
             return f"{shown}, which is not there ({why}, not a folder)"
         if self.errno == errno.ELOOP:
@@ -165,8 +171,9 @@ def _folder_not_entered(target: Path) -> Path | None:
     return None
 
 
-def _file_in_the_way(target: Path) -> Path | None:
-    """The first of `target`'s folders that is there but is no folder (ENOTDIR's cause)."""
+def file_in_the_way(target: Path) -> Path | None:
+    """The first of `target`'s folders that is there but is no folder (ENOTDIR's cause):
+    named, so that `x.py/answer.py` is not told "does not exist" or "Not a directory"."""
     for folder in reversed(target.parents):
         if os.path.lexists(folder) and not folder.is_dir():
             return folder
@@ -188,10 +195,8 @@ def write_trouble(path: Path, exc: OSError) -> str:
     """Why `path` could not be written, for a one-line error: a file where one of its
     folders should be is named (mkdir says only "File exists" or "Not a directory"),
     anything else is the system's reason."""
-    for folder in reversed(path.parents):
-        if os.path.lexists(folder) and not folder.is_dir():
-            return f"{folder} is not a folder"
-    return exc.strerror or str(exc)
+    blocker = file_in_the_way(path)
+    return f"{blocker} is not a folder" if blocker else exc.strerror or str(exc)
 
 
 def refuse_missing_folder(path: Path, *, title: str, writing: str = "") -> None:

@@ -21,7 +21,7 @@ from quiz.cli import plain
 from quiz.cli.plain import SCHEMA_VERSION, display_path, shown_summary
 from quiz.clock import Clock, utc_now
 from quiz.errors import escape_controls, escape_path
-from quiz.paths import dead_link
+from quiz.paths import dead_link, file_in_the_way
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -373,6 +373,15 @@ class GivenPath(click.Path):
             # which failed "No such file or directory"
             words = dead.words("a drive not mounted, a file moved?")
             self.fail(f"'{escape_path(value)}' is {dead.under(Path(value))}{words}", param, ctx)
+        reads = self.exists and isinstance(value, str) and value != "-"
+        blocker = file_in_the_way(Path(value)) if reads else None
+        if blocker is not None:  # click said "File 'x.py/backup.json' does not exist"
+            self.fail(
+                f"'{escape_path(value)}' cannot be there: {escape_path(str(blocker))} is a "
+                "file, not a folder",
+                param,
+                ctx,
+            )
         return super().convert(value, param, ctx)
 
 

@@ -24,7 +24,8 @@ from quiz.cli.context import (
     refuse_standard_input,
 )
 from quiz.cli.numbers import WholeRange
-from quiz.errors import DrillbitError, InputFileError
+from quiz.errors import DrillbitError, InputFileError, escape_path
+from quiz.paths import file_in_the_way
 from quiz.wrapping import COMMAND_INDENT, terminal_width
 
 if TYPE_CHECKING:
@@ -105,6 +106,13 @@ def grade_command(
     if file is None:
         missing_file(
             f"`drillbit grade {drill_id} FILE` grades FILE once; {WATCH_NEW_FILE.format(drill=drill_id)}"
+        )
+    blocker = file_in_the_way(file)
+    if blocker is not None:  # the hint below sent the person to `watch`, which fails there too
+        raise click.BadParameter(
+            f"'{escape_path(str(file))}' cannot be there: {escape_path(str(blocker))} is a "
+            "file, not a folder",
+            param_hint="'FILE'",
         )
     if not file.exists():  # where the code comes from, as rustlings' exercises are there
         raise click.BadParameter(

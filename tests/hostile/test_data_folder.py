@@ -31,7 +31,8 @@ def test_drillbit_home_under_a_device(tmp_path: Path) -> None:
     run = drillbit("stats", home=Path("/dev/null/x"))
     assert_clean_failure(run, "/dev/null/x")
     assert _one_error_line(run.stderr) == (
-        "drillbit: data folder: cannot create DRILLBIT_HOME=/dev/null/x: Not a directory"
+        "drillbit: data folder: DRILLBIT_HOME=/dev/null/x lies under /dev/null, which is a "
+        "device, not a folder; point DRILLBIT_HOME at a folder"
     )
 
 
