@@ -25,13 +25,16 @@ if TYPE_CHECKING:
 @click.command("config", context_settings={"ignore_unknown_options": True})
 @click.argument("key", required=False)
 @click.argument("value", required=False)
+@click.argument("more", nargs=-1, metavar="")
 @click.option(
     "--reset",
     is_flag=True,
     help="Put KEY back to its default (it is removed from config.toml; an unknown key too).",
 )
 @pass_context
-def config_command(obj: Context, key: str | None, value: str | None, reset: bool) -> None:
+def config_command(
+    obj: Context, key: str | None, value: str | None, more: tuple[str, ...], reset: bool
+) -> None:
     """List the settings, print one (KEY), change one (KEY VALUE) or put one back to its
     default (KEY --reset).
 
@@ -49,6 +52,7 @@ def config_command(obj: Context, key: str | None, value: str | None, reset: bool
     """
     from quiz.settings import read_settings_file
 
+    value = _one_value(key, value, more)
     if reset and (key is None or value is not None):
         raise click.UsageError("--reset takes a KEY and no VALUE")
     field = None if key is None else _plan_field(key)
@@ -63,6 +67,29 @@ def config_command(obj: Context, key: str | None, value: str | None, reset: bool
         _show(key)
     else:
         _change(key, value)
+
+
+LIST_KEYS = ("learning_steps", "relearning_steps")
+"""The settings whose value is a list: its items may be typed as words of their own."""
+
+
+def _one_value(key: str | None, value: str | None, more: tuple[str, ...]) -> str | None:
+    """VALUE, with a list's further items typed unquoted (`learning_steps 1m 10m`, as the
+    help's "commas or spaces" reads) joined to it; another key given more words than one
+    is refused naming the key: both were click's "Got unexpected extra argument (10m)"."""
+    if not more or value is None:
+        return value
+    if key in LIST_KEYS:
+        return " ".join((value, *more))
+    from quiz.settings import KEYS
+
+    if key not in KEYS and _plan_field(key or "") is None:
+        return value  # an unknown key: `_change` names it, with the key meant
+    typed = shlex.join((value, *more))
+    raise click.UsageError(
+        f"{key} takes one VALUE and was given {len(more) + 1} ({typed}); quote a value that "
+        "has spaces"
+    )
 
 
 def _list(obj: Context, file: SettingsFile) -> None:
