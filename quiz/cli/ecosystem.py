@@ -524,7 +524,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     To get new cards in drillbit's teaching order, tick "Import any deck presets" in
     Anki's import window (the decks' preset gathers them by ascending position).
     """
-    from quiz.cli.export_stream import is_stream
+    from quiz.cli.export_stream import is_stream, refuse_terminal
     from quiz.ecosystem.anki import (
         FIELDS_CHANGED_NOTICE,
         export_anki,
@@ -539,6 +539,8 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
     from quiz.wrapping import fold_line, terminal_width
 
     streamed = is_stream(file)  # `-`, /dev/stdout, a device: written as asked (`export_stream`)
+    if streamed:
+        refuse_terminal(file, what="an Anki deck", title="export anki")
     target = None if streamed else export_target(file, anki_kind(), force=force)
     # with --pack a missing folder is named first (its cards may be the pack's); without,
     # the whole summary names it, once

@@ -72,6 +72,29 @@ def refuse_stream_import(file: Path) -> None:
     )
 
 
+def refuse_terminal(file: Path, *, what: str, title: str) -> None:
+    """UsageError when the stream `file` is a terminal and `what` (an Anki deck: a zip of
+    an SQLite file) is binary: `drillbit export anki -` poured it onto the screen, which
+    can leave the terminal in a state that needs `reset`, as gzip refuses to."""
+    if str(file) == STANDARD_OUTPUT:
+        terminal = sys.stdout.isatty()
+    else:
+        try:  # O_NOCTTY: looking never makes it this process's terminal
+            handle = os.open(file, os.O_WRONLY | os.O_NOCTTY | os.O_NONBLOCK)
+        except OSError:
+            return  # its own write says why
+        try:
+            terminal = os.isatty(handle)
+        finally:
+            os.close(handle)
+    if terminal:
+        raise UsageError(
+            f"{stream_name(file)} is a terminal, and {what} is binary: not written to it; "
+            f"send it to a file (`> deck.apkg`) or give a FILE",
+            title=title,
+        )
+
+
 def stream_name(file: Path, *, reading: bool = False) -> str:
     """`file` as a message names it (`-` is standard output, or input when `reading`)."""
     if str(file) == STANDARD_OUTPUT:
