@@ -75,6 +75,9 @@ def ensure_dir(path: Path, what: str) -> None:
         where = label if dead.link == path else f"{label}: {dead.link}"
         fix = "mount it" if dead.missing else "repair the link"
         raise DataDirError(f"{where} is {dead.words()}; {fix}, or point {HOME_ENV} at a folder")
+    closed = no_entry(path)
+    if closed is not None:
+        raise DataDirError(f"{label} cannot be reached: {closed}; point {HOME_ENV} at a folder")
     if path.exists() and not path.is_dir():
         raise DataDirError(f"{label} is {_kind(path)}, not a folder; point {HOME_ENV} at a folder")
     blocker = file_in_the_way(path)
@@ -163,10 +166,23 @@ def dead_link(path: Path) -> DeadLink | None:
     return None
 
 
+NO_ENTRY = "this user may not enter"
+"""How `no_entry`'s words start: callers that list missing folders tell these apart."""
+
+
+def no_entry(path: Path) -> str | None:
+    """ "this user may not enter F" when `path` lies in a folder F this user may not enter
+    (another user's, mode 700), or None: Path.exists raised PermissionError's traceback
+    there for DRILLBIT_HOME, --content and `grade`'s FILE (root enters every folder)."""
+    closed = _folder_not_entered(path.absolute())
+    return None if closed is None else f"{NO_ENTRY} {escape_path(str(closed))}"
+
+
 def _folder_not_entered(target: Path) -> Path | None:
-    """The first of `target`'s folders this user may not enter (EACCES's cause)."""
+    """The first of `target`'s folders this user may not enter (EACCES's cause); a file
+    in the way is `file_in_the_way`'s."""
     for folder in reversed(target.parents):
-        if not os.access(folder, os.X_OK):
+        if os.path.isdir(folder) and not os.access(folder, os.X_OK):
             return folder
     return None
 

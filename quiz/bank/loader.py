@@ -22,7 +22,7 @@ from quiz.bank.problems import ContentError, Problem
 from quiz.bank.sources import NOT_A_FOLDER, folder_trouble
 from quiz.errors import InputFileError
 from quiz.gcpause import gc_paused
-from quiz.paths import DEAD_LINK, as_found, link_trouble
+from quiz.paths import DEAD_LINK, NO_ENTRY, as_found, link_trouble
 from quiz.plural import counted
 from quiz.textsafe import describe_size, names_binary, read_regular_text
 
@@ -62,7 +62,9 @@ class Bank:
         unfound = [p for p in self.problems if p.code == "no-content"]
         gone = sorted({p.path for p in unfound})
         told = [  # told in full below, not as "no such": a loop of links too (`dead_link`)
-            p for p in unfound if p.message.endswith(NOT_A_FOLDER) or DEAD_LINK in p.message
+            p
+            for p in unfound
+            if p.message.endswith(NOT_A_FOLDER) or DEAD_LINK in p.message or NO_ENTRY in p.message
         ]
         missing = sorted({p.path for p in unfound if p not in told})
         if missing:  # said outright: "run lint to see why" for a mistyped --content

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from quiz.bank import dists
-from quiz.paths import dead_link, file_in_the_way
+from quiz.paths import dead_link, file_in_the_way, no_entry
 from quiz.textsafe import file_kind
 
 if TYPE_CHECKING:
@@ -60,6 +60,9 @@ def folder_trouble(path: Path) -> str | None:
         dangling = _dangling(path)  # a link into a folder not entered too (EACCES)
         if dangling is not None:
             return dangling
+        closed = no_entry(path) if error.errno == errno.EACCES else None
+        if closed is not None:  # PermissionError's traceback ended every command
+            return f"cannot be reached: {closed}"
         blocker = file_in_the_way(path) if error.errno == errno.ENOTDIR else None
         if blocker is not None:  # `--content notes.md/x` was "no such content folder"
             return f"is under {blocker}, a file, {NOT_A_FOLDER}"

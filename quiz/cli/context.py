@@ -21,7 +21,7 @@ from quiz.cli import plain
 from quiz.cli.plain import SCHEMA_VERSION, display_path, shown_summary
 from quiz.clock import Clock, utc_now
 from quiz.errors import escape_controls, escape_path
-from quiz.paths import dead_link, file_in_the_way
+from quiz.paths import dead_link, file_in_the_way, no_entry
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -374,6 +374,9 @@ class GivenPath(click.Path):
             words = dead.words("a drive not mounted, a file moved?")
             self.fail(f"'{escape_path(value)}' is {dead.under(Path(value))}{words}", param, ctx)
         reads = self.exists and isinstance(value, str) and value != "-"
+        closed = no_entry(Path(value)) if reads else None
+        if closed is not None:
+            self.fail(f"'{escape_path(value)}' cannot be reached: {closed}", param, ctx)
         blocker = file_in_the_way(Path(value)) if reads else None
         if blocker is not None:  # click said "File 'x.py/backup.json' does not exist"
             self.fail(

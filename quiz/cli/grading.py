@@ -25,7 +25,7 @@ from quiz.cli.context import (
 )
 from quiz.cli.numbers import WholeRange
 from quiz.errors import DrillbitError, InputFileError, escape_path
-from quiz.paths import file_in_the_way
+from quiz.paths import file_in_the_way, no_entry
 from quiz.wrapping import COMMAND_INDENT, terminal_width
 
 if TYPE_CHECKING:
@@ -106,6 +106,11 @@ def grade_command(
     if file is None:
         missing_file(
             f"`drillbit grade {drill_id} FILE` grades FILE once; {WATCH_NEW_FILE.format(drill=drill_id)}"
+        )
+    closed = no_entry(file)
+    if closed is not None:  # `file.exists()` raised PermissionError's traceback
+        raise click.BadParameter(
+            f"'{escape_path(str(file))}' cannot be reached: {closed}", param_hint="'FILE'"
         )
     blocker = file_in_the_way(file)
     if blocker is not None:  # the hint below sent the person to `watch`, which fails there too
