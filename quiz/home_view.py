@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 from quiz.paths import shown_summary
 from quiz.study.away import away_since
-from quiz.study.counts import counts_change_at, due_among, due_not_today
-from quiz.study.plan_phrases import waiting_note
+from quiz.study.counts import PlanWaiting, counts_change_at, plan_headline, plan_waiting
 
 if TYPE_CHECKING:
     from quiz.overview import TopicRow
@@ -67,12 +66,9 @@ class HomeView:
     """`d` studies today's plan (a plan runs and has a day today), not what is due."""
     broken: int = 0
     """Card files that did not load."""
-    due_not_today: int = 0
-    """While a plan runs: the cards fsrs says are due that today's plan does not ask now
-    (fsrs's due count less the due cards among `plan.offered`)."""
-    steps_due_now: int = 0
-    """Of the cards today's plan leaves in a learning step (`DayPlan.steps_waiting`),
-    those whose step has come: counted in `due_not_today` already."""
+    waiting: PlanWaiting = PlanWaiting()
+    """While a plan runs: the cards fsrs would ask today that today's plan leaves for
+    later, each once (`plan_waiting`, as the stats screen and `drillbit stats` count it)."""
     problems: str | None = None
     """The bank's load summary (`BankIndex.summary`): lint's line of its first problem and
     the files with problems; a bad pack.yaml alone (its cards load) was not shown at all.
@@ -102,11 +98,9 @@ class HomeView:
         wait."""
         if self.plan is None or self.plan.today is None:
             return self.counts.headline()
-        today = self.plan.today
-        steps = len(today.steps_waiting)
-        waiting = self.due_not_today + steps - self.steps_due_now
-        note = waiting_note(waiting, steps, last_pass=today.last_pass)
-        return f"{len(self.plan.offered):,} planned today", note
+        return plan_headline(
+            len(self.plan.offered), self.waiting, last_pass=self.plan.today.last_pass
+        )
 
     def plan_line(self, *, ahead_key: str) -> PlanLine | None:
         """The plan's phrases (how to set a new date once the interview day has come), or
@@ -152,18 +146,16 @@ def home_view(workspace: Workspace) -> HomeView:
         else tuple(by_plan)
     )
     broken = len(workspace.content.index.broken)
-    waiting = steps_due = 0
+    waiting = PlanWaiting()
     if plan is not None:
-        now = workspace.now()
-        waiting = due_not_today(workspace.store, now, counts.total.due, plan.offered)
-        if plan.today is not None and plan.today.steps_waiting:
-            steps_due = due_among(workspace.store, now, plan.today.steps_waiting)
+        steps = plan.today.steps_waiting if plan.today is not None else ()
+        waiting = plan_waiting(
+            workspace.store, workspace.now(), counts.total.due, plan.offered, steps
+        )
     summary = workspace.content.index.summary
     if summary is not None:  # its first file as lint shows it, not as the index keeps it
         summary = shown_summary(summary)
-    return HomeView(
-        rows, counts, plan, today, by_plan is not None, broken, waiting, steps_due, summary
-    )
+    return HomeView(rows, counts, plan, today, by_plan is not None, broken, waiting, summary)
 
 
 def welcome_back(workspace: Workspace, plan: PlanStatus | None) -> str | None:

@@ -11,8 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from quiz.study.counts import due_among, due_not_today
-from quiz.study.plan_phrases import waiting_note
+from quiz.study.counts import plan_headline, plan_waiting
 
 FIRST_STEP = "Nothing studied yet: esc goes Home, where d studies today's cards."
 """Under a fresh home's figures: all zeros and an empty chart said nothing of how to fill
@@ -68,11 +67,11 @@ def stats_view(workspace: Workspace) -> StatsView:
         headline = today if today is not None else workspace.counts().headline()
     else:
         # Home's count of fsrs's due cards the plan leaves, at the moment the stats read
-        moment, steps = stats.generated_at, plan.today.steps_waiting
-        waiting = due_not_today(workspace.store, moment, stats.cards.due, plan.offered)
-        waiting += len(steps) - due_among(workspace.store, moment, steps)  # each card once
-        note = waiting_note(waiting, len(steps), last_pass=plan.today.last_pass)
-        headline = (f"{len(plan.offered):,} planned today", note)
+        steps = plan.today.steps_waiting
+        waiting = plan_waiting(
+            workspace.store, stats.generated_at, stats.cards.due, plan.offered, steps
+        )
+        headline = plan_headline(len(plan.offered), waiting, last_pass=plan.today.last_pass)
     return StatsView(stats, forecast, target, headline, forecasting)
 
 

@@ -66,20 +66,24 @@ def current_stats(roots: Sequence[Path], warn: Warn, clock: Clock) -> Stats:
         running = plan is not None and plan.interview > local_date(now, tz)
         stats = compute_stats(store, cards, now, tz=tz, limits=limits, interview_plan=running)
         if running and plan is not None and stats.today is not None:
-            from quiz.study.counts import due_not_today
+            from quiz.study.counts import due_not_today, plan_waiting
             from quiz.study.plan_today import today_decision
 
-            # Home's "14 planned today · 4 due by fsrs, not today: ...": the day's list,
-            # not the forecast (`drillbit plan`), and fsrs's due cards it does not ask
+            # Home's "14 planned today · 4 more due by fsrs today wait: ...": the day's
+            # list, not the forecast (`drillbit plan`), and what it leaves of fsrs's today,
+            # counted as Home counts it (`plan_waiting`)
             found = today_decision(store, cards, plan, now, tz=tz, scheduler=settings.scheduler())
             if found is not None:
                 day, queue, _ = found
-                waiting = due_not_today(store, now, stats.cards.due, queue.offered)
+                due = stats.cards.due
+                waiting = plan_waiting(store, now, due, queue.offered, day.steps_waiting)
                 stats.today = replace(
                     stats.today,
                     planned=len(queue.offered),
-                    due_not_today=waiting,
+                    due_not_today=due_not_today(store, now, due, queue.offered),
                     last_pass=day.last_pass,
+                    waiting=waiting.count,
+                    waiting_in_step=waiting.in_step,
                 )
         return stats
 

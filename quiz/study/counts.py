@@ -12,7 +12,7 @@ from quiz.store import Store
 from quiz.store.timefmt import from_db, to_db
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, day_start, next_day_start
-from quiz.study.plan_phrases import fsrs_due_not_today
+from quiz.study.plan_phrases import waiting_note
 from quiz.study.rest_of_day import REVIEW_STATE, RestOfDay
 
 DEFAULT_NEW_PER_DAY = 20
@@ -203,12 +203,41 @@ def due_among(store: Store, now: datetime, ids: Iterable[str]) -> int:
     return sum(1 for card_id in ids if (saved := columns.get(card_id)) and saved[1] <= moment)
 
 
-def plan_headline(planned: int, waiting: int, *, last_pass: bool) -> tuple[str, str]:
+@dataclass(frozen=True)
+class PlanWaiting:
+    """The cards fsrs would ask today that today's plan leaves for later, each once:
+    Home's, the stats screen's and `drillbit stats`' " · 12 more due by fsrs today (8 in
+    a learning step) wait: ..." (`plan_waiting` counts it)."""
+
+    count: int = 0
+    """fsrs's due cards the list does not ask, and its cards left in a learning step
+    whose step comes later today."""
+    in_step: int = 0
+    """Of `count`, the cards the list leaves in a learning step (`DayPlan.steps_waiting`)."""
+
+
+def plan_waiting(
+    store: Store, now: datetime, due: int, offered: Iterable[str], steps_waiting: Iterable[str]
+) -> PlanWaiting:
+    """What today's plan leaves of fsrs's today at `now`: fsrs's `due` cards it does not
+    ask (`due_not_today`) and its cards left in a step (`steps_waiting`), a step that has
+    come counted once. The one count of Home, the stats screen and `drillbit stats`:
+    until the fiftieth round the CLI said "62 due by fsrs, not today" beside Home's
+    "70 more due by fsrs today (8 in a learning step) wait", each screen adding it up."""
+    steps = tuple(steps_waiting)
+    count = due_not_today(store, now, due, offered)
+    if steps:
+        count += len(steps) - due_among(store, now, steps)  # a step due now is in `due`
+    return PlanWaiting(count, len(steps))
+
+
+def plan_headline(planned: int, waiting: PlanWaiting, *, last_pass: bool) -> tuple[str, str]:
     """Home's, the stats screen's and `drillbit stats`' count of today while an interview
-    plan runs: "14 planned today" (what `d` studies now, Home's `today` column) and the
-    fsrs due cards it leaves (`waiting`, `due_not_today`) and when the plan takes them
-    (`fsrs_due_not_today`)."""
-    return f"{planned:,} planned today", fsrs_due_not_today(waiting, last_pass=last_pass)
+    plan runs: "14 planned today" (what `d` studies now, Home's `today` column) and what
+    it leaves of fsrs's today (`plan_waiting`) and when the plan takes it
+    (`waiting_note`)."""
+    note = waiting_note(waiting.count, waiting.in_step, last_pass=last_pass)
+    return f"{planned:,} planned today", note
 
 
 def plan_backlog(due: int) -> str:

@@ -22,6 +22,7 @@ from quiz.study.counts import (
     CardGroups,
     Counts,
     DeckCounts,
+    PlanWaiting,
     count_groups,
     group_cards,
     plan_backlog,
@@ -120,8 +121,16 @@ class TodayCounts:
     Null otherwise."""
     last_pass: bool | None = None
     """With `planned`: whether today is in the plan's last pass, which says when the
-    `due_not_today` cards come (`drillbit plan --json`'s `today.last_pass`). Null
+    `waiting` cards come (`drillbit plan --json`'s `today.last_pass`). Null otherwise."""
+    waiting: int | None = None
+    """With `planned`: the cards fsrs would ask today that today's plan leaves for later,
+    each once: `due_not_today` and the cards left in a learning step whose step comes
+    later today (Home's `12 more due by fsrs today (8 in a learning step) wait`). Null
     otherwise."""
+    waiting_in_step: int | None = None
+    """With `planned`: of `waiting`, the cards today's plan leaves in a learning step
+    (Home's `(8 in a learning step)`; `drillbit plan --json`'s `today.steps_waiting`).
+    Null otherwise."""
 
     @classmethod
     def of(cls, counts: DeckCounts, limits: Limits, *, interview_plan: bool) -> TodayCounts:
@@ -141,7 +150,7 @@ class TodayCounts:
         """The count in Home's words (`DeckCounts.headline`), or the plan's line."""
         parts = self.parts()
         if parts is None and self.planned is not None:  # Home's line under a plan
-            waiting = self.due_by_fsrs if self.due_not_today is None else self.due_not_today
+            waiting = PlanWaiting(self.waiting or 0, self.waiting_in_step or 0)
             return "".join(plan_headline(self.planned, waiting, last_pass=bool(self.last_pass)))
         if parts is None:  # today's list not known: fsrs's backlog, "(the plan decides when)"
             backlog = plan_backlog(self.due_by_fsrs)

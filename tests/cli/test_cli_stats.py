@@ -244,7 +244,7 @@ def test_stats_says_todays_count_as_home_does(
     assert count > 0
     # the two due cards are not among today's (0 reviews): they wait for the last pass
     assert day["review_total"] == 0 and not day["last_pass"]
-    waits = " · 2 due by fsrs, not today: the plan reviews them in the last days before the interview if needed"
+    waits = " · 2 more due by fsrs today wait: the plan reviews them in the last days before the interview if needed"
     assert f"To study: {count} planned today{waits}\n" in planned
     # labelled "Today: ", Home's words read "Today: 3 planned today"
     assert [line for line in planned.splitlines() if "today:" in line.lower()[:8]] == []
@@ -277,17 +277,19 @@ def test_stats_says_fsrs_due_cards_the_plan_leaves_wait_as_home_does(
     """A card answered Again is due by fsrs a minute later; a plan with too few days for
     same-day steps leaves it for its last pass. `drillbit stats` said "1 due by fsrs (the
     plan decides when)" where Home says when: it now says Home's words, and --json has the
-    count as `today.due_not_today` beside `due_by_fsrs`."""
+    count as `today.due_not_today` beside `due_by_fsrs`; since the fiftieth round in
+    Home's one count's words, `today.waiting` (its learning-step part `waiting_in_step`)."""
     text = _again_then_plan(drillbit, mini_bank, days=2, minutes=1.0)
     day = _today(drillbit, mini_bank, "plan")
     assert not day["same_day_steps"] and not day["last_pass"]
     assert day["reviews"] == 0, "the plan does not take the learning card today"
     planned = day["review_total"] + day["new"]
-    line = f"To study: {planned} planned today · 1 due by fsrs, not today: "
+    line = f"To study: {planned} planned today · 1 more due by fsrs today waits: "
     assert f"{line}the plan reviews it in the last days before the interview if needed\n" in text
     assert "the plan decides when" not in text
     today = _today(drillbit, mini_bank, "stats")
     assert (today["due_by_fsrs"], today["due_not_today"], today["last_pass"]) == (1, 1, False)
+    assert (today["waiting"], today["waiting_in_step"]) == (1, day["steps_waiting"]) == (1, 0)
     assert today["planned"] == planned
 
 
@@ -304,6 +306,7 @@ def test_stats_does_not_count_a_step_the_plan_asks_today_as_due_by_fsrs(
     assert "due by fsrs" not in text
     today = _today(drillbit, mini_bank, "stats")
     assert (today["due_by_fsrs"], today["due_not_today"]) == (1, 0)
+    assert (today["waiting"], today["waiting_in_step"]) == (0, 0)
 
 
 def test_stats_counts_the_streak_in_words(
@@ -362,6 +365,8 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
         "planned": None,
         "due_not_today": None,
         "last_pass": None,
+        "waiting": None,
+        "waiting_in_step": None,
     }
     today = report["today"]
     text = drillbit("--content", str(mini_bank), "stats").stdout
@@ -383,6 +388,8 @@ def test_stats_json_has_todays_count_beside_fsrs_backlog(
         "planned": None,
         "due_not_today": None,
         "last_pass": None,
+        "waiting": None,
+        "waiting_in_step": None,
     }
     assert (
         "To study: 2 due · 0 new today\n" in drillbit("--content", str(mini_bank), "stats").stdout

@@ -8,7 +8,13 @@ from datetime import timedelta
 from fsrs import State
 
 from quiz.store import Store
-from quiz.study.counts import deck_counts, due_not_today, plan_headline, today_headline
+from quiz.study.counts import (
+    PlanWaiting,
+    deck_counts,
+    due_not_today,
+    plan_headline,
+    today_headline,
+)
 from tests.study.fakes import NOW, FakeCard, save_due
 
 
@@ -41,6 +47,6 @@ def test_a_plan_asking_more_due_steps_than_home_counted_leaves_none_waiting(
     later = NOW + timedelta(minutes=2)
     waiting = due_not_today(store, later, counted.total.due, ["step-now", "step-soon"])
     assert waiting == 0
-    assert plan_headline(2, waiting, last_pass=False) == ("2 planned today", "")
+    assert plan_headline(2, PlanWaiting(waiting), last_pass=False) == ("2 planned today", "")
     # the plan asks only the first: the other is due by fsrs and waits
     assert due_not_today(store, later, 2, ["step-now"]) == 1

@@ -14,6 +14,7 @@ from quiz.store import Store
 from quiz.store.timefmt import from_db
 from quiz.study.counts import (
     Counts,
+    PlanWaiting,
     counts_change_at,
     deck_counts,
     due_not_today,
@@ -260,14 +261,14 @@ def test_due_today_is_capped_by_max_reviews_per_day_as_the_session_is(
 
 def test_fsrs_due_is_one_phrase_under_a_plan_too() -> None:
     assert fsrs_due(9991) == "9,991 due by fsrs"
-    assert plan_headline(14, 9984, last_pass=False) == (
+    assert plan_headline(14, PlanWaiting(9984), last_pass=False) == (
         "14 planned today",
-        " · 9,984 due by fsrs, not today: the plan reviews them in the last days before the interview if needed",
+        " · 9,984 more due by fsrs today wait: the plan reviews them in the last days before the interview if needed",
     )
-    assert plan_headline(14, 2, last_pass=True)[1] == (
-        " · 2 due by fsrs, not today: the plan reviews them on a later day if needed"
+    assert plan_headline(14, PlanWaiting(2, 1), last_pass=True)[1] == (
+        " · 2 more due by fsrs today (1 in a learning step) wait: the plan reviews them on a later day if needed"
     )
-    assert plan_headline(3, 0, last_pass=False) == ("3 planned today", "")
+    assert plan_headline(3, PlanWaiting(), last_pass=False) == ("3 planned today", "")
 
 
 def test_a_heavy_homes_count_of_today_separates_thousands_as_its_backlog_does() -> None:
@@ -278,7 +279,7 @@ def test_a_heavy_homes_count_of_today_separates_thousands_as_its_backlog_does() 
         " · 20 new today",
         " (9,991 due by fsrs; max_reviews_per_day 200, 1,200 done so far)",
     )
-    assert plan_headline(1402, 9984, last_pass=False)[0] == "1,402 planned today"
+    assert plan_headline(1402, PlanWaiting(9984), last_pass=False)[0] == "1,402 planned today"
 
 
 def test_drillbit_stats_names_the_plans_backlog_in_homes_words() -> None:
@@ -320,17 +321,19 @@ def test_the_due_cards_a_plan_asks_today_are_not_said_to_wait(
 
 def test_drillbit_stats_says_the_plans_due_cards_as_home_does() -> None:
     """`drillbit stats` under a plan said "· 2 due by fsrs (the plan decides when)" of every
-    due card, those today's list asks too: it now says Home's words of those it leaves."""
+    due card, those today's list asks too, then (until the fiftieth round) "2 due by fsrs,
+    not today" beside Home's one count: it now says Home's words of what the list leaves."""
 
-    def line(waiting: int, *, last_pass: bool) -> str:
+    def line(waiting: int, steps: int = 0, *, last_pass: bool) -> str:
         today = TodayCounts(None, None, 5, 200, 0, interview_plan=True, planned=3)
-        return replace(today, due_not_today=waiting, last_pass=last_pass).headline()
+        kept = replace(today, waiting=waiting, waiting_in_step=steps, last_pass=last_pass)
+        return kept.headline()
 
     assert line(2, last_pass=False) == (
-        "3 planned today · 2 due by fsrs, not today: the plan reviews them in the last days before the interview if needed"
+        "3 planned today · 2 more due by fsrs today wait: the plan reviews them in the last days before the interview if needed"
     )
-    assert line(2, last_pass=True) == (
-        "3 planned today · 2 due by fsrs, not today: the plan reviews them on a later day if needed"
+    assert line(3, 1, last_pass=True) == (
+        "3 planned today · 3 more due by fsrs today (1 in a learning step) wait: the plan reviews them on a later day if needed"
     )
     assert line(0, last_pass=False) == "3 planned today", "every due card is today's"
 
