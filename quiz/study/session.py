@@ -22,7 +22,7 @@ from quiz.store.timefmt import from_db
 from quiz.study.aside import SetAside, set_card_aside
 from quiz.study.cards import StudyCard, pack_of
 from quiz.study.counts import new_cards_left, reviews_done_since, topic_labels
-from quiz.study.days import as_utc, day_start, day_starts_at, next_day_start
+from quiz.study.days import as_utc, date_start, day_start, day_starts_at, local_date, next_day_start
 from quiz.study.elsewhere import AnsweredElsewhere, SetAsideElsewhere
 from quiz.study.elsewhere_changes import ElsewhereChanges
 from quiz.study.options import SessionOptions
@@ -143,10 +143,10 @@ class Session:
         self.answers: list[Answer] = []
         self.left_for_later: list[StudyCard] = []
         """Plan mode: cards taken out because today's minutes are used (still due)."""
-        self._day_ends = (
-            next_day_start(self.started_at, self.options.tz) if self.plan_mode else None
-        )
-        """Plan mode: the end of the study day whose list the queue is (None otherwise)."""
+        self._list_day = local_date(self.started_at, self.options.tz) if self.plan_mode else None
+        """Plan mode: the study day whose list the queue is (None otherwise)."""
+        self._day_ends = self._list_day_ends()
+        """Plan mode: when `_list_day` ends in the zone followed now (None otherwise)."""
         self.day_ended = False
         """Plan mode: the queue was dropped because its day ended (`_fit_time_box`)."""
         self._steps: list[_Step] = []
@@ -294,8 +294,12 @@ class Session:
 
     @property
     def day_ends(self) -> datetime | None:
-        """Plan mode: when the study day whose list the queue is ends (None otherwise)."""
-        return self._day_ends
+        """Plan mode: when the study day whose list the queue is ends (None otherwise), in
+        the zone the app follows now: the screen's notice that the day is over agrees with
+        Home at once, and the next card shown ends the list (`_follow_zone`)."""
+        if self._list_day is None or self._zone is None:
+            return self._day_ends
+        return date_start(self._list_day + timedelta(days=1), self._zone())
 
     @property
     def plan_mode(self) -> bool:
@@ -501,7 +505,10 @@ class Session:
         The session kept the zone it began in while Home followed the machine's (a laptop
         that travelled) or a new `day_starts_at`: Home counted a review due today that the
         session never asked, or the other way round. Anki reads the zone again at its
-        queue's rebuild; here the next card shown rebuilds the queue in the new zone."""
+        queue's rebuild; here the next card shown rebuilds the queue in the new zone. In
+        plan mode the list's day ends where the new zone ends it (`_list_day_ends`): until
+        the fiftieth round it kept the old zone's end, and went on with the old day's list
+        after a move east while Home counted the next day's."""
         if self._zone is None:
             return False
         tz = self._zone()
@@ -509,9 +516,18 @@ class Session:
             return False
         self.options = replace(self.options, tz=tz)
         self._elsewhere.follow_zone(tz)
+        self._day_ends = self._list_day_ends()  # the list's day ends where Home's does
         if self._rolls_over_at is not None:
             self._rolls_over_at = self._shown_at  # `_refresh` rebuilds at once
         return True
+
+    def _list_day_ends(self) -> datetime | None:
+        """Plan mode: when the list's study day ends in the zone the session counts in now
+        (the next day's start there), so that the list ends when Home and a restart count
+        the next day's. None outside a plan."""
+        if self._list_day is None:
+            return None
+        return date_start(self._list_day + timedelta(days=1), self.options.tz)
 
     def _kept_moved(self) -> bool:
         """The card the last rebuild kept first is on screen no more (answered, skipped, set

@@ -1,0 +1,197 @@
+"""Random plan-mode study days on a fake clock (fiftieth round): after every step a
+plan-mode session's cards, their next card and their count are a restart's and Home's.
+
+Each walk sets an interview 3 to 20 days ahead, starts a session at a random hour in
+Berlin (the day starting at 4:00) with a few cards seen before, and takes 5 to 30 steps a
+few minutes apart: an answer of any rating, an undo, a bury, a suspend, a card only shown,
+a relaunch (a new session, the old one left), the machine's zone moved (London, Berlin,
+Tokyo, New York), a night passed (the day rolled over), and another drillbit's write
+through a second connection (an answer, a suspend, a bury, a card put back). After each
+step the session's queued cards are compared with a session started then (`restart`), its
+next card with the restart's, and its count with Home's (`PlanQueue.offered`).
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta, tzinfo
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from fsrs import Rating, Scheduler, State
+
+from quiz.store import ChangedSinceError, InterviewPlan, Store
+from quiz.study.aside import set_card_aside
+from quiz.study.days import StudyZone
+from quiz.study.elsewhere import ChangedElsewhere
+from quiz.study.options import SessionOptions
+from quiz.study.plan_today import PlanQueue, plan_queue
+from quiz.study.scheduling import review_card
+from quiz.study.session import Session
+from tests.study.fakes import FakeCard, save_due
+
+ZONES = ("Europe/Berlin", "Europe/London", "Asia/Tokyo", "America/New_York")
+CARDS = [FakeCard(f"p{n:02d}", topic=f"t{n % 3}") for n in range(16)]
+ACTIONS = (
+    ("rate",) * 6
+    + ("undo", "bury", "suspend", "relaunch", "show", "zone", "night")
+    + ("other",) * 3
+)
+
+
+class Zone:
+    """The zone the app follows (the machine's, with the day start): moved by a walk."""
+
+    def __init__(self, zone: tzinfo) -> None:
+        self.zone = zone
+
+    def __call__(self) -> tzinfo:
+        return self.zone
+
+
+def plan_session(
+    store: Store, cards: list[FakeCard], now: datetime, zone: Zone, scheduler: Scheduler
+) -> tuple[Session, PlanQueue | None]:
+    """A plan-mode due session over `cards` at `now` as the app builds it
+    (`quiz.overview.session_options` over `plan_queue`), following `zone`, and the plan's
+    queue it was made from (Home's count is its `offered`)."""
+    planned = plan_queue(store, cards, now, tz=zone.zone, scheduler=scheduler)
+    options = SessionOptions(
+        tz=zone.zone,
+        plan_queue=None if planned is None else planned.ids,
+        time_box=None if planned is None else planned.box,
+        fits_no_day=frozenset(() if planned is None else planned.too_long),
+        requeue=planned is None or planned.same_day_steps,
+        same_day_steps=planned is None or planned.same_day_steps,
+    )
+    session = Session(store, cards, options, now=now, scheduler=scheduler, zone=zone)
+    return session, planned
+
+
+@dataclass
+class Differed:
+    """What a step found: the session's and the restart's cards, next card and count."""
+
+    what: str
+    steps: list[str]
+
+    def __str__(self) -> str:
+        return f"{self.what}: {self.steps}"
+
+
+def _other_write(other: Store, rng: random.Random, now: datetime, tz: tzinfo) -> str:
+    """Another drillbit's write: an answer, a suspend, a bury or a card put back."""
+    card = rng.choice(CARDS).id
+    what = rng.choice(["answer", "answer", "suspend", "bury", "unhide", "unhide"])
+    if what == "answer":
+        if card in other.hidden_ids(now):
+            what = "unhide"
+        else:
+            rating = rng.choice(list(Rating))
+            scheduler = Scheduler(enable_fuzzing=False)
+            review_card(other, scheduler, card, rating, now=now, correct=rating != Rating.Again)
+    if what in ("suspend", "bury"):
+        set_card_aside(other, card, suspend=what == "suspend", now=now, tz=tz)
+    if what == "unhide":
+        hidden = sorted(other.hidden_ids(now))
+        if not hidden:
+            return "other nothing"
+        card = rng.choice(hidden)
+        other.set_flag(card, suspended=False, buried_until=None, now=now)
+    return f"other {what} {card}"
+
+
+def compare(session: Session, fresh: Session, planned: PlanQueue | None) -> str | None:
+    """What differs between the session and a restart (`fresh`) and Home (`planned`)."""
+    # a learning copy waiting for its step is a restart's once the step is due (`show`
+    # moves it first then): compared without those still waiting, on either side
+    mine = Counter(card.id for card in session.queued if card.id not in session._waiting)
+    theirs = Counter(card.id for card in fresh.queued if card.id not in fresh._waiting)
+    if mine != theirs:
+        return f"cards {sorted(mine.elements())} / restart {sorted(theirs.elements())}"
+    current, first = session.current, fresh.current
+    if (current and current.id) != (first and first.id):
+        return f"next {current and current.id} / restart {first and first.id}"
+    home = 0 if planned is None else len(planned.offered)
+    if home != fresh.remaining:
+        return f"Home {home} / restart {fresh.remaining}"
+    return None
+
+
+def walk(seed: int, home: Path) -> Differed | None:
+    """One walk; None when every step agreed."""
+    rng = random.Random(seed)
+    berlin = StudyZone(ZoneInfo("Europe/Berlin"), 4)
+    day = datetime(2026, 3, 10, rng.randint(0, 23), rng.randint(0, 59), tzinfo=berlin.zone)
+    start = day.astimezone(UTC)
+    scheduler = Scheduler(enable_fuzzing=False)
+    path = home / f"plan-walk-{seed}.db"
+    with Store.open(path, now=start) as store, Store.open(path, now=start) as other:
+        for review in rng.sample(CARDS, rng.randint(0, 6)):
+            due = start + timedelta(hours=rng.randint(-48, 48))
+            state = rng.choice([State.Review, State.Review, State.Learning])
+            save_due(store, review.id, state, due)
+        for hidden in rng.sample(CARDS, rng.randint(0, 2)):
+            set_card_aside(store, hidden.id, suspend=True, now=start - timedelta(hours=1), tz=UTC)
+        interview = day.date() + timedelta(days=rng.randint(3, 20))
+        minutes = rng.choice([5.0, 10.0, 30.0])
+        created = start - timedelta(hours=rng.choice([0, 1, 30]))
+        store.set_interview_plan(InterviewPlan(interview, minutes, 0.9, created))
+        zone = Zone(berlin)
+        now = start
+        session, _ = plan_session(store, CARDS, now, zone, scheduler)
+        steps: list[str] = []
+        for _ in range(rng.randint(5, 30)):
+            now += timedelta(minutes=rng.choice([0, 1, 2, 5, 11, 30]))
+            action = rng.choice(ACTIONS)
+            session.show(now=now)
+            card = session.current
+            said = f"{action} {card.id if card else '-'}"
+            if action == "rate" and card is not None:
+                try:
+                    session.rate(rng.choice(list(Rating)), now=now)
+                except ChangedElsewhere as changed:
+                    return Differed(f"{changed} at {now:%H:%M}", steps)
+            elif action == "undo":
+                try:
+                    session.undo(now=now)
+                except ChangedSinceError:
+                    said = "undo refused: answered since in the other drillbit"
+            elif action in ("bury", "suspend") and card is not None:
+                session.set_aside(suspend=action == "suspend", now=now)
+            elif action == "relaunch":
+                session, _ = plan_session(store, CARDS, now, zone, scheduler)
+            elif action == "zone":
+                name = rng.choice(ZONES)
+                zone.zone = StudyZone(ZoneInfo(name), 4)
+                said = f"zone {name}"
+            elif action == "night":
+                now += timedelta(hours=rng.choice([6, 12, 20]))
+                said = "night"
+            elif action == "other":
+                said = _other_write(other, rng, now, zone.zone)
+            steps.append(f"{now:%m-%d %H:%M} {said}")
+            session.show(now=now)
+            fresh, planned = plan_session(store, CARDS, now, zone, scheduler)
+            found = compare(session, fresh, planned)
+            if found is not None:
+                return Differed(found, steps)
+    return None
+
+
+if __name__ == "__main__":  # the round's report: `uv run python -m tests.study.plan_walks N`
+    import sys
+    import tempfile
+
+    count = int(sys.argv[1]) if len(sys.argv) > 1 else 500
+    kinds: Counter[str] = Counter()
+    with tempfile.TemporaryDirectory() as folder:
+        for seed in range(count):
+            differed = walk(seed, Path(folder))
+            if differed is not None:
+                kinds[differed.what.split(" ")[0]] += 1
+                if "-v" in sys.argv:
+                    print(seed, differed)
+    print(f"{sum(kinds.values())} of {count} walks differed: {dict(kinds)}")
