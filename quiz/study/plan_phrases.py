@@ -143,9 +143,16 @@ def longer_than_a_day(count: int, minutes_per_day: float) -> str:
     )
 
 
-def day_ended_note(hour: int) -> str:
+def day_ended_note(hour: int, *, moved_back: bool = False) -> str:
     """A plan-mode session's summary when the study day's end (`hour` o'clock, the
-    `day_starts_at` setting) ended it: its list was the old day's."""
+    `day_starts_at` setting) ended it: its list was the old day's. `moved_back`: the
+    machine's zone moved west over the day's start, so that it is the day before the
+    list's again where the machine is (Home counts that day's plan)."""
+    if moved_back:
+        return (
+            "The time zone moved back into the day before: this session's list was planned "
+            "for the next day. d on Home starts the session of the day it is now (drillbit study)."
+        )
     return (
         f"The study day ended at {hour:02d}:00: this session's list was planned for the day "
         "before. d on Home starts the new day's session (drillbit study)."

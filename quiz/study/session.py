@@ -236,7 +236,7 @@ class Session:
         each from its card shown to the next one shown; `shown_at`, when the next card
         is shown, ends the last answer's time (the feedback read after it).
         """
-        if self._day_ends is not None and moment >= self._day_ends and self._queue:
+        if self._list_day_over(moment) and self._queue:
             self.day_ended = True
             dropped_all = list(enumerate(self._queue))
             self._queue = []
@@ -282,7 +282,10 @@ class Session:
         if self._queue:
             return None
         if self.day_ended:
-            return day_ended_note(day_starts_at(self.options.tz))
+            back = self._list_day is not None and self._list_day > local_date(
+                self._shown_at, self.options.tz
+            )
+            return day_ended_note(day_starts_at(self.options.tz), moved_back=back)
         return None if self.time_box_note is None else session_cut_note()
 
     # -- where we are ----------------------------------------------------------------
@@ -485,7 +488,11 @@ class Session:
 
     def _put_back_elsewhere(self, hidden: Mapping[str, bool]) -> None:
         """Queue again the cards back in study since another drillbit set them aside (those
-        not in `hidden`), or that were hidden when the session began, if due now."""
+        not in `hidden`), or that were hidden when the session began, if due now; none once
+        the plan's list is of a day over (`_list_day_over`): a burial ended by the new day
+        brought a card back into the old day's list after its end had emptied it."""
+        if self._list_day_over(self._shown_at):
+            return
         self._elsewhere.put_back(self._queue, self._waiting, hidden, self._shown_at, self._requeue)
         self._elsewhere.put_back_unhidden(self._queue, self._waiting, self._shown_at)
 
@@ -520,6 +527,14 @@ class Session:
         if self._rolls_over_at is not None:
             self._rolls_over_at = self._shown_at  # `_refresh` rebuilds at once
         return True
+
+    def _list_day_over(self, moment: datetime) -> bool:
+        """Plan mode: `moment` is not on the list's study day in the zone followed now: past
+        its end, or (the zone moved west over a day's start) on the day before it, which
+        Home and a restart count then. Outside a plan, False."""
+        if self._list_day is None or self._day_ends is None:
+            return False
+        return moment >= self._day_ends or local_date(moment, self.options.tz) < self._list_day
 
     def _list_day_ends(self) -> datetime | None:
         """Plan mode: when the list's study day ends in the zone the session counts in now

@@ -8,14 +8,15 @@ a relaunch (a new session, the old one left), the machine's zone moved (London, 
 Tokyo, New York), a night passed (the day rolled over), and another drillbit's write
 through a second connection (an answer, a suspend, a bury, a card put back). After each
 step the session's queued cards are compared with a session started then (`restart`), its
-next card with the restart's, and its count with Home's (`PlanQueue.offered`).
+next card with the restart's, and its count with Home's (`PlanQueue.offered`); "day" when
+the session still has cards of a list whose study day is not Home's (study50 fixed those;
+the other kinds are counted in docs/study.md and left as they are).
 """
 
 from __future__ import annotations
 
 import random
 from collections import Counter
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -24,7 +25,7 @@ from fsrs import Rating, Scheduler, State
 
 from quiz.store import ChangedSinceError, InterviewPlan, Store
 from quiz.study.aside import set_card_aside
-from quiz.study.days import StudyZone
+from quiz.study.days import StudyZone, local_date
 from quiz.study.elsewhere import ChangedElsewhere
 from quiz.study.options import SessionOptions
 from quiz.study.plan_today import PlanQueue, plan_queue
@@ -70,17 +71,6 @@ def plan_session(
     return session, planned
 
 
-@dataclass
-class Differed:
-    """What a step found: the session's and the restart's cards, next card and count."""
-
-    what: str
-    steps: list[str]
-
-    def __str__(self) -> str:
-        return f"{self.what}: {self.steps}"
-
-
 def _other_write(other: Store, rng: random.Random, now: datetime, tz: tzinfo) -> str:
     """Another drillbit's write: an answer, a suspend, a bury or a card put back."""
     card = rng.choice(CARDS).id
@@ -104,30 +94,41 @@ def _other_write(other: Store, rng: random.Random, now: datetime, tz: tzinfo) ->
 
 
 def compare(session: Session, fresh: Session, planned: PlanQueue | None) -> str | None:
-    """What differs between the session and a restart (`fresh`) and Home (`planned`)."""
-    # a learning copy waiting for its step is a restart's once the step is due (`show`
-    # moves it first then): compared without those still waiting, on either side
-    mine = Counter(card.id for card in session.queued if card.id not in session._waiting)
-    theirs = Counter(card.id for card in fresh.queued if card.id not in fresh._waiting)
-    if mine != theirs:
-        return f"cards {sorted(mine.elements())} / restart {sorted(theirs.elements())}"
-    current, first = session.current, fresh.current
-    if (current and current.id) != (first and first.id):
-        return f"next {current and current.id} / restart {first and first.id}"
+    """The kind of what differs between the session and a restart (`fresh`) and Home
+    (`planned`), None when they agree: "next" (the same cards, another next card), "more"
+    (the session has cards the restart has not), "fewer" (the restart has cards the
+    session has not), "minutes" (those the session's time box left out), "home" (Home's
+    count is not the restart's).
+
+    A learning copy waiting for its step is left out on either side: a plan-mode restart
+    does not wait for a step later today (it asks the card once the step has come, as
+    `rest_of_day` adds it), where the session shows it when it comes."""
+    mine = [card.id for card in session.queued if card.id not in session._waiting]
+    theirs = [card.id for card in fresh.queued if card.id not in fresh._waiting]
+    if Counter(mine) != Counter(theirs):
+        more, fewer = Counter(mine) - Counter(theirs), Counter(theirs) - Counter(mine)
+        if more:
+            return "more"
+        left = {card.id for card in session.left_for_later}
+        return "minutes" if set(fewer) <= left else "fewer"
+    if mine[:1] != theirs[:1] and not session._keep_current:  # an undo's card stays shown
+        return "next"
     home = 0 if planned is None else len(planned.offered)
     if home != fresh.remaining:
-        return f"Home {home} / restart {fresh.remaining}"
+        return "home"
     return None
 
 
-def walk(seed: int, home: Path) -> Differed | None:
-    """One walk; None when every step agreed."""
+def walk(seed: int, home: Path) -> list[tuple[str, list[str]]]:
+    """One walk: each disagreement's kind with the steps up to it. After one the walk
+    goes on from a relaunch (the person restarting), so that each walk finds each kind."""
     rng = random.Random(seed)
     berlin = StudyZone(ZoneInfo("Europe/Berlin"), 4)
     day = datetime(2026, 3, 10, rng.randint(0, 23), rng.randint(0, 59), tzinfo=berlin.zone)
     start = day.astimezone(UTC)
     scheduler = Scheduler(enable_fuzzing=False)
     path = home / f"plan-walk-{seed}.db"
+    found: list[tuple[str, list[str]]] = []
     with Store.open(path, now=start) as store, Store.open(path, now=start) as other:
         for review in rng.sample(CARDS, rng.randint(0, 6)):
             due = start + timedelta(hours=rng.randint(-48, 48))
@@ -142,6 +143,7 @@ def walk(seed: int, home: Path) -> Differed | None:
         zone = Zone(berlin)
         now = start
         session, _ = plan_session(store, CARDS, now, zone, scheduler)
+        lists_day = local_date(now, zone.zone)
         steps: list[str] = []
         for _ in range(rng.randint(5, 30)):
             now += timedelta(minutes=rng.choice([0, 1, 2, 5, 11, 30]))
@@ -152,8 +154,8 @@ def walk(seed: int, home: Path) -> Differed | None:
             if action == "rate" and card is not None:
                 try:
                     session.rate(rng.choice(list(Rating)), now=now)
-                except ChangedElsewhere as changed:
-                    return Differed(f"{changed} at {now:%H:%M}", steps)
+                except ChangedElsewhere:
+                    said = "rate refused: answered in the other drillbit"
             elif action == "undo":
                 try:
                     session.undo(now=now)
@@ -174,11 +176,21 @@ def walk(seed: int, home: Path) -> Differed | None:
                 said = _other_write(other, rng, now, zone.zone)
             steps.append(f"{now:%m-%d %H:%M} {said}")
             session.show(now=now)
+            if session.day_ended:  # its day is over, by design: d on Home starts the new one
+                session, _ = plan_session(store, CARDS, now, zone, scheduler)
+                steps.append("day ended: d again")
+            if session.started_at == now:
+                lists_day = local_date(now, zone.zone)
             fresh, planned = plan_session(store, CARDS, now, zone, scheduler)
-            found = compare(session, fresh, planned)
-            if found is not None:
-                return Differed(found, steps)
-    return None
+            kind = compare(session, fresh, planned)
+            shown = [card for card in session.queued if card.id not in session._waiting]
+            if shown and local_date(now, zone.zone) != lists_day:
+                kind = "day"  # the session's list is of another day than Home's
+            if kind is not None:
+                found.append((kind, list(steps)))
+                session, lists_day = fresh, local_date(now, zone.zone)
+                steps.append("relaunched")
+    return found
 
 
 if __name__ == "__main__":  # the round's report: `uv run python -m tests.study.plan_walks N`
@@ -187,11 +199,17 @@ if __name__ == "__main__":  # the round's report: `uv run python -m tests.study.
 
     count = int(sys.argv[1]) if len(sys.argv) > 1 else 500
     kinds: Counter[str] = Counter()
+    walks: Counter[str] = Counter()
+    differed = 0
     with tempfile.TemporaryDirectory() as folder:
         for seed in range(count):
-            differed = walk(seed, Path(folder))
-            if differed is not None:
-                kinds[differed.what.split(" ")[0]] += 1
-                if "-v" in sys.argv:
-                    print(seed, differed)
-    print(f"{sum(kinds.values())} of {count} walks differed: {dict(kinds)}")
+            found = walk(seed, Path(folder))
+            differed += bool(found)
+            kinds.update(kind for kind, _steps in found)
+            walks.update({kind for kind, _steps in found})
+            if "-v" in sys.argv:
+                for kind, steps in found:
+                    print(seed, kind, steps[-6:])
+    print(
+        f"{differed} of {count} walks differed; steps by kind {dict(kinds)}; walks by kind {dict(walks)}"
+    )

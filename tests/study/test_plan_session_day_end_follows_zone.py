@@ -66,3 +66,24 @@ def test_moved_west_the_day_s_list_goes_on_while_home_counts_its_day(tmp_path: P
         assert len(planned.offered) == session.remaining, "Home counts the session's day"
         session.show(now=datetime(2026, 3, 11, 8, 0, tzinfo=UTC))
         assert session.current is None and session.day_ended, "... until it ends there"
+
+
+def test_moved_west_over_the_day_s_start_the_list_of_the_next_day_ends(tmp_path: Path) -> None:
+    """05:00 UTC on the 11th is the 11th's study day in UTC, and 01:00 on the 11th in New
+    York: the 10th's study day there, which Home and a restart count. The session's list
+    is the 11th's: it ends at the next card, saying why."""
+    start = datetime(2026, 3, 11, 5, 0, tzinfo=UTC)
+    with _plan_store(tmp_path, start) as store:
+        zone = Zone(UTC4)
+        session, _ = plan_session(store, CARDS, start, zone, SCHEDULER)
+        assert session.current is not None
+        zone.zone = NEW_YORK
+        later = start + timedelta(minutes=1)
+        session.show(now=later)
+        assert local_date(later, NEW_YORK) == local_date(start, UTC4) - timedelta(days=1)
+        assert session.current is None and session.day_ended
+        summary = session.finish(now=later)
+        assert summary.note is not None
+        assert summary.note.startswith("The time zone moved back into the day before: ")
+        fresh, planned = plan_session(store, CARDS, later, zone, SCHEDULER)
+        assert planned is not None and fresh.day_ends == datetime(2026, 3, 11, 8, 0, tzinfo=UTC)
