@@ -10,7 +10,7 @@ from __future__ import annotations
 import heapq
 import random
 from collections.abc import Collection, Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
 from typing import NamedTuple
 
 from quiz.store import Store
@@ -148,6 +148,26 @@ def steps_due_later(
     return [(from_db(due), card) for due, _n, card in later]
 
 
+def plan_steps_later(
+    store: Store,
+    selected: Sequence[StudyCard],
+    queue: Sequence[StudyCard],
+    now: datetime,
+    tz: tzinfo,
+) -> list[tuple[datetime, StudyCard]]:
+    """Plan mode on a day with same-day steps: of `selected`, the cards answered today
+    (not in `queue`) whose step falls due later today, earliest first, with that time.
+    Once the step has come the plan's day takes each back among its reviews
+    (`today_decision`), so a session started before then waits for it, as the session
+    that answered it does: a plan-mode session started between an answer and its step
+    never asked the card while Home and a restart counted it (fiftieth round's walks)."""
+    todays = {r.card_id for r in store.reviews(since=day_start(now, tz)) if r.card_after}
+    queued = {card.id for card in queue}
+    columns = store.schedule_columns()
+    answered = {i: columns[i] for i in todays if i in columns and i not in queued}
+    return steps_due_later(selected, answered, RestOfDay.at(now, tz))
+
+
 def plan_ids(
     cards: Sequence[StudyCard], ids: Sequence[str], *, limit: int | None = None
 ) -> list[StudyCard]:
@@ -215,6 +235,9 @@ def mode_queue(
     waiting: list[tuple[datetime, StudyCard]] = []
     if options.mode == "due" and options.plan_queue is not None:
         queue = plan_ids(selected, options.plan_queue, limit=options.limit)
+        if options.same_day_steps and options.limit is None:
+            waiting = plan_steps_later(store, selected, queue, started_at, options.tz)
+            queue += [card for _due, card in waiting]
     elif options.mode == "due":
         today = day_start(started_at, options.tz)
         tomorrow = next_day_start(started_at, options.tz)

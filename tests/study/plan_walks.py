@@ -114,7 +114,7 @@ def compare(session: Session, fresh: Session, planned: PlanQueue | None) -> str 
     if mine[:1] != theirs[:1] and not session._keep_current:  # an undo's card stays shown
         return "next"
     home = 0 if planned is None else len(planned.offered)
-    if home != fresh.remaining:
+    if home != len(theirs):  # Home counts no step later today either
         return "home"
     return None
 
