@@ -1834,12 +1834,20 @@ def _wrapped_indices(
     _remainder: Callable[..., Any],
     _isinstance: Callable[..., bool],
     _error: type[TypeError],
+    _type: type[type],
+    _int: type[int],
+    _intp_dtype: Any,
+    _bound: int = 1 << 63,
 ) -> Any:
     """`indices` as numpy reads them for a wrapped index, taken modulo `length`: each lands
     where numpy's loop would have brought it. An array is cast to intp by the same-kind rule,
     anything else converted as numpy converts it (`[1.5]` is 1); either is made once, so what
     numpy is handed is what was reduced."""
-    if not _isinstance(indices, _ndarray):
+    if _type(indices) is _int and -_bound <= indices < _bound:  # numpy's intp takes it as it is
+        return indices % length if length > 0 else indices
+    if _type(indices) is _ndarray and indices.dtype is _intp_dtype:
+        given = indices  # numpy's own getter said intp: no cast to make
+    elif not _isinstance(indices, _ndarray):
         given = _asarray(indices, dtype=_intp)
     elif _can_cast(indices.dtype, _intp, "same_kind"):
         given = _astype(indices, _intp, casting="same_kind")
@@ -1923,6 +1931,129 @@ def _importing(function: Callable[..., Any], name: str) -> Callable[..., Any]:
     return made
 
 
+def _served(
+    original: Callable[..., Any], exception: type[Exception], words: tuple[str, str] | None
+) -> Any:
+    """One generator that makes every call of `original` sent to it, so a call costs a resume
+    instead of a new generator (`_one_keyword_call`). Sent `[args, keywords]`, or, with
+    `words` (the fast path, "clip" and "raise"), `[args, keywords, True for clip]`, it yields
+    a list `[returned, value or error]`; the caller empties both lists, so nothing of a call
+    stays alive here (numpy's `resize` counts references). `original` lives only in its frame.
+
+    The code can reach the generator (its `send` is in a cell of the method) and send it what
+    it likes: the fast path hands numpy one of its own two words as the mode, last by position
+    when no keywords are sent (`take`'s fifth argument, `put`'s fourth: sent fewer, the word
+    lands in `axis`, `out` or `values`, sent more, numpy refuses them) or else by keyword
+    (numpy refuses a mode given twice), so nothing sent here makes a wrapped call."""
+    box = yield None
+    while True:
+        try:
+            if words is None:
+                got = [True, original(*box[0], **box[1])]
+            elif box[1]:
+                word = words[0] if box[2] is True else words[1]
+                got = [True, original(*box[0], mode=word, **box[1])]
+            else:
+                got = [True, original(*box[0], words[0] if box[2] is True else words[1])]
+        except exception as exc:  # raised in the caller, without this frame
+            got = [False, exc.with_traceback(None)]
+        box = yield got
+
+
+def _quick_methods(
+    ends: dict[str, tuple[Callable[[Any], Any], Callable[[Any], Any], Callable[..., Any]]],
+    busy: tuple[type[Exception], ...],
+    type_: type[type],
+    str_: type[str],
+    int_: type[int],
+) -> dict[str, Callable[..., Any]]:
+    """`take`, `put` and `choose` as ndarray's dict holds them, each given its three ends: a
+    mode of "raise" or "clip" (or numpy's 2 and 0), an exact str or int, goes to numpy's
+    method with nothing reduced (the first end, `_served` with its own word for the mode): no
+    loop of numpy's turns more than once in those modes. Any other mode goes through
+    `_bounded_take` and the like (the second). A call made while that generator is running (an
+    `__index__` of the code's calling `np.take`, another thread), or after the code ended it,
+    goes the forty-ninth round's way, a generator per call (the third). What they use is held
+    in cells, which the code can read: the generators' `send`, never numpy's methods."""
+    take_fast, take_bounded, take_sealed = ends["take"]
+    put_fast, put_bounded, put_sealed = ends["put"]
+    choose_fast, choose_bounded, choose_sealed = ends["choose"]
+
+    def take(
+        self: Any, indices: Any, axis: Any = None, out: Any = None, mode: Any = "raise"
+    ) -> Any:
+        if (type_(mode) is str_ and (mode == "raise" or mode == "clip")) or (
+            type_(mode) is int_ and (mode == 2 or mode == 0)
+        ):
+            box = [(self, indices, axis, out), {}, mode == "clip" or mode == 0]
+            send = take_fast
+        else:
+            box = [(self, indices, axis, out, mode), {}]
+            send = take_bounded
+        try:
+            got = send(box)
+        except busy:
+            box.clear()
+            return take_sealed(self, indices, axis, out, mode)
+        box.clear()
+        returned, value = got
+        got.clear()
+        if returned:
+            return value
+        raise value
+
+    def put(self: Any, indices: Any, values: Any, mode: Any = "raise") -> Any:
+        if (type_(mode) is str_ and (mode == "raise" or mode == "clip")) or (
+            type_(mode) is int_ and (mode == 2 or mode == 0)
+        ):
+            box = [(self, indices, values), {}, mode == "clip" or mode == 0]
+            send = put_fast
+        else:
+            box = [(self, indices, values, mode), {}]
+            send = put_bounded
+        try:
+            got = send(box)
+        except busy:
+            box.clear()
+            return put_sealed(self, indices, values, mode)
+        box.clear()
+        returned, value = got
+        got.clear()
+        if returned:
+            return value
+        raise value
+
+    def choose(self: Any, *choices: Any, out: Any = None, mode: Any = "raise") -> Any:
+        if (type_(mode) is str_ and (mode == "raise" or mode == "clip")) or (
+            type_(mode) is int_ and (mode == 2 or mode == 0)
+        ):
+            box = [(self, *choices), {"out": out}, mode == "clip" or mode == 0]  # never empty
+            send = choose_fast
+        else:
+            box = [(self, *choices), {"out": out, "mode": mode}]
+            send = choose_bounded
+        try:
+            got = send(box)
+        except busy:
+            box.clear()
+            return choose_sealed(self, *choices, out=out, mode=mode)
+        box.clear()
+        returned, value = got
+        got.clear()
+        if returned:
+            return value
+        raise value
+
+    return {"take": take, "put": put, "choose": choose}
+
+
+def _started(function: Callable[..., Any], *args: Any) -> Any:
+    """A generator of `function` (detached), run to its first `yield`."""
+    made = detached(function, function.__name__)(*args)
+    next(made)
+    return made
+
+
 def bound_wrapped_indices(np: Any) -> None:
     """Put sealed `take`, `put` and `choose` in ndarray's dict (`np.take`, `np.put` and
     `np.choose` call them), each reducing a wrapped index before numpy's loop sees it. Before
@@ -1951,6 +2082,10 @@ def bound_wrapped_indices(np: Any) -> None:
                 "_astype": held["astype"],
                 "_intp": np.intp,
                 "_remainder": np.remainder,
+                "_type": type,
+                "_int": int,
+                "_intp_dtype": np.dtype(np.intp),
+                "_bound": 1 << 63,
             }
             # held only by the sealed methods' arguments, which no frame the code reaches shows
             made: dict[str, tuple[Callable[..., Any], tuple[Any, ...]]] = {
@@ -1964,9 +2099,20 @@ def bound_wrapped_indices(np: Any) -> None:
                     (held["choose"], mode_of, wrapped, ndarray, list, tuple, type, len),
                 ),
             }
-            for name, (function, parts) in made.items():
-                bound = functools.partial(_importing(function, name), parts)
-                method = sealed_keywords(bound, _any_keywords)
+            ends = {
+                name: (
+                    _started(_served, held[name], Exception, ("clip", "raise")).send,
+                    _started(_served, bound, Exception, None).send,
+                    sealed_keywords(bound, _any_keywords),
+                )
+                for name, bound in (
+                    (name, functools.partial(_importing(function, name), parts))
+                    for name, (function, parts) in made.items()
+                )
+            }
+            quick = _quick_methods(ends, (ValueError, StopIteration), type, str, int)
+            for name, method in quick.items():
+                method = detached(method, name)
                 method.__doc__ = held[name].__doc__
                 held[name] = method
     sys._clear_type_cache()

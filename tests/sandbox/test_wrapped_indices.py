@@ -15,6 +15,7 @@ import pytest
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.verdict import Status
+from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import DOUBLE, run_adversarial, shown
 
 SPINS = {
@@ -83,3 +84,155 @@ def test_a_float_array_of_indices_is_numpys_cast_error(pool: WorkerPool) -> None
     """Refused in numpy's words, not a `KeyError: '__import__'` of the sealed frame."""
     source = _around("x.take(np.array([1.5]), mode='wrap')", "2 * x")
     run_adversarial(pool, source, Status.ERROR, "Cannot cast array data from dtype('float64')")
+
+
+# The fiftieth round's fast path (`_quick_methods` and `_served` in `engine/sandbox/child.py`):
+# a mode of "raise" or "clip" goes to numpy's method through one long-lived generator, the
+# rest through `_bounded_take` and the like. The code can read the generators' `send` from the
+# methods' cells; nothing it sends them makes a wrapped call, and ending them, or calling a
+# method from inside a call of it, falls back to the forty-ninth round's way. `PATIENT`: a
+# door reopened would spin past the CPU limit (3 s), which the verdict names.
+PATIENT = PatientDoubleChecker()
+
+CELLS = """import numpy as np
+
+
+def cells(method):
+    return dict(zip(method.__code__.co_freevars, (c.cell_contents for c in method.__closure__)))
+
+
+"""
+
+FAST_PATH_ATTACKS = {
+    "boxes forged and sent to numpy's take": """
+def double(x):
+    flat = x.ravel()
+    send = cells(np.ndarray.take)["take_fast"]
+    huge = [1 << 40]
+    refused = 0
+    for box in (
+        [(flat, huge, None, None), {"mode": "wrap"}, False],
+        [(flat, huge, None, None, "wrap"), {}, False],
+        [(flat, huge, None, None, 1), {}, True],
+        [(flat, huge), {}, False],
+        [(flat, huge, None), {}, True],
+        [(flat, huge, 0, None), {"out": None, "mode": 1}, False],
+        "not a box",
+    ):
+        got = send(box)
+        refused += got[0] is False
+    assert refused == 7, refused
+    return MARK
+""",
+    "boxes forged and sent to numpy's put and choose": """
+def double(x):
+    put, choose = cells(np.ndarray.put)["put_fast"], cells(np.ndarray.choose)["choose_fast"]
+    flat = x.ravel().copy()
+    huge = [1 << 40]
+    got = [
+        put([(flat, huge, 1.0), {"mode": "wrap"}, False]),
+        put([(flat, huge, 1.0, "wrap"), {}, False]),
+        put([(flat, huge), {}, False]),
+        choose([(np.array(huge), flat, flat), {"out": None, "mode": "wrap"}, False]),
+        choose([(np.array(huge), flat, flat), {"out": None}, False]),
+    ]
+    assert [g[0] for g in got] == [False] * 5, got
+    return MARK
+""",
+    "the generators ended by the code": """
+def double(x):
+    for name in ("take", "put", "choose"):
+        for key, value in cells(np.ndarray.__dict__[name]).items():
+            if key.endswith(("_fast", "_bounded")):
+                value.__self__.close()
+    flat = x.ravel()
+    again = np.take(flat, np.arange(flat.size) + (flat.size << 40), mode="wrap")
+    assert (np.take(flat, np.arange(flat.size)) == again).all()
+    np.put(flat.copy(), [1 << 40], 1.0, mode="wrap")
+    np.choose([1 << 40], [flat[:1], flat[:1]], mode="wrap")
+    return MARK
+""",
+    "a wrapped call made from inside a call of the same method": """
+class Index:
+    def __init__(self, flat):
+        self.flat = flat
+
+    def __index__(self):
+        np.take(self.flat, [1 << 40], mode="wrap")
+        np.take(self.flat, [0])
+        return 0
+
+
+def double(x):
+    flat = x.ravel()
+    assert np.take(flat, [Index(flat)])[0] == flat[0]
+    assert np.take(flat, [Index(flat)], mode="wrap")[0] == flat[0]
+    return MARK
+""",
+    "two threads calling take, put and choose at once": """
+import threading
+
+
+def double(x):
+    flat = x.ravel()
+    n = flat.size
+    seen = []
+
+    def work():
+        for k in range(400):
+            mode = ("raise", "wrap", "clip")[k % 3]
+            idx = np.arange(n) + (n << 40 if mode == "wrap" else 0)
+            seen.append(bool((np.take(flat, idx, mode=mode) == flat).all()))
+            np.put(flat.copy(), idx, 1.0, mode=mode)
+
+    threads = [threading.Thread(target=work) for _ in range(2)]
+    for t in threads:
+        t.start()
+    work()
+    for t in threads:
+        t.join()
+    assert all(seen) and len(seen) == 1200, len(seen)
+    return MARK
+""",
+    "the generator's frame read": """
+def double(x):
+    gen = cells(np.ndarray.take)["take_fast"].__self__
+    try:
+        gen.gi_frame.f_locals["original"](x.ravel(), [1 << 40], mode="wrap")
+    except RuntimeError:
+        pass
+    return MARK
+""",
+}
+
+
+@pytest.mark.parametrize("attack", list(FAST_PATH_ATTACKS))
+def test_the_fast_paths_generators_make_no_wrapped_call(pool: WorkerPool, attack: str) -> None:
+    source = CELLS + FAST_PATH_ATTACKS[attack]
+    verdict = grade(PATIENT, source.replace("MARK", "2 * x"), seed=3, pool=pool)
+    if attack == "the generator's frame read":
+        assert verdict.status is Status.ERROR, shown(verdict)
+        assert "inspecting stack frames is not allowed" in shown(verdict), shown(verdict)
+        return
+    assert verdict.passed, shown(verdict)
+    wrong = source.replace("MARK", "x + x + 1")
+    run_adversarial(pool, wrong, Status.FAILED, "wrong values", checker=PATIENT)
+
+
+def test_nothing_of_a_call_is_kept_alive(pool: WorkerPool) -> None:
+    """numpy's `resize` refuses an array another reference holds: the fast path's generator
+    keeps none of the call's arguments or its result once the call is over."""
+    source = """import numpy as np
+
+
+def double(x):
+    own = x.ravel().copy()
+    picked = own.take([0, 1])
+    own.put([0], own[0])
+    np.choose([0], [own[:1], own[:1]])
+    own.take([own.size << 40], mode="wrap")
+    own.resize((own.size + 3,))
+    return 2 * x + 0 * picked.sum()
+"""
+    verdict = grade(PATIENT, source, seed=3, pool=pool)
+    assert verdict.passed, shown(verdict)
