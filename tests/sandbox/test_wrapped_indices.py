@@ -194,6 +194,20 @@ def double(x):
     assert all(seen) and len(seen) == 1200, len(seen)
     return MARK
 """,
+    "modes that are no exact str or int": """
+class Word(str):
+    pass
+
+
+def double(x):
+    flat = x.ravel()
+    huge = [1 << 40]
+    for mode in (b"wrap", Word("wrap"), np.int64(1), np.array(1)):
+        assert np.take(flat, huge, mode=mode)[0] == flat[(1 << 40) % flat.size], mode
+        np.put(flat.copy(), huge, 1.0, mode=mode)
+        np.choose(np.array(huge), [flat, flat], mode=mode)
+    return MARK
+""",
     "the generator's frame read": """
 def double(x):
     gen = cells(np.ndarray.take)["take_fast"].__self__
