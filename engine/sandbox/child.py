@@ -1825,6 +1825,7 @@ def _mode_of(
 def _wrapped_indices(
     indices: Any,
     length: int,
+    rule: str = "same_kind",
     *,
     _ndarray: type,
     _asarray: Callable[..., Any],
@@ -1840,7 +1841,8 @@ def _wrapped_indices(
     _bound: int = 1 << 63,
 ) -> Any:
     """`indices` as numpy reads them for a wrapped index, taken modulo `length`: each lands
-    where numpy's loop would have brought it. An array is cast to intp by the same-kind rule,
+    where numpy's loop would have brought it. An array is cast to intp by numpy's `rule` for
+    the method (`take` same-kind, `put` and `choose` safe: a uint64 array is their error),
     anything else converted as numpy converts it (`[1.5]` is 1); either is made once, so what
     numpy is handed is what was reduced."""
     if _type(indices) is _int and -_bound <= indices < _bound:  # numpy's intp takes it as it is
@@ -1849,12 +1851,12 @@ def _wrapped_indices(
         given = indices  # numpy's own getter said intp: no cast to make
     elif not _isinstance(indices, _ndarray):
         given = _asarray(indices, dtype=_intp)
-    elif _can_cast(indices.dtype, _intp, "same_kind"):
-        given = _astype(indices, _intp, casting="same_kind")
+    elif _can_cast(indices.dtype, _intp, rule):
+        given = _astype(indices, _intp, casting=rule)
     else:
         raise _error(
             f"Cannot cast array data from {indices.dtype!r} to dtype('int64') according to"
-            " the rule 'same_kind'"
+            f" the rule '{rule}'"
         )
     return _remainder(given, length) if length > 0 else given
 
@@ -1888,7 +1890,7 @@ def _bounded_put(
     put, mode_of, wrapped, size = parts
     mode = mode_of(mode)
     if mode == "wrap":
-        indices = wrapped(indices, size(array))
+        indices = wrapped(indices, size(array), "safe")
     return put(array, indices, values, mode=mode)
 
 
@@ -1899,14 +1901,15 @@ def _bounded_choose(
     on a list, tuple or exact ndarray, so a `__len__` of the code's cannot say one number here
     and another to numpy). As numpy's: one argument is the sequence of choices, more are the
     choices themselves."""
-    choose, mode_of, wrapped, ndarray, list_, tuple_, type_, len_ = parts
+    choose, mode_of, wrapped, ndarray, list_, tuple_, type_, len_, asarray = parts
     mode = mode_of(mode)
     choices: Any = given[0] if len_(given) == 1 else given
     if mode == "wrap":
         if type_(choices) not in (list_, tuple_, ndarray):
             choices = list_(choices)
         if type_(choices) is not ndarray or choices.ndim > 0:
-            array = wrapped(array, len_(choices))
+            # a 0-d array's remainder is a numpy scalar, which numpy's method does not take
+            array = asarray(wrapped(array, len_(choices), "safe"))
     return choose(array, choices, out=out, mode=mode)
 
 
@@ -2048,8 +2051,9 @@ def _quick_methods(
 
 
 def _started(function: Callable[..., Any], *args: Any) -> Any:
-    """A generator of `function` (detached), run to its first `yield`."""
-    made = detached(function, function.__name__)(*args)
+    """A generator of `function` (detached, with `__import__` for numpy's errors: see
+    `_importing`), run to its first `yield`."""
+    made = _importing(function, function.__name__)(*args)
     next(made)
     return made
 
@@ -2096,7 +2100,7 @@ def bound_wrapped_indices(np: Any) -> None:
                 "put": (_bounded_put, (held["put"], mode_of, wrapped, getters["size"])),
                 "choose": (
                     _bounded_choose,
-                    (held["choose"], mode_of, wrapped, ndarray, list, tuple, type, len),
+                    (held["choose"], mode_of, wrapped, ndarray, list, tuple, type, len, np.asarray),
                 ),
             }
             ends = {

@@ -10,6 +10,10 @@ them passes and a wrong one fails on its values, in bubblewrap and Landlock.
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+
 import pytest
 
 from engine.grade_sandboxed import grade
@@ -250,3 +254,64 @@ def double(x):
 """
     verdict = grade(PATIENT, source, seed=3, pool=pool)
     assert verdict.passed, shown(verdict)
+
+
+# numpy's own answers and errors against the child's methods, in a fresh process (the methods
+# change numpy's type for the whole process): every mode numpy takes, indices of each kind a
+# caller passes (no huge wrapped one: numpy's own loop would spin on it), every axis, `out`.
+AGREEMENT = """
+import itertools, json
+import numpy as np
+
+
+def outcome(call):
+    try:
+        return repr(call())
+    except Exception as exc:
+        return f"{type(exc).__name__}: {exc}"
+
+
+def answers():
+    base = np.arange(12.0).reshape(3, 4)
+    modes = [None, "raise", "clip", "wrap", 0, 1, 2, b"wrap", np.int64(2), "bogus"]
+    indices = [[1, 2], 5, -1, 13, np.array([0, 7], dtype=np.int32), np.array([3, 9]),
+               np.array([1000], dtype=np.uint64), [1.5], np.array([1.5]), -1000,
+               [[0, 1], [2, 3]]]
+    got = []
+    for mode, idx, axis in itertools.product(modes, indices, [None, 0, 1, -1, 5]):
+        kw = {} if mode is None else {"mode": mode}
+        last = [] if mode is None else [mode]
+        got.append(outcome(lambda: np.take(base, idx, axis=axis, **kw)))
+        got.append(outcome(lambda: base.take(idx, axis, None, *last)))
+        if axis is None:
+            one, two = base.copy(), base.copy()
+            got.append(outcome(lambda: (np.put(one, idx, -1.0, **kw), one)[1]))
+            got.append(outcome(lambda: (two.put(idx, [-2.0, -3.0], *last), two)[1]))
+            choices = [base[0], base[1] * 10, base[2] * 100]
+            got.append(outcome(lambda: np.choose(idx, choices, **kw)))
+            got.append(outcome(lambda: np.array([0, 1, 2, 5]).choose(*choices, **kw)))
+    into = np.empty(2)
+    got.append(outcome(lambda: (np.take(base.ravel(), [0, 13], out=into, mode="wrap"), into)[1]))
+    return got
+
+
+numpys = answers()
+from engine.sandbox.child import bound_wrapped_indices
+
+bound_wrapped_indices(np)
+childs = answers()
+print(json.dumps({"calls": len(numpys), "differ": [
+    [n, a, b] for n, (a, b) in enumerate(zip(numpys, childs)) if a != b][:5]}))
+"""
+
+
+def test_the_childs_methods_answer_as_numpys_own_wherever_numpys_end() -> None:
+    """Before this test: `np.choose(5, choices, mode="wrap")` was a TypeError (a 0-d index's
+    remainder is a numpy scalar), a uint64 index array was taken by `put` and `choose` where
+    numpy refuses it, and with the fast path a refused cast was `KeyError: '__import__'`."""
+    ran = subprocess.run(
+        [sys.executable, "-c", AGREEMENT], capture_output=True, text=True, timeout=120, check=True
+    )
+    found = json.loads(ran.stdout)
+    assert found["calls"] > 1500
+    assert found["differ"] == [], found["differ"]
