@@ -2487,12 +2487,14 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     sys.modules["submission"] = submission
     format_user_error = runtime["format_user_error"]
     fields, data = reader.next("cases")
-    # Every case's inputs are built before the file loads (views of one buffer: no copy). Built
+    # Every case's inputs are built before the file loads (copies out of one buffer). Built
     # just before each case, they came from the `Arrays` class's methods, which read the wire's
     # namespace, which the submission reaches through that class: one that replaced its
     # `_frombuffer` got its inputs as an ndarray subclass of its own, which the in-place
     # check does not look into, and updated them in place unseen.
-    case_arrays = wire["Arrays"](fields.get("arrays"), data)
+    # Each a copy of its own (fiftieth round): a view's `base.obj` was the whole buffer, and
+    # code handed case 1's input zeroed every later case's before its call.
+    case_arrays = wire["Arrays"](fields.get("arrays"), data, copies=True)
     raw_cases = fields.get("cases")
     if type(raw_cases) is not list:
         _exit(5)  # not the parent's protocol

@@ -598,15 +598,19 @@ class Arrays:
     Every entry must name a dtype of `DTYPES` and a shape of at most MAX_NDIM
     non-negative ints; the offsets are worked out here from the table (never
     read from the sender), and the table must account for every byte of the
-    buffer. The arrays are views of the buffer: no copy, whatever their size.
+    buffer. The arrays are views of the buffer: no copy, whatever their size. With `copies`
+    (the child's cases) each is a copy of its own: a view's `base` leads to the whole buffer
+    (`memoryview.obj`), every case's inputs, which code handed one case's could rewrite before
+    their calls (fiftieth round).
     """
 
-    def __init__(self, table: Any, data: bytearray) -> None:
+    def __init__(self, table: Any, data: bytearray, *, copies: bool = False) -> None:
         if table is None:
             table = []
         if type(table) is not list or len(table) > MAX_ARRAYS:
             raise WireError("a message's array table is malformed")
         self._data = data
+        self._copies = copies
         self._entries: list[tuple[np.dtype[Any], tuple[int, ...], int, int]] = []
         self._taken = bytearray(len(table))
         entries = self._entries
@@ -634,9 +638,10 @@ class Arrays:
         self._taken[index] = 1
         dtype, shape, count, offset = self._entries[index]
         try:
-            return _frombuffer(self._data, dtype, count, offset).reshape(shape)
+            view = _frombuffer(self._data, dtype, count, offset).reshape(shape)
         except (ValueError, TypeError, OverflowError):
             raise WireError(f"{path_text(path)}: an array header numpy cannot build") from None
+        return view.copy() if self._copies else view
 
 
 def _table_entry(entry: Any) -> tuple[np.dtype[Any], tuple[int, ...], int]:

