@@ -69,7 +69,7 @@ def current_stats(roots: Sequence[Path], warn: Warn, clock: Clock) -> Stats:
             from quiz.study.counts import due_not_today, plan_waiting
             from quiz.study.plan_today import today_decision
 
-            # Home's "14 planned today · 4 more due by fsrs today wait: ...": the day's
+            # Home's "14 planned today · 4 more due by fsrs today: ...": the day's
             # list, not the forecast (`drillbit plan`), and what it leaves of fsrs's today,
             # counted as Home counts it (`plan_waiting`)
             found = today_decision(store, cards, plan, now, tz=tz, scheduler=settings.scheduler())

@@ -206,8 +206,8 @@ def due_among(store: Store, now: datetime, ids: Iterable[str]) -> int:
 @dataclass(frozen=True)
 class PlanWaiting:
     """The cards fsrs would ask today that today's plan leaves for later, each once:
-    Home's, the stats screen's and `drillbit stats`' " · 12 more due by fsrs today (8 in
-    a learning step) wait: ..." (`plan_waiting` counts it)."""
+    Home's, the stats screen's and `drillbit stats`' " · 12 more due by fsrs today, 8 of
+    them in a learning step: ..." (`plan_waiting` counts it)."""
 
     count: int = 0
     """fsrs's due cards the list does not ask, and its cards left in a learning step
@@ -223,7 +223,7 @@ def plan_waiting(
     ask (`due_not_today`) and its cards left in a step (`steps_waiting`), a step that has
     come counted once. The one count of Home, the stats screen and `drillbit stats`:
     until the fiftieth round the CLI said "62 due by fsrs, not today" beside Home's
-    "70 more due by fsrs today (8 in a learning step) wait", each screen adding it up."""
+    "70 more due by fsrs today, 8 of them in a learning step", each screen adding it up."""
     steps = tuple(steps_waiting)
     count = due_not_today(store, now, due, offered)
     if steps:

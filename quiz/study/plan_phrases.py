@@ -60,31 +60,30 @@ def fsrs_due_not_today(count: int, *, last_pass: bool) -> str:
 
 
 def waiting_note(count: int, steps: int, *, last_pass: bool) -> str:
-    """Home's and the stats screen's note beside "14 planned today" of the cards fsrs would ask today that today's
-    plan leaves for later: " · 12 more due by fsrs today (8 in a learning step) wait: the
-    plan reviews them in the last days before the interview if needed" ("" when none).
+    """Home's, the stats screen's and `drillbit stats`' note beside "14 planned today" of
+    the cards fsrs would ask today that today's plan leaves for later: " · 12 more due by
+    fsrs today, 8 of them in a learning step: the plan reviews them in the last days before
+    the interview if needed" ("" when none).
 
     Home said "4 due by fsrs, not today" on one line and "8 cards left in a learning step
     wait for the last days" on the next: two counts of overlapping cards, "due" beside
     "not today", and no word of which were among the 14 `d` studies. One count now, each
-    card once, "more" than the plan's, its learning-step cards a part of it."""
+    card once, "more" than the plan's, its learning-step cards a part of it. Its verb went
+    in the fiftieth round: "12 more due by fsrs today (8 in a learning step) wait: ..."
+    read as a slip (ux50's walk)."""
     if not count:
         return ""
     part = ""
     if steps:
-        part = (
-            " (in a learning step)"
-            if steps == count == 1
-            else (
-                f" (all {steps:,} in a learning step)"
-                if steps == count
-                else f" ({steps:,} in a learning step)"
-            )
-        )
+        if steps == count == 1:
+            part = ", in a learning step"
+        elif steps == count:
+            part = f", all {steps:,} in a learning step"
+        else:
+            part = f", {steps:,} of them in a learning step"
     them = plural(count, "it", "them")
     when = "on a later day" if last_pass else "in the last days before the interview"
-    wait = plural(count, "waits", "wait")
-    return f" · {count:,} more due by fsrs today{part} {wait}: the plan reviews {them} {when} if needed"
+    return f" · {count:,} more due by fsrs today{part}: the plan reviews {them} {when} if needed"
 
 
 def readiness_percent(value: float) -> str:

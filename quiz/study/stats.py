@@ -125,7 +125,7 @@ class TodayCounts:
     waiting: int | None = None
     """With `planned`: the cards fsrs would ask today that today's plan leaves for later,
     each once: `due_not_today` and the cards left in a learning step whose step comes
-    later today (Home's `12 more due by fsrs today (8 in a learning step) wait`). Null
+    later today (Home's `12 more due by fsrs today, 8 of them in a learning step`). Null
     otherwise."""
     waiting_in_step: int | None = None
     """With `planned`: of `waiting`, the cards today's plan leaves in a learning step

@@ -244,7 +244,7 @@ def test_stats_says_todays_count_as_home_does(
     assert count > 0
     # the two due cards are not among today's (0 reviews): they wait for the last pass
     assert day["review_total"] == 0 and not day["last_pass"]
-    waits = " · 2 more due by fsrs today wait: the plan reviews them in the last days before the interview if needed"
+    waits = " · 2 more due by fsrs today: the plan reviews them in the last days before the interview if needed"
     assert f"To study: {count} planned today{waits}\n" in planned
     # labelled "Today: ", Home's words read "Today: 3 planned today"
     assert [line for line in planned.splitlines() if "today:" in line.lower()[:8]] == []
@@ -284,7 +284,7 @@ def test_stats_says_fsrs_due_cards_the_plan_leaves_wait_as_home_does(
     assert not day["same_day_steps"] and not day["last_pass"]
     assert day["reviews"] == 0, "the plan does not take the learning card today"
     planned = day["review_total"] + day["new"]
-    line = f"To study: {planned} planned today · 1 more due by fsrs today waits: "
+    line = f"To study: {planned} planned today · 1 more due by fsrs today: "
     assert f"{line}the plan reviews it in the last days before the interview if needed\n" in text
     assert "the plan decides when" not in text
     today = _today(drillbit, mini_bank, "stats")

@@ -263,10 +263,10 @@ def test_fsrs_due_is_one_phrase_under_a_plan_too() -> None:
     assert fsrs_due(9991) == "9,991 due by fsrs"
     assert plan_headline(14, PlanWaiting(9984), last_pass=False) == (
         "14 planned today",
-        " · 9,984 more due by fsrs today wait: the plan reviews them in the last days before the interview if needed",
+        " · 9,984 more due by fsrs today: the plan reviews them in the last days before the interview if needed",
     )
     assert plan_headline(14, PlanWaiting(2, 1), last_pass=True)[1] == (
-        " · 2 more due by fsrs today (1 in a learning step) wait: the plan reviews them on a later day if needed"
+        " · 2 more due by fsrs today, 1 of them in a learning step: the plan reviews them on a later day if needed"
     )
     assert plan_headline(3, PlanWaiting(), last_pass=False) == ("3 planned today", "")
 
@@ -330,10 +330,10 @@ def test_drillbit_stats_says_the_plans_due_cards_as_home_does() -> None:
         return kept.headline()
 
     assert line(2, last_pass=False) == (
-        "3 planned today · 2 more due by fsrs today wait: the plan reviews them in the last days before the interview if needed"
+        "3 planned today · 2 more due by fsrs today: the plan reviews them in the last days before the interview if needed"
     )
     assert line(3, 1, last_pass=True) == (
-        "3 planned today · 3 more due by fsrs today (1 in a learning step) wait: the plan reviews them on a later day if needed"
+        "3 planned today · 3 more due by fsrs today, 1 of them in a learning step: the plan reviews them on a later day if needed"
     )
     assert line(0, last_pass=False) == "3 planned today", "every due card is today's"
 

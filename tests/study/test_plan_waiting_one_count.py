@@ -65,8 +65,8 @@ def test_the_cli_and_home_say_one_count_of_what_the_plan_leaves(mini_bank: Path)
         assert cli == home
         # two due by fsrs now, one later today: each counted once, all three in a step
         assert cli == (
-            f"{len(status.offered)} planned today · 3 more due by fsrs today (all 3 in a "
-            "learning step) wait: the plan reviews them on a later day if needed"
+            f"{len(status.offered)} planned today · 3 more due by fsrs today, all 3 in a "
+            "learning step: the plan reviews them on a later day if needed"
         )
         stats, _ = stats_today(roots, _warn, lambda: START)
         assert stats.today is not None and stats.today.due_not_today == 2

@@ -443,12 +443,12 @@ async def test_cards_due_by_fsrs_the_plan_leaves_say_not_today(
         # fsrs, not today" and "1 card left in a learning step waits for the last days",
         # two counts of it; now one, "more" than the plan's, and it is a learning card
         assert (
-            "1 planned today · 1 more due by fsrs today (in a learning step) waits: the plan "
+            "1 planned today · 1 more due by fsrs today, in a learning step: the plan "
             "reviews it in the last days before the interview if needed" in line
         )
         assert "not today" not in line and "left in a learning step" not in line
         assert "the plan decides when" not in line
-        assert "due by fsrs" not in line.split(" waits: ", 1)[1], "said once"
+        assert "due by fsrs" not in line.split("in a learning step: ", 1)[1], "said once"
 
 
 async def test_a_step_the_plan_asks_today_is_not_called_due_by_fsrs_beside_it(
@@ -514,16 +514,16 @@ def test_home_counts_each_card_the_plan_leaves_once_with_its_learning_ones_a_par
     second count of their own beside "due ... not today"."""
     assert waiting_note(0, 0, last_pass=False) == ""
     assert waiting_note(12, 8, last_pass=False) == (
-        " · 12 more due by fsrs today (8 in a learning step) wait: the plan reviews them in "
+        " · 12 more due by fsrs today, 8 of them in a learning step: the plan reviews them in "
         "the last days before the interview if needed"
     )
     assert waiting_note(8, 8, last_pass=True) == (
-        " · 8 more due by fsrs today (all 8 in a learning step) wait: the plan reviews "
+        " · 8 more due by fsrs today, all 8 in a learning step: the plan reviews "
         "them on a later day if needed"
     )
     assert waiting_note(1, 0, last_pass=True) == (
-        " · 1 more due by fsrs today waits: the plan reviews it on a later day if needed"
+        " · 1 more due by fsrs today: the plan reviews it on a later day if needed"
     )
     assert waiting_note(1_234, 1, last_pass=False).startswith(
-        " · 1,234 more due by fsrs today (1 in a learning step) wait:"
+        " · 1,234 more due by fsrs today, 1 of them in a learning step:"
     )

@@ -46,8 +46,8 @@ async def test_the_stats_screen_says_fsrs_due_cards_the_plan_leaves_wait_as_home
         status = app.workspace.plan_status()
         assert status is not None and status.today is not None
         assert not status.today.same_day_steps and not status.today.last_pass
-        waits = f"{len(status.offered)} planned today · 1 more due by fsrs today (in a "
-        line = f"{waits}learning step) waits: the plan reviews it in the last days before the interview if needed"
+        waits = f"{len(status.offered)} planned today · 1 more due by fsrs today, in a "
+        line = f"{waits}learning step: the plan reviews it in the last days before the interview if needed"
         assert line in home, "Home's words, set by ux49b"
         assert line in numbers, "the stats screen's are Home's"
         assert "the plan decides when" not in numbers
