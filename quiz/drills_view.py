@@ -54,6 +54,10 @@ PREVIOUS_CODE_GRADED = "Opened on the starter; ctrl+o puts back the code you pas
 opened on it as on work in progress, with no word of the pass or the file."""
 PREVIOUS_CODE_BACK = "Your code from last time is in the editor; ctrl+z undoes it."
 """What ctrl+o says once it has put that code back in place of the starter."""
+SUSPENDED = "suspended"
+"""A suspended drill's state cell, the card browser's word."""
+PUT_BACK = "ctrl+s in Cards (b on Home) unsuspends"
+"""How a suspended drill goes back into study: the card browser's ctrl+s on it."""
 NEXT_CARD = "esc: rated, on to the next card."
 """After a pass in a session: escape rates the drill and the session goes on."""
 
@@ -63,13 +67,23 @@ class DrillsView:
     """Every coding drill in content order, with its state now."""
 
     rows: tuple[DrillRow, ...]
+    suspended: frozenset[str] = frozenset()
+    """The drills suspended (in the card browser or a session): their state cell says so."""
+
+    def state(self, row: DrillRow) -> str:
+        """The row's state cell: "suspended" for a suspended drill, as the card browser
+        says it, else how its attempts went. A suspended drill read "not started"."""
+        return SUSPENDED if row.id in self.suspended else row.state
 
     @property
     def heading(self) -> str:
         """'Drills: 3/10 passed' (with or without hints): the word of the state column and
-        of Stats, where the heading said "solved" over rows that said "passed"."""
+        of Stats, where the heading said "solved" over rows that said "passed". With a
+        suspended drill listed, how to put it back (`PUT_BACK`)."""
         solved = sum(row.solved for row in self.rows)
-        return f"Drills: {solved}/{len(self.rows)} passed"
+        heading = f"Drills: {solved}/{len(self.rows)} passed"
+        shown = sum(row.id in self.suspended for row in self.rows)
+        return f"{heading} · {shown} suspended: {PUT_BACK}" if shown else heading
 
     def next_unsolved(self, after: str | None = None) -> DrillRow | None:
         """The first drill not passed yet (after `after`, wrapping around), or None."""
@@ -77,8 +91,11 @@ class DrillsView:
 
 
 def drills_view(workspace: Workspace) -> DrillsView:
-    """The drills from the card index (no bank load) with their states from the store."""
-    return DrillsView(tuple(drill_rows(workspace.content.refs, workspace.store)))
+    """The drills from the card index (no bank load) with their states from the store,
+    and which are suspended (a burial ends tomorrow: not said)."""
+    store = workspace.store
+    suspended = frozenset(card_id for card_id, flag in store.card_flags().items() if flag.suspended)
+    return DrillsView(tuple(drill_rows(workspace.content.refs, store)), suspended)
 
 
 def next_drill(workspace: Workspace, after: str) -> DrillRow | None:

@@ -30,6 +30,7 @@ _STYLE = {
     "failed": "red",
     "draft": "",
     "not started": "dim",
+    "suspended": "dim",
 }
 
 
@@ -43,7 +44,9 @@ CHROME = 2 + 2
 """The drill column's padding (a cell either side) and the table's scroll bar."""
 
 
-def column_widths(rows: Sequence[DrillRow], terminal_width: int) -> dict[str, int]:
+def column_widths(
+    rows: Sequence[DrillRow], terminal_width: int, states: Sequence[str] = ()
+) -> dict[str, int]:
     """Each column's width, padding left out: the state and tries columns as wide as their
     widest cell or label, the topic column whole while every title is still whole beside
     it on its TITLE_LINES lines (cut to the widest that leaves them so, never below
@@ -61,12 +64,15 @@ def column_widths(rows: Sequence[DrillRow], terminal_width: int) -> dict[str, in
     started", 17 once one is "passed with hints". Kept at 17, it cut the titles 6 cells
     short at 80 columns.
 
+    `states` are the state cells shown when they differ from the rows' (a suspended drill:
+    `DrillsView.state`).
+
     There is no "best time" column: a grading's time is mostly the sandbox's start-up and
     the machine's load, not the code's speed (`drillbit drills` shows none either).
     """
     cap = TOPIC_WIDTH if terminal_width < WIDE else TOPIC_WIDTH_WIDE
     others = {
-        "state": max([len("state"), *(cell_len(row.state) for row in rows)]),
+        "state": max([len("state"), *map(cell_len, states or [row.state for row in rows])]),
         "tries": max([len("tries"), *(len(str(row.attempts)) for row in rows)]),
     }
     longest = max([len("topic"), *(cell_len(row.topic) for row in rows)])
@@ -140,15 +146,19 @@ class DrillsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         table = self.query_one(DataTable)
-        for key, width in column_widths(self.rows, self.app.size.width).items():
+        for key, width in self._widths().items():
             table.add_column(key, key=key, width=width)
         self.query_one(DataTable).focus()
+
+    def _widths(self) -> dict[str, int]:
+        states = [self.view.state(row) for row in self.rows]
+        return column_widths(self.rows, self.app.size.width, states)
 
     def _fit(self) -> None:
         """Each column as `column_widths` says for the rows and the terminal's width, and
         the rows again when the titles' column changed (a title's lines change with it)."""
         table = self.query_one(FittedTable)
-        widths = column_widths(self.rows, self.app.size.width)
+        widths = self._widths()
         for key, width in widths.items():
             table.set_column_width(key, width)
         if widths["drill"] != self._title_width:
@@ -163,7 +173,7 @@ class DrillsScreen(Screen[None]):
             lines = title_lines(row.title, title_width)
             table.add_row(
                 clipped("\n".join(lines)),
-                Text(row.state, style=_STYLE[row.state]),
+                Text(self.view.state(row), style=_STYLE[self.view.state(row)]),
                 str(row.attempts),
                 clipped(row.topic),
                 height=len(lines),
