@@ -35,6 +35,7 @@ __all__ = [
     "PLAN_NOT_AGAIN",
     "PLAN_TODAY",
     "PLAN_TOMORROW",
+    "STAR_LEGEND",
     "due_now",
     "read_bounds",
     "read_due_labels",
@@ -44,6 +45,13 @@ __all__ = [
     "reset_card",
     "toggle_row_aside",
 ]
+
+
+STAR_LEGEND = "* due now or a review due today"
+"""What the due column's "*" marks, as the browser's title says it (`drillbit cards` says
+the same): a card `d` asks now, a review all its study day and a learning step from its
+minute (`DueBefore`). "* due today" read as every card due today, and a step later today
+("14:25") has no star."""
 
 
 def read_rows(

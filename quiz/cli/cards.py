@@ -151,7 +151,11 @@ def _due_legend(shown: Sequence[CardRow], plan: PlanDue | None) -> str:
     Under a plan a row it labels has no star (`_plan_cell`)."""
     if not any(row.is_due and _plan_cell(row, plan) is None for row in shown):
         return ""
-    return " (* due today)" if plan is None else " (* due today by fsrs)"
+    return (
+        " (* due now or a review due today)"
+        if plan is None
+        else " (* by fsrs: due now or a review due today)"
+    )
 
 
 def _plan_cell(row: CardRow, plan: PlanDue | None) -> str | None:

@@ -72,7 +72,9 @@ def test_under_a_plan_due_says_when_the_plan_asks_each_card(drillbit: RunDrillbi
     due sort puts them first, as the browser does."""
     _review_long_ago("sigmoid")  # a card due now by fsrs
     plain = drillbit("cards")
-    assert "(* due today)" in plain.stdout and "interview plan" not in plain.stdout
+    assert (
+        "(* due now or a review due today)" in plain.stdout and "interview plan" not in plain.stdout
+    )
     before = json.loads(drillbit("cards", "--json").stdout)["cards"]
     assert {row["plan_due"] for row in before} == {None}, "no plan: fsrs's due is the one"
     interview = (datetime.now(UTC) + timedelta(days=10)).date().isoformat()
@@ -139,7 +141,9 @@ def test_the_due_legend_is_said_only_when_a_row_has_the_star(drillbit: RunDrillb
     listed = drillbit("cards").stdout.splitlines()
     starred = [line for line in listed if "*20" in line]
     assert len(starred) == 1 and starred[0].startswith("sigmoid ")
-    assert re.search(r"^\d+ of \d+ cards \(\* due today\)$", "\n".join(listed), re.MULTILINE)
+    assert re.search(
+        r"^\d+ of \d+ cards \(\* due now or a review due today\)$", "\n".join(listed), re.MULTILINE
+    )
     others = drillbit("cards", "--state", "new").stdout
     assert "due today" not in others, "the same legend left out where the listing has no star"
 
@@ -188,7 +192,7 @@ def test_a_review_due_tonight_is_due_all_its_study_day(drillbit: RunDrillbit) ->
     assert due_ids(morning) == ["sigmoid"]
     table = drillbit("cards", "--state", "due", now=morning)
     (line,) = [line for line in table.stdout.splitlines() if line.startswith("sigmoid ")]
-    assert "*" in line and "(* due today)" in table.stdout
+    assert "*" in line and "(* due now or a review due today)" in table.stdout
     searched = drillbit("cards", "--search", "is:due", "--json", now=morning)
     assert [row["id"] for row in json.loads(searched.stdout)["cards"]] == ["sigmoid"]
     assert sorted(due_ids(morning + timedelta(minutes=10))) == ["sigmoid", "softmax"]

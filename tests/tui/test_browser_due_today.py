@@ -9,6 +9,7 @@ from rich.text import Text
 from textual.widgets import DataTable, Input
 
 from quiz.browser import MONTHS
+from quiz.browser_view import STAR_LEGEND
 from quiz.tui.screens.browser import BrowserScreen
 from quiz.workspace import StudyRequest
 from tests.tui.conftest import AppFactory, FakeClock, press, searched, settle, showing
@@ -92,7 +93,7 @@ async def test_the_title_explains_the_due_star_only_when_a_row_has_one(
         browser = await showing(pilot, BrowserScreen)
         await settle(pilot)
         assert any(row.is_due for row in browser.shown)
-        assert str(browser.query_one("#browser-title").render()).strip().endswith("* due today")
+        assert str(browser.query_one("#browser-title").render()).strip().endswith(STAR_LEGEND)
 
 
 async def test_a_review_due_tonight_is_starred_and_kept_by_is_due_as_home_counts_it(
@@ -132,8 +133,56 @@ async def test_a_review_due_tonight_is_starred_and_kept_by_is_due_as_home_counts
 
         assert due_cell("what-is-relu") == "*21:00"
         assert not due_cell("sigmoid-bound").startswith("*")
-        assert str(browser.query_one("#browser-title").render()).strip().endswith("* due today")
+        assert str(browser.query_one("#browser-title").render()).strip().endswith(STAR_LEGEND)
         browser.query_one(Input).value = "is:due"
+        await pilot.pause()
+        await searched(pilot)
+        assert [row.card.id for row in browser.shown] == ["what-is-relu"]
+
+
+async def test_the_legend_says_what_is_starred_a_step_later_today_is_not(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """The title said "* due today" over a learning step due later today with no star: the
+    star marks what is due now, and a review all its study day. A review due tonight is
+    starred, a step due in ten minutes is not, and the legend says both."""
+    app = build()
+    app.workspace.tz = UTC  # the clock's zone: its study day ends at midnight
+    assert clock().hour < 20, "tonight's review and the step are both later today"
+    store = app.workspace.store
+    for card_id, state, due in (
+        ("what-is-relu", State.Review, clock().replace(hour=21, minute=0)),
+        ("sigmoid-bound", State.Learning, clock() + timedelta(minutes=10)),
+    ):
+        step = None if state == State.Review else 0
+        card = Card(state=state, step=step, stability=7.0, difficulty=5.0, due=due)
+        card.last_review = clock() - timedelta(days=1)
+        store.record_review(
+            card_id=card_id,
+            rating=3,
+            correct=True,
+            reviewed_at=card.last_review,
+            mode="due",
+            card_after=card.to_json(),
+        )
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        ids = [row.card.id for row in browser.shown]
+        table = browser.query_one(DataTable)
+
+        def due_cell(card_id: str) -> str:
+            cell = table.get_row_at(ids.index(card_id))[3]
+            return cell.plain if isinstance(cell, Text) else str(cell)
+
+        step_due = clock() + timedelta(minutes=10)
+        assert due_cell("what-is-relu") == "*21:00", "a review: starred all its day"
+        assert due_cell("sigmoid-bound") == f"{step_due:%H:%M}", "a step later today: no star"
+        title = str(browser.query_one("#browser-title").render()).strip()
+        assert title.endswith("* due now or a review due today")
+        assert not title.endswith("* due today"), "the step is due today and has no star"
+        browser.query_one(Input).value = "is:due"  # the star is what is:due keeps
         await pilot.pause()
         await searched(pilot)
         assert [row.card.id for row in browser.shown] == ["what-is-relu"]

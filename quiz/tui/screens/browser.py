@@ -31,6 +31,7 @@ from quiz.browser import (
     with_card_reloaded,
 )
 from quiz.browser_view import (
+    STAR_LEGEND,
     due_now,
     puts_back,
     read_bounds,
@@ -408,9 +409,8 @@ class BrowserScreen(Screen[None]):
         sort = sort_name(self.sort, query, planned=plan is not None)
         # the star explained only where a row has one: "147 of 147 · * due today" on a fresh
         # home read as every card due
-        due = (
-            " · * due today" if any(cells[row.card.id][2][:1] == "*" for row in self.shown) else ""
-        )
+        starred = any(cells[row.card.id][2][:1] == "*" for row in self.shown)
+        due = f" · {STAR_LEGEND}" if starred else ""
         total = len(ws.content.refs) if self._first_page else len(rows)
         listed = total if self._first_page else len(self.shown)  # the page: nothing filtered
         title = f" Cards: {listed:,} of {total:,} · sort by {sort}{due} "
