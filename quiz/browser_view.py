@@ -8,7 +8,7 @@ what a reset did and said.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -35,7 +35,9 @@ __all__ = [
     "PLAN_NOT_AGAIN",
     "PLAN_TODAY",
     "PLAN_TOMORROW",
+    "LAST_DAYS_LEGEND",
     "STAR_LEGEND",
+    "due_legend",
     "due_now",
     "read_bounds",
     "read_due_labels",
@@ -52,6 +54,19 @@ STAR_LEGEND = "* due now or a review due today"
 the same): a card `d` asks now, a review all its study day and a learning step from its
 minute (`DueBefore`). "* due today" read as every card due today, and a step later today
 ("14:25") has no star."""
+
+
+LAST_DAYS_LEGEND = (
+    f"{PLAN_LAST_DAYS}: the plan reviews it in the last days before the interview if needed"
+)
+"""What a "last days" due cell means, in docs/plan.md's words: the card waits for the
+plan's last pass. Nothing said so, and it read as a card left for the end regardless."""
+
+
+def due_legend(cells: Iterable[str]) -> str:
+    """The line under the browser's table that explains its due cells: `LAST_DAYS_LEGEND`
+    when one of `cells` (the shown rows' due cells) says "last days", else ""."""
+    return LAST_DAYS_LEGEND if PLAN_LAST_DAYS in cells else ""
 
 
 def read_rows(

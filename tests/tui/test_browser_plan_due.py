@@ -8,10 +8,10 @@ from datetime import UTC
 from fsrs import Rating
 from rich.text import Text
 from textual.pilot import Pilot
-from textual.widgets import DataTable, Input, Label
+from textual.widgets import DataTable, Input, Label, Static
 
 from quiz.browser import MONTHS
-from quiz.browser_view import PLAN_LAST_DAYS, PLAN_TODAY
+from quiz.browser_view import LAST_DAYS_LEGEND, PLAN_LAST_DAYS, PLAN_TODAY
 from quiz.home_view import home_view
 from quiz.store.records import CardState
 from quiz.tui.screens.browser import BrowserScreen
@@ -231,3 +231,48 @@ async def test_without_a_plan_the_bold_due_cell_is_fsrs_s(
         await settle(pilot)
         assert due_cell(browser, "what-is-relu").startswith("*")
         assert due_bold(browser, "what-is-relu")
+
+
+def legend(browser: BrowserScreen) -> str:
+    """The line under the table, as drawn ("" while it is hidden)."""
+    line = browser.query_one("#browser-legend", Static)
+    return str(line.render()) if line.display else ""
+
+
+async def test_the_browser_says_what_last_days_means_where_a_row_says_it(
+    build: AppFactory, clock: FakeClock
+) -> None:
+    """A "last days" due cell under a plan had nothing to explain it (ux50's walk): a line
+    under the table says it in docs/plan.md's words, at 80 columns on one line, while a
+    row shows it; a search that leaves no such row, and no plan, leave the line out."""
+    app = build()
+    ws = app.workspace
+    reviewed_then_past_due(ws, clock, 3600)  # an hour past fsrs's due: "last days"
+    set_plan(ws, 30, 5.0)
+    status = ws.plan_status()
+    assert status is not None and "what-is-relu" not in status.offered and status.offered
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        assert due_cell(browser, "what-is-relu") == PLAN_LAST_DAYS
+        said = legend(browser)
+        assert said == LAST_DAYS_LEGEND
+        assert said.startswith("last days: ") and "before the interview if needed" in said
+        line = browser.query_one("#browser-legend", Static)
+        assert line.region.height == 1 and line.region.width <= 80, "one line at 80 columns"
+        await press(pilot, *"is:due")  # the plan's today alone: no "last days" row
+        await searched(pilot)
+        assert browser.shown and all(
+            due_cell(browser, row.card.id) == PLAN_TODAY for row in browser.shown
+        )
+        assert legend(browser) == ""
+        await press(pilot, "ctrl+u")  # every card again: the line is back
+        await searched(pilot)
+        assert legend(browser) == LAST_DAYS_LEGEND
+        assert ws.store.clear_interview_plan()  # no plan: fsrs's dates, nothing to explain
+        await press(pilot, "escape", "b")
+        browser = await showing(pilot, BrowserScreen)
+        await settle(pilot)
+        assert due_cell(browser, "what-is-relu").startswith("*")
+        assert legend(browser) == ""

@@ -32,6 +32,7 @@ from quiz.browser import (
 )
 from quiz.browser_view import (
     STAR_LEGEND,
+    due_legend,
     due_now,
     puts_back,
     read_bounds,
@@ -250,6 +251,7 @@ class BrowserScreen(Screen[None]):
         yield Input(placeholder=SEARCH_HINT, id="search")
         yield FittedTable(id="browser-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="browser-empty")
+        yield Static("", id="browser-legend")
         yield KeysFooter()
 
     def on_mount(self) -> None:
@@ -415,6 +417,11 @@ class BrowserScreen(Screen[None]):
         listed = total if self._first_page else len(self.shown)  # the page: nothing filtered
         title = f" Cards: {listed:,} of {total:,} · sort by {sort}{due} "
         self.query_one("#browser-title", Label).update(Text(title, style="reverse bold"))
+        # under a plan, what "last days" means, where a shown row says it
+        legend = due_legend(cells[row.card.id][2] for row in self.shown)
+        legend_line = self.query_one("#browser-legend", Static)
+        legend_line.update(legend)
+        legend_line.display = bool(legend)
         self._say_when_empty(query, total, refused)
 
     def _fill(self) -> None:
