@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import random
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, tzinfo
 
-from fsrs import Card, State
+from fsrs import Card, Rating, Scheduler, State
 
 from quiz.store import Store
+from quiz.study.aside import set_card_aside
+from quiz.study.scheduling import review_card
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -66,3 +70,28 @@ def save_due(store: Store, card_id: str, state: State, due: datetime) -> None:
         mode="due",
         card_after=card.to_json(),
     )
+
+
+def other_write(
+    other: Store, cards: Sequence[FakeCard], rng: random.Random, now: datetime, tz: tzinfo
+) -> str:
+    """Another drillbit's write, for the fake-clock walks of a session beside another
+    process: an answer, a suspend, a bury or a card put back, of one of `cards`."""
+    card = rng.choice(cards).id
+    what = rng.choice(["answer", "answer", "suspend", "bury", "unhide", "unhide"])
+    if what == "answer":
+        if card in other.hidden_ids(now):
+            what = "unhide"
+        else:
+            rating = rng.choice(list(Rating))
+            scheduler = Scheduler(enable_fuzzing=False)
+            review_card(other, scheduler, card, rating, now=now, correct=rating != Rating.Again)
+    if what in ("suspend", "bury"):
+        set_card_aside(other, card, suspend=what == "suspend", now=now, tz=tz)
+    if what == "unhide":
+        hidden = sorted(other.hidden_ids(now))
+        if not hidden:
+            return "other nothing"
+        card = rng.choice(hidden)
+        other.set_flag(card, suspended=False, buried_until=None, now=now)
+    return f"other {what} {card}"

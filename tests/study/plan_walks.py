@@ -29,9 +29,8 @@ from quiz.study.days import StudyZone, local_date
 from quiz.study.elsewhere import ChangedElsewhere
 from quiz.study.options import SessionOptions
 from quiz.study.plan_today import PlanQueue, plan_queue
-from quiz.study.scheduling import review_card
 from quiz.study.session import Session
-from tests.study.fakes import FakeCard, save_due
+from tests.study.fakes import FakeCard, other_write, save_due
 
 ZONES = ("Europe/Berlin", "Europe/London", "Asia/Tokyo", "America/New_York")
 CARDS = [FakeCard(f"p{n:02d}", topic=f"t{n % 3}") for n in range(16)]
@@ -69,28 +68,6 @@ def plan_session(
     )
     session = Session(store, cards, options, now=now, scheduler=scheduler, zone=zone)
     return session, planned
-
-
-def _other_write(other: Store, rng: random.Random, now: datetime, tz: tzinfo) -> str:
-    """Another drillbit's write: an answer, a suspend, a bury or a card put back."""
-    card = rng.choice(CARDS).id
-    what = rng.choice(["answer", "answer", "suspend", "bury", "unhide", "unhide"])
-    if what == "answer":
-        if card in other.hidden_ids(now):
-            what = "unhide"
-        else:
-            rating = rng.choice(list(Rating))
-            scheduler = Scheduler(enable_fuzzing=False)
-            review_card(other, scheduler, card, rating, now=now, correct=rating != Rating.Again)
-    if what in ("suspend", "bury"):
-        set_card_aside(other, card, suspend=what == "suspend", now=now, tz=tz)
-    if what == "unhide":
-        hidden = sorted(other.hidden_ids(now))
-        if not hidden:
-            return "other nothing"
-        card = rng.choice(hidden)
-        other.set_flag(card, suspended=False, buried_until=None, now=now)
-    return f"other {what} {card}"
 
 
 def compare(session: Session, fresh: Session, planned: PlanQueue | None) -> str | None:
@@ -173,7 +150,7 @@ def walk(seed: int, home: Path) -> list[tuple[str, list[str]]]:
                 now += timedelta(hours=rng.choice([6, 12, 20]))
                 said = "night"
             elif action == "other":
-                said = _other_write(other, rng, now, zone.zone)
+                said = other_write(other, CARDS, rng, now, zone.zone)
             steps.append(f"{now:%m-%d %H:%M} {said}")
             session.show(now=now)
             if session.day_ended:  # its day is over, by design: d on Home starts the new one

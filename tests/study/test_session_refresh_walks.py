@@ -32,9 +32,8 @@ from quiz.study.days import StudyZone
 from quiz.study.elsewhere import ChangedElsewhere
 from quiz.study.options import SessionOptions
 from quiz.study.rest_of_day import REVIEW_STATE
-from quiz.study.scheduling import review_card
 from quiz.study.session import Session
-from tests.study.fakes import FakeCard, save_due
+from tests.study.fakes import FakeCard, other_write, save_due
 
 ZONES = ("Europe/Berlin", "Europe/London", "Asia/Tokyo")
 CARDS = [FakeCard(f"c{n:02d}", topic=f"t{n % 3}") for n in range(12)]
@@ -92,28 +91,6 @@ def _expected(
     cards = Counter([*ids, kept])
     cards[kind[-1]] -= 1
     return [added, (+cards, first + [i for i in order if i != kind[-1]])]
-
-
-def _other_write(other: Store, rng: random.Random, now: datetime, tz: tzinfo) -> str:
-    """Another drillbit's write: an answer, a suspend, a bury or a card put back."""
-    card = rng.choice(CARDS).id
-    what = rng.choice(["answer", "answer", "suspend", "bury", "unhide", "unhide"])
-    if what == "answer":
-        if card in other.hidden_ids(now):
-            what = "unhide"
-        else:
-            rating = rng.choice(list(Rating))
-            scheduler = Scheduler(enable_fuzzing=False)
-            review_card(other, scheduler, card, rating, now=now, correct=rating != Rating.Again)
-    if what in ("suspend", "bury"):
-        set_card_aside(other, card, suspend=what == "suspend", now=now, tz=tz)
-    if what == "unhide":
-        hidden = sorted(other.hidden_ids(now))
-        if not hidden:
-            return "other nothing"
-        card = rng.choice(hidden)
-        other.set_flag(card, suspended=False, buried_until=None, now=now)
-    return f"other {what} {card}"
 
 
 def walk(seed: int, home: Path) -> str | None:
@@ -178,7 +155,7 @@ def walk(seed: int, home: Path) -> str | None:
                 zone.zone = StudyZone(zone.zone.zone, hour)  # type: ignore[attr-defined]
                 said = f"hour {hour}"
             elif action == "other":
-                said = _other_write(other, rng, now, zone.zone)
+                said = other_write(other, CARDS, rng, now, zone.zone)
             steps.append(f"{now:%H:%M} {said}")
             session.show(now=now)
             fresh = session_now()
