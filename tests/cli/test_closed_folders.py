@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import click
@@ -18,8 +18,7 @@ from quiz.bank.sources import folder_trouble
 from quiz.cli.context import file_to_read
 from quiz.errors import DataDirError
 from quiz.paths import ensure_dir, file_in_the_way, no_entry
-
-NOBODY = 65534
+from tests.nobody import as_someone_else
 
 
 @pytest.fixture
@@ -35,28 +34,6 @@ def closed() -> Iterator[Path]:
             yield folder
         finally:
             folder.chmod(0o700)
-
-
-def _as_someone_else(told: Callable[[], list[str]]) -> list[str]:
-    """`told()` as a user that is not root: this process, or a forked child as `nobody`."""
-    if os.geteuid() != 0:
-        return told()
-    reading, writing = os.pipe()
-    child = os.fork()
-    if child == 0:  # pragma: no cover - the child's lines reach the parent through the pipe
-        try:
-            os.close(reading)
-            os.setgroups([])
-            os.setgid(NOBODY)
-            os.setuid(NOBODY)
-            os.write(writing, "\n".join(told()).encode())
-        finally:
-            os._exit(0)
-    os.close(writing)
-    with os.fdopen(reading, encoding="utf-8") as pipe:
-        lines = pipe.read().splitlines()
-    os.waitpid(child, 0)
-    return lines
 
 
 def _home_refusal(path: Path) -> str:
@@ -77,7 +54,7 @@ def _file_refusal(path: Path) -> str:
 
 def test_paths_in_a_closed_folder_name_it(closed: Path) -> None:
     inner = closed / "inner"
-    told = _as_someone_else(
+    told = as_someone_else(
         lambda: [
             _home_refusal(inner / "home"),
             str(folder_trouble(inner)),

@@ -20,8 +20,8 @@ import pytest
 from quiz.bank.sources import folder_trouble
 from quiz.paths import dead_link
 from tests.conftest import RunDrillbit
+from tests.nobody import as_someone_else
 
-NOBODY = 65534
 """The user a root test runs the closed-folder case as: root enters every folder."""
 
 
@@ -128,7 +128,7 @@ def test_a_link_into_a_folder_this_user_may_not_enter(tmp_path: Path) -> None:
         link = top / "link"
         link.symlink_to(closed / "inner")
         try:
-            told = _as_nobody(link) if os.geteuid() == 0 else _told(link)
+            told = as_someone_else(lambda: _told(link))
         finally:
             closed.chmod(0o700)
     words = (
@@ -147,23 +147,3 @@ def _told(link: Path) -> list[str]:
         f"{under.under(link / 'answer.py')}{under.words()}",
         str(folder_trouble(link)),
     ]
-
-
-def _as_nobody(link: Path) -> list[str]:
-    """`_told(link)` in a forked child that has given up root for `nobody`."""
-    reading, writing = os.pipe()
-    child = os.fork()
-    if child == 0:  # pragma: no cover - the child's lines reach the parent through the pipe
-        try:
-            os.close(reading)
-            os.setgroups([])
-            os.setgid(NOBODY)
-            os.setuid(NOBODY)
-            os.write(writing, "\n".join(_told(link)).encode())
-        finally:
-            os._exit(0)
-    os.close(writing)
-    with os.fdopen(reading, encoding="utf-8") as pipe:
-        lines = pipe.read().splitlines()
-    os.waitpid(child, 0)
-    return lines
