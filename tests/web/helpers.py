@@ -1,5 +1,5 @@
 """Helpers for the serve tests: the browser pack, a free loopback port, the serve command line,
-a plain GET."""
+a plain GET, a raw request's whole answer and its status."""
 
 from __future__ import annotations
 
@@ -122,3 +122,19 @@ def _get_once(
     except urllib.error.HTTPError as exc:
         body, headers, status = exc.read().decode(), exc.headers, exc.code
     return status, headers.get_all("Set-Cookie") or [], headers.get("Location"), body
+
+
+def whole_answer(port: int, request: bytes) -> bytes:
+    """The server's whole answer to the raw `request` (which asks to close the
+    connection), read until the server closes it."""
+    with socket.create_connection(("127.0.0.1", port), timeout=WAIT_SECONDS) as connection:
+        connection.sendall(request)
+        answer = b""
+        while chunk := connection.recv(65536):
+            answer += chunk
+    return answer
+
+
+def status_of(answer: bytes) -> int:
+    """The status code of a raw HTTP answer."""
+    return int(answer.split(b"\r\n", 1)[0].split()[1])

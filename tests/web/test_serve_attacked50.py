@@ -24,21 +24,12 @@ from pathlib import Path
 import pytest
 
 from tests.web.conftest import _descendants
-from tests.web.helpers import WAIT_SECONDS, Served
+from tests.web.helpers import WAIT_SECONDS, Served, status_of, whole_answer
 
 
 def _answer(port: int, request: str) -> bytes:
     """The server's whole answer to `request` (which asks to close the connection)."""
-    with socket.create_connection(("127.0.0.1", port), timeout=WAIT_SECONDS) as connection:
-        connection.sendall(request.encode("latin-1"))
-        answer = b""
-        while chunk := connection.recv(65536):
-            answer += chunk
-    return answer
-
-
-def _status(answer: bytes) -> int:
-    return int(answer.split(b"\r\n", 1)[0].split()[1])
+    return whole_answer(port, request.encode("latin-1"))
 
 
 def _headers(answer: bytes) -> dict[str, str]:
@@ -120,13 +111,13 @@ def test_the_printed_urls_one_use_code_hands_the_token_to_one_page_of_many_at_on
         served.port,
         f"GET /?token={served.token} HTTP/1.1\r\n{_host(served)}Connection: close\r\n\r\n",
     )
-    assert _status(redirect) == 303
+    assert status_of(redirect) == 303
     jar = "; ".join(cookie.split(";", 1)[0] for cookie in _set_cookies(redirect))
     assert f"drillbit-handoff-{served.port}=" in jar
     page = f"GET / HTTP/1.1\r\n{_host(served)}Cookie: {jar}\r\nConnection: close\r\n\r\n"
     with ThreadPoolExecutor(max_workers=4) as pool:  # the code, spent four times at once
         answers = list(pool.map(lambda _: _answer(served.port, page), range(4)))
-    assert [_status(answer) for answer in answers] == [200] * 4  # the login cookie opens each
+    assert [status_of(answer) for answer in answers] == [200] * 4  # the login cookie opens each
     handed = [answer for answer in answers if served.token.encode() in answer]
     assert len(handed) == 1, [answer[:200] for answer in answers]
 
@@ -155,7 +146,7 @@ def test_loopback_spelled_another_way_in_the_host_header_is_refused(
         f"GET /?token={served.token} HTTP/1.1\r\nHost: {name}:{served.port}\r\n"
         f"Cookie: {served.jar}\r\nConnection: close\r\n\r\n",
     )
-    assert _status(answer) == 403 and b"does not name this server" in answer, answer[:300]
+    assert status_of(answer) == 403 and b"does not name this server" in answer, answer[:300]
     assert not _set_cookies(answer)
 
 
@@ -165,14 +156,14 @@ def test_a_port_written_another_way_in_the_host_header_is_refused(served: Served
             served.port,
             f"GET /?token={served.token} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n",
         )
-        assert _status(answer) == 403, (host, answer[:300])
+        assert status_of(answer) == 403, (host, answer[:300])
     # the name's case is no other server: a Host is case-insensitive
     answer = _answer(
         served.port,
         f"GET /?token={served.token} HTTP/1.1\r\nHost: LOCALHOST:{served.port}\r\n"
         "Connection: close\r\n\r\n",
     )
-    assert _status(answer) == 303, answer[:300]
+    assert status_of(answer) == 303, answer[:300]
 
 
 def test_a_strangers_origin_quoted_by_the_login_page_is_text_not_markup(served: Served) -> None:
@@ -186,7 +177,7 @@ def test_a_strangers_origin_quoted_by_the_login_page_is_text_not_markup(served: 
         "Content-Type: application/x-www-form-urlencoded\r\n"
         f"Content-Length: {len(form)}\r\nConnection: close\r\n\r\n{form}",
     )
-    assert _status(answer) == 403
+    assert status_of(answer) == 403
     body = answer.split(b"\r\n\r\n", 1)[1]
     assert b"may not log in here" in body, body[:300]
     assert b"<script>alert" not in body and b"<img" not in body
@@ -211,7 +202,7 @@ def test_no_answer_lets_another_origins_script_read_it(served: Served) -> None:
             :400
         ]
     page = _answer(served.port, requests[0] + "Connection: close\r\n\r\n")
-    assert _status(page) == 200  # the page itself answered: only reading it is withheld
+    assert status_of(page) == 200  # the page itself answered: only reading it is withheld
 
 
 def test_head_where_a_get_is_checked_neither_logs_in_nor_starts_an_app(
@@ -224,13 +215,13 @@ def test_head_where_a_get_is_checked_neither_logs_in_nor_starts_an_app(
         answer = _answer(
             served.port, f"HEAD {path} HTTP/1.1\r\n{_host(served)}Connection: close\r\n\r\n"
         )
-        assert _status(answer) == 403, (path, answer[:300])
+        assert status_of(answer) == 403, (path, answer[:300])
     # with the token: the page's headers or the redirect, no token in any of them
     answer = _answer(
         served.port,
         f"HEAD /?token={served.token} HTTP/1.1\r\n{_host(served)}Connection: close\r\n\r\n",
     )
-    assert _status(answer) in (200, 303), answer[:300]
+    assert status_of(answer) in (200, 303), answer[:300]
     assert served.token.encode() not in answer
     # the websocket's route by HEAD, with every credential: no upgrade, no app
     answer = _answer(
@@ -238,7 +229,7 @@ def test_head_where_a_get_is_checked_neither_logs_in_nor_starts_an_app(
         f"HEAD /ws?width=80&height=24&token={served.token} HTTP/1.1\r\n{_host(served)}"
         f"{_upgrade(served)}Connection: close\r\n\r\n",
     )
-    assert _status(answer) == 405, answer[:300]
+    assert status_of(answer) == 405, answer[:300]
     assert _apps(served) == []
     with _open_tab(served):  # by GET, the same credentials open the tab
         _until(lambda: len(_apps(served)) == 1, "the tab's app started")
@@ -253,7 +244,7 @@ def test_a_websocket_request_that_never_upgrades_takes_no_tab(served_one_tab: Se
             f"Cookie: {served.jar}\r\nOrigin: http://127.0.0.1:{served.port}\r\n"
             "Connection: close\r\n\r\n",
         )
-        assert _status(answer) == 400, answer[:300]
+        assert status_of(answer) == 400, answer[:300]
     assert _apps(served) == []
     with _open_tab(served):  # the one slot is still free
         _until(lambda: len(_apps(served)) == 1, "the tab's app started")
@@ -324,7 +315,7 @@ def test_the_printed_urls_redirect_goes_to_this_page_and_plants_no_header(
         f"GET {target.replace('TOKEN', served.token)} HTTP/1.1\r\n{_host(served)}"
         "Connection: close\r\n\r\n",
     )
-    assert _status(answer) == 303, answer[:300]
+    assert status_of(answer) == 303, answer[:300]
     assert _headers(answer)["location"] == location
     assert not any(cookie.startswith("planted") for cookie in _set_cookies(answer))
     assert served.token.encode() not in answer

@@ -15,7 +15,7 @@ import socket
 
 import pytest
 
-from tests.web.helpers import WAIT_SECONDS, Served
+from tests.web.helpers import WAIT_SECONDS, Served, status_of, whole_answer
 
 
 def _multipart(part_headers: str, value: str) -> tuple[str, bytes]:
@@ -45,16 +45,7 @@ def _post(port: int, path: str, content_type: str, body: bytes, extra: str = "")
         f"Content-Type: {content_type}\r\nContent-Length: {len(body)}\r\n"
         "Connection: close\r\n\r\n"
     )
-    with socket.create_connection(("127.0.0.1", port), timeout=WAIT_SECONDS) as connection:
-        connection.sendall(head.encode() + body)
-        answer = b""
-        while chunk := connection.recv(65536):
-            answer += chunk
-    return answer
-
-
-def _status(answer: bytes) -> int:
-    return int(answer.split(b"\r\n", 1)[0].split()[1])
+    return whole_answer(port, head.encode() + body)
 
 
 @pytest.mark.parametrize("case", sorted(UNREADABLE))
@@ -67,14 +58,14 @@ def test_a_login_body_the_server_cannot_read_is_a_403_and_no_traceback(
     before = len(served.log.read_text())
     for path, extra in [("/", ""), ("/login", origin)]:
         answer = _post(served.port, path, content_type, body, extra)
-        assert _status(answer) == 403, (path, answer[:300])
+        assert status_of(answer) == 403, (path, answer[:300])
         assert b"Set-Cookie" not in answer, (path, answer[:300])
     console = served.log.read_text()[before:]
     assert "Traceback" not in console and "Error" not in console, console[:600]
     # the server goes on: a readable form with the right token still logs in
     form = f"token={served.token}".encode()
     answer = _post(served.port, "/login", "application/x-www-form-urlencoded", form, origin)
-    assert _status(answer) == 204 and b"Set-Cookie: drillbit-token-" in answer, answer[:300]
+    assert status_of(answer) == 204 and b"Set-Cookie: drillbit-token-" in answer, answer[:300]
 
 
 def test_a_gzip_body_that_does_not_inflate_is_no_token_and_no_traceback(served: Served) -> None:
@@ -86,7 +77,7 @@ def test_a_gzip_body_that_does_not_inflate_is_no_token_and_no_traceback(served: 
         b"this is not gzip",
         "Content-Encoding: gzip\r\n",
     )
-    assert _status(answer) in (400, 403), answer[:300]
+    assert status_of(answer) in (400, 403), answer[:300]
     assert b"Set-Cookie" not in answer
     console = served.log.read_text()[before:]
     assert "Traceback" not in console, console[:600]
@@ -110,13 +101,13 @@ def test_a_login_whose_body_never_comes_is_answered_408_and_the_user_gets_in(
     # meanwhile the user logs in at once
     form = f"token={served.token}".encode()
     answer = _post(served.port, "/login", "application/x-www-form-urlencoded", form, origin)
-    assert _status(answer) == 204, answer[:300]
+    assert status_of(answer) == 204, answer[:300]
     for connection in stalled:
         with connection:
             answer = b""
             while chunk := connection.recv(65536):  # the server ends it: no reset, no wait
                 answer += chunk
-        assert _status(answer) == 408, answer[:300]
+        assert status_of(answer) == 408, answer[:300]
         assert b"did not arrive within" in answer and b"Set-Cookie" not in answer
 
 
@@ -135,7 +126,7 @@ def test_a_login_whose_sender_leaves_mid_body_leaves_no_traceback(served: Served
     # the server goes on (and has read both posts' ends by its answer to this one)
     form = f"token={served.token}".encode()
     answer = _post(served.port, "/login", "application/x-www-form-urlencoded", form, origin)
-    assert _status(answer) == 204, answer[:300]
+    assert status_of(answer) == 204, answer[:300]
     console = served.log.read_text()[before:]  # the fixture reads it all once stopped, too
     assert "Traceback" not in console and "ConnectionResetError" not in console, console[:600]
 
@@ -157,8 +148,8 @@ def test_a_login_body_of_50_mb_is_a_413_and_the_user_gets_in(served: Served) -> 
         except OSError:
             pass  # the server answered and closed before the end: what is asked of it
         answer = big.recv(4096)
-    assert _status(answer) == 413, answer[:300]
+    assert status_of(answer) == 413, answer[:300]
     assert b"Set-Cookie" not in answer
     form = f"token={served.token}".encode()
     answer = _post(served.port, "/login", "application/x-www-form-urlencoded", form, origin)
-    assert _status(answer) == 204, answer[:300]
+    assert status_of(answer) == 204, answer[:300]
