@@ -194,9 +194,13 @@ def test_new_per_day_changed_after_studying_is_counted_alike(
     assert _three_counts(drillbit, clock) == (expected,) * 3
 
 
-def _planned_counts(drillbit: RunDrillbit, clock: Clock) -> tuple[int, int, int, int]:
+def _planned_counts(
+    drillbit: RunDrillbit, clock: Clock, stepping: str
+) -> tuple[int, int, int, int]:
     """While a plan runs: Home's "N planned today" (its headline), its "All packs" row's
-    `today`, `stats --json`'s `today.planned` and a fresh due session's queue."""
+    `today`, `stats --json`'s `today.planned` and a fresh due session's queue but the
+    card `stepping`, answered today and waiting in it for its same-day step (which the
+    plan's day takes back once the step comes: study50)."""
     ws = _launch(clock)
     try:
         view = home_view(ws)
@@ -204,7 +208,9 @@ def _planned_counts(drillbit: RunDrillbit, clock: Clock) -> tuple[int, int, int,
         (every,) = [
             n for row, n in zip(view.rows, view.today, strict=True) if row.pack == ALL_PACKS
         ]
-        queued = len(ws.start_session(StudyRequest(mode="due")).queued)
+        ids = [card.id for card in ws.start_session(StudyRequest(mode="due")).queued]
+        assert ids.count(stepping) == 1, "the answered card waits for its step"
+        queued = len(ids) - 1
     finally:
         ws.close()
     result = drillbit("stats", "--json", now=clock.moment)
@@ -223,11 +229,13 @@ def test_a_new_card_studied_under_a_plan_then_cleared_is_counted_alike(
         ws.change_plan("interview", (FIXED_NOW + timedelta(days=30)).date().isoformat())
         session = ws.start_session(StudyRequest(mode="due"))
         assert session.plan_mode
+        assert session.current is not None
+        stepping = session.current.id
         _good(session, clock)
     finally:
         ws.close()
     clock.moment += timedelta(minutes=2)
-    planned = _planned_counts(drillbit, clock)
+    planned = _planned_counts(drillbit, clock, stepping)
     assert planned[0] > 0 and planned == (planned[0],) * 4
     ws = _launch(clock)
     try:
