@@ -1712,6 +1712,19 @@ def _view_inside(
     return offset + low >= 0 and offset + high + itemsize <= size
 
 
+class _PythonNew:
+    """A class whose `__new__` is Python's: its `tp_new` is CPython's slot function, which
+    `vet_array_constructor` reads. Defined here, not in that function: a class made there (it
+    ran from the grader's private namespace) had a `__new__` whose `__globals__` were that
+    namespace, and `object.__subclasses__()` led submitted code to it whenever the collector had
+    not yet freed the class (a naive sigmoid that replaced `_send` there passed, fiftieth
+    round). This one's `__globals__` are the child's public namespace, which the grader does
+    not call."""
+
+    def __new__(cls) -> Any:  # pragma: no cover - never called: its slot is what is read
+        return object.__new__(cls)
+
+
 def vet_array_constructor(np: Any) -> bool:
     """Point `ndarray`'s `tp_new` (and that of any subclass that copied it) at CPython's slot
     function and put a sealed, checked `__new__` (`_build_array`) in its dict. Before the hooks
@@ -1729,17 +1742,13 @@ def vet_array_constructor(np: Any) -> bool:
     ):
         return False
 
-    class Slotted:
-        def __new__(cls) -> Any:  # pragma: no cover - never called: its slot is what is read
-            return object.__new__(cls)
-
     class Raw(ndarray):  # type: ignore[misc, valid-type]
         """numpy's own constructor, kept: reached only by `_build_array`."""
 
     def slot_of(kind: type) -> Any:
         return _memory_words(np, id(kind) + 8 * TYPE_SLOTS["tp_new"], 1)
 
-    slot_new, array_new = int(slot_of(Slotted)[0]), int(fields[TYPE_SLOTS["tp_new"]])
+    slot_new, array_new = int(slot_of(_PythonNew)[0]), int(fields[TYPE_SLOTS["tp_new"]])
     if int(slot_of(Raw)[0]) != array_new or slot_new == array_new:
         return False
     subclasses = _memory_words(np, id(ndarray) + 8 * TYPE_SLOTS["tp_subclasses"], 1, "|O")[0]

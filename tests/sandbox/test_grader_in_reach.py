@@ -7,6 +7,8 @@ The naive sigmoid overflows on the drill's large inputs; each attack tries to ma
 
 from __future__ import annotations
 
+import subprocess
+import sys
 import textwrap
 from collections.abc import Mapping
 from typing import Any, ClassVar
@@ -18,6 +20,7 @@ from engine.checkers import get_checker
 from engine.checkers.base import Case, Outcome
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
+from engine.sandbox.config import child_sources
 from engine.verdict import CaseResult, CaseStatus, Status
 from tests.sandbox.drills import DoubleChecker, PatientDoubleChecker, PatientSigmoid
 from tests.sandbox.helpers import shown
@@ -275,6 +278,66 @@ def test_the_graders_namespace_reached_through_its_classes_changes_nothing(
     verdict = grade(PatientSigmoid(), source, seed=11, pool=pool)
     assert verdict.status is Status.FAILED, shown(verdict)
     assert OVERFLOW in shown(verdict), shown(verdict)
+
+
+# The child's numpy set-up, run from a private namespace as `main` runs it, with the collector
+# off: whatever it made and dropped is still alive, as it was in a child where no collection
+# freed it before the submission loaded. Then every function in reach, walked as the
+# "through-every-function-in-reach" submission walks it.
+SET_UP_UNCOLLECTED = """
+import builtins, gc, sys, types
+import numpy as np
+namespace = {"__name__": "drillbit_child", "__builtins__": dict(vars(builtins))}
+exec(compile(sys.stdin.read(), "drillbit/child.py", "exec"), namespace)
+private = namespace["private_namespace"](namespace)
+gc.disable()
+private["_warm"](np)
+private["_interface_slots"](np)
+private["refuse_dangling_resize"](np)
+private["bound_wrapped_indices"](np)
+assert private["vet_array_constructor"](np), "the constructor was not vetted"
+private["keep_copies_working"]()
+import shutil
+def held():
+    for module in list(sys.modules.values()):
+        yield from list(getattr(module, "__dict__", {}).values())
+    todo, seen = [object], set()
+    while todo:
+        cls = todo.pop()
+        if id(cls) not in seen:
+            seen.add(id(cls))
+            todo.extend(type.__subclasses__(cls))
+            yield from list(vars(cls).values())
+walked = 0
+for value in held():
+    value = getattr(value, "__func__", value)
+    if type(value) is types.FunctionType:
+        walked += 1
+        if value.__globals__ is private:
+            print("private:", value.__qualname__)
+print("walked", walked)
+"""
+
+
+def test_nothing_the_set_up_left_for_the_collector_runs_from_the_graders_namespace() -> None:
+    """A class `vet_array_constructor` defined in its body had a `__new__` whose `__globals__`
+    were the private namespace the grader runs from; it lived, reachable through
+    `object.__subclasses__()`, until the collector freed it, which it had not in one child of
+    a CI run (fiftieth round): the "through-every-function-in-reach" submission replaced
+    `_send` there and passed. With the collector off, that child is every child."""
+    child = child_sources()[1]
+    done = subprocess.run(
+        [sys.executable, "-c", SET_UP_UNCOLLECTED],
+        input=child,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    lines = done.stdout.splitlines()
+    assert lines[-1].startswith("walked ") and int(lines[-1].split()[1]) > 1000, done.stdout
+    assert lines[:-1] == [], done.stdout
 
 
 HELD = {
