@@ -197,6 +197,21 @@ def grader_namespace(class_name, method):
         if cls.__name__ == class_name and method in vars(cls):
             return vars(cls)[method]
 """
+IN_REACH = """
+def held():
+    for module in list(sys.modules.values()):
+        yield from list(getattr(module, "__dict__", {}).values())
+    todo, seen = [object], set()
+    while todo:
+        cls = todo.pop()
+        if id(cls) not in seen:
+            seen.add(id(cls))
+            todo.extend(type.__subclasses__(cls))
+            yield from list(vars(cls).values())
+"""
+"""`held()`: every value a module or a class holds, as submitted code walks them (the
+whole of `sys.modules`, then every class through `type.__subclasses__`)."""
+
 NAMESPACES = {
     # a method of the child's own class leads to the child's namespace
     "the-childs-send": """
@@ -240,27 +255,20 @@ NAMESPACES = {
     """,
     # and every function a module or a class holds
     "through-every-function-in-reach": """
-        import sys, types
-        def patched(G):
-            if "_send" in G and "_blanked" not in G:
-                _send = G["_send"]
-                G["_send"] = lambda fd, data, _send=_send: _send(fd, blank(data))
-                G["_blanked"] = True
-        def held():
-            for module in list(sys.modules.values()):
-                yield from list(getattr(module, "__dict__", {}).values())
-            todo, seen = [object], set()
-            while todo:
-                cls = todo.pop()
-                if id(cls) not in seen:
-                    seen.add(id(cls))
-                    todo.extend(type.__subclasses__(cls))
-                    yield from list(vars(cls).values())
-        for value in held():
-            value = getattr(value, "__func__", value)
-            if type(value) is types.FunctionType:
-                patched(value.__globals__)
-    """,
+import sys, types
+def patched(G):
+    if "_send" in G and "_blanked" not in G:
+        _send = G["_send"]
+        G["_send"] = lambda fd, data, _send=_send: _send(fd, blank(data))
+        G["_blanked"] = True
+"""
+    + IN_REACH
+    + """
+for value in held():
+    value = getattr(value, "__func__", value)
+    if type(value) is types.FunctionType:
+        patched(value.__globals__)
+""",
 }
 
 
@@ -284,7 +292,8 @@ def test_the_graders_namespace_reached_through_its_classes_changes_nothing(
 # off: whatever it made and dropped is still alive, as it was in a child where no collection
 # freed it before the submission loaded. Then every function in reach, walked as the
 # "through-every-function-in-reach" submission walks it.
-SET_UP_UNCOLLECTED = """
+SET_UP_UNCOLLECTED = (
+    """
 import builtins, gc, sys, types
 import numpy as np
 namespace = {"__name__": "drillbit_child", "__builtins__": dict(vars(builtins))}
@@ -298,16 +307,9 @@ private["bound_wrapped_indices"](np)
 assert private["vet_array_constructor"](np), "the constructor was not vetted"
 private["keep_copies_working"]()
 import shutil
-def held():
-    for module in list(sys.modules.values()):
-        yield from list(getattr(module, "__dict__", {}).values())
-    todo, seen = [object], set()
-    while todo:
-        cls = todo.pop()
-        if id(cls) not in seen:
-            seen.add(id(cls))
-            todo.extend(type.__subclasses__(cls))
-            yield from list(vars(cls).values())
+"""
+    + IN_REACH
+    + """
 walked = 0
 for value in held():
     value = getattr(value, "__func__", value)
@@ -317,6 +319,7 @@ for value in held():
             print("private:", value.__qualname__)
 print("walked", walked)
 """
+)
 
 
 def test_nothing_the_set_up_left_for_the_collector_runs_from_the_graders_namespace() -> None:
