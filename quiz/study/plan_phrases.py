@@ -38,27 +38,6 @@ def steps_wait(count: int, *, last_pass: bool) -> str:
     return f"{cards} {plural(count, 'waits', 'wait')} for the last days"
 
 
-def fsrs_due_not_today(count: int, *, last_pass: bool) -> str:
-    """The note Home, the stats screen and `drillbit stats` put beside "14 planned today" of
-    the cards fsrs says are due that today's plan does not ask: " · 4 due by fsrs, not
-    today: the plan reviews them in the last days before the interview if needed" ("" when
-    none). Plan mode asks only today's same-day steps before its last pass (one review of
-    every card, timed for the day), and in it only the looks placed today; a card whose
-    recall on the day is high enough gets no look at all, hence "if needed". "4 due by fsrs
-    (the plan decides when)" beside "today: 0 reviews + 15 new" left a new user asking
-    whether the 4 cards in their learning steps came today, and "the plan's last pass
-    reviews them" (until the thirty-seventh round) named a pass a new user had never met."""
-    if not count:
-        return ""
-    them = plural(count, "it", "them")
-    when = (
-        f"the plan reviews {them} on a later day if needed"
-        if last_pass
-        else f"the plan reviews {them} in the last days before the interview if needed"
-    )
-    return f" · {count:,} due by fsrs, not today: {when}"
-
-
 def waiting_note(count: int, steps: int, *, last_pass: bool) -> str:
     """Home's, the stats screen's and `drillbit stats`' note beside "14 planned today" of
     the cards fsrs would ask today that today's plan leaves for later: " · 12 more due by

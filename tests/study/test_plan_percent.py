@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from quiz.study.plan_phrases import fsrs_due_not_today, readiness_percent, target_percent
+from quiz.study.plan_phrases import readiness_percent, target_percent, waiting_note
 
 
 @pytest.mark.parametrize(
@@ -35,11 +35,11 @@ def test_the_target_in_percent_reads_back_as_the_same_fraction(value: float) -> 
 def test_cards_due_but_not_today_say_when_in_a_new_users_words() -> None:
     """ "the plan's last pass reviews them" named a pass a new user never met: what happens
     to the cards (reviewed if needed) and when (the last days before the interview)."""
-    before = fsrs_due_not_today(3, last_pass=False)
+    before = waiting_note(3, 0, last_pass=False)
     assert before == (
-        " · 3 due by fsrs, not today: the plan reviews them in the last days before the "
+        " · 3 more due by fsrs today: the plan reviews them in the last days before the "
         "interview if needed"
     )
     assert "last pass" not in before
-    assert "last pass" not in fsrs_due_not_today(1, last_pass=True)
-    assert fsrs_due_not_today(0, last_pass=False) == ""
+    assert "last pass" not in waiting_note(1, 1, last_pass=True)
+    assert waiting_note(0, 0, last_pass=False) == ""

@@ -12,7 +12,7 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from quiz.store import InterviewPlan
-from quiz.study.plan_phrases import fsrs_due_not_today, readiness_percent, waiting_note
+from quiz.study.plan_phrases import readiness_percent, waiting_note
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.home import HomeScreen
 from quiz.tui.screens.stats import StatsScreen
@@ -496,16 +496,16 @@ async def test_d_on_a_day_whose_only_card_no_day_fits_says_so_not_that_it_waits(
 def test_the_due_cards_a_plan_leaves_are_said_by_when_they_come() -> None:
     """Before the last pass they wait for it; in it, for a later day's look (or none): "if
     needed", since a card sure enough on the day gets no look; one card is "it"."""
-    assert fsrs_due_not_today(0, last_pass=False) == ""
-    before = fsrs_due_not_today(1234, last_pass=False)
+    assert waiting_note(0, 0, last_pass=False) == ""
+    before = waiting_note(1234, 0, last_pass=False)
     assert (
         before
-        == " · 1,234 due by fsrs, not today: the plan reviews them in the last days before the interview if needed"
+        == " · 1,234 more due by fsrs today: the plan reviews them in the last days before the interview if needed"
     )
-    during = fsrs_due_not_today(4, last_pass=True)
-    assert during == " · 4 due by fsrs, not today: the plan reviews them on a later day if needed"
-    one = fsrs_due_not_today(1, last_pass=True)
-    assert one == " · 1 due by fsrs, not today: the plan reviews it on a later day if needed"
+    during = waiting_note(4, 0, last_pass=True)
+    assert during == " · 4 more due by fsrs today: the plan reviews them on a later day if needed"
+    one = waiting_note(1, 0, last_pass=True)
+    assert one == " · 1 more due by fsrs today: the plan reviews it on a later day if needed"
 
 
 def test_home_counts_each_card_the_plan_leaves_once_with_its_learning_ones_a_part() -> None:
