@@ -66,7 +66,7 @@ def current_stats(roots: Sequence[Path], warn: Warn, clock: Clock) -> Stats:
         running = plan is not None and plan.interview > local_date(now, tz)
         stats = compute_stats(store, cards, now, tz=tz, limits=limits, interview_plan=running)
         if running and plan is not None and stats.today is not None:
-            from quiz.study.counts import due_not_today, plan_waiting
+            from quiz.study.counts import plan_waiting
             from quiz.study.plan_today import today_decision
 
             # Home's "14 planned today · 4 more due by fsrs today: ...": the day's
@@ -80,7 +80,7 @@ def current_stats(roots: Sequence[Path], warn: Warn, clock: Clock) -> Stats:
                 stats.today = replace(
                     stats.today,
                     planned=len(queue.offered),
-                    due_not_today=due_not_today(store, now, due, queue.offered),
+                    due_not_today=waiting.not_asked,
                     last_pass=day.last_pass,
                     waiting=waiting.count,
                     waiting_in_step=waiting.in_step,

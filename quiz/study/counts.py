@@ -214,6 +214,9 @@ class PlanWaiting:
     whose step comes later today."""
     in_step: int = 0
     """Of `count`, the cards the list leaves in a learning step (`DayPlan.steps_waiting`)."""
+    not_asked: int = 0
+    """Of `count`, fsrs's due cards the list does not ask (`due_not_today`): `drillbit
+    stats --json`'s `due_not_today`, read here rather than counted a second time."""
 
 
 def plan_waiting(
@@ -225,10 +228,11 @@ def plan_waiting(
     until the fiftieth round the CLI said "62 due by fsrs, not today" beside Home's
     "70 more due by fsrs today, 8 of them in a learning step", each screen adding it up."""
     steps = tuple(steps_waiting)
-    count = due_not_today(store, now, due, offered)
+    not_asked = due_not_today(store, now, due, offered)
+    count = not_asked
     if steps:
         count += len(steps) - due_among(store, now, steps)  # a step due now is in `due`
-    return PlanWaiting(count, len(steps))
+    return PlanWaiting(count, len(steps), not_asked)
 
 
 def plan_headline(planned: int, waiting: PlanWaiting, *, last_pass: bool) -> tuple[str, str]:
