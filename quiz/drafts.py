@@ -97,10 +97,6 @@ class Drafts:
         """`DraftReading.previous_code`, read now."""
         return self.read(card).previous_code
 
-    def passed_from_file(self, card: Card) -> str | None:
-        """`DraftReading.passed_from_file`, read now."""
-        return self.read(card).passed_from_file
-
     def _passed_from_file(self, card: Card, draft: Draft) -> bool:
         if draft.graded_from is None:
             return False
@@ -110,12 +106,6 @@ class Drafts:
     def initial_code(self, card: Card) -> str:
         """`DraftReading.initial_code`, read now."""
         return self.read(card).initial_code
-
-    def _fitting_draft(self, card: Card) -> Draft | None:
-        """The drill's draft, unless it is over SOURCE_LIMIT (then None: the editor does not
-        open it)."""
-        draft = self.store.draft(card.id)
-        return None if draft is None or is_oversized(draft.text) else draft
 
     def set_aside(self, card: Card, reading: DraftReading | None = None) -> tuple[Path, int] | None:
         """A draft over SOURCE_LIMIT written whole to <data dir>/drafts/<id>.too-large.py:
