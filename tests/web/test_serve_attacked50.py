@@ -419,4 +419,6 @@ def test_a_binary_frame_is_skipped_and_the_tab_goes_on(served: Served) -> None:
     """textual.js sends text frames only; a binary one is not its, and is skipped."""
     with _open_tab(served) as tab:
         assert _answers_ping(tab, before=_frame(0x2, b"\x00\xff" * 1000))
+        # the pong is the server's: the tab's app may still be starting
+        _until(lambda: len(_apps(served)) == 1, "the tab's app started")
         assert len(_apps(served)) == 1
