@@ -90,3 +90,53 @@ def test_precise_citations_pass() -> None:
 def test_a_semicolon_inside_parentheses_stays_in_its_citation() -> None:
     assert citations("A 2001 (x; y); B 2002") == ["A 2001 (x; y)", "B 2002"]
     assert citations("Vaswani et al. 2017 sec. 3.2.1;") == ["Vaswani et al. 2017 sec. 3.2.1"]
+
+
+# A book's year finds the book, not the page: "Bishop 2006" or "Minsky and Papert,
+# Perceptrons (1969)" passes the year test above yet sends an interviewer through a few
+# hundred pages for one claim. A textbook is cited with its chapter, section, equation or
+# page; the fifty-first round found Perceptrons cited whole for XOR, which the book states
+# in passing while its theorem is parity's (ch. 3).
+_TEXTBOOK = re.compile(
+    r"\bGoodfellow\b|\bDeep Learning \(2016\)|\bBishop\b|\bPattern Recognition and Machine"
+    r"|\bMurphy\b|\bNocedal\b|\bNumerical Optimization\b|\bPerceptrons\b|\bHastie\b"
+    r"|\bElements of Statistical Learning\b|\bSutton (?:&|and) Barto\b"
+)
+_PAGE = re.compile(r"\bpp?\.\s*\d")
+
+
+def book_without_locator(citation: str) -> bool:
+    """Whether a citation names a textbook but no place in it."""
+    return bool(
+        _TEXTBOOK.search(citation) and not _LOCATOR.search(citation) and not _PAGE.search(citation)
+    )
+
+
+def test_every_bundled_textbook_citation_names_a_place_in_the_book() -> None:
+    whole = [
+        f"{card.id}: {citation!r}"
+        for card in BANK.cards
+        for citation in citations(card.front.source)
+        if book_without_locator(citation)
+    ]
+    assert whole == []
+
+
+def test_a_textbook_cited_whole_is_found_and_one_cited_at_a_place_is_not() -> None:
+    for whole in (
+        "Minsky and Papert, Perceptrons (1969)",
+        "Bishop 2006",
+        "Goodfellow, Bengio and Courville, Deep Learning (2016)",
+        "Nocedal and Wright, Numerical Optimization (2006)",
+        "Murphy 2012 (Machine Learning: a Probabilistic Perspective)",
+    ):
+        assert book_without_locator(whole), whole
+    for placed in (
+        "Minsky and Papert, Perceptrons (1969), ch. 3",
+        "Bishop 2006 sec. 4.3.2, eq. 4.91",
+        "Goodfellow et al. 2016 sec. 9.2",
+        "Nocedal and Wright, Numerical Optimization (2006), sec. 8.1",
+        "Murphy 2012, p. 247",
+        "Keskar et al., On Large-Batch Training for Deep Learning (ICLR 2017)",
+    ):
+        assert not book_without_locator(placed), placed
