@@ -300,6 +300,14 @@ CHECKED = [
         "sec. 6.1 'Example: Learning XOR'",
     ),
     (
+        "xor-hidden-units",
+        "Minsky and Papert, Perceptrons (1969), ch. 3",
+        "Zero hidden units is a linear classifier, and XOR is not linearly separable",
+        "ch. 3 'Parity and One-in-a-box Predicates' (the expanded edition's contents; the 1967 "
+        "memo's ch. 3 'Some Special Predicates'): parity has order |R|, so two-input parity, "
+        "XOR, has order 2 and no order-1 perceptron; the book names XOR only in passing",
+    ),
+    (
         "xor-network",
         f"{DLB}, sec. 6.1",
         "that no linear model has",
@@ -605,6 +613,14 @@ CHECKED = [
         "Goodfellow et al. 2016 sec. 7.8",
         "show that for a linear model with a quadratic loss",
         "sec. 7.8 'Early Stopping': equivalent to L2 for a quadratic error",
+    ),
+    (
+        "early-stopping",
+        "Goodfellow et al. 2016 sec. 7.8 and Algorithms 7.2 and 7.3",
+        "(Goodfellow et al. 2016, Algorithms 7.2 and 7.3)",
+        "sec. 7.8: Algorithm 7.2 retrains on all the data for the same number of steps, "
+        "Algorithm 7.3 continues until the validation loss falls below the training loss "
+        "at the stop",
     ),
     (
         "early-stopping-claims",

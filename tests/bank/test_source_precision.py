@@ -140,3 +140,61 @@ def test_a_textbook_cited_whole_is_found_and_one_cited_at_a_place_is_not() -> No
         "Keskar et al., On Large-Batch Training for Deep Learning (ICLR 2017)",
     ):
         assert not book_without_locator(placed), placed
+
+
+# A place a card's own words point to, "(Goodfellow et al. 2016, Algorithms 7.2 and 7.3)",
+# is one a reader of its `source` should find there too: the source is the card's list of
+# where to look, and the fifty-first round found three cards whose text named an algorithm,
+# a subsection or an equation that their source left out (early-stopping, adagrad-rmsprop-adam,
+# residual-identity-path).
+_NAMED_PLACE = re.compile(
+    r"\b(?:[Tt]able|[Ff]igure|[Tt]heorem|[Aa]lgorithm|[Ee]q\.|[Ss]ec\.|[Aa]ppendix|[Ff]ootnote)s?"
+    r"\s+(\d+(?:\.\d+)*[a-z]?|[A-Z]\.\d+)"
+)
+
+
+def places_missing_from_source(words: str, source: str) -> list[str]:
+    """The numbered places `words` point to that `source` does not name."""
+    missing = []
+    for match in _NAMED_PLACE.finditer(words):
+        number = match.group(1)
+        if not re.search(rf"(?<![\d.]){re.escape(number)}(?![\d])", source):
+            missing.append(match.group(0))
+    return missing
+
+
+def _card_words(card_id: str) -> str:
+    """A card's text without its source: sections, choices and key points."""
+    found = BANK.get(card_id)
+    assert found is not None
+    parts = [s.text for s in found.sections.values()]
+    parts.extend(getattr(found.front, "choices", []))
+    parts.extend(getattr(found.front, "key_points", []))
+    return "\n".join(parts)
+
+
+def test_every_place_a_card_names_is_in_its_source() -> None:
+    missing = [
+        f"{card.id}: {place!r}"
+        for card in BANK.cards
+        for place in places_missing_from_source(_card_words(card.id), card.front.source)
+    ]
+    assert missing == []
+
+
+def test_a_place_left_out_of_the_source_is_found() -> None:
+    assert places_missing_from_source(
+        "training stalls (Goodfellow et al. 2016 sec. 8.5.1)", "Goodfellow et al. 2016 sec. 8.5"
+    ) == ["sec. 8.5.1"]
+    assert places_missing_from_source(
+        "(He et al. 2016, identity mappings, sec. 2, eq. 5)", "He et al. 2016, sec. 2"
+    ) == ["eq. 5"]
+    assert places_missing_from_source(
+        "(Goodfellow et al. 2016, Algorithms 7.2 and 7.3)", "Goodfellow et al. 2016 sec. 7.8"
+    ) == ["Algorithms 7.2"]
+    assert (
+        places_missing_from_source(
+            "their theorem 1, table 3 and sec. 3.2.1", "theorem 1; table 3; sec. 3.2.1"
+        )
+        == []
+    )
