@@ -683,6 +683,18 @@ CHECKED = [
         "sec. 8.2.4 'Cliffs and Exploding Gradients'; sec. 10.11.1 'Clipping Gradients'",
     ),
     (
+        "mixed-precision-loss-scaling",
+        "Micikevicius et al. 2018 (Mixed Precision Training), sec. 3.1 (the float32 master "
+        "copy: an update under 2^-11 of its weight is lost in float16), sec. 3.2 and figure 3 "
+        "(loss scaling; the SSD detector's activation gradients, many below float16's range) "
+        "and sec. 3.3 (float32 accumulation and reductions)",
+        "In the networks Micikevicius et al. examined (an SSD detector, for one)",
+        "sec. 3.1 'FP32 Master Copy of Weights' (a weight-to-update ratio above 2048 zeroes the "
+        "update), sec. 3.2 'Loss Scaling' with figure 3, the histogram of the SSD network's "
+        "activation gradients, sec. 3.3 'Arithmetic Precision' (FP32 accumulation, reductions "
+        "in FP32): the paper's three techniques, in this order",
+    ),
+    (
         "loss-scaling-claims",
         "Micikevicius et al. 2018 (Mixed Precision Training), sec. 3.2",
         "**Scaling lifts small gradients out of underflow (true):**",
