@@ -496,6 +496,14 @@ CHECKED = [
         "Models' (4.3.2 logistic, 4.3.4 multiclass logistic regression)",
     ),
     (
+        "sigmoid-vs-softmax-outputs",
+        "Bishop 2006 sec. 4.3.2 and 4.3.4, eqs. 4.91 and 4.109",
+        "In both cases the gradient of the loss with respect to the logits is simply $p - y$",
+        "sec. 4.3.2 'Logistic regression', eq. (4.91) grad E = sum_n (y_n - t_n) phi_n; sec. "
+        "4.3.4 'Multiclass logistic regression', eq. (4.109) grad_wj E = sum_n (y_nj - t_nj) "
+        "phi_n: the derivative of the log cancels the sigmoid's or the softmax's",
+    ),
+    (
         "multilabel-output-layer",
         "Goodfellow et al. 2016 sec. 6.2.2",
         "a sigmoid on each, and binary cross-entropy per tag",
