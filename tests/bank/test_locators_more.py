@@ -496,6 +496,13 @@ CHECKED = [
         "Models' (4.3.2 logistic, 4.3.4 multiclass logistic regression)",
     ),
     (
+        "bce-with-logits",
+        "Lin et al. 2017 (Focal Loss for Dense Object Detection), sec. 3.2",
+        "which multiplies each term by $(1 - p_t)^{\\gamma}$",
+        "sec. 3.2 'Focal Loss Definition': FL(p_t) = -(1 - p_t)^gamma log(p_t), the same "
+        "locator focal-loss-weight's entry in test_locators_literature.py holds",
+    ),
+    (
         "sigmoid-vs-softmax-outputs",
         "Bishop 2006 sec. 4.3.2 and 4.3.4, eqs. 4.91 and 4.109",
         "In both cases the gradient of the loss with respect to the logits is simply $p - y$",
