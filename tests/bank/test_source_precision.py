@@ -198,3 +198,25 @@ def test_a_place_left_out_of_the_source_is_found() -> None:
         )
         == []
     )
+
+
+# "(Goodfellow et al., 9.3)" reads as a page or a version as readily as a section; the cards
+# write `sec. 9.3` (pooling-purpose wrote the bare number until the fifty-first round).
+_BARE_SECTION = re.compile(r"(?:et al\.|Courville),?\s+(?:\(?(?:19|20)\d\d\)?,?\s+)?\d+\.\d")
+
+
+def test_no_card_cites_a_section_by_its_bare_number() -> None:
+    bare = [
+        f"{card.id}: {match.group(0)!r}"
+        for card in BANK.cards
+        for match in _BARE_SECTION.finditer(_card_words(card.id) + "\n" + card.front.source)
+    ]
+    assert bare == []
+
+
+def test_a_bare_section_number_is_found_and_a_written_one_is_not() -> None:
+    assert _BARE_SECTION.search("(Goodfellow et al., 9.3)")
+    assert _BARE_SECTION.search("Goodfellow et al. 2016, 7.8")
+    assert not _BARE_SECTION.search("(Goodfellow et al., sec. 9.3)")
+    assert not _BARE_SECTION.search("Goodfellow et al. 2016 sec. 9.2")
+    assert not _BARE_SECTION.search("He et al. 2016 (Identity Mappings), sec. 2")
