@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quiz.serve.console import quoted
+from quiz.serve.sessions import Sessions
 
 if TYPE_CHECKING:
     from multidict import CIMultiDictProxy
@@ -107,10 +108,11 @@ class Login:
     """Origins of this server's own page."""
     cookie: str
     """The cookie's name; per port, since browsers share cookies between a host's ports."""
-    cookie_value: str = field(repr=False)
-    """The cookie's secret (256 random bits), never the token: a browser sends the cookie to
-    every port of the address, so another server on 127.0.0.1 it opens reads it. It opens
-    the page and its files, which start nothing; the token opened a tab too."""
+    sessions: Sessions = field(default_factory=Sessions, repr=False, compare=False)
+    """The cookie's secrets, one per login (`quiz.serve.sessions`), never the token: a
+    browser sends the cookie to every port of the address, so another server on 127.0.0.1
+    it opens reads it. It opens the page and its files, which start nothing; the token
+    opened a tab too."""
 
     @classmethod
     def new(cls, host: str, port: int) -> Login:
@@ -120,7 +122,6 @@ class Login:
             hosts=frozenset(allowed_hosts(host, port)),
             origins=frozenset(allowed_origins(host, port)),
             cookie=f"drillbit-token-{port}",
-            cookie_value=secrets.token_urlsafe(32),
         )
 
     def accepts(self, candidate: str | None) -> bool:
@@ -133,8 +134,8 @@ class Login:
         return _same_secret(candidate, self.token)
 
     def accepts_cookie(self, candidate: str | None) -> bool:
-        """True when `candidate` is this run's cookie secret (compared in constant time)."""
-        return _same_secret(candidate, self.cookie_value)
+        """True when `candidate` is the cookie secret of a login not yet ended."""
+        return self.sessions.holds(candidate)
 
     def from_page(self, origin: str | None) -> bool:
         """True when the Origin header `origin` is this server's page."""

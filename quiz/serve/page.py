@@ -32,6 +32,7 @@ from pathlib import Path
 
 from quiz.serve.handoff import HANDED_TOKEN
 from quiz.serve.login import LOGIN_PATH, TOKEN_PARAM
+from quiz.serve.sessions import LOGOUT_PATH
 
 __all__ = [
     "BIND_BUTTONS",
@@ -51,6 +52,10 @@ __all__ = [
     "CONNECTION_LOST_WORDS",
     "SERVER_STOPPED",
     "SERVER_STOPPED_WORDS",
+    "LOGGED_OUT",
+    "LOGGED_OUT_WORDS",
+    "LOG_OUT",
+    "logging_out_page",
     "STOPPED",
     "HANDED",
     "TOKEN_KEY",
@@ -348,6 +353,14 @@ APP_QUIT_WORDS = (
 """What the page says then, in place of "Session ended.": in drillbit a session is a study
 session, and Home's q, seen in headless Chromium at 1280x800, left "Session ended." beside
 Restart, as if a session of cards had ended and not the app."""
+LOGGED_OUT = 4001
+"""The websocket's close code when the tab's login ended (`POST /logout`, from this tab or
+another of the same browser): a code of the application's own range (4000-4999)."""
+LOGGED_OUT_WORDS = (
+    "You logged out of drillbit serve, so this tab's app ended (your answers so far are "
+    "saved). To log in again, open the login link it printed, or paste its token."
+)
+"""What the page says then, in place of "Session ended."."""
 STOPPED = (
     """<script>
       (() => {
@@ -360,7 +373,13 @@ STOPPED = (
         const QUIT = """
     + str(APP_QUIT)
     + """;
+        const OUT = """
+    + str(LOGGED_OUT)
+    + """;
         const WORDS = {
+          [OUT]: """
+    + json.dumps(LOGGED_OUT_WORDS)
+    + """,
           [QUIT]: """
     + json.dumps(APP_QUIT_WORDS)
     + """,
@@ -668,6 +687,43 @@ def refused_page(reason: str, nonce: str) -> str:
     )
 
 
+LOG_OUT = (
+    """<script>
+      // A "Log out" button beside Restart, where a tab whose app ended lands: it forgets the
+      // token this origin keeps (else the next page logs in with it again) and posts the
+      // logout, which ends this browser's login and its other tabs' apps.
+      document.addEventListener("DOMContentLoaded", () => {
+        const restart = document.querySelector(".closed-dialog button");
+        if (!restart) return;
+        const out = document.createElement("button");
+        out.type = "button";
+        out.id = "logout";
+        out.textContent = "Log out";
+        out.style.marginLeft = "8px";
+        out.addEventListener("click", async () => {
+"""
+    + _TOKEN_NAMES
+    + """
+          try { window.localStorage.removeItem(key); } catch (e) {}
+          try {
+            await fetch('"""
+    + LOGOUT_PATH
+    + """', { method: "POST", credentials: "same-origin", cache: "no-store" });
+          } catch (e) {}
+          window.location.replace("/");
+        });
+        restart.after(out);
+      });
+    </script>"""
+)
+"""Anywhere in the head: it waits for the body's dialog."""
+
+
+def logging_out_page(template: str) -> str:
+    """The template with `LOG_OUT` at the start of its head."""
+    return _head_script(template, LOG_OUT)
+
+
 def tab_titled_page(template: str) -> str:
     """The template with `TAB_HEAD` at the start of its head, unless it has a title."""
     if _TITLE.search(template) is not None or "<head>" not in template:
@@ -738,18 +794,21 @@ def served_page(template: str) -> str:
     on its splash, a stopped server said, the strips the terminal's whole rows leave in the
     app's colours, the keys to the app without a click,
     its websocket closed as it is left, long input sent in pieces the server takes, and the
-    token handed to it kept and put in its websocket's URL, every script with the nonce."""
+    token handed to it kept and put in its websocket's URL, a "Log out" button beside
+    Restart, every script with the nonce."""
     return nonced_page(
-        same_address_page(
-            token_keeping_page(
-                long_input_page(
-                    tab_releasing_page(
-                        key_focus_page(
-                            server_stopped_page(
-                                edges_page(
-                                    starting_page(
-                                        tab_titled_page(
-                                            local_font_page(bound_buttons_page(template))
+        logging_out_page(
+            same_address_page(
+                token_keeping_page(
+                    long_input_page(
+                        tab_releasing_page(
+                            key_focus_page(
+                                server_stopped_page(
+                                    edges_page(
+                                        starting_page(
+                                            tab_titled_page(
+                                                local_font_page(bound_buttons_page(template))
+                                            )
                                         )
                                     )
                                 )

@@ -31,6 +31,7 @@ from quiz.paths import data_dir
 from quiz.plural import counted
 from quiz.serve.login import LOGIN_PATH, TOKEN_PARAM, Login, is_loopback, public_url
 from quiz.serve.login_file import login_folder
+from quiz.serve.sessions import LOGOUT_PATH
 
 if TYPE_CHECKING:
     from quiz.serve.tabapp import TabApp
@@ -64,6 +65,11 @@ UNREADABLE_BODY: tuple[type[Exception], ...] = (
 unknown transfer encoding (`RuntimeError`), a sender gone before its body's end
 (`ConnectionResetError`); aiohttp's payload errors (a gzip body that does not inflate)
 join them where aiohttp is loaded. Each went through as a 500 and a traceback in the console (fiftieth round)."""
+WEBSOCKET_VERSION = "13"
+"""The one version of the websocket protocol a tab's page speaks (RFC 6455), and a browser."""
+MOST_BODY_BYTES = 1024**2
+"""The largest body the server reads (aiohttp's `client_max_size`, made explicit): a login
+is a few dozen bytes."""
 
 
 def is_wildcard(host: str) -> bool:
@@ -169,6 +175,7 @@ def _make_server(
     from aiohttp import web
     from aiohttp.http_exceptions import HttpProcessingError
     from aiohttp.web_protocol import RequestPayloadError
+    from aiohttp.web_urldispatcher import _default_expect_handler
     from textual_serve.server import Server
 
     from quiz.serve.connections import (
@@ -199,7 +206,13 @@ def _make_server(
         write_login_file,
     )
     from quiz.serve.messages import read_envelope, terminal_size
-    from quiz.serve.page import APP_FAILED, MOST_MESSAGE_BYTES, SERVER_STOPPED, refused_page
+    from quiz.serve.page import (
+        APP_FAILED,
+        LOGGED_OUT,
+        MOST_MESSAGE_BYTES,
+        SERVER_STOPPED,
+        refused_page,
+    )
     from quiz.serve.tabapp import TabApp
     from quiz.serve.throttle import WrongTokens
 
@@ -211,10 +224,30 @@ def _make_server(
     )
     handoff_name = handoff_cookie(port)
 
+    async def continue_within_limit(request: web.Request) -> web.StreamResponse | None:
+        """aiohttp's answer to `Expect: 100-continue`, but a body announced over
+        `MOST_BODY_BYTES` is refused at once (413, the connection closed), before the
+        client is told to send it: aiohttp said "100 Continue" to any length, then read a
+        mebibyte before its 413 (fiftieth round)."""
+        length = request.content_length
+        if length is not None and length > MOST_BODY_BYTES:
+            too_large = web.Response(
+                status=413,
+                text=(
+                    f"drillbit serve: a body of {length} bytes is announced; the server reads "
+                    f"at most {MOST_BODY_BYTES} (a login is a few dozen)\n"
+                ),
+            )
+            too_large.force_close()
+            return too_large
+        await _default_expect_handler(request)  # "100 Continue", or a 417 for another Expect
+        return None
+
     class DrillbitServer(Server):
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.open_tabs: dict[Any, web.WebSocketResponse] = {}
+            self.tab_logins: dict[Any, str | None] = {}  # each tab's login cookie, for a logout
             self.unended: set[TabApp] = set()  # app processes started, not yet reaped
             self.pages: Any = None  # the folder of the rewritten page, kept while serving
             self.tabs_starting = 0  # admitted, app process not registered yet
@@ -233,8 +266,9 @@ def _make_server(
             import aiohttp_jinja2
             import jinja2
 
+            expect: dict[str, Any] = {"expect_handler": continue_within_limit}
             # the login first: its handed token must be set before the page's context is made
-            app = web.Application(middlewares=[self.check_login])
+            app = web.Application(middlewares=[self.check_login], client_max_size=MOST_BODY_BYTES)
             aiohttp_jinja2.setup(
                 app,
                 loader=jinja2.FileSystemLoader(self.templates_path),
@@ -242,12 +276,21 @@ def _make_server(
             )
             app.add_routes(
                 [
-                    web.get("/", self.handle_index, name="index"),
-                    web.post(LOGIN_PATH, self.logging_in, name="login"),
-                    web.post(OPEN_PATH, self.opening, name="open"),
+                    # no HEAD of the page: a GET of it may spend a one-use code or set the
+                    # cookie, which a HEAD answered as the page did neither (a 405 now)
+                    web.get("/", self.handle_index, name="index", allow_head=False, **expect),
+                    web.post(LOGIN_PATH, self.logging_in, name="login", **expect),
+                    web.post(LOGOUT_PATH, self.logging_out, name="logout", **expect),
+                    web.post(OPEN_PATH, self.opening, name="open", **expect),
                     # a websocket opens by GET alone (RFC 6455 4.1); aiohttp's HEAD upgraded
-                    web.get("/ws", self.handle_websocket, name="websocket", allow_head=False),
-                    web.get("/download/{key}", self.handle_download, name="download"),
+                    web.get(
+                        "/ws",
+                        self.handle_websocket,
+                        name="websocket",
+                        allow_head=False,
+                        **expect,
+                    ),
+                    web.get("/download/{key}", self.handle_download, name="download", **expect),
                     web.static("/static", self.statics_path, show_index=False, name="static"),
                 ]
             )
@@ -263,8 +306,8 @@ def _make_server(
             were tried (429, `quiz.serve.throttle`; the right one is never kept waiting); the page's login (`LOGIN_PATH`) sets the
             cookie, and an address with the token in its query is answered by a 303 to the
             page without it (`quiz.serve.handoff`), which sets the cookie too."""
-            if request.method == "POST" and request.path in (LOGIN_PATH, OPEN_PATH):
-                return await handler(request)  # `logging_in` or `opening`: each checks its own
+            if request.method == "POST" and request.path in (LOGIN_PATH, OPEN_PATH, LOGOUT_PATH):
+                return await handler(request)  # `logging_in`, `opening`, `logging_out`: their own
             query_token = request.query.get(TOKEN_PARAM)
             page = request.method == "GET" and request.path == "/"
             handed = page and self.handoffs.spend(request.cookies.get(handoff_name))
@@ -408,13 +451,55 @@ def _make_server(
             self.guard.trust(request.protocol)
             raise self.handed_over(request)
 
+        async def logging_out(self, request: web.Request) -> web.StreamResponse:
+            """`POST LOGOUT_PATH` from this server's page (its Origin: no other site's page
+            may end a login, as none may make one): the login of the cookie it carries ends
+            (`quiz.serve.sessions`), its tabs' apps too, and the answer, a 204, clears the
+            cookie and the page's storage, which keeps the token. Another browser's login
+            stands; a logout without a live login is a 204 all the same."""
+            host = request.headers.get("Host")
+            reason = login.repeated(request.headers)
+            if reason is None and not login.names(host):
+                reason = f"the Host header {quoted(host)} does not name this server"
+            if reason is None and not login.from_page(request.headers.get("Origin")):
+                reason = "a logout comes from this server's own page"
+            if reason is not None:
+                self.refusals.refused(request.method, request.path, reason)
+                raise web.HTTPForbidden(text=f"drillbit serve: {reason}\n")
+            cookie = request.cookies.get(login.cookie)
+            if login.sessions.end(cookie):
+                await self.close_tabs_of(cookie)
+            done = web.Response(
+                status=204,
+                headers={"Cache-Control": "no-store", "Clear-Site-Data": '"storage"'},
+            )
+            done.del_cookie(login.cookie, path="/")
+            return done
+
+        async def close_tabs_of(self, cookie: str | None) -> None:
+            """Close the tabs opened with the login `cookie` (their handlers end their apps)."""
+            said = b"you logged out"  # the page says it in its own words (LOGGED_OUT)
+            tabs = [
+                websocket
+                for service, websocket in self.open_tabs.items()
+                if self.tab_logins.get(service) == cookie
+            ]
+            await asyncio.gather(
+                *(tab.close(code=LOGGED_OUT, message=said) for tab in tabs),
+                return_exceptions=True,
+            )
+
         def set_login_cookie(self, response: web.StreamResponse) -> None:
             """The cookie that opens the page and its files: its own secret (any port of the
             address reads it), no script's (HttpOnly), no other site's request's (Strict),
             gone as the browser closes. Not Secure: the server speaks plain http to
             loopback, where a Secure cookie would never be sent back."""
             response.set_cookie(
-                login.cookie, login.cookie_value, httponly=True, samesite="Strict", path="/"
+                login.cookie,
+                login.sessions.issue(),
+                httponly=True,
+                samesite="Strict",
+                path="/",
             )
 
         def handed_over(self, request: web.Request) -> web.HTTPSeeOther:
@@ -456,6 +541,7 @@ def _make_server(
         async def free_slot(self, service: Any) -> None:
             """The tab of `service` has closed: its slot goes to a tab that waits for one."""
             self.open_tabs.pop(service, None)
+            self.tab_logins.pop(service, None)
             if self.slot_freed is not None:
                 async with self.slot_freed:
                     self.slot_freed.notify_all()
@@ -547,6 +633,16 @@ def _make_server(
 
         async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
             """One tab (the login already passed): start an app process, relay until either side ends."""
+            version = request.headers.get("Sec-WebSocket-Version")
+            if version is not None and version != WEBSOCKET_VERSION:
+                # aiohttp also upgraded the drafts' 7 and 8, which RFC 6455 4.4 answers so
+                raise web.HTTPUpgradeRequired(
+                    text=(
+                        "drillbit serve: the app's websocket speaks version "
+                        f"{WEBSOCKET_VERSION} of the protocol (RFC 6455) only\n"
+                    ),
+                    headers={"Sec-WebSocket-Version": WEBSOCKET_VERSION},
+                )
             if (reason := self.cannot_start()) is not None:
                 raise web.HTTPServiceUnavailable(text=reason)
             if not await self.wait_for_slot():
@@ -577,6 +673,7 @@ def _make_server(
             )
             self.tabs_starting -= 1
             self.open_tabs[service] = websocket
+            self.tab_logins[service] = request.cookies.get(login.cookie)
             self.unended.add(service)
             try:
                 width, height = terminal_size(

@@ -151,6 +151,8 @@ def test_allowed_hosts_name_this_server_only() -> None:
 
 
 LOGIN = Login.new("127.0.0.1", 8000)
+COOKIE = LOGIN.sessions.issue()
+"""The cookie secret of one login (`quiz.serve.sessions`)."""
 PAGE = "http://127.0.0.1:8000"
 
 
@@ -165,45 +167,42 @@ def _refusal(
 
 
 def test_login_accepts_the_token_from_the_query_or_for_the_page_the_cookie() -> None:
-    assert _refusal(cookie=LOGIN.cookie_value) is None
-    assert _refusal(query=None, cookie=LOGIN.cookie_value, websocket=False) is None
-    assert (
-        _refusal(host="LOCALHOST:8000", origin="http://localhost:8000/", cookie=LOGIN.cookie_value)
-        is None
-    )
+    assert _refusal(cookie=COOKIE) is None
+    assert _refusal(query=None, cookie=COOKIE, websocket=False) is None
+    assert _refusal(host="LOCALHOST:8000", origin="http://localhost:8000/", cookie=COOKIE) is None
     assert _refusal(origin=None, websocket=False) is None  # the page itself: a plain GET
 
 
 def test_the_websocket_needs_the_token_in_its_url_not_the_cookie() -> None:
     """A browser hands the cookie to a server on any other port of 127.0.0.1 it visits."""
-    refusal = _refusal(query=None, cookie=LOGIN.cookie_value)
+    refusal = _refusal(query=None, cookie=COOKIE)
     assert refusal is not None and "the token in its URL" in refusal
 
 
 def test_the_cookie_holds_its_own_secret_which_is_no_token() -> None:
     """The cookie's value was the token: a server on another port of the address, handed the
     cookie by the browser, opened the websocket with it (`test_serve_cookie.py`)."""
-    assert LOGIN.cookie_value != LOGIN.token and len(LOGIN.cookie_value) >= 43
-    assert _refusal(query=LOGIN.cookie_value) is not None  # the cookie's secret as the token
-    assert _refusal(query=LOGIN.cookie_value, websocket=False) is not None  # nor for the page
-    assert _refusal(query=None, cookie=LOGIN.cookie_value, websocket=False) is None
+    assert COOKIE != LOGIN.token and len(COOKIE) >= 43
+    assert _refusal(query=COOKIE) is not None  # the cookie's secret as the token
+    assert _refusal(query=COOKIE, websocket=False) is not None  # nor for the page
+    assert _refusal(query=None, cookie=COOKIE, websocket=False) is None
     assert _refusal(query=None, cookie=LOGIN.token, websocket=False) is not None
-    assert len({Login.new("127.0.0.1", 8000).cookie_value for _ in range(20)}) == 20  # per run
+    assert len({LOGIN.sessions.issue() for _ in range(20)}) == 20  # per login
 
 
 def test_a_login_shown_in_a_traceback_shows_neither_secret() -> None:
     """A traceback's locals printed the `Login` whole, the token in it (forty-first round)."""
     shown = repr(LOGIN) + str(LOGIN)
-    assert LOGIN.token not in shown and LOGIN.cookie_value not in shown
+    assert LOGIN.token not in shown and COOKIE not in shown
     assert "127.0.0.1:8000" in shown  # the rest of it still shows
 
 
 @pytest.mark.parametrize(
     ("request_", "reason"),
     [
-        ({"query": None, "cookie": LOGIN.cookie_value}, "needs the token in its URL"),
-        ({"query": "", "cookie": LOGIN.cookie_value}, "needs the token in its URL"),
-        ({"query": LOGIN.token[:-1], "cookie": LOGIN.cookie_value}, "needs the token in its"),
+        ({"query": None, "cookie": COOKIE}, "needs the token in its URL"),
+        ({"query": "", "cookie": COOKIE}, "needs the token in its URL"),
+        ({"query": LOGIN.token[:-1], "cookie": COOKIE}, "needs the token in its"),
         ({"query": LOGIN.token + "x", "cookie": LOGIN.token[::-1]}, "needs this server's login"),
         ({}, "websocket needs this server's login cookie"),
         ({"cookie": LOGIN.token}, "websocket needs this server's login cookie"),

@@ -34,6 +34,8 @@ pytestmark = pytest.mark.filterwarnings(
 
 PORT = 8765
 LOGIN = Login.new("127.0.0.1", PORT)
+COOKIE = LOGIN.sessions.issue()
+"""The cookie secret of one login (`quiz.serve.sessions`)."""
 PAGE = f"http://127.0.0.1:{PORT}"
 OURS = {"Host": f"127.0.0.1:{PORT}", "Origin": PAGE}
 
@@ -111,7 +113,7 @@ def test_the_login_files_post_refuses_in_words_what_is_not_this_runs() -> None:
         refused = [
             ("o" * 43, FILE_PAGE, "this login link is not this run's"),  # an old file
             ("", FILE_PAGE, "this login link is not this run's"),
-            (LOGIN.cookie_value, FILE_PAGE, "this login link is not this run's"),
+            (COOKIE, FILE_PAGE, "this login link is not this run's"),
             (LOGIN.token, {**FILE_PAGE, "Origin": "http://evil.example"}, "may not log in"),
             (LOGIN.token, {**FILE_PAGE, "Host": f"rebound.example:{PORT}"}, "does not name"),
         ]
@@ -134,7 +136,9 @@ def test_a_login_sets_a_strict_http_only_session_cookie() -> None:
         assert status == 204 and headers["Cache-Control"] == "no-store"
         assert len(cookies) == 1
         cookie = cookies[0]
-        assert cookie.startswith(f"drillbit-token-{PORT}={LOGIN.cookie_value};")
+        value = cookie.split(";", 1)[0].split("=", 1)[1]
+        assert cookie.startswith(f"drillbit-token-{PORT}=") and LOGIN.accepts_cookie(value)
+        assert value not in (COOKIE, LOGIN.token)  # each login its own secret
         flags = {part.strip().split("=", 1)[0].lower() for part in cookie.split(";")[1:]}
         assert "httponly" in flags and "SameSite=Strict" in cookie and "Path=/" in cookie
         # plain http to loopback: a Secure cookie would never come back; a session's only
@@ -152,7 +156,7 @@ def test_a_login_comes_from_this_servers_page_with_the_right_token() -> None:
             (LOGIN.token, {**OURS, "Origin": f"http://127.0.0.1:{PORT + 1}"}, "own page"),
             (LOGIN.token, {**OURS, "Host": f"rebound.example:{PORT}"}, "does not name"),
             (LOGIN.token[:-1], OURS, "not this run's"),
-            (LOGIN.cookie_value, OURS, "not this run's"),  # the cookie's secret is no token
+            (COOKIE, OURS, "not this run's"),  # the cookie's secret is no token
             ("", OURS, "not this run's"),
         ]
         for token, headers, why in refused:
@@ -181,7 +185,7 @@ def test_past_ten_wrong_tokens_a_wrong_one_waits_and_the_right_one_gets_in_at_on
             LOGIN.token + "A",
             LOGIN.token.swapcase(),
             LOGIN.token[:-1] + ("A" if LOGIN.token[-1] != "A" else "B"),
-            LOGIN.cookie_value,
+            COOKIE,
         ]
         for guess in near:  # wrong, however near: a 429, no cookie, nothing counted
             status, said, cookies, headers = await _login(client, guess)
@@ -203,7 +207,7 @@ def test_past_ten_wrong_tokens_a_wrong_one_waits_and_the_right_one_gets_in_at_on
             assert (await _login(client, "guess"))[0] == 403
         assert (await _login(client, "guess"))[0] == 403
         assert (await _login(client, "guess"))[0] == 429
-        jar = {"Cookie": f"drillbit-token-{PORT}={LOGIN.cookie_value}", **OURS}
+        jar = {"Cookie": f"drillbit-token-{PORT}={COOKIE}", **OURS}
         async with client.get("/static/js/textual.js", headers=jar) as answer:
             assert answer.status == 200  # the cookie reads no token: never kept out
         clock.now += 1

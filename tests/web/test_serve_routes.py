@@ -1,7 +1,7 @@
 """drillbit serve builds textual-serve's routes itself (to serve `/static` unlisted); a
 textual-serve that adds, renames or moves a route must fail here, not go unserved. drillbit
-adds two of its own: the page's login (`POST /login`) and the login file's (`POST /`), and
-answers no `HEAD` on the websocket's route."""
+adds three of its own: the page's login (`POST /login`), the login file's (`POST /`) and the
+logout (`POST /logout`), and answers no `HEAD` on the websocket's route or the page's."""
 
 from __future__ import annotations
 
@@ -39,10 +39,11 @@ def _both_apps() -> tuple[web.Application, web.Application]:
 def test_our_routes_are_textual_serves_with_the_static_folder_unlisted() -> None:
     ours, theirs = _both_apps()
     # and the logins, which textual-serve has not (its token came in the query)
-    logins = [("POST", "/login", "login"), ("POST", "/", "open")]
-    # but the websocket by GET alone (RFC 6455): aiohttp's HEAD on it upgraded (fiftieth round)
-    head_ws = [route for route in _routes(theirs) if route[:2] == ("HEAD", "/ws")]
-    assert len(head_ws) == 1, _routes(theirs)
+    logins = [("POST", "/login", "login"), ("POST", "/", "open"), ("POST", "/logout", "logout")]
+    # but the websocket by GET alone (RFC 6455): aiohttp's HEAD on it upgraded (fiftieth
+    # round); and the page by GET alone: a HEAD of it skipped the token's redirect (51st)
+    head_ws = [route for route in _routes(theirs) if route[:2] in (("HEAD", "/ws"), ("HEAD", "/"))]
+    assert len(head_ws) == 2, _routes(theirs)
     kept = [route for route in _routes(theirs) if route not in head_ws]
     assert _routes(ours) == sorted([*kept, *logins])
     # aiohttp keeps the choice only privately; a listing is what the copy is for
