@@ -636,13 +636,15 @@ def _make_server(
             version = request.headers.get("Sec-WebSocket-Version")
             if version is not None and version != WEBSOCKET_VERSION:
                 # aiohttp also upgraded the drafts' 7 and 8, which RFC 6455 4.4 answers so
-                raise web.HTTPUpgradeRequired(
+                refused = web.HTTPUpgradeRequired(
                     text=(
                         "drillbit serve: the app's websocket speaks version "
                         f"{WEBSOCKET_VERSION} of the protocol (RFC 6455) only\n"
                     ),
                     headers={"Sec-WebSocket-Version": WEBSOCKET_VERSION},
                 )
+                refused.force_close()  # no upgrade: the connection is not kept for another
+                raise refused
             if (reason := self.cannot_start()) is not None:
                 raise web.HTTPServiceUnavailable(text=reason)
             if not await self.wait_for_slot():
