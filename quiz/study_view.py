@@ -14,6 +14,7 @@ from __future__ import annotations
 import random
 import re
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import TYPE_CHECKING
 
 from fsrs import Rating
@@ -23,7 +24,7 @@ from quiz.bank.numbers import ACCEPTED, parse_number
 from quiz.plural import counted
 from quiz.study import preview_intervals, shown_interval
 from quiz.study import typed as typed_answers
-from quiz.study.days import day_starts_at
+from quiz.study.days import date_start, day_starts_at, local_date
 from quiz.study.plan_phrases import day_over_notice
 from quiz.study.view_clock import look_again_in
 
@@ -53,6 +54,7 @@ __all__ = [
     "choice_order",
     "day_end_wait",
     "day_over",
+    "MOVED_BACK_NOTICE",
     "drill_answered",
     "forget_typed",
     "keep_typed",
@@ -373,13 +375,28 @@ def day_end_wait(workspace: Workspace, session: Session) -> float | None:
     return None if ends is None else look_again_in(ends, workspace.now())
 
 
+MOVED_BACK_NOTICE = (
+    "The time zone moved back into the day before the list's: this card still counts, then "
+    "the session ends; d on Home starts the plan of the day it is now."
+)
+"""`day_over`'s notice when the machine's zone moved west over a day's start: "A new study
+day began at 04:00" was not said, and nothing was, until the summary after the card."""
+
+
 def day_over(workspace: Workspace, session: Session) -> str | None:
     """Plan mode, once the list's study day is over: what is said on the card being
-    answered (the session ends at the next card); None before then and outside a plan."""
-    ends = session.day_ends
-    if ends is None or workspace.now() < ends:
+    answered (the session ends at the next card); None before then and outside a plan.
+
+    Over as the session counts it (`Session._list_day_over`): past the list day's end, or
+    before its start, where the machine's zone moved west into the day before."""
+    ends = session.day_ends  # in the zone followed now (asked anew: `Workspace.follow_zone`)
+    if ends is None:
         return None
-    return day_over_notice(day_starts_at(workspace.tz))
+    now, tz = workspace.now(), workspace.tz
+    if now >= ends:
+        return day_over_notice(day_starts_at(tz))
+    list_day = local_date(ends, tz) - timedelta(days=1)
+    return MOVED_BACK_NOTICE if now < date_start(list_day, tz) else None
 
 
 def drill_answered(session: Session, sitting: DrillSitting) -> bool:
