@@ -8,7 +8,7 @@ them, `Store.hints_seen`), passed.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Literal, Protocol
@@ -108,11 +108,17 @@ def drill_rows(cards: Sequence[DrillCard], store: Store) -> list[DrillRow]:
     return rows
 
 
-def next_unsolved(rows: Sequence[DrillRow], after: str | None = None) -> DrillRow | None:
-    """The first drill not passed yet (after the drill `after`, wrapping around), or None."""
+def next_unsolved(
+    rows: Sequence[DrillRow], after: str | None = None, skip: Collection[str] = ()
+) -> DrillRow | None:
+    """The first drill not passed yet (after the drill `after`, wrapping around), or None;
+    none of `skip` (the suspended drills, which study leaves out as Anki does)."""
     start = 0
     if after is not None:
         ids = [row.id for row in rows]
         start = ids.index(after) + 1 if after in ids else 0
     ordered = [*rows[start:], *rows[:start]]
-    return next((row for row in ordered if not row.solved and row.id != after), None)
+    return next(
+        (row for row in ordered if not row.solved and row.id != after and row.id not in skip),
+        None,
+    )

@@ -86,8 +86,21 @@ class DrillsView:
         return f"{heading} · {shown} suspended: {PUT_BACK}" if shown else heading
 
     def next_unsolved(self, after: str | None = None) -> DrillRow | None:
-        """The first drill not passed yet (after `after`, wrapping around), or None."""
-        return next_unsolved(self.rows, after=after)
+        """The first drill not passed yet and not suspended (after `after`, wrapping
+        around), or None. `n` opened a suspended drill, which study leaves out as Anki
+        does, as the next one to do."""
+        return next_unsolved(self.rows, after=after, skip=self.suspended)
+
+    @property
+    def none_left(self) -> str:
+        """What `n` (or a pass's "next") says when `next_unsolved` finds none: every drill
+        passed, or every one left is suspended, and how to put them back (`PUT_BACK`)."""
+        waiting = sum(not row.solved and row.id in self.suspended for row in self.rows)
+        if not waiting:
+            return ALL_PASSED
+        if waiting == 1:
+            return f"The drill not passed yet is suspended: {PUT_BACK} it."
+        return f"The {waiting} drills not passed yet are suspended: {PUT_BACK} them."
 
 
 def drills_view(workspace: Workspace) -> DrillsView:
@@ -111,9 +124,10 @@ def after_a_pass(workspace: Workspace, card_id: str, *, in_session: bool) -> tup
     left, and a session's pass offered only "esc Back", which read as leaving undone."""
     if in_session:
         return NEXT_CARD, False
-    following = next_drill(workspace, after=card_id)
+    view = drills_view(workspace)
+    following = view.next_unsolved(after=card_id)
     if following is None:
-        return ALL_PASSED, False
+        return view.none_left, False
     return f"Next: ctrl+f opens {following.title!r}.", True
 
 
@@ -129,7 +143,7 @@ def passed_before(workspace: Workspace, card_id: str, *, in_session: bool) -> tu
         return "", False
     following = view.next_unsolved(after=card_id)
     if following is None:
-        return f"{PASSED_BEFORE} {ALL_PASSED}", False
+        return f"{PASSED_BEFORE} {view.none_left}", False
     return f"{PASSED_BEFORE} Next: ctrl+f opens {following.title!r}.", True
 
 

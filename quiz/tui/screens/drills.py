@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Label
 
 from quiz.drill_list import DrillRow
-from quiz.drills_view import ALL_PASSED, DrillsView, drills_view
+from quiz.drills_view import DrillsView, drills_view
 from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.widgets.cell import clipped
 from quiz.tui.widgets.fitted_table import FittedTable
@@ -208,9 +208,9 @@ class DrillsScreen(Screen[None]):
             self.post_message(BrowserScreen.CardOpened(self.rows[table.cursor_row].id))
 
     def action_next(self) -> None:
-        """Open the first drill not passed yet."""
+        """Open the first drill not passed yet and not suspended."""
         following = self.view.next_unsolved()
         if following is None:
-            self.notify(ALL_PASSED)
+            self.notify(self.view.none_left)
             return
         self.post_message(BrowserScreen.CardOpened(following.id))
