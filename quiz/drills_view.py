@@ -31,6 +31,7 @@ __all__ = [
     "DrillsView",
     "after_a_pass",
     "draft_back",
+    "drill_key_not_now",
     "drill_opening",
     "drills_view",
     "next_drill",
@@ -214,3 +215,32 @@ def no_hint_left(hints: int) -> str:
     if hints == 0:
         return "Hint: this drill has none"
     return f"Hint: none left, {counted(hints, 'hint')} seen"
+
+
+NOT_NOW_OUTSIDE = {
+    "give_up": "Give up: in a session, rates it Again",
+    "next_drill": "Next drill: once this one passes",
+}
+"""What a drill's help says of its keys that work only in a study session or after a pass,
+opened from the list or the browser: "(not now)" alone left a newcomer to guess when."""
+
+
+def drill_key_not_now(action: str, *, in_session: bool, passed: bool) -> str | None:
+    """The drill help's words for a key that does nothing now, saying when it works: the
+    help read "Give up: rate it Again (asks first) (not now)", "Switch pane: task or
+    editor (not now)" (tab indents in the editor, which has the focus), "Previous code:
+    your last try's code (not now)" and "Reset: the starter code again (not now)". None:
+    the help's own "(not now)"."""
+    if action == "switch_pane":
+        return "Switch pane: shift+tab first (tab indents here)"
+    if action == "previous_code":
+        return "Previous code: none kept from a last try"
+    if action in ("reset", "web_reset"):
+        return "Reset: the starter is in the editor"
+    if action == "give_up":
+        return "Give up: not after a pass" if in_session else NOT_NOW_OUTSIDE[action]
+    if action == "next_drill":
+        if in_session:
+            return "Next drill: outside a session (esc goes on)"
+        return "Next drill: none left to pass" if passed else NOT_NOW_OUTSIDE[action]
+    return None

@@ -542,7 +542,7 @@ async def test_a_drills_help_says_what_its_keys_do_and_fits_at_80_columns(
         meaning = _each_key_once(await _help_rows(pilot))
         assert meaning["^r"] == "Grade: run it on the drill's cases"
         assert meaning["^t"] == "Hint: one more (the pass is Hard at best)"
-        assert meaning["^g"] == "Give up: rate it Again (asks first) (not now)"
+        assert meaning["^g"] == "Give up: in a session, rates it Again"
         assert meaning["esc"] == "Back: save the code and go back"
         for key in ("^r", "^t", "^e", "^n", "^o", "^g", "^f", "tab", "esc"):
             assert ": " in meaning[key], f"{key} says what it does: {meaning[key]!r}"

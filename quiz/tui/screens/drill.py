@@ -31,6 +31,7 @@ from quiz.drills_view import (
     ALL_PASSED,
     PREVIOUS_CODE_BACK,
     after_a_pass,
+    drill_key_not_now,
     drill_opening,
     next_drill,
     no_hint_left,
@@ -147,8 +148,12 @@ class DrillScreen(Screen["DrillSitting"]):
         return MOCK_KEYS.get(action)
 
     def help_not_now(self, action: str) -> str | None:
-        """The help's words for the hint keys once they do nothing: no hint is left."""
-        return no_hint_left(len(self.sitting.card.hints)) if action in HINT_ACTIONS else None
+        """The help's words for a key that does nothing now: the hint keys once no hint is
+        left, the others when they work (`drill_key_not_now`)."""
+        if action in HINT_ACTIONS:
+            return no_hint_left(len(self.sitting.card.hints))
+        passed = self.sitting.progress.passed or bool(self._passed_before)
+        return drill_key_not_now(action, in_session=self.session is not None, passed=passed)
 
     def notify(
         self,
