@@ -13,6 +13,7 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from quiz.paths import shown_summary
+from quiz.plural import counted
 from quiz.study.away import away_since
 from quiz.study.counts import PlanWaiting, counts_change_at, plan_headline, plan_waiting
 
@@ -90,6 +91,21 @@ class HomeView:
         if self.plan is None:
             return AHEAD_NO_PLAN
         return AHEAD_OVER if self.plan.today is None else AHEAD_LATER
+
+    def ahead_notice(self) -> str:
+        """What `a` says while it is not offered: it did nothing, silently, and only the
+        help (`ahead_help`) said why."""
+        plan = self.plan
+        if plan is None:
+            return "Nothing to study ahead: no interview plan is set. Settings (,) sets one."
+        if plan.today is None:
+            return f"Nothing to study ahead: the interview day has come; {PLAN_OVER}."
+        if plan.offered:
+            left = counted(len(plan.offered), "card")
+            return f"Nothing to study ahead yet: today's plan has {left} left (d studies them)."
+        if plan.queue is not None:
+            return f"Nothing to study ahead: {plan.queue.no_ahead_reason()}."
+        return "Nothing to study ahead now."
 
     def headline(self) -> tuple[str, ...]:
         """What `d` studies today, as the stats screen words it: fsrs's due cards within

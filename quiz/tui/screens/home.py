@@ -62,6 +62,8 @@ class HomeScreen(Screen[None]):
         Binding("c", "study('cram')", "Cram", tooltip="every card of the row, schedule untouched"),
         Binding("m", "study('mock')", "Mock", tooltip="a timed mock interview from the row"),
         Binding("a", "study_ahead", "Ahead", tooltip="the plan's next days' new cards, now"),
+        # `a` while nothing is offered ahead: says why (it did nothing, silently)
+        Binding("a", "ahead_not_now", "Ahead", tooltip="why not now", show=False),
         Binding("s", "stats", "Stats", tooltip="reviews, accuracy, retention and forecast"),
         Binding("b", "open('browser')", "Cards", tooltip="browse and search every card"),
         Binding("l", "open('drills')", "Drills", tooltip="every coding drill and its state"),
@@ -348,11 +350,20 @@ class HomeScreen(Screen[None]):
         planned = self._view is not None and self._view.planned
         if action == "study_ahead":  # shown, and bound, only when the plan offers cards
             return self._view is not None and self._view.can_study_ahead
+        if action == "ahead_not_now":
+            return self._view is not None and not self._view.can_study_ahead
         if action == "study_plan":
             return planned
         if action == "study" and parameters == ("due",):
             return not planned
         return True
+
+    def help_tooltip(self, action: str) -> str | None:
+        """The help's words for `a` while it says why nothing is offered ahead: when it
+        offers cards (`HomeView.ahead_help`)."""
+        if action == "ahead_not_now" and self._view is not None:
+            return self._view.ahead_help().partition(": ")[2]
+        return None
 
     def help_not_now(self, action: str) -> str | None:
         """The help's words for a key of this screen that does nothing now, when "(not
@@ -368,6 +379,11 @@ class HomeScreen(Screen[None]):
     def action_study_ahead(self) -> None:
         """Ask the app for a session studying ahead (the plan's next new cards)."""
         self.post_message(self.StudyRequested("due", None, ahead=True))
+
+    def action_ahead_not_now(self) -> None:
+        """`a` while the plan offers nothing ahead: why, and what to do (`ahead_notice`)."""
+        if self._view is not None:
+            self.notify(self._view.ahead_notice(), title="Ahead")
 
     def action_stats(self) -> None:
         """Ask the app for the stats screen."""
