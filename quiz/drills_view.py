@@ -38,6 +38,7 @@ __all__ = [
     "no_hint_left",
     "passed_before",
     "previous_code_note",
+    "suspended_note",
 ]
 
 ALL_PASSED = "Every drill is passed."
@@ -146,6 +147,19 @@ def passed_before(workspace: Workspace, card_id: str, *, in_session: bool) -> tu
     if following is None:
         return f"{PASSED_BEFORE} {view.none_left}", False
     return f"{PASSED_BEFORE} Next: ctrl+f opens {following.title!r}.", True
+
+
+SUSPENDED_NOTE = f"Suspended: study leaves this drill out; {PUT_BACK} it."
+"""Over the task of a suspended drill opened from the list or the browser: it opened as
+any other, and passing it did not bring it back into study, with no word of either."""
+
+
+def suspended_note(workspace: Workspace, card_id: str, *, in_session: bool) -> str:
+    """`SUSPENDED_NOTE` for a suspended drill opened outside a session, else ""."""
+    if in_session:
+        return ""
+    flag = workspace.store.card_flag(card_id)
+    return SUSPENDED_NOTE if flag is not None and flag[0].suspended else ""
 
 
 @dataclass(frozen=True)

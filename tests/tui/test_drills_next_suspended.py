@@ -1,13 +1,16 @@
 """`n` in the drill list skips a suspended drill, as study leaves a suspended card out in
 Anki (fifty-first round): it opened the first drill not passed, suspended or not, as the
-one to do next, though the heading said it was set aside."""
+one to do next, though the heading said it was set aside. Enter still opens it, and the
+drill says over its task that it is suspended and how to put it back."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from textual.widgets import Static
+
 from quiz.drill_list import DrillRow, DrillState
-from quiz.drills_view import ALL_PASSED, PUT_BACK, DrillsView
+from quiz.drills_view import ALL_PASSED, PUT_BACK, SUSPENDED_NOTE, DrillsView
 from quiz.tui.app import DrillbitApp
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.drills import DrillsScreen
@@ -95,3 +98,33 @@ def test_what_n_says_when_no_drill_is_left_to_open() -> None:
     assert one.next_unsolved() == new
     assert one.next_unsolved(after="c") is None, "c is the one left, and it is the one open"
     assert one.next_unsolved(after="a") == new
+
+
+def review_note(drill: DrillScreen) -> str:
+    notes = list(drill.query("#review-note").results(Static))
+    return " ".join(str(note.render()) for note in notes)
+
+
+async def test_enter_opens_a_suspended_drill_and_it_says_so_over_the_task(
+    build: AppFactory,
+) -> None:
+    app = build()
+    suspend(app, "tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await showing(pilot, HomeScreen)
+        await press(pilot, "l")
+        await settle(pilot)
+        await showing(pilot, DrillsScreen)
+        await press(pilot, "enter")  # asked for by name: opened, as Anki's browser shows it
+        await settle(pilot)
+        drill = await showing(pilot, DrillScreen)
+        assert drill.sitting.card.id == "tiny-sgd"
+        assert review_note(drill) == SUSPENDED_NOTE
+        assert PUT_BACK in SUSPENDED_NOTE
+
+
+async def test_a_drill_not_suspended_has_no_such_note(build: AppFactory) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24)) as pilot:
+        drill = await showing(pilot, DrillScreen)
+        assert "Suspended" not in review_note(drill)

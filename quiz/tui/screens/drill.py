@@ -36,6 +36,7 @@ from quiz.drills_view import (
     next_drill,
     no_hint_left,
     passed_before,
+    suspended_note,
 )
 from quiz.errors import DrillbitError
 from quiz.plural import counted
@@ -236,6 +237,8 @@ class DrillScreen(Screen["DrillSitting"]):
         """What the task pane says of a drill passed before ("" if not passed outside a
         session)."""
         self._more_drills = more or not self._passed_before
+        self._suspended = suspended_note(workspace, sitting.card.id, in_session=session is not None)
+        """What the task pane says of a suspended drill ("" if not suspended)."""
         """A drill not passed yet is left for ctrl+f: known now for a drill passed before,
         else decided at a pass (`after_a_pass`)."""
         set_width_classes(self)  # stacked from the first frame at 80 columns
@@ -268,11 +271,14 @@ class DrillScreen(Screen["DrillSitting"]):
         yield KeysFooter()
 
     def _review_note(self) -> Text:
-        """Over the task: passed before (and the next drill's key), and that the editor
-        holds the starter with the code from last time one key away, or that the draft is
-        back (`DrillOpening.note`)."""
+        """Over the task: suspended (and how to unsuspend it), passed before (and the next
+        drill's key), and that the editor holds the starter with the code from last time
+        one key away, or that the draft is back (`DrillOpening.note`)."""
         note = Text()
+        if self._suspended:
+            note.append(self._suspended, style="bold yellow")
         if self._passed_before:
+            note.append("\n" if note else "")
             note.append(self._passed_before, style="bold green")
         if self._note:
             note.append("\n" if note else "")
