@@ -16,6 +16,7 @@ from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.drills import DrillsScreen
 from quiz.tui.screens.home import HomeScreen
 from tests.tui.conftest import START, AppFactory, Recorder, notices, press, settle, showing
+from tests.tui.test_help_meanings import _help_fits
 
 SECOND = Path(__file__).parent.parent / "data" / "tui_bank" / "mini" / "drills" / "tiny-sgd.md"
 
@@ -128,3 +129,16 @@ async def test_a_drill_not_suspended_has_no_such_note(build: AppFactory) -> None
     async with app.run_test(size=(80, 24)) as pilot:
         drill = await showing(pilot, DrillScreen)
         assert "Suspended" not in review_note(drill)
+
+
+async def test_the_help_says_n_opens_and_skips_the_suspended(build: AppFactory) -> None:
+    """It said "go to one not passed yet": n opens it, and leaves a suspended one out."""
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await showing(pilot, HomeScreen)
+        await press(pilot, "l")
+        await settle(pilot)
+        listing = await showing(pilot, DrillsScreen)
+        rows = await _help_fits(pilot)  # each row inside the help's box at 80 columns
+        assert ("n", "Next not passed: open the first one not suspended") in rows
+        assert listing is app.screen

@@ -116,7 +116,7 @@ class DrillsScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "open", "Open", tooltip="the drill in the editor", priority=True),
-        Binding("n", "next", "Next not passed", tooltip="go to one not passed yet"),
+        Binding("n", "next", "Next not passed", tooltip="open the first one not suspended"),
         Binding("escape", "app.pop_screen", "Back", tooltip="to Home"),
     ]
     HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
