@@ -54,6 +54,7 @@ __all__ = [
     "choice_order",
     "day_end_wait",
     "day_over",
+    "day_over_title",
     "MOVED_BACK_NOTICE",
     "drill_answered",
     "forget_typed",
@@ -381,6 +382,13 @@ MOVED_BACK_NOTICE = (
 )
 """`day_over`'s notice when the machine's zone moved west over a day's start: "A new study
 day began at 04:00" was not said, and nothing was, until the summary after the card."""
+
+
+def day_over_title(notice: str) -> str:
+    """The end of the session's title once `notice` (`day_over`'s) is said: "the day
+    ended" read wrong where the zone had moved back into the day before the list's."""
+    moved = notice == MOVED_BACK_NOTICE
+    return "the zone moved back: last card" if moved else "the day ended: last card"
 
 
 def day_over(workspace: Workspace, session: Session) -> str | None:

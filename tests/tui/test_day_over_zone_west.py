@@ -62,7 +62,7 @@ async def test_a_zone_moved_west_into_the_day_before_is_said_on_the_card(
         assert "this card still counts, then the session ends" in told[0]
         assert "d on Home" in told[0]  # what to do next
         title = str(study.query_one("#study-title", Label).render())
-        assert title.endswith("last card")
+        assert title.endswith("the zone moved back: last card"), "not 'the day ended'"
         study.check_day_end()  # said once
         assert len(plan_notices(recorder)) == 1
         for key in ("1", "enter", "enter"):  # answered, then on: the list ends here

@@ -24,6 +24,7 @@ from quiz.study_view import (
     again_not_now,
     day_end_wait,
     day_over,
+    day_over_title,
     session_count,
 )
 from quiz.tui.screens.confirm import ConfirmScreen
@@ -187,7 +188,7 @@ class StudyScreen(RatingStep, TypedStep, DrillStep, CardMoves):
             return
         self.day_over_told = True
         self.query_one("#study-title", Label).update(
-            f"{self.request.describe(plan=True)} · the day ended: last card"
+            f"{self.request.describe(plan=True)} · {day_over_title(notice)}"
         )
         self.notify(notice, title="Interview plan", timeout=DAY_OVER_SECONDS)
 
