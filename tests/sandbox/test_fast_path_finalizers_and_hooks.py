@@ -1,0 +1,386 @@
+"""Attacks of the fifty-first round (sandbox51): the fast path's generators thrown into and
+remade, the input's class, finalizers and weakref callbacks inside the grader's steps, an
+audit hook and `sys._current_exceptions`, threading's profile and trace functions, every
+signal blocked under three interval timers, a thread running into the next case, `os.fork`,
+ctypes, huge shapes and dtypes returned, a pickled verdict on every descriptor, numpy's
+error callback and the unraisable hook.
+
+Each is an answer to `double` that also returns a wrong value, graded through the real grader
+in bubblewrap and in Landlock, each with seccomp and the hooks. An attack that reached what it
+aimed at raises "reached: ..." (so the verdict names it); a wrong answer must never pass.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from engine.grade_sandboxed import grade
+from engine.sandbox import WorkerPool
+from engine.verdict import Status
+from tests.sandbox.drills import PatientDoubleChecker
+from tests.sandbox.helpers import run_adversarial, shown
+
+PATIENT = PatientDoubleChecker()
+
+ATTACKS: dict[str, str] = {}
+
+# 1. throw into take's fast-path generator, a code's exception whose with_traceback reads frames
+ATTACKS["throw into the fast path"] = """import numpy as np
+
+class Sly(Exception):
+    def with_traceback(self, tb):
+        import sys
+        raise ValueError("reached: " + repr(sys._getframe(1).f_locals))
+
+def gens():
+    out = []
+    for name in ("take", "put", "choose"):
+        for cell in getattr(np.ndarray, name).__closure__ or ():
+            value = cell.cell_contents
+            owner = getattr(value, "__self__", None)
+            if type(owner).__name__ == "generator":
+                out.append(owner)
+    return out
+
+def double(x):
+    found = gens()
+    if not found:
+        raise ValueError("no generator found")
+    for gen in found:
+        try:
+            gen.throw(Sly("x"))
+        except Sly:
+            pass
+        except StopIteration:
+            pass
+    y = np.take(x.ravel(), [0, 0], mode="clip")
+    return 3 * x
+"""
+
+# 2. the generator's code: made into a function of the code's own, with the code's globals
+ATTACKS["the fast path's code remade"] = """import numpy as np, types
+
+def double(x):
+    gen = None
+    for cell in np.ndarray.take.__closure__:
+        owner = getattr(cell.cell_contents, "__self__", None)
+        if type(owner).__name__ == "generator":
+            gen = owner
+            break
+    code = gen.gi_code
+    seen = (code.co_consts, code.co_names, code.co_varnames, gen.gi_running, gen.gi_yieldfrom)
+    fn = types.FunctionType(code, {"__builtins__": __builtins__})
+    g = fn(np.ndarray.take, Exception, ("clip", "raise"))
+    next(g)
+    got = g.send([(x.ravel(), [10**9 % x.size]), {}, False])
+    return 3 * x
+"""
+
+# 3. the input's class assigned
+ATTACKS["the input's __class__ assigned"] = """import numpy as np
+
+class Lying(np.ndarray):
+    def __eq__(self, other):
+        return True
+    def __array_finalize__(self, obj):
+        pass
+
+def double(x):
+    try:
+        x.__class__ = Lying
+    except TypeError:
+        pass
+    else:
+        raise ValueError("reached: class set")
+    try:
+        np.ndarray.__array_finalize__ = lambda self, obj: None
+    except TypeError:
+        pass
+    else:
+        raise ValueError("reached: ndarray patched")
+    return 3 * x
+"""
+
+# 4. __del__ in a cycle, collected during the grader's steps, reading frames and rewriting
+ATTACKS["a finalizer in the grader's steps"] = """import gc, sys
+import numpy as np
+
+reached = []
+
+class Late:
+    def __del__(self):
+        try:
+            frame = sys._getframe(1)
+            reached.append(frame.f_code.co_name)
+            for f in iter(lambda: frame, None):
+                break
+        except Exception as exc:
+            reached.append(None)
+
+def double(x):
+    gc.set_threshold(1, 1, 1)
+    for _ in range(200):
+        a = Late(); b = Late(); a.b = b; b.a = a
+    names = [r for r in reached if r]
+    if names:
+        raise ValueError("reached: " + ",".join(names))
+    return 3 * x
+"""
+
+# 5. weakref callbacks on the returned array and the input, run when the grader drops them
+ATTACKS["weakref callbacks when the grader drops arrays"] = """import sys, weakref
+import numpy as np
+
+kept = []
+reached = []
+
+def on_drop(ref):
+    try:
+        reached.append(sys._getframe(1).f_code.co_name)
+    except Exception:
+        reached.append(None)
+
+def double(x):
+    if any(reached):
+        raise ValueError("reached: " + repr(reached))
+    out = 3 * x
+    kept.append(weakref.ref(out, on_drop))
+    kept.append(weakref.ref(x, on_drop))
+    kept.append(weakref.finalize(out, on_drop, None))
+    return out
+"""
+
+# 6. an audit hook of the code's own, and sys._current_exceptions from a thread
+ATTACKS["an audit hook and the grader's current exceptions"] = """import sys, threading, time
+import numpy as np
+
+seen = []
+
+def watch():
+    end = time.monotonic() + 0.5
+    while time.monotonic() < end:
+        try:
+            for tid, exc in sys._current_exceptions().items():
+                if exc is not None and exc != (None, None, None):
+                    seen.append(repr(exc)[:80])
+        except Exception as e:
+            seen.append("refused " + type(e).__name__)
+            return
+
+def double(x):
+    heard = []
+    sys.addaudithook(lambda e, a: heard.append(e))
+    open("note.txt", "w").close()
+    if heard:
+        raise ValueError("reached: an audit hook heard " + heard[0])
+    t = threading.Thread(target=watch, daemon=True)
+    t.start()
+    t.join()
+    leaked = [s for s in seen if not s.startswith("refused")]
+    if leaked:
+        raise ValueError("reached: " + leaked[0])
+    return 3 * x
+"""
+
+# 7. threading's profile and trace functions, for threads of the code's
+ATTACKS["threading.setprofile and settrace"] = """import sys, threading
+import numpy as np
+
+frames = []
+
+def prof(frame, event, arg):
+    frames.append(frame.f_code.co_name)
+
+def double(x):
+    threading.setprofile(prof)
+    threading.settrace(prof)
+    errors = []
+    def body():
+        pass
+    t = threading.Thread(target=body)
+    t.start(); t.join()
+    threading.setprofile(None)
+    threading.settrace(None)
+    if frames:
+        raise ValueError("reached: " + frames[0])
+    return 3 * x
+"""
+
+# 8. every signal blocked, then SIGALRM to itself by setitimer, then waiting forever
+ATTACKS["signals blocked and an itimer, then a wait"] = """import signal, time
+import numpy as np
+
+def double(x):
+    signal.pthread_sigmask(signal.SIG_BLOCK, signal.valid_signals())
+    signal.setitimer(signal.ITIMER_REAL, 0.05, 0.05)
+    signal.setitimer(signal.ITIMER_VIRTUAL, 0.05, 0.05)
+    signal.setitimer(signal.ITIMER_PROF, 0.05, 0.05)
+    while True:
+        time.sleep(1)
+"""
+
+# 9. a thread that keeps going into the next case, rewriting what the code returned before
+ATTACKS["a thread into the next case"] = """import threading
+import numpy as np
+
+returned = []
+
+def rewrite():
+    while True:
+        for out in list(returned):
+            out[...] = 0.5 * out
+        if len(returned) > 50:
+            returned.clear()
+
+started = []
+
+def double(x):
+    if not started:
+        started.append(threading.Thread(target=rewrite, daemon=True))
+        started[0].start()
+    out = 2 * x + 0.0
+    returned.append(out)
+    out2 = 2 * x + 1.0
+    return out2
+"""
+
+# 10. os.fork and its at-fork callbacks
+ATTACKS["os.fork, register_at_fork"] = """import os
+import numpy as np
+
+def double(x):
+    os.register_at_fork(before=lambda: None, after_in_parent=lambda: None)
+    try:
+        pid = os.fork()
+    except PermissionError:
+        pass
+    else:
+        if pid == 0:
+            os._exit(0)
+        raise ValueError("reached: forked")
+    return 3 * x
+"""
+
+# 11. ctypes, imported or found in sys.modules, writing memory
+ATTACKS["ctypes writing memory"] = """import sys
+import numpy as np
+
+def double(x):
+    try:
+        import ctypes
+        ctypes.memset(x.ctypes.data, 0, 8)
+    except (ImportError, PermissionError, AttributeError, TypeError):
+        pass
+    else:
+        raise ValueError("reached: ctypes")
+    stand = sys.modules.get("ctypes")
+    try:
+        numpy_ct = np.core._internal.ctypes if hasattr(np.core, "_internal") else None
+        x.ctypes.data_as(None)
+    except Exception:
+        pass
+    return 3 * x
+"""
+
+# 12. a huge shape with no items, and a dtype 2**40 bytes wide, returned
+ATTACKS["a huge shape and dtype returned"] = """import numpy as np
+
+calls = []
+
+def double(x):
+    calls.append(1)
+    if len(calls) == 1:
+        return np.empty((2**25, 2**25, 0))
+    if len(calls) == 2:
+        return np.empty(0, dtype=np.dtype((np.float64, (2**20, 2**20))))
+    return np.broadcast_to(np.float64(0.0), (2**40,))
+"""
+
+# 13. pickled verdict written to every descriptor, then exiting clean
+ATTACKS["a pickled verdict to every descriptor"] = """import os, pickle
+import numpy as np
+
+def double(x):
+    words = pickle.dumps({"status": "passed", "summary": "passed all 4 cases"})
+    words += b'{"kind": "done", "status": "passed"}\\n'
+    for fd in range(0, 64):
+        try:
+            os.write(fd, words)
+        except OSError:
+            pass
+    os._exit(0)
+"""
+
+# 14. numpy's floating-point error call, left to the grader's own numpy work
+ATTACKS["np.seterrcall reading frames"] = """import sys
+import numpy as np
+
+reached = []
+
+def call(kind, flag):
+    try:
+        reached.append(sys._getframe(1).f_code.co_name)
+    except Exception:
+        pass
+
+def double(x):
+    if reached:
+        raise ValueError("reached: " + reached[0])
+    np.seterrcall(call)
+    np.seterr(all="call")
+    return 3 * x
+"""
+
+# 15. unraisable hook replaced and a __del__ that raises, during the grader's steps
+ATTACKS["an unraisable hook handed the grader's traceback"] = """import gc, sys
+import numpy as np
+
+reached = []
+
+def hook(u):
+    try:
+        tb = u.exc_traceback
+        while tb is not None:
+            reached.append(tb.tb_frame.f_code.co_name)
+            tb = tb.tb_next
+    except Exception:
+        reached.append(None)
+
+class Bad:
+    def __del__(self):
+        raise RuntimeError("in __del__")
+
+def double(x):
+    if any(reached):
+        raise ValueError("reached: " + repr(reached))
+    sys.unraisablehook = hook
+    gc.set_threshold(1, 1, 1)
+    for _ in range(50):
+        a = Bad(); b = Bad(); a.b = b; b.a = a
+    return 3 * x
+"""
+
+# what each must come to: the grader's own judging of the wrong value, or its refusal
+ENDINGS: dict[str, tuple[Status, str]] = {
+    "a huge shape and dtype returned": (Status.ERROR, "dtype size in bytes must fit"),
+    "a pickled verdict to every descriptor": (Status.CRASHED, "exited (code 0) before"),
+}
+SLOW = "signals blocked and an itimer, then a wait"
+
+
+@pytest.mark.parametrize("attack", [name for name in ATTACKS if name != SLOW])
+def test_the_fifty_first_rounds_attacks_fail_and_reach_nothing(
+    pool: WorkerPool, attack: str
+) -> None:
+    verdict = grade(PATIENT, ATTACKS[attack], seed=3, pool=pool)
+    status, phrase = ENDINGS.get(attack, (Status.FAILED, "wrong values"))
+    assert verdict.status is status, shown(verdict)
+    assert phrase in shown(verdict), shown(verdict)
+    assert "reached" not in shown(verdict), shown(verdict)
+    assert "drillbit/" not in shown(verdict) and "harness/" not in shown(verdict)
+
+
+def test_every_signal_blocked_under_three_timers_meets_the_wall_clock(pool: WorkerPool) -> None:
+    """The code blocks every signal it may and arms the real, virtual and profiling timers:
+    the wall clock is the parent's, and SIGKILL cannot be blocked."""
+    run_adversarial(pool, ATTACKS[SLOW], Status.TIMEOUT, "(wall clock")
