@@ -2378,6 +2378,82 @@ class _JobReader:
         return fields, data
 
 
+def _limit_notes(
+    original: Callable[[int], None],
+    current: Callable[[], int],
+    send: Callable[[bytes], None],
+    note: Callable[[int], bytes],
+    ident: Callable[[], int],
+    walker: int,
+) -> Generator[Any, Any, None]:
+    """The job's `sys.setrecursionlimit`: sent a limit, sets it, and each time it rises past the
+    highest told so far (64 times at most, in the job's own thread only), writes a note the
+    parent keeps for a crash's words. C code that recurses past the stack under a raised limit
+    (the repr of a million nested lists) ends the process with SIGSEGV, which says nothing of
+    why; the note does. `note` builds the frame with the job's token and `send` writes it, and
+    both live only in this frame (`gi_frame` is refused): the code can send it limits, as
+    calling the function does, never words. A thread of the code's is never told, so no note
+    lands inside a frame the grader writes (nor from a finalizer then: those frames are
+    written with the collector off, and no signal handler of the code's exists)."""
+    highest, told = current(), 0
+    sent = yield True
+    while True:
+        try:
+            original(sent)
+        except Exception as exc:  # raised in the caller, without this frame
+            sent = yield exc.with_traceback(None)
+            continue
+        now = current()
+        if now > highest and told < 64 and ident() == walker:
+            highest, told = now, told + 1
+            send(note(now))
+        sent = yield True
+
+
+def told_limits(
+    send: Callable[[bytes], None], note: Callable[[int], bytes], walker: int
+) -> Callable[[Any], None]:
+    """A `sys.setrecursionlimit` whose raises the parent hears of (`_limit_notes`). It holds
+    the generator's `send` and Python's own function in cells, which the code can read or
+    replace: either way it only sets limits untold."""
+    original, current = sys.setrecursionlimit, sys.getrecursionlimit
+    notes = _limit_notes(original, current, send, note, _thread.get_ident, walker)
+    next(notes)
+    tell = notes.send
+    busy = (ValueError, StopIteration)
+
+    def setrecursionlimit(limit: Any, /) -> None:
+        """Set the maximum depth of the Python interpreter stack to n."""
+        try:
+            got = tell(limit)
+        except busy:  # running (a thread's, a finalizer's) or ended by the code: untold
+            original(limit)
+            return
+        if got is not True:
+            raise got
+
+    return detached(setrecursionlimit, "setrecursionlimit")
+
+
+def _quiet_send(
+    fd: int,
+    data: bytes,
+    *,
+    _off: Callable[[], None] = gc.disable,
+    _on: Callable[[], None] = gc.enable,
+    _enabled: Callable[[], bool] = gc.isenabled,
+) -> None:
+    """`_send` with the collector off: no finalizer of the code's runs between two writes of
+    one frame (where a note of `told_limits` would land inside it)."""
+    collecting = _enabled()
+    _off()
+    try:
+        _send(fd, data)
+    finally:
+        if collecting:
+            _on()
+
+
 def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     """Warm up, install hooks, report ready, run one job, exit."""
     fd = cfg["result_fd"]
@@ -2473,7 +2549,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     def load_error(kind: str, text: str, **extra: Any) -> None:
         _flush_stdio()
         reply = {"t": "load_error", "k": token, "kind": kind, "message": _bounded(text)}
-        _send(fd, message({**reply, **extra}, token=frame_token))
+        _quiet_send(fd, message({**reply, **extra}, token=frame_token))
         _exit(0)
 
     source: str = job["source"]
@@ -2524,6 +2600,12 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     # count: the bounded as_strided is then one of the functions the code cannot rewrite
     close_array_interface(np, interface_slots)
     warnings_name_the_code(filename, unguard, guard)  # before the count: its code is kept
+    # the recursion limit's raises told to the parent, for a SIGSEGV's words (fifty-first round)
+    vars(sys)["setrecursionlimit"] = told_limits(
+        lambda data: _quiet_send(fd, data),
+        lambda limit: message({"t": "limit", "k": token, "limit": limit}, token=frame_token),
+        _thread.get_ident(),
+    )
     counted = runtime["fp_counts"]()
     if cfg["hooks"]:
         count_functions(known, harness_ns, runtime, wire)
@@ -2547,7 +2629,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     _flush_stdio()
     if job["fp_strict"]:
         _note_load_events(runtime["fp_events_since"](counted))
-    _send(fd, message({"t": "loaded", "k": token}, token=frame_token))
+    _quiet_send(fd, message({"t": "loaded", "k": token}, token=frame_token))
 
     remaining = cfg["result_limit"]
     sending = (encode_message, message, wire_error)
@@ -2602,11 +2684,11 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
                 token=frame_token,
             )
         remaining -= len(frame)
-        _send(fd, frame)
+        _quiet_send(fd, frame)
     _flush_stdio()  # runs the code's own `flush` if it replaced a stream: check after it
     done: dict[str, Any] = {"t": "done", "k": token}
     late = _changed_late(changed_since, pristine, cases)
     if late:
         done["late"] = late
-    _send(fd, message(done, token=frame_token))
+    _quiet_send(fd, message(done, token=frame_token))
     _exit(0)

@@ -702,6 +702,7 @@ def _death(
                 else "; the app could not read the process's CPU use here, so it cannot tell"
                 " whether the limit sent that signal"
             )
+        message += _raised_limit_note(run, name)
         if memory_hint:
             message += f"; it ran out of memory (the sandbox allows {memory})"
         message += _memory_note(run, config)
@@ -717,6 +718,20 @@ def _death(
         message += f"; it ran out of memory (the sandbox allows {memory})"
     message += _memory_note(run, config)
     return Status.CRASHED, f"crashed {_during(where)}: {message}", message
+
+
+def _raised_limit_note(run: RunResult, name: str) -> str:
+    """A segmentation fault's likely cause, when the code had raised the recursion limit: the
+    child's note of it (its number only; the words are the app's)."""
+    if name not in ("SIGSEGV", "SIGBUS") or run.recursion_limit is None:
+        return ""
+    limit = run.recursion_limit[0]
+    return (
+        f"; the code had raised Python's recursion limit to {limit:,} (sys.setrecursionlimit),"
+        " and recursion deeper than the C stack holds (Python's own, or C code's such as the"
+        " repr of deeply nested lists) ends the process this way instead of raising"
+        " RecursionError: recurse less deeply, or keep the limit lower"
+    )
 
 
 def _during(where: str) -> str:
