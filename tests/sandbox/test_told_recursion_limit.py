@@ -196,3 +196,48 @@ def test_a_thread_is_never_told_even_below_the_cap() -> None:
         assert notes == [b"%d" % (before + 600)]
     finally:
         sys.setrecursionlimit(before)
+
+
+# a thread of the code's raises the limit, by the function and by the generator's `send`,
+# as fast as it can for the whole run, while the job's thread raises it in every call and
+# frees cycles whose finalizers raise it too: no note lands inside a frame of the grader's
+RAISED_EVERYWHERE = """import gc, sys, threading
+
+tell = [c.cell_contents for c in sys.setrecursionlimit.__closure__
+        if getattr(c.cell_contents, "__name__", "") == "send"][0]
+level = [2000]
+
+
+class Raiser:
+    def __del__(self):
+        level[0] += 1
+        sys.setrecursionlimit(level[0])
+
+
+def spin():
+    n = 3000
+    while True:
+        n += 1
+        try:
+            sys.setrecursionlimit(n)
+            tell(n)
+        except (ValueError, StopIteration):
+            pass
+
+
+threading.Thread(target=spin, daemon=True).start()
+
+
+def double(x):
+    gc.set_threshold(1, 1, 1)
+    for _ in range(50):
+        a, b = Raiser(), Raiser()
+        a.b, b.a = b, a
+    level[0] += 1
+    sys.setrecursionlimit(level[0])
+    return 2 * x
+"""
+
+
+def test_raises_from_threads_and_finalizers_leave_the_channel_whole(pool: WorkerPool) -> None:
+    run_adversarial(pool, RAISED_EVERYWHERE, Status.PASSED, checker=PATIENT)
