@@ -691,6 +691,7 @@ def install_hooks(
     _refuse_disk_flushes()
     _refuse_machine_load()
     _refuse_fault_handlers()
+    _refuse_coroutine_origins()
     _refuse_folder_descriptors()
     _seal_module_makers()
     sys.addaudithook(_make_hook(cfg, guarded, known))
@@ -909,10 +910,41 @@ def _refuse_fault_handlers() -> None:
         vars(faulthandler)[name] = detached(refused, name)
 
 
-FRESH_COPIES_REFUSED = frozenset({"_signal", "gc", "posix", "_imp", "faulthandler"})
+def _refuse_coroutine_origins() -> None:
+    """`sys.set_coroutine_origin_tracking_depth` refuses any depth but 0 (which it already is:
+    the grader never sets one), and holds no original to be called around it.
+
+    No audit event covers it, nor the `cr_origin` it fills: each coroutine made after it then
+    carries the file, line and function of every frame that made it, the grader's too. A
+    coroutine made in a call, or in a finalizer or weakref callback run as the grader drops an
+    array, listed `drillbit/runtime.py:execute_case`, `harness/call.py:run_case`,
+    `drillbit/child.py:main` and `drillbit/launcher.py:_graded`, which the code then put in its
+    error's words and the verdict showed (fifty-first round). A second copy of `sys`, which
+    would hold the original, is refused where modules are made."""
+
+    def set_coroutine_origin_tracking_depth(
+        depth: Any,
+        *,
+        _int: type[int] = int,
+        _type: type[type] = type,
+        _denied: type[PermissionError] = PermissionError,
+    ) -> None:
+        if _type(depth) is _int and depth == 0:
+            return
+        raise _denied(
+            "drillbit sandbox: tracking where coroutines were made"
+            " (sys.set_coroutine_origin_tracking_depth) is not allowed in a drill"
+        )
+
+    name = "set_coroutine_origin_tracking_depth"
+    vars(sys)[name] = detached(set_coroutine_origin_tracking_depth, name)
+
+
+FRESH_COPIES_REFUSED = frozenset({"_signal", "gc", "posix", "_imp", "faulthandler", "sys"})
 """Built-in modules a drill may not make a second copy of: each holds a function the child
-replaced (`_signal.signal`, `gc.set_debug`, `posix.pidfd_open`, `faulthandler.enable`), and
-`_imp` the maker of the copies."""
+replaced (`_signal.signal`, `gc.set_debug`, `posix.pidfd_open`, `faulthandler.enable`,
+`sys.set_coroutine_origin_tracking_depth` and `sys.setrecursionlimit`: a copy of `sys` is the
+same module with its first functions put back), and `_imp` the maker of the copies."""
 
 
 def _one_call(original: Callable[..., Any], vet: Callable[..., tuple[Any, ...]]) -> Any:

@@ -3,7 +3,8 @@ remade, the input's class, finalizers and weakref callbacks inside the grader's 
 audit hook and `sys._current_exceptions`, threading's profile and trace functions, every
 signal blocked under three interval timers, a thread running into the next case, `os.fork`,
 ctypes, huge shapes and dtypes returned, a pickled verdict on every descriptor, numpy's
-error callback and the unraisable hook.
+error callback, the unraisable hook, asynchronous generators' hooks, forged audit events, and
+where coroutines were made (`cr_origin`, which named the grader's frames until this round).
 
 Each is an answer to `double` that also returns a wrong value, graded through the real grader
 in bubblewrap and in Landlock, each with seccomp and the hooks. An attack that reached what it
@@ -11,6 +12,8 @@ aimed at raises "reached: ..." (so the verdict names it); a wrong answer must ne
 """
 
 from __future__ import annotations
+
+import re
 
 import pytest
 
@@ -360,6 +363,60 @@ def double(x):
     return 3 * x
 """
 
+# 16. asynchronous generators' hooks, their finalizer run in the grader's steps
+ATTACKS["async generator hooks in the grader's steps"] = """import gc, sys
+import numpy as np
+
+seen = []
+
+def fin(agen):
+    try:
+        seen.append(sys._getframe(1).f_code.co_name)
+    except Exception:
+        pass
+
+async def agen():
+    yield 1
+
+def double(x):
+    if seen:
+        raise ValueError("reached: " + seen[0])
+    sys.set_asyncgen_hooks(firstiter=lambda a: None, finalizer=fin)
+    gc.set_threshold(1, 1, 1)
+    for _ in range(20):
+        g = agen()
+        cyc = [g]; cyc.append(cyc)
+    return 3 * x
+"""
+
+# 17. audit events forged by the code, then the collector's list asked for
+ATTACKS["audit events forged by sys.audit"] = """import sys
+import numpy as np
+
+def double(x):
+    tried = []
+    for event, args in [
+        ("gc.get_objects", (0,)),
+        ("import", ("numpy.core._multiarray_umath", "/nonexistent.so", None, None, None)),
+        ("open", ("/etc/passwd", "r", 0)),
+        ("sys._getframe", (None,)),
+        ("object.__getattr__", (None, "tb_frame")),
+    ]:
+        try:
+            sys.audit(event, *args)
+            tried.append(event)
+        except Exception:
+            pass
+    import gc
+    try:
+        objs = gc.get_objects()
+    except PermissionError:
+        pass
+    else:
+        raise ValueError("reached: gc.get_objects " + str(len(objs)))
+    return 3 * x
+"""
+
 # what each must come to: the grader's own judging of the wrong value, or its refusal
 ENDINGS: dict[str, tuple[Status, str]] = {
     "a huge shape and dtype returned": (Status.ERROR, "dtype size in bytes must fit"),
@@ -384,3 +441,77 @@ def test_every_signal_blocked_under_three_timers_meets_the_wall_clock(pool: Work
     """The code blocks every signal it may and arms the real, virtual and profiling timers:
     the wall clock is the parent's, and SIGKILL cannot be blocked."""
     run_adversarial(pool, ATTACKS[SLOW], Status.TIMEOUT, "(wall clock")
+
+
+# where coroutines were made: `cr_origin` lists every frame that made one, with no audit event
+# (file, line, function): made in a call, or in a finalizer or weakref callback as the grader
+# drops an array, it listed the grader's files and functions, which the code then put in its
+# error's words. Before: "reached: drillbit/child.py:main drillbit/launcher.py:_graded
+# drillbit/runtime.py:execute_case harness/call.py:run_case ..." in case 2, in both modes.
+ORIGINS = """import gc, sys, weakref
+
+origins = []
+kept = []
+
+
+async def nothing():
+    return None
+
+
+def record(*_):
+    coro = nothing()
+    origins.append(coro.cr_origin)
+    coro.close()
+
+
+class Late:
+    def __del__(self):
+        record()
+
+
+def double(x):
+    names = sorted({f"{f}:{n}" for o in origins if o for f, _, n in o if "submission" not in f})
+    if names:
+        raise ValueError("reached: " + " ".join(names))
+    PREPARE
+    sys.set_coroutine_origin_tracking_depth(200)
+    record()
+    gc.set_threshold(1, 1, 1)
+    for _ in range(100):
+        a, b = Late(), Late()
+        a.b, b.a = b, a
+    out = 3 * x
+    kept.append(weakref.ref(out, record))
+    kept.append(weakref.ref(x, record))
+    return out
+"""
+FRESH_SYS = "import _imp, importlib.util; _imp.create_builtin(importlib.util.find_spec('sys'))"
+GRADERS_PLACES = re.compile(r"drillbit/|harness/|child\.py|runtime\.py|launcher\.py")
+
+
+@pytest.mark.parametrize(
+    ("prepare", "phrase"),
+    [
+        ("pass", "tracking where coroutines were made"),
+        (FRESH_SYS, "making a second copy of the sys module is not allowed"),
+    ],
+    ids=["the depth set", "the depth set from a fresh copy of sys"],
+)
+def test_where_coroutines_were_made_names_no_place_of_the_graders(
+    pool: WorkerPool, prepare: str, phrase: str
+) -> None:
+    verdict = grade(PATIENT, ORIGINS.replace("PREPARE", prepare), seed=3, pool=pool)
+    assert verdict.status is Status.ERROR, shown(verdict)
+    assert phrase in shown(verdict), shown(verdict)
+    assert "reached" not in shown(verdict), shown(verdict)
+    seen = f"{verdict.stdout}\n{verdict.stderr}\n{shown(verdict)}"
+    assert not GRADERS_PLACES.search(seen), seen
+
+
+def test_a_depth_of_zero_is_still_taken(pool: WorkerPool) -> None:
+    """What asyncio's debug mode does on the way out, and a no-op here."""
+    source = (
+        "import sys\n\n\ndef double(x):\n"
+        "    sys.set_coroutine_origin_tracking_depth(0)\n    return 2 * x\n"
+    )
+    run_adversarial(pool, source, Status.PASSED, checker=PATIENT)

@@ -381,6 +381,8 @@ HOOK_CLAIMS: dict[str, str] = {
     "monitoring": "test_signal_handlers.py::test_a_monitoring_callback_is_refused_where_python_has_them",
     "and audit hooks of the code's": "test_grader_in_reach.py::test_an_audit_hook_of_the_codes_is_not_added",
     "stack frames": "test_adversarial.py::test_submission[hook-frame-read-from-a-traceback]",
+    "where coroutines were made": "test_fast_path_finalizers_and_hooks.py::test_where_coroutines_were_made_names_no_place_of_the_graders",
+    "(and of sys)": "test_fast_path_finalizers_and_hooks.py::test_where_coroutines_were_made_names_no_place_of_the_graders",
     "the collector's lists of objects": "test_layers.py::test_the_hooks_refuse_tracing_and_the_collectors_lists",
     "links": "test_adversarial.py::test_submission[symlink-to-the-engine]",
     "file modes": "test_adversarial.py::test_submission[chmod-in-the-work-dir]",
