@@ -692,6 +692,7 @@ def install_hooks(
     _refuse_machine_load()
     _refuse_fault_handlers()
     _refuse_coroutine_origins()
+    _refuse_allocation_traces()
     _refuse_folder_descriptors()
     _seal_module_makers()
     sys.addaudithook(_make_hook(cfg, guarded, known))
@@ -940,11 +941,35 @@ def _refuse_coroutine_origins() -> None:
     vars(sys)[name] = detached(set_coroutine_origin_tracking_depth, name)
 
 
-FRESH_COPIES_REFUSED = frozenset({"_signal", "gc", "posix", "_imp", "faulthandler", "sys"})
+def _refuse_allocation_traces() -> None:
+    """`tracemalloc.start` (and `_tracemalloc`'s, which the module copies on import) refuses in
+    plain words. No audit event covers it, nor the tracebacks it then keeps: a snapshot, or an
+    input's `get_object_traceback`, listed the file and line of every frame of the grader's
+    that allocated (`drillbit/child.py:2380`, `drillbit/runtime.py:125`, ...), which the code
+    put in its error's words and the verdict showed (fifty-first round). A second copy of
+    `_tracemalloc`, which would hold the original, is refused where modules are made."""
+    import _tracemalloc
+
+    def start(*_args: Any, _denied: type[PermissionError] = PermissionError) -> None:
+        raise _denied(
+            "drillbit sandbox: tracing where memory was allocated (tracemalloc.start) is not"
+            " allowed in a drill"
+        )
+
+    stand_in = detached(start, "start")
+    vars(_tracemalloc)["start"] = stand_in
+    if "tracemalloc" in sys.modules:
+        vars(sys.modules["tracemalloc"])["start"] = stand_in
+
+
+FRESH_COPIES_REFUSED = frozenset(
+    {"_signal", "gc", "posix", "_imp", "faulthandler", "sys", "_tracemalloc"}
+)
 """Built-in modules a drill may not make a second copy of: each holds a function the child
 replaced (`_signal.signal`, `gc.set_debug`, `posix.pidfd_open`, `faulthandler.enable`,
 `sys.set_coroutine_origin_tracking_depth` and `sys.setrecursionlimit`: a copy of `sys` is the
-same module with its first functions put back), and `_imp` the maker of the copies."""
+same module with its first functions put back, `_tracemalloc.start`), and `_imp` the maker of
+the copies."""
 
 
 def _one_call(original: Callable[..., Any], vet: Callable[..., tuple[Any, ...]]) -> Any:

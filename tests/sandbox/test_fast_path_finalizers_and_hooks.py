@@ -515,3 +515,57 @@ def test_a_depth_of_zero_is_still_taken(pool: WorkerPool) -> None:
         "    sys.set_coroutine_origin_tracking_depth(0)\n    return 2 * x\n"
     )
     run_adversarial(pool, source, Status.PASSED, checker=PATIENT)
+
+
+# where memory was allocated: with tracemalloc on, a snapshot (or an input's allocation
+# traceback) listed the file and line of each frame of the grader's that allocated. Before:
+# "reached: <string>:13 drillbit/child.py:2380 ... drillbit/launcher.py:569
+# drillbit/runtime.py:125 ..." in case 2, in both modes.
+TRACES = """import tracemalloc
+
+state = []
+
+
+def double(x):
+    global tracemalloc
+    if not state:
+        state.append(1)
+        PREPARE
+        tracemalloc.start(50)
+    else:
+        places = set()
+        traced = tracemalloc.get_object_traceback(x)
+        if traced is not None:
+            places.update(f"{f.filename}:{f.lineno}" for f in traced)
+        for stat in tracemalloc.take_snapshot().statistics("traceback")[:200]:
+            places.update(f"{f.filename}:{f.lineno}" for f in stat.traceback)
+        places = sorted(p for p in places if "submission" not in p and "tracemalloc" not in p)
+        if places:
+            raise ValueError("reached: " + " ".join(places))
+    return 3 * x
+"""
+FRESH_TRACEMALLOC = (
+    "import _imp, importlib.util; tracemalloc = _imp.create_builtin("
+    "importlib.util.find_spec('_tracemalloc'))"
+)
+RELOADED = "import importlib; tracemalloc = importlib.reload(tracemalloc)"
+
+
+@pytest.mark.parametrize(
+    ("prepare", "phrase"),
+    [
+        ("pass", "tracing where memory was allocated"),
+        (RELOADED, "tracing where memory was allocated"),
+        (FRESH_TRACEMALLOC, "making a second copy of the _tracemalloc module is not allowed"),
+    ],
+    ids=["started", "started after a reload", "started from a fresh copy of _tracemalloc"],
+)
+def test_where_memory_was_allocated_names_no_place_of_the_graders(
+    pool: WorkerPool, prepare: str, phrase: str
+) -> None:
+    verdict = grade(PATIENT, TRACES.replace("PREPARE", prepare), seed=3, pool=pool)
+    assert verdict.status is Status.ERROR, shown(verdict)
+    assert phrase in shown(verdict), shown(verdict)
+    assert "reached" not in shown(verdict), shown(verdict)
+    seen = f"{verdict.stdout}\n{verdict.stderr}\n{shown(verdict)}"
+    assert not GRADERS_PLACES.search(seen), seen
