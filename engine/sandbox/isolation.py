@@ -26,7 +26,7 @@ HOOKS = (
     " C extensions from the work dir, flushing every disk, terminals, devices and FIFOs,"
     " the machine's network interfaces,"
     " the machine's load, memory and disk space, the page cache,"
-    " faulthandler's handlers and watchdog, folder watches (F_NOTIFY),"
+    " faulthandler's handlers and watchdog (and stack dumps), folder watches (F_NOTIFY),"
     " writes outside the work dir, or reading/importing engine and quiz"
 )
 BWRAP = "bubblewrap: no network, private PID/IPC/UTS namespaces"

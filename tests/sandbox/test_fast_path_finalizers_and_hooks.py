@@ -569,3 +569,55 @@ def test_where_memory_was_allocated_names_no_place_of_the_graders(
     assert "reached" not in shown(verdict), shown(verdict)
     seen = f"{verdict.stdout}\n{verdict.stderr}\n{shown(verdict)}"
     assert not GRADERS_PLACES.search(seen), seen
+
+
+# every thread's stack dumped at once to a file of the work dir and read back: faulthandler's
+# `dump_traceback` (the forty-third round refused its handlers and watchdog, not this). Before:
+# 'reached: File "drillbit/runtime.py", line 549 in call | File "harness/call.py", line 19 in
+# run_case | ... "drillbit/child.py" ... in main' in case 1, in both modes.
+STACK_DUMPS = """import faulthandler, threading
+
+found = []
+
+
+def dump(path):
+    try:
+        with open(path, "w+") as f:
+            faulthandler.dump_traceback(file=f, all_threads=True)
+            f.seek(0)
+            found.extend(l.strip() for l in f if "File" in l and "submission" not in l)
+    except PermissionError:
+        found.append(None)
+        raise
+
+
+def watch():
+    for n in range(100):
+        try:
+            dump(f"thread{n}.txt")
+        except PermissionError:
+            return
+
+
+started = []
+
+
+def double(x):
+    places = sorted({place for place in found if place})
+    if places:
+        raise ValueError("reached: " + " | ".join(places))
+    if not started:
+        started.append(threading.Thread(target=watch, daemon=True))
+        started[0].start()
+    dump("main.txt")
+    return 3 * x
+"""
+
+
+def test_a_stack_dump_names_no_place_of_the_graders(pool: WorkerPool) -> None:
+    verdict = grade(PATIENT, STACK_DUMPS, seed=3, pool=pool)
+    assert verdict.status is Status.ERROR, shown(verdict)
+    assert "its stack dumps are not allowed" in shown(verdict), shown(verdict)
+    assert "reached" not in shown(verdict), shown(verdict)
+    seen = f"{verdict.stdout}\n{verdict.stderr}\n{shown(verdict)}"
+    assert not GRADERS_PLACES.search(seen), seen

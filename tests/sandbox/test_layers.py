@@ -397,6 +397,7 @@ HOOK_CLAIMS: dict[str, str] = {
     "and disk space": "test_machine_load.py::test_the_hooks_refuse_the_disks_free_space",
     "the page cache": "test_machine_load.py::test_the_hooks_refuse_the_page_cache_probe",
     "faulthandler's handlers and watchdog": "test_signal_handlers.py::test_faulthandlers_handlers_and_watchdog_are_refused_by_the_hooks",
+    "(and stack dumps)": "test_fast_path_finalizers_and_hooks.py::test_a_stack_dump_names_no_place_of_the_graders",
     "folder watches (F_NOTIFY)": "test_folder_watch.py::test_the_hooks_refuse_a_folder_watch_without_seccomp",
     "writes outside the work dir": "test_adversarial.py::test_writes_into_home",
     "reading/importing engine and quiz": "test_adversarial.py::test_submission[import-engine]",
