@@ -95,7 +95,7 @@ def _read(path: Path) -> tuple[dict[str, tuple[str, int]], dict[str, int]]:
     """The stored times and note types; a damaged file is one clear error naming it."""
     problem = f"{path} is not a drillbit Anki times file; delete it (the next export then stamps every note as changed)"
     try:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+        raw = json.loads(path.read_text(encoding="utf-8-sig"))  # Notepad adds a BOM
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise DrillbitError(f"{problem}: {exc}", title="export anki") from exc
     if not isinstance(raw, dict):

@@ -107,6 +107,7 @@ class _Text:
         self.pos = 0
         self.eof = False
         self.at: tuple[int | str, ...] = ()  # the JSON path being read, for errors
+        self._started = False  # whether any text came yet: a byte-order mark opens it only
 
     def more(self, size: int = CHUNK) -> bool:
         """Read up to `size` more bytes into `buf` (dropping what is consumed), a chunk at
@@ -139,6 +140,12 @@ class _Text:
                     self.lines_before + self.buf.count("\n") + chunk[: exc.start].count(b"\n") + 1
                 )
                 raise StreamError(f"line {line}: not UTF-8 text ({exc.reason})", self.at) from exc
+            if text and not self._started:
+                # Notepad and PowerShell's `Out-File -Encoding utf8` save a backup with a
+                # byte-order mark, which JSON's grammar has no room for: "not JSON (line 1,
+                # column 1)". Dropped here, the first column is the first character after it.
+                self._started = True
+                text = text.removeprefix("\ufeff")
             held, self.buf = self.buf, ""  # the only reference: `+=` grows it in place
             held += text
             self.buf = held
