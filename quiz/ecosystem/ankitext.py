@@ -45,6 +45,7 @@ from quiz.ecosystem.ankinotetypes import (
     own_note,
     reversed_card,
 )
+from quiz.ecosystem.ankiownkinds import own_kind
 from quiz.ecosystem.ankiquotes import stray_quotes, unclosed_quote
 from quiz.ecosystem.ankitags import note_tags, own_topic
 from quiz.ecosystem.citations import take_citations
@@ -118,6 +119,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         back = texts[1] if len(texts) > 1 else ""
         kind = _meta_column(row, meta, "notetype")
         own = own_note(kind, texts)
+        kind_card = own_kind(kind, texts)
         if isinstance(own, str):
             ignored.append(Ignored(line, _snippet(front), own))
             continue
@@ -182,6 +184,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             card_id=card_id,
             own_title=own_title,
             own_points=own_points,
+            own_kind=kind_card,
             cited=cited,
             remarks=remarks,
             kept_fields=tuple(number for number, _ in extras),

@@ -13,6 +13,7 @@ from quiz.ecosystem.cardbody import parsed_body
 from quiz.ecosystem.cardcheck import plainly_clean
 from quiz.ecosystem.cardfront import front_matter
 from quiz.ecosystem.cardids import card_title, plain_title
+from quiz.ecosystem.cardkinds import plan_kind_card
 from quiz.ecosystem.cardtext import (
     card_ready,
     card_ready_math,
@@ -109,6 +110,24 @@ def plan_card(
     notes: list[tuple[str, str, int]] = []
     if not question.title:
         return None, "the question has no title", notes
+    if question.own_kind is not None:  # a choice or numeric card of our own Anki export
+        made, why_not = plan_kind_card(
+            question,
+            question.own_kind,
+            notes_path=notes_path,
+            pack=pack,
+            topic=topic,
+            tags=tags,
+            difficulty=difficulty,
+            target_dir=target_dir,
+            choose_id=choose_id,
+            base_id=base_id,
+            folders=folders,
+        )
+        if made is not None:
+            return made, "", notes
+        kind = question.own_kind.kind
+        notes.append(("own kind", f"read as a concept card: as a {kind} card {why_not}", 0))
     answer_text, cited_here = take_citations(question.answer)  # `Source: ...`: no key point
     answer_text, pointer = take_pointer(answer_text)  # `See chapter 3.`: no source, no point
     cited = "; ".join(c for c in (question.cited, cited_here) if c)

@@ -4,7 +4,8 @@ Notes in Plain Text, and that file given to `drillbit import`.
 
 A choice note's second field is its list of choices, wrong ones too: read as a note's
 answer, the wrong choices became the card's answer and key points. A numeric note's is the
-number alone, too short to be an answer: every numeric note was skipped.
+number alone, too short to be an answer: every numeric note was skipped. Since the
+fifty-first round each is made the choice or numeric card it was.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from quiz.bank.loader import load_bank
 from quiz.bank.sources import content_roots
 from quiz.ecosystem.anki import export_anki
 from tests.conftest import DATA
-from tests.ecosystem.test_import_notes import answer_of, front, run_import
+from tests.ecosystem.test_import_notes import front, run_import
 
 WRONG_CHOICE = "Keep the learning rate"
 RIGHT_CHOICES = ["Multiply $\\alpha$ by $k$", "Scale $\\alpha$ with the batch size"]
@@ -60,40 +61,45 @@ def _export_text(col: Collection, out: Path, *, with_html: bool) -> Path:
     return out
 
 
-def test_a_choice_note_is_answered_by_its_right_choices_only(
+def _section(card: Path, name: str) -> str:
+    """The text of a card file's `## name` section."""
+    return card.read_text().split(f"## {name}\n", 1)[1].split("\n## ", 1)[0].strip()
+
+
+def test_a_choice_note_is_a_choice_card_again_its_right_choices_marked(
     collection: Collection, tmp_path: Path
 ) -> None:
+    """Until the fifty-first round it came back a concept card answered by its right
+    choices: it asked every choice in its question and graded none."""
     notes = _export_text(collection, tmp_path / "deck.txt", with_html=True)
     content = tmp_path / "c"
     result = run_import(str(notes), "--pack", "back", "--into", str(content))
     assert result.exit_code == 0, result.output
     [choice] = [p for p in content.rglob("*.md") if "linear scaling" in p.read_text()]
-    answer = answer_of(choice)
-    points = front(choice)["key_points"]
-    assert isinstance(points, list)
-    assert WRONG_CHOICE not in answer and not any(WRONG_CHOICE in p for p in points)
-    assert [p for p in points if p in RIGHT_CHOICES] == RIGHT_CHOICES
-    assert "It scales $\\alpha$ by $k$" in answer  # the explanation follows them
+    data = front(choice)
+    assert data["kind"] == "choice"
+    assert data["choices"] == [RIGHT_CHOICES[0], WRONG_CHOICE, RIGHT_CHOICES[1]]
+    assert data["answer"] == [0, 2]  # the wrong choice is a choice, never a right one
+    assert "It scales $\\alpha$ by $k$" in _section(choice, "Explanation")
     # drillbit's namespaced tags are the card's own again, and its topic tag its folder
     # (`drillbit::tag::training` was `drillbit-tag-training`, the topic the pack's deck).
-    assert front(choice)["tags"] == ["training"]
+    assert data["tags"] == ["training"]
     assert choice.parent.name == "math"
-    # The question asks with every choice, as the note's front shows them.
-    question = choice.read_text().split("## Question", 1)[1].split("## Answer", 1)[0]
-    assert all(c in question for c in [WRONG_CHOICE, *RIGHT_CHOICES])
+    # The question asks as the card did: its choices are the card's, not its question's.
+    assert WRONG_CHOICE not in _section(choice, "Question")
 
 
-def test_a_numeric_note_is_answered_by_its_number_and_explanation(
-    collection: Collection, tmp_path: Path
-) -> None:
+def test_a_numeric_note_is_a_numeric_card_again(collection: Collection, tmp_path: Path) -> None:
     notes = _export_text(collection, tmp_path / "deck.txt", with_html=True)
     content = tmp_path / "c"
     result = run_import(str(notes), "--pack", "back", "--into", str(content))
     assert result.exit_code == 0, result.output
     [numeric] = [p for p in content.rglob("*.md") if "max_z" in p.read_text()]
-    answer = answer_of(numeric)
-    assert answer.startswith("0.25 per unit of z\naccepted: 0.249 to 0.251 per unit of z")
-    assert "$\\sigma'(0) = \\frac{1}{4}$" in answer
+    data = front(numeric)
+    assert (data["kind"], data["answer"], data["unit"]) == ("numeric", 0.25, "per unit of z")
+    assert data["tolerance"] == {"absolute": 0.001}
+    assert _section(numeric, "Question") == "What is $\\max_z \\sigma'(z)$?"
+    assert "$\\sigma'(0) = \\frac{1}{4}$" in _section(numeric, "Explanation")
 
 
 def test_a_choice_note_exported_without_html_is_left_out_with_why(

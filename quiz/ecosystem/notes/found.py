@@ -29,6 +29,25 @@ LIST_MARK = re.compile(r"^(\s*)(?:[-*+]|\d{1,9}[.)])([ \t]+|$)")
 
 
 @dataclass(frozen=True)
+class OwnKind:
+    """A choice or numeric card as a note of drillbit's own Anki export holds it
+    (`ankiownkinds.own_kind`): made again as that kind of card, not as a concept card
+    asking its choices and answered by the right ones."""
+
+    kind: str
+    """`choice` or `numeric`."""
+    question: str
+    explanation: str
+    choices: tuple[str, ...] = ()
+    correct: tuple[int, ...] = ()
+    """The right choices' indexes, from 0."""
+    number: float = 0.0
+    tolerance: tuple[str, float] = ("absolute", 0.0)
+    """(`absolute` or `relative`, its value), as the card's `tolerance` mapping holds it."""
+    unit: str | None = None
+
+
+@dataclass(frozen=True)
 class NoteQuestion:
     """One question found in the notes, with its answer Markdown as written."""
 
@@ -100,6 +119,8 @@ class NoteQuestion:
     kept_fields: tuple[int, ...] = ()
     """The 1-based numbers of an Anki note's fields past its answer, in words, kept after
     the answer as a quote (its Extra or Notes field): they were dropped without a word."""
+    own_kind: OwnKind | None = None
+    """The choice or numeric card a note of drillbit's own export was made from."""
     was_title: str | None = None
     """The title an Anki note's card had under the forty-second round's title rule, when
     this round's differs (a `<br>` then ended it: "What is the"): its card imported then
