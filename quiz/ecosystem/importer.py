@@ -365,17 +365,32 @@ def _place_question(
         return
     used.add(planned.card_id)
     placed.planned_names.add((planned.folder, planned.card_id))
-    why_not = _place_card(planned, job.target_dir, shared.pack, force, placed)
+
+    def made_before() -> bool:
+        """Whether the file differing from the card is this note's card as an import
+        before its own fields were read made it, then said so (`_made_before_own_fields`)."""
+        older = _made_before_own_fields(job, shared, planned)
+        if older is not None:
+            placed.notices.append(Notice(question.line, label, older, "own fields", where))
+        return older is not None
+
+    why_not = _place_card(planned, job.target_dir, shared.pack, force, placed, made_before)
     if why_not is not None:
         placed.skipped.append(Skipped(question.line, label, why_not, where))
 
 
 def _place_card(
-    planned: PlannedCard, target_dir: Path, pack_name: str, force: bool, placed: _Placed
+    planned: PlannedCard,
+    target_dir: Path,
+    pack_name: str,
+    force: bool,
+    placed: _Placed,
+    made_before: Callable[[], bool] = lambda: False,
 ) -> str | None:
     """Compare a made card with the file already at its path, and put it where it goes:
     a card whose file holds it is not written again, and an edited file is never
-    overwritten without `force`. Why it is skipped, or None when it is placed."""
+    overwritten without `force`, unless `made_before` finds it is this question's card as
+    an older import made it, unedited. Why it is skipped, or None when it is placed."""
     odd = odd_target(planned, target_dir, placed.folder_problems)
     if odd is not None:
         if planned.path.is_symlink() and same_card(planned, pack_name):
@@ -388,10 +403,50 @@ def _place_card(
             placed.unchanged.append(planned)
         elif not differs:
             placed.renumbered.append(Renumbered(planned, old_source, added, boxed, quoted))
+        elif made_before():
+            placed.cards.append(planned)
         else:
             return exists_reason(planned, differs)
         return None
     placed.cards.append(planned)
+    return None
+
+
+def _made_before_own_fields(job: Job, shared: Shared, planned: PlannedCard) -> str | None:
+    """What to tell when the file at a card's path is the card an earlier import made of
+    this very note of drillbit's own Anki export, before its fields were read (the
+    fiftieth round read its Title and KeyPoints fields, the fifty-first its kind): then
+    the file holds nothing the user wrote, and the card is written over it, its id and
+    reviews kept. None for any other file, which is never written over without --force."""
+    question = job.question
+    if question.card_id is None and question.own_kind is None:
+        return None
+    read_as = [replace(question, own_kind=None)] if question.own_kind is not None else []
+    if question.own_title is not None or question.own_points:
+        read_as.append(replace(question, own_title=None, own_points=(), own_kind=None))
+    for older in read_as:
+        draft = plan_job(
+            replace(job, question=older), shared, given_id(planned.card_id, job.target_dir)
+        )
+        if draft.planned is None:
+            continue
+        differs, _, _, boxed, quoted = card_changes(draft.planned, shared.pack)
+        if not differs and boxed is None and not quoted:
+            read = [
+                name
+                for name, now, then in (
+                    ("title", question.own_title, older.own_title),
+                    ("key points", question.own_points, older.own_points),
+                    ("kind", question.own_kind, older.own_kind),
+                )
+                if now != then
+            ]
+            return (
+                "its file is the card an earlier import made of this note of drillbit's own "
+                f"Anki export, before the note's {' and '.join(read)} "
+                f"{'was' if len(read) == 1 else 'were'} read: written again with "
+                f"{'it' if len(read) == 1 else 'them'}, its id and reviews kept"
+            )
     return None
 
 

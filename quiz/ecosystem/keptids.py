@@ -119,6 +119,11 @@ def keep_old_ids(jobs: list[Job], shared: Shared) -> list[Job]:
                 if base != taken_id:
                     by_base.setdefault(base, []).append(taken_id)
         wanted = card_title(plain_title(title))
+        # a note of drillbit's own export: its card, imported before its Title field was
+        # read, then written again with it (`--force`, or `importer._made_before_own_fields`),
+        # has the note's title; matched by the question's alone, a new card beside it
+        # took the note's CardId, and its reviews stayed with the old id
+        retitled = job.question.own_title if job.question.card_id is not None else None
         for old in olds:
             candidates = by_base.get(old, [])
             start = first_open.get(old, 0)
@@ -138,7 +143,7 @@ def keep_old_ids(jobs: list[Job], shared: Shared) -> list[Job]:
                         titles[key] = shared.titles[candidate]
                     else:
                         titles[key] = _card_title_of(path)
-                if titles[key] == wanted:
+                if titles[key] == wanted or (retitled is not None and titles[key] == retitled):
                     found = candidate
                     break
             if found is not None:
