@@ -265,6 +265,7 @@ def import_command(
     """
     from quiz.bank.markdown import normalize
     from quiz.ecosystem.importer import PACK_FILE, WritingStopped, plan_import, write_plan
+    from quiz.ecosystem.importlimit import TooManyQuestions
     from quiz.ecosystem.importreport import (
         ASKED_AT,
         IN_BANK,
@@ -368,6 +369,8 @@ def import_command(
                 taken_packs=taken_packs,
                 taken_titles=taken_titles,
             )
+    except TooManyQuestions as exc:  # the file's fault, named as its size is
+        raise InputFileError(notes, title="import", reason=str(exc)) from exc
     except ValueError as exc:
         raise UsageError(str(exc), title="import") from exc
     place = None

@@ -51,6 +51,7 @@ from quiz.ecosystem.ankitags import note_tags, own_topic
 from quiz.ecosystem.citations import take_citations
 from quiz.ecosystem.clozefront import early_ends, legacy_title_sentence, title_sentence
 from quiz.ecosystem.commarows import join_open_fields
+from quiz.ecosystem.importlimit import check_rows
 from quiz.ecosystem.notes.found import Ignored, NoteQuestion, ParsedNotes
 from quiz.ecosystem.semicolonrows import rows_on_one_line
 
@@ -80,6 +81,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         )
     body_rows = body.splitlines(keepends=True)
     _allow_fields_of(body)
+    check_rows(body_rows, layout.separator)  # a row is a card at least: refused before any
     reader = csv.reader(body_rows, delimiter=layout.separator, strict=False)
     questions: list[NoteQuestion] = []
     ignored: list[Ignored] = []

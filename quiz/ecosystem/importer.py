@@ -33,6 +33,7 @@ from quiz.ecosystem.existingcards import (
     odd_target,
     same_card,
 )
+from quiz.ecosystem.importlimit import check_questions
 from quiz.ecosystem.importplan import (
     ImportPlan,
     Notice,
@@ -275,6 +276,8 @@ def _read_questions(
         if anki
         else read(parse_notes(notes_text))
     )
+    if anki:  # a cloze note's numbers each (notes read otherwise are checked by `read`)
+        check_questions(len(parsed.questions), card_list=True)
     jobs = jobs_of(parsed, pack_dir, pack_name, topic_name, by_section=by_section)
     jobs = keep_earlier_ids(jobs, shared)
     return parsed, jobs, drafts_split(jobs, shared) if split_pays(len(jobs)) else None
@@ -283,9 +286,13 @@ def _read_questions(
 def _as_read(off: TakenOff, parsed: ParsedNotes) -> ParsedNotes:
     """The questions as the take-off read them: a cloze note of several deletions a
     question per deletion (`split_clozes`), a RemNote `Front >>>` card's answer its lines
-    under it, as it reads (`answered_multi`)."""
+    under it, as it reads (`answered_multi`). More than one import plans are refused here,
+    before any card is made (by this process, when two read the notes: the helper is
+    stopped)."""
     parsed = answered_multi(parsed, off.remnote.multi)
-    return split_clozes(parsed, off.cloze_sources)
+    parsed = split_clozes(parsed, off.cloze_sources)
+    check_questions(len(parsed.questions), card_list=False)
+    return parsed
 
 
 def _draft_of(job: Job, draft_made: Draft | None, shared: Shared, used: set[str]) -> Draft:
