@@ -3,13 +3,17 @@ numeric, the CardId field), a reversed card, an Image Occlusion note."""
 
 from __future__ import annotations
 
+import html
 import re
+
+from quiz.bank.models import KEBAB
 
 __all__ = [
     "CARD_ID_FIELD",
     "OCCLUSION",
     "OWN_POINTS_FIELD",
     "own_note",
+    "own_type_of",
     "reversed_card",
 ]
 
@@ -61,4 +65,32 @@ def own_note(kind: str | None, texts: list[str]) -> tuple[str, str] | str | None
         return texts[0] + "\n\n" + texts[1], "\n\n".join(p for p in (answer, texts[3]) if p)
     if kind == _OWN_NUMERIC and len(texts) >= 3:
         return texts[0], "\n\n".join(p for p in (texts[1], texts[2]) if p)
+    return None
+
+
+_NUMERIC_ANSWER = '<div class="numeric-answer">'
+_CHOICE_LIST = '<ol class="choices">'
+_KEBAB_ID = re.compile(KEBAB)
+
+
+def own_type_of(fields: list[str]) -> str | None:
+    """The drillbit note type of a note exported without its type's name (Anki's "Include
+    notetype name" unticked, as it is unless ticked), told by what only our export writes:
+    a Source field `TITLE · source` right before a CardId field holding a card id and a
+    Title field holding TITLE; a numeric note's Answer opening `<div
+    class="numeric-answer">`, a choice note's holding `<ol class="choices">`. `fields` are
+    the note's, as HTML (an export without HTML says too little); None for any other note,
+    which is read by its first two fields as before."""
+    for name, at in CARD_ID_FIELD.items():
+        if len(fields) < at + 2 or not _KEBAB_ID.match(fields[at].strip()):
+            continue
+        title = html.unescape(fields[at + 1]).strip()
+        if not title or not html.unescape(fields[at - 1]).startswith(f"{title} · "):
+            continue
+        numeric = fields[1].startswith(_NUMERIC_ANSWER)
+        if name == _OWN_CHOICE and _CHOICE_LIST not in fields[2]:
+            continue
+        if (name == _OWN_NUMERIC) != numeric:
+            continue
+        return name
     return None

@@ -43,6 +43,7 @@ from quiz.ecosystem.ankinotetypes import (
     OCCLUSION,
     OWN_POINTS_FIELD,
     own_note,
+    own_type_of,
     reversed_card,
 )
 from quiz.ecosystem.ankiownkinds import own_kind
@@ -120,6 +121,8 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         front = texts[0] if texts else ""
         back = texts[1] if len(texts) > 1 else ""
         kind = _meta_column(row, meta, "notetype")
+        if kind is None and layout.html:  # exported without the note type's name
+            kind = own_type_of(fields)
         own = own_note(kind, texts)
         kind_card = own_kind(kind, texts)
         if isinstance(own, str):

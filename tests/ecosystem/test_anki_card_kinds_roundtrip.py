@@ -21,6 +21,7 @@ from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
 from quiz.bank.sources import content_roots
 from quiz.ecosystem.anki import export_anki
 from quiz.ecosystem.anki_times import ContentTimes
+from quiz.ecosystem.ankinotetypes import own_type_of
 from quiz.ecosystem.ankiownkinds import own_kind
 from tests.conftest import DATA
 from tests.ecosystem.test_import_notes import run_import
@@ -81,9 +82,12 @@ def _grading(card: Card) -> dict[str, object]:
     }
 
 
-def _anki_export(cards: list[Card], tmp_path: Path, titles: dict[str, str]) -> Path:
+def _anki_export(
+    cards: list[Card], tmp_path: Path, titles: dict[str, str], *, with_notetype: bool = True
+) -> Path:
     """`cards` through `drillbit export anki`, Anki's import and Anki's own Export Notes
-    as Plain Text (HTML, tags, deck, note type and GUID kept)."""
+    as Plain Text (HTML, tags, deck and GUID kept; the note type's name unless not
+    `with_notetype`)."""
     export_anki(
         cards, tmp_path / "deck.apkg", pack_titles=titles, times=ContentTimes(tmp_path / "t.json")
     )
@@ -102,7 +106,7 @@ def _anki_export(cards: list[Card], tmp_path: Path, titles: dict[str, str]) -> P
             with_html=True,
             with_tags=True,
             with_deck=True,
-            with_notetype=True,
+            with_notetype=with_notetype,
             with_guid=True,
         )
     finally:
@@ -110,7 +114,13 @@ def _anki_export(cards: list[Card], tmp_path: Path, titles: dict[str, str]) -> P
     return notes
 
 
-def test_each_card_kind_comes_back_as_itself_through_anki(tmp_path: Path) -> None:
+@pytest.mark.parametrize("with_notetype", [True, False])
+def test_each_card_kind_comes_back_as_itself_through_anki(
+    tmp_path: Path, with_notetype: bool
+) -> None:
+    """Without the note type column (Anki's "Include notetype name" unticked) a note of ours
+    is told by its Source, CardId and Title fields: it came back under an id and title made
+    from its question, a choice note's wrong choices among its key points."""
     bank_dir = tmp_path / "content"
     shutil.copytree(DATA / "anki_bank", bank_dir)
     (bank_dir / "anki" / "math" / "rt-adam-bias.md").write_text(ONE_RIGHT, "utf-8")
@@ -118,7 +128,9 @@ def test_each_card_kind_comes_back_as_itself_through_anki(tmp_path: Path) -> Non
     bank = load_bank(content_roots([bank_dir], include_bundled=False))
     cards = [c for c in bank.cards if c.pack == "anki" and c.kind != "coding"]
     assert sorted(c.kind for c in cards) == ["choice", "choice", "concept", "numeric", "numeric"]
-    notes = _anki_export(cards, tmp_path, {n: p.info.title for n, p in bank.packs.items()})
+    titles = {n: p.info.title for n, p in bank.packs.items()}
+    notes = _anki_export(cards, tmp_path, titles, with_notetype=with_notetype)
+    assert ("#notetype column:2" in notes.read_text("utf-8")) is with_notetype
 
     result = run_import(str(notes), "--pack", "back", "--into", str(tmp_path / "back"))
 
@@ -207,3 +219,46 @@ def test_the_fields_our_export_writes_give_the_card_back() -> None:
     assert numeric is not None
     assert (numeric.question, numeric.number, numeric.unit) == ("How long?", 0.001, "ms")
     assert numeric.tolerance == ("relative", 0.1)
+
+
+def _fields(kind: str) -> list[str]:
+    """A note's fields as our export writes them, as HTML."""
+    shown = "<p>It is $y$.</p>"
+    source, card_id, title = "Softmax &amp; more · Bishop", "softmax-more", "Softmax &amp; more"
+    if kind == "choice":
+        answer = '<ol class="choices"><li class="correct">✓ A</li><li class="wrong">B</li></ol>'
+        return [
+            "<p>Why?</p>",
+            '<ol class="choices"><li>A</li>',
+            answer,
+            shown,
+            source,
+            card_id,
+            title,
+        ]
+    if kind == "numeric":
+        answer = '<div class="numeric-answer">2</div><div>accepted: 1 to 3 (± 1)</div>'
+        return ["<p>How many?</p>", answer, shown, source, card_id, title]
+    return ["<p>What?</p>", shown, "<ul><li>It is y</li></ul>", source, card_id, title]
+
+
+@pytest.mark.parametrize("kind", ["choice", "numeric", "concept"])
+def test_our_note_types_are_told_by_their_fields(kind: str) -> None:
+    assert own_type_of(_fields(kind)) == f"drillbit {kind}"
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        {3: "Bishop, PRML 4.3"},  # a Source field of the user's own: no title before it
+        {4: "Softmax and more"},  # no card id
+        {5: ""},  # no Title field (an export before it was added)
+        {5: "Another title"},
+    ],
+)
+def test_a_note_of_another_type_is_not_taken_for_ours(changed: dict[int, str]) -> None:
+    fields = _fields("concept")
+    for at, text in changed.items():
+        fields[at] = text
+    assert own_type_of(fields) is None
+    assert own_type_of(["What is X?", "It is Y."]) is None
