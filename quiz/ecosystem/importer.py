@@ -448,11 +448,12 @@ def _made_before_own_fields(job: Job, shared: Shared, planned: PlannedCard) -> s
                 )
                 if now != then
             ]
+            one = read in (["title"], ["kind"])  # "key points" are many
             return (
                 "its file is the card an earlier import made of this note of drillbit's own "
                 f"Anki export, before the note's {' and '.join(read)} "
-                f"{'was' if len(read) == 1 else 'were'} read: written again with "
-                f"{'it' if len(read) == 1 else 'them'}, its id and reviews kept"
+                f"{'was' if one else 'were'} read: written again with "
+                f"{'it' if one else 'them'}, its id and reviews kept"
             )
     return None
 

@@ -115,3 +115,26 @@ def test_a_choice_card_imported_as_a_concept_card_comes_back_as_a_choice_card(
         "sigmoid-max-slope": "numeric",
         "softmax-gradient": "concept",
     }
+
+
+def test_an_export_made_before_the_title_field_is_read_over_its_older_import(
+    tmp_path: Path,
+) -> None:
+    """`tests/data/anki_before_title/deck.apkg`, an export made before the Title field was
+    added, through Anki's plain-text export (`anki_own_49/before_title`), over what the
+    importer before the fiftieth round made of it: the KeyPoints field and the kind are
+    what it did not read; the title is the question's in both."""
+    older = OLDER / "before_title"
+    notes = tmp_path / "notes.txt"
+    shutil.copyfile(older / "notes.txt", notes)
+    into = tmp_path / "content"
+    shutil.copytree(older, into / "back", ignore=shutil.ignore_patterns("*.txt"))
+
+    result = run_import(str(notes), "--pack", "back", "--into", str(into))
+
+    assert result.exit_code == 0, result.output
+    assert "--force" not in result.output and result.output.count("wrote (replacing)") == 3
+    assert "before the note's key points were read: written again with them" in result.output
+    assert "before the note's kind was read: written again with it" in result.output
+    kinds = {name: front(path)["kind"] for name, path in _cards(into).items()}
+    assert kinds == dict(zip(OLD_IDS, ["choice", "numeric", "concept"], strict=True))
