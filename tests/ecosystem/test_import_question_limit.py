@@ -5,11 +5,13 @@ low here so that the files stay small; the rule is the same at `MAX_QUESTIONS`."
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from quiz.ecosystem import cardplan, importer, importlimit, planjobs
+from quiz.ecosystem import cardplan, importer, importlimit, importsplit, planjobs
 from quiz.ecosystem.importer import plan_import
 from quiz.ecosystem.importlimit import MAX_QUESTIONS, TooManyQuestions
 from quiz.ecosystem.importplan import ImportPlan
@@ -141,3 +143,28 @@ def test_a_sheet_past_the_real_limit_is_refused_by_drillbit(
         "--pack\n"
     )
     assert result.stdout == ""
+
+
+def test_notes_read_by_two_processes_are_refused_and_the_helper_stopped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, low_limit: list[object]
+) -> None:
+    """Long notes are read in two halves at once (`read_in_two`): the count is of both,
+    this process refuses before handing its half over, and the helper is reaped."""
+    monkeypatch.setattr(importer, "early_split_pays", lambda _text: True)
+    split: list[int] = []
+    real_split = importsplit.read_and_plan
+
+    def read_and_plan(*args: Any, **kwargs: Any) -> Any:
+        split.append(1)
+        return real_split(*args, **kwargs)
+
+    monkeypatch.setattr(planjobs, "read_and_plan", read_and_plan)
+    text = "".join(
+        f"## Q{n}: What is term {n}?\n\nIt is the term numbered {n} in these notes.\n\n"
+        for n in range(LIMIT * 2)
+    )
+    with pytest.raises(TooManyQuestions, match=f"^{LIMIT * 2} questions, over the limit"):
+        _plan(tmp_path, "notes.md", text)
+    assert low_limit == [] and split == [1]  # read by two processes, no card made
+    with pytest.raises(ChildProcessError):  # no helper left behind, running or unreaped
+        os.waitpid(-1, os.WNOHANG)
