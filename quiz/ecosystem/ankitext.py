@@ -62,10 +62,11 @@ _SNIPPET = 50
 _ID = re.compile(KEBAB)
 
 
-def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
+def parse_anki_text(text: str, separator: str = "\t", *, tell_own: bool = True) -> ParsedNotes:
     """The questions of an Anki plain-text export, one per note with a question and an
     answer; every other row is listed in `ignored` with its line and why. `separator`
-    parts the fields unless a `#separator:` header says otherwise."""
+    parts the fields unless a `#separator:` header says otherwise. Not `tell_own`: a note
+    whose type the file does not name is never told as drillbit's by its fields."""
     text = text.lstrip("\ufeff")
     lines = text.split("\n")
     layout, skip = read_header(lines, separator)
@@ -90,6 +91,7 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
     unused_fields: frozenset[int] = frozenset()  # columns a first row named, no card uses
     columns_named = False  # a first row named the columns
     start = skip + 1
+    rows_told: dict[int, str] = {}  # a note told as drillbit's by its fields: its rows
     for row in reader:
         line = start
         start = skip + reader.line_num + 1
@@ -121,8 +123,9 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
         front = texts[0] if texts else ""
         back = texts[1] if len(texts) > 1 else ""
         kind = _meta_column(row, meta, "notetype")
-        if kind is None and layout.html:  # exported without the note type's name
-            kind = own_type_of(fields)
+        told = None
+        if kind is None and layout.html and tell_own:  # exported without its type's name
+            kind = told = own_type_of(fields)
         own = own_note(kind, texts)
         kind_card = own_kind(kind, texts)
         if isinstance(own, str):
@@ -196,15 +199,34 @@ def parse_anki_text(text: str, separator: str = "\t") -> ParsedNotes:
             unread_field=unread,
             was_title=was_title if was_title != title.strip() else None,
         )
+        if told is not None:
+            rows_told[len(questions)] = "".join(body_rows[line - skip - 1 : reader.line_num])
         if len(numbers) < 2:
             questions.append(note)
         else:
             questions += _per_number(note, numbers, (cloze_front, was_front), (extra, quoted))
+    questions = _read_before(questions, rows_told, lines[:skip], separator)
     if one_line is not None:  # every row's card is at the one line they were on
         at = one_line.line
         questions = [replace(q, line=at, answer_line=at) for q in questions]
         ignored = [replace(i, line=at, last=None) for i in ignored]
     return ParsedNotes(None, tuple(questions), tuple(ignored))
+
+
+def _read_before(
+    questions: list[NoteQuestion], rows_told: dict[int, str], header: list[str], separator: str
+) -> list[NoteQuestion]:
+    """The questions, each note told as drillbit's by its fields (`rows_told`: its index,
+    its rows) keeping how it was read before (`NoteQuestion.read_before`), when that reading
+    gives one question: its row read again under the file's header, its type not told."""
+    for index, rows in rows_told.items():
+        again = parse_anki_text("\n".join([*header, rows]), separator, tell_own=False)
+        if len(again.questions) != 1 or index >= len(questions):
+            continue
+        now = questions[index]
+        before = replace(again.questions[0], line=now.line, answer_line=now.answer_line)
+        questions[index] = replace(now, read_before=replace(before, ordinal=now.ordinal))
+    return questions
 
 
 def _allow_fields_of(body: str) -> None:

@@ -431,6 +431,8 @@ def _made_before_own_fields(job: Job, shared: Shared, planned: PlannedCard) -> s
     read_as = [replace(question, own_kind=None)] if question.own_kind is not None else []
     if question.own_title is not None or question.own_points:
         read_as.append(replace(question, own_title=None, own_points=(), own_kind=None))
+    if question.read_before is not None:  # exported without its note type's name
+        read_as.append(question.read_before)
     for older in read_as:
         draft = plan_job(
             replace(job, question=older), shared, given_id(planned.card_id, job.target_dir)
@@ -448,6 +450,13 @@ def _made_before_own_fields(job: Job, shared: Shared, planned: PlannedCard) -> s
                 )
                 if now != then
             ]
+            if older is question.read_before:  # none of its fields was read as ours
+                return (
+                    "its file is the card an earlier import made of this note of drillbit's "
+                    "own Anki export, exported without its note type's name, before the note "
+                    "was told as drillbit's by its fields: written again from them, its id "
+                    "and reviews kept"
+                )
             one = read in (["title"], ["kind"])  # "key points" are many
             return (
                 "its file is the card an earlier import made of this note of drillbit's own "

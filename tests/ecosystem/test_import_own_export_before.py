@@ -138,3 +138,31 @@ def test_an_export_made_before_the_title_field_is_read_over_its_older_import(
     assert "before the note's kind was read: written again with it" in result.output
     kinds = {name: front(path)["kind"] for name, path in _cards(into).items()}
     assert kinds == dict(zip(OLD_IDS, ["choice", "numeric", "concept"], strict=True))
+
+
+def test_an_export_without_the_note_type_column_is_read_over_its_older_import(
+    tmp_path: Path,
+) -> None:
+    """Without the note type's name (Anki's "Include notetype name" unticked) the notes were
+    read as any notes until this round told them as ours by their fields
+    (`anki_own_49/no_notetype`: the cards the round before made of them, their CardId,
+    Title and Source fields quoted after each answer): written again from the note."""
+    older = OLDER / "no_notetype"
+    notes = tmp_path / "notes-False.txt"
+    shutil.copyfile(older / "notes-False.txt", notes)
+    into = tmp_path / "content"
+    shutil.copytree(older, into / "back", ignore=shutil.ignore_patterns("*.txt"))
+    edited = into / "back" / "math" / "max-z-sigma-z.md"
+    edited.write_text(edited.read_text("utf-8") + "\nMy own line.\n", "utf-8")
+
+    result = run_import(str(notes), "--pack", "back", "--into", str(into))
+
+    assert result.exit_code == 1, result.output  # the edited card is refused
+    assert result.output.count("wrote (replacing)") == 2
+    assert result.output.count("before the note was told as drillbit's by its fields") == 2
+    assert f"{edited} already exists with another" in result.output
+    kinds = {name: front(path)["kind"] for name, path in _cards(into).items()}
+    assert kinds == dict(zip(OLD_IDS, ["choice", "concept", "concept"], strict=True))
+    assert front(_cards(into)[OLD_IDS[2]])["title"] == "Gradient of softmax with cross-entropy"
+    again = run_import(str(notes), "--pack", "back", "--into", str(into))
+    assert again.output.count("unchanged ") >= 2 and sorted(_cards(into)) == OLD_IDS

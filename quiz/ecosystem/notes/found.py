@@ -121,6 +121,10 @@ class NoteQuestion:
     the answer as a quote (its Extra or Notes field): they were dropped without a word."""
     own_kind: OwnKind | None = None
     """The choice or numeric card a note of drillbit's own export was made from."""
+    read_before: NoteQuestion | None = None
+    """This note as read before it was told as drillbit's by its fields (exported without
+    its note type's name: `ankinotetypes.own_type_of`), by its first two fields: its card
+    imported so is written again from the note (`importer._made_before_own_fields`)."""
     was_title: str | None = None
     """The title an Anki note's card had under the forty-second round's title rule, when
     this round's differs (a `<br>` then ended it: "What is the"): its card imported then
