@@ -255,11 +255,12 @@ class Tolerance(_Strict):
 
     model_config = ConfigDict(json_schema_extra=_one_tolerance)
 
+    # Finite: `.inf` accepted every typed number, and `.nan` none.
     absolute: Annotated[float | None, WrittenNumber] = Field(
-        default=None, ge=0, description="Allowed |given - answer|."
+        default=None, ge=0, allow_inf_nan=False, description="Allowed |given - answer|."
     )
     relative: Annotated[float | None, WrittenNumber] = Field(
-        default=None, ge=0, description="Allowed |given - answer| / |answer|."
+        default=None, ge=0, allow_inf_nan=False, description="Allowed |given - answer| / |answer|."
     )
 
     @model_validator(mode="after")

@@ -76,6 +76,12 @@ def type_words(
         if given is None:
             return f"empty: write a number after '{key or field}:'{shown}"
         return f"{what_yaml_read(given)} where one number goes: write the number{shown}"
+    if etype == "finite_number":  # pydantic: "Input should be a finite number"
+        shown = f", {example}" if example else ""
+        return (
+            f"{given!r} is not a finite number (YAML reads .inf, .nan as infinity, not a "
+            f"number): write the number{shown}"
+        )
     if etype in _MAPPING_TYPES:
         line = MAPPING_EXAMPLES.get(field)
         shown = f", e.g. {line}" if line else ""
