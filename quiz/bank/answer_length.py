@@ -22,6 +22,7 @@ from typing import Final
 
 from quiz.bank.markdown import code_blocks
 from quiz.bank.models import Card
+from quiz.bank.open_fence import first_sentence_inside, unclosed_fence
 from quiz.bank.problems import Problem
 
 __all__ = [
@@ -97,7 +98,11 @@ def _code_alone(text: str) -> bool:
     """True when `text` has a fenced code block and no word outside its code blocks, nor in
     a comment inside one (`# every parameter moves`: a comment says what the code does, and
     `drillbit import` takes it as the card's key point). An indented block is left to the
-    `indented-code` warning: one cause, one problem."""
+    `indented-code` warning: one cause, one problem. A block never closed that holds the words
+    written after it is `open-fence`'s."""
+    fence = unclosed_fence(text)
+    if fence is not None and first_sentence_inside(text, fence) is not None:
+        return False
     blocks = code_blocks(text)  # none, at once, where no fence or indent can be
     if not blocks or any(not b.fenced for b in blocks):
         return False  # an indented block is a paragraph meant as words: `indented-code`'s

@@ -11,10 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-__all__ = ["OpenFence", "unclosed_fence"]
+__all__ = ["OpenFence", "first_sentence_inside", "unclosed_fence"]
 
 _OPENING = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 _HEADING = re.compile(r"## +(.*?)(?: +#+)? *")
+_SENTENCE = re.compile(r"[^\s#/]\S*(?: +\S+){3,}[.?!]")
+"""A line of prose: not indented nor a comment, four words or more, ending as a sentence
+ends (a statement of code at the margin almost never ends with `.`, `?` or `!`)."""
 
 
 @dataclass(frozen=True)
@@ -49,4 +52,16 @@ def unclosed_fence(text: str) -> OpenFence | None:
             found = (_HEADING.fullmatch(line) for line in inside)
             return OpenFence(start, marker, tuple(m[1] for m in found if m is not None))
         index += 1  # past the closing line
+    return None
+
+
+def first_sentence_inside(text: str, fence: OpenFence) -> int | None:
+    """The 0-based line in `text` of the first sentence of prose inside the open block
+    `fence` after a blank line, if any: words an author wrote after the code they meant to
+    close, which Markdown shows as code. A block of code alone, left open at the end,
+    shows as it would closed, and has none."""
+    lines = text.splitlines()
+    for index in range(fence.line + 2, len(lines)):
+        if not lines[index - 1].strip() and _SENTENCE.fullmatch(lines[index].rstrip()):
+            return index
     return None

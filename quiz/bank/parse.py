@@ -45,7 +45,7 @@ from quiz.bank.models import (
     front_of_valid,
     shown_front_texts,
 )
-from quiz.bank.open_fence import unclosed_fence
+from quiz.bank.open_fence import first_sentence_inside, unclosed_fence
 from quiz.bank.problems import Problem
 from quiz.bank.schema_words import length_words, type_words
 from quiz.bank.sentences import key_points_problem, key_points_rule
@@ -60,7 +60,15 @@ _LIST_ITEM = re.compile(r"^(?:[-*+]|\d+[.)])(?:[ \t]+(.*))?$")
 
 _FIELDS_BY_KIND = {kind: front_fields(kind) for kind in REQUIRED_SECTIONS}
 LINT_ONLY_CODES = frozenset(
-    {"math", "author-note", "option-position", "title-math", "duplicate-key", "joined-item"}
+    {
+        "math",
+        "author-note",
+        "option-position",
+        "title-math",
+        "duplicate-key",
+        "joined-item",
+        "open-fence",
+    }
 )
 """Problems only lint looks for: the app's load (`parse_card(..., lint=False)`) leaves
 them out, since a card shows whatever it holds (math that does not render is shown as
@@ -905,15 +913,16 @@ _KEBAB = re.compile(KEBAB)
 
 def _tell_open_fence(
     body: str, body_line: int, missing: list[str], meant: set[str], out: _Collector
-) -> None:
+) -> bool:
     """Missing sections a code block never closed reads as its code: one problem at the
-    block's opening line (added to `meant`, so they are not told missing as well)."""
+    block's opening line (added to `meant`, so they are not told missing as well). True
+    when it was told."""
     fence = unclosed_fence(body) if missing else None
     if fence is None:
-        return
+        return False
     swallowed = [title for title in missing if title in fence.headings]
     if not swallowed:
-        return
+        return False
     meant.update(swallowed)
     verb = "is" if len(swallowed) == 1 else "are"
     out.add(
@@ -922,6 +931,26 @@ def _tell_open_fence(
         "missing-section",
         f"the code block opened here is never closed, so {_listed(swallowed)} below it "
         f"{verb} read as its code: end the block with a '{fence.marker}' line",
+    )
+    return True
+
+
+def _tell_open_last_block(body: str, body_line: int, out: _Collector) -> None:
+    """A code block never closed that hides no section (it is in the card's last one) but
+    holds the prose written after it: the card loads, and those words show as code, so lint
+    tells it at the block's opening. Code alone left open at the end shows as it would
+    closed, and is no problem."""
+    fence = unclosed_fence(body)
+    sentence = first_sentence_inside(body, fence) if fence is not None else None
+    if fence is None or sentence is None:
+        return
+    out.add(
+        body_line + fence.line,
+        1,
+        "open-fence",
+        f"the code block opened here is never closed, so the words from line "
+        f"{body_line + sentence} on are shown as code: end the block with a "
+        f"'{fence.marker}' line above them",
     )
 
 
@@ -988,6 +1017,7 @@ def _check_card(
                 f" '## {heading}'",
             )
 
+    fence_told = False
     if required:
         missing = [title for title in required if title not in sections]
         unknown = [title for title in sections if title not in required]
@@ -1011,7 +1041,7 @@ def _check_card(
                 "missing-section",
                 f"the card has no sections: write {_listed(required)} below the front matter",
             )
-        _tell_open_fence(body, body_line, missing, meant, out)
+        fence_told = _tell_open_fence(body, body_line, missing, meant, out)
         for title in required if sections or stray else ():
             found = sections.get(title)
             if found is None:
@@ -1021,6 +1051,8 @@ def _check_card(
                 out.add(found.line, 1, "empty-section", f"section '## {title}' is empty")
     if lint:
         assert tokens is not None
+        if not fence_told:
+            _tell_open_last_block(body, body_line, out)
         _check_math(sections, out, body, body_line, tokens, inline_parsed, math_scan)
         if front is not None:
             item = _ItemPlaces(front_text, front_line, lines)

@@ -65,3 +65,59 @@ def test_a_finite_tolerance_still_loads(mini_bank: Path) -> None:
     card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
     edit(card, "tolerance: {absolute: 0.001}", "tolerance: {relative: 1.0e3}")
     assert _problems(mini_bank) == []
+
+
+OPEN_FENCE = (
+    "the code block opened here is never closed, so the words from line {line} on are "
+    "shown as code: end the block with a '{marker}' line above them"
+)
+
+
+@pytest.mark.parametrize("marker", ["```", "~~~~"])
+def test_a_code_block_left_open_before_the_last_words_is_told_at_its_opening(
+    mini_bank: Path, marker: str
+) -> None:
+    """No section is lost to it, so it was not told: the prose after it showed as code."""
+    card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
+    code = f"{marker}python\nsigma = 1 / (1 + np.exp(-z))\n\n"
+    edit(card, "\n$\\sigma'(z) = ", f"\n{code}$\\sigma'(z) = ")
+    sentence = next(n for n, line in enumerate(card.read_text().splitlines(), 1) if "peaks" in line)
+    assert _problems(mini_bank) == [
+        (
+            "sigmoid-bound.md",
+            line_of(card, f"{marker}python"),
+            "open-fence",
+            OPEN_FENCE.format(line=sentence, marker=marker),
+        )
+    ]  # and not `answer-only-code` too: one slip, one problem
+    bank = load_bank([mini_bank])  # the app shows the card as written, code and all
+    assert "sigmoid-bound" in {card.id for card in bank.cards}
+    assert not bank.problems
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "x = np.maximum(0, z)\n\nprint(x)\n",  # code alone left open: shown as closed
+        "def f(z):\n\n    Returns the largest value here.\n",  # indented: code
+        "# A comment that ends as a sentence.\n\n# So does this one, at the margin.\n",
+    ],
+)
+def test_code_alone_left_open_at_the_end_is_no_problem(mini_bank: Path, code: str) -> None:
+    card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
+    text = card.read_text(encoding="utf-8")
+    card.write_text(text + "\n```python\n" + code, encoding="utf-8")
+    assert _problems(mini_bank) == []
+
+
+def test_a_code_block_that_swallows_a_section_is_told_once(mini_bank: Path) -> None:
+    """The block that hides `## Explanation` keeps its own message, not a second one."""
+    card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
+    edit(
+        card,
+        "\n## Explanation",
+        "\n```python\nz = 0\n\nThe largest value is here.\n\n## Explanation",
+    )
+    [(name, line, code, message)] = _problems(mini_bank)
+    assert (name, line, code) == ("sigmoid-bound.md", line_of(card, "```python"), "missing-section")
+    assert message.startswith("the code block opened here is never closed, so '## Explanation'")
