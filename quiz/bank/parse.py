@@ -203,6 +203,17 @@ def _given_kind(error: Any) -> str:
     return repr(error.get("ctx", {}).get("tag", "?"))
 
 
+def _kind_meant(error: Any) -> str:
+    """` (did you mean 'choice'?)` for a misspelt kind (`choise`, `Concept`), as an unknown
+    key is told the key it is close to; nothing when no kind is close (`essay`)."""
+    given = error.get("input")
+    written = given.get("kind") if isinstance(given, dict) else None
+    if not isinstance(written, str):
+        return ""
+    close = difflib.get_close_matches(written.strip().lower(), list(REQUIRED_SECTIONS), n=1)
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
 _NESTED_FIELDS = {"tolerance": frozenset(Tolerance.__dataclass_fields__)}
 """The keys of a mapping inside the front matter, for an unknown one's did-you-mean."""
 PACK_FIELDS = frozenset(PackInfo.__dataclass_fields__)
@@ -276,7 +287,8 @@ def _describe_validation_error(
             "missing required key 'kind': concept, choice, numeric or coding, e.g. kind: concept",
         )
     if etype == "union_tag_invalid":
-        return ("kind",), "bad-kind", f"kind must be one of {_KINDS}, not {_given_kind(error)}"
+        told = f"kind must be one of {_KINDS}, not {_given_kind(error)}"
+        return ("kind",), "bad-kind", told + _kind_meant(error)
     if loc == ("key_points",) and etype in ("too_short", "too_long"):
         count = error.get("ctx", {}).get("actual_length")
         if isinstance(count, int):

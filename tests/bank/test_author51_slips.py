@@ -121,3 +121,24 @@ def test_a_code_block_that_swallows_a_section_is_told_once(mini_bank: Path) -> N
     [(name, line, code, message)] = _problems(mini_bank)
     assert (name, line, code) == ("sigmoid-bound.md", line_of(card, "```python"), "missing-section")
     assert message.startswith("the code block opened here is never closed, so '## Explanation'")
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("choise", "choice"), ("Concept", "concept"), ("numerical", "numeric"), ("code", "coding")],
+)
+def test_a_misspelt_kind_is_told_the_kind_it_is_close_to(
+    mini_bank: Path, written: str, meant: str
+) -> None:
+    """An unknown key was told the key it is close to; a misspelt kind only the list."""
+    card = mini_bank / "mini" / "basics" / "what-is-relu.md"
+    edit(card, "kind: concept", f"kind: {written}")
+    assert _problems(mini_bank) == [
+        (
+            "what-is-relu.md",
+            line_of(card, f"kind: {written}"),
+            "bad-kind",
+            f"kind must be one of concept, choice, numeric, coding, not '{written}' "
+            f"(did you mean '{meant}'?)",
+        )
+    ]

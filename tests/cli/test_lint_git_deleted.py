@@ -151,8 +151,8 @@ def test_a_changed_config_lints_every_bank_of_the_repository(
     code, out = _hook(drillbit, repo)
     assert out.splitlines() == [
         "banks/ml/mini/basics/dropout-inference.md:3:1: kind must be one of concept, choice,"
-        " numeric, coding, not 'choise' [bad-kind]",
+        " numeric, coding, not 'choise' (did you mean 'choice'?) [bad-kind]",
         "more/bank/extra/basics/relu-again.md:3:1: kind must be one of concept, choice,"
-        " numeric, coding, not 'concepts' [bad-kind]",
+        " numeric, coding, not 'concepts' (did you mean 'concept'?) [bad-kind]",
     ]
     assert code == 1
