@@ -425,7 +425,8 @@ def checker_problems(
             first_line,
             "starter-passes",
             "the unchanged starter code passes the checker: the drill would be solved before "
-            "it is started",
+            "it is started; leave each function's body for the learner to write (e.g. `raise "
+            "NotImplementedError`) and keep the solution in the checker's reference",
         )
     return [*unread, *problems]
 

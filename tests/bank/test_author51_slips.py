@@ -11,6 +11,7 @@ import pytest
 from quiz.bank.loader import load_bank
 from tests.bank.edits import edit, line_of
 from tests.bank.edits import told as _problems
+from tests.bank.test_lint_coding_checks import SOLVED, drill, found
 
 
 @pytest.mark.parametrize("bound", [".inf", ".nan", ".NaN", "-.inf"])
@@ -142,3 +143,15 @@ def test_a_misspelt_kind_is_told_the_kind_it_is_close_to(
             f"(did you mean '{meant}'?)",
         )
     ]
+
+
+def test_a_starter_that_already_passes_is_told_what_to_leave_out(tmp_path: Path) -> None:
+    """It said the drill "would be solved before it is started", not what to write."""
+    card = drill(tmp_path, starter=SOLVED)
+    [(_, _, code, message)] = found(card)
+    assert code == "starter-passes"
+    assert message == (
+        "the unchanged starter code passes the checker: the drill would be solved before it "
+        "is started; leave each function's body for the learner to write (e.g. `raise "
+        "NotImplementedError`) and keep the solution in the checker's reference"
+    )
