@@ -20,6 +20,7 @@ from frontmatter.default_handlers import YAMLHandler
 from markdown_it.token import Token
 
 from quiz.bank import safeyaml
+from quiz.bank.choice_repeats import choice_repeated_words, repeated_choice
 from quiz.bank.latexdelims import latex_delimiter_problems
 from quiz.bank.markdown import (
     MathScan,
@@ -297,6 +298,15 @@ def _describe_validation_error(
         count = error.get("ctx", {}).get("actual_length")
         if isinstance(count, int):
             return loc, "bad-value", choices_rule(count)
+    if kind == "choice" and loc == ("choices",) and etype == "value_error":
+        options = error.get("input")
+        repeated = repeated_choice(options) if isinstance(options, list | tuple) else None
+        if repeated is not None:  # told at the option written again, not at `choices:`
+            return (
+                ("choices", repeated[1]),
+                "bad-value",
+                f"choices: {choice_repeated_words(options, repeated)}",
+            )
     if kind == "choice" and loc[:1] == ("answer",) and not _indexes(error, given):
         # One message for the union's two errors (`answer.int`, `answer.tuple[int, ...]`),
         # and for a letter or a yes/no the schema refuses before they are checked.

@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from quiz.bank import models
+from quiz.bank.choice_repeats import choice_repeated_words, repeated_choice
 from quiz.bank.models import DOTTED, IDENTIFIER, KEBAB, MAX_CHOICES, MAX_PARAM_INT, MIN_CHOICES
 from quiz.bank.safeyaml import PlainExponent
 
@@ -228,6 +229,14 @@ class ChoiceFront(CardFront):
         ),
         json_schema_extra=_unique_indexes,
     )
+
+    @field_validator("choices")
+    @classmethod
+    def _choices_differ(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        repeated = repeated_choice(value)
+        if repeated is not None:
+            raise ValueError(choice_repeated_words(value, repeated))
+        return value
 
     @field_validator("answer")
     @classmethod

@@ -155,3 +155,32 @@ def test_a_starter_that_already_passes_is_told_what_to_leave_out(tmp_path: Path)
         "is started; leave each function's body for the learner to write (e.g. `raise "
         "NotImplementedError`) and keep the solution in the checker's reference"
     )
+
+
+@pytest.mark.parametrize(
+    "again",
+    [
+        "Multiply activations by keep_prob",
+        '"multiply  activations by keep_prob "',
+        "MULTIPLY ACTIVATIONS BY KEEP_PROB",
+    ],
+)
+def test_an_option_written_twice_is_told_at_the_second(mini_bank: Path, again: str) -> None:
+    """Two options alike passed lint: a learner could not tell them apart."""
+    card = mini_bank / "mini" / "basics" / "dropout-inference.md"
+    edit(card, "  - Drop units with probability 1 - keep_prob\n", f"  - {again}\n")
+    [(name, line, code, message)] = _problems(mini_bank)
+    third = line_of(card, "choices:") + 3  # the option written again, not the first
+    assert (name, line, code) == ("dropout-inference.md", third, "bad-value")
+    shown = again.strip('"')
+    assert message == (
+        f"choices: option 2 (counted from 0) repeats option 0 ({shown!r}): a learner cannot "
+        "tell them apart; reword one of them or drop it"
+    )
+    assert "dropout-inference" not in {c.id for c in load_bank([mini_bank]).cards}
+
+
+def test_options_that_differ_in_more_than_case_and_spacing_load(mini_bank: Path) -> None:
+    card = mini_bank / "mini" / "basics" / "dropout-inference.md"
+    edit(card, "  - Drop units with probability 1 - keep_prob\n", "  - Multiply activations\n")
+    assert _problems(mini_bank) == []
