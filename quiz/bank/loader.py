@@ -291,6 +291,14 @@ def _markdown_files(
     return [(parts, pack_dir.joinpath(*parts)) for parts in names]
 
 
+def _where_it_goes(pack: str, parts: tuple[str, ...]) -> str:
+    """Where a card at the wrong depth is loaded from: its topic folder, the first level
+    under the pack (a card at the pack's top has none yet: its `topic:` names it)."""
+    if len(parts) == 1:
+        return f"move it into a topic folder named as its topic, {pack}/<topic>/{parts[0]}"
+    return f"move it up to {pack}/{parts[0]}/{parts[-1]}"
+
+
 _MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 
@@ -357,7 +365,8 @@ def _card_files(
                     1,
                     1,
                     "misplaced",
-                    "card files live at <pack>/<topic>/<id>.md; this one is not loaded",
+                    "card files live at <pack>/<topic>/<id>.md; this one is not loaded: "
+                    + _where_it_goes(pack_dir.name, parts),
                 )
             )
     problems.extend(_unfollowed_link_problems(linked or [], pack_dir))

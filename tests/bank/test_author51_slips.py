@@ -184,3 +184,30 @@ def test_options_that_differ_in_more_than_case_and_spacing_load(mini_bank: Path)
     card = mini_bank / "mini" / "basics" / "dropout-inference.md"
     edit(card, "  - Drop units with probability 1 - keep_prob\n", "  - Multiply activations\n")
     assert _problems(mini_bank) == []
+
+
+@pytest.mark.parametrize(
+    ("place", "told"),
+    [
+        ("what-is-relu.md", "move it into a topic folder named as its topic, mini/<topic>/"),
+        ("basics/old/what-is-relu.md", "move it up to mini/basics/"),
+    ],
+)
+def test_a_card_at_the_wrong_depth_is_told_where_it_goes(
+    mini_bank: Path, place: str, told: str
+) -> None:
+    """It said "this one is not loaded" and not where the author moves it."""
+    pack = mini_bank / "mini"
+    target = pack / place
+    target.parent.mkdir(parents=True, exist_ok=True)
+    (pack / "basics" / "what-is-relu.md").rename(target)
+    problems = [p for p in _problems(mini_bank) if p[2] == "misplaced"]
+    assert problems == [
+        (
+            "what-is-relu.md",
+            1,
+            "misplaced",
+            "card files live at <pack>/<topic>/<id>.md; this one is not loaded: "
+            f"{told}what-is-relu.md",
+        )
+    ]

@@ -107,7 +107,8 @@ def test_cards_broken_every_way_are_one_problem_each_in_text_and_github(
          "with '[' in quotes"),
         (basics / "no-section.md", 12, 1, "missing-section", "missing section '## Explanation'"),
         (pack / "misplaced.md", 1, 1, "misplaced", "card files live at "
-         "<pack>/<topic>/<id>.md; this one is not loaded"),
+         "<pack>/<topic>/<id>.md; this one is not loaded: move it into a topic folder named "
+         "as its topic, mini/<topic>/misplaced.md"),
     ]  # fmt: skip
     text_run = drillbit("lint", "--no-drills", str(mini_bank))
     assert text_run.stdout.splitlines() == [
