@@ -781,6 +781,19 @@ def parse_card(
     return card, problems
 
 
+def _blank_lines_before(text: str) -> int | None:
+    """How many blank lines stand before a `---` line that would open the front matter
+    (a template's or a paste's leading empty line), or None when none do or no `---`
+    follows them."""
+    lines = text.split("\n")
+    count = 0
+    while count < len(lines) and not lines[count].strip():
+        count += 1
+    if count == 0 or count == len(lines) or lines[count].strip() != "---":
+        return None
+    return count
+
+
 def _before_opening(text: str) -> str | None:
     """What stands before a first line's `---` when only blanks and invisible characters
     do (a second byte-order mark, a zero-width space pasted in, an indent), named for a
@@ -838,6 +851,12 @@ def parse_card_data(
             message = (
                 "front matter is not closed by a '---' line: write one after its last key,"
                 " before the first '## ' section"
+            )
+        elif (blank := _blank_lines_before(text)) is not None:
+            message = (
+                f"the '---' line that opens the front matter is line {blank + 1}, after "
+                f"{blank} blank line{'s' if blank > 1 else ''}: delete "
+                f"{'them' if blank > 1 else 'it'}, so that '---' is the file's first line"
             )
         elif (before := _before_opening(text)) is not None:
             message = (

@@ -211,3 +211,22 @@ def test_a_card_at_the_wrong_depth_is_told_where_it_goes(
             f"{told}what-is-relu.md",
         )
     ]
+
+
+@pytest.mark.parametrize(("lead", "said"), [("\n", "line 2, after 1 blank line: delete it"),
+                                            ("\r\n  \r\n", "line 3, after 2 blank lines: delete them")])  # fmt: skip
+def test_blank_lines_before_the_opening_line_are_named(
+    mini_bank: Path, lead: str, said: str
+) -> None:
+    """The card was told "write a '---' line first", which it had, below a blank line."""
+    card = mini_bank / "mini" / "basics" / "what-is-relu.md"
+    card.write_bytes(lead.encode() + card.read_bytes())
+    assert _problems(mini_bank) == [
+        (
+            "what-is-relu.md",
+            1,
+            "front-matter",
+            f"the '---' line that opens the front matter is {said}, so that '---' is the "
+            "file's first line",
+        )
+    ]
