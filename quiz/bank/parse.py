@@ -39,6 +39,7 @@ from quiz.bank.models import (
     ChoiceFront,
     CodingFront,
     ConceptFront,
+    NumericFront,
     PackInfo,
     Section,
     Tolerance,
@@ -69,6 +70,7 @@ LINT_ONLY_CODES = frozenset(
         "duplicate-key",
         "joined-item",
         "open-fence",
+        "relative-of-zero",
     }
 )
 """Problems only lint looks for: the app's load (`parse_card(..., lint=False)`) leaves
@@ -995,6 +997,22 @@ def _tell_open_last_block(body: str, body_line: int, out: _Collector) -> None:
     )
 
 
+def _tell_relative_of_zero(front: NumericFront, line: int, out: _Collector) -> None:
+    """A relative tolerance of an answer of 0 is 0: only 0 itself is taken, which the
+    author who wrote a tolerance did not mean (lint's own: the card works as written)."""
+    relative = front.tolerance.relative
+    if front.answer != 0 or not relative:
+        return
+    out.add(
+        line,
+        1,
+        "relative-of-zero",
+        f"tolerance: {relative:g} relative to the answer 0 is 0, so only 0 itself is "
+        "taken: give an absolute one, e.g. tolerance: {absolute: 0.01} (or "
+        "{absolute: 0} for 0 alone)",
+    )
+
+
 def _listed(titles: Sequence[str]) -> str:
     """`'## Question' and '## Answer'`: the sections a card needs, as an author writes them."""
     named = [f"'## {title}'" for title in titles]
@@ -1099,6 +1117,9 @@ def _check_card(
             item = _ItemPlaces(front_text, front_line, lines)
             _check_front_math(front, item, out)
             _check_wording(front, lines, sections, out, item)
+
+    if lint and isinstance(front, NumericFront):
+        _tell_relative_of_zero(front, lines.get("tolerance", front_line), out)
 
     if isinstance(front, ConceptFront):
         answer = sections.get("Answer")

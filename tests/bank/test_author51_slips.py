@@ -230,3 +230,34 @@ def test_blank_lines_before_the_opening_line_are_named(
             "file's first line",
         )
     ]
+
+
+def test_a_relative_tolerance_of_an_answer_of_zero_is_told(mini_bank: Path) -> None:
+    """`answer: 0` with `{relative: 0.01}` took only 0 itself, and lint passed it."""
+    card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
+    edit(card, "answer: 0.25", "answer: 0")
+    edit(card, "tolerance: {absolute: 0.001}", "tolerance: {relative: 0.01}")
+    assert _problems(mini_bank) == [
+        (
+            "sigmoid-bound.md",
+            line_of(card, "tolerance: {relative: 0.01}"),
+            "relative-of-zero",
+            "tolerance: 0.01 relative to the answer 0 is 0, so only 0 itself is taken: give "
+            "an absolute one, e.g. tolerance: {absolute: 0.01} (or {absolute: 0} for 0 alone)",
+        )
+    ]
+    bank = load_bank([mini_bank])  # the card works as written: the app loads it
+    assert "sigmoid-bound" in {c.id for c in bank.cards}
+
+
+@pytest.mark.parametrize(
+    ("answer", "tolerance"),
+    [("0", "{absolute: 0.01}"), ("0", "{absolute: 0}"), ("0.25", "{relative: 0.01}")],
+)
+def test_other_tolerances_of_zero_or_relative_ones_are_fine(
+    mini_bank: Path, answer: str, tolerance: str
+) -> None:
+    card = mini_bank / "mini" / "basics" / "sigmoid-bound.md"
+    edit(card, "answer: 0.25", f"answer: {answer}")
+    edit(card, "tolerance: {absolute: 0.001}", f"tolerance: {tolerance}")
+    assert _problems(mini_bank) == []
