@@ -72,6 +72,7 @@ _STAMPED_SOURCES = (
     "invisible.py",
     "title_dollars.py",
     "open_fence.py",
+    "choice_repeats.py",
 )
 """The sources that decide what a clean card parses to: a module, or a package (every module
 in it, so a change to any of them discards the cached cards)."""
