@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -79,7 +80,7 @@ def lint_command(
     """Check card files: front matter, sections, math, ids, related cards, and coding drills.
 
     PATHS are card files or folders (default: ./content if it exists, else the
-    working directory when it is a pack (a pack.yaml there), else the bundled bank, plus every --content and DRILLBIT_CONTENT folder). A pack folder is
+    working directory when it is a pack (a pack.yaml there) or holds packs (a folder with its pack.yaml), else the bundled bank, plus every --content and DRILLBIT_CONTENT folder). A pack folder is
     linted alone, with the packs its `after` names: no other pack of its folder is
     read, but the names of their card files (a card id one of them also has is a
     warning: the app, loading the folder, keeps only one). A folder of packs is checked
@@ -225,15 +226,29 @@ def _outside_packs(paths: Sequence[Path]) -> list[Problem]:
 
 def _default_home() -> Path:
     """What `drillbit lint` alone checks: ./content, else the working directory when it is a
-    pack (its own repository, pack.yaml at the top), else the bundled bank. An author in their
-    pack's repository got the bundled bank checked, and "146 cards checked, no problems"."""
+    pack (its own repository, pack.yaml at the top) or holds packs (a repository of several,
+    each folder with its pack.yaml), else the bundled bank. An author in their pack's
+    repository got the bundled bank checked, and "146 cards checked, no problems"."""
     if Path("content").is_dir():
         return Path("content")
-    if Path("pack.yaml").is_file():
+    if Path("pack.yaml").is_file() or _holds_packs(Path(".")):
         return Path(".")
     from quiz.bank.sources import bundled_content_dir
 
     return bundled_content_dir()
+
+
+def _holds_packs(folder: Path) -> bool:
+    """Whether a folder not hidden in `folder` has a pack.yaml file: a folder of packs."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return False
+    return any(
+        not entry.name.startswith(".") and (Path(entry.path) / "pack.yaml").is_file()
+        for entry in entries
+        if entry.is_dir()
+    )
 
 
 def _unique(paths: list[Path]) -> list[Path]:
