@@ -137,6 +137,7 @@ def parse_anki_text(text: str, separator: str = "\t", *, tell_own: bool = True) 
         card_id = _card_id(texts, at)
         own_title = _own_title(row, meta, at) if card_id is not None else None
         own_points = _own_points(texts, kind) if card_id is not None else ()
+        own_source = _own_source(fields, at, own_title, layout.html) if card_id else ""
         back, cited = take_citations(back)  # `Source: ...`: the card's source, not its answer
         numbers = cloze_numbers(front)
         if numbers and "\n" in front:
@@ -194,6 +195,7 @@ def parse_anki_text(text: str, separator: str = "\t", *, tell_own: bool = True) 
             own_points=own_points,
             own_kind=kind_card,
             cited=cited,
+            own_source=own_source,
             remarks=remarks,
             kept_fields=tuple(number for number, _ in extras),
             unread_field=unread,
@@ -264,6 +266,21 @@ def _own_title(row: list[str], meta: dict[int, str], at: int | None) -> str | No
     if at is None or at + 1 >= len(fields):
         return None
     return " ".join(plain_text(fields[at + 1]).split()) or None
+
+
+def _own_source(fields: list[str], at: int | None, title: str | None, as_html: bool) -> str:
+    """What the card a drillbit note was made from cited: its Source field (right before
+    its CardId, `anki.note_for`), `TITLE · source`, as plain text on one line (its HTML
+    dropped, its entities read, `<br>` a space), the title before it dropped (the Title
+    field's, else all up to the first ` · `, as a note exported before that field, or
+    retitled in Anki, has it); the whole field when it holds no ` · `."""
+    if at is None or at < 1 or at > len(fields):
+        return ""
+    text = " ".join(field_markdown(fields[at - 1], as_html, bold=False).split()) + " "
+    if title and text.startswith(f"{title} · "):
+        return text[len(title) + 3 :].strip()
+    head, dot, rest = text.partition(" · ")
+    return rest.strip() if dot else head.strip()
 
 
 def _own_points(texts: list[str], kind: str | None) -> tuple[str, ...]:

@@ -35,8 +35,6 @@ def plan_kind_card(
     Checked by the bank's own parser, as every imported card is, before its id is taken."""
     from quiz.bank.parse import card_from_data
 
-    number = question.number if question.number is not None else question.ordinal
-    cited = f" · {question.cited}" if question.cited else ""
     data: dict[str, Any] = {
         "id": base_id,
         "kind": own.kind,
@@ -44,7 +42,7 @@ def plan_kind_card(
         "topic": topic,
         "tags": list(dict.fromkeys([*tags, *question.tags])),
         "difficulty": difficulty,
-        "source": f"{notes_path.name} Q{number}{cited}",
+        "source": question.card_source(notes_path.name, question.cited),
         **_graded(own),
     }
     body = (

@@ -307,14 +307,13 @@ def plan_card(
         field_number, field_text = question.unread_field
         notes.append(("unread tags", _unread_field_said(field_number, field_text), 0))
     card_id, path = choose_id(base_id)
-    number = question.number if question.number is not None else question.ordinal
     data, yaml_text = front_matter(
         card_id=card_id,
         title=question.own_title or card_title(plain_title(question.title)),
         topic=topic,
         tags=list(dict.fromkeys([*tags, *question.tags])) if question.tags else tags,
         difficulty=difficulty,
-        source=f"{notes_path.name} Q{number}" + (f" · {cited}" if cited else ""),
+        source=question.card_source(notes_path.name, cited),
         points=points,
     )
     # Checked as lint would read the file, from the data rather than by reading the YAML

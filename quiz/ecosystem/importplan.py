@@ -152,6 +152,14 @@ class Renumbered:
     (`card_changes`): written again with them."""
 
     @property
+    def renumbered(self) -> bool:
+        """Its question's number is another than its file's (`notes.md Q3`, now Q4): else
+        only what the note cites changed, or was not read before (an Anki note's Source)."""
+        if self.old_source is None:
+            return False
+        return self.old_source.partition(" · ")[0].rpartition(" Q")[2] != self.number
+
+    @property
     def number(self) -> str:
         """The question's number in the card's new `source` (`4` of `notes.md Q4`)."""
         question = self.card.question

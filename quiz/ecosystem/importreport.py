@@ -197,7 +197,9 @@ def updated_line(
 ) -> str:
     """The line of a card written again for its new number, its added tags or its title
     without a task box (`place`: as `asked_at`)."""
-    changes = [f"was {moved.old_source}, now Q{moved.number}"] if moved.old_source else []
+    changes = [f"was {moved.old_source}, now Q{moved.number}"] if moved.renumbered else []
+    if moved.old_source is not None and not moved.renumbered:
+        changes.append(f"source was '{moved.old_source}': the citation the note gives is in it now")
     if moved.added_tags:
         changes.append(f"tags added: {', '.join(moved.added_tags)}")
     if moved.boxed_title is not None and moved.card.question.was_title is not None:
@@ -214,7 +216,7 @@ def updated_line(
         changes.append(
             "the note's fields past the answer added after it as a quote; its id and reviews kept"
         )
-    if moved.old_source is not None:
+    if moved.renumbered:
         action = "would renumber" if dry_run else "renumbered"
     elif moved.boxed_title is not None:
         action = "would retitle" if dry_run else "retitled"
@@ -375,16 +377,16 @@ def summary_lines(
     others = sum(1 for key in parts if key in _NOT_QUESTIONS)
     verb = "to write" if dry_run else "written"
     line = f"{counted(questions, 'question')} seen, {counted(written, 'card')} {verb}"
-    renumbered = sum(1 for moved in plan.renumbered if moved.old_source is not None)
+    renumbered = sum(1 for moved in plan.renumbered if moved.renumbered)
     if renumbered:
         line += f", {renumbered} renumbered"
-    retitled = sum(1 for moved in plan.renumbered if moved.old_source is None and moved.boxed_title)
+    retitled = sum(1 for moved in plan.renumbered if not moved.renumbered and moved.boxed_title)
     if retitled:
         line += f", {retitled} retitled"
     updated = sum(
         1
         for moved in plan.renumbered
-        if moved.old_source is None and not moved.boxed_title and not moved.added_tags
+        if not moved.renumbered and not moved.boxed_title and not moved.added_tags
     )
     if retagged := len(plan.renumbered) - renumbered - retitled - updated:
         line += f", {retagged} retagged"

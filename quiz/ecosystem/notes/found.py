@@ -110,6 +110,10 @@ class NoteQuestion:
     cited: str = ""
     """Where the note says it comes from (an Anki note's `Source: ...` line or Source
     column), added to its card's `source` after the notes' place; "" when it says nothing."""
+    own_source: str = ""
+    """The citation of the card a note of drillbit's own export was made from (its Source
+    field, `TITLE · source`, the title dropped): its card's `source` again, after the notes'
+    place, so a card exported and imported back keeps what it cites; "" when it is empty."""
     remarks: tuple[str, ...] = ()
     """What the reader read its own way in this note, said at its place (a CSV field's
     quote that is not doubled, read as a quote: line and column)."""
@@ -129,6 +133,14 @@ class NoteQuestion:
     """The title an Anki note's card had under the forty-second round's title rule, when
     this round's differs (a `<br>` then ended it: "What is the"): its card imported then
     is found by it and keeps its id and reviews (`keptids.keep_retitled_ids`)."""
+
+    def card_source(self, notes_name: str, cited: str) -> str:
+        """Its card's `source`: the notes file's name and the question's number, then what
+        the card cited before its export (`own_source`) and what the note cites (`cited`),
+        e.g. `deck.txt Q5 · Goodfellow et al. ch. 8`."""
+        number = self.number if self.number is not None else self.ordinal
+        said = "; ".join(dict.fromkeys(c for c in (self.own_source, cited) if c))
+        return f"{notes_name} Q{number}" + (f" · {said}" if said else "")
 
 
 @dataclass(frozen=True)
