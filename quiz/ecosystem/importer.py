@@ -43,6 +43,7 @@ from quiz.ecosystem.importplan import (
     question_label,
 )
 from quiz.ecosystem.keptids import keep_earlier_ids
+from quiz.ecosystem.kindchange import kind_change_reason
 from quiz.ecosystem.linenames import place_of
 from quiz.ecosystem.notes.found import ParsedNotes
 from quiz.ecosystem.notes.plainquestions import question_paragraphs_hint
@@ -381,7 +382,13 @@ def _place_question(
             placed.notices.append(Notice(question.line, label, older, "own fields", where))
         return older is not None
 
-    why_not = _place_card(planned, job.target_dir, shared.pack, force, placed, made_before)
+    def refused(differs: tuple[str, ...]) -> str:
+        """Why the card is not written over its file: another kind of card's, for a note of
+        drillbit's own export whose kind changed (`kind_change_reason`), else as any."""
+        changed = kind_change_reason(planned, shared.pack) if question.card_id else None
+        return changed or exists_reason(planned, differs)
+
+    why_not = _place_card(planned, job.target_dir, shared.pack, force, placed, made_before, refused)
     if why_not is not None:
         placed.skipped.append(Skipped(question.line, label, why_not, where))
 
@@ -393,11 +400,13 @@ def _place_card(
     force: bool,
     placed: _Placed,
     made_before: Callable[[], bool] = lambda: False,
+    refused: Callable[[tuple[str, ...]], str] | None = None,
 ) -> str | None:
     """Compare a made card with the file already at its path, and put it where it goes:
     a card whose file holds it is not written again, and an edited file is never
     overwritten without `force`, unless `made_before` finds it is this question's card as
-    an older import made it, unedited. Why it is skipped, or None when it is placed."""
+    an older import made it, unedited. Why it is skipped (`refused` says it, given the
+    parts that differ), or None when it is placed."""
     odd = odd_target(planned, target_dir, placed.folder_problems)
     if odd is not None:
         if planned.path.is_symlink() and same_card(planned, pack_name):
@@ -413,7 +422,7 @@ def _place_card(
         elif made_before():
             placed.cards.append(planned)
         else:
-            return exists_reason(planned, differs)
+            return refused(differs) if refused is not None else exists_reason(planned, differs)
         return None
     placed.cards.append(planned)
     return None
