@@ -700,6 +700,7 @@ LOG_OUT = (
         out.id = "logout";
         out.textContent = "Log out";
         out.style.marginLeft = "8px";
+        out.style.whiteSpace = "nowrap";  // the dialog's column is narrow: "Log" over "out"
         out.addEventListener("click", async () => {
 """
     + _TOKEN_NAMES

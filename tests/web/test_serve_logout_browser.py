@@ -43,6 +43,9 @@ def test_log_out_on_the_closed_dialog_ends_the_login_and_forgets_the_token(
     _until(lambda: _apps(served) == [], "the quit tab's app to end")
     button = driver.find_element(By.ID, "logout")
     assert button.text == "Log out" and button.is_displayed()
+    restart = driver.find_element(By.CSS_SELECTOR, ".closed-dialog button")
+    # one line, as Restart is: the dialog's narrow column broke it into "Log" over "out"
+    assert button.size["height"] == restart.size["height"], (button.size, restart.size)
     button.click()
     _until(lambda: _heading(driver) == LOGIN_HEADING, "the login page after the logout")
     assert driver.execute_script(f"return window.localStorage.getItem('{TOKEN_KEY}')") is None
