@@ -118,8 +118,12 @@ class Session:
         self.mode: Mode = self.options.mode
         self._store = store
         self._scheduler = scheduler if scheduler is not None else default_scheduler()
+        self._plan_scheduler = self._scheduler
+        """The scheduler as given, with its steps: the one the plan decides the day with
+        (`_replan`), whatever today's same-day-steps decision made of `_scheduler`."""
         if self.mode == "due" and not self.options.same_day_steps:
             self._scheduler = without_steps(self._scheduler)
+        self._cards = tuple(cards)
         self._deck_ids = [c.id for c in cards]
         names = self.options.topic_names
         self._topic_names = (
@@ -168,9 +172,19 @@ class Session:
         )
         """due mode outside a plan, with no `limit`: when the study day the queue was made
         for ends, and `show` rebuilds the queue for the next day (`_refresh`)."""
-        self._seen_commits = store.commits_elsewhere() if self._rolls_over_at else None
+        self._seen_commits = (
+            store.commits_elsewhere() if self._rolls_over_at or self.plan_mode else None
+        )
         """What `Store.commits_elsewhere` said at the last rebuild: when it moves, another
-        drillbit wrote and `_refresh` rebuilds the queue as a restart would queue it."""
+        drillbit wrote (`_written_elsewhere`), and `_refresh` (or, under a plan, `_replan`)
+        makes the queue a restart's."""
+        self._zone_moved = False
+        """Plan mode: the zone the app follows moved since the last card shown
+        (`_follow_zone`): the day's answers and its plan are counted anew (`_replan`)."""
+        self._box_base = 0.0
+        """Plan mode: the seconds of this session's answers, as the store records them, that
+        the time box's `seconds_left` already takes off (`_recorded_seconds` when the box was
+        last taken from the plan, `_replan`); none at the start."""
         self._held: str | None = None
         """The card the last rebuild kept first, on screen, out of a restart's order: once
         it is not on screen any more, the next card shown rebuilds (`_kept_moved`)."""
@@ -220,9 +234,7 @@ class Session:
             raise TypeError("this session has no clock: pass now=")
         return as_utc(self._clock())
 
-    def _fit_time_box(
-        self, moment: datetime, shown_at: datetime | None = None
-    ) -> list[tuple[int, StudyCard]]:
+    def _fit_time_box(self, moment: datetime) -> list[tuple[int, StudyCard]]:
         """Drop the queued cards that no longer fit in today's plan minutes (into
         `left_for_later`), or all of them once `moment` is past the end of the study
         day the queue was planned for; returns them with their indices in the queue as it
@@ -232,9 +244,12 @@ class Session:
         23:50 went on after midnight with the old day's cards and the old day's minutes
         left, while Home and `drillbit plan` counted the new day's list.
 
-        The minutes used are the answered cards' time on the clock (`quiz.study.spent`):
-        each from its card shown to the next one shown; `shown_at`, when the next card
-        is shown, ends the last answer's time (the feedback read after it).
+        The minutes used are what the store records of the session's answers
+        (`_recorded_seconds`), as a restart and Home count them (`spent_between`): each
+        card's time from its card shown to the next card shown, the last answer's time
+        alone. Until the fifty-first round the feedback after the last answer counted here
+        too, which the store keeps only once the next answer is given: the session left
+        out cards a restart still offered (413 steps of 500 plan walks).
         """
         if self._list_day_over(moment) and self._queue:
             self.day_ended = True
@@ -244,13 +259,7 @@ class Session:
         box = self.options.time_box
         if box is None:
             return []
-        from quiz.study.spent import card_seconds
-
-        used = sum(
-            card_seconds(
-                [(answer.answered_at, answer.seconds) for answer in self.answers], shown_at
-            )
-        )
+        used = self._recorded_seconds() - self._box_base
         kept: list[StudyCard] = []
         dropped: list[tuple[int, StudyCard]] = []
         for index, card in enumerate(self._queue):
@@ -261,6 +270,14 @@ class Session:
                 self.left_for_later.append(card)
         self._queue = kept
         return dropped
+
+    def _recorded_seconds(self) -> float:
+        """The time on the clock of the session's answers as the store records them
+        (`quiz.study.spent.card_seconds` with no end: the session is not over), the one
+        `spent_between` counts for Home and a restart."""
+        from quiz.study.spent import card_seconds
+
+        return sum(card_seconds([(a.answered_at, a.seconds) for a in self.answers], None))
 
     @property
     def time_box_note(self) -> str | None:
@@ -422,9 +439,9 @@ class Session:
     def show(self, now: datetime | None = None) -> None:
         """Restart the answer timer when the current card actually appears on screen.
 
-        In plan mode the time since the last answer (its feedback, read before moving on)
-        counts in today's minutes: call this before reading `current`, since a card that
-        no longer fits is left for the next day, and past the day's end the old day's list ends.
+        In plan mode call this before reading `current`: a card that no longer fits in
+        today's minutes (another drillbit's answers spend them too) is left for the next
+        day, and past the day's end the old day's list ends.
         """
         self._shown_at = self._now(now)
         self._follow_zone()
@@ -444,7 +461,7 @@ class Session:
         dropped = self._elsewhere.drop(self._queue, self._waiting, taken, hidden)
         if any(index == 0 for index, _card in dropped):
             self._keep_current = False  # the undone card on screen went with them
-        boxed = self._fit_time_box(self._shown_at, self._shown_at if self.answers else None)
+        boxed = self._fit_time_box(self._shown_at)
         cut = _before_both(len(queue), dropped, boxed)
         if cut:
             self._undo_also(queue, cut)
@@ -466,8 +483,10 @@ class Session:
 
         Dropped, such a card was lost to the session for good while Home and a restart
         still counted it, and the session ended one card short. Waiting for its step, it
-        is still never asked seconds after the other drillbit's answer."""
-        if not taken or self.mode != "due" or self.plan_mode:
+        is still never asked seconds after the other drillbit's answer. Under a plan too,
+        on a day with same-day steps, since a plan-mode restart waits for such a step
+        (`plan_steps_later`): until the fifty-first round the session dropped the card."""
+        if not taken or self.mode != "due" or not self.options.same_day_steps:
             return taken
         rest = RestOfDay.at(moment, self.options.tz)
         columns = self._store.schedule_columns()
@@ -524,6 +543,7 @@ class Session:
         self.options = replace(self.options, tz=tz)
         self._elsewhere.follow_zone(tz)
         self._day_ends = self._list_day_ends()  # the list's day ends where Home's does
+        self._zone_moved = self.plan_mode  # the plan's day is counted anew there (`_replan`)
         if self._rolls_over_at is not None:
             self._rolls_over_at = self._shown_at  # `_refresh` rebuilds at once
         return True
@@ -574,17 +594,14 @@ class Session:
         its card on screen again: an answer of an earlier day undone, or one undone after
         another drillbit took the day's room, left the day over its limits, and the cards
         an undo put back went in their old places, not a restart's."""
+        if self.plan_mode:
+            self._replan(moment)
+            return
         if self._rolls_over_at is None:
             return
-        commits = self._store.commits_elsewhere()
-        if (
-            not rebuild
-            and moment < self._rolls_over_at
-            and commits is not None
-            and commits == self._seen_commits
-        ):
+        elsewhere = self._written_elsewhere()
+        if not rebuild and moment < self._rolls_over_at and not elsewhere:
             return
-        self._seen_commits = commits
         self._rolls_over_at = self._next_change(moment)
         fresh = mode_queue(self._store, self._studiable(moment), self.options, moment, None)
         fresh_ids = {card.id for card in fresh.cards}
@@ -610,6 +627,66 @@ class Session:
             if card.id in self._hidden_at_start:
                 self._hidden_at_start.discard(card.id)
                 self._elsewhere.note_back(card)
+
+    def _written_elsewhere(self) -> bool:
+        """Whether another drillbit committed to the progress since the last look (SQLite's
+        `data_version`, `Store.commits_elsewhere`; True when it cannot be told): the one
+        check by which a due session, under a plan or not, notices another's writes."""
+        commits = self._store.commits_elsewhere()
+        seen, self._seen_commits = self._seen_commits, commits
+        return commits is None or commits != seen
+
+    def _replan(self, moment: datetime) -> None:
+        """Plan mode, once another drillbit wrote (`_written_elsewhere`) or the zone moved:
+        make the list the
+        one a session started at `moment` would hold (`plan_queue`, as Home counts it),
+        the card on screen kept first and the session's learning copies kept, and take
+        the time box from it (the other's answers spent some of today's minutes).
+
+        Cards put back (unburied, unsuspended), answered into a step, or taken out of the
+        day's list there reached a restarted plan session, not a running one (490 steps of
+        500 plan walks before the fifty-first round). The session's learning copies keep
+        their places (a due step first, as Anki asks it: docs/study.md); its new cards and
+        reviews, those it lacked among them, take the plan's order."""
+        elsewhere, moved = self._written_elsewhere(), self._zone_moved
+        self._zone_moved = False
+        if self._list_day_over(moment) or not (elsewhere or moved):
+            return
+        from quiz.study.plan_today import plan_queue
+
+        tz = self.options.tz
+        planned = plan_queue(
+            self._store, self._cards, moment, tz=tz, scheduler=self._plan_scheduler
+        )
+        if planned is None:
+            return  # the plan was cleared or is over: the session keeps its list
+        self.options = replace(
+            self.options,
+            plan_queue=planned.ids,
+            time_box=planned.box,
+            fits_no_day=frozenset(planned.too_long),
+        )
+        self._box_base = self._recorded_seconds()
+        fresh = mode_queue(self._store, self._studiable(moment), self.options, moment, None)
+        steps = {card.id: due for due, card in fresh.waiting}
+        plain = {card.id for card in fresh.cards if card.id not in steps}
+        kept = self._kept()
+        self._queue = [
+            card
+            for card in self._queue
+            if card.id in plain or card.id == kept or card.id in self._waiting
+        ]
+        # a learning copy the minutes left out is still the session's (`_waiting`)
+        have = {card.id for card in self._queue} | self._waiting.keys()
+        later = {card.id for card in self.left_for_later}
+        index = self._first_waiting_index()
+        added = [c for c in fresh.cards if c.id in plain and c.id not in have | later]
+        self._queue[index:index] = added
+        for due, card in fresh.waiting:
+            if card.id not in have:
+                self._requeue(card, due)
+        self._day_order([card for card in fresh.cards if card.id in plain], kept)
+        self._fit_time_box(moment)  # an undo takes back what it leaves out (`_back_from_later`)
 
     def _next_change(self, moment: datetime) -> datetime:
         """When the queue next changes with no answer: the study day's end, or a burial's
@@ -1031,6 +1108,7 @@ class Session:
         elif step.set_at is not None:
             self._store.restore_flag(step.card.id, step.flag_before, set_at=step.set_at)
         self._steps.pop()
+        later = self.left_for_later[step.later :]
         del self.left_for_later[step.later :]
         self._demote(step.promoted)
         taken_at = step.answer.answered_at if step.answer is not None else step.set_at
@@ -1052,6 +1130,8 @@ class Session:
         for index, card in step.removed:
             if card.id not in queued:  # not one `show` put back since
                 self._queue.insert(min(index, len(self._queue)), card)
+                queued.add(card.id)
+        self._back_from_later([card for card in later if card.id not in queued])
         if step.waited is not None:
             self._waiting[step.card.id] = step.waited
         self._keep_current = bool(self._queue) and self._queue[0].id == step.card.id
@@ -1059,6 +1139,19 @@ class Session:
         self._shown_at = moment
         self._refresh(moment, rebuild=True)  # the day's limits and order, its card first
         return step.answer if step.answer is not None else step.aside
+
+    def _back_from_later(self, cards: Sequence[StudyCard]) -> None:
+        """Queue again, at an undo, the cards the minutes left for later since its step
+        that the step's own record does not hold: those a rebuild under a plan left out
+        (`_replan`, when another drillbit spent minutes), which the undone answer's time
+        now leaves room for. A learning copy goes back among the waiting ones at its step;
+        the others before them."""
+        for card in cards:
+            due = self._waiting.get(card.id)
+            if due is not None:
+                self._requeue(card, due)
+            else:
+                self._queue.insert(self._first_waiting_index(), card)
 
     def _hold_day_limits(self, back: StudyCard, moment: datetime) -> None:
         """After an undo (`back` its card, on screen again), or at a rollover while that

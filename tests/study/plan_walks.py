@@ -10,7 +10,9 @@ through a second connection (an answer, a suspend, a bury, a card put back). Aft
 step the session's queued cards are compared with a session started then (`restart`), its
 next card with the restart's, and its count with Home's (`PlanQueue.offered`); "day" when
 the session still has cards of a list whose study day is not Home's (study50 fixed those;
-the other kinds are counted in docs/study.md and left as they are).
+the other kinds are counted in docs/study.md and left as they are). A session with no card
+left is over, as the app ends it: the next step starts from Home (`d` again) (fifty-first
+round; before, the walk went on comparing the finished session).
 """
 
 from __future__ import annotations
@@ -125,6 +127,10 @@ def walk(seed: int, home: Path) -> list[tuple[str, list[str]]]:
         for _ in range(rng.randint(5, 30)):
             now += timedelta(minutes=rng.choice([0, 1, 2, 5, 11, 30]))
             action = rng.choice(ACTIONS)
+            idle = session.current is None  # the app ended it: the person is on Home
+            if idle and action not in ("zone", "night"):
+                session, _ = plan_session(store, CARDS, now, zone, scheduler)
+                idle = False
             session.show(now=now)
             card = session.current
             said = f"{action} {card.id if card else '-'}"
@@ -152,6 +158,9 @@ def walk(seed: int, home: Path) -> list[tuple[str, list[str]]]:
             elif action == "other":
                 said = other_write(other, CARDS, rng, now, zone.zone)
             steps.append(f"{now:%m-%d %H:%M} {said}")
+            if idle:  # d on Home after the zone move or the night
+                session, _ = plan_session(store, CARDS, now, zone, scheduler)
+                steps.append("over: d again")
             session.show(now=now)
             if session.day_ended:  # its day is over, by design: d on Home starts the new one
                 session, _ = plan_session(store, CARDS, now, zone, scheduler)
@@ -167,6 +176,7 @@ def walk(seed: int, home: Path) -> list[tuple[str, list[str]]]:
                 found.append((kind, list(steps)))
                 session, lists_day = fresh, local_date(now, zone.zone)
                 steps.append("relaunched")
+
     return found
 
 
