@@ -303,6 +303,16 @@ class SigmoidGradChecker(_Elementwise):
                 lambda: s * (1.0 + s),
             ),
             (
+                "that is sigmoid(z)**2: 1 - sigmoid(-z) is sigmoid(z) again, so it is not the "
+                "second factor; the derivative is sigmoid(z) * sigmoid(-z) = s * (1 - s)",
+                lambda: s * s,
+            ),
+            (
+                "that is (1 - tanh(z/2))**2 / 4, the square over the parenthesis: the "
+                "derivative is (1 - tanh(z/2)**2) / 4, tanh's derivative at z/2 halved twice",
+                lambda: 0.25 * (1.0 - np.tanh(0.5 * z)) ** 2,
+            ),
+            (
                 "(1 - tanh(z)**2) / 4 = 1 / (4 cosh(z)**2) is sigmoid'(2z); from sigmoid(z) = "
                 "(1 + tanh(z/2)) / 2 the derivative is (1 - tanh(z/2)**2) / 4 = "
                 "1 / (4 cosh(z/2)**2): the argument is z/2",

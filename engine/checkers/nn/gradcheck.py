@@ -467,6 +467,35 @@ def _guard_too_large(rel: float, num: np.ndarray, ana: np.ndarray) -> str:
     )
 
 
+def _shift_slip(case: Case, rel: float, eps: float) -> str:
+    """What went wrong with the shifts of x when a correct gradient's rel_diff is far from
+    tiny (empty when neither known slip explains it): the numerical gradient all zeros, or
+    the shifts left in place from one entry to the next."""
+    if abs(rel - 1.0) <= 1e-12:  # ||num - g|| / (||num|| + ||g||) is 1 when num is 0
+        return (
+            "1 is what a numerical gradient of all zeros gives: f never saw the shifts "
+            "(x.flatten(), x.copy() and np.array(x) are copies; shift x itself, or a view "
+            "such as x.reshape(-1), and put each entry back after its two calls)"
+        )
+    x = np.array(case.inputs["x"], dtype=np.float64)
+    f = make_function(case.inputs["coef"])
+    ana = np.asarray(make_gradient(case.inputs["gcoef"])(x.copy()), dtype=np.float64)
+    plus, minus, num = x.copy(), x.copy(), np.zeros(x.shape)
+    for i in np.ndindex(x.shape):  # copies made once and never reset
+        plus[i] += eps
+        minus[i] -= eps
+        num[i] = (f(plus.copy()) - f(minus.copy())) / (2 * eps)
+    total = float(np.linalg.norm(num) + np.linalg.norm(ana))
+    kept = float(np.linalg.norm(num - ana)) / total if total else 0.0
+    if abs(rel - kept) <= 1e-3 * kept:
+        return (
+            "the shifts accumulate: each entry's +eps and -eps stayed in place while the next "
+            "entries were shifted (copies of x made once, before the loop); put each entry "
+            "back to its value after its two calls"
+        )
+    return ""
+
+
 def _other_formula(case: Case, rel: float, eps: float) -> str:
     """Which known other formula the submission's rel_diff is (empty when none is), from the
     case's function and gradient rebuilt in the parent; when several give the same value on
@@ -633,9 +662,12 @@ class GradientCheckChecker(NNChecker):
             if not 0.0 <= rel <= 1e-6:
                 j.fail(
                     f"{what}, so rel_diff should be tiny (about {rel_ref:.1e}), got {rel:.3g}; "
-                    "central differences (f(x + eps) - f(x - eps)) / (2 eps) are that accurate, "
-                    "one-sided ones (forward, f(x + eps) - f(x), or backward, f(x) - f(x - eps), "
-                    "over eps) are not",
+                    + (
+                        _shift_slip(case, rel, eps)
+                        or "central differences (f(x + eps) - f(x - eps)) / (2 eps) are that "
+                        "accurate, one-sided ones (forward, f(x + eps) - f(x), or backward, "
+                        "f(x) - f(x - eps), over eps) are not"
+                    ),
                     expected=f"{rel_ref:.1e}",
                     got=f"{rel:.3g}",
                 )

@@ -195,6 +195,17 @@ class MiniBatchChecker(NNChecker):
             extra = ""
             if len(batches) == m // batch_size:
                 extra = ": the last, partial batch is missing"
+            elif (
+                m % batch_size == 0
+                and len(batches) == count + 1
+                and widths is not None
+                and widths[-1:] == [m]
+            ):
+                extra = (
+                    f": m divides evenly, and the extra last batch holds all {m} columns, as "
+                    "a slice [-(m % batch_size):] gives when m % batch_size is 0 ([-0:] is "
+                    "everything); add the partial batch only when m % batch_size > 0"
+                )
             j.fail(
                 f"{label}: got {len(batches)} batches; m={m} with batch_size={batch_size} needs {count}{extra}"
             )

@@ -87,6 +87,13 @@ class SgdChecker(StepChecker):
                 theta if np.array_equal(got, theta) else np.full(theta.shape, np.nan),
             ),
             ("lr was applied twice (theta - lr * lr * grad)", lambda: theta - lr * lr * grad),
+            (
+                "the learning rate went through float32 (np.float32(lr) keeps about 7 digits, "
+                "so every step is off by the same factor): keep lr a Python float or float64",
+                # a float32 scalar times a float64 array computes in float64 (NEP 50): only
+                # lr's own rounding is left, a factor no float32 test of the values sees
+                lambda: theta - np.float64(np.float32(lr)) * grad,
+            ),
             *(
                 (
                     f"the gradient was divided by its number of {what} ({count}): grad is "
