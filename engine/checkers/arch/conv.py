@@ -220,6 +220,62 @@ def _assigned_dx(
     return dxp[:, :, pad : pad + x.shape[2], pad : pad + x.shape[3]]
 
 
+def _dilated_taps(stride: int) -> str:
+    """What to say of windows whose taps the stride spaced out (a dilation)."""
+    return (
+        f"the stride spaced out each window's taps (row i + k * {stride}, a dilation) instead "
+        "of the windows' starts: window (i, j) starts at row i * stride and column j * stride "
+        "and reads KH x KW adjacent entries from there"
+    )
+
+
+def _dilated_windows(
+    x: np.ndarray, kh: int, kw: int, ho: int, wo: int, stride: int, pad: int
+) -> list[list[np.ndarray]] | None:
+    """Window (i, j) of the padded x with its taps `stride` apart, for each output position
+    (None where a tap falls past the padded input)."""
+    xp = np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
+    taps_r, taps_c = stride * np.arange(kh), stride * np.arange(kw)
+    if ho - 1 + taps_r[-1] >= xp.shape[2] or wo - 1 + taps_c[-1] >= xp.shape[3]:
+        return None
+    return [
+        [xp[:, :, (i + taps_r)[:, None], (j + taps_c)[None, :]] for j in range(wo)]
+        for i in range(ho)
+    ]
+
+
+def _dilated_taps_out(
+    x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int, pad: int
+) -> np.ndarray:
+    """The forward pass with the stride spacing a window's taps instead of its start."""
+    ho = (x.shape[2] + 2 * pad - w.shape[2]) // stride + 1
+    wo = (x.shape[3] + 2 * pad - w.shape[3]) // stride + 1
+    out = np.full((x.shape[0], w.shape[0], ho, wo), np.nan)
+    windows = _dilated_windows(x, w.shape[2], w.shape[3], ho, wo, stride, pad)
+    if windows is None:
+        return out
+    for i in range(ho):
+        for j in range(wo):
+            out[:, :, i, j] = np.einsum("nchw,fchw->nf", windows[i][j], w) + b
+    return out
+
+
+def _dilated_taps_dw(
+    dout: np.ndarray, x: np.ndarray, w: np.ndarray, stride: int, pad: int
+) -> np.ndarray:
+    """dw with the stride spacing a window's taps (row i + k * stride) instead of its start
+    (row i * stride + k), a dilation; NaN where a tap falls past the padded input."""
+    ho, wo = dout.shape[2], dout.shape[3]
+    windows = _dilated_windows(x, w.shape[2], w.shape[3], ho, wo, stride, pad)
+    if windows is None:
+        return np.full(w.shape, np.nan)
+    dw = np.zeros(w.shape)
+    for i in range(ho):
+        for j in range(wo):
+            dw += np.einsum("nf,nchw->fchw", dout[:, :, i, j], windows[i][j])
+    return dw
+
+
 def _dw_from_unpadded(dout: np.ndarray, x: np.ndarray, w: np.ndarray, stride: int) -> np.ndarray:
     """dw with each window read from the unpadded x (the padding left out of dw only), a
     window cut short by x's edge broadcast into dw as numpy does; NaN where numpy cannot
@@ -515,6 +571,16 @@ class Conv2dForwardChecker(NNChecker):
                 (
                     "the bias b[f] is not added to its output channel",
                     lambda: expected - bias,
+                ),
+                *(
+                    [
+                        (
+                            _dilated_taps(stride),
+                            lambda: _dilated_taps_out(x, w, b, stride, pad),
+                        )
+                    ]
+                    if stride > 1
+                    else []
                 ),
                 (
                     "the last row and the last column of outputs were left at 0: the loops "
@@ -816,6 +882,16 @@ class Conv2dBackwardChecker(NNChecker):
                 ),
                 *(
                     [(_stride_left_out(stride), lambda: _stride_one(dout, x, w, b, pad)[1])]
+                    if stride > 1
+                    else []
+                ),
+                *(
+                    [
+                        (
+                            _dilated_taps(stride),
+                            lambda: _dilated_taps_dw(dout, x, w, stride, pad),
+                        )
+                    ]
                     if stride > 1
                     else []
                 ),

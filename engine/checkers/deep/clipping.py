@@ -205,6 +205,11 @@ class ClipGradNormChecker(NNChecker):
                     sum(norms),
                 ),
                 ("total_norm misses the square root", total * total),
+                (
+                    "total_norm is the root of the sum of the arrays' norms, each norm left "
+                    "unsquared; square each one before adding: sqrt(sum of np.sum(g**2))",
+                    lambda: float(np.sqrt(sum(norms))),
+                ),
                 *(
                     [
                         (

@@ -108,6 +108,18 @@ class LayernormChecker(NormalizationChecker):
                 normalization_variant(X, gamma, beta, eps, axis=self.axis, outside=True),
             ),
             (
+                "eps was added after the division, (X - mean) / sqrt(var) + eps, a missing "
+                "pair of parentheses: it belongs inside the root, (X - mean) / sqrt(var + eps)",
+                lambda: (
+                    gamma
+                    * (
+                        (X - X.mean(axis=0, keepdims=True)) / np.sqrt(X.var(axis=0, keepdims=True))
+                        + eps
+                    )
+                    + beta
+                ),
+            ),
+            (
                 "the mean and variance are of the whole batch, every entry at once (X.mean() "
                 "and X.var() without an axis); layer norm takes each example's own, over its "
                 "features: axis 0, keepdims=True",

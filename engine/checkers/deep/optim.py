@@ -118,6 +118,12 @@ class RmspropChecker(StepChecker):
                 ),
                 ("s was not updated: return rho*s + (1-rho)*grad**2", s),
                 (
+                    "s holds one average for the whole array (the mean of grad**2 over every "
+                    "entry); RMSprop keeps one per parameter: rho*s + (1-rho)*grad**2 entry by "
+                    "entry",
+                    lambda: rho * s + (1 - rho) * np.mean(grad * grad),
+                ),
+                (
                     "s holds its root, sqrt(rho*s + (1-rho)*grad**2): the state is the average "
                     "of the squares itself, and the root is taken only for the step (the next "
                     "call squares nothing back)",
@@ -156,6 +162,12 @@ class RmspropChecker(StepChecker):
             (
                 "theta moved uphill: subtract the step",
                 lambda: theta + lr * grad / (np.sqrt(s_ref) + eps),
+            ),
+            (
+                "the step divides by sqrt(grad**2), the current gradient's own size, so every "
+                "entry moves by about lr (sign descent); divide by the root of the running "
+                "average s you return",
+                lambda: theta - lr * grad / (np.abs(grad) + eps),
             ),
             (
                 "lr was ignored (1e-3 used instead)",
@@ -409,6 +421,11 @@ class AdamwChecker(StepChecker):
                 lambda: theta - lr * (m_hat + wd * theta) / (np.sqrt(v_hat) + eps),
             ),
             *moment_slips(theta * (1 - lr * wd), grad, m, v, v_ref, t, lr, b1, b2, eps),
+            (
+                "v's bias correction divided sqrt(v) by (1 - beta2**t), after the root; "
+                "the root comes after it: sqrt(v / (1 - beta2**t))",
+                lambda: theta * (1 - lr * wd) - lr * m_hat / (np.sqrt(v_ref) / (1 - b2**t) + eps),
+            ),
         ]
         j.close("theta", got_theta, theta_ref, TOL, hints=hints, moved_from=theta)
 

@@ -61,6 +61,21 @@ def _layer_left_out(net: Mapping[str, np.ndarray], lam: float, m: int) -> list[t
     ]
 
 
+def _last_term_only(net: Mapping[str, np.ndarray], lam: float, m: int) -> list[tuple[str, float]]:
+    """The penalty of the loop's last weight matrix alone, as `penalty = ...` (not `+=`) gives."""
+    weights = [k for k in net if k.startswith("W")]
+    if len(weights) < 2:  # one matrix: its term is the whole penalty
+        return []
+    last = weights[-1]
+    return [
+        (
+            f"the penalty holds {last}'s term only, the loop's last weight matrix: "
+            "'penalty = ...' inside the loop replaced the earlier terms; add them with +=",
+            lam / (2 * m) * float(np.sum(net[last] ** 2)),
+        )
+    ]
+
+
 def _averaged_over_layers(
     net: Mapping[str, np.ndarray], lam: float, m: int
 ) -> list[tuple[str, float]]:
@@ -204,6 +219,16 @@ class L2PenaltyChecker(NNChecker):
                 ),
                 *_left_out(net, lam, m),
                 *_averaged_over_layers(net, lam, m),
+                (
+                    "the penalty adds up every entry of W @ W.T, the Gram matrix; the sum of "
+                    "the squared weights is its trace only (np.trace(W @ W.T), or np.sum(W**2))",
+                    lambda: (
+                        lam
+                        / (2 * m)
+                        * float(sum(np.sum(v @ v.T) for k, v in net.items() if k.startswith("W")))
+                    ),
+                ),
+                *_last_term_only(net, lam, m),
                 (
                     "np.linalg.norm(W, 2) of a matrix is its largest singular value (the "
                     "spectral norm), not the root of its sum of squares: use np.linalg.norm(W) "
