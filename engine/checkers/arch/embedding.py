@@ -572,6 +572,17 @@ class PositionalEncodingChecker(NNChecker):
                     lambda: _encoding(T, d, lambda c: (c // 2) / d),
                 ),
                 (
+                    "each pair's exponent is 4i/d: the 2i of np.arange(0, d, 2) was doubled "
+                    "again (2 * j / d, or j / (d / 2)); columns 2i and 2i+1 use 2i/d, "
+                    "np.arange(0, d, 2) / d as it is",
+                    lambda: _encoding(T, d, lambda c: 4 * (c // 2) / d),
+                ),
+                (
+                    "the even columns hold cos as well: column 2i is sin, 2i+1 is cos, of the "
+                    "same angle",
+                    lambda: _interleaved(np.cos(angles), np.cos(angles)),
+                ),
+                (
                     "sin and cos are swapped: even columns (2i) hold sin, odd columns hold cos",
                     lambda: _encoding(T, d, pair, swap=True),
                 ),

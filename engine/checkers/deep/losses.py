@@ -299,6 +299,12 @@ class BceWithLogitsChecker(NNChecker):
                     else []
                 ),
                 (
+                    "this is the logistic loss for labels in {-1, +1}, log(1 + exp(-y z)), fed "
+                    "labels in {0, 1}: every y = 0 entry adds log 2 whatever its logit; with "
+                    "{0, 1} labels the loss is max(z, 0) - z*y + log1p(exp(-|z|))",
+                    lambda: float(np.mean(np.logaddexp(0.0, -y * z))),
+                ),
+                (
                     "the loss misses the max(z, 0) term: log(1 + e^z) = max(z, 0) + "
                     "log1p(exp(-|z|)), so the loss is max(z, 0) - z*y + log1p(exp(-|z|))",
                     no_max,

@@ -249,6 +249,13 @@ class WarmupCosineChecker(NNChecker):
                 ),
             ),
             (
+                "the decay is cos(pi p)**2, which falls to 0 at the middle and climbs back to 1; "
+                "the half cosine is (1 + cos(pi p)) / 2, which is cos(pi p / 2)**2",
+                lambda s: _cosine(
+                    s, base, warmup, total, floor, shape=lambda p: math.cos(math.pi * p) ** 2
+                ),
+            ),
+            (
                 "this is a linear decay, 1 - p; the schedule is the half cosine (1 + cos(pi p)) / 2",
                 lambda s: _cosine(s, base, warmup, total, floor, shape=lambda p: 1.0 - p),
             ),
