@@ -249,13 +249,6 @@ class WarmupCosineChecker(NNChecker):
                 ),
             ),
             (
-                "the decay is cos(pi p)**2, which falls to 0 at the middle and climbs back to 1; "
-                "the half cosine is (1 + cos(pi p)) / 2, which is cos(pi p / 2)**2",
-                lambda s: _cosine(
-                    s, base, warmup, total, floor, shape=lambda p: math.cos(math.pi * p) ** 2
-                ),
-            ),
-            (
                 "this is a linear decay, 1 - p; the schedule is the half cosine (1 + cos(pi p)) / 2",
                 lambda s: _cosine(s, base, warmup, total, floor, shape=lambda p: 1.0 - p),
             ),
@@ -284,6 +277,18 @@ class WarmupCosineChecker(NNChecker):
                 if cycle > 1  # a one-step cycle is no restart: p is 0 at every step
             ),
         ]
+        if any(0 < s - warmup < span for s in steps):
+            # only where some step lies inside the decay: at p = 0 and p = 1 alone,
+            # cos(pi p)**2 is 1, a constant rate, which is told as that
+            mistakes.append(
+                (
+                    "the decay is cos(pi p)**2, which falls to 0 at the middle and climbs back "
+                    "to 1; the half cosine is (1 + cos(pi p)) / 2, which is cos(pi p / 2)**2",
+                    lambda s: _cosine(
+                        s, base, warmup, total, floor, shape=lambda p: math.cos(math.pi * p) ** 2
+                    ),
+                )
+            )
         if len(args) == 3:  # min_lr left to its default
             tenth = fmt(base / 10)
             mistakes.append(
