@@ -221,12 +221,10 @@ async def test_every_topic_is_reachable_at_80x24(
             await press(pilot, "n")
             await settle(pilot)
         assert last_row_shown()
-        await press(pilot, "home")
-        await settle(pilot)
-        assert not last_row_shown()
+        await press(pilot, "home")  # home and pagedown scroll animated, on the wall clock
+        assert await wait_until(pilot, lambda: not last_row_shown())
         await press(pilot, "pagedown", "pagedown", "pagedown")
-        await settle(pilot)
-        assert last_row_shown()
+        assert await wait_until(pilot, last_row_shown)
 
 
 async def test_a_heavy_users_numbers_separate_thousands(
