@@ -6,7 +6,7 @@ from __future__ import annotations
 from engine.verdict import CaseResult, CaseStatus, Verdict, build_verdict
 from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.widgets.verdict_view import CASE_NAME_FEWEST, VerdictView
-from tests.tui.conftest import AppFactory, screen_lines, settle, showing
+from tests.tui.conftest import AppFactory, screen_lines, settle, showing, wait_until
 
 CASES = [
     CaseResult(name="case 1: a single value", status=CaseStatus.PASSED),
@@ -32,7 +32,9 @@ async def test_side_by_side_the_detail_is_whole_and_the_long_name_is_cut(
         view.show_verdict(_verdict())
         await settle(pilot)
         table = view.query_one("#verdict-cases")
-        assert table.virtual_size.width <= table.size.width, "the rows scroll sideways"
+        # the table fits its columns once laid out at its width, on a refresh after the messages
+        fits = await wait_until(pilot, lambda: table.virtual_size.width <= table.size.width)
+        assert fits, "the rows scroll sideways"
         rows = [line.text for line in screen_lines(app)]
         assert any("same problem as case 5" in row for row in rows), "\n".join(rows)
         assert any("case 6: columns" in row and "…" in row for row in rows), "\n".join(rows)
