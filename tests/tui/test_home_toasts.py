@@ -127,6 +127,10 @@ async def test_home_s_notices_without_a_plan_cover_no_row_of_counts(
         settings = replace(settings, theme=kept)
     app = build(settings=settings)
     monkeypatch.setattr(app, "NOTIFICATION_TIMEOUT", 600.0)
+    notify = app.notify  # the start's theme note names its own 20 s, which a loaded start outlasts
+    monkeypatch.setattr(
+        app, "notify", lambda message, **kw: notify(message, **kw | {"timeout": 600.0})
+    )
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         home = await showing(pilot, HomeScreen)
         if notice == "new_per_day 0":
