@@ -154,7 +154,7 @@ def test_a_due_date_of_the_commands_year_is_shown_without_its_year() -> None:
     January 2027, a card due at 11:10 that day is "*Jan 05"."""
     at = datetime(2027, 1, 5, 12, 0).astimezone()
     answered = at - timedelta(hours=1)
-    after, _ = Scheduler().review_card(Card(), Rating.Good, answered)
+    after, _ = Scheduler().review_card(Card(), Rating.Good, answered.astimezone(UTC))  # fsrs: UTC
     with Store.open() as store:
         store.record_review(
             card_id="sigmoid",

@@ -233,7 +233,7 @@ def test_plan_reads_the_card_index_and_plans_as_with_the_cards(
     now = FIXED_NOW
     scheduler = Scheduler(enable_fuzzing=False)
     with Store.open() as store:
-        when = now - timedelta(days=7)
+        when = (now - timedelta(days=7)).astimezone(UTC)  # fsrs takes UTC only
         for card in cards[::2]:  # half the cards seen, a week ago
             fsrs_card, _ = scheduler.review_card(new_card(card.id, when), Rating.Good, when)
             store.record_review(
