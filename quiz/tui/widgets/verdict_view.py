@@ -164,7 +164,11 @@ class VerdictView(VerticalScroll):
     def sign_cut_short(self) -> None:
         """Say on the box's last line that a failure goes on below, while it is cut short
         and the focus is elsewhere (the editor, where tab indents); while it is being read,
-        the way back to the code."""
+        the way back to the code. Queued after a refresh, it can come after ctrl+f took the
+        screen down with the box's children: then there is nothing to sign (a NoMatches here
+        stopped the app)."""
+        if not self.children:
+            return
         more = self.query_one("#verdict-more", Static)
         reading = self.has_focus_within
         if reading != self._hinted_reading and self.verdict is not None:
@@ -173,6 +177,8 @@ class VerdictView(VerticalScroll):
         more.display = reading or self.cut_short()
 
     def on_resize(self) -> None:
+        if not self.children:  # taken down with its screen, as `sign_cut_short` says
+            return
         self.fit_cases()
         self._show_failure()
         self.call_after_refresh(self.sign_cut_short)
