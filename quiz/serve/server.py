@@ -394,16 +394,25 @@ def _make_server(
             self.tried(token)
             return login.accepts(token)
 
-        async def logging_in(self, request: web.Request) -> web.StreamResponse:
-            """`POST LOGIN_PATH` from this server's page: the token it was given (pasted in
-            its box, or an old printed URL's fragment) in a form's `token`. Right, a 204
-            that sets the cookie; else a 403 (or a 429) that says why, which the page shows."""
+        def page_post_refusal(self, request: web.Request, not_from_page: str) -> str | None:
+            """Why a POST only this server's page may make (a login, a logout) is refused, or
+            None: a header given twice, a Host not naming this server, another Origin (then
+            `not_from_page`, which says what the page is for)."""
             host = request.headers.get("Host")
             reason = login.repeated(request.headers)
             if reason is None and not login.names(host):
                 reason = f"the Host header {quoted(host)} does not name this server"
             if reason is None and not login.from_page(request.headers.get("Origin")):
-                reason = "a login comes from this server's own page: open the login link it printed"
+                reason = not_from_page
+            return reason
+
+        async def logging_in(self, request: web.Request) -> web.StreamResponse:
+            """`POST LOGIN_PATH` from this server's page: the token it was given (pasted in
+            its box, or an old printed URL's fragment) in a form's `token`. Right, a 204
+            that sets the cookie; else a 403 (or a 429) that says why, which the page shows."""
+            reason = self.page_post_refusal(
+                request, "a login comes from this server's own page: open the login link it printed"
+            )
             if reason is None:
                 if not await self.posted_right_token(request):
                     reason = (
@@ -457,12 +466,7 @@ def _make_server(
             (`quiz.serve.sessions`), its tabs' apps too, and the answer, a 204, clears the
             cookie and the page's storage, which keeps the token. Another browser's login
             stands; a logout without a live login is a 204 all the same."""
-            host = request.headers.get("Host")
-            reason = login.repeated(request.headers)
-            if reason is None and not login.names(host):
-                reason = f"the Host header {quoted(host)} does not name this server"
-            if reason is None and not login.from_page(request.headers.get("Origin")):
-                reason = "a logout comes from this server's own page"
+            reason = self.page_post_refusal(request, "a logout comes from this server's own page")
             if reason is not None:
                 self.refusals.refused(request.method, request.path, reason)
                 raise web.HTTPForbidden(text=f"drillbit serve: {reason}\n")
