@@ -22,21 +22,10 @@ from engine.sandbox.worker import RunResult, Worker
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import run_adversarial, shown
+from tests.sandbox.test_writebacks_clocks_and_the_c_stack import NESTED_REPR  # the crash told
 
 PATIENT = PatientDoubleChecker()
 TOLD = "the code had raised Python's recursion limit to"
-
-NESTED_REPR = """import sys
-
-
-def double(x):
-    sys.setrecursionlimit(10**8)
-    nest = []
-    for _ in range(10**6):
-        nest = [nest]
-    repr(nest)
-    return 2 * x
-"""
 
 
 def test_a_segfault_under_a_raised_limit_names_the_limit(pool: WorkerPool) -> None:
