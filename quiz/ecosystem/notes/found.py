@@ -47,7 +47,9 @@ class OwnKind:
     unit: str | None = None
 
 
-@dataclass(frozen=True)
+# slots: at its thirtieth field each instance got a dict of its own (782 B; CPython shares
+# the keys of up to 30 attributes), and a 1 MiB notes file's planning peak rose 9.2x -> 11.9x
+@dataclass(frozen=True, slots=True)
 class NoteQuestion:
     """One question found in the notes, with its answer Markdown as written."""
 
