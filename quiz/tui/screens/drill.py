@@ -237,10 +237,10 @@ class DrillScreen(Screen["DrillSitting"]):
         """What the task pane says of a drill passed before ("" if not passed outside a
         session)."""
         self._more_drills = more or not self._passed_before
-        self._suspended = suspended_note(workspace, sitting.card.id, in_session=session is not None)
-        """What the task pane says of a suspended drill ("" if not suspended)."""
         """A drill not passed yet is left for ctrl+f: known now for a drill passed before,
         else decided at a pass (`after_a_pass`)."""
+        self._suspended = suspended_note(workspace, sitting.card.id, in_session=session is not None)
+        """What the task pane says of a suspended drill ("" if not suspended)."""
         set_width_classes(self)  # stacked from the first frame at 80 columns
 
     def compose(self) -> ComposeResult:
