@@ -18,11 +18,12 @@ too, gets at most a code already spent.
 
 from __future__ import annotations
 
-import hmac
 import secrets
 import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
+
+from quiz.serve.secret_match import same_secret
 
 if TYPE_CHECKING:
     from aiohttp import web
@@ -69,11 +70,8 @@ class Handoffs:
         """True when `candidate` is a code issued, unspent and unexpired, which it no longer
         is (compared in constant time, as the token is)."""
         self._forget_expired()
-        if not candidate:
-            return False
-        given = candidate.encode("utf-8", "surrogatepass")
         for code in list(self._codes):
-            if hmac.compare_digest(given, code.encode()):
+            if same_secret(candidate, code):
                 del self._codes[code]
                 return True
         return False

@@ -19,13 +19,13 @@ where only its own origin (port included) reads it (`quiz.serve.page.TOKEN_KEEP`
 
 from __future__ import annotations
 
-import hmac
 import ipaddress
 import secrets
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from quiz.serve.console import quoted
+from quiz.serve.secret_match import same_secret
 from quiz.serve.sessions import Sessions
 
 if TYPE_CHECKING:
@@ -87,14 +87,6 @@ def allowed_hosts(host: str, port: int) -> set[str]:
     return hosts | names if port == 80 else hosts
 
 
-def _same_secret(candidate: str | None, secret: str) -> bool:
-    """True when `candidate` is `secret`, compared in constant time over bytes; lone
-    surrogates (aiohttp's reading of header bytes that are not UTF-8) never match."""
-    if not candidate:
-        return False
-    return hmac.compare_digest(candidate.encode("utf-8", "surrogatepass"), secret.encode())
-
-
 @dataclass(frozen=True)
 class Login:
     """One run's token and the hosts and origins that may use it."""
@@ -131,7 +123,7 @@ class Login:
         `encode()` refuses: a cookie of such bytes, sent without the token, raised here, a
         500 and a traceback in the console whose locals showed the token. Any surrogate is
         encoded as its own bytes (`surrogatepass`), which never match the token's ASCII."""
-        return _same_secret(candidate, self.token)
+        return same_secret(candidate, self.token)
 
     def accepts_cookie(self, candidate: str | None) -> bool:
         """True when `candidate` is the cookie secret of a login not yet ended."""

@@ -9,8 +9,9 @@ its secret alone, so another browser's login stands.
 
 from __future__ import annotations
 
-import hmac
 import secrets
+
+from quiz.serve.secret_match import same_secret
 
 __all__ = ["LOGOUT_PATH", "MOST_SESSIONS", "Sessions"]
 
@@ -52,11 +53,8 @@ class Sessions:
         return len(self._secrets)
 
     def _find(self, candidate: str | None) -> str | None:
-        if not candidate:
-            return None
-        given = candidate.encode("utf-8", "surrogatepass")
         found = None
         for secret in self._secrets:  # every one compared: no early exit to time
-            if hmac.compare_digest(given, secret.encode()):
+            if same_secret(candidate, secret):
                 found = secret
         return found
