@@ -612,11 +612,7 @@ class Session:
             del self._next_day[card_id]  # its step is on the day begun: it waits for it now
         have = {card.id for card in self._queue} | self._next_day.keys()
         added = [card for card in fresh.cards if card.id not in have and card.id not in steps]
-        index = self._first_waiting_index()
-        self._queue[index:index] = added
-        for due, card in fresh.waiting:
-            if card.id not in have:
-                self._requeue(card, due)
+        self._take_in(added, fresh.waiting, have)
         self._hold_next_day_steps(fresh_ids | steps.keys() | {kept or ""}, moment)
         if kept is not None and kept not in fresh_ids:
             # the card on screen is one the day would not queue now (past its limits): it
@@ -628,6 +624,21 @@ class Session:
                 self._hidden_at_start.discard(card.id)
                 self._elsewhere.note_back(card)
 
+    def _take_in(
+        self,
+        added: list[StudyCard],
+        waiting: Sequence[tuple[datetime, StudyCard]],
+        have: set[str],
+    ) -> None:
+        """A rebuild's cards the queue lacked (`_refresh`, `_replan`): `added` before the
+        learning copies waiting for their steps, and each of `waiting` not in `have` at its
+        step."""
+        index = self._first_waiting_index()
+        self._queue[index:index] = added
+        for due, card in waiting:
+            if card.id not in have:
+                self._requeue(card, due)
+
     def _written_elsewhere(self) -> bool:
         """Whether another drillbit committed to the progress since the last look (SQLite's
         `data_version`, `Store.commits_elsewhere`; True when it cannot be told): the one
@@ -638,10 +649,10 @@ class Session:
 
     def _replan(self, moment: datetime) -> None:
         """Plan mode, once another drillbit wrote (`_written_elsewhere`) or the zone moved:
-        make the list the
-        one a session started at `moment` would hold (`plan_queue`, as Home counts it),
-        the card on screen kept first and the session's learning copies kept, and take
-        the time box from it (the other's answers spent some of today's minutes).
+        make the list the one a session started at `moment` would hold (`plan_queue`, as
+        Home counts it), the card on screen kept first and the session's learning copies
+        kept, and take the time box from it (the other's answers spent some of today's
+        minutes).
 
         Cards put back (unburied, unsuspended), answered into a step, or taken out of the
         day's list there reached a restarted plan session, not a running one (490 steps of
@@ -679,12 +690,8 @@ class Session:
         # a learning copy the minutes left out is still the session's (`_waiting`)
         have = {card.id for card in self._queue} | self._waiting.keys()
         later = {card.id for card in self.left_for_later}
-        index = self._first_waiting_index()
         added = [c for c in fresh.cards if c.id in plain and c.id not in have | later]
-        self._queue[index:index] = added
-        for due, card in fresh.waiting:
-            if card.id not in have:
-                self._requeue(card, due)
+        self._take_in(added, fresh.waiting, have)
         self._day_order([card for card in fresh.cards if card.id in plain], kept)
         self._fit_time_box(moment)  # an undo takes back what it leaves out (`_back_from_later`)
 
