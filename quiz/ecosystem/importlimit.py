@@ -43,9 +43,9 @@ def check_questions(count: int, *, card_list: bool) -> None:
 
 def check_rows(rows: Iterable[str], separator: str) -> None:
     """Refuse (TooManyQuestions) a card list of more rows with text than `MAX_QUESTIONS`
-    and a row naming its columns, counted as Anki's reader parts them (a quoted field may run over lines) and holding
-    none: a note gives at least one question, so such a file is refused before its rows
-    are read as notes."""
+    and a row naming its columns, rows counted as Anki's reader parts them (a quoted field
+    may run over lines), blank ones not: a note gives at least one question, so such a file
+    is refused before its rows are read as notes."""
     limit = MAX_QUESTIONS
     count = sum(
         1
