@@ -1140,6 +1140,26 @@ CHECKED = [
         "GPT-3 and LLaMA still warm up briefly",
         "sec. 2.3 'Optimizer': AdamW, cosine schedule, 2,000 warmup steps",
     ),
+    # --- fifty-second round: the sections of two papers cited whole until now ---
+    (
+        "rnn-gradient-flow",
+        "Pascanu et al. 2013 (On the difficulty of training recurrent neural networks, ICML), "
+        "sec. 2.1 (the singular-value conditions) and sec. 3.2 (norm clipping)",
+        "for them to explode it is necessary that it be above $1/\\gamma$",
+        "sec. 2.1 'The mechanics': the product of t - k Jacobians; largest eigenvalue below "
+        "1/gamma sufficient for vanishing, above it necessary for exploding; sec. 3.2 "
+        "'Scaling down the gradients', Algorithm 1",
+    ),
+    (
+        "why-learning-rate-warmup",
+        "Liu et al. 2020 (On the Variance of the Adaptive Learning Rate and Beyond), sec. "
+        "3.1-3.2 (theorem 1: the variance falls as more gradients are averaged) and sec. 4.2 "
+        "with algorithm 2 (RAdam, un-adapted momentum while the variance is intractable)",
+        "takes plain momentum steps while too few gradients are in",
+        "sec. 3.1 'Warmup as variance reduction' (Adam-2k, Adam-eps); sec. 3.2 'Analysis of "
+        "adaptive learning rate variance', theorem 1: Var[psi] falls as rho grows; sec. 4.2 "
+        "and algorithm 2: rectification r_t, un-adapted momentum when rho_t <= 4",
+    ),
 ]
 
 
