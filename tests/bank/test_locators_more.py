@@ -24,6 +24,10 @@ from tests.bank.test_locators_literature import CHECKED as CHECKED_LITERATURE
 
 DLB = "Goodfellow, Bengio and Courville, Deep Learning (2016)"
 NOCEDAL = "Nocedal and Wright, Numerical Optimization (2006), sec. 8.1"
+PASCANU_CLIPPING = (
+    "sec. 3.2 'Scaling down the gradients': Algorithm 1, g <- threshold / ||g|| * g when "
+    "||g|| >= threshold"
+)
 NOCEDAL_HAS = (
     "sec. 8.1 'Finite-Difference Derivative Approximations': forward error O(eps), central O(eps^2)"
 )
@@ -1159,6 +1163,33 @@ CHECKED = [
         "sec. 3.1 'Warmup as variance reduction' (Adam-2k, Adam-eps); sec. 3.2 'Analysis of "
         "adaptive learning rate variance', theorem 1: Var[psi] falls as rho grows; sec. 4.2 "
         "and algorithm 2: rectification r_t, un-adapted momentum when rho_t <= 4",
+    ),
+    # Four more cards cited Pascanu et al. whole for norm clipping; its place is sec. 3.2.
+    (
+        "exploding-gradients",
+        "Pascanu, Mikolov & Bengio 2013 (On the difficulty of training recurrent neural "
+        "networks), sec. 3.2 (norm clipping, Algorithm 1)",
+        "**Gradient clipping by norm** (Pascanu et al. 2013)",
+        PASCANU_CLIPPING,
+    ),
+    (
+        "clip-norm-vs-value",
+        "Pascanu, Mikolov & Bengio 2013 sec. 3.2 (norm clipping, Algorithm 1)",
+        "clipping by the global norm is the usual default (Pascanu et al. 2013",
+        PASCANU_CLIPPING,
+    ),
+    (
+        "bptt-claims",
+        "Pascanu et al. 2013 (On the difficulty of training recurrent neural networks, ICML), "
+        "sec. 3.2 (norm clipping, Algorithm 1)",
+        "clipping by norm rescales a gradient only when its norm exceeds the threshold",
+        PASCANU_CLIPPING,
+    ),
+    (
+        "lstm-cell",
+        "Pascanu, Mikolov & Bengio 2013 sec. 3.2 (norm clipping, Algorithm 1)",
+        "which is why gradient clipping is still used",
+        PASCANU_CLIPPING,
     ),
 ]
 
