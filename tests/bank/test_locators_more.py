@@ -1191,6 +1191,15 @@ CHECKED = [
         "which is why gradient clipping is still used",
         PASCANU_CLIPPING,
     ),
+    (
+        "data-augmentation",
+        "Krizhevsky, Sutskever & Hinton 2012 sec. 4.1 (random crops, their mirror images and "
+        "RGB intensity changes) and 4.2 (dropout)",
+        "relied on random crops, flips and color changes, together with dropout",
+        "sec. 4 'Reducing Overfitting': 4.1 'Data Augmentation' (224 x 224 patches of the "
+        "256 x 256 images and their horizontal reflections; PCA-based RGB intensity changes), "
+        "4.2 'Dropout'",
+    ),
 ]
 
 
