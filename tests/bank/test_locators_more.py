@@ -624,7 +624,7 @@ CHECKED = [
     (
         "l2-regularization-effect",
         "Goodfellow et al. 2016 sec. 7.1.1 and 5.6.1",
-        "Equivalent to a MAP estimate with a zero-mean Gaussian prior",
+        "is maximum a posteriori estimation with a Gaussian prior",
         "sec. 7.1.1 'L2 Parameter Regularization'; sec. 5.6.1 'Maximum a Posteriori (MAP) Estimation'",
     ),
     (
