@@ -24,6 +24,14 @@ from tests.bank.test_locators_literature import CHECKED as CHECKED_LITERATURE
 
 DLB = "Goodfellow, Bengio and Courville, Deep Learning (2016)"
 NOCEDAL = "Nocedal and Wright, Numerical Optimization (2006), sec. 8.1"
+XIONG_THEOREM_1 = (
+    "Xiong et al. 2020 (On Layer Normalization in the Transformer Architecture), theorem 1 "
+    "(post-norm's large gradients near the output at initialization)"
+)
+XIONG_HAS = (
+    "theorem 1: at initialization the last FFN sub-layer's weight gradient is O(d sqrt(ln d)) "
+    "for Post-LN whatever the depth, O(d sqrt(ln d / L)) for Pre-LN"
+)
 PASCANU_CLIPPING = (
     "sec. 3.2 'Scaling down the gradients': Algorithm 1, g <- threshold / ||g|| * g when "
     "||g|| >= threshold"
@@ -1190,6 +1198,20 @@ CHECKED = [
         "Pascanu, Mikolov & Bengio 2013 sec. 3.2 (norm clipping, Algorithm 1)",
         "which is why gradient clipping is still used",
         PASCANU_CLIPPING,
+    ),
+    # Xiong et al.'s theorem 1, already read for pre-norm-vs-post-norm, holds the claim
+    # two more cards cited the whole paper for.
+    (
+        "norm-placement-claims",
+        XIONG_THEOREM_1,
+        "the expected gradients of the parameters near the output are *large* in post-norm",
+        XIONG_HAS,
+    ),
+    (
+        "why-learning-rate-warmup",
+        XIONG_THEOREM_1,
+        "the gradients of the parameters near the output are large at initialization",
+        XIONG_HAS,
     ),
     (
         "data-augmentation",
