@@ -13,9 +13,9 @@ from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
 
 from quiz.paths import shown_summary
-from quiz.plural import counted
 from quiz.study.away import away_since
 from quiz.study.counts import PlanWaiting, counts_change_at, plan_headline, plan_waiting
+from quiz.study.plan_phrases import nothing_ahead, today_first
 
 if TYPE_CHECKING:
     from quiz.overview import TopicRow
@@ -97,14 +97,13 @@ class HomeView:
         help (`ahead_help`) said why."""
         plan = self.plan
         if plan is None:
-            return "Nothing to study ahead: no interview plan is set. Settings (,) sets one."
+            return nothing_ahead("no interview plan is set. Settings (,) sets one")
         if plan.today is None:
-            return f"Nothing to study ahead: the interview day has come; {PLAN_OVER}."
+            return nothing_ahead(f"the interview day has come; {PLAN_OVER}")
         if plan.offered:
-            left = counted(len(plan.offered), "card")
-            return f"Nothing to study ahead yet: today's plan has {left} left (d studies them)."
+            return nothing_ahead(today_first(len(plan.offered), key="d"), yet=True)
         if plan.queue is not None:
-            return f"Nothing to study ahead: {plan.queue.no_ahead_reason()}."
+            return nothing_ahead(plan.queue.no_ahead_reason())
         return "Nothing to study ahead now."
 
     def headline(self) -> tuple[str, ...]:

@@ -230,9 +230,11 @@ def nothing_to_study(
         else f'Try "Cram tag: {tag}" (ctrl+p): it keeps the schedule.'
     )
     if ahead:
+        from quiz.study.plan_phrases import nothing_ahead
+
         if planned is None:
-            return "Nothing to study ahead: no interview plan runs today."
-        return f"Nothing to study ahead: {planned.no_ahead_reason()}."
+            return nothing_ahead("no interview plan runs today")
+        return nothing_ahead(planned.no_ahead_reason())
     offer = None if planned is None else planned.offer_note()
     if not session.plan_mode or session.options.plan_queue is None:
         # new_per_day 0 introduces none: "today's new cards are done" told a person who had

@@ -99,6 +99,22 @@ def ahead_offer(count: int, minutes_left: float, *, key: str | None = "a") -> st
     return f"Study ahead: {cards} in the {whole_minutes(minutes_left)} min left: {how}."
 
 
+def today_first(count: int, *, key: str | None = None) -> str:
+    """'today's list still has 4 cards: study them first: drillbit study' (`key` "d":
+    '...: press d'): why nothing is offered ahead while the day's list has cards. The one
+    wording of Home's `a` and `drillbit study --ahead`: until the fifty-second round Home
+    said "today's plan has 4 cards left (d studies them)" of the same cards."""
+    how = "drillbit study" if key is None else f"press {key}"
+    return f"today's list still has {counted(count, 'card')}: study them first: {how}"
+
+
+def nothing_ahead(reason: str, *, yet: bool = False) -> str:
+    """'Nothing to study ahead: <reason>.' ('... ahead yet: ...' while today's list has
+    cards): what `a`, `d` studying ahead and `drillbit study --ahead` say when nothing is
+    offered ahead, with why."""
+    return f"Nothing to study ahead{' yet' if yet else ''}: {reason}."
+
+
 def whole_minutes(seconds: float) -> str:
     """Seconds as whole minutes, at least 1 (a box with a card in it is never '0 min')."""
     return str(max(1, math.floor(seconds / 60)))

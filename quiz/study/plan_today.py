@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING, Literal
 
 from fsrs import Card, Scheduler
 
-from quiz.plural import counted
 from quiz.store import InterviewPlan, Store
 from quiz.study.cards import StudyCard
 from quiz.study.days import as_utc, day_start, next_day_start
@@ -30,6 +29,7 @@ from quiz.study.plan_phrases import (
     ahead_offer,
     longer_than_a_day,
     minutes_used_note,
+    today_first,
     whole_minutes,
 )
 from quiz.study.plan_reads import memory_at, pace_from_store, saved_states, spent_between
@@ -145,8 +145,7 @@ class PlanQueue:
         """Why nothing is offered ahead, in a few words (`drillbit study --ahead`)."""
         if self.ids:
             if self.offered:
-                cards = counted(len(self.offered), "card")
-                return f"today's list still has {cards}: study them first: drillbit study"
+                return today_first(len(self.offered))
             return "today's plan minutes are used"
         why = self.no_ahead
         if why == "seen":
