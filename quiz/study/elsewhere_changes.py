@@ -101,8 +101,11 @@ class ElsewhereChanges:
         taken: set[str] = set()
         self._answered_at = changes.answered
         for card_id in queued & changes.answered.keys():
-            seen = ours.get(card_id, self._started_at)
-            if changes.answered[card_id] <= max(seen, self._stepped_at.get(card_id, seen)):
+            # taken in already: the session's own last answer or a step it waits for; an
+            # answer logged since the start (`after_id`) in the start's second is new, as a
+            # restart has it (it stayed queued: fifty-second round)
+            seen = [at for at in (ours.get(card_id), self._stepped_at.get(card_id)) if at]
+            if seen and changes.answered[card_id] <= max(seen):
                 continue
             saved = self._store.card_state(card_id)
             if saved is not None and not self._due(saved, moment):

@@ -74,6 +74,10 @@ class _Step:
     copy is still there."""
     later: int
     """Plan mode: how many cards `left_for_later` held before the step."""
+    before: tuple[str, ...] = ()
+    """The ids of that queue's entries ahead of the last of `removed`: undo puts each entry
+    back right after the nearest of them still queued (`_undo_place`), its exact place
+    whatever a rebuild added or took out since (by the index alone it went near it)."""
     waited: datetime | None = None
     """The step's card was a learning copy waiting for this due time (`Session._waiting`)."""
     promoted: tuple[tuple[str, datetime], ...] = ()
@@ -181,6 +185,11 @@ class Session:
         self._zone_moved = False
         """Plan mode: the zone the app follows moved since the last card shown
         (`_follow_zone`): the day's answers and its plan are counted anew (`_replan`)."""
+        self._unburied_at = self._next_burial_end(self.started_at) if self.plan_mode else None
+        """Plan mode: when the first burial in force ends (None: none), at which the next
+        card shown rebuilds the list (`_replan`), the card back in study as a restart has
+        it: a zone moved west kept the list's day going past a burial's end at the old
+        zone's day start, and the buried cards never came back (fifty-second round)."""
         self._box_base = 0.0
         """Plan mode: the seconds of this session's answers, as the store records them, that
         the time box's `seconds_left` already takes off (`_recorded_seconds` when the box was
@@ -464,7 +473,7 @@ class Session:
         boxed = self._fit_time_box(self._shown_at)
         cut = _before_both(len(queue), dropped, boxed)
         if cut:
-            self._undo_also(queue, cut)
+            self._undo_also(queue, cut, elsewhere={index for index, _card in dropped})
         self._put_back_elsewhere(hidden)
         self._release_next_day_steps(self._shown_at)
         promoted = self._promote_due_steps(self._shown_at)
@@ -648,10 +657,10 @@ class Session:
         return commits is None or commits != seen
 
     def _replan(self, moment: datetime) -> None:
-        """Plan mode, once another drillbit wrote (`_written_elsewhere`) or the zone moved:
-        make the list the one a session started at `moment` would hold (`plan_queue`, as
-        Home counts it), the card on screen kept first and the session's learning copies
-        kept, and take the time box from it (the other's answers spent some of today's
+        """Plan mode, once another drillbit wrote (`_written_elsewhere`), the zone moved or a
+        burial ended (`_unburied_at`): make the list the one a session started at `moment`
+        would hold (`plan_queue`, as Home counts it), the card on screen kept first while the
+        list has it (an undo's card always) and the session's learning copies kept, and take the time box from it (the other's answers spent some of today's
         minutes).
 
         Cards put back (unburied, unsuspended), answered into a step, or taken out of the
@@ -661,8 +670,10 @@ class Session:
         reviews, those it lacked among them, take the plan's order."""
         elsewhere, moved = self._written_elsewhere(), self._zone_moved
         self._zone_moved = False
-        if self._list_day_over(moment) or not (elsewhere or moved):
+        unburied = self._unburied_at is not None and moment >= self._unburied_at
+        if self._list_day_over(moment) or not (elsewhere or moved or unburied):
             return
+        self._unburied_at = self._next_burial_end(moment)
         from quiz.study.plan_today import plan_queue
 
         tz = self.options.tz
@@ -682,6 +693,10 @@ class Session:
         steps = {card.id: due for due, card in fresh.waiting}
         plain = {card.id for card in fresh.cards if card.id not in steps}
         kept = self._kept()
+        if kept is not None and not self._keep_current and kept not in plain | steps.keys():
+            # the list no longer has the card shown (the day is decided anew until its first
+            # answer; a zone move): a restart's first card takes its place, as Home counts
+            kept = None
         self._queue = [
             card
             for card in self._queue
@@ -694,6 +709,19 @@ class Session:
         self._take_in(added, fresh.waiting, have)
         self._day_order([card for card in fresh.cards if card.id in plain], kept)
         self._fit_time_box(moment)  # an undo takes back what it leaves out (`_back_from_later`)
+
+    def _next_burial_end(self, moment: datetime) -> datetime | None:
+        """The first end after `moment` of a burial in force (a suspended card's none)."""
+        return min(
+            (
+                flag.buried_until
+                for flag in self._store.card_flags().values()
+                if flag.buried_until is not None
+                and not flag.suspended
+                and flag.buried_until > moment
+            ),
+            default=None,
+        )
 
     def _next_change(self, moment: datetime) -> datetime:
         """When the queue next changes with no answer: the study day's end, or a burial's
@@ -808,11 +836,19 @@ class Session:
         self._queue.insert(index, card)
         self._waiting[card.id] = due
 
-    def _undo_also(self, queue: list[StudyCard], cut: list[tuple[int, StudyCard]]) -> None:
+    def _undo_also(
+        self, queue: list[StudyCard], cut: list[tuple[int, StudyCard]], elsewhere: set[int]
+    ) -> None:
         """Make the last step's undo bring back `cut` too: entries the time box took out of
         `queue` (the queue as the step left it) after the step, when the next card was
         shown. Their indices are turned into indices in the queue before the step, as
-        `_Step.removed` holds them (undo's own moves replayed on the positions)."""
+        `_Step.removed` holds them (undo's own moves replayed on the positions), and
+        `_Step.before` is that queue's ids up to the last of them.
+
+        The entries at `elsewhere` (indices in `queue`) left because another drillbit
+        answered or set them aside: they are not the step's to bring back. Brought back,
+        a card answered there into a step whose minute had come stayed queued, while a
+        restart under a plan left it out (fifty-second round)."""
         step = self._steps[-1]
         positions: list[int | None] = list(range(len(queue)))
         copy = None
@@ -827,9 +863,31 @@ class Session:
             if index == copy:
                 appended = False  # undo has no copy to take out; left_for_later is cut
                 continue
-            removed.append((positions.index(index), card))
+            if index not in elsewhere:
+                removed.append((positions.index(index), card))
         removed.sort(key=lambda entry: entry[0])
-        self._steps[-1] = replace(step, removed=tuple(removed), appended=appended)
+        own = iter(card.id for _index, card in step.removed)
+        layout = [next(own) if at is None else queue[at].id for at in positions]
+        last = max((index for index, _card in removed), default=0)
+        self._steps[-1] = replace(
+            step, removed=tuple(removed), appended=appended, before=tuple(layout[:last])
+        )
+
+    def _undo_place(self, before: Sequence[str], index: int, card_id: str) -> int:
+        """Where undo puts back `card_id`, the entry that stood at `index` in the queue whose
+        ids `before` holds up to it: right after the nearest entry ahead of it still queued
+        (the front when none is), with nothing changed since `index` itself. A learning
+        copy waiting at the end is no neighbour of a plain card: one answered elsewhere
+        into a step since waits there now."""
+        plain = card_id not in self._waiting
+        where: dict[str, int] = {}
+        for at, card in enumerate(self._queue):
+            if not (plain and card.id in self._waiting):
+                where.setdefault(card.id, at)
+        for ahead in reversed(before[:index]):
+            if ahead in where:
+                return where[ahead] + 1
+        return 0
 
     # -- answering -------------------------------------------------------------------
 
@@ -891,6 +949,7 @@ class Session:
             session_id=self.session_id,
         )
         before = len(self._queue)
+        prior = [queued.id for queued in self._queue]
         later = len(self.left_for_later)
         self._queue.pop(0)
         self._keep_current = False
@@ -934,12 +993,14 @@ class Session:
         # A dropped requeued copy was not there before: undo takes it out of left_for_later.
         cut = self._fit_time_box(moment)
         removed = [(0, card)] + [(i + 1, c) for i, c in cut if i < before - 1]
+        last = max(index for index, _card in removed)
         kept_copy = requeued and all(i < before - 1 for i, _ in cut)
         self._steps.append(
             _Step(
                 card=card,
                 answer=result,
                 removed=tuple(removed),
+                before=tuple(prior[:last]),
                 appended=kept_copy,
                 later=later,
                 waited=waited,
@@ -990,7 +1051,12 @@ class Session:
         moment = self._now(now)
         before = self._store.card_flag(card.id)
         flag = set_card_aside(self._store, card.id, suspend=suspend, now=moment, tz=self.options.tz)
+        if self.plan_mode and flag.buried_until is not None and not flag.suspended:
+            ends = flag.buried_until
+            self._unburied_at = ends if self._unburied_at is None else min(self._unburied_at, ends)
         removed = tuple((i, c) for i, c in enumerate(self._queue) if c.id == card.id)
+        last = max((index for index, _card in removed), default=0)
+        prior = tuple(queued.id for queued in self._queue[:last])
         self._queue = [c for c in self._queue if c.id != card.id]
         waited = self._waiting.pop(card.id, None)
         self._keep_current = False
@@ -1003,6 +1069,7 @@ class Session:
                 card=card,
                 answer=None,
                 removed=removed,
+                before=prior,
                 appended=False,
                 later=len(self.left_for_later),
                 waited=waited,
@@ -1136,7 +1203,7 @@ class Session:
         queued = {card.id for card in self._queue}  # a card the new day queued: shown again
         for index, card in step.removed:
             if card.id not in queued:  # not one `show` put back since
-                self._queue.insert(min(index, len(self._queue)), card)
+                self._queue.insert(self._undo_place(step.before, index, card.id), card)
                 queued.add(card.id)
         self._back_from_later([card for card in later if card.id not in queued])
         if step.waited is not None:
