@@ -253,12 +253,14 @@ class Session:
         23:50 went on after midnight with the old day's cards and the old day's minutes
         left, while Home and `drillbit plan` counted the new day's list.
 
-        The minutes used are what the store records of the session's answers
-        (`_recorded_seconds`), as a restart and Home count them (`spent_between`): each
-        card's time from its card shown to the next card shown, the last answer's time
-        alone. Until the fifty-first round the feedback after the last answer counted here
-        too, which the store keeps only once the next answer is given: the session left
-        out cards a restart still offered (413 steps of 500 plan walks).
+        The minutes used are the session's time on the clock until `moment`, when the next
+        card would show (`_clock_seconds`): each card's time from its card shown to the next
+        card shown, the last one's feedback read until now (at most `AFTER_ANSWER_CAP`), as
+        Anki checks its time box when the next card would show. The store records that
+        last reading only once the next answer is given, or at the session's end: from the
+        fifty-first round to the fifty-second it did not count here, and a session ran one
+        feedback pause (up to 180 s) over the minutes the person set. A restart, which ends
+        this session first, counts it as well (`spent_between` over the session's end).
         """
         if self._list_day_over(moment) and self._queue:
             self.day_ended = True
@@ -268,7 +270,7 @@ class Session:
         box = self.options.time_box
         if box is None:
             return []
-        used = self._recorded_seconds() - self._box_base
+        used = self._clock_seconds(moment) - self._box_base
         kept: list[StudyCard] = []
         dropped: list[tuple[int, StudyCard]] = []
         for index, card in enumerate(self._queue):
@@ -281,12 +283,17 @@ class Session:
         return dropped
 
     def _recorded_seconds(self) -> float:
-        """The time on the clock of the session's answers as the store records them
-        (`quiz.study.spent.card_seconds` with no end: the session is not over), the one
-        `spent_between` counts for Home and a restart."""
+        """The time on the clock of the session's answers as the store records them while
+        the session runs (the last answer's time alone), the one `spent_between` counts for
+        Home and a plan rebuilt meanwhile (`_replan`)."""
+        return self._clock_seconds(None)
+
+    def _clock_seconds(self, until: datetime | None) -> float:
+        """The session's time on the clock (`quiz.study.spent.card_seconds`) with `until` as
+        its end: the feedback after the last answer counts up to it (None: not at all)."""
         from quiz.study.spent import card_seconds
 
-        return sum(card_seconds([(a.answered_at, a.seconds) for a in self.answers], None))
+        return sum(card_seconds([(a.answered_at, a.seconds) for a in self.answers], until))
 
     @property
     def time_box_note(self) -> str | None:

@@ -12,13 +12,18 @@ next card with the restart's, and its count with Home's (`PlanQueue.offered`); "
 the session still has cards of a list whose study day is not Home's (study50 fixed those;
 the other kinds are counted in docs/study.md and left as they are). A session with no card
 left is over, as the app ends it: the next step starts from Home (`d` again) (fifty-first
-round; before, the walk went on comparing the finished session).
+round; before, the walk went on comparing the finished session), and its end is recorded
+(`Session.finish`, as the app's summary does: fifty-second round). The restart ends the
+running session first, as quitting does (`restart`, over a copy of the store): its time
+box counts the feedback read after the last answer, which the store records at the end.
 """
 
 from __future__ import annotations
 
 import random
+import sqlite3
 from collections import Counter
+from contextlib import closing
 from datetime import UTC, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -70,6 +75,23 @@ def plan_session(
     )
     session = Session(store, cards, options, now=now, scheduler=scheduler, zone=zone)
     return session, planned
+
+
+def restart(
+    store: Store, session: Session, now: datetime, zone: Zone, scheduler: Scheduler
+) -> tuple[Session, PlanQueue | None]:
+    """A plan-mode session started at `now` after `session` ended then, as the person
+    quitting and pressing `d` has it: over a copy of the store (the walk's session runs
+    on), the session's end recorded there (`Store.end_session`) when it is running."""
+    copy = store.path.with_name(f"{store.path.stem}-restart.db")
+    for stale in (copy, copy.with_name(copy.name + "-wal"), copy.with_name(copy.name + "-shm")):
+        stale.unlink(missing_ok=True)
+    with closing(sqlite3.connect(store.path)) as source, closing(sqlite3.connect(copy)) as to:
+        source.backup(to)
+    with Store.open(copy, now=now) as there:
+        if not session.finished:
+            there.end_session(session.session_id, ended_at=now)
+        return plan_session(there, CARDS, now, zone, scheduler)
 
 
 def compare(session: Session, fresh: Session, planned: PlanQueue | None) -> str | None:
@@ -127,11 +149,14 @@ def walk(seed: int, home: Path) -> list[tuple[str, list[str]]]:
         for _ in range(rng.randint(5, 30)):
             now += timedelta(minutes=rng.choice([0, 1, 2, 5, 11, 30]))
             action = rng.choice(ACTIONS)
+            session.show(now=now)  # the next card would show now
+            if session.current is None and not session.finished:
+                session.finish(now=now)  # none does: the app ends it then (its summary)
             idle = session.current is None  # the app ended it: the person is on Home
             if idle and action not in ("zone", "night"):
                 session, _ = plan_session(store, CARDS, now, zone, scheduler)
                 idle = False
-            session.show(now=now)
+                session.show(now=now)
             card = session.current
             said = f"{action} {card.id if card else '-'}"
             if action == "rate" and card is not None:
@@ -162,19 +187,23 @@ def walk(seed: int, home: Path) -> list[tuple[str, list[str]]]:
                 session, _ = plan_session(store, CARDS, now, zone, scheduler)
                 steps.append("over: d again")
             session.show(now=now)
+            if session.current is None and not session.finished:
+                session.finish(now=now)  # the app ends it: its summary
             if session.day_ended:  # its day is over, by design: d on Home starts the new one
                 session, _ = plan_session(store, CARDS, now, zone, scheduler)
                 steps.append("day ended: d again")
             if session.started_at == now:
                 lists_day = local_date(now, zone.zone)
-            fresh, planned = plan_session(store, CARDS, now, zone, scheduler)
+            fresh, planned = restart(store, session, now, zone, scheduler)
             kind = compare(session, fresh, planned)
             shown = [card for card in session.queued if card.id not in session._waiting]
             if shown and local_date(now, zone.zone) != lists_day:
                 kind = "day"  # the session's list is of another day than Home's
             if kind is not None:
                 found.append((kind, list(steps)))
-                session, lists_day = fresh, local_date(now, zone.zone)
+                session.finish(now=now)
+                session, _ = plan_session(store, CARDS, now, zone, scheduler)
+                lists_day = local_date(now, zone.zone)
                 steps.append("relaunched")
 
     return found

@@ -1,5 +1,5 @@
 """A running plan-mode session picks up another drillbit's writes as a restart does, and
-counts its minutes as the store records them (fifty-first round, tests/study/plan_walks.py).
+counts its minutes as a restart does (fifty-first round, tests/study/plan_walks.py).
 
 Before, a card put back or answered into a step in another drillbit reached a restarted
 plan session only (490 steps of 500 walks), and the session counted the feedback after
@@ -18,7 +18,7 @@ from quiz.store import InterviewPlan, Store
 from quiz.study.days import StudyZone
 from quiz.study.scheduling import review_card
 from quiz.study.session import Session
-from tests.study.plan_walks import CARDS, Zone, plan_session
+from tests.study.plan_walks import CARDS, Zone, plan_session, restart
 
 START = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -85,9 +85,12 @@ def test_a_card_answered_into_a_step_in_another_drillbit_waits_for_it_here(
         assert _plain(session) == _plain(restart)
 
 
-def test_the_time_box_counts_what_the_store_records_as_a_restart_does(tmp_path: Path) -> None:
-    """Feedback read after the last answer is recorded only once the next answer is given:
-    for every pause on it, the session offers the cards a restart offers then."""
+def test_the_time_box_counts_the_feedback_as_a_restart_after_quitting_does(
+    tmp_path: Path,
+) -> None:
+    """Feedback read after the last answer counts when the next card would show (fifty-
+    second round, Anki's time box), and a session quit then records it as its end: for
+    every pause on it, the session offers the cards a restart offers then (`restart`)."""
     scheduler = Scheduler(enable_fuzzing=False)
     differed = []
     for pause in range(0, 181, 10):
@@ -104,8 +107,8 @@ def test_the_time_box_counts_what_the_store_records_as_a_restart_does(tmp_path: 
                 session.rate(Rating.Easy, now=moment)
             moment += timedelta(seconds=pause)
             session.show(now=moment)
-            restart, home = plan_session(store, CARDS, moment, zone, scheduler)
+            fresh, home = restart(store, session, moment, zone, scheduler)
             assert home is not None
-            if _plain(session) != _plain(restart) or len(home.offered) != len(restart.queued):
+            if _plain(session) != _plain(fresh) or len(home.offered) != len(fresh.queued):
                 differed.append(pause)
     assert differed == []

@@ -66,13 +66,13 @@ def test_the_budget_counts_the_feedback_read_after_an_answer(store: Store) -> No
     assert spent_between(store, day_start(moment, UTC)) == pytest.approx(120.0)
 
 
-def test_a_plan_session_counts_the_time_after_an_answer_once_the_store_records_it(
+def test_a_plan_session_counts_the_time_after_an_answer_when_the_next_card_would_show(
     store: Store,
 ) -> None:
-    """The feedback read after an answer is in the store's record (and Home's and a
-    restart's minutes) once the next answer is given, not before: the session counts it
-    then too (fifty-first round; it counted it at the next card shown, and ended on
-    "minutes used" while a restart still offered the card)."""
+    """The feedback read after an answer counts when the next card would show, as Anki
+    checks its time box (fifty-second round): a 30 s answer no longer fitting in what is
+    left, the session ends on the minutes set. The fifty-first round counted it only once
+    the store recorded it, with the next answer, and ran one feedback pause over."""
     from quiz.study.plan import TimeBox
 
     cards = [card for card in deck() if card.kind == "concept"]
@@ -81,12 +81,9 @@ def test_a_plan_session_counts_the_time_after_an_answer_once_the_store_records_i
     session = Session(store, cards, options, now=T)
     answered = _answer(session, T, 20.0, Rating.Good)
     assert session.current is not None, "20 s used: a 30 s answer still fits in 100 s"
-    # the feedback is read for 60 s: recorded only with the next answer, so it starts
-    shown = answered + timedelta(seconds=60)
-    session.show(now=shown)
+    session.show(now=answered + timedelta(seconds=50))  # 70 s: 30 s more fit
     assert session.current is not None
-    # 20 s more: 20 + 60 + 20 = 100 s recorded, and no 30 s answer fits any more
-    _answer(session, shown, 20.0, Rating.Good)
+    session.show(now=answered + timedelta(seconds=51))  # a second later, 71 s: they do not
     assert session.current is None
     assert session.time_box_note is not None
 

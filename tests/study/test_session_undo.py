@@ -245,25 +245,20 @@ def test_undo_in_plan_mode_of_an_again_not_asked_again(store: Store) -> None:
     assert _queue(session) == ["a", "b", "c"] and session.left_for_later == []
 
 
-def test_undo_brings_back_the_cards_dropped_once_the_feedback_was_recorded(
-    store: Store,
-) -> None:
-    """The plan's minutes count the feedback read after an answer once the store records
-    it, with the next answer (fifty-first round: not when the next card is shown, as a
-    restart would still offer it then): undo of that answer brings the cards back."""
+def test_undo_brings_back_the_cards_the_feedback_s_minute_dropped(store: Store) -> None:
+    """The plan's minutes count the feedback read after an answer when the next card would
+    show (fifty-second round, Anki's time box): undo of that answer brings the cards back,
+    its own card first."""
     clock = Clock()
     session = _plan_session(store, clock, ("a", "b", "c", "d"), seconds=120)
     clock.advance(30)
     session.rate(Rating.Easy)  # 30 s used: b, c and d still fit
     assert _queue(session) == ["b", "c", "d"]
-    clock.advance(60)  # the feedback read for a minute, not recorded yet
+    clock.advance(60)  # the feedback read for a minute: 90 s, no 40 s answer fits in 120
     session.show()
-    assert _queue(session) == ["b", "c", "d"] and session.left_for_later == []
-    clock.advance(5)
-    session.rate(Rating.Easy)  # 30 + 60 + 5 s recorded: no 40 s answer fits in 120
-    assert session.current is None and [c.id for c in session.left_for_later] == ["c", "d"]
+    assert session.current is None and [c.id for c in session.left_for_later] == ["b", "c", "d"]
     session.undo()
-    assert _queue(session) == ["b", "c", "d"] and session.left_for_later == []
+    assert _queue(session) == ["a", "b", "c", "d"] and session.left_for_later == []
 
 
 def test_undo_of_an_again_whose_copy_was_dropped_with_the_next_answer(
@@ -274,11 +269,11 @@ def test_undo_of_an_again_whose_copy_was_dropped_with_the_next_answer(
     clock.advance(30)
     assert session.rate(Rating.Again).requeued  # fsrs's 1-minute step: asked again
     assert _queue(session) == ["b", "c", "a"]
-    clock.advance(140)
-    session.show()
+    clock.advance(125)
+    session.show()  # 155 s: a 40 s answer still fits in 200
     assert session.current is not None and session.current.id == "a", "its step came first"
-    clock.advance(5)
-    session.rate(Rating.Easy)  # 30 + 140 + 5 s recorded: no 40 s answer fits in 200
+    clock.advance(10)
+    session.rate(Rating.Easy)  # 30 + 125 + 10 s: no 40 s answer fits in 200
     assert session.current is None and [c.id for c in session.left_for_later] == ["b", "c"]
     session.undo()
     assert _queue(session) == ["a", "b", "c"] and session.left_for_later == []
