@@ -100,12 +100,13 @@ def ahead_offer(count: int, minutes_left: float, *, key: str | None = "a") -> st
 
 
 def today_first(count: int, *, key: str | None = None) -> str:
-    """'today's list still has 4 cards: study them first: drillbit study' (`key` "d":
-    '...: press d'): why nothing is offered ahead while the day's list has cards. The one
+    """'today's list still has 4 cards; study them first (drillbit study)' (`key` "d":
+    '... (press d)'): why nothing is offered ahead while the day's list has cards. The one
     wording of Home's `a` and `drillbit study --ahead`: until the fifty-second round Home
-    said "today's plan has 4 cards left (d studies them)" of the same cards."""
+    said "today's plan has 4 cards left (d studies them)" of the same cards, and the CLI
+    chained three colons ("...: study them first: drillbit study")."""
     how = "drillbit study" if key is None else f"press {key}"
-    return f"today's list still has {counted(count, 'card')}: study them first: {how}"
+    return f"today's list still has {counted(count, 'card')}; study them first ({how})"
 
 
 def nothing_ahead(reason: str, *, yet: bool = False) -> str:

@@ -133,7 +133,7 @@ def test_study_ahead_refuses_in_one_line_and_says_why(
     assert count and planned["ahead"] == 0, "nothing ahead while the list has cards"
     cards = "1 card" if count == 1 else f"{count} cards"
     assert one_line_refusal(drillbit, *content, "study", "--ahead") == (
-        f"drillbit: today's list still has {cards}: study them first: drillbit study"
+        f"drillbit: today's list still has {cards}; study them first (drillbit study)"
     )
     assert opened == [], "no session opened"
 

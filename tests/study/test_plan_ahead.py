@@ -75,14 +75,14 @@ def test_nothing_is_offered_ahead_while_the_day_s_list_has_cards(
     assert status.as_dict()["today"]["ahead"] == 0  # type: ignore[index]
     count = len(status.offered)
     assert status.queue.no_ahead_reason() == (
-        f"today's list still has {count} cards: study them first: drillbit study"
+        f"today's list still has {count} cards; study them first (drillbit study)"
     )
     # an empty session studying ahead: not fsrs's due cards, and `d`'s note says why
     session, _moment = study(store, status.queue, START, scheduler, seconds=5.0, ahead=True)
     assert session.planned == () and session.plan_mode
     assert nothing_to_study(session, status.queue, ahead=True) == (
-        f"Nothing to study ahead: today's list still has {count} cards: study them first: "
-        "drillbit study."
+        f"Nothing to study ahead: today's list still has {count} cards; study them first "
+        "(drillbit study)."
     )
 
 

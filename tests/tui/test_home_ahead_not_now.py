@@ -47,7 +47,7 @@ async def test_a_with_today_s_plan_left_says_d_studies_it_first(
         await settle(pilot)
         assert isinstance(app.screen, HomeScreen)
         assert ahead_notices(recorder) == [
-            "Nothing to study ahead yet: today's list still has 2 cards: study them first: press d."
+            "Nothing to study ahead yet: today's list still has 2 cards; study them first (press d)."
         ]
         # the help still says when a works, in one row
         rows = help_rows(app, home)
