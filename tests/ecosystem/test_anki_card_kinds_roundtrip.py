@@ -9,21 +9,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from anki.collection import (
-    Collection,
-    ImportAnkiPackageOptions,
-    ImportAnkiPackageRequest,
-    NoteIdsLimit,
-)
 
 from quiz.bank.loader import load_bank, load_card_text
 from quiz.bank.models import Card, ChoiceFront, ConceptFront, NumericFront
 from quiz.bank.sources import content_roots
-from quiz.ecosystem.anki import export_anki
-from quiz.ecosystem.anki_times import ContentTimes
 from quiz.ecosystem.ankinotetypes import own_type_of
 from quiz.ecosystem.ankiownkinds import own_kind
 from tests.conftest import DATA
+from tests.ecosystem.anki_through import through_anki
 from tests.ecosystem.test_import_notes import run_import
 
 ONE_RIGHT = """\
@@ -82,38 +75,6 @@ def _grading(card: Card) -> dict[str, object]:
     }
 
 
-def _anki_export(
-    cards: list[Card], tmp_path: Path, titles: dict[str, str], *, with_notetype: bool = True
-) -> Path:
-    """`cards` through `drillbit export anki`, Anki's import and Anki's own Export Notes
-    as Plain Text (HTML, tags, deck and GUID kept; the note type's name unless not
-    `with_notetype`)."""
-    export_anki(
-        cards, tmp_path / "deck.apkg", pack_titles=titles, times=ContentTimes(tmp_path / "t.json")
-    )
-    (tmp_path / "anki").mkdir()
-    col = Collection(str(tmp_path / "anki" / "collection.anki2"))
-    notes = tmp_path / "notes.txt"
-    try:
-        col.import_anki_package(
-            ImportAnkiPackageRequest(
-                package_path=str(tmp_path / "deck.apkg"), options=ImportAnkiPackageOptions()
-            )
-        )
-        col.export_note_csv(
-            out_path=str(notes),
-            limit=NoteIdsLimit(note_ids=list(col.find_notes(""))),
-            with_html=True,
-            with_tags=True,
-            with_deck=True,
-            with_notetype=with_notetype,
-            with_guid=True,
-        )
-    finally:
-        col.close()
-    return notes
-
-
 @pytest.mark.parametrize("with_notetype", [True, False])
 def test_each_card_kind_comes_back_as_itself_through_anki(
     tmp_path: Path, with_notetype: bool
@@ -129,7 +90,7 @@ def test_each_card_kind_comes_back_as_itself_through_anki(
     cards = [c for c in bank.cards if c.pack == "anki" and c.kind != "coding"]
     assert sorted(c.kind for c in cards) == ["choice", "choice", "concept", "numeric", "numeric"]
     titles = {n: p.info.title for n, p in bank.packs.items()}
-    notes = _anki_export(cards, tmp_path, titles, with_notetype=with_notetype)
+    notes = through_anki(cards, tmp_path, titles, with_notetype=with_notetype)
     assert ("#notetype column:2" in notes.read_text("utf-8")) is with_notetype
 
     result = run_import(str(notes), "--pack", "back", "--into", str(tmp_path / "back"))
@@ -172,7 +133,7 @@ def test_each_card_kind_comes_back_as_itself_through_anki(
 def test_importing_it_again_finds_every_card_unchanged(tmp_path: Path) -> None:
     bank = load_bank(content_roots([DATA / "anki_bank"], include_bundled=False))
     cards = [c for c in bank.cards if c.pack == "anki" and c.kind != "coding"]
-    notes = _anki_export(cards, tmp_path, {n: p.info.title for n, p in bank.packs.items()})
+    notes = through_anki(cards, tmp_path, {n: p.info.title for n, p in bank.packs.items()})
     into = str(tmp_path / "back")
     assert run_import(str(notes), "--pack", "back", "--into", into).exit_code == 0
 

@@ -8,19 +8,11 @@ import re
 import shutil
 from pathlib import Path
 
-from anki.collection import (
-    Collection,
-    ImportAnkiPackageOptions,
-    ImportAnkiPackageRequest,
-    NoteIdsLimit,
-)
-
 from quiz.bank.loader import load_bank, load_card_text
 from quiz.bank.models import Card
 from quiz.bank.sources import content_roots
-from quiz.ecosystem.anki import export_anki
-from quiz.ecosystem.anki_times import ContentTimes
 from tests.conftest import DATA
+from tests.ecosystem.anki_through import anki_holding, export_text
 from tests.ecosystem.test_import_notes import front, run_import
 
 NESTED = """\
@@ -76,30 +68,9 @@ def test_an_anki_plain_text_export_of_our_package_imports_back_the_same(tmp_path
     bank = load_bank(content_roots([bank_dir], include_bundled=False))
     cards = [c for c in bank.cards if c.pack == "anki"]
     titles = {name: pack.info.title for name, pack in bank.packs.items()}
-    report = export_anki(
-        cards, tmp_path / "deck.apkg", pack_titles=titles, times=ContentTimes(tmp_path / "t.json")
-    )
-    assert report.notes == 4  # the coding card is not exported
-    (tmp_path / "anki").mkdir()
-    col = Collection(str(tmp_path / "anki" / "collection.anki2"))
-    try:
-        col.import_anki_package(
-            ImportAnkiPackageRequest(
-                package_path=str(tmp_path / "deck.apkg"), options=ImportAnkiPackageOptions()
-            )
-        )
-        notes = tmp_path / "notes.txt"
-        col.export_note_csv(
-            out_path=str(notes),
-            limit=NoteIdsLimit(note_ids=list(col.find_notes(""))),
-            with_html=True,
-            with_tags=True,
-            with_deck=True,
-            with_notetype=True,
-            with_guid=True,
-        )
-    finally:
-        col.close()
+    with anki_holding(cards, tmp_path, titles) as col:
+        assert len(col.find_notes("")) == 4  # the coding card is not exported
+        notes = export_text(col, tmp_path / "notes.txt")
     header = notes.read_text(encoding="utf-8").split("\n")[:6]
     assert header[:2] == ["#separator:tab", "#html:true"]
     assert {"#notetype column:2", "#deck column:3"} <= set(header)

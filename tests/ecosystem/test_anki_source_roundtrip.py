@@ -14,7 +14,8 @@ from quiz.bank.loader import load_bank
 from quiz.bank.sources import content_roots
 from quiz.ecosystem.ankitext import parse_anki_text
 from tests.conftest import DATA
-from tests.ecosystem.test_anki_card_kinds_roundtrip import ONE_RIGHT, RELATIVE, _anki_export
+from tests.ecosystem.anki_through import through_anki
+from tests.ecosystem.test_anki_card_kinds_roundtrip import ONE_RIGHT, RELATIVE
 from tests.ecosystem.test_import_notes import front, run_import
 
 GOODFELLOW = 'Goodfellow, Bengio & Courville 2016, "Deep Learning" §6.2.2'
@@ -41,7 +42,7 @@ def _exported(tmp_path: Path, *, with_notetype: bool = True) -> tuple[dict[str, 
     bank = load_bank(content_roots([_bank(tmp_path)], include_bundled=False))
     cards = [c for c in bank.cards if c.pack == "anki" and c.kind != "coding"]
     titles = {n: p.info.title for n, p in bank.packs.items()}
-    notes = _anki_export(cards, tmp_path, titles, with_notetype=with_notetype)
+    notes = through_anki(cards, tmp_path, titles, with_notetype=with_notetype)
     return {c.id: c.front.source for c in cards}, notes
 
 

@@ -14,16 +14,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from anki.collection import (
-    Collection,
-    ImportAnkiPackageOptions,
-    ImportAnkiPackageRequest,
-)
+from anki.collection import Collection
 
 from quiz.bank.loader import load_bank
 from quiz.bank.sources import content_roots
-from quiz.ecosystem.anki import export_anki
 from tests.conftest import DATA
+from tests.ecosystem.anki_through import anki_holding, export_text
 from tests.ecosystem.test_import_notes import front, run_import
 
 WRONG_CHOICE = "Keep the learning rate"
@@ -34,31 +30,10 @@ RIGHT_CHOICES = ["Multiply $\\alpha$ by $k$", "Scale $\\alpha$ with the batch si
 def collection(tmp_path: Path) -> Iterator[Collection]:
     """A real Anki collection holding the fixture bank's export."""
     bank = load_bank(content_roots([DATA / "anki_bank"]))
-    package = tmp_path / "deck.apkg"
-    export_anki([c for c in bank.cards if c.pack == "anki"], package, now=1_700_000_000)
-    (tmp_path / "anki").mkdir()
-    col = Collection(str(tmp_path / "anki" / "collection.anki2"))
-    try:
-        col.import_anki_package(
-            ImportAnkiPackageRequest(package_path=str(package), options=ImportAnkiPackageOptions())
-        )
+    with anki_holding(
+        [c for c in bank.cards if c.pack == "anki"], tmp_path, now=1_700_000_000
+    ) as col:
         yield col
-    finally:
-        col.close()
-
-
-def _export_text(col: Collection, out: Path, *, with_html: bool) -> Path:
-    """File > Export > Notes in Plain Text, every column Anki offers."""
-    col.export_note_csv(
-        out_path=str(out),
-        limit=None,
-        with_html=with_html,
-        with_tags=True,
-        with_deck=True,
-        with_notetype=True,
-        with_guid=True,
-    )
-    return out
 
 
 def _section(card: Path, name: str) -> str:
@@ -71,7 +46,7 @@ def test_a_choice_note_is_a_choice_card_again_its_right_choices_marked(
 ) -> None:
     """Until the fifty-first round it came back a concept card answered by its right
     choices: it asked every choice in its question and graded none."""
-    notes = _export_text(collection, tmp_path / "deck.txt", with_html=True)
+    notes = export_text(collection, tmp_path / "deck.txt", with_html=True)
     content = tmp_path / "c"
     result = run_import(str(notes), "--pack", "back", "--into", str(content))
     assert result.exit_code == 0, result.output
@@ -90,7 +65,7 @@ def test_a_choice_note_is_a_choice_card_again_its_right_choices_marked(
 
 
 def test_a_numeric_note_is_a_numeric_card_again(collection: Collection, tmp_path: Path) -> None:
-    notes = _export_text(collection, tmp_path / "deck.txt", with_html=True)
+    notes = export_text(collection, tmp_path / "deck.txt", with_html=True)
     content = tmp_path / "c"
     result = run_import(str(notes), "--pack", "back", "--into", str(content))
     assert result.exit_code == 0, result.output
@@ -106,7 +81,7 @@ def test_a_choice_note_exported_without_html_is_left_out_with_why(
     collection: Collection, tmp_path: Path
 ) -> None:
     """Without HTML Anki runs a list's items together: the right choices cannot be told."""
-    notes = _export_text(collection, tmp_path / "deck.txt", with_html=False)
+    notes = export_text(collection, tmp_path / "deck.txt", with_html=False)
     content = tmp_path / "c"
     result = run_import(str(notes), "--pack", "back", "--into", str(content))
     assert all(WRONG_CHOICE not in p.read_text() for p in content.rglob("*.md"))
@@ -120,7 +95,7 @@ def test_notes_whose_cards_the_bank_has_are_nothing_new(
     """Anki keeps one note per GUID; importing drillbit's own notes back made a second card
     of each question under an id made from its title. A note whose CardId is a card of the
     bank (outside the import's pack) is now left out, and the import has nothing new."""
-    notes = _export_text(collection, tmp_path / "deck.txt", with_html=True)
+    notes = export_text(collection, tmp_path / "deck.txt", with_html=True)
     content = tmp_path / "c"
     result = run_import(
         str(notes), "--pack", "back", "--into", str(content), content=(DATA / "anki_bank",)
