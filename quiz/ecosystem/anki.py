@@ -53,6 +53,7 @@ from quiz.ecosystem.anki_decks import (
 )
 from quiz.ecosystem.anki_media import CardImages
 from quiz.ecosystem.anki_times import ContentTimes
+from quiz.ecosystem.ankisource import source_field
 from quiz.errors import DrillbitError
 from quiz.paths import refuse_missing_folder, write_trouble
 from quiz.plural import counted
@@ -277,7 +278,7 @@ def note_for(card: Card, images: CardImages | None = None) -> _TimedNote | None:
     images are named as in the package and kept in `images` (a throwaway when None)."""
     front = card.front
     question = markdown_to_html(card.section("Question"))
-    source = escape(f"{front.title} · {front.source}")
+    source = escape(source_field(front.title, front.source))
     tags = note_tags(card)
     if isinstance(front, ConceptFront):
         model = CONCEPT_MODEL

@@ -7,6 +7,7 @@ import html
 import re
 
 from quiz.bank.models import KEBAB
+from quiz.ecosystem.ankisource import title_heads
 
 __all__ = [
     "CARD_ID_FIELD",
@@ -85,7 +86,7 @@ def own_type_of(fields: list[str]) -> str | None:
         if len(fields) < at + 2 or not _KEBAB_ID.match(fields[at].strip()):
             continue
         title = html.unescape(fields[at + 1]).strip()
-        if not title or not html.unescape(fields[at - 1]).startswith(f"{title} · "):
+        if not title or not html.unescape(fields[at - 1]).startswith(title_heads(title)):
             continue
         numeric = fields[1].startswith(_NUMERIC_ANSWER)
         if name == _OWN_CHOICE and _CHOICE_LIST not in fields[2]:

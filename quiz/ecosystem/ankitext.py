@@ -48,6 +48,7 @@ from quiz.ecosystem.ankinotetypes import (
 )
 from quiz.ecosystem.ankiownkinds import own_kind
 from quiz.ecosystem.ankiquotes import stray_quotes, unclosed_quote
+from quiz.ecosystem.ankisource import cited_part
 from quiz.ecosystem.ankitags import note_tags, own_topic
 from quiz.ecosystem.citations import take_citations
 from quiz.ecosystem.clozefront import early_ends, legacy_title_sentence, title_sentence
@@ -271,16 +272,12 @@ def _own_title(row: list[str], meta: dict[int, str], at: int | None) -> str | No
 def _own_source(fields: list[str], at: int | None, title: str | None, as_html: bool) -> str:
     """What the card a drillbit note was made from cited: its Source field (right before
     its CardId, `anki.note_for`), `TITLE · source`, as plain text on one line (its HTML
-    dropped, its entities read, `<br>` a space), the title before it dropped (the Title
-    field's, else all up to the first ` · `, as a note exported before that field, or
-    retitled in Anki, has it); the whole field when it holds no ` · `."""
+    dropped, its entities read, `<br>` a space), the title before it dropped as
+    `ankisource.cited_part` reads it."""
     if at is None or at < 1 or at > len(fields):
         return ""
     text = " ".join(field_markdown(fields[at - 1], as_html, bold=False).split()) + " "
-    if title and text.startswith(f"{title} · "):
-        return text[len(title) + 3 :].strip()
-    head, dot, rest = text.partition(" · ")
-    return rest.strip() if dot else head.strip()
+    return cited_part(text, title)
 
 
 def _own_points(texts: list[str], kind: str | None) -> tuple[str, ...]:
