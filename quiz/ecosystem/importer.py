@@ -385,7 +385,7 @@ def _place_question(
     def refused(differs: tuple[str, ...]) -> str:
         """Why the card is not written over its file: another kind of card's, for a note of
         drillbit's own export whose kind changed (`kind_change_reason`), else as any."""
-        changed = kind_change_reason(planned, shared.pack) if question.card_id else None
+        changed = kind_change_reason(planned, shared.pack, differs) if question.card_id else None
         return changed or exists_reason(planned, differs)
 
     why_not = _place_card(planned, job.target_dir, shared.pack, force, placed, made_before, refused)

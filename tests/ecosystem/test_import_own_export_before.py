@@ -162,7 +162,9 @@ def test_an_export_without_the_note_type_column_is_read_over_its_older_import(
     assert result.output.count("before the note was told as drillbit's by its fields") == 2
     flat = " ".join(result.output.split())  # a numeric note now: the kinds and loss said
     assert f"{edited} already exists as a concept card, and this note is a numeric card" in flat
-    assert "the file's answer and key points are lost" in flat
+    # the older import's title and question are not the numeric card's: named, and lost
+    assert "the file's title and question differ from the note's" in flat
+    assert "the file's answer, key points, title and question are lost" in flat
     kinds = {name: front(path)["kind"] for name, path in _cards(into).items()}
     assert kinds == dict(zip(OLD_IDS, ["choice", "concept", "concept"], strict=True))
     assert front(_cards(into)[OLD_IDS[2]])["title"] == "Gradient of softmax with cross-entropy"

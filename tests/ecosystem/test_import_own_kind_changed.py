@@ -81,3 +81,30 @@ def test_an_edited_card_of_the_same_kind_is_refused_as_before(tmp_path: Path) ->
     flat = " ".join(result.output.split())
     assert f"{adam} already exists with another explanation (use --force" in flat, result.output
     assert "kind changed" not in flat
+
+
+def test_the_refusal_names_what_both_kinds_hold_that_the_file_changed(tmp_path: Path) -> None:
+    """The title, question, tags and source of the file and the note are compared: the ones
+    the file has its own of are named (before, the refusal only said it "may hold your
+    edits", naming none), and --force is said to lose them too."""
+    notes, into, adam = _imported_then_edited(tmp_path)
+    edited = EDITED_CONCEPT.replace("tags: [optimisers]", "tags: [optimisers, adam]")
+    adam.write_text(edited.replace("title: Why Adam", "title: How Adam"), "utf-8")
+
+    result = run_import(str(notes), "--pack", "back", "--into", str(into))
+
+    flat = " ".join(result.output.split())
+    assert "of what both kinds hold, the file's title and tags differ from the note's" in flat
+    assert "its answer and key points cannot be compared with the note's choices" in flat
+    assert "the file's answer, key points, title and tags are lost" in flat, result.output
+    assert "question" not in flat.partition("of what both kinds hold")[2].partition(";")[0]
+
+
+def test_a_file_whose_shared_parts_are_the_note_s_names_none(tmp_path: Path) -> None:
+    notes, into, adam = _imported_then_edited(tmp_path)
+
+    result = run_import(str(notes), "--pack", "back", "--into", str(into))
+
+    flat = " ".join(result.output.split())
+    assert "of what both kinds hold, the file has what the note has" in flat, result.output
+    assert "the file's answer and key points are lost" in flat
