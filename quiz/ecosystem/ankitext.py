@@ -59,6 +59,10 @@ from quiz.ecosystem.semicolonrows import rows_on_one_line
 
 __all__ = ["parse_anki_text"]
 
+_NAMES_AGAIN = (
+    "the row naming the columns again, as where two files were joined: not a note, not imported"
+)
+
 _SNIPPET = 50
 _ID = re.compile(KEBAB)
 
@@ -91,6 +95,7 @@ def parse_anki_text(text: str, separator: str = "\t", *, tell_own: bool = True) 
     given = 0  # notes that gave questions: a note's number in `source`, whatever its cards
     unused_fields: frozenset[int] = frozenset()  # columns a first row named, no card uses
     columns_named = False  # a first row named the columns
+    names_row: list[str] = []
     start = skip + 1
     rows_told: dict[int, str] = {}  # a note told as drillbit's by its fields: its rows
     for row in reader:
@@ -114,8 +119,12 @@ def parse_anki_text(text: str, separator: str = "\t", *, tell_own: bool = True) 
         ]
         if line == skip + 1 and names_columns(row):
             named_row, unused_fields = _columns_row(row, meta, line)
-            columns_named = True
+            columns_named, names_row = True, row
             ignored.append(named_row)
+            continue
+        if columns_named and row == names_row:  # two files joined: the second's names row
+            said = ", ".join(value.strip() for value in row if value.strip())
+            ignored.append(Ignored(line, _snippet(said), _NAMES_AGAIN))
             continue
         if not any(texts):
             if any(value.strip() for value in row):

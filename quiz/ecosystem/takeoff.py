@@ -145,8 +145,12 @@ def take_off(notes_text: str, suffix: str) -> TakenOff:
     `^2` were taken off as Obsidian's comments and block ids (`printf("100%%")` lost its
     text), yet it was read as a card list.
     Org-mode notes are read as the Markdown they mean first (`orgnotes`), and a stray
-    NUL byte is taken out before all (`take_nul_bytes`), said at its line."""
+    NUL byte is taken out before all (`take_nul_bytes`), said at its line, and so is every
+    byte-order mark: one starting a line past the first is where two files were joined
+    (`cat a.md b.md`, a CSV saved by Excel added to another), and hid that line's heading
+    or made its column names a card."""
     notes_text, nul_bytes = take_nul_bytes(notes_text)
+    notes_text = notes_text.replace("\ufeff", "")
     org = read_org(notes_text, suffix)
     off = _taken_off(org.text, suffix)
     off.org = org
