@@ -59,9 +59,7 @@ from quiz.ecosystem.semicolonrows import rows_on_one_line
 
 __all__ = ["parse_anki_text"]
 
-_NAMES_AGAIN = (
-    "the row naming the columns again, as where two files were joined: not a note, not imported"
-)
+_NAMES_AGAIN = f"{COLUMN_NAMES} again, as where two files were joined: not a note, not imported"
 
 _SNIPPET = 50
 _ID = re.compile(KEBAB)

@@ -13,6 +13,7 @@ from quiz.bank.markdown import (
 )
 from quiz.bank.mathtext import latex_to_unicode
 from quiz.bank.models import KEBAB
+from quiz.ecosystem.htmlstrip import is_html_tag
 from quiz.ecosystem.idwords import cut_at_word, id_words, latex_words
 from quiz.ecosystem.notes.found import NoteQuestion
 
@@ -219,6 +220,8 @@ def title_text(title: str, *, with_math: bool) -> str:
             parts.append(" ")
         elif kind == "code_inline":
             parts.append(content.strip() if with_math else " ")
+        elif kind == "html_inline" and not is_html_tag(content):
+            parts.append(content)  # `<eos>`: a token's name, not markup
         elif kind in ("math_inline", "math_inline_double"):
             latex = content.strip()
             parts.append((latex_to_unicode(latex) or latex) if with_math else " ")

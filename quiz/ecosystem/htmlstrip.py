@@ -20,7 +20,22 @@ _DROPPED = re.compile(
     r"<(style|script|summary)\b[^>]*>.*?</\1\s*>|<!--.*?-->", re.IGNORECASE | re.DOTALL
 )
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+_TAG = re.compile(r"</?([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
+_HTML_NAMES = frozenset(
+    """a abbr acronym address area article aside audio b base bdi bdo big blink blockquote
+    body br button canvas caption center cite code col colgroup data datalist dd del
+    details dfn dialog dir div dl dt em embed fieldset figcaption figure font footer form
+    frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd
+    label legend li link main map mark marquee math menu meta meter nav nobr noscript
+    object ol optgroup option output p param picture pre progress q rp rt ruby s samp
+    script search section select slot small source span strike strong style sub summary
+    sup svg table tbody td template textarea tfoot th thead time title tr track tt u ul
+    var video wbr""".split()
+)
+"""The elements of HTML, as browsers and note apps write them (obsolete ones too: Anki's
+`<font>`, old pages' `<center>`). A name containing `-` is a custom element
+(`<anki-mathjax>`). Any other `<name>` is text: a model's `<eos>` or `<pad>` token,
+`List<int>`."""
 _ASIDE_OPEN = re.compile(r"<aside\b[^>]*>", re.IGNORECASE)
 _ASIDE_CLOSE = re.compile(r"</aside\s*>", re.IGNORECASE)
 _ENTITIES = {"&nbsp;": " ", "&amp;": "&", "&quot;": '"', "&#39;": "'", "&apos;": "'"}
@@ -41,10 +56,25 @@ def _strip_prose(text: str) -> str:
 def _strip_tags(text: str) -> str:
     text = _DROPPED.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # keep line count
     text = _BREAK.sub(" ", text)
-    text = _TAG.sub("", text)
+    text = _TAG.sub(_tag_or_text, text)
     for entity, char in _ENTITIES.items():
         text = text.replace(entity, char)
     return text
+
+
+def _tag_or_text(match: re.Match[str]) -> str:
+    """Nothing for an HTML tag; a code span for text written like one (`<eos>`), so the
+    card keeps it and shows it as written (a Markdown viewer would take it for a tag)."""
+    return "" if is_html_tag(match.group(0)) else f"`{match.group(0)}`"
+
+
+def is_html_tag(tag: str) -> bool:
+    """Whether `<name ...>` (or `</name>`) is an element of HTML, not text written so."""
+    found = _TAG.fullmatch(tag.strip())
+    if found is None:
+        return True  # a comment, a declaration: markup all the same
+    name = found.group(1).lower()
+    return name in _HTML_NAMES or "-" in name
 
 
 def _nothing_to_strip(markdown: str) -> bool:

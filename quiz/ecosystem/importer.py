@@ -42,6 +42,7 @@ from quiz.ecosystem.importplan import (
     Skipped,
     question_label,
 )
+from quiz.ecosystem.importreport import REPEATED
 from quiz.ecosystem.keptids import keep_earlier_ids
 from quiz.ecosystem.kindchange import kind_change_reason
 from quiz.ecosystem.linenames import place_of
@@ -331,6 +332,24 @@ class _Placed:
     """(folder, id) of every card a question gives, written or not."""
     folder_problems: dict[Path, str | None] = field(default_factory=dict)
     """Why a topic folder can take no card, asked once per folder (`odd_target`)."""
+    first_lines: dict[tuple[object, ...], int] = field(default_factory=dict)
+    """The line of each question and answer first met (`_repeat_of`)."""
+
+
+def _repeat_of(job: Job, placed: _Placed) -> str | None:
+    """Why a question gives no card when the notes said it before, word for word (its
+    question, answer, tags and folder; a note pasted twice, two files joined): the same
+    card twice, `what-is-x` and `what-is-x-2`, split its reviews. None for its first time,
+    and for a note of drillbit's own export (its card id is its own)."""
+    question = job.question
+    if question.card_id is not None:
+        return None
+    key = (job.target_dir, question.title, question.prompt, question.answer,
+           question.cloze, question.tags, question.cited)  # fmt: skip
+    first = placed.first_lines.setdefault(key, question.line)
+    if first == question.line:
+        return None
+    return f"{REPEATED} {first}: one card is made of them"
 
 
 def _place_question(
@@ -352,6 +371,10 @@ def _place_question(
     in_bank = in_bank_elsewhere(question, shared.taken, pack_dir)
     if in_bank is not None:
         placed.skipped.append(Skipped(question.line, label, in_bank, where))
+        return
+    repeated = _repeat_of(job, placed)
+    if repeated is not None:
+        placed.skipped.append(Skipped(question.line, label, repeated, where))
         return
     draft = _draft_of(job, draft_made, shared, used)
     notes = draft.notes

@@ -93,6 +93,8 @@ NOT_WRITTEN_OVER = frozenset({"card exists", "not a regular file", "topic folder
 IN_BANK = "already in the bank"
 """Skips of notes of drillbit's own Anki export whose card the bank has: nothing new."""
 PLACEHOLDER = "answer a placeholder"
+REPEATED = "the same question and answer as line"
+"""How a note the notes gave before, word for word, is said (`importer._repeat_of`)."""
 _GROUPED = frozenset({"no answer", "answer too short", PLACEHOLDER, IN_BANK, *NOT_WRITTEN_OVER})
 """Skip reasons given once, with the questions they concern, when they repeat."""
 
@@ -117,6 +119,8 @@ def reason_key(reason: str) -> str:
         return "media only"
     if reason.startswith("its card is already in the bank"):
         return IN_BANK
+    if reason.startswith(REPEATED):
+        return "repeated"
     if "already exists" in reason:
         return "card exists"
     if NEVER_WRITTEN in reason:

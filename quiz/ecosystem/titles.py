@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from markdown_it.token import Token
 
 from quiz.bank.sentences import BLANK
+from quiz.ecosystem.htmlstrip import is_html_tag
 from quiz.ecosystem.wikilinks import links_as_text
 
 # Prefixes of a question title, tried on its plain text (markup already removed).
@@ -87,6 +88,8 @@ def plain_inline(
         elif kind == "code_inline":
             ticks = "`" * (max((len(m) for m in re.findall("`+", child.content)), default=0) + 1)
             parts.append(f"{ticks}{child.content}{ticks}")
+        elif kind == "html_inline" and not is_html_tag(child.content):
+            parts.append(child.content)  # `<eos>`: a token's name, not markup
         elif kind == "math_inline":
             parts.append(f"${child.content.strip()}$")
         elif kind == "math_inline_double":

@@ -215,7 +215,8 @@ def test_any_mix_of_vault_shapes_gives_cards_or_reported_skips(pieces: list[str]
     with tempfile.TemporaryDirectory() as tmp:
         plan = plan_import(Path(tmp) / "n.md", content_dir=Path(tmp) / "c", pack="p", text=text)
     lines = {c.question.line for c in plan.cards} | {s.line for s in plan.skipped}
-    assert all(q.line in lines for q in parse_notes(text).questions)
+    read = text.replace("\ufeff", "")  # as the import reads it: a byte-order mark is no text
+    assert all(q.line in lines for q in parse_notes(read).questions)
     assert all(1 <= len(card.key_points) <= 6 for card in plan.cards)
 
 

@@ -194,7 +194,15 @@ def test_kept_ids_are_the_same_when_planned_split(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fork: bool
 ) -> None:
     notes = tmp_path / "act.md"
-    notes.write_text(_NOTES * 3 + _NEW_QUESTIONS, encoding="utf-8")
+    # the titles thrice (ids -2, -3), each copy's answers its own: a note repeated word for
+    # word is one card (import52)
+    copies = (
+        "\n".join(
+            row + f" This is copy {n}." if row.endswith(".") else row for row in _NOTES.split("\n")
+        )
+        for n in range(3)
+    )
+    notes.write_text("".join(copies) + _NEW_QUESTIONS, encoding="utf-8")
     content = tmp_path / "content"
     with monkeypatch.context() as patch:
         patch.setattr(cardids, "card_id_for", cardids.legacy_card_id_for)
