@@ -10,6 +10,7 @@ module writes is a card the loader loads.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -332,7 +333,7 @@ class _Placed:
     """(folder, id) of every card a question gives, written or not."""
     folder_problems: dict[Path, str | None] = field(default_factory=dict)
     """Why a topic folder can take no card, asked once per folder (`odd_target`)."""
-    first_lines: dict[tuple[object, ...], int] = field(default_factory=dict)
+    first_lines: dict[bytes, int] = field(default_factory=dict)
     """The line of each question and answer first met (`_repeat_of`)."""
 
 
@@ -344,9 +345,11 @@ def _repeat_of(job: Job, placed: _Placed) -> str | None:
     question = job.question
     if question.card_id is not None:
         return None
-    key = (job.target_dir, question.title, question.prompt, question.answer,
-           question.cloze, question.tags, question.cited)  # fmt: skip
-    first = placed.first_lines.setdefault(key, question.line)
+    said = (str(job.target_dir), question.title, question.prompt, question.answer,
+            str(question.cloze), "\x1f".join(question.tags), question.cited)  # fmt: skip
+    # a digest, not the texts: the plan lets each question's answer go once its card is made
+    key = hashlib.blake2b("\x00".join(said).encode("utf-8", "surrogatepass"), digest_size=16)
+    first = placed.first_lines.setdefault(key.digest(), question.line)
     if first == question.line:
         return None
     return f"{REPEATED} {first}: one card is made of them"
