@@ -702,7 +702,7 @@ def _death(
                 else "; the app could not read the process's CPU use here, so it cannot tell"
                 " whether the limit sent that signal"
             )
-        message += _raised_limit_note(run, name)
+        message += _raised_limit_note(run, name) or _fault_note(run, name, where)
         if memory_hint:
             message += f"; it ran out of memory (the sandbox allows {memory})"
         message += _memory_note(run, config)
@@ -725,12 +725,31 @@ def _raised_limit_note(run: RunResult, name: str) -> str:
     child's note of it (its number only; the words are the app's)."""
     if name not in ("SIGSEGV", "SIGBUS") or run.recursion_limit is None:
         return ""
-    limit = run.recursion_limit[0]
+    limit = run.recursion_limit
     return (
         f"; the code had raised Python's recursion limit to {limit:,} (sys.setrecursionlimit),"
         " and recursion deeper than the C stack holds (Python's own, or C code's such as the"
         " repr of deeply nested lists) ends the process this way instead of raising"
         " RecursionError: recurse less deeply, or keep the limit lower"
+    )
+
+
+def _fault_note(run: RunResult, name: str, where: str) -> str:
+    """What a segmentation fault (or bus error) with no raised limit told usually means here.
+
+    The signal alone told nothing, and the sandbox has shut the usual doors: ctypes is refused
+    and numpy's raw-memory doors are closed, so what is left is a stack overrun or a fault in C
+    code the drill reached; named with where it came, as the code's own doing to look into."""
+    if name not in ("SIGSEGV", "SIGBUS") or run.recursion_limit is not None:
+        return ""
+    return (
+        "; a drill's code should not be able to cause one (ctypes is refused and numpy's doors"
+        " to raw memory are closed), so the usual cause is recursion deeper than the C stack"
+        " holds: C code recursing through deeply nested objects (their repr, comparison or"
+        " copy), deep recursion in a thread given a small stack (threading.stack_size), or a"
+        " recursion limit raised where the grader could not hear of it (from a thread of the"
+        " code's); else a fault in numpy or a library it calls, reached by what the code did"
+        f" {_during(where)}"
     )
 
 

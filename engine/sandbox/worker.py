@@ -359,9 +359,9 @@ class RunResult:
     status the code chose reads the same unless seccomp (`seccomp`) kills such an exit."""
     seccomp: bool = False
     """The child verified its seccomp filter before any submitted code ran."""
-    recursion_limit: tuple[int, int] | None = None
-    """The highest recursion limit the code set, and how many results had come when it did
-    (the child's note, written with the job's token): a SIGSEGV's likely cause, said."""
+    recursion_limit: int | None = None
+    """The highest recursion limit the code set (the child's note, written with the job's
+    token): a SIGSEGV's likely cause, said."""
     cpu_at_start: float = 0.0
     """CPU time the child had used when it reported ready, before any submitted code ran
     (importing numpy; compiling it, without the bytecode cache)."""
@@ -888,7 +888,7 @@ class Worker:
             limit = fields.get("limit")
             if type(limit) is not int or not 0 < limit < 1 << 63:
                 raise wire.WireError("a recursion limit's note carried a malformed field")
-            result.recursion_limit = (limit, len(result.results))
+            result.recursion_limit = limit
         elif kind == "done" and result.loaded:
             result.done = True
             result.late = fields.get("late")

@@ -46,7 +46,7 @@ def test_an_exit_before_any_result_says_its_code_and_where() -> None:
 
 def test_a_signal_says_what_it_means_and_out_of_memory_only_when_stderr_says_so() -> None:
     _status, _summary, plain = told(RunResult(signal=signal.SIGSEGV))
-    assert plain == "the process was killed by SIGSEGV (a segmentation fault)"
+    assert plain.startswith("the process was killed by SIGSEGV (a segmentation fault); ")
     for stderr in ("MemoryError", "OSError: [Errno 12] Cannot allocate memory"):
         _status, _summary, message = told(RunResult(signal=signal.SIGSEGV, stderr=stderr))
         assert message == f"{plain}; it ran out of memory (the sandbox allows {MEMORY})", stderr
@@ -86,6 +86,27 @@ def test_a_sigkill_just_short_of_the_soft_limit_s_cpu_is_the_hard_limit() -> Non
 def test_a_segfault_after_much_cpu_is_still_a_crash() -> None:
     status, _summary, message = told(RunResult(signal=signal.SIGSEGV, cpu_s=2.5, cpu_known=True))
     assert status is Status.CRASHED and "SIGSEGV" in message, message
+
+
+def test_a_segfault_without_a_raised_limit_says_its_usual_causes_and_its_case() -> None:
+    """The fifty-first round's crash told its signal only: it now says what usually causes one
+    here (with ctypes refused, a stack overrun or a fault in C code), and where it came."""
+    for number, words in ((signal.SIGSEGV, "a segmentation fault"), (signal.SIGBUS, "a bus error")):
+        status, summary, message = told(RunResult(signal=number), where="case 2")
+        assert status is Status.CRASHED
+        name = signal.Signals(number).name
+        assert message.startswith(f"the process was killed by {name} ({words}); "), message
+        assert "ctypes is refused" in message and "deeper than the C stack" in message
+        assert "threading.stack_size" in message and "a fault in numpy" in message
+        assert message.endswith("reached by what the code did in case 2"), message
+        assert summary == f"crashed in case 2: {message}"
+    loading = told(RunResult(signal=signal.SIGSEGV), where=LOADING)[2]
+    assert loading.endswith(f"what the code did while {LOADING}"), loading
+    for other in (signal.SIGABRT, signal.SIGFPE, signal.SIGILL):  # not a stack overrun's
+        assert "C stack" not in told(RunResult(signal=other))[2]
+    raised = told(RunResult(signal=signal.SIGSEGV, recursion_limit=10**6))[2]
+    assert "raised Python's recursion limit to 1,000,000" in raised
+    assert "ctypes" not in raised, raised  # the limit is the cause told, not the list
 
 
 def test_a_signal_without_words_of_its_own_is_named_once() -> None:

@@ -107,7 +107,7 @@ def test_the_notes_generator_reached_writes_nothing_of_the_codes(pool: WorkerPoo
     verdict = grade(PATIENT, FORGERIES, seed=3, pool=pool)
     assert verdict.status in (Status.CRASHED, Status.TIMEOUT), shown(verdict)
     assert "passed all" not in shown(verdict)
-    assert "recursion limit" not in shown(verdict), shown(verdict)
+    assert TOLD not in shown(verdict), shown(verdict)
     assert "protocol" not in shown(verdict), shown(verdict)
 
 
@@ -127,7 +127,7 @@ def _noted(*limits: object) -> RunResult:
 
 
 def test_the_parent_keeps_the_last_note_and_refuses_a_malformed_one() -> None:
-    assert _noted(5000, 10**8).recursion_limit == (10**8, 0)
+    assert _noted(5000, 10**8).recursion_limit == 10**8
     for odd in ("10", 1.5, 0, -3, 1 << 63, True, None):
         with pytest.raises(wire.WireError, match="recursion limit"):
             _noted(odd)
@@ -138,12 +138,12 @@ def test_the_parent_keeps_the_last_note_and_refuses_a_malformed_one() -> None:
 
 @pytest.mark.parametrize("number", [signal.SIGSEGV, signal.SIGBUS, signal.SIGABRT])
 def test_only_a_memory_fault_is_told_the_limit(number: int) -> None:
-    run = RunResult(signal=number, recursion_limit=(1_000_000, 0))
+    run = RunResult(signal=number, recursion_limit=1_000_000)
     _, _, message = _death(run, "case 1", SandboxConfig(), "512 MiB", 4)
     told = f"{TOLD} 1,000,000" in message
     assert told is (number != signal.SIGABRT), message
     _, _, plain = _death(RunResult(signal=number), "case 1", SandboxConfig(), "512 MiB", 4)
-    assert "recursion limit" not in plain
+    assert TOLD not in plain
 
 
 def test_the_notes_stop_at_64_and_a_threads_raise_is_untold() -> None:
