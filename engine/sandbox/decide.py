@@ -18,6 +18,7 @@ from typing import Any
 
 from engine.checkers.base import Case, Checker, Outcome
 from engine.checks import missing_module_note
+from engine.harnesses._runtime import SUBMISSION_FILENAME
 from engine.outcome import GRADER_FAILED_PREFIX
 from engine.sandbox import wire
 from engine.sandbox.config import SandboxConfig
@@ -703,6 +704,7 @@ def _death(
                 " whether the limit sent that signal"
             )
         message += _raised_limit_note(run, name) or _fault_note(run, name, where)
+        message += crash_line_note(run, name)
         if memory_hint:
             message += f"; it ran out of memory (the sandbox allows {memory})"
         message += _memory_note(run, config)
@@ -750,6 +752,48 @@ def _fault_note(run: RunResult, name: str, where: str) -> str:
         " recursion limit raised where the grader could not hear of it (from a thread of the"
         " code's); else a fault in numpy or a library it calls, reached by what the code did"
         f" {_during(where)}"
+    )
+
+
+_FAULT_DUMP = re.compile(
+    r"^Fatal Python error: (?:Segmentation fault|Bus error)\n\n"
+    r"(?:Stack|Current thread 0x[0-9a-f]+) \(most recent call first\):\n((?:  [^\n]*\n)*)",
+    re.MULTILINE,
+)
+"""Python's fault handler's dump of a segmentation fault or bus error (the child enables it
+before the code loads, `_fault_dumps` in launcher.py): its header and its frames' lines."""
+_CODE_FRAME = re.compile(
+    rf'^  File "{re.escape(SUBMISSION_FILENAME)}", line ([1-9][0-9]{{0,6}})'
+    r" in ([A-Za-z_][A-Za-z0-9_]{0,79}|<(?:module|lambda|listcomp|dictcomp|setcomp|genexpr)>)$",
+    re.MULTILINE,
+)
+"""One frame of the code's file in that dump, most recent first: its line and function."""
+
+
+def crash_line(stderr: str) -> tuple[int, str] | None:
+    """The line and function of the code's deepest frame in the last fault dump on `stderr`.
+
+    The code shares stderr and could print a dump of its own; the last one is the handler's,
+    written as the process died, unless the code turned the handler off first: then the line
+    is one the code chose of its own file, a word about its own code that changes no status."""
+    dumps = list(_FAULT_DUMP.finditer(stderr))
+    if not dumps:
+        return None
+    frame = _CODE_FRAME.search(dumps[-1].group(1))
+    return None if frame is None else (int(frame.group(1)), frame.group(2))
+
+
+def crash_line_note(run: RunResult, name: str) -> str:
+    """Where in the code a segmentation fault came, from the fault handler's dump, or ""."""
+    if name not in ("SIGSEGV", "SIGBUS"):
+        return ""
+    found = crash_line(run.stderr)
+    if found is None:
+        return ""
+    line, function = found
+    return (
+        f"; it came under line {line} of your code (in {function}), the deepest of its lines"
+        " on the stack when the process died, as Python's fault handler printed it on stderr"
     )
 
 

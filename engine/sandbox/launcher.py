@@ -103,6 +103,49 @@ def _undumpable() -> str:
     return "set" if libc.prctl(3, 0, 0, 0, 0) == 0 else "not set (still dumpable)"  # GET
 
 
+FAULT_SIGNALS = (signal.SIGSEGV, signal.SIGBUS, signal.SIGILL, signal.SIGFPE, signal.SIGABRT)
+"""The signals faulthandler's handler takes (`faulthandler.enable`)."""
+_SA_FLAGS_AT = 8 + 128
+"""Where `sa_flags` sits in glibc's and musl's `struct sigaction` on x86-64 and arm64: after
+the handler's pointer and the 1024-bit signal mask."""
+_SA_RESETHAND, _SA_FAULTHANDLERS = 0x80000000, 0x40000000 | 0x08000000  # SA_NODEFER | SA_ONSTACK
+
+
+def _fault_dumps() -> str:
+    """Python's fault handler on stderr for the fatal signals, each handler one-shot: 'set', or
+    why not (then none is installed).
+
+    A segmentation fault under a raised recursion limit was told without the line of the code
+    that crashed (fifty-first round). faulthandler's dump names it, on the stderr the parent
+    reads. But its handler, once it has dumped, puts the old action back with `sigaction` and
+    raises the signal again: under seccomp, which refuses every new action, the put-back failed
+    and the handler ran again and again, dumping until the CPU limit (tried here). The kernel
+    resets a handler flagged SA_RESETHAND as it runs it, so the second raise kills: the flag is
+    added to faulthandler's own action, checked where it must be by the flags faulthandler sets
+    (on machines whose struct layout is not known here, nothing is installed)."""
+    import ctypes
+    import faulthandler
+    import platform
+
+    if platform.machine() not in ("x86_64", "aarch64", "arm64"):
+        return f"not set (the layout of struct sigaction on {platform.machine()} is not known here)"
+    faulthandler.enable(all_threads=False)
+    libc = ctypes.CDLL(None, use_errno=True)
+    for number in FAULT_SIGNALS:
+        action = (ctypes.c_char * 256)()  # more than any libc's struct sigaction
+        flags = ctypes.c_uint32.from_buffer(action, _SA_FLAGS_AT)
+        if libc.sigaction(int(number), None, action) != 0 or (
+            flags.value & _SA_FAULTHANDLERS != _SA_FAULTHANDLERS
+        ):
+            faulthandler.disable()
+            return f"not set (faulthandler's action for {number.name} was not found)"
+        flags.value |= _SA_RESETHAND
+        if libc.sigaction(int(number), action, None) != 0:
+            faulthandler.disable()
+            return f"not set (sigaction: {os.strerror(ctypes.get_errno())})"
+    return "set"
+
+
 def _landlock(rw: list[str], ro: list[str], listed: list[str], probes: list[str]) -> str:
     """Restrict the file system with Landlock; 'abi N' when verified, else why not."""
     import ctypes
@@ -530,6 +573,11 @@ signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # before seccomp, which refuses n
 # uncaught one, "killed by SIGSYS" (seccomp's answer to that status). Ignored, it raises nothing,
 # nor does `_thread.interrupt_main()`; a new handler is refused (hooks, seccomp).
 signal.signal(signal.SIGINT, signal.SIG_IGN)
+if sys.platform.startswith("linux"):  # before seccomp too: a crash's dump, naming the code's line
+    try:
+        _kernel["fault dumps"] = _fault_dumps()
+    except (OSError, AttributeError, ValueError) as _exc:
+        _kernel["fault dumps"] = f"not set ({_exc})"
 if _cfg.get("seccomp") and sys.platform.startswith("linux"):
     if len(sys.argv) > 5 and sys.argv[5]:
         _kernel["seccomp"] = _seccomp(sys.argv[5], _cfg["seccomp"])

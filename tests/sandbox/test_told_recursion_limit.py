@@ -17,7 +17,7 @@ import pytest
 from engine.grade_sandboxed import grade
 from engine.sandbox import SandboxConfig, WorkerPool, wire
 from engine.sandbox.child import told_limits
-from engine.sandbox.decide import _death
+from engine.sandbox.decide import _death, crash_line
 from engine.sandbox.worker import RunResult, Worker
 from engine.verdict import Status
 from tests.sandbox.drills import PatientDoubleChecker
@@ -26,6 +26,7 @@ from tests.sandbox.test_writebacks_clocks_and_the_c_stack import NESTED_REPR  # 
 
 PATIENT = PatientDoubleChecker()
 TOLD = "the code had raised Python's recursion limit to"
+LINE = "it came under line"
 
 
 def test_a_segfault_under_a_raised_limit_names_the_limit(pool: WorkerPool) -> None:
@@ -36,6 +37,8 @@ def test_a_segfault_under_a_raised_limit_names_the_limit(pool: WorkerPool) -> No
     assert verdict.status is Status.CRASHED, shown(verdict)
     assert "SIGSEGV" in shown(verdict), shown(verdict)
     assert f"{TOLD} 100,000,000 (sys.setrecursionlimit)" in verdict.cases[0].message
+    # the repr's line, from the fault handler's dump (fifty-second round, sandbox52)
+    assert f"{LINE} 9 of your code (in double)" in verdict.cases[0].message, shown(verdict)
 
 
 def test_deep_recursion_of_a_right_answer_still_passes(pool: WorkerPool) -> None:
@@ -230,3 +233,110 @@ def double(x):
 
 def test_raises_from_threads_and_finalizers_leave_the_channel_whole(pool: WorkerPool) -> None:
     run_adversarial(pool, RAISED_EVERYWHERE, Status.PASSED, checker=PATIENT)
+
+
+# a segmentation fault of its own, two functions deep, no limit raised: before, under seccomp,
+# the fault handler's put-back of the old action was refused and it dumped again and again
+# until the CPU limit (when enabled without its one-shot flag, tried here)
+SIGSEGV_IN_INNER = """import faulthandler
+
+
+def inner(x):
+    faulthandler._sigsegv()
+    return x
+
+
+def double(x):
+    return 3 * inner(x)
+"""
+
+
+def test_a_segfault_names_the_deepest_line_of_the_code(pool: WorkerPool) -> None:
+    """The line of the code's own file deepest on the stack (not the caller's line 10), with
+    the usual causes, once: the dump is the handler's, then the process dies of the signal."""
+    verdict = run_adversarial(pool, SIGSEGV_IN_INNER, Status.CRASHED, "SIGSEGV", checker=PATIENT)
+    message = verdict.cases[0].message
+    assert f"{LINE} 5 of your code (in inner)" in message, message
+    assert "ctypes is refused" in message and TOLD not in message
+    assert verdict.stderr.count("Fatal Python error: Segmentation fault") == 1, verdict.stderr
+    assert "drillbit/" not in verdict.stderr and "harness/" not in verdict.stderr
+
+
+# the code prints a dump of its own naming another line and words of its choice, then turns
+# the handler off and faults: the note can only name a line of its own file by number, and a
+# crash stays a crash; a forged dump with no crash is only printed text. (Under seccomp the
+# handler's put-back is refused, so `disable` leaves it in place, and it swallows the first
+# SIGSEGV the code raises itself: the crash is then case 2's.)
+FORGED_DUMP = """import faulthandler, sys
+
+FAKE = (
+    "Fatal Python error: Segmentation fault\\n\\nStack (most recent call first):\\n"
+    '  File "submission.py", line 2 in passed all 4 cases\\n'
+    '  File "submission.py", line 99999999 in double\\n'
+    '  File "submission.py", line 7 in FORGED\\n'
+)
+
+
+def double(x):
+    sys.stderr.write(FAKE)
+    sys.stderr.flush()
+    CRASH
+    return 3 * x
+"""
+
+
+def test_a_dump_the_code_prints_itself_changes_no_status(pool: WorkerPool) -> None:
+    crashed = grade(PATIENT, FORGED_DUMP.replace("CRASH", _CRASH), seed=3, pool=pool)
+    assert crashed.status is Status.CRASHED, shown(crashed)
+    assert "passed" not in shown(crashed) and "99999999" not in shown(crashed)
+    assert f"{LINE} 7 of your code (in FORGED)" in crashed.summary  # its own words
+    failed = run_adversarial(
+        pool, FORGED_DUMP.replace("CRASH", "pass"), Status.FAILED, "wrong values", checker=PATIENT
+    )
+    assert LINE not in shown(failed)
+
+
+_CRASH = "faulthandler.disable(); faulthandler._sigsegv()"
+
+
+@pytest.mark.parametrize(
+    ("stderr", "found"),
+    [
+        ("", None),
+        (
+            "Fatal Python error: Segmentation fault\n\nStack (most recent call first):\n"
+            '  File "submission.py", line 12 in f\n  File "<the grader\'s code>" in call\n',
+            (12, "f"),
+        ),
+        # the grader's frames first (a crash inside its walk): the code's deepest still found
+        (
+            "Fatal Python error: Bus error\n\nCurrent thread 0x00007f00 (most recent call first):\n"
+            '  File "<the grader\'s code>" in call\n  File "submission.py", line 3 in <module>\n',
+            (3, "<module>"),
+        ),
+        # two dumps: the last is the handler's
+        (
+            "Fatal Python error: Segmentation fault\n\nStack (most recent call first):\n"
+            '  File "submission.py", line 1 in a\nprinted\n'
+            "Fatal Python error: Segmentation fault\n\nStack (most recent call first):\n"
+            '  File "submission.py", line 8 in b\n',
+            (8, "b"),
+        ),
+        # an abort's dump, a frame of another file, a line 0, a name with spaces: none
+        (
+            "Fatal Python error: Aborted\n\nStack (most recent call first):\n"
+            '  File "submission.py", line 4 in f\n',
+            None,
+        ),
+        (
+            "Fatal Python error: Segmentation fault\n\nStack (most recent call first):\n"
+            '  File "other.py", line 4 in f\n  File "submission.py", line 0 in g\n'
+            '  File "submission.py", line 5 in all passed\n',
+            None,
+        ),
+    ],
+)
+def test_the_crash_line_is_read_from_the_last_dump_only(
+    stderr: str, found: tuple[int, str] | None
+) -> None:
+    assert crash_line(stderr) == found
