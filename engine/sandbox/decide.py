@@ -704,7 +704,7 @@ def _death(
                 " whether the limit sent that signal"
             )
         message += _raised_limit_note(run, name) or _fault_note(run, name, where)
-        message += crash_line_note(run, name)
+        message += _crash_line_note(run, name)
         if memory_hint:
             message += f"; it ran out of memory (the sandbox allows {memory})"
         message += _memory_note(run, config)
@@ -783,7 +783,7 @@ def crash_line(stderr: str) -> tuple[int, str] | None:
     return None if frame is None else (int(frame.group(1)), frame.group(2))
 
 
-def crash_line_note(run: RunResult, name: str) -> str:
+def _crash_line_note(run: RunResult, name: str) -> str:
     """Where in the code a segmentation fault came, from the fault handler's dump, or ""."""
     if name not in ("SIGSEGV", "SIGBUS"):
         return ""
