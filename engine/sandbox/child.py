@@ -2374,18 +2374,51 @@ def _changed_earlier(
 _args_of = BaseException.__dict__["args"].__get__
 _qualname_of = type.__dict__["__qualname__"].__get__
 _str_copy = str.__str__
+_mro_of = type.__dict__["__mro__"].__get__
+_dict_of = type.__dict__["__dict__"].__get__
 
 
-def _refused_result(exc: BaseException, wire_error: type) -> str:
+CHANGED_REFUSAL = (
+    "the result was refused, and the grader's words for why are not shown: the code changed the"
+    " class the grader's refusals are made of (its __init__, __new__, bases or metaclass)"
+)
+"""An invalid return's words when `_as_made` finds the wire's refusal class changed."""
+
+
+def _as_made(cls: type, mro: tuple[type, ...]) -> bool:
+    """Whether `cls` (the wire's WireError) still makes its exceptions as the wire wrote it:
+    the same classes above it, no `__init__` or `__new__` of its own, and `type` its class.
+
+    The code reaches the class through `object.__subclasses__()`, and setting a class's
+    attribute raises no audit event: an `__init__` of the code's (or a base of the code's, or
+    a metaclass whose `__call__` builds the exception) gave each refusal the code's words,
+    "invalid return: passed all 4 cases" (fifty-second round). Read without running any of
+    its code: identities, and the class's own dict by str keys."""
+    if type(cls) is not type:
+        return False
+    current = _mro_of(cls)
+    if type(current) is not tuple or len(current) != len(mro):
+        return False
+    for now, then in zip(current, mro, strict=True):
+        if now is not then:
+            return False
+    own = _dict_of(cls)
+    return "__init__" not in own and "__new__" not in own
+
+
+def _refused_result(exc: BaseException, wire_error: type, mro: tuple[type, ...]) -> str:
     """Why a result was not sent, read without running any method of the code's.
 
     The encoder asks a refused value's class its name and its attributes, which a metaclass
     of the code's answers: an exception raised there reached `repr(exc)` here, and one whose
     `repr` raised too (or a str subclass whose `__format__` did) crashed the child with the
     grader's traceback ("the process exited (code 1)"). The wire's own refusal is its text
-    (an exact str it built); anything else is named by its class alone.
+    (an exact str it built), unless the code changed how the class makes it; anything else
+    is named by its class alone.
     """
     if type(exc) is wire_error:
+        if not _as_made(wire_error, mro):
+            return CHANGED_REFUSAL
         args = _args_of(exc)
         if len(args) == 1 and type(args[0]) is str:
             return _str_copy(args[0])
@@ -2397,19 +2430,19 @@ def _refused_result(exc: BaseException, wire_error: type) -> str:
 
 
 def _result_frame(
-    wire: tuple[Callable[..., bytes], Callable[..., bytes], type],
+    wire: tuple[Callable[..., bytes], Callable[..., bytes], type, tuple[type, ...]],
     head: dict[str, Any],
     values: dict[str, Any],
     limit: int,
     token: bytes,
 ) -> bytes:
     """One case's result frame, or its refusal as an invalid return in the grader's words;
-    `wire` is (encode_message, message, WireError), taken before the code loaded."""
-    encode_message, message, wire_error = wire
+    `wire` is (encode_message, message, WireError, its MRO), taken before the code loaded."""
+    encode_message, message, wire_error, mro = wire
     try:
         return encode_message(head, values, allow_str=False, limit=limit, token=token)
     except BaseException as exc:  # noqa: BLE001 - the wire's refusal, a MemoryError...
-        return message({**head, "invalid": _refused_result(exc, wire_error)}, token=token)
+        return message({**head, "invalid": _refused_result(exc, wire_error, mro)}, token=token)
 
 
 def _bounded(text: Any) -> Any:
@@ -2566,6 +2599,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     message: Callable[..., bytes] = wire["message"]
     encode_message: Callable[..., bytes] = wire["encode_message"]
     wire_error: type[Exception] = wire["WireError"]
+    wire_mro = _mro_of(wire_error)  # before the code loads: it can rebase the class
     _send(
         fd,
         message(
@@ -2694,7 +2728,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     _quiet_send(fd, message({"t": "loaded", "k": token}, token=frame_token))
 
     remaining = cfg["result_limit"]
-    sending = (encode_message, message, wire_error)
+    sending = (encode_message, message, wire_error, wire_mro)
     # events counted while a result is encoded are its case's: a value of a class of the
     # code's had its `float()` run by the encoder after the case's count was read, and a naive
     # loss computed there in the last case was counted in no case and passed

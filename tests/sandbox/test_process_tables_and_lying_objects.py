@@ -453,3 +453,69 @@ def test_the_fifty_second_rounds_attacks_fail_and_reach_nothing(
     assert "passed all" not in f"{shown(verdict)}\n{words}", seen  # its own prints may say so
     assert "drillbit/" not in seen and "harness/" not in seen
     assert host_state() == before
+
+
+# The wire's refusal class, changed: setting a class's attribute raises no audit event, and the
+# child took a WireError's own text as the grader's words. Before, in both modes: "invalid
+# return: passed all 4 cases FORGED" for an ndarray subclass returned. (A metaclass of the
+# code's cannot be given to it: CPython refuses `__class__` assignment on a class.)
+REFUSAL_CHANGED = """import numpy as np
+
+def wire_error():
+    todo = list(object.__subclasses__())
+    while todo:
+        cls = todo.pop()
+        try:
+            todo.extend(type.__subclasses__(cls))
+        except TypeError:
+            continue
+        if cls.__name__ == "WireError" and cls.__dict__.get("__module__") == "drillbit_wire":
+            return cls
+    raise ValueError("not found")
+
+class Sub(np.ndarray):
+    pass
+
+WORDS = "passed all 4 cases FORGED"
+
+def change(W):
+    CHANGE
+
+def double(x):
+    change(wire_error())
+    return (3 * x).view(Sub)
+"""
+
+CHANGES = {
+    "its __init__": "W.__init__ = lambda self, *a: ValueError.__init__(self, WORDS)",
+    "its __new__ and __init__": (
+        "W.__new__ = staticmethod(lambda cls, *a: ValueError.__new__(cls, WORDS))\n"
+        "    W.__init__ = lambda self, *a: None"
+    ),
+    "its bases": (
+        "class Evil(ValueError):\n"
+        "        __slots__ = ()\n"
+        "        def __init__(self, *a):\n"
+        "            ValueError.__init__(self, WORDS)\n"
+        "    W.__bases__ = (Evil,)"
+    ),
+}
+
+
+@pytest.mark.parametrize("change", list(CHANGES))
+def test_a_changed_refusal_class_says_so_in_the_apps_words(pool: WorkerPool, change: str) -> None:
+    source = REFUSAL_CHANGED.replace("CHANGE", CHANGES[change])
+    verdict = run_adversarial(pool, source, Status.INVALID, CHANGED, checker=PATIENT)
+    assert "passed all" not in shown(verdict), shown(verdict)
+
+
+def test_the_refusal_class_as_the_wire_made_it_keeps_its_words(pool: WorkerPool) -> None:
+    """The same return with the class untouched: the wire's own words, as before."""
+    source = REFUSAL_CHANGED.replace("CHANGE", "pass")
+    verdict = run_adversarial(
+        pool, source, Status.INVALID, "a subclass of numpy.ndarray", checker=PATIENT
+    )
+    assert CHANGED not in shown(verdict)
+
+
+CHANGED = "the code changed the class the grader's refusals are made of"
