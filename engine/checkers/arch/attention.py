@@ -315,7 +315,14 @@ def _weight_variants(
             lambda: _softmax(masked(raw, mask)),
         ),
         (
-            "the scores are divided by d_k; divide by sqrt(d_k)",
+            "the scores are divided by d_k; divide by sqrt(d_k)"
+            + (
+                # K square: sqrt(n_k * d_k), K's last two sizes multiplied, is d_k itself
+                " (here n_k = d_k, so sqrt(n_k * d_k), the size of K's last two axes "
+                "together, is d_k too: the scale takes d_k = K.shape[-1] alone)"
+                if K.shape[-2] == d_k
+                else ""
+            ),
             lambda: _softmax(masked(raw / d_k, mask)),
         ),
         (
@@ -327,6 +334,13 @@ def _weight_variants(
             "the scores are divided by sqrt(n_k), the number of keys; divide by sqrt(d_k), "
             "the width of Q and K",
             lambda: _softmax(masked(raw / np.sqrt(K.shape[-2]), mask)),
+        ),
+        (
+            "the scores are divided by sqrt(n_k * d_k), the size of K's last two axes "
+            "multiplied (K.shape[-2] * K.shape[-1]): the scale is 1 / sqrt(d_k), "
+            "d_k = K.shape[-1] alone, the width each query and key share; the number of keys "
+            "does not enter it",
+            lambda: _softmax(masked(raw / np.sqrt(K.shape[-2] * d_k), mask)),
         ),
         (
             "the softmax runs over the queries (axis -2); each query's weights over the keys "

@@ -106,7 +106,20 @@ class ClipGradNormChecker(NNChecker):
         return super().mutated_message(case, names, outputs)
 
     def error_cause(self, case: Case, error: str) -> str | None:
-        """np.concatenate(grads) on arrays of different shapes: numpy refuses to join them."""
+        """np.concatenate(grads) on arrays of different shapes: numpy refuses to join them;
+        np.linalg.norm(g, "fro") on a 1-D array (a bias): "fro" is a matrix norm only."""
+        if error.startswith("ValueError: Invalid norm order 'fro' for vectors"):
+            vectors = [
+                f"grads[{i}] {g.shape}"
+                for i, g in enumerate(case.inputs["args"][0])
+                if isinstance(g, np.ndarray) and g.ndim == 1
+            ]
+            return (
+                'np.linalg.norm(g, "fro") takes the Frobenius norm of a matrix only, and '
+                f"this case holds a 1-D array ({', '.join(vectors) or 'a vector'}), as a "
+                "bias gradient is; np.linalg.norm(g) with no ord flattens an array of any "
+                "shape and gives the same number for a matrix (or use np.sqrt(np.sum(g**2)))"
+            )
         if not error.startswith("ValueError: all the input array") or not (
             "concatenation axis" in error or "same number of dimensions" in error
         ):

@@ -151,6 +151,9 @@ def _built_from_knots(
             "divided by the segment's width: a slope is rise over width, "
             "np.diff(np.sin(ends)) / np.diff(ends)"
         )
+    tangent = _tangent_slopes(knots[order], np.cumsum(w2))
+    if tangent:
+        return tangent
     shift = y - np.sin(x)
     c = float(np.median(shift))
     if abs(c) >= tolerance and np.max(np.abs(shift - c)) < tolerance:
@@ -171,6 +174,30 @@ def _built_from_knots(
             f"segment of width d linear interpolation misses by up to d²/8, and the widest "
             f"here is {widest:.3g}; about 20 equal segments on [-pi, pi] keep the error near 0.012"
         )
+    return ""
+
+
+def _tangent_slopes(knots: np.ndarray, slopes: np.ndarray) -> str:
+    """Segments whose slopes are sin's derivative at their left knots, cos(k) or np.gradient's
+    estimate of it, in place of the chords between neighbouring knots (empty otherwise)."""
+    if knots.size < 2 or np.any(np.diff(knots) <= 0.0):
+        return ""
+    ends = np.concatenate([knots, [np.pi]]) if knots[-1] < np.pi else knots
+    estimates = [np.cos(knots)]
+    for points in (ends, knots):
+        for edge in (1, 2) if points.size > 2 else (1,):
+            estimates.append(np.gradient(np.sin(points), points, edge_order=edge)[: knots.size])
+    for estimate in estimates:
+        if estimate.size == slopes.size and np.allclose(slopes, estimate, rtol=1e-6, atol=1e-9):
+            return (
+                "each segment's slope is sin's derivative at its left knot (np.gradient of "
+                "sin at the knots, or cos(k)), not the chord to the next knot: a tangent's "
+                "slope is off the chord's by up to about half the segment's width, the "
+                "network starts each segment where the last one ended, and the errors add "
+                "up along [-pi, pi]; the chord's slope is "
+                "(sin(k[i+1]) - sin(k[i])) / (k[i+1] - k[i]), np.diff(np.sin(ends)) / "
+                "np.diff(ends)"
+            )
     return ""
 
 

@@ -1,4 +1,4 @@
-# expect: failed | > 1e-09 at weights[
+# expect: failed | sqrt(n_k * d_k)
 import numpy as np
 
 

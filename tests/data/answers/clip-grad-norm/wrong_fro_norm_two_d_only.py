@@ -1,4 +1,4 @@
-# expect: error | Invalid norm order 'fro' for vectors
+# expect: failed | takes the Frobenius norm of a matrix only
 import numpy as np
 
 
