@@ -6,7 +6,12 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
+from engine.arch import pooling as ref
 from engine.checkers import get_checker
+from engine.checkers.arch.attention import _all_allowed_nan
+from engine.checkers.arch.pooling import _argmax_across_channels
+from engine.checkers.base import Case
+from engine.checkers.deep.regularization import _per_axis_penalty
 from engine.checkers.nn.approx import _tangent_slopes
 from engine.grade_inprocess import grade_inprocess, load_submission
 
@@ -124,3 +129,70 @@ def test_chord_and_midpoint_slopes_are_not_tangents() -> None:
     assert _tangent_slopes(KNOTS, np.cos((ENDS[:-1] + ENDS[1:]) / 2)) == ""
     # knots out of order or repeated are another network, not this construction
     assert _tangent_slopes(KNOTS[::-1], np.cos(KNOTS[::-1])) == ""
+
+
+# The second part: answers written as candidates write them, whose slips were told too
+# little (a bare number, numpy's error) or the wrong thing (the log(0) hint).
+
+
+def test_all_allowed_nan_reads_only_the_allowed_entries() -> None:
+    allowed = np.array([[True, False], [True, True]])
+    every = np.full((2, 2), np.nan)
+    assert _all_allowed_nan(every, allowed, ["invalid value"])
+    assert not _all_allowed_nan(every, allowed, ["overflow"])  # no 0 * -inf was reported
+    one_row = np.array([[np.nan, np.nan], [0.5, 0.5]])  # a row left with no key: not this
+    assert not _all_allowed_nan(one_row, allowed, ["invalid value"])
+
+
+def test_cross_entropy_summed_over_examples_is_named_not_the_log_of_zero() -> None:
+    source = """
+import numpy as np
+
+def cross_entropy(y_hat, y):
+    return float(-np.sum(np.log(np.sum(y_hat * y, axis=1))) / y.shape[1])
+"""
+    for seed in (2, 5):
+        status, message = _first_message("nn.softmax.cross_entropy", source, seed)
+        assert status == "failed"
+        assert "summed over the examples (axis=1)" in message
+        assert "take the log only where y is 1" not in message
+
+
+def test_a_loss_of_inf_from_another_slip_keeps_the_stability_hint() -> None:
+    # the log of every class's probability: inf from the exact zeros, not an axis slip
+    source = """
+import numpy as np
+
+def cross_entropy(y_hat, y):
+    return float(-np.sum(y * np.log(y_hat)) / y.shape[1])
+"""
+    checker = get_checker("nn.softmax.cross_entropy")
+    verdict = grade_inprocess(checker, load_submission(source, checker.entries), seed=0)
+    messages = [c.message for c in verdict.cases if c.message]
+    assert messages
+    assert all("summed over the examples" not in m for m in messages)
+    assert any("take the log only where y is 1" in m for m in messages)
+
+
+def test_l2_per_axis_penalty_is_read_from_the_weights_sizes_only() -> None:
+    params = {"W1": np.zeros((5, 4)), "b1": np.zeros((5, 1)), "W2": np.zeros((3, 5))}
+    case = Case("case 1", {"fn": "l2_penalty_and_grads", "args": [params, 0.1, 8]}, "")
+    error = "ValueError: operands could not be broadcast together with shapes (4,) (5,) "
+    assert "summed over axis 0 only" in _per_axis_penalty(case, error)
+    rows = "ValueError: operands could not be broadcast together with shapes (5,) (3,) "
+    assert "summed over axis 1 only" in _per_axis_penalty(case, rows)
+    other = "ValueError: operands could not be broadcast together with shapes (7,) (2,) "
+    assert _per_axis_penalty(case, other) == ""
+
+
+def test_maxpool_argmax_across_channels_is_the_reference_for_one_channel() -> None:
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(2, 1, 4, 4))
+    dout = rng.normal(size=(2, 1, 2, 2))
+    expected = ref.maxpool_backward(dout, x, 2, 2)
+    assert np.array_equal(_argmax_across_channels(dout, x, 2, 2), expected)
+    three = rng.normal(size=(2, 3, 4, 4))
+    dout3 = rng.normal(size=(2, 3, 2, 2))
+    slip = _argmax_across_channels(dout3, three, 2, 2)
+    # one winner per image and window: 2 images x 4 windows nonzero entries at most
+    assert np.count_nonzero(slip) <= 8 < np.count_nonzero(ref.maxpool_backward(dout3, three))

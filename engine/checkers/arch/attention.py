@@ -97,6 +97,42 @@ LOG_OF_MASK = (
     "-np.inf) (or np.where(mask, 0.0, -np.inf) added to the scores)"
 )
 """What a divide-by-zero warning with right weights in a masked case comes from."""
+MASK_TIMES_INF = (
+    "every allowed {what} became NaN: an additive mask made by multiplying by -inf ({form}) "
+    "gives 0 * -inf = NaN wherever the mask allows, and one NaN in a row makes its maximum, "
+    "its sum and so every weight of the row NaN; choose the entries instead of multiplying, "
+    "np.where({cond}, 0.0, -np.inf) added to the scores, or np.where({cond}, scores, -np.inf)"
+)
+"""An additive mask built as (~mask) * -inf (or (1 - mask) * -inf, np.triu(ones, 1) * -inf)."""
+
+
+def _masked_key_far_on_top(args: Sequence[Any]) -> bool:
+    """Whether some row's masked key outscores its allowed ones by more than exp can
+    underflow: a shift by the maximum over every key then makes every allowed weight NaN
+    (0 / 0) as a multiplied mask does, so neither may be named from this case."""
+    Q, K, _, mask = args[:4]
+    scores = Q @ np.swapaxes(K, -1, -2) / np.sqrt(Q.shape[-1])
+    allowed = np.broadcast_to(np.asarray(mask, dtype=bool), scores.shape)
+    with np.errstate(all="ignore"):
+        gap = scores.max(axis=-1) - np.where(allowed, scores, -np.inf).max(axis=-1)
+    return bool(np.any(gap > 700.0))
+
+
+def _all_allowed_nan(values: Any, allowed: np.ndarray, events: Sequence[str]) -> bool:
+    """Whether numpy reported an invalid value and every allowed entry came back NaN, as
+    0 * -inf at each allowed entry of a multiplied mask gives (a row with no allowed entry
+    is NaN in a correct answer too, so only the allowed ones are read)."""
+    if "invalid value" not in events or not isinstance(values, np.ndarray):
+        return False
+    if values.dtype.kind != "f" or not allowed.any():
+        return False
+    try:
+        keep = np.broadcast_to(allowed, values.shape)
+    except ValueError:
+        return False
+    return bool(np.all(np.isnan(values[keep])))
+
+
 LOG_OF_CAUSAL_MASK = (
     "the output is right, but something divided by zero on the way: a causal mask built as "
     "np.log(np.tril(ones)) does, above the diagonal (log 0 = -inf comes with numpy's "
@@ -601,6 +637,12 @@ class AttentionChecker(NNChecker):
             return None
         if _log_of_mask(args, weights, events):
             return LOG_OF_MASK
+        if _all_allowed_nan(
+            weights, np.asarray(args[3], dtype=bool), events
+        ) and not _masked_key_far_on_top(args):
+            return MASK_TIMES_INF.format(
+                what="key's weight", form="(~mask) * -np.inf, or (1 - mask) * -np.inf", cond="mask"
+            )
         try:
             allowed = np.broadcast_to(args[3], weights.shape)
         except ValueError:
@@ -987,6 +1029,15 @@ def _heads_variants(
             ),
         ),
         (
+            "each head's scores were shifted by a row maximum without keepdims, "
+            "scores - scores.max(axis=-1): with T x T scores that broadcasts along the last "
+            "axis, so entry (t, s) loses row s's maximum, not row t's, and a shift that "
+            "changes along a row changes the softmax; scores.max(axis=-1, keepdims=True)",
+            lambda: (
+                merge(_unkept_max_softmax(split(Q), split(K), np.sqrt(dh), mask) @ split(V)) @ Wo
+            ),
+        ),
+        (
             "the causal mask is ignored: position t may only attend to positions <= t",
             lambda: merge(attend(split(Q), split(K), split(V), np.sqrt(dh), None)) @ Wo,
         ),
@@ -1133,6 +1184,20 @@ def _unkept_sum_softmax(
         scores = np.where(mask, scores, -np.inf)
     e = np.exp(scores - scores.max(axis=-1, keepdims=True))
     out: np.ndarray = e / e.sum(axis=-1)[..., None, :]
+    return out
+
+
+def _unkept_max_softmax(
+    q: np.ndarray, k: np.ndarray, divide: float, mask: np.ndarray | None
+) -> np.ndarray:
+    """Each head's weights with the row maximum taken without keepdims: (T,) broadcast along
+    the last axis of each head's (T, T) scores, as a loop over the heads (or one head) has it."""
+    scores = q @ np.swapaxes(k, -1, -2) / divide
+    if mask is not None:
+        scores = np.where(mask, scores, -np.inf)
+    with np.errstate(all="ignore"):
+        e = np.exp(scores - scores.max(axis=-1)[..., None, :])
+        out: np.ndarray = e / e.sum(axis=-1, keepdims=True)
     return out
 
 
@@ -1368,6 +1433,18 @@ class MultiHeadAttentionChecker(NNChecker):
         X, Wq, Wk, Wv, Wo, n_heads = args[:6]
         expected = ref.multi_head_attention(X, Wq, Wk, Wv, Wo, n_heads, True)
         got = outputs.get("out")
+        if (
+            _all_allowed_nan(got, np.ones(expected.shape, dtype=bool), events)
+            # a shift by a maximum over the heads (or every key) underflows a whole row only
+            # where scores spread past exp's range: never with every score under 700 in size
+            and float(np.abs(_head_scores(X, Wq, Wk, n_heads)).max()) < 700.0
+        ):
+            # every row of a causal mask allows its own position, so every output is NaN
+            return MASK_TIMES_INF.format(
+                what="score (and so every output)",
+                form="np.triu(np.ones((T, T)), 1) * -np.inf",
+                cond="np.tril(np.ones((T, T), dtype=bool))",
+            )
         if (
             list(events) == ["divide by zero"]
             and isinstance(got, np.ndarray)

@@ -602,6 +602,16 @@ class Conv2dForwardChecker(NNChecker):
                     "input channels, window * w[f] summed over the channel and kernel axes",
                     lambda: ref.conv2d_forward(x[:, :1], w[:, :1], b, stride, pad),
                 ),
+                (
+                    "the channels were summed before the product: x summed over its C "
+                    "channels times w[f] summed over its channels pairs every channel of the "
+                    "image with every channel of the kernel; a sum of products is not a "
+                    "product of sums: multiply window * w[f] channel by channel, then sum "
+                    "over the channel and kernel axes together",
+                    lambda: ref.conv2d_forward(
+                        x.sum(axis=1, keepdims=True), w.sum(axis=1, keepdims=True), b, stride, pad
+                    ),
+                ),
                 (_BIAS_ON_WIDTH, lambda: _bias_on_width(expected, b)),
                 (
                     f"each output is the mean of window * w[f], not its sum: np.mean divides "

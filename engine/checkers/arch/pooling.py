@@ -80,6 +80,23 @@ def _backward_variant(
     return dx
 
 
+def _argmax_across_channels(dout: np.ndarray, x: np.ndarray, size: int, stride: int) -> np.ndarray:
+    """dx when each window's argmax runs over all C channels at once: the gradient of
+    (image, window) goes to one channel only, the first maximum in (channel, row, column)
+    order, with that channel's own dout."""
+    N, C, H, W = x.shape
+    Ho, Wo = dout.shape[2:]
+    dx = np.zeros_like(x)
+    for i in range(Ho):
+        for j in range(Wo):
+            win = x[:, :, i * stride : i * stride + size, j * stride : j * stride + size]
+            for n, k in enumerate(win.reshape(N, -1).argmax(axis=1)):
+                c, rest = divmod(int(k), size * size)
+                p, q = divmod(rest, size)
+                dx[n, c, i * stride + p, j * stride + q] += dout[n, c, i, j]
+    return dx
+
+
 def _unravelled_by_image(
     dout: np.ndarray, x: np.ndarray, size: int, stride: int, *, clip: bool
 ) -> np.ndarray:
@@ -536,6 +553,13 @@ class MaxpoolChecker(NNChecker):
                     _unravel_by_stride(size, stride)
                     + "; the offsets this sends past the image's edge were skipped",
                     lambda: _unravelled_by_stride(dout, x, size, stride, drop_outside=True),
+                ),
+                (
+                    "each window's argmax was taken over its channels too (win.reshape(N, -1)): "
+                    "one winner per image and window, so every other channel's gradient is "
+                    "lost; take it per channel, over the window's size * size entries only "
+                    "(win.reshape(N, C, -1).argmax(axis=-1))",
+                    lambda: _argmax_across_channels(dout, x, size, stride),
                 ),
                 (
                     "the window's argmax was unravelled with the image's shape (x.shape[2:]); "

@@ -67,6 +67,24 @@ def _forward_hints(
                 _pick(run, 1),
             )
         )
+    if n > 1:
+        # z.reshape(n, 4, m) reads row 4j + k as gate k of unit j: W's rows interleaved
+        Wi = W.reshape(n, 4, -1).transpose(1, 0, 2).reshape(W.shape)
+        bi = b.reshape(n, 4, -1).transpose(1, 0, 2).reshape(b.shape)
+
+        def interleaved() -> tuple[Any, ...]:
+            return ref.lstm_cell_forward(x, h_prev, c_prev, Wi, bi)
+
+        hints.append(
+            (
+                "the gates were cut with z.reshape(n, 4, m), which reads row r as gate r % 4 "
+                "of unit r // 4, the gates interleaved; this drill stacks them in blocks of n "
+                "rows, i = z[:n], f = z[n:2n], o = z[2n:3n], g = z[3n:], which "
+                "z.reshape(4, n, m) gives",
+                _pick(interleaved, 0),
+                _pick(interleaved, 1),
+            )
+        )
     z = W @ np.vstack([h_prev, x]) + b
     i, f, o = (ref.sigmoid(z[k * n : (k + 1) * n]) for k in range(3))
     g = np.tanh(z[3 * n :])

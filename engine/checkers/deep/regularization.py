@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -124,6 +125,9 @@ class L2PenaltyChecker(NNChecker):
         """`for key, value in params`: a dict iterates over its keys, and each two-letter key
         ('W1') unpacks into two one-letter strings, so arithmetic meets a str."""
         first = error.split("\n", 1)[0]
+        per_axis = _per_axis_penalty(case, first)
+        if per_axis:
+            return per_axis
         keyed = first.startswith("TypeError") and "'str'" in first
         unpacked = first.startswith("ValueError: too many values to unpack")
         if not (keyed or unpacked):
@@ -351,3 +355,29 @@ class L2PenaltyChecker(NNChecker):
 
 
 l2_penalty_and_grads = L2PenaltyChecker
+
+
+_ONE_D_SHAPES = re.compile(
+    r"^ValueError: operands could not be broadcast together with shapes \((\d+),\) \((\d+),\)"
+)
+
+
+def _per_axis_penalty(case: Case, first: str) -> str:
+    """numpy's broadcast error between two 1-D arrays whose sizes are two weight matrices'
+    sizes along one axis: each layer's squares summed over one axis only, added up (empty
+    when the error is another)."""
+    match = _ONE_D_SHAPES.match(first)
+    params = case.inputs["args"][0] if case.inputs.get("args") else None
+    if match is None or not isinstance(params, Mapping):
+        return ""
+    sizes = {int(match.group(1)), int(match.group(2))}
+    weights = [v for k, v in params.items() if k.startswith("W") and isinstance(v, np.ndarray)]
+    for axis, kept in ((0, "column"), (1, "row")):
+        if sizes <= {w.shape[1 - axis] for w in weights}:
+            return (
+                f"each layer's squares were summed over axis {axis} only, np.sum(W**2, "
+                f"axis={axis}): one number per {kept}, and two layers with different numbers "
+                f"of {kept}s ({' and '.join(str(n) for n in sorted(sizes))}) cannot be added; "
+                "the penalty is one number, the sum over every entry, np.sum(W**2)"
+            )
+    return ""

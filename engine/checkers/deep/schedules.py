@@ -249,6 +249,14 @@ class WarmupCosineChecker(NNChecker):
                 ),
             ),
             (
+                "the cosine's half turn was written in degrees, cos(180 * p), but math.cos and "
+                "np.cos take radians, so the rate swings up and down about 29 times over the "
+                "decay; the angle is pi * p (math.radians(180 * p) if you think in degrees)",
+                lambda s: _cosine(
+                    s, base, warmup, total, floor, shape=lambda p: (1.0 + math.cos(180.0 * p)) / 2
+                ),
+            ),
+            (
                 "this is a linear decay, 1 - p; the schedule is the half cosine (1 + cos(pi p)) / 2",
                 lambda s: _cosine(s, base, warmup, total, floor, shape=lambda p: 1.0 - p),
             ),

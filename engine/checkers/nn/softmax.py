@@ -260,6 +260,18 @@ class CrossEntropyChecker(NNChecker):
     def reference(self) -> Mapping[str, Callable[..., Any]]:
         return {"cross_entropy": ref.cross_entropy}
 
+    def fp_cause(self, case: Case, outputs: Any, events: Sequence[str] = ()) -> str | None:
+        """The true-class probabilities summed over the examples (axis=1) give log(0) for a
+        class no example has: the stability hint (take the log only where y is 1) misled."""
+        got = outputs.get("out") if isinstance(outputs, Mapping) else None
+        if not isinstance(got, (float, int, np.floating, np.ndarray)) or np.size(got) != 1:
+            return None
+        y_hat, y = case.inputs["args"]
+        value = _summed_over_examples(y_hat, y)
+        if math.isinf(value) and float(np.asarray(got).reshape(-1)[0]) == value:
+            return SUMMED_OVER_EXAMPLES
+        return None
+
     def make_cases(self, rng: np.random.Generator, params: Mapping[str, Any]) -> list[Case]:
         def probs(c: int, m: int, scale: float = 2.0) -> np.ndarray:
             return ref.softmax(gen.normal(rng, (c, m), scale))
@@ -366,6 +378,7 @@ class CrossEntropyChecker(NNChecker):
                 "so multiply by the one-hot y first: -sum(y * log(y_hat)) / m",
                 lambda: _every_class_logged(y_hat, y.shape[1]),
             ),
+            (SUMMED_OVER_EXAMPLES, lambda: _summed_over_examples(y_hat, y)),
             (
                 "y_hat went through a softmax again: it already holds probabilities (the "
                 "softmax's output), so the loss takes their log directly, -sum y * log(y_hat) / m",
@@ -390,6 +403,21 @@ class CrossEntropyChecker(NNChecker):
             j.close("the loss", got, expected, ZERO_LOSS_TOL, hints=hints)
         else:
             j.close("the loss", got, expected, LOSS_TOL, hints=hints, factors=factors)
+
+
+SUMMED_OVER_EXAMPLES = (
+    "the true class's probabilities were summed over the examples (axis=1), one sum per "
+    "class, so a class that no example has gives log(0) and the others mix examples; pick "
+    "each example's probability of its true class, np.sum(y_hat * y, axis=0) (one per "
+    "column), then average -log of those over the m columns"
+)
+
+
+def _summed_over_examples(y_hat: np.ndarray, y: np.ndarray) -> float:
+    """The loss with y_hat * y summed over axis 1 (the examples) before the log: inf where
+    some class has no example, as that code gives."""
+    with np.errstate(divide="ignore"):
+        return float(-np.sum(np.log(np.sum(y_hat * y, axis=1))) / y.shape[1])
 
 
 def _log_base_factors() -> list[tuple[float, str]]:
