@@ -284,15 +284,22 @@ def double(x):
     return 2 * x
 """
 
+# the million lists are built once, at the first case: built in each, four cases took 1.8 s
+# of the 2 s CPU limit, so the test took the limit's verdict too and proved the walk's only
+# on a fast run
 NESTED_RETURN = """import sys
+
+NEST = []
 
 
 def double(x):
     sys.setrecursionlimit(10**8)
-    nest = 2 * x
-    for _ in range(10**6):
-        nest = [nest]
-    return nest
+    if not NEST:
+        nest = 2 * x
+        for _ in range(10**6):
+            nest = [nest]
+        NEST.append(nest)
+    return NEST[0]
 """
 
 
@@ -300,12 +307,8 @@ ENDINGS = {
     # the repr recursed in C past the stack: a SIGSEGV in the case, named as such (or the
     # CPU limit, on a machine slow enough to reach it first)
     "a nested list's repr": (NESTED_REPR, {Status.CRASHED: "SIGSEGV", Status.TIMEOUT: "CPU"}),
-    # the grader's walk of the return stops at 32 levels whatever the limit (or the CPU limit,
-    # building a million lists a case, ends it first)
-    "a nested return": (
-        NESTED_RETURN,
-        {Status.INVALID: "nested more than 32 levels deep", Status.TIMEOUT: "CPU"},
-    ),
+    # the grader's walk of the return stops at 32 levels whatever the limit
+    "a nested return": (NESTED_RETURN, {Status.INVALID: "nested more than 32 levels deep"}),
 }
 
 
