@@ -21,6 +21,7 @@ import pytest
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.verdict import Status
+from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import (
     DOUBLE,
     GOOD,
@@ -528,7 +529,9 @@ def double(x):
 
 
 def test_arrays_pickled_and_back_still_pass(pool: WorkerPool) -> None:
-    run_adversarial(pool, PICKLED_AND_BACK, Status.PASSED)
+    # a right answer, not a deadline's test: its first `np.ma` imports numpy.ma (45 ms of CPU),
+    # and the run used 28-39% of the 1 s wall clock at a load average of 9-20 (four runs)
+    run_adversarial(pool, PICKLED_AND_BACK, Status.PASSED, checker=PatientDoubleChecker())
 
 
 # strides whose extent wraps past 2**64: numpy's check multiplies in 64 bits, so a view of 64
