@@ -161,7 +161,7 @@ def test_problems_are_plain_errors(tmp_path: Path) -> None:
 
 STUCK_AFTER = 10
 """lint's `drill_timeout` for a starter that hangs: it counts the child's start and the
-reference's grading too, which reached the starter 0.9-3.3 s after the request at a load
+reference's grading too, which reached the starter 0.9-4.5 s after the request at a load
 average of 14-19 (3 s and 2 s stood here: a late start was told at the wrong line)."""
 
 
