@@ -17,9 +17,10 @@ from engine.sandbox import pool as pool_module
 from engine.sandbox.config import seccomp_support
 from engine.sandbox.worker import CHILD_MARKER, WORKDIR_PREFIX
 from engine.verdict import Status, Verdict
-from tests.sandbox.drills import DoubleChecker
+from tests.sandbox.drills import DoubleChecker, PatientDoubleChecker
 
 DOUBLE = DoubleChecker()
+PATIENT_DOUBLE = PatientDoubleChecker()
 GOOD = "import numpy as np\n\n\ndef double(x):\n    return 2 * x\n"
 
 
@@ -143,9 +144,15 @@ def run_adversarial(
     status: Status,
     phrase: str | None = None,
     *,
-    checker: Checker = DOUBLE,
+    checker: Checker | None = None,
 ) -> Verdict:
     """Grade `source`: the expected status (and phrase), nothing left behind.
+
+    Unless a test names its checker, an expected TIMEOUT is graded by DOUBLE (its 1 s wall
+    clock is the deadline under test) and every other ending by PATIENT_DOUBLE: flaky52's
+    budget audit saw trivial answers (masked arrays, an empty file, another thread) stall
+    at 0.57-0.83 of DOUBLE's 1 s under CI-like load, one busy moment from a TIMEOUT that
+    says nothing of the attack. The CPU limit still fires first for a busy loop.
 
     No bound on the wall time it took (it was the deadline + 1 s): that measured the
     machine's load as much as the grader, and a busy CI box failed it with every limit
@@ -157,6 +164,8 @@ def run_adversarial(
     normal one, the next test's own grading on the same shared pool shows it.
     """
     pool.wait_warm(WARM_WITHIN_SECONDS)  # graded by a warm worker, as a user's submission is
+    if checker is None:
+        checker = DOUBLE if status is Status.TIMEOUT else PATIENT_DOUBLE
     verdict = grade(checker, source, seed=3, pool=pool)
     assert verdict.status is status, shown(verdict)
     if phrase is not None:
@@ -166,7 +175,7 @@ def run_adversarial(
     assert_clean([pool])
     if status in ABNORMAL:
         # the child was killed or broke the protocol: the pool must still grade normally
-        after = grade(DOUBLE, GOOD, pool=pool)
+        after = grade(PATIENT_DOUBLE, GOOD, pool=pool)
         assert after.status is Status.PASSED, shown(after)
     return verdict
 
