@@ -11,8 +11,10 @@ import html
 import re
 
 from quiz.ecosystem.ankimarkup import anki_math, held_code
+from quiz.ecosystem.htmlstrip import is_html_tag
 from quiz.ecosystem.htmltables import pipe_tables
 from quiz.ecosystem.scripts import SCRIPT, script_text
+from quiz.ecosystem.tagtext import ESCAPED_TAG
 
 __all__ = [
     "field_images",
@@ -41,6 +43,12 @@ _CODE = re.compile(r"<code\b[^>]*>(.*?)</code\s*>", re.IGNORECASE | re.DOTALL)
 """Inline code (`<code>np.einsum</code>`, Anki's editor's and many shared decks'): in an
 answer, a code span, as its Markdown; its tags were dropped, and `a @ b` read as prose. In
 a question it stays text: its words make the card's id, which a re-import must keep."""
+_TYPED_TAG = re.compile(
+    rf"(?P<code>{_CODE.pattern})|{ESCAPED_TAG.pattern}", re.IGNORECASE | re.DOTALL
+)
+"""An inline `<code>` element (read as code already) or a tag typed as text (`&lt;b&gt;`)."""
+_HELD_LT, _HELD_GT = "\ue002", "\ue003"
+"""`&lt;` and `&gt;` of a tag typed in a question, kept from the unescaping (`_typed_tags`)."""
 _SOUND = re.compile(r"\[sound:([^\]]*)\]")
 _EMPTY_LINES = re.compile(r"\n{3,}")
 _IMAGE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
@@ -60,17 +68,46 @@ def field_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
         # an item starts a line ("Intro<ul><li>a" was "Intro- a")
         text = _ITEM.sub(lambda m: "- " if _line_start(text, m.start()) else "\n- ", text)
         text = _TEXT_AFTER_LIST.sub("\n\n", text).replace(_END_MARK, "")
+        text = _typed_tags(text, bold)  # `&lt;b&gt;` typed is text; a raw `<b>` is bold
         if bold:  # an answer's: a question's words make its id, kept as they were
             text = _CODE.sub(_code_span, text)  # `<code>a @ b</code>`: `a @ b`
         text = _BOLD.sub("**" if bold else "", text)
         text = SCRIPT.sub(script_text, text)  # `m<sub>t-1</sub>`: m_(t-1)
         text = _TAG.sub("", text)
         text = html.unescape(text).replace("\xa0", " ")
+        text = text.replace(_HELD_LT, "&lt;").replace(_HELD_GT, "&gt;")
     text = _SOUND.sub("", text)
     lines = [" ".join(line.split()) for line in text.split("\n")]
     # a dropped `<img>` or sound between breaks left empty lines: one blank line parts text
     text = _EMPTY_LINES.sub("\n\n", "\n".join(lines)).strip()
     return put_back(text) if put_back is not None else text
+
+
+def _typed_tags(text: str, answer: bool) -> str:
+    """Each tag typed as text (`&lt;b&gt;`, stored escaped; a raw `<b>` is bold) kept from
+    the tag stripping: in an answer as code, as `<eos>` is, its entities read later; in a
+    question as Markdown's `&lt;b&gt;`, shown as `<b>` (a code span's words would join the
+    card's id). An inline `<code>` element of an answer is left to `_code_span`."""
+    if "&lt;" not in text:
+        return text
+    if not answer:  # `&lt;eos&gt;`, no HTML once read, is kept as it is (`strip_html`)
+        return ESCAPED_TAG.sub(_held_if_html, text)
+
+    def as_code(match: re.Match[str]) -> str:
+        typed = match.group(0)
+        if match.group("code") is not None:
+            return typed
+        ticks = "``" if "`" in typed else "`"
+        return f"{ticks}{typed}{ticks}"
+
+    return _TYPED_TAG.sub(as_code, text)
+
+
+def _held_if_html(match: re.Match[str]) -> str:
+    """A typed tag of a question kept escaped when its name is HTML's (`&lt;s&gt;`)."""
+    if not is_html_tag(f"<{match.group(1)}>"):
+        return match.group(0)
+    return f"{_HELD_LT}{match.group(1)}{_HELD_GT}"
 
 
 def _code_span(match: re.Match[str]) -> str:

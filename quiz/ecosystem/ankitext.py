@@ -56,6 +56,7 @@ from quiz.ecosystem.commarows import join_open_fields
 from quiz.ecosystem.importlimit import check_rows
 from quiz.ecosystem.notes.found import Ignored, NoteQuestion, ParsedNotes
 from quiz.ecosystem.semicolonrows import rows_on_one_line
+from quiz.ecosystem.tagtext import as_read_before
 
 __all__ = ["parse_anki_text"]
 
@@ -171,6 +172,7 @@ def parse_anki_text(text: str, separator: str = "\t", *, tell_own: bool = True) 
         cloze_front = front
         id_title = None
         if numbers:
+            id_front = as_read_before(id_front)
             id_title = cloze_sides(id_front, hints=False)[0].partition("\n")[0].strip()
             asked, whole = cloze_sides(front)
             back = "\n\n".join(part for part in (whole, back) if part)
@@ -180,6 +182,8 @@ def parse_anki_text(text: str, separator: str = "\t", *, tell_own: bool = True) 
             continue
         given += 1
         title, _, prompt = front.partition("\n")
+        if id_title is None and as_read_before(title) != title:  # `&lt;s&gt;` typed
+            id_title = as_read_before(title).strip()  # its id as before: `<s>` no word of it
         was_title = None
         if was_front != front:  # only then may the rule before have titled it otherwise
             was_title = _first_line(cloze_sides(was_front)[0] if numbers else was_front)

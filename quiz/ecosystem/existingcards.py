@@ -14,6 +14,7 @@ import yaml
 
 from quiz.ecosystem.importplan import AskedAt, PlannedCard
 from quiz.ecosystem.notes.found import NoteQuestion
+from quiz.ecosystem.tagtext import lost_tags
 from quiz.textsafe import file_kind
 
 _SOURCE_LINE = re.compile(r"^source:[ \t]*(.+?)[ \t]*$", re.MULTILINE)
@@ -92,7 +93,31 @@ def exists_reason(planned: PlannedCard, differs: Sequence[str]) -> str:
             if len(differs) < 3
             else ", ".join(differs[:-1]) + " and " + differs[-1]
         )
-    return f"{planned.path} already exists{what} (use --force to overwrite it)"
+    why = _lost_tags_said(planned) if what != f" as a {UNREADABLE}" else ""
+    return f"{planned.path} already exists{what} (use --force to overwrite it){why}"
+
+
+def _lost_tags_said(planned: PlannedCard) -> str:
+    """Why the file differs, when it lacks text written like a tag that the card keeps
+    (`<eos>`, Anki's typed `&lt;s&gt;`): an import before the fifty-second round removed
+    it as HTML, so the card it made is refused as any changed card is. Else ""."""
+    from quiz.bank.loader import CARD_LIMIT
+    from quiz.errors import InputFileError
+    from quiz.textsafe import read_regular
+
+    if "<" not in planned.text and "&lt;" not in planned.text:
+        return ""
+    try:
+        old = read_regular(planned.path, limit=CARD_LIMIT).decode("utf-8", "replace")
+    except InputFileError:
+        return ""
+    lost = lost_tags(planned.text, old)
+    if not lost:
+        return ""
+    return (
+        f": the notes hold {', '.join(lost)}, which the file lacks, as an import before the"
+        " fifty-second round removed text written like a tag as if it were HTML"
+    )
 
 
 NEVER_WRITTEN = "import never writes"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from quiz.ecosystem.cardids import MAX_TITLE_CHARS
 from quiz.ecosystem.notes.found import NoteQuestion
+from quiz.ecosystem.tagtext import as_read_before
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +97,9 @@ def question_label(question: NoteQuestion) -> str:
 
 def title_shown(title: str) -> str:
     """A question's title as reports quote it: at most MAX_TITLE_CHARS characters (a
-    5 MB heading was printed whole, on every line that named it)."""
+    5 MB heading was printed whole, on every line that named it), a tag typed in Anki as
+    the user sees it (`<s>`, held as `&lt;s&gt;`)."""
+    title = as_read_before(title)
     if len(title) <= MAX_TITLE_CHARS:
         return title
     return title[: MAX_TITLE_CHARS - 1] + "…"
