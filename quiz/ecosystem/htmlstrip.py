@@ -21,6 +21,8 @@ _DROPPED = re.compile(
 )
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _TAG = re.compile(r"</?([A-Za-z][\w-]*)(?:\s[^<>]*)?/?>")
+_TAG_IN_PROSE = re.compile(r"(?P<escape>(?<!\\)\\)?" + _TAG.pattern)
+"""A tag, or text written like one with Markdown's escape before it (`\\<s>`: text)."""
 _HTML_NAMES = frozenset(
     """a abbr acronym address area article aside audio b base bdi bdo big blink blockquote
     body br button canvas caption center cite code col colgroup data datalist dd del
@@ -56,16 +58,19 @@ def _strip_prose(text: str) -> str:
 def _strip_tags(text: str) -> str:
     text = _DROPPED.sub(lambda m: "\n" * m.group(0).count("\n"), text)  # keep line count
     text = _BREAK.sub(" ", text)
-    text = _TAG.sub(_tag_or_text, text)
+    text = _TAG_IN_PROSE.sub(_tag_or_text, text)
     for entity, char in _ENTITIES.items():
         text = text.replace(entity, char)
     return text
 
 
 def _tag_or_text(match: re.Match[str]) -> str:
-    """Nothing for an HTML tag; a code span for text written like one (`<eos>`), so the
-    card keeps it and shows it as written (a Markdown viewer would take it for a tag)."""
-    return "" if is_html_tag(match.group(0)) else f"`{match.group(0)}`"
+    """Nothing for an HTML tag; a code span for text written like one (`<eos>`, or
+    `\\<s>` escaped as Markdown writes text), so the card keeps it and shows it as written
+    (a Markdown viewer would take it for a tag). An escaped one lost its `<s>` and left its
+    backslash ("and \\ too") until import52b."""
+    tag = match.group(0).removeprefix("\\") if match.group("escape") else match.group(0)
+    return "" if not match.group("escape") and is_html_tag(tag) else f"`{tag}`"
 
 
 def is_html_tag(tag: str) -> bool:

@@ -11,6 +11,7 @@ from quiz.bank.loader import load_bank
 from quiz.bank.sources import content_roots
 from quiz.ecosystem.ankifields import field_markdown
 from quiz.ecosystem.cardids import card_id_for
+from quiz.ecosystem.htmlstrip import strip_html
 from tests.conftest import DATA
 from tests.ecosystem.anki_through import anki_holding, export_text
 from tests.ecosystem.test_import_notes import front, run_import
@@ -182,3 +183,12 @@ def test_a_typed_tag_comes_back_through_anki(tmp_path: Path) -> None:
     [card] = (tmp_path / "back").rglob("token-mark.md")
     assert front(card)["title"] == "What does the <s> token mark?"
     assert "The start of a sentence; `</s>` marks its end." in card.read_text("utf-8")
+
+
+def test_a_markdown_escaped_tag_in_an_answer_is_kept_without_its_backslash() -> None:
+    """`\\<s>` is Markdown's text `<s>`: it was stripped as a tag, its backslash left
+    ("and \\ too"). An escaped backslash before a real tag (`\\\\<b>`) is still markup."""
+    answer = "Put \\<s> first and \\<eos> last. It is <b>never</b> masked; a \\\\<b>path</b>."
+    assert strip_html(answer) == (
+        "Put `<s>` first and `<eos>` last. It is never masked; a \\\\path."
+    )
