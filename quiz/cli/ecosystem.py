@@ -253,7 +253,7 @@ def import_command(
     A numbered heading holding questions (## 1. Concepts) is a section: its title
     becomes the topic unless --topic is given. Answers keep code, tables and math
     (\\( \\) and \\[ \\] become $ and $$); HTML is removed (a table kept as
-    one; a <name> that is no HTML, such as <eos>, kept as code); each card gets 3-6 key points from its answer, or 1-2 when the answer is one or two sentences that hold no
+    one; a <name> that is no HTML, such as <eos>, and a tag typed as text in Anki (&lt;s&gt;) kept as code); each card gets 3-6 key points from its answer, or 1-2 when the answer is one or two sentences that hold no
     more. Every question that gives no card is listed at its place (FILE:LINE) and why.
     A card whose file already holds it (the same notes imported again) is reported
     unchanged and left as it is, wherever its question now is in the notes: when only
