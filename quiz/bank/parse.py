@@ -50,6 +50,7 @@ from quiz.bank.models import (
 from quiz.bank.open_fence import first_sentence_inside, unclosed_fence
 from quiz.bank.problems import Problem
 from quiz.bank.schema_words import length_words, type_words
+from quiz.bank.section_places import heading_meant, missing_section
 from quiz.bank.sentences import key_points_problem, key_points_rule
 from quiz.bank.title_dollars import title_math_problems
 from quiz.bank.yamlerrors import yaml_error
@@ -378,19 +379,6 @@ def _describe_validation_error(
     if etype == "string_pattern_mismatch" and loc == ("version",):
         message = f"{error.get('input')!r} is not three numbers: write e.g. version: 1.0.0"
     return loc, "bad-value", f"{name}: {message}" if name else message
-
-
-_HEADING_LIKE = re.compile(r"(?:#{1,6}[ \t]*|\*\*|__)?([A-Za-z][A-Za-z ]*?)(?:\*\*|__|:)?")
-"""A line that names a section in the wrong form: `# Question`, `**Answer**`, `Answer:`."""
-
-
-def _heading_meant(line: str, missing: list[str]) -> str | None:
-    """The missing section a stray text's first line names in the wrong form, if any."""
-    match = _HEADING_LIKE.fullmatch(line)
-    if match is None or line == match.group(1):  # a bare word is text, not a heading
-        return None
-    name = match.group(1).strip().lower()
-    return next((title for title in missing if title.lower() == name), None)
 
 
 def choices_rule(given: int) -> str:
@@ -1063,7 +1051,7 @@ def _check_card(
     meant: set[str] = set()
     for line, raw in stray[:1]:
         first = raw.strip().split("\n", 1)[0].strip()
-        heading = _heading_meant(first, [t for t in required if t not in sections])
+        heading = heading_meant(first, [t for t in required if t not in sections])
         if heading is None:
             out.add(line, 1, "stray-text", "text before the first '## ' section is never shown")
         else:
@@ -1105,7 +1093,8 @@ def _check_card(
             found = sections.get(title)
             if found is None:
                 if title not in meant:
-                    out.add(body_line, 1, "missing-section", f"missing section '## {title}'")
+                    line, message = missing_section(title, required, sections, body, body_line)
+                    out.add(line, 1, "missing-section", message)
             elif not found.text.strip():
                 out.add(found.line, 1, "empty-section", f"section '## {title}' is empty")
     if lint:

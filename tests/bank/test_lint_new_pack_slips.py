@@ -146,8 +146,13 @@ def test_one_missing_section_is_still_named_alone(bank: Path) -> None:
     path = bank / CONCEPT
     text = path.read_text(encoding="utf-8")
     path.write_text(text[: text.index("## Answer")], encoding="utf-8")
+    question = text.splitlines().index("## Question") + 1
     assert [(p[3], p[4]) for p in told_in_full(bank)] == [
-        ("missing-section", "missing section '## Answer'")
+        (
+            "missing-section",
+            f"missing section '## Answer': add it after the '## Question' section "
+            f"(line {question})",
+        )
     ]
 
 

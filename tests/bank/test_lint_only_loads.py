@@ -99,13 +99,15 @@ def test_cards_broken_every_way_are_one_problem_each_in_text_and_github(
     text = relu.read_text(encoding="utf-8")
     relu.write_text(text.replace("related: [sigmoid-bound]", f"related: [{', '.join(ids)}]"))
     basics = pack / "basics"
+    question = source.splitlines().index("## Question") + 1
     expected = [
         (basics / "bad-kind.md", 3, 1, "bad-kind", "kind must be one of concept, choice, "
          "numeric, coding, not 'essay'"),
         (basics / "bad-yaml.md", 6, 7, "yaml", "invalid YAML in front matter: the list opened "
          "here by '[' is never closed by ']': close it, or put a text that starts "
          "with '[' in quotes"),
-        (basics / "no-section.md", 12, 1, "missing-section", "missing section '## Explanation'"),
+        (basics / "no-section.md", 12, 1, "missing-section", "missing section '## Explanation': "
+         f"add it after the '## Question' section (line {question})"),
         (pack / "misplaced.md", 1, 1, "misplaced", "card files live at "
          "<pack>/<topic>/<id>.md; this one is not loaded: move it into a topic folder named "
          "as its topic, mini/<topic>/misplaced.md"),
