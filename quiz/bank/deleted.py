@@ -21,7 +21,7 @@ import subprocess
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-LINTED = re.compile(r"\.(?i:md|markdown|mdown|mkd)$|pack\.yaml$")
+LINTED = re.compile(r"\.(?i:md|markdown|mdown|mkd|txt|text)$|pack\.yaml$")
 """The hook's `files` pattern (.pre-commit-hooks.yaml): what a deletion of matters."""
 _GIT_SECONDS = 60.0
 """A bound on each git call, which reads only the index and the object store."""

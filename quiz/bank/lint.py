@@ -42,6 +42,7 @@ from quiz.bank.indented_code import indented_code_warnings
 from quiz.bank.lint_drills import DRILL_TIMEOUT_SECONDS, DrillRunner
 from quiz.bank.lint_packless import packless_cards
 from quiz.bank.loader import (
+    NO_PACK_FOUND,
     PACK_FILE,
     Bank,
     card_ids_by_name,
@@ -224,7 +225,10 @@ def lint(
     problems.extend(reversed_range_warnings(own_cards))
     problems.extend(pack_title_problems(bank.packs.values(), in_own))
     for root in own:
-        problems.extend(packless_cards(root))
+        packless = packless_cards(root)
+        if packless:  # they say which folder lacks its pack.yaml: the root's word is that
+            problems = [p for p in problems if not _no_pack_at(p, root)]
+        problems.extend(packless)
         problems = pack_yaml_slips(find_pack_dirs(root), in_own, problems)
     # References into the linted files: a card elsewhere in the bank that names a card
     # deleted or broken by this change is part of the change's problems, and so is an
@@ -245,6 +249,11 @@ def lint(
     alone = [root for root in own if is_pack(root)]
     found.update(sibling_id_warnings(bank, alone, loaded=load, paths=paths))
     return bank, sorted(_say_alone(found | set(references) | set(refused_packs), alone))
+
+
+def _no_pack_at(problem: Problem, root: Path) -> bool:
+    """The load's "no pack found" at `root`."""
+    return problem.message == NO_PACK_FOUND and _same(problem.path, root)
 
 
 def sibling_id_warnings(

@@ -16,6 +16,7 @@ from typing import Any, TypeAlias
 
 from quiz.bank import cache as card_cache
 from quiz.bank import cachefile
+from quiz.bank.card_names import is_markdown_name, is_misnamed, misnamed_stem, reads_as_card
 from quiz.bank.models import Card, Pack, PackInfo
 from quiz.bank.order import not_read_note, order_problems, teaching_order
 from quiz.bank.problems import ContentError, Problem
@@ -27,6 +28,9 @@ from quiz.plural import counted
 from quiz.textsafe import describe_size, names_binary, read_regular_text
 
 PACK_FILE = "pack.yaml"
+NO_PACK_FOUND = f"no pack found: a pack is a folder with a {PACK_FILE}"
+"""A content root without a pack: lint drops it where it names the folder that lacks its
+`pack.yaml` (`lint_packless`), one slip told once."""
 CARD_LIMIT = 1024 * 1024
 """The largest card (or pack.yaml) file read, in bytes; a bigger one is a problem."""
 _IGNORED_MARKDOWN = {"README.md", "CHANGELOG.md", "LICENSE.md", "CONTRIBUTING.md"}
@@ -299,32 +303,31 @@ def _where_it_goes(pack: str, parts: tuple[str, ...]) -> str:
     return f"move it up to {pack}/{parts[0]}/{parts[-1]}"
 
 
-_MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
-
-
-def is_misnamed(name: str) -> bool:
-    """Whether a file name is Markdown's in a spelling the loader does not read as a card
-    (`x.MD`, `x.markdown`): only `.md` is, so such a card was silently left out."""
-    return not name.endswith(".md") and name.lower().endswith(_MARKDOWN_SUFFIXES)
-
-
-_ID_NAME = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
-"""A card id (kebab-case), as a file name it needs."""
-
-
-def _misnamed_problem(path: Path) -> Problem:
-    """A card saved under another Markdown suffix: where it is and the name it needs."""
-    stem = path.name[: path.name.rfind(".")]
-    if _ID_NAME.fullmatch(stem.lower()):  # `Relu.MD`: an id is lower case (`relu.md`)
-        stem = stem.lower()
+def misnamed_problem(path: Path) -> Problem:
+    """A card saved under another name than `<id>.md`: where it is and the name it needs."""
     return Problem(
         path,
         1,
         1,
         "not-read",
-        f"not read: cards are `.md` files; rename to {stem}.md",
+        "looks like a card but is not named *.md, so it is not read: rename it to "
+        f"{misnamed_stem(path.name)}.md",
         severity="warning",
     )
+
+
+def looks_like_misnamed_card(path: Path) -> bool:
+    """Whether a file under a misnamed card's name (`is_misnamed`) is a card: a Markdown
+    name whose front matter has a `kind` (or that cannot be read: it is still told), or a
+    `.txt` whose text starts as a card's (front matter, or `## Question`). A `.txt` that
+    cannot be read as text (an image, a binary) is none."""
+    if is_markdown_name(path.name) and looks_like_card(path):
+        return True
+    try:
+        head = read_regular_text(path, limit=CARD_LIMIT, title="card file")
+    except InputFileError:
+        return False
+    return reads_as_card(head)
 
 
 def card_ids_by_name(pack_dir: Path) -> dict[str, Path]:
@@ -371,8 +374,8 @@ def _card_files(
             )
     problems.extend(_unfollowed_link_problems(linked or [], pack_dir))
     problems.extend(map(unreadable_folder, unreadable))
-    misnamed_cards = [path for path in sorted(misnamed) if path.is_file() and looks_like_card(path)]
-    problems.extend(map(_misnamed_problem, misnamed_cards))
+    misnamed_cards = [p for p in sorted(misnamed) if p.is_file() and looks_like_misnamed_card(p)]
+    problems.extend(map(misnamed_problem, misnamed_cards))
     if not_read is not None:
         not_read.extend(misnamed_cards)
     return files
@@ -464,11 +467,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
         pack_dirs = find_pack_dirs(root, unreadable)
         problems.extend(map(unreadable_folder, unreadable))
         if not pack_dirs and not unreadable:
-            problems.append(
-                Problem(
-                    root, 1, 1, "no-pack", f"no pack found: a pack is a folder with a {PACK_FILE}"
-                )
-            )
+            problems.append(Problem(root, 1, 1, "no-pack", NO_PACK_FOUND))
         for pack_dir in pack_dirs:
             resolved = pack_dir.resolve()
             if resolved in seen_dirs:

@@ -21,6 +21,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
+from quiz.bank.card_names import misnamed_stem
 from quiz.bank.models import Card, Pack
 from quiz.bank.problems import Problem
 
@@ -120,7 +121,7 @@ def not_read_note(card_id: str, not_read: Sequence[Path], shown_from: int = -2) 
     passes the changed file) said only "not a card of this pack". `shown_from`: how many
     of the path's last parts are shown."""
     for path in not_read:
-        stem = path.name[: path.name.rfind(".")]
+        stem = misnamed_stem(path.name)
         if card_id in (stem, stem.lower()):
             shown = "/".join(path.parts[shown_from:])
             return f": {shown} is not read (cards are `.md` files): rename it to {card_id}.md"

@@ -20,9 +20,10 @@ from stat import S_ISDIR, S_ISLNK, S_ISREG
 PACK_FILE = "pack.yaml"  # quiz.bank.loader.PACK_FILE, not imported: the helper imports nothing
 UNSAFE = b"-\n"
 """The helper's whole answer when the walk cannot vouch for the roots (`walk` is None)."""
-_MISNAMED = (".md", ".markdown", ".mdown", ".mkd")
-"""Markdown suffixes a card saved in another spelling has (`x.MD`): the load reads only
-`.md` and warns at the rest (quiz.bank.loader._MARKDOWN_SUFFIXES, not imported)."""
+_MISNAMED = (".md", ".markdown", ".mdown", ".mkd", ".txt", ".text")
+"""Suffixes a card saved under another name has (`x.MD`, `x.txt`, `x.md.txt`): the load
+reads only `.md` and warns at the rest that look like cards
+(quiz.bank.card_names.MISNAMED_SUFFIXES, not imported: the helper imports nothing)."""
 
 
 class Unsafe(Exception):
@@ -125,7 +126,7 @@ def _pack(pack_dir: str, fields: list[str]) -> int:
                     if S_ISDIR(stat.st_mode):
                         below = _below(f"{folder}/{name}", f"{topic}/{name}", stat, fields)
                         newest = max(newest, below)
-                    elif name.lower().endswith(_MISNAMED):  # `x.MD`: the load warns at it
+                    elif name.lower().endswith(_MISNAMED):  # `x.MD`, `x.txt`: the load may warn
                         _record("below", f"{topic}/{name}", stat, fields)
                         newest = max(newest, stat.st_mtime_ns, stat.st_ctime_ns)
                     continue

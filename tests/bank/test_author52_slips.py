@@ -7,11 +7,16 @@ closed by `--`."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from quiz.bank import statwalk
+from quiz.bank.lint import lint
+from quiz.bank.loader import load_bank
 from tests.bank.edits import edit, line_of, told
+from tests.conftest import DATA
 
 RELU = Path("mini") / "basics" / "what-is-relu.md"
 
@@ -59,3 +64,105 @@ def test_a_missing_first_section_is_told_before_the_next(mini_bank: Path) -> Non
         "missing-section",
         f"missing section '## Question': add it before '## Answer' (line {answer})",
     )
+
+
+def _save_relu_as(mini_bank: Path, name: str, text: str | None = None) -> Path:
+    """what-is-relu, as id `relu-2`, saved under `name` in the mini pack's topic folder."""
+    basics = mini_bank / "mini" / "basics"
+    written = (basics / "what-is-relu.md").read_text(encoding="utf-8")
+    path = basics / name
+    path.write_text(
+        written.replace("id: what-is-relu", "id: relu-2") if text is None else text,
+        encoding="utf-8",
+    )
+    return path
+
+
+@pytest.mark.parametrize("name", ["relu-2.txt", "relu-2.md.txt", "Relu-2.TXT", "relu-2.text"])
+def test_a_card_saved_as_txt_is_warned_of_by_lint_and_the_load(mini_bank: Path, name: str) -> None:
+    """Notepad saves `relu-2.md` as `relu-2.md.txt`: the load left it out without a word,
+    and lint said "no problems"."""
+    _save_relu_as(mini_bank, name)
+    message = "looks like a card but is not named *.md, so it is not read: rename it to relu-2.md"
+    assert told(mini_bank) == [(name, 1, "not-read", message)]
+    bank = load_bank([mini_bank])
+    assert [(p.path.name, p.code, p.severity) for p in bank.problems] == [
+        (name, "not-read", "warning")
+    ]
+    assert "relu-2" not in {card.id for card in bank.cards}
+
+
+def test_a_txt_card_without_front_matter_is_told_by_its_heading(mini_bank: Path) -> None:
+    _save_relu_as(mini_bank, "relu-2.txt", "## Question\n\nWhat is ReLU?\n\n## Answer\n\nmax.\n")
+    assert [(name, code) for name, _, code, _ in told(mini_bank)] == [("relu-2.txt", "not-read")]
+
+
+@pytest.mark.parametrize(
+    ("name", "data"),
+    [
+        ("notes.txt", b"Things to write up:\n---\n- ReLU\n"),
+        ("requirements.txt", b"numpy>=1.26\n"),
+        ("README.txt", b"# Basics\n\nThe ReLU cards.\n"),
+        ("plot.txt", bytes(range(256)) * 4),  # binary, named .txt
+        ("empty.txt", b""),
+    ],
+)
+def test_a_txt_file_that_is_no_card_is_no_problem(mini_bank: Path, name: str, data: bytes) -> None:
+    (mini_bank / "mini" / "basics" / name).write_bytes(data)
+    assert told(mini_bank) == []
+
+
+def test_an_order_entry_naming_a_txt_card_says_the_file_and_its_name(mini_bank: Path) -> None:
+    _save_relu_as(mini_bank, "relu-2.md.txt")
+    pack_yaml = mini_bank / "mini" / "pack.yaml"
+    with pack_yaml.open("a", encoding="utf-8") as out:
+        out.write("order:\n  - what-is-relu\n  - relu-2\n")
+    [(_, line, code, message)] = [t for t in told(mini_bank) if t[0] == "pack.yaml"]
+    assert (line, code) == (line_of(pack_yaml, "  - relu-2"), "pack")
+    assert message == (
+        "order: 'relu-2' is not a card of this pack: basics/relu-2.md.txt is not read "
+        "(cards are `.md` files): rename it to relu-2.md"
+    )
+
+
+def test_the_stat_walk_sees_a_txt_card_come_and_go(mini_bank: Path) -> None:
+    """The remembered card index is vouched for by the stat walk: a `.txt` card it did not
+    record would leave a remembered index (without the warning) standing."""
+    before = statwalk.walk([str(mini_bank)])
+    path = _save_relu_as(mini_bank, "relu-2.md.txt")
+    after = statwalk.walk([str(mini_bank)])
+    assert before is not None and after is not None
+    assert "basics/relu-2.md.txt" in after[1] and after[1] != before[1]
+    path.unlink()
+    again = statwalk.walk([str(mini_bank)])
+    assert again is not None and again[1] == before[1]
+
+
+def test_a_folder_without_its_pack_yaml_is_told_once_whatever_is_linted(tmp_path: Path) -> None:
+    """Linted as a folder of packs, as the pack, or as one of its topic folders, a pack
+    whose pack.yaml was forgotten was told at the linted folder ("no pack found") and
+    again at each card, and, linted as the pack, each card named its topic folder as the
+    one to add pack.yaml to."""
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "mini_bank", root)
+    (root / "mini" / "pack.yaml").unlink()
+    cards = "its 3 cards (dropout-inference.md, sigmoid-bound.md, what-is-relu.md)"
+    why = (
+        f"folder 'mini' has no pack.yaml, so {cards} are not loaded: add mini/pack.yaml "
+        "(title, description, version) to make it a pack"
+    )
+    for linted in (root, root / "mini"):
+        _, problems = lint([linted], run_drills=False)
+        assert [(p.path, p.line, p.code, p.message) for p in problems] == [
+            (root / "mini", 1, "no-pack", why)
+        ]
+    topic = root / "mini" / "basics"
+    _, problems = lint([topic], run_drills=False)
+    assert [(p.path, p.code, p.message) for p in problems] == [(topic, "no-pack", why)]
+
+
+def test_an_empty_folder_is_still_told_it_holds_no_pack(tmp_path: Path) -> None:
+    _, problems = lint([tmp_path], run_drills=False)
+    assert [(p.path, p.code, p.message) for p in problems] == [
+        (tmp_path, "no-pack", "no pack found: a pack is a folder with a pack.yaml")
+    ]

@@ -180,9 +180,10 @@ def test_an_id_that_is_not_kebab_case_names_the_id_to_write(mini_bank: Path) -> 
     assert found[0][3].endswith("write 'what-is-relu'")
 
 
-def test_a_folder_without_pack_yaml_has_each_card_reported(mini_bank: Path) -> None:
+def test_a_folder_without_pack_yaml_is_reported_once_naming_its_cards(mini_bank: Path) -> None:
     """A new pack whose pack.yaml was forgotten is never read by a load; lint said "no
-    problems" about cards it had not looked at."""
+    problems" about cards it had not looked at. One slip, told once at the folder that
+    lacks the file (it was told at each card: a pack of 40 cards got 40 problems)."""
     card = (mini_bank / CARD).read_text(encoding="utf-8")
     topic = mini_bank / "my-pack" / "basics"
     topic.mkdir(parents=True)
@@ -190,10 +191,15 @@ def test_a_folder_without_pack_yaml_has_each_card_reported(mini_bank: Path) -> N
     (mini_bank / "my-pack" / "README.md").write_text("# My pack\n", encoding="utf-8")
     (mini_bank / "my-pack" / "guide.md").write_text("---\ntitle: a page\n---\n", encoding="utf-8")
     _bank, problems = lint([mini_bank])
-    assert [(p.path, p.line, p.code) for p in problems] == [
-        (topic / "what-is-relu-2.md", 1, "no-pack")
+    assert [(p.path, p.line, p.code, p.message) for p in problems] == [
+        (
+            mini_bank / "my-pack",
+            1,
+            "no-pack",
+            "folder 'my-pack' has no pack.yaml, so its 1 card (what-is-relu-2.md) is not "
+            "loaded: add my-pack/pack.yaml (title, description, version) to make it a pack",
+        )
     ]
-    assert "folder 'my-pack' has no pack.yaml" in problems[0].message
     # linting another file of the folder (pre-commit) does not report it
     assert lint([mini_bank / CARD])[1] == []
 

@@ -156,23 +156,24 @@ def test_one_missing_section_is_still_named_alone(bank: Path) -> None:
     ]
 
 
-def test_a_pack_yaml_that_is_a_folder_is_named_at_each_card_it_leaves_out(
+def test_a_pack_yaml_that_is_a_folder_is_named_once_with_the_cards_it_leaves_out(
     tmp_path: Path,
 ) -> None:
     """The load reads no pack there (a pack file is a regular file), and lint's check of
-    cards outside packs took the folder for one: its cards were left out without a word."""
+    cards outside packs took the folder for one: its cards were left out without a word.
+    Told once, at the pack folder: it was told at each card and at the folder of packs."""
     root = tui_bank_copy(tmp_path)
     (root / PACK).unlink()
     (root / PACK).mkdir()
-    why = (
-        "folder 'mini' has a pack.yaml that is no file (a folder of that name), so none of "
-        "its cards is loaded: replace it with a pack.yaml file (title, description, version)"
-    )
     cards = sorted((root / "mini").glob("*/*.md"))
     assert len(cards) == 4
+    why = (
+        "folder 'mini' has a pack.yaml that is no file (a folder of that name), so its 4 "
+        f"cards ({', '.join(card.name for card in cards[:3])}, ...) are not loaded: replace "
+        "it with a pack.yaml file (title, description, version)"
+    )
     told = [(p[0], p[1], p[3], p[4]) for p in told_in_full(root)]
-    no_pack = (root, 1, "no-pack", "no pack found: a pack is a folder with a pack.yaml")
-    assert told == [no_pack, *((card, 1, "no-pack", why) for card in cards)]
+    assert told == [(root / "mini", 1, "no-pack", why)]
 
 
 @pytest.mark.parametrize("marker", ["```", "~~~~"])

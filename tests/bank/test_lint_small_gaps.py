@@ -24,7 +24,7 @@ def test_a_card_with_another_markdown_suffix_is_said_not_read(
     basics = mini_bank / "mini" / "basics"
     text = (basics / "what-is-relu.md").read_text(encoding="utf-8")
     (basics / name).write_text(text.replace("id: what-is-relu", f"id: {stem}"), encoding="utf-8")
-    message = f"not read: cards are `.md` files; rename to {stem}.md"
+    message = f"looks like a card but is not named *.md, so it is not read: rename it to {stem}.md"
     assert _problems(mini_bank) == [(name, 1, "not-read", message)]
     bank = load_bank([mini_bank])  # the app's load says it too, and loads the other cards
     assert [(p.path.name, p.code, p.severity) for p in bank.problems] == [

@@ -250,15 +250,29 @@ def test_a_linked_card_the_commit_adds_is_told_at_the_link(
     ), github.stdout
 
 
-@pytest.mark.parametrize("name", ["what-is-gelu.MD", "what-is-gelu.markdown"])
+@pytest.mark.parametrize(
+    "name", ["what-is-gelu.MD", "what-is-gelu.markdown", "what-is-gelu.txt", "what-is-gelu.md.txt"]
+)
 def test_a_card_committed_under_another_markdown_suffix_is_warned_of(repo: Path, name: str) -> None:
     """pre-commit's `files: \\.md$` is case-sensitive: a card committed as `x.MD` or
     `x.markdown` was never passed, and the commit passed without the `not-read` warning a
-    lint of the pack gives (the card is never loaded)."""
+    lint of the pack gives (the card is never loaded); nor was one saved as `x.txt`."""
     card = repo / "banks" / "ml" / "mini" / "basics" / name
     card.write_text(_card("what-is-gelu", "basics"))
     _git(repo, "add", "-A")
     code, out = _pre_commit(repo)
     assert code == 0, out  # a warning: the commit goes on, told
-    told = f"banks/ml/mini/basics/{name}:1:1: warning: not read: cards are `.md` files; "
-    assert told + "rename to what-is-gelu.md [not-read]" in out, out
+    told = f"banks/ml/mini/basics/{name}:1:1: warning: looks like a card but is not named "
+    assert told + "*.md, so it is not read: rename it to what-is-gelu.md [not-read]" in out, out
+
+
+def test_a_txt_file_that_is_no_card_passes_the_hook_untold(repo: Path) -> None:
+    """The hook is passed every `.txt` (a card saved by Notepad is one): a pack's
+    requirements.txt or a topic's notes are linted with their bank and told nothing."""
+    (repo / "banks" / "ml" / "mini" / "requirements.txt").write_text("numpy>=1.26\n")
+    (repo / "banks" / "ml" / "mini" / "basics" / "notes.txt").write_text("to do:\n---\nReLU\n")
+    _git(repo, "add", "-A")
+    code, out = _pre_commit(repo)
+    assert code == 0, out
+    assert "Passed" in out, out
+    assert "not-read" not in out and "no-pack" not in out and "warning" not in out, out
