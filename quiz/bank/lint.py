@@ -38,6 +38,7 @@ from quiz.bank.citations import (
     reversed_range_warnings,
     section_as_chapter_warnings,
 )
+from quiz.bank.fence_language import fence_language_warnings
 from quiz.bank.indented_code import indented_code_warnings
 from quiz.bank.lint_drills import DRILL_TIMEOUT_SECONDS, DrillRunner
 from quiz.bank.lint_packless import packless_cards
@@ -215,6 +216,7 @@ def lint(
     problems.extend(long_answer_warnings(own_cards))
     problems.extend(code_only_answer_warnings(own_cards))
     problems.extend(indented_code_warnings(own_cards))
+    problems.extend(fence_language_warnings(own_cards))
     problems.extend(title_escape_warnings(own_cards))
     problems.extend(title_markup_warnings(own_cards))
     problems.extend(duplicate_tag_warnings(own_cards))

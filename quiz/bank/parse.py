@@ -21,6 +21,7 @@ from markdown_it.token import Token
 
 from quiz.bank import safeyaml
 from quiz.bank.choice_repeats import choice_repeated_words, repeated_choice
+from quiz.bank.fence_language import meant_language
 from quiz.bank.latexdelims import latex_delimiter_problems
 from quiz.bank.markdown import (
     MathScan,
@@ -698,6 +699,17 @@ def _check_wording(
                 out.add(*item("choices", index), "option-position", message)
 
 
+def _starter_missing(text: str) -> str:
+    """Why a Starter has no ```python block: a fence whose language is misspelt
+    (```pyhton) is named, with the language meant."""
+    written = [block.language for block in code_blocks(text) if block.fenced]
+    misspelt = next((lang for lang in written if meant_language(lang) == "python"), None)
+    said = "the Starter section needs one ```python code block"
+    if misspelt is None:
+        return said
+    return f"{said}: its block says ```{misspelt} (did you mean ```python?)"
+
+
 def _check_coding(
     front: CodingFront, sections: dict[str, Section], out: _Collector
 ) -> tuple[str, tuple[str, ...]]:
@@ -707,9 +719,7 @@ def _check_coding(
     if starter is not None and starter.text.strip():
         block = extract_code_block(starter.text)
         if block is None:
-            out.add(
-                starter.line, 1, "starter", "the Starter section needs one ```python code block"
-            )
+            out.add(starter.line, 1, "starter", _starter_missing(starter.text))
         else:
             starter_code, offset = block
             first_code_line = starter.line + 1 + offset

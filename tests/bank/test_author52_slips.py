@@ -16,6 +16,7 @@ from quiz.bank import statwalk
 from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
 from tests.bank.edits import edit, line_of, told
+from tests.bank.test_lint_coding_checks import drill, found
 from tests.conftest import DATA
 
 RELU = Path("mini") / "basics" / "what-is-relu.md"
@@ -166,3 +167,82 @@ def test_an_empty_folder_is_still_told_it_holds_no_pack(tmp_path: Path) -> None:
     assert [(p.path, p.code, p.message) for p in problems] == [
         (tmp_path, "no-pack", "no pack found: a pack is a folder with a pack.yaml")
     ]
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [("pyhton", "python"), ("pyton", "python"), ("jsno", "json"), ("Pyhton", "python")],
+)
+def test_a_misspelt_code_language_is_warned_with_the_one_meant(
+    mini_bank: Path, written: str, meant: str
+) -> None:
+    """```pyhton passed lint: the block is taken for a language nobody knows, and its code
+    shows as plain text (the Anki export highlights by it)."""
+    card = mini_bank / RELU
+    fence = f"```{written}"
+    with card.open("a", encoding="utf-8") as out:
+        out.write(f"\n{fence}\nrelu = lambda z: max(0.0, z)\n```\n")
+    assert told(mini_bank) == [
+        (
+            "what-is-relu.md",
+            line_of(card, fence),
+            "code-language",
+            f"## Answer: the code block's language '{written.lower()}' is no language (did "
+            f"you mean '{meant}'?): write ```{meant}, or its code is shown as plain text",
+        )
+    ]
+
+
+@pytest.mark.parametrize("language", ["python", "Python", "py", "text", "mermaid", "rust", ""])
+def test_a_code_language_written_right_or_of_its_own_is_no_problem(
+    mini_bank: Path, language: str
+) -> None:
+    card = mini_bank / RELU
+    with card.open("a", encoding="utf-8") as out:
+        out.write(f"\n```{language}\nrelu = lambda z: max(0.0, z)\n```\n")
+    assert told(mini_bank) == []
+
+
+def test_a_starter_fenced_with_a_misspelt_python_names_it(tmp_path: Path) -> None:
+    """The drill does not load (no ```python block); lint said only that the section needs
+    one, over a block that looks like one."""
+    card = drill(tmp_path)
+    edit(card, "```python\n", "```pyhton\n")
+    assert found(card, run_drills=False) == [
+        (
+            line_of(card, "## Starter"),
+            1,
+            "starter",
+            "the Starter section needs one ```python code block: its block says ```pyhton "
+            "(did you mean ```python?)",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("formula", "name", "example"),
+    [
+        ("\\frac{a}", "frac", "it takes two arguments in braces, e.g. \\frac{a}{b}"),
+        ("x + \\frac{1}", "frac", "it takes two arguments in braces, e.g. \\frac{a}{b}"),
+        ("\\binom{n}", "binom", "it takes two arguments in braces, e.g. \\binom{a}{b}"),
+        ("x + \\sqrt", "sqrt", "it takes one argument in braces, e.g. \\sqrt{a}"),
+    ],
+)
+def test_a_command_missing_an_argument_says_which_and_the_form(
+    mini_bank: Path, formula: str, name: str, example: str
+) -> None:
+    """`\\frac{a}` was "LaTeX does not parse: End of input while parsing arguments of macro
+    "frac"", the parser's words."""
+    card = mini_bank / RELU
+    edit(card, "$\\text{ReLU}(z) = \\max(0, z)$", f"${formula}$")
+    line = line_of(card, f"${formula}$, with derivative $1$ for $z > 0$ and $0$ for $z < 0$.")
+    [(_, at, code, message)] = told(mini_bank)
+    assert (at, code, message) == (line, "math", f"\\{name} is missing an argument: {example}")
+
+
+def test_a_fraction_written_in_full_or_with_a_bare_second_argument_is_no_problem(
+    mini_bank: Path,
+) -> None:
+    card = mini_bank / RELU
+    edit(card, "$\\text{ReLU}(z) = \\max(0, z)$", "$\\frac{a}{b} + \\frac{1}2$")
+    assert told(mini_bank) == []

@@ -116,6 +116,29 @@ _MATH_TRANSLATE: Final = str.maketrans(MATH_CHARS)
 _BRACKET_SPACE: Final = re.compile(r"(?<=[(\[{⟨]) | (?=[)\]}⟩])")
 
 
+_ARGUMENTS_RUN_OUT: Final = re.compile(r'End of input while parsing arguments of macro "(\w+)"')
+_EXAMPLE_ARGUMENTS: Final = ("{a}", "{a}{b}", "{a}{b}{c}")
+_COUNTS: Final = ("one argument", "two arguments", "three arguments")
+
+
+def _missing_argument(parser_words: str) -> str | None:
+    """What pylatexenc's "End of input while parsing arguments of macro "frac"" means for
+    an author (`\\frac{a}`, `\\sqrt` at a formula's end): the argument left out and the
+    form to write, where its words named a parse, not the slip."""
+    found = _ARGUMENTS_RUN_OUT.search(parser_words)
+    if found is None:
+        return None
+    name = found.group(1)
+    spec = _walker_db().get_macro_spec(name)
+    argspec = getattr(getattr(spec, "args_parser", None), "argspec", "") or "{"
+    needed = min(max(argspec.count("{"), 1), len(_EXAMPLE_ARGUMENTS))
+    takes = _COUNTS[needed - 1]
+    return (
+        f"\\{name} is missing an argument: it takes {takes} in braces, "
+        f"e.g. \\{name}{_EXAMPLE_ARGUMENTS[needed - 1]}"
+    )
+
+
 @lru_cache(maxsize=8192)
 def conversion(latex: str) -> _Conversion:
     """Convert one formula, or say where and why it cannot be converted."""
@@ -136,7 +159,9 @@ def conversion(latex: str) -> _Conversion:
         return _Conversion(None, exc.pos, exc.message)
     except _lw.LatexWalkerParseError as exc:
         pos = exc.pos if isinstance(exc.pos, int) else 0
-        return _Conversion(None, pos, f"LaTeX does not parse: {exc.msg}")
+        return _Conversion(
+            None, pos, _missing_argument(exc.msg) or f"LaTeX does not parse: {exc.msg}"
+        )
     except RecursionError:  # `\frac{1}{\frac{1}{...}}` thousands deep
         return _Conversion(
             None,
