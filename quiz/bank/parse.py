@@ -251,6 +251,35 @@ _MISSING_EXAMPLES = {
 number field's also says what to write for a word given (`difficulty: easy`)."""
 
 
+_NEAR_CLOSING = re.compile(r"[ \t]*(?:-{1,2}|\.{3}|[ \t]+---|---[ \t]*\S.*|—|–)[ \t]*")
+"""A line meant to close front matter: `--`, `...` (YAML's document end, which the loader
+does not take), `---` indented or followed by text, an editor's dash (`—`)."""
+
+
+def _near_closing(text: str) -> tuple[int, str] | None:
+    """The line (1-based) and text of the first line after the opening `---`, before any
+    `## ` heading, that was meant to close the front matter: "not closed" at line 1 did
+    not say that line is the slip."""
+    for row, line in enumerate(text.splitlines()[1:], start=2):
+        if line.startswith("## "):
+            return None
+        if _NEAR_CLOSING.fullmatch(line) and not line.lstrip().startswith("- "):
+            return row, line.rstrip()
+    return None
+
+
+def _kind_key_written(data: Any) -> str | None:
+    """The key a front matter without `kind` writes it as (`Kind`, `KIND`, `knd`, `type`
+    is not one), if any: "missing required key 'kind'" sent the author to add a key that
+    is there, and said nothing of the misspelt one."""
+    if not isinstance(data, dict):
+        return None
+    keys = [key for key in data if isinstance(key, str)]
+    same = [key for key in keys if key.strip().lower() == "kind"]
+    found = same or difflib.get_close_matches("kind", keys, n=1, cutoff=0.75)
+    return found[0] if found else None
+
+
 def _describe_validation_error(
     error: Any, kind: str | None, fields: frozenset[str] | None = None, data: Any = None
 ) -> tuple[tuple[Any, ...], str, str]:
@@ -286,6 +315,9 @@ def _describe_validation_error(
         said = f": {example}" if example is not None and len(loc) == 1 else ""
         return loc, "missing-key", f"missing required key '{name}'{said}"
     if etype == "union_tag_not_found":
+        written = _kind_key_written(data)
+        if written is not None:  # `Kind: concept`: the key misspelt, not left out
+            return (written,), "unknown-key", f"unknown key '{written}' (did you mean 'kind'?)"
         return (
             (),
             "missing-key",
@@ -847,6 +879,16 @@ def parse_card_data(
                 "its lines end with a bare carriage return (CR, as old Macs wrote), which drillbit"
                 " does not read as a line end: save the file with LF (or CRLF) line endings"
             )
+        elif text.startswith("---") and (near := _near_closing(text)) is not None:
+            row, written = near
+            out.add(
+                row,
+                1,
+                "front-matter",
+                f"'{written}' does not close the front matter: write '---', three dashes alone"
+                " at the line's start",
+            )
+            return None, out.problems, None
         elif text.startswith("---"):
             message = (
                 "front matter is not closed by a '---' line: write one after its last key,"

@@ -246,3 +246,52 @@ def test_a_fraction_written_in_full_or_with_a_bare_second_argument_is_no_problem
     card = mini_bank / RELU
     edit(card, "$\\text{ReLU}(z) = \\max(0, z)$", "$\\frac{a}{b} + \\frac{1}2$")
     assert told(mini_bank) == []
+
+
+@pytest.mark.parametrize("written", ["Kind", "KIND", "knd", "kinds"])
+def test_a_kind_key_misspelt_is_told_as_such_not_as_missing(mini_bank: Path, written: str) -> None:
+    """`Kind: concept` was "missing required key 'kind'" at line 1: the key is there,
+    misspelt, and nothing named it."""
+    card = mini_bank / RELU
+    edit(card, "kind: concept", f"{written}: concept")
+    assert told(mini_bank) == [
+        (
+            "what-is-relu.md",
+            line_of(card, f"{written}: concept"),
+            "unknown-key",
+            f"unknown key '{written}' (did you mean 'kind'?)",
+        )
+    ]
+
+
+def test_a_card_without_kind_is_still_told_it_is_missing(mini_bank: Path) -> None:
+    edit(mini_bank / RELU, "kind: concept\n", "")
+    [(_, line, code, message)] = told(mini_bank)
+    assert (line, code) == (1, "missing-key")
+    assert message.startswith("missing required key 'kind'")
+
+
+@pytest.mark.parametrize("written", ["--", "...", " ---", "--- end", "—"])
+def test_a_line_meant_to_close_the_front_matter_is_told_at_its_line(
+    mini_bank: Path, written: str
+) -> None:
+    """`--` closing the front matter was "front matter is not closed by a '---' line" at
+    line 1, without the line that was meant to."""
+    card = mini_bank / RELU
+    edit(card, "  - cheap to compute\n---\n", f"  - cheap to compute\n{written}\n")
+    assert told(mini_bank) == [
+        (
+            "what-is-relu.md",
+            line_of(card, written),
+            "front-matter",
+            f"'{written}' does not close the front matter: write '---', three dashes alone "
+            "at the line's start",
+        )
+    ]
+
+
+def test_front_matter_never_closed_is_still_told_at_its_opening(mini_bank: Path) -> None:
+    edit(mini_bank / RELU, "  - cheap to compute\n---\n", "  - cheap to compute\n")
+    [(_, line, code, message)] = told(mini_bank)
+    assert (line, code) == (1, "front-matter")
+    assert message.startswith("front matter is not closed by a '---' line")
