@@ -19,7 +19,7 @@ from quiz.bank.markdown import parse
 from quiz.bank.models import Card
 from quiz.bank.problems import Problem
 
-__all__ = ["CODE", "image_warnings"]
+__all__ = ["CODE", "file_lines", "image_warnings"]
 
 CODE: Final = "image-not-shown"
 _WITH_SPACE: Final = re.compile(r"!\[[^\]\n]*\]\((?!<)([^)\s\"'<]+(?:[ \t]+[^)\s\"'(]+)+)\)")
@@ -33,7 +33,7 @@ def image_warnings(cards: Sequence[Card]) -> list[Problem]:
     problems: list[Problem] = []
     for card in cards:
         found = list(_images(card))
-        lines = _file_lines(card.path) if found else []
+        lines = file_lines(card.path) if found else []
         for first, last, written, why in found:
             line, column = _place(lines, first, last, written)
             problems.append(
@@ -96,7 +96,8 @@ def _missing(source: str, card_path: Path, pack_dir: Path) -> str | None:
     return None
 
 
-def _file_lines(path: Path) -> list[str]:
+def file_lines(path: Path) -> list[str]:
+    """The card file's lines as written, to place a warning in (none when unreadable)."""
     try:
         return path.read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeDecodeError):

@@ -32,6 +32,7 @@ from pathlib import Path
 from quiz.bank.answer_length import code_only_answer_warnings, long_answer_warnings
 from quiz.bank.answer_positions import answer_position_warnings
 from quiz.bank.card_images import image_warnings
+from quiz.bank.card_links import card_link_warnings
 from quiz.bank.card_tags import duplicate_tag_warnings
 from quiz.bank.citations import (
     bare_url_warnings,
@@ -221,6 +222,7 @@ def lint(
     problems.extend(title_markup_warnings(own_cards))
     problems.extend(duplicate_tag_warnings(own_cards))
     problems.extend(image_warnings(own_cards))
+    problems.extend(card_link_warnings(own_cards))
     problems.extend(self_related_warnings(own_cards))
     problems.extend(section_as_chapter_warnings(own_cards))
     problems.extend(bare_url_warnings(own_cards))

@@ -15,7 +15,7 @@ import pytest
 from quiz.bank import statwalk
 from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
-from tests.bank.edits import edit, line_of, told
+from tests.bank.edits import edit, line_of, told, told_in_full
 from tests.bank.test_lint_coding_checks import drill, found
 from tests.conftest import DATA
 
@@ -295,3 +295,41 @@ def test_front_matter_never_closed_is_still_told_at_its_opening(mini_bank: Path)
     [(_, line, code, message)] = told(mini_bank)
     assert (line, code) == (1, "front-matter")
     assert message.startswith("front matter is not closed by a '---' line")
+
+
+@pytest.mark.parametrize("target", ["sigmoid-bound.md", "../basics/sigmoid-bound.md#top"])
+def test_a_link_to_another_card_file_is_warned_at_its_place(mini_bank: Path, target: str) -> None:
+    """`[the bound](sigmoid-bound.md)` passed lint: a reader is sent to a file no place
+    drillbit shows a card can open."""
+    card = mini_bank / RELU
+    written = f"Compare [the sigmoid's bound]({target})."
+    with card.open("a", encoding="utf-8") as out:
+        out.write(f"\n{written}\n")
+    assert told_in_full(mini_bank) == [
+        (
+            card,
+            line_of(card, written),
+            len("Compare ") + 1,
+            "card-link",
+            f"a link to a card file ('{target}') leads to no card where drillbit shows one "
+            "(terminal, browser, Anki): name the card in related: [sigmoid-bound] instead, "
+            "where lint checks it exists",
+            False,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "[the paper](https://arxiv.org/abs/1502.01852)",
+        "[the notes](https://example.org/notes/relu.md)",
+        "`see other.md`",
+        "[a figure](figs/relu.png)",
+    ],
+)
+def test_a_web_link_or_a_file_name_in_code_is_no_card_link(mini_bank: Path, written: str) -> None:
+    card = mini_bank / RELU
+    with card.open("a", encoding="utf-8") as out:
+        out.write(f"\nCompare {written}.\n")
+    assert [code for _, _, _, code, _, _ in told_in_full(mini_bank)] == []
