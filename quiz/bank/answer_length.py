@@ -1,5 +1,5 @@
-"""Lint warnings: an answer or explanation too long to read in about a minute, or one of
-code alone, with no words.
+"""Lint warnings: an answer or explanation too long to read in about a minute, a question
+longer than one asked in a breath, or an answer of code alone, with no words.
 
 A card comes up in review again and again, so its `## Answer` (`## Explanation`) is read
 every time: the bundled bank keeps each to `MAX_ANSWER_WORDS` (a test holds it there), and
@@ -28,13 +28,18 @@ from quiz.bank.problems import Problem
 __all__ = [
     "ANSWER_SECTIONS",
     "MAX_ANSWER_WORDS",
+    "MAX_QUESTION_WORDS",
     "code_only_answer_warnings",
     "long_answer_warnings",
+    "long_question_warnings",
     "word_count",
 ]
 
 MAX_ANSWER_WORDS: Final = 400
 """About a minute and a half of reading, formulas included."""
+
+MAX_QUESTION_WORDS: Final = 150
+"""A question an interviewer asks in a breath; the bundled bank's longest has 64 words."""
 
 ANSWER_SECTIONS: Final = ("Answer", "Explanation")
 
@@ -67,6 +72,27 @@ def long_answer_warnings(cards: Sequence[Card]) -> list[Problem]:
         for card in cards
         for name, section in card.sections.items()
         if name in ANSWER_SECTIONS and (count := word_count(section.text)) > MAX_ANSWER_WORDS
+    ]
+
+
+def long_question_warnings(cards: Sequence[Card]) -> list[Problem]:
+    """A `question-too-long` warning at each `## Question` over `MAX_QUESTION_WORDS`: a
+    question is asked, and recalled, in a breath; a page of setting is a worked example
+    read before every attempt (a drill's `## Task` is a specification: not held to it)."""
+    return [
+        Problem(
+            card.path,
+            section.line,
+            1,
+            "question-too-long",
+            f"## Question has {count} words, read before every attempt: keep it to "
+            f"{MAX_QUESTION_WORDS} (what an interviewer asks in a breath) and move the setting "
+            "into the answer, or split the card",
+            severity="warning",
+        )
+        for card in cards
+        if (section := card.sections.get("Question")) is not None
+        and (count := word_count(section.text)) > MAX_QUESTION_WORDS
     ]
 
 

@@ -29,7 +29,11 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from quiz.bank.answer_length import code_only_answer_warnings, long_answer_warnings
+from quiz.bank.answer_length import (
+    code_only_answer_warnings,
+    long_answer_warnings,
+    long_question_warnings,
+)
 from quiz.bank.answer_positions import answer_position_warnings
 from quiz.bank.card_images import image_warnings
 from quiz.bank.card_links import card_link_warnings
@@ -215,6 +219,7 @@ def lint(
     problems.extend(answer_position_warnings(own_cards, bank.packs))
     problems.extend(worked_example_warnings(own_cards, bank.packs))
     problems.extend(long_answer_warnings(own_cards))
+    problems.extend(long_question_warnings(own_cards))
     problems.extend(code_only_answer_warnings(own_cards))
     problems.extend(indented_code_warnings(own_cards))
     problems.extend(fence_language_warnings(own_cards))

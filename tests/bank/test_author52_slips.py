@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank import statwalk
+from quiz.bank.answer_length import MAX_QUESTION_WORDS
 from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
 from tests.bank.edits import edit, line_of, told, told_in_full
@@ -333,3 +334,33 @@ def test_a_web_link_or_a_file_name_in_code_is_no_card_link(mini_bank: Path, writ
     with card.open("a", encoding="utf-8") as out:
         out.write(f"\nCompare {written}.\n")
     assert [code for _, _, _, code, _, _ in told_in_full(mini_bank)] == []
+
+
+def test_a_question_of_a_page_is_warned_at_its_heading(mini_bank: Path) -> None:
+    """A question pasted with its whole setting (160 words) passed lint; the answer's own
+    limit was the only one."""
+    card = mini_bank / RELU
+    setting = " ".join(["A layer of units feeds the next one."] * 20)  # 8 words each
+    edit(card, "What does ReLU compute", f"{setting} What does ReLU compute")
+    assert told(mini_bank) == [
+        (
+            "what-is-relu.md",
+            line_of(card, "## Question"),
+            "question-too-long",
+            "## Question has 169 words, read before every attempt: keep it to 150 (what an "
+            "interviewer asks in a breath) and move the setting into the answer, or split the "
+            "card",
+        )
+    ]
+
+
+def test_a_question_at_the_limit_and_a_long_drill_task_are_no_problem(
+    mini_bank: Path, tmp_path: Path
+) -> None:
+    card = mini_bank / RELU
+    words = "What does ReLU compute, and what is its derivative?"  # 9 words
+    edit(card, words, " ".join(["word"] * (MAX_QUESTION_WORDS - 9)) + " " + words)
+    assert told(mini_bank) == []
+    task = drill(tmp_path / "drill")
+    edit(task, "do not modify `theta` in place.", "do not modify `theta`. " + "Note. " * 300)
+    assert found(task, run_drills=False) == []
