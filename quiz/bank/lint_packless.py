@@ -215,3 +215,22 @@ def packless_cards(root: Path) -> list[Problem]:
         problems.append(Problem(at, 1, 1, "no-pack", _why(pack, cards)))
         problems.extend(misnamed_problem(path) for path in cards if is_misnamed(path.name))
     return problems
+
+
+def packless_card_why(path: Path) -> str | None:
+    """Why a card file given alone (pre-commit passes the changed ones) is in no pack,
+    when it sits in a topic folder (named as its `topic`) of a folder without its
+    `pack.yaml`: that folder's `no-pack` words, naming its cards. None for a file that is
+    no card, or a card elsewhere (its words are the caller's: "not in a pack")."""
+    if not path.is_file() or not _is_card(path) or _topic_of(path) != path.parent.name:
+        return None
+    pack = path.resolve().parent.parent
+    if _pack_or_unreadable(pack):
+        return None
+    cards = sorted(
+        card
+        for entry in _entries(pack)
+        if _is_folder(entry) and not _pack_or_unreadable(Path(entry.path))
+        for card in _cards_in(Path(entry.path))
+    )
+    return _why(pack, cards or [path])

@@ -103,6 +103,8 @@ def lint_command(
         from quiz.bank.deleted import hook_paths
 
         found = hook_paths(paths, Path.cwd())
+        if found == [] and _tell_packless(paths, output_format):
+            sys.exit(1)  # a new pack's cards, its pack.yaml forgotten: no pack holds them
         if found == []:  # a commit that changes no card (the hook always runs)
             click.echo(
                 "nothing to lint: no file given is in a pack, and git's changes delete no "
@@ -206,22 +208,65 @@ def _linked_card(path: Path) -> bool:
 
 def _outside_packs(paths: Sequence[Path]) -> list[Problem]:
     """A problem at each card file given that is in no pack: it was skipped, and lint said
-    "0 cards checked, no problems", exit 0, as if it were a sound card."""
+    "0 cards checked, no problems", exit 0, as if it were a sound card. A card in a topic
+    folder of a folder without its pack.yaml is told which folder needs one."""
+    from quiz.bank.lint_packless import packless_card_why
     from quiz.bank.loader import PACK_FILE, pack_dir_of
     from quiz.bank.problems import Problem
 
-    return [
-        Problem(
-            path,
-            1,
-            1,
-            "no-pack",
-            f"not in a pack, so not a card: a card is <pack>/<topic>/<id>.md in a folder with "
-            f"a {PACK_FILE} (`drillbit import` makes cards of Q&A notes)",
+    problems: list[Problem] = []
+    folders_told: set[str] = set()  # a folder without its pack.yaml: at its first card given
+    for path in paths:
+        if not path.is_file() or pack_dir_of(path) is not None:
+            continue
+        why = packless_card_why(path)
+        if why in folders_told:
+            continue
+        if why is not None:
+            folders_told.add(why)
+        problems.append(
+            Problem(
+                path,
+                1,
+                1,
+                "no-pack",
+                why
+                or f"not in a pack, so not a card: a card is <pack>/<topic>/<id>.md in a folder "
+                f"with a {PACK_FILE} (`drillbit import` makes cards of Q&A notes)",
+            )
         )
-        for path in paths
-        if path.is_file() and pack_dir_of(path) is None
-    ]
+    return problems
+
+
+def _tell_packless(paths: Sequence[Path], output_format: str) -> bool:
+    """The hook given no file in a pack: the cards among them in a folder whose pack.yaml
+    was forgotten are told (the commit of a new pack passed as "nothing to lint"); True
+    when there were any. A README or a notes file is no card, and says nothing."""
+    from quiz.bank.lint_packless import packless_card_why
+    from quiz.bank.lint_report import github_lines, lint_report
+    from quiz.bank.problems import Problem
+
+    told: dict[str, Path] = {}  # one slip, told once: at the first card given of its folder
+    for path in paths:
+        why = packless_card_why(path)
+        if why is not None:
+            told.setdefault(why, path)
+    problems = [Problem(path, 1, 1, "no-pack", why) for why, path in told.items()]
+    if not problems:
+        return False
+    if output_format == "json":
+        click.echo(lint_report(problems, 0, display_path).model_dump_json(indent=2))
+    elif output_format == "github":
+        for line in github_lines(problems, printable):
+            click.echo(line)
+    else:
+        for p in problems:
+            click.echo(
+                printable(f"{display_path(p.path)}:{p.line}:{p.col}: {p.message} [{p.code}]")
+            )
+    files = counted(len(problems), "file")
+    click.echo(f"{counted(len(problems), 'problem')} in {files}; 0 cards are fine", err=True)
+    return True
 
 
 def _default_home() -> Path:

@@ -18,7 +18,7 @@ from quiz.bank.lint import lint
 from quiz.bank.loader import load_bank
 from tests.bank.edits import edit, line_of, told, told_in_full
 from tests.bank.test_lint_coding_checks import drill, found
-from tests.conftest import DATA
+from tests.conftest import DATA, RunDrillbit
 
 RELU = Path("mini") / "basics" / "what-is-relu.md"
 
@@ -364,3 +364,23 @@ def test_a_question_at_the_limit_and_a_long_drill_task_are_no_problem(
     task = drill(tmp_path / "drill")
     edit(task, "do not modify `theta` in place.", "do not modify `theta`. " + "Note. " * 300)
     assert found(task, run_drills=False) == []
+
+
+def test_a_card_of_a_pack_without_its_pack_yaml_named_alone_says_which_folder(
+    tmp_path: Path, drillbit: RunDrillbit
+) -> None:
+    """`drillbit lint new-pack/basics/a.md` said "not in a pack, so not a card", of a card
+    whose pack only lacks its pack.yaml; named with a second card of it, it is told once."""
+    root = tmp_path / "content"
+    shutil.copytree(DATA / "mini_bank", root)
+    (root / "mini" / "pack.yaml").unlink()
+    basics = root / "mini" / "basics"
+    result = drillbit(
+        "lint", "--no-drills", str(basics / "what-is-relu.md"), str(basics / "sigmoid-bound.md")
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"{basics / 'what-is-relu.md'}:1:1: folder 'mini' has no pack.yaml, so its 3 cards "
+        "(dropout-inference.md, sigmoid-bound.md, what-is-relu.md) are not loaded: add "
+        "mini/pack.yaml (title, description, version) to make it a pack [no-pack]",
+    ]

@@ -276,3 +276,30 @@ def test_a_txt_file_that_is_no_card_passes_the_hook_untold(repo: Path) -> None:
     assert code == 0, out
     assert "Passed" in out, out
     assert "not-read" not in out and "no-pack" not in out and "warning" not in out, out
+
+
+def test_a_new_pack_committed_without_its_pack_yaml_fails_the_hook_once(repo: Path) -> None:
+    """Its cards are in no pack, so the hook said "nothing to lint" and the commit passed:
+    a pack the app would never load. Told once, at the first card, naming the folder."""
+    topic = repo / "banks" / "ml" / "new-pack" / "basics"
+    topic.mkdir(parents=True)
+    for card_id in ("card-a", "card-b"):
+        (topic / f"{card_id}.md").write_text(_card(card_id, "basics"))
+    _git(repo, "add", "-A")
+    code, out = _pre_commit(repo)
+    assert code == 1, out
+    assert (
+        "banks/ml/new-pack/basics/card-a.md:1:1: folder 'new-pack' has no pack.yaml, so its 2 "
+        "cards (card-a.md, card-b.md) are not loaded: add new-pack/pack.yaml (title, "
+        "description, version) to make it a pack [no-pack]"
+    ) in out, out
+    assert "card-b.md:1:1" not in out and "1 problem in 1 file" in out, out
+
+
+def test_a_readme_outside_any_pack_still_lints_nothing(repo: Path) -> None:
+    (repo / "README.md").write_text("# notes, changed\n")
+    (repo / "docs").mkdir()
+    (repo / "docs" / "guide.md").write_text("---\ntitle: Guide\ntopic: docs\n---\n\n## Task\n")
+    _git(repo, "add", "-A")
+    code, out = _pre_commit(repo)
+    assert code == 0 and "nothing to lint" in out, out
