@@ -69,11 +69,24 @@ _ADDRESS = re.compile(r"<?\b(?:(?:https?|ftp)://|www\.)[^\s<>]+>?", re.I)
 """A web address, bare or in `<...>` (Markdown's autolink)."""
 
 
+_FILLER = re.compile(
+    r"\b(?:see|at|from|via|available|online|url|link|here|also|web|website|page|source)\b",
+    re.I,
+)
+"""Words around an address that name no work (`see https://...`, `available at ...`)."""
+
+
 def is_bare_url(source: str) -> bool:
-    """Whether `source` is web addresses and nothing else (no author, year or title)."""
+    """Whether `source` is web addresses and nothing else (no author, year or title):
+    `see https://...` and `available at ...` too, whose words name nothing either."""
     if not _ADDRESS.search(source):
         return False
-    return re.search(r"\w", _ADDRESS.sub("", source)) is None
+    return re.search(r"\w", _FILLER.sub("", _ADDRESS.sub("", source))) is None
+
+
+def _first_address(source: str) -> str:
+    found = _ADDRESS.search(source)
+    return found.group(0) if found else source.strip()
 
 
 def bare_url_warnings(cards: Sequence[Card]) -> list[Problem]:
@@ -84,7 +97,7 @@ def bare_url_warnings(cards: Sequence[Card]) -> list[Problem]:
         Problem(
             card.path,
             line := card.lines.get("source", 1),
-            _column(card, line, card.front.source.strip().split()[0]),
+            _column(card, line, _first_address(card.front.source)),
             "source-url",
             "source: a web address alone names no work: a reader offline, or after the page "
             "moved, has nothing to look up; cite the work first (author, year, title, "
