@@ -37,7 +37,7 @@ from quiz.bank.answer_length import (
 from quiz.bank.answer_positions import answer_position_warnings
 from quiz.bank.card_images import image_warnings
 from quiz.bank.card_links import card_link_warnings
-from quiz.bank.card_tags import duplicate_tag_warnings
+from quiz.bank.card_tags import duplicate_tag_warnings, tag_spelling_warnings
 from quiz.bank.citations import (
     bare_url_warnings,
     reversed_range_warnings,
@@ -226,6 +226,7 @@ def lint(
     problems.extend(title_escape_warnings(own_cards))
     problems.extend(title_markup_warnings(own_cards))
     problems.extend(duplicate_tag_warnings(own_cards))
+    problems.extend(tag_spelling_warnings(own_cards, bank.cards))
     problems.extend(image_warnings(own_cards))
     problems.extend(card_link_warnings(own_cards))
     problems.extend(self_related_warnings(own_cards))

@@ -384,3 +384,61 @@ def test_a_card_of_a_pack_without_its_pack_yaml_named_alone_says_which_folder(
         "(dropout-inference.md, sigmoid-bound.md, what-is-relu.md) are not loaded: add "
         "mini/pack.yaml (title, description, version) to make it a pack [no-pack]",
     ]
+
+
+def _tags(mini_bank: Path, card: str, tags: str) -> Path:
+    path = mini_bank / "mini" / "basics" / card
+    text = path.read_text(encoding="utf-8")
+    start = text.index("tags: ")
+    end = text.index("\n", start)
+    path.write_text(text[:start] + f"tags: {tags}" + text[end:], encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize(
+    ("lone", "common"),
+    [
+        ("batchnorm", "batch-norm"),
+        ("vanishing-gradient", "vanishing-gradients"),
+        ("activaton", "activation"),
+    ],
+)
+def test_a_tag_spelt_otherwise_than_the_bank_s_is_warned_with_its_spelling(
+    mini_bank: Path, lone: str, common: str
+) -> None:
+    """The bundled bank had `batchnorm` on one card beside `batch-norm` on seven: a search
+    by the tag missed it, and lint said nothing."""
+    _tags(mini_bank, "sigmoid-bound.md", f"[{common}]")
+    _tags(mini_bank, "dropout-inference.md", f"[{common}]")
+    card = _tags(mini_bank, "what-is-relu.md", f"[relu, {lone}]")
+    assert told_in_full(mini_bank) == [
+        (
+            card,
+            line_of(card, f"tags: [relu, {lone}]"),
+            len("tags: [relu, ") + 1,
+            "tag-spelling",
+            f"tags.1: '{lone}' is on this card only, and 2 cards write it '{common}': write "
+            f"'{common}', or a search by tag misses one",
+            False,
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lone", "common"),
+    [("float64", "float16"), ("l1", "l2"), ("relu", "gelu"), ("batch-norm", "batch-norm")],
+)
+def test_tags_that_differ_in_a_number_or_are_shared_are_no_slip(
+    mini_bank: Path, lone: str, common: str
+) -> None:
+    _tags(mini_bank, "sigmoid-bound.md", f"[{common}]")
+    _tags(mini_bank, "dropout-inference.md", f"[{common}]")
+    _tags(mini_bank, "what-is-relu.md", f"[{lone}]")
+    assert told(mini_bank) == []
+
+
+def test_a_lone_tag_beside_a_tag_of_one_other_card_is_no_slip(mini_bank: Path) -> None:
+    """Two spellings on one card each: neither is the bank's, nothing to say which."""
+    _tags(mini_bank, "sigmoid-bound.md", "[batch-norm]")
+    _tags(mini_bank, "what-is-relu.md", "[batchnorm]")
+    assert told(mini_bank) == []
