@@ -73,6 +73,10 @@ _STAMPED_SOURCES = (
     "title_dollars.py",
     "open_fence.py",
     "choice_repeats.py",
+    "section_places.py",
+    "card_names.py",
+    "id_fixes.py",
+    "fence_language.py",
 )
 """The sources that decide what a clean card parses to: a module, or a package (every module
 in it, so a change to any of them discards the cached cards)."""

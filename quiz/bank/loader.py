@@ -17,6 +17,7 @@ from typing import Any, TypeAlias
 from quiz.bank import cache as card_cache
 from quiz.bank import cachefile
 from quiz.bank.card_names import is_markdown_name, is_misnamed, misnamed_stem, reads_as_card
+from quiz.bank.id_fixes import taken_id_notes
 from quiz.bank.models import Card, Pack, PackInfo
 from quiz.bank.order import not_read_note, order_problems, teaching_order
 from quiz.bank.problems import ContentError, Problem
@@ -536,6 +537,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
             cards.append(card)
     not_loaded = {path: _names_of(path, written) for path in broken | misplaced}
     cards = _check_across_files(cards, problems, broken, not_loaded, not_read)
+    problems = taken_id_notes(problems, {card.id: card.path for card in cards})
     if lint:
         # A misplaced file is not a card file (the app never counts it), but it is reported
         # at its own file: an `order` entry naming it is not a second problem either.

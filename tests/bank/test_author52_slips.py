@@ -442,3 +442,73 @@ def test_a_lone_tag_beside_a_tag_of_one_other_card_is_no_slip(mini_bank: Path) -
     _tags(mini_bank, "sigmoid-bound.md", "[batch-norm]")
     _tags(mini_bank, "what-is-relu.md", "[batchnorm]")
     assert told(mini_bank) == []
+
+
+def _second_pack(mini_bank: Path) -> Path:
+    """A second pack beside mini, with one topic folder and its pack.yaml."""
+    topic = mini_bank / "more" / "extras"
+    topic.mkdir(parents=True)
+    (mini_bank / "more" / "pack.yaml").write_text(
+        "title: More\ndescription: A second pack.\nversion: 0.1.0\n", encoding="utf-8"
+    )
+    return topic
+
+
+@pytest.mark.parametrize(
+    ("name", "written", "code", "fix"),
+    [
+        (
+            "What-Is-Relu.md",
+            "id: what-is-relu",
+            "id-file-name",
+            "id 'what-is-relu' must equal the file name 'What-Is-Relu': rename the file to "
+            "what-is-relu.md (progress is kept by id)",
+        ),
+        (
+            "What-Is-Relu.md",
+            "id: What-Is-Relu",
+            "bad-value",
+            "id: 'What-Is-Relu' must be kebab-case (lowercase letters and digits joined by "
+            "'-'): write 'what-is-relu'",
+        ),
+    ],
+)
+def test_an_id_fix_that_another_pack_s_card_has_says_whose_it_is(
+    mini_bank: Path, name: str, written: str, code: str, fix: str
+) -> None:
+    """Following "rename the file to what-is-relu.md" met `duplicate-id` next: mini's card
+    has that id, and the renamed card would not load."""
+    text = (mini_bank / RELU).read_text(encoding="utf-8")
+    card = _second_pack(mini_bank) / name
+    card.write_text(
+        text.replace("id: what-is-relu", written).replace("topic: basics", "topic: extras"),
+        encoding="utf-8",
+    )
+    assert told_in_full(mini_bank) == [
+        (
+            card,
+            2,
+            1,
+            code,
+            f"{fix}; but 'what-is-relu' is the id of {mini_bank / RELU} already: give this card "
+            "an id of its own, and its file the same name",
+            True,
+        )
+    ]
+
+
+def test_an_id_fix_no_card_has_is_told_as_before(mini_bank: Path) -> None:
+    text = (mini_bank / RELU).read_text(encoding="utf-8")
+    card = _second_pack(mini_bank) / "Leaky-Relu.md"
+    card.write_text(
+        text.replace("id: what-is-relu", "id: leaky-relu").replace(
+            "topic: basics", "topic: extras"
+        ),
+        encoding="utf-8",
+    )
+    [(_, _, code, message)] = told(mini_bank)
+    assert (code, message) == (
+        "id-file-name",
+        "id 'leaky-relu' must equal the file name 'Leaky-Relu': rename the file to "
+        "leaky-relu.md (progress is kept by id)",
+    )
