@@ -39,7 +39,7 @@ def card_link_warnings(cards: Sequence[Card]) -> list[Problem]:
                     card.path,
                     line,
                     column,
-                    CODE,
+                    "card-link",
                     f"a link to a card file ('{href}') leads to no card where drillbit shows "
                     f"one (terminal, browser, Anki): name the card in related: [{target}] "
                     "instead, where lint checks it exists",

@@ -25,6 +25,14 @@ _FIXES: Final = (
 """The problems whose fix writes an id, and where the id is in their words."""
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """Whether two paths are one card file (a link to a card is its card: no other's id)."""
+    try:
+        return a == b or a.resolve() == b.resolve()
+    except (OSError, RuntimeError):
+        return a == b
+
+
 def taken_id_notes(problems: Sequence[Problem], ids: Mapping[str, Path]) -> list[Problem]:
     """`problems`, each fix that writes an id of another card of the bank (`ids`: every
     loaded card's id and file) saying whose it is."""
@@ -33,7 +41,7 @@ def taken_id_notes(problems: Sequence[Problem], ids: Mapping[str, Path]) -> list
         for code, fix in _FIXES:
             found = fix.search(problem.message) if problem.code == code else None
             other = ids.get(found.group(1)) if found else None
-            if found and other is not None and other != problem.path:
+            if found and other is not None and not _same_file(other, problem.path):
                 problem = replace(
                     problem,
                     message=f"{problem.message}; but '{found.group(1)}' is the id of {other} "

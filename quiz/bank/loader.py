@@ -375,11 +375,29 @@ def _card_files(
             )
     problems.extend(_unfollowed_link_problems(linked or [], pack_dir))
     problems.extend(map(unreadable_folder, unreadable))
-    misnamed_cards = [p for p in sorted(misnamed) if p.is_file() and looks_like_misnamed_card(p)]
+    read = _link_targets(path for path, _ in files) if misnamed else set()
+    misnamed_cards = [
+        p
+        for p in sorted(misnamed)
+        if p.is_file() and (not read or p.resolve() not in read) and looks_like_misnamed_card(p)
+    ]
     problems.extend(map(misnamed_problem, misnamed_cards))
     if not_read is not None:
         not_read.extend(misnamed_cards)
     return files
+
+
+def _link_targets(cards: Iterable[Path]) -> set[Path]:
+    """Where the card files that are links lead: a file so read (`drafts/kept.txt` behind
+    `basics/kept.md`) is read, under its link's name, and no `not-read` card."""
+    targets: set[Path] = set()
+    for path in cards:
+        if path.is_symlink():
+            try:
+                targets.add(path.resolve(strict=True))
+            except (OSError, RuntimeError):  # a loop or a broken link: its own problem
+                continue
+    return targets
 
 
 def looks_like_card(path: Path) -> bool:
