@@ -125,8 +125,8 @@ class StudyBase(Screen[None]):
         """A number card's empty box was met with space or enter, and the hint said that
         space (again) shows the answer as Again: only then does space show it."""
         self._refused = False
-        """The hint under the card is a refusal of the box's text: typing there again
-        brings the question's hint back (`on_input_changed`)."""
+        """The hint under the card is a refusal of the box's text, or says nothing is typed
+        in it: typing there again brings the question's hint back (`on_input_changed`)."""
         self._drill_open = False
         """A drill was asked for and has not come back: a second enter queued meanwhile
         (a quick double press) opens no second drill over it."""

@@ -118,7 +118,8 @@ class TypedStep(StudyBase):
             self.refresh_bindings()
             if self._refused and self.phase == "question" and event.input.has_focus:
                 # the refusal spoke of text no longer in the box ("'ss0.' is not part of a
-                # number" stayed under a box that now read 0.25): the hint again
+                # number" stayed under a box that now read 0.25, "Nothing typed" under a
+                # box that held one): the hint again
                 self._refused = False
                 self.set_status(self._question_hint)
 
@@ -148,6 +149,7 @@ class TypedStep(StudyBase):
             empty = NOTHING_TYPED if self.hides_feedback else NOTHING_TYPED_SHOW
             self._show_told = not self.hides_feedback  # the hint says space shows it
             self.set_status(Text(empty, style="bold red"))
+            self._refused = True  # said of an empty box: typing takes it back
             return
         try:
             value = parse_number(event.text)
@@ -180,6 +182,7 @@ class TypedStep(StudyBase):
         if not self._show_told:
             self._show_told = True
             self.set_status(Text(SPACE_ON_EMPTY, style="bold red"))
+            self._refused = True  # said of an empty box: typing takes it back
             return
         await self._answer_number(
             card, False, NOT_ANSWERED.format(expected=card.front.expected), mark=SHOWN
