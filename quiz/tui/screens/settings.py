@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.screen import Screen
 from textual.widgets import DataTable, Input, Label, Static
 
@@ -48,10 +48,24 @@ if TYPE_CHECKING:
 
 INTERVIEW_NOTE = "Empty: no plan. Kept with your progress, as drillbit plan does."
 """What the interview date's row adds here: its box clears the plan, and where it lives."""
+INTERVIEW_FORMAT = "YYYY-MM-DD, the day of your interview"
+"""The empty interview box's placeholder: a new user's first edit met a blank box, the
+format said only in the wrapped line under it."""
 ROWS: tuple[str, ...] = (*PLAN_ROWS, *KEYS)
 """Every row's key, in order: the plan's fields first, then the settings. Home sends a new
 user here to set the interview date ("set one in Settings (,)"): listed last, its row was
 below the fold at 80x24, under eleven settings and their wrapped descriptions."""
+
+
+class ValueBox(Input):
+    """The box a value is edited in, its enter in the footer as "Save": the footer showed
+    "esc Cancel" alone, the key that keeps the value said only in the line under the box.
+    Input's own enter (not shown) does the saving still: a screen binding for it ran before
+    the keys of a burst typed ahead of it had reached the box."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "submit", "Save", tooltip="save the typed value")
+    ]
 
 
 def _plan_what(field: PlanField) -> str:
@@ -81,13 +95,25 @@ class SettingsScreen(Screen[None]):
     ]
     HELP_ALTERNATIVES: ClassVar[tuple[frozenset[str], ...]] = (frozenset({"Back", "Cancel"}),)
     """Escape is "Back", or "Cancel" while a value is edited: listed as the one now."""
-    HELP_FOCUSED_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+    TABLE_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
         ("↑, ↓", "Move between settings"),
         ("pgup, pgdn", "A screenful up or down"),
         ("home, end", "The first or the last setting"),
     )
     """The table's keys in the help, by what they do here (the table's own names read
     "home  Home", "←  Cursor left")."""
+    BOX_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("⏎", "Save: save the typed value"),
+        ("^u", "Delete all before the cursor"),
+        ("←, →, home, end", "Move in the value"),
+    )
+    """The value box's keys in the help while a value is edited: it listed the table's
+    ("↑, ↓  Move between settings") over a box that has the focus, and no enter."""
+
+    @property
+    def HELP_FOCUSED_KEYS(self) -> tuple[tuple[str, str], ...]:  # noqa: N802 (help.py's name)
+        """The focused widget's keys as the help lists them: the box's while editing."""
+        return self.BOX_KEYS if self.editing is not None else self.TABLE_KEYS
 
     def __init__(self, workspace: Workspace) -> None:
         super().__init__()
@@ -105,7 +131,7 @@ class SettingsScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield Label(Text(" Settings ", style="reverse bold"), id="settings-title")
         yield FittedTable(id="settings-table", cursor_type="row", zebra_stripes=True)
-        yield Input(id="settings-input")
+        yield ValueBox(id="settings-input")
         yield Static("", id="settings-help")
         yield KeysFooter()
 
@@ -207,8 +233,11 @@ class SettingsScreen(Screen[None]):
         self.saved_note = None
         box = self.query_one(Input)
         field = _plan_field(key)
+        box.placeholder = ""
         if field is not None:
             box.value = plan_values(self.workspace).get(field, "")
+            if field == "interview":  # shown while the box is empty (no plan yet, ctrl+u)
+                box.placeholder = INTERVIEW_FORMAT
         else:
             box.value = format_value(getattr(self.workspace.settings, key))
         box.display = True
