@@ -2429,6 +2429,90 @@ def _refused_result(exc: BaseException, wire_error: type, mro: tuple[type, ...])
     return f"the result could not be encoded ({name})"
 
 
+_bases_of = type.__dict__["__bases__"].__get__
+_set_bases = type.__dict__["__bases__"].__set__
+_name_of = type.__dict__["__name__"].__get__
+_set_class_attr = type.__setattr__
+_del_class_attr = type.__delattr__
+_ABSENT = object()
+
+ClassState = tuple[type, dict[str, Any], tuple[type, ...], type, str, str]
+"""A grader class as it was made: itself, a copy of its own dict, its bases, its metaclass,
+its name and its qualified name."""
+
+
+def grader_classes(*namespaces: dict[str, Any]) -> list[ClassState]:
+    """Each class the grader's namespaces define (and its metaclass, when not `type`), as it
+    is now: taken before the code loads, for `changed_classes` to hold them to.
+
+    The code reaches these classes through `object.__subclasses__()`, and setting a class's
+    attribute raises no audit event: a `__del__` set on the wire's `Encoder` ran after each
+    result was laid out, with the grader's encoder as `self` (fifty-second round)."""
+    found: list[type] = []
+    for namespace in namespaces:
+        name = namespace.get("__name__")
+        for value in list(namespace.values()):
+            if isinstance(value, type) and _dict_of(value).get("__module__") == name:
+                for cls in (value, type(value)):
+                    if cls is not type and all(cls is not seen for seen in found):
+                        found.append(cls)
+    return [
+        (cls, dict(_dict_of(cls)), _bases_of(cls), type(cls), _name_of(cls), _qualname_of(cls))
+        for cls in found
+    ]
+
+
+def _is_changed(state: ClassState) -> bool:
+    """Whether the class differs from `state`, read by identities alone: the dict's keys are
+    exact strs (CPython copies a subclass's before storing it), so no code of the code's runs."""
+    cls, items, bases, meta, name, qualname = state
+    if type(cls) is not meta or _bases_of(cls) is not bases:
+        return True
+    if _name_of(cls) is not name or _qualname_of(cls) is not qualname:
+        return True
+    now = _dict_of(cls)
+    if len(now) != len(items):
+        return True
+    return any(now.get(key, _ABSENT) is not value for key, value in items.items())
+
+
+def _restore(state: ClassState) -> None:
+    """Put the class back as `state` has it, so the grader's later steps run its own code."""
+    cls, items, bases, _meta, name, qualname = state
+    now = _dict_of(cls)
+    for key in [key for key in now if key not in items]:
+        _del_class_attr(cls, key)
+    for key, value in items.items():
+        if now.get(key, _ABSENT) is not value:
+            _set_class_attr(cls, key, value)
+    if _bases_of(cls) is not bases:
+        _set_bases(cls, bases)
+    if _name_of(cls) is not name:
+        _set_class_attr(cls, "__name__", name)
+    if _qualname_of(cls) is not qualname:
+        _set_class_attr(cls, "__qualname__", qualname)
+
+
+def changed_classes(states: list[ClassState]) -> str | None:
+    """None when every grader class is as it was made; else the invalid return's words, the
+    grader's own, after putting the classes back (a class that cannot be is found again at the
+    next check, and that case is invalid too)."""
+    changed = [state for state in states if _is_changed(state)]
+    if not changed:
+        return None
+    names = ", ".join(_str_copy(state[4]) for state in changed[:3])
+    more = f" and {len(changed) - 3} more" if len(changed) > 3 else ""
+    for state in changed:
+        try:
+            _restore(state)
+        except Exception:  # noqa: BLE001, S110 - found again at the next check
+            pass
+    return (
+        f"your code changed the grader's {names}{more} (a class of the grader's, whose"
+        " attributes, bases and names are the grader's own): the result was not sent"
+    )
+
+
 def _result_frame(
     wire: tuple[Callable[..., bytes], Callable[..., bytes], type, tuple[type, ...]],
     head: dict[str, Any],
@@ -2706,6 +2790,8 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     if cfg["hooks"]:
         count_functions(known, harness_ns, runtime, wire)
     imports_from_source()
+    # the grader's classes as made, held to at each result (fifty-second round, sandbox52b)
+    classes = grader_classes(globals(), wire, runtime, harness_ns)
     guard()  # from here on, submitted code may run at any time (calls, __del__, __str__)
     try:
         exec(code, namespace)
@@ -2763,13 +2849,20 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
             "cpu": _cpu_seconds(),
         }
         values = {} if raw.get("outputs") is None else {"out": raw["outputs"]}
-        frame = _result_frame(sending, head, values, remaining, frame_token)
-        if job["fp_strict"] and fp_counted:
-            while_sent = fp_since(fp_counted)
-            if while_sent:  # a value of the code's computed itself as the encoder read it
-                head["fp"] = head["fp"] + [kind for kind in while_sent if kind not in head["fp"]]
-                frame = _result_frame(sending, head, values, remaining, frame_token)
-                fp_counted[:] = fp_counts()
+        # checked before the encoder runs (no method of the code's set on a grader class runs
+        # there) and after it (a thread of the code's may have set one meanwhile)
+        changed = changed_classes(classes)
+        if changed is None:
+            frame = _result_frame(sending, head, values, remaining, frame_token)
+            if job["fp_strict"] and fp_counted:
+                while_sent = fp_since(fp_counted)
+                if while_sent:  # a value of the code's computed itself as the encoder read it
+                    head["fp"] = head["fp"] + [k for k in while_sent if k not in head["fp"]]
+                    frame = _result_frame(sending, head, values, remaining, frame_token)
+                    fp_counted[:] = fp_counts()
+            changed = changed_classes(classes)
+        if changed is not None:
+            frame = message({**head, "error": None, "invalid": changed}, token=frame_token)
         if len(frame) > remaining:
             frame = message(
                 {

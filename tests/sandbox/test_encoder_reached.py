@@ -8,6 +8,11 @@ and nothing else (the header, the token and the flags are laid out by the privat
 it is handed only the code's own returned value. So it can write what the code could have
 returned itself, and no more: every forged form below is judged against the parent's fixed
 tables, and no expected value is in the child to be read (the job carries inputs only).
+
+Since the fifty-second round (sandbox52b) the child holds the class to what it was before the
+code loaded and checks it before each result is encoded: a replaced `encode` never runs, and
+each case is an invalid return in the grader's words ("your code changed the grader's
+Encoder"). The forged forms below are refused all the same, now before any is written.
 """
 
 from __future__ import annotations
@@ -70,12 +75,14 @@ ENCODER.encode = doubled
 """
 
 
-def test_an_encoder_that_computes_is_the_codes_own_computation(pool: WorkerPool) -> None:
-    """The reach is real: an encoder that doubles what it writes makes `return x` pass, the
-    same as `return 2 * x` (what is written is the code's work; a strict drill counts its
-    floating-point events in the case, forty-fifth round). It can do nothing the code's own
-    return could not."""
-    run_adversarial(pool, REACH + DOUBLING_ENCODER, Status.PASSED)
+def test_an_encoder_that_computes_is_refused_as_a_changed_class(pool: WorkerPool) -> None:
+    """An encoder that doubles what it writes made `return x` pass, the same as `return 2 * x`
+    (the code's own work, written by a class of the grader's). Now the class is found changed
+    before it encodes anything: invalid, in the grader's words."""
+    verdict = run_adversarial(
+        pool, REACH + DOUBLING_ENCODER, Status.INVALID, "your code changed the grader's Encoder"
+    )
+    assert verdict.stderr == "", verdict.stderr
 
 
 def test_the_job_a_child_gets_holds_no_expected_value() -> None:

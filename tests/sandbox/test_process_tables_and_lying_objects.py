@@ -417,6 +417,9 @@ ENDINGS: dict[str, tuple[Status, str]] = {
     # each refused by its exact type before any of its methods is asked
     "objects registered with the ABCs, returned": (Status.INVALID, "the grader does not take"),
     "an array subclass's hooks, returned": (Status.INVALID, "a subclass of numpy.ndarray"),
+    # held to as they were made before each result is encoded (sandbox52b): none of the
+    # methods set there runs; the classes changed are named in the grader's words
+    "special methods on the grader's classes": (Status.INVALID, "your code changed the grader's"),
 }
 
 
@@ -518,4 +521,6 @@ def test_the_refusal_class_as_the_wire_made_it_keeps_its_words(pool: WorkerPool)
     assert CHANGED not in shown(verdict)
 
 
-CHANGED = "the code changed the class the grader's refusals are made of"
+# caught before the encoder runs, since sandbox52b, by the check every grader class is held to
+# (`changed_classes`); `_as_made` stays behind it, for a class changed while a result is encoded
+CHANGED = "your code changed the grader's WireError"
