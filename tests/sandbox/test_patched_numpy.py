@@ -263,15 +263,17 @@ SPARES = {
 def test_the_message_takes_plain_arrays_only_whatever_the_encoder_let_through(
     pool: WorkerPool, spare: str
 ) -> None:
-    """The child's `Encoder` class is the submission's to change; `message`, which lays the
-    result out, runs from the wire's private namespace and takes exact ndarrays only."""
-    make, phrase = SPARES[spare]
+    """The child's `Encoder` class was the submission's to change; `message`, which lays the
+    result out, runs from the wire's private namespace and takes exact ndarrays only (it
+    said "Sneaky", or the overflow stayed counted). Since sandbox52b the changed class is
+    found before it encodes anything: invalid, in the grader's words, whatever it would do."""
+    make, _phrase = SPARES[spare]
     source = SPARE_ARRAY_THAT_REWRITES_THE_MESSAGE.replace("SPARE(", f"({make})(")
     verdict = run_adversarial(
         pool,
         source,
-        Status.FAILED if phrase == "overflow" else Status.INVALID,
-        phrase,
+        Status.INVALID,
+        "your code changed the grader's Encoder",
         checker=get_checker("nn.activations.sigmoid"),
     )
     assert not verdict.passed
