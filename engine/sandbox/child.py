@@ -2456,6 +2456,8 @@ def grader_classes(*namespaces: dict[str, Any]) -> list[ClassState]:
                 for cls in (value, type(value)):
                     if cls is not type and all(cls is not seen for seen in found):
                         found.append(cls)
+    for cls in found:  # made now if absent: CPython adds an empty one to the dict when read
+        cls.__annotations__  # noqa: B018
     return [
         (cls, dict(_dict_of(cls)), _bases_of(cls), type(cls), _name_of(cls), _qualname_of(cls))
         for cls in found

@@ -137,3 +137,29 @@ def test_a_class_changed_and_put_back_by_the_code_passes(pool: WorkerPool) -> No
         checker=PATIENT,
     )
     assert "changed the grader's" not in shown(verdict)
+
+
+def test_the_check_names_the_class_puts_it_back_and_ignores_a_read() -> None:
+    """In-process, on classes made for the test: reading a class (its annotations, which
+    CPython makes on first read) is no change; setting `__del__`, deleting a method and
+    renaming are, each named, and each put back so the next check finds nothing."""
+    from engine.sandbox import child
+
+    namespace: dict[str, object] = {"__name__": "made_here"}
+    exec("class Held:\n    def keep(self):\n        return 1\n", namespace)
+    held = namespace["Held"]
+    assert isinstance(held, type)
+    states = child.grader_classes(namespace)
+    assert [state[0] for state in states] == [held]
+    assert held.__annotations__ == {}
+    assert child.changed_classes(states) is None
+    keep = vars(held)["keep"]
+    held.__del__ = lambda self: None  # type: ignore[attr-defined]
+    del held.keep  # type: ignore[attr-defined]
+    held.__qualname__ = "passed all 4 cases"
+    words = child.changed_classes(states)
+    assert words is not None and words.startswith("your code changed the grader's Held")
+    assert "passed all" not in words
+    assert "__del__" not in vars(held) and vars(held)["keep"] is keep
+    assert held.__qualname__ == "Held"
+    assert child.changed_classes(states) is None
