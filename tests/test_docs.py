@@ -36,7 +36,7 @@ from quiz.tui.screens.drill import DrillScreen
 from quiz.tui.screens.drills import DrillsScreen
 from quiz.tui.screens.help import HelpScreen
 from quiz.tui.screens.home import HomeScreen
-from quiz.tui.screens.settings import SettingsScreen
+from quiz.tui.screens.settings import SettingsScreen, ValueBox
 from quiz.tui.screens.stats import StatsScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.screens.summary import SummaryScreen
@@ -67,7 +67,7 @@ SCREENS: dict[str, tuple[type, ...]] = {
     "card browser": (BrowserScreen,),
     "drill list": (DrillsScreen,),
     "stats": (StatsScreen,),
-    "settings": (SettingsScreen,),
+    "settings": (SettingsScreen, ValueBox),
     "summary": (SummaryScreen,),
     "help": (HelpScreen,),
     "confirm": (ConfirmScreen,),
