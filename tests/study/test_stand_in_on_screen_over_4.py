@@ -10,41 +10,18 @@ in for. Seeds 128 (a review) and 253 (a new card) of the restart walks, made sma
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-from zoneinfo import ZoneInfo
+from datetime import timedelta
 
 from fsrs import Rating, Scheduler, State
 
 from quiz.store import Store
-from quiz.study.counts import deck_counts
-from quiz.study.days import StudyZone
-from quiz.study.options import SessionOptions
 from quiz.study.session import Session
 from tests.study.fakes import FakeCard, save_due
+from tests.study.rollover import MINUTE, ROLLED, START, BerlinDeck, ids, options
 
-BERLIN = StudyZone(ZoneInfo("Europe/Berlin"), 4)
 CARDS = [FakeCard(f"card-{n:02d}", topic=f"t{n % 2}") for n in range(4)]
+DECK = BerlinDeck(CARDS)
 NEW, SECOND_NEW, OLDER, NEWER = (card.id for card in CARDS)
-START = datetime(2026, 3, 10, 3, 40, tzinfo=BERLIN.zone).astimezone(UTC)  # March 9's day
-ROLLED = datetime(2026, 3, 10, 4, 1, tzinfo=BERLIN.zone).astimezone(UTC)
-MINUTE = timedelta(minutes=1)
-
-
-def _options(**kw: object) -> SessionOptions:
-    return SessionOptions(**{"tz": BERLIN, **kw})  # type: ignore[arg-type]
-
-
-def _ids(session: Session) -> list[str]:
-    return [card.id for card in session.queued]
-
-
-def _restart(store: Store, scheduler: Scheduler, now: datetime, **kw: object) -> list[str]:
-    return _ids(Session(store, CARDS, _options(**kw), now=now, scheduler=scheduler))
-
-
-def _home(store: Store, now: datetime, **kw: int) -> int:
-    counts = deck_counts(store, CARDS, now, tz=BERLIN, **kw)
-    return counts.studies_today(counts.total)
 
 
 def _two_reviews(store: Store) -> None:
@@ -54,7 +31,7 @@ def _two_reviews(store: Store) -> None:
 
 
 def _session(store: Store, scheduler: Scheduler, **limits: int) -> Session:
-    session = Session(store, CARDS, _options(**limits), now=START, scheduler=scheduler)
+    session = Session(store, CARDS, options(**limits), now=START, scheduler=scheduler)
     session.show(now=START)
     return session
 
@@ -66,18 +43,18 @@ def test_a_review_standing_in_on_screen_over_4_stays_and_the_buried_one_waits(
     _two_reviews(store)
     limits = {"new_per_day": 1, "max_reviews_per_day": 1}
     session = _session(store, scheduler, **limits)
-    assert _ids(session) == [OLDER, NEW]
+    assert ids(session) == [OLDER, NEW]
     session.set_aside(suspend=False, now=START + MINUTE)
     session.show(now=START + MINUTE)
-    assert _ids(session) == [NEWER, NEW] == _restart(store, scheduler, START + MINUTE, **limits)
+    assert ids(session) == [NEWER, NEW] == DECK.restart(store, scheduler, START + MINUTE, **limits)
     session.show(now=ROLLED)
-    assert _restart(store, scheduler, ROLLED, **limits) == [OLDER, NEW], "its burial is over"
-    assert _ids(session) == [NEWER, NEW], "the card on screen stays, in the review's one place"
-    assert len(_ids(session)) == _home(store, ROLLED, **limits) == 2
+    assert DECK.restart(store, scheduler, ROLLED, **limits) == [OLDER, NEW], "its burial is over"
+    assert ids(session) == [NEWER, NEW], "the card on screen stays, in the review's one place"
+    assert len(ids(session)) == DECK.home(store, ROLLED, **limits) == 2
     session.rate(Rating.Good, now=ROLLED + MINUTE)
     session.show(now=ROLLED + MINUTE)
-    assert _ids(session) == [NEW] == _restart(store, scheduler, ROLLED + MINUTE, **limits)
-    assert _home(store, ROLLED + MINUTE, **limits) == 1
+    assert ids(session) == [NEW] == DECK.restart(store, scheduler, ROLLED + MINUTE, **limits)
+    assert DECK.home(store, ROLLED + MINUTE, **limits) == 1
 
 
 def test_a_new_card_standing_in_on_screen_over_4_stays_and_the_buried_one_waits(
@@ -86,18 +63,18 @@ def test_a_new_card_standing_in_on_screen_over_4_stays_and_the_buried_one_waits(
     """Seed 253: the first new card buried at 03:41, the second queued for it and shown."""
     limits = {"new_per_day": 1}
     session = _session(store, scheduler, **limits)
-    assert _ids(session) == [NEW]
+    assert ids(session) == [NEW]
     session.set_aside(suspend=False, now=START + MINUTE)
     session.show(now=START + MINUTE)
-    assert _ids(session) == [SECOND_NEW] == _restart(store, scheduler, START + MINUTE, **limits)
+    assert ids(session) == [SECOND_NEW] == DECK.restart(store, scheduler, START + MINUTE, **limits)
     session.show(now=ROLLED)
-    assert _restart(store, scheduler, ROLLED, **limits) == [NEW], "its burial is over"
-    assert _ids(session) == [SECOND_NEW], "the card on screen stays, as the day's new card"
-    assert _home(store, ROLLED, **limits) == 1
+    assert DECK.restart(store, scheduler, ROLLED, **limits) == [NEW], "its burial is over"
+    assert ids(session) == [SECOND_NEW], "the card on screen stays, as the day's new card"
+    assert DECK.home(store, ROLLED, **limits) == 1
     session.rate(Rating.Easy, now=ROLLED + MINUTE)
     session.show(now=ROLLED + MINUTE)
-    assert _ids(session) == [] == _restart(store, scheduler, ROLLED + MINUTE, **limits)
-    assert _home(store, ROLLED + MINUTE, **limits) == 0
+    assert ids(session) == [] == DECK.restart(store, scheduler, ROLLED + MINUTE, **limits)
+    assert DECK.home(store, ROLLED + MINUTE, **limits) == 0
 
 
 def test_a_stand_in_no_longer_on_screen_at_4_leaves_for_the_card_it_stood_in_for(
@@ -111,8 +88,8 @@ def test_a_stand_in_no_longer_on_screen_at_4_leaves_for_the_card_it_stood_in_for
     session.set_aside(suspend=False, now=START + MINUTE)
     session.skip(now=START + 2 * MINUTE)
     session.show(now=START + 2 * MINUTE)
-    assert _ids(session) == [NEW, NEWER]
+    assert ids(session) == [NEW, NEWER]
     session.show(now=ROLLED)
-    assert _ids(session) == [NEW, OLDER]
-    assert sorted(_ids(session)) == sorted(_restart(store, scheduler, ROLLED, **limits))
-    assert _home(store, ROLLED, **limits) == 2
+    assert ids(session) == [NEW, OLDER]
+    assert sorted(ids(session)) == sorted(DECK.restart(store, scheduler, ROLLED, **limits))
+    assert DECK.home(store, ROLLED, **limits) == 2
