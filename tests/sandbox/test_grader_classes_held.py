@@ -17,35 +17,17 @@ import pytest
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.verdict import Status
+from tests.sandbox.attack_parts import CLASSES, NOTES
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import DOUBLE, GOOD, run_adversarial, shown
 
 PATIENT = PatientDoubleChecker()
 
-ATTACK = """import sys
-import numpy as np
-
-seen = []
-mine = [False]
-
-
-def note(what):
-    if not mine[0]:
-        seen.append(what)
-
-
-def find(name, module):
-    todo = list(object.__subclasses__())
-    while todo:
-        cls = todo.pop()
-        try:
-            todo.extend(type.__subclasses__(cls))
-        except TypeError:
-            continue
-        if cls.__name__ == name and cls.__dict__.get("__module__") == module:
-            return cls
-    raise ValueError(name + " not found")
-
+ATTACK = (
+    "import sys\nimport numpy as np\n\n"
+    + NOTES
+    + CLASSES
+    + """
 
 def trap(name):
     def method(self, *args, **kw):
@@ -69,8 +51,9 @@ def double(x):
     mine[0] = False
     return 2 * x
 """
+)
 
-CLASSES = {"Encoder": "drillbit_wire", "_JobReader": "drillbit_child"}
+GRADER_CLASSES = {"Encoder": "drillbit_wire", "_JobReader": "drillbit_child"}
 
 CHANGES = {
     name: f"setattr(cls, {name!r}, trap({name!r}))"
@@ -85,13 +68,13 @@ CHANGES["an attribute deleted"] = "delattr(cls, '__init__')"
 def source(cls: str, change: str) -> str:
     return (
         ATTACK.replace("CLASS", repr(cls))
-        .replace("MODULE", repr(CLASSES[cls]))
+        .replace("MODULE", repr(GRADER_CLASSES[cls]))
         .replace("CHANGE", CHANGES[change])
     )
 
 
 @pytest.mark.parametrize("change", list(CHANGES))
-@pytest.mark.parametrize("cls", list(CLASSES))
+@pytest.mark.parametrize("cls", list(GRADER_CLASSES))
 def test_a_changed_grader_class_is_an_invalid_return_in_the_graders_words(
     pool: WorkerPool, cls: str, change: str
 ) -> None:

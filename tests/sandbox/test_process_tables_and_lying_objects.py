@@ -31,28 +31,24 @@ import pytest
 
 from engine.sandbox import WorkerPool
 from engine.verdict import Status
+from tests.sandbox.attack_parts import CLASSES, NOTES
 from tests.sandbox.drills import PatientDoubleChecker
 from tests.sandbox.helpers import run_adversarial, shown
 
 PATIENT = PatientDoubleChecker()
 
 # shared by every attack: `note` records a trap's call from outside the code, `check` raises it
-COMMON = """import sys
-import numpy as np
-
-seen = []
-mine = [False]
-
-
-def note(what):
-    if not mine[0]:
-        seen.append(what)
-
+COMMON = (
+    "import sys\nimport numpy as np\n\n"
+    + NOTES
+    + CLASSES
+    + """
 
 def check():
     if seen:
         raise ValueError("reached: " + "; ".join(map(str, seen[:5])))
 """
+)
 
 ATTACKS: dict[str, str] = {}
 
@@ -249,13 +245,8 @@ ATTACKS["special methods on the grader's classes"] = """
 import re
 
 def classes():
-    todo, out = list(object.__subclasses__()), []
-    while todo:
-        cls = todo.pop()
-        try:
-            todo.extend(type.__subclasses__(cls))
-        except TypeError:
-            continue
+    out = []
+    for cls in every_class():
         module = cls.__dict__.get("__module__", "")
         if type(module) is str and module.startswith(("drillbit", "harness")):
             out.append(cls)
@@ -462,19 +453,10 @@ def test_the_fifty_second_rounds_attacks_fail_and_reach_nothing(
 # child took a WireError's own text as the grader's words. Before, in both modes: "invalid
 # return: passed all 4 cases FORGED" for an ndarray subclass returned. (A metaclass of the
 # code's cannot be given to it: CPython refuses `__class__` assignment on a class.)
-REFUSAL_CHANGED = """import numpy as np
-
-def wire_error():
-    todo = list(object.__subclasses__())
-    while todo:
-        cls = todo.pop()
-        try:
-            todo.extend(type.__subclasses__(cls))
-        except TypeError:
-            continue
-        if cls.__name__ == "WireError" and cls.__dict__.get("__module__") == "drillbit_wire":
-            return cls
-    raise ValueError("not found")
+REFUSAL_CHANGED = (
+    "import numpy as np\n"
+    + CLASSES
+    + """
 
 class Sub(np.ndarray):
     pass
@@ -485,9 +467,10 @@ def change(W):
     CHANGE
 
 def double(x):
-    change(wire_error())
+    change(find("WireError", "drillbit_wire"))
     return (3 * x).view(Sub)
 """
+)
 
 CHANGES = {
     "its __init__": "W.__init__ = lambda self, *a: ValueError.__init__(self, WORDS)",
