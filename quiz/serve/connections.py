@@ -15,7 +15,7 @@ import asyncio
 import errno
 import logging
 import resource
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from typing import Any, Protocol
 
 from aiohttp import web
@@ -25,6 +25,8 @@ from quiz.serve.headers import MOST_HEADER_BYTES, HeaderLimitHandler
 __all__ = ["ConnectionGuard", "GuardedRunner", "connection_limit"]
 
 log = logging.getLogger("drillbit.serve")
+
+Handler = Callable[[web.BaseRequest], Awaitable[web.StreamResponse]]
 
 DESCRIPTORS_KEPT = 64
 """File descriptors left for the server itself (its modules, log, listening socket...)."""
@@ -110,9 +112,14 @@ class ConnectionGuard:
         loop.default_exception_handler(context)
 
 
+Front = Callable[[Handler], Handler]
+"""A wrapper of the application's handler, which sees each request before any route does."""
+
+
 class GuardedRunner(web.AppRunner):
     """aiohttp's runner, whose sites accept each connection through a `ConnectionGuard`
-    and read it with a `HeaderLimitHandler`."""
+    and read it with a `HeaderLimitHandler`; `front`, given, wraps the application's
+    handler (`quiz.serve.expect`: what is answered before the routes are)."""
 
     def __init__(
         self,
@@ -120,13 +127,23 @@ class GuardedRunner(web.AppRunner):
         guard: ConnectionGuard,
         *,
         shutdown_timeout: float,
+        front: Front | None = None,
         **handler_options: Any,
     ) -> None:
         handler_options.setdefault("max_field_size", MOST_HEADER_BYTES)
         super().__init__(app, shutdown_timeout=shutdown_timeout, **handler_options)
         self.guard = guard
+        self.front = front
         self.handler_options = handler_options
         """The keywords of each connection's handler (aiohttp's `RequestHandler`)."""
+
+    async def setup(self) -> None:
+        """aiohttp's setup, then the application's handler wrapped by `front` (each
+        connection's handler takes it from the server as it is made, so before any)."""
+        await super().setup()
+        server = super().server
+        if self.front is not None and server is not None:
+            server.request_handler = self.front(server.request_handler)
 
     @property
     def server(self) -> Any:

@@ -68,13 +68,17 @@ class Handoffs:
 
     def spend(self, candidate: str | None) -> bool:
         """True when `candidate` is a code issued, unspent and unexpired, which it no longer
-        is (compared in constant time, as the token is)."""
+        is (compared in constant time, as the token is, with every code held: no early exit,
+        as `quiz.serve.sessions` looks a cookie up)."""
         self._forget_expired()
-        for code in list(self._codes):
+        found = None
+        for code in self._codes:
             if same_secret(candidate, code):
-                del self._codes[code]
-                return True
-        return False
+                found = code
+        if found is None:
+            return False
+        del self._codes[found]
+        return True
 
     def _forget_expired(self) -> None:
         now = self._clock()

@@ -185,6 +185,8 @@ def _make_server(
         connection_limit,
     )
     from quiz.serve.console import MalformedRequests, RefusalLog, quoted
+    from quiz.serve.cookies import cookie_values
+    from quiz.serve.expect import refusing_unread_bodies
     from quiz.serve.handoff import (
         HANDED_TOKEN,
         HANDOFF_SECONDS,
@@ -223,6 +225,7 @@ def _make_server(
         RequestPayloadError,
     )
     handoff_name = handoff_cookie(port)
+    body_doors = [("POST", LOGIN_PATH), ("POST", OPEN_PATH), ("POST", LOGOUT_PATH)]
 
     async def continue_within_limit(request: web.Request) -> web.StreamResponse | None:
         """aiohttp's answer to `Expect: 100-continue`, but a body announced over
@@ -310,7 +313,9 @@ def _make_server(
                 return await handler(request)  # `logging_in`, `opening`, `logging_out`: their own
             query_token = request.query.get(TOKEN_PARAM)
             page = request.method == "GET" and request.path == "/"
-            handed = page and self.handoffs.spend(request.cookies.get(handoff_name))
+            handed = page and any(
+                self.handoffs.spend(code) for code in self.sent_cookies(request, handoff_name)
+            )
             host = request.headers.get("Host")
             if query_token is not None and login.names(host) and not login.accepts(query_token):
                 self.throttled(request)  # a wrong token waits; the right one never does
@@ -318,7 +323,7 @@ def _make_server(
                 host=host,
                 origin=request.headers.get("Origin"),
                 query=query_token,
-                cookie=request.cookies.get(login.cookie),
+                cookie=self.login_cookie(request),
                 websocket=request.path == "/ws",
                 handed=handed,
             )
@@ -345,6 +350,20 @@ def _make_server(
                 response.del_cookie(handoff_name, path="/")
                 response.headers["Cache-Control"] = "no-store"  # the page holds the token
             return response
+
+        @staticmethod
+        def sent_cookies(request: web.Request, name: str) -> list[str]:
+            """Every value of the cookie `name` the request carries (`quiz.serve.cookies`)."""
+            return cookie_values(request.headers.getall("Cookie", []), name)
+
+        def login_cookie(self, request: web.Request) -> str | None:
+            """The request's login cookie: the value of a login not ended, if any value of the
+            cookie's name is one, else the last sent (a cookie of that name tossed in by
+            another server of the address no longer shadows the login; the last alone was
+            read), or None without one."""
+            sent = self.sent_cookies(request, login.cookie)
+            live = [value for value in sent if login.accepts_cookie(value)]
+            return live[0] if live else (sent[-1] if sent else None)
 
         def throttled(self, request: web.Request) -> None:
             """Raise a 429 while wrong tokens are answered "wait" (`quiz.serve.throttle`):
@@ -470,7 +489,7 @@ def _make_server(
             if reason is not None:
                 self.refusals.refused(request.method, request.path, reason)
                 raise web.HTTPForbidden(text=f"drillbit serve: {reason}\n")
-            cookie = request.cookies.get(login.cookie)
+            cookie = self.login_cookie(request)
             if login.sessions.end(cookie):
                 await self.close_tabs_of(cookie)
             done = web.Response(
@@ -679,7 +698,7 @@ def _make_server(
             )
             self.tabs_starting -= 1
             self.open_tabs[service] = websocket
-            self.tab_logins[service] = request.cookies.get(login.cookie)
+            self.tab_logins[service] = self.login_cookie(request)
             self.unended.add(service)
             try:
                 width, height = terminal_size(
@@ -710,6 +729,7 @@ def _make_server(
             runner = GuardedRunner(
                 await self._make_app(),
                 self.guard,
+                front=lambda handler: refusing_unread_bodies(handler, body_doors),
                 access_log=None,
                 keepalive_timeout=KEEPALIVE_SECONDS,
                 shutdown_timeout=SHUTDOWN_SECONDS,
