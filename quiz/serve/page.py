@@ -55,6 +55,11 @@ __all__ = [
     "LOGGED_OUT",
     "LOGGED_OUT_WORDS",
     "LOG_OUT",
+    "LOGOUT_BAR_PX",
+    "LOGGED_OUT_KEY",
+    "LOGGED_OUT_PAGE_WORDS",
+    "LOGOUT_NOT_DONE_WORDS",
+    "PLAIN_HTTP_WORDS",
     "logging_out_page",
     "STOPPED",
     "HANDED",
@@ -629,6 +634,27 @@ def refused_page(reason: str, nonce: str) -> str:
           }
           say(await answer.text());
         };
+        // the page a logout landed on says so (`LOG_OUT`), once
+        let out = null;
+        try {
+          out = window.sessionStorage.getItem('"""
+        + LOGGED_OUT_KEY
+        + """');
+          window.sessionStorage.removeItem('"""
+        + LOGGED_OUT_KEY
+        + """');
+        } catch (e) {}
+        if (out) {
+          const words = """
+        + json.dumps(LOGGED_OUT_PAGE_WORDS)
+        + """;
+          const plain = """
+        + json.dumps(PLAIN_HTTP_WORDS)
+        + """;
+          document.addEventListener("DOMContentLoaded", () => {
+            say(out === "plain" ? words + " " + plain : words);
+          });
+        }
         document.addEventListener("DOMContentLoaded", () => {
           const box = document.getElementById("login");
           if (!box) return;
@@ -687,37 +713,118 @@ def refused_page(reason: str, nonce: str) -> str:
     )
 
 
+LOGGED_OUT_KEY = "drillbit-logged-out"
+"""Where a page that logged out leaves word for the login page it lands on (this tab's
+session storage, which plain http keeps too): "secure" or "plain" (`window.isSecureContext`)."""
+LOGGED_OUT_PAGE_WORDS = (
+    "You logged out: drillbit serve ended this browser's login and cleared its cookie, and "
+    "this page forgot the token it kept. To log in again, open the login link `drillbit "
+    "serve` printed, or paste its token below."
+)
+"""What the login page says after a logout, in place of "a valid token is required"."""
+PLAIN_HTTP_WORDS = (
+    "This address is plain http to another machine, where a browser ignores the server's "
+    "request to clear the site's data (it honours it over https, or at 127.0.0.1 and "
+    "localhost): the page removed the token itself, so nothing of the login is left here. "
+    "The token stays good until drillbit serve stops: stop it to shut out anyone who copied it."
+)
+"""Added on an origin that is no secure context (a LAN address over http), where the logout's
+`Clear-Site-Data` is ignored: what was done instead, and what is left to do."""
+LOGOUT_NOT_DONE_WORDS = (
+    "The logout did not reach drillbit serve, so this browser is still logged in: try again, "
+    "or stop drillbit serve, which ends every login."
+)
+"""What the page says when its logout was not answered 204: it stays as it was."""
+LOGOUT_BAR_PX = 24
+"""The height of the strip above the terminal that holds the **Log out** button while a tab's
+app runs; the terminal takes the rest of the window (a row fewer at most)."""
+
 LOG_OUT = (
-    """<script>
-      // A "Log out" button beside Restart, where a tab whose app ended lands: it forgets the
-      // token this origin keeps (else the next page logs in with it again) and posts the
-      // logout, which ends this browser's login and its other tabs' apps.
+    """<style>
+      /* the strip above the terminal, never over it: the terminal's height is the rest */
+      .logout-bar {
+        height: """
+    + str(LOGOUT_BAR_PX)
+    + """px; box-sizing: border-box; padding: 0 8px; overflow: hidden;
+        display: flex; align-items: center; justify-content: flex-end; gap: 12px;
+        background: #0c181f; color: rgba(255, 255, 255, 0.75);
+        font: 12px/1 "Roboto Mono", menlo, monospace; white-space: nowrap;
+      }
+      .logout-bar .said { overflow: hidden; text-overflow: ellipsis; }
+      body .logout-bar button {
+        padding: 2px 10px; margin: 0; display: inline-block; font-size: 12px; line-height: 16px;
+      }
+      body .textual-terminal { height: calc(100vh - """
+    + str(LOGOUT_BAR_PX)
+    + """px); }
+    </style>
+    <script>
+      // "Log out" in a strip above the terminal while the tab's app runs (the terminal
+      // filled the page, and the button was on the closed dialog only), and beside Restart
+      // where a tab whose app ended lands. A logout forgets the token this origin keeps (else
+      // the next page logs in with it again), ends this browser's login and its other tabs'
+      // apps, and leaves the login page word of it; one the server did not answer says so.
       document.addEventListener("DOMContentLoaded", () => {
-        const restart = document.querySelector(".closed-dialog button");
-        if (!restart) return;
-        const out = document.createElement("button");
-        out.type = "button";
-        out.id = "logout";
-        out.textContent = "Log out";
-        out.style.marginLeft = "8px";
-        out.style.whiteSpace = "nowrap";  // the dialog's column is narrow: "Log" over "out"
-        out.addEventListener("click", async () => {
 """
     + _TOKEN_NAMES
     + """
-          try { window.localStorage.removeItem(key); } catch (e) {}
+        const NOT_DONE = """
+    + json.dumps(LOGOUT_NOT_DONE_WORDS)
+    + """;
+        const logOut = async (say) => {
+          let answer = null;
           try {
-            await fetch('"""
+            answer = await fetch('"""
     + LOGOUT_PATH
     + """', { method: "POST", credentials: "same-origin", cache: "no-store" });
           } catch (e) {}
+          if (!answer || answer.status !== 204) {
+            const why = answer ? (await answer.text()).trim() : "";
+            say(NOT_DONE + (why ? " (" + why + ")" : ""));
+            return;
+          }
+          try { window.localStorage.removeItem(key); } catch (e) {}
+          try {
+            window.sessionStorage.setItem('"""
+    + LOGGED_OUT_KEY
+    + """', window.isSecureContext ? "secure" : "plain");
+          } catch (e) {}
           window.location.replace("/");
-        });
+        };
+        const button = (id) => {
+          const made = document.createElement("button");
+          made.type = "button";
+          made.id = id;
+          made.textContent = "Log out";
+          made.style.whiteSpace = "nowrap";  // the dialog's column is narrow: "Log" over "out"
+          return made;
+        };
+        const terminal = document.getElementById("terminal");
+        if (terminal) {
+          const bar = document.createElement("div");
+          bar.className = "logout-bar";
+          const said = document.createElement("span");
+          said.className = "said";
+          said.setAttribute("role", "status");
+          const now = button("logout-now");
+          now.title = "End this browser's login to drillbit serve (your answers are saved)";
+          now.addEventListener("click", () => logOut((words) => { said.textContent = words; }));
+          bar.append(said, now);
+          terminal.before(bar);
+        }
+        const restart = document.querySelector(".closed-dialog button");
+        if (!restart) return;
+        const out = button("logout");
+        out.style.marginLeft = "8px";
+        out.addEventListener("click", () => logOut((words) => {
+          const message = document.querySelector(".closed-dialog .message");
+          if (message) message.textContent = words;
+        }));
         restart.after(out);
       });
     </script>"""
 )
-"""Anywhere in the head: it waits for the body's dialog."""
+"""Anywhere in the head: it waits for the body's terminal and dialog."""
 
 
 def logging_out_page(template: str) -> str:

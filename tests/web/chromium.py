@@ -16,6 +16,7 @@ from selenium.webdriver.chrome.webdriver import WebDriver
 from selenium.webdriver.remote.remote_connection import RemoteConnection
 
 from tests.web.helpers import WAIT_SECONDS
+from tests.web.lan_name import LAN_NAME
 
 __all__ = [
     "CATCH_TERMINAL",
@@ -42,7 +43,9 @@ CHROMIUM_FLAGS = [
     "--disable-dev-shm-usage",
     "--disable-quic",
     "--window-size=1200,800",
-    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, EXCLUDE localhost",
+    # nothing resolves but loopback, and the LAN name `tests/web/lan_name.py` serves at
+    f"--host-resolver-rules=MAP {LAN_NAME} 127.0.0.1, MAP * ~NOTFOUND, EXCLUDE 127.0.0.1, "
+    "EXCLUDE localhost",
 ]
 
 # xterm.js draws on a canvas (WebGL or 2D), so the page has no text to read. textual.js
