@@ -55,32 +55,33 @@ def _first_answer(served: Served, request: str) -> tuple[bytes, socket.socket]:
 # Expect: 100-continue where no route reads a body (open since the fifty-first round)
 
 
-@pytest.mark.parametrize(
-    "line",
-    [
-        "GET /static/js/textual.js",  # the static route, named by the fifty-first round
-        "POST /static/js/textual.js",
-        "GET /",
-        "PUT /",
-        "GET /ws",
-        "POST /nowhere",  # aiohttp's own 404 route
-        "GET /download/x",
-    ],
-)
+BODILESS = [
+    "GET /static/js/textual.js",  # the static route, named by the fifty-first round
+    "POST /static/js/textual.js",
+    "GET /",
+    "PUT /",
+    "GET /ws",
+    "POST /nowhere",  # aiohttp's own 404 route
+    "GET /download/x",
+]
+"""Requests to routes that read no body (one server for them all: a start is slow)."""
+
+
 def test_a_body_announced_where_none_is_read_is_refused_before_any_continue(
-    served: Served, line: str
+    served: Served,
 ) -> None:
     """Without a login, 50 MB announced: a 417 at once, never "100 Continue" first (the
     static route said it, then a 403 for the login)."""
-    head, connection = _first_answer(
-        served,
-        f"{line} HTTP/1.1\r\n{_host(served)}Content-Length: 52428800\r\n"
-        "Expect: 100-continue\r\n\r\n",
-    )
-    connection.close()
-    assert head.startswith(b"HTTP/1.1 417 "), (line, head[:200])
-    assert b"Connection: close" in head
-    assert b"X-Frame-Options: DENY" in head  # the headers of every answer
+    for line in BODILESS:
+        head, connection = _first_answer(
+            served,
+            f"{line} HTTP/1.1\r\n{_host(served)}Content-Length: 52428800\r\n"
+            "Expect: 100-continue\r\n\r\n",
+        )
+        connection.close()
+        assert head.startswith(b"HTTP/1.1 417 "), (line, head[:200])
+        assert b"Connection: close" in head
+        assert b"X-Frame-Options: DENY" in head  # the headers of every answer
 
 
 def test_the_login_doors_still_continue_within_the_limit_and_say_what_417_means(
@@ -323,63 +324,64 @@ def test_a_tab_that_goes_silent_gives_its_slot_back_to_the_next(served_one_tab: 
 # websocket Origins
 
 
-@pytest.mark.parametrize(
-    "origin",
-    [
-        "null",
-        "http://127.0.0.1:{other}",
-        "http://127.0.0.1",
-        "http://127.0.0.1:0{port}",
-        "http://127.0.0.1:{port}.evil.example",
-        "http://evil@127.0.0.1:{port}",
-        "https://127.0.0.1:{port}",
-        "ws://127.0.0.1:{port}",
-        "http://127.0.0.1:{port}/x",
-        "http://127.0.0.1:{wrapped}",
-        "",
-    ],
-)
-def test_a_websocket_from_an_origin_that_is_not_this_page_opens_no_tab(
-    served: Served, origin: str
-) -> None:
-    said = origin.format(port=served.port, other=served.port + 1, wrapped=served.port + 65536)
-    key = base64.b64encode(os.urandom(16)).decode()
-    answer = _answer(
-        served,
-        f"GET /ws?width=80&height=24&token={served.token} HTTP/1.1\r\n{_host(served)}"
-        f"Cookie: {served.jar}\r\nOrigin: {said}\r\nUpgrade: websocket\r\n"
-        f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n",
-    )
-    assert status_of(answer) == 403, (said, answer[:200])
+FOREIGN_ORIGINS = [
+    "null",
+    "http://127.0.0.1:{other}",
+    "http://127.0.0.1",
+    "http://127.0.0.1:0{port}",
+    "http://127.0.0.1:{port}.evil.example",
+    "http://evil@127.0.0.1:{port}",
+    "https://127.0.0.1:{port}",
+    "ws://127.0.0.1:{port}",
+    "http://127.0.0.1:{port}/x",
+    "http://127.0.0.1:{wrapped}",
+    "",
+]
+"""Origins that resemble this page's ({port}), each refused."""
+
+
+def test_a_websocket_from_an_origin_that_is_not_this_page_opens_no_tab(served: Served) -> None:
+    jar = served.jar
+    for origin in FOREIGN_ORIGINS:
+        said = origin.format(port=served.port, other=served.port + 1, wrapped=served.port + 65536)
+        key = base64.b64encode(os.urandom(16)).decode()
+        answer, connection = _first_answer(  # an upgrade's refusal keeps the connection
+            served,
+            f"GET /ws?width=80&height=24&token={served.token} HTTP/1.1\r\n{_host(served)}"
+            f"Cookie: {jar}\r\nOrigin: {said}\r\nUpgrade: websocket\r\nConnection: Upgrade"
+            f"\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n",
+        )
+        connection.close()
+        assert status_of(answer) == 403, (said, answer[:200])
     assert _apps(served) == []
 
 
 # climbs out of the static folder
 
 
-@pytest.mark.parametrize(
-    "path",
-    [
-        "/static/%252e%252e/%252e%252e/pyproject.toml",  # double-encoded dots
-        "/static/%252e%252e%252f%252e%252e%252fpyproject.toml",
-        "/static/.%2e/.%2e/.%2e/.%2e/.%2e/.%2e/.%2e/etc/passwd",
-        "/static/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc/passwd",
-        "/static/..%5c..%5c..%5cpyproject.toml",
-        "/static/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",  # an overlong UTF-8 dot
-        "/static/js/../../../../../../../etc/passwd",
-        "/static//etc/passwd",
-        "/static/..;/..;/etc/passwd",
-    ],
-)
-def test_encoded_and_double_encoded_dots_climb_out_of_no_static_folder(
-    served: Served, path: str
-) -> None:
-    answer = _answer(
-        served,
-        f"GET {path} HTTP/1.1\r\n{_host(served)}Cookie: {served.jar}\r\nConnection: close\r\n\r\n",
-    )
-    assert status_of(answer) in (400, 403, 404), (path, answer[:200])
-    assert b"root:" not in answer and b"[project]" not in answer
+CLIMBS = [
+    "/static/%252e%252e/%252e%252e/pyproject.toml",  # double-encoded dots
+    "/static/%252e%252e%252f%252e%252e%252fpyproject.toml",
+    "/static/.%2e/.%2e/.%2e/.%2e/.%2e/.%2e/.%2e/etc/passwd",
+    "/static/%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2f%2e%2e%2fetc/passwd",
+    "/static/..%5c..%5c..%5cpyproject.toml",
+    "/static/%c0%ae%c0%ae/%c0%ae%c0%ae/etc/passwd",  # an overlong UTF-8 dot
+    "/static/js/../../../../../../../etc/passwd",
+    "/static//etc/passwd",
+    "/static/..;/..;/etc/passwd",
+]
+"""Paths that climb out of the static folder by encoded or odd spellings of `..`."""
+
+
+def test_encoded_and_double_encoded_dots_climb_out_of_no_static_folder(served: Served) -> None:
+    jar = served.jar
+    for path in CLIMBS:
+        answer = _answer(
+            served,
+            f"GET {path} HTTP/1.1\r\n{_host(served)}Cookie: {jar}\r\nConnection: close\r\n\r\n",
+        )
+        assert status_of(answer) in (400, 403, 404), (path, answer[:200])
+        assert b"root:" not in answer and b"[project]" not in answer
 
 
 # HTTP/1.0 without a Host

@@ -66,9 +66,11 @@ def _fits(driver: WebDriver, where: str) -> None:
 
 SCREEN_BOX = """
 const screen = document.querySelector('.xterm-screen').getBoundingClientRect();
-return [Math.floor(screen.right), Math.floor(screen.bottom), window.innerWidth, window.innerHeight];
+return [Math.floor(screen.right), Math.floor(screen.bottom), window.innerWidth, window.innerHeight,
+  Math.ceil(screen.top)];
 """
-"""The terminal's drawn area's right and bottom edges, and the window's size, in CSS pixels."""
+"""The terminal's drawn area's right and bottom edges, the window's size and the area's top
+(below the page's Log out strip), in CSS pixels."""
 
 
 def _clip(driver: WebDriver, x: int, y: int, width: int, height: int) -> list[list[Pixel]]:
@@ -99,7 +101,7 @@ def _strips(driver: WebDriver) -> list[str]:
     app's colour beside it: below the last row, the last row's colour at the right edge;
     right of the last column, that column's colour on the same pixel row. Empty when none;
     one line while the app's first frame is not drawn (its footer still `UNDRAWN`)."""
-    right, bottom, width, height = driver.execute_script(SCREEN_BOX)
+    right, bottom, width, height, top = driver.execute_script(SCREEN_BOX)
     assert width > right or height > bottom, "no strip at this size: nothing to check"
     wrong: list[str] = []
     if height > bottom:
@@ -113,11 +115,12 @@ def _strips(driver: WebDriver) -> list[str]:
             if y and set(row) != {footer}
         ]
     if width > right:
-        beside = _clip(driver, right - 1, 0, width - right + 1, bottom)
+        # beside the terminal's rows, not the Log out strip above them
+        beside = _clip(driver, right - 1, top, width - right + 1, bottom - top)
         if beside[-1][0] in UNDRAWN:
             return ["the app's footer is not drawn yet"]
         wrong += [
-            f"right at y={y}: {row} not {row[0]}"
+            f"right at y={top + y}: {row} not {row[0]}"
             for y, row in enumerate(beside)
             if set(row) != {row[0]}
         ]
