@@ -13,6 +13,7 @@ import pytest
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.chrome.webdriver import WebDriver
+from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.remote_connection import RemoteConnection
 
 from tests.web.helpers import WAIT_SECONDS
@@ -181,6 +182,16 @@ def record_violations(driver: WebDriver) -> None:
     """Keep every content-security-policy violation the next pages report, in
     `window.__violations`, from before their own scripts run."""
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": RECORD_VIOLATIONS})
+
+
+LOGIN_HEADING = "drillbit serve: log in"
+"""The login page's heading: a logged-out browser lands there."""
+
+
+def heading(driver: WebDriver) -> str:
+    """The page's first `h1` (empty when it has none)."""
+    found = driver.find_elements(By.TAG_NAME, "h1")
+    return found[0].text if found else ""
 
 
 def closed_message(driver: WebDriver) -> str:

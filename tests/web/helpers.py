@@ -135,6 +135,18 @@ def whole_answer(port: int, request: bytes) -> bytes:
     return answer
 
 
+def read_head(connection: socket.socket) -> bytes:
+    """What the server has answered on `connection` up to the end of its first head (the
+    status line and headers), read as soon as it comes: a body may never be sent."""
+    received = b""
+    while b"\r\n\r\n" not in received:
+        chunk = connection.recv(4096)
+        if not chunk:
+            break
+        received += chunk
+    return received
+
+
 def status_of(answer: bytes) -> int:
     """The status code of a raw HTTP answer."""
     return int(answer.split(b"\r\n", 1)[0].split()[1])

@@ -26,7 +26,7 @@ from quiz.serve.expect import NO_BODY_HERE
 from quiz.serve.handoff import Handoffs
 from quiz.serve.login import Login
 from quiz.serve.sessions import MOST_SESSIONS, Sessions
-from tests.web.helpers import WAIT_SECONDS, Served, status_of, whole_answer
+from tests.web.helpers import WAIT_SECONDS, Served, read_head, status_of, whole_answer
 from tests.web.test_serve_attacked50 import _apps, _open_tab, _until
 from tests.web.test_serve_attacked51 import _statuses
 
@@ -43,13 +43,7 @@ def _first_answer(served: Served, request: str) -> tuple[bytes, socket.socket]:
     """The head of the server's first answer to `request`, and the open connection."""
     connection = socket.create_connection(("127.0.0.1", served.port), timeout=WAIT_SECONDS)
     connection.sendall(request.encode("latin-1"))
-    received = b""
-    while b"\r\n\r\n" not in received:
-        chunk = connection.recv(4096)
-        if not chunk:
-            break
-        received += chunk
-    return received, connection
+    return read_head(connection), connection
 
 
 # Expect: 100-continue where no route reads a body (open since the fifty-first round)

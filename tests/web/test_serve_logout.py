@@ -17,7 +17,7 @@ from aiohttp.test_utils import TestClient, TestServer
 
 from quiz.serve.login import Login
 from quiz.serve.server import MOST_BODY_BYTES, _make_server
-from tests.web.helpers import WAIT_SECONDS
+from tests.web.helpers import WAIT_SECONDS, read_head
 
 pytestmark = pytest.mark.filterwarnings("ignore::aiohttp.web_exceptions.NotAppKeyWarning")
 
@@ -139,13 +139,7 @@ def _first_answer(port: int, head: str) -> bytes:
     line and headers, read as soon as they come."""
     with socket.create_connection(("127.0.0.1", port), timeout=WAIT_SECONDS) as connection:
         connection.sendall(head.encode())
-        received = b""
-        while b"\r\n\r\n" not in received:
-            chunk = connection.recv(4096)
-            if not chunk:
-                break
-            received += chunk
-    return received
+        return read_head(connection)
 
 
 def test_a_body_announced_over_the_limit_is_refused_before_it_is_asked_for() -> None:

@@ -28,9 +28,11 @@ from quiz.serve.page import (
 )
 from tests.web import lan_name
 from tests.web.chromium import (  # the module's Chromium, a profile per test
+    LOGIN_HEADING,
     browser,
     chromium,
     closed_message,
+    heading,
     shows_home,
     wait_for_screen,
 )
@@ -42,7 +44,6 @@ from tests.web.test_serve_attacked50 import _apps, _until
 
 __all__ = ["browser", "chromium"]  # fixtures, used by name
 
-LOGIN_HEADING = "drillbit serve: log in"
 GEOMETRY = """
 const box = (element) => {
   const r = element.getBoundingClientRect();
@@ -63,11 +64,6 @@ return {
 def served_by_lan_name(tmp_path: Path) -> Iterator[Served]:
     """A server that also answers to `LAN_NAME`, a name the browser takes for the network's."""
     yield from _serve(tmp_path, before=[sys.executable, "-P", lan_name.__file__, "serve"])
-
-
-def _heading(driver: WebDriver) -> str:
-    found = driver.find_elements(By.TAG_NAME, "h1")
-    return found[0].text if found else ""
 
 
 def _said(driver: WebDriver) -> str:
@@ -108,7 +104,7 @@ def test_log_out_while_the_app_runs_is_beside_the_terminal_and_ends_the_login(
     assert len(png_pixels(shot.read_bytes())[0]) >= size[0] // 2  # a real picture was taken
     assert _apps(served)  # the tab's app runs as the button is pressed
     button.click()
-    _until(lambda: _heading(driver) == LOGIN_HEADING, "the login page after the logout")
+    _until(lambda: heading(driver) == LOGIN_HEADING, "the login page after the logout")
     _until(lambda: _said(driver).startswith("You logged out"), "the page to say so")
     assert PLAIN_HTTP_WORDS.split(":")[0] not in _said(driver)  # 127.0.0.1 is a secure context
     _until(lambda: _apps(served) == [], "the tab's app to end")
@@ -134,7 +130,7 @@ def test_a_logout_that_reaches_no_server_says_the_browser_is_still_logged_in(
     driver.find_element(By.ID, "logout").click()
     message = driver.find_element(By.CSS_SELECTOR, ".closed-dialog .message")
     _until(lambda: message.text == LOGOUT_NOT_DONE_WORDS, "the dialog to say so")
-    assert _heading(driver) != LOGIN_HEADING  # the page stayed
+    assert heading(driver) != LOGIN_HEADING  # the page stayed
     assert driver.execute_script(f"return window.localStorage.getItem('{TOKEN_KEY}')")
 
 
@@ -151,7 +147,7 @@ def test_a_logout_on_a_plain_http_lan_origin_ends_the_login_and_says_what_was_do
     assert cookie is not None
     jar = f"{cookie['name']}={cookie['value']}"
     driver.find_element(By.ID, "logout-now").click()
-    _until(lambda: _heading(driver) == LOGIN_HEADING, "the login page after the logout")
+    _until(lambda: heading(driver) == LOGIN_HEADING, "the login page after the logout")
     _until(lambda: PLAIN_HTTP_WORDS[:40] in _said(driver), "the page to say what was done")
     assert _said(driver).startswith(LOGGED_OUT_PAGE_WORDS[:40])
     # the login ended on the server: its cookie, sent again, opens nothing

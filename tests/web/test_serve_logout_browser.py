@@ -11,9 +11,11 @@ from selenium.webdriver.common.by import By
 
 from quiz.serve.page import APP_QUIT_WORDS, TOKEN_KEY
 from tests.web.chromium import (  # the module's Chromium, a profile per test
+    LOGIN_HEADING,
     browser,
     chromium,
     closed_message,
+    heading,
     shows_home,
     wait_for_screen,
 )
@@ -21,13 +23,6 @@ from tests.web.helpers import Served
 from tests.web.test_serve_attacked50 import _apps, _until
 
 __all__ = ["browser", "chromium"]  # fixtures, used by name
-
-LOGIN_HEADING = "drillbit serve: log in"
-
-
-def _heading(driver: WebDriver) -> str:
-    found = driver.find_elements(By.TAG_NAME, "h1")
-    return found[0].text if found else ""
 
 
 def test_log_out_on_the_closed_dialog_ends_the_login_and_forgets_the_token(
@@ -47,9 +42,9 @@ def test_log_out_on_the_closed_dialog_ends_the_login_and_forgets_the_token(
     # one line, as Restart is: the dialog's narrow column broke it into "Log" over "out"
     assert button.size["height"] == restart.size["height"], (button.size, restart.size)
     button.click()
-    _until(lambda: _heading(driver) == LOGIN_HEADING, "the login page after the logout")
+    _until(lambda: heading(driver) == LOGIN_HEADING, "the login page after the logout")
     assert driver.execute_script(f"return window.localStorage.getItem('{TOKEN_KEY}')") is None
     assert driver.get_cookies() == []  # the login cookie cleared
     driver.refresh()  # no kept token to log in with again: the login page stays
-    _until(lambda: _heading(driver) == LOGIN_HEADING, "the login page after a reload")
+    _until(lambda: heading(driver) == LOGIN_HEADING, "the login page after a reload")
     assert "a valid token is required" in driver.find_element(By.ID, "said").text
