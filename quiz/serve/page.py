@@ -119,7 +119,15 @@ of the app's header in the default theme's accent, inline: no request, so no
 /favicon.ico 404."""
 
 
-TAB_RELEASE = """<script>
+LEAVE_EVENT = "drillbit-leave"
+"""The window event a logout sends before it leaves the page: the page's leave question is
+not asked. The logout's POST closes the tab's socket on the server, but the page could go
+before the close reached it, and Chromium then asked "Leave site?" over a logout (a red CI
+run: selenium's "Unexpected dialog type beforeunload")."""
+
+
+TAB_RELEASE = (
+    """<script>
       // Close this tab's websocket as the page is left (a reload, another address): the
       // browser would close it only once the next page arrives, and with every tab slot
       // taken the server refused that page for the tab it still counted.
@@ -127,11 +135,18 @@ TAB_RELEASE = """<script>
       // browser keeps ctrl+w (close the tab) for itself, and the drill's editor takes it for
       // "delete a word", so a stray key closed the tab. The browser asks in its own words
       // ("Leave site?"); the websocket is closed only once the page is left (pagehide).
+      // A logout leaves on purpose: it sends LEAVE_EVENT first, and nothing is asked.
       (() => {
         const sockets = [];
         const open = new Set();
-        const asks = () => Boolean(navigator.userActivation && navigator.userActivation.hasBeenActive);
+        let leaving = false;
+        window.addEventListener("""
+    + json.dumps(LEAVE_EVENT)
+    + """, () => { leaving = true; });
+        const asks = () =>
+          !leaving && Boolean(navigator.userActivation && navigator.userActivation.hasBeenActive);
         const ask = (event) => {
+          if (!asks()) return;
           event.preventDefault();
           event.returnValue = "";
         };
@@ -157,6 +172,7 @@ TAB_RELEASE = """<script>
         window.addEventListener("pagehide", release);
       })();
     </script>"""
+)
 """Before textual.js, which opens the tab's websocket."""
 
 
@@ -789,6 +805,9 @@ LOG_OUT = (
     + LOGGED_OUT_KEY
     + """', window.isSecureContext ? "secure" : "plain");
           } catch (e) {}
+          window.dispatchEvent(new Event("""
+    + json.dumps(LEAVE_EVENT)
+    + """));  // the server closes the tab's socket: do not wait for it
           window.location.replace("/");
         };
         const button = (id) => {
