@@ -120,7 +120,11 @@ def test_a_login_cookie_with_a_nul_or_a_comma_opens_nothing_it_should_not(served
         )
 
     assert status_of(page(f"{jar}\x00x")) == 400  # a NUL is no header byte
-    assert status_of(page(f"{jar},x=1")) == 403  # the comma is part of the value: not ours
+    # a comma separates cookies (RFC 2965's separator, as in "x=1, ours" below): since the
+    # fifty-second round every value of the name is tried (quiz/serve/cookies.py), so ours
+    # before a comma is ours, and a value not ours before one opens nothing
+    assert status_of(page(f"{jar},x=1")) == 200
+    assert status_of(page(f"{name}=not-ours,x=1")) == 403
     assert status_of(page(f"{name}=\x00{jar.split('=', 1)[1]}")) == 400
     # a cookie before ours, comma-separated as RFC 2965 allowed: ours is still ours
     assert status_of(page(f"x=1, {jar}")) == 200
