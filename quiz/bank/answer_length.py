@@ -78,14 +78,14 @@ def long_answer_warnings(cards: Sequence[Card]) -> list[Problem]:
 def long_question_warnings(cards: Sequence[Card]) -> list[Problem]:
     """A `question-too-long` warning at each `## Question` over `MAX_QUESTION_WORDS`: a
     question is asked, and recalled, in a breath; a page of setting is a worked example
-    read before every attempt (a drill's `## Task` is a specification: not held to it)."""
+    read at every review (a drill's `## Task` is a specification: not held to it)."""
     return [
         Problem(
             card.path,
             section.line,
             1,
             "question-too-long",
-            f"## Question has {count} words, read before every attempt: keep it to "
+            f"## Question has {count} words, read at every review: keep it to "
             f"{MAX_QUESTION_WORDS} (what an interviewer asks in a breath) and move the setting "
             "into the answer, or split the card",
             severity="warning",

@@ -347,7 +347,7 @@ def test_a_question_of_a_page_is_warned_at_its_heading(mini_bank: Path) -> None:
             "what-is-relu.md",
             line_of(card, "## Question"),
             "question-too-long",
-            "## Question has 169 words, read before every attempt: keep it to 150 (what an "
+            "## Question has 169 words, read at every review: keep it to 150 (what an "
             "interviewer asks in a breath) and move the setting into the answer, or split the "
             "card",
         )
