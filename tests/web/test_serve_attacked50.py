@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 
 from tests.web.conftest import _descendants
-from tests.web.helpers import WAIT_SECONDS, Served, status_of, whole_answer
+from tests.web.helpers import WAIT_SECONDS, Served, read_head, status_of, whole_answer
 
 
 def _answer(port: int, request: str) -> bytes:
@@ -71,12 +71,7 @@ def _open_tab(served: Served) -> socket.socket:
         f"GET /ws?width=80&height=24&token={served.token} HTTP/1.1\r\n{_host(served)}"
         f"{_upgrade(served)}\r\n".encode()
     )
-    received = b""
-    while b"\r\n\r\n" not in received:
-        chunk = tab.recv(4096)
-        if not chunk:
-            break
-        received += chunk
+    received = read_head(tab)
     if not received.startswith(b"HTTP/1.1 101 "):
         tab.close()
     assert received.startswith(b"HTTP/1.1 101 "), received[:300]

@@ -15,7 +15,7 @@ import base64
 import os
 import socket
 
-from tests.web.helpers import WAIT_SECONDS, Served, status_of, whole_answer
+from tests.web.helpers import WAIT_SECONDS, Served, read_head, status_of, whole_answer
 from tests.web.test_serve_attacked50 import _apps, _until
 
 
@@ -190,9 +190,7 @@ def _open_tab(served: Served, jar: str) -> socket.socket:
         f"Origin: http://127.0.0.1:{served.port}\r\nUpgrade: websocket\r\n"
         f"Connection: Upgrade\r\nSec-WebSocket-Key: {key}\r\nSec-WebSocket-Version: 13\r\n\r\n".encode()
     )
-    received = b""
-    while b"\r\n\r\n" not in received:
-        received += tab.recv(4096)
+    received = read_head(tab)
     assert received.startswith(b"HTTP/1.1 101 "), received[:300]
     return tab
 
