@@ -9,9 +9,11 @@ Home and a restart still offered cards (413 steps)."""
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+import pytest
 from fsrs import Rating, Scheduler
 
 from quiz.store import InterviewPlan, Store
@@ -33,56 +35,61 @@ def _plan(store: Store, minutes: float = 30.0) -> None:
     store.set_interview_plan(InterviewPlan(interview, minutes, 0.9, START - timedelta(days=1)))
 
 
-def test_a_card_put_back_in_another_drillbit_comes_back_into_the_running_session(
-    tmp_path: Path,
-) -> None:
-    scheduler = Scheduler(enable_fuzzing=False)
+@pytest.fixture
+def two_drillbits(tmp_path: Path) -> Iterator[tuple[Store, Store]]:
+    """Two drillbits open on one store, a plan set: the session runs in the first."""
     path = tmp_path / "db.sqlite"
     with Store.open(path, now=START) as store, Store.open(path, now=START) as other:
         _plan(store)
-        zone = Zone(StudyZone(UTC, 4))
-        session, _ = plan_session(store, CARDS, START, zone, scheduler)
-        session.show(now=START)
-        card = session.current
-        assert card is not None
-        session.rate(Rating.Good, now=START + timedelta(seconds=20))  # the day is decided
-        at = START + timedelta(seconds=30)
-        session.show(now=at)
-        buried = session.current
-        assert buried is not None
-        session.set_aside(suspend=False, now=at)
-        back = at + timedelta(minutes=1)
-        other.set_flag(buried.id, suspended=False, buried_until=None, now=back)
-        session.show(now=back)
-        restart, home = plan_session(store, CARDS, back, zone, scheduler)
-        assert buried.id in _plain(restart), "a restart takes it back"
-        assert _plain(session) == _plain(restart), "the running session too"
-        assert home is not None and len(home.offered) == sum(_plain(session).values())
+        yield store, other
+
+
+def test_a_card_put_back_in_another_drillbit_comes_back_into_the_running_session(
+    two_drillbits: tuple[Store, Store],
+) -> None:
+    store, other = two_drillbits
+    scheduler = Scheduler(enable_fuzzing=False)
+    zone = Zone(StudyZone(UTC, 4))
+    session, _ = plan_session(store, CARDS, START, zone, scheduler)
+    session.show(now=START)
+    card = session.current
+    assert card is not None
+    session.rate(Rating.Good, now=START + timedelta(seconds=20))  # the day is decided
+    at = START + timedelta(seconds=30)
+    session.show(now=at)
+    buried = session.current
+    assert buried is not None
+    session.set_aside(suspend=False, now=at)
+    back = at + timedelta(minutes=1)
+    other.set_flag(buried.id, suspended=False, buried_until=None, now=back)
+    session.show(now=back)
+    restart, home = plan_session(store, CARDS, back, zone, scheduler)
+    assert buried.id in _plain(restart), "a restart takes it back"
+    assert _plain(session) == _plain(restart), "the running session too"
+    assert home is not None and len(home.offered) == sum(_plain(session).values())
 
 
 def test_a_card_answered_into_a_step_in_another_drillbit_waits_for_it_here(
-    tmp_path: Path,
+    two_drillbits: tuple[Store, Store],
 ) -> None:
+    store, other = two_drillbits
     scheduler = Scheduler(enable_fuzzing=False)
-    path = tmp_path / "db.sqlite"
-    with Store.open(path, now=START) as store, Store.open(path, now=START) as other:
-        _plan(store)
-        zone = Zone(StudyZone(UTC, 4))
-        session, planned = plan_session(store, CARDS, START, zone, scheduler)
-        assert planned is not None and planned.same_day_steps
-        session.show(now=START)
-        queued = [card.id for card in session.queued]
-        elsewhere = queued[-1]
-        at = START + timedelta(seconds=30)
-        review_card(other, scheduler, elsewhere, Rating.Again, now=at, correct=False)
-        session.show(now=at + timedelta(seconds=5))
-        assert elsewhere in session._waiting, "not dropped: it waits for its step"
-        assert [news for news in session.elsewhere_news() if "step" in news or "again" in news]
-        due = at + timedelta(minutes=2)
-        session.show(now=due)
-        assert session.current is not None and session.current.id == elsewhere, "asked once due"
-        restart, _ = plan_session(store, CARDS, due, zone, scheduler)
-        assert _plain(session) == _plain(restart)
+    zone = Zone(StudyZone(UTC, 4))
+    session, planned = plan_session(store, CARDS, START, zone, scheduler)
+    assert planned is not None and planned.same_day_steps
+    session.show(now=START)
+    queued = [card.id for card in session.queued]
+    elsewhere = queued[-1]
+    at = START + timedelta(seconds=30)
+    review_card(other, scheduler, elsewhere, Rating.Again, now=at, correct=False)
+    session.show(now=at + timedelta(seconds=5))
+    assert elsewhere in session._waiting, "not dropped: it waits for its step"
+    assert [news for news in session.elsewhere_news() if "step" in news or "again" in news]
+    due = at + timedelta(minutes=2)
+    session.show(now=due)
+    assert session.current is not None and session.current.id == elsewhere, "asked once due"
+    restart, _ = plan_session(store, CARDS, due, zone, scheduler)
+    assert _plain(session) == _plain(restart)
 
 
 def test_the_time_box_counts_the_feedback_as_a_restart_after_quitting_does(
