@@ -184,6 +184,9 @@ class L2PenaltyChecker(NNChecker):
         net, lam, m = case.inputs["args"]
         penalty_ref, grads_ref = ref.l2_penalty_and_grads(net, lam, m)
         result = j.sequence("the result (penalty, grads)", outputs.get("out"), 2)
+        per_axis = per_axis_penalty_array(net, result[0])
+        if per_axis:
+            j.fail(per_axis)
         penalty = j.scalar("the penalty", result[0])
         everything = float(sum(np.sum(v * v) for v in net.values()))
         j.close(
@@ -372,12 +375,50 @@ def _per_axis_penalty(case: Case, first: str) -> str:
         return ""
     sizes = {int(match.group(1)), int(match.group(2))}
     weights = [v for k, v in params.items() if k.startswith("W") and isinstance(v, np.ndarray)]
-    for axis, kept in ((0, "column"), (1, "row")):
-        if sizes <= {w.shape[1 - axis] for w in weights}:
+    fitting = [axis for axis in (0, 1) if sizes <= {w.shape[1 - axis] for w in weights}]
+    if len(fitting) == 2:  # the column counts are the row counts: the sizes cannot tell
+        return (
+            "each layer's squares were summed over one axis only (np.sum(W**2, axis=0) gives "
+            "one number per column, axis=1 one per row; this case's layers have the sizes "
+            f"{' and '.join(str(n) for n in sorted(sizes))} both ways, so which one cannot be "
+            "told), and layers of different sizes cannot be added; the penalty is one "
+            "number, the sum over every entry, np.sum(W**2)"
+        )
+    if fitting:
+        axis, kept = fitting[0], _KEPT[fitting[0]]
+        return (
+            f"each layer's squares were summed over axis {axis} only, np.sum(W**2, "
+            f"axis={axis}): one number per {kept}, and two layers with different numbers "
+            f"of {kept}s ({' and '.join(str(n) for n in sorted(sizes))}) cannot be added; "
+            "the penalty is one number, the sum over every entry, np.sum(W**2)"
+        )
+    return ""
+
+
+_KEPT = {0: "column", 1: "row"}
+
+
+def per_axis_penalty_array(net: Mapping[str, Any], penalty: Any) -> str:
+    """A penalty returned as a 1-D array that is (a multiple of) the layers' squares summed
+    over one axis: where every layer has as many columns (or rows) the arrays add up with no
+    error, and only their values say which axis was kept. Empty when it is not that."""
+    if not isinstance(penalty, np.ndarray) or penalty.ndim != 1 or penalty.size < 2:
+        return ""
+    if penalty.dtype.kind != "f" or not np.all(np.isfinite(penalty)):
+        return ""
+    weights = [v for k, v in net.items() if k.startswith("W") and isinstance(v, np.ndarray)]
+    for axis in (0, 1):
+        if any(w.ndim != 2 or w.shape[1 - axis] != penalty.size for w in weights):
+            continue
+        summed = sum(np.sum(w * w, axis=axis) for w in weights)
+        scale = float(np.dot(penalty, summed) / np.dot(summed, summed))
+        if scale > 0 and np.allclose(penalty, scale * summed, rtol=1e-9, atol=0.0):
+            kept = _KEPT[axis]
             return (
-                f"each layer's squares were summed over axis {axis} only, np.sum(W**2, "
-                f"axis={axis}): one number per {kept}, and two layers with different numbers "
-                f"of {kept}s ({' and '.join(str(n) for n in sorted(sizes))}) cannot be added; "
-                "the penalty is one number, the sum over every entry, np.sum(W**2)"
+                f"the penalty is an array of {penalty.size} numbers, one per {kept}: each "
+                f"layer's squares were summed over axis {axis} only, np.sum(W**2, "
+                f"axis={axis}), and as every layer here has {penalty.size} {kept}s they added "
+                "up with no error; the penalty is one number, the sum over every entry, "
+                "np.sum(W**2)"
             )
     return ""

@@ -115,6 +115,55 @@ def normalization_variant(
         return np.asarray(gamma * (X - mu) / std + beta)
 
 
+def square_axis_hints(
+    X: np.ndarray, gamma: np.ndarray, beta: np.ndarray, eps: float, *, axis: int
+) -> list[Hint]:
+    """On a square X only: the forward pass with the statistics, or gamma and beta, laid
+    along the other axis. Where X's rows and columns differ the same code raises numpy's
+    broadcast error, which `error_cause` and the swapped-axes reader name; where they are
+    equal it runs, and each entry takes another row's or column's numbers."""
+    n, m = X.shape
+    if n != m or n < 2:
+        return []
+    with np.errstate(all="ignore"):
+        mu = X.mean(axis=axis, keepdims=True)
+        std = np.sqrt(X.var(axis=axis, keepdims=True) + eps)
+    wrong = (
+        f"X is square here ({n} x {m}), so a vector of {n} numbers fits along either axis and "
+        "no shape error shows the slip; "
+    )
+    along = "column" if axis == 0 else "row"
+
+    def stats(which: str) -> str:
+        verb = "were" if " and " in which else "was"
+        return (
+            f"the {which} of each {along} {verb} applied along the other axis: {wrong}a "
+            f"reduction without keepdims=True gives shape ({n},), which numpy lines up with "
+            "X's last axis (a row), and a [:, None] makes a column: keep the reduced axis "
+            f"(X.mean(axis={axis}, keepdims=True)) so each statistic stays with its own values"
+        )
+
+    return [
+        (stats("mean and standard deviation"), lambda: gamma * (X - mu.T) / std.T + beta),
+        (stats("mean"), lambda: gamma * (X - mu.T) / std + beta),
+        (stats("standard deviation"), lambda: gamma * (X - mu) / std.T + beta),
+        (
+            "gamma and beta were laid along the examples (gamma.T, beta.T, or flattened to "
+            f"({n},), which numpy lines up as a row): {wrong}they are (n, 1) columns, one value "
+            "per feature; use them as given, gamma * x_hat + beta",
+            lambda: gamma.T * (X - mu) / std + beta.T,
+        ),
+    ]
+
+
+def _same(got: np.ndarray, sums: np.ndarray) -> bool:
+    """True when `got` holds `sums` to a backward pass's tolerance (float64 values)."""
+    if got.dtype.kind != "f" or not np.all(np.isfinite(got)):
+        return False
+    scale = float(np.abs(sums).max()) + 1.0
+    return bool(np.allclose(got, sums, rtol=1e-7, atol=1e-10 * scale))
+
+
 FLOAT32_STATISTICS = (
     "the statistics were computed in float32: the mean and the variance are off by float32 "
     "rounding, which E[x**2] - E[x]**2 (or a batch of one's x - mean) magnifies when the mean "
@@ -363,18 +412,38 @@ class NormalizationChecker(NNChecker):
         return {"out": out_ref, "grads": backward(dout, cache), "numeric": numeric}
 
     def returned_grads(
-        self, j: Judgement, outputs: dict[str, Any], n: int, m: int
+        self,
+        j: Judgement,
+        outputs: dict[str, Any],
+        n: int,
+        m: int,
+        features_sums: dict[str, np.ndarray] | None = None,
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """dX, dgamma and dbeta as float64 arrays of shapes (n, m), (n, 1), (n, 1)."""
+        """dX, dgamma and dbeta as float64 arrays of shapes (n, m), (n, 1), (n, 1).
+
+        `features_sums`: dgamma's and dbeta's terms summed over the features (axis 0), as
+        (1, m) rows. Where m != n a (1, m) result is that sum by its shape alone (named where
+        `features_sum_hint`); on a square X a (1, n) row is also what a transpose of the
+        right column gives, so there it is named only when its values are those sums."""
         got: dict[str, Any] = {label: outputs.get(label) for label in ("dX", "dgamma", "dbeta")}
-        if self.features_sum_hint:
+        square = m == n and features_sums is not None
+        if self.features_sum_hint or square:
             got = {label: j.array(label, value) for label, value in got.items()}
             for label in ("dgamma", "dbeta"):
-                if got[label].shape == (1, m) and m != n:
+                if got[label].shape != (1, m):
+                    continue
+                if m != n and self.features_sum_hint:
                     j.fail(
                         f"{label} has shape (1, {m}): it was summed over the features; gamma and "
                         f"beta are (n, 1) = ({n}, 1), shared by every example, so sum over the "
                         "examples (axis 1)"
+                    )
+                if square and features_sums is not None and _same(got[label], features_sums[label]):
+                    j.fail(
+                        f"{label} has shape (1, {m}): it was summed over the features (axis 0), "
+                        f"one sum per example; X is square here ({n} x {m}), so only the values "
+                        f"tell it from a transpose: gamma and beta are ({n}, 1), shared by every "
+                        "example, so sum over the examples (axis=1, keepdims=True)"
                     )
         return (
             j.array("dX", got["dX"], (n, m)),
@@ -452,6 +521,7 @@ class NormalizationChecker(NNChecker):
             hints=[
                 *self.forward_hints(X, gamma, beta, eps),
                 *self.mean_off_by_one_hints(X, gamma, beta, eps),
+                *square_axis_hints(X, gamma, beta, eps, axis=self.axis),
                 (
                     FLOAT32_STATISTICS,
                     lambda: (
@@ -477,7 +547,11 @@ class NormalizationChecker(NNChecker):
         )
         if "bad_backward" in outputs:
             j.fail(wrong_return(backward_entry, "(dX, dgamma, dbeta)", outputs["bad_backward"]))
-        dX, dgamma, dbeta = self.returned_grads(j, outputs, n, m)
+        features_sums = {
+            "dbeta": np.sum(dout, axis=0, keepdims=True),
+            "dgamma": np.sum(dout * self.x_hat(X, eps), axis=0, keepdims=True),
+        }
+        dX, dgamma, dbeta = self.returned_grads(j, outputs, n, m, features_sums)
         size = 1 + float(np.abs(dout).sum())
         averaged = (
             "{0} is the mean over the examples, not the sum: gamma and beta are shared by "
