@@ -217,3 +217,16 @@ def test_the_error_reading_says_both_axes_when_the_sizes_cannot_tell() -> None:
     message = _per_axis_penalty(case, error)
     assert "summed over one axis only" in message
     assert "which one cannot be told" in message
+
+
+def test_dx_summed_over_the_other_axis_is_named_on_a_square_input() -> None:
+    source = (
+        _norm_source(BATCHNORM)
+        .replace("g.mean(axis=1, keepdims=True)", "g.mean(axis=0, keepdims=True)")
+        .replace(
+            "(g * x_hat).mean(axis=1, keepdims=True)", "(g * x_hat).mean(axis=0, keepdims=True)"
+        )
+    )
+    status, message = _grade(BATCHNORM, source, _square_norm_cases(1, 4))
+    assert status == "failed"
+    assert "the sums in dX run over axis 0; they run over axis 1" in message

@@ -375,21 +375,24 @@ class NormalizationChecker(NNChecker):
                     ),
                 )
             )
-        if other_count != count:
-            hints += [
+        if other_count != count:  # on a square X this divisor is the right one
+            hints.append(
                 (
                     f"dX divides its sums over axis {axis} by {other_count}, the length of "
                     f"axis {other}; the means in dX run over the same {count} values as the "
                     f"statistics, so divide by {count}",
                     lambda: dX(lambda a: a.sum(axis=axis, keepdims=True) / other_count),
-                ),
-                (
-                    f"the sums in dX run over axis {other}; they run over axis {axis}, the "
-                    f"axis of {self.statistics_of} mean and variance (x_hat is right; only "
-                    "dX's sums moved)",
-                    lambda: dX(lambda a: a.sum(axis=other, keepdims=True) / count),
-                ),
-            ]
+                )
+            )
+        # on a square X too: there the sums over the other axis fit X with no shape error
+        hints.append(
+            (
+                f"the sums in dX run over axis {other}; they run over axis {axis}, the "
+                f"axis of {self.statistics_of} mean and variance (x_hat is right; only "
+                "dX's sums moved)",
+                lambda: dX(lambda a: a.sum(axis=other, keepdims=True) / count),
+            )
+        )
         return hints
 
     def passes(self) -> tuple[Forward, Backward]:
