@@ -113,12 +113,13 @@ _SIZE_AS_DTYPE = re.compile(r"^TypeError: Cannot interpret '(\d+)' as a data typ
 
 def _holds_the_array(value: tuple[Any, ...], shape: tuple[int, ...]) -> bool:
     """Whether a returned tuple's first item is an array of the expected shape, and some
-    other item is an array of another shape: more results than the one asked for."""
+    other item is an array too (of any shape: `return theta, grad` gives two of one shape):
+    more results than the one asked for."""
     first = value[0] if value else None
     return (
         isinstance(first, np.ndarray)
         and first.shape == shape
-        and any(isinstance(v, np.ndarray) and v.shape != shape for v in value[1:])
+        and any(isinstance(v, np.ndarray) for v in value[1:])
     )
 
 
@@ -572,7 +573,18 @@ class Judgement:
     def mapping(self, label: str, value: Any, keys: Sequence[str]) -> dict[str, Any]:
         """`value` as a dict holding at least `keys`."""
         if not isinstance(value, dict):
-            self.fail(f"{label} should be a dict, got {type_phrase(value)}")
+            unkeyed = ""
+            if (
+                isinstance(value, list | tuple)
+                and len(value) == len(keys) > 1
+                and all(isinstance(v, np.ndarray) for v in value)
+            ):  # return W1, b1, W2, b2: the values in order, without their names
+                pairs = ", ".join(f"{k!r}: {k}" for k in keys)
+                unkeyed = (
+                    f" of {len(value)} arrays, the values without their keys: return a dict "
+                    f"that names each one, {{{pairs}}}"
+                )
+            self.fail(f"{label} should be a dict, got {type_phrase(value)}{unkeyed}")
         missing = [k for k in keys if k not in value]
         if missing:
             self.fail(

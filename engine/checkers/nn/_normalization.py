@@ -534,6 +534,22 @@ class NormalizationChecker(NNChecker):
                     ),
                 ),
                 (
+                    "gamma and beta were swapped: beta * x_hat + gamma; gamma scales the "
+                    "normalized x_hat and beta shifts it, gamma * x_hat + beta",
+                    lambda: beta * self.x_hat(X, eps) + gamma,
+                ),
+                (
+                    "the variance is the mean of X**2 with the mean's square never taken off "
+                    "(E[x**2] where E[x**2] - E[x]**2, or the mean of (X - mean)**2, was "
+                    "meant): X was centred, then divided by its root mean square",
+                    lambda: (
+                        gamma
+                        * (X - X.mean(axis=self.axis, keepdims=True))
+                        / np.sqrt(np.mean(X * X, axis=self.axis, keepdims=True) + eps)
+                        + beta
+                    ),
+                ),
+                (
                     "X was divided by its standard deviation but not centred: x_hat = "
                     "(X - mean) / sqrt(var + eps)",
                     lambda: gamma * X / np.sqrt(X.var(axis=self.axis, keepdims=True) + eps) + beta,

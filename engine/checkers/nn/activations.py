@@ -18,6 +18,14 @@ __all__ = ["relu_family", "sigmoid", "sigmoid_grad"]
 
 FLOAT64_MAX = float(np.finfo(np.float64).max)
 
+SELU_SCALE = 1.0507009873554805
+"""SELU's scale (Klambauer et al., 2017): a SELU with ELU's alpha is this times ELU."""
+LEAKY_DEFAULTS = (
+    (0.3, "Keras's LeakyReLU default"),
+    (0.2, "TensorFlow's tf.nn.leaky_relu default"),
+)
+"""Other libraries' default slopes, named when the default-alpha case gets one."""
+
 ELEMENTWISE = Tolerance(rtol=1e-9, atol=1e-12)
 NUMERIC = Tolerance(rtol=1e-6, atol=1e-9)
 
@@ -234,7 +242,8 @@ class SigmoidGradChecker(_Elementwise):
             "where the naive sigmoid's exp(-z) only underflows, a term that grows like "
             "exp(|z|) overflowed: cosh(z/2) in 1 / (4 cosh(z/2)**2) (cosh(z/2) passes the "
             "largest double once |z| is above about 1420, its square above about 711), or "
-            "exp(z) in 1 / (1 + exp(z)); "
+            "exp(z) in 1 / (1 + exp(z)), or in the np.where branch meant for z < 0 only "
+            "(np.where evaluates both branches on every entry before it picks one); "
             f"1 / inf comes out 0, but numpy warns on every such input: {fix}"
         )
 
@@ -298,6 +307,12 @@ class SigmoidGradChecker(_Elementwise):
                 lambda: z * (1 - z),
             ),
             ("1 - sigmoid(z)**2 is not the sigmoid's derivative (tanh' is 1 - tanh**2)", 1 - s * s),
+            (
+                "that is sigmoid'(sigmoid(z)): the formula s * (1 - s) was applied to "
+                "s = sigmoid(a) with a = sigmoid(z) already, so z went through the sigmoid "
+                "twice; take s = sigmoid(z) once and return s * (1 - s)",
+                lambda: ref.sigmoid_grad(s),
+            ),
             (
                 "that is s * (1 + s): the derivative is s * (1 - s), with s = sigmoid(z)",
                 lambda: s * (1.0 + s),
@@ -445,6 +460,14 @@ class ReluFamilyChecker(_Elementwise):
                     lambda: ref.relu(z),
                 ),
             ]
+        if fn == "relu":
+            return [
+                (
+                    "this is z + |z|, twice relu(z): relu(z) = (z + |z|) / 2, so the half "
+                    "is missing (or use np.maximum(z, 0))",
+                    lambda: 2.0 * ref.relu(z),
+                )
+            ]
         a = 0.01 if alpha is None and fn == "leaky_relu" else 1.0 if alpha is None else alpha
         if fn == "leaky_relu":
             return [
@@ -452,6 +475,16 @@ class ReluFamilyChecker(_Elementwise):
                     [("alpha was ignored (0.01 used instead)", ref.leaky_relu(z, 0.01))]
                     if alpha is not None
                     else []
+                ),
+                *(
+                    (
+                        f"called without alpha, leaky_relu used alpha = {other} ({whose}); "
+                        "the Task's default is alpha=0.01, as in PyTorch's "
+                        "F.leaky_relu",
+                        ref.leaky_relu(z, other),
+                    )
+                    for other, whose in LEAKY_DEFAULTS
+                    if alpha is None
                 ),
                 (
                     "negative z gives the constant alpha; leaky ReLU is alpha * z there",
@@ -484,6 +517,11 @@ class ReluFamilyChecker(_Elementwise):
                     "alpha multiplies the positive side too (alpha * z for z > 0, as SELU's "
                     "scale does); ELU is z itself for z > 0, and alpha only scales e^z - 1",
                     lambda: a * ref.elu(z, 1.0),
+                ),
+                (
+                    f"this is SELU, ELU times its scale {SELU_SCALE:.4f}: ELU has no scale, "
+                    "z for z > 0 and alpha * (e^z - 1) for z <= 0",
+                    lambda: SELU_SCALE * ref.elu(z, a),
                 ),
                 (
                     "the - 1 is missing: ELU is alpha * (e^z - 1) for z <= 0, so it is 0 at "

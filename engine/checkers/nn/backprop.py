@@ -37,6 +37,10 @@ MASK_BY_ACTIVATION = (
     "the gradient was multiplied by a1 = max(z1, 0), the activation itself; ReLU's "
     "derivative is 0 or 1, so the backward pass multiplies by (z1 > 0)"
 )
+MASK_WITHOUT_BIAS = (
+    "the ReLU mask was taken from W1 @ X alone, without b1: the forward pass's z1 = W1 @ X "
+    "+ b1 decides which units were active, so mask by (z1 > 0) with the z1 you computed"
+)
 DW2_FROM_Z1 = (
     "dW2 was built from z1, the first layer's pre-activation; the second layer's input is "
     "a1 = max(z1, 0), so dW2 = dz2 @ a1.T (averaged over the m examples)"
@@ -109,6 +113,7 @@ def _variant_grads(
         MASK_AT_ZERO: first_layer(da1 * (z1 >= 0)),
         MASK_ON_GRADIENT: first_layer(np.maximum(da1, 0.0)),
         MASK_BY_ACTIVATION: first_layer(da1 * a1),
+        MASK_WITHOUT_BIAS: first_layer(da1 * (p["W1"] @ X > 0)),
         SOFTMAX_DIAGONAL: {
             **first_layer(da1_diagonal * (z1 > 0)),
             "dW2": diagonal @ a1.T / m,
@@ -297,7 +302,13 @@ class TwoLayerChecker(NNChecker):
             if m > 1
             else []
         ) + ([(m / (m - 1), _OVER_M_MINUS_1.format(m - 1, m))] if m > 2 else [])
-        first_layer = (MASK_MISSING, MASK_AT_ZERO, MASK_ON_GRADIENT, MASK_BY_ACTIVATION)
+        first_layer = (
+            MASK_MISSING,
+            MASK_AT_ZERO,
+            MASK_ON_GRADIENT,
+            MASK_BY_ACTIVATION,
+            MASK_WITHOUT_BIAS,
+        )
         slips_of = {
             "dW1": (*first_layer, SOFTMAX_DIAGONAL),
             "db1": (*first_layer, SOFTMAX_DIAGONAL),

@@ -241,6 +241,13 @@ class NumericalGradientChecker(NNChecker):
         _x_restored(j, x, outputs.get("x_after"), eps)
         hints: list[tuple[str, Any]] = [
             (
+                f"grad is eps**2 = {eps * eps:.3g} times the right one: Python reads "
+                "(f(x + eps) - f(x - eps)) / 2 * eps as ((...) / 2) * eps, which multiplies by "
+                "eps where it should divide; write / (2 * eps)",
+                # all zeros also lies within the tolerance of eps**2 * grad: that is the next slip
+                lambda: expected * (eps * eps) if np.any(got) else np.full(x.shape, np.nan),
+            ),
+            (
                 "grad is all zeros, as if f never saw the perturbation: changing a copy "
                 "(x.flatten(), x.copy(), a fancy-indexed slice) leaves x as it was; perturb x "
                 "itself (x[idx] = old + eps, or a view such as x.reshape(-1) of a contiguous x)",
@@ -430,6 +437,11 @@ def _other_formulas(num: np.ndarray, ana: np.ndarray) -> list[tuple[float, str, 
             "the norms are Euclidean, np.linalg.norm: the square root of the sum of squares",
         ),
         (
+            float(np.abs(num - ana).sum()) / (n + a),
+            "an L1 distance, the sum of |num - grad|, over the two Euclidean norms",
+            "the numerator is a Euclidean norm too: np.linalg.norm(num - grad)",
+        ),
+        (
             diff / float(np.linalg.norm(num + ana)),
             "||num - grad|| / ||num + grad||, the norm of the sum",
             "it is 0 when the gradients are opposite",
@@ -471,15 +483,24 @@ def _shift_slip(case: Case, rel: float, eps: float) -> str:
     """What went wrong with the shifts of x when a correct gradient's rel_diff is far from
     tiny (empty when neither known slip explains it): the numerical gradient all zeros, or
     the shifts left in place from one entry to the next."""
+    x = np.array(case.inputs["x"], dtype=np.float64)
+    f = make_function(case.inputs["coef"])
+    ana = np.asarray(make_gradient(case.inputs["gcoef"])(x.copy()), dtype=np.float64)
+    num = ref.numerical_gradient(f, x.copy(), eps) * (eps * eps)  # "/ 2 * eps"
+    total = float(np.linalg.norm(num) + np.linalg.norm(ana))
+    times_eps = float(np.linalg.norm(num - ana)) / total if total else 0.0
+    if rel != 1.0 and abs(rel - times_eps) <= 1e-9 * times_eps:
+        return (
+            f"yours is what a numerical gradient eps**2 = {eps * eps:.3g} times too small "
+            "gives: Python reads (f(x + eps) - f(x - eps)) / 2 * eps as ((...) / 2) * eps, "
+            "which multiplies by eps where it should divide; write / (2 * eps)"
+        )
     if abs(rel - 1.0) <= 1e-12:  # ||num - g|| / (||num|| + ||g||) is 1 when num is 0
         return (
             "1 is what a numerical gradient of all zeros gives: f never saw the shifts "
             "(x.flatten(), x.copy() and np.array(x) are copies; shift x itself, or a view "
             "such as x.reshape(-1), and put each entry back after its two calls)"
         )
-    x = np.array(case.inputs["x"], dtype=np.float64)
-    f = make_function(case.inputs["coef"])
-    ana = np.asarray(make_gradient(case.inputs["gcoef"])(x.copy()), dtype=np.float64)
     plus, minus, num = x.copy(), x.copy(), np.zeros(x.shape)
     for i in np.ndindex(x.shape):  # copies made once and never reset
         plus[i] += eps

@@ -80,7 +80,19 @@ def _variance_guesses(n_in: int, n_out: int) -> list[tuple[str, float]]:
             2 / (n_in + n_out) ** 2,
         ),
         ("1: the draw was not scaled", 1.0),
+        (UNIFORM_LINEAR_DEFAULT, 1 / (3 * n_in)),
+        (
+            "4 / (n_in + n_out), twice the Xavier variance: a gain of sqrt(2) (PyTorch's "
+            "calculate_gain('relu')) was put on the Xavier draw; Xavier's gain here is 1",
+            4 / (n_in + n_out),
+        ),
     ]
+
+
+UNIFORM_LINEAR_DEFAULT = (
+    "1 / (3 n_in), a uniform draw on [-1/sqrt(n_in), 1/sqrt(n_in)]: PyTorch's nn.Linear "
+    "default (kaiming_uniform_ with a = sqrt(5)), not He's normal draw"
+)
 
 
 def _nearest_guess(variance: float, n_in: int, n_out: int, lo: float, hi: float) -> str | None:
@@ -175,6 +187,8 @@ class InitializersChecker(NNChecker):
                     "cut at 2 sigma, it keeps about 0.77 of sigma**2) or a uniform draw. Draw "
                     "from an untruncated normal (rng.standard_normal) and scale it."
                 )
+                if guess == UNIFORM_LINEAR_DEFAULT:
+                    why += f" The variance matches {guess}."
                 if lo <= 3 * ratio <= hi:
                     why += (
                         " A third of the target is what a uniform draw on [-1, 1] gives, whose "

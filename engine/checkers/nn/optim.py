@@ -251,6 +251,15 @@ class MomentumChecker(StepChecker):
                     "v holds the new theta: the result is (theta, v), in that order",
                     lambda: theta - lr * v_ref,
                 ),
+                *(
+                    (
+                        f"theta also decays: v matches beta*v + grad + {wd:g} * theta, weight "
+                        "decay folded into the gradient (an SGD recipe's weight_decay); this "
+                        "drill's momentum step has no decay: v = beta*v + grad",
+                        lambda wd=wd: beta * v + grad + wd * theta,
+                    )
+                    for wd in _WEIGHT_DECAYS
+                ),
                 (
                     "v holds lr * grad, v = beta*v + lr*grad (how PyTorch's notes write "
                     "Sutskever et al.'s form; the same steps for a fixed lr but another state); "
