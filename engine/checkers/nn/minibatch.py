@@ -58,15 +58,16 @@ def _rows_permuted(xb: np.ndarray, X: np.ndarray) -> bool:
     return all(tuple(col) in columns for col in np.sort(xb, axis=0).T)
 
 
-def _widths(batches: Sequence[Any]) -> list[int] | None:
+def _widths(batches: Sequence[Any], n_x: int) -> list[int] | None:
     """How many columns the X of each batch holds, or None when some batch is not an
-    (X_b, Y_b) pair of 2-D arrays (the checks that follow name that)."""
+    (X_b, Y_b) pair of 2-D arrays with X's n_x rows (the checks that follow name that: a
+    batch cut from X.T has examples for rows, and its width is no count of examples)."""
     widths = []
     for batch in batches:
         if not isinstance(batch, list | tuple) or len(batch) != 2:
             return None
         xb = batch[0]
-        if not isinstance(xb, np.ndarray) or xb.ndim != 2:
+        if not isinstance(xb, np.ndarray) or xb.ndim != 2 or xb.shape[0] != n_x:
             return None
         widths.append(int(xb.shape[1]))
     return widths
@@ -187,7 +188,7 @@ class MiniBatchChecker(NNChecker):
         m = X.shape[1]
         count = math.ceil(m / batch_size)
         batches = j.sequence(label, result)
-        widths = _widths(batches)
+        widths = _widths(batches, X.shape[0])
         split = _split_mistake(widths, m, batch_size) or _filled_last(widths, m, batch_size)
         if split:
             j.fail(f"{label}: {split}")
