@@ -315,6 +315,12 @@ class TwoLayerChecker(NNChecker):
             "dW2": (DW2_FROM_Z1, SOFTMAX_DIAGONAL),
             "db2": (SOFTMAX_DIAGONAL,),
         }
+        shown = {MASK_MISSING: MASK_MISSING}
+        if bool(np.all(p["W1"] @ X > 0)):  # a mask without b1 is 1 everywhere here too
+            shown[MASK_MISSING] = (
+                f"{MASK_MISSING} (or it was taken from W1 @ X alone, without b1, which is "
+                "positive everywhere in this case)"
+            )
         for key in GRADS:
             slips = slips_of[key]
             j.close(
@@ -322,7 +328,7 @@ class TwoLayerChecker(NNChecker):
                 got[key],
                 grads_ref[key],
                 GRAD_TOL,
-                hints=[(msg, hint(msg, key)) for msg in slips],
+                hints=[(shown.get(msg, msg), hint(msg, key)) for msg in slips],
                 factors=factors,
             )
         if case.private.get("numeric"):

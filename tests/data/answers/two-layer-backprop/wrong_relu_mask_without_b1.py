@@ -1,4 +1,4 @@
-# expect: failed | the ReLU mask was taken from W1 @ X alone, without b1
+# expect: failed | without b1
 import numpy as np
 
 
