@@ -177,7 +177,7 @@ BARE: list[tuple[str, str, Status, str]] = [
     ("source", "status", "phrase"), [pytest.param(s, st, ph, id=n) for n, s, st, ph in BARE]
 )
 def test_bwrap_alone(bare_bwrap_pool: WorkerPool, source: str, status: Status, phrase: str) -> None:
-    run_adversarial(bare_bwrap_pool, source, status, phrase, checker=DOUBLE)
+    run_adversarial(bare_bwrap_pool, source, status, phrase)
     assert not (ENGINE_DIR.parent / "pwned.txt").exists()
 
 
@@ -185,7 +185,7 @@ def test_bwrap_alone_hides_the_parent(
     bare_bwrap_pool: WorkerPool, sigusr1_received: list[int]
 ) -> None:
     source = f"import os, signal\n\ndef double(x):\n    os.kill({os.getpid()}, signal.SIGUSR1)\n"
-    run_adversarial(bare_bwrap_pool, source, Status.ERROR, "ProcessLookupError", checker=DOUBLE)
+    run_adversarial(bare_bwrap_pool, source, Status.ERROR, "ProcessLookupError")
     assert sigusr1_received == []
 
 
@@ -198,9 +198,7 @@ def test_bwrap_alone_has_no_network(bare_bwrap_pool: WorkerPool) -> None:
             "import socket\n\ndef double(x):\n"
             f"    socket.create_connection(('127.0.0.1', {port}), timeout=1).sendall(b'x')\n"
         )
-        run_adversarial(
-            bare_bwrap_pool, source, Status.ERROR, "ConnectionRefusedError", checker=DOUBLE
-        )
+        run_adversarial(bare_bwrap_pool, source, Status.ERROR, "ConnectionRefusedError")
         sel = selectors.DefaultSelector()
         sel.register(listener, selectors.EVENT_READ)
         assert sel.select(0.2) == []
