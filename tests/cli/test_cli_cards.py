@@ -61,7 +61,7 @@ def test_sorted_by_difficulty_the_table_shows_it(drillbit: RunDrillbit) -> None:
     assert max(len(count), len(legend)) <= 80
     plain = drillbit("cards")
     assert plain.stdout.splitlines()[0].split() == ["ID", "KIND", "STATE", "DUE", "LAPSES", "TITLE"]
-    assert f"{hard.difficulty:.1f}" not in plain.stdout.splitlines()[1]
+    assert f"  {hard.difficulty:.1f}  " not in plain.stdout.splitlines()[1], "no DIFF column"
     assert "difficulty" not in plain.stdout and "DIFF" not in plain.stdout
 
 
