@@ -254,6 +254,7 @@ def test_the_shell_s_variables_are_gone():
 """
 
 
+@pytest.mark.slow  # a pytest process of its own
 def test_a_shells_variables_do_not_reach_a_test_nor_textuals_switches(tmp_path: Path) -> None:
     """Run with the suite's own configuration (its addopts load the plugin) in a shell that
     sets what a developer's might: none reaches the test, and Textual imported its switches
