@@ -16,6 +16,7 @@ from quiz.bank.models import KEBAB
 from quiz.ecosystem.htmlstrip import is_html_tag
 from quiz.ecosystem.idwords import cut_at_word, id_words, latex_words
 from quiz.ecosystem.notes.found import NoteQuestion
+from quiz.ecosystem.tagtext import as_read_before
 
 MAX_ID_WORDS = 6
 
@@ -60,7 +61,9 @@ def card_id_for(title: str, *, norms: bool = True) -> str:
     60 characters. Formulas and code are words of it, in ASCII (`idwords`): "What is the
     derivative of $\\sigma(x)$?" -> `derivative-sigma-x`, "Why does σ saturate?" ->
     `sigma-saturate`; their words are never dropped as filler (`$a$` is no article).
-    `norms=False`: the id made before norms were read as said (`idwords.id_words`)."""
+    `norms=False`: the id made before norms were read as said (`idwords.id_words`).
+    A tag typed as text (`&lt;s&gt;`) is no word of it, as when it was dropped as HTML."""
+    title = as_read_before(title)
     words: list[tuple[str, bool]] = []  # (word, kept even if filler)
     text: list[str] = []  # the prose since the last formula or code span
 
@@ -90,7 +93,7 @@ def card_id_for(title: str, *, norms: bool = True) -> str:
 def legacy_card_id_for(title: str) -> str:
     """The id `card_id_for` gave before formulas, code and symbols were words of it (they
     were left out: `what-is-the-derivative-of`): what cards imported then are named."""
-    slug_words = kebab(title_text(title, with_math=False))
+    slug_words = kebab(title_text(as_read_before(title), with_math=False))
     return _short_id([(word, False) for word in slug_words.split("-") if word])
 
 

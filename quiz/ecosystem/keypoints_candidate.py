@@ -75,7 +75,7 @@ class PointCollector:
 
 def inline_as_line(token: Token) -> str:
     """An inline token as one line: markup dropped, math and code kept, `$` signs escaped."""
-    return single_spaced(plain_inline(token.children, display_inline=True))
+    return single_spaced(plain_inline(token.children, display_inline=True, typed_tags=False))
 
 
 def inline_holder(children: list[Token]) -> Token:

@@ -42,7 +42,9 @@ def line_statements(children: list[Token]) -> list[str] | None:
             lines.append([])
         else:
             lines[-1].append(child)
-    texts = [single_spaced(plain_inline(line, display_inline=True)) for line in lines]
+    texts = [
+        single_spaced(plain_inline(line, display_inline=True, typed_tags=False)) for line in lines
+    ]
     for number, line in enumerate(texts):
         opens = line[:1]
         if not opens or (opens.islower() if number == 0 else not opens.isupper()):
@@ -99,7 +101,9 @@ def paragraph_sentences(
     if lines is None:
         # without formulas the masked text is the text itself
         masked = (
-            single_spaced(plain_inline(bare.children, display_inline=True, mask=True))
+            single_spaced(
+                plain_inline(bare.children, display_inline=True, mask=True, typed_tags=False)
+            )
             if has_math
             else text
         )

@@ -63,13 +63,21 @@ _LINE_BREAK_TAG = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
 def plain_inline(
-    children: list[Token] | None, *, display_inline: bool = False, mask: bool = False
+    children: list[Token] | None,
+    *,
+    display_inline: bool = False,
+    mask: bool = False,
+    typed_tags: bool = True,
 ) -> str:
     """An inline token's text without markup: links reduced to their text, math and code
     kept, a `$` that is text escaped (`display_inline`: `$$x$$` written as `$x$`).
-    With `mask`, each formula is NUL characters of the same length (to cut outside math)."""
+    With `mask`, each formula is NUL characters of the same length (to cut outside math).
+    With `typed_tags` (a title's reading), text written like an HTML tag (`\\<s>` or
+    `&lt;s&gt;` in the notes: the parse made it text) stays Markdown's `&lt;s&gt;`, as an
+    Anki note's typed tag does: read back as `<s>` it was HTML, dropped from the card's
+    title and question until import53 ("What does mark?")."""
     if mask:
-        text = plain_inline(children, display_inline=display_inline)
+        text = plain_inline(children, display_inline=display_inline, typed_tags=typed_tags)
         return _masked(children, text, display_inline)
     parts: list[str] = []
     struck = 0  # inside `~~...~~`: text the writer crossed out, no part of what is said
@@ -80,7 +88,8 @@ def plain_inline(
         elif struck > 0:
             continue
         elif kind in ("text", "text_special"):
-            parts.append(child.content.replace("$", "\\$"))
+            text = child.content.replace("$", "\\$")
+            parts.append(held_tags(text) if typed_tags and "<" in text else text)
         elif kind in ("softbreak", "hardbreak") or (
             kind == "html_inline" and _LINE_BREAK_TAG.fullmatch(child.content)
         ):
@@ -96,8 +105,24 @@ def plain_inline(
             mark = "$" if display_inline else "$$"
             parts.append(f"{mark}{child.content.strip()}{mark}")
         elif kind == "image":
-            parts.append(plain_inline(child.children, display_inline=display_inline))
+            parts.append(
+                plain_inline(child.children, display_inline=display_inline, typed_tags=typed_tags)
+            )
     return "".join(parts)
+
+
+_TEXT_TAG = re.compile(r"<(/?[A-Za-z][\w-]*(?:\s[^<>]*)?/?)>")
+"""Text written like a tag in a text token: the notes escaped it, or a raw one would be
+an `html_inline` token."""
+
+
+def held_tags(text: str) -> str:
+    """The text with each tag-like part whose name is HTML's (`<s>`, `</b>`) as Markdown's
+    `&lt;s&gt;`, which `strip_html` and the title's reading keep and show as `<s>`; a
+    name no element has (`<eos>`) is already kept as it is."""
+    return _TEXT_TAG.sub(
+        lambda m: f"&lt;{m.group(1)}&gt;" if is_html_tag(m.group(0)) else m.group(0), text
+    )
 
 
 def _masked(children: list[Token] | None, text: str, display_inline: bool) -> str:
