@@ -68,6 +68,7 @@ from quiz.ecosystem.planjobs import (
 )
 from quiz.ecosystem.remnote import UNANSWERED, answered_multi
 from quiz.ecosystem.semicolonrows import CHOOSE, rows_on_one_line
+from quiz.ecosystem.tagrepair import repaired_said, repaired_tags
 from quiz.ecosystem.takeoff import TakenOff, take_off, taken_off_notices
 from quiz.ecosystem.writeplan import WritingStopped as WritingStopped  # the CLI's entry points
 from quiz.ecosystem.writeplan import write_plan as write_plan
@@ -406,7 +407,12 @@ def _place_question(
         older = _made_before_own_fields(job, shared, planned)
         if older is not None:
             placed.notices.append(Notice(question.line, label, older, "own fields", where))
-        return older is not None
+            return True
+        lost = repaired_tags(planned, shared.pack)  # an older rule removed `<s>`, unedited
+        if lost:
+            said = repaired_said(lost)
+            placed.notices.append(Notice(question.line, label, said, "tags kept", where))
+        return bool(lost)
 
     def refused(differs: tuple[str, ...]) -> str:
         """Why the card is not written over its file: another kind of card's, for a note of
