@@ -54,9 +54,13 @@ _EMPTY_LINES = re.compile(r"\n{3,}")
 _IMAGE = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 
 
-def field_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
+def field_markdown(
+    field: str, as_html: bool, *, bold: bool = True, code: bool | None = None
+) -> str:
     """A field's text as Markdown: line breaks, list items, bold and inline code (unless not
-    `bold`: a question's) kept, other tags dropped, entities read (`&sigma;` -> σ), sounds left out."""
+    `bold`: a question's) kept, other tags dropped, entities read (`&sigma;` -> σ), sounds left out.
+    `code` keeps inline code whatever `bold` says: a question of drillbit's own note, whose
+    id is its CardId field's, keeps the code spans its card had."""
     text = anki_math(field.replace("\r\n", "\n"))  # `[$]x[/$]`: Anki's own LaTeX tags
     put_back = None
     if as_html:
@@ -69,7 +73,7 @@ def field_markdown(field: str, as_html: bool, *, bold: bool = True) -> str:
         text = _ITEM.sub(lambda m: "- " if _line_start(text, m.start()) else "\n- ", text)
         text = _TEXT_AFTER_LIST.sub("\n\n", text).replace(_END_MARK, "")
         text = _typed_tags(text, bold)  # `&lt;b&gt;` typed is text; a raw `<b>` is bold
-        if bold:  # an answer's: a question's words make its id, kept as they were
+        if bold if code is None else code:  # a question's words make its id, kept as they were
             text = _CODE.sub(_code_span, text)  # `<code>a @ b</code>`: `a @ b`
         text = _BOLD.sub("**" if bold else "", text)
         text = SCRIPT.sub(script_text, text)  # `m<sub>t-1</sub>`: m_(t-1)

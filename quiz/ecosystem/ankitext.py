@@ -135,6 +135,8 @@ def parse_anki_text(text: str, separator: str = "\t", *, tell_own: bool = True) 
         told = None
         if kind is None and layout.html and tell_own:  # exported without its type's name
             kind = told = own_type_of(fields)
+        if layout.html and texts and kind in CARD_ID_FIELD:  # our note: its id is its CardId's
+            front = texts[0] = field_markdown(fields[0], True, bold=False, code=True)  # `np.dot`
         own = own_note(kind, texts)
         kind_card = own_kind(kind, texts)
         if isinstance(own, str):

@@ -141,8 +141,12 @@ class NoteQuestion:
         the card cited before its export (`own_source`) and what the note cites (`cited`),
         e.g. `deck.txt Q5 · Goodfellow et al. ch. 8`."""
         number = self.number if self.number is not None else self.ordinal
-        said = "; ".join(dict.fromkeys(c for c in (self.own_source, cited) if c))
-        return f"{notes_name} Q{number}" + (f" · {said}" if said else "")
+        place = f"{notes_name} Q{number}"
+        own = self.own_source
+        if own == place or own.startswith(f"{place} · "):  # imported from this place before
+            own = own[len(place) :].removeprefix(" · ")  # once: it grew at each round trip
+        said = "; ".join(dict.fromkeys(c for c in (own, cited) if c))
+        return place + (f" · {said}" if said else "")
 
 
 @dataclass(frozen=True)
