@@ -16,7 +16,9 @@ RemNote's multi-line card, `Front >>>` over indented child lines, is a question 
 is those lines: its front line is rewritten `Q: Front` in place (its children stay as they
 are, the answer under it), read however few one-line cards the notes hold. `Front >>` with
 nothing after it over indented lines is one too (`_shown_multi`): RemNote shows a
-multi-line card so, and counts as a card towards the notes being RemNote's. A RemNote cloze
+multi-line card so, and counts as a card towards the notes being RemNote's; so is
+`Concept ::` (a blank before it) over indented lines, RemNote's multi-line concept card
+(import53: such a page was "no questions found"). A RemNote cloze
 (`{{ReLU}} is max(0, x).`) is written as Anki's (`{{c1::ReLU}}`, the next number for each
 on a line), and read as Anki's clozes are, in notes tagged for cards or not
 (`remnote_clozes`). Both were text "not imported". A list item holding such a cloze, as
@@ -553,9 +555,14 @@ def _shown_multi(rows: list[str], taken: set[int]) -> list[tuple[int, str, str, 
     claimed: set[int] = set()
     for index in outside_fences(rows, in_items=True):
         body = rows[index].rstrip("\r")
-        if index in taken or index in claimed or not body.endswith(">>") or body.endswith(">>>"):
+        if index in taken or index in claimed or body.endswith(">>>"):
             continue
-        match = _EMPTY_BACK.match(body)
+        if body.endswith(">>"):
+            match = _EMPTY_BACK.match(body)
+        elif body.endswith(("::", ":: ")):  # `Dropout ::` over its lines: a concept's
+            match = _EMPTY_CONCEPT.match(body)
+        else:
+            continue
         if match is None or in_code_span(body, match.end("front")):
             continue
         if not _front_asks(match["front"]):
@@ -569,6 +576,11 @@ def _shown_multi(rows: list[str], taken: set[int]) -> list[tuple[int, str, str, 
 
 _EMPTY_BACK = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<front>[^\s#>|<].*?)[ \t]*>>[ \t]*$")
 """`Front >>`, nothing after it (`>>>` is matched by `_MULTI`)."""
+_EMPTY_CONCEPT = re.compile(
+    r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<front>[^\s#>|<].*?)[ \t]+::[ \t]*$"
+)
+"""`Concept ::`, nothing after it, a blank before it (`key::` is a Logseq property): over
+indented lines, RemNote's multi-line concept card, "text not imported" until import53."""
 
 
 def read_remnote_cards(text: str) -> RemCards:
@@ -578,7 +590,7 @@ def read_remnote_cards(text: str) -> RemCards:
     rows = text.split("\n")
     empty: list[tuple[int, str]] = []
     multi, taken = _multi_line_cards(rows, empty) if ">>>" in text else ([], set())
-    shown = _shown_multi(rows, taken) if ">>" in text else []
+    shown = _shown_multi(rows, taken) if ">>" in text or " ::" in text else []
     shown_taken = {i for index, _, _, children in shown for i in (index, *children)}
     found: dict[int, tuple[str, str, str, str]] = {}
     written = len(shown)  # lines of text, the cards' among them (a shown card's front one)
@@ -601,12 +613,13 @@ def read_remnote_cards(text: str) -> RemCards:
         few = not found
     if few and not multi:  # a `Front >>>` card: the notes are RemNote's
         return RemCards(text, unanswered=tuple(empty))
+    concepts = [i + 1 for i, *_ in shown if rows[i].rstrip("\r").rstrip().endswith("::")]
     for index, lead, front, _ in shown:  # as RemNote shows a multi-line card
         end = rows[index][len(rows[index].rstrip("\r")) :]
         rows[index] = f"{lead}Q: {front}{end}"
     multi_lines = tuple(sorted(i + 1 for i in (*multi, *(index for index, *_ in shown))))
     shown_lines = tuple(index + 1 for index, *_ in shown)
-    both: list[int] = []
+    both = concepts
     backward: list[int] = []
     turned: list[int] = []
     for index, (lead, front, back, separator) in found.items():

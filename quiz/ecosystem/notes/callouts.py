@@ -4,7 +4,7 @@ with the boxes that ask unquoted, and the callouts no question's answer holds.
 
 from __future__ import annotations
 
-from quiz.ecosystem.callouts import Callout, header_text, unquote
+from quiz.ecosystem.callouts import Callout, callout_of, header_text, unquote
 from quiz.ecosystem.notes.candidate import Candidate
 from quiz.ecosystem.notes.found import Ignored
 
@@ -50,7 +50,23 @@ def callout_view(lines: list[str], callouts: list[Callout], asked: set[int]) -> 
     for callout in callouts:
         if callout.start not in asked and callout.start < len(lines):
             view[callout.start] = header_text(view[callout.start], callout)
+        elif callout.start in asked:
+            _mark_inner_answer(view, callout)
     return view
+
+
+def _mark_inner_answer(view: list[str], callout: Callout) -> None:
+    """A question callout's first body line that reads `[!answer] text` (the answer's
+    header typed inside the question's own quote, no blank `>` line parting them) as the
+    answer marker it means: its `[!answer]` was the answer's first words until import53."""
+    for row in range(callout.start + 1, min(callout.end, len(view))):
+        line = view[row]
+        if not line.lstrip().startswith("[!"):
+            continue
+        inner = callout_of(line, row, row + 1)
+        if inner is not None and inner.answers:
+            view[row] = header_text(line, inner)
+        return
 
 
 def left_out_callouts(
