@@ -116,7 +116,9 @@ def _lost_tags_said(planned: PlannedCard) -> str:
         return ""
     return (
         f": the notes hold {', '.join(lost)}, which the file lacks, as an import before the"
-        " fifty-second round removed text written like a tag as if it were HTML"
+        " fifty-second round removed text written like a tag as if it were HTML (in a title,"
+        " before the fifty-third); the file differs in more than that, so it is not written"
+        " again without --force"
     )
 
 

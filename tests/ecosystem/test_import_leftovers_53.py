@@ -126,7 +126,8 @@ def test_an_older_card_edited_since_is_still_refused_and_left_alone(tmp_path: Pa
     flat = " ".join(again.output.split())
     assert "already exists with another title, question and answer" in flat
     assert "the notes hold <pad>, which the file lacks" in flat
-    assert "written again" not in flat
+    assert "differs in more than that, so it is not written again without --force" in flat
+    assert "unedited since" not in flat
     assert pad.read_text("utf-8") == edited
 
 
