@@ -217,3 +217,32 @@ def test_awkward_titles_come_back_through_anki_the_same_after_one_round_trip(
     for card in once:  # the place it came from, then where it was before, once each
         place, _, before = card.front.source.partition(" · ")
         assert place.startswith("notes.txt Q") and before == was[card.id]
+
+
+def test_the_card_the_fifty_second_round_made_of_an_escaped_title_is_repaired(
+    tmp_path: Path,
+) -> None:
+    """The file as import52b wrote it for `## What does \\<s> mark?` (the tag dropped from
+    its title, two spaces left in its question, the answer's `\\<s>` kept as code): a
+    plain import of the same notes upgrades it, and says so."""
+    notes = tmp_path / "tokens.md"
+    notes.write_text(
+        "## What does \\<s> mark?\n\nThe start of a sentence, before the first \\<s> piece."
+        " The model learns it like any token.\n",
+        "utf-8",
+    )
+    into = tmp_path / "cards"
+    assert run_import(str(notes), "--into", str(into)).exit_code == 0
+    [card] = into.rglob("*.md")
+    made = card.read_text("utf-8")
+    then = made.replace("title: What does <s> mark?", "title: What does mark?").replace(
+        "What does &lt;s&gt; mark?", "What does  mark?"
+    )
+    assert then != made and "`<s>` piece" in then
+    card.write_text(then, "utf-8")
+
+    again = run_import(str(notes), "--into", str(into))
+
+    assert again.exit_code == 0, again.output
+    assert "with <s> removed as if it were HTML, unedited since" in " ".join(again.output.split())
+    assert card.read_text("utf-8") == made
