@@ -18,8 +18,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pathlib import Path
+
 from quiz.ecosystem.fences import outside_fences
-from quiz.ecosystem.linenames import line_numbers
+from quiz.ecosystem.linenames import line_numbers, line_said, place_of
 from quiz.ecosystem.notes.tabs import indent_of
 
 _DEFINITION = re.compile(r"^ {0,3}\[\^[^\]\s]+\]:")
@@ -38,9 +40,12 @@ class Footnotes:
     """How many marks were taken out of the text."""
     inline: tuple[int, ...] = ()
     """1-based lines of the inline footnotes (`^[text]`) taken out, one per footnote."""
+    named: tuple[tuple[int, str], ...] = ()
+    """(1-based line, the mark as written: `[^aug]`) of the first `_NAMED` marks."""
 
-    def note(self) -> str | None:
-        """One line for the import's report, or None when there was no footnote."""
+    def note(self, notes: Path | None = None) -> str | None:
+        """One line for the import's report, or None when there was no footnote; each mark
+        is named as written, at `notes.md:3` (at `line 3` without `notes`)."""
         if not self.lines and not self.marks and not self.inline:
             return None
         parts = []
@@ -51,7 +56,8 @@ class Footnotes:
             )
         if self.marks:
             parts.append(
-                f"{self.marks} footnote mark{'s' if self.marks > 1 else ''} ([^1]) in the text"
+                f"{self.marks} footnote mark{'s' if self.marks > 1 else ''}"
+                f" ({self._marks_said(notes)}) in the text"
             )
         if self.inline:
             lines = sorted(set(self.inline))
@@ -65,6 +71,20 @@ class Footnotes:
         )
 
 
+    def _marks_said(self, notes: Path | None) -> str:
+        """`[^aug] at notes.md:3, [^1] at notes.md:7`: the marks as the file wrote them."""
+        said = ", ".join(
+            f"{mark} at {place_of(notes, line) if notes is not None else line_said(line)}"
+            for line, mark in self.named
+        )
+        more = self.marks - len(self.named)
+        return f"{said} and {more} more" if more > 0 else said
+
+
+_NAMED = 3
+"""How many marks the report names as written (the rest are counted)."""
+
+
 def take_footnotes(text: str) -> Footnotes:
     """The notes with footnotes and their marks taken out (see the module's docstring)."""
     if "[^" not in text and "^[" not in text:
@@ -72,6 +92,7 @@ def take_footnotes(text: str) -> Footnotes:
     rows = text.split("\n")
     starts: list[int] = []
     marks = 0
+    named: list[tuple[int, str]] = []
     inline: list[int] = []
     inside = False  # in a footnote: its indented lines are its own
     previous = -1
@@ -88,20 +109,21 @@ def take_footnotes(text: str) -> Footnotes:
             inside = False
             if "[^" in row or "^[" in row:
                 kept, found, written = _unmarked(row)
-                rows[index], marks = kept, marks + found
+                named.extend((index + 1, mark) for mark in found[: _NAMED - len(named)])
+                rows[index], marks = kept, marks + len(found)
                 inline.extend([index + 1] * written)
             continue
         rows[index] = "\r" if row.endswith("\r") else ""
     if not starts and not marks and not inline:
         return Footnotes(text)
-    return Footnotes("\n".join(rows), tuple(starts), marks, tuple(inline))
+    return Footnotes("\n".join(rows), tuple(starts), marks, tuple(inline), tuple(named))
 
 
-def _unmarked(row: str) -> tuple[str, int, int]:
-    """The line without its footnote marks and inline footnotes outside code spans, and how
-    many of each there were."""
+def _unmarked(row: str) -> tuple[str, list[str], int]:
+    """The line without its footnote marks and inline footnotes outside code spans, its
+    marks as written, and how many inline footnotes there were."""
     pieces: list[str] = []
-    found = 0
+    found: list[str] = []
     written = 0
     done = 0
     ticks = 0  # backticks before `counted`, counted as the walk goes: linear
@@ -114,7 +136,7 @@ def _unmarked(row: str) -> tuple[str, int, int]:
         pieces.append(row[done : match.start()])
         done = match.end()
         if match.group("inline") is None:
-            found += 1
+            found.append(match.group(0))
         else:
             written += 1
     pieces.append(row[done:])

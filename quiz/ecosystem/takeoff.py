@@ -338,7 +338,7 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
         tell(off.macros.taken[0][0], "macros", said, "macros")
     if (said := off.properties.note()) is not None:
         tell(off.properties.found[0][0], "properties", said, "properties")
-    if (said := off.footnotes.note()) is not None:
+    if (said := off.footnotes.note(notes_path)) is not None:
         first = min((*off.footnotes.lines, *off.footnotes.inline), default=1)
         tell(first, "footnotes", said, "footnotes")
     if (said := off.clozes.note()) is not None:

@@ -47,8 +47,8 @@ def test_the_import_leaves_footnotes_out_and_says_so(tmp_path: Path) -> None:
     result = run_import(str(notes), "--pack", "p", "--into", str(tmp_path / "c"))
     assert result.exit_code == 0, result.output
     assert (
-        f"{notes}:11: note: footnotes: line 11 holds a footnote and 1 footnote mark ([^1]) in "
-        "the text: left out"
+        f"{notes}:11: note: footnotes: line 11 holds a footnote and 1 footnote mark ([^1] at "
+        f"{notes}:4) in the text: left out"
     ) in result.output
     folder = tmp_path / "c" / "p" / "p"
     assert front(folder / "what-does-momentum-do.md")["key_points"] == [

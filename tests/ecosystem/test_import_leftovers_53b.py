@@ -1,0 +1,48 @@
+"""What the first pass of import53 noticed and left: a footnote mark named as written, a
+Logseq block reference after a question, and a property line with no value."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quiz.ecosystem.footnotes import take_footnotes
+from tests.ecosystem.test_import_notes import front, run_import
+
+
+def _imported(tmp_path: Path, name: str, text: str) -> tuple[dict[str, Path], str]:
+    """`text` imported from `name`: each card's file by its title, and what was said."""
+    notes = tmp_path / name
+    notes.write_text(text, "utf-8")
+    into = tmp_path / "cards"
+    result = run_import(str(notes), "--into", str(into))
+    assert result.exit_code == 0, result.output
+    cards = {str(front(p)["title"]): p for p in into.rglob("*.md")}
+    return cards, " ".join(result.output.split())
+
+
+def test_a_footnote_mark_is_named_as_the_file_wrote_it_with_its_place(tmp_path: Path) -> None:
+    """The note said `1 footnote mark ([^1])` of a mark written `[^aug]`."""
+    notes = tmp_path / "norm.md"
+    _, said = _imported(
+        tmp_path,
+        "norm.md",
+        "## What does batch norm do?\n\n"
+        "It normalizes activations per batch.[^aug] The scale is learned afterwards.\n\n"
+        "[^aug]: Ioffe and Szegedy 2015.\n",
+    )
+
+    assert (
+        f"{notes}:5: note: footnotes: line 5 holds a footnote and 1 footnote mark "
+        f"([^aug] at {notes}:3) in the text: left out"
+    ) in said
+    assert "[^1]" not in said
+
+
+def test_many_footnote_marks_name_the_first_three_and_count_the_rest() -> None:
+    taken = take_footnotes("a.[^x] b.[^y]\nc.[^1] `d[^no]` e.[^z] f.[^w]\n")
+
+    assert taken.marks == 5
+    assert taken.named == ((1, "[^x]"), (1, "[^y]"), (2, "[^1]"))
+    said = taken.note()
+    assert said is not None
+    assert "5 footnote marks ([^x] at line 1, [^y] at line 1, [^1] at line 2 and 2 more)" in said
