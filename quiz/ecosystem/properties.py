@@ -17,7 +17,7 @@ from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.linenames import line_numbers
 from quiz.ecosystem.notes.blockprops import asked_pair_rows
 
-_PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?P<key>[A-Za-z][\w-]*):: (?P<value>.*)$")
+_PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?P<key>[A-Za-z][\w-]*)::(?:[ \t](?P<value>.*))?$")
 """As `notes/read.py` reads a property line (its rows are left empty there)."""
 _LOGSEQ_KEYS = frozenset(
     """id collapsed heading background-color template template-including-parent
@@ -57,7 +57,7 @@ class Properties:
 def find_properties(text: str) -> Properties:
     """The property lines of the notes outside code, Logseq's own keys and its review
     state (`card-...::`) aside."""
-    if ":: " not in text:
+    if "::" not in text:
         return Properties()
     rows = text.split("\n")
     found: list[tuple[int, str]] = []
@@ -71,7 +71,7 @@ def find_properties(text: str) -> Properties:
             continue  # a card's source, said with its card (`notes/read.py`)
         if key.lower() in _LOGSEQ_KEYS or key.lower().startswith("card-"):
             continue
-        value = " ".join(match.group("value").split())
+        value = " ".join((match.group("value") or "").split())
         value = value if len(value) <= 40 else value[:39] + "…"
-        found.append((index + 1, f"{key}:: {value}"))
+        found.append((index + 1, f"{key}:: {value}" if value else f"{key}::"))
     return Properties(tuple(found))

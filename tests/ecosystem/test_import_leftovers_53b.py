@@ -46,3 +46,53 @@ def test_many_footnote_marks_name_the_first_three_and_count_the_rest() -> None:
     said = taken.note()
     assert said is not None
     assert "5 footnote marks ([^x] at line 1, [^y] at line 1, [^1] at line 2 and 2 more)" in said
+
+
+OUTLINE = """\
+- What is dropout? #card
+  collapsed::
+\t- Dropout zeroes random units during training. It reduces co-adaptation.
+- What is weight decay? #card
+  id::
+\t- Weight decay shrinks weights toward zero at each step. It acts as an L2 penalty.
+- What is label smoothing? #card
+\t- collapsed:: true
+\t- Label smoothing mixes the one-hot target with a uniform one. It softens confidence.
+- What is gradient noise? #card
+  Status::
+\t- Noise added to each gradient helps escape sharp minima. Use `std::normal_distribution`.
+"""
+
+
+def test_a_logseq_property_without_a_value_is_no_text_of_the_card(tmp_path: Path) -> None:
+    """`collapsed::` or `id::` alone under a question was a word of the title ("What is
+    dropout? collapsed") or a sentence of the answer, which then was "too short"."""
+    cards, said = _imported(tmp_path, "outline.md", OUTLINE)
+
+    assert sorted(cards) == [
+        "What is dropout?",
+        "What is gradient noise?",
+        "What is label smoothing?",
+        "What is weight decay?",
+    ]
+    for path in cards.values():
+        text = path.read_text("utf-8")
+        assert "collapsed" not in text and "id::" not in text and "Status" not in text
+        assert len(front(path)["key_points"]) == 1
+    assert "std::normal_distribution" in cards["What is gradient noise?"].read_text("utf-8")
+    assert "skipped" not in said and "4 cards written" in said
+    assert "line 11 holds a property (Status::), metadata" in said  # the user's own: named
+
+
+def test_a_markdown_answer_loses_a_bare_property_line(tmp_path: Path) -> None:
+    cards, _ = _imported(
+        tmp_path,
+        "dropout.md",
+        "## What is dropout?\n\ncollapsed::\n"
+        "Dropout zeroes random units during training. It reduces co-adaptation.\n",
+    )
+
+    assert front(cards["What is dropout?"])["key_points"] == [
+        "Dropout zeroes random units during training.",
+        "It reduces co-adaptation.",
+    ]

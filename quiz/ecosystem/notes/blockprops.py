@@ -21,10 +21,15 @@ _SOURCE_PROPERTY = re.compile(
 )
 """A `source:: Goodfellow 7.12` property under an answer: the card's `source`, where it
 was left out as metadata and the citation lost."""
-_PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*:: .*$", re.MULTILINE)
-"""A Logseq block property (`id:: 64f1...`, `collapsed:: true`): metadata, not text. Under
-a question's first line it made the question's paragraph end without '?' (the question and
-its answer dropped without a word); as an item it was a key point."""
+_PROPERTY = re.compile(
+    r"^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*::(?:[ \t].*|\r)?$", re.MULTILINE
+)
+"""A Logseq block property (`id:: 64f1...`, `collapsed:: true`, or `collapsed::` with no
+value): metadata, not text. Under a question's first line it made the question's paragraph
+end without '?' (the question and its answer dropped without a word); as an item it was a
+key point. Without a value (import53) it was a word of the title ("What is dropout?
+collapsed") or a sentence of the answer. No blank before the `::`: `Dropout ::` is
+RemNote's concept card, and `std::vector` has text after it."""
 
 
 ASKED_PAIR = re.compile(
@@ -77,7 +82,7 @@ def take_properties(text: str, first_line: int) -> tuple[str, frozenset[int], di
         card_rows = _tagged_rows(text, first_line)
         text = CARD_TAG.sub("", text)  # the tag says it asks: the question is what is left
     cited_at: dict[int, str] = {}  # rows of `source:: ...` properties: a card's source
-    if ":: " in text:
+    if "::" in text:
         text = ASKED_PAIR.sub(_as_q_and_a, text)  # `Q:: ...` over `A:: ...`: a card
         cited_at = {
             first_line + text.count("\n", 0, m.start()): " ".join(m["cite"].split())
