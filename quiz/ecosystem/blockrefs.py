@@ -11,6 +11,13 @@ out of its sentence ("See  for the plain update."); an embed of such a block, or
 page (`{{embed [[Page]]}}`), is left out. The report names each with its line, its id and
 what the card shows (`MissingRef`). Fences and code spans are left alone. Every line
 keeps its number.
+
+A reference after a question, ending its line (`- Which activation is ReLU? ((uuid))
+#card`), is a link the user kept beside the question, no words of it: read as its block's
+text it made the title "Which activation is ReLU? What is Adam?" (import53). It is left
+out, the question keeping its own words, and the report names it with the block it names
+(`AfterQuestion`). A reference inside the question's sentence reads as its block's text,
+as Logseq shows it.
 """
 
 from __future__ import annotations
@@ -33,6 +40,8 @@ _REFERENCE = re.compile(
 _ID_PROPERTY = re.compile(rf"^[ \t]*(?:[-*+][ \t]+)?id::[ \t]*(?P<uuid>{_UUID})[ \t]*$", re.I)
 _PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*::")
 _LIST_MARK = re.compile(r"^[ \t]*[-*+][ \t]+")
+_LINE_END = re.compile(rf"(?:\s|\(\({_UUID}\)\)|#\S+)*", re.IGNORECASE)
+"""What may follow a reference that ends a question's line: blanks, more references, tags."""
 NOT_HERE = "(a block not in these notes)"
 """What a card shows for a reference to a block of no line of the notes."""
 
@@ -71,6 +80,26 @@ class MissingRef:
 
 
 @dataclass(frozen=True)
+class AfterQuestion:
+    """A reference that followed a question on its line, left out of it."""
+
+    line: int
+    """1-based line of the notes that holds it."""
+    written: str
+    """The reference as written: `((uuid))`."""
+    names: int | None
+    """1-based line of the block it names, None when that block is not in the notes."""
+
+    def message(self) -> str:
+        """One line of the import's report: which reference, and what it became."""
+        block = f"the block at line {self.names}" if self.names else "a block not in these notes"
+        return (
+            f"{self.written} after the question names {block}: left out of the question, "
+            "which keeps its own words (its block's text is no part of the title)"
+        )
+
+
+@dataclass(frozen=True)
 class BlockRefs:
     """The notes with their block references as text, and the lines that held them."""
 
@@ -81,6 +110,8 @@ class BlockRefs:
     """1-based lines with a reference to a block or page not in the notes."""
     missing: tuple[MissingRef, ...] = ()
     """Each reference to a block or page not in the notes, in order (the report names each)."""
+    after_question: tuple[AfterQuestion, ...] = ()
+    """Each reference left out after a question, in order (the report names each)."""
 
     def note(self) -> str | None:
         """One line for the import's report on the references the notes resolve, or None
@@ -112,11 +143,15 @@ def read_block_refs(text: str) -> BlockRefs:
     shown: list[int] = []
     left_out: list[int] = []
     missing: list[MissingRef] = []
+    after: list[AfterQuestion] = []
     for index in outside_fences(rows, in_items=True):
         row = rows[index]
         if "((" not in row and "{{" not in row:
             continue
-        new, found, absent = _replaced(row, blocks)
+        new, found, absent, beside = _replaced(row, blocks)
+        after.extend(AfterQuestion(index + 1, written, names) for written, names in beside)
+        if beside:
+            rows[index] = new.rstrip(" \t\r") + ("\r" if new.endswith("\r") else "")
         if not found:
             continue
         alone = not _LIST_MARK.sub("", new.replace(NOT_HERE, ""), count=1).strip()
@@ -126,21 +161,40 @@ def read_block_refs(text: str) -> BlockRefs:
             MissingRef(index + 1, written, placed and not alone, not alone)
             for written, placed in absent
         )
-    if not shown and not left_out:
+    if not shown and not left_out and not after:
         return BlockRefs(text)
-    return BlockRefs("\n".join(rows), tuple(shown), tuple(left_out), tuple(missing))
+    return BlockRefs(
+        "\n".join(rows), tuple(shown), tuple(left_out), tuple(missing), tuple(after)
+    )
 
 
-def _replaced(row: str, blocks: dict[str, str]) -> tuple[str, list[bool], list[tuple[str, bool]]]:
+def _after_question(row: str, match: re.Match[str]) -> bool:
+    """The reference follows a question's '?' and ends its line (tags and more references
+    aside): a link beside the question, no words of it."""
+    if match.group("named") is None:
+        return False
+    before = _REFERENCE.sub("", row[: match.start()]).rstrip()
+    return before.endswith("?") and _LINE_END.fullmatch(row, match.end()) is not None
+
+
+def _replaced(
+    row: str, blocks: dict[str, tuple[int, str]]
+) -> tuple[str, list[bool], list[tuple[str, bool]], list[tuple[str, int | None]]]:
     """The row with its references as their blocks' text (`NOT_HERE` for a block not in
-    the notes, nothing for an embed of one or of a page), per reference whether its block
-    is in the notes, and (as written, shown as `NOT_HERE`) of each that is not."""
+    the notes, nothing for an embed of one or of a page, or for one after a question), per
+    reference whether its block is in the notes, (as written, shown as `NOT_HERE`) of each
+    that is not, and (as written, its block's line) of each after a question."""
     found: list[bool] = []
     absent: list[tuple[str, bool]] = []
+    beside: list[tuple[str, int | None]] = []
 
     def replace(match: re.Match[str]) -> str:
         uuid = (match.group("embedded") or match.group("named") or "").lower()
-        block = blocks.get(uuid) if uuid else None
+        held = blocks.get(uuid) if uuid else None
+        if _after_question(row, match):
+            beside.append((match.group(0), held[0] if held is not None else None))
+            return ""
+        block = held[1] if held is not None else None
         found.append(block is not None)
         if block is not None:
             return block
@@ -148,13 +202,14 @@ def _replaced(row: str, blocks: dict[str, str]) -> tuple[str, list[bool], list[t
         absent.append((match.group(0), named))
         return NOT_HERE if named else ""
 
-    return sub_outside_code(_REFERENCE, replace, row), found, absent
+    return sub_outside_code(_REFERENCE, replace, row), found, absent, beside
 
 
-def _block_texts(rows: list[str]) -> dict[str, str]:
-    """uuid -> the first line of the block whose `id::` property names it (the nearest
-    line above the property that is no property: its list mark and `#card` tag off)."""
-    blocks: dict[str, str] = {}
+def _block_texts(rows: list[str]) -> dict[str, tuple[int, str]]:
+    """uuid -> (1-based line, first line) of the block whose `id::` property names it (the
+    nearest line above the property that is no property: its list mark and `#card` tag
+    off)."""
+    blocks: dict[str, tuple[int, str]] = {}
     for index, row in enumerate(rows):
         match = _ID_PROPERTY.match(row)
         if match is None:
@@ -166,5 +221,5 @@ def _block_texts(rows: list[str]) -> dict[str, str]:
             continue
         head = CARD_TAG.sub("", _LIST_MARK.sub("", rows[above], count=1)).strip()
         if head and "((" not in head:  # a block quoting another is not followed
-            blocks[match.group("uuid").lower()] = head
+            blocks[match.group("uuid").lower()] = (above + 1, head)
     return blocks

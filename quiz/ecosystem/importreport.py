@@ -69,6 +69,8 @@ _NOTICE_GROUPS = {  # said of GROUP_FROM or more: plural
 _LISTED_GROUPS = {  # said of GROUP_FROM or more: a line, then one line each
     "missing reference": "Logseq references name blocks or pages that are not in this file "
     "(import reads this file only); each card shows:",
+    "reference after a question": "Logseq references after questions are left out of them,"
+    " each question keeping its own words:",
 }
 
 

@@ -330,6 +330,17 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
         )
         for ref in refs.missing
     )
+    notices.extend(
+        Notice(
+            ref.line,
+            "block reference",
+            ref.message(),
+            "reference after a question",
+            place_of(notes_path, ref.line),
+            f"{ref.written}: left out of its question",
+        )
+        for ref in refs.after_question
+    )
     for line, said in off.boxes.notes():
         tell(line, "<aside>", said, "one-line aside")
     if (said := off.comments.note()) is not None:

@@ -96,3 +96,33 @@ def test_a_markdown_answer_loses_a_bare_property_line(tmp_path: Path) -> None:
         "Dropout zeroes random units during training.",
         "It reduces co-adaptation.",
     ]
+
+
+ADAM = "6571a2b4-1c2d-4e5f-8a9b-0c1d2e3f4a5b"
+REFERRED = f"""\
+- What is Adam? #card
+  id:: {ADAM}
+\t- An optimizer with per-parameter step sizes from running moments.
+- Which activation is ReLU? (({ADAM})) #card
+\t- The function max(0, x), applied elementwise to a layer's output.
+- Which step does ((aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee)) take first? #card
+\t- It takes the step of (({ADAM})) with the moments still at zero.
+"""
+
+
+def test_a_block_reference_after_a_question_adds_nothing_to_its_title(tmp_path: Path) -> None:
+    """The reference was read as its block's text: the title "Which activation is ReLU?
+    What is Adam?", the id `which-activation-relu-adam`."""
+    notes = tmp_path / "refs.md"
+    cards, said = _imported(tmp_path, "refs.md", REFERRED)
+
+    relu = cards["Which activation is ReLU?"]
+    assert relu.name == "which-activation-relu.md"
+    assert "Adam" not in relu.read_text("utf-8") and "((" not in relu.read_text("utf-8")
+    assert (
+        f"{notes}:4: note: block reference: (({ADAM})) after the question names the block "
+        "at line 1: left out of the question, which keeps its own words"
+    ) in said
+    # inside the question's sentence, or in an answer, a reference reads as Logseq shows it
+    step = cards["Which step does (a block not in these notes) take first?"]
+    assert "It takes the step of What is Adam? with the moments" in step.read_text("utf-8")
