@@ -163,9 +163,7 @@ def read_block_refs(text: str) -> BlockRefs:
         )
     if not shown and not left_out and not after:
         return BlockRefs(text)
-    return BlockRefs(
-        "\n".join(rows), tuple(shown), tuple(left_out), tuple(missing), tuple(after)
-    )
+    return BlockRefs("\n".join(rows), tuple(shown), tuple(left_out), tuple(missing), tuple(after))
 
 
 def _after_question(row: str, match: re.Match[str]) -> bool:

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-
 from pathlib import Path
 
 from quiz.ecosystem.fences import outside_fences
@@ -69,7 +68,6 @@ class Footnotes:
             f"{' and '.join(parts)}: left out, as a card has no footnotes (write a source "
             "into the answer's text to keep it)"
         )
-
 
     def _marks_said(self, notes: Path | None) -> str:
         """`[^aug] at notes.md:3, [^1] at notes.md:7`: the marks as the file wrote them."""

@@ -78,7 +78,8 @@ def test_a_logseq_property_without_a_value_is_no_text_of_the_card(tmp_path: Path
     for path in cards.values():
         text = path.read_text("utf-8")
         assert "collapsed" not in text and "id::" not in text and "Status" not in text
-        assert len(front(path)["key_points"]) == 1
+        points = front(path)["key_points"]
+        assert isinstance(points, list) and len(points) == 1
     assert "std::normal_distribution" in cards["What is gradient noise?"].read_text("utf-8")
     assert "skipped" not in said and "4 cards written" in said
     assert "line 11 holds a property (Status::), metadata" in said  # the user's own: named

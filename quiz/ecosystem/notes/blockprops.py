@@ -21,9 +21,7 @@ _SOURCE_PROPERTY = re.compile(
 )
 """A `source:: Goodfellow 7.12` property under an answer: the card's `source`, where it
 was left out as metadata and the citation lost."""
-_PROPERTY = re.compile(
-    r"^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*::(?:[ \t].*|\r)?$", re.MULTILINE
-)
+_PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*::(?:[ \t].*|\r)?$", re.MULTILINE)
 """A Logseq block property (`id:: 64f1...`, `collapsed:: true`, or `collapsed::` with no
 value): metadata, not text. Under a question's first line it made the question's paragraph
 end without '?' (the question and its answer dropped without a word); as an item it was a
