@@ -1062,3 +1062,52 @@ def test_one_cycle_lr_s_thirty_percent_rise_is_fastai_1_s_and_fastai_2_rises_ove
     assert "OneCycleLR documentation (three_phase, pct_start=0.3)" in (
         card("learning-rate-schedules").front.source
     )
+
+
+def test_l2_is_weight_decay_for_plain_sgd_only_and_shrinks_flat_directions_most() -> None:
+    """l2-regularization-effect's key points said L2 shrinks the weights by 1 - alpha*lambda
+    and shrinks 'the optimum' along flat directions, with no word on Adam and no condition
+    on the quadratic: Loshchilov & Hutter's sec. 2 equivalence holds for plain SGD only, and
+    Goodfellow et al.'s sec. 7.1.1 scaling is of the unregularized minimum's components,
+    toward 0, under a quadratic approximation (fifty-third round)."""
+    rng = np.random.default_rng(53)
+    w = rng.normal(size=4)
+    grad = rng.normal(size=4)
+    lr, lam = 0.1, 0.01
+    # Plain SGD: the L2 step is the decayed weight minus the loss's step.
+    assert np.allclose(w - lr * (grad + lam * w), (1 - lr * lam) * w - lr * grad)
+    # Adam with the penalty in the gradient: two equal weights, one whose loss gradients
+    # are large (scale 10), one whose are small (0.01). Run both with and without the
+    # penalty on the same gradients; what the penalty moved is its decay.
+    scales = np.array([10.0, 0.01])
+    pulled = np.ones(2)
+    free = np.ones(2)
+    state = {"pulled": (np.zeros(2), np.zeros(2)), "free": (np.zeros(2), np.zeros(2))}
+    for t in range(1, 201):
+        loss_grad = scales * (1.0 if t % 2 else -1.0)  # zero-mean, steady size
+        m, v = state["pulled"]
+        pulled, m, v = adam_step(pulled, loss_grad + lam * pulled, m, v, t, lr=1e-3)
+        state["pulled"] = (m, v)
+        m, v = state["free"]
+        free, m, v = adam_step(free, loss_grad, m, v, t, lr=1e-3)
+        state["free"] = (m, v)
+    decayed = free - pulled
+    assert decayed[0] > 0 and decayed[1] > 100 * decayed[0]  # large gradients, least decay
+    # The quadratic: the regularized minimum scales each eigen-component by h / (h + lam).
+    q, _ = np.linalg.qr(rng.normal(size=(4, 4)))
+    h = np.array([10.0, 1.0, 0.01, 0.0])
+    hess = q @ np.diag(h) @ q.T
+    w_star = rng.normal(size=4)
+    w_reg = np.linalg.solve(hess + 0.1 * np.eye(4), hess @ w_star)
+    assert np.allclose(q.T @ w_reg, (h / (h + 0.1)) * (q.T @ w_star))
+    assert abs((q.T @ w_reg)[3]) < 1e-12  # a perfectly flat direction is shrunk to 0
+    body = text("l2-regularization-effect")
+    front = card("l2-regularization-effect").front
+    assert isinstance(front, ConceptFront)
+    assert "Shrinks the optimum most along directions where the loss is flat" not in body
+    assert any("exactly weight decay at rate" in point for point in front.key_points)
+    assert any(point.startswith("Under Adam") for point in front.key_points)
+    assert any("h_i + \\lambda" in point and "toward 0" in point for point in front.key_points)
+    assert "near its unregularized minimum $w^*$" in body
+    assert "(H + \\lambda I)^{-1} H w^*" in body
+    assert "sec. 2 (propositions 1 and 2" in front.source

@@ -636,6 +636,16 @@ CHECKED = [
         "sec. 7.1.1 'L2 Parameter Regularization'; sec. 5.6.1 'Maximum a Posteriori (MAP) Estimation'",
     ),
     (
+        # fifty-third round: the card's L2-versus-weight-decay claims name their place
+        "l2-regularization-effect",
+        "Loshchilov & Hutter 2019 (Decoupled Weight Decay Regularization), sec. 2 "
+        "(propositions 1 and 2: L2 is weight decay for plain SGD, not for adaptive methods)",
+        "an equivalence Loshchilov & Hutter (2019, sec. 2, proposition 1) state for plain SGD",
+        "sec. 2: proposition 1, SGD with weight decay lambda equals SGD on the loss plus "
+        "lambda' / 2 ||theta||^2 with lambda' = lambda / alpha; proposition 2, no such lambda' "
+        "for an adaptive method whose preconditioner is not a multiple of the identity",
+    ),
+    (
         "early-stopping",
         "Goodfellow et al. 2016 sec. 7.8",
         "show that for a linear model with a quadratic loss",
