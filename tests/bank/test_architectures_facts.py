@@ -1084,3 +1084,31 @@ def test_the_attention_drill_says_its_rows_are_not_the_softmax_drill_s_columns()
     assert "whose `softmax` normalizes axis 0" in text("attention")
     assert "examples are columns" in text("softmax")
     assert "softmax" in card("attention").front.related
+
+
+def test_pascanu_s_conditions_are_on_the_singular_value_and_the_linear_case_s_on_the_radius() -> None:
+    """rnn-gradient-flow's locator note called sec. 2.1's condition the 'largest eigenvalue',
+    a summary's word: the paper bounds each Jacobian by the largest singular value times
+    gamma, and keeps the eigenvalue for its linear case (fifty-third round). A matrix with
+    spectral radius below 1 but a singular value above it shows the two are not the same:
+    its powers vanish in the end though the singular-value bound allows growth."""
+    w = np.array([[0.9, 3.0], [0.0, 0.9]])
+    assert max(abs(np.linalg.eigvals(w))) < 1 < np.linalg.norm(w, 2)
+    powers = [np.linalg.norm(np.linalg.matrix_power(w, n), 2) for n in (1, 2, 400)]
+    assert powers[1] > powers[0] > 1 and powers[2] < 1e-10  # grows first, vanishes in the end
+    # The pre-activation form s_t = W tanh(s_{t-1}) + U x_t + b is the same network.
+    rng = np.random.default_rng(53)
+    W, U, b = rng.normal(size=(3, 3)), rng.normal(size=(3, 2)), rng.normal(size=3)
+    xs = rng.normal(size=(5, 2))
+    h = np.zeros(3)
+    s = U @ xs[0] + b
+    h = np.tanh(s)
+    for x in xs[1:]:
+        h = np.tanh(W @ h + U @ x + b)
+        s = W @ np.tanh(s) + U @ x + b
+    assert np.allclose(h, np.tanh(s))
+    body = text("rnn-gradient-flow")
+    assert "for them to explode it is necessary that it be above" not in body
+    assert "$s_t = W \\phi(s_{t-1}) + U x_t + b$" in body
+    assert "they state both with the spectral radius" in body
+    assert "sec. 2.1 (eq. 5" in card("rnn-gradient-flow").front.source
