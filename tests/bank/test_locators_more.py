@@ -1169,7 +1169,7 @@ CHECKED = [
         "sec. 2.1 (eq. 5, the product of Jacobians; the largest singular value below 1/gamma "
         "sufficient for vanishing, above it necessary for exploding; the spectral radius in "
         "the linear case) and sec. 3.2 (norm clipping)",
-        "for them to explode, $\\sigma_{max}(W) > 1/\\gamma$ is necessary",
+        "for them to explode it is necessary that $\\sigma_{max}(W) > 1/\\gamma$",
         # The fifty-second round wrote 'largest eigenvalue' here, a summary's word: the paper
         # states the nonlinear conditions with lambda_1, the largest singular value, and
         # keeps the eigenvalue (spectral radius, against 1) for its linear warm-up case.
