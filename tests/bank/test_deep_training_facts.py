@@ -1111,3 +1111,23 @@ def test_l2_is_weight_decay_for_plain_sgd_only_and_shrinks_flat_directions_most(
     assert "near its unregularized minimum $w^*$" in body
     assert "(H + \\lambda I)^{-1} H w^*" in body
     assert "sec. 2 (propositions 1 and 2" in front.source
+
+
+def test_mahajan_et_al_are_cited_for_what_their_stored_text_shows() -> None:
+    """multilabel-output-layer said Mahajan et al. 'report that it worked better there than
+    per-tag sigmoids', from no section anyone could read in a stored copy of the paper: the
+    card keeps the 1/k softmax target and the transfer use the abstract states, and drops
+    the comparison (fifty-third round)."""
+    # A target of 1/k on k tags is a distribution; the softmax's loss against it is the mean
+    # of the k one-hot losses, so a target with several ones only weights the image by k.
+    z = np.array([2.0, 0.5, -1.0, 1.5])
+    log_p = z - (z.max() + np.log(np.exp(z - z.max()).sum()))
+    tags = [0, 3]
+    spread = -(np.full(2, 1 / 2) * log_p[tags]).sum()
+    assert math.isclose(spread, np.mean([-log_p[t] for t in tags]))
+    assert math.isclose(-log_p[tags].sum(), 2 * spread)
+    body = text("multilabel-output-layer")
+    assert "report that it worked better there than per-tag sigmoids" not in body
+    assert "kept the networks' features for other tasks, not their tag decisions" in body
+    source = card("multilabel-output-layer").front.source
+    assert "Pretraining), abstract (hashtag prediction as pretraining for transfer)" in source
