@@ -1089,7 +1089,7 @@ def test_the_attention_drill_says_its_rows_are_not_the_softmax_drill_s_columns()
     assert "softmax" in card("attention").front.related
 
 
-def test_pascanu_s_conditions_are_on_the_singular_value_and_the_linear_case_s_on_the_radius() -> None:
+def test_pascanu_bounds_by_the_singular_value_and_the_linear_case_by_the_radius() -> None:
     """rnn-gradient-flow's locator note called sec. 2.1's condition the 'largest eigenvalue',
     a summary's word: the paper bounds each Jacobian by the largest singular value times
     gamma, and keeps the eigenvalue for its linear case (fifty-third round). A matrix with
