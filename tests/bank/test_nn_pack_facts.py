@@ -1512,3 +1512,41 @@ def test_batch_norm_s_backward_removes_most_of_the_rescaling_part_as_layer_norm_
     assert "the third removes the part that would only rescale the batch" not in body
     assert "the third removes most of the part that would only rescale the batch" in body
     assert "The third removes most of the part that would only rescale" in text("layernorm")
+
+
+def sutskever_momentum(t: int, mu_max: float) -> float:
+    """Sutskever et al. 2013's schedule as the card writes it, computed from its formula."""
+    return min(1 - 2 ** (-1 - math.log2(t // 250 + 1)), mu_max)
+
+
+def test_sutskever_s_momentum_passes_0_99_and_the_card_says_where_it_stops() -> None:
+    """momentum-terminal-velocity said Sutskever et al. raised momentum "that far" (0.99):
+    their schedule climbs in stages of 250 updates as 1 - 1/(2k) and is capped at mu_max,
+    which they tried at 0.999 as well, where the steady-state velocity is 1000 g."""
+    first = {
+        mu_max: next(
+            t for t in range(0, 10**6, 250) if sutskever_momentum(t, 1.0) >= mu_max - 1e-12
+        )
+        for mu_max in (0.99, 0.999)
+    }
+    assert first == {0.99: 12250, 0.999: 124750}
+    assert [round(sutskever_momentum(t, 0.99), 4) for t in (0, 250, 500, 10**6)] == [
+        0.5,
+        0.75,
+        0.8333,
+        0.99,
+    ]
+    for k in range(1, 600):
+        assert math.isclose(sutskever_momentum((k - 1) * 250, 1.0), 1 - 1 / (2 * k))
+    # the sum convention's velocity on a constant gradient: g (1 - beta^t) / (1 - beta)
+    for beta, limit in ((0.9, 10), (0.99, 100), (0.999, 1000)):
+        v = 0.0
+        for _ in range(20_000):
+            v = beta * v + 1.0
+        assert math.isclose(v, limit, rel_tol=1e-6)
+    body = text("momentum-terminal-velocity")
+    assert "raised it that far" not in body
+    assert "0.99 only from $t = 12250$ (stage 50)" in body
+    assert "at 0.999 the steady-state multiple is 1000" in body
+    assert "0.999, 0.995, 0.99, 0.9 and 0" in card("momentum-terminal-velocity").front.source
+
