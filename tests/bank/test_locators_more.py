@@ -113,6 +113,13 @@ CHECKED = [
         "algorithm 1: sigma_B^2 = (1/m) sum (x_i - mu_B)^2",
     ),
     (
+        "batchnorm",
+        "sec. 2.1 (shift injected after BN) and 3.1 (a smoother landscape)",
+        "found it helps even with shift injected after it",
+        "the same Santurkar et al. locator test_locators_literature.py lists for "
+        "batch-normalization (read there, not again here)",
+    ),
+    (
         "batch-normalization",
         "Ioffe and Szegedy, Batch Normalization (ICML 2015), sec. 3 and 4.2",
         "in 14 times fewer steps with BN-x5",

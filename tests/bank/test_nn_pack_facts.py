@@ -1550,3 +1550,20 @@ def test_sutskever_s_momentum_passes_0_99_and_the_card_says_where_it_stops() -> 
     assert "at 0.999 the steady-state multiple is 1000" in body
     assert "0.999, 0.995, 0.99, 0.9 and 0" in card("momentum-terminal-velocity").front.source
 
+
+def test_a_bias_before_batch_norm_changes_no_output_and_gets_no_gradient() -> None:
+    """batchnorm-parameter-count said the preceding layer's biases are redundant "since beta
+    shifts the output anyway"; the reason is the mean subtraction: it removes the bias, so
+    the output ignores it and its gradient, the batch sum of dX, is 0."""
+    rng = np.random.default_rng(53)
+    Z = rng.normal(size=(4, 8))
+    bias = rng.normal(size=(4, 1)) * 5
+    gamma, beta = rng.normal(size=(4, 1)), rng.normal(size=(4, 1))
+    out, cache = batchnorm_forward(Z, gamma, beta)
+    shifted, _ = batchnorm_forward(Z + bias, gamma, beta)
+    assert np.allclose(out, shifted, rtol=0, atol=1e-12)
+    dX, _, _ = batchnorm_backward(rng.normal(size=(4, 8)), cache)
+    assert np.allclose(dX.sum(axis=1), 0.0, rtol=0, atol=1e-12)
+    body = text("batchnorm-parameter-count")
+    assert "Since $\\beta$ shifts the output anyway" not in body
+    assert "subtracting the batch mean removes any constant added to a feature" in body
