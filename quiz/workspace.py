@@ -20,13 +20,13 @@ from quiz.bank.lazy import LazyBank
 from quiz.clock import Clock, Zone, utc_now
 from quiz.drafts import Drafts
 from quiz.overview import StudyRequest, TopicRow, home_rows, planned_by_row, session_options
+from quiz.plan_file import kept_plans
 from quiz.sandbox_grader import Grader, SandboxGrader
 from quiz.search_cache import ContentSearch
 from quiz.settings import Settings, load_settings
 from quiz.store import InterviewPlan, Store
 from quiz.study import DeckCounts, StudyZone, ZoneWatch, local_timezone
 from quiz.study.counts import CardGroups, count_groups, group_cards
-from quiz.study.plan_cache import PlanCache
 from quiz.study.plan_edit import PlanField, change_plan
 from quiz.study.plan_status import PlanStatus
 from quiz.study.plan_today import plan_queue
@@ -71,7 +71,7 @@ class Workspace:
         self.drafts = Drafts(store, clock, folder=drafts_dir, editor=editor)
         self._grader: Grader = grader if grader is not None else SandboxGrader()
         self._grouped: tuple[object, CardGroups] = ((), {})
-        self.plans = PlanCache()  # the plan's status, shared by Home and the stats screen
+        self.plans = kept_plans()  # the plan's status, Home's and the stats screen's (on disk)
         self.search = ContentSearch(lambda: self.content)  # the browser's and the palette's
 
     def apply_settings(self, settings: Settings) -> None:
