@@ -223,11 +223,24 @@ def _with_forecast(
     progress: ForecastProgress,
 ) -> PlanStatus:
     """The status with its plan-followed forecast (it says when the target is out of
-    reach, and the new cards of each day), `progress` told of each day."""
+    reach, and the new cards of each day), `progress` told of each day; the forecast kept
+    today for these very inputs (by the app or an earlier `drillbit plan`, `quiz.plan_file`)
+    when there is one, and kept for the next when computed."""
+    from dataclasses import replace
+
+    from quiz.plan_file import ForecastFile
+    from quiz.study.plan_kept import forecast_key
     from quiz.study.plan_status import status_with_forecast
 
     status, parts = made
-    return status_with_forecast(status, parts, now, tz=tz, scheduler=scheduler, progress=progress)
+    shelf, key = ForecastFile(), forecast_key(status, parts, now, tz=tz, scheduler=scheduler)
+    points = None if key is None else shelf.taken(key)
+    if points is not None:
+        return replace(status, forecast=points)
+    found = status_with_forecast(status, parts, now, tz=tz, scheduler=scheduler, progress=progress)
+    if key is not None:
+        shelf.keep(key, found.forecast)
+    return found
 
 
 def _by_day(counts: tuple[int, ...]) -> str:

@@ -1,0 +1,241 @@
+"""`uv run python -m bench.heavy_waits [--home HOME --bank BANK] [--rounds N] [--base TREE]`:
+what a heavy user waits for, side by side with another tree in one run (fifty-third round).
+
+On a fresh copy of the heavy home with an interview plan (`bench.heavy_firsts`'s homes:
+10,000 generated cards, some 210,000 reviews, a plan 46 days ahead), each tree runs, in
+order, fresh children at one fixed clock (`CLOCK`):
+
+1. the day's first start: the workspace opened to Home's view model (`open_to_home`), then
+   Home's plan line with its forecast (`plan_line_first`);
+2. `drillbit plan --json` and `drillbit stats` (whole commands, `plan_json`, `stats`);
+3. a second start the same day: open to Home again (`open_again`), the plan line
+   (`plan_line_again`: a kept forecast where the tree keeps one), the stats screen's view
+   model (`stats_screen`), the card browser's first page and every row after it
+   (`browser_first_page`, `browser_all_rows`), a due session started (`start_session`),
+   one card shown and rated Good (`rate_card`), Home's recount (`home_after_answer`) and
+   its plan line after the answer (`plan_line_after_answer`, computed again by both).
+
+Each copy starts without a kept forecast (`FORECAST_FILE`: the day's first start), so
+`plan_json` after the first start takes the one it kept where the tree keeps one.
+
+Each figure is the child's CPU (`process_time` around the step: user + system; the wall
+moves with a shared machine's load). Before the rounds each tree opens a copy once, not
+measured, for its byte-code and card cache. The two trees alternate which goes first; what
+they print (Home's rows and plan line, the stats screen's headline and forecast, the
+session's first card, both commands' stdout) must be the same (`same_output`). Medians and
+ratios into bench/results.json's `heavy_waits` section, and a table printed.
+
+Textual is not started: these are the view models and workspace calls each screen makes
+(the screens' own drawing is `bench.screens`' and `bench.first_frames`').
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from bench.common import REPO, Figure, median, merge_results, run_stamp
+from bench.heavy_firsts import CLOCK, _child, _made_homes
+
+SECTION = "heavy_waits"
+FORECAST_FILE = "plan-forecast.json"
+"""The kept forecast of this tree (`quiz.plan_file.FILE_NAME`), taken out of each copy."""
+
+_PRELUDE = """
+import json, sys, time
+from datetime import datetime
+from pathlib import Path
+fixed = datetime.fromisoformat(sys.argv[1])
+found, shown = {}, []
+def step(name, action):
+    start = time.process_time()
+    value = action()
+    found[name] = (time.process_time() - start) * 1000
+    return value
+from quiz.home_view import home_view
+from quiz.workspace import Workspace
+def opened():
+    ws = Workspace.open([Path(sys.argv[2])], clock=lambda: fixed)
+    ws.content.refs
+    return ws, home_view(ws)
+def line(ws, view):
+    status = ws.plan_status(with_forecast=True)
+    points = () if status is None else tuple(status.forecast)
+    return repr(view.with_forecast(points).plan_line(ahead_key="a"))
+"""
+
+_FIRST = (
+    _PRELUDE
+    + """
+ws, view = step("open_to_home", opened)
+shown += [repr(view.rows), repr(view.counts)]
+shown.append(step("plan_line_first", lambda: line(ws, view)))
+ws.close()
+print(json.dumps({"cpu": found, "shown": shown}))
+"""
+)
+"""The day's first start: Home, then its plan line (the forecast computed)."""
+
+_AGAIN = (
+    _PRELUDE
+    + """
+from fsrs import Rating
+from quiz.browser_view import read_bounds, read_due_labels, read_plan_due, read_rows
+from quiz.overview import StudyRequest
+from quiz.stats_view import stats_view
+ws, view = step("open_again", opened)
+shown.append(step("plan_line_again", lambda: line(ws, view)))
+stats = step("stats_screen", lambda: stats_view(ws))
+shown += [repr(stats.headline), repr(stats.forecast)]
+refs = ws.content.refs
+def first_page():
+    rows = read_rows(ws, refs[:200], fixed, page=True)
+    return rows, read_bounds(ws, refs, fixed), read_due_labels(ws, rows, fixed), read_plan_due(ws, fixed)
+page = step("browser_first_page", first_page)
+shown.append(repr(page[2][:20]))
+every = step("browser_all_rows", lambda: read_rows(ws, refs, fixed, page=False))
+shown.append(len(every))
+session = step("start_session", lambda: ws.start_session(StudyRequest(mode="due")))
+shown.append(None if session.current is None else session.current.id)
+def rate():
+    session.show(now=fixed)
+    session.rate(Rating.Good, now=fixed, duration_ms=9000)
+if session.current is not None:
+    step("rate_card", rate)
+after = step("home_after_answer", lambda: home_view(ws))
+shown.append(repr(after.counts))
+shown.append(step("plan_line_after_answer", lambda: line(ws, after)))
+ws.close()
+print(json.dumps({"cpu": found, "shown": shown}))
+"""
+)
+"""A second start the same day, then the screens and one answer."""
+
+_COMMAND = """
+import sys
+from datetime import datetime
+from quiz.cli import main
+fixed = datetime.fromisoformat(sys.argv[1])
+main(sys.argv[3:], clock=lambda: fixed)
+"""
+"""`drillbit ARGS` in a child at the fixed clock: the whole command's CPU is measured."""
+
+COMMANDS = {"plan_json": ["plan", "--json"], "stats": ["stats"]}
+
+
+def _one_tree(
+    tree: Path, home: Path, bank: Path, pycache: Path
+) -> tuple[dict[str, float], list[Any]]:
+    """The three steps of the module docstring on `home` (changed by the answer)."""
+    spent: dict[str, float] = {}
+    shown: list[Any] = []
+    _, printed = _child(tree, home, _FIRST, [str(bank)], pycache)
+    first = json.loads(printed)
+    spent.update(first["cpu"])
+    shown += first["shown"]
+    for name, args in COMMANDS.items():
+        cpu, printed = _child(
+            tree, home, _COMMAND, [str(bank), "--content", str(bank), *args], pycache
+        )
+        spent[name] = cpu
+        shown.append(printed)
+    _, printed = _child(tree, home, _AGAIN, [str(bank)], pycache)
+    again = json.loads(printed)
+    spent.update(again["cpu"])
+    shown += again["shown"]
+    return spent, shown
+
+
+def measure(
+    home: Path, bank: Path, work: Path, rounds: int, base: Path | None, log: Any = print
+) -> list[Figure]:
+    """Each round, each tree on a fresh copy of `home`; medians, ratios and `same_output`."""
+    trees = {"this": REPO} if base is None else {"this": REPO, "base": base.resolve()}
+    pycache = work / "pycache"
+    for name, tree in trees.items():  # not measured: byte-code and the card cache
+        warm = work / f"warm-{name}"
+        shutil.copytree(home, warm)
+        _child(tree, warm, _FIRST, [str(bank)], pycache)
+        shutil.rmtree(warm)
+    spent: dict[tuple[str, str], list[float]] = {}
+    same = True
+    for round_ in range(rounds):
+        order = list(trees) if round_ % 2 == 0 else list(reversed(trees))
+        shown: dict[str, Any] = {}
+        for name in order:
+            copy = work / f"{name}-{round_}"
+            shutil.copytree(home, copy)
+            # the day's first start: no forecast kept yet (`drillbit plan` made the home)
+            (copy / "cache" / FORECAST_FILE).unlink(missing_ok=True)
+            found, shown[name] = _one_tree(trees[name], copy, bank, pycache)
+            for figure, value in found.items():
+                spent.setdefault((name, figure), []).append(value)
+            log(
+                f"  round {round_ + 1} {name}: "
+                + ", ".join(f"{k} {v:.0f}" for k, v in found.items())
+            )
+            shutil.rmtree(copy)
+        if "base" in shown:
+            same = same and shown["base"] == shown["this"]
+    shape = {"cards": 10_000, "rounds": rounds, "clock": CLOCK.isoformat(), "unit": "CPU"}
+    figures: list[Figure] = []
+    for (name, figure), values in spent.items():
+        params = {**shape, "tree": name, "values": [round(v) for v in values]}
+        if name == "base":
+            params["same_output"] = same
+        figures.append(Figure(f"{figure}_cpu_ms", round(median(values), 1), "ms", params))
+        if name == "this" and ("base", figure) in spent:
+            ours, theirs = median(values), median(spent[("base", figure)])
+            ratio = round(theirs / ours, 2) if ours else 0.0
+            figures.append(Figure(f"{figure}_ratio", ratio, "x", {**shape, "same_output": same}))
+    return figures
+
+
+def table(figures: Sequence[Figure]) -> str:
+    """The run as a Markdown table: each wait, base and this tree's medians, the ratio."""
+    by = {(f.name, f.params.get("tree")): f.value for f in figures}
+    names = [f.name[: -len("_cpu_ms")] for f in figures if f.params.get("tree") == "this"]
+    lines = ["| wait (CPU, median) | base | this | ratio |", "|---|---|---|---|"]
+    for name in names:
+        ours, theirs = by[(f"{name}_cpu_ms", "this")], by.get((f"{name}_cpu_ms", "base"))
+        ratio = by.get((f"{name}_ratio", None))
+        shown = "-" if theirs is None else f"{theirs:,.0f} ms"
+        lines.append(f"| {name} | {shown} | {ours:,.0f} ms | {ratio if ratio else '-'}x |")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Parse the flags, make the home unless given, measure, print, merge into `--out`."""
+    parser = argparse.ArgumentParser(prog="python -m bench.heavy_waits", description=__doc__)
+    parser.add_argument("--home", type=Path, help="a heavy home holding a plan")
+    parser.add_argument("--bank", type=Path, help="the home's bank (with --home)")
+    parser.add_argument("--days", type=int, default=46, help="the plan's days, home made here")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--base", type=Path, help="another drillbit tree, run alternating")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "results.json")
+    args = parser.parse_args(argv)
+    if (args.home is None) != (args.bank is None):
+        parser.error("--home and --bank go together")
+    if args.base is not None and not (args.base / "quiz" / "cli").is_dir():
+        parser.error(f"--base: {args.base} is not a drillbit tree (no quiz/cli in it)")
+    stamp = run_stamp()
+    with tempfile.TemporaryDirectory(prefix="drillbit-heavy-waits-") as tmp:
+        work = Path(tmp)
+        if args.home is not None:
+            home, bank = args.home, args.bank
+        else:
+            homes, bank = _made_homes(work, args.days)
+            home = homes["plan"]
+        figures = measure(home, bank, work, max(1, args.rounds), args.base)
+    merge_results(args.out, {SECTION: figures}, {}, stamp)
+    print(table(figures))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,84 @@
+"""`python -m bench.heavy_waits` (bench/heavy_waits.py): its flags, and one round on a tiny
+home with a plan, this tree against itself as the base: every wait is written for both
+trees with its ratio, and what both print compares equal."""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bench import heavy_firsts, heavy_waits, plan_command
+from bench.common import REPO
+
+WAITS = (
+    "open_to_home",
+    "plan_line_first",
+    "plan_json",
+    "stats",
+    "open_again",
+    "plan_line_again",
+    "stats_screen",
+    "browser_first_page",
+    "browser_all_rows",
+    "start_session",
+    "rate_card",
+    "home_after_answer",
+    "plan_line_after_answer",
+)
+
+
+def test_a_home_without_its_bank_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        heavy_waits.main(["--home", str(tmp_path), "--out", str(tmp_path / "r.json")])
+    assert stopped.value.code == 2
+    assert "go together" in capsys.readouterr().err
+    assert not (tmp_path / "r.json").exists()
+
+
+def test_a_base_that_is_not_a_drillbit_tree_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        heavy_waits.main(["--base", str(tmp_path)])
+    assert stopped.value.code == 2
+    assert "not a drillbit tree" in capsys.readouterr().err
+
+
+def test_one_round_against_itself_writes_every_wait_and_the_same_output(
+    mini_bank: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    planned = tmp_path / "planned"
+    planned.mkdir()
+    interview = (heavy_firsts.CLOCK.date() + timedelta(days=10)).isoformat()
+    content = ["--content", str(mini_bank)]
+    plan_command._run(
+        REPO, planned, heavy_firsts.CLOCK, [*content, "plan", "--interview", interview]
+    )
+    database = (planned / "drillbit.db").read_bytes()
+    out = tmp_path / "r.json"
+    heavy_waits.main(
+        [
+            *("--home", str(planned), "--bank", str(mini_bank)),
+            *("--rounds", "1", "--base", str(REPO), "--out", str(out)),
+        ]
+    )
+    written = json.loads(out.read_text())["figures"]
+    figures = {
+        (f["name"], f["params"].get("tree")): f
+        for f in written
+        if f["section"] == heavy_waits.SECTION
+    }
+    for wait in WAITS:
+        for tree in ("this", "base"):
+            assert figures[(f"{wait}_cpu_ms", tree)]["value"] >= 0, (wait, tree)
+        assert figures[(f"{wait}_ratio", None)]["params"]["same_output"] is True, wait
+    assert len(figures) == 3 * len(WAITS)
+    printed = capsys.readouterr().out
+    assert "| plan_line_again |" in printed and "| rate_card |" in printed
+    # the home given was copied, never changed: the answer was recorded in the copies
+    assert (planned / "drillbit.db").read_bytes() == database
