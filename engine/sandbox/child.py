@@ -891,8 +891,8 @@ def _vetted_metadata_read(
 
 
 def _refuse_fault_handlers() -> None:
-    """`faulthandler.enable`, `register`, `dump_traceback_later` and `dump_traceback` refuse in
-    plain words.
+    """`faulthandler.enable`, `register`, `dump_traceback_later`, `dump_traceback` and `disable`
+    refuse in plain words.
 
     No audit event covers them. `enable` and `register` install handlers of C (seccomp refuses
     them as any new signal action, but with the hooks alone `register` took the code's own
@@ -912,7 +912,10 @@ def _refuse_fault_handlers() -> None:
     # `dump_traceback` too (fifty-first round): at once, to a file of the work dir, it wrote
     # every thread's stack, the grader's frames in the job's thread ("drillbit/runtime.py",
     # line 549 in call ... "drillbit/child.py" ... in main), which the code read back
-    for name in ("enable", "register", "dump_traceback_later", "dump_traceback"):
+    # `disable` too (fifty-third round): under seccomp it cannot put the default action back
+    # (the filter refuses a new one), so it only turned the launcher's handler into a no-op,
+    # and the next fault's line, or the first signal the code raised itself, went untold
+    for name in ("enable", "register", "dump_traceback_later", "dump_traceback", "disable"):
         vars(faulthandler)[name] = detached(refused, name)
 
 

@@ -756,7 +756,9 @@ def _fault_note(run: RunResult, name: str, where: str) -> str:
 
 
 _FAULT_DUMP = re.compile(
-    r"^Fatal Python error: (?:Segmentation fault|Bus error)\n\n"
+    # not anchored at a line's start: the handler writes no newline first, and code that
+    # left its own output mid-line (bytes with none) hid the dump (fifty-third round)
+    r"Fatal Python error: (?:Segmentation fault|Bus error)\n\n"
     r"(?:Stack|Current thread 0x[0-9a-f]+) \(most recent call first\):\n((?:  [^\n]*\n)*)",
     re.MULTILINE,
 )
@@ -787,7 +789,8 @@ def _crash_line_note(run: RunResult, name: str) -> str:
     """Where in the code a segmentation fault came, from the fault handler's dump, or ""."""
     if name not in ("SIGSEGV", "SIGBUS"):
         return ""
-    found = crash_line(run.stderr)
+    # the end of a stderr the code filled past the kept part first: the dump is written last
+    found = crash_line(run.stderr_tail) or crash_line(run.stderr)
     if found is None:
         return ""
     line, function = found

@@ -100,19 +100,37 @@ def clip(text: str, *, max_chars: int = 4000, max_lines: int = 40) -> str:
 
 
 class CappedOutput:
-    """A stream's bytes, keeping the first `limit` and counting the rest."""
+    """A stream's bytes, keeping the first `limit` and counting the rest, and its last `TAIL`
+    bytes apart (`tail_text`): a fault dump, written as the process dies, is at the end."""
+
+    TAIL = 1 << 14
+    """Bytes kept of the stream's end: more than a fault dump of the job's thread (100 frames
+    at most, each a line of a few dozen bytes, and the loaded extension modules' names)."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
         self.data = bytearray()
         self.dropped = 0
+        self.tail = bytearray()
 
     def add(self, chunk: bytes) -> None:
-        """Keep what fits, count what does not."""
+        """Keep what fits, count what does not; the end is kept apart once some is dropped."""
         room = self.limit - len(self.data)
         if room > 0:
             self.data += chunk[:room]
         self.dropped += max(0, len(chunk) - max(room, 0))
+        if self.dropped:
+            self.tail += chunk
+            if len(self.tail) > 2 * self.TAIL:
+                del self.tail[: -self.TAIL]
+
+    def tail_text(self) -> str:
+        """The stream's last `TAIL` bytes when some were dropped (else ""), cleaned as `text` is:
+        read only for a fault dump's line (whose parser expects the grader's places taken out)."""
+        if not self.dropped:
+            return ""
+        text = self.tail[-self.TAIL :].decode("utf-8", "replace")
+        return without_graders_places(strip_controls(text))
 
     def text(self) -> str:
         """The kept text, cleaned, with a visible note when some was dropped (after the grader's

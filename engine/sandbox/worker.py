@@ -373,6 +373,10 @@ class RunResult:
     the limit loading took (0.7 s of 1 s had read as a slow case)."""
     stdout: str = ""
     stderr: str = ""
+    stderr_tail: str = ""
+    """stderr's last bytes when more came than is kept (`CappedOutput.tail_text`), for the line
+    of a fault dump: code that filled stderr first lost it past the kept part (fifty-third
+    round)."""
     printed: int = 0
     """Bytes the child wrote to stdout and stderr, the ones past the kept part included."""
 
@@ -854,6 +858,7 @@ class Worker:
             result.cpu_at_start = started
         result.stdout = self.stdout.text()
         result.stderr = self.stderr.text()
+        result.stderr_tail = self.stderr.tail_text()
         result.printed = sum(len(o.data) + o.dropped for o in (self.stdout, self.stderr))
         return result
 
