@@ -2778,6 +2778,11 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     # a naive in-place sigmoid, delayed by one case) passed (forty-first round).
     states, changed_since = runtime["_states"], runtime["_changed"]
     pristine: list[Any] = [states(case) for case in cases]
+    # what a harness makes for the cases before the file loads: the seeded harnesses' rngs,
+    # as numpy's `default_rng` reads its modules' globals (fifty-third round, sandbox53)
+    prepare = harness_ns.get("prepare")
+    if prepare is not None:
+        prepare(cases)
     if job["fp_strict"]:
         runtime["seal_error_state"]()  # before the file loads: no state it makes ignores events
         runtime["strict_by_default"]()  # and a new thread or a fresh context starts strict

@@ -340,3 +340,91 @@ def test_held_angles_reach_nothing(pool: WorkerPool, change: str) -> None:
     verdict = run_adversarial(pool, source, Status.FAILED, "wrong values")
     seen = f"{shown(verdict)}\n{verdict.stdout}\n{verdict.stderr}"
     assert "reached" not in seen and "passed all" not in seen, seen
+
+
+# -- the rng made before the code loads, np.random's cached Gaussian and its next draw -----------
+# (fifty-third round, sandbox53, second part)
+
+# numpy's `default_rng(seed)` reads `_generator`'s `PCG64` and SeedSequence's helpers in
+# `bit_generator`: called by the harness after the code loaded, it ran the code's functions
+RNG_TRAPS = (
+    "import numpy.random._generator as made, numpy.random.bit_generator as bits\n"
+    "    made.PCG64 = trap('default_rng: PCG64', np.random.PCG64)\n"
+    "    real = vars(bits).setdefault('real_coerce', bits._coerce_to_uint32_array)\n"
+    "    bits._coerce_to_uint32_array = trap('SeedSequence: coerce', real)"
+)
+
+
+@pytest.mark.parametrize(
+    ("entries", "checker"),
+    [(INIT_ENTRIES, INITIALIZERS), (DROPOUT_ENTRIES, DROPOUT)],
+    ids=["seeded", "dropout"],
+)
+def test_no_code_of_the_codes_runs_where_the_rng_is_made(
+    pool: WorkerPool, entries: str, checker: object
+) -> None:
+    """Reached before: each call's `default_rng` ran after the code had loaded. The child now
+    has the harness make every call's rng before the code loads (`prepare`)."""
+    source = trapped(entries, RNG_TRAPS)
+    verdict = run_adversarial(pool, source, Status.PASSED, checker=checker)  # type: ignore[arg-type]
+    assert "reached" not in shown(verdict)
+
+
+CACHED_GAUSS = """import numpy as np
+
+
+def start():
+    state = np.random.get_state()
+    if state[3]:
+        raise RuntimeError("a Gaussian cached before the seeding: " + repr(state[4]))
+    np.random.randn(3)  # an odd count: one Gaussian is left cached for the next draw
+
+
+def he_init(n_in, n_out, rng):
+    start()
+    return rng.normal(0.0, np.sqrt(2 / n_in), (n_out, n_in))
+
+
+def xavier_init(n_in, n_out, rng):
+    start()
+    return rng.normal(0.0, (2 / (n_in + n_out)) ** 0.5, (n_out, n_in))
+"""
+
+
+def test_np_randoms_cached_gaussian_is_dropped_at_each_seeding(pool: WorkerPool) -> None:
+    """Before, the harness's seeding set np.random's MT19937 and left RandomState's cached
+    Gaussian: a call's first `np.random.randn` was the one the code's last call left."""
+    verdict = run_adversarial(pool, CACHED_GAUSS, Status.PASSED, checker=INITIALIZERS)
+    assert "cached" not in shown(verdict)
+
+
+# the re-seeding answer the "re-seeded" check catches, with the functions that check read
+# (`random.random`, `np.random.random`) replaced by ones that never give the same value twice
+NEXT_DRAW_REPLACED = """import itertools
+import random
+
+import numpy as np
+
+count = itertools.count()
+np.random.random = lambda *args: next(count) / 1e6
+random.random = lambda: next(count) / 1e6
+
+
+def he_init(n_in, n_out, rng):
+    np.random.seed(int(rng.integers(2**31)))
+    return np.random.randn(n_out, n_in) * np.sqrt(2.0 / n_in)
+
+
+def xavier_init(n_in, n_out, rng):
+    np.random.seed(int(rng.integers(2**31)))
+    return np.random.randn(n_out, n_in) * np.sqrt(2.0 / (n_in + n_out))
+"""
+
+
+def test_the_reseeded_check_reads_np_random_through_its_own_functions(pool: WorkerPool) -> None:
+    """Passed before: the harness read the next draws through `random.random` and
+    `np.random.random`, which the code had replaced, and saw two states apart."""
+    verdict = run_adversarial(
+        pool, NEXT_DRAW_REPLACED, Status.FAILED, "re-seeded np.random", checker=INITIALIZERS
+    )
+    assert "passed all" not in shown(verdict)
