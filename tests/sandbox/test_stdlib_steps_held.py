@@ -21,6 +21,7 @@ app keeps was lost; the app keeps stderr's end apart for it.
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 from typing import ClassVar
 
@@ -428,3 +429,34 @@ def test_the_reseeded_check_reads_np_random_through_its_own_functions(pool: Work
         pool, NEXT_DRAW_REPLACED, Status.FAILED, "re-seeded np.random", checker=INITIALIZERS
     )
     assert "passed all" not in shown(verdict)
+
+
+@pytest.mark.parametrize("name", ["seeded", "dropout"])
+def test_the_rngs_made_ahead_are_default_rngs_streams(name: str) -> None:
+    """In-process: `prepare` makes, per case, the rngs `default_rng(seed)` made at each call
+    (the same streams), handed out in call order; and the seeding leaves no cached Gaussian."""
+    import numpy as np
+
+    harness: dict[str, object] = {"__name__": f"harness_{name}"}
+    source = Path(__file__).resolve().parents[2] / "engine" / "harnesses" / f"{name}.py"
+    exec(compile(source.read_text(encoding="utf-8"), str(source), "exec"), harness)
+    more = "more_seeds" if name == "seeded" else "spread_seeds"
+    inputs = {"seed": 11, "other_seed": 12, more: [13, 14]}
+    harness["prepare"]([inputs])  # type: ignore[operator]
+    take = harness["_rng"]
+    for seed in (11, 11, 12, 13, 14):
+        rng = take(inputs, seed)  # type: ignore[operator]
+        assert list(rng.random(4)) == list(np.random.default_rng(seed).random(4))
+    assert harness["_MADE"] == {id(inputs): []}  # every one handed out, none made twice
+    seed_globals = harness["_seed_globals"]
+    saved = (random.getstate(), np.random.get_state())  # this process's, put back after
+    try:
+        seed_globals(5)  # type: ignore[operator]
+        first = np.random.randn(3)  # an odd count: one Gaussian cached
+        seed_globals(5)  # type: ignore[operator]
+        assert np.random.get_state(legacy=False)["has_gauss"] == 0 and list(
+            np.random.randn(3)
+        ) == list(first)
+    finally:
+        random.setstate(saved[0])
+        np.random.set_state(saved[1])
