@@ -7,7 +7,8 @@ the server does not have (a 404's route is aiohttp's own, with its default handl
 "100 Continue" to a stranger's 50 MB, then a 403 (fifty-first round). Only the login doors
 read a body; here every other request that announces one is refused at once, before any
 route or login is looked at (417, the connection closed), and no answer invites a body
-the server will not read.
+the server will not read. The connection closes once the 417 is sent: aiohttp read what
+the client still sent for up to 10 s first, its lingering (fifty-second round's open item).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from collections.abc import Awaitable, Callable, Iterable
 
 from aiohttp import hdrs, web
 
-from quiz.serve.headers import NO_FRAMES
+from quiz.serve.headers import NO_FRAMES, HeaderLimitHandler
 
 __all__ = ["NO_BODY_HERE", "refusing_unread_bodies"]
 
@@ -38,6 +39,8 @@ def refusing_unread_bodies(handler: Handler, doors: Iterable[tuple[str, str]]) -
         if hdrs.EXPECT in request.headers and (request.method, request.path) not in readers:
             refused = web.Response(status=417, text=NO_BODY_HERE, headers=NO_FRAMES)
             refused.force_close()  # the body, if it comes anyway, is not read
+            if isinstance(request.protocol, HeaderLimitHandler):
+                request.protocol.close_without_lingering()
             return refused
         return await handler(request)
 

@@ -17,10 +17,16 @@ The two pages (the app's and the refusal's) carry a whole policy (`page_policy`)
 loads but this server's own files, scripts only those with this answer's random nonce, and
 connections only to this server (its websocket), so a script that got into the page could
 neither run nor send the token anywhere.
+
+A request's headers may take `HEAD_SECONDS` from their first byte (fifty-third round):
+aiohttp bounded them by its keep-alive alone, so a head trickled a byte at a time held its
+connection for 75 s. The clock starts at a request's first byte, never on an idle
+connection, so a browser's kept-alive connections stay open as long as before.
 """
 
 from __future__ import annotations
 
+import asyncio
 import secrets
 
 from aiohttp import web
@@ -30,6 +36,8 @@ from aiohttp.web_protocol import RequestHandler
 __all__ = [
     "BAD_REQUEST",
     "HEADER_TOO_LARGE",
+    "HEAD_SECONDS",
+    "HEAD_TOO_SLOW",
     "MOST_HEADER_BYTES",
     "NONCE_KEY",
     "NO_FRAMES",
@@ -55,6 +63,15 @@ BAD_REQUEST = (
     "drillbit serve: this request is not one the server reads (a malformed or over-long "
     "request line, most likely an address longer than 8 KiB). Open the URL `drillbit serve` "
     "printed.\n"
+)
+
+HEAD_SECONDS = 15.0
+"""How long a request's line and headers may take from their first byte: a browser sends
+them in one packet; a slow link takes a second or two."""
+
+HEAD_TOO_SLOW = (
+    "drillbit serve: this request's headers did not arrive within "
+    f"{HEAD_SECONDS:g} s of their first byte; the connection is closed. Reload the page.\n"
 )
 
 NO_FRAMES = {
@@ -118,9 +135,72 @@ async def forbid_frames(request: web.BaseRequest, response: web.StreamResponse) 
 
 
 class HeaderLimitHandler(RequestHandler):
-    """aiohttp's connection handler, whose answer to a header over its limit says what to do."""
+    """aiohttp's connection handler, whose answer to a header over its limit says what to
+    do, which gives a request's headers `HEAD_SECONDS`, and which can close without
+    lingering (`close_without_lingering`)."""
 
-    __slots__ = ()
+    __slots__ = ("_head_timer", "_last_body")
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self._head_timer: asyncio.TimerHandle | None = None
+        self._last_body: object = None  # the body of the last request parsed, or None
+
+    def data_received(self, data: bytes) -> None:
+        """aiohttp's reading, with a clock on each request's head: started by bytes that
+        are neither the last request's body nor a whole head, stopped once a head is parsed.
+        (The start of a second request sent in one packet with a whole first starts no
+        clock; its next bytes do.)"""
+        parsed = self._request_count
+        super().data_received(data)
+        if self._request_count > parsed:  # a head ended here (what follows it is read with it)
+            self._stop_head_timer()
+            self._last_body = self._messages[-1][1] if self._messages else None
+        elif data and self._head_timer is None and self._reading_a_head():
+            self._head_timer = self._loop.call_later(HEAD_SECONDS, self._head_too_slow)
+
+    def _reading_a_head(self) -> bool:
+        """Whether bytes received now begin or continue a request's head: the connection
+        is neither upgraded nor closing, and the last request's body, if any, has ended."""
+        if self._upgraded or self._payload_parser is not None or self._force_close:
+            return False
+        if self._close or self.transport is None:
+            return False
+        body = self._last_body
+        return body is None or bool(getattr(body, "is_eof", lambda: True)())
+
+    def _stop_head_timer(self) -> None:
+        if self._head_timer is not None:
+            self._head_timer.cancel()
+            self._head_timer = None
+
+    def _head_too_slow(self) -> None:
+        """`HEAD_SECONDS` passed with a head begun and not parsed: a 408 that says so, and
+        the connection closed (what was sent of the head is never read)."""
+        self._head_timer = None
+        if self.transport is None or self._force_close:
+            return
+        body = HEAD_TOO_SLOW.encode()
+        head = [
+            "HTTP/1.1 408 Request Timeout",
+            "Content-Type: text/plain; charset=utf-8",
+            f"Content-Length: {len(body)}",
+            "Connection: close",
+            *(f"{name}: {value}" for name, value in NO_FRAMES.items()),
+        ]
+        self.transport.write(("\r\n".join(head) + "\r\n\r\n").encode() + body)
+        self.force_close()
+
+    def connection_lost(self, exc: BaseException | None) -> None:
+        self._stop_head_timer()
+        self._last_body = None
+        super().connection_lost(exc)
+
+    def close_without_lingering(self) -> None:
+        """Close once the answer in hand is sent, reading none of a body the client may
+        still send: aiohttp reads ("lingers") up to 10 s after an answer that left a body
+        unread, which a refusal that read none need not (`quiz.serve.expect`)."""
+        self._lingering_time = 0.0
 
     def handle_error(
         self,
