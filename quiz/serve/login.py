@@ -87,9 +87,10 @@ def allowed_hosts(host: str, port: int) -> set[str]:
     return hosts | names if port == 80 else hosts
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class Login:
-    """One run's token and the hosts and origins that may use it."""
+    """One run's token and the hosts and origins that may use it; the token and the logins
+    change only by `renew`."""
 
     token: str = field(repr=False)
     """The secret; 43 URL-safe characters (256 random bits). Not in the repr: a traceback's
@@ -115,6 +116,13 @@ class Login:
             origins=frozenset(allowed_origins(host, port)),
             cookie=f"drillbit-token-{port}",
         )
+
+    def renew(self) -> int:
+        """A new token, and every login (cookie secret) ended: what the user asks for with
+        SIGUSR1 (`quiz.serve.server`) to shut out every browser without stopping the
+        server. How many logins ended."""
+        self.token = secrets.token_urlsafe(32)
+        return self.sessions.end_all()
 
     def accepts(self, candidate: str | None) -> bool:
         """True when `candidate` is this run's token (compared in constant time).

@@ -54,6 +54,8 @@ __all__ = [
     "SERVER_STOPPED_WORDS",
     "LOGGED_OUT",
     "LOGGED_OUT_WORDS",
+    "LOGINS_ENDED",
+    "LOGINS_ENDED_WORDS",
     "LOG_OUT",
     "LOGOUT_BAR_PX",
     "LOGGED_OUT_KEY",
@@ -382,6 +384,15 @@ LOGGED_OUT_WORDS = (
     "saved). To log in again, open the login link it printed, or paste its token."
 )
 """What the page says then, in place of "Session ended."."""
+LOGINS_ENDED = 4002
+"""The websocket's close code when the server ended every login and made a new token (its
+user sent it SIGUSR1: `quiz.serve.server`), this tab's login with them."""
+LOGINS_ENDED_WORDS = (
+    "drillbit serve ended every login and made a new token, so this tab's app ended (your "
+    "answers so far are saved). To log in again, open the login link it printed anew, or "
+    "paste its new token."
+)
+"""What the page says then, in place of "Session ended."."""
 STOPPED = (
     """<script>
       (() => {
@@ -397,9 +408,15 @@ STOPPED = (
         const OUT = """
     + str(LOGGED_OUT)
     + """;
+        const ENDED = """
+    + str(LOGINS_ENDED)
+    + """;
         const WORDS = {
           [OUT]: """
     + json.dumps(LOGGED_OUT_WORDS)
+    + """,
+          [ENDED]: """
+    + json.dumps(LOGINS_ENDED_WORDS)
     + """,
           [QUIT]: """
     + json.dumps(APP_QUIT_WORDS)

@@ -6,7 +6,7 @@ started the server (the drill grader), so by default it listens on loopback only
 every request must pass the login (`quiz.serve.login`: token, Host, Origin), at most
 `max_tabs` app processes run at once, and the connections it holds are bounded
 (`quiz.serve.connections`); it runs its own aiohttp runner for that, stopped by Ctrl-C or
-SIGTERM. What strangers can make it log stays short and inert (`quiz.serve.console`), and
+SIGTERM. SIGUSR1 ends every login and makes a new token, the server kept (`renew`). What strangers can make it log stays short and inert (`quiz.serve.console`), and
 a tab's messages are read defensively (`quiz.serve.messages`), and of its app's stderr
 only the end is kept (`quiz.serve.tabapp`).
 """
@@ -18,6 +18,7 @@ import contextlib
 import errno
 import ipaddress
 import logging
+import os
 import shlex
 import signal
 import socket
@@ -211,6 +212,7 @@ def _make_server(
     from quiz.serve.page import (
         APP_FAILED,
         LOGGED_OUT,
+        LOGINS_ENDED,
         MOST_MESSAGE_BYTES,
         SERVER_STOPPED,
         refused_page,
@@ -262,6 +264,7 @@ def _make_server(
             self.handoffs = Handoffs()  # the login link's one-use codes for the page
             self.wrong_tokens = WrongTokens()  # a bound on guesses (`quiz.serve.throttle`)
             self.login_file: Path | None = None  # written once listening, removed at the end
+            self.renewals: set[asyncio.Future[None]] = set()  # SIGUSR1's, until each is done
 
         async def _make_app(self) -> web.Application:
             """textual-serve's routes, but its static folder served without a listing
@@ -598,6 +601,45 @@ def _make_server(
             print(
                 f"Each tab runs its own app, at most {max_tabs} at once. Ctrl-C stops.", flush=True
             )
+            print(
+                "To end every login and make a new token without stopping the server: "
+                f"kill -USR1 {os.getpid()}",
+                flush=True,
+            )
+
+        def request_renewal(self) -> None:
+            """SIGUSR1: end every login and make a new token (`renew`), the server kept."""
+            renewal = asyncio.ensure_future(self.renew())
+            self.renewals.add(renewal)
+            renewal.add_done_callback(self.renewals.discard)
+
+        async def renew(self) -> None:
+            """End every login: a new token (the old one, a printed login link and any
+            browser's kept copy open nothing), every cookie's login ended, the printed URL's
+            one-use codes forgotten, every tab closed (their apps end, their answers saved);
+            the new login link and token printed, as at the start."""
+            logins = login.renew()
+            self.handoffs = Handoffs()
+            tabs = list(self.open_tabs.values())
+            said = b"every login ended"  # the page says it in its own words (LOGINS_ENDED)
+            await asyncio.gather(
+                *(tab.close(code=LOGINS_ENDED, message=said) for tab in tabs),
+                return_exceptions=True,
+            )
+            print(
+                f"drillbit serve ended every login ({counted(logins, 'browser')}, "
+                f"{counted(len(tabs), 'tab')} closed) and made a new token; the old one "
+                "opens nothing now.",
+                flush=True,
+            )
+            link = self.write_login_file()
+            if link is not None:
+                print(f"To log in, open the new login link in a browser:\n    {link}", flush=True)
+            print(
+                f"{'Or' if link is not None else 'To log in,'} open {self.public_url}/ and "
+                f"paste the new token into its box:\n    {login.token}",
+                flush=True,
+            )
 
         def write_login_file(self) -> str | None:
             """Write the login file to `login_folder`; its `file://` address, or None (said
@@ -781,9 +823,13 @@ def _make_server(
             loop = asyncio.new_event_loop()
             asyncio.set_event_loop(loop)  # as aiohttp's run_app: textual-serve may look it up
             loop.set_exception_handler(self.guard.loop_exception)
-            for signum in (signal.SIGINT, signal.SIGTERM):
+            for signum, handler in (
+                (signal.SIGINT, self.request_exit),
+                (signal.SIGTERM, self.request_exit),
+                (signal.SIGUSR1, self.request_renewal),
+            ):
                 try:
-                    loop.add_signal_handler(signum, self.request_exit)
+                    loop.add_signal_handler(signum, handler)
                 except (NotImplementedError, RuntimeError):
                     pass
             try:

@@ -1,5 +1,6 @@
 """The logins `drillbit serve` holds: one cookie secret per browser that logged in, until it
-logs out (`LOGOUT_PATH`) or the server stops.
+logs out (`LOGOUT_PATH`), the server ends every login (`Sessions.end_all`, on SIGUSR1) or
+it stops.
 
 Every login was handed the run's one cookie secret, so the server could end no login: a
 closed tab ended its app, and the cookie opened the page again until the server stopped
@@ -48,6 +49,12 @@ class Sessions:
             return False
         del self._secrets[found]
         return True
+
+    def end_all(self) -> int:
+        """End every login; how many there were."""
+        count = len(self._secrets)
+        self._secrets.clear()
+        return count
 
     def __len__(self) -> int:
         return len(self._secrets)
