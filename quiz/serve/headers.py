@@ -42,6 +42,7 @@ __all__ = [
     "NONCE_KEY",
     "NO_FRAMES",
     "HeaderLimitHandler",
+    "asks_upgrade",
     "forbid_frames",
     "new_nonce",
     "nonce_context",
@@ -79,10 +80,15 @@ NO_FRAMES = {
     "X-Frame-Options": "DENY",
     "Referrer-Policy": "no-referrer",
     "X-Content-Type-Options": "nosniff",
+    "Cross-Origin-Resource-Policy": "same-origin",
+    "Cross-Origin-Opener-Policy": "same-origin",
 }
 """Headers of every answer: no page may frame it (the CSP for today's browsers, X-Frame-Options
-for older ones), no address (which may hold the token) goes out as a Referer, and no text is
-read as a script or a page it is not."""
+for older ones), no address (which may hold the token) goes out as a Referer, no text is
+read as a script or a page it is not, no page of another origin loads it as an image, a
+script or a style (the resource policy: such a load, the cookie with it, told whether the
+browser was logged in), and no page that opened the app's page keeps a handle on its
+window (the opener policy: it could navigate the tab to a look-alike login page)."""
 
 
 def new_nonce() -> str:
@@ -128,10 +134,21 @@ def page_policy(nonce: str) -> str:
     )
 
 
+def asks_upgrade(request: web.BaseRequest) -> bool:
+    """Whether `request` asks to switch protocols (`Connection: upgrade` and an `Upgrade`)."""
+    tokens = ",".join(request.headers.getall("Connection", [])).lower().split(",")
+    return "Upgrade" in request.headers and "upgrade" in {token.strip() for token in tokens}
+
+
 async def forbid_frames(request: web.BaseRequest, response: web.StreamResponse) -> None:
-    """aiohttp's `on_response_prepare` signal: `NO_FRAMES` on every answer, a refusal's too."""
+    """aiohttp's `on_response_prepare` signal: `NO_FRAMES` on every answer, a refusal's too;
+    and an upgrade asked for and not made (a 403, a 503...) closes the connection: aiohttp
+    reads nothing more of a connection that asked for one, and held it unread for 75 s."""
     for name, value in NO_FRAMES.items():
         response.headers.setdefault(name, value)
+    if response.status != 101 and asks_upgrade(request):
+        response.force_close()
+        response.headers["Connection"] = "close"  # aiohttp chose its header before this hook
 
 
 class HeaderLimitHandler(RequestHandler):

@@ -156,6 +156,25 @@ class Login:
                 return f"the request has {count} {name} headers; a browser sends one"
         return None
 
+    @staticmethod
+    def fetched_from_elsewhere(headers: CIMultiDictProxy[str]) -> str | None:
+        """None unless a browser says (its `Sec-Fetch-*` headers) that a page of another
+        origin asked for this answer as anything but a navigation, else why it is refused.
+        A page on another port of 127.0.0.1 is the same site, so the strict cookie came
+        with its `<script src>` or `<img src>` of this server's files, and whether the load
+        succeeded told it whether the browser was logged in. A navigation (a link, the login
+        file's form) and a websocket (its Origin is checked) pass; so does a request with
+        no such header (a program, an older browser)."""
+        site = headers.get("Sec-Fetch-Site", "").lower()
+        mode = headers.get("Sec-Fetch-Mode", "").lower()
+        if site in ("", "same-origin", "none") or mode in ("navigate", "websocket"):
+            return None
+        what = headers.get("Sec-Fetch-Dest", "") or "a file"
+        return (
+            f"a page of another origin (Sec-Fetch-Site: {quoted(site)}) asked for this as "
+            f"{quoted(what)}; only this server's own page loads its files"
+        )
+
     def refusal(
         self,
         *,

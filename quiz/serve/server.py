@@ -312,6 +312,9 @@ def _make_server(
             were tried (429, `quiz.serve.throttle`; the right one is never kept waiting); the page's login (`LOGIN_PATH`) sets the
             cookie, and an address with the token in its query is answered by a 303 to the
             page without it (`quiz.serve.handoff`), which sets the cookie too."""
+            if (elsewhere := login.fetched_from_elsewhere(request.headers)) is not None:
+                self.refusals.refused(request.method, request.path, elsewhere)
+                raise web.HTTPForbidden(text=f"drillbit serve: {elsewhere}\n")
             if request.method == "POST" and request.path in (LOGIN_PATH, OPEN_PATH, LOGOUT_PATH):
                 return await handler(request)  # `logging_in`, `opening`, `logging_out`: their own
             query_token = request.query.get(TOKEN_PARAM)
