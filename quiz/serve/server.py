@@ -751,8 +751,8 @@ def _make_server(
                 )
                 await service.start(width, height)
                 await self._process_messages(websocket, service)
-            except asyncio.CancelledError:
-                pass
+            except (asyncio.CancelledError, ConnectionResetError):
+                pass  # a tab gone as it was answered (a ping's pong) is a tab closed
             except Exception:
                 log.exception("the app of a tab failed")
             finally:
