@@ -74,6 +74,11 @@ def _home(workspace: Workspace, request: StudyRequest | None = None) -> Screen[N
     return HomeScreen(workspace, at=at)
 
 
+WORDED_KEYS = frozenset({"enter", "backspace"})
+"""Keys the footer and the help name in words, as every hint and doc does, not Textual's
+glyphs (⏎, ⌫)."""
+
+
 class DrillbitApp(App[None]):
     """Navigation only: screens post what the person asked for, the app switches screens."""
 
@@ -90,6 +95,14 @@ class DrillbitApp(App[None]):
         Binding("question_mark", "help", "Help"),
         Binding("f1", "help", "Help", show=False),
     ]
+
+    def get_key_display(self, binding: Binding) -> str:
+        """A key as the footer and the help show it: enter and backspace in the words the
+        hints under a card and the docs' key table use. Textual's glyphs had the footer say
+        "⏎ Rate" over a hint saying "enter or space: rate"."""
+        if binding.key_display is None and binding.key in WORDED_KEYS:
+            return binding.key
+        return super().get_key_display(binding)
 
     def notify(
         self,

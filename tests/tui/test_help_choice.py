@@ -21,6 +21,6 @@ async def test_a_choice_cards_help_names_its_own_digits(build: AppFactory) -> No
         assert not picker.multiple and len(picker.choices) > 1
         rows = help_rows(app, study)
         assert (f"1-{len(picker.choices)}", "Pick one") in rows, rows
-        assert ("⏎", "Submit") in rows
+        assert ("enter", "Submit") in rows
         picks = [keys for keys, said in rows if said.startswith(("Pick", "Toggle"))]
         assert len(picks) == 1, rows  # one row for the digits, no "2 Pick 2" beside it

@@ -90,11 +90,11 @@ async def test_a_study_sessions_help_says_what_its_keys_do_at_80_columns(
         assert question["u"] == "Undo: take back the last answer (not now)"
         await press(pilot, "space")
         revealed = _meanings(await _help_fits(pilot))
-        assert revealed["⏎"] == "Rate: on to the rating keys"
+        assert revealed["enter"] == "Rate: on to the rating keys"
         await press(pilot, "enter")
         rating = _meanings(await _help_fits(pilot))
         assert rating["1"] == "Again: forgotten, so it comes back soon"
-        assert rating["⏎"] == "Suggested: the rating the ticked points give"
+        assert rating["enter"] == "Suggested: the rating the ticked points give"
         for meaning in [*question.values(), *revealed.values(), *rating.values()]:
             assert "Focus Next" not in meaning and "Focus Previous" not in meaning
     app = build()

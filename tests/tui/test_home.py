@@ -206,32 +206,32 @@ async def test_the_help_says_once_what_enter_does_on_each_screen(build: AppFacto
     app = build()
     async with app.run_test(size=(120, 40)) as pilot:
         home = _each_key_once(await _help_rows(pilot))
-        assert home["⏎"] == home["d"] == "Due: study today's due and new cards in the row"
+        assert home["enter"] == home["d"] == "Due: study today's due and new cards in the row"
         await press(pilot, "comma")
         settings = _each_key_once(await _help_rows(pilot))
-        assert settings["⏎"] == "Edit: change the highlighted value"
+        assert settings["enter"] == "Edit: change the highlighted value"
         assert "Select" not in home.values() and "Select" not in settings.values()
     app = build(study=StudyRequest(mode="cram", kind="concept"))
     async with app.run_test(size=(120, 40)) as pilot:
         await showing(pilot, StudyScreen)
         question = _each_key_once(await _help_rows(pilot))
         # enter reveals a concept card too, as space does (and as Anki's enter does)
-        assert question["space"] == question["⏎"] == "Reveal: show the answer"
+        assert question["space"] == question["enter"] == "Reveal: show the answer"
         await press(pilot, "space")
         revealed = await _help_rows(pilot)
         # space goes on to the rating keys, as the footer's "⏎ Rate" and the status say
-        assert ("⏎, space", "Rate: on to the rating keys") in revealed
+        assert ("enter, space", "Rate: on to the rating keys") in revealed
         assert all("Tick next" not in what for _keys, what in revealed)
         await press(pilot, "enter")
         rating = await _help_rows(pilot)
-        assert _each_key_once(rating)["⏎"] == "Suggested: the rating the ticked points give"
+        assert _each_key_once(rating)["enter"] == "Suggested: the rating the ticked points give"
         assert ("3, space", "Good: recalled") in rating
     app = build(study=StudyRequest(mode="cram", kind="choice"))
     async with app.run_test(size=(120, 40)) as pilot:
         await showing(pilot, StudyScreen)
-        assert _each_key_once(await _help_rows(pilot))["⏎"] == "Submit"
+        assert _each_key_once(await _help_rows(pilot))["enter"] == "Submit"
         await press(pilot, "1", "enter")
-        assert _each_key_once(await _help_rows(pilot))["⏎"] == "Next: the next card"
+        assert _each_key_once(await _help_rows(pilot))["enter"] == "Next: the next card"
 
 
 async def test_help_keeps_its_foot_on_a_small_screen(build: AppFactory) -> None:

@@ -32,7 +32,7 @@ async def test_the_box_shows_save_in_the_footer_and_its_keys_in_the_help(
         assert keys.get("Save") is False and keys.get("Cancel") is False, keys
         assert "Edit" not in keys and "Back" not in keys, keys
         box_help = help_rows(app, screen)
-        assert ("⏎", "Save: save the typed value") in box_help, box_help
+        assert ("enter", "Save: save the typed value") in box_help, box_help
         assert "Move between settings" not in [what for _keys, what in box_help]
         await press(pilot, "ctrl+u", "7", "enter")  # the box's own enter saves, as before
         await settle(pilot)

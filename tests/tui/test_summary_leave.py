@@ -98,7 +98,7 @@ async def test_the_help_names_escape_once(build: AppFactory, from_palette: bool)
         help_screen = await showing(pilot, HelpScreen)
         leaving = [row for row in help_screen.rows if row[1].startswith(("Home", "Back"))]
         meaning = {"Back": "back to the session you left", "Home": "back to the packs"}[says]
-        assert leaving == [("esc, ⏎", f"{says}: {meaning}")]
+        assert leaving == [("esc, enter", f"{says}: {meaning}")]
 
 
 @pytest.mark.parametrize("from_home", [False, True])

@@ -103,7 +103,7 @@ class SettingsScreen(Screen[None]):
     """The table's keys in the help, by what they do here (the table's own names read
     "home  Home", "←  Cursor left")."""
     BOX_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
-        ("⏎", "Save: save the typed value"),
+        ("enter", "Save: save the typed value"),
         ("^u", "Delete all before the cursor"),
         ("←, →, home, end", "Move in the value"),
     )
