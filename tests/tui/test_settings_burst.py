@@ -19,7 +19,7 @@ from tests.tui.conftest import AppFactory, press, settle, showing
 def _burst(pilot: Pilot[None], *keys: str) -> None:
     """The keys as a terminal delivers a burst: all read before the first is handled
     (`pilot.press` waits between keys, which hid the loss)."""
-    named = {"enter": "\r", "ctrl+u": "\x15", "escape": "\x1b"}
+    named = {"enter": "\r", "ctrl+u": "\x15", "escape": "\x1b", "backspace": "\x7f"}
     for key in keys:
         character = named.get(key, key if len(key) == 1 else None)
         pilot.app.post_message(events.Key(key, character))

@@ -23,6 +23,8 @@ def _said(screen: SettingsScreen) -> str:
 async def test_a_burst_after_a_refusal_asks_before_the_plan_goes_and_no_keeps_it(
     build: AppFactory,
 ) -> None:
+    """A new date typed fast over a refused one is the date saved (its ctrl+u acted after
+    the date went in, and the empty box asked to remove the plan); an emptied box asks."""
     app = build()
     app.workspace.tz = UTC  # the fake clock's day: 2026-03-02
     async with app.run_test(size=(80, 24)) as pilot:
@@ -34,9 +36,16 @@ async def test_a_burst_after_a_refusal_asks_before_the_plan_goes_and_no_keeps_it
         assert screen.editing == "interview", "refused: the box stays open"
         _burst(pilot, "ctrl+u", *"2026-04-01", "enter")
         await settle(pilot)
+        assert screen.editing is None and not isinstance(app.screen, ConfirmScreen)
+        plan = app.workspace.store.interview_plan()
+        assert plan is not None and plan.interview == date(2026, 4, 1)
+        _burst(pilot, "enter", "ctrl+u", *"next friday", "enter")
+        await settle(pilot)
+        _burst(pilot, "ctrl+u", "enter")
+        await settle(pilot)
         question = await showing(pilot, ConfirmScreen)
         assert question.question.splitlines() == [
-            "Remove the interview plan for 2026-03-20",
+            "Remove the interview plan for 2026-04-01",
             "(30 min/day, target recall 90%)?",
             "Normal reviews resume.",
         ]
@@ -45,10 +54,10 @@ async def test_a_burst_after_a_refusal_asks_before_the_plan_goes_and_no_keeps_it
         await press(pilot, "n")
         await showing(pilot, SettingsScreen)
         plan = app.workspace.store.interview_plan()
-        assert plan is not None and plan.interview == date(2026, 3, 20)
+        assert plan is not None and plan.interview == date(2026, 4, 1)
         assert _said(screen).startswith(f"{PLAN_KEPT}\n"), _said(screen)
         assert str(screen.query_one(DataTable).get_row_at(ROWS.index("interview"))[1]) == (
-            "2026-03-20"
+            "2026-04-01"
         )
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -42,6 +43,7 @@ from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.themes import unknown_theme
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.in_order import edit_in_order
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
@@ -66,6 +68,11 @@ class ValueBox(Input):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Save", tooltip="save the typed value")
     ]
+
+    async def _on_key(self, event: events.Key) -> None:
+        """ctrl+u, backspace and the arrows act in the order typed (`edit_in_order`);
+        Textual then runs Input's own handler for any other key."""
+        edit_in_order(self, event)
 
 
 def _plan_what(field: PlanField) -> str:

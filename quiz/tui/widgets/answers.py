@@ -15,6 +15,8 @@ from textual.reactive import reactive
 from textual.widget import Widget
 from textual.widgets import Input, Static
 
+from quiz.tui.widgets.in_order import edit_in_order
+
 Inline = Sequence[tuple[str, bool]]
 """A one-line text in pieces of (text, is code), as `quiz.cardtext.inline_pieces` gives it."""
 
@@ -217,6 +219,8 @@ class NumberAnswer(Input):
         """
         if not self.started and event.character in self.SCREEN_KEYS:
             event.prevent_default()  # not Input's own handler: the key bubbles up unhandled
+            return
+        edit_in_order(self, event)  # a backspace typed fast after a digit: in order
 
     async def action_submit(self) -> None:
         """Post the text up instead of Input's own Submitted."""
