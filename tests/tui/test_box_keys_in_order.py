@@ -2,7 +2,8 @@
 Input's ctrl+u or backspace only once the key is back at the app, after the characters
 typed behind it went in: the settings box, open on a refused date, took ctrl+u and a new
 date in one burst as an empty value ("No interview plan was set; nothing changed."), and
-a number card's "12", backspace, "5" read "12"."""
+a number card's "12", backspace, "5" read "12", as the card search's "relx", backspace,
+"u" read "rel"."""
 
 from __future__ import annotations
 
@@ -10,10 +11,11 @@ from datetime import UTC, date
 
 from textual.widgets import Input
 
+from quiz.tui.screens.browser import BrowserScreen
 from quiz.tui.screens.study import StudyScreen
 from quiz.tui.widgets.answers import NumberAnswer
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, settle, showing
+from tests.tui.conftest import AppFactory, press, settle, showing, wait_until
 from tests.tui.test_settings_burst import _burst, _settings_on
 
 
@@ -61,3 +63,18 @@ async def test_a_backspace_typed_fast_in_a_number_answer_is_in_order(
         _burst(pilot, "1", "2", "backspace", "5", "ctrl+u", "0", ".", "5")
         await settle(pilot)
         assert box.value == "0.5"
+
+
+async def test_a_backspace_typed_fast_in_the_card_search_is_in_order(build: AppFactory) -> None:
+    app = build()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await press(pilot, "b")
+        browser = await showing(pilot, BrowserScreen)
+        box = browser.query_one("#search", Input)
+        assert box.has_focus
+        _burst(pilot, *"relx", "backspace", "u")
+        await settle(pilot)
+        assert box.value == "relu"
+        assert await wait_until(pilot, lambda: not browser.search_pending)
+        await settle(pilot)
+        assert [row.card.id for row in browser.shown] == ["what-is-relu"]

@@ -48,6 +48,7 @@ from quiz.tui.study_day import StudyDayWatch
 from quiz.tui.widgets.cell import Cell, ClippedCell
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
+from quiz.tui.widgets.in_order import InOrderInput
 from quiz.tui.widgets.typed_keys import after_typed_keys
 
 if TYPE_CHECKING:
@@ -248,7 +249,7 @@ class BrowserScreen(Screen[None]):
         yield Label(Text(" Cards ", style="reverse bold"), id="browser-title")
         # Anki's terms named where they are typed: an Anki user tries them first (70 cells,
         # the box's width at 80 columns)
-        yield Input(placeholder=SEARCH_HINT, id="search")
+        yield InOrderInput(placeholder=SEARCH_HINT, id="search")
         yield FittedTable(id="browser-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="browser-empty")
         yield Static("", id="browser-legend")

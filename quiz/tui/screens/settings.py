@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
@@ -43,7 +42,7 @@ from quiz.tui.screens.confirm import ConfirmScreen
 from quiz.tui.themes import unknown_theme
 from quiz.tui.widgets.fitted_table import FittedTable
 from quiz.tui.widgets.footer import KeysFooter
-from quiz.tui.widgets.in_order import edit_in_order
+from quiz.tui.widgets.in_order import InOrderInput
 
 if TYPE_CHECKING:
     from quiz.workspace import Workspace
@@ -59,7 +58,7 @@ user here to set the interview date ("set one in Settings (,)"): listed last, it
 below the fold at 80x24, under eleven settings and their wrapped descriptions."""
 
 
-class ValueBox(Input):
+class ValueBox(InOrderInput):
     """The box a value is edited in, its enter in the footer as "Save": the footer showed
     "esc Cancel" alone, the key that keeps the value said only in the line under the box.
     Input's own enter (not shown) does the saving still: a screen binding for it ran before
@@ -68,11 +67,6 @@ class ValueBox(Input):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "submit", "Save", tooltip="save the typed value")
     ]
-
-    async def _on_key(self, event: events.Key) -> None:
-        """ctrl+u, backspace and the arrows act in the order typed (`edit_in_order`);
-        Textual then runs Input's own handler for any other key."""
-        edit_in_order(self, event)
 
 
 def _plan_what(field: PlanField) -> str:

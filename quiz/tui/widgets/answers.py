@@ -13,9 +13,9 @@ from textual.geometry import Offset, Region
 from textual.message import Message
 from textual.reactive import reactive
 from textual.widget import Widget
-from textual.widgets import Input, Static
+from textual.widgets import Static
 
-from quiz.tui.widgets.in_order import edit_in_order
+from quiz.tui.widgets.in_order import InOrderInput
 
 Inline = Sequence[tuple[str, bool]]
 """A one-line text in pieces of (text, is code), as `quiz.cardtext.inline_pieces` gives it."""
@@ -169,7 +169,7 @@ def number_placeholder(unit: str | None, examples: Mapping[str, str]) -> str:
     return head + ", ".join(forms.values())
 
 
-class NumberAnswer(Input):
+class NumberAnswer(InOrderInput):
     """A typed number; enter submits."""
 
     class AnswerSubmitted(Message):
@@ -218,9 +218,9 @@ class NumberAnswer(Input):
         "1 " already in it.
         """
         if not self.started and event.character in self.SCREEN_KEYS:
-            event.prevent_default()  # not Input's own handler: the key bubbles up unhandled
-            return
-        edit_in_order(self, event)  # a backspace typed fast after a digit: in order
+            # neither InOrderInput's nor Input's handler: the key bubbles up unhandled
+            event.prevent_default()
+        # otherwise InOrderInput's handler runs next (a backspace typed fast, in order)
 
     async def action_submit(self) -> None:
         """Post the text up instead of Input's own Submitted."""

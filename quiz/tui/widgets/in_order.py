@@ -35,3 +35,13 @@ def edit_in_order(box: Input, event: events.Key) -> bool:
     event.prevent_default()
     getattr(box, f"action_{action}")()
     return True
+
+
+class InOrderInput(Input):
+    """An Input whose editing keys act in the order typed (the settings' box, a number
+    card's answer, the card browser's search). Textual runs each class's key handler in
+    turn, base classes after, until one prevents the default: a subclass's own handler
+    runs first."""
+
+    async def _on_key(self, event: events.Key) -> None:
+        edit_in_order(self, event)
