@@ -125,6 +125,9 @@ class SettingsScreen(Screen[None]):
         self.refused: str | None = None
         """Why a switched true/false setting was not saved (no box to say it under), said
         over the table until the next edit."""
+        self.box_refusal = False
+        """Whether the line under the box says why the typed value was refused: cleared at
+        the box's next edit, as the number card's "Nothing typed" is."""
         self.saved_note: str | None = None
         """What the last save did, said on the line under the table until the next edit: a
         toast sat over the descriptions at 80x24, the edited row's among them."""
@@ -231,6 +234,7 @@ class SettingsScreen(Screen[None]):
             self._save_setting(key, format_value(not getattr(self.workspace.settings, key)))
             return
         self.editing = key
+        self.box_refusal = False
         self.saved_note = None
         box = self.query_one(Input)
         field = _plan_field(key)
@@ -288,7 +292,7 @@ class SettingsScreen(Screen[None]):
                 self.refused = exc.message
                 self.refresh_rows()
                 return
-            self.query_one("#settings-help", Static).update(self._editing_help(key, exc.message))
+            self._show_box_refusal(key, exc.message)
             return
         # the file as saved: a key edited there by hand since the start is used too
         updated = saved.settings(kept=current)
@@ -309,9 +313,22 @@ class SettingsScreen(Screen[None]):
         try:
             plan = self.workspace.change_plan(field, typed)
         except DrillbitError as exc:
-            self.query_one("#settings-help", Static).update(self._editing_help(field, exc.message))
+            self._show_box_refusal(field, exc.message)
             return
         self._close_editor(plan_saved_note(plan, had_plan=had_plan))
+
+    def _show_box_refusal(self, key: str, message: str) -> None:
+        self.box_refusal = True
+        self.query_one("#settings-help", Static).update(self._editing_help(key, message))
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The box's first edit after a refusal takes the refusal away: its red line spoke
+        of a value no longer in the box ("'2026-13-01' is not a date" over the new date
+        being typed)."""
+        event.stop()
+        if self.box_refusal and self.editing is not None:
+            self.box_refusal = False
+            self.query_one("#settings-help", Static).update(self._editing_help(self.editing))
 
     def _remove_plan(self, yes: bool | None) -> None:
         """Remove the plan once the question is answered yes; no keeps it as it was."""
