@@ -353,6 +353,23 @@ def command_at(now: datetime) -> list[str]:
     return [sys.executable, "-c", code]
 
 
+@pytest.fixture
+def forecasts(monkeypatch: pytest.MonkeyPatch) -> list[datetime]:
+    """The moments the plan-followed forecast was computed at, in order (the plan cache's
+    tests, in-process or through `drillbit plan`, count what it computed)."""
+    import quiz.study.plan
+
+    made: list[datetime] = []
+    real = quiz.study.plan.forecast
+
+    def counted(*args: object, **kwargs: object) -> Any:
+        made.append(args[3])  # type: ignore[arg-type]
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quiz.study.plan, "forecast", counted)
+    return made
+
+
 @pytest.fixture(scope="session")
 def _bundled_card_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The card cache (and index) of the bundled bank, built once per worker: a command run

@@ -6,25 +6,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-import pytest
-
-import quiz.study.plan
-from quiz.study.plan import ForecastDay
 from tests.conftest import FIXED_DAY, FIXED_NOW, RunDrillbit, run_at
-
-
-@pytest.fixture
-def forecasts(monkeypatch: pytest.MonkeyPatch) -> list[datetime]:
-    """The moments the plan-followed forecast was computed at, in order."""
-    made: list[datetime] = []
-    real = quiz.study.plan.forecast
-
-    def counted(*args: object, **kwargs: object) -> list[ForecastDay]:
-        made.append(args[3])  # type: ignore[arg-type]
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(quiz.study.plan, "forecast", counted)
-    return made
 
 
 def test_plan_json_again_the_same_day_takes_the_kept_forecast(

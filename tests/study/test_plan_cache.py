@@ -15,7 +15,6 @@ from fsrs import Scheduler
 
 import quiz.study.plan
 from quiz.store import Store
-from quiz.study.plan import ForecastDay
 from quiz.study.plan_cache import PlanCache
 from quiz.study.plan_status import PlanStatus, plan_status
 from tests.study.test_plan import (
@@ -28,20 +27,6 @@ from tests.study.test_plan import (
 )
 
 CARDS = a_mixed_deck(120)
-
-
-@pytest.fixture
-def forecasts(monkeypatch: pytest.MonkeyPatch) -> list[datetime]:
-    """The moments the plan-followed forecast was computed at, in order."""
-    made: list[datetime] = []
-    real = quiz.study.plan.forecast
-
-    def counted(*args: object, **kwargs: object) -> list[ForecastDay]:
-        made.append(args[3])  # type: ignore[arg-type]
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(quiz.study.plan, "forecast", counted)
-    return made
 
 
 def fresh(
