@@ -14,25 +14,6 @@ from bench import heavy_firsts, plan_command
 from bench.common import REPO
 
 
-def test_a_home_without_its_bank_is_refused(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    with pytest.raises(SystemExit) as stopped:
-        heavy_firsts.main(["--home", str(tmp_path), "--out", str(tmp_path / "r.json")])
-    assert stopped.value.code == 2
-    assert "go together" in capsys.readouterr().err
-    assert not (tmp_path / "r.json").exists()
-
-
-def test_a_base_that_is_not_a_drillbit_tree_is_refused(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-) -> None:
-    with pytest.raises(SystemExit) as stopped:
-        heavy_firsts.main(["--base", str(tmp_path)])
-    assert stopped.value.code == 2
-    assert "not a drillbit tree" in capsys.readouterr().err
-
-
 def test_one_round_against_itself_writes_every_figure_and_the_same_output(
     mini_bank: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
