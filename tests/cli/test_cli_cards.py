@@ -6,12 +6,22 @@ import json
 import re
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from fsrs import Card, Rating, Scheduler, State
 
 from quiz.store.store import Store
 from tests.cli.printing import printed_on_a_terminal
-from tests.conftest import RunDrillbit
+from tests.conftest import FIXED_DAY, FIXED_NOW, RunDrillbit, run_at
 from tests.study.fakes import save_due
+
+
+@pytest.fixture
+def drillbit(drillbit: RunDrillbit) -> RunDrillbit:
+    """Every command at FIXED_NOW unless a call gives its own `now`. These tests run
+    `cards` (and `plan`) several times and compare what each found due today, beside reviews
+    made at the test's "now": on the wall clock, a run crossing the study day's start (4:00)
+    between two commands would count another day."""
+    return run_at(drillbit, FIXED_NOW)
 
 
 def test_cards_filters_searches_and_prints_json(drillbit: RunDrillbit) -> None:
@@ -33,7 +43,7 @@ def test_cards_filters_searches_and_prints_json(drillbit: RunDrillbit) -> None:
 def test_sorted_by_difficulty_the_table_shows_it(drillbit: RunDrillbit) -> None:
     """The browser shows a difficulty column when sorted by it; the command line too (it
     printed the order with nothing to say why)."""
-    now = datetime.now(UTC)
+    now = FIXED_NOW.astimezone(UTC)
     hard, _ = Scheduler().review_card(Card(), Rating.Again, now)
     easy, _ = Scheduler().review_card(Card(), Rating.Easy, now)
     with Store.open() as store:
@@ -78,7 +88,7 @@ def test_under_a_plan_due_says_when_the_plan_asks_each_card(drillbit: RunDrillbi
     )
     before = json.loads(drillbit("cards", "--json").stdout)["cards"]
     assert {row["plan_due"] for row in before} == {None}, "no plan: fsrs's due is the one"
-    interview = (datetime.now(UTC) + timedelta(days=10)).date().isoformat()
+    interview = (FIXED_DAY + timedelta(days=10)).isoformat()
     assert drillbit("plan", "--interview", interview).returncode == 0
     listed = drillbit("cards")
     assert listed.returncode == 0, listed.stderr
@@ -118,7 +128,7 @@ def test_an_anki_search_filters_or_says_what_drillbit_lacks(drillbit: RunDrillbi
 
 def _review_long_ago(card_id: str) -> None:
     """Answer `card_id` Good three days ago: its ten-minute learning step is due now."""
-    then = datetime.now(UTC) - timedelta(days=3)
+    then = FIXED_NOW.astimezone(UTC) - timedelta(days=3)
     after, _ = Scheduler().review_card(Card(), Rating.Good, then)
     with Store.open() as store:
         store.record_review(
