@@ -10,7 +10,7 @@ import pytest
 
 from quiz.settings import load_settings
 from quiz.store import Store
-from tests.conftest import DATA, RunDrillbit, modules_imported_by
+from tests.conftest import DATA, FIXED_NOW, RunDrillbit, modules_imported_by, run_at
 
 
 def test_config_lists_reads_and_changes_a_setting(
@@ -311,7 +311,10 @@ def test_stats_forecasts_the_next_seven_days_and_gives_way_to_a_plan(
 ) -> None:
     """`drillbit stats` had no "Future due" as Anki has: now a line of the next 7 study
     days' due counts, the same numbers as `--json`'s `forecast`; under an interview plan,
-    the plan picks the days, and no numbers say otherwise."""
+    the plan picks the days, and no numbers say otherwise. Every command at FIXED_NOW: the
+    text's seven days are compared with an earlier command's, which the study day's start
+    (4:00) on the wall clock could shift by one."""
+    drillbit = run_at(drillbit, FIXED_NOW)
     drillbit("grade", "sigmoid", str(DATA / "answers" / "sigmoid" / "correct_masks.py"))
     report = json.loads(drillbit("stats", "--json").stdout)
     forecast = report["forecast"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import UTC, datetime
+from datetime import UTC
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +16,7 @@ from jsonschema import Draft202012Validator
 
 from quiz.cli.schemas import json_schema
 from quiz.store.store import Store
-from tests.conftest import DATA, RunDrillbit
+from tests.conftest import DATA, FIXED_NOW, RunDrillbit, run_at
 
 ANSWERS = DATA / "answers"
 SIGMOID = ANSWERS / "sigmoid"
@@ -76,8 +76,10 @@ def test_lint_list_and_stats_json_validate(mini_bank: Path, drillbit: RunDrillbi
 
 def test_cards_and_drills_json_validate(drillbit: RunDrillbit) -> None:
     """`cards --json` and `drills --json` carry schema_version like every JSON output, but
-    `drillbit schema` had no schema for them (and their --help called them an array)."""
-    now = datetime.now(UTC)
+    `drillbit schema` had no schema for them (and their --help called them an array). The
+    review, the grading and the listings at one moment (FIXED_NOW), not the wall clock's."""
+    drillbit = run_at(drillbit, FIXED_NOW)
+    now = FIXED_NOW.astimezone(UTC)
     reviewed, _ = Scheduler().review_card(Card(), Rating.Good, now)
     with Store.open() as store:
         store.record_review(
