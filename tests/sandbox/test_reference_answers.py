@@ -5,10 +5,10 @@ The child is sent each case's inputs, never what is expected of them (the refere
 the app, which judges every case), so the one way to the expected values is the grader's
 files. With seccomp alone they are files of the user's like any other: a submission put the
 checkout on its path (found from numpy's, four folders above site-packages in the checkout's
-venv, or guessed), imported the drill's reference (the very function its checker judges with) from it,
-returned its answer, and passed. The
-README and every such verdict say so. The pools run without the audit hooks, which refuse the
-import but which code in the same process can get around: what is tested is the kernel layers.
+venv, or guessed), imported the drill's reference (the very function its checker judges
+with) from it, returned its answer, and passed. The README and every such verdict say so.
+The pools run without the audit hooks, which refuse the import but which code in the same
+process can get around: what is tested is the kernel layers.
 """
 
 from __future__ import annotations
