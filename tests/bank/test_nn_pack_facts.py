@@ -18,7 +18,7 @@ from engine.checkers.nn.backprop import LOGIT_OFFSET, TwoLayerChecker
 from engine.checkers.nn.init import InitializersChecker
 from engine.nn.backprop import two_layer_loss_and_grads
 from engine.nn.batchnorm import batchnorm_backward, batchnorm_forward
-from engine.nn.gradcheck import gradient_check
+from engine.nn.gradcheck import gradient_check, numerical_gradient
 from engine.nn.minibatch import random_mini_batches
 from engine.nn.optim import adam_step, sgd_step
 from quiz.bank.markdown import scan_math
@@ -1567,3 +1567,63 @@ def test_a_bias_before_batch_norm_changes_no_output_and_gets_no_gradient() -> No
     body = text("batchnorm-parameter-count")
     assert "Since $\\beta$ shifts the output anyway" not in body
     assert "subtracting the batch mean removes any constant added to a feature" in body
+
+
+def _tent_layers(x: np.ndarray, k: int) -> np.ndarray:
+    """The tent map 2 ReLU(h) - 4 ReLU(h - 1/2) stacked k times: two ReLU units per layer."""
+    h = x
+    for _ in range(k):
+        h = 2 * np.maximum(0.0, h) - 4 * np.maximum(0.0, h - 0.5)
+    return h
+
+
+def _pieces(x: np.ndarray, y: np.ndarray) -> int:
+    """Maximal runs of one slope between consecutive grid points (exact on a dyadic grid)."""
+    slopes = np.diff(y) / np.diff(x)
+    return 1 + int(np.count_nonzero(slopes[1:] != slopes[:-1]))
+
+
+def test_stacked_tent_layers_give_a_sawtooth_of_2_to_the_k_pieces() -> None:
+    for k in range(1, 8):
+        x = np.arange(2 ** (k + 3) + 1) / 2 ** (k + 3)  # dyadic, so every value is exact
+        y = _tent_layers(x, k)
+        assert y.min() == 0.0 and y.max() == 1.0  # [0, 1] onto itself, so it can be stacked
+        assert _pieces(x, y) == 2**k
+    body = text("relu-linear-pieces")
+    assert "a sawtooth of $2^L$ pieces on $[0, 1]$" in body
+    assert "at least $2^L - 1$ units, one per kink" in body
+    assert "Depth changes the count: composing layers" not in body
+
+
+def test_relu_linear_pieces_says_what_each_paper_proves() -> None:
+    body = text("relu-linear-pieces")
+    # Montufar et al.: constructions, so lower bounds on the maximum count.
+    assert "lower bounds on the maximum, reached by weights chosen for the purpose" in body
+    # Telgarsky: a separation for approximation, with its sizes.
+    assert "separation for approximation rather than for counting" in body
+    assert "$\\Theta(m^3)$ layers of $\\Theta(1)$ nodes" in body
+    assert "$O(m)$ layers approximates unless it has $\\Omega(2^m)$ nodes" in body
+    source = card("relu-linear-pieces").front.source
+    assert "Telgarsky, Benefits of Depth in Neural Networks (COLT 2016)" in source
+
+
+def test_gradient_check_cost_states_the_cheap_gradient_result() -> None:
+    calls = 0
+
+    def loss(x: np.ndarray) -> float:
+        nonlocal calls
+        calls += 1
+        return float(np.sum(x * x))
+
+    for p in (10, 100, 1000):
+        calls = 0
+        numerical_gradient(loss, np.zeros(p))
+        assert calls == 2 * p  # grows with P, unlike reverse mode's constant
+    body = text("gradient-check-cost")
+    assert "a couple of forward passes" not in body
+    assert "at most a small constant multiple of one loss evaluation" in body
+    assert "does not grow with the number of parameters $P$" in body
+    assert "the numerical gradient's $2P$ evaluations" in body
+    assert (
+        "Griewank and Walther, Evaluating Derivatives" in card("gradient-check-cost").front.source
+    )
