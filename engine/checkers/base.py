@@ -7,6 +7,7 @@ the plain data that comes back. The reference outputs never leave the parent.
 
 from __future__ import annotations
 
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -22,18 +23,24 @@ HARNESS_DIR = Path(__file__).resolve().parent.parent / "harnesses"
 
 
 SHARED_IMPORT = "from engine.harnesses._returns import return_code\n"
-"""The one import a harness may make of engine: the shipped text holds the function instead."""
+"""The shared helper every harness that reports a wrong return imports (`_returns`)."""
+
+_SHARED = re.compile(r"^from engine\.harnesses\.(?P<helper>_\w+) import [^\n]+\n", re.MULTILINE)
+"""A harness's import of a shared helper (`_returns`, `_seeding`): the only imports of engine
+a harness may make; the shipped text holds the helper's text instead."""
+
+
+def _helper_text(helper: str) -> str:
+    """A shared helper's text as written into a harness: its own imports, none of `__future__`."""
+    text = (HARNESS_DIR / f"{helper}.py").read_text(encoding="utf-8")
+    future = "from __future__ import annotations\n"
+    return text[text.index(future) + len(future) :].lstrip("\n")
 
 
 def _shipped(text: str) -> str:
-    """A harness's text as the child gets it: the shared helper, with its own imports,
+    """A harness's text as the child gets it: each shared helper, with its own imports,
     written in place of its import (the child cannot import engine)."""
-    if SHARED_IMPORT not in text:
-        return text
-    helper = (HARNESS_DIR / "_returns.py").read_text(encoding="utf-8")
-    future = "from __future__ import annotations\n"
-    body = helper[helper.index(future) + len(future) :].lstrip("\n")
-    return text.replace(SHARED_IMPORT, body, 1)
+    return _SHARED.sub(lambda found: _helper_text(found["helper"]), text)
 
 
 @cache

@@ -28,6 +28,7 @@ from typing import ClassVar
 import pytest
 
 from engine.checkers import get_checker
+from engine.checkers.base import harness_sources
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.sandbox.text import CappedOutput
@@ -438,8 +439,8 @@ def test_the_rngs_made_ahead_are_default_rngs_streams(name: str) -> None:
     import numpy as np
 
     harness: dict[str, object] = {"__name__": f"harness_{name}"}
-    source = Path(__file__).resolve().parents[2] / "engine" / "harnesses" / f"{name}.py"
-    exec(compile(source.read_text(encoding="utf-8"), str(source), "exec"), harness)
+    # the text the child runs: the shared seeding written in, so its names are this harness's
+    exec(compile(harness_sources()[name], f"harness/{name}.py", "exec"), harness)
     more = "more_seeds" if name == "seeded" else "spread_seeds"
     inputs = {"seed": 11, "other_seed": 12, more: [13, 14]}
     harness["prepare"]([inputs])  # type: ignore[operator]
