@@ -19,8 +19,9 @@ Each copy starts without a kept forecast (`FORECAST_FILE`: the day's first start
 `plan_json` after the first start takes the one it kept where the tree keeps one.
 
 Each figure is the child's CPU (`process_time` around the step: user + system; the wall
-moves with a shared machine's load). Before the rounds each tree opens a copy once, not
-measured, for its byte-code and card cache. The two trees alternate which goes first; what
+moves with a shared machine's load). Before the rounds each tree opens one copy once, not
+measured, for its byte-code and card cache, and every round's copies are taken from that
+copy (`warmed`). The two trees alternate which goes first; what
 they print (Home's rows and plan line, the stats screen's headline and forecast, the
 session's first card, both commands' stdout) must be the same (`same_output`). Medians and
 ratios into bench/results.json's `heavy_waits` section, and a table printed.
@@ -35,7 +36,7 @@ import argparse
 import json
 import shutil
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -151,17 +152,31 @@ def _one_tree(
     return spent, shown
 
 
+def warmed(home: Path, bank: Path, work: Path, trees: Mapping[str, Path], pycache: Path) -> Path:
+    """A copy of `home` that every tree has opened once, not measured (its byte-code in
+    `pycache`, its card cache in the copy), from which each round's copies are taken: a
+    round's first start is then an app's first start of the day, not its first start
+    after the cards changed. Each tree's card index is its own file (it is named by the
+    content roots, the tree's bundled folder among them), so both stay.
+
+    Until the fifty-fourth round each tree opened a copy that was then deleted, so its
+    card cache never reached the rounds: a tree whose index was not already in `home` (a
+    `--base` tree always) loaded every card at `open_to_home`, 1.1-1.4 s of CPU where an
+    open with the index is 0.25-0.3 s (docs/performance.md)."""
+    warm = work / "warm"
+    shutil.copytree(home, warm)
+    for tree in trees.values():
+        _child(tree, warm, _FIRST, [str(bank)], pycache)
+    return warm
+
+
 def measure(
     home: Path, bank: Path, work: Path, rounds: int, base: Path | None, log: Any = print
 ) -> list[Figure]:
     """Each round, each tree on a fresh copy of `home`; medians, ratios and `same_output`."""
     trees = {"this": REPO} if base is None else {"this": REPO, "base": base.resolve()}
     pycache = work / "pycache"
-    for name, tree in trees.items():  # not measured: byte-code and the card cache
-        warm = work / f"warm-{name}"
-        shutil.copytree(home, warm)
-        _child(tree, warm, _FIRST, [str(bank)], pycache)
-        shutil.rmtree(warm)
+    warm = warmed(home, bank, work, trees, pycache)
     spent: dict[tuple[str, str], list[float]] = {}
     same = True
     for round_ in range(rounds):
@@ -169,7 +184,7 @@ def measure(
         shown: dict[str, Any] = {}
         for name in order:
             copy = work / f"{name}-{round_}"
-            shutil.copytree(home, copy)
+            shutil.copytree(warm, copy)
             # the day's first start: no forecast kept yet (`drillbit plan` made the home)
             (copy / "cache" / FORECAST_FILE).unlink(missing_ok=True)
             found, shown[name] = _one_tree(trees[name], copy, bank, pycache)
