@@ -11,6 +11,16 @@ held, so none was dropped or renumbered. Each entry keeps the locator next to th
 card makes from it: an edit that moves the claim away or renumbers the locator from memory
 fails here and must be checked against the source again. (The sigmoid and softmax drills
 are left to their owners' tests.)
+
+The fifty-fourth round read again, in full-text copies found by exact heading, equation tag or
+sentence, the locators earlier rounds had written from the papers as recalled: Pascanu et al.
+2013 in its ICML proceedings text (sec. 2.1 'The mechanics', eq. 5, sec. 2.3, sec. 3.2 'Scaling
+down the gradients' with Algorithm 1), Loshchilov & Hutter 2019 in its ICLR text (sec. 2 with
+propositions 1 to 3 and Algorithms 1 and 2, line 12; sec. 4.2-4.3) and SGDR's eq. 5, Ioffe &
+Szegedy 2015's sec. 3.2, Sutskever et al. 2013's sec. 2-3, Telgarsky 2016 (arXiv v2, the COLT
+text) and Baydin et al. 2018's sec. 3.2 and 4.2 (in verbatim quotations of its arXiv v4). All
+held except where an entry says otherwise. Montufar et al. 2014 and You et al. 2017 could be
+read in their abstracts only, so the cards cite those.
 """
 
 from __future__ import annotations
@@ -34,10 +44,21 @@ XIONG_HAS = (
 )
 PASCANU_CLIPPING = (
     "sec. 3.2 'Scaling down the gradients': Algorithm 1, g <- threshold / ||g|| * g when "
-    "||g|| >= threshold"
+    "||g|| >= threshold (read in the ICML text, fifty-fourth round; the threshold from the "
+    "average norm, half to ten times it)"
 )
 NOCEDAL_HAS = (
     "sec. 8.1 'Finite-Difference Derivative Approximations': forward error O(eps), central O(eps^2)"
+)
+TELGARSKY_TENT = (
+    "sec. 3.3 'Many layers, many oscillations': lemma 3.16, f(z) = relu(2 relu(z) - "
+    "4 relu(z - 1/2)) is a (1, [0, 1])-triangle; lemma 3.17, f^k is 2^(k-1) copies of the "
+    "tent, each 2^(1-k) wide (read in the arXiv v2 text, the COLT version)"
+)
+TELGARSKY_THEOREM = (
+    "theorem 1.1: a ReLU network of 2k^3 + 8 layers, 3k^3 + 12 nodes and 4 + d distinct "
+    "parameters computes f with int over [0, 1]^d of |f - g| >= 1/64 for every network g of "
+    "<= k layers and <= 2^k / (t alpha beta) nodes (t = alpha = beta = 1 for ReLU gates)"
 )
 
 # (card, the locator as its source writes it, the card's claim that rests on it,
@@ -121,24 +142,54 @@ CHECKED = [
     ),
     (
         "batch-normalization",
-        "Ioffe and Szegedy, Batch Normalization (ICML 2015), sec. 3 and 4.2",
+        "Ioffe and Szegedy, Batch Normalization (ICML 2015), sec. 3, 3.2 (before the "
+        "nonlinearity, the bias dropped) and 4.2",
         "in 14 times fewer steps with BN-x5",
         "sec. 3 the transform with gamma and beta; sec. 4.2 (4.2.1-4.2.2) BN-x5 matches "
         "Inception in 14 times fewer steps",
     ),
     (
         "batchnorm-claims",
-        "Ioffe and Szegedy, Batch Normalization (ICML 2015), sec. 3 and 4.2",
+        "Ioffe and Szegedy, Batch Normalization (ICML 2015), sec. 3, 3.2 (before the "
+        "nonlinearity, the bias dropped) and 4.2",
         "Ioffe and Szegedy normalize $Z = WX$ and then apply the nonlinearity",
-        "sec. 3.2: the BN transform is added immediately before the nonlinearity, "
-        "z = g(BN(Wu)), the bias dropped",
+        "sec. 3.2 'Batch-Normalized Convolutional Networks': the BN transform is added "
+        "immediately before the nonlinearity, z = g(BN(Wu)), the bias b ignored since the mean "
+        "subtraction cancels it, its role subsumed by beta (the card named sec. 3 alone until "
+        "the fifty-fourth round)",
+    ),
+    (
+        "batchnorm-claims",
+        "sec. 3, 3.2 (before the nonlinearity, the bias dropped)",
+        "subtracting the batch mean removes any constant added before it",
+        "as above: sec. 3.2 drops the bias because the mean subtraction cancels it",
+    ),
+    (
+        "batchnorm",
+        "sec. 3.2 (before the nonlinearity)",
+        "Ioffe and Szegedy put batch norm between the linear layer and the activation",
+        "sec. 3.2: the BN transform immediately before the nonlinearity, normalizing Wu + b",
+    ),
+    (
+        "batch-normalization",
+        "sec. 3, 3.2 (before the nonlinearity, the bias dropped)",
+        "the layer's bias becomes redundant, $\\beta$ plays its role",
+        "sec. 3.2: the bias can be ignored, its role subsumed by beta",
     ),
     (
         "batchnorm-parameter-count",
-        "Ioffe and Szegedy, Batch Normalization (ICML 2015), sec. 3 and 3.1",
+        "Ioffe and Szegedy, Batch Normalization (ICML 2015), sec. 3, 3.1 and 3.2 (the bias "
+        "before it dropped, beta in its role)",
         "Batch norm learns one scale $\\gamma$ and one shift $\\beta$ per feature",
         "sec. 3: a pair gamma(k), beta(k) per activation; sec. 3.1: population statistics "
         "(moving averages) at inference",
+    ),
+    (
+        "batchnorm-parameter-count",
+        "3.1 and 3.2 (the bias before it dropped, beta in its role)",
+        "as Ioffe and Szegedy drop them (their sec. 3.2)",
+        "sec. 3.2: since Wu + b is normalized, b can be ignored (the mean subtraction cancels "
+        "it; beta subsumes its role): z = g(BN(Wu))",
     ),
     # --- neural-networks: activations ---
     (
@@ -261,6 +312,30 @@ CHECKED = [
     ),
     (
         "momentum-terminal-velocity",
+        "Sutskever, Martens, Dahl and Hinton (ICML 2013), sec. 3, eq. 5 (the momentum schedule "
+        "of their deep-autoencoder experiments",
+        "went further than 0.99 in their deep-autoencoder experiments (their sec. 3)",
+        "sec. 3 'Deep Autoencoders': the schedule for mu is eq. 5 ('The schedule of Eq. 5 "
+        "blends these proposals'), mu_max from {0.999, 0.995, 0.99, 0.9, 0}; each trial "
+        "750,000 updates on minibatches of 200 (the card named no section until the "
+        "fifty-fourth round)",
+    ),
+    (
+        "momentum-terminal-velocity",
+        "over 750,000 updates) and table 1",
+        "0.9 and 0 (their table 1)",
+        "table 1: squared errors for each mu_max and momentum type (NAG, CM)",
+    ),
+    (
+        "sgd-momentum-adam",
+        "Sutskever, Martens, Dahl and Hinton (ICML 2013), sec. 2, eq. 1 to 4 (classical "
+        "momentum and Nesterov's accelerated gradient)",
+        "*Nesterov* momentum takes the gradient at the look-ahead point",
+        "sec. 2 'Momentum and Nesterov's Accelerated Gradient': eqs. 1-2 classical momentum, "
+        "eqs. 3-4 NAG, its gradient taken at theta_t + mu v_t",
+    ),
+    (
+        "momentum-terminal-velocity",
         f"{DLB}, sec. 8.3.2",
         "$\\frac{\\alpha}{1 - \\beta} = 100 \\alpha$",
         "sec. 8.3.2 'Momentum': terminal velocity, step eps ||g|| / (1 - alpha)",
@@ -322,9 +397,12 @@ CHECKED = [
         "xor-hidden-units",
         "Minsky and Papert, Perceptrons (1969), ch. 3",
         "Zero hidden units is a linear classifier, and XOR is not linearly separable",
-        "ch. 3 'Parity and One-in-a-box Predicates' (the expanded edition's contents; the 1967 "
-        "memo's ch. 3 'Some Special Predicates'): parity has order |R|, so two-input parity, "
-        "XOR, has order 2 and no order-1 perceptron; the book names XOR only in passing",
+        "ch. 3 'Parity and One-in-a-box Predicates', p. 56 (read in the contents of the "
+        "expanded edition's full text, whose copyright page keeps the 1969 text with the "
+        "authors' 1972 corrections, so the chapter numbers are the first edition's): parity "
+        "has order |R|, so two-input parity, XOR, has order 2 and no order-1 perceptron, which "
+        "is one linear threshold of the inputs (the fifty-fourth round dropped a note on a "
+        "1967 memo's chapter title that no copy could confirm)",
     ),
     (
         "xor-network",
@@ -609,7 +687,9 @@ CHECKED = [
         "Loshchilov & Hutter 2019 (Decoupled Weight Decay Regularization), Algorithm 2",
         "subtracts $\\eta_t \\lambda \\theta_{t-1}$ instead",
         "Algorithm 2, line 12: theta_t = theta_{t-1} - eta_t (alpha m_hat / (sqrt(v_hat) + eps) "
-        "+ lambda theta_{t-1}): alpha multiplies the Adam step only",
+        "+ lambda theta_{t-1}): alpha multiplies the Adam step only (line 12 read in the ICLR "
+        "2019 text, fifty-fourth round; Algorithm 1's line 9 decays SGDW's weights by eta_t "
+        "lambda theta_{t-1} the same way)",
     ),
     (
         "decoupled-weight-decay",
@@ -621,7 +701,19 @@ CHECKED = [
         "adam-l2-least-regularized",
         "Loshchilov & Hutter 2019 (Decoupled Weight Decay Regularization), sec. 2",
         "so the decay it receives",
-        "sec. 2: with L2, weights with large gradients are regularized less than with weight decay",
+        "sec. 2 'Decoupling the Weight Decay from the Gradient-based Update': with L2 both "
+        "gradients are normalized by their summed magnitudes, so weights with large typical "
+        "gradients are regularized by a smaller relative amount than with weight decay (read "
+        "in the ICLR 2019 text, fifty-fourth round; the introduction says it too)",
+    ),
+    (
+        "decoupled-weight-decay",
+        "Algorithms 1 and 2 and sec. 4.2-4.3 (the best decay less tied to the learning rate; "
+        "better generalization than Adam with L2)",
+        "makes the best $\\lambda$ much less dependent on the learning rate",
+        "sec. 4.2 'Decoupling the Weight Decay and Initial Learning Rate Parameters' (figure 2: "
+        "AdamW's and SGDW's basins no longer on the diagonal; AdamW's best results rival SGD's); "
+        "sec. 4.3 'Better Generalization of AdamW' (1800-epoch runs, figure 3)",
     ),
     # --- deep-training: regularization (Goodfellow et al.) ---
     (
@@ -650,7 +742,8 @@ CHECKED = [
         "an equivalence Loshchilov & Hutter (2019, sec. 2, proposition 1) state for plain SGD",
         "sec. 2: proposition 1, SGD with weight decay lambda equals SGD on the loss plus "
         "lambda' / 2 ||theta||^2 with lambda' = lambda / alpha; proposition 2, no such lambda' "
-        "for an adaptive method whose preconditioner is not a multiple of the identity",
+        "for an adaptive method whose preconditioner is not a multiple of the identity (both "
+        "read in the ICLR 2019 text, fifty-fourth round, with their proofs in appendix A)",
     ),
     (
         "early-stopping",
@@ -704,9 +797,19 @@ CHECKED = [
     (
         "clip-grad-norm",
         "Pascanu, Mikolov & Bengio 2013 (On the difficulty of training recurrent neural "
-        "networks), Algorithm 1; Goodfellow et al. 2016 sec. 10.11.1",
+        "networks), sec. 2.3 (the steep wall) and sec. 3.2 (Algorithm 1); Goodfellow et al. "
+        "2016 sec. 10.11.1",
         "every array is multiplied by the same factor",
         "Algorithm 1 'Pseudo-code for norm clipping' (sec. 3.2); DLB sec. 10.11.1 'Clipping Gradients'",
+    ),
+    (
+        "clip-grad-norm",
+        "sec. 2.3 (the steep wall)",
+        "Near a steep wall in the loss surface (Pascanu et al. 2013 sec. 2.3",
+        "sec. 2.3 'The geometrical interpretation': the paper hypothesizes that when gradients "
+        "explode so does the curvature, a steep wall in the error surface (figure 6) across "
+        "which a full step jumps; the paper's word is wall, Goodfellow et al.'s (sec. 8.2.4, 10.11.1) cliff (the "
+        "card called it the paper's cliff until the fifty-fourth round)",
     ),
     (
         "clipped-array-norm",
@@ -1180,6 +1283,10 @@ CHECKED = [
         # The fifty-second round wrote 'largest eigenvalue' here, a summary's word: the paper
         # states the nonlinear conditions with lambda_1, the largest singular value, and
         # keeps the eigenvalue (spectral radius, against 1) for its linear warm-up case.
+        # The fifty-fourth round read sec. 2.1 in the ICML text: 'largest singular value' is
+        # the proceedings' wording; the arXiv version said 'absolute value of the largest
+        # eigenvalue' there, which its own norm bound (eq. 6) does not support, hence the
+        # card's ICML.
         "sec. 2.1 'The mechanics': eq. 5, dx_t/dx_k as a product of W_rec^T diag(sigma'(x_i)) "
         "for x_t = W_rec sigma(x_{t-1}) + W_in u_t + b; linear case: spectral radius < 1 "
         "sufficient for vanishing, > 1 necessary for exploding; nonlinear, ||diag(sigma')|| "
@@ -1245,6 +1352,62 @@ CHECKED = [
         "sec. 4 'Reducing Overfitting': 4.1 'Data Augmentation' (224 x 224 patches of the "
         "256 x 256 images and their horizontal reflections; PCA-based RGB intensity changes), "
         "4.2 'Dropout'",
+    ),
+    # --- fifty-fourth round: Telgarsky 2016, Baydin et al. 2018 and You et al. 2017 ---
+    (
+        "universal-approximation",
+        "Telgarsky, Benefits of Depth in Neural Networks (COLT 2016), theorem 1.1 and sec. 3.3 "
+        "(lemma 3.17: the tent map composed with itself)",
+        "is a sawtooth of $2^L$ pieces on $[0, 1]$ (Telgarsky 2016, sec. 3.3, lemma 3.17)",
+        TELGARSKY_TENT,
+    ),
+    (
+        "universal-approximation",
+        "Telgarsky, Benefits of Depth in Neural Networks (COLT 2016), theorem 1.1 and sec. 3.3",
+        "at most $2^m$ nodes misses by at least $\\frac{1}{64}$ in average absolute error",
+        TELGARSKY_THEOREM,
+    ),
+    (
+        "universal-approximation-claims",
+        "Telgarsky, Benefits of Depth in Neural Networks (COLT 2016), theorem 1.1",
+        "depth can be exponentially more efficient",
+        TELGARSKY_THEOREM,
+    ),
+    (
+        "relu-linear-pieces",
+        "Telgarsky, Benefits of Depth in Neural Networks (COLT 2016), abstract, theorem 1.1, "
+        "lemma 3.3 and corollary 3.14",
+        "on at most $2(2n/l)^l$ intervals",
+        "lemma 3.3 (sec. 3.2 'Few layers, few oscillations'): Cr(f o h) <= 2 (2 t m alpha / l)^l "
+        "beta^(l^2) for l layers, m nodes in all, ReLU gates (1, 1, 1)-semi-algebraic; "
+        "corollary 3.14: Cr(f^k) = (2t)^k + 1, so 2^k + 1 for the tent map; " + TELGARSKY_THEOREM,
+    ),
+    (
+        "gradient-check-cost",
+        "Baydin, Pearlmutter, Radul and Siskind, Automatic Differentiation in Machine Learning: "
+        "a Survey (JMLR 2018), sec. 3.2",
+        "under 6 times its operations and typically 2 to 3 times",
+        "sec. 3.2 'Reverse Mode': one reverse pass gives the whole gradient of f: R^n -> R; "
+        "the m x n Jacobian in m c ops(f), c < 6 and typically c ~ [2, 3] (Griewank and "
+        "Walther 2008); storage growing in the worst case with the number of operations; sec. "
+        "4.2: backpropagation only a special case of reverse mode (read in verbatim quotations "
+        "of arXiv v4 with their pages, the survey itself not stored; it never says 'cheap "
+        "gradient principle', Griewank's phrase)",
+    ),
+    (
+        "gradient-check-cost",
+        "and sec. 4.2 (backpropagation a special case of reverse mode)",
+        "of which backpropagation is the special case",
+        "sec. 4.2 'Neural Networks, Deep Learning, Differentiable Programming'",
+    ),
+    (
+        "linear-scaling-rule",
+        "You, Gitman and Ginsburg, Large Batch Training of Convolutional Networks (2017), "
+        "abstract (LARS: AlexNet to batches of 8k, ResNet-50 to 32k, without loss in accuracy)",
+        "You et al. 2017 report training ResNet-50 with batches of 32k without loss in accuracy",
+        "abstract: with LARS, AlexNet scaled to a batch of 8K and ResNet-50 to 32K without loss "
+        "in accuracy (no copy of the body could be read; the card said 'the same ResNet-50' "
+        "as Goyal et al.'s until the fifty-fourth round, which the abstract does not say)",
     ),
 ]
 

@@ -122,7 +122,9 @@ def test_the_approximation_cards_keep_k_for_a_knot_and_h_for_the_width() -> None
     assert "\\sum_{i=0}^{h-1} c_i" in sine
     depth = text("universal-approximation")
     assert "$k$ times" not in depth and "2^k" not in depth and "O(k)" not in depth
-    assert '"tent" map $L$ times, one layer each, gives a sawtooth with $2^L$' in depth
+    assert "composed $L$ times, two units per layer, is a sawtooth of $2^L$" in depth
+    # Telgarsky's theorem 1.1 takes its own letter, m (fifty-fourth round), not k
+    assert "at most $m$ layers and at most $2^m$ nodes" in depth
     # xor-network (related to approximate-sine) wrote x_1 + x_2 as s, the drill's slopes
     # s_i, and its hidden vector as a bare h, the drill's width; it now writes t, as
     # universal-approximation and xor-hidden-units do, and (h_1, h_2)
