@@ -514,7 +514,9 @@ CHECKED = [
         "cosine-third-of-way",
         "Loshchilov & Hutter 2017 (SGDR), eq. 5",
         "\\frac{1 + \\cos(\\pi t / T)}{2}",
-        "eq. (5): eta_t = eta_min + (eta_max - eta_min)(1 + cos(pi T_cur / T_i)) / 2",
+        "eq. (5): eta_t = eta_min + (eta_max - eta_min)(1 + cos(pi T_cur / T_i)) / 2 (sec. 3, "
+        "read again in the ICLR 2017 text, fifty-fourth round: T_cur the epochs since the last "
+        "restart, updated at each batch)",
     ),
     (
         "warmup-cosine",
@@ -680,7 +682,8 @@ CHECKED = [
         "adamw-step",
         "Loshchilov & Hutter 2019 (Decoupled Weight Decay Regularization), Algorithm 2",
         "multiplied by the schedule multiplier $\\eta_t$",
-        "Algorithm 2: the decay eta_t lambda theta, outside Adam's division",
+        "Algorithm 2: the decay eta_t lambda theta, outside Adam's division (line 12, read in "
+        "the ICLR 2019 text, fifty-fourth round)",
     ),
     (
         "adamw-shrink-per-step",
@@ -695,7 +698,9 @@ CHECKED = [
         "decoupled-weight-decay",
         "Loshchilov & Hutter 2019 (Decoupled Weight Decay Regularization), Algorithms 1 and 2",
         "(SGDW, their Algorithm 1)",
-        "Algorithm 1 SGD with L2 and SGDW; Algorithm 2 Adam with L2 and AdamW",
+        "Algorithm 1 'SGD with L2 regularization and SGD with decoupled weight decay (SGDW), "
+        "both with momentum'; Algorithm 2 'Adam with L2 regularization and Adam with decoupled "
+        "weight decay (AdamW)' (captions read in the ICLR 2019 text, fifty-fourth round)",
     ),
     (
         "adam-l2-least-regularized",
