@@ -13,7 +13,14 @@ order, fresh children at one fixed clock (`CLOCK`):
    model (`stats_screen`), the card browser's first page and every row after it
    (`browser_first_page`, `browser_all_rows`), a due session started (`start_session`),
    one card shown and rated Good (`rate_card`), Home's recount (`home_after_answer`) and
-   its plan line after the answer (`plan_line_after_answer`, computed again by both).
+   its plan line after the answer (`plan_line_after_answer`, computed again by both);
+4. one card file edited, then the workspace opened to Home (`open_after_edit`), on a copy of
+   the bank of its own (`edit_bank`), so the other steps' bank keeps its index: the child
+   first opens that copy unmeasured (its index and card cache made for the files as they
+   are), appends a blank line to one card file, waits past the card cache's racy window
+   (an edit made a while before the open, as a person's is) and opens it again, measured.
+   This is the open that reloads every card while the index is one digest over every root
+   (fifty-fourth round).
 
 Each copy starts without a kept forecast (`FORECAST_FILE`: the day's first start), so
 `plan_json` after the first start takes the one it kept where the tree keeps one.
@@ -117,6 +124,24 @@ print(json.dumps({"cpu": found, "shown": shown}))
 )
 """A second start the same day, then the screens and one answer."""
 
+_EDITED = (
+    _PRELUDE
+    + """
+from quiz.bank.cachefile import RACY_SECONDS
+bank, target = Path(sys.argv[2]), Path(sys.argv[3])
+time.sleep(RACY_SECONDS + 0.5)  # the copy's files or the last edit: no longer racy
+opened()[0].close()  # unmeasured: the index and card cache of the files as they are
+with target.open("a", encoding="utf-8") as handle:
+    handle.write("\\n")
+time.sleep(RACY_SECONDS + 0.5)  # the edit made a while before the open
+ws, view = step("open_after_edit", opened)
+shown.append(repr(view.counts))
+ws.close()
+print(json.dumps({"cpu": found, "shown": shown}))
+"""
+)
+"""One card file edited, then the workspace opened to Home (on `edit_bank`'s copy)."""
+
 _COMMAND = """
 import sys
 from datetime import datetime
@@ -130,9 +155,10 @@ COMMANDS = {"plan_json": ["plan", "--json"], "stats": ["stats"]}
 
 
 def _one_tree(
-    tree: Path, home: Path, bank: Path, pycache: Path
+    tree: Path, home: Path, bank: Path, pycache: Path, edited: tuple[Path, Path]
 ) -> tuple[dict[str, float], list[Any]]:
-    """The three steps of the module docstring on `home` (changed by the answer)."""
+    """The four steps of the module docstring on `home` (changed by the answer); `edited`:
+    the bank copy of the last step and the card file it edits (`edit_bank`)."""
     spent: dict[str, float] = {}
     shown: list[Any] = []
     _, printed = _child(tree, home, _FIRST, [str(bank)], pycache)
@@ -149,7 +175,22 @@ def _one_tree(
     again = json.loads(printed)
     spent.update(again["cpu"])
     shown += again["shown"]
+    _, printed = _child(tree, home, _EDITED, [str(path) for path in edited], pycache)
+    after_edit = json.loads(printed)
+    spent.update(after_edit["cpu"])
+    shown += after_edit["shown"]
     return spent, shown
+
+
+def edit_bank(bank: Path, work: Path) -> tuple[Path, Path]:
+    """A copy of `bank` for `open_after_edit`, and the card file that step edits: the first
+    `<pack>/<topic>/<id>.md` in name order."""
+    copy = work / "edit-bank"
+    shutil.copytree(bank, copy)
+    target = next(
+        path for path in sorted(copy.rglob("*.md")) if (path.parent.parent / "pack.yaml").is_file()
+    )
+    return copy, target
 
 
 def warmed(home: Path, bank: Path, work: Path, trees: Mapping[str, Path], pycache: Path) -> Path:
@@ -177,6 +218,7 @@ def measure(
     trees = {"this": REPO} if base is None else {"this": REPO, "base": base.resolve()}
     pycache = work / "pycache"
     warm = warmed(home, bank, work, trees, pycache)
+    edited = edit_bank(bank, work)
     spent: dict[tuple[str, str], list[float]] = {}
     same = True
     for round_ in range(rounds):
@@ -187,7 +229,7 @@ def measure(
             shutil.copytree(warm, copy)
             # the day's first start: no forecast kept yet (`drillbit plan` made the home)
             (copy / "cache" / FORECAST_FILE).unlink(missing_ok=True)
-            found, shown[name] = _one_tree(trees[name], copy, bank, pycache)
+            found, shown[name] = _one_tree(trees[name], copy, bank, pycache, edited)
             for figure, value in found.items():
                 spent.setdefault((name, figure), []).append(value)
             log(

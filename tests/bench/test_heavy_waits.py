@@ -28,6 +28,7 @@ WAITS = (
     "rate_card",
     "home_after_answer",
     "plan_line_after_answer",
+    "open_after_edit",
 )
 
 
@@ -84,7 +85,7 @@ def test_every_round_starts_from_the_copy_the_trees_opened(
     cached: dict[str, list[str]] = {}
 
     def one_tree(
-        tree: Path, home: Path, bank: Path, pycache: Path
+        tree: Path, home: Path, bank: Path, pycache: Path, edited: tuple[Path, Path]
     ) -> tuple[dict[str, float], list[object]]:
         cached[home.name] = sorted(path.name for path in (home / "cache").glob("cards-*"))
         return {}, []
@@ -96,3 +97,13 @@ def test_every_round_starts_from_the_copy_the_trees_opened(
     assert all(cached.values()), cached
     assert len({tuple(names) for names in cached.values()}) == 1, cached
     assert not (planned / "cache").exists()  # the home given is not written to
+
+
+def test_the_edit_step_edits_a_card_file_of_its_own_copy(mini_bank: Path, tmp_path: Path) -> None:
+    """`open_after_edit` edits a card file (`<pack>/<topic>/<id>.md`) of a copy, so the
+    bank the other steps open keeps its index across the rounds."""
+    copy, target = heavy_waits.edit_bank(mini_bank, tmp_path)
+    assert copy != mini_bank and copy in target.parents
+    assert (target.parent.parent / "pack.yaml").is_file() and target.suffix == ".md"
+    original = mini_bank / target.relative_to(copy)
+    assert original.read_bytes() == target.read_bytes()
