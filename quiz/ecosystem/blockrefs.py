@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.linenames import line_numbers
 from quiz.ecosystem.notes.blockprops import CARD_TAG
+from quiz.ecosystem.notes.coderows import PROPERTY_LINE, CodeRows
 from quiz.ecosystem.wikilinks import sub_outside_code
 from quiz.plural import plural
 
@@ -38,7 +39,6 @@ _REFERENCE = re.compile(
     re.IGNORECASE,
 )
 _ID_PROPERTY = re.compile(rf"^[ \t]*(?:[-*+][ \t]+)?id::[ \t]*(?P<uuid>{_UUID})[ \t]*$", re.I)
-_PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*::")
 _LIST_MARK = re.compile(r"^[ \t]*[-*+][ \t]+")
 _LINE_END = re.compile(rf"(?:\s|\(\({_UUID}\)\)|#\S+)*", re.IGNORECASE)
 """What may follow a reference that ends a question's line: blanks, more references, tags."""
@@ -139,7 +139,7 @@ def read_block_refs(text: str) -> BlockRefs:
     if _REFERENCE.search(text) is None:  # no split into rows for `np.zeros((n, d))`
         return BlockRefs(text)
     rows = text.split("\n")
-    blocks = _block_texts(rows)
+    blocks = _block_texts(rows, CodeRows(text))
     shown: list[int] = []
     left_out: list[int] = []
     missing: list[MissingRef] = []
@@ -203,17 +203,20 @@ def _replaced(
     return sub_outside_code(_REFERENCE, replace, row), found, absent, beside
 
 
-def _block_texts(rows: list[str]) -> dict[str, tuple[int, str]]:
+def _block_texts(rows: list[str], code: CodeRows) -> dict[str, tuple[int, str]]:
     """uuid -> (1-based line, first line) of the block whose `id::` property names it (the
     nearest line above the property that is no property: its list mark and `#card` tag
-    off)."""
+    off). A property line (`coderows.PROPERTY_LINE`) in code (`code`) is the code's: an
+    `id::` there names no block, and a `Foo::` line of code is no property to pass over."""
     blocks: dict[str, tuple[int, str]] = {}
     for index, row in enumerate(rows):
         match = _ID_PROPERTY.match(row)
-        if match is None:
+        if match is None or index in code:
             continue
         above = index - 1
-        while above >= 0 and (_PROPERTY.match(rows[above]) or not rows[above].strip()):
+        while above >= 0 and (
+            not rows[above].strip() or (PROPERTY_LINE.match(rows[above]) and above not in code)
+        ):
             above -= 1
         if above < 0:
             continue

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from quiz.ecosystem.fences import outside_fences
+from quiz.ecosystem.notes.coderows import PROPERTY_LINE, CodeRows
 
 _TAG = r"#(?:\[\[[^\[\]\n]+\]\]|[\w/-]+)"
 _CARD_THEN_TAGS = re.compile(
@@ -35,25 +36,26 @@ def _one_word(match: re.Match[str]) -> str:
 
 _BLOCK = re.compile(r"^[ \t]*[-*+][ \t]+\S")
 _TAGS_PROPERTY = re.compile(r"^[ \t]+tags::[ \t]*(?P<tags>.*)$", re.IGNORECASE)
-_PROPERTY = re.compile(r"^[ \t]+[\w-]+::")
 _ANY_TAGS_PROPERTY = re.compile("tags::", re.IGNORECASE)
 """Looked for in the whole notes without `text.lower()`, whose copy of 1 MiB of notes with
 one character beyond Latin-1 is 4 MiB (the planning's peak memory went from 9 to 16 times
 the notes)."""
 
 
-def _tagged_by_property(rows: list[str], index: int) -> bool:
+def _tagged_by_property(rows: list[str], index: int, code: CodeRows) -> bool:
     """True when block `index`'s properties, the lines under its first, say `tags:: card`
-    (`[[card]]`, `#card`, among others parted by commas), as Logseq reads them."""
-    for row in rows[index + 1 :]:
+    (`[[card]]`, `#card`, among others parted by commas), as Logseq reads them. A property
+    is an indented property line (`coderows.PROPERTY_LINE`, no list mark: that is a block
+    of its own) outside code (`code`, asked only of a `tags:: card` line: a parse)."""
+    for below, row in enumerate(rows[index + 1 :], start=index + 1):
         body = row.rstrip("\r")
-        if not _PROPERTY.match(body):
+        if body[:1] not in (" ", "\t") or _BLOCK.match(body) or not PROPERTY_LINE.match(body):
             return False
         found = _TAGS_PROPERTY.match(body)
         if found is not None:
             names = (name.strip().strip("#[]").strip().lower() for name in found["tags"].split(","))
             if any(name in ("card", "flashcard") for name in names):
-                return True
+                return below not in code  # a `tags:: card` line in code is the code's
     return False
 
 
@@ -64,10 +66,11 @@ def card_tag_last(text: str) -> str:
         return text  # the common case: no copy of a large file (nor a lowered one)
     rows = text.split("\n")
     changed = False
+    code = CodeRows(text)  # parsed only if a `tags:: card` line is found
     for index in outside_fences(rows, in_items=True):
         body = rows[index].rstrip("\r")
         if _BLOCK.match(body) and not _ANY_CARD_TAG.search(body) and index + 1 < len(rows):
-            if _tagged_by_property(rows, index):
+            if _tagged_by_property(rows, index, code):
                 rows[index] = f"{body} #card{rows[index][len(body) :]}"
                 changed = True
     for index in outside_fences(rows, in_items=True):

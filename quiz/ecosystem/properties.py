@@ -10,15 +10,12 @@ they said.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
-from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.linenames import line_numbers
 from quiz.ecosystem.notes.blockprops import asked_pair_rows
+from quiz.ecosystem.notes.coderows import PROPERTY_LINE, CodeRows
 
-_PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?(?P<key>[A-Za-z][\w-]*)::(?:[ \t](?P<value>.*))?$")
-"""As `notes/read.py` reads a property line (its rows are left empty there)."""
 _LOGSEQ_KEYS = frozenset(
     """id collapsed heading background-color template template-including-parent
     public filters icon ls-type hl-type hl-page hl-color hl-stamp created-at updated-at
@@ -59,12 +56,18 @@ def find_properties(text: str) -> Properties:
     state (`card-...::`) aside."""
     if "::" not in text:
         return Properties()
-    rows = text.split("\n")
+    lines = [
+        (index, match)
+        for index, row in enumerate(text.split("\n"))
+        if (match := PROPERTY_LINE.match(row.rstrip("\r"))) is not None
+    ]  # as `notes/read.py` reads a property line (its rows are left empty there)
+    if not lines:
+        return Properties()  # no parse for notes whose `::` are clozes or `std::` in text
     found: list[tuple[int, str]] = []
-    asked = asked_pair_rows(text)  # `Q::` over `A::`: a card, not metadata
-    for index in outside_fences(rows, in_items=True):
-        match = _PROPERTY.match(rows[index].rstrip("\r"))
-        if match is None or index in asked:
+    code = CodeRows(text)  # a `Foo::` line in code is the code's, not a property
+    asked = asked_pair_rows(text, code)  # `Q::` over `A::`: a card, not metadata
+    for index, match in lines:
+        if index in asked or index in code:
             continue
         key = match.group("key")
         if key.lower() in _SOURCE_KEYS:

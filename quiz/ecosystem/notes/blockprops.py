@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from quiz.ecosystem.idwords import nested_tags
+from quiz.ecosystem.notes.coderows import PROPERTY_LINE, CodeRows, RowIndex
 
 CARD_TAG = re.compile(r"[ \t]#(?:card|flashcard|\[\[card\]\])[ \t]*$", re.MULTILINE | re.I)
 """Logseq's flashcard tag at the end of a block's first line (`- What is X? #card`). One
@@ -21,13 +22,15 @@ _SOURCE_PROPERTY = re.compile(
 )
 """A `source:: Goodfellow 7.12` property under an answer: the card's `source`, where it
 was left out as metadata and the citation lost."""
-_PROPERTY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[A-Za-z][\w-]*::(?:[ \t].*|\r)?$", re.MULTILINE)
+_PROPERTY = re.compile(PROPERTY_LINE.pattern, re.MULTILINE)
 """A Logseq block property (`id:: 64f1...`, `collapsed:: true`, or `collapsed::` with no
 value): metadata, not text. Under a question's first line it made the question's paragraph
 end without '?' (the question and its answer dropped without a word); as an item it was a
 key point. Without a value (import53) it was a word of the title ("What is dropout?
 collapsed") or a sentence of the answer. No blank before the `::`: `Dropout ::` is
-RemNote's concept card, and `std::vector` has text after it."""
+RemNote's concept card, and `std::vector` has text after it. `coderows.PROPERTY_LINE`
+over the whole text; a line in code is the code's (`CodeRows`:
+a fenced C++ block's `Foo::` line was cut out of an answer, import53c)."""
 
 
 ASKED_PAIR = re.compile(
@@ -40,12 +43,19 @@ over `A:: It is Y.`, Dataview's inline fields, a Logseq block's `question::` and
 `answer::`): a card. Left out as metadata, the card was lost with a note."""
 
 
-def asked_pair_rows(text: str) -> frozenset[int]:
-    """The rows (0-based) of the `Q::` and `A::` lines that make a card (`ASKED_PAIR`)."""
+def asked_pair_rows(text: str, code: CodeRows | None = None) -> frozenset[int]:
+    """The rows (0-based) of the `Q::` and `A::` lines that make a card (`ASKED_PAIR`),
+    neither in code (`code`: the text's `CodeRows`, when the caller has them)."""
+    if "::" not in text:
+        return frozenset()
     rows: list[int] = []
+    index: RowIndex | None = None
     for match in ASKED_PAIR.finditer(text):
-        row = text.count("\n", 0, match.start())
-        rows.extend((row, row + 1))
+        index = RowIndex(text) if index is None else index
+        row = index.row(match.start())
+        code = CodeRows(text) if code is None else code
+        if row not in code and row + 1 not in code:
+            rows.extend((row, row + 1))
     return frozenset(rows)
 
 
@@ -80,11 +90,21 @@ def take_properties(text: str, first_line: int) -> tuple[str, frozenset[int], di
         card_rows = _tagged_rows(text, first_line)
         text = CARD_TAG.sub("", text)  # the tag says it asks: the question is what is left
     cited_at: dict[int, str] = {}  # rows of `source:: ...` properties: a card's source
-    if "::" in text:
-        text = ASKED_PAIR.sub(_as_q_and_a, text)  # `Q:: ...` over `A:: ...`: a card
-        cited_at = {
-            first_line + text.count("\n", 0, m.start()): " ".join(m["cite"].split())
-            for m in _SOURCE_PROPERTY.finditer(text)
-        }
-        text = _PROPERTY.sub("", text)  # a blank line in its place: every line keeps its number
+    if "::" not in text or _PROPERTY.search(text) is None:
+        return text, card_rows, cited_at
+    code = CodeRows(text)  # a line in code is the code's, whatever it looks like
+    asked = asked_pair_rows(text, code)
+    if asked:  # `Q:: ...` over `A:: ...`: a card (`Q:` for `Q::`: the rows stay as they were)
+        rows = RowIndex(text)
+        text = ASKED_PAIR.sub(
+            lambda m: _as_q_and_a(m) if rows.row(m.start()) in asked else m[0], text
+        )
+    rows = RowIndex(text)
+    cited_at = {
+        first_line + row: " ".join(m["cite"].split())
+        for m in _SOURCE_PROPERTY.finditer(text)
+        if (row := rows.row(m.start())) not in code
+    }
+    # a blank line in its place: every line keeps its number
+    text = _PROPERTY.sub(lambda m: m[0] if rows.row(m.start()) in code else "", text)
     return text, card_rows, cited_at
