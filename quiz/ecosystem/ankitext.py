@@ -148,7 +148,8 @@ def parse_anki_text(text: str, separator: str = "\t", *, tell_own: bool = True) 
         card_id = _card_id(texts, at)
         own_title = _own_title(row, meta, at) if card_id is not None else None
         own_points = _own_points(texts, kind) if card_id is not None else ()
-        own_source = _own_source(fields, at, own_title, layout.html) if card_id else ""
+        source_text = _source_text(fields, at, layout.html) if card_id else ""
+        own_source = cited_part(source_text, own_title) if source_text else ""
         back, cited = take_citations(back)  # `Source: ...`: the card's source, not its answer
         numbers = cloze_numbers(front)
         if numbers and "\n" in front:
@@ -210,6 +211,7 @@ def parse_anki_text(text: str, separator: str = "\t", *, tell_own: bool = True) 
             own_kind=kind_card,
             cited=cited,
             own_source=own_source,
+            own_source_field=source_text if own_title is None else "",
             remarks=remarks,
             kept_fields=tuple(number for number, _ in extras),
             unread_field=unread,
@@ -282,15 +284,13 @@ def _own_title(row: list[str], meta: dict[int, str], at: int | None) -> str | No
     return " ".join(plain_text(fields[at + 1]).split()) or None
 
 
-def _own_source(fields: list[str], at: int | None, title: str | None, as_html: bool) -> str:
-    """What the card a drillbit note was made from cited: its Source field (right before
-    its CardId, `anki.note_for`), `TITLE · source`, as plain text on one line (its HTML
-    dropped, its entities read, `<br>` a space), the title before it dropped as
-    `ankisource.cited_part` reads it."""
+def _source_text(fields: list[str], at: int | None, as_html: bool) -> str:
+    """A drillbit note's Source field (right before its CardId, `anki.note_for`), `TITLE ·
+    source`, as plain text on one line (its HTML dropped, its entities read, `<br>` a
+    space) and a space; `ankisource.cited_part` reads what the card cited from it."""
     if at is None or at < 1 or at > len(fields):
         return ""
-    text = " ".join(field_markdown(fields[at - 1], as_html, bold=False).split()) + " "
-    return cited_part(text, title)
+    return " ".join(field_markdown(fields[at - 1], as_html, bold=False).split()) + " "
 
 
 def _own_points(texts: list[str], kind: str | None) -> tuple[str, ...]:

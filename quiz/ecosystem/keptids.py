@@ -12,6 +12,7 @@ from pathlib import Path
 
 import yaml
 
+from quiz.ecosystem.ankisource import cited_part
 from quiz.ecosystem.cardids import (
     base_id_of,
     card_id_for,
@@ -39,8 +40,38 @@ _SUFFIX = re.compile(r"-[2-9][0-9]*$|-1[0-9]+$")
 def keep_earlier_ids(jobs: list[Job], shared: Shared) -> list[Job]:
     """The jobs, each question whose card an earlier import made under another id keeping
     that card (a cloze note kept whole, an older id rule, a task box in its title)."""
-    jobs = keep_retitled_ids(keep_old_clozes(jobs, shared), shared)
+    jobs = keep_retitled_ids(keep_old_clozes(keep_titles(jobs, shared), shared), shared)
     return keep_boxed_ids(keep_old_ids(jobs, shared), shared)
+
+
+def keep_titles(jobs: list[Job], shared: Shared) -> list[Job]:
+    """The jobs, each note of drillbit's own Anki export whose Title field is empty (the
+    user cleared it in Anki, or the note was exported before the field) and whose card is
+    the file at its place keeping that card's title: a card needs one, and an emptied
+    field is no new title. Titled by its question's first line instead, the card "already
+    exists with another title" and was skipped, or with `--force` written under that line.
+    What it cites is read again after the kept title (`ankisource.cited_part`), so an
+    older export's title holding ` · ` is cut whole from the Source field. A note whose
+    card is not in the bank is titled by its question's first line, as before."""
+    if not shared.taken:
+        return jobs
+    kept = list(jobs)
+    for index, job in enumerate(jobs):
+        question = job.question
+        if question.card_id is None or question.own_title is not None:
+            continue
+        known = shared.taken.get(question.card_id)
+        path = job.target_dir / f"{question.card_id}.md"
+        if known is None or not _same_file(known, path):
+            continue
+        title = shared.titles.get(question.card_id) or _card_title_of(path)
+        if not title:
+            continue
+        source = question.own_source
+        if question.own_source_field:
+            source = cited_part(question.own_source_field, title)
+        kept[index] = replace(job, question=replace(question, own_title=title, own_source=source))
+    return kept
 
 
 def keep_retitled_ids(jobs: list[Job], shared: Shared) -> list[Job]:

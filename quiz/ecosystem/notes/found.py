@@ -116,6 +116,9 @@ class NoteQuestion:
     """The citation of the card a note of drillbit's own export was made from (its Source
     field, `TITLE · source`, the title dropped): its card's `source` again, after the notes'
     place, so a card exported and imported back keeps what it cites; "" when it is empty."""
+    own_source_field: str = ""
+    """That Source field as text on one line, title and all, when the Title field was
+    empty: read again after the title its card has in the bank (`keptids.keep_titles`)."""
     remarks: tuple[str, ...] = ()
     """What the reader read its own way in this note, said at its place (a CSV field's
     quote that is not doubled, read as a quote: line and column)."""
