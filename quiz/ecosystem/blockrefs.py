@@ -4,8 +4,10 @@ Logseq names a block by the uuid of its `id::` property, and shows `((6571a2b4-.
 that block's text and `{{embed ((uuid))}}` as the block. Import read both as text: a card's
 answer and its key point said "See ((6571a2b4-1c2d-4e5f-8a9b-0c1d2e3f4a5b)) for the plain
 update.", and an embed line made an answer "too short". Here a reference to a block of the
-same page is that block's first line (its list mark, `#card` tag and properties left
-out). A reference to a block of no line of the file (another page's, which import does
+same page is that block's text: its lines above its properties, joined (its list mark,
+heading marks, `#card` tag, properties and children left out; since import54 a block of
+two lines was its last line alone, a heading block kept its `## `, and a block quoting
+another was "not in these notes" and named missing). A reference to a block of no line of the file (another page's, which import does
 not read, or one deleted) reads as `(a block not in these notes)`, where it had been cut
 out of its sentence ("See  for the plain update."); an embed of such a block, or of a
 page (`{{embed [[Page]]}}`), is left out. The report names each with its line, its id and
@@ -40,6 +42,9 @@ _REFERENCE = re.compile(
 )
 _ID_PROPERTY = re.compile(rf"^[ \t]*(?:[-*+][ \t]+)?id::[ \t]*(?P<uuid>{_UUID})[ \t]*$", re.I)
 _LIST_MARK = re.compile(r"^[ \t]*[-*+][ \t]+")
+_HEADING_MARK = re.compile(r"^#{1,6}[ \t]+")
+_MOST_LINES = 50
+"""How many lines of a block above its `id::` are read as its text, at most."""
 _LINE_END = re.compile(rf"(?:\s|\(\({_UUID}\)\)|#\S+)*", re.IGNORECASE)
 """What may follow a reference that ends a question's line: blanks, more references, tags."""
 NOT_HERE = "(a block not in these notes)"
@@ -192,7 +197,7 @@ def _replaced(
         if _after_question(row, match):
             beside.append((match.group(0), held[0] if held is not None else None))
             return ""
-        block = held[1] if held is not None else None
+        block = _shown_text(uuid, blocks, frozenset({uuid})) if held is not None else None
         found.append(block is not None)
         if block is not None:
             return block
@@ -204,10 +209,13 @@ def _replaced(
 
 
 def _block_texts(rows: list[str], code: CodeRows) -> dict[str, tuple[int, str]]:
-    """uuid -> (1-based line, first line) of the block whose `id::` property names it (the
-    nearest line above the property that is no property: its list mark and `#card` tag
-    off). A property line (`coderows.PROPERTY_LINE`) in code (`code`) is the code's: an
-    `id::` there names no block, and a `Foo::` line of code is no property to pass over."""
+    """uuid -> (1-based line, text) of the block whose `id::` property names it, as Logseq
+    shows it in a sentence: its lines above the property (from its list mark on, a block of
+    several lines joined by spaces), its list mark, heading marks and `#card` tag off; its
+    properties and children are no part of it. A block quoting another keeps its `((uuid))`
+    here, read when it is shown (`_shown_text`). A property line (`coderows.PROPERTY_LINE`)
+    in code (`code`) is the code's: an `id::` there names no block, and a `Foo::` line of
+    code is no property to pass over."""
     blocks: dict[str, tuple[int, str]] = {}
     for index, row in enumerate(rows):
         match = _ID_PROPERTY.match(row)
@@ -220,7 +228,38 @@ def _block_texts(rows: list[str], code: CodeRows) -> dict[str, tuple[int, str]]:
             above -= 1
         if above < 0:
             continue
-        head = CARD_TAG.sub("", _LIST_MARK.sub("", rows[above], count=1)).strip()
-        if head and "((" not in head:  # a block quoting another is not followed
-            blocks[match.group("uuid").lower()] = (above + 1, head)
+        first = above  # the block's first line: up over its lines to its list mark
+        while (
+            first > 0
+            and above not in code
+            and not _LIST_MARK.match(rows[first])
+            and above - first < _MOST_LINES
+        ):
+            row_above = rows[first - 1]
+            if not row_above.strip() or PROPERTY_LINE.match(row_above) or first - 1 in code:
+                break
+            first -= 1
+        if not _LIST_MARK.match(rows[first]):
+            first = above  # no block's list mark above: its nearest line alone, as before
+        lines = [_LIST_MARK.sub("", rows[first], count=1), *rows[first + 1 : above + 1]]
+        head = " ".join(" ".join(lines).split())
+        head = CARD_TAG.sub("", _HEADING_MARK.sub("", head, count=1)).strip()
+        if head:
+            blocks[match.group("uuid").lower()] = (first + 1, head)
     return blocks
+
+
+def _shown_text(uuid: str, blocks: dict[str, tuple[int, str]], seen: frozenset[str]) -> str:
+    """The text a block shows: its own, each `((uuid))` in it read as its block's (one of
+    no block, or quoting back, as `NOT_HERE`)."""
+    text = blocks[uuid][1]
+    if "((" not in text:
+        return text
+
+    def inner(match: re.Match[str]) -> str:
+        named = (match.group("named") or "").lower()
+        if not named or named in seen or named not in blocks:
+            return NOT_HERE if match.group("named") else ""
+        return _shown_text(named, blocks, seen | {named})
+
+    return " ".join(_REFERENCE.sub(inner, text).split())
