@@ -7,6 +7,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from quiz.ecosystem.blockrefs import read_block_refs
 from quiz.ecosystem.cardtagplace import card_tag_last
 from quiz.ecosystem.notes.blockprops import take_properties
@@ -148,3 +150,19 @@ def test_a_tags_card_line_in_code_tags_no_block() -> None:
     rows = card_tag_last(text).split("\n")
     assert rows[0] == "- Warmup schedule #card"
     assert rows[3] == "- Show a property"  # its `tags::` is a fence's line
+
+
+def test_a_flat_note_with_nothing_like_code_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from quiz.ecosystem.notes import coderows
+
+    def no_parse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("parsed")
+
+    monkeypatch.setattr(coderows, "parse_blocks", no_parse)
+    text = "## What is X?\n\nStatus:: draft\nIt is Y, as std:: says.\n  topic:: ml\n"
+    assert find_properties(text).found == ((3, "Status:: draft"), (5, "topic:: ml"))
+    kept, _, _ = take_properties(text, 0)
+    assert kept.split("\n")[2:5] == ["", "It is Y, as std:: says.", ""]
+    # one line indented as code, and the parse is asked for
+    with pytest.raises(AssertionError, match="parsed"):
+        find_properties(text + "\n    Foo::\n")

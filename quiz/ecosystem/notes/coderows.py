@@ -12,7 +12,8 @@ ask `PROPERTY_LINE` and `CodeRows`.
 several times faster than a full one); a paragraph's inline markup is read only for a row
 asked about that is not the paragraph's first and has a backtick before its start and
 one after it, once a paragraph. A text with no line that looks like a property is not parsed
-at all. (import53c found the code by parsing the whole note, blocks and inline, twice each
+at all, nor one with no backtick, no `~~~` and no line indented four columns (Dataview's
+flat notes). (import53c found the code by parsing the whole note, blocks and inline, twice each
 time it asked, up to three times a text: 4 to 11 s on a 700 KB Logseq note, where reading
 its properties took 0.06 s.)
 """
@@ -35,6 +36,8 @@ blank and its value, or nothing (`collapsed::`, a bare `Foo::`). No blank before
 text)."""
 
 _NEWLINE = re.compile("\n")
+_INDENTED = re.compile(r"^(?: {4}| {0,3}\t)", re.MULTILINE)
+"""A line indented by four columns or more: the least an indented code block needs."""
 
 
 class RowIndex:
@@ -66,6 +69,9 @@ class CodeRows:
 
     def _parse(self) -> set[int]:
         """The rows of code blocks, and the paragraphs a span may cross, read once."""
+        if "`" not in self._text and "~~~" not in self._text and not _INDENTED.search(self._text):
+            self._blocks = set()  # no fence, no span, no line indented as code: no code
+            return self._blocks
         # rows are `\n` lines: the parser reads a lone `\r` as a line break too
         text = self._text.replace("\r\n", "\n").replace("\r", " ")
         blocks: set[int] = set()
