@@ -286,8 +286,11 @@ def double(x):
 
 # the million lists are built once, at the first case: built in each, four cases took 1.8 s
 # of the 2 s CPU limit, so the test took the limit's verdict too and proved the walk's only
-# on a fast run
-NESTED_RETURN = """import sys
+# on a fast run. They are built with the collector off: with it on, the collections the
+# million new containers set off took three quarters of the build (0.22 of 0.29 s of CPU
+# here), and the grading sat at 27-31% of the limit; the return is the same nest
+NESTED_RETURN = """import gc
+import sys
 
 NEST = []
 
@@ -295,10 +298,12 @@ NEST = []
 def double(x):
     sys.setrecursionlimit(10**8)
     if not NEST:
+        gc.disable()
         nest = 2 * x
         for _ in range(10**6):
             nest = [nest]
         NEST.append(nest)
+        gc.enable()
     return NEST[0]
 """
 
