@@ -219,6 +219,7 @@ def _make_server(
     )
     from quiz.serve.tabapp import TabApp
     from quiz.serve.throttle import WrongTokens
+    from quiz.serve.versions import refusing_other_versions
 
     Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
     unreadable: tuple[type[Exception], ...] = (
@@ -774,7 +775,9 @@ def _make_server(
             runner = GuardedRunner(
                 await self._make_app(),
                 self.guard,
-                front=lambda handler: refusing_unread_bodies(handler, body_doors),
+                front=lambda handler: refusing_other_versions(
+                    refusing_unread_bodies(handler, body_doors)
+                ),
                 access_log=None,
                 keepalive_timeout=KEEPALIVE_SECONDS,
                 shutdown_timeout=SHUTDOWN_SECONDS,

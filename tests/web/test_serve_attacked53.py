@@ -339,14 +339,14 @@ def test_a_compressed_message_that_inflates_past_the_limit_closes_its_tab(served
 
 
 def test_other_protocol_versions_and_request_forms_open_nothing(served: Served) -> None:
-    """Without a login: `HTTP/2.0` in an HTTP/1 request line is read as HTTP/1 and refused
-    as any (403); `HTTP/1.2` and HTTP/2's preface are not HTTP (400); `OPTIONS *`,
+    """Without a login: `HTTP/2.0` in an HTTP/1 request line is a 505 (fifty-fourth round;
+    read as HTTP/1 and refused as any before, a 403); `HTTP/1.2` and HTTP/2's preface are not HTTP (400); `OPTIONS *`,
     `CONNECT` to another port, and a Host with a space before its port are 403. With the
-    login's cookie, `HTTP/2.0` is served as HTTP/1.1 would be, and a tab after the Host's
+    login's cookie, `HTTP/2.0` is a 505 too (served as HTTP/1.1 before), and a tab after the Host's
     value is whitespace a parser drops (the Host still names this server)."""
     host = _host(served)
     for request, status in [
-        (f"GET /static/js/textual.js HTTP/2.0\r\n{host}Connection: close\r\n\r\n", 403),
+        (f"GET /static/js/textual.js HTTP/2.0\r\n{host}Connection: close\r\n\r\n", 505),
         (f"GET /static/js/textual.js HTTP/1.2\r\n{host}Connection: close\r\n\r\n", 400),
         ("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n", 400),
         (f"OPTIONS * HTTP/1.1\r\n{host}Connection: close\r\n\r\n", 403),
@@ -359,7 +359,7 @@ def test_other_protocol_versions_and_request_forms_open_nothing(served: Served) 
         (
             f"GET /static/js/textual.js HTTP/2.0\r\n{host}Cookie: {served.jar}\r\n"
             "Connection: close\r\n\r\n",
-            200,
+            505,
         ),
         (
             f"GET /static/js/textual.js HTTP/1.1\r\nHost: 127.0.0.1:{served.port}\t\r\n"

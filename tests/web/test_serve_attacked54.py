@@ -1,0 +1,52 @@
+"""`drillbit serve` attacked, fifty-fourth round (serve54): the fifty-third round's open items.
+
+Each test is an attack on a real server that got through before its fix: a request line of
+another HTTP version served as HTTP/1, a login cookie tossed in beside ours choosing which
+login a logout ended, a second request begun in the packet of a first given no clock on its
+head, and a new token only by `kill -USR1` (now `drillbit serve --new-token`).
+"""
+
+from __future__ import annotations
+
+import socket
+
+from quiz.serve.versions import version_refused
+from tests.web.helpers import WAIT_SECONDS, Served, status_of, whole_answer
+
+
+def _host(served: Served) -> str:
+    return f"Host: 127.0.0.1:{served.port}\r\n"
+
+
+def _answer(served: Served, request: str) -> bytes:
+    return whole_answer(served.port, request.encode("latin-1"))
+
+
+def test_a_request_line_of_another_version_is_a_505_that_says_which_are_spoken(
+    served: Served,
+) -> None:
+    """`HTTP/2.0` and `HTTP/0.9` spelt out (the two others llhttp reads; it refuses
+    `HTTP/3.0` and `HTTP/1.2`, a 400) in a request line with the login cookie: a 505 in HTTP/1.1's words that names the versions spoken, the connection closed
+    (the static file was served as HTTP/1, a 200); HTTP/1.0 and 1.1 are served as before."""
+    file = "GET /static/js/textual.js"
+    for version in ("2.0", "0.9"):
+        request = (
+            f"{file} HTTP/{version}\r\n{_host(served)}Cookie: {served.jar}\r\n"
+            # kept alive: the 505 closes the connection all the same
+            "\r\n"
+        )
+        with socket.create_connection(("127.0.0.1", served.port), timeout=WAIT_SECONDS) as raw:
+            raw.sendall(request.encode())
+            answer = b""
+            while chunk := raw.recv(65536):
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 505 "), (version, answer[:300])
+        major, minor = (int(part) for part in version.split("."))
+        assert version_refused(major, minor).encode() in answer
+        assert b"Connection: close" in answer and b"X-Frame-Options: DENY" in answer
+    for version in ("1.0", "1.1"):
+        request = (
+            f"{file} HTTP/{version}\r\n{_host(served)}Cookie: {served.jar}\r\n"
+            "Connection: close\r\n\r\n"
+        )
+        assert status_of(_answer(served, request)) == 200, version
