@@ -43,6 +43,7 @@ __all__ = [
     "NO_FRAMES",
     "HeaderLimitHandler",
     "asks_upgrade",
+    "begins_another",
     "forbid_frames",
     "new_nonce",
     "nonce_context",
@@ -151,6 +152,33 @@ async def forbid_frames(request: web.BaseRequest, response: web.StreamResponse) 
         response.headers["Connection"] = "close"  # aiohttp chose its header before this hook
 
 
+HEAD_END = b"\r\n\r\n"
+"""The blank line that ends a head (llhttp refuses a bare `\\n`)."""
+
+
+def begins_another(data: bytes, last: object) -> bool:
+    """Whether `data`, a packet in which the request `last` (aiohttp's parsed message, or
+    its error) was the last to end, goes on past it: the start of another request's head.
+
+    A head begun holds no blank line (it would have ended), so the last request ends at the
+    last blank line of the packet, or, when it has a body of `Content-Length` bytes, that
+    many bytes past the last blank line before them. A chunked body ends with a blank line
+    of its own. What a body holds can only make this find a later end, never an earlier
+    one: a body that ends in a blank line and a head begun behind it start no clock here
+    (the head's next bytes do, as before)."""
+    length = 0
+    headers = getattr(last, "headers", None)
+    if headers is not None and not getattr(last, "chunked", False):
+        declared = headers.get("Content-Length", "0")
+        length = int(declared) if declared.isdigit() else 0
+    if length > len(data):
+        return False
+    end = data.rfind(HEAD_END, 0, len(data) - length)
+    if end < 0:
+        return False
+    return end + len(HEAD_END) + length < len(data)
+
+
 class HeaderLimitHandler(RequestHandler):
     """aiohttp's connection handler, whose answer to a header over its limit says what to
     do, which gives a request's headers `HEAD_SECONDS`, and which can close without
@@ -165,16 +193,22 @@ class HeaderLimitHandler(RequestHandler):
 
     def data_received(self, data: bytes) -> None:
         """aiohttp's reading, with a clock on each request's head: started by bytes that
-        are neither the last request's body nor a whole head, stopped once a head is parsed.
-        (The start of a second request sent in one packet with a whole first starts no
-        clock; its next bytes do.)"""
+        are neither the last request's body nor a whole head, stopped once a head is parsed,
+        and started again at once when the packet that ended a head goes on into the next
+        request's (its first byte came then: fifty-third round, its next bytes started it)."""
         parsed = self._request_count
         super().data_received(data)
         if self._request_count > parsed:  # a head ended here (what follows it is read with it)
             self._stop_head_timer()
-            self._last_body = self._messages[-1][1] if self._messages else None
+            last = self._messages[-1] if self._messages else None
+            self._last_body = last[1] if last is not None else None
+            if last is not None and begins_another(data, last[0]) and self._reading_a_head():
+                self._start_head_timer()
         elif data and self._head_timer is None and self._reading_a_head():
-            self._head_timer = self._loop.call_later(HEAD_SECONDS, self._head_too_slow)
+            self._start_head_timer()
+
+    def _start_head_timer(self) -> None:
+        self._head_timer = self._loop.call_later(HEAD_SECONDS, self._head_too_slow)
 
     def _reading_a_head(self) -> bool:
         """Whether bytes received now begin or continue a request's head: the connection

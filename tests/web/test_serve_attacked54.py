@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import socket
 
+from quiz.serve.headers import HEAD_TOO_SLOW
 from quiz.serve.versions import version_refused
-from tests.web.helpers import WAIT_SECONDS, Served, status_of, whole_answer
+from tests.web.helpers import WAIT_SECONDS, Served, read_head, status_of, whole_answer
 
 
 def _host(served: Served) -> str:
@@ -50,3 +51,50 @@ def test_a_request_line_of_another_version_is_a_505_that_says_which_are_spoken(
             "Connection: close\r\n\r\n"
         )
         assert status_of(_answer(served, request)) == 200, version
+
+
+def _read_all(connection: socket.socket) -> bytes:
+    answer = b""
+    while chunk := connection.recv(65536):
+        answer += chunk
+    return answer
+
+
+def test_a_head_begun_in_the_packet_of_a_whole_request_has_its_clock_from_then(
+    served: Served,
+) -> None:
+    """A whole request and the start of the next in one packet, then nothing: the second's
+    head gets its 408 `HEAD_SECONDS` after that packet (its clock started only at its next
+    bytes, so a client that sent none held the connection 75 s and was closed without a
+    word), after a GET and after a post whose body (`Content-Length`) came whole in that
+    packet. Two whole requests in one packet start no clock: that connection, idle as long,
+    serves its next request."""
+    request = f"GET /static/js/textual.js HTTP/1.1\r\n{_host(served)}\r\n".encode()
+    form = b"token=x"
+    post = (
+        f"POST /login HTTP/1.1\r\n{_host(served)}Origin: http://127.0.0.1:{served.port}\r\n"
+        "Content-Type: application/x-www-form-urlencoded\r\n"
+        f"Content-Length: {len(form)}\r\n\r\n"
+    ).encode() + form
+    begun = b"GET / HTTP/1.1\r\nHost: 127.0"
+
+    def connect() -> socket.socket:
+        return socket.create_connection(("127.0.0.1", served.port), timeout=WAIT_SECONDS)
+
+    with connect() as idle, connect() as after_get, connect() as after_post:
+        idle.sendall(request + request)
+        after_get.sendall(request + begun)
+        after_post.sendall(post + begun)
+        for connection, first in ((after_get, b"HTTP/1.1 403 "), (after_post, b"HTTP/1.1 403 ")):
+            answer = _read_all(connection)
+            assert answer.startswith(first), answer[:300]
+            assert b"HTTP/1.1 408 " in answer, answer[-600:]
+            assert HEAD_TOO_SLOW.encode() in answer
+        kept = b""
+        while kept.count(b"HTTP/1.1 403 ") < 2:
+            chunk = idle.recv(65536)
+            assert chunk, kept[-300:]
+            kept += chunk
+        assert b"408" not in kept
+        idle.sendall(request)  # idle past the head's bound: read as any
+        assert read_head(idle).startswith(b"HTTP/1.1 403 ")
