@@ -34,6 +34,7 @@ __all__ = [
     "DOWNLOADS_FOLDER",
     "LOGIN_FOLDER",
     "OPEN_PATH",
+    "login_file_of",
     "login_file_page",
     "login_folder",
     "remove_login_file",
@@ -114,6 +115,11 @@ def login_file_page(page_url: str, token: str) -> str:
 """
 
 
+def login_file_of(folder: Path, port: int) -> Path:
+    """The login file of the server on `port` in `folder`."""
+    return folder / f"login-{port}.html"
+
+
 def write_login_file(folder: Path, port: int, page: str) -> Path:
     """Write `page` to the login file of the server on `port` in `folder` (made if needed),
     readable by its owner alone from the first byte; its path."""
@@ -121,7 +127,7 @@ def write_login_file(folder: Path, port: int, page: str) -> Path:
     if folder.is_symlink():  # a link planted where the folder goes: never written through
         raise OSError(errno.ELOOP, "it is a symbolic link, not a folder", str(folder))
     folder.chmod(0o700)  # an older folder, or one made under another umask
-    path = folder / f"login-{port}.html"
+    path = login_file_of(folder, port)
     with contextlib.suppress(FileNotFoundError):
         path.unlink()  # an earlier run's (a killed server's): made afresh, never reopened
     descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

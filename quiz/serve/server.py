@@ -169,10 +169,12 @@ def _make_server(
     max_tabs: int,
     check: Callable[[], object] | None = None,
     login_folder: Path | None = None,
+    data: Path | None = None,
 ) -> Any:
     """A textual-serve Server with drillbit's banner, the login, a tab limit, a check
     before each tab (`check`: a DrillbitError refuses it) and a clean shutdown; its login
-    file (`quiz.serve.login_file`) is written to `login_folder` once it listens, if given."""
+    file (`quiz.serve.login_file`) is written to `login_folder` once it listens, if given,
+    and its running file (`quiz.serve.running`: `drillbit serve --new-token`) in `data`."""
     from aiohttp import web
     from aiohttp.http_exceptions import HttpProcessingError
     from aiohttp.web_protocol import RequestPayloadError
@@ -217,6 +219,7 @@ def _make_server(
         SERVER_STOPPED,
         refused_page,
     )
+    from quiz.serve.running import remove_running_file, write_running_file
     from quiz.serve.tabapp import TabApp
     from quiz.serve.throttle import WrongTokens
     from quiz.serve.versions import refusing_other_versions
@@ -265,6 +268,7 @@ def _make_server(
             self.handoffs = Handoffs()  # the login link's one-use codes for the page
             self.wrong_tokens = WrongTokens()  # a bound on guesses (`quiz.serve.throttle`)
             self.login_file: Path | None = None  # written once listening, removed at the end
+            self.running_file: Path | None = None  # the same: `--new-token` finds the PID
             self.renewals: set[asyncio.Future[None]] = set()  # SIGUSR1's, until each is done
 
         async def _make_app(self) -> web.Application:
@@ -589,6 +593,7 @@ def _make_server(
             """The banner, once the port is bound: the page's address, the login link (the
             login file, written now) and the token to paste."""
             page = f"{self.public_url}/"
+            renew = self.write_running_file()
             print(f"drillbit is served at {page}", flush=True)
             link = self.write_login_file()
             if link is not None:
@@ -606,10 +611,28 @@ def _make_server(
                 f"Each tab runs its own app, at most {max_tabs} at once. Ctrl-C stops.", flush=True
             )
             print(
-                "To end every login and make a new token without stopping the server: "
+                f"To end every login and make a new token without stopping the server: {renew}"
                 f"kill -USR1 {os.getpid()}",
                 flush=True,
             )
+
+        def write_running_file(self) -> str:
+            """Write the running file (`quiz.serve.running`) to `data`; the words of the
+            banner's last line that name `drillbit serve --new-token`, or none when there is
+            no such file (said on the console)."""
+            if data is None:
+                return ""
+            try:
+                self.running_file = write_running_file(data, port)
+            except OSError as exc:
+                print(
+                    f"drillbit serve: no `--new-token` for this server: cannot write its note "
+                    f"in {data} ({exc.strerror or exc})",
+                    flush=True,
+                )
+                return ""
+            option = "" if port == 8000 else f" --port {port}"
+            return f"drillbit serve --new-token{option}, or "
 
         def request_renewal(self) -> None:
             """SIGUSR1: end every login and make a new token (`renew`), the server kept."""
@@ -848,6 +871,7 @@ def _make_server(
                 if self.pages is not None:
                     self.pages.cleanup()  # not left to the collector, which warns of it
                 remove_login_file(self.login_file)
+                remove_running_file(self.running_file)
 
     import tempfile
 
@@ -900,8 +924,11 @@ def serve(
             flush=True,
         )
     login = Login.new(host, port)
-    folder = login_folder(data_dir())  # where a sandboxed browser can open it
-    server = _make_server(app_command(content_dirs), host, port, login, max_tabs, check, folder)
+    data = data_dir()
+    folder = login_folder(data)  # where a sandboxed browser can open it
+    server = _make_server(
+        app_command(content_dirs), host, port, login, max_tabs, check, folder, data
+    )
     try:
         server.serve()
     except OSError as exc:
