@@ -256,7 +256,7 @@ def _make_server(
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             super().__init__(*args, **kwargs)
             self.open_tabs: dict[Any, web.WebSocketResponse] = {}
-            self.tab_logins: dict[Any, str | None] = {}  # each tab's login cookie, for a logout
+            self.tab_logins: dict[Any, frozenset[str]] = {}  # each tab's live logins, for a logout
             self.unended: set[TabApp] = set()  # app processes started, not yet reaped
             self.pages: Any = None  # the folder of the rewritten page, kept while serving
             self.tabs_starting = 0  # admitted, app process not registered yet
@@ -373,8 +373,20 @@ def _make_server(
             another server of the address no longer shadows the login; the last alone was
             read), or None without one."""
             sent = self.sent_cookies(request, login.cookie)
-            live = [value for value in sent if login.accepts_cookie(value)]
+            live = self.live_logins(request)
             return live[0] if live else (sent[-1] if sent else None)
+
+        def live_logins(self, request: web.Request) -> list[str]:
+            """Every value of the login cookie the request carries that is a login not
+            ended, in the order sent, each once. Two are two logins whose cookies this
+            browser holds: ours, and one tossed in by another server of the address (a
+            cookie of the same name with another path or domain, a login's secret it was
+            handed). A logout ends them all, and a tab opened with them stays open while
+            either lives: which of them is this browser's own no server can tell, and a
+            logout that ended the first sent alone left the user's own login open, while
+            the other's logout closed the user's tab (fifty-fourth round)."""
+            sent = self.sent_cookies(request, login.cookie)
+            return list(dict.fromkeys(value for value in sent if login.accepts_cookie(value)))
 
         def throttled(self, request: web.Request) -> None:
             """Raise a 429 while wrong tokens are answered "wait" (`quiz.serve.throttle`):
@@ -500,9 +512,9 @@ def _make_server(
             if reason is not None:
                 self.refusals.refused(request.method, request.path, reason)
                 raise web.HTTPForbidden(text=f"drillbit serve: {reason}\n")
-            cookie = self.login_cookie(request)
-            if login.sessions.end(cookie):
-                await self.close_tabs_of(cookie)
+            ended = [cookie for cookie in self.live_logins(request) if login.sessions.end(cookie)]
+            if ended:
+                await self.close_tabs_of(ended)
             done = web.Response(
                 status=204,
                 headers={"Cache-Control": "no-store", "Clear-Site-Data": '"storage"'},
@@ -510,13 +522,16 @@ def _make_server(
             done.del_cookie(login.cookie, path="/")
             return done
 
-        async def close_tabs_of(self, cookie: str | None) -> None:
-            """Close the tabs opened with the login `cookie` (their handlers end their apps)."""
+        async def close_tabs_of(self, ended: list[str]) -> None:
+            """Close the tabs opened with a login of `ended` and with no login still held
+            (their handlers end their apps): a tab opened with two logins' cookies (one tossed
+            in) stays open while the other lives."""
             said = b"you logged out"  # the page says it in its own words (LOGGED_OUT)
             tabs = [
                 websocket
                 for service, websocket in self.open_tabs.items()
-                if self.tab_logins.get(service) == cookie
+                if (logins := self.tab_logins.get(service, frozenset())) & set(ended)
+                and not any(login.accepts_cookie(cookie) for cookie in logins)
             ]
             await asyncio.gather(
                 *(tab.close(code=LOGGED_OUT, message=said) for tab in tabs),
@@ -767,7 +782,7 @@ def _make_server(
             )
             self.tabs_starting -= 1
             self.open_tabs[service] = websocket
-            self.tab_logins[service] = self.login_cookie(request)
+            self.tab_logins[service] = frozenset(self.live_logins(request))
             self.unended.add(service)
             try:
                 width, height = terminal_size(

@@ -11,8 +11,18 @@ from __future__ import annotations
 import socket
 
 from quiz.serve.headers import HEAD_TOO_SLOW
+from quiz.serve.page import LOGGED_OUT
 from quiz.serve.versions import version_refused
-from tests.web.helpers import WAIT_SECONDS, Served, read_head, status_of, whole_answer
+from tests.web.helpers import (
+    WAIT_SECONDS,
+    Served,
+    login_jar,
+    read_head,
+    status_of,
+    whole_answer,
+)
+from tests.web.test_serve_attacked50 import _apps, _frame, _frames, _until
+from tests.web.test_serve_attacked51 import _open_tab
 
 
 def _host(served: Served) -> str:
@@ -98,3 +108,61 @@ def test_a_head_begun_in_the_packet_of_a_whole_request_has_its_clock_from_then(
         assert b"408" not in kept
         idle.sendall(request)  # idle past the head's bound: read as any
         assert read_head(idle).startswith(b"HTTP/1.1 403 ")
+
+
+def _logout(served: Served, cookies: str) -> int:
+    return status_of(
+        _answer(
+            served,
+            f"POST /logout HTTP/1.1\r\n{_host(served)}Cookie: {cookies}\r\n"
+            f"Origin: http://127.0.0.1:{served.port}\r\nContent-Length: 0\r\n"
+            "Connection: close\r\n\r\n",
+        )
+    )
+
+
+def _static_with(served: Served, cookies: str) -> int:
+    return status_of(
+        _answer(
+            served,
+            f"GET /static/js/textual.js HTTP/1.1\r\n{_host(served)}Cookie: {cookies}\r\n"
+            "Connection: close\r\n\r\n",
+        )
+    )
+
+
+def test_a_login_cookie_tossed_in_beside_ours_neither_keeps_nor_ends_our_login(
+    served: Served,
+) -> None:
+    """Another server of the address tosses in a cookie of our name (another path), holding
+    a login's secret it was handed (another browser's): the browser sends it first. Our
+    logout ends our login too (only the first live value sent was ended: ours opened the
+    files after it), and the tossed login's own logout does not close the tab opened with
+    both while ours lives (the tab was tied to the first sent, and closed); ours then
+    closes it."""
+    ours = login_jar(served.port, served.token)
+    tossed = login_jar(served.port, served.token)
+    both = f"{tossed}; {ours}"
+
+    assert _static_with(served, both) == 200
+    assert _logout(served, both) == 204
+    assert _static_with(served, ours) == 403 and _static_with(served, tossed) == 403
+
+    ours = login_jar(served.port, served.token)
+    tossed = login_jar(served.port, served.token)
+    tab = _open_tab(served, f"{tossed}; {ours}")
+    _until(lambda: len(_apps(served)) == 1, "the tab's app to start")
+    with tab:
+        assert _logout(served, tossed) == 204  # the other browser's logout
+        # the server closes a tab before it answers its logout: a ping answered after it
+        # says the tab stands (a close frame would come first)
+        tab.sendall(_frame(0x1, b'["ping", "after"]'))
+        for opcode, payload in _frames(tab):
+            assert opcode != 0x8, payload  # no close
+            if b'"after"' in payload:
+                break
+        assert _static_with(served, ours) == 200 and len(_apps(served)) == 1
+        assert _logout(served, ours) == 204
+        closes = [payload for opcode, payload in _frames(tab) if opcode == 0x8]
+    assert closes and closes[0][:2] == LOGGED_OUT.to_bytes(2, "big"), closes
+    _until(lambda: _apps(served) == [], "the tab's app to end")
