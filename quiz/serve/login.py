@@ -175,6 +175,28 @@ class Login:
             f"{quoted(what)}; only this server's own page loads its files"
         )
 
+    def named_elsewhere(self, headers: CIMultiDictProxy[str], path: str) -> str | None:
+        """None unless a request for a file (any path but the page's and the websocket's,
+        which navigations and the tab's page ask for and are checked as such; the server
+        asks it of no login or logout post, whose Origin is checked there) names another
+        origin as its `Origin` or its `Referer`, else why it is refused. A browser that sends
+        no `Sec-Fetch-*` and ignores the resource policy (older ones) loaded this server's
+        files into another port's page with the login cookie, so whether they loaded told
+        it whether the browser was logged in; such a browser names the loading page in its
+        `Referer` (and `Origin` for a CORS load). This server's page sends no `Referer` (its
+        `Referrer-Policy`), and an `Origin` of its own. A page that hides its address (its
+        own referrer policy) is not caught: `Sec-Fetch-*` and the resource policy are the
+        browsers' own guard."""
+        if path in ("/", "/ws"):
+            return None
+        origin = headers.get("Origin")
+        if origin is not None and not self.from_page(origin):
+            return f"a page of origin {quoted(origin)} asked for this; only this server's page loads its files"
+        referer = headers.get("Referer")
+        if referer is not None and not self.from_page(_origin_of(referer)):
+            return "a page of another origin (its Referer) asked for this; only this server's page loads its files"
+        return None
+
     def refusal(
         self,
         *,
@@ -213,6 +235,17 @@ class Login:
         if not (handed or self.accepts(query) or self.accepts_cookie(cookie)):
             return f"a valid token is required: {_whose(query, cookie)}"
         return None
+
+
+def _origin_of(address: str) -> str | None:
+    """The origin (`scheme://host:port`) of the URL `address`, or None if it has none."""
+    scheme, separator, rest = address.partition("://")
+    if not separator or not scheme:
+        return None
+    authority = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
+    if "@" in authority:  # credentials in a Referer: no page of ours sends one
+        return None
+    return f"{scheme}://{authority}"
 
 
 def _whose(query: str | None, cookie: str | None) -> str:

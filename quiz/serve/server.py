@@ -232,6 +232,7 @@ def _make_server(
     )
     handoff_name = handoff_cookie(port)
     body_doors = [("POST", LOGIN_PATH), ("POST", OPEN_PATH), ("POST", LOGOUT_PATH)]
+    body_paths = frozenset(path for _, path in body_doors)
 
     async def continue_within_limit(request: web.Request) -> web.StreamResponse | None:
         """aiohttp's answer to `Expect: 100-continue`, but a body announced over
@@ -317,10 +318,14 @@ def _make_server(
             were tried (429, `quiz.serve.throttle`; the right one is never kept waiting); the page's login (`LOGIN_PATH`) sets the
             cookie, and an address with the token in its query is answered by a 303 to the
             page without it (`quiz.serve.handoff`), which sets the cookie too."""
-            if (elsewhere := login.fetched_from_elsewhere(request.headers)) is not None:
+            door = request.method == "POST" and request.path in body_paths  # its own Origin check
+            elsewhere = login.fetched_from_elsewhere(request.headers)
+            if elsewhere is None and not door:
+                elsewhere = login.named_elsewhere(request.headers, request.path)
+            if elsewhere is not None:
                 self.refusals.refused(request.method, request.path, elsewhere)
                 raise web.HTTPForbidden(text=f"drillbit serve: {elsewhere}\n")
-            if request.method == "POST" and request.path in (LOGIN_PATH, OPEN_PATH, LOGOUT_PATH):
+            if door:
                 return await handler(request)  # `logging_in`, `opening`, `logging_out`: their own
             query_token = request.query.get(TOKEN_PARAM)
             page = request.method == "GET" and request.path == "/"

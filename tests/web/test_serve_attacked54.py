@@ -166,3 +166,38 @@ def test_a_login_cookie_tossed_in_beside_ours_neither_keeps_nor_ends_our_login(
         closes = [payload for opcode, payload in _frames(tab) if opcode == 0x8]
     assert closes and closes[0][:2] == LOGGED_OUT.to_bytes(2, "big"), closes
     _until(lambda: _apps(served) == [], "the tab's app to end")
+
+
+def test_a_file_asked_for_by_another_origins_page_without_sec_fetch_is_refused(
+    served: Served,
+) -> None:
+    """An older browser (no `Sec-Fetch-*`, no resource policy) loading a static file into
+    another port's page with the login cookie names that page in its `Referer`, and in its
+    `Origin` for a CORS load: a 403 whatever the cookie, so the load tells the page nothing
+    of the login (a 200 before, a 403 without the cookie). This server's own page (no
+    Referer, its own Origin, `localhost` for `127.0.0.1`) is served; the printed URL opened
+    from another site's link still gets its 303."""
+    other = f"http://127.0.0.1:{served.port + 1 if served.port < 65535 else served.port - 1}"
+    own = f"http://localhost:{served.port}"
+    for extra, status in [
+        (f"Referer: {other}/attack.html\r\n", 403),
+        (f"Origin: {other}\r\n", 403),
+        ("Origin: null\r\n", 403),
+        (f"Referer: http://evil@127.0.0.1:{served.port}/\r\n", 403),
+        ("", 200),
+        (f"Referer: {own}/\r\n", 200),
+        (f"Origin: {own}\r\n", 200),
+    ]:
+        request = (
+            f"GET /static/js/textual.js HTTP/1.1\r\n{_host(served)}Cookie: {served.jar}\r\n"
+            f"{extra}Connection: close\r\n\r\n"
+        )
+        answer = _answer(served, request)
+        assert status_of(answer) == status, (extra, answer[:400])
+        if status == 403:
+            assert b"only this server's page loads its files" in answer
+    linked = (
+        f"GET /?token={served.token} HTTP/1.1\r\n{_host(served)}Referer: {other}/links.html\r\n"
+        "Connection: close\r\n\r\n"
+    )
+    assert status_of(_answer(served, linked)) == 303
