@@ -750,6 +750,53 @@ CHECKED = [
         "for an adaptive method whose preconditioner is not a multiple of the identity (both "
         "read in the ICLR 2019 text, fifty-fourth round, with their proofs in appendix A)",
     ),
+    # fifty-fourth round (second pass): four cards that cited Loshchilov & Hutter 2019 whole
+    # now name the place, each read against the ICLR 2019 text read for the entries above
+    (
+        "sgd-l2-decay-factor",
+        "Loshchilov & Hutter 2019 (Decoupled Weight Decay Regularization), sec. 2, Algorithm 1 "
+        "(SGDW)",
+        "Loshchilov & Hutter decouple the decay for SGD too (SGDW)",
+        "Algorithm 1 'SGD with L2 regularization and SGD with decoupled weight decay (SGDW), "
+        "both with momentum': line 9 decays the weights by eta_t lambda theta_{t-1}, outside "
+        "the momentum buffer (the caption and line as read for decoupled-weight-decay and "
+        "adamw-shrink-per-step above)",
+    ),
+    (
+        "weight-decay-l2",
+        "Loshchilov & Hutter 2019 (Decoupled Weight Decay Regularization), sec. 2 (propositions "
+        "1 and 2) and Algorithm 2",
+        "For plain SGD the two names describe the same update",
+        "sec. 2: proposition 1, weight decay lambda equals L2 with lambda' = lambda / alpha for "
+        "plain SGD; proposition 2, no such lambda' for a preconditioner that is not a multiple "
+        "of the identity",
+    ),
+    (
+        "weight-decay-l2",
+        "(propositions 1 and 2) and Algorithm 2",
+        "which is why AdamW applies the decay to the weights directly",
+        "Algorithm 2, line 12: the decay eta_t lambda theta_{t-1} added after Adam's division, "
+        "where the L2 variant adds lambda theta to the gradient before it",
+    ),
+    (
+        "adagrad-rmsprop-adam",
+        "Loshchilov & Hutter 2019 (AdamW), sec. 2 (proposition 2) and Algorithm 2",
+        "so it is no longer uniform weight decay (AdamW fixes this, Loshchilov & Hutter 2019)",
+        "sec. 2, proposition 2: with a preconditioner not a multiple of the identity no L2 "
+        "coefficient reproduces weight decay; Algorithm 2 (AdamW) applies the decay to the "
+        "weights outside the division by sqrt(v_hat)",
+    ),
+    (
+        "sgd-momentum-adam",
+        "Loshchilov and Hutter, Decoupled Weight Decay Regularization (ICLR 2019), sec. 2 and "
+        "Algorithm 2",
+        "weak for weights whose gradients have been large, strong for those whose gradients "
+        "have been small",
+        "sec. 2: with L2 both gradients are normalized by their summed magnitudes, so weights "
+        "with large typical gradients are regularized by a smaller relative amount than the "
+        "others; Algorithm 2, line 12: AdamW's decay eta_t lambda theta is the same factor for "
+        "every weight",
+    ),
     (
         "early-stopping",
         "Goodfellow et al. 2016 sec. 7.8",
