@@ -797,6 +797,26 @@ CHECKED = [
         "others; Algorithm 2, line 12: AdamW's decay eta_t lambda theta is the same factor for "
         "every weight",
     ),
+    # Wilson et al. 2017, read in the NeurIPS proceedings' abstract and the paper's sec. 1
+    (
+        "adagrad-rmsprop-adam",
+        "Wilson et al. 2017 (The Marginal Value of Adaptive Gradient Methods), abstract and sec. 1",
+        "sometimes reach lower training loss but generalize worse than tuned SGD with momentum",
+        "abstract: on several deep learning models the solutions of adaptive methods generalize "
+        "worse, often much worse, than SGD's even when their training performance is better; "
+        "sec. 1, first finding: with the same hyperparameter tuning SGD and SGD with momentum "
+        "beat the adaptive methods on the development or test set of every model and task, "
+        "even at the same or lower training loss",
+    ),
+    (
+        "sgd-momentum-adam",
+        "Wilson et al. (NeurIPS 2017), abstract and sec. 1 (SGD ahead on every model given the "
+        "same tuning)",
+        "with equal tuning, Wilson et al. (2017) found it ahead on every model's test set",
+        "sec. 1, first finding (as for adagrad-rmsprop-adam above); the card said Adam 'needs "
+        "the least tuning' until the fifty-fourth round, the conventional wisdom this paper "
+        "argues against",
+    ),
     (
         "early-stopping",
         "Goodfellow et al. 2016 sec. 7.8",
