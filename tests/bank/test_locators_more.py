@@ -61,6 +61,17 @@ TELGARSKY_THEOREM = (
     "<= k layers and <= 2^k / (t alpha beta) nodes (t = alpha = beta = 1 for ReLU gates)"
 )
 
+KESKAR_HAS = (
+    "abstract (arXiv): numerical evidence for the view that large-batch methods tend to "
+    "converge to sharp minimizers, which generalize worse, and small-batch ones to flat "
+    "minimizers, which their experiments put down to the noise of the gradient estimate"
+)
+DINH_HAS = (
+    "abstract (ICML 2017, arXiv): flatness as a cause of generalization is a hypothesis "
+    "(Hochreiter & Schmidhuber 1997, Keskar et al. 2017); the symmetries of rectifier networks "
+    "build equivalent models with arbitrarily sharper minima"
+)
+
 # (card, the locator as its source writes it, the card's claim that rests on it,
 #  what the source holds at that locator)
 CHECKED = [
@@ -124,6 +135,46 @@ CHECKED = [
         "Goyal et al., Accurate, Large Minibatch SGD (2017), sec. 2",
         "that recipe broke down past about 8k images per batch",
         "sec. 2.1: beyond a point (~8k on ImageNet) accuracy degrades rapidly",
+    ),
+    # fifty-fourth round (second pass): Goyal et al. cited whole by two training cards
+    (
+        "mini-batches",
+        "Goyal et al., Accurate, Large Minibatch SGD (2017), sec. 2.1-2.2",
+        "multiply the learning rate by $k$ too (roughly, and with a warm-up)",
+        "sec. 2.1 'Learning Rates for Large Minibatches': the linear scaling rule, argued from "
+        "k small steps against one large one when the gradient changes little; sec. 2.2 "
+        "'Warmup' (the sections read for linear-scaling-rule above)",
+    ),
+    (
+        "batch-size-tradeoffs",
+        "Goyal et al., Accurate, Large Minibatch SGD (2017), sec. 2.1-2.2",
+        "the linear scaling rule (here $\\times 16$) with a warmup, within limits; beyond some "
+        "batch size it stops working",
+        "sec. 2.1: the rule and its breakdown beyond ~8k images on ImageNet; sec. 2.2 gradual "
+        "warmup",
+    ),
+    # Keskar et al. 2017 and Dinh et al. 2017, read in their arXiv abstracts (the bodies
+    # were not found in full text; the cards claim no more than the abstracts hold, except
+    # the Hessian's largest eigenvalue, which rests on Dinh et al.'s body and is left to read)
+    (
+        "batch-size-tradeoffs",
+        "Keskar et al., On Large-Batch Training for Deep Learning (ICLR 2017), abstract",
+        "Keskar et al. link this to sharper minima, a hypothesis rather than a settled cause",
+        KESKAR_HAS,
+    ),
+    (
+        "mini-batch-gradient-descent",
+        "Keskar et al. (ICLR 2017), abstract",
+        "That it keeps training out of sharp minima, which generalize worse (Keskar et al., "
+        "2017), is a hypothesis",
+        KESKAR_HAS,
+    ),
+    (
+        "mini-batch-gradient-descent",
+        "Dinh, Pascanu, Bengio and Bengio, Sharp Minima Can Generalize For Deep Nets (ICML "
+        "2017), abstract",
+        "keeps the function but makes the minimum arbitrarily sharp",
+        DINH_HAS,
     ),
     # --- neural-networks: normalization (Ioffe and Szegedy) ---
     (
@@ -796,6 +847,22 @@ CHECKED = [
         "with large typical gradients are regularized by a smaller relative amount than the "
         "others; Algorithm 2, line 12: AdamW's decay eta_t lambda theta is the same factor for "
         "every weight",
+    ),
+    (
+        "learning-rate-schedules",
+        "Keskar et al. 2017 (On Large-Batch Training for Deep Learning: Generalization Gap and "
+        "Sharp Minima), abstract",
+        "is a hypothesis (Keskar et al. 2017, for small batches)",
+        KESKAR_HAS + " (the card credited them with a large learning rate's noise keeping "
+        "training out of sharp minima until the fifty-fourth round; the abstract is about the "
+        "batch size)",
+    ),
+    (
+        "learning-rate-schedules",
+        "Dinh, Pascanu, Bengio & Bengio 2017 (Sharp Minima Can Generalize For Deep Nets), "
+        "abstract",
+        "leaves the function unchanged yet makes the same minimum arbitrarily sharp",
+        DINH_HAS,
     ),
     # Wilson et al. 2017, read in the NeurIPS proceedings' abstract and the paper's sec. 1
     (
