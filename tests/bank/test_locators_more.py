@@ -61,6 +61,12 @@ TELGARSKY_THEOREM = (
     "<= k layers and <= 2^k / (t alpha beta) nodes (t = alpha = beta = 1 for ReLU gates)"
 )
 
+DUCHI_HAS = (
+    "abstract: the adaptation finds 'needles in haystacks', very predictive but rarely seen "
+    "features; regret guarantees provably as good as the best proximal function chosen in "
+    "hindsight, in online learning and stochastic convex optimization (its keywords); the "
+    "deep-network stalling is Goodfellow et al.'s sec. 8.5.1, not this paper's"
+)
 KESKAR_HAS = (
     "abstract (arXiv): numerical evidence for the view that large-batch methods tend to "
     "converge to sharp minimizers, which generalize worse, and small-batch ones to flat "
@@ -863,6 +869,20 @@ CHECKED = [
         "abstract",
         "leaves the function unchanged yet makes the same minimum arbitrarily sharp",
         DINH_HAS,
+    ),
+    # Duchi, Hazan & Singer 2011, read in its JMLR abstract (vol. 12, pp. 2121-2159)
+    (
+        "adagrad-long-run",
+        "Duchi, Hazan & Singer 2011 (Adaptive Subgradient Methods, JMLR 12), abstract",
+        "useful for convex problems and sparse features (rarely active parameters keep large "
+        "rates)",
+        DUCHI_HAS,
+    ),
+    (
+        "adagrad-rmsprop-adam",
+        "Duchi, Hazan & Singer 2011 (AdaGrad, JMLR 12), abstract",
+        "Rarely updated parameters (sparse features, rare words) keep large rates",
+        DUCHI_HAS,
     ),
     # Wilson et al. 2017, read in the NeurIPS proceedings' abstract and the paper's sec. 1
     (
