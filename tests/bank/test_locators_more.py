@@ -21,6 +21,11 @@ Szegedy 2015's sec. 3.2, Sutskever et al. 2013's sec. 2-3, Telgarsky 2016 (arXiv
 text) and Baydin et al. 2018's sec. 3.2 and 4.2 (in verbatim quotations of its arXiv v4). All
 held except where an entry says otherwise. Montufar et al. 2014 and You et al. 2017 could be
 read in their abstracts only, so the cards cite those.
+
+A second pass of that round listed the citations that name a paper but no place in it (166 in
+75 cards) and gave fifteen of them, in nine cards, the place their claims rest on: the
+entries marked "second pass" and those for Wilson et al. 2017, Keskar et al. 2017, Dinh et al.
+2017 and Duchi et al. 2011 below, each saying where it was read.
 """
 
 from __future__ import annotations
@@ -865,8 +870,7 @@ CHECKED = [
     ),
     (
         "learning-rate-schedules",
-        "Dinh, Pascanu, Bengio & Bengio 2017 (Sharp Minima Can Generalize For Deep Nets), "
-        "abstract",
+        "Dinh, Pascanu, Bengio & Bengio 2017 (Sharp Minima Can Generalize For Deep Nets), abstract",
         "leaves the function unchanged yet makes the same minimum arbitrarily sharp",
         DINH_HAS,
     ),
