@@ -23,7 +23,7 @@ held except where an entry says otherwise. Montufar et al. 2014 and You et al. 2
 read in their abstracts only, so the cards cite those.
 
 A second pass of that round listed the citations that name a paper but no place in it (166 in
-75 cards) and gave fifteen of them, in nine cards, the place their claims rest on: the
+75 cards) and gave sixteen of them, in ten cards, the place their claims rest on: the
 entries marked "second pass" and those for Wilson et al. 2017, Keskar et al. 2017, Dinh et al.
 2017 and Duchi et al. 2011 below, each saying where it was read.
 """
@@ -340,6 +340,15 @@ CHECKED = [
         "the $\\hat{\\epsilon}$ of the efficient form at the end of the paper's sec. 2",
         "sec. 2 ends with the reordered update using alpha_t and epsilon-hat; sec. 3 "
         "'Initialization Bias Correction'",
+    ),
+    (
+        # fifty-fourth round, second pass: cited whole until then
+        "adamw-step",
+        "Kingma & Ba 2015 (Adam), Algorithm 1 and sec. 3 (bias correction)",
+        "Adam with bias correction",
+        "Algorithm 1: m_t, v_t and their corrections m_t / (1 - beta1^t), v_t / (1 - beta2^t), "
+        "defaults alpha = 0.001, beta1 = 0.9, beta2 = 0.999, eps = 1e-8; sec. 3 "
+        "'Initialization Bias Correction' (as read for adam-step and adam-bias-correction)",
     ),
     (
         "adam-uncorrected-first-step",
