@@ -23,9 +23,9 @@ held except where an entry says otherwise. Montufar et al. 2014 and You et al. 2
 read in their abstracts only, so the cards cite those.
 
 A second pass of that round listed the citations that name a paper but no place in it (166 in
-75 cards) and gave sixteen of them, in ten cards, the place their claims rest on: the
+75 cards) and gave eighteen of them, in twelve cards, the place their claims rest on: the
 entries marked "second pass" and those for Wilson et al. 2017, Keskar et al. 2017, Dinh et al.
-2017 and Duchi et al. 2011 below, each saying where it was read.
+2017, Duchi et al. 2011 and Xiong et al.'s abstract below, each saying where it was read.
 """
 
 from __future__ import annotations
@@ -66,6 +66,13 @@ TELGARSKY_THEOREM = (
     "<= k layers and <= 2^k / (t alpha beta) nodes (t = alpha = beta = 1 for ReLU gates)"
 )
 
+XIONG_ABSTRACT = (
+    "abstract: a carefully designed warm-up stage is usually needed to train a Transformer; "
+    "for Post-LN, the layer norm between the residual blocks, the expected gradients near the "
+    "output are large at initialization, so a large rate is unstable and warm-up helps; with "
+    "the layer norm inside the residual blocks (Pre-LN) they are well-behaved, and Pre-LN "
+    "without warm-up reaches comparable results"
+)
 DUCHI_HAS = (
     "abstract: the adaptation finds 'needles in haystacks', very predictive but rarely seen "
     "features; regret guarantees provably as good as the best proximal function chosen in "
@@ -896,6 +903,20 @@ CHECKED = [
         "Duchi, Hazan & Singer 2011 (AdaGrad, JMLR 12), abstract",
         "Rarely updated parameters (sparse features, rare words) keep large rates",
         DUCHI_HAS,
+    ),
+    # Xiong et al. 2020, read in its ICML 2020 abstract (its theorem 1 is XIONG_THEOREM_1)
+    (
+        "warmup-cosine",
+        "Xiong et al. 2020 (On Layer Normalization in the Transformer Architecture: post-LN "
+        "needs the warmup), abstract",
+        "post-LayerNorm Transformers are notably unstable without it",
+        XIONG_ABSTRACT,
+    ),
+    (
+        "residual-identity-path",
+        "Xiong et al. 2020 (On Layer Normalization in the Transformer Architecture), abstract",
+        "pre-norm Transformers put layer norm inside $F$ as well",
+        XIONG_ABSTRACT,
     ),
     # Wilson et al. 2017, read in the NeurIPS proceedings' abstract and the paper's sec. 1
     (
