@@ -792,11 +792,28 @@ def _crash_line_note(run: RunResult, name: str) -> str:
     # the end of a stderr the code filled past the kept part first: the dump is written last
     found = crash_line(run.stderr_tail) or crash_line(run.stderr)
     if found is None:
-        return ""
+        return _no_dump_note(run)
     line, function = found
     return (
         f"; it came under line {line} of your code (in {function}), the deepest of its lines"
         " on the stack when the process died, as Python's fault handler printed it on stderr"
+    )
+
+
+def _no_dump_note(run: RunResult) -> str:
+    """Why a fault with the handler set left no dump, where nothing kept descriptor 2.
+
+    Under the seccomp filter the code can neither close descriptor 2 nor put another file
+    there (FAULT_DUMP_FD in launcher.py): a dump missing then is a fault in a thread of the
+    code's, which the fifty-second round's words already cover. Without the filter the code
+    can take it (fifty-fourth round), and the line's absence is said rather than left silent."""
+    if not run.fault_handler or run.seccomp:
+        return ""
+    return (
+        "; Python's fault handler printed no dump, so the line is not known: it writes on"
+        " descriptor 2 (stderr), and nothing is printed when the code closed or replaced"
+        " descriptor 2 (no seccomp filter ran here to refuse that) or when the fault came in"
+        " a thread of the code's"
     )
 
 

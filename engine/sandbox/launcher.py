@@ -310,6 +310,13 @@ submission's thread can signal its own process at any moment: a handler caught t
 own frames between two calls and emptied the overflow flag of a naive sigmoid's result (and
 could read the job's token there). A drill needs no handler; the launcher sets its own
 (SIGXFSZ ignored) before the filter. `sigaction` and `signal`: 32-bit x86's older calls."""
+FAULT_DUMP_FD = 2
+"""stderr, where Python's fault handler writes the dump that names the code's line when the
+child dies by a signal (`_fault_dumps`): the filter refuses closing it (`close`, and
+`close_range` from 0, 1 or 2, which Python then does one descriptor at a time) and putting
+another file there (`dup2`, `dup3`). Code that closed it, or dup'd /dev/null over it, lost the
+dump: a segmentation fault was told by its signal alone (fifty-fourth round). The kernel reads
+a descriptor as 32 bits, so the filter compares only those."""
 LIMIT_SIGNALS = (signal.SIGXCPU, signal.SIGKILL)
 """Signals the child may not send even to itself, nor stand in for by its exit status: the CPU
 limit's. bubblewrap reports a child killed by signal N as exit status 128 + N, so under it
@@ -487,6 +494,16 @@ def _seccomp(source: str, libraries: dict[str, str]) -> str:
         for name in ("exit_group", "exit"):  # a status of 128 or more: bubblewrap's signal codes
             flt.add_rule(ns["KILL_PROCESS"], name, arg(0, ns["MASKED_EQ"], 0x80, 0x80))
         flt.add_rule(deny, "prlimit64", arg(2, ns["NE"], 0))  # reading limits stays allowed
+        # the fault handler's descriptor kept: neither closed nor replaced (FAULT_DUMP_FD)
+        low = arg(0, ns["MASKED_EQ"], 0xFFFFFFFF, FAULT_DUMP_FD)
+        flt.add_rule(deny, "close", low)
+        for first in range(FAULT_DUMP_FD + 1):
+            flt.add_rule(deny, "close_range", arg(0, ns["MASKED_EQ"], 0xFFFFFFFF, first))
+        for name in ("dup2", "dup3"):
+            try:
+                flt.add_rule(deny, name, arg(1, ns["MASKED_EQ"], 0xFFFFFFFF, FAULT_DUMP_FD))
+            except (OSError, RuntimeError, ValueError):
+                pass  # dup2: not on arm64 (glibc's dup2 is dup3 there)
         flt.add_rule(deny, "prctl", arg(0, ns["MASKED_EQ"], 0xFFFFFFFF, 1))  # PR_SET_PDEATHSIG
         flt.add_rule(deny, "prctl", arg(0, ns["MASKED_EQ"], 0xFFFFFFFF, 4))  # PR_SET_DUMPABLE
         # FALLOC_FL_KEEP_SIZE & co.: blocks past the end of a file, which RLIMIT_FSIZE does not

@@ -359,6 +359,8 @@ class RunResult:
     status the code chose reads the same unless seccomp (`seccomp`) kills such an exit."""
     seccomp: bool = False
     """The child verified its seccomp filter before any submitted code ran."""
+    fault_handler: bool = False
+    """The launcher set Python's fault handler on stderr (its dump names a crash's line)."""
     recursion_limit: int | None = None
     """The highest recursion limit the code set (the child's note, written with the job's
     token): a SIGSEGV's likely cause, said."""
@@ -848,6 +850,7 @@ class Worker:
         result.status_only = self.bwrap is not None
         kernel = (self.ready or {}).get("kernel")
         result.seccomp = isinstance(kernel, dict) and kernel.get("seccomp") == "verified"
+        result.fault_handler = isinstance(kernel, dict) and kernel.get("fault dumps") == "set"
         own = self.bwrap is None and self._cpu_read
         result.cpu_s = max(self.cpu_s if own else 0.0, self._watch.cpu_s or 0.0)
         result.cpu_known = own or self._watch.cpu_s is not None
