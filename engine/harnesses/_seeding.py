@@ -34,25 +34,47 @@ _NP_SET_STATE = type(_NP_GLOBAL).__dict__["set_state"]
 # code's to replace, and ran inside this harness's step (fifty-third round)
 _MAKE_RNG = np.random.default_rng
 _MADE: dict[int, list[tuple[int, Any]]] = {}
-_KEYS = _random.Random()  # C: a generator of its own, which makes np.random's keys
-_KEYS_SEED = _random.Random.seed
-_KEYS_BITS = _random.Random.getrandbits
-_TO_BYTES = int.to_bytes
+_LEGACY: dict[int, bytes] = {}
 _WORDS = memoryview
 
 
+def legacy_keys(seeds: list[Any]) -> None:
+    """np.random's MT19937 key for each seed, as `np.random.seed(seed)` makes it, worked out
+    now by numpy's own legacy seeding in C (`prepare` calls this before the code loads, when
+    numpy's Python code is still the grader's): kept as bytes, which nothing can change."""
+    maker = np.random.MT19937()
+    for seed in seeds:
+        if seed not in _LEGACY:
+            maker._legacy_seeding(seed)
+            _LEGACY[seed] = maker.state["state"]["key"].tobytes()
+
+
+def _legacy_key(seed: int) -> list[int]:
+    """The key `np.random.seed(seed)` gives np.random's MT19937 (numpy's `mt19937_seed`, Knuth's
+    initialization), worked out with ints alone: for a seed no `prepare` made a key for (the
+    in-process grader's). Reads no global, so nothing of the code's runs in it."""
+    word = seed & 0xFFFFFFFF
+    key: list[int] = []
+    add = key.append
+    pos = 0
+    while pos < 624:
+        add(word)
+        pos += 1
+        word = (1812433253 * (word ^ (word >> 30)) + pos) & 0xFFFFFFFF
+    return key
+
+
 def _seed_globals(seed: int) -> None:
-    """Python's random seeded as `random.seed(seed)` seeds it, and np.random's MT19937 given a
-    key of 624 words drawn from a C generator of this file's seeded with `seed`: through C
-    alone, each state as reproducible as `np.random.seed(seed)`'s and as different from one
-    seed to the next (not the same state: numpy's legacy seeding worked out in Python took
-    0.4 ms a seed). np.random's cached Gaussian is dropped, as `np.random.seed` drops it:
-    `np.random.randn` draws the same values whatever the code drew before."""
+    """Python's random seeded as `random.seed(seed)` seeds it, and np.random as
+    `np.random.seed(seed)` seeds it (its MT19937 given the same key, its cached Gaussian
+    dropped), through C alone and what this file took as it loaded: a drill whose call runs
+    `np.random.rand` sees the stream `np.random.seed(seed)` would give (fifty-fourth round;
+    the fifty-third's key was drawn from another generator, reproducible but not numpy's)."""
     _PY_SEED(_PY_GLOBAL, seed)
     _PY_GLOBAL_STATE["gauss_next"] = None
-    _KEYS_SEED(_KEYS, seed)
-    words = _TO_BYTES(_KEYS_BITS(_KEYS, 624 * 32), 624 * 4, "little")
-    key = _WORDS(words).cast("I").tolist()  # a list: the setter reads an array's items slowly
+    words = _LEGACY.get(seed)
+    # a list: the setter reads an array's items slowly
+    key = _legacy_key(seed) if words is None else _WORDS(words).cast("I").tolist()
     state = {"key": key, "pos": 624}
     _NP_SET_STATE(
         _NP_GLOBAL, {"bit_generator": "MT19937", "state": state, "has_gauss": 0, "gauss": 0.0}

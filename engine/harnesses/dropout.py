@@ -19,7 +19,7 @@ from typing import Any
 import numpy as np
 
 from engine.harnesses._returns import return_code
-from engine.harnesses._seeding import _MADE, _made, _rng, _seed_globals
+from engine.harnesses._seeding import _MADE, _made, _rng, _seed_globals, legacy_keys
 
 
 def prepare(cases: list[dict[str, Any]]) -> None:
@@ -28,6 +28,9 @@ def prepare(cases: list[dict[str, Any]]) -> None:
     for inputs in cases:
         seeds = [inputs["seed"], inputs["seed"], inputs["other_seed"]]
         _MADE[id(inputs)] = _made(seeds + list(inputs["spread_seeds"]))
+        legacy_keys(
+            list(inputs.get("global_seeds", ())) + [s % 2**32 for s in inputs["spread_seeds"]]
+        )  # np.random.seed's, ahead
 
 
 def _forward(

@@ -2,9 +2,10 @@
 
 Case inputs: {"fn", "args", "seed", "other_seed", "global_seeds": [g1, g2, g3]}.
 The entry is called as fn(*args, np.random.default_rng(seed)) twice, with the global
-np.random and random states re-seeded differently before each call, then once with
-other_seed. Only the first call sees the original arguments (so in-place changes are
-caught); the others get copies. Returns {"first", "again", "other"}: the three results,
+np.random and random states re-seeded differently before each call (as
+`np.random.seed(g)` and `random.seed(g)` leave them), then once with other_seed. Only the
+first call sees the original arguments (so in-place changes are caught); the others get
+copies. Returns {"first", "again", "other"}: the three results,
 and "global_reseeded": [Python's random, np.random] (1 or 0): 1 when that generator's next
 draw after the first call equals its next draw after the second, though the grader seeded
 them differently before each: the code re-seeded it (np.random.seed inside the function,
@@ -23,7 +24,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.harnesses._seeding import _MADE, _made, _rng, _seed_globals
+from engine.harnesses._seeding import _MADE, _made, _rng, _seed_globals, legacy_keys
 
 
 def prepare(cases: list[dict[str, Any]]) -> None:
@@ -32,6 +33,7 @@ def prepare(cases: list[dict[str, Any]]) -> None:
     for inputs in cases:
         seeds = [inputs["seed"], inputs["seed"], inputs["other_seed"]]
         _MADE[id(inputs)] = _made(seeds + list(inputs.get("more_seeds", ())))
+        legacy_keys(list(inputs.get("global_seeds", ())))  # np.random.seed's, ahead
 
 
 def _call(
