@@ -132,3 +132,127 @@ def test_the_seeding_is_np_random_seeds_with_or_without_prepare(name: str) -> No
     finally:
         random.setstate(saved[0])
         np.random.set_state(saved[1])
+
+
+# -- the rngs made ahead, looked for ----------------------------------------------------------
+
+# every way the code could find a Generator other than its own `rng`: the collector, the
+# caller's frame (asked for, or through a traceback), every thread's frames, and a walk from
+# every module and every class (their dicts, functions' globals, closures and defaults, bound
+# methods' objects, containers), in the first call, when every rng is made already; any
+# Generator found is advanced a thousand draws
+HUNT = """import gc, sys, types
+import numpy as np
+
+found = []
+
+
+def advance(value, how):
+    if type(value) is np.random.Generator and value is not mine[0]:
+        value.random(1000)
+        found.append(how)
+
+
+mine = [None]
+
+
+def tried(how, get):
+    try:
+        return get()
+    except BaseException:  # refused: what the hunt is about
+        return None
+
+
+def walk(starts):
+    seen, todo, steps = set(), list(starts), 0
+    while todo and steps < 60_000:
+        how, value = todo.pop()
+        steps += 1
+        if id(value) in seen:
+            continue
+        seen.add(id(value))
+        advance(value, how)
+        kind = type(value)
+        more = []
+        if kind is dict:
+            if "_MADE" in value or "_LEGACY" in value:
+                found.append("the harness's namespace by " + how)
+            more = list(value.values())
+        elif kind in (list, tuple, set, frozenset):
+            more = list(value)
+        elif kind is types.ModuleType:
+            more = [tried(how, lambda: vars(value))]
+        elif kind is types.FunctionType:
+            more = [value.__globals__, value.__defaults__, value.__kwdefaults__]
+            more += [tried(how, lambda c=c: c.cell_contents) for c in value.__closure__ or ()]
+        elif kind is types.MethodType:
+            more = [value.__func__, value.__self__]
+        elif isinstance(value, type):
+            more = [tried(how, lambda: dict(vars(value)))]
+        todo += [(how, item) for item in more if item is not None]
+
+
+def hunt(rng):
+    if mine[0] is not None:  # once: every call's rng is made before the first call
+        return
+    mine[0] = rng
+    for item in tried("gc", gc.get_objects) or ():
+        advance(item, "gc.get_objects")
+    for item in tried("gc", lambda: gc.get_referrers(rng)) or ():
+        walk([("gc.get_referrers", item)])
+    frame = tried("frame", lambda: sys._getframe(1))
+    if frame is not None:
+        walk([("the caller's frame", frame.f_globals), ("its locals", frame.f_locals)])
+    try:
+        raise ValueError
+    except ValueError as exc:
+        up = tried("traceback", lambda: exc.__traceback__.tb_frame.f_back)
+        if up is not None:
+            walk([("a traceback's frame", up.f_globals), ("its locals", up.f_locals)])
+    for frame in (tried("threads", sys._current_frames) or {}).values():
+        walk([("a thread's frame", frame.f_globals)])
+    walk([("sys.modules", dict(sys.modules)), ("object's subclasses", type.__subclasses__(object))])
+
+
+def check():
+    if found:
+        raise RuntimeError("reached: " + "; ".join(sorted(set(found))))
+"""
+
+
+@pytest.mark.parametrize(
+    ("entries", "checker"),
+    [(INIT_ENTRIES, INITIALIZERS), (DROPOUT_ENTRIES, DROPOUT)],
+    ids=["seeded", "dropout"],
+)
+def test_the_rngs_made_ahead_are_out_of_the_codes_reach(
+    pool: WorkerPool, entries: str, checker: object
+) -> None:
+    """A later call's rng, advanced by the code, would change what that call returns: the
+    "same seed, same weights" check would then judge the harness's rng, not the answer."""
+    source = HUNT + entries.replace("START", "check()\n    hunt(rng)")
+    verdict = run_adversarial(pool, source, Status.PASSED, checker=checker)  # type: ignore[arg-type]
+    assert "reached" not in shown(verdict)
+
+
+def test_the_hunt_finds_and_advances_the_rngs_where_the_namespace_is_in_reach() -> None:
+    """In-process control: with the seeded harness's namespace reachable (a module in
+    sys.modules, as nothing in the child makes it), the hunt finds it and advances a later
+    call's rng, so a passing sandboxed hunt means the rngs were out of reach."""
+    import sys
+    import types
+
+    module = types.ModuleType("harness_in_reach")
+    exec(compile(harness_sources()["seeded"], "harness/seeded.py", "exec"), vars(module))
+    inputs = {"seed": 11, "other_seed": 12, "global_seeds": [1, 2, 3]}
+    vars(module)["prepare"]([inputs])
+    hunter: dict[str, object] = {}
+    exec(compile(HUNT, "hunt.py", "exec"), hunter)
+    sys.modules["harness_in_reach"] = module
+    try:
+        hunter["hunt"](np.random.default_rng(0))  # type: ignore[operator]
+    finally:
+        del sys.modules["harness_in_reach"]
+    assert "the harness's namespace by sys.modules" in hunter["found"]  # type: ignore[operator]
+    later = vars(module)["_rng"](inputs, 11)
+    assert list(later.random(3)) != list(np.random.default_rng(11).random(3))
