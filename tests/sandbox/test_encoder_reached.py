@@ -56,10 +56,10 @@ FORGED = {
 def test_a_forged_form_written_by_a_rewritten_encoder_is_refused(
     pool: WorkerPool, form: str
 ) -> None:
+    """Refused as invalid returns before; since the fifty-fourth round the grader's classes
+    are immutable, and the rewrite is refused as the code loads."""
     source = REACH + f"\n\nENCODER.encode = {FORGED[form]}\n"
-    verdict = run_adversarial(
-        pool, source, Status.INVALID, "first problem in case 1: invalid return"
-    )
+    verdict = run_adversarial(pool, source, Status.ERROR, "attribute of immutable type 'Encoder'")
     assert verdict.stderr == "", verdict.stderr
 
 
@@ -78,9 +78,10 @@ ENCODER.encode = doubled
 def test_an_encoder_that_computes_is_refused_as_a_changed_class(pool: WorkerPool) -> None:
     """An encoder that doubles what it writes made `return x` pass, the same as `return 2 * x`
     (the code's own work, written by a class of the grader's). Now the class is found changed
-    before it encodes anything: invalid, in the grader's words."""
+    before it encodes anything: invalid, in the grader's words; since the fifty-fourth round
+    the class is immutable, and the rewrite is refused as the code loads."""
     verdict = run_adversarial(
-        pool, REACH + DOUBLING_ENCODER, Status.INVALID, "your code changed the grader's Encoder"
+        pool, REACH + DOUBLING_ENCODER, Status.ERROR, "attribute of immutable type 'Encoder'"
     )
     assert verdict.stderr == "", verdict.stderr
 

@@ -6,8 +6,12 @@ each result was laid out, with the grader's encoder as `self`. The child now tak
 class's dict, bases, metaclass and names before the code loads and holds them to it before and
 after each result is encoded: a change is an invalid return in the grader's own words ("your
 code changed the grader's Encoder"), the class is put back, and no method of the code's set
-there runs. Each answer returns the right values, so INVALID is the check's alone; each trap
-records any call the code did not make itself, and the next call raises "reached: ...".
+there runs. Since the fifty-fourth round the child also makes those classes immutable before
+the code loads (CPython's Py_TPFLAGS_IMMUTABLETYPE, set by the launcher's ctypes), so each
+change is refused in the code's own call: ERROR, with CPython's "cannot set ... attribute of
+immutable type"; the check stays behind it, tested in-process. Each answer returns the right
+values; each trap records any call the code did not make itself, and the next call raises
+"reached: ...".
 """
 
 from __future__ import annotations
@@ -75,20 +79,24 @@ def source(cls: str, change: str) -> str:
 
 @pytest.mark.parametrize("change", list(CHANGES))
 @pytest.mark.parametrize("cls", list(GRADER_CLASSES))
-def test_a_changed_grader_class_is_an_invalid_return_in_the_graders_words(
+def test_a_change_to_a_grader_class_is_refused_where_the_code_makes_it(
     pool: WorkerPool, cls: str, change: str
 ) -> None:
+    """Found and put back from the fifty-second round (INVALID, "your code changed the
+    grader's Encoder"); refused since the fifty-fourth: the child makes the grader's classes
+    immutable before the code loads, so CPython raises in the code's own call."""
     verdict = run_adversarial(
         pool,
         source(cls, change),
-        Status.INVALID,
-        f"your code changed the grader's {cls}",
+        Status.ERROR,
+        f"attribute of immutable type '{cls}'",
         checker=PATIENT,
     )
     words = "\n".join(case.message for case in verdict.cases)
     seen = f"{shown(verdict)}\n{words}\n{verdict.stdout}\n{verdict.stderr}"
     assert "reached" not in seen, seen
-    assert "passed all" not in seen, seen
+    # (the code's own line, quoted in its traceback, may hold "passed all 4 cases")
+    assert not verdict.summary.startswith("passed"), seen
     # the warm pool's next worker grades a right answer as before
     after = grade(DOUBLE, GOOD, pool=pool)
     assert after.status is Status.PASSED, shown(after)
@@ -105,11 +113,13 @@ def test_the_same_answer_without_the_change_passes(pool: WorkerPool) -> None:
     assert "changed the grader's" not in shown(verdict)
 
 
-def test_a_class_changed_and_put_back_by_the_code_passes(pool: WorkerPool) -> None:
-    """Held to as it was made, not to never having been touched: the check reads the class."""
+def test_a_class_the_code_tries_to_change_and_put_back_passes(pool: WorkerPool) -> None:
+    """The change refused (the class is immutable), the code catching the refusal: its values
+    are right and nothing of the grader's changed, so it passes."""
     put_back = (
-        "old = cls.__dict__['__init__']\n    cls.__init__ = trap('__init__')\n"
-        "    cls.__init__ = old"
+        "old = cls.__dict__['__init__']\n    try:\n        cls.__init__ = trap('__init__')\n"
+        "        cls.__init__ = old\n    except TypeError as exc:\n"
+        "        print('refused:', exc)"
     )
     verdict = run_adversarial(
         pool,
@@ -120,6 +130,9 @@ def test_a_class_changed_and_put_back_by_the_code_passes(pool: WorkerPool) -> No
         checker=PATIENT,
     )
     assert "changed the grader's" not in shown(verdict)
+    assert "refused: cannot set '__init__' attribute of immutable type 'Encoder'" in (
+        verdict.stdout
+    )
 
 
 def test_the_check_names_the_class_puts_it_back_and_ignores_a_read() -> None:
@@ -146,3 +159,23 @@ def test_the_check_names_the_class_puts_it_back_and_ignores_a_read() -> None:
     assert "__del__" not in vars(held) and vars(held)["keep"] is keep
     assert held.__qualname__ == "Held"
     assert child.changed_classes(states) is None
+
+
+# the one door past the immutable flag CPython leaves in 3.11: `__abstractmethods__`' own
+# setter, called from `type`'s dict, does not check the flag (fifty-fourth round)
+ABSTRACT = "type.__dict__['__abstractmethods__'].__set__(cls, frozenset({'encode'}))"
+
+
+def test_a_class_made_abstract_past_the_flag_is_found_by_the_check(pool: WorkerPool) -> None:
+    """The setter adds `__abstractmethods__` to the class's dict: the check finds it, and
+    the case is an invalid return in the grader's words (the class cannot be put back: the
+    flag refuses the grader too, so each case is found again)."""
+    attack = (
+        ATTACK.replace("CLASS", "'Encoder'")
+        .replace("MODULE", "'drillbit_wire'")
+        .replace("CHANGE", ABSTRACT)
+    )
+    verdict = run_adversarial(
+        pool, attack, Status.INVALID, "your code changed the grader's Encoder", checker=PATIENT
+    )
+    assert "passed all" not in shown(verdict) and "reached" not in shown(verdict)

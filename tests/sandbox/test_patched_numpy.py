@@ -266,14 +266,16 @@ def test_the_message_takes_plain_arrays_only_whatever_the_encoder_let_through(
     """The child's `Encoder` class was the submission's to change; `message`, which lays the
     result out, runs from the wire's private namespace and takes exact ndarrays only (it
     said "Sneaky", or the overflow stayed counted). Since sandbox52b the changed class is
-    found before it encodes anything: invalid, in the grader's words, whatever it would do."""
+    found before it encodes anything: invalid, in the grader's words, whatever it would do.
+    Since the fifty-fourth round the class is immutable: the change is refused as the code
+    loads."""
     make, _phrase = SPARES[spare]
     source = SPARE_ARRAY_THAT_REWRITES_THE_MESSAGE.replace("SPARE(", f"({make})(")
     verdict = run_adversarial(
         pool,
         source,
-        Status.INVALID,
-        "your code changed the grader's Encoder",
+        Status.ERROR,
+        "attribute of immutable type 'Encoder'",
         checker=get_checker("nn.activations.sigmoid"),
     )
     assert not verdict.passed

@@ -410,7 +410,8 @@ ENDINGS: dict[str, tuple[Status, str]] = {
     "an array subclass's hooks, returned": (Status.INVALID, "a subclass of numpy.ndarray"),
     # held to as they were made before each result is encoded (sandbox52b): none of the
     # methods set there runs; the classes changed are named in the grader's words
-    "special methods on the grader's classes": (Status.INVALID, "your code changed the grader's"),
+    # found and refused as INVALID from sandbox52b; since the fifty-fourth round every setattr
+    # is refused (the classes are immutable), which the attack catches: its 3 * x is judged
 }
 
 
@@ -490,9 +491,13 @@ CHANGES = {
 
 @pytest.mark.parametrize("change", list(CHANGES))
 def test_a_changed_refusal_class_says_so_in_the_apps_words(pool: WorkerPool, change: str) -> None:
+    """Found before it encoded (INVALID, CHANGED) from sandbox52b; since the fifty-fourth round
+    the class is immutable, and the change is refused in the code's own call."""
     source = REFUSAL_CHANGED.replace("CHANGE", CHANGES[change])
-    verdict = run_adversarial(pool, source, Status.INVALID, CHANGED, checker=PATIENT)
-    assert "passed all" not in shown(verdict), shown(verdict)
+    verdict = run_adversarial(
+        pool, source, Status.ERROR, "attribute of immutable type 'WireError'", checker=PATIENT
+    )
+    assert not verdict.summary.startswith("passed") and "FORGED" not in verdict.summary
 
 
 def test_the_refusal_class_as_the_wire_made_it_keeps_its_words(pool: WorkerPool) -> None:
