@@ -19,7 +19,8 @@ Layers, each listed in a verdict's `isolation` only when verified for that run:
   FIOSETOWN too: a descriptor's owner is signalled), System V and POSIX message
   IPC, mknod, mount, namespaces, setsid or limit changes, file modes, owners,
   times, attributes, flags, leases and truncation by path (Landlock covers none),
-  inotify/fanotify/dnotify, and root's powers (clock, host name, kernel log); threads stay allowed;
+  inotify/fanotify/dnotify, root's powers (clock, host name, kernel log), and closing or
+  replacing descriptor 2, where the fault handler writes; threads stay allowed;
 * Landlock (launcher, without bubblewrap, kernel >= 5.13): read the stdlib,
   numpy and system libraries, write only the work dir, which the parent also
   holds to 64 MiB;
