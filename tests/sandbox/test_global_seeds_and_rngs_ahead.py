@@ -236,10 +236,10 @@ def test_the_rngs_made_ahead_are_out_of_the_codes_reach(
 
 
 def test_the_hunt_finds_and_advances_the_rngs_where_the_namespace_is_in_reach() -> None:
-    """In-process control: with the seeded harness's namespace reachable (a module in
-    sys.modules, as nothing in the child makes it), the hunt finds it and advances a later
-    call's rng, so a passing sandboxed hunt means the rngs were out of reach."""
-    import sys
+    """In-process control: the hunt's walk, started at a module holding the seeded harness's
+    namespace (as nothing in the child makes one), finds it and advances a later call's rng, so
+    a passing sandboxed hunt means the rngs were out of reach. (Only the walk: the collector's
+    door, open in this process, would advance every Generator of the test run.)"""
     import types
 
     module = types.ModuleType("harness_in_reach")
@@ -248,11 +248,8 @@ def test_the_hunt_finds_and_advances_the_rngs_where_the_namespace_is_in_reach() 
     vars(module)["prepare"]([inputs])
     hunter: dict[str, object] = {}
     exec(compile(HUNT, "hunt.py", "exec"), hunter)
-    sys.modules["harness_in_reach"] = module
-    try:
-        hunter["hunt"](np.random.default_rng(0))  # type: ignore[operator]
-    finally:
-        del sys.modules["harness_in_reach"]
+    hunter["mine"][0] = np.random.default_rng(0)  # type: ignore[index]
+    hunter["walk"]([("sys.modules", {"harness_in_reach": module})])  # type: ignore[operator]
     assert "the harness's namespace by sys.modules" in hunter["found"]  # type: ignore[operator]
     later = vars(module)["_rng"](inputs, 11)
     assert list(later.random(3)) != list(np.random.default_rng(11).random(3))
