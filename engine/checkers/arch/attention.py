@@ -121,8 +121,13 @@ def _masked_key_far_on_top(args: Sequence[Any]) -> bool:
 def _all_allowed_nan(values: Any, allowed: np.ndarray, events: Sequence[str]) -> bool:
     """Whether numpy reported an invalid value and every allowed entry came back NaN, as
     0 * -inf at each allowed entry of a multiplied mask gives (a row with no allowed entry
-    is NaN in a correct answer too, so only the allowed ones are read)."""
-    if "invalid value" not in events or not isinstance(values, np.ndarray):
+    is NaN in a correct answer too, so only the allowed ones are read). An overflow
+    reported beside it rules the multiplied mask out: its NaN comes before any exp, and exp
+    of NaN or -inf overflows nowhere, while an exp that overflowed to inf gives inf / inf =
+    NaN in every row it reached (a naive softmax, one shifted by the row's minimum)."""
+    if "invalid value" not in events or "overflow" in events:
+        return False
+    if not isinstance(values, np.ndarray):
         return False
     if values.dtype.kind != "f" or not allowed.any():
         return False
