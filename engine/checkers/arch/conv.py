@@ -181,6 +181,16 @@ def _size_mistakes(
             "the channel axis should hold the F filters, not the C input channels",
             (n, c, ho, wo),
         ),
+        (
+            "the width's size used the kernel's height KH (one K for both sizes): Wo = "
+            "(W + 2*pad - KW)//stride + 1, with KW = w.shape[3]",
+            (n, f, ho, (wd + 2 * pad - kh) // stride + 1),
+        ),
+        (
+            "the height's size used the kernel's width KW (one K for both sizes): Ho = "
+            "(H + 2*pad - KH)//stride + 1, with KH = w.shape[2]",
+            (n, f, (h + 2 * pad - kw) // stride + 1, wo),
+        ),
     ]
     same = (kh - 1) // 2
     if same != pad:

@@ -277,10 +277,16 @@ def _window_max_over(x: np.ndarray, size: int, stride: int, axes: tuple[int, int
 
 def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tuple[int, ...]]]:
     n, c, h, w = x.shape
-    return [
+    slips = [
         (
-            "windows that do not fit are dropped: (H - size)//stride + 1 (floor)",
+            "the size rounds up (a ceiling division), which counts a last window that does "
+            "not fit; windows that do not fit are dropped: (H - size)//stride + 1 (floor)",
             (n, c, -(-(h - size) // stride) + 1, -(-(w - size) // stride) + 1),
+        ),
+        (
+            "the size was rounded to the nearest whole number, round((H - size) / stride) + 1, "
+            "where the windows that do not fit are dropped (floor division)",
+            (n, c, round((h - size) / stride) + 1, round((w - size) / stride) + 1),
         ),
         ("the size ignores the stride: (H - size)//stride + 1", (n, c, h - size + 1, w - size + 1)),
         (
@@ -297,6 +303,19 @@ def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tup
             (n, c, (h - size) // size + 1, (w - size) // size + 1),
         ),
     ]
+    # Wo = Ho, the width's size computed from H: named only where no slip of both axes
+    # gives that shape already (a square-ish case cannot tell them apart)
+    ho = (h - size) // stride + 1
+    taken = {shape for _, shape in slips}
+    if (n, c, ho, ho) not in taken:
+        slips.append(
+            (
+                "the width's size was computed from H (Wo = Ho): Wo = (W - size)//stride + 1, "
+                "with W = x.shape[3]",
+                (n, c, ho, ho),
+            )
+        )
+    return slips
 
 
 _BROADCAST_SHAPES = re.compile(r"\(([\d, ]+)\)")

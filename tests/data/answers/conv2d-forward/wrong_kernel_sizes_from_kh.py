@@ -1,4 +1,4 @@
-# expect: failed | out has shape
+# expect: failed | the width's size used the kernel's height KH (one K for both sizes)
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | windows that do not fit are dropped
+# expect: failed | the size rounds up (a ceiling division)
 import math
 
 import numpy as np

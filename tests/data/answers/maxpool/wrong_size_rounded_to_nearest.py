@@ -1,4 +1,4 @@
-# expect: failed | windows that do not fit are dropped
+# expect: failed | the size was rounded to the nearest whole number, round((H - size) / stride) + 1
 import numpy as np
 
 

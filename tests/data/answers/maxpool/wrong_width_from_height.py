@@ -1,4 +1,4 @@
-# expect: failed | out has shape
+# expect: failed | the width's size was computed from H (Wo = Ho)
 import numpy as np
 
 
