@@ -113,6 +113,50 @@ def _filled_last(widths: list[int] | None, m: int, batch_size: int) -> str:
     )
 
 
+def _listed(widths: Sequence[int]) -> str:
+    """Batch widths in words: '13 batches of 1 column', '3 batches of 8 columns and a last
+    of 1', or the first six widths."""
+
+    def of(count: int, width: int) -> str:
+        return f"{count} {'batch' if count == 1 else 'batches'} of {width} column{'' if width == 1 else 's'}"
+
+    if len(set(widths)) == 1:
+        return of(len(widths), widths[0])
+    if len(widths) > 1 and len(set(widths[:-1])) == 1:
+        return f"{of(len(widths) - 1, widths[0])} and a last of {widths[-1]}"
+    shown = ", ".join(str(w) for w in widths[:6]) + (", ..." if len(widths) > 6 else "")
+    return f"{len(widths)} batches of {shown} columns"
+
+
+def _width_mistake(widths: list[int] | None, m: int, batch_size: int) -> str:
+    """The batches' widths beside the due ones, where there are as many batches as due but
+    some width is off (empty otherwise): a bare "X of batch 0 has shape (2, 0)" named one
+    batch, not what the cut did. A slice one column short or long at its end is named."""
+    due = [min(batch_size, m - k) for k in range(0, m, batch_size)]
+    if widths is None or len(widths) != len(due) or widths == due:
+        return ""
+    cause = ""
+    total = sum(widths)
+    if (
+        total < m
+        and widths[:-1] == [max(w - 1, 0) for w in due[:-1]]
+        and widths[-1] in (due[-1] - 1, due[-1])
+    ):
+        cause = (
+            "each batch stops one column short, as X[:, k:k + batch_size - 1] cuts (a slice "
+            "already leaves its end out); "
+        )
+    elif total > m and widths[:-1] == [w + 1 for w in due[:-1]]:
+        cause = (
+            "each batch takes one column more, as X[:, k:k + batch_size + 1] cuts, so "
+            "neighbouring batches share a column; "
+        )
+    return (
+        f"{_listed(widths)} came back, where m = {m} with batch_size = {batch_size} gives "
+        f"{_listed(due)}: {cause}{SLICE_HINT}"
+    )
+
+
 class MiniBatchChecker(NNChecker):
     """random_mini_batches(X, Y, batch_size, rng) -> [(X_b, Y_b), ...]."""
 
@@ -189,12 +233,19 @@ class MiniBatchChecker(NNChecker):
         count = math.ceil(m / batch_size)
         batches = j.sequence(label, result)
         widths = _widths(batches, X.shape[0])
-        split = _split_mistake(widths, m, batch_size) or _filled_last(widths, m, batch_size)
+        split = (
+            _split_mistake(widths, m, batch_size)
+            or _filled_last(widths, m, batch_size)
+            or _width_mistake(widths, m, batch_size)
+        )
         if split:
             j.fail(f"{label}: {split}")
         if len(batches) != count:
             extra = ""
-            if len(batches) == m // batch_size:
+            if len(batches) == m // batch_size and (
+                widths is None or widths == [batch_size] * len(batches)
+            ):
+                # only full batches came back (9, 9, 7 of m = 25 are no batch missing)
                 extra = ": the last, partial batch is missing"
             elif (
                 m % batch_size == 0
@@ -207,6 +258,11 @@ class MiniBatchChecker(NNChecker):
                     "a slice [-(m % batch_size):] gives when m % batch_size is 0 ([-0:] is "
                     "everything); add the partial batch only when m % batch_size > 0"
                 )
+            if not extra and widths:
+                # the widths say what the cut did (equal batches of another size, a window
+                # that slides by one column), where the count alone does not
+                due = [min(batch_size, m - k) for k in range(0, m, batch_size)]
+                extra = f" ({_listed(due)}); they came as {_listed(widths)}: {SLICE_HINT}"
             j.fail(
                 f"{label}: got {len(batches)} batches; m={m} with batch_size={batch_size} needs {count}{extra}"
             )
