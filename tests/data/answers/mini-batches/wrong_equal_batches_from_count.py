@@ -1,4 +1,4 @@
-# expect: failed | ; they came as
+# expect: failed | every batch but the last holds exactly batch_size columns
 import math
 
 import numpy as np
