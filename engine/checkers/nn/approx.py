@@ -23,7 +23,45 @@ def _params(
 ) -> dict[str, np.ndarray]:
     """The returned dict's arrays, any numeric dtype, with the required shapes."""
     params = j.mapping("the returned dict", value, tuple(shapes))
+    for k, shape in shapes.items():
+        _number_as_array(j, k, params[k], shape)
     return {k: j.array(k, params[k], shape, float64=False) for k, shape in shapes.items()}
+
+
+def _dead_units(raw: Mapping[str, Any], h: int, max_units: int) -> str:
+    """The units that are 0 on all of [-pi, pi] (W1 x + b1 <= 0 at both ends), named where
+    leaving them out brings the count within max_units (empty otherwise): a unit for the
+    last knot, at pi, is one."""
+    w1, b1 = raw.get("W1"), raw.get("b1")
+    if not isinstance(w1, np.ndarray) or not isinstance(b1, np.ndarray) or b1.size != h:
+        return ""
+    with np.errstate(all="ignore"):
+        a, b = w1.astype(np.float64).reshape(-1), b1.astype(np.float64).reshape(-1)
+        dead = (a * np.pi + b <= 0.0) & (-a * np.pi + b <= 0.0)
+    count = int(dead.sum())
+    if count == 0 or h - count > max_units:
+        return ""
+    first = int(np.argmax(dead))
+    return (
+        f": {count} of them never {'switches' if count == 1 else 'switch'} on in [-pi, pi] (W1 x + b1 <= 0 at both ends; unit "
+        f"{first} bends at x = {-b[first] / a[first] if a[first] else float('inf'):.4g}), as a "
+        "unit for the last knot at pi does; the last knot ends a segment and needs no unit, "
+        "so leave them out"
+    )
+
+
+def _number_as_array(j: Judgement, label: str, value: Any, shape: tuple[int, ...]) -> None:
+    """A bare number where a (1, 1) array is asked: say how to wrap it."""
+    if (
+        shape == (1, 1)
+        and isinstance(value, int | float | np.number)
+        and not isinstance(value, bool)
+    ):
+        j.fail(
+            f"{label} should be a numpy array of shape (1, 1), got a number "
+            f"({type(value).__name__}): the output layer's bias is a (1, 1) array, "
+            f"np.array([[{label}]])"
+        )
 
 
 def _taylor(x: np.ndarray, degree: int) -> np.ndarray:
@@ -73,6 +111,26 @@ def _sine_mistake(
         return (
             "b1 = +knots: a unit ReLU(x + k) bends at x = -k, so every knot is mirrored "
             "and each output weight acts on the far side of sin; ReLU(x - k) needs b1 = -k"
+            + (
+                " (knots listed from pi down to -pi, np.linspace(np.pi, -np.pi, n), give "
+                "these same weights, since sin is odd: the construction runs left to right, "
+                "the knots ascending from -pi)"
+                if p["b1"].shape[0] > 1 and bool(np.all(np.diff(p["b1"].reshape(-1)) > 0))
+                else ""
+            )
+        )
+    if (
+        np.max(
+            np.abs(
+                ref.forward({**p, "W1": -p["W1"], "b1": -p["b1"]}, x.reshape(1, -1))[0] - np.sin(x)
+            )
+        )
+        < tolerance
+    ):
+        return (
+            "the units face left: W1 = -1 with b1 = k makes ReLU(k - x), on to the left of its "
+            "knot, but W2 and b2 were built for units on to the right of it, ReLU(x - k) "
+            "(W1 = 1, b1 = -k), which start from sin(-pi) at the left end"
         )
     if np.all(z < 0.0):
         return (
@@ -121,6 +179,21 @@ def _built_from_knots(
     order = np.argsort(knots, kind="stable")
     w2 = p["W2"].astype(np.float64).reshape(-1)[order]
     b2 = float(p["b2"].reshape(-1)[0])
+    sorted_knots = knots[order]
+    if sorted_knots[0] > -np.pi and w2.size > 1:
+        # b1 = -knots[1:]: each unit bends where its segment ends, one knot late
+        left_ends = np.concatenate([[-np.pi], sorted_knots[:-1]])
+        with np.errstate(all="ignore"):
+            moved = ref.forward(
+                {"W1": p["W1"][order], "b1": -left_ends[:, None], "W2": w2[None, :], "b2": p["b2"]},
+                x.reshape(1, -1),
+            )[0]
+        if np.max(np.abs(moved - np.sin(x))) < tolerance:
+            return (
+                "each unit bends at the right end of its segment, one knot late: b1 = "
+                "-knots[1:] where the first unit must bend at -pi, b1 = -knots[:-1] (the "
+                "knots but the last), so that unit i switches on where segment i starts"
+            )
     changes = np.diff(w2, prepend=0.0)
     with np.errstate(all="ignore"):
         fixed = ref.forward(
@@ -366,7 +439,10 @@ class SineChecker(NNChecker):
             j.fail(f"W1 has shape {w1.shape}; expected (h, 1) for one input and h hidden units")
         h = w1.shape[0]
         if h > max_units:
-            j.fail(f"the network uses {h} hidden units; at most {max_units} are allowed")
+            j.fail(
+                f"the network uses {h} hidden units; at most {max_units} are allowed"
+                + _dead_units(raw, h, max_units)
+            )
         p = _params(j, raw, {"W1": (h, 1), "b1": (h, 1), "W2": (1, h), "b2": (1, 1)})
         x = case.private["x"]
         with np.errstate(all="ignore"):
