@@ -186,3 +186,56 @@ def test_batches_cut_one_by_one_larger_are_no_overlap() -> None:
     assert "share a column" not in message
     assert "share a column" in _width_mistake([9, 9, 9, 9, 5], 37, 8)
     assert _width_mistake([8, 8, 8, 8, 5], 37, 8) == ""
+
+
+def test_dead_units_are_named_only_where_leaving_them_out_fits_the_budget() -> None:
+    from engine.checkers.nn.approx import _dead_units
+
+    knots = np.linspace(-np.pi, np.pi, 52)
+    raw = {"W1": np.ones((52, 1)), "b1": -knots[:, None]}
+    # only the unit at pi is off on all of [-pi, pi]: 51 left, still past 50
+    assert _dead_units(raw, 52, 50) == ""
+    message = _dead_units(raw, 52, 51)
+    assert message.startswith(": 1 of them never switches on in [-pi, pi]")
+    assert "unit 51 bends at x = 3.142" in message
+    live = {"W1": np.ones((3, 1)), "b1": np.zeros((3, 1))}
+    assert _dead_units(live, 3, 2) == ""
+
+
+SINE_FROM = """
+import numpy as np
+
+def sine_params():
+    k = np.linspace(-np.pi, np.pi, 21)
+    s = np.diff(np.sin(k)) / np.diff(k)
+    return {{"W1": {w1}, "b1": {b1}, "W2": np.diff(s, prepend=0.0)[None, :],
+            "b2": np.array([[np.sin(k[0])]])}}
+"""
+
+
+@pytest.mark.parametrize(
+    ("w1", "b1", "named"),
+    [
+        ("np.ones((20, 1))", "-k[1:, None]", "each unit bends at the right end of its segment"),
+        ("-np.ones((20, 1))", "k[:-1, None]", "the units face left"),
+        ("np.ones((20, 1))", "k[:-1, None]", "b1 = +knots"),
+    ],
+)
+def test_sine_construction_slips_are_named(w1: str, b1: str, named: str) -> None:
+    source = SINE_FROM.format(w1=w1, b1=b1)
+    status, message = _first("nn.approx.approximate_sine", source, 0)
+    assert status == "failed"
+    assert named in message
+    assert message.count(": max |net(x) - sin(x)|") == 1
+
+
+def test_a_float_b2_is_told_to_be_wrapped() -> None:
+    source = SINE_FROM.format(w1="np.ones((20, 1))", b1="-k[:-1, None]").replace(
+        "np.array([[np.sin(k[0])]])", "0.0"
+    )
+    status, message = _first("nn.approx.approximate_sine", source, 0)
+    assert status == "failed"
+    assert message == (
+        "b2 should be a numpy array of shape (1, 1), got a number (float): the output layer's "
+        "bias is a (1, 1) array, np.array([[b2]])"
+    )
