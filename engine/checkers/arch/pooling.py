@@ -277,7 +277,7 @@ def _window_max_over(x: np.ndarray, size: int, stride: int, axes: tuple[int, int
 
 def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tuple[int, ...]]]:
     n, c, h, w = x.shape
-    slips = [
+    slips: list[tuple[str, tuple[int, ...]]] = [
         (
             "the size rounds up (a ceiling division), which counts a last window that does "
             "not fit; windows that do not fit are dropped: (H - size)//stride + 1 (floor)",
