@@ -88,6 +88,18 @@ class PatientDoubleChecker(DoubleChecker):
     timeout_s: ClassVar[float] = 60.0
 
 
+class PatientInitializers(type(get_checker("nn.init.initializers"))):  # type: ignore[misc]
+    """The seeded harness's drill under a wall clock a busy machine does not reach."""
+
+    timeout_s: ClassVar[float] = 60.0
+
+
+class PatientDropout(type(get_checker("nn.dropout.dropout"))):  # type: ignore[misc]
+    """The dropout harness's drill, as patient."""
+
+    timeout_s: ClassVar[float] = 60.0
+
+
 class CpuBoundDoubleChecker(DoubleChecker):
     """For tests that must end on the CPU limit: 3 s of CPU took 9.3 s of wall time at a load
     average of 9 on this 2-core machine, so the wall clock is far out of the way."""

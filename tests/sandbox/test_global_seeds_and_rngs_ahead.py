@@ -16,29 +16,15 @@ them through the collector, frames and module globals, and advance any found.
 from __future__ import annotations
 
 import random
-from typing import ClassVar
 
 import numpy as np
 import pytest
 
-from engine.checkers import get_checker
 from engine.checkers.base import harness_sources
 from engine.sandbox import WorkerPool
 from engine.verdict import Status
+from tests.sandbox.drills import PatientDropout, PatientInitializers
 from tests.sandbox.helpers import run_adversarial, shown
-
-
-class PatientInitializers(type(get_checker("nn.init.initializers"))):  # type: ignore[misc]
-    """The seeded harness's drill under a wall clock a busy machine does not reach."""
-
-    timeout_s: ClassVar[float] = 60.0
-
-
-class PatientDropout(type(get_checker("nn.dropout.dropout"))):  # type: ignore[misc]
-    """The dropout harness's drill, as patient."""
-
-    timeout_s: ClassVar[float] = 60.0
-
 
 INITIALIZERS = PatientInitializers()
 DROPOUT = PatientDropout()

@@ -23,33 +23,19 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 
-from engine.checkers import get_checker
 from engine.checkers.base import harness_sources
 from engine.grade_sandboxed import grade
 from engine.sandbox import WorkerPool
 from engine.sandbox.text import CappedOutput
 from engine.verdict import Status
 from tests.sandbox.attack_parts import NOTES
-from tests.sandbox.drills import PatientDoubleChecker
+from tests.sandbox.drills import PatientDoubleChecker, PatientDropout, PatientInitializers
 from tests.sandbox.helpers import run_adversarial, shown
 
 ANSWERS = Path(__file__).resolve().parent.parent / "data" / "answers"
-
-
-class PatientInitializers(type(get_checker("nn.init.initializers"))):  # type: ignore[misc]
-    """The seeded harness's drill under a wall clock a busy machine does not reach."""
-
-    timeout_s: ClassVar[float] = 60.0
-
-
-class PatientDropout(type(get_checker("nn.dropout.dropout"))):  # type: ignore[misc]
-    """The dropout harness's drill, as patient."""
-
-    timeout_s: ClassVar[float] = 60.0
 
 
 INITIALIZERS = PatientInitializers()

@@ -180,27 +180,27 @@ def _built_from_knots(
     w2 = p["W2"].astype(np.float64).reshape(-1)[order]
     b2 = float(p["b2"].reshape(-1)[0])
     sorted_knots = knots[order]
+
+    def fits_sine(b1: np.ndarray, w2_row: np.ndarray) -> bool:
+        """Whether the network with these biases and output weights (units in knot order)
+        is within tolerance of sin on the case's points."""
+        with np.errstate(all="ignore"):
+            out = ref.forward(
+                {"W1": p["W1"][order], "b1": b1, "W2": w2_row[None, :], "b2": p["b2"]},
+                x.reshape(1, -1),
+            )[0]
+        return bool(np.max(np.abs(out - np.sin(x))) < tolerance)
+
     if sorted_knots[0] > -np.pi and w2.size > 1:
         # b1 = -knots[1:]: each unit bends where its segment ends, one knot late
         left_ends = np.concatenate([[-np.pi], sorted_knots[:-1]])
-        with np.errstate(all="ignore"):
-            moved = ref.forward(
-                {"W1": p["W1"][order], "b1": -left_ends[:, None], "W2": w2[None, :], "b2": p["b2"]},
-                x.reshape(1, -1),
-            )[0]
-        if np.max(np.abs(moved - np.sin(x))) < tolerance:
+        if fits_sine(-left_ends[:, None], w2):
             return (
                 "each unit bends at the right end of its segment, one knot late: b1 = "
                 "-knots[1:] where the first unit must bend at -pi, b1 = -knots[:-1] (the "
                 "knots but the last), so that unit i switches on where segment i starts"
             )
-    changes = np.diff(w2, prepend=0.0)
-    with np.errstate(all="ignore"):
-        fixed = ref.forward(
-            {"W1": p["W1"][order], "b1": p["b1"][order], "W2": changes[None, :], "b2": p["b2"]},
-            x.reshape(1, -1),
-        )[0]
-    if np.max(np.abs(fixed - np.sin(x))) < tolerance:
+    if fits_sine(p["b1"][order], np.diff(w2, prepend=0.0)):
         return (
             "W2 holds each segment's slope; a unit's output weight must be the change of "
             "slope at its knot (the first slope itself for the first unit), "
