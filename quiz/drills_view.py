@@ -45,20 +45,20 @@ ALL_PASSED = "Every drill is passed."
 """What `n` says, on the list or after a pass, when no drill is left to open."""
 PASSED_BEFORE = "You passed this drill before."
 """The first words of a drill reopened outside a session once passed (`passed_before`)."""
-PREVIOUS_CODE_NOTE = "Opened on the starter; ctrl+o puts back your code from last time."
+PREVIOUS_CODE_NOTE = "Opened on the starter; ^o puts back your code from last time."
 """Over the task of a drill opened on the starter after a review, with the code from
 before it kept (`DrillSitting.previous_code`). "A review starts from the starter code:
 ctrl+o brings back your previous code." spoke of a review to a person who had opened a
 passed drill from the card browser, and left which code was in the editor to guess.
 "The editor has the starter" went on saying so after ctrl+o had put that code back."""
-PREVIOUS_CODE_GRADED = "Opened on the starter; ctrl+o puts back the code you passed with in {file}."
+PREVIOUS_CODE_GRADED = "Opened on the starter; ^o puts back the code you passed with in {file}."
 """`PREVIOUS_CODE_NOTE` when that code is a file's that `drillbit grade` passed: the drill
 opened on it as on work in progress, with no word of the pass or the file."""
-PREVIOUS_CODE_BACK = "Your code from last time is in the editor; ctrl+z undoes it."
+PREVIOUS_CODE_BACK = "Your code from last time is in the editor; ^z undoes it."
 """What ctrl+o says once it has put that code back in place of the starter."""
 SUSPENDED = "suspended"
 """A suspended drill's state cell, the card browser's word."""
-PUT_BACK = "ctrl+s in Cards (b on Home) unsuspends"
+PUT_BACK = "^s in Cards (b on Home) unsuspends"
 """How a suspended drill goes back into study: the card browser's ctrl+s on it."""
 NEXT_CARD = "esc: rated, on to the next card."
 """After a pass in a session: escape rates the drill and the session goes on."""
@@ -130,7 +130,7 @@ def after_a_pass(workspace: Workspace, card_id: str, *, in_session: bool) -> tup
     following = view.next_unsolved(after=card_id)
     if following is None:
         return view.none_left, False
-    return f"Next: ctrl+f opens {following.title!r}.", True
+    return f"Next: ^f opens {following.title!r}.", True
 
 
 def passed_before(workspace: Workspace, card_id: str, *, in_session: bool) -> tuple[str, bool]:
@@ -146,7 +146,7 @@ def passed_before(workspace: Workspace, card_id: str, *, in_session: bool) -> tu
     following = view.next_unsolved(after=card_id)
     if following is None:
         return f"{PASSED_BEFORE} {view.none_left}", False
-    return f"{PASSED_BEFORE} Next: ctrl+f opens {following.title!r}.", True
+    return f"{PASSED_BEFORE} Next: ^f opens {following.title!r}.", True
 
 
 SUSPENDED_NOTE = f"Suspended: study leaves this drill out; {PUT_BACK} it."

@@ -227,7 +227,7 @@ def nothing_to_study(
     goes_on = (
         "Try c (cram) or m (mock): they keep the schedule."
         if tag is None
-        else f'Try "Cram tag: {tag}" (ctrl+p): it keeps the schedule.'
+        else f'Try "Cram tag: {tag}" (^p): it keeps the schedule.'
     )
     if ahead:
         from quiz.study.plan_phrases import nothing_ahead

@@ -141,7 +141,7 @@ class Settings:
     theme: str = field(
         default=DEFAULT_THEME,
         metadata=_help(
-            "Colour theme; ctrl+p, theme picks one (kept here); drillbit config theme lists them."
+            "Colour theme; ^p, theme picks one (kept here); drillbit config theme lists them."
         ),
     )
 

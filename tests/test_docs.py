@@ -79,6 +79,14 @@ KEY_NAMES = {"esc": "escape", "?": "question_mark", ",": "comma"}
 """How the key table writes a key -> Textual's name for it."""
 
 
+def key_name(written: str) -> str:
+    """Textual's name for a key as the docs write it: `esc`, `?`, and a ctrl key as the
+    app writes it, `^t` (ctrl+t)."""
+    if written.startswith("^") and len(written) > 1:
+        return f"ctrl+{written[1:]}"
+    return KEY_NAMES.get(written, written)
+
+
 def section(text: str, heading: str) -> str:
     """The body of the `## heading` section of a Markdown text."""
     start = text.index(f"\n## {heading}\n")
@@ -108,7 +116,7 @@ def readme_keys() -> list[tuple[str, list[str], str, bool]]:
     docs/study.md's Keys (the README's until the forty-first round, which links there)."""
     rows = []
     for screen, keys, name, what in table_rows(section(STUDY_DOC.read_text(), "Keys")):
-        names = [KEY_NAMES.get(k, k) for k in re.findall(r"`([^`]+)`", keys)]
+        names = [key_name(k) for k in re.findall(r"`([^`]+)`", keys)]
         rows.append((screen, names, name, "not shown" not in what))
     return rows
 
@@ -711,7 +719,7 @@ def test_the_keys_the_readme_names_are_in_the_key_table() -> None:
         if not key.startswith("-")
     ]
     assert len(named) > 15
-    assert [k for k in named if KEY_NAMES.get(k, k) not in table] == []
+    assert [k for k in named if key_name(k) not in table] == []
 
 
 USER_DOCS = [doc for doc in DOCS if doc not in LOGS]

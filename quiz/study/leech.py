@@ -25,5 +25,5 @@ def leech_notice(title: str, lapses: int) -> str:
     """What the session says when an Again makes a card a leech."""
     return (
         f"'{title}' is a leech: forgotten {lapses} times. Rewrite your notes on it, or "
-        "suspend it in the card browser (b on Home: ctrl+o sorts by lapses, ctrl+s suspends)."
+        "suspend it in the card browser (b on Home: ^o sorts by lapses, ^s suspends)."
     )

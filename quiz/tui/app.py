@@ -125,9 +125,10 @@ class DrillbitApp(App[None]):
         """Ctrl-C's hint (Textual binds ctrl+c to it): the key that quits, said as plain
         text. Textual's own hint is written in markup, which `notify` shows as typed: Home
         said "Press [b]q[/b] to quit the app"."""
-        for key, active in self.active_bindings.items():
+        for active in self.active_bindings.values():
             if active.binding.action in ("quit", "app.quit"):
-                self.notify(f"Press {key} to quit the app", title="Do you want to quit?")
+                shown = self.get_key_display(active.binding)  # "^q", as the footer writes it
+                self.notify(f"Press {shown} to quit the app", title="Do you want to quit?")
                 return
 
     async def action_quit(self) -> None:

@@ -46,6 +46,6 @@ def fallback_note(name: str, known: Iterable[str]) -> str | None:
     close = closest_theme(name, names)
     guess = f" (did you mean '{close}'?)" if close else ""
     return (
-        f"'{name}' is not a theme this version has{guess}. Using {DEFAULT_THEME}: ctrl+p "
+        f"'{name}' is not a theme this version has{guess}. Using {DEFAULT_THEME}: ^p "
         "then theme picks one."
     )

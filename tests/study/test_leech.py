@@ -26,7 +26,7 @@ def test_leech_lapses_are_the_threshold_and_every_half_threshold_after() -> None
 def test_the_notice_names_the_card_its_lapses_and_the_way_out() -> None:
     notice = leech_notice("Why sigmoid", 8)
     assert "'Why sigmoid' is a leech" in notice and "8 times" in notice
-    assert "card browser" in notice and "ctrl+s suspends" in notice
+    assert "card browser" in notice and "^s suspends" in notice
 
 
 def _lapsed(store: Store, lapses: int) -> None:

@@ -53,7 +53,7 @@ async def test_a_pass_names_the_next_drill_then_says_all_are_passed(
         assert "Next drill" not in described(app), "a failed run is no pass"
         editor_of(first).load_text(SOLUTION)
         await grade_now(app, pilot)
-        assert notices(recorder)[-1].endswith("Next: ctrl+f opens 'Another descent step'.")
+        assert notices(recorder)[-1].endswith("Next: ^f opens 'Another descent step'.")
         assert described(app)["Next drill"] is False, "offered, enabled"
         await press(pilot, "ctrl+f")
         second = await showing(pilot, DrillScreen)
@@ -153,8 +153,8 @@ async def test_a_drill_passed_before_says_so_and_offers_the_next_at_once(
         assert drill.sitting.previous_code == SOLUTION and not drill.sitting.progress.passed
         shown = _words_on_screen(app)
         assert "You passed this drill before." in shown, shown
-        assert "Next: ctrl+f opens 'Another descent step'." in shown, shown
-        assert "ctrl+o puts back your code from last time." in shown, shown
+        assert "Next: ^f opens 'Another descent step'." in shown, shown
+        assert "^o puts back your code from last time." in shown, shown
         assert described(app)["Next drill"] is False, "offered, enabled, before any grading"
         await press(pilot, "ctrl+f")
         second = await showing(pilot, DrillScreen)

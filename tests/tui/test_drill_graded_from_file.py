@@ -24,7 +24,7 @@ from tests.tui.conftest import (
 )
 from tests.tui.test_drill import editor_of
 
-NOTE = "Opened on the starter; ctrl+o puts back the code you passed with in mine.py."
+NOTE = "Opened on the starter; ^o puts back the code you passed with in mine.py."
 
 
 def graded(drillbit: RunDrillbit, tui_bank: Path, tmp_path: Path, code: str) -> int:

@@ -19,7 +19,7 @@ from tests.tui.conftest import (
 )
 from tests.tui.test_drill import editor_of, grade_now
 
-NOTE = "Opened on the starter; ctrl+o puts back your code from last time."
+NOTE = "Opened on the starter; ^o puts back your code from last time."
 
 
 async def test_the_note_names_the_starter_and_the_key_and_ctrl_z_undoes_it(
@@ -46,7 +46,7 @@ async def test_the_note_names_the_starter_and_the_key_and_ctrl_z_undoes_it(
         await press(pilot, "ctrl+o")
         assert editor_of(drill).text == SOLUTION, "the passing code, back"
         assert notices(recorder)[-1] == (
-            "Your code from last time is in the editor; ctrl+z undoes it."
+            "Your code from last time is in the editor; ^z undoes it."
         )
         await press(pilot, "ctrl+z")
-        assert editor_of(drill).text == starter, "ctrl+z undoes it, as the notice says"
+        assert editor_of(drill).text == starter, "^z undoes it, as the notice says"

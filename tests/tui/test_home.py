@@ -598,10 +598,10 @@ async def test_the_hint_line_breaks_before_the_palettes_key_on_a_narrow_terminal
         shown = [line.text.rstrip() for line in screen_lines(app)]
         at = next(i for i, line in enumerate(shown) if "enter/d studies" in line)
         assert shown[at].endswith("new today"), "no dot left ending the line"
-        assert shown[at + 1] == " ctrl+p finds any card", shown
+        assert shown[at + 1] == " ^p finds any card", shown
         await resize(pilot, 80, 24)
         shown = [line.text.rstrip() for line in screen_lines(app)]
         assert any(
-            "enter/d studies" in line and line.endswith("new today · ctrl+p finds any card")
+            "enter/d studies" in line and line.endswith("new today · ^p finds any card")
             for line in shown
         ), shown

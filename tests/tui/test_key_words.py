@@ -1,17 +1,39 @@
 """One name for a key wherever the app names it: the footer said "⏎ Rate" while the hint
 over it said "enter or space: rate" and the docs' key table `enter`. The footer and the help
-now name enter and backspace in words, as the hints and docs do."""
+now name enter and backspace in words, as the hints and docs do; and a ctrl key as the
+footer has room for at 80 columns, "^t", as every hint, notice and doc now writes it (the
+hints said "ctrl+t" under a footer saying "^t Hint")."""
 
 from __future__ import annotations
 
+import ast
+import re
+from pathlib import Path
 from typing import Any
 
 from textual.app import App
+from textual.widgets import Static
 
-from quiz.tui.screens.help import HelpScreen, help_rows
+from quiz.tui.screens.drill import DrillScreen
+from quiz.tui.screens.help import CTRL_LEGEND, HelpScreen, help_rows, help_title
 from quiz.tui.screens.study import StudyScreen
 from quiz.workspace import StudyRequest
-from tests.tui.conftest import AppFactory, press, screen_lines, showing
+from tests.tui.conftest import (
+    AppFactory,
+    Recorder,
+    notices,
+    press,
+    screen_lines,
+    showing,
+)
+
+REPO = Path(__file__).parents[2]
+CTRL_WORDS = re.compile(r"ctrl\+[a-z]\b")
+"""A ctrl key written in words ("ctrl+t"), where the footer writes "^t"."""
+KEY_NAME = re.compile(r"(ctrl\+)?(shift\+)?[a-z0-9_]+")
+"""A literal that is a key's name for Textual ("ctrl+t" in a binding), not a text shown."""
+USER_DOCS = ("README.md", "docs/study.md", "docs/commands.md", "docs/plan.md")
+"""The docs that tell a user which key to press."""
 
 
 def _rows(app: App[Any]) -> list[str]:
@@ -45,3 +67,74 @@ async def test_a_choice_cards_footer_says_enter_submit(build: AppFactory) -> Non
         await showing(pilot, StudyScreen)
         footer = _rows(app)[-1]
         assert "enter Submit" in footer, footer
+
+
+def _shown_strings(path: Path) -> list[tuple[int, str]]:
+    """Each string literal of a module but its docstrings and bare expressions (attribute
+    docstrings), with JavaScript comments (`// ...`, a served page's script) left out."""
+    tree = ast.parse(path.read_text())
+    said = {
+        id(node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Expr) and isinstance(node.value, ast.Constant)
+    }
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in said:
+            text = re.sub(r"//[^\n]*", "", node.value)
+            if not KEY_NAME.fullmatch(text):
+                found.append((node.lineno, text))
+    return found
+
+
+def test_every_text_the_app_shows_writes_a_ctrl_key_as_the_footer_does() -> None:
+    """Hints, notices and the command line's notes said "ctrl+o puts back your code",
+    "Press ctrl+r to grade" and "(ctrl+g gives up)" over a footer saying "^o", "^r", "^g"."""
+    words = [
+        f"{path.relative_to(REPO)}:{line}: {text[:60]!r}"
+        for path in sorted((REPO / "quiz").rglob("*.py"))
+        for line, text in _shown_strings(path)
+        if CTRL_WORDS.search(text)
+    ]
+    assert words == []
+
+
+def test_the_users_docs_write_a_ctrl_key_as_the_app_does() -> None:
+    """The key table and the docs' prose write `^t`; "ctrl+t" only in brackets, saying what
+    the caret means."""
+    for doc in USER_DOCS:
+        text = (REPO / doc).read_text()
+        worded = [m.group() for m in CTRL_WORDS.finditer(text) if text[m.start() - 1] != "("]
+        assert worded == [], doc
+
+
+async def test_a_drills_hint_note_footer_and_help_spell_ctrl_t_alike(
+    build: AppFactory, recorder: Recorder
+) -> None:
+    app = build(drill="tiny-sgd")
+    async with app.run_test(size=(80, 24), message_hook=recorder) as pilot:
+        drill = await showing(pilot, DrillScreen)
+        await press(pilot, "ctrl+t")
+        note = str(drill.query_one(".hint-note").render())
+        footer = _rows(app)[-1]
+        assert "^t Hint" in footer and "^t (or h outside the editor)" in note, (footer, note)
+        assert "Press ^r to grade your code." in "\n".join(_rows(app))
+        assert "ctrl+" not in footer + note
+        await press(pilot, "ctrl+c")  # Textual's copy key: it names the quit key
+        assert "Press ^q to quit the app" in notices(recorder), notices(recorder)
+        await press(pilot, "f1")
+        help_screen = await showing(pilot, HelpScreen)
+        title = str(help_screen.query_one("#help-title", Static).render())
+        assert title.endswith(CTRL_LEGEND) and "^ is the ctrl key" in title, title
+        assert "^r" in dict((what, keys) for keys, what in help_screen.rows).get(
+            "Grade: run it on the drill's cases", ""
+        )
+
+
+def test_the_helps_title_explains_the_caret_only_over_a_ctrl_key() -> None:
+    """Every screen's help lists the app's ^q and ^c, so every title says it; a list of
+    keys without a caret (none in drillbit today) would not."""
+    assert help_title("Drills", [("enter", "Open"), ("?, f1", "Help")]) == "Keys: Drills"
+    assert help_title("Drills", [("enter", "Open"), ("^q", "Quit")]) == (
+        f"Keys: Drills{CTRL_LEGEND}"
+    )

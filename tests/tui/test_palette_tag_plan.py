@@ -50,7 +50,7 @@ async def test_a_tag_with_nothing_planned_today_says_so_and_offers_its_cram(
         planned = len(status.offered)
         assert note.message == (
             f"Nothing here in today's plan: none of its {planned} cards is tagged {tag}. "
-            f'Try "Cram tag: {tag}" (ctrl+p): it keeps the schedule.'
+            f'Try "Cram tag: {tag}" (^p): it keeps the schedule.'
         )
 
 

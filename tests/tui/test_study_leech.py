@@ -33,6 +33,6 @@ async def test_the_eighth_lapse_says_the_card_is_a_leech_and_how_to_suspend_it(
         await settle(pilot)
         said = [text for text in notices(recorder) if "leech" in text]
         assert len(said) == 1 and "forgotten 8 times" in said[0], said
-        assert "ctrl+s suspends" in said[0], "where to suspend it: x would hit the next card"
+        assert "^s suspends" in said[0], "where to suspend it: x would hit the next card"
         assert store.lapse_count("what-is-relu") == 8
         assert study.card is not None and study.card.id != "what-is-relu", "moved on"

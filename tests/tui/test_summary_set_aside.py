@@ -48,7 +48,7 @@ async def test_the_summary_says_what_was_set_aside_and_where_it_is(build: AppFac
         assert rows[at + 1] == f"suspended: {suspended}", text
         assert undone not in text, text
         assert " ".join(rows[at + 2 : at + 4]) == (
-            "to bring one back: b on Home, search is:buried or is:suspended, then ctrl+b or ctrl+s"
+            "to bring one back: b on Home, search is:buried or is:suspended, then ^b or ^s"
         ), text
         # where it says they are
         await press(pilot, "escape")

@@ -187,13 +187,13 @@ def test_each_screen_fits_the_window_and_ctrl_r_grades_a_drill(
     _walk_to(driver, keyboard, ",", "desired_retention", "Edit")
     _walk_to(driver, keyboard, Keys.ESCAPE, "pack / topic", "Settings")
     _walk_to(driver, keyboard, "l", "Drills:", "Next not passed")
-    _walk_to(driver, keyboard, Keys.ENTER, "Press ctrl+r to grade", "Grade")
+    _walk_to(driver, keyboard, Keys.ENTER, "Press ^r to grade", "Grade")
     _no_strips(driver, "a drill")
     driver.execute_script("window.__notReloaded = true")
     ActionChains(driver).key_down(Keys.CONTROL).send_keys("r").key_up(Keys.CONTROL).perform()
     graded = wait_for_screen(
         driver,
-        lambda s: "Press ctrl+r to grade" not in s and "Grade" in _footer(s),
+        lambda s: "Press ^r to grade" not in s and "Grade" in _footer(s),
         "the drill graded by ctrl+r",
     )
     assert driver.execute_script("return window.__notReloaded === true"), "the page reloaded"

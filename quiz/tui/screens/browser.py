@@ -442,10 +442,10 @@ class BrowserScreen(Screen[None]):
         empty.display = self.nothing_shown
         self.query_one(FittedTable).display = not self.nothing_shown
         if self.nothing_shown and refused is not None:
-            empty.update(Text(f"{refused} (ctrl+u clears the box)."))
+            empty.update(Text(f"{refused} (^u clears the box)."))
         elif self.nothing_shown:
             why = f"No card matches '{query.strip()}'." if query.strip() else "No cards yet."
-            more = " Fewer or other words find more (ctrl+u clears the box)." if cards else ""
+            more = " Fewer or other words find more (^u clears the box)." if cards else ""
             empty.update(Text(why + more))  # the search text is no markup ("[/b]")
         self.refresh_bindings()
 

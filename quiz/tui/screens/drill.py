@@ -508,7 +508,7 @@ class DrillScreen(Screen["DrillSitting"]):
         ]
         if sitting.card.hints:
             left = sitting.hints_left
-            key = "f2" if self.app.is_web else "ctrl+t"
+            key = "f2" if self.app.is_web else "^t"
             # the editor has the focus at first, and there h types an h
             note = (
                 f"{counted(left, 'hint')} left: {key} (or h outside the editor)"

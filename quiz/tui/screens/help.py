@@ -55,6 +55,19 @@ def box_width(rows: int, screen_height: int) -> int:
     return BOX_WIDTH + (SCROLL_BAR if scrolls else 0)
 
 
+CTRL_LEGEND = "  ·  ^ is the ctrl key"
+"""Said after the help's title when a key it lists is a ctrl key: the footer, the help and
+every hint write ctrl+t as "^t" (the footer at 80 columns has no room for "ctrl+t"), and
+a reader who knows Anki's Ctrl+Z learns the caret here once."""
+
+
+def help_title(title: str, rows: Sequence[tuple[str, str]]) -> str:
+    """The help's title line: the screen's name, and the caret's meaning when a row's keys
+    hold a ctrl key ("^r", "shift+^w")."""
+    caret = any("^" in keys for keys, _what in rows)
+    return f"Keys: {title}{CTRL_LEGEND if caret else ''}"
+
+
 TEXTUAL_FOCUS_KEYS = {
     "app.focus_next": "Next pane: move the focus on",
     "app.focus_previous": "Previous pane: move the focus back",
@@ -257,7 +270,7 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="help-box"):
-            yield Static(f"Keys: {self.title_text}", id="help-title")
+            yield Static(help_title(self.title_text, self.rows), id="help-title")
             table: DataTable[str] = DataTable(id="help-table", cursor_type="row", show_cursor=False)
             table.styles.max_height = table_height(self.app.size.height)  # from the first frame
             yield table

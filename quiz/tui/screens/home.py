@@ -328,7 +328,7 @@ class HomeScreen(Screen[None]):
         text = f"enter/d studies {studies}"
         width = self.size.width - 2  # the hint's padding
         self.query_one("#home-hint", Static).update(
-            Text(break_between((text, "ctrl+p finds any card"), width), style="dim")
+            Text(break_between((text, "^p finds any card"), width), style="dim")
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:

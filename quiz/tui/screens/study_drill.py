@@ -61,7 +61,7 @@ class DrillStep(StudyBase):
                 return
             self._leave_card()
             self.session.skip()
-            self.notify("Not passed yet: the drill comes back at the end (ctrl+g gives up).")
+            self.notify("Not passed yet: the drill comes back at the end (^g gives up).")
             await self.show_card()
             return
         at = sitting.graded_at

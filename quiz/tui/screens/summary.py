@@ -73,7 +73,7 @@ def joined_lines(items: Sequence[str], width: int, separator: str = ", ") -> lis
     return lines
 
 
-BRING_BACK = "to bring one back: b on Home, search is:buried or is:suspended, then ctrl+b or ctrl+s"
+BRING_BACK = "to bring one back: b on Home, search is:buried or is:suspended, then ^b or ^s"
 """Under the cards a session set aside: where they are listed (the card browser's
 searches) and its keys that take a bury or a suspend back."""
 

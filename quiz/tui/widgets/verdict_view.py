@@ -134,7 +134,7 @@ class VerdictView(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         yield Static(MORE_BELOW, id="verdict-more")
-        yield Static("Press ctrl+r to grade your code.", id="verdict-status")
+        yield Static("Press ^r to grade your code.", id="verdict-status")
         yield Static("", id="verdict-failure")
         yield FittedTable(id="verdict-cases", cursor_type="row", zebra_stripes=True)
         yield Static("", id="verdict-output")
@@ -216,7 +216,7 @@ class VerdictView(VerticalScroll):
         """Back to the state before any grading (after a reset to the starter)."""
         self._failure = None
         self.verdict = None
-        self.query_one("#verdict-status", Static).update("Press ctrl+r to grade your code.")
+        self.query_one("#verdict-status", Static).update("Press ^r to grade your code.")
         for part in ("#verdict-cases", "#verdict-failure", "#verdict-output", "#verdict-more"):
             self.query_one(part).display = False
 
