@@ -45,8 +45,6 @@ async def test_the_note_names_the_starter_and_the_key_and_ctrl_z_undoes_it(
         assert not any("review starts" in row for row in rows), rows
         await press(pilot, "ctrl+o")
         assert editor_of(drill).text == SOLUTION, "the passing code, back"
-        assert notices(recorder)[-1] == (
-            "Your code from last time is in the editor; ^z undoes it."
-        )
+        assert notices(recorder)[-1] == ("Your code from last time is in the editor; ^z undoes it.")
         await press(pilot, "ctrl+z")
         assert editor_of(drill).text == starter, "^z undoes it, as the notice says"

@@ -35,7 +35,12 @@ from tests.tui.conftest import (
     settle,
     wait_until,
 )
-from tests.tui.test_study import LONG_POINTS, MORE_POINTS, lengthen_relu
+from tests.tui.test_study import (
+    LONG_POINTS,
+    MORE_POINTS,
+    lengthen_relu,
+    long_concept,  # noqa: F401  (the fixture)
+)
 from tests.tui.test_verdict_isolation import graded_wrong
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -149,6 +154,20 @@ def test_study_long_concept_revealed(
     rows above the points' box, capped at half the column, which scrolls."""
     lengthen_relu(tui_bank)
     app = build(study=StudyRequest(kind="concept"))
+    assert snap_compare(app, run_before=keys("space"), terminal_size=size)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_study_long_answer_under_its_whole_question(
+    snap_compare: SnapCompare,
+    build: AppFactory,
+    long_concept: Path,  # noqa: F811
+    size: tuple[int, int],
+) -> None:
+    """A long answer revealed: at 80x24 the answer at the body's top and the question over
+    it whole, wrapped on three rows under its "Q " (it was one row ending "takes …"); at
+    120x40 the question itself above the answer."""
+    app = build(study=StudyRequest(mode="cram", pack="long"), extra=[long_concept])
     assert snap_compare(app, run_before=keys("space"), terminal_size=size)
 
 

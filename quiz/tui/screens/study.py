@@ -263,12 +263,14 @@ class StudyScreen(RatingStep, TypedStep, DrillStep, CardMoves):
 
     def action_scroll_body(self, direction: int) -> None:
         """Page through a long card whatever has focus (the checklist, the answer box).
-        A page up to within the pinned question's row of the top goes to the top: the pin
-        hides there and gives its row back, and pgdn then pgup stopped one row short."""
+        A page up to within the pinned question's rows of the top goes to the top: the pin
+        hides there and gives its rows back, and pgdn then pgup stopped that short."""
         body = self.query_one("#study-body", VerticalScroll)
+        pin = self.query_one("#study-question-pin")
+        pinned = pin.outer_size.height if pin.display else 0
         if direction > 0:
             body.scroll_page_down(animate=False)
-        elif body.scroll_y <= body.scrollable_content_region.height + 1:
+        elif body.scroll_y <= body.scrollable_content_region.height + max(pinned, 1):
             body.scroll_home(animate=False)
         else:
             body.scroll_page_up(animate=False)

@@ -17,12 +17,35 @@ from quiz.study_view import RatingKeys, question_line, rating_keys
 from quiz.tui.screens.study_base import StudyBase
 from quiz.tui.widgets.answers import KeyPointChecklist, point_keys
 from quiz.tui.widgets.cardmarkdown import CardMarkdown
-from quiz.tui.widgets.study_columns import ANSWER_ROWS, StudyColumns
+from quiz.tui.widgets.study_columns import ANSWER_ROWS, StudyColumns, rubric_cap
 
 if TYPE_CHECKING:
+    from rich.console import Console
     from textual.widget import Widget
 
-__all__ = ["RatingStep"]
+__all__ = ["RatingStep", "pinned_rows"]
+
+PIN_LEAD = "Q "
+"""The pinned question's first row starts so; the rows under it are indented as far."""
+
+
+def pinned_rows(question: str, width: int, most: int, console: Console) -> list[Text]:
+    """The question wrapped to `width` cells under its "Q ", in `most` rows at most: one
+    that needs more ends its last row with "…"."""
+    lead = len(PIN_LEAD)
+    lines = list(Text(question).wrap(console, max(width - lead, 1)))
+    cut = len(lines) > most
+    lines = lines[:most]
+    if cut:
+        last = lines[-1]
+        last.rstrip()
+        last.truncate(max(width - lead - 1, 0))
+        last.rstrip()
+        last.append("…")
+    return [
+        Text.assemble((PIN_LEAD, "bold") if n == 0 else " " * lead, line)
+        for n, line in enumerate(lines)
+    ]
 
 
 class RatingStep(StudyBase):
@@ -70,11 +93,17 @@ class RatingStep(StudyBase):
         body.scroll_to_region(title.virtual_region, top=True, animate=False, immediate=True)
 
     def pin_question(self) -> None:
-        """Show the question's first line over the body while a revealed card's question is
-        scrolled out of view (`quiz.study_view.question_line`), and hide it once the question
-        shows again or the card is left. At 80x24 the answer scrolled to the top of the
-        body (`_answer_in_view`) left the person reading an answer with no word of what
-        was asked; one row for it leaves the answer its ANSWER_ROWS."""
+        """Show the question over the body while a revealed card's question is scrolled out
+        of view (`quiz.study_view.question_line`), and hide it once the question shows again
+        or the card is left. At 80x24 the answer scrolled to the top of the body
+        (`_answer_in_view`) left the person reading an answer with no word of what was
+        asked.
+
+        The question wraps under its "Q " to as many rows as it needs, while the body keeps
+        ANSWER_ROWS rows (`pin_room`): cut to one row with "…", 113 of the bank's 114
+        questions lost their end at 80 columns (half of them more than one row of it), and
+        the answer was read against the start of a question. One longer than its room is
+        cut on its last row with "…" (pgup shows it whole)."""
         pin = self.query_one("#study-question-pin", Static)
         card, found = self.card, self.query("#study-body #question")
         shown = (
@@ -85,10 +114,28 @@ class RatingStep(StudyBase):
             > found.first().virtual_region.y
         )
         if shown and card is not None:
-            line = Text.assemble(("Q ", "bold"), question_line(card), no_wrap=True)
-            line.truncate(max(self.size.width - 2, 1), overflow="ellipsis")  # its padding
-            pin.update(line)
+            rows = pinned_rows(
+                question_line(card),
+                max(self.size.width - 2, 4),  # its padding
+                self.pin_room(pin),
+                self.app.console,
+            )
+            pin.update(Text("\n", no_wrap=True).join(rows))
+            pin.styles.height = len(rows)
         pin.display = shown
+
+    def pin_room(self, pin: Widget) -> int:
+        """The most rows the pinned question may take: the body's rows past the answer's
+        ANSWER_ROWS, the body as it is with the pin hidden (the column with the pin's rows
+        back, less the key points' box at its cap there when under the body). Reckoned from
+        the column, not the body now: the box gives back half of the rows the pin takes, and
+        the pin grew again at each pgup."""
+        main = self.query_one(StudyColumns)
+        column = main.size.height + (pin.outer_size.height if pin.display else 0)
+        rubric = self.query("#study-rubric")
+        under = self.screen.has_class("-narrow") and bool(rubric) and rubric.first().display
+        body = column - (rubric_cap(column) if under else 0)
+        return max(1, body - ANSWER_ROWS)
 
     async def _rubric(self) -> Vertical:
         """The key points' column beside the body (under it when narrow), made at the
