@@ -655,7 +655,7 @@ async def test_a_revealed_answer_is_on_screen_above_its_key_points(
     """At 80x24 six two-row key points and the rating keys left the body five rows: the
     question and its margins filled them and not a line of the answer showed until pgdn.
     Revealed, the answer comes to the top of the body (pgup brings the question back), the
-    question's first line pinned over it; at 120x40 the question stays on screen above it (the answer is longer than the body
+    question pinned over it, wrapped whole; at 120x40 the question stays on screen above it (the answer is longer than the body
     there too, and starts high enough)."""
     app = build(study=StudyRequest(mode="cram", pack="long"), extra=[long_concept])
     async with app.run_test(size=size) as pilot:
