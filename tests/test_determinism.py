@@ -133,17 +133,35 @@ def test_the_scan_finds_a_clock_loop_that_spins_and_passes_one_that_sleeps() -> 
     assert clock_loops_that_spin(texts_of(escaped)[1]) == ["while time.perf_counter() < end:"]
 
 
-def test_no_loop_bound_by_the_wall_clock_alone_spins() -> None:
-    found = [  # an attack's loop is in its module's text and in its string: said once
-        f"{path.relative_to(TESTS.parent)}: {loop}"
-        for path in sorted(TESTS.rglob("*.py"))
-        if path != Path(__file__)  # its examples
+def spinning_clock_loops_under(folder: Path) -> list[str]:
+    """`path: loop` for each spinning loop in the texts of folder's modules (this file's
+    examples left out); an attack's loop is in its module's text and in its string: said
+    once."""
+    found = [
+        f"{path.relative_to(folder.parent)}: {loop}"
+        for path in sorted(folder.rglob("*.py"))
+        if path != Path(__file__)
         for text in texts_of(path.read_text(encoding="utf-8"))
         for loop in clock_loops_that_spin(text)
     ]
+    return list(dict.fromkeys(found))
+
+
+def test_no_loop_bound_by_the_wall_clock_alone_spins() -> None:
+    found = spinning_clock_loops_under(TESTS)
     assert found == [], "sleep in the loop (a few ms), or end it on what it waits for:\n" + (
-        "\n".join(dict.fromkeys(found))
+        "\n".join(found)
     )
+
+
+def test_the_folder_scan_names_a_planted_spinning_loop(tmp_path: Path) -> None:
+    (tmp_path / "tests" / "deep").mkdir(parents=True)
+    planted = 'ATTACK = "while time.time() < end:\\n    pass\\n"\n'
+    (tmp_path / "tests" / "deep" / "test_planted.py").write_text(planted, encoding="utf-8")
+    (tmp_path / "tests" / "test_fine.py").write_text("x = 1\n", encoding="utf-8")
+    assert spinning_clock_loops_under(tmp_path / "tests") == [
+        "tests/deep/test_planted.py: while time.time() < end:"
+    ]
 
 
 def _is_environ(node: ast.expr) -> bool:
@@ -156,20 +174,17 @@ def _is_environ(node: ast.expr) -> bool:
 def variables_read(source: str) -> set[str]:
     """The environment variables `source` reads by name: `os.environ.get("X")`, `.pop`,
     `os.getenv("X")`, `os.environ["X"]`, `"X" in os.environ`, the name given as a string or
-    as a module constant holding one (`CACHE_ENV = "DRILLBIT_CACHE"`)."""
-    tree = ast.parse(source)
-    constants = {
-        target.id: node.value.value
-        for node in ast.walk(tree)
-        if isinstance(node, ast.Assign)
-        and isinstance(node.value, ast.Constant)
-        and isinstance(node.value.value, str)
-        for target in node.targets
-        if isinstance(target, ast.Name)
-    }
+    as a module constant holding one (`CACHE_ENV = "DRILLBIT_CACHE"`). One walk gathers
+    the constants and the names read; a name is looked up once all constants are in."""
+    constants: dict[str, str] = {}
     named: list[ast.expr] = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call) and node.args:
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Assign):
+            if isinstance(node.value, ast.Constant) and isinstance(node.value.value, str):
+                for target in node.targets:
+                    if isinstance(target, ast.Name):
+                        constants[target.id] = node.value.value
+        elif isinstance(node, ast.Call) and node.args:
             call = node.func
             if isinstance(call, ast.Attribute):
                 getenv = call.attr == "getenv"
@@ -194,7 +209,6 @@ def variables_read(source: str) -> set[str]:
 
 def test_the_scan_finds_each_way_of_reading_a_variable() -> None:
     source = (
-        'CACHE_ENV = "DRILLBIT_CACHE"\n'
         'a = os.environ.get("TZ")\n'
         "b = os.environ.get(CACHE_ENV, '')\n"
         'c = os.getenv("VISUAL")\n'
@@ -203,6 +217,7 @@ def test_the_scan_finds_each_way_of_reading_a_variable() -> None:
         'f = environment.pop("TEXTUAL_DRIVER", None)\n'
         'g = settings.get("COLUMNS")\n'
         'h = "LINES" in names\n'
+        'CACHE_ENV = "DRILLBIT_CACHE"  # set below its use: still found\n'
     )
     assert variables_read(source) == {
         "TZ",
@@ -214,24 +229,46 @@ def test_the_scan_finds_each_way_of_reading_a_variable() -> None:
     }
 
 
-def test_every_variable_drillbit_reads_is_cleared_for_the_tests_or_kept_on_purpose() -> None:
-    """A variable the app reads and the tests inherit from the shell makes a test pass in CI
-    and fail in a shell that sets it (`tests/environment.py` says which did)."""
-    read = {
-        name: path.relative_to(TESTS.parent)
+def variables_read_under(root: Path) -> dict[str, Path]:
+    """Each variable read in root's quiz/ and engine/ modules, with (the last) file that
+    reads it."""
+    return {
+        name: path.relative_to(root)
         for folder in ("quiz", "engine")
-        for path in sorted((TESTS.parent / folder).rglob("*.py"))
-        for name in variables_read(path.read_text(encoding="utf-8"))
+        for path in sorted((root / folder).rglob("*.py"))
+        for name in sorted(variables_read(path.read_text(encoding="utf-8")))
     }
-    assert {"TZ", "DRILLBIT_SANDBOX_BWRAP", "DRILLBIT_CACHE", "VISUAL"} <= set(read), read
-    loose = [
+
+
+def loose_variables(read: dict[str, Path]) -> list[str]:
+    """The variables read that tests/environment.py neither clears nor keeps on purpose."""
+    return [
         f"{name} (read in {path})"
         for name, path in sorted(read.items())
         if not environment.cleared([name]) and name not in environment.KEPT
     ]
+
+
+def test_every_variable_drillbit_reads_is_cleared_for_the_tests_or_kept_on_purpose() -> None:
+    """A variable the app reads and the tests inherit from the shell makes a test pass in CI
+    and fail in a shell that sets it (`tests/environment.py` says which did)."""
+    read = variables_read_under(TESTS.parent)
+    assert {"TZ", "DRILLBIT_SANDBOX_BWRAP", "DRILLBIT_CACHE", "VISUAL"} <= set(read), read
+    loose = loose_variables(read)
     assert loose == [], "clear it in tests/environment.py, or keep it there with why:\n" + (
         "\n".join(loose)
     )
+
+
+def test_the_folder_scan_names_a_planted_variable_nobody_cleared(tmp_path: Path) -> None:
+    (tmp_path / "engine" / "deep").mkdir(parents=True)
+    (tmp_path / "quiz").mkdir()
+    planted = 'import os\nKNOB = "PLANTED_KNOB"\nvalue = os.environ.get(KNOB)\n'
+    (tmp_path / "engine" / "deep" / "planted.py").write_text(planted, encoding="utf-8")
+    (tmp_path / "quiz" / "fine.py").write_text('zone = os.getenv("TZ")\n', encoding="utf-8")
+    read = variables_read_under(tmp_path)
+    assert read == {"PLANTED_KNOB": Path("engine/deep/planted.py"), "TZ": Path("quiz/fine.py")}
+    assert loose_variables(read) == ["PLANTED_KNOB (read in engine/deep/planted.py)"]
 
 
 def test_the_plugin_clears_its_variables_and_nothing_else() -> None:
