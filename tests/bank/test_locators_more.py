@@ -307,6 +307,39 @@ CHECKED = [
         "sec. 3.1 'ReLU Nonlinearity': a four-layer CNN reaches 25% training error on "
         "CIFAR-10 six times faster than with tanh",
     ),
+    # fifty-fourth round (third pass): the activation papers relu-vs-sigmoid cited whole
+    (
+        "relu-vs-sigmoid",
+        "He et al. (ICCV 2015), sec. 2.1 (PReLU)",
+        "**PReLU** (learned slope)",
+        "sec. 2.1 'Parametric Rectifiers': f(y_i) = max(0, y_i) + a_i min(0, y_i), a_i "
+        "learned with the other weights (as read for dead-relu)",
+    ),
+    (
+        "relu-vs-sigmoid",
+        "Clevert, Unterthiner and Hochreiter (ICLR 2016), abstract and sec. 1 (ELU, the bias "
+        "shift)",
+        "one reason Clevert et al. (2016) give for its faster learning",
+        "abstract: ELUs' negative values push mean activations toward 0, which speeds "
+        "learning by bringing the gradient nearer the natural gradient (less bias shift); "
+        "sec. 1 'Introduction': a unit with a nonzero mean acts as a bias for the next layer "
+        "(read in the arXiv v5 text, the ICLR version)",
+    ),
+    (
+        "relu-vs-sigmoid",
+        "Hendrycks and Gimpel (2016), sec. 2 (GELU)",
+        "**GELU** $x \\Phi(x)$",
+        "sec. 2 'GELU Formulation': x Phi(x), Phi the standard normal CDF (as read for "
+        "gelu-negative-input; the abstract says the same)",
+    ),
+    (
+        "relu-vs-sigmoid",
+        "Ramachandran, Zoph and Le (2017), abstract (Swish)",
+        "**SiLU** $x \\sigma(x)$",
+        "abstract: the best function the search found, x sigmoid(beta x), named Swish, "
+        "tends to beat ReLU on deeper models; SiLU is its beta = 1 case (read in the arXiv "
+        "text)",
+    ),
     (
         "sigmoid-derivative-bound",
         f"{DLB}, sec. 3.10 and 6.3.2",
