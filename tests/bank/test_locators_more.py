@@ -491,6 +491,35 @@ CHECKED = [
         "sec. 9 'Marginalizing Dropout' (9.1 linear regression: an L2 penalty weighted by "
         "the inputs); appendix A.4 'Dropout Rate': p 0.5-0.8 hidden, 0.8 for real inputs",
     ),
+    # fifty-fourth round (third pass): the dropout papers cited whole
+    (
+        "dropout-train-vs-inference",
+        "Gal and Ghahramani (ICML 2016), abstract (Monte Carlo dropout, its uncertainty)",
+        "Monte Carlo dropout keeps it on on purpose",
+        "abstract: dropout training cast as approximate Bayesian inference (in deep Gaussian "
+        "processes), which gives tools to model uncertainty with existing dropout networks "
+        "(read in the ICML text's first page; the averaging of several stochastic passes is "
+        "its sec. 4, which no copy here let the round read, so the citation names the "
+        "abstract only)",
+    ),
+    (
+        "inverted-dropout-inference",
+        "Gal and Ghahramani (ICML 2016), abstract (Monte Carlo dropout, its uncertainty)",
+        "It is done deliberately only in Monte Carlo dropout",
+        "abstract: dropout training cast as approximate Bayesian inference (in deep Gaussian "
+        "processes), which gives tools to model uncertainty with existing dropout networks "
+        "(read in the ICML text's first page; the averaging of several stochastic passes is "
+        "its sec. 4, which no copy here let the round read, so the citation names the "
+        "abstract only)",
+    ),
+    (
+        "dropout-keep-prob",
+        "Srivastava, Hinton, Krizhevsky, Sutskever and Salakhutdinov, Dropout (JMLR 2014), "
+        "sec. 4 (p, the probability of keeping a unit)",
+        "writes $p$ for the probability of *keeping* a unit",
+        "sec. 4 'Model Description': r_j ~ Bernoulli(p), each mask entry 1 with probability "
+        "p, so p retains (as read for dropout-scaling; W_test = p W follows from it)",
+    ),
     (
         "dropout-train-vs-inference",
         f"{DLB}, sec. 7.12",
