@@ -373,6 +373,33 @@ CHECKED = [
         "6.5 back-propagation, 8.2.5 long-term dependencies, 8.7.1 batch normalization, "
         "10.10 LSTM and gated RNNs, 10.11.1 clipping gradients",
     ),
+    # fifty-fourth round (third pass): three of the card's papers, cited whole until then, at
+    # the places other cards' entries had read
+    (
+        "vanishing-gradient",
+        "Glorot and Bengio (AISTATS 2010), eq. 12",
+        "keeps activation and gradient variance about constant across layers",
+        "eq. (12) Var[W] = 2 / (n_i + n_{i+1}), the compromise between keeping the forward "
+        "activations' variance (eq. 10) and the back-propagated gradients' (eq. 11) the same "
+        "from layer to layer (as read for he-vs-xavier-variance)",
+    ),
+    (
+        "vanishing-gradient",
+        "He et al., Delving Deep into Rectifiers (ICCV 2015), sec. 2.2",
+        "keeps activation and gradient variance about constant across layers",
+        "sec. 2.2 'Initialization of Filter Weights for Rectifiers': std sqrt(2 / n) keeps the "
+        "forward signal's and the backward gradient's magnitudes from shrinking or growing "
+        "exponentially with depth (as read for weight-initialization)",
+    ),
+    (
+        "vanishing-gradient",
+        "On the difficulty of training recurrent neural networks (ICML 2013), sec. 2.1 and 3.2",
+        "for the exploding case: caps the gradient norm",
+        "sec. 2.1 'The mechanics': eq. 5, the gradient through time a product of "
+        "W_rec^T diag(sigma'(x_i)), vanishing or exploding with its norm; sec. 3.2 'Scaling "
+        "down the gradients', Algorithm 1 rescales g when ||g|| passes a threshold (as read "
+        "for rnn-gradient-flow and clip-grad-norm)",
+    ),
     # --- neural-networks: optimizers ---
     (
         "adam-step",
