@@ -373,6 +373,24 @@ CHECKED = [
         "6.5 back-propagation, 8.2.5 long-term dependencies, 8.7.1 batch normalization, "
         "10.10 LSTM and gated RNNs, 10.11.1 clipping gradients",
     ),
+    # fifty-fourth round (third pass): sigmoid-gradient-depth's two papers at their abstracts
+    (
+        "sigmoid-gradient-depth",
+        "Bengio, Simard and Frasconi (1994), abstract (gradient descent ever harder as the span "
+        "to learn grows)",
+        "the vanishing gradient problem",
+        "abstract (IEEE TNN 1994): gradient-based learning faces an increasingly difficult "
+        "problem as the duration of the dependencies grows, a trade-off against latching "
+        "information; it studies recurrent nets, whose unrolled steps are the layers here",
+    ),
+    (
+        "sigmoid-gradient-depth",
+        "Glorot and Bengio (AISTATS 2010), abstract (the sigmoid's saturation)",
+        "Saturated units make it far smaller",
+        "abstract (PMLR 9): the logistic sigmoid's mean value can drive the top hidden layer "
+        "into saturation under random initialization; saturated units leave it only slowly, "
+        "hence plateaus",
+    ),
     # fifty-fourth round (third pass): three of the card's papers, cited whole until then, at
     # the places other cards' entries had read
     (
