@@ -373,6 +373,30 @@ CHECKED = [
         "6.5 back-propagation, 8.2.5 long-term dependencies, 8.7.1 batch normalization, "
         "10.10 LSTM and gated RNNs, 10.11.1 clipping gradients",
     ),
+    # fifty-fourth round (third pass): Cybenko 1989 at its abstract and theorem 1; Hornik
+    # 1991's uniform result needs a continuous activation (its L^p one asks only bounded and
+    # non-constant), so universal-approximation says continuous since
+    (
+        "universal-approximation",
+        "Cybenko, Approximation by Superpositions of a Sigmoidal Function (1989), abstract and "
+        "theorem 1",
+        "Cybenko (1989) proved it for sigmoidal activations",
+        "abstract (Math. Control Signals Systems 2, 1989): a single hidden layer with any "
+        "continuous sigmoidal nonlinearity approximates continuous functions on the unit cube "
+        "uniformly; theorem 1: for a continuous discriminatory sigma the finite sums "
+        "sum_j alpha_j sigma(y_j^T x + theta_j) are dense in C(I_n) (read in a scan of the "
+        "journal pages)",
+    ),
+    (
+        "universal-approximation-claims",
+        "Cybenko (1989), abstract and theorem 1",
+        "the early proofs (Cybenko, Hornik) assumed sigmoid-like activations",
+        "abstract (Math. Control Signals Systems 2, 1989): a single hidden layer with any "
+        "continuous sigmoidal nonlinearity approximates continuous functions on the unit cube "
+        "uniformly; theorem 1: for a continuous discriminatory sigma the finite sums "
+        "sum_j alpha_j sigma(y_j^T x + theta_j) are dense in C(I_n) (read in a scan of the "
+        "journal pages)",
+    ),
     # fifty-fourth round (third pass): sigmoid-gradient-depth's two papers at their abstracts
     (
         "sigmoid-gradient-depth",

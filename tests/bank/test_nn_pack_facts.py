@@ -1278,7 +1278,7 @@ def test_relu_is_outside_cybenko_and_hornik_but_two_relus_make_a_sigmoidal_ramp(
     assert ramp.min() == 0.0 and ramp.max() == 1.0 and np.all(np.diff(ramp) >= 0)
     body = text("universal-approximation")
     assert "Cybenko 1989 for sigmoids, Hornik 1991;" not in body
-    assert "Hornik (1991) for any bounded non-constant one" in body
+    assert "Hornik (1991) for any continuous, bounded, non-constant one" in body
     assert "neither covers the unbounded ReLU directly" in body
     assert "Nonpolynomial Activation Function" in card("universal-approximation").front.source
 
