@@ -485,6 +485,16 @@ CHECKED = [
         "sec. 2, eqs. (1)-(2): v = mu v - eps grad f(theta), theta = theta + v",
     ),
     (
+        # fifty-fourth round (third pass): cited whole until then
+        "momentum-convention",
+        "Sutskever, Martens, Dahl and Hinton (ICML 2013), sec. 2, eq. 1 and 2 (classical "
+        "momentum, a sum with the rate inside)",
+        'the "sum" convention, as in PyTorch',
+        "sec. 2, eqs. (1)-(2): v = mu v - eps grad f(theta), theta = theta + v: past gradients "
+        "summed with weights mu^k and no (1 - mu) factor, the rate eps applied inside v (as "
+        "read for momentum-step)",
+    ),
+    (
         "momentum-step",
         f"{DLB}, sec. 8.3.2",
         "(Goodfellow et al., sec. 8.3.2, Sutskever et al. 2013, eq. 1 and 2",
