@@ -25,7 +25,9 @@ read in their abstracts only, so the cards cite those.
 A second pass of that round listed the citations that name a paper but no place in it (166 in
 75 cards) and gave eighteen of them, in twelve cards, the place their claims rest on: the
 entries marked "second pass" and those for Wilson et al. 2017, Keskar et al. 2017, Dinh et al.
-2017, Duchi et al. 2011 and Xiong et al.'s abstract below, each saying where it was read.
+2017, Duchi et al. 2011 and Xiong et al.'s abstract below, each saying where it was read. A
+third pass (content54c) gave fifteen more, in nine neural-networks cards, their places: the
+entries marked "third pass".
 """
 
 from __future__ import annotations
