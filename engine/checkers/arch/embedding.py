@@ -3,6 +3,7 @@ encodings."""
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable, Mapping
 from typing import Any
@@ -132,6 +133,41 @@ def _flat_take(j: Judgement, got: Any, W: np.ndarray, ids: np.ndarray) -> None:
         )
 
 
+def _axes_moved(
+    j: Judgement, got: Any, expected: np.ndarray, W: np.ndarray, ids: np.ndarray
+) -> None:
+    """Fail with what was looked up when out holds the right rows with its axes in another
+    order (W[ids].T, W.T[:, ids]): each id's row of W, its d numbers, along an axis other
+    than the last; a bare "(transposed?)" did not say which axis held what."""
+    if not isinstance(got, np.ndarray) or got.dtype.kind != "f" or got.ndim != expected.ndim:
+        return
+    if got.ndim > 4 or sorted(got.shape) != sorted(expected.shape):
+        return
+    if got.shape == expected.shape and np.array_equal(got, expected):
+        return
+    for axes in itertools.permutations(range(got.ndim)):
+        if axes == tuple(range(got.ndim)) or not np.array_equal(np.transpose(got, axes), expected):
+            continue
+        # axes[i] is the axis of out that holds the expected axis i; the last is the row's
+        row_axis, d = axes[-1], expected.shape[-1]
+        if row_axis == got.ndim - 1:
+            where = (
+                f"each id's row of W (its d = {d} numbers) is on the last axis, but the ids' "
+                f"axes {ids.shape} came back in another order"
+            )
+        else:
+            where = (
+                f"each id's row of W (its d = {d} numbers) runs along axis {row_axis} of out, "
+                f"as a column, where it belongs on the last axis"
+            )
+        j.fail(
+            f"out has shape {got.shape}; expected {expected.shape} = ids.shape + (d,): the "
+            f"right rows were looked up, with the axes moved: {where}; out[i] = W[ids[i]], "
+            f"so return W[ids] with no transpose (W, of shape {W.shape}, has one row per "
+            "vocabulary id: (V, d))"
+        )
+
+
 def _width_from_axis_1_raises(dout: np.ndarray, ids: np.ndarray, error: str) -> bool:
     """Whether a backward that takes d = dout.shape[1] raises the error the submission did."""
     try:
@@ -248,6 +284,7 @@ class EmbeddingChecker(NNChecker):
             W, ids = args
             expected = ref.embedding_forward(W, ids)
             _flat_take(j, outputs.get("out"), W, ids)
+            _axes_moved(j, outputs.get("out"), expected, W, ids)
             got = check_shape(
                 j,
                 "out",

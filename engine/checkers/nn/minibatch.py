@@ -58,6 +58,50 @@ def _rows_permuted(xb: np.ndarray, X: np.ndarray) -> bool:
     return all(tuple(col) in columns for col in np.sort(xb, axis=0).T)
 
 
+def _rows_sliced(name: str, k: int, got: Any, A: np.ndarray, batch_size: int, width: int) -> str:
+    """The slip when a batch's array is A[k*bs:(k+1)*bs] of the (shuffled) A: a slice of the
+    rows, the features, with every example in it, where the examples are the columns."""
+    if not isinstance(got, np.ndarray) or got.ndim != 2 or got.shape[1] != A.shape[1]:
+        return ""
+    label, start = f"{name} of batch {k}", k * batch_size
+    rows = A[start : start + batch_size]
+    if got.shape == (A.shape[0], width) or got.shape[0] != rows.shape[0]:
+        return ""
+    if not np.array_equal(np.sort(got, axis=1), np.sort(rows, axis=1)):
+        return ""
+    n, total = rows.shape[0], A.shape[0]
+    taken = {0: "no row", 1: f"row {start}"}.get(n, f"rows {start} to {start + n - 1}")
+    axis = "the features" if name == "X" else "one row per label"
+    return (
+        f"{label} has shape {got.shape}; expected {(total, width)}: {name}[k:k + batch_size] "
+        f"slices axis 0 ({axis}): it took {taken} of {name}'s {total} "
+        f"{'row' if total == 1 else 'rows'}, with all "
+        f"{A.shape[1]} examples; the examples are the columns, so slice axis 1: "
+        "X[:, k:k + batch_size] and Y[:, k:k + batch_size]"
+    )
+
+
+def _examples_as_rows(name: str, k: int, got: Any, A: np.ndarray, width: int) -> str:
+    """The slip when a batch holds its examples as rows, each a column of A: the batches were
+    cut from A.T (the row-per-example layout) and never turned back."""
+    total = A.shape[0]
+    if not isinstance(got, np.ndarray) or got.shape != (width, total) or width == 0:
+        return ""
+    columns = {tuple(col) for col in A.T.tolist()}
+    if not all(tuple(row) in columns for row in got.tolist()):
+        return ""
+    if got.shape == (total, width) and all(tuple(col) in columns for col in got.T.tolist()):
+        return ""  # a square batch whose columns are examples too
+    return (
+        f"{name} of batch {k} has shape {got.shape}; expected {(total, width)}: "
+        f"{'its one row' if width == 1 else f'each of its {width} rows'} is an example, a "
+        f"column of {name}: the "
+        f"batch was cut from {name}.T, one example per row, and not turned back; the "
+        f"examples are the columns, so cut {name}[:, k:k + batch_size] (or return the "
+        "batch's .T)"
+    )
+
+
 def _widths(batches: Sequence[Any], n_x: int) -> list[int] | None:
     """How many columns the X of each batch holds, or None when some batch is not an
     (X_b, Y_b) pair of 2-D arrays with X's n_x rows (the checks that follow name that: a
@@ -275,6 +319,11 @@ class MiniBatchChecker(NNChecker):
             for k, batch in enumerate(batches):
                 pair = j.sequence(f"batch {k}", batch, 2)
                 width = min(batch_size, m - k * batch_size)
+                for name, got, A in (("X", pair[0], X), ("Y", pair[1], Y)):
+                    if slip := _rows_sliced(name, k, got, A, batch_size, width) or (
+                        _examples_as_rows(name, k, got, A, width)
+                    ):
+                        j.fail(slip)
                 xb = j.array(f"X of batch {k}", pair[0], (X.shape[0], width))
                 yb = j.array(f"Y of batch {k}", pair[1], (Y.shape[0], width))
                 xbs.append(xb)

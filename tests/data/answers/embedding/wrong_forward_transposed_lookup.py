@@ -1,4 +1,4 @@
-# expect: failed | (transposed?)
+# expect: failed | runs along axis 0 of out, as a column, where it belongs on the last axis
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | (transposed?)
+# expect: failed | the batch was cut from X.T, one example per row, and not turned back
 import numpy as np
 
 
