@@ -38,7 +38,7 @@ async def test_in_a_browser_f2_and_f3_stand_in_and_the_footer_shows_them(
         await settle(pilot)
         assert len(screen.query(".hint")) == 1
         assert editor.text == starter_text(screen.sitting.card)
-        assert "f2 (or h outside the editor)" in str(screen.query_one(".hint-note").render())
+        assert "f2 (h outside editor)" in str(screen.query_one(".hint-note").render())
         editor.insert("# mine\n")
         await settle(pilot)
         assert shown_keys(screen).get("f3") == "Reset"

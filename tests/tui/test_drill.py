@@ -148,7 +148,7 @@ async def test_hints_one_at_a_time(build: AppFactory) -> None:
         assert editor_of(screen).text == starter_text(screen.sitting.card)  # nothing typed
         assert "ctrl+t" in screen.active_bindings  # one hint still to show: offered
         note = str(screen.query_one(".hint-note").render())
-        assert "^t (or h outside the editor)" in note  # h typed in the editor is an h
+        assert "^t (h outside editor)" in note  # h typed in the editor is an h
         assert note.startswith("1 hint left: ")  # it read "1 hint(s) left"
         screen.query_one("#drill-task").focus()  # focus leaves the editor
         await settle(pilot)

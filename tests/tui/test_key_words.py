@@ -117,7 +117,7 @@ async def test_a_drills_hint_note_footer_and_help_spell_ctrl_t_alike(
         await press(pilot, "ctrl+t")
         note = str(drill.query_one(".hint-note").render())
         footer = _rows(app)[-1]
-        assert "^t Hint" in footer and "^t (or h outside the editor)" in note, (footer, note)
+        assert "^t Hint" in footer and "^t (h outside editor)" in note, (footer, note)
         assert "Press ^r to grade your code." in "\n".join(_rows(app))
         assert "ctrl+" not in footer + note
         await press(pilot, "ctrl+c")  # Textual's copy key: it names the quit key

@@ -509,9 +509,11 @@ class DrillScreen(Screen["DrillSitting"]):
         if sitting.card.hints:
             left = sitting.hints_left
             key = "f2" if self.app.is_web else "^t"
-            # the editor has the focus at first, and there h types an h
+            # the editor has the focus at first, and there h types an h. At most 38 columns:
+            # at 80 a notice at the top right (a pass's, a failure's) covers the rest of the
+            # row, and "(or h outside the editor)" lost its end under it
             note = (
-                f"{counted(left, 'hint')} left: {key} (or h outside the editor)"
+                f"{counted(left, 'hint')} left: {key} (h outside editor)"
                 if left
                 else "No hints left."
             )
