@@ -765,6 +765,13 @@ def _make_server(
             try:
                 websocket = web.WebSocketResponse(heartbeat=15, max_msg_size=MOST_MESSAGE_BYTES)
                 await websocket.prepare(request)
+            except ConnectionResetError:
+                # the page left between its upgrade and this answer (a tab closed at once):
+                # no tab to start, and a 400 no one reads (its write finds the connection
+                # gone, which aiohttp logs quietly), where re-raised it was a 500 with
+                # aiohttp's traceback in the console
+                self.tabs_starting -= 1
+                raise web.HTTPBadRequest(text="the page left before its tab started\n") from None
             except BaseException:
                 self.tabs_starting -= 1
                 raise
