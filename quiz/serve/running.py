@@ -23,13 +23,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quiz.errors import DrillbitError
+from quiz.store.leftovers import process_start
 
 __all__ = [
     "RENEW_WAIT_SECONDS",
     "RUNNING_FOLDER",
     "Renewed",
     "Running",
-    "process_start",
     "remove_running_file",
     "running_file",
     "send_new_token",
@@ -47,20 +47,6 @@ MOST_FILE_BYTES = 4096
 def running_file(data: Path, port: int) -> Path:
     """The running file of the server on `port` whose data folder is `data`."""
     return data / RUNNING_FOLDER / f"running-{port}.json"
-
-
-def process_start(pid: int) -> int | None:
-    """The start time of process `pid` in clock ticks since boot (`/proc/PID/stat`'s 22nd
-    field), or None when there is no such process (or no `/proc`)."""
-    try:
-        stat_line = Path(f"/proc/{pid}/stat").read_bytes()
-    except OSError:
-        return None
-    fields = stat_line.rpartition(b")")[2].split()  # after the name, which may hold spaces
-    try:
-        return int(fields[19])  # the 22nd field counted from the PID
-    except (IndexError, ValueError):
-        return None
 
 
 def write_running_file(data: Path, port: int) -> Path:

@@ -287,14 +287,25 @@ def _may_be_its_builder(pid: int, written: float) -> bool:
     return started is None or started <= written + _START_SLACK_SECONDS
 
 
-def _start_time(pid: int) -> float | None:
-    """When process `pid` started (seconds since the epoch), from /proc; None elsewhere."""
+def process_start(pid: int) -> int | None:
+    """The start time of process `pid` in clock ticks since boot (`/proc/PID/stat`'s 22nd
+    field, `starttime`), or None when there is no such process (or no `/proc`)."""
     try:
         with open(f"/proc/{pid}/stat", "rb") as handle:
-            fields = handle.read().rpartition(b")")[2].split()
+            fields = handle.read().rpartition(b")")[2].split()  # the name may hold spaces
+        return int(fields[19])  # fields[0] is field 3, `state`
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _start_time(pid: int) -> float | None:
+    """When process `pid` started (seconds since the epoch), from /proc; None elsewhere."""
+    ticks = process_start(pid)
+    if ticks is None:
+        return None
+    try:
         with open("/proc/stat", "rb") as handle:
             boot = next(int(line.split()[1]) for line in handle if line.startswith(b"btime "))
-        ticks = int(fields[19])  # field 22, `starttime`; fields[0] is field 3, `state`
-        return boot + ticks / os.sysconf("SC_CLK_TCK")
     except (OSError, ValueError, IndexError, StopIteration):
         return None
+    return boot + ticks / os.sysconf("SC_CLK_TCK")

@@ -11,7 +11,8 @@ import subprocess
 from pathlib import Path
 
 from quiz.paths import data_dir
-from quiz.serve.running import process_start, running_file
+from quiz.serve.running import running_file
+from quiz.store.leftovers import process_start
 from tests.conftest import RunDrillbit
 from tests.web.helpers import Served, login_jar, status_of, whole_answer
 from tests.web.test_serve_attacked53 import NEW_TOKEN
