@@ -28,6 +28,10 @@ class LineIndex:
         end = self.starts[row + 1] - 1 if row + 1 < len(self.starts) else len(self.text)
         return start, self.text[start:end]
 
+    def row(self, offset: int) -> int:
+        """The 0-based line that holds an offset."""
+        return bisect.bisect_right(self.starts, offset) - 1
+
     def line_and_column(self, offset: int) -> tuple[int, int]:
         """1-based (line, column) of an offset: where an editor shows it."""
         line = bisect.bisect_right(self.starts, offset)

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
+from quiz.bank.markdown.sourcemap import LineIndex
 from quiz.ecosystem.idwords import nested_tags
-from quiz.ecosystem.notes.coderows import PROPERTY_LINE, CodeRows, RowIndex
+from quiz.ecosystem.notes.coderows import PROPERTY_LINE, CodeRows
 
 CARD_TAG = re.compile(r"[ \t]#(?:card|flashcard|\[\[card\]\])[ \t]*$", re.MULTILINE | re.I)
 """Logseq's flashcard tag at the end of a block's first line (`- What is X? #card`). One
@@ -49,9 +50,9 @@ def asked_pair_rows(text: str, code: CodeRows | None = None) -> frozenset[int]:
     if "::" not in text:
         return frozenset()
     rows: list[int] = []
-    index: RowIndex | None = None
+    index: LineIndex | None = None
     for match in ASKED_PAIR.finditer(text):
-        index = RowIndex(text) if index is None else index
+        index = LineIndex(text) if index is None else index
         row = index.row(match.start())
         code = CodeRows(text) if code is None else code
         if row not in code and row + 1 not in code:
@@ -95,11 +96,11 @@ def take_properties(text: str, first_line: int) -> tuple[str, frozenset[int], di
     code = CodeRows(text)  # a line in code is the code's, whatever it looks like
     asked = asked_pair_rows(text, code)
     if asked:  # `Q:: ...` over `A:: ...`: a card (`Q:` for `Q::`: the rows stay as they were)
-        rows = RowIndex(text)
+        rows = LineIndex(text)
         text = ASKED_PAIR.sub(
             lambda m: _as_q_and_a(m) if rows.row(m.start()) in asked else m[0], text
         )
-    rows = RowIndex(text)
+    rows = LineIndex(text)
     cited_at = {
         first_line + row: " ".join(m["cite"].split())
         for m in _SOURCE_PROPERTY.finditer(text)

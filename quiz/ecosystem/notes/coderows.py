@@ -40,17 +40,6 @@ _INDENTED = re.compile(r"^(?: {4}| {0,3}\t)", re.MULTILINE)
 """A line indented by four columns or more: the least an indented code block needs."""
 
 
-class RowIndex:
-    """The row (0-based line) of an offset of one text, by bisection over its line starts."""
-
-    def __init__(self, text: str) -> None:
-        self.starts = [0, *(match.end() for match in _NEWLINE.finditer(text))]
-
-    def row(self, offset: int) -> int:
-        """The 0-based row that holds `offset`."""
-        return bisect.bisect_right(self.starts, offset) - 1
-
-
 class CodeRows:
     """Whether a row (0-based, of `text.split("\\n")`) starts in code: a row of a fenced or
     indented block (its fences included), or one an inline code span opened on a row above
