@@ -1,0 +1,124 @@
+"""Places in their papers for the architectures pack's citations that named a paper only.
+
+The fifty-fifth round (content55) took the list of citations in the architectures pack that
+named a paper but no place in it (81, made by listing every `;`-separated citation with a
+year or "et al." and no section, equation, theorem, figure, table, page or abstract) and
+read what it could of each paper's text: abstracts in the proceedings' or the journal's own
+pages and their copies, bodies in full-text copies found by an exact sentence, heading or
+equation. Each entry keeps the place next to the claim the card makes from it and says what
+the paper holds there and how it was read; where the card said more than the place holds,
+the card was cut back to it (an entry says so). A paper whose text could not be read keeps
+its bare citation and no entry here.
+
+The ResNet row of vanishing-gradient's remedies table, an open question of the fifty-fourth
+round, is here too: its Jacobian argument is the identity-mappings paper's, not the first
+ResNet paper's.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bank.bundled import card, text
+
+AZULAY = (
+    "Azulay & Weiss 2019 (Why Do Deep Convolutional Networks Generalize So Poorly to Small "
+    "Image Transformations?"
+)
+AZULAY_HAS = (
+    "abstract (JMLR 20(184), 2019, on jmlr.org; the arXiv v1 abstract names VGG16, ResNet50 and "
+    "InceptionResNetV2 and 'a few pixels'): small translations or rescalings can drastically "
+    "change the prediction; the architecture gives no invariance because it ignores the "
+    "classical sampling theorem; anti-aliasing and more augmentation are partial remedies at "
+    "best (the cards said 'one-pixel shifts' until this round, which the abstract does not)"
+)
+ZHANG = "Zhang 2019 (Making Convolutional Networks Shift-Invariant Again"
+ZHANG_HAS = (
+    "abstract (PMLR 97, ICML 2019): max-pooling, strided convolution and average pooling "
+    "ignore the sampling theorem; anti-aliasing by low-pass filtering before downsampling, "
+    "integrated correctly, increases shift-invariance and, surprisingly, ImageNet accuracy "
+    "across several architectures (why-convolutions said 'markedly more shift-consistent' "
+    "until this round)"
+)
+
+# (card, the locator as its source writes it, the card's claim that rests on it,
+#  what the paper holds at that locator and how it was read)
+CHECKED = [
+    # --- the open question: the ResNet row of vanishing-gradient ---
+    (
+        "vanishing-gradient",
+        "He, Zhang, Ren and Sun, Identity Mappings in Deep Residual Networks (ECCV 2016), "
+        "sec. 2, eq. 5",
+        "$a + F(a)$ has Jacobian $I + \\frac{\\partial F}{\\partial a}$: the identity carries "
+        "the gradient (He et al.'s identity-mappings paper, 2016, eq. 5)",
+        "sec. 2 'Analysis of Deep Residual Networks': with identity skips and after-addition "
+        "identities, eq. 4 x_L = x_l + sum F, eq. 5 dE/dx_l = dE/dx_L (1 + d/dx_l sum F): the "
+        "gradient of any deeper unit reaches x_l directly (read in the arXiv text, as "
+        "residual-jacobian's entry did). The source cited 'Deep Residual Learning (CVPR 2016)' "
+        "for the row until this round: that paper's sec. 1 says vanishing gradients were largely "
+        "addressed by normalized initialization and intermediate normalization layers, and its "
+        "sec. 4.1 that its plain nets' difficulty is unlikely to come from vanishing gradients "
+        "(BN, healthy gradient norms); it names degradation and has no Jacobian argument (both "
+        "sentences read verbatim in transcriptions of the arXiv text)",
+    ),
+    # --- architectures: convolutions and pooling ---
+    (
+        "why-convolutions",
+        AZULAY + ", JMLR), abstract",
+        "a shift of a few pixels can drastically change a CNN's prediction (Azulay & Weiss "
+        "2019, who trace it to subsampling that ignores the sampling theorem)",
+        AZULAY_HAS,
+    ),
+    (
+        "cnn-invariance-claims",
+        AZULAY + "), abstract",
+        "which ignores the sampling theorem, is why a shift of a few pixels can drastically "
+        "change a CNN's output (Azulay & Weiss 2019)",
+        AZULAY_HAS,
+    ),
+    (
+        "pooling-purpose",
+        AZULAY + "), abstract",
+        "which lets a shift of a few pixels drastically change a CNN's prediction (Azulay & "
+        "Weiss 2019)",
+        AZULAY_HAS,
+    ),
+    (
+        "why-convolutions",
+        ZHANG + ", ICML), abstract",
+        "makes them more shift-invariant and, in his ImageNet runs, more accurate too",
+        ZHANG_HAS,
+    ),
+    (
+        "pooling-purpose",
+        ZHANG + "), abstract",
+        "which blurring before the subsampling reduces (Zhang 2019)",
+        ZHANG_HAS,
+    ),
+    (
+        "pooling-purpose",
+        "Springenberg et al. 2015 (Striving for Simplicity: The All Convolutional Net, ICLR "
+        "workshop), abstract",
+        "replaced max-pooling by a convolution of larger stride without loss in accuracy on "
+        "several benchmarks",
+        "abstract (arXiv 1412.6806, the ICLR 2015 text): max-pooling can simply be replaced by "
+        "a convolutional layer with increased stride without loss in accuracy on several image "
+        "recognition benchmarks (the card said it 'matched pooling networks' until this round)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("card_id", "locator", "claim", "source"), CHECKED)
+def test_a_checked_locator_stays_next_to_the_claim_it_supports(
+    card_id: str, locator: str, claim: str, source: str
+) -> None:
+    assert locator in card(card_id).front.source, (
+        f"{card_id} lost {locator!r}; the source: {source}"
+    )
+    assert claim in text(card_id), f"{card_id} no longer says {claim!r}; the source: {source}"
+
+
+def test_every_checked_locator_is_a_distinct_pair() -> None:
+    """A pair listed twice would hide a locator that was never checked behind a duplicate."""
+    pairs = [(card_id, locator) for card_id, locator, _, _ in CHECKED]
+    assert len(pairs) == len(set(pairs))
