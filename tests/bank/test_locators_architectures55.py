@@ -105,6 +105,70 @@ CHECKED = [
         "a convolutional layer with increased stride without loss in accuracy on several image "
         "recognition benchmarks (the card said it 'matched pooling networks' until this round)",
     ),
+    # --- architectures: receptive fields ---
+    (
+        "receptive-field",
+        "Simonyan & Zisserman 2015 sec. 2.3",
+        "two $3 \\times 3$ layers see $5 \\times 5$ and three see $7 \\times 7$, with fewer "
+        "parameters",
+        "sec. 2.3 'Discussion': a stack of two 3x3 conv. layers without pooling between has an "
+        "effective receptive field of 5x5, three have 7x7; three rectifications instead of one; "
+        "3(3^2 C^2) = 27 C^2 weights against 49 C^2 for one 7x7 layer (read in verbatim "
+        "transcriptions of the arXiv text under its heading '2.3 DISCUSSION'; the 5x5 count, "
+        "18 C^2 against 25 C^2, is the card's arithmetic)",
+    ),
+    (
+        "receptive-field",
+        "Yu & Koltun 2016 (Multi-Scale Context Aggregation by Dilated Convolutions, ICLR) sec. "
+        "2, eq. 3 and figure 1",
+        "and exponentially with depth when the dilation doubles at every layer (Yu & Koltun 2016",
+        "sec. 2 'Dilated Convolutions': eq. 3 applies 3x3 filters with dilation 2^i, each "
+        "element of F_(i+1) then sees (2^(i+2) - 1) x (2^(i+2) - 1); figure 1: exponential "
+        "expansion without loss of resolution or coverage, parameters growing linearly (read "
+        "in a full-text copy of arXiv v3, the ICLR 2016 version)",
+    ),
+    (
+        "receptive-field",
+        "van den Oord et al. 2016 (WaveNet) sec. 2.1",
+        "used in segmentation and WaveNet",
+        "sec. 2.1 'Dilated Causal Convolutions': the dilation doubled for every layer up to a "
+        "limit and then repeated, 1, 2, 4, ..., 512 (heading and sentence read in "
+        "transcriptions of the arXiv text)",
+    ),
+    (
+        "receptive-field",
+        "Luo et al. 2016 (Understanding the Effective Receptive Field in Deep Convolutional "
+        "Neural Networks, NeurIPS), abstract",
+        "is roughly Gaussian and occupies only a fraction of the theoretical one",
+        "abstract: the effective receptive field has a Gaussian distribution and occupies only "
+        "a fraction of the full theoretical one (read on the paper's own first page in a "
+        "full-text copy; the card's sqrt(n) growth is in the paper's body, which no copy read "
+        "here held, so it is not given a section)",
+    ),
+    (
+        "receptive-field",
+        "Dumoulin & Visin 2016 ch. 3 (pooling arithmetic) and sec. 5.1 (dilated convolutions)",
+        "A dilated convolution with dilation $\\delta$ acts like a kernel of size $\\delta (k "
+        "- 1) + 1$",
+        "sec. 5.1 'Dilated convolutions' (in ch. 5 'Miscellaneous convolutions'): a kernel of "
+        "size k dilated by d has effective size k + (k - 1)(d - 1), relationship 15; ch. 3 "
+        "'Pooling arithmetic': the convolution relationships hold for pooling, its window "
+        "sliding like a kernel (relationship 7) (read in the authors' LaTeX source, "
+        "conv_arithmetic.tex in vdumoulin/conv_arithmetic)",
+    ),
+    (
+        "receptive-field",
+        "Dumoulin & Visin 2016 ch. 3 (pooling arithmetic)",
+        "(pooling counts as a layer too)",
+        "as above: ch. 3 reuses the convolution relationships for a pooling window and stride",
+    ),
+    (
+        "receptive-field-with-pooling",
+        "Dumoulin & Visin 2016 ch. 3 (pooling arithmetic)",
+        "pool $2 \\times 2$, stride 2: $r = 3 + 1 \\cdot 1 = 4$, $j = 2$",
+        "ch. 3 'Pooling arithmetic', as read for receptive-field: a pooling window slides like "
+        "a kernel with its own size and stride, so it enters the recursion as a layer",
+    ),
 ]
 
 
