@@ -41,6 +41,37 @@ ZHANG_HAS = (
     "until this round)"
 )
 
+HOCHREITER = "Hochreiter & Schmidhuber 1997 (Long Short-Term Memory, Neural Computation)"
+HOCHREITER_HAS = (
+    "abstract: LSTM bridges minimal time lags in excess of 1000 discrete-time steps by "
+    "constant error flow through constant error carousels, multiplicative gate units opening "
+    "and closing access to it; sec. 3.2: the CEC, a linear unit with w_jj = 1.0; sec. 4 'Long "
+    "Short-Term Memory': an input gate protects the stored contents from perturbation by "
+    "irrelevant inputs, an output gate protects other units from them, each cell built around "
+    "a central linear unit with a fixed self-connection (figure 1: weight 1.0); no forget "
+    "gate (read in a full-text copy of the Neural Computation text)"
+)
+GERS_HAS = (
+    "abstract (Neural Computation 12(10), 2000): without resets the state of an LSTM on a "
+    "continual input stream may grow indefinitely; the remedy is an adaptive 'forget gate' "
+    "that lets a cell learn to reset itself at appropriate times"
+)
+JOZEFOWICZ_HAS = (
+    "abstract (ICML 2015, on Google Research's page for it): over ten thousand architectures "
+    "evaluated; one beat the LSTM and the GRU on some but not all tasks; adding a bias of 1 to "
+    "the LSTM's forget gate closes the gap between the LSTM and the GRU. The body's note, read "
+    "verbatim in quotations with no section number: initialize the forget-gate bias to a "
+    "large value such as 1 or 2; the idea was present in Gers et al. (2000), re-emphasized "
+    "because many practitioners were not familiar with it; and 'The GRU outperformed the LSTM "
+    "on all tasks with the exception of language modelling'"
+)
+CHO_HAS = (
+    "sec. 2.3 'Hidden Unit that Adaptively Remembers and Forgets': reset gate (eq. 5), update "
+    "gate (eq. 6), h_t = z h_(t-1) + (1 - z) h~_t (eq. 7), h~ from the reset-gated state (eq. "
+    "8): three blocks of input and recurrent weights (read in transcriptions of the arXiv "
+    "text with its equation numbers)"
+)
+
 # (card, the locator as its source writes it, the card's claim that rests on it,
 #  what the paper holds at that locator and how it was read)
 CHECKED = [
@@ -168,6 +199,142 @@ CHECKED = [
         "pool $2 \\times 2$, stride 2: $r = 3 + 1 \\cdot 1 = 4$, $j = 2$",
         "ch. 3 'Pooling arithmetic', as read for receptive-field: a pooling window slides like "
         "a kernel with its own size and stride, so it enters the recursion as a layer",
+    ),
+    # --- architectures: recurrent networks ---
+    (
+        "lstm-gates",
+        HOCHREITER + ", abstract, sec. 3.2 and 4",
+        "shielding it from irrelevant inputs was the input gate's job in Hochreiter and "
+        "Schmidhuber's 1997 cell",
+        HOCHREITER_HAS,
+    ),
+    (
+        "lstm-gates",
+        HOCHREITER + ", abstract",
+        "The 1997 paper bridged lags of more than 1000 steps on synthetic tasks",
+        HOCHREITER_HAS,
+    ),
+    (
+        "lstm-gates",
+        "Gers, Schmidhuber & Cummins 2000 (Learning to Forget: Continual Prediction with LSTM, "
+        "Neural Computation), abstract",
+        "Gers et al. (2000) added the forget gate so the cell can reset",
+        GERS_HAS,
+    ),
+    (
+        "lstm-gates",
+        "Jozefowicz et al. 2015 (An Empirical Exploration of Recurrent Network Architectures, "
+        "ICML), abstract (a forget bias of 1 closes the gap to the GRU)",
+        "they ask for a large value such as 1 or 2 and credit the idea to Gers, Schmidhuber and "
+        "Cummins 2000",
+        JOZEFOWICZ_HAS,
+    ),
+    (
+        "lstm-gates",
+        "Khandelwal et al. 2018 (Sharp Nearby, Fuzzy Far Away, ACL), abstract",
+        "LSTM language models use only about the last 200 tokens of context",
+        "abstract (ACL 2018): on Penn Treebank and WikiText-2 an LSTM language model uses about "
+        "200 tokens of context on average, sharply distinguishing the recent 50 from the "
+        "distant history",
+    ),
+    (
+        "lstm-cell",
+        HOCHREITER + ", sec. 3.2 and 4",
+        'the original 1997 LSTM had no forget gate (its "constant error carousel" had a fixed '
+        "weight of 1)",
+        HOCHREITER_HAS,
+    ),
+    (
+        "lstm-cell",
+        "Gers et al. 2000 (forget gate), abstract",
+        "Gers et al. (2000) added the forget gate",
+        GERS_HAS,
+    ),
+    (
+        "lstm-cell",
+        "Jozefowicz et al. 2015 (An Empirical Exploration of Recurrent Network Architectures: a "
+        "forget-gate bias of 1), abstract",
+        "A common trick is to initialize the forget-gate bias to 1",
+        JOZEFOWICZ_HAS,
+    ),
+    (
+        "lstm-parameter-count",
+        HOCHREITER + ", sec. 4",
+        "Each of the four blocks (input, forget and output gates, candidate)",
+        HOCHREITER_HAS + "; the input and output gates and the cell input are sec. 4's",
+    ),
+    (
+        "lstm-parameter-count",
+        "Gers et al. 2000 (Learning to Forget, Neural Computation), abstract",
+        "An LSTM layer (with a forget gate, no peepholes)",
+        GERS_HAS,
+    ),
+    (
+        "bptt-claims",
+        HOCHREITER + ", sec. 3.2 and 4",
+        "the original cell of Hochreiter and Schmidhuber had input and output gates and a fixed "
+        "self-connection of weight 1",
+        HOCHREITER_HAS,
+    ),
+    (
+        "bptt-claims",
+        "Gers et al. 2000 (Learning to Forget, Neural Computation), abstract",
+        "the forget gate was added by Gers et al. (2000)",
+        GERS_HAS,
+    ),
+    (
+        "bptt-claims",
+        "Schuster & Paliwal 1997 (Bidirectional Recurrent Neural Networks, IEEE Transactions on "
+        "Signal Processing), abstract",
+        "its backward half reads the sequence from the end, so the output at step $t$ needs "
+        "every later input",
+        "abstract (IEEE Trans. Signal Processing 45(11), 1997): the BRNN is trained "
+        "simultaneously in the positive and negative time directions, free of the limit of "
+        "input information only up to a preset future frame",
+    ),
+    (
+        "gru-vs-lstm",
+        "Cho et al. 2014 (Learning Phrase Representations using RNN Encoder-Decoder for "
+        "Statistical Machine Translation, EMNLP) sec. 2.3, eqs. 5-8",
+        "Cho et al., Goodfellow et al. (sec. 10.10.2) and PyTorch's `nn.GRU` put $z$ on "
+        "$h_{t-1}$ instead",
+        CHO_HAS,
+    ),
+    (
+        "gru-vs-lstm",
+        "Chung et al. 2014 (Empirical Evaluation of Gated Recurrent Neural Networks on Sequence "
+        "Modeling), abstract and sec. 3.2, eq. 5",
+        "This is Chung et al.'s (2014) way of writing it",
+        "sec. 3.2 'Gated Recurrent Unit', eq. 5: h_t = (1 - z_t) h_(t-1) + z_t h~_t (read in "
+        "a transcription of the arXiv text); abstract: on polyphonic music and speech signal "
+        "modeling the gated units beat tanh units, and the GRU was comparable to the LSTM",
+    ),
+    (
+        "gru-vs-lstm",
+        "Jozefowicz et al. 2015 (An Empirical Exploration of Recurrent Network Architectures, "
+        "ICML), abstract",
+        "Jozefowicz et al. had the GRU ahead except in language modelling, until an LSTM forget "
+        "bias of 1 closed the gap",
+        JOZEFOWICZ_HAS,
+    ),
+    (
+        "gru-vs-lstm",
+        "Weiss, Goldberg & Yahav 2018 (On the Practical Computational Power of Finite Precision "
+        "RNNs for Language Recognition), abstract",
+        "showed the LSTM strictly more expressive for this reason (in finite precision), and "
+        "that trained LSTMs do learn to count",
+        "abstract (ACL 2018): with finite precision and computation time linear in the input, "
+        "the LSTM and the ReLU Elman RNN are strictly stronger than the squashing RNN and the "
+        "GRU, because they can implement counting; the LSTM learns to use the counting "
+        "mechanism (the card said trained LSTMs learned a^n b^n well past the training "
+        "lengths where GRUs did not, which is the body's, not read here)",
+    ),
+    (
+        "gru-parameter-count",
+        "Cho et al. 2014 (Learning Phrase Representations using RNN Encoder-Decoder for "
+        "Statistical Machine Translation, EMNLP) sec. 2.3, eqs. 5-8",
+        "a GRU has three weight blocks instead of four",
+        CHO_HAS,
     ),
 ]
 
