@@ -72,6 +72,37 @@ CHO_HAS = (
     "text with its equation numbers)"
 )
 
+FLASH_HAS = (
+    "sec. 3.1 'An Efficient Attention Algorithm With Tiling and Recomputation', theorem 1: "
+    "Algorithm 1 returns softmax(QK^T)V exactly with O(N^2 d) FLOPs and O(N) additional memory "
+    "beyond inputs and output (the softmax statistics l, m); sec. 3.2 theorem 2: Theta(Nd + "
+    "N^2) HBM accesses for standard attention against Theta(N^2 d^2 / M) (read in "
+    "transcriptions of the arXiv text; attention-complexity's entry reads sec. 3.1-3.2 too)"
+)
+KELES_HAS = (
+    "abstract (PMLR 201, ALT 2023): the time complexity of self-attention is necessarily "
+    "quadratic in the input length unless SETH is false, even if computed only approximately, "
+    "for a variety of attention mechanisms"
+)
+ALMAN_HAS = (
+    "abstract (NeurIPS 2023): a sharp transition at B = Theta(sqrt(log n)): with d = O(log n) "
+    "and entries bounded by B = o(sqrt(log n)), an n^(1+o(1)) algorithm approximates attention "
+    "to 1/poly(n) additive error; at B = Theta(sqrt(log n)), under SETH, no truly "
+    "subquadratic one does"
+)
+SHAZEER_HAS = (
+    "abstract (arXiv 1911.02150): incremental decoding is slow from the memory-bandwidth cost of "
+    "repeatedly loading the keys and values; multi-query attention shares them across all "
+    "heads; sec. 3 'Multi-Query Attention': identical to multi-head except that the heads "
+    "share a single set of keys and values"
+)
+GQA_HAS = (
+    "abstract: grouped-query attention uses an intermediate number (more than one, fewer than "
+    "the query heads) of key-value heads; sec. 2.2 'Grouped-query attention': query heads in G "
+    "groups, each sharing one key head and one value head, GQA-1 being MQA and GQA-H being MHA, "
+    "the key-value cache cut by the same factor (read in a full-text copy of the EMNLP text)"
+)
+
 # (card, the locator as its source writes it, the card's claim that rests on it,
 #  what the paper holds at that locator and how it was read)
 CHECKED = [
@@ -335,6 +366,93 @@ CHECKED = [
         "Statistical Machine Translation, EMNLP) sec. 2.3, eqs. 5-8",
         "a GRU has three weight blocks instead of four",
         CHO_HAS,
+    ),
+    # --- architectures: attention ---
+    (
+        "attention",
+        "Dao et al. 2022 (FlashAttention), sec. 3.1 and theorem 1",
+        "need only $O(n_q)$ extra memory, but the arithmetic stays quadratic",
+        FLASH_HAS,
+    ),
+    (
+        "attention-score-memory",
+        "Dao et al. 2022 (FlashAttention), sec. 3.1 and theorem 1",
+        "their extra memory grows linearly in $T$ (per query, the softmax's normalizing "
+        "statistics), while the arithmetic is still quadratic",
+        FLASH_HAS,
+    ),
+    (
+        "multi-head-attention",
+        "Dao et al. 2022 (FlashAttention), sec. 3.1 and theorem 1",
+        "tiled kernels such as FlashAttention keep it linear in $T$",
+        FLASH_HAS,
+    ),
+    (
+        "self-attention-complexity-choice",
+        "Dao et al. 2022 (FlashAttention), sec. 3.1-3.2 and theorems 1 and 2",
+        "so it needs $O(T)$ extra memory instead of $O(T^2)$, and it runs faster by moving less "
+        "data",
+        FLASH_HAS,
+    ),
+    (
+        "self-attention-complexity-choice",
+        "Keles et al. 2023 (On the Computational Complexity of Self-Attention, ALT), abstract",
+        "a truly subquadratic algorithm would refute the Strong Exponential Time Hypothesis",
+        KELES_HAS,
+    ),
+    (
+        "self-attention-complexity-choice",
+        "Alman & Song 2023 (Fast Attention Requires Bounded Entries, NeurIPS), abstract",
+        "with small bounded entries, where Alman & Song 2023 approximate it in almost linear time",
+        ALMAN_HAS,
+    ),
+    (
+        "attention-complexity",
+        "Rabe & Staats 2021 (Self-attention Does Not Need O(n^2) Memory), abstract",
+        "or $O(\\sqrt{T})$ (Rabe & Staats 2021; $O(\\log T)$ in theory)",
+        "abstract (arXiv 2112.05682): an algorithm for attention in O(1) memory with respect to "
+        "the sequence length and an extension to self-attention in O(log n), time still O(n^2); "
+        "a practical implementation for accelerators in O(sqrt(n)) memory",
+    ),
+    (
+        "attention-complexity",
+        "Keles et al. 2023 (On the Computational Complexity of Self-Attention, ALT), abstract",
+        "A truly subquadratic algorithm, even an approximate one, would refute the Strong "
+        "Exponential Time Hypothesis (Keles et al. 2023)",
+        KELES_HAS,
+    ),
+    (
+        "attention-complexity",
+        "Alman & Song 2023 (Fast Attention Requires Bounded Entries, NeurIPS), abstract",
+        "unless the head dimension is of order $\\log T$ and the entries small, where attention is "
+        "approximable in almost linear time",
+        ALMAN_HAS,
+    ),
+    (
+        "attention-complexity",
+        "Shazeer 2019 (Fast Transformer Decoding: One Write-Head is All You Need), abstract and "
+        "sec. 3",
+        "Multi-query (Shazeer 2019) and grouped-query attention (Ainslie et al. 2023) share "
+        "key-value heads to shrink the cache",
+        SHAZEER_HAS,
+    ),
+    (
+        "attention-complexity",
+        "Ainslie et al. 2023 (GQA), abstract and sec. 2.2",
+        "grouped-query attention (Ainslie et al. 2023) share key-value heads",
+        GQA_HAS,
+    ),
+    (
+        "mha-parameter-count",
+        "Ainslie et al. 2023 (GQA) sec. 2.2",
+        "$g$ key-value heads shared by groups of query heads",
+        GQA_HAS,
+    ),
+    (
+        "mha-parameter-count",
+        "Shazeer 2019 (Fast Transformer Decoding: One Write-Head is All You Need) sec. 3",
+        "multi-query attention ($g = 1$, Shazeer 2019)",
+        SHAZEER_HAS,
     ),
 ]
 
