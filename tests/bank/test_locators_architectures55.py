@@ -103,6 +103,17 @@ GQA_HAS = (
     "the key-value cache cut by the same factor (read in a full-text copy of the EMNLP text)"
 )
 
+HAVIV = (
+    "Haviv et al. 2022 (Transformer Language Models without Positional Encodings Still Learn "
+    "Positional Information), abstract"
+)
+HAVIV_HAS = (
+    "abstract (ar5iv text of arXiv 2203.16634, Findings of EMNLP 2022): causal language models "
+    "without any explicit positional encoding are competitive with standard ones; probes find "
+    "an implicit notion of absolute position; the authors conjecture the causal mask lets a "
+    "token count the predecessors it can attend to"
+)
+
 # (card, the locator as its source writes it, the card's claim that rests on it,
 #  what the paper holds at that locator and how it was read)
 CHECKED = [
@@ -453,6 +464,85 @@ CHECKED = [
         "Shazeer 2019 (Fast Transformer Decoding: One Write-Head is All You Need) sec. 3",
         "multi-query attention ($g = 1$, Shazeer 2019)",
         SHAZEER_HAS,
+    ),
+    # --- architectures: positions and heads ---
+    (
+        "positional-encodings-why",
+        "Shaw et al. 2018 (Self-Attention with Relative Position Representations, NAACL), abstract",
+        "learned relative biases or vectors (Shaw et al. 2018",
+        "abstract (ACL Anthology N18-2074): self-attention extended to consider representations "
+        "of the relative positions, or distances, between sequence elements; +1.3 and +0.3 "
+        "BLEU over absolute positions on WMT 2014 En-De and En-Fr",
+    ),
+    (
+        "positional-encodings-why",
+        "Chen et al. 2023 (Position Interpolation), abstract",
+        "Rotary models are stretched by rescaling positions into the trained range and "
+        "fine-tuning briefly (position interpolation, Chen et al. 2023)",
+        "abstract (arXiv 2306.15595): Position Interpolation extends RoPE-based LLaMA models to "
+        "windows of up to 32768 with minimal fine-tuning (within 1000 steps) by linearly "
+        "down-scaling the input position indices to the original window",
+    ),
+    (
+        "positional-encodings-why",
+        HAVIV,
+        "so decoder-only models without encodings still learn some position",
+        HAVIV_HAS,
+    ),
+    (
+        "positional-encodings-why",
+        "Touvron et al. 2023 (LLaMA), sec. 2.2",
+        "Meta's LLaMA code rotate neighbours $(2i, 2i+1)$",
+        "sec. 2.2 'Architecture' (as read for transformer-block): rotary embeddings (Su et al. "
+        "2021) added at each layer in place of absolute positional embeddings; which "
+        "coordinates pair up is the code's, not the paper's",
+    ),
+    (
+        "positional-encoding-claims",
+        HAVIV,
+        "a causally masked model without positional encodings can still pick up some position "
+        "information (Haviv et al. 2022)",
+        HAVIV_HAS,
+    ),
+    (
+        "positional-encoding",
+        "Su et al. 2021 (RoFormer: rotary position embedding), sec. 3.2.2",
+        "rotary embeddings, which apply the same rotation idea to queries and keys",
+        "sec. 3.2.2 'General form': the query and key at position m multiplied by a block-"
+        "diagonal rotation R_(Theta,m) of 2-D rotations with theta_i = 10000^(-2(i-1)/d) (as "
+        "read for positional-encodings-why in test_locators_literature.py)",
+    ),
+    (
+        "why-multiple-heads",
+        "Voita et al. 2019 (Analyzing Multi-Head Self-Attention, ACL), abstract and sec. 5",
+        "found positional heads (attending to a neighbouring token), syntactic heads (following "
+        "dependency relations) and a head attending to rare tokens in translation encoders, and "
+        "could prune most of the remaining heads with little loss",
+        "sec. 5 'Characterizing Heads': 5.1 positional heads (maximum weight on a relative "
+        "position -1 or +1 at least 90% of the time), 5.2 syntactic heads (nsubj, dobj, amod, "
+        "advmod), 5.3 a first-layer head pointing to the rarest tokens (read in section-by-"
+        "section transcriptions with page numbers); abstract (ACL Anthology P19-1580): "
+        "specialized heads are last to be pruned, pruning 38 of 48 encoder heads costs 0.15 "
+        "BLEU on English-Russian",
+    ),
+    (
+        "why-multiple-heads",
+        "Michel et al. 2019 (Are Sixteen Heads Really Better than One?, NeurIPS), abstract",
+        "many heads can be removed at test time with little loss, so the benefit is partly "
+        "about training dynamics",
+        "abstract (arXiv and NeurIPS 2019): a large percentage of heads can be removed at test "
+        "time without significantly impacting performance, some layers down to one head; "
+        "precursory evidence that training dynamics play a role in the gains of multiple heads "
+        "(that last sentence is the arXiv abstract's; the NeurIPS page ends before it)",
+    ),
+    (
+        "why-multiple-heads",
+        "Bhojanapalli et al. 2020 (Low-Rank Bottleneck in Multi-head Attention Models, ICML), "
+        "abstract",
+        "a low-rank bottleneck once $d_h < T$",
+        "abstract (ICML 2020): scaling the head size down with the number of heads gives rise "
+        "to a low-rank bottleneck in attention heads; the proposed fix sets the head size to "
+        "the input sequence length",
     ),
 ]
 
