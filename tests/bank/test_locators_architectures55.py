@@ -544,6 +544,80 @@ CHECKED = [
         "to a low-rank bottleneck in attention heads; the proposed fix sets the head size to "
         "the input sequence length",
     ),
+    # --- architectures: the Transformer block and norm placement ---
+    (
+        "transformer-block",
+        "Radford et al. 2018 (Improving Language Understanding by Generative Pre-Training) sec. "
+        "3.1 and 4.1",
+        "**Decoder-only models** (GPT, Radford et al. 2018 and later) drop the encoder and "
+        "cross-attention and use only causally masked blocks",
+        "sec. 3.1: a multi-layer Transformer decoder for the language model; sec. 4.1 'Model "
+        "specifications': a 12-layer decoder-only transformer with masked self-attention heads, "
+        "768-dimensional states, 12 heads, 3072-dimensional feed-forward states (read "
+        "verbatim in transcriptions of the OpenAI paper with its section names)",
+    ),
+    (
+        "transformer-block",
+        "Devlin et al. 2019 (BERT: Pre-training of Deep Bidirectional Transformers for Language "
+        "Understanding) sec. 3 and 3.1",
+        "**encoder-only** models (BERT) use unmasked self-attention and a different training "
+        "objective (masked-token prediction)",
+        "sec. 3 'BERT': a multi-layer bidirectional Transformer encoder; sec. 3.1 'Pre-training "
+        "BERT', Task #1 'Masked LM': 15% of the WordPiece tokens masked at random and predicted "
+        "(read in transcriptions of the arXiv text under its section headings)",
+    ),
+    (
+        "transformer-block",
+        "Xiong et al. 2020 (On Layer Normalization in the Transformer Architecture), abstract",
+        "(pre-norm, trainable without warm-up, Xiong et al. 2020)",
+        "abstract, as read for norm-placement-claims in test_locators_more.py: post-norm's "
+        "large gradients near the output at initialization call for a warm-up; pre-norm's are "
+        "well-behaved and it reaches comparable results without one (the card said pre-norm "
+        "'trains more stably at depth' until this round, which the abstract does not say)",
+    ),
+    (
+        "transformer-block",
+        "Shazeer 2020 (GLU Variants Improve Transformer) sec. 2 and eq. 6",
+        "Gated variants such as SwiGLU (Shazeer 2020; LLaMA, Touvron et al. 2023) use three "
+        "matrices of inner size about $\\frac{8}{3} d_{model}$, the same weight count",
+        "sec. 2 'Gated Linear Units (GLU) and Variants': eq. 6, FFN_SwiGLU(x, W, V, W_2) = "
+        "(Swish_1(xW) * xV) W_2; all these layers have three weight matrices, so d_ff is "
+        "reduced by a factor of 2/3 to keep parameters and computation constant (read in a "
+        "full-text copy of arXiv 2002.05202)",
+    ),
+    (
+        "pre-norm-vs-post-norm",
+        "He et al. 2016 (Identity Mappings in Deep Residual Networks), sec. 2 and 4 (full "
+        "pre-activation)",
+        "The residual path is a pure sum, an identity path as in pre-activation ResNets (He et "
+        "al. 2016)",
+        "sec. 2 'Analysis of Deep Residual Networks': with identity skips and an identity "
+        "after-addition f, x_L = x_l + sum F (eq. 4) and the gradient reaches x_l directly (eq. "
+        "5); sec. 4 'On the Usage of Activation Functions': f made an identity by moving BN and "
+        "ReLU into the branch, full pre-activation (figure 4(e)) (read in transcriptions of "
+        "the arXiv text with its headings)",
+    ),
+    (
+        "pre-norm-vs-post-norm",
+        "Wang et al. 2022 (DeepNet: Scaling Transformers to 1,000 Layers), abstract, sec. 2 and "
+        "figure 2",
+        "DeepNorm (Wang et al. 2022) keeps post-norm but weights the residual up",
+        "sec. 2 'TL;DR for Practitioners' and figure 2 (pseudocode): compared with Post-LN, "
+        "DeepNorm up-scales the residual connection before the layer norm and down-scales the "
+        "feed-forward, value and output projection weights at initialization; abstract: "
+        "Transformers scaled to 1,000 layers (2,500 sub-layers) (read in a bilingual "
+        "transcription of the arXiv text)",
+    ),
+    (
+        "pre-norm-vs-post-norm",
+        "Zhang & Sennrich 2019 (RMSNorm), abstract",
+        "RMSNorm (Zhang & Sennrich 2019) is a different kind of change, not a placement: it "
+        "drops the mean subtraction and shift for speed",
+        "abstract (NeurIPS 2019): re-centering invariance is hypothesized dispensable; RMSNorm "
+        "normalizes by the root mean square alone, with comparable quality and 7% to 64% less "
+        "running time (the dropped shift is the body's formula, a gain only, which no copy "
+        "read here showed under its section number)",
+    ),
 ]
 
 
