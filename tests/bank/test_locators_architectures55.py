@@ -114,6 +114,28 @@ HAVIV_HAS = (
     "token count the predecessors it can attend to"
 )
 
+BENGIO_2003 = "Bengio et al. 2003 (A Neural Probabilistic Language Model, JMLR), abstract"
+BENGIO_2003_HAS = (
+    "abstract (JMLR 3, 2003, on jmlr.org): the model learns simultaneously a distributed "
+    "representation for each word and the probability function for word sequences expressed "
+    "in those representations"
+)
+PRESS_WOLF = "Press & Wolf 2017 (Using the Output Embedding to Improve Language Models), abstract"
+PRESS_WOLF_HAS = (
+    "abstract (EACL 2017, ACL Anthology E17-2025): the topmost weight matrix of a language "
+    "model is a valid word embedding; tying it to the input embedding is recommended and "
+    "reduces perplexity significantly; tying halves translation models without harming them "
+    "(their three-way tying of encoder, decoder and output embeddings is in the body's "
+    "translation experiments, read here only in paraphrases and the authors' README, so it "
+    "has no section number)"
+)
+INAN = "Inan, Khosravi & Socher 2017 (Tying Word Vectors and Word Classifiers), abstract"
+INAN_HAS = (
+    "abstract (ICLR 2017, OpenReview r1aPbsFle): their loss framework leads to tying together "
+    "the input embedding and the output projection matrices, greatly reducing the number of "
+    "trainable variables"
+)
+
 # (card, the locator as its source writes it, the card's claim that rests on it,
 #  what the paper holds at that locator and how it was read)
 CHECKED = [
@@ -617,6 +639,60 @@ CHECKED = [
         "normalizes by the root mean square alone, with comparable quality and 7% to 64% less "
         "running time (the dropped shift is the body's formula, a gain only, which no copy "
         "read here showed under its section number)",
+    ),
+    # --- architectures: embeddings ---
+    (
+        "embeddings-concept",
+        BENGIO_2003,
+        "neural language models (Bengio et al. 2003) jointly",
+        BENGIO_2003_HAS,
+    ),
+    (
+        "embeddings-concept",
+        "Mikolov et al. 2013 (Efficient Estimation of Word Representations in Vector Space) sec. 3",
+        "word2vec (Mikolov et al. 2013) trained them alone on context prediction",
+        "sec. 3 'New Log-linear Models': 3.1 CBOW predicts the current word from its context, "
+        "3.2 skip-gram predicts the words around the current one, both without the non-linear "
+        "hidden layer (read verbatim in transcriptions of the arXiv text under its headings)",
+    ),
+    (
+        "embeddings-concept",
+        PRESS_WOLF,
+        "Tying it to the input embedding (Press & Wolf 2017; Inan et al. 2017) saves $V d$ "
+        "parameters",
+        PRESS_WOLF_HAS,
+    ),
+    (
+        "embeddings-concept",
+        INAN,
+        "Tying it to the input embedding (Press & Wolf 2017; Inan et al. 2017) saves $V d$ "
+        "parameters",
+        INAN_HAS,
+    ),
+    (
+        "embedding-parameter-count",
+        PRESS_WOLF,
+        "Weight tying (Press & Wolf 2017, and independently Inan et al. 2017) thus saves $V d$ "
+        "parameters",
+        PRESS_WOLF_HAS,
+    ),
+    (
+        "embedding-parameter-count",
+        INAN,
+        "and independently Inan et al. 2017",
+        INAN_HAS,
+    ),
+    (
+        "embedding",
+        BENGIO_2003,
+        "a lookup table of learned vectors, one row per vocabulary entry",
+        BENGIO_2003_HAS,
+    ),
+    (
+        "embedding",
+        PRESS_WOLF,
+        "shares its weights with the other embedding and the pre-softmax output layer",
+        PRESS_WOLF_HAS,
     ),
 ]
 
