@@ -690,7 +690,7 @@ CHECKED = [
     ),
     (
         "embedding",
-        PRESS_WOLF,
+        "Press & Wolf 2017 (three-way tying), abstract",
         "shares its weights with the other embedding and the pre-softmax output layer",
         PRESS_WOLF_HAS,
     ),
