@@ -694,6 +694,72 @@ CHECKED = [
         "shares its weights with the other embedding and the pre-softmax output layer",
         PRESS_WOLF_HAS,
     ),
+    # --- architectures: RNN training and 1x1 convolutions ---
+    (
+        "rnn-gradient-flow",
+        "Bengio et al. 1994 (Learning Long-Term Dependencies with Gradient Descent is "
+        "Difficult), abstract",
+        "Bengio et al. 1994 showed this difficulty is inherent when the RNN must store "
+        "information robustly",
+        "abstract (IEEE Trans. Neural Networks 5(2), 1994): gradient-based learning faces an "
+        "increasingly difficult problem as the dependencies lengthen; a trade-off between "
+        "efficient learning by gradient descent and latching on information for long periods",
+    ),
+    (
+        "rnn-gradient-flow",
+        "Saxe, McClelland & Ganguli 2014 (Exact solutions to the nonlinear dynamics of learning "
+        "in deep linear neural networks, ICLR: orthogonal initialization), abstract",
+        "an orthogonal $W$ at initialization, all of whose singular values are 1 (Saxe et al. "
+        "2014)",
+        "abstract (arXiv 1312.6120, the ICLR 2014 text): random orthogonal initial conditions "
+        "give depth-independent learning times in deep linear networks and faithful propagation "
+        "of gradients even in deep nonlinear ones near the edge of chaos",
+    ),
+    (
+        "rnn-gradient-flow",
+        "Le, Jaitly & Hinton 2015 (A Simple Way to Initialize Recurrent Networks of Rectified "
+        "Linear Units: the identity), abstract",
+        "with ReLU units, the identity (Le et al. 2015)",
+        "abstract (ar5iv text of arXiv 1504.00941): ReLU recurrent networks with the recurrent "
+        "matrix initialized to the identity or a scaled identity, comparable to a standard LSTM "
+        "on four benchmarks with long-range structure",
+    ),
+    (
+        "bptt",
+        "Werbos 1990 (Backpropagation Through Time, Proceedings of the IEEE), abstract",
+        "unrolls this recurrence into a feed-forward graph",
+        "abstract (Proc. IEEE 78(10), 1990, 'Backpropagation Through Time: What It Does and How "
+        "to Do It'): reviews backpropagation, then presents the basic equations of "
+        "backpropagation through time for dynamic systems, with pseudocode",
+    ),
+    (
+        "bptt",
+        "Williams & Peng 1990 (An Efficient Gradient-Based Algorithm for On-Line Training of "
+        "Recurrent Network Trajectories), abstract",
+        "**Truncated BPTT.** For long streams, split the sequence into chunks",
+        "abstract (Neural Computation 2(4), 1990, on MIT Press's page): a variant of "
+        "backpropagation through time for networks that run continually without being reset, "
+        "a cross between epochwise BPTT and the on-line approximation of truncated BPTT",
+    ),
+    (
+        "one-by-one-convolution",
+        "Long, Shelhamer & Darrell 2015 (Fully Convolutional Networks for Semantic "
+        "Segmentation) sec. 4.1",
+        "the final layer mapping features to class scores at every pixel in a fully "
+        "convolutional network (Long et al. 2015)",
+        "sec. 4.1 'From classifier to dense FCN': the classifier layer discarded, fully "
+        "connected layers turned into convolutions, and a 1 x 1 convolution with 21 channels "
+        "appended to score each PASCAL class at every coarse output location (read verbatim in "
+        "transcriptions of the CVPR text)",
+    ),
+    (
+        "one-by-one-convolution",
+        "Chollet 2017 (Xception), abstract",
+        "a per-channel spatial convolution followed by a $1 \\times 1$ pointwise convolution",
+        "abstract (arXiv 1610.02357, the CVPR 2017 text): the depthwise separable convolution "
+        "is a depthwise convolution followed by a pointwise convolution; Xception replaces "
+        "Inception modules with them",
+    ),
 ]
 
 
