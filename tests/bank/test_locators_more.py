@@ -39,6 +39,7 @@ import pytest
 from tests.bank.bundled import BANK, card, text
 from tests.bank.test_locators_architectures55 import CHECKED as CHECKED_ARCHITECTURES55
 from tests.bank.test_locators_literature import CHECKED as CHECKED_LITERATURE
+from tests.bank.test_locators_training55 import CHECKED as CHECKED_TRAINING55
 
 DLB = "Goodfellow, Bengio and Courville, Deep Learning (2016)"
 NOCEDAL = "Nocedal and Wright, Numerical Optimization (2006), sec. 8.1"
@@ -1782,7 +1783,12 @@ ELSEWHERE = {"sigmoid", "sigmoid-grad", "softmax"}
 def test_every_locator_in_the_bank_is_one_that_was_checked() -> None:
     """A locator added from memory fails until someone reads it in its source and lists it."""
     checked: dict[str, list[str]] = {}
-    for card_id, locator, _, _ in [*CHECKED_LITERATURE, *CHECKED, *CHECKED_ARCHITECTURES55]:
+    for card_id, locator, _, _ in [
+        *CHECKED_LITERATURE,
+        *CHECKED,
+        *CHECKED_ARCHITECTURES55,
+        *CHECKED_TRAINING55,
+    ]:
         checked.setdefault(card_id, []).append(locator)
     unchecked = [
         f"{c.id}: {part}"

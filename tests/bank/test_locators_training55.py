@@ -1,0 +1,208 @@
+"""Places given in the fifty-fifth round (content55b) to papers the neural-networks and
+deep-training packs cited whole, each checked against the paper's own text.
+
+A listing of the citations in those two packs that name a paper but no section, equation,
+theorem, figure, table, page or abstract found 52 of them. Each entry here names the place
+now cited, the claim the card makes from it, and where and how the place was read: most in
+the abstract (read in the proceedings' or arXiv's abstract page, or in an exact copy of it),
+the rest in the paper's text as quoted by notes and implementations, which each entry says.
+A card that moves the claim away from its place, or a place renumbered from memory, fails
+here and must be read again. test_locators_more.py's whole-bank test counts these entries.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.bank.bundled import card, text
+
+SUPER_CONVERGENCE = (
+    "abstract: training an order of magnitude faster with one learning-rate cycle and a large "
+    "maximum rate; large rates regularize, so all other forms of regularization must be "
+    "reduced to keep the balance; shown on CIFAR-10/100, MNIST and ImageNet, with a greater "
+    "boost when labeled data are limited (read in the arXiv abstract's LaTeX source)"
+)
+RMSNORM = (
+    "abstract: re-centering invariance in LayerNorm is hypothesized dispensable; RMSNorm "
+    "normalizes by the root mean square alone, keeping re-scaling invariance; comparable "
+    "performance to LayerNorm with 7% to 64% lower running time on different models (read in "
+    "the arXiv abstract's LaTeX source and the NeurIPS abstract page)"
+)
+KALAMKAR = (
+    "abstract: bfloat16 represents the same range as FP32, which matters so that no "
+    "hyper-parameter tuning is needed for convergence, where FP16 needs it; training in "
+    "bfloat16 reached FP32's state-of-the-art results in the same number of iterations with "
+    "no change to the hyper-parameters (the abstract names no loss scaling; the cards said "
+    "'(Kalamkar et al. 2019)' after 'without loss scaling' until this round)"
+)
+
+CHECKED = [
+    # --- deep-training: regularization ---
+    (
+        "label-smoothing",
+        "Mueller, Kornblith & Hinton 2019 (When Does Label Smoothing Help?), abstract",
+        "it erases information in the logits about similarity between classes",
+        "abstract: label smoothing improves calibration (and so beam search), but a teacher "
+        "trained with it distills much less well, since representations of one class group "
+        "in tight clusters and the logits lose information about resemblances between "
+        "instances of different classes (read on the NeurIPS 2019 abstract page)",
+    ),
+    (
+        "l2-regularization-effect",
+        "van Laarhoven 2017 (L2 Regularization versus Batch and Weight Normalization), abstract",
+        "shrinking $\\|w\\|$ raises those weights' effective learning rate instead",
+        "abstract: L2 has no regularizing effect combined with normalization; it changes the "
+        "weights' scale and thereby the effective learning rate; Adam only partly removes "
+        "the dependence (read on the arXiv abstract page, 1706.05350)",
+    ),
+    (
+        "weight-decay-l2",
+        "Krogh & Hertz 1992 (A Simple Weight Decay Can Improve Generalization, NeurIPS), abstract",
+        "the decay suppresses the weight vector's irrelevant components",
+        "abstract: proven for a linear network, weight decay suppresses irrelevant components "
+        "of the weight vector by choosing the smallest vector that solves the learning problem "
+        "and, its size chosen right, some effects of static noise on the targets (read on the "
+        "NeurIPS proceedings page and in the authors' 1992 announcement)",
+    ),
+    (
+        "early-stopping",
+        "Prechelt 1998 (Early Stopping - But When?), abstract",
+        "over 1296 runs Prechelt (1998) found slower stopping criteria gave about 4% better",
+        "abstract: from 1296 training runs (12 problems, 24 architectures), slower stopping "
+        "criteria improve generalization a little, about 4% on average, for about 4 times the "
+        "training time (read in a copy of the chapter's text; the card added this claim)",
+    ),
+    (
+        "data-augmentation",
+        "Zhang et al. 2018 (mixup), abstract",
+        "trains on convex combinations of two examples and of their labels",
+        "abstract: mixup trains a network on convex combinations of pairs of examples and "
+        "their labels, favouring linear behaviour between training examples (read in the "
+        "arXiv abstract, 1710.09412)",
+    ),
+    (
+        "data-augmentation",
+        "DeVries & Taylor 2017 (cutout), abstract",
+        "erases a random square patch",
+        "abstract: randomly masking out square regions of the input during training, with "
+        "other augmentation and regularizers, improves CNNs (read in the arXiv abstract, "
+        "1708.04552)",
+    ),
+    (
+        "data-augmentation",
+        "Park et al. 2019 (SpecAugment), abstract",
+        "masking (SpecAugment) for audio",
+        "abstract: warping the features, masking blocks of frequency channels and masking "
+        "blocks of time steps of the filter-bank inputs (read in the arXiv abstract, "
+        "1904.08779)",
+    ),
+    # --- deep-training: schedules ---
+    (
+        "learning-rate-schedules",
+        "Loshchilov & Hutter 2017 (SGDR), eq. 5",
+        "It comes from SGDR (Loshchilov & Hutter 2017), which restarts the cosine periodically",
+        "eq. 5: the rate annealed along a cosine from its maximum to its minimum within each "
+        "run between warm restarts (as read in the ICLR 2017 text for cosine-third-of-way "
+        "in the fifty-fourth round; the abstract names the warm restart technique)",
+    ),
+    (
+        "learning-rate-schedules",
+        "Smith & Topin 2019 (Super-Convergence), abstract",
+        'Smith & Topin report "super-convergence"',
+        SUPER_CONVERGENCE,
+    ),
+    (
+        "one-cycle-policy",
+        "Smith 2017 (Cyclical Learning Rates for Training Neural Networks), sec. 3.3",
+        "Smith (2017) plots accuracy, which climbs, then slows, turns ragged or falls",
+        "sec. 3.3 (how to estimate the boundary values): the 'LR range test', a run of several "
+        "epochs with the rate rising linearly between low and high values, then accuracy "
+        "against rate: the bounds where accuracy starts to rise and where it slows, becomes "
+        "ragged or falls (read in quotations of the text; the section number as an "
+        "implementation of the paper gives it, after sec. 3.1 and 3.2; the card said the "
+        "loss was recorded, which is fastai's finder, until this round)",
+    ),
+    (
+        "one-cycle-policy",
+        "Smith & Topin 2019 (Super-Convergence), abstract",
+        "They claim the large-rate phase acts as a regularizer",
+        SUPER_CONVERGENCE,
+    ),
+    # --- deep-training: stability ---
+    (
+        "mixed-precision-loss-scaling",
+        "Kalamkar et al. 2019 (A Study of BFLOAT16 for Deep Learning Training), abstract",
+        "matched float32's results in the same number of iterations with no change to the "
+        "hyper-parameters",
+        KALAMKAR,
+    ),
+    (
+        "loss-scaling-claims",
+        "Kalamkar et al. 2019 (A Study of BFLOAT16 for Deep Learning Training), abstract",
+        "Kalamkar et al. 2019 matched float32's results with no change to the hyper-parameters",
+        KALAMKAR,
+    ),
+    # --- deep-training: normalization ---
+    (
+        "layernorm-param-count",
+        "Zhang & Sennrich 2019 (Root Mean Square Layer Normalization), abstract",
+        "RMSNorm, which has only the gain",
+        RMSNORM,
+    ),
+    (
+        "layernorm",
+        "Ba, Kiros & Hinton 2016 (Layer Normalization), abstract",
+        "computes them from one example's own features",
+        "abstract: the mean and variance come from all the summed inputs of a layer on one "
+        "training case; unlike batch norm, the same computation at training and test time, "
+        "and for recurrent networks statistics computed separately at each time step (read "
+        "in the arXiv abstract, 1607.06450)",
+    ),
+    (
+        "layernorm",
+        "Zhang & Sennrich 2019 (RMSNorm), abstract",
+        "it is cheaper and works about as well",
+        RMSNORM,
+    ),
+    (
+        "group-norm-and-rmsnorm",
+        "Zhang & Sennrich 2019 (Root Mean Square Layer Normalization), abstract",
+        "the paper reports 7% to 64% lower running time across their models",
+        RMSNORM,
+    ),
+    (
+        "group-norm-and-rmsnorm",
+        "Touvron et al. 2023 (LLaMA), sec. 2.2 (pre-normalization with RMSNorm)",
+        "LLaMA uses RMSNorm",
+        "sec. 2.2 'Architecture': pre-normalization, the input of each transformer sub-layer "
+        "normalized with the RMSNorm function of Zhang and Sennrich (2019) (read in verbatim "
+        "highlights of the arXiv text; 2.2 is the second of sec. 2's subsections, after the "
+        "pre-training data and before the optimizer)",
+    ),
+    (
+        "small-batch-normalization",
+        "Ioffe 2017 (Batch Renormalization), abstract",
+        "Batch renormalization (Ioffe 2017) is a different method",
+        "abstract: batch norm's effectiveness falls with small or non-i.i.d. minibatches; "
+        "batch renormalization makes training and inference outputs depend on single "
+        "examples and does substantially better there, keeping batch norm's benefits (read "
+        "on the NeurIPS 2017 abstract page); that r and d are bounded, starting at 1 and 0 "
+        "and relaxed gradually, was read in a review quoting the paper",
+    ),
+]
+
+
+@pytest.mark.parametrize(("card_id", "locator", "claim", "source"), CHECKED)
+def test_a_checked_locator_stays_next_to_the_claim_it_supports(
+    card_id: str, locator: str, claim: str, source: str
+) -> None:
+    assert locator in card(card_id).front.source, (
+        f"{card_id} lost {locator!r}; the source: {source}"
+    )
+    assert claim in text(card_id), f"{card_id} no longer says {claim!r}; the source: {source}"
+
+
+def test_every_checked_locator_is_a_distinct_pair() -> None:
+    """A pair listed twice would hide a locator that was never checked behind a duplicate."""
+    pairs = [(card_id, locator) for card_id, locator, _, _ in CHECKED]
+    assert len(pairs) == len(set(pairs))
