@@ -394,7 +394,7 @@ CHECKED = [
     (
         "universal-approximation-claims",
         "Cybenko (1989), abstract and theorem 1",
-        "the early proofs (Cybenko, Hornik) assumed sigmoid-like activations",
+        "the early proofs assumed bounded activations (Cybenko sigmoidal ones",
         "abstract (Math. Control Signals Systems 2, 1989): a single hidden layer with any "
         "continuous sigmoidal nonlinearity approximates continuous functions on the unit cube "
         "uniformly; theorem 1: for a continuous discriminatory sigma the finite sums "

@@ -189,6 +189,84 @@ CHECKED = [
         "on the NeurIPS 2017 abstract page); that r and d are bounded, starting at 1 and 0 "
         "and relaxed gradually, was read in a review quoting the paper",
     ),
+    # --- neural-networks: activations ---
+    (
+        "relu-vs-sigmoid",
+        "Glorot, Bordes and Bengio, Deep Sparse Rectifier Neural Networks (AISTATS 2011), "
+        "abstract",
+        "ReLU gives sparse activations",
+        "abstract: rectifying neurons equal or beat tanh networks despite the hard "
+        "non-linearity and non-differentiability at zero, creating sparse representations "
+        "with true zeros (read in the AISTATS text's first page)",
+    ),
+    (
+        "relu-family",
+        "Clevert, Unterthiner and Hochreiter (ICLR 2016), abstract",
+        "ELU gives a smooth negative saturation at $-\\alpha$ with mean activations closer to 0",
+        "abstract: ELUs' negative values push mean unit activations closer to zero, which "
+        "speeds learning; ELUs saturate to a negative value with smaller inputs (read in the "
+        "arXiv abstract, 1511.07289)",
+    ),
+    # --- neural-networks: training ---
+    (
+        "mini-batch-gradient-descent",
+        "Dauphin et al. (NeurIPS 2014), abstract",
+        "it helps leave saddle points",
+        "abstract: in high dimensions the deeper difficulty is a proliferation of saddle "
+        "points, not local minima, surrounded by high-error plateaus that slow learning "
+        "(read on the NeurIPS 2014 abstract page)",
+    ),
+    (
+        "mini-batch-gradient-descent",
+        "Ge, Huang, Jin and Yuan, Escaping From Saddle Points (COLT 2015), abstract",
+        "it helps leave saddle points",
+        "abstract: under the strict saddle property, stochastic gradient descent converges "
+        "to a local minimum in a polynomial number of iterations (read in the arXiv abstract, "
+        "1503.02101; the card's source said 'noisy SGD leaves strict saddles' until this round)",
+    ),
+    (
+        "linear-scaling-rule",
+        "Malladi et al. (NeurIPS 2022), abstract",
+        "for adaptive optimizers such as Adam a square-root rule",
+        "abstract: SDE approximations for RMSprop and Adam give a square root scaling rule for "
+        "their hyperparameters when the batch size changes, validated empirically (read on "
+        "the NeurIPS 2022 abstract page)",
+    ),
+    (
+        "weight-initialization",
+        "Klambauer, Unterthiner, Mayr and Hochreiter, Self-Normalizing Neural Networks "
+        "(NeurIPS 2017), abstract",
+        "| LeCun | $1/n_{in}$ | SELU, linear |",
+        "abstract: SELU activations make activations converge to zero mean and unit variance; "
+        "the initialization paragraph draws weights with mean 0 and variance 1/n, noting that "
+        "MSRA's 2/n counters the ReLU (read in the NeurIPS abstract and a verbatim copy of "
+        "the paragraph)",
+    ),
+    (
+        "dropout-train-vs-inference",
+        "Wager, Wang and Liang, Dropout Training as Adaptive Regularization (NeurIPS 2013), "
+        "abstract",
+        "holds only to second order (Wager, Wang and Liang, 2013)",
+        "abstract: for generalized linear models the dropout regularizer is first-order "
+        "equivalent to an L2 regularizer applied after scaling the features by an estimate of "
+        "the inverse diagonal Fisher information (read on the NeurIPS 2013 abstract page; "
+        "the card's logistic formula is that quadratic approximation)",
+    ),
+    # --- neural-networks: normalization ---
+    (
+        "batch-normalization",
+        "Ba, Kiros and Hinton, Layer Normalization (2016), abstract",
+        "layer and group normalization do not use the batch",
+        "abstract: layer norm's mean and variance come from the summed inputs of one layer on "
+        "a single training case (as read for layernorm)",
+    ),
+    (
+        "batch-normalization",
+        "Wu and He, Group Normalization (ECCV 2018), sec. 4.1 and table 2",
+        "Small batches give noisy statistics",
+        "sec. 4.1, table 2: BN's ImageNet error grows as the batch per GPU shrinks while GN's "
+        "stays flat (as read for small-batch-normalization and group-norm-and-rmsnorm)",
+    ),
 ]
 
 
