@@ -207,6 +207,15 @@ CHECKED = [
         "speeds learning; ELUs saturate to a negative value with smaller inputs (read in the "
         "arXiv abstract, 1511.07289)",
     ),
+    (
+        "vanishing-gradient",
+        "Ioffe and Szegedy, Batch Normalization (ICML 2015), abstract",
+        "keeps pre-activations scaled, out of saturation",
+        "abstract: the shifting distribution of each layer's inputs slows training, asks for "
+        "lower rates and careful initialization, and makes models with saturating "
+        "nonlinearities notoriously hard to train; normalizing each layer's inputs addresses "
+        "it (read in a quotation of the abstract)",
+    ),
     # --- neural-networks: training ---
     (
         "mini-batch-gradient-descent",
