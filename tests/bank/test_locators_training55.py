@@ -192,8 +192,7 @@ CHECKED = [
     # --- neural-networks: activations ---
     (
         "relu-vs-sigmoid",
-        "Glorot, Bordes and Bengio, Deep Sparse Rectifier Neural Networks (AISTATS 2011), "
-        "abstract",
+        "Glorot, Bordes and Bengio, Deep Sparse Rectifier Neural Networks (AISTATS 2011), abstract",
         "ReLU gives sparse activations",
         "abstract: rectifying neurons equal or beat tanh networks despite the hard "
         "non-linearity and non-differentiability at zero, creating sparse representations "
