@@ -22,6 +22,13 @@ SUPER_CONVERGENCE = (
     "reduced to keep the balance; shown on CIFAR-10/100, MNIST and ImageNet, with a greater "
     "boost when labeled data are limited (read in the arXiv abstract's LaTeX source)"
 )
+SMITH_1CYCLE = (
+    "sec. 4.1 'Cyclical learning rates and super-convergence revisited': one cycle shorter "
+    "than the whole run, the rate then falling several orders of magnitude below its start "
+    "for the remaining iterations, named '1cycle' (the definition read in verbatim "
+    "quotations of the arXiv text; the section from its table of contents, 4.1 being the "
+    "section on cyclical learning rates, 4.3 the one on cyclical momentum)"
+)
 RMSNORM = (
     "abstract: re-centering invariance in LayerNorm is hypothesized dispensable; RMSNorm "
     "normalizes by the root mean square alone, keeping re-scaling invariance; comparable "
@@ -127,6 +134,18 @@ CHECKED = [
         "Smith & Topin 2019 (Super-Convergence), abstract",
         "They claim the large-rate phase acts as a regularizer",
         SUPER_CONVERGENCE,
+    ),
+    (
+        "learning-rate-schedules",
+        "Smith 2018 (A disciplined approach to neural network hyper-parameters), sec. 4.1",
+        "and ends far below the start",
+        SMITH_1CYCLE,
+    ),
+    (
+        "one-cycle-policy",
+        "Smith 2018 (A disciplined approach to neural network hyper-parameters: Part 1), sec. 4.1",
+        "a cycle a little shorter than the run",
+        SMITH_1CYCLE,
     ),
     # --- deep-training: stability ---
     (
