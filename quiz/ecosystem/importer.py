@@ -69,7 +69,7 @@ from quiz.ecosystem.planjobs import (
 from quiz.ecosystem.remnote import UNANSWERED, answered_multi
 from quiz.ecosystem.semicolonrows import CHOOSE, rows_on_one_line
 from quiz.ecosystem.tagrepair import repaired_said, repaired_tags
-from quiz.ecosystem.takeoff import TakenOff, take_off, taken_off_notices
+from quiz.ecosystem.takeoff import TakenOff, read_properties, take_off, taken_off_notices
 from quiz.ecosystem.writeplan import WritingStopped as WritingStopped  # the CLI's entry points
 from quiz.ecosystem.writeplan import write_plan as write_plan
 from quiz.gcpause import gc_paused
@@ -162,6 +162,7 @@ def plan_import(
             by_section=topic is None,
             read=partial(_as_read, off),
         )
+        read_properties(off, parsed)  # the property lines the reader left out, named
         used = IdsInUse(kept_ids(jobs))  # no other question takes a card's id kept from before
         questions_seen = len(jobs)  # a cloze note kept as one card is one
         job_folders = {job.target_dir for job in jobs}

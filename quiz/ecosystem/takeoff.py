@@ -32,6 +32,7 @@ from quiz.ecosystem.logseqcloze import LogseqClozes, read_logseq_clozes
 from quiz.ecosystem.logseqmacros import Macros, take_macros
 from quiz.ecosystem.logseqorg import read_org_blocks
 from quiz.ecosystem.logseqtasks import drop_task_marks
+from quiz.ecosystem.notes.found import ParsedNotes
 from quiz.ecosystem.notes.front import (
     NotesFront,
     read_front,
@@ -67,7 +68,7 @@ from quiz.ecosystem.srcards import (
 )
 from quiz.ecosystem.tagline import TagLines, take_tag_lines
 
-__all__ = ["TakenOff", "take_off", "taken_off_notices"]
+__all__ = ["TakenOff", "read_properties", "take_off", "taken_off_notices"]
 
 
 @dataclass
@@ -89,7 +90,8 @@ class TakenOff:
     untagged: tuple[int, ...] = ()
     """Lines of Spaced Repetition cards in a note not tagged for them."""
     properties: Properties = Properties()
-    """Property lines the reader leaves out (`Status:: draft`), named."""
+    """Property lines the reader leaves out (`Status:: draft`), named: set once the notes
+    are read (`read_properties`), from the rows the reader left out."""
     anki_blocks: AnkiBlocks = AnkiBlocks("")
     """Obsidian_to_Anki's notes (`START` ... `END`), rewritten as questions."""
     remnote: RemCards = RemCards("")
@@ -265,8 +267,14 @@ def _notes_taken_off(off: TakenOff, front: NotesFront) -> TakenOff:
     off.tag_lines = tag_lines
     off.untabbed = untab_prose(tag_lines.text)  # answers indented as code but prose: prose
     off.text = delimit_environments(off.untabbed.text)  # a bare `\begin{equation}`: math
-    off.properties = find_properties(off.text)  # `Status:: draft`: the reader leaves it out
-    return off
+    return off  # its properties (`Status:: draft`) are named as the reader leaves them out
+
+
+def read_properties(off: TakenOff, parsed: ParsedNotes) -> None:
+    """Name the property lines the reader left out of the notes (`parsed.property_rows`),
+    Logseq's own aside; a card list has none (nothing is taken off its cards)."""
+    if not off.anki:
+        off.properties = find_properties(off.text, parsed.property_rows)
 
 
 def _remnote_clozes_note(off: TakenOff) -> str:

@@ -86,7 +86,7 @@ def test_take_properties_keeps_code_and_blanks_the_rest() -> None:
         "## What is X?\n\n    Foo::\n\nIt reads `a\nBar:: baz` as one span.\ntopic:: ruby\n"
         "An inline `a:: b` span.\n"
     )
-    kept, _, cited = take_properties(text, 0)
+    kept, _, cited, _ = take_properties(text, 0)
     rows = kept.split("\n")
     assert rows[2] == "    Foo::"
     assert rows[5] == "Bar:: baz` as one span."
@@ -98,7 +98,7 @@ def test_take_properties_keeps_code_and_blanks_the_rest() -> None:
 
 def test_a_source_line_in_code_is_no_citation() -> None:
     text = "## What is X?\n\n```\nsource:: not a citation\n```\nsource:: Goodfellow 7.1\n"
-    kept, _, cited = take_properties(text, 3)
+    kept, _, cited, _ = take_properties(text, 3)
 
     assert "source:: not a citation" in kept
     assert "Goodfellow" not in kept
@@ -107,7 +107,7 @@ def test_a_source_line_in_code_is_no_citation() -> None:
 
 def test_a_question_pair_in_code_is_no_card_and_one_outside_still_is() -> None:
     text = "Q:: What is Z?\nA:: It is W.\n\n```\nQ:: What is X?\nA:: It is Y.\nstd::\n```\n"
-    kept, _, _ = take_properties(text, 0)
+    kept, _, _, _ = take_properties(text, 0)
 
     assert kept.split("\n") == [
         "Q: What is Z?",
@@ -161,7 +161,7 @@ def test_a_flat_note_with_nothing_like_code_is_not_parsed(monkeypatch: pytest.Mo
     monkeypatch.setattr(coderows, "parse_blocks", no_parse)
     text = "## What is X?\n\nStatus:: draft\nIt is Y, as std:: says.\n  topic:: ml\n"
     assert find_properties(text).found == ((3, "Status:: draft"), (5, "topic:: ml"))
-    kept, _, _ = take_properties(text, 0)
+    kept, _, _, _ = take_properties(text, 0)
     assert kept.split("\n")[2:5] == ["", "It is Y, as std:: says.", ""]
     # one line indented as code, and the parse is asked for
     with pytest.raises(AssertionError, match="parsed"):

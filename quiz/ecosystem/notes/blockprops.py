@@ -82,17 +82,20 @@ def card_tags(written: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(tag for word in written for tag in nested_tags(word)))
 
 
-def take_properties(text: str, first_line: int) -> tuple[str, frozenset[int], dict[int, str]]:
+def take_properties(
+    text: str, first_line: int
+) -> tuple[str, frozenset[int], dict[int, str], tuple[int, ...]]:
     """The text without its `#card` tags and block properties (each property's line left
     blank, so every line keeps its number), the rows of the lines that ended in a `#card`
-    tag, and the `source::` citations by row (0-based, in the notes)."""
+    tag, the `source::` citations by row, and the rows of the property lines left out, in
+    order (0-based, in the notes: the report names them, `properties.find_properties`)."""
     card_rows: frozenset[int] = frozenset()
     if "#card" in text or "#flashcard" in text or "#[[card]]" in text:
         card_rows = _tagged_rows(text, first_line)
         text = CARD_TAG.sub("", text)  # the tag says it asks: the question is what is left
     cited_at: dict[int, str] = {}  # rows of `source:: ...` properties: a card's source
     if "::" not in text or _PROPERTY.search(text) is None:
-        return text, card_rows, cited_at
+        return text, card_rows, cited_at, ()
     code = CodeRows(text)  # a line in code is the code's, whatever it looks like
     asked = asked_pair_rows(text, code)
     if asked:  # `Q:: ...` over `A:: ...`: a card (`Q:` for `Q::`: the rows stay as they were)
@@ -106,6 +109,15 @@ def take_properties(text: str, first_line: int) -> tuple[str, frozenset[int], di
         for m in _SOURCE_PROPERTY.finditer(text)
         if (row := rows.row(m.start())) not in code
     }
-    # a blank line in its place: every line keeps its number
-    text = _PROPERTY.sub(lambda m: m[0] if rows.row(m.start()) in code else "", text)
-    return text, card_rows, cited_at
+    left_out: list[int] = []
+
+    def blank(match: re.Match[str]) -> str:
+        """A blank line in its place: every line keeps its number."""
+        row = rows.row(match.start())
+        if row in code:
+            return match[0]
+        left_out.append(first_line + row)
+        return ""
+
+    text = _PROPERTY.sub(blank, text)
+    return text, card_rows, cited_at, tuple(left_out)

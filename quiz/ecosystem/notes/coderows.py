@@ -4,9 +4,9 @@ a Logseq property line that every reader of properties shares.
 A line that looks like a property (`key:: value`, a bare `Foo::`) is metadata only outside
 code: in a fenced or indented block (C++'s `Foo::` starting a line, a `key:: value` shown
 in an example) or on a line an inline code span opened above runs on to, it is the code's.
-The take-off of properties (`blockprops`), the report's list of them (`properties`), the
-blocks a `((ref))` names (`blockrefs`) and the `tags:: card` property (`cardtagplace`) all
-ask `PROPERTY_LINE` and `CodeRows`.
+The take-off of properties (`blockprops`), the blocks a `((ref))` names (`blockrefs`) and
+the `tags:: card` property (`cardtagplace`) all ask `PROPERTY_LINE` and `CodeRows`; the
+report's list of properties (`properties`) reads the rows the take-off left out.
 
 `CodeRows` parses a text once, on the first question, and only its blocks (a block parse is
 several times faster than a full one); a paragraph's inline markup is read only for a row

@@ -152,6 +152,7 @@ def merge_parts(*parts: ParsedNotes) -> ParsedNotes:
         tuple(questions),
         tuple(item for part in parts for item in part.ignored),
         tuple(item for part in parts for item in part.sections),
+        tuple(row for part in parts for row in part.property_rows),
     )
 
 

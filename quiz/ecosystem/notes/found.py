@@ -176,6 +176,10 @@ class ParsedNotes:
     ignored: tuple[Ignored, ...]
     sections: tuple[Ignored, ...] = ()
     """Headings read as sections (they hold questions), with what they hold."""
+    property_rows: tuple[int, ...] = ()
+    """The rows (0-based) of the property lines the reader left out (`key:: value` outside
+    code, not a `Q::` over an `A::`), in order: the report names them from these
+    (`properties.find_properties`), not from a second parse of the notes."""
 
 
 def answer_marker(line: str) -> str | None:

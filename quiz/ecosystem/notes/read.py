@@ -130,7 +130,7 @@ def read_part(text: str, *, piece_bytes: int = PIECE_BYTES) -> NotesPart:
 def _read_piece(text: str, first_line: int) -> NotesPart:
     """`read_part` of a normalized text that starts at line `first_line` (0-based) of the
     notes: parsed alone, its lines and tokens placed at their lines in the notes."""
-    text, card_rows, cited_at = take_properties(text, first_line)
+    text, card_rows, cited_at, property_rows = take_properties(text, first_line)
     text, tagged_at = take_end_tags(text, first_line)
     lines = text.split("\n")
     if first_line:
@@ -373,7 +373,7 @@ def _read_piece(text: str, first_line: int) -> NotesPart:
     )
     first = blocks[0] if blocks else None
     return NotesPart(
-        ParsedNotes(title, tuple(found), tuple(ignored), section_notes),
+        ParsedNotes(title, tuple(found), tuple(ignored), section_notes, property_rows),
         references=bool(env.get("references")),
         runs_to_end=runs_to_end,
         open_level=open_level,
