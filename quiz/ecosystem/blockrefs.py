@@ -12,7 +12,9 @@ not read, or one deleted) reads as `(a block not in these notes)`, where it had 
 out of its sentence ("See  for the plain update."); an embed of such a block, or of a
 page (`{{embed [[Page]]}}`), is left out. The report names each with its line, its id and
 what the card shows (`MissingRef`). Fences and code spans are left alone. Every line
-keeps its number.
+keeps its number. The block's text is cleaned as the notes' own (import55): its `[[links]]`
+as their words, the tags ending it off (Logseq's tags of the block); a loop of quotes shows
+`LOOPED` and is named (`RefLoop`).
 
 A reference after a question, ending its line (`- Which activation is ReLU? ((uuid))
 #card`), is a link the user kept beside the question, no words of it: read as its block's
@@ -31,7 +33,7 @@ from quiz.ecosystem.fences import outside_fences
 from quiz.ecosystem.linenames import line_numbers
 from quiz.ecosystem.notes.blockprops import CARD_TAG
 from quiz.ecosystem.notes.coderows import PROPERTY_LINE, CodeRows
-from quiz.ecosystem.wikilinks import sub_outside_code
+from quiz.ecosystem.wikilinks import links_as_text, sub_outside_code
 from quiz.plural import plural
 
 _UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
@@ -49,6 +51,14 @@ _LINE_END = re.compile(rf"(?:\s|\(\({_UUID}\)\)|#\S+)*", re.IGNORECASE)
 """What may follow a reference that ends a question's line: blanks, more references, tags."""
 NOT_HERE = "(a block not in these notes)"
 """What a card shows for a reference to a block of no line of the notes."""
+LOOPED = "(a loop of block references)"
+"""What a card shows for a reference that quotes back a block it is shown in (a block
+quoting itself, or two quoting each other): text that never ends. It showed `NOT_HERE`,
+though the block is in the notes, and the report said nothing (import54)."""
+_ENDING_TAGS = re.compile(r"(?:[ \t]+#(?!\d+(?:[ \t]|$))(?:\[\[[^\]\n]+\]\]|[\w/-]+))+[ \t]*$")
+"""The tags ending a block's text (`... squared gradients #optim #adaptive`): Logseq shows
+them as the block's tags, no words of a sentence; read as text they ran into the sentence
+quoting the block ("How does Adam keeps ... #optim differ from SGD?")."""
 
 
 @dataclass(frozen=True)
@@ -105,6 +115,32 @@ class AfterQuestion:
 
 
 @dataclass(frozen=True)
+class RefLoop:
+    """A reference that quotes back a block it is shown in, shown as `LOOPED`."""
+
+    line: int
+    """1-based line of the notes whose reference was shown with the loop in it."""
+    written: str
+    """The reference that closes the loop, as written: `((uuid))`."""
+    blocks: tuple[int, ...]
+    """1-based lines of the blocks in the loop, from the one it quotes back, in order."""
+
+    def message(self) -> str:
+        """One line of the import's report: which blocks loop, what the card shows."""
+        if len(self.blocks) == 1:
+            loop = f"the block at line {self.blocks[0]} quotes itself with {self.written}"
+        else:
+            chain = " -> ".join(str(line) for line in (*self.blocks, self.blocks[0]))
+            loop = (
+                f"the blocks at lines {chain} quote each other, the last back with {self.written}"
+            )
+        return (
+            f'{loop}: a loop whose text never ends; the card shows "{LOOPED}" in its '
+            "place (write the words out in one of the blocks)"
+        )
+
+
+@dataclass(frozen=True)
 class BlockRefs:
     """The notes with their block references as text, and the lines that held them."""
 
@@ -117,6 +153,8 @@ class BlockRefs:
     """Each reference to a block or page not in the notes, in order (the report names each)."""
     after_question: tuple[AfterQuestion, ...] = ()
     """Each reference left out after a question, in order (the report names each)."""
+    loops: tuple[RefLoop, ...] = ()
+    """Each reference that quoted back a block it was shown in, by line (named each)."""
 
     def note(self) -> str | None:
         """One line for the import's report on the references the notes resolve, or None
@@ -149,11 +187,15 @@ def read_block_refs(text: str) -> BlockRefs:
     left_out: list[int] = []
     missing: list[MissingRef] = []
     after: list[AfterQuestion] = []
+    loops: dict[tuple[int, str], RefLoop] = {}  # one a line and reference
     for index in outside_fences(rows, in_items=True):
         row = rows[index]
         if "((" not in row and "{{" not in row:
             continue
-        new, found, absent, beside = _replaced(row, blocks)
+        looped: list[tuple[str, tuple[int, ...]]] = []
+        new, found, absent, beside = _replaced(row, blocks, looped)
+        for written, lines in looped:
+            loops.setdefault((index + 1, written), RefLoop(index + 1, written, lines))
         after.extend(AfterQuestion(index + 1, written, names) for written, names in beside)
         if beside:
             rows[index] = new.rstrip(" \t\r") + ("\r" if new.endswith("\r") else "")
@@ -168,7 +210,14 @@ def read_block_refs(text: str) -> BlockRefs:
         )
     if not shown and not left_out and not after:
         return BlockRefs(text)
-    return BlockRefs("\n".join(rows), tuple(shown), tuple(left_out), tuple(missing), tuple(after))
+    return BlockRefs(
+        "\n".join(rows),
+        tuple(shown),
+        tuple(left_out),
+        tuple(missing),
+        tuple(after),
+        tuple(loops.values()),
+    )
 
 
 def _after_question(row: str, match: re.Match[str]) -> bool:
@@ -181,12 +230,13 @@ def _after_question(row: str, match: re.Match[str]) -> bool:
 
 
 def _replaced(
-    row: str, blocks: dict[str, tuple[int, str]]
+    row: str, blocks: dict[str, tuple[int, str]], looped: list[tuple[str, tuple[int, ...]]]
 ) -> tuple[str, list[bool], list[tuple[str, bool]], list[tuple[str, int | None]]]:
     """The row with its references as their blocks' text (`NOT_HERE` for a block not in
     the notes, nothing for an embed of one or of a page, or for one after a question), per
     reference whether its block is in the notes, (as written, shown as `NOT_HERE`) of each
-    that is not, and (as written, its block's line) of each after a question."""
+    that is not, and (as written, its block's line) of each after a question; each loop
+    met in a block's text is added to `looped` (`_shown_text`)."""
     found: list[bool] = []
     absent: list[tuple[str, bool]] = []
     beside: list[tuple[str, int | None]] = []
@@ -197,7 +247,7 @@ def _replaced(
         if _after_question(row, match):
             beside.append((match.group(0), held[0] if held is not None else None))
             return ""
-        block = _shown_text(uuid, blocks, frozenset({uuid})) if held is not None else None
+        block = _shown_text(uuid, blocks, (uuid,), looped) if held is not None else None
         found.append(block is not None)
         if block is not None:
             return block
@@ -244,22 +294,33 @@ def _block_texts(rows: list[str], code: CodeRows) -> dict[str, tuple[int, str]]:
         lines = [_LIST_MARK.sub("", rows[first], count=1), *rows[first + 1 : above + 1]]
         head = " ".join(" ".join(lines).split())
         head = CARD_TAG.sub("", _HEADING_MARK.sub("", head, count=1)).strip()
+        head = links_as_text(_ENDING_TAGS.sub("", head) or head)  # `[[SGD]]`: SGD
         if head:
             blocks[match.group("uuid").lower()] = (first + 1, head)
     return blocks
 
 
-def _shown_text(uuid: str, blocks: dict[str, tuple[int, str]], seen: frozenset[str]) -> str:
+def _shown_text(
+    uuid: str,
+    blocks: dict[str, tuple[int, str]],
+    seen: tuple[str, ...],
+    looped: list[tuple[str, tuple[int, ...]]],
+) -> str:
     """The text a block shows: its own, each `((uuid))` in it read as its block's (one of
-    no block, or quoting back, as `NOT_HERE`)."""
+    no block as `NOT_HERE`; one quoting back a block of `seen`, the chain it is shown
+    through, as `LOOPED`, the loop added to `looped`: (as written, its blocks' lines))."""
     text = blocks[uuid][1]
     if "((" not in text:
         return text
 
     def inner(match: re.Match[str]) -> str:
         named = (match.group("named") or "").lower()
-        if not named or named in seen or named not in blocks:
+        if not named or named not in blocks:
             return NOT_HERE if match.group("named") else ""
-        return _shown_text(named, blocks, seen | {named})
+        if named in seen:
+            chain = seen[seen.index(named) :]
+            looped.append((match.group(0), tuple(blocks[one][0] for one in chain)))
+            return LOOPED
+        return _shown_text(named, blocks, (*seen, named), looped)
 
     return " ".join(_REFERENCE.sub(inner, text).split())

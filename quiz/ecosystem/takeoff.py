@@ -19,7 +19,7 @@ from quiz.ecosystem.admonitions import read_admonitions
 from quiz.ecosystem.ankiheader import has_anki_header, is_anki_text, suffix_separator
 from quiz.ecosystem.ankiitems import anki_cloze_items, anki_items_note
 from quiz.ecosystem.blockids import drop_block_ids
-from quiz.ecosystem.blockrefs import BlockRefs, read_block_refs
+from quiz.ecosystem.blockrefs import LOOPED, BlockRefs, read_block_refs
 from quiz.ecosystem.cardtagplace import card_tag_last
 from quiz.ecosystem.clozebraces import unpaired_note
 from quiz.ecosystem.clozecards import ClozeSource
@@ -348,6 +348,17 @@ def taken_off_notices(off: TakenOff, notes_path: Path, topic: str = "") -> list[
             f"{ref.written}: left out of its question",
         )
         for ref in refs.after_question
+    )
+    notices.extend(
+        Notice(
+            loop.line,
+            "block reference",
+            loop.message(),
+            "reference loop",
+            place_of(notes_path, loop.line),
+            f'{loop.written}: a loop, shown as "{LOOPED}"',
+        )
+        for loop in refs.loops
     )
     for line, said in off.boxes.notes():
         tell(line, "<aside>", said, "one-line aside")

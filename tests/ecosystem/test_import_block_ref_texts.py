@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quiz.ecosystem.blockrefs import NOT_HERE, read_block_refs
+from quiz.ecosystem.blockrefs import LOOPED, NOT_HERE, read_block_refs
 from tests.ecosystem.test_import_notes import front, run_import
 
 A = "6571a2b4-1c2d-4e5f-8a9b-00000000000a"
@@ -69,8 +69,14 @@ def test_a_block_quoting_another_shows_its_text_and_a_loop_ends() -> None:
     rows = read.text.split("\n")
     # it was "(a block not in these notes)" and named missing, though it is in them
     assert rows[8] == "- Which rule is As Adaptive steps says, per weight? #card"
-    assert rows[9] == f"- Which loop is {NOT_HERE} again and back? #card"
+    # a loop was shown as NOT_HERE too, and not named (import55: `LOOPED`, named)
+    assert rows[9] == f"- Which loop is {LOOPED} again and back? #card"
     assert read.missing == ()
+    assert [(loop.line, loop.blocks) for loop in read.loops] == [
+        (5, (7, 5)),
+        (7, (5, 7)),
+        (10, (5, 7)),
+    ]
 
 
 def test_a_missing_block_is_named_at_its_file_and_line(tmp_path: Path) -> None:
