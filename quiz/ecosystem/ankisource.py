@@ -10,7 +10,9 @@ the join. A field written before (its title's dots as they were) reads as it did
 
 from __future__ import annotations
 
-__all__ = ["JOIN", "cited_part", "source_field", "title_heads"]
+from quiz.ecosystem.ankifields import plain_text
+
+__all__ = ["JOIN", "cited_part", "source_field", "source_title", "title_heads"]
 
 JOIN = " · "
 """Between the title and the citation."""
@@ -38,3 +40,15 @@ def cited_part(text: str, title: str | None) -> str:
             return text[len(head) :].strip()
     head, dot, rest = text.partition(JOIN)
     return rest.strip() if dot else head.strip()
+
+
+def source_title(fields: list[str], at: int | None, as_html: bool) -> str | None:
+    """The title a drillbit note's Source field (`fields[at - 1]`, right before its
+    CardId) starts with, as text (an export without HTML holds it as text already: its
+    `<s>` is the title's), its dots read back from `⋅`; None when the field holds no ` · `
+    (written over in Anki) or nothing before it."""
+    if at is None or at < 1 or at > len(fields):
+        return None
+    field = plain_text(fields[at - 1]) if as_html else fields[at - 1]
+    head, dot, _rest = " ".join(field.split()).partition(JOIN)
+    return head.strip().replace(_TITLE_DOT, "·") if dot and head.strip() else None

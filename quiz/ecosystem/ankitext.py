@@ -48,7 +48,7 @@ from quiz.ecosystem.ankinotetypes import (
 )
 from quiz.ecosystem.ankiownkinds import own_kind
 from quiz.ecosystem.ankiquotes import stray_quotes, unclosed_quote
-from quiz.ecosystem.ankisource import cited_part
+from quiz.ecosystem.ankisource import cited_part, source_title
 from quiz.ecosystem.ankitags import note_tags, own_topic
 from quiz.ecosystem.citations import take_citations
 from quiz.ecosystem.clozefront import early_ends, legacy_title_sentence, title_sentence
@@ -212,6 +212,7 @@ def parse_anki_text(text: str, separator: str = "\t", *, tell_own: bool = True) 
             cited=cited,
             own_source=own_source,
             own_source_field=source_text if own_title is None else "",
+            source_title=source_title(fields, at, layout.html) if own_title is None else None,
             remarks=remarks,
             kept_fields=tuple(number for number, _ in extras),
             unread_field=unread,

@@ -51,10 +51,14 @@ def keep_titles(jobs: list[Job], shared: Shared) -> list[Job]:
     field is no new title. Titled by its question's first line instead, the card "already
     exists with another title" and was skipped, or with `--force` written under that line.
     What it cites is read again after the kept title (`ankisource.cited_part`), so an
-    older export's title holding ` · ` is cut whole from the Source field. A note whose
-    card is not in the bank is titled by its question's first line, as before."""
-    if not shared.taken:
-        return jobs
+    older export's title holding ` · ` is cut whole from the Source field.
+
+    A note whose card is not in the bank (a deck imported on another machine, or into a
+    new bank) takes the title its Source field starts with (`NoteQuestion.source_title`):
+    Anki shows no Title field on the card, but its back shows that Source line, title
+    first, so the user still sees the title they did not change; it was titled by its
+    question's first line, so the same deck gave a card two titles, one a bank with it and
+    one without. A Source field written over (no ` · `) leaves the question's first line."""
     kept = list(jobs)
     for index, job in enumerate(jobs):
         question = job.question
@@ -62,9 +66,11 @@ def keep_titles(jobs: list[Job], shared: Shared) -> list[Job]:
             continue
         known = shared.taken.get(question.card_id)
         path = job.target_dir / f"{question.card_id}.md"
-        if known is None or not _same_file(known, path):
-            continue
-        title = shared.titles.get(question.card_id) or _card_title_of(path)
+        title: str | None = None
+        if known is not None and _same_file(known, path):
+            title = shared.titles.get(question.card_id) or _card_title_of(path)
+        elif known is None:
+            title = question.source_title
         if not title:
             continue
         source = question.own_source

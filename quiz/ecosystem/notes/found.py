@@ -119,6 +119,10 @@ class NoteQuestion:
     own_source_field: str = ""
     """That Source field as text on one line, title and all, when the Title field was
     empty: read again after the title its card has in the bank (`keptids.keep_titles`)."""
+    source_title: str | None = None
+    """The title that Source field starts with (`TITLE · source`), when the Title field was
+    empty: the title an Anki user sees on the card's back, its card's title when the bank
+    has no card of its CardId (`keptids.keep_titles`)."""
     remarks: tuple[str, ...] = ()
     """What the reader read its own way in this note, said at its place (a CSV field's
     quote that is not doubled, read as a quote: line and column)."""
