@@ -24,6 +24,8 @@ import secrets
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from yarl import URL
+
 from quiz.serve.console import quoted
 from quiz.serve.secret_match import same_secret
 from quiz.serve.sessions import Sessions
@@ -71,11 +73,10 @@ def public_url(host: str, port: int) -> str:
 
 
 def allowed_origins(host: str, port: int) -> set[str]:
-    """Origins whose pages may open the app's websocket: the served URL and its loopback aliases."""
-    origins = {public_url(host, port)}
-    if is_loopback(host):
-        origins |= {public_url(alias, port) for alias in _LOOPBACK_ALIASES}
-    return origins
+    """Origins whose pages may open the app's websocket: the served URL and its loopback
+    aliases, as a browser writes them (`_origin_of`: on port 80 without the port)."""
+    names = [host, *(_LOOPBACK_ALIASES if is_loopback(host) else ())]
+    return {_origin_of(public_url(name, port)) or public_url(name, port) for name in names}
 
 
 def allowed_hosts(host: str, port: int) -> set[str]:
@@ -138,8 +139,10 @@ class Login:
         return self.sessions.holds(candidate)
 
     def from_page(self, origin: str | None) -> bool:
-        """True when the Origin header `origin` is this server's page."""
-        return origin is not None and origin.rstrip("/").lower() in self.origins
+        """True when the Origin header `origin` is this server's page (an origin alone, as a
+        browser writes it, or the same origin written otherwise: upper case, its default
+        port named, a trailing `/`)."""
+        return origin is not None and _origin_of(origin, bare=True) in self.origins
 
     def names(self, host: str | None) -> bool:
         """True when the Host header `host` names this server."""
@@ -193,7 +196,7 @@ class Login:
         if origin is not None and not self.from_page(origin):
             return f"a page of origin {quoted(origin)} asked for this; only this server's page loads its files"
         referer = headers.get("Referer")
-        if referer is not None and not self.from_page(_origin_of(referer)):
+        if referer is not None and _origin_of(referer) not in self.origins:
             return "a page of another origin (its Referer) asked for this; only this server's page loads its files"
         return None
 
@@ -237,15 +240,26 @@ class Login:
         return None
 
 
-def _origin_of(address: str) -> str | None:
-    """The origin (`scheme://host:port`) of the URL `address`, or None if it has none."""
-    scheme, separator, rest = address.partition("://")
-    if not separator or not scheme:
+def _origin_of(address: str, *, bare: bool = False) -> str | None:
+    """The origin of the URL `address` as a browser writes it (`scheme://host[:port]`, lower
+    case, an IPv6 host in brackets and compressed, the scheme's default port left out), or
+    None when it has none: not an absolute URL with a host (`null`, a path, `about:blank`),
+    not a URL at all (a port past 65535 or not a number, a bad IPv6 literal), or one with
+    credentials (no page of ours sends them). yarl reads a port as a number (`:080` and
+    `:+80` are 80, `:` the default): a browser never writes those, and one that matched
+    names this server all the same. `bare`: `address` must be an origin alone, as an
+    `Origin` header is (a trailing `/` allowed), not a page's whole address."""
+    if bare and not (address.isascii() and address.isprintable()):
+        return None  # yarl drops what it cannot encode (a header's non-UTF-8 bytes)
+    try:  # yarl parses lazily: any of these may find that `address` is no URL
+        url = URL(address)
+        if not url.absolute or not url.host or "@" in url.raw_authority:
+            return None
+        if bare and (url.raw_path not in ("", "/") or url.raw_query_string or url.raw_fragment):
+            return None
+        return str(url.origin())
+    except (ValueError, IndexError):  # yarl 1.25 indexes an empty host after `[...]@`
         return None
-    authority = rest.split("/", 1)[0].split("?", 1)[0].split("#", 1)[0]
-    if "@" in authority:  # credentials in a Referer: no page of ours sends one
-        return None
-    return f"{scheme}://{authority}"
 
 
 def _whose(query: str | None, cookie: str | None) -> str:
