@@ -14,8 +14,10 @@ stops; one left by a killed server is removed by the next `--new-token` that fin
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
+import re
 import signal
 import stat
 import time
@@ -84,29 +86,53 @@ class Running:
     start: int | None
 
 
+class _Unreadable(Exception):
+    """A running file that is there and is no server's note, or cannot be read: why."""
+
+
 def _read(path: Path) -> Running | None:
-    """The running file at `path`, or None when there is none, it is a link or another
-    user's, or it is not one the server writes."""
+    """The running file at `path`, or None when there is none or it is unreadable."""
     try:
-        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW)
-    except OSError:
+        return _load(path)
+    except (FileNotFoundError, _Unreadable):
         return None
-    with os.fdopen(descriptor, "rb") as opened:
-        facts = os.fstat(opened.fileno())
-        if not stat.S_ISREG(facts.st_mode) or facts.st_uid != os.getuid():
-            return None
-        text = opened.read(MOST_FILE_BYTES + 1)
+
+
+def _load(path: Path) -> Running:
+    """The running file at `path`. FileNotFoundError when there is none; `_Unreadable`
+    (why) when it is a link, not a file, another user's, unreadable, or not one the server
+    writes."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise _Unreadable("it is a symbolic link, which drillbit serve never writes") from exc
+        raise _Unreadable(f"it cannot be read ({exc.strerror or exc})") from exc
+    try:
+        facts = os.fstat(descriptor)
+        if not stat.S_ISREG(facts.st_mode):  # a folder: fdopen would raise IsADirectoryError
+            raise _Unreadable("it is not a file")
+        if facts.st_uid != os.getuid():
+            raise _Unreadable(f"it belongs to another user (uid {facts.st_uid}), not to you")
+        text = os.read(descriptor, MOST_FILE_BYTES + 1)
+    except OSError as exc:
+        raise _Unreadable(f"it cannot be read ({exc.strerror or exc})") from exc
+    finally:
+        os.close(descriptor)
+    if len(text) > MOST_FILE_BYTES:
+        raise _Unreadable(f"it holds more than {MOST_FILE_BYTES} bytes")
     try:
         record = json.loads(text)
     except (ValueError, UnicodeDecodeError):
-        return None
-    if not isinstance(record, dict):
-        return None
-    pid, start = record.get("pid"), record.get("start")
+        raise _Unreadable("it is not the JSON drillbit serve writes") from None
+    pid = record.get("pid") if isinstance(record, dict) else None
+    start = record.get("start") if isinstance(record, dict) else None
     if not isinstance(pid, int) or isinstance(pid, bool) or pid <= 1:
-        return None
+        raise _Unreadable("it names no process (its `pid` is not a number above 1)")
     if start is not None and (not isinstance(start, int) or isinstance(start, bool)):
-        return None
+        raise _Unreadable("its `start` is not a number")
     return Running(pid, start)
 
 
@@ -123,22 +149,7 @@ def send_new_token(data: Path, port: int, login_file: Path) -> Renewed:
     """Ask the server on `port` of the data folder `data` to end every login and make a new
     token (SIGUSR1), and wait for it to rewrite `login_file` (its login link) if it wrote
     one. A DrillbitError says why no server was asked."""
-    path = running_file(data, port)
-    found = _read(path)
-    if found is None:
-        raise DrillbitError(
-            f"no drillbit serve on port {port} runs with this data folder ({data}): start "
-            "one with `drillbit serve`, or give the port it serves with --port",
-            title="serve",
-        )
-    if found.start is None or process_start(found.pid) != found.start:
-        with contextlib.suppress(OSError):
-            path.unlink()  # a killed server's: its PID may be another program's now
-        raise DrillbitError(
-            f"the drillbit serve that ran on port {port} has stopped (it was not stopped "
-            "with Ctrl-C, so its note was left; it is removed now): there is no login to end",
-            title="serve",
-        )
+    found = _find(data, port)
     before = _contents(login_file)
     try:
         os.kill(found.pid, signal.SIGUSR1)
@@ -162,6 +173,82 @@ def send_new_token(data: Path, port: int, login_file: Path) -> Renewed:
         "console",
         title="serve",
     )
+
+
+def _find(data: Path, port: int) -> Running:
+    """The running file of the server on `port` of the data folder `data`, checked to be a
+    live process's: a DrillbitError that says what is missing (the file, its process,
+    `/proc` to tell) when there is none to signal."""
+    path = running_file(data, port)
+    try:
+        found = _load(path)
+    except FileNotFoundError:
+        raise DrillbitError(_no_file(data, port), title="serve") from None
+    except _Unreadable as exc:
+        raise DrillbitError(
+            f"the note of the drillbit serve on port {port}, {path}, is not one it wrote: "
+            f"{exc}. Remove it; a server still running there is asked with `kill -USR1 PID` "
+            "(its banner names the PID), and writes its note again when restarted",
+            title="serve",
+        ) from None
+    if process_start(os.getpid()) is None:  # this very process: /proc is not there to read
+        raise DrillbitError(
+            f"cannot tell whether PID {found.pid} is still the drillbit serve on port {port}: "
+            f"there is no /proc here to read its start time (/proc/{found.pid}/stat). "
+            f"Signal the server yourself: `kill -USR1 {found.pid}`",
+            title="serve",
+        )
+    if found.start is None:
+        raise DrillbitError(
+            f"the drillbit serve on port {port} (PID {found.pid}) could not read /proc when "
+            "it started, so its note cannot tell it from another process that took its PID: "
+            f"if it runs, signal it yourself: `kill -USR1 {found.pid}`",
+            title="serve",
+        )
+    now = process_start(found.pid)
+    if now != found.start:
+        with contextlib.suppress(OSError):
+            path.unlink()  # a killed server's: its PID may be another program's now
+        gone = "no process has" if now is None else "another program has"
+        raise DrillbitError(
+            f"the drillbit serve that ran on port {port} has stopped ({gone} its PID "
+            f"{found.pid} now; it was not stopped with Ctrl-C, so its note {path} was left, "
+            "and is removed now): there is no login to end",
+            title="serve",
+        )
+    return found
+
+
+def _no_file(data: Path, port: int) -> str:
+    """Why no server was found: the data folder has no running file for `port`; the ports
+    it has one for, and that a server keeps its note in its own DRILLBIT_HOME."""
+    folder = data / RUNNING_FOLDER
+    others = sorted(
+        int(name.removeprefix("running-").removesuffix(".json"))
+        for name in _names(folder)
+        if re.fullmatch(r"running-[0-9]{1,5}\.json", name)
+    )
+    said = (
+        f"no drillbit serve on port {port} runs with this data folder ({data}): it holds no "
+        f"{running_file(data, port).relative_to(data)}"
+    )
+    if others:
+        if len(others) == 1:
+            return f"{said}, but a note of a server on port {others[0]}: give --port {others[0]}"
+        ports = ", ".join(str(other) for other in others)
+        return f"{said}, but notes of servers on ports {ports}: give one with --port"
+    return (
+        f"{said}. A server keeps its note in the data folder it was started with: run "
+        "--new-token with the same DRILLBIT_HOME and --port as the server, or start one "
+        "with `drillbit serve`"
+    )
+
+
+def _names(folder: Path) -> list[str]:
+    try:
+        return os.listdir(folder)
+    except OSError:
+        return []
 
 
 def _contents(path: Path) -> bytes | None:
