@@ -1678,8 +1678,54 @@ TYPE_SLOTS = {
     "tp_subclasses": 45,
 }
 """Word offsets of the fields of CPython 3.11's `PyTypeObject` the child reads or writes."""
-IMMUTABLE_TYPE, BASE_TYPE = 1 << 8, 1 << 10
-"""`Py_TPFLAGS_IMMUTABLETYPE` and `Py_TPFLAGS_BASETYPE`."""
+IMMUTABLE_TYPE, HEAP_TYPE, BASE_TYPE = 1 << 8, 1 << 9, 1 << 10
+"""`Py_TPFLAGS_IMMUTABLETYPE`, `Py_TPFLAGS_HEAPTYPE` and `Py_TPFLAGS_BASETYPE`."""
+
+
+def type_layout_known() -> bool:
+    """Whether TYPE_SLOTS is this interpreter's layout: CPython 3.11 with 8-byte pointers,
+    little-endian (the words are read as "<u8"). Where it is not, the child reads and writes
+    no type object (its hollow guard, the constructor's slot, the grader's classes' flags)."""
+    return (
+        sys.implementation.name == "cpython"
+        and sys.version_info[:2] == (3, 11)
+        and sys.maxsize == 2**63 - 1
+        and sys.byteorder == "little"
+    )
+
+
+def type_flags(np: Any, cls: type, known: Callable[[], bool] = type_layout_known) -> Any:
+    """`cls`'s `tp_flags` word, one writable item, or None where the layout is not the known
+    one or the word read at its place is not the class's own `__flags__`: the one place the
+    child finds a type's flags in memory (its hollow guard, the grader's classes)."""
+    if not known():
+        return None
+    word = _memory_words(np, id(cls) + 8 * TYPE_SLOTS["tp_flags"], 1)
+    return word if int(word[0]) == type.__dict__["__flags__"].__get__(cls) else None
+
+
+def seal_classes(np: Any, classes: list[Any], known: Callable[[], bool] = type_layout_known) -> int:
+    """Each class (a heap type) marked immutable as CPython's built-in types are: how many.
+
+    Setting, deleting or renaming a class's attribute raises no audit event, so the child
+    found a grader class changed by the code and put it back (fifty-second round), and a
+    method set there by a thread could run once in the grader's steps. CPython refuses every
+    such change (`type.__setattr__`, `__bases__`, `__name__`, `__qualname__`, `__module__`,
+    `__annotations__`: "cannot set ... attribute of immutable type") to a type flagged
+    Py_TPFLAGS_IMMUTABLETYPE, which Python code cannot set: the flag is written through
+    numpy's memory door before the child closes it (fifty-fourth round through the launcher's
+    ctypes, fifty-fifth through `type_flags`), and only where the layout is the known one and
+    the word is the class's heap-type flags (else nothing is written)."""
+    sealed = 0
+    for cls in classes:
+        if not isinstance(cls, type):
+            continue
+        flags = type_flags(np, cls, known)
+        if flags is None or not int(flags[0]) & HEAP_TYPE:
+            continue
+        flags[0] = int(flags[0]) | IMMUTABLE_TYPE
+        sealed += 1
+    return sealed
 
 
 def _hollow_guard(np: Any) -> type:
@@ -1696,7 +1742,9 @@ def _hollow_guard(np: Any) -> type:
     """
     named = {"__slots__": (), "__module__": "numpy", "__qualname__": "ndarray_new_guard"}
     guard = type("numpy.ndarray", (int,), named)  # the name CPython's refusal says
-    flags = _memory_words(np, id(guard) + 8 * TYPE_SLOTS["tp_flags"], 1)
+    flags = type_flags(np, guard)
+    if flags is None:  # vet_array_constructor checked the layout first: not met here
+        raise OSError("the type layout is not the one the child knows")
     flags[0] = (int(flags[0]) | IMMUTABLE_TYPE) & ~BASE_TYPE
     _memory_words(np, id(guard), 1)[0] += 1  # held by ndarray's `tp_base`, never freed
     return guard
@@ -1796,7 +1844,7 @@ def vet_array_constructor(np: Any) -> bool:
     (it reads the dict with `gc.get_referents`) and before numpy's memory door is closed (it
     reads and writes the type objects through it). Nothing is written, and False returned,
     where the layout is not CPython 3.11's on a 64-bit little-endian machine."""
-    if sys.version_info[:2] != (3, 11) or np.dtype(np.uintp).itemsize != 8:
+    if not type_layout_known() or np.dtype(np.uintp).itemsize != 8:
         return False
     ndarray = np.ndarray
     fields = _memory_words(np, id(ndarray), TYPE_SLOTS["tp_subclasses"] + 1)
@@ -2641,8 +2689,6 @@ def _quiet_send(
 def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     """Warm up, install hooks, report ready, run one job, exit."""
     fd = cfg["result_fd"]
-    # the launcher's ctypes door to the classes' flags: held by this frame alone, used once
-    seal_classes = cfg.pop("seal_classes", None)
 
     def fatal(text: str) -> None:
         body = json.dumps({"t": "fatal", "message": text, "n": 0}).encode()
@@ -2687,9 +2733,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     # the child's, the wire's and the runtime's classes made immutable (fifty-fourth round):
     # a change the code makes is refused, not only found; before the hooks, which refuse
     # ctypes' events (the harness's namespace defines no class: `changed_classes` holds any)
-    if seal_classes is not None:
-        seal_classes([state[0] for state in grader_classes(globals(), wire, runtime)])
-        seal_classes = None
+    seal_classes(np, [state[0] for state in grader_classes(globals(), wire, runtime)])
     if cfg["hooks"]:
         install_hooks(cfg, guarded, known)
         verified = hooks_verified(cfg)

@@ -146,50 +146,6 @@ def _fault_dumps() -> str:
     return "set"
 
 
-_TP_FLAGS_AT = 24 + 18 * 8
-"""Where `tp_flags` sits in CPython's `PyTypeObject` on a 64-bit machine (3.11): after the
-object's head (refcount, type, size) and eighteen pointers (`tp_name` to `tp_as_buffer`)."""
-_IMMUTABLE, _HEAP = 1 << 8, 1 << 9  # Py_TPFLAGS_IMMUTABLETYPE, Py_TPFLAGS_HEAPTYPE
-
-
-def _class_sealer() -> Any:
-    """A function that marks classes immutable as CPython's own built-in types are, or None.
-
-    Setting, deleting or renaming a class's attribute raises no audit event, so the child
-    found a grader class changed by the code and put it back (fifty-second round), and a
-    method set there by a thread could run once in the grader's steps. CPython refuses every
-    such change (`type.__setattr__`, `__bases__`, `__name__`, `__qualname__`, `__module__`,
-    `__annotations__`: "cannot set ... attribute of immutable type") to a type flagged
-    Py_TPFLAGS_IMMUTABLETYPE, which Python code cannot set: the flag is written here, through
-    ctypes, which the child drops before the code loads, and only where the word read at its
-    place is the class's own `__flags__` with the heap-type bit (else nothing is written)."""
-    import ctypes
-    import platform
-
-    if (
-        platform.machine() not in ("x86_64", "aarch64", "arm64")
-        or ctypes.sizeof(ctypes.c_void_p) != 8
-    ):
-        return None
-    word = ctypes.c_ulong.from_address
-    flags_of = type.__dict__["__flags__"].__get__
-
-    def seal(classes: list[type]) -> int:
-        """Each class marked immutable where its layout is the one known here: how many."""
-        sealed = 0
-        for cls in classes:
-            if not isinstance(cls, type):
-                continue
-            flags = word(id(cls) + _TP_FLAGS_AT)
-            if flags.value != flags_of(cls) or not flags.value & _HEAP:
-                continue
-            flags.value |= _IMMUTABLE
-            sealed += 1
-        return sealed
-
-    return seal
-
-
 def _landlock(rw: list[str], ro: list[str], listed: list[str], probes: list[str]) -> str:
     """Restrict the file system with Landlock; 'abi N' when verified, else why not."""
     import ctypes
@@ -645,10 +601,6 @@ if _cfg.get("seccomp") and sys.platform.startswith("linux"):
     else:
         _kernel["seccomp"] = "not available (the pyseccomp binding is not installed)"
 _cfg["kernel"] = _kernel
-try:  # the grader's classes made immutable by the child before the code loads (fifty-fourth round)
-    _cfg["seal_classes"] = _class_sealer()
-except (OSError, AttributeError, ValueError):
-    _cfg["seal_classes"] = None
 for _mod in [m for m in sys.modules if m == "ctypes" or m.startswith(("ctypes.", "_ctypes"))]:
     del sys.modules[_mod]
 sys.path[:] = [p for p in sys.path if p] + [_cfg["site"]]

@@ -7,7 +7,7 @@ class's dict, bases, metaclass and names before the code loads and holds them to
 after each result is encoded: a change is an invalid return in the grader's own words ("your
 code changed the grader's Encoder"), the class is put back, and no method of the code's set
 there runs. Since the fifty-fourth round the child also makes those classes immutable before
-the code loads (CPython's Py_TPFLAGS_IMMUTABLETYPE, set by the launcher's ctypes), so each
+the code loads (CPython's Py_TPFLAGS_IMMUTABLETYPE, written by the child's `seal_classes`), so each
 change is refused in the code's own call: ERROR, with CPython's "cannot set ... attribute of
 immutable type"; the check stays behind it, tested in-process. Each answer returns the right
 values; each trap records any call the code did not make itself, and the next call raises
