@@ -482,7 +482,17 @@ def decide(
     # counted as a case there, a run stopped while loading lost its first case from the list
     stood_for = 1 if running is not None and len(results) > ran else 0
     results += [_not_run(c) for c in cases[ran + stood_for :]]
-    return sanitize(build_verdict(checker.name, results, status=status, summary=summary, **common))
+    verdict = build_verdict(checker.name, results, status=status, summary=summary, **common)
+    told = thread_exception(run.stderr) if verdict.status is not Status.PASSED else None
+    if told is not None:
+        kind, line, function = told
+        verdict = verdict.model_copy(
+            update={
+                "summary": f"{verdict.summary}; a thread your code started stopped on {kind}"
+                f" under line {line} of your code (in {function}), as Python printed it on stderr"
+            }
+        )
+    return sanitize(verdict)
 
 
 def loading_verdict(
@@ -758,12 +768,17 @@ def _fault_note(run: RunResult, name: str, where: str) -> str:
 _FAULT_DUMP = re.compile(
     # not anchored at a line's start: the handler writes no newline first, and code that
     # left its own output mid-line (bytes with none) hid the dump (fifty-third round)
-    r"Fatal Python error: (?:Segmentation fault|Bus error)\n\n"
+    r"Fatal Python error: (?:Segmentation fault|Bus error|Aborted|Floating point exception"
+    r"|Illegal instruction)\n\n"
     r"(?:Stack|Current thread 0x[0-9a-f]+) \(most recent call first\):\n((?:  [^\n]*\n)*)",
     re.MULTILINE,
 )
-"""Python's fault handler's dump of a segmentation fault or bus error (the child enables it
-before the code loads, `_fault_dumps` in launcher.py): its header and its frames' lines."""
+"""Python's fault handler's dump of one of its five signals (the child enables it before the
+code loads, `_fault_dumps` in launcher.py): its header and its frames' lines. An abort, a
+floating-point or an illegal-instruction fault in a thread of the code's (`os.abort()` there)
+was told by its signal alone, its dump naming the line unread (fifty-fifth round)."""
+_DUMPED = ("SIGSEGV", "SIGBUS", "SIGABRT", "SIGFPE", "SIGILL")
+"""The signals whose fault dump `crash_line` reads (FAULT_SIGNALS in launcher.py)."""
 _CODE_FRAME = re.compile(
     rf'^  File "{re.escape(SUBMISSION_FILENAME)}", line ([1-9][0-9]{{0,6}})'
     r" in ([A-Za-z_][A-Za-z0-9_]{0,79}|<(?:module|lambda|listcomp|dictcomp|setcomp|genexpr)>)$",
@@ -785,14 +800,45 @@ def crash_line(stderr: str) -> tuple[int, str] | None:
     return None if frame is None else (int(frame.group(1)), frame.group(2))
 
 
+_THREAD_TRACEBACK = re.compile(
+    # not anchored at a line's start: the code's own output may have left a line open
+    r"Exception in thread [^\n]{0,300}:\nTraceback \(most recent call last\):\n"
+    r"((?:  [^\n]*\n)*)([A-Za-z_][A-Za-z0-9_.]{0,99})(?::[^\n]*)?$",
+    re.MULTILINE,
+)
+"""The traceback Python's `threading.excepthook` prints for a thread's uncaught exception: its
+frames' lines and the exception's class."""
+_THREAD_FRAME = re.compile(
+    rf'^  File "{re.escape(SUBMISSION_FILENAME)}", line ([1-9][0-9]{{0,6}}),'
+    r" in ([A-Za-z_][A-Za-z0-9_]{0,79}|<(?:module|lambda|listcomp|dictcomp|setcomp|genexpr)>)$",
+    re.MULTILINE,
+)
+
+
+def thread_exception(stderr: str) -> tuple[str, int, str] | None:
+    """The class, line and function of the first uncaught exception of a thread of the code's
+    on `stderr`, its deepest frame of the code's file; None when none names one.
+
+    A thread's exception ends the thread alone: the grader heard nothing of it, and a verdict
+    (wrong values, a result that never came) said nothing of where the code stopped
+    (fifty-fifth round). The code shares stderr and could print such a traceback itself: then
+    the line is one it chose of its own file, words that change no status."""
+    for found in _THREAD_TRACEBACK.finditer(stderr):
+        frames = _THREAD_FRAME.findall(found.group(1))
+        if frames:
+            line, function = frames[-1]
+            return found.group(2), int(line), function
+    return None
+
+
 def _crash_line_note(run: RunResult, name: str) -> str:
-    """Where in the code a segmentation fault came, from the fault handler's dump, or ""."""
-    if name not in ("SIGSEGV", "SIGBUS"):
+    """Where in the code a fatal signal came, from the fault handler's dump, or ""."""
+    if name not in _DUMPED:
         return ""
     # the end of a stderr the code filled past the kept part first: the dump is written last
     found = crash_line(run.stderr_tail) or crash_line(run.stderr)
     if found is None:
-        return _no_dump_note(run)
+        return _no_dump_note(run) if name in ("SIGSEGV", "SIGBUS") else ""
     line, function = found
     return (
         f"; it came under line {line} of your code (in {function}), the deepest of its lines"

@@ -322,12 +322,13 @@ _CRASH = "faulthandler._sigsegv()"
             '  File "submission.py", line 8 in b\n',
             (8, "b"),
         ),
-        # an abort's dump, a frame of another file, a line 0, a name with spaces: none
+        # an abort's dump, read since the fifty-fifth round (tests/sandbox/test_thread_crash_lines.py)
         (
             "Fatal Python error: Aborted\n\nStack (most recent call first):\n"
             '  File "submission.py", line 4 in f\n',
-            None,
+            (4, "f"),
         ),
+        # a frame of another file, a line 0, a name with spaces: none
         (
             "Fatal Python error: Segmentation fault\n\nStack (most recent call first):\n"
             '  File "other.py", line 4 in f\n  File "submission.py", line 0 in g\n'
