@@ -84,3 +84,27 @@ def test_only_a_traceback_through_the_code_s_file_names_a_line() -> None:
     found = thread_exception("partial" + head + ours + "ZeroDivisionError: x\n" + second)
     assert found == ("ZeroDivisionError", 12, "work")
     assert thread_exception("") is None
+
+
+WAITING = """import queue, threading
+
+
+def work(out):
+    out.put(1 / 0)
+
+
+def double(x):
+    out = queue.Queue()
+    threading.Thread(target=work, args=(out,)).start()
+    return out.get() * x
+"""
+
+
+def test_a_wait_for_a_thread_that_died_names_where_it_died(pool: WorkerPool) -> None:
+    """The main thread waits on a queue its dead thread never fills: a timeout that said
+    nothing of the thread's ZeroDivisionError before."""
+    verdict = run_adversarial(pool, WAITING, Status.TIMEOUT, "(wall clock")
+    assert (
+        "a thread your code started stopped on ZeroDivisionError under line 5 of your code"
+        " (in work)" in verdict.summary
+    ), shown(verdict)
