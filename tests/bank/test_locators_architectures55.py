@@ -760,6 +760,30 @@ CHECKED = [
         "is a depthwise convolution followed by a pointwise convolution; Xception replaces "
         "Inception modules with them",
     ),
+    # --- architectures: the last two read this round ---
+    (
+        "attention-scaling",
+        "Britz et al. 2017 (Massive Exploration of Neural Machine Translation Architectures) "
+        "sec. 4.5",
+        "it cites Britz et al. (2017) for the finding that the two perform alike for small $d_k$ "
+        "while additive attention wins over *unscaled* dot products for larger $d_k$",
+        "sec. 4.5 'Attention Mechanism': additive and multiplicative attention with attention "
+        "dimensionality 128 to 1024; parameterized additive attention slightly but "
+        "consistently outperformed the multiplicative form (read in transcriptions and a "
+        "section-numbered note on the Transformer paper's reference [3]); the small-against-"
+        "large d_k reading is the Transformer paper's, as the card says",
+    ),
+    (
+        "why-convolutions",
+        "LeCun et al. 1998 (Gradient-Based Learning Applied to Document Recognition), sec. II-A "
+        "(local receptive fields, shared weights, sub-sampling)",
+        "**Weight sharing.** The same filter slides over every position",
+        "sec. II-A 'Convolutional Networks': three architectural ideas give some shift, scale "
+        "and distortion invariance: local receptive fields, shared weights (weight "
+        "replication) and spatial or temporal sub-sampling (read in a full-text copy of the "
+        "Proceedings of the IEEE text; a Roman-numbered section, which the LOCATOR pattern of "
+        "test_locators_more.py, digits only, does not see)",
+    ),
 ]
 
 
