@@ -139,9 +139,8 @@ class Login:
         return self.sessions.holds(candidate)
 
     def from_page(self, origin: str | None) -> bool:
-        """True when the Origin header `origin` is this server's page (an origin alone, as a
-        browser writes it, or the same origin written otherwise: upper case, its default
-        port named, a trailing `/`)."""
+        """True when the Origin header `origin` is this server's page, written as a browser
+        writes it (`_origin_of`'s `bare`: on port 80 without the port; any case)."""
         return origin is not None and _origin_of(origin, bare=True) in self.origins
 
     def names(self, host: str | None) -> bool:
@@ -246,20 +245,20 @@ def _origin_of(address: str, *, bare: bool = False) -> str | None:
     None when it has none: not an absolute URL with a host (`null`, a path, `about:blank`),
     not a URL at all (a port past 65535 or not a number, a bad IPv6 literal), or one with
     credentials (no page of ours sends them). yarl reads a port as a number (`:080` and
-    `:+80` are 80, `:` the default): a browser never writes those, and one that matched
-    names this server all the same. `bare`: `address` must be an origin alone, as an
-    `Origin` header is (a trailing `/` allowed), not a page's whole address."""
-    if bare and not (address.isascii() and address.isprintable()):
-        return None  # yarl drops what it cannot encode (a header's non-UTF-8 bytes)
+    `:+80` are 80, `:` the default): a browser never writes those in a Referer, and one
+    that matched names this server all the same. `bare`: `address` must be an origin alone
+    and written as a browser writes an `Origin` header (any case, a trailing `/`), not a
+    page's whole address nor its port written otherwise."""
     try:  # yarl parses lazily: any of these may find that `address` is no URL
         url = URL(address)
         if not url.absolute or not url.host or "@" in url.raw_authority:
             return None
-        if bare and (url.raw_path not in ("", "/") or url.raw_query_string or url.raw_fragment):
-            return None
-        return str(url.origin())
+        origin = str(url.origin())
     except (ValueError, IndexError):  # yarl 1.25 indexes an empty host after `[...]@`
         return None
+    if bare and address.lower().removesuffix("/") != origin:
+        return None  # a path, a query, `:080`, `:80`, a byte yarl dropped: not an Origin
+    return origin
 
 
 def _whose(query: str | None, cookie: str | None) -> str:

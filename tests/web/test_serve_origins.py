@@ -61,6 +61,10 @@ def test_the_origin_of_an_address(address: str, origin: str | None) -> None:
         ("http://127.0.0.1:8000//", False),
         ("http://127.0.0.1:8000/\udcff", False),
         ("http://me@127.0.0.1:8000", False),
+        # the same origin, its port written as no browser writes an Origin's
+        ("http://127.0.0.1:08000", False),
+        ("http://127.0.0.1:+8000", False),
+        ("http://127.0.0.1:8000:", False),
     ],
 )
 def test_an_origin_header_names_this_servers_page_or_not(header: str, ours: bool) -> None:
@@ -77,8 +81,8 @@ def test_on_port_80_the_origin_a_browser_sends_is_ours() -> None:
         "http://[::1]",
     }
     login = Login.new("127.0.0.1", 80)
-    assert login.from_page("http://127.0.0.1")
-    assert login.from_page("http://127.0.0.1:80")
+    assert login.from_page("http://127.0.0.1") and login.from_page("http://localhost/")
+    assert not login.from_page("http://127.0.0.1:80")  # no browser names the default port
     assert not login.from_page("http://127.0.0.1:8000")
 
 
