@@ -33,6 +33,8 @@ from aiohttp import web
 from aiohttp.http_exceptions import LineTooLong
 from aiohttp.web_protocol import RequestHandler
 
+from quiz.serve.framing import Framing
+
 __all__ = [
     "BAD_REQUEST",
     "HEADER_TOO_LARGE",
@@ -164,8 +166,10 @@ def begins_another(data: bytes, last: object) -> bool:
     last blank line of the packet, or, when it has a body of `Content-Length` bytes, that
     many bytes past the last blank line before them. A chunked body ends with a blank line
     of its own. What a body holds can only make this find a later end, never an earlier
-    one: a body that ends in a blank line and a head begun behind it start no clock here
-    (the head's next bytes do, as before)."""
+    one: a body that holds a blank line as many bytes before the packet's end as it is long
+    reads as ending the packet, and the head begun behind it gets no clock here (its next
+    bytes start it). The handler guesses with this only where `quiz.serve.framing`'s walk,
+    which is not misled so, lost its place."""
     length = 0
     headers = getattr(last, "headers", None)
     if headers is not None and not getattr(last, "chunked", False):
@@ -184,25 +188,36 @@ class HeaderLimitHandler(RequestHandler):
     do, which gives a request's headers `HEAD_SECONDS`, and which can close without
     lingering (`close_without_lingering`)."""
 
-    __slots__ = ("_head_timer", "_last_body")
+    __slots__ = ("_framing", "_head_timer", "_last_body")
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)  # type: ignore[arg-type]
         self._head_timer: asyncio.TimerHandle | None = None
         self._last_body: object = None  # the body of the last request parsed, or None
+        self._framing = Framing()  # where the connection stands between packets
 
     def data_received(self, data: bytes) -> None:
         """aiohttp's reading, with a clock on each request's head: started by bytes that
         are neither the last request's body nor a whole head, stopped once a head is parsed,
         and started again at once when the packet that ended a head goes on into the next
-        request's (its first byte came then: fifty-third round, its next bytes started it)."""
+        request's (its first byte came then: fifty-third round, its next bytes started it).
+        Where in the packet the last request ended is walked (`quiz.serve.framing`), since
+        a body may hold a blank line; guessed (`begins_another`) where the walk lost its
+        place (fifty-fifth round: the guess missed a head behind a body that ended in one)."""
         parsed = self._request_count
+        if self._payload_parser is not None or self._upgraded:
+            self._framing.lose()
         super().data_received(data)
-        if self._request_count > parsed:  # a head ended here (what follows it is read with it)
+        count = self._request_count - parsed
+        messages = list(self._messages)[-count:] if 0 < count <= len(self._messages) else []
+        begun = self._framing.feed(data, [message for message, _ in messages])
+        if count > 0:  # a head ended here (what follows it is read with it)
             self._stop_head_timer()
             last = self._messages[-1] if self._messages else None
             self._last_body = last[1] if last is not None else None
-            if last is not None and begins_another(data, last[0]) and self._reading_a_head():
+            if begun is None:
+                begun = last is not None and begins_another(data, last[0])
+            if begun and self._reading_a_head():
                 self._start_head_timer()
         elif data and self._head_timer is None and self._reading_a_head():
             self._start_head_timer()
