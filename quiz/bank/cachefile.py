@@ -55,6 +55,7 @@ _STAMPED_SOURCES = (
     "markdown",
     "mathtext",
     "loader.py",
+    "card_facts.py",
     "cache.py",
     "cachefile.py",
     "safeyaml.py",

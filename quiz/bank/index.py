@@ -9,8 +9,12 @@ folder, and the size, times and inode of its pack.yaml and of every card file. W
 of those are unchanged (and the code is: the card cache's code stamp), a load would
 give the same cards, and the remembered index is returned after one `stat` per file.
 Anything else (a changed, added or removed file, a broken symbolic link or a link loop,
-the cache turned off) means a full load; a symbolic link that resolves is walked as its
-own key, where it resolves and its target's key. The card cache's own rules apply: a file changed in the last
+the cache turned off) means a load; a symbolic link that resolves is walked as its
+own key, where it resolves and its target's key. Beside the index, what the checks across
+files read of every card that loaded clean is remembered per file (`card_facts`, the
+`facts-*.marshal` file): after one card file changed, the load takes every other file
+whose key is as it was from those facts and reads only the changed ones, then makes the
+checks across files on them all with the load's own code (`loader.load_parts`). The card cache's own rules apply: a file changed in the last
 `RACY_SECONDS` is not trusted, and a damaged or foreign index file is a miss.
 """
 
@@ -22,6 +26,7 @@ import json
 import marshal
 import os
 import signal
+import stat
 import sys
 import threading
 import time
@@ -40,13 +45,16 @@ from quiz.gcpause import gc_paused
 from quiz.textsafe import read_regular
 
 if TYPE_CHECKING:
-    from quiz.bank.loader import Bank
+    from quiz.bank.card_facts import CardFacts, CardLike, KnownFiles, Record
+    from quiz.bank.loader import Bank, Loaded
     from quiz.bank.models import Card
 
 FORMAT = 5
 """Bumped when what is remembered changes shape (the card cache's stamp covers the loader)."""
 INDEX_LIMIT = 64 * 1024 * 1024
 """A remembered index larger than this is ignored (10,000 cards take about 0.7 MB)."""
+FACTS_FORMAT = 1
+"""Bumped when the remembered card facts change shape."""
 
 
 class CardRef(NamedTuple):
@@ -139,14 +147,17 @@ def card_index(roots: Sequence[Path]) -> tuple[CardRef, ...]:
     return bank_index(roots)[0].refs
 
 
-def bank_index(roots: Sequence[Path]) -> tuple[BankIndex, Bank | None]:
+def bank_index(roots: Sequence[Path], *, whole: bool = False) -> tuple[BankIndex, Bank | None]:
     """The index of `load_bank(roots)`, and the bank itself when it had to be loaded.
 
     The remembered index answers while every input is unchanged (no card model is
-    built, pydantic is not even imported); otherwise the bank is loaded and returned
-    with its index, which is remembered for next time.
+    built, pydantic is not even imported); otherwise the files that changed are loaded,
+    the others taken from their remembered facts, and no bank is returned (the bank when
+    no fact was kept, or with `whole`: a caller that needs the bank next gets it from the
+    one load), and the index is remembered for next time.
     """
-    return _index_of_inputs(roots, _inputs(roots) if cachefile.enabled() else None)
+    inputs = _inputs(roots) if cachefile.enabled() else None
+    return _index_of_inputs(roots, inputs, whole=whole)
 
 
 class IndexWalk:
@@ -306,7 +317,7 @@ def _reap(running: list[int], output: int) -> None:
 
 
 def _index_of_inputs(
-    roots: Sequence[Path], inputs: _Inputs | None
+    roots: Sequence[Path], inputs: _Inputs | None, *, whole: bool = False
 ) -> tuple[BankIndex, Bank | None]:
     """`bank_index` once the walk is done (`inputs` None: the cache is off or cannot vouch)."""
     if inputs is not None:
@@ -314,18 +325,25 @@ def _index_of_inputs(
             remembered = _read(roots, inputs)
         if remembered is not None:
             return remembered, None
-    from quiz.bank.loader import load_bank
+    from quiz.bank import loader
 
-    bank = load_bank(roots)
-    index = index_of(bank)
+    known = _read_facts(roots) if inputs is not None and not whole else None
+    clean: list[Card | CardFacts] = []
+    bank: Bank | None = None
+    if known is None:  # every card read, and the bank kept
+        bank = loader.load_bank(roots, clean=clean)
+        index = index_of(bank)
+    else:  # the files unchanged since they loaded clean are taken from their facts
+        index = _index_of_loaded(loader.load_parts(roots, known, clean))
     if inputs is not None and not _racy(inputs, time.time()) and _inputs(roots) == inputs:
         _write(roots, inputs, index)  # unchanged while loading: the index is those inputs'
+        _write_facts(roots, clean, known)
     if inputs is not None:  # a file changed while loading: it differs from these, read again
         index = replace(index, seen=inputs.records)
     return index, bank
 
 
-def ref_of(card: Card) -> CardRef:
+def ref_of(card: CardLike) -> CardRef:
     """A card's ref."""
     return CardRef(card.id, card.pack, card.topic, card.kind, card.title, tuple(card.tags))
 
@@ -346,11 +364,78 @@ def index_of(bank: Bank) -> BankIndex:
     )
 
 
+def _index_of_loaded(loaded: Loaded) -> BankIndex:
+    """The index of a load some of whose cards are facts: `index_of`'s fields."""
+    from quiz.bank.loader import problem_summary
+
+    last = {}  # each pack's last card: `index_of`'s folders, without 10,000 `parent`s
+    for card in loaded.cards:
+        last[card.pack] = card
+    return BankIndex(
+        tuple(ref_of(card) for card in loaded.cards),
+        {name: pack.info.title for name, pack in loaded.packs.items()},
+        {name: card.path.parent.parent for name, card in last.items()},
+        tuple(sorted(loaded.broken)),
+        problem_summary(loaded.problems, loaded.broken),
+    )
+
+
 def index_path(roots: Sequence[Path]) -> Path:
     """Where the index of these content roots is remembered (in the card cache's folder)."""
     named = json.dumps([str(root) for root in roots])
     digest = hashlib.sha256(named.encode()).hexdigest()[:24]
     return cachefile.cache_dir() / f"index-{digest}.marshal"
+
+
+def facts_path(roots: Sequence[Path]) -> Path:
+    """Where the card facts of a load of these roots are remembered, beside their index."""
+    index = index_path(roots)
+    return index.with_name("facts-" + index.name.removeprefix("index-"))
+
+
+def _read_facts(roots: Sequence[Path]) -> KnownFiles | None:
+    """The remembered card facts of these roots, or None (none kept, damaged, another
+    code's or format's: then every card is read). Each fact answers only for the file
+    with the key it was remembered with, so facts of an older load are never wrong."""
+    from quiz.bank.card_facts import KnownFiles
+
+    try:
+        raw = read_regular(facts_path(roots), limit=INDEX_LIMIT, follow_symlinks=False)
+    except InputFileError:
+        return None
+    body = cachefile.unseal(raw)
+    if body is None:
+        return None
+    try:
+        kept, stamp, records = marshal.loads(body)
+    except (EOFError, TypeError, ValueError):  # not marshal data, or of another shape
+        return None
+    if (kept, stamp) != (FACTS_FORMAT, cachefile.code_stamp()) or not isinstance(records, dict):
+        return None
+    return KnownFiles(records) if records else None
+
+
+def _write_facts(
+    roots: Sequence[Path], clean: Sequence[CardLike], known: KnownFiles | None
+) -> None:
+    """Remember the facts of every card of a load that loaded clean (`clean`) from a plain
+    file: a fact that answered (`known.used`) as it was, a card read under its file's key.
+    Called once the walk after the load found every file as the walk before it did: a key
+    read between the two is theirs (a ctime never goes back), so the file the load read."""
+    from quiz.bank.card_facts import CardFacts, record_of
+
+    records: dict[str, Record] = {} if known is None else known.used
+    for card in clean:
+        if isinstance(card, CardFacts):
+            continue  # its record is in `known.used`
+        try:
+            found = os.lstat(card.path)
+        except OSError:
+            continue
+        if stat.S_ISREG(found.st_mode):  # a link's key is not its target's: never remembered
+            records[str(card.path)] = record_of(card, cachefile.file_key(found))
+    data = (FACTS_FORMAT, cachefile.code_stamp(), records)
+    _write_sealed(facts_path(roots), cachefile.seal(marshal.dumps(data)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -431,19 +516,26 @@ def _write(roots: Sequence[Path], inputs: _Inputs, index: BankIndex) -> None:
         tuple(map(str, index.broken)),
         index.summary,
     )
+    path = index_path(roots)
+    if _write_sealed(path, cachefile.seal(marshal.dumps(data))):
+        with contextlib.suppress(OSError):
+            os.unlink(path.with_suffix(".json"))  # the JSON the third format wrote
+
+
+def _write_sealed(path: Path, sealed: bytes) -> bool:
+    """Write a file whole (a temporary file renamed into place); False when it failed."""
     import tempfile  # only when writing: reading the index (every stats) does not need it
 
-    path = index_path(roots)
     with contextlib.suppress(OSError):
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".index-", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as handle:
-                handle.write(cachefile.seal(marshal.dumps(data)))
+                handle.write(sealed)
             os.replace(tmp, path)
-            with contextlib.suppress(OSError):
-                os.unlink(path.with_suffix(".json"))  # the JSON the third format wrote
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(tmp)
             raise
+        return True
+    return False

@@ -12,10 +12,11 @@ import stat as stat_module
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeAlias
+from typing import Any, NamedTuple, TypeAlias, TypeVar, cast
 
 from quiz.bank import cache as card_cache
 from quiz.bank import cachefile
+from quiz.bank.card_facts import CardFacts, CardLike
 from quiz.bank.card_names import is_markdown_name, is_misnamed, misnamed_stem, reads_as_card
 from quiz.bank.id_fixes import taken_id_notes
 from quiz.bank.models import Card, Pack, PackInfo
@@ -61,37 +62,40 @@ class Bank:
         content folders are not there, or None; when a file has one, lint's line of its
         first problem goes above it (`path:line:col: message [code]`, errors first): a
         bad pack.yaml was named, never what was wrong in it, by every command but lint."""
-        if not self.problems:
-            return None
-        parts = []
-        unfound = [p for p in self.problems if p.code == "no-content"]
-        gone = sorted({p.path for p in unfound})
-        told = [  # told in full below, not as "no such": a loop of links too (`dead_link`)
-            p
-            for p in unfound
-            if p.message.endswith(NOT_A_FOLDER) or DEAD_LINK in p.message or NO_ENTRY in p.message
-        ]
-        missing = sorted({p.path for p in unfound if p not in told})
-        if missing:  # said outright: "run lint to see why" for a mistyped --content
-            parts.append(f"no such content folder: {', '.join(str(path) for path in missing)}")
-        parts.extend(f"{p.path}: {p.message}" for p in unfound if p.path not in missing)
-        if self.broken_files:
-            parts.append(f"{counted(len(self.broken_files), 'card file')} could not be loaded")
-        others = sorted({p.path for p in self.problems} - self.broken_files - set(gone))
-        if others:
-            named = ", ".join(str(path) for path in others[:3])
-            more = f" and {len(others) - 3} more" if len(others) > 3 else ""
-            parts.append(f"problems in {named}{more}")
-        if not (self.broken_files or others):
-            return "; ".join(parts)
-        first = min(
-            (p for p in self.problems if p.code != "no-content"), key=lambda p: not p.is_error
-        )
-        return f"{first.format()}\n" + "; ".join(parts) + "; run `drillbit lint` to see why"
+        return problem_summary(self.problems, self.broken_files)
 
     def get(self, card_id: str) -> Card | None:
         """The card with this id, if loaded."""
         return next((card for card in self.cards if card.id == card_id), None)
+
+
+def problem_summary(problems: Sequence[Problem], broken_files: frozenset[Path]) -> str | None:
+    """`Bank.problem_summary` of a load with these problems and card files that do not load."""
+    if not problems:
+        return None
+    parts = []
+    unfound = [p for p in problems if p.code == "no-content"]
+    gone = sorted({p.path for p in unfound})
+    told = [  # told in full below, not as "no such": a loop of links too (`dead_link`)
+        p
+        for p in unfound
+        if p.message.endswith(NOT_A_FOLDER) or DEAD_LINK in p.message or NO_ENTRY in p.message
+    ]
+    missing = sorted({p.path for p in unfound if p not in told})
+    if missing:  # said outright: "run lint to see why" for a mistyped --content
+        parts.append(f"no such content folder: {', '.join(str(path) for path in missing)}")
+    parts.extend(f"{p.path}: {p.message}" for p in unfound if p.path not in missing)
+    if broken_files:
+        parts.append(f"{counted(len(broken_files), 'card file')} could not be loaded")
+    others = sorted({p.path for p in problems} - broken_files - set(gone))
+    if others:
+        named = ", ".join(str(path) for path in others[:3])
+        more = f" and {len(others) - 3} more" if len(others) > 3 else ""
+        parts.append(f"problems in {named}{more}")
+    if not (broken_files or others):
+        return "; ".join(parts)
+    first = min((p for p in problems if p.code != "no-content"), key=lambda p: not p.is_error)
+    return f"{first.format()}\n" + "; ".join(parts) + "; run `drillbit lint` to see why"
 
 
 def _load_pack_info(
@@ -444,7 +448,11 @@ does, to find what the app would refuse)."""
 
 
 def load_bank(
-    roots: Sequence[Path], *, use_cache: bool | None = None, lint: LintPacks = False
+    roots: Sequence[Path],
+    *,
+    use_cache: bool | None = None,
+    lint: LintPacks = False,
+    clean: list[Card | CardFacts] | None = None,
 ) -> Bank:
     """Load every pack under the given content roots (a root may also be a single pack).
 
@@ -455,14 +463,57 @@ def load_bank(
     loads, as in the app's load, which leaves them to `drillbit lint` and to the moment a
     card is shown (so `order` and `related` do not call it broken). A linted pack refused because another pack has its name still has its cards
     checked, each on its own: none of them loads, but their own problems are reported.
+    `clean`, when given, gets every card whose file loaded with no problem of its own (what
+    the card index remembers of it, `card_facts`).
     """
     if use_cache is None:
         use_cache = cachefile.enabled()
     with gc_paused(long_lived=True):  # the bank stays: no young collection walks it
-        return _load_bank(roots, use_cache, lint)
+        return _load_bank(roots, use_cache, lint, clean=clean).bank()
 
 
-def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) -> Bank:
+C = TypeVar("C", bound=CardLike)
+
+
+class Loaded(NamedTuple):
+    """What a load gives: its cards (`CardFacts` for the files `known` answered), packs,
+    problems and card files that do not load."""
+
+    cards: tuple[Card | CardFacts, ...]
+    packs: dict[str, Pack]
+    problems: tuple[Problem, ...]
+    broken: frozenset[Path]
+
+    def bank(self) -> Bank:
+        """The bank: only for a load without `known`, whose every card is a model."""
+        if any(isinstance(card, CardFacts) for card in self.cards):
+            raise ValueError("a load that took cards from their facts has no bank")
+        return Bank(cast(tuple[Card, ...], self.cards), self.packs, self.problems, self.broken)
+
+
+def load_parts(
+    roots: Sequence[Path],
+    known: Callable[[Path], CardFacts | None],
+    clean: list[Card | CardFacts] | None = None,
+) -> Loaded:
+    """`load_bank(roots)` as the app loads it (no lint, the card cache as set), with every
+    card file `known` answers for taken as those facts, not read (`card_facts.KnownFiles`:
+    a file whose key is the one it had when it loaded clean). The checks across files run
+    on the facts and the loaded cards together, with the same code as a whole load; so the
+    cards' ids, order and refs, the problems and the files that do not load are a whole
+    load's. The card cache is read, never written, when `known` is given: its files keep
+    what a load saw, and this one sees only the cards it read. `clean`: as `load_bank`'s."""
+    with gc_paused(long_lived=True):
+        return _load_bank(roots, cachefile.enabled(), False, known, clean)
+
+
+def _load_bank(
+    roots: Sequence[Path],
+    use_cache: bool,
+    lint: LintPacks = False,
+    known: Callable[[Path], CardFacts | None] | None = None,
+    clean: list[Card | CardFacts] | None = None,
+) -> Loaded:
     problems: list[Problem] = []
     packs: dict[str, Pack] = {}
     broken: set[Path] = set()
@@ -473,7 +524,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
     not_read: list[Path] = []  # cards saved as `x.MD` or `x.markdown`: warned of, not read
     written: dict[Path, str] = {}  # the id a card file that does not load writes
     # Every card file in load order: its result, or None until it is parsed below.
-    results: list[tuple[Card | None, list[Problem]] | None] = []
+    results: list[tuple[Card | CardFacts | None, list[Problem]] | None] = []
     files: list[Path] = []
     pending: list[_Job] = []  # the files the card cache did not answer
     caches: list[card_cache.PackCache] = []
@@ -520,6 +571,11 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
                 problems.append(_empty_pack(pack_dir, info.order if info is not None else ()))
                 empty.add(pack_dir)
             for path, topic in card_files:
+                facts = None if known is None or duplicate or pack_lint else known(path)
+                if facts is not None:  # unchanged since it loaded clean: no model built
+                    files.append(path)
+                    results.append((facts, []))
+                    continue
                 found = _cached_file(path, name, topic, pack_dir, pack_cache, pack_lint)
                 files.append(path)
                 if duplicate:
@@ -542,17 +598,20 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
             if job.cache is not None and job.stat is not None and card is not None:
                 if not card_problems:
                     job.cache.store(job.relative, job.stat, card, data, linted=job.lint)
-    for pack_cache in caches:
-        pack_cache.save()
-    cards: list[Card] = []
+    if known is None:  # a load that read every card: its cache files keep what it saw
+        for pack_cache in caches:
+            pack_cache.save()
+    cards: list[Card | CardFacts] = []
     for path, result in zip(files, results, strict=True):
         assert result is not None
-        card, card_problems = result
+        loaded, card_problems = result
         problems.extend(card_problems)
-        if card is None or path in refused:
+        if loaded is None or path in refused:
             broken.add(path)
         else:
-            cards.append(card)
+            cards.append(loaded)
+            if clean is not None and not card_problems:
+                clean.append(loaded)
     not_loaded = {path: _names_of(path, written) for path in broken | misplaced}
     cards = _check_across_files(cards, problems, broken, not_loaded, not_read)
     problems = taken_id_notes(problems, {card.id: card.path for card in cards})
@@ -565,7 +624,7 @@ def _load_bank(roots: Sequence[Path], use_cache: bool, lint: LintPacks = False) 
             if lint(pack.path) if callable(lint) else lint:
                 problems.extend(order_problems(pack, cards, not_loaded, not_read))
     cards = teaching_order(cards, packs)  # after the clashes: the first loaded card wins
-    return Bank(tuple(cards), packs, tuple(sorted(problems)), frozenset(broken))
+    return Loaded(tuple(cards), packs, tuple(sorted(problems)), frozenset(broken))
 
 
 @dataclass
@@ -750,18 +809,18 @@ def _names_of(path: Path, written: dict[Path, str]) -> frozenset[str]:
 
 
 def _check_across_files(
-    cards: list[Card],
+    cards: list[C],
     problems: list[Problem],
     broken: set[Path],
     not_loaded: dict[Path, frozenset[str]],
     not_read: Sequence[Path] = (),
-) -> list[Card]:
+) -> list[C]:
     """Unique ids (the later file is not loaded: it joins `broken` and `not_loaded`) and `related` ids
     that exist; a `related` id naming a file of `not_loaded` (a card file that does not
     load, or a misplaced one: path -> `_names_of`) is not a problem (that file has its
     own)."""
-    first: dict[str, Card] = {}
-    kept: list[Card] = []
+    first: dict[str, C] = {}
+    kept: list[C] = []
     for card in cards:
         other = first.get(card.id)
         if other is not None:
@@ -800,7 +859,7 @@ def _check_across_files(
     return kept
 
 
-def related_item_place(card: Card, index: int) -> tuple[int, int]:
+def related_item_place(card: CardLike, index: int) -> tuple[int, int]:
     """The line and column of the card's `index`-th `related` item: at the item itself (in
     a `- id` list it is lines below the `related:` key), else at the key."""
     # Only here: parse imports PyYAML, which a warm start never needs.
@@ -810,7 +869,7 @@ def related_item_place(card: Card, index: int) -> tuple[int, int]:
     return place or (card.lines.get("related", 1), 1)
 
 
-def _meant(card_id: str, card: Card, cards: Sequence[Card]) -> str:
+def _meant(card_id: str, card: CardLike, cards: Sequence[CardLike]) -> str:
     """A did-you-mean for a `related` id no card has: an id of the card's own pack first,
     else of the bank, that is a typo of it (`difflib` ratio at least 0.8) or was renamed
     from or to it by words added or dropped (`sigmoid-bound`, `sigmoid-derivative-bound`);

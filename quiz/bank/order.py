@@ -20,9 +20,11 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
+from typing import TypeVar
 
+from quiz.bank.card_facts import CardLike
 from quiz.bank.card_names import misnamed_stem
-from quiz.bank.models import Card, Pack
+from quiz.bank.models import Pack
 from quiz.bank.problems import Problem
 
 __all__ = ["not_read_note", "order_problems", "pack_order", "teaching_order"]
@@ -51,7 +53,10 @@ def pack_order(names: Sequence[str], packs: Mapping[str, Pack]) -> list[str]:
     return placed
 
 
-def teaching_order(cards: Sequence[Card], packs: Mapping[str, Pack]) -> list[Card]:
+C = TypeVar("C", bound=CardLike)
+
+
+def teaching_order(cards: Sequence[C], packs: Mapping[str, Pack]) -> list[C]:
     """The cards by pack (`pack_order`), then by the pack's `order`, then in load order."""
     if not any(pack.info.after or pack.info.order for pack in packs.values()):
         return list(cards)  # nothing said: load order
@@ -62,7 +67,7 @@ def teaching_order(cards: Sequence[Card], packs: Mapping[str, Pack]) -> list[Car
     }
     unlisted = len(cards)
 
-    def key(item: tuple[int, Card]) -> tuple[int, int, int]:
+    def key(item: tuple[int, C]) -> tuple[int, int, int]:
         place, card = item
         return (rank[card.pack], listed.get(card.pack, {}).get(card.id, unlisted), place)
 
@@ -71,7 +76,7 @@ def teaching_order(cards: Sequence[Card], packs: Mapping[str, Pack]) -> list[Car
 
 def order_problems(
     pack: Pack,
-    cards: Sequence[Card],
+    cards: Sequence[CardLike],
     broken: Mapping[Path, Iterable[str]],
     not_read: Sequence[Path] = (),
 ) -> list[Problem]:

@@ -204,7 +204,7 @@ class Context:
         from quiz.bank.loader import load_bank
 
         roots = self.roots(name_missing=name_missing)
-        index, bank = bank_index(roots)
+        index, bank = bank_index(roots, whole=True)  # the bank is needed: one load gives both
         return index, bank if bank is not None else load_bank(roots)
 
     def bank_index(self, *, name_missing: bool = True) -> BankIndex:

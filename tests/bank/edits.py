@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from unittest import mock
 
 import pytest
 
 from quiz.bank import loader
+from quiz.bank.index import BankIndex, bank_index
 from quiz.bank.lint import lint
 from tests.conftest import DATA
 
@@ -48,9 +50,22 @@ def tui_bank_copy(tmp_path: Path) -> Path:
 
 
 def refuse_full_loads(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Make a full bank load fail the test: the remembered index must answer instead."""
+    """Make a bank load fail the test, whole or of the files changed since their facts were
+    remembered (`loader.load_parts`): the remembered index must answer instead."""
 
     def refuse(*_: object, **__: object) -> loader.Bank:
         raise AssertionError("the remembered index should have answered")
 
     monkeypatch.setattr(loader, "load_bank", refuse)
+    monkeypatch.setattr(loader, "load_parts", refuse)
+
+
+def index_loaded(roots: list[Path]) -> tuple[BankIndex, bool]:
+    """`bank_index(roots)`'s index, and whether it loaded (the whole bank, or the files
+    changed since their facts were remembered) rather than read the remembered index."""
+    with (
+        mock.patch.object(loader, "load_bank", wraps=loader.load_bank) as whole,
+        mock.patch.object(loader, "load_parts", wraps=loader.load_parts) as parts,
+    ):
+        found = bank_index(roots)[0]
+    return found, whole.called or parts.called

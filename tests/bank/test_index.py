@@ -13,7 +13,7 @@ from quiz.bank import cachefile, index
 from quiz.bank.index import CardRef, card_index, refs_of
 from quiz.bank.loader import load_bank
 from quiz.bank.sources import bundled_content_dir
-from tests.bank.edits import refuse_full_loads
+from tests.bank.edits import index_loaded, refuse_full_loads
 from tests.conftest import DATA
 
 
@@ -120,8 +120,8 @@ def test_a_symbolic_link_outside_is_remembered_with_its_problem(
         assert loaded is None and again.summary == first.summary
     card.unlink()
     card.symlink_to(inside)  # the same name, now a link inside the pack
-    moved, loaded = index.bank_index(roots)
-    assert loaded is not None and moved.summary is None and moved.refs == _full(roots)
+    moved, loaded = index_loaded(roots)
+    assert loaded and moved.summary is None and moved.refs == _full(roots)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from quiz.bank import cachefile
-from quiz.bank.index import bank_index
+from tests.bank.edits import index_loaded
 from tests.conftest import DATA
 
 
@@ -24,8 +24,8 @@ def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
 def _told(root: Path) -> tuple[str | None, bool]:
     """The summary the card index gives (what `list` and Home say), and whether the
     remembered index answered (no load)."""
-    index, loaded = bank_index([root])
-    return index.summary, loaded is None
+    index, loaded = index_loaded([root])
+    return index.summary, not loaded
 
 
 def test_a_card_put_beside_pack_yaml_is_seen_added_and_removed(tmp_path: Path) -> None:

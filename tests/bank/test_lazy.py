@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -41,13 +42,14 @@ def roots(tmp_path: Path) -> list[Path]:
 
 def _count_full_loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     calls: list[int] = []
-    real = loader.load_bank
+    for name in ("load_bank", "load_parts"):  # whole, or the changed files only
+        real = getattr(loader, name)
 
-    def counted(*args: object, **kwargs: object) -> loader.Bank:
-        calls.append(1)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        def counted(*args: object, _real: Any = real, **kwargs: object) -> Any:
+            calls.append(1)
+            return _real(*args, **kwargs)
 
-    monkeypatch.setattr(loader, "load_bank", counted)
+        monkeypatch.setattr(loader, name, counted)
     return calls
 
 

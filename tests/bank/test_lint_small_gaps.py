@@ -13,7 +13,7 @@ from quiz.bank import cachefile
 from quiz.bank.index import bank_index
 from quiz.bank.loader import load_bank
 from quiz.bank.models import NumericFront
-from tests.bank.edits import edit
+from tests.bank.edits import edit, index_loaded
 from tests.bank.edits import told as _problems
 
 
@@ -99,8 +99,8 @@ def test_a_card_saved_as_x_md_after_the_index_was_remembered_is_seen(
     assert bank_index([mini_bank])[1] is None  # remembered: no load
     basics = mini_bank / "mini" / "basics"
     shutil.copy(basics / "what-is-relu.md", basics / "relu-2.MD")
-    index, loaded = bank_index([mini_bank])
-    assert loaded is not None, "the remembered index answered; the new file went unseen"
+    index, loaded = index_loaded([mini_bank])
+    assert loaded, "the remembered index answered; the new file went unseen"
     assert index.summary is not None and "relu-2.MD" in index.summary
     (basics / "relu-2.MD").unlink()
     assert bank_index([mini_bank])[0].summary is None

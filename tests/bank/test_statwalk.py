@@ -9,6 +9,7 @@ import shutil
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -50,14 +51,16 @@ def _helper_walk(roots: list[Path]) -> tuple[int, str] | None:
 
 
 def _loads(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the loads, whole or of the changed files only (`load_parts`)."""
     calls: list[int] = []
-    real = loader.load_bank
+    for name in ("load_bank", "load_parts"):
+        real = getattr(loader, name)
 
-    def counting(*args: object, **kwargs: object) -> loader.Bank:
-        calls.append(1)
-        return real(*args, **kwargs)  # type: ignore[arg-type]
+        def counting(*args: object, _real: Any = real, **kwargs: object) -> Any:
+            calls.append(1)
+            return _real(*args, **kwargs)
 
-    monkeypatch.setattr(loader, "load_bank", counting)
+        monkeypatch.setattr(loader, name, counting)
     return calls
 
 
@@ -94,8 +97,8 @@ def test_a_walk_in_the_helper_answers_as_an_opened_bank(
     assert begun.index.vouched_key(card_path) == cachefile.file_key(os.lstat(card_path))
     first = next((roots[1] / "mini").glob("*/*.md"))
     first.write_text(first.read_text(encoding="utf-8") + "\n", encoding="utf-8")
-    changed = LazyBank.begin(roots)  # a change before the walk: seen, a full load
-    assert changed.loaded and loads == [1]
+    changed = LazyBank.begin(roots)  # a change before the walk: seen, the files loaded
+    assert changed.index == index_of(load_bank(roots, use_cache=False)) and loads == [1]
 
 
 @needs_helper

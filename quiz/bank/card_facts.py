@@ -1,0 +1,124 @@
+"""What the checks across card files read of one card, kept per file between loads.
+
+A load's checks that span files (one id in two files, a `related` id no card has, the
+ids a fix would take, the teaching order) read a card's id, pack, file, the lines of its
+`id` and `related` keys and its `related` ids, no more; the card index adds its topic,
+kind, title and tags. `CardFacts` is those, for a card file that loaded with no problem
+of its own: the index remembers them per file with the file's key (size, mtime, ctime,
+inode), and after a card file changes a load takes every file whose key is as it was
+from them (`loader.load_parts`'s `known`) and parses only the rest. The checks across
+files then run, with the load's own code, on the facts and the new cards together.
+"""
+
+from __future__ import annotations
+
+import os
+import stat as stat_module
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol
+
+from quiz.bank import cachefile
+
+_LINES = ("id", "related")
+"""The keys whose lines the checks across files read (`duplicate-id`, `unknown-related`)."""
+
+
+class _Related(Protocol):
+    @property
+    def related(self) -> tuple[str, ...]: ...
+
+
+class CardLike(Protocol):
+    """What the checks across files and the card index read of a card (a `Card` is one)."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def pack(self) -> str: ...
+    @property
+    def topic(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+    @property
+    def path(self) -> Path: ...
+    @property
+    def lines(self) -> Mapping[str, int]: ...
+    @property
+    def front(self) -> _Related: ...
+
+
+class FactsFront(NamedTuple):
+    """The part of a card's front matter the checks across files read."""
+
+    related: tuple[str, ...]
+
+
+class CardFacts(NamedTuple):
+    """A card as the checks across files and the card index see it (no model built)."""
+
+    id: str
+    pack: str
+    topic: str
+    kind: str
+    title: str
+    tags: tuple[str, ...]
+    path: Path
+    lines: Mapping[str, int]
+    front: FactsFront
+
+
+Record = tuple[Any, ...]
+"""One file's facts as remembered: (key, id, pack, topic, kind, title, tags, lines, related)."""
+
+
+def record_of(card: CardLike, key: cachefile.Key) -> Record:
+    """What is remembered of a card that loaded clean from a file with this key."""
+    lines = {name: card.lines[name] for name in _LINES if name in card.lines}
+    return (
+        tuple(key),
+        card.id,
+        card.pack,
+        card.topic,
+        card.kind,
+        card.title,
+        tuple(card.tags),
+        lines,
+        tuple(card.front.related),
+    )
+
+
+class KnownFiles:
+    """Remembered facts by file: a file's facts while its key (its `lstat`) is unchanged."""
+
+    def __init__(self, records: Mapping[str, Record]) -> None:
+        self._records = records
+        self.used: dict[str, Record] = {}
+        """The records that answered (their files unchanged): remembered again as they are."""
+
+    def __len__(self) -> int:
+        return len(self._records)
+
+    def __call__(self, path: Path) -> CardFacts | None:
+        """The facts of the card file at `path` when it is the regular file they were
+        remembered from (the same key now), else None (the file is loaded)."""
+        name = str(path)
+        record = self._records.get(name)
+        if record is None:
+            return None
+        try:
+            found = os.lstat(path)
+        except OSError:
+            return None
+        try:
+            if not stat_module.S_ISREG(found.st_mode) or cachefile.file_key(found) != record[0]:
+                return None
+            _, card_id, pack, topic, kind, title, tags, lines, related = record
+        except (TypeError, ValueError, IndexError):  # a record of another shape: read the file
+            return None
+        self.used[name] = record
+        return CardFacts(card_id, pack, topic, kind, title, tags, path, lines, FactsFront(related))
