@@ -12,8 +12,6 @@ files then run, with the load's own code, on the facts and the new cards togethe
 
 from __future__ import annotations
 
-import os
-import stat as stat_module
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
@@ -73,14 +71,17 @@ class CardFacts(NamedTuple):
 
 
 Record = tuple[Any, ...]
-"""One file's facts as remembered: (key, id, pack, topic, kind, title, tags, lines, related)."""
+"""One file's facts as remembered: (key, id, pack, topic, kind, title, tags, lines, related),
+the key as the stat walk writes it (`quiz.bank.statwalk`: size, mtime, ctime, inode)."""
+Place = tuple[str, str, str]
+"""A card file as the stat walk names it: (its pack folder, its topic folder, its name)."""
 
 
 def record_of(card: CardLike, key: cachefile.Key) -> Record:
     """What is remembered of a card that loaded clean from a file with this key."""
     lines = {name: card.lines[name] for name in _LINES if name in card.lines}
     return (
-        tuple(key),
+        tuple(map(str, key)),
         card.id,
         card.pack,
         card.topic,
@@ -92,33 +93,37 @@ def record_of(card: CardLike, key: cachefile.Key) -> Record:
     )
 
 
-class KnownFiles:
-    """Remembered facts by file: a file's facts while its key (its `lstat`) is unchanged."""
+def place_of(path: Path) -> Place:
+    """A card file's place (`<pack>/<topic>/<name>`)."""
+    return (str(path.parent.parent), path.parent.name, path.name)
 
-    def __init__(self, records: Mapping[str, Record]) -> None:
+
+class KnownFiles:
+    """Remembered facts by file: a file's facts while the stat walk of this load found it
+    with the key they were remembered under (as the remembered index trusts that walk)."""
+
+    def __init__(self, records: Mapping[Place, Record], walked: Mapping[Place, Any]) -> None:
         self._records = records
-        self.used: dict[str, Record] = {}
+        self._walked = walked
+        """Every plain card file's key in this load's walk (`index._card_keys`)."""
+        self.used: dict[Place, Record] = {}
         """The records that answered (their files unchanged): remembered again as they are."""
 
     def __len__(self) -> int:
         return len(self._records)
 
-    def __call__(self, path: Path) -> CardFacts | None:
-        """The facts of the card file at `path` when it is the regular file they were
-        remembered from (the same key now), else None (the file is loaded)."""
-        name = str(path)
-        record = self._records.get(name)
-        if record is None:
-            return None
+    def __call__(self, folder: str, topic: str, path: Path) -> CardFacts | None:
+        """The facts of the card file at `path` (`<folder>/<topic>/<name>`) when the walk
+        found it as the plain file they were remembered from, else None (it is read)."""
+        place = (folder, topic, path.name)
+        record = self._records.get(place)
+        if record is None or self._walked.get(place) != record[0]:
+            return None  # a link is never in `walked`: read, as the load reads it
         try:
-            found = os.lstat(path)
-        except OSError:
+            _, card_id, pack, topic_name, kind, title, tags, lines, related = record
+        except (TypeError, ValueError):  # a record of another shape: read the file
             return None
-        try:
-            if not stat_module.S_ISREG(found.st_mode) or cachefile.file_key(found) != record[0]:
-                return None
-            _, card_id, pack, topic, kind, title, tags, lines, related = record
-        except (TypeError, ValueError, IndexError):  # a record of another shape: read the file
-            return None
-        self.used[name] = record
-        return CardFacts(card_id, pack, topic, kind, title, tags, path, lines, FactsFront(related))
+        self.used[place] = record
+        return CardFacts(
+            card_id, pack, topic_name, kind, title, tags, path, lines, FactsFront(related)
+        )

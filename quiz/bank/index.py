@@ -45,7 +45,7 @@ from quiz.gcpause import gc_paused
 from quiz.textsafe import read_regular
 
 if TYPE_CHECKING:
-    from quiz.bank.card_facts import CardFacts, CardLike, KnownFiles, Record
+    from quiz.bank.card_facts import CardFacts, CardLike, KnownFiles, Place, Record
     from quiz.bank.loader import Bank, Loaded
     from quiz.bank.models import Card
 
@@ -327,7 +327,7 @@ def _index_of_inputs(
             return remembered, None
     from quiz.bank import loader
 
-    known = _read_facts(roots) if inputs is not None and not whole else None
+    known = _read_facts(roots, inputs) if inputs is not None and not whole else None
     clean: list[Card | CardFacts] = []
     bank: Bank | None = None
     if known is None:  # every card read, and the bank kept
@@ -393,7 +393,7 @@ def facts_path(roots: Sequence[Path]) -> Path:
     return index.with_name("facts-" + index.name.removeprefix("index-"))
 
 
-def _read_facts(roots: Sequence[Path]) -> KnownFiles | None:
+def _read_facts(roots: Sequence[Path], inputs: _Inputs) -> KnownFiles | None:
     """The remembered card facts of these roots, or None (none kept, damaged, another
     code's or format's: then every card is read). Each fact answers only for the file
     with the key it was remembered with, so facts of an older load are never wrong."""
@@ -412,7 +412,7 @@ def _read_facts(roots: Sequence[Path]) -> KnownFiles | None:
         return None
     if (kept, stamp) != (FACTS_FORMAT, cachefile.code_stamp()) or not isinstance(records, dict):
         return None
-    return KnownFiles(records) if records else None
+    return KnownFiles(records, _card_keys(inputs.records)) if records else None
 
 
 def _write_facts(
@@ -422,9 +422,9 @@ def _write_facts(
     file: a fact that answered (`known.used`) as it was, a card read under its file's key.
     Called once the walk after the load found every file as the walk before it did: a key
     read between the two is theirs (a ctime never goes back), so the file the load read."""
-    from quiz.bank.card_facts import CardFacts, record_of
+    from quiz.bank.card_facts import CardFacts, place_of, record_of
 
-    records: dict[str, Record] = {} if known is None else known.used
+    records: dict[Place, Record] = {} if known is None else known.used
     for card in clean:
         if isinstance(card, CardFacts):
             continue  # its record is in `known.used`
@@ -433,7 +433,7 @@ def _write_facts(
         except OSError:
             continue
         if stat.S_ISREG(found.st_mode):  # a link's key is not its target's: never remembered
-            records[str(card.path)] = record_of(card, cachefile.file_key(found))
+            records[place_of(card.path)] = record_of(card, cachefile.file_key(found))
     data = (FACTS_FORMAT, cachefile.code_stamp(), records)
     _write_sealed(facts_path(roots), cachefile.seal(marshal.dumps(data)))
 

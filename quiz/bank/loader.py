@@ -493,7 +493,7 @@ class Loaded(NamedTuple):
 
 def load_parts(
     roots: Sequence[Path],
-    known: Callable[[Path], CardFacts | None],
+    known: Callable[[str, str, Path], CardFacts | None],
     clean: list[Card | CardFacts] | None = None,
 ) -> Loaded:
     """`load_bank(roots)` as the app loads it (no lint, the card cache as set), with every
@@ -511,7 +511,7 @@ def _load_bank(
     roots: Sequence[Path],
     use_cache: bool,
     lint: LintPacks = False,
-    known: Callable[[Path], CardFacts | None] | None = None,
+    known: Callable[[str, str, Path], CardFacts | None] | None = None,
     clean: list[Card | CardFacts] | None = None,
 ) -> Loaded:
     problems: list[Problem] = []
@@ -570,8 +570,11 @@ def _load_bank(
             if not card_files and len(problems) == told:
                 problems.append(_empty_pack(pack_dir, info.order if info is not None else ()))
                 empty.add(pack_dir)
+            folder = str(pack_dir)
             for path, topic in card_files:
-                facts = None if known is None or duplicate or pack_lint else known(path)
+                facts = None
+                if known is not None and not duplicate and not pack_lint:
+                    facts = known(folder, topic, path)
                 if facts is not None:  # unchanged since it loaded clean: no model built
                     files.append(path)
                     results.append((facts, []))

@@ -120,8 +120,8 @@ def test_a_symbolic_link_outside_is_remembered_with_its_problem(
         assert loaded is None and again.summary == first.summary
     card.unlink()
     card.symlink_to(inside)  # the same name, now a link inside the pack
-    moved, loaded = index_loaded(roots)
-    assert loaded and moved.summary is None and moved.refs == _full(roots)
+    moved, read = index_loaded(roots)
+    assert read and moved.summary is None and moved.refs == _full(roots)
 
 
 @pytest.mark.skipif(os.name != "posix", reason="symbolic links")

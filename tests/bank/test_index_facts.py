@@ -205,7 +205,8 @@ def test_a_damaged_index_or_facts_file_means_a_whole_load(tmp_path: Path, damage
     scratch = load_bank(roots, use_cache=False)
     assert bank is not None and found == index_of(scratch) and bank.problems == scratch.problems
     assert found.summary == scratch.problem_summary()
-    assert index._read_facts(roots) is not None  # written whole again
+    inputs = index._inputs(roots)
+    assert inputs is not None and index._read_facts(roots, inputs) is not None  # written again
 
 
 def test_facts_of_another_shape_are_read_as_files(tmp_path: Path) -> None:
@@ -214,14 +215,18 @@ def test_facts_of_another_shape_are_read_as_files(tmp_path: Path) -> None:
     roots = _bank(tmp_path)
     bank_index(roots)
     _card(roots[0] / "beta" / "topic" / "b-two.md", "b-two", "Beta two, edited")
-    records = {str(path): ("short",) for path in sorted(tmp_path.rglob("*.md"))}
+    inputs = index._inputs(roots)
+    assert inputs is not None
+    walked = index._card_keys(inputs.records)  # every file's key right, every record short
+    records = {place: (key, "short") for place, key in walked.items()}
     body = marshal.dumps((index.FACTS_FORMAT, cachefile.code_stamp(), records))
     index.facts_path(roots).write_bytes(cachefile.seal(body))
     found = bank_index(roots)[0]
     assert found == index_of(load_bank(roots, use_cache=False))
-    for shape in ([1, 2], (index.FACTS_FORMAT, "another code", {}), "text"):
+    shapes: list[object] = [[1, 2], (index.FACTS_FORMAT, "another code", {}), "text"]
+    for shape in shapes:
         index.facts_path(roots).write_bytes(cachefile.seal(marshal.dumps(shape)))
-        assert index._read_facts(roots) is None
+        assert index._read_facts(roots, inputs) is None
 
 
 def test_a_symbolic_link_is_never_taken_from_facts(tmp_path: Path) -> None:
@@ -231,9 +236,12 @@ def test_a_symbolic_link_is_never_taken_from_facts(tmp_path: Path) -> None:
     _card(hidden, "b-link", "Linked", topic="topic")
     (beta / "b-link.md").symlink_to(Path("..") / ".drafts" / "b-link.md")
     bank_index(roots)
-    known = index._read_facts(roots)
-    assert known is not None and known(beta / "b-one.md") is not None
-    assert known(beta / "b-link.md") is None
+    inputs = index._inputs(roots)
+    assert inputs is not None
+    known = index._read_facts(roots, inputs)
+    folder = str(roots[0] / "beta")
+    assert known is not None and known(folder, "topic", beta / "b-one.md") is not None
+    assert known(folder, "topic", beta / "b-link.md") is None
     _card(hidden, "b-link", "Linked, edited", topic="topic")  # the target changes, not the link
     _card(beta / "b-two.md", "b-two", "Beta two, edited")
     found = bank_index(roots)[0]
