@@ -223,7 +223,7 @@ def test_facts_of_another_shape_are_read_as_files(tmp_path: Path) -> None:
     index.facts_path(roots).write_bytes(cachefile.seal(body))
     found = bank_index(roots)[0]
     assert found == index_of(load_bank(roots, use_cache=False))
-    shapes: list[object] = [[1, 2], (index.FACTS_FORMAT, "another code", {}), "text"]
+    shapes: list[Any] = [[1, 2], (index.FACTS_FORMAT, "another code", {}), "text"]
     for shape in shapes:
         index.facts_path(roots).write_bytes(cachefile.seal(marshal.dumps(shape)))
         assert index._read_facts(roots, inputs) is None
