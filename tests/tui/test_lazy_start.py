@@ -39,9 +39,10 @@ async def test_home_counts_before_the_bank_is_loaded(
 ) -> None:
     (tui_bank / "mini" / "basics" / "broken.md").write_text("---\nid: [\n---\n", encoding="utf-8")
     app = build()
-    # a changed folder: the first use of the bank is a full load, whose index (with the
-    # broken file) is kept
-    assert app.workspace.content.loaded
+    # a changed folder: the first use of the bank reads the changed file (the others from
+    # their remembered facts, no whole load), and the index with the broken file is kept
+    assert [path.name for path in app.workspace.content.index.broken] == ["broken.md"]
+    assert not app.workspace.content.loaded and warm == []
     app.workspace.close()
     warm.clear()
     app = build()
