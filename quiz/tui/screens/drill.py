@@ -164,11 +164,33 @@ class DrillScreen(Screen["DrillSitting"]):
         severity: SeverityLevel = "information",
         timeout: float | None = None,
         markup: bool = True,
+        over_code: bool = False,
     ) -> None:
         """One notice at a time: a new one replaces the one shown. Stacked, five "No hints
-        left." covered the editor's lines at 80x24 while the person typed."""
+        left." covered the editor's lines at 80x24 while the person typed. `over_code`: a
+        pass's notice, laid over the editor's top rows (`_place_notice`)."""
         self.app.clear_notifications()
+        self.set_class(over_code, "-over-code")
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        self.call_after_refresh(self._place_notice)
+
+    def _place_notice(self) -> None:
+        """A pass's notice over the top rows of the editor, whose code has just passed; the
+        others under the title bar. At 80x24 it lay under the title bar over the task pane,
+        which a pass gives the explanation, and hid its columns 39-79 for 5 s; narrow, it
+        is a band the editor's width (4 rows, where half a row's width took up to 7 and
+        reached the verdict's PASSED row). Wide, the editor's top is the title bar's foot:
+        the same place as before, over the code beside the task."""
+        top = self.query_one("#editor").region.y if self.has_class("-over-code") else 1
+        for rack in self.query("#textual-toastrack"):
+            if rack.styles.margin.top != top:  # set, it lays out again: once
+                rack.styles.margin = (top, 0, 0, 0)
+
+    def _follow_layout(self, _screen: object) -> None:
+        """After every layout: the editor moves with a resize and with the focus (narrow,
+        the focused pane gets the larger share), and the notice with it."""
+        if self.has_class("-over-code"):
+            self._place_notice()
 
     class DrillSubmitted(Message):
         """Code was submitted for grading."""
@@ -286,6 +308,7 @@ class DrillScreen(Screen["DrillSitting"]):
         return note
 
     def on_mount(self) -> None:
+        self.screen_layout_refresh_signal.subscribe(self, self._follow_layout)
         self.query_one("#editor", CodeEditor).max_bytes = SOURCE_LIMIT
         self.query_one("#editor", TextArea).focus()
         # an enter read before the first frame was drawn is not typed (a double enter)
@@ -479,6 +502,7 @@ class DrillScreen(Screen["DrillSitting"]):
             self.notify(
                 f"{passed}. The explanation is under the task{where}. {more}",
                 title=self.sitting.card.title,
+                over_code=True,
             )
 
     def on_drill_screen_grading_failed(self, event: GradingFailed) -> None:
