@@ -160,7 +160,25 @@ class SummaryScreen(Screen[None]):
     ]
     HELP_ALTERNATIVES: ClassVar[tuple[frozenset[str], ...]] = (frozenset({"Home", "Back"}),)
     """escape is Home or Back by what is under the summary: the help lists the one."""
+    SCROLL_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("↑, ↓", "Scroll the summary a line"),
+        ("pgup, pgdn", "A screenful up or down"),
+        ("home, end", "The top or the bottom"),
+    )
+    TABLE_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("↑, ↓", "Move between the session's cards"),
+        ("pgup, pgdn", "A screenful up or down"),
+        ("home, end", "The first or the last card"),
+    )
     # no `q` here: a session's last `q` often lands on this screen, which must stay
+
+    @property
+    def HELP_FOCUSED_KEYS(self) -> tuple[tuple[str, str], ...]:  # noqa: N802 (help.py reads it)
+        """The focused pane's keys in the help, by what they do here: its "In the focused
+        widget" rows were Textual's eight names of the scrolled body ("↑  Scroll Up",
+        "←  Scroll Left", "pgdn  Page Down"), in a box cut at 80x24 before "Page Down", and
+        sideways scrolling the summary has none of. The cards' table (tab) moves a row."""
+        return self.TABLE_KEYS if isinstance(self.focused, FittedTable) else self.SCROLL_KEYS
 
     def __init__(self, workspace: Workspace, summary: Summary, *, title: str | None = None) -> None:
         super().__init__()
