@@ -124,7 +124,7 @@ async def test_a_cards_help_names_no_key_by_an_empty_word(build: AppFactory, kin
         if kind == "choice":
             assert _meanings(rows)["space"] == "Reveal, Show answer, Rate, Next, Good (not now)"
         if kind == "numeric":  # the box has the focus: Textual's words offered a suggestion
-            assert _meanings(rows)["→"] == "Move cursor right"
+            assert _meanings(rows)["→"] == "Move in the number"
 
 
 @pytest.mark.parametrize("opens", ["l", "s", "comma", "b"])

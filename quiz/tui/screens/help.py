@@ -103,8 +103,8 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
     enter (Home's and the settings' RowSelected) names it in HELP_SCREEN_KEYS: the help
     lists what enter does there, not the table's "Select". A screen whose focused widget's
     own names mean nothing there (Home's table: "home  Home", "←  Cursor left") says what
-    those keys do in HELP_FOCUSED_KEYS, listed instead; tab and shift+tab are left out
-    where only one widget takes the focus.
+    those keys do in HELP_FOCUSED_KEYS (or the widget in its HELP_KEYS), listed instead;
+    tab and shift+tab are left out where only one widget takes the focus.
     """
     declared = [b for b in type(screen).BINDINGS if isinstance(b, Binding)]
     mine = {
@@ -223,6 +223,8 @@ def help_rows(app: App[Any], screen: Screen[Any]) -> list[tuple[str, str]]:
     focused: Sequence[tuple[str, str]] = getattr(screen, "HELP_FOCUSED_KEYS", ())
     if web:  # without the keys a browser keeps (^w there closed the tab)
         focused = getattr(screen, "HELP_FOCUSED_KEYS_WEB", focused)
+    if not focused:  # a widget may say what its keys do (the number box: 27 rows of Input's)
+        focused = getattr(screen.focused, "HELP_KEYS", ())
     if widget and focused:
         rows += [("", ""), *focused]
     elif widget:

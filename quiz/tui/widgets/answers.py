@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from typing import ClassVar
 
 from rich.style import Style
 from rich.table import Table
@@ -191,6 +192,16 @@ class NumberAnswer(InOrderInput):
         placeholder = number_placeholder(unit, examples)
         super().__init__(value, placeholder=placeholder, id=id, select_on_focus=False)
 
+    HELP_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("enter", "Submit: check the number"),
+        ("←, →", "Move in the number"),
+        ("home, end", "Its start or its end"),
+        ("^u, ^k", "Delete all before or after the cursor"),
+    )
+    """The box's keys in the help, in its words (help.py): Input's own were 27 rows at a
+    number card's help ("^pgup  Page Left", "↑  Scroll Up", "shift+^←  Move cursor left a
+    word and select"), 48 rows in a table of 17 at 80x24. ^w is left out: a browser tab
+    keeps it (`drillbit serve`)."""
     SCREEN_KEYS = frozenset("? ")
     """Help and space (show the answer, as Anki's space): no answer starts with these, so an
     empty box leaves them to the screen and the app. Every letter is the box's: an answer
