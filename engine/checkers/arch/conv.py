@@ -196,9 +196,144 @@ def _size_mistakes(
     if same != pad:
         size_same = (n, f, (h + 2 * same - kh) // stride + 1, (wd + 2 * same - kw) // stride + 1)
         named.append((_same_padding(pad), size_same))
+    if pad > 0:  # the padding left out of the image, not only out of the size formula
+        bare_h, bare_w = (h - kh) // stride + 1, (wd - kw) // stride + 1
+        named += [
+            (_NEVER_PADDED, (n, f, bare_h, bare_w)),
+            (
+                _ONE_AXIS_UNPADDED.format(
+                    axis="columns", sizes="width", size="Wo", length="W", k="KW"
+                ),
+                (n, f, ho, bare_w),
+            ),
+            (
+                _ONE_AXIS_UNPADDED.format(
+                    axis="rows", sizes="height", size="Ho", length="H", k="KH"
+                ),
+                (n, f, bare_h, wo),
+            ),
+        ]
     # a one-axis reading only where no slip of both axes gives that shape already
     taken = {shape for _, shape in named}
     return named + [(message, shape) for message, shape in one_axis if shape not in taken]
+
+
+_NEVER_PADDED = (
+    "x was never padded: out holds the windows of the unpadded x, (H - KH)//stride + 1 of "
+    "them down; zero-pad both sides of x by pad first, then Ho = (H + 2*pad - KH)//stride + 1"
+)
+_ONE_AXIS_UNPADDED = (
+    "only one axis was padded: the {sizes}'s windows come from the unpadded {axis} of x, "
+    "{size} = ({length} - {k})//stride + 1; pad the {axis} too (np.pad's pad_width takes a pair "
+    "per axis), {size} = ({length} + 2*pad - {k})//stride + 1"
+)
+
+_ONE_SIDE = "the padding is added on one side only; zero-pad both sides"
+
+_UNPADDED_OR_AFTER = (
+    "x was never padded, or the padding is added on one side only, after the last row and "
+    "column: out holds the windows of the unpadded x, and here no window reaches zeros put "
+    "after the end, so the values cannot tell which; zero-pad both sides of x by pad, then "
+    "Ho = (H + 2*pad - KH)//stride + 1"
+)
+
+_WINDOWS_RIGHT = (
+    "out's windows are the right ones wherever the expected grid has one: only their count "
+    "is off, {got} where {due} fit, and on this case "
+)
+
+
+def _padded(x: np.ndarray, rows: tuple[int, int], cols: tuple[int, int]) -> np.ndarray:
+    return np.pad(x, ((0, 0), (0, 0), rows, cols))
+
+
+def _value_models(
+    x: np.ndarray, w: np.ndarray, b: np.ndarray, stride: int, pad: int
+) -> dict[str, list[Callable[[], np.ndarray]]]:
+    """What out holds under each size mistake that is also a computation mistake (the
+    padding or the stride left out of the windows, not only out of the size), by message;
+    a slip of the size formula alone keeps the right windows, fewer or more of them."""
+    p, same = pad, (w.shape[2] - 1) // 2
+    subsampled = next(m for m, _ in _SIZE_SLIPS if "subsampled" in m)
+    no_stride = next(m for m, _ in _SIZE_SLIPS if "ignores the stride" in m)
+
+    def conv(xp: np.ndarray, s: int = stride) -> Callable[[], np.ndarray]:
+        return lambda: ref.conv2d_forward(xp, w, b, s, 0)
+
+    rows = _ONE_AXIS_UNPADDED.format(axis="columns", sizes="width", size="Wo", length="W", k="KW")
+    cols = _ONE_AXIS_UNPADDED.format(axis="rows", sizes="height", size="Ho", length="H", k="KH")
+    return {
+        _NEVER_PADDED: [conv(x)],
+        rows: [conv(_padded(x, (p, p), (0, 0)))],
+        cols: [conv(_padded(x, (0, 0), (p, p)))],
+        # padded before the first row and column only, the first windows are the right
+        # ones: that reading is one of the size formulas' (below); after the last only, not
+        _ONE_SIDE: [conv(_padded(x, (0, p), (0, p)))],
+        subsampled: [conv(_padded(x, (p, p), (p, p))[:, :, ::stride, ::stride], 1)],
+        no_stride: [conv(_padded(x, (p, p), (p, p)), 1)],
+        _same_padding(pad): [conv(_padded(x, (same, same), (same, same)))],
+    }
+
+
+def _same_windows(got: np.ndarray, expected: np.ndarray, tol: Tolerance) -> bool:
+    """True when out's windows where both grids have one are the expected ones."""
+    rows, cols = min(got.shape[2], expected.shape[2]), min(got.shape[3], expected.shape[3])
+    if rows < 1 or cols < 1 or got.shape[:2] != expected.shape[:2]:
+        return False
+    part = np.asarray(got[:, :, :rows, :cols], dtype=np.float64)
+    return bool(np.all(tol.violation(part, expected[:, :, :rows, :cols]) <= 1.0))
+
+
+def _told_apart(
+    mistakes: list[tuple[str, tuple[int, ...]]],
+    got: Any,
+    expected: np.ndarray,
+    models: Mapping[str, list[Callable[[], np.ndarray]]],
+    tol: Tolerance,
+) -> list[tuple[str, tuple[int, ...]]]:
+    """`mistakes` narrowed, on out's values, to the ones that fit got's shape and values.
+
+    Several size mistakes give one shape: a mistake that is also one of the computation
+    (the padding or the stride left out of the windows) is kept when out holds what it
+    computes, and dropped when not; a slip of the size formula alone keeps the right windows,
+    so it is kept when out's windows are the expected ones where both have them. Those last
+    cannot be told apart by the values, and the message says so."""
+    if not isinstance(got, np.ndarray) or got.shape == expected.shape or got.dtype == object:
+        return mistakes
+    fitting = list(dict.fromkeys(m for m, shape in mistakes if shape == got.shape))
+    if len(fitting) < 2:
+        return mistakes
+    held = []
+    for message in fitting:
+        for model in models.get(message, []):
+            try:
+                value = model()
+            except (ValueError, IndexError):
+                continue
+            if value.shape == got.shape and np.all(tol.violation(got, value) <= 1.0):
+                held.append(message)
+                break
+    if set(held) == {_NEVER_PADDED, _ONE_SIDE}:
+        return [(_UNPADDED_OR_AFTER, got.shape)]
+    if held:
+        return [(m, got.shape) for m in held]
+    if not _same_windows(got, expected, tol):
+        unmodelled = [m for m in fitting if m not in models]
+        return [(m, got.shape) for m in unmodelled or fitting]
+    formulas = [m for m in fitting if m not in models or m == _ONE_SIDE]
+    if len(formulas) == 1:
+        return [(formulas[0], got.shape)]
+    lead = _WINDOWS_RIGHT.format(
+        got=" x ".join(map(str, got.shape[2:])), due=" x ".join(map(str, expected.shape[2:]))
+    )
+    return [
+        (
+            lead
+            + "each of these mistakes gives that count and keeps those windows, so the values cannot tell which it was: "
+            + "; or ".join(formulas),
+            got.shape,
+        )
+    ]
 
 
 _DW_AXES_SWAPPED = (
@@ -557,10 +692,16 @@ class Conv2dForwardChecker(NNChecker):
         x, w, b = case.inputs["args"][:3]
         stride, pad = _stride_pad(case, 3)
         expected = ref.conv2d_forward(x, w, b, stride, pad)
-        got = check_shape(
-            j, "out", outputs.get("out"), expected.shape, _size_mistakes(x, w, stride, pad)
-        )
         tol = Tolerance(rtol=1e-9, atol=1e-13 * _scale(x, w))
+        raw = outputs.get("out")
+        mistakes = _told_apart(
+            _size_mistakes(x, w, stride, pad),
+            raw,
+            expected,
+            _value_models(x, w, b, stride, pad),
+            tol,
+        )
+        got = check_shape(j, "out", raw, expected.shape, mistakes)
         if _windows_from_unpadded(x, w, b, stride, pad, got, expected, tol):
             j.fail(_UNPADDED_WINDOWS)
         flipped = w[:, :, ::-1, ::-1]

@@ -1,4 +1,4 @@
-# expect: failed | on the width only, Wo: the size ignores the padding
+# expect: failed | only one axis was padded: the width
 import numpy as np
 
 
