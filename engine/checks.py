@@ -21,6 +21,7 @@ from engine.outcome import NOT_WRITTEN
 from engine.verdict import CaseResult, CaseStatus
 
 __all__ = [
+    "Axes",
     "FALSE_FAILURE_RATE",
     "FLOAT16_CLOSE",
     "FLOAT32_CLOSE",
@@ -414,6 +415,11 @@ def _one_value(values: Array) -> bool:
     return values.size < 2 or float(np.ptp(values)) <= 0.01 * float(np.abs(values).max())
 
 
+Axes = tuple[tuple[str, str], tuple[str, str]]
+"""What a 2-D result's rows and columns hold, each as (symbol, words): (("n", "features"),
+("m", "examples")) for an (n, m) array; a symbol "1" marks an axis of size 1 (a column's
+columns), whose words are not used."""
+
 Hint = tuple[str, Any]
 """(message, the value a known mistake would produce, or a callable computing it on demand)."""
 
@@ -443,12 +449,15 @@ class Judgement:
         float64: bool = True,
         nonfinite: Sequence[Hint] = (),
         tol: Tolerance | None = None,
+        axes: Axes | None = None,
     ) -> Array:
         """`value` as a finite numeric ndarray of the expected shape (float64 unless told).
 
         A result with NaN or inf is named by the first of the `nonfinite` hints whose value
         has NaN, +inf and -inf at exactly the same places and its finite values within `tol`
         (a known formula that goes non-finite on these inputs, e.g. the sqrt of a negative).
+        `axes` says what the rows and columns of a 2-D `shape` hold, for a result whose two
+        sizes came back swapped.
         """
         if value is None:
             self.fail(f"{label} is None: did you forget to return it?")
@@ -492,7 +501,8 @@ class Judgement:
             self.fail(f"{label} has dtype {dtype_name(value.dtype)}; expected float64{extra}")
         if shape is not None and value.shape != shape:
             self.fail(
-                f"{label} has shape {value.shape}; expected {shape}{_shape_hint(value.shape, shape)}"
+                f"{label} has shape {value.shape}; expected {shape}"
+                + _shape_hint(value.shape, shape, axes)
             )
         arr = np.asarray(value, dtype=np.float64)
         bad = ~np.isfinite(arr)
@@ -508,12 +518,18 @@ class Judgement:
             )
         return arr
 
-    def shapes(self, arrays: Mapping[str, tuple[Any, tuple[int, ...]]]) -> None:
+    def shapes(
+        self,
+        arrays: Mapping[str, tuple[Any, tuple[int, ...]]],
+        axes: Mapping[str, Axes] | None = None,
+    ) -> None:
         """Fail naming every array whose shape is not its expected one, when two or more are
         off (one is `array`'s to say): a gradient dict with db1 missing its keepdims and dW2
         transposed was told of db1 alone, and of dW2 only on the next try."""
+        named = axes or {}
         wrong = [
-            f"{label} has shape {value.shape}; expected {shape}{_shape_hint(value.shape, shape)}"
+            f"{label} has shape {value.shape}; expected {shape}"
+            + _shape_hint(value.shape, shape, named.get(label))
             for label, (value, shape) in arrays.items()
             if isinstance(value, np.ndarray) and value.shape != shape
         ]
@@ -603,6 +619,7 @@ class Judgement:
         factors: Sequence[tuple[float, str]] = (),
         moved_from: Any = None,
         near_miss: str = "",
+        axes: Axes | None = None,
     ) -> None:
         """got ~ expected elementwise; on failure, name a known mistake when one matches.
 
@@ -611,12 +628,14 @@ class Judgement:
         and would look like float32 rounding of theta itself. `near_miss` is what to say of a
         single number off by no more than float32 rounding (a scalar has no pattern of errors
         to tell float32 by, so the checker, which knows the slips that come that close, words
-        it; none by default)"""
+        it; none by default). `axes`: what the rows and columns of a 2-D result hold, as in
+        `array`"""
         g = np.asarray(got, dtype=np.float64)
         e = np.asarray(expected, dtype=np.float64)
         if g.shape != e.shape:
             self.fail(
-                f"{label} has shape {g.shape}; expected {e.shape}{_shape_hint(g.shape, e.shape)}"
+                f"{label} has shape {g.shape}; expected {e.shape}"
+                + _shape_hint(g.shape, e.shape, axes)
             )
         self.tolerances.append(f"{label}: {tol}")
         if g.size == 0:
@@ -707,9 +726,18 @@ def _nonfinite_cause(got: Array, hints: Sequence[Hint], tol: Tolerance) -> str:
     return ""
 
 
-def _shape_hint(got: tuple[int, ...], expected: tuple[int, ...]) -> str:
+def _shape_hint(got: tuple[int, ...], expected: tuple[int, ...], axes: Axes | None = None) -> str:
     if len(got) == 2 and got[::-1] == expected and got != expected:
-        return " (transposed?)"
+        # the sizes say the two axes swapped; a bare "(transposed?)" left the learner to
+        # work out which axis holds what
+        if axes is not None:
+            return _swapped_axes(axes)
+        rows, cols = expected
+        return (
+            f" (its two sizes are swapped: {rows} row{'s' * (rows != 1)} by {cols} "
+            f"column{'s' * (cols != 1)} are expected; build it that way round, or turn it "
+            "with .T)"
+        )
     if len(got) == len(expected) > 2 and sorted(got) == sorted(expected) and got != expected:
         # conv2d's output built channels-last, (N, Ho, Wo, F): the sizes alone said nothing
         return (
@@ -733,6 +761,24 @@ def _shape_hint(got: tuple[int, ...], expected: tuple[int, ...]) -> str:
             )
         return " (keepdims=True or a reshape would keep the size-1 axis)"
     return ""
+
+
+def _swapped_axes(axes: Axes) -> str:
+    """What a 2-D result whose sizes came back swapped should hold along each axis."""
+    (rows, row_words), (cols, col_words) = axes
+    if cols == "1":
+        return (
+            f" (a column here, one row for each of the {rows} {row_words}: got (1, {rows}), a row)"
+        )
+    if rows == "1":
+        return (
+            f" (a row here, one column for each of the {cols} {col_words}: got ({cols}, 1), a "
+            "column)"
+        )
+    return (
+        f" (rows are the {rows} {row_words} here, columns the {cols} {col_words}: got "
+        f"({cols}, {rows}))"
+    )
 
 
 def _diagnose(

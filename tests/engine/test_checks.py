@@ -79,7 +79,10 @@ def test_compare_passes_and_reports_errors() -> None:
         (np.float64(0.5), "should be a numpy array, got a float64"),
         (np.ones((3,)), "has shape (3,); expected (3, 1) (keepdims=True"),
         (np.ones((1, 3, 1)), "has shape (1, 3, 1); expected (3, 1) (extra size-1 axes"),
-        (np.ones((1, 3)), "has shape (1, 3); expected (3, 1) (transposed?)"),
+        (
+            np.ones((1, 3)),
+            "has shape (1, 3); expected (3, 1) (its two sizes are swapped: 3 rows by 1 column",
+        ),
         (np.ones((3, 1), dtype=np.float32), "has dtype float32; expected float64"),
         (np.ones((3, 1), dtype=bool), "has dtype bool; expected float64 (convert"),
         (
@@ -258,7 +261,7 @@ def test_the_closing_error_line_comes_only_with_a_value_mismatch() -> None:
         j.array("dX", np.ones((2, 3)), (3, 2))
 
     result = Judgement("c", "").run(shape_after_a_match)
-    assert result.status is CaseStatus.FAILED and "transposed" in result.message
+    assert result.status is CaseStatus.FAILED and "two sizes are swapped" in result.message
     assert result.max_abs_error is None and result.max_rel_error is None
     assert result.tolerance is None
 

@@ -7,7 +7,7 @@ from typing import Any
 
 import numpy as np
 
-from engine.checks import Judgement, Tolerance, type_phrase
+from engine.checks import Axes, Judgement, Tolerance, type_phrase
 from engine.nn.gradcheck import numerical_gradient
 
 __all__ = ["NUMERIC_TOL", "check_shape", "float_size_cause", "numeric_check", "unpack"]
@@ -22,14 +22,16 @@ def check_shape(
     value: Any,
     expected: tuple[int, ...],
     mistakes: Sequence[tuple[str, tuple[int, ...]]] = (),
+    axes: Axes | None = None,
 ) -> np.ndarray:
-    """`value` as a float64 array of shape `expected`; a wrong shape a known mistake gives is named."""
+    """`value` as a float64 array of shape `expected`; a wrong shape a known mistake gives is
+    named, and a 2-D one with its sizes swapped says what `axes` hold."""
     if isinstance(value, np.ndarray) and value.shape != expected:
         # several mistakes can give the same shape on one case: name every one that fits
         causes = list(dict.fromkeys(m for m, shape in mistakes if value.shape == shape))
         if causes:
             j.fail(f"{label} has shape {value.shape}; expected {expected}: {'; or '.join(causes)}")
-    return j.array(label, value, expected)
+    return j.array(label, value, expected, axes=axes)
 
 
 def unpack(j: Judgement, label: str, value: Any, names: Sequence[str]) -> list[Any]:

@@ -741,6 +741,7 @@ class AttentionChecker(NNChecker):
             [("the weights averaged the keys K; they average the values: weights @ V", keys_width)]
             if keys_width != out_ref.shape
             else [],
+            (("n_q", "queries"), ("d_v", "value features")),
         )
         scale = float(np.abs(V).max())
         j.close("out", out, out_ref, Tolerance(rtol=1e-8, atol=1e-12 * scale))

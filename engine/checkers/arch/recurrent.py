@@ -15,7 +15,7 @@ from engine.checkers.arch._common import NUMERIC_TOL, check_shape
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker
 from engine.checkers.returned import wrong_return
-from engine.checks import Judgement, Tolerance
+from engine.checks import Axes, Judgement, Tolerance
 from engine.nn.gradcheck import numerical_gradient
 
 __all__ = ["lstm_cell"]
@@ -196,6 +196,17 @@ def _blocks_of(size: int, total: int) -> tuple[int, int, int, int]:
     return (edges[1] - edges[0], edges[2] - edges[1], edges[3] - edges[2], edges[4] - edges[3])
 
 
+STATE_AXES: Axes = (("n", "hidden units"), ("m", "examples"))
+"""h's and c's (n, m) layout, which dh_prev and dc_prev keep: one column per example."""
+GRAD_AXES: dict[str, Axes] = {
+    "dx": (("d", "input features"), ("m", "examples")),
+    "dh_prev": STATE_AXES,
+    "dc_prev": STATE_AXES,
+    "db": (("4n", "gate rows"), ("1", "")),
+}
+"""What each gradient's rows and columns hold (dW has its own message)."""
+
+
 class LstmCellChecker(NNChecker):
     """lstm_cell_forward then lstm_cell_backward(dh, dc, cache), checked against a numerical gradient."""
 
@@ -335,8 +346,8 @@ class LstmCellChecker(NNChecker):
             j.fail(wrong_return("lstm_cell_forward", "(h, c, cache)", outputs["bad_forward"]))
         expected = j.prepared
         h_ref, c_ref = expected["h"], expected["c"]
-        h = j.array("h", outputs.get("h"), (n, m))
-        c = j.array("c", outputs.get("c"), (n, m))
+        h = j.array("h", outputs.get("h"), (n, m), axes=STATE_AXES)
+        c = j.array("c", outputs.get("c"), (n, m), axes=STATE_AXES)
         hints = _forward_hints(case.inputs)
         j.close("c", c, c_ref, TOL, hints=[(msg, c_fn) for msg, _, c_fn in hints])
         j.close("h", h, h_ref, TOL, hints=[(msg, h_fn) for msg, h_fn, _ in hints])
@@ -364,6 +375,7 @@ class LstmCellChecker(NNChecker):
                 [("dW is transposed: it has the shape of W, (4n, n + d)", shape[::-1])]
                 if label == "dW"
                 else [],
+                GRAD_AXES.get(label),
             )
         z = W @ np.vstack([h_prev, x]) + case.inputs["b"]
         forget = 1.0 / (1.0 + np.exp(-z[n : 2 * n]))

@@ -19,7 +19,7 @@ from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker
 from engine.checkers.returned import wrong_return
-from engine.checks import Hint, Judgement, Tolerance, float32_digits
+from engine.checks import Axes, Hint, Judgement, Tolerance, float32_digits
 from engine.nn.gradcheck import numerical_gradient
 from engine.nn.normalization import normalize_backward
 
@@ -249,6 +249,12 @@ def normalization_cases(plans: list[tuple[str, dict[str, Any], bool]]) -> list[C
     return out
 
 
+X_AXES: Axes = (("n", "features"), ("m", "examples"))
+"""X's (n, m) layout, which out and dX keep: one column per example."""
+PARAM_AXES: Axes = (("n", "features"), ("1", ""))
+"""gamma's and beta's (n, 1) column, which dgamma and dbeta keep."""
+
+
 class NormalizationChecker(NNChecker):
     """FORWARD then BACKWARD(dout, cache) in one harness call, for statistics over `axis`."""
 
@@ -449,9 +455,9 @@ class NormalizationChecker(NNChecker):
                         "example, so sum over the examples (axis=1, keepdims=True)"
                     )
         return (
-            j.array("dX", got["dX"], (n, m)),
-            j.array("dgamma", got["dgamma"], (n, 1)),
-            j.array("dbeta", got["dbeta"], (n, 1)),
+            j.array("dX", got["dX"], (n, m), axes=X_AXES),
+            j.array("dgamma", got["dgamma"], (n, 1), axes=PARAM_AXES),
+            j.array("dbeta", got["dbeta"], (n, 1), axes=PARAM_AXES),
         )
 
     def features_dbeta(self, dout: np.ndarray) -> np.ndarray:
@@ -514,7 +520,7 @@ class NormalizationChecker(NNChecker):
         expected = j.prepared
         out_ref = expected["out"]
         dX_ref, dgamma_ref, dbeta_ref = expected["grads"]
-        out = j.array("out", outputs.get("out"), (n, m))
+        out = j.array("out", outputs.get("out"), (n, m), axes=X_AXES)
         scale = float(np.abs(out_ref).max()) + 1.0
         j.close(
             "out",

@@ -10,12 +10,20 @@ import numpy as np
 
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
-from engine.checks import Judgement, fmt
+from engine.checks import Axes, Judgement, fmt
 from engine.nn import approx as ref
 
 __all__ = ["approximate_sine", "xor_network"]
 
 GRID_POINTS = 2001
+
+
+PARAM_AXES: dict[str, Axes] = {
+    "W1": (("h", "hidden units"), ("1", "")),  # sin's one input; XOR's (2, 2) never swaps
+    "b1": (("h", "hidden units"), ("1", "")),
+    "W2": (("1", ""), ("h", "hidden units")),
+}
+"""What W1's, b1's and W2's rows and columns hold, in both drills' (out, in) layout."""
 
 
 def _params(
@@ -25,7 +33,10 @@ def _params(
     params = j.mapping("the returned dict", value, tuple(shapes))
     for k, shape in shapes.items():
         _number_as_array(j, k, params[k], shape)
-    return {k: j.array(k, params[k], shape, float64=False) for k, shape in shapes.items()}
+    return {
+        k: j.array(k, params[k], shape, float64=False, axes=PARAM_AXES.get(k))
+        for k, shape in shapes.items()
+    }
 
 
 def _dead_units(raw: Mapping[str, Any], h: int, max_units: int) -> str:

@@ -12,7 +12,7 @@ from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.checkers.wide_float import beyond_longdouble
-from engine.checks import Judgement, Tolerance
+from engine.checks import Axes, Judgement, Tolerance
 from engine.nn import backprop as ref
 from engine.nn.gradcheck import numerical_gradient
 from engine.nn.softmax import softmax
@@ -24,6 +24,13 @@ GRAD_TOL = Tolerance(rtol=1e-7, atol=1e-11)
 NUMERIC_TOL = Tolerance(rtol=1e-5, atol=1e-8)
 PARAMS = ("W1", "b1", "W2", "b2")
 GRADS = ("dW1", "db1", "dW2", "db2")
+GRAD_AXES: dict[str, Axes] = {
+    "dW1": (("h", "hidden units"), ("n_x", "input features")),
+    "db1": (("h", "hidden units"), ("1", "")),
+    "dW2": (("c", "classes"), ("h", "hidden units")),
+    "db2": (("c", "classes"), ("1", "")),
+}
+"""What each gradient's rows and columns hold: a gradient has its parameter's shape."""
 MASK_MISSING = (
     "the ReLU mask is missing or is 1 everywhere (a1 >= 0 always holds, since a1 = "
     "max(z1, 0) is never negative): multiply by (z1 > 0) on the way back"
@@ -272,8 +279,8 @@ class TwoLayerChecker(NNChecker):
         grads = j.mapping("grads", grads, GRADS)
         for key in ("db1", "db2"):
             _summed_units(j, key, grads[key], grads_ref[key].shape, m)
-        j.shapes({k: (grads[k], grads_ref[k].shape) for k in GRADS})
-        got = {k: j.array(k, grads[k], grads_ref[k].shape) for k in GRADS}
+        j.shapes({k: (grads[k], grads_ref[k].shape) for k in GRADS}, GRAD_AXES)
+        got = {k: j.array(k, grads[k], grads_ref[k].shape, axes=GRAD_AXES[k]) for k in GRADS}
         for layer in "12":
             # dz2 = y_hat - Y is never 0; a zero dz1 from a slip upstream zeroes dW1 too
             bias = f"db{layer}"

@@ -20,7 +20,14 @@ from engine import cases as gen
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, stat_note
 from engine.checkers.nn._global_rng import global_rng_failure
-from engine.checks import FALSE_FAILURE_RATE, Judgement, binomial_bounds, chi2_mean_bounds, normal_z
+from engine.checks import (
+    FALSE_FAILURE_RATE,
+    Axes,
+    Judgement,
+    binomial_bounds,
+    chi2_mean_bounds,
+    normal_z,
+)
 from engine.nn import init as ref
 
 __all__ = ["initializers"]
@@ -107,6 +114,10 @@ def _nearest_guess(variance: float, n_in: int, n_out: int, lo: float, hi: float)
     return min(fits)[1] if fits else None
 
 
+_AXES: Axes = (("n_out", "outputs"), ("n_in", "inputs"))
+"""He's and Xavier's (n_out, n_in) matrix: the argument order is the other way round."""
+
+
 class InitializersChecker(NNChecker):
     """he_init(n_in, n_out, rng) and xavier_init(n_in, n_out, rng), shaped (n_out, n_in)."""
 
@@ -153,13 +164,13 @@ class InitializersChecker(NNChecker):
         fn = case.inputs["fn"]
         n_in, n_out = case.inputs["args"]
         call = f"{fn}({n_in}, {n_out}, rng)"
-        w = j.array(call, outputs.get("first"), (n_out, n_in))
-        again = j.array(f"{call} (second call)", outputs.get("again"), (n_out, n_in))
+        w = j.array(call, outputs.get("first"), (n_out, n_in), axes=_AXES)
+        again = j.array(f"{call} (second call)", outputs.get("again"), (n_out, n_in), axes=_AXES)
         if not np.array_equal(w, again):
             j.fail(
                 f"two calls with generators built from the same seed gave different weights: {RNG_HINT}"
             )
-        other = j.array(f"{call} (another seed)", outputs.get("other"), (n_out, n_in))
+        other = j.array(f"{call} (another seed)", outputs.get("other"), (n_out, n_in), axes=_AXES)
         if np.array_equal(w, other):
             j.fail(f"generators built from different seeds gave the same weights: {RNG_HINT}")
         if failure := global_rng_failure(

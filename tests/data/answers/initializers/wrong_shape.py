@@ -1,4 +1,4 @@
-# expect: failed | transposed?
+# expect: failed | rows are the n_out outputs here, columns the n_in inputs: got (n_in, n_out)
 import numpy as np
 
 

@@ -1,4 +1,4 @@
-# expect: failed | transposed?
+# expect: failed | rows are the c classes here, columns the h hidden units: got (h, c)
 import numpy as np
 
 
