@@ -115,3 +115,24 @@ def test_one_axis_left_unpadded_is_named(
     assert message.startswith("only one axis was padded")
     assert f"come from the unpadded {axis} of x" in message
     assert "; or " not in message
+
+
+def _pool_told(got: np.ndarray, x: np.ndarray, size: int, stride: int) -> str:
+    from engine.checkers.arch.pooling import _size_mistakes as pool_mistakes
+    from engine.checkers.arch.pooling import _told_apart as pool_told_apart
+
+    kept = pool_told_apart(pool_mistakes(x, size, stride), got, x, size, stride)
+    return "; or ".join(m for m, shape in kept if shape == got.shape)
+
+
+def test_maxpool_windows_stepped_by_their_size_are_told_from_a_missing_plus_one() -> None:
+    from engine.arch import pooling as pool_ref
+
+    # H = W = 8, size 3, stride 2: 3 x 3 due; without the + 1, and stepping by the size,
+    # both give 2 x 2, and only the values tell which
+    x = np.random.default_rng(2).normal(size=(1, 2, 8, 8))
+    stepped = pool_ref.maxpool_forward(x, 3, 3)
+    assert stepped.shape[2:] == (2, 2)
+    assert _pool_told(stepped, x, 3, 2).startswith("the windows step by their size (3)")
+    prefix = pool_ref.maxpool_forward(x, 3, 2)[:, :, :2, :2]
+    assert _pool_told(prefix, x, 3, 2).startswith("the + 1 is missing")

@@ -10,10 +10,35 @@ import numpy as np
 from engine.checks import Axes, Judgement, Tolerance, type_phrase
 from engine.nn.gradcheck import numerical_gradient
 
-__all__ = ["NUMERIC_TOL", "check_shape", "float_size_cause", "numeric_check", "unpack"]
+__all__ = [
+    "NUMERIC_TOL",
+    "WINDOWS_RIGHT",
+    "check_shape",
+    "float_size_cause",
+    "numeric_check",
+    "same_windows",
+    "unpack",
+]
 
 NUMERIC_TOL = Tolerance(rtol=1e-6, atol=1e-8)
 """Central differences on a loss that is linear or smooth in each input: errors near 1e-9."""
+
+
+WINDOWS_RIGHT = (
+    "out's windows are the right ones wherever the expected grid has one: only their count "
+    "is off, {got} where {due} fit, and on this case "
+)
+"""The start of a size mistake's message where out's values cannot tell the slips apart:
+the windows it has are right, their count is not (format with got= and due=)."""
+
+
+def same_windows(got: np.ndarray, expected: np.ndarray, tol: Tolerance) -> bool:
+    """True when out's windows where both grids have one are the expected ones."""
+    rows, cols = min(got.shape[2], expected.shape[2]), min(got.shape[3], expected.shape[3])
+    if rows < 1 or cols < 1 or got.shape[:2] != expected.shape[:2]:
+        return False
+    part = np.asarray(got[:, :, :rows, :cols], dtype=np.float64)
+    return bool(np.all(tol.violation(part, expected[:, :, :rows, :cols]) <= 1.0))
 
 
 def check_shape(

@@ -10,7 +10,14 @@ import numpy as np
 
 from engine import cases as gen
 from engine.arch import conv as ref
-from engine.checkers.arch._common import check_shape, float_size_cause, numeric_check, unpack
+from engine.checkers.arch._common import (
+    WINDOWS_RIGHT,
+    check_shape,
+    float_size_cause,
+    numeric_check,
+    same_windows,
+    unpack,
+)
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.checks import Judgement, Tolerance
@@ -237,11 +244,6 @@ _UNPADDED_OR_AFTER = (
     "Ho = (H + 2*pad - KH)//stride + 1"
 )
 
-_WINDOWS_RIGHT = (
-    "out's windows are the right ones wherever the expected grid has one: only their count "
-    "is off, {got} where {due} fit, and on this case "
-)
-
 
 def _padded(x: np.ndarray, rows: tuple[int, int], cols: tuple[int, int]) -> np.ndarray:
     return np.pad(x, ((0, 0), (0, 0), rows, cols))
@@ -273,15 +275,6 @@ def _value_models(
         no_stride: [conv(_padded(x, (p, p), (p, p)), 1)],
         _same_padding(pad): [conv(_padded(x, (same, same), (same, same)))],
     }
-
-
-def _same_windows(got: np.ndarray, expected: np.ndarray, tol: Tolerance) -> bool:
-    """True when out's windows where both grids have one are the expected ones."""
-    rows, cols = min(got.shape[2], expected.shape[2]), min(got.shape[3], expected.shape[3])
-    if rows < 1 or cols < 1 or got.shape[:2] != expected.shape[:2]:
-        return False
-    part = np.asarray(got[:, :, :rows, :cols], dtype=np.float64)
-    return bool(np.all(tol.violation(part, expected[:, :, :rows, :cols]) <= 1.0))
 
 
 def _told_apart(
@@ -317,13 +310,13 @@ def _told_apart(
         return [(_UNPADDED_OR_AFTER, got.shape)]
     if held:
         return [(m, got.shape) for m in held]
-    if not _same_windows(got, expected, tol):
+    if not same_windows(got, expected, tol):
         unmodelled = [m for m in fitting if m not in models]
         return [(m, got.shape) for m in unmodelled or fitting]
     formulas = [m for m in fitting if m not in models or m == _ONE_SIDE]
     if len(formulas) == 1:
         return [(formulas[0], got.shape)]
-    lead = _WINDOWS_RIGHT.format(
+    lead = WINDOWS_RIGHT.format(
         got=" x ".join(map(str, got.shape[2:])), due=" x ".join(map(str, expected.shape[2:]))
     )
     return [

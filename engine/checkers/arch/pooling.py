@@ -10,7 +10,13 @@ import numpy as np
 
 from engine import cases as gen
 from engine.arch import pooling as ref
-from engine.checkers.arch._common import check_shape, float_size_cause, numeric_check
+from engine.checkers.arch._common import (
+    WINDOWS_RIGHT,
+    check_shape,
+    float_size_cause,
+    numeric_check,
+    same_windows,
+)
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.checks import Judgement, Tolerance
@@ -318,6 +324,53 @@ def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tup
     return slips
 
 
+def _told_apart(
+    mistakes: list[tuple[str, tuple[int, ...]]],
+    got: Any,
+    x: np.ndarray,
+    size: int,
+    stride: int,
+) -> list[tuple[str, tuple[int, ...]]]:
+    """`mistakes` narrowed on out's values where several fit its shape: windows stepped at
+    stride 1 or by their size are named when out holds their maxima; the slips of the size
+    formula alone keep the right windows, and their message says the values cannot tell them
+    apart (a ceiling and H // stride, say, both count a last window past the edge)."""
+    expected = ref.maxpool_forward(x, size, stride)
+    if not isinstance(got, np.ndarray) or got.dtype == object or got.shape == expected.shape:
+        return mistakes
+    fitting = list(dict.fromkeys(m for m, shape in mistakes if shape == got.shape))
+    if len(fitting) < 2:
+        return mistakes
+    models = {
+        next(m for m in fitting if m.startswith(prefix)): step
+        for prefix, step in (
+            ("the size ignores the stride", 1),
+            (_stride_ignored(size, stride), size),
+        )
+        if any(m.startswith(prefix) for m in fitting)
+    }
+    for message, step in models.items():
+        value = ref.maxpool_forward(x, size, step)
+        if value.shape == got.shape and np.all(EXACT.violation(got, value) <= 1.0):
+            return [(message, got.shape)]
+    formulas = [m for m in fitting if m not in models]
+    if not same_windows(got, expected, EXACT) or not formulas:
+        return [(m, got.shape) for m in formulas or fitting]
+    if len(formulas) == 1:
+        return [(formulas[0], got.shape)]
+    lead = WINDOWS_RIGHT.format(
+        got=" x ".join(map(str, got.shape[2:])), due=" x ".join(map(str, expected.shape[2:]))
+    )
+    listed = "; or ".join(formulas)
+    return [
+        (
+            f"{lead}each of these mistakes gives that count and keeps those windows, so the "
+            f"values cannot tell which it was: {listed}",
+            got.shape,
+        )
+    ]
+
+
 _BROADCAST_SHAPES = re.compile(r"\(([\d, ]+)\)")
 
 
@@ -456,9 +509,9 @@ class MaxpoolChecker(NNChecker):
             x = args[0]
             size, stride = (args[1], args[2]) if len(args) > 1 else (2, 2)
             expected = ref.maxpool_forward(x, size, stride)
-            got = check_shape(
-                j, "out", outputs.get("out"), expected.shape, _size_mistakes(x, size, stride)
-            )
+            raw = outputs.get("out")
+            mistakes = _told_apart(_size_mistakes(x, size, stride), raw, x, size, stride)
+            got = check_shape(j, "out", raw, expected.shape, mistakes)
             j.close(
                 "out",
                 got,
