@@ -123,7 +123,8 @@ def test_an_export_made_before_the_title_field_is_read_over_its_older_import(
     """`tests/data/anki_before_title/deck.apkg`, an export made before the Title field was
     added, through Anki's plain-text export (`anki_own_49/before_title`), over what the
     importer before the fiftieth round made of it: the KeyPoints field and the kind are
-    what it did not read; the title is the question's in both."""
+    what it did not read, and the title (titled by its question then, by the one its
+    Source field starts with since import55, as the card's back in Anki shows it)."""
     older = OLDER / "before_title"
     notes = tmp_path / "notes.txt"
     shutil.copyfile(older / "notes.txt", notes)
@@ -134,10 +135,23 @@ def test_an_export_made_before_the_title_field_is_read_over_its_older_import(
 
     assert result.exit_code == 0, result.output
     assert "--force" not in result.output and result.output.count("wrote (replacing)") == 3
-    assert "before the note's key points were read: written again with them" in result.output
-    assert "before the note's kind was read: written again with it" in result.output
+    said = " ".join(result.output.split())
+    assert "before the note's title and key points were read: written again with them" in said
+    assert said.count("before the note's title and kind were read: written again with") == 2
     kinds = {name: front(path)["kind"] for name, path in _cards(into).items()}
     assert kinds == dict(zip(OLD_IDS, ["choice", "numeric", "concept"], strict=True))
+    titles = {name: front(path)["title"] for name, path in _cards(into).items()}
+    assert titles == dict(
+        zip(
+            OLD_IDS,
+            [
+                "Linear scaling rule",
+                "Largest slope of the sigmoid",
+                "Gradient of softmax with cross-entropy",
+            ],
+            strict=True,
+        )
+    )
 
 
 def test_an_export_without_the_note_type_column_is_read_over_its_older_import(
