@@ -1,6 +1,7 @@
 """The session summary's help names its panes' keys in its own words: it listed Textual's
 eight names of the scrolled body ("↑  Scroll Up", "←  Scroll Left", "pgdn  Page Down")
-under "In the focused widget:", 19 rows in a table of 17 at 80x24, cut before "Page Up"."""
+under "In the focused widget:", 18 rows (the header counted) in a table of 17 at 80x24,
+cut before "Page Down"."""
 
 from __future__ import annotations
 
