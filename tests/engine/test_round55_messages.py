@@ -136,3 +136,16 @@ def test_maxpool_windows_stepped_by_their_size_are_told_from_a_missing_plus_one(
     assert _pool_told(stepped, x, 3, 2).startswith("the windows step by their size (3)")
     prefix = pool_ref.maxpool_forward(x, 3, 2)[:, :, :2, :2]
     assert _pool_told(prefix, x, 3, 2).startswith("the + 1 is missing")
+
+
+def test_flattened_and_squeezed_ids_are_one_message_where_they_give_one_lookup() -> None:
+    from engine.checkers.arch.embedding import _lost_id_axes
+
+    # ids (1, 4): ravel and squeeze both give (4,), the same rows; ids (2, 1, 3) tell apart
+    (one,) = _lost_id_axes(np.zeros((1, 4), dtype=int), 5)
+    assert one[1] == (4, 5)
+    assert "so the values cannot tell which" in one[0] and "(np.squeeze)" in one[0]
+    two = _lost_id_axes(np.zeros((2, 1, 3), dtype=int), 5)
+    assert [shape for _, shape in two] == [(6, 5), (2, 3, 5)]
+    (single,) = _lost_id_axes(np.zeros((), dtype=int), 5)
+    assert single[0].startswith("the single id, a 0-d array, was made a 1-element array")

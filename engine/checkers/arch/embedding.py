@@ -180,6 +180,40 @@ def _width_from_axis_1_raises(dout: np.ndarray, ids: np.ndarray, error: str) -> 
     return False
 
 
+def _lost_id_axes(ids: np.ndarray, d: int) -> list[tuple[str, tuple[int, ...]]]:
+    """The shapes of a lookup whose ids were flattened or squeezed. Ids with at most one
+    axis longer than 1, (1, 4) say, give (4, d) both ways and the same rows: one message,
+    which says so, where two joined by 'or' left the reader to guess."""
+    flat = (ids.size, d)
+    flattened = "the ids were flattened; out keeps their shape: ids.shape + (d,)"
+    if ids.ndim == 0:  # "flattened" said nothing of the axis a single id gained
+        flattened = (
+            "the single id, a 0-d array, was made a 1-element array (ids.reshape(-1), "
+            "np.atleast_1d or [ids]), which adds an axis; out keeps their shape: ids.shape + "
+            "(d,), one row of W, (d,), for ids.shape == ()"
+        )
+    if 1 not in ids.shape:
+        return [(flattened, flat)]
+    squeezed = (*(n for n in ids.shape if n != 1), d)
+    if squeezed == flat:
+        return [
+            (
+                f"the ids were flattened, or their size-1 axes squeezed away (np.squeeze): "
+                f"ids of shape {ids.shape} give {flat} and the same rows both ways, so the "
+                "values cannot tell which; out keeps every axis of ids: ids.shape + (d,)",
+                flat,
+            )
+        ]
+    return [
+        (flattened, flat),
+        (
+            f"the size-1 axes of ids {ids.shape} were squeezed away (np.squeeze); out keeps "
+            "every axis of ids: ids.shape + (d,)",
+            squeezed,
+        ),
+    ]
+
+
 class EmbeddingChecker(NNChecker):
     """embedding_forward(W, ids) and embedding_backward(dout, ids, vocab_size)."""
 
@@ -290,23 +324,7 @@ class EmbeddingChecker(NNChecker):
                 "out",
                 outputs.get("out"),
                 expected.shape,
-                [
-                    (
-                        "the ids were flattened; out keeps their shape: ids.shape + (d,)",
-                        (ids.size, W.shape[1]),
-                    ),
-                    *(
-                        [
-                            (
-                                f"the size-1 axes of ids {ids.shape} were squeezed away "
-                                "(np.squeeze); out keeps every axis of ids: ids.shape + (d,)",
-                                (*(n for n in ids.shape if n != 1), W.shape[1]),
-                            )
-                        ]
-                        if 1 in ids.shape
-                        else []
-                    ),
-                ],
+                _lost_id_axes(ids, W.shape[1]),
             )
             V = W.shape[0]
             j.close(

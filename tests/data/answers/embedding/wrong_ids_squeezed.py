@@ -1,4 +1,4 @@
-# expect: failed | were squeezed away (np.squeeze)
+# expect: failed | squeezed away (np.squeeze)
 import numpy as np
 
 
