@@ -214,6 +214,29 @@ def _lost_id_axes(ids: np.ndarray, d: int) -> list[tuple[str, tuple[int, ...]]]:
     ]
 
 
+def _short_vocab_rows(ids: np.ndarray, vocab: int, d: int) -> list[tuple[str, tuple[int, ...]]]:
+    """dW's rows counted from the largest id seen, or one short of vocab_size. Where the
+    largest id is vocab_size - 2 both give the same rows, and one message says so."""
+    top = int(np.max(ids)) + 1
+    from_ids = (
+        "dW has ids.max() + 1 rows, one per id up to the largest seen; it has vocab_size "
+        "rows, and the ids that never occur get rows of zeros"
+    )
+    short = (
+        f"dW has vocab_size - 1 rows; the ids run from 0 to vocab_size - 1 = {vocab - 1}, so "
+        f"there are vocab_size = {vocab} rows"
+    )
+    if top == vocab - 1:
+        return [
+            (
+                f"{from_ids}; or {short} (the largest id here is vocab_size - 2 = {vocab - 2}, "
+                "so both give these rows and the values cannot tell which)",
+                (top, d),
+            )
+        ]
+    return [(from_ids, (top, d)), (short, (vocab - 1, d))]
+
+
 class EmbeddingChecker(NNChecker):
     """embedding_forward(W, ids) and embedding_backward(dout, ids, vocab_size)."""
 
@@ -359,16 +382,7 @@ class EmbeddingChecker(NNChecker):
                     "dW has one row per token; it has one row per vocabulary entry, (V, d)",
                     dout.shape,
                 ),
-                (
-                    "dW has ids.max() + 1 rows, one per id up to the largest seen; it has "
-                    "vocab_size rows, and the ids that never occur get rows of zeros",
-                    (int(np.max(ids)) + 1, dout.shape[-1]),
-                ),
-                (
-                    f"dW has vocab_size - 1 rows; the ids run from 0 to vocab_size - 1 = "
-                    f"{vocab - 1}, so there are vocab_size = {vocab} rows",
-                    (vocab - 1, dout.shape[-1]),
-                ),
+                *_short_vocab_rows(ids, vocab, dout.shape[-1]),
                 (
                     "dW has one row per distinct id (np.unique(ids)), the values of a sparse "
                     "gradient; it has vocab_size rows, and the ids that never occur get rows "
