@@ -48,6 +48,20 @@ MAX_CASE_SEED = 2**63 - 1
 larger one was graded, then its attempt ended in a traceback (a verdict's seed is 31 bits)."""
 
 
+def case_seed_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """`--case-seed N` (alias `--seed`, into `seed`), bounded by `MAX_CASE_SEED`: one
+    definition for `grade` and `watch`, because a seed either takes must be one both
+    accept (the range and the alias moved once for both); only its help differs."""
+    return click.option(
+        "--case-seed",
+        "--seed",
+        "seed",
+        type=WholeRange(min=0, max=MAX_CASE_SEED),
+        metavar="N",
+        help=help_text,
+    )
+
+
 @click.command("grade")
 @click.argument("drill_id", metavar="DRILL", required=False)
 @click.argument("file", metavar="FILE", type=answer_file(), required=False)
@@ -59,14 +73,7 @@ larger one was graded, then its attempt ended in a traceback (a verdict's seed i
     default=None,
     help="text for people; json (`drillbit schema verdict`); exercism: Exercism's results.json.",
 )
-@click.option(
-    "--case-seed",
-    "--seed",
-    "seed",
-    type=WholeRange(min=0, max=MAX_CASE_SEED),
-    metavar="N",
-    help="Replay the randomized cases of this case seed (a verdict prints it).",
-)
+@case_seed_option("Replay the randomized cases of this case seed (a verdict prints it).")
 @click.option("--verbose", "-v", is_flag=True, help="List every case.")
 @pass_context
 def grade_command(
@@ -339,14 +346,7 @@ def solved_line(solved: str, command: str, width: int | None) -> str:
 @click.command("watch")
 @click.argument("drill_id", metavar="DRILL", required=False)
 @click.argument("file", metavar="FILE", type=answer_file(), required=False)
-@click.option(
-    "--case-seed",
-    "--seed",
-    "seed",
-    type=WholeRange(min=0, max=MAX_CASE_SEED),
-    metavar="N",
-    help="Grade every save on the cases of this case seed.",
-)
+@case_seed_option("Grade every save on the cases of this case seed.")
 @pass_context
 def watch_command(obj: Context, drill_id: str | None, file: Path | None, seed: int | None) -> None:
     """Grade FILE on every save (your own editor), until Ctrl-C.

@@ -749,3 +749,21 @@ def test_the_largest_case_seed_a_try_keeps_is_taken_and_a_larger_one_refused(
             f"drillbit: Invalid value for '--case-seed' / '--seed': {largest + 1} is out of"
             f" range; give one from 0 to {largest}"
         )
+
+
+def test_grade_and_watch_refuse_a_negative_seed_by_either_name_in_one_wording(
+    drillbit: RunDrillbit,
+) -> None:
+    """`grade` and `watch` take their case seed through one option: the alias and the
+    floor are the same for both, so a negative seed is told the same way by each."""
+    answer = str(ANSWERS / "sigmoid" / "correct_masks.py")
+    told = set()
+    for command in ("grade", "watch"):
+        for name in ("--case-seed", "--seed"):
+            refused = drillbit(command, "sigmoid", answer, name, "-1")
+            assert refused.returncode == 2 and "Traceback" not in refused.stderr
+            told.add(refused.stderr.splitlines()[0])
+    assert told == {
+        "drillbit: Invalid value for '--case-seed' / '--seed': -1 is out of range;"
+        f" give one from 0 to {2**63 - 1}"
+    }
