@@ -77,25 +77,29 @@ Place = tuple[str, str, str]
 """A card file as the stat walk names it: (its pack folder, its topic folder, its name)."""
 
 
-def record_of(card: CardLike, key: cachefile.Key) -> Record:
-    """What is remembered of a card that loaded clean from a file with this key."""
+def record_of(card: CardLike, key: cachefile.Key, shared: dict[str, str]) -> Record:
+    """What is remembered of a card that loaded clean from a file with this key. `shared`:
+    one string object for each repeated text (pack, topic, kind, tag), which marshal then
+    writes once and reads back as one object."""
     lines = {name: card.lines[name] for name in _LINES if name in card.lines}
+    one = shared.setdefault
     return (
         tuple(map(str, key)),
         card.id,
-        card.pack,
-        card.topic,
-        card.kind,
+        one(card.pack, card.pack),
+        one(card.topic, card.topic),
+        one(card.kind, card.kind),
         card.title,
-        tuple(card.tags),
+        tuple(one(tag, tag) for tag in card.tags),
         lines,
         tuple(card.front.related),
     )
 
 
-def place_of(path: Path) -> Place:
-    """A card file's place (`<pack>/<topic>/<name>`)."""
-    return (str(path.parent.parent), path.parent.name, path.name)
+def place_of(path: Path, shared: dict[str, str]) -> Place:
+    """A card file's place (`<pack>/<topic>/<name>`), its folder names shared."""
+    folder, topic = str(path.parent.parent), path.parent.name
+    return (shared.setdefault(folder, folder), shared.setdefault(topic, topic), path.name)
 
 
 class KnownFiles:

@@ -327,7 +327,10 @@ def _index_of_inputs(
             return remembered, None
     from quiz.bank import loader
 
-    known = _read_facts(roots, inputs) if inputs is not None and not whole else None
+    known = None
+    if inputs is not None and not whole:
+        with gc_paused():  # 10,000 records: no collection passes while they are built
+            known = _read_facts(roots, inputs)
     clean: list[Card | CardFacts] = []
     bank: Bank | None = None
     if known is None:  # every card read, and the bank kept
@@ -425,6 +428,7 @@ def _write_facts(
     from quiz.bank.card_facts import CardFacts, place_of, record_of
 
     records: dict[Place, Record] = {} if known is None else known.used
+    shared: dict[str, str] = {}
     for card in clean:
         if isinstance(card, CardFacts):
             continue  # its record is in `known.used`
@@ -433,7 +437,8 @@ def _write_facts(
         except OSError:
             continue
         if stat.S_ISREG(found.st_mode):  # a link's key is not its target's: never remembered
-            records[place_of(card.path)] = record_of(card, cachefile.file_key(found))
+            place = place_of(card.path, shared)
+            records[place] = record_of(card, cachefile.file_key(found), shared)
     data = (FACTS_FORMAT, cachefile.code_stamp(), records)
     _write_sealed(facts_path(roots), cachefile.seal(marshal.dumps(data)))
 
