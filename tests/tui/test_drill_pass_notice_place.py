@@ -1,6 +1,7 @@
-"""Where a pass's notice lies: over the editor's top rows, the code that has just passed.
-At 80x24 it lay under the title bar, over columns 39-79 of the task pane's first rows,
-where a pass puts the explanation, and hid them for its 5 s."""
+"""Where a pass's notice lies: over the editor, the code that has just passed (narrow, a
+band from its first row; wide, at its foot, below the code). At 80x24 it lay under the
+title bar, over columns 39-79 of the task pane's first rows, where a pass puts the
+explanation, and hid them for its 5 s; at 120x40 over the ends of the code's first lines."""
 
 from __future__ import annotations
 
@@ -62,8 +63,13 @@ async def test_a_pass_notice_lies_over_the_editor_and_covers_no_task_or_verdict_
         screen = await pass_the_drill(app, pilot)
         notice = await notice_region(app, pilot, "Passed.")
         editor = screen.query_one("#editor").region
-        assert notice.y == editor.y  # on the editor's first row
-        assert editor.contains_region(notice)  # and inside it: the passed code only
+        if screen.has_class("-narrow"):  # a band from the editor's first row
+            assert notice.y == editor.y and notice.width == editor.width
+        else:  # ending on its last row, over the rows below the code
+            assert notice.bottom == editor.bottom
+            code_rows = screen.query_one("#editor", TextArea).document.line_count
+            assert notice.y > editor.y + code_rows
+        assert editor.contains_region(notice)  # inside the editor: the passed code only
         assert not overlaps(notice, screen.query_one("#drill-task").region)
         assert not overlaps(notice, screen.query_one("#verdict-status").region)
 

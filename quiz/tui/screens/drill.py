@@ -168,23 +168,30 @@ class DrillScreen(Screen["DrillSitting"]):
     ) -> None:
         """One notice at a time: a new one replaces the one shown. Stacked, five "No hints
         left." covered the editor's lines at 80x24 while the person typed. `over_code`: a
-        pass's notice, laid over the editor's top rows (`_place_notice`)."""
+        pass's notice, laid over the editor (`_place_notice`)."""
         self.app.clear_notifications()
         self.set_class(over_code, "-over-code")
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
         self.call_after_refresh(self._place_notice)
 
     def _place_notice(self) -> None:
-        """A pass's notice over the top rows of the editor, whose code has just passed; the
-        others under the title bar. At 80x24 it lay under the title bar over the task pane,
-        which a pass gives the explanation, and hid its columns 39-79 for 5 s; narrow, it
-        is a band the editor's width (4 rows, where half a row's width took up to 7 and
-        reached the verdict's PASSED row). Wide, the editor's top is the title bar's foot:
-        the same place as before, over the code beside the task."""
-        top = self.query_one("#editor").region.y if self.has_class("-over-code") else 1
+        """A pass's notice over the editor, whose code has just passed; the others under
+        the title bar, top right. At 80x24 it lay under the title bar over the task pane,
+        which a pass gives the explanation, and hid its columns 39-79 for 5 s. Narrow, it
+        is a band the editor's width from the editor's top row (half a row's width took up
+        to 7 rows and reached the verdict's PASSED row). Wide, it ends on the editor's last
+        row, over the rows the code leaves empty below it: at the top (as before) it hid the
+        ends of the code's first lines."""
+        editor = self.query_one("#editor").region
+        dock, margin = "top", (1, 0, 0, 0)
+        if self.has_class("-over-code") and self.has_class("-narrow"):
+            margin = (editor.y, 0, 0, 0)
+        elif self.has_class("-over-code"):
+            dock, margin = "bottom", (0, 0, max(0, self.size.height - editor.bottom), 0)
         for rack in self.query("#textual-toastrack"):
-            if rack.styles.margin.top != top:  # set, it lays out again: once
-                rack.styles.margin = (top, 0, 0, 0)
+            if rack.styles.dock != dock or tuple(rack.styles.margin) != margin:
+                rack.styles.dock = dock  # set, it lays out again: once
+                rack.styles.margin = margin
 
     def _follow_layout(self, _screen: object) -> None:
         """After every layout: the editor moves with a resize and with the focus (narrow,
