@@ -302,30 +302,39 @@ class _Merger(Sink):
     def _attempt(self, row: Row) -> None:
         assert isinstance(row, AttemptRow)
         at = to_db(row.attempted_at)
-        present = self.conn.execute(
+        self._logged_once(
+            "attempts",
+            "drill_attempt",
             "SELECT 1 FROM drill_attempt WHERE card_id = ? AND attempted_at = ? AND status = ?",
             (row.card_id, at, row.status),
-        ).fetchone()
-        if present is not None:
-            self.counts["attempts_present"] += 1
-            return
-        session, later = self._session_of(row.session)
-        cursor = self.conn.execute(
             INSERT_ATTEMPT,
-            (
-                row.card_id,
-                row.status,
-                row.seed,
-                row.duration_ms,
-                row.hints_used,
-                row.verdict,
-                at,
-                session,
-            ),
+            (row.card_id, row.status, row.seed, row.duration_ms, row.hints_used, row.verdict, at),
+            row.session,
         )
+
+    def _logged_once(
+        self,
+        counted: str,
+        table: str,
+        present: str,
+        key: tuple[object, ...],
+        insert: str,
+        values: tuple[object, ...],
+        file_session: int | None,
+    ) -> None:
+        """Add a logged row (a graded attempt, a hint seen) unless `present` finds it by
+        `key`: `insert` takes `values` and then the row's session here, and a session the
+        file has not given yet is linked when it ends. Counted as `<counted>_present` or
+        `<counted>_added`. One step for attempts and hints, because each wrote the same
+        look-up, insert, late link and count in its own copy."""
+        if self.conn.execute(present, key).fetchone() is not None:
+            self.counts[f"{counted}_present"] += 1
+            return
+        session, later = self._session_of(file_session)
+        cursor = self.conn.execute(insert, (*values, session))
         if later is not None:
-            self._link_later("drill_attempt", later, int(cursor.lastrowid or 0))
-        self.counts["attempts_added"] += 1
+            self._link_later(table, later, int(cursor.lastrowid or 0))
+        self.counts[f"{counted}_added"] += 1
 
     def _state(self, row: Row) -> None:
         assert isinstance(row, CardStateRow)
@@ -349,26 +358,15 @@ class _Merger(Sink):
     def _hint(self, row: Row) -> None:
         assert isinstance(row, HintRow)
         at = to_db(row.seen_at)
-        present = self.conn.execute(
+        self._logged_once(
+            "hints",
+            "hint_seen",
             "SELECT 1 FROM hint_seen WHERE card_id = ? AND seen_at = ? AND number = ?",
             (row.card_id, at, row.number),
-        ).fetchone()
-        if present is not None:
-            self.counts["hints_present"] += 1
-            return
-        session, later = self._session_of(row.session)
-        cursor = self.conn.execute(
             INSERT_HINT,
-            (
-                row.card_id,
-                row.number,
-                at,
-                session,
-            ),
+            (row.card_id, row.number, at),
+            row.session,
         )
-        if later is not None:
-            self._link_later("hint_seen", later, int(cursor.lastrowid or 0))
-        self.counts["hints_added"] += 1
 
 
 _LOOKUP_TIMES = 500
