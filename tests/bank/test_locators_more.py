@@ -1767,10 +1767,11 @@ def test_every_checked_locator_is_a_distinct_pair() -> None:
 
 
 # A fine-grained locator: a section, equation, table, figure, algorithm, appendix, chapter,
-# footnote, lecture or theorem number (the word boundary keeps "torch." from reading as "ch.").
+# footnote, lecture or theorem number or capital letter, as in "appendix B" or "sec. A.1" (the
+# word boundary keeps "torch." from reading as "ch.").
 LOCATOR = re.compile(
     r"\b(sec\.|sections?|eqs?\.|tables?|figures?|algorithms?|appendix|ch\.|footnote|lecture"
-    r"|theorem)\s+[0-9]",
+    r"|theorem)\s+(?:[0-9]|(?-i:[A-Z])(?:\b|\.[0-9]))",
     re.IGNORECASE,
 )
 

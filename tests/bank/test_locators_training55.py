@@ -279,6 +279,15 @@ CHECKED = [
         "the inverse diagonal Fisher information (read on the NeurIPS 2013 abstract page; "
         "the card's logistic formula is that quadratic approximation)",
     ),
+    (
+        "why-learning-rate-warmup",
+        "Brown et al. 2020 (GPT-3), appendix B (a warmup over 375 million tokens)",
+        "GPT-3 and LLaMA still warm up briefly",
+        "appendix B 'Details of Model Training': Adam with beta2 0.95, global gradient-norm "
+        "clip at 1.0, cosine decay to 10% over 260 billion tokens after a linear warmup over "
+        "the first 375 million tokens (read in copies of the arXiv text; a lettered appendix "
+        "the whole-bank locator test counted only once it learned letters)",
+    ),
     # --- neural-networks: normalization ---
     (
         "batch-normalization",
