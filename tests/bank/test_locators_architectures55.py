@@ -784,6 +784,15 @@ CHECKED = [
         "Proceedings of the IEEE text; a Roman-numbered section, which the LOCATOR pattern of "
         "test_locators_more.py, digits only, does not see)",
     ),
+    (
+        "positional-encodings-why",
+        "Raffel et al. 2020 (T5) sec. 2.1",
+        "T5's bucketed biases",
+        "sec. 2.1 'Model': a simplified relative position embedding, a learned scalar added to "
+        "the attention logit, shared across layers but one per head; 32 embeddings whose "
+        "ranges grow logarithmically up to an offset of 128, beyond which all offsets share "
+        "one (read verbatim in full-text copies of the JMLR text under that heading)",
+    ),
 ]
 
 
