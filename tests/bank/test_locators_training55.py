@@ -43,6 +43,14 @@ KALAMKAR = (
     "'(Kalamkar et al. 2019)' after 'without loss scaling' until this round)"
 )
 
+IEEE_ROUNDING = (
+    "sec. 4.3.1 defines roundTiesToEven (the nearest value; of two equally near, the one with "
+    "an even last digit) and sec. 4.3.3 makes it the default for results in binary formats, "
+    "so a value at or under half of float16's smallest subnormal 2^-24 rounds to 0 and one "
+    "between 2^-25 and 2^-24 rounds up to 2^-24 (the clauses read in quotations of the "
+    "2008 text; the roundings checked with numpy's float16)"
+)
+
 CHECKED = [
     # --- deep-training: regularization ---
     (
@@ -287,6 +295,12 @@ CHECKED = [
         "clip at 1.0, cosine decay to 10% over 260 billion tokens after a linear warmup over "
         "the first 375 million tokens (read in copies of the arXiv text; a lettered appendix "
         "the whole-bank locator test counted only once it learned letters)",
+    ),
+    (
+        "mixed-precision-loss-scaling",
+        "IEEE 754-2008, sec. 4.3.1 and 4.3.3",
+        "rounding to nearest zeroes those at or under $2^{-25}$",
+        IEEE_ROUNDING,
     ),
     # --- neural-networks: normalization ---
     (
