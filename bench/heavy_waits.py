@@ -19,8 +19,9 @@ order, fresh children at one fixed clock (`CLOCK`):
    first opens that copy unmeasured (its index and card cache made for the files as they
    are), appends a blank line to one card file, waits past the card cache's racy window
    (an edit made a while before the open, as a person's is) and opens it again, measured.
-   This is the open that reloads every card while the index is one digest over every root
-   (fifty-fourth round).
+   This was the open that reloaded every card while the index was one digest over every
+   root (fifty-fourth round); since the fifty-fifth it reads the edited file and takes the
+   others from their remembered facts (`quiz.bank.card_facts`).
 
 Each copy starts without a kept forecast (`FORECAST_FILE`: the day's first start), so
 `plan_json` after the first start takes the one it kept where the tree keeps one.
