@@ -1137,3 +1137,30 @@ def test_the_branch_shares_add_up_to_about_half_n_for_post_norm_and_log_n_for_pr
     claims = card("norm-placement-claims")
     assert "of the stream (Liu et al. 2020)" not in text("norm-placement-claims")
     assert "Training Transformers), abstract (" in claims.front.source
+
+
+def test_a_conv_layer_is_shift_equivariant_only_at_stride_one_away_from_the_borders() -> None:
+    rng = np.random.default_rng(55)
+    x = rng.normal(size=(1, 2, 12, 12))
+    w, b = rng.normal(size=(3, 2, 3, 3)), rng.normal(size=3)
+    shifted = np.roll(x, 1, axis=3)  # one pixel right; column 0 wraps around
+    one = conv2d_forward(x, w, b, stride=1, pad=0)
+    one_shifted = conv2d_forward(shifted, w, b, stride=1, pad=0)
+    # Stride 1: the map moves by the same pixel, except where the window reads the wrapped border.
+    np.testing.assert_allclose(one_shifted[..., 1:], one[..., :-1])
+    assert not np.allclose(one_shifted[..., 0], one[..., 0])
+    two = conv2d_forward(x, w, b, stride=2, pad=0)
+    two_shifted = conv2d_forward(shifted, w, b, stride=2, pad=0)
+    # Stride 2: a one-pixel shift is half an output step, so no column of the old map comes back.
+    assert not any(
+        np.allclose(two_shifted[..., j], two[..., i])
+        for i in range(two.shape[-1])
+        for j in range(two.shape[-1])
+    )
+    # Shifting by the stride itself moves the strided map by one column again.
+    two_by_two = conv2d_forward(np.roll(x, 2, axis=3), w, b, stride=2, pad=0)
+    np.testing.assert_allclose(two_by_two[..., 1:], two[..., :-1])
+    body = text("conv2d-forward")
+    assert "exactly only at stride 1 and away from the padded borders" in body
+    assert "only shifts by multiples of $s$" in body
+    assert "translation-equivariant and cheap" not in body

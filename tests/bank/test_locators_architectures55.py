@@ -793,6 +793,15 @@ CHECKED = [
         "ranges grow logarithmically up to an offset of 128, beyond which all offsets share "
         "one (read verbatim in full-text copies of the JMLR text under that heading)",
     ),
+    (
+        "conv2d-forward",
+        "Goodfellow et al. 2016 sec. 9.2 (parameter sharing gives equivariance to translation)",
+        "makes the layer translation-equivariant (Goodfellow et al. 2016, sec. 9.2)",
+        "sec. 9.2 'Motivation': convolution's form of parameter sharing gives the layer "
+        "equivariance to translation (the section the why-convolutions pairs of "
+        "test_locators_more.py read); the stride and border caveat is the card's own, as in "
+        "cnn-invariance-claims",
+    ),
 ]
 
 
