@@ -298,13 +298,13 @@ CHECKED = [
     ),
     (
         "mixed-precision-loss-scaling",
-        "IEEE 754-2008, sec. 4.3.1 and 4.3.3",
+        "IEEE 754-2008 sec. 4.3.1 and 4.3.3",
         "rounding to nearest zeroes those at or under $2^{-25}$",
         IEEE_ROUNDING,
     ),
     (
         "loss-scaling-claims",
-        "IEEE 754-2008, sec. 4.3.1 and 4.3.3",
+        "IEEE 754-2008 sec. 4.3.1 and 4.3.3",
         "rounds to exactly 0 ($10^{-8}$ included)",
         IEEE_ROUNDING,
     ),
