@@ -396,17 +396,23 @@ def facts_path(roots: Sequence[Path]) -> Path:
     return index.with_name("facts-" + index.name.removeprefix("index-"))
 
 
+def _unsealed(path: Path) -> memoryview | None:
+    """A remembered file's body when this code wrote it whole, else None (absent, a link,
+    too large, cut short or another code's): the index and the card facts are read alike."""
+    try:
+        raw = read_regular(path, limit=INDEX_LIMIT, follow_symlinks=False)
+    except InputFileError:
+        return None
+    return cachefile.unseal(raw)
+
+
 def _read_facts(roots: Sequence[Path], inputs: _Inputs) -> KnownFiles | None:
     """The remembered card facts of these roots, or None (none kept, damaged, another
     code's or format's: then every card is read). Each fact answers only for the file
     with the key it was remembered with, so facts of an older load are never wrong."""
     from quiz.bank.card_facts import KnownFiles
 
-    try:
-        raw = read_regular(facts_path(roots), limit=INDEX_LIMIT, follow_symlinks=False)
-    except InputFileError:
-        return None
-    body = cachefile.unseal(raw)
+    body = _unsealed(facts_path(roots))
     if body is None:
         return None
     try:
@@ -483,11 +489,7 @@ def _read(roots: Sequence[Path], inputs: _Inputs) -> BankIndex | None:
     the JSON it was (the split fields and 10,000 tuples built in Python: 18-20 ms of CPU
     against 5-8, at load 6). The digest line vouches that this code wrote the file whole;
     the code stamp covers the Python version (whose marshal wrote it)."""
-    try:
-        raw = read_regular(index_path(roots), limit=INDEX_LIMIT, follow_symlinks=False)
-    except InputFileError:
-        return None
-    body = cachefile.unseal(raw)
+    body = _unsealed(index_path(roots))
     if body is None:
         return None
     try:
