@@ -12,10 +12,6 @@ here and must be read again. test_locators_more.py's whole-bank test counts thes
 
 from __future__ import annotations
 
-import pytest
-
-from tests.bank.bundled import card, text
-
 SUPER_CONVERGENCE = (
     "abstract: training an order of magnitude faster with one learning-rate cycle and a large "
     "maximum rate; large rates regularize, so all other forms of regularization must be "
@@ -324,19 +320,3 @@ CHECKED = [
         "stays flat (as read for small-batch-normalization and group-norm-and-rmsnorm)",
     ),
 ]
-
-
-@pytest.mark.parametrize(("card_id", "locator", "claim", "source"), CHECKED)
-def test_a_checked_locator_stays_next_to_the_claim_it_supports(
-    card_id: str, locator: str, claim: str, source: str
-) -> None:
-    assert locator in card(card_id).front.source, (
-        f"{card_id} lost {locator!r}; the source: {source}"
-    )
-    assert claim in text(card_id), f"{card_id} no longer says {claim!r}; the source: {source}"
-
-
-def test_every_checked_locator_is_a_distinct_pair() -> None:
-    """A pair listed twice would hide a locator that was never checked behind a duplicate."""
-    pairs = [(card_id, locator) for card_id, locator, _, _ in CHECKED]
-    assert len(pairs) == len(set(pairs))
