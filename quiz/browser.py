@@ -10,10 +10,11 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, tzinfo
-from typing import TYPE_CHECKING, Literal, Protocol, get_args
+from typing import TYPE_CHECKING, Literal, get_args
 
 from fsrs import State
 
+from quiz.bank.card_facts import CardFields
 from quiz.card_query import QueryError, parse_query
 from quiz.store import Store
 from quiz.study.days import as_utc, clock_zone
@@ -33,31 +34,13 @@ end, a learning step by its minute, as a due session queues them: `RestOfDay.due
 SORTS: tuple[str, ...] = ("content", "due", "difficulty", "lapses")
 
 
-class CardFacts(Protocol):
-    """What a row shows and filters on: a card model, or the card index's ref
-    (`quiz.bank.index.CardRef`), which the app holds without building any model."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def pack(self) -> str: ...
-    @property
-    def topic(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
-    @property
-    def title(self) -> str: ...
-    @property
-    def tags(self) -> tuple[str, ...]: ...
-
-
 @dataclass(slots=True)
 class CardRow:
     """One card in the browser. Not frozen (nothing changes a row once made): a frozen
     dataclass's `__init__` sets each field through `object.__setattr__`, and a heavy
     user's 10,000 rows spent about 20 ms of the browser's first frame there."""
 
-    card: CardFacts
+    card: CardFields
     state: CardState
     due: datetime | None
     difficulty: float | None
@@ -84,7 +67,7 @@ class CardRow:
 
 
 def card_rows(
-    cards: Sequence[CardFacts], store: Store, now: datetime, *, tz: tzinfo, page: bool = False
+    cards: Sequence[CardFields], store: Store, now: datetime, *, tz: tzinfo, page: bool = False
 ) -> list[CardRow]:
     """Every card with its state at `now`, in content order, due (`is_due`) as Home counts
     it and a due session queues it (`RestOfDay.due_today` in `tz`, the user's zone and
@@ -161,7 +144,7 @@ def due_labels(rows: Iterable[CardRow], now: datetime, tz: tzinfo) -> list[str]:
 
 
 def widest_bounds(
-    cards: Sequence[CardFacts], store: Store, now: datetime, tz: tzinfo
+    cards: Sequence[CardFields], store: Store, now: datetime, tz: tzinfo
 ) -> dict[str, int]:
     """At least the widest kind, state and due cell of every card's row, in cells, without
     making the rows: the card browser's first page fits its columns to every card by these,

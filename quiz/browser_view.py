@@ -12,7 +12,8 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from quiz.browser import CardFacts, CardRow, card_rows, due_labels, widest_bounds
+from quiz.bank.card_facts import CardFields
+from quiz.browser import CardRow, card_rows, due_labels, widest_bounds
 from quiz.browser_plan import (
     PLAN_LABELS,
     PLAN_LAST_DAYS,
@@ -70,14 +71,14 @@ def due_legend(cells: Iterable[str]) -> str:
 
 
 def read_rows(
-    workspace: Workspace, cards: Sequence[CardFacts], now: datetime, *, page: bool
+    workspace: Workspace, cards: Sequence[CardFields], now: datetime, *, page: bool
 ) -> list[CardRow]:
     """The browser's rows for `cards` at `now` (`card_rows`: with `page`, a screenful), due
     by the user's study day (`workspace.tz`), as Home counts them."""
     return card_rows(cards, workspace.store, now, tz=workspace.tz, page=page)
 
 
-def read_bounds(workspace: Workspace, cards: Sequence[CardFacts], now: datetime) -> dict[str, int]:
+def read_bounds(workspace: Workspace, cards: Sequence[CardFields], now: datetime) -> dict[str, int]:
     """The widest cells every card's row would have (`widest_bounds`), for the first page;
     under a running plan, its due cells too (`read_due_labels`)."""
     bounds = widest_bounds(cards, workspace.store, now, workspace.tz)
@@ -135,7 +136,7 @@ def toggle_row_aside(workspace: Workspace, row: CardRow, *, suspend: bool) -> st
     )
 
 
-def reset_card(workspace: Workspace, card: CardFacts) -> str:
+def reset_card(workspace: Workspace, card: CardFields) -> str:
     """Forget the card's schedule (it is new again, its review history kept, as Anki's
     Forget does); returns what the person is told."""
     workspace.store.forget_card(card.id)

@@ -27,8 +27,10 @@ class _Related(Protocol):
     def related(self) -> tuple[str, ...]: ...
 
 
-class CardLike(Protocol):
-    """What the checks across files and the card index read of a card (a `Card` is one)."""
+class CardFields(Protocol):
+    """What names a card and where it belongs: a card model, the card index's ref
+    (`quiz.bank.index.CardRef`) or its remembered facts; the card browser's rows read no
+    more, so the app lists cards without building any model."""
 
     @property
     def id(self) -> str: ...
@@ -42,6 +44,11 @@ class CardLike(Protocol):
     def title(self) -> str: ...
     @property
     def tags(self) -> tuple[str, ...]: ...
+
+
+class CardLike(CardFields, Protocol):
+    """What the checks across files and the card index read of a card (a `Card` is one)."""
+
     @property
     def path(self) -> Path: ...
     @property

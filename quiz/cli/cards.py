@@ -23,7 +23,8 @@ from quiz.plural import counted
 from quiz.wrapping import fold_text, terminal_width
 
 if TYPE_CHECKING:
-    from quiz.browser import CardFacts, CardRow
+    from quiz.bank.card_facts import CardFields
+    from quiz.browser import CardRow
     from quiz.browser_plan import PlanDue
     from quiz.settings import Settings
     from quiz.store import Store
@@ -231,7 +232,7 @@ COMMANDS: tuple[click.Command, ...] = (cards_command,)
 
 
 def _plan_due(
-    store: Store, cards: Sequence[CardFacts], now: datetime, settings: Settings, zone: tzinfo
+    store: Store, cards: Sequence[CardFields], now: datetime, settings: Settings, zone: tzinfo
 ) -> PlanDue | None:
     """When the running interview plan asks each card (its `today`: what `d` gives, Home's
     count), or None without a running plan: then fsrs's due cards are what a session
