@@ -780,11 +780,12 @@ was told by its signal alone, its dump naming the line unread (fifty-fifth round
 _DUMPED = ("SIGSEGV", "SIGBUS", "SIGABRT", "SIGFPE", "SIGILL")
 """The signals whose fault dump `crash_line` reads (FAULT_SIGNALS in launcher.py)."""
 _CODE_FRAME = re.compile(
-    rf'^  File "{re.escape(SUBMISSION_FILENAME)}", line ([1-9][0-9]{{0,6}})'
+    rf'^  File "{re.escape(SUBMISSION_FILENAME)}", line ([1-9][0-9]{{0,6}}),?'
     r" in ([A-Za-z_][A-Za-z0-9_]{0,79}|<(?:module|lambda|listcomp|dictcomp|setcomp|genexpr)>)$",
     re.MULTILINE,
 )
-"""One frame of the code's file in that dump, most recent first: its line and function."""
+"""One frame of the code's file, its line and function: in a fault dump (most recent first,
+`line 5 in f`) or in a traceback (most recent last, `line 5, in f`)."""
 
 
 def crash_line(stderr: str) -> tuple[int, str] | None:
@@ -808,11 +809,6 @@ _THREAD_TRACEBACK = re.compile(
 )
 """The traceback Python's `threading.excepthook` prints for a thread's uncaught exception: its
 frames' lines and the exception's class."""
-_THREAD_FRAME = re.compile(
-    rf'^  File "{re.escape(SUBMISSION_FILENAME)}", line ([1-9][0-9]{{0,6}}),'
-    r" in ([A-Za-z_][A-Za-z0-9_]{0,79}|<(?:module|lambda|listcomp|dictcomp|setcomp|genexpr)>)$",
-    re.MULTILINE,
-)
 
 
 def thread_exception(stderr: str) -> tuple[str, int, str] | None:
@@ -824,7 +820,7 @@ def thread_exception(stderr: str) -> tuple[str, int, str] | None:
     (fifty-fifth round). The code shares stderr and could print such a traceback itself: then
     the line is one it chose of its own file, words that change no status."""
     for found in _THREAD_TRACEBACK.finditer(stderr):
-        frames = _THREAD_FRAME.findall(found.group(1))
+        frames = _CODE_FRAME.findall(found.group(1))
         if frames:
             line, function = frames[-1]
             return found.group(2), int(line), function
