@@ -14,6 +14,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets._toast import ToastHolder, ToastRack
 
 from quiz.clock import Zone
 from quiz.errors import DrillbitError
@@ -120,6 +121,21 @@ class DrillbitApp(App[None]):
         with `[/x]` ended the app with a MarkupError. No message of drillbit's uses markup.
         """
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def _refresh_notifications(self) -> None:
+        """Textual's rack, shown the notices again, removes a cleared one's toast but leaves
+        its holder, empty, and each such holder took a row: after a notice was cleared (one
+        at a time in the drill and in study) the next showed one row lower, the one after
+        two. The holders of notices no longer current go too, once the rack has been shown
+        (a toast that times out removes its own)."""
+        super()._refresh_notifications()
+        self.call_later(self._drop_spent_holders)
+
+    def _drop_spent_holders(self) -> None:
+        current = {ToastRack._toast_id(notice) for notice in self._notifications}
+        for holder in self.screen.query(ToastHolder):
+            if holder.id not in current:
+                holder.remove()
 
     def action_help_quit(self) -> None:
         """Ctrl-C's hint (Textual binds ctrl+c to it): the key that quits, said as plain
