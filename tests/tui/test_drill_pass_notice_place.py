@@ -74,7 +74,7 @@ async def test_a_pass_notice_lies_over_the_editor_and_covers_no_task_or_verdict_
         assert not overlaps(notice, screen.query_one("#verdict-status").region)
 
 
-async def test_the_notice_follows_the_editor_to_its_rows_and_others_stay_at_the_top(
+async def test_the_notice_follows_the_editor_to_its_rows_and_others_lie_at_its_foot(
     build: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     app = build(drill="tiny-sgd", grader=inprocess_grade)
@@ -92,6 +92,7 @@ async def test_the_notice_follows_the_editor_to_its_rows_and_others_stay_at_the_
         await press(pilot, "ctrl+n", "y")  # reset, confirmed: a notice of another kind
         await settle(pilot)
         back = await notice_region(app, pilot, "Back to the starter code.")
-        # not over the code being typed: at the top, as every notice but a pass's
-        assert back.bottom <= screen.query_one("#editor").region.y
+        # not over the code's first lines, being typed: at the editor's foot, as every
+        # notice but a pass's (test_drill_notice_place.py)
+        assert back.bottom == screen.query_one("#editor").region.bottom
         assert not screen.has_class("-over-code")

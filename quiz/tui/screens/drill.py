@@ -168,25 +168,24 @@ class DrillScreen(Screen["DrillSitting"]):
     ) -> None:
         """One notice at a time: a new one replaces the one shown. Stacked, five "No hints
         left." covered the editor's lines at 80x24 while the person typed. `over_code`: a
-        pass's notice, laid over the editor (`_place_notice`)."""
+        pass's notice, laid over the editor's first rows when narrow (`_place_notice`)."""
         self.app.clear_notifications()
         self.set_class(over_code, "-over-code")
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
         self.call_after_refresh(self._place_notice)
 
     def _place_notice(self) -> None:
-        """A pass's notice over the editor, whose code has just passed; the others under
-        the title bar, top right. At 80x24 it lay under the title bar over the task pane,
-        which a pass gives the explanation, and hid its columns 39-79 for 5 s. Narrow, it
-        is a band the editor's width from the editor's top row (half a row's width took up
-        to 7 rows and reached the verdict's PASSED row). Wide, it ends on the editor's last
-        row, over the rows the code leaves empty below it: at the top (as before) it hid the
-        ends of the code's first lines."""
+        """Every notice over the editor's rows, none over the task. A pass's, narrow, is a
+        band the editor's width from its top row, over the code that has just passed (half a
+        row's width took up to 7 rows and reached the verdict's PASSED row); under the title
+        bar at the top right it hid columns 39-79 of the task pane, where a pass puts the
+        explanation, for 5 s. Any other notice, and a pass's when wide, ends on the editor's
+        last row, over the rows the code leaves empty below it: at the top right the others
+        (narrow, a band too) hid the task's first lines and, wide, the ends of the code's."""
         editor = self.query_one("#editor").region
-        dock, margin = "top", (1, 0, 0, 0)
         if self.has_class("-over-code") and self.has_class("-narrow"):
-            margin = (editor.y, 0, 0, 0)
-        elif self.has_class("-over-code"):
+            dock, margin = "top", (editor.y, 0, 0, 0)
+        else:
             dock, margin = "bottom", (0, 0, max(0, self.size.height - editor.bottom), 0)
         for rack in self.query("#textual-toastrack"):
             if rack.styles.dock != dock or tuple(rack.styles.margin) != margin:
@@ -196,8 +195,7 @@ class DrillScreen(Screen["DrillSitting"]):
     def _follow_layout(self, _screen: object) -> None:
         """After every layout: the editor moves with a resize and with the focus (narrow,
         the focused pane gets the larger share), and the notice with it."""
-        if self.has_class("-over-code"):
-            self._place_notice()
+        self._place_notice()
 
     class DrillSubmitted(Message):
         """Code was submitted for grading."""
