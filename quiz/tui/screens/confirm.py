@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from quiz.tui.screens.modal_notices import notices_beside
 from quiz.tui.widgets.footer import KeysFooter
 
 
@@ -32,6 +33,13 @@ class ConfirmScreen(ModalScreen[bool]):
         # drill  s Skip  esc End" under "End the mock interview now?"), none of which
         # did anything while the question was up
         yield KeysFooter()
+
+    def on_mount(self) -> None:
+        self.screen_layout_refresh_signal.subscribe(self, self._place_notices)
+
+    def _place_notices(self, _screen: object) -> None:
+        """After every layout: the notices in the rows the box leaves free."""
+        notices_beside(self, self.query_one("#confirm-box"), self.query_one(KeysFooter))
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""

@@ -12,6 +12,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
+from quiz.tui.screens.modal_notices import notices_beside
 from quiz.tui.widgets.footer import KeysFooter, declared_keys, declared_place
 
 TABLE_ROWS = 18
@@ -281,6 +282,7 @@ class HelpScreen(ModalScreen[None]):
         yield KeysFooter()
 
     def on_mount(self) -> None:
+        self.screen_layout_refresh_signal.subscribe(self, self._place_notices)
         self._fit(self.app.size.height)
         table = self.query_one(DataTable)
         table.add_columns("key", "what it does")
@@ -290,6 +292,10 @@ class HelpScreen(ModalScreen[None]):
 
     def on_resize(self) -> None:
         self._fit(self.size.height)
+
+    def _place_notices(self, _screen: object) -> None:
+        """After every layout: the notices in the rows the box leaves free."""
+        notices_beside(self, self.query_one("#help-box"), self.query_one(KeysFooter))
 
     def _fit(self, screen_height: int) -> None:
         """The table's height and the box's width for a screen this high."""
