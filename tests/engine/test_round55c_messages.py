@@ -1,0 +1,45 @@
+"""Fifty-fifth round (grading55c): shape mistakes that share a shape are told apart by their
+values (embedding's dW), attention's batch axis named, multi-head attention's axes named,
+and conv2d-forward's stride taken on one axis only."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from engine.checkers import get_checker
+from engine.checkers.arch.embedding import _told_by_values
+from engine.checks import Tolerance
+from engine.grade_inprocess import grade_inprocess, load_submission
+from tests.engine.answer_files import ANSWERS, DRILLS
+
+
+def _message(drill: str, name: str, seed: int) -> str:
+    checker = get_checker(DRILLS[drill])
+    path = Path(ANSWERS, drill, f"{name}.py")
+    fns = load_submission(path.read_text(encoding="utf-8"), checker.entries)
+    verdict = grade_inprocess(checker, fns, seed=seed)
+    assert not verdict.passed
+    assert verdict.first_failure is not None
+    return verdict.first_failure.message
+
+
+def test_embedding_short_vocab_and_sparse_rows_are_told_apart_on_seed_8() -> None:
+    # seed 8: V = 9 and eight distinct ids, so both mistakes give dW of shape (8, 3)
+    sparse = _message("embedding", "wrong_dW_sparse_rows", 8)
+    assert sparse.startswith("dW has shape (8, 3); expected (9, 3)")
+    assert "one row per distinct id" in sparse and "vocab_size - 1 rows" not in sparse
+    short = _message("embedding", "wrong_vocab_size_minus_one", 8)
+    assert "vocab_size - 1 rows" in short and "distinct id" not in short
+
+
+def test_values_that_fit_both_mistakes_keep_both() -> None:
+    tol = Tolerance(rtol=1e-12, atol=1e-14)
+    rows = np.arange(6.0).reshape(3, 2)
+    mistakes = [("a", (3, 2), [rows]), ("b", (3, 2), [rows.copy()]), ("c", (4, 2), [])]
+    assert [m for m, _ in _told_by_values(mistakes, rows, tol)] == ["a", "b", "c"]
+    other = [("a", (3, 2), [rows]), ("b", (3, 2), [rows + 1.0])]
+    assert [m for m, _ in _told_by_values(other, rows + 1.0, tol)] == ["b"]
+    # values that neither model holds leave both named
+    assert [m for m, _ in _told_by_values(other, rows * 5.0, tol)] == ["a", "b"]
