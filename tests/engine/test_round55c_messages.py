@@ -43,3 +43,21 @@ def test_values_that_fit_both_mistakes_keep_both() -> None:
     assert [m for m, _ in _told_by_values(other, rows + 1.0, tol)] == ["b"]
     # values that neither model holds leave both named
     assert [m for m, _ in _told_by_values(other, rows * 5.0, tol)] == ["a", "b"]
+
+
+def test_attention_names_the_batch_axis_added_and_not_removed() -> None:
+    message = _message("attention", "wrong_batch_axis_none_for_2d_inputs", 0)
+    assert "weights has shape (1, 5, 7); expected (5, 7): a batch axis of size 1" in message
+    assert "(axis 0, before n_q) and not removed" in message
+    assert "keepdims" not in message
+
+
+def test_an_axis_added_inside_a_batched_result_is_named_by_position() -> None:
+    from engine.checkers.arch.attention import _axis_added, _axis_names
+
+    names = _axis_names(3, ("n_q", "n_k"))
+    assert names == ("batch", "n_q", "n_k")
+    added = dict((shape, m) for m, shape in _axis_added("weights", (2, 5, 7), names))
+    assert added[(2, 1, 5, 7)].startswith("a size-1 axis was added at axis 1 (before n_q;")
+    assert added[(2, 5, 7, 1)].startswith("a size-1 axis was added at axis 3 (after n_k;")
+    assert "weights is (batch, n_q, n_k), of shape (2, 5, 7)" in added[(1, 2, 5, 7)]

@@ -690,6 +690,7 @@ class AttentionChecker(NNChecker):
                     f"K @ K^T; {QK_RIGHT}",
                     w_ref.shape[:-2] + (K.shape[-2], K.shape[-2]),
                 ),
+                *_axis_added("weights", w_ref.shape, _axis_names(w_ref.ndim, ("n_q", "n_k"))),
             ],
         )
         if mask is not None:
@@ -738,13 +739,58 @@ class AttentionChecker(NNChecker):
             "out",
             out,
             out_ref.shape,
-            [("the weights averaged the keys K; they average the values: weights @ V", keys_width)]
-            if keys_width != out_ref.shape
-            else [],
+            [
+                *(
+                    [
+                        (
+                            "the weights averaged the keys K; they average the values: weights @ V",
+                            keys_width,
+                        )
+                    ]
+                    if keys_width != out_ref.shape
+                    else []
+                ),
+                *_axis_added("out", out_ref.shape, _axis_names(out_ref.ndim, ("n_q", "d_v"))),
+            ],
             (("n_q", "queries"), ("d_v", "value features")),
         )
         scale = float(np.abs(V).max())
         j.close("out", out, out_ref, Tolerance(rtol=1e-8, atol=1e-12 * scale))
+
+
+def _axis_added(
+    label: str, expected: tuple[int, ...], names: Sequence[str]
+) -> list[tuple[str, tuple[int, ...]]]:
+    """The shapes `expected` takes with one size-1 axis put in and never taken out, each
+    with a message naming where: a batch axis added in front of 2-D inputs (reshape(-1, n,
+    d) or [None], to share the batched path) and kept on the way out read only "extra
+    size-1 axes" and a keepdims hint. `names` are expected's axes, one word each."""
+    found: dict[tuple[int, ...], str] = {}
+    for i in range(len(expected) + 1):
+        shape = expected[:i] + (1,) + expected[i:]
+        if shape in found:
+            continue
+        shown = ", ".join(names)
+        if i == 0 and len(expected) == 2:
+            found[shape] = (
+                f"a batch axis of size 1 was added in front (axis 0, before {names[0]}) and "
+                "not removed: the inputs are 2-D here, with no batch axis, so "
+                f"{label} is ({shown}); take the added axis off again on the way out "
+                f"({label}[0], or reshape to Q.shape[:-2] + ({shown}))"
+            )
+            continue
+        where = f"before {names[i]}" if i < len(names) else f"after {names[-1]}"
+        found[shape] = (
+            f"a size-1 axis was added at axis {i} ({where}; a [None], np.expand_dims or a "
+            f"keepdims=True) and not removed: {label} is ({shown}), of shape {expected}"
+        )
+    return [(message, shape) for shape, message in found.items()]
+
+
+def _axis_names(ndim: int, last: tuple[str, str]) -> tuple[str, ...]:
+    """The words for an attention result's axes: the batch axes, then `last`."""
+    batch = ("batch",) if ndim == 3 else tuple(f"batch{i}" for i in range(ndim - 2))
+    return (*batch, *last)
 
 
 MASKED_ON_TOP_GAP = 1000.0

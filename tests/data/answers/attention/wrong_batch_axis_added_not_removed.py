@@ -1,4 +1,4 @@
-# expect: failed | extra size-1 axes
+# expect: failed | a batch axis of size 1 was added in front (axis 0, before n_q) and not removed
 import numpy as np
 
 
