@@ -61,3 +61,11 @@ def test_an_axis_added_inside_a_batched_result_is_named_by_position() -> None:
     assert added[(2, 1, 5, 7)].startswith("a size-1 axis was added at axis 1 (before n_q;")
     assert added[(2, 5, 7, 1)].startswith("a size-1 axis was added at axis 3 (after n_k;")
     assert "weights is (batch, n_q, n_k), of shape (2, 5, 7)" in added[(1, 2, 5, 7)]
+
+
+def test_multi_head_attention_names_its_swapped_axes() -> None:
+    message = _message("multi-head-attention", "wrong_features_as_rows_not_turned_back", 1)
+    assert message == (
+        "out has shape (6, 5); expected (5, 6) (rows are the T tokens here, columns the "
+        "d_model features: got (d_model, T))"
+    )

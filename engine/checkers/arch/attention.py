@@ -793,6 +793,9 @@ def _axis_names(ndim: int, last: tuple[str, str]) -> tuple[str, ...]:
     return (*batch, *last)
 
 
+MULTI_HEAD_AXES = (("T", "tokens"), ("d_model", "features"))
+"""What multi_head_attention's out, (T, d_model), holds along its rows and columns."""
+
 MASKED_ON_TOP_GAP = 1000.0
 """How far below its row's top score every allowed key of that case lies: past exp's
 underflow (about 745), so a softmax shifted by the maximum over every key, masked ones
@@ -1531,7 +1534,7 @@ class MultiHeadAttentionChecker(NNChecker):
             cause = _diagonal_left_out_cause(outputs.get("out"), expected, X, Ws, n_heads, tol)
             if cause is not None:
                 j.fail(cause)
-        got = check_shape(j, "out", outputs.get("out"), expected.shape)
+        got = check_shape(j, "out", outputs.get("out"), expected.shape, axes=MULTI_HEAD_AXES)
         j.close(
             "out",
             got,
