@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
@@ -174,7 +174,7 @@ def _size_mistakes(
         (f"on the height only, Ho: {message}", (n, f, size(h, kh, stride, pad), wo))
         for message, size in _SIZE_SLIPS
     ] + [
-        (f"on the width only, Wo: {message}", (n, f, ho, size(wd, kw, stride, pad)))
+        (_on_the_width(message), (n, f, ho, size(wd, kw, stride, pad)))
         for message, size in _SIZE_SLIPS
     ]
     named = [
@@ -225,6 +225,30 @@ def _size_mistakes(
     return named + [(message, shape) for message, shape in one_axis if shape not in taken]
 
 
+def _on_the_width(message: str) -> str:
+    """A size slip read on the width only, its formula written with W and KW."""
+    return "on the width only, Wo: " + message.replace("H + 2*pad - KH", "W + 2*pad - KW")
+
+
+_NO_STRIDE = _SIZE_SLIPS[1][0]
+_STRIDE_ON_ROWS_ONLY = _on_the_width(_NO_STRIDE)
+_STRIDE_ON_COLUMNS_ONLY = f"on the height only, Ho: {_NO_STRIDE}"
+_ONE_AXIS_STRIDE = (
+    "the stride is used on the {used} only: along the {unused} the windows step by 1, and "
+    "{size} = {length} + 2*pad - {k} + 1 counts every position; they step by the stride "
+    "both ways: window (i, j) is x_pad[..., i*stride:i*stride + KH, "
+    "j*stride:j*stride + KW], and {size} = ({length} + 2*pad - {k})//stride + 1"
+)
+
+
+def _one_axis_stride(message: str) -> str:
+    """What a size that ignores the stride on one axis is told when out's values show the
+    windows stepping by 1 along that axis and by the stride along the other."""
+    if message == _STRIDE_ON_ROWS_ONLY:
+        return _ONE_AXIS_STRIDE.format(used="rows", unused="columns", size="Wo", length="W", k="KW")
+    return _ONE_AXIS_STRIDE.format(used="columns", unused="rows", size="Ho", length="H", k="KH")
+
+
 _NEVER_PADDED = (
     "x was never padded: out holds the windows of the unpadded x, (H - KH)//stride + 1 of "
     "them down; zero-pad both sides of x by pad first, then Ho = (H + 2*pad - KH)//stride + 1"
@@ -264,7 +288,13 @@ def _value_models(
 
     rows = _ONE_AXIS_UNPADDED.format(axis="columns", sizes="width", size="Wo", length="W", k="KW")
     cols = _ONE_AXIS_UNPADDED.format(axis="rows", sizes="height", size="Ho", length="H", k="KH")
+
+    def one_axis(rows: int, cols: int) -> Callable[[], np.ndarray]:
+        return lambda: ref.conv2d_forward(x, w, b, 1, pad)[:, :, ::rows, ::cols]
+
     return {
+        _STRIDE_ON_ROWS_ONLY: [one_axis(stride, 1)],
+        _STRIDE_ON_COLUMNS_ONLY: [one_axis(1, stride)],
         _NEVER_PADDED: [conv(x)],
         rows: [conv(_padded(x, (p, p), (0, 0)))],
         cols: [conv(_padded(x, (0, 0), (p, p)))],
@@ -275,6 +305,18 @@ def _value_models(
         no_stride: [conv(_padded(x, (p, p), (p, p)), 1)],
         _same_padding(pad): [conv(_padded(x, (same, same), (same, same)))],
     }
+
+
+def _holds(models: Sequence[Callable[[], np.ndarray]], got: np.ndarray, tol: Tolerance) -> bool:
+    """Whether one of a mistake's value models computes what out holds."""
+    for model in models:
+        try:
+            value = model()
+        except (ValueError, IndexError):
+            continue
+        if value.shape == got.shape and np.all(tol.violation(got, value) <= 1.0):
+            return True
+    return False
 
 
 def _told_apart(
@@ -294,18 +336,17 @@ def _told_apart(
     if not isinstance(got, np.ndarray) or got.shape == expected.shape or got.dtype == object:
         return mistakes
     fitting = list(dict.fromkeys(m for m, shape in mistakes if shape == got.shape))
+    # out's windows step by the stride along one axis and by 1 along the other: named
+    # whatever else gives that shape (a slip on both axes can, and then stands for it),
+    # unless one window across makes it the stride left out of both
+    for message in (_STRIDE_ON_ROWS_ONLY, _STRIDE_ON_COLUMNS_ONLY):
+        if _holds(models.get(message, []), got, tol) and not _holds(
+            models.get(_NO_STRIDE, []), got, tol
+        ):
+            return [(_one_axis_stride(message), got.shape)]
+    held = [m for m in fitting if _holds(models.get(m, []), got, tol)]
     if len(fitting) < 2:
         return mistakes
-    held = []
-    for message in fitting:
-        for model in models.get(message, []):
-            try:
-                value = model()
-            except (ValueError, IndexError):
-                continue
-            if value.shape == got.shape and np.all(tol.violation(got, value) <= 1.0):
-                held.append(message)
-                break
     if set(held) == {_NEVER_PADDED, _ONE_SIDE}:
         return [(_UNPADDED_OR_AFTER, got.shape)]
     if held:

@@ -1,4 +1,4 @@
-# expect: failed | on the width only, Wo: the size ignores the stride
+# expect: failed | the stride is used on the rows only: along the columns the windows step by 1
 import numpy as np
 
 
