@@ -133,7 +133,7 @@ def test_seventeenth_round_corrections_and_citations() -> None:
     # "Hundreds of steps" had no source: the 1997 lags and the measured context use.
     body = text("lstm-gates")
     assert "handle dependencies of hundreds of steps" not in body
-    assert "more than 1000 steps" in body and "about the last 200 tokens" in body
+    assert "more than 1000 steps" in body and "about 200 tokens of context on average" in body
     assert "Khandelwal et al. 2018" in card("lstm-gates").front.source
     # A dense optimizer does not keep an embedding's update sparse.
     body = text("embeddings-concept")
