@@ -196,6 +196,16 @@ CHECKED = [
         "a convolutional layer with increased stride without loss in accuracy on several image "
         "recognition benchmarks (the card said it 'matched pooling networks' until this round)",
     ),
+    (
+        "why-convolutions",
+        "sec. 9.3 (pooling: approximate invariance to small translations)",
+        "which makes the representation only *approximately* invariant to small shifts",
+        "sec. 9.3 'Pooling': pooling helps make the representation approximately invariant to "
+        "small translations of the input (the section pooling-purpose's pair in "
+        "test_locators_more.py reads; seen again this round in a chapter summary under that "
+        "heading); the card said pooling 'makes small shifts inside a window irrelevant' until "
+        "this round, which holds only while the maximum stays in its window",
+    ),
     # --- architectures: receptive fields ---
     (
         "receptive-field",

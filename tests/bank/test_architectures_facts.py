@@ -1164,3 +1164,17 @@ def test_a_conv_layer_is_shift_equivariant_only_at_stride_one_away_from_the_bord
     assert "exactly only at stride 1 and away from the padded borders" in body
     assert "only shifts by multiples of $s$" in body
     assert "translation-equivariant and cheap" not in body
+
+
+def test_max_pooling_keeps_a_shift_inside_its_window_and_not_one_across() -> None:
+    # One strong response on a row of 8, pooled 2 by 2 with stride 2 (windows 0-1, 2-3, ...).
+    def pooled(position: int) -> np.ndarray:
+        x = np.zeros((1, 1, 2, 8))
+        x[0, 0, 0, position] = 1.0
+        return maxpool_forward(x)
+
+    assert np.array_equal(pooled(2), pooled(3))  # moved inside the window 2-3: same output
+    assert not np.array_equal(pooled(3), pooled(4))  # one pixel more crosses into 4-5
+    body = text("why-convolutions")
+    assert "which makes small shifts inside a window irrelevant" not in body
+    assert "only *approximately* invariant to small shifts" in body
