@@ -1178,3 +1178,32 @@ def test_max_pooling_keeps_a_shift_inside_its_window_and_not_one_across() -> Non
     body = text("why-convolutions")
     assert "which makes small shifts inside a window irrelevant" not in body
     assert "only *approximately* invariant to small shifts" in body
+
+
+def test_a_padded_border_unit_sees_fewer_real_pixels_and_stride_one_keeps_the_jump() -> None:
+    # A 3-wide 'same' convolution on 8 pixels: the first output's field of 3 holds 1 pad.
+    def seen(position: int) -> bool:
+        x = np.zeros(8)
+        x[position] = 1.0
+        return bool(np.convolve(np.pad(x, 1), np.ones(3), "valid")[0] != 0)
+
+    assert [p for p in range(8) if seen(p)] == [0, 1]
+
+    # A 3-wide convolution, then 3 by 3 max pooling with stride 1: the field is 5, as
+    # r = 3 + (3 - 1) * 1 says, and neighbouring outputs stay 1 pixel apart (no jump).
+    def field(unit: int) -> list[int]:
+        hits = []
+        for position in range(12):
+            x = np.zeros(12)
+            x[position] = 1.0
+            row = np.convolve(x, np.ones(3), "valid")
+            pooled = maxpool_forward(np.tile(row, (1, 1, 3, 1)), size=3, stride=1)
+            if pooled[0, 0, 0, unit] != 0:
+                hits.append(position)
+        return hits
+
+    assert field(0) == [0, 1, 2, 3, 4] and field(1) == [1, 2, 3, 4, 5]
+    body = text("receptive-field")
+    assert "Every stride or pooling layer multiplies the jump" not in body
+    assert "Every layer with a stride above 1" in body
+    assert "part of the field lies on the padding" in body
