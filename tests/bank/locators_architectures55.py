@@ -783,6 +783,17 @@ CHECKED = [
         "large d_k reading is the Transformer paper's, as the card says",
     ),
     (
+        "attention-scaling",
+        "Yang et al. 2022 (Tensor Programs V, the maximal update parametrization), abstract",
+        "under which a narrow model's best hyperparameters stay about the best as it widens",
+        "abstract (arXiv 2203.03466, on its Hugging Face paper page): in muP many optimal "
+        "hyperparameters remain stable even as model size changes, so they can be tuned on a "
+        "small model and transferred zero-shot (the card said muP 'keeps training behaviour the "
+        "same as models widen' until this round, which the abstract does not say; the 1/d "
+        "attention rule is the mup package README's usage example, read in a copy of it and in "
+        "a TensorFlow port's README: use 1/d instead of 1/sqrt(d) attention scaling)",
+    ),
+    (
         "why-convolutions",
         "LeCun et al. 1998 (Gradient-Based Learning Applied to Document Recognition), sec. II-A "
         "(local receptive fields, shared weights, sub-sampling)",
