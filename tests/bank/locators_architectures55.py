@@ -719,10 +719,13 @@ CHECKED = [
         "Saxe, McClelland & Ganguli 2014 (Exact solutions to the nonlinear dynamics of learning "
         "in deep linear neural networks, ICLR: orthogonal initialization), abstract",
         "an orthogonal $W$ at initialization, all of whose singular values are 1 (Saxe et al. "
-        "2014)",
+        "2014, shown for deep feed-forward nets, which unrolled RNNs are)",
         "abstract (arXiv 1312.6120, the ICLR 2014 text): random orthogonal initial conditions "
         "give depth-independent learning times in deep linear networks and faithful propagation "
-        "of gradients even in deep nonlinear ones near the edge of chaos",
+        "of gradients even in deep nonlinear ones near the edge of chaos; the networks are deep "
+        "feed-forward ones, layer after layer (the card applied it to the recurrent W without "
+        "saying so until this round; an unrolled RNN is such a net with one W shared by its "
+        "layers)",
     ),
     (
         "rnn-gradient-flow",

@@ -986,6 +986,8 @@ def test_an_orthogonal_or_identity_recurrence_keeps_the_gradient_norm() -> None:
     body = text("rnn-gradient-flow")
     assert "orthogonal or identity initialization of $W$" not in body
     assert "with ReLU units, the identity (Le et al. 2015)" in body
+    # Saxe et al. studied deep feed-forward nets; the card says so before applying it to W.
+    assert "(Saxe et al. 2014, shown for deep feed-forward nets, which unrolled RNNs are)" in body
     source = card("rnn-gradient-flow").front.source
     assert "Saxe, McClelland & Ganguli 2014" in source and "Le, Jaitly & Hinton 2015" in source
 
