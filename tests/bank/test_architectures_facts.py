@@ -741,7 +741,10 @@ def test_aligned_queries_and_keys_grow_like_d_k_and_independent_ones_like_its_ro
     assert "Yang et al. 2022 (Tensor Programs V" in card("attention-scaling").front.source
     # muP's claim is hyperparameter transfer across widths, not unchanged training behaviour.
     assert "keeps training behaviour the same as models widen" not in body
-    assert "mup package README (1/d attention scaling)" in card("attention-scaling").front.source
+    assert (
+        "mup package documentation (its README, 1/d attention scaling)"
+        in card("attention-scaling").front.source
+    )
 
 
 def test_deepnorm_weights_the_residual_up_so_each_branch_starts_smaller() -> None:
