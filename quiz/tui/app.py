@@ -132,6 +132,8 @@ class DrillbitApp(App[None]):
         self.call_later(self._drop_spent_holders)
 
     def _drop_spent_holders(self) -> None:
+        if not self.screen_stack:  # the app closing: no screen left to tidy
+            return
         current = {ToastRack._toast_id(notice) for notice in self._notifications}
         for holder in self.screen.query(ToastHolder):
             if holder.id not in current:
