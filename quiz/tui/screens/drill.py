@@ -182,7 +182,10 @@ class DrillScreen(Screen["DrillSitting"]):
         explanation, for 5 s. Any other notice, and a pass's when wide, ends on the editor's
         last row, over the rows the code leaves empty below it: at the top right the others
         (narrow, a band too) hid the task's first lines and, wide, the ends of the code's."""
-        editor = self.query_one("#editor").region
+        editors = self.query("#editor")
+        if not editors:  # taken down before the refresh came (a mock's drill ending): no place
+            return
+        editor = editors.first().region
         if self.has_class("-over-code") and self.has_class("-narrow"):
             dock, margin = "top", (editor.y, 0, 0, 0)
         else:
