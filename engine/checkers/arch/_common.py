@@ -13,6 +13,7 @@ from engine.nn.gradcheck import numerical_gradient
 __all__ = [
     "NUMERIC_TOL",
     "WINDOWS_RIGHT",
+    "windows_right_message",
     "check_shape",
     "float_size_cause",
     "numeric_check",
@@ -30,6 +31,21 @@ WINDOWS_RIGHT = (
 )
 """The start of a size mistake's message where out's values cannot tell the slips apart:
 the windows it has are right, their count is not (format with got= and due=)."""
+
+
+def windows_right_message(
+    got: tuple[int, ...], expected: tuple[int, ...], formulas: Sequence[str]
+) -> str:
+    """The message for size slips the values cannot tell apart: out's windows are right,
+    their count (the last two axes of `got` against `expected`) is not, and each of
+    `formulas` gives that count."""
+    lead = WINDOWS_RIGHT.format(
+        got=" x ".join(map(str, got[2:])), due=" x ".join(map(str, expected[2:]))
+    )
+    return (
+        f"{lead}each of these mistakes gives that count and keeps those windows, so the "
+        f"values cannot tell which it was: {'; or '.join(formulas)}"
+    )
 
 
 def same_windows(got: np.ndarray, expected: np.ndarray, tol: Tolerance) -> bool:

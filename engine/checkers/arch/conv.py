@@ -11,12 +11,12 @@ import numpy as np
 from engine import cases as gen
 from engine.arch import conv as ref
 from engine.checkers.arch._common import (
-    WINDOWS_RIGHT,
     check_shape,
     float_size_cause,
     numeric_check,
     same_windows,
     unpack,
+    windows_right_message,
 )
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
@@ -208,15 +208,11 @@ def _size_mistakes(
         named += [
             (_NEVER_PADDED, (n, f, bare_h, bare_w)),
             (
-                _ONE_AXIS_UNPADDED.format(
-                    axis="columns", sizes="width", size="Wo", length="W", k="KW"
-                ),
+                _COLUMNS_UNPADDED,
                 (n, f, ho, bare_w),
             ),
             (
-                _ONE_AXIS_UNPADDED.format(
-                    axis="rows", sizes="height", size="Ho", length="H", k="KH"
-                ),
+                _ROWS_UNPADDED,
                 (n, f, bare_h, wo),
             ),
         ]
@@ -259,6 +255,13 @@ _ONE_AXIS_UNPADDED = (
     "per axis), {size} = ({length} + 2*pad - {k})//stride + 1"
 )
 
+_COLUMNS_UNPADDED = _ONE_AXIS_UNPADDED.format(
+    axis="columns", sizes="width", size="Wo", length="W", k="KW"
+)
+_ROWS_UNPADDED = _ONE_AXIS_UNPADDED.format(
+    axis="rows", sizes="height", size="Ho", length="H", k="KH"
+)
+
 _ONE_SIDE = "the padding is added on one side only; zero-pad both sides"
 
 _UNPADDED_OR_AFTER = (
@@ -286,9 +289,6 @@ def _value_models(
     def conv(xp: np.ndarray, s: int = stride) -> Callable[[], np.ndarray]:
         return lambda: ref.conv2d_forward(xp, w, b, s, 0)
 
-    rows = _ONE_AXIS_UNPADDED.format(axis="columns", sizes="width", size="Wo", length="W", k="KW")
-    cols = _ONE_AXIS_UNPADDED.format(axis="rows", sizes="height", size="Ho", length="H", k="KH")
-
     def one_axis(rows: int, cols: int) -> Callable[[], np.ndarray]:
         return lambda: ref.conv2d_forward(x, w, b, 1, pad)[:, :, ::rows, ::cols]
 
@@ -296,8 +296,8 @@ def _value_models(
         _STRIDE_ON_ROWS_ONLY: [one_axis(stride, 1)],
         _STRIDE_ON_COLUMNS_ONLY: [one_axis(1, stride)],
         _NEVER_PADDED: [conv(x)],
-        rows: [conv(_padded(x, (p, p), (0, 0)))],
-        cols: [conv(_padded(x, (0, 0), (p, p)))],
+        _COLUMNS_UNPADDED: [conv(_padded(x, (p, p), (0, 0)))],
+        _ROWS_UNPADDED: [conv(_padded(x, (0, 0), (p, p)))],
         # padded before the first row and column only, the first windows are the right
         # ones: that reading is one of the size formulas' (below); after the last only, not
         _ONE_SIDE: [conv(_padded(x, (0, p), (0, p)))],
@@ -344,9 +344,9 @@ def _told_apart(
             models.get(_NO_STRIDE, []), got, tol
         ):
             return [(_one_axis_stride(message), got.shape)]
-    held = [m for m in fitting if _holds(models.get(m, []), got, tol)]
     if len(fitting) < 2:
         return mistakes
+    held = [m for m in fitting if _holds(models.get(m, []), got, tol)]
     if set(held) == {_NEVER_PADDED, _ONE_SIDE}:
         return [(_UNPADDED_OR_AFTER, got.shape)]
     if held:
@@ -357,17 +357,7 @@ def _told_apart(
     formulas = [m for m in fitting if m not in models or m == _ONE_SIDE]
     if len(formulas) == 1:
         return [(formulas[0], got.shape)]
-    lead = WINDOWS_RIGHT.format(
-        got=" x ".join(map(str, got.shape[2:])), due=" x ".join(map(str, expected.shape[2:]))
-    )
-    return [
-        (
-            lead
-            + "each of these mistakes gives that count and keeps those windows, so the values cannot tell which it was: "
-            + "; or ".join(formulas),
-            got.shape,
-        )
-    ]
+    return [(windows_right_message(got.shape, expected.shape, formulas), got.shape)]
 
 
 _DW_AXES_SWAPPED = (

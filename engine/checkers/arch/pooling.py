@@ -11,11 +11,11 @@ import numpy as np
 from engine import cases as gen
 from engine.arch import pooling as ref
 from engine.checkers.arch._common import (
-    WINDOWS_RIGHT,
     check_shape,
     float_size_cause,
     numeric_check,
     same_windows,
+    windows_right_message,
 )
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
@@ -358,17 +358,7 @@ def _told_apart(
         return [(m, got.shape) for m in formulas or fitting]
     if len(formulas) == 1:
         return [(formulas[0], got.shape)]
-    lead = WINDOWS_RIGHT.format(
-        got=" x ".join(map(str, got.shape[2:])), due=" x ".join(map(str, expected.shape[2:]))
-    )
-    listed = "; or ".join(formulas)
-    return [
-        (
-            f"{lead}each of these mistakes gives that count and keeps those windows, so the "
-            f"values cannot tell which it was: {listed}",
-            got.shape,
-        )
-    ]
+    return [(windows_right_message(got.shape, expected.shape, formulas), got.shape)]
 
 
 _BROADCAST_SHAPES = re.compile(r"\(([\d, ]+)\)")
