@@ -44,6 +44,7 @@ from quiz.sandbox_grader import GradingAbandonedError
 from quiz.study_view import MOCK_KEYS, give_up_question
 from quiz.tui.breakpoints import set_width_classes
 from quiz.tui.screens.confirm import ConfirmScreen
+from quiz.tui.screens.modal_notices import dock_notices
 from quiz.tui.widgets.clock import MockClock
 from quiz.tui.widgets.code_editor import CodeEditor
 from quiz.tui.widgets.footer import KeysFooter
@@ -190,10 +191,7 @@ class DrillScreen(Screen["DrillSitting"]):
             dock, margin = "top", (editor.y, 0, 0, 0)
         else:
             dock, margin = "bottom", (0, 0, max(0, self.size.height - editor.bottom), 0)
-        for rack in self.query("#textual-toastrack"):
-            if rack.styles.dock != dock or tuple(rack.styles.margin) != margin:
-                rack.styles.dock = dock  # set, it lays out again: once
-                rack.styles.margin = margin
+        dock_notices(self, dock, margin)
 
     def _follow_layout(self, _screen: object) -> None:
         """After every layout: the editor moves with a resize and with the focus (narrow,
