@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from quiz.bank import cachefile
 
@@ -55,6 +55,10 @@ class CardLike(CardFields, Protocol):
     def lines(self) -> Mapping[str, int]: ...
     @property
     def front(self) -> _Related: ...
+
+
+CardT = TypeVar("CardT", bound=CardLike)
+"""A card a step across files gives back as it took it: a model, or its remembered facts."""
 
 
 class FactsFront(NamedTuple):

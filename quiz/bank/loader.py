@@ -12,11 +12,11 @@ import stat as stat_module
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, NamedTuple, TypeAlias, TypeVar, cast
+from typing import Any, NamedTuple, TypeAlias, cast
 
 from quiz.bank import cache as card_cache
 from quiz.bank import cachefile
-from quiz.bank.card_facts import CardFacts, CardLike
+from quiz.bank.card_facts import CardFacts, CardLike, CardT
 from quiz.bank.card_names import is_markdown_name, is_misnamed, misnamed_stem, reads_as_card
 from quiz.bank.id_fixes import taken_id_notes
 from quiz.bank.models import Card, Pack, PackInfo
@@ -472,9 +472,6 @@ def load_bank(
         return _load_bank(roots, use_cache, lint, clean=clean).bank()
 
 
-C = TypeVar("C", bound=CardLike)
-
-
 class Loaded(NamedTuple):
     """What a load gives: its cards (`CardFacts` for the files `known` answered), packs,
     problems and card files that do not load."""
@@ -812,18 +809,18 @@ def _names_of(path: Path, written: dict[Path, str]) -> frozenset[str]:
 
 
 def _check_across_files(
-    cards: list[C],
+    cards: list[CardT],
     problems: list[Problem],
     broken: set[Path],
     not_loaded: dict[Path, frozenset[str]],
     not_read: Sequence[Path] = (),
-) -> list[C]:
+) -> list[CardT]:
     """Unique ids (the later file is not loaded: it joins `broken` and `not_loaded`) and `related` ids
     that exist; a `related` id naming a file of `not_loaded` (a card file that does not
     load, or a misplaced one: path -> `_names_of`) is not a problem (that file has its
     own)."""
-    first: dict[str, C] = {}
-    kept: list[C] = []
+    first: dict[str, CardT] = {}
+    kept: list[CardT] = []
     for card in cards:
         other = first.get(card.id)
         if other is not None:

@@ -20,9 +20,8 @@ import difflib
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
-from typing import TypeVar
 
-from quiz.bank.card_facts import CardLike
+from quiz.bank.card_facts import CardLike, CardT
 from quiz.bank.card_names import misnamed_stem
 from quiz.bank.models import Pack
 from quiz.bank.problems import Problem
@@ -53,10 +52,7 @@ def pack_order(names: Sequence[str], packs: Mapping[str, Pack]) -> list[str]:
     return placed
 
 
-C = TypeVar("C", bound=CardLike)
-
-
-def teaching_order(cards: Sequence[C], packs: Mapping[str, Pack]) -> list[C]:
+def teaching_order(cards: Sequence[CardT], packs: Mapping[str, Pack]) -> list[CardT]:
     """The cards by pack (`pack_order`), then by the pack's `order`, then in load order."""
     if not any(pack.info.after or pack.info.order for pack in packs.values()):
         return list(cards)  # nothing said: load order
@@ -67,7 +63,7 @@ def teaching_order(cards: Sequence[C], packs: Mapping[str, Pack]) -> list[C]:
     }
     unlisted = len(cards)
 
-    def key(item: tuple[int, C]) -> tuple[int, int, int]:
+    def key(item: tuple[int, CardT]) -> tuple[int, int, int]:
         place, card = item
         return (rank[card.pack], listed.get(card.pack, {}).get(card.id, unlisted), place)
 
