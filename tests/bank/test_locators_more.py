@@ -38,6 +38,7 @@ import pytest
 
 from tests.bank.bundled import BANK, card, text
 from tests.bank.locators_architectures55 import CHECKED as CHECKED_ARCHITECTURES55
+from tests.bank.locators_nn56 import CHECKED as CHECKED_NN56
 from tests.bank.locators_training55 import CHECKED as CHECKED_TRAINING55
 from tests.bank.test_locators_literature import CHECKED as CHECKED_LITERATURE
 
@@ -1752,7 +1753,7 @@ CHECKED = [
 
 # This module's pairs and the fifty-fifth round's, kept in their own data modules (one for
 # the architectures pack, one for the neural-networks and deep-training packs).
-CHECKED_HERE = [*CHECKED, *CHECKED_ARCHITECTURES55, *CHECKED_TRAINING55]
+CHECKED_HERE = [*CHECKED, *CHECKED_ARCHITECTURES55, *CHECKED_TRAINING55, *CHECKED_NN56]
 
 
 @pytest.mark.parametrize(("card_id", "locator", "claim", "source"), CHECKED_HERE)

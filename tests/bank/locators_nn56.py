@@ -1,0 +1,42 @@
+"""Places checked in the fifty-sixth round (content56), when the neural-networks pack was read
+card by card as an interviewer would, each against the cited work's own text.
+
+Each entry names the place now cited, the claim the card makes from it, and where and how the
+place was read. A card that moves the claim away from its place, or a place renumbered from
+memory, fails here and must be read again. test_locators_more.py's whole-bank test counts
+these entries.
+"""
+
+from __future__ import annotations
+
+CYBENKO_LEMMA_1 = (
+    "theorem 1: for a continuous discriminatory sigma the finite sums "
+    "sum_j alpha_j sigma(y_j^T x + theta_j) are dense in C(I_n) (as read in the fifty-fourth "
+    "round); lemma 1: any bounded, measurable sigmoidal function is discriminatory (its "
+    "statement and proof quoted verbatim in a question on the proof, with Cybenko's "
+    "definitions of sigmoidal, I_n and M(I_n)); so sigmoidal activations are covered through "
+    "the lemma, theorem 1 itself asking only for a discriminatory one"
+)
+LESHNO_ABSTRACT = (
+    "abstract: a standard multilayer feedforward network with a locally bounded piecewise "
+    "continuous activation can approximate any continuous function to any accuracy if and "
+    "only if the activation is not a polynomial, and without the threshold that theorem "
+    "does not hold (read in the Stern School working paper IS-92-13, the version the "
+    "Neural Networks article was published from)"
+)
+
+CHECKED = [
+    # --- neural-networks: approximation ---
+    (
+        "universal-approximation",
+        "abstract and theorem 1 with lemma 1",
+        "lemma 1: bounded sigmoidal ones are",
+        CYBENKO_LEMMA_1,
+    ),
+    (
+        "universal-approximation",
+        "Can Approximate Any Function (1993), abstract",
+        "(locally bounded, piecewise continuous, with biases)",
+        LESHNO_ABSTRACT,
+    ),
+]
