@@ -39,4 +39,16 @@ CHECKED = [
         "(locally bounded, piecewise continuous, with biases)",
         LESHNO_ABSTRACT,
     ),
+    (
+        "universal-approximation-claims",
+        "abstract and theorem 1 with lemma 1",
+        "the early proofs assumed bounded activations (Cybenko sigmoidal ones",
+        CYBENKO_LEMMA_1,
+    ),
+    (
+        "universal-approximation-claims",
+        "Schocken (1993), abstract",
+        "for any locally bounded, piecewise continuous activation",
+        LESHNO_ABSTRACT,
+    ),
 ]
