@@ -51,4 +51,10 @@ CHECKED = [
         "for any locally bounded, piecewise continuous activation",
         LESHNO_ABSTRACT,
     ),
+    (
+        "approximate-sine",
+        "Schocken (1993), abstract",
+        "a single hidden layer of ReLUs can approximate a continuous function on a compact set",
+        LESHNO_ABSTRACT,
+    ),
 ]
