@@ -24,6 +24,15 @@ LESHNO_ABSTRACT = (
     "does not hold (read in the Stern School working paper IS-92-13, the version the "
     "Neural Networks article was published from)"
 )
+PRE_ACTIVATION = (
+    "sec. 4 'On the Usage of Activation Functions': the after-addition f made an identity by "
+    "moving BN and ReLU into the residual branch, before its weight layers; figure 4(e), "
+    "'full pre-activation', BN then ReLU then each convolution with nothing after the "
+    "addition, the design the paper goes on with (read in transcriptions of the arXiv text "
+    "with its headings, as for pre-norm-vs-post-norm in locators_architectures55.py, and in "
+    "a course's retelling of that section: with BN and ReLU both used as pre-activation, "
+    "every weight layer's input is normalized)"
+)
 
 CHECKED = [
     # --- neural-networks: approximation ---
@@ -56,5 +65,18 @@ CHECKED = [
         "Schocken (1993), abstract",
         "a single hidden layer of ReLUs can approximate a continuous function on a compact set",
         LESHNO_ABSTRACT,
+    ),
+    # --- neural-networks: normalization ---
+    (
+        "batch-normalization",
+        "Residual Networks (ECCV 2016), sec. 4 and figure 4(e)",
+        "Pre-activation ResNets still put BN before each ReLU",
+        PRE_ACTIVATION,
+    ),
+    (
+        "batchnorm-claims",
+        "Residual Networks (ECCV 2016), sec. 4 and figure 4(e)",
+        "BN still comes before each ReLU there",
+        PRE_ACTIVATION,
     ),
 ]
