@@ -79,4 +79,15 @@ CHECKED = [
         "BN still comes before each ReLU there",
         PRE_ACTIVATION,
     ),
+    # --- neural-networks: optimizers ---
+    (
+        "sgd-momentum-adam",
+        "Wilson et al. (NeurIPS 2017), abstract and sec. 1",
+        "ahead on every model's test set (or development set)",
+        "sec. 1, the first of three findings: with the same amount of hyperparameter tuning, "
+        "SGD and SGD with momentum outperform the adaptive methods on the development/test "
+        "set across all evaluated models and tasks, even where the adaptive methods reach the "
+        "same or a lower training loss (read in a full-text copy of the introduction); the "
+        "card said test set alone",
+    ),
 ]
