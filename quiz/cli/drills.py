@@ -1,5 +1,5 @@
 """`drillbit drills`: every coding drill with its state; `show`: one card as the app shows it;
-`hint`: a drill's next hint, as the app's ctrl+t shows it."""
+`hint`: a drill's next hint, as the app's ^t shows it."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def show_command(obj: Context, card_id: str | None, answer: bool) -> None:
 @click.option("--seen", is_flag=True, help="Print the hints seen so far again; reveal none.")
 @pass_context
 def hint_command(obj: Context, drill_id: str | None, seen: bool) -> None:
-    """Show a drill's next hint, one at a time as the app's ctrl+t (`rustlings hint`).
+    """Show a drill's next hint, one at a time as the app's ^t (`rustlings hint`).
 
     The hints seen since the drill's last pass are printed with it. Each one revealed is
     kept, in the app too: the drill's next pass, in the app or by `drillbit grade` or

@@ -88,7 +88,7 @@ def grade_command(
     """Grade FILE against drill DRILL in the sandbox. Exit 0 only when it passes.
 
     The graded code becomes the drill's draft: the app's drill editor opens on it (or,
-    once the drill was reviewed or the code passed, ctrl+o brings it back), unless the
+    once the drill was reviewed or the code passed, ^o brings it back), unless the
     app saved a draft after FILE was last written, which is kept. A FILE that is not there
     yet: `drillbit watch DRILL FILE` writes the drill's starter code to it.
 

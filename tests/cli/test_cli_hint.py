@@ -1,4 +1,4 @@
-"""`drillbit hint`: a drill's hints one at a time, as the app's ctrl+t, kept in the store; a
+"""`drillbit hint`: a drill's hints one at a time, as the app's ^t, kept in the store; a
 pass made after hints, in the app or with the command, is one "passed with hints"."""
 
 from __future__ import annotations
