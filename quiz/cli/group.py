@@ -138,9 +138,16 @@ def _help_command(ctx: click.Context, names: tuple[str, ...], _asked: bool) -> N
     for depth, name in enumerate(names):
         group = command if isinstance(command, click.Group) else None
         found = group.get_command(parent, name) if group is not None else None
+        path = " ".join(["drillbit", *names[:depth]])
+        if group is None:  # `help grade extra` said "drillbit grade takes ." (of nothing)
+            asked = " ".join(["drillbit help", *names[:depth]])
+            raise click.UsageError(
+                f"No such command {name!r}: `{path}` has none of its own; `{asked}` prints "
+                "its help.",
+                ctx,
+            )
         if found is None:
-            known = group.list_commands(parent) if group is not None else []
-            path = " ".join(["drillbit", *names[:depth]])
+            known = group.list_commands(parent)
             # the help command's error has no "Try 'drillbit --help'" line: it says so itself
             lists = f"`{path} --help` lists every command."
             raise click.UsageError(unknown_command(name, known, path, lists_them=lists), ctx)
