@@ -18,8 +18,10 @@ from quiz.cli.context import (
     open_store,
     pass_context,
     tell_summary,
+    warn,
 )
 from quiz.cli.fit import Column, table_lines
+from quiz.cli.plain import unsaved_line
 from quiz.plural import counted
 from quiz.textsafe import printable
 from quiz.wrapping import terminal_width, wrap_markdown
@@ -132,17 +134,37 @@ def hint_command(obj: Context, drill_id: str | None, seen: bool) -> None:
     if not card.hints:
         click.echo(f"'{card.id}' has no hints; its task says what to write.")
         return
-    with open_store(obj) as store:
+    with open_store(obj, says_unsaved=True) as store:  # said below, as a reveal loses it
         shown = min(store.hints_seen(card.id), len(card.hints))
         revealed = not seen and shown < len(card.hints)
         if revealed:
             shown += 1
             store.record_hint(card_id=card.id, number=shown, seen_at=obj.now)
+        unsaved = store.not_saved_reason if revealed else None
+        if not revealed:  # nothing to lose: the line every reading command says
+            for notice in store.notices:
+                if notice.unsaved:
+                    warn(f"drillbit: {unsaved_line(store.path, notice.reason)}")
     width = terminal_width()
     for number, hint in enumerate(card.hints[:shown], start=1):
         text = f"Hint {number}. {markdown_text(hint).strip()}\n"
         click.echo(wrap_markdown(printable(text), width))
+    if unsaved is not None:
+        # it said "1 hint left: `drillbit hint sigmoid` shows the next", which showed this
+        # one again, and counted the next pass as one with hints when none was kept
+        click.echo(f"drillbit: this hint was not saved: {unsaved}", err=True)
+        click.echo(_unsaved_footer(card.id, kept=shown - 1))
+        return
     click.echo(_hint_footer(card.id, shown=shown, total=len(card.hints), revealed=revealed))
+
+
+def _unsaved_footer(drill_id: str, *, kept: int) -> str:
+    """What a hint shown but not saved leaves: the same hint next time, and the next pass
+    counted with hints only when `kept` hints were saved before it."""
+    again = f"`drillbit hint {drill_id}` shows it again until your progress can be saved."
+    if kept == 0:
+        return again
+    return f"{again}\nYour next pass counts as passed with hints (Hard at best)."
 
 
 def _hint_footer(drill_id: str, *, shown: int, total: int, revealed: bool) -> str:
