@@ -354,10 +354,18 @@ class GivenPath(click.Path):
     pack found" (`.:1:1`) and `import` wrote its cards into, `grade DRILL ''` was ". : a
     folder", and `export progress ''` ended in pathlib's ValueError traceback."""
 
-    def __init__(self, *, what: str, links_to_nothing: bool = True, **kwargs: Any) -> None:
+    def __init__(
+        self, *, what: str, links_to_nothing: bool = True, missing: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(path_type=Path, **kwargs)
         self.what = what
         self.links_to_nothing = links_to_nothing
+        self.missing = missing
+
+    def get_missing_message(self, param: click.Parameter, ctx: click.Context | None) -> str:
+        """What the path not given is for and a line that gives one, after Click's "Missing
+        argument 'FILE'." (which alone said neither)."""
+        return self.missing
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         if value == "":
@@ -395,11 +403,17 @@ def content_folder() -> GivenPath:
     )
 
 
-def file_to_read(*, dash: bool = False) -> GivenPath:
+def file_to_read(*, dash: bool = False, missing: str = "") -> GivenPath:
     """The type of a FILE a command reads (notes, a backup): there, not a folder, never
-    given empty nor a link to nothing; `-` passed on when `dash`."""
+    given empty nor a link to nothing; `-` passed on when `dash`. `missing` says, when it
+    is not given, what it is for (`GivenPath.get_missing_message`)."""
     return GivenPath(
-        what="a file name", exists=True, dir_okay=False, allow_dash=dash, links_to_nothing=False
+        what="a file name",
+        exists=True,
+        dir_okay=False,
+        allow_dash=dash,
+        links_to_nothing=False,
+        missing=missing,
     )
 
 
@@ -409,9 +423,10 @@ def answer_file() -> GivenPath:
     return GivenPath(what="a file name", dir_okay=False, links_to_nothing=False)
 
 
-def file_to_write() -> GivenPath:
-    """The type of a FILE a command writes or grades: a file, never given empty."""
-    return GivenPath(what="a file name", dir_okay=False)
+def file_to_write(*, missing: str = "") -> GivenPath:
+    """The type of a FILE a command writes or grades: a file, never given empty; `missing`
+    as `file_to_read` has it."""
+    return GivenPath(what="a file name", dir_okay=False, missing=missing)
 
 
 def refuse_standard_input(command: str, file: Path | None) -> None:

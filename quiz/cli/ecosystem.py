@@ -162,7 +162,12 @@ def _always_loaded(obj: Context, folder: Path) -> bool:
 
 
 @click.command("import")
-@click.argument("notes", type=file_to_read())
+@click.argument(
+    "notes",
+    type=file_to_read(
+        missing="The Markdown notes to make cards of: `drillbit import NOTES.md --pack my-notes`."
+    ),
+)
 @click.option("--pack", help="Pack folder name (default: the notes file's name, kebab-cased).")
 @click.option("--topic", help="Topic folder name (default: the pack name).")
 @click.option(
@@ -512,7 +517,9 @@ def _left_out(bank: Bank, packs: tuple[str, ...]) -> str | None:
 
 
 @export_group.command("anki")
-@click.argument("file", type=file_to_write())
+@click.argument(
+    "file", type=file_to_write(missing="The deck to write: `drillbit export anki deck.apkg`.")
+)
 @click.option("--pack", "packs", multiple=True, help="Only this pack (repeatable).")
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @click.pass_obj
@@ -615,7 +622,13 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
 
 
 @export_group.command("progress")
-@click.argument("file", type=file_to_write())
+@click.argument(
+    "file",
+    type=file_to_write(
+        missing="The backup to write: `drillbit export progress progress.json` (`-` for "
+        "standard output)."
+    ),
+)
 @click.option("--force", is_flag=True, help=FORCE_HELP)
 @pass_context
 def export_progress_command(obj: Context, file: Path, force: bool) -> None:
@@ -673,7 +686,14 @@ def _export_progress_to_stream(obj: Context, file: Path) -> None:
 
 
 @click.command("import-progress")
-@click.argument("file", type=file_to_read(dash=True))
+@click.argument(
+    "file",
+    type=file_to_read(
+        dash=True,
+        missing="The backup to merge, one `drillbit export progress FILE` wrote: "
+        "`drillbit import-progress progress.json`.",
+    ),
+)
 @pass_context
 def import_progress_command(obj: Context, file: Path) -> None:
     """Merge a progress backup FILE (from `drillbit export progress`) into this machine's.
