@@ -53,6 +53,7 @@ __all__ = [
     "plan_queue_now",
     "shown_summary",
     "tell_summary",
+    "user_folders",
     "warn",
 ]
 
@@ -77,7 +78,7 @@ def check_listing_names(obj: Context, index: BankIndex, **given: str | None) -> 
     every other command names it. `--content notes list --pack my-notes` said only
     "unknown pack 'my-notes'", never that the folder that would hold it is not there."""
     with missing_content_named(obj):
-        check_index_names(index, **given)
+        check_index_names(index, folders=user_folders(obj), **given)
 
 
 @contextmanager
@@ -93,25 +94,62 @@ def missing_content_named(obj: Context) -> Iterator[None]:
         raise
 
 
-def check_index_names(index: BankIndex, **given: str | None) -> None:
+def check_index_names(
+    index: BankIndex, *, folders: Sequence[Path] = (), **given: str | None
+) -> None:
     """`quiz.selection.check_names` over the card index: a name whose card files did not
-    load is said to be so, with the file and the lint to run."""
+    load is said to be so, with the file and the lint to run; a pack whose pack.yaml in
+    one of the content `folders` does not load too (`pack_not_loaded`)."""
     from quiz.selection import check_names
 
+    pack_not_loaded(given.get("pack"), index.pack_titles, index.refs, folders)
     no_card_yet(given.get("pack"), index.pack_titles, index.refs, index.broken)
     check_names(
         index.refs, broken=index.broken, show=display_path, packs=index.pack_titles, **given
     )
 
 
-def check_bank_names(bank: Bank, **given: str | None) -> None:
+def check_bank_names(bank: Bank, *, folders: Sequence[Path] = (), **given: str | None) -> None:
     """`quiz.selection.check_names` over a loaded bank: a name whose card files did not
-    load is said to be so, with the file and the lint to run."""
+    load is said to be so, with the file and the lint to run; a pack whose pack.yaml in
+    one of the content `folders` does not load too (`pack_not_loaded`)."""
     from quiz.selection import check_names
 
+    pack_not_loaded(given.get("pack"), bank.packs, bank.cards, folders)
     no_card_yet(given.get("pack"), bank.packs, bank.cards, bank.broken_files)
     broken = sorted(bank.broken_files)
     check_names(bank.cards, broken=broken, show=display_path, packs=bank.packs, **given)
+
+
+def user_folders(obj: Context) -> list[Path]:
+    """The content folders a person named (DRILLBIT_CONTENT, --content): where a pack of
+    their own is; the bundled bank and installed packs are not read again."""
+    from quiz.bank.sources import env_content_dirs
+
+    return [*env_content_dirs(), *obj.content]
+
+
+def pack_not_loaded(
+    pack: str | None, packs: Collection[str], cards: Iterable[Named], folders: Sequence[Path]
+) -> None:
+    """UsageError for a pack whose folder is in one of `folders` (or is one), pack.yaml and
+    all, but which did not load, no card of it either (its pack.yaml has problems):
+    "unknown pack 'my-pack': known packs: ..." sent its author looking for a typo in a
+    name that was right, and `list`, `cards`, `drills` and `export anki` said nothing of
+    the pack.yaml. A pack whose cards load despite its pack.yaml is listed as it is."""
+    if pack is None or pack in packs or any(card.pack == pack for card in cards):
+        return
+    from quiz.bank.loader import PACK_FILE
+    from quiz.errors import UsageError
+
+    for root in folders:
+        for folder in (root / pack, root):
+            if folder.name == pack and (folder / PACK_FILE).is_file():
+                where = shlex.quote(display_path(folder))
+                raise UsageError(
+                    f"pack '{pack}' did not load: {display_path(folder / PACK_FILE)} has "
+                    f"problems; `drillbit lint {where}` shows them"
+                )
 
 
 def no_card_yet(

@@ -18,6 +18,7 @@ from quiz.cli.context import (
     open_store,
     pass_context,
     tell_summary,
+    user_folders,
     warn,
 )
 from quiz.cli.fit import Column, table_lines
@@ -48,7 +49,7 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
 
     _, bank = obj.indexed_bank()  # its summary names a missing folder
     with missing_content_named(obj):  # its summary follows the rows: said first
-        check_bank_names(bank, pack=pack, topic=topic)
+        check_bank_names(bank, folders=user_folders(obj), pack=pack, topic=topic)
     chosen = Filters(pack=pack, topic=topic)
     with open_store(obj) as store:
         rows = drill_rows([card for card in bank.cards if chosen.matches(card)], store)

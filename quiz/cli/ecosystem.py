@@ -25,6 +25,7 @@ from quiz.cli.context import (
     open_store,
     pass_context,
     tell_summary,
+    user_folders,
     warn,
 )
 from quiz.cli.numbers import WholeRange
@@ -569,7 +570,7 @@ def export_anki_command(obj: Context, file: Path, packs: tuple[str, ...], force:
                 title="export anki",
             )
     for pack in packs:  # as `list --pack` refuses one, with its did-you-mean
-        check_bank_names(bank, pack=pack)
+        check_bank_names(bank, folders=user_folders(obj), pack=pack)
     cards = [card for card in bank.cards if not packs or card.pack in packs]
 
     def write(path: Path) -> AnkiReport:

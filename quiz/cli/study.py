@@ -18,6 +18,7 @@ from quiz.cli.context import (
     pass_context,
     plan_queue_now,
     tell_summary,
+    user_folders,
     warn,
 )
 from quiz.cli.numbers import WholeRange
@@ -91,7 +92,8 @@ def study_command(
     # the card index has every name: no card is loaded (the app reads the index anyway)
     index = obj.bank_index(name_missing=False)
     tell_summary(index.summary)  # before the app: a card that failed to load is said
-    check_index_names(index, pack=pack, topic=topic, tag=tag, kind=kind)  # as `list` checks
+    folders = user_folders(obj)
+    check_index_names(index, folders=folders, pack=pack, topic=topic, tag=tag, kind=kind)
     _check_selection(index.refs, pack=pack, topic=topic, tag=tag, kind=kind)
     run_study(
         obj.content,
