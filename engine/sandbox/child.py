@@ -971,13 +971,13 @@ def _refuse_allocation_traces() -> None:
 
 
 FRESH_COPIES_REFUSED = frozenset(
-    {"_signal", "gc", "posix", "_imp", "faulthandler", "sys", "_tracemalloc"}
+    {"_signal", "gc", "posix", "_imp", "faulthandler", "sys", "_tracemalloc", "_thread"}
 )
 """Built-in modules a drill may not make a second copy of: each holds a function the child
 replaced (`_signal.signal`, `gc.set_debug`, `posix.pidfd_open`, `faulthandler.enable`,
 `sys.set_coroutine_origin_tracking_depth` and `sys.setrecursionlimit`: a copy of `sys` is the
-same module with its first functions put back, `_tracemalloc.start`), and `_imp` the maker of
-the copies."""
+same module with its first functions put back, `_tracemalloc.start`, `_thread.stack_size`),
+and `_imp` the maker of the copies."""
 
 
 def _one_call(original: Callable[..., Any], vet: Callable[..., tuple[Any, ...]]) -> Any:
@@ -1378,6 +1378,48 @@ def snapshot_modules(namespace: dict[str, Any]) -> None:
     for key, value in list(namespace.items()):
         if type(value) is types.ModuleType:
             namespace[key] = module_snapshot(value, taken)
+
+
+THREAD_STACK = 8 << 20
+"""Every thread's stack in the child, the least a thread of the code's may ask for and what
+`threading.stack_size(0)` gives (`floor_thread_stacks`)."""
+
+
+def _vetted_stack_size(*sizes: Any, _floor: int = THREAD_STACK) -> tuple[int, ...]:
+    """`_thread.stack_size`'s argument, never one below `_floor`: 0 (the platform's default)
+    is the floor itself, and a smaller size is refused in plain words; none asks the size."""
+    if len(sizes) != 1:
+        return sizes  # Python's own answer: the size, or its TypeError for two
+    size = sizes[0]
+    if type(size) is not int:
+        raise TypeError("threading.stack_size takes an int, the size in bytes")
+    if size == 0:
+        return (_floor,)
+    if 0 < size < _floor:
+        raise ValueError(
+            f"drillbit sandbox: a thread's stack of {size:,} bytes (threading.stack_size) is"
+            f" not allowed in a drill, the least is {_floor:,} (8 MiB, or 0 for it): a thread"
+            " that runs out of stack dies with no line of your code to tell"
+        )
+    return (size,)
+
+
+def floor_thread_stacks() -> None:
+    """Every thread the code starts gets a stack of at least THREAD_STACK (fifty-sixth round).
+
+    A thread of the code's has no alternate signal stack (faulthandler sets one for the thread
+    that enabled it, and Python cannot set one without ctypes), so a stack overflow there died
+    of SIGSEGV with no dump and no line: a 32 KiB `threading.stack_size` and the repr of lists
+    nested 900 deep. With 8 MiB (the repr holds 40,000 levels and more), Python's recursion
+    limit is met first and the thread stops on RecursionError, whose traceback names the line
+    (`thread_exception` in decide.py). The size is set here, so the platform's default (the
+    stack limit's) does not matter, and the code's `stack_size` keeps it at least that."""
+    original = _thread.stack_size
+    original(THREAD_STACK)
+    floored = sealed(original, _vetted_stack_size)
+    vars(_thread)["stack_size"] = floored
+    if "threading" in sys.modules:
+        vars(sys.modules["threading"])["stack_size"] = floored
 
 
 def keep_copies_working() -> None:
@@ -2730,6 +2772,7 @@ def main(cfg: dict[str, Any], wire_src: str, runtime_src: str) -> None:
     guard, unguard = guard_switches(guarded)
 
     keep_copies_working()
+    floor_thread_stacks()  # in every mode: a thread's overflow is then a RecursionError's line
     # the child's, the wire's and the runtime's classes made immutable (fifty-fourth round):
     # a change the code makes is refused, not only found; before the hooks, which refuse
     # ctypes' events (the harness's namespace defines no class: `changed_classes` holds any)

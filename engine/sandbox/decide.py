@@ -758,7 +758,8 @@ def _fault_note(run: RunResult, name: str, where: str) -> str:
         "; a drill's code should not be able to cause one (ctypes is refused and numpy's doors"
         " to raw memory are closed), so the usual cause is recursion deeper than the C stack"
         " holds: C code recursing through deeply nested objects (their repr, comparison or"
-        " copy), deep recursion in a thread given a small stack (threading.stack_size), or a"
+        " copy), deep recursion in a thread of the code's (each has 8 MiB of stack at least,"
+        " whatever threading.stack_size asked, and no room for the fault handler), or a"
         " recursion limit raised where the grader could not hear of it (from a thread of the"
         " code's); else a fault in numpy or a library it calls, reached by what the code did"
         f" {_during(where)}"
@@ -847,10 +848,18 @@ def _no_dump_note(run: RunResult) -> str:
 
     Under the seccomp filter the code can neither close descriptor 2 nor put another file
     there (FAULT_DUMP_FD in launcher.py): a dump missing then is a fault in a thread of the
-    code's, which the fifty-second round's words already cover. Without the filter the code
+    code's, which is said (a stack overflow there, the child's threads having stacks of 8 MiB
+    at least, needs a raised recursion limit: `floor_thread_stacks` in child.py). Without the filter the code
     can take it (fifty-fourth round), and the line's absence is said rather than left silent."""
-    if not run.fault_handler or run.seccomp:
+    if not run.fault_handler:
         return ""
+    if run.seccomp:  # the fifty-sixth round's words for what the fifty-second's left unsaid
+        return (
+            "; Python's fault handler printed no dump though the seccomp filter kept its"
+            " descriptor, so this was most likely a stack overflow in a thread your code"
+            " started: a thread has no alternate stack for the handler to run on, and its line"
+            " is not known (recurse less deeply there, or keep the recursion limit lower)"
+        )
     return (
         "; Python's fault handler printed no dump, so the line is not known: it writes on"
         " descriptor 2 (stderr), and nothing is printed when the code closed or replaced"
