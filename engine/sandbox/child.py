@@ -318,6 +318,7 @@ def _make_hook(
         *,
         _workdir: str = cfg["workdir"],
         _forbidden: tuple[str, ...] = tuple(r.rstrip("/") for r in cfg["forbidden"]),
+        _data: tuple[str, ...] = tuple(r.rstrip("/") for r in cfg.get("data", ())),
         _allowed: tuple[str, ...] = tuple(r.rstrip("/") for r in cfg["allowed"]),
         _own_pid: int = _getpid(),
         _refused_names: frozenset[str] = frozenset(REFUSED_EVENTS),
@@ -575,6 +576,11 @@ def _make_hook(
                     for root in _forbidden:
                         if resolved == root or resolved.startswith(root + "/"):
                             reason = "reading the grader's files"
+                    # the app's progress database and notes: read by the hooks alone, with
+                    # no kernel layer on files (fifty-sixth round); Landlock refused it
+                    for root in _data:
+                        if resolved == root or resolved.startswith(root + "/"):
+                            reason = "reading the app's data folder"
             if not reason and loading:
                 if resolved in _extensions:
                     reason = "loading a second copy of a module already loaded"

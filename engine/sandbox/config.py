@@ -113,6 +113,37 @@ class HostPaths:
     """A file of the engine the canaries try to read."""
 
 
+DATA_HOME_ENV = "DRILLBIT_HOME"
+"""The app's data folder's variable (quiz/paths.py's HOME_ENV, which engine cannot import)."""
+
+
+def data_folders(workdir: str) -> list[str]:
+    """The app's data folder (its progress database, its notes), resolved, for the hooks to
+    refuse reading without a kernel layer on files (fifty-sixth round): `$DRILLBIT_HOME`, else
+    the platform's folder as quiz/paths.py makes it. Read for each worker, not cached: the
+    variable is the process's to change. None when it holds what the child must read (the
+    work dir, the interpreter's prefix, numpy) or cannot be named."""
+    override = os.environ.get(DATA_HOME_ENV, "").strip()
+    try:
+        if override:
+            path = Path(override).expanduser()
+        else:
+            from platformdirs import user_data_dir
+
+            path = Path(user_data_dir("drillbit", False))
+    except (RuntimeError, ImportError):  # `~nobody/x`, or no platformdirs: nothing to add
+        return []
+    if not path.is_absolute():
+        return []
+    real = os.path.realpath(path)
+    needed = (workdir, sys.prefix, sys.base_prefix, sys.executable, np.__file__)
+    for one in needed:
+        inner = os.path.realpath(one)
+        if inner == real or inner.startswith(real.rstrip("/") + "/"):
+            return []
+    return [real]
+
+
 @cache
 def host_paths() -> HostPaths:
     """Computed once: numpy's location, the grader's own files."""

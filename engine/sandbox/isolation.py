@@ -20,14 +20,14 @@ HOOKS = (
     "audit hooks: no subprocesses, fork/exec, sockets, ctypes, CPython's test modules,"
     " signals to other processes (pidfds and a descriptor's owner included), priority or"
     " scheduling changes to other processes, signal handlers, second copies of _signal, _imp,"
-    " gc and posix (and of sys and _tracemalloc), gc.DEBUG_SAVEALL, tracing, profiling,"
+    " gc and posix (and of sys, _thread and _tracemalloc), gc.DEBUG_SAVEALL, tracing, profiling,"
     " monitoring and audit hooks of the code's, stack frames, where coroutines were made, where"
     " memory was allocated, the collector's lists of objects, links, file modes,"
     " C extensions from the work dir, flushing every disk, terminals, devices and FIFOs,"
     " the machine's network interfaces,"
     " the machine's load, memory and disk space, the page cache,"
     " faulthandler's handlers and watchdog (and stack dumps), folder watches (F_NOTIFY),"
-    " writes outside the work dir, or reading/importing engine and quiz"
+    " writes outside the work dir, the app's data folder, or reading/importing engine and quiz"
 )
 BWRAP = "bubblewrap: no network, private PID/IPC/UTS namespaces"
 SECCOMP = (

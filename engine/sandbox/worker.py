@@ -49,6 +49,7 @@ from engine.sandbox.config import (
     SandboxConfig,
     child_env,
     child_sources,
+    data_folders,
     descriptor_holding,
     host_paths,
     landlock_abi,
@@ -564,8 +565,10 @@ class Worker:
         # No host path goes into bubblewrap's sandbox (nor this app's pid, which the marker on
         # the command line holds): the checkout is not there, the hooks are told another path.
         forbidden, probe = list(paths.forbidden), paths.probe
+        data = data_folders(home)  # not in bubblewrap's sandbox: nothing of the user's is
         if self.bwrap is not None:
             forbidden, probe = [SANDBOX_GRADER], f"{SANDBOX_GRADER}/engine/__init__.py"
+            data = []
         self._result_r, result_w = result_channel()
         cfg = {
             # without bwrap (whose --die-with-parent does it), the launcher dies with its parent
@@ -578,6 +581,7 @@ class Worker:
             "site": site,
             "workdir": home,
             "forbidden": forbidden,
+            "data": data,
             "allowed": allowed,
             "probe": probe,
             "hooks": config.audit_hooks,

@@ -410,6 +410,8 @@ HOOK_CLAIMS: dict[str, str] = {
     "folder watches (F_NOTIFY)": "test_folder_watch.py::test_the_hooks_refuse_a_folder_watch_without_seccomp",
     "writes outside the work dir": "test_adversarial.py::test_writes_into_home",
     "reading/importing engine and quiz": "test_adversarial.py::test_submission[import-engine]",
+    "the app's data folder": "test_spawns_frames_and_the_data_folder.py::test_the_app_s_data_folder_is_not_read",
+    "_thread": "test_thread_stacks.py::test_other_ways_to_a_small_stack_are_refused",
 }
 """Each refusal the audit-hook line names (the same in every mode that has the hooks) -> a
 test that makes the call in a real child with the hooks and sees it refused."""
