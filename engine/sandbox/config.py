@@ -118,30 +118,35 @@ DATA_HOME_ENV = "DRILLBIT_HOME"
 
 
 def data_folders(workdir: str) -> list[str]:
-    """The app's data folder (its progress database, its notes), resolved, for the hooks to
-    refuse reading without a kernel layer on files (fifty-sixth round): `$DRILLBIT_HOME`, else
-    the platform's folder as quiz/paths.py makes it. Read for each worker, not cached: the
-    variable is the process's to change. None when it holds what the child must read (the
+    """The app's data folders (its progress database, its notes), resolved, for the hooks to
+    refuse reading without a kernel layer on files (fifty-sixth round): `$DRILLBIT_HOME`, and
+    the platform's folder quiz/paths.py uses without it (a database left there when the
+    variable points elsewhere). Read for each worker, not cached: the variable is the
+    process's to change. A folder is left out when it holds what the child must read (the
     work dir, the interpreter's prefix, numpy) or cannot be named."""
+    candidates: list[Path] = []
     override = os.environ.get(DATA_HOME_ENV, "").strip()
     try:
         if override:
-            path = Path(override).expanduser()
-        else:
-            from platformdirs import user_data_dir
+            candidates.append(Path(override).expanduser())
+    except RuntimeError:  # `~nobody/x`: the app refuses it too
+        pass
+    try:
+        from platformdirs import user_data_dir
 
-            path = Path(user_data_dir("drillbit", False))
-    except (RuntimeError, ImportError):  # `~nobody/x`, or no platformdirs: nothing to add
-        return []
-    if not path.is_absolute():
-        return []
-    real = os.path.realpath(path)
-    needed = (workdir, sys.prefix, sys.base_prefix, sys.executable, np.__file__)
-    for one in needed:
-        inner = os.path.realpath(one)
-        if inner == real or inner.startswith(real.rstrip("/") + "/"):
-            return []
-    return [real]
+        candidates.append(Path(user_data_dir("drillbit", False)))
+    except ImportError:  # pragma: no cover - a declared dependency
+        pass
+    needed = [os.path.realpath(one) for one in (workdir, sys.prefix, sys.base_prefix)]
+    needed += [os.path.realpath(sys.executable), os.path.realpath(np.__file__)]
+    folders: list[str] = []
+    for path in candidates:
+        real = os.path.realpath(path)
+        inside = real.rstrip("/") + "/"
+        holds = any(one == real or one.startswith(inside) for one in needed)
+        if path.is_absolute() and not holds and real not in folders:
+            folders.append(real)
+    return folders
 
 
 @cache

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from platformdirs import user_data_dir
 
 from engine.sandbox import SandboxConfig, WorkerPool
 from engine.sandbox.config import data_folders, host_paths
@@ -220,12 +221,18 @@ def test_the_app_s_data_folder_is_not_read(
         assert "reading the app's data folder" in said, said
 
 
-def test_the_data_folder_is_left_out_when_it_holds_what_the_child_reads(
+def test_the_data_folders_and_those_left_out(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
+    """`$DRILLBIT_HOME` and the platform's folder; none that holds the work dir, none relative."""
+    platform = os.path.realpath(user_data_dir("drillbit", False))
+    work = str(tmp_path / "work")
     monkeypatch.setenv("DRILLBIT_HOME", str(tmp_path / "data"))
-    assert data_folders(str(tmp_path / "work")) == [os.path.realpath(tmp_path / "data")]
+    assert data_folders(work) == [os.path.realpath(tmp_path / "data"), platform]
     monkeypatch.setenv("DRILLBIT_HOME", str(tmp_path))  # it holds the work dir
-    assert data_folders(str(tmp_path / "work")) == []
+    assert data_folders(work) == [platform]
     monkeypatch.setenv("DRILLBIT_HOME", "relative/data")
-    assert data_folders(str(tmp_path / "work")) == []
+    assert data_folders(work) == [platform]
+    monkeypatch.delenv("DRILLBIT_HOME")
+    assert data_folders(work) == [platform]
+    assert data_folders(os.path.join(platform, "work")) == []
