@@ -203,7 +203,9 @@ class HeaderLimitHandler(RequestHandler):
         request's (its first byte came then: fifty-third round, its next bytes started it).
         Where in the packet the last request ended is walked (`quiz.serve.framing`), since
         a body may hold a blank line; guessed (`begins_another`) where the walk lost its
-        place (fifty-fifth round: the guess missed a head behind a body that ended in one)."""
+        place (fifty-fifth round: the guess missed a head behind a body that ended in one).
+        A packet that ends a body split between packets and begins no head starts no clock
+        (fifty-sixth round: the kept-alive connection got a 408 15 s later)."""
         parsed = self._request_count
         if self._payload_parser is not None or self._upgraded:
             self._framing.lose()
@@ -219,8 +221,8 @@ class HeaderLimitHandler(RequestHandler):
                 begun = last is not None and begins_another(data, last[0])
             if begun and self._reading_a_head():
                 self._start_head_timer()
-        elif data and self._head_timer is None and self._reading_a_head():
-            self._start_head_timer()
+        elif data and self._head_timer is None and begun is not False and self._reading_a_head():
+            self._start_head_timer()  # not for a packet that only ended a body (walked)
 
     def _start_head_timer(self) -> None:
         self._head_timer = self._loop.call_later(HEAD_SECONDS, self._head_too_slow)
