@@ -189,6 +189,7 @@ def _make_server(
     )
     from quiz.serve.console import MalformedRequests, RefusalLog, quoted
     from quiz.serve.cookies import cookie_values
+    from quiz.serve.errors import worded_errors
     from quiz.serve.expect import refusing_unread_bodies
     from quiz.serve.handoff import (
         HANDED_TOKEN,
@@ -279,8 +280,12 @@ def _make_server(
             import jinja2
 
             expect: dict[str, Any] = {"expect_handler": continue_within_limit}
-            # the login first: its handed token must be set before the page's context is made
-            app = web.Application(middlewares=[self.check_login], client_max_size=MOST_BODY_BYTES)
+            # the login first: its handed token must be set before the page's context is made;
+            # then a logged-in browser's 404s and 405s worded (`quiz.serve.errors`)
+            app = web.Application(
+                middlewares=[self.check_login, worded_errors(Path(self.statics_path))],
+                client_max_size=MOST_BODY_BYTES,
+            )
             aiohttp_jinja2.setup(
                 app,
                 loader=jinja2.FileSystemLoader(self.templates_path),
