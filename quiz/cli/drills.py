@@ -23,11 +23,13 @@ from quiz.cli.context import (
 )
 from quiz.cli.fit import Column, table_lines
 from quiz.cli.plain import unsaved_line
+from quiz.errors import DataDirError
 from quiz.plural import counted
 from quiz.textsafe import printable
 from quiz.wrapping import terminal_width, wrap_markdown
 
 if TYPE_CHECKING:
+    from quiz.bank.models import Card
     from quiz.drill_list import DrillRow
 
 
@@ -135,17 +137,12 @@ def hint_command(obj: Context, drill_id: str | None, seen: bool) -> None:
     if not card.hints:
         click.echo(f"'{card.id}' has no hints; its task says what to write.")
         return
-    with open_store(obj, says_unsaved=True) as store:  # said below, as a reveal loses it
-        shown = min(store.hints_seen(card.id), len(card.hints))
-        revealed = not seen and shown < len(card.hints)
-        if revealed:
-            shown += 1
-            store.record_hint(card_id=card.id, number=shown, seen_at=obj.now)
-        unsaved = store.not_saved_reason if revealed else None
-        if not revealed:  # nothing to lose: the line every reading command says
-            for notice in store.notices:
-                if notice.unsaved:
-                    warn(f"drillbit: {unsaved_line(store.path, notice.reason)}")
+    try:
+        shown, revealed, unsaved = _reveal(obj, card, seen=seen)
+    except DataDirError as exc:  # no data folder, so none seen: `grade` grades so too
+        if seen:
+            raise
+        shown, revealed, unsaved = 1, True, exc.message
     width = terminal_width()
     for number, hint in enumerate(card.hints[:shown], start=1):
         text = f"Hint {number}. {markdown_text(hint).strip()}\n"
@@ -157,6 +154,22 @@ def hint_command(obj: Context, drill_id: str | None, seen: bool) -> None:
         click.echo(_unsaved_footer(card.id, kept=shown - 1))
         return
     click.echo(_hint_footer(card.id, shown=shown, total=len(card.hints), revealed=revealed))
+
+
+def _reveal(obj: Context, card: Card, *, seen: bool) -> tuple[int, bool, str | None]:
+    """The hints of `card` to print, whether the last of them is revealed now, and why it
+    was not saved (None: saved, or nothing revealed)."""
+    with open_store(obj, says_unsaved=True) as store:  # said by the caller: a reveal loses it
+        shown = min(store.hints_seen(card.id), len(card.hints))
+        revealed = not seen and shown < len(card.hints)
+        if revealed:
+            shown += 1
+            store.record_hint(card_id=card.id, number=shown, seen_at=obj.now)
+            return shown, revealed, store.not_saved_reason
+        for notice in store.notices:  # nothing to lose: the line every reading command says
+            if notice.unsaved:
+                warn(f"drillbit: {unsaved_line(store.path, notice.reason)}")
+        return shown, revealed, None
 
 
 def _unsaved_footer(drill_id: str, *, kept: int) -> str:

@@ -81,3 +81,23 @@ def test_seen_reveals_nothing_and_says_what_readers_say(
         "progress is read and shown, but nothing new will be saved (drill tries, reviews, "
         "plan changes, imported progress) until it can be written."
     ]
+
+
+def test_a_home_that_cannot_be_a_folder_still_shows_the_first_hint(
+    drillbit: RunDrillbit, tmp_path: Path
+) -> None:
+    """`grade` graded with such a home and said the try was not saved; `hint` showed no hint
+    at all, only the data folder's error (exit 1)."""
+    home = tmp_path / "home.txt"
+    home.write_text("a file, not a folder\n", encoding="utf-8")
+    shown = drillbit("hint", "sigmoid", env={"DRILLBIT_HOME": str(home)})
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.startswith("Hint 1. ") and "Hint 2. " not in shown.stdout
+    assert shown.stderr.splitlines() == [
+        f"drillbit: this hint was not saved: DRILLBIT_HOME={home} is a file, not a folder; "
+        "point DRILLBIT_HOME at a folder"
+    ]
+    assert home.read_text(encoding="utf-8") == "a file, not a folder\n"
+    again = drillbit("hint", "sigmoid", "--seen", env={"DRILLBIT_HOME": str(home)})
+    assert again.returncode == 1 and again.stdout == ""
+    assert again.stderr.startswith(f"drillbit: data folder: DRILLBIT_HOME={home} is a file")
