@@ -57,7 +57,16 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock = utc_now) -> None:
             print(f"{ERROR_PREFIX}{CLOSED_STDOUT}", file=sys.stderr, flush=True)
         sys.exit(1)
     _names_as_their_bytes()
-    from quiz.cli.pipe import ReaderClosed, is_output_lost, output_lost, reader_gone
+    from quiz.cli.pipe import (
+        ReaderClosed,
+        is_output_lost,
+        output_lost,
+        reader_gone,
+        whole_writes_to_a_pipe,
+    )
+
+    if argv is None:  # the whole process's output (a caller's stays as the caller made it)
+        whole_writes_to_a_pipe()
 
     try:
         _dispatch(argv, clock)

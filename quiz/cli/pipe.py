@@ -14,11 +14,13 @@ An output that cannot be written (`drillbit cards --json > out.json` on a full d
 from __future__ import annotations
 
 import errno
+import io
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NoReturn
+from typing import Any, NoReturn
 
 CLOSED_PIPE_EXIT_CODE = 141
 """128 + SIGPIPE (13): a command whose reader closed the pipe before it had printed everything."""
@@ -35,6 +37,57 @@ def reader_closed_carried() -> Iterator[None]:
         yield
     except BrokenPipeError as exc:
         raise ReaderClosed from exc
+
+
+class _WholeWrites(io.RawIOBase):
+    """Standard output's descriptor, each write made whole: `os.write` again for what a
+    pipe took only part of, so that the reader's leaving is the BrokenPipeError of the
+    next one. Python's own buffered writer gives back a partial write's count instead, and
+    its callers drop the rest: `drillbit list | head -1` over a listing larger than the
+    pipe ended 0, and `drillbit export progress - | ...` said "wrote progress to standard
+    output" (exit 0) of a backup its reader had cut short."""
+
+    def __init__(self, descriptor: int) -> None:
+        super().__init__()
+        self._descriptor = descriptor
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._descriptor
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        done = 0
+        while done < len(view):
+            done += os.write(self._descriptor, view[done:])
+        return done
+
+
+def whole_writes_to_a_pipe() -> None:
+    """When standard output is a pipe, print through `_WholeWrites` (its encoding, errors
+    and buffering kept): a reader that closes the pipe early then always ends the command
+    as `reader_gone` says. The process's own stream only: a caller's (a test's capture) is
+    left alone, and a terminal or a file never takes part of a write."""
+    stream = sys.stdout
+    if stream is not sys.__stdout__ or not isinstance(stream, io.TextIOWrapper):
+        return
+    try:
+        descriptor = stream.fileno()
+        piped = stat.S_ISFIFO(os.fstat(descriptor).st_mode)
+    except (OSError, ValueError):
+        return
+    if not piped:
+        return
+    stream.flush()
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_WholeWrites(descriptor)),
+        encoding=stream.encoding,
+        errors=stream.errors,
+        line_buffering=stream.line_buffering,
+        write_through=stream.write_through,
+    )
 
 
 def reader_gone() -> NoReturn:
