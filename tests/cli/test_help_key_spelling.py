@@ -15,11 +15,11 @@ SUBCOMMANDS = {"export": ("anki", "progress")}
 
 def _every_help(drillbit: RunDrillbit) -> dict[str, str]:
     """Each command line's `--help`, by the command line."""
-    lines = [("--help",)]
+    lines: list[tuple[str, ...]] = [("--help",)]
     for name in COMMAND_MODULES:
         lines.append((name, "--help"))
         lines.extend((name, sub, "--help") for sub in SUBCOMMANDS.get(name, ()))
-    helps = {}
+    helps: dict[str, str] = {}
     for line in lines:
         result = drillbit(*line)
         assert result.returncode == 0, (line, result.stderr)
