@@ -178,7 +178,7 @@ class Workspace:
         """The interview plan with its forecast over the whole bank, or None without a plan
         (`with_forecast`: and the plan-followed forecast), kept while nothing it is computed
         from changes (`PlanCache`): Home's line, its warning and the stats screen share it."""
-        refs, now, tz = self.content.refs, self.now(), self.tz
+        refs, now, tz = self.content.refs, self.now, self.tz  # the clock: see PlanCache
         return self.plans.status(
             self.store, refs, now, tz=tz, scheduler=self.scheduler, with_forecast=with_forecast
         )

@@ -6,7 +6,7 @@ not each work out the forecast again.
 from __future__ import annotations
 
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, tzinfo
 from typing import TYPE_CHECKING
@@ -128,6 +128,11 @@ class PlanCache:
     are kept only for the same cards, plan, local day, time zone and scheduler settings
     (`_recalls_key`), and only from a forecast that finished.
 
+    Given the clock (the workspace's), a forecast overtaken by another write before it is
+    done (an answer given while it is computed) is dropped at its next day, and the newest
+    status's forecast computed instead, from the recalls the dropped one had priced: answers
+    in quick succession cost one forecast, not one each, run one after the other.
+
     With a `shelf` (the workspace's: `quiz.plan_file`), a finished forecast is also kept
     on disk under a digest of its inputs (`quiz.study.plan_kept`), so the next start of the same study day with nothing changed
     takes it instead of computing it (3.5-5 s of CPU on a heavy home).
@@ -146,43 +151,89 @@ class PlanCache:
         self,
         store: Store,
         cards: Sequence[StudyCard],
-        now: datetime,
+        now: datetime | Callable[[], datetime],
         *,
         tz: tzinfo,
         scheduler: Scheduler,
         with_forecast: bool = False,
     ) -> PlanStatus | None:
-        """`plan_status(store, cards, now, ...)`, or the one kept when it still holds."""
-        kept = self._current(store, cards, now, tz=tz, scheduler=scheduler)
+        """`plan_status(store, cards, now, ...)`, or the one kept when it still holds.
+
+        `now` may be the clock itself (the workspace's): then a forecast overtaken by a
+        write (another answer) before it is done is dropped at its next day, and the status
+        of the store as it is then, at the clock's time then, is given with its forecast
+        (`_forecast_of`). With a fixed moment every forecast is computed to its end."""
+        clock = now if callable(now) else None
+        moment = now() if callable(now) else now
+        kept = self._current(store, cards, moment, tz=tz, scheduler=scheduler)
         if kept.made is None:
             return None
-        status, parts = kept.made
         if not with_forecast:
-            return status
+            return kept.made[0]
         with self._forecast_lock:
-            if kept.forecast is None:  # stopped once the store is closed: the app quit
-                shelf = self._shelf
-                key = None
-                if shelf is not None:
-                    key = forecast_key(status, parts, kept.at, tz=tz, scheduler=scheduler)
-                points = None if shelf is None or key is None else shelf.taken(key)
-                if points is not None:  # an earlier start's, for these very inputs
-                    kept.forecast = replace(status, forecast=points)
+            while True:
+                if kept.forecast is not None or self._forecast_of(kept, store, tz, clock):
+                    assert kept.forecast is not None
                     return kept.forecast
-                recalls = self._take_recalls(kept, status, tz=tz)
-                kept.forecast = status_with_forecast(
-                    status,
-                    parts,
-                    kept.at,
-                    tz=tz,
-                    scheduler=scheduler,
-                    stop=store.is_closed,
-                    recalls=recalls[1],
-                )
-                self._recalls = recalls
-                if shelf is not None and key is not None:
-                    shelf.keep(key, kept.forecast.forecast)
-            return kept.forecast
+                assert clock is not None  # only a clock's forecast is overtaken
+                kept = self._current(store, cards, clock(), tz=tz, scheduler=scheduler)
+                if kept.made is None:  # the plan was cleared meanwhile
+                    return None
+
+    def _forecast_of(
+        self, kept: _Kept, store: Store, tz: tzinfo, clock: Callable[[], datetime] | None
+    ) -> bool:
+        """Compute `kept`'s forecast (under the forecast lock), or say False when a clock
+        was given and the store was written since `kept` was read: the forecast would be
+        of a store that is no more. Answers given while a heavy home's forecast is being
+        computed (5-8 s of CPU) each asked for one, and each ran to its end, one after the
+        other, on the CPU the grading sandbox and the screen need; now the newest one is
+        computed, from the recalls the dropped one had priced (`RecallCache.with_unasked`).
+        ForecastStopped once the store is closed (the app quit)."""
+        from quiz.study.plan import ForecastStopped
+
+        assert kept.made is not None
+        status, parts = kept.made
+        scheduler = kept.scheduler
+        version = kept.key[0] if isinstance(kept.key, tuple) else None
+        overtaken = (
+            (lambda: store.version() != version)
+            if clock is not None and version is not None
+            else None
+        )
+        if overtaken is not None and overtaken():
+            return False
+        shelf = self._shelf
+        key = None
+        if shelf is not None:
+            key = forecast_key(status, parts, kept.at, tz=tz, scheduler=scheduler)
+        points = None if shelf is None or key is None else shelf.taken(key)
+        if points is not None:  # an earlier start's, for these very inputs
+            kept.forecast = replace(status, forecast=points)
+            return True
+        recalls = self._take_recalls(kept, status, tz=tz)
+        dropped = [False]
+
+        def stop() -> bool:
+            if store.is_closed():
+                return True
+            dropped[0] = overtaken is not None and overtaken()
+            return dropped[0]
+
+        try:
+            kept.forecast = status_with_forecast(
+                status, parts, kept.at, tz=tz, scheduler=scheduler, stop=stop, recalls=recalls[1]
+            )
+        except ForecastStopped:
+            if not dropped[0]:
+                raise
+            # each recall is a function of its key alone: what this one priced serves the next
+            self._recalls = (recalls[0], recalls[1].with_unasked())
+            return False
+        self._recalls = recalls
+        if shelf is not None and key is not None:
+            shelf.keep(key, kept.forecast.forecast)
+        return True
 
     def _take_recalls(
         self, kept: _Kept, status: PlanStatus, *, tz: tzinfo

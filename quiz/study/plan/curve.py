@@ -339,6 +339,15 @@ class RecallCache:
         """By the ids of two kept tuples: how many of the first's moments the second
         leaves out at the front (None: it is not the first's end)."""
 
+    def with_unasked(self) -> RecallCache:
+        """This cache with the recalls of its `earlier` it has not moved over yet, for a
+        forecast stopped half-way (overtaken by an answer, `PlanCache`): the next forecast
+        may ask either kind, and each is a function of its key alone."""
+        for key, known in self._earlier.items():
+            self._known.setdefault(key, known)
+        self._earlier = {}
+        return self
+
     def _interned(self, whens: Sequence[datetime]) -> tuple[datetime, ...]:
         """`whens` as the one tuple kept for those moments. The last pass asks every card
         with one tuple: known by its identity, the moments are neither hashed nor compared
