@@ -8,13 +8,13 @@ forecast is computed to its end, as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
 from fsrs import Rating, Scheduler
 
-import quiz.study.plan_cache
+import quiz.study.plan.curve
 from quiz.store import Store
 from quiz.study.plan.curve import RecallCache
 from quiz.study.plan_cache import PlanCache
@@ -184,3 +184,46 @@ def test_a_closed_store_still_stops_the_forecast(
     with pytest.raises(ForecastStopped):
         cache.status(store, CARDS, clock, tz=UTC, scheduler=scheduler, with_forecast=True)
     assert forecasts == ["dropped"]
+
+
+@pytest.fixture
+def priced(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """One entry per recall the last pass worked out (not moved from an earlier cache)."""
+    counted: list[int] = []
+    real_fsrs = quiz.study.plan.curve._recall_after_review_fsrs
+    real_plain = quiz.study.plan.curve._PlainReviews.recalls
+
+    def fsrs_counted(*args: object, **kwargs: object) -> float:
+        counted.append(1)
+        return real_fsrs(*args, **kwargs)  # type: ignore[arg-type]
+
+    def plain_counted(self: object, whens: Sequence[datetime], start: datetime) -> list[float]:
+        counted.extend([1] * len(whens))
+        return real_plain(self, whens, start)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(quiz.study.plan.curve, "_recall_after_review_fsrs", fsrs_counted)
+    monkeypatch.setattr(quiz.study.plan.curve._PlainReviews, "recalls", plain_counted)
+    return counted
+
+
+def test_the_dropped_forecast_s_recalls_serve_the_next(
+    store: Store, monkeypatch: pytest.MonkeyPatch, forecasts: list[str], priced: list[int]
+) -> None:
+    """The forecast after a dropped one prices few recalls: those the dropped one moved
+    over and those it had not asked yet both serve it (without the latter it priced
+    most states again), and it still equals a cold one."""
+    scheduler = Scheduler(enable_fuzzing=False)
+    store.set_interview_plan(yesterday_s_plan(14, minutes=10.0))
+    cache = PlanCache()
+    clock = Clock(store, scheduler)
+    cache.status(store, CARDS, clock, tz=UTC, scheduler=scheduler, with_forecast=True)
+    cold_count = len(priced)
+    assert cold_count > 20, "the scenario has a last pass to price"
+    assert clock.answer()
+    _answers_at_checks(store, clock, monkeypatch, {2: 1})  # before any state is asked
+    priced.clear()
+    forecasts.clear()
+    found = cache.status(store, CARDS, clock, tz=UTC, scheduler=scheduler, with_forecast=True)
+    assert forecasts == ["dropped", "done"]
+    assert len(priced) < cold_count / 2, (len(priced), cold_count)
+    assert found == _cold(store, clock(), scheduler)
