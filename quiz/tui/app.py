@@ -14,7 +14,7 @@ from textual import events
 from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets._toast import ToastHolder, ToastRack
+from textual.widgets._toast import ToastHolder
 
 from quiz.clock import Zone
 from quiz.errors import DrillbitError
@@ -122,21 +122,22 @@ class DrillbitApp(App[None]):
         """
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
-    def _refresh_notifications(self) -> None:
-        """Textual's rack, shown the notices again, removes a cleared one's toast but leaves
-        its holder, empty, and each such holder took a row: after a notice was cleared (one
-        at a time in the drill and in study) the next showed one row lower, the one after
-        two. The holders of notices no longer current go too, once the rack has been shown
-        (a toast that times out removes its own)."""
-        super()._refresh_notifications()
-        self.call_later(self._drop_spent_holders)
+    def clear_notifications(self) -> None:
+        """Clear every notice, and take their toasts' holders off every screen's rack.
 
-    def _drop_spent_holders(self) -> None:
-        if not self.screen_stack:  # the app closing: no screen left to tidy
-            return
-        current = {ToastRack._toast_id(notice) for notice in self._notifications}
-        for holder in self.screen.query(ToastHolder):
-            if holder.id not in current:
+        Textual's rack, shown the notices again, removes a cleared notice's toast but keeps
+        its holder, empty and a row tall: after a notice was cleared (the drill and study
+        clear the one shown before each new one) the next showed one row lower, the one
+        after two. Clearing is the one way a notice goes before its toast times out (a toast
+        that times out removes its own holder), so this public step is where the holders
+        go, on the screens under the current one too (their racks are shown again when
+        they come back). Textual has no public way to drop them: the rack's `show` is the
+        only code that removes stale toasts, and a stylesheet's `ToastHolder:empty` is
+        judged when the holder is mounted, before its toast is in it, so it hid every
+        notice."""
+        super().clear_notifications()
+        for screen in self.screen_stack:
+            for holder in screen.query(ToastHolder):
                 holder.remove()
 
     def action_help_quit(self) -> None:
