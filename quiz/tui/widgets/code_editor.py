@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import ClassVar
 
 from textual import events
 from textual.binding import Binding
@@ -53,6 +54,26 @@ class CodeEditor(TextArea):
         Binding("ctrl+shift+home", "code_start(True)", "Select to the start", show=False),
         Binding("ctrl+shift+end", "code_end(True)", "Select to the end", show=False),
     ]
+
+    HELP_KEYS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("↑ ↓ ← →", "Move a character (with shift: select)"),
+        ("^←, ^→", "Move a word (with shift: select)"),
+        ("home, end", "Line start, end (with shift: select)"),
+        ("^home, ^end", "Code start, end (with shift: select)"),
+        ("pgup, pgdn", "Page up, down"),
+        ("f6, f7", "Select the line, all the code"),
+        ("^x, ^c, ^v", "Cut, copy, paste"),
+        ("^z, ^y", "Undo, redo"),
+        ("backspace, del", "Delete a character left, right"),
+        ("^⌫, alt+del", "Delete a word left, right"),
+        ("^u, ^k", "Delete to the line's start, end"),
+        ("shift+^k", "Delete the line"),
+    )
+    """The editor's keys in the drill's help, a few to a row (help.py): TextArea's own were
+    40 rows in Textual's words ("Cursor left word select", "Delete right to start of
+    word"), under the drill's 15 in a table of 17 at 80x24. Keys the drill takes first
+    (^a, ^e) are the drill's rows; ^w is left out, as a browser tab keeps it (`drillbit
+    serve`): ^⌫ deletes the word too."""
 
     keys_from: float | None = None
     """When the editor was first drawn, on the clock of the keys' time stamps; None until
