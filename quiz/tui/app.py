@@ -30,7 +30,7 @@ from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
 
 if TYPE_CHECKING:
     from textual.command import Provider
-    from textual.notifications import SeverityLevel
+    from textual.notifications import Notify, SeverityLevel
     from textual.theme import Theme
 
     from quiz.tui.screens.browser import BrowserScreen
@@ -139,6 +139,20 @@ class DrillbitApp(App[None]):
         for screen in self.screen_stack:
             for holder in screen.query(ToastHolder):
                 holder.remove()
+            drop = getattr(screen, "drop_held_notices", None)
+            if callable(drop):  # a modal's held notices are cleared too (`NoticeHold`)
+                drop()
+
+    def on_notify(self, event: Notify) -> None:
+        """A notice raised while a modal is open that its free rows cannot hold waits for
+        it to close (the modal's `hold_notice`, `NoticeHold`): shown hidden under it, its
+        time ran out while the person read the help, and it was never seen. Runs before
+        Textual's own handler, which a held notice skips."""
+        if not self.screen_stack:
+            return
+        hold = getattr(self.screen, "hold_notice", None)
+        if callable(hold) and hold(event.notification):
+            event.prevent_default()
 
     def action_help_quit(self) -> None:
         """Ctrl-C's hint (Textual binds ctrl+c to it): the key that quits, said as plain

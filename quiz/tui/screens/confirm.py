@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from quiz.tui.screens.modal_notices import notices_beside
+from quiz.tui.screens.modal_notices import NoticeHold, notices_beside
 from quiz.tui.widgets.footer import KeysFooter
+
+if TYPE_CHECKING:
+    from textual.notifications import Notification
 
 
 class ConfirmScreen(ModalScreen[bool]):
@@ -23,6 +28,7 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def __init__(self, question: str) -> None:
         super().__init__()
+        self.notice_hold = NoticeHold()
         self.question = question
 
     def compose(self) -> ComposeResult:
@@ -36,6 +42,18 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.screen_layout_refresh_signal.subscribe(self, self._place_notices)
+
+    def hold_notice(self, notification: Notification) -> bool:
+        """Keep back a notice the rows the box leaves free cannot hold (`NoticeHold`)."""
+        box, footer = self.query_one("#confirm-box"), self.query_one(KeysFooter)
+        return self.notice_hold.take(self, box, footer, notification)
+
+    def drop_held_notices(self) -> None:
+        """Forget the held notices: the app cleared every notice."""
+        self.notice_hold.held.clear()
+
+    def on_unmount(self) -> None:
+        self.notice_hold.release(self.app)
 
     def _place_notices(self, _screen: object) -> None:
         """After every layout: the notices in the rows the box leaves free."""

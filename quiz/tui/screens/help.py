@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from textual.actions import parse
 from textual.app import App, ComposeResult
@@ -12,8 +12,11 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen, Screen
 from textual.widgets import DataTable, Input, Static
 
-from quiz.tui.screens.modal_notices import notices_beside
+from quiz.tui.screens.modal_notices import NoticeHold, notices_beside
 from quiz.tui.widgets.footer import KeysFooter, declared_keys, declared_place
+
+if TYPE_CHECKING:
+    from textual.notifications import Notification
 
 TABLE_ROWS = 18
 """The table's most rows (its header counted); it scrolls for the rest."""
@@ -267,6 +270,7 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, title: str, rows: Sequence[tuple[str, str]]) -> None:
         super().__init__()
+        self.notice_hold = NoticeHold()
         self.title_text = title
         self.rows = list(rows)
         """(key, description) pairs, in binding order."""
@@ -292,6 +296,18 @@ class HelpScreen(ModalScreen[None]):
 
     def on_resize(self) -> None:
         self._fit(self.size.height)
+
+    def hold_notice(self, notification: Notification) -> bool:
+        """Keep back a notice the rows the box leaves free cannot hold (`NoticeHold`)."""
+        box, footer = self.query_one("#help-box"), self.query_one(KeysFooter)
+        return self.notice_hold.take(self, box, footer, notification)
+
+    def drop_held_notices(self) -> None:
+        """Forget the held notices: the app cleared every notice."""
+        self.notice_hold.held.clear()
+
+    def on_unmount(self) -> None:
+        self.notice_hold.release(self.app)
 
     def _place_notices(self, _screen: object) -> None:
         """After every layout: the notices in the rows the box leaves free."""

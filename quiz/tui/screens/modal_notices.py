@@ -1,18 +1,26 @@
 """Where a notice lies while a modal (the help, a yes/no question) is open: in the rows its
 box leaves free, never over the box's text; and the one step that docks a screen's notices
-(the drill's too, `DrillScreen._place_notice`). Textual's rack of the modal put a notice that
-was current when it opened (Home's "Session ended") at the bottom right, over the help
-box's last lines and its corner."""
+(the drill's too, `DrillScreen._place_notice`); and the notices raised while a modal is open
+that its free rows cannot hold, held until it closes (`NoticeHold`). Textual's rack of the
+modal put a notice that was current when it opened (Home's "Session ended") at the bottom
+right, over the help box's last lines and its corner."""
 
 from __future__ import annotations
 
+import textwrap
 from typing import TYPE_CHECKING, Any
 
 from textual.widgets._toast import Toast
 
 if TYPE_CHECKING:
+    from textual.app import App
+    from textual.notifications import Notification
     from textual.screen import Screen
     from textual.widget import Widget
+
+TOAST_SIDES = 3
+"""The columns a full-width notice's text loses: its border's left edge and its padding
+(drillbit.tcss: `padding: 0 1`)."""
 
 
 def dock_notices(screen: Screen[Any], dock: str, margin: tuple[int, int, int, int]) -> None:
@@ -24,14 +32,66 @@ def dock_notices(screen: Screen[Any], dock: str, margin: tuple[int, int, int, in
             rack.styles.margin = margin
 
 
+def free_band(screen: Screen[Any], box: Widget, footer: Widget) -> tuple[int, int]:
+    """The larger band of rows the box leaves free, below it (above the footer) or above
+    it: its first row and its height."""
+    area, limit = box.region, footer.region.y or screen.size.height
+    below, above = limit - area.bottom, area.y
+    return (area.bottom, below) if below >= above else (0, above)
+
+
+def notice_rows(notification: Notification, width: int) -> int:
+    """The rows a notice takes as a full-width line on a screen `width` wide: its title's,
+    and its message's once wrapped at words."""
+    text_width = max(1, width - TOAST_SIDES)
+    lines = notification.message.splitlines() or [""]
+    wrapped = sum(len(textwrap.wrap(line, text_width)) or 1 for line in lines)
+    return wrapped + (1 if notification.title else 0)
+
+
+class NoticeHold:
+    """The notices raised while a modal is open that the rows its box leaves free cannot
+    hold: kept back, and raised again with their full time once it closes
+    (`DrillbitApp.on_notify` asks the modal's `hold_notice`). Shown under the modal,
+    hidden, their time ran out while the person read the help: at 80x24 the drill's help
+    leaves two rows under its box, and a pass's notice (its title and two lines) that
+    came while it was open was never seen."""
+
+    def __init__(self) -> None:
+        self.held: list[Notification] = []
+
+    def take(
+        self, screen: Screen[Any], box: Widget, footer: Widget, notification: Notification
+    ) -> bool:
+        """Hold `notification` if the free band, less the notices shown in it, cannot."""
+        _start, rows = free_band(screen, box, footer)
+        shown = 0
+        if not screen.has_class("-notices-after"):
+            shown = sum(toast.outer_size.height for toast in screen.query(Toast))
+        if shown + notice_rows(notification, screen.size.width) <= rows:
+            return False
+        self.held.append(notification)
+        return True
+
+    def release(self, app: App[Any]) -> None:
+        """Raise the held notices again, each with its full time."""
+        held, self.held = self.held, []
+        for notice in held:
+            app.notify(
+                notice.message,
+                title=notice.title,
+                severity=notice.severity,
+                timeout=notice.timeout,
+                markup=notice.markup,
+            )
+
+
 def notices_beside(screen: Screen[Any], box: Widget, footer: Widget) -> None:
     """Lay the screen's notices in the larger free band, below the box (above the footer)
     or above it, as full-width lines (drillbit.tcss). Notices that do not fit that band are
     not drawn here: they stay on the screen under the modal and show once it closes, if
     their time is not up."""
-    area, limit = box.region, footer.region.y or screen.size.height
-    below, above = limit - area.bottom, area.y
-    start, rows = (area.bottom, below) if below >= above else (0, above)
+    start, rows = free_band(screen, box, footer)
     dock_notices(screen, "top", (start, 0, 0, 0))
     needed = sum(toast.outer_size.height for toast in screen.query(Toast))
     screen.set_class(needed > rows, "-notices-after")
