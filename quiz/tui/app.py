@@ -25,6 +25,7 @@ from quiz.store import StoreNotice
 from quiz.study.days import local_timezone
 from quiz.tui.key_gate import KeyGate
 from quiz.tui.navigation import screen_under
+from quiz.tui.screens.modal_notices import NoticeHold
 from quiz.tui.timers import fire_late_one_shots
 from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
 
@@ -142,17 +143,36 @@ class DrillbitApp(App[None]):
             drop = getattr(screen, "drop_held_notices", None)
             if callable(drop):  # a modal's held notices are cleared too (`NoticeHold`)
                 drop()
+        self.palette_hold.held.clear()
 
     def on_notify(self, event: Notify) -> None:
         """A notice raised while a modal is open that its free rows cannot hold waits for
         it to close (the modal's `hold_notice`, `NoticeHold`): shown hidden under it, its
         time ran out while the person read the help, and it was never seen. Runs before
-        Textual's own handler, which a held notice skips."""
+        Textual's own handler, which a held notice skips.
+
+        A notice raised while the command palette is open waits for it to close too. At
+        80x24 the palette's list reaches the screen's foot and Textual's rack, at the
+        bottom right, was not drawn at all: the notice's time ran out unseen. At 120x40 it
+        lay under the list, covering nothing, and now shows once the search is done."""
+        from textual.command import CommandPalette
+
         if not self.screen_stack:
+            return
+        if CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.palette_hold.held.append(event.notification)
+            event.prevent_default()
             return
         hold = getattr(self.screen, "hold_notice", None)
         if callable(hold) and hold(event.notification):
             event.prevent_default()
+
+    def _release_palette_notices(self, _screen: Screen[Any]) -> None:
+        """The notices held while the command palette was open, raised once it closes."""
+        from textual.command import CommandPalette
+
+        if self.palette_hold.held and not CommandPalette.is_open(self):  # type: ignore[arg-type]
+            self.palette_hold.release(self)
 
     def action_help_quit(self) -> None:
         """Ctrl-C's hint (Textual binds ctrl+c to it): the key that quits, said as plain
@@ -203,10 +223,13 @@ class DrillbitApp(App[None]):
         self.key_gate = KeyGate(self, super().on_event)
         """Holds the keys typed after a settings row's enter until its box is open."""
         self._collector = StartupCollector()
+        self.palette_hold = NoticeHold()
+        """Notices raised while the command palette is open (`on_notify`)."""
         freeze_at_exit()  # quitting ends the process: no collection of the app's garbage
 
     def on_mount(self) -> None:
         self.screen_change_signal.subscribe(self, self._toasts_on_top_only)
+        self.screen_change_signal.subscribe(self, self._release_palette_notices)
         self._use_kept_theme()
         self._collector.hold()  # until the first frame is drawn (see StartupCollector)
         self.call_after_refresh(self._collector.settle)

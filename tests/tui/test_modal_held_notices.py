@@ -112,3 +112,33 @@ async def test_quitting_with_a_held_notice_ends_the_app(
         assert len(help_screen.notice_hold.held) == 1
         await press(pilot, "ctrl+q")
     assert app.return_code == 0
+
+
+async def test_a_notice_raised_in_the_command_palette_shows_once_it_closes(
+    build: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 80x24 the palette draws no notice (its list reaches the foot): one raised while
+    it was open (a store warning from the saving thread) ran its time out there unseen."""
+    from textual.command import CommandPalette
+
+    app = build()
+    monkeypatch.setattr(app, "NOTIFICATION_TIMEOUT", 600.0)
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        home = await showing(pilot, HomeScreen)
+        await press(pilot, "ctrl+p")
+        palette = await showing(pilot, CommandPalette)
+        await settle(pilot)
+        app.notify("Nothing more is saved.", title="Progress database", timeout=30)
+        await settle(pilot)
+        assert [n.title for n in app.palette_hold.held] == ["Progress database"]
+        assert _words(palette) == []
+
+        closed_at = time.time()
+        await press(pilot, "escape")
+        await showing(pilot, HomeScreen)
+        assert await wait_until(pilot, lambda: len(_words(home)) == 1)
+        await settle(pilot)
+        toast = home.query_one(Toast)
+        assert "Nothing more is saved." in _words(home)[0] and toast.visible
+        assert toast._notification.timeout == 30 and toast._notification.raised_at >= closed_at
+        assert app.palette_hold.held == []

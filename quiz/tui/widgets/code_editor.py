@@ -70,7 +70,7 @@ class CodeEditor(TextArea):
         ("shift+^k", "Delete the line"),
     )
     """The editor's keys in the drill's help, a few to a row (help.py): TextArea's own were
-    40 rows in Textual's words ("Cursor left word select", "Delete right to start of
+    38 rows in Textual's words ("Cursor left word select", "Delete right to start of
     word"), under the drill's 15 in a table of 17 at 80x24. Keys the drill takes first
     (^a, ^e) are the drill's rows; ^w is left out, as a browser tab keeps it (`drillbit
     serve`): ^⌫ deletes the word too."""
