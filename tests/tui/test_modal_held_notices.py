@@ -37,7 +37,7 @@ async def test_a_notice_raised_under_the_drills_help_waits_for_it_to_close(
         await press(pilot, "f1")
         help_screen = await showing(pilot, HelpScreen)
         await settle(pilot)
-        drill.notify(PASSED, title="Tiny SGD", timeout=30)
+        drill.notify(PASSED, title="Tiny SGD", timeout=120)
         await settle(pilot)
         assert [n.message for n in help_screen.notice_hold.held] == [PASSED]
         assert _words(help_screen) == [] and _words(drill) == []  # not drawn, not timing out
@@ -50,7 +50,7 @@ async def test_a_notice_raised_under_the_drills_help_waits_for_it_to_close(
         toast = drill.query_one(Toast)
         assert PASSED in _words(drill)[0].replace("\n", " ") and toast.visible
         shown = toast._notification
-        assert shown.title == "Tiny SGD" and shown.timeout == 30  # its full time, from now on
+        assert shown.title == "Tiny SGD" and shown.timeout == 120  # its full time, from now on
         assert shown.raised_at >= closed_at
 
 
@@ -128,7 +128,7 @@ async def test_a_notice_raised_in_the_command_palette_shows_once_it_closes(
         await press(pilot, "ctrl+p")
         palette = await showing(pilot, CommandPalette)
         await settle(pilot)
-        app.notify("Nothing more is saved.", title="Progress database", timeout=30)
+        app.notify("Nothing more is saved.", title="Progress database", timeout=120)
         await settle(pilot)
         assert [n.title for n in app.palette_hold.held] == ["Progress database"]
         assert _words(palette) == []
@@ -140,5 +140,5 @@ async def test_a_notice_raised_in_the_command_palette_shows_once_it_closes(
         await settle(pilot)
         toast = home.query_one(Toast)
         assert "Nothing more is saved." in _words(home)[0] and toast.visible
-        assert toast._notification.timeout == 30 and toast._notification.raised_at >= closed_at
+        assert toast._notification.timeout == 120 and toast._notification.raised_at >= closed_at
         assert app.palette_hold.held == []
