@@ -764,7 +764,11 @@ def _axis_added(
     """The shapes `expected` takes with one size-1 axis put in and never taken out, each
     with a message naming where: a batch axis added in front of 2-D inputs (reshape(-1, n,
     d) or [None], to share the batched path) and kept on the way out read only "extra
-    size-1 axes" and a keepdims hint. `names` are expected's axes, one word each."""
+    size-1 axes" and a keepdims hint. `names` are expected's axes, one word each.
+
+    No value check here, unlike conv2d's, maxpool's and embedding's narrowing (`holds` in
+    _common): each place an axis goes in gives a shape of its own, so the shape alone
+    names it, and a size-1 axis changes no value that could tell readings apart."""
     found: dict[tuple[int, ...], str] = {}
     for i in range(len(expected) + 1):
         shape = expected[:i] + (1,) + expected[i:]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from typing import Any
 
 import numpy as np
@@ -11,12 +11,15 @@ import numpy as np
 from engine import cases as gen
 from engine.arch import conv as ref
 from engine.checkers.arch._common import (
+    SpatialAxis,
     check_shape,
     float_size_cause,
+    narrowed_by_values,
     numeric_check,
-    same_windows,
+    one_axis_stride_message,
+    size_without_stride_message,
+    stride_on_one_axis,
     unpack,
-    windows_right_message,
 )
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
@@ -221,28 +224,19 @@ def _size_mistakes(
     return named + [(message, shape) for message, shape in one_axis if shape not in taken]
 
 
+_ROWS = SpatialAxis("Ho", "rows", "H + 2*pad - KH")
+_COLUMNS = SpatialAxis("Wo", "columns", "W + 2*pad - KW")
+_WINDOW = "window (i, j) is x_pad[..., i*stride:i*stride + KH, j*stride:j*stride + KW]"
+
+
 def _on_the_width(message: str) -> str:
     """A size slip read on the width only, its formula written with W and KW."""
-    return "on the width only, Wo: " + message.replace("H + 2*pad - KH", "W + 2*pad - KW")
+    return _COLUMNS.reading(message, _ROWS)
 
 
 _NO_STRIDE = _SIZE_SLIPS[1][0]
 _STRIDE_ON_ROWS_ONLY = _on_the_width(_NO_STRIDE)
-_STRIDE_ON_COLUMNS_ONLY = f"on the height only, Ho: {_NO_STRIDE}"
-_ONE_AXIS_STRIDE = (
-    "the stride is used on the {used} only: along the {unused} the windows step by 1, and "
-    "{size} = {length} + 2*pad - {k} + 1 counts every position; they step by the stride "
-    "both ways: window (i, j) is x_pad[..., i*stride:i*stride + KH, "
-    "j*stride:j*stride + KW], and {size} = ({length} + 2*pad - {k})//stride + 1"
-)
-
-
-def _one_axis_stride(message: str) -> str:
-    """What a size that ignores the stride on one axis is told when out's values show the
-    windows stepping by 1 along that axis and by the stride along the other."""
-    if message == _STRIDE_ON_ROWS_ONLY:
-        return _ONE_AXIS_STRIDE.format(used="rows", unused="columns", size="Wo", length="W", k="KW")
-    return _ONE_AXIS_STRIDE.format(used="columns", unused="rows", size="Ho", length="H", k="KH")
+_STRIDE_ON_COLUMNS_ONLY = _ROWS.reading(_NO_STRIDE, _ROWS)
 
 
 _NEVER_PADDED = (
@@ -307,18 +301,6 @@ def _value_models(
     }
 
 
-def _holds(models: Sequence[Callable[[], np.ndarray]], got: np.ndarray, tol: Tolerance) -> bool:
-    """Whether one of a mistake's value models computes what out holds."""
-    for model in models:
-        try:
-            value = model()
-        except (ValueError, IndexError):
-            continue
-        if value.shape == got.shape and np.all(tol.violation(got, value) <= 1.0):
-            return True
-    return False
-
-
 def _told_apart(
     mistakes: list[tuple[str, tuple[int, ...]]],
     got: Any,
@@ -339,25 +321,27 @@ def _told_apart(
     # out's windows step by the stride along one axis and by 1 along the other: named
     # whatever else gives that shape (a slip on both axes can, and then stands for it),
     # unless one window across makes it the stride left out of both
-    for message in (_STRIDE_ON_ROWS_ONLY, _STRIDE_ON_COLUMNS_ONLY):
-        if _holds(models.get(message, []), got, tol) and not _holds(
-            models.get(_NO_STRIDE, []), got, tol
-        ):
-            return [(_one_axis_stride(message), got.shape)]
+    used = stride_on_one_axis(
+        got,
+        tol,
+        models.get(_STRIDE_ON_ROWS_ONLY, []),
+        models.get(_STRIDE_ON_COLUMNS_ONLY, []),
+        models.get(_NO_STRIDE, []),
+    )
+    if used is not None:
+        return [(one_axis_stride_message(used, _ROWS, _COLUMNS, _WINDOW), got.shape)]
     if len(fitting) < 2:
         return mistakes
-    held = [m for m in fitting if _holds(models.get(m, []), got, tol)]
-    if set(held) == {_NEVER_PADDED, _ONE_SIDE}:
-        return [(_UNPADDED_OR_AFTER, got.shape)]
-    if held:
-        return [(m, got.shape) for m in held]
-    if not same_windows(got, expected, tol):
-        unmodelled = [m for m in fitting if m not in models]
-        return [(m, got.shape) for m in unmodelled or fitting]
-    formulas = [m for m in fitting if m not in models or m == _ONE_SIDE]
-    if len(formulas) == 1:
-        return [(formulas[0], got.shape)]
-    return [(windows_right_message(got.shape, expected.shape, formulas), got.shape)]
+    told = narrowed_by_values(
+        fitting,
+        got,
+        expected,
+        models,
+        tol,
+        formulas_too=(_ONE_SIDE,),
+        held_together={frozenset({_NEVER_PADDED, _ONE_SIDE}): _UNPADDED_OR_AFTER},
+    )
+    return [(m, got.shape) for m in told]
 
 
 _DW_AXES_SWAPPED = (
@@ -615,6 +599,66 @@ def _raised_on_unpadded_window(case: Case, error: str, backward: bool = False) -
     return pad > 0 and any(k != i for i in windows for k in kernels)
 
 
+_MATMUL_SIZES = re.compile(r"^ValueError: matmul: .* \(size (\d+) is different from (\d+)\)")
+"""numpy's error for a matmul whose inner sizes differ, with the two sizes."""
+
+
+def _window_axes_cut(case: Case, error: str) -> tuple[bool, bool] | None:
+    """Whether the window that raised came out short along its rows and along its columns,
+    when numpy's error is a window's product with the kernel that failed: a broadcast (or
+    an einsum's remapped broadcast) naming a window (..., C, rows, cols) shorter than the
+    kernel says which axis; tensordot's "shape-mismatch for sum" and a matmul of the
+    flattened window against the flattened kernels (C*KH*KW entries) say neither, and give
+    (True, True). None for any other error."""
+    c, kh, kw = case.inputs["args"][1].shape[1:]
+    first = error.split("\n", 1)[0]
+    if first.startswith("ValueError: shape-mismatch for sum"):
+        return True, True
+    sizes = _MATMUL_SIZES.match(first)
+    if sizes is not None:
+        a, b = sorted(int(g) for g in sizes.groups())
+        return (True, True) if b == c * kh * kw and a % c == 0 and a < b else None
+    if "could not be broadcast" not in first:
+        return None
+    shapes = [
+        tuple(int(n) for n in m.group(1).split(",") if n.strip()) for m in _SHAPE.finditer(first)
+    ]
+    cut = [
+        (s[-2] < kh, s[-1] < kw)
+        for s in shapes
+        if len(s) >= 3 and s[-3] == c and s[-2] <= kh and s[-1] <= kw and s[-2:] != (kh, kw)
+    ]
+    return cut[0] if len(cut) == 1 else None
+
+
+def _size_without_stride(case: Case, error: str) -> str | None:
+    """An output size counted without the stride, H + 2*pad - KH + 1, while the windows
+    step by it: the loop runs past the windows the padded input holds, and the first one
+    past them comes out shorter than the kernel, which its product with w refuses. Named
+    for each axis where that count runs past and the short window's shape allows it; where
+    Wo computed from H would run past as well, both are said (the crash cannot tell)."""
+    x, w = case.inputs["args"][:2]
+    stride, pad = _stride_pad(case, 3)
+    axes_cut = _window_axes_cut(case, error) if stride > 1 else None
+    if axes_cut is None:
+        return None
+    slipped = [
+        (axis, length + 2 * pad - k + 1, (length + 2 * pad - k) // stride + 1)
+        for axis, length, k, cut in zip(
+            (_ROWS, _COLUMNS), x.shape[2:], w.shape[2:], axes_cut, strict=True
+        )
+        if cut
+    ]
+    slipped = [(axis, n, due) for axis, n, due in slipped if n > due]
+    if not slipped:
+        return None
+    said = size_without_stride_message(
+        slipped, stride, "the padded input's edge", "shorter than the kernel, which numpy refuses"
+    )
+    from_height = _width_from_height(case, error) if axes_cut[1] else None
+    return said if from_height is None else f"{said}; or {from_height}"
+
+
 def _width_from_height(case: Case, error: str) -> str | None:
     """Wo computed from H on an image taller than wide: the loop over the output's columns
     runs past the padded width, where the window comes out narrower than the kernel and its
@@ -710,7 +754,7 @@ class Conv2dForwardChecker(NNChecker):
             return _BIAS_ON_WIDTH
         if _raised_on_unpadded_window(case, error):
             return _UNPADDED_WINDOWS
-        return _width_from_height(case, error)
+        return _size_without_stride(case, error) or _width_from_height(case, error)
 
     def check(self, case: Case, outputs: dict[str, Any], j: Judgement) -> None:
         x, w, b = case.inputs["args"][:3]

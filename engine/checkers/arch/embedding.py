@@ -12,7 +12,7 @@ import numpy as np
 
 from engine import cases as gen
 from engine.arch import embedding as ref
-from engine.checkers.arch._common import check_shape, numeric_check
+from engine.checkers.arch._common import check_shape, holds, numeric_check
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
 from engine.checks import Judgement, Tolerance, float16_only
@@ -255,16 +255,18 @@ def _told_by_values(
 ) -> list[tuple[str, tuple[int, ...]]]:
     """The shape mistakes that `got` may be, those its shape fits left out where others of
     that shape hold its values: vocab_size - 1 rows and one row per distinct id can share a
-    shape, and the rows tell which it was. A mistake with no model stays."""
+    shape, and the rows tell which it was. A mistake with no model stays.
+
+    Each model is checked by `holds`, as conv2d's and maxpool's are; what is kept differs
+    on purpose. Their narrowing (`_told_apart`) also reads the right windows in a result
+    of the wrong size (a slip of the size formula alone) and words a message of its own
+    for slips the values cannot tell apart; a dW of the wrong shape has no right rows to
+    read, so here a model either holds or not, and where none or every one holds the
+    shape's message keeps them all."""
     if not isinstance(got, np.ndarray) or got.dtype.kind not in "biuf":
         return [(m, shape) for m, shape, _ in mistakes]
-    values = got.astype(np.float64)
-
-    def holds(models: Sequence[np.ndarray]) -> bool:
-        return any(np.allclose(values, m, rtol=tol.rtol, atol=tol.atol) for m in models)
-
     fits = [(m, models) for m, shape, models in mistakes if shape == got.shape and models]
-    matched = {m for m, models in fits if holds(models)}
+    matched = {m for m, models in fits if holds(models, got, tol)}
     if not matched or len(matched) == len(fits):
         return [(m, shape) for m, shape, _ in mistakes]
     return [(m, shape) for m, shape, _ in mistakes if shape != got.shape or m in matched]

@@ -11,11 +11,14 @@ import numpy as np
 from engine import cases as gen
 from engine.arch import pooling as ref
 from engine.checkers.arch._common import (
+    SpatialAxis,
     check_shape,
     float_size_cause,
+    narrowed_by_values,
     numeric_check,
-    same_windows,
-    windows_right_message,
+    one_axis_stride_message,
+    size_without_stride_message,
+    stride_on_one_axis,
 )
 from engine.checkers.base import Case
 from engine.checkers.nn._common import NNChecker, call_inputs
@@ -281,37 +284,55 @@ def _window_max_over(x: np.ndarray, size: int, stride: int, axes: tuple[int, int
     return out
 
 
-def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tuple[int, ...]]]:
-    n, c, h, w = x.shape
-    slips: list[tuple[str, tuple[int, ...]]] = [
+_ROWS = SpatialAxis("Ho", "rows", "H - size")
+_COLUMNS = SpatialAxis("Wo", "columns", "W - size")
+_WINDOW = "window (i, j) is x[..., i*stride:i*stride + size, j*stride:j*stride + size]"
+_NO_STRIDE = "the size ignores the stride: (H - size)//stride + 1"
+_STRIDE_ON_ROWS_ONLY = _COLUMNS.reading(_NO_STRIDE, _ROWS)
+_STRIDE_ON_COLUMNS_ONLY = _ROWS.reading(_NO_STRIDE, _ROWS)
+
+
+def _size_slips(size: int, stride: int) -> list[tuple[str, Callable[[int], int]]]:
+    """Output-size slips, each a function of the length along one axis."""
+    return [
         (
             "the size rounds up (a ceiling division), which counts a last window that does "
             "not fit; windows that do not fit are dropped: (H - size)//stride + 1 (floor)",
-            (n, c, -(-(h - size) // stride) + 1, -(-(w - size) // stride) + 1),
+            lambda n: -(-(n - size) // stride) + 1,
         ),
         (
             "the size was rounded to the nearest whole number, round((H - size) / stride) + 1, "
             "where the windows that do not fit are dropped (floor division)",
-            (n, c, round((h - size) / stride) + 1, round((w - size) / stride) + 1),
+            lambda n: round((n - size) / stride) + 1,
         ),
-        ("the size ignores the stride: (H - size)//stride + 1", (n, c, h - size + 1, w - size + 1)),
+        (_NO_STRIDE, lambda n: n - size + 1),
         (
             "the + 1 is missing: windows start at 0, stride, 2*stride, ... up to H - size, "
             "which makes (H - size)//stride + 1 of them",
-            (n, c, (h - size) // stride, (w - size) // stride),
+            lambda n: (n - size) // stride,
         ),
         (
             "H // stride is only right when the windows tile the input; use (H - size)//stride + 1",
-            (n, c, h // stride, w // stride),
+            lambda n: n // stride,
         ),
         (
             f"{_stride_ignored(size, stride)}, and the size is (H - size)//stride + 1",
-            (n, c, (h - size) // size + 1, (w - size) // size + 1),
+            lambda n: (n - size) // size + 1,
         ),
+    ]
+
+
+def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tuple[int, ...]]]:
+    """Output shapes that known output-size mistakes produce: each slip on both spatial
+    axes, then (where no slip of both gives that shape already) on one of them only, the
+    slips written with H - size, as conv2d's are."""
+    n, c, h, w = x.shape
+    ho, wo = (h - size) // stride + 1, (w - size) // stride + 1
+    slips: list[tuple[str, tuple[int, ...]]] = [
+        (message, (n, c, count(h), count(w))) for message, count in _size_slips(size, stride)
     ]
     # Wo = Ho, the width's size computed from H: named only where no slip of both axes
     # gives that shape already (a square-ish case cannot tell them apart)
-    ho = (h - size) // stride + 1
     taken = {shape for _, shape in slips}
     if (n, c, ho, ho) not in taken:
         slips.append(
@@ -321,7 +342,17 @@ def _size_mistakes(x: np.ndarray, size: int, stride: int) -> list[tuple[str, tup
                 (n, c, ho, ho),
             )
         )
-    return slips
+    taken = {shape for _, shape in slips}
+    one_axis = [
+        reading
+        for message, count in _size_slips(size, stride)
+        if "H - size" in message
+        for reading in (
+            (_ROWS.reading(message, _ROWS), (n, c, count(h), wo)),
+            (_COLUMNS.reading(message, _ROWS), (n, c, ho, count(w))),
+        )
+    ]
+    return slips + [(message, shape) for message, shape in one_axis if shape not in taken]
 
 
 def _told_apart(
@@ -331,34 +362,40 @@ def _told_apart(
     size: int,
     stride: int,
 ) -> list[tuple[str, tuple[int, ...]]]:
-    """`mistakes` narrowed on out's values where several fit its shape: windows stepped at
-    stride 1 or by their size are named when out holds their maxima; the slips of the size
-    formula alone keep the right windows, and their message says the values cannot tell them
-    apart (a ceiling and H // stride, say, both count a last window past the edge)."""
+    """`mistakes` narrowed on out's values: windows that step by the stride along one axis
+    and by 1 along the other are named whatever else gives that shape (the shared check
+    conv2d's uses); where several fit its shape, windows stepped at stride 1 or by their
+    size are named when out holds their maxima; the slips of the size formula alone keep
+    the right windows, and their message says the values cannot tell them apart (a ceiling
+    and H // stride, say, both count a last window past the edge)."""
     expected = ref.maxpool_forward(x, size, stride)
     if not isinstance(got, np.ndarray) or got.dtype == object or got.shape == expected.shape:
         return mistakes
+
+    def stepped(rows: int, cols: int) -> Callable[[], np.ndarray]:
+        return lambda: ref.maxpool_forward(x, size, 1)[:, :, ::rows, ::cols]
+
+    if stride > 1:
+        used = stride_on_one_axis(
+            got, EXACT, [stepped(stride, 1)], [stepped(1, stride)], [stepped(1, 1)]
+        )
+        if used is not None:
+            return [(one_axis_stride_message(used, _ROWS, _COLUMNS, _WINDOW), got.shape)]
     fitting = list(dict.fromkeys(m for m, shape in mistakes if shape == got.shape))
     if len(fitting) < 2:
         return mistakes
     models = {
-        next(m for m in fitting if m.startswith(prefix)): step
+        next(m for m in fitting if m.startswith(prefix)): [
+            lambda step=step: ref.maxpool_forward(x, size, step)
+        ]
         for prefix, step in (
             ("the size ignores the stride", 1),
             (_stride_ignored(size, stride), size),
         )
         if any(m.startswith(prefix) for m in fitting)
     }
-    for message, step in models.items():
-        value = ref.maxpool_forward(x, size, step)
-        if value.shape == got.shape and np.all(EXACT.violation(got, value) <= 1.0):
-            return [(message, got.shape)]
-    formulas = [m for m in fitting if m not in models]
-    if not same_windows(got, expected, EXACT) or not formulas:
-        return [(m, got.shape) for m in formulas or fitting]
-    if len(formulas) == 1:
-        return [(formulas[0], got.shape)]
-    return [(windows_right_message(got.shape, expected.shape, formulas), got.shape)]
+    told = narrowed_by_values(fitting, got, expected, models, EXACT)
+    return [(m, got.shape) for m in told]
 
 
 _BROADCAST_SHAPES = re.compile(r"\(([\d, ]+)\)")
@@ -460,7 +497,7 @@ class MaxpoolChecker(NNChecker):
         if float_size is not None:
             return float_size
         if case.inputs["fn"] == "maxpool_forward":
-            return _window_max_cause(case, error)
+            return _window_max_cause(case, error) or _size_without_stride(case, error)
         if case.inputs["fn"] != "maxpool_backward":
             return None
         dout, x = args[0], args[1]
@@ -642,6 +679,33 @@ class MaxpoolChecker(NNChecker):
                 return float(np.sum(dout * ref.maxpool_forward(theta, size, stride)))
 
             numeric_check(j, "dx", got, loss, x)
+
+
+def _size_without_stride(case: Case, error: str) -> str | None:
+    """An output size counted without the stride, H - size + 1, while the windows step by
+    it: the last windows start past the image's edge, and the maximum of an empty window
+    raises (numpy's max or argmax, or Python's max of an empty list). numpy's error does
+    not say which axis, so each axis whose count gets that far is named; windows stepping
+    by their size, which empty a window on some cases too, are said beside it."""
+    args = case.inputs["args"]
+    x = args[0]
+    size, stride = (args[1], args[2]) if len(args) > 1 else (2, 2)
+    if stride == 1 or not _EMPTY_WINDOW.match(error):
+        return None
+    slipped = [
+        (axis, length - size + 1, (length - size) // stride + 1)
+        for axis, length in zip((_ROWS, _COLUMNS), x.shape[2:], strict=True)
+        if (length - size) * stride >= length
+    ]
+    if not slipped:
+        return None
+    said = size_without_stride_message(
+        slipped, stride, "the image's edge", "empty, with no maximum to take"
+    )
+    due = [(length - size) // stride + 1 for length in x.shape[2:]]
+    if any((d - 1) * size >= length for d, length in zip(due, x.shape[2:], strict=True)):
+        return f"{said}; or {_stride_ignored(size, stride)}"
+    return said
 
 
 def _window_max_cause(case: Case, error: str) -> str | None:
