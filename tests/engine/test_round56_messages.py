@@ -12,6 +12,8 @@ import numpy as np
 from engine.arch import pooling as pool_ref
 from engine.checkers import get_checker
 from engine.checkers.arch._common import holds, narrowed_by_values, stride_on_one_axis
+from engine.checkers.arch.conv import Conv2dForwardChecker
+from engine.checkers.arch.pooling import MaxpoolChecker
 from engine.checkers.base import Case
 from engine.checkers.nn._common import call_inputs
 from engine.checks import Tolerance
@@ -74,7 +76,7 @@ def _conv_case(h: int, wd: int, k: int, stride: int, pad: int) -> Case:
 
 
 def test_a_crash_the_count_without_the_stride_cannot_reach_is_not_called_so() -> None:
-    checker = get_checker(DRILLS["conv2d-forward"])
+    checker = Conv2dForwardChecker()
     mismatch = "ValueError: shape-mismatch for sum"
     # stride 1: the size without the stride is the size
     assert checker.error_cause(_conv_case(5, 5, 3, 1, 0), mismatch) is None
@@ -108,7 +110,7 @@ def _pool_case(h: int, wd: int, size: int, stride: int) -> Case:
 
 
 def test_maxpool_names_only_the_axes_whose_count_reaches_an_empty_window() -> None:
-    checker = get_checker(DRILLS["maxpool"])
+    checker = MaxpoolChecker()
     empty = "ValueError: max() arg is an empty sequence"
     # size 3, stride 2: H = 6 counts 4 rows, the last starting at 6, past the edge; W = 5
     # counts 3 columns, the last starting at 4, inside the image: not that axis
