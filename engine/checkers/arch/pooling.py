@@ -288,8 +288,6 @@ _ROWS = SpatialAxis("Ho", "rows", "H - size")
 _COLUMNS = SpatialAxis("Wo", "columns", "W - size")
 _WINDOW = "window (i, j) is x[..., i*stride:i*stride + size, j*stride:j*stride + size]"
 _NO_STRIDE = "the size ignores the stride: (H - size)//stride + 1"
-_STRIDE_ON_ROWS_ONLY = _COLUMNS.reading(_NO_STRIDE, _ROWS)
-_STRIDE_ON_COLUMNS_ONLY = _ROWS.reading(_NO_STRIDE, _ROWS)
 
 
 def _size_slips(size: int, stride: int) -> list[tuple[str, Callable[[int], int]]]:
