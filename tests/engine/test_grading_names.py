@@ -264,6 +264,8 @@ NAMED_SLIPS = {
     "attention/wrong_batch_axis_none_for_2d_inputs": "a batch axis of size 1 was added in front",
     "conv2d-forward/wrong_stride_on_rows_only": "the stride is used on the rows only",
     "conv2d-forward/wrong_stride_on_columns_only": "the stride is used on the columns only",
+    "maxpool/wrong_stride_on_rows_only": "the stride is used on the rows only",
+    "maxpool/wrong_stride_on_columns_only": "the stride is used on the columns only",
     "embedding/wrong_padding_row_zeroed": "id 0 was kept for padding",
     "positional-encoding/wrong_batch_axis_kept": "a leading batch axis of 1",
     "positional-encoding/wrong_timing_signal_layout": "the timing signal of tensor2tensor",
