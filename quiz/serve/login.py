@@ -261,11 +261,16 @@ def _origin_of(address: str, *, bare: bool = False) -> str | None:
     return origin
 
 
+WAYS_IN = "open the login link `drillbit serve` printed, or paste the token it printed"
+"""The two ways in, as a refusal for want of the token ends with them: the login page lists
+them under its message, so it leaves them out of the message (`quiz.serve.page.page_words`)."""
+
+
 def _whose(query: str | None, cookie: str | None) -> str:
     """What a person does about a page refused for want of the token, and why: a token or a
     cookie that is not this run's is most often an earlier run's (a server restarted, a
     tab left open), which "open the URL printed" alone left them to guess."""
-    printed = "open the login link `drillbit serve` printed, or paste the token it printed"
+    printed = WAYS_IN
     if query:
         return (
             "the token in this address is not this run's (each run of `drillbit serve` makes "

@@ -31,7 +31,7 @@ import re
 from pathlib import Path
 
 from quiz.serve.handoff import HANDED_TOKEN
-from quiz.serve.login import LOGIN_PATH, TOKEN_PARAM
+from quiz.serve.login import LOGIN_PATH, TOKEN_PARAM, WAYS_IN
 from quiz.serve.sessions import LOGOUT_PATH
 
 __all__ = [
@@ -579,8 +579,14 @@ def page_words(reason: str) -> str:
     the list under it writes one, and a full stop. At 1280x800 the page read "drillbit
     serve: a valid token is required: open the login link `drillbit serve` printed" under
     its heading, the backquotes as typed, with no full stop. The page's script says an
-    answer to the box the same way."""
+    answer to the box the same way. The two ways in (`WAYS_IN`) are left out, as the list
+    under it names them (the page said them twice), and a sentence starts with a capital
+    letter unless it starts with the lower-case name drillbit: "a valid token is required"
+    opened the page in lower case."""
     text = reason.strip().removeprefix(SERVER_PREFIX)
+    text = re.sub(r":\s*" + re.escape(WAYS_IN) + r"(?: this time)?$", "", text)
+    if text and not text.startswith("drillbit"):
+        text = text[0].upper() + text[1:]
     if text and not text.endswith((".", "?", "!")):
         text += "."
     parts = [html.escape(part) for part in text.split("`")]
@@ -636,6 +642,13 @@ def refused_page(reason: str, nonce: str) -> str:
           const said = document.getElementById("said");
           if (!said) return;
           let text = words.trim().replace(/^drillbit serve: /, "");
+          const ways = ": " + """
+        + json.dumps(WAYS_IN)
+        + """;
+          for (const end of [ways, ways + " this time"]) {
+            if (text.endsWith(end)) text = text.slice(0, -end.length);
+          }
+          if (text && !text.startsWith("drillbit")) text = text[0].toUpperCase() + text.slice(1);
           if (text && !/[.?!]$/.test(text)) text += ".";
           said.replaceChildren(...text.split("`").map((part, n) => {
             if (n % 2 === 0) return document.createTextNode(part);

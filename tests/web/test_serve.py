@@ -293,7 +293,7 @@ def test_the_page_needs_the_token_and_sets_a_cookie(served: Served) -> None:
     base = f"http://127.0.0.1:{served.port}/"
     status, cookie, body = http_get(base)
     assert status == 403 and not cookie
-    assert "a valid token is required" in body and "not this run's" not in body
+    assert "A valid token is required." in body and "not this run's" not in body
     assert http_get(base + "?token=wrong")[0] == 403
     assert http_get(served.url, host=f"rebound.example:{served.port}")[0] == 403
     assert http_get(base + "static/js/textual.js")[0] == 403  # every path, not only the page

@@ -54,7 +54,7 @@ def test_home_appears_and_a_card_is_studied_in_the_browser(
     driver = browser
     bare = f"http://127.0.0.1:{served.port}/"
     driver.get(bare)  # without the token: refused, no app
-    assert "a valid token is required" in driver.page_source
+    assert "A valid token is required." in driver.page_source
     driver.get(served.printed)  # the printed URL: the app, and a cookie for this server
     # Home by its first pack: the browser pack's rows, its last, can be below the window's
     # rows (a fresh home has a line more above the table); d finds its card below
@@ -186,7 +186,7 @@ def test_a_refused_token_the_browser_kept_is_forgotten_not_retried(
     driver.get(page)
     driver.execute_script(f"window.localStorage.setItem('{TOKEN_KEY}', 'a-past-runs-token')")
     driver.get(page)
-    said = "that token is not this run's"
+    said = "That token is not this run's"
     deadline = time.monotonic() + WAIT_SECONDS
     while time.monotonic() < deadline and said not in driver.page_source:
         time.sleep(0.2)

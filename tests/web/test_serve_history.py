@@ -87,7 +87,7 @@ def test_neither_the_login_link_nor_a_pasted_token_leaves_the_token_in_history(
     # the token pasted into the login page's box
     pasted = f"http://127.0.0.1:{served.port}/"
     driver.get(pasted)
-    assert "a valid token is required" in driver.page_source
+    assert "A valid token is required." in driver.page_source
     box = driver.find_element(By.CSS_SELECTOR, "#login input[name=token]")
     box.send_keys(served.token, Keys.ENTER)
     _until_home(driver, pasted)
@@ -134,14 +134,14 @@ def test_an_old_printed_url_or_login_link_gets_a_page_that_says_what_to_do(
     old = "o" * 43
     page = f"http://127.0.0.1:{served.port}/"
     driver.get(f"{page}#token={old}")
-    _until_said(driver, "that token is not this run's")
+    _until_said(driver, "That token is not this run's")
     text = driver.find_element(By.TAG_NAME, "body").text
     assert "open its login link" in text and "Open the login link" in text, text
     assert driver.current_url == page  # the old token out of the address bar
     stale = Path(urllib.parse.urlsplit(served.link).path).with_name("login-old.html")
     stale.write_text(login_file_page(page.rstrip("/"), old))
     driver.get(stale.as_uri())
-    _until_said(driver, "this login link is not this run's")
+    _until_said(driver, "This login link is not this run's")
     text = driver.find_element(By.TAG_NAME, "body").text
     assert "open the one it printed this time" in text and "paste the token" in text, text
     assert served.token not in driver.page_source

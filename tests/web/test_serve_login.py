@@ -111,9 +111,9 @@ def test_the_login_files_post_opens_the_page_through_a_one_use_code() -> None:
 def test_the_login_files_post_refuses_in_words_what_is_not_this_runs() -> None:
     async def test(client: TestClient[Any, Any], _clock: _Clock) -> None:
         refused = [
-            ("o" * 43, FILE_PAGE, "this login link is not this run's"),  # an old file
-            ("", FILE_PAGE, "this login link is not this run's"),
-            (COOKIE, FILE_PAGE, "this login link is not this run's"),
+            ("o" * 43, FILE_PAGE, "This login link is not this run's"),  # an old file
+            ("", FILE_PAGE, "This login link is not this run's"),
+            (COOKIE, FILE_PAGE, "This login link is not this run's"),
             (LOGIN.token, {**FILE_PAGE, "Origin": "http://evil.example"}, "may not log in"),
             (LOGIN.token, {**FILE_PAGE, "Host": f"rebound.example:{PORT}"}, "does not name"),
         ]
@@ -253,7 +253,7 @@ def test_the_printed_banner_holds_no_address_with_the_token(served: Served) -> N
     assert lines_with_token == [f"    {served.token}"], "printed once, on a line of its own"
     status, cookie, body = http_get(page)
     assert status == 403 and not cookie and served.token not in body
-    assert "a valid token is required" in body and '<form id="login">' in body
+    assert "A valid token is required." in body and '<form id="login">' in body
 
 
 class _Parts(HTMLParser):

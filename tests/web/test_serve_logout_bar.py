@@ -111,7 +111,7 @@ def test_log_out_while_the_app_runs_is_beside_the_terminal_and_ends_the_login(
     assert driver.execute_script(f"return window.localStorage.getItem('{TOKEN_KEY}')") is None
     assert driver.get_cookies() == []
     driver.refresh()  # the word is said once; a reload is the plain login page
-    _until(lambda: "a valid token is required" in _said(driver), "the login page on a reload")
+    _until(lambda: _said(driver) == "A valid token is required.", "the login page on a reload")
 
 
 def test_a_logout_that_reaches_no_server_says_the_browser_is_still_logged_in(

@@ -47,4 +47,4 @@ def test_log_out_on_the_closed_dialog_ends_the_login_and_forgets_the_token(
     assert driver.get_cookies() == []  # the login cookie cleared
     driver.refresh()  # no kept token to log in with again: the login page stays
     _until(lambda: heading(driver) == LOGIN_HEADING, "the login page after a reload")
-    assert "a valid token is required" in driver.find_element(By.ID, "said").text
+    assert driver.find_element(By.ID, "said").text == "A valid token is required."

@@ -41,7 +41,7 @@ def test_a_tab_says_the_server_stopped_and_then_that_its_token_is_an_earlier_run
             raise AssertionError(f"port {served.port} was taken before the restart") from None
         assert url != served.printed
         driver.refresh()  # the dialog's Restart: refused, then the kept token posted, refused
-        said = "that token is not this run's"
+        said = "That token is not this run's"
         deadline = time.monotonic() + WAIT_SECONDS
         while time.monotonic() < deadline and said not in driver.page_source:
             time.sleep(0.2)
