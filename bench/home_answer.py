@@ -2,7 +2,9 @@
 computes again after one answer under an interview plan, CPU of this process, in one run.
 
 HOME already holds a plan (a copy is answered, the given home is left as it was; as
-`bench.plan_rankings --home`). At one fixed clock the copy is counted cold (Home's count,
+`bench.plan_rankings --home`). The run's `DRILLBIT_HOME` is that copy, its kept forecasts
+(`quiz.plan_file`) removed first: a run computes every forecast it prints, never one an
+earlier run kept, and the caller's own home (and its cache) is not read or written. At one fixed clock the copy is counted cold (Home's count,
 `home_view`, then the plan-followed forecast Home's worker asks for), counted again with
 nothing changed (`PlanCache` gives it back), and then after each of `--answers` answers
 of a due session: each answer changes the store's version, so both are computed again
@@ -25,7 +27,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -43,6 +46,28 @@ def _cpu_ms(step: Callable[[], object]) -> float:
     return (time.process_time() - start) * 1000
 
 
+@contextmanager
+def _home_env() -> Iterator[Callable[[Path], None]]:
+    """A setter of `DRILLBIT_HOME` for the run; the caller's value is put back after it."""
+    from quiz.paths import HOME_ENV
+
+    before = os.environ.get(HOME_ENV)
+    try:
+        yield lambda home: os.environ.__setitem__(HOME_ENV, str(home))
+    finally:
+        if before is None:
+            os.environ.pop(HOME_ENV, None)
+        else:
+            os.environ[HOME_ENV] = before
+
+
+def _forget_forecasts() -> None:
+    """Remove the kept forecasts of the run's home (the copy), which HOME's copy may bring."""
+    from quiz.plan_file import cache_path
+
+    cache_path().unlink(missing_ok=True)
+
+
 def measure(home_given: Path, bank: Path, answers: int) -> dict[str, list[float]]:
     """The figures of one run (see the module docstring), in ms: `cold` (count, forecast),
     `kept` (count), and per answer `count` and `forecast`."""
@@ -54,9 +79,11 @@ def measure(home_given: Path, bank: Path, answers: int) -> dict[str, list[float]
     from quiz.workspace import Workspace
 
     figures: dict[str, list[float]] = {"cold": [], "kept": [], "count": [], "forecast": []}
-    with tempfile.TemporaryDirectory(prefix="home-answer-") as scratch:
+    with tempfile.TemporaryDirectory(prefix="home-answer-") as scratch, _home_env() as set_home:
         home = Path(scratch) / "home"
         shutil.copytree(home_given, home)
+        set_home(home)
+        _forget_forecasts()
         workspace = Workspace.open([bank], store_path=home / "drillbit.db", clock=lambda: CLOCK)
         figures["cold"].append(_cpu_ms(lambda: home_view(workspace)))
         figures["cold"].append(_cpu_ms(lambda: workspace.plan_status(with_forecast=True)))
