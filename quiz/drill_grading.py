@@ -6,9 +6,9 @@ numpy and the engine are imported lazily so that starting the app stays fast.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from quiz.errors import UsageError
 
@@ -18,6 +18,24 @@ if TYPE_CHECKING:
     from engine.verdict import Verdict
     from quiz.bank.loader import Bank
     from quiz.bank.models import Card, CodingFront
+
+
+class DrillSource(Protocol):
+    """What finding a drill reads of a bank: a loaded `Bank`, or the drill commands'
+    `quiz.bank.drill_bank.DrillBank` (the card index, one card's model when asked for)."""
+
+    def get(self, card_id: str) -> Card | None: ...
+    @property
+    def cards(self) -> Sequence[_Kinded]: ...
+    @property
+    def broken_files(self) -> Collection[Path]: ...
+
+
+class _Kinded(Protocol):
+    @property
+    def id(self) -> str: ...
+    @property
+    def kind(self) -> str: ...
 
 
 class Drill:
@@ -49,7 +67,7 @@ class Drill:
 
 
 def find_drill(
-    bank: Bank, drill_id: str, show: Callable[[Path], str] = str, *, checker_now: bool = True
+    bank: DrillSource, drill_id: str, show: Callable[[Path], str] = str, *, checker_now: bool = True
 ) -> Drill:
     """The drill with this card id; UsageError (exit 2) when it is none: the nearest drill
     id, or `not_a_drill`, or the card's file when it did not load (`show` writes its path).
@@ -62,7 +80,7 @@ def find_drill(
     if card is None:
         not_loaded(drill_id, sorted(bank.broken_files), show)
     if card is None or not isinstance(card.front, CodingFront):
-        known = [c.id for c in bank.cards if isinstance(c.front, CodingFront)]
+        known = [c.id for c in bank.cards if c.kind == "coding"]  # a CodingFront's kind
         close = suggest(drill_id, known) if card is None else None
         if close is not None:  # as `show` does: a typo got all 33 drills to read through
             raise UsageError(f"'{drill_id}' is not a drill in the bank{meant(drill_id, close)}")

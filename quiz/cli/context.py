@@ -26,8 +26,10 @@ from quiz.paths import dead_link, file_in_the_way, no_entry
 if TYPE_CHECKING:
     from datetime import datetime
 
+    from quiz.bank.drill_bank import DrillBank
     from quiz.bank.index import BankIndex
     from quiz.bank.loader import Bank
+    from quiz.drill_grading import DrillSource
     from quiz.selection import Named
     from quiz.store.store import Store
     from quiz.study.cards import StudyCard
@@ -206,6 +208,7 @@ class Context:
         """The wall clock; `now` is this command's one reading of it. A command that runs
         on (`watch`) reads it for each new event."""
         self._summary_told = False
+        self._drill_bank: DrillBank | None = None
 
     @cached_property
     def now(self) -> datetime:
@@ -220,14 +223,21 @@ class Context:
 
         return load_bank(self.roots(name_missing=name_missing))
 
-    def told_bank(self) -> Bank:
-        """The bank (`indexed_bank`) with its load summary on stderr (`tell_summary`),
+    def told_bank(self) -> DrillBank:
+        """The bank as a drill command needs it (`quiz.bank.drill_bank`: the card index,
+        one card's model when asked for) with its load summary on stderr (`tell_summary`),
         once per command line: `grade`, `hint`, `drill` and `watch` named a missing
         --content folder only and left a card that failed to load out unsaid; `drill
-        --watch` runs `watch` with this context, and a bare `grade` loads it to name the
-        next drill. Through the index, as Home loads it: `load_bank` left the index stale
-        after an edit, so the next Home or `list` loaded the whole bank again."""
-        _, bank = self.indexed_bank()  # its summary names a missing folder
+        --watch` runs `watch` with this context (the same bank), and a bare `grade` reads
+        it to name the next drill. Through the index, as Home loads it, so after an edit
+        only the changed card files are read: `indexed_bank` built every card model, a
+        whole load after one file changed (perf56)."""
+        if self._drill_bank is None:
+            from quiz.bank.drill_bank import DrillBank
+
+            # its summary names a missing folder
+            self._drill_bank = DrillBank(self.roots(name_missing=False))
+        bank = self._drill_bank
         if not self._summary_told:
             self._summary_told = True
             tell_summary(bank.problem_summary())
@@ -479,7 +489,7 @@ def refuse_standard_input(command: str, file: Path | None) -> None:
         )
 
 
-def file_for_drill(bank: Bank, command: str, drill_id: str, file: Path | None) -> None:
+def file_for_drill(bank: DrillSource, command: str, drill_id: str, file: Path | None) -> None:
     """Refuse a DRILL that is no drill id but a file there (`drillbit grade answer.py
     sigmoid`, `grade answer.py`), with the command line in its order: it was told only that
     'answer.py' is not a drill, as if the person had mistyped a drill's name."""

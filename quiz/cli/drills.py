@@ -11,7 +11,7 @@ import click
 from quiz.cli.context import (
     Context,
     asked_flags,
-    check_bank_names,
+    check_index_names,
     display_path,
     missing_content_named,
     missing_drill,
@@ -49,14 +49,16 @@ def drills_command(obj: Context, pack: str | None, topic: str | None, as_json: b
     from quiz.drill_list import drill_rows
     from quiz.study.cards import Filters
 
-    _, bank = obj.indexed_bank()  # its summary names a missing folder
+    # the rows need the index only: after an edit the changed files are read, no model
+    # built for the others (its summary names a missing folder)
+    index = obj.bank_index(name_missing=False)
     with missing_content_named(obj):  # its summary follows the rows: said first
-        check_bank_names(bank, folders=user_folders(obj), pack=pack, topic=topic)
+        check_index_names(index, folders=user_folders(obj), pack=pack, topic=topic)
     chosen = Filters(pack=pack, topic=topic)
     with open_store(obj) as store:
-        rows = drill_rows([card for card in bank.cards if chosen.matches(card)], store)
+        rows = drill_rows([card for card in index.refs if chosen.matches(card)], store)
     _list_drills(rows, chosen.as_dict(), as_json)
-    tell_summary(bank.problem_summary())  # as `list` says it: a drill not loaded is no row
+    tell_summary(index.summary)  # as `list` says it: a drill not loaded is no row
 
 
 def _list_drills(rows: list[DrillRow], asked_for: dict[str, str], as_json: bool) -> None:

@@ -33,7 +33,7 @@ if TYPE_CHECKING:
 
     from engine.verdict import Verdict
     from quiz.bank.models import Card
-    from quiz.drill_list import DrillRow
+    from quiz.drill_list import DrillCard, DrillRow
     from quiz.store import Store
 
 
@@ -196,7 +196,7 @@ def nothing_written(
 
 
 def _save_attempt(
-    obj: Context, cards: Sequence[Card], card: Card, verdict: Verdict, source: str, file: Path
+    obj: Context, cards: Sequence[DrillCard], card: Card, verdict: Verdict, source: str, file: Path
 ) -> tuple[list[DrillRow] | None, int]:
     """Record the attempt and keep the code as the app's draft (`_keep_in_app`), or say on
     stderr that it was not saved (the verdict is printed). The drills' rows once it is
