@@ -23,7 +23,8 @@ def _no_racy_window(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 # Over the bundled bank (its drills) and the mini pack. Each stops before the sandbox or
-# the app, and each loads the whole bank (the cards' text), not the index only.
+# the app; `show`, `list --json` and `cards --search` load the whole bank (the cards' text),
+# the drill commands the index and one drill's model (tests/cli/test_drill_commands_exact.py).
 COMMANDS = {
     "hint": (("hint", "sigmoid"), 0, "Hint 1. "),
     "grade": (("grade",), 2, "The first drill not passed yet is sigmoid"),
