@@ -698,6 +698,7 @@ def install_hooks(
     _refuse_machine_load()
     _refuse_fault_handlers()
     _refuse_coroutine_origins()
+    _coroutines_without_new_code()
     _refuse_allocation_traces()
     _refuse_folder_descriptors()
     _seal_module_makers()
@@ -953,6 +954,32 @@ def _refuse_coroutine_origins() -> None:
 
     name = "set_coroutine_origin_tracking_depth"
     vars(sys)[name] = detached(set_coroutine_origin_tracking_depth, name)
+
+
+def _coroutines_without_new_code() -> None:
+    """`types.coroutine` on a generator function gives back a function whose calls' generators
+    are wrapped to be awaited, instead of setting a flag on the function's code with
+    `code.replace`: that made a code object, refused as the file loads like any code made
+    from bytes, and a correct answer with `@types.coroutine` failed to load (fifty-sixth
+    round). No door is opened to code objects: the wrapper holds no state the code could set,
+    and the code's own `code.replace` is still refused. The generator function is handed to
+    the original as a `functools.partial`, which takes its path for plain callables (each
+    generator wrapped in `types._GeneratorWrapper`, which `await` and `yield from` take)."""
+
+    def coroutine(
+        func: Any,
+        *,
+        _original: Callable[[Any], Any] = types.coroutine,
+        _partial: type[functools.partial[Any]] = functools.partial,
+        _update: Callable[..., Any] = functools.update_wrapper,
+        _function: type[types.FunctionType] = types.FunctionType,
+        _type: type[type] = type,
+    ) -> Any:
+        if _type(func) is _function and func.__code__.co_flags & 0x20:  # a generator function
+            return _update(_original(_partial(func)), func)
+        return _original(func)
+
+    vars(types)["coroutine"] = detached(coroutine, "coroutine")
 
 
 def _refuse_allocation_traces() -> None:
