@@ -91,7 +91,7 @@ class _CommandsOnDemand(SuggestingGroup):
     """The root group: a command is registered when it is first looked up by name."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
-        return sorted({*self.commands, *COMMAND_MODULES})
+        return sorted({*self.commands, *COMMAND_MODULES, HELP_COMMAND})
 
     def make_context(
         self,
@@ -120,10 +120,16 @@ class _CommandsOnDemand(SuggestingGroup):
 
 
 HELP_COMMAND = "help"
-"""The one command no module holds: `drillbit help [COMMAND]`, found by name and not listed."""
+"""The one command no module holds: `drillbit help [COMMAND]`, found by name; `--help` lists
+it with the others, as the README's tour and docs/commands.md name it."""
 
 
-@click.command(HELP_COMMAND, hidden=True, add_help_option=False, options_metavar="")
+@click.command(
+    HELP_COMMAND,
+    short_help="Print a command's help (or this list), as `drillbit COMMAND --help` does.",
+    add_help_option=False,
+    options_metavar="",
+)
 @click.argument("names", nargs=-1, metavar="[COMMAND]...")
 # `drillbit help --help` (or `help study -h`) asks the same thing twice: it was an error, "No
 # such option '--help'"; the flag is taken and changes nothing

@@ -39,6 +39,19 @@ def test_help_lists_every_command(drillbit: RunDrillbit) -> None:
         assert f"  {name} " in shown.stdout, name
 
 
+def test_help_lists_the_help_command_with_what_it_does(drillbit: RunDrillbit) -> None:
+    """The README's tour and docs/commands.md name `drillbit help [COMMAND]`, but `--help`
+    left it out of its command list (the command was hidden): it is listed with the others,
+    with its summary, and a slip of its name is suggested."""
+    listed = " ".join(drillbit("--help").stdout.split("Commands:")[1].split())
+    assert "help Print a command's help (or this list), as `drillbit COMMAND --help` does." in (
+        listed
+    ), listed
+    slipped = drillbit("hlep")
+    assert slipped.returncode == 2
+    assert "Did you mean 'help'?" in slipped.stderr
+
+
 @pytest.mark.parametrize("typed", [("--help",), ("export", "--help")], ids=["root", "export"])
 def test_the_command_list_gives_each_summary_whole(
     drillbit: RunDrillbit, typed: tuple[str, ...]
