@@ -191,6 +191,40 @@ def medians_and_ratio(
     return figures
 
 
+def tree_figures(
+    spent: Mapping[tuple[str, str], Sequence[float]], shape: dict[str, Any], same: bool
+) -> list[Figure]:
+    """The figures of a run alternating this tree and a `base` one (`heavy_waits`,
+    `drill_commands`): each tree's median CPU of each measure (`{measure}_cpu_ms`, its
+    values kept, the base's saying whether both trees printed the same) and how many
+    times the base's is this tree's (`{measure}_ratio`; 0 when this one took no time)."""
+    figures: list[Figure] = []
+    for (name, figure), values in spent.items():
+        params = {**shape, "tree": name, "values": [round(v) for v in values]}
+        if name == "base":
+            params["same_output"] = same
+        figures.append(Figure(f"{figure}_cpu_ms", round(median(values), 1), "ms", params))
+        if name == "this" and ("base", figure) in spent:
+            ours, theirs = median(values), median(spent[("base", figure)])
+            ratio = round(theirs / ours, 2) if ours else 0.0
+            figures.append(Figure(f"{figure}_ratio", ratio, "x", {**shape, "same_output": same}))
+    return figures
+
+
+def tree_table(figures: Sequence[Figure], measured: str) -> str:
+    """`tree_figures` as a Markdown table: each measure (`measured` names them in the
+    header), the base's and this tree's medians, the ratio."""
+    by = {(f.name, f.params.get("tree")): f.value for f in figures}
+    names = [f.name[: -len("_cpu_ms")] for f in figures if f.params.get("tree") == "this"]
+    lines = [f"| {measured} (CPU, median) | base | this | ratio |", "|---|---|---|---|"]
+    for name in names:
+        ours, theirs = by[(f"{name}_cpu_ms", "this")], by.get((f"{name}_cpu_ms", "base"))
+        ratio = by.get((f"{name}_ratio", None))
+        shown = "-" if theirs is None else f"{theirs:,.0f} ms"
+        lines.append(f"| {name} | {shown} | {ours:,.0f} ms | {ratio if ratio else '-'}x |")
+    return "\n".join(lines)
+
+
 SIDES = ("before", "after")
 """The two trees of an `--against` run: the older one, then this one."""
 _UNITS = {"ms": "ms", "us": "us", "mb": "MB"}

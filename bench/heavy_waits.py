@@ -48,7 +48,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.common import REPO, Figure, median, merge_results, run_stamp
+from bench.common import REPO, Figure, merge_results, run_stamp, tree_figures, tree_table
 from bench.heavy_firsts import CLOCK, _child, _made_homes
 
 SECTION = "heavy_waits"
@@ -241,30 +241,12 @@ def measure(
         if "base" in shown:
             same = same and shown["base"] == shown["this"]
     shape = {"cards": 10_000, "rounds": rounds, "clock": CLOCK.isoformat(), "unit": "CPU"}
-    figures: list[Figure] = []
-    for (name, figure), values in spent.items():
-        params = {**shape, "tree": name, "values": [round(v) for v in values]}
-        if name == "base":
-            params["same_output"] = same
-        figures.append(Figure(f"{figure}_cpu_ms", round(median(values), 1), "ms", params))
-        if name == "this" and ("base", figure) in spent:
-            ours, theirs = median(values), median(spent[("base", figure)])
-            ratio = round(theirs / ours, 2) if ours else 0.0
-            figures.append(Figure(f"{figure}_ratio", ratio, "x", {**shape, "same_output": same}))
-    return figures
+    return tree_figures(spent, shape, same)
 
 
 def table(figures: Sequence[Figure]) -> str:
-    """The run as a Markdown table: each wait, base and this tree's medians, the ratio."""
-    by = {(f.name, f.params.get("tree")): f.value for f in figures}
-    names = [f.name[: -len("_cpu_ms")] for f in figures if f.params.get("tree") == "this"]
-    lines = ["| wait (CPU, median) | base | this | ratio |", "|---|---|---|---|"]
-    for name in names:
-        ours, theirs = by[(f"{name}_cpu_ms", "this")], by.get((f"{name}_cpu_ms", "base"))
-        ratio = by.get((f"{name}_ratio", None))
-        shown = "-" if theirs is None else f"{theirs:,.0f} ms"
-        lines.append(f"| {name} | {shown} | {ours:,.0f} ms | {ratio if ratio else '-'}x |")
-    return "\n".join(lines)
+    """The run as a Markdown table (`tree_table`)."""
+    return tree_table(figures, "wait")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
