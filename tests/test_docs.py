@@ -1054,6 +1054,20 @@ def test_the_readme_counts_the_bundled_packs_in_words() -> None:
     assert said.group(1) == NUMBER_WORDS[len(packs)]
 
 
+def test_the_commands_help_lists_are_the_commands_the_docs_name(drillbit: RunDrillbit) -> None:
+    """The command list `drillbit --help` prints (not the table behind it: `help` was in the
+    README and docs/commands.md but hidden from the list) is the commands docs/commands.md
+    gives a section and the README's tour a row, no more and no fewer."""
+    shown = drillbit("--help")
+    assert shown.returncode == 0
+    listed = shown.stdout.split("Commands:")[1].split("Exit codes")[0]
+    names = re.findall(r"^  ([a-z][a-z-]*) ", listed, re.M)
+    assert names == sorted(set(names))
+    documented = set(commands_doc_sections()) - {""}
+    assert set(names) == documented, (set(names) ^ documented, "--help versus docs/commands.md")
+    assert set(names) == set(tour()) - {""}, "--help versus the README's tour"
+
+
 def test_the_version_docs_commands_quotes_is_the_packages(drillbit: RunDrillbit) -> None:
     """docs/commands.md quotes `drillbit --version`'s line; a release that bumps
     pyproject.toml's version makes that line false."""
