@@ -99,28 +99,31 @@ def missing_content_named(obj: Context) -> Iterator[None]:
 def check_index_names(
     index: BankIndex, *, folders: Sequence[Path] = (), **given: str | None
 ) -> None:
-    """`quiz.selection.check_names` over the card index: a name whose card files did not
-    load is said to be so, with the file and the lint to run; a pack whose pack.yaml in
-    one of the content `folders` does not load too (`pack_not_loaded`)."""
-    from quiz.selection import check_names
-
-    pack_not_loaded(given.get("pack"), index.pack_titles, index.refs, folders)
-    no_card_yet(given.get("pack"), index.pack_titles, index.refs, index.broken)
-    check_names(
-        index.refs, broken=index.broken, show=display_path, packs=index.pack_titles, **given
-    )
+    """`_names_checked` over the card index."""
+    _names_checked(index.refs, index.pack_titles, index.broken, folders, given)
 
 
 def check_bank_names(bank: Bank, *, folders: Sequence[Path] = (), **given: str | None) -> None:
-    """`quiz.selection.check_names` over a loaded bank: a name whose card files did not
-    load is said to be so, with the file and the lint to run; a pack whose pack.yaml in
-    one of the content `folders` does not load too (`pack_not_loaded`)."""
+    """`_names_checked` over a loaded bank."""
+    _names_checked(bank.cards, bank.packs, sorted(bank.broken_files), folders, given)
+
+
+def _names_checked(
+    cards: Sequence[Named],
+    packs: Collection[str],
+    broken: Sequence[Path],
+    folders: Sequence[Path],
+    given: dict[str, str | None],
+) -> None:
+    """`quiz.selection.check_names` over the cards of an index or a bank, one step for
+    both: a name whose card files did not load is said to be so, with the file and the
+    lint to run; a pack whose pack.yaml in one of the content `folders` does not load too
+    (`pack_not_loaded`), and a pack with no card yet (`no_card_yet`)."""
     from quiz.selection import check_names
 
-    pack_not_loaded(given.get("pack"), bank.packs, bank.cards, folders)
-    no_card_yet(given.get("pack"), bank.packs, bank.cards, bank.broken_files)
-    broken = sorted(bank.broken_files)
-    check_names(bank.cards, broken=broken, show=display_path, packs=bank.packs, **given)
+    pack_not_loaded(given.get("pack"), packs, cards, folders)
+    no_card_yet(given.get("pack"), packs, cards, broken)
+    check_names(cards, broken=broken, show=display_path, packs=packs, **given)
 
 
 def user_folders(obj: Context) -> list[Path]:
