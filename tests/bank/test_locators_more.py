@@ -1068,7 +1068,7 @@ CHECKED = [
     (
         "adagrad-rmsprop-adam",
         "Wilson et al. 2017 (The Marginal Value of Adaptive Gradient Methods), abstract and sec. 1",
-        "on every model's development/test set in Wilson et al. (2017, sec. 1)",
+        "on every model's development/test set, even at equal or lower training loss",
         "abstract: on several deep learning models the solutions of adaptive methods generalize "
         "worse, often much worse, than SGD's even when their training performance is better; "
         "sec. 1, first finding: with the same hyperparameter tuning SGD and SGD with momentum "
