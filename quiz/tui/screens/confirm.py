@@ -2,24 +2,19 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from quiz.tui.screens.modal_notices import NoticeHold, notices_beside
+from quiz.tui.screens.modal_notices import NoticedModal
 from quiz.tui.widgets.footer import KeysFooter
 
-if TYPE_CHECKING:
-    from textual.notifications import Notification
 
-
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(NoticedModal[bool]):
     """Dismisses with True on `y`, False on `n` or escape."""
 
+    BOX = "#confirm-box"
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", tooltip="go ahead"),
         Binding("n", "answer(False)", "No", tooltip="leave it as it was"),
@@ -28,7 +23,6 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def __init__(self, question: str) -> None:
         super().__init__()
-        self.notice_hold = NoticeHold()
         self.question = question
 
     def compose(self) -> ComposeResult:
@@ -42,22 +36,6 @@ class ConfirmScreen(ModalScreen[bool]):
 
     def on_mount(self) -> None:
         self.screen_layout_refresh_signal.subscribe(self, self._place_notices)
-
-    def hold_notice(self, notification: Notification) -> bool:
-        """Keep back a notice the rows the box leaves free cannot hold (`NoticeHold`)."""
-        box, footer = self.query_one("#confirm-box"), self.query_one(KeysFooter)
-        return self.notice_hold.take(self, box, footer, notification)
-
-    def drop_held_notices(self) -> None:
-        """Forget the held notices: the app cleared every notice."""
-        self.notice_hold.held.clear()
-
-    def on_unmount(self) -> None:
-        self.notice_hold.release(self.app)
-
-    def _place_notices(self, _screen: object) -> None:
-        """After every layout: the notices in the rows the box leaves free."""
-        notices_beside(self, self.query_one("#confirm-box"), self.query_one(KeysFooter))
 
     def action_answer(self, yes: bool) -> None:
         """Close with the answer."""

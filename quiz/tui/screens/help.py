@@ -3,20 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.actions import parse
 from textual.app import App, ComposeResult
 from textual.binding import ActiveBinding, Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 from textual.widgets import DataTable, Input, Static
 
-from quiz.tui.screens.modal_notices import NoticeHold, notices_beside
+from quiz.tui.screens.modal_notices import NoticedModal
 from quiz.tui.widgets.footer import KeysFooter, declared_keys, declared_place
-
-if TYPE_CHECKING:
-    from textual.notifications import Notification
 
 TABLE_ROWS = 18
 """The table's most rows (its header counted); it scrolls for the rest."""
@@ -259,9 +256,10 @@ def _widget_words(node: object, binding: Binding) -> str:
     return binding.description
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(NoticedModal[None]):
     """A table of keys and what they do; escape closes it."""
 
+    BOX = "#help-box"
     BINDINGS = [
         Binding("escape", "dismiss", "Close", tooltip="back to the screen"),
         Binding("q", "dismiss", "Close", show=False),
@@ -270,7 +268,6 @@ class HelpScreen(ModalScreen[None]):
 
     def __init__(self, title: str, rows: Sequence[tuple[str, str]]) -> None:
         super().__init__()
-        self.notice_hold = NoticeHold()
         self.title_text = title
         self.rows = list(rows)
         """(key, description) pairs, in binding order."""
@@ -296,22 +293,6 @@ class HelpScreen(ModalScreen[None]):
 
     def on_resize(self) -> None:
         self._fit(self.size.height)
-
-    def hold_notice(self, notification: Notification) -> bool:
-        """Keep back a notice the rows the box leaves free cannot hold (`NoticeHold`)."""
-        box, footer = self.query_one("#help-box"), self.query_one(KeysFooter)
-        return self.notice_hold.take(self, box, footer, notification)
-
-    def drop_held_notices(self) -> None:
-        """Forget the held notices: the app cleared every notice."""
-        self.notice_hold.held.clear()
-
-    def on_unmount(self) -> None:
-        self.notice_hold.release(self.app)
-
-    def _place_notices(self, _screen: object) -> None:
-        """After every layout: the notices in the rows the box leaves free."""
-        notices_beside(self, self.query_one("#help-box"), self.query_one(KeysFooter))
 
     def _fit(self, screen_height: int) -> None:
         """The table's height and the box's width for a screen this high."""

@@ -8,9 +8,12 @@ right, over the help box's last lines and its corner."""
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
+from textual.screen import ModalScreen
 from textual.widgets._toast import Toast
+
+from quiz.tui.widgets.footer import KeysFooter
 
 if TYPE_CHECKING:
     from textual.app import App
@@ -95,3 +98,37 @@ def notices_beside(screen: Screen[Any], box: Widget, footer: Widget) -> None:
     dock_notices(screen, "top", (start, 0, 0, 0))
     needed = sum(toast.outer_size.height for toast in screen.query(Toast))
     screen.set_class(needed > rows, "-notices-after")
+
+
+ResultT = TypeVar("ResultT")
+
+
+class NoticedModal(ModalScreen[ResultT]):
+    """A modal box (the help, a yes/no question) over the screen, with its keys in a
+    `KeysFooter`, whose notices lie in the rows the box leaves free (`notices_beside`)
+    and wait for it to close when those rows cannot hold them (`NoticeHold`): one place
+    for what HelpScreen and ConfirmScreen did alike. A subclass names its box (`BOX`) and
+    subscribes `_place_notices` to the layout's refresh when mounted."""
+
+    BOX: ClassVar[str]
+    """The selector of the modal's box."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.notice_hold = NoticeHold()
+
+    def hold_notice(self, notification: Notification) -> bool:
+        """Keep back a notice the rows the box leaves free cannot hold (`NoticeHold`)."""
+        box, footer = self.query_one(self.BOX), self.query_one(KeysFooter)
+        return self.notice_hold.take(self, box, footer, notification)
+
+    def drop_held_notices(self) -> None:
+        """Forget the held notices: the app cleared every notice."""
+        self.notice_hold.held.clear()
+
+    def on_unmount(self) -> None:
+        self.notice_hold.release(self.app)
+
+    def _place_notices(self, _screen: object) -> None:
+        """After every layout: the notices in the rows the box leaves free."""
+        notices_beside(self, self.query_one(self.BOX), self.query_one(KeysFooter))
