@@ -83,3 +83,17 @@ def answers() -> list[Answer]:
         drill = path.parent.name
         out.append(Answer(path, drill, DRILLS[drill], match.group(1), match.group(2)))
     return out
+
+
+def first_failure_message(drill: str, name: str, seed: int = 0) -> str:
+    """The first failure's message when answer file `name` of `drill` is graded in process
+    with `seed`: what a round's message tests read (the answer must fail)."""
+    from engine.checkers import get_checker
+    from engine.grade_inprocess import grade_inprocess, load_submission
+
+    checker = get_checker(DRILLS[drill])
+    source = (ANSWERS / drill / f"{name}.py").read_text(encoding="utf-8")
+    verdict = grade_inprocess(checker, load_submission(source, checker.entries), seed=seed)
+    assert not verdict.passed
+    assert verdict.first_failure is not None
+    return verdict.first_failure.message

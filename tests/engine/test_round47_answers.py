@@ -7,8 +7,7 @@ import pytest
 
 from engine import cases as gen
 from engine.checkers import get_checker
-from engine.grade_inprocess import grade_inprocess, load_submission
-from tests.engine.answer_files import ANSWERS, DRILLS
+from tests.engine.answer_files import DRILLS, first_failure_message
 
 
 def test_every_seed_has_a_forward_lookup_whose_ids_have_a_size_one_axis() -> None:
@@ -31,14 +30,6 @@ def test_the_batch_of_one_case_comes_last() -> None:
     assert len(cases) == 11
     assert cases[-1].name == "case 11: embedding_forward, a batch of one sequence, ids (1, T)"
     assert cases[-1].inputs["args"][1].shape[0] == 1
-
-
-def _first_failure(drill: str, stem: str, seed: int) -> str:
-    checker = get_checker(DRILLS[drill])
-    source = (ANSWERS / drill / f"{stem}.py").read_text(encoding="utf-8")
-    verdict = grade_inprocess(checker, load_submission(source, checker.entries), seed=seed)
-    assert verdict.first_failure is not None
-    return verdict.first_failure.message
 
 
 @pytest.mark.parametrize(
@@ -64,4 +55,4 @@ def test_a_slip_that_read_as_a_bare_error_is_named_on_later_seeds(
     # seeds 0, 1 and 7 are test_answers'; these are others, so a cause that held on three
     # seeds by luck shows here
     for seed in (12, 45, 88):
-        assert said in _first_failure(drill, stem, seed), f"seed {seed}"
+        assert said in first_failure_message(drill, stem, seed), f"seed {seed}"

@@ -4,34 +4,20 @@ and conv2d-forward's stride taken on one axis only."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
 from engine.arch import conv as conv_ref
-from engine.checkers import get_checker
 from engine.checkers.arch.embedding import _told_by_values
 from engine.checks import Tolerance
-from engine.grade_inprocess import grade_inprocess, load_submission
-from tests.engine.answer_files import ANSWERS, DRILLS
-
-
-def _message(drill: str, name: str, seed: int) -> str:
-    checker = get_checker(DRILLS[drill])
-    path = Path(ANSWERS, drill, f"{name}.py")
-    fns = load_submission(path.read_text(encoding="utf-8"), checker.entries)
-    verdict = grade_inprocess(checker, fns, seed=seed)
-    assert not verdict.passed
-    assert verdict.first_failure is not None
-    return verdict.first_failure.message
+from tests.engine.answer_files import first_failure_message
 
 
 def test_embedding_short_vocab_and_sparse_rows_are_told_apart_on_seed_8() -> None:
     # seed 8: V = 9 and eight distinct ids, so both mistakes give dW of shape (8, 3)
-    sparse = _message("embedding", "wrong_dW_sparse_rows", 8)
+    sparse = first_failure_message("embedding", "wrong_dW_sparse_rows", 8)
     assert sparse.startswith("dW has shape (8, 3); expected (9, 3)")
     assert "one row per distinct id" in sparse and "vocab_size - 1 rows" not in sparse
-    short = _message("embedding", "wrong_vocab_size_minus_one", 8)
+    short = first_failure_message("embedding", "wrong_vocab_size_minus_one", 8)
     assert "vocab_size - 1 rows" in short and "distinct id" not in short
 
 
@@ -47,7 +33,7 @@ def test_values_that_fit_both_mistakes_keep_both() -> None:
 
 
 def test_attention_names_the_batch_axis_added_and_not_removed() -> None:
-    message = _message("attention", "wrong_batch_axis_none_for_2d_inputs", 0)
+    message = first_failure_message("attention", "wrong_batch_axis_none_for_2d_inputs", 0)
     assert "weights has shape (1, 5, 7); expected (5, 7): a batch axis of size 1" in message
     assert "(axis 0, before n_q) and not removed" in message
     assert "keepdims" not in message
@@ -65,7 +51,9 @@ def test_an_axis_added_inside_a_batched_result_is_named_by_position() -> None:
 
 
 def test_multi_head_attention_names_its_swapped_axes() -> None:
-    message = _message("multi-head-attention", "wrong_features_as_rows_not_turned_back", 1)
+    message = first_failure_message(
+        "multi-head-attention", "wrong_features_as_rows_not_turned_back", 1
+    )
     assert message == (
         "out has shape (6, 5); expected (5, 6) (rows are the T tokens here, columns the "
         "d_model features: got (d_model, T))"
@@ -89,7 +77,7 @@ def _conv_told(got: np.ndarray, xwb: tuple[np.ndarray, ...], stride: int, pad: i
 
 
 def test_conv2d_names_the_stride_used_on_one_axis_only() -> None:
-    message = _message("conv2d-forward", "wrong_stride_on_columns_only", 0)
+    message = first_failure_message("conv2d-forward", "wrong_stride_on_columns_only", 0)
     assert "out has shape (2, 2, 7, 3); expected (2, 2, 4, 3): the stride is used on the " in (
         message
     )

@@ -5,36 +5,22 @@ and one narrowing (`narrowed_by_values`) shared by the window checkers."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import numpy as np
 
 from engine.arch import pooling as pool_ref
-from engine.checkers import get_checker
 from engine.checkers.arch._common import holds, narrowed_by_values, stride_on_one_axis
 from engine.checkers.arch.conv import Conv2dForwardChecker
 from engine.checkers.arch.pooling import MaxpoolChecker
 from engine.checkers.base import Case
 from engine.checkers.nn._common import call_inputs
 from engine.checks import Tolerance
-from engine.grade_inprocess import grade_inprocess, load_submission
-from tests.engine.answer_files import ANSWERS, DRILLS
+from tests.engine.answer_files import first_failure_message
 
 EXACT = Tolerance(rtol=1e-15)
 
 
-def _message(drill: str, name: str, seed: int = 0) -> str:
-    checker = get_checker(DRILLS[drill])
-    path = Path(ANSWERS, drill, f"{name}.py")
-    fns = load_submission(path.read_text(encoding="utf-8"), checker.entries)
-    verdict = grade_inprocess(checker, fns, seed=seed)
-    assert not verdict.passed
-    assert verdict.first_failure is not None
-    return verdict.first_failure.message
-
-
 def test_conv2d_names_the_height_counted_without_the_stride_and_keeps_the_crash() -> None:
-    message = _message("conv2d-forward", "wrong_height_size_without_stride_broadcast")
+    message = first_failure_message("conv2d-forward", "wrong_height_size_without_stride_broadcast")
     # case 3: H = 7, KH = 3, pad 1, stride 2: 7 rows counted where 4 windows fit
     assert message.startswith(
         "your output has H + 2*pad - KH + 1 = 7 rows but the windows step by stride 2: the "
@@ -48,7 +34,7 @@ def test_conv2d_names_the_height_counted_without_the_stride_and_keeps_the_crash(
 
 
 def test_conv2d_reads_the_width_from_einsums_remapped_shapes() -> None:
-    message = _message("conv2d-forward", "wrong_width_size_without_stride_einsum")
+    message = first_failure_message("conv2d-forward", "wrong_width_size_without_stride_einsum")
     assert message.startswith(
         "your output has W + 2*pad - KW + 1 = 5 columns but the windows step by stride 2"
     )
@@ -56,7 +42,7 @@ def test_conv2d_reads_the_width_from_einsums_remapped_shapes() -> None:
 
 
 def test_an_error_that_does_not_show_the_axis_names_both_and_width_from_height() -> None:
-    message = _message("conv2d-forward", "wrong_width_size_without_stride_tensordot")
+    message = first_failure_message("conv2d-forward", "wrong_width_size_without_stride_tensordot")
     said = message.split("your code raised")[0]
     assert "= 7 rows or W + 2*pad - KW + 1 = 5 columns (numpy's error does not show which)" in (
         said
@@ -64,7 +50,7 @@ def test_an_error_that_does_not_show_the_axis_names_both_and_width_from_height()
     # H = 7 against W = 5: Wo computed from H would run past the right edge as well
     assert "; or the width's size was computed from H" in said
     # a matmul against the flattened kernels does not show the axis either
-    matmul = _message("conv2d-forward", "wrong_height_size_without_stride_matmul")
+    matmul = first_failure_message("conv2d-forward", "wrong_height_size_without_stride_matmul")
     assert "(numpy's error does not show which)" in matmul
     assert "computed from H" not in matmul
 
@@ -94,7 +80,7 @@ def test_maxpool_names_the_size_without_the_stride_for_an_empty_window() -> None
         "wrong_height_size_without_stride_python_max",
         "wrong_width_size_without_stride_argmax",
     ):
-        message = _message("maxpool", name)
+        message = first_failure_message("maxpool", name)
         # case 1: 4 x 6, size 2, stride 2: 3 rows and 5 columns counted, 2 x 3 fit
         assert message.startswith(
             "your output has H - size + 1 = 3 rows or W - size + 1 = 5 columns (numpy's "
@@ -127,14 +113,14 @@ def test_maxpool_names_only_the_axes_whose_count_reaches_an_empty_window() -> No
 
 
 def test_maxpool_names_the_stride_used_on_one_axis_only() -> None:
-    rows = _message("maxpool", "wrong_stride_on_rows_only")
+    rows = first_failure_message("maxpool", "wrong_stride_on_rows_only")
     assert rows == (
         "out has shape (2, 3, 2, 5); expected (2, 3, 2, 3): the stride is used on the rows "
         "only: along the columns the windows step by 1, and Wo = W - size + 1 counts every "
         "position; they step by the stride both ways: window (i, j) is x[..., "
         "i*stride:i*stride + size, j*stride:j*stride + size], and Wo = (W - size)//stride + 1"
     )
-    columns = _message("maxpool", "wrong_stride_on_columns_only")
+    columns = first_failure_message("maxpool", "wrong_stride_on_columns_only")
     assert "the stride is used on the columns only: along the rows" in columns
 
 
