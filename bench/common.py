@@ -191,6 +191,36 @@ def medians_and_ratio(
     return figures
 
 
+def tree_rounds(
+    trees: Mapping[str, Path],
+    rounds: int,
+    one: Callable[[int, str], tuple[dict[str, float], object]],
+    log: Callable[[str], object],
+) -> tuple[dict[tuple[str, str], list[float]], bool]:
+    """The rounds of a run alternating this tree and a `base` one (`heavy_waits`,
+    `drill_commands`): `one(round, name)` measures tree `name` and gives its values and
+    what it printed, the tree that goes first changing from round to round. Every value by
+    (tree, measure), for `tree_figures`, and whether both trees printed the same in every
+    round (a round where they did not is logged)."""
+    spent: dict[tuple[str, str], list[float]] = {}
+    same = True
+    for round_ in range(rounds):
+        order = list(trees) if round_ % 2 == 0 else list(trees)[::-1]
+        shown: dict[str, object] = {}
+        for name in order:
+            found, shown[name] = one(round_, name)
+            for figure, value in found.items():
+                spent.setdefault((name, figure), []).append(value)
+            log(
+                f"  round {round_ + 1} {name}: "
+                + ", ".join(f"{k} {v:.0f}" for k, v in found.items())
+            )
+        if "base" in shown and shown["base"] != shown["this"]:
+            same = False
+            log(f"  round {round_ + 1}: the trees printed differently")
+    return spent, same
+
+
 def tree_figures(
     spent: Mapping[tuple[str, str], Sequence[float]], shape: dict[str, Any], same: bool
 ) -> list[Figure]:

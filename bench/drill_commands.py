@@ -30,7 +30,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.common import REPO, Figure, merge_results, run_stamp, tree_figures, tree_table
+from bench.common import (
+    REPO,
+    Figure,
+    merge_results,
+    run_stamp,
+    tree_figures,
+    tree_rounds,
+    tree_table,
+)
 from bench.heavy_firsts import CLOCK, _child
 
 SECTION = "side_by_side_56_drill_commands"
@@ -104,38 +112,26 @@ def measure(
         shutil.copytree(bank, own_bank)
         _child(tree, own_home, _RUN, ["--content", str(own_bank), "list"], pycache)
         copies[name] = (own_home, own_bank)
-    spent: dict[tuple[str, str], list[float]] = {}
-    same = True
-    for round_ in range(rounds):
-        order = list(trees) if round_ % 2 == 0 else list(reversed(trees))
-        shown: dict[str, list[str]] = {}
-        for name in order:
-            own_home, own_bank = copies[name]
-            target = _edit_target(own_bank)
-            found: dict[str, float] = {}
-            for command in COMMANDS:
-                with target.open("a", encoding="utf-8") as handle:
-                    handle.write("\n")
-                time.sleep(RACY_SECONDS + 0.5)  # the edit made a while before the command
-                found[f"{command}_after_edit"], printed = _run(
-                    trees[name], own_home, own_bank, command, pycache
-                )
-                found[f"{command}_warm"], again = _run(
-                    trees[name], own_home, own_bank, command, pycache
-                )
-                shown.setdefault(name, []).extend(
-                    [_compared(command, printed), _compared(command, again)]
-                )
-            for figure, value in found.items():
-                spent.setdefault((name, figure), []).append(value)
-            log(
-                f"  round {round_ + 1} {name}: "
-                + ", ".join(f"{k} {v:.0f}" for k, v in found.items())
+
+    def one(_round: int, name: str) -> tuple[dict[str, float], list[str]]:
+        own_home, own_bank = copies[name]
+        target = _edit_target(own_bank)
+        found: dict[str, float] = {}
+        shown: list[str] = []
+        for command in COMMANDS:
+            with target.open("a", encoding="utf-8") as handle:
+                handle.write("\n")
+            time.sleep(RACY_SECONDS + 0.5)  # the edit made a while before the command
+            found[f"{command}_after_edit"], printed = _run(
+                trees[name], own_home, own_bank, command, pycache
             )
-        if "base" in shown:
-            same = same and shown["base"] == shown["this"]
-            if shown["base"] != shown["this"]:
-                log(f"  round {round_ + 1}: the trees printed differently")
+            found[f"{command}_warm"], again = _run(
+                trees[name], own_home, own_bank, command, pycache
+            )
+            shown.extend([_compared(command, printed), _compared(command, again)])
+        return found, shown
+
+    spent, same = tree_rounds(trees, rounds, one, log)
     shape = {"cards": 10_000, "rounds": rounds, "clock": CLOCK.isoformat(), "unit": "CPU"}
     return tree_figures(spent, shape, same)
 

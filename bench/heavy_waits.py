@@ -48,7 +48,15 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench.common import REPO, Figure, merge_results, run_stamp, tree_figures, tree_table
+from bench.common import (
+    REPO,
+    Figure,
+    merge_results,
+    run_stamp,
+    tree_figures,
+    tree_rounds,
+    tree_table,
+)
 from bench.heavy_firsts import CLOCK, _child, _made_homes
 
 SECTION = "heavy_waits"
@@ -220,26 +228,17 @@ def measure(
     pycache = work / "pycache"
     warm = warmed(home, bank, work, trees, pycache)
     edited = edit_bank(bank, work)
-    spent: dict[tuple[str, str], list[float]] = {}
-    same = True
-    for round_ in range(rounds):
-        order = list(trees) if round_ % 2 == 0 else list(reversed(trees))
-        shown: dict[str, Any] = {}
-        for name in order:
-            copy = work / f"{name}-{round_}"
-            shutil.copytree(warm, copy)
-            # the day's first start: no forecast kept yet (`drillbit plan` made the home)
-            (copy / "cache" / FORECAST_FILE).unlink(missing_ok=True)
-            found, shown[name] = _one_tree(trees[name], copy, bank, pycache, edited)
-            for figure, value in found.items():
-                spent.setdefault((name, figure), []).append(value)
-            log(
-                f"  round {round_ + 1} {name}: "
-                + ", ".join(f"{k} {v:.0f}" for k, v in found.items())
-            )
-            shutil.rmtree(copy)
-        if "base" in shown:
-            same = same and shown["base"] == shown["this"]
+
+    def one(round_: int, name: str) -> tuple[dict[str, float], list[Any]]:
+        copy = work / f"{name}-{round_}"
+        shutil.copytree(warm, copy)
+        # the day's first start: no forecast kept yet (`drillbit plan` made the home)
+        (copy / "cache" / FORECAST_FILE).unlink(missing_ok=True)
+        found, shown = _one_tree(trees[name], copy, bank, pycache, edited)
+        shutil.rmtree(copy)
+        return found, shown
+
+    spent, same = tree_rounds(trees, rounds, one, log)
     shape = {"cards": 10_000, "rounds": rounds, "clock": CLOCK.isoformat(), "unit": "CPU"}
     return tree_figures(spent, shape, same)
 
