@@ -25,7 +25,7 @@ from quiz.store import StoreNotice
 from quiz.study.days import local_timezone
 from quiz.tui.key_gate import KeyGate
 from quiz.tui.navigation import screen_under
-from quiz.tui.screens.modal_notices import NoticeHold
+from quiz.tui.screens.modal_notices import NoticedModal, NoticeHold
 from quiz.tui.timers import fire_late_one_shots
 from quiz.workspace import Clock, Grader, StudyRequest, Workspace, utc_now
 
@@ -140,9 +140,8 @@ class DrillbitApp(App[None]):
         for screen in self.screen_stack:
             for holder in screen.query(ToastHolder):
                 holder.remove()
-            drop = getattr(screen, "drop_held_notices", None)
-            if callable(drop):  # a modal's held notices are cleared too (`NoticeHold`)
-                drop()
+            if isinstance(screen, NoticedModal):  # its held notices are cleared too
+                screen.drop_held_notices()
         self.palette_hold.held.clear()
 
     def on_notify(self, event: Notify) -> None:
@@ -163,8 +162,8 @@ class DrillbitApp(App[None]):
             self.palette_hold.held.append(event.notification)
             event.prevent_default()
             return
-        hold = getattr(self.screen, "hold_notice", None)
-        if callable(hold) and hold(event.notification):
+        screen = self.screen
+        if isinstance(screen, NoticedModal) and screen.hold_notice(event.notification):
             event.prevent_default()
 
     def _release_palette_notices(self, _screen: Screen[Any]) -> None:
