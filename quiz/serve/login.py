@@ -270,15 +270,14 @@ def _whose(query: str | None, cookie: str | None) -> str:
     """What a person does about a page refused for want of the token, and why: a token or a
     cookie that is not this run's is most often an earlier run's (a server restarted, a
     tab left open), which "open the URL printed" alone left them to guess."""
-    printed = WAYS_IN
     if query:
         return (
             "the token in this address is not this run's (each run of `drillbit serve` makes "
-            f"a new one): {printed} this time"
+            f"a new one): {WAYS_IN} this time"
         )
     if cookie:
         return (
             "this browser's login is not this run's (each run of `drillbit serve` makes a new "
-            f"token): {printed} this time"
+            f"token): {WAYS_IN} this time"
         )
-    return printed
+    return WAYS_IN
