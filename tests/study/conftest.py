@@ -9,6 +9,7 @@ import pytest
 from fsrs import Scheduler
 
 from quiz.store import Store
+from quiz.study.plan.curve import RecallCache
 from tests.study.fakes import NOW
 
 
@@ -32,3 +33,18 @@ def other(store: Store) -> Iterator[Store]:
 def scheduler() -> Scheduler:
     """fsrs with fuzzing off, so intervals are exact and repeatable."""
     return Scheduler(enable_fuzzing=False)
+
+
+@pytest.fixture
+def earlier_given(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
+    """For each RecallCache made, whether it was given an earlier one's recalls (the
+    plan cache's tests: a forecast reuses what the previous one priced)."""
+    made: list[bool] = []
+    real = RecallCache.__init__
+
+    def recording(self: RecallCache, earlier: RecallCache | None = None) -> None:
+        made.append(earlier is not None)
+        real(self, earlier)
+
+    monkeypatch.setattr(RecallCache, "__init__", recording)
+    yield made

@@ -9,7 +9,7 @@ And `takes_steps`' day check without a local date for a review days before the d
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
@@ -24,7 +24,6 @@ import quiz.study.plan.curve
 from quiz.store import Store
 from quiz.study.cards import StudyCard
 from quiz.study.days import StudyZone, date_start, local_date
-from quiz.study.plan.curve import RecallCache
 from quiz.study.plan.new_cards import _SURELY_ANOTHER_DAY
 from quiz.study.plan_cache import PlanCache
 from quiz.study.plan_status import PlanStatus, plan_status
@@ -51,20 +50,6 @@ def _cold(
     found = plan_status(store, cards, moment, tz=UTC, scheduler=scheduler, with_forecast=True)
     assert found is not None
     return found
-
-
-@pytest.fixture
-def earlier_given(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
-    """For each RecallCache made, whether it was given an earlier one's recalls."""
-    made: list[bool] = []
-    real = RecallCache.__init__
-
-    def recording(self: RecallCache, earlier: RecallCache | None = None) -> None:
-        made.append(earlier is not None)
-        real(self, earlier)
-
-    monkeypatch.setattr(RecallCache, "__init__", recording)
-    yield made
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ forecast is computed to its end, as before.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -16,7 +16,6 @@ from fsrs import Rating, Scheduler
 
 import quiz.study.plan.curve
 from quiz.store import Store
-from quiz.study.plan.curve import RecallCache
 from quiz.study.plan_cache import PlanCache
 from quiz.study.plan_status import PlanStatus, plan_status, status_with_forecast
 from quiz.study.session import Session
@@ -73,20 +72,6 @@ def forecasts(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(quiz.study.plan_cache, "status_with_forecast", counted)
     return ended
-
-
-@pytest.fixture
-def earlier_given(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[bool]]:
-    """For each RecallCache made, whether it was given an earlier one's recalls."""
-    made: list[bool] = []
-    real = RecallCache.__init__
-
-    def recording(self: RecallCache, earlier: RecallCache | None = None) -> None:
-        made.append(earlier is not None)
-        real(self, earlier)
-
-    monkeypatch.setattr(RecallCache, "__init__", recording)
-    yield made
 
 
 def _answers_at_checks(
