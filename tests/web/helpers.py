@@ -3,8 +3,10 @@ a plain GET, a raw request's whole answer and its status."""
 
 from __future__ import annotations
 
+import contextlib
 import socket
 import subprocess
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -150,3 +152,22 @@ def read_head(connection: socket.socket) -> bytes:
 def status_of(answer: bytes) -> int:
     """The status code of a raw HTTP answer."""
     return int(answer.split(b"\r\n", 1)[0].split()[1])
+
+
+def dribbled_head(connection: socket.socket, rest: bytes) -> tuple[bytes, int]:
+    """Send `rest` (the rest of a request head) a byte every half second until the server
+    closes the connection or WAIT_SECONDS pass, reading all it answers: what it answered
+    and how many bytes of `rest` went out (fewer than all: the head was cut off)."""
+    connection.setblocking(False)
+    answer, dribbled, closed = b"", 0, False
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not closed and time.monotonic() < deadline:
+        with contextlib.suppress(BlockingIOError):
+            chunk = connection.recv(65536)
+            answer += chunk
+            closed = not chunk
+        if not closed and dribbled < len(rest):
+            with contextlib.suppress(BlockingIOError, ConnectionError):
+                dribbled += connection.send(rest[dribbled : dribbled + 1])
+        time.sleep(0.5)
+    return answer, dribbled

@@ -16,7 +16,7 @@ from multidict import CIMultiDict, CIMultiDictProxy
 
 from quiz.serve.framing import Chunks, Framing
 from quiz.serve.headers import HEAD_TOO_SLOW
-from tests.web.helpers import WAIT_SECONDS, Served
+from tests.web.helpers import WAIT_SECONDS, Served, dribbled_head
 
 HEAD = b"POST /login HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n"
 BEGUN = b"GET / HTTP/"
@@ -244,18 +244,7 @@ def test_heads_behind_a_split_chunked_body_get_their_408_and_an_idle_one_none(
         for sock in (silent, dribbling):
             _send(sock, packets[:-1])
             sock.sendall(packets[-1] + post + BEGUN)
-        dribbling.setblocking(False)
-        answer, dribbled, closed = b"", 0, False
-        deadline = time.monotonic() + WAIT_SECONDS
-        while not closed and time.monotonic() < deadline:
-            with contextlib.suppress(BlockingIOError):
-                chunk = dribbling.recv(65536)
-                answer += chunk
-                closed = not chunk
-            if not closed and dribbled < len(rest):
-                with contextlib.suppress(BlockingIOError, ConnectionError):
-                    dribbled += dribbling.send(rest[dribbled : dribbled + 1])
-            time.sleep(0.5)
+        answer, dribbled = dribbled_head(dribbling, rest)
         quiet = _read_all(silent)
         idle.sendall(f"GET /nowhere HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\n\r\n".encode())
         kept = b""

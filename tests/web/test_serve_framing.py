@@ -5,16 +5,14 @@ packet's last blank line (`begins_another`) missed a head behind a body that end
 
 from __future__ import annotations
 
-import contextlib
 import socket
-import time
 from types import SimpleNamespace
 
 from multidict import CIMultiDict, CIMultiDictProxy
 
 from quiz.serve.framing import Framing
 from quiz.serve.headers import HEAD_TOO_SLOW, begins_another
-from tests.web.helpers import WAIT_SECONDS, Served
+from tests.web.helpers import WAIT_SECONDS, Served, dribbled_head
 
 BODY = b"token=x\r\n\r\n"
 """A form that ends in a blank line, as a body may."""
@@ -124,18 +122,7 @@ def test_a_head_behind_a_body_that_ends_in_a_blank_line_gets_its_408(served: Ser
     with connect() as silent, connect() as dribbling:
         silent.sendall(head + BODY + BEGUN)
         dribbling.sendall(head + BODY + BEGUN)
-        dribbling.setblocking(False)
-        answer, dribbled, closed = b"", 0, False
-        deadline = time.monotonic() + WAIT_SECONDS
-        while not closed and time.monotonic() < deadline:
-            with contextlib.suppress(BlockingIOError):
-                chunk = dribbling.recv(65536)
-                answer += chunk
-                closed = not chunk
-            if not closed and dribbled < len(rest):
-                with contextlib.suppress(BlockingIOError, ConnectionError):
-                    dribbled += dribbling.send(rest[dribbled : dribbled + 1])
-            time.sleep(0.5)
+        answer, dribbled = dribbled_head(dribbling, rest)
         quiet = b""
         while chunk := silent.recv(65536):
             quiet += chunk
