@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from engine.verdict import Verdict
     from quiz.bank.loader import Bank
     from quiz.bank.models import Card, CodingFront
+    from quiz.drill_list import DrillCard
 
 
 class DrillSource(Protocol):
@@ -26,16 +27,9 @@ class DrillSource(Protocol):
 
     def get(self, card_id: str) -> Card | None: ...
     @property
-    def cards(self) -> Sequence[_Kinded]: ...
+    def cards(self) -> Sequence[DrillCard]: ...
     @property
     def broken_files(self) -> Collection[Path]: ...
-
-
-class _Kinded(Protocol):
-    @property
-    def id(self) -> str: ...
-    @property
-    def kind(self) -> str: ...
 
 
 class Drill:
